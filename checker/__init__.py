@@ -1,0 +1,3 @@
+"""claimcheck: claim fact-checking and cross-source consistency checking."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,204 @@
+"""Turn what each stage found (pairs, rule hits, arithmetic issues) into report findings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from checker.compare import Corroboration, PairResult
+from checker.compare.arithmetic import ArithmeticIssue
+from checker.corpus import DocClaims
+from checker.findings import (
+    apply_suppressions,
+    claim_part,
+    claim_ref,
+    conflict_severity,
+    fingerprint,
+    norm_text,
+    span_ref,
+)
+from checker.lexicon import Lexicon
+from checker.models.claims import Claim
+from checker.models.common import Severity
+from checker.models.report import Finding, Fix
+from checker.normalize import NormClaim
+from checker.rules.consistency import ConsistencyHit
+from checker.rules.facts import FactHit
+from checker.rules.terms import TermHit
+
+ClaimIndex = Mapping[str, tuple[DocClaims, Claim]]  # NormClaim.key -> (document, claim)
+
+
+def _q(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def pair_finding(r: PairResult, index: ClaimIndex) -> Finding:
+    """A conflict between two documents, or a document contradicting itself."""
+    (da, ca), (db, cb) = index[r.a.key], index[r.b.key]
+    same_doc = r.a.doc == r.b.doc
+    kind = "self-contradiction" if same_doc else "conflict"
+    reason = r.verdict.reason or "conflict"
+    if same_doc:
+        corrected = r.b.correction or r.a.correction
+        note = " (its correction note)" if corrected else ""
+        message = (f"{r.a.doc} contradicts itself: line {claim_ref(da, ca).line} and "
+                   f"line {claim_ref(db, cb).line}{note} state opposite things")
+    else:
+        message = _conflict_message(reason, r.a, r.b, r.verdict.details)
+    refs = [claim_ref(da, ca), claim_ref(db, cb, "evidence")]
+    if same_doc and r.a.correction and not r.b.correction:
+        refs = [claim_ref(db, cb), claim_ref(da, ca, "correction")]
+    elif same_doc and r.b.correction:
+        refs = [claim_ref(da, ca), claim_ref(db, cb, "correction")]
+    conf = r.verdict.confidence
+    severity = Severity.error if same_doc else conflict_severity(conf)
+    finding = Finding(
+        id=fingerprint(kind, None, [claim_part(r.a.doc, r.a.text), claim_part(r.b.doc, r.b.text)]),
+        kind=kind, severity=severity, message=message, confidence=conf, reason=reason,
+        claims=refs, details=r.verdict.details,
+    )
+    return apply_suppressions(finding, [(da, ca), (db, cb)])
+
+
+def _conflict_message(reason: str, a: NormClaim, b: NormClaim,
+                      details: Mapping[str, object]) -> str:
+    if reason == "number":
+        pairs = details.get("quantities") or [["?", "?"]]
+        qa, qb = pairs[0]  # type: ignore[index]
+        return f"Conflicting figures for the same fact: {a.doc} says {qa}, {b.doc} says {qb}"
+    if reason == "date":
+        pairs = details.get("dates") or [["?", "?"]]
+        qa, qb = pairs[0]  # type: ignore[index]
+        return f"Conflicting dates for the same event: {a.doc} says {qa}, {b.doc} says {qb}"
+    if reason == "antonym":
+        return f"{a.doc} and {b.doc} report opposite directions for the same figure"
+    return f"{a.doc} and {b.doc} state opposite things ({a.polarity} vs {b.polarity})"
+
+
+def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
+    """Claims in several documents agreeing, with their independent origins."""
+    involved = [index[n.key] for n in c.claims]
+    refs = [claim_ref(dc, claim, "claim" if i == 0 else "evidence")
+            for i, (dc, claim) in enumerate(involved)]
+    copies = "" if c.origins == c.documents else \
+        f"; copies count once ({c.documents - c.origins} not independent)"
+    message = (f"Corroborated by {c.documents} documents from {c.origins} independent "
+               f"origin{'s' if c.origins != 1 else ''}{copies}: “{_q(c.claims[0].text, 70)}”")
+    finding = Finding(
+        id=fingerprint("corroboration", None, [claim_part(n.doc, n.text) for n in c.claims]),
+        kind="corroboration", severity=Severity.info, message=message,
+        confidence=c.confidence, reason="agree", claims=refs, details=c.details,
+        documents=c.documents, origins=c.origins,
+    )
+    return apply_suppressions(finding, involved)
+
+
+def fact_finding(hit: FactHit, index: ClaimIndex, lexicon: Lexicon,
+                 reference_line: str | None) -> Finding:
+    """A fact rule violated or supported by a claim."""
+    dc, claim = index[hit.claim.key]
+    rule = hit.rule
+    values = {
+        "subject": lexicon.display_name(rule.subject),
+        "object": lexicon.display_name(rule.object) if rule.object else "",
+        "predicate": rule.predicate, "date": rule.date or "", "found": _q(hit.found),
+        "rule": rule.id,
+    }
+    if hit.outcome == "violation":
+        kind, severity = "rule-violation", rule.severity
+        message = _format(rule.message, values) or \
+            f"Contradicts {rule.id}: {values['subject']} {rule.predicate} {values['object']}"
+        if hit.reason == "date":
+            message += f" (the fact is dated {rule.date})"
+    else:
+        kind, severity = "rule-support", Severity.info
+        message = f"Agrees with {rule.id}: " + (
+            _format(rule.explanation, values) or _format(rule.message, values) or rule.id)
+    finding = Finding(
+        id=fingerprint(kind, rule.id, [claim_part(dc.doc.id, claim.text)]),
+        kind=kind, severity=severity, rule_id=rule.id, message=_q(message, 300),
+        confidence=hit.confidence, reason=hit.reason, claims=[claim_ref(dc, claim)],
+        reference=rule.reference, details={"explanation": rule.explanation} if rule.explanation
+        else {},
+    )
+    return apply_suppressions(finding, [(dc, claim)])
+
+
+def _format(template: str | None, values: Mapping[str, str]) -> str:
+    if not template:
+        return ""
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def term_finding(hit: TermHit, dc: DocClaims, claim: Claim | None, occurrence: int) -> Finding:
+    """A misspelling with its fix."""
+    rule = hit.rule
+    values = {"canonical": hit.replacement, "found": hit.found, "rule": rule.id}
+    message = _format(rule.message, values) or f"Write “{hit.replacement}”, not “{hit.found}”"
+    context = claim.text if claim else dc.doc.text[hit.start:hit.end]
+    finding = Finding(
+        id=fingerprint("term", rule.id, [claim_part(dc.doc.id, context), norm_text(hit.found),
+                                         str(occurrence)]),
+        kind="term", severity=rule.severity, rule_id=rule.id, message=message,
+        confidence=hit.confidence, reason="spelling",
+        claims=[span_ref(dc, hit.start, hit.end, claim)], reference=rule.reference,
+        fix=Fix(replacement=hit.replacement, span=(hit.start, hit.end), document=dc.doc.id),
+        details={"found": hit.found, "canonical": rule.canonical},
+    )
+    return apply_suppressions(finding, [(dc, claim)])
+
+
+def consistency_finding(hit: ConsistencyHit, docs: Mapping[str, DocClaims]) -> Finding:
+    """Several accepted forms used where one is required."""
+    rule = hit.rule
+    forms = ", ".join(f"“{f}” ({n}×)" for f, n in hit.counts)
+    message = _format(rule.message, {"forms": forms, "dominant": hit.dominant, "rule": rule.id}) \
+        or f"Use one form consistently: {forms}"
+    refs = []
+    involved = []
+    for occ in hit.minority[:20]:
+        dc = docs[occ.doc]
+        claim = dc.claim_at(occ.start)
+        refs.append(span_ref(dc, occ.start, occ.end, claim))
+        involved.append((dc, claim))
+    finding = Finding(
+        id=fingerprint("consistency", rule.id, [hit.scope, *(f for f, _ in hit.counts)]),
+        kind="consistency", severity=rule.severity, rule_id=rule.id, message=message,
+        confidence=1.0, reason=rule.scope, claims=refs, reference=rule.reference,
+        details={"forms": dict(hit.counts), "preferred": hit.dominant, "scope": hit.scope},
+    )
+    return apply_suppressions(finding, involved)
+
+
+def arithmetic_finding(issue: ArithmeticIssue, dc: DocClaims,
+                       claims: Mapping[str, Claim]) -> Finding:
+    """A stated figure that the document's own figures do not give."""
+    claim = claims[issue.claim_id]
+    refs = [claim_ref(dc, claim)] + [claim_ref(dc, claims[o], "evidence")
+                                     for o in issue.other_ids if o in claims]
+    finding = Finding(
+        id=fingerprint("arithmetic", None, [claim_part(dc.doc.id, claim.text), issue.kind,
+                                            norm_text(issue.stated)]),
+        kind="arithmetic", severity=Severity.warning, message=issue.message, confidence=0.9,
+        reason=issue.kind, claims=refs,
+        details={"stated": issue.stated, "computed": issue.computed, "from": issue.expected},
+    )
+    return apply_suppressions(finding, [(dc, claim)])
+
+
+def stale_finding(dc: DocClaims) -> Finding:
+    """A claim file extracted from an older version of its document."""
+    first = dc.claims[0] if dc.claims else None
+    refs = [claim_ref(dc, first)] if first else []
+    message = (f"{dc.claim_file} was extracted from an older version of {dc.doc.path}; "
+               f"refresh it with `claimcheck extract {dc.doc.path} --out "
+               f"{(dc.claim_file or 'claims/x').rsplit('/', 1)[0]}` (your edits are kept)")
+    return Finding(
+        id=fingerprint("stale-claims", None, [dc.doc.id, dc.claim_file or ""]),
+        kind="stale-claims", severity=Severity.warning, message=message, confidence=1.0,
+        reason="hash", claims=refs,
+    )

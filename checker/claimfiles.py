@@ -1,0 +1,164 @@
+"""Claim files on disk: render (deterministic YAML), load (validated, located), and check
+against their document (stale hash, spans, text, duplicate ids)."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from checker.errors import ClaimcheckError, ConsistencyError, Location
+from checker.ingest import Document
+from checker.models.claims import Claim, ClaimFile
+from checker.schemas import load as load_schema
+from checker.schemas import schema_file
+from checker.textutil import fold
+from checker.yamlio import locate, read_yaml, validate_model
+
+MIN_TEXT_SIMILARITY = 60.0
+HEADER = (
+    "# Claims of {path}, drafted by `claimcheck extract`.\n"
+    "# Edit freely: fix slots, delete non-claims, add `suppress: [{{rule, reason}}]` or `note`.\n"
+    "# Re-running extract merges with your edits; `claimcheck validate` checks this file.\n"
+)
+
+
+@dataclass
+class LoadedClaims:
+    """A validated claim file with the line of each claim, for locating findings."""
+
+    path: str
+    model: ClaimFile
+    lines: dict[str, int] = field(default_factory=dict)
+    root: Any = None
+
+    def line_of(self, claim_id: str) -> int | None:
+        """Line of `- id:` of a claim in the file."""
+        return self.lines.get(claim_id)
+
+
+def schema_header(claims_dir: Path) -> str:
+    """The yaml-language-server line, pointing at the shipped schema relative to the file."""
+    target = schema_file("claims")
+    try:
+        rel = os.path.relpath(target, claims_dir.resolve())
+    except ValueError:  # another drive on Windows
+        rel = target.as_uri()
+    return f"# yaml-language-server: $schema={Path(rel).as_posix()}\n"
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.width = 100_000  # one claim text per line: diffs stay readable
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    return yaml
+
+
+def _flow(values: list[Any]) -> CommentedSeq:
+    seq = CommentedSeq(values)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _to_yaml_tree(data: Any, key: str | None = None) -> Any:
+    if isinstance(data, dict):
+        out = CommentedMap()
+        for k, v in data.items():
+            out[k] = _to_yaml_tree(v, k)
+        return out
+    if isinstance(data, list):
+        items = [_to_yaml_tree(v) for v in data]
+        if key in ("span", "quote", "features", "trigger") or (
+            items and all(not isinstance(v, dict | list) for v in items) and key != "claims"
+        ):
+            return _flow(items)
+        return CommentedSeq(items)
+    return data
+
+
+def claim_file_data(model: ClaimFile) -> dict[str, Any]:
+    """The claim file as plain data: defaults left out so files stay short."""
+    data = model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data = {"schema_version": model.schema_version, **data}
+    data["claims"] = [
+        c.model_dump(mode="json", by_alias=True, exclude_defaults=True) for c in model.claims
+    ]
+    return data
+
+
+def render_claim_file(model: ClaimFile, claims_dir: Path) -> str:
+    """Deterministic YAML text of a claim file, with the schema header."""
+    buf = io.StringIO()
+    _yaml().dump(_to_yaml_tree(claim_file_data(model)), buf)
+    header = schema_header(claims_dir) + HEADER.format(path=model.document.path)
+    return header + buf.getvalue()
+
+
+def load_claim_file(path: Path, display: str) -> tuple[LoadedClaims | None, list[ClaimcheckError]]:
+    """Read and validate a claim file; every error is located."""
+    try:
+        root = read_yaml(path, display)
+    except ClaimcheckError as exc:
+        return None, [exc]
+    model, errors = validate_model(root, ClaimFile, load_schema("claims"), display)
+    if errors or model is None:
+        return None, list(errors)
+    loaded = LoadedClaims(display, model, root=root)
+    for index, claim in enumerate(model.claims):
+        line, _ = locate(root, ["claims", index])
+        loaded.lines[claim.id] = line or 1
+    return loaded, _duplicate_ids(loaded)
+
+
+def _duplicate_ids(loaded: LoadedClaims) -> list[ClaimcheckError]:
+    seen: dict[str, int] = {}
+    errors: list[ClaimcheckError] = []
+    for index, claim in enumerate(loaded.model.claims):
+        if claim.id in seen:
+            line, col = locate(loaded.root, ["claims", index, "id"])
+            errors.append(ConsistencyError(
+                f"duplicate claim id {claim.id!r} (first at claims[{seen[claim.id]}])",
+                Location(loaded.path, line, col, f"claims[{index}].id")))
+        else:
+            seen[claim.id] = index
+    return errors
+
+
+def is_stale(loaded: LoadedClaims, doc: Document) -> bool:
+    """The document changed since the claim file was extracted from it."""
+    return loaded.model.document.sha256 != doc.sha256
+
+
+def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:
+    """Spans inside the document and claim texts equal to the text they point at."""
+    errors: list[ClaimcheckError] = []
+    size = len(doc.text)
+    for index, claim in enumerate(loaded.model.claims):
+        start, end = claim.span
+        if end > size:
+            line, col = locate(loaded.root, ["claims", index, "span"])
+            errors.append(ConsistencyError(
+                f"claim {claim.id}: span {list(claim.span)} is outside the document "
+                f"({size} characters)", Location(loaded.path, line, col, f"claims[{index}].span")))
+            continue
+        # Editors may correct a claim's wording (and --fix rewrites spellings); only a text
+        # that no longer resembles its span means the span is wrong.
+        if fuzz.ratio(fold(doc.text[start:end]), fold(claim.text)) < MIN_TEXT_SIMILARITY:
+            line, col = locate(loaded.root, ["claims", index, "text"])
+            errors.append(ConsistencyError(
+                f"claim {claim.id}: text does not match the document at span {list(claim.span)}"
+                f" ({doc.path}:{doc.lines.line_of(start)})",
+                Location(loaded.path, line, col, f"claims[{index}].text")))
+    return errors
+
+
+def claim_by_id(model: ClaimFile) -> dict[str, Claim]:
+    """Claims keyed by id."""
+    return {c.id: c for c in model.claims}

@@ -1,0 +1,216 @@
+"""The command line: parses options, calls the core, writes files, sets the exit code.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 bad input,
+bad rules or usage. Errors are printed as `path:line:col: field: message`, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.atomic import atomic_write
+from checker.claimfiles import load_claim_file, render_claim_file
+from checker.corpus import claim_file_for
+from checker.errors import ClaimcheckError, Location, UsageError
+from checker.extract import DEFAULT_THRESHOLD, extract_document
+from checker.ingest import discover, display_path, load_documents
+from checker.merge import merge_claim_file
+from checker.pipeline import CheckOptions, run_check
+from checker.reporting import parse_formats
+from checker.rules import load_rules, parse_rule_file, rule_files
+from checker.rules.selftest import run_selftests
+from checker.yamlio import read_yaml
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _echo_errors(errors: Sequence[ClaimcheckError]) -> None:
+    for error in errors:
+        click.echo(f"{error}", err=True)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="claimcheck")
+def main() -> None:
+    """claimcheck: extract the factual claims of news and research documents, compare them
+    across sources and with correction rules, and report conflicts and corroborations.
+
+    \b
+    Typical use, in a repository with seeds/, claims/ and rules/:
+      claimcheck extract seeds --out claims   # draft claim files for editors
+      claimcheck validate                     # schema-check claim and rule files
+      claimcheck check                        # compare, apply rules, write reports/
+
+    \b
+    Exit codes: 0 clean; 1 findings at or above --fail-on; 2 bad input, rules or usage.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Directory for the claim files (<document-id>.yaml).")
+@click.option("--rules", "rules_dir", default="rules", show_default=True,
+              type=click.Path(path_type=Path), help="Rules (entity aliases resolve names).")
+@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float,
+              help="Minimum check-worthiness score of a claim.")
+@click.option("--force", is_flag=True, help="Overwrite files that are not claim files.")
+def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: float,
+            force: bool) -> None:
+    """Draft claim files for DOC_OR_DIR... (merged with existing ones: edits are kept)."""
+    root = Path.cwd()
+    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
+    files = [f for p in paths for f in (discover(p) if p.is_dir() else [p])]
+    docs, doc_errors = load_documents(files, root)
+    errors += doc_errors
+    for doc in docs:
+        model = extract_document(doc, ruleset.lexicon, threshold)
+        target = claim_file_for(out, doc.id)
+        shown = display_path(target, root)
+        out.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            try:
+                old = read_yaml(target, shown)
+            except ClaimcheckError as exc:
+                if not force:
+                    errors.append(UsageError(
+                        f"exists and is not a readable claim file ({exc.message}); "
+                        "use --force to overwrite", Location(shown)))
+                    continue
+                old = None
+            if old is not None and not (hasattr(old, "get") and old.get("document")) \
+                    and not force:
+                errors.append(UsageError("exists and is not a claim file; use --force to "
+                                         "overwrite", Location(shown)))
+                continue
+            text, merged = merge_claim_file(old, model, doc, out)
+            atomic_write(target, text)
+            click.echo(f"{shown}: {merged.summary()}")
+        else:
+            atomic_write(target, render_claim_file(model, out))
+            click.echo(f"{shown}: {len(model.claims)} claims")
+    _echo_errors(errors)
+    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Schema-check claim and rule files (default: claims/ and rules/)."""
+    root = Path.cwd()
+    targets = list(paths) or [p for p in (Path("claims"), Path("rules")) if p.exists()]
+    errors: list[ClaimcheckError] = []
+    count = 0
+    for target in targets:
+        if not target.exists():
+            errors.append(UsageError("no such file or directory", Location(str(target))))
+            continue
+        for path in rule_files([target]):
+            count += 1
+            shown = display_path(path, root)
+            errors.extend(_validate_file(path, shown))
+    _echo_errors(errors)
+    click.echo(f"{count} files checked, {len(errors)} errors", err=bool(errors))
+    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
+
+
+def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
+    try:
+        root = read_yaml(path, shown)
+    except ClaimcheckError as exc:
+        return [exc]
+    if hasattr(root, "get") and root.get("rules") is not None:
+        return parse_rule_file(root, shown)[1]
+    return load_claim_file(path, shown)[1]
+
+
+@main.command()
+@click.option("--seeds", default="seeds", show_default=True, type=click.Path(path_type=Path),
+              help="Documents (.txt, .md; optional <stem>.meta.yaml).")
+@click.option("--claims", "claims_dir", default="claims", show_default=True,
+              type=click.Path(path_type=Path), help="Claim files.")
+@click.option("--rules", "rules_dir", default="rules", show_default=True,
+              type=click.Path(path_type=Path), help="Rule files.")
+@click.option("--out", default="reports", show_default=True, type=click.Path(path_type=Path),
+              help="Directory for the reports.")
+@click.option("--format", "formats", default="json,md", show_default=True,
+              help="Comma-separated: json, md.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              default="error", show_default=True, help="Lowest severity that fails the run.")
+@click.option("--select", multiple=True, help="Only these rule ids or tags (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or tags (repeatable).")
+@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float,
+              help="Check-worthiness threshold for claims extracted on the fly.")
+def check(seeds: Path, claims_dir: Path, rules_dir: Path, out: Path, formats: str,
+          fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
+          threshold: float) -> None:
+    """Compare claims across documents and with the rules; write reports."""
+    try:
+        chosen = parse_formats(formats)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    options = CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir, rules=rules_dir,
+                           select=_split(select), ignore=_split(ignore), threshold=threshold)
+    result = run_check(options)
+    for fmt in chosen:
+        text = fmt.render(result.report)
+        if fmt.filename is None:
+            click.echo(text, nl=False)
+        else:
+            atomic_write(out / fmt.filename, text)
+    _echo_errors(result.errors)
+    for note in result.report.notes:
+        click.echo(f"note: {note}", err=True)
+    s = result.report.summary
+    click.echo(
+        f"{s.documents} documents, {s.claims} claims: {s.conflicts} conflicts, "
+        f"{s.corroborations} corroborations, {s.rule_violations} rule violations, "
+        f"{s.findings} findings ({s.suppressed} suppressed); reports in {out}", err=True)
+    sys.exit(result.exit_code(fail_on))
+
+
+@main.group()
+def rules() -> None:
+    """List the rules, or run their self-tests."""
+
+
+@rules.command("list")
+@click.option("--rules", "rules_dir", default="rules", show_default=True,
+              type=click.Path(path_type=Path))
+def rules_list(rules_dir: Path) -> None:
+    """Show every rule: id, kind, severity, tags, where it is defined."""
+    ruleset, errors = load_rules([rules_dir])
+    for rule in ruleset.rules:
+        src = ruleset.sources[rule.id]
+        tags = ",".join(rule.tags) or "-"
+        click.echo(f"{rule.id:32} {rule.kind:12} {rule.severity.value:8} {tags:20} "
+                   f"{src.path}:{src.line}")
+    _echo_errors(errors)
+    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
+
+
+@rules.command("test")
+@click.option("--rules", "rules_dir", default="rules", show_default=True,
+              type=click.Path(path_type=Path))
+def rules_test(rules_dir: Path) -> None:
+    """Run every rule's examples; fail on any miss and on rules without examples."""
+    ruleset, errors = load_rules([rules_dir])
+    _echo_errors(errors)
+    if errors:
+        sys.exit(EXIT_BAD_INPUT)
+    checked, failures = run_selftests(ruleset)
+    for f in failures:
+        example = f" example {f.example!r}" if f.example else ""
+        click.echo(f"{f.where}: {f.rule_id}:{example} {f.problem}", err=True)
+    click.echo(f"{len(ruleset.rules)} rules, {checked} examples, {len(failures)} failures",
+               err=bool(failures))
+    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)

@@ -1,0 +1,119 @@
+"""Comparison: candidate pairs from the block index, a verdict for each, then findings
+grouped (corroborations by connected claims). Map (pairs) and reduce (groups) are pure
+functions of their inputs, so blocks can be judged anywhere and merged."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.independence import UnionFind, count_origins, document_origins, is_copy
+from checker.compare.verdict import Thresholds, Verdict, judge
+from checker.lexicon import Lexicon
+from checker.normalize import NormClaim
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """A judged pair (a before b in corpus order)."""
+
+    a: NormClaim
+    b: NormClaim
+    verdict: Verdict
+    copy: bool = False
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """Claims in several documents stating the same fact, with their independent origins."""
+
+    claims: tuple[NormClaim, ...]
+    documents: int
+    origins: int
+    confidence: float
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class CompareResult:
+    """Everything comparison found."""
+
+    conflicts: list[PairResult] = field(default_factory=list)
+    contradictions: list[PairResult] = field(default_factory=list)
+    corroborations: list[Corroboration] = field(default_factory=list)
+    pairs_scored: int = 0
+
+
+def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
+                idf: BlockIndex, lexicon: Lexicon,
+                thresholds: Thresholds | None = None) -> list[PairResult]:
+    """Map step: the verdict of each candidate pair that is not 'unrelated'."""
+    out: list[PairResult] = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        verdict = judge(a, b, idf, lexicon, thresholds)
+        if verdict.label == "unrelated":
+            continue
+        if a.doc == b.doc and verdict.label != "conflict":
+            continue  # a document repeating itself is not confirmation
+        if a.doc == b.doc and verdict.reason != "polarity":
+            continue  # within a document only outright contradictions are reliable
+        out.append(PairResult(a, b, verdict, a.doc != b.doc and is_copy(a.text, b.text)))
+    return out
+
+
+def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, str | None],
+                 pairs_scored: int = 0) -> CompareResult:
+    """Reduce step: conflicts as pairs, corroborations as groups with origins counted."""
+    result = CompareResult(pairs_scored=pairs_scored)
+    corroborating: list[PairResult] = []
+    for r in results:
+        if r.verdict.label == "conflict":
+            (result.contradictions if r.a.doc == r.b.doc else result.conflicts).append(r)
+        elif r.verdict.label == "corroboration":
+            corroborating.append(r)
+    copies = [(r.a.doc, r.b.doc) for r in corroborating if r.copy]
+    origins = document_origins(declared_origins, copies)
+    result.corroborations = _groups(corroborating, origins)
+    return result
+
+
+def _groups(pairs: list[PairResult], origins: Mapping[str, str]) -> list[Corroboration]:
+    uf = UnionFind()
+    by_key: dict[str, NormClaim] = {}
+    for r in pairs:
+        by_key[r.a.key], by_key[r.b.key] = r.a, r.b
+        uf.union(r.a.key, r.b.key)
+    members: dict[str, list[NormClaim]] = defaultdict(list)
+    for key, claim in by_key.items():
+        members[uf.find(key)].append(claim)
+    confidence: dict[str, list[float]] = defaultdict(list)
+    details: dict[str, dict[str, object]] = {}
+    for r in pairs:
+        root = uf.find(r.a.key)
+        confidence[root].append(r.verdict.confidence)
+        details.setdefault(root, dict(r.verdict.details))
+    out = []
+    for root, claims in members.items():
+        claims.sort(key=lambda c: (c.doc, c.span[0]))
+        docs = {c.doc for c in claims}
+        if len(docs) < 2:
+            continue
+        n_origins = count_origins(((c.doc, c.text) for c in claims), origins)
+        conf = max(confidence[root])
+        out.append(Corroboration(tuple(claims), len(docs), n_origins, round(conf, 3),
+                                 details[root]))
+    return out
+
+
+def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
+            declared_origins: Mapping[str, str | None],
+            blocking: BlockingConfig | None = None,
+            thresholds: Thresholds | None = None) -> CompareResult:
+    """Compare every claim with its candidates (never all pairs)."""
+    index = BlockIndex(claims, blocking)
+    pairs = list(index.pairs())
+    results = judge_pairs(claims, pairs, index, lexicon, thresholds)
+    return reduce_pairs(results, declared_origins, len(pairs))

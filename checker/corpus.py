@@ -1,0 +1,114 @@
+"""The corpus: documents paired with their claim files (or claims extracted on the fly)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.claimfiles import LoadedClaims, check_spans, is_stale, load_claim_file
+from checker.errors import ClaimcheckError, ConsistencyError, Location
+from checker.extract import extract_document
+from checker.ingest import Document, discover, display_path, load_documents
+from checker.lexicon import Lexicon
+from checker.models.claims import Claim
+from checker.models.common import Suppression
+from checker.yamlio import locate
+
+
+@dataclass
+class DocClaims:
+    """A document and the claims the check uses for it."""
+
+    doc: Document
+    claims: list[Claim]
+    loaded: LoadedClaims | None = None
+    claim_file: str | None = None
+    stale: bool = False
+    on_the_fly: bool = False
+
+    @property
+    def suppressions(self) -> list[Suppression]:
+        """Document-wide suppressions from the claim file."""
+        return list(self.loaded.model.suppress) if self.loaded else []
+
+    def claim_at(self, offset: int) -> Claim | None:
+        """The claim whose span contains a document offset."""
+        return next((c for c in self.claims if c.span[0] <= offset < c.span[1]), None)
+
+    def claim_line(self, claim_id: str) -> int | None:
+        """Line of the claim in its claim file."""
+        return self.loaded.line_of(claim_id) if self.loaded else None
+
+
+@dataclass
+class Corpus:
+    """Everything loaded, with the errors and notes met on the way."""
+
+    docs: list[DocClaims] = field(default_factory=list)
+    errors: list[ClaimcheckError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, DocClaims]:
+        """Documents keyed by id."""
+        return {d.doc.id: d for d in self.docs}
+
+
+def claim_file_for(claims_dir: Path, doc_id: str) -> Path:
+    """Where a document's claim file lives."""
+    return claims_dir / f"{doc_id}.yaml"
+
+
+def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
+                threshold: float = 0.5, documents: Sequence[Path] | None = None) -> Corpus:
+    """Read documents and claim files; extract on the fly where a claim file is missing."""
+    corpus = Corpus()
+    if documents is None:
+        if not seeds.exists():
+            corpus.errors.append(ConsistencyError("documents directory not found",
+                                                  Location(display_path(seeds, root))))
+            return corpus
+        documents = discover(seeds)
+    docs, errors = load_documents(documents, root)
+    corpus.errors.extend(errors)
+    for doc in docs:
+        corpus.notes.extend(doc.warnings)
+        corpus.docs.append(_pair(root, claims_dir, doc, lexicon, threshold, corpus))
+    known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
+    if claims_dir.is_dir():
+        for path in sorted(claims_dir.glob("*.yaml")):
+            if path.stem not in known:
+                corpus.errors.append(ConsistencyError(
+                    f"claim file for unknown document {path.stem!r} (no {path.stem}.txt or "
+                    f".md under {display_path(seeds, root)})",
+                    Location(display_path(path, root), 1, None, "document.id")))
+    return corpus
+
+
+def _error_stem(error: ClaimcheckError) -> str:
+    path = error.location.path if error.location else ""
+    return Path(path).stem
+
+
+def _pair(root: Path, claims_dir: Path, doc: Document, lexicon: Lexicon, threshold: float,
+          corpus: Corpus) -> DocClaims:
+    path = claim_file_for(claims_dir, doc.id)
+    display = display_path(path, root)
+    if not path.exists():
+        corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
+        extracted = extract_document(doc, lexicon, threshold)
+        return DocClaims(doc, list(extracted.claims), on_the_fly=True)
+    loaded, errors = load_claim_file(path, display)
+    corpus.errors.extend(errors)
+    if loaded is None:
+        return DocClaims(doc, [], claim_file=display)
+    if loaded.model.document.id != doc.id:
+        line, col = locate(loaded.root, ["document", "id"])
+        corpus.errors.append(ConsistencyError(
+            f"document.id is {loaded.model.document.id!r} but the file is for {doc.id!r}",
+            Location(display, line, col, "document.id")))
+    stale = is_stale(loaded, doc)
+    if not stale:
+        corpus.errors.extend(check_spans(loaded, doc))
+    claims = [c for c in loaded.model.claims if c.span[1] <= len(doc.text)]
+    return DocClaims(doc, claims, loaded, display, stale=stale)

@@ -1,0 +1,96 @@
+"""The tool's own errors: each names the file, line and field it is about.
+
+The CLI maps them to exit code 2. Nothing else should escape to the user as a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an error is: a path, and where known a 1-based line and column and a field."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        text = self.path
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        return text
+
+
+class ClaimcheckError(Exception):
+    """Base class of every error the tool reports about its input or usage."""
+
+    code = "error"
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        prefix = f"{self.location}: " if self.location else ""
+        field = f"{self.location.field}: " if self.location and self.location.field else ""
+        return f"{prefix}{field}{self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready form for reports."""
+        loc = self.location
+        return {
+            "code": self.code,
+            "message": self.message,
+            "path": loc.path if loc else None,
+            "line": loc.line if loc else None,
+            "column": loc.column if loc else None,
+            "field": loc.field if loc else None,
+        }
+
+
+class InputError(ClaimcheckError):
+    """A document cannot be read (missing, binary, too large, bad encoding)."""
+
+    code = "input"
+
+
+class YamlSyntaxError(ClaimcheckError):
+    """A YAML file is not well-formed (syntax, duplicate keys, aliases, nesting)."""
+
+    code = "yaml"
+
+
+class SchemaError(ClaimcheckError):
+    """A claim, rule, decision or config file does not satisfy its schema."""
+
+    code = "schema"
+
+
+class RuleError(ClaimcheckError):
+    """A rule is well-formed but unusable (bad pattern, unknown reference)."""
+
+    code = "rule"
+
+
+class ConsistencyError(ClaimcheckError):
+    """Files disagree with each other (claim file for an unknown document, span outside text)."""
+
+    code = "consistency"
+
+
+class UsageError(ClaimcheckError):
+    """The command line or configuration asks for something impossible."""
+
+    code = "usage"
+
+
+class WriteRefusedError(ClaimcheckError):
+    """A write would clobber a file the tool did not create, or leave the repository."""
+
+    code = "write"

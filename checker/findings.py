@@ -1,0 +1,106 @@
+"""Findings: stable fingerprints, claim references, suppressions and the sort order.
+
+A fingerprint hashes what a finding is about (kind, rule, the documents and normalised
+texts of its statements), never line numbers, so moving text does not change it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from checker.corpus import DocClaims
+from checker.models.claims import Claim
+from checker.models.common import Severity, Suppression
+from checker.models.report import ClaimRef, Finding, Suppressed
+from checker.textutil import fold
+
+KIND_ORDER = {
+    "conflict": 0, "self-contradiction": 1, "rule-violation": 2, "arithmetic": 3, "term": 4,
+    "consistency": 5, "stale-claims": 6, "corroboration": 7, "rule-support": 8,
+}
+FINDING_KINDS = frozenset(KIND_ORDER)
+
+
+def norm_text(text: str) -> str:
+    """Text as the fingerprint sees it: folded, lower-case, single spaces."""
+    return " ".join(fold(text).lower().split()).strip(" .\"'")
+
+
+def fingerprint(kind: str, rule_id: str | None, parts: Iterable[str]) -> str:
+    """Stable id of a finding: same subject, same id, across runs and line moves."""
+    payload = "\x1f".join([kind, rule_id or "", *sorted(parts)])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def claim_part(doc_id: str, text: str) -> str:
+    """The fingerprint part of a statement."""
+    return f"{doc_id}\x1e{norm_text(text)}"
+
+
+def claim_ref(dc: DocClaims, claim: Claim, role: str = "claim") -> ClaimRef:
+    """Locate a claim in its document and claim file."""
+    doc = dc.doc
+    start, end = claim.quote or claim.span
+    start, end = min(start, len(doc.text)), min(end, len(doc.text))
+    line, col = doc.lines.position(claim.span[0])
+    end_line, end_col = doc.lines.position(claim.span[1])
+    return ClaimRef(
+        claim_id=claim.id, document=doc.id, path=doc.path, line=line, column=col,
+        end_line=end_line, end_column=end_col, span=claim.span, text=doc.text[start:end],
+        claim_file=dc.claim_file, claim_file_line=dc.claim_line(claim.id), role=role,  # type: ignore[arg-type]
+    )
+
+
+def span_ref(dc: DocClaims, start: int, end: int, claim: Claim | None,
+             role: str = "match") -> ClaimRef:
+    """Locate a span (a misspelt word) with the claim that contains it, if any."""
+    doc = dc.doc
+    line, col = doc.lines.position(start)
+    end_line, end_col = doc.lines.position(end)
+    if claim is not None:
+        s, e = claim.quote or claim.span
+        text = doc.text[s:e]
+    else:
+        ls, le = doc.lines.line_span(line)
+        text = doc.text[ls:le].strip()
+    return ClaimRef(
+        claim_id=claim.id if claim else None, document=doc.id, path=doc.path, line=line,
+        column=col, end_line=end_line, end_column=end_col, span=(start, end), text=text,
+        claim_file=dc.claim_file if claim else None,
+        claim_file_line=dc.claim_line(claim.id) if claim else None, role=role,  # type: ignore[arg-type]
+    )
+
+
+def _matches(suppression: Suppression, finding: Finding) -> bool:
+    return suppression.rule in ("*", finding.rule_id, finding.kind)
+
+
+def apply_suppressions(finding: Finding, involved: Sequence[tuple[DocClaims, Claim | None]]
+                       ) -> Finding:
+    """Mark a finding suppressed by its claims' or documents' suppressions (kept, not dropped)."""
+    for dc, claim in involved:
+        if claim is not None:
+            for sup in claim.suppress:
+                if _matches(sup, finding):
+                    return finding.model_copy(update={"suppressed": Suppressed(
+                        by="claim", reason=sup.reason)})
+        for sup in dc.suppressions:
+            if _matches(sup, finding):
+                return finding.model_copy(update={"suppressed": Suppressed(
+                    by="document", reason=sup.reason)})
+    return finding
+
+
+def sort_key(f: Finding) -> tuple[object, ...]:
+    """Severity, then kind (conflicts first), then confidence, then place, then id."""
+    first = f.claims[0] if f.claims else None
+    return (
+        -Severity(f.severity).rank, KIND_ORDER.get(f.kind, 99), -f.confidence,
+        first.document if first else "", first.line if first else 0, f.id,
+    )
+
+
+def conflict_severity(confidence: float) -> Severity:
+    """Confident conflicts are errors; the rest need an editor's look."""
+    return Severity.error if confidence >= 0.7 else Severity.warning

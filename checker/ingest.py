@@ -1,0 +1,165 @@
+"""Ingest: read documents (.txt, .md) and their metadata (sidecar or front matter)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from checker.errors import ClaimcheckError, InputError, Location
+from checker.models.document import DocumentMeta
+from checker.schemas import load as load_schema
+from checker.textutil import LineIndex
+from checker.yamlio import parse_yaml, read_yaml, validate_model
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+META_SUFFIX = ".meta.yaml"
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document: its id (file stem), path, full text and metadata."""
+
+    id: str
+    path: str
+    text: str
+    meta: DocumentMeta
+    sha256: str
+    body_start: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Offset <-> line/column index of the text."""
+        return LineIndex(self.text)
+
+
+def sha256_bytes(raw: bytes) -> str:
+    """Content hash recorded in claim files to detect stale extractions."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def decode(raw: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """Decode UTF-8 (a BOM is dropped); invalid bytes are replaced, and said so."""
+    if b"\x00" in raw[:8192]:
+        raise InputError("binary file (NUL bytes), not a text document", Location(path))
+    try:
+        return raw.decode("utf-8-sig"), ()
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8-sig", errors="replace")
+        return text, (f"{path}: invalid UTF-8 at byte offset {exc.start}; decoded with U+FFFD",)
+
+
+def document_from_text(
+    doc_id: str, text: str, meta: DocumentMeta | None = None, path: str | None = None
+) -> Document:
+    """Build a Document from text in memory (the Python API; no file system)."""
+    meta_out, body_start = meta or DocumentMeta(), 0
+    if meta is None and (path or "").endswith(".md"):
+        meta_out, body_start = _front_matter(text, path or doc_id)
+    digest = sha256_bytes(text.encode("utf-8"))
+    return Document(doc_id, path or f"{doc_id}.txt", text, meta_out, digest, body_start)
+
+
+def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
+    """Read one document file and its metadata."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"document is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit",
+                Location(display),
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("document not found", Location(display)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a document", Location(display)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read document: {exc.strerror}", Location(display)) from None
+    text, warnings = decode(raw, display)
+    meta, body_start = DocumentMeta(), 0
+    if path.suffix == ".md":
+        meta, body_start = _front_matter(text, display)
+    sidecar = path.with_name(path.stem + META_SUFFIX)
+    if sidecar.exists():
+        meta = _read_sidecar(sidecar, _sibling(display, sidecar.name))
+    return Document(path.stem, display, text, meta, sha256_bytes(raw), body_start, warnings)
+
+
+def _sibling(display: str, name: str) -> str:
+    parent = display.rsplit("/", 1)[0] if "/" in display else ""
+    return f"{parent}/{name}" if parent else name
+
+
+def _read_sidecar(path: Path, display: str) -> DocumentMeta:
+    root = read_yaml(path, display)
+    return _meta_from_node(root, display)
+
+
+def _meta_from_node(root: object, display: str) -> DocumentMeta:
+    if root is None:
+        return DocumentMeta()
+    meta, errors = validate_model(root, DocumentMeta, load_schema("meta"), display)
+    if errors:
+        raise errors[0]
+    assert meta is not None
+    return meta
+
+
+def _front_matter(text: str, display: str) -> tuple[DocumentMeta, int]:
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return DocumentMeta(), 0
+    root = parse_yaml(m.group(1) or "", display)
+    return _meta_from_node(root, display), m.end()
+
+
+def discover(seeds: Path) -> list[Path]:
+    """Document files under a directory (or the file itself), sorted."""
+    if seeds.is_file():
+        return [seeds]
+    found = [
+        p
+        for p in seeds.rglob("*")
+        if p.is_file() and p.suffix in DOCUMENT_SUFFIXES and not p.name.startswith(".")
+    ]
+    return sorted(found)
+
+
+def load_documents(
+    paths: Iterable[Path], root: Path, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> tuple[list[Document], list[ClaimcheckError]]:
+    """Read every document; a bad one is reported and the others still load."""
+    docs: dict[str, Document] = {}
+    errors: list[ClaimcheckError] = []
+    for path in paths:
+        display = display_path(path, root)
+        try:
+            doc = read_document(path, display, max_bytes)
+        except ClaimcheckError as exc:
+            errors.append(exc)
+            continue
+        if doc.id in docs:
+            errors.append(
+                InputError(
+                    f"document id {doc.id!r} is also used by {docs[doc.id].path}",
+                    Location(display),
+                )
+            )
+            continue
+        docs[doc.id] = doc
+    return [docs[k] for k in sorted(docs)], errors
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Path relative to the repository root when inside it, POSIX style."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

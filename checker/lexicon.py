@@ -1,0 +1,337 @@
+"""The lexicon built from entity and predicate rules: names -> canonical ids, phrases ->
+predicate ids. Used by extraction (entity slots), normalisation and fact rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from checker.models.rules import EntityRule, PredicateRule
+from checker.nlp import AUXILIARIES, STOPWORDS, match_tokens, stem, token_key
+from checker.textutil import Token, fold
+
+MONTHS_AND_DAYS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday
+    """.split()
+)
+# Capitalised at the start of a sentence, these are ordinary words, not names.
+COMMON_STARTERS = frozenset(
+    """
+    analysts another although because before both but despite during each either every
+    experts for furthermore here however if in it last many meanwhile moreover most much
+    neither next officials on only other others over perhaps recently since so some such
+    that the their then there these they this those thousands tens hundreds millions though
+    to today under unlike until we weeks what when where whether which while who with yet
+    yesterday space science government chinese pakistani conversely supporters critics
+    overall separately similarly additionally earlier later sources reports data researchers
+    """.split()
+)
+TITLES = frozenset(
+    """
+    President Prime Minister Federal Chief Senator Chairman Chairperson Secretary Member Dr
+    Mr Mrs Ms Prof General Gen Ambassador Adviser Advisor Governor Spokesperson Madam Vice
+    King Queen Prince Sheikh Foreign Deputy Director Commissioner Judge Justice Mayor
+    """.split()
+)
+_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
+_NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
+
+
+_MID_NAME_RE = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*")
+
+
+def mid_sentence_names(text: str) -> frozenset[str]:
+    """Capitalised words that appear after a lower-case word: names, not sentence starts."""
+    return frozenset(_MID_NAME_RE.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMatch:
+    """A name found in text: its span, and its canonical id (None when unknown)."""
+
+    text: str
+    start: int
+    end: int
+    id: str | None
+    role: str  # name | demonym | metonym | unknown
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """A canonical entity."""
+
+    id: str
+    name: str
+    type: str | None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class PredicateInfo:
+    """A predicate id with its phrases (stemmed, auxiliaries removed)."""
+
+    id: str
+    phrases: tuple[tuple[str, ...], ...]
+    antonyms: tuple[str, ...] = ()
+    single_valued: bool = False
+
+
+def phrase_stems(text: str) -> tuple[str, ...]:
+    """Stems of a phrase with auxiliaries and articles removed."""
+    out = []
+    for tok in match_tokens(fold(text)):
+        key = token_key(tok.text)
+        if key not in AUXILIARIES:
+            out.append(stem(key))
+    return tuple(out)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@dataclass
+class Lexicon:
+    """Entity aliases and predicate phrases, ready to match."""
+
+    entities: dict[str, EntityInfo] = field(default_factory=dict)
+    predicates: dict[str, PredicateInfo] = field(default_factory=dict)
+    fuzzy_threshold: float = 0.9
+    _ci: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    _cs: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    _max_len: int = 1
+    _phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    _choices: dict[str, str] | None = None
+    _resolved: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, entity_rules: Iterable[EntityRule], predicate_rules: Iterable[PredicateRule]
+    ) -> Lexicon:
+        """Index the aliases and phrases of the given rules."""
+        lex = cls()
+        for rule in entity_rules:
+            lex.add_entity(rule)
+        for prule in predicate_rules:
+            lex.add_predicate(prule)
+        return lex
+
+    def add_entity(self, rule: EntityRule) -> None:
+        """Register an entity and its aliases, demonyms and metonyms."""
+        self.entities[rule.id] = EntityInfo(rule.id, rule.name, rule.type, rule.parent)
+        for alias in [rule.name, *rule.aliases]:
+            self._add_alias(alias, rule.id, "name")
+        for alias in rule.demonyms:
+            self._add_alias(alias, rule.id, "demonym")
+        for alias in rule.metonyms:
+            self._add_alias(alias, rule.id, "metonym")
+
+    def _add_alias(self, alias: str, entity_id: str, role: str) -> None:
+        keep_case = _is_acronym(alias)
+        key = tuple(token_key(t.text, keep_case) for t in match_tokens(fold(alias)))
+        if not key:
+            return
+        table = self._cs if keep_case else self._ci
+        table.setdefault(key, (entity_id, role))
+        self._choices = None
+        self._resolved.clear()
+        self._max_len = max(self._max_len, len(key))
+
+    def add_predicate(self, rule: PredicateRule) -> None:
+        """Register a predicate and its phrases."""
+        phrases = tuple(p for p in (phrase_stems(x) for x in rule.phrases) if p)
+        info = PredicateInfo(rule.id, phrases, tuple(rule.antonyms), rule.single_valued)
+        self.predicates[rule.id] = info
+        for phrase in phrases:
+            self._phrase_index.setdefault(phrase[0], []).append((phrase, rule.id))
+        for bucket in self._phrase_index.values():
+            bucket.sort(key=lambda item: -len(item[0]))
+
+    # -- entities -----------------------------------------------------------------------
+
+    def find_entities(
+        self, text: str, start: int = 0, end: int | None = None,
+        names_vocab: frozenset[str] | None = None,
+    ) -> list[EntityMatch]:
+        """Known names (longest alias first), then unknown proper-noun chunks."""
+        toks = list(match_tokens(text, start, end))
+        lower = [token_key(t.text) for t in toks]
+        cased = [token_key(t.text, True) for t in toks]
+        taken = [False] * len(toks)
+        found: list[EntityMatch] = []
+        i = 0
+        while i < len(toks):
+            hit = self._longest(lower, cased, i)
+            if hit and not self._negated_prefix(text, toks, i):
+                length, (eid, role) = hit
+                s, e = toks[i].start, toks[i + length - 1].end
+                found.append(EntityMatch(text[s:e], s, e, eid, role))
+                for k in range(i, i + length):
+                    taken[k] = True
+                i += length
+            else:
+                i += 1
+        found.extend(self._unknown_names(text, toks, taken, start, names_vocab))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _longest(
+        self, lower: Sequence[str], cased: Sequence[str], i: int
+    ) -> tuple[int, tuple[str, str]] | None:
+        for length in range(min(self._max_len, len(lower) - i), 0, -1):
+            hit = self._ci.get(tuple(lower[i:i + length])) or self._cs.get(
+                tuple(cased[i:i + length])
+            )
+            if hit:
+                return length, hit
+        return None
+
+    @staticmethod
+    def _negated_prefix(text: str, toks: Sequence[Token], i: int) -> bool:
+        """`non-Chinese` is not a mention of China."""
+        if i == 0 or text[toks[i].start - 1:toks[i].start] != "-":
+            return False
+        return toks[i - 1].text.lower() in _NEGATING_PREFIXES
+
+    def _unknown_names(
+        self, text: str, toks: Sequence[Token], taken: Sequence[bool], start: int,
+        names_vocab: frozenset[str] | None,
+    ) -> list[EntityMatch]:
+        out: list[EntityMatch] = []
+        chunk: list[int] = []
+        vocab = names_vocab if names_vocab is not None else mid_sentence_names(text)
+
+        def flush() -> None:
+            while chunk and toks[chunk[-1]].text.lower() in _CONNECTORS:
+                chunk.pop()
+            if chunk and self._is_name_chunk(text, toks, chunk, start, vocab):
+                s, e = toks[chunk[0]].start, toks[chunk[-1]].end
+                out.append(EntityMatch(text[s:e], s, e, self.resolve(text[s:e]), "unknown"))
+            chunk.clear()
+
+        for i, tok in enumerate(toks):
+            gap = text[toks[i - 1].end:tok.start] if chunk else ""
+            if chunk and not re.fullmatch(r"[ \t\-&/]*", gap):
+                flush()
+            word = tok.text
+            capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
+            if taken[i] or (i + 1 < len(toks) and text[tok.end:tok.end + 1] == "$"):
+                flush()  # a known name, or a currency code ("US$5 billion")
+            elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
+                chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
+                flush()
+                chunk.append(i)
+            elif capital:
+                chunk.append(i)
+            elif chunk and (word.isdigit() or re.fullmatch(r"[IVX]+", word)):
+                chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"
+            elif chunk and word.lower() in _CONNECTORS:
+                chunk.append(i)
+            else:
+                flush()
+        flush()
+        return out
+
+    @staticmethod
+    def _is_name_chunk(
+        text: str, toks: Sequence[Token], chunk: list[int], start: int,
+        names_vocab: frozenset[str],
+    ) -> bool:
+        # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
+        while len(chunk) > 1 and toks[chunk[0]].text.lower() in STOPWORDS | COMMON_STARTERS:
+            chunk.pop(0)
+        first = toks[chunk[0]].text
+        low = first.lower()
+        if len(chunk) > 1:
+            return True
+        if low in STOPWORDS or low in COMMON_STARTERS or len(first) < 2 or first.isdigit():
+            return False
+        if first.isupper():
+            return True  # an acronym: SMIC, PLA
+        before = fold(text[start:toks[chunk[0]].start]).rstrip(" \"'(-[")
+        sentence_initial = not before or before.endswith((".", "!", "?", ":", "\n"))
+        # At a sentence start a capital says nothing: a name must also appear capitalised
+        # mid-sentence somewhere in the document ("Lin" yes, "Operating" no).
+        return not sentence_initial or first in names_vocab
+
+    def resolve(self, name: str) -> str | None:
+        """Canonical id of a whole name: exact alias, else a fuzzy variant above threshold."""
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
+
+    def _resolve(self, name: str) -> str | None:
+        hit = self.lookup(name)
+        if hit:
+            return hit[0]
+        return self._fuzzy(tuple(token_key(t.text) for t in match_tokens(fold(name))))
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        """(id, role) of a name that is exactly an alias, demonym or metonym."""
+        toks = [t.text for t in match_tokens(fold(name))]
+        lower = tuple(token_key(t) for t in toks)
+        return self._ci.get(lower) or self._cs.get(tuple(token_key(t, True) for t in toks))
+
+    def _fuzzy(self, key: tuple[str, ...]) -> str | None:
+        if not key or self.fuzzy_threshold >= 1:
+            return None
+        digits = [k for k in key if any(c.isdigit() for c in k)]
+        query = " ".join(key)
+        if len(query) < 5:
+            return None
+        if self._choices is None:
+            self._choices = {" ".join(k): v[0] for k, v in self._ci.items() if v[1] == "name"}
+        choices = self._choices
+        best = process.extractOne(
+            query, list(choices), scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold * 100
+        )
+        if best is None:
+            return None
+        candidate = best[0]
+        # "Chang'e 6" and "Chang'e 8" are near in spelling and different missions.
+        if [k for k in candidate.split() if any(c.isdigit() for c in k)] != digits:
+            return None
+        return choices[candidate]
+
+    def ancestors(self, entity_id: str) -> list[str]:
+        """Parents of an entity, nearest first (cycles are cut)."""
+        out: list[str] = []
+        info = self.entities.get(entity_id)
+        while info and info.parent and info.parent not in out and info.parent != entity_id:
+            out.append(info.parent)
+            info = self.entities.get(info.parent)
+        return out
+
+    def display_name(self, entity_id: str) -> str:
+        """Display name of a known entity, else the id."""
+        info = self.entities.get(entity_id)
+        return info.name if info else entity_id
+
+    # -- predicates ---------------------------------------------------------------------
+
+    def find_predicates(self, stems: Sequence[str]) -> list[tuple[str, int, int]]:
+        """Predicate ids whose phrase occurs in stems (auxiliaries removed): (id, i, j)."""
+        out: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(stems):
+            for phrase, pid in self._phrase_index.get(stems[i], ()):
+                if tuple(stems[i:i + len(phrase)]) == phrase:
+                    out.append((pid, i, i + len(phrase)))
+                    i += len(phrase) - 1
+                    break
+            i += 1
+        return out
+
+    def predicate_spans(self, text: str, start: int = 0,
+                        end: int | None = None) -> list[tuple[str, int, int]]:
+        """Predicate phrases in text[start:end] with character spans."""
+        kept = [t for t in match_tokens(text, start, end) if token_key(t.text) not in AUXILIARIES]
+        stems = [stem(token_key(t.text)) for t in kept]
+        return [(pid, kept[i].start, kept[j - 1].end) for pid, i, j in self.find_predicates(stems)]

@@ -1,0 +1,1 @@
+"""Pydantic models: the in-memory types of every file format."""

@@ -1,0 +1,129 @@
+"""Claim files: `claims/<document-id>.yaml`, one per document, human-editable."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from checker.models.common import IsoDate, PartialDate, Span, Strict, Suppression
+
+ClaimId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80)]
+Modality = Literal["asserted", "planned", "reported", "hedged"]
+Polarity = Literal["positive", "negative"]
+Granularity = Literal[
+    "day", "week", "month", "quarter", "year", "fiscal-year", "decade", "period"
+]
+QuantityKind = Literal["count", "money", "percent", "points", "measure", "ratio", "rank"]
+
+
+class EntitySlot(Strict):
+    """A named entity as written, and its canonical id when an alias rule knows it."""
+
+    text: str
+    id: str | None = Field(None, description="canonical entity id; null for unknown names")
+    span: Span
+
+
+class QuantitySlot(Strict):
+    """A number with its unit, scale and precision; values are in base units."""
+
+    text: str
+    span: Span
+    kind: QuantityKind
+    value: float | None = Field(None, description="central value, scale applied")
+    low: float | None = Field(None, description="lowest value the text allows")
+    high: float | None = Field(None, description="highest value the text allows")
+    unit: str | None = Field(None, description="ISO currency, %, pp, or a measure unit")
+    noun: str | None = Field(None, description="what is counted or measured, when written")
+    approximate: bool = False
+    bound: Literal["exact", "lower", "upper", "range"] = "exact"
+
+
+class DateSlot(Strict):
+    """A date or period, as an interval of days with its granularity."""
+
+    text: str
+    span: Span
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    granularity: Granularity
+    relative: bool = Field(False, description="written relative to the publication date")
+    resolved: bool = Field(True, description="false when a relative date has no anchor")
+    open: Literal["start", "end"] | None = Field(
+        None, description="`end`: the period runs on ('since 1999'); `start`: runs up to it"
+    )
+
+
+class Attribution(Strict):
+    """Who the claim is attributed to: `according to SIPRI`, `Lin said`."""
+
+    text: str
+    source: str
+    span: Span
+
+
+class Triple(Strict):
+    """A subject-predicate-object reading of the claim."""
+
+    subject: str
+    predicate: str
+    object: str
+
+
+class Claim(Strict):
+    """One checkable statement with its exact provenance and structured slots."""
+
+    id: ClaimId
+    text: str = Field(description="the statement exactly as written in the document")
+    span: Span
+    line: Annotated[int, Field(ge=1)]
+    quote: Span | None = Field(None, description="span of the whole sentence, when split")
+    score: Annotated[float, Field(ge=0, le=1)] = Field(1.0, description="check-worthiness")
+    features: list[str] = Field(default_factory=list, description="why the score is what it is")
+    entities: list[EntitySlot] = Field(default_factory=list)
+    quantities: list[QuantitySlot] = Field(default_factory=list)
+    dates: list[DateSlot] = Field(default_factory=list)
+    polarity: Polarity = "positive"
+    modality: Modality = "asserted"
+    attribution: Attribution | None = None
+    triple: Triple | None = None
+    correction: bool = Field(False, description="the statement is a correction note")
+    suppress: list[Suppression] = Field(default_factory=list)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _span_order(self) -> Claim:
+        if self.span[0] > self.span[1]:
+            raise ValueError(f"span {list(self.span)} ends before it starts")
+        return self
+
+
+class DocumentRef(Strict):
+    """The document a claim file describes, and the hash it was extracted from."""
+
+    id: Annotated[str, Field(min_length=1, max_length=200)]
+    path: str
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    published: PartialDate | None = None
+    title: str | None = None
+
+
+class ExtractorInfo(Strict):
+    """Which extractor wrote the file, with its threshold."""
+
+    name: str = "claimcheck"
+    version: str
+    threshold: Annotated[float, Field(ge=0, le=1)] = 0.5
+
+
+class ClaimFile(Strict):
+    """The whole claim file."""
+
+    schema_version: Literal["1"] = "1"
+    document: DocumentRef
+    extractor: ExtractorInfo | None = None
+    suppress: list[Suppression] = Field(
+        default_factory=list, description="rules silenced for the whole document"
+    )
+    claims: list[Claim] = Field(default_factory=list)

@@ -1,0 +1,137 @@
+"""Rule files: `rules/*.yaml`. A rule is data: an id, a kind, parameters, a severity,
+a message, a reference, and examples that must and must not trigger it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from checker.models.common import IsoDate, PartialDate, RuleId, Severity, Strict
+
+
+class Examples(Strict):
+    """Self-tests: texts that must trigger the rule, and texts that must not."""
+
+    trigger: list[str] = Field(default_factory=list, description="must trigger the rule")
+    pass_: list[str] = Field(default_factory=list, alias="pass", description="must not trigger")
+
+
+class RuleBase(Strict):
+    """Metadata every rule carries."""
+
+    id: RuleId
+    severity: Severity = Severity.warning
+    message: str | None = Field(
+        None, description="one sentence for an editor; placeholders such as {found}, {canonical}"
+    )
+    reference: str | None = Field(None, description="URL or citation backing the rule")
+    explanation: str | None = None
+    reviewed: IsoDate | None = Field(None, description="date the rule was last reviewed")
+    tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]] = Field(
+        default_factory=list
+    )
+    enabled: bool = True
+    examples: Examples = Field(default_factory=Examples)
+
+
+class EntityRule(RuleBase):
+    """A canonical entity with its aliases; metonyms stand for it as a subject."""
+
+    kind: Literal["entity"]
+    severity: Severity = Severity.info
+    name: str = Field(description="display name")
+    type: str | None = Field(None, description="country, organisation, mission, place, ...")
+    aliases: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list, description="`Pakistani` for Pakistan")
+    metonyms: list[str] = Field(
+        default_factory=list, description="names standing for it as an actor: `Beijing`"
+    )
+    parent: str | None = Field(
+        None, description="entity id it belongs to (SUPARCO -> pakistan), for comparison"
+    )
+
+
+class TermRule(RuleBase):
+    """A canonical spelling; every variant (literal, pattern or fuzzy) is flagged."""
+
+    kind: Literal["term"]
+    canonical: str
+    variants: list[str] = Field(default_factory=list, description="literal wrong spellings")
+    patterns: list[str] = Field(
+        default_factory=list, description="RE2 patterns (linear time) for wrong spellings"
+    )
+    case_sensitive: bool = False
+    fuzzy: Annotated[float, Field(gt=0, le=1)] | None = Field(
+        None, description="flag capitalised words this similar to the canonical form"
+    )
+    ignore: list[str] = Field(default_factory=list, description="words never flagged")
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> TermRule:
+        if not (self.variants or self.patterns or self.fuzzy):
+            raise ValueError("a term rule needs variants, patterns or fuzzy")
+        return self
+
+
+class ConsistencyRule(RuleBase):
+    """Accepted forms of which a document (or the corpus) must use only one."""
+
+    kind: Literal["consistency"]
+    forms: Annotated[list[str], Field(min_length=2)]
+    scope: Literal["document", "corpus"] = "document"
+    case_sensitive: bool = False
+
+
+class FactValue(Strict):
+    """A numeric fact: value, unit and relative tolerance."""
+
+    value: float
+    unit: str | None = None
+    tolerance: Annotated[float, Field(ge=0)] = 0.0
+
+
+class FactRule(RuleBase):
+    """A known fact; claims stating the opposite violate it, claims stating it support it."""
+
+    kind: Literal["fact"]
+    severity: Severity = Severity.error
+    subject: str = Field(description="entity id")
+    predicate: str = Field(description="predicate id (see predicate rules)")
+    object: str | None = Field(None, description="entity id")
+    value: FactValue | None = None
+    date: PartialDate | None = Field(None, description="when the fact happened")
+    holds: bool = Field(True, description="false: the fact is that this is NOT so")
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _has_target(self) -> FactRule:
+        if self.object is None and self.value is None and self.date is None:
+            raise ValueError("a fact rule needs an object, a value or a date")
+        return self
+
+
+class PredicateRule(RuleBase):
+    """A predicate id with the phrases that express it (`is a member of`, `belongs to`)."""
+
+    kind: Literal["predicate"]
+    severity: Severity = Severity.info
+    phrases: Annotated[list[str], Field(min_length=1)]
+    antonyms: list[str] = Field(default_factory=list, description="predicate ids it excludes")
+    single_valued: bool = Field(
+        False, description="a subject has one object at a time (`capital of`)"
+    )
+
+
+Rule = Annotated[
+    EntityRule | TermRule | ConsistencyRule | FactRule | PredicateRule,
+    Field(discriminator="kind"),
+]
+
+
+class RuleFile(Strict):
+    """A rule file: a list of rules."""
+
+    schema_version: Literal["1"] = "1"
+    rules: list[Rule]

@@ -1,0 +1,72 @@
+"""Small language helpers: match tokens, stems, stop words. No models, no downloads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+from checker.textutil import Token, fold
+
+# Match tokens split on hyphens and slashes, so "Chang'e-6" and "Chang'e 6" give the same
+# tokens; apostrophes inside words stay ("Chang'e").
+MATCH_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc][^\W_]+)*|&")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how i
+    if in into is it its itself just me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves said says say according per cent percent also however thus
+    yet still already well even much many may might must shall one ones its it's s
+    """.split()
+)
+# Words that carry no predicate meaning: dropped before matching predicate phrases.
+AUXILIARIES = frozenset(
+    """
+    is are was were be been being am has have had having do does did a an the one also never
+    not no longer n't currently still already formally officially ever now once yet just
+    indeed reportedly actually really truly
+    """.split()
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-case word."""
+    return str(_STEMMER.stemWord(word))
+
+
+def match_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """Tokens for matching names and phrases, with absolute spans."""
+    stop = len(text) if end is None else end
+    for m in MATCH_TOKEN_RE.finditer(text, start, stop):
+        yield Token(m.group(), m.start(), m.end())
+
+
+def token_key(word: str, keep_case: bool = False) -> str:
+    """Folded token, possessive dropped; lower-cased unless keep_case."""
+    folded = fold(word)
+    if folded.endswith(("'s", "'S")) and len(folded) > 2:
+        folded = folded[:-2]
+    if folded == "&":
+        return "and"
+    return folded if keep_case else folded.lower()
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stop words of text, in order."""
+    out = []
+    for tok in MATCH_TOKEN_RE.findall(fold(text)):
+        key = token_key(tok)
+        if key and key not in STOPWORDS and not key.isdigit():
+            out.append(stem(key))
+    return out

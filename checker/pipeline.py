@@ -1,0 +1,319 @@
+"""The check pipeline: load -> normalise -> compare -> rules -> findings -> report.
+
+Pure core: returns a CheckResult and never prints, writes or exits. The CLI decides what
+to write and which exit code to use.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from checker import __version__
+from checker.builders import (
+    ClaimIndex,
+    arithmetic_finding,
+    consistency_finding,
+    corroboration_finding,
+    fact_finding,
+    pair_finding,
+    stale_finding,
+    term_finding,
+)
+from checker.compare import compare
+from checker.compare.arithmetic import check_document
+from checker.compare.blocking import BlockingConfig
+from checker.corpus import Corpus, DocClaims, load_corpus
+from checker.errors import ClaimcheckError, ConsistencyError, Location
+from checker.extract.clean import classify_lines
+from checker.findings import FINDING_KINDS, sort_key
+from checker.ingest import display_path
+from checker.models.claims import Claim
+from checker.models.common import Severity, partial_date_bounds
+from checker.models.report import (
+    CONFLICT_KINDS,
+    DocumentOut,
+    EntityMention,
+    EntityOut,
+    ErrorOut,
+    Finding,
+    Report,
+    Summary,
+    ToolInfo,
+)
+from checker.normalize import UNKNOWN_PREFIX, NormClaim, normalise
+from checker.rules import RuleSet, load_rules
+from checker.rules.consistency import Occurrence, check, find_forms
+from checker.rules.facts import match_fact
+from checker.rules.terms import TermMatcher
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What to check and how."""
+
+    root: Path
+    seeds: Path
+    claims: Path
+    rules: Path
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    threshold: float = 0.5
+    fuzzy_threshold: float = 0.9
+    blocking: BlockingConfig = field(default_factory=BlockingConfig)
+
+
+@dataclass
+class CheckResult:
+    """The report plus the errors met; exit code derived from both."""
+
+    report: Report
+    errors: list[ClaimcheckError]
+    corpus: Corpus
+    ruleset: RuleSet
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def exit_code(self, fail_on: str) -> int:
+        """0 clean, 1 findings at or above fail_on, 2 bad input."""
+        if self.errors:
+            return 2
+        if fail_on == "never":
+            return 0
+        level = Severity(fail_on).rank
+        counted = [f for f in self.report.findings if f.suppressed is None]
+        return 1 if any(Severity(f.severity).rank >= level for f in counted) else 0
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def run_check(options: CheckOptions, progress: Progress = _noop) -> CheckResult:
+    """Run the whole check on the corpus the options name."""
+    root = options.root
+    ruleset, errors = load_rules([options.rules], {}, options.select, options.ignore,
+                                 options.fuzzy_threshold)
+    errors = [_relocate(e, root) for e in errors]
+    if not options.rules.exists():
+        errors.append(ConsistencyError("rules directory not found",
+                                       Location(display_path(options.rules, root))))
+    progress("load", 0, 1)
+    corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon, options.threshold)
+    errors.extend(corpus.errors)
+    findings = check_corpus(corpus, ruleset, progress)
+    errors.extend(_suppression_errors(corpus, ruleset))
+    report = build_report(corpus, ruleset, findings, errors)
+    return CheckResult(report, errors, corpus, ruleset)
+
+
+def _relocate(error: ClaimcheckError, root: Path) -> ClaimcheckError:
+    loc = error.location
+    if loc and Path(loc.path).is_absolute():
+        error.location = Location(display_path(Path(loc.path), root), loc.line, loc.column,
+                                  loc.field)
+    return error
+
+
+def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop) -> list[Finding]:
+    """All findings of the corpus, sorted."""
+    lexicon = ruleset.lexicon
+    index: dict[str, tuple[DocClaims, Claim]] = {}
+    norm: list[NormClaim] = []
+    for dc in corpus.docs:
+        for claim in dc.claims:
+            n = normalise(claim, dc.doc.id, lexicon)
+            if n.key in index:
+                continue  # duplicate ids are reported by the claim-file loader
+            index[n.key] = (dc, claim)
+            norm.append(n)
+    progress("normalise", len(norm), len(norm))
+    findings: list[Finding] = []
+    findings += [stale_finding(dc) for dc in corpus.docs if dc.stale]
+    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+    result = compare(norm, lexicon, origins)
+    progress("compare", result.pairs_scored, result.pairs_scored)
+    findings += [pair_finding(r, index) for r in result.conflicts + result.contradictions]
+    findings += [corroboration_finding(c, index) for c in result.corroborations]
+    for dc in corpus.docs:
+        by_id = {c.id: c for c in dc.claims}
+        findings += [arithmetic_finding(i, dc, by_id) for i in check_document(dc.claims)]
+    findings += _fact_findings(norm, index, ruleset)
+    findings += _term_findings(corpus, ruleset)
+    findings += _consistency_findings(corpus, ruleset)
+    progress("rules", 1, 1)
+    unique = {f.id: f for f in findings}
+    return sorted(unique.values(), key=sort_key)
+
+
+def _published(dc: DocClaims) -> tuple[date, date] | None:
+    if not dc.doc.meta.published:
+        return None
+    first, last, _ = partial_date_bounds(dc.doc.meta.published)
+    return first, last
+
+
+def _fact_findings(norm: Sequence[NormClaim], index: ClaimIndex,
+                   ruleset: RuleSet) -> list[Finding]:
+    by_predicate = defaultdict(list)
+    for rule in ruleset.facts:
+        by_predicate[rule.predicate].append(rule)
+    out: list[Finding] = []
+    for n in norm:
+        dc, _ = index[n.key]
+        for pid in {p for p, _, _ in n.predicates}:
+            for rule in by_predicate.get(pid, ()):
+                hit = match_fact(rule, n, ruleset.lexicon, _published(dc))
+                if hit:
+                    out.append(fact_finding(hit, index, ruleset.lexicon, None))
+    return out
+
+
+def _uncovered_regions(dc: DocClaims) -> list[tuple[int, int]]:
+    """Content and heading lines of a document outside every claim's span."""
+    spans = sorted(c.span for c in dc.claims)
+    regions = []
+    for block in classify_lines(dc.doc.text, dc.doc.body_start):
+        if block.kind not in ("content", "heading"):
+            continue
+        pos = block.start
+        for s, e in spans:
+            if e <= pos or s >= block.end:
+                continue
+            if s > pos:
+                regions.append((pos, s))
+            pos = max(pos, e)
+        if pos < block.end:
+            regions.append((pos, block.end))
+    return regions
+
+
+def _term_findings(corpus: Corpus, ruleset: RuleSet) -> list[Finding]:
+    sources = {rid: (src.path, src.line) for rid, src in ruleset.sources.items()}
+    matcher = TermMatcher(ruleset.terms, sources)
+    corpus.errors.extend(matcher.errors)
+    out: list[Finding] = []
+    for dc in corpus.docs:
+        for claim in dc.claims:
+            # Claim files are what CI checks: a fixed claim text clears its finding.
+            seen: Counter[str] = Counter()
+            for hit in matcher.find(claim.text):
+                seen[hit.found] += 1
+                shifted = type(hit)(hit.rule, hit.start + claim.span[0], hit.end + claim.span[0],
+                                    hit.found, hit.replacement, hit.confidence)
+                out.append(term_finding(shifted, dc, claim, seen[hit.found]))
+        for start, end in _uncovered_regions(dc):
+            seen = Counter()
+            for hit in matcher.find(dc.doc.text, start, end):
+                seen[hit.found] += 1
+                out.append(term_finding(hit, dc, None, seen[hit.found]))
+    return out
+
+
+def _consistency_findings(corpus: Corpus, ruleset: RuleSet) -> list[Finding]:
+    docs = corpus.by_id()
+    out: list[Finding] = []
+    for rule in ruleset.consistency:
+        occurrences: dict[str, list[Occurrence]] = {}
+        for dc in corpus.docs:
+            regions = [(b.start, b.end) for b in classify_lines(dc.doc.text, dc.doc.body_start)
+                       if b.kind in ("content", "heading")]
+            occurrences[dc.doc.id] = find_forms(rule, dc.doc.id, dc.doc.text, regions)
+        out += [consistency_finding(hit, docs) for hit in check(rule, occurrences)]
+    return out
+
+
+def _suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:
+    """A suppression naming an unknown rule is an error: it would silence nothing."""
+    from checker.yamlio import locate
+
+    known = {r.id for r in ruleset.rules} | FINDING_KINDS | {"*"}
+    errors: list[ClaimcheckError] = []
+    for dc in corpus.docs:
+        if not dc.loaded:
+            continue
+        root = dc.loaded.root
+        for i, sup in enumerate(dc.loaded.model.suppress):
+            if sup.rule not in known:
+                line, col = locate(root, ["suppress", i, "rule"])
+                errors.append(ConsistencyError(f"suppression names unknown rule {sup.rule!r}",
+                                               Location(dc.claim_file or "", line, col,
+                                                        f"suppress[{i}].rule")))
+        for ci, claim in enumerate(dc.loaded.model.claims):
+            for si, sup in enumerate(claim.suppress):
+                if sup.rule not in known:
+                    line, col = locate(root, ["claims", ci, "suppress", si, "rule"])
+                    errors.append(ConsistencyError(
+                        f"claim {claim.id}: suppression names unknown rule {sup.rule!r}",
+                        Location(dc.claim_file or "", line, col,
+                                 f"claims[{ci}].suppress[{si}].rule")))
+    return errors
+
+
+def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
+                 errors: Sequence[ClaimcheckError]) -> Report:
+    """The report object: documents, findings, entities, errors, summary."""
+    documents = [
+        DocumentOut(
+            id=dc.doc.id, path=dc.doc.path, title=dc.doc.meta.title,
+            publisher=dc.doc.meta.publisher, url=dc.doc.meta.url,
+            published=dc.doc.meta.published, claims=len(dc.claims), claim_file=dc.claim_file,
+            stale=dc.stale, extracted_on_the_fly=dc.on_the_fly,
+        )
+        for dc in corpus.docs
+    ]
+    active = [f for f in findings if f.suppressed is None]
+    by_kind = Counter(f.kind for f in active)
+    by_doc: Counter[str] = Counter()
+    for f in active:
+        for d in sorted({c.document for c in f.claims}):
+            by_doc[d] += 1
+    summary = Summary(
+        documents=len(documents), claims=sum(d.claims for d in documents),
+        conflicts=sum(by_kind[k] for k in CONFLICT_KINDS),
+        corroborations=by_kind["corroboration"], rule_violations=by_kind["rule-violation"],
+        findings=len(active), suppressed=len(findings) - len(active), errors=len(errors),
+        by_kind=dict(sorted(by_kind.items())),
+        by_severity=dict(sorted(Counter(str(f.severity.value) for f in active).items())),
+        by_document=dict(sorted(by_doc.items())),
+    )
+    error_out = sorted(
+        (ErrorOut(**e.as_dict()) for e in errors),  # type: ignore[arg-type]
+        key=lambda e: (e.path or "", e.line or 0, e.message),
+    )
+    return Report(
+        tool=ToolInfo(version=__version__), documents=documents, findings=findings,
+        entities=entity_index(corpus, ruleset), errors=error_out,
+        notes=sorted(set(corpus.notes)), summary=summary,
+    )
+
+
+def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
+    """Known entities mentioned by two or more documents, with every spelling used."""
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    counts: Counter[tuple[str, str]] = Counter()
+    lexicon = ruleset.lexicon
+    for dc in corpus.docs:
+        for claim in dc.claims:
+            for e in claim.entities:
+                eid = e.id or lexicon.resolve(e.text)
+                if not eid or eid.startswith(UNKNOWN_PREFIX):
+                    continue
+                surface = " ".join(e.text.split())
+                forms[eid][surface].add(dc.doc.id)
+                counts[(eid, surface)] += 1
+    out = []
+    for eid in sorted(forms):
+        docs = sorted({d for ds in forms[eid].values() for d in ds})
+        if len(docs) < 2:
+            continue
+        out.append(EntityOut(
+            id=eid, name=lexicon.display_name(eid), documents=docs,
+            forms=[EntityMention(text=t, documents=sorted(ds), count=counts[(eid, t)])
+                   for t, ds in sorted(forms[eid].items())],
+        ))
+    return out

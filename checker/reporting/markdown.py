@@ -1,0 +1,104 @@
+"""`report.md`: short enough for a pull-request comment. Everything quoted is escaped."""
+
+from __future__ import annotations
+
+import re
+
+from checker.models.report import ClaimRef, Finding, Report
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
+SEVERITIES = ("error", "warning", "info")
+MAX_PER_SECTION = 50
+
+
+def escape(text: str) -> str:
+    """Inline-safe Markdown: specials backslashed, HTML neutralised, one line."""
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def _code(text: str) -> str:
+    clean = " ".join(str(text).split()).replace("`", "'")
+    return f"`{clean}`"
+
+
+def _location(ref: ClaimRef) -> str:
+    where = _code(f"{ref.path}:{ref.line}:{ref.column}")
+    if ref.claim_id:
+        where += f" · claim {_code(ref.claim_id)}"
+    if ref.claim_file:
+        where += f" in {_code(f'{ref.claim_file}:{ref.claim_file_line}')}"
+    return where
+
+
+def _finding(f: Finding) -> list[str]:
+    rule = f" · rule {_code(f.rule_id)}" if f.rule_id else ""
+    head = (f"- **{escape(f.kind)}**{rule} · confidence {f.confidence:.2f} · "
+            f"id {_code(f.id)}  \n  {escape(f.message)}")
+    lines = [head]
+    for ref in f.claims:
+        label = {"evidence": "evidence", "correction": "correction note"}.get(ref.role, "")
+        prefix = f"{label}: " if label else ""
+        lines.append(f"  > {prefix}{escape(ref.text)}  \n  > — {_location(ref)}")
+    if f.fix:
+        lines.append(f"  - fix: replace with {_code(f.fix.replacement)}")
+    if f.reference:
+        lines.append(f"  - reference: {escape(f.reference)}")
+    if f.suppressed:
+        lines.append(f"  - suppressed ({f.suppressed.by}): {escape(f.suppressed.reason)}")
+    return lines
+
+
+def render(report: Report) -> str:
+    """The Markdown report."""
+    s = report.summary
+    out = ["# claimcheck report", ""]
+    out.append(f"**{s.documents} documents · {s.claims} claims · {s.conflicts} conflicts · "
+               f"{s.corroborations} corroborations · {s.rule_violations} rule violations · "
+               f"{s.suppressed} suppressed · {s.errors} input errors**")
+    out += ["", "| kind | error | warning | info |", "|---|---:|---:|---:|"]
+    active = [f for f in report.findings if f.suppressed is None]
+    for kind in sorted({f.kind for f in active}):
+        counts = [sum(1 for f in active if f.kind == kind and f.severity.value == sev)
+                  for sev in SEVERITIES]
+        out.append(f"| {kind} | " + " | ".join(str(c) for c in counts) + " |")
+    if report.errors:
+        out += ["", f"## Input errors ({len(report.errors)})", ""]
+        for e in report.errors:
+            where = _code(":".join(str(x) for x in (e.path, e.line, e.column) if x))
+            field = f" `{e.field}`" if e.field else ""
+            out.append(f"- {where}{field}: {escape(e.message)}")
+    for sev in ("error", "warning"):
+        group = [f for f in active if f.severity.value == sev and f.kind != "corroboration"]
+        if not group:
+            continue
+        out += ["", f"## {sev.capitalize()}s ({len(group)})", ""]
+        for f in group[:MAX_PER_SECTION]:
+            out += _finding(f)
+        if len(group) > MAX_PER_SECTION:
+            out.append(f"- … {len(group) - MAX_PER_SECTION} more in report.json")
+    info = [f for f in active if f.severity.value == "info" and f.kind != "corroboration"]
+    corro = [f for f in active if f.kind == "corroboration"]
+    for title, group in (("Corroborations", corro), ("Notes", info)):
+        if not group:
+            continue
+        out += ["", f"<details><summary>{title} ({len(group)})</summary>", ""]
+        for f in group[:MAX_PER_SECTION]:
+            out += _finding(f)
+        out += ["", "</details>"]
+    suppressed = [f for f in report.findings if f.suppressed is not None]
+    if suppressed:
+        out += ["", f"<details><summary>Suppressed ({len(suppressed)})</summary>", ""]
+        for f in suppressed[:MAX_PER_SECTION]:
+            out += _finding(f)
+        out += ["", "</details>"]
+    multi = [e for e in report.entities if len(e.forms) > 1]
+    if multi:
+        out += ["", "<details><summary>Entities written several ways</summary>", "",
+                "| entity | forms (documents) |", "|---|---|"]
+        for e in multi:
+            forms = "; ".join(f"{escape(m.text)} ({len(m.documents)})" for m in e.forms)
+            out.append(f"| {escape(e.name)} | {forms} |")
+        out += ["", "</details>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,183 @@
+"""Rules: loading rule files into a RuleSet (rules by kind, plus the lexicon they define)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+from checker.errors import ClaimcheckError, Location, RuleError, UsageError
+from checker.lexicon import Lexicon
+from checker.models.rules import (
+    ConsistencyRule,
+    EntityRule,
+    FactRule,
+    PredicateRule,
+    Rule,
+    RuleFile,
+    TermRule,
+)
+from checker.schemas import load as load_schema
+from checker.yamlio import locate, parse_yaml, read_yaml, validate_model
+
+BUILTIN = "builtin:predicates.yaml"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """Where a rule is defined."""
+
+    path: str
+    line: int | None
+
+
+@dataclass
+class RuleSet:
+    """The enabled rules, by kind, with where each came from and the lexicon they build."""
+
+    rules: list[Rule] = field(default_factory=list)
+    sources: dict[str, RuleSource] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=Lexicon)
+
+    def of_kind(self, kind: type[T]) -> list[T]:
+        """Rules of one kind."""
+        return [r for r in self.rules if isinstance(r, kind)]
+
+    @property
+    def facts(self) -> list[FactRule]:
+        """Fact rules."""
+        return [r for r in self.rules if isinstance(r, FactRule)]
+
+    @property
+    def terms(self) -> list[TermRule]:
+        """Term (spelling) rules."""
+        return [r for r in self.rules if isinstance(r, TermRule)]
+
+    @property
+    def consistency(self) -> list[ConsistencyRule]:
+        """Consistency rules."""
+        return [r for r in self.rules if isinstance(r, ConsistencyRule)]
+
+    def get(self, rule_id: str) -> Rule | None:
+        """A rule by id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def rule_files(paths: Iterable[Path]) -> list[Path]:
+    """YAML files under the given rule paths, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+        elif path.exists():
+            out.append(path)
+    return out
+
+
+def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, int | None]],
+                                                         list[ClaimcheckError]]:
+    """Validate one parsed rule file: its rules with their lines, or located errors."""
+    model, errors = validate_model(root, RuleFile, load_schema("rules"), display)
+    if errors or model is None:
+        return [], list(errors)
+    located = []
+    for index, rule in enumerate(model.rules):
+        line, _ = locate(root, ["rules", index])
+        located.append((rule, line))
+    return located, []
+
+
+def _builtin() -> list[tuple[Rule, int | None]]:
+    text = resources.files("checker.data").joinpath("predicates.yaml").read_text("utf-8")
+    rules, errors = parse_rule_file(parse_yaml(text, BUILTIN), BUILTIN)
+    if errors:  # a packaging bug, not a user error
+        raise RuntimeError(str(errors[0]))
+    return rules
+
+
+def load_rules(
+    paths: Sequence[Path], display: dict[Path, str] | None = None,
+    select: Sequence[str] = (), ignore: Sequence[str] = (), fuzzy_threshold: float = 0.9,
+) -> tuple[RuleSet, list[ClaimcheckError]]:
+    """Load every rule file; bad files are reported, the good ones still load.
+
+    select/ignore take rule ids or tags; lexicon rules (entity, predicate) always load,
+    because disabling a name would silently change what every other rule sees.
+    """
+    errors: list[ClaimcheckError] = []
+    found: list[tuple[Rule, RuleSource]] = [
+        (rule, RuleSource(BUILTIN, line)) for rule, line in _builtin()
+    ]
+    for path in rule_files(paths):
+        name = (display or {}).get(path, path.as_posix())
+        try:
+            root = read_yaml(path, name)
+        except ClaimcheckError as exc:
+            errors.append(exc)
+            continue
+        rules, file_errors = parse_rule_file(root, name)
+        errors.extend(file_errors)
+        found.extend((rule, RuleSource(name, line)) for rule, line in rules)
+    ruleset = RuleSet()
+    seen: dict[str, RuleSource] = {}
+    for rule, source in found:
+        if rule.id in seen and seen[rule.id].path != BUILTIN:
+            errors.append(RuleError(
+                f"rule id {rule.id!r} is already defined at {seen[rule.id].path}:"
+                f"{seen[rule.id].line}", Location(source.path, source.line, None, "id")))
+            continue
+        if rule.id in seen:  # a project rule overrides a built-in one
+            ruleset.rules = [r for r in ruleset.rules if r.id != rule.id]
+        seen[rule.id] = source
+        ruleset.rules.append(rule)
+        ruleset.sources[rule.id] = source
+    errors.extend(_check_selection(ruleset, select, ignore))
+    ruleset.rules = [r for r in ruleset.rules if _enabled(r, select, ignore)]
+    ruleset.lexicon = Lexicon.build(
+        ruleset.of_kind(EntityRule), ruleset.of_kind(PredicateRule)
+    )
+    ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
+    errors.extend(_check_references(ruleset))
+    return ruleset, errors
+
+
+def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if isinstance(rule, EntityRule | PredicateRule):
+        return True
+    if not rule.enabled and rule.id not in select:
+        return False
+    keys = {rule.id, *rule.tags}
+    if select and not keys & set(select):
+        return False
+    return not keys & set(ignore)
+
+
+def _check_selection(ruleset: RuleSet, select: Sequence[str],
+                     ignore: Sequence[str]) -> list[ClaimcheckError]:
+    known = {r.id for r in ruleset.rules} | {t for r in ruleset.rules for t in r.tags}
+    unknown = sorted(set(select) | set(ignore) - known)
+    unknown = [u for u in unknown if u not in known]
+    return [UsageError(f"no rule or tag named {u!r}", Location("--select/--ignore"))
+            for u in unknown]
+
+
+def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
+    """Fact rules must name known entities and predicates."""
+    errors: list[ClaimcheckError] = []
+    lex = ruleset.lexicon
+    for rule in ruleset.facts:
+        src = ruleset.sources[rule.id]
+        if rule.predicate not in lex.predicates:
+            errors.append(RuleError(f"unknown predicate {rule.predicate!r} (define it with a "
+                                    "`kind: predicate` rule)",
+                                    Location(src.path, src.line, None, f"{rule.id}.predicate")))
+        for fname in ("subject", "object"):
+            value = getattr(rule, fname)
+            if value is not None and value not in lex.entities:
+                errors.append(RuleError(f"unknown entity {value!r} (define it with a "
+                                        "`kind: entity` rule)",
+                                        Location(src.path, src.line, None, f"{rule.id}.{fname}")))
+    return errors

@@ -1,0 +1,147 @@
+"""Term rules: wrong spellings found in one pass over the text for all rules.
+
+Literal variants go into an Aho-Corasick automaton (one scan whatever the number of
+rules); patterns run on RE2, which has no backtracking, so a rule cannot hang a run;
+fuzzy variants compare capitalised words with the canonical form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+import re2
+from rapidfuzz import fuzz
+
+from checker.errors import ClaimcheckError, Location, RuleError
+from checker.models.rules import TermRule
+from checker.textutil import fold
+
+MAX_PATTERN_LENGTH = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """A wrong spelling: where, what was found, and the fix."""
+
+    rule: TermRule
+    start: int
+    end: int
+    found: str
+    replacement: str
+    confidence: float
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _fix_case(found: str, canonical: str) -> str:
+    """Keep the document's apostrophe style: "Chiang’e" -> "Chang’e"."""
+    if "\u2019" in found and "'" in canonical:
+        return canonical.replace("'", "\u2019")
+    return canonical
+
+
+class TermMatcher:
+    """All term rules compiled once."""
+
+    def __init__(self, rules: Sequence[TermRule],
+                 sources: dict[str, tuple[str, int | None]] | None = None) -> None:
+        self.rules = list(rules)
+        self.errors: list[ClaimcheckError] = []
+        self._ci = ahocorasick.Automaton()
+        self._cs = ahocorasick.Automaton()
+        self._patterns: list[tuple[TermRule, re2._Regexp]] = []
+        self._fuzzy = [r for r in self.rules if r.fuzzy]
+        sources = sources or {}
+        for rule in self.rules:
+            for variant in rule.variants:
+                key = fold(variant) if rule.case_sensitive else fold(variant).lower()
+                target = self._cs if rule.case_sensitive else self._ci
+                existing = target.get(key, [])
+                target.add_word(key, [*existing, (rule, len(key))])
+            for pattern in rule.patterns:
+                compiled = self._compile(rule, pattern, sources.get(rule.id))
+                if compiled is not None:
+                    self._patterns.append((rule, compiled))
+        for automaton in (self._ci, self._cs):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def _compile(self, rule: TermRule, pattern: str,
+                 source: tuple[str, int | None] | None) -> re2._Regexp | None:
+        where = Location(source[0], source[1], None, f"{rule.id}.patterns") if source else None
+        if len(pattern) > MAX_PATTERN_LENGTH:
+            self.errors.append(RuleError(f"pattern longer than {MAX_PATTERN_LENGTH} characters",
+                                         where))
+            return None
+        try:
+            prefix = "" if rule.case_sensitive else "(?i)"
+            return re2.compile(prefix + pattern)
+        except re2.error as exc:
+            self.errors.append(RuleError(f"invalid pattern {pattern!r}: {exc} (RE2 syntax: "
+                                         "no backreferences or lookaround)", where))
+            return None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermHit]:
+        """Every variant in text[start:end], earliest first, overlaps resolved by length."""
+        stop = len(text) if end is None else end
+        folded = fold(text[start:stop])
+        hits: list[TermHit] = []
+        for automaton, haystack in ((self._ci, folded.lower()), (self._cs, folded)):
+            if not len(automaton):
+                continue
+            for last, entries in automaton.iter(haystack):
+                for rule, length in entries:
+                    a, b = last - length + 1, last + 1
+                    if self._bounded(folded, a, b):
+                        hits.append(self._hit(rule, text, start + a, start + b, 1.0))
+        for rule, regex in self._patterns:
+            # A pattern may match context around the misspelling: `(?P<term>...)` marks it.
+            group = regex.groupindex.get("term", 0)
+            for m in regex.finditer(folded):
+                a, b = m.start(group), m.end(group)
+                if b > a:
+                    hits.append(self._hit(rule, text, start + a, start + b, 1.0))
+        hits.extend(self._fuzzy_hits(text, start, folded))
+        return _dedupe(hits)
+
+    @staticmethod
+    def _bounded(folded: str, a: int, b: int) -> bool:
+        before = folded[a - 1] if a > 0 else " "
+        after = folded[b] if b < len(folded) else " "
+        return not _is_word_char(before) and not _is_word_char(after)
+
+    @staticmethod
+    def _hit(rule: TermRule, text: str, a: int, b: int, confidence: float) -> TermHit:
+        found = text[a:b]
+        return TermHit(rule, a, b, found, _fix_case(found, rule.canonical), confidence)
+
+    def _fuzzy_hits(self, text: str, start: int, folded: str) -> list[TermHit]:
+        out: list[TermHit] = []
+        if not self._fuzzy:
+            return out
+        for m in re2.finditer(r"[A-Z][\w']+", folded):
+            word = m.group()
+            for rule in self._fuzzy:
+                canon = fold(rule.canonical)
+                if word == canon or word in rule.ignore or word.lower() == canon.lower():
+                    continue
+                score = fuzz.ratio(word, canon) / 100
+                if rule.fuzzy is not None and score >= rule.fuzzy:
+                    out.append(self._hit(rule, text, start + m.start(), start + m.end(),
+                                         round(score, 3)))
+        return out
+
+
+def _dedupe(hits: list[TermHit]) -> list[TermHit]:
+    """One hit per place: the longest match wins, ties by rule id."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule.id))
+    out: list[TermHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out

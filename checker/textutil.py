@@ -1,0 +1,100 @@
+"""Text helpers shared by every stage: length-preserving folding, tokens, line index."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# One character in, one character out: folding never moves an offset, so spans found in the
+# folded text are spans in the original text.
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'",
+        "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
+        "\u00bb": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u3000": " ",
+        "\ufeff": " ", "\u200b": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Fold typographic quotes, dashes and odd spaces to ASCII, keeping the length."""
+    return text.translate(_FOLD_TABLE)
+
+
+WORD_RE = re.compile(r"[^\W_](?:[\w]|['\u2019\u2018\u02bc](?=\w)|[-.&/](?=[^\W_]))*|&")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text with its span in the original string."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """Yield the words of text[start:end] with absolute spans."""
+    stop = len(text) if end is None else end
+    for m in WORD_RE.finditer(text, start, stop):
+        yield Token(m.group(), m.start(), m.end())
+
+
+_POSSESSIVE_RE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
+def strip_possessive(word: str) -> str:
+    """`China's` -> `China`; other words unchanged."""
+    return _POSSESSIVE_RE.sub("", word)
+
+
+def normalise_key(text: str) -> str:
+    """A comparison key for names: folded, lower-case, `&` as `and`, single spaces."""
+    words = [strip_possessive(t.text) for t in tokens(fold(text))]
+    out = ["and" if w == "&" else w.lower() for w in words]
+    return " ".join(w for w in out if w)
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column) and back."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self._length = len(text)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return bisect.bisect_right(self._starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line = self.line_of(offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets (end excludes the newline) of a 1-based line."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else self._length
+        return start, end
+
+    @property
+    def lines(self) -> int:
+        """Number of lines."""
+        return len(self._starts)
+
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII identifier for a name: `Chang'e 6` -> `change-6`."""
+    folded = fold(text).lower().replace("'", "").replace("&", " and ")
+    return _SLUG_RE.sub("-", folded).strip("-") or "x"

@@ -1,0 +1,227 @@
+"""Safe YAML reading with source positions, and schema validation with located errors.
+
+Every YAML file the tool reads (claims, rules, decisions, metadata) goes through here, so
+the limits (size, nesting, aliases, duplicate keys) are enforced in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jsonschema import Draft202012Validator, FormatChecker
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from checker.errors import Location, SchemaError, YamlSyntaxError
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_YAML_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps timestamps as strings (validated later)."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def parse_yaml(text: str, path: str) -> Any:
+    """Parse YAML text into ruamel nodes that remember their line and column."""
+    if len(text) > MAX_YAML_BYTES:
+        raise YamlSyntaxError(f"file is larger than {MAX_YAML_BYTES // 2**20} MB", Location(path))
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if "duplicate key" in problem or "found duplicate key" in str(exc):
+            problem = _duplicate_key_message(exc)
+        raise YamlSyntaxError(f"YAML syntax: {problem}", Location(path, line, column)) from None
+    except RecursionError:
+        raise YamlSyntaxError(
+            f"YAML nesting is deeper than {MAX_DEPTH} levels", Location(path)
+        ) from None
+    except YAMLError as exc:
+        raise YamlSyntaxError(f"YAML syntax: {exc}", Location(path)) from None
+
+
+def _duplicate_key_message(exc: MarkedYAMLError) -> str:
+    text = str(exc)
+    for line in text.splitlines():
+        if "duplicate key" in line:
+            return line.strip().rstrip(".")
+    return "duplicate key"
+
+
+def read_yaml(path: Path, display: str | None = None) -> Any:
+    """Read and parse a YAML file; errors name the file."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlSyntaxError(f"cannot read file: {exc.strerror}", Location(name)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlSyntaxError(
+            f"not UTF-8 (invalid byte at offset {exc.start})", Location(name)
+        ) from None
+    return parse_yaml(text, name)
+
+
+def to_plain(node: Any, path: str, _depth: int = 0, _seen: set[int] | None = None) -> Any:
+    """Convert ruamel nodes to plain JSON-like data; refuses aliases and deep nesting."""
+    seen = set() if _seen is None else _seen
+    if _depth > MAX_DEPTH:
+        raise YamlSyntaxError(f"YAML nesting is deeper than {MAX_DEPTH} levels", Location(path))
+    if isinstance(node, dict | list):
+        if id(node) in seen:
+            line, col = position(node)
+            # Aliases can expand exponentially ("billion laughs"); they are never needed here.
+            raise YamlSyntaxError(
+                "YAML anchors and aliases are not allowed", Location(path, line, col)
+            )
+        seen.add(id(node))
+    if isinstance(node, dict):
+        return {str(k): to_plain(v, path, _depth + 1, seen) for k, v in node.items()}
+    if isinstance(node, list):
+        return [to_plain(v, path, _depth + 1, seen) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node)
+
+
+def position(node: Any) -> tuple[int | None, int | None]:
+    """1-based line and column where a ruamel container starts."""
+    lc = getattr(node, "lc", None)
+    if lc is None or lc.line is None:
+        return None, None
+    return lc.line + 1, lc.col + 1
+
+
+def locate(root: Any, keys: Sequence[str | int]) -> tuple[int | None, int | None]:
+    """1-based line and column of the deepest node reachable along keys."""
+    node = root
+    line, col = position(root)
+    for key in keys:
+        try:
+            if isinstance(node, CommentedMap) and key in node:
+                kl, kc = node.lc.key(key)
+                line, col = kl + 1, kc + 1
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+                il, ic = node.lc.item(key)
+                line, col = il + 1, ic + 1
+                node = node[key]
+            else:
+                break
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return line, col
+
+
+def field_path(keys: Iterable[str | int]) -> str:
+    """`['claims', 3, 'span']` -> `claims[3].span`."""
+    out = ""
+    for key in keys:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out or "(top level)"
+
+
+_VALIDATORS: dict[str, Draft202012Validator] = {}
+
+
+def schema_errors(
+    data: Any, schema: dict[str, Any], root: Any, path: str, limit: int = 50
+) -> list[SchemaError]:
+    """Validate plain data against a JSON Schema; errors located via the ruamel tree."""
+    key = json.dumps(schema.get("$id") or schema.get("title"))
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        validator = Draft202012Validator(schema, format_checker=FormatChecker())
+        _VALIDATORS[key] = validator
+    found: list[SchemaError] = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        keys = list(error.absolute_path)
+        line, col = locate(root, keys)
+        found.append(
+            SchemaError(_short_message(error), Location(path, line, col, field_path(keys)))
+        )
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _short_message(error: Any) -> str:
+    """jsonschema messages quote whole sub-documents; keep them readable."""
+    if error.validator == "additionalProperties":
+        return str(error.message).replace(" were unexpected", " are not allowed").replace(
+            " was unexpected", " is not allowed"
+        )
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        best = min(error.context, key=lambda e: len(list(e.path)))
+        return str(best.message)[:300]
+    message = str(error.message)
+    return message if len(message) <= 300 else message[:297] + "..."
+
+
+def model_errors(exc: ValidationError, root: Any, path: str) -> list[SchemaError]:
+    """Pydantic errors (semantic checks the schema cannot express), located."""
+    out: list[SchemaError] = []
+    for err in exc.errors():
+        keys = [k for k in err["loc"] if isinstance(k, str | int)]
+        # Discriminated unions add the tag name to the location; drop it.
+        keys = [k for k in keys if not (isinstance(k, str) and k.endswith("Rule"))]
+        line, col = locate(root, keys)
+        message = str(err["msg"]).removeprefix("Value error, ")
+        out.append(SchemaError(message, Location(path, line, col, field_path(keys))))
+    return out
+
+
+def load_model(
+    root: Any, model: type[M], schema: dict[str, Any], path: str
+) -> M:
+    """Validate parsed YAML against schema and model; raise the first located error.
+
+    Use `validate_model` to get all errors.
+    """
+    result, errors = validate_model(root, model, schema, path)
+    if errors:
+        raise errors[0]
+    assert result is not None
+    return result
+
+
+def validate_model(
+    root: Any, model: type[M], schema: dict[str, Any], path: str
+) -> tuple[M | None, list[SchemaError]]:
+    """Schema-check then build the model; all errors, located."""
+    data = to_plain(root, path)
+    errors = schema_errors(data, schema, root, path)
+    if errors:
+        return None, errors
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, model_errors(exc, root, path)
