@@ -6,7 +6,7 @@ import re
 
 from checker.models.report import ClaimRef, Finding, Report
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 SEVERITIES = ("error", "warning", "info")
 MAX_PER_SECTION = 50
 
