@@ -169,7 +169,9 @@ class Lexicon:
         i = 0
         while i < len(toks):
             hit = self._longest(lower, cased, i)
-            if hit and not self._negated_prefix(text, toks, i):
+            end_char = toks[i + hit[0] - 1].end if hit else 0
+            # "US$5 billion" is a currency, "non-Chinese" is not China.
+            if hit and not self._negated_prefix(text, toks, i) and text[end_char:end_char + 1] != "$":
                 length, (eid, role) = hit
                 s, e = toks[i].start, toks[i + length - 1].end
                 found.append(EntityMatch(text[s:e], s, e, eid, role))

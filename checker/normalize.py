@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from checker.extract.stance import NEGATION_RE
+from checker.extract.stance import CORRECTION_RE, NEGATION_RE
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
@@ -109,6 +109,9 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon) -> NormClaim:
     lifted += [tuple(q.span) for q in claim.quantities] + [tuple(d.span) for d in claim.dates]
     if claim.attribution:
         lifted.append(tuple(claim.attribution.span))
+    prefix = CORRECTION_RE.match(fold(text))
+    if prefix:  # "Correction:" says how the fact is held, not what it is
+        lifted.append((offset, offset + prefix.end()))
     negations = [(m.start() + offset, m.end() + offset) for m in NEGATION_RE.finditer(fold(text))]
     frame = []
     for tok in match_tokens(text):

@@ -18,6 +18,9 @@ DOWN_RE = re.compile(r"\b(?:decrease[sd]?|decline[sd]?|fell|fall(?:en)?|down|dro
                      r"lower|slump(?:ed)?|shrank|cut|loss)\b", re.I)
 SHARE_RE = re.compile(r"\b(?:accounting\s+for|accounts?\s+for|accounted\s+for|share\s+of|"
                       r"making\s+up|made\s+up|represent(?:ing|s|ed)?)\b", re.I)
+RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
+COMPARISON_RE = re.compile(r"\b(?:from|compared|than|against|versus|vs|year\s+earlier|"
+                           r"last\s+year|a\s+year\s+ago)\b", re.I)
 AGE_RE = re.compile(r"\bturns?\s+(?P<n>\d+)(?:\s+years?\s+old)?|\bturn\s+(?P<n2>\d+)\s+years?\s+old"
                     r"|\b(?P<n3>\d+)(?:th)?\s+anniversary\b", re.I)
 FOUNDED_RE = re.compile(r"\b(?:launched|founded|established|set\s+up|created|started|formed|"
@@ -37,10 +40,23 @@ class ArithmeticIssue:
     message: str
 
 
+_NUMBER_RE = re.compile(r"\d[\d,\u2009\u202f ]*(?:\.(\d+))?")
+
+
 def _rel_prec(q: QuantitySlot) -> float:
-    if q.value is None or q.low is None or q.high is None or q.value == 0:
+    """Relative rounding of a figure as written: "$1.62 billion" is +-0.005 billion.
+
+    Round numbers are taken at face value ("$100 million" is +-0.5 million): a wider reading
+    would hide every error made with round figures.
+    """
+    m = _NUMBER_RE.search(q.text)
+    if q.value is None or q.value == 0 or not m:
         return 0.0
-    return (q.high - q.low) / 2 / abs(q.value)
+    number = float(re.sub(r"[,\u2009\u202f ]", "", m.group(0)))
+    if number == 0:
+        return 0.0
+    decimals = len(m.group(1) or "")
+    return 0.5 * 10**-decimals / number
 
 
 def _tolerance(stated: QuantitySlot, *inputs: QuantitySlot) -> float:
@@ -84,8 +100,14 @@ def _same_period(a: DateSlot | None, b: DateSlot | None) -> bool:
 def check_percent_change(claim: Claim) -> ArithmeticIssue | None:
     """'$2.17 billion, a 34% increase compared to ... ($1.62 billion)'."""
     text = fold(claim.text)
+    if RESPECTIVELY_RE.search(text) or not COMPARISON_RE.search(text):
+        return None  # figures paired by position, or no old value to compare with
     for p in (q for q in claim.quantities if q.kind == "percent" and q.value is not None):
-        window = text[p.span[1] - claim.span[0]:p.span[1] - claim.span[0] + 40]
+        rel = p.span[0] - claim.span[0], p.span[1] - claim.span[0]
+        if re.search(r"\b(?:from|to|at|of|was|were|is)\s*$", text[:rel[0]]) or re.match(
+                r"\s*of\b", text[rel[1]:]):
+            continue  # "up from 84%", "86.4% of sales": a level, not a change
+        window = text[max(0, rel[0] - 25):rel[1] + 40]  # "rose 50%", "a 34% increase"
         direction = _direction(window)
         if not direction or SHARE_RE.search(text[:p.span[0] - claim.span[0]][-30:]):
             continue
@@ -151,7 +173,7 @@ def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | N
     for p in (q for q in claim.quantities if q.kind == "points" and q.value is not None):
         direction = _direction(fold(claim.text)) or 1
         olds = [q for q in claim.quantities if q.kind == "percent" and q.value is not None]
-        news = [q for c in previous[-2:] for q in c.quantities
+        news = [q for c in reversed(previous[-2:]) for q in c.quantities
                 if q.kind == "percent" and q.value is not None] + olds
         if not olds or not news:
             continue

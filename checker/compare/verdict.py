@@ -187,7 +187,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         details["predicates"] = list(antonym)
         conf = _logistic(6 * (base - 0.6)) * (0.7 if hedged else 1.0)
         return Verdict("conflict", "antonym", round(conf, 3), score, details)
-    anchored = bool(spec_ents) and (bool(spec_words) or strict)
+    anchored = strict or (bool(spec_ents) and bool(spec_words))
     if q_conflict and not d_conflict and not q_agree and anchored:
         details["quantities"] = [list(p) for p in q_conflict]
         conf = _logistic(6 * (base - 0.55)) * (0.7 if hedged else 1.0)

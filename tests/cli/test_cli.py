@@ -1,0 +1,231 @@
+"""Every command and exit code, through click's CliRunner. Bad input: exit 2, a located
+message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from checker.cli import main
+
+DOC = "Beijing is one of the partner nations of the International Space Station, it said.\n"
+
+
+def run(args: list[str]) -> Result:
+    result = CliRunner().invoke(main, args, catch_exceptions=True)
+    # A crash would surface as a non-SystemExit exception: never acceptable.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture()
+def project(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's seeds, claims and rules as the working directory."""
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(repo / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_help_documents_every_command() -> None:
+    result = run(["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "validate", "check", "rules"):
+        assert command in result.output
+    assert "Exit codes" in result.output
+
+
+def test_check_on_seeds_fails_on_errors_and_writes_reports(project: Path) -> None:
+    result = run(["check"])
+    assert result.exit_code == 1
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["documents"] == 5
+    assert (project / "reports" / "report.md").read_text(encoding="utf-8").startswith("# claim")
+
+
+def test_fail_on_never_exits_zero(project: Path) -> None:
+    assert run(["check", "--fail-on", "never"]).exit_code == 0
+
+
+def test_ignore_by_rule_id_and_tag(project: Path) -> None:
+    result = run(["check", "--ignore", "china-not-iss-member", "--format", "json"])
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert not any(f["rule_id"] == "china-not-iss-member" for f in report["findings"])
+    assert result.exit_code == 1  # the self-contradiction is still an error
+    run(["check", "--select", "spelling", "--format", "json"])
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    rules = {f["rule_id"] for f in report["findings"] if f["rule_id"]}
+    assert rules == {"change-spelling"}
+
+
+def test_unknown_select_is_usage_error(project: Path) -> None:
+    result = run(["check", "--select", "no-such-rule"])
+    assert result.exit_code == 2
+    assert "no rule or tag named 'no-such-rule'" in result.output
+
+
+def test_unknown_format_is_usage_error(project: Path) -> None:
+    result = run(["check", "--format", "json,pdf"])
+    assert result.exit_code == 2
+    assert "unknown format 'pdf'" in result.output
+
+
+def test_schema_error_in_claim_file_is_located(project: Path) -> None:
+    path = project / "claims" / "002_52ff3da96645762c.yaml"
+    text = path.read_text(encoding="utf-8").replace("    line: 23\n", "    line: twenty\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    line: twenty") + 1
+    result = run(["check"])
+    assert result.exit_code == 2
+    assert f"claims/002_52ff3da96645762c.yaml:{line}:" in result.output
+    assert "claims[" in result.output and "].line" in result.output
+
+
+def test_broken_yaml_is_located(project: Path) -> None:
+    path = project / "claims" / "004_87cc10933e1614c0.yaml"
+    path.write_text("schema_version: '1'\ndocument: [unclosed\nclaims: []\n", encoding="utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 2
+    assert "claims/004_87cc10933e1614c0.yaml:3:" in result.output
+    assert "YAML syntax" in result.output
+
+
+def test_rule_with_unknown_kind_is_located(project: Path) -> None:
+    (project / "rules" / "bad.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: odd\n    kind: magic\n', encoding="utf-8")
+    result = run(["check"])
+    assert result.exit_code == 2
+    assert "rules/bad.yaml:3:" in result.output
+    assert "rules[0]" in result.output
+
+
+def test_missing_seeds_directory(project: Path) -> None:
+    result = run(["check", "--seeds", "nowhere"])
+    assert result.exit_code == 2
+    assert "nowhere: documents directory not found" in result.output
+
+
+def test_missing_seed_for_claim_file(project: Path) -> None:
+    (project / "seeds" / "004_87cc10933e1614c0.txt").unlink()
+    result = run(["check"])
+    assert result.exit_code == 2
+    assert "claims/004_87cc10933e1614c0.yaml:1: document.id: claim file for unknown document" \
+        in result.output
+
+
+def test_stale_claim_file_is_reported(project: Path) -> None:
+    seed = project / "seeds" / "004_87cc10933e1614c0.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    result = run(["check", "--fail-on", "warning"])
+    assert result.exit_code == 1
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert any(f["kind"] == "stale-claims" for f in report["findings"])
+
+
+def test_missing_claim_file_is_extracted_on_the_fly(project: Path) -> None:
+    (project / "claims" / "001_453f63a362655c46.yaml").unlink()
+    result = run(["check", "--fail-on", "never"])
+    assert result.exit_code == 0
+    assert "claims extracted on the fly" in result.output
+
+
+def test_validate_repository_files(project: Path) -> None:
+    result = run(["validate"])
+    assert result.exit_code == 0
+    assert "0 errors" in result.output
+
+
+def test_validate_missing_path(project: Path) -> None:
+    assert run(["validate", "nope.yaml"]).exit_code == 2
+
+
+def test_extract_writes_and_merges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   repo: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(repo / "rules", tmp_path / "rules")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "d.txt").write_text(DOC, encoding="utf-8")
+    assert run(["extract", "docs", "--out", "claims"]).exit_code == 0
+    path = tmp_path / "claims" / "d.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    edited = text.replace("    line: 1\n", "    line: 1\n    note: checked by the desk  # kept\n", 1)
+    path.write_text(edited, encoding="utf-8")
+    result = run(["extract", "docs", "--out", "claims"])
+    assert result.exit_code == 0 and "1 kept" in result.output
+    merged = path.read_text(encoding="utf-8")
+    assert "note: checked by the desk  # kept" in merged
+
+
+def test_extract_refuses_to_clobber_foreign_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(DOC, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "d.yaml").write_text("shopping: [milk]\n", encoding="utf-8")
+    result = run(["extract", "d.txt", "--out", "out"])
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (tmp_path / "out" / "d.yaml").read_text(encoding="utf-8") == "shopping: [milk]\n"
+    assert run(["extract", "d.txt", "--out", "out", "--force"]).exit_code == 0
+    assert "claims:" in (tmp_path / "out" / "d.yaml").read_text(encoding="utf-8")
+
+
+def test_rules_list_and_test(project: Path) -> None:
+    listed = run(["rules", "list"])
+    assert listed.exit_code == 0 and "china-not-iss-member" in listed.output
+    tested = run(["rules", "test"])
+    assert tested.exit_code == 0 and "0 failures" in tested.output
+
+
+def test_rules_test_fails_on_miss_and_on_missing_examples(project: Path) -> None:
+    (project / "rules" / "weak.yaml").write_text(
+        'schema_version: "1"\nrules:\n'
+        '  - id: colour\n    kind: term\n    canonical: colour\n    variants: [color]\n'
+        '    examples: {trigger: ["a colour"]}\n'
+        '  - id: bare\n    kind: term\n    canonical: grey\n    variants: [gray]\n',
+        encoding="utf-8")
+    result = run(["rules", "test"])
+    assert result.exit_code == 1
+    assert "colour: example 'a colour' did not trigger" in result.output
+    assert "bare: has no examples" in result.output
+
+
+def test_suppression_with_unknown_rule_is_error(project: Path) -> None:
+    path = project / "claims" / "002_52ff3da96645762c.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "claims:\n", "suppress:\n  - {rule: no-such-rule, reason: testing}\nclaims:\n", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run(["check"])
+    assert result.exit_code == 2
+    assert "suppression names unknown rule 'no-such-rule'" in result.output
+
+
+def test_suppressed_finding_is_kept_and_not_counted(project: Path) -> None:
+    path = project / "claims" / "002_52ff3da96645762c.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "claims:\n", "suppress:\n  - {rule: china-not-iss-member, reason: 'known, corrected on "
+        "the page'}\n  - {rule: self-contradiction, reason: correction note}\nclaims:\n", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run(["check", "--format", "json"])
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    violation = next(f for f in report["findings"] if f["kind"] == "rule-violation")
+    assert violation["suppressed"] == {"by": "document", "reason": "known, corrected on the page",
+                                       "author": None}
+    assert report["summary"]["suppressed"] >= 2
+    assert result.exit_code == 0
+
+
+def test_python_dash_m(repo: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert "claimcheck" in out.stdout
+
+

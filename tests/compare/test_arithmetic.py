@@ -1,0 +1,50 @@
+"""Arithmetic within a document: errors flagged with the computed value, correct figures not."""
+
+from __future__ import annotations
+
+from checker.compare.arithmetic import check_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+
+def issues(ruleset: RuleSet, text: str) -> list[tuple[str, float]]:
+    cf = extract_text(text, "d", ruleset.lexicon, DocumentMeta(published="2025"), 0.0)
+    return [(i.kind, i.computed) for i in check_document(cf.claims)]
+
+
+def test_correct_seed_figures_pass(ruleset: RuleSet) -> None:
+    text = (
+        "SMIC announced on Nov. 8 that it recorded $2.17119 billion in sales in the third "
+        "quarter, a 34% increase compared to the same period last year ($1.62058 billion).\n"
+        "In the third quarter, domestic sales in China amounted to $1.875 billion, accounting "
+        "for 86.4% of total sales, up from 84% ($1.361 billion) last year.\n"
+        "Its capital expenditure in the third quarter was $1.179 billion, a 44.8% decrease "
+        "from $2.135 billion last year.\n"
+    )
+    assert issues(ruleset, text) == []
+
+
+def test_wrong_percent_change(ruleset: RuleSet) -> None:
+    assert issues(ruleset, "Revenue rose 50% from $100 million to $120 million in 2024.") == [
+        ("percent-change", 20.0)]
+
+
+def test_wrong_share_of_total(ruleset: RuleSet) -> None:
+    text = ("SMIC recorded $2.40 billion in sales in the third quarter.\n"
+            "Domestic sales amounted to $1.50 billion, accounting for 72.5% of total sales.\n")
+    assert issues(ruleset, text) == [("share", 62.5)]
+    # Round figures are read generously: "$2 billion" may be anything from 1.5 to 2.5.
+    vague = text.replace("$2.40", "$2").replace("$1.50", "$1.5")
+    assert issues(ruleset, vague) == []
+
+
+def test_points_ratio_and_age(ruleset: RuleSet) -> None:
+    text = ("Chinese arms made up 81 per cent of Pakistan's imports in the past five years.\n"
+            "That was up 5 percentage points from the previous period, when 74 per cent came "
+            "from China.\n"
+            "Users doubled between 2019 and 2024 from 60 million to 90 million.\n"
+            "In Pakistan, the magazine was launched in 1995.\n"
+            "In 2025 it is set to turn 40 years old.\n")
+    found = issues(ruleset, text)
+    assert ("points", 7.0) in found and ("ratio", 1.5) in found and ("age", 30) in found

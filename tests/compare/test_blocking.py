@@ -1,0 +1,39 @@
+"""Blocking: candidates only through short blocks; a ubiquitous entity never brings back the
+square; work per claim is bounded."""
+
+from __future__ import annotations
+
+from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.normalize import NormClaim
+
+
+def claim(i: int, entities: set[str], tokens: set[str]) -> NormClaim:
+    return NormClaim(doc=f"d{i}", claim_id=f"c{i}", text="", span=(0, 0),
+                     entities=frozenset(entities), mentions=(), tokens=frozenset(tokens),
+                     frame=(), predicates=(), quantities=(), dates=(), polarity="positive",
+                     modality="asserted", correction=False)
+
+
+def test_common_entity_alone_does_not_pair_everything() -> None:
+    claims = [claim(i, {"china"}, {f"w{i}"}) for i in range(500)]
+    index = BlockIndex(claims, BlockingConfig(max_posting=64))
+    assert list(index.pairs()) == []
+
+
+def test_rare_keys_pair_only_their_claims() -> None:
+    claims = [claim(i, {"china", f"topic{i % 50}"}, {"sale", f"w{i % 25}"}) for i in range(1000)]
+    index = BlockIndex(claims, BlockingConfig(max_posting=64, max_candidates=24))
+    pairs = list(index.pairs())
+    # Each claim meets at most max_candidates others, never the 999 that share "china".
+    assert 0 < len(pairs) <= 1000 * 24
+    for i, j in pairs[:200]:
+        assert claims[i].entities & claims[j].entities - {"china"} or \
+            claims[i].tokens & claims[j].tokens - {"sale"}
+
+
+def test_pairs_are_unique_and_ordered() -> None:
+    claims = [claim(i, {"icube-q"}, {"satellit"}) for i in range(4)]
+    pairs = list(BlockIndex(claims).pairs())
+    assert pairs == sorted(set(pairs), key=pairs.index)
+    assert all(i < j for i, j in pairs)
+    assert len(pairs) == 6

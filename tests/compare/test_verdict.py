@@ -1,0 +1,91 @@
+"""Verdicts on pairs: tolerance from precision and hedges, dates, polarity, planned vs reported."""
+
+from __future__ import annotations
+
+from checker.compare import compare
+from checker.compare.blocking import BlockIndex
+from checker.compare.verdict import judge
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normalize import NormClaim, normalise
+from checker.rules import RuleSet
+
+
+def norm(ruleset: RuleSet, text: str, doc: str, published: str | None = None) -> NormClaim:
+    meta = DocumentMeta(published=published)
+    cf = extract_text(text, doc, ruleset.lexicon, meta=meta, threshold=0.0)
+    return normalise(cf.claims[0], doc, ruleset.lexicon)
+
+
+def verdict(ruleset: RuleSet, a: str, b: str, pa: str | None = None,
+            pb: str | None = None) -> tuple[str, str | None]:
+    na, nb = norm(ruleset, a, "a", pa), norm(ruleset, b, "b", pb)
+    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
+    return v.label, v.reason
+
+
+SMIC = "SMIC's third-quarter sales were {} according to the company."
+
+
+def test_rounding_agrees(ruleset: RuleSet) -> None:
+    assert verdict(ruleset, SMIC.format("$1.62 billion"), SMIC.format("$1.62058 billion")) == (
+        "corroboration", "agree")
+
+
+def test_different_figures_conflict(ruleset: RuleSet) -> None:
+    assert verdict(ruleset, SMIC.format("$2.7 billion"), SMIC.format("$2.17119 billion")) == (
+        "conflict", "number")
+
+
+def test_hedged_figure_agrees(ruleset: RuleSet) -> None:
+    a = "Pakistan has a population of about 241 million people, the bureau said."
+    b = "Pakistan has a population of 240 million people, the bureau said."
+    assert verdict(ruleset, a, b)[0] == "corroboration"
+
+
+def test_launch_years_conflict(ruleset: RuleSet) -> None:
+    a = "China's Chang'e 8 lander mission will launch in 2028 with a Pakistani rover."
+    b = "China's Chang'e 8 lander mission will launch in 2029 with a Pakistani rover."
+    assert verdict(ruleset, a, b) == ("conflict", "date")
+
+
+def test_relative_year_agrees_with_absolute(ruleset: RuleSet) -> None:
+    a = "Last year, ICUBE-Q flew aboard China's Chang'e 6 mission to the moon."
+    b = "In 2024, ICUBE-Q flew aboard China's Chang'e 6 mission to the moon."
+    assert verdict(ruleset, a, b, pa="2025-03-01") == ("corroboration", "agree")
+    # Without a publication date "last year" stays unresolved: no conflict either way.
+    assert verdict(ruleset, a, b)[0] != "conflict"
+
+
+def test_opposite_polarity_conflicts(ruleset: RuleSet) -> None:
+    a = "China is a member of the International Space Station."
+    b = "China is not a member of the International Space Station."
+    assert verdict(ruleset, a, b) == ("conflict", "polarity")
+
+
+def test_planned_and_reported_are_not_a_conflict(ruleset: RuleSet) -> None:
+    a = "China's Chang'e 8 lander will carry a Pakistani rover to the moon in 2028."
+    b = "China's Chang'e 8 lander carried a Pakistani rover to the moon in 2028."
+    assert verdict(ruleset, a, b)[0] != "conflict"
+
+
+def test_unrelated_sentences(ruleset: RuleSet) -> None:
+    a = "Pakistan beat Australia by 45 runs in Lahore in 2024."
+    b = "China's Chang'e 8 lander will carry a Pakistani rover in 2028."
+    assert verdict(ruleset, a, b)[0] == "unrelated"
+
+
+def test_same_document_only_reports_contradictions(ruleset: RuleSet) -> None:
+    claims = [norm(ruleset, t, "same") for t in (
+        "SMIC's third-quarter sales were $2.7 billion, the company said.",
+        "SMIC's third-quarter sales were $2.1 billion, the company said.",
+    )]
+    claims = [c for i, c in enumerate(claims)]
+    result = compare([claims[0], _renamed(claims[1])], ruleset.lexicon, {"same": None})
+    assert result.conflicts == [] and result.corroborations == []
+
+
+def _renamed(c: NormClaim) -> NormClaim:
+    from dataclasses import replace
+
+    return replace(c, claim_id=c.claim_id + "-b")

@@ -1,0 +1,46 @@
+"""Shared fixtures: the repository, its rules, and small corpora built in tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker.rules import RuleSet, load_rules
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    """The repository root (seeds/, claims/, rules/)."""
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def ruleset() -> RuleSet:
+    """The shipped rules."""
+    rules, errors = load_rules([REPO / "rules"])
+    assert not errors, errors
+    return rules
+
+
+@pytest.fixture()
+def make_corpus(tmp_path: Path) -> Callable[..., Path]:
+    """Write documents (and optional rules) into tmp_path; return the root."""
+
+    def build(docs: dict[str, str], rules: dict[str, str] | None = None,
+              claims: dict[str, str] | None = None) -> Path:
+        (tmp_path / "seeds").mkdir(exist_ok=True)
+        (tmp_path / "rules").mkdir(exist_ok=True)
+        (tmp_path / "claims").mkdir(exist_ok=True)
+        for name, text in docs.items():
+            (tmp_path / "seeds" / name).write_text(text, encoding="utf-8")
+        for name, text in (rules or {}).items():
+            (tmp_path / "rules" / name).write_text(text, encoding="utf-8")
+        for name, text in (claims or {}).items():
+            (tmp_path / "claims" / name).write_text(text, encoding="utf-8")
+        return tmp_path
+
+    return build

@@ -1,0 +1,60 @@
+"""Loading rules: located errors, duplicates, references, selection; consistency scopes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.models.rules import ConsistencyRule
+from checker.rules import load_rules
+from checker.rules.consistency import check, find_forms
+from checker.rules.selftest import run_selftests
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_unknown_predicate_and_entity(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n  - id: f\n    kind: fact\n'
+                 '    subject: mars\n    predicate: orbits\n    object: sun\n')
+    _, errors = load_rules([root])
+    messages = [str(e) for e in errors]
+    assert any("unknown predicate 'orbits'" in m and ":3:" in m for m in messages)
+    assert any("unknown entity 'mars'" in m for m in messages)
+
+
+def test_duplicate_ids_are_errors(tmp_path: Path) -> None:
+    rule = "  - id: t\n    kind: term\n    canonical: a\n    variants: [b]\n"
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n' + rule + rule)
+    _, errors = load_rules([root])
+    assert any("already defined" in str(e) for e in errors)
+
+
+def test_select_and_ignore_by_tag(repo: Path) -> None:
+    only, errors = load_rules([repo / "rules"], select=["spelling"])
+    assert not errors
+    assert {r.id for r in only.terms} == {"change-spelling"} and not only.facts
+    without, _ = load_rules([repo / "rules"], ignore=["iss"])
+    assert "china-not-iss-member" not in {r.id for r in without.facts}
+    assert without.lexicon.entities  # entity rules always load
+
+
+def test_shipped_rules_pass_their_self_tests(repo: Path) -> None:
+    ruleset, errors = load_rules([repo / "rules"])
+    checked, failures = run_selftests(ruleset)
+    assert not errors and not failures and checked > 50
+
+
+def test_consistency_document_and_corpus_scope() -> None:
+    forms = ["e-mail", "email"]
+    doc_rule = ConsistencyRule(id="c", kind="consistency", forms=forms, scope="document")
+    corpus_rule = doc_rule.model_copy(update={"scope": "corpus"})
+    texts = {"a": "Send an email or an e-mail.", "b": "Send an email.", "c": "An e-mail."}
+    occ = {d: find_forms(doc_rule, d, t, [(0, len(t))]) for d, t in texts.items()}
+    doc_hits = check(doc_rule, occ)
+    assert [h.scope for h in doc_hits] == ["a"]
+    corpus_hits = check(corpus_rule, occ)
+    # Two uses each: a tie goes to the form the rule lists first.
+    assert len(corpus_hits) == 1 and corpus_hits[0].dominant == "e-mail"
+    assert {o.doc for o in corpus_hits[0].minority} == {"a", "b"}

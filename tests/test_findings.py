@@ -1,0 +1,26 @@
+"""Fingerprints survive line moves; output order is deterministic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.pipeline import CheckOptions, run_check
+
+
+def run(root: Path) -> dict[str, tuple[str, int]]:
+    result = run_check(CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
+                                    rules=root / "rules"))
+    return {f.id: (f.kind, f.claims[0].line) for f in result.report.findings}
+
+
+def test_fingerprints_survive_line_moves(make_corpus, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    text = ("China is a member of the International Space Station, the page said.\n"
+            "The Chiang’e 6 probe landed on the far side of the moon.\n")
+    rules = {p.name: p.read_text(encoding="utf-8") for p in (repo / "rules").glob("*.yaml")}
+    root = make_corpus({"a.txt": text}, rules)
+    before = run(root)
+    (root / "seeds" / "a.txt").write_text("\n\nAn unrelated opening line.\n\n" + text,
+                                          encoding="utf-8")
+    after = run(root)
+    assert before and set(before) == set(after)
+    assert all(after[k][1] == before[k][1] + 4 for k in before)

@@ -1,0 +1,67 @@
+"""Ingest: ids, metadata from sidecars and front matter, encodings, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError, SchemaError
+from checker.ingest import discover, load_documents, read_document
+
+
+def test_sidecar_metadata(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text('title: T\npublished: "2025-04"\n', encoding="utf-8")
+    doc = read_document(tmp_path / "a.txt", "a.txt")
+    assert (doc.id, doc.meta.title, doc.meta.published) == ("a", "T", "2025-04")
+
+
+def test_markdown_front_matter_keeps_offsets(tmp_path: Path) -> None:
+    text = "---\ntitle: Front\npublished: '2025-01-02'\n---\nBody line.\n"
+    (tmp_path / "b.md").write_text(text, encoding="utf-8")
+    doc = read_document(tmp_path / "b.md", "b.md")
+    assert doc.meta.title == "Front" and doc.text == text
+    assert doc.text[doc.body_start:].startswith("Body")
+    assert doc.lines.line_of(doc.body_start) == 5
+
+
+def test_bad_sidecar_is_located(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text("title: T\npublished: yesterday\n", encoding="utf-8")
+    with pytest.raises(SchemaError) as err:
+        read_document(tmp_path / "a.txt", "a.txt")
+    assert str(err.value).startswith("a.meta.yaml:2:")
+
+
+def test_bom_crlf_and_invalid_utf8(tmp_path: Path) -> None:
+    (tmp_path / "bom.txt").write_bytes("\ufeffOne.\r\nTwo.\r\n".encode())
+    doc = read_document(tmp_path / "bom.txt", "bom.txt")
+    assert doc.text.startswith("One.") and doc.lines.position(doc.text.index("Two")) == (2, 1)
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 au lait\n")
+    bad = read_document(tmp_path / "bad.txt", "bad.txt")
+    assert "\ufffd" in bad.text and "byte offset 3" in bad.warnings[0]
+
+
+def test_binary_and_missing_files_are_errors(tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    with pytest.raises(InputError, match="binary"):
+        read_document(tmp_path / "bin.txt", "bin.txt")
+    with pytest.raises(InputError, match="not found"):
+        read_document(tmp_path / "none.txt", "none.txt")
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text("x" * 2000, encoding="utf-8")
+    with pytest.raises(InputError, match="over the"):
+        read_document(tmp_path / "big.txt", "big.txt", max_bytes=1000)
+
+
+def test_load_documents_goes_on_after_errors(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Fine.", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00")
+    (tmp_path / "ok.md").write_text("Same id.", encoding="utf-8")
+    docs, errors = load_documents(discover(tmp_path), tmp_path)
+    assert [d.id for d in docs] == ["ok"]
+    assert len(errors) == 2
+    assert any("also used by" in str(e) for e in errors)

@@ -1,0 +1,59 @@
+"""Entity and predicate matching through the alias rules."""
+
+from __future__ import annotations
+
+from checker.rules import RuleSet
+
+
+def ids(ruleset: RuleSet, text: str) -> list[str | None]:
+    return [m.id for m in ruleset.lexicon.find_entities(text)]
+
+
+def test_aliases_and_both_suparco_spellings(ruleset: RuleSet) -> None:
+    assert ids(ruleset, "the Space & Upper Atmosphere Research Commission") == ["suparco"]
+    assert ids(ruleset, "the Space and Upper Atmosphere Research Commission") == ["suparco"]
+    assert ids(ruleset, "China’s Chang’e 8 mission") == ["china", "change-8"]
+
+
+def test_demonyms_metonyms_and_roles(ruleset: RuleSet) -> None:
+    found = ruleset.lexicon.find_entities("Beijing said a Pakistani astronaut will fly.")
+    assert [(m.id, m.role) for m in found] == [("china", "metonym"), ("pakistan", "demonym")]
+
+
+def test_acronyms_match_case_sensitively(ruleset: RuleSet) -> None:
+    assert ids(ruleset, "The US ranked third.") == ["united-states"]
+    assert "united-states" not in ids(ruleset, "Let us see what happens next.")
+
+
+def test_currency_code_is_not_a_country(ruleset: RuleSet) -> None:
+    assert "united-states" not in ids(ruleset, "a deal worth US$5 billion")
+
+
+def test_negating_prefix(ruleset: RuleSet) -> None:
+    assert "china" not in ids(ruleset, "the first non-Chinese person")
+
+
+def test_fuzzy_variant_resolves_but_not_across_numbers(ruleset: RuleSet) -> None:
+    lex = ruleset.lexicon
+    assert lex.resolve("Chiang’e 6") == "change-6"
+    assert lex.resolve("Chang'e 7") is None
+
+
+def test_unknown_names_kept_as_is(ruleset: RuleSet) -> None:
+    found = ruleset.lexicon.find_entities("He met Shanghai Jiao Tong University officials.")
+    assert [(m.text, m.id) for m in found] == [("Shanghai Jiao Tong University", None)]
+
+
+def test_sentence_initial_capitals_are_not_names(ruleset: RuleSet) -> None:
+    assert ruleset.lexicon.find_entities("Operating profit was high.") == []
+
+
+def test_predicates_through_paraphrase(ruleset: RuleSet) -> None:
+    lex = ruleset.lexicon
+    spans = lex.predicate_spans("China has never been part of the ISS programme.")
+    assert [p for p, _, _ in spans] == ["member-of"]
+    assert [p for p, _, _ in lex.predicate_spans("Sales fell 7.4%.")] == ["decrease"]
+
+
+def test_parents(ruleset: RuleSet) -> None:
+    assert ruleset.lexicon.ancestors("suparco") == ["pakistan"]
