@@ -163,14 +163,41 @@ def schema_errors(
         _VALIDATORS[key] = validator
     found: list[SchemaError] = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        keys = list(error.absolute_path)
+        message, keys = _describe(error, schema)
         line, col = locate(root, keys)
-        found.append(
-            SchemaError(_short_message(error), Location(path, line, col, field_path(keys)))
-        )
+        found.append(SchemaError(message, Location(path, line, col, field_path(keys))))
         if len(found) >= limit:
             break
     return found
+
+
+def _branch_kinds(error: Any, schema: dict[str, Any]) -> list[str | None]:
+    """The `kind` constant of each branch of a oneOf (rules are a tagged union)."""
+    kinds: list[str | None] = []
+    for branch in error.validator_value:
+        ref = branch.get("$ref", "") if isinstance(branch, dict) else ""
+        target = schema.get("$defs", {}).get(ref.rsplit("/", 1)[-1], branch) if ref else branch
+        kind = target.get("properties", {}).get("kind", {}) if isinstance(target, dict) else {}
+        kinds.append(kind.get("const"))
+    return kinds
+
+
+def _describe(error: Any, schema: dict[str, Any]) -> tuple[str, list[str | int]]:
+    """A readable message and the path it is about; tagged unions report by their tag."""
+    keys: list[str | int] = list(error.absolute_path)
+    instance = error.instance
+    if error.validator == "oneOf" and isinstance(instance, dict) and "kind" in instance:
+        kinds = _branch_kinds(error, schema)
+        if instance["kind"] not in kinds:
+            choices = ", ".join(k for k in kinds if k)
+            return f"unknown kind {instance['kind']!r}; expected one of: {choices}", [
+                *keys, "kind"]
+        branch = kinds.index(instance["kind"])
+        inner = [e for e in error.context or [] if e.schema_path and e.schema_path[0] == branch]
+        if inner:
+            best = min(inner, key=lambda e: len(list(e.path)))
+            return _short_message(best), [*keys, *best.path]
+    return _short_message(error), keys
 
 
 def _short_message(error: Any) -> str:
