@@ -52,8 +52,9 @@ def test_schema_errors_are_located_at_the_field() -> None:
     root = parse_yaml(text, "r.yaml")
     model, errors = validate_model(root, RuleFile, load("rules"), "r.yaml")
     assert model is None and errors
-    assert errors[0].location is not None and errors[0].location.line == 3
-    assert errors[0].location.field == "rules[0]"
+    assert errors[0].location is not None and errors[0].location.line == 5
+    assert errors[0].location.field == "rules[0].canonical"
+    assert str(errors[0]) == "r.yaml:5:5: rules[0].canonical: 3 is not of type 'string'"
 
 
 def test_invalid_calendar_date_is_a_located_error() -> None:
