@@ -214,3 +214,39 @@ def rules_test(rules_dir: Path) -> None:
     click.echo(f"{len(ruleset.rules)} rules, {checked} examples, {len(failures)} failures",
                err=bool(failures))
     sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure the comparison on labelled data."""
+
+
+@eval_group.command("pairs")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "json_out", type=click.Path(path_type=Path),
+              help="Write the figures as JSON (conflict, corroboration, abstained).")
+@click.option("--rules", "rules_dir", default="rules", show_default=True,
+              type=click.Path(path_type=Path), help="Rules (aliases, predicates).")
+def eval_pairs(path: Path, json_out: Path | None, rules_dir: Path) -> None:
+    """Precision and recall on claim/evidence pairs (JSONL with claim, evidence, gold_label)."""
+    import json
+
+    from checker.evaluate import evaluate, predict, read_pairs
+
+    try:
+        pairs = read_pairs(path)
+    except ClaimcheckError as exc:
+        _echo_errors([exc])
+        sys.exit(EXIT_BAD_INPUT)
+    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
+    _echo_errors(errors)
+    result = evaluate(pairs, predict(pairs, ruleset.lexicon))
+    figures = result.as_dict()
+    for name in ("conflict", "corroboration"):
+        f = figures[name]
+        click.echo(f"{name:14} precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
+                   f"predicted {f['predicted']:4}  support {f['support']}")
+    click.echo(f"abstained on {figures['abstained']} of {figures['pairs']} pairs")
+    if json_out:
+        atomic_write(json_out, json.dumps(figures, indent=2, sort_keys=True) + "\n")
+    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)

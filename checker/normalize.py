@@ -7,6 +7,7 @@ stemmed content words (the frame). Pure: a claim and the lexicon in, a NormClaim
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,8 +97,25 @@ def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
     return found or UNKNOWN_PREFIX + slug(normalise_key(text))
 
 
-def normalise(claim: Claim, doc_id: str, lexicon: Lexicon) -> NormClaim:
-    """Normalise one claim of a document."""
+PRONOUN_RE = re.compile(
+    r"^\W*(?:he|she|it|they|his|her|its|their|the\s+(?:company|firm|group|film|album|band|"
+    r"city|country|agency|station|mission|island|book|show|series|team|club|party|"
+    r"government|ministry|organisation|organization|programme|program|project|state|"
+    r"university|institute|movie|song|player|singer|actor|actress|writer|author))\b",
+    re.IGNORECASE,
+)
+
+
+def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
+    """The claim's first-named entity: the antecedent for a following "It"/"He"."""
+    for e in claim.entities:
+        return entity_id(e.text, e.id, lexicon)
+    return None
+
+
+def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
+              antecedent: str | None = None) -> NormClaim:
+    """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
     start, end = claim.span
     offset = start
     text = claim.text
@@ -105,6 +123,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon) -> NormClaim:
         Mention(entity_id(e.text, e.id, lexicon), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
     )
+    pronoun = PRONOUN_RE.match(text) if antecedent else None
+    if pronoun and antecedent and not any(m.start < offset + pronoun.end() for m in mentions):
+        # "It was established in 1993" after a sentence about Ingushetia.
+        mentions = (Mention(antecedent, "coref", offset, offset + pronoun.end()), *mentions)
     lifted = [tuple(e.span) for e in claim.entities]
     lifted += [tuple(q.span) for q in claim.quantities] + [tuple(d.span) for d in claim.dates]
     if claim.attribution:

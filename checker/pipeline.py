@@ -44,7 +44,7 @@ from checker.models.report import (
     Summary,
     ToolInfo,
 )
-from checker.normalize import UNKNOWN_PREFIX, NormClaim, normalise
+from checker.normalize import UNKNOWN_PREFIX, NormClaim, normalise, subject_of
 from checker.rules import RuleSet, load_rules
 from checker.rules.consistency import Occurrence, check, find_forms
 from checker.rules.facts import match_fact
@@ -125,8 +125,10 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop) -
     index: dict[str, tuple[DocClaims, Claim]] = {}
     norm: list[NormClaim] = []
     for dc in corpus.docs:
-        for claim in dc.claims:
-            n = normalise(claim, dc.doc.id, lexicon)
+        antecedent: str | None = None
+        for claim in sorted(dc.claims, key=lambda c: c.span[0]):
+            n = normalise(claim, dc.doc.id, lexicon, antecedent)
+            antecedent = subject_of(claim, lexicon) or antecedent
             if n.key in index:
                 continue  # duplicate ids are reported by the claim-file loader
             index[n.key] = (dc, claim)
