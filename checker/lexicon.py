@@ -39,6 +39,7 @@ TITLES = frozenset(
     King Queen Prince Sheikh Foreign Deputy Director Commissioner Judge Justice Mayor
     """.split()
 )
+TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
 _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
 
@@ -170,8 +171,10 @@ class Lexicon:
         while i < len(toks):
             hit = self._longest(lower, cased, i)
             end_char = toks[i + hit[0] - 1].end if hit else 0
-            # "US$5 billion" is a currency, "non-Chinese" is not China.
-            if hit and not self._negated_prefix(text, toks, i) and text[end_char:end_char + 1] != "$":
+            # "US$5 billion" is a currency, "non-Chinese" is not China, and the "Jordan" of
+            # "Michael Jordan" or the "China" of "South China Morning Post" is a longer name.
+            if hit and not self._negated_prefix(text, toks, i) \
+                    and text[end_char:end_char + 1] != "$" and not self._inside_name(text, toks, i, hit):
                 length, (eid, role) = hit
                 s, e = toks[i].start, toks[i + length - 1].end
                 found.append(EntityMatch(text[s:e], s, e, eid, role))
@@ -194,6 +197,22 @@ class Lexicon:
             if hit:
                 return length, hit
         return None
+
+    @staticmethod
+    def _inside_name(text: str, toks: Sequence[Token], i: int,
+                     hit: tuple[int, tuple[str, str]]) -> bool:
+        length, (_, role) = hit
+        if length != 1 or role != "name" or i == 0:
+            return False
+        prev = toks[i - 1]
+        if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " ":
+            return False
+        before = fold(text[:prev.start]).rstrip(" \"'(")
+        if before and not before.endswith((".", "!", "?", ":", "\n")):
+            return True
+        # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
+        low = prev.text.lower()
+        return low not in STOPWORDS and low not in COMMON_STARTERS and low not in TITLE_WORDS
 
     @staticmethod
     def _negated_prefix(text: str, toks: Sequence[Token], i: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -22,7 +23,8 @@ from checker.models.rules import (
 from checker.schemas import load as load_schema
 from checker.yamlio import locate, parse_yaml, read_yaml, validate_model
 
-BUILTIN = "builtin:predicates.yaml"
+BUILTIN = "builtin"
+BUILTIN_FILES = ("predicates.yaml", "countries.yaml")
 T = TypeVar("T")
 
 
@@ -90,12 +92,18 @@ def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, int | 
     return located, []
 
 
-def _builtin() -> list[tuple[Rule, int | None]]:
-    text = resources.files("checker.data").joinpath("predicates.yaml").read_text("utf-8")
-    rules, errors = parse_rule_file(parse_yaml(text, BUILTIN), BUILTIN)
-    if errors:  # a packaging bug, not a user error
-        raise RuntimeError(str(errors[0]))
-    return rules
+@cache
+def _builtin() -> tuple[tuple[Rule, RuleSource], ...]:
+    """Rules shipped with the package: predicate phrases and countries."""
+    out: list[tuple[Rule, RuleSource]] = []
+    for name in BUILTIN_FILES:
+        display = f"{BUILTIN}:{name}"
+        text = resources.files("checker.data").joinpath(name).read_text("utf-8")
+        rules, errors = parse_rule_file(parse_yaml(text, display), display)
+        if errors:  # a packaging bug, not a user error
+            raise RuntimeError(str(errors[0]))
+        out.extend((rule, RuleSource(display, line)) for rule, line in rules)
+    return tuple(out)
 
 
 def load_rules(
@@ -108,9 +116,7 @@ def load_rules(
     because disabling a name would silently change what every other rule sees.
     """
     errors: list[ClaimcheckError] = []
-    found: list[tuple[Rule, RuleSource]] = [
-        (rule, RuleSource(BUILTIN, line)) for rule, line in _builtin()
-    ]
+    found: list[tuple[Rule, RuleSource]] = list(_builtin())
     for path in rule_files(paths):
         name = (display or {}).get(path, path.as_posix())
         try:
@@ -124,7 +130,7 @@ def load_rules(
     ruleset = RuleSet()
     seen: dict[str, RuleSource] = {}
     for rule, source in found:
-        if rule.id in seen and seen[rule.id].path != BUILTIN:
+        if rule.id in seen and not seen[rule.id].path.startswith(BUILTIN):
             errors.append(RuleError(
                 f"rule id {rule.id!r} is already defined at {seen[rule.id].path}:"
                 f"{seen[rule.id].line}", Location(source.path, source.line, None, "id")))
