@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.models.report import Report
-from checker.reporting import json_report, markdown
+from checker.reporting import github, html, json_report, markdown, sarif, text
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,10 @@ class Format:
 FORMATS: dict[str, Format] = {
     "json": Format("json", "report.json", json_report.render),
     "md": Format("md", "report.md", markdown.render),
+    "html": Format("html", "report.html", html.render),
+    "sarif": Format("sarif", "report.sarif", sarif.render),
+    "text": Format("text", None, text.render),
+    "github": Format("github", None, github.render),
 }
 
 

@@ -97,8 +97,8 @@ def render(report: Report) -> str:
     if multi:
         out += ["", "<details><summary>Entities written several ways</summary>", "",
                 "| entity | forms (documents) |", "|---|---|"]
-        for e in multi:
-            forms = "; ".join(f"{escape(m.text)} ({len(m.documents)})" for m in e.forms)
-            out.append(f"| {escape(e.name)} | {forms} |")
+        for entity in multi:
+            forms = "; ".join(f"{escape(m.text)} ({len(m.documents)})" for m in entity.forms)
+            out.append(f"| {escape(entity.name)} | {forms} |")
         out += ["", "</details>"]
     return "\n".join(out) + "\n"

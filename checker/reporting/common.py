@@ -1,0 +1,96 @@
+"""Helpers the reporters share: rule names, locating the flagged part of a statement, order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checker.models.common import Severity
+from checker.models.report import CONFLICT_KINDS, ClaimRef, ErrorOut, Finding
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+ROLE_LABELS = {"claim": "statement", "evidence": "evidence", "correction": "correction note",
+               "match": "found in"}
+
+
+def severity(finding: Finding) -> str:
+    """The severity as a plain string (`error`, `warning`, `info`)."""
+    value = finding.severity
+    return value.value if isinstance(value, Severity) else str(value)
+
+
+def rule_key(finding: Finding) -> str:
+    """The rule id a finding reports under: its rule, else `claimcheck/<kind>`."""
+    return finding.rule_id or f"claimcheck/{finding.kind}"
+
+
+def short_rule(finding: Finding) -> str:
+    """What a one-line report names: the rule id, else the finding kind."""
+    return finding.rule_id or finding.kind
+
+
+def error_key(error: ErrorOut) -> str:
+    """The rule id an input error reports under."""
+    return f"claimcheck/input/{error.code}"
+
+
+def flat(text: str) -> str:
+    """One line: every run of whitespace (newlines included) becomes one space."""
+    return " ".join(str(text).split())
+
+
+def primary_ref(finding: Finding) -> ClaimRef | None:
+    """The statement a finding is located at: its first reference."""
+    return finding.claims[0] if finding.claims else None
+
+
+def by_severity(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, report order otherwise (a stable sort)."""
+    return sorted(findings, key=lambda f: -SEVERITY_RANK.get(severity(f), 0))
+
+
+def editor_order(findings: list[Finding]) -> list[Finding]:
+    """Active before suppressed, conflicts first, then by confidence, then severity."""
+    indexed = list(enumerate(findings))
+    indexed.sort(key=lambda p: (p[1].suppressed is not None, p[1].kind not in CONFLICT_KINDS,
+                                -p[1].confidence, -SEVERITY_RANK.get(severity(p[1]), 0), p[0]))
+    return [f for _, f in indexed]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def flagged_range(ref: ClaimRef, finding: Finding | None = None) -> tuple[int, int] | None:
+    """Offsets of the flagged span inside `ref.text`, or None when they cannot be told.
+
+    A reference carries its sentence but spans may cover only a word of it (a misspelling),
+    and the report does not say where the sentence starts. The span's text is then recovered
+    from the finding's details (`found`, the forms seen) when exactly one candidate of the
+    span's length occurs exactly once in the sentence.
+    """
+    start, end = ref.span
+    length = end - start
+    if length == len(ref.text):
+        return 0, length
+    if finding is None or length <= 0:
+        return None
+    hits = sorted({s for s in _strings(finding.details)
+                   if len(s) == length and ref.text.count(s) == 1})
+    if len(hits) != 1:
+        return None
+    at = ref.text.index(hits[0])
+    return at, at + length
+
+
+def is_web_url(value: str | None) -> bool:
+    """True for http(s) URLs: the only references made into links."""
+    return bool(value) and str(value).lower().startswith(("https://", "http://"))

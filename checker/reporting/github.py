@@ -1,0 +1,75 @@
+"""GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation a line.
+
+Annotations point at the claim file line when the statement has a claim file (what a pull
+request changes), else at the statement in the document. Suppressed findings are left out.
+"""
+
+from __future__ import annotations
+
+from checker.models.report import ErrorOut, Finding, Report
+from checker.reporting.common import (
+    ROLE_LABELS,
+    by_severity,
+    error_key,
+    severity,
+    short_rule,
+)
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    """Escape a command's message: `%`, CR and LF."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a property value: as data, plus `:` and `,` which delimit properties."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, properties: dict[str, str | int | None], message: str) -> str:
+    """One workflow command line; properties whose value is None are left out."""
+    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items()
+                     if v is not None)
+    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def _finding(f: Finding) -> str:
+    props: dict[str, str | int | None] = {}
+    message = f.message
+    ref = f.claims[0] if f.claims else None
+    if ref is not None and ref.claim_file:
+        props = {"file": ref.claim_file, "line": ref.claim_file_line}
+        message += f"\n{ref.path}:{ref.line}:{ref.column}: {ref.text}"
+    elif ref is not None:
+        same_line = ref.end_line == ref.line
+        props = {"file": ref.path, "line": ref.line, "endLine": ref.end_line,
+                 "col": ref.column,
+                 # GitHub takes columns only on one line; its end column is inclusive.
+                 "endColumn": max(ref.column, ref.end_column - 1) if same_line else None}
+        if not same_line:
+            props["col"] = None
+    if ref is not None and ref.claim_id:
+        message += f"\nclaim {ref.claim_id}"
+    for other in f.claims[1:]:
+        label = ROLE_LABELS.get(other.role, other.role)
+        message += f"\n{label}: {other.path}:{other.line}: {other.text}"
+    props["title"] = f"claimcheck {short_rule(f)}"
+    return command(COMMANDS[severity(f)], props, message)
+
+
+def _error(e: ErrorOut) -> str:
+    title = "claimcheck " + error_key(e).removeprefix("claimcheck/")
+    props: dict[str, str | int | None] = {"file": e.path, "line": e.line if e.path else None,
+                                          "col": e.column if e.path and e.line else None,
+                                          "title": title}
+    message = e.message + (f" (field {e.field})" if e.field else "")
+    return command("error", props, message)
+
+
+def render(report: Report) -> str:
+    """Annotations, input errors first, then findings from most to least severe."""
+    active = [f for f in report.findings if f.suppressed is None]
+    lines = [_error(e) for e in report.errors] + [_finding(f) for f in by_severity(active)]
+    return "".join(line + "\n" for line in lines)

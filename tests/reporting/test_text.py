@@ -1,0 +1,43 @@
+"""Plain text: `path:line:col: severity rule message`, one line a finding."""
+
+from __future__ import annotations
+
+import re
+
+from checker.models.report import Report
+from checker.reporting import text
+
+LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:(?P<col>\d+):)? "
+                  r"(?P<sev>error|warning|info) (?P<rule>\S+) (?P<msg>.+)$")
+
+
+def test_problem_matcher_lines(report: Report) -> None:
+    lines = text.render(report).splitlines()
+    *found, summary = lines
+    assert len(found) == 5  # one input error, four unsuppressed findings
+    for line in found:
+        assert LINE.match(line), line
+    assert summary == ("4 findings (2 errors, 1 warning, 1 info), 1 suppressed, "
+                       "1 input error; 2 documents, 5 claims")
+
+
+def test_document_location_and_claim(report: Report) -> None:
+    lines = text.render(report).splitlines()
+    assert lines[1].startswith("seeds/doc-a.txt:2:1: error conflict Launch year differs")
+    assert lines[1].endswith(" [claim c-a2 in claims/doc-a.yaml:12]")
+    assert lines[3] == ("seeds/doc-a.txt:4:1: warning change-spelling "
+                        "Misspelt mission name: write “Chang’e”, not “Chiang'e”.")
+
+
+def test_flattened_and_suppressed_skipped(report: Report) -> None:
+    out = text.render(report)
+    assert "2025 <script>alert(1)</script> see `notes` | 100% :: done" in out
+    assert "f5suppressed" not in out and "c-b1" not in out
+    assert out.endswith("\n") and "\n\n" not in out
+
+
+def test_empty_report(report: Report) -> None:
+    empty = report.model_copy(update={"findings": [], "errors": []})
+    assert text.render(empty).splitlines() == [
+        "0 findings (0 errors, 0 warnings, 0 info), 0 suppressed, 0 input errors; "
+        "2 documents, 5 claims"]
