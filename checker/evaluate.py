@@ -18,9 +18,9 @@ from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.errors import InputError, Location
 from checker.extract import build_claim
 from checker.ingest import document_from_text
-from checker.lexicon import Lexicon
 from checker.models.claims import Claim
-from checker.normalize import NormClaim, normalise, subject_of
+from checker.lexicon import Lexicon, mid_sentence_names
+from checker.normalize import NormClaim, normalise, subject_of, unify_short_names
 
 LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 _PTB = [(r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"),
@@ -110,17 +110,23 @@ def read_pairs(path: Path) -> list[Pair]:
     return pairs
 
 
-def _claim(text: str, key: str, lexicon: Lexicon) -> Claim | None:
+def _claim(text: str, key: str, lexicon: Lexicon, names: frozenset[str]) -> Claim | None:
     doc = document_from_text(key, text)
-    return build_claim(doc, 0, len(text), (0, len(text)), lexicon, None, frozenset())
+    return build_claim(doc, 0, len(text), (0, len(text)), lexicon, None, names)
 
 
 def _normed(pair: Pair, i: int, lexicon: Lexicon) -> tuple[NormClaim | None, NormClaim | None]:
-    claim, evidence = _claim(pair.claim, f"c{i}", lexicon), _claim(pair.evidence, f"e{i}", lexicon)
-    # FEVER evidence comes from the page about the claim's subject: "It", "She" refer to it.
+    # A pair is read as one short document: FEVER evidence comes from the page about the
+    # claim's subject, so names, "It"/"She" and "Thatcher" refer across the two sentences.
+    names = mid_sentence_names(pair.claim + "\n" + pair.evidence)
+    claim = _claim(pair.claim, f"c{i}", lexicon, names)
+    evidence = _claim(pair.evidence, f"e{i}", lexicon, names)
     subject = subject_of(claim, lexicon) if claim else None
-    return (normalise(claim, f"c{i}", lexicon) if claim else None,
-            normalise(evidence, f"e{i}", lexicon, subject) if evidence else None)
+    a = normalise(claim, f"c{i}", lexicon) if claim else None
+    b = normalise(evidence, f"e{i}", lexicon, subject) if evidence else None
+    if a and b:
+        a, b = unify_short_names([a, b])
+    return a, b
 
 
 def predict(pairs: Sequence[Pair], lexicon: Lexicon,

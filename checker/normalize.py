@@ -8,11 +8,11 @@ stemmed content words (the frame). Pure: a claim and the lexicon in, a NormClaim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from checker.extract.stance import CORRECTION_RE, NEGATION_RE
-from checker.lexicon import Lexicon
+from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
 from checker.textutil import fold, normalise_key, slug
@@ -65,6 +65,128 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Description:
+    """"X is a [Pakistani] [cricketer]": the subject, the head noun and its nationalities."""
+
+    subject: str
+    head: str
+    nationalities: frozenset[str]
+    text: str
+
+
+COPULA_RE = re.compile(
+    r"\s(?:is|was|are|were|has\s+been|had\s+been|remains|remained|became|becomes)\s+"
+    r"(?:(?:a|an|the|one\s+of\s+the)\s+)?", re.IGNORECASE)
+NP_STOP = frozenset(
+    """
+    of in on at by for from with that which who whose where when as to set directed created
+    produced written released located based founded known made starring featuring developed
+    published owned operated run who's whom than since after before during until while
+    named called born
+    """.split()
+)
+
+
+def describe(text: str, offset: int, mentions: tuple[Mention, ...],
+             lexicon: Lexicon) -> Description | None:
+    """The copular description of a claim's subject, if the claim is one."""
+    folded = fold(text)
+    m = COPULA_RE.search(folded)
+    if not m:
+        return None
+    subjects = [x for x in mentions if x.end <= offset + m.start()]
+    if not subjects:
+        return None
+    words = []
+    for tok in match_tokens(folded, m.end()):
+        gap = folded[words[-1].end:tok.start] if words else ""
+        if tok.text.lower() in NP_STOP or any(ch in gap for ch in ",;:()\"[]") or len(words) > 8:
+            break
+        words.append(tok)
+    if not words or words[-1].text.isdigit():
+        return None
+    start, end = offset + words[0].start, offset + words[-1].end
+    nations = frozenset(
+        x.id for x in mentions if start <= x.start < end
+        and (x.role == "demonym" or (lexicon.entities.get(x.id) and
+                                     lexicon.entities[x.id].type == "country"))
+    )
+    return Description(subjects[0].id, stem(token_key(words[-1].text)), nations,
+                       folded[words[0].start:words[-1].end])
+
+
+_INITIAL_RE = re.compile(r"^\W*([A-Z][\w'-]*[a-z0-9][\w'-]*)")
+
+
+def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Mention | None:
+    """A capitalised first word no mention covers ("Meteora is ..."): probably a name.
+
+    Extraction leaves sentence-initial capitals out of the claim file (it cannot tell
+    "Meteora" from "Operating"); for comparison a shared first word is strong evidence.
+    """
+    m = _INITIAL_RE.match(text)
+    if not m or any(x.start <= offset + m.start(1) < x.end for x in mentions):
+        return None
+    word = m.group(1)
+    low = token_key(word)
+    if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3:
+        return None
+    return Mention(UNKNOWN_PREFIX + slug(low), "initial", offset + m.start(1), offset + m.end(1))
+
+
+def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
+    """Within one document, "Thatcher" is "Margaret Thatcher" and "Lin" is "Lin Jian"."""
+    long_names: dict[str, set[str]] = {}
+    for c in claims:
+        for e in c.entities:
+            parts = e[len(UNKNOWN_PREFIX):].split("-") if e.startswith(UNKNOWN_PREFIX) else []
+            if len(parts) > 1:
+                for part in parts:
+                    long_names.setdefault(part, set()).add(e)
+    mapping = {}
+    for c in claims:
+        for e in c.entities:
+            if e.startswith(UNKNOWN_PREFIX) and "-" not in e:
+                owners = long_names.get(e[len(UNKNOWN_PREFIX):], set())
+                if len(owners) == 1:
+                    mapping[e] = next(iter(owners))
+    if not mapping:
+        return claims
+    out = []
+    for c in claims:
+        if c.entities & mapping.keys():
+            ents = frozenset(mapping.get(e, e) for e in c.entities)
+            ments = tuple(Mention(mapping.get(m.id, m.id), m.role, m.start, m.end)
+                          for m in c.mentions)
+            desc = c.description
+            if desc and desc.subject in mapping:
+                desc = Description(mapping[desc.subject], desc.head, desc.nationalities,
+                                   desc.text)
+            c = replace(c, entities=ents, mentions=ments, description=desc)
+        out.append(c)
+    return out
+
+
+def negated_words(text: str) -> frozenset[str]:
+    """Stems of the words a negation governs: "NOT a member" -> {member}; "no sons" -> {son}."""
+    folded = fold(text)
+    out: set[str] = set()
+    for m in NEGATION_RE.finditer(folded):
+        # The "no X" alternative of NEGATION_RE ends inside X: start after the cue word.
+        cue = m.group().split()[0] if m.group().split() else m.group()
+        taken = 0
+        for tok in match_tokens(folded, m.start() + len(cue)):
+            key = token_key(tok.text)
+            if key in FRAME_STOP or key.isdigit() or key == "longer":
+                continue
+            out.add(stem(key))
+            taken += 1
+            if taken == 3:
+                break
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
 class NormClaim:
     """A claim normalised for comparison."""
 
@@ -82,6 +204,8 @@ class NormClaim:
     polarity: str
     modality: str
     correction: bool
+    negated: frozenset[str] = frozenset()
+    description: Description | None = None
 
     @property
     def key(self) -> str:
@@ -123,11 +247,14 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         Mention(entity_id(e.text, e.id, lexicon), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
     )
+    initial = _initial_name(text, offset, mentions)
+    if initial:
+        mentions = (initial, *mentions)
     pronoun = PRONOUN_RE.match(text) if antecedent else None
     if pronoun and antecedent and not any(m.start < offset + pronoun.end() for m in mentions):
         # "It was established in 1993" after a sentence about Ingushetia.
         mentions = (Mention(antecedent, "coref", offset, offset + pronoun.end()), *mentions)
-    lifted = [tuple(e.span) for e in claim.entities]
+    lifted = [(m.start, m.end) for m in mentions]
     lifted += [tuple(q.span) for q in claim.quantities] + [tuple(d.span) for d in claim.dates]
     if claim.attribution:
         lifted.append(tuple(claim.attribution.span))
@@ -171,6 +298,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         polarity=claim.polarity,
         modality=claim.modality,
         correction=claim.correction,
+        negated=negated_words(text) if claim.polarity == "negative" else frozenset(),
+        description=describe(text, offset, mentions, lexicon),
     )
 
 

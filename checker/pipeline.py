@@ -44,7 +44,13 @@ from checker.models.report import (
     Summary,
     ToolInfo,
 )
-from checker.normalize import UNKNOWN_PREFIX, NormClaim, normalise, subject_of
+from checker.normalize import (
+    UNKNOWN_PREFIX,
+    NormClaim,
+    normalise,
+    subject_of,
+    unify_short_names,
+)
 from checker.rules import RuleSet, load_rules
 from checker.rules.consistency import Occurrence, check, find_forms
 from checker.rules.facts import match_fact
@@ -126,13 +132,15 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop) -
     norm: list[NormClaim] = []
     for dc in corpus.docs:
         antecedent: str | None = None
+        doc_norm: list[NormClaim] = []
         for claim in sorted(dc.claims, key=lambda c: c.span[0]):
             n = normalise(claim, dc.doc.id, lexicon, antecedent)
             antecedent = subject_of(claim, lexicon) or antecedent
             if n.key in index:
                 continue  # duplicate ids are reported by the claim-file loader
             index[n.key] = (dc, claim)
-            norm.append(n)
+            doc_norm.append(n)
+        norm.extend(unify_short_names(doc_norm))
     progress("normalise", len(norm), len(norm))
     findings: list[Finding] = []
     findings += [stale_finding(dc) for dc in corpus.docs if dc.stale]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from checker.compare.verdict import EVENT_GRANULARITIES
+from checker.compare.slots import EVENT_GRANULARITIES
 from checker.lexicon import Lexicon
 from checker.models.common import partial_date_bounds
 from checker.models.rules import FactRule

@@ -1,0 +1,66 @@
+"""Word-level knowledge for verdicts: opposite words and mutually exclusive kinds of things.
+
+Both are data files in checker/data (antonyms.txt, types.yaml), read once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from ruamel.yaml import YAML
+
+from checker.nlp import stem
+
+Pair = tuple[frozenset[str], frozenset[str]]
+
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(stem(w.lower()) for w in words.replace("-", " ").split())
+
+
+@cache
+def antonyms() -> tuple[Pair, ...]:
+    """Opposite word groups, stemmed."""
+    text = resources.files("checker.data").joinpath("antonyms.txt").read_text("utf-8")
+    pairs = []
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#") and "|" in line:
+            left, right = line.split("|", 1)
+            pairs.append((_stems(left), _stems(right)))
+    return tuple(pairs)
+
+
+def opposite_words(a: frozenset[str], b: frozenset[str]) -> tuple[str, str] | None:
+    """A word of a whose opposite is in b (and neither side uses both): ("best", "worst")."""
+    only_a, only_b = a - b, b - a
+    for left, right in antonyms():
+        for x, y in ((left, right), (right, left)):
+            hit_a, hit_b = only_a & x, only_b & y
+            if hit_a and hit_b and not (a & y) and not (b & x):
+                return min(hit_a), min(hit_b)
+    return None
+
+
+@cache
+def kinds() -> dict[str, tuple[str, int]]:
+    """Head noun stem -> (class, group): same class, other group = a different kind."""
+    text = resources.files("checker.data").joinpath("types.yaml").read_text("utf-8")
+    data = YAML(typ="safe").load(text)
+    out: dict[str, tuple[str, int]] = {}
+    for cls, groups in sorted(data.items()):
+        for index, group in enumerate(groups):
+            for noun in group:
+                out[stem(str(noun).lower())] = (cls, index)
+    return out
+
+
+def different_kinds(head_a: str, head_b: str) -> bool:
+    """"film" vs "series": both known, same class, different groups."""
+    ka, kb = kinds().get(head_a), kinds().get(head_b)
+    return bool(ka and kb and ka[0] == kb[0] and ka[1] != kb[1])
+
+
+def same_kind(head_a: str, head_b: str) -> bool:
+    """Same head, or heads of one group ("film" and "movie")."""
+    return head_a == head_b or kinds().get(head_a, ("", -1)) == kinds().get(head_b, ("", -2))

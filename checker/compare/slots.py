@@ -1,0 +1,71 @@
+"""Slot comparison: quantities by unit, noun and precision interval; dates by interval."""
+
+from __future__ import annotations
+
+import math
+
+from checker.normalize import NDate, NormClaim, NQuantity
+
+# Event dates: a point in time. Periods ("2020-2024") and open ranges are context.
+EVENT_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})
+Pairs = list[tuple[str, str]]
+
+
+def aligned(qa: NQuantity, qb: NQuantity) -> bool:
+    """Two quantities measure the same thing: kind, unit and (when written) noun agree."""
+    if qa.kind != qb.kind or qa.unit != qb.unit:
+        return False
+    if qa.noun and qb.noun:
+        return qa.noun == qb.noun
+    # Counts and ranks with no noun are too vague to align ("two", "10th").
+    return qa.kind not in ("count", "rank")
+
+
+def _interval(q: NQuantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else -math.inf
+    high = q.high if q.high is not None else math.inf
+    return low, high
+
+
+def agree(qa: NQuantity, qb: NQuantity) -> bool:
+    """Intervals overlap: "about 241 million" and "240 million" agree."""
+    la, ha = _interval(qa)
+    lb, hb = _interval(qb)
+    return la <= hb and lb <= ha
+
+
+def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
+    """(agreeing, conflicting) aligned quantities, as their texts."""
+    agreeing, conflicting = [], []
+    for qa in a.quantities:
+        candidates = [qb for qb in b.quantities if aligned(qa, qb)]
+        if not candidates:
+            continue
+        matches = [qb for qb in candidates if agree(qa, qb)]
+        if matches:
+            agreeing.append((qa.text, matches[0].text))
+        elif len(candidates) == 1 and not any(
+            aligned(other, candidates[0]) and agree(other, candidates[0]) for other in a.quantities
+        ):
+            conflicting.append((qa.text, candidates[0].text))
+    return agreeing, conflicting
+
+
+def events(c: NormClaim) -> list[NDate]:
+    """A claim's point-in-time dates."""
+    return [d for d in c.dates if d.granularity in EVENT_GRANULARITIES and d.first and d.last
+            and not d.open]
+
+
+def _overlaps(x: NDate, y: NDate) -> bool:
+    return bool(x.first and x.last and y.first and y.last and x.first <= y.last
+                and y.first <= x.last)
+
+
+def compare_dates(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
+    """(agreeing, conflicting) event dates: conflicting when no pair overlaps."""
+    ea, eb = events(a), events(b)
+    agreeing = [(x.text, y.text) for x in ea for y in eb if _overlaps(x, y)]
+    if agreeing or not ea or not eb:
+        return agreeing, []
+    return [], [(ea[0].text, eb[0].text)]
