@@ -21,7 +21,7 @@ from checker.extract import DEFAULT_THRESHOLD, extract_document
 from checker.ingest import discover, display_path, load_documents
 from checker.merge import merge_claim_file
 from checker.pipeline import CheckOptions, run_check
-from checker.reporting import parse_formats
+from checker.reporting import html, parse_formats
 from checker.rules import load_rules, parse_rule_file, rule_files
 from checker.rules.selftest import run_selftests
 from checker.yamlio import read_yaml
@@ -143,7 +143,8 @@ def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
 @click.option("--out", default="reports", show_default=True, type=click.Path(path_type=Path),
               help="Directory for the reports.")
 @click.option("--format", "formats", default="json,md", show_default=True,
-              help="Comma-separated: json, md.")
+              help="Comma-separated: json, md, html, sarif (files in --out); text, github "
+                   "(standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               default="error", show_default=True, help="Lowest severity that fails the run.")
 @click.option("--select", multiple=True, help="Only these rule ids or tags (repeatable).")
@@ -161,8 +162,11 @@ def check(seeds: Path, claims_dir: Path, rules_dir: Path, out: Path, formats: st
     options = CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir, rules=rules_dir,
                            select=_split(select), ignore=_split(ignore), threshold=threshold)
     result = run_check(options)
+    texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
     for fmt in chosen:
-        text = fmt.render(result.report)
+        # The HTML shows each document with its flagged statements in place.
+        text = html.render_with_sources(result.report, texts) if fmt.name == "html" \
+            else fmt.render(result.report)
         if fmt.filename is None:
             click.echo(text, nl=False)
         else:

@@ -18,14 +18,15 @@ from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.errors import InputError, Location
 from checker.extract import build_claim
 from checker.ingest import document_from_text
-from checker.models.claims import Claim
 from checker.lexicon import Lexicon, mid_sentence_names
+from checker.models.claims import Claim
 from checker.normalize import NormClaim, normalise, subject_of, unify_short_names
 
 LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 _PTB = [(r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"),
         (r"-LCB-", "{"), (r"-RCB-", "}"), (r"``\s*", '"'), (r"\s*''", '"'),
-        (r"\s+([.,;:!?%)\]}])", r"\1"), (r"([(\[{$])\s+", r"\1"), (r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1"),
+        (r"\s+([.,;:!?%)\]}])", r"\1"), (r"([(\[{$])\s+", r"\1"),
+        (r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1"),
         (r"\s+--\s+", " - ")]
 
 

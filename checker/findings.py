@@ -48,7 +48,7 @@ def claim_ref(dc: DocClaims, claim: Claim, role: str = "claim") -> ClaimRef:
     return ClaimRef(
         claim_id=claim.id, document=doc.id, path=doc.path, line=line, column=col,
         end_line=end_line, end_column=end_col, span=claim.span, text=doc.text[start:end],
-        claim_file=dc.claim_file, claim_file_line=dc.claim_line(claim.id), role=role,  # type: ignore[arg-type]
+        claim_file=dc.claim_file, claim_file_line=dc.claim_line(claim.id), role=role,
     )
 
 
@@ -68,7 +68,7 @@ def span_ref(dc: DocClaims, start: int, end: int, claim: Claim | None,
         claim_id=claim.id if claim else None, document=doc.id, path=doc.path, line=line,
         column=col, end_line=end_line, end_column=end_col, span=(start, end), text=text,
         claim_file=dc.claim_file if claim else None,
-        claim_file_line=dc.claim_line(claim.id) if claim else None, role=role,  # type: ignore[arg-type]
+        claim_file_line=dc.claim_line(claim.id) if claim else None, role=role,
     )
 
 

@@ -174,7 +174,8 @@ class Lexicon:
             # "US$5 billion" is a currency, "non-Chinese" is not China, and the "Jordan" of
             # "Michael Jordan" or the "China" of "South China Morning Post" is a longer name.
             if hit and not self._negated_prefix(text, toks, i) \
-                    and text[end_char:end_char + 1] != "$" and not self._inside_name(text, toks, i, hit):
+                    and text[end_char:end_char + 1] != "$" \
+                    and not self._inside_name(text, toks, i, hit):
                 length, (eid, role) = hit
                 s, e = toks[i].start, toks[i + length - 1].end
                 found.append(EntityMatch(text[s:e], s, e, eid, role))

@@ -15,7 +15,7 @@ from checker.extract.stance import CORRECTION_RE, NEGATION_RE
 from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
-from checker.textutil import fold, normalise_key, slug
+from checker.textutil import Token, fold, normalise_key, slug
 
 UNKNOWN_PREFIX = "name:"
 # Frame words that say nothing about which fact a claim states.
@@ -97,7 +97,7 @@ def describe(text: str, offset: int, mentions: tuple[Mention, ...],
     subjects = [x for x in mentions if x.end <= offset + m.start()]
     if not subjects:
         return None
-    words = []
+    words: list[Token] = []
     for tok in match_tokens(folded, m.end()):
         gap = folded[words[-1].end:tok.start] if words else ""
         if tok.text.lower() in NP_STOP or any(ch in gap for ch in ",;:()\"[]") or len(words) > 8:
@@ -255,9 +255,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         # "It was established in 1993" after a sentence about Ingushetia.
         mentions = (Mention(antecedent, "coref", offset, offset + pronoun.end()), *mentions)
     lifted = [(m.start, m.end) for m in mentions]
-    lifted += [tuple(q.span) for q in claim.quantities] + [tuple(d.span) for d in claim.dates]
+    lifted += [(q.span[0], q.span[1]) for q in claim.quantities]
+    lifted += [(d.span[0], d.span[1]) for d in claim.dates]
     if claim.attribution:
-        lifted.append(tuple(claim.attribution.span))
+        lifted.append((claim.attribution.span[0], claim.attribution.span[1]))
     prefix = CORRECTION_RE.match(fold(text))
     if prefix:  # "Correction:" says how the fact is held, not what it is
         lifted.append((offset, offset + prefix.end()))

@@ -277,7 +277,7 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
         for dc in corpus.docs
     ]
     active = [f for f in findings if f.suppressed is None]
-    by_kind = Counter(f.kind for f in active)
+    by_kind: Counter[str] = Counter(str(f.kind) for f in active)
     by_doc: Counter[str] = Counter()
     for f in active:
         for d in sorted({c.document for c in f.claims}):
@@ -292,7 +292,7 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
         by_document=dict(sorted(by_doc.items())),
     )
     error_out = sorted(
-        (ErrorOut(**e.as_dict()) for e in errors),  # type: ignore[arg-type]
+        (ErrorOut.model_validate(e.as_dict()) for e in errors),
         key=lambda e: (e.path or "", e.line or 0, e.message),
     )
     return Report(

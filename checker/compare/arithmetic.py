@@ -56,7 +56,7 @@ def _rel_prec(q: QuantitySlot) -> float:
     if number == 0:
         return 0.0
     decimals = len(m.group(1) or "")
-    return 0.5 * 10**-decimals / number
+    return float(0.5 * 10.0**-decimals / number)
 
 
 def _tolerance(stated: QuantitySlot, *inputs: QuantitySlot) -> float:

@@ -85,7 +85,7 @@ def _description_clash(a: NormClaim, b: NormClaim) -> str | None:
     return None
 
 
-def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: "_Evidence") -> bool:
+def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: _Evidence) -> bool:
     """Frames agree once the two opposite words are set aside ("best-" vs "worst-selling")."""
     rest_a, rest_b = a.tokens - {words[0]}, b.tokens - {words[1]}
     return ev.sim.entities >= 0.6 and overlap(rest_a, rest_b, lambda _: 1.0) >= 0.6

@@ -5,13 +5,13 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; `error` fails CI by default."""
 
     error = "error"
@@ -38,7 +38,8 @@ def _check_partial_date(value: str) -> str:
     if month is not None and day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise ValueError(f"{value!r} is not a calendar date ({year}-{month:02d} has {last} days)")
+            raise ValueError(
+                f"{value!r} is not a calendar date ({year}-{month:02d} has {last} days)")
     return value
 
 

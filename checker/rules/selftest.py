@@ -78,5 +78,6 @@ def run_selftests(ruleset: RuleSet, include_builtin: bool = True) -> tuple[int, 
         for text in examples.pass_:
             checked += 1
             if fires(rule, text, ruleset.lexicon):
-                failures.append(SelfTestFailure(rule.id, where, text, "triggered on a pass example"))
+                failures.append(SelfTestFailure(rule.id, where, text,
+                                                "triggered on a pass example"))
     return checked, failures

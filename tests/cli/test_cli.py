@@ -153,7 +153,8 @@ def test_extract_writes_and_merges(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path = tmp_path / "claims" / "d.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
-    edited = text.replace("    line: 1\n", "    line: 1\n    note: checked by the desk  # kept\n", 1)
+    edited = text.replace("    line: 1\n",
+                          "    line: 1\n    note: checked by the desk  # kept\n", 1)
     path.write_text(edited, encoding="utf-8")
     result = run(["extract", "docs", "--out", "claims"])
     assert result.exit_code == 0 and "1 kept" in result.output

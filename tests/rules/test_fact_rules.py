@@ -16,7 +16,8 @@ def outcome(ruleset: RuleSet, rule_id: str, text: str, published: str | None = N
     rule = ruleset.get(rule_id)
     assert isinstance(rule, FactRule)
     cf = extract_text(text, "d", ruleset.lexicon, DocumentMeta(published=published), 0.0)
-    hits = [match_fact(rule, normalise(c, "d", ruleset.lexicon), ruleset.lexicon) for c in cf.claims]
+    lex = ruleset.lexicon
+    hits = [match_fact(rule, normalise(c, "d", lex), lex) for c in cf.claims]
     found = [h for h in hits if h]
     return f"{found[0].outcome}:{found[0].reason}" if found else "none"
 
