@@ -14,6 +14,7 @@ import click
 
 from checker import __version__
 from checker.atomic import atomic_write
+from checker.baseline import render_baseline
 from checker.claimfiles import load_claim_file, render_claim_file
 from checker.corpus import claim_file_for
 from checker.errors import ClaimcheckError, Location, UsageError
@@ -151,16 +152,19 @@ def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
 @click.option("--ignore", multiple=True, help="Skip these rule ids or tags (repeatable).")
 @click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float,
               help="Check-worthiness threshold for claims extracted on the fly.")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="Only findings not in this baseline count (see `claimcheck baseline`).")
 def check(seeds: Path, claims_dir: Path, rules_dir: Path, out: Path, formats: str,
           fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          threshold: float) -> None:
+          threshold: float, baseline: Path | None) -> None:
     """Compare claims across documents and with the rules; write reports."""
     try:
         chosen = parse_formats(formats)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
     options = CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir, rules=rules_dir,
-                           select=_split(select), ignore=_split(ignore), threshold=threshold)
+                           select=_split(select), ignore=_split(ignore), threshold=threshold,
+                           baseline=baseline)
     result = run_check(options)
     texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
     for fmt in chosen:
@@ -180,6 +184,30 @@ def check(seeds: Path, claims_dir: Path, rules_dir: Path, out: Path, formats: st
         f"{s.corroborations} corroborations, {s.rule_violations} rule violations, "
         f"{s.findings} findings ({s.suppressed} suppressed); reports in {out}", err=True)
     sys.exit(result.exit_code(fail_on))
+
+
+@main.group()
+def baseline() -> None:
+    """Record the current findings, so that `check --baseline` fails only on new ones."""
+
+
+@baseline.command("write")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--seeds", default="seeds", show_default=True, type=click.Path(path_type=Path))
+@click.option("--claims", "claims_dir", default="claims", show_default=True,
+              type=click.Path(path_type=Path))
+@click.option("--rules", "rules_dir", default="rules", show_default=True,
+              type=click.Path(path_type=Path))
+def baseline_write(path: Path, seeds: Path, claims_dir: Path, rules_dir: Path) -> None:
+    """Write PATH: the fingerprints of every current (unsuppressed) finding."""
+    result = run_check(CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir,
+                                    rules=rules_dir))
+    _echo_errors(result.errors)
+    if result.errors:
+        sys.exit(EXIT_BAD_INPUT)
+    atomic_write(path, render_baseline(result.report))
+    active = sum(1 for f in result.report.findings if f.suppressed is None)
+    click.echo(f"{path}: {active} findings recorded", err=True)
 
 
 @main.group()

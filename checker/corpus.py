@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from checker.claimfiles import LoadedClaims, check_spans, is_stale, load_claim_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
@@ -59,8 +61,13 @@ def claim_file_for(claims_dir: Path, doc_id: str) -> Path:
     return claims_dir / f"{doc_id}.yaml"
 
 
+class _Watch(Protocol):
+    def stage(self, name: str) -> AbstractContextManager[None]: ...  # noqa: D102
+
+
 def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
-                threshold: float = 0.5, documents: Sequence[Path] | None = None) -> Corpus:
+                threshold: float = 0.5, documents: Sequence[Path] | None = None,
+                watch: _Watch | None = None) -> Corpus:
     """Read documents and claim files; extract on the fly where a claim file is missing."""
     corpus = Corpus()
     if documents is None:
@@ -73,7 +80,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     corpus.errors.extend(errors)
     for doc in docs:
         corpus.notes.extend(doc.warnings)
-        corpus.docs.append(_pair(root, claims_dir, doc, lexicon, threshold, corpus))
+        corpus.docs.append(_pair(root, claims_dir, doc, lexicon, threshold, corpus, watch))
     known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
@@ -91,12 +98,13 @@ def _error_stem(error: ClaimcheckError) -> str:
 
 
 def _pair(root: Path, claims_dir: Path, doc: Document, lexicon: Lexicon, threshold: float,
-          corpus: Corpus) -> DocClaims:
+          corpus: Corpus, watch: _Watch | None) -> DocClaims:
     path = claim_file_for(claims_dir, doc.id)
     display = display_path(path, root)
     if not path.exists():
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
-        extracted = extract_document(doc, lexicon, threshold)
+        with watch.stage("extract") if watch else nullcontext():
+            extracted = extract_document(doc, lexicon, threshold)
         return DocClaims(doc, list(extracted.claims), on_the_fly=True)
     loaded, errors = load_claim_file(path, display)
     corpus.errors.extend(errors)

@@ -7,7 +7,9 @@ to write and which exit code to use.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +27,7 @@ from checker.builders import (
 )
 from checker.compare import compare
 from checker.compare.arithmetic import check_document
+from checker.baseline import apply_baseline
 from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, DocClaims, load_corpus
 from checker.errors import ClaimcheckError, ConsistencyError, Location
@@ -72,6 +75,7 @@ class CheckOptions:
     threshold: float = 0.5
     fuzzy_threshold: float = 0.9
     blocking: BlockingConfig = field(default_factory=BlockingConfig)
+    baseline: Path | None = None
 
 
 @dataclass
@@ -99,22 +103,48 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-def run_check(options: CheckOptions, progress: Progress = _noop) -> CheckResult:
+@dataclass
+class Stopwatch:
+    """Wall time per stage, for benchmarks (never part of the report: it is not stable)."""
+
+    clock: Callable[[], float] = time.perf_counter
+    times: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time the enclosed block, adding to the stage's total."""
+        start = self.clock()
+        try:
+            yield
+        finally:
+            self.times[name] = self.times.get(name, 0.0) + self.clock() - start
+
+
+def run_check(options: CheckOptions, progress: Progress = _noop,
+              watch: Stopwatch | None = None) -> CheckResult:
     """Run the whole check on the corpus the options name."""
+    watch = watch or Stopwatch()
     root = options.root
-    ruleset, errors = load_rules([options.rules], {}, options.select, options.ignore,
-                                 options.fuzzy_threshold)
+    with watch.stage("rules-load"):
+        ruleset, errors = load_rules([options.rules], {}, options.select, options.ignore,
+                                     options.fuzzy_threshold)
     errors = [_relocate(e, root) for e in errors]
     if not options.rules.exists():
         errors.append(ConsistencyError("rules directory not found",
                                        Location(display_path(options.rules, root))))
     progress("load", 0, 1)
-    corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon, options.threshold)
+    with watch.stage("ingest"):
+        corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon,
+                             options.threshold, watch=watch)
     errors.extend(corpus.errors)
-    findings = check_corpus(corpus, ruleset, progress)
+    findings = check_corpus(corpus, ruleset, progress, watch)
     errors.extend(_suppression_errors(corpus, ruleset))
-    report = build_report(corpus, ruleset, findings, errors)
-    return CheckResult(report, errors, corpus, ruleset)
+    if options.baseline is not None:
+        findings, baseline_errors = apply_baseline(findings, options.baseline, root)
+        errors.extend(baseline_errors)
+    with watch.stage("report"):
+        report = build_report(corpus, ruleset, findings, errors)
+    return CheckResult(report, errors, corpus, ruleset, dict(watch.times))
 
 
 def _relocate(error: ClaimcheckError, root: Path) -> ClaimcheckError:
@@ -125,8 +155,35 @@ def _relocate(error: ClaimcheckError, root: Path) -> ClaimcheckError:
     return error
 
 
-def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop) -> list[Finding]:
+def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
+                 watch: Stopwatch | None = None) -> list[Finding]:
     """All findings of the corpus, sorted."""
+    watch = watch or Stopwatch()
+    with watch.stage("normalise"):
+        norm, index = _normalise_corpus(corpus, ruleset)
+    progress("normalise", len(norm), len(norm))
+    findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
+    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+    with watch.stage("compare"):
+        result = compare(norm, ruleset.lexicon, origins)
+        findings += [pair_finding(r, index) for r in result.conflicts + result.contradictions]
+        findings += [corroboration_finding(c, index) for c in result.corroborations]
+        for dc in corpus.docs:
+            by_id = {c.id: c for c in dc.claims}
+            findings += [arithmetic_finding(i, dc, by_id) for i in check_document(dc.claims)]
+    progress("compare", result.pairs_scored, result.pairs_scored)
+    with watch.stage("rules"):
+        findings += _fact_findings(norm, index, ruleset)
+        findings += _term_findings(corpus, ruleset)
+        findings += _consistency_findings(corpus, ruleset)
+    progress("rules", 1, 1)
+    unique = {f.id: f for f in findings}
+    return sorted(unique.values(), key=sort_key)
+
+
+def _normalise_corpus(corpus: Corpus, ruleset: RuleSet) -> tuple[
+        list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+    """Every claim normalised; pronouns and short names resolved within each document."""
     lexicon = ruleset.lexicon
     index: dict[str, tuple[DocClaims, Claim]] = {}
     norm: list[NormClaim] = []
@@ -141,23 +198,7 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop) -
             index[n.key] = (dc, claim)
             doc_norm.append(n)
         norm.extend(unify_short_names(doc_norm))
-    progress("normalise", len(norm), len(norm))
-    findings: list[Finding] = []
-    findings += [stale_finding(dc) for dc in corpus.docs if dc.stale]
-    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
-    result = compare(norm, lexicon, origins)
-    progress("compare", result.pairs_scored, result.pairs_scored)
-    findings += [pair_finding(r, index) for r in result.conflicts + result.contradictions]
-    findings += [corroboration_finding(c, index) for c in result.corroborations]
-    for dc in corpus.docs:
-        by_id = {c.id: c for c in dc.claims}
-        findings += [arithmetic_finding(i, dc, by_id) for i in check_document(dc.claims)]
-    findings += _fact_findings(norm, index, ruleset)
-    findings += _term_findings(corpus, ruleset)
-    findings += _consistency_findings(corpus, ruleset)
-    progress("rules", 1, 1)
-    unique = {f.id: f for f in findings}
-    return sorted(unique.values(), key=sort_key)
+    return norm, index
 
 
 def _published(dc: DocClaims) -> tuple[date, date] | None:

@@ -229,3 +229,29 @@ def test_python_dash_m(repo: Path) -> None:
     assert "claimcheck" in out.stdout
 
 
+
+
+def test_baseline_reports_only_new_findings(project: Path) -> None:
+    assert run(["baseline", "write", "baseline.json"]).exit_code == 0
+    assert run(["check", "--baseline", "baseline.json"]).exit_code == 0
+    # Moving every line down keeps the old findings old.
+    seed = project / "seeds" / "002_52ff3da96645762c.txt"
+    seed.write_text("\n\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    run(["extract", "seeds/002_52ff3da96645762c.txt", "--out", "claims"])
+    assert run(["check", "--baseline", "baseline.json"]).exit_code == 0
+    # A new error is new.
+    (project / "seeds" / "new.txt").write_text(
+        "Beijing is one of the partner nations of the International Space Station.\n",
+        encoding="utf-8")
+    result = run(["check", "--baseline", "baseline.json", "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    active = [f for f in report["findings"] if f["suppressed"] is None]
+    assert {c["document"] for f in active for c in f["claims"]} >= {"new"}
+    assert all(f["suppressed"]["by"] == "baseline" for f in report["findings"]
+               if f["suppressed"] and "new" not in {c["document"] for c in f["claims"]})
+
+
+def test_missing_baseline_is_bad_input(project: Path) -> None:
+    result = run(["check", "--baseline", "missing.json"])
+    assert result.exit_code == 2 and "baseline file not found" in result.output
