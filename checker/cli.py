@@ -12,17 +12,20 @@ from pathlib import Path
 
 import click
 
-from checker import __version__
+from checker import __version__, terminal
 from checker.atomic import atomic_write
 from checker.baseline import render_baseline
 from checker.claimfiles import load_claim_file, render_claim_file
+from checker.config import Config, load_config
 from checker.corpus import claim_file_for
 from checker.errors import ClaimcheckError, Location, UsageError
 from checker.extract import DEFAULT_THRESHOLD, extract_document
+from checker.fixes import plan_fixes, render_diff
 from checker.ingest import discover, display_path, load_documents
 from checker.merge import merge_claim_file
-from checker.pipeline import CheckOptions, run_check
-from checker.reporting import html, parse_formats
+from checker.models.report import Report
+from checker.pipeline import CheckOptions, CheckResult, run_check
+from checker.reporting import Format, html, parse_formats
 from checker.rules import load_rules, parse_rule_file, rule_files
 from checker.rules.selftest import run_selftests
 from checker.yamlio import read_yaml
@@ -135,37 +138,75 @@ def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
 
 
 @main.command()
-@click.option("--seeds", default="seeds", show_default=True, type=click.Path(path_type=Path),
+@click.option("--seeds", type=click.Path(path_type=Path), show_default="seeds",
               help="Documents (.txt, .md; optional <stem>.meta.yaml).")
-@click.option("--claims", "claims_dir", default="claims", show_default=True,
-              type=click.Path(path_type=Path), help="Claim files.")
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path), help="Rule files.")
-@click.option("--out", default="reports", show_default=True, type=click.Path(path_type=Path),
+@click.option("--claims", "claims_dir", type=click.Path(path_type=Path), show_default="claims",
+              help="Claim files.")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), show_default="rules",
+              help="Rule files.")
+@click.option("--out", type=click.Path(path_type=Path), show_default="reports",
               help="Directory for the reports.")
-@click.option("--format", "formats", default="json,md", show_default=True,
+@click.option("--format", "formats", show_default="json,md",
               help="Comma-separated: json, md, html, sarif (files in --out); text, github "
                    "(standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              default="error", show_default=True, help="Lowest severity that fails the run.")
+              show_default="error", help="Lowest severity that fails the run.")
 @click.option("--select", multiple=True, help="Only these rule ids or tags (repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or tags (repeatable).")
-@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float,
+@click.option("--threshold", type=float, show_default=str(DEFAULT_THRESHOLD),
               help="Check-worthiness threshold for claims extracted on the fly.")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Only findings not in this baseline count (see `claimcheck baseline`).")
-def check(seeds: Path, claims_dir: Path, rules_dir: Path, out: Path, formats: str,
-          fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          threshold: float, baseline: Path | None) -> None:
-    """Compare claims across documents and with the rules; write reports."""
+@click.option("--fix", is_flag=True, help="Rewrite spelling (term) findings in claim files.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff without writing them.")
+def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
+          out: Path | None, formats: str | None, fail_on: str | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], threshold: float | None, baseline: Path | None, fix: bool,
+          show_diff: bool) -> None:
+    """Compare claims across documents and with the rules; write reports.
+
+    Defaults come from claimcheck.toml or [tool.claimcheck] in pyproject.toml when present.
+    """
+    root = Path.cwd()
+    cfg = _config(root)
+    out = out or Path(cfg.out or "reports")
+    fail_level = fail_on or cfg.fail_on or "error"
     try:
-        chosen = parse_formats(formats)
+        chosen = parse_formats(formats or cfg.format or "json,md")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
-    options = CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir, rules=rules_dir,
-                           select=_split(select), ignore=_split(ignore), threshold=threshold,
-                           baseline=baseline)
-    result = run_check(options)
+    base = baseline or (Path(cfg.baseline) if cfg.baseline else None)
+    options = CheckOptions(
+        root=root, seeds=seeds or Path(cfg.seeds or "seeds"),
+        claims=claims_dir or Path(cfg.claims or "claims"),
+        rules=rules_dir or Path(cfg.rules or "rules"),
+        select=_split(select) or tuple(cfg.select), ignore=tuple(cfg.ignore) + _split(ignore),
+        threshold=threshold if threshold is not None else (cfg.threshold or DEFAULT_THRESHOLD),
+        fuzzy_threshold=cfg.fuzzy_threshold or 0.9, baseline=base)
+    err = terminal.console()
+    with terminal.Progress(err) as progress:
+        result = run_check(options, progress)
+    if fix or show_diff:
+        _fixes(result.report, root, write=fix)
+    _write_reports(result, chosen, out)
+    _echo_errors(result.errors)
+    for note in result.report.notes:
+        click.echo(f"note: {note}", err=True)
+    err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
+                               else ""))
+    sys.exit(result.exit_code(fail_level))
+
+
+def _config(root: Path) -> Config:
+    try:
+        return load_config(root)[0]
+    except ClaimcheckError as exc:
+        _echo_errors([exc])
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path) -> None:
     texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
     for fmt in chosen:
         # The HTML shows each document with its flagged statements in place.
@@ -175,15 +216,16 @@ def check(seeds: Path, claims_dir: Path, rules_dir: Path, out: Path, formats: st
             click.echo(text, nl=False)
         else:
             atomic_write(out / fmt.filename, text)
-    _echo_errors(result.errors)
-    for note in result.report.notes:
-        click.echo(f"note: {note}", err=True)
-    s = result.report.summary
-    click.echo(
-        f"{s.documents} documents, {s.claims} claims: {s.conflicts} conflicts, "
-        f"{s.corroborations} corroborations, {s.rule_violations} rule violations, "
-        f"{s.findings} findings ({s.suppressed} suppressed); reports in {out}", err=True)
-    sys.exit(result.exit_code(fail_on))
+
+
+def _fixes(report: Report, root: Path, write: bool) -> None:
+    plans = plan_fixes(report.findings, root)
+    if not write:
+        click.echo(render_diff(plans, root), nl=False)
+        return
+    for path, (_, new) in sorted(plans.items()):
+        atomic_write(path, new)
+        click.echo(f"fixed {display_path(path, root)}", err=True)
 
 
 @main.group()

@@ -255,3 +255,47 @@ def test_baseline_reports_only_new_findings(project: Path) -> None:
 def test_missing_baseline_is_bad_input(project: Path) -> None:
     result = run(["check", "--baseline", "missing.json"])
     assert result.exit_code == 2 and "baseline file not found" in result.output
+
+
+FIX_CASE = Path(__file__).parent / "fix"
+
+
+def test_fix_rewrites_claim_files_keeping_comments(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(FIX_CASE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    before = Path("claims/a.yaml").read_text(encoding="utf-8")
+    diff = run(["check", "--diff", "--fail-on", "never", "--format", "json"])
+    assert "-    text: The Chiang’e 6 probe" in diff.output
+    assert "+    text: The Chang’e 6 probe" in diff.output
+    assert Path("claims/a.yaml").read_text(encoding="utf-8") == before  # --diff writes nothing
+    assert run(["check", "--fix", "--fail-on", "never", "--format", "json"]).exit_code == 0
+    golden = (FIX_CASE / "a.fixed.yaml").read_text(encoding="utf-8")
+    assert Path("claims/a.yaml").read_text(encoding="utf-8") == golden
+    again = run(["check", "--fail-on", "warning", "--format", "json"])
+    assert again.exit_code == 0  # the spelling findings are gone
+
+
+def test_config_file_sets_defaults(project: Path) -> None:
+    (project / "claimcheck.toml").write_text('fail-on = "never"\nignore = ["iss"]\n',
+                                             encoding="utf-8")
+    result = run(["check", "--format", "json"])
+    assert result.exit_code == 0
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert not any(f["rule_id"] == "china-not-iss-member" for f in report["findings"])
+    assert run(["check", "--fail-on", "error"]).exit_code == 1  # the command line wins
+
+
+def test_bad_config_is_located(project: Path) -> None:
+    (project / "claimcheck.toml").write_text('seeds = "seeds"\nfail-on = "sometimes"\n',
+                                             encoding="utf-8")
+    result = run(["check"])
+    assert result.exit_code == 2 and "claimcheck.toml:2: fail-on:" in result.output
+
+
+def test_pyproject_tool_section(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.claimcheck]\nformat = "sarif"\n',
+                                            encoding="utf-8")
+    run(["check", "--fail-on", "never"])
+    assert (project / "reports" / "report.sarif").exists()
+    assert not (project / "reports" / "report.md").exists()

@@ -1,0 +1,86 @@
+"""Project configuration: `claimcheck.toml`, or `[tool.claimcheck]` in pyproject.toml.
+
+Command-line options win over the file; the file wins over the built-in defaults.
+
+    # claimcheck.toml
+    seeds = "corpus"
+    fail-on = "warning"
+    ignore = ["style"]          # rule ids or tags
+    editor = "Desk A"           # recorded with review decisions
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field, ValidationError
+
+from checker.errors import Location, SchemaError
+from checker.models.common import Strict
+
+CONFIG_FILE = "claimcheck.toml"
+
+
+class Config(Strict):
+    """Settings a project can fix once instead of repeating on every command line."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    seeds: str | None = None
+    claims: str | None = None
+    rules: str | None = None
+    out: str | None = None
+    format: str | None = None
+    fail_on: Literal["error", "warning", "info", "never"] | None = Field(None, alias="fail-on")
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    threshold: Annotated[float, Field(ge=0, le=1)] | None = None
+    fuzzy_threshold: Annotated[float, Field(gt=0, le=1)] | None = Field(
+        None, alias="fuzzy-threshold")
+    baseline: str | None = None
+    decisions: str | None = None
+    editor: str | None = None
+
+
+def _locate(text: str, key: str) -> int | None:
+    m = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _parse(path: Path, shown: str) -> tuple[dict[str, Any], str] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as exc:
+        raise SchemaError(f"not UTF-8 (byte {exc.start})", Location(shown)) from None
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        raise SchemaError(f"TOML syntax: {str(exc).split(' (at')[0]}",
+                          Location(shown, line, col)) from None
+    if path.name == "pyproject.toml":
+        section = data.get("tool", {}).get("claimcheck")
+        return (section, text) if isinstance(section, dict) else None
+    return data, text
+
+
+def load_config(root: Path) -> tuple[Config, str | None]:
+    """The project's configuration and the file it came from (None: defaults)."""
+    for name in (CONFIG_FILE, "pyproject.toml"):
+        found = _parse(root / name, name)
+        if found is None:
+            continue
+        data, text = found
+        try:
+            return Config.model_validate(data), name
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            key = str(err["loc"][0]) if err["loc"] else ""
+            raise SchemaError(str(err["msg"]), Location(name, _locate(text, key), None,
+                                                        key or None)) from None
+    return Config(), None

@@ -1,0 +1,76 @@
+"""Terminal output for people: a compact coloured summary and progress on long runs.
+
+Everything goes to standard error, so standard output stays clean for `--format text` or
+`github`. Colour and progress only when standard error is a terminal (rich honours NO_COLOR
+and FORCE_COLOR); a progress display appears only once a run has taken more than a second.
+"""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+
+from rich.console import Console
+from rich.status import Status
+from rich.text import Text
+
+from checker.models.report import Report
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+DELAY = 1.0
+
+
+def console() -> Console:
+    """The stderr console (no colour, no markup surprises when not a terminal)."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Progress:
+    """Progress callback for the pipeline: a status line after the first second."""
+
+    def __init__(self, out: Console) -> None:
+        self.out = out
+        self.started = time.monotonic()
+        self.status: Status | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        """Report that a stage started or advanced."""
+        if not self.out.is_terminal:
+            return
+        if self.status is None and time.monotonic() - self.started < DELAY:
+            return
+        message = f"{stage}: {done:,}/{total:,}" if total > 1 else f"{stage}…"
+        if self.status is None:
+            self.status = self.out.status(message)
+            self.status.start()
+        else:
+            self.status.update(message)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.status is not None:
+            self.status.stop()
+
+
+def summary(report: Report, where: str) -> Text:
+    """One or two lines: counts by severity, coloured, and where the reports are."""
+    s = report.summary
+    text = Text()
+    for sev in ("error", "warning", "info"):
+        count = s.by_severity.get(sev, 0)
+        if text:
+            text.append(" · ")
+        plural = "s" if count != 1 and sev != "info" else ""
+        text.append(f"{count} {sev}{plural}",
+                    style=STYLES[sev] if count else "dim")
+    text.append(f"  ({s.conflicts} conflicts, {s.corroborations} corroborations, "
+                f"{s.rule_violations} rule violations; {s.suppressed} suppressed)")
+    text.append(f"\n{s.documents} documents, {s.claims} claims")
+    if s.errors:
+        text.append(f", {s.errors} input errors", style="bold red")
+    if where:
+        text.append(f"; reports in {where}")
+    return text
