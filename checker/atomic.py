@@ -28,3 +28,16 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+MARKER = "claimcheck"
+
+
+def owned_by_us(path: Path, marker: str = MARKER) -> bool:
+    """Whether an existing file was written by claimcheck (its marker in the first 4 KiB)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return marker.encode() in head

@@ -6,6 +6,7 @@ bad rules or usage. Errors are printed as `path:line:col: field: message`, never
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,12 +14,12 @@ from pathlib import Path
 import click
 
 from checker import __version__, terminal
-from checker.atomic import atomic_write
+from checker.atomic import atomic_write, owned_by_us
 from checker.baseline import render_baseline
 from checker.claimfiles import load_claim_file, render_claim_file
 from checker.config import Config, load_config
 from checker.corpus import claim_file_for
-from checker.errors import ClaimcheckError, Location, UsageError
+from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
 from checker.extract import DEFAULT_THRESHOLD, extract_document
 from checker.fixes import plan_fixes, render_diff
 from checker.ingest import discover, display_path, load_documents
@@ -42,6 +43,12 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds the stack (like Ctrl-C), so atomic writes remove their temporary
+    # files and every target stays either old or new; 128 + signal is the shell convention.
+    raise SystemExit(128 + signum)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="claimcheck")
 def main() -> None:
@@ -57,6 +64,7 @@ def main() -> None:
     \b
     Exit codes: 0 clean; 1 findings at or above --fail-on; 2 bad input, rules or usage.
     """
+    signal.signal(signal.SIGTERM, _terminate)
 
 
 @main.command()
@@ -160,10 +168,11 @@ def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
 @click.option("--fix", is_flag=True, help="Rewrite spelling (term) findings in claim files.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the fixes as a unified diff without writing them.")
+@click.option("--force", is_flag=True, help="Overwrite report files claimcheck did not write.")
 def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
           out: Path | None, formats: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], threshold: float | None, baseline: Path | None, fix: bool,
-          show_diff: bool) -> None:
+          show_diff: bool, force: bool) -> None:
     """Compare claims across documents and with the rules; write reports.
 
     Defaults come from claimcheck.toml or [tool.claimcheck] in pyproject.toml when present.
@@ -189,7 +198,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         result = run_check(options, progress)
     if fix or show_diff:
         _fixes(result.report, root, write=fix)
-    _write_reports(result, chosen, out)
+    _write_reports(result, chosen, out, force)
     _echo_errors(result.errors)
     for note in result.report.notes:
         click.echo(f"note: {note}", err=True)
@@ -206,8 +215,21 @@ def _config(root: Path) -> Config:
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path) -> None:
+def _guard(path: Path, force: bool) -> None:
+    """Refuse to replace a file claimcheck did not write, unless --force."""
+    if path.exists() and not force and not owned_by_us(path):
+        _echo_errors([WriteRefusedError(
+            "exists and was not written by claimcheck; use --force to overwrite",
+            Location(display_path(path, Path.cwd())))])
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
+                   force: bool = False) -> None:
     texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
+    for fmt in chosen:
+        if fmt.filename is not None:
+            _guard(out / fmt.filename, force)
     for fmt in chosen:
         # The HTML shows each document with its flagged statements in place.
         text = html.render_with_sources(result.report, texts) if fmt.name == "html" \
@@ -240,8 +262,11 @@ def baseline() -> None:
               type=click.Path(path_type=Path))
 @click.option("--rules", "rules_dir", default="rules", show_default=True,
               type=click.Path(path_type=Path))
-def baseline_write(path: Path, seeds: Path, claims_dir: Path, rules_dir: Path) -> None:
+@click.option("--force", is_flag=True, help="Overwrite a file that is not a baseline.")
+def baseline_write(path: Path, seeds: Path, claims_dir: Path, rules_dir: Path,
+                   force: bool) -> None:
     """Write PATH: the fingerprints of every current (unsuppressed) finding."""
+    _guard(path, force)
     result = run_check(CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir,
                                     rules=rules_dir))
     _echo_errors(result.errors)

@@ -299,3 +299,15 @@ def test_pyproject_tool_section(project: Path) -> None:
     run(["check", "--fail-on", "never"])
     assert (project / "reports" / "report.sarif").exists()
     assert not (project / "reports" / "report.md").exists()
+
+
+def test_refuses_to_overwrite_foreign_report(project: Path) -> None:
+    (project / "reports").mkdir()
+    (project / "reports" / "report.md").write_text("my own notes\n", encoding="utf-8")
+    result = run(["check", "--fail-on", "never"])
+    assert result.exit_code == 2 and "not written by claimcheck" in result.output
+    assert (project / "reports" / "report.md").read_text(encoding="utf-8") == "my own notes\n"
+    assert run(["check", "--fail-on", "never", "--force"]).exit_code == 0
+    assert "claimcheck report" in (project / "reports" / "report.md").read_text(encoding="utf-8")
+    # Its own reports it replaces freely.
+    assert run(["check", "--fail-on", "never"]).exit_code == 0
