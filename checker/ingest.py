@@ -132,14 +132,29 @@ def discover(seeds: Path) -> list[Path]:
     return sorted(found)
 
 
+def escapes(path: Path, root: Path) -> bool:
+    """A symlink (in the path or its parents) leads outside the repository root."""
+    absolute = path.absolute()
+    resolved = path.resolve()
+    if resolved == absolute:
+        return False  # no symlink: an explicit path is the user's choice
+    return not resolved.is_relative_to(root.resolve())
+
+
 def load_documents(
-    paths: Iterable[Path], root: Path, max_bytes: int = MAX_DOCUMENT_BYTES
+    paths: Iterable[Path], root: Path, max_bytes: int = MAX_DOCUMENT_BYTES,
+    allow_outside: bool = False,
 ) -> tuple[list[Document], list[ClaimcheckError]]:
     """Read every document; a bad one is reported and the others still load."""
     docs: dict[str, Document] = {}
     errors: list[ClaimcheckError] = []
     for path in paths:
         display = display_path(path, root)
+        if not allow_outside and escapes(path, root):
+            errors.append(InputError("is a symlink to a file outside the repository (refused; "
+                                     "pass the target path explicitly to read it)",
+                                     Location(display)))
+            continue
         try:
             doc = read_document(path, display, max_bytes)
         except ClaimcheckError as exc:

@@ -65,3 +65,18 @@ def test_load_documents_goes_on_after_errors(tmp_path: Path) -> None:
     assert [d.id for d in docs] == ["ok"]
     assert len(errors) == 2
     assert any("also used by" in str(e) for e in errors)
+
+
+def test_symlink_out_of_the_repository_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret text here.", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "seeds").mkdir(parents=True)
+    (repo / "seeds" / "ok.txt").write_text("Fine text.", encoding="utf-8")
+    (repo / "seeds" / "leak.txt").symlink_to(outside / "secret.txt")
+    docs, errors = load_documents(discover(repo / "seeds"), repo)
+    assert [d.id for d in docs] == ["ok"]
+    assert len(errors) == 1 and "outside the repository" in str(errors[0])
+    inside, none = load_documents(discover(repo / "seeds"), repo, allow_outside=True)
+    assert not none and [d.id for d in inside] == ["leak", "ok"]
