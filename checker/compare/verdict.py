@@ -73,6 +73,32 @@ def _negation_on_shared(a: NormClaim, b: NormClaim) -> bool:
     return bool(negated & (a.tokens | a.entities) & (b.tokens | b.entities)) or not negated
 
 
+def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
+    """Subjects before and typed objects after a predicate occurrence in a claim."""
+    for p, ps, pe in c.predicates:
+        if p == pid:
+            subjects = {m.id for m in c.mentions if m.end <= ps}
+            objects = {m.id for m in c.mentions if m.start >= pe and lexicon.entities.get(m.id)}
+            return subjects, objects
+    return set(), set()
+
+
+def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | None:
+    """"originated in Australia" vs "originating from Jamaica": one value, two answers."""
+    shared = {p for p, _, _ in a.predicates} & {p for p, _, _ in b.predicates}
+    for pid in sorted(shared):
+        info = lexicon.predicates.get(pid)
+        if not info or not info.single_valued:
+            continue
+        sa, oa = _objects(a, pid, lexicon)
+        sb, ob = _objects(b, pid, lexicon)
+        types = {lexicon.entities[o].type for o in oa | ob}
+        # Only answers of one kind compare: a city and its country are not a clash.
+        if sa & sb and oa and ob and not oa & ob and len(types) == 1:
+            return pid
+    return None
+
+
 def _description_clash(a: NormClaim, b: NormClaim) -> str | None:
     da, db = a.description, b.description
     if not da or not db or da.subject != db.subject:
@@ -124,7 +150,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
         details["dates"] = [list(p) for p in d_conflict]
         planned = 0.6 if "planned" in (a.modality, b.modality) else 1.0
         return "date", _logistic(6 * (ev.base - 0.6)) * min(planned, hedged)
-    clash = _description_clash(a, b)
+    clash = _description_clash(a, b) or _single_value_clash(a, b, lexicon)
     if clash:
         details["descriptions"] = clash
         return "value", _logistic(6 * (ev.base - 0.6)) * hedged
