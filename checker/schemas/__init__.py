@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from checker.decisions import DecisionsFile
 from checker.models.claims import ClaimFile
 from checker.models.document import DocumentMeta
 from checker.models.report import Report
@@ -24,12 +25,14 @@ MODELS: dict[str, type[BaseModel]] = {
     "rules": RuleFile,
     "report": Report,
     "meta": DocumentMeta,
+    "decisions": DecisionsFile,
 }
 TITLES = {
     "claims": "claimcheck claim file",
     "rules": "claimcheck rule file",
     "report": "claimcheck report",
     "meta": "claimcheck document metadata",
+    "decisions": "claimcheck review decisions",
 }
 
 

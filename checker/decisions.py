@@ -1,0 +1,258 @@
+"""Review decisions: `reviews/decisions.yaml`, keyed by finding fingerprint.
+
+An editor's decision on a finding (confirmed, false alarm, fixed, needs a source) is kept
+with the note, the editor's name, the time and a hash of the finding's statements as they
+read when it was made. Later checks honour it (`apply_decisions`): a false alarm is reported
+as suppressed, a decision whose finding is gone is reported as resolved, and a decision
+whose statements changed, or a "fixed" finding that still occurs, is re-opened.
+
+Saving takes an exclusive lock (a lock file beside the decisions file), re-reads the file
+and merges, then replaces it atomically: two editors saving at once lose nothing.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, ValidationError
+
+from checker.atomic import atomic_write
+from checker.decisions_format import parse_canonical, render_mapping
+from checker.errors import ClaimcheckError
+from checker.models.common import Strict
+from checker.models.report import Finding, Suppressed
+from checker.textutil import fold
+from checker.yamlio import MAX_YAML_BYTES, read_yaml, validate_model
+
+DEFAULT_PATH = Path("reviews") / "decisions.yaml"
+DecisionValue = Literal["confirmed", "false-alarm", "fixed", "needs-source"]
+DECISIONS: tuple[DecisionValue, ...] = ("confirmed", "false-alarm", "fixed", "needs-source")
+Clock = Callable[[], datetime]
+Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8,64}$")]
+HEADER = (
+    "# Review decisions, keyed by finding fingerprint (`claimcheck review` writes them).\n"
+    "# `claimcheck check` honours them: a false alarm is suppressed; a decision is re-opened\n"
+    "# when its statements change or a finding marked fixed still occurs.\n"
+)
+
+
+class Decision(Strict):
+    """One editor's decision on one finding."""
+
+    decision: DecisionValue
+    note: Annotated[str, Field(max_length=5000)] | None = None
+    author: str | None = None
+    decided_at: Annotated[str, Field(
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$",
+        description="when it was decided (ISO 8601, UTC)")]
+    text_hash: Annotated[str, Field(
+        pattern=r"^[0-9a-f]{16}$",
+        description="hash of the finding's statements when decided: a change re-opens it")]
+    # For people reading the file: what the fingerprint stood for.
+    kind: str | None = None
+    message: str | None = None
+    documents: list[str] = Field(default_factory=list)
+
+
+class DecisionsFile(Strict):
+    """Review decisions keyed by finding fingerprint: `reviews/decisions.yaml`."""
+
+    schema_version: Literal["1"] = "1"
+    decisions: dict[Fingerprint, Decision] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DecisionStatus:
+    """A decision the check could not simply apply: its finding is gone, or it is re-opened."""
+
+    finding: str
+    status: Literal["resolved", "reopened"]
+    why: str
+    decision: Decision
+
+    def line(self) -> str:
+        """One line for the report's notes."""
+        d = self.decision
+        who = f" by {d.author}" if d.author else ""
+        about = f": {d.message}" if d.message else ""
+        return (f"decision {self.status}: {self.finding} ({d.decision}{who}, "
+                f"{d.decided_at[:10]}) {self.why}{about}")
+
+
+def utc_now() -> datetime:
+    """The default clock."""
+    return datetime.now(UTC)
+
+
+def timestamp(clock: Clock = utc_now) -> str:
+    """The clock's time as an ISO 8601 UTC timestamp with seconds."""
+    return clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def editor_name(explicit: str | None = None, configured: str | None = None,
+                env: Mapping[str, str] | None = None) -> str | None:
+    """Who decides: the option, else CLAIMCHECK_EDITOR, else the config's `editor`, else USER."""
+    env = os.environ if env is None else env
+    for value in (explicit, env.get("CLAIMCHECK_EDITOR"), configured, env.get("USER")):
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+def text_hash(finding: Finding) -> str:
+    """Hash of the finding's statements (document and text; spacing and quote style ignored)."""
+    parts = sorted(f"{c.document}\x1e{' '.join(fold(c.text).split())}" for c in finding.claims)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def make_decision(finding: Finding, decision: DecisionValue, note: str | None,
+                  author: str | None, clock: Clock = utc_now) -> Decision:
+    """A decision on finding, stamped with the time and the hash of its statements."""
+    return Decision(
+        decision=decision, note=(note or "").strip() or None, author=author,
+        decided_at=timestamp(clock), text_hash=text_hash(finding), kind=finding.kind,
+        message=finding.message, documents=sorted({c.document for c in finding.claims}),
+    )
+
+
+def schema_header(path: Path) -> str:
+    """The yaml-language-server line, pointing at the shipped schema relative to the file."""
+    from checker.schemas import schema_file  # the schemas import this module
+
+    rel = os.path.relpath(schema_file("decisions"), path.parent.resolve())
+    return f"# yaml-language-server: $schema={Path(rel).as_posix()}\n"
+
+
+def render_decisions(model: DecisionsFile, path: Path) -> str:
+    """Deterministic YAML text: fingerprints sorted, empty fields left out."""
+    entries = {fp: model.decisions[fp].model_dump(mode="json", exclude_defaults=True)
+               for fp in model.decisions}
+    return schema_header(path) + HEADER + render_mapping(model.schema_version, entries)
+
+
+def load_decisions(path: Path, display: str | None = None
+                   ) -> tuple[DecisionsFile, list[ClaimcheckError]]:
+    """Read and schema-check a decisions file; a missing or empty file has no decisions."""
+    from checker.schemas import load as load_schema  # the schemas import this module
+
+    shown = display or str(path)
+    if not path.exists():
+        return DecisionsFile(), []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""  # the full reader below says what is wrong, located
+    data = parse_canonical(text) if len(text) <= MAX_YAML_BYTES else None
+    if data is not None:
+        try:
+            return DecisionsFile.model_validate(data), []
+        except ValidationError:
+            pass  # the full reader below locates the error
+    try:
+        root = read_yaml(path, shown)
+    except ClaimcheckError as exc:
+        return DecisionsFile(), [exc]
+    if root is None:
+        return DecisionsFile(), []
+    model, errors = validate_model(root, DecisionsFile, load_schema("decisions"), shown)
+    return (model or DecisionsFile()), list(errors)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `.<name>.lock` beside path (blocks other writers)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(f".{path.name}.lock")
+    with lock.open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def save_decisions(path: Path, changes: Mapping[str, Decision | None],
+                   display: str | None = None) -> DecisionsFile:
+    """Merge changes (None removes) into the file under the lock; return what was written.
+
+    A file that does not validate is never overwritten: its first error is raised.
+    """
+    with locked(path):
+        # Re-read under the lock: another editor may have saved since we last looked.
+        current, errors = load_decisions(path, display)
+        if errors:
+            raise errors[0]
+        merged = dict(current.decisions)
+        for fp, decision in changes.items():
+            if decision is None:
+                merged.pop(fp, None)
+            else:
+                merged[fp] = decision
+        model = DecisionsFile(decisions=merged)
+        atomic_write(path, render_decisions(model, path))
+        return model
+
+
+def review_state(finding: Finding, decision: Decision) -> tuple[str, str | None]:
+    """`decided`, or `reopened` with why (statements changed; marked fixed but still there)."""
+    when = decision.decided_at[:10]
+    if decision.text_hash != text_hash(finding):
+        return "reopened", f"the statements changed since it was decided ({when})"
+    if decision.decision == "fixed":
+        return "reopened", f"marked fixed on {when} but still occurs"
+    return "decided", None
+
+
+def _detail(decision: Decision, state: str, why: str | None) -> dict[str, Any]:
+    out = {"decision": decision.decision, "status": state, "why": why, "note": decision.note,
+           "author": decision.author, "decided_at": decision.decided_at}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decision]
+                    ) -> tuple[list[Finding], list[DecisionStatus], list[DecisionStatus]]:
+    """Findings with decisions applied, the decisions resolved and those re-opened.
+
+    A false alarm is marked suppressed (kept, not counted); confirmed and needs-source stay
+    active; a re-opened decision leaves its finding active. Each decided finding carries the
+    decision in `details["decision"]`.
+    """
+    out: list[Finding] = []
+    reopened: list[DecisionStatus] = []
+    seen: set[str] = set()
+    for finding in findings:
+        decision = decisions.get(finding.id)
+        if decision is None:
+            out.append(finding)
+            continue
+        seen.add(finding.id)
+        state, why = review_state(finding, decision)
+        update: dict[str, Any] = {
+            "details": {**finding.details, "decision": _detail(decision, state, why)}}
+        if state == "reopened":
+            reopened.append(DecisionStatus(finding.id, "reopened", why or "", decision))
+        elif decision.decision == "false-alarm" and finding.suppressed is None:
+            update["suppressed"] = Suppressed(by="decision", reason=decision.note or "false alarm",
+                                              author=decision.author)
+        out.append(finding.model_copy(update=update))
+    resolved = [DecisionStatus(fp, "resolved", "its finding no longer occurs", decisions[fp])
+                for fp in sorted(decisions) if fp not in seen]
+    return out, resolved, reopened
+
+
+def apply_decisions_file(findings: Sequence[Finding], path: Path, display: str
+                         ) -> tuple[list[Finding], list[str], list[ClaimcheckError]]:
+    """Load path and apply it: findings, notes for the report, and the file's errors."""
+    model, errors = load_decisions(path, display)
+    if errors:
+        return list(findings), [], errors
+    applied, resolved, reopened = apply_decisions(findings, model.decisions)
+    return applied, [s.line() for s in [*reopened, *resolved]], []

@@ -1,0 +1,93 @@
+"""The text form of `reviews/decisions.yaml`: a canonical subset of YAML, written and read fast.
+
+The file holds plain words, JSON-quoted strings (a JSON string is a YAML double-quoted
+scalar) and JSON arrays of strings, so writing it needs no YAML library, diffs stay stable,
+and reading it is a line scan. `parse_canonical` returns None for anything outside the subset
+(an editor's hand-written YAML, comments after values, duplicates): the caller then uses the
+full YAML reader, which locates errors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_PLAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NUMBERISH = re.compile(r"[0-9][0-9_.:e+-]*|0[box][0-9a-f_]*")  # could read as a number or date
+_RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
+# Characters JSON leaves raw but YAML readers reject or treat as line breaks.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_ENTRY = re.compile(r'^  ("(?:[^"\\]|\\.)*"|[a-z0-9-]+):$')
+_FIELD = re.compile(r"^    ([a-z_]+): (.+)$")
+
+
+def _quoted(value: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+def _scalar(value: str) -> str:
+    if _PLAIN.fullmatch(value) and not _NUMBERISH.fullmatch(value) and value not in _RESERVED:
+        return value
+    return _quoted(value)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_quoted(str(v)) for v in value) + "]"
+    return _scalar(str(value))
+
+
+def _token(text: str) -> Any:
+    """A value of the canonical subset, or raise ValueError."""
+    if text.startswith(("\"", "[")):
+        value = json.loads(text)
+        if isinstance(value, str) or (isinstance(value, list)
+                                      and all(isinstance(v, str) for v in value)):
+            return value
+    elif _scalar(text) == text:
+        return text
+    raise ValueError(text)
+
+
+def parse_canonical(text: str) -> dict[str, Any] | None:
+    """The file as plain data when it is in the canonical subset; None otherwise."""
+    data: dict[str, Any] = {}
+    entries: dict[str, dict[str, Any]] = {}
+    current: dict[str, Any] | None = None
+    closed = False  # after `decisions: {}` no entry may follow
+    try:
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            if (m := _ENTRY.match(line)) and "decisions" in data and not closed:
+                key = _token(m.group(1))
+                if key in entries:
+                    return None  # duplicate: the full reader reports it
+                current = entries[key] = {}
+            elif (m := _FIELD.match(line)) and current is not None:
+                if m.group(1) in current:
+                    return None
+                current[m.group(1)] = _token(m.group(2))
+            elif line in ("decisions:", "decisions: {}") and "decisions" not in data:
+                data["decisions"] = entries
+                closed = line.endswith("{}")
+            elif line.startswith("schema_version: ") and not data:
+                data["schema_version"] = _token(line.split(": ", 1)[1])
+            else:
+                return None
+    except ValueError:  # json.JSONDecodeError is one
+        return None
+    if "decisions" not in data or not all(entries.values()):
+        return None  # an entry without fields is null in YAML: let the full reader say so
+    return data
+
+
+def render_mapping(schema_version: str, entries: dict[str, dict[str, Any]]) -> str:
+    """`schema_version` and `decisions` (entries sorted by key) as canonical YAML."""
+    lines = [f"schema_version: {_scalar(schema_version)}",
+             "decisions:" if entries else "decisions: {}"]
+    for key in sorted(entries):
+        lines.append(f"  {_scalar(key)}:")
+        lines.extend(f"    {field}: {_value(value)}" for field, value in entries[key].items())
+    return "\n".join(lines) + "\n"

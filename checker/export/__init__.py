@@ -1,0 +1,1 @@
+"""`claimcheck export`: findings in formats other tools read (schema.org ClaimReview)."""

@@ -1,0 +1,172 @@
+"""schema.org ClaimReview JSON-LD for the findings editors confirmed.
+
+One ClaimReview per confirmed finding that still occurs with the statements it was decided
+on (a re-opened decision is not exported). The reviewed claim is the finding's first
+statement. The rating scale, 1 (worst) to 5 (best), says how well the claim holds up:
+
+    1  False         the claim breaks a fact rule (rule-violation)
+    2  Inaccurate    its figures do not add up (arithmetic)
+    3  Disputed      another source, or the document itself, says otherwise
+                     (conflict, self-contradiction)
+    4  Corroborated  independent sources agree (corroboration)
+    5  True          a fact rule supports it (rule-support)
+
+Findings about spelling, naming consistency or stale claim files rate no claim and are not
+exported. Output is deterministic: report order, sorted keys, no clock read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from checker.decisions import Decision, review_state
+from checker.models.report import DocumentOut, Finding, Report
+from checker.reporting.common import is_web_url
+
+CONTEXT = "https://schema.org"
+BEST, WORST = 5, 1
+RATINGS: dict[str, tuple[int, str]] = {
+    "rule-violation": (1, "False"),
+    "arithmetic": (2, "Inaccurate"),
+    "conflict": (3, "Disputed"),
+    "self-contradiction": (3, "Disputed"),
+    "corroboration": (4, "Corroborated"),
+    "rule-support": (5, "True"),
+}
+
+
+def _organization(name: str | None) -> dict[str, Any] | None:
+    return {"@type": "Organization", "name": name} if name else None
+
+
+def _appearance(doc: DocumentOut | None, path: str) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if doc is not None and is_web_url(doc.url):
+        work["url"] = doc.url
+    # Without a web address the document path is what identifies where the claim appeared.
+    work["identifier"] = path
+    if doc is not None and doc.title:
+        work["headline"] = doc.title
+    if doc is not None and doc.published:
+        work["datePublished"] = doc.published
+    publisher = _organization(doc.publisher if doc else None)
+    if publisher:
+        work["publisher"] = publisher
+    return work
+
+
+def _item(finding: Finding, docs: Mapping[str, DocumentOut]) -> dict[str, Any]:
+    ref = finding.claims[0]
+    doc = docs.get(ref.document)
+    item: dict[str, Any] = {"@type": "Claim", "appearance": _appearance(doc, ref.path)}
+    if doc is not None and doc.published:
+        item["datePublished"] = doc.published
+    author = _organization(doc.publisher if doc else None)
+    if author:
+        item["author"] = author
+    return item
+
+
+def claim_review(finding: Finding, decision: Decision, docs: Mapping[str, DocumentOut],
+                 author: dict[str, Any], url_base: str | None = None) -> dict[str, Any]:
+    """One ClaimReview object (with its own @context, so it can be embedded alone)."""
+    value, name = RATINGS[finding.kind]
+    review: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "identifier": finding.id,
+        "claimReviewed": " ".join(finding.claims[0].text.split()),
+        "itemReviewed": _item(finding, docs),
+        "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": BEST,
+                         "worstRating": WORST, "alternateName": name},
+        "author": author,
+        "datePublished": decision.decided_at,
+        "reviewBody": decision.note or finding.message,
+    }
+    if url_base:
+        review["url"] = f"{url_base.rstrip('/')}/{finding.id}"
+    return review
+
+
+def review_author(organization: str | None, decision: Decision) -> dict[str, Any] | None:
+    """The reviewing organisation when named, else the editor who decided."""
+    if organization:
+        return {"@type": "Organization", "name": organization}
+    return {"@type": "Person", "name": decision.author} if decision.author else None
+
+
+def claim_reviews(report: Report, decisions: Mapping[str, Decision],
+                  organization: str | None = None, url_base: str | None = None
+                  ) -> tuple[list[dict[str, Any]], list[str]]:
+    """ClaimReviews of the confirmed findings, and why any confirmed one was left out."""
+    docs = {d.id: d for d in report.documents}
+    out: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    for finding in report.findings:
+        decision = decisions.get(finding.id)
+        if decision is None or decision.decision != "confirmed":
+            continue
+        state, why = review_state(finding, decision)
+        if state != "decided":
+            skipped.append(f"{finding.id}: re-opened ({why})")
+        elif finding.kind not in RATINGS or not finding.claims:
+            skipped.append(f"{finding.id}: a {finding.kind} finding rates no claim")
+        else:
+            author = review_author(organization, decision)
+            if author is None:
+                skipped.append(f"{finding.id}: no author (name an --organization or an editor)")
+                continue
+            out.append(claim_review(finding, decision, docs, author, url_base))
+    return out, skipped
+
+
+def render(reviews: Sequence[Mapping[str, Any]]) -> str:
+    """The JSON-LD file: an array of ClaimReview objects, keys sorted."""
+    return json.dumps(list(reviews), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _require(obj: Any, key: str, kind: type | tuple[type, ...], where: str,
+             problems: list[str]) -> Any:
+    value = obj.get(key) if isinstance(obj, dict) else None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        problems.append(f"{where}.{key}: missing or not {getattr(kind, '__name__', kind)}")
+        return None
+    return value
+
+
+def structural_problems(review: Any, where: str = "review") -> list[str]:
+    """What a ClaimReview lacks (keys and types schema.org and search engines expect)."""
+    problems: list[str] = []
+    if not isinstance(review, dict):
+        return [f"{where}: not an object"]
+    if review.get("@context") != CONTEXT:
+        problems.append(f"{where}.@context: not {CONTEXT}")
+    if review.get("@type") != "ClaimReview":
+        problems.append(f"{where}.@type: not ClaimReview")
+    for key in ("claimReviewed", "datePublished"):
+        _require(review, key, str, where, problems)
+    item = _require(review, "itemReviewed", dict, where, problems)
+    if item is not None:
+        if item.get("@type") != "Claim":
+            problems.append(f"{where}.itemReviewed.@type: not Claim")
+        work = _require(item, "appearance", dict, f"{where}.itemReviewed", problems)
+        if work is not None and not (work.get("url") or work.get("identifier")):
+            problems.append(f"{where}.itemReviewed.appearance: neither url nor identifier")
+    rating = _require(review, "reviewRating", dict, where, problems)
+    if rating is not None:
+        if rating.get("@type") != "Rating":
+            problems.append(f"{where}.reviewRating.@type: not Rating")
+        numbers = [_require(rating, k, int, f"{where}.reviewRating", problems)
+                   for k in ("ratingValue", "worstRating", "bestRating")]
+        _require(rating, "alternateName", str, f"{where}.reviewRating", problems)
+        if all(n is not None for n in numbers) and not numbers[1] <= numbers[0] <= numbers[2]:
+            problems.append(f"{where}.reviewRating.ratingValue: outside worst..best")
+    author = _require(review, "author", dict, where, problems)
+    if author is not None and not (author.get("@type") in ("Organization", "Person")
+                                   and isinstance(author.get("name"), str)):
+        problems.append(f"{where}.author: not a named Organization or Person")
+    if "url" in review and not is_web_url(review["url"]):
+        problems.append(f"{where}.url: not an http(s) URL")
+    return problems

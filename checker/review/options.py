@@ -1,0 +1,90 @@
+"""Options `claimcheck review` and `claimcheck export` share with `claimcheck check`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from checker.config import Config, load_config
+from checker.decisions import DEFAULT_PATH, DecisionsFile, editor_name, load_decisions
+from checker.errors import ClaimcheckError
+from checker.ingest import display_path
+from checker.pipeline import CheckOptions, CheckResult, run_check
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_BAD_INPUT = 2
+
+
+def corpus_options(func: F) -> F:
+    """--seeds/--claims/--rules/--decisions/--select/--ignore/--editor, as `check` has them."""
+    options = [
+        click.option("--seeds", type=click.Path(path_type=Path), show_default="seeds",
+                     help="Documents (.txt, .md; optional <stem>.meta.yaml)."),
+        click.option("--claims", "claims_dir", type=click.Path(path_type=Path),
+                     show_default="claims", help="Claim files."),
+        click.option("--rules", "rules_dir", type=click.Path(path_type=Path),
+                     show_default="rules", help="Rule files."),
+        click.option("--decisions", type=click.Path(path_type=Path),
+                     show_default=str(DEFAULT_PATH), help="Review decisions file."),
+        click.option("--select", multiple=True, help="Only these rule ids or tags."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids or tags."),
+        click.option("--editor", help="Your name for decisions (default: $CLAIMCHECK_EDITOR, "
+                                      "`editor` in claimcheck.toml, then $USER)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@dataclass
+class Loaded:
+    """The checked corpus, the decisions file and who is deciding."""
+
+    result: CheckResult
+    decisions: DecisionsFile
+    decisions_path: Path
+    decisions_shown: str
+    editor: str | None
+    config: Config
+
+
+def _fail(errors: list[ClaimcheckError]) -> None:
+    for error in errors:
+        click.echo(str(error), err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def load_corpus_for_review(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
+                           decisions: Path | None, select: tuple[str, ...],
+                           ignore: tuple[str, ...], editor: str | None) -> Loaded:
+    """Run the check and read the decisions; bad input exits 2 with located messages."""
+    root = Path.cwd()
+    try:
+        cfg = load_config(root)[0]
+    except ClaimcheckError as exc:
+        _fail([exc])
+        raise  # unreachable: _fail exits
+    path = decisions or Path(cfg.decisions or DEFAULT_PATH)
+    shown = display_path(path, root)
+    model, errors = load_decisions(path, shown)
+    if errors:
+        _fail(errors)
+    options = CheckOptions(
+        root=root, seeds=seeds or Path(cfg.seeds or "seeds"),
+        claims=claims_dir or Path(cfg.claims or "claims"),
+        rules=rules_dir or Path(cfg.rules or "rules"),
+        select=_split(select) or tuple(cfg.select), ignore=tuple(cfg.ignore) + _split(ignore),
+        fuzzy_threshold=cfg.fuzzy_threshold or 0.9)
+    result = run_check(options)
+    if result.errors:
+        _fail(result.errors)
+    return Loaded(result, model, path, shown, editor_name(editor, cfg.editor), cfg)

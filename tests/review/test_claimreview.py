@@ -1,0 +1,119 @@
+"""ClaimReview export: confirmed findings as schema.org JSON-LD; golden file, structure, CLI.
+
+After an intended change, regenerate with `UPDATE_GOLDEN=1 pytest tests/review` and read the
+diff before committing it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.decisions import make_decision, save_decisions
+from checker.export.claimreview import (
+    RATINGS,
+    claim_reviews,
+    render,
+    structural_problems,
+)
+from checker.export.cli import export_command
+from checker.pipeline import CheckOptions, run_check
+
+from .sample import GOLDEN, findings, fixed_clock, report
+
+
+def _decisions() -> dict:  # type: ignore[type-arg]
+    a, b, c, d, e = findings()
+    changed = a.model_copy(update={"claims": [a.claims[0].model_copy(update={"text": "Other"})]})
+    return {
+        a.id: make_decision(a, "confirmed", "The 1998 agreement lists no China.", "Ann",
+                            fixed_clock),
+        b.id: make_decision(b, "confirmed", None, "Ben", fixed_clock),
+        c.id: make_decision(c, "confirmed", None, "Ann", fixed_clock),  # a term: no rating
+        d.id: make_decision(d, "false-alarm", None, "Ann", fixed_clock),  # not confirmed
+        e.id: make_decision(changed, "confirmed", None, "Ann", fixed_clock),  # text changed
+    }
+
+
+def test_matches_golden() -> None:
+    reviews, skipped = claim_reviews(report(), _decisions(), "Orbit Fact Check",
+                                     "https://factcheck.example/reviews/")
+    rendered = render(reviews).encode("utf-8")
+    path = GOLDEN / "claimreview.jsonld"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_bytes(rendered)
+    assert rendered == path.read_bytes(), "claimreview.jsonld differs from its golden file"
+    assert [s.split(":")[0] for s in skipped] == [findings()[2].id, findings()[4].id]
+    assert "re-opened" in skipped[1]
+
+
+def test_reviews_are_structurally_valid_json_ld() -> None:
+    reviews, _ = claim_reviews(report(), _decisions(), None, None)
+    parsed = json.loads(render(reviews))
+    assert len(parsed) == 2
+    for review in parsed:
+        assert structural_problems(review) == []
+    first = parsed[0]
+    assert first["claimReviewed"].startswith("China is a member of the International")
+    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5,
+                                     "worstRating": 1, "alternateName": "False"}
+    assert first["author"] == {"@type": "Person", "name": "Ann"}  # no organisation named
+    item = first["itemReviewed"]
+    assert item["datePublished"] == "2025-03-01"
+    assert item["author"] == {"@type": "Organization", "name": "Daily Orbit"}
+    assert item["appearance"]["url"] == "https://news.example/space"
+    assert first["datePublished"] == "2025-05-01T12:00:00Z"
+    assert "url" not in first
+    assert parsed[1]["reviewRating"]["alternateName"] == "Disputed"
+
+
+def test_structural_check_catches_what_is_missing() -> None:
+    assert structural_problems([]) == ["review: not an object"]
+    broken = {"@context": "https://schema.org", "@type": "ClaimReview",
+              "claimReviewed": "x", "datePublished": "2025",
+              "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork"}},
+              "reviewRating": {"@type": "Rating", "ratingValue": 9, "bestRating": 5,
+                               "worstRating": 1},
+              "author": {"@type": "Thing"}, "url": "ftp://x"}
+    problems = structural_problems(broken)
+    for expected in ("appearance: neither url nor identifier", "alternateName: missing",
+                     "ratingValue: outside worst..best", "author: not a named",
+                     "url: not an http(s) URL"):
+        assert any(expected in p for p in problems), (expected, problems)
+
+
+def test_every_rated_kind_is_on_the_documented_scale() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "checker" / "export" / "claimreview.py")
+    text = doc.read_text(encoding="utf-8")
+    for kind, (value, name) in RATINGS.items():
+        assert 1 <= value <= 5 and f"{value}  {name}" in text and kind in text
+
+
+def test_cli_exports_confirmed_findings_of_the_seeds(tmp_path: Path, repo: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(repo / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    result = run_check(CheckOptions(root=tmp_path, seeds=tmp_path / "seeds",
+                                    claims=tmp_path / "claims", rules=tmp_path / "rules"))
+    rated = [f for f in result.report.findings if f.kind in RATINGS]
+    assert rated, "the seeds yield findings that rate a claim"
+    save_decisions(tmp_path / "reviews" / "decisions.yaml", {
+        f.id: make_decision(f, "confirmed", "checked", "Ann", fixed_clock) for f in rated})
+    out = CliRunner().invoke(export_command, [
+        "claimreview", "--organization", "Desk", "--url-base", "https://x.example/r"])
+    assert out.exit_code == 0, out.output
+    parsed = json.loads((tmp_path / "reports" / "claimreview.jsonld").read_text("utf-8"))
+    assert [r["identifier"] for r in parsed] == [f.id for f in rated]
+    assert all(structural_problems(r) == [] for r in parsed)
+    assert parsed[0]["url"] == f"https://x.example/r/{rated[0].id}"
+    again = CliRunner().invoke(export_command, ["claimreview", "--organization", "Desk",
+                                                "--url-base", "https://x.example/r", "--out", "-"])
+    assert again.stdout == (tmp_path / "reports" / "claimreview.jsonld").read_text("utf-8")
+    bad = CliRunner().invoke(export_command, ["claimreview", "--url-base", "x.example"])
+    assert bad.exit_code == 2 and "http(s)" in bad.output

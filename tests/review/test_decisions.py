@@ -1,0 +1,224 @@
+"""Decisions: stored keyed by fingerprint, schema-checked, merged under a lock, applied."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from checker.decisions import (
+    DecisionsFile,
+    apply_decisions,
+    apply_decisions_file,
+    editor_name,
+    load_decisions,
+    make_decision,
+    save_decisions,
+    text_hash,
+)
+from checker.errors import SchemaError, YamlSyntaxError
+from checker.models.report import Suppressed
+from checker.schemas import load as load_schema
+from checker.yamlio import read_yaml, to_plain
+
+from .sample import findings, fixed_clock
+
+
+def _by_id(items: list) -> dict:  # type: ignore[type-arg]
+    return {f.id: f for f in items}
+
+
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "reviews" / "decisions.yaml"
+    f = findings()[0]
+    decision = make_decision(f, "false-alarm", "  quoted as an example  ", "Desk A", fixed_clock)
+    save_decisions(path, {f.id: decision})
+    model, errors = load_decisions(path)
+    assert errors == []
+    assert model.decisions == {f.id: decision}
+    saved = model.decisions[f.id]
+    assert (saved.note, saved.author, saved.decided_at) == (
+        "quoted as an example", "Desk A", "2025-05-01T12:00:00Z")
+    assert saved.text_hash == text_hash(f) and saved.kind == "rule-violation"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert f"  {f.id}:\n    decision: false-alarm\n" in text  # readable, keyed by fingerprint
+    # The file validates against the shipped schema (what editors' tools check).
+    jsonschema.validate(to_plain(read_yaml(path), str(path)), load_schema("decisions"))
+
+
+def test_missing_and_empty_files_have_no_decisions(tmp_path: Path) -> None:
+    assert load_decisions(tmp_path / "none.yaml") == (DecisionsFile(), [])
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    assert load_decisions(empty) == (DecisionsFile(), [])
+
+
+def test_bad_file_errors_are_located_and_the_file_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.yaml"
+    bad = ("decisions:\n  aaaa000000000000000a:\n    decision: maybe\n"
+           "    decided_at: '2025-05-01T12:00:00Z'\n    text_hash: 0123456789abcdef\n")
+    path.write_text(bad, encoding="utf-8")
+    _, errors = load_decisions(path, "reviews/decisions.yaml")
+    assert len(errors) == 1 and isinstance(errors[0], SchemaError)
+    assert str(errors[0]).startswith(
+        "reviews/decisions.yaml:3:5: decisions.aaaa000000000000000a.decision:")
+    f = findings()[0]
+    with pytest.raises(SchemaError):
+        save_decisions(path, {f.id: make_decision(f, "confirmed", None, None, fixed_clock)})
+    assert path.read_text(encoding="utf-8") == bad
+    path.write_text("decisions: [unclosed\n", encoding="utf-8")
+    _, errors = load_decisions(path)
+    assert isinstance(errors[0], YamlSyntaxError) and errors[0].location is not None
+    assert errors[0].location.line is not None
+
+
+def test_merge_keeps_other_decisions_and_none_removes(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.yaml"
+    a, b, c = findings()[:3]
+    save_decisions(path, {a.id: make_decision(a, "confirmed", None, "A", fixed_clock)})
+    save_decisions(path, {b.id: make_decision(b, "fixed", None, "B", fixed_clock)})
+    save_decisions(path, {c.id: make_decision(c, "needs-source", "who said so?", "C",
+                                              fixed_clock), a.id: None})
+    model, _ = load_decisions(path)
+    assert sorted(model.decisions) == sorted([b.id, c.id])
+    assert model.decisions[c.id].note == "who said so?"
+
+
+def _save_many(path: str, worker: int, start: multiprocessing.synchronize.Event) -> None:
+    f = findings()[0]
+    start.wait()
+    for i in range(50):
+        decision = make_decision(f, "confirmed", f"worker {worker} #{i}", f"w{worker}")
+        save_decisions(Path(path), {f"{worker:04x}{i:016x}": decision})
+
+
+def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "reviews" / "decisions.yaml"
+    ctx = multiprocessing.get_context("fork")
+    start = ctx.Event()
+    workers = [ctx.Process(target=_save_many, args=(str(path), w, start)) for w in (1, 2)]
+    for p in workers:
+        p.start()
+    start.set()  # both begin together, so their saves interleave
+    for p in workers:
+        p.join(60)
+    assert [p.exitcode for p in workers] == [0, 0]
+    model, errors = load_decisions(path)
+    assert errors == []
+    assert len(model.decisions) == 100
+    assert {d.author for d in model.decisions.values()} == {"w1", "w2"}
+
+
+def test_editor_name_precedence() -> None:
+    env = {"CLAIMCHECK_EDITOR": "Env Editor", "USER": "login"}
+    assert editor_name("Option", "Config", env) == "Option"
+    assert editor_name(None, "Config", env) == "Env Editor"
+    assert editor_name(None, "Config", {"USER": "login"}) == "Config"
+    assert editor_name(None, None, {"USER": "login"}) == "login"
+    assert editor_name(None, "  ", {}) is None
+
+
+def test_text_hash_ignores_spacing_and_quote_style_but_not_words() -> None:
+    f = findings()[2]
+    ref = f.claims[0]
+    respaced = f.model_copy(update={"claims": [ref.model_copy(update={"text": "Chang\u2019e "})]})
+    reworded = f.model_copy(update={"claims": [ref.model_copy(update={"text": "Change"})]})
+    assert text_hash(respaced) == text_hash(f)
+    assert text_hash(reworded) != text_hash(f)
+
+
+def test_false_alarm_is_suppressed_with_its_note_and_author() -> None:
+    items = findings()
+    a, b = items[0], items[1]
+    decisions = {a.id: make_decision(a, "false-alarm", "quoted as an example", "Desk A",
+                                     fixed_clock),
+                 b.id: make_decision(b, "false-alarm", None, None, fixed_clock)}
+    out, resolved, reopened = apply_decisions(items, decisions)
+    by_id = _by_id(out)
+    assert by_id[a.id].suppressed == Suppressed(by="decision", reason="quoted as an example",
+                                                author="Desk A")
+    assert by_id[b.id].suppressed == Suppressed(by="decision", reason="false alarm")
+    assert by_id[a.id].details["decision"]["decision"] == "false-alarm"
+    assert by_id[a.id].details["explanation"] == "China is not an ISS partner."  # kept
+    assert (resolved, reopened) == ([], [])
+    assert [f.id for f in out] == [f.id for f in items]  # order untouched
+
+
+def test_confirmed_and_needs_source_stay_active() -> None:
+    items = findings()
+    a, d = items[0], items[3]
+    decisions = {a.id: make_decision(a, "confirmed", "checked", "Desk A", fixed_clock),
+                 d.id: make_decision(d, "needs-source", None, "Desk A", fixed_clock)}
+    out, resolved, reopened = apply_decisions(items, decisions)
+    by_id = _by_id(out)
+    assert by_id[a.id].suppressed is None and by_id[d.id].suppressed is None
+    assert by_id[a.id].details["decision"] == {
+        "decision": "confirmed", "status": "decided", "note": "checked", "author": "Desk A",
+        "decided_at": "2025-05-01T12:00:00Z"}
+    assert by_id[d.id].details["decision"]["decision"] == "needs-source"
+    assert (resolved, reopened) == ([], [])
+
+
+def test_fixed_but_still_there_is_reopened() -> None:
+    items = findings()
+    c = items[2]
+    out, resolved, reopened = apply_decisions(
+        items, {c.id: make_decision(c, "fixed", "respelt", "Desk A", fixed_clock)})
+    found = _by_id(out)[c.id]
+    assert found.suppressed is None
+    assert found.details["decision"]["status"] == "reopened"
+    assert [(s.finding, s.status) for s in reopened] == [(c.id, "reopened")]
+    assert "marked fixed on 2025-05-01 but still occurs" in reopened[0].line()
+    assert resolved == []
+
+
+def test_decision_whose_finding_is_gone_is_resolved() -> None:
+    items = findings()
+    gone = items[4]
+    decisions = {gone.id: make_decision(gone, "fixed", None, "Desk A", fixed_clock)}
+    out, resolved, reopened = apply_decisions(items[:4], decisions)
+    assert [f.suppressed for f in out] == [None] * 4
+    assert [(s.finding, s.status) for s in resolved] == [(gone.id, "resolved")]
+    assert resolved[0].line() == (
+        f"decision resolved: {gone.id} (fixed by Desk A, 2025-05-01) its finding no longer "
+        f"occurs: corroboration {gone.id}")
+    assert reopened == []
+
+
+def test_changed_statement_reopens_even_a_false_alarm() -> None:
+    items = findings()
+    a = items[0]
+    decisions = {a.id: make_decision(a, "false-alarm", "quoted", "Desk A", fixed_clock)}
+    edited_ref = a.claims[0].model_copy(update={"text": "China is a member of the ISS now."})
+    edited = [a.model_copy(update={"claims": [edited_ref]}), *items[1:]]
+    out, resolved, reopened = apply_decisions(edited, decisions)
+    assert out[0].suppressed is None
+    assert out[0].details["decision"]["status"] == "reopened"
+    assert [s.finding for s in reopened] == [a.id] and resolved == []
+    assert "statements changed since it was decided (2025-05-01)" in reopened[0].why
+
+
+def test_an_inline_suppression_is_kept() -> None:
+    a = findings()[0].model_copy(update={"suppressed": Suppressed(by="claim", reason="quoted")})
+    out, _, _ = apply_decisions([a], {a.id: make_decision(a, "false-alarm", "x", None,
+                                                          fixed_clock)})
+    assert out[0].suppressed == Suppressed(by="claim", reason="quoted")
+
+
+def test_apply_decisions_file(tmp_path: Path) -> None:
+    items = findings()
+    path = tmp_path / "decisions.yaml"
+    out, notes, errors = apply_decisions_file(items, path, "decisions.yaml")
+    assert (out, notes, errors) == (items, [], [])  # no file: nothing to apply
+    save_decisions(path, {items[2].id: make_decision(items[2], "fixed", None, "A", fixed_clock),
+                          "ffff000000000000000f": make_decision(items[0], "confirmed", None, "A",
+                                                                fixed_clock)})
+    out, notes, errors = apply_decisions_file(items, path, "decisions.yaml")
+    assert errors == []
+    assert [n.split(":")[0] for n in notes] == ["decision reopened", "decision resolved"]
+    path.write_text("decisions: 3\n", encoding="utf-8")
+    out, notes, errors = apply_decisions_file(items, path, "decisions.yaml")
+    assert out == items and notes == [] and str(errors[0]).startswith("decisions.yaml:1:")

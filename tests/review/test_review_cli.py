@@ -1,0 +1,70 @@
+"""`claimcheck review` as a command: prints its loopback URL, serves, refuses bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.review.cli import review_command
+
+LAUNCH = "from checker.review.cli import review_command; review_command()"
+
+
+@pytest.fixture()
+def project(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's seeds, claims and rules as the working directory."""
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(repo / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_serves_on_a_free_loopback_port(project: Path) -> None:
+    env = {**os.environ, "CLAIMCHECK_EDITOR": "Desk B", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "--no-browser", "--port", "0"],
+                            cwd=project, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("claimcheck review: "), proc.stderr.read() if proc.stderr else ""
+        url = line.split(" at ")[1].split(" ")[0]
+        assert url.startswith("http://127.0.0.1:") and not url.endswith(":0/")
+        with urllib.request.urlopen(url + "api/findings", timeout=10) as response:
+            data = json.load(response)
+        assert data["editor"] == "Desk B" and data["findings"]
+        assert data["decisions_file"] == "reviews/decisions.yaml"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_bad_decisions_file_exits_2_with_a_located_message(project: Path) -> None:
+    (project / "reviews").mkdir()
+    (project / "reviews" / "decisions.yaml").write_text(
+        "decisions:\n  aaaa0000:\n    decision: maybe\n", encoding="utf-8")
+    result = CliRunner().invoke(review_command, ["--no-browser"])
+    assert result.exit_code == 2
+    assert "reviews/decisions.yaml:3:5: decisions.aaaa0000.decision: 'maybe'" in result.output
+    assert "reviews/decisions.yaml:2:3: decisions.aaaa0000: 'decided_at' is a required" \
+        in result.output
+    assert "Traceback" not in result.output
+
+
+def test_port_in_use_exits_2(project: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(review_command, ["--no-browser", "--port", str(port)])
+    assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.output
