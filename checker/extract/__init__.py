@@ -9,16 +9,24 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from checker import __version__
-from checker.extract.clean import classify_lines
+from checker.extract.clean import content_blocks
 from checker.extract.dates import Anchor, DateExpr, find_dates
-from checker.extract.quantities import find_quantities
+from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.segment import split_sentences
-from checker.extract.stance import attribution, is_correction, is_future, modality, polarity
+from checker.extract.stance import (
+    Attrib,
+    attribution,
+    is_correction,
+    is_future,
+    modality,
+    polarity,
+)
 from checker.extract.triples import read_triple
 from checker.extract.units import claim_units
-from checker.extract.worthiness import features, score
+from checker.extract.worthiness import ENTITY_BONUS, score, text_features, with_entities
 from checker.ingest import Document, document_from_text
 from checker.lexicon import Lexicon, mid_sentence_names
 from checker.models.claims import (
@@ -37,7 +45,9 @@ from checker.models.document import DocumentMeta
 from checker.textutil import fold
 
 DEFAULT_THRESHOLD = 0.5
-_BULLET_PREFIX_RE = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*>-]*\s*")
+# Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
+_BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
+_LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 
 
 def anchor_of(meta: DocumentMeta) -> Anchor | None:
@@ -56,9 +66,7 @@ def claim_id(doc_id: str, text: str) -> str:
 
 def candidate_spans(doc: Document) -> Iterator[tuple[int, int, int, int]]:
     """(unit start, unit end, sentence start, sentence end) of every content sentence."""
-    for block in classify_lines(doc.text, doc.body_start):
-        if block.kind != "content":
-            continue
+    for block in content_blocks(doc.text, doc.body_start):
         lead = _BULLET_PREFIX_RE.match(doc.text, block.start, block.end)
         begin = lead.end() if lead else block.start
         for s, e in split_sentences(doc.text, begin, block.end):
@@ -70,13 +78,13 @@ def extract_document(
     doc: Document, lexicon: Lexicon, threshold: float = DEFAULT_THRESHOLD
 ) -> ClaimFile:
     """All claims of a document scoring at least threshold, in text order."""
-    anchor = anchor_of(doc.meta)
-    vocab = mid_sentence_names(doc.text)
+    ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
+                   fold(doc.text))
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for us, ue, s, e in candidate_spans(doc):
-        claim = build_claim(doc, us, ue, (s, e), lexicon, anchor, vocab)
-        if claim is None or claim.score < threshold:
+        claim = ctx.claim(us, ue, (s, e), threshold)
+        if claim is None:
             continue
         count = seen.get(claim.id, 0)
         seen[claim.id] = count + 1
@@ -106,55 +114,86 @@ def build_claim(
     anchor: Anchor | None, vocab: frozenset[str],
 ) -> Claim | None:
     """One candidate claim with all its slots, or None for a non-sentence."""
-    text = doc.text
-    raw = text[start:end]
-    if len(raw.split()) < 3 or not re.search(r"[A-Za-z]{2}", raw):
-        return None
-    sentence_text = text[sentence[0]:sentence[1]]
-    future = is_future(sentence_text)
-    dates = find_dates(text, start, end, anchor=anchor, future=future)
-    quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates])
-    entities = lexicon.find_entities(text, start, end, vocab)
-    attrib = attribution(text, sentence[0], sentence[1])
-    correction = is_correction(sentence_text)
-    found = features(
-        raw,
-        has_number=any(q.kind != "rank" for q in quantities),
-        has_date=any(d.resolved or d.first for d in dates),
-        known_entities=sum(1 for m in entities if m.id),
-        names=len(entities),
-        attributed=attrib is not None,
-        future=future,
-        correction=correction,
-    )
-    triple = read_triple(text, start, end, entities, lexicon)
-    return Claim(
-        id=claim_id(doc.id, raw),
-        text=raw,
-        span=(start, end),
-        line=doc.lines.line_of(start),
-        quote=sentence if sentence != (start, end) else None,
-        score=score(found),
-        features=found,
-        entities=[EntitySlot(text=m.text, id=m.id, span=(m.start, m.end)) for m in entities],
-        quantities=[
-            QuantitySlot(
-                text=q.text, span=(q.start, q.end), kind=q.kind,  # type: ignore[arg-type]
-                value=q.value, low=q.low, high=q.high, unit=q.unit, noun=q.noun,
-                approximate=q.approximate, bound=q.bound,  # type: ignore[arg-type]
-            )
-            for q in quantities
-        ],
-        dates=[_date_slot(d) for d in dates],
-        polarity=polarity(raw),  # type: ignore[arg-type]
-        modality=modality(sentence_text, attrib is not None),  # type: ignore[arg-type]
-        attribution=(
-            Attribution(text=attrib.text, source=attrib.source, span=(attrib.start, attrib.end))
-            if attrib else None
-        ),
-        triple=Triple(subject=triple[0], predicate=triple[1], object=triple[2])
-        if triple else None,
-        correction=correction,
+    return _Context(doc, lexicon, anchor, vocab, fold(doc.text)).claim(start, end, sentence)
+
+
+@dataclass
+class _Context:
+    """What every claim of one document shares; the folded text is computed once."""
+
+    doc: Document
+    lexicon: Lexicon
+    anchor: Anchor | None
+    vocab: frozenset[str]
+    folded: str
+    _sentence: tuple[int, int] = (-1, -1)
+    _stance: tuple[bool, Attrib | None, bool] = (False, None, False)
+
+    def stance(self, sentence: tuple[int, int]) -> tuple[bool, Attrib | None, bool]:
+        """(future, attribution, correction) of a sentence, cached across its units."""
+        if sentence != self._sentence:
+            s, e = sentence
+            stext = self.folded[s:e]
+            self._sentence = sentence
+            self._stance = (is_future(stext), attribution(self.doc.text, s, e, self.folded),
+                            is_correction(stext))
+        return self._stance
+
+    def claim(self, start: int, end: int, sentence: tuple[int, int],
+              threshold: float = 0.0) -> Claim | None:
+        """One candidate claim with all its slots, or None for a non-sentence or a claim
+        scoring under threshold."""
+        text, folded = self.doc.text, self.folded
+        raw = text[start:end]
+        if len(raw.split()) < 3 or not _LETTERS_RE.search(raw):
+            return None
+        future, attrib, correction = self.stance(sentence)
+        dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded)
+        quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
+                                     folded=folded)
+        base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
+                             has_date=bool(dates), attributed=attrib is not None,
+                             future=future, correction=correction)
+        # Entity matching is the costliest step: skip it when even the best entity features
+        # could not lift the score to the threshold (the result is the same, only faster).
+        if threshold > 0 and score(base, ENTITY_BONUS) < threshold:
+            return None
+        entities = self.lexicon.find_entities(text, start, end, self.vocab)
+        found = with_entities(base, sum(1 for m in entities if m.id), len(entities),
+                              len({m.text for m in entities if not m.id}))
+        if score(found) < threshold:
+            return None
+        triple = read_triple(text, start, end, entities, self.lexicon)
+        return Claim(
+            id=claim_id(self.doc.id, raw),
+            text=raw,
+            span=(start, end),
+            line=self.doc.lines.line_of(start),
+            quote=sentence if sentence != (start, end) else None,
+            score=score(found),
+            features=found,
+            entities=[EntitySlot(text=m.text, id=m.id, span=(m.start, m.end)) for m in entities],
+            quantities=[_quantity_slot(q) for q in quantities],
+            dates=[_date_slot(d) for d in dates],
+            polarity=polarity(raw),
+            modality=modality(folded[sentence[0]:sentence[1]],
+                              attrib is not None),
+            attribution=(
+                Attribution(text=attrib.text, source=attrib.source,
+                            span=(attrib.start, attrib.end))
+                if attrib else None
+            ),
+            triple=Triple(subject=triple[0], predicate=triple[1], object=triple[2])
+            if triple else None,
+            correction=correction,
+        )
+
+
+def _quantity_slot(q: Quantity) -> QuantitySlot:
+    return QuantitySlot(
+        text=q.text, span=(q.start, q.end), kind=q.kind,
+        value=q.value, low=q.low, high=q.high, unit=q.unit, noun=q.noun,
+        approximate=q.approximate, bound=q.bound,
     )
 
 
@@ -163,6 +202,6 @@ def _date_slot(d: DateExpr) -> DateSlot:
         text=d.text, span=(d.start, d.end),
         start=d.first.isoformat() if d.first else None,
         end=d.last.isoformat() if d.last else None,
-        granularity=d.granularity,  # type: ignore[arg-type]
-        relative=d.relative, resolved=d.resolved, open=d.open,  # type: ignore[arg-type]
+        granularity=d.granularity,
+        relative=d.relative, resolved=d.resolved, open=d.open,
     )

@@ -73,6 +73,11 @@ _SMALL_WORDS = {
     "the", "to", "vs", "with", "amid", "over", "after", "s",
 }
 _END_PUNCT = tuple('.!?:"\u201d\u2019)\'')
+_TITLE_MAX_WORDS = 20
+# A line that stops mid-phrase continues on the next line (hard-wrapped text).
+_ENDS_OPEN_RE = re.compile(
+    r"(?:[,;\u2013\u2014-]|\b(?:the|a|an|of|and|or|to|in|for|with|on|by|at|from|as|that|"
+    r"which|its|their|his|her)\s*)$", re.IGNORECASE)
 
 
 def classify_lines(text: str, start: int = 0) -> list[Block]:
@@ -80,19 +85,20 @@ def classify_lines(text: str, start: int = 0) -> list[Block]:
     blocks: list[Block] = []
     pos = start
     length = len(text)
+    folded = fold(text)  # once: folding keeps offsets, so lines are slices of it
     while pos <= length:
         nl = text.find("\n", pos)
         end = length if nl < 0 else nl
         line_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        blocks.append(_classify(text, pos, line_end))
+        blocks.append(_classify(folded[pos:line_end], pos, line_end))
         if nl < 0:
             break
         pos = nl + 1
-    return _mark_link_lists(blocks, text)
+    return _mark_link_lists(blocks, folded)
 
 
-def _classify(text: str, start: int, end: int) -> Block:
-    raw = fold(text[start:end])
+def _classify(raw: str, start: int, end: int) -> Block:
+    """The kind of one (folded) line spanning text[start:end]."""
     stripped = raw.strip()
     if not stripped:
         return Block(start, end, "blank")
@@ -105,13 +111,13 @@ def _classify(text: str, start: int, end: int) -> Block:
         reason = "url"
     elif lower in _UI_WORDS or lower + ":" in _UI_WORDS or _UI_PREFIX_RE.match(body):
         reason = "ui"
-    elif _NUMBERISH_RE.match(body):
-        reason = "counter"
     elif _SEPARATOR_RE.match(stripped):
         reason = "separator"
-    elif _FOOTER_RE.search(body) and len(words) < 60:
+    elif _NUMBERISH_RE.match(body):
+        reason = "counter"
+    elif len(words) < 60 and _FOOTER_RE.search(body):
         reason = "footer"
-    elif _BIO_RE.search(body) and len(words) < 40:
+    elif len(words) < 40 and _BIO_RE.search(body):
         reason = "bio"
     elif _DATELINE_RE.match(body):
         reason = "dateline"
@@ -125,6 +131,12 @@ def _classify(text: str, start: int, end: int) -> Block:
         return Block(start, end, "boilerplate", reason)
     if is_headline(body):
         return Block(start, end, "heading", "headline")
+    if not _has_sentence_end(body) and len(words) <= _TITLE_MAX_WORDS and not _ENDS_OPEN_RE.search(
+        body
+    ):
+        # A short line without final punctuation is a title in sentence case ("China ready
+        # to strengthen space ties as ..."), not running text.
+        return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
 
 
@@ -151,27 +163,90 @@ _LIST_MARKERS = {
     "most read", "recommended", "read next", "see also", "latest", "latest news",
     "top stories", "previous article", "next article", "popular",
 }
+# A site's own "About" box: everything under the marker describes the publisher, not the
+# news, up to the next piece of page furniture.
+_ABOUT_MARKERS = {"about", "about us", "about the author", "about the publisher", "who we are"}
+_ABOUT_MAX_LINES = 4  # a blurb is short; a longer run is more likely real content
+_SHORT_LINE_WORDS = 15
 
 
 def _mark_link_lists(blocks: list[Block], text: str) -> list[Block]:
-    """Headlines under a 'Related links' style marker are other articles, not content."""
+    """Headlines under a 'Related links' style marker are other articles, not content;
+    the text of an 'About' box is the publisher's blurb; a title-case line that continues a
+    run of short content lines ("Pakistan's from China, Netherlands and Turkey") is content."""
     out: list[Block] = []
-    in_list = False
+    mode = ""
+    about_lines = 0
     for block in blocks:
-        body = fold(text[block.start:block.end]).strip().lower().rstrip(" :")
-        if block.kind == "boilerplate" and body in _LIST_MARKERS:
-            in_list = True
-        elif block.kind == "content" and _is_prose(text[block.start:block.end]):
-            in_list = False
-        if in_list and block.kind in ("heading", "content") and not _is_prose(
-            text[block.start:block.end]
-        ):
+        line = text[block.start:block.end]
+        body = line.strip().lower().rstrip(" :")
+        prose = block.kind == "content" and _is_prose(line)
+        if block.kind == "boilerplate":
+            if body in _LIST_MARKERS:
+                mode = "list"
+            elif body in _ABOUT_MARKERS:
+                mode, about_lines = "about", 0
+            elif mode == "about":
+                mode = ""
+        elif prose and mode == "list":
+            mode = ""
+        if mode == "about" and block.kind in ("heading", "content"):
+            about_lines += 1
+            mode = "" if about_lines > _ABOUT_MAX_LINES else mode
+        if mode == "about" and block.kind in ("heading", "content"):
+            block = Block(block.start, block.end, "boilerplate", "about-box")
+        elif mode == "list" and block.kind in ("heading", "content") and not prose:
             block = Block(block.start, block.end, "boilerplate", "related-link")
+        elif block.reason in ("headline", "unpunctuated") and _continues_short_lines(out, text):
+            block = Block(block.start, block.end, "content", "list-item")
         out.append(block)
     return out
+
+
+def _continues_short_lines(previous: list[Block], text: str) -> bool:
+    """The line right above (no blank between) is a short content sentence."""
+    if not previous or previous[-1].kind != "content":
+        return False
+    above = text[previous[-1].start:previous[-1].end]
+    return len(above.split()) < _SHORT_LINE_WORDS and _has_sentence_end(above)
 
 
 def _is_prose(line: str) -> bool:
     """Running text: several words and sentence punctuation."""
     body = line.strip()
     return len(body.split()) >= 8 and _has_sentence_end(body)
+
+
+def content_blocks(text: str, start: int = 0) -> list[Block]:
+    """The content of text[start:], hard-wrapped lines of one paragraph joined into a block.
+
+    A line is joined to the next when it stops mid-phrase ("... over the" / "lazy dog.") or
+    the next one starts in lower case; blocks still point into the original text.
+    """
+    out: list[Block] = []
+    prev: Block | None = None
+    for block in classify_lines(text, start):
+        line = text[block.start:block.end]
+        joinable = block.kind == "content" or block.reason == "unpunctuated"
+        if prev is not None and joinable and _joins(text[prev.start:prev.end], line):
+            prev = Block(prev.start, block.end, "content", "paragraph")
+            out[-1] = prev
+            continue
+        if block.kind == "content":
+            out.append(block)
+            prev = block
+        else:
+            prev = block if block.reason == "unpunctuated" else None
+            if prev is not None:
+                out.append(prev)
+    return [b for b in out if b.kind == "content"]
+
+
+def _joins(above: str, line: str) -> bool:
+    body = line.lstrip()
+    if not body or _BULLET_RE.match(line):
+        return False
+    above = above.rstrip()
+    if _has_sentence_end(above):
+        return False
+    return bool(_ENDS_OPEN_RE.search(above)) or body[0].islower()

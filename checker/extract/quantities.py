@@ -1,7 +1,7 @@
 """Quantities in news text: value, unit, currency, scale, precision, bounds.
 
-A precise rule set rather than a generic parser: years, times, fiscal years, model names
-("J-10CE", "Chang'e 6") and compound adjectives ("five-year") are not quantities.
+A precise rule set rather than a generic parser: years, times, fiscal years, ISO dates, model
+names ("J-10CE", "Chang'e 6") and compound adjectives ("five-year") are not quantities.
 """
 
 from __future__ import annotations
@@ -10,92 +10,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from checker.extract import quantity_patterns as qp
+from checker.extract import quantity_words as qw
+from checker.extract.cues import any_in, tokens
+from checker.extract.date_patterns import COUNT_AFTER_RE, COUNT_BEFORE_RE
 from checker.textutil import fold
-
-SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
-    "crore": 1e7, "lakh": 1e5, "hundred": 1e2,
-}
-CURRENCIES = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD",
-    "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "\u00a3": "GBP", "gbp": "GBP", "\u20ac": "EUR",
-    "eur": "EUR", "\u00a5": "JPY", "\u20b9": "INR", "inr": "INR", "rs": "PKR", "rs.": "PKR",
-    "pkr": "PKR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "dollars": "USD",
-    "rupees": "PKR", "euros": "EUR", "pounds": "GBP",
-}
-# unit -> (canonical unit, factor to it)
-MEASURES = {
-    "km": ("m", 1e3), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3),
-    "kilometre": ("m", 1e3), "kilometer": ("m", 1e3), "metres": ("m", 1.0),
-    "meters": ("m", 1.0), "miles": ("m", 1609.344), "mile": ("m", 1609.344),
-    "kg": ("kg", 1.0), "kilograms": ("kg", 1.0), "tonnes": ("kg", 1e3), "tons": ("kg", 1e3),
-    "tonne": ("kg", 1e3), "mw": ("W", 1e6), "gw": ("W", 1e9), "kw": ("W", 1e3),
-    "kwh": ("Wh", 1e3), "mwh": ("Wh", 1e6), "gwh": ("Wh", 1e9), "hectares": ("m2", 1e4),
-    "acres": ("m2", 4046.86), "years": ("year", 1.0), "year": ("year", 1.0),
-    "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
-    "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
-    "tb": ("byte", 1e12), "mb": ("byte", 1e6),
-}
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a hundred": 100,
-    "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
-}
-# Vague amounts: (low, high)
-VAGUE = {
-    "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
-    "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e8),
-    "tens of millions": (2e7, 9.99e7), "hundreds of millions": (2e8, 9.99e8),
-    "billions": (2e9, 9.99e11),
-}
-RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
-APPROX = r"about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|an\s+estimated|estimated|circa|~"
-LOWER = r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of|just\s+over"
-UPPER = r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|just\s+under"
-
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
-_CUR = r"US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?"
-_SCALE = r"trillion|billion|million|thousand|crore|lakh|bn|mn|mln|bln|tn|[mkb](?![\w'])"
-_UNIT = (
-    r"%|per\s?cent|percent|pct|percentage\s+points?|pp|basis\s+points|bps|"
-    + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
-    + r"|dollars|rupees|euros|pounds|yuan"
-)
-QUANTITY_RE = re.compile(
-    rf"(?P<mod>\b(?:{APPROX}|{LOWER}|{UPPER})\s+)?"
-    rf"(?P<cur>{_CUR})?"
-    rf"(?P<num>{_NUM})"
-    rf"(?:\s?-\s?(?P<cur2>{_CUR})?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"(?:\s?(?P<unit>{_UNIT})(?![\w]))?",
-    re.IGNORECASE,
-)
-WORDS_RE = re.compile(
-    rf"(?P<mod>\b(?:{APPROX}|{LOWER}|{UPPER})\s+)?"
-    r"\b(?P<vague>tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
-    r"dozens|hundreds|thousands|millions|billions)\b(?=\s+of\b|\s+\w)"
-    r"|(?P<mod2>\b(?:nearly|almost|more than|roughly|about)\s+)?\b(?P<ratio>doubled|tripled|trebled|quadrupled|halved)\b"
-    r"|(?P<mod3>\b(?:{APPROX}|{LOWER}|{UPPER})\s+)?\b(?P<word>a dozen|a hundred|a thousand|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
-    rf"(?:\s(?P<wscale>{_SCALE})\b)?"
-    r"(?=\s+\w)",
-    re.IGNORECASE,
-)
-ORDINAL_RE = re.compile(r"\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
-_TIME_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)\b|^:\d", re.IGNORECASE)
-_NOUN_STOP = frozenset(
-    """
-    a an the of in on at by for to from with and or but as than that which who is are was
-    were be been has have had will would this these those its their his her it its last
-    year years month months week weeks day days since between during after before per
-    respectively compared same into onto over under across through toward towards among via
-    within amid about around against up down out off
-    """.split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,29 +34,69 @@ class Quantity:
     bound: str
 
 
+class _Hit:
+    """A match with the currency and modifier written before it, read as one match."""
+
+    def __init__(self, folded: str, m: re.Match[str], currency: bool = True) -> None:
+        self.m = m
+        self.spans: dict[str, tuple[int, int]] = {}
+        head = m.start()
+        if currency:
+            cur = qp.CUR_BEFORE_RE.search(folded, max(0, head - 8), head)
+            if cur:
+                self.spans["cur"] = cur.span()
+                head = cur.start()
+        mod = qp.MOD_BEFORE_RE.search(folded, max(0, head - 25), head)
+        if mod:
+            self.spans["mod"] = mod.span()
+            head = mod.start()
+        self.head = head
+        self.groups = m.groupdict()
+        for name, (a, b) in self.spans.items():
+            self.groups[name] = folded[a:b]
+
+    def group(self, name: str) -> str | None:
+        """The text of a named part, or None when absent."""
+        return self.groups.get(name)
+
+    def start(self, name: str | None = None) -> int:
+        """Where the whole hit, or a named part, starts."""
+        if name is None:
+            return self.head
+        return self.spans[name][0] if name in self.spans else self.m.start(name)
+
+    def end(self, name: str | None = None) -> int:
+        """Where the whole hit, or a named part, ends."""
+        return self.m.end() if name is None else self.m.end(name)
+
+
 def _number(text: str, factor: float = 1.0) -> float:
     """Exact decimal arithmetic, so "$2.135 billion" is 2135000000, not 2134999999.99."""
     return float(Decimal(text.replace(",", "").replace(" ", "")) * Decimal(repr(factor)))
 
 
 def precision(num_text: str, scale: float) -> float:
-    """Half a unit of the last written digit ("240" -> 5, "1.62" -> 0.005), scaled."""
+    """Half a unit of the last written digit ("240" -> 5, "1.62" -> 0.005), scaled.
+
+    Trailing zeros count as rounding only from three digits on: "240" may be rounded to
+    the ten, but "10 per cent" is ten, not "somewhere from 5 to 15".
+    """
     digits = num_text.replace(",", "").replace(" ", "")
     if "." in digits:
-        return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
+        return 0.5 * scale / 10.0 ** len(digits.split(".")[1])
     stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped) if stripped else 0
-    return 0.5 * 10**zeros * scale
+    zeros = len(digits) - len(stripped) if stripped and len(digits) >= 3 else 0
+    return 0.5 * scale * 10.0**zeros
 
 
 def _bounds(value: float, prec: float, mod: str) -> tuple[float | None, float | None, str, bool]:
     """Low, high, bound kind and approximate flag for a value and its modifier."""
-    m = re.sub(r"\s+", " ", mod.strip().lower())
+    m = " ".join(mod.lower().split())
     if not m:
         return value - prec, value + prec, "exact", False
-    if re.fullmatch(LOWER.replace(r"\s+", " "), m):
+    if qw.LOWER_RE.fullmatch(m):
         return value, None, "lower", False
-    if re.fullmatch(UPPER.replace(r"\s+", " "), m):
+    if qw.UPPER_RE.fullmatch(m):
         return None, value, "upper", False
     slack = max(prec, abs(value) * 0.1)
     if m in ("nearly", "almost", "close to"):
@@ -146,27 +105,43 @@ def _bounds(value: float, prec: float, mod: str) -> tuple[float | None, float | 
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
-                    skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
-    """All quantities in text[start:end]; spans in `skip` (dates) are left alone."""
+                    skip: list[tuple[int, int]] | None = None,
+                    folded: str | None = None) -> list[Quantity]:
+    """All quantities in text[start:end]; spans in `skip` (dates) are left alone.
+
+    `folded` is fold(text) when the caller already has it (saves folding per sentence).
+    """
     stop = len(text) if end is None else end
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     taken = list(skip or [])
     out: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(folded, start, stop):
-        q = _from_match(folded, text, m)
-        if q and not _overlaps(q.start, q.end, taken):
+    digits = qp.DIGIT_RE.search(folded, start, stop) is not None
+    if digits:
+        taken.extend(m.span() for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop))
+
+    def keep(q: Quantity | None) -> None:
+        if q is not None and not _overlaps(q.start, q.end, taken):
             out.append(q)
             taken.append((q.start, q.end))
-    for m in WORDS_RE.finditer(folded, start, stop):
-        q = _from_words(folded, text, m)
-        if q and not _overlaps(q.start, q.end, taken):
-            out.append(q)
-            taken.append((q.start, q.end))
-    for m in ORDINAL_RE.finditer(folded, start, stop):
-        if not _overlaps(m.start(), m.end(), taken):
-            value = float(m.group("no") or m.group("ord"))
-            out.append(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value,
-                                value, value, None, None, False, "exact"))
+
+    for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits else ():
+        value = float(m.group("no") or m.group("ord"))
+        keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
+                      value, None, None, False, "exact"))
+    for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits else ():
+        keep(_from_between(folded, text, m))
+    for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
+        keep(_from_match(folded, text, _Hit(folded, m)))
+    lower = folded[start:stop].lower()
+    if any_in(lower, qp.VAGUE_STEMS):
+        for m in qp.VAGUE_RE.finditer(folded, start, stop):
+            keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
+    if any_in(lower, qp.RATIO_STEMS):
+        for m in qp.RATIO_RE.finditer(folded, start, stop):
+            keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
+    if not qp.NUMBER_WORDS.isdisjoint(tokens(lower)):
+        for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
+            keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -175,49 +150,35 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
 
 
-def _is_part_of_name(folded: str, m: re.Match[str]) -> bool:
-    """Numbers glued to names ("J-10CE", "Chang'e 6", "Tech7") or adjectives ("five-year")."""
+def _is_part_of_name(folded: str, m: _Hit) -> bool:
+    """Numbers glued to names ("J-10CE", "Chang'e 6", "iPhone 15") or adjectives ("five-year")."""
     s, e = m.start("num"), m.end()
     before = folded[max(0, s - 25):s]
     after = folded[e:e + 12]
     if m.group("cur") or m.group("scale") or m.group("unit"):
         return False
-    if re.search(r"[A-Za-z][-']?$", before) or re.match(r"[A-Za-z]", after):
-        return True
-    if re.match(r"-[A-Za-z]", after):
-        return True  # "4.5-generation", "10-year"
-    if re.search(r"\b[A-Z][\w']*\s$", before) and not re.search(
-        r"\b(?:In|On|At|By|Since|From|To|And|The|Of|With|About|Around|Over|Some|Only|All|"
-        r"Nearly|Almost|Than|Top|Between|Until|Of|For)\s$", before
-    ):
-        return True  # "Chang'e 8", "Block 3" (a capitalised word right before)
-    return False
+    if re.search(r"[A-Za-z][-']?$", before) or re.match(r"-?[A-Za-z]", after):
+        return True  # "HQ-9", "10CE", "4.5-generation", "10-year"
+    cap = qp.CAPITAL_BEFORE.search(before)
+    return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES  # "Chang'e 8"
 
 
-def _is_year_like(m: re.Match[str]) -> bool:
-    num = m.group("num")
+def _is_year_like(folded: str, m: _Hit) -> bool:
+    """A bare 1800-2100 is a year, unless it clearly counts ("about 2000 troops")."""
+    num = m.group("num") or ""
     if m.group("cur") or m.group("scale") or m.group("unit") or "," in num or "." in num:
         return False
-    return len(num) == 4 and 1800 <= int(num) <= 2100
+    if len(num) != 4 or not 1800 <= int(num) <= 2100:
+        return False
+    s = m.start("num")
+    return not (m.group("mod") or COUNT_BEFORE_RE.search(folded, max(0, s - 20), s)
+                or COUNT_AFTER_RE.match(folded, m.end()))
 
 
-def _from_match(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
-    num = m.group("num")
-    s = m.start()
-    if _is_year_like(m) or _is_part_of_name(folded, m):
-        return None
-    if _TIME_AFTER.match(folded[m.end("num"):m.end("num") + 6]) and not m.group("unit"):
-        return None  # "2.15pm", "10:30"
-    if re.match(r"[/:]\d", folded[m.end("num"):m.end("num") + 2]) or folded[s - 1:s] in "/:":
-        return None  # "24/7", ratios and times
-    if m.group("num2") and re.fullmatch(r"\d{4}", num):
-        return None  # "2020-2024" is a period (dates)
-    scale_word = (m.group("scale") or "").lower()
-    scale = SCALES.get(scale_word, 1.0)
-    unit_word = re.sub(r"\s+", " ", (m.group("unit") or "").lower())
-    cur = (m.group("cur") or m.group("cur2") or "").strip().lower().replace(" ", "")
-    kind, unit = "count", None
-    factor = 1.0
+def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
+    """(kind, unit, factor to base unit) from the written unit and currency."""
+    unit_word = " ".join(unit_word.lower().split())
+    kind, unit, factor = "count", None, 1.0
     if unit_word in ("%", "per cent", "percent", "pct", "percentcent"):
         kind, unit = "percent", "%"
     elif unit_word.startswith("percentage point") or unit_word == "pp":
@@ -225,48 +186,98 @@ def _from_match(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
     elif unit_word in ("basis points", "bps"):
         kind, unit, factor = "points", "pp", 0.01
     elif unit_word in ("dollars", "rupees", "euros", "pounds", "yuan"):
-        kind, unit = "money", CURRENCIES[unit_word]
-    elif unit_word in MEASURES:
-        kind, (unit, factor) = "measure", MEASURES[unit_word]
+        kind, unit = "money", qw.CURRENCIES[unit_word]
+    elif unit_word in qw.MEASURES:
+        kind, (unit, factor) = "measure", qw.MEASURES[unit_word]
+    cur = cur.strip().lower().replace(" ", "")
     if cur:
-        kind, unit = "money", CURRENCIES.get(cur.rstrip("."), CURRENCIES.get(cur, "USD"))
+        kind, unit = "money", qw.CURRENCIES.get(cur.rstrip("."), qw.CURRENCIES.get(cur, "USD"))
+    return kind, unit, factor
+
+
+def _from_match(folded: str, text: str, m: _Hit) -> Quantity | None:
+    num = m.group("num") or ""
+    s, num_end = m.start(), m.end("num")
+    if _is_year_like(folded, m) or _is_part_of_name(folded, m):
+        return None
+    if not m.group("unit") and qp.TIME_AFTER.match(folded, num_end):
+        return None  # "2.15pm", "9 a.m."
+    if folded[num_end:num_end + 1] in ("/", ":") or (s and folded[s - 1] in "/:"):
+        return None  # "24/7", ratios and times
+    if m.group("num2") and re.fullmatch(r"\d{4}", num):
+        return None  # "2020-2024" is a period, "2012-13" a fiscal year (dates)
+    scale_word = (m.group("scale") or "").lower()
+    if scale_word == "m" and qw.METRE_CONTEXT_RE.match(folded, m.end()):
+        return _make(folded, text, m, "measure", "m", 1.0, 1.0)
+    kind, unit, factor = _kind_unit(m.group("unit") or "", m.group("cur") or m.group("cur2") or "")
+    return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
+
+
+def _make(folded: str, text: str, m: _Hit, kind: str, unit: str | None,
+          scale: float, factor: float) -> Quantity | None:
+    num = m.group("num") or ""
     value = _number(num, scale * factor)
-    prec = precision(num, scale * factor)
     mod = m.group("mod") or ""
-    if m.group("num2"):
-        high_num = _number(m.group("num2"), scale * factor)
+    low: float | None
+    high: float | None
+    num2 = m.group("num2")
+    if num2:
+        high_num = _number(num2, scale * factor)
         if high_num < value:
             return None
         low, high, bound, approx = value, high_num, "range", bool(mod)
         center = (value + high_num) / 2
     else:
-        low, high, bound, approx = _bounds(value, prec, mod)
+        low, high, bound, approx = _bounds(value, precision(num, scale * factor), mod)
         center = value
-    end = m.end()
-    return Quantity(text[s:end].strip(), s, s + len(text[s:end].rstrip()), kind, center,
-                    low, high, unit, _noun_after(folded, end), approx, bound)
+    s, end = m.start(), m.end()
+    raw = text[s:end].rstrip()
+    return Quantity(raw, s, s + len(raw), kind, center, low, high, unit,
+                    _noun_after(folded, end), approx, bound)
 
 
-def _from_words(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
+def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
+    g = m.groupdict()
+    unit_word = g["unit2"] or g["unit"] or ""
+    scale_word = (g["scale2"] or g["scale"] or "").lower()
+    if not (unit_word or scale_word or g["cur"] or g["cur2"]):
+        return None  # "between 2019 and 2024" is a period; bare counts stay separate
+    kind, unit, factor = _kind_unit(unit_word, g["cur"] or g["cur2"] or "")
+    scale = qw.SCALES.get(scale_word, 1.0)
+    low = _number(g["num"], qw.SCALES.get((g["scale"] or scale_word).lower(), 1.0) * factor)
+    high = _number(g["num2"], scale * factor)
+    if high < low:
+        return None
+    s = m.start("cur") if g["cur"] else m.start("num")
+    e = m.end()
+    return Quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,
+                    _noun_after(folded, e), False, "range")
+
+
+def _from_words(folded: str, text: str, m: _Hit) -> Quantity | None:
     s, e = m.start(), m.end()
-    mod = m.group("mod") or m.group("mod2") or m.group("mod3") or ""
+    mod = m.group("mod") or ""
     if m.group("vague"):
-        low, high = VAGUE[m.group("vague").lower()]
+        low, high = qw.VAGUE[(m.group("vague") or "").lower()]
         noun = _noun_after(folded, e)
-        if noun in CURRENCIES:  # "billions of dollars"
+        if noun in qw.CURRENCIES:  # "billions of dollars"
             return Quantity(text[s:e], s, e, "money", None, float(low), float(high),
-                            CURRENCIES[noun], None, True, "range")
+                            qw.CURRENCIES[noun], None, True, "range")
         return Quantity(text[s:e], s, e, "count", None, float(low), float(high), None,
                         noun, True, "range")
     if m.group("ratio"):
-        value = RATIOS[m.group("ratio").lower()]
-        approx = bool(mod)
-        low, high = (value * 0.85, value * 1.15) if approx else (value * 0.95, value * 1.05)
-        return Quantity(text[s:e], s, e, "ratio", value, low, high, "x", None, approx, "exact")
-    word = m.group("word").lower()
-    value = float(WORD_NUMBERS[word]) * SCALES.get((m.group("wscale") or "").lower(), 1.0)
-    low, high, bound, approx = _bounds(value, 0.0, mod)
-    return Quantity(text[s:e], s, e, "count", value, low, high, None, _noun_after(folded, e),
+        value = qw.RATIOS[(m.group("ratio") or "").lower()]
+        slow, shigh, bound, approx = _bounds(value, value * 0.05, mod)
+        if approx:  # a ratio read loosely: "nearly doubled" from 69 to 135 is 1.96x
+            slow = value * 0.85
+            shigh = value if mod.strip().lower() in ("nearly", "almost") else value * 1.15
+        return Quantity(text[s:e], s, e, "ratio", value, slow, shigh, "x", None, approx, bound)
+    if not mod and qp.ANAPHORIC_BEFORE.search(folded, max(0, s - 8), s):
+        return None  # "the two countries" refers back; it is not a new figure
+    word = (m.group("word") or "").lower()
+    value = float(qw.WORD_NUMBERS[word]) * qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
+    wlow, whigh, bound, approx = _bounds(value, 0.0, mod)
+    return Quantity(text[s:e], s, e, "count", value, wlow, whigh, None, _noun_after(folded, e),
                     approx, bound)
 
 
@@ -277,9 +288,12 @@ def _noun_after(folded: str, end: int) -> str | None:
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
     phrase: list[str] = []
     for w in words[:3]:
-        if not re.match(r"[A-Za-z]", w) or w.lower() in _NOUN_STOP:
+        if not re.match(r"[A-Za-z]", w) or w.lower() in qp.NOUN_STOP:
             break
         phrase.append(w)
     if not phrase:
         return None
-    return phrase[-1].lower().strip("'")
+    # The head noun is the last plural in the phrase ("Pakistani students study" -> students).
+    plurals = [w for w in phrase if w.lower() in qp.IRREGULAR_PLURALS
+               or (w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3)]
+    return (plurals[-1] if plurals else phrase[-1]).lower().strip("'")

@@ -6,7 +6,7 @@ import re
 
 from checker.textutil import fold
 
-# Words that end with a period without ending the sentence (lower-cased, no period).
+# Words that end with a period without ending the sentence (lower-cased, no final period).
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st mt ft no nos vs etc e.g i.e cf al approx est fig figs vol vols
@@ -18,11 +18,25 @@ ABBREVIATIONS = frozenset(
     rs
     """.split()
 )
-_NEXT_LOWER = re.compile(r"\s+[a-z(]")
-_CANDIDATE = re.compile(
-    r"(?:[.!?]+|\.\.\.)"  # terminal punctuation
-    r"[\"')\]]*"  # closing quotes/brackets (text is folded)
+# Abbreviations that may also end a sentence ("... sanctions by the U.S. The company ..."):
+# they end one when the next word is a typical sentence opener. Titles ("Dr.") never do.
+_MAY_END = frozenset(
+    "etc inc ltd co corp bros plc llc u.s u.k u.n e.u u.a.e u.s.a p.m a.m "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_OPENERS = frozenset(
+    """
+    the a an it its he she they we i this that these those there his her their our but
+    however in on at as and so yet meanwhile also after before when while since despite
+    according officials analysts
+    """.split()
+)
+_CANDIDATE = re.compile(
+    r"(?:\.\.\.|\u2026|[.!?]+)"  # terminal punctuation, or an ellipsis
+    r"[\"')\]]*"  # closing quotes/brackets (the text is folded)
+)
+_NEXT_RE = re.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
+_WORD_BEFORE_RE = re.compile(r"[\w.]+$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -33,10 +47,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     begin = 0
     for m in _CANDIDATE.finditer(folded):
         cut = m.end()
-        if not _is_boundary(folded, m.start(), cut):
-            continue
-        spans.append((begin, cut))
-        begin = cut
+        if _is_boundary(folded, m.start(), cut):
+            spans.append((begin, cut))
+            begin = cut
     spans.append((begin, len(folded)))
     out: list[tuple[int, int]] = []
     for a, b in spans:
@@ -49,38 +62,39 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
-    rest = text[cut:]
-    if not rest.strip():
-        return False  # end of block: the final span covers it
+    """Whether the punctuation text[punct_start:cut] ends a sentence."""
+    nxt = _NEXT_RE.match(text, cut)
+    if nxt is None:
+        return False  # end of block (the final span covers it) or no word follows
+    word = nxt.group("word")
     punct = text[punct_start:cut]
-    if punct.startswith("..."):
-        # "challenges...In spite of": an ellipsis ends a sentence before a capital.
-        return bool(re.match(r"\s*[\"(]?[A-Z]", rest))
-    if not rest[:1].isspace():
+    if punct.startswith(("...", "\u2026")):
+        # "challenges...In spite of": an ellipsis ends a sentence only before a capital.
+        return word[0].isupper()
+    if not text[cut:cut + 1].isspace():
         return False  # "2.17", "U.S", "aadil.s"
-    if _NEXT_LOWER.match(rest):
-        return False  # "U.S. sanctions", "e.g. the"
-    if punct[0] == "." and _is_abbreviation(_word_before(text, punct_start), rest):
-        return False
-    return bool(re.match(r"\s*[\"(\[]?[\w$\u00a3\u20ac-]", rest))
+    if word[0].islower() and not word[0].isdigit():
+        return False  # "U.S. sanctions", "e.g. the", "he said?" asked
+    if punct[0] == ".":
+        before = _WORD_BEFORE_RE.search(text, max(0, punct_start - 40), punct_start)
+        return not _is_abbreviation(before.group() if before else "", word)
+    return True
 
 
-def _word_before(text: str, index: int) -> str:
-    m = re.search(r"([\w.]+)$", text[:index])
-    return m.group(1) if m else ""
-
-
-def _is_abbreviation(word: str, rest: str) -> bool:
+def _is_abbreviation(word: str, following: str) -> bool:
+    """Whether `word.` (before `following`) is an abbreviation rather than a sentence end."""
     if not word:
         return False
     lower = word.lower()
     if lower in ABBREVIATIONS:
-        # "No 4." ends a sentence; "No. 4" does not. "Jan. 17" does not; "in Jan." may.
+        # "No 4." ends a sentence; "No. 4" does not. "Jan. 17" does not; "in Jan. The" does.
         if lower in {"no", "nos"}:
-            return bool(re.match(r"\s*\d", rest))
+            return following[:1].isdigit()
+        if lower in _MAY_END:
+            return following.lower() not in _OPENERS
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "Thomas G. Tsao"
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-        return True  # dotted acronym: "U.S", "e.g"
+        return following.lower() not in _OPENERS  # dotted acronym: "U.S", "e.g"
     return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.extract.cues import any_in, tokens
 from checker.textutil import fold
 
 NEGATION_RE = re.compile(
@@ -18,7 +19,8 @@ NEGATION_RE = re.compile(
 # Negators that do not negate the main fact.
 _NOT_NEGATING_RE = re.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"
-    r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b",
+    r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b|"
+    r"\bnot\s+the\s+first\s+to\b",
     re.IGNORECASE,
 )
 HEDGE_RE = re.compile(
@@ -27,28 +29,75 @@ HEDGE_RE = re.compile(
     r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|purportedly)\b",
     re.IGNORECASE,
 )
+# "is to", "will carry", "is scheduled to": the fact has not happened yet. "Submarines to be
+# delivered" after a past main verb is not a plan of the sentence, so bare "to be" is absent.
 FUTURE_RE = re.compile(
-    r"\b(?:will|won't|shall|'ll|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+due\s+to|"
-    r"are\s+due\s+to|scheduled\s+to|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
-    r"expected\s+to|expects?\s+to|would\s+soon|is\s+going\s+to|are\s+going\s+to|envisions?|"
-    r"upcoming|next\s+year|to\s+be\s+delivered|aspires?\s+to)\b",
+    r"\b(?:will|won't|shall|'ll|is\s+to|are\s+to|(?:is|are|was|were)\s+set\s+to|"
+    r"(?:is|are)\s+due\s+to|scheduled\s+to|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
+    r"(?:is|are)\s+expected\s+to|expects?\b|forecasts?\b|projected\s+to|would\s+soon|"
+    r"is\s+going\s+to|are\s+going\s+to|envisions?|envisages?|upcoming|next\s+year|"
+    r"aspires?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|prepares?\s+to)\b",
     re.IGNORECASE,
 )
-_SOURCE = r"(?P<source>[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al))*)"
-ATTRIBUTION_RES = [
-    re.compile(r"\baccording\s+to\s+(?P<source>(?:the\s+|a\s+|data\s+from\s+)?[^,.;:\"]{2,80}?)"
-               r"(?=\s*(?:[,.;:\"]|$|\s+(?:which|who|that|in\s+a)\b))", re.IGNORECASE),
-    re.compile(rf"[,\"]\s*(?:said|says|told\s+\w+|added|noted|stated|reported|wrote)\s+{_SOURCE}"),
-    re.compile(rf"(?:^|[,.\"]\s*|\b(?:and|but)\s+){_SOURCE}\s+(?:said|says|told|added|noted|"
-               r"stated|reported|announced|wrote|confirmed|claimed|estimated)\b"),
-    re.compile(r"\b(?P<source>(?:he|she|they|it))\s+(?:said|says|told|added|noted)\b",
-               re.IGNORECASE),
-    re.compile(r"\b(?:based\s+on|citing|quoting)\s+(?P<source>[^,.;]{2,60}?)(?=[,.;]|$)",
-               re.IGNORECASE),
+_NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
+_SOURCE = rf"(?P<source>{_NAME})"
+_SAY = (r"said|says|told|added|noted|stated|reported|announced|wrote|confirmed|claimed|"
+        r"estimated|shows?|showed|found|explained|warned|insisted|argued|tweeted|posted")
+_LEAD_WORDS_RE = re.compile(
+    r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"
+    r"a\s+survey)"
+    r"(?:\s+(?:from|by|of))?\s+", re.IGNORECASE)
+ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
+    # (pattern, whether the attribution text starts at the source rather than the match)
+    (re.compile(r"\baccording\s+to\s+(?P<source>[^,.;:\"]{2,80}?)"
+                r"(?=\s*(?:[,.;:\"]|$|\s+(?:which|who|that|in\s+a|as|can|is|was)\b))",
+                re.IGNORECASE), False),
+    # '..., said Siemon Wezeman, a senior researcher': the name ends the clause.
+    (re.compile(rf"[,\"]\s*(?:said|says|told\s+\w+|added|noted|stated|wrote)\s+{_SOURCE}"
+                r"(?=\s*(?:[,.;\"]|$))"), False),
+    # 'Song Zhongping, a military commentator, said ...': a name, an apposition, the verb.
+    (re.compile(rf"^[\"']?{_SOURCE},\s+(?:a|an|the|who|chief|head)\b[^,;]{{2,90}},\s+"
+                rf"(?:{_SAY})\b"), True),
+    (re.compile(rf"(?:^[\"']?|[,.\"]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
+                rf"(?:{_SAY})\b"), True),
+    # '..., the census bureau said', '..., officials in Washington said on Monday'
+    (re.compile(r"[,\"]\s*(?P<source>(?:(?:the|its|their|a)\s+)?(?:[\w'-]+\s+){0,5}?"
+                r"(?:statement|ministry|release|report|spokesperson|spokesman|spokeswoman|"
+                r"embassy|agency|company|government|office|bureau|officials?|department|"
+                r"authority|commission|police|army|military|sources?|data|database|article|"
+                r"paper|newspaper|study|survey|analysts?|experts?)"
+                r"(?:\s+(?:by|of|from|in)\s+[\w ]{2,40}?)?)\s+(?:said|says|stated|shows?|"
+                r"reported|added|noted|claimed|found|estimated)\b", re.IGNORECASE), True),
+    (re.compile(r"\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",
+                re.IGNORECASE), True),
+    (re.compile(r"\b(?:citing|quoting)\s+(?P<source>[^,.;]{2,60}?)(?=[,.;]|$)", re.IGNORECASE),
+     False),
+    # "based on" is attribution only with a named body of evidence ("Datareportal figures").
+    (re.compile(r"\bbased\s+on\s+(?P<source>[^,.;]{0,50}?\b(?:data|figures|statistics|"
+                r"estimates|report|survey|analysis|research|database|census))(?=[,.;]|$)",
+                re.IGNORECASE), False),
 ]
+# Cheap necessary conditions for the regexes above: no cue word, no regex run.
+_NEGATION_WORDS = frozenset(
+    """not never no cannot neither nor none nobody nothing nowhere without denied denies deny
+    refused refuses false untrue""".split())
+_HEDGE_WORDS = frozenset(
+    """may might could possibly perhaps probably likely unlikely reportedly allegedly
+    apparently seemingly believed thought said appears appear seems seem suggest suggests
+    estimated potentially rumored rumoured unconfirmed claims claim purportedly""".split())
+_FUTURE_WORDS = frozenset(
+    """will won't shall set due scheduled plan plans planning aim aims intend intends expected
+    expects expect forecast forecasts projected soon going envision envisions envisage
+    envisages upcoming next aspire aspires preparing prepare prepares""".split())
+_ATTRIBUTION_STEMS = (
+    "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
+    "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",
+    "tweet", "post", "citing", "quoting", "based on",
+)
 CORRECTION_RE = re.compile(
     r"^\W*(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]", re.IGNORECASE
 )
+_NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,43 +112,62 @@ class Attrib:
 
 def polarity(sentence: str) -> str:
     """`negative` when the sentence negates its fact ("NOT", "never", "no longer")."""
-    folded = _NOT_NEGATING_RE.sub(" ", fold(sentence))
+    folded = fold(sentence)
+    toks = tokens(folded)
+    if _NEGATION_WORDS.isdisjoint(toks) and not any(t.endswith("n't") for t in toks):
+        return "positive"
+    folded = _NOT_NEGATING_RE.sub(" ", folded)
     return "negative" if NEGATION_RE.search(folded) else "positive"
+
+
+def _future(folded: str) -> bool:
+    toks = tokens(folded)
+    if _FUTURE_WORDS.isdisjoint(toks) and not any(t.endswith("'ll") for t in toks):
+        lower = folded.lower()
+        if " is to " not in lower and " are to " not in lower:
+            return False
+    return FUTURE_RE.search(folded) is not None
 
 
 def is_future(sentence: str) -> bool:
     """Whether the sentence talks about something planned or expected."""
-    return bool(FUTURE_RE.search(fold(sentence)))
+    return _future(fold(sentence))
 
 
 def modality(sentence: str, attributed: bool) -> str:
     """planned (future), hedged, reported (attributed) or asserted."""
     folded = fold(sentence)
-    if FUTURE_RE.search(folded):
+    if _future(folded):
         return "planned"
-    if HEDGE_RE.search(folded):
+    if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and HEDGE_RE.search(folded):
         return "hedged"
     if attributed:
         return "reported"
     return "asserted"
 
 
-def attribution(text: str, start: int, end: int) -> Attrib | None:
+def attribution(text: str, start: int, end: int, folded: str | None = None) -> Attrib | None:
     """The first attribution in text[start:end], with its span."""
-    folded = fold(text)
+    sentence = (fold(text) if folded is None else folded)[start:end]
+    if not any_in(sentence.lower(), _ATTRIBUTION_STEMS):
+        return None
     best: Attrib | None = None
-    for pattern in ATTRIBUTION_RES:
-        m = pattern.search(folded, start, end)
+    for pattern, from_source in ATTRIBUTION_RES:
+        m = pattern.search(sentence)
         if not m:
             continue
         source = m.group("source").strip()
-        if source.lower() in ("it",) or len(source) < 2:
+        if source.lower() in _NOT_SOURCES or len(source) < 2:
             continue
-        begin = m.start("source") if pattern in ATTRIBUTION_RES[2:4] else m.start()
-        raw = fold(text[begin:m.end()])
-        begin += len(raw) - len(raw.lstrip(' ,."'))
-        cand = Attrib(text[begin:m.end()], text[m.start("source"):m.end("source")].strip(),
-                      begin, m.end())
+        begin = m.start("source") if from_source else m.start()
+        lead = sentence[begin:m.end()]
+        begin += len(lead) - len(lead.lstrip(' ,."\''))
+        clean = _LEAD_WORDS_RE.sub("", source)
+        offset = len(source) - len(clean)
+        src_start = start + m.start("source") + offset
+        cand = Attrib(text[start + begin:start + m.end()],
+                      text[src_start:src_start + len(clean)].strip(), start + begin,
+                      start + m.end())
         if best is None or cand.start < best.start:
             best = cand
     return best

@@ -17,10 +17,22 @@ _VERB_RE = re.compile(
 )
 
 
+_AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                        "has been", "have been", "had been", "will be"})
+# "have also announced", "was jointly developed": the auxiliary and its participle together.
+_PARTICIPLE_RE = re.compile(
+    r"(?:\s+(?:also|already|been|being|not|never|now|just|recently|jointly|officially|"
+    r"formally|still|later|previously))*\s+(?P<verb>\w{3,}(?:ed|en)|built|held|made|put|set)\b",
+    re.IGNORECASE)
+
+
 def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
                 lexicon: Lexicon) -> tuple[str, str, str] | None:
     """(subject, predicate, object) of text[start:end], or None."""
-    for pid, ps, pe in lexicon.predicate_spans(text, start, end):
+    # A predicate reading needs a name on each side of it; with fewer than two names, do not
+    # look for predicate phrases at all (same result, less work).
+    spans = lexicon.predicate_spans(text, start, end) if len(entities) >= 2 else []
+    for pid, ps, pe in spans:
         subj = [m for m in entities if m.end <= ps]
         obj = [m for m in entities if m.start >= pe]
         if subj and obj:
@@ -30,13 +42,20 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
     if not m or m.start() == 0:
         return None
     subject = folded[:m.start()].strip(" ,\"'")
-    rest = re.split(r"[,;:]\s|\s-\s", folded[m.end():], maxsplit=1)[0].strip(" .\"'")
+    predicate, verb_end = m.group().lower(), m.end()
+    if predicate in _AUXILIARY:
+        part = _PARTICIPLE_RE.match(folded, verb_end)
+        if part:
+            predicate, verb_end = f"{predicate} {part.group('verb').lower()}", part.end()
+    rest = re.split(r"[,;:]\s|\s-\s", folded[verb_end:], maxsplit=1)[0].strip(" .\"'")
     if not subject or not rest or len(subject.split()) > 10:
         return None
-    subj_entities = [e for e in entities if e.end <= start + m.start()]
-    if subj_entities:
-        subject = _name(subj_entities[-1])
-    return subject, m.group().lower(), " ".join(rest.split()[:14])
+    # A name stands for the subject only when it is the subject's head ("China", "SMIC's"),
+    # not a modifier ("A Pakistani astronaut").
+    head = [e for e in entities if start + m.start() - 4 <= e.end <= start + m.start()]
+    if head:
+        subject = _name(head[-1])
+    return subject, predicate, " ".join(rest.split()[:14])
 
 
 def _name(match: EntityMatch) -> str:

@@ -7,26 +7,35 @@ import re
 
 from checker.textutil import fold
 
-_SPLIT_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
+_SPLIT_RE = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas),?\s+|\s+(?:while|whereas)\s+")
+# A right-hand part that starts with a verb shares the left subject ("ITCN Asia is one of the
+# largest expos, and is being used ..."): splitting would leave it without one.
+_SUBJECTLESS_RE = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then)\b",
+    re.IGNORECASE)
 _VERB_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|made|rose|fell|"
     r"grew|said|says|\w{3,}ed|\w{3,}s)\b",
     re.IGNORECASE,
 )
-_NO_SPLIT_RE = re.compile(r"\brespectively\b|\bbetween\b[^,;]*\band\b", re.IGNORECASE)
+# "respectively" ties the clauses together; so does a list "between A, B, and C" (but not a
+# closed "between 2019 and 2024, and ...").
+_LIST_BETWEEN_RE = re.compile(r"\bbetween\s[^,;]*?,(?:[^,;]*,)*\s*and\b", re.IGNORECASE)
+_CLOSED_BETWEEN_RE = re.compile(r"\bbetween\s[^,;]*?\band\b", re.IGNORECASE)
 MIN_WORDS = 5
 
 
 def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the independent clauses of the sentence text[start:end]."""
     folded = fold(text[start:end])
-    if _NO_SPLIT_RE.search(folded) or '"' in folded:
+    if '"' in folded or _tied(folded):
         return [(start, end)]
     cuts: list[tuple[int, int]] = []
     for m in _SPLIT_RE.finditer(folded):
         left = folded[cuts[-1][1] if cuts else 0:m.start()]
-        right = folded[m.end():]
-        if _clause(left) and _clause(_first_clause(right)):
+        right = folded[m.end():m.end() + 400]  # a clause is short; bounds pathological input
+        if _clause(left) and _clause(_first_clause(right)) and not _SUBJECTLESS_RE.match(right):
             cuts.append((m.start(), m.end()))
     if not cuts:
         return [(start, end)]
@@ -36,6 +45,14 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         begin = b
     spans.append((begin, len(folded)))
     return [(start + a, start + b) for a, b in spans]
+
+
+def _tied(folded: str) -> bool:
+    """Whether the sentence's clauses must stay together."""
+    if "respectively" in folded.lower():
+        return True
+    m = _LIST_BETWEEN_RE.search(folded)
+    return m is not None and _CLOSED_BETWEEN_RE.match(folded, m.start()) is None
 
 
 def _first_clause(text: str) -> str:

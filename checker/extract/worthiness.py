@@ -2,6 +2,8 @@
 
 score = sigmoid(BIAS + sum of the weights of the features present). The features are
 recorded in the claim file, so an editor sees why a statement was (or was not) kept.
+Positive features are what a checker can look up (a figure, a date, a named party, an event
+verb); negative ones mark what cannot be checked (opinion, feelings, puffery, speculation).
 """
 
 from __future__ import annotations
@@ -9,17 +11,23 @@ from __future__ import annotations
 import math
 import re
 
+from checker.extract.cues import Cue, tokens
 from checker.textutil import fold
 
 WEIGHTS: dict[str, float] = {
     "number": 1.2,
     "date": 0.8,
-    "known-entity": 0.8,
-    "name": 0.5,
-    "factual-verb": 0.8,
+    "known-entity": 0.6,
+    "name": 0.4,
+    "names": 0.5,
+    "factual-verb": 0.9,
+    "verb": 0.4,
     "attribution": 0.3,
     "correction": 1.5,
     "opinion": -1.2,
+    "sentiment": -1.2,
+    "evaluative": -0.8,
+    "speculation": -0.8,
     "question": -2.0,
     "advice": -1.0,
     "prediction": -0.4,
@@ -28,69 +36,159 @@ WEIGHTS: dict[str, float] = {
     "fragment": -0.8,
 }
 BIAS = -1.0
+_ORDER = {name: i for i, name in enumerate(WEIGHTS)}
 
-FACTUAL_VERB_RE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|became|becomes|remains|made|makes|put|puts|"
-    r"signed|signs|launched|launches|announced|announces|said|says|reported|reports|rose|"
-    r"fell|grew|dropped|increased|decreased|declined|reached|recorded|won|lost|built|"
-    r"joined|includes?|included|delivered|delivers|developed|carried|carries|held|holds|"
-    r"agreed|approved|established|founded|launched|owns|owned|employs|employed|accounts?|"
-    r"accounted|amounted|totalled|totaled|ranked|dominates?|dominated|supplied|supplies|"
-    r"imported|exported|invested|met|visited|opened|closed|took|takes|gave|gives|"
-    r"\w{3,}ed)\b",
-    re.IGNORECASE,
+# Verbs of events, changes, measures and membership: what records and documents can confirm.
+FACTUAL_VERBS = Cue(
+    """
+    sign signs signed launch launches launched announces announced held holds met meets
+    visits visited agreed approves approved delivers delivered develops developed deployed
+    inducted establishes established founded built builds joins joined won wins lost loses
+    rose rises fell falls grew grows increased decreased declined dropped doubled tripled
+    halved reaches reached records recorded totals totalled totaled amounts amounted account
+    accounts accounted ranked ranks imports imported exports exported invests invested supply
+    supplies supplied bought buys sold sells paid pays employ employs employed own owns owned
+    include includes included participated attended proposed arrived flew landed carried
+    carries killed died elected appointed resigned hosted opened closed released published
+    issued notified awarded funded operate operates operated produced produces completed
+    started began ended became becomes prohibit prohibits prohibited banned bans require
+    requires required dominate dominates dominated surpassed exceeded recovered turned put
+    puts received acquired merged partnered collaborated negotiated borrowed lent cut raised
+    hit member members located based born scheduled planned consist consists consisted
+    passed voted adopted ruled sentenced convicted arrested charged sued fined grossed earned
+    spent cost costs worth valued
+    """,
+    [r"rolled\s+out", r"made\s+up", r"makes\s+up", r"dates\s+back"],
 )
-OPINION_RE = re.compile(
-    r"\b(?:i\s+think|we\s+think|believe|believes|feel|feels|great|greatest|best|worst|"
-    r"wonderful|amazing|astounding|terrible|awesome|beautiful|ugly|shameful|should|ought|"
-    r"in\s+my\s+view|in\s+our\s+view|opinion|arguably|undoubtedly|clearly|obviously|"
-    r"hopefully|unfortunately|fortunately|a\s+lot\s+more|it\s+is\s+time|need\s+to|needs\s+to)\b",
-    re.IGNORECASE,
+_AUXILIARIES = frozenset("is are was were has have had been will would can could do does did"
+                         .split())
+OPINION = Cue(
+    """
+    believe believes feel feels great greatest best worst wonderful amazing astounding
+    terrible awesome beautiful ugly shameful should ought opinion arguably undoubtedly
+    clearly obviously hopefully unfortunately fortunately
+    """,
+    [r"i\s+think", r"we\s+think", r"in\s+my\s+view", r"in\s+our\s+view", r"a\s+lot\s+more",
+     r"it\s+is\s+time", r"need\s+to", r"needs\s+to"],
 )
+# Feelings and wishes: a spokesperson's hope is not a fact about the world.
+SENTIMENT = Cue(
+    """
+    hope hopes hoped hoping glad pleased delighted happy appreciate appreciated appreciates
+    welcome welcomed welcomes optimism optimistic confidence confident enthusiasm
+    enthusiastic aspiration proud congratulate congratulated thanked wish wishes wished
+    grateful
+    """,
+    [r"honored\s+to", r"honoured\s+to"],
+)
+# Puffery and interpretation: words that grade or read meaning into facts.
+EVALUATIVE = Cue(
+    """
+    significant significantly immense immensely meaningful substantial tremendous remarkable
+    crucial vital critical integral cornerstone constructive promising proactive impactful
+    transformative strategically underscores underscored underscoring reinforces reinforced
+    reinforcing signal signals signaling signalling symbolised symbolized reflects reflecting
+    serious groundwork potential flourish increasingly emphasised emphasized acknowledged
+    conveyed stressed
+    """,
+    [r"forward-looking", r"new\s+heights", r"true\s+objective",
+     r"strategic\s+(?:value|significance|bond)", r"mutually\s+beneficial",
+     r"close\s+and\s+growing", r"align\s+well", r"aligns\s+well", r"shared\s+destiny",
+     r"paving\s+the\s+way", r"yet\s+another", r"a\s+lot", r"well\s+beyond",
+     r"demonstration\s+of", r"mutual\s+benefit", r"win-win", r"common\s+development",
+     r"shared\s+future", r"all-weather", r"new\s+level", r"higher\s+level"],
+)
+# Case matters: the modal "may", not the month "May".
+SPECULATION = Cue("could might can perhaps possibly probably potentially",
+                  [r"may", r"not\s+necessarily"], flags=0)
+# Plans reported as decided ("agreed that ... will") are facts about the decision.
+DECIDED_WORDS = frozenset(
+    "agreed decided decision announced signed approved confirmed said says stated".split())
 ADVICE_RE = re.compile(r"^(?:please\s+|let's\s+|let\s+us\s+|do\s+not\s+|don't\s+|make\s+sure|"
-                       r"remember|try|consider|click|visit|read|watch|join|follow|subscribe)\b",
+                       r"remember|try|consider|click|visit|read|watch|join|follow|subscribe|"
+                       r"(?:one|the\s+best|the\s+only|another)\s+way\s+to)\b",
                        re.IGNORECASE)
-FIRST_PERSON_RE = re.compile(r"\b(?:I|we|our|us|my|me)\b")
+# "US" (the country) is not "us".
+FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+_FIRST_PERSON_WORDS = frozenset("i we our us my me".split())
 
 
 def features(sentence: str, *, has_number: bool, has_date: bool, known_entities: int,
-             names: int, attributed: bool, future: bool, correction: bool) -> list[str]:
-    """The named features present in a candidate sentence."""
+             names: int, attributed: bool, future: bool, correction: bool,
+             distinct_unknown: int = 0) -> list[str]:
+    """The named features present in a candidate sentence.
+
+    `names` counts every name, `known_entities` those the lexicon resolves, and
+    `distinct_unknown` the different names it does not know (several mean specificity).
+    """
+    base = text_features(sentence, has_number=has_number, has_date=has_date,
+                         attributed=attributed, future=future, correction=correction)
+    return with_entities(base, known_entities, names, distinct_unknown)
+
+
+def with_entities(base: list[str], known_entities: int, names: int,
+                  distinct_unknown: int) -> list[str]:
+    """The features of text_features plus those that come from the names found."""
+    found = list(base)
+    if known_entities:
+        found.append("known-entity")
+    if names > known_entities:
+        found.append("name")
+    if distinct_unknown >= 2:
+        found.append("names")
+    return sorted(found, key=_ORDER.__getitem__)  # one order in every claim file
+
+
+# The best the names of a sentence can add: a bound used to skip entity matching.
+ENTITY_BONUS = WEIGHTS["known-entity"] + WEIGHTS["name"] + WEIGHTS["names"]
+
+
+def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed: bool,
+                  future: bool, correction: bool) -> list[str]:
+    """The features that do not depend on the names in the sentence."""
     text = fold(sentence).strip()
+    toks = tokens(text)
     words = text.split()
     found: list[str] = []
     if has_number:
         found.append("number")
     if has_date:
         found.append("date")
-    if known_entities:
-        found.append("known-entity")
-    elif names:
-        found.append("name")
-    if FACTUAL_VERB_RE.search(text):
+    if FACTUAL_VERBS.found(text, toks):
         found.append("factual-verb")
+    elif not _AUXILIARIES.isdisjoint(toks) or any(_is_inflected(t) for t in toks):
+        found.append("verb")
     elif len(words) < 12:
         found.append("fragment")
     if attributed:
         found.append("attribution")
     if correction:
         found.append("correction")
-    if OPINION_RE.search(text):
-        found.append("opinion")
+    for name, cue in (("opinion", OPINION), ("sentiment", SENTIMENT),
+                      ("evaluative", EVALUATIVE), ("speculation", SPECULATION)):
+        if cue.found(text, toks):
+            found.append(name)
     if text.rstrip('"\')').endswith("?"):
         found.append("question")
     if ADVICE_RE.match(text.lstrip('"(')):
         found.append("advice")
-    if future and not has_date:
+    if future and not (has_date or attributed or not DECIDED_WORDS.isdisjoint(toks)):
         found.append("prediction")
-    if FIRST_PERSON_RE.search(text):
+    if not _FIRST_PERSON_WORDS.isdisjoint(toks) and FIRST_PERSON_RE.search(text):
         found.append("first-person")
     if len(words) < 5:
         found.append("too-short")
-    return found
+    return sorted(found, key=_ORDER.__getitem__)
 
 
-def score(found: list[str]) -> float:
-    """Logistic score of the features, rounded for stable files."""
-    total = BIAS + sum(WEIGHTS[f] for f in found)
+def _is_inflected(token: str) -> bool:
+    """A past or third-person form ("increased", "remains"): a verb, most likely."""
+    if "'" in token:
+        return False  # "Ukraine's" is a possessive
+    return (len(token) >= 5 and token.endswith("ed")) or (len(token) >= 4 and token[-1] == "s")
+
+
+def score(found: list[str], bonus: float = 0.0) -> float:
+    """Logistic score of the features (plus a bonus weight), rounded for stable files."""
+    total = BIAS + bonus + sum(WEIGHTS[f] for f in found)
     return round(1.0 / (1.0 + math.exp(-total)), 3)

@@ -1,0 +1,106 @@
+"""Date patterns, most specific first: each name has a builder in date_rules."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH_NAMES = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_FULL = (r"january|february|march|april|may|june|july|august|september|october|"
+               r"november|december")
+_MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+# Only an abbreviation takes a period ("Jan. 17"); "in January." keeps its full stop.
+_MON = rf"(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_REL = r"(?P<rel>last|this|next)\s+year"
+_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+_NO_YEAR_AFTER = r"(?!\s*,?\s*\d{4})(?![.,]\d)"
+_ORD = r"(?:st|nd|rd|th)?"
+_I = re.IGNORECASE
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4}
+PARTS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}  # overlapping on purpose: vague
+# A 4-digit number that counts something is not a year: "about 2000 troops".
+COUNT_BEFORE_RE = re.compile(
+    r"(?:about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|at\s+least|"
+    r"approximately|roughly|exactly|only|just|than|\$|#)\s*$", _I)
+COUNT_AFTER_RE = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|students|employees|workers|units|jobs|cases|"
+    r"deaths|tonnes|tons|km|kilometres|miles|metres|feet|hectares|acres|more|additional|"
+    r"new|other|of\s+(?:the|them|these|those))\b", _I)
+
+_RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
+    ("half", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
+                        rf"(?:{_YEAR}|{_REL})\b", _I)),
+    ("half_label", re.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
+    ("month_range", re.compile(rf"\b{_MON}\s+(?:to|-|through|until)\s+(?P<mon2>{_MONTH_NAMES})"
+                               rf"\b(?:\s+{_YEAR})?", _I)),
+    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
+    ("m_rel", re.compile(rf"\b{_MON}\s+{_REL}\b", _I)),
+    ("md", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_YEAR_AFTER}", _I)),
+    ("dm", re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}(?!\w){_NO_YEAR_AFTER}", _I)),
+    ("q_year", re.compile(rf"\b(?:the\s+)?{_Q}\s+(?:of\s+)?(?:{_YEAR}|{_REL})\b", _I)),
+    ("qy", re.compile(rf"\bQ(?P<qn>[1-4])(?:\s+|\s+of\s+|-|/)(?:{_YEAR})\b")),
+    ("q", re.compile(rf"\b(?:the\s+)?{_Q}\b|\bQ(?P<qn>[1-4])\b", _I)),
+    ("fiscal", re.compile(r"\b(?:FY\s?)?(?P<y1>(?:19|20)\d\d)\s?[-/]\s?(?P<y2>\d\d)\b(?![-/]?\d)")),
+    ("fy", re.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?![-/]\d)")),
+    ("between", re.compile(r"\b(?:between|from)\s+(?P<y1>1[89]\d\d|20\d\d)\s+(?:and|to|until|-)"
+                           r"\s+(?P<y2>1[89]\d\d|20\d\d)\b", _I)),
+    ("year_range", re.compile(r"\b(?P<y1>1[89]\d\d|20\d\d)\s?-\s?(?P<y2>1[89]\d\d|20\d\d)\b")),
+    ("decade", re.compile(r"\b(?P<since>since\s+)?(?:the\s+)?(?P<dec>1[89]\d0|20\d0)s\b", _I)),
+    ("prev_period", re.compile(r"\b(?:the\s+)?previous\s+(?P<n>\w+)-year\s+period\s+to\s+"
+                               r"(?P<year>1[89]\d\d|20\d\d)\b", _I)),
+    ("next_n", re.compile(r"\b(?:over\s+|in\s+|for\s+|during\s+|within\s+)?the\s+(?:next|coming)"
+                          r"\s+(?:(?P<n>\w+)\s+)?(?P<unit>years|decades?)\b", _I)),
+    ("past_n", re.compile(r"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last|previous)\s+"
+                          r"(?P<n>\w+)\s+(?P<unit>years|months|decades)\b", _I)),
+    ("past_decade", re.compile(r"\b(?:the\s+)?(?:past|last)\s+decade\b", _I)),
+    ("since", re.compile(rf"\b(?P<kw>since|until|by|before|after)\s+(?:the\s+)?{_YEAR}\b", _I)),
+    ("part", re.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _I)),
+    ("month_rel", re.compile(rf"\b(?:in|last|this|next|since|by|early|late|mid)(?:\s+|-){_MON}"
+                             r"(?![\w])", _I)),
+    ("narrative_year", re.compile(r"\bthe\s+(?:previous|following|next)\s+year\b", _I)),
+    ("rel_year", re.compile(rf"\b{_REL}\b", _I)),
+    ("rel_unit", re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>month|week)\b", _I)),
+    ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>years|months|weeks|days)\s+ago\b", _I)),
+    ("later", re.compile(r"\b(?:(?P<n>\w+)\s+)?(?P<unit>years?|months?|weeks?|days?)\s+"
+                         r"(?P<dir>later|earlier)\b", _I)),
+    ("day_rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
+                           r"thursday|friday|saturday|sunday)\b", _I)),
+    ("year", re.compile(rf"\b{_YEAR}\b(?![-.,]?\d)(?!\s*(?:%|per\s?cent|million|billion|bn|m\b))")),
+]
+
+# Cheap gates, read once per sentence: a pattern runs only when the sentence has a digit
+# (if the pattern needs one) and one of the pattern's words (lower-cased substrings). These
+# are necessary conditions, so the gates change the speed, never the result.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")
+_QUARTER_STEMS = ("quarter", "q1", "q2", "q3", "q4")
+_GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
+    "iso": (True, ("-",)), "mdy": (True, _MONTH_STEMS), "dmy": (True, _MONTH_STEMS),
+    "half": (False, ("half",)), "half_label": (True, ("h1", "h2")),
+    "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
+    "m_rel": (False, _MONTH_STEMS), "md": (True, _MONTH_STEMS), "dm": (True, _MONTH_STEMS),
+    "q_year": (False, ("quarter",)), "qy": (True, _QUARTER_STEMS[1:]),
+    "q": (False, _QUARTER_STEMS), "fiscal": (True, ("-", "/")), "fy": (True, ("fy", "fiscal")),
+    "between": (True, ("between", "from")), "year_range": (True, ("-",)),
+    "decade": (True, ("0s",)), "prev_period": (True, ("previous",)),
+    "next_n": (False, ("next", "coming")), "past_n": (False, ("past", "last", "previous")),
+    "past_decade": (False, ("decade",)),
+    "since": (True, ("since", "until", "by", "before", "after")),
+    "part": (True, ("early", "mid", "late")), "month_rel": (False, _MONTH_STEMS),
+    "narrative_year": (False, ("previous", "following", "next")),
+    "rel_year": (False, ("year",)), "rel_unit": (False, ("month", "week")),
+    "ago": (False, ("ago",)), "later": (False, ("later", "earlier")),
+    "day_rel": (False, ("yesterday", "today", "tomorrow")), "weekday": (False, ("day",)),
+    "year": (True, ()),
+}
+PATTERNS: list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]] = [
+    (name, pattern, *_GATES[name]) for name, pattern in _RAW_PATTERNS
+]

@@ -1,0 +1,177 @@
+"""Builders for dates relative to publication ("last year", "in January", "the third
+quarter", "on Tuesday") or to another event ("weeks later"), resolved against the anchor."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from checker.extract.date_patterns import ORDINALS, WEEKDAYS
+from checker.extract.date_types import (
+    Anchor,
+    DateExpr,
+    count_word,
+    expr,
+    month_days,
+    month_number,
+    quarter_expr,
+    rel_offset,
+    rule,
+    unresolved_at,
+    year_days,
+    year_for_month,
+)
+
+
+@rule("month_range")
+def _month_range(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    m1, m2 = month_number(m["mon"]), month_number(m["mon2"])
+    year = int(m["year"]) if m["year"] else (anchor.year if anchor else None)
+    if year is None:
+        return unresolved_at(m, raw, "period")
+    return expr(m, raw, month_days(year, m1)[0], month_days(year, m2)[1], "period",
+                 relative=not m["year"])
+
+
+@rule("m_rel")
+def _month_rel_year(m: re.Match[str], raw: str, anchor: Anchor | None,
+                    future: bool) -> DateExpr:
+    month = month_number(m["mon"])
+    if anchor is None:
+        return unresolved_at(m, raw, "month")
+    a, b = month_days(anchor.year + rel_offset(m["rel"]), month)
+    return expr(m, raw, a, b, "month", relative=True)
+
+
+@rule("md")
+@rule("dm")
+def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    month, day = month_number(m["mon"]), int(m["day"])
+    if anchor is None:
+        date(2000, month, day)  # still reject "February 30" (2000 is a leap year)
+        return unresolved_at(m, raw, "day")
+    d = date(year_for_month(anchor, month, future), month, day)
+    return expr(m, raw, d, d, "day", relative=True)
+
+
+@rule("q_year")
+@rule("qy")
+@rule("q")
+def _quarter(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    g = m.groupdict()
+    q = int(g["qn"]) if g.get("qn") else ORDINALS[g["q"].lower()]
+    if g.get("year"):
+        return quarter_expr(raw, m.start(), m.end(), int(g["year"]), q, relative=False)
+    if anchor is None:
+        return unresolved_at(m, raw, "quarter")
+    if g.get("rel"):
+        year = anchor.year + rel_offset(g["rel"])
+    elif future:  # the next quarter of that number not yet over at publication
+        year = anchor.year if 3 * q >= anchor.first.month else anchor.year + 1
+    else:  # the latest quarter of that number begun by publication
+        year = anchor.year if 3 * q - 2 <= anchor.month else anchor.year - 1
+    return quarter_expr(raw, m.start(), m.end(), year, q, relative=True)
+
+
+@rule("next_n")
+def _next_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
+    unit = m["unit"].lower()
+    n = count_word(m["n"]) if m["n"] else 1
+    if n is None:
+        return None
+    if anchor is None:
+        return unresolved_at(m, raw, "period")
+    years = n * 10 if unit.startswith("decade") else n
+    return expr(m, raw, anchor.first, year_days(anchor.year + years)[1], "period",
+                 relative=True)
+
+
+@rule("past_n")
+@rule("past_decade")
+def _past_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
+    g = m.groupdict()
+    n = count_word(g["n"]) if g.get("n") else 10
+    unit = g["unit"].lower() if g.get("unit") else "years"
+    if n is None:
+        return None
+    if anchor is None:
+        return unresolved_at(m, raw, "period")
+    years = n * 10 if unit == "decades" else n if unit == "years" else max(1, n // 12)
+    return expr(m, raw, date(anchor.year - years, 1, 1), anchor.last, "period", relative=True)
+
+
+@rule("month_rel")
+def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    month = month_number(m["mon"])
+    if anchor is None:
+        return unresolved_at(m, raw, "month")
+    lead = raw.lower().split()[0].split("-")[0]
+    if lead == "last":
+        year = anchor.year - 1 if month >= anchor.month else anchor.year
+    elif lead == "next":
+        year = anchor.year + 1 if month <= anchor.month else anchor.year
+    else:
+        year = year_for_month(anchor, month, future)
+    a, b = month_days(year, month)
+    return expr(m, raw, a, b, "month", relative=True)
+
+
+@rule("narrative_year")
+@rule("later")
+def _narrative(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    # "weeks later", "the following year": relative to another event, not to publication.
+    return unresolved_at(m, raw, "year" if raw.lower().endswith("year") else "period")
+
+
+@rule("rel_year")
+def _rel_year(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    if anchor is None:
+        return unresolved_at(m, raw, "year")
+    a, b = year_days(anchor.year + rel_offset(m["rel"]))
+    return expr(m, raw, a, b, "year", relative=True)
+
+
+@rule("rel_unit")
+def _rel_unit(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    shift = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    if m["unit"].lower() == "month":
+        if anchor is None or anchor.granularity == "year":
+            return unresolved_at(m, raw, "month")
+        index = anchor.year * 12 + anchor.first.month - 1 + shift
+        a, b = month_days(index // 12, index % 12 + 1)
+        return expr(m, raw, a, b, "month", relative=True)
+    if anchor is None or anchor.granularity != "day":
+        return unresolved_at(m, raw, "week")
+    monday = anchor.first - timedelta(days=anchor.first.weekday()) + timedelta(weeks=shift)
+    return expr(m, raw, monday, monday + timedelta(days=6), "week", relative=True)
+
+
+@rule("ago")
+def _ago(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    n = count_word(m["n"])
+    if n is None or anchor is None or m["unit"].lower() != "years":
+        return unresolved_at(m, raw, "year" if m["unit"].lower() == "years" else "period")
+    a, b = year_days(anchor.year - n)
+    return expr(m, raw, a, b, "year", relative=True)
+
+
+@rule("day_rel")
+def _day_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    if anchor is None or anchor.granularity != "day":
+        return unresolved_at(m, raw, "day")
+    d = anchor.first + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[
+        m["word"].lower()])
+    return expr(m, raw, d, d, "day", relative=True)
+
+
+@rule("weekday")
+def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    if anchor is None or anchor.granularity != "day":
+        return unresolved_at(m, raw, "day")
+    delta = (anchor.first.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
+    lead = raw.lower().split()[0]
+    if future or lead == "next":
+        d = anchor.first + timedelta(days=(7 - delta) % 7 or (7 if lead == "next" else 0))
+    else:
+        d = anchor.first - timedelta(days=delta or (7 if lead == "last" else 0))
+    return expr(m, raw, d, d, "day", relative=True)

@@ -1,0 +1,128 @@
+"""Builders for absolute dates and periods: "2024-03-03", "March 2024", "2012-13", "FY24",
+"between 2020 and 2024", "the 1990s", "since 1999", "mid-2024", a bare year."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from checker.extract.date_patterns import PARTS
+from checker.extract.date_types import (
+    Anchor,
+    DateExpr,
+    count_word,
+    expr,
+    month_days,
+    month_number,
+    rel_offset,
+    rule,
+    unresolved_at,
+    year_days,
+)
+
+
+@rule("iso")
+def _iso(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return expr(m, raw, d, d, "day")
+
+
+@rule("mdy")
+@rule("dmy")
+def _full_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    d = date(int(m["year"]), month_number(m["mon"]), int(m["day"]))
+    return expr(m, raw, d, d, "day")
+
+
+@rule("half")
+@rule("half_label")
+def _half(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    g = m.groupdict()
+    h = int(g["hn"]) if g.get("hn") else (1 if g["h"].lower() in ("first", "1st") else 2)
+    if g["year"]:
+        year = int(g["year"])
+    elif anchor is None:
+        return unresolved_at(m, raw, "period")
+    else:
+        year = anchor.year + rel_offset(g["rel"])
+    return expr(m, raw, date(year, 6 * h - 5, 1), month_days(year, 6 * h)[1], "period",
+                 relative=not g["year"])
+
+
+@rule("my")
+def _month_year(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    a, b = month_days(int(m["year"]), month_number(m["mon"]))
+    return expr(m, raw, a, b, "month")
+
+
+@rule("fiscal")
+def _fiscal(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
+    y1 = int(m["y1"])
+    y2 = y1 // 100 * 100 + int(m["y2"])
+    if y2 != y1 + 1:
+        return None  # "2012-13" is a fiscal year; "2012-19" is not
+    a, b = year_days(y1, y2)  # the fiscal calendar is unknown: both calendar years
+    return expr(m, raw, a, b, "fiscal-year")
+
+
+@rule("fy")
+def _fiscal_label(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    digits = m["fy"]
+    year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    a, b = year_days(year - 1, year)  # "FY2024" ends in 2024 in most calendars
+    return expr(m, raw, a, b, "fiscal-year")
+
+
+@rule("between")
+@rule("year_range")
+def _year_range(m: re.Match[str], raw: str, anchor: Anchor | None,
+                future: bool) -> DateExpr | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 < y1:
+        return None
+    a, b = year_days(y1, y2)
+    return expr(m, raw, a, b, "period")
+
+
+@rule("decade")
+def _decade(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    y = int(m["dec"])
+    a, b = year_days(y, y + 9)
+    if m["since"]:
+        return expr(m, raw, a, anchor.last if anchor else None, "decade", open_="end")
+    return expr(m, raw, a, b, "decade")
+
+
+@rule("prev_period")
+def _prev_period(m: re.Match[str], raw: str, anchor: Anchor | None,
+                 future: bool) -> DateExpr | None:
+    n = count_word(m["n"])
+    if n is None:
+        return None
+    y = int(m["year"])
+    a, b = year_days(y - n + 1, y)
+    return expr(m, raw, a, b, "period")
+
+
+@rule("since")
+def _since(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    y = int(m["year"])
+    kw = m["kw"].lower()
+    if kw in ("since", "after"):
+        first = date(y + 1, 1, 1) if kw == "after" else date(y, 1, 1)
+        return expr(m, raw, first, anchor.last if anchor else None, "year", open_="end")
+    last = date(y - 1, 12, 31) if kw == "before" else date(y, 12, 31)
+    return expr(m, raw, None, last, "year", open_="start")
+
+
+@rule("part")
+def _part(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    y = int(m["year"])
+    m1, m2 = PARTS[m["part"].lower()]
+    return expr(m, raw, month_days(y, m1)[0], month_days(y, m2)[1], "period")
+
+
+@rule("year")
+def _year(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    a, b = year_days(int(m["year"]))
+    return expr(m, raw, a, b, "year")

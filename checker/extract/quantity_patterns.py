@@ -1,0 +1,81 @@
+"""The patterns of quantities: numbers with what is written around them, number words,
+vague amounts, ranks, and what is not a quantity (dates, times, model names)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.quantity_words import (
+    APPROX,
+    CUR,
+    LOWER,
+    NUM,
+    RATIOS,
+    SCALE,
+    UNIT,
+    UPPER,
+    WORD_NUMBERS,
+)
+
+# The number comes first in every pattern: the engine skips quickly to the next digit. The
+# currency and the modifier written before it are read backwards from there (_Hit).
+NUMBER_RE = re.compile(
+    rf"(?P<num>{NUM})"
+    rf"(?:\s?-\s?(?P<cur2>{CUR})?(?P<num2>{NUM}))?"
+    rf"(?:\s?(?P<scale>{SCALE})\b)?"
+    rf"(?:\s?(?P<unit>{UNIT})(?!\w))?",
+    re.IGNORECASE,
+)
+CUR_BEFORE_RE = re.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
+MOD_BEFORE_RE = re.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
+# "between 5 and 10 per cent": one range, its unit written once, on either side.
+BETWEEN_RE = re.compile(
+    rf"\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"
+    rf"(?:\s?(?P<unit>{UNIT})(?!\w))?\s+and\s+(?P<cur2>{CUR})?(?P<num2>{NUM})"
+    rf"(?:\s?(?P<scale2>{SCALE})\b)?(?:\s?(?P<unit2>{UNIT})(?!\w))?",
+    re.IGNORECASE,
+)
+VAGUE_RE = re.compile(
+    r"\b(?P<vague>tens of thousands|hundreds of thousands|tens of millions|"
+    r"hundreds of millions|dozens|hundreds|thousands|millions|billions)\b(?=\s+of\b|\s+\w)",
+    re.IGNORECASE)
+RATIO_RE = re.compile(r"\b(?P<ratio>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)
+WORD_NUMBER_RE = re.compile(
+    r"\b(?P<word>a dozen|a hundred|a thousand|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
+    rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w)",
+    re.IGNORECASE,
+)
+VAGUE_STEMS = ("dozens", "hundreds", "thousands", "millions", "billions")
+RATIO_STEMS = tuple(RATIOS)
+NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)
+ORDINAL_RE = re.compile(r"\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
+# Numbers that belong to dates and times, never quantities: "2025-02-30", "3/4/2024", "10:30".
+NOT_QUANTITY_RE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+)
+DIGIT_RE = re.compile(r"\d")
+TIME_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)
+ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$",
+                               re.IGNORECASE)
+CAPITAL_BEFORE = re.compile(r"\b[A-Za-z]*[A-Z][\w']*\s$")
+# Capitalised words that start sentences or modify numbers rather than name products.
+NOT_NAMES = frozenset(
+    """
+    in on at by since from to and the of with about around over some only all nearly almost
+    than top between until for just roughly approximately another up under below above
+    exactly more less fewer these those its their his her our last first next was were is
+    are has had have but as if when while after before during each every including among
+    """.split()
+)
+IRREGULAR_PLURALS = frozenset(
+    "people children men women staff police personnel troops cattle data media".split())
+NOUN_STOP = frozenset(
+    """
+    a an the of in on at by for to from with and or but as than that which who is are was
+    were be been has have had will would this these those its their his her it its last
+    year years month months week weeks day days since between during after before per
+    respectively compared same into onto over under across through toward towards among via
+    within amid about around against up down out off
+    """.split()
+)

@@ -1,0 +1,69 @@
+"""Vocabulary of quantities: scales, currencies, measure units, number words, vague amounts."""
+
+from __future__ import annotations
+
+import re
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
+    "crore": 1e7, "lakh": 1e5, "hundred": 1e2,
+}
+CURRENCIES = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD",
+    "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "\u00a3": "GBP", "gbp": "GBP", "\u20ac": "EUR",
+    "eur": "EUR", "\u00a5": "JPY", "\u20b9": "INR", "inr": "INR", "rs": "PKR", "rs.": "PKR",
+    "pkr": "PKR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "dollars": "USD",
+    "rupees": "PKR", "euros": "EUR", "pounds": "GBP",
+}
+# unit -> (canonical unit, factor to it)
+MEASURES = {
+    "km": ("m", 1e3), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3),
+    "kilometre": ("m", 1e3), "kilometer": ("m", 1e3), "metres": ("m", 1.0),
+    "meters": ("m", 1.0), "miles": ("m", 1609.344), "mile": ("m", 1609.344),
+    "kg": ("kg", 1.0), "kilograms": ("kg", 1.0), "tonnes": ("kg", 1e3), "tons": ("kg", 1e3),
+    "tonne": ("kg", 1e3), "mw": ("W", 1e6), "gw": ("W", 1e9), "kw": ("W", 1e3),
+    "kwh": ("Wh", 1e3), "mwh": ("Wh", 1e6), "gwh": ("Wh", 1e9), "hectares": ("m2", 1e4),
+    "acres": ("m2", 4046.86), "years": ("year", 1.0), "year": ("year", 1.0),
+    "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
+    "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
+    "tb": ("byte", 1e12), "mb": ("byte", 1e6),
+}
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a hundred": 100,
+    "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
+}
+# Vague amounts: (low, high)
+VAGUE = {
+    "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
+    "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e8),
+    "tens of millions": (2e7, 9.99e7), "hundreds of millions": (2e8, 9.99e8),
+    "billions": (2e9, 9.99e11),
+}
+RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|"
+          r"an\s+estimated|estimated|circa|~")
+LOWER = (r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of|"
+         r"just\s+over")
+UPPER = r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|just\s+under"
+LOWER_RE = re.compile(LOWER.replace(r"\s+", " "))
+UPPER_RE = re.compile(UPPER.replace(r"\s+", " "))
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+# Letter currencies need a word start: "Mrs 5" is not five rupees.
+CUR = (r"US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
+       r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?)")
+SCALE = r"trillion|billion|million|thousand|crore|lakh|bn|mn|mln|bln|tn|[mkb](?![\w'])"
+UNIT = (
+    r"%|per\s?cent|percent|pct|percentage\s+points?|pp|basis\s+points|bps|"
+    + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
+    + r"|dollars|rupees|euros|pounds|yuan"
+)
+# "1.2m tall" is metres, not a million.
+METRE_CONTEXT_RE = re.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")

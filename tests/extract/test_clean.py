@@ -1,0 +1,130 @@
+"""Page clean-up, table-driven: what is page furniture, what is content; offsets never move."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.clean import Block, classify_lines, content_blocks, is_headline
+
+# (line, kind, reason) for a line seen on its own
+LINES: list[tuple[str, str, str]] = [
+    ("Share", "boilerplate", "ui"),
+    ("Tweet", "boilerplate", "ui"),
+    ("Total", "boilerplate", "ui"),
+    ("Subscribe", "boilerplate", "ui"),
+    ("Comments", "boilerplate", "ui"),
+    ("Read More", "boilerplate", "ui"),
+    ("Previous Article", "boilerplate", "ui"),
+    ("Select Language:", "boilerplate", "ui"),
+    ("Input your search keywords and press Enter.", "boilerplate", "ui"),
+    ("Explore Computerworld Sites Globally", "boilerplate", "ui"),
+    ("    Watch more at LTD", "boilerplate", "ui"),
+    ("0", "boilerplate", "counter"),
+    ("--------------", "boilerplate", "separator"),
+    ("https://www.scmp.com/news/china/article/3302515/china-supplied-81-pakistans-arms",
+     "boilerplate", "url"),
+    ("CW Media & all its sub-brands are copyrighted to SPIN-IDG Wakhan Media Inc. "
+     "\u00a9\ufe0f1995-2025. Read Privacy Policy.", "boilerplate", "footer"),
+    ("He is the Editor-in-Chief at ProPakistani. Reach out at aadil.s[at]",
+     "boilerplate", "bio"),
+    ("Source: DailyTimes", "boilerplate", "byline"),
+    ("By Thomas G. Tsao is co-founder and chairman of Gobi Partners, an Asia-focused venture "
+     "capital firm", "boilerplate", "byline"),
+    ("  \u2022 April 25, 2025", "boilerplate", "dateline"),
+    ("  \u2022 Digital Pakistan", "boilerplate", "nav"),
+    ("  \u2022 Ltd feature videos", "boilerplate", "nav"),
+    ("Pakistan And China\u2019s GalaxySpace Explore Space Tech Collaboration and Investment",
+     "heading", "headline"),
+    ("China ready to strengthen space ties as Pakistani astronaut prepares for Tiangong "
+     "mission", "heading", "unpunctuated"),
+    ("- STZA pavilion backed by SIFC highlights shift from tech services to manufacturing",
+     "heading", "summary-bullet"),
+    ("Prime Minister Shehbaz Sharif held a high-level meeting in Islamabad.", "content", ""),
+    ("  \u2022 Correction: China is NOT a member of the International Space Station.",
+     "content", ""),
+    ("India's arms imports mainly from Russia, France and Israel.", "content", ""),
+    ("", "blank", ""),
+    ("   ", "blank", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "kind", "reason"), LINES, ids=[r[0][:40] for r in LINES])
+def test_line(line: str, kind: str, reason: str) -> None:
+    [block] = classify_lines(line)
+    assert (block.kind, block.reason) == (kind, reason)
+
+
+def _kinds(text: str) -> list[tuple[str, str, str]]:
+    return [(text[b.start:b.end].strip(), b.kind, b.reason) for b in classify_lines(text)
+            if b.kind != "blank"]
+
+
+def test_related_links_list_ends_at_prose() -> None:
+    text = (
+        "Related Links:\n"
+        "Pakistani Military Launches Defense AI Program\n"
+        "Is Pakistan Ready for the AI Revolution?\n"
+        "Riaz Haq's Youtube Channel\n"
+        "China's semiconductor foundry company SMIC achieved record quarterly performance.\n"
+    )
+    kinds = _kinds(text)
+    assert [k[2] for k in kinds[1:4]] == ["related-link"] * 3
+    assert kinds[4][1] == "content"
+
+
+def test_trending_headlines_with_dates_are_related_links() -> None:
+    text = (
+        "Trending Posts\n"
+        "  \u2022 92 News Unveils Pakistan\u2019s First AI News Anchor Delivering Bulletins\n"
+        "    \u2022 May 31, 2025\n"
+        "Pakistan\u2019s Freelance Sector Generates $1.65 Billion Amid Push for Inclusion\n"
+    )
+    assert [k[1] for k in _kinds(text)] == ["boilerplate"] * 4
+
+
+def test_about_box_is_the_publishers_blurb() -> None:
+    text = (
+        "about\n"
+        "CWPK Legacy\n"
+        "Launched in 1967 internationally, ComputerWorld is the oldest tech magazine in the "
+        "world. In Pakistan, ComputerWorld was launched in 1995.\n"
+        "Read more\n"
+        "Prime Minister Shehbaz Sharif held a meeting in Islamabad with a delegation today.\n"
+    )
+    kinds = _kinds(text)
+    assert [k[2] for k in kinds[:3]] == ["ui", "about-box", "about-box"]
+    assert kinds[-1][1] == "content"
+
+
+def test_a_title_case_line_in_a_run_of_short_sentences_is_content() -> None:
+    text = (
+        "India's arms imports mainly from Russia, France and Israel.\n"
+        "Ukraine's from US, Germany and Poland.\n"
+        "Pakistan's from China, Netherlands and Turkey\n"
+    )
+    assert [k[1] for k in _kinds(text)] == ["content"] * 3
+
+
+def test_offsets_never_move_and_cover_every_line() -> None:
+    text = "Title Line Here\r\nFirst sentence of the body.\n\n  \u2022 Share\nLast line."
+    blocks = classify_lines(text)
+    assert [text[b.start:b.end] for b in blocks] == text.replace("\r\n", "\n").split("\n")
+    assert all(b.start <= b.end for b in blocks)
+
+
+def test_content_blocks_keep_original_offsets() -> None:
+    text = "Share\nThe rover will land at the\nlunar south pole in 2028.\nTweet\n"
+    [block] = content_blocks(text)
+    assert block == Block(6, 58, "content", "paragraph")
+    assert text[block.start:block.end] == "The rover will land at the\nlunar south pole in 2028."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Growing China-Pakistan Space Cooperation", True),
+     ("Pakistan Approves Rs. 3.3 Billion National Center for Quantum Computing", True),
+     ("China is a member of the International Space Station.", False),
+     ("the quick brown fox", False)],
+)
+def test_is_headline(text: str, expected: bool) -> None:
+    assert is_headline(text) is expected

@@ -1,0 +1,203 @@
+"""Dates and periods, table-driven: the examples of issue 3, resolved against a published
+date and unresolved without one, and the known failure modes of generic date parsers
+(dateparser #330, #582, #694, #942, #1193, #1266; datefinder #56, #99, #124; parsedatetime
+#17)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from checker.extract.dates import Anchor, DateExpr, find_dates
+
+ANCHORS = {
+    "day": Anchor(date(2025, 3, 1), date(2025, 3, 1), "day"),  # a Saturday
+    "year": Anchor(date(2025, 1, 1), date(2025, 12, 31), "year"),
+    "new-year": Anchor(date(2025, 1, 1), date(2025, 1, 1), "day"),  # a Wednesday
+    "none": None,
+}
+D = date
+
+
+def one(text: str, surface: str, anchor: str = "day", future: bool = False) -> DateExpr:
+    found = {d.text: d for d in find_dates(text, anchor=ANCHORS[anchor], future=future)}
+    assert surface in found, f"{surface!r} not among {list(found)}"
+    expr = found[surface]
+    assert text[expr.start:expr.end] == surface
+    return expr
+
+
+# (sentence, surface, anchor, expected fields)
+ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
+    # issue 3, with a published date
+    ("Last year, China put a satellite in orbit.", "Last year", "day",
+     {"first": D(2024, 1, 1), "last": D(2024, 12, 31), "granularity": "year", "relative": True,
+      "resolved": True}),
+    ("In April last year, China launched a submarine.", "April last year", "day",
+     {"first": D(2024, 4, 1), "last": D(2024, 4, 30), "granularity": "month"}),
+    ("In January, the two countries signed an MoU.", "In January", "day",
+     {"first": D(2025, 1, 1), "last": D(2025, 1, 31), "granularity": "month"}),
+    ("In May, the two countries signed an MoU.", "In May", "day",  # May 2025 is not yet
+     {"first": D(2024, 5, 1), "last": D(2024, 5, 31)}),
+    ("In May, the mission will launch.", "In May", "day-future",
+     {"first": D(2025, 5, 1), "last": D(2025, 5, 31)}),
+    ("In January, Nawaz met investors.", "In January", "year",
+     {"first": D(2025, 1, 1), "last": D(2025, 1, 31)}),
+    ("Weeks later, Beijing put another satellite into orbit.", "Weeks later", "day",
+     {"first": None, "last": None, "resolved": False, "relative": True}),
+    ("Two weeks later, it flew.", "Two weeks later", "day", {"resolved": False}),
+    ("They will implement the 2021\u20132030 programme.", "2021\u20132030", "day",
+     {"first": D(2021, 1, 1), "last": D(2030, 12, 31), "granularity": "period",
+      "relative": False, "resolved": True}),
+    ("Sales rose in the third quarter.", "the third quarter", "year",
+     {"first": D(2025, 7, 1), "last": D(2025, 9, 30), "granularity": "quarter"}),
+    ("Sales rose in the third quarter.", "the third quarter", "day",  # Q3 2025 not begun
+     {"first": D(2024, 7, 1), "last": D(2024, 9, 30)}),
+    ("Sales rose in the third quarter of this year.", "the third quarter of this year", "day",
+     {"first": D(2025, 7, 1), "last": D(2025, 9, 30), "relative": True}),
+    ("Sales rose in the fourth quarter of 2023.", "the fourth quarter of 2023", "none",
+     {"first": D(2023, 10, 1), "last": D(2023, 12, 31), "relative": False}),
+    ("Q3 2024 results were strong.", "Q3 2024", "none",
+     {"first": D(2024, 7, 1), "last": D(2024, 9, 30), "granularity": "quarter"}),
+    # fiscal years and periods
+    ("The 2012\u201313 budget passed.", "2012\u201313", "none",
+     {"granularity": "fiscal-year", "first": D(2012, 1, 1), "last": D(2013, 12, 31)}),
+    ("Spending in FY 2023-24 fell.", "FY 2023-24", "none", {"granularity": "fiscal-year"}),
+    ("Spending in FY2024 fell.", "FY2024", "none",
+     {"granularity": "fiscal-year", "first": D(2023, 1, 1), "last": D(2024, 12, 31)}),
+    ("Spending in FY24 fell.", "FY24", "none", {"granularity": "fiscal-year"}),
+    ("Arms flowed between 2020 and 2024.", "between 2020 and 2024", "none",
+     {"first": D(2020, 1, 1), "last": D(2024, 12, 31), "granularity": "period"}),
+    ("The Action Plan (2025\u20132029) was agreed.", "2025\u20132029", "none",
+     {"first": D(2025, 1, 1), "last": D(2029, 12, 31)}),
+    ("It rose in the past five years.", "in the past five years", "day",
+     {"first": D(2020, 1, 1), "last": D(2025, 3, 1), "relative": True}),
+    ("It was up from the previous five-year period to 2019.",
+     "the previous five-year period to 2019", "none",
+     {"first": D(2015, 1, 1), "last": D(2019, 12, 31)}),
+    ("It leads the country for the next five years.", "for the next five years", "year",
+     {"first": D(2025, 1, 1), "last": D(2030, 12, 31), "relative": True}),
+    ("Output grew in the first half of 2024.", "the first half of 2024", "none",
+     {"first": D(2024, 1, 1), "last": D(2024, 6, 30)}),
+    ("Output grew in H2 2024.", "H2 2024", "none",
+     {"first": D(2024, 7, 1), "last": D(2024, 12, 31)}),
+    ("It has been the main supplier since the 1990s.", "since the 1990s", "day",
+     {"first": D(1990, 1, 1), "last": D(2025, 3, 1), "open": "end", "granularity": "decade"}),
+    ("A programme that dates back to 1999.", "1999", "none",
+     {"first": D(1999, 1, 1), "last": D(1999, 12, 31), "granularity": "year"}),
+    ("It will land by 2030.", "by 2030", "none", {"first": None, "last": D(2030, 12, 31),
+                                                   "open": "start"}),
+    ("Incentives last until June 30, 2035, it said.", "until June 30, 2035", "none",
+     {"first": None, "last": D(2035, 6, 30), "open": "start", "granularity": "day"}),
+    ("Production paused in mid-2024.", "mid-2024", "none",
+     {"first": D(2024, 4, 1), "last": D(2024, 9, 30), "granularity": "period"}),
+    # days
+    ("SMIC announced on Nov. 8 that sales rose.", "Nov. 8", "day",
+     {"first": D(2024, 11, 8), "last": D(2024, 11, 8), "granularity": "day"}),
+    ("The expo begins Jan. 17 in Lahore.", "Jan. 17", "day", {"first": D(2025, 1, 17)}),
+    ("It was signed on 17 January.", "17 January", "day", {"first": D(2025, 1, 17)}),
+    ("It was signed on April 25, 2025.", "April 25, 2025", "none", {"first": D(2025, 4, 25)}),
+    ("It was signed on 3 March 2024.", "3 March 2024", "none", {"first": D(2024, 3, 3)}),
+    ("It was signed on 2024-03-03.", "2024-03-03", "none", {"first": D(2024, 3, 3)}),
+    ("Bubble -58.5 06 Mar 2009 in need.", "06 Mar 2009", "none",  # dateparser #856
+     {"first": D(2009, 3, 6)}),
+    ("He spoke on Tuesday.", "on Tuesday", "day", {"first": D(2025, 2, 25)}),
+    ("We met on Sunday.", "on Sunday", "new-year",  # dateparser #1266: across the new year
+     {"first": D(2024, 12, 29)}),
+    ("It happened yesterday.", "yesterday", "day", {"first": D(2025, 2, 28)}),
+    ("It was signed last week.", "last week", "day",
+     {"first": D(2025, 2, 17), "last": D(2025, 2, 23), "granularity": "week"}),
+    ("It was signed last month.", "last month", "day",
+     {"first": D(2025, 2, 1), "last": D(2025, 2, 28)}),
+    ("It was signed last week.", "last week", "year",  # a year-only anchor has no weeks
+     {"resolved": False}),
+    ("The 2010 Year Treasury notes.", "2010", "none",  # dateparser #1193: not year 4033
+     {"first": D(2010, 1, 1)}),
+]
+
+
+def _anchor_key(key: str) -> tuple[str, bool]:
+    return (key[:-7], True) if key.endswith("-future") else (key, False)
+
+
+@pytest.mark.parametrize(("text", "surface", "anchor", "expected"), ROWS,
+                         ids=[f"{r[1]}@{r[2]}" for r in ROWS])
+def test_date(text: str, surface: str, anchor: str, expected: dict[str, Any]) -> None:
+    key, future = _anchor_key(anchor)
+    expr = one(text, surface, key, future)
+    for name, value in expected.items():
+        assert getattr(expr, name) == value, name
+
+
+RELATIVE = [
+    ("Last year, China put a satellite in orbit.", "Last year", "year"),
+    ("In April last year, China launched a submarine.", "April last year", "month"),
+    ("In January, the two countries signed an MoU.", "In January", "month"),
+    ("Sales rose in the third quarter.", "the third quarter", "quarter"),
+    ("Sales rose in the third quarter of this year.", "the third quarter of this year",
+     "quarter"),
+    ("SMIC announced on Nov. 8 that sales rose.", "Nov. 8", "day"),
+    ("It rose in the past five years.", "in the past five years", "period"),
+    ("He spoke on Tuesday.", "on Tuesday", "day"),
+    ("It happened yesterday.", "yesterday", "day"),
+    ("Weeks later, Beijing put another satellite into orbit.", "Weeks later", "period"),
+    ("It leads the country for the next five years.", "for the next five years", "period"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "granularity"), RELATIVE,
+                         ids=[r[1] for r in RELATIVE])
+def test_relative_dates_without_a_published_date_stay_unresolved(
+    text: str, surface: str, granularity: str
+) -> None:
+    expr = one(text, surface, "none")
+    assert (expr.resolved, expr.relative, expr.first, expr.last) == (False, True, None, None)
+    assert expr.granularity == granularity
+
+
+# Text that holds no date at all (or only the listed ones).
+NOT_DATES: list[tuple[str, list[str]]] = [
+    ("This may be true.", []),  # datefinder #56: the modal "may" is not May
+    ("Software products may be more fully described.", []),
+    ("They will march on the capital.", []),
+    ("The date 2025-02-30 does not exist.", []),
+    ("It happened on February 30.", []),
+    ("Julian Lee (the saxophonist) played.", []),  # parsedatetime #17
+    ("An injunction was issued.", []),
+    ("Do you have a car?", []),  # dateparser #942, #330
+    ("The information fripple is odd.", []),  # datefinder #99: "on fri" is not Friday
+    ("See page 1 of 1.", []),
+    ("Hello 4000, 6005 and 3533.", []),  # dateparser #582, #713: not years
+    ("Values 2.3, 4.1, 4.3 were read.", []),  # dateutil #440
+    ("It sits at 13190 SW 68th Parkway, Suite 200, Portland.", []),  # datefinder #124
+    ("The 32\u00b0 34'S line and 100M2 plots.", []),
+    ("It launched at 2.15pm.", []),
+    ("About 2000 troops were sent.", []),
+    ("Exports rose 2024 per cent.", []),
+    ("The 2012\u201313 budget passed.", ["2012\u201313"]),  # one fiscal year, not two years
+    ("Mobile users tripled between 2019 and 2024.", ["between 2019 and 2024"]),
+]
+
+
+@pytest.mark.parametrize(("text", "allowed"), NOT_DATES, ids=[r[0] for r in NOT_DATES])
+def test_not_a_date(text: str, allowed: list[str]) -> None:
+    assert [d.text for d in find_dates(text, anchor=ANCHORS["day"])] == allowed
+
+
+def test_today_is_never_used() -> None:
+    for text in ("It happened yesterday.", "It opened on Monday.", "Sales rose last month."):
+        assert all(d.first is None and not d.resolved for d in find_dates(text))
+
+
+def test_a_year_only_anchor_does_not_invent_days() -> None:
+    assert not find_dates("It opened yesterday.", anchor=ANCHORS["year"])[0].resolved
+    assert not find_dates("It opened on Monday.", anchor=ANCHORS["year"])[0].resolved
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "Intro. The 2021\u20132030 plan began in\u00a0January."
+    found = find_dates(text, anchor=ANCHORS["day"])
+    assert [text[d.start:d.end] for d in found] == [d.text for d in found]
+    assert [d.text for d in found] == ["2021\u20132030", "in\u00a0January"]

@@ -1,0 +1,161 @@
+"""Quantity parsing, table-driven: the examples of issue 3 and the known failure modes of
+generic parsers (quantulum3 issues #9, #20, #45, #153 among them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from checker.extract.dates import find_dates
+from checker.extract.quantities import Quantity, find_quantities, precision
+
+
+def quantities(text: str) -> list[Quantity]:
+    """What extraction sees: dates are found first and left out of the quantities."""
+    dates = find_dates(text)
+    return find_quantities(text, skip=[(d.start, d.end) for d in dates])
+
+
+# (sentence, the expected quantity's surface text, expected fields)
+ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    # issue 3
+    ("SMIC recorded $2.17119 billion in sales.", "$2.17119 billion",
+     {"kind": "money", "unit": "USD", "value": 2_171_190_000, "low": 2_171_185_000,
+      "high": 2_171_195_000, "bound": "exact", "approximate": False, "noun": "sales"}),
+    ("Chinese arms made up 81 per cent of imports.", "81 per cent",
+     {"kind": "percent", "unit": "%", "value": 81, "low": 80.5, "high": 81.5, "noun": "imports"}),
+    ("It signed a deal worth US$5 billion.", "US$5 billion",
+     {"kind": "money", "unit": "USD", "value": 5e9, "approximate": False}),
+    ("A deal worth around US$5 billion was signed.", "around US$5 billion",
+     {"kind": "money", "unit": "USD", "value": 5e9, "approximate": True, "low": 4.5e9,
+      "high": 5.5e9}),
+    ("Its young population of 240 million is online.", "240 million",
+     {"kind": "count", "value": 240e6, "low": 235e6, "high": 245e6, "bound": "exact"}),
+    ("Tens of thousands of Pakistani students study there.", "Tens of thousands",
+     {"kind": "count", "value": None, "low": 20_000, "high": 99_999, "bound": "range",
+      "approximate": True, "noun": "students"}),
+    ("Orders include more than 600 VT-4 battle tanks.", "more than 600",
+     {"kind": "count", "value": 600, "low": 600, "high": None, "bound": "lower",
+      "approximate": False, "noun": "tanks"}),
+    ("It has a system with about 70 missiles.", "about 70",
+     {"kind": "count", "value": 70, "low": 63, "high": 77, "approximate": True,
+      "noun": "missiles"}),
+    ("Broadband users nearly doubled in five years.", "nearly doubled",
+     {"kind": "ratio", "unit": "x", "value": 2.0, "low": 1.7, "high": 2.0, "approximate": True}),
+    ("Mobile users tripled.", "tripled", {"kind": "ratio", "value": 3.0, "approximate": False}),
+    ("Sales more than doubled.", "more than doubled",
+     {"kind": "ratio", "value": 2.0, "low": 2.0, "high": None, "bound": "lower"}),
+    # generic parsers' failure modes
+    ("It spent \u00a32bn on it.", "\u00a32bn", {"kind": "money", "unit": "GBP", "value": 2e9}),
+    ("Some 1.2m people voted.", "Some 1.2m",
+     {"kind": "count", "value": 1.2e6, "approximate": True, "noun": "people"}),
+    ("The census counted 1\u2009234\u2009567 people.", "1\u2009234\u2009567",
+     {"kind": "count", "value": 1_234_567, "low": 1_234_566.5, "high": 1_234_567.5}),
+    ("The census counted 1\u202f234\u202f567 people.", "1\u202f234\u202f567",
+     {"kind": "count", "value": 1_234_567}),
+    ("Exports reached 816 000 tonnes.", "816 000 tonnes",  # quantulum3 #45
+     {"kind": "measure", "unit": "kg", "value": 816e6}),
+    ("Pakistan approves Rs. 3.3 Billion centre.", "Rs. 3.3 Billion",
+     {"kind": "money", "unit": "PKR", "value": 3.3e9}),
+    ("The budget is Rs 250 crore.", "Rs 250 crore", {"kind": "money", "unit": "PKR",
+                                                     "value": 2.5e9}),
+    ("It raised $6.5B last year.", "$6.5B", {"kind": "money", "unit": "USD", "value": 6.5e9}),
+    ("It drove 1k miles.", "1k miles",  # quantulum3 #20: k is thousand, not kelvin
+     {"kind": "measure", "unit": "m", "value": 1_609_344}),
+    ("The wall is 1.2m tall.", "1.2m", {"kind": "measure", "unit": "m", "value": 1.2}),
+    ("Net profit was $148.80 million.", "$148.80 million",
+     {"value": 148.8e6, "low": 148.795e6, "high": 148.805e6}),
+    ("That was up 7 percentage points.", "7 percentage points",
+     {"kind": "points", "unit": "pp", "value": 7}),
+    ("Rates rose 50 basis points.", "50 basis points", {"kind": "points", "value": 0.5}),
+    ("Sales fell by a 7.4% decrease.", "7.4%", {"kind": "percent", "value": 7.4,
+                                              "noun": "decrease"}),
+    ("Support is between 5 and 10 per cent.", "5 and 10 per cent",
+     {"kind": "percent", "value": 7.5, "low": 5, "high": 10, "bound": "range"}),
+    ("Growth was 5-10% a year.", "5-10%", {"kind": "percent", "low": 5, "high": 10,
+                                          "bound": "range"}),
+    ("Turnout was under 5% of voters.", "under 5%",
+     {"kind": "percent", "low": None, "high": 5, "bound": "upper"}),
+    ("Over 300 officials attended.", "Over 300", {"bound": "lower", "value": 300}),
+    ("About 2000 troops were sent.", "About 2000",  # a year-like number that counts
+     {"kind": "count", "value": 2000, "approximate": True, "noun": "troops"}),
+    ("Ten per cent of it is gone.", "Ten", {"kind": "count", "value": 10}),
+    ("It took five million people.", "five million", {"value": 5e6, "noun": "people"}),
+    ("It hired a dozen people.", "a dozen", {"value": 12}),
+    ("China has invested billions of dollars there.", "billions",
+     {"kind": "money", "unit": "USD", "low": 2e9, "value": None, "bound": "range"}),
+    ("It is 3 km long.", "3 km", {"kind": "measure", "unit": "m", "value": 3000}),
+    ("It ranked at No 4 and No. 10.", "No 4", {"kind": "rank", "value": 4}),
+    ("It ranked No. 1 in Asia.", "No. 1", {"kind": "rank", "value": 1}),
+    ("They were ranked at 13th, 16th and 20th.", "13th", {"kind": "rank", "value": 13}),
+    ("It employs 1,000 people.", "1,000", {"value": 1000, "noun": "people"}),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), ROWS, ids=[r[1] for r in ROWS])
+def test_quantity(text: str, surface: str, expected: dict[str, Any]) -> None:
+    found = {q.text: q for q in quantities(text)}
+    assert surface in found, f"{surface!r} not among {list(found)}"
+    q = found[surface]
+    assert text[q.start:q.end] == surface
+    for name, value in expected.items():
+        got = getattr(q, name)
+        if isinstance(value, float | int) and not isinstance(value, bool) and got is not None:
+            assert got == pytest.approx(value), name
+        else:
+            assert got == value, name
+
+
+# Text that holds no quantity at all (or only the listed ones).
+NOT_QUANTITIES: list[tuple[str, list[str]]] = [
+    ("The 2012\u201313 budget was passed.", []),  # a fiscal year, not 2012 to 13
+    ("The 2012-13 budget was passed.", []),
+    ("exports rose from $1943 million in 2012\u201313.", ["$1943 million"]),  # quantulum3 #45
+    ("It launched at 2.15pm on Monday.", []),  # a time
+    ("It opens at 10:30 and closes at 9 a.m.", []),
+    ("The J-10CE and JF-17 fighters flew.", []),
+    ("A long-range HQ-9 system was sold.", []),
+    ("China\u2019s Chang\u2019e 6 mission landed.", []),
+    ("Chang'e 8 will carry a rover.", []),
+    ("The American F-35 or Russian Su-57 jets.", []),
+    ("Some 200 medium-range LY-80s were sold.", ["Some 200"]),
+    ("The Block III version is new.", []),
+    ("A five-year plan and a 4.5-generation jet.", []),
+    ("A 24/7 service on 3/4/2024.", []),
+    ("In April 2015 production was paused.", []),  # quantulum3 #45: not 2015 of anything
+    ("The date 2025-02-30 does not exist.", []),  # an impossible date is not 2025 or 30
+    ("It is a mix of both.", []),  # quantulum3 #153: "mix" is not a mile
+    ("The COVID-19 pandemic and the G20 summit.", []),
+    ("iPhone 15 buyers and Windows 10 users.", []),
+    ("Tech7 STZ and Sky47 are operators.", []),
+    ("The two countries and both sides agreed.", []),  # anaphora, not new figures
+    ("Mrs 5 said so.", []),  # "rs" inside a word is not rupees
+]
+
+
+@pytest.mark.parametrize(("text", "allowed"), NOT_QUANTITIES, ids=[r[0] for r in NOT_QUANTITIES])
+def test_not_a_quantity(text: str, allowed: list[str]) -> None:
+    assert [q.text for q in quantities(text) if q.kind != "rank"] == allowed
+
+
+@pytest.mark.parametrize(
+    ("digits", "scale", "half_unit"),
+    [("240", 1e6, 5e6), ("1.62", 1.0, 0.005), ("10", 1.0, 0.5), ("2", 1e9, 0.5e9),
+     ("1,000", 1.0, 500), ("2.17119", 1e9, 5000)],
+)
+def test_precision_is_half_the_last_written_digit(digits: str, scale: float,
+                                                  half_unit: float) -> None:
+    assert precision(digits, scale) == pytest.approx(half_unit)
+
+
+def test_spans_are_offsets_into_the_original_text() -> None:
+    text = "Prefix. It cost \u00a32bn and 81\u00a0per cent of 1\u2009234 voters."
+    for q in quantities(text):
+        assert text[q.start:q.end] == q.text
+    assert [q.text for q in quantities(text)] == ["\u00a32bn", "81\u00a0per cent", "1\u2009234"]
+
+
+def test_a_window_of_the_text_only() -> None:
+    text = "It cost $5 billion. It cost $7 billion."
+    assert [q.value for q in find_quantities(text, 20, len(text))] == [7e9]

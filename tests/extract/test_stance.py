@@ -1,0 +1,123 @@
+"""Polarity, modality, attribution and correction notes, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.stance import attribution, is_correction, modality, polarity
+
+POLARITY: list[tuple[str, str]] = [
+    ("China is NOT a member of the International Space Station.", "negative"),
+    ("China has never been part of the ISS programme.", "negative"),
+    ("China is no longer a member.", "negative"),
+    ("The tanks weren\u2019t delivered.", "negative"),
+    ("Nobody doubts it.", "negative"),
+    ("Officials denied the report.", "negative"),
+    ("China is a member of the International Space Station.", "positive"),
+    ("It is not only cheap but also fast.", "positive"),
+    ("There is no doubt it grew.", "positive"),
+    ("China\u2019s target is not necessarily frontier AI.", "positive"),
+    ("It is not the first to innovate, but the first to make them affordable.", "positive"),
+    ("No more than 30 people came.", "positive"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POLARITY, ids=[r[0][:40] for r in POLARITY])
+def test_polarity(text: str, expected: str) -> None:
+    assert polarity(text) == expected
+
+
+MODALITY: list[tuple[str, str]] = [
+    ("A Pakistani astronaut is scheduled to be the first non-Chinese person to go to "
+     "Tiangong.", "planned"),
+    ("China\u2019s Chang\u2019e 8 mission in 2028 will carry a Pakistani rover.", "planned"),
+    ("The ecosystem is set to flourish.", "planned"),
+    ("SMIC expects its sales in the fourth quarter to be similar.", "planned"),
+    ("The plan also envisions the joint selection of astronauts.", "planned"),
+    ("China might also export its J-35.", "hedged"),
+    ("Pakistan was reportedly considering the F-35.", "hedged"),
+    ("Pakistan was likely to be considering its options.", "hedged"),
+    ("In April last year, China launched the first of eight Hangor II submarines to be "
+     "delivered to Pakistan.", "asserted"),  # a relative clause is not the sentence's plan
+    ("China\u2019s Chang\u2019e 8 lander carried a Pakistani rover in 2028.", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MODALITY, ids=[r[0][:40] for r in MODALITY])
+def test_modality(text: str, expected: str) -> None:
+    assert modality(text, attributed=False) == expected
+
+
+def test_attributed_facts_are_reported_unless_planned_or_hedged() -> None:
+    assert modality("Chinese arms made up 81 per cent of imports.", attributed=True) == "reported"
+    assert modality("The rover will land in 2028.", attributed=True) == "planned"
+
+
+# (sentence, source, attribution text)
+ATTRIBUTION: list[tuple[str, str, str]] = [
+    ("Chinese arms made up 81 per cent of imports, according to data from Swedish think "
+     "tank SIPRI.", "Swedish think tank SIPRI", "according to data from Swedish think tank SIPRI"),
+    ("China also delivered missiles between 2020 and 2024, according to SIPRI.", "SIPRI",
+     "according to SIPRI"),
+    ("China dominates the top 10, according to the Science Journal Nature.",
+     "Science Journal Nature", "according to the Science Journal Nature"),
+    ("Chinese researchers dominate AI research, according to Marco Polo which tracks talent.",
+     "Marco Polo", "according to Marco Polo"),
+    ("\u201cThe willingness shows China\u2019s trust in Pakistan,\u201d said Siemon Wezeman, a "
+     "senior arms transfers researcher at SIPRI.", "Siemon Wezeman", "said Siemon Wezeman"),
+    ("Song Zhongping, a military commentator and former PLA instructor, said China might "
+     "export its J-35.", "Song Zhongping",
+     "Song Zhongping, a military commentator and former PLA instructor, said"),
+    ("Lin said the agreement was signed.", "Lin", "Lin said"),
+    ("Lin told reporters on Monday the mission would succeed.", "Lin", "Lin told"),
+    ("Beijing avoids formal alliances but Wezeman said it could be seen as an ally.",
+     "Wezeman", "Wezeman said"),
+    ("The South China Morning Post reported, \"It is a common view.\"",
+     "South China Morning Post", "The South China Morning Post reported"),
+    ("STZA said it has notified 32 Special Technology Zones.", "STZA", "STZA said"),
+    ("That was up 7 points, the Stockholm International Peace Research Institute database "
+     "shows.", "Stockholm International Peace Research Institute database",
+     "the Stockholm International Peace Research Institute database shows"),
+    ("Pakistan has about 241 million people, the census bureau said.", "census bureau",
+     "the census bureau said"),
+    ("China has never been part of the ISS, officials in Washington said on Monday.",
+     "officials in Washington", "officials in Washington said"),
+    ("E-commerce spending rose, based on Datareportal figures.", "Datareportal figures",
+     "based on Datareportal figures"),
+    ("China is ready to help, its embassy in Islamabad said on Tuesday.",
+     "embassy in Islamabad", "its embassy in Islamabad said"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "quoted"), ATTRIBUTION,
+                         ids=[r[1] for r in ATTRIBUTION])
+def test_attribution(text: str, source: str, quoted: str) -> None:
+    found = attribution(text, 0, len(text))
+    assert found is not None
+    assert (found.source, found.text) == (source, quoted)
+    assert text[found.start:found.end] == quoted
+
+
+@pytest.mark.parametrize("text", [
+    "However, production based on legacy processes continues to increase.",
+    "China has been Pakistan\u2019s primary arms supplier since the 1990s.",
+    "It said nothing.",
+])
+def test_no_attribution(text: str) -> None:
+    assert attribution(text, 0, len(text)) is None
+
+
+def test_attribution_spans_are_absolute() -> None:
+    text = "First sentence here. It rose 5%, the company said."
+    found = attribution(text, 21, len(text))
+    assert found is not None and text[found.start:found.end] == "the company said"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Correction: China is NOT a member of the International Space Station.", True),
+    ("\u2022 Clarification - the figure was 74 per cent.", True),
+    ("Editor's note: this story was updated.", True),
+    ("The correction was made in 2024.", False),
+])
+def test_correction(text: str, expected: bool) -> None:
+    assert is_correction(text) is expected

@@ -1,0 +1,105 @@
+"""Check-worthiness: named features, a bounded score, and keep/drop decisions on generic
+news sentences that are not in the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import DEFAULT_THRESHOLD, extract_text
+from checker.extract.worthiness import WEIGHTS, features, score
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+PLAIN = {"has_number": False, "has_date": False, "known_entities": 0, "names": 0,
+         "attributed": False, "future": False, "correction": False}
+
+# (sentence, extra keyword arguments, features that must be present, features that must not)
+FEATURES: list[tuple[str, dict[str, object], set[str], set[str]]] = [
+    ("Chinese arms made up 81 per cent of imports.",
+     {"has_number": True, "known_entities": 1, "names": 1}, {"number", "known-entity",
+                                                              "factual-verb"}, {"opinion"}),
+    ("Space science is a lot more than rocket science.", {}, {"opinion", "verb"},
+     {"factual-verb"}),
+    ("It is great opportunity for Pakistanis to learn.", {}, {"opinion"}, set()),
+    ("\u201cWe hope the entry will be a full success.\u201d", {"future": True},
+     {"sentiment", "first-person", "prediction"}, set()),
+    ("We are glad to see the signing of the agreement.", {}, {"sentiment", "first-person"},
+     set()),
+    ("Is Pakistan ready for the AI revolution?", {}, {"question"}, set()),
+    ("Click here to read the full report today.", {}, {"advice"}, set()),
+    ("One way to overcome those obstacles is by deepening ties.", {}, {"advice"}, set()),
+    ("The discussion marked a significant step toward cooperation.", {}, {"evaluative"}, set()),
+    ("This could even help Pakistan become a member of the elite.", {}, {"speculation"},
+     set()),
+    ("Correction: China is NOT a member of the station.", {"correction": True},
+     {"correction", "factual-verb"}, set()),
+    ("The rover will land at the lunar south pole.", {"future": True}, {"prediction"}, set()),
+    ("The rover will land at the lunar south pole in 2028.",
+     {"future": True, "has_date": True}, {"date"}, {"prediction"}),
+    ("The two countries agreed that the rover will land at the pole.", {"future": True},
+     set(), {"prediction"}),  # a decision is a fact about the decision
+    ("US officials met in Washington.", {}, set(), {"first-person"}),  # US is not "us"
+    ("Among those present were Ahad Khan Cheema and Shaza Fatima.",
+     {"names": 2}, {"name"}, set()),
+    ("Ukraine's from US.", {"known_entities": 1, "names": 1}, {"fragment", "too-short"},
+     set()),
+]
+
+
+@pytest.mark.parametrize(("text", "extra", "present", "absent"), FEATURES,
+                         ids=[r[0][:40] for r in FEATURES])
+def test_features(text: str, extra: dict[str, object], present: set[str],
+                  absent: set[str]) -> None:
+    found = set(features(text, **{**PLAIN, **extra}))  # type: ignore[arg-type]
+    assert present <= found, found
+    assert not absent & found, found
+
+
+def test_several_unknown_names_make_a_sentence_specific() -> None:
+    found = features("Among those present were Ahad Khan Cheema and Shaza Fatima.",
+                     **{**PLAIN, "names": 2}, distinct_unknown=2)  # type: ignore[arg-type]
+    assert "names" in found
+
+
+def test_score_is_a_bounded_logistic_of_the_weights() -> None:
+    assert set(WEIGHTS) >= {"number", "date", "opinion", "question"}
+    assert score([]) < 0.5 < score(["number", "factual-verb"])
+    assert 0.0 <= score(list(WEIGHTS)) <= 1.0
+    assert 0.0 <= score(["question", "too-short", "opinion", "sentiment"]) < 0.05
+    assert score(["number"]) > score([])
+    assert score(["number", "opinion"]) < score(["number"])
+
+
+# Generic news, not from the seeds: (sentence, kept at the default threshold?)
+NEWS: list[tuple[str, bool]] = [
+    ("The European Central Bank raised interest rates by 25 basis points on Thursday.", True),
+    ("Inflation in the eurozone fell to 4.3% in September from 5.2% in August, Eurostat "
+     "said.", True),
+    ("The company employs about 12,000 people in 40 countries.", True),
+    ("The bridge, which opened in 1937, is 2.7 km long.", True),
+    ("The summit will take place in Geneva on June 16.", True),
+    ("The ministry announced that 1,200 teachers were hired in 2023.", True),
+    ("The film grossed $1.2 billion worldwide.", True),
+    ("China is a member of the International Space Station.", True),
+    ("It is a truly remarkable achievement for the whole nation.", False),
+    ("We are delighted to welcome our new partners.", False),
+    ("Experts say the economy could recover next year.", False),
+    ("What does this mean for investors?", False),
+    ("This is a great day for democracy.", False),
+    ("The mayor said the new stadium will be a symbol of pride for the city.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), NEWS, ids=[r[0][:40] for r in NEWS])
+def test_generic_news_sentences(ruleset: RuleSet, text: str, kept: bool) -> None:
+    cf = extract_text(text, "news", ruleset.lexicon, DocumentMeta(published="2024-10-10"), 0.0)
+    [claim] = cf.claims
+    assert (claim.score >= DEFAULT_THRESHOLD) is kept, (claim.score, claim.features)
+    assert claim.features == sorted(claim.features, key=list(WEIGHTS).index)
+
+
+def test_threshold_drops_low_scores(ruleset: RuleSet) -> None:
+    text = "It is a truly remarkable achievement. SMIC sold $2 billion of chips in 2024."
+    kept = extract_text(text, "d", ruleset.lexicon, threshold=DEFAULT_THRESHOLD).claims
+    assert [c.text for c in kept] == ["SMIC sold $2 billion of chips in 2024."]
+    assert len(extract_text(text, "d", ruleset.lexicon, threshold=0.0).claims) == 2
