@@ -40,23 +40,37 @@ _UI_WORDS = {
 _UI_PREFIX_RE = re.compile(
     r"^(?:watch more|read more|explore |content from other|input your search|follow us|"
     r"sign up|subscribe to|click here|share this|share on|download the|get the app|"
-    r"image:|photo:|file photo|caption:|credit:)",
+    r"image:|photo:|file photo|caption:|credit:|listen to this article|skip to|"
+    r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored)",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
 _SEPARATOR_RE = re.compile(r"^[-=_*~#.\u2022\s]{3,}$")
 _FOOTER_RE = re.compile(
-    r"(?:\u00a9|\(c\)\s*\d{4}|copyright|all rights reserved|privacy policy|terms of use|"
-    r"terms of service|cookie policy|this site is designed by)",
+    r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"
+    r"this site is designed by|(?:we|site)\s+uses?\s+cookies|use\s+of\s+cookies|"
+    r"accept\s+(?:all\s+)?cookies|cookie\s+settings|our standards:|"
+    r"originally published (?:on|by|in))",
     re.IGNORECASE,
 )
+# Footer words that also occur in news ("Meta changed its privacy policy"): only on short
+# lines, the way page footers list them.
+_WEAK_FOOTER_RE = re.compile(
+    r"(?:privacy policy|terms of use|terms of service|cookie policy|copyright|contact us|"
+    r"about us|sitemap)", re.IGNORECASE)
+_WEAK_FOOTER_WORDS = 12
 _BIO_RE = re.compile(
     r"(?:reach out at|follow (?:him|her|them) on|\[at\]|@\w+\.\w+|is the editor-in-chief|"
     r"can be reached at|writes for|is a (?:freelance|staff) (?:writer|journalist))",
     re.IGNORECASE,
 )
-_BYLINE_RE = re.compile(r"^(?:by|source|via|press desk|staff report|edited by)\b[: ]", re.I)
+_BYLINE_RE = re.compile(
+    r"^\(?(?:by|source|via|press desk|staff report|edited by|(?:additional\s+)?reporting by|"
+    r"writing by|editing by|compiled by)\b[: ]", re.I)
+# "Updated: 10:45 GMT, March 5, 2024", "Published 5 March 2024": page furniture.
+_STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?"
+                       r"[\d\w,: .|-]{0,40}$", re.I)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -115,13 +129,15 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "separator"
     elif _NUMBERISH_RE.match(body):
         reason = "counter"
-    elif len(words) < 60 and _FOOTER_RE.search(body):
+    elif len(words) < 60 and _FOOTER_RE.search(body) or (
+            len(words) <= _WEAK_FOOTER_WORDS and _WEAK_FOOTER_RE.search(body)):
         reason = "footer"
     elif len(words) < 40 and _BIO_RE.search(body):
         reason = "bio"
-    elif _DATELINE_RE.match(body):
+    elif _DATELINE_RE.match(body) or _STAMP_RE.match(body):
         reason = "dateline"
-    elif _BYLINE_RE.match(body) and len(words) <= 25 and not _has_sentence_end(body):
+    elif _BYLINE_RE.match(body) and len(words) <= 25 and (
+            not _has_sentence_end(body) or body.startswith("(")):
         reason = "byline"
     elif bullet and len(words) <= 6 and not _has_sentence_end(body):
         reason = "nav"

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from checker.extract import extract_text
 from checker.extract.clean import Block, classify_lines, content_blocks, is_headline
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+NEWS_PAGE = Path(__file__).parent / "data" / "news_page.txt"
 
 # (line, kind, reason) for a line seen on its own
 LINES: list[tuple[str, str, str]] = [
@@ -43,6 +50,20 @@ LINES: list[tuple[str, str, str]] = [
     ("  \u2022 Correction: China is NOT a member of the International Space Station.",
      "content", ""),
     ("India's arms imports mainly from Russia, France and Israel.", "content", ""),
+    ("Skip to main content", "boilerplate", "ui"),
+    ("Updated: 10:45 GMT, March 5, 2024", "boilerplate", "dateline"),
+    ("5 min read", "boilerplate", "ui"),
+    ("Listen to this article", "boilerplate", "ui"),
+    ("(Reporting by Jane Doe; Editing by John Smith)", "boilerplate", "byline"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate", "footer"),
+    ("We use cookies to improve your experience on our site. By continuing to browse, you "
+     "agree to our use of cookies.", "boilerplate", "footer"),
+    ("This article was originally published on Reuters.com.", "boilerplate", "footer"),
+    ("Privacy Policy | Terms of Use", "boilerplate", "footer"),
+    # news that merely mentions footer words
+    ("Girl Scouts sold 200 million boxes of cookies in 2023.", "content", ""),
+    ("Meta changed its privacy policy in 2024 after a court ruling in Brussels.", "content",
+     ""),
     ("", "blank", ""),
     ("   ", "blank", ""),
 ]
@@ -128,3 +149,12 @@ def test_content_blocks_keep_original_offsets() -> None:
 )
 def test_is_headline(text: str, expected: bool) -> None:
     assert is_headline(text) is expected
+
+
+def test_a_scraped_news_page_yields_only_article_claims(ruleset: RuleSet) -> None:
+    # Not a seed: a wire story wrapped in menus, stamps, credits, related links and footers.
+    text = NEWS_PAGE.read_text(encoding="utf-8")
+    claims = extract_text(text, "page", ruleset.lexicon, DocumentMeta(published="2024-03-05"))
+    lines = {c.line for c in claims.claims}
+    assert {11, 13, 14} <= lines  # the rate rise, the forecast cut, the remittances
+    assert lines <= {11, 12, 13, 14, 15}  # the article body and nothing else
