@@ -40,8 +40,14 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     digits = _DIGIT_RE.search(folded, start, stop) is not None
     lower = folded[start:stop].lower()
+    gates: dict[tuple[str, ...], bool] = {(): True}  # patterns share gates: test each once
     for name, pattern, needs_digit, needs_any in PATTERNS:
-        if (needs_digit and not digits) or (needs_any and not any_in(lower, needs_any)):
+        if needs_digit and not digits:
+            continue
+        passed = gates.get(needs_any)
+        if passed is None:
+            passed = gates[needs_any] = any_in(lower, needs_any)
+        if not passed:
             continue  # a necessary condition fails: the pattern cannot match here
         for m in pattern.finditer(folded, start, stop):
             s, e = m.start(), m.end()
