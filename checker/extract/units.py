@@ -19,6 +19,11 @@ _VERB_RE = re.compile(
     r"grew|said|says|\w{3,}ed|\w{3,}s)\b",
     re.IGNORECASE,
 )
+# A right-hand part that starts with an amount continues a list ("..., some 200 LY-80s, and
+# about 890 FN-6 missiles"): its plural noun is not a verb.
+_LIST_ITEM_RE = re.compile(
+    r"(?:about|around|some|nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least|"
+    r"\d|\$|us\$|\u00a3|\u20ac)", re.IGNORECASE)
 # "respectively" ties the clauses together; so does a list "between A, B, and C" (but not a
 # closed "between 2019 and 2024, and ...").
 _LIST_BETWEEN_RE = re.compile(r"\bbetween\s[^,;]*?,(?:[^,;]*,)*\s*and\b", re.IGNORECASE)
@@ -35,7 +40,8 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SPLIT_RE.finditer(folded):
         left = folded[cuts[-1][1] if cuts else 0:m.start()]
         right = folded[m.end():m.end() + 400]  # a clause is short; bounds pathological input
-        if _clause(left) and _clause(_first_clause(right)) and not _SUBJECTLESS_RE.match(right):
+        if (_clause(left) and _clause(_first_clause(right))
+                and not _SUBJECTLESS_RE.match(right) and not _LIST_ITEM_RE.match(right)):
             cuts.append((m.start(), m.end()))
     if not cuts:
         return [(start, end)]
@@ -63,4 +69,6 @@ def _first_clause(text: str) -> str:
 def _clause(text: str) -> bool:
     """Enough words and a finite verb after a subject."""
     words = text.split()
-    return len(words) >= MIN_WORDS and bool(_VERB_RE.search(" ".join(words[1:8])))
+    if len(words) < MIN_WORDS:
+        return False
+    return bool(_VERB_RE.search(" ".join(words[1:8])))

@@ -37,6 +37,8 @@ ROWS: list[tuple[str, list[str]]] = [
      None),  # a quote stays whole
     ("He was born in 1950 and died in 2020.", None),
     ("Prices rose, and fell.", None),  # too short to stand alone
+    ("They included a long-range HQ-9 system with around 70 missiles, some 200 medium-range "
+     "LY-80s, and about 890 low-altitude portable FN-6 missiles.", None),  # a list
 ]
 
 
