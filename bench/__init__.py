@@ -1,0 +1,1 @@
+"""Benchmarks for claimcheck: a deterministic corpus generator and `python -m bench.run`."""

@@ -1,0 +1,273 @@
+"""What one benchmark process measures. Each function runs in a fresh process
+(`python -m bench.worker`), so peak memory is that run's own high-water mark.
+
+Peak memory is `resource.getrusage(RUSAGE_SELF).ru_maxrss` (resident set size, the whole
+process: interpreter, input and working data), not tracemalloc, which slows Python down.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import resource
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+RULES = REPO / "rules"
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size so far, in MB (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def current_rss_mb() -> float | None:
+    """Resident set size now, in MB (Linux /proc), or None elsewhere."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and its finished children so far.
+
+    Beside a wall time it shows contention: on a busy machine wall time exceeds CPU time
+    even for one process, and a --jobs run's CPU time exceeds its wall time."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def load_average() -> float:
+    """One-minute load average: other work on the machine skews every figure."""
+    return round(os.getloadavg()[0], 2)
+
+
+@contextmanager
+def timed(into: dict[str, float], name: str) -> Iterator[None]:
+    """Wall time of the block, in seconds, stored under name."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        into[name] = round(time.perf_counter() - start, 4)
+
+
+def digest(text: str) -> str:
+    """Short hash of a report, to show two runs gave the identical report."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _stages(timings: dict[str, float]) -> dict[str, float]:
+    """Stage times that add up: ingest without the extraction it contains."""
+    out = {k: round(v, 4) for k, v in timings.items()}
+    if "ingest" in out:
+        out["ingest"] = round(out["ingest"] - out.get("extract", 0.0), 4)
+    return out
+
+
+def pipeline(corpus: str) -> dict[str, Any]:
+    """The whole `run_check` on a generated corpus (claims extracted on the fly)."""
+    from checker.pipeline import CheckOptions, Stopwatch, run_check
+
+    root = Path(corpus)
+    watch = Stopwatch()
+    wall: dict[str, float] = {}
+    cpu = cpu_seconds()
+    with timed(wall, "total"):
+        result = run_check(CheckOptions(root=root, seeds=root / "seeds",
+                                        claims=root / "claims", rules=RULES), watch=watch)
+    report = result.report.model_dump_json(indent=2)
+    summary = result.report.summary
+    return {
+        "documents": summary.documents, "claims": summary.claims,
+        "bytes": sum(len(dc.doc.text.encode("utf-8")) for dc in result.corpus.docs),
+        "total_s": wall["total"], "stages_s": _stages(watch.times),
+        "cpu_s": round(cpu_seconds() - cpu, 2),
+        "claims_per_s": round(summary.claims / wall["total"], 1),
+        "peak_rss_mb": peak_rss_mb(), "report_sha256": digest(report),
+        "findings": summary.findings, "by_kind": summary.by_kind,
+        "accuracy": _accuracy(json.loads(report), root / "truth.json"),
+        "load_average": load_average(),
+    }
+
+
+def _accuracy(report: dict[str, Any], truth_path: Path) -> dict[str, Any]:
+    from bench.truth import evaluate
+
+    return evaluate(report, json.loads(truth_path.read_text("utf-8")))
+
+
+def claims_per_doc() -> float:
+    """Average claims per generated document (measured once on a small corpus)."""
+    from bench.generate import generate
+
+    sample = generate(400, seed=1)
+    return sum(len(d.spans) for d in sample.docs) / len(sample.docs)
+
+
+def write_claims_input(claims: int, seed: int, out: str) -> dict[str, Any]:
+    """Generate documents for about `claims` claims; write docs.jsonl and truth.json."""
+    from bench.claims import write_jsonl
+    from bench.generate import generate, truth
+
+    root = Path(out)
+    gen = generate(math.ceil(claims / claims_per_doc()), seed)
+    written = write_jsonl(gen, root / "docs.jsonl")
+    (root / "truth.json").write_text(json.dumps(truth(gen)), encoding="utf-8")
+    return {"claims": written, "documents": len(gen.docs)}
+
+
+def _check(corpus: Any, ruleset: Any, watch: Any, jobs: int) -> Any:
+    """check_corpus with `jobs` (through bench.integrate until the pipeline takes it)."""
+    import inspect
+
+    from bench.integrate import integrated
+    from checker.pipeline import check_corpus
+
+    if jobs == 1:
+        return check_corpus(corpus, ruleset, watch=watch)
+    if "jobs" in inspect.signature(check_corpus).parameters:
+        native: Callable[..., Any] = check_corpus  # takes jobs once integrated
+        return native(corpus, ruleset, watch=watch, jobs=jobs)
+    with integrated(ruleset, None, jobs):
+        return check_corpus(corpus, ruleset, watch=watch)
+
+
+def compare_scale(corpus: str, jobs: int = 1) -> dict[str, Any]:
+    """Claims built without extraction (read from docs.jsonl), then normalise, compare,
+    rules and report, timed; memory is this process's, input included."""
+    from bench.claims import read_jsonl
+    from checker.pipeline import Stopwatch, build_report
+    from checker.rules import load_rules
+
+    root = Path(corpus)
+    t: dict[str, float] = {}
+    with timed(t, "load"):
+        claims_corpus = read_jsonl(root / "docs.jsonl")
+    ruleset, _ = load_rules([RULES])
+    rss_before = current_rss_mb()
+    watch = Stopwatch()
+    cpu = cpu_seconds()
+    with timed(t, "total"):
+        findings = _check(claims_corpus, ruleset, watch, jobs)
+        with watch.stage("report"):
+            report = build_report(claims_corpus, ruleset, findings, [])
+    cpu_used, peak = round(cpu_seconds() - cpu, 2), peak_rss_mb()
+    n_claims = report.summary.claims
+    text = report.model_dump_json(indent=2)
+    return {
+        "claims": n_claims, "documents": report.summary.documents, "jobs": jobs,
+        "total_s": t["total"], "cpu_s": cpu_used, "input_load_s": t["load"],
+        "stages_s": _stages(watch.times),
+        "claims_per_s": round(n_claims / t["total"], 1), "rss_before_mb": rss_before,
+        "peak_rss_mb": peak, "report_sha256": digest(text), "by_kind": report.summary.by_kind,
+        "accuracy": _accuracy(json.loads(text), root / "truth.json"),
+        "load_average": load_average(),
+    }
+
+
+def _mb_per_s(nbytes: int, seconds: float) -> float:
+    return round(nbytes / 2**20 / seconds, 3) if seconds > 0 else math.inf
+
+
+def extraction(corpus: str, max_docs: int, jobs: int) -> dict[str, Any]:
+    """Extraction MB/s on one core, the sentence splitter alone on the same text, and
+    extraction over `jobs` processes (checked identical to one)."""
+    from checker.extract import extract_document
+    from checker.extract.segment import split_sentences
+    from checker.ingest import discover, load_documents
+    from checker.parallel import extract_documents
+    from checker.rules import load_rules
+
+    root = Path(corpus)
+    docs, _ = load_documents(discover(root / "seeds")[:max_docs], root)
+    ruleset, _ = load_rules([RULES])
+    nbytes = sum(len(d.text.encode("utf-8")) for d in docs)
+    t: dict[str, float] = {}
+    extract_document(docs[0], ruleset.lexicon)  # warm caches (regexes, stemmer)
+    with timed(t, "extract"):
+        one = [extract_document(d, ruleset.lexicon) for d in docs]
+    with timed(t, "split"):
+        for d in docs:
+            split_sentences(d.text)
+    with timed(t, "parallel"):
+        many = extract_documents(docs, ruleset, 0.5, jobs=jobs)
+    return {
+        "documents": len(docs), "bytes": nbytes, "seconds": t,
+        "extract_mb_per_s_per_core": _mb_per_s(nbytes, t["extract"]),
+        "splitter_mb_per_s": _mb_per_s(nbytes, t["split"]),
+        "jobs": jobs, "extract_mb_per_s_jobs": _mb_per_s(nbytes, t["parallel"]),
+        "jobs_identical": [m.model_dump_json() for m in one]
+        == [m.model_dump_json() for m in many],
+        "load_average": load_average(),
+    }
+
+
+def terms(corpus: str, counts: list[int]) -> dict[str, Any]:
+    """Term-rule matching in process: MB/s with 1, 100, 1000 rules over the corpus text."""
+    from bench.wordlist import term_rules
+    from checker.rules.terms import TermMatcher
+
+    files = sorted((Path(corpus) / "seeds").glob("*.txt"))
+    out: dict[str, Any] = {"files": len(files)}
+    t: dict[str, float] = {}
+    with timed(t, "read"):
+        texts = [f.read_text("utf-8") for f in files]
+    nbytes = sum(f.stat().st_size for f in files)
+    out["bytes"] = nbytes
+    for n in counts:
+        with timed(t, f"compile_{n}"):
+            matcher = TermMatcher(term_rules(n))
+        with timed(t, f"match_{n}"):
+            hits = sum(len(matcher.find(text)) for text in texts)
+        out[str(n)] = {"hits": hits, "match_s": t[f"match_{n}"], "compile_s": t[f"compile_{n}"],
+                       "mb_per_s": _mb_per_s(nbytes, t[f"match_{n}"])}
+    out["read_s"] = t["read"]
+    out["load_average"] = load_average()
+    return out
+
+
+def incremental(corpus: str, jobs: int) -> dict[str, Any]:
+    """Cold cache with `jobs`, warm cache unchanged, warm cache after editing one document."""
+    from bench.integrate import cached_run
+
+    root = Path(corpus)
+    cache_dir = root / ".claimcheck-cache"
+    _remove_tree(cache_dir)
+    runs: dict[str, Any] = {"cold": cached_run(root, RULES, cache_dir, jobs),
+                            "warm": cached_run(root, RULES, cache_dir, jobs)}
+    victim = sorted((root / "seeds").glob("*.txt"))[len(runs) * 7]
+    original = victim.read_bytes()
+    try:
+        victim.write_bytes(original + b"Norvex Dynamics employs 9,900 people in Lahore.\n"
+)
+        runs["one_changed"] = cached_run(root, RULES, cache_dir, jobs)
+    finally:
+        victim.write_bytes(original)
+    runs["changed_document"] = victim.name
+    runs["load_average"] = load_average()
+    runs["peak_rss_mb"] = peak_rss_mb()
+    _remove_tree(cache_dir)
+    return runs
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+TASKS: dict[str, Callable[..., dict[str, Any]]] = {
+    "pipeline": pipeline, "compare_scale": compare_scale, "extraction": extraction,
+    "write_claims_input": write_claims_input,
+    "terms": terms, "incremental": incremental,
+}

@@ -1,0 +1,81 @@
+"""Term rules beside codespell and typos: the same files, the same misspelling list.
+
+Each tool runs as a command (subprocess), timed with a wall clock from start to exit;
+nothing is subtracted (interpreter start, dictionary loading, file reading all count).
+claimcheck's matcher runs the same way through `python -m bench.termscan`.
+
+- codespell gets a dictionary file (`-D words.txt`, which replaces its built-in lists);
+- typos gets a config (`[default.extend-words]`); typos cannot switch its built-in
+  dictionary off, so it checks more words than the others (its hit count shows it).
+  It runs with `--threads 1` (one core, like the others) and with its default threads.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.measure import REPO
+from bench.wordlist import codespell_dictionary, typos_config
+
+
+def _tool(name: str) -> str | None:
+    """The tool installed beside this Python, else on PATH."""
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else shutil.which(name)
+
+
+def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False, env=env)
+    seconds = time.perf_counter() - start
+    lines = proc.stdout.splitlines()
+    return {"seconds": round(seconds, 3), "exit": proc.returncode, "output_lines": len(lines),
+            "first_line": lines[0][:200] if lines else "", "stderr": proc.stderr.strip()[-300:]}
+
+
+def run_peers(corpus: Path, counts: list[int], work: Path) -> dict[str, Any]:
+    """Time claimcheck (termscan), codespell and typos for each rule count."""
+    seeds = corpus / "seeds"
+    files = sorted(p.name for p in seeds.glob("*.txt"))
+    nbytes = sum((seeds / f).stat().st_size for f in files)
+    work.mkdir(parents=True, exist_ok=True)
+    file_list = work / "files.txt"
+    file_list.write_text("\n".join(files) + "\n", encoding="utf-8")
+    codespell, typos = _tool("codespell"), _tool("typos")
+    out: dict[str, Any] = {"files": len(files), "bytes": nbytes,
+                           "codespell": codespell is not None, "typos": typos is not None}
+    for n in counts:
+        row: dict[str, Any] = {}
+        row["claimcheck"] = _run([sys.executable, "-m", "bench.termscan", str(n),
+                                  str(file_list)], seeds, _repo_env())
+        if codespell:
+            words = work / f"codespell-{n}.txt"
+            words.write_text(codespell_dictionary(n), encoding="utf-8")
+            row["codespell"] = _run([codespell, "-D", str(words), *files], seeds)
+        if typos:
+            config = work / f"typos-{n}.toml"
+            config.write_text(typos_config(n), encoding="utf-8")
+            base = [typos, "--config", str(config), "--isolated", "--format", "brief",
+                    "--no-check-filenames", "--file-list", str(file_list)]
+            row["typos_1_thread"] = _run([*base, "--threads", "1"], seeds)
+            row["typos"] = _run(base, seeds)
+        for name, result in row.items():
+            result["mb_per_s"] = round(nbytes / 2**20 / result["seconds"], 3)
+            # termscan prints its hit count; the others print one line per hit.
+            result["hits"] = int(result["first_line"] or 0) if name == "claimcheck" \
+                else result["output_lines"]
+        out[str(n)] = row
+    return out
+
+
+def _repo_env() -> dict[str, str]:
+    """termscan imports `bench` from the repository, whatever the working directory."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [env.get("PYTHONPATH")])])
+    return env

@@ -1,0 +1,217 @@
+"""The readable side of bench.json: how each figure is measured, targets met or not, and
+the tables `make bench` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+METHOD = {
+    "wall_time": "time.perf_counter around the stage; stages as the pipeline's Stopwatch "
+                 "records them (ingest shown without the extraction it contains)",
+    "peak_memory": "resource.getrusage(RUSAGE_SELF).ru_maxrss of the measuring process "
+                   "(whole process: interpreter, input and working data); each measurement "
+                   "runs in a fresh process",
+    "pipeline": "run_check on a generated corpus without claim files: every document is "
+                "extracted on the fly; one process, no cache",
+    "compare_scale": "claims built straight from the generator (no extraction), held in "
+                     "memory; check_corpus (normalise, compare, rules) + build_report timed",
+    "exponent": "log(t2/t1) / log(n2/n1) of total time between consecutive sizes",
+    "extraction": "extract_document over the first N documents of the largest corpus, one "
+                  "process, after one warm-up document; the floor is split_sentences alone "
+                  "over the same texts; the jobs figure is checker.parallel.extract_documents",
+    "terms_in_process": "TermMatcher.find over each document's full text, files read "
+                        "beforehand; rule compilation timed separately",
+    "terms_cli": "each tool started as a command with subprocess, wall clock from start to "
+                 "exit, nothing subtracted (start-up, dictionary loading, reading, matching); "
+                 "same .txt files, same misspelling list (codespell -D file; typos "
+                 "[default.extend-words], which adds to typos' built-in dictionary)",
+    "incremental": "run_check with the cache and --jobs wired in as proposed "
+                   "(bench/integrate.py): cold cache, warm cache, then one document edited; "
+                   "ratio = edited-run time / baseline full run (no cache, one process)",
+    "accuracy": "findings mapped back to the generated sentences by document and span: "
+                "conflicts as document pairs stating one fact in two versions, "
+                "corroborations as one fact in one version across documents (a finding "
+                "counts only when all its statements are of that fact and version), "
+                "misspellings by place",
+}
+
+
+def _get(d: dict[str, Any], *path: str) -> Any:
+    for key in path:
+        if not isinstance(d, dict) or key not in d:
+            return None
+        d = d[key]
+    return d
+
+
+def checks(result: dict[str, Any]) -> dict[str, Any]:
+    """Each target with the measured value and whether it is met."""
+    t = result["targets"]
+    out: dict[str, Any] = {}
+    big = max(result["compare_scale"], key=lambda r: r["claims"], default=None)
+    if big:
+        out["compare_time"] = _check(big["total_s"], t["compare_200k_s"], f"{big['claims']:,} "
+                                     "claims compared and reported (s)")
+        out["compare_memory"] = _check(big["peak_rss_mb"], t["peak_rss_mb"], "peak RSS (MB)")
+    if result["compare_growth"]:
+        k = result["compare_growth"][-1]["exponent_claims"]
+        out["compare_exponent"] = _check(k, t["compare_exponent"], "growth exponent")
+    ext = result.get("extraction", {}).get("extract_mb_per_s_per_core")
+    if ext is not None:
+        out["extraction"] = _check(ext, t["extract_mb_per_s_per_core"], "MB/s per core",
+                                   higher=True)
+    out.update(_term_checks(result, t["typos_factor"]))
+    inc = result.get("incremental")
+    if inc:
+        ratio = inc["one_changed"]["total_s"] / inc["baseline"]["total_s"]
+        out["incremental"] = _check(round(ratio, 3), t["incremental_ratio"],
+                                    "edited-run / full-run time")
+        out["incremental_identical"] = {
+            "met": inc["cold"]["report_sha256"] == inc["warm"]["report_sha256"]
+            == inc["baseline"]["report_sha256"],
+            "what": "cold-cache --jobs run, warm-cache run and the plain run give one report"}
+    return out
+
+
+def _term_checks(result: dict[str, Any], factor: float) -> dict[str, Any]:
+    cli = result.get("terms_cli")
+    if not cli:
+        return {}
+    row = cli["1000"]
+    ours = row["claimcheck"]["seconds"]
+    out: dict[str, Any] = {}
+    if "codespell" in row:
+        out["terms_vs_codespell"] = _check(ours, row["codespell"]["seconds"],
+                                           "claimcheck s vs codespell s (1,000 rules)")
+    if "typos_1_thread" in row:
+        limit = factor * row["typos_1_thread"]["seconds"]
+        out["terms_vs_typos"] = _check(ours, round(limit, 3),
+                                       "claimcheck s vs 2 x typos s (1,000 rules, 1 thread)")
+    return out
+
+
+def _check(value: float | None, limit: float, what: str, higher: bool = False
+           ) -> dict[str, Any]:
+    met = value is not None and (value >= limit if higher else value <= limit)
+    return {"value": value, "limit": limit, "met": met, "what": what}
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A plain-text table, right-aligned numbers."""
+    cells = [[_fmt(c) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h)
+              for i, h in enumerate(headers)]
+    line = "  ".join(h.rjust(w) for h, w in zip(headers, widths, strict=True))
+    body = ["  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join([line, "-" * len(line), *body])
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _stage(row: dict[str, Any], name: str) -> float | None:
+    value: float | None = row["stages_s"].get(name)
+    return value
+
+
+def _pipeline(result: dict[str, Any]) -> str:
+    stages = ["rules-load", "ingest", "extract", "normalise", "compare", "rules", "report"]
+    rows = [[r["size"], r["claims"], round(r["bytes"] / 2**20, 2),
+             *[_stage(r, s) for s in stages], r["total_s"], r["cpu_s"], r["claims_per_s"],
+             r["peak_rss_mb"], r["load_average"]] for r in result["pipeline"]]
+    head = table(["docs", "claims", "MB", *stages, "total s", "cpu s", "claims/s", "peak MB",
+                  "load"], rows)
+    grow = table(["from", "to", "k wall/claims", "k wall/docs", "k cpu/claims"],
+                 [[g["from"], g["to"], g["exponent_claims"], g["exponent_documents"],
+                   g["exponent_cpu_claims"]] for g in result["pipeline_growth"]])
+    return f"Pipeline (run_check, extraction on the fly), seconds per stage\n{head}\n\n" \
+           f"Growth exponent of total time\n{grow}"
+
+
+def _compare(result: dict[str, Any]) -> str:
+    stages = ["normalise", "compare", "rules", "report"]
+    rows = [[r["claims"], r["documents"], *[_stage(r, s) for s in stages], r["total_s"],
+             r["cpu_s"], r["claims_per_s"], r["rss_before_mb"], r["peak_rss_mb"],
+             r["load_average"]] for r in result["compare_scale"]]
+    head = table(["claims", "docs", *stages, "total s", "cpu s", "claims/s", "RSS before",
+                  "peak MB", "load"], rows)
+    grow = " ".join(f"{g['from']:,} -> {g['to']:,}: k = {g['exponent_claims']} (wall), "
+                    f"{g['exponent_cpu_claims']} (cpu)" for g in result["compare_growth"])
+    return f"Comparison scale (claims without extraction)\n{head}\nGrowth: {grow}"
+
+
+def _extraction(result: dict[str, Any]) -> str:
+    e = result["extraction"]
+    return table(["docs", "MB", "extract MB/s/core", "splitter MB/s", f"jobs={e['jobs']} MB/s",
+                  "identical"],
+                 [[e["documents"], round(e["bytes"] / 2**20, 2),
+                   e["extract_mb_per_s_per_core"], e["splitter_mb_per_s"],
+                   e["extract_mb_per_s_jobs"], e["jobs_identical"]]])
+
+
+def _terms(result: dict[str, Any]) -> str:
+    t = result["terms"]
+    rows = [[n, t[n]["hits"], t[n]["compile_s"], t[n]["match_s"], t[n]["mb_per_s"]]
+            for n in ("1", "100", "1000")]
+    out = "Term rules in process (TermMatcher)\n" + table(
+        ["rules", "hits", "compile s", "match s", "MB/s"], rows)
+    cli = result.get("terms_cli")
+    if cli:
+        tools = [k for k in ("claimcheck", "codespell", "typos_1_thread", "typos")
+                 if k in cli["1"]]
+        rows = [[n, *[f"{cli[n][k]['seconds']:.2f} s {cli[n][k]['mb_per_s']:.2f} MB/s "
+                      f"({cli[n][k]['hits']} hits)" for k in tools]] for n in ("1", "100", "1000")]
+        out += f"\n\nTerm rules as commands on {cli['files']:,} files " \
+               f"({cli['bytes'] / 2**20:.2f} MB), wall clock\n" + table(["rules", *tools], rows)
+    return out
+
+
+def _accuracy(result: dict[str, Any]) -> str:
+    rows = []
+    for label, r in [(f"{p['size']:,} docs", p) for p in result["pipeline"]] + \
+                    [(f"{c['claims']:,} claims*", c) for c in result["compare_scale"]]:
+        a = r["accuracy"]
+        rows.append([label, a["conflicts"]["precision"], a["conflicts"]["recall_pairs"],
+                     a["conflicts"]["recall_planted"], a["corroborations"]["precision"],
+                     a["corroborations"]["recall"], a["misspellings"]["precision"],
+                     a["misspellings"]["recall"]])
+    return "Accuracy on the planted truth (* claims built without extraction)\n" + table(
+        ["run", "conflict P", "conflict R pairs", "R planted", "corrob P", "corrob R",
+         "spell P", "spell R"], rows)
+
+
+def _incremental(result: dict[str, Any]) -> str:
+    inc = result.get("incremental")
+    if not inc:
+        return ""
+    base = inc["baseline"]
+    rows = [["full run (no cache, 1 process)", base["total_s"], base["report_sha256"]]]
+    for key, label in (("cold", "cold cache"), ("warm", "warm cache, unchanged"),
+                       ("one_changed", "warm cache, one document edited")):
+        rows.append([label, inc[key]["total_s"], inc[key]["report_sha256"]])
+    return f"Incremental checks on {base['documents']:,} documents\n" + table(
+        ["run", "total s", "report sha256"], rows)
+
+
+def _checks(result: dict[str, Any]) -> str:
+    rows = [[name, c.get("what", ""), c.get("value", ""), c.get("limit", ""),
+             "yes" if c["met"] else "NO"] for name, c in result["checks"].items()]
+    return "Targets\n" + table(["check", "what", "value", "limit", "met"], rows)
+
+
+def render(result: dict[str, Any]) -> str:
+    """All tables."""
+    m = result["machine"]
+    parts = [f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB, Python "
+             f"{m['python']}, load {m['load_average_at_start']} at start",
+             _pipeline(result), _compare(result), "Extraction throughput\n" + _extraction(result),
+             _terms(result), _accuracy(result), _incremental(result), _checks(result)]
+    return "\n\n".join(p for p in parts if p) + "\n"

@@ -1,0 +1,286 @@
+"""Incremental checks: a content-addressed cache of extracted and normalised claims.
+
+Entries live under `.claimcheck-cache/` (safe to delete at any time) and are keyed by a
+hash of everything the result depends on:
+
+- extracted claims: the document's bytes (sha256), id, path and metadata, the extraction
+  threshold, the lexicon rules (entity and predicate rules, fuzzy threshold) and the code;
+- normalised claims: the document id, the claims themselves, the lexicon rules and the code.
+
+"The code" is a hash of the checker package's sources and data, so editing the extractor
+invalidates every entry. A damaged or unreadable entry is a miss, never an error. Entries
+are JSON (never pickle: a cache directory committed to a repository must not be able to
+run code) and are written atomically.
+
+    cache = ClaimCache(root / CACHE_DIR)
+    claims = extract_cached(doc, ruleset, threshold, cache)
+    norm, index = normalise_corpus(corpus, ruleset, cache, jobs=2)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from checker import __version__
+from checker.atomic import atomic_write
+from checker.corpus import Corpus, DocClaims
+from checker.extract import extract_document
+from checker.ingest import Document
+from checker.lexicon import Lexicon
+from checker.models.claims import Claim, ClaimFile
+from checker.models.rules import EntityRule, PredicateRule
+from checker.normalize import (
+    Description,
+    Mention,
+    NDate,
+    NormClaim,
+    NQuantity,
+    normalise,
+    subject_of,
+    unify_short_names,
+)
+from checker.rules import RuleSet
+
+CACHE_DIR = ".claimcheck-cache"
+FORMAT = "1"
+EXTRACTED, NORMALISED = "extracted", "normalised"
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of the checker package's sources and data: any edit invalidates the cache."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".txt", ".json"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def rules_fingerprint(ruleset: RuleSet) -> str:
+    """Hash of what extraction and normalisation read from the rules: the lexicon."""
+    lexicon_rules = [r.model_dump(mode="json", by_alias=True) for r in ruleset.rules
+                     if isinstance(r, EntityRule | PredicateRule)]
+    payload = {"rules": lexicon_rules, "fuzzy": ruleset.lexicon.fuzzy_threshold}
+    return _digest(payload)
+
+
+def _digest(payload: Any) -> str:
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def extraction_key(doc: Document, threshold: float, rules_fp: str) -> str:
+    """Key of a document's extracted claims."""
+    return _digest({
+        "format": FORMAT, "what": EXTRACTED, "code": code_fingerprint(), "rules": rules_fp,
+        "threshold": threshold, "id": doc.id, "path": doc.path, "sha256": doc.sha256,
+        "body_start": doc.body_start, "meta": doc.meta.model_dump(mode="json"),
+    })
+
+
+def normalisation_key(doc_id: str, claims: Sequence[Claim], rules_fp: str) -> str:
+    """Key of a document's normalised claims."""
+    return _digest({
+        "format": FORMAT, "what": NORMALISED, "code": code_fingerprint(), "rules": rules_fp,
+        "id": doc_id, "claims": [c.model_dump(mode="json", by_alias=True) for c in claims],
+    })
+
+
+@dataclass
+class CacheStats:
+    """What a run did with the cache."""
+
+    hits: int = 0
+    misses: int = 0
+    writes: int = 0
+
+
+class ClaimCache:
+    """Entries on disk, `<root>/<namespace>/<key[:2]>/<key>.json`; get/put are all it does."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.stats = CacheStats()
+
+    def _path(self, namespace: str, key: str) -> Path:
+        return self.root / namespace / key[:2] / f"{key}.json"
+
+    def get(self, namespace: str, key: str) -> bytes | None:
+        """The stored bytes, or None."""
+        try:
+            data = self._path(namespace, key).read_bytes()
+        except OSError:
+            self.stats.misses += 1
+            return None
+        self.stats.hits += 1
+        return data
+
+    def put(self, namespace: str, key: str, data: bytes) -> None:
+        """Store bytes atomically; a cache that cannot be written is skipped silently."""
+        try:
+            atomic_write(self._path(namespace, key), data)
+        except OSError:
+            return
+        self.stats.writes += 1
+
+    def get_claims(self, key: str) -> ClaimFile | None:
+        """Extracted claims, or None (missing or damaged)."""
+        data = self.get(EXTRACTED, key)
+        if data is None:
+            return None
+        try:
+            return ClaimFile.model_validate_json(data)
+        except ValidationError:
+            self._damaged()
+            return None
+
+    def put_claims(self, key: str, model: ClaimFile) -> None:
+        """Store extracted claims."""
+        self.put(EXTRACTED, key, model.model_dump_json().encode("utf-8"))
+
+    def get_normalised(self, key: str) -> list[NormClaim] | None:
+        """Normalised claims, or None (missing or damaged)."""
+        data = self.get(NORMALISED, key)
+        if data is None:
+            return None
+        try:
+            return [norm_from_json(item) for item in json.loads(data)]
+        except (ValueError, TypeError, KeyError, IndexError):
+            self._damaged()
+            return None
+
+    def put_normalised(self, key: str, claims: Sequence[NormClaim]) -> None:
+        """Store normalised claims."""
+        payload = json.dumps([norm_to_json(c) for c in claims], ensure_ascii=False)
+        self.put(NORMALISED, key, payload.encode("utf-8"))
+
+    def _damaged(self) -> None:
+        self.stats.hits -= 1
+        self.stats.misses += 1
+
+
+def extract_cached(doc: Document, ruleset: RuleSet, threshold: float,
+                   cache: ClaimCache | None, rules_fp: str | None = None) -> ClaimFile:
+    """`extract_document`, served from the cache when the same input was seen before."""
+    if cache is None:
+        return extract_document(doc, ruleset.lexicon, threshold)
+    key = extraction_key(doc, threshold, rules_fp or rules_fingerprint(ruleset))
+    found = cache.get_claims(key)
+    if found is None:
+        found = extract_document(doc, ruleset.lexicon, threshold)
+        cache.put_claims(key, found)
+    return found
+
+
+# -- normalisation, per document ---------------------------------------------------------
+
+
+def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -> list[NormClaim]:
+    """A document's claims normalised in text order, as `pipeline._normalise_corpus` does:
+    pronouns resolve to the previous subject, duplicate ids keep the first, short names unify."""
+    antecedent: str | None = None
+    seen: set[str] = set()
+    out: list[NormClaim] = []
+    for claim in sorted(claims, key=lambda c: c.span[0]):
+        n = normalise(claim, doc_id, lexicon, antecedent)
+        antecedent = subject_of(claim, lexicon) or antecedent
+        if n.claim_id in seen:
+            continue
+        seen.add(n.claim_id)
+        out.append(n)
+    return unify_short_names(out)
+
+
+def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None,
+                     jobs: int = 1) -> tuple[list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+    """Drop-in for `pipeline._normalise_corpus`: every claim normalised and indexed by key;
+    documents whose claims are cached are not normalised again, the others over `jobs`."""
+    from checker.parallel import normalise_documents
+
+    rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
+    keys = [normalisation_key(dc.doc.id, dc.claims, rules_fp) if cache is not None else ""
+            for dc in corpus.docs]
+    found = [cache.get_normalised(k) if cache is not None else None for k in keys]
+    todo = [i for i, hit in enumerate(found) if hit is None]
+    fresh = normalise_documents([(corpus.docs[i].doc.id, corpus.docs[i].claims) for i in todo],
+                                ruleset.lexicon, jobs)
+    for i, claims in zip(todo, fresh, strict=True):
+        found[i] = claims
+        if cache is not None:
+            cache.put_normalised(keys[i], claims)
+    return _indexed(corpus, [claims or [] for claims in found])
+
+
+def _indexed(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]) -> tuple[
+        list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+    """Claims in corpus order, with the (document, claim) each key stands for."""
+    norm: list[NormClaim] = []
+    index: dict[str, tuple[DocClaims, Claim]] = {}
+    for dc, claims in zip(corpus.docs, per_doc, strict=True):
+        first: dict[str, Claim] = {}
+        for claim in sorted(dc.claims, key=lambda c: c.span[0]):
+            first.setdefault(claim.id, claim)
+        for n in claims:
+            if n.key not in index:
+                index[n.key] = (dc, first[n.claim_id])
+                norm.append(n)
+    return norm, index
+
+
+# -- NormClaim <-> JSON --------------------------------------------------------------------
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _from_day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def norm_to_json(n: NormClaim) -> dict[str, Any]:
+    """A normalised claim as JSON-ready data (sets as sorted lists)."""
+    d = n.description
+    return {
+        "doc": n.doc, "claim_id": n.claim_id, "text": n.text, "span": list(n.span),
+        "entities": sorted(n.entities),
+        "mentions": [[m.id, m.role, m.start, m.end] for m in n.mentions],
+        "tokens": sorted(n.tokens), "frame": list(n.frame),
+        "predicates": [list(p) for p in n.predicates],
+        "quantities": [[q.kind, q.unit, q.value, q.low, q.high, q.noun, q.approximate, q.text]
+                       for q in n.quantities],
+        "dates": [[_day(x.first), _day(x.last), x.granularity, x.text, x.open]
+                  for x in n.dates],
+        "polarity": n.polarity, "modality": n.modality, "correction": n.correction,
+        "negated": sorted(n.negated),
+        "description": [d.subject, d.head, sorted(d.nationalities), d.text] if d else None,
+    }
+
+
+def norm_from_json(data: dict[str, Any]) -> NormClaim:
+    """The inverse of `norm_to_json`."""
+    d = data["description"]
+    return NormClaim(
+        doc=data["doc"], claim_id=data["claim_id"], text=data["text"],
+        span=(data["span"][0], data["span"][1]), entities=frozenset(data["entities"]),
+        mentions=tuple(Mention(*m) for m in data["mentions"]),
+        tokens=frozenset(data["tokens"]), frame=tuple(data["frame"]),
+        predicates=tuple((p[0], p[1], p[2]) for p in data["predicates"]),
+        quantities=tuple(NQuantity(*q) for q in data["quantities"]),
+        dates=tuple(NDate(_from_day(x[0]), _from_day(x[1]), x[2], x[3], x[4])
+                    for x in data["dates"]),
+        polarity=data["polarity"], modality=data["modality"], correction=data["correction"],
+        negated=frozenset(data["negated"]),
+        description=Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
+    )

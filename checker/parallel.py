@@ -1,0 +1,182 @@
+"""`--jobs N`: extraction and normalisation over slices of the documents, comparison over
+slices of the claims (candidate search) and of the candidate-pair list (verdicts). The
+output is identical for any N: work is cut into contiguous slices of a fixed order and the
+results are put back in that order before anything is reduced.
+
+Workers are forked where the platform allows it, so the read-only state (documents,
+lexicon, claims, block index, pairs) is inherited rather than sent, and string hashing
+(hence set order) is the parent's. Elsewhere the state is pickled once per worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from typing import Any
+
+from checker.cache import ClaimCache, extraction_key, normalise_document, rules_fingerprint
+from checker.compare import CompareResult, PairResult, compare, judge_pairs, reduce_pairs
+from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.verdict import Thresholds, Verdict
+from checker.extract import extract_document
+from checker.ingest import Document
+from checker.lexicon import Lexicon
+from checker.models.claims import Claim, ClaimFile
+from checker.normalize import NormClaim
+from checker.rules import RuleSet
+
+TASKS_PER_JOB = 4  # slices per worker: evens out uneven slices, little overhead
+
+# Per-process state of a worker, set once by the pool initialiser.
+_STATE: dict[str, Any] = {}
+
+
+def resolve_jobs(jobs: int) -> int:
+    """`--jobs 0` means one per CPU; never fewer than one."""
+    return max(1, jobs if jobs > 0 else (os.cpu_count() or 1))
+
+
+def _context() -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _init(state: dict[str, Any]) -> None:
+    _STATE.clear()
+    _STATE.update(state)
+
+
+def _pool(jobs: int, state: dict[str, Any]) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
+                               initargs=(state,))
+
+
+def ranges(total: int, parts: int) -> list[tuple[int, int]]:
+    """`total` items cut into at most `parts` contiguous (start, end) slices, in order."""
+    size = max(1, -(-total // max(1, parts)))
+    return [(start, min(total, start + size)) for start in range(0, total, size)]
+
+
+# -- extraction ----------------------------------------------------------------------------
+
+
+def _extract_block(bounds: tuple[int, int]) -> list[ClaimFile]:
+    """Claims of documents start..end-1 (the documents are the parent's)."""
+    return [extract_document(doc, _STATE["lexicon"], _STATE["threshold"])
+            for doc in _STATE["docs"][bounds[0]:bounds[1]]]
+
+
+def extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
+                      jobs: int = 1, cache: ClaimCache | None = None) -> list[ClaimFile]:
+    """Claims of every document, in input order; cached ones are not extracted again."""
+    rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
+    keys = [extraction_key(d, threshold, rules_fp) if cache is not None else "" for d in docs]
+    out: list[ClaimFile | None] = [cache.get_claims(k) if cache is not None else None
+                                   for k in keys]
+    todo = [i for i, found in enumerate(out) if found is None]
+    for i, model in zip(todo, _extract_many([docs[i] for i in todo], ruleset.lexicon,
+                                            threshold, resolve_jobs(jobs)), strict=True):
+        out[i] = model
+        if cache is not None:
+            cache.put_claims(keys[i], model)
+    return [m for m in out if m is not None]
+
+
+def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,
+                  jobs: int) -> Iterable[ClaimFile]:
+    if jobs == 1 or len(docs) < 2:
+        return [extract_document(d, lexicon, threshold) for d in docs]
+    state = {"docs": docs, "lexicon": lexicon, "threshold": threshold}
+    with _pool(min(jobs, len(docs)), state) as pool:
+        return [model for block in pool.map(_extract_block,
+                                            ranges(len(docs), jobs * TASKS_PER_JOB))
+                for model in block]
+
+
+# -- normalisation -------------------------------------------------------------------------
+
+
+def _normalise_block(bounds: tuple[int, int]) -> list[list[NormClaim]]:
+    """Normalised claims of documents start..end-1 (the documents are the parent's)."""
+    docs: Sequence[tuple[str, list[Claim]]] = _STATE["docs"]
+    return [normalise_document(doc_id, claims, _STATE["lexicon"])
+            for doc_id, claims in docs[bounds[0]:bounds[1]]]
+
+
+def normalise_documents(docs: Sequence[tuple[str, list[Claim]]], lexicon: Lexicon,
+                        jobs: int = 1) -> list[list[NormClaim]]:
+    """`normalise_document` of each (document id, claims), in input order."""
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or len(docs) < 2:
+        return [normalise_document(doc_id, claims, lexicon) for doc_id, claims in docs]
+    with _pool(jobs, {"docs": docs, "lexicon": lexicon}) as pool:
+        return [claims for block in pool.map(_normalise_block,
+                                             ranges(len(docs), jobs * TASKS_PER_JOB))
+                for claims in block]
+
+
+# -- comparison ----------------------------------------------------------------------------
+
+_Judged = tuple[int, int, Verdict, bool]
+
+
+def _candidates_block(bounds: tuple[int, int]) -> list[list[int]]:
+    """Candidates of claims start..end-1 (the block index is the parent's, inherited)."""
+    index: BlockIndex = _STATE["index"]
+    return [index.candidates(i) for i in range(*bounds)]
+
+
+def _judge_block(bounds: tuple[int, int]) -> list[_Judged]:
+    """Map step on one block of the candidate-pair list: the judged pairs, by claim index."""
+    claims: Sequence[NormClaim] = _STATE["claims"]
+    out: list[_Judged] = []
+    for pair in _STATE["pairs"][bounds[0]:bounds[1]]:
+        for r in judge_pairs(claims, (pair,), _STATE["index"], _STATE["lexicon"],
+                             _STATE["thresholds"]):
+            out.append((pair[0], pair[1], r.verdict, r.copy))
+    return out
+
+
+def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+    """Candidate lists to pairs (i < j), each once, in `BlockIndex.pairs()` order."""
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int]] = []
+    for i, found in enumerate(candidates):
+        for j in found:
+            pair = (i, j) if i < j else (j, i)
+            if pair not in seen:
+                seen.add(pair)
+                out.append(pair)
+    return out
+
+
+def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
+                   declared_origins: Mapping[str, str | None],
+                   blocking: BlockingConfig | None = None,
+                   thresholds: Thresholds | None = None, jobs: int = 1) -> CompareResult:
+    """`checker.compare.compare` with candidate search and the map step over `jobs` processes.
+
+    Two rounds over forked workers that share the parent's (read-only) claims and block
+    index: candidates of slices of claims, then verdicts of slices of the candidate-pair
+    list. Slices come back in order, so the reduce sees exactly what one process sees.
+    """
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or len(claims) < 2:
+        return compare(claims, lexicon, declared_origins, blocking, thresholds)
+    index = BlockIndex(claims, blocking)
+    parts = jobs * TASKS_PER_JOB
+    with _pool(jobs, {"index": index}) as pool:
+        found = [c for block in pool.map(_candidates_block, ranges(len(claims), parts))
+                 for c in block]
+    pairs = unique_pairs(found)
+    del found
+    state = {"claims": claims, "pairs": pairs, "index": index, "lexicon": lexicon,
+             "thresholds": thresholds}
+    with _pool(jobs, state) as pool:
+        judged = [item for block in pool.map(_judge_block, ranges(len(pairs), parts))
+                  for item in block]
+    merged = [PairResult(claims[i], claims[j], verdict, copy) for i, j, verdict, copy in judged]
+    return reduce_pairs(merged, declared_origins, len(pairs))

@@ -1,0 +1,53 @@
+"""The benchmark runner: word lists for the peers, growth exponents, and a tiny full run."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bench import run
+from bench.wordlist import codespell_dictionary, term_rules, typos_config, word_pairs
+from bench.words import misspellings
+
+
+def test_misspellings_are_distinct_and_not_words() -> None:
+    pairs = misspellings(1000)
+    assert len({w for w, _ in pairs}) == 1000
+    assert all(w != r for w, r in pairs)
+
+
+@pytest.mark.parametrize("count", [1, 100, 1000])
+def test_one_list_three_encodings(count: int) -> None:
+    rules = term_rules(count)
+    assert len(rules) == count and len({r.id for r in rules}) == count
+    pairs = word_pairs(count)
+    lines = codespell_dictionary(count).splitlines()
+    assert [tuple(line.split("->")) for line in lines] == pairs
+    config = tomllib.loads(typos_config(count))["default"]["extend-words"]
+    assert sorted(config.items()) == pairs
+    assert len(pairs) == count - 1 + 4  # change-spelling gives its four one-word variants
+
+
+def test_exponent() -> None:
+    assert run.exponent(1.0, 10.0, 1000, 10_000) == 1.0
+    assert run.exponent(1.0, 100.0, 1000, 10_000) == 2.0
+    assert run.exponent(0.0, 1.0, 1, 2) is None
+
+
+def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = run.main(["--sizes", "8,16", "--claims", "120,240", "--extract-docs", "6",
+                       "--corpus-dir", str(tmp_path / "corpus"), "--skip-peers",
+                       "--out", str(out)])
+    data = json.loads(out.read_text())
+    assert [p["size"] for p in data["pipeline"]] == [8, 16]
+    assert {"ingest", "extract", "normalise", "compare", "rules", "report"} <= \
+        set(data["pipeline"][0]["stages_s"])
+    assert data["compare_scale"][1]["claims"] > data["compare_scale"][0]["claims"]
+    assert data["extraction"]["jobs_identical"] is True
+    assert set(data["terms"]) >= {"1", "100", "1000"}
+    assert data["checks"]["incremental_identical"]["met"] is True
+    assert result["machine"]["nproc"]

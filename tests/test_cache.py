@@ -1,0 +1,150 @@
+"""The incremental cache: content-addressed entries, misses on any change of input, and
+reports identical with and without it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.cache import (
+    EXTRACTED,
+    ClaimCache,
+    extract_cached,
+    extraction_key,
+    norm_from_json,
+    norm_to_json,
+    normalisation_key,
+    normalise_corpus,
+    rules_fingerprint,
+)
+from checker.corpus import load_corpus
+from checker.extract import extract_document
+from checker.ingest import document_from_text
+from checker.models.document import DocumentMeta
+from checker.pipeline import _normalise_corpus
+from checker.rules import RuleSet, load_rules
+from tests.bench.corpora import RULES, report_json, write
+
+TEXT = ("Norvex Dynamics reported annual revenue of $148.8 million in 2024.\n"
+        "China is not a member of the Kelora Trade Council.\n")
+
+
+def test_get_put_roundtrip_and_miss(tmp_path: Path) -> None:
+    cache = ClaimCache(tmp_path / "c")
+    assert cache.get(EXTRACTED, "ab" * 32) is None
+    cache.put(EXTRACTED, "ab" * 32, b"payload")
+    assert cache.get(EXTRACTED, "ab" * 32) == b"payload"
+    assert (cache.stats.hits, cache.stats.misses, cache.stats.writes) == (1, 1, 1)
+    assert list((tmp_path / "c" / EXTRACTED / "ab").iterdir())[0].name == "ab" * 32 + ".json"
+
+
+def test_damaged_entry_is_a_miss(tmp_path: Path, ruleset: RuleSet) -> None:
+    cache = ClaimCache(tmp_path)
+    doc = document_from_text("d1", TEXT)
+    key = extraction_key(doc, 0.5, rules_fingerprint(ruleset))
+    cache.put(EXTRACTED, key, b"{not json")
+    assert cache.get_claims(key) is None
+    assert cache.get_normalised(key) is None
+    model = extract_cached(doc, ruleset, 0.5, cache)  # re-extracted and stored again
+    assert cache.get_claims(key) == model
+
+
+def test_extraction_key_follows_every_input(ruleset: RuleSet) -> None:
+    fp = rules_fingerprint(ruleset)
+    doc = document_from_text("d1", TEXT, DocumentMeta(published="2025-01-01"))
+    base = extraction_key(doc, 0.5, fp)
+    assert base == extraction_key(document_from_text("d1", TEXT,
+                                                     DocumentMeta(published="2025-01-01")),
+                                  0.5, fp)
+    changed = [
+        extraction_key(doc, 0.6, fp),
+        extraction_key(doc, 0.5, "0" * 64),
+        extraction_key(document_from_text("d2", TEXT, DocumentMeta(published="2025-01-01")),
+                       0.5, fp),
+        extraction_key(document_from_text("d1", TEXT + "More.\n",
+                                          DocumentMeta(published="2025-01-01")), 0.5, fp),
+        extraction_key(document_from_text("d1", TEXT, DocumentMeta(published="2024-01-01")),
+                       0.5, fp),
+    ]
+    assert base not in changed and len(set(changed)) == len(changed)
+
+
+def test_rules_fingerprint_ignores_rules_extraction_does_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text((RULES / "entities.yaml").read_text("utf-8"), "utf-8")
+    only_entities, _ = load_rules([tmp_path])
+    (tmp_path / "b.yaml").write_text((RULES / "terms.yaml").read_text("utf-8"), "utf-8")
+    with_terms, _ = load_rules([tmp_path])
+    assert rules_fingerprint(only_entities) == rules_fingerprint(with_terms)
+    full, _ = load_rules([RULES])
+    assert rules_fingerprint(full) != rules_fingerprint(load_rules([])[0])
+
+
+def test_extract_cached_serves_the_same_claims(tmp_path: Path, ruleset: RuleSet) -> None:
+    cache = ClaimCache(tmp_path)
+    doc = document_from_text("d1", TEXT, DocumentMeta(published="2025-01-01"))
+    fresh = extract_document(doc, ruleset.lexicon, 0.5)
+    assert extract_cached(doc, ruleset, 0.5, cache) == fresh
+    assert extract_cached(doc, ruleset, 0.5, cache) == fresh
+    assert cache.stats.hits == 1 and cache.stats.writes == 1
+
+
+def test_normalised_claims_roundtrip_through_json(repo: Path, ruleset: RuleSet) -> None:
+    corpus = load_corpus(repo, repo / "seeds", repo / "claims", ruleset.lexicon)
+    norm, _ = _normalise_corpus(corpus, ruleset)
+    assert norm
+    for n in norm:
+        data = json.loads(json.dumps(norm_to_json(n)))
+        assert norm_from_json(data) == n
+
+
+@pytest.mark.parametrize("with_cache", [False, True])
+def test_normalise_corpus_is_the_pipeline_s(repo: Path, ruleset: RuleSet, tmp_path: Path,
+                                            with_cache: bool) -> None:
+    corpus = load_corpus(repo, repo / "seeds", repo / "claims", ruleset.lexicon)
+    expected, index = _normalise_corpus(corpus, ruleset)
+    cache = ClaimCache(tmp_path) if with_cache else None
+    for _ in range(2):  # cold, then warm
+        norm, idx = normalise_corpus(corpus, ruleset, cache)
+        assert norm == expected
+        assert list(idx) == list(index)
+        assert all(idx[k][0] is index[k][0] and idx[k][1] is index[k][1] for k in index)
+    if cache is not None:
+        assert cache.stats.hits == len(corpus.docs)
+
+
+def test_normalisation_key_follows_the_claims(repo: Path, ruleset: RuleSet) -> None:
+    corpus = load_corpus(repo, repo / "seeds", repo / "claims", ruleset.lexicon)
+    dc = corpus.docs[0]
+    fp = rules_fingerprint(ruleset)
+    key = normalisation_key(dc.doc.id, dc.claims, fp)
+    edited = [dc.claims[0].model_copy(update={"polarity": "negative"}), *dc.claims[1:]]
+    assert normalisation_key(dc.doc.id, edited, fp) != key
+    assert normalisation_key("other", dc.claims, fp) != key
+
+
+def test_reports_identical_with_and_without_cache(tmp_path: Path) -> None:
+    root = write(tmp_path / "corpus", 24)
+    plain = report_json(root)
+    cache_dir = tmp_path / "cache"
+    assert report_json(root, cache_dir) == plain  # cold: fills the cache
+    assert any((cache_dir / EXTRACTED).rglob("*.json"))
+    assert report_json(root, cache_dir) == plain  # warm: served from it
+
+
+def test_cache_follows_an_edited_document(tmp_path: Path) -> None:
+    root = write(tmp_path / "corpus", 12)
+    cache_dir = tmp_path / "cache"
+    report_json(root, cache_dir)
+    doc = sorted((root / "seeds").glob("*.txt"))[3]
+    doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people in Lahore.\n",
+                   "utf-8")
+    assert report_json(root, cache_dir) == report_json(root)
+
+
+def test_reports_identical_on_the_seeds_with_claim_files(repo: Path, tmp_path: Path) -> None:
+    plain = report_json(repo, rules=repo / "rules")
+    cache_dir = tmp_path / "cache"
+    assert report_json(repo, cache_dir, rules=repo / "rules") == plain
+    assert report_json(repo, cache_dir, rules=repo / "rules") == plain

@@ -1,0 +1,82 @@
+"""--jobs: extraction over a process pool and comparison over blocks of candidate pairs give
+exactly what one process gives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bench.claims import checker_corpus
+from checker import parallel
+from checker.cache import normalise_corpus
+from checker.compare import compare
+from checker.compare.blocking import BlockIndex
+from checker.extract import extract_document
+from checker.ingest import document_from_text
+from checker.pipeline import _normalise_corpus
+from checker.rules import RuleSet
+from tests.bench.corpora import generated, report_json, write
+
+
+def test_resolve_jobs() -> None:
+    assert parallel.resolve_jobs(1) == 1
+    assert parallel.resolve_jobs(3) == 3
+    assert parallel.resolve_jobs(0) == (os.cpu_count() or 1)
+    assert parallel.resolve_jobs(-2) == (os.cpu_count() or 1)
+
+
+@pytest.mark.parametrize("total", [0, 1, 6, 7, 8, 100])
+@pytest.mark.parametrize("parts", [1, 3, 8])
+def test_ranges_cover_everything_once_in_order(total: int, parts: int) -> None:
+    slices = parallel.ranges(total, parts)
+    assert [i for a, b in slices for i in range(a, b)] == list(range(total))
+    assert len(slices) <= parts and all(b > a for a, b in slices)
+
+
+def test_unique_pairs_is_the_block_index_order(ruleset: RuleSet) -> None:
+    corpus = checker_corpus(generated(40))
+    norm, _ = _normalise_corpus(corpus, ruleset)
+    index = BlockIndex(norm)
+    found = [index.candidates(i) for i in range(len(norm))]
+    assert parallel.unique_pairs(found) == list(index.pairs())
+
+
+def test_extraction_identical_for_any_jobs(ruleset: RuleSet) -> None:
+    corpus = generated(10)
+    docs = [document_from_text(d.id, d.text) for d in corpus.docs]
+    one = parallel.extract_documents(docs, ruleset, 0.5, jobs=1)
+    two = parallel.extract_documents(docs, ruleset, 0.5, jobs=2)
+    assert one == two == [extract_document(d, ruleset.lexicon, 0.5) for d in docs]
+
+
+def test_normalisation_identical_for_any_jobs(ruleset: RuleSet) -> None:
+    corpus = checker_corpus(generated(30))
+    expected, index = _normalise_corpus(corpus, ruleset)
+    for jobs in (1, 2):
+        norm, idx = normalise_corpus(corpus, ruleset, jobs=jobs)
+        assert norm == expected
+        assert {k: (v[0].doc.id, v[1]) for k, v in idx.items()} == \
+            {k: (v[0].doc.id, v[1]) for k, v in index.items()}
+
+
+def test_comparison_identical_for_any_jobs(ruleset: RuleSet,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "TASKS_PER_JOB", 5)  # several slices per worker
+    corpus = checker_corpus(generated(60))
+    norm, _ = _normalise_corpus(corpus, ruleset)
+    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+    expected = compare(norm, ruleset.lexicon, origins)
+    assert expected.conflicts and expected.corroborations
+    for jobs in (1, 2, 3):
+        assert parallel.compare_claims(norm, ruleset.lexicon, origins, jobs=jobs) == expected
+
+
+def test_reports_identical_for_jobs_1_and_2(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "TASKS_PER_JOB", 3)
+    root = write(tmp_path / "corpus", 20)
+    one = report_json(root, jobs=1)
+    assert report_json(root, jobs=2) == one
+    assert report_json(root, tmp_path / "cache", jobs=2) == one
