@@ -51,3 +51,18 @@ def similarity(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> Simil
         overlap(keys_a, keys_b, key_w), tuple(sorted(a.entities & b.entities)),
         tuple(sorted(a.tokens & b.tokens)),
     )
+
+
+def coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> float:
+    """Weighted share of the shorter claim's entities and words found in the other one.
+
+    A confirmation must say nothing the other claim does not: "recorded by cats" is not
+    confirmed by "recorded by Katy Perry", however much else they share.
+    """
+    keys_a = {f"e:{e}" for e in a.entities} | {f"t:{t}" for t in a.tokens}
+    keys_b = {f"e:{e}" for e in b.entities} | {f"t:{t}" for t in b.tokens}
+    if not keys_a or not keys_b:
+        return 0.0
+    small, large = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
+    total = sum(idf(k) for k in small)
+    return sum(idf(k) for k in small & large) / total if total else 0.0

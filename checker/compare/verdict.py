@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
-from checker.compare.similarity import Similarity, overlap, similarity
+from checker.compare.similarity import Similarity, coverage, overlap, similarity
 from checker.compare.slots import EVENT_GRANULARITIES, compare_dates, compare_quantities
 from checker.lexicon import Lexicon
 from checker.normalize import NormClaim
@@ -23,6 +23,7 @@ class Thresholds:
 
     same_fact: float = 0.5
     strict_frame: float = 0.6
+    coverage: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,14 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame:
         # Disagreeing slots we could not pin down, or nothing said in common.
         return Verdict("unrelated", None, 0.5, score, details)
+    cover = coverage(a, b, stats.idf)
+    # Who (two shared entities, one of them specific) and what (a specific shared word).
+    triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words)
+    if not (cover >= th.coverage or (slots_agree and spec_ents)
+            or (triangle and cover >= th.coverage / 4)):
+        # Related, but one claim says things the other does not: not a confirmation.
+        return Verdict("unrelated", None, 0.5, score, details)
+    details["coverage"] = round(cover, 3)
     if q_agree:
         details["quantities"] = [list(p) for p in q_agree]
     if d_agree:
