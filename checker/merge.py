@@ -1,6 +1,10 @@
 """Re-extraction that keeps an editor's work: claims already in the file keep their
 (possibly corrected) content and comments; new claims are added; claims whose text has left
-the document are dropped; the editor's own added claims stay while their text is there."""
+the document are dropped; the editor's own added claims stay while their text is there.
+
+A claim whose id is the one the extractor derives from its text was drafted, not written
+by an editor; when the current extractor no longer drafts it, it goes. An editor who added
+a claim (or rewrote one's text) keeps it: its id no longer matches its text."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from checker.claimfiles import _to_yaml_tree, _yaml, claim_file_data, render_claim_file
+from checker.extract import claim_id
 from checker.ingest import Document
 from checker.models.claims import ClaimFile
 from checker.textutil import fold
@@ -60,6 +65,10 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         if cid in new_ids:
             continue
         text = str(node.get("text", ""))
+        if cid == claim_id(new.document.id, text):
+            # Drafted by an earlier extractor and untouched: the current one replaces it.
+            report.removed.append(cid)
+            continue
         start = folded_doc.find(fold(text)) if text else -1
         if start >= 0 and len(text.split()) >= 3:
             # An editor's claim: its text is still in the document.

@@ -55,3 +55,22 @@ def test_merge_keeps_edits_and_comments_and_moves_spans(tmp_path: Path,
     assert not errors and loaded is not None
     first = next(c for c in loaded.model.claims if c.text.startswith("China"))
     assert moved.text[first.span[0]:first.span[1]] == first.text and first.line == 2
+
+
+def test_merge_drops_stale_drafts_but_keeps_editor_claims(tmp_path: Path,
+                                                          ruleset: RuleSet) -> None:
+    doc = document_from_text("d", TEXT)
+    model = extract_document(doc, ruleset.lexicon)
+    path = tmp_path / "d.yaml"
+    path.write_text(render_claim_file(model, tmp_path), encoding="utf-8")
+    # A later extractor that no longer drafts the SMIC claim.
+    china_only = model.model_copy(update={"claims": [
+        c for c in model.claims if c.text.startswith("China")]})
+    smic = next(c for c in model.claims if c.text.startswith("SMIC"))
+    _, report = merge_claim_file(read_yaml(path), china_only, doc, tmp_path)
+    assert report.removed == [smic.id] and not report.editor_claims
+    # The same claim under an editor's own id stays.
+    path.write_text(path.read_text(encoding="utf-8").replace(smic.id, "editor-smic"),
+                    encoding="utf-8")
+    text, report = merge_claim_file(read_yaml(path), china_only, doc, tmp_path)
+    assert report.editor_claims == ["editor-smic"] and "editor-smic" in text
