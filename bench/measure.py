@@ -127,19 +127,10 @@ def write_claims_input(claims: int, seed: int, out: str) -> dict[str, Any]:
 
 
 def _check(corpus: Any, ruleset: Any, watch: Any, jobs: int) -> Any:
-    """check_corpus with `jobs` (through bench.integrate until the pipeline takes it)."""
-    import inspect
-
-    from bench.integrate import integrated
+    """check_corpus with `jobs` processes."""
     from checker.pipeline import check_corpus
 
-    if jobs == 1:
-        return check_corpus(corpus, ruleset, watch=watch)
-    if "jobs" in inspect.signature(check_corpus).parameters:
-        native: Callable[..., Any] = check_corpus  # takes jobs once integrated
-        return native(corpus, ruleset, watch=watch, jobs=jobs)
-    with integrated(ruleset, None, jobs):
-        return check_corpus(corpus, ruleset, watch=watch)
+    return check_corpus(corpus, ruleset, watch=watch, jobs=jobs)
 
 
 def compare_scale(corpus: str, jobs: int = 1) -> dict[str, Any]:

@@ -16,10 +16,13 @@ import click
 from checker import __version__, terminal
 from checker.atomic import atomic_write, owned_by_us
 from checker.baseline import render_baseline
+from checker.cache import CACHE_DIR
 from checker.claimfiles import load_claim_file, render_claim_file
 from checker.config import Config, load_config
 from checker.corpus import claim_file_for
+from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
 from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
+from checker.export.cli import export_command
 from checker.extract import DEFAULT_THRESHOLD, extract_document
 from checker.fixes import plan_fixes, render_diff
 from checker.ingest import discover, display_path, load_documents
@@ -27,6 +30,7 @@ from checker.merge import merge_claim_file
 from checker.models.report import Report
 from checker.pipeline import CheckOptions, CheckResult, run_check
 from checker.reporting import Format, html, parse_formats
+from checker.review.cli import review_command
 from checker.rules import load_rules, parse_rule_file, rule_files
 from checker.rules.selftest import run_selftests
 from checker.yamlio import read_yaml
@@ -60,6 +64,7 @@ def main() -> None:
       claimcheck extract seeds --out claims   # draft claim files for editors
       claimcheck validate                     # schema-check claim and rule files
       claimcheck check                        # compare, apply rules, write reports/
+      claimcheck review                       # decide on findings in a local web app
 
     \b
     Exit codes: 0 clean; 1 findings at or above --fail-on; 2 bad input, rules or usage.
@@ -168,11 +173,21 @@ def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
 @click.option("--fix", is_flag=True, help="Rewrite spelling (term) findings in claim files.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the fixes as a unified diff without writing them.")
+@click.option("--decisions", type=click.Path(path_type=Path),
+              show_default=str(DECISIONS_PATH),
+              help="Review decisions to honour (false alarms reported as suppressed).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), show_default="1",
+              help="Processes for extraction and comparison; 0 = one per CPU. Output is "
+                   "identical for any value.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), show_default=CACHE_DIR,
+              help="Cache of extracted and normalised claims (safe to delete).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--force", is_flag=True, help="Overwrite report files claimcheck did not write.")
 def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
           out: Path | None, formats: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], threshold: float | None, baseline: Path | None, fix: bool,
-          show_diff: bool, force: bool) -> None:
+          show_diff: bool, decisions: Path | None, jobs: int | None, cache_dir: Path | None,
+          no_cache: bool, force: bool) -> None:
     """Compare claims across documents and with the rules; write reports.
 
     Defaults come from claimcheck.toml or [tool.claimcheck] in pyproject.toml when present.
@@ -192,7 +207,11 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         rules=rules_dir or Path(cfg.rules or "rules"),
         select=_split(select) or tuple(cfg.select), ignore=tuple(cfg.ignore) + _split(ignore),
         threshold=threshold if threshold is not None else (cfg.threshold or DEFAULT_THRESHOLD),
-        fuzzy_threshold=cfg.fuzzy_threshold or 0.9, baseline=base)
+        fuzzy_threshold=cfg.fuzzy_threshold or 0.9, baseline=base,
+        decisions=decisions or Path(cfg.decisions or DECISIONS_PATH),
+        jobs=jobs if jobs is not None else (cfg.jobs if cfg.jobs is not None else 1),
+        cache_dir=None if no_cache or not cfg.cache
+        else cache_dir or Path(cfg.cache_dir or CACHE_DIR))
     err = terminal.console()
     with terminal.Progress(err) as progress:
         result = run_check(options, progress)
@@ -349,3 +368,7 @@ def eval_pairs(path: Path, json_out: Path | None, rules_dir: Path) -> None:
     if json_out:
         atomic_write(json_out, json.dumps(figures, indent=2, sort_keys=True) + "\n")
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
+
+
+main.add_command(review_command)
+main.add_command(export_command)

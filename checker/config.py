@@ -43,6 +43,9 @@ class Config(Strict):
     baseline: str | None = None
     decisions: str | None = None
     editor: str | None = None
+    jobs: Annotated[int, Field(ge=0)] | None = None
+    cache_dir: str | None = Field(None, alias="cache-dir")
+    cache: bool = True
 
 
 def _locate(text: str, key: str) -> int | None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from checker.claimfiles import LoadedClaims, check_spans, is_stale, load_claim_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import extract_document
 from checker.ingest import Document, discover, display_path, load_documents
 from checker.lexicon import Lexicon
-from checker.models.claims import Claim
+from checker.models.claims import Claim, ClaimFile
 from checker.models.common import Suppression
 from checker.yamlio import locate
 
@@ -61,14 +59,17 @@ def claim_file_for(claims_dir: Path, doc_id: str) -> Path:
     return claims_dir / f"{doc_id}.yaml"
 
 
-class _Watch(Protocol):
-    def stage(self, name: str) -> AbstractContextManager[None]: ...  # noqa: D102
+Extractor = Callable[[Sequence[Document]], Sequence[ClaimFile]]
 
 
 def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                 threshold: float = 0.5, documents: Sequence[Path] | None = None,
-                watch: _Watch | None = None) -> Corpus:
-    """Read documents and claim files; extract on the fly where a claim file is missing."""
+                extract: Extractor | None = None) -> Corpus:
+    """Read documents and claim files; extract on the fly where a claim file is missing.
+
+    `extract` drafts the claims of all documents without a claim file in one call (so the
+    caller can cache it and spread it over processes); by default one by one, in order.
+    """
     corpus = Corpus()
     if documents is None:
         if not seeds.exists():
@@ -78,9 +79,15 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
         documents = discover(seeds)
     docs, errors = load_documents(documents, root)
     corpus.errors.extend(errors)
+    missing = [d for d in docs if not claim_file_for(claims_dir, d.id).exists()]
+    if extract is None:
+        drafted = [extract_document(d, lexicon, threshold) for d in missing]
+    else:
+        drafted = list(extract(missing))
+    on_the_fly = {d.id: model for d, model in zip(missing, drafted, strict=True)}
     for doc in docs:
         corpus.notes.extend(doc.warnings)
-        corpus.docs.append(_pair(root, claims_dir, doc, lexicon, threshold, corpus, watch))
+        corpus.docs.append(_pair(root, claims_dir, doc, on_the_fly.get(doc.id), corpus))
     known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
@@ -97,15 +104,13 @@ def _error_stem(error: ClaimcheckError) -> str:
     return Path(path).stem
 
 
-def _pair(root: Path, claims_dir: Path, doc: Document, lexicon: Lexicon, threshold: float,
-          corpus: Corpus, watch: _Watch | None) -> DocClaims:
+def _pair(root: Path, claims_dir: Path, doc: Document, drafted: ClaimFile | None,
+          corpus: Corpus) -> DocClaims:
     path = claim_file_for(claims_dir, doc.id)
     display = display_path(path, root)
-    if not path.exists():
+    if drafted is not None:
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
-        with watch.stage("extract") if watch else nullcontext():
-            extracted = extract_document(doc, lexicon, threshold)
-        return DocClaims(doc, list(extracted.claims), on_the_fly=True)
+        return DocClaims(doc, list(drafted.claims), on_the_fly=True)
     loaded, errors = load_claim_file(path, display)
     corpus.errors.extend(errors)
     if loaded is None:

@@ -6,8 +6,8 @@ to write and which exit code to use.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 import time
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from checker import __version__
+from checker.baseline import apply_baseline
 from checker.builders import (
     ClaimIndex,
     arithmetic_finding,
@@ -25,16 +26,16 @@ from checker.builders import (
     stale_finding,
     term_finding,
 )
-from checker.compare import compare
+from checker.cache import ClaimCache, normalise_corpus
 from checker.compare.arithmetic import check_document
-from checker.baseline import apply_baseline
 from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, DocClaims, load_corpus
+from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract.clean import classify_lines
 from checker.findings import FINDING_KINDS, sort_key
-from checker.ingest import display_path
-from checker.models.claims import Claim
+from checker.ingest import Document, display_path
+from checker.models.claims import ClaimFile
 from checker.models.common import Severity, partial_date_bounds
 from checker.models.report import (
     CONFLICT_KINDS,
@@ -47,13 +48,8 @@ from checker.models.report import (
     Summary,
     ToolInfo,
 )
-from checker.normalize import (
-    UNKNOWN_PREFIX,
-    NormClaim,
-    normalise,
-    subject_of,
-    unify_short_names,
-)
+from checker.normalize import UNKNOWN_PREFIX, NormClaim
+from checker.parallel import compare_claims, extract_documents
 from checker.rules import RuleSet, load_rules
 from checker.rules.consistency import Occurrence, check, find_forms
 from checker.rules.facts import match_fact
@@ -76,6 +72,9 @@ class CheckOptions:
     fuzzy_threshold: float = 0.9
     blocking: BlockingConfig = field(default_factory=BlockingConfig)
     baseline: Path | None = None
+    decisions: Path | None = None
+    jobs: int = 1
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -133,12 +132,24 @@ def run_check(options: CheckOptions, progress: Progress = _noop,
         errors.append(ConsistencyError("rules directory not found",
                                        Location(display_path(options.rules, root))))
     progress("load", 0, 1)
+    cache = ClaimCache(options.cache_dir) if options.cache_dir is not None else None
+
+    def extract_missing(docs: Sequence[Document]) -> list[ClaimFile]:
+        with watch.stage("extract"):
+            return extract_documents(docs, ruleset, options.threshold, options.jobs, cache)
+
     with watch.stage("ingest"):
         corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon,
-                             options.threshold, watch=watch)
+                             options.threshold, extract=extract_missing)
     errors.extend(corpus.errors)
-    findings = check_corpus(corpus, ruleset, progress, watch)
+    findings = check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
     errors.extend(_suppression_errors(corpus, ruleset))
+    if options.decisions is not None:
+        # Before the baseline: a decided finding stays decided whether or not it is new.
+        findings, decision_notes, decision_errors = apply_decisions_file(
+            findings, options.decisions, display_path(options.decisions, root))
+        corpus.notes.extend(decision_notes)
+        errors.extend(decision_errors)
     if options.baseline is not None:
         findings, baseline_errors = apply_baseline(findings, options.baseline, root)
         errors.extend(baseline_errors)
@@ -156,16 +167,17 @@ def _relocate(error: ClaimcheckError, root: Path) -> ClaimcheckError:
 
 
 def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
-                 watch: Stopwatch | None = None) -> list[Finding]:
-    """All findings of the corpus, sorted."""
+                 watch: Stopwatch | None = None, cache: ClaimCache | None = None,
+                 jobs: int = 1) -> list[Finding]:
+    """All findings of the corpus, sorted; identical for any jobs, with or without cache."""
     watch = watch or Stopwatch()
     with watch.stage("normalise"):
-        norm, index = _normalise_corpus(corpus, ruleset)
+        norm, index = normalise_corpus(corpus, ruleset, cache, jobs)
     progress("normalise", len(norm), len(norm))
     findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
     origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
     with watch.stage("compare"):
-        result = compare(norm, ruleset.lexicon, origins)
+        result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs)
         findings += [pair_finding(r, index) for r in result.conflicts + result.contradictions]
         findings += [corroboration_finding(c, index) for c in result.corroborations]
         for dc in corpus.docs:
@@ -179,26 +191,6 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
     progress("rules", 1, 1)
     unique = {f.id: f for f in findings}
     return sorted(unique.values(), key=sort_key)
-
-
-def _normalise_corpus(corpus: Corpus, ruleset: RuleSet) -> tuple[
-        list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
-    """Every claim normalised; pronouns and short names resolved within each document."""
-    lexicon = ruleset.lexicon
-    index: dict[str, tuple[DocClaims, Claim]] = {}
-    norm: list[NormClaim] = []
-    for dc in corpus.docs:
-        antecedent: str | None = None
-        doc_norm: list[NormClaim] = []
-        for claim in sorted(dc.claims, key=lambda c: c.span[0]):
-            n = normalise(claim, dc.doc.id, lexicon, antecedent)
-            antecedent = subject_of(claim, lexicon) or antecedent
-            if n.key in index:
-                continue  # duplicate ids are reported by the claim-file loader
-            index[n.key] = (dc, claim)
-            doc_norm.append(n)
-        norm.extend(unify_short_names(doc_norm))
-    return norm, index
 
 
 def _published(dc: DocClaims) -> tuple[date, date] | None:

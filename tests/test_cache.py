@@ -23,9 +23,9 @@ from checker.corpus import load_corpus
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.models.document import DocumentMeta
-from checker.pipeline import _normalise_corpus
 from checker.rules import RuleSet, load_rules
 from tests.bench.corpora import RULES, report_json, write
+from tests.oracle import reference_normalise as _normalise_corpus
 
 TEXT = ("Norvex Dynamics reported annual revenue of $148.8 million in 2024.\n"
         "China is not a member of the Kelora Trade Council.\n")

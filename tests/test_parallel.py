@@ -15,9 +15,9 @@ from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.extract import extract_document
 from checker.ingest import document_from_text
-from checker.pipeline import _normalise_corpus
 from checker.rules import RuleSet
 from tests.bench.corpora import generated, report_json, write
+from tests.oracle import reference_normalise as _normalise_corpus
 
 
 def test_resolve_jobs() -> None:

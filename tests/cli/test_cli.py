@@ -311,3 +311,71 @@ def test_refuses_to_overwrite_foreign_report(project: Path) -> None:
     assert "claimcheck report" in (project / "reports" / "report.md").read_text(encoding="utf-8")
     # Its own reports it replaces freely.
     assert run(["check", "--fail-on", "never"]).exit_code == 0
+
+
+def _report(project: Path, out: str) -> str:
+    return (project / out / "report.json").read_text(encoding="utf-8")
+
+
+def test_jobs_and_cache_give_the_identical_report(project: Path) -> None:
+    # One document without a claim file, so extraction (cached, parallel) runs too.
+    (project / "claims" / "001_453f63a362655c46.yaml").unlink()
+    args = ["check", "--format", "json", "--fail-on", "never"]
+    assert run([*args, "--out", "plain", "--no-cache"]).exit_code == 0
+    assert not (project / ".claimcheck-cache").exists()
+    assert run([*args, "--out", "cold", "-j", "2"]).exit_code == 0
+    entries = sorted(p for p in (project / ".claimcheck-cache").rglob("*") if p.is_file())
+    assert entries  # extracted and normalised claims were cached
+    assert run([*args, "--out", "warm", "--jobs", "2"]).exit_code == 0
+    assert sorted(p for p in (project / ".claimcheck-cache").rglob("*") if p.is_file()) \
+        == entries  # the warm run found everything: nothing new written
+    assert _report(project, "plain") == _report(project, "cold") == _report(project, "warm")
+
+
+def test_damaged_cache_is_a_miss_not_an_error(project: Path) -> None:
+    args = ["check", "--format", "json", "--fail-on", "never"]
+    assert run([*args, "--out", "a"]).exit_code == 0
+    for entry in (project / ".claimcheck-cache").rglob("*"):
+        if entry.is_file():
+            entry.write_text("{not json", encoding="utf-8")
+    assert run([*args, "--out", "b"]).exit_code == 0
+    assert _report(project, "a") == _report(project, "b")
+
+
+def test_check_honours_review_decisions(project: Path) -> None:
+    from checker.decisions import make_decision, save_decisions
+    from checker.models.report import Report
+
+    run(["check", "--format", "json", "--fail-on", "never", "--no-cache"])
+    report = Report.model_validate_json(_report(project, "reports"))
+    active = [f for f in report.findings if f.suppressed is None]
+    target = active[0]
+    gone = make_decision(target, "confirmed", None, "Desk B")
+    save_decisions(project / "reviews" / "decisions.yaml", {
+        target.id: make_decision(target, "false-alarm", "checked with the agency", "Desk A"),
+        "0" * 16: gone})
+    assert run(["check", "--format", "json", "--fail-on", "never"]).exit_code == 0
+    after = json.loads(_report(project, "reports"))
+    by_id = {f["id"]: f for f in after["findings"]}
+    assert by_id[target.id]["suppressed"] == {
+        "by": "decision", "reason": "checked with the agency", "author": "Desk A"}
+    assert any(n.startswith(f"decision resolved: {'0' * 16}") for n in after["notes"])
+    assert after["summary"]["suppressed"] == report.summary.suppressed + 1
+    # Another decisions file, or none, is a choice on the command line.
+    run(["check", "--format", "json", "--fail-on", "never", "--decisions", "none.yaml"])
+    assert json.loads(_report(project, "reports"))["findings"] == json.loads(
+        report.model_dump_json())["findings"]
+
+
+def test_broken_decisions_file_is_located_bad_input(project: Path) -> None:
+    (project / "reviews").mkdir()
+    (project / "reviews" / "decisions.yaml").write_text(
+        "schema_version: '1'\ndecisions:\n  abc: [1, 2\n", encoding="utf-8")
+    result = run(["check", "--format", "json"])
+    assert result.exit_code == 2
+    assert "reviews/decisions.yaml:" in result.output
+
+
+def test_review_and_export_are_commands() -> None:
+    for command in ("review", "export"):
+        assert run([command, "--help"]).exit_code == 0

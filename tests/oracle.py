@@ -1,0 +1,27 @@
+"""Reference implementations the optimised code is checked against (tests only)."""
+
+from __future__ import annotations
+
+from checker.corpus import Corpus, DocClaims
+from checker.models.claims import Claim
+from checker.normalize import NormClaim, normalise, subject_of, unify_short_names
+from checker.rules import RuleSet
+
+
+def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
+        list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+    """Every claim normalised one by one, in document then text order, first id wins."""
+    index: dict[str, tuple[DocClaims, Claim]] = {}
+    norm: list[NormClaim] = []
+    for dc in corpus.docs:
+        antecedent: str | None = None
+        doc_norm: list[NormClaim] = []
+        for claim in sorted(dc.claims, key=lambda c: c.span[0]):
+            n = normalise(claim, dc.doc.id, ruleset.lexicon, antecedent)
+            antecedent = subject_of(claim, ruleset.lexicon) or antecedent
+            if n.key in index:
+                continue
+            index[n.key] = (dc, claim)
+            doc_norm.append(n)
+        norm.extend(unify_short_names(doc_norm))
+    return norm, index
