@@ -42,6 +42,10 @@ TITLES = frozenset(
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
 _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
+_NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
+_NAME_GAP_RE = re.compile(r"[ \t\-&/]*")
+_ROMAN_RE = re.compile(r"[IVX]+")
+_SENTENCE_ENDS = ".!?:\n"
 
 
 _MID_NAME_RE = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*")
@@ -93,6 +97,20 @@ def phrase_stems(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _char_before(text: str, lo: int, pos: int, strip: str) -> str:
+    """The last character of fold(text[lo:pos]).rstrip(strip), or "" when nothing is left.
+
+    Read backwards in small chunks: folding all of text[:pos] for every name made entity
+    matching quadratic in the length of the document."""
+    while pos > lo:
+        a = max(lo, pos - 64)
+        chunk = fold(text[a:pos]).rstrip(strip)
+        if chunk:
+            return chunk[-1]
+        pos = a
+    return ""
+
+
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -107,7 +125,9 @@ class Lexicon:
     fuzzy_threshold: float = 0.9
     _ci: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     _cs: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
-    _max_len: int = 1
+    # Lower-cased first token -> the lengths (longest first) of the aliases starting with it:
+    # most tokens start no alias, and the others try only the lengths that exist.
+    _starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _choices: dict[str, str] | None = None
     _resolved: dict[str, str | None] = field(default_factory=dict)
@@ -141,9 +161,11 @@ class Lexicon:
             return
         table = self._cs if keep_case else self._ci
         table.setdefault(key, (entity_id, role))
+        first = key[0].lower()
+        self._starts[first] = tuple(sorted({*self._starts.get(first, ()), len(key)},
+                                           reverse=True))
         self._choices = None
         self._resolved.clear()
-        self._max_len = max(self._max_len, len(key))
 
     def add_predicate(self, rule: PredicateRule) -> None:
         """Register a predicate and its phrases."""
@@ -163,8 +185,8 @@ class Lexicon:
     ) -> list[EntityMatch]:
         """Known names (longest alias first), then unknown proper-noun chunks."""
         toks = list(match_tokens(text, start, end))
-        lower = [token_key(t.text) for t in toks]
         cased = [token_key(t.text, True) for t in toks]
+        lower = [k.lower() for k in cased]  # token_key lower-cases the same cased key
         taken = [False] * len(toks)
         found: list[EntityMatch] = []
         i = 0
@@ -191,7 +213,10 @@ class Lexicon:
     def _longest(
         self, lower: Sequence[str], cased: Sequence[str], i: int
     ) -> tuple[int, tuple[str, str]] | None:
-        for length in range(min(self._max_len, len(lower) - i), 0, -1):
+        room = len(lower) - i
+        for length in self._starts.get(lower[i], ()):
+            if length > room:
+                continue
             hit = self._ci.get(tuple(lower[i:i + length])) or self._cs.get(
                 tuple(cased[i:i + length])
             )
@@ -208,8 +233,8 @@ class Lexicon:
         prev = toks[i - 1]
         if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " ":
             return False
-        before = fold(text[:prev.start]).rstrip(" \"'(")
-        if before and not before.endswith((".", "!", "?", ":", "\n")):
+        before = _char_before(text, 0, prev.start, " \"'(")
+        if before and before not in _SENTENCE_ENDS:
             return True
         # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
         low = prev.text.lower()
@@ -240,7 +265,7 @@ class Lexicon:
 
         for i, tok in enumerate(toks):
             gap = text[toks[i - 1].end:tok.start] if chunk else ""
-            if chunk and not re.fullmatch(r"[ \t\-&/]*", gap):
+            if chunk and not _NAME_GAP_RE.fullmatch(gap):
                 flush()
             word = tok.text
             capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
@@ -252,7 +277,7 @@ class Lexicon:
                 chunk.append(i)
             elif capital:
                 chunk.append(i)
-            elif chunk and (word.isdigit() or re.fullmatch(r"[IVX]+", word)):
+            elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)):
                 chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"
             elif chunk and word.lower() in _CONNECTORS:
                 chunk.append(i)
@@ -267,7 +292,7 @@ class Lexicon:
         names_vocab: frozenset[str],
     ) -> bool:
         # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
-        while len(chunk) > 1 and toks[chunk[0]].text.lower() in STOPWORDS | COMMON_STARTERS:
+        while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS:
             chunk.pop(0)
         first = toks[chunk[0]].text
         low = first.lower()
@@ -277,8 +302,8 @@ class Lexicon:
             return False
         if first.isupper():
             return True  # an acronym: SMIC, PLA
-        before = fold(text[start:toks[chunk[0]].start]).rstrip(" \"'(-[")
-        sentence_initial = not before or before.endswith((".", "!", "?", ":", "\n"))
+        before = _char_before(text, start, toks[chunk[0]].start, " \"'(-[")
+        sentence_initial = not before or before in _SENTENCE_ENDS
         # At a sentence start a capital says nothing: a name must also appear capitalised
         # mid-sentence somewhere in the document ("Lin" yes, "Operating" no).
         return not sentence_initial or first in names_vocab
@@ -354,6 +379,10 @@ class Lexicon:
     def predicate_spans(self, text: str, start: int = 0,
                         end: int | None = None) -> list[tuple[str, int, int]]:
         """Predicate phrases in text[start:end] with character spans."""
-        kept = [t for t in match_tokens(text, start, end) if token_key(t.text) not in AUXILIARIES]
-        stems = [stem(token_key(t.text)) for t in kept]
+        kept, stems = [], []
+        for t in match_tokens(text, start, end):
+            key = token_key(t.text)
+            if key not in AUXILIARIES:
+                kept.append(t)
+                stems.append(stem(key))
         return [(pid, kept[i].start, kept[j - 1].end) for pid, i, j in self.find_predicates(stems)]
