@@ -8,13 +8,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from rapidfuzz import fuzz
+
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.similarity import Similarity, coverage, overlap, similarity
 from checker.compare.slots import EVENT_GRANULARITIES, compare_dates, compare_quantities
 from checker.lexicon import Lexicon
-from checker.normalize import NormClaim
+from checker.normalize import UNKNOWN_PREFIX, NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
+
+SAME_NAME_RATIO = 80  # partial ratio (0-100) above which two unknown names may be one
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,31 @@ def _negation_on_shared(a: NormClaim, b: NormClaim) -> bool:
     """The negation governs what both claims talk about ("NOT a member" vs "a member")."""
     negated = a.negated if a.polarity == "negative" else b.negated
     return bool(negated & (a.tokens | a.entities) & (b.tokens | b.entities)) or not negated
+
+
+def _maybe_same_name(x: str, y: str) -> bool:
+    """Two unknown names that may be one: one inside the other ("Hereditary Kingdom of
+    Norway"), or a spelling variant ("Faroe Islands", "Faeroes"); "Steiboum Robotics" and
+    "Treideiteil Robotics" share a word but not a name."""
+    if not (x.startswith(UNKNOWN_PREFIX) and y.startswith(UNKNOWN_PREFIX)):
+        return False
+    tx, ty = (n[len(UNKNOWN_PREFIX):].split("-") for n in (x, y))
+    rest_x = " ".join(t for t in tx if t not in ty)
+    rest_y = " ".join(t for t in ty if t not in tx)
+    if not rest_x or not rest_y:
+        return True
+    return rest_x[0] == rest_y[0] and fuzz.partial_ratio(rest_x, rest_y) >= SAME_NAME_RATIO
+
+
+def _different_scopes(a: NormClaim, b: NormClaim) -> bool:
+    """Each claim names someone or somewhere the other does not: "X employs 3,700 in Dhaka"
+    and "X employs 3,100 in Islamabad" are two facts, not one fact told two ways."""
+    # Normalisation adds each entity's parents (CNSA -> China), so an agency and its
+    # country, or a city and its country, are not two scopes.
+    own_a, own_b = set(a.entities - b.entities), set(b.entities - a.entities)
+    own_a = {x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)}
+    own_b = {y for y in own_b if not any(_maybe_same_name(x, y) for x in own_a)}
+    return bool(own_a) and bool(own_b)
 
 
 def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
@@ -133,6 +162,10 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     hedged = 0.7 if "hedged" in (a.modality, b.modality) else 1.0
     q_agree, q_conflict = compare_quantities(a, b)
     _, d_conflict = compare_dates(a, b)
+    if _different_scopes(a, b):
+        # Values, dates and polarity differ between two facts; only answers to one
+        # question (descriptions, single-valued attributes) can still clash.
+        return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
     if a.polarity != b.polarity and ev.strict and _negation_on_shared(a, b) \
             and not _different_times(a, b):
         details["polarity"] = [a.polarity, b.polarity]
@@ -151,11 +184,18 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
         details["dates"] = [list(p) for p in d_conflict]
         planned = 0.6 if "planned" in (a.modality, b.modality) else 1.0
         return "date", _logistic(6 * (ev.base - 0.6)) * min(planned, hedged)
+    return _value_clash(a, b, ev, lexicon, details)
+
+
+def _value_clash(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
+                 details: dict[str, Any]) -> tuple[str, float] | None:
+    """Two answers to a one-answer question (a description, a single-valued attribute)."""
     clash = _description_clash(a, b) or _single_value_clash(a, b, lexicon)
-    if clash:
-        details["descriptions"] = clash
-        return "value", _logistic(6 * (ev.base - 0.6)) * hedged
-    return None
+    if not clash:
+        return None
+    details["descriptions"] = clash
+    hedged = 0.7 if "hedged" in (a.modality, b.modality) else 1.0
+    return "value", _logistic(6 * (ev.base - 0.6)) * hedged
 
 
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,

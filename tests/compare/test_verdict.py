@@ -89,3 +89,27 @@ def _renamed(c: NormClaim) -> NormClaim:
     from dataclasses import replace
 
     return replace(c, claim_id=c.claim_id + "-b")
+
+
+def test_different_subjects_or_places_are_two_facts(ruleset: RuleSet) -> None:
+    # Each claim names a company or a site the other does not: two facts, no conflict.
+    site = "{} now employs {} people at its {} site."
+    assert verdict(ruleset, site.format("Steiboum Robotics", "3,700", "Dhaka"),
+                   site.format("Treideiteil Robotics", "13,100", "Dhaka"))[0] != "conflict"
+    assert verdict(ruleset, site.format("Steiboum Robotics", "3,700", "Dhaka"),
+                   site.format("Steiboum Robotics", "3,100", "Islamabad"))[0] != "conflict"
+    assert verdict(ruleset, "Kazakhstan is a member of the Trinul Ports Alliance.",
+                   "Peru is not a member of the Trinul Ports Alliance.")[0] != "conflict"
+    # The same company and site with two figures is one fact told two ways.
+    assert verdict(ruleset, site.format("Steiboum Robotics", "3,700", "Dhaka"),
+                   site.format("Steiboum Robotics", "3,100", "Dhaka")) == ("conflict", "number")
+
+
+def test_spelling_variants_and_an_agency_of_its_country_are_one_scope(
+        ruleset: RuleSet) -> None:
+    a = "Hebral Shipping employs 20,200 people in the Faroe Islands."
+    b = "Hebral Shipping employs 12,900 people in the Faeroes."
+    assert verdict(ruleset, a, b) == ("conflict", "number")
+    c = "CNSA's Chang'e 7 probe will launch in 2026 from Wenchang."
+    d = "China's Chang'e 7 probe will launch in 2027 from Wenchang."
+    assert verdict(ruleset, c, d) == ("conflict", "date")
