@@ -12,6 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.ingest import Document
@@ -22,6 +23,7 @@ from checker.textutil import fold
 from checker.yamlio import locate, read_yaml, validate_model
 
 MIN_TEXT_SIMILARITY = 60.0
+_BREAKS = frozenset("\x85\u2028\u2029")
 HEADER = (
     "# Claims of {path}, drafted by `claimcheck extract`.\n"
     "# Edit freely: fix slots, delete non-claims, add `suppress: [{{rule, reason}}]` or `note`.\n"
@@ -80,6 +82,10 @@ def _to_yaml_tree(data: Any, key: str | None = None) -> Any:
         ):
             return _flow(items)
         return CommentedSeq(items)
+    if isinstance(data, str) and _BREAKS.intersection(data):
+        # ruamel writes these in single quotes, where a reader takes them for line breaks
+        # and the text changes; double quotes escape them (\N, \L, \P).
+        return DoubleQuotedScalarString(data)
     return data
 
 
@@ -97,8 +103,14 @@ def render_claim_file(model: ClaimFile, claims_dir: Path) -> str:
     """Deterministic YAML text of a claim file, with the schema header."""
     buf = io.StringIO()
     _yaml().dump(_to_yaml_tree(claim_file_data(model)), buf)
-    header = schema_header(claims_dir) + HEADER.format(path=model.document.path)
+    header = schema_header(claims_dir) + HEADER.format(path=_comment_safe(model.document.path))
     return header + buf.getvalue()
+
+
+def _comment_safe(text: str) -> str:
+    """Text for a YAML comment: a line break or control character in a document path would
+    end the comment and inject YAML (or make the file unreadable), so it is escaped."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 def load_claim_file(path: Path, display: str) -> tuple[LoadedClaims | None, list[ClaimcheckError]]:
