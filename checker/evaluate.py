@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.compare.blocking import BlockIndex
+from checker.compare.names import unify_long_names
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.errors import InputError, Location
 from checker.extract import build_claim
@@ -126,7 +127,7 @@ def _normed(pair: Pair, i: int, lexicon: Lexicon) -> tuple[NormClaim | None, Nor
     a = normalise(claim, f"c{i}", lexicon) if claim else None
     b = normalise(evidence, f"e{i}", lexicon, subject) if evidence else None
     if a and b:
-        a, b = unify_short_names([a, b])
+        a, b = unify_long_names(unify_short_names([a, b]))
     return a, b
 
 

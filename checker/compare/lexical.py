@@ -56,9 +56,9 @@ def kinds() -> dict[str, tuple[str, int]]:
 
 
 def different_kinds(head_a: str, head_b: str) -> bool:
-    """"film" vs "series": both known, same class, different groups."""
+    """"film" vs "series", "actress" vs "dog": both known, not of one group."""
     ka, kb = kinds().get(head_a), kinds().get(head_b)
-    return bool(ka and kb and ka[0] == kb[0] and ka[1] != kb[1])
+    return bool(ka and kb and ka != kb)
 
 
 def same_kind(head_a: str, head_b: str) -> bool:

@@ -18,6 +18,7 @@ from checker.normalize import UNKNOWN_PREFIX, NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
 
+POLARITY_COVER = 0.9  # share of the shorter claim the other must say for a polarity clash
 SAME_NAME_RATIO = 80  # partial ratio (0-100) above which two unknown names may be one
 
 
@@ -154,6 +155,7 @@ class _Evidence:
     spec_words: list[str]
     strict: bool
     base: float
+    cover: float
 
 
 def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
@@ -166,8 +168,9 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
-    if a.polarity != b.polarity and ev.strict and _negation_on_shared(a, b) \
-            and not _different_times(a, b):
+    # "X is not a musician" against a claim that says all of it without the "not".
+    if a.polarity != b.polarity and (ev.strict or ev.cover >= POLARITY_COVER) \
+            and _negation_on_shared(a, b) and not _different_times(a, b):
         details["polarity"] = [a.polarity, b.polarity]
         return "polarity", _logistic(6 * (ev.base - 0.55)) * hedged
     if a.polarity != b.polarity:
@@ -212,21 +215,24 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
                                "shared_entities": list(sim.shared_entities),
                                "shared_words": list(sim.shared_frame)}
     slots_agree = len(q_agree) + len(d_agree)
-    same_fact = score >= th.same_fact or len(spec_ents) >= 2 or (
+    # Two descriptions of one subject ("X is a dog" / "X is an actress") answer one question.
+    described = bool(a.description and b.description
+                     and a.description.subject == b.description.subject)
+    same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or (
         bool(spec_ents) and (bool(spec_words) or slots_agree > 0))
     if not same_fact or not sim.shared_entities:
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
     strict = sim.frame >= th.strict_frame and sim.entities >= th.strict_frame
     # Evidence strength: overall overlap plus specific anchors (capped).
     base = min(1.0, score + 0.12 * min(len(spec_ents) + len(spec_words), 4))
-    ev = _Evidence(sim, spec_ents, spec_words, strict, base)
+    cover = coverage(a, b, stats.idf)
+    ev = _Evidence(sim, spec_ents, spec_words, strict, base, cover)
     found = _conflict(a, b, ev, lexicon, details)
     if found:
         return Verdict("conflict", found[0], round(found[1], 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame:
         # Disagreeing slots we could not pin down, or nothing said in common.
         return Verdict("unrelated", None, 0.5, score, details)
-    cover = coverage(a, b, stats.idf)
     # Who (two shared entities, one of them specific) and what (a specific shared word).
     triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words)
     if not (cover >= th.coverage or (slots_agree and spec_ents)

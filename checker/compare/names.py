@@ -1,0 +1,54 @@
+"""Shorter forms of a longer unknown name in the same text: "Harold Macmillan" is "Maurice
+Harold Macmillan", "Neil Diamond" is "Neil Leslie Diamond" (the single-word case, "Thatcher",
+is `normalize.unify_short_names`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from checker.normalize import UNKNOWN_PREFIX, Description, Mention, NormClaim
+
+
+def _parts(entity: str) -> tuple[str, ...]:
+    return tuple(entity[len(UNKNOWN_PREFIX):].split("-")) \
+        if entity.startswith(UNKNOWN_PREFIX) else ()
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """short's words appear in long, in order, and both end on the same word (a surname)."""
+    if len(short) < 2 or len(short) >= len(long) or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
+def longer_names(claims: list[NormClaim]) -> dict[str, str]:
+    """Each multi-word unknown name inside exactly one longer one, mapped to it."""
+    names = sorted({e for c in claims for e in c.entities if len(_parts(e)) >= 2})
+    parts = {e: _parts(e) for e in names}
+    mapping: dict[str, str] = {}
+    for short in names:
+        owners = [long for long in names if _inside(parts[short], parts[long])]
+        if len(owners) == 1:
+            mapping[short] = owners[0]
+    return mapping
+
+
+def unify_long_names(claims: list[NormClaim]) -> list[NormClaim]:
+    """Claims with shorter name forms replaced by the one longer name they stand for."""
+    mapping = longer_names(claims)
+    if not mapping:
+        return claims
+    out = []
+    for c in claims:
+        if c.entities & mapping.keys():
+            desc = c.description
+            if desc and desc.subject in mapping:
+                desc = Description(mapping[desc.subject], desc.head, desc.nationalities,
+                                   desc.text)
+            c = replace(c, entities=frozenset(mapping.get(e, e) for e in c.entities),
+                        mentions=tuple(Mention(mapping.get(m.id, m.id), m.role, m.start, m.end)
+                                       for m in c.mentions),
+                        description=desc)
+        out.append(c)
+    return out
