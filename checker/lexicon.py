@@ -131,6 +131,10 @@ class Lexicon:
     _phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _choices: dict[str, str] | None = None
     _resolved: dict[str, str | None] = field(default_factory=dict)
+    # The last span tokenised, kept for the next call: extraction asks for the entities and
+    # then the predicates of the same sentence, and tokens are a large part of the cost.
+    _last: tuple[str, int, int | None, list[Token], list[str], list[str]] | None = field(
+        default=None, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -184,9 +188,7 @@ class Lexicon:
         names_vocab: frozenset[str] | None = None,
     ) -> list[EntityMatch]:
         """Known names (longest alias first), then unknown proper-noun chunks."""
-        toks = list(match_tokens(text, start, end))
-        cased = [token_key(t.text, True) for t in toks]
-        lower = [k.lower() for k in cased]  # token_key lower-cases the same cased key
+        toks, cased, lower = self._tokens(text, start, end)
         taken = [False] * len(toks)
         found: list[EntityMatch] = []
         i = 0
@@ -209,6 +211,18 @@ class Lexicon:
         found.extend(self._unknown_names(text, toks, taken, start, names_vocab))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _tokens(self, text: str, start: int,
+                end: int | None) -> tuple[list[Token], list[str], list[str]]:
+        """Match tokens of text[start:end] with their cased and lower-case token_key."""
+        last = self._last
+        if last is not None and last[0] is text and last[1] == start and last[2] == end:
+            return last[3], last[4], last[5]
+        toks = list(match_tokens(text, start, end))
+        cased = [token_key(t.text, True) for t in toks]
+        lower = [k.lower() for k in cased]  # what token_key gives without keep_case
+        self._last = (text, start, end, toks, cased, lower)
+        return toks, cased, lower
 
     def _longest(
         self, lower: Sequence[str], cased: Sequence[str], i: int
@@ -380,8 +394,8 @@ class Lexicon:
                         end: int | None = None) -> list[tuple[str, int, int]]:
         """Predicate phrases in text[start:end] with character spans."""
         kept, stems = [], []
-        for t in match_tokens(text, start, end):
-            key = token_key(t.text)
+        toks, _, keys = self._tokens(text, start, end)
+        for t, key in zip(toks, keys, strict=True):
             if key not in AUXILIARIES:
                 kept.append(t)
                 stems.append(stem(key))

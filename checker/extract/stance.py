@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from checker.extract.cues import any_in, tokens
 from checker.textutil import fold
 
+# Denying or refusing is not negation: "X denied reports that Y" does not say "not X", and
+# "Y" is the denied fact, which a reporting verb (attribution) marks, not the polarity.
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
-    r"without|denied|denies|deny|refused|refuses|false that|untrue that)\b|n't\b"
+    r"without|false that|untrue that)\b|n't\b"
     r"|\bno\s+(?!doubt\b|matter\b|longer\b|one\s+else\b|later\b|more\s+than\b|less\s+than\b|"
     r"fewer\s+than\b|sooner\b)[a-z]",
     re.IGNORECASE,
@@ -42,7 +44,8 @@ FUTURE_RE = re.compile(
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
 _SOURCE = rf"(?P<source>{_NAME})"
 _SAY = (r"said|says|told|added|noted|stated|reported|announced|wrote|confirmed|claimed|"
-        r"estimated|shows?|showed|found|explained|warned|insisted|argued|tweeted|posted")
+        r"estimated|shows?|showed|found|explained|warned|insisted|argued|tweeted|posted|"
+        r"denied|denies")
 _LEAD_WORDS_RE = re.compile(
     r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"
     r"a\s+survey)"
@@ -79,8 +82,8 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
 ]
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
 _NEGATION_WORDS = frozenset(
-    """not never no cannot neither nor none nobody nothing nowhere without denied denies deny
-    refused refuses false untrue""".split())
+    """not never no cannot neither nor none nobody nothing nowhere without false
+    untrue""".split())
 _HEDGE_WORDS = frozenset(
     """may might could possibly perhaps probably likely unlikely reportedly allegedly
     apparently seemingly believed thought said appears appear seems seem suggest suggests
@@ -92,7 +95,7 @@ _FUTURE_WORDS = frozenset(
 _ATTRIBUTION_STEMS = (
     "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
     "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",
-    "tweet", "post", "citing", "quoting", "based on",
+    "tweet", "post", "citing", "quoting", "based on", "denie",
 )
 CORRECTION_RE = re.compile(
     r"^\W*(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]", re.IGNORECASE

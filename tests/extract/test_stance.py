@@ -12,13 +12,19 @@ POLARITY: list[tuple[str, str]] = [
     ("China is no longer a member.", "negative"),
     ("The tanks weren\u2019t delivered.", "negative"),
     ("Nobody doubts it.", "negative"),
-    ("Officials denied the report.", "negative"),
     ("China is a member of the International Space Station.", "positive"),
     ("It is not only cheap but also fast.", "positive"),
     ("There is no doubt it grew.", "positive"),
     ("China\u2019s target is not necessarily frontier AI.", "positive"),
     ("It is not the first to innovate, but the first to make them affordable.", "positive"),
     ("No more than 30 people came.", "positive"),
+    # Denying and refusing report a stance; they do not negate the claim.
+    ("Officials denied the report.", "positive"),
+    ("Beijing denied reports that the satellite had failed.", "positive"),
+    ("SUPARCO denies that the launch was delayed.", "positive"),
+    ("The ministry refused to comment on the deal.", "positive"),
+    ("Pakistan refuses to deny the agreement.", "positive"),
+    ("Beijing denied that it had not paid.", "negative"),  # the clause itself is negated
 ]
 
 
@@ -86,6 +92,8 @@ ATTRIBUTION: list[tuple[str, str, str]] = [
      "based on Datareportal figures"),
     ("China is ready to help, its embassy in Islamabad said on Tuesday.",
      "embassy in Islamabad", "its embassy in Islamabad said"),
+    ("Beijing denied reports that the satellite had failed.", "Beijing", "Beijing denied"),
+    ("SUPARCO denies that the launch was delayed.", "SUPARCO", "SUPARCO denies"),
 ]
 
 
