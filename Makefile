@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 check: $(STAMP)
-	$(BIN)/claimcheck check --fail-on $(FAIL_ON)
+	$(BIN)/claimcheck check --fail-on $(FAIL_ON) --format json,md,html,sarif
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -67,9 +67,13 @@ def main() -> None:
       claimcheck review                       # decide on findings in a local web app
 
     \b
-    Exit codes: 0 clean; 1 findings at or above --fail-on; 2 bad input, rules or usage.
+    Exit codes: 0 clean; 1 findings at or above --fail-on; 2 bad input, rules or usage;
+    130/143 interrupted (Ctrl-C/SIGTERM), every file left either old or new.
     """
     signal.signal(signal.SIGTERM, _terminate)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        # Not click's "Aborted!" with exit 1, which CI would read as "findings".
+        signal.signal(signal.SIGINT, _terminate)
 
 
 @main.command()

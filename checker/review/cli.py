@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import webbrowser
 from pathlib import Path
@@ -41,6 +42,8 @@ def review_command(seeds: Path | None, claims_dir: Path | None, rules_dir: Path 
                f"(decisions in {loaded.decisions_shown}; Ctrl+C stops)")
     if not no_browser:
         webbrowser.open(server.url)
+    # Ctrl-C is how a review ends: a clean stop, not an interrupted run (exit 130).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -1,0 +1,48 @@
+"""Ctrl-C and SIGTERM end a run with 130 / 143 (not click's exit 1, which CI would read as
+"findings"), and leave no partial file behind."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(),
+                                reason="reads /proc to see the handler installed")
+
+
+def _handles(pid: int, signum: int) -> bool:
+    """Whether the process has installed its own handler for signum (SigCgt mask)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    line = next((x for x in status.splitlines() if x.startswith("SigCgt:")), "SigCgt: 0")
+    return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupted_check_exits_128_plus_signal(tmp_path: Path, repo: Path, signum: int,
+                                                 code: int) -> None:
+    (tmp_path / "seeds").mkdir()
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((repo / "seeds").glob("*.txt")))
+    # Large enough that the run is still extracting when the signal arrives.
+    (tmp_path / "seeds" / "big.txt").write_text(text * 150, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", "--rules", str(repo / "rules"),
+         "--no-cache", "--format", "json,md"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    # Python handles SIGINT from the start; SIGTERM's handler marks claimcheck's own.
+    while not _handles(proc.pid, signal.SIGTERM) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == code, err.decode()
+    assert b"Traceback" not in err
+    leftovers = [p for p in tmp_path.rglob("*") if p.is_file() and p.parent.name != "seeds"]
+    assert leftovers == []  # no report, no temporary file
