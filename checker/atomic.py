@@ -7,9 +7,16 @@ import os
 import tempfile
 from pathlib import Path
 
+from checker.errors import Location, WriteRefusedError
+
 
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file in the same directory, fsync, then rename over path."""
+    """Write to a temporary file in the same directory, fsync, then rename over path.
+
+    Refused (WriteRefusedError) when a symlink inside the working directory (the
+    repository) would carry the write outside it.
+    """
+    _refuse_symlink_out(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -28,6 +35,28 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _refuse_symlink_out(path: Path, root: Path | None = None) -> None:
+    # The path as written is inside the repository but a symlink on the way (reports/ ->
+    # /elsewhere) leads out: a checked-out repository must not redirect the tool's writes.
+    # A path the user gives outside the repository is their choice and is not checked.
+    base = (root or Path.cwd()).resolve()
+    absolute = Path(os.path.abspath(path))
+    if not absolute.is_relative_to(base):
+        return
+    parent = absolute.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    resolved = parent.resolve()
+    if path.is_symlink() or not resolved.is_relative_to(base):
+        target = path.resolve()
+        if target.is_relative_to(base):
+            return
+        what = "a directory" if not path.is_symlink() else "a file"
+        shown = absolute.relative_to(base).as_posix()
+        raise WriteRefusedError(f"is a symlink to {what} outside the repository (refused)",
+                                Location(shown))
 
 
 MARKER = "claimcheck"

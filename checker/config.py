@@ -49,16 +49,19 @@ class Config(Strict):
 
 
 def _locate(text: str, key: str) -> int | None:
-    m = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    # [ \t]*, not \s*: \s would run over blank lines and report the line above the key.
+    m = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _parse(path: Path, shown: str) -> tuple[dict[str, Any], str] | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # editors on Windows may add a BOM
         data = tomllib.loads(text)
     except FileNotFoundError:
         return None
+    except OSError as exc:  # a directory, no permission
+        raise SchemaError(f"cannot read: {exc.strerror}", Location(shown)) from None
     except UnicodeDecodeError as exc:
         raise SchemaError(f"not UTF-8 (byte {exc.start})", Location(shown)) from None
     except tomllib.TOMLDecodeError as exc:
@@ -67,9 +70,39 @@ def _parse(path: Path, shown: str) -> tuple[dict[str, Any], str] | None:
         raise SchemaError(f"TOML syntax: {str(exc).split(' (at')[0]}",
                           Location(shown, line, col)) from None
     if path.name == "pyproject.toml":
-        section = data.get("tool", {}).get("claimcheck")
+        tool = data.get("tool")
+        section = tool.get("claimcheck") if isinstance(tool, dict) else None
         return (section, text) if isinstance(section, dict) else None
     return data, text
+
+
+PATH_KEYS = {"seeds": "seeds", "claims": "claims", "rules": "rules", "out": "out",
+             "baseline": "baseline", "decisions": "decisions", "cache_dir": "cache-dir"}
+
+
+def _outside(value: str) -> str | None:
+    """Why a configured path leaves the repository, or None when it stays inside."""
+    path = Path(value)
+    if path.is_absolute() or path.drive:
+        return "is an absolute path"
+    depth = 0
+    for part in path.parts:
+        depth += -1 if part == ".." else (0 if part == "." else 1)
+        if depth < 0:
+            return "leads outside the repository"
+    return None
+
+
+def _check_paths(config: Config, text: str, shown: str) -> None:
+    # A configuration file arrives with the repository (a pull request can change it), so
+    # unlike a path typed on the command line it may not point the tool outside the tree.
+    for attr, key in PATH_KEYS.items():
+        value = getattr(config, attr)
+        why = _outside(value) if value else None
+        if why:
+            raise SchemaError(f"{value!r} {why}; paths in {shown} stay inside the repository "
+                              "(give it on the command line instead)",
+                              Location(shown, _locate(text, key), None, key))
 
 
 def load_config(root: Path) -> tuple[Config, str | None]:
@@ -80,10 +113,12 @@ def load_config(root: Path) -> tuple[Config, str | None]:
             continue
         data, text = found
         try:
-            return Config.model_validate(data), name
+            config = Config.model_validate(data)
         except ValidationError as exc:
             err = exc.errors()[0]
             key = str(err["loc"][0]) if err["loc"] else ""
             raise SchemaError(str(err["msg"]), Location(name, _locate(text, key), None,
                                                         key or None)) from None
+        _check_paths(config, text, name)
+        return config, name
     return Config(), None

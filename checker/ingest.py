@@ -89,6 +89,9 @@ def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES)
     sidecar = path.with_name(path.stem + META_SUFFIX)
     if sidecar.exists():
         meta = _read_sidecar(sidecar, _sibling(display, sidecar.name))
+    if not text[body_start:].strip():
+        # Not an error (a page may be a stub), but an empty result must not pass unnoticed.
+        warnings += (f"{display}: empty document (no text)",)
     return Document(path.stem, display, text, meta, sha256_bytes(raw), body_start, warnings)
 
 

@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from checker.errors import Location, SchemaError, YamlSyntaxError
+from checker.errors import ClaimcheckError, Location, SchemaError, YamlSyntaxError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,7 +43,8 @@ def _yaml() -> YAML:
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text into ruamel nodes that remember their line and column."""
     if len(text) > MAX_YAML_BYTES:
-        raise YamlSyntaxError(f"file is larger than {MAX_YAML_BYTES // 2**20} MB", Location(path))
+        raise YamlSyntaxError(f"file is over the {MAX_YAML_BYTES // 2**20} MB limit",
+                              Location(path))
     try:
         return _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -74,6 +75,11 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     """Read and parse a YAML file; errors name the file."""
     name = display or str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            # Refused before reading: a huge file is never loaded (nor decoded, nor parsed).
+            raise YamlSyntaxError(f"file is {size / 2**20:.1f} MB, over the "
+                                  f"{MAX_YAML_BYTES // 2**20} MB limit", Location(name))
         raw = path.read_bytes()
     except OSError as exc:
         raise YamlSyntaxError(f"cannot read file: {exc.strerror}", Location(name)) from None
@@ -242,13 +248,19 @@ def load_model(
 
 def validate_model(
     root: Any, model: type[M], schema: dict[str, Any], path: str
-) -> tuple[M | None, list[SchemaError]]:
-    """Schema-check then build the model; all errors, located."""
-    data = to_plain(root, path)
+) -> tuple[M | None, list[ClaimcheckError]]:
+    """Schema-check then build the model; all errors, located (never raised)."""
+    try:
+        data = to_plain(root, path)
+    except ClaimcheckError as exc:  # aliases, deep nesting: reported like any other error
+        return None, [exc]
+    except RecursionError:
+        return None, [YamlSyntaxError(f"YAML nesting is deeper than {MAX_DEPTH} levels",
+                                      Location(path))]
     errors = schema_errors(data, schema, root, path)
     if errors:
-        return None, errors
+        return None, list(errors)
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, model_errors(exc, root, path)
+        return None, list(model_errors(exc, root, path))

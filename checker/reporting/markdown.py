@@ -67,7 +67,7 @@ def render(report: Report) -> str:
         out += ["", f"## Input errors ({len(report.errors)})", ""]
         for e in report.errors:
             where = _code(":".join(str(x) for x in (e.path, e.line, e.column) if x))
-            field = f" `{e.field}`" if e.field else ""
+            field = f" {_code(e.field)}" if e.field else ""
             out.append(f"- {where}{field}: {escape(e.message)}")
     for sev in ("error", "warning"):
         group = [f for f in active if f.severity.value == sev and f.kind != "corroboration"]

@@ -147,6 +147,7 @@ def load_rules(
     )
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
     errors.extend(_check_references(ruleset))
+    errors.extend(_check_patterns(ruleset))
     return ruleset, errors
 
 
@@ -168,6 +169,16 @@ def _check_selection(ruleset: RuleSet, select: Sequence[str],
     unknown = [u for u in unknown if u not in known]
     return [UsageError(f"no rule or tag named {u!r}", Location("--select/--ignore"))
             for u in unknown]
+
+
+def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:
+    """Term patterns must compile with RE2 (linear time): an unusable pattern is an error
+    at load time, so `rules test` and `validate` report it, not only `check`."""
+    from checker.rules.terms import TermMatcher  # terms imports this package's models
+
+    sources = {r.id: (s.path, s.line) for r in ruleset.terms
+               for s in [ruleset.sources[r.id]]}
+    return list(TermMatcher([r for r in ruleset.terms if r.patterns], sources).errors)
 
 
 def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
