@@ -161,7 +161,8 @@ class _Context:
         entities = self.lexicon.find_entities(text, start, end, self.vocab)
         found = with_entities(base, sum(1 for m in entities if m.id), len(entities),
                               len({m.text for m in entities if not m.id}))
-        if score(found) < threshold:
+        found_score = score(found)
+        if found_score < threshold:
             return None
         triple = read_triple(text, start, end, entities, self.lexicon)
         return Claim(
@@ -170,14 +171,13 @@ class _Context:
             span=(start, end),
             line=self.doc.lines.line_of(start),
             quote=sentence if sentence != (start, end) else None,
-            score=score(found),
+            score=found_score,
             features=found,
             entities=[EntitySlot(text=m.text, id=m.id, span=(m.start, m.end)) for m in entities],
             quantities=[_quantity_slot(q) for q in quantities],
             dates=[_date_slot(d) for d in dates],
             polarity=polarity(raw),
-            modality=modality(folded[sentence[0]:sentence[1]],
-                              attrib is not None),
+            modality=modality(folded[sentence[0]:sentence[1]], attrib is not None, future),
             attribution=(
                 Attribution(text=attrib.text, source=attrib.source,
                             span=(attrib.start, attrib.end))

@@ -60,6 +60,14 @@ _WEAK_FOOTER_RE = re.compile(
     r"(?:privacy policy|terms of use|terms of service|cookie policy|copyright|contact us|"
     r"about us|sitemap)", re.IGNORECASE)
 _WEAK_FOOTER_WORDS = 12
+# A literal of every alternative of the regexes above and below (case-folded): a line without
+# any of them cannot match, and the regex, tried at every position of the line, is skipped.
+_FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
+                "our standards:", "originally published")
+_WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
+                     "about us", "sitemap")
+_BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",
+             "writes for", "freelance", "staff")
 _BIO_RE = re.compile(
     r"(?:reach out at|follow (?:him|her|them) on|\[at\]|@\w+\.\w+|is the editor-in-chief|"
     r"can be reached at|writes for|is a (?:freelance|staff) (?:writer|journalist))",
@@ -129,10 +137,10 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "separator"
     elif _NUMBERISH_RE.match(body):
         reason = "counter"
-    elif len(words) < 60 and _FOOTER_RE.search(body) or (
-            len(words) <= _WEAK_FOOTER_WORDS and _WEAK_FOOTER_RE.search(body)):
+    elif len(words) < 60 and _cued(body, _FOOTER_CUES, _FOOTER_RE) or (
+            len(words) <= _WEAK_FOOTER_WORDS and _cued(body, _WEAK_FOOTER_CUES, _WEAK_FOOTER_RE)):
         reason = "footer"
-    elif len(words) < 40 and _BIO_RE.search(body):
+    elif len(words) < 40 and _cued(body, _BIO_CUES, _BIO_RE):
         reason = "bio"
     elif _DATELINE_RE.match(body) or _STAMP_RE.match(body):
         reason = "dateline"
@@ -147,13 +155,22 @@ def _classify(raw: str, start: int, end: int) -> Block:
         return Block(start, end, "boilerplate", reason)
     if is_headline(body):
         return Block(start, end, "heading", "headline")
-    if not _has_sentence_end(body) and len(words) <= _TITLE_MAX_WORDS and not _ENDS_OPEN_RE.search(
-        body
-    ):
+    if not _has_sentence_end(body) and len(words) <= _TITLE_MAX_WORDS and not _ends_open(body):
         # A short line without final punctuation is a title in sentence case ("China ready
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
+
+
+def _cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """pattern.search(text), tried only when one of its literal cues occurs."""
+    folded = text.casefold()
+    return any(c in folded for c in cues) and pattern.search(text) is not None
+
+
+def _ends_open(text: str) -> bool:
+    """_ENDS_OPEN_RE.search(text), read at the end only: its longest word has 5 letters."""
+    return _ENDS_OPEN_RE.search(text, max(0, len(text.rstrip()) - 6)) is not None
 
 
 def _has_sentence_end(text: str) -> bool:
@@ -265,4 +282,4 @@ def _joins(above: str, line: str) -> bool:
     above = above.rstrip()
     if _has_sentence_end(above):
         return False
-    return bool(_ENDS_OPEN_RE.search(above)) or body[0].islower()
+    return _ends_open(above) or body[0].islower()

@@ -7,12 +7,13 @@ published date; without one they are kept, marked unresolved. Today's date is ne
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import timedelta
 
 from checker.extract import date_relative, date_rules
 from checker.extract.cues import any_in
-from checker.extract.date_patterns import PATTERNS
+from checker.extract.date_patterns import MONTH_AT_RE, MONTH_FIRST, NEEDS_MONTH, PATTERNS
 from checker.extract.date_types import Anchor, DateExpr, build
 from checker.textutil import fold
 
@@ -41,6 +42,7 @@ def find_dates(
     digits = _DIGIT_RE.search(folded, start, stop) is not None
     lower = folded[start:stop].lower()
     gates: dict[tuple[str, ...], bool] = {(): True}  # patterns share gates: test each once
+    months: list[int] | None = None  # where month names start, found once
     for name, pattern, needs_digit, needs_any in PATTERNS:
         if needs_digit and not digits:
             continue
@@ -49,7 +51,17 @@ def find_dates(
             passed = gates[needs_any] = any_in(lower, needs_any)
         if not passed:
             continue  # a necessary condition fails: the pattern cannot match here
-        for m in pattern.finditer(folded, start, stop):
+        matches: Iterable[re.Match[str]]
+        if name in NEEDS_MONTH:
+            if months is None:
+                months = [m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)]
+            if not months:
+                continue
+        if name in MONTH_FIRST:
+            matches = _anchored(pattern, folded, months or [], stop)
+        else:
+            matches = pattern.finditer(folded, start, stop)
+        for m in matches:
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -59,6 +71,19 @@ def find_dates(
                 taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _anchored(pattern: re.Pattern[str], folded: str, starts: list[int],
+              stop: int) -> Iterator[re.Match[str]]:
+    """What pattern.finditer gives when every match must begin at one of `starts`."""
+    after = -1
+    for pos in starts:
+        if pos < after:
+            continue  # inside the previous match: finditer resumes after it
+        m = pattern.match(folded, pos, stop)
+        if m is not None:
+            after = m.end()
+            yield m
 
 
 def _opened(expr: DateExpr, text: str, folded: str, start: int,

@@ -19,8 +19,10 @@ from checker.extract.quantity_words import (
 
 # The number comes first in every pattern: the engine skips quickly to the next digit. The
 # currency and the modifier written before it are read backwards from there (_Hit).
+# A leading (?=[...]) lookahead (the possible first characters) changes no match: it lets the
+# engine reject most positions at once, where IGNORECASE alone makes it try every branch.
 NUMBER_RE = re.compile(
-    rf"(?P<num>{NUM})"
+    rf"(?=\d)(?P<num>{NUM})"
     rf"(?:\s?-\s?(?P<cur2>{CUR})?(?P<num2>{NUM}))?"
     rf"(?:\s?(?P<scale>{SCALE})\b)?"
     rf"(?:\s?(?P<unit>{UNIT})(?!\w))?",
@@ -30,26 +32,27 @@ CUR_BEFORE_RE = re.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
 MOD_BEFORE_RE = re.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
 # "between 5 and 10 per cent": one range, its unit written once, on either side.
 BETWEEN_RE = re.compile(
-    rf"\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"
+    rf"(?=b)\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"
     rf"(?:\s?(?P<unit>{UNIT})(?!\w))?\s+and\s+(?P<cur2>{CUR})?(?P<num2>{NUM})"
     rf"(?:\s?(?P<scale2>{SCALE})\b)?(?:\s?(?P<unit2>{UNIT})(?!\w))?",
     re.IGNORECASE,
 )
 VAGUE_RE = re.compile(
-    r"\b(?P<vague>tens of thousands|hundreds of thousands|tens of millions|"
+    r"(?=[thdmb])\b(?P<vague>tens of thousands|hundreds of thousands|tens of millions|"
     r"hundreds of millions|dozens|hundreds|thousands|millions|billions)\b(?=\s+of\b|\s+\w)",
     re.IGNORECASE)
-RATIO_RE = re.compile(r"\b(?P<ratio>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)
+RATIO_RE = re.compile(r"(?=[dtqh])\b(?P<ratio>doubled|tripled|trebled|quadrupled|halved)\b",
+                      re.IGNORECASE)
 WORD_NUMBER_RE = re.compile(
-    r"\b(?P<word>a dozen|a hundred|a thousand|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
+    r"(?=[atfsen])\b(?P<word>a dozen|a hundred|a thousand|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
     rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w)",
     re.IGNORECASE,
 )
 VAGUE_STEMS = ("dozens", "hundreds", "thousands", "millions", "billions")
 RATIO_STEMS = tuple(RATIOS)
 NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)
-ORDINAL_RE = re.compile(r"\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
+ORDINAL_RE = re.compile(r"(?=[N\d])\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
 # Numbers that belong to dates and times, never quantities: "2025-02-30", "3/4/2024", "10:30".
 NOT_QUANTITY_RE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"

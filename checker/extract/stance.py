@@ -137,10 +137,12 @@ def is_future(sentence: str) -> bool:
     return _future(fold(sentence))
 
 
-def modality(sentence: str, attributed: bool) -> str:
-    """planned (future), hedged, reported (attributed) or asserted."""
+def modality(sentence: str, attributed: bool, future: bool | None = None) -> str:
+    """planned (future), hedged, reported (attributed) or asserted.
+
+    `future` is is_future(sentence) when the caller already knows it."""
     folded = fold(sentence)
-    if _future(folded):
+    if _future(folded) if future is None else future:
         return "planned"
     if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and HEDGE_RE.search(folded):
         return "hedged"

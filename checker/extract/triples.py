@@ -26,6 +26,9 @@ _PARTICIPLE_RE = re.compile(
     re.IGNORECASE)
 
 
+_CLAUSE_END_RE = re.compile(r"[,;:]\s|\s-\s")
+
+
 def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
                 lexicon: Lexicon) -> tuple[str, str, str] | None:
     """(subject, predicate, object) of text[start:end], or None."""
@@ -47,7 +50,7 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
         part = _PARTICIPLE_RE.match(folded, verb_end)
         if part:
             predicate, verb_end = f"{predicate} {part.group('verb').lower()}", part.end()
-    rest = re.split(r"[,;:]\s|\s-\s", folded[verb_end:], maxsplit=1)[0].strip(" .\"'")
+    rest = _CLAUSE_END_RE.split(folded[verb_end:], maxsplit=1)[0].strip(" .\"'")
     if not subject or not rest or len(subject.split()) > 10:
         return None
     # A name stands for the subject only when it is the subject's head ("China", "SMIC's"),

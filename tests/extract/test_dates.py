@@ -201,3 +201,27 @@ def test_spans_point_into_the_original_text() -> None:
     found = find_dates(text, anchor=ANCHORS["day"])
     assert [text[d.start:d.end] for d in found] == [d.text for d in found]
     assert [d.text for d in found] == ["2021\u20132030", "in\u00a0January"]
+
+
+MONTH_TEXTS = [
+    "In April last year, China launched a submarine.",
+    "Jan. 17, 2024 and Feb 3 were busy; from March to May 2024 sales rose, then June.",
+    "On 4th of July 2023, the Mayor of Marchville met Sept Dec-Jan officials in Aug.",
+    "mayjune, janfeb, 2jan, Jan2024, MARCH 2024, march of 2024, sept. 12th 2024 and may",
+    "Decline in March-April; November last year; Oct. 1st; Nov 31; early-May 2025.",
+]
+
+
+@pytest.mark.parametrize("text", MONTH_TEXTS)
+def test_month_first_patterns_anchored_like_finditer(text: str) -> None:
+    # The month-first patterns run only where a month name starts: same matches as a scan.
+    from checker.extract.date_patterns import MONTH_AT_RE, MONTH_FIRST, PATTERNS
+    from checker.extract.dates import _anchored
+
+    for start in range(0, len(text), 7):
+        starts = [m.start() for m in MONTH_AT_RE.finditer(text, start)]
+        for name, pattern, _, _ in PATTERNS:
+            if name in MONTH_FIRST:
+                scanned = [m.span() for m in pattern.finditer(text, start)]
+                anchored = [m.span() for m in _anchored(pattern, text, starts, len(text))]
+                assert anchored == scanned, (name, start)
