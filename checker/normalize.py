@@ -8,7 +8,7 @@ stemmed content words (the frame). Pure: a claim and the lexicon in, a NormClaim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from checker.extract.stance import CORRECTION_RE, NEGATION_RE
@@ -206,6 +206,14 @@ class NormClaim:
     correction: bool
     negated: frozenset[str] = frozenset()
     description: Description | None = None
+    # Derived once: comparison reads them for every candidate pair.
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Built exactly as similarity always built them (same set order, same float sums).
+        keys = frozenset(f"e:{e}" for e in self.entities) | \
+            frozenset(f"t:{t}" for t in self.tokens)
+        object.__setattr__(self, "keys", keys)
 
     @property
     def key(self) -> str:

@@ -18,7 +18,7 @@ from multiprocessing.context import BaseContext
 from typing import Any
 
 from checker.cache import ClaimCache, extraction_key, normalise_document, rules_fingerprint
-from checker.compare import CompareResult, PairResult, compare, judge_pairs, reduce_pairs
+from checker.compare import CompareResult, PairResult, blocking, compare, judge_pairs, reduce_pairs
 from checker.compare.blocking import BlockIndex, BlockingConfig
 from checker.compare.verdict import Thresholds, Verdict
 from checker.extract import extract_document
@@ -142,15 +142,7 @@ def _judge_block(bounds: tuple[int, int]) -> list[_Judged]:
 
 def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     """Candidate lists to pairs (i < j), each once, in `BlockIndex.pairs()` order."""
-    seen: set[tuple[int, int]] = set()
-    out: list[tuple[int, int]] = []
-    for i, found in enumerate(candidates):
-        for j in found:
-            pair = (i, j) if i < j else (j, i)
-            if pair not in seen:
-                seen.add(pair)
-                out.append(pair)
-    return out
+    return list(blocking.unique_pairs(candidates))
 
 
 def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,

@@ -5,7 +5,7 @@ functions of their inputs, so blocks can be judged anywhere and merged."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.compare.blocking import BlockIndex, BlockingConfig
@@ -46,6 +46,17 @@ class CompareResult:
     pairs_scored: int = 0
 
 
+def worth_judging(a: NormClaim, b: NormClaim) -> bool:
+    """False when the pair's verdict could only be dropped, so judging it is wasted work.
+
+    `judge` calls claims without a shared entity unrelated, and within a document only a
+    contradiction of polarity is kept, which claims of one polarity cannot be.
+    """
+    if a.doc == b.doc and a.polarity == b.polarity:
+        return False
+    return not a.entities.isdisjoint(b.entities)
+
+
 def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 idf: BlockIndex, lexicon: Lexicon,
                 thresholds: Thresholds | None = None) -> list[PairResult]:
@@ -53,6 +64,8 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
     out: list[PairResult] = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
+        if not worth_judging(a, b):
+            continue
         verdict = judge(a, b, idf, lexicon, thresholds)
         if verdict.label == "unrelated":
             continue
@@ -114,6 +127,13 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
             thresholds: Thresholds | None = None) -> CompareResult:
     """Compare every claim with its candidates (never all pairs)."""
     index = BlockIndex(claims, blocking)
-    pairs = list(index.pairs())
-    results = judge_pairs(claims, pairs, index, lexicon, thresholds)
-    return reduce_pairs(results, declared_origins, len(pairs))
+    counted = [0]
+
+    def pairs() -> Iterator[tuple[int, int]]:
+        # Streamed: at 200,000 claims the list of pairs alone would be millions of tuples.
+        for pair in index.pairs():
+            counted[0] += 1
+            yield pair
+
+    results = judge_pairs(claims, pairs(), index, lexicon, thresholds)
+    return reduce_pairs(results, declared_origins, counted[0])

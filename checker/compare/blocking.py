@@ -10,8 +10,10 @@ Work per claim is bounded by (keys + key pairs) x max_posting, independent of co
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -33,6 +35,27 @@ def claim_keys(claim: NormClaim) -> list[str]:
     return [f"e:{e}" for e in sorted(claim.entities)] + [f"t:{t}" for t in sorted(claim.tokens)]
 
 
+class Weights:
+    """Per-key weights of one index, looked up rather than recomputed for every pair.
+
+    Each value is computed with exactly the expression `BlockIndex.idf` uses, so sums over
+    them are bit-identical to sums over `idf` calls in the same order.
+    """
+
+    def __init__(self, df: Counter[str], n: int) -> None:
+        self.unseen = math.log((n + 1) / 1) + 1.0
+        self.key: dict[str, float] = {k: math.log((n + 1) / (c + 1)) + 1.0 for k, c in df.items()}
+        # Entities weigh 1.5 times their rarity (similarity), frame words their rarity.
+        self.entity = {k[2:]: 1.5 * w for k, w in self.key.items() if k[0] == "e"}
+        self.token = {k[2:]: w for k, w in self.key.items() if k[0] == "t"}
+        # Similarity over "e:"/"t:" keys, with the entity factor (similarity.key_w).
+        self.mixed = {k: 1.5 * w if k[0] == "e" else w for k, w in self.key.items()}
+
+    def __call__(self, key: str) -> float:
+        """Inverse document frequency of a key (over claims)."""
+        return self.key.get(key, self.unseen)
+
+
 class BlockIndex:
     """Inverted index with document frequencies; immutable once built."""
 
@@ -40,54 +63,84 @@ class BlockIndex:
         self.config = config or BlockingConfig()
         self.claims = claims
         self.n = max(1, len(claims))
-        keys = [claim_keys(c) for c in claims]
-        self.df: Counter[str] = Counter(k for ks in keys for k in set(ks))
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.query_keys: list[list[tuple[str, float]]] = []
-        for i, ks in enumerate(keys):
-            # A key only this claim has finds nothing; entities outrank words at equal rarity.
-            shared = [k for k in set(ks) if self.df[k] > 1]
-            rare = sorted(shared, key=lambda k: (self.df[k] * (1 if k[0] == "e" else 2), k))[
-                : self.config.top_keys]
-            entries = [(k, self.idf(k)) for k in rare]
-            entries += [
-                (f"{a}|{b}", self.idf(a) + self.idf(b))
-                for a, b in combinations(sorted(rare), 2)
-            ]
-            for key, _ in entries:
-                self.postings[key].append(i)
-            self.query_keys.append(entries)
+        self.df: Counter[str] = Counter()
+        for c in claims:
+            self.df.update(claim_keys(c))
+        # `idf` is the table itself: similarity recognises it and sums from its tables.
+        self.idf = self.weights = Weights(self.df, self.n)
+        self._specific_max = max(3, int(0.05 * self.n))
+        # Keys and key pairs are ints (no pair-key strings), counted in a first pass so the
+        # second keeps only the blocks a search reads: shared, and at most max_posting long.
+        ids = {k: i for i, k in enumerate(sorted(self.df))}
+        sizes: Counter[int] = Counter()
+        for c in claims:
+            sizes.update(kid for kid, _ in self._entries(c, ids))
+        limit = self.config.max_posting
+        postings: dict[int, list[int]] = {}
+        self._offsets = array("l", [0])
+        self._keys = array("l")
+        self._key_weights = array("d")
+        for i, c in enumerate(claims):
+            for kid, weight in self._entries(c, ids):
+                if 1 < sizes[kid] <= limit:
+                    postings.setdefault(kid, []).append(i)
+                    self._keys.append(kid)
+                    self._key_weights.append(weight)
+            self._offsets.append(len(self._keys))
+        del sizes
+        self.postings: dict[int, array[int]] = {k: array("l", p) for k, p in postings.items()}
+
+    def _entries(self, c: NormClaim, ids: dict[str, int]) -> list[tuple[int, float]]:
+        """A claim's rarest shared keys and their pairs, with weights, in search order."""
+        # A key only this claim has finds nothing; entities outrank words at equal rarity.
+        df, idf = self.df, self.idf
+        shared = [k for k in claim_keys(c) if df[k] > 1]
+        rare = sorted(shared, key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))[
+            : self.config.top_keys]
+        out = [(ids[k], idf(k)) for k in rare]
+        size = len(ids)
+        out += [(size + ids[a] * size + ids[b], idf(a) + idf(b))
+                for a, b in combinations(sorted(rare), 2)]
+        return out
 
     def specific(self, key: str) -> bool:
         """A key rare enough to identify a fact (not "China" in half the corpus)."""
-        return self.df.get(key, 0) <= max(3, int(0.05 * self.n))
-
-    def idf(self, key: str) -> float:
-        """Inverse document frequency of a key (over claims)."""
-        return math.log((self.n + 1) / (self.df.get(key, 0) + 1)) + 1.0
+        return self.df.get(key, 0) <= self._specific_max
 
     def candidates(self, i: int) -> list[int]:
         """The best candidates for claim i: share a short block, ranked by shared weight."""
-        score: dict[int, float] = defaultdict(float)
-        for key, weight in self.query_keys[i]:
-            posting = self.postings[key]
-            if len(posting) > self.config.max_posting:
-                continue
-            for j in posting:
+        score: dict[int, float] = {}
+        get = score.get
+        postings, weights = self.postings, self._key_weights
+        start, end = self._offsets[i], self._offsets[i + 1]
+        for pos, key in enumerate(self._keys[start:end], start):
+            weight = weights[pos]
+            for j in postings[key]:
                 if j != i:
-                    score[j] += weight
-        ranked = sorted(
-            (j for j, s in score.items() if s >= self.config.min_shared),
-            key=lambda j: (-score[j], j),
-        )
+                    score[j] = get(j, 0.0) + weight
+        floor = self.config.min_shared
+        ranked = sorted((j for j, s in score.items() if s >= floor), key=lambda j: (-score[j], j))
         return ranked[: self.config.max_candidates]
 
-    def pairs(self, indices: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
+    def pairs(self) -> Iterator[tuple[int, int]]:
         """Candidate pairs (i < j), each once, in a deterministic order."""
-        seen: set[tuple[int, int]] = set()
-        for i in indices if indices is not None else range(len(self.claims)):
-            for j in self.candidates(i):
-                pair = (i, j) if i < j else (j, i)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+        return unique_pairs(self.candidates(i) for i in range(len(self.claims)))
+
+
+def unique_pairs(candidates: Iterable[Sequence[int]]) -> Iterator[tuple[int, int]]:
+    """Candidate lists of claims 0, 1, 2, ... to pairs (i < j), each once, in that order.
+
+    (j, i) with j < i was produced at j exactly when i is among j's candidates, so the
+    earlier lists (sorted, compact) stand in for a set of every pair seen (memory).
+    """
+    earlier: list[array[int]] = []
+    for i, found in enumerate(candidates):
+        for j in found:
+            if j > i:
+                yield i, j
+            elif j < i:
+                prior = earlier[j]
+                at = bisect_left(prior, i)
+                if at == len(prior) or prior[at] != i:
+                    yield j, i
+        earlier.append(array("l", sorted(found)))
