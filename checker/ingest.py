@@ -75,7 +75,12 @@ def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES)
                 f"document is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit",
                 Location(display),
             )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # Bounded even if the file grew since stat(): never more than the limit in memory.
+            raw = handle.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputError(f"document is over the {max_bytes / 2**20:.0f} MB limit",
+                             Location(display))
     except FileNotFoundError:
         raise InputError("document not found", Location(display)) from None
     except IsADirectoryError:
