@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.claimfiles import LoadedClaims, check_spans, is_stale, load_claim_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import extract_document
-from checker.ingest import Document, discover, display_path, load_documents
+from checker.ingest import META_SUFFIX, Document, discover, display_path, load_documents
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.models.common import Suppression
@@ -91,7 +91,11 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
-            if path.stem not in known:
+            if not path.is_file():
+                corpus.errors.append(ConsistencyError(
+                    "is a directory (or not a regular file), not a claim file",
+                    Location(display_path(path, root))))
+            elif path.stem not in known:
                 corpus.errors.append(ConsistencyError(
                     f"claim file for unknown document {path.stem!r} (no {path.stem}.txt or "
                     f".md under {display_path(seeds, root)})",
@@ -100,8 +104,11 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
 
 
 def _error_stem(error: ClaimcheckError) -> str:
+    """The document id an error is about: a bad `<stem>.meta.yaml` is about `<stem>`, so its
+    claim file is not also reported as belonging to an unknown document."""
     path = error.location.path if error.location else ""
-    return Path(path).stem
+    name = Path(path).name
+    return name.removesuffix(META_SUFFIX) if name.endswith(META_SUFFIX) else Path(path).stem
 
 
 def _pair(root: Path, claims_dir: Path, doc: Document, drafted: ClaimFile | None,

@@ -30,6 +30,8 @@ def _prepare(case: dict[str, Any], tmp: Path) -> Path:
         (work / name).mkdir(parents=True, exist_ok=True)
     (tmp / "outside").mkdir()
     (tmp / "outside" / "secret.txt").write_text(OUTSIDE_TEXT, encoding="utf-8")
+    for rel in case.get("mkdirs") or []:
+        (work / rel).mkdir(parents=True)
     for rel, size in (case.get("sparse") or {}).items():
         # A sparse file: its size is real to stat() but costs no disk and no time to make.
         with (work / rel).open("wb") as handle:
