@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from checker.models.rules import EntityRule, PredicateRule
-from checker.nlp import AUXILIARIES, STOPWORDS, match_tokens, stem, token_key
+from checker.nlp import AUXILIARIES, MATCH_TOKEN_RE, STOPWORDS, match_tokens, stem, token_key
 from checker.textutil import Token, fold
 
 MONTHS_AND_DAYS = frozenset(
@@ -130,6 +130,7 @@ class Lexicon:
     _starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _choices: dict[str, str] | None = None
+    _choice_keys: list[str] = field(default_factory=list)
     _resolved: dict[str, str | None] = field(default_factory=dict)
     # The last span tokenised, kept for the next call: extraction asks for the entities and
     # then the predicates of the same sentence, and tokens are a large part of the cost.
@@ -218,7 +219,9 @@ class Lexicon:
         last = self._last
         if last is not None and last[0] is text and last[1] == start and last[2] == end:
             return last[3], last[4], last[5]
-        toks = list(match_tokens(text, start, end))
+        stop = len(text) if end is None else end
+        toks = [Token(m.group(), m.start(), m.end())
+                for m in MATCH_TOKEN_RE.finditer(text, start, stop)]  # = match_tokens
         cased = [token_key(t.text, True) for t in toks]
         lower = [k.lower() for k in cased]  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)
@@ -277,14 +280,15 @@ class Lexicon:
                 out.append(EntityMatch(text[s:e], s, e, self.resolve(text[s:e]), "unknown"))
             chunk.clear()
 
+        # flush() only when a chunk is open: most tokens are lower-case words outside names.
         for i, tok in enumerate(toks):
-            gap = text[toks[i - 1].end:tok.start] if chunk else ""
-            if chunk and not _NAME_GAP_RE.fullmatch(gap):
+            if chunk and not _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start):
                 flush()
             word = tok.text
             capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
             if taken[i] or (i + 1 < len(toks) and text[tok.end:tok.end + 1] == "$"):
-                flush()  # a known name, or a currency code ("US$5 billion")
+                if chunk:
+                    flush()  # a known name, or a currency code ("US$5 billion")
             elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
                 chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
                 flush()
@@ -295,7 +299,7 @@ class Lexicon:
                 chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"
             elif chunk and word.lower() in _CONNECTORS:
                 chunk.append(i)
-            else:
+            elif chunk:
                 flush()
         flush()
         return out
@@ -349,9 +353,10 @@ class Lexicon:
             return None
         if self._choices is None:
             self._choices = {" ".join(k): v[0] for k, v in self._ci.items() if v[1] == "name"}
+            self._choice_keys = list(self._choices)  # built once, not per unknown name
         choices = self._choices
         best = process.extractOne(
-            query, list(choices), scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold * 100
+            query, self._choice_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold * 100
         )
         if best is None:
             return None

@@ -177,12 +177,15 @@ def _has_sentence_end(text: str) -> bool:
     return text.rstrip().endswith(_END_PUNCT)
 
 
+_HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w'&.-]*")
+
+
 def is_headline(text: str) -> bool:
     """A short line in title case with no sentence-final punctuation."""
     body = fold(text).strip()
     if not body or _has_sentence_end(body) or len(body.split()) > 22:
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'&.-]*", body)]
+    words = _HEADLINE_WORD_RE.findall(body)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if not content:
         return False

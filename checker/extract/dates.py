@@ -24,6 +24,11 @@ _REGISTERED = (date_rules, date_relative)  # importing them registers their buil
 _OPEN_KEYWORD_RE = re.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
 _OPENABLE = frozenset({"day", "month", "quarter"})
 _DIGIT_RE = re.compile(r"\d")
+# The patterns with their gates as small integers: the loop below runs 33 times per sentence,
+# and hashing a gate's tuple of words at each turn cost more than most of the regexes.
+_GATE_CUES: list[tuple[str, ...]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
+_PLAN = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
+          name in MONTH_FIRST) for name, pattern, needs_digit, cues in PATTERNS]
 
 
 def find_dates(
@@ -41,23 +46,24 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     digits = _DIGIT_RE.search(folded, start, stop) is not None
     lower = folded[start:stop].lower()
-    gates: dict[tuple[str, ...], bool] = {(): True}  # patterns share gates: test each once
+    # Patterns share gates: each is tested once, and a pattern without words always passes.
+    gates: list[bool | None] = [None if cues else True for cues in _GATE_CUES]
     months: list[int] | None = None  # where month names start, found once
-    for name, pattern, needs_digit, needs_any in PATTERNS:
+    for name, pattern, needs_digit, gate, needs_month, month_first in _PLAN:
         if needs_digit and not digits:
             continue
-        passed = gates.get(needs_any)
+        passed = gates[gate]
         if passed is None:
-            passed = gates[needs_any] = any_in(lower, needs_any)
+            passed = gates[gate] = any_in(lower, _GATE_CUES[gate])
         if not passed:
             continue  # a necessary condition fails: the pattern cannot match here
         matches: Iterable[re.Match[str]]
-        if name in NEEDS_MONTH:
+        if needs_month:
             if months is None:
                 months = [m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)]
             if not months:
                 continue
-        if name in MONTH_FIRST:
+        if month_first:
             matches = _anchored(pattern, folded, months or [], stop)
         else:
             matches = pattern.finditer(folded, start, stop)

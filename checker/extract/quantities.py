@@ -133,7 +133,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits else ():
         keep(_from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
-        keep(_from_match(folded, text, _Hit(folded, m)))
+        # A number inside a date or a quantity already found could only be refused by keep():
+        # its quantity always covers the number. Skip it before reading around it.
+        if not _overlaps(m.start(), m.end("num"), taken):
+            keep(_from_match(folded, text, _Hit(folded, m)))
     lower = folded[start:stop].lower()
     if any_in(lower, qp.VAGUE_STEMS):
         for m in qp.VAGUE_RE.finditer(folded, start, stop):

@@ -37,6 +37,7 @@ _CANDIDATE = re.compile(
 )
 _NEXT_RE = re.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
 _WORD_BEFORE_RE = re.compile(r"[\w.]+$")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -95,6 +96,6 @@ def _is_abbreviation(word: str, following: str) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "Thomas G. Tsao"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if _DOTTED_RE.fullmatch(word):
         return following.lower() not in _OPENERS  # dotted acronym: "U.S", "e.g"
     return False

@@ -52,7 +52,8 @@ _LEAD_WORDS_RE = re.compile(
     r"(?:\s+(?:from|by|of))?\s+", re.IGNORECASE)
 ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # (pattern, whether the attribution text starts at the source rather than the match)
-    (re.compile(r"\baccording\s+to\s+(?P<source>[^,.;:\"]{2,80}?)"
+    # (?=...) hints: the possible first letters, so the engine skips other positions at once.
+    (re.compile(r"(?=a)\baccording\s+to\s+(?P<source>[^,.;:\"]{2,80}?)"
                 r"(?=\s*(?:[,.;:\"]|$|\s+(?:which|who|that|in\s+a|as|can|is|was)\b))",
                 re.IGNORECASE), False),
     # '..., said Siemon Wezeman, a senior researcher': the name ends the clause.
@@ -71,12 +72,12 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"paper|newspaper|study|survey|analysts?|experts?)"
                 r"(?:\s+(?:by|of|from|in)\s+[\w ]{2,40}?)?)\s+(?:said|says|stated|shows?|"
                 r"reported|added|noted|claimed|found|estimated)\b", re.IGNORECASE), True),
-    (re.compile(r"\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",
+    (re.compile(r"(?=[hst])\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",
                 re.IGNORECASE), True),
-    (re.compile(r"\b(?:citing|quoting)\s+(?P<source>[^,.;]{2,60}?)(?=[,.;]|$)", re.IGNORECASE),
-     False),
+    (re.compile(r"(?=[cq])\b(?:citing|quoting)\s+(?P<source>[^,.;]{2,60}?)(?=[,.;]|$)",
+                re.IGNORECASE), False),
     # "based on" is attribution only with a named body of evidence ("Datareportal figures").
-    (re.compile(r"\bbased\s+on\s+(?P<source>[^,.;]{0,50}?\b(?:data|figures|statistics|"
+    (re.compile(r"(?=b)\bbased\s+on\s+(?P<source>[^,.;]{0,50}?\b(?:data|figures|statistics|"
                 r"estimates|report|survey|analysis|research|database|census))(?=[,.;]|$)",
                 re.IGNORECASE), False),
 ]
