@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,9 +35,20 @@ def error_key(error: ErrorOut) -> str:
     return f"claimcheck/input/{error.code}"
 
 
+# Control characters (C0 but tab and line breaks, DEL, C1) and Unicode line separators: a
+# terminal runs escape sequences, and readers split lines at more than "\n".
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def no_controls(text: str) -> str:
+    """Text with every control character replaced by a space."""
+    return CONTROL_RE.sub(" ", text)
+
+
 def flat(text: str) -> str:
-    """One line: every run of whitespace (newlines included) becomes one space."""
-    return " ".join(str(text).split())
+    """One line: every run of whitespace (newlines included) becomes one space, and control
+    characters (terminal escapes) become spaces too."""
+    return " ".join(no_controls(str(text)).split())
 
 
 def primary_ref(finding: Finding) -> ClaimRef | None:

@@ -11,6 +11,7 @@ from checker.reporting.common import (
     ROLE_LABELS,
     by_severity,
     error_key,
+    no_controls,
     severity,
     short_rule,
 )
@@ -19,8 +20,10 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message: `%`, CR and LF."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message: `%`, CR and LF; other control characters and line
+    separators (which would break or forge a command line) become spaces."""
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return no_controls(escaped)
 
 
 def escape_property(value: str) -> str:

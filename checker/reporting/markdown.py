@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from checker.models.report import ClaimRef, Finding, Report
+from checker.reporting.common import no_controls
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 SEVERITIES = ("error", "warning", "info")
@@ -13,13 +14,13 @@ MAX_PER_SECTION = 50
 
 def escape(text: str) -> str:
     """Inline-safe Markdown: specials backslashed, HTML neutralised, one line."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(no_controls(str(text)).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
 def _code(text: str) -> str:
-    clean = " ".join(str(text).split()).replace("`", "'")
+    clean = " ".join(no_controls(str(text)).split()).replace("`", "'")
     return f"`{clean}`"
 
 
