@@ -369,8 +369,31 @@ def eval_pairs(path: Path, json_out: Path | None, rules_dir: Path) -> None:
         click.echo(f"{name:14} precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
                    f"predicted {f['predicted']:4}  support {f['support']}")
     click.echo(f"abstained on {figures['abstained']} of {figures['pairs']} pairs")
+    ece = figures["calibration_error"]
+    click.echo(f"calibration error (ECE): conflict {ece['conflict']:.3f}  "
+               f"corroboration {ece['corroboration']:.3f}")
     if json_out:
         atomic_write(json_out, json.dumps(figures, indent=2, sort_keys=True) + "\n")
+    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
+
+
+@eval_group.command("calibrate")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--rules", "rules_dir", default="rules", show_default=True,
+              type=click.Path(path_type=Path), help="Rules (aliases, predicates).")
+def eval_calibrate(path: Path, rules_dir: Path) -> None:
+    """Fit the confidence curves on labelled pairs; print checker/data/calibration.json."""
+    from checker.compare.calibration import fit_all, render
+    from checker.evaluate import raw_samples, read_pairs
+
+    try:
+        pairs = read_pairs(path)
+    except ClaimcheckError as exc:
+        _echo_errors([exc])
+        sys.exit(EXIT_BAD_INPUT)
+    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
+    _echo_errors(errors)
+    click.echo(render(fit_all(raw_samples(pairs, ruleset.lexicon))), nl=False)
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 
 

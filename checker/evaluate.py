@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.compare.blocking import BlockIndex
+from checker.compare.calibration import expected_calibration_error
 from checker.compare.names import unify_long_names
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.errors import InputError, Location
@@ -66,6 +67,7 @@ class EvalResult:
     abstained: int = 0
     total: int = 0
     by_reason: dict[str, list[int]] = field(default_factory=dict)
+    calibration_error: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """The `--json` object."""
@@ -76,6 +78,7 @@ class EvalResult:
             "pairs": self.total,
             "conflicts_by_reason": {k: {"predicted": v[0], "correct": v[1]}
                                     for k, v in sorted(self.by_reason.items())},
+            "calibration_error": dict(sorted(self.calibration_error.items())),
         }
 
 
@@ -131,20 +134,41 @@ def _normed(pair: Pair, i: int, lexicon: Lexicon) -> tuple[NormClaim | None, Nor
     return a, b
 
 
-def predict(pairs: Sequence[Pair], lexicon: Lexicon,
-            thresholds: Thresholds | None = None) -> list[Verdict | None]:
+def predict(pairs: Sequence[Pair], lexicon: Lexicon, thresholds: Thresholds | None = None,
+            calibrated: bool = True) -> list[Verdict | None]:
     """The verdict for every pair (None when a side is not a sentence)."""
     normed = [_normed(p, i, lexicon) for i, p in enumerate(pairs)]
     stats = BlockIndex([n for pair in normed for n in pair if n is not None])
     out: list[Verdict | None] = []
     for a, b in normed:
-        out.append(judge(a, b, stats, lexicon, thresholds) if a and b else None)
+        out.append(judge(a, b, stats, lexicon, thresholds, calibrated) if a and b else None)
     return out
 
 
+def samples(pairs: Sequence[Pair], verdicts: Iterable[Verdict | None]
+            ) -> dict[str, list[tuple[float, bool]]]:
+    """(confidence, right) of every conflict and corroboration, by label."""
+    out: dict[str, list[tuple[float, bool]]] = {"conflict": [], "corroboration": []}
+    for pair, verdict in zip(pairs, verdicts, strict=True):
+        if verdict is not None and verdict.label in out:
+            right = pair.gold == ("REFUTES" if verdict.label == "conflict" else "SUPPORTS")
+            out[verdict.label].append((verdict.confidence, right))
+    return out
+
+
+def raw_samples(pairs: Sequence[Pair], lexicon: Lexicon) -> dict[str, list[tuple[float, bool]]]:
+    """`samples` of the uncalibrated verdicts: what the calibration is fitted on."""
+    return samples(pairs, predict(pairs, lexicon, calibrated=False))
+
+
 def evaluate(pairs: Sequence[Pair], verdicts: Iterable[Verdict | None]) -> EvalResult:
-    """Precision/recall of conflicts (REFUTES) and corroborations (SUPPORTS)."""
+    """Precision/recall of conflicts (REFUTES) and corroborations (SUPPORTS), and how well
+    their confidences are calibrated (expected calibration error)."""
     result = EvalResult()
+    verdicts = list(verdicts)
+    result.calibration_error = {
+        label: round(expected_calibration_error(found), 4)
+        for label, found in samples(pairs, verdicts).items()}
     for pair, verdict in zip(pairs, verdicts, strict=True):
         result.total += 1
         result.conflict.support += pair.gold == "REFUTES"

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
+from checker.compare.calibration import calibrate
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.similarity import Similarity, coverage, overlap, similarity
 from checker.compare.slots import EVENT_GRANULARITIES, compare_dates, compare_quantities
@@ -202,8 +203,11 @@ def _value_clash(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
 
 
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
-          thresholds: Thresholds | None = None) -> Verdict:
-    """Decide whether two claims state the same fact, and whether they agree."""
+          thresholds: Thresholds | None = None, calibrated: bool = True) -> Verdict:
+    """Decide whether two claims state the same fact, and whether they agree.
+
+    Confidences of conflicts and corroborations are calibrated (`calibration.py`) unless
+    `calibrated` is false, which the calibration fit itself needs."""
     th = thresholds or Thresholds()
     sim = similarity(a, b, stats.idf)
     score = sim.combined
@@ -229,7 +233,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     ev = _Evidence(sim, spec_ents, spec_words, strict, base, cover)
     found = _conflict(a, b, ev, lexicon, details)
     if found:
-        return Verdict("conflict", found[0], round(found[1], 3), score, details)
+        conf = calibrate("conflict", found[1]) if calibrated else found[1]
+        return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame:
         # Disagreeing slots we could not pin down, or nothing said in common.
         return Verdict("unrelated", None, 0.5, score, details)
@@ -247,4 +252,6 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     details["anchors"] = spec_ents + spec_words
     hedged = 0.8 if "hedged" in (a.modality, b.modality) else 1.0
     conf = _logistic(5 * (base - 0.5) + 0.6 * min(slots_agree, 2)) * hedged
+    if calibrated:
+        conf = calibrate("corroboration", conf)
     return Verdict("corroboration", "agree", round(conf, 3), score, details)
