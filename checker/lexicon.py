@@ -193,7 +193,11 @@ class Lexicon:
         taken = [False] * len(toks)
         found: list[EntityMatch] = []
         i = 0
+        starts = self._starts
         while i < len(toks):
+            if lower[i] not in starts:
+                i += 1  # no alias starts with this word (most words): skip the call
+                continue
             hit = self._longest(lower, cased, i)
             end_char = toks[i + hit[0] - 1].end if hit else 0
             # "US$5 billion" is a currency, "non-Chinese" is not China, and the "Jordan" of
@@ -282,9 +286,11 @@ class Lexicon:
 
         # flush() only when a chunk is open: most tokens are lower-case words outside names.
         for i, tok in enumerate(toks):
+            word = tok.text
+            if not chunk and not word[:1].isupper():
+                continue  # outside a name, only a capital can start one
             if chunk and not _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start):
                 flush()
-            word = tok.text
             capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
             if taken[i] or (i + 1 < len(toks) and text[tok.end:tok.end + 1] == "$"):
                 if chunk:

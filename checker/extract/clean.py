@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from checker.extract.cues import any_in
 from checker.textutil import fold
 
 BlockKind = Literal["content", "heading", "boilerplate", "blank"]
@@ -165,7 +166,7 @@ def _classify(raw: str, start: int, end: int) -> Block:
 def _cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
     """pattern.search(text), tried only when one of its literal cues occurs."""
     folded = text.casefold()
-    return any(c in folded for c in cues) and pattern.search(text) is not None
+    return any_in(folded, cues) and pattern.search(text) is not None
 
 
 def _ends_open(text: str) -> bool:

@@ -144,7 +144,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if any_in(lower, qp.RATIO_STEMS):
         for m in qp.RATIO_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
-    if not qp.NUMBER_WORDS.isdisjoint(tokens(lower)):
+    # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
+    if not qp.NUMBER_WORDS.isdisjoint(tokens(folded[start:stop])):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
     out.sort(key=lambda q: q.start)
