@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from checker.extract.stance import CORRECTION_RE, NEGATION_RE
 from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, Lexicon
@@ -267,19 +268,21 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     lifted += [(d.span[0], d.span[1]) for d in claim.dates]
     if claim.attribution:
         lifted.append((claim.attribution.span[0], claim.attribution.span[1]))
-    prefix = CORRECTION_RE.match(fold(text))
+    folded = fold(text)
+    prefix = CORRECTION_RE.match(folded)
     if prefix:  # "Correction:" says how the fact is held, not what it is
         lifted.append((offset, offset + prefix.end()))
-    negations = [(m.start() + offset, m.end() + offset) for m in NEGATION_RE.finditer(fold(text))]
+    blocked = lifted + [(m.start() + offset, m.end() + offset)
+                        for m in NEGATION_RE.finditer(folded)]
     frame = []
     for tok in match_tokens(text):
+        word = _frame_word(tok.text)
+        if word is None:
+            continue
         a, b = tok.start + offset, tok.end + offset
-        if any(s <= a < e or s < b <= e for s, e in lifted + negations):
+        if any(s <= a < e or s < b <= e for s, e in blocked):
             continue
-        key = token_key(tok.text)
-        if key in FRAME_STOP or key.isdigit() or len(key) < 2:
-            continue
-        frame.append(stem(key))
+        frame.append(word)
     preds = tuple(
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
     )
@@ -310,6 +313,17 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         negated=negated_words(text) if claim.polarity == "negative" else frozenset(),
         description=describe(text, offset, mentions, lexicon),
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _frame_word(token: str) -> str | None:
+    """The stem a token adds to the frame, or None (stop word, number, one letter).
+
+    Cached: a corpus repeats a small vocabulary, and stemming is the costly part."""
+    key = token_key(token)
+    if key in FRAME_STOP or key.isdigit() or len(key) < 2:
+        return None
+    return stem(key)
 
 
 def _role(text: str, lexicon: Lexicon) -> str:

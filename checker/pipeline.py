@@ -186,8 +186,10 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
     progress("compare", result.pairs_scored, result.pairs_scored)
     with watch.stage("rules"):
         findings += _fact_findings(norm, index, ruleset)
-        findings += _term_findings(corpus, ruleset)
-        findings += _consistency_findings(corpus, ruleset)
+        # Line classes once per document: term and every consistency rule read them.
+        regions = [_text_regions(dc) for dc in corpus.docs]
+        findings += _term_findings(corpus, ruleset, regions)
+        findings += _consistency_findings(corpus, ruleset, regions)
     progress("rules", 1, 1)
     unique = {f.id: f for f in findings}
     return sorted(unique.values(), key=sort_key)
@@ -216,31 +218,37 @@ def _fact_findings(norm: Sequence[NormClaim], index: ClaimIndex,
     return out
 
 
-def _uncovered_regions(dc: DocClaims) -> list[tuple[int, int]]:
-    """Content and heading lines of a document outside every claim's span."""
+def _text_regions(dc: DocClaims) -> list[tuple[int, int]]:
+    """(start, end) of a document's content and heading lines (the prose rules read)."""
+    return [(b.start, b.end) for b in classify_lines(dc.doc.text, dc.doc.body_start)
+            if b.kind in ("content", "heading")]
+
+
+def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list[
+        tuple[int, int]]:
+    """Parts of the content and heading lines `blocks` outside every claim's span."""
     spans = sorted(c.span for c in dc.claims)
     regions = []
-    for block in classify_lines(dc.doc.text, dc.doc.body_start):
-        if block.kind not in ("content", "heading"):
-            continue
-        pos = block.start
+    for block_start, block_end in blocks:
+        pos = block_start
         for s, e in spans:
-            if e <= pos or s >= block.end:
+            if e <= pos or s >= block_end:
                 continue
             if s > pos:
                 regions.append((pos, s))
             pos = max(pos, e)
-        if pos < block.end:
-            regions.append((pos, block.end))
+        if pos < block_end:
+            regions.append((pos, block_end))
     return regions
 
 
-def _term_findings(corpus: Corpus, ruleset: RuleSet) -> list[Finding]:
+def _term_findings(corpus: Corpus, ruleset: RuleSet,
+                   regions: Sequence[list[tuple[int, int]]]) -> list[Finding]:
     sources = {rid: (src.path, src.line) for rid, src in ruleset.sources.items()}
     matcher = TermMatcher(ruleset.terms, sources)
     corpus.errors.extend(matcher.errors)
     out: list[Finding] = []
-    for dc in corpus.docs:
+    for dc, blocks in zip(corpus.docs, regions, strict=True):
         for claim in dc.claims:
             # Claim files are what CI checks: a fixed claim text clears its finding.
             seen: Counter[str] = Counter()
@@ -249,7 +257,7 @@ def _term_findings(corpus: Corpus, ruleset: RuleSet) -> list[Finding]:
                 shifted = type(hit)(hit.rule, hit.start + claim.span[0], hit.end + claim.span[0],
                                     hit.found, hit.replacement, hit.confidence)
                 out.append(term_finding(shifted, dc, claim, seen[hit.found]))
-        for start, end in _uncovered_regions(dc):
+        for start, end in _uncovered_regions(dc, blocks):
             seen = Counter()
             for hit in matcher.find(dc.doc.text, start, end):
                 seen[hit.found] += 1
@@ -257,15 +265,14 @@ def _term_findings(corpus: Corpus, ruleset: RuleSet) -> list[Finding]:
     return out
 
 
-def _consistency_findings(corpus: Corpus, ruleset: RuleSet) -> list[Finding]:
+def _consistency_findings(corpus: Corpus, ruleset: RuleSet,
+                          regions: Sequence[list[tuple[int, int]]]) -> list[Finding]:
     docs = corpus.by_id()
     out: list[Finding] = []
     for rule in ruleset.consistency:
         occurrences: dict[str, list[Occurrence]] = {}
-        for dc in corpus.docs:
-            regions = [(b.start, b.end) for b in classify_lines(dc.doc.text, dc.doc.body_start)
-                       if b.kind in ("content", "heading")]
-            occurrences[dc.doc.id] = find_forms(rule, dc.doc.id, dc.doc.text, regions)
+        for dc, blocks in zip(corpus.docs, regions, strict=True):
+            occurrences[dc.doc.id] = find_forms(rule, dc.doc.id, dc.doc.text, blocks)
         out += [consistency_finding(hit, docs) for hit in check(rule, occurrences)]
     return out
 

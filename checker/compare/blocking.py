@@ -71,37 +71,46 @@ class BlockIndex:
         self._specific_max = max(3, int(0.05 * self.n))
         # Keys and key pairs are ints (no pair-key strings), counted in a first pass so the
         # second keeps only the blocks a search reads: shared, and at most max_posting long.
-        ids = {k: i for i, k in enumerate(sorted(self.df))}
+        # Key ids follow the keys' sorted order, so sorting ids sorts the keys.
+        names = sorted(self.df)
+        ids = {k: i for i, k in enumerate(names)}
+        key_idf = [self.idf(k) for k in names]
+        size = len(names)
+        rare_ids, rare_at = array("l"), array("l", [0])
         sizes: Counter[int] = Counter()
         for c in claims:
-            sizes.update(kid for kid, _ in self._entries(c, ids))
+            rare = self._rarest(c)
+            rare_ids.extend(ids[k] for k in rare)
+            rare_at.append(len(rare_ids))
+            ranked = [ids[k] for k in rare]
+            sizes.update(ranked)
+            sizes.update(size + a * size + b for a, b in combinations(sorted(ranked), 2))
         limit = self.config.max_posting
         postings: dict[int, list[int]] = {}
         self._offsets = array("l", [0])
         self._keys = array("l")
         self._key_weights = array("d")
-        for i, c in enumerate(claims):
-            for kid, weight in self._entries(c, ids):
+        for i in range(len(claims)):
+            rare_i = rare_ids[rare_at[i]:rare_at[i + 1]]
+            entries = [(k, key_idf[k]) for k in rare_i]
+            entries += [(size + a * size + b, key_idf[a] + key_idf[b])
+                        for a, b in combinations(sorted(rare_i), 2)]
+            for kid, weight in entries:
                 if 1 < sizes[kid] <= limit:
                     postings.setdefault(kid, []).append(i)
                     self._keys.append(kid)
                     self._key_weights.append(weight)
             self._offsets.append(len(self._keys))
-        del sizes
+        del sizes, rare_ids
         self.postings: dict[int, array[int]] = {k: array("l", p) for k, p in postings.items()}
 
-    def _entries(self, c: NormClaim, ids: dict[str, int]) -> list[tuple[int, float]]:
-        """A claim's rarest shared keys and their pairs, with weights, in search order."""
+    def _rarest(self, c: NormClaim) -> list[str]:
+        """A claim's rarest shared keys, rarest first (the ones it is searched by)."""
         # A key only this claim has finds nothing; entities outrank words at equal rarity.
-        df, idf = self.df, self.idf
+        df = self.df
         shared = [k for k in claim_keys(c) if df[k] > 1]
-        rare = sorted(shared, key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))[
+        return sorted(shared, key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))[
             : self.config.top_keys]
-        out = [(ids[k], idf(k)) for k in rare]
-        size = len(ids)
-        out += [(size + ids[a] * size + ids[b], idf(a) + idf(b))
-                for a, b in combinations(sorted(rare), 2)]
-        return out
 
     def specific(self, key: str) -> bool:
         """A key rare enough to identify a fact (not "China" in half the corpus)."""

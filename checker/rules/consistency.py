@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -33,14 +34,21 @@ class ConsistencyHit:
     minority: tuple[Occurrence, ...]
 
 
+@lru_cache(maxsize=256)
+def _automaton(forms: tuple[str, ...], case_sensitive: bool) -> ahocorasick.Automaton:
+    """The forms of a rule compiled once (not once per document)."""
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        key = fold(form) if case_sensitive else fold(form).lower()
+        automaton.add_word(key, (form, len(key)))
+    automaton.make_automaton()
+    return automaton
+
+
 def find_forms(rule: ConsistencyRule, doc: str, text: str,
                regions: Sequence[tuple[int, int]]) -> list[Occurrence]:
     """Occurrences of the rule's forms in the given regions of a text (word-bounded)."""
-    automaton = ahocorasick.Automaton()
-    for form in rule.forms:
-        key = fold(form) if rule.case_sensitive else fold(form).lower()
-        automaton.add_word(key, (form, len(key)))
-    automaton.make_automaton()
+    automaton = _automaton(tuple(rule.forms), rule.case_sensitive)
     out: list[Occurrence] = []
     for start, end in regions:
         chunk = fold(text[start:end])

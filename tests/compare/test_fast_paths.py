@@ -1,0 +1,89 @@
+"""The comparison fast paths give exactly what the plain definitions give: weight tables vs
+idf calls (bit-identical floats), the pair pre-filter vs judging every pair, the streamed
+pair deduplication vs a set of every pair seen."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+
+from bench.claims import checker_corpus
+from checker.cache import normalise_corpus
+from checker.compare import judge_pairs, worth_judging
+from checker.compare.blocking import BlockIndex, unique_pairs
+from checker.compare.similarity import coverage, similarity
+from checker.compare.verdict import judge
+from checker.normalize import NormClaim
+from checker.rules import RuleSet
+from tests.bench.corpora import generated
+
+
+def _norm(ruleset: RuleSet, docs: int = 40) -> list[NormClaim]:
+    norm, _ = normalise_corpus(checker_corpus(generated(docs)), ruleset)
+    return norm
+
+
+def test_weight_tables_are_the_idf_formula(ruleset: RuleSet) -> None:
+    norm = _norm(ruleset)
+    index = BlockIndex(norm)
+    for key, df in index.df.items():
+        assert index.idf(key) == math.log((index.n + 1) / (df + 1)) + 1.0
+    assert index.idf("e:never-seen") == math.log((index.n + 1) / 1) + 1.0
+
+
+def _reference_coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> float:
+    """coverage() as first written: key sets built per pair."""
+    keys_a = {f"e:{e}" for e in a.entities} | {f"t:{t}" for t in a.tokens}
+    keys_b = {f"e:{e}" for e in b.entities} | {f"t:{t}" for t in b.tokens}
+    small, large = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
+    total = sum(idf(k) for k in small)
+    return sum(idf(k) for k in small & large) / total if total else 0.0
+
+
+def test_similarity_from_tables_is_bit_identical(ruleset: RuleSet) -> None:
+    norm = _norm(ruleset)
+    index = BlockIndex(norm)
+
+    def plain(key: str) -> float:  # a plain callable takes the generic path
+        return index.idf(key)
+
+    for i, j in list(index.pairs())[:3000]:
+        a, b = norm[i], norm[j]
+        assert similarity(a, b, index.idf) == similarity(a, b, plain)
+        assert coverage(a, b, index.idf) == coverage(a, b, plain) == \
+            _reference_coverage(a, b, plain)
+
+
+def test_prefilter_drops_only_pairs_that_would_be_dropped(ruleset: RuleSet) -> None:
+    norm = _norm(ruleset, 60)
+    index = BlockIndex(norm)
+    skipped = [(i, j) for i, j in index.pairs() if not worth_judging(norm[i], norm[j])]
+    assert skipped
+    for i, j in skipped:
+        a, b = norm[i], norm[j]
+        verdict = judge(a, b, index, ruleset.lexicon)
+        kept = verdict.label != "unrelated" and (
+            a.doc != b.doc or (verdict.label == "conflict" and verdict.reason == "polarity"))
+        assert not kept, (a.text, b.text, verdict)
+    assert judge_pairs(norm, skipped, index, ruleset.lexicon) == []
+
+
+def _reference_pairs(candidates: list[list[int]]) -> list[tuple[int, int]]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for i, found in enumerate(candidates):
+        for j in found:
+            pair = (i, j) if i < j else (j, i)
+            if pair not in seen:
+                seen.add(pair)
+                out.append(pair)
+    return out
+
+
+def test_unique_pairs_matches_a_set_of_seen_pairs() -> None:
+    rng = random.Random(5)
+    for n in (0, 1, 2, 10, 200):
+        candidates = [rng.sample([j for j in range(n) if j != i], min(n - 1, rng.randint(0, 8)))
+                      for i in range(n)]
+        assert list(unique_pairs(candidates)) == _reference_pairs(candidates)
