@@ -217,6 +217,12 @@ class Lexicon:
         found.sort(key=lambda m: m.start)
         return found
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the last tokenised text (it may be a whole document)."""
+        state = dict(self.__dict__)
+        state["_last"] = None
+        return state
+
     def _tokens(self, text: str, start: int,
                 end: int | None) -> tuple[list[Token], list[str], list[str]]:
         """Match tokens of text[start:end] with their cased and lower-case token_key."""

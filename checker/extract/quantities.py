@@ -152,13 +152,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return out
 
 
-_LETTER_END_RE = re.compile(r"[A-Za-z][-']?$")
-_LETTER_START_RE = re.compile(r"-?[A-Za-z]")
-_LETTER_RE = re.compile(r"[A-Za-z]")
-_FOUR_DIGITS_RE = re.compile(r"\d{4}")
-_NOUN_WORDS_RE = re.compile(r"[A-Za-z][\w'-]*|[,.;:()\-]")
-
-
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
 
@@ -170,7 +163,7 @@ def _is_part_of_name(folded: str, m: _Hit) -> bool:
     after = folded[e:e + 12]
     if m.group("cur") or m.group("scale") or m.group("unit"):
         return False
-    if _LETTER_END_RE.search(before) or _LETTER_START_RE.match(after):
+    if qp.LETTER_END_RE.search(before) or qp.LETTER_START_RE.match(after):
         return True  # "HQ-9", "10CE", "4.5-generation", "10-year"
     cap = qp.CAPITAL_BEFORE.search(before)
     return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES  # "Chang'e 8"
@@ -217,7 +210,7 @@ def _from_match(folded: str, text: str, m: _Hit) -> Quantity | None:
         return None  # "2.15pm", "9 a.m."
     if folded[num_end:num_end + 1] in ("/", ":") or (s and folded[s - 1] in "/:"):
         return None  # "24/7", ratios and times
-    if m.group("num2") and _FOUR_DIGITS_RE.fullmatch(num):
+    if m.group("num2") and qp.FOUR_DIGITS_RE.fullmatch(num):
         return None  # "2020-2024" is a period, "2012-13" a fiscal year (dates)
     scale_word = (m.group("scale") or "").lower()
     if scale_word == "m" and qw.METRE_CONTEXT_RE.match(folded, m.end()):
@@ -296,12 +289,12 @@ def _from_words(folded: str, text: str, m: _Hit) -> Quantity | None:
 
 def _noun_after(folded: str, end: int) -> str | None:
     """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
-    words = _NOUN_WORDS_RE.findall(folded[end:end + 60])
+    words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
     phrase: list[str] = []
     for w in words[:3]:
-        if not _LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
+        if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
             break
         phrase.append(w)
     if not phrase:

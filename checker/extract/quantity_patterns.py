@@ -61,6 +61,12 @@ DIGIT_RE = re.compile(r"\d")
 TIME_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)
 ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$",
                                re.IGNORECASE)
+# Compiled once here rather than per call in quantities.py.
+LETTER_END_RE = re.compile(r"[A-Za-z][-']?$")
+LETTER_START_RE = re.compile(r"-?[A-Za-z]")
+LETTER_RE = re.compile(r"[A-Za-z]")
+FOUR_DIGITS_RE = re.compile(r"\d{4}")
+NOUN_WORDS_RE = re.compile(r"[A-Za-z][\w'-]*|[,.;:()\-]")
 CAPITAL_BEFORE = re.compile(r"\b[A-Za-z]*[A-Z][\w']*\s$")
 # Capitalised words that start sentences or modify numbers rather than name products.
 NOT_NAMES = frozenset(
