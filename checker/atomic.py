@@ -1,4 +1,11 @@
-"""Atomic writes: a reader sees the old file or the new one, never half of either."""
+"""Atomic writes: a reader sees the old file or the new one, never half of either.
+
+Ctrl-C and SIGTERM (which the CLI turns into SystemExit) unwind through atomic_write, which
+removes its temporary file. SIGKILL or a power cut between creating the temporary file and
+renaming it can leave one behind: `.<name>.<random>.tmp` beside the target. No loader reads
+these (documents, claim and rule files are matched by suffix; dot-files are skipped), and
+they are safe to delete (tests/robustness/test_interrupt.py checks this is the only kind).
+"""
 
 from __future__ import annotations
 

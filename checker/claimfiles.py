@@ -20,7 +20,7 @@ from checker.models.claims import Claim, ClaimFile
 from checker.schemas import load as load_schema
 from checker.schemas import schema_file
 from checker.textutil import fold
-from checker.yamlio import locate, read_yaml, validate_model
+from checker.yamlio import field_path, locate, read_yaml, validate_model
 
 MIN_TEXT_SIMILARITY = 60.0
 _BREAKS = frozenset("\x85\u2028\u2029")
@@ -160,6 +160,7 @@ def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:
                 f"claim {claim.id}: span {list(claim.span)} is outside the document "
                 f"({size} characters)", Location(loaded.path, line, col, f"claims[{index}].span")))
             continue
+        errors.extend(_slot_spans(loaded, index, claim, size))
         # Editors may correct a claim's wording (and --fix rewrites spellings); only a text
         # that no longer resembles its span means the span is wrong.
         if fuzz.ratio(fold(doc.text[start:end]), fold(claim.text)) < MIN_TEXT_SIMILARITY:
@@ -168,6 +169,31 @@ def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:
                 f"claim {claim.id}: text does not match the document at span {list(claim.span)}"
                 f" ({doc.path}:{doc.lines.line_of(start)})",
                 Location(loaded.path, line, col, f"claims[{index}].text")))
+    return errors
+
+
+def _slot_spans(loaded: LoadedClaims, index: int, claim: Claim,
+                size: int) -> list[ClaimcheckError]:
+    """Spans of the sentence and the slots: inside the document and in order (reports cut
+    the document text at them)."""
+    spans: list[tuple[list[str | int], tuple[int, int]]] = []
+    if claim.quote is not None:
+        spans.append((["quote"], claim.quote))
+    for name in ("entities", "quantities", "dates"):
+        for i, slot in enumerate(getattr(claim, name)):
+            spans.append(([name, i, "span"], slot.span))
+    if claim.attribution is not None:
+        spans.append((["attribution", "span"], claim.attribution.span))
+    errors: list[ClaimcheckError] = []
+    for keys, (start, end) in spans:
+        if start <= end <= size:
+            continue
+        why = "ends before it starts" if start > end else \
+            f"is outside the document ({size} characters)"
+        path = ["claims", index, *keys]
+        line, col = locate(loaded.root, path)
+        errors.append(ConsistencyError(f"claim {claim.id}: span {[start, end]} {why}",
+                                       Location(loaded.path, line, col, field_path(path))))
     return errors
 
 

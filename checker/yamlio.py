@@ -7,6 +7,7 @@ the limits (size, nesting, aliases, duplicate keys) are enforced in one place.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +18,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.tokens import (
+    FlowMappingEndToken,
+    FlowMappingStartToken,
+    FlowSequenceEndToken,
+    FlowSequenceStartToken,
+)
 
 from checker.errors import ClaimcheckError, Location, SchemaError, YamlSyntaxError
 
@@ -46,6 +53,7 @@ def parse_yaml(text: str, path: str) -> Any:
         raise YamlSyntaxError(f"file is over the {MAX_YAML_BYTES // 2**20} MB limit",
                               Location(path))
     try:
+        _check_flow_depth(text, path)
         return _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -61,6 +69,34 @@ def parse_yaml(text: str, path: str) -> Any:
         ) from None
     except YAMLError as exc:
         raise YamlSyntaxError(f"YAML syntax: {exc}", Location(path)) from None
+
+
+_BRACKETS_RE = re.compile(r"[\[\]{}]")
+_FLOW_START = (FlowSequenceStartToken, FlowMappingStartToken)
+_FLOW_END = (FlowSequenceEndToken, FlowMappingEndToken)
+
+
+def _check_flow_depth(text: str, path: str) -> None:
+    """Refuse flow collections nested deeper than MAX_DEPTH before parsing: ruamel's scanner
+    is quadratic in the flow depth (5,000 `[` take minutes), so the parse itself must not
+    reach it. A count of brackets bounds the depth cheaply; only when that bound is over the
+    limit (rare: brackets inside text) are the tokens scanned, and only up to the limit."""
+    depth = bound = 0
+    for m in _BRACKETS_RE.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        bound = max(bound, depth)
+    if bound <= MAX_DEPTH:
+        return
+    level = 0
+    for token in _yaml().scan(text):
+        if isinstance(token, _FLOW_START):
+            level += 1
+            if level > MAX_DEPTH:
+                mark = token.start_mark
+                raise YamlSyntaxError(f"YAML nesting is deeper than {MAX_DEPTH} levels",
+                                      Location(path, mark.line + 1, mark.column + 1))
+        elif isinstance(token, _FLOW_END):
+            level -= 1
 
 
 def _duplicate_key_message(exc: MarkedYAMLError) -> str:
