@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
@@ -129,15 +130,23 @@ def _candidates_block(bounds: tuple[int, int]) -> list[list[int]]:
     return [index.candidates(i) for i in range(*bounds)]
 
 
-def _judge_block(bounds: tuple[int, int]) -> list[_Judged]:
-    """Map step on one block of the candidate-pair list: the judged pairs, by claim index."""
+def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged]]:
+    """Map step for the pairs claims start..end-1 bring (`blocking.unique_pairs` order):
+    how many there were, and the judged ones, by claim index."""
     claims: Sequence[NormClaim] = _STATE["claims"]
+    found: Sequence[array[int]] = _STATE["found"]
+    index, lexicon, thresholds = _STATE["index"], _STATE["lexicon"], _STATE["thresholds"]
     out: list[_Judged] = []
-    for pair in _STATE["pairs"][bounds[0]:bounds[1]]:
-        for r in judge_pairs(claims, (pair,), _STATE["index"], _STATE["lexicon"],
-                             _STATE["thresholds"]):
-            out.append((pair[0], pair[1], r.verdict, r.copy))
-    return out
+    counted = 0
+    for i in range(*bounds):
+        for j in found[i]:
+            if j < i and i in found[j]:
+                continue  # brought by claim j already
+            pair = (i, j) if i < j else (j, i)
+            counted += 1
+            for r in judge_pairs(claims, (pair,), index, lexicon, thresholds):
+                out.append((pair[0], pair[1], r.verdict, r.copy))
+    return counted, out
 
 
 def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
@@ -152,8 +161,8 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     """`checker.compare.compare` with candidate search and the map step over `jobs` processes.
 
     Two rounds over forked workers that share the parent's (read-only) claims and block
-    index: candidates of slices of claims, then verdicts of slices of the candidate-pair
-    list. Slices come back in order, so the reduce sees exactly what one process sees.
+    index: candidates of slices of claims, then verdicts of the pairs each slice of claims
+    brings. Slices come back in order, so the reduce sees exactly what one process sees.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(claims) < 2:
@@ -163,12 +172,13 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     with _pool(jobs, {"index": index}) as pool:
         found = [c for block in pool.map(_candidates_block, ranges(len(claims), parts))
                  for c in block]
-    pairs = unique_pairs(found)
+    # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
+    # own pairs, in order, from the candidate lists every worker inherits.
+    state = {"claims": claims, "found": [array("l", c) for c in found], "index": index,
+             "lexicon": lexicon, "thresholds": thresholds}
     del found
-    state = {"claims": claims, "pairs": pairs, "index": index, "lexicon": lexicon,
-             "thresholds": thresholds}
     with _pool(jobs, state) as pool:
-        judged = [item for block in pool.map(_judge_block, ranges(len(pairs), parts))
-                  for item in block]
-    merged = [PairResult(claims[i], claims[j], verdict, copy) for i, j, verdict, copy in judged]
-    return reduce_pairs(merged, declared_origins, len(pairs))
+        blocks = list(pool.map(_judge_block, ranges(len(claims), parts)))
+    merged = [PairResult(claims[i], claims[j], verdict, copy)
+              for _, judged in blocks for i, j, verdict, copy in judged]
+    return reduce_pairs(merged, declared_origins, sum(n for n, _ in blocks))
