@@ -136,11 +136,13 @@ def test_metadata_never_crashes(meta: str, front_matter: bool) -> None:
 
 
 @settings(max_examples=40)
-@given(st.one_of(mutated(CONFIG), nasty_text), st.booleans())
-def test_config_loader_never_crashes(text: str, pyproject: bool) -> None:
+@given(st.one_of(mutated(CONFIG), nasty_text, st.sampled_from([
+    "tool = 5", "[tool]\nclaimcheck = 1", "out = 5", "select = \"x\"", "jobs = -1"])),
+    st.sampled_from(["claimcheck.toml", "pyproject.toml", "pyproject-section"]))
+def test_config_loader_never_crashes(text: str, where: str) -> None:
     with workdir() as tmp:
-        body = f"[tool.claimcheck]\n{text}" if pyproject else text
-        name = "pyproject.toml" if pyproject else "claimcheck.toml"
+        body = f"[tool.claimcheck]\n{text}" if where == "pyproject-section" else text
+        name = "claimcheck.toml" if where == "claimcheck.toml" else "pyproject.toml"
         (tmp / name).write_text(body, encoding="utf-8", errors="surrogatepass")
         try:
             load_config(tmp)
