@@ -53,7 +53,23 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Main(click.Group):
+    """The command group; a write that fails (refused, disk full, permission) is bad input:
+    a located message and exit 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ClaimcheckError as exc:
+            _echo_errors([exc])
+        except OSError as exc:
+            where = display_path(Path(exc.filename), Path.cwd()) if exc.filename else "claimcheck"
+            click.echo(f"{where}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@click.group(cls=_Main,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="claimcheck")
 def main() -> None:
     """claimcheck: extract the factual claims of news and research documents, compare them

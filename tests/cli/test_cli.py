@@ -379,3 +379,14 @@ def test_broken_decisions_file_is_located_bad_input(project: Path) -> None:
 def test_review_and_export_are_commands() -> None:
     for command in ("review", "export"):
         assert run([command, "--help"]).exit_code == 0
+
+
+def test_refused_report_write_is_located_bad_input(project: Path, tmp_path_factory:
+                                                   pytest.TempPathFactory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "reports").symlink_to(outside, target_is_directory=True)
+    result = run(["check", "--no-cache", "--fail-on", "never"])
+    assert result.exit_code == 2
+    assert "reports/report.json: is a symlink to a directory outside the repository" \
+        in result.output
+    assert list(outside.iterdir()) == []
