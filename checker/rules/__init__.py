@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,11 +18,10 @@ from checker.models.rules import (
     RuleFile,
     TermRule,
 )
+from checker.rules.builtin import BUILTIN, builtin_rules
 from checker.schemas import load as load_schema
-from checker.yamlio import locate, parse_yaml, read_yaml, validate_model
+from checker.yamlio import locate, read_yaml, validate_model
 
-BUILTIN = "builtin"
-BUILTIN_FILES = ("predicates.yaml", "countries.yaml")
 T = TypeVar("T")
 
 
@@ -92,18 +89,9 @@ def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, int | 
     return located, []
 
 
-@cache
 def _builtin() -> tuple[tuple[Rule, RuleSource], ...]:
     """Rules shipped with the package: predicate phrases and countries."""
-    out: list[tuple[Rule, RuleSource]] = []
-    for name in BUILTIN_FILES:
-        display = f"{BUILTIN}:{name}"
-        text = resources.files("checker.data").joinpath(name).read_text("utf-8")
-        rules, errors = parse_rule_file(parse_yaml(text, display), display)
-        if errors:  # a packaging bug, not a user error
-            raise RuntimeError(str(errors[0]))
-        out.extend((rule, RuleSource(display, line)) for rule, line in rules)
-    return tuple(out)
+    return tuple((rule, RuleSource(path, line)) for rule, path, line in builtin_rules())
 
 
 def load_rules(

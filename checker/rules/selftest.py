@@ -15,7 +15,8 @@ from checker.models.rules import (
     TermRule,
 )
 from checker.normalize import normalise
-from checker.rules import BUILTIN, RuleSet
+from checker.rules import RuleSet
+from checker.rules.builtin import BUILTIN
 from checker.rules.consistency import check, find_forms
 from checker.rules.facts import match_fact
 from checker.rules.terms import TermMatcher
