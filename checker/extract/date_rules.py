@@ -14,6 +14,7 @@ from checker.extract.date_types import (
     expr,
     month_days,
     month_number,
+    open_end,
     rel_offset,
     rule,
     unresolved_at,
@@ -89,7 +90,7 @@ def _decade(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> 
     y = int(m["dec"])
     a, b = year_days(y, y + 9)
     if m["since"]:
-        return expr(m, raw, a, anchor.last if anchor else None, "decade", open_="end")
+        return expr(m, raw, a, open_end(a, anchor), "decade", open_="end")
     return expr(m, raw, a, b, "decade")
 
 
@@ -110,7 +111,7 @@ def _since(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
     kw = m["kw"].lower()
     if kw in ("since", "after"):
         first = date(y + 1, 1, 1) if kw == "after" else date(y, 1, 1)
-        return expr(m, raw, first, anchor.last if anchor else None, "year", open_="end")
+        return expr(m, raw, first, open_end(first, anchor), "year", open_="end")
     last = date(y - 1, 12, 31) if kw == "before" else date(y, 12, 31)
     return expr(m, raw, None, last, "year", open_="start")
 

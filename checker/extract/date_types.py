@@ -133,6 +133,17 @@ def build(name: str, m: re.Match[str], anchor: Anchor | None, future: bool,
         return None  # "February 30", "2025-02-30", an unknown month word
 
 
+def open_end(first: date, anchor: Anchor | None) -> date | None:
+    """Where "since <first>" ends: the publication date, or open when there is none.
+
+    A document published before the start ("since 1999" dated 1998) cannot close the interval
+    there (it would end before it begins): the end stays open as without a date.
+    """
+    if anchor is None or anchor.last < first:
+        return None
+    return anchor.last
+
+
 def expr(m: re.Match[str], raw: str, first: date | None, last: date | None, gran: str,
          relative: bool = False, open_: str | None = None) -> DateExpr:
     """A resolved expression over the span of m."""

@@ -14,7 +14,8 @@ from datetime import timedelta
 from checker.extract import date_relative, date_rules
 from checker.extract.cues import any_in
 from checker.extract.date_patterns import MONTH_AT_RE, MONTH_FIRST, NEEDS_MONTH, PATTERNS
-from checker.extract.date_types import Anchor, DateExpr, build
+from checker.extract.date_types import Anchor, DateExpr, build, open_end
+from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
 __all__ = ["Anchor", "DateExpr", "find_dates"]
@@ -43,7 +44,7 @@ def find_dates(
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
     found: list[DateExpr] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
     digits = _DIGIT_RE.search(folded, start, stop) is not None
     lower = folded[start:stop].lower()
     # Patterns share gates: each is tested once, and a pattern without words always passes.
@@ -69,12 +70,12 @@ def find_dates(
             matches = pattern.finditer(folded, start, stop)
         for m in matches:
             s, e = m.start(), m.end()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             expr = build(name, m, anchor, future, text[s:e], folded)
             if expr is not None:
                 found.append(_opened(expr, text, folded, start, anchor))
-                taken.append((s, e))
+                taken.add(s, e)
     found.sort(key=lambda d: d.start)
     return found
 
@@ -105,7 +106,7 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
     raw = text[s:expr.end]
     if word in ("since", "after"):
         first = expr.first if word == "since" else expr.last + timedelta(days=1)
-        return replace(expr, text=raw, start=s, first=first,
-                       last=anchor.last if anchor else None, open="end")
+        return replace(expr, text=raw, start=s, first=first, last=open_end(first, anchor),
+                       open="end")
     last = expr.last if word != "before" else expr.first - timedelta(days=1)
     return replace(expr, text=raw, start=s, first=None, last=last, open="start")

@@ -14,6 +14,7 @@ from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
 from checker.extract.cues import any_in, tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, COUNT_BEFORE_RE
+from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
 
@@ -115,16 +116,18 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
-    taken = list(skip or [])
+    # Bisection, not a scan of every span: one sentence can hold thousands of matches.
+    taken = SpanSet(skip or ())
     out: list[Quantity] = []
     digits = qp.DIGIT_RE.search(folded, start, stop) is not None
     if digits:
-        taken.extend(m.span() for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop))
+        for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
+            taken.add(*m.span())
 
     def keep(q: Quantity | None) -> None:
-        if q is not None and not _overlaps(q.start, q.end, taken):
+        if q is not None and not taken.overlaps(q.start, q.end):
             out.append(q)
-            taken.append((q.start, q.end))
+            taken.add(q.start, q.end)
 
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits else ():
         value = float(m.group("no") or m.group("ord"))
@@ -135,7 +138,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
         # A number inside a date or a quantity already found could only be refused by keep():
         # its quantity always covers the number. Skip it before reading around it.
-        if not _overlaps(m.start(), m.end("num"), taken):
+        if not taken.overlaps(m.start(), m.end("num")):
             keep(_from_match(folded, text, _Hit(folded, m)))
     lower = folded[start:stop].lower()
     if any_in(lower, qp.VAGUE_STEMS):
@@ -150,10 +153,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
     out.sort(key=lambda q: q.start)
     return out
-
-
-def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
 
 
 def _is_part_of_name(folded: str, m: _Hit) -> bool:
