@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.cues import any_in, tokens
+from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
 # Denying or refusing is not negation: "X denied reports that Y" does not say "not X", and
@@ -114,7 +115,7 @@ class Attrib:
     end: int
 
 
-def polarity(sentence: str) -> str:
+def polarity(sentence: str) -> Polarity:
     """`negative` when the sentence negates its fact ("NOT", "never", "no longer")."""
     folded = fold(sentence)
     toks = tokens(folded)
@@ -138,7 +139,7 @@ def is_future(sentence: str) -> bool:
     return _future(fold(sentence))
 
 
-def modality(sentence: str, attributed: bool, future: bool | None = None) -> str:
+def modality(sentence: str, attributed: bool, future: bool | None = None) -> Modality:
     """planned (future), hedged, reported (attributed) or asserted.
 
     `future` is is_future(sentence) when the caller already knows it."""
