@@ -132,6 +132,7 @@ class Lexicon:
     _choices: dict[str, str] | None = None
     _choice_keys: list[str] = field(default_factory=list)
     _resolved: dict[str, str | None] = field(default_factory=dict)
+    _looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     # The last span tokenised, kept for the next call: extraction asks for the entities and
     # then the predicates of the same sentence, and tokens are a large part of the cost.
     _last: tuple[str, int, int | None, list[Token], list[str], list[str]] | None = field(
@@ -171,6 +172,7 @@ class Lexicon:
                                            reverse=True))
         self._choices = None
         self._resolved.clear()
+        self._looked_up.clear()
 
     def add_predicate(self, rule: PredicateRule) -> None:
         """Register a predicate and its phrases."""
@@ -352,9 +354,13 @@ class Lexicon:
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(id, role) of a name that is exactly an alias, demonym or metonym."""
+        if name in self._looked_up:  # a corpus names the same few thousand things again
+            return self._looked_up[name]
         toks = [t.text for t in match_tokens(fold(name))]
         lower = tuple(token_key(t) for t in toks)
-        return self._ci.get(lower) or self._cs.get(tuple(token_key(t, True) for t in toks))
+        found = self._ci.get(lower) or self._cs.get(tuple(token_key(t, True) for t in toks))
+        self._looked_up[name] = found
+        return found
 
     def _fuzzy(self, key: tuple[str, ...]) -> str | None:
         if not key or self.fuzzy_threshold >= 1:

@@ -31,10 +31,27 @@ def antonyms() -> tuple[Pair, ...]:
     return tuple(pairs)
 
 
+@cache
+def _groups_of() -> dict[str, tuple[int, ...]]:
+    """Stem -> indexes of the antonym pairs it takes part in (either side)."""
+    out: dict[str, list[int]] = {}
+    for index, (left, right) in enumerate(antonyms()):
+        for word in left | right:
+            out.setdefault(word, []).append(index)
+    return {word: tuple(found) for word, found in out.items()}
+
+
 def opposite_words(a: frozenset[str], b: frozenset[str]) -> tuple[str, str] | None:
     """A word of a whose opposite is in b (and neither side uses both): ("best", "worst")."""
     only_a, only_b = a - b, b - a
-    for left, right in antonyms():
+    if not only_a or not only_b:
+        return None
+    groups_of = _groups_of()
+    # Only pairs with a word of only_a can match; visiting them in file order keeps the
+    # first match the one a scan of every pair finds.
+    candidates = sorted({i for w in only_a for i in groups_of.get(w, ())})
+    pairs = antonyms()
+    for left, right in (pairs[i] for i in candidates):
         for x, y in ((left, right), (right, left)):
             hit_a, hit_b = only_a & x, only_b & y
             if hit_a and hit_b and not (a & y) and not (b & x):

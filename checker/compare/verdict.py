@@ -13,7 +13,12 @@ from rapidfuzz import fuzz
 from checker.compare.calibration import calibrate
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.similarity import Similarity, coverage, overlap, similarity
-from checker.compare.slots import EVENT_GRANULARITIES, compare_dates, compare_quantities
+from checker.compare.slots import (
+    EVENT_GRANULARITIES,
+    Pairs,
+    compare_dates,
+    compare_quantities,
+)
 from checker.lexicon import Lexicon
 from checker.normalize import UNKNOWN_PREFIX, NormClaim
 
@@ -157,14 +162,16 @@ class _Evidence:
     strict: bool
     base: float
     cover: float
+    q_agree: Pairs
+    q_conflict: Pairs
+    d_conflict: Pairs
 
 
 def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
               details: dict[str, Any]) -> tuple[str, float] | None:
     """(reason, confidence) when the two claims state the same fact differently."""
     hedged = 0.7 if "hedged" in (a.modality, b.modality) else 1.0
-    q_agree, q_conflict = compare_quantities(a, b)
-    _, d_conflict = compare_dates(a, b)
+    q_agree, q_conflict, d_conflict = ev.q_agree, ev.q_conflict, ev.d_conflict
     if _different_scopes(a, b):
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
@@ -230,7 +237,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # Evidence strength: overall overlap plus specific anchors (capped).
     base = min(1.0, score + 0.12 * min(len(spec_ents) + len(spec_words), 4))
     cover = coverage(a, b, stats.idf)
-    ev = _Evidence(sim, spec_ents, spec_words, strict, base, cover)
+    ev = _Evidence(sim, spec_ents, spec_words, strict, base, cover, q_agree, q_conflict,
+                   d_conflict)
     found = _conflict(a, b, ev, lexicon, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
