@@ -10,9 +10,9 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal, cast
 
 from checker import __version__
+from checker.extract.build import check_plain, trusted
 from checker.extract.clean import content_blocks
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.quantities import Quantity, find_quantities
@@ -38,8 +38,6 @@ from checker.models.claims import (
     DocumentRef,
     EntitySlot,
     ExtractorInfo,
-    Granularity,
-    QuantityKind,
     QuantitySlot,
     Triple,
 )
@@ -48,13 +46,15 @@ from checker.models.document import DocumentMeta
 from checker.textutil import fold
 
 DEFAULT_THRESHOLD = 0.5
-Bound = Literal["exact", "lower", "upper", "range"]
-OpenEnd = Literal["start", "end"]
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
 _BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
+_QUANTITY_FIELDS = frozenset(QuantitySlot.model_fields)
+_DATE_FIELDS = frozenset(DateSlot.model_fields)
+for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
+    check_plain(_model)
 
 
 def anchor_of(meta: DocumentMeta) -> Anchor | None:
@@ -172,56 +172,50 @@ class _Context:
         if found_score < threshold:
             return None
         triple = read_triple(text, start, end, entities, self.lexicon)
-        # model_construct, not validation: every value below is the extractor's own, of the
-        # declared types (test_construct.py checks it against validation), and validating
-        # cost ~60 us a claim (25 us a date). Claim files are validated when they are loaded.
-        # The defaults are passed too: pydantic inspects a default_factory's signature at each
-        # call (~1 ms); the fields set stay those a validated Claim(...) had (a fresh set, as
-        # pydantic adds to it on assignment).
-        return Claim.model_construct(
-            set(_CLAIM_FIELDS_SET),
-            suppress=[],
-            note=None,
-            id=claim_id(self.doc.id, raw),
-            text=raw,
-            span=(start, end),
-            line=self.doc.lines.line_of(start),
-            quote=sentence if sentence != (start, end) else None,
-            score=found_score,
-            features=found,
-            entities=[EntitySlot.model_construct(text=m.text, id=m.id, span=(m.start, m.end))
-                      for m in entities],
-            quantities=[_quantity_slot(q) for q in quantities],
-            dates=[_date_slot(d) for d in dates],
-            polarity=polarity(raw),
-            modality=modality(folded[sentence[0]:sentence[1]], attrib is not None, future),
-            attribution=(
-                Attribution.model_construct(text=attrib.text, source=attrib.source,
-                                            span=(attrib.start, attrib.end))
-                if attrib else None
-            ),
-            triple=Triple.model_construct(subject=triple[0], predicate=triple[1],
-                                          object=triple[2])
+        # Built as trusted models, not validated: every value below is the extractor's own, of
+        # the declared types (test_construct.py checks the claims equal validated ones), and
+        # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.
+        # The fields set are those a validated Claim(...) had: all but suppress and note.
+        return trusted(Claim, set(_CLAIM_FIELDS_SET), {
+            "id": claim_id(self.doc.id, raw),
+            "text": raw,
+            "span": (start, end),
+            "line": self.doc.lines.line_of(start),
+            "quote": sentence if sentence != (start, end) else None,
+            "score": found_score,
+            "features": found,
+            "entities": [trusted(EntitySlot, {"text", "id", "span"},
+                                 {"text": m.text, "id": m.id, "span": (m.start, m.end)})
+                         for m in entities],
+            "quantities": [_quantity_slot(q) for q in quantities],
+            "dates": [_date_slot(d) for d in dates],
+            "polarity": polarity(raw),
+            "modality": modality(folded[sentence[0]:sentence[1]], attrib is not None, future),
+            "attribution": trusted(Attribution, {"text", "source", "span"}, {
+                "text": attrib.text, "source": attrib.source,
+                "span": (attrib.start, attrib.end)}) if attrib else None,
+            "triple": trusted(Triple, {"subject", "predicate", "object"}, {
+                "subject": triple[0], "predicate": triple[1], "object": triple[2]})
             if triple else None,
-            correction=correction,
-        )
+            "correction": correction,
+            "suppress": [],
+            "note": None,
+        })
 
 
-# The casts stand for the validation model_construct skips: the extractor's kinds, bounds and
-# granularities are all among the literals (test_construct.py validates its output).
 def _quantity_slot(q: Quantity) -> QuantitySlot:
-    return QuantitySlot.model_construct(
-        text=q.text, span=(q.start, q.end), kind=cast(QuantityKind, q.kind),
-        value=q.value, low=q.low, high=q.high, unit=q.unit, noun=q.noun,
-        approximate=q.approximate, bound=cast(Bound, q.bound),
-    )
+    return trusted(QuantitySlot, set(_QUANTITY_FIELDS), {
+        "text": q.text, "span": (q.start, q.end), "kind": q.kind,
+        "value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "noun": q.noun,
+        "approximate": q.approximate, "bound": q.bound,
+    })
 
 
 def _date_slot(d: DateExpr) -> DateSlot:
-    return DateSlot.model_construct(
-        text=d.text, span=(d.start, d.end),
-        start=d.first.isoformat() if d.first else None,
-        end=d.last.isoformat() if d.last else None,
-        granularity=cast(Granularity, d.granularity),
-        relative=d.relative, resolved=d.resolved, open=cast(OpenEnd | None, d.open),
-    )
+    return trusted(DateSlot, set(_DATE_FIELDS), {
+        "text": d.text, "span": (d.start, d.end),
+        "start": d.first.isoformat() if d.first else None,
+        "end": d.last.isoformat() if d.last else None,
+        "granularity": d.granularity,
+        "relative": d.relative, "resolved": d.resolved, "open": d.open,
+    })
