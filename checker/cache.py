@@ -38,6 +38,7 @@ from checker.ingest import Document
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.models.rules import EntityRule, PredicateRule
+from checker.names import unify_long_names
 from checker.normalize import (
     Description,
     Mention,
@@ -187,8 +188,8 @@ def extract_cached(doc: Document, ruleset: RuleSet, threshold: float,
 
 
 def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -> list[NormClaim]:
-    """A document's claims normalised in text order, as `pipeline._normalise_corpus` does:
-    pronouns resolve to the previous subject, duplicate ids keep the first, short names unify."""
+    """A document's claims normalised in text order: pronouns resolve to the previous
+    subject, duplicate ids keep the first, short and long forms of a name unify."""
     antecedent: str | None = None
     seen: set[str] = set()
     out: list[NormClaim] = []
@@ -199,7 +200,7 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -
             continue
         seen.add(n.claim_id)
         out.append(n)
-    return unify_short_names(out)
+    return unify_long_names(unify_short_names(out))
 
 
 def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None,

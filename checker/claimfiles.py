@@ -82,9 +82,10 @@ def _to_yaml_tree(data: Any, key: str | None = None) -> Any:
         ):
             return _flow(items)
         return CommentedSeq(items)
-    if isinstance(data, str) and _BREAKS.intersection(data):
+    if isinstance(data, str) and (_BREAKS.intersection(data) or data.startswith("?")):
         # ruamel writes these in single quotes, where a reader takes them for line breaks
-        # and the text changes; double quotes escape them (\N, \L, \P).
+        # and the text changes; double quotes escape them (\N, \L, \P). A leading "?"
+        # is left plain in flow lists ([?0]), where a reader takes it for a mapping key.
         return DoubleQuotedScalarString(data)
     return data
 

@@ -15,13 +15,13 @@ from typing import Any
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.calibration import expected_calibration_error
-from checker.compare.names import unify_long_names
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.errors import InputError, Location
 from checker.extract import build_claim
 from checker.ingest import document_from_text
 from checker.lexicon import Lexicon, mid_sentence_names
 from checker.models.claims import Claim
+from checker.names import unify_long_names
 from checker.normalize import NormClaim, normalise, subject_of, unify_short_names
 
 LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.corpus import Corpus, DocClaims
 from checker.models.claims import Claim
+from checker.names import unify_long_names
 from checker.normalize import NormClaim, normalise, subject_of, unify_short_names
 from checker.rules import RuleSet
 
@@ -23,5 +24,5 @@ def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
                 continue
             index[n.key] = (dc, claim)
             doc_norm.append(n)
-        norm.extend(unify_short_names(doc_norm))
+        norm.extend(unify_long_names(unify_short_names(doc_norm)))
     return norm, index

@@ -74,3 +74,14 @@ def test_merge_drops_stale_drafts_but_keeps_editor_claims(tmp_path: Path,
                     encoding="utf-8")
     text, report = merge_claim_file(read_yaml(path), china_only, doc, tmp_path)
     assert report.editor_claims == ["editor-smic"] and "editor-smic" in text
+
+
+def test_leading_question_mark_survives_a_round_trip(tmp_path: Path, ruleset: RuleSet) -> None:
+    # Found by the property suite: ruamel leaves "?0" plain in a flow list, where a reader
+    # takes "?" for a mapping key.
+    model = extract_document(document_from_text("d", TEXT), ruleset.lexicon)
+    first = model.claims[0].model_copy(update={"features": ["?0", "? x"], "note": "?y"})
+    model = model.model_copy(update={"claims": [first, *model.claims[1:]]})
+    (tmp_path / "d.yaml").write_text(render_claim_file(model, tmp_path), encoding="utf-8")
+    loaded, errors = load_claim_file(tmp_path / "d.yaml", "d.yaml")
+    assert not errors and loaded is not None and loaded.model == model

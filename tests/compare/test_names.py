@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.compare.names import longer_names
 from checker.evaluate import Pair, predict
+from checker.names import longer_names
 from checker.normalize import NormClaim
 from checker.rules import RuleSet
 
