@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 import ahocorasick
 import re2
+
+# RE2 would also log its parse errors to stderr; the located RuleError says it once.
+_QUIET = re2.Options()
+_QUIET.log_errors = False
 from rapidfuzz import fuzz
 
 from checker.errors import ClaimcheckError, Location, RuleError
@@ -79,9 +83,12 @@ class TermMatcher:
             return None
         try:
             prefix = "" if rule.case_sensitive else "(?i)"
-            return re2.compile(prefix + pattern)
+            return re2.compile(prefix + pattern, _QUIET)
         except re2.error as exc:
-            self.errors.append(RuleError(f"invalid pattern {pattern!r}: {exc} (RE2 syntax: "
+            reason = exc.args[0] if exc.args else exc
+            if isinstance(reason, bytes):
+                reason = reason.decode("utf-8", "replace")
+            self.errors.append(RuleError(f"invalid pattern {pattern!r}: {reason} (RE2 syntax: "
                                          "no backreferences or lookaround)", where))
             return None
 
