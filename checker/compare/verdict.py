@@ -92,6 +92,8 @@ def _maybe_same_name(x: str, y: str) -> bool:
     if not (x.startswith(UNKNOWN_PREFIX) and y.startswith(UNKNOWN_PREFIX)):
         return False
     tx, ty = (n[len(UNKNOWN_PREFIX):].split("-") for n in (x, y))
+    if [t for t in tx if t.isdigit()] != [t for t in ty if t.isdigit()]:
+        return False  # "Chang'e 9" and "Chiang'e 5": near in spelling, two missions
     rest_x = " ".join(t for t in tx if t not in ty)
     rest_y = " ".join(t for t in ty if t not in tx)
     if not rest_x or not rest_y:

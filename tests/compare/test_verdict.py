@@ -113,3 +113,12 @@ def test_spelling_variants_and_an_agency_of_its_country_are_one_scope(
     c = "CNSA's Chang'e 7 probe will launch in 2026 from Wenchang."
     d = "China's Chang'e 7 probe will launch in 2027 from Wenchang."
     assert verdict(ruleset, c, d) == ("conflict", "date")
+
+
+def test_numbered_names_are_different_things(ruleset: RuleSet) -> None:
+    # Unknown to the lexicon and near in spelling, but numbered differently: two missions.
+    a = "China plans to send Chang'E 9 to the Moon in 2028."
+    b = "China plans to send Chiang’e 5 to the Moon in 2026."
+    assert verdict(ruleset, a, b)[0] != "conflict"
+    c = "China plans to send Chiang’e 9 to the Moon in 2027."
+    assert verdict(ruleset, a, c) == ("conflict", "date")
