@@ -186,14 +186,21 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     if a.polarity != b.polarity:
         return None
     antonym = _antonym_predicates(a, b, lexicon) or opposite_words(a.tokens, b.tokens)
-    if antonym and (ev.strict or _strict_without(a, b, antonym, ev)):
+    # Opposites need an anchor: "Officials said X would expand …" / "… would contract …"
+    # share only boilerplate words when nothing specific is named.
+    if antonym and (ev.spec_ents or ev.spec_words) and (
+            ev.strict or _strict_without(a, b, antonym, ev)):
         details["opposites"] = list(antonym)
         return "antonym", _logistic(6 * (ev.base - 0.6)) * hedged
     anchored = ev.strict or (bool(ev.spec_ents) and bool(ev.spec_words))
     if q_conflict and not d_conflict and not q_agree and anchored:
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", _logistic(6 * (ev.base - 0.55)) * hedged
-    if d_conflict and not q_conflict and anchored and ev.sim.frame >= 0.5:
+    # Two different figures of one measure with two dates are two periods: "grew 15.5 % in
+    # 2022" and "grew 15.6 % in 2023". The same figure ("in three acts") leaves the date
+    # as the fact's one varying value.
+    periods = any(x != y for x, y in q_agree)
+    if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5:
         details["dates"] = [list(p) for p in d_conflict]
         planned = 0.6 if "planned" in (a.modality, b.modality) else 1.0
         return "date", _logistic(6 * (ev.base - 0.6)) * min(planned, hedged)

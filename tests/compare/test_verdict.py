@@ -122,3 +122,13 @@ def test_numbered_names_are_different_things(ruleset: RuleSet) -> None:
     assert verdict(ruleset, a, b)[0] != "conflict"
     c = "China plans to send Chiang’e 9 to the Moon in 2027."
     assert verdict(ruleset, a, c) == ("conflict", "date")
+
+
+def test_two_figures_in_two_years_are_two_periods(ruleset: RuleSet) -> None:
+    a = "In 2022, Mustix Aerospace saw its exports to China grow by 15.5 percent."
+    b = "In 2023, Mustix Aerospace saw its exports to China grow by 15.6 percent."
+    assert verdict(ruleset, a, b)[0] != "conflict"
+    # One figure on both sides, two years: the year is what differs.
+    c = "China's Chang'e 8 lander with three rovers will launch in 2028, the agency said."
+    d = "China's Chang'e 8 lander with three rovers will launch in 2029, the agency said."
+    assert verdict(ruleset, c, d) == ("conflict", "date")
