@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import json
 import random
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -23,8 +19,8 @@ from checker.extract.quantities import find_quantities
 from checker.extract.spans import SpanSet
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
+from tests.alarm import alarm  # each input takes about a second now, 13-45 s before the fix
 
-ALARM_SECONDS = 60  # each input takes about a second now, and 13-45 s before the fix
 BIG = {
     "ranges": "between 3 and " * 10_000,
     "money": "$1 million $" * 10_000,
@@ -33,24 +29,6 @@ BIG = {
 GOLDEN: dict[str, dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "bounded_small.json").read_text(encoding="utf-8"))
 ANCHOR = Anchor(date(2024, 6, 1), date(2024, 6, 1), "day")
-
-
-class Hung(Exception):
-    """The alarm rang: the input made the code run away."""
-
-
-@contextmanager
-def alarm(seconds: int = ALARM_SECONDS) -> Iterator[None]:
-    def ring(signum: int, frame: FrameType | None) -> None:
-        raise Hung(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize("text", BIG.values(), ids=BIG.keys())

@@ -4,38 +4,13 @@ finish before a generous alarm, far above its normal running time."""
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
-from types import FrameType
-
 import pytest
 
 from checker.extract import extract_text
 from checker.models.rules import TermRule
 from checker.rules import RuleSet
 from checker.rules.terms import TermMatcher
-
-ALARM_SECONDS = 60
-
-
-class Hung(Exception):
-    """The alarm rang: the input made the code run away."""
-
-
-@contextmanager
-def alarm(seconds: int = ALARM_SECONDS) -> Iterator[None]:
-    def ring(signum: int, frame: FrameType | None) -> None:
-        raise Hung(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
+from tests.alarm import alarm
 
 # ~100 KB each, mostly without a sentence end: one huge "sentence" stresses every
 # per-sentence loop of the extractor.
