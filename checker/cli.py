@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -31,9 +32,12 @@ from checker.models.report import Report
 from checker.pipeline import CheckOptions, CheckResult, run_check
 from checker.reporting import Format, html, parse_formats
 from checker.review.cli import review_command
-from checker.rules import load_rules, parse_rule_file, rule_files
+from checker.rules import RuleSet, load_rules, parse_rule_file, rule_files
 from checker.rules.selftest import run_selftests
 from checker.yamlio import read_yaml
+
+if TYPE_CHECKING:  # evaluation is imported when an eval command runs, not at start-up
+    from checker.evaluate import Pair
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -359,6 +363,21 @@ def eval_group() -> None:
     """Measure the comparison on labelled data."""
 
 
+def _labelled_pairs(path: Path, rules_dir: Path) -> tuple[list[Pair], RuleSet,
+                                                          list[ClaimcheckError]]:
+    """The pairs (a bad file exits 2) and the rules, whose errors are printed."""
+    from checker.evaluate import read_pairs
+
+    try:
+        pairs = read_pairs(path)
+    except ClaimcheckError as exc:
+        _echo_errors([exc])
+        sys.exit(EXIT_BAD_INPUT)
+    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
+    _echo_errors(errors)
+    return pairs, ruleset, errors
+
+
 @eval_group.command("pairs")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "json_out", type=click.Path(path_type=Path),
@@ -369,15 +388,9 @@ def eval_pairs(path: Path, json_out: Path | None, rules_dir: Path) -> None:
     """Precision and recall on claim/evidence pairs (JSONL with claim, evidence, gold_label)."""
     import json
 
-    from checker.evaluate import evaluate, predict, read_pairs
+    from checker.evaluate import evaluate, predict
 
-    try:
-        pairs = read_pairs(path)
-    except ClaimcheckError as exc:
-        _echo_errors([exc])
-        sys.exit(EXIT_BAD_INPUT)
-    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
-    _echo_errors(errors)
+    pairs, ruleset, errors = _labelled_pairs(path, rules_dir)
     result = evaluate(pairs, predict(pairs, ruleset.lexicon))
     figures = result.as_dict()
     for name in ("conflict", "corroboration"):
@@ -400,15 +413,9 @@ def eval_pairs(path: Path, json_out: Path | None, rules_dir: Path) -> None:
 def eval_calibrate(path: Path, rules_dir: Path) -> None:
     """Fit the confidence curves on labelled pairs; print checker/data/calibration.json."""
     from checker.compare.calibration import fit_all, render
-    from checker.evaluate import raw_samples, read_pairs
+    from checker.evaluate import raw_samples
 
-    try:
-        pairs = read_pairs(path)
-    except ClaimcheckError as exc:
-        _echo_errors([exc])
-        sys.exit(EXIT_BAD_INPUT)
-    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
-    _echo_errors(errors)
+    pairs, ruleset, errors = _labelled_pairs(path, rules_dir)
     click.echo(render(fit_all(raw_samples(pairs, ruleset.lexicon))), nl=False)
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 
