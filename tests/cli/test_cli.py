@@ -390,3 +390,38 @@ def test_refused_report_write_is_located_bad_input(project: Path, tmp_path_facto
     assert "reports/report.json: is a symlink to a directory outside the repository" \
         in result.output
     assert list(outside.iterdir()) == []
+
+
+PAIRS = [
+    {"claim": "China is a member of the International Space Station.",
+     "evidence": "China is not a member of the International Space Station.",
+     "gold_label": "REFUTES"},
+    {"claim": "Neil Diamond is not a musician.",
+     "evidence": "Neil Leslie Diamond is an American singer-songwriter, musician and actor.",
+     "gold_label": "REFUTES"},
+    {"claim": "The sky is green.", "evidence": "Paris hosted the 1924 Olympics.",
+     "gold_label": "NOT ENOUGH INFO"},
+]
+
+
+def test_eval_pairs_and_calibrate(project: Path) -> None:
+    (project / "pairs.jsonl").write_text("".join(json.dumps(p) + "\n" for p in PAIRS),
+                                         encoding="utf-8")
+    result = run(["eval", "pairs", "pairs.jsonl", "--json", "figures.json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads((project / "figures.json").read_text(encoding="utf-8"))
+    assert figures["conflict"]["support"] == 2 and figures["pairs"] == 3
+    assert figures["conflict"]["precision"] == 1.0 and figures["conflict"]["predicted"] >= 1
+    assert set(figures["calibration_error"]) == {"conflict", "corroboration"}
+    assert "calibration error (ECE)" in result.output
+    calibrate = run(["eval", "calibrate", "pairs.jsonl"])
+    assert calibrate.exit_code == 0
+    assert set(json.loads(calibrate.output)) == {"conflict", "corroboration"}
+
+
+def test_eval_on_a_bad_pairs_file_is_located(project: Path) -> None:
+    (project / "pairs.jsonl").write_text(json.dumps(PAIRS[0]) + "\n{not json\n",
+                                         encoding="utf-8")
+    for command in ("pairs", "calibrate"):
+        result = run(["eval", command, "pairs.jsonl"])
+        assert result.exit_code == 2 and "pairs.jsonl:2" in result.output
