@@ -12,16 +12,15 @@ from dataclasses import dataclass
 
 import ahocorasick
 import re2
-
-# RE2 would also log its parse errors to stderr; the located RuleError says it once.
-_QUIET = re2.Options()
-_QUIET.log_errors = False
 from rapidfuzz import fuzz
 
 from checker.errors import ClaimcheckError, Location, RuleError
 from checker.models.rules import TermRule
 from checker.textutil import fold
 
+# RE2 would also log its parse errors to stderr; the located RuleError says it once.
+_QUIET = re2.Options()
+_QUIET.log_errors = False
 MAX_PATTERN_LENGTH = 1000
 
 
