@@ -4,9 +4,7 @@ is `normalize.unify_short_names`)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from checker.normalize import UNKNOWN_PREFIX, Description, Mention, NormClaim
+from checker.normalize import UNKNOWN_PREFIX, NormClaim, rename_entities
 
 
 def _parts(entity: str) -> tuple[str, ...]:
@@ -36,19 +34,4 @@ def longer_names(claims: list[NormClaim]) -> dict[str, str]:
 
 def unify_long_names(claims: list[NormClaim]) -> list[NormClaim]:
     """Claims with shorter name forms replaced by the one longer name they stand for."""
-    mapping = longer_names(claims)
-    if not mapping:
-        return claims
-    out = []
-    for c in claims:
-        if c.entities & mapping.keys():
-            desc = c.description
-            if desc and desc.subject in mapping:
-                desc = Description(mapping[desc.subject], desc.head, desc.nationalities,
-                                   desc.text)
-            c = replace(c, entities=frozenset(mapping.get(e, e) for e in c.entities),
-                        mentions=tuple(Mention(mapping.get(m.id, m.id), m.role, m.start, m.end)
-                                       for m in c.mentions),
-                        description=desc)
-        out.append(c)
-    return out
+    return rename_entities(claims, longer_names(claims))

@@ -152,6 +152,11 @@ def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
                 owners = long_names.get(e[len(UNKNOWN_PREFIX):], set())
                 if len(owners) == 1:
                     mapping[e] = next(iter(owners))
+    return rename_entities(claims, mapping)
+
+
+def rename_entities(claims: list[NormClaim], mapping: dict[str, str]) -> list[NormClaim]:
+    """Claims with entity ids replaced by mapping (entities, mentions, description)."""
     if not mapping:
         return claims
     out = []
