@@ -163,7 +163,7 @@ class _Evidence:
     spec_words: list[str]
     strict: bool
     base: float
-    cover: float
+    polarity_cover: float  # coverage, computed only when a polarity clash needs it
     q_agree: Pairs
     q_conflict: Pairs
     d_conflict: Pairs
@@ -179,7 +179,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
     # "X is not a musician" against a claim that says all of it without the "not".
-    if a.polarity != b.polarity and (ev.strict or ev.cover >= POLARITY_COVER) \
+    if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
             and _negation_on_shared(a, b) and not _different_times(a, b):
         details["polarity"] = [a.polarity, b.polarity]
         return "polarity", _logistic(6 * (ev.base - 0.55)) * hedged
@@ -245,9 +245,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     strict = sim.frame >= th.strict_frame and sim.entities >= th.strict_frame
     # Evidence strength: overall overlap plus specific anchors (capped).
     base = min(1.0, score + 0.12 * min(len(spec_ents) + len(spec_words), 4))
-    cover = coverage(a, b, stats.idf)
-    ev = _Evidence(sim, spec_ents, spec_words, strict, base, cover, q_agree, q_conflict,
-                   d_conflict)
+    # Coverage is a second pass over both claims' keys: only a non-strict polarity clash
+    # reads it here; a corroboration (same polarity) computes it below.
+    polarity_cover = coverage(a, b, stats.idf) if a.polarity != b.polarity and not strict \
+        else 0.0
+    ev = _Evidence(sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
+                   q_conflict, d_conflict)
     found = _conflict(a, b, ev, lexicon, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
@@ -255,6 +258,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame:
         # Disagreeing slots we could not pin down, or nothing said in common.
         return Verdict("unrelated", None, 0.5, score, details)
+    cover = coverage(a, b, stats.idf)
     # Who (two shared entities, one of them specific) and what (a specific shared word).
     triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words)
     if not (cover >= th.coverage or (slots_agree and spec_ents)
