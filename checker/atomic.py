@@ -1,10 +1,11 @@
 """Atomic writes: a reader sees the old file or the new one, never half of either.
 
-Ctrl-C and SIGTERM (which the CLI turns into SystemExit) unwind through atomic_write, which
-removes its temporary file. SIGKILL or a power cut between creating the temporary file and
-renaming it can leave one behind: `.<name>.<random>.tmp` beside the target. No loader reads
-these (documents, claim and rule files are matched by suffix; dot-files are skipped), and
-they are safe to delete (tests/robustness/test_interrupt.py checks this is the only kind).
+Ctrl-C and SIGTERM (which the CLI turns into SystemExit) wait for a write in progress to
+finish (checker.interrupt.critical), so they leave no temporary file. SIGKILL or a power cut
+between creating the temporary file and renaming it can leave one behind:
+`.<name>.<random>.tmp` beside the target. No loader reads these (documents, claim and rule
+files are matched by suffix; dot-files are skipped), and they are safe to delete
+(tests/robustness/test_interrupt.py checks this is the only kind).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from checker.errors import Location, WriteRefusedError
+from checker.interrupt import critical
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -26,22 +28,24 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     _refuse_symlink_out(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            # Keep the mode of the file being replaced (a user's file stays theirs).
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    # A signal between mkstemp and `try` would strand the temporary file: defer it.
+    with critical():
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if path.exists():
+                # Keep the mode of the file being replaced (a user's file stays theirs).
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+            else:
+                os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
 
 def _refuse_symlink_out(path: Path, root: Path | None = None) -> None:

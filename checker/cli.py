@@ -27,6 +27,7 @@ from checker.export.cli import export_command
 from checker.extract import DEFAULT_THRESHOLD, extract_document
 from checker.fixes import plan_fixes, render_diff
 from checker.ingest import discover, display_path, load_documents
+from checker.interrupt import terminate
 from checker.merge import merge_claim_file
 from checker.models.report import Report
 from checker.pipeline import CheckOptions, CheckResult, run_check
@@ -49,12 +50,6 @@ def _echo_errors(errors: Sequence[ClaimcheckError]) -> None:
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
-def _terminate(signum: int, frame: object) -> None:
-    # SIGTERM unwinds the stack (like Ctrl-C), so atomic writes remove their temporary
-    # files and every target stays either old or new; 128 + signal is the shell convention.
-    raise SystemExit(128 + signum)
 
 
 class _Main(click.Group):
@@ -90,10 +85,12 @@ def main() -> None:
     Exit codes: 0 clean; 1 findings at or above --fail-on; 2 bad input, rules or usage;
     130/143 interrupted (Ctrl-C/SIGTERM), every file left either old or new.
     """
-    signal.signal(signal.SIGTERM, _terminate)
+    # SIGTERM unwinds the stack like Ctrl-C (after a write in progress), so every target
+    # stays either old or new; 128 + signal is the shell convention.
+    signal.signal(signal.SIGTERM, terminate)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         # Not click's "Aborted!" with exit 1, which CI would read as "findings".
-        signal.signal(signal.SIGINT, _terminate)
+        signal.signal(signal.SIGINT, terminate)
 
 
 @main.command()
