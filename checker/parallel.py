@@ -21,6 +21,7 @@ from typing import Any
 from checker.cache import ClaimCache, extraction_key, normalise_document, rules_fingerprint
 from checker.compare import CompareResult, PairResult, blocking, compare, judge_pairs, reduce_pairs
 from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.verdict import Thresholds, Verdict
 from checker.extract import extract_document
 from checker.ingest import Document
@@ -136,6 +137,9 @@ def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged]]:
     claims: Sequence[NormClaim] = _STATE["claims"]
     found: Sequence[array[int]] = _STATE["found"]
     index, lexicon, thresholds = _STATE["index"], _STATE["lexicon"], _STATE["thresholds"]
+    # One memo per worker process, over the parent's content ids: a cache, so what a
+    # worker remembers changes its speed, never its output.
+    memo: VerdictMemo = _STATE.setdefault("memo", VerdictMemo(_STATE["content_ids"]))
     out: list[_Judged] = []
     counted = 0
     for i in range(*bounds):
@@ -144,7 +148,7 @@ def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged]]:
                 continue  # brought by claim j already
             pair = (i, j) if i < j else (j, i)
             counted += 1
-            for r in judge_pairs(claims, (pair,), index, lexicon, thresholds):
+            for r in judge_pairs(claims, (pair,), index, lexicon, thresholds, memo):
                 out.append((pair[0], pair[1], r.verdict, r.copy))
     return counted, out
 
@@ -175,7 +179,7 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
     state = {"claims": claims, "found": [array("l", c) for c in found], "index": index,
-             "lexicon": lexicon, "thresholds": thresholds}
+             "lexicon": lexicon, "thresholds": thresholds, "content_ids": content_ids(claims)}
     del found
     with _pool(jobs, state) as pool:
         blocks = list(pool.map(_judge_block, ranges(len(claims), parts)))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from checker.compare.blocking import BlockIndex, BlockingConfig
 from checker.compare.independence import UnionFind, count_origins, document_origins, is_copy
+from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.lexicon import Lexicon
 from checker.normalize import NormClaim
@@ -59,14 +60,23 @@ def worth_judging(a: NormClaim, b: NormClaim) -> bool:
 
 def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 idf: BlockIndex, lexicon: Lexicon,
-                thresholds: Thresholds | None = None) -> list[PairResult]:
-    """Map step: the verdict of each candidate pair that is not 'unrelated'."""
+                thresholds: Thresholds | None = None,
+                memo: VerdictMemo | None = None) -> list[PairResult]:
+    """Map step: the verdict of each candidate pair that is not 'unrelated'.
+
+    With a memo (over these claims and this index), a pair of repeated statements is
+    judged once."""
     out: list[PairResult] = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
         if not worth_judging(a, b):
             continue
-        verdict = judge(a, b, idf, lexicon, thresholds)
+        key = memo.key(i, j) if memo is not None else None
+        verdict = memo.get(key) if memo is not None else None
+        if verdict is None:
+            verdict = judge(a, b, idf, lexicon, thresholds)
+            if memo is not None:
+                memo.put(key, verdict)
         if verdict.label == "unrelated":
             continue
         if a.doc == b.doc and verdict.label != "conflict":
@@ -135,5 +145,6 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
             counted[0] += 1
             yield pair
 
-    results = judge_pairs(claims, pairs(), index, lexicon, thresholds)
+    memo = VerdictMemo(content_ids(claims))
+    results = judge_pairs(claims, pairs(), index, lexicon, thresholds, memo)
     return reduce_pairs(results, declared_origins, counted[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checker.textutil import fold
 
@@ -17,10 +17,14 @@ COPY_RATIO = 92.0
 SYNDICATION_MIN_COPIES = 3
 
 
+def copy_form(text: str) -> str:
+    """The text as copies are compared: folded, lower case, single spaces."""
+    return " ".join(fold(text).lower().split())
+
+
 def is_copy(a: str, b: str) -> bool:
     """Near-identical wording (punctuation, quotes and case ignored)."""
-    na, nb = " ".join(fold(a).lower().split()), " ".join(fold(b).lower().split())
-    return fuzz.ratio(na, nb) >= COPY_RATIO
+    return fuzz.ratio(copy_form(a), copy_form(b)) >= COPY_RATIO
 
 
 class UnionFind:
@@ -68,13 +72,24 @@ def document_origins(declared: Mapping[str, str | None],
 
 
 def count_origins(members: Iterable[tuple[str, str]], origins: Mapping[str, str]) -> int:
-    """Independent origins among (document, text) members: same origin or copied text = one."""
-    items = sorted(set(members))
+    """Independent origins among (document, text) members: same origin or copied text = one.
+
+    Documents are joined through the texts they hold: one wording in several documents
+    joins them all, and two wordings that are copies (`is_copy`) join their holders. A
+    statement repeated in thousands of documents is thus one pass, not every pair of
+    members; only distinct wordings are compared with each other, in C.
+    """
+    holders: dict[str, list[str]] = {}
+    for doc, text in sorted(set(members)):
+        holders.setdefault(copy_form(text), []).append(origins.get(doc, doc))
     uf = UnionFind()
-    for doc, _ in items:
-        uf.find(origins.get(doc, doc))
-    for i, (da, ta) in enumerate(items):
-        for db, tb in items[i + 1:]:
-            if da != db and is_copy(ta, tb):
-                uf.union(origins.get(da, da), origins.get(db, db))
-    return len({uf.find(origins.get(d, d)) for d, _ in items})
+    for group in holders.values():
+        for origin in group:
+            uf.union(group[0], origin)
+    forms = list(holders)
+    for i, form in enumerate(forms[:-1]):
+        later = forms[i + 1:]
+        for _, _, j in process.extract(form, later, scorer=fuzz.ratio,
+                                       score_cutoff=COPY_RATIO, limit=None):
+            uf.union(holders[form][0], holders[later[j]][0])
+    return len({uf.find(o) for group in holders.values() for o in group})

@@ -12,6 +12,8 @@ from bench.claims import checker_corpus
 from checker.cache import normalise_corpus
 from checker.compare import judge_pairs, worth_judging
 from checker.compare.blocking import BlockIndex, unique_pairs
+from checker.compare.independence import UnionFind, count_origins, is_copy
+from checker.compare.memo import UNIQUE, VerdictMemo, content_ids, content_key
 from checker.compare.similarity import coverage, similarity
 from checker.compare.verdict import judge
 from checker.normalize import NormClaim
@@ -87,3 +89,50 @@ def test_unique_pairs_matches_a_set_of_seen_pairs() -> None:
         candidates = [rng.sample([j for j in range(n) if j != i], min(n - 1, rng.randint(0, 8)))
                       for i in range(n)]
         assert list(unique_pairs(candidates)) == _reference_pairs(candidates)
+
+
+def test_memo_gives_the_verdicts_of_judging_every_pair(ruleset: RuleSet) -> None:
+    norm = _norm(ruleset, 120)  # syndicated copies repeat statements across documents
+    index = BlockIndex(norm)
+    pairs = list(index.pairs())
+    memo = VerdictMemo(content_ids(norm))
+    assert judge_pairs(norm, pairs, index, ruleset.lexicon, memo=memo) == \
+        judge_pairs(norm, pairs, index, ruleset.lexicon)
+    assert memo.hits > 0  # the corpus repeats statements, so the memo was used
+
+
+def test_content_ids_mark_only_repeated_contents(ruleset: RuleSet) -> None:
+    norm = _norm(ruleset, 120)
+    ids = content_ids(norm)
+    keys = [content_key(c) for c in norm]
+    for i, cid in enumerate(ids):
+        repeats = keys.count(keys[i]) > 1
+        assert (cid != UNIQUE) == repeats
+        if repeats:
+            assert cid == keys.index(keys[i])
+
+
+def _reference_origins(members: list[tuple[str, str]], origins: dict[str, str]) -> int:
+    """count_origins as first written: every pair of members compared."""
+    items = sorted(set(members))
+    uf = UnionFind()
+    for doc, _ in items:
+        uf.find(origins.get(doc, doc))
+    for i, (da, ta) in enumerate(items):
+        for db, tb in items[i + 1:]:
+            if da != db and is_copy(ta, tb):
+                uf.union(origins.get(da, da), origins.get(db, db))
+    return len({uf.find(origins.get(d, d)) for d, _ in items})
+
+
+def test_count_origins_matches_comparing_every_pair() -> None:
+    rng = random.Random(11)
+    wordings = ["China launched 12 satellites in 2024.", "China launched 12 satellites in 2024",
+                "CHINA launched 12 satellites in 2024!", "China launched 13 satellites in 2024.",
+                "In 2024 China put 12 satellites into orbit.", "Chang’e 6 returned samples.",
+                "Chang'e 6 returned samples", "Chang'e 6 returned lunar samples in June."]
+    for _ in range(300):
+        docs = [f"d{k}" for k in range(rng.randint(1, 8))]
+        members = [(rng.choice(docs), rng.choice(wordings)) for _ in range(rng.randint(1, 12))]
+        origins = {d: rng.choice(docs[:3]) for d in docs if rng.random() < 0.5}
+        assert count_origins(members, origins) == _reference_origins(members, origins)

@@ -1,0 +1,75 @@
+"""Repeated statements are judged once per run.
+
+Syndicated copies, wire stories and house style repeat the same sentence across many
+documents; two pairs whose claims say exactly the same things get exactly the same verdict.
+A claim's content key is everything `judge` reads from it (text, entities, slots, polarity,
+modality, and the mentions and predicates at offsets relative to the claim), and nothing
+that locates it (document, id, span). The verdict also depends on the corpus statistics,
+which are fixed within one run, so a memo lives for one comparison and is never stored.
+
+Only claims whose content occurs more than once can repeat a pair, so only their pairs are
+remembered: the memo stays small on a corpus without repetition.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Hashable, Sequence
+
+from checker.compare.verdict import Verdict
+from checker.normalize import NormClaim
+
+UNIQUE = -1
+
+
+def content_key(c: NormClaim) -> Hashable:
+    """What the verdict of a pair can depend on, for one claim, free of its location."""
+    start = c.span[0]
+    return (c.text, c.entities, c.tokens, c.frame,
+            tuple((m.id, m.role, m.start - start, m.end - start) for m in c.mentions),
+            tuple((p, s - start, e - start) for p, s, e in c.predicates),
+            c.quantities, c.dates, c.polarity, c.modality, c.correction, c.negated,
+            c.description)
+
+
+def content_ids(claims: Sequence[NormClaim]) -> array[int]:
+    """For each claim, the id of its content when another claim shares it, else UNIQUE."""
+    first: dict[Hashable, int] = {}
+    ids = array("l", [UNIQUE]) * len(claims)
+    shared = array("b", [0]) * len(claims)
+    for i, c in enumerate(claims):
+        cid = first.setdefault(content_key(c), i)
+        ids[i] = cid
+        if cid != i:
+            shared[cid] = 1
+    for i, cid in enumerate(ids):
+        if not shared[cid]:
+            ids[i] = UNIQUE
+    return ids
+
+
+class VerdictMemo:
+    """Verdicts of pairs of repeated contents, keyed by the ordered pair of content ids."""
+
+    def __init__(self, ids: Sequence[int]) -> None:
+        self.ids = ids
+        self.verdicts: dict[tuple[int, int], Verdict] = {}
+        self.hits = 0
+
+    def key(self, i: int, j: int) -> tuple[int, int] | None:
+        """The memo key of pair (i, j), or None when the pair cannot repeat."""
+        x, y = self.ids[i], self.ids[j]
+        return None if x == UNIQUE or y == UNIQUE else (x, y)
+
+    def get(self, key: tuple[int, int] | None) -> Verdict | None:
+        """The remembered verdict, if any."""
+        if key is None:
+            return None
+        found = self.verdicts.get(key)
+        self.hits += found is not None
+        return found
+
+    def put(self, key: tuple[int, int] | None, verdict: Verdict) -> None:
+        """Remember a verdict (pairs that cannot repeat are not stored)."""
+        if key is not None:
+            self.verdicts[key] = verdict
