@@ -13,8 +13,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from typing import Any
 
@@ -24,6 +25,7 @@ from checker.compare.blocking import BlockIndex, BlockingConfig
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.verdict import Thresholds, Verdict
 from checker.extract import extract_document
+from checker.heap import frozen_heap
 from checker.ingest import Document
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
@@ -51,9 +53,13 @@ def _init(state: dict[str, Any]) -> None:
     _STATE.update(state)
 
 
-def _pool(jobs: int, state: dict[str, Any]) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
-                               initargs=(state,))
+@contextmanager
+def _pool(jobs: int, state: dict[str, Any]) -> Iterator[ProcessPoolExecutor]:
+    # Forked workers share the parent's heap copy-on-write; a collection in a worker would
+    # copy all of it (checker.heap).
+    with frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                                            initializer=_init, initargs=(state,)) as pool:
+        yield pool
 
 
 def ranges(total: int, parts: int) -> list[tuple[int, int]]:

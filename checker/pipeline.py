@@ -34,6 +34,7 @@ from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract.clean import classify_lines
 from checker.findings import FINDING_KINDS, sort_key
+from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.models.claims import ClaimFile
 from checker.models.common import Severity, partial_date_bounds
@@ -122,7 +123,11 @@ class Stopwatch:
 def run_check(options: CheckOptions, progress: Progress = _noop,
               watch: Stopwatch | None = None) -> CheckResult:
     """Run the whole check on the corpus the options name."""
-    watch = watch or Stopwatch()
+    with paused_gc():
+        return _run_check(options, progress, watch or Stopwatch())
+
+
+def _run_check(options: CheckOptions, progress: Progress, watch: Stopwatch) -> CheckResult:
     root = options.root
     with watch.stage("rules-load"):
         ruleset, errors = load_rules([options.rules], {}, options.select, options.ignore,
@@ -170,7 +175,12 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
                  watch: Stopwatch | None = None, cache: ClaimCache | None = None,
                  jobs: int = 1) -> list[Finding]:
     """All findings of the corpus, sorted; identical for any jobs, with or without cache."""
-    watch = watch or Stopwatch()
+    with paused_gc():
+        return _check_corpus(corpus, ruleset, progress, watch or Stopwatch(), cache, jobs)
+
+
+def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
+                  cache: ClaimCache | None, jobs: int) -> list[Finding]:
     with watch.stage("normalise"):
         norm, index = normalise_corpus(corpus, ruleset, cache, jobs)
     progress("normalise", len(norm), len(norm))
