@@ -17,9 +17,10 @@ METHOD = {
     "compare_scale": "claims built straight from the generator (no extraction), held in "
                      "memory; check_corpus (normalise, compare, rules) + build_report timed",
     "exponent": "log(t2/t1) / log(n2/n1) of total time between consecutive sizes",
-    "extraction": "extract_document over the first N documents of the largest corpus, one "
-                  "process, after one warm-up document; the floor is split_sentences alone "
-                  "over the same texts; the jobs figure is checker.parallel.extract_documents",
+    "extraction": "checker.parallel.extract_documents (the product's path) over the first N "
+                  "documents of the largest corpus, one process, after one warm-up "
+                  "document; the floor is split_sentences alone over the same texts; the "
+                  "jobs figure is the same call with --jobs",
     "terms_in_process": "TermMatcher.find over each document's full text, files read "
                         "beforehand; rule compilation timed separately",
     "terms_cli": "each tool started as a command with subprocess, wall clock from start to "
@@ -54,6 +55,18 @@ def checks(result: dict[str, Any]) -> dict[str, Any]:
         out["compare_time"] = _check(big["total_s"], t["compare_200k_s"], f"{big['claims']:,} "
                                      "claims compared and reported (s)")
         out["compare_memory"] = _check(big["peak_rss_mb"], t["peak_rss_mb"], "peak RSS (MB)")
+    par = result.get("compare_scale_jobs")
+    if par:
+        jobs = par["jobs"]
+        out["compare_time_jobs"] = _check(par["total_s"], t["compare_200k_s"],
+                                          f"{par['claims']:,} claims compared and reported "
+                                          f"with --jobs {jobs} (s)")
+        out["compare_memory_jobs"] = _check(
+            max(par["peak_rss_mb"], par["peak_rss_workers_mb"]), t["peak_rss_mb"],
+            f"peak RSS of the parent or any worker with --jobs {jobs} (MB)")
+        out["compare_jobs_identical"] = {
+            "met": par["report_sha256"] == big["report_sha256"] if big else False,
+            "what": f"--jobs {jobs} gives the one-process report"}
     if result["compare_growth"]:
         k = result["compare_growth"][-1]["exponent_claims"]
         out["compare_exponent"] = _check(k, t["compare_exponent"], "growth exponent")
@@ -141,6 +154,13 @@ def _compare(result: dict[str, Any]) -> str:
     rows = [[r["claims"], r["documents"], *[_stage(r, s) for s in stages], r["total_s"],
              r["cpu_s"], r["claims_per_s"], r["rss_before_mb"], r["peak_rss_mb"],
              r["load_average"]] for r in result["compare_scale"]]
+    if result.get("compare_scale_jobs"):
+        r = result["compare_scale_jobs"]
+        rows.append([f"{r['claims']} (--jobs {r['jobs']})", r["documents"],
+                     *[_stage(r, s) for s in stages], r["total_s"], r["cpu_s"],
+                     r["claims_per_s"], r["rss_before_mb"],
+                     f"{r['peak_rss_mb']} (workers {r['peak_rss_workers_mb']})",
+                     r["load_average"]])
     head = table(["claims", "docs", *stages, "total s", "cpu s", "claims/s", "RSS before",
                   "peak MB", "load"], rows)
     grow = " ".join(f"{g['from']:,} -> {g['to']:,}: k = {g['exponent_claims']} (wall), "

@@ -181,6 +181,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     result["compare_scale"] = [{"target_claims": n, **worker(
         "compare_scale", corpus=str(inputs[n]), jobs=args.compare_jobs)} for n in claims]
     result["compare_growth"] = growth(result["compare_scale"], "target_claims")
+    if args.jobs > 1 and claims:
+        # The largest size again with --jobs: the 2-core machine with both cores at work.
+        result["compare_scale_jobs"] = {"target_claims": claims[-1], **worker(
+            "compare_scale", corpus=str(inputs[claims[-1]]), jobs=args.jobs)}
     largest = corpora[max(sizes)]
     result["extraction"] = worker("extraction", corpus=str(largest),
                                   max_docs=args.extract_docs, jobs=args.jobs)

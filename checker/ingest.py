@@ -13,7 +13,7 @@ from checker.errors import ClaimcheckError, InputError, Location
 from checker.models.document import DocumentMeta
 from checker.schemas import load as load_schema
 from checker.textutil import LineIndex
-from checker.yamlio import parse_yaml, read_yaml, validate_model
+from checker.yamlio import parse_yaml, read_model_fast, read_yaml, validate_model
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.yaml"
@@ -106,6 +106,9 @@ def _sibling(display: str, name: str) -> str:
 
 
 def _read_sidecar(path: Path, display: str) -> DocumentMeta:
+    fast = read_model_fast(path, DocumentMeta, load_schema("meta"))
+    if fast is not None:
+        return fast
     root = read_yaml(path, display)
     return _meta_from_node(root, display)
 

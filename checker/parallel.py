@@ -25,7 +25,7 @@ from checker.compare.blocking import BlockIndex, BlockingConfig
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.verdict import Thresholds, Verdict
 from checker.extract import extract_document
-from checker.heap import frozen_heap
+from checker.heap import frozen_heap, paused_gc
 from checker.ingest import Document
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
@@ -80,6 +80,12 @@ def _extract_block(bounds: tuple[int, int]) -> list[ClaimFile]:
 def extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
                       jobs: int = 1, cache: ClaimCache | None = None) -> list[ClaimFile]:
     """Claims of every document, in input order; cached ones are not extracted again."""
+    with paused_gc():  # extraction makes many small acyclic objects (checker.heap)
+        return _extract_documents(docs, ruleset, threshold, jobs, cache)
+
+
+def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
+                       jobs: int, cache: ClaimCache | None) -> list[ClaimFile]:
     rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
     keys = [extraction_key(d, threshold, rules_fp) if cache is not None else "" for d in docs]
     out: list[ClaimFile | None] = [cache.get_claims(k) if cache is not None else None

@@ -123,11 +123,7 @@ class Stopwatch:
 def run_check(options: CheckOptions, progress: Progress = _noop,
               watch: Stopwatch | None = None) -> CheckResult:
     """Run the whole check on the corpus the options name."""
-    with paused_gc():
-        return _run_check(options, progress, watch or Stopwatch())
-
-
-def _run_check(options: CheckOptions, progress: Progress, watch: Stopwatch) -> CheckResult:
+    watch = watch or Stopwatch()
     root = options.root
     with watch.stage("rules-load"):
         ruleset, errors = load_rules([options.rules], {}, options.select, options.ignore,

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.tokens import (
     FlowMappingEndToken,
@@ -45,6 +45,48 @@ def _yaml() -> YAML:
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
+
+
+class _SafeConstructor(SafeConstructor):
+    """Safe constructor that keeps timestamps as strings, as `_Constructor` does."""
+
+
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
+
+
+def _fast_yaml() -> YAML:
+    # ruamel's C parser when ruamel.yaml.clib is there, else its pure safe parser: both
+    # skip the round-trip machinery (comments, positions) a valid file does not need.
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _SafeConstructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | None:
+    """A small YAML file that is valid, straight to its model; None for anything else.
+
+    Ten thousand metadata sidecars take seconds through the round-trip parser, which is
+    there to locate errors. A file that parses, has no alias, and passes the schema and the
+    model needs no location; any other file returns None and goes through `read_yaml` and
+    `validate_model`, which give the located error. Same limits, same data: timestamps
+    stay strings and duplicate keys are refused on both paths.
+    """
+    try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            return None
+        text = path.read_bytes().decode("utf-8-sig")
+        if max(text.count("["), text.count("{")) > MAX_DEPTH:
+            return None  # maybe deep flow nesting: the careful path bounds it
+        data = to_plain(_fast_yaml().load(text), str(path))
+    except (OSError, UnicodeDecodeError, YAMLError, ClaimcheckError, RecursionError):
+        return None
+    if any(True for _ in _validator(schema).iter_errors(data)):
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
 
 
 def parse_yaml(text: str, path: str) -> Any:
@@ -194,17 +236,21 @@ def field_path(keys: Iterable[str | int]) -> str:
 _VALIDATORS: dict[str, Draft202012Validator] = {}
 
 
-def schema_errors(
-    data: Any, schema: dict[str, Any], root: Any, path: str, limit: int = 50
-) -> list[SchemaError]:
-    """Validate plain data against a JSON Schema; errors located via the ruamel tree."""
+def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     key = json.dumps(schema.get("$id") or schema.get("title"))
     validator = _VALIDATORS.get(key)
     if validator is None:
         validator = Draft202012Validator(schema, format_checker=FormatChecker())
         _VALIDATORS[key] = validator
+    return validator
+
+
+def schema_errors(
+    data: Any, schema: dict[str, Any], root: Any, path: str, limit: int = 50
+) -> list[SchemaError]:
+    """Validate plain data against a JSON Schema; errors located via the ruamel tree."""
     found: list[SchemaError] = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for error in sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path))):
         message, keys = _describe(error, schema)
         line, col = locate(root, keys)
         found.append(SchemaError(message, Location(path, line, col, field_path(keys))))

@@ -11,13 +11,12 @@ from checker.heap import frozen_heap, paused_gc
 
 def test_paused_gc_restores_the_collector_even_on_error() -> None:
     assert gc.isenabled()
-    with pytest.raises(RuntimeError):
-        with paused_gc():
-            assert not gc.isenabled()
-            with paused_gc():  # nested: the inner pause does not re-enable it early
-                pass
-            assert not gc.isenabled()
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():  # nested: the inner pause does not re-enable it early
+            pass
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
     assert gc.isenabled()
 
 

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import io
+import json
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from checker.errors import YamlSyntaxError
+from checker.models.document import DocumentMeta
 from checker.models.rules import RuleFile
 from checker.schemas import load
-from checker.yamlio import field_path, locate, parse_yaml, to_plain, validate_model
+from checker.yamlio import (
+    field_path,
+    locate,
+    parse_yaml,
+    read_model_fast,
+    read_yaml,
+    to_plain,
+    validate_model,
+)
 
 
 def test_syntax_error_names_line_and_column() -> None:
@@ -69,3 +85,75 @@ def test_locate_and_field_path() -> None:
     root = parse_yaml("a:\n  - x: 1\n  - x: 2\n", "f.yaml")
     assert locate(root, ["a", 1, "x"]) == (3, 5)
     assert field_path(["claims", 3, "span"]) == "claims[3].span"
+
+
+def _careful(path: Path) -> DocumentMeta | None:
+    """The located path: round-trip parse, schema, model; None where it reports an error."""
+    try:
+        root = read_yaml(path, path.name)
+    except YamlSyntaxError:
+        return None
+    if root is None:
+        return DocumentMeta()
+    meta, errors = validate_model(root, DocumentMeta, load("meta"), path.name)
+    return None if errors else meta
+
+
+FAST_CASES = [
+    'title: "Science briefing"\npublisher: Dusal Times\npublished: "2025-08-18"\n',
+    "published: 2025-08-18\n",  # an unquoted timestamp stays a string on both paths
+    "published: 2025-02-30\n",  # not a calendar date: refused by the model
+    "title: yes\nnote: 1e3\n",  # YAML 1.2: a string, and a float the schema refuses
+    "title: a\ntitle: b\n",  # duplicate key
+    "title: &t x\nnote: *t\n",  # alias
+    "title: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]"
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+    "title: x\nunknown: 1\n", "", "# only a comment\n", "- a\n- b\n", "title: [\n",
+    '{"title": "JSON", "published": "2024"}\n', "\ufefftitle: BOM\n",
+    "title: 'It''s'\norigin: Reuters\n", "title: |\n  block\n  text\n",
+]
+
+
+@pytest.mark.parametrize("text", FAST_CASES)
+def test_fast_metadata_path_agrees_with_the_careful_one(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "doc.meta.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast = read_model_fast(path, DocumentMeta, load("meta"))
+    # The fast path gives the careful path's model, or steps aside (None) for it.
+    assert fast is None or fast == _careful(path)
+
+
+def test_fast_metadata_path_reads_valid_files_and_steps_aside_for_broken_ones(
+        tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.meta.yaml", tmp_path / "bad.meta.yaml"
+    good.write_text("title: T\npublished: 2025-08-18\n", encoding="utf-8")
+    bad.write_bytes(b"title: \xff\n")
+    assert read_model_fast(good, DocumentMeta, load("meta")) == \
+        DocumentMeta(title="T", published="2025-08-18")
+    assert read_model_fast(bad, DocumentMeta, load("meta")) is None
+    assert read_model_fast(tmp_path / "missing.yaml", DocumentMeta, load("meta")) is None
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["title", "publisher", "url", "published", "origin",
+                                        "note", "language", "extra"]),
+                       st.one_of(st.text(max_size=30), st.integers(), st.booleans(),
+                                 st.none(), st.sampled_from(["2024", "2024-05", "2024-05-06",
+                                                             "2024-13-01", "yes", "null"])),
+                       max_size=6),
+       st.sampled_from(["plain", "flow", "json"]))
+def test_fast_metadata_path_property(tmp_path: Path, data: dict[str, object],
+                                     style: str) -> None:
+    if style == "json":
+        text = json.dumps(data)
+    else:
+        dumper = YAML(typ="safe", pure=True)
+        dumper.default_flow_style = style == "flow"
+        out = io.StringIO()
+        dumper.dump(data, out)
+        text = out.getvalue()
+    path = tmp_path / "p.meta.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast = read_model_fast(path, DocumentMeta, load("meta"))
+    assert fast is None or fast == _careful(path)
