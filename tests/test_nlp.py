@@ -1,0 +1,36 @@
+"""checker.nlp: the stemmer in use is the Snowball English algorithm, word for word."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from snowballstemmer.english_stemmer import EnglishStemmer
+
+from checker import nlp
+from tests.conftest import REPO
+
+WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+def _vocabulary() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    with (REPO / "benchmarks" / "data" / "fever_symmetric_dev.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            texts += [str(v) for v in row.values() if isinstance(v, str)]
+    return sorted({w.lower() for text in texts for w in WORD_RE.findall(text)})
+
+
+def test_stems_are_the_pure_python_snowball_stems() -> None:
+    # PyStemmer (C) is used when installed; a version drift between it and snowballstemmer
+    # would silently change frames, blocks and verdicts.
+    reference = EnglishStemmer()
+    words = _vocabulary() + ["running", "generously", "Chang’e".lower(), "naïve", "ﬁnance"]
+    assert len(words) > 3000
+    assert [nlp.stem(w) for w in words] == [reference.stemWord(w) for w in words]
+
+
+def test_the_c_stemmer_is_in_use() -> None:
+    # A dependency (pyproject.toml): without it extraction is markedly slower.
+    assert type(nlp._STEMMER).__module__ == "Stemmer"
