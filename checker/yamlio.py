@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,13 +55,30 @@ class _SafeConstructor(SafeConstructor):
 _SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
 
 
+_FAST = threading.local()
+
+
 def _fast_yaml() -> YAML:
     # ruamel's C parser when ruamel.yaml.clib is there, else its pure safe parser: both
     # skip the round-trip machinery (comments, positions) a valid file does not need.
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Constructor = _SafeConstructor
-    yaml.allow_duplicate_keys = False
+    # One per thread, reused: setting one up (plug-in discovery, resolvers) costs more
+    # than parsing a small file; after a failed parse it is made afresh.
+    yaml: YAML | None = getattr(_FAST, "yaml", None)
+    if yaml is None:
+        yaml = YAML(typ="safe", pure=False)
+        yaml.Constructor = _SafeConstructor
+        yaml.allow_duplicate_keys = False
+        _FAST.yaml = yaml
     return yaml
+
+
+def _fast_load(text: str, path: str) -> Any:
+    try:
+        loaded = _fast_yaml().load(text)
+    except BaseException:
+        _FAST.yaml = None
+        raise
+    return to_plain(loaded, path)
 
 
 def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | None:
@@ -78,7 +96,7 @@ def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | N
         text = path.read_bytes().decode("utf-8-sig")
         if max(text.count("["), text.count("{")) > MAX_DEPTH:
             return None  # maybe deep flow nesting: the careful path bounds it
-        data = to_plain(_fast_yaml().load(text), str(path))
+        data = _fast_load(text, str(path))
     except (OSError, UnicodeDecodeError, YAMLError, ClaimcheckError, RecursionError):
         return None
     if any(True for _ in _validator(schema).iter_errors(data)):
