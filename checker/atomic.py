@@ -19,11 +19,13 @@ from checker.errors import Location, WriteRefusedError
 from checker.interrupt import critical
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
+def atomic_write(path: Path, data: str | bytes, durable: bool = True) -> None:
     """Write to a temporary file in the same directory, fsync, then rename over path.
 
     Refused (WriteRefusedError) when a symlink inside the working directory (the
-    repository) would carry the write outside it.
+    repository) would carry the write outside it. `durable=False` skips the fsync: still
+    atomic for every reader while the system runs, but a power cut may leave an empty or
+    torn file, so only for data that is checked when read (the cache).
     """
     _refuse_symlink_out(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,7 +37,8 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if durable:
+                    os.fsync(handle.fileno())
             if path.exists():
                 # Keep the mode of the file being replaced (a user's file stays theirs).
                 os.chmod(tmp, path.stat().st_mode & 0o777)

@@ -85,9 +85,11 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     else:
         drafted = list(extract(missing))
     on_the_fly = {d.id: model for d, model in zip(missing, drafted, strict=True)}
+    shown_dir = display_path(claims_dir, root)
     for doc in docs:
         corpus.notes.extend(doc.warnings)
-        corpus.docs.append(_pair(root, claims_dir, doc, on_the_fly.get(doc.id), corpus))
+        corpus.docs.append(_pair(root, claims_dir, shown_dir, doc, on_the_fly.get(doc.id),
+                                 corpus))
     known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
@@ -111,10 +113,18 @@ def _error_stem(error: ClaimcheckError) -> str:
     return name.removesuffix(META_SUFFIX) if name.endswith(META_SUFFIX) else Path(path).stem
 
 
-def _pair(root: Path, claims_dir: Path, doc: Document, drafted: ClaimFile | None,
-          corpus: Corpus) -> DocClaims:
+def _claim_display(path: Path, shown_dir: str, root: Path) -> str:
+    """display_path of a claim file, without resolving each of 10,000 paths: the directory
+    is resolved once, and only a symlinked file (rare) is resolved on its own."""
+    if path.is_symlink():
+        return display_path(path, root)
+    return path.name if shown_dir == "." else f"{shown_dir}/{path.name}"
+
+
+def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
+          drafted: ClaimFile | None, corpus: Corpus) -> DocClaims:
     path = claim_file_for(claims_dir, doc.id)
-    display = display_path(path, root)
+    display = _claim_display(path, shown_dir, root)
     if drafted is not None:
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
         return DocClaims(doc, list(drafted.claims), on_the_fly=True)

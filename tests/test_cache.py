@@ -10,6 +10,7 @@ import pytest
 
 from checker.cache import (
     EXTRACTED,
+    NORMALISED,
     ClaimCache,
     extract_cached,
     extraction_key,
@@ -17,6 +18,7 @@ from checker.cache import (
     norm_to_json,
     normalisation_key,
     normalise_corpus,
+    normalise_document,
     rules_fingerprint,
 )
 from checker.corpus import load_corpus
@@ -148,3 +150,21 @@ def test_reports_identical_on_the_seeds_with_claim_files(repo: Path, tmp_path: P
     cache_dir = tmp_path / "cache"
     assert report_json(repo, cache_dir, rules=repo / "rules") == plain
     assert report_json(repo, cache_dir, rules=repo / "rules") == plain
+
+
+@pytest.mark.parametrize("torn", ["empty", "truncated", "zeros"])
+def test_entry_torn_by_a_power_cut_is_a_miss(tmp_path: Path, ruleset: RuleSet,
+                                             torn: str) -> None:
+    # Cache entries are written without fsync: what a crash can leave must read as a miss.
+    cache = ClaimCache(tmp_path)
+    doc = document_from_text("d1", TEXT)
+    key = extraction_key(doc, 0.5, rules_fingerprint(ruleset))
+    model = extract_cached(doc, ruleset, 0.5, cache)
+    cache.put_normalised(key, normalise_document("d1", model.claims, ruleset.lexicon))
+    for namespace in (EXTRACTED, NORMALISED):
+        path = tmp_path / namespace / key[:2] / f"{key}.json"
+        whole = path.read_bytes()
+        path.write_bytes({"empty": b"", "truncated": whole[: len(whole) // 2],
+                          "zeros": b"\0" * len(whole)}[torn])
+    assert cache.get_claims(key) is None
+    assert cache.get_normalised(key) is None

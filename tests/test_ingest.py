@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError, SchemaError
-from checker.ingest import discover, load_documents, read_document
+from checker.ingest import discover, display_path, load_documents, read_document
 
 
 def test_sidecar_metadata(tmp_path: Path) -> None:
@@ -80,3 +80,19 @@ def test_symlink_out_of_the_repository_is_refused(tmp_path: Path) -> None:
     assert len(errors) == 1 and "outside the repository" in str(errors[0])
     inside, none = load_documents(discover(repo / "seeds"), repo, allow_outside=True)
     assert not none and [d.id for d in inside] == ["leak", "ok"]
+
+
+def test_claim_file_display_matches_display_path(tmp_path: Path) -> None:
+    from checker.corpus import _claim_display
+
+    root = tmp_path / "repo"
+    (root / "claims").mkdir(parents=True)
+    (root / "claims" / "real.yaml").write_text("x: 1\n")
+    (root / "claims" / "link.yaml").symlink_to(root / "claims" / "real.yaml")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for claims_dir in (root / "claims", root, outside, Path("relative/claims")):
+        shown = display_path(claims_dir, root)
+        for name in ("a.yaml", "real.yaml", "link.yaml"):
+            path = claims_dir / name
+            assert _claim_display(path, shown, root) == display_path(path, root), path
