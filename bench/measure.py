@@ -12,6 +12,8 @@ import json
 import math
 import os
 import resource
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -236,26 +238,42 @@ def terms(corpus: str, counts: list[int]) -> dict[str, Any]:
     return out
 
 
-def incremental(corpus: str, jobs: int) -> dict[str, Any]:
-    """Cold cache with `jobs`, warm cache unchanged, warm cache after editing one document."""
+def cached_check(corpus: str, cache_dir: str, jobs: int) -> dict[str, Any]:
+    """One `run_check` with the cache and `jobs` (bench/integrate.py)."""
     from bench.integrate import cached_run
 
+    return cached_run(Path(corpus), RULES, Path(cache_dir), jobs)
+
+
+def _fresh(task: str, **kwargs: Any) -> dict[str, Any]:
+    """A task in a new process, as each `claimcheck check` is."""
+    proc = subprocess.run([sys.executable, "-m", "bench.worker", task, json.dumps(kwargs)],
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{task} failed:\n{proc.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def incremental(corpus: str, jobs: int) -> dict[str, Any]:
+    """Cold cache with `jobs`, warm cache unchanged, warm cache after editing one document;
+    each run in its own process, like each `claimcheck check`."""
     root = Path(corpus)
     cache_dir = root / ".claimcheck-cache"
     _remove_tree(cache_dir)
-    runs: dict[str, Any] = {"cold": cached_run(root, RULES, cache_dir, jobs),
-                            "warm": cached_run(root, RULES, cache_dir, jobs)}
+    args = {"corpus": corpus, "cache_dir": str(cache_dir), "jobs": jobs}
+    runs: dict[str, Any] = {"cold": _fresh("cached_check", **args),
+                            "warm": _fresh("cached_check", **args)}
     victim = sorted((root / "seeds").glob("*.txt"))[len(runs) * 7]
     original = victim.read_bytes()
     try:
-        victim.write_bytes(original + b"Norvex Dynamics employs 9,900 people in Lahore.\n"
-)
-        runs["one_changed"] = cached_run(root, RULES, cache_dir, jobs)
+        victim.write_bytes(original + b"Norvex Dynamics employs 9,900 people in Lahore.\n")
+        runs["one_changed"] = _fresh("cached_check", **args)
     finally:
         victim.write_bytes(original)
     runs["changed_document"] = victim.name
     runs["load_average"] = load_average()
-    runs["peak_rss_mb"] = peak_rss_mb()
+    runs["peak_rss_mb"] = peak_rss_children_mb()
     _remove_tree(cache_dir)
     return runs
 
@@ -269,5 +287,5 @@ def _remove_tree(path: Path) -> None:
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "pipeline": pipeline, "compare_scale": compare_scale, "extraction": extraction,
     "write_claims_input": write_claims_input,
-    "terms": terms, "incremental": incremental,
+    "terms": terms, "incremental": incremental, "cached_check": cached_check,
 }

@@ -27,7 +27,7 @@ METHOD = {
                  "exit, nothing subtracted (start-up, dictionary loading, reading, matching); "
                  "same .txt files, same misspelling list (codespell -D file; typos "
                  "[default.extend-words], which adds to typos' built-in dictionary)",
-    "incremental": "run_check with the cache and --jobs "
+    "incremental": "run_check with the cache and --jobs, each run in a fresh process "
                    "(bench/integrate.py): cold cache, warm cache, then one document edited; "
                    "ratio = edited-run time / baseline full run (no cache, one process)",
     "accuracy": "findings mapped back to the generated sentences by document and span: "
