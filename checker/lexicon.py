@@ -311,6 +311,8 @@ class Lexicon:
                 chunk.append(i)
             elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)):
                 chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"
+            elif chunk and len(word) == 1 and text[toks[i - 1].end:tok.start] == "-":
+                chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
             elif chunk and word.lower() in _CONNECTORS:
                 chunk.append(i)
             elif chunk:

@@ -84,3 +84,14 @@ def test_tokens_shared_only_for_the_same_text_and_span(ruleset: RuleSet) -> None
     assert [m.text for m in lex.find_entities(a, 0, len(a))][0] == "China"
     assert [m.text for m in lex.find_entities(b, 0, len(b))][0] == "Japan"
     assert lex.predicate_spans(a, 0, len(a)) == lex.predicate_spans(a)
+
+
+def test_a_hyphenated_single_letter_stays_in_the_name(ruleset: RuleSet) -> None:
+    # "Chang-e 8" (a misspelling of Chang'e) is one name with its number: not "Chang", which
+    # would make Chang-e 6 and Chang-e 8 one mission with two launch dates.
+    texts = [m.text for m in ruleset.lexicon.find_entities(
+        "China plans to send Chang-e 8 to the Moon in 2028.")]
+    assert "Chang-e 8" in texts and "Chang" not in texts
+    # A word after a hyphen is a modifier, not part of the name.
+    found = ruleset.lexicon.find_entities("A Beijing-based firm won the contract.")
+    assert [(m.text, m.id) for m in found] == [("Beijing", "china")]

@@ -186,9 +186,10 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     if a.polarity != b.polarity:
         return None
     antonym = _antonym_predicates(a, b, lexicon) or opposite_words(a.tokens, b.tokens)
-    # Opposites need an anchor: "Officials said X would expand …" / "… would contract …"
-    # share only boilerplate words when nothing specific is named.
-    if antonym and (ev.spec_ents or ev.spec_words) and (
+    # Opposites need an anchor, someone or something specific both claims name: "Officials
+    # in China said the public platform would …" / "… the private platform would …" share
+    # a common name and boilerplate, and "platform" does not make them one fact.
+    if antonym and ev.spec_ents and (
             ev.strict or _strict_without(a, b, antonym, ev)):
         details["opposites"] = list(antonym)
         return "antonym", _logistic(6 * (ev.base - 0.6)) * hedged

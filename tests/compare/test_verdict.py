@@ -132,3 +132,27 @@ def test_two_figures_in_two_years_are_two_periods(ruleset: RuleSet) -> None:
     c = "China's Chang'e 8 lander with three rovers will launch in 2028, the agency said."
     d = "China's Chang'e 8 lander with three rovers will launch in 2029, the agency said."
     assert verdict(ruleset, c, d) == ("conflict", "date")
+
+
+def _with_background(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
+    """judge(a, b) in a corpus where China is in every claim (so it is not specific)."""
+    background = [norm(ruleset, f"China opened {n} new schools in the region last month.",
+                       f"bg{n}") for n in range(2, 42)]
+    na, nb = norm(ruleset, a, "a"), norm(ruleset, b, "b")
+    v = judge(na, nb, BlockIndex([na, nb, *background]), ruleset.lexicon)
+    return v.label, v.reason
+
+
+def test_opposites_without_a_specific_shared_name_are_not_a_conflict(ruleset: RuleSet) -> None:
+    # Boilerplate around a common name: "platform" is rare, but it names nothing.
+    a = ("Officials in China said the private platform would enhance the environment across "
+         "the region.")
+    b = ("Officials in China said the public platform would consider the challenge across "
+         "the region.")
+    assert _with_background(ruleset, a, b)[0] != "conflict"
+
+
+def test_opposites_about_a_specific_name_conflict(ruleset: RuleSet) -> None:
+    a = "Officials in China said Norvex Dynamics is a private company."
+    b = "Officials in China said Norvex Dynamics is a public company."
+    assert _with_background(ruleset, a, b) == ("conflict", "antonym")
