@@ -147,6 +147,7 @@ def compare_scale(corpus: str, jobs: int = 1) -> dict[str, Any]:
     """Claims built without extraction (read from docs.jsonl), then normalise, compare,
     rules and report, timed; memory is this process's, input included."""
     from bench.claims import read_jsonl
+    from checker.heap import paused_gc
     from checker.pipeline import Stopwatch, build_report
     from checker.rules import load_rules
 
@@ -160,7 +161,7 @@ def compare_scale(corpus: str, jobs: int = 1) -> dict[str, Any]:
     cpu = cpu_seconds()
     with timed(t, "total"):
         findings = _check(claims_corpus, ruleset, watch, jobs)
-        with watch.stage("report"):
+        with watch.stage("report"), paused_gc():  # as run_check builds it
             report = build_report(claims_corpus, ruleset, findings, [])
     cpu_used, peak = round(cpu_seconds() - cpu, 2), peak_rss_mb()
     n_claims = report.summary.claims

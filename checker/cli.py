@@ -26,6 +26,7 @@ from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedEr
 from checker.export.cli import export_command
 from checker.extract import DEFAULT_THRESHOLD, extract_document
 from checker.fixes import plan_fixes, render_diff
+from checker.heap import keep_until_exit
 from checker.ingest import discover, display_path, load_documents
 from checker.interrupt import terminate
 from checker.merge import merge_claim_file
@@ -236,6 +237,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     err = terminal.console()
     with terminal.Progress(err) as progress:
         result = run_check(options, progress)
+    keep_until_exit()  # only writing the reports is left (checker.heap)
     if fix or show_diff:
         _fixes(result.report, root, write=fix)
     _write_reports(result, chosen, out, force)

@@ -35,3 +35,13 @@ def frozen_heap() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def keep_until_exit() -> None:
+    """Leave everything alive now out of all later collections.
+
+    For a command that has its result and only writes it out before exiting: what is alive
+    stays alive until exit, and the collections that would otherwise catch up on what a
+    paused stage made walk millions of objects for nothing (seconds at 200,000 claims).
+    Not for long-running processes (the review server): frozen cycles are never freed."""
+    gc.freeze()

@@ -13,7 +13,8 @@ from checker.errors import ClaimcheckError, InputError, Location
 from checker.models.document import DocumentMeta
 from checker.schemas import load as load_schema
 from checker.textutil import LineIndex
-from checker.yamlio import parse_yaml, read_model_fast, read_yaml, validate_model
+from checker.yamlfast import read_model_fast
+from checker.yamlio import parse_yaml, read_yaml, validate_model
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.yaml"

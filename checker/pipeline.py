@@ -154,7 +154,7 @@ def run_check(options: CheckOptions, progress: Progress = _noop,
     if options.baseline is not None:
         findings, baseline_errors = apply_baseline(findings, options.baseline, root)
         errors.extend(baseline_errors)
-    with watch.stage("report"):
+    with watch.stage("report"), paused_gc():
         report = build_report(corpus, ruleset, findings, errors)
     return CheckResult(report, errors, corpus, ruleset, dict(watch.times))
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,7 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.tokens import (
     FlowMappingEndToken,
@@ -46,65 +45,6 @@ def _yaml() -> YAML:
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
-
-
-class _SafeConstructor(SafeConstructor):
-    """Safe constructor that keeps timestamps as strings, as `_Constructor` does."""
-
-
-_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
-
-
-_FAST = threading.local()
-
-
-def _fast_yaml() -> YAML:
-    # ruamel's C parser when ruamel.yaml.clib is there, else its pure safe parser: both
-    # skip the round-trip machinery (comments, positions) a valid file does not need.
-    # One per thread, reused: setting one up (plug-in discovery, resolvers) costs more
-    # than parsing a small file; after a failed parse it is made afresh.
-    yaml: YAML | None = getattr(_FAST, "yaml", None)
-    if yaml is None:
-        yaml = YAML(typ="safe", pure=False)
-        yaml.Constructor = _SafeConstructor
-        yaml.allow_duplicate_keys = False
-        _FAST.yaml = yaml
-    return yaml
-
-
-def _fast_load(text: str, path: str) -> Any:
-    try:
-        loaded = _fast_yaml().load(text)
-    except BaseException:
-        _FAST.yaml = None
-        raise
-    return to_plain(loaded, path)
-
-
-def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | None:
-    """A small YAML file that is valid, straight to its model; None for anything else.
-
-    Ten thousand metadata sidecars take seconds through the round-trip parser, which is
-    there to locate errors. A file that parses, has no alias, and passes the schema and the
-    model needs no location; any other file returns None and goes through `read_yaml` and
-    `validate_model`, which give the located error. Same limits, same data: timestamps
-    stay strings and duplicate keys are refused on both paths.
-    """
-    try:
-        if path.stat().st_size > MAX_YAML_BYTES:
-            return None
-        text = path.read_bytes().decode("utf-8-sig")
-        if max(text.count("["), text.count("{")) > MAX_DEPTH:
-            return None  # maybe deep flow nesting: the careful path bounds it
-        data = _fast_load(text, str(path))
-    except (OSError, UnicodeDecodeError, YAMLError, ClaimcheckError, RecursionError):
-        return None
-    if any(True for _ in _validator(schema).iter_errors(data)):
-        return None
-    try:
-        return model.model_validate(data)
-    except ValidationError:
-        return None
 
 
 def parse_yaml(text: str, path: str) -> Any:
@@ -254,7 +194,8 @@ def field_path(keys: Iterable[str | int]) -> str:
 _VALIDATORS: dict[str, Draft202012Validator] = {}
 
 
-def _validator(schema: dict[str, Any]) -> Draft202012Validator:
+def validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """The (cached) JSON Schema validator of a schema."""
     key = json.dumps(schema.get("$id") or schema.get("title"))
     validator = _VALIDATORS.get(key)
     if validator is None:
@@ -268,7 +209,7 @@ def schema_errors(
 ) -> list[SchemaError]:
     """Validate plain data against a JSON Schema; errors located via the ruamel tree."""
     found: list[SchemaError] = []
-    for error in sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for error in sorted(validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path))):
         message, keys = _describe(error, schema)
         line, col = locate(root, keys)
         found.append(SchemaError(message, Location(path, line, col, field_path(keys))))

@@ -15,11 +15,11 @@ from checker.errors import YamlSyntaxError
 from checker.models.document import DocumentMeta
 from checker.models.rules import RuleFile
 from checker.schemas import load
+from checker.yamlfast import read_model_fast
 from checker.yamlio import (
     field_path,
     locate,
     parse_yaml,
-    read_model_fast,
     read_yaml,
     to_plain,
     validate_model,
