@@ -35,3 +35,14 @@ def test_frozen_heap_moves_live_objects_out_of_collections_and_back() -> None:
     with frozen_heap():
         assert gc.get_freeze_count() >= len(keep)
     assert gc.get_freeze_count() == 0
+
+
+def test_keep_until_exit_freezes_what_is_alive() -> None:
+    from checker.heap import keep_until_exit
+
+    keep = [[i] for i in range(1000)]
+    try:
+        keep_until_exit()
+        assert gc.get_freeze_count() >= len(keep)
+    finally:
+        gc.unfreeze()
