@@ -10,7 +10,6 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -19,10 +18,12 @@ from checker.atomic import atomic_write, owned_by_us
 from checker.baseline import render_baseline
 from checker.cache import CACHE_DIR
 from checker.claimfiles import load_claim_file, render_claim_file
+from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, echo_errors
 from checker.config import Config, load_config
 from checker.corpus import claim_file_for
 from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
 from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
+from checker.eval_cli import eval_command
 from checker.export.cli import export_command
 from checker.extract import DEFAULT_THRESHOLD, extract_document
 from checker.fixes import plan_fixes, render_diff
@@ -34,19 +35,9 @@ from checker.models.report import Report
 from checker.pipeline import CheckOptions, CheckResult, run_check
 from checker.reporting import Format, html, parse_formats
 from checker.review.cli import review_command
-from checker.rules import RuleSet, load_rules, parse_rule_file, rule_files
-from checker.rules.selftest import run_selftests
+from checker.rules import load_rules, parse_rule_file, rule_files
+from checker.rules.cli import rules_command
 from checker.yamlio import read_yaml
-
-if TYPE_CHECKING:  # evaluation is imported when an eval command runs, not at start-up
-    from checker.evaluate import Pair
-
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def _echo_errors(errors: Sequence[ClaimcheckError]) -> None:
-    for error in errors:
-        click.echo(f"{error}", err=True)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -61,7 +52,7 @@ class _Main(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimcheckError as exc:
-            _echo_errors([exc])
+            echo_errors([exc])
         except OSError as exc:
             where = display_path(Path(exc.filename), Path.cwd()) if exc.filename else "claimcheck"
             click.echo(f"{where}: {exc.strerror or exc}", err=True)
@@ -137,7 +128,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
         else:
             atomic_write(target, render_claim_file(model, out))
             click.echo(f"{shown}: {len(model.claims)} claims")
-    _echo_errors(errors)
+    echo_errors(errors)
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 
 
@@ -157,7 +148,7 @@ def validate(paths: tuple[Path, ...]) -> None:
             count += 1
             shown = display_path(path, root)
             errors.extend(_validate_file(path, shown))
-    _echo_errors(errors)
+    echo_errors(errors)
     click.echo(f"{count} files checked, {len(errors)} errors", err=bool(errors))
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 
@@ -241,7 +232,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     if fix or show_diff:
         _fixes(result.report, root, write=fix)
     _write_reports(result, chosen, out, force)
-    _echo_errors(result.errors)
+    echo_errors(result.errors)
     for note in result.report.notes:
         click.echo(f"note: {note}", err=True)
     err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
@@ -253,14 +244,14 @@ def _config(root: Path) -> Config:
     try:
         return load_config(root)[0]
     except ClaimcheckError as exc:
-        _echo_errors([exc])
+        echo_errors([exc])
         sys.exit(EXIT_BAD_INPUT)
 
 
 def _guard(path: Path, force: bool) -> None:
     """Refuse to replace a file claimcheck did not write, unless --force."""
     if path.exists() and not force and not owned_by_us(path):
-        _echo_errors([WriteRefusedError(
+        echo_errors([WriteRefusedError(
             "exists and was not written by claimcheck; use --force to overwrite",
             Location(display_path(path, Path.cwd())))])
         sys.exit(EXIT_BAD_INPUT)
@@ -311,7 +302,7 @@ def baseline_write(path: Path, seeds: Path, claims_dir: Path, rules_dir: Path,
     _guard(path, force)
     result = run_check(CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir,
                                     rules=rules_dir))
-    _echo_errors(result.errors)
+    echo_errors(result.errors)
     if result.errors:
         sys.exit(EXIT_BAD_INPUT)
     atomic_write(path, render_baseline(result.report))
@@ -319,105 +310,7 @@ def baseline_write(path: Path, seeds: Path, claims_dir: Path, rules_dir: Path,
     click.echo(f"{path}: {active} findings recorded", err=True)
 
 
-@main.group()
-def rules() -> None:
-    """List the rules, or run their self-tests."""
-
-
-@rules.command("list")
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path))
-def rules_list(rules_dir: Path) -> None:
-    """Show every rule: id, kind, severity, tags, where it is defined."""
-    ruleset, errors = load_rules([rules_dir])
-    for rule in ruleset.rules:
-        src = ruleset.sources[rule.id]
-        tags = ",".join(rule.tags) or "-"
-        click.echo(f"{rule.id:32} {rule.kind:12} {rule.severity.value:8} {tags:20} "
-                   f"{src.path}:{src.line}")
-    _echo_errors(errors)
-    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
-
-
-@rules.command("test")
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path))
-def rules_test(rules_dir: Path) -> None:
-    """Run every rule's examples; fail on any miss and on rules without examples."""
-    ruleset, errors = load_rules([rules_dir])
-    _echo_errors(errors)
-    if errors:
-        sys.exit(EXIT_BAD_INPUT)
-    checked, failures = run_selftests(ruleset)
-    for f in failures:
-        example = f" example {f.example!r}" if f.example else ""
-        click.echo(f"{f.where}: {f.rule_id}:{example} {f.problem}", err=True)
-    click.echo(f"{len(ruleset.rules)} rules, {checked} examples, {len(failures)} failures",
-               err=bool(failures))
-    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
-
-
-@main.group("eval")
-def eval_group() -> None:
-    """Measure the comparison on labelled data."""
-
-
-def _labelled_pairs(path: Path, rules_dir: Path) -> tuple[list[Pair], RuleSet,
-                                                          list[ClaimcheckError]]:
-    """The pairs (a bad file exits 2) and the rules, whose errors are printed."""
-    from checker.evaluate import read_pairs
-
-    try:
-        pairs = read_pairs(path)
-    except ClaimcheckError as exc:
-        _echo_errors([exc])
-        sys.exit(EXIT_BAD_INPUT)
-    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
-    _echo_errors(errors)
-    return pairs, ruleset, errors
-
-
-@eval_group.command("pairs")
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("--json", "json_out", type=click.Path(path_type=Path),
-              help="Write the figures as JSON (conflict, corroboration, abstained).")
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path), help="Rules (aliases, predicates).")
-def eval_pairs(path: Path, json_out: Path | None, rules_dir: Path) -> None:
-    """Precision and recall on claim/evidence pairs (JSONL with claim, evidence, gold_label)."""
-    import json
-
-    from checker.evaluate import evaluate, predict
-
-    pairs, ruleset, errors = _labelled_pairs(path, rules_dir)
-    result = evaluate(pairs, predict(pairs, ruleset.lexicon))
-    figures = result.as_dict()
-    for name in ("conflict", "corroboration"):
-        f = figures[name]
-        click.echo(f"{name:14} precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
-                   f"predicted {f['predicted']:4}  support {f['support']}")
-    click.echo(f"abstained on {figures['abstained']} of {figures['pairs']} pairs")
-    ece = figures["calibration_error"]
-    click.echo(f"calibration error (ECE): conflict {ece['conflict']:.3f}  "
-               f"corroboration {ece['corroboration']:.3f}")
-    if json_out:
-        atomic_write(json_out, json.dumps(figures, indent=2, sort_keys=True) + "\n")
-    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
-
-
-@eval_group.command("calibrate")
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path), help="Rules (aliases, predicates).")
-def eval_calibrate(path: Path, rules_dir: Path) -> None:
-    """Fit the confidence curves on labelled pairs; print checker/data/calibration.json."""
-    from checker.compare.calibration import fit_all, render
-    from checker.evaluate import raw_samples
-
-    pairs, ruleset, errors = _labelled_pairs(path, rules_dir)
-    click.echo(render(fit_all(raw_samples(pairs, ruleset.lexicon))), nl=False)
-    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
-
-
+main.add_command(rules_command)
+main.add_command(eval_command)
 main.add_command(review_command)
 main.add_command(export_command)

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from checker.atomic import atomic_write
+from checker.cliutil import EXIT_BAD_INPUT
 from checker.export.claimreview import claim_reviews, render, structural_problems
-from checker.review.options import EXIT_BAD_INPUT, corpus_options, load_corpus_for_review
+from checker.review.options import corpus_options, load_corpus_for_review
 
 
 @click.group("export")

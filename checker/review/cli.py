@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from checker.review.options import EXIT_BAD_INPUT, corpus_options, load_corpus_for_review
+from checker.cliutil import EXIT_BAD_INPUT
+from checker.review.options import corpus_options, load_corpus_for_review
 from checker.review.server import ReviewApp, ReviewServer
 
 

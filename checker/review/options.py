@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from checker.cliutil import EXIT_BAD_INPUT
 from checker.config import Config, load_config
 from checker.decisions import DEFAULT_PATH, DecisionsFile, editor_name, load_decisions
 from checker.errors import ClaimcheckError
@@ -17,7 +18,6 @@ from checker.ingest import display_path
 from checker.pipeline import CheckOptions, CheckResult, run_check
 
 F = TypeVar("F", bound=Callable[..., Any])
-EXIT_BAD_INPUT = 2
 
 
 def corpus_options(func: F) -> F:
