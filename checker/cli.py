@@ -27,7 +27,7 @@ from checker.eval_cli import eval_command
 from checker.export.cli import export_command
 from checker.extract import DEFAULT_THRESHOLD, extract_document
 from checker.fixes import plan_fixes, render_diff
-from checker.heap import keep_until_exit
+from checker.heap import paused_gc
 from checker.ingest import discover, display_path, load_documents
 from checker.interrupt import terminate
 from checker.merge import merge_claim_file
@@ -226,9 +226,9 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         cache_dir=None if no_cache or not cfg.cache
         else cache_dir or Path(cfg.cache_dir or CACHE_DIR))
     err = terminal.console()
-    with terminal.Progress(err) as progress:
+    # Only writing the reports is left after the run: no collection catches up (checker.heap).
+    with terminal.Progress(err) as progress, paused_gc(freeze_on_exit=True):
         result = run_check(options, progress)
-    keep_until_exit()  # only writing the reports is left (checker.heap)
     if fix or show_diff:
         _fixes(result.report, root, write=fix)
     _write_reports(result, chosen, out, force)

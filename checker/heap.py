@@ -16,13 +16,21 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
-    """Disable automatic collection in the block (nested pauses are fine)."""
+def paused_gc(freeze_on_exit: bool = False) -> Iterator[None]:
+    """Disable automatic collection in the block (nested pauses are fine).
+
+    When the pause ends, the objects made during it are still young, and the first
+    collections walk them all (seconds at 200,000 claims). `freeze_on_exit` moves
+    everything alive out of all later collections instead: for a command that has its
+    result and only writes it out before exiting (what is alive stays alive until exit).
+    Not for long-running processes (the review server): frozen cycles are never freed."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze_on_exit:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -36,12 +44,3 @@ def frozen_heap() -> Iterator[None]:
     finally:
         gc.unfreeze()
 
-
-def keep_until_exit() -> None:
-    """Leave everything alive now out of all later collections.
-
-    For a command that has its result and only writes it out before exiting: what is alive
-    stays alive until exit, and the collections that would otherwise catch up on what a
-    paused stage made walk millions of objects for nothing (seconds at 200,000 claims).
-    Not for long-running processes (the review server): frozen cycles are never freed."""
-    gc.freeze()

@@ -8,7 +8,6 @@ reports the located error. Same limits and same data on both paths (tests/test_y
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.resolver import VersionedResolver
 
 from checker.errors import ClaimcheckError
 from checker.yamlio import MAX_DEPTH, MAX_YAML_BYTES, to_plain, validator
@@ -30,30 +30,48 @@ class _SafeConstructor(SafeConstructor):
 _SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
 
 
-_FAST = threading.local()
+try:  # ruamel.yaml.clib, a dependency; without it the pure safe parser does the same
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - platforms without the wheel
+    CParser = None
 
 
-def _fast_yaml() -> YAML:
-    # ruamel's C parser when ruamel.yaml.clib is there, else its pure safe parser: both
-    # skip the round-trip machinery (comments, positions) a valid file does not need.
-    # One per thread, reused: setting one up (plug-in discovery, resolvers) costs more
-    # than parsing a small file; after a failed parse it is made afresh.
-    yaml: YAML | None = getattr(_FAST, "yaml", None)
-    if yaml is None:
-        yaml = YAML(typ="safe", pure=False)
+class _CLoader(CParser or object, _SafeConstructor, VersionedResolver):  # type: ignore[misc]
+    """ruamel's C parser with the safe constructor, made once.
+
+    `YAML(typ="safe").load` builds this class afresh for every file, and its instances refer
+    to themselves: ten thousand sidecars left ten thousand classes and cycles for the
+    collector. `_load` breaks the self-references when done, so each load is freed at once."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        self._parser = self._composer = self
+        _SafeConstructor.__init__(self, loader=self)
+        self.allow_duplicate_keys = False
+        VersionedResolver.__init__(self, version=None, loadumper=self)
+
+
+_LOOPS = ("_parser", "_composer", "loader", "_constructor", "loadumper", "_resolver")
+
+
+def _load(text: str) -> Any:
+    if CParser is None:
+        yaml = YAML(typ="safe", pure=True)
         yaml.Constructor = _SafeConstructor
         yaml.allow_duplicate_keys = False
-        _FAST.yaml = yaml
-    return yaml
+        return yaml.load(text)
+    loader = _CLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+        for name in _LOOPS:
+            if hasattr(loader, name):
+                setattr(loader, name, None)
 
 
 def _fast_load(text: str, path: str) -> Any:
-    try:
-        loaded = _fast_yaml().load(text)
-    except BaseException:
-        _FAST.yaml = None
-        raise
-    return to_plain(loaded, path)
+    return to_plain(_load(text), path)
 
 
 def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | None:

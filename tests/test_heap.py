@@ -37,12 +37,12 @@ def test_frozen_heap_moves_live_objects_out_of_collections_and_back() -> None:
     assert gc.get_freeze_count() == 0
 
 
-def test_keep_until_exit_freezes_what_is_alive() -> None:
-    from checker.heap import keep_until_exit
-
+def test_freeze_on_exit_freezes_what_is_alive() -> None:
     keep = [[i] for i in range(1000)]
     try:
-        keep_until_exit()
-        assert gc.get_freeze_count() >= len(keep)
+        with paused_gc(freeze_on_exit=True):
+            more = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(keep) + len(more)
     finally:
         gc.unfreeze()
