@@ -25,13 +25,14 @@ from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
 from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
 from checker.eval_cli import eval_command
 from checker.export.cli import export_command
-from checker.extract import DEFAULT_THRESHOLD, extract_document
+from checker.extract import DEFAULT_THRESHOLD
 from checker.fixes import plan_fixes, render_diff
 from checker.heap import paused_gc
 from checker.ingest import discover, display_path, load_documents
 from checker.interrupt import terminate
 from checker.merge import merge_claim_file
 from checker.models.report import Report
+from checker.parallel import extract_documents
 from checker.pipeline import CheckOptions, CheckResult, run_check
 from checker.reporting import Format, html, parse_formats
 from checker.review.cli import review_command
@@ -94,16 +95,19 @@ def main() -> None:
 @click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float,
               help="Minimum check-worthiness score of a claim.")
 @click.option("--force", is_flag=True, help="Overwrite files that are not claim files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes for extraction (0: one per CPU); same claim files for any N.")
 def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: float,
-            force: bool) -> None:
+            force: bool, jobs: int) -> None:
     """Draft claim files for DOC_OR_DIR... (merged with existing ones: edits are kept)."""
     root = Path.cwd()
     ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
     files = [f for p in paths for f in (discover(p) if p.is_dir() else [p])]
     docs, doc_errors = load_documents(files, root)
     errors += doc_errors
-    for doc in docs:
-        model = extract_document(doc, ruleset.lexicon, threshold)
+    # Every document is extracted before the first file is written: an interrupted run
+    # leaves each claim file old or new.
+    for doc, model in zip(docs, extract_documents(docs, ruleset, threshold, jobs), strict=True):
         target = claim_file_for(out, doc.id)
         shown = display_path(target, root)
         out.mkdir(parents=True, exist_ok=True)

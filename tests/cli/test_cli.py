@@ -425,3 +425,13 @@ def test_eval_on_a_bad_pairs_file_is_located(project: Path) -> None:
     for command in ("pairs", "calibrate"):
         result = run(["eval", command, "pairs.jsonl"])
         assert result.exit_code == 2 and "pairs.jsonl:2" in result.output
+
+
+def test_extract_with_jobs_writes_the_same_claim_files(project: Path) -> None:
+    for jobs, out in (("1", "one"), ("2", "two")):
+        result = run(["extract", "seeds", "--out", out, "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+    one, two = sorted((project / "one").glob("*.yaml")), sorted((project / "two").glob("*.yaml"))
+    assert [p.name for p in one] == [p.name for p in two] and len(one) == 5
+    for a, b in zip(one, two, strict=True):
+        assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
