@@ -268,6 +268,7 @@ def norm_to_json(n: NormClaim) -> dict[str, Any]:
         "polarity": n.polarity, "modality": n.modality, "correction": n.correction,
         "negated": sorted(n.negated),
         "description": [d.subject, d.head, sorted(d.nationalities), d.text] if d else None,
+        "months": [list(m) for m in n.months],
     }
 
 
@@ -286,4 +287,5 @@ def norm_from_json(data: dict[str, Any]) -> NormClaim:
         polarity=data["polarity"], modality=data["modality"], correction=data["correction"],
         negated=frozenset(data["negated"]),
         description=Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
+        months=tuple((m[0], m[1]) for m in data["months"]),
     )

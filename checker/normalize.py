@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from sys import intern
 
+from checker.extract.date_types import month_number
 from checker.extract.stance import CORRECTION_RE, NEGATION_RE
 from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, Lexicon
 from checker.models.claims import Claim, QuantitySlot
@@ -213,6 +214,9 @@ class NormClaim:
     correction: bool
     negated: frozenset[str] = frozenset()
     description: Description | None = None
+    # Month-only dates no publication date can place in a year ("born in May"): (month,
+    # text). The year is unknown, the month of the year is not.
+    months: tuple[tuple[int, str], ...] = ()
     # Derived once: comparison reads them for every candidate pair.
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -227,6 +231,21 @@ class NormClaim:
     def key(self) -> str:
         """Unique key across the corpus."""
         return f"{self.doc}#{self.claim_id}"
+
+
+_MONTH_ONLY_RE = re.compile(r"^(?:in|on|during|of|late|early|mid-?)?"
+                            r"\W*(?P<month>[A-Z][a-z]+\.?)\W*$", re.IGNORECASE)
+
+
+def month_of_year(text: str, granularity: str) -> tuple[int, str] | None:
+    """(month, text) of an unresolved month-only date ("in May"); None for anything else."""
+    m = _MONTH_ONLY_RE.match(text.strip()) if granularity == "month" else None
+    if not m:
+        return None
+    try:
+        return month_number(m.group("month")), text
+    except KeyError:
+        return None
 
 
 def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
@@ -314,6 +333,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
             )
             for d in claim.dates if d.resolved
         ),
+        months=tuple(m for d in claim.dates if not d.resolved and not d.open
+                     for m in [month_of_year(d.text, d.granularity)] if m),
         polarity=claim.polarity,
         modality=claim.modality,
         correction=claim.correction,

@@ -168,3 +168,11 @@ def test_entry_torn_by_a_power_cut_is_a_miss(tmp_path: Path, ruleset: RuleSet,
                           "zeros": b"\0" * len(whole)}[torn])
     assert cache.get_claims(key) is None
     assert cache.get_normalised(key) is None
+
+
+def test_month_only_dates_roundtrip_through_json(ruleset: RuleSet) -> None:
+    doc = document_from_text("d1", "Danielle Cormack was born in May, the agency said.\n")
+    model = extract_document(doc, ruleset.lexicon, 0.0)
+    norm = normalise_document("d1", model.claims, ruleset.lexicon)
+    assert norm[0].months == ((5, "in May"),)
+    assert [norm_from_json(json.loads(json.dumps(norm_to_json(n)))) for n in norm] == norm

@@ -29,7 +29,7 @@ def content_key(c: NormClaim) -> Hashable:
             tuple((m.id, m.role, m.start - start, m.end - start) for m in c.mentions),
             tuple((p, s - start, e - start) for p, s, e in c.predicates),
             c.quantities, c.dates, c.polarity, c.modality, c.correction, c.negated,
-            c.description)
+            c.description, c.months)
 
 
 def content_ids(claims: Sequence[NormClaim]) -> array[int]:

@@ -67,5 +67,27 @@ def compare_dates(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
     ea, eb = events(a), events(b)
     agreeing = [(x.text, y.text) for x in ea for y in eb if _overlaps(x, y)]
     if agreeing or not ea or not eb:
+        if not agreeing and (a.months or b.months):
+            return _compare_months(a, b, ea, eb)
         return agreeing, []
     return [], [(ea[0].text, eb[0].text)]
+
+
+def _months(c: NormClaim, evs: list[NDate]) -> list[tuple[int, str]]:
+    """Months of the year a claim gives: unresolved ones, and those of its dates that fall
+    in one month."""
+    placed = [(d.first.month, d.text) for d in evs if d.first and d.last
+              and d.granularity in ("day", "month")
+              and (d.first.year, d.first.month) == (d.last.year, d.last.month)]
+    return [*c.months, *placed]
+
+
+def _compare_months(a: NormClaim, b: NormClaim, ea: list[NDate],
+                    eb: list[NDate]) -> tuple[Pairs, Pairs]:
+    """"born in May" (no year known) against "born 26 December 1970": the month of the year
+    still agrees or differs."""
+    ma, mb = _months(a, ea), _months(b, eb)
+    if not ma or not mb:
+        return [], []
+    agreeing = [(x, y) for m, x in ma for n, y in mb if m == n]
+    return (agreeing, []) if agreeing else ([], [(ma[0][1], mb[0][1])])

@@ -156,3 +156,16 @@ def test_opposites_about_a_specific_name_conflict(ruleset: RuleSet) -> None:
     a = "Officials in China said Norvex Dynamics is a private company."
     b = "Officials in China said Norvex Dynamics is a public company."
     assert _with_background(ruleset, a, b) == ("conflict", "antonym")
+
+
+def test_month_without_a_year_still_compares_by_month(ruleset: RuleSet) -> None:
+    # No publication date: "in May" has no year, but May is not December.
+    evidence = ("Danielle Cormack (born 26 December 1970) is a stage and screen actress from "
+                "New Zealand.")
+    assert verdict(ruleset, "Danielle Cormack was born in May.", evidence) == (
+        "conflict", "date")
+    assert verdict(ruleset, "Danielle Cormack was born in December.", evidence)[0] != \
+        "conflict"
+    # With a publication date the month is placed in a year and compared as an interval.
+    assert verdict(ruleset, "Danielle Cormack was born in May.", evidence,
+                   pa="2020-03-01")[0] != "corroboration"
