@@ -217,6 +217,40 @@ def extraction(corpus: str, max_docs: int, jobs: int) -> dict[str, Any]:
     }
 
 
+def seed_extraction(warm_corpus: str) -> dict[str, Any]:
+    """The five seed news pages extracted once, with cold caches (a fresh process, warmed
+    on one generated document so that regexes and rules are loaded, not names or stems)."""
+    from checker.extract.segment import split_sentences
+    from checker.ingest import discover, load_documents
+    from checker.parallel import extract_documents
+    from checker.rules import load_rules
+
+    docs, _ = load_documents(discover(REPO / "seeds"), REPO)
+    warm_root = Path(warm_corpus)
+    warm, _ = load_documents(discover(warm_root / "seeds")[:1], warm_root)
+    ruleset, _ = load_rules([RULES])
+    extract_documents(warm, ruleset, 0.5)
+    t: dict[str, float] = {}
+    with timed(t, "extract"):
+        extract_documents(docs, ruleset, 0.5)
+    with timed(t, "split"):
+        for d in docs:
+            split_sentences(d.text)
+    return {"documents": len(docs), "bytes": sum(len(d.text.encode("utf-8")) for d in docs),
+            "seconds": t}
+
+
+def seed_extraction_median(warm_corpus: str, runs: int = 5) -> dict[str, Any]:
+    """`seed_extraction` in `runs` fresh processes; MB/s from the median time."""
+    found = [_fresh("seed_extraction", warm_corpus=warm_corpus) for _ in range(runs)]
+    extract = sorted(r["seconds"]["extract"] for r in found)[runs // 2]
+    split = sorted(r["seconds"]["split"] for r in found)[runs // 2]
+    nbytes = found[0]["bytes"]
+    return {"documents": found[0]["documents"], "bytes": nbytes, "runs": runs,
+            "extract_mb_per_s_per_core": _mb_per_s(nbytes, extract),
+            "splitter_mb_per_s": _mb_per_s(nbytes, split)}
+
+
 def terms(corpus: str, counts: list[int]) -> dict[str, Any]:
     """Term-rule matching in process: MB/s with 1, 100, 1000 rules over the corpus text."""
     from bench.wordlist import term_rules
@@ -291,4 +325,5 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "pipeline": pipeline, "compare_scale": compare_scale, "extraction": extraction,
     "write_claims_input": write_claims_input,
     "terms": terms, "incremental": incremental, "cached_check": cached_check,
+    "seed_extraction": seed_extraction, "seed_extraction_median": seed_extraction_median,
 }

@@ -188,6 +188,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     largest = corpora[max(sizes)]
     result["extraction"] = worker("extraction", corpus=str(largest),
                                   max_docs=args.extract_docs, jobs=args.jobs)
+    # Real news pages beside the generated ones (information; the target is checked on the
+    # generated corpus, which is larger and denser in names, figures and dates).
+    result["extraction"]["seeds"] = worker("seed_extraction_median", warm_corpus=str(largest))
     result["terms"] = worker("terms", corpus=str(largest), counts=TERM_COUNTS)
     if not args.skip_peers:
         log(f"term rules as commands: claimcheck, codespell, typos on {largest}")
