@@ -11,33 +11,27 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from checker import __version__
 from checker.baseline import apply_baseline
 from checker.builders import (
-    ClaimIndex,
     arithmetic_finding,
-    consistency_finding,
     corroboration_finding,
-    fact_finding,
     pair_finding,
     stale_finding,
-    term_finding,
 )
 from checker.cache import ClaimCache, normalise_corpus
 from checker.compare.arithmetic import check_document
 from checker.compare.blocking import BlockingConfig
-from checker.corpus import Corpus, DocClaims, load_corpus
+from checker.corpus import Corpus, load_corpus
 from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
-from checker.extract.clean import classify_lines
 from checker.findings import FINDING_KINDS, sort_key
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.models.claims import ClaimFile
-from checker.models.common import Severity, partial_date_bounds
+from checker.models.common import Severity
 from checker.models.report import (
     CONFLICT_KINDS,
     DocumentOut,
@@ -49,12 +43,10 @@ from checker.models.report import (
     Summary,
     ToolInfo,
 )
-from checker.normalize import UNKNOWN_PREFIX, NormClaim
+from checker.normalize import UNKNOWN_PREFIX
 from checker.parallel import compare_claims, extract_documents
+from checker.rule_findings import consistency_findings, fact_findings, term_findings, text_regions
 from checker.rules import RuleSet, load_rules
-from checker.rules.consistency import Occurrence, check, find_forms
-from checker.rules.facts import match_fact
-from checker.rules.terms import TermMatcher
 
 Progress = Callable[[str, int, int], None]
 
@@ -203,96 +195,14 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     del result  # the findings hold what the report needs; verdicts are 100k+ at 200k claims
     progress("compare", scored, scored)
     with watch.stage("rules"):
-        findings += _fact_findings(norm, index, ruleset)
+        findings += fact_findings(norm, index, ruleset)
         # Line classes once per document: term and every consistency rule read them.
-        regions = [_text_regions(dc) for dc in corpus.docs]
-        findings += _term_findings(corpus, ruleset, regions)
-        findings += _consistency_findings(corpus, ruleset, regions)
+        regions = [text_regions(dc) for dc in corpus.docs]
+        findings += term_findings(corpus, ruleset, regions)
+        findings += consistency_findings(corpus, ruleset, regions)
     progress("rules", 1, 1)
     unique = {f.id: f for f in findings}
     return sorted(unique.values(), key=sort_key)
-
-
-def _published(dc: DocClaims) -> tuple[date, date] | None:
-    if not dc.doc.meta.published:
-        return None
-    first, last, _ = partial_date_bounds(dc.doc.meta.published)
-    return first, last
-
-
-def _fact_findings(norm: Sequence[NormClaim], index: ClaimIndex,
-                   ruleset: RuleSet) -> list[Finding]:
-    by_predicate = defaultdict(list)
-    for rule in ruleset.facts:
-        by_predicate[rule.predicate].append(rule)
-    out: list[Finding] = []
-    for n in norm:
-        dc, _ = index[n.key]
-        for pid in {p for p, _, _ in n.predicates}:
-            for rule in by_predicate.get(pid, ()):
-                hit = match_fact(rule, n, ruleset.lexicon, _published(dc))
-                if hit:
-                    out.append(fact_finding(hit, index, ruleset.lexicon, None))
-    return out
-
-
-def _text_regions(dc: DocClaims) -> list[tuple[int, int]]:
-    """(start, end) of a document's content and heading lines (the prose rules read)."""
-    return [(b.start, b.end) for b in classify_lines(dc.doc.text, dc.doc.body_start)
-            if b.kind in ("content", "heading")]
-
-
-def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list[
-        tuple[int, int]]:
-    """Parts of the content and heading lines `blocks` outside every claim's span."""
-    spans = sorted(c.span for c in dc.claims)
-    regions = []
-    for block_start, block_end in blocks:
-        pos = block_start
-        for s, e in spans:
-            if e <= pos or s >= block_end:
-                continue
-            if s > pos:
-                regions.append((pos, s))
-            pos = max(pos, e)
-        if pos < block_end:
-            regions.append((pos, block_end))
-    return regions
-
-
-def _term_findings(corpus: Corpus, ruleset: RuleSet,
-                   regions: Sequence[list[tuple[int, int]]]) -> list[Finding]:
-    sources = {rid: (src.path, src.line) for rid, src in ruleset.sources.items()}
-    matcher = TermMatcher(ruleset.terms, sources)
-    corpus.errors.extend(matcher.errors)
-    out: list[Finding] = []
-    for dc, blocks in zip(corpus.docs, regions, strict=True):
-        for claim in dc.claims:
-            # Claim files are what CI checks: a fixed claim text clears its finding.
-            seen: Counter[str] = Counter()
-            for hit in matcher.find(claim.text):
-                seen[hit.found] += 1
-                shifted = type(hit)(hit.rule, hit.start + claim.span[0], hit.end + claim.span[0],
-                                    hit.found, hit.replacement, hit.confidence)
-                out.append(term_finding(shifted, dc, claim, seen[hit.found]))
-        for start, end in _uncovered_regions(dc, blocks):
-            seen = Counter()
-            for hit in matcher.find(dc.doc.text, start, end):
-                seen[hit.found] += 1
-                out.append(term_finding(hit, dc, None, seen[hit.found]))
-    return out
-
-
-def _consistency_findings(corpus: Corpus, ruleset: RuleSet,
-                          regions: Sequence[list[tuple[int, int]]]) -> list[Finding]:
-    docs = corpus.by_id()
-    out: list[Finding] = []
-    for rule in ruleset.consistency:
-        occurrences: dict[str, list[Occurrence]] = {}
-        for dc, blocks in zip(corpus.docs, regions, strict=True):
-            occurrences[dc.doc.id] = find_forms(rule, dc.doc.id, dc.doc.text, blocks)
-        out += [consistency_finding(hit, docs) for hit in check(rule, occurrences)]
-    return out
 
 
 def _suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:

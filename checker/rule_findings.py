@@ -1,0 +1,104 @@
+"""Findings of the correction rules over a corpus: facts on normalised claims, terms and
+consistency on the prose of each document (content and heading lines only)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from checker.builders import ClaimIndex, consistency_finding, fact_finding, term_finding
+from checker.corpus import Corpus, DocClaims
+from checker.extract.clean import classify_lines
+from checker.models.common import partial_date_bounds
+from checker.models.report import Finding
+from checker.normalize import NormClaim
+from checker.rules import RuleSet
+from checker.rules.consistency import Occurrence, check, find_forms
+from checker.rules.facts import match_fact
+from checker.rules.terms import TermMatcher
+
+
+def _published(dc: DocClaims) -> tuple[date, date] | None:
+    if not dc.doc.meta.published:
+        return None
+    first, last, _ = partial_date_bounds(dc.doc.meta.published)
+    return first, last
+
+
+def fact_findings(norm: Sequence[NormClaim], index: ClaimIndex,
+                  ruleset: RuleSet) -> list[Finding]:
+    """Violations and support of the fact rules, through each claim's predicates."""
+    by_predicate = defaultdict(list)
+    for rule in ruleset.facts:
+        by_predicate[rule.predicate].append(rule)
+    out: list[Finding] = []
+    for n in norm:
+        dc, _ = index[n.key]
+        for pid in {p for p, _, _ in n.predicates}:
+            for rule in by_predicate.get(pid, ()):
+                hit = match_fact(rule, n, ruleset.lexicon, _published(dc))
+                if hit:
+                    out.append(fact_finding(hit, index, ruleset.lexicon, None))
+    return out
+
+
+def text_regions(dc: DocClaims) -> list[tuple[int, int]]:
+    """(start, end) of a document's content and heading lines (the prose rules read)."""
+    return [(b.start, b.end) for b in classify_lines(dc.doc.text, dc.doc.body_start)
+            if b.kind in ("content", "heading")]
+
+
+def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list[
+        tuple[int, int]]:
+    """Parts of the content and heading lines `blocks` outside every claim's span."""
+    spans = sorted(c.span for c in dc.claims)
+    regions = []
+    for block_start, block_end in blocks:
+        pos = block_start
+        for s, e in spans:
+            if e <= pos or s >= block_end:
+                continue
+            if s > pos:
+                regions.append((pos, s))
+            pos = max(pos, e)
+        if pos < block_end:
+            regions.append((pos, block_end))
+    return regions
+
+
+def term_findings(corpus: Corpus, ruleset: RuleSet,
+                  regions: Sequence[list[tuple[int, int]]]) -> list[Finding]:
+    """Spelling variants in claim texts, and in the prose no claim covers."""
+    sources = {rid: (src.path, src.line) for rid, src in ruleset.sources.items()}
+    matcher = TermMatcher(ruleset.terms, sources)
+    corpus.errors.extend(matcher.errors)
+    out: list[Finding] = []
+    for dc, blocks in zip(corpus.docs, regions, strict=True):
+        for claim in dc.claims:
+            # Claim files are what CI checks: a fixed claim text clears its finding.
+            seen: Counter[str] = Counter()
+            for hit in matcher.find(claim.text):
+                seen[hit.found] += 1
+                shifted = type(hit)(hit.rule, hit.start + claim.span[0], hit.end + claim.span[0],
+                                    hit.found, hit.replacement, hit.confidence)
+                out.append(term_finding(shifted, dc, claim, seen[hit.found]))
+        for start, end in _uncovered_regions(dc, blocks):
+            seen = Counter()
+            for hit in matcher.find(dc.doc.text, start, end):
+                seen[hit.found] += 1
+                out.append(term_finding(hit, dc, None, seen[hit.found]))
+    return out
+
+
+def consistency_findings(corpus: Corpus, ruleset: RuleSet,
+                         regions: Sequence[list[tuple[int, int]]]) -> list[Finding]:
+    """Documents (or the corpus) using more than one accepted form of a consistency rule."""
+    docs = corpus.by_id()
+    out: list[Finding] = []
+    for rule in ruleset.consistency:
+        occurrences: dict[str, list[Occurrence]] = {}
+        for dc, blocks in zip(corpus.docs, regions, strict=True):
+            occurrences[dc.doc.id] = find_forms(rule, dc.doc.id, dc.doc.text, blocks)
+        out += [consistency_finding(hit, docs) for hit in check(rule, occurrences)]
+    return out
