@@ -15,6 +15,7 @@ from sys import intern
 
 from checker.extract.date_types import month_number
 from checker.extract.stance import CORRECTION_RE, NEGATION_RE
+from checker.fastpickle import by_position
 from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
@@ -32,6 +33,7 @@ FRAME_STOP = STOPWORDS | frozenset(
 )
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class NQuantity:
     """A quantity ready to compare: kind, unit, interval and what it counts (stemmed)."""
@@ -46,6 +48,7 @@ class NQuantity:
     text: str
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class NDate:
     """A resolved date interval."""
@@ -57,6 +60,7 @@ class NDate:
     open: str | None = None
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An entity mention: canonical id, how it was named, and where."""
@@ -67,6 +71,7 @@ class Mention:
     end: int
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Description:
     """"X is a [Pakistani] [cricketer]": the subject, the head noun and its nationalities."""
@@ -194,6 +199,7 @@ def negated_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class NormClaim:
     """A claim normalised for comparison."""

@@ -1,0 +1,29 @@
+"""Normalised claims survive pickling by position (what --jobs sends between processes)."""
+
+from __future__ import annotations
+
+import pickle
+
+from checker.cache import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normalize import NormClaim
+from checker.rules import RuleSet
+
+TEXT = ("Pakistan has a population of about 241 million people, the bureau said in May. "
+        "Harold Macmillan is a British politician. China is NOT a member of the ISS.\n")
+
+
+def test_normalised_claims_roundtrip_through_pickle(ruleset: RuleSet) -> None:
+    for published in (None, "2024-03-01"):
+        model = extract_text(TEXT, "d1", ruleset.lexicon, meta=DocumentMeta(published=published),
+                             threshold=0.0)
+        claims = normalise_document("d1", model.claims, ruleset.lexicon)
+        assert claims and any(c.quantities for c in claims) and any(c.mentions for c in claims)
+        for protocol in (2, pickle.HIGHEST_PROTOCOL):
+            back: list[NormClaim] = pickle.loads(pickle.dumps(claims, protocol=protocol))
+            assert back == claims
+            # Every slot, including those equality ignores (the derived keys).
+            for a, b in zip(claims, back, strict=True):
+                assert a.__getstate__() == b.__getstate__()
+                assert a.keys == b.keys
