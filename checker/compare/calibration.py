@@ -57,9 +57,18 @@ def _loss(a: float, b: float, xs: Sequence[float], ys: Sequence[float]) -> float
 
 def fit(samples: Sequence[tuple[float, bool]], iterations: int = 100) -> Platt:
     """Regularised logistic fit of correctness on logit(raw): damped Newton steps."""
-    a, b = 1.0, 0.0
     xs = [_logit(raw) for raw, _ in samples]
     ys = [1.0 if ok else 0.0 for _, ok in samples]
+    a, b = _newton(1.0, 0.0, xs, ys, iterations, free_slope=True)
+    if a < MIN_SLOPE:
+        a, b = _newton(MIN_SLOPE, b, xs, ys, 100, free_slope=False)
+    return Platt(round(a, 3), round(b, 3))
+
+
+def _newton(a: float, b: float, xs: Sequence[float], ys: Sequence[float], iterations: int,
+            free_slope: bool) -> tuple[float, float]:
+    """Damped Newton steps on the penalised loss: on slope and offset, or on the offset
+    alone (the slope held at its floor)."""
     loss = _loss(a, b, xs, ys)
     for _ in range(iterations):
         ga, gb = PRIOR * (a - 1.0), PRIOR * b
@@ -72,8 +81,11 @@ def fit(samples: Sequence[tuple[float, bool]], iterations: int = 100) -> Platt:
             haa += w * x * x
             hab += w * x
             hbb += w
-        det = haa * hbb - hab * hab
-        da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        if free_slope:
+            det = haa * hbb - hab * hab
+            da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        else:
+            da, db = 0.0, gb / hbb
         step = 1.0
         while step > 1e-6 and _loss(a - step * da, b - step * db, xs, ys) > loss:
             step /= 2  # a full Newton step can overshoot on flat data
@@ -82,29 +94,7 @@ def fit(samples: Sequence[tuple[float, bool]], iterations: int = 100) -> Platt:
         if loss - new_loss < 1e-10:
             break
         loss = new_loss
-    if a < MIN_SLOPE:
-        a, b = MIN_SLOPE, _fit_offset(MIN_SLOPE, b, xs, ys)
-    return Platt(round(a, 3), round(b, 3))
-
-
-def _fit_offset(a: float, b: float, xs: Sequence[float], ys: Sequence[float]) -> float:
-    """The best offset for a fixed slope (the slope at its floor)."""
-    loss = _loss(a, b, xs, ys)
-    for _ in range(100):
-        g, h = PRIOR * b, PRIOR
-        for x, y in zip(xs, ys, strict=True):
-            p = _sigmoid(a * x + b)
-            g += p - y
-            h += p * (1 - p)
-        step = 1.0
-        while step > 1e-6 and _loss(a, b - step * g / h, xs, ys) > loss:
-            step /= 2
-        b -= step * g / h
-        new_loss = _loss(a, b, xs, ys)
-        if loss - new_loss < 1e-10:
-            break
-        loss = new_loss
-    return b
+    return a, b
 
 
 @cache
