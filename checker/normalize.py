@@ -254,6 +254,20 @@ def month_of_year(text: str, granularity: str) -> tuple[int, str] | None:
         return None
 
 
+# A lifespan in parentheses: two dates joined by a dash, at least one with its month (so that
+# "the plan (2021-2030)" is not one); an alias or pronunciation may come first ("...; ").
+_DATE_WORDS = r"[^();]{0,30}?\b(?:1[0-9]|20)[0-9]{2}"
+_LIFESPAN_RE = re.compile(rf"\((?:[^()]*;\s*)?(?:born\s+)?{_DATE_WORDS}\s*(?:-{{1,2}}|to)\s*"
+                          rf"{_DATE_WORDS}\s*\)")
+_MONTH_NAME_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\b")
+
+
+def has_lifespan(folded: str) -> bool:
+    """Whether the text gives someone's birth and death dates in parentheses."""
+    return any(_MONTH_NAME_RE.search(m.group()) for m in _LIFESPAN_RE.finditer(folded))
+
+
 def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
     """Canonical id: the editor's, else the lexicon's, else a slug of the name."""
     if given:
@@ -315,6 +329,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         if any(s <= a < e or s < b <= e for s, e in blocked):
             continue
         frame.append(word)
+    if has_lifespan(folded):
+        # "Harold Macmillan (10 February 1894 -- 29 December 1986) was ...": the dates are a
+        # birth and a death, as "born on 20 February 1894" says in words.
+        frame += [w for w in ("born", "die") if w not in frame]
     preds = tuple(
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
     )

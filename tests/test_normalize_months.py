@@ -1,10 +1,10 @@
-"""normalize.month_of_year: the month of an unresolved month-only date, nothing else."""
+"""normalize: months of unresolved month-only dates, lifespans in parentheses."""
 
 from __future__ import annotations
 
 import pytest
 
-from checker.normalize import month_of_year
+from checker.normalize import has_lifespan, month_of_year
 
 
 @pytest.mark.parametrize(("text", "granularity", "expected"), [
@@ -16,3 +16,16 @@ from checker.normalize import month_of_year
 def test_month_of_year(text: str, granularity: str, expected: int | None) -> None:
     found = month_of_year(text, granularity)
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harold Macmillan (10 February 1894 -- 29 December 1986) was a British politician.", True),
+    ("Christopher Scott Kyle (April 8, 1974 - February 2, 2013) was a Navy SEAL.", True),
+    ("Aleister Crowley (born Edward Alexander Crowley; 12 October 1875 -- 1 December 1947) "
+     "was an occultist.", True),
+    ("The five-year plan (2021-2030) will expand the station.", False),
+    ("Revenue rose 5 per cent (2023) and 7 per cent (2024).", False),
+    ("The mission (launched in May 2024) returned samples.", False),
+])
+def test_lifespan_in_parentheses(text: str, expected: bool) -> None:
+    assert has_lifespan(text) is expected

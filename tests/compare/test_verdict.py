@@ -169,3 +169,12 @@ def test_month_without_a_year_still_compares_by_month(ruleset: RuleSet) -> None:
     # With a publication date the month is placed in a year and compared as an interval.
     assert verdict(ruleset, "Danielle Cormack was born in May.", evidence,
                    pa="2020-03-01")[0] != "corroboration"
+
+
+def test_lifespan_in_parentheses_states_a_birth_date(ruleset: RuleSet) -> None:
+    evidence = ("Harold Macmillan (10 February 1894 -- 29 December 1986) was a British "
+                "Conservative politician and statesman.")
+    assert verdict(ruleset, "Harold Macmillan was born on February 20, 1894.", evidence) == (
+        "conflict", "date")
+    assert verdict(ruleset, "Harold Macmillan was born on February 10, 1894.", evidence)[0] \
+        != "conflict"
