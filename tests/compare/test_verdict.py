@@ -178,3 +178,9 @@ def test_lifespan_in_parentheses_states_a_birth_date(ruleset: RuleSet) -> None:
         "conflict", "date")
     assert verdict(ruleset, "Harold Macmillan was born on February 10, 1894.", evidence)[0] \
         != "conflict"
+
+
+def test_greatest_and_worst_are_opposites(ruleset: RuleSet) -> None:
+    a = "In 1999, the American Film Institute ranked Bogart as the greatest male star."
+    b = "In 1999, the American Film Institute ranked Bogart as the worst male star."
+    assert verdict(ruleset, a, b) == ("conflict", "antonym")
