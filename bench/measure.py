@@ -242,7 +242,7 @@ def seed_extraction(warm_corpus: str) -> dict[str, Any]:
 
 def seed_extraction_median(warm_corpus: str, runs: int = 5) -> dict[str, Any]:
     """`seed_extraction` in `runs` fresh processes; MB/s from the median time."""
-    found = [_fresh("seed_extraction", warm_corpus=warm_corpus) for _ in range(runs)]
+    found = [in_fresh_process("seed_extraction", warm_corpus=warm_corpus) for _ in range(runs)]
     extract = sorted(r["seconds"]["extract"] for r in found)[runs // 2]
     split = sorted(r["seconds"]["split"] for r in found)[runs // 2]
     nbytes = found[0]["bytes"]
@@ -282,12 +282,13 @@ def cached_check(corpus: str, cache_dir: str, jobs: int) -> dict[str, Any]:
     return cached_run(Path(corpus), RULES, Path(cache_dir), jobs)
 
 
-def _fresh(task: str, **kwargs: Any) -> dict[str, Any]:
-    """A task in a new process, as each `claimcheck check` is."""
+def in_fresh_process(task: str, **kwargs: Any) -> dict[str, Any]:
+    """One of TASKS in a new process (`python -m bench.worker`), as each `claimcheck check`
+    runs: no cache, heap or collector state carried over from earlier measurements."""
     proc = subprocess.run([sys.executable, "-m", "bench.worker", task, json.dumps(kwargs)],
                           cwd=REPO, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise RuntimeError(f"{task} failed:\n{proc.stderr[-3000:]}")
+        raise RuntimeError(f"bench worker {task} {kwargs} failed:\n{proc.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return result
 
@@ -299,13 +300,13 @@ def incremental(corpus: str, jobs: int) -> dict[str, Any]:
     cache_dir = root / ".claimcheck-cache"
     _remove_tree(cache_dir)
     args = {"corpus": corpus, "cache_dir": str(cache_dir), "jobs": jobs}
-    runs: dict[str, Any] = {"cold": _fresh("cached_check", **args),
-                            "warm": _fresh("cached_check", **args)}
+    runs: dict[str, Any] = {"cold": in_fresh_process("cached_check", **args),
+                            "warm": in_fresh_process("cached_check", **args)}
     victim = sorted((root / "seeds").glob("*.txt"))[len(runs) * 7]
     original = victim.read_bytes()
     try:
         victim.write_bytes(original + b"Norvex Dynamics employs 9,900 people in Lahore.\n")
-        runs["one_changed"] = _fresh("cached_check", **args)
+        runs["one_changed"] = in_fresh_process("cached_check", **args)
     finally:
         victim.write_bytes(original)
     runs["changed_document"] = victim.name

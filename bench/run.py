@@ -26,7 +26,7 @@ from typing import Any
 
 from bench import report
 from bench.generate import DEFAULT_SEED, generate, write_corpus
-from bench.measure import REPO
+from bench.measure import REPO, in_fresh_process
 from bench.peers import run_peers
 
 GENERATOR_FILES = ("generate.py", "facts.py", "templates.py", "names.py", "words.py",
@@ -110,11 +110,7 @@ def ensure_claims_input(base: Path, claims: int, seed: int) -> Path:
 def worker(task: str, **kwargs: Any) -> dict[str, Any]:
     """One measurement in a fresh process."""
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "bench.worker", task, json.dumps(kwargs)],
-                          cwd=REPO, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise RuntimeError(f"bench worker {task} {kwargs} failed:\n{proc.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = in_fresh_process(task, **kwargs)
     log(f"{task} {kwargs}: {time.perf_counter() - start:.1f} s")
     return result
 
