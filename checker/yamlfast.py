@@ -92,7 +92,7 @@ def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | N
         data = _fast_load(text, str(path))
     except (OSError, UnicodeDecodeError, YAMLError, ClaimcheckError, RecursionError):
         return None
-    if any(True for _ in validator(schema).iter_errors(data)):
+    if not validator(schema).is_valid(data):
         return None
     try:
         return model.model_validate(data)

@@ -197,11 +197,11 @@ _VALIDATORS: dict[str, Draft202012Validator] = {}
 def validator(schema: dict[str, Any]) -> Draft202012Validator:
     """The (cached) JSON Schema validator of a schema."""
     key = json.dumps(schema.get("$id") or schema.get("title"))
-    validator = _VALIDATORS.get(key)
-    if validator is None:
-        validator = Draft202012Validator(schema, format_checker=FormatChecker())
-        _VALIDATORS[key] = validator
-    return validator
+    found = _VALIDATORS.get(key)
+    if found is None:
+        found = Draft202012Validator(schema, format_checker=FormatChecker())
+        _VALIDATORS[key] = found
+    return found
 
 
 def schema_errors(

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Sequence
+from dataclasses import fields
+from operator import attrgetter
 
 from checker.compare.verdict import Verdict
 from checker.normalize import NormClaim
@@ -22,14 +24,20 @@ from checker.normalize import NormClaim
 UNIQUE = -1
 
 
+# Every field of a normalised claim but those that locate it (and `keys`, derived from the
+# entities and tokens); mentions and predicates enter with offsets relative to the claim.
+# Derived from the dataclass, so a field added to NormClaim is part of the key by itself.
+_LOCATION = frozenset({"doc", "claim_id", "span", "keys"})
+_RELATIVE = frozenset({"mentions", "predicates"})
+_PLAIN = attrgetter(*[f.name for f in fields(NormClaim) if f.name not in _LOCATION | _RELATIVE])
+
+
 def content_key(c: NormClaim) -> Hashable:
     """What the verdict of a pair can depend on, for one claim, free of its location."""
     start = c.span[0]
-    return (c.text, c.entities, c.tokens, c.frame,
+    return (_PLAIN(c),
             tuple((m.id, m.role, m.start - start, m.end - start) for m in c.mentions),
-            tuple((p, s - start, e - start) for p, s, e in c.predicates),
-            c.quantities, c.dates, c.polarity, c.modality, c.correction, c.negated,
-            c.description, c.months)
+            tuple((p, s - start, e - start) for p, s, e in c.predicates))
 
 
 def content_ids(claims: Sequence[NormClaim]) -> array[int]:
