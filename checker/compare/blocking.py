@@ -30,6 +30,17 @@ class BlockingConfig:
     min_shared: float = 1.0
 
 
+def corpus_size(claims: int) -> float:
+    """The corpus size the weights see: the claim count rounded up to an eighth of an octave.
+
+    Weights read `n`, so with the exact count every weight would move whenever one claim is
+    added, and no verdict could be reused by the next run (`checker.compare.store`). Rounded,
+    `n` stays put across small edits (steps of about 9%), and a weight moves only when its
+    key's own count does.
+    """
+    return 2.0 ** (math.ceil(8 * math.log2(max(1, claims))) / 8)
+
+
 def claim_keys(claim: NormClaim) -> list[str]:
     """The index keys of a claim: canonical entities and frame stems."""
     return [f"e:{e}" for e in sorted(claim.entities)] + [f"t:{t}" for t in sorted(claim.tokens)]
@@ -42,7 +53,7 @@ class Weights:
     them are bit-identical to sums over `idf` calls in the same order.
     """
 
-    def __init__(self, df: Counter[str], n: int) -> None:
+    def __init__(self, df: Counter[str], n: float) -> None:
         self.unseen = math.log((n + 1) / 1) + 1.0
         self.key: dict[str, float] = {k: math.log((n + 1) / (c + 1)) + 1.0 for k, c in df.items()}
         # Entities weigh 1.5 times their rarity (similarity), frame words their rarity.
@@ -62,7 +73,7 @@ class BlockIndex:
     def __init__(self, claims: Sequence[NormClaim], config: BlockingConfig | None = None):
         self.config = config or BlockingConfig()
         self.claims = claims
-        self.n = max(1, len(claims))
+        self.n = corpus_size(len(claims))
         self.df: Counter[str] = Counter()
         for c in claims:
             self.df.update(claim_keys(c))

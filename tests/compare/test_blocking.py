@@ -3,7 +3,7 @@ square; work per claim is bounded."""
 
 from __future__ import annotations
 
-from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.blocking import BlockIndex, BlockingConfig, corpus_size
 from checker.normalize import NormClaim
 
 
@@ -37,3 +37,13 @@ def test_pairs_are_unique_and_ordered() -> None:
     assert pairs == sorted(set(pairs), key=pairs.index)
     assert all(i < j for i, j in pairs)
     assert len(pairs) == 6
+
+
+def test_corpus_size_rounds_up_by_at_most_an_eighth_of_an_octave() -> None:
+    sizes = [corpus_size(n) for n in range(1, 5000)]
+    assert all(n <= s < n * 2 ** 0.125 + 1e-9 for n, s in zip(range(1, 5000), sizes,
+                                                                  strict=True))
+    assert sizes == sorted(sizes)
+    # One claim more or less rarely moves it: the weights a cached verdict read stay put.
+    assert corpus_size(56_496) == corpus_size(56_497) == corpus_size(56_400)
+    assert corpus_size(1024) == 1024.0 and corpus_size(1025) > 1024.0
