@@ -23,6 +23,7 @@ from checker.cache import ClaimCache, extraction_key, normalise_document, rules_
 from checker.compare import CompareResult, PairResult, blocking, compare, judge_pairs, reduce_pairs
 from checker.compare.blocking import BlockIndex, BlockingConfig
 from checker.compare.memo import VerdictMemo, content_ids
+from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict
 from checker.extract import extract_document
 from checker.heap import frozen_heap, paused_gc
@@ -135,6 +136,8 @@ def normalise_documents(docs: Sequence[tuple[str, list[Claim]]], lexicon: Lexico
 # -- comparison ----------------------------------------------------------------------------
 
 _Judged = tuple[int, int, Verdict, bool]
+# With a store vouching for at least this share of the claims, verdicts are looked up here.
+MOSTLY_REUSED = 0.5
 
 
 def _candidates_block(bounds: tuple[int, int]) -> list[list[int]]:
@@ -143,10 +146,13 @@ def _candidates_block(bounds: tuple[int, int]) -> list[list[int]]:
     return [index.candidates(i) for i in range(*bounds)]
 
 
-def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged]]:
+def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged], Judged | None]:
     """Map step for the pairs claims start..end-1 bring (`blocking.unique_pairs` order):
-    how many there were, and the judged ones, by claim index."""
+    how many there were, the kept ones by claim index, and every verdict when the run keeps
+    them for the next (`compare.store`)."""
     claims: Sequence[NormClaim] = _STATE["claims"]
+    prior: Prior | None = _STATE["prior"]
+    judged = Judged(len(claims)) if prior is not None else None
     found: Sequence[array[int]] = _STATE["found"]
     index, lexicon, thresholds = _STATE["index"], _STATE["lexicon"], _STATE["thresholds"]
     # One memo per worker process, over the parent's content ids: a cache, so what a
@@ -160,9 +166,10 @@ def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged]]:
                 continue  # brought by claim j already
             pair = (i, j) if i < j else (j, i)
             counted += 1
-            for r in judge_pairs(claims, (pair,), index, lexicon, thresholds, memo):
+            for r in judge_pairs(claims, (pair,), index, lexicon, thresholds, memo, prior,
+                                 judged):
                 out.append((pair[0], pair[1], r.verdict, r.copy))
-    return counted, out
+    return counted, out, judged
 
 
 def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
@@ -170,10 +177,30 @@ def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     return list(blocking.unique_pairs(candidates))
 
 
+def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
+                index: BlockIndex, lexicon: Lexicon,
+                declared_origins: Mapping[str, str | None], thresholds: Thresholds | None,
+                memory: VerdictFile, prior: Prior) -> CompareResult:
+    """The map step in this process, over the candidates the workers found."""
+    counted = [0]
+
+    def pairs() -> Iterator[tuple[int, int]]:
+        for pair in blocking.unique_pairs(found):
+            counted[0] += 1
+            yield pair
+
+    judged = Judged(len(claims))
+    results = judge_pairs(claims, pairs(), index, lexicon, thresholds,
+                          VerdictMemo(content_ids(claims)), prior, judged)
+    memory.keep(claims, index.n, index.df, judged)
+    return reduce_pairs(results, declared_origins, counted[0])
+
+
 def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
                    declared_origins: Mapping[str, str | None],
                    blocking: BlockingConfig | None = None,
-                   thresholds: Thresholds | None = None, jobs: int = 1) -> CompareResult:
+                   thresholds: Thresholds | None = None, jobs: int = 1,
+                   memory: VerdictFile | None = None) -> CompareResult:
     """`checker.compare.compare` with candidate search and the map step over `jobs` processes.
 
     Two rounds over forked workers that share the parent's (read-only) claims and block
@@ -182,22 +209,34 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(claims) < 2:
-        return compare(claims, lexicon, declared_origins, blocking, thresholds)
+        return compare(claims, lexicon, declared_origins, blocking, thresholds, memory)
     index = BlockIndex(claims, blocking)
+    prior = memory.recall(claims, index.n, index.df) if memory is not None else None
     parts = jobs * TASKS_PER_JOB
     with _pool(jobs, {"index": index}) as pool:
         found = [c for block in pool.map(_candidates_block, ranges(len(claims), parts))
                  for c in block]
+    if memory is not None and prior is not None and prior.share() >= MOSTLY_REUSED:
+        # Most verdicts are look-ups: sending them back from workers costs more than that.
+        return _judge_here(claims, found, index, lexicon, declared_origins, thresholds,
+                           memory, prior)
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
     state = {"claims": claims, "found": [array("l", c) for c in found], "index": index,
-             "lexicon": lexicon, "thresholds": thresholds, "content_ids": content_ids(claims)}
+             "lexicon": lexicon, "thresholds": thresholds, "content_ids": content_ids(claims),
+             "prior": prior}
     del found
     with _pool(jobs, state) as pool:
         blocks = list(pool.map(_judge_block, ranges(len(claims), parts)))
     del state  # candidate lists: not needed by the reduce (memory peaks here at 200k claims)
-    counted = sum(n for n, _ in blocks)
+    counted = sum(n for n, _, _ in blocks)
     merged = [PairResult(claims[i], claims[j], verdict, copy)
-              for _, judged in blocks for i, j, verdict, copy in judged]
+              for _, kept, _ in blocks for i, j, verdict, copy in kept]
+    if memory is not None:
+        judged = Judged(len(claims))
+        for _, _, part in blocks:
+            if part is not None:
+                judged.extend(part)
+        memory.keep(claims, index.n, index.df, judged)
     del blocks
     return reduce_pairs(merged, declared_origins, counted)

@@ -21,7 +21,7 @@ from checker.builders import (
     pair_finding,
     stale_finding,
 )
-from checker.cache import ClaimCache, normalise_corpus
+from checker.cache import ClaimCache, normalise_corpus, verdict_file
 from checker.compare.arithmetic import check_document
 from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, load_corpus
@@ -185,7 +185,8 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
     origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
     with watch.stage("compare"):
-        result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs)
+        memory = verdict_file(cache, ruleset) if cache is not None else None
+        result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
         findings += [pair_finding(r, index) for r in result.conflicts + result.contradictions]
         findings += [corroboration_finding(c, index) for c in result.corroborations]
         for dc in corpus.docs:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from checker.compare.blocking import BlockIndex, BlockingConfig
 from checker.compare.independence import UnionFind, count_origins, document_origins, is_copy
 from checker.compare.memo import VerdictMemo, content_ids
+from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.lexicon import Lexicon
 from checker.normalize import NormClaim
@@ -61,22 +62,28 @@ def worth_judging(a: NormClaim, b: NormClaim) -> bool:
 def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 idf: BlockIndex, lexicon: Lexicon,
                 thresholds: Thresholds | None = None,
-                memo: VerdictMemo | None = None) -> list[PairResult]:
+                memo: VerdictMemo | None = None, prior: Prior | None = None,
+                judged: Judged | None = None) -> list[PairResult]:
     """Map step: the verdict of each candidate pair that is not 'unrelated'.
 
     With a memo (over these claims and this index), a pair of repeated statements is
-    judged once."""
+    judged once; with a prior, a pair the last run judged is not judged again; `judged`
+    collects every verdict for the next run."""
     out: list[PairResult] = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
         if not worth_judging(a, b):
             continue
-        key = memo.key(i, j) if memo is not None else None
-        verdict = memo.get(key) if memo is not None else None
+        verdict = prior.get(i, j) if prior is not None else None
         if verdict is None:
-            verdict = judge(a, b, idf, lexicon, thresholds)
-            if memo is not None:
-                memo.put(key, verdict)
+            key = memo.key(i, j) if memo is not None else None
+            verdict = memo.get(key) if memo is not None else None
+            if verdict is None:
+                verdict = judge(a, b, idf, lexicon, thresholds)
+                if memo is not None:
+                    memo.put(key, verdict)
+        if judged is not None:
+            judged.add(i, j, verdict)
         if verdict.label == "unrelated":
             continue
         if a.doc == b.doc and verdict.label != "conflict":
@@ -134,9 +141,13 @@ def _groups(pairs: list[PairResult], origins: Mapping[str, str]) -> list[Corrobo
 def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
             declared_origins: Mapping[str, str | None],
             blocking: BlockingConfig | None = None,
-            thresholds: Thresholds | None = None) -> CompareResult:
-    """Compare every claim with its candidates (never all pairs)."""
+            thresholds: Thresholds | None = None,
+            memory: VerdictFile | None = None) -> CompareResult:
+    """Compare every claim with its candidates (never all pairs); with a memory, reuse the
+    last run's verdicts that still hold and keep this run's for the next."""
     index = BlockIndex(claims, blocking)
+    prior = memory.recall(claims, index.n, index.df) if memory is not None else None
+    judged = Judged(len(claims)) if memory is not None else None
     counted = [0]
 
     def pairs() -> Iterator[tuple[int, int]]:
@@ -146,5 +157,7 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
             yield pair
 
     memo = VerdictMemo(content_ids(claims))
-    results = judge_pairs(claims, pairs(), index, lexicon, thresholds, memo)
+    results = judge_pairs(claims, pairs(), index, lexicon, thresholds, memo, prior, judged)
+    if memory is not None and judged is not None:
+        memory.keep(claims, index.n, index.df, judged)
     return reduce_pairs(results, declared_origins, counted[0])

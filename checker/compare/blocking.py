@@ -38,7 +38,7 @@ def corpus_size(claims: int) -> float:
     `n` stays put across small edits (steps of about 9%), and a weight moves only when its
     key's own count does.
     """
-    return 2.0 ** (math.ceil(8 * math.log2(max(1, claims))) / 8)
+    return float(2.0 ** (math.ceil(8 * math.log2(max(1, claims))) / 8))
 
 
 def claim_keys(claim: NormClaim) -> list[str]:

@@ -1,0 +1,162 @@
+"""The verdict store: reused only where nothing a verdict reads has changed."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from checker.cache import normalise_corpus
+from checker.compare import compare
+from checker.compare.blocking import BlockIndex
+from checker.compare.store import UNRELATED, Judged, VerdictFile, changed_keys
+from checker.compare.verdict import Verdict
+from checker.corpus import Corpus, load_corpus
+from checker.normalize import NormClaim
+from checker.rules import RuleSet, load_rules
+from tests.bench.corpora import RULES, report_json, write
+
+
+@pytest.fixture(scope="module")
+def ruleset() -> RuleSet:
+    rules, errors = load_rules([RULES])
+    assert not errors
+    return rules
+
+
+def _norm(root: Path, ruleset: RuleSet) -> tuple[Corpus, list[NormClaim]]:
+    corpus = load_corpus(root, root / "seeds", root / "claims", ruleset.lexicon, 0.5)
+    norm, _ = normalise_corpus(corpus, ruleset)
+    return corpus, norm
+
+
+def _memory(path: Path, corpus: Corpus, fingerprint: str = "fp") -> VerdictFile:
+    # A document's state stands for its normalised claims: its text will do here.
+    return VerdictFile(path, fingerprint, {dc.doc.id: dc.doc.sha256 for dc in corpus.docs})
+
+
+def _origins(corpus: Corpus) -> dict[str, str | None]:
+    return {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+
+
+def test_changed_keys_are_the_counts_that_moved() -> None:
+    before = {"e:a": 2, "t:b": 5, "t:gone": 1}
+    assert changed_keys(Counter({"e:a": 2, "t:b": 6, "t:new": 1}), before) == {"t:b", "t:new"}
+
+
+def test_judged_packs_unrelated_pairs_and_keeps_the_others() -> None:
+    judged = Judged(10)
+    judged.add(1, 2, Verdict("unrelated", None, 0.4, 0.6))
+    kept = Verdict("conflict", "quantity", 0.9, 0.8, {"quantities": [["1", "2"]]})
+    judged.add(3, 4, kept)
+    assert list(judged.unrelated) == [12] and judged.related == [(3, 4, kept)]
+
+
+def test_a_second_run_reuses_every_verdict(tmp_path: Path, ruleset: RuleSet) -> None:
+    corpus, norm = _norm(write(tmp_path / "corpus", 30), ruleset)
+    path = tmp_path / "verdicts.json"
+    first = compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
+    memory = _memory(path, corpus)
+    second = compare(norm, ruleset.lexicon, _origins(corpus), memory=memory)
+    assert second == first
+    assert memory.prior is not None and memory.prior.reused > 0
+    # Every pair judged the first time was answered from the store (none judged again).
+    stored = json.loads(path.read_text("utf-8"))
+    assert memory.prior.reused == len(stored["related"]) + len(
+        memory.prior.unrelated) > len(first.conflicts)
+
+
+def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet) -> None:
+    corpus, norm = _norm(write(tmp_path / "corpus", 30), ruleset)
+    path = tmp_path / "verdicts.json"
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
+    memory = _memory(path, corpus)
+    prior = memory.recall(norm, BlockIndex(norm).n, BlockIndex(norm).df)
+    stored = json.loads(path.read_text("utf-8"))
+    width = len(norm)
+    from checker.compare.verdict import judge
+
+    index = BlockIndex(norm)
+    for code, *_ in stored["related"]:
+        i, j = divmod(code, width)
+        fresh = judge(norm[i], norm[j], index, ruleset.lexicon)
+        again = prior.get(i, j)
+        assert again is not None and again != UNRELATED
+        assert json.dumps([again.label, again.reason, again.confidence, again.details]) == \
+            json.dumps([fresh.label, fresh.reason, fresh.confidence, fresh.details])
+
+
+def test_nothing_is_reused_from_another_configuration(tmp_path: Path,
+                                                       ruleset: RuleSet) -> None:
+    corpus, norm = _norm(write(tmp_path / "corpus", 20), ruleset)
+    path = tmp_path / "verdicts.json"
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus, "one"))
+    other = _memory(path, corpus, "two")
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=other)
+    assert other.prior is not None and other.prior.reused == 0
+
+
+def test_claims_holding_a_key_whose_count_moved_are_judged_again(tmp_path: Path,
+                                                                  ruleset: RuleSet) -> None:
+    corpus, norm = _norm(write(tmp_path / "corpus", 20), ruleset)
+    path = tmp_path / "verdicts.json"
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
+    stored = json.loads(path.read_text("utf-8"))
+    moved = norm[0].keys
+    stored["df"] = {k: c + (k in moved) for k, c in stored["df"].items()}
+    path.write_text(json.dumps(stored), "utf-8")
+    memory = _memory(path, corpus)
+    index = BlockIndex(norm)
+    prior = memory.recall(norm, index.n, index.df)
+    assert prior.old[0] == -1
+    assert all(prior.old[i] == -1 for i, c in enumerate(norm) if not c.keys.isdisjoint(moved))
+    assert any(prior.old[i] == i for i in range(len(norm)))
+
+
+@pytest.mark.parametrize("damage", ["", "{", "[]", '{"format": 1}', "\0" * 64])
+def test_damaged_store_is_empty(tmp_path: Path, ruleset: RuleSet, damage: str) -> None:
+    corpus, norm = _norm(write(tmp_path / "corpus", 12), ruleset)
+    path = tmp_path / "verdicts.json"
+    plain = compare(norm, ruleset.lexicon, _origins(corpus))
+    path.write_text(damage, "utf-8")
+    memory = _memory(path, corpus)
+    assert compare(norm, ruleset.lexicon, _origins(corpus), memory=memory) == plain
+    assert memory.prior is not None and memory.prior.reused == 0
+
+
+def _edit_add_sentence(root: Path) -> None:
+    doc = sorted((root / "seeds").glob("*.txt"))[3]
+    doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people in Lahore.\n",
+                   "utf-8")
+
+
+def _edit_drop_paragraph(root: Path) -> None:
+    doc = sorted((root / "seeds").glob("*.txt"))[5]
+    paragraphs = doc.read_text("utf-8").split("\n\n")
+    doc.write_text("\n\n".join(paragraphs[:1] + paragraphs[2:]), "utf-8")
+
+
+def _edit_copy_document(root: Path) -> None:
+    # A new document repeating another: every key of those claims changes its count.
+    docs = sorted((root / "seeds").glob("*.txt"))
+    (root / "seeds" / "zz_copy.txt").write_text(docs[2].read_text("utf-8"), "utf-8")
+
+
+def _edit_remove_document(root: Path) -> None:
+    doc = sorted((root / "seeds").glob("*.txt"))[1]
+    doc.unlink()
+    doc.with_suffix(".yaml").unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("edit", [_edit_add_sentence, _edit_drop_paragraph,
+                                  _edit_copy_document, _edit_remove_document])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_report_after_an_edit_is_a_cold_run_s(tmp_path: Path, edit: object, jobs: int) -> None:
+    root = write(tmp_path / "corpus", 24)
+    cache_dir = tmp_path / "cache"
+    report_json(root, cache_dir, jobs=jobs)
+    assert (cache_dir / "verdicts.json").is_file()
+    edit(root)  # type: ignore[operator]
+    assert report_json(root, cache_dir, jobs=jobs) == report_json(root)
