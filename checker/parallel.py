@@ -190,8 +190,8 @@ def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
             yield pair
 
     judged = Judged(len(claims))
-    results = judge_pairs(claims, pairs(), index, lexicon, thresholds,
-                          VerdictMemo(content_ids(claims)), prior, judged)
+    # No memo: finding repeated contents costs more than the few pairs left to judge.
+    results = judge_pairs(claims, pairs(), index, lexicon, thresholds, None, prior, judged)
     memory.keep(claims, index.n, index.df, judged)
     return reduce_pairs(results, declared_origins, counted[0])
 
