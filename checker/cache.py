@@ -55,6 +55,7 @@ from checker.normalize import (
 from checker.rules import RuleSet
 
 CACHE_DIR = ".claimcheck-cache"
+SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 FORMAT = "1"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 

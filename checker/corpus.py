@@ -13,6 +13,7 @@ from checker.ingest import META_SUFFIX, Document, discover, display_path, load_d
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.models.common import Suppression
+from checker.sidecars import SidecarMemo
 from checker.yamlio import locate
 
 
@@ -64,7 +65,8 @@ Extractor = Callable[[Sequence[Document]], Sequence[ClaimFile]]
 
 def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                 threshold: float = 0.5, documents: Sequence[Path] | None = None,
-                extract: Extractor | None = None) -> Corpus:
+                extract: Extractor | None = None,
+                sidecars: SidecarMemo | None = None) -> Corpus:
     """Read documents and claim files; extract on the fly where a claim file is missing.
 
     `extract` drafts the claims of all documents without a claim file in one call (so the
@@ -77,7 +79,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                                                   Location(display_path(seeds, root))))
             return corpus
         documents = discover(seeds)
-    docs, errors = load_documents(documents, root)
+    docs, errors = load_documents(documents, root, sidecars=sidecars)
     corpus.errors.extend(errors)
     missing = [d for d in docs if not claim_file_for(claims_dir, d.id).exists()]
     if extract is None:

@@ -12,9 +12,10 @@ from pathlib import Path
 from checker.errors import ClaimcheckError, InputError, Location
 from checker.models.document import DocumentMeta
 from checker.schemas import load as load_schema
+from checker.sidecars import SidecarMemo
 from checker.textutil import LineIndex
-from checker.yamlfast import read_model_fast
-from checker.yamlio import parse_yaml, read_yaml, validate_model
+from checker.yamlfast import model_from_bytes
+from checker.yamlio import MAX_YAML_BYTES, parse_yaml, read_yaml, validate_model
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.yaml"
@@ -67,8 +68,9 @@ def document_from_text(
     return Document(doc_id, path or f"{doc_id}.txt", text, meta_out, digest, body_start)
 
 
-def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
-    """Read one document file and its metadata."""
+def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES,
+                  sidecars: SidecarMemo | None = None) -> Document:
+    """Read one document file and its metadata (sidecars looked up in the memo first)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -94,7 +96,7 @@ def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES)
         meta, body_start = _front_matter(text, display)
     sidecar = path.with_name(path.stem + META_SUFFIX)
     if sidecar.exists():
-        meta = _read_sidecar(sidecar, _sibling(display, sidecar.name))
+        meta = _read_sidecar(sidecar, _sibling(display, sidecar.name), sidecars)
     if not text[body_start:].strip():
         # Not an error (a page may be a stub), but an empty result must not pass unnoticed.
         warnings += (f"{display}: empty document (no text)",)
@@ -106,12 +108,27 @@ def _sibling(display: str, name: str) -> str:
     return f"{parent}/{name}" if parent else name
 
 
-def _read_sidecar(path: Path, display: str) -> DocumentMeta:
-    fast = read_model_fast(path, DocumentMeta, load_schema("meta"))
-    if fast is not None:
-        return fast
+def _read_sidecar(path: Path, display: str, memo: SidecarMemo | None) -> DocumentMeta:
+    raw = _small_file(path)
+    if raw is not None:
+        known = memo.get(raw) if memo is not None else None
+        if known is not None:
+            return known
+        fast = model_from_bytes(raw, path, DocumentMeta, load_schema("meta"))
+        if fast is not None:
+            if memo is not None:
+                memo.put(raw, fast)
+            return fast
     root = read_yaml(path, display)
     return _meta_from_node(root, display)
+
+
+def _small_file(path: Path) -> bytes | None:
+    """The bytes of a file the fast YAML path may read (else the careful path reports)."""
+    try:
+        return path.read_bytes() if path.stat().st_size <= MAX_YAML_BYTES else None
+    except OSError:
+        return None
 
 
 def _meta_from_node(root: object, display: str) -> DocumentMeta:
@@ -158,7 +175,7 @@ def escapes(path: Path, root: Path, resolved: Path | None = None,
 
 def load_documents(
     paths: Iterable[Path], root: Path, max_bytes: int = MAX_DOCUMENT_BYTES,
-    allow_outside: bool = False,
+    allow_outside: bool = False, sidecars: SidecarMemo | None = None,
 ) -> tuple[list[Document], list[ClaimcheckError]]:
     """Read every document; a bad one is reported and the others still load."""
     docs: dict[str, Document] = {}
@@ -173,7 +190,7 @@ def load_documents(
                                      Location(display)))
             continue
         try:
-            doc = read_document(path, display, max_bytes)
+            doc = read_document(path, display, max_bytes, sidecars)
         except ClaimcheckError as exc:
             errors.append(exc)
             continue

@@ -21,7 +21,7 @@ from checker.builders import (
     pair_finding,
     stale_finding,
 )
-from checker.cache import ClaimCache, normalise_corpus, verdict_file
+from checker.cache import SIDECARS, ClaimCache, code_fingerprint, normalise_corpus, verdict_file
 from checker.compare.arithmetic import check_document
 from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, load_corpus
@@ -47,6 +47,7 @@ from checker.normalize import UNKNOWN_PREFIX
 from checker.parallel import compare_claims, extract_documents
 from checker.rule_findings import consistency_findings, fact_findings, term_findings, text_regions
 from checker.rules import RuleSet, load_rules
+from checker.sidecars import SidecarMemo
 
 Progress = Callable[[str, int, int], None]
 
@@ -131,9 +132,12 @@ def run_check(options: CheckOptions, progress: Progress = _noop,
         with watch.stage("extract"):
             return extract_documents(docs, ruleset, options.threshold, options.jobs, cache)
 
+    sidecars = SidecarMemo(cache.root / SIDECARS, code_fingerprint()) if cache else None
     with watch.stage("ingest"):
         corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon,
-                             options.threshold, extract=extract_missing)
+                             options.threshold, extract=extract_missing, sidecars=sidecars)
+        if sidecars is not None:
+            sidecars.save()
     errors.extend(corpus.errors)
     # One pause from comparison to the report: a pause that ends in between makes the next
     # allocation walk every claim and verdict made so far (checker.heap).

@@ -86,7 +86,18 @@ def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | N
     try:
         if path.stat().st_size > MAX_YAML_BYTES:
             return None
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    return model_from_bytes(raw, path, model, schema)
+
+
+def model_from_bytes(raw: bytes, path: Path, model: type[M], schema: dict[str, Any]) -> M | None:
+    """`read_model_fast` of bytes already read from `path` (named in errors only)."""
+    if len(raw) > MAX_YAML_BYTES:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
         if max(text.count("["), text.count("{")) > MAX_DEPTH:
             return None  # maybe deep flow nesting: the careful path bounds it
         data = _fast_load(text, str(path))

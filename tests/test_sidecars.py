@@ -1,0 +1,96 @@
+"""Sidecar metadata remembered across runs: same metadata, errors still located."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.errors import SchemaError
+from checker.ingest import discover, load_documents, read_document
+from checker.sidecars import SidecarMemo
+from tests.bench.corpora import write
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _docs(root: Path, memo: SidecarMemo | None) -> list[object]:
+    docs, errors = load_documents(discover(root), root, sidecars=memo)
+    assert not errors
+    return [(d.id, d.meta) for d in docs]
+
+
+@pytest.mark.parametrize("source", ["seeds", "generated"])
+def test_remembered_metadata_is_the_parsed_one(tmp_path: Path, source: str) -> None:
+    root = tmp_path / "docs"
+    if source == "seeds":
+        shutil.copytree(REPO / "seeds", root)
+    else:
+        root = write(tmp_path / "corpus", 12) / "seeds"
+    path = tmp_path / "sidecars.json"
+    parsed = _docs(root, None)
+    first = SidecarMemo(path, "code")
+    assert _docs(root, first) == parsed and first.hits == 0
+    first.save()
+    second = SidecarMemo(path, "code")
+    assert _docs(root, second) == parsed
+    assert second.hits == len(list(root.glob("*.meta.yaml"))) > 0
+
+
+def test_other_code_or_damaged_file_remembers_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    shutil.copytree(REPO / "seeds", root)
+    path = tmp_path / "sidecars.json"
+    memo = SidecarMemo(path, "code")
+    _docs(root, memo)
+    memo.save()
+    other = SidecarMemo(path, "new code")
+    _docs(root, other)
+    assert other.hits == 0
+    for damage in (b"", b"{", b"[]", b'{"format": 1, "code": "code", "entries": []}'):
+        path.write_bytes(damage)
+        damaged = SidecarMemo(path, "code")
+        assert _docs(root, damaged) == _docs(root, None) and damaged.hits == 0
+
+
+def test_edited_sidecar_is_parsed_again(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    sidecar = tmp_path / "a.meta.yaml"
+    sidecar.write_text('title: T\npublished: "2025-04"\n', encoding="utf-8")
+    path = tmp_path / "memo.json"
+    memo = SidecarMemo(path, "c")
+    read_document(tmp_path / "a.txt", "a.txt", sidecars=memo)
+    memo.save()
+    sidecar.write_text('title: New\npublished: "2025-05"\n', encoding="utf-8")
+    again = SidecarMemo(path, "c")
+    doc = read_document(tmp_path / "a.txt", "a.txt", sidecars=again)
+    assert (doc.meta.title, doc.meta.published, again.hits) == ("New", "2025-05", 0)
+
+
+def test_a_bad_sidecar_is_never_remembered(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text("title: T\npublished: yesterday\n", encoding="utf-8")
+    path = tmp_path / "memo.json"
+    for _ in range(2):
+        memo = SidecarMemo(path, "c")
+        with pytest.raises(SchemaError) as err:
+            read_document(tmp_path / "a.txt", "a.txt", sidecars=memo)
+        assert str(err.value).startswith("a.meta.yaml:2:")
+        memo.save()
+    assert not path.exists()  # nothing was worth writing
+
+
+def test_only_entries_used_this_run_are_kept(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    shutil.copytree(REPO / "seeds", root)
+    path = tmp_path / "memo.json"
+    memo = SidecarMemo(path, "c")
+    _docs(root, memo)
+    memo.save()
+    victim = sorted(root.glob("*.meta.yaml"))[0]
+    victim.unlink()
+    pruned = SidecarMemo(path, "c")
+    _docs(root, pruned)
+    pruned.save()
+    assert len(SidecarMemo(path, "c")._stored) == len(list(root.glob("*.meta.yaml")))
