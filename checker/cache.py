@@ -56,6 +56,7 @@ from checker.rules import RuleSet
 
 CACHE_DIR = ".claimcheck-cache"
 SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
+REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
 FORMAT = "1"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 

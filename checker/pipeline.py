@@ -21,7 +21,14 @@ from checker.builders import (
     pair_finding,
     stale_finding,
 )
-from checker.cache import SIDECARS, ClaimCache, code_fingerprint, normalise_corpus, verdict_file
+from checker.cache import (
+    REGIONS,
+    SIDECARS,
+    ClaimCache,
+    code_fingerprint,
+    normalise_corpus,
+    verdict_file,
+)
 from checker.compare.arithmetic import check_document
 from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, load_corpus
@@ -30,6 +37,7 @@ from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.findings import FINDING_KINDS, sort_key
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
+from checker.memofile import MemoFile
 from checker.models.claims import ClaimFile
 from checker.models.common import Severity
 from checker.models.report import (
@@ -45,7 +53,7 @@ from checker.models.report import (
 )
 from checker.normalize import UNKNOWN_PREFIX
 from checker.parallel import compare_claims, extract_documents
-from checker.rule_findings import consistency_findings, fact_findings, term_findings, text_regions
+from checker.rule_findings import consistency_findings, fact_findings, regions_of, term_findings
 from checker.rules import RuleSet, load_rules
 from checker.sidecars import SidecarMemo
 
@@ -202,7 +210,10 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     with watch.stage("rules"):
         findings += fact_findings(norm, index, ruleset)
         # Line classes once per document: term and every consistency rule read them.
-        regions = [text_regions(dc) for dc in corpus.docs]
+        memo = MemoFile(cache.root / REGIONS, code_fingerprint()) if cache else None
+        regions = regions_of(corpus.docs, memo)
+        if memo is not None:
+            memo.save()
         findings += term_findings(corpus, ruleset, regions)
         findings += consistency_findings(corpus, ruleset, regions)
     progress("rules", 1, 1)

@@ -10,6 +10,7 @@ from datetime import date
 from checker.builders import ClaimIndex, consistency_finding, fact_finding, term_finding
 from checker.corpus import Corpus, DocClaims
 from checker.extract.clean import classify_lines
+from checker.memofile import MemoFile
 from checker.models.common import partial_date_bounds
 from checker.models.report import Finding
 from checker.normalize import NormClaim
@@ -47,6 +48,25 @@ def text_regions(dc: DocClaims) -> list[tuple[int, int]]:
     """(start, end) of a document's content and heading lines (the prose rules read)."""
     return [(b.start, b.end) for b in classify_lines(dc.doc.text, dc.doc.body_start)
             if b.kind in ("content", "heading")]
+
+
+def regions_of(docs: Sequence[DocClaims], memo: MemoFile | None = None) -> list[
+        list[tuple[int, int]]]:
+    """`text_regions` of each document; with a memo, looked up by the document's hash."""
+    if memo is None:
+        return [text_regions(dc) for dc in docs]
+    out = []
+    for dc in docs:
+        # Line classes read the text (its bytes' hash) and where the body starts, only.
+        key = f"{dc.doc.sha256}:{dc.doc.body_start}"
+        known = memo.get(key)
+        if known is None:
+            regions = text_regions(dc)
+            memo.put(key, regions)
+        else:
+            regions = [(start, end) for start, end in known]
+        out.append(regions)
+    return out
 
 
 def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list[

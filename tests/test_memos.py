@@ -1,4 +1,5 @@
-"""Sidecar metadata remembered across runs: same metadata, errors still located."""
+"""Results remembered across runs (sidecar metadata, prose regions): same results, errors
+still located."""
 
 from __future__ import annotations
 
@@ -93,4 +94,23 @@ def test_only_entries_used_this_run_are_kept(tmp_path: Path) -> None:
     pruned = SidecarMemo(path, "c")
     _docs(root, pruned)
     pruned.save()
-    assert len(SidecarMemo(path, "c")._stored) == len(list(root.glob("*.meta.yaml")))
+    assert len(SidecarMemo(path, "c").file._stored) == len(list(root.glob("*.meta.yaml")))
+
+
+def test_remembered_regions_are_the_computed_ones(tmp_path: Path) -> None:
+    from checker.corpus import load_corpus
+    from checker.memofile import MemoFile
+    from checker.rule_findings import regions_of
+    from checker.rules import load_rules
+
+    ruleset, _ = load_rules([REPO / "rules"])
+    corpus = load_corpus(REPO, REPO / "seeds", REPO / "claims", ruleset.lexicon)
+    computed = regions_of(corpus.docs)
+    assert any(computed)
+    path = tmp_path / "regions.json"
+    first = MemoFile(path, "c")
+    assert regions_of(corpus.docs, first) == computed and first.hits == 0
+    first.save()
+    second = MemoFile(path, "c")
+    assert regions_of(corpus.docs, second) == computed
+    assert second.hits == len(corpus.docs)

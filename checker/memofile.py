@@ -1,0 +1,80 @@
+"""Small results remembered across runs in one JSON file of the cache directory.
+
+Some stages' results depend on one file's bytes alone (a sidecar's metadata, a document's
+line classes). A cached run keeps them in a file keyed by a hash of those bytes, and the
+next run looks them up instead of computing them. The file is JSON (never pickle, see
+`checker.cache`); a missing, damaged or foreign one (another code version) is empty, and only
+the entries this run used are written back, so the file follows the corpus.
+
+    memo = MemoFile(cache_dir / "regions.json", code_fingerprint())
+    found = memo.get(key)  # None when unknown
+    memo.put(key, value)
+    memo.save()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from checker.atomic import atomic_write
+
+FORMAT = 1
+
+
+def content_key(raw: bytes, *extra: object) -> str:
+    """A memo key: the sha256 of the bytes, with whatever else the result depends on."""
+    digest = hashlib.sha256(raw).hexdigest()
+    return ":".join([digest, *map(str, extra)])
+
+
+class MemoFile:
+    """JSON values by key: `get` before computing, `put` after, `save` at the end."""
+
+    def __init__(self, path: Path | None = None, code: str = "") -> None:
+        self.path = path
+        self.code = code
+        self._stored = self._load()
+        self._used: dict[str, Any] = {}
+        self.hits = 0
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under the key, or None."""
+        value = self._stored.get(key)
+        if value is not None:
+            self._used[key] = value
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Remember a JSON-ready value."""
+        self._used[key] = value
+
+    def save(self) -> None:
+        """Write the entries this run used when they differ from the stored ones; a memo
+        that cannot be written is skipped (the next run computes again)."""
+        if self.path is None or self._used == self._stored:
+            return
+        payload = {"format": FORMAT, "code": self.code,
+                   "entries": dict(sorted(self._used.items()))}
+        try:
+            atomic_write(self.path, json.dumps(payload, ensure_ascii=False,
+                                               separators=(",", ":")).encode("utf-8"),
+                         durable=False)
+        except OSError:
+            return
+
+    def _load(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT \
+                or data.get("code") != self.code or not isinstance(data.get("entries"), dict):
+            return {}
+        entries: dict[str, Any] = data["entries"]
+        return entries
