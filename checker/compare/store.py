@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.atomic import atomic_write
+from checker.compare.blocking import rounded_count
 from checker.compare.verdict import Verdict
 from checker.normalize import NormClaim
 
@@ -84,8 +85,9 @@ class Prior:
 
 
 def changed_keys(df: Mapping[str, int], before: Mapping[str, int]) -> set[str]:
-    """Keys whose count differs from the last run's: their weights moved."""
-    return {k for k, count in df.items() if before.get(k) != count}
+    """Keys whose rounded count differs from the last run's: their weights moved."""
+    return {k for k, count in df.items()
+            if k not in before or rounded_count(before[k]) != rounded_count(count)}
 
 
 class VerdictFile:

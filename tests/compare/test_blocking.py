@@ -3,7 +3,7 @@ square; work per claim is bounded."""
 
 from __future__ import annotations
 
-from checker.compare.blocking import BlockIndex, BlockingConfig, corpus_size
+from checker.compare.blocking import BlockIndex, BlockingConfig, corpus_size, rounded_count
 from checker.normalize import NormClaim
 
 
@@ -47,3 +47,12 @@ def test_corpus_size_rounds_up_by_at_most_an_eighth_of_an_octave() -> None:
     # One claim more or less rarely moves it: the weights a cached verdict read stay put.
     assert corpus_size(56_496) == corpus_size(56_497) == corpus_size(56_400)
     assert corpus_size(1024) == 1024.0 and corpus_size(1025) > 1024.0
+
+
+def test_rounded_counts_are_exact_when_small_and_keep_their_order() -> None:
+    assert [rounded_count(c) for c in (0, 1, 2, 4, 8)] == [0.0, 1.0, 2.0, 4.0, 8.0]
+    counts = [rounded_count(c) for c in range(1, 5000)]
+    assert counts == sorted(counts)
+    assert all(c / 2 ** 0.125 - 1e-9 <= r <= c for c, r in zip(range(1, 5000), counts,
+                                                               strict=True))
+    assert rounded_count(6396) == rounded_count(6397)
