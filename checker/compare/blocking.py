@@ -87,10 +87,11 @@ class BlockIndex:
         self.n = corpus_size(len(claims))
         self.df: Counter[str] = Counter()
         for c in claims:
-            self.df.update(claim_keys(c))
+            self.df.update(c.keys)  # the claim_keys of c, as a set
         # `idf` is the table itself: similarity recognises it and sums from its tables.
         self.idf = self.weights = Weights(self.df, self.n)
-        self._specific_max = max(3, int(0.05 * self.n))
+        specific_max = max(3, int(0.05 * self.n))
+        self._common = frozenset(k for k, c in self.df.items() if rounded_count(c) > specific_max)
         # Keys and key pairs are ints (no pair-key strings), counted in a first pass so the
         # second keeps only the blocks a search reads: shared, and at most max_posting long.
         # Key ids follow the keys' sorted order, so sorting ids sorts the keys.
@@ -130,13 +131,13 @@ class BlockIndex:
         """A claim's rarest shared keys, rarest first (the ones it is searched by)."""
         # A key only this claim has finds nothing; entities outrank words at equal rarity.
         df = self.df
-        shared = [k for k in claim_keys(c) if df[k] > 1]
+        shared = [k for k in c.keys if df[k] > 1]  # the sort below fixes the order
         return sorted(shared, key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))[
             : self.config.top_keys]
 
     def specific(self, key: str) -> bool:
         """A key rare enough to identify a fact (not "China" in half the corpus)."""
-        return rounded_count(self.df.get(key, 0)) <= self._specific_max
+        return key not in self._common
 
     def candidates(self, i: int) -> list[int]:
         """The best candidates for claim i: share a short block, ranked by shared weight."""

@@ -3,7 +3,13 @@ square; work per claim is bounded."""
 
 from __future__ import annotations
 
-from checker.compare.blocking import BlockIndex, BlockingConfig, corpus_size, rounded_count
+from checker.compare.blocking import (
+    BlockIndex,
+    BlockingConfig,
+    claim_keys,
+    corpus_size,
+    rounded_count,
+)
 from checker.normalize import NormClaim
 
 
@@ -56,3 +62,10 @@ def test_rounded_counts_are_exact_when_small_and_keep_their_order() -> None:
     assert all(c / 2 ** 0.125 - 1e-9 <= r <= c for c, r in zip(range(1, 5000), counts,
                                                                strict=True))
     assert rounded_count(6396) == rounded_count(6397)
+
+
+def test_a_claims_keys_are_its_index_keys(ruleset: object) -> None:
+    from tests.compare.test_fast_paths import _norm
+
+    for claim in _norm(ruleset, 12):  # type: ignore[arg-type]
+        assert claim.keys == frozenset(claim_keys(claim))
