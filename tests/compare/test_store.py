@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -162,3 +164,35 @@ def test_report_after_an_edit_is_a_cold_run_s(tmp_path: Path, edit: object, jobs
     assert (cache_dir / "verdicts.json").is_file()
     edit(root)  # type: ignore[operator]
     assert report_json(root, cache_dir, jobs=jobs) == report_json(root)
+
+
+def _random_edit(root: Path, rng: random.Random) -> None:
+    docs = sorted((root / "seeds").glob("*.txt"))
+    doc = rng.choice(docs)
+    lines = doc.read_text("utf-8").splitlines(keepends=True)
+    kind = rng.choice(["number", "borrow", "drop", "copy"])
+    if kind == "number":  # the same claim with another value: a new conflict, or one less
+        at = [k for k, line in enumerate(lines) if re.search(r"\d", line)]
+        if at:
+            k = rng.choice(at)
+            lines[k] = re.sub(r"\d+", lambda m: str(int(m.group()) + 7), lines[k], count=1)
+    elif kind == "borrow":  # a sentence of another document: a new corroboration
+        other = rng.choice(docs).read_text("utf-8").splitlines(keepends=True)
+        lines.append(rng.choice(other) if other else "\n")
+    elif kind == "drop" and len(lines) > 2:
+        del lines[rng.randrange(len(lines))]
+    else:
+        (root / "seeds" / f"zz_{rng.randrange(10**6)}.txt").write_text("".join(lines), "utf-8")
+        return
+    doc.write_text("".join(lines), "utf-8")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_sequence_of_random_edits_reports_as_cold_runs(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    root = write(tmp_path / "corpus", 30)
+    cache_dir = tmp_path / "cache"
+    report_json(root, cache_dir)
+    for step in range(5):
+        _random_edit(root, rng)
+        assert report_json(root, cache_dir, jobs=1 + step % 2) == report_json(root), step
