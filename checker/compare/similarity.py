@@ -1,8 +1,12 @@
 """How much two claims talk about the same things: weighted overlap in [0, 1].
 
 With the block index's `Weights` as `idf` (what `judge` passes), weights are looked up in
-precomputed tables and summed in C; the result is bit-identical to the generic path (same
-sets iterated in the same order, same floats added in the same order).
+precomputed tables and summed in C; the result is bit-identical to the generic path.
+
+Sums are `math.fsum`, exact before its one rounding: a set's iteration order depends on the
+process's string-hash seed, and with `sum` the last bit of a score could differ between two
+runs, so a verdict stored by one run (`checker.compare.store`) or judged on another machine
+could differ from the one this run would give.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
+from math import fsum
 
 from checker.compare.blocking import Weights
 from checker.normalize import NormClaim
@@ -34,8 +39,8 @@ def overlap(a: frozenset[str], b: frozenset[str], weight: Callable[[str], float]
     """
     if not a or not b:
         return 0.0
-    shared = sum(weight(k) for k in a & b)
-    wa, wb = sum(weight(k) for k in a), sum(weight(k) for k in b)
+    shared = fsum(weight(k) for k in a & b)
+    wa, wb = fsum(weight(k) for k in a), fsum(weight(k) for k in b)
     return 0.6 * shared / min(wa, wb) + 0.4 * 2 * shared / (wa + wb)
 
 
@@ -45,8 +50,8 @@ def _overlap_table(a: frozenset[str], b: frozenset[str], table: Mapping[str, flo
     if not a or not b:
         return 0.0
     get = table.get
-    shared = sum(map(get, a & b, repeat(default)))
-    wa, wb = sum(map(get, a, repeat(default))), sum(map(get, b, repeat(default)))
+    shared = fsum(map(get, a & b, repeat(default)))
+    wa, wb = fsum(map(get, a, repeat(default))), fsum(map(get, b, repeat(default)))
     return 0.6 * shared / min(wa, wb) + 0.4 * 2 * shared / (wa + wb)
 
 
@@ -89,7 +94,7 @@ def coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> float:
     small, large = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
     if isinstance(idf, Weights):
         get, unseen = idf.key.get, idf.unseen
-        total = sum(map(get, small, repeat(unseen)))
-        return sum(map(get, small & large, repeat(unseen))) / total if total else 0.0
-    total = sum(idf(k) for k in small)
-    return sum(idf(k) for k in small & large) / total if total else 0.0
+        total = fsum(map(get, small, repeat(unseen)))
+        return fsum(map(get, small & large, repeat(unseen))) / total if total else 0.0
+    total = fsum(idf(k) for k in small)
+    return fsum(idf(k) for k in small & large) / total if total else 0.0

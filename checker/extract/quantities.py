@@ -38,18 +38,20 @@ class Quantity:
 class _Hit:
     """A match with the currency and modifier written before it, read as one match."""
 
-    def __init__(self, folded: str, m: re.Match[str], currency: bool = True) -> None:
+    def __init__(self, folded: str, m: re.Match[str], currency: bool = True,
+                 floor: int = 0) -> None:
         self.m = m
         self.spans: dict[str, tuple[int, int]] = {}
         head = m.start()
+        # Nothing before `floor`, where the window searched starts, is part of a hit.
         if currency:
-            cur = qp.CUR_BEFORE_RE.search(folded, max(0, head - 8), head)
+            cur = qp.CUR_BEFORE_RE.search(folded, max(floor, head - 8), head)
             if cur:
                 self.spans["cur"] = cur.span()
                 head = cur.start()
         # The modifier ends in whitespace right before the number: test that first.
-        mod = (qp.MOD_BEFORE_RE.search(folded, max(0, head - 25), head)
-               if head and folded[head - 1].isspace() else None)
+        mod = (qp.MOD_BEFORE_RE.search(folded, max(floor, head - 25), head)
+               if head > floor and folded[head - 1].isspace() else None)
         if mod:
             self.spans["mod"] = mod.span()
             head = mod.start()
@@ -139,18 +141,18 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         # A number inside a date or a quantity already found could only be refused by keep():
         # its quantity always covers the number. Skip it before reading around it.
         if not taken.overlaps(m.start(), m.end("num")):
-            keep(_from_match(folded, text, _Hit(folded, m)))
+            keep(_from_match(folded, text, _Hit(folded, m, floor=start)))
     lower = folded[start:stop].lower()
     if any_in(lower, qp.VAGUE_STEMS):
         for m in qp.VAGUE_RE.finditer(folded, start, stop):
-            keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
+            keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
     if any_in(lower, qp.RATIO_STEMS):
         for m in qp.RATIO_RE.finditer(folded, start, stop):
-            keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
+            keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
     if not qp.NUMBER_WORDS.isdisjoint(tokens(folded[start:stop])):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
-            keep(_from_words(folded, text, _Hit(folded, m, currency=False)))
+            keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
     return out
 

@@ -39,8 +39,8 @@ def _reference_coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float])
     keys_a = {f"e:{e}" for e in a.entities} | {f"t:{t}" for t in a.tokens}
     keys_b = {f"e:{e}" for e in b.entities} | {f"t:{t}" for t in b.tokens}
     small, large = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
-    total = sum(idf(k) for k in small)
-    return sum(idf(k) for k in small & large) / total if total else 0.0
+    total = math.fsum(idf(k) for k in small)
+    return math.fsum(idf(k) for k in small & large) / total if total else 0.0
 
 
 def test_similarity_from_tables_is_bit_identical(ruleset: RuleSet) -> None:

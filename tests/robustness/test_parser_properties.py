@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from checker.compare import compare
@@ -69,6 +69,8 @@ def test_parsers_never_raise_and_spans_point_at_text(text: str, anchor: Anchor |
 
 @settings(max_examples=100)
 @given(any_text, st.integers(0, 300), st.integers(0, 300))
+@example("0" * 33 + "$0", 34, 35)  # a currency sign just before the window is not read
+@example("It cost about 5 million.", 14, 24)  # nor a modifier
 def test_parsers_accept_any_window(text: str, a: int, b: int) -> None:
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     for d in find_dates(text, start, end):
