@@ -1,4 +1,4 @@
-"""Scores do not depend on the process's string-hash seed (set iteration order): a verdict
+"""Scores and verdicts do not depend on the process's string-hash seed (set iteration order): a verdict
 stored by one run is the verdict the next run would give."""
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from bench.claims import checker_corpus
 from checker.cache import normalise_corpus
 from checker.compare.blocking import BlockIndex
 from checker.compare.similarity import coverage, similarity
+from checker.compare.verdict import judge
+import json
 from checker.rules import load_rules
 from tests.bench.corpora import RULES, generated
 
@@ -27,6 +29,9 @@ for i, j in index.pairs():
     s = similarity(norm[i], norm[j], index.idf)
     c = coverage(norm[i], norm[j], index.idf)
     digest.update(f"{s.entities.hex()} {s.frame.hex()} {s.combined.hex()} {c.hex()}".encode())
+    v = judge(norm[i], norm[j], index, ruleset.lexicon)
+    digest.update(json.dumps([v.label, v.reason, v.confidence.hex(), v.similarity.hex(),
+                              v.details], sort_keys=True).encode())
 print(digest.hexdigest())
 """
 
