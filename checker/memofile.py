@@ -24,6 +24,27 @@ from checker.atomic import atomic_write
 FORMAT = 1
 
 
+def write_json(path: Path, payload: dict[str, Any]) -> None:
+    """Write a cache file atomically, without fsync (a torn file reads as foreign, so as
+    empty); a file that cannot be written is skipped: the next run computes again."""
+    try:
+        atomic_write(path, json.dumps(payload, ensure_ascii=False,
+                                      separators=(",", ":")).encode("utf-8"), durable=False)
+    except OSError:
+        return
+
+
+def read_json(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
+    """A cache file written by `write_json` whose header fields are these, else None."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
+        return None
+    return data
+
+
 def content_key(raw: bytes, *extra: object) -> str:
     """A memo key: the sha256 of the bytes, with whatever else the result depends on."""
     digest = hashlib.sha256(raw).hexdigest()
@@ -57,24 +78,10 @@ class MemoFile:
         that cannot be written is skipped (the next run computes again)."""
         if self.path is None or self._used == self._stored:
             return
-        payload = {"format": FORMAT, "code": self.code,
-                   "entries": dict(sorted(self._used.items()))}
-        try:
-            atomic_write(self.path, json.dumps(payload, ensure_ascii=False,
-                                               separators=(",", ":")).encode("utf-8"),
-                         durable=False)
-        except OSError:
-            return
+        write_json(self.path, {"format": FORMAT, "code": self.code,
+                               "entries": dict(sorted(self._used.items()))})
 
     def _load(self) -> dict[str, Any]:
-        if self.path is None:
-            return {}
-        try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT \
-                or data.get("code") != self.code or not isinstance(data.get("entries"), dict):
-            return {}
-        entries: dict[str, Any] = data["entries"]
-        return entries
+        data = read_json(self.path, {"format": FORMAT, "code": self.code}) if self.path else None
+        entries = data.get("entries") if data is not None else None
+        return entries if isinstance(entries, dict) else {}

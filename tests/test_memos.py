@@ -39,13 +39,18 @@ def test_remembered_metadata_is_the_parsed_one(tmp_path: Path, source: str) -> N
     assert second.hits == len(list(root.glob("*.meta.yaml"))) > 0
 
 
-def test_other_code_or_damaged_file_remembers_nothing(tmp_path: Path) -> None:
-    root = tmp_path / "docs"
+def _remembered_seeds(tmp_path: Path, code: str) -> tuple[Path, Path]:
+    """A copy of the seeds whose sidecars one run has remembered; (documents, memo file)."""
+    root, path = tmp_path / "docs", tmp_path / "sidecars.json"
     shutil.copytree(REPO / "seeds", root)
-    path = tmp_path / "sidecars.json"
-    memo = SidecarMemo(path, "code")
+    memo = SidecarMemo(path, code)
     _docs(root, memo)
     memo.save()
+    return root, path
+
+
+def test_other_code_or_damaged_file_remembers_nothing(tmp_path: Path) -> None:
+    root, path = _remembered_seeds(tmp_path, "code")
     other = SidecarMemo(path, "new code")
     _docs(root, other)
     assert other.hits == 0
@@ -83,12 +88,7 @@ def test_a_bad_sidecar_is_never_remembered(tmp_path: Path) -> None:
 
 
 def test_only_entries_used_this_run_are_kept(tmp_path: Path) -> None:
-    root = tmp_path / "docs"
-    shutil.copytree(REPO / "seeds", root)
-    path = tmp_path / "memo.json"
-    memo = SidecarMemo(path, "c")
-    _docs(root, memo)
-    memo.save()
+    root, path = _remembered_seeds(tmp_path, "c")
     victim = sorted(root.glob("*.meta.yaml"))[0]
     victim.unlink()
     pruned = SidecarMemo(path, "c")

@@ -19,7 +19,6 @@ damaged or foreign file is an empty store; writes are atomic and never fsynced.
 from __future__ import annotations
 
 import base64
-import json
 import sys
 from array import array
 from collections import Counter
@@ -28,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.atomic import atomic_write
 from checker.compare.blocking import rounded_count
 from checker.compare.verdict import Verdict
+from checker.memofile import read_json, write_json
 from checker.normalize import NormClaim
 
 FORMAT = 1
@@ -144,19 +143,7 @@ class VerdictFile:
             "related": [[i * width + j, v.label, v.reason, v.confidence, v.similarity,
                          v.details] for i, j, v in judged.related],
         }
-        try:
-            atomic_write(self.path, json.dumps(payload, ensure_ascii=False,
-                                               separators=(",", ":")).encode("utf-8"),
-                         durable=False)
-        except OSError:
-            return
+        write_json(self.path, payload)
 
     def _load(self) -> dict[str, Any] | None:
-        try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or data.get("format") != FORMAT \
-                or data.get("fingerprint") != self.fingerprint:
-            return None
-        return data
+        return read_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint})

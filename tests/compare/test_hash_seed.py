@@ -1,5 +1,5 @@
-"""Scores and verdicts do not depend on the process's string-hash seed (set iteration order): a verdict
-stored by one run is the verdict the next run would give."""
+"""Scores and verdicts do not depend on the process's string-hash seed (set iteration
+order): a verdict stored by one run is the verdict the next run would give."""
 
 from __future__ import annotations
 
