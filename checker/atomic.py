@@ -13,29 +13,33 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import Location, WriteRefusedError
 from checker.interrupt import critical
 
 
-def atomic_write(path: Path, data: str | bytes, durable: bool = True) -> None:
+def atomic_write(path: Path, data: str | bytes | Iterable[bytes], durable: bool = True) -> None:
     """Write to a temporary file in the same directory, fsync, then rename over path.
 
     Refused (WriteRefusedError) when a symlink inside the working directory (the
     repository) would carry the write outside it. `durable=False` skips the fsync: still
     atomic for every reader while the system runs, but a power cut may leave an empty or
-    torn file, so only for data that is checked when read (the cache).
+    torn file, so only for data that is checked when read (the cache). Data given as an
+    iterable of byte chunks is written as it comes (a large file never whole in memory).
     """
     _refuse_symlink_out(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = [data.encode("utf-8")] if isinstance(data, str) else \
+        [data] if isinstance(data, bytes) else data
     # A signal between mkstemp and `try` would strand the temporary file: defer it.
     with critical():
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
+                for chunk in chunks:
+                    handle.write(chunk)
                 handle.flush()
                 if durable:
                     os.fsync(handle.fileno())

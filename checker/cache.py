@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -301,20 +302,29 @@ def norm_to_json(n: NormClaim) -> dict[str, Any]:
     }
 
 
+def _opt(value: str | None) -> str | None:
+    return intern(value) if value is not None else None
+
+
 def norm_from_json(data: dict[str, Any]) -> NormClaim:
     """The inverse of `norm_to_json`."""
     d = data["description"]
+    # Names, words and labels interned, as normalisation's own are: 200,000 claims repeat a
+    # few thousand of them, and JSON gives each occurrence its own string (150 MB there).
     return NormClaim(
-        doc=data["doc"], claim_id=data["claim_id"], text=data["text"],
-        span=(data["span"][0], data["span"][1]), entities=frozenset(data["entities"]),
-        mentions=tuple(Mention(*m) for m in data["mentions"]),
-        tokens=frozenset(data["tokens"]), frame=tuple(data["frame"]),
-        predicates=tuple((p[0], p[1], p[2]) for p in data["predicates"]),
-        quantities=tuple(NQuantity(*q) for q in data["quantities"]),
-        dates=tuple(NDate(_from_day(x[0]), _from_day(x[1]), x[2], x[3], x[4])
+        doc=intern(data["doc"]), claim_id=data["claim_id"], text=data["text"],
+        span=(data["span"][0], data["span"][1]),
+        entities=frozenset(map(intern, data["entities"])),
+        mentions=tuple(Mention(intern(m[0]), intern(m[1]), m[2], m[3])
+                       for m in data["mentions"]),
+        tokens=frozenset(map(intern, data["tokens"])), frame=tuple(map(intern, data["frame"])),
+        predicates=tuple((intern(p[0]), p[1], p[2]) for p in data["predicates"]),
+        quantities=tuple(NQuantity(intern(q[0]), _opt(q[1]), q[2], q[3], q[4], _opt(q[5]),
+                                   q[6], q[7]) for q in data["quantities"]),
+        dates=tuple(NDate(_from_day(x[0]), _from_day(x[1]), intern(x[2]), x[3], x[4])
                     for x in data["dates"]),
-        polarity=data["polarity"], modality=data["modality"], correction=data["correction"],
-        negated=frozenset(data["negated"]),
+        polarity=intern(data["polarity"]), modality=intern(data["modality"]),
+        correction=data["correction"], negated=frozenset(map(intern, data["negated"])),
         description=Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
         months=tuple((m[0], m[1]) for m in data["months"]),
     )

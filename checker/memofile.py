@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +26,37 @@ from checker.atomic import atomic_write
 FORMAT = 1
 
 
-def write_json(path: Path, payload: dict[str, Any]) -> None:
+def write_json(path: Path, payload: dict[str, Any], streamed: str | None = None,
+               items: Iterable[Any] = ()) -> None:
     """Write a cache file atomically, without fsync (a torn file reads as foreign, so as
-    empty); a file that cannot be written is skipped: the next run computes again."""
+    empty); a file that cannot be written is skipped: the next run computes again.
+
+    With `streamed`, the payload also gets that key, a list of `items` encoded a batch at a
+    time as the file is written, so a list of a hundred thousand entries is never one
+    string in memory."""
     try:
-        atomic_write(path, json.dumps(payload, ensure_ascii=False,
-                                      separators=(",", ":")).encode("utf-8"), durable=False)
+        atomic_write(path, _chunks(payload, streamed, items), durable=False)
     except OSError:
         return
+
+
+def _chunks(payload: dict[str, Any], streamed: str | None, items: Iterable[Any],
+            batch: int = 4096) -> Iterator[bytes]:
+    head = _dumps(payload)
+    if streamed is None:
+        yield head.encode("utf-8")
+        return
+    yield (head[:-1] + ("," if payload else "") + _dumps(streamed) + ":[").encode("utf-8")
+    it = iter(items)
+    sep = ""
+    while part := list(islice(it, batch)):
+        yield (sep + _dumps(part)[1:-1]).encode("utf-8")
+        sep = ","
+    yield b"]}"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def read_json(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:

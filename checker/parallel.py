@@ -192,7 +192,8 @@ def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
     judged = Judged(len(claims))
     # No memo: finding repeated contents costs more than the few pairs left to judge.
     results = judge_pairs(claims, pairs(), index, lexicon, thresholds, None, prior, judged)
-    memory.keep(claims, index.n, index.df, judged)
+    memory.keep(claims, index.n, index.df, judged, prior)
+    del prior, judged  # verdicts kept live on in the results; the rest can go
     return reduce_pairs(results, declared_origins, counted[0])
 
 

@@ -114,3 +114,18 @@ def test_remembered_regions_are_the_computed_ones(tmp_path: Path) -> None:
     second = MemoFile(path, "c")
     assert regions_of(corpus.docs, second) == computed
     assert second.hits == len(corpus.docs)
+
+
+@pytest.mark.parametrize("count", [0, 1, 4096, 4097, 9000])
+def test_streamed_list_is_written_whole(tmp_path: Path, count: int) -> None:
+    import json
+
+    from checker.memofile import read_json, write_json
+
+    items = [[k, f"entry {k}", {"x": [k, "é"]}] for k in range(count)]
+    path = tmp_path / "big.json"
+    write_json(path, {"format": 1, "n": 2.5}, "items", iter(items))
+    assert json.loads(path.read_text("utf-8")) == {"format": 1, "n": 2.5, "items": items}
+    assert read_json(path, {"format": 1}) is not None and read_json(path, {"format": 2}) is None
+    write_json(path, {}, "only", iter(items))
+    assert json.loads(path.read_text("utf-8")) == {"only": items}

@@ -159,5 +159,6 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
     memo = VerdictMemo(content_ids(claims))
     results = judge_pairs(claims, pairs(), index, lexicon, thresholds, memo, prior, judged)
     if memory is not None and judged is not None:
-        memory.keep(claims, index.n, index.df, judged)
+        memory.keep(claims, index.n, index.df, judged, prior)
+    del memo, prior, judged  # verdicts kept live on in the results; the rest can go
     return reduce_pairs(results, declared_origins, counted[0])

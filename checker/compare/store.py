@@ -21,10 +21,12 @@ from __future__ import annotations
 import base64
 import sys
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from checker.compare.blocking import rounded_count
@@ -64,7 +66,7 @@ class Prior:
 
     old: array[int]  # this run's claim index -> the last run's, or -1 when not reusable
     width: int
-    unrelated: set[int]
+    unrelated: array[int]  # sorted pair codes (a set of a million ints is 60 MB)
     related: dict[int, Verdict]
     reused: int = 0
 
@@ -78,9 +80,23 @@ class Prior:
         if a < 0 or b < 0:
             return None
         code = a * self.width + b
-        found = UNRELATED if code in self.unrelated else self.related.get(code)
+        unrelated = self.unrelated
+        at = bisect_left(unrelated, code)
+        found = UNRELATED if at < len(unrelated) and unrelated[at] == code \
+            else self.related.get(code)
         self.reused += found is not None
         return found
+
+
+def _interned(details: dict[str, Any]) -> dict[str, Any]:
+    """Strings in a stored verdict's details (names, words, slot texts) interned, as a
+    judged verdict's share the claims' strings (168,000 verdicts at 200,000 claims)."""
+    for name, value in details.items():
+        if isinstance(value, list):
+            details[name] = [intern(x) if isinstance(x, str) else
+                             [intern(y) if isinstance(y, str) else y for y in x]
+                             if isinstance(x, list) else x for x in value]
+    return details
 
 
 def changed_keys(df: Mapping[str, int], before: Mapping[str, int]) -> set[str]:
@@ -96,19 +112,18 @@ class VerdictFile:
         self.path = path
         self.fingerprint = fingerprint
         self.doc_states = doc_states  # document id -> key of its normalised claims
-        self.prior: Prior | None = None  # the last `recall`, for statistics
+        self.reused = 0  # verdicts the last comparison took from the store
 
     def recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
         """What of the last run holds for these claims (an empty prior when nothing does)."""
-        self.prior = self._recall(claims, n, df)
-        return self.prior
+        return self._recall(claims, n, df)
 
     def _recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
         data = self._load()
         width = len(claims)
         old = array("q", [-1]) * width
         if data is None or data.get("n") != n:
-            return Prior(old, 1, set(), {})
+            return Prior(old, 1, array("q"), {})
         try:
             before_docs: dict[str, str] = data["docs"]
             before_claims: list[str] = data["claims"]
@@ -122,16 +137,17 @@ class VerdictFile:
             packed.frombytes(base64.b64decode(data["unrelated"]))
             if sys.byteorder != "little":
                 packed.byteswap()
-            related = {int(code): Verdict(label, reason, conf, sim, details)
-                       for code, label, reason, conf, sim, details in data["related"]}
-            return Prior(old, max(1, len(before_claims)), set(packed), related)
+            related = {int(code): Verdict(label, reason, conf, sim, _interned(details))
+                       for code, label, reason, conf, sim, details in data.pop("related")}
+            return Prior(old, max(1, len(before_claims)), array("q", sorted(packed)), related)
         except (KeyError, TypeError, ValueError, AttributeError):
-            return Prior(array("q", [-1]) * width, 1, set(), {})
+            return Prior(array("q", [-1]) * width, 1, array("q"), {})
 
     def keep(self, claims: Sequence[NormClaim], n: float, df: Counter[str],
-             judged: Judged) -> None:
+             judged: Judged, prior: Prior | None = None) -> None:
         """Store this run's verdicts for the next run; a store that cannot be written is
         skipped (the next run judges everything again)."""
+        self.reused = prior.reused if prior is not None else 0
         packed = array("q", judged.unrelated)
         if sys.byteorder != "little":
             packed.byteswap()
@@ -140,10 +156,11 @@ class VerdictFile:
             "format": FORMAT, "fingerprint": self.fingerprint, "n": n,
             "docs": dict(self.doc_states), "claims": [c.key for c in claims], "df": df,
             "unrelated": base64.b64encode(packed.tobytes()).decode("ascii"),
-            "related": [[i * width + j, v.label, v.reason, v.confidence, v.similarity,
-                         v.details] for i, j, v in judged.related],
         }
-        write_json(self.path, payload)
+        del packed
+        write_json(self.path, payload, "related",
+                   ([i * width + j, v.label, v.reason, v.confidence, v.similarity, v.details]
+                    for i, j, v in judged.related))
 
     def _load(self) -> dict[str, Any] | None:
         return read_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint})
