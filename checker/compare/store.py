@@ -113,9 +113,13 @@ class VerdictFile:
         self.fingerprint = fingerprint
         self.doc_states = doc_states  # document id -> key of its normalised claims
         self.reused = 0  # verdicts the last comparison took from the store
+        self.written = False  # whether the last `keep` wrote the file
+        # The store was made from these very claims and counts: this run's is the same file.
+        self._same_input = False
 
     def recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
         """What of the last run holds for these claims (an empty prior when nothing does)."""
+        self._same_input = False
         return self._recall(claims, n, df)
 
     def _recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
@@ -139,6 +143,11 @@ class VerdictFile:
                 packed.byteswap()
             related = {int(code): Verdict(label, reason, conf, sim, _interned(details))
                        for code, label, reason, conf, sim, details in data.pop("related")}
+            # Comparison is deterministic: the same claims, documents and counts give the
+            # same candidates and verdicts, so the file would be written again as it is.
+            self._same_input = before_docs == states and data["df"] == df and \
+                len(before_claims) == width and all(
+                    key == c.key for key, c in zip(before_claims, claims, strict=True))
             return Prior(old, max(1, len(before_claims)), array("q", sorted(packed)), related)
         except (KeyError, TypeError, ValueError, AttributeError):
             return Prior(array("q", [-1]) * width, 1, array("q"), {})
@@ -148,6 +157,9 @@ class VerdictFile:
         """Store this run's verdicts for the next run; a store that cannot be written is
         skipped (the next run judges everything again)."""
         self.reused = prior.reused if prior is not None else 0
+        self.written = not self._same_input
+        if self._same_input:
+            return
         packed = array("q", judged.unrelated)
         if sys.byteorder != "little":
             packed.byteswap()

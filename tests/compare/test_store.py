@@ -71,6 +71,23 @@ def test_a_second_run_reuses_every_verdict(tmp_path: Path, ruleset: RuleSet) -> 
     assert memory.reused == len(stored["related"]) + unrelated > len(first.conflicts)
 
 
+def test_an_unchanged_corpus_leaves_the_store_as_it_is(tmp_path: Path,
+                                                        ruleset: RuleSet) -> None:
+    corpus, norm = _norm(write(tmp_path / "corpus", 20), ruleset)
+    path = tmp_path / "verdicts.json"
+    first = _memory(path, corpus)
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=first)
+    written = path.read_bytes()
+    again = _memory(path, corpus)
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=again)
+    assert first.written and not again.written and again.reused > 0
+    # What it would have written is what is there.
+    path.unlink()
+    fresh = _memory(path, corpus)
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=fresh)
+    assert path.read_bytes() == written
+
+
 def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet) -> None:
     corpus, norm = _norm(write(tmp_path / "corpus", 30), ruleset)
     path = tmp_path / "verdicts.json"
