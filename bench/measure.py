@@ -294,26 +294,37 @@ def in_fresh_process(task: str, **kwargs: Any) -> dict[str, Any]:
 
 
 def incremental(corpus: str, jobs: int) -> dict[str, Any]:
-    """Cold cache with `jobs`, warm cache unchanged, warm cache after editing one document;
-    each run in its own process, like each `claimcheck check`."""
+    """A full run (no cache, one process), cold cache with `jobs`, warm cache unchanged,
+    warm cache after editing one document, and the full run again; each in its own process,
+    like each `claimcheck check`. The full runs bracket the cached ones, so the ratio is
+    measured side by side even if the machine's speed drifts during the benchmark."""
     root = Path(corpus)
     cache_dir = root / ".claimcheck-cache"
     _remove_tree(cache_dir)
     args = {"corpus": corpus, "cache_dir": str(cache_dir), "jobs": jobs}
-    runs: dict[str, Any] = {"cold": in_fresh_process("cached_check", **args),
+    runs: dict[str, Any] = {"full": _full_run(corpus),
+                            "cold": in_fresh_process("cached_check", **args),
                             "warm": in_fresh_process("cached_check", **args)}
-    victim = sorted((root / "seeds").glob("*.txt"))[len(runs) * 7]
+    documents = sorted((root / "seeds").glob("*.txt"))
+    victim = documents[14 % len(documents)]  # the same document in every bench so far
     original = victim.read_bytes()
     try:
         victim.write_bytes(original + b"Norvex Dynamics employs 9,900 people in Lahore.\n")
         runs["one_changed"] = in_fresh_process("cached_check", **args)
     finally:
         victim.write_bytes(original)
+    runs["full_after"] = _full_run(corpus)
     runs["changed_document"] = victim.name
     runs["load_average"] = load_average()
     runs["peak_rss_mb"] = peak_rss_children_mb()
     _remove_tree(cache_dir)
     return runs
+
+
+def _full_run(corpus: str) -> dict[str, Any]:
+    """`pipeline` in a fresh process: its time, stages and report hash."""
+    full = in_fresh_process("pipeline", corpus=corpus)
+    return {k: full[k] for k in ("total_s", "stages_s", "report_sha256", "documents")}
 
 
 def _remove_tree(path: Path) -> None:

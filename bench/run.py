@@ -193,27 +193,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         result["terms_cli"] = run_peers(largest, TERM_COUNTS, args.corpus_dir / "peers")
     if not args.skip_incremental:
         result["incremental"] = worker("incremental", corpus=str(largest), jobs=args.jobs)
-        result["incremental"]["baseline"] = result["pipeline"][-1]
     result["checks"] = report.checks(result)
     result["bench_wall_s"] = round(time.perf_counter() - started, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(_strip(result), indent=2, sort_keys=True) + "\n")
+    args.out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     print(report.render(result))
     log(f"wrote {args.out} in {result['bench_wall_s']:.0f} s")
     return result
 
-
-def _strip(result: dict[str, Any]) -> dict[str, Any]:
-    """The baseline copy inside `incremental` is only for the table."""
-    out = dict(result)
-    if "incremental" in out:
-        inc = dict(out["incremental"])
-        base = inc.pop("baseline")
-        inc["baseline_total_s"] = base["total_s"]
-        inc["baseline_report_sha256"] = base["report_sha256"]
-        out["incremental"] = inc
-    return out
-
-
-if __name__ == "__main__":
-    main()

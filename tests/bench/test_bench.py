@@ -50,4 +50,9 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
     assert data["extraction"]["jobs_identical"] is True
     assert set(data["terms"]) >= {"1", "100", "1000"}
     assert data["checks"]["incremental_identical"]["met"] is True
+    inc = data["incremental"]
+    assert {"full", "cold", "warm", "one_changed", "full_after"} <= set(inc)
+    assert data["checks"]["incremental"]["value"] == round(
+        inc["one_changed"]["total_s"] / ((inc["full"]["total_s"] + inc["full_after"]["total_s"])
+                                         / 2), 3)
     assert result["machine"]["nproc"]
