@@ -201,3 +201,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     log(f"wrote {args.out} in {result['bench_wall_s']:.0f} s")
     return result
 
+
+
+if __name__ == "__main__":
+    main()
