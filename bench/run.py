@@ -202,6 +202,5 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     return result
 
 
-
 if __name__ == "__main__":
     main()

@@ -56,3 +56,12 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
         inc["one_changed"]["total_s"] / ((inc["full"]["total_s"] + inc["full_after"]["total_s"])
                                          / 2), 3)
     assert result["machine"]["nproc"]
+
+
+def test_make_bench_entry_point_runs() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "bench.run", "--help"], cwd=run.REPO,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("usage:")
