@@ -14,8 +14,6 @@ from checker.cache import (
     ClaimCache,
     extract_cached,
     extraction_key,
-    norm_from_json,
-    norm_to_json,
     normalisation_key,
     normalise_corpus,
     normalise_document,
@@ -25,6 +23,7 @@ from checker.corpus import load_corpus
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.models.document import DocumentMeta
+from checker.normjson import norm_from_json, norm_to_json
 from checker.rules import RuleSet, load_rules
 from tests.bench.corpora import RULES, report_json, write
 from tests.oracle import reference_normalise as _normalise_corpus
