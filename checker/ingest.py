@@ -14,8 +14,8 @@ from checker.models.document import DocumentMeta
 from checker.schemas import load as load_schema
 from checker.sidecars import SidecarMemo
 from checker.textutil import LineIndex
-from checker.yamlfast import model_from_bytes
-from checker.yamlio import MAX_YAML_BYTES, parse_yaml, read_yaml, validate_model
+from checker.yamlfast import model_from_bytes, read_small
+from checker.yamlio import parse_yaml, read_yaml, validate_model
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.yaml"
@@ -109,7 +109,7 @@ def _sibling(display: str, name: str) -> str:
 
 
 def _read_sidecar(path: Path, display: str, memo: SidecarMemo | None) -> DocumentMeta:
-    raw = _small_file(path)
+    raw = read_small(path)  # None: the careful path below reads it and reports
     if raw is not None:
         known = memo.get(raw) if memo is not None else None
         if known is not None:
@@ -121,14 +121,6 @@ def _read_sidecar(path: Path, display: str, memo: SidecarMemo | None) -> Documen
             return fast
     root = read_yaml(path, display)
     return _meta_from_node(root, display)
-
-
-def _small_file(path: Path) -> bytes | None:
-    """The bytes of a file the fast YAML path may read (else the careful path reports)."""
-    try:
-        return path.read_bytes() if path.stat().st_size <= MAX_YAML_BYTES else None
-    except OSError:
-        return None
 
 
 def _meta_from_node(root: object, display: str) -> DocumentMeta:

@@ -83,13 +83,16 @@ def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | N
     `validate_model`, which give the located error. Same limits, same data: timestamps
     stay strings and duplicate keys are refused on both paths.
     """
+    raw = read_small(path)
+    return model_from_bytes(raw, path, model, schema) if raw is not None else None
+
+
+def read_small(path: Path) -> bytes | None:
+    """A file's bytes when the fast path may read it (within the size limit), else None."""
     try:
-        if path.stat().st_size > MAX_YAML_BYTES:
-            return None
-        raw = path.read_bytes()
+        return path.read_bytes() if path.stat().st_size <= MAX_YAML_BYTES else None
     except OSError:
         return None
-    return model_from_bytes(raw, path, model, schema)
 
 
 def model_from_bytes(raw: bytes, path: Path, model: type[M], schema: dict[str, Any]) -> M | None:
