@@ -70,6 +70,11 @@ class Prior:
     related: dict[int, Verdict]
     reused: int = 0
 
+    @classmethod
+    def empty(cls, width: int) -> Prior:
+        """A prior that vouches for nothing (no store, or a store that does not apply)."""
+        return cls(array("q", [-1]) * width, 1, array("q"), {})
+
     def share(self) -> float:
         """The share of this run's claims whose verdicts may be reused."""
         return sum(1 for x in self.old if x >= 0) / len(self.old) if self.old else 0.0
@@ -86,6 +91,23 @@ class Prior:
             else self.related.get(code)
         self.reused += found is not None
         return found
+
+
+def _pack(codes: array[int]) -> str:
+    """Pair codes as base64 of little-endian int64s (the same file on any machine)."""
+    packed = array("q", codes)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> array[int]:
+    """The inverse of `_pack`."""
+    codes = array("q")
+    codes.frombytes(base64.b64decode(text))
+    if sys.byteorder != "little":
+        codes.byteswap()
+    return codes
 
 
 def _interned(details: dict[str, Any]) -> dict[str, Any]:
@@ -125,9 +147,9 @@ class VerdictFile:
     def _recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
         data = self._load()
         width = len(claims)
-        old = array("q", [-1]) * width
         if data is None or data.get("n") != n:
-            return Prior(old, 1, array("q"), {})
+            return Prior.empty(width)
+        old = array("q", [-1]) * width
         try:
             before_docs: dict[str, str] = data["docs"]
             before_claims: list[str] = data["claims"]
@@ -137,10 +159,7 @@ class VerdictFile:
             for i, c in enumerate(claims):
                 if before_docs.get(c.doc) == states.get(c.doc, "") and c.keys.isdisjoint(changed):
                     old[i] = position.get(c.key, -1)
-            packed = array("q")
-            packed.frombytes(base64.b64decode(data["unrelated"]))
-            if sys.byteorder != "little":
-                packed.byteswap()
+            unrelated = array("q", sorted(_unpack(data["unrelated"])))
             related = {int(code): Verdict(label, reason, conf, sim, _interned(details))
                        for code, label, reason, conf, sim, details in data.pop("related")}
             # Comparison is deterministic: the same claims, documents and counts give the
@@ -148,9 +167,9 @@ class VerdictFile:
             self._same_input = before_docs == states and data["df"] == df and \
                 len(before_claims) == width and all(
                     key == c.key for key, c in zip(before_claims, claims, strict=True))
-            return Prior(old, max(1, len(before_claims)), array("q", sorted(packed)), related)
+            return Prior(old, max(1, len(before_claims)), unrelated, related)
         except (KeyError, TypeError, ValueError, AttributeError):
-            return Prior(array("q", [-1]) * width, 1, array("q"), {})
+            return Prior.empty(width)
 
     def keep(self, claims: Sequence[NormClaim], n: float, df: Counter[str],
              judged: Judged, prior: Prior | None = None) -> None:
@@ -160,16 +179,12 @@ class VerdictFile:
         self.written = not self._same_input
         if self._same_input:
             return
-        packed = array("q", judged.unrelated)
-        if sys.byteorder != "little":
-            packed.byteswap()
         width = judged.width
         payload = {
             "format": FORMAT, "fingerprint": self.fingerprint, "n": n,
             "docs": dict(self.doc_states), "claims": [c.key for c in claims], "df": df,
-            "unrelated": base64.b64encode(packed.tobytes()).decode("ascii"),
+            "unrelated": _pack(judged.unrelated),
         }
-        del packed
         write_json(self.path, payload, "related",
                    ([i * width + j, v.label, v.reason, v.confidence, v.similarity, v.details]
                     for i, j, v in judged.related))

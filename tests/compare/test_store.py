@@ -213,3 +213,13 @@ def test_a_sequence_of_random_edits_reports_as_cold_runs(tmp_path: Path, seed: i
     for step in range(5):
         _random_edit(root, rng)
         assert report_json(root, cache_dir, jobs=1 + step % 2) == report_json(root), step
+
+
+def test_pair_codes_pack_and_unpack() -> None:
+    from array import array
+
+    from checker.compare.store import _pack, _unpack
+
+    codes = array("q", [0, 1, 2**40 + 7, 56_496 * 56_496 - 1])
+    assert _unpack(_pack(codes)) == codes and _unpack(_pack(array("q"))) == array("q")
+    assert base64.b64decode(_pack(array("q", [1])))[0] == 1  # little-endian on any machine
