@@ -48,6 +48,7 @@ from checker.rules import RuleSet
 CACHE_DIR = ".claimcheck-cache"
 SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
+VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
 FORMAT = "1"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 
@@ -109,7 +110,7 @@ def comparison_fingerprint(ruleset: RuleSet) -> str:
 
 def verdict_file(cache: ClaimCache, ruleset: RuleSet) -> VerdictFile:
     """The verdict store of this cache directory, for the documents normalised this run."""
-    return VerdictFile(cache.root / "verdicts.json", comparison_fingerprint(ruleset),
+    return VerdictFile(cache.root / VERDICTS, comparison_fingerprint(ruleset),
                        cache.documents)
 
 

@@ -20,7 +20,15 @@ from multiprocessing.context import BaseContext
 from typing import Any
 
 from checker.cache import ClaimCache, extraction_key, normalise_document, rules_fingerprint
-from checker.compare import CompareResult, PairResult, blocking, compare, judge_pairs, reduce_pairs
+from checker.compare import (
+    CompareResult,
+    CountedPairs,
+    PairResult,
+    blocking,
+    compare,
+    judge_pairs,
+    reduce_pairs,
+)
 from checker.compare.blocking import BlockIndex, BlockingConfig
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
@@ -182,19 +190,13 @@ def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
                 declared_origins: Mapping[str, str | None], thresholds: Thresholds | None,
                 memory: VerdictFile, prior: Prior) -> CompareResult:
     """The map step in this process, over the candidates the workers found."""
-    counted = [0]
-
-    def pairs() -> Iterator[tuple[int, int]]:
-        for pair in blocking.unique_pairs(found):
-            counted[0] += 1
-            yield pair
-
+    pairs = CountedPairs(blocking.unique_pairs(found))
     judged = Judged(len(claims))
     # No memo: finding repeated contents costs more than the few pairs left to judge.
-    results = judge_pairs(claims, pairs(), index, lexicon, thresholds, None, prior, judged)
+    results = judge_pairs(claims, pairs, index, lexicon, thresholds, None, prior, judged)
     memory.keep(claims, index.n, index.df, judged, prior)
     del prior, judged  # verdicts kept live on in the results; the rest can go
-    return reduce_pairs(results, declared_origins, counted[0])
+    return reduce_pairs(results, declared_origins, pairs.count)
 
 
 def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,

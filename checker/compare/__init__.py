@@ -138,6 +138,19 @@ def _groups(pairs: list[PairResult], origins: Mapping[str, str]) -> list[Corrobo
     return out
 
 
+class CountedPairs:
+    """Candidate pairs streamed once, counting them as they go by (pairs scored)."""
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        self._pairs = pairs
+        self.count = 0
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        for pair in self._pairs:
+            self.count += 1
+            yield pair
+
+
 def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
             declared_origins: Mapping[str, str | None],
             blocking: BlockingConfig | None = None,
@@ -148,17 +161,11 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
     index = BlockIndex(claims, blocking)
     prior = memory.recall(claims, index.n, index.df) if memory is not None else None
     judged = Judged(len(claims)) if memory is not None else None
-    counted = [0]
-
-    def pairs() -> Iterator[tuple[int, int]]:
-        # Streamed: at 200,000 claims the list of pairs alone would be millions of tuples.
-        for pair in index.pairs():
-            counted[0] += 1
-            yield pair
-
+    # Streamed: at 200,000 claims the list of pairs alone would be millions of tuples.
+    pairs = CountedPairs(index.pairs())
     memo = VerdictMemo(content_ids(claims))
-    results = judge_pairs(claims, pairs(), index, lexicon, thresholds, memo, prior, judged)
+    results = judge_pairs(claims, pairs, index, lexicon, thresholds, memo, prior, judged)
     if memory is not None and judged is not None:
         memory.keep(claims, index.n, index.df, judged, prior)
     del memo, prior, judged  # verdicts kept live on in the results; the rest can go
-    return reduce_pairs(results, declared_origins, counted[0])
+    return reduce_pairs(results, declared_origins, pairs.count)
