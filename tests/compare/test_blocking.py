@@ -11,6 +11,7 @@ from checker.compare.blocking import (
     rounded_count,
 )
 from checker.normalize import NormClaim
+from checker.rules import RuleSet
 
 
 def claim(i: int, entities: set[str], tokens: set[str]) -> NormClaim:
@@ -64,8 +65,8 @@ def test_rounded_counts_are_exact_when_small_and_keep_their_order() -> None:
     assert rounded_count(6396) == rounded_count(6397)
 
 
-def test_a_claims_keys_are_its_index_keys(ruleset: object) -> None:
+def test_a_claims_keys_are_its_index_keys(ruleset: RuleSet) -> None:
     from tests.compare.test_fast_paths import _norm
 
-    for claim in _norm(ruleset, 12):  # type: ignore[arg-type]
+    for claim in _norm(ruleset, 12):
         assert claim.keys == frozenset(claim_keys(claim))

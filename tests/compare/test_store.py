@@ -18,15 +18,8 @@ from checker.compare.store import UNRELATED, Judged, VerdictFile, changed_keys
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
 from checker.normalize import NormClaim
-from checker.rules import RuleSet, load_rules
-from tests.bench.corpora import RULES, report_json, write
-
-
-@pytest.fixture(scope="module")
-def ruleset() -> RuleSet:
-    rules, errors = load_rules([RULES])
-    assert not errors
-    return rules
+from checker.rules import RuleSet
+from tests.bench.corpora import report_json, write
 
 
 def _norm(root: Path, ruleset: RuleSet) -> tuple[Corpus, list[NormClaim]]:
