@@ -30,6 +30,7 @@ from checker.compare import (
     reduce_pairs,
 )
 from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.incremental import MOSTLY_REUSED, recall
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict
@@ -144,8 +145,6 @@ def normalise_documents(docs: Sequence[tuple[str, list[Claim]]], lexicon: Lexico
 # -- comparison ----------------------------------------------------------------------------
 
 _Judged = tuple[int, int, Verdict, bool]
-# With a store vouching for at least this share of the claims, verdicts are looked up here.
-MOSTLY_REUSED = 0.5
 
 
 def _candidates_block(bounds: tuple[int, int]) -> list[list[int]]:
@@ -160,7 +159,7 @@ def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged], Judged | 
     them for the next (`compare.store`)."""
     claims: Sequence[NormClaim] = _STATE["claims"]
     prior: Prior | None = _STATE["prior"]
-    judged = Judged(len(claims)) if prior is not None else None
+    judged = Judged(prior.hashes) if prior is not None else None
     found: Sequence[array[int]] = _STATE["found"]
     index, lexicon, thresholds = _STATE["index"], _STATE["lexicon"], _STATE["thresholds"]
     # One memo per worker process, over the parent's content ids: a cache, so what a
@@ -188,12 +187,12 @@ def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
 def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
                 index: BlockIndex, lexicon: Lexicon,
                 declared_origins: Mapping[str, str | None], thresholds: Thresholds | None,
-                memory: VerdictFile, prior: Prior) -> CompareResult:
+                memory: VerdictFile, prior: Prior, judged: Judged) -> CompareResult:
     """The map step in this process, over the candidates the workers found."""
     pairs = CountedPairs(blocking.unique_pairs(found))
-    judged = Judged(len(claims))
     # No memo: finding repeated contents costs more than the few pairs left to judge.
     results = judge_pairs(claims, pairs, index, lexicon, thresholds, None, prior, judged)
+    judged.pairs = pairs.count
     memory.keep(claims, index.n, index.df, judged, prior)
     del prior, judged  # verdicts kept live on in the results; the rest can go
     return reduce_pairs(results, declared_origins, pairs.count)
@@ -214,15 +213,24 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     if jobs == 1 or len(claims) < 2:
         return compare(claims, lexicon, declared_origins, blocking, thresholds, memory)
     index = BlockIndex(claims, blocking)
-    prior = memory.recall(claims, index.n, index.df) if memory is not None else None
+    prior: Prior | None = None
+    judged: Judged | None = None
+    if memory is not None:
+        prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
+        if settled is not None:  # little left to do: in this process
+            return reduce_pairs(settled[0], declared_origins, settled[1])
     parts = jobs * TASKS_PER_JOB
     with _pool(jobs, {"index": index}) as pool:
         found = [c for block in pool.map(_candidates_block, ranges(len(claims), parts))
                  for c in block]
-    if memory is not None and prior is not None and prior.share() >= MOSTLY_REUSED:
+    if judged is not None:
+        for _ in judged.recorded(found):
+            pass
+    if memory is not None and prior is not None and judged is not None \
+            and prior.share() >= MOSTLY_REUSED:
         # Most verdicts are look-ups: sending them back from workers costs more than that.
         return _judge_here(claims, found, index, lexicon, declared_origins, thresholds,
-                           memory, prior)
+                           memory, prior, judged)
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
     state = {"claims": claims, "found": [array("l", c) for c in found], "index": index,
@@ -235,11 +243,11 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     counted = sum(n for n, _, _ in blocks)
     merged = [PairResult(claims[i], claims[j], verdict, copy)
               for _, kept, _ in blocks for i, j, verdict, copy in kept]
-    if memory is not None:
-        judged = Judged(len(claims))
+    if memory is not None and judged is not None:
         for _, _, part in blocks:
             if part is not None:
                 judged.extend(part)
+        judged.pairs = counted
         memory.keep(claims, index.n, index.df, judged)
     del blocks
     return reduce_pairs(merged, declared_origins, counted)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
 from checker.compare.independence import UnionFind, count_origins, document_origins, is_copy
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
@@ -59,6 +59,14 @@ def worth_judging(a: NormClaim, b: NormClaim) -> bool:
     return not a.entities.isdisjoint(b.entities)
 
 
+def kept(a: NormClaim, b: NormClaim, verdict: Verdict) -> bool:
+    """Whether a verdict becomes a result: related, and within one document only an
+    outright contradiction (a document repeating itself is not confirmation)."""
+    if verdict.label == "unrelated":
+        return False
+    return a.doc != b.doc or (verdict.label == "conflict" and verdict.reason == "polarity")
+
+
 def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 idf: BlockIndex, lexicon: Lexicon,
                 thresholds: Thresholds | None = None,
@@ -82,15 +90,12 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 verdict = judge(a, b, idf, lexicon, thresholds)
                 if memo is not None:
                     memo.put(key, verdict)
+        keep = kept(a, b, verdict)
+        copy = keep and a.doc != b.doc and is_copy(a.text, b.text)
         if judged is not None:
-            judged.add(i, j, verdict)
-        if verdict.label == "unrelated":
-            continue
-        if a.doc == b.doc and verdict.label != "conflict":
-            continue  # a document repeating itself is not confirmation
-        if a.doc == b.doc and verdict.reason != "polarity":
-            continue  # within a document only outright contradictions are reliable
-        out.append(PairResult(a, b, verdict, a.doc != b.doc and is_copy(a.text, b.text)))
+            judged.add(i, j, verdict, copy)
+        if keep:
+            out.append(PairResult(a, b, verdict, copy))
     return out
 
 
@@ -158,14 +163,32 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
             memory: VerdictFile | None = None) -> CompareResult:
     """Compare every claim with its candidates (never all pairs); with a memory, reuse the
     last run's verdicts that still hold and keep this run's for the next."""
+    # Imported here: the incremental path builds on this module's judge_pairs.
+    from checker.compare.incremental import recall
+
     index = BlockIndex(claims, blocking)
-    prior = memory.recall(claims, index.n, index.df) if memory is not None else None
-    judged = Judged(len(claims)) if memory is not None else None
+    if memory is None:
+        return _compare_afresh(claims, index, lexicon, declared_origins, thresholds)
+    prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
+    if settled is not None:
+        return reduce_pairs(settled[0], declared_origins, settled[1])
+    return _compare_afresh(claims, index, lexicon, declared_origins, thresholds, prior,
+                           judged, memory)
+
+
+def _compare_afresh(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
+                    declared_origins: Mapping[str, str | None],
+                    thresholds: Thresholds | None, prior: Prior | None = None,
+                    judged: Judged | None = None,
+                    memory: VerdictFile | None = None) -> CompareResult:
+    """Every candidate pair looked at (verdicts from the prior where it vouches)."""
+    found = (index.candidates(i) for i in range(len(claims)))
     # Streamed: at 200,000 claims the list of pairs alone would be millions of tuples.
-    pairs = CountedPairs(index.pairs())
+    pairs = CountedPairs(unique_pairs(found if judged is None else judged.recorded(found)))
     memo = VerdictMemo(content_ids(claims))
     results = judge_pairs(claims, pairs, index, lexicon, thresholds, memo, prior, judged)
     if memory is not None and judged is not None:
+        judged.pairs = pairs.count
         memory.keep(claims, index.n, index.df, judged, prior)
     del memo, prior, judged  # verdicts kept live on in the results; the rest can go
     return reduce_pairs(results, declared_origins, pairs.count)

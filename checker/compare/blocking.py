@@ -15,9 +15,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from hashlib import blake2b
 from itertools import combinations
 
 from checker.normalize import NormClaim
+
+_MASK = (1 << 63) - 1
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,21 @@ class BlockIndex:
         floor = self.config.min_shared
         ranked = sorted((j for j, s in score.items() if s >= floor), key=lambda j: (-score[j], j))
         return ranked[: self.config.max_candidates]
+
+    def searches(self, hashes: Sequence[int]) -> array[int]:
+        """For each claim, 63 bits of a hash of all its candidate search reads: the weight
+        of each block it is searched by and the members of that block (by their `hashes`).
+        Equal hashes, equal candidates (`checker.compare.incremental`)."""
+        members = {kid: sum(map(hashes.__getitem__, p)) & _MASK
+                   for kid, p in self.postings.items()}
+        keys, weights, offsets = self._keys, self._key_weights, self._offsets
+        out = array("q")
+        for i in range(len(self.claims)):
+            start, end = offsets[i], offsets[i + 1]
+            read = weights[start:end].tobytes() + \
+                array("q", [members[k] for k in keys[start:end]]).tobytes()
+            out.append(int.from_bytes(blake2b(read, digest_size=8).digest(), "little") & _MASK)
+        return out
 
     def pairs(self) -> Iterator[tuple[int, int]]:
         """Candidate pairs (i < j), each once, in a deterministic order."""

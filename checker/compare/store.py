@@ -4,13 +4,16 @@ A verdict reads the two claims' contents and, through the block index, the weigh
 specificity of each key they hold, which are functions of the key's count and of the rounded
 corpus size (`blocking.corpus_size`). So a verdict of the last run is this run's verdict
 when both claims are unchanged (their document normalised from the same input), no key of
-either changed its count, and the code, rules, thresholds and corpus size are the same. The
-store keeps every pair the last run judged; pairs it cannot vouch for are judged again, and
-the candidates are always searched afresh, so the report is the one a cold run writes.
+either changed its count, and the code, rules, thresholds and corpus size are the same.
 
-The file is JSON with the pairs judged unrelated packed in base64 (never pickle: a cache
-committed to a repository must not be able to run code, see `checker.cache`). A missing,
-damaged or foreign file is an empty store; writes are atomic and never fsynced.
+The store also keeps each claim's candidate list and a hash of what its candidate search
+read (`checker.compare.incremental`), so a run where most claims are settled searches and
+judges only around the claims that are not. Claims and pairs are named by a 64-bit hash of
+the claim's key, not by position, so nothing is renumbered when a document is added.
+
+The file is JSON with the arrays packed in base64 (never pickle: a cache committed to a
+repository must not be able to run code, see `checker.cache`). A missing, damaged or
+foreign file is an empty store; writes are atomic and never fsynced.
 
     memory = VerdictFile(cache_dir / "verdicts.json", fingerprint, doc_states)
     result = compare(claims, lexicon, origins, memory=memory)
@@ -19,11 +22,12 @@ damaged or foreign file is an empty store; writes are atomic and never fsynced.
 from __future__ import annotations
 
 import base64
+import hashlib
 import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
@@ -34,57 +38,105 @@ from checker.compare.verdict import Verdict
 from checker.memofile import read_json, write_json
 from checker.normalize import NormClaim
 
-FORMAT = 1
+FORMAT = 2
 # Returned for a pair the last run judged unrelated (nothing else of it is kept).
 UNRELATED = Verdict("unrelated", None, 0.0, 0.0)
+MASK = (1 << 63) - 1  # hashes and pair codes are non-negative int64s (array "q")
+_MIX = 0x9E3779B97F4A7C15
+
+
+def claim_hashes(claims: Sequence[NormClaim]) -> array[int]:
+    """Each claim's name in the store: 63 bits of the blake2b of its key."""
+    return array("q", [int.from_bytes(hashlib.blake2b(c.key.encode("utf-8"), digest_size=8)
+                                      .digest(), "little") & MASK for c in claims])
+
+
+def pair_code(x: int, y: int) -> int:
+    """The code of the pair of claims hashed x and y, in either order."""
+    lo, hi = (x, y) if x < y else (y, x)
+    return (lo * _MIX + hi) & MASK
+
+
+# A related verdict as stored: the two claims' hashes, the verdict and whether the two
+# texts are copies of one another (`independence.is_copy`, read by the reduce step).
+Related = tuple[int, int, Verdict, bool]
 
 
 @dataclass
 class Judged:
-    """The pairs one run judged, by claim index: what the next run may reuse."""
+    """What one run judged and searched: what the next run may reuse."""
 
-    width: int
+    hashes: array[int]  # claim index -> claim hash
     unrelated: array[int] = field(default_factory=lambda: array("q"))
-    related: list[tuple[int, int, Verdict]] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    # Candidate lists (claim hashes) of every claim, flat, with their offsets; and the hash
+    # of what each claim's search read (`incremental.neighbourhoods`). Empty: none kept.
+    cands: array[int] = field(default_factory=lambda: array("q"))
+    cand_at: array[int] = field(default_factory=lambda: array("q", [0]))
+    neigh: array[int] = field(default_factory=lambda: array("q"))
+    pairs: int = 0  # candidate pairs in all
+    settled: int = 0  # claims compared around, not afresh (`incremental.compare_settled`)
 
-    def add(self, i: int, j: int, verdict: Verdict) -> None:
+    def add(self, i: int, j: int, verdict: Verdict, copy: bool = False) -> None:
         """Record the verdict of pair (i, j), judged or reused."""
         if verdict.label == "unrelated":
-            self.unrelated.append(i * self.width + j)
+            self.unrelated.append(pair_code(self.hashes[i], self.hashes[j]))
         else:
-            self.related.append((i, j, verdict))
+            self.related.append((self.hashes[i], self.hashes[j], verdict, copy))
 
     def extend(self, other: Judged) -> None:
         """Append another slice's pairs (slices are merged in claim order)."""
         self.unrelated.extend(other.unrelated)
         self.related.extend(other.related)
 
+    def recorded(self, found: Iterable[Sequence[int]]) -> Iterator[Sequence[int]]:
+        """The candidate lists (claim indices) of every claim, in claim order, passed on
+        as they are kept."""
+        hashes, cands, at = self.hashes, self.cands, self.cand_at
+        for c in found:
+            cands.extend([hashes[j] for j in c])
+            at.append(len(cands))
+            yield c
+
+
+@dataclass
+class Past:
+    """The last run's claims and candidate searches, for `incremental.compare_settled`."""
+
+    hashes: array[int]
+    cands: array[int]
+    cand_at: array[int]
+    neigh: array[int]
+    pairs: int
+    related: list[Related]
+    unrelated: array[int]
+
 
 @dataclass
 class Prior:
-    """The last run's verdicts, addressed by this run's claim indices."""
+    """The last run's verdicts, for this run's claims."""
 
-    old: array[int]  # this run's claim index -> the last run's, or -1 when not reusable
-    width: int
+    hashes: array[int]  # this run's claim index -> claim hash
+    valid: bytearray  # 1 where a claim's verdicts of the last run still hold
     unrelated: array[int]  # sorted pair codes (a set of a million ints is 60 MB)
     related: dict[int, Verdict]
+    past: Past | None = None  # None when the store does not apply
     reused: int = 0
 
     @classmethod
-    def empty(cls, width: int) -> Prior:
+    def empty(cls, hashes: array[int]) -> Prior:
         """A prior that vouches for nothing (no store, or a store that does not apply)."""
-        return cls(array("q", [-1]) * width, 1, array("q"), {})
+        return cls(hashes, bytearray(len(hashes)), array("q"), {})
 
     def share(self) -> float:
         """The share of this run's claims whose verdicts may be reused."""
-        return sum(1 for x in self.old if x >= 0) / len(self.old) if self.old else 0.0
+        return sum(self.valid) / len(self.valid) if self.valid else 0.0
 
     def get(self, i: int, j: int) -> Verdict | None:
         """The verdict the last run gave pair (i, j), when it still holds."""
-        a, b = self.old[i], self.old[j]
-        if a < 0 or b < 0:
+        if not (self.valid[i] and self.valid[j]):
             return None
-        code = a * self.width + b
+        code = pair_code(self.hashes[i], self.hashes[j])
         unrelated = self.unrelated
         at = bisect_left(unrelated, code)
         found = UNRELATED if at < len(unrelated) and unrelated[at] == code \
@@ -94,7 +146,7 @@ class Prior:
 
 
 def _pack(codes: array[int]) -> str:
-    """Pair codes as base64 of little-endian int64s (the same file on any machine)."""
+    """Int64s as base64 of little-endian bytes (the same file on any machine)."""
     packed = array("q", codes)
     if sys.byteorder != "little":
         packed.byteswap()
@@ -135,6 +187,7 @@ class VerdictFile:
         self.fingerprint = fingerprint
         self.doc_states = doc_states  # document id -> key of its normalised claims
         self.reused = 0  # verdicts the last comparison took from the store
+        self.settled = 0  # claims the last comparison did not search or judge again
         self.written = False  # whether the last `keep` wrote the file
         # The store was made from these very claims and counts: this run's is the same file.
         self._same_input = False
@@ -142,52 +195,61 @@ class VerdictFile:
     def recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
         """What of the last run holds for these claims (an empty prior when nothing does)."""
         self._same_input = False
-        return self._recall(claims, n, df)
-
-    def _recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
+        hashes = claim_hashes(claims)
         data = self._load()
-        width = len(claims)
         if data is None or data.get("n") != n:
-            return Prior.empty(width)
-        old = array("q", [-1]) * width
+            return Prior.empty(hashes)
         try:
-            before_docs: dict[str, str] = data["docs"]
-            before_claims: list[str] = data["claims"]
-            changed = changed_keys(df, data["df"])
-            position = {key: i for i, key in enumerate(before_claims)}
-            states = self.doc_states
-            for i, c in enumerate(claims):
-                if before_docs.get(c.doc) == states.get(c.doc, "") and c.keys.isdisjoint(changed):
-                    old[i] = position.get(c.key, -1)
-            unrelated = array("q", sorted(_unpack(data["unrelated"])))
-            related = {int(code): Verdict(label, reason, conf, sim, _interned(details))
-                       for code, label, reason, conf, sim, details in data.pop("related")}
-            # Comparison is deterministic: the same claims, documents and counts give the
-            # same candidates and verdicts, so the file would be written again as it is.
-            self._same_input = before_docs == states and data["df"] == df and \
-                len(before_claims) == width and all(
-                    key == c.key for key, c in zip(before_claims, claims, strict=True))
-            return Prior(old, max(1, len(before_claims)), unrelated, related)
+            return self._recall(claims, df, hashes, data)
         except (KeyError, TypeError, ValueError, AttributeError):
-            return Prior.empty(width)
+            return Prior.empty(hashes)
+
+    def _recall(self, claims: Sequence[NormClaim], df: Mapping[str, int], hashes: array[int],
+                data: dict[str, Any]) -> Prior:
+        before_docs: dict[str, str] = data["docs"]
+        changed = changed_keys(df, data["df"])
+        states = self.doc_states
+        valid = bytearray(len(claims))
+        for i, c in enumerate(claims):
+            valid[i] = before_docs.get(c.doc) == states.get(c.doc, "") and \
+                c.keys.isdisjoint(changed)
+        past = Past(_unpack(data["hashes"]), _unpack(data["cands"]), _unpack(data["cand_at"]),
+                    _unpack(data["neigh"]), int(data["pairs"]),
+                    [(int(x), int(y), Verdict(label, reason, conf, sim, _interned(details)),
+                      bool(copy)) for x, y, label, reason, conf, sim, details, copy
+                     in data.pop("related")],
+                    _unpack(data["unrelated"]))
+        related = {pair_code(x, y): verdict for x, y, verdict, _ in past.related}
+        searched = len(past.cand_at) == len(past.hashes) + 1 == len(past.neigh) + 1 and \
+            past.cand_at[-1] == len(past.cands)
+        # Comparison is deterministic: the same claims, documents and counts give the
+        # same candidates and verdicts, so the file would be written again as it is.
+        self._same_input = searched and before_docs == states and data["df"] == df and \
+            past.hashes == hashes
+        return Prior(hashes, valid, past.unrelated, related, past if searched else None)
 
     def keep(self, claims: Sequence[NormClaim], n: float, df: Counter[str],
              judged: Judged, prior: Prior | None = None) -> None:
         """Store this run's verdicts for the next run; a store that cannot be written is
         skipped (the next run judges everything again)."""
         self.reused = prior.reused if prior is not None else 0
+        self.settled = judged.settled
         self.written = not self._same_input
         if self._same_input:
             return
-        width = judged.width
         payload = {
             "format": FORMAT, "fingerprint": self.fingerprint, "n": n,
-            "docs": dict(self.doc_states), "claims": [c.key for c in claims], "df": df,
-            "unrelated": _pack(judged.unrelated),
+            "docs": dict(self.doc_states), "df": df, "pairs": judged.pairs,
+            "hashes": _pack(judged.hashes), "neigh": _pack(judged.neigh),
+            "cands": _pack(judged.cands), "cand_at": _pack(judged.cand_at),
+            "unrelated": _pack(array("q", sorted(judged.unrelated))),
         }
+        # Sorted, so a store is the same file whichever way the run compared (afresh or
+        # around the unsettled claims).
         write_json(self.path, payload, "related",
-                   ([i * width + j, v.label, v.reason, v.confidence, v.similarity, v.details]
-                    for i, j, v in judged.related))
+                   ([x, y, v.label, v.reason, v.confidence, v.similarity, v.details, copy]
+                    for x, y, v, copy in sorted(judged.related,
+                                                key=lambda r: pair_code(r[0], r[1]))))
 
     def _load(self) -> dict[str, Any] | None:
         return read_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint})

@@ -6,6 +6,7 @@ import base64
 import json
 import random
 import re
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -14,7 +15,14 @@ import pytest
 from checker.cache import normalise_corpus
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
-from checker.compare.store import UNRELATED, Judged, VerdictFile, changed_keys
+from checker.compare.store import (
+    UNRELATED,
+    Judged,
+    VerdictFile,
+    changed_keys,
+    claim_hashes,
+    pair_code,
+)
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
 from checker.normalize import NormClaim
@@ -44,11 +52,17 @@ def test_changed_keys_are_the_rounded_counts_that_moved() -> None:
 
 
 def test_judged_packs_unrelated_pairs_and_keeps_the_others() -> None:
-    judged = Judged(10)
+    judged = Judged(array("q", [10 * k for k in range(10)]))
     judged.add(1, 2, Verdict("unrelated", None, 0.4, 0.6))
     kept = Verdict("conflict", "quantity", 0.9, 0.8, {"quantities": [["1", "2"]]})
-    judged.add(3, 4, kept)
-    assert list(judged.unrelated) == [12] and judged.related == [(3, 4, kept)]
+    judged.add(3, 4, kept, True)
+    assert list(judged.unrelated) == [pair_code(10, 20)]
+    assert judged.related == [(30, 40, kept, True)]
+
+
+def test_pair_codes_name_a_pair_in_either_order() -> None:
+    assert pair_code(5, 9) == pair_code(9, 5) != pair_code(5, 10)
+    assert 0 <= pair_code(2**63 - 1, 2**63 - 2) < 2**63
 
 
 def test_a_second_run_reuses_every_verdict(tmp_path: Path, ruleset: RuleSet) -> None:
@@ -86,14 +100,15 @@ def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet) -
     path = tmp_path / "verdicts.json"
     compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
     memory = _memory(path, corpus)
-    prior = memory.recall(norm, BlockIndex(norm).n, BlockIndex(norm).df)
+    index = BlockIndex(norm)
+    prior = memory.recall(norm, index.n, index.df)
     stored = json.loads(path.read_text("utf-8"))
-    width = len(norm)
+    at = {x: i for i, x in enumerate(claim_hashes(norm))}
     from checker.compare.verdict import judge
 
-    index = BlockIndex(norm)
-    for code, *_ in stored["related"]:
-        i, j = divmod(code, width)
+    assert stored["related"]
+    for x, y, *_ in stored["related"]:
+        i, j = at[x], at[y]
         fresh = judge(norm[i], norm[j], index, ruleset.lexicon)
         again = prior.get(i, j)
         assert again is not None and again != UNRELATED
@@ -124,12 +139,12 @@ def test_claims_holding_a_key_whose_count_moved_are_judged_again(tmp_path: Path,
     memory = _memory(path, corpus)
     index = BlockIndex(norm)
     prior = memory.recall(norm, index.n, index.df)
-    assert prior.old[0] == -1
-    assert all(prior.old[i] == -1 for i, c in enumerate(norm) if not c.keys.isdisjoint(moved))
-    assert any(prior.old[i] == i for i in range(len(norm)))
+    assert not prior.valid[0]
+    assert all(not prior.valid[i] for i, c in enumerate(norm) if not c.keys.isdisjoint(moved))
+    assert any(prior.valid)
 
 
-@pytest.mark.parametrize("damage", ["", "{", "[]", '{"format": 1}', "\0" * 64])
+@pytest.mark.parametrize("damage", ["", "{", "[]", '{"format": 2}', "\0" * 64])
 def test_damaged_store_is_empty(tmp_path: Path, ruleset: RuleSet, damage: str) -> None:
     corpus, norm = _norm(write(tmp_path / "corpus", 12), ruleset)
     path = tmp_path / "verdicts.json"
@@ -209,8 +224,6 @@ def test_a_sequence_of_random_edits_reports_as_cold_runs(tmp_path: Path, seed: i
 
 
 def test_pair_codes_pack_and_unpack() -> None:
-    from array import array
-
     from checker.compare.store import _pack, _unpack
 
     codes = array("q", [0, 1, 2**40 + 7, 56_496 * 56_496 - 1])

@@ -1,0 +1,175 @@
+"""Comparison when most claims are settled: search and judge only around the others.
+
+A claim is *settled* when the last run's candidate search for it read exactly what this
+run's would (the same blocks, with the same weights and the same members, so the same
+candidates: `BlockIndex.searches`) and its verdicts still hold (`store.Prior`). A pair of
+two settled claims is then a pair of the last run with the last run's verdict, so only the
+pairs touching an unsettled claim are looked at; the others are carried over from the store.
+Results come out in the order a full run produces them (`blocking.unique_pairs`: by the
+claim that brings the pair, then by rank in its candidates), so the reduce step, and the
+report, are a full run's.
+
+    prior, judged, found = recall(claims, index, lexicon, thresholds, memory)
+    if found is not None:
+        results, pairs = found  # the store is kept already
+    else:
+        ...  # compare afresh, looking verdicts up in prior, and keep judged
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+
+from checker.compare import PairResult, judge_pairs, kept
+from checker.compare.blocking import BlockIndex
+from checker.compare.store import Judged, Past, Prior, VerdictFile, pair_code
+from checker.compare.verdict import Thresholds
+from checker.lexicon import Lexicon
+from checker.normalize import NormClaim
+
+# With the verdicts of at least this share of claims reusable, a run compares around the
+# unsettled claims (in one process: the work left is small) instead of comparing afresh.
+MOSTLY_REUSED = 0.5
+
+# A result with its place in a full run's order: (claim bringing the pair, rank).
+_Placed = tuple[tuple[int, int], PairResult]
+# The results of a comparison, in order, and how many candidate pairs it had.
+_Settled = tuple[list[PairResult], int]
+
+
+def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
+           thresholds: Thresholds | None,
+           memory: VerdictFile) -> tuple[Prior, Judged, _Settled | None]:
+    """What the store vouches for, what this run will keep, and, when most claims are
+    settled, the results found around the others (kept in the store already)."""
+    prior = memory.recall(claims, index.n, index.df)
+    judged = Judged(prior.hashes)
+    searches = index.searches(prior.hashes)
+    found = compare_settled(claims, index, lexicon, thresholds, prior, judged, searches) \
+        if prior.share() >= MOSTLY_REUSED else None
+    judged.neigh = searches
+    if found is not None:
+        memory.keep(claims, index.n, index.df, judged, prior)
+    return prior, judged, found
+
+
+def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
+                    thresholds: Thresholds | None, prior: Prior, judged: Judged,
+                    searches: array[int]) -> _Settled | None:
+    """The results and candidate-pair count of a full comparison, found around the
+    unsettled claims; `judged` gets what the next run needs. None when the last run's
+    searches cannot stand for this run's (none stored, or claims in another order)."""
+    past = prior.past
+    where = _searched_before(prior.hashes, searches, past) if past is not None else None
+    if past is None or where is None:
+        return None
+    hashes = prior.hashes
+    cands = [past.cands[past.cand_at[a]:past.cand_at[a + 1]] if a >= 0
+             else array("q", [hashes[j] for j in index.candidates(i)])
+             for i, a in enumerate(where)]
+    settled = bytearray(len(claims))
+    for i, a in enumerate(where):
+        settled[i] = a >= 0 and prior.valid[i]
+    at = {x: i for i, x in enumerate(hashes)}
+    fresh, looked_at = _around(claims, cands, settled, at, index, lexicon, thresholds, prior,
+                               judged)
+    dropped = _dropped(past, {hashes[i] for i in range(len(claims)) if settled[i]})
+    carried = _carried(claims, past, dropped, at, cands, judged)
+    unrelated = array("q", [c for c in past.unrelated if c not in dropped])
+    prior.reused += len(carried) + len(unrelated)
+    judged.unrelated.extend(unrelated)
+    judged.neigh = searches
+    for found in cands:
+        judged.cands.extend(found)
+        judged.cand_at.append(len(judged.cands))
+    judged.pairs = past.pairs - len(dropped) + looked_at
+    judged.settled = sum(settled)
+    placed = fresh + [p for p in carried if p is not None]
+    placed.sort(key=lambda p: p[0])
+    return [r for _, r in placed], judged.pairs
+
+
+def _searched_before(hashes: array[int], searches: array[int], past: Past) -> array[int] | None:
+    """Each claim's index in the last run when its search read what this run's reads, or
+    -1; None when claims of both runs come in another order (candidates tied in score
+    rank by position, so a reordering could change them)."""
+    old_at = {x: a for a, x in enumerate(past.hashes)}
+    where = array("q", [-1]) * len(hashes)
+    last = -1
+    for i, x in enumerate(hashes):
+        a = old_at.get(x, -1)
+        if a < 0:
+            continue
+        if a < last:
+            return None
+        last = a
+        if past.neigh[a] == searches[i]:
+            where[i] = a
+    return where
+
+
+def _around(claims: Sequence[NormClaim], cands: Sequence[array[int]], settled: bytearray,
+            at: dict[int, int], index: BlockIndex, lexicon: Lexicon,
+            thresholds: Thresholds | None, prior: Prior,
+            judged: Judged) -> tuple[list[_Placed], int]:
+    """Every candidate pair touching an unsettled claim, judged or looked up, in a full
+    run's order (`blocking.unique_pairs`), and how many pairs there were."""
+    hashes = prior.hashes
+    unsettled = {hashes[i] for i in range(len(claims)) if not settled[i]}
+    out: list[_Placed] = []
+    looked_at = 0
+    for i, found in enumerate(cands):
+        if settled[i] and unsettled.isdisjoint(found):
+            continue
+        for rank, x in enumerate(found):
+            j = at[x]
+            if settled[i] and settled[j]:
+                continue
+            if j > i:
+                pair = (i, j)
+            elif hashes[i] not in cands[j]:
+                pair = (j, i)
+            else:
+                continue  # brought by claim j already
+            looked_at += 1
+            for r in judge_pairs(claims, (pair,), index, lexicon, thresholds, None, prior,
+                                 judged):
+                out.append(((i, rank), r))
+    return out, looked_at
+
+
+def _dropped(past: Past, settled: set[int]) -> set[int]:
+    """Codes of the last run's candidate pairs touching a claim that is gone or unsettled:
+    the pairs this run looks at again (or that are no more)."""
+    gone = set(past.hashes) - settled
+    out: set[int] = set()
+    cands, cand_at = past.cands, past.cand_at
+    for a, x in enumerate(past.hashes):
+        found = cands[cand_at[a]:cand_at[a + 1]]
+        if x in gone:
+            out.update(pair_code(x, y) for y in found)
+        elif not gone.isdisjoint(found):
+            out.update(pair_code(x, y) for y in found if y in gone)
+    return out
+
+
+def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dict[int, int],
+             cands: Sequence[array[int]], judged: Judged) -> list[_Placed | None]:
+    """The last run's related verdicts between settled claims, kept for the next run, and
+    placed where a full run finds them (None for those that are no result)."""
+    out: list[_Placed | None] = []
+    hashes = judged.hashes
+    for x, y, verdict, copy in past.related:
+        if pair_code(x, y) in dropped:
+            continue
+        i, j = sorted((at[x], at[y]))
+        judged.related.append((hashes[i], hashes[j], verdict, copy))
+        a, b = claims[i], claims[j]
+        if not kept(a, b, verdict):
+            out.append(None)
+            continue
+        place = (i, cands[i].index(hashes[j])) if hashes[j] in cands[i] \
+            else (j, cands[j].index(hashes[i]))
+        out.append((place, PairResult(a, b, verdict, copy)))
+    return out

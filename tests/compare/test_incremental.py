@@ -1,0 +1,120 @@
+"""Comparison around the unsettled claims: the full run's results, found with less work."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from checker.cache import normalise_corpus
+from checker.compare import CompareResult, compare
+from checker.compare.blocking import BlockIndex
+from checker.compare.store import VerdictFile, claim_hashes
+from checker.corpus import Corpus, load_corpus
+from checker.normalize import NormClaim
+from checker.parallel import compare_claims
+from checker.rules import RuleSet
+from tests.bench.corpora import write
+
+
+def _norm(root: Path, ruleset: RuleSet) -> tuple[Corpus, list[NormClaim]]:
+    corpus = load_corpus(root, root / "seeds", root / "claims", ruleset.lexicon, 0.5)
+    norm, _ = normalise_corpus(corpus, ruleset)
+    return corpus, norm
+
+
+def _run(root: Path, ruleset: RuleSet, store: Path | None,
+         jobs: int = 1) -> tuple[CompareResult, VerdictFile | None]:
+    corpus, norm = _norm(root, ruleset)
+    # A document's state stands for its normalised claims: its text will do here.
+    memory = VerdictFile(store, "fp", {dc.doc.id: dc.doc.sha256 for dc in corpus.docs}) \
+        if store is not None else None
+    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+    return compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory), memory
+
+
+def _append(root: Path, k: int, text: str) -> None:
+    doc = sorted((root / "seeds").glob("*.txt"))[k]
+    doc.write_text(doc.read_text("utf-8") + text, "utf-8")
+
+
+def test_equal_searches_find_equal_candidates(tmp_path: Path, ruleset: RuleSet) -> None:
+    root = write(tmp_path / "corpus", 30)
+    _, before = _norm(root, ruleset)
+    _append(root, 4, "Norvex Dynamics employs 9,900 people in Lahore.\n")
+    _, after = _norm(root, ruleset)
+    found: dict[int, tuple[int, tuple[int, ...]]] = {}
+    for norm in (before, after):
+        index, hashes = BlockIndex(norm), claim_hashes(norm)
+        searches = index.searches(hashes)
+        for i, x in enumerate(hashes):
+            cands = tuple(hashes[j] for j in index.candidates(i))
+            if x in found and found[x][0] == searches[i]:
+                assert found[x][1] == cands, norm[i].key
+            found[x] = (searches[i], cands)
+    same = sum(1 for x in claim_hashes(before) if x in found)
+    assert same == len(before)
+
+
+def test_an_edit_is_compared_around_the_unsettled_claims(tmp_path: Path,
+                                                         ruleset: RuleSet) -> None:
+    root = write(tmp_path / "corpus", 40)
+    store = tmp_path / "verdicts.json"
+    _run(root, ruleset, store)
+    _append(root, 6, "Norvex Dynamics employs 9,900 people in Lahore.\n")
+    around, memory = _run(root, ruleset, store)
+    afresh, _ = _run(root, ruleset, None)
+    assert memory is not None and around == afresh
+    claims = len(_norm(root, ruleset)[1])
+    assert claims // 2 < memory.settled < claims
+    assert around.pairs_scored == afresh.pairs_scored
+
+
+def test_the_store_is_the_one_a_full_run_writes(tmp_path: Path, ruleset: RuleSet) -> None:
+    root = write(tmp_path / "corpus", 40)
+    store, fresh = tmp_path / "verdicts.json", tmp_path / "fresh.json"
+    _run(root, ruleset, store)
+    _append(root, 9, "Norvex Dynamics employs 9,900 people in Lahore.\n")
+    _, memory = _run(root, ruleset, store)
+    _run(root, ruleset, fresh)
+    assert memory is not None and memory.settled > 0
+    assert store.read_bytes() == fresh.read_bytes()
+
+
+def test_claims_in_another_order_are_compared_afresh(tmp_path: Path,
+                                                     ruleset: RuleSet) -> None:
+    root = write(tmp_path / "corpus", 30)
+    store = tmp_path / "verdicts.json"
+    _run(root, ruleset, store)
+    doc = sorted((root / "seeds").glob("*.txt"))[2]
+    lines = doc.read_text("utf-8").splitlines(keepends=True)
+    body = [k for k, line in enumerate(lines) if len(line.split()) > 6]
+    a, b = body[0], body[-1]
+    lines[a], lines[b] = lines[b], lines[a]  # two sentences swap places: their claims too
+    doc.write_text("".join(lines), "utf-8")
+    again, memory = _run(root, ruleset, store)
+    assert memory is not None and memory.settled == 0
+    assert again == _run(root, ruleset, None)[0]
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_random_sentences_added_anywhere(tmp_path: Path, ruleset: RuleSet, seed: int,
+                                         jobs: int) -> None:
+    rng = random.Random(seed)
+    root = write(tmp_path / "corpus", 36)
+    store = tmp_path / "verdicts.json"
+    _run(root, ruleset, store, jobs)
+    docs = sorted((root / "seeds").glob("*.txt"))
+    settled = 0
+    for _ in range(3):
+        # A sentence of one document added to another: new candidates for old claims.
+        donor = rng.choice(docs).read_text("utf-8").splitlines(keepends=True)
+        sentence = rng.choice([line for line in donor if len(line.split()) > 5])
+        _append(root, rng.randrange(len(docs)), sentence)
+        around, memory = _run(root, ruleset, store, jobs)
+        assert memory is not None
+        settled += memory.settled
+        assert around == _run(root, ruleset, None)[0]
+    assert settled > 0
