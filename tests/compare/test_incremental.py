@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.cache import normalise_corpus
-from checker.compare import CompareResult, compare
+from checker.compare import CompareResult
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import VerdictFile, claim_hashes
 from checker.corpus import Corpus, load_corpus
