@@ -291,13 +291,19 @@ def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     counts: Counter[tuple[str, str]] = Counter()
     lexicon = ruleset.lexicon
+    # Each (id, text) resolved once: a corpus repeats a few thousand names 100,000 times.
+    read: dict[tuple[str | None, str], tuple[str | None, str]] = {}
     for dc in corpus.docs:
         for claim in dc.claims:
             for e in claim.entities:
-                eid = e.id or lexicon.resolve(e.text)
-                if not eid or eid.startswith(UNKNOWN_PREFIX):
+                found = read.get((e.id, e.text))
+                if found is None:
+                    eid = e.id or lexicon.resolve(e.text)
+                    known = eid if eid and not eid.startswith(UNKNOWN_PREFIX) else None
+                    found = read[(e.id, e.text)] = (known, " ".join(e.text.split()))
+                eid, surface = found
+                if eid is None:
                     continue
-                surface = " ".join(e.text.split())
                 forms[eid][surface].add(dc.doc.id)
                 counts[(eid, surface)] += 1
     out = []

@@ -99,10 +99,13 @@ def _same_period(a: DateSlot | None, b: DateSlot | None) -> bool:
 
 def check_percent_change(claim: Claim) -> ArithmeticIssue | None:
     """'$2.17 billion, a 34% increase compared to ... ($1.62 billion)'."""
+    percents = [q for q in claim.quantities if q.kind == "percent" and q.value is not None]
+    if not percents:
+        return None  # tested first: most claims have none, and the searches below cost
     text = fold(claim.text)
     if RESPECTIVELY_RE.search(text) or not COMPARISON_RE.search(text):
         return None  # figures paired by position, or no old value to compare with
-    for p in (q for q in claim.quantities if q.kind == "percent" and q.value is not None):
+    for p in percents:
         rel = p.span[0] - claim.span[0], p.span[1] - claim.span[0]
         if re.search(r"\b(?:from|to|at|of|was|were|is)\s*$", text[:rel[0]]) or re.match(
                 r"\s*of\b", text[rel[1]:]):
@@ -212,14 +215,15 @@ def check_ratio(claim: Claim) -> ArithmeticIssue | None:
 
 def check_age(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | None:
     """'in 2025 is set to turn 30' against a founding year stated just before."""
-    m = AGE_RE.search(fold(claim.text))
-    if not m:
-        return None
-    age = int(m.group("n") or m.group("n2") or m.group("n3"))
+    # The year first: few claims have one, and the search costs.
     years = [int(d.start[:4]) for d in claim.dates
              if d.granularity == "year" and d.start and d.resolved]
     if not years:
         return None
+    m = AGE_RE.search(fold(claim.text))
+    if not m:
+        return None
+    age = int(m.group("n") or m.group("n2") or m.group("n3"))
     founded = [(c, int(f.group("y"))) for c in list(previous[-3:]) + [claim]
                for f in FOUNDED_RE.finditer(fold(c.text))]
     if not founded:
