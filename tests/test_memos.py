@@ -129,3 +129,21 @@ def test_streamed_list_is_written_whole(tmp_path: Path, count: int) -> None:
     assert read_json(path, {"format": 1}) is not None and read_json(path, {"format": 2}) is None
     write_json(path, {}, "only", iter(items))
     assert json.loads(path.read_text("utf-8")) == {"only": items}
+
+
+@pytest.mark.parametrize("plain", [{}, {"format": 1}])
+@pytest.mark.parametrize("streamed", [None, "items"])
+def test_packed_arrays_are_written_beside_the_rest(tmp_path: Path, plain: dict[str, int],
+                                                   streamed: str | None) -> None:
+    import json
+    from array import array
+
+    from checker.memofile import Packed, unpack, write_json
+
+    codes = array("q", range(-3, Packed.CHUNK + 9))
+    path = tmp_path / "packed.json"
+    write_json(path, {**plain, "a": Packed(codes), "b": Packed(array("q"))}, streamed,
+               iter([[1, "x"]]))
+    data = json.loads(path.read_text("utf-8"))
+    assert unpack(data.pop("a")) == codes and unpack(data.pop("b")) == array("q")
+    assert data == {**plain, **({streamed: [[1, "x"]]} if streamed else {})}

@@ -65,9 +65,7 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     if past is None or where is None:
         return None
     hashes = prior.hashes
-    cands = [past.cands[past.cand_at[a]:past.cand_at[a + 1]] if a >= 0
-             else array("q", [hashes[j] for j in index.candidates(i)])
-             for i, a in enumerate(where)]
+    cands = _Candidates(past, where, index, hashes)
     settled = bytearray(len(claims))
     for i, a in enumerate(where):
         settled[i] = a >= 0 and prior.valid[i]
@@ -80,14 +78,31 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     prior.reused += len(carried) + len(unrelated)
     judged.unrelated.extend(unrelated)
     judged.neigh = searches
-    for found in cands:
-        judged.cands.extend(found)
+    for i in range(len(claims)):
+        judged.cands.extend(cands[i])
         judged.cand_at.append(len(judged.cands))
     judged.pairs = past.pairs - len(dropped) + looked_at
     judged.settled = sum(settled)
     placed = fresh + [p for p in carried if p is not None]
     placed.sort(key=lambda p: p[0])
     return [r for _, r in placed], judged.pairs
+
+
+class _Candidates:
+    """Each claim's candidates, as claim hashes: the last run's list where its search read
+    the same, else searched now. Sliced on demand (a list of 200,000 arrays is 50 MB)."""
+
+    def __init__(self, past: Past, where: array[int], index: BlockIndex,
+                 hashes: array[int]) -> None:
+        self._past, self._where = past, where
+        self._fresh = {i: array("q", [hashes[j] for j in index.candidates(i)])
+                       for i, a in enumerate(where) if a < 0}
+
+    def __getitem__(self, i: int) -> array[int]:
+        a = self._where[i]
+        if a < 0:
+            return self._fresh[i]
+        return self._past.cands[self._past.cand_at[a]:self._past.cand_at[a + 1]]
 
 
 def _searched_before(hashes: array[int], searches: array[int], past: Past) -> array[int] | None:
@@ -109,7 +124,7 @@ def _searched_before(hashes: array[int], searches: array[int], past: Past) -> ar
     return where
 
 
-def _around(claims: Sequence[NormClaim], cands: Sequence[array[int]], settled: bytearray,
+def _around(claims: Sequence[NormClaim], cands: _Candidates, settled: bytearray,
             at: dict[int, int], index: BlockIndex, lexicon: Lexicon,
             thresholds: Thresholds | None, prior: Prior,
             judged: Judged) -> tuple[list[_Placed], int]:
@@ -119,7 +134,8 @@ def _around(claims: Sequence[NormClaim], cands: Sequence[array[int]], settled: b
     unsettled = {hashes[i] for i in range(len(claims)) if not settled[i]}
     out: list[_Placed] = []
     looked_at = 0
-    for i, found in enumerate(cands):
+    for i in range(len(claims)):
+        found = cands[i]
         if settled[i] and unsettled.isdisjoint(found):
             continue
         for rank, x in enumerate(found):
@@ -155,7 +171,7 @@ def _dropped(past: Past, settled: set[int]) -> set[int]:
 
 
 def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dict[int, int],
-             cands: Sequence[array[int]], judged: Judged) -> list[_Placed | None]:
+             cands: _Candidates, judged: Judged) -> list[_Placed | None]:
     """The last run's related verdicts between settled claims, kept for the next run, and
     placed where a full run finds them (None for those that are no result)."""
     out: list[_Placed | None] = []
@@ -169,7 +185,8 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
         if not kept(a, b, verdict):
             out.append(None)
             continue
-        place = (i, cands[i].index(hashes[j])) if hashes[j] in cands[i] \
+        found = cands[i]
+        place = (i, found.index(hashes[j])) if hashes[j] in found \
             else (j, cands[j].index(hashes[i]))
         out.append((place, PairResult(a, b, verdict, copy)))
     return out

@@ -21,9 +21,7 @@ foreign file is an empty store; writes are atomic and never fsynced.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -35,7 +33,7 @@ from typing import Any
 
 from checker.compare.blocking import rounded_count
 from checker.compare.verdict import Verdict
-from checker.memofile import read_json, write_json
+from checker.memofile import Packed, read_json, unpack, write_json
 from checker.normalize import NormClaim
 
 FORMAT = 2
@@ -145,23 +143,6 @@ class Prior:
         return found
 
 
-def _pack(codes: array[int]) -> str:
-    """Int64s as base64 of little-endian bytes (the same file on any machine)."""
-    packed = array("q", codes)
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
-
-
-def _unpack(text: str) -> array[int]:
-    """The inverse of `_pack`."""
-    codes = array("q")
-    codes.frombytes(base64.b64decode(text))
-    if sys.byteorder != "little":
-        codes.byteswap()
-    return codes
-
-
 def _interned(details: dict[str, Any]) -> dict[str, Any]:
     """Strings in a stored verdict's details (names, words, slot texts) interned, as a
     judged verdict's share the claims' strings (168,000 verdicts at 200,000 claims)."""
@@ -213,12 +194,12 @@ class VerdictFile:
         for i, c in enumerate(claims):
             valid[i] = before_docs.get(c.doc) == states.get(c.doc, "") and \
                 c.keys.isdisjoint(changed)
-        past = Past(_unpack(data["hashes"]), _unpack(data["cands"]), _unpack(data["cand_at"]),
-                    _unpack(data["neigh"]), int(data["pairs"]),
+        past = Past(unpack(data["hashes"]), unpack(data["cands"]), unpack(data["cand_at"]),
+                    unpack(data["neigh"]), int(data["pairs"]),
                     [(int(x), int(y), Verdict(label, reason, conf, sim, _interned(details)),
                       bool(copy)) for x, y, label, reason, conf, sim, details, copy
                      in data.pop("related")],
-                    _unpack(data["unrelated"]))
+                    unpack(data["unrelated"]))
         related = {pair_code(x, y): verdict for x, y, verdict, _ in past.related}
         searched = len(past.cand_at) == len(past.hashes) + 1 == len(past.neigh) + 1 and \
             past.cand_at[-1] == len(past.cands)
@@ -240,9 +221,9 @@ class VerdictFile:
         payload = {
             "format": FORMAT, "fingerprint": self.fingerprint, "n": n,
             "docs": dict(self.doc_states), "df": df, "pairs": judged.pairs,
-            "hashes": _pack(judged.hashes), "neigh": _pack(judged.neigh),
-            "cands": _pack(judged.cands), "cand_at": _pack(judged.cand_at),
-            "unrelated": _pack(array("q", sorted(judged.unrelated))),
+            "hashes": Packed(judged.hashes), "neigh": Packed(judged.neigh),
+            "cands": Packed(judged.cands), "cand_at": Packed(judged.cand_at),
+            "unrelated": Packed(array("q", sorted(judged.unrelated))),
         }
         # Sorted, so a store is the same file whichever way the run compared (afresh or
         # around the unsettled claims).
