@@ -194,12 +194,13 @@ class VerdictFile:
         for i, c in enumerate(claims):
             valid[i] = before_docs.get(c.doc) == states.get(c.doc, "") and \
                 c.keys.isdisjoint(changed)
-        past = Past(unpack(data["hashes"]), unpack(data["cands"]), unpack(data["cand_at"]),
-                    unpack(data["neigh"]), int(data["pairs"]),
+        # Popped: each base64 text goes as soon as it is an array (tens of MB at 200k).
+        past = Past(unpack(data.pop("hashes")), unpack(data.pop("cands")),
+                    unpack(data.pop("cand_at")), unpack(data.pop("neigh")), int(data["pairs"]),
                     [(int(x), int(y), Verdict(label, reason, conf, sim, _interned(details)),
                       bool(copy)) for x, y, label, reason, conf, sim, details, copy
                      in data.pop("related")],
-                    unpack(data["unrelated"]))
+                    unpack(data.pop("unrelated")))
         related = {pair_code(x, y): verdict for x, y, verdict, _ in past.related}
         searched = len(past.cand_at) == len(past.hashes) + 1 == len(past.neigh) + 1 and \
             past.cand_at[-1] == len(past.cands)
