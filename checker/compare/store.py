@@ -74,6 +74,7 @@ class Judged:
     neigh: array[int] = field(default_factory=lambda: array("q"))
     pairs: int = 0  # candidate pairs in all
     settled: int = 0  # claims compared around, not afresh (`incremental.compare_settled`)
+    unrelated_sorted: bool = False
 
     def add(self, i: int, j: int, verdict: Verdict, copy: bool = False) -> None:
         """Record the verdict of pair (i, j), judged or reused."""
@@ -224,7 +225,8 @@ class VerdictFile:
             "docs": dict(self.doc_states), "df": df, "pairs": judged.pairs,
             "hashes": Packed(judged.hashes), "neigh": Packed(judged.neigh),
             "cands": Packed(judged.cands), "cand_at": Packed(judged.cand_at),
-            "unrelated": Packed(array("q", sorted(judged.unrelated))),
+            "unrelated": Packed(judged.unrelated if judged.unrelated_sorted
+                                else array("q", sorted(judged.unrelated))),
         }
         # Sorted, so a store is the same file whichever way the run compared (afresh or
         # around the unsettled claims).
