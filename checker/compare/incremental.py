@@ -66,15 +66,15 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     if past is None or where is None:
         return None
     hashes = prior.hashes
-    cands = _Candidates(past, where, index, hashes)
     settled = bytearray(len(claims))
     for i, a in enumerate(where):
         settled[i] = a >= 0 and prior.valid[i]
     at = {x: i for i, x in enumerate(hashes)}
-    fresh, looked_at = _around(claims, cands, settled, at, index, lexicon, thresholds, prior,
-                               judged)
-    dropped = _dropped(past, {hashes[i] for i in range(len(claims)) if settled[i]})
-    carried = _carried(claims, past, dropped, at, cands, judged)
+    dropped = _dropped(past, at, settled)
+    _keep_candidates(judged, past, where, index)
+    past.cands = array("q")  # this run's lists are kept now (40 MB at 200k claims)
+    fresh, looked_at = _around(claims, judged, settled, at, index, lexicon, thresholds, prior)
+    carried = _carried(claims, past, dropped, at, judged)
     # Merged in order, through generators: a list of 800,000 codes would be 32 MB more at
     # 200,000 claims, where memory peaks.
     fresh_unrelated = sorted(judged.unrelated)
@@ -83,9 +83,6 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     judged.unrelated_sorted = True
     prior.reused += len(carried) + len(judged.unrelated) - len(fresh_unrelated)
     judged.neigh = searches
-    for i in range(len(claims)):
-        judged.cands.extend(cands[i])
-        judged.cand_at.append(len(judged.cands))
     judged.pairs = past.pairs - len(dropped) + looked_at
     judged.settled = sum(settled)
     placed = fresh + [p for p in carried if p is not None]
@@ -93,21 +90,21 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     return [r for _, r in placed], judged.pairs
 
 
-class _Candidates:
-    """Each claim's candidates, as claim hashes: the last run's list where its search read
-    the same, else searched now. Sliced on demand (a list of 200,000 arrays is 50 MB)."""
+def _keep_candidates(judged: Judged, past: Past, where: array[int],
+                     index: BlockIndex) -> None:
+    """Each claim's candidates, as claim hashes, into `judged`: the last run's list where
+    its search read the same, else searched now."""
+    cands, cand_at, hashes = judged.cands, judged.cand_at, judged.hashes
+    for i, a in enumerate(where):
+        if a >= 0:
+            cands.extend(past.cands[past.cand_at[a]:past.cand_at[a + 1]])
+        else:
+            cands.extend([hashes[j] for j in index.candidates(i)])
+        cand_at.append(len(cands))
 
-    def __init__(self, past: Past, where: array[int], index: BlockIndex,
-                 hashes: array[int]) -> None:
-        self._past, self._where = past, where
-        self._fresh = {i: array("q", [hashes[j] for j in index.candidates(i)])
-                       for i, a in enumerate(where) if a < 0}
 
-    def __getitem__(self, i: int) -> array[int]:
-        a = self._where[i]
-        if a < 0:
-            return self._fresh[i]
-        return self._past.cands[self._past.cand_at[a]:self._past.cand_at[a + 1]]
+def _cands(judged: Judged, i: int) -> array[int]:
+    return judged.cands[judged.cand_at[i]:judged.cand_at[i + 1]]
 
 
 def _searched_before(hashes: array[int], searches: array[int], past: Past) -> array[int] | None:
@@ -129,10 +126,9 @@ def _searched_before(hashes: array[int], searches: array[int], past: Past) -> ar
     return where
 
 
-def _around(claims: Sequence[NormClaim], cands: _Candidates, settled: bytearray,
+def _around(claims: Sequence[NormClaim], judged: Judged, settled: bytearray,
             at: dict[int, int], index: BlockIndex, lexicon: Lexicon,
-            thresholds: Thresholds | None, prior: Prior,
-            judged: Judged) -> tuple[list[_Placed], int]:
+            thresholds: Thresholds | None, prior: Prior) -> tuple[list[_Placed], int]:
     """Every candidate pair touching an unsettled claim, judged or looked up, in a full
     run's order (`blocking.unique_pairs`), and how many pairs there were."""
     hashes = prior.hashes
@@ -140,7 +136,7 @@ def _around(claims: Sequence[NormClaim], cands: _Candidates, settled: bytearray,
     out: list[_Placed] = []
     looked_at = 0
     for i in range(len(claims)):
-        found = cands[i]
+        found = _cands(judged, i)
         if settled[i] and unsettled.isdisjoint(found):
             continue
         for rank, x in enumerate(found):
@@ -149,7 +145,7 @@ def _around(claims: Sequence[NormClaim], cands: _Candidates, settled: bytearray,
                 continue
             if j > i:
                 pair = (i, j)
-            elif hashes[i] not in cands[j]:
+            elif hashes[i] not in _cands(judged, j):
                 pair = (j, i)
             else:
                 continue  # brought by claim j already
@@ -160,10 +156,10 @@ def _around(claims: Sequence[NormClaim], cands: _Candidates, settled: bytearray,
     return out, looked_at
 
 
-def _dropped(past: Past, settled: set[int]) -> set[int]:
+def _dropped(past: Past, at: dict[int, int], settled: bytearray) -> set[int]:
     """Codes of the last run's candidate pairs touching a claim that is gone or unsettled:
     the pairs this run looks at again (or that are no more)."""
-    gone = set(past.hashes) - settled
+    gone = {x for x in past.hashes if x not in at or not settled[at[x]]}
     out: set[int] = set()
     cands, cand_at = past.cands, past.cand_at
     for a, x in enumerate(past.hashes):
@@ -176,22 +172,23 @@ def _dropped(past: Past, settled: set[int]) -> set[int]:
 
 
 def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dict[int, int],
-             cands: _Candidates, judged: Judged) -> list[_Placed | None]:
+             judged: Judged) -> list[_Placed | None]:
     """The last run's related verdicts between settled claims, kept for the next run, and
     placed where a full run finds them (None for those that are no result)."""
     out: list[_Placed | None] = []
-    hashes = judged.hashes
-    for x, y, verdict, copy in past.related:
-        if pair_code(x, y) in dropped:
+    hashes, related = judged.hashes, past.related
+    for k, code in enumerate(related.codes()):
+        if code in dropped:
             continue
-        i, j = sorted((at[x], at[y]))
-        judged.related.append((hashes[i], hashes[j], verdict, copy))
+        verdict, copy = related.verdicts[k], bool(related.copies[k])
+        i, j = sorted((at[related.xs[k]], at[related.ys[k]]))
+        judged.related.append(hashes[i], hashes[j], verdict, copy)
         a, b = claims[i], claims[j]
         if not kept(a, b, verdict):
             out.append(None)
             continue
-        found = cands[i]
+        found = _cands(judged, i)
         place = (i, found.index(hashes[j])) if hashes[j] in found \
-            else (j, cands[j].index(hashes[i]))
+            else (j, _cands(judged, j).index(hashes[i]))
         out.append((place, PairResult(a, b, verdict, copy)))
     return out

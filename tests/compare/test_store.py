@@ -57,7 +57,9 @@ def test_judged_packs_unrelated_pairs_and_keeps_the_others() -> None:
     kept = Verdict("conflict", "quantity", 0.9, 0.8, {"quantities": [["1", "2"]]})
     judged.add(3, 4, kept, True)
     assert list(judged.unrelated) == [pair_code(10, 20)]
-    assert judged.related == [(30, 40, kept, True)]
+    related = judged.related
+    assert (list(related.xs), list(related.ys), related.verdicts, list(related.copies)) == \
+        ([30], [40], [kept], [1])
 
 
 def test_pair_codes_name_a_pair_in_either_order() -> None:
@@ -95,14 +97,19 @@ def test_an_unchanged_corpus_leaves_the_store_as_it_is(tmp_path: Path,
     assert path.read_bytes() == written
 
 
-def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet) -> None:
+@pytest.mark.parametrize("reordered", [False, True])
+def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet,
+                                             reordered: bool) -> None:
     corpus, norm = _norm(write(tmp_path / "corpus", 30), ruleset)
     path = tmp_path / "verdicts.json"
     compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
+    stored = json.loads(path.read_text("utf-8"))
+    if reordered:  # a store written by hand need not keep the verdicts in code order
+        stored["related"].reverse()
+        path.write_text(json.dumps(stored), "utf-8")
     memory = _memory(path, corpus)
     index = BlockIndex(norm)
     prior = memory.recall(norm, index.n, index.df)
-    stored = json.loads(path.read_text("utf-8"))
     at = {x: i for i, x in enumerate(claim_hashes(norm))}
     from checker.compare.verdict import judge
 
