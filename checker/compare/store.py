@@ -231,26 +231,33 @@ class VerdictFile:
         for i, c in enumerate(claims):
             valid[i] = before_docs.get(c.doc) == states.get(c.doc, "") and \
                 c.keys.isdisjoint(changed)
-        # Popped: each base64 text goes as soon as it is an array (tens of MB at 200k).
+        # Each base64 text goes as soon as it is an array, each stored row as soon as it
+        # is read (tens of MB at 200,000 claims, where memory peaks).
+        hashes_before, cands, cand_at, neigh, unrelated = (
+            unpack(data.pop(name)) for name in ("hashes", "cands", "cand_at", "neigh",
+                                                "unrelated"))
+        rows: list[list[Any]] = data.pop("related")
+        rows.reverse()
         related = Related()
-        for x, y, label, reason, conf, sim, details, copy in data.pop("related"):
+        while rows:
+            x, y, label, reason, conf, sim, details, copy = rows.pop()
             related.append(x, y, Verdict(label, reason, conf, sim, _interned(details)),
                            bool(copy))
-        # Popped: each base64 text goes as soon as it is an array (tens of MB at 200k).
-        past = Past(unpack(data.pop("hashes")), unpack(data.pop("cands")),
-                    unpack(data.pop("cand_at")), unpack(data.pop("neigh")), int(data["pairs"]),
-                    related, unpack(data.pop("unrelated")))
-        codes = related.codes()  # the store writes them sorted; a hand-made one may not be
-        order = sorted(range(len(codes)), key=codes.__getitem__) \
-            if any(a >= b for a, b in zip(codes, codes[1:], strict=False)) else range(len(codes))
+        past = Past(hashes_before, cands, cand_at, neigh, int(data["pairs"]), related,
+                    unrelated)
+        codes, verdicts = related.codes(), related.verdicts
+        if any(a >= b for a, b in zip(codes, codes[1:], strict=False)):
+            # The store writes them in code order; a store made by hand may not.
+            order = sorted(range(len(codes)), key=codes.__getitem__)
+            codes, verdicts = array("q", [codes[k] for k in order]), [verdicts[k] for k in order]
         searched = len(past.cand_at) == len(past.hashes) + 1 == len(past.neigh) + 1 and \
             past.cand_at[-1] == len(past.cands)
         # Comparison is deterministic: the same claims, documents and counts give the
         # same candidates and verdicts, so the file would be written again as it is.
         self._same_input = searched and before_docs == states and data["df"] == df and \
             past.hashes == hashes
-        return Prior(hashes, valid, past.unrelated, array("q", [codes[k] for k in order]),
-                     [related.verdicts[k] for k in order], past if searched else None)
+        return Prior(hashes, valid, past.unrelated, codes, verdicts,
+                     past if searched else None)
 
     def keep(self, claims: Sequence[NormClaim], n: float, df: Counter[str],
              judged: Judged, prior: Prior | None = None) -> None:
