@@ -173,8 +173,9 @@ def load_documents(
     docs: dict[str, Document] = {}
     errors: list[ClaimcheckError] = []
     real_root = root.resolve()
+    real_dirs: dict[Path, Path] = {}
     for path in paths:
-        real = path.resolve()
+        real = _resolved(path, real_dirs)
         display = _display(path, real, real_root)
         if not allow_outside and escapes(path, root, real, real_root):
             errors.append(InputError("is a symlink to a file outside the repository (refused; "
@@ -196,6 +197,18 @@ def load_documents(
             continue
         docs[doc.id] = doc
     return [docs[k] for k in sorted(docs)], errors
+
+
+def _resolved(path: Path, dirs: dict[Path, Path]) -> Path:
+    """`path.resolve()`, each directory resolved once: 10,000 documents of one directory
+    are one directory walked, not 10,000 paths (a symlinked file is resolved on its own)."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    parent = path.parent
+    real = dirs.get(parent)
+    if real is None:
+        real = dirs[parent] = parent.resolve()
+    return real / path.name
 
 
 def display_path(path: Path, root: Path) -> str:

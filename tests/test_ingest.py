@@ -96,3 +96,21 @@ def test_claim_file_display_matches_display_path(tmp_path: Path) -> None:
         for name in ("a.yaml", "real.yaml", "link.yaml"):
             path = claims_dir / name
             assert _claim_display(path, shown, root) == display_path(path, root), path
+
+
+def test_paths_resolve_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.ingest import _resolved
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("x", "utf-8")
+    (real / "sub" / "b.txt").write_text("x", "utf-8")
+    (tmp_path / "linked-dir").symlink_to(real)
+    (real / "link.txt").symlink_to(real / "sub" / "b.txt")
+    monkeypatch.chdir(real)
+    paths = [real / "a.txt", real / "link.txt", tmp_path / "linked-dir" / "a.txt",
+             tmp_path / "linked-dir" / "sub" / "b.txt", Path("a.txt"), Path("sub/../a.txt"),
+             Path("sub/.."), Path("."), real / "missing.txt"]
+    dirs: dict[Path, Path] = {}
+    for path in paths + paths:  # the second time, from the directories remembered
+        assert _resolved(path, dirs) == path.resolve(), path
