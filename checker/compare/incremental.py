@@ -82,7 +82,6 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
                                         fresh_unrelated))
     judged.unrelated_sorted = True
     prior.reused += len(carried) + len(judged.unrelated) - len(fresh_unrelated)
-    judged.neigh = searches
     judged.pairs = past.pairs - len(dropped) + looked_at
     judged.settled = sum(settled)
     placed = fresh + [p for p in carried if p is not None]
