@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
-from itertools import combinations
+from itertools import chain, combinations
 
 from checker.normalize import NormClaim
 
@@ -88,9 +88,8 @@ class BlockIndex:
         self.config = config or BlockingConfig()
         self.claims = claims
         self.n = corpus_size(len(claims))
-        self.df: Counter[str] = Counter()
-        for c in claims:
-            self.df.update(c.keys)  # the claim_keys of c, as a set
+        # The claim_keys of each claim, as a set; counted in one call, not one per claim.
+        self.df: Counter[str] = Counter(chain.from_iterable(c.keys for c in claims))
         # `idf` is the table itself: similarity recognises it and sums from its tables.
         self.idf = self.weights = Weights(self.df, self.n)
         specific_max = max(3, int(0.05 * self.n))
@@ -104,11 +103,17 @@ class BlockIndex:
         size = len(names)
         rare_ids, rare_at = array("l"), array("l", [0])
         sizes: Counter[int] = Counter()
+        # Each shared key's place in the rarity order (`_rarest`), and its id by place: a
+        # claim's rarest keys are then its smallest places, sorted without a key function.
+        order = self._rarity_order()
+        place = {k: p for p, k in enumerate(order)}.get
+        id_at = [ids[k] for k in order]
+        top = self.config.top_keys
         for c in claims:
-            rare = self._rarest(c)
-            rare_ids.extend(ids[k] for k in rare)
+            ranked = [id_at[p] for p in sorted([p for p in map(place, c.keys)
+                                               if p is not None])[:top]]
+            rare_ids.extend(ranked)
             rare_at.append(len(rare_ids))
-            ranked = [ids[k] for k in rare]
             sizes.update(ranked)
             sizes.update(size + a * size + b for a, b in combinations(sorted(ranked), 2))
         limit = self.config.max_posting
@@ -130,9 +135,15 @@ class BlockIndex:
         del sizes, rare_ids
         self.postings: dict[int, array[int]] = {k: array("l", p) for k, p in postings.items()}
 
+    def _rarity_order(self) -> list[str]:
+        """Every shared key, rarest first: a claim is searched by its first `top_keys`."""
+        # A key only one claim has finds nothing; entities outrank words at equal rarity.
+        df = self.df
+        return sorted((k for k, c in df.items() if c > 1),
+                      key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))
+
     def _rarest(self, c: NormClaim) -> list[str]:
         """A claim's rarest shared keys, rarest first (the ones it is searched by)."""
-        # A key only this claim has finds nothing; entities outrank words at equal rarity.
         df = self.df
         shared = [k for k in c.keys if df[k] > 1]  # the sort below fixes the order
         return sorted(shared, key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))[

@@ -270,7 +270,8 @@ class VerdictFile:
             return
         payload = {
             "format": FORMAT, "fingerprint": self.fingerprint, "n": n,
-            "docs": dict(self.doc_states), "df": df, "pairs": judged.pairs,
+            # Sorted: a set's order (so the counter's) depends on the process's hash seed.
+            "docs": dict(self.doc_states), "df": dict(sorted(df.items())), "pairs": judged.pairs,
             "hashes": Packed(judged.hashes), "neigh": Packed(judged.neigh),
             "cands": Packed(judged.cands), "cand_at": Packed(judged.cand_at),
             "unrelated": Packed(judged.unrelated if judged.unrelated_sorted
