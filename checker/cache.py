@@ -49,6 +49,7 @@ CACHE_DIR = ".claimcheck-cache"
 SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
+TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
 FORMAT = "1"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 

@@ -25,9 +25,11 @@ from checker.builders import (
 from checker.cache import (
     REGIONS,
     SIDECARS,
+    TERMS,
     ClaimCache,
     code_fingerprint,
     normalise_corpus,
+    rules_fingerprint,
     verdict_file,
 )
 from checker.compare.arithmetic import check_document
@@ -217,7 +219,11 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         regions = regions_of(corpus.docs, memo)
         if memo is not None:
             memo.save()
-        findings += term_findings(corpus, ruleset, regions)
+        terms = MemoFile(cache.root / TERMS, f"{code_fingerprint()}:"
+                         f"{rules_fingerprint(ruleset)}") if cache else None
+        findings += term_findings(corpus, ruleset, regions, terms)
+        if terms is not None:
+            terms.save()
         findings += consistency_findings(corpus, ruleset, regions)
     progress("rules", 1, 1)
     unique = {f.id: f for f in findings}

@@ -3,21 +3,24 @@ consistency on the prose of each document (content and heading lines only)."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from checker.builders import ClaimIndex, consistency_finding, fact_finding, term_finding
 from checker.corpus import Corpus, DocClaims
 from checker.extract.clean import classify_lines
-from checker.memofile import MemoFile
+from checker.memofile import MemoFile, content_key
 from checker.models.common import partial_date_bounds
 from checker.models.report import Finding
+from checker.models.rules import TermRule
 from checker.normalize import NormClaim
 from checker.rules import RuleSet
 from checker.rules.consistency import Occurrence, check, find_forms
 from checker.rules.facts import match_fact
-from checker.rules.terms import TermMatcher
+from checker.rules.terms import TermHit, TermMatcher
 
 
 def _published(dc: DocClaims) -> tuple[date, date] | None:
@@ -88,27 +91,67 @@ def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list
 
 
 def term_findings(corpus: Corpus, ruleset: RuleSet,
-                  regions: Sequence[list[tuple[int, int]]]) -> list[Finding]:
-    """Spelling variants in claim texts, and in the prose no claim covers."""
+                  regions: Sequence[list[tuple[int, int]]],
+                  memo: MemoFile | None = None) -> list[Finding]:
+    """Spelling variants in claim texts, and in the prose no claim covers; with a memo (for
+    these rules), a document's hits are looked up by its text and its claims."""
     sources = {rid: (src.path, src.line) for rid, src in ruleset.sources.items()}
     matcher = TermMatcher(ruleset.terms, sources)
     corpus.errors.extend(matcher.errors)
+    rules = {r.id: r for r in ruleset.terms}
     out: list[Finding] = []
     for dc, blocks in zip(corpus.docs, regions, strict=True):
-        for claim in dc.claims:
-            # Claim files are what CI checks: a fixed claim text clears its finding.
-            seen: Counter[str] = Counter()
-            for hit in matcher.find(claim.text):
-                seen[hit.found] += 1
-                shifted = type(hit)(hit.rule, hit.start + claim.span[0], hit.end + claim.span[0],
-                                    hit.found, hit.replacement, hit.confidence)
-                out.append(term_finding(shifted, dc, claim, seen[hit.found]))
-        for start, end in _uncovered_regions(dc, blocks):
-            seen = Counter()
-            for hit in matcher.find(dc.doc.text, start, end):
-                seen[hit.found] += 1
-                out.append(term_finding(hit, dc, None, seen[hit.found]))
+        key = _terms_key(dc) if memo is not None else ""
+        stored = memo.get(key) if memo is not None else None
+        found = _from_stored(stored, rules, dc) if stored is not None else None
+        if found is None:
+            hits = _term_hits(matcher, dc, blocks)
+            if memo is not None:
+                memo.put(key, hits)
+            found = _from_stored(hits, rules, dc)
+            assert found is not None  # made here, of these rules
+        out += found
     return out
+
+
+def _terms_key(dc: DocClaims) -> str:
+    """What a document's term hits read: its text, where its body starts, and its claims'
+    texts and spans (a claim file may differ from the text)."""
+    claims = json.dumps([[c.text, c.span[0], c.span[1]] for c in dc.claims],
+                        ensure_ascii=False)
+    return content_key(claims.encode("utf-8"), dc.doc.sha256, dc.doc.body_start)
+
+
+def _term_hits(matcher: TermMatcher, dc: DocClaims,
+               blocks: Sequence[tuple[int, int]]) -> list[list[Any]]:
+    """A document's hits as a memo keeps them: the claim each is in (-1: prose no claim
+    covers), the rule id, start, end, found, replacement, confidence and which occurrence
+    of the found form it is."""
+    out: list[list[Any]] = []
+    for ci, claim in enumerate(dc.claims):
+        # Claim files are what CI checks: a fixed claim text clears its finding.
+        seen: Counter[str] = Counter()
+        for hit in matcher.find(claim.text):
+            seen[hit.found] += 1
+            out.append([ci, hit.rule.id, hit.start + claim.span[0], hit.end + claim.span[0],
+                        hit.found, hit.replacement, hit.confidence, seen[hit.found]])
+    for start, end in _uncovered_regions(dc, blocks):
+        seen = Counter()
+        for hit in matcher.find(dc.doc.text, start, end):
+            seen[hit.found] += 1
+            out.append([-1, hit.rule.id, hit.start, hit.end, hit.found, hit.replacement,
+                        hit.confidence, seen[hit.found]])
+    return out
+
+
+def _from_stored(hits: Any, rules: dict[str, TermRule], dc: DocClaims) -> list[Finding] | None:
+    """The findings of stored hits; None when they do not fit (a damaged memo)."""
+    try:
+        return [term_finding(TermHit(rules[rid], start, end, found, replacement, confidence),
+                             dc, dc.claims[ci] if ci >= 0 else None, n)
+                for ci, rid, start, end, found, replacement, confidence, n in hits]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
 
 
 def consistency_findings(corpus: Corpus, ruleset: RuleSet,

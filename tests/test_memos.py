@@ -147,3 +147,56 @@ def test_packed_arrays_are_written_beside_the_rest(tmp_path: Path, plain: dict[s
     data = json.loads(path.read_text("utf-8"))
     assert unpack(data.pop("a")) == codes and unpack(data.pop("b")) == array("q")
     assert data == {**plain, **({streamed: [[1, "x"]]} if streamed else {})}
+
+
+def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None:
+    import json
+
+    from checker.corpus import load_corpus
+    from checker.memofile import MemoFile
+    from checker.rule_findings import regions_of, term_findings
+    from checker.rules import load_rules
+
+    ruleset, _ = load_rules([REPO / "rules"])
+    corpus = load_corpus(REPO, REPO / "seeds", REPO / "claims", ruleset.lexicon)
+    regions = regions_of(corpus.docs)
+    computed = term_findings(corpus, ruleset, regions)
+    assert computed
+    path = tmp_path / "terms.json"
+    first = MemoFile(path, "c")
+    assert term_findings(corpus, ruleset, regions, first) == computed and first.hits == 0
+    first.save()
+    second = MemoFile(path, "c")
+    assert term_findings(corpus, ruleset, regions, second) == computed
+    assert second.hits == len(corpus.docs)
+    # A damaged entry (a rule that is no more) is computed again, not trusted.
+    data = json.loads(path.read_text("utf-8"))
+    for hits in data["entries"].values():
+        for hit in hits:
+            hit[1] = "no-such-rule"
+    path.write_text(json.dumps(data), "utf-8")
+    assert term_findings(corpus, ruleset, regions, MemoFile(path, "c")) == computed
+
+
+def test_a_fixed_claim_text_is_not_answered_from_the_memo(tmp_path: Path) -> None:
+    from checker.corpus import load_corpus
+    from checker.memofile import MemoFile
+    from checker.rule_findings import regions_of, term_findings
+    from checker.rules import load_rules
+
+    ruleset, _ = load_rules([REPO / "rules"])
+    corpus = load_corpus(REPO, REPO / "seeds", REPO / "claims", ruleset.lexicon)
+    regions = regions_of(corpus.docs)
+    path = tmp_path / "terms.json"
+    memo = MemoFile(path, "c")
+    before = term_findings(corpus, ruleset, regions, memo)
+    memo.save()
+    from checker.rule_findings import _terms_key
+
+    stored = MemoFile(path, "c")._stored
+    dc, hit = next((dc, h) for dc in corpus.docs for h in stored[_terms_key(dc)] if h[0] >= 0)
+    ci, found, replacement = hit[0], hit[4], hit[5]
+    claim = dc.claims[ci]
+    dc.claims[ci] = claim.model_copy(update={"text": claim.text.replace(found, replacement)})
+    after = term_findings(corpus, ruleset, regions, MemoFile(path, "c"))
+    assert after == term_findings(corpus, ruleset, regions) and len(after) < len(before)
