@@ -24,3 +24,18 @@ def test_fingerprints_survive_line_moves(make_corpus, repo: Path) -> None:  # ty
     after = run(root)
     assert before and set(before) == set(after)
     assert all(after[k][1] == before[k][1] + 4 for k in before)
+
+
+def test_claim_references_equal_validated_ones(repo: Path) -> None:
+    from checker.models.report import ClaimRef
+
+    options = CheckOptions(root=repo, seeds=repo / "seeds", claims=repo / "claims",
+                           rules=repo / "rules")
+    refs = [ref for f in run_check(options).report.findings for ref in f.claims]
+    assert refs
+    for ref in refs:
+        validated = ClaimRef.model_validate(ref.model_dump())
+        assert validated == ref and validated.model_dump_json() == ref.model_dump_json()
+        assert validated.model_fields_set == ref.model_fields_set
+        assert list(vars(ref)) == list(ClaimRef.model_fields)
+        assert {k: type(v) for k, v in ref} == {k: type(v) for k, v in validated}

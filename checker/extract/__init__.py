@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker import __version__
-from checker.extract.build import check_plain, trusted
 from checker.extract.clean import content_blocks
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.quantities import Quantity, find_quantities
@@ -43,6 +42,7 @@ from checker.models.claims import (
 )
 from checker.models.common import partial_date_bounds
 from checker.models.document import DocumentMeta
+from checker.models.trusted import check_plain, trusted
 from checker.textutil import fold
 
 DEFAULT_THRESHOLD = 0.5

@@ -1,10 +1,11 @@
-"""Models built from the extractor's own values, without pydantic's validation.
+"""Models built from our own values (extracted claims, claim references), without validation.
 
 pydantic's model_construct costs ~17 us a model (a Python loop over fields and aliases), as
 much as validating; this sets the same four attributes it sets (pydantic 2: __dict__, fields
 set, extra, private) directly. Only for models without aliases, private attributes or
 post-init, given every field in declaration order (dumps follow the __dict__ order).
-tests/extract/test_construct.py checks the results equal validated models, dump for dump.
+tests/extract/test_construct.py and tests/test_findings.py check the results equal validated
+models, dump for dump.
 """
 
 from __future__ import annotations
