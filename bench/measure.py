@@ -149,7 +149,8 @@ def compare_scale(corpus: str, jobs: int = 1) -> dict[str, Any]:
     rules and report, timed; memory is this process's, input included."""
     from bench.claims import read_jsonl
     from checker.heap import paused_gc
-    from checker.pipeline import Stopwatch, build_report
+    from checker.pipeline import Stopwatch
+    from checker.reporting.build import build_report
     from checker.rules import load_rules
 
     root = Path(corpus)
