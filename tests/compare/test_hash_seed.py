@@ -1,5 +1,5 @@
-"""Scores and verdicts do not depend on the process's string-hash seed (set iteration
-order): a verdict stored by one run is the verdict the next run would give."""
+"""Scores, verdicts and the verdict store do not depend on the process's string-hash seed
+(set iteration order): a verdict stored by one run is the verdict the next run would give."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from checker.rules import load_rules
 from tests.bench.corpora import RULES, generated
 
 ruleset, _ = load_rules([RULES])
-norm, _ = normalise_corpus(checker_corpus(generated(60)), ruleset)
+corpus = checker_corpus(generated(60))
+norm, _ = normalise_corpus(corpus, ruleset)
 index = BlockIndex(norm)
 digest = hashlib.sha256()
 for i, j in index.pairs():
@@ -32,6 +33,14 @@ for i, j in index.pairs():
     v = judge(norm[i], norm[j], index, ruleset.lexicon)
     digest.update(json.dumps([v.label, v.reason, v.confidence.hex(), v.similarity.hex(),
                               v.details], sort_keys=True).encode())
+# The verdict store a run writes is the same file too.
+import pathlib, tempfile
+from checker.compare import compare
+from checker.compare.store import VerdictFile
+store = pathlib.Path(tempfile.mkdtemp()) / "verdicts.json"
+states = {dc.doc.id: dc.doc.sha256 for dc in corpus.docs}
+compare(norm, ruleset.lexicon, {d: None for d in states}, memory=VerdictFile(store, "fp", states))
+digest.update(store.read_bytes())
 print(digest.hexdigest())
 """
 

@@ -52,7 +52,8 @@ def test_quoted_text_cannot_change_the_structure(value: str) -> None:
     assert "<" not in md
     page = html.render(hostile)
     assert "<script>alert" not in page
-    if "<" in value:
-        assert value not in page
+    # No markup of its own: as many tags as with plain words (the value itself may well be
+    # in the page, as "<" is, in the page's own tags).
+    assert page.count("<") == html.render(PLAIN).count("<")
     data, plain = json.loads(sarif.render(hostile)), json.loads(sarif.render(PLAIN))
     assert len(data["runs"][0]["results"]) == len(plain["runs"][0]["results"])
