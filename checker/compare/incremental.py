@@ -49,7 +49,7 @@ def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
     searches = index.searches(prior.hashes)
     found = compare_settled(claims, index, lexicon, thresholds, prior, judged, searches) \
         if prior.share() >= MOSTLY_REUSED else None
-    judged.neigh = searches
+    judged.searches = searches
     if found is not None:
         memory.keep(claims, index.n, index.df, judged, prior)
     return prior, judged, found
@@ -120,7 +120,7 @@ def _searched_before(hashes: array[int], searches: array[int], past: Past) -> ar
         if a < last:
             return None
         last = a
-        if past.neigh[a] == searches[i]:
+        if past.searches[a] == searches[i]:
             where[i] = a
     return where
 

@@ -96,10 +96,10 @@ class Judged:
     unrelated: array[int] = field(default_factory=lambda: array("q"))
     related: Related = field(default_factory=Related)
     # Candidate lists (claim hashes) of every claim, flat, with their offsets; and the hash
-    # of what each claim's search read (`incremental.neighbourhoods`). Empty: none kept.
+    # of what each claim's search read (`BlockIndex.searches`). Empty: none kept.
     cands: array[int] = field(default_factory=lambda: array("q"))
     cand_at: array[int] = field(default_factory=lambda: array("q", [0]))
-    neigh: array[int] = field(default_factory=lambda: array("q"))
+    searches: array[int] = field(default_factory=lambda: array("q"))
     pairs: int = 0  # candidate pairs in all
     settled: int = 0  # claims compared around, not afresh (`incremental.compare_settled`)
     unrelated_sorted: bool = False
@@ -133,7 +133,7 @@ class Past:
     hashes: array[int]
     cands: array[int]
     cand_at: array[int]
-    neigh: array[int]
+    searches: array[int]
     pairs: int
     related: Related
     unrelated: array[int]
@@ -233,8 +233,8 @@ class VerdictFile:
                 c.keys.isdisjoint(changed)
         # Each base64 text goes as soon as it is an array, each stored row as soon as it
         # is read (tens of MB at 200,000 claims, where memory peaks).
-        hashes_before, cands, cand_at, neigh, unrelated = (
-            unpack(data.pop(name)) for name in ("hashes", "cands", "cand_at", "neigh",
+        hashes_before, cands, cand_at, searches, unrelated = (
+            unpack(data.pop(name)) for name in ("hashes", "cands", "cand_at", "searches",
                                                 "unrelated"))
         rows: list[list[Any]] = data.pop("related")
         rows.reverse()
@@ -243,14 +243,14 @@ class VerdictFile:
             x, y, label, reason, conf, sim, details, copy = rows.pop()
             related.append(x, y, Verdict(label, reason, conf, sim, _interned(details)),
                            bool(copy))
-        past = Past(hashes_before, cands, cand_at, neigh, int(data["pairs"]), related,
+        past = Past(hashes_before, cands, cand_at, searches, int(data["pairs"]), related,
                     unrelated)
         codes, verdicts = related.codes(), related.verdicts
         if any(a >= b for a, b in zip(codes, codes[1:], strict=False)):
             # The store writes them in code order; a store made by hand may not.
             order = sorted(range(len(codes)), key=codes.__getitem__)
             codes, verdicts = array("q", [codes[k] for k in order]), [verdicts[k] for k in order]
-        searched = len(past.cand_at) == len(past.hashes) + 1 == len(past.neigh) + 1 and \
+        searched = len(past.cand_at) == len(past.hashes) + 1 == len(past.searches) + 1 and \
             past.cand_at[-1] == len(past.cands)
         # Comparison is deterministic: the same claims, documents and counts give the
         # same candidates and verdicts, so the file would be written again as it is.
@@ -272,7 +272,7 @@ class VerdictFile:
             "format": FORMAT, "fingerprint": self.fingerprint, "n": n,
             # Sorted: a set's order (so the counter's) depends on the process's hash seed.
             "docs": dict(self.doc_states), "df": dict(sorted(df.items())), "pairs": judged.pairs,
-            "hashes": Packed(judged.hashes), "neigh": Packed(judged.neigh),
+            "hashes": Packed(judged.hashes), "searches": Packed(judged.searches),
             "cands": Packed(judged.cands), "cand_at": Packed(judged.cand_at),
             "unrelated": Packed(judged.unrelated if judged.unrelated_sorted
                                 else array("q", sorted(judged.unrelated))),
