@@ -47,8 +47,13 @@ def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
     prior = memory.recall(claims, index.n, index.df)
     judged = Judged(prior.hashes)
     searches = index.searches(prior.hashes)
-    found = compare_settled(claims, index, lexicon, thresholds, prior, judged, searches) \
-        if prior.share() >= MOSTLY_REUSED else None
+    try:
+        found = compare_settled(claims, index, lexicon, thresholds, prior, judged, searches) \
+            if prior.share() >= MOSTLY_REUSED else None
+    except (KeyError, ValueError, IndexError):
+        # A store no run of this code wrote (edited, or damaged in a way JSON parsing cannot
+        # see): nothing of it is trusted, and everything is compared afresh.
+        prior, judged, found = Prior.empty(prior.hashes), Judged(prior.hashes), None
     judged.searches = searches
     if found is not None:
         memory.keep(claims, index.n, index.df, judged, prior)

@@ -118,3 +118,24 @@ def test_random_sentences_added_anywhere(tmp_path: Path, ruleset: RuleSet, seed:
         settled += memory.settled
         assert around == _run(root, ruleset, None)[0]
     assert settled > 0
+
+
+@pytest.mark.parametrize("damage", ["cands", "related"])
+def test_a_store_edited_by_hand_is_not_trusted(tmp_path: Path, ruleset: RuleSet,
+                                               damage: str) -> None:
+    import base64
+    import json
+
+    root = write(tmp_path / "corpus", 30)
+    store = tmp_path / "verdicts.json"
+    _run(root, ruleset, store)
+    data = json.loads(store.read_text("utf-8"))
+    if damage == "cands":  # candidates naming claims that do not exist
+        data["cands"] = base64.b64encode(b"\x07" * len(base64.b64decode(data["cands"]))).decode()
+    else:  # a verdict for a pair no search found
+        data["related"].append([1, 2, "conflict", "quantity", 0.9, 0.9, {}, False])
+        data["related"].sort(key=lambda r: r[0])
+    store.write_text(json.dumps(data), "utf-8")
+    again, memory = _run(root, ruleset, store)
+    assert memory is not None and memory.settled == 0
+    assert again == _run(root, ruleset, None)[0]
