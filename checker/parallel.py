@@ -226,8 +226,8 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
         found = [c for block in pool.map(_candidates_block, ranges(len(claims), parts))
                  for c in block]
     if judged is not None:
-        for _ in judged.recorded(found):
-            pass
+        for c in found:
+            judged.add_candidates(c)
     if memory is not None and prior is not None and judged is not None \
             and prior.share() >= MOSTLY_REUSED:
         # Most verdicts are look-ups: sending them back from workers costs more than that.

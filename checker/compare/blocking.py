@@ -103,7 +103,7 @@ class BlockIndex:
         size = len(names)
         rare_ids, rare_at = array("l"), array("l", [0])
         sizes: Counter[int] = Counter()
-        # Each shared key's place in the rarity order (`_rarest`), and its id by place: a
+        # Each shared key's place in the rarity order, and its id by place: a
         # claim's rarest keys are then its smallest places, sorted without a key function.
         order = self._rarity_order()
         place = {k: p for p, k in enumerate(order)}.get
@@ -141,13 +141,6 @@ class BlockIndex:
         df = self.df
         return sorted((k for k, c in df.items() if c > 1),
                       key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))
-
-    def _rarest(self, c: NormClaim) -> list[str]:
-        """A claim's rarest shared keys, rarest first (the ones it is searched by)."""
-        df = self.df
-        shared = [k for k in c.keys if df[k] > 1]  # the sort below fixes the order
-        return sorted(shared, key=lambda k: (df[k] * (1 if k[0] == "e" else 2), k))[
-            : self.config.top_keys]
 
     def specific(self, key: str) -> bool:
         """A key rare enough to identify a fact (not "China" in half the corpus)."""

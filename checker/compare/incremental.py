@@ -98,13 +98,11 @@ def _keep_candidates(judged: Judged, past: Past, where: array[int],
                      index: BlockIndex) -> None:
     """Each claim's candidates, as claim hashes, into `judged`: the last run's list where
     its search read the same, else searched now."""
-    cands, cand_at, hashes = judged.cands, judged.cand_at, judged.hashes
     for i, a in enumerate(where):
         if a >= 0:
-            cands.extend(past.cands[past.cand_at[a]:past.cand_at[a + 1]])
+            judged.add_searched(past.cands[past.cand_at[a]:past.cand_at[a + 1]])
         else:
-            cands.extend([hashes[j] for j in index.candidates(i)])
-        cand_at.append(len(cands))
+            judged.add_candidates(index.candidates(i))
 
 
 def _cands(judged: Judged, i: int) -> array[int]:
@@ -181,7 +179,7 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
     placed where a full run finds them (None for those that are no result)."""
     out: list[_Placed | None] = []
     hashes, related = judged.hashes, past.related
-    for k, code in enumerate(related.codes()):
+    for k, code in enumerate(past.codes):
         if code in dropped:
             continue
         verdict, copy = related.verdicts[k], bool(related.copies[k])

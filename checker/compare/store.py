@@ -116,13 +116,20 @@ class Judged:
         self.unrelated.extend(other.unrelated)
         self.related.extend(other.related)
 
+    def add_searched(self, cands: Iterable[int]) -> None:
+        """Keep the next claim's candidate list, as claim hashes (claims in order)."""
+        self.cands.extend(cands)
+        self.cand_at.append(len(self.cands))
+
+    def add_candidates(self, found: Sequence[int]) -> None:
+        """Keep the next claim's candidate list, given as claim indices."""
+        self.add_searched([self.hashes[j] for j in found])
+
     def recorded(self, found: Iterable[Sequence[int]]) -> Iterator[Sequence[int]]:
         """The candidate lists (claim indices) of every claim, in claim order, passed on
         as they are kept."""
-        hashes, cands, at = self.hashes, self.cands, self.cand_at
         for c in found:
-            cands.extend([hashes[j] for j in c])
-            at.append(len(cands))
+            self.add_candidates(c)
             yield c
 
 
@@ -136,6 +143,7 @@ class Past:
     searches: array[int]
     pairs: int
     related: Related
+    codes: array[int]  # the pair code of each related verdict (`Related.codes`)
     unrelated: array[int]
 
 
@@ -165,19 +173,19 @@ class Prior:
         if not (self.valid[i] and self.valid[j]):
             return None
         code = pair_code(self.hashes[i], self.hashes[j])
-        found = UNRELATED if _holds(self.unrelated, code) else None
-        if found is None:
-            at = bisect_left(self.related_codes, code)
-            if at < len(self.related_codes) and self.related_codes[at] == code:
-                found = self.related[at]
+        if _index_of(self.unrelated, code) >= 0:
+            found: Verdict | None = UNRELATED
+        else:
+            at = _index_of(self.related_codes, code)
+            found = self.related[at] if at >= 0 else None
         self.reused += found is not None
         return found
 
 
-def _holds(codes: array[int], code: int) -> bool:
-    """Whether a sorted array holds the code."""
+def _index_of(codes: array[int], code: int) -> int:
+    """Where a sorted array holds the code, or -1."""
     at = bisect_left(codes, code)
-    return at < len(codes) and codes[at] == code
+    return at if at < len(codes) and codes[at] == code else -1
 
 
 def _interned(details: dict[str, Any]) -> dict[str, Any]:
@@ -243,9 +251,9 @@ class VerdictFile:
             x, y, label, reason, conf, sim, details, copy = rows.pop()
             related.append(x, y, Verdict(label, reason, conf, sim, _interned(details)),
                            bool(copy))
-        past = Past(hashes_before, cands, cand_at, searches, int(data["pairs"]), related,
-                    unrelated)
         codes, verdicts = related.codes(), related.verdicts
+        past = Past(hashes_before, cands, cand_at, searches, int(data["pairs"]), related,
+                    codes, unrelated)
         if any(a >= b for a, b in zip(codes, codes[1:], strict=False)):
             # The store writes them in code order; a store made by hand may not.
             order = sorted(range(len(codes)), key=codes.__getitem__)
