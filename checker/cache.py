@@ -74,6 +74,12 @@ def rules_fingerprint(ruleset: RuleSet) -> str:
     return _digest(payload)
 
 
+def terms_fingerprint(ruleset: RuleSet) -> str:
+    """Hash of what the term rules' hits read from the rules: the term rules themselves
+    (`rules_fingerprint` covers the lexicon only)."""
+    return _digest([r.model_dump(mode="json", by_alias=True) for r in ruleset.terms])
+
+
 def _digest(payload: Any) -> str:
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

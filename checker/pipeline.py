@@ -27,7 +27,7 @@ from checker.cache import (
     ClaimCache,
     code_fingerprint,
     normalise_corpus,
-    rules_fingerprint,
+    terms_fingerprint,
     verdict_file,
 )
 from checker.compare.arithmetic import check_document
@@ -211,7 +211,7 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         if memo is not None:
             memo.save()
         terms = MemoFile(cache.root / TERMS, f"{code_fingerprint()}:"
-                         f"{rules_fingerprint(ruleset)}") if cache else None
+                         f"{terms_fingerprint(ruleset)}") if cache else None
         findings += term_findings(corpus, ruleset, regions, terms)
         if terms is not None:
             terms.save()

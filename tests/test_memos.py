@@ -200,3 +200,18 @@ def test_a_fixed_claim_text_is_not_answered_from_the_memo(tmp_path: Path) -> Non
     dc.claims[ci] = claim.model_copy(update={"text": claim.text.replace(found, replacement)})
     after = term_findings(corpus, ruleset, regions, MemoFile(path, "c"))
     assert after == term_findings(corpus, ruleset, regions) and len(after) < len(before)
+
+
+def test_an_edited_term_rule_is_not_answered_from_the_memo(tmp_path: Path) -> None:
+    from tests.bench.corpora import report_json
+
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", rules)
+    cache = tmp_path / "cache"
+    before = report_json(REPO, cache, rules=rules)
+    terms = rules / "terms.yaml"
+    text = terms.read_text("utf-8")
+    assert "canonical: \"Chang'e\"" in text
+    terms.write_text(text.replace("canonical: \"Chang'e\"", "canonical: \"Chang'E\""), "utf-8")
+    after = report_json(REPO, cache, rules=rules)
+    assert after == report_json(REPO, rules=rules) != before
