@@ -10,8 +10,19 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from checker.models.rules import EntityRule, PredicateRule
-from checker.nlp import AUXILIARIES, MATCH_TOKEN_RE, STOPWORDS, match_tokens, stem, token_key
-from checker.textutil import Token, fold
+from checker.nlp import (
+    AUXILIARIES,
+    MATCH_TOKEN_RE,
+    STOPWORDS,
+    cased_key,
+    match_tokens,
+    stem,
+    token_key,
+)
+from checker.textutil import Token, fold, normalise_key, slug
+
+# Id prefix of names no entity rule knows: `name:` + a slug of the name.
+UNKNOWN_PREFIX = "name:"
 
 MONTHS_AND_DAYS = frozenset(
     """
@@ -133,6 +144,7 @@ class Lexicon:
     _choice_keys: list[str] = field(default_factory=list)
     _resolved: dict[str, str | None] = field(default_factory=dict)
     _looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    _ids: dict[str, str] = field(default_factory=dict)
     # The last span tokenised, kept for the next call: extraction asks for the entities and
     # then the predicates of the same sentence, and tokens are a large part of the cost.
     _last: tuple[str, int, int | None, list[Token], list[str], list[str]] | None = field(
@@ -173,6 +185,7 @@ class Lexicon:
         self._choices = None
         self._resolved.clear()
         self._looked_up.clear()
+        self._ids.clear()
 
     def add_predicate(self, rule: PredicateRule) -> None:
         """Register a predicate and its phrases."""
@@ -225,6 +238,12 @@ class Lexicon:
         state["_last"] = None
         return state
 
+    def tokens(self, text: str, start: int = 0,
+               end: int | None = None) -> tuple[list[Token], list[str], list[str]]:
+        """Match tokens of text[start:end] with their cased and lower-case token_key; the
+        last span asked for is remembered (entities, frame and predicates read it in turn)."""
+        return self._tokens(text, start, end)
+
     def _tokens(self, text: str, start: int,
                 end: int | None) -> tuple[list[Token], list[str], list[str]]:
         """Match tokens of text[start:end] with their cased and lower-case token_key."""
@@ -234,7 +253,7 @@ class Lexicon:
         stop = len(text) if end is None else end
         toks = [Token(m.group(), m.start(), m.end())
                 for m in MATCH_TOKEN_RE.finditer(text, start, stop)]  # = match_tokens
-        cased = [token_key(t.text, True) for t in toks]
+        cased = [cased_key(t.text) for t in toks]
         lower = [k.lower() for k in cased]  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)
         return toks, cased, lower
@@ -347,6 +366,14 @@ class Lexicon:
         if name not in self._resolved:
             self._resolved[name] = self._resolve(name)
         return self._resolved[name]
+
+    def entity_id(self, name: str) -> str:
+        """`resolve`, or for a name no rule knows `name:` and a slug of it."""
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = self.resolve(name) or \
+                UNKNOWN_PREFIX + slug(normalise_key(name))
+        return found
 
     def _resolve(self, name: str) -> str | None:
         hit = self.lookup(name)

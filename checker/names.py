@@ -4,7 +4,8 @@ is `normalize.unify_short_names`)."""
 
 from __future__ import annotations
 
-from checker.normalize import UNKNOWN_PREFIX, NormClaim, rename_entities
+from checker.lexicon import UNKNOWN_PREFIX
+from checker.normalize import NormClaim, rename_entities
 
 
 def _parts(entity: str) -> tuple[str, ...]:

@@ -65,6 +65,12 @@ def token_key(word: str, keep_case: bool = False) -> str:
     return folded if keep_case else folded.lower()
 
 
+@lru_cache(maxsize=1 << 17)
+def cased_key(word: str) -> str:
+    """`token_key(word, keep_case=True)`, remembered: a corpus repeats a small vocabulary."""
+    return token_key(word, True)
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stop words of text, in order."""
     out = []

@@ -14,14 +14,13 @@ from functools import lru_cache
 from sys import intern
 
 from checker.extract.date_types import month_number
-from checker.extract.stance import CORRECTION_RE, NEGATION_RE
+from checker.extract.stance import CORRECTION_RE, NEGATION_RE, negators
 from checker.fastpickle import by_position
-from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, Lexicon
+from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
-from checker.textutil import Token, fold, normalise_key, slug
+from checker.textutil import Token, fold, slug
 
-UNKNOWN_PREFIX = "name:"
 # Frame words that say nothing about which fact a claim states.
 FRAME_STOP = STOPWORDS | frozenset(
     """
@@ -272,8 +271,7 @@ def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
     """Canonical id: the editor's, else the lexicon's, else a slug of the name."""
     if given:
         return given
-    found = lexicon.resolve(text)
-    return found or UNKNOWN_PREFIX + slug(normalise_key(text))
+    return lexicon.entity_id(text)
 
 
 PRONOUN_RE = re.compile(
@@ -318,17 +316,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     prefix = CORRECTION_RE.match(folded)
     if prefix:  # "Correction:" says how the fact is held, not what it is
         lifted.append((offset, offset + prefix.end()))
-    blocked = lifted + [(m.start() + offset, m.end() + offset)
-                        for m in NEGATION_RE.finditer(folded)]
-    frame = []
-    for tok in match_tokens(text):
-        word = _frame_word(tok.text)
-        if word is None:
-            continue
-        a, b = tok.start + offset, tok.end + offset
-        if any(s <= a < e or s < b <= e for s, e in blocked):
-            continue
-        frame.append(word)
+    lifted += [(m.start() + offset, m.end() + offset) for m in negators(folded)]
+    frame = _frame(text, offset, lifted, lexicon)
     if has_lifespan(folded):
         # "Harold Macmillan (10 February 1894 -- 29 December 1986) was ...": the dates are a
         # birth and a death, as "born on 20 February 1894" says in words.
@@ -367,12 +356,29 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     )
 
 
-@lru_cache(maxsize=1 << 16)
-def _frame_word(token: str) -> str | None:
-    """The stem a token adds to the frame, or None (stop word, number, one letter).
+def _frame(text: str, offset: int, lifted: list[tuple[int, int]], lexicon: Lexicon) -> list[str]:
+    """Stems of the words that say which fact the claim states: not stop words, and no word
+    that starts or ends inside a lifted span (names, quantities, dates, negators)."""
+    # Which characters of the text are lifted, one byte each: a token is tested by its
+    # first and last character, not against every span.
+    mask = bytearray(len(text))
+    for s, e in lifted:
+        s, e = max(s - offset, 0), min(e - offset, len(text))
+        if s < e:
+            mask[s:e] = b"\1" * (e - s)
+    toks, _, keys = lexicon.tokens(text)  # predicate_spans reads the same tokens next
+    frame = []
+    for tok, key in zip(toks, keys, strict=True):
+        word = _frame_stem(key)
+        if word is not None and not mask[tok.start] and not mask[tok.end - 1]:
+            frame.append(word)
+    return frame
 
-    Cached: a corpus repeats a small vocabulary, and stemming is the costly part."""
-    key = token_key(token)
+
+@lru_cache(maxsize=1 << 16)
+def _frame_stem(key: str) -> str | None:
+    """The stem a token (its lower-case token_key) adds to the frame, or None (stop word,
+    number, one letter). Cached: a corpus repeats a small vocabulary."""
     if key in FRAME_STOP or key.isdigit() or len(key) < 2:
         return None
     return stem(key)

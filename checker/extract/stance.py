@@ -19,6 +19,18 @@ NEGATION_RE = re.compile(
     r"fewer\s+than\b|sooner\b)[a-z]",
     re.IGNORECASE,
 )
+# Every match of NEGATION_RE starts with one of these: searching for them first turns most
+# sentences away at a third of the cost of NEGATION_RE (tests/extract/test_stance.py).
+_NEGATION_START_RE = re.compile(r"n't|\b(?:no|ne|ca|wi|fa|un)", re.IGNORECASE)
+
+
+def negators(folded: str) -> list[re.Match[str]]:
+    """The matches of NEGATION_RE in a folded text, in order."""
+    if _NEGATION_START_RE.search(folded) is None:
+        return []
+    return list(NEGATION_RE.finditer(folded))
+
+
 # Negators that do not negate the main fact.
 _NOT_NEGATING_RE = re.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from checker import __version__
 from checker.corpus import Corpus
 from checker.errors import ClaimcheckError
+from checker.lexicon import UNKNOWN_PREFIX
 from checker.models.report import (
     CONFLICT_KINDS,
     DocumentOut,
@@ -19,7 +20,6 @@ from checker.models.report import (
     Summary,
     ToolInfo,
 )
-from checker.normalize import UNKNOWN_PREFIX
 from checker.rules import RuleSet
 
 

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from checker.extract.stance import attribution, is_correction, modality, polarity
+from checker.extract.stance import (
+    NEGATION_RE,
+    attribution,
+    is_correction,
+    modality,
+    negators,
+    polarity,
+)
 
 POLARITY: list[tuple[str, str]] = [
     ("China is NOT a member of the International Space Station.", "negative"),
@@ -129,3 +138,24 @@ def test_attribution_spans_are_absolute() -> None:
 ])
 def test_correction(text: str, expected: bool) -> None:
     assert is_correction(text) is expected
+
+
+# Every negator NEGATION_RE knows, in several cases and places, and words that begin like one.
+NEGATOR_WORDS = ["not", "NOT", "never", "Never", "no longer", "don't", "won\u2019t", "can't",
+                 "cannot", "neither", "Nor", "none", "nobody", "nothing", "nowhere", "without",
+                 "false that", "UNTRUE THAT", "no sons", "No profit", "no doubt", "no more than",
+                 "isn't", "aren't", "notable", "nevertheless", "canon", "withhold", "fall",
+                 "unto", "China", "economy", "-not-", "n't", "x"]
+
+
+@pytest.mark.parametrize("word", NEGATOR_WORDS)
+def test_negators_are_negation_re(word: str) -> None:
+    for text in (word, f"It was {word} paid.", f"{word}.", f"({word})"):
+        assert [m.span() for m in negators(text)] == \
+            [m.span() for m in NEGATION_RE.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(NEGATOR_WORDS + [" ", ",", "a", "fa", "un"]), max_size=12))
+def test_negators_are_negation_re_in_any_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert [m.span() for m in negators(text)] == [m.span() for m in NEGATION_RE.finditer(text)]
