@@ -19,8 +19,8 @@ from checker.compare.slots import (
     compare_dates,
     compare_quantities,
 )
-from checker.lexicon import Lexicon
-from checker.normalize import UNKNOWN_PREFIX, NormClaim
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
+from checker.normalize import NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
 
