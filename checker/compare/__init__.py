@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
-from checker.compare.independence import UnionFind, count_origins, document_origins, is_copy
+from checker.compare.grouping import statement_groups
+from checker.compare.independence import count_origins, document_origins, is_copy
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict, judge
@@ -116,30 +117,30 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
 
 
 def _groups(pairs: list[PairResult], origins: Mapping[str, str]) -> list[Corroboration]:
-    uf = UnionFind()
-    by_key: dict[str, NormClaim] = {}
+    groups = statement_groups([(r.a, r.b) for r in pairs])
+    group_of = {c.key: g for g, claims in enumerate(groups) for c in claims}
+    # A group's confidence and details are its own pairs'; a statement whose copies were
+    # only ever paired with statements grouped elsewhere takes those pairs' instead.
+    inside: dict[int, list[PairResult]] = defaultdict(list)
+    touching: dict[int, list[PairResult]] = defaultdict(list)
     for r in pairs:
-        by_key[r.a.key], by_key[r.b.key] = r.a, r.b
-        uf.union(r.a.key, r.b.key)
-    members: dict[str, list[NormClaim]] = defaultdict(list)
-    for key, claim in by_key.items():
-        members[uf.find(key)].append(claim)
-    confidence: dict[str, list[float]] = defaultdict(list)
-    details: dict[str, dict[str, object]] = {}
-    for r in pairs:
-        root = uf.find(r.a.key)
-        confidence[root].append(r.verdict.confidence)
-        details.setdefault(root, dict(r.verdict.details))
+        ga, gb = group_of[r.a.key], group_of[r.b.key]
+        if ga == gb:
+            inside[ga].append(r)
+        else:
+            touching[ga].append(r)
+            touching[gb].append(r)
     out = []
-    for root, claims in members.items():
+    for g, claims in enumerate(groups):
         claims.sort(key=lambda c: (c.doc, c.span[0]))
         docs = {c.doc for c in claims}
         if len(docs) < 2:
             continue
+        own = inside.get(g) or touching[g]
         n_origins = count_origins(((c.doc, c.text) for c in claims), origins)
-        conf = max(confidence[root])
-        out.append(Corroboration(tuple(claims), len(docs), n_origins, round(conf, 3),
-                                 details[root]))
+        out.append(Corroboration(tuple(claims), len(docs), n_origins,
+                                 round(max(r.verdict.confidence for r in own), 3),
+                                 dict(own[0].verdict.details)))
     return out
 
 
