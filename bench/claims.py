@@ -26,6 +26,7 @@ from checker.models.claims import (
     EntitySlot,
     ExtractorInfo,
     QuantitySlot,
+    share_fields_sets,
 )
 from checker.models.document import DocumentMeta
 
@@ -120,6 +121,7 @@ def read_jsonl(path: Path) -> Corpus:
         for line in lines:
             data = json.loads(line)
             model = ClaimFile.model_validate(data["claims"])
+            share_fields_sets(model.claims)  # as the cache does with claims it reads back
             meta = DocumentMeta.model_validate(data["meta"])
             doc = document_from_text(model.document.id, data["text"], meta,
                                      path=model.document.path)

@@ -38,7 +38,7 @@ from checker.corpus import Corpus, DocClaims
 from checker.extract import extract_document
 from checker.ingest import Document
 from checker.lexicon import Lexicon
-from checker.models.claims import Claim, ClaimFile
+from checker.models.claims import Claim, ClaimFile, share_fields_sets
 from checker.models.rules import EntityRule, PredicateRule
 from checker.names import unify_long_names
 from checker.normalize import NormClaim, normalise, subject_of, unify_short_names
@@ -169,10 +169,12 @@ class ClaimCache:
         if data is None:
             return None
         try:
-            return ClaimFile.model_validate_json(data)
+            model = ClaimFile.model_validate_json(data)
         except ValidationError:
             self._damaged()
             return None
+        share_fields_sets(model.claims)  # about half their memory
+        return model
 
     def put_claims(self, key: str, model: ClaimFile) -> None:
         """Store extracted claims."""
