@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
+from math import fsum
+from typing import NamedTuple
 
 from checker.normalize import NormClaim
 
@@ -59,6 +61,16 @@ def claim_keys(claim: NormClaim) -> list[str]:
     return [f"e:{e}" for e in sorted(claim.entities)] + [f"t:{t}" for t in sorted(claim.tokens)]
 
 
+class Totals(NamedTuple):
+    """A claim's weights summed: entities (x1.5), frame words, keys as similarity weighs
+    them, and keys as coverage weighs them."""
+
+    entities: float
+    tokens: float
+    mixed: float
+    keys: float
+
+
 class Weights:
     """Per-key weights of one index, looked up rather than recomputed for every pair.
 
@@ -75,6 +87,27 @@ class Weights:
         self.token = {k[2:]: w for k, w in self.key.items() if k[0] == "t"}
         # Similarity over "e:"/"t:" keys, with the entity factor (similarity.key_w).
         self.mixed = {k: 1.5 * w if k[0] == "e" else w for k, w in self.key.items()}
+        # Each claim's weight totals, by object (the claim is kept, so its id is not reused).
+        self._totals: dict[int, tuple[NormClaim, Totals]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the remembered totals (they would carry every claim along)."""
+        return {**self.__dict__, "_totals": {}}
+
+    def totals(self, c: NormClaim) -> Totals:
+        """The sums of a claim's weights, as similarity and coverage take them, remembered:
+        a claim is in a pair with each of its candidates. `fsum` is exact before its one
+        rounding, so each total is the one a pair would sum."""
+        found = self._totals.get(id(c))
+        if found is not None and found[0] is c:
+            return found[1]
+        unseen = self.unseen
+        made = Totals(fsum(map(self.entity.get, c.entities, repeat(1.5 * unseen))),
+                      fsum(map(self.token.get, c.tokens, repeat(unseen))),
+                      fsum(map(self.mixed.get, c.keys, repeat(unseen))),
+                      fsum(map(self.key.get, c.keys, repeat(unseen))))
+        self._totals[id(c)] = (c, made)
+        return made
 
     def __call__(self, key: str) -> float:
         """Inverse document frequency of a key (over claims)."""

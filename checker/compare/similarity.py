@@ -45,13 +45,12 @@ def overlap(a: frozenset[str], b: frozenset[str], weight: Callable[[str], float]
 
 
 def _overlap_table(a: frozenset[str], b: frozenset[str], table: Mapping[str, float],
-                   default: float) -> float:
-    """`overlap` with weights from a table (unknown keys weigh `default`)."""
+                   default: float, wa: float, wb: float) -> float:
+    """`overlap` with weights from a table (unknown keys weigh `default`), given the sums
+    of a's and b's weights (`Weights.totals`)."""
     if not a or not b:
         return 0.0
-    get = table.get
-    shared = fsum(map(get, a & b, repeat(default)))
-    wa, wb = fsum(map(get, a, repeat(default))), fsum(map(get, b, repeat(default)))
+    shared = fsum(map(table.get, a & b, repeat(default)))
     return 0.6 * shared / min(wa, wb) + 0.4 * 2 * shared / (wa + wb)
 
 
@@ -59,10 +58,12 @@ def similarity(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> Simil
     """Entities weigh 1.5 times their rarity, frame words their rarity."""
     if isinstance(idf, Weights):
         unseen = idf.unseen
+        ta, tb = idf.totals(a), idf.totals(b)
         return Similarity(
-            _overlap_table(a.entities, b.entities, idf.entity, 1.5 * unseen),
-            _overlap_table(a.tokens, b.tokens, idf.token, unseen),
-            _overlap_table(a.keys, b.keys, idf.mixed, unseen),
+            _overlap_table(a.entities, b.entities, idf.entity, 1.5 * unseen, ta.entities,
+                           tb.entities),
+            _overlap_table(a.tokens, b.tokens, idf.token, unseen, ta.tokens, tb.tokens),
+            _overlap_table(a.keys, b.keys, idf.mixed, unseen, ta.mixed, tb.mixed),
             tuple(sorted(a.entities & b.entities)), tuple(sorted(a.tokens & b.tokens)),
         )
 
@@ -93,8 +94,8 @@ def coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> float:
         return 0.0
     small, large = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
     if isinstance(idf, Weights):
-        get, unseen = idf.key.get, idf.unseen
-        total = fsum(map(get, small, repeat(unseen)))
-        return fsum(map(get, small & large, repeat(unseen))) / total if total else 0.0
+        total = idf.totals(a if small is keys_a else b).keys
+        shared = fsum(map(idf.key.get, small & large, repeat(idf.unseen)))
+        return shared / total if total else 0.0
     total = fsum(idf(k) for k in small)
     return fsum(idf(k) for k in small & large) / total if total else 0.0

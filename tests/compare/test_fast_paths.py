@@ -149,3 +149,18 @@ def test_count_origins_of_many_templated_wordings_from_few_origins() -> None:
                     f"{rng.choice(words)} improves.") for _ in range(rng.randint(2, 30))]
         origins = {d: f"o{rng.randint(0, 2)}" for d in docs if rng.random() < 0.7}
         assert count_origins(members, origins) == _reference_origins(members, origins)
+
+
+def test_remembered_totals_belong_to_their_claim(ruleset: RuleSet) -> None:
+    import pickle
+    from dataclasses import replace
+
+    norm = _norm(ruleset)
+    weights = BlockIndex(norm).weights
+    for c in norm[:50]:
+        t = weights.totals(c)
+        assert t.keys == math.fsum(weights(k) for k in c.keys)
+        assert weights.totals(c) is t  # remembered
+        other = replace(c, tokens=frozenset({"zzz-unseen"}))  # another claim, another total
+        assert weights.totals(other).tokens == weights.unseen
+    assert pickle.loads(pickle.dumps(weights))._totals == {}  # no claims carried along
