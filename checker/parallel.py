@@ -13,11 +13,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.cache import ClaimCache, extraction_key, normalise_document, rules_fingerprint
 from checker.compare import (
@@ -42,6 +42,7 @@ from checker.models.claims import Claim, ClaimFile
 from checker.normalize import NormClaim
 from checker.rules import RuleSet
 
+R = TypeVar("R")
 TASKS_PER_JOB = 4  # slices per worker: evens out uneven slices, little overhead
 
 # Per-process state of a worker, set once by the pool initialiser.
@@ -76,6 +77,27 @@ def ranges(total: int, parts: int) -> list[tuple[int, int]]:
     """`total` items cut into at most `parts` contiguous (start, end) slices, in order."""
     size = max(1, -(-total // max(1, parts)))
     return [(start, min(total, start + size)) for start in range(0, total, size)]
+
+
+# Fewer items than this are mapped in this process: forking costs more than they take.
+MIN_TO_SPREAD = 200
+
+
+def map_items(fn: Callable[[Any, Any], R], shared: Any, items: Sequence[Any],
+              jobs: int = 1) -> list[R]:
+    """`fn(shared, item)` for each item, in order, over `jobs` processes (the workers
+    inherit `shared` and the items; `fn` must be a module-level function)."""
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or len(items) < MIN_TO_SPREAD:
+        return [fn(shared, item) for item in items]
+    with _pool(jobs, {"fn": fn, "shared": shared, "items": items}) as pool:
+        return [r for block in pool.map(_map_block, ranges(len(items), jobs * TASKS_PER_JOB))
+                for r in block]
+
+
+def _map_block(bounds: tuple[int, int]) -> list[Any]:
+    fn, shared, items = _STATE["fn"], _STATE["shared"], _STATE["items"]
+    return [fn(shared, item) for item in items[bounds[0]:bounds[1]]]
 
 
 # -- extraction ----------------------------------------------------------------------------

@@ -207,12 +207,12 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         findings += fact_findings(norm, index, ruleset)
         # Line classes once per document: term and every consistency rule read them.
         memo = MemoFile(cache.root / REGIONS, code_fingerprint()) if cache else None
-        regions = regions_of(corpus.docs, memo)
+        regions = regions_of(corpus.docs, memo, jobs)
         if memo is not None:
             memo.save()
         terms = MemoFile(cache.root / TERMS, f"{code_fingerprint()}:"
                          f"{terms_fingerprint(ruleset)}") if cache else None
-        findings += term_findings(corpus, ruleset, regions, terms)
+        findings += term_findings(corpus, ruleset, regions, terms, jobs)
         if terms is not None:
             terms.save()
         findings += consistency_findings(corpus, ruleset, regions)

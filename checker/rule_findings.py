@@ -53,22 +53,27 @@ def text_regions(dc: DocClaims) -> list[tuple[int, int]]:
             if b.kind in ("content", "heading")]
 
 
-def regions_of(docs: Sequence[DocClaims], memo: MemoFile | None = None) -> list[
-        list[tuple[int, int]]]:
-    """`text_regions` of each document; with a memo, looked up by the document's hash."""
-    if memo is None:
-        return [text_regions(dc) for dc in docs]
-    out = []
-    for dc in docs:
-        # Line classes read the text (its bytes' hash) and where the body starts, only.
-        key = f"{dc.doc.sha256}:{dc.doc.body_start}"
-        known = memo.get(key)
-        if known is None:
-            regions = text_regions(dc)
-            memo.put(key, regions)
-        else:
-            regions = [(start, end) for start, end in known]
-        out.append(regions)
+def _regions(_: None, dc: DocClaims) -> list[tuple[int, int]]:
+    return text_regions(dc)
+
+
+def regions_of(docs: Sequence[DocClaims], memo: MemoFile | None = None,
+               jobs: int = 1) -> list[list[tuple[int, int]]]:
+    """`text_regions` of each document (over `jobs` processes); with a memo, looked up by
+    the document's hash."""
+    from checker.parallel import map_items
+
+    # Line classes read the text (its bytes' hash) and where the body starts, only.
+    keys = [f"{dc.doc.sha256}:{dc.doc.body_start}" for dc in docs] if memo else []
+    known = [memo.get(k) for k in keys] if memo is not None else [None] * len(docs)
+    todo = [i for i, k in enumerate(known) if k is None]
+    made = map_items(_regions, None, [docs[i] for i in todo], jobs)
+    out: list[list[tuple[int, int]]] = [[(start, end) for start, end in k] if k else []
+                                        for k in known]
+    for i, regions in zip(todo, made, strict=True):
+        out[i] = regions
+        if memo is not None:
+            memo.put(keys[i], regions)
     return out
 
 
@@ -92,26 +97,38 @@ def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list
 
 def term_findings(corpus: Corpus, ruleset: RuleSet,
                   regions: Sequence[list[tuple[int, int]]],
-                  memo: MemoFile | None = None) -> list[Finding]:
-    """Spelling variants in claim texts, and in the prose no claim covers; with a memo (for
-    these rules), a document's hits are looked up by its text and its claims."""
+                  memo: MemoFile | None = None, jobs: int = 1) -> list[Finding]:
+    """Spelling variants in claim texts, and in the prose no claim covers (searched over
+    `jobs` processes); with a memo (for these rules), a document's hits are looked up by
+    its text and its claims."""
+    from checker.parallel import map_items
+
     sources = {rid: (src.path, src.line) for rid, src in ruleset.sources.items()}
     matcher = TermMatcher(ruleset.terms, sources)
     corpus.errors.extend(matcher.errors)
     rules = {r.id: r for r in ruleset.terms}
-    out: list[Finding] = []
-    for dc, blocks in zip(corpus.docs, regions, strict=True):
-        key = _terms_key(dc) if memo is not None else ""
-        stored = memo.get(key) if memo is not None else None
-        found = _from_stored(stored, rules, dc) if stored is not None else None
-        if found is None:
-            hits = _term_hits(matcher, dc, blocks)
-            if memo is not None:
-                memo.put(key, hits)
-            found = _from_stored(hits, rules, dc)
-            assert found is not None  # made here, of these rules
-        out += found
-    return out
+    docs = corpus.docs
+    keys = [_terms_key(dc) for dc in docs] if memo is not None else []
+    found: list[list[Finding] | None] = [
+        _stored(memo.get(k), rules, dc) for k, dc in zip(keys, docs, strict=True)
+    ] if memo is not None else [None] * len(docs)
+    todo = [i for i, f in enumerate(found) if f is None]
+    searched = map_items(_hits_in, matcher, [(docs[i], regions[i]) for i in todo], jobs)
+    for i, hits in zip(todo, searched, strict=True):
+        if memo is not None:
+            memo.put(keys[i], hits)
+        found[i] = _from_stored(hits, rules, docs[i])
+        assert found[i] is not None  # made here, of these rules
+    return [f for per_doc in found if per_doc for f in per_doc]
+
+
+def _stored(hits: Any, rules: dict[str, TermRule], dc: DocClaims) -> list[Finding] | None:
+    return _from_stored(hits, rules, dc) if hits is not None else None
+
+
+def _hits_in(matcher: TermMatcher, item: tuple[DocClaims, Sequence[tuple[int, int]]]) -> list[
+        list[Any]]:
+    return _term_hits(matcher, item[0], item[1])
 
 
 def _terms_key(dc: DocClaims) -> str:

@@ -80,3 +80,23 @@ def test_reports_identical_for_jobs_1_and_2(tmp_path: Path,
     one = report_json(root, jobs=1)
     assert report_json(root, jobs=2) == one
     assert report_json(root, tmp_path / "cache", jobs=2) == one
+
+
+def _square(shared: int, item: int) -> int:
+    return shared + item * item
+
+
+def test_map_items_spreads_in_order_over_processes() -> None:
+    items = list(range(parallel.MIN_TO_SPREAD * 3 + 7))
+    assert parallel.map_items(_square, 5, items, jobs=2) == [5 + i * i for i in items]
+    assert parallel.map_items(_square, 5, items[:3], jobs=2) == [5, 6, 9]  # here: too few
+
+
+def test_prose_rules_identical_for_any_jobs(ruleset: RuleSet) -> None:
+    from checker.rule_findings import regions_of, term_findings
+
+    corpus = checker_corpus(generated(parallel.MIN_TO_SPREAD + 50))  # enough to spread
+    regions = regions_of(corpus.docs)
+    assert regions_of(corpus.docs, jobs=2) == regions
+    found = term_findings(corpus, ruleset, regions)
+    assert found and term_findings(corpus, ruleset, regions, jobs=2) == found
