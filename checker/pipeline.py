@@ -30,9 +30,9 @@ from checker.cache import (
     terms_fingerprint,
     verdict_file,
 )
-from checker.compare.arithmetic import check_document
+from checker.compare.arithmetic import ArithmeticIssue, check_document
 from checker.compare.blocking import BlockingConfig
-from checker.corpus import Corpus, load_corpus
+from checker.corpus import Corpus, DocClaims, load_corpus
 from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.findings import FINDING_KINDS, sort_key
@@ -45,7 +45,7 @@ from checker.models.report import (
     Finding,
     Report,
 )
-from checker.parallel import compare_claims, extract_documents
+from checker.parallel import compare_claims, extract_documents, map_items
 from checker.reporting.build import build_report
 from checker.rule_findings import consistency_findings, fact_findings, regions_of, term_findings
 from checker.rules import RuleSet, load_rules
@@ -197,9 +197,11 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
         findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
         findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
-        for dc in corpus.docs:
-            by_id = {c.id: c for c in dc.claims}
-            findings += [arithmetic_finding(i, dc, by_id) for i in check_document(dc.claims)]
+        for dc, issues in zip(corpus.docs, map_items(_arithmetic, None, corpus.docs, jobs),
+                              strict=True):
+            if issues:
+                by_id = {c.id: c for c in dc.claims}
+                findings += [arithmetic_finding(i, dc, by_id) for i in issues]
     scored = result.pairs_scored
     del result  # the findings hold what the report needs; verdicts are 100k+ at 200k claims
     progress("compare", scored, scored)
@@ -219,6 +221,10 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     progress("rules", 1, 1)
     unique = {f.id: f for f in findings}
     return sorted(unique.values(), key=sort_key)
+
+
+def _arithmetic(_: None, dc: DocClaims) -> list[ArithmeticIssue]:
+    return check_document(dc.claims)
 
 
 def _drained(items: list[T], make: Callable[[T], Finding]) -> list[Finding]:

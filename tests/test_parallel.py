@@ -100,3 +100,16 @@ def test_prose_rules_identical_for_any_jobs(ruleset: RuleSet) -> None:
     assert regions_of(corpus.docs, jobs=2) == regions
     found = term_findings(corpus, ruleset, regions)
     assert found and term_findings(corpus, ruleset, regions, jobs=2) == found
+
+
+def test_findings_identical_for_any_jobs_with_enough_documents_to_spread(
+        ruleset: RuleSet) -> None:
+    """Above MIN_TO_SPREAD documents the per-document rules and arithmetic run in workers
+    too: the findings are still one process's."""
+    from checker.pipeline import check_corpus
+
+    one = check_corpus(checker_corpus(generated(parallel.MIN_TO_SPREAD + 20)), ruleset, jobs=1)
+    two = check_corpus(checker_corpus(generated(parallel.MIN_TO_SPREAD + 20)), ruleset, jobs=2)
+    kinds = {f.kind for f in one}
+    assert {"conflict", "corroboration", "term"} <= kinds
+    assert [f.model_dump() for f in two] == [f.model_dump() for f in one]

@@ -42,7 +42,7 @@ from checker.models.claims import (
 )
 from checker.models.common import partial_date_bounds
 from checker.models.document import DocumentMeta
-from checker.models.trusted import check_plain, trusted
+from checker.models.trusted import check_plain, full_fields, trusted
 from checker.textutil import fold
 
 DEFAULT_THRESHOLD = 0.5
@@ -51,8 +51,6 @@ _BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
-_QUANTITY_FIELDS = frozenset(QuantitySlot.model_fields)
-_DATE_FIELDS = frozenset(DateSlot.model_fields)
 for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
     check_plain(_model)
 
@@ -184,17 +182,17 @@ class _Context:
             "quote": sentence if sentence != (start, end) else None,
             "score": found_score,
             "features": found,
-            "entities": [trusted(EntitySlot, {"text", "id", "span"},
+            "entities": [trusted(EntitySlot, full_fields(EntitySlot),
                                  {"text": m.text, "id": m.id, "span": (m.start, m.end)})
                          for m in entities],
             "quantities": [_quantity_slot(q) for q in quantities],
             "dates": [_date_slot(d) for d in dates],
             "polarity": polarity(raw),
             "modality": modality(folded[sentence[0]:sentence[1]], attrib is not None, future),
-            "attribution": trusted(Attribution, {"text", "source", "span"}, {
+            "attribution": trusted(Attribution, full_fields(Attribution), {
                 "text": attrib.text, "source": attrib.source,
                 "span": (attrib.start, attrib.end)}) if attrib else None,
-            "triple": trusted(Triple, {"subject", "predicate", "object"}, {
+            "triple": trusted(Triple, full_fields(Triple), {
                 "subject": triple[0], "predicate": triple[1], "object": triple[2]})
             if triple else None,
             "correction": correction,
@@ -204,7 +202,7 @@ class _Context:
 
 
 def _quantity_slot(q: Quantity) -> QuantitySlot:
-    return trusted(QuantitySlot, set(_QUANTITY_FIELDS), {
+    return trusted(QuantitySlot, full_fields(QuantitySlot), {
         "text": q.text, "span": (q.start, q.end), "kind": q.kind,
         "value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "noun": q.noun,
         "approximate": q.approximate, "bound": q.bound,
@@ -212,7 +210,7 @@ def _quantity_slot(q: Quantity) -> QuantitySlot:
 
 
 def _date_slot(d: DateExpr) -> DateSlot:
-    return trusted(DateSlot, set(_DATE_FIELDS), {
+    return trusted(DateSlot, full_fields(DateSlot), {
         "text": d.text, "span": (d.start, d.end),
         "start": d.first.isoformat() if d.first else None,
         "end": d.last.isoformat() if d.last else None,

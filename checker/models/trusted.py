@@ -31,6 +31,14 @@ def trusted(cls: type[M], fields_set: set[str], values: dict[str, Any]) -> M:
 _FULL: dict[type[BaseModel], set[str]] = {}
 
 
+def full_fields(cls: type[BaseModel]) -> set[str]:
+    """The one set of a class's field names that its fully set models share (below)."""
+    full = _FULL.get(cls)
+    if full is None:
+        full = _FULL[cls] = set(cls.model_fields)
+    return full
+
+
 def share_full_fields_set(model: BaseModel) -> None:
     """Give a model every one of whose fields was set the one set of its class's field names.
 
@@ -38,10 +46,7 @@ def share_full_fields_set(model: BaseModel) -> None:
     of a claim's memory with its slots (4.8 KB, so ~500 MB at 200,000 claims read from
     JSON). A set holding every field name is shared safely: pydantic only ever adds field
     names to it (a no-op) and copies it before changing a copy (`model_copy`)."""
-    cls = type(model)
-    full = _FULL.get(cls)
-    if full is None:
-        full = _FULL[cls] = set(cls.model_fields)
+    full = full_fields(type(model))
     # Only field names are ever in it, so the same size means the same set.
     if len(model.__pydantic_fields_set__) == len(full):
         _setattr(model, "__pydantic_fields_set__", full)
