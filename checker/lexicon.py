@@ -204,7 +204,7 @@ class Lexicon:
         names_vocab: frozenset[str] | None = None,
     ) -> list[EntityMatch]:
         """Known names (longest alias first), then unknown proper-noun chunks."""
-        toks, cased, lower = self._tokens(text, start, end)
+        toks, cased, lower = self.tokens(text, start, end)
         taken = [False] * len(toks)
         found: list[EntityMatch] = []
         i = 0
@@ -242,11 +242,6 @@ class Lexicon:
                end: int | None = None) -> tuple[list[Token], list[str], list[str]]:
         """Match tokens of text[start:end] with their cased and lower-case token_key; the
         last span asked for is remembered (entities, frame and predicates read it in turn)."""
-        return self._tokens(text, start, end)
-
-    def _tokens(self, text: str, start: int,
-                end: int | None) -> tuple[list[Token], list[str], list[str]]:
-        """Match tokens of text[start:end] with their cased and lower-case token_key."""
         last = self._last
         if last is not None and last[0] is text and last[1] == start and last[2] == end:
             return last[3], last[4], last[5]
@@ -446,7 +441,7 @@ class Lexicon:
                         end: int | None = None) -> list[tuple[str, int, int]]:
         """Predicate phrases in text[start:end] with character spans."""
         kept, stems = [], []
-        toks, _, keys = self._tokens(text, start, end)
+        toks, _, keys = self.tokens(text, start, end)
         for t, key in zip(toks, keys, strict=True):
             if key not in AUXILIARIES:
                 kept.append(t)

@@ -64,7 +64,7 @@ def regions_of(docs: Sequence[DocClaims], memo: MemoFile | None = None,
     from checker.parallel import map_items
 
     # Line classes read the text (its bytes' hash) and where the body starts, only.
-    keys = [f"{dc.doc.sha256}:{dc.doc.body_start}" for dc in docs] if memo else []
+    keys = [f"{dc.doc.sha256}:{dc.doc.body_start}" for dc in docs] if memo is not None else []
     known = [memo.get(k) for k in keys] if memo is not None else [None] * len(docs)
     todo = [i for i, k in enumerate(known) if k is None]
     made = map_items(_regions, None, [docs[i] for i in todo], jobs)
