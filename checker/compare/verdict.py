@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
@@ -85,6 +86,7 @@ def _negation_on_shared(a: NormClaim, b: NormClaim) -> bool:
     return bool(negated & (a.tokens | a.entities) & (b.tokens | b.entities)) or not negated
 
 
+@lru_cache(maxsize=1 << 16)
 def _maybe_same_name(x: str, y: str) -> bool:
     """Two unknown names that may be one: one inside the other ("Hereditary Kingdom of
     Norway"), or a spelling variant ("Faroe Islands", "Faeroes"); "Steiboum Robotics" and
@@ -106,10 +108,13 @@ def _different_scopes(a: NormClaim, b: NormClaim) -> bool:
     and "X employs 3,100 in Islamabad" are two facts, not one fact told two ways."""
     # Normalisation adds each entity's parents (CNSA -> China), so an agency and its
     # country, or a city and its country, are not two scopes.
-    own_a, own_b = set(a.entities - b.entities), set(b.entities - a.entities)
-    own_a = {x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)}
-    own_b = {y for y in own_b if not any(_maybe_same_name(x, y) for x in own_a)}
-    return bool(own_a) and bool(own_b)
+    own_a = a.entities - b.entities
+    own_b = b.entities - a.entities
+    if not own_a or not own_b:  # most pairs: one names nothing the other does not
+        return False
+    kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]
+    return any(not any(_maybe_same_name(x, y) for x in kept_a) for y in own_b) \
+        if kept_a else False
 
 
 def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
