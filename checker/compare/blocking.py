@@ -191,8 +191,9 @@ class BlockIndex:
                 if j != i:
                     score[j] = get(j, 0.0) + weight
         floor = self.config.min_shared
-        ranked = sorted((j for j, s in score.items() if s >= floor), key=lambda j: (-score[j], j))
-        return ranked[: self.config.max_candidates]
+        # Highest score first, ties by index: as (-score, j) tuples, compared in C.
+        ranked = sorted([(-s, j) for j, s in score.items() if s >= floor])
+        return [j for _, j in ranked[: self.config.max_candidates]]
 
     def searches(self, hashes: Sequence[int]) -> array[int]:
         """For each claim, 63 bits of a hash of all its candidate search reads: the weight
