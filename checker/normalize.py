@@ -198,6 +198,16 @@ def negated_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Each entity's and word's key ("e:china", "t:launch"), made once per process.
+_ENTITY_KEYS: dict[str, str] = {}
+_TOKEN_KEYS: dict[str, str] = {}
+
+
+def _key(table: dict[str, str], prefix: str, name: str) -> str:
+    made = table[name] = intern(prefix + name)
+    return made
+
+
 @by_position
 @dataclass(frozen=True, slots=True)
 class NormClaim:
@@ -227,9 +237,10 @@ class NormClaim:
 
     def __post_init__(self) -> None:
         # Built exactly as similarity always built them (same set order, same float sums);
-        # interned, as 200,000 claims repeat a few thousand keys.
-        keys = frozenset(intern(f"e:{e}") for e in self.entities) | \
-            frozenset(intern(f"t:{t}") for t in self.tokens)
+        # one string per key, as 200,000 claims repeat a few thousand keys.
+        keys = frozenset([_ENTITY_KEYS.get(e) or _key(_ENTITY_KEYS, "e:", e)
+                          for e in self.entities]) | \
+            frozenset([_TOKEN_KEYS.get(t) or _key(_TOKEN_KEYS, "t:", t) for t in self.tokens])
         object.__setattr__(self, "keys", keys)
 
     @property
