@@ -219,8 +219,18 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
             terms.save()
         findings += consistency_findings(corpus, ruleset, regions)
     progress("rules", 1, 1)
-    unique = {f.id: f for f in findings}
-    return sorted(unique.values(), key=sort_key)
+    return sorted(_unique(findings).values(), key=sort_key)
+
+
+def _unique(findings: list[Finding]) -> dict[str, Finding]:
+    """One finding per fingerprint; of two that share one, the same whatever their order
+    (the first of their JSON), so that no arrival order decides what is reported."""
+    unique: dict[str, Finding] = {}
+    for f in findings:
+        kept = unique.get(f.id)
+        if kept is None or f.model_dump_json() < kept.model_dump_json():
+            unique[f.id] = f
+    return unique
 
 
 def _arithmetic(_: None, dc: DocClaims) -> list[ArithmeticIssue]:

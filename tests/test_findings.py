@@ -39,3 +39,16 @@ def test_claim_references_equal_validated_ones(repo: Path) -> None:
         assert validated.model_fields_set == ref.model_fields_set
         assert list(vars(ref)) == list(ClaimRef.model_fields)
         assert {k: type(v) for k, v in ref} == {k: type(v) for k, v in validated}
+
+
+def test_of_two_findings_sharing_a_fingerprint_the_same_is_kept_in_any_order() -> None:
+    from checker.models.common import Severity
+    from checker.models.report import Finding
+    from checker.pipeline import _unique
+
+    def finding(message: str, fid: str = "f" * 20) -> Finding:
+        return Finding(id=fid, kind="corroboration", severity=Severity.info, message=message,
+                       confidence=0.8, reason="agree", claims=[])
+
+    a, b, other = finding("Corroborated by 2"), finding("Corroborated by 3"), finding("x", "e" * 20)
+    assert _unique([a, b, other]) == _unique([other, b, a]) == {a.id: a, other.id: other}

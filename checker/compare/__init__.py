@@ -136,11 +136,13 @@ def _groups(pairs: list[PairResult], origins: Mapping[str, str]) -> list[Corrobo
         docs = {c.doc for c in claims}
         if len(docs) < 2:
             continue
-        own = inside.get(g) or touching[g]
+        # The most confident pair speaks for the group (ties: the first by keys), whatever
+        # order the pairs came in: a distributed reduce gives the same report.
+        best = min(inside.get(g) or touching[g],
+                   key=lambda r: (-r.verdict.confidence, r.a.key, r.b.key))
         n_origins = count_origins(((c.doc, c.text) for c in claims), origins)
         out.append(Corroboration(tuple(claims), len(docs), n_origins,
-                                 round(max(r.verdict.confidence for r in own), 3),
-                                 dict(own[0].verdict.details)))
+                                 round(best.verdict.confidence, 3), dict(best.verdict.details)))
     return out
 
 

@@ -90,3 +90,27 @@ def test_reduce_reports_no_corroboration_chained_through_different_statements() 
     result = reduce_pairs(results, {c.doc: None for c in claims})
     assert sorted(len(c.claims) for c in result.corroborations) == [2, 3]
     assert all(c.confidence == 0.8 and c.documents == len(c.claims) for c in result.corroborations)
+
+
+def test_reduce_is_the_same_whatever_order_the_pairs_arrive_in() -> None:
+    """The reduce step of a distributed run receives pairs in any order."""
+    rng = random.Random(8)
+    texts = [*CHAIN, "china launched 12 satellites in 2024", "china launched 12 satelites in 2024"]
+    claims = [_claim(f"d{i:02}", rng.choice(texts), i) for i in range(24)]
+    results = []
+    for n in range(40):
+        a, b = sorted(rng.sample(claims, 2), key=lambda c: c.key)
+        conf = rng.choice([0.7, 0.8, 0.9])
+        results.append(PairResult(a, b, Verdict("corroboration", "agree", conf, conf,
+                                                {"pair": n, "coverage": conf})))
+    origins = {c.doc: None for c in claims}
+
+    def reduced(rs: list[PairResult]) -> list[tuple[object, ...]]:
+        return [(tuple(c.key for c in g.claims), g.documents, g.origins, g.confidence,
+                 sorted(g.details.items())) for g in reduce_pairs(rs, origins).corroborations]
+
+    expected = reduced(results)
+    assert expected
+    for _ in range(8):
+        rng.shuffle(results)
+        assert reduced(results) == expected
