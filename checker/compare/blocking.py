@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
-from itertools import chain, combinations, repeat
+from itertools import accumulate, chain, combinations, compress, pairwise, repeat
 from math import fsum
 from typing import NamedTuple
 
@@ -127,46 +127,55 @@ class BlockIndex:
         self.idf = self.weights = Weights(self.df, self.n)
         specific_max = max(3, int(0.05 * self.n))
         self._common = frozenset(k for k, c in self.df.items() if rounded_count(c) > specific_max)
-        # Keys and key pairs are ints (no pair-key strings), counted in a first pass so the
-        # second keeps only the blocks a search reads: shared, and at most max_posting long.
-        # Key ids follow the keys' sorted order, so sorting ids sorts the keys.
+        # Keys and key pairs are ints (no pair-key strings). Each claim is searched by its
+        # rarest keys and their pairs (its entries); a block is kept when it is shared and at
+        # most max_posting long. Key ids follow the keys' sorted order, so sorting ids sorts
+        # the keys.
+        entry_keys, entry_weights, starts = self._entries(claims)
+        sizes = Counter(entry_keys)
+        limit = self.config.max_posting
+        good = {k for k, n in sizes.items() if 1 < n <= limit}
+        del sizes
+        # Which entries are kept, one byte each; the filtering and counting run in C.
+        keep = bytes(map(good.__contains__, entry_keys))
+        self._keys = array("l", compress(entry_keys, keep))
+        self._key_weights = array("d", compress(entry_weights, keep))
+        del entry_keys, entry_weights
+        self._offsets = array("l", accumulate((sum(keep[s:e]) for s, e in pairwise(starts)),
+                                              initial=0))
+        postings: dict[int, list[int]] = {}
+        keys, offsets = self._keys, self._offsets
+        for i in range(len(claims)):
+            for kid in keys[offsets[i]:offsets[i + 1]]:
+                postings.setdefault(kid, []).append(i)
+        self.postings: dict[int, array[int]] = {k: array("l", p) for k, p in postings.items()}
+
+    def _entries(self, claims: Sequence[NormClaim]) -> tuple[array[int], array[float],
+                                                              list[int]]:
+        """Every claim's entries, flat: its `top_keys` rarest shared keys (rarest first), then
+        the pairs of them (sorted), as key ids with their weights, and where each claim's
+        entries start (one more than claims: the end)."""
         names = sorted(self.df)
         ids = {k: i for i, k in enumerate(names)}
         key_idf = [self.idf(k) for k in names]
         size = len(names)
-        rare_ids, rare_at = array("l"), array("l", [0])
-        sizes: Counter[int] = Counter()
-        # Each shared key's place in the rarity order, and its id by place: a
-        # claim's rarest keys are then its smallest places, sorted without a key function.
+        # Each shared key's place in the rarity order, and its id by place: a claim's rarest
+        # keys are then its smallest places, sorted without a key function.
         order = self._rarity_order()
         place = {k: p for p, k in enumerate(order)}.get
         id_at = [ids[k] for k in order]
         top = self.config.top_keys
+        keys, weights, starts = array("l"), array("d"), [0]
         for c in claims:
             ranked = [id_at[p] for p in sorted([p for p in map(place, c.keys)
                                                if p is not None])[:top]]
-            rare_ids.extend(ranked)
-            rare_at.append(len(rare_ids))
-            sizes.update(ranked)
-            sizes.update(size + a * size + b for a, b in combinations(sorted(ranked), 2))
-        limit = self.config.max_posting
-        postings: dict[int, list[int]] = {}
-        self._offsets = array("l", [0])
-        self._keys = array("l")
-        self._key_weights = array("d")
-        for i in range(len(claims)):
-            rare_i = rare_ids[rare_at[i]:rare_at[i + 1]]
-            entries = [(k, key_idf[k]) for k in rare_i]
-            entries += [(size + a * size + b, key_idf[a] + key_idf[b])
-                        for a, b in combinations(sorted(rare_i), 2)]
-            for kid, weight in entries:
-                if 1 < sizes[kid] <= limit:
-                    postings.setdefault(kid, []).append(i)
-                    self._keys.append(kid)
-                    self._key_weights.append(weight)
-            self._offsets.append(len(self._keys))
-        del sizes, rare_ids
-        self.postings: dict[int, array[int]] = {k: array("l", p) for k, p in postings.items()}
+            pairs = list(combinations(sorted(ranked), 2))
+            keys.extend(ranked)
+            keys.extend([size + a * size + b for a, b in pairs])
+            weights.extend([key_idf[k] for k in ranked])
+            weights.extend([key_idf[a] + key_idf[b] for a, b in pairs])
+            starts.append(len(keys))
+        return keys, weights, starts
 
     def _rarity_order(self) -> list[str]:
         """Every shared key, rarest first: a claim is searched by its first `top_keys`."""
