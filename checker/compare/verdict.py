@@ -235,18 +235,21 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     score = sim.combined
     spec_ents = [e for e in sim.shared_entities if stats.specific(f"e:{e}")]
     spec_words = [t for t in sim.shared_frame if stats.specific(f"t:{t}")]
-    q_agree, q_conflict = compare_quantities(a, b)
-    d_agree, d_conflict = compare_dates(a, b)
     details: dict[str, Any] = {"similarity": round(score, 3),
                                "shared_entities": list(sim.shared_entities),
                                "shared_words": list(sim.shared_frame)}
-    slots_agree = len(q_agree) + len(d_agree)
     # Two descriptions of one subject ("X is a dog" / "X is an actress") answer one question.
     described = bool(a.description and b.description
                      and a.description.subject == b.description.subject)
     same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or (
-        bool(spec_ents) and (bool(spec_words) or slots_agree > 0))
-    if not same_fact or not sim.shared_entities:
+        bool(spec_ents) and bool(spec_words))
+    if not sim.shared_entities or not (same_fact or spec_ents):
+        # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
+        return Verdict("unrelated", None, round(1 - score, 3), score, details)
+    q_agree, q_conflict = compare_quantities(a, b)
+    d_agree, d_conflict = compare_dates(a, b)
+    slots_agree = len(q_agree) + len(d_agree)
+    if not (same_fact or slots_agree > 0):
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
     strict = sim.frame >= th.strict_frame and sim.entities >= th.strict_frame
     # Evidence strength: overall overlap plus specific anchors (capped).
