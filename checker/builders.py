@@ -20,7 +20,7 @@ from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.models.common import Severity
 from checker.models.report import Finding, Fix
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules.consistency import ConsistencyHit
 from checker.rules.facts import FactHit
 from checker.rules.terms import TermHit

@@ -22,7 +22,8 @@ from checker.ingest import document_from_text
 from checker.lexicon import Lexicon, mid_sentence_names
 from checker.models.claims import Claim
 from checker.names import unify_long_names
-from checker.normalize import NormClaim, normalise, subject_of, unify_short_names
+from checker.normalize import normalise, subject_of, unify_short_names
+from checker.normclaim import NormClaim
 
 LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 _PTB = [(r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"),

@@ -5,7 +5,8 @@ is `normalize.unify_short_names`)."""
 from __future__ import annotations
 
 from checker.lexicon import UNKNOWN_PREFIX
-from checker.normalize import NormClaim, rename_entities
+from checker.normalize import rename_entities
+from checker.normclaim import NormClaim
 
 
 def _parts(entity: str) -> tuple[str, ...]:

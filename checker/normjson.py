@@ -7,7 +7,7 @@ from datetime import date
 from sys import intern
 from typing import Any
 
-from checker.normalize import Description, Mention, NDate, NormClaim, NQuantity
+from checker.normclaim import Description, Mention, NDate, NormClaim, NQuantity
 
 
 def _day(value: date | None) -> str | None:

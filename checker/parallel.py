@@ -39,7 +39,7 @@ from checker.heap import frozen_heap, paused_gc
 from checker.ingest import Document
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 
 R = TypeVar("R")

@@ -16,7 +16,7 @@ from checker.memofile import MemoFile, content_key
 from checker.models.common import partial_date_bounds
 from checker.models.report import Finding
 from checker.models.rules import TermRule
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from checker.rules.consistency import Occurrence, check, find_forms
 from checker.rules.facts import match_fact

@@ -7,7 +7,7 @@ import pickle
 from checker.cache import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 
 TEXT = ("Pakistan has a population of about 241 million people, the bureau said in May. "

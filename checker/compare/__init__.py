@@ -15,7 +15,7 @@ from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.lexicon import Lexicon
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 
 @dataclass(frozen=True)

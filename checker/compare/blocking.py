@@ -20,7 +20,7 @@ from itertools import accumulate, chain, combinations, compress, pairwise, repea
 from math import fsum
 from typing import NamedTuple
 
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 _MASK = (1 << 63) - 1
 

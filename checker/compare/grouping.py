@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 from checker.compare.memo import content_key
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 
 def statement_groups(pairs: Sequence[tuple[NormClaim, NormClaim]]) -> list[list[NormClaim]]:

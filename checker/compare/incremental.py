@@ -27,7 +27,7 @@ from checker.compare.blocking import BlockIndex
 from checker.compare.store import Judged, Past, Prior, VerdictFile, pair_code
 from checker.compare.verdict import Thresholds
 from checker.lexicon import Lexicon
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 # With the verdicts of at least this share of claims reusable, a run compares around the
 # unsettled claims (in one process: the work left is small) instead of comparing afresh.

@@ -19,7 +19,7 @@ from dataclasses import fields
 from operator import attrgetter
 
 from checker.compare.verdict import Verdict
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 UNIQUE = -1
 

@@ -17,7 +17,7 @@ from itertools import repeat
 from math import fsum
 
 from checker.compare.blocking import Weights
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 
 @dataclass(frozen=True)

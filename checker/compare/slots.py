@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from checker.normalize import NDate, NormClaim, NQuantity
+from checker.normclaim import NDate, NormClaim, NQuantity
 
 # Event dates: a point in time. Periods ("2020-2024") and open ranges are context.
 EVENT_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})

@@ -34,7 +34,7 @@ from typing import Any
 from checker.compare.blocking import rounded_count
 from checker.compare.verdict import Verdict
 from checker.memofile import Packed, read_json, unpack, write_json
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 FORMAT = 2
 # Returned for a pair the last run judged unrelated (nothing else of it is kept).

@@ -21,7 +21,7 @@ from checker.compare.slots import (
     compare_quantities,
 )
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
 

@@ -14,7 +14,7 @@ from checker.compare.slots import EVENT_GRANULARITIES
 from checker.lexicon import Lexicon
 from checker.models.common import partial_date_bounds
 from checker.models.rules import FactRule
-from checker.normalize import Mention, NormClaim
+from checker.normclaim import Mention, NormClaim
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from checker.compare.blocking import (
     corpus_size,
     rounded_count,
 )
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 
 

@@ -16,7 +16,7 @@ from checker.compare.independence import UnionFind, count_origins, is_copy
 from checker.compare.memo import UNIQUE, VerdictMemo, content_ids, content_key
 from checker.compare.similarity import coverage, similarity
 from checker.compare.verdict import judge
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from tests.bench.corpora import generated
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.compare import PairResult, reduce_pairs
 from checker.compare.grouping import statement_groups
 from checker.compare.verdict import Verdict
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 
 
 def _claim(doc: str, text: str, start: int = 0) -> NormClaim:

@@ -12,7 +12,7 @@ from checker.compare import CompareResult
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import VerdictFile, claim_hashes
 from checker.corpus import Corpus, load_corpus
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.parallel import compare_claims
 from checker.rules import RuleSet
 from tests.bench.corpora import write

@@ -6,7 +6,7 @@ import pytest
 
 from checker.evaluate import Pair, predict
 from checker.names import longer_names
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 
 

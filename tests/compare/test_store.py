@@ -25,7 +25,7 @@ from checker.compare.store import (
 )
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
-from checker.normalize import NormClaim
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from tests.bench.corpora import report_json, write
 

@@ -7,7 +7,8 @@ from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
-from checker.normalize import NormClaim, normalise
+from checker.normalize import normalise
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 
 

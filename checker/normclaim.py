@@ -1,0 +1,114 @@
+"""Normalised claims: what comparison reads of a claim, with its slots lifted out.
+
+Frozen, slotted and pickled by position (`checker.fastpickle`): `--jobs` sends hundreds of
+thousands of them between processes. Built by `checker.normalize`, stored by
+`checker.normjson`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from sys import intern
+
+from checker.fastpickle import by_position
+
+
+@by_position
+@dataclass(frozen=True, slots=True)
+class NQuantity:
+    """A quantity ready to compare: kind, unit, interval and what it counts (stemmed)."""
+
+    kind: str
+    unit: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    noun: str | None
+    approximate: bool
+    text: str
+
+
+@by_position
+@dataclass(frozen=True, slots=True)
+class NDate:
+    """A resolved date interval."""
+
+    first: date | None
+    last: date | None
+    granularity: str
+    text: str
+    open: str | None = None
+
+
+@by_position
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity mention: canonical id, how it was named, and where."""
+
+    id: str
+    role: str
+    start: int
+    end: int
+
+
+@by_position
+@dataclass(frozen=True, slots=True)
+class Description:
+    """"X is a [Pakistani] [cricketer]": the subject, the head noun and its nationalities."""
+
+    subject: str
+    head: str
+    nationalities: frozenset[str]
+    text: str
+
+
+# Each entity's and word's key ("e:china", "t:launch"), made once per process.
+_ENTITY_KEYS: dict[str, str] = {}
+_TOKEN_KEYS: dict[str, str] = {}
+
+
+def _key(table: dict[str, str], prefix: str, name: str) -> str:
+    made = table[name] = intern(prefix + name)
+    return made
+
+
+@by_position
+@dataclass(frozen=True, slots=True)
+class NormClaim:
+    """A claim normalised for comparison."""
+
+    doc: str
+    claim_id: str
+    text: str
+    span: tuple[int, int]
+    entities: frozenset[str]
+    mentions: tuple[Mention, ...]
+    tokens: frozenset[str]
+    frame: tuple[str, ...]
+    predicates: tuple[tuple[str, int, int], ...]
+    quantities: tuple[NQuantity, ...]
+    dates: tuple[NDate, ...]
+    polarity: str
+    modality: str
+    correction: bool
+    negated: frozenset[str] = frozenset()
+    description: Description | None = None
+    # Month-only dates no publication date can place in a year ("born in May"): (month,
+    # text). The year is unknown, the month of the year is not.
+    months: tuple[tuple[int, str], ...] = ()
+    # Derived once: comparison reads them for every candidate pair.
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Built exactly as similarity always built them (same set order, same float sums);
+        # one string per key, as 200,000 claims repeat a few thousand keys.
+        keys = frozenset([_ENTITY_KEYS.get(e) or _key(_ENTITY_KEYS, "e:", e)
+                          for e in self.entities]) | \
+            frozenset([_TOKEN_KEYS.get(t) or _key(_TOKEN_KEYS, "t:", t) for t in self.tokens])
+        object.__setattr__(self, "keys", keys)
+
+    @property
+    def key(self) -> str:
+        """Unique key across the corpus."""
+        return f"{self.doc}#{self.claim_id}"
