@@ -19,11 +19,12 @@ from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.errors import InputError, Location
 from checker.extract import build_claim
 from checker.ingest import document_from_text
-from checker.lexicon import Lexicon, mid_sentence_names
+from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.names import unify_long_names
 from checker.normalize import normalise, subject_of, unify_short_names
 from checker.normclaim import NormClaim
+from checker.propernames import mid_sentence_names
 
 LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 _PTB = [(r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"),

@@ -3,7 +3,6 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -13,70 +12,21 @@ from checker.models.rules import EntityRule, PredicateRule
 from checker.nlp import (
     AUXILIARIES,
     MATCH_TOKEN_RE,
-    STOPWORDS,
     cased_key,
     match_tokens,
     stem,
     token_key,
 )
+from checker.propernames import (
+    EntityMatch,
+    inside_name,
+    negated_prefix,
+    unknown_names,
+)
 from checker.textutil import Token, fold, normalise_key, slug
 
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
 UNKNOWN_PREFIX = "name:"
-
-MONTHS_AND_DAYS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday
-    """.split()
-)
-# Capitalised at the start of a sentence, these are ordinary words, not names.
-COMMON_STARTERS = frozenset(
-    """
-    analysts another although because before both but despite during each either every
-    experts for furthermore here however if in it last many meanwhile moreover most much
-    neither next officials on only other others over perhaps recently since so some such
-    that the their then there these they this those thousands tens hundreds millions though
-    to today under unlike until we weeks what when where whether which while who with yet
-    yesterday space science government chinese pakistani conversely supporters critics
-    overall separately similarly additionally earlier later sources reports data researchers
-    """.split()
-)
-TITLES = frozenset(
-    """
-    President Prime Minister Federal Chief Senator Chairman Chairperson Secretary Member Dr
-    Mr Mrs Ms Prof General Gen Ambassador Adviser Advisor Governor Spokesperson Madam Vice
-    King Queen Prince Sheikh Foreign Deputy Director Commissioner Judge Justice Mayor
-    """.split()
-)
-TITLE_WORDS = frozenset(t.lower() for t in TITLES)
-_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
-_NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
-_NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
-_NAME_GAP_RE = re.compile(r"[ \t\-&/]*")
-_ROMAN_RE = re.compile(r"[IVX]+")
-_SENTENCE_ENDS = ".!?:\n"
-
-
-_MID_NAME_RE = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*")
-
-
-def mid_sentence_names(text: str) -> frozenset[str]:
-    """Capitalised words that appear after a lower-case word: names, not sentence starts."""
-    return frozenset(_MID_NAME_RE.findall(text))
-
-
-@dataclass(frozen=True, slots=True)
-class EntityMatch:
-    """A name found in text: its span, and its canonical id (None when unknown)."""
-
-    text: str
-    start: int
-    end: int
-    id: str | None
-    role: str  # name | demonym | metonym | unknown
-
 
 @dataclass(frozen=True)
 class EntityInfo:
@@ -106,20 +56,6 @@ def phrase_stems(text: str) -> tuple[str, ...]:
         if key not in AUXILIARIES:
             out.append(stem(key))
     return tuple(out)
-
-
-def _char_before(text: str, lo: int, pos: int, strip: str) -> str:
-    """The last character of fold(text[lo:pos]).rstrip(strip), or "" when nothing is left.
-
-    Read backwards in small chunks: folding all of text[:pos] for every name made entity
-    matching quadratic in the length of the document."""
-    while pos > lo:
-        a = max(lo, pos - 64)
-        chunk = fold(text[a:pos]).rstrip(strip)
-        if chunk:
-            return chunk[-1]
-        pos = a
-    return ""
 
 
 def _is_acronym(alias: str) -> bool:
@@ -217,9 +153,9 @@ class Lexicon:
             end_char = toks[i + hit[0] - 1].end if hit else 0
             # "US$5 billion" is a currency, "non-Chinese" is not China, and the "Jordan" of
             # "Michael Jordan" or the "China" of "South China Morning Post" is a longer name.
-            if hit and not self._negated_prefix(text, toks, i) \
+            if hit and not negated_prefix(text, toks, i) \
                     and text[end_char:end_char + 1] != "$" \
-                    and not self._inside_name(text, toks, i, hit):
+                    and not inside_name(text, toks, i, hit):
                 length, (eid, role) = hit
                 s, e = toks[i].start, toks[i + length - 1].end
                 found.append(EntityMatch(text[s:e], s, e, eid, role))
@@ -228,7 +164,7 @@ class Lexicon:
                 i += length
             else:
                 i += 1
-        found.extend(self._unknown_names(text, toks, taken, start, names_vocab))
+        found.extend(unknown_names(text, toks, taken, start, names_vocab, self.resolve))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -266,95 +202,6 @@ class Lexicon:
             if hit:
                 return length, hit
         return None
-
-    @staticmethod
-    def _inside_name(text: str, toks: Sequence[Token], i: int,
-                     hit: tuple[int, tuple[str, str]]) -> bool:
-        length, (_, role) = hit
-        if length != 1 or role != "name" or i == 0:
-            return False
-        prev = toks[i - 1]
-        if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " ":
-            return False
-        before = _char_before(text, 0, prev.start, " \"'(")
-        if before and before not in _SENTENCE_ENDS:
-            return True
-        # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
-        low = prev.text.lower()
-        return low not in STOPWORDS and low not in COMMON_STARTERS and low not in TITLE_WORDS
-
-    @staticmethod
-    def _negated_prefix(text: str, toks: Sequence[Token], i: int) -> bool:
-        """`non-Chinese` is not a mention of China."""
-        if i == 0 or text[toks[i].start - 1:toks[i].start] != "-":
-            return False
-        return toks[i - 1].text.lower() in _NEGATING_PREFIXES
-
-    def _unknown_names(
-        self, text: str, toks: Sequence[Token], taken: Sequence[bool], start: int,
-        names_vocab: frozenset[str] | None,
-    ) -> list[EntityMatch]:
-        out: list[EntityMatch] = []
-        chunk: list[int] = []
-        vocab = names_vocab if names_vocab is not None else mid_sentence_names(text)
-
-        def flush() -> None:
-            while chunk and toks[chunk[-1]].text.lower() in _CONNECTORS:
-                chunk.pop()
-            if chunk and self._is_name_chunk(text, toks, chunk, start, vocab):
-                s, e = toks[chunk[0]].start, toks[chunk[-1]].end
-                out.append(EntityMatch(text[s:e], s, e, self.resolve(text[s:e]), "unknown"))
-            chunk.clear()
-
-        # flush() only when a chunk is open: most tokens are lower-case words outside names.
-        for i, tok in enumerate(toks):
-            word = tok.text
-            if not chunk and not word[:1].isupper():
-                continue  # outside a name, only a capital can start one
-            if chunk and not _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start):
-                flush()
-            capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
-            if taken[i] or (i + 1 < len(toks) and text[tok.end:tok.end + 1] == "$"):
-                if chunk:
-                    flush()  # a known name, or a currency code ("US$5 billion")
-            elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
-                chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
-                flush()
-                chunk.append(i)
-            elif capital:
-                chunk.append(i)
-            elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)):
-                chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"
-            elif chunk and len(word) == 1 and text[toks[i - 1].end:tok.start] == "-":
-                chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
-            elif chunk and word.lower() in _CONNECTORS:
-                chunk.append(i)
-            elif chunk:
-                flush()
-        flush()
-        return out
-
-    @staticmethod
-    def _is_name_chunk(
-        text: str, toks: Sequence[Token], chunk: list[int], start: int,
-        names_vocab: frozenset[str],
-    ) -> bool:
-        # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
-        while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS:
-            chunk.pop(0)
-        first = toks[chunk[0]].text
-        low = first.lower()
-        if len(chunk) > 1:
-            return True
-        if low in STOPWORDS or low in COMMON_STARTERS or len(first) < 2 or first.isdigit():
-            return False
-        if first.isupper():
-            return True  # an acronym: SMIC, PLA
-        before = _char_before(text, start, toks[chunk[0]].start, " \"'(-[")
-        sentence_initial = not before or before in _SENTENCE_ENDS
-        # At a sentence start a capital says nothing: a name must also appear capitalised
-        # mid-sentence somewhere in the document ("Lin" yes, "Operating" no).
-        return not sentence_initial or first in names_vocab
 
     def resolve(self, name: str) -> str | None:
         """Canonical id of a whole name: exact alias, else a fuzzy variant above threshold."""

@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from checker.extract.date_types import month_number
 from checker.extract.stance import CORRECTION_RE, NEGATION_RE, negators
-from checker.lexicon import COMMON_STARTERS, MONTHS_AND_DAYS, UNKNOWN_PREFIX, Lexicon
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
 from checker.normclaim import Description, Mention, NDate, NormClaim, NQuantity
+from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 from checker.textutil import Token, fold, slug
 
 # Frame words that say nothing about which fact a claim states.

@@ -60,21 +60,20 @@ def test_parents(ruleset: RuleSet) -> None:
 
 
 
-def test_name_look_back_reads_past_a_long_gap(ruleset: RuleSet) -> None:
+def test_name_look_back_reads_past_a_long_gap() -> None:
     # "Michael Jordan" is one name mid-sentence; "Jordan" after a sentence end is the country,
     # however much white space and how many quotes lie between (read back in chunks).
-    from checker.lexicon import _char_before
     from checker.nlp import match_tokens
+    from checker.propernames import char_before, inside_name
 
-    lex = ruleset.lexicon
     for gap in ("", " " * 10, " " * 200, ' "' * 100):
         mid = "He met officials and" + gap + " Michael Jordan yesterday."
         toks = list(match_tokens(mid))
         i = next(k for k, t in enumerate(toks) if t.text == "Jordan")
-        assert lex._inside_name(mid, toks, i, (1, ("jordan", "name")))
+        assert inside_name(mid, toks, i, (1, ("jordan", "name")))
         start = "It ended." + gap + " Michael Jordan yesterday."
-        assert _char_before(start, 0, start.index("Michael"), " \"'(") == "."
-        assert _char_before(gap, 0, len(gap), " \"'(") == ""
+        assert char_before(start, 0, start.index("Michael"), " \"'(") == "."
+        assert char_before(gap, 0, len(gap), " \"'(") == ""
 
 
 def test_tokens_shared_only_for_the_same_text_and_span(ruleset: RuleSet) -> None:

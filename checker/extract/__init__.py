@@ -28,7 +28,7 @@ from checker.extract.triples import read_triple
 from checker.extract.units import claim_units
 from checker.extract.worthiness import ENTITY_BONUS, score, text_features, with_entities
 from checker.ingest import Document, document_from_text
-from checker.lexicon import Lexicon, mid_sentence_names
+from checker.lexicon import Lexicon
 from checker.models.claims import (
     Attribution,
     Claim,
@@ -43,6 +43,7 @@ from checker.models.claims import (
 from checker.models.common import partial_date_bounds
 from checker.models.document import DocumentMeta
 from checker.models.trusted import check_plain, full_fields, trusted
+from checker.propernames import mid_sentence_names
 from checker.textutil import fold
 
 DEFAULT_THRESHOLD = 0.5

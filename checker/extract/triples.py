@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checker.lexicon import EntityMatch, Lexicon
+from checker.lexicon import Lexicon
+from checker.propernames import EntityMatch
 from checker.textutil import fold
 
 _VERB_RE = re.compile(
