@@ -84,11 +84,12 @@ MIN_TO_SPREAD = 200
 
 
 def map_items(fn: Callable[[Any, Any], R], shared: Any, items: Sequence[Any],
-              jobs: int = 1) -> list[R]:
-    """`fn(shared, item)` for each item, in order, over `jobs` processes (the workers
-    inherit `shared` and the items; `fn` must be a module-level function)."""
+              jobs: int = 1, at_least: int = MIN_TO_SPREAD) -> list[R]:
+    """`fn(shared, item)` for each item, in order, over `jobs` processes when there are
+    `at_least` items (the workers inherit `shared` and the items; `fn` must be a
+    module-level function)."""
     jobs = resolve_jobs(jobs)
-    if jobs == 1 or len(items) < MIN_TO_SPREAD:
+    if jobs == 1 or len(items) < at_least:
         return [fn(shared, item) for item in items]
     with _pool(jobs, {"fn": fn, "shared": shared, "items": items}) as pool:
         return [r for block in pool.map(_map_block, ranges(len(items), jobs * TASKS_PER_JOB))

@@ -103,10 +103,14 @@ def test_prose_rules_identical_for_any_jobs(ruleset: RuleSet) -> None:
 
 
 def test_findings_identical_for_any_jobs_with_enough_documents_to_spread(
-        ruleset: RuleSet) -> None:
-    """Above MIN_TO_SPREAD documents the per-document rules and arithmetic run in workers
-    too: the findings are still one process's."""
+        ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above MIN_TO_SPREAD documents the per-document rules (and here the arithmetic checks,
+    spread from SPREAD_ARITHMETIC documents) run in workers too: the findings are still one
+    process's."""
+    from checker import pipeline
     from checker.pipeline import check_corpus
+
+    monkeypatch.setattr(pipeline, "SPREAD_ARITHMETIC", parallel.MIN_TO_SPREAD)
 
     one = check_corpus(checker_corpus(generated(parallel.MIN_TO_SPREAD + 20)), ruleset, jobs=1)
     two = check_corpus(checker_corpus(generated(parallel.MIN_TO_SPREAD + 20)), ruleset, jobs=2)
