@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from checker.extract.date_types import month_number
-from checker.extract.stance import CORRECTION_RE, NEGATION_RE, negators
+from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
@@ -134,7 +134,7 @@ def negated_words(text: str) -> frozenset[str]:
     """Stems of the words a negation governs: "NOT a member" -> {member}; "no sons" -> {son}."""
     folded = fold(text)
     out: set[str] = set()
-    for m in NEGATION_RE.finditer(folded):
+    for m in negators(folded):
         # The "no X" alternative of NEGATION_RE ends inside X: start after the cue word.
         cue = m.group().split()[0] if m.group().split() else m.group()
         taken = 0

@@ -113,8 +113,7 @@ def _different_scopes(a: NormClaim, b: NormClaim) -> bool:
     if not own_a or not own_b:  # most pairs: one names nothing the other does not
         return False
     kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]
-    return any(not any(_maybe_same_name(x, y) for x in kept_a) for y in own_b) \
-        if kept_a else False
+    return bool(kept_a) and any(not any(_maybe_same_name(x, y) for x in kept_a) for y in own_b)
 
 
 def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
