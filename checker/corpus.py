@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +82,8 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
         documents = discover(seeds)
     docs, errors = load_documents(documents, root, sidecars=sidecars)
     corpus.errors.extend(errors)
-    missing = [d for d in docs if not claim_file_for(claims_dir, d.id).exists()]
+    present, links = _claim_files(claims_dir)
+    missing = [d for d in docs if f"{d.id}.yaml" not in present]
     if extract is None:
         drafted = [extract_document(d, lexicon, threshold) for d in missing]
     else:
@@ -91,7 +93,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     for doc in docs:
         corpus.notes.extend(doc.warnings)
         corpus.docs.append(_pair(root, claims_dir, shown_dir, doc, on_the_fly.get(doc.id),
-                                 corpus))
+                                 corpus, links))
     known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
@@ -107,6 +109,24 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     return corpus
 
 
+def _claim_files(claims_dir: Path) -> tuple[set[str], set[str]]:
+    """Names in the claims directory that exist (`Path.exists`: symlinks followed), and
+    the names that are symlinks: one directory read instead of a stat per document."""
+    present: set[str] = set()
+    links: set[str] = set()
+    try:
+        with os.scandir(claims_dir) as it:
+            for entry in it:
+                if entry.is_symlink():
+                    links.add(entry.name)
+                    if not os.path.exists(entry.path):
+                        continue  # a broken link: no claim file, as exists() says
+                present.add(entry.name)
+    except OSError:  # no directory (or not one): every document is drafted
+        pass
+    return present, links
+
+
 def _error_stem(error: ClaimcheckError) -> str:
     """The document id an error is about: a bad `<stem>.meta.yaml` is about `<stem>`, so its
     claim file is not also reported as belonging to an unknown document."""
@@ -115,18 +135,19 @@ def _error_stem(error: ClaimcheckError) -> str:
     return name.removesuffix(META_SUFFIX) if name.endswith(META_SUFFIX) else Path(path).stem
 
 
-def _claim_display(path: Path, shown_dir: str, root: Path) -> str:
+def _claim_display(path: Path, shown_dir: str, root: Path, link: bool | None = None) -> str:
     """display_path of a claim file, without resolving each of 10,000 paths: the directory
-    is resolved once, and only a symlinked file (rare) is resolved on its own."""
-    if path.is_symlink():
+    is resolved once, and only a symlinked file (rare) is resolved on its own. `link`
+    says whether the file is a symlink, when the caller knows."""
+    if path.is_symlink() if link is None else link:
         return display_path(path, root)
     return path.name if shown_dir == "." else f"{shown_dir}/{path.name}"
 
 
 def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
-          drafted: ClaimFile | None, corpus: Corpus) -> DocClaims:
+          drafted: ClaimFile | None, corpus: Corpus, links: set[str]) -> DocClaims:
     path = claim_file_for(claims_dir, doc.id)
-    display = _claim_display(path, shown_dir, root)
+    display = _claim_display(path, shown_dir, root, path.name in links)
     if drafted is not None:
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
         return DocClaims(doc, list(drafted.claims), on_the_fly=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -71,14 +72,17 @@ def document_from_text(
 def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES,
                   sidecars: SidecarMemo | None = None) -> Document:
     """Read one document file and its metadata (sidecars looked up in the memo first)."""
+    # os functions on the path's string: a corpus re-run reads 10,000 documents, and
+    # pathlib's parsing for each stat, open and sibling cost more than reading them.
+    name = os.fspath(path)
     try:
-        size = path.stat().st_size
+        size = os.stat(name).st_size
         if size > max_bytes:
             raise InputError(
                 f"document is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit",
                 Location(display),
             )
-        with path.open("rb") as handle:
+        with open(name, "rb") as handle:
             # Bounded even if the file grew since stat(): never more than the limit in memory.
             raw = handle.read(max_bytes + 1)
         if len(raw) > max_bytes:
@@ -92,11 +96,12 @@ def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES,
         raise InputError(f"cannot read document: {exc.strerror}", Location(display)) from None
     text, warnings = decode(raw, display)
     meta, body_start = DocumentMeta(), 0
-    if path.suffix == ".md":
+    suffix = path.suffix
+    if suffix == ".md":
         meta, body_start = _front_matter(text, display)
-    sidecar = path.with_name(path.stem + META_SUFFIX)
-    if sidecar.exists():
-        meta = _read_sidecar(sidecar, _sibling(display, sidecar.name), sidecars)
+    sidecar = name[:len(name) - len(suffix)] + META_SUFFIX  # <stem>.meta.yaml beside it
+    if os.path.exists(sidecar):
+        meta = _read_sidecar(sidecar, _sibling(display, os.path.basename(sidecar)), sidecars)
     if not text[body_start:].strip():
         # Not an error (a page may be a stub), but an empty result must not pass unnoticed.
         warnings += (f"{display}: empty document (no text)",)
@@ -108,7 +113,7 @@ def _sibling(display: str, name: str) -> str:
     return f"{parent}/{name}" if parent else name
 
 
-def _read_sidecar(path: Path, display: str, memo: SidecarMemo | None) -> DocumentMeta:
+def _read_sidecar(path: str, display: str, memo: SidecarMemo | None) -> DocumentMeta:
     raw = read_small(path)  # None: the careful path below reads it and reports
     if raw is not None:
         known = memo.get(raw) if memo is not None else None
@@ -119,7 +124,7 @@ def _read_sidecar(path: Path, display: str, memo: SidecarMemo | None) -> Documen
             if memo is not None:
                 memo.put(raw, fast)
             return fast
-    root = read_yaml(path, display)
+    root = read_yaml(Path(path), display)
     return _meta_from_node(root, display)
 
 
@@ -145,12 +150,27 @@ def discover(seeds: Path) -> list[Path]:
     """Document files under a directory (or the file itself), sorted."""
     if seeds.is_file():
         return [seeds]
-    found = [
-        p
-        for p in seeds.rglob("*")
-        if p.is_file() and p.suffix in DOCUMENT_SUFFIXES and not p.name.startswith(".")
-    ]
-    return sorted(found)
+    found: list[str] = []
+    _walk(os.fspath(seeds), found)
+    return sorted(map(Path, found))
+
+
+def _walk(directory: str, found: list[str]) -> None:
+    """What `Path.rglob("*")` then `is_file()` keep, from directory entries: a stat only
+    for a symlink (10,000 documents took 10,000 stats). Symlinked directories are not
+    entered, as rglob does not; an unreadable directory is skipped, as rglob skips it."""
+    try:
+        with os.scandir(directory) as it:
+            entries = list(it)
+    except OSError:  # missing, not a directory, unreadable: rglob yields nothing there
+        return
+    for entry in entries:
+        name = entry.name
+        if entry.is_dir(follow_symlinks=False):
+            _walk(entry.path, found)
+        elif not name.startswith(".") and os.path.splitext(name)[1] in DOCUMENT_SUFFIXES \
+                and entry.is_file():
+            found.append(entry.path)
 
 
 def escapes(path: Path, root: Path, resolved: Path | None = None,
@@ -173,11 +193,10 @@ def load_documents(
     docs: dict[str, Document] = {}
     errors: list[ClaimcheckError] = []
     real_root = root.resolve()
-    real_dirs: dict[Path, Path] = {}
+    dirs: dict[Path, tuple[str | None, bool]] = {}
     for path in paths:
-        real = _resolved(path, real_dirs)
-        display = _display(path, real, real_root)
-        if not allow_outside and escapes(path, root, real, real_root):
+        display, outside = _placed(path, root, real_root, dirs)
+        if not allow_outside and outside:
             errors.append(InputError("is a symlink to a file outside the repository (refused; "
                                      "pass the target path explicitly to read it)",
                                      Location(display)))
@@ -199,16 +218,30 @@ def load_documents(
     return [docs[k] for k in sorted(docs)], errors
 
 
-def _resolved(path: Path, dirs: dict[Path, Path]) -> Path:
-    """`path.resolve()`, each directory resolved once: 10,000 documents of one directory
-    are one directory walked, not 10,000 paths (a symlinked file is resolved on its own)."""
-    if path.name in ("", ".", "..") or path.is_symlink():
-        return path.resolve()
+def _placed(path: Path, root: Path, real_root: Path,
+            dirs: dict[Path, tuple[str | None, bool]]) -> tuple[str, bool]:
+    """`(display path, escapes(...))` of a document, each directory resolved once: 10,000
+    documents of one directory are one directory resolved, not 10,000 paths (a symlinked
+    file, or an odd name, is resolved on its own)."""
+    name = path.name
+    if name in ("", ".", "..") or path.is_symlink():
+        real = path.resolve()
+        return _display(path, real, real_root), escapes(path, root, real, real_root)
     parent = path.parent
-    real = dirs.get(parent)
-    if real is None:
-        real = dirs[parent] = parent.resolve()
-    return real / path.name
+    known = dirs.get(parent)
+    if known is None:
+        real_dir = parent.resolve()
+        # A plain file in a directory: it escapes exactly when its directory does, and
+        # its display path is its directory's with its name appended.
+        try:
+            prefix: str | None = real_dir.relative_to(real_root).as_posix()
+        except ValueError:
+            prefix = None
+        known = dirs[parent] = (prefix, escapes(parent, root, real_dir, real_root))
+    prefix, outside = known
+    if prefix is None:
+        return path.as_posix(), outside
+    return (name if prefix == "." else f"{prefix}/{name}"), outside
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -87,15 +87,19 @@ def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | N
     return model_from_bytes(raw, path, model, schema) if raw is not None else None
 
 
-def read_small(path: Path) -> bytes | None:
+def read_small(path: str | Path) -> bytes | None:
     """A file's bytes when the fast path may read it (within the size limit), else None."""
     try:
-        return path.read_bytes() if path.stat().st_size <= MAX_YAML_BYTES else None
+        with open(path, "rb") as handle:
+            # One read past the limit says the file is over it, without a stat.
+            raw = handle.read(MAX_YAML_BYTES + 1)
     except OSError:
         return None
+    return raw if len(raw) <= MAX_YAML_BYTES else None
 
 
-def model_from_bytes(raw: bytes, path: Path, model: type[M], schema: dict[str, Any]) -> M | None:
+def model_from_bytes(raw: bytes, path: str | Path, model: type[M],
+                     schema: dict[str, Any]) -> M | None:
     """`read_model_fast` of bytes already read from `path` (named in errors only)."""
     if len(raw) > MAX_YAML_BYTES:
         return None

@@ -98,8 +98,8 @@ def test_claim_file_display_matches_display_path(tmp_path: Path) -> None:
             assert _claim_display(path, shown, root) == display_path(path, root), path
 
 
-def test_paths_resolve_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker.ingest import _resolved
+def test_paths_place_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.ingest import _display, _placed, escapes
 
     real = tmp_path / "real"
     (real / "sub").mkdir(parents=True)
@@ -107,10 +107,66 @@ def test_paths_resolve_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.Monke
     (real / "sub" / "b.txt").write_text("x", "utf-8")
     (tmp_path / "linked-dir").symlink_to(real)
     (real / "link.txt").symlink_to(real / "sub" / "b.txt")
+    (real / "out.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "elsewhere.txt").write_text("x", "utf-8")
+    (real / "away").symlink_to(tmp_path / "other", target_is_directory=True)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "c.txt").write_text("x", "utf-8")
     monkeypatch.chdir(real)
-    paths = [real / "a.txt", real / "link.txt", tmp_path / "linked-dir" / "a.txt",
-             tmp_path / "linked-dir" / "sub" / "b.txt", Path("a.txt"), Path("sub/../a.txt"),
-             Path("sub/.."), Path("."), real / "missing.txt"]
-    dirs: dict[Path, Path] = {}
-    for path in paths + paths:  # the second time, from the directories remembered
-        assert _resolved(path, dirs) == path.resolve(), path
+    paths = [real / "a.txt", real / "link.txt", real / "out.txt", real / "away" / "c.txt",
+             tmp_path / "linked-dir" / "a.txt", tmp_path / "linked-dir" / "sub" / "b.txt",
+             tmp_path / "other" / "c.txt", Path("a.txt"), Path("sub/../a.txt"),
+             Path("away/c.txt"), Path("sub/.."), Path("."), real / "missing.txt"]
+    for root in (real, Path("."), tmp_path, tmp_path / "linked-dir", real / "sub"):
+        real_root = root.resolve()
+        dirs: dict[Path, tuple[str | None, bool]] = {}
+        for path in paths + paths:  # the second time, from the directories remembered
+            expected = (_display(path, path.resolve(), real_root), escapes(path, root))
+            assert _placed(path, root, real_root, dirs) == expected, (root, path)
+
+
+def _rglob_discover(seeds: Path) -> list[Path]:
+    """What `discover` did before it walked directory entries itself."""
+    if seeds.is_file():
+        return [seeds]
+    return sorted(p for p in seeds.rglob("*")
+                  if p.is_file() and p.suffix in (".txt", ".md") and not p.name.startswith("."))
+
+
+def test_discover_finds_what_rglob_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.ingest import discover
+
+    seeds = tmp_path / "seeds"
+    for name in ("a.txt", "b.md", "c.yaml", ".hidden.txt", "d.meta.yaml", "x.", "e.TXT",
+                 "sub/f.txt", "sub/deeper/g.md", ".dot-dir/h.txt", "a-b/i.txt", "a/j.txt"):
+        (seeds / name).parent.mkdir(parents=True, exist_ok=True)
+        (seeds / name).write_text("x", "utf-8")
+    (seeds / "dir.txt").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "k.txt").write_text("x", "utf-8")
+    (seeds / "linked-dir").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (seeds / "linked.txt").symlink_to(seeds / "a.txt")
+    (seeds / "broken.txt").symlink_to(seeds / "missing.txt")
+    (seeds / "to-dir.md").symlink_to(seeds / "sub", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    for where in (seeds, Path("seeds"), Path("seeds/sub"), seeds / "a.txt", seeds / "missing",
+                  seeds / "linked-dir"):
+        assert discover(where) == _rglob_discover(where), where
+    assert len(discover(seeds)) == 8  # a, b, f, g, h, i, j and the linked file
+
+
+def test_claim_files_exist_as_pathlib_says(tmp_path: Path) -> None:
+    from checker.corpus import _claim_files
+
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "a.yaml").write_text("x: 1\n")
+    (claims / "dir.yaml").mkdir()
+    (claims / "link.yaml").symlink_to(claims / "a.yaml")
+    (claims / "broken.yaml").symlink_to(claims / "missing.yaml")
+    present, links = _claim_files(claims)
+    assert present == {p.name for p in claims.iterdir() if p.exists()}
+    assert present == {"a.yaml", "dir.yaml", "link.yaml"}
+    assert links == {"link.yaml", "broken.yaml"}
+    assert _claim_files(tmp_path / "none") == (set(), set())
+    assert _claim_files(claims / "a.yaml") == (set(), set())

@@ -61,6 +61,10 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
     )
 
 
+def _unresolved(name: str) -> str | None:
+    return None
+
+
 def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
     """Known entities mentioned by two or more documents, with every spelling used."""
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -69,11 +73,14 @@ def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
     # Each (id, text) resolved once: a corpus repeats a few thousand names 100,000 times.
     read: dict[tuple[str | None, str], tuple[str | None, str]] = {}
     for dc in corpus.docs:
+        # Claims extracted this run already carry what `resolve` gives their names (None
+        # for a name no rule knows): only a claim file's names are resolved again.
+        resolve = _unresolved if dc.on_the_fly else lexicon.resolve
         for claim in dc.claims:
             for e in claim.entities:
                 found = read.get((e.id, e.text))
                 if found is None:
-                    eid = e.id or lexicon.resolve(e.text)
+                    eid = e.id or resolve(e.text)
                     known = eid if eid and not eid.startswith(UNKNOWN_PREFIX) else None
                     found = read[(e.id, e.text)] = (known, " ".join(e.text.split()))
                 eid, surface = found
