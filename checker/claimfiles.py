@@ -161,7 +161,7 @@ def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:
                 f"claim {claim.id}: span {list(claim.span)} is outside the document "
                 f"({size} characters)", Location(loaded.path, line, col, f"claims[{index}].span")))
             continue
-        errors.extend(_slot_spans(loaded, index, claim, size))
+        errors.extend(_slot_spans(loaded, index, claim, doc, size))
         # Editors may correct a claim's wording (and --fix rewrites spellings); only a text
         # that no longer resembles its span means the span is wrong.
         if fuzz.ratio(fold(doc.text[start:end]), fold(claim.text)) < MIN_TEXT_SIMILARITY:
@@ -173,29 +173,41 @@ def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:
     return errors
 
 
-def _slot_spans(loaded: LoadedClaims, index: int, claim: Claim,
+def _slot_spans(loaded: LoadedClaims, index: int, claim: Claim, doc: Document,
                 size: int) -> list[ClaimcheckError]:
     """Spans of the sentence and the slots: inside the document and in order (reports cut
-    the document text at them)."""
-    spans: list[tuple[list[str | int], tuple[int, int]]] = []
+    the document text at them), and each slot's text resembling the text at its span."""
+    spans: list[tuple[list[str | int], tuple[int, int], str | None]] = []
     if claim.quote is not None:
-        spans.append((["quote"], claim.quote))
+        spans.append((["quote"], claim.quote, None))
     for name in ("entities", "quantities", "dates"):
         for i, slot in enumerate(getattr(claim, name)):
-            spans.append(([name, i, "span"], slot.span))
+            spans.append(([name, i, "span"], slot.span, slot.text))
     if claim.attribution is not None:
-        spans.append((["attribution", "span"], claim.attribution.span))
+        spans.append((["attribution", "span"], claim.attribution.span, claim.attribution.text))
     errors: list[ClaimcheckError] = []
-    for keys, (start, end) in spans:
-        if start <= end <= size:
+    for keys, (start, end), text in spans:
+        if start > end or end > size:
+            why = "ends before it starts" if start > end else \
+                f"is outside the document ({size} characters)"
+        elif text is not None and not _resembles(doc.text[start:end], text):
+            # A slot left at an old place (a hand edit, a merge of an older version) would
+            # be compared and reported with words that are not its own.
+            why = (f"cuts {doc.text[start:end][:60]!r} out of the document, not the slot's "
+                   f"text {text[:60]!r}")
+        else:
             continue
-        why = "ends before it starts" if start > end else \
-            f"is outside the document ({size} characters)"
         path = ["claims", index, *keys]
         line, col = locate(loaded.root, path)
         errors.append(ConsistencyError(f"claim {claim.id}: span {[start, end]} {why}",
                                        Location(loaded.path, line, col, field_path(path))))
     return errors
+
+
+def _resembles(found: str, text: str) -> bool:
+    """Equal once folded, or near (editors may correct a slot's spelling)."""
+    a, b = fold(found), fold(text)
+    return a == b or fuzz.ratio(a, b) >= MIN_TEXT_SIMILARITY
 
 
 def claim_by_id(model: ClaimFile) -> dict[str, Claim]:

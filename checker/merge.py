@@ -21,6 +21,8 @@ from checker.ingest import Document
 from checker.models.claims import ClaimFile
 from checker.textutil import fold
 
+SLOT_LISTS = ("entities", "quantities", "dates")
+
 
 @dataclass
 class MergeReport:
@@ -49,18 +51,20 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     new_ids = {c.id for c in new.claims}
     merged: list[tuple[int, Any]] = []
     data = claim_file_data(new)
+    folded_doc = fold(doc.text)
     for claim, plain in zip(new.claims, data["claims"], strict=True):
         if claim.id in old_by_id:
             node = old_by_id[claim.id]
-            # Same id means same text; only its place may have moved.
-            _set_place(node, list(claim.span), claim.line,
+            # Same id, same sentence drafted; only its place may have moved. An editor who
+            # trimmed the text keeps the trimmed span, found again in the drafted one.
+            span = _edited_span(node, claim.text, claim.span, folded_doc) or list(claim.span)
+            _set_place(node, span, doc.lines.line_of(span[0]),
                        list(claim.quote) if claim.quote else None)
-            merged.append((claim.span[0], node))
+            merged.append((span[0], node))
             report.kept.append(claim.id)
         else:
             merged.append((claim.span[0], _to_yaml_tree(plain)))
             report.added.append(claim.id)
-    folded_doc = fold(doc.text)
     for cid, node in old_by_id.items():
         if cid in new_ids:
             continue
@@ -90,6 +94,9 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
 
 
 def _set_place(node: CommentedMap, span: list[int], line: int, quote: list[int] | None) -> None:
+    """Move a kept claim to its place in the new text, its slots with it: the claim's text
+    is unchanged, so every slot (the editor's corrections included) moves by as much."""
+    delta = span[0] - _start(node.get("span"))
     span_seq = CommentedSeq(span)
     span_seq.fa.set_flow_style()
     node["span"] = span_seq
@@ -100,3 +107,42 @@ def _set_place(node: CommentedMap, span: list[int], line: int, quote: list[int] 
         node["quote"] = quote_seq
     elif "quote" in node:
         del node["quote"]
+    if delta:
+        for slot in _slots(node):
+            _shift(slot, delta)
+
+
+def _edited_span(node: CommentedMap, drafted: str, span: tuple[int, int],
+                 folded_doc: str) -> list[int] | None:
+    """Where an editor's changed text (a part of the drafted sentence) is now, or None
+    when the text is the drafted one or is no longer found inside it."""
+    text = node.get("text")
+    if not isinstance(text, str) or not text or text == drafted:
+        return None
+    at = folded_doc.find(fold(text), span[0], span[1])
+    return [at, at + len(text)] if at >= 0 else None
+
+
+def _start(span: Any) -> int:
+    """Where a stored span starts (0 when it is not a pair of integers: nothing to shift)."""
+    if isinstance(span, list) and len(span) == 2 and all(type(x) is int for x in span):
+        return int(span[0])
+    return 0
+
+
+def _slots(node: CommentedMap) -> list[CommentedMap]:
+    """The claim's slots that carry a span: entities, quantities, dates, attribution."""
+    found = [slot for name in SLOT_LISTS if isinstance(node.get(name), list)
+             for slot in node[name] if isinstance(slot, CommentedMap)]
+    if isinstance(node.get("attribution"), CommentedMap):
+        found.append(node["attribution"])
+    return found
+
+
+def _shift(slot: CommentedMap, delta: int) -> None:
+    span = slot.get("span")
+    if isinstance(span, CommentedSeq) and len(span) == 2 and \
+            all(type(x) is int for x in span):
+        # In place: the sequence keeps its flow style and any comment on it.
+        span[0] += delta
+        span[1] += delta

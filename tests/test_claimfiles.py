@@ -8,6 +8,7 @@ from checker.claimfiles import load_claim_file, render_claim_file
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.merge import merge_claim_file
+from checker.models.claims import ClaimFile
 from checker.rules import RuleSet
 from checker.yamlio import read_yaml
 
@@ -85,3 +86,61 @@ def test_leading_question_mark_survives_a_round_trip(tmp_path: Path, ruleset: Ru
     (tmp_path / "d.yaml").write_text(render_claim_file(model, tmp_path), encoding="utf-8")
     loaded, errors = load_claim_file(tmp_path / "d.yaml", "d.yaml")
     assert not errors and loaded is not None and loaded.model == model
+
+
+def _slots_point_at_their_text(model: ClaimFile, text: str) -> list[str]:
+    """Every slot whose span does not cut its own text out of the document."""
+    wrong = []
+    for c in model.claims:
+        slots = [*c.entities, *c.quantities, *c.dates] + \
+            ([c.attribution] if c.attribution else [])
+        wrong += [f"{c.id}: {s.text!r} at {list(s.span)}" for s in slots
+                  if text[s.span[0]:s.span[1]] != s.text]
+    return wrong
+
+
+WIRE = ("Exports rose 5% in March, according to SIPRI, to $2.1 billion.\n"
+        "Lin said China launched Chang'e 6 in May 2024.\n")
+
+
+def test_merge_moves_slot_spans_with_their_claim(tmp_path: Path, ruleset: RuleSet) -> None:
+    doc = document_from_text("d", WIRE)
+    model = extract_document(doc, ruleset.lexicon)
+    assert sum(len(c.entities) + len(c.quantities) + len(c.dates) for c in model.claims) >= 5
+    assert any(c.attribution for c in model.claims)
+    path = tmp_path / "d.yaml"
+    path.write_text(render_claim_file(model, tmp_path), encoding="utf-8")
+    moved = document_from_text("d", "A line added at the top of the page.\n\n" + WIRE)
+    text, _ = merge_claim_file(read_yaml(path), extract_document(moved, ruleset.lexicon),
+                               moved, tmp_path)
+    path.write_text(text, encoding="utf-8")
+    loaded, errors = load_claim_file(path, "d.yaml")
+    assert not errors and loaded is not None
+    assert [c.id for c in loaded.model.claims] == [c.id for c in model.claims]
+    assert _slots_point_at_their_text(loaded.model, moved.text) == []
+
+
+def test_merge_keeps_an_editors_trimmed_span(tmp_path: Path,
+                                                                ruleset: RuleSet) -> None:
+    doc = document_from_text("d", WIRE)
+    model = extract_document(doc, ruleset.lexicon)
+    first = model.claims[0]
+    trimmed = first.text.split(", according")[0]  # the editor cuts the attribution off
+    path = tmp_path / "d.yaml"
+    rendered = render_claim_file(model, tmp_path).replace(
+        f"text: {first.text}", f"text: {trimmed}", 1).replace(
+        f"span: [{first.span[0]}, {first.span[1]}]",
+        f"span: [{first.span[0]}, {first.span[0] + len(trimmed)}]", 1)
+    assert trimmed in rendered
+    path.write_text(rendered, encoding="utf-8")
+    moved = document_from_text("d", "Top.\n" + WIRE)
+    text, report = merge_claim_file(read_yaml(path), extract_document(moved, ruleset.lexicon),
+                                    moved, tmp_path)
+    assert first.id in report.kept
+    path.write_text(text, encoding="utf-8")
+    loaded, errors = load_claim_file(path, "d.yaml")
+    assert not errors and loaded is not None
+    claim = next(c for c in loaded.model.claims if c.id == first.id)
+    assert claim.text == trimmed
+    assert moved.text[claim.span[0]:claim.span[1]] == trimmed
+    assert _slots_point_at_their_text(loaded.model, moved.text) == []
