@@ -194,8 +194,11 @@ def stale_finding(dc: DocClaims) -> Finding:
     """A claim file extracted from an older version of its document."""
     first = dc.claims[0] if dc.claims else None
     refs = [claim_ref(dc, first)] if first else []
-    message = (f"{dc.claim_file} was extracted from an older version of {dc.doc.path}; "
-               f"refresh it with `claimcheck extract {dc.doc.path} --out "
+    gone = (f"; {len(dc.gone)} of its claims are no longer in the text and were left out"
+            f" ({', '.join(dc.gone[:5])}{', ...' if len(dc.gone) > 5 else ''})"
+            if dc.gone else "")
+    message = (f"{dc.claim_file} was extracted from an older version of {dc.doc.path}"
+               f"{gone}; refresh it with `claimcheck extract {dc.doc.path} --out "
                f"{(dc.claim_file or 'claims/x').rsplit('/', 1)[0]}` (your edits are kept)")
     return Finding(
         id=fingerprint("stale-claims", None, [dc.doc.id, dc.claim_file or ""]),

@@ -14,6 +14,7 @@ from checker.ingest import META_SUFFIX, Document, discover, display_path, load_d
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.models.common import Suppression
+from checker.relocate import relocate
 from checker.sidecars import SidecarMemo
 from checker.yamlio import locate
 
@@ -28,6 +29,7 @@ class DocClaims:
     claim_file: str | None = None
     stale: bool = False
     on_the_fly: bool = False
+    gone: list[str] = field(default_factory=list)  # stale claims no longer in the text
 
     @property
     def suppressions(self) -> list[Suppression]:
@@ -163,5 +165,8 @@ def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
     stale = is_stale(loaded, doc)
     if not stale:
         corpus.errors.extend(check_spans(loaded, doc))
-    claims = [c for c in loaded.model.claims if c.span[1] <= len(doc.text)]
-    return DocClaims(doc, claims, loaded, display, stale=stale)
+        claims = [c for c in loaded.model.claims if c.span[1] <= len(doc.text)]
+        return DocClaims(doc, claims, loaded, display)
+    # The document changed since extraction: each claim is looked up by its text.
+    claims, gone = relocate(loaded.model.claims, doc)
+    return DocClaims(doc, claims, loaded, display, stale=True, gone=gone)

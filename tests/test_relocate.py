@@ -1,0 +1,77 @@
+"""Stale claim files: claims found again by their text in the changed document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from checker.claimfiles import load_claim_file, render_claim_file
+from checker.extract import extract_document
+from checker.ingest import document_from_text
+from checker.models.claims import Claim
+from checker.pipeline import CheckOptions, run_check
+from checker.relocate import relocate
+from checker.rules import RuleSet
+
+REPO = Path(__file__).resolve().parents[1]
+TEXT = ("Exports rose 5% in March, according to SIPRI, to $2.1 billion.\n"
+        "Lin said China launched Chang'e 6 in May 2024.\n"
+        "The ISS has 16 partner nations.\n")
+
+
+def _misplaced(claims: list[Claim], text: str) -> list[str]:
+    """Claims or slots whose span does not cut their own text out of the document."""
+    wrong = [c.id for c in claims if text[c.span[0]:c.span[1]] != c.text]
+    for c in claims:
+        slots = [*c.entities, *c.quantities, *c.dates] + \
+            ([c.attribution] if c.attribution else [])
+        wrong += [f"{c.id}: {s.text}" for s in slots if text[s.span[0]:s.span[1]] != s.text]
+    return wrong
+
+
+def test_claims_move_with_their_text(ruleset: RuleSet) -> None:
+    claims = extract_document(document_from_text("d", TEXT), ruleset.lexicon).claims
+    assert len(claims) == 3
+    edited = document_from_text("d", "A new opening line.\n\n" + TEXT.replace(
+        "The ISS has 16 partner nations.", "The ISS has 15 partner nations."))
+    placed, gone = relocate(claims, edited)
+    assert gone == [claims[2].id]  # its sentence now says something else
+    assert [c.id for c in placed] == [c.id for c in claims[:2]]
+    assert [c.line for c in placed] == [3, 4]
+    assert _misplaced(placed, edited.text) == []
+
+
+def test_unchanged_place_is_kept_as_is(ruleset: RuleSet) -> None:
+    claims = extract_document(document_from_text("d", TEXT), ruleset.lexicon).claims
+    edited = document_from_text("d", TEXT + "A line added at the end.\n")
+    placed, gone = relocate(claims, edited)
+    assert not gone and all(a is b for a, b in zip(placed, claims, strict=True))
+
+
+def test_an_editors_wording_is_found_near_its_sentence(ruleset: RuleSet) -> None:
+    claims = extract_document(document_from_text("d", TEXT), ruleset.lexicon).claims
+    fixed = claims[1].model_copy(update={"text": claims[1].text.replace("Lin", "Lin Wei")})
+    edited = document_from_text("d", "Top.\n" + TEXT)
+    placed, gone = relocate([fixed], edited)
+    assert not gone and placed[0].span[0] == claims[1].span[0] + 5 and placed[0].line == 3
+
+
+def test_check_on_a_stale_file_reports_at_the_new_lines(tmp_path: Path) -> None:
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    doc = next((tmp_path / "seeds").glob("002_*.txt"))
+    doc.write_bytes(b"Added line one.\nAdded line two.\nAdded line three.\n" + doc.read_bytes())
+    options = CheckOptions(root=tmp_path, seeds=tmp_path / "seeds",
+                           claims=tmp_path / "claims", rules=tmp_path / "rules")
+    report = run_check(options).report
+    kinds = {f.kind: f for f in report.findings if f.claims and f.claims[0].document ==
+             doc.stem}
+    assert "stale-claims" in kinds
+    violation = next(f for f in report.findings if f.rule_id == "china-not-iss-member"
+                     and f.kind == "rule-violation")
+    ref = violation.claims[0]
+    assert ref.line == 26 and doc.read_text("utf-8").splitlines()[25].startswith(ref.text)
+    contradiction = kinds["self-contradiction"]
+    assert "line 26 and line 32" in contradiction.message, contradiction.message
+    loaded, _ = load_claim_file(tmp_path / "claims" / f"{doc.stem}.yaml", "x.yaml")
+    assert loaded is not None and render_claim_file(loaded.model, tmp_path)  # untouched file
