@@ -180,8 +180,10 @@ def escapes(path: Path, root: Path, resolved: Path | None = None,
     `resolved` and `resolved_root`, when given, are `path.resolve()` and `root.resolve()`
     (a corpus of 10,000 files resolves each once)."""
     resolved = resolved or path.resolve()
-    if resolved == path.absolute():
-        return False  # no symlink: an explicit path is the user's choice
+    if resolved == Path(os.path.abspath(path)):
+        # No symlink (`..` taken lexically: `--seeds ../seeds` from a subdirectory is a
+        # plain path): an explicit path is the user's choice.
+        return False
     return not resolved.is_relative_to(resolved_root or root.resolve())
 
 

@@ -170,3 +170,18 @@ def test_claim_files_exist_as_pathlib_says(tmp_path: Path) -> None:
     assert links == {"link.yaml", "broken.yaml"}
     assert _claim_files(tmp_path / "none") == (set(), set())
     assert _claim_files(claims / "a.yaml") == (set(), set())
+
+
+def test_a_parent_path_is_not_a_symlink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.ingest import discover, escapes, load_documents
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("China launched a probe in 2024.\n", "utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    paths = discover(Path("../seeds"))
+    assert paths == [Path("../seeds/a.txt")] and not escapes(paths[0], Path("."))
+    docs, errors = load_documents(paths, Path("."))
+    assert not errors and [d.id for d in docs] == ["a"]
+    (tmp_path / "link").symlink_to(tmp_path / "seeds")
+    assert escapes(Path("../link/a.txt"), Path("."))  # a real symlink out of the root
