@@ -8,6 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable_path(path: str) -> str:
+    """A path with its non-printable characters escaped (`\\n`, `\\x1b`): a file name with a
+    newline must not start a line of its own (a forged `::error` annotation in CI logs)."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 @dataclass(frozen=True)
 class Location:
     """Where an error is: a path, and where known a 1-based line and column and a field."""
@@ -18,7 +26,7 @@ class Location:
     field: str | None = None
 
     def __str__(self) -> str:
-        text = self.path
+        text = printable_path(self.path)
         if self.line is not None:
             text += f":{self.line}"
             if self.column is not None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from checker.errors import printable_path
 from checker.models.report import ErrorOut, Finding, Report
 from checker.reporting.common import error_key, flat, severity, short_rule
 
 
 def _where(path: str | None, line: int | None, column: int | None) -> str:
-    parts = [str(p) for p in (path, line, column) if p]
+    parts = [printable_path(path) if path else ""] + [str(p) for p in (line, column) if p]
     return ":".join(parts) if path else "claimcheck"
 
 
@@ -18,7 +19,7 @@ def _finding(f: Finding) -> str:
     if ref is not None and ref.claim_id:
         claim_file = ""
         if ref.claim_file:
-            claim_file = f" in {ref.claim_file}" + (
+            claim_file = f" in {printable_path(ref.claim_file)}" + (
                 f":{ref.claim_file_line}" if ref.claim_file_line else "")
         line += f" [claim {ref.claim_id}{claim_file}]"
     return line

@@ -41,3 +41,23 @@ def test_empty_report(report: Report) -> None:
     assert text.render(empty).splitlines() == [
         "0 findings (0 errors, 0 warnings, 0 info), 0 suppressed, 0 input errors; "
         "2 documents, 5 claims"]
+
+
+def test_a_file_name_cannot_start_a_line(report: Report) -> None:
+    evil = "evil\n::error file=x.txt::forged\r.txt"
+    ref = report.findings[0].claims[0].model_copy(update={"path": evil, "claim_file": evil})
+    first = report.findings[0].model_copy(update={"claims": [ref]})
+    errors = [report.errors[0].model_copy(update={"path": evil})]
+    bad = report.model_copy(update={"findings": [first, *report.findings[1:]],
+                                    "errors": errors})
+    lines = text.render(bad).splitlines()
+    assert len(lines) == len(text.render(report).splitlines())
+    assert not any(line.startswith("::") for line in lines)
+    assert sum("evil\\n::error file=x.txt::forged\\r.txt" in line for line in lines) == 2
+
+
+def test_error_locations_escape_control_characters() -> None:
+    from checker.errors import InputError, Location
+
+    error = InputError("cannot read", Location("a\n::warning::b.txt", 3, 1))
+    assert str(error) == "a\\n::warning::b.txt:3:1: cannot read"
