@@ -38,8 +38,10 @@ _NOT_NEGATING_RE = re.compile(
     r"\bnot\s+the\s+first\s+to\b",
     re.IGNORECASE,
 )
+# "may" in lower case only: capitalised inside a sentence it is the month ("419 ppm in May",
+# "since May last year"), which hedges nothing.
 HEDGE_RE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
+    r"\b(?:(?-i:may)|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
     r"apparently|seemingly|believed\s+to|thought\s+to|said\s+to\s+be|appears?\s+to|seems?\s+to|"
     r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|purportedly)\b",
     re.IGNORECASE,

@@ -55,6 +55,9 @@ MODALITY: list[tuple[str, str]] = [
     ("In April last year, China launched the first of eight Hangor II submarines to be "
      "delivered to Pakistan.", "asserted"),  # a relative clause is not the sentence's plan
     ("China\u2019s Chang\u2019e 8 lander carried a Pakistani rover in 2028.", "asserted"),
+    ("Carbon dioxide at Mauna Loa peaked at 419.3 ppm in May 2023.", "asserted"),  # the month
+    ("Exports were the lowest since May last year.", "asserted"),
+    ("Exports may have fallen in May.", "hedged"),
 ]
 
 
