@@ -236,6 +236,19 @@ def test_filters_by_kind_severity_and_document(served: Served, browser: Any) -> 
     assert errors == []
 
 
+def test_an_address_naming_a_finding_opens_it_and_a_malformed_one_opens_the_first(
+        served: Served, browser: Any) -> None:
+    errors: list[str] = []
+    last = served.result.report.findings[-1].id
+    page = _open(browser, f"{served.url}#{last}", errors)
+    assert page.locator("#finding").get_attribute("data-id") == last
+    page.context.close()
+    page = _open(browser, f"{served.url}#%", errors)  # not a valid escape
+    assert page.locator("#finding").get_attribute("data-id")
+    page.context.close()
+    assert errors == []
+
+
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"
 HOSTILE_IMG = '<img src=x onerror="window.__pwned=2">'
 LONG_LINE = "Z" * 20_000

@@ -257,6 +257,15 @@ function onKey(event) {
   event.preventDefault();
 }
 
+// The finding named in the address (#id); a malformed escape ("#%") names none.
+function hashId() {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch (err) {
+    return "";
+  }
+}
+
 async function start() {
   try {
     const [data, decisions] = await Promise.all([api("/api/findings"), api("/api/decisions")]);
@@ -272,7 +281,7 @@ async function start() {
     return;
   }
   setupFilters();
-  const wanted = decodeURIComponent(location.hash.slice(1));
+  const wanted = hashId();
   state.current = state.byId.has(wanted) ? wanted : null;
   renderQueue();
   if (!state.current) move(1);
