@@ -18,7 +18,7 @@ from checker.atomic import atomic_write, owned_by_us
 from checker.baseline import render_baseline
 from checker.cache import CACHE_DIR
 from checker.claimfiles import load_claim_file, render_claim_file
-from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, echo_errors
+from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, echo_errors
 from checker.config import Config, load_config
 from checker.corpus import claim_file_for
 from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
@@ -39,10 +39,6 @@ from checker.review.cli import review_command
 from checker.rules import load_rules, parse_rule_file, rule_files
 from checker.rules.cli import rules_command
 from checker.yamlio import read_yaml
-
-
-def _split(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
 class _Main(click.Group):
@@ -181,8 +177,10 @@ def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
                    "(standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               show_default="error", help="Lowest severity that fails the run.")
-@click.option("--select", multiple=True, help="Only these rule ids or tags (repeatable).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or tags (repeatable).")
+@click.option("--select", multiple=True,
+              help="Only these rule ids, tags or finding kinds (repeatable).")
+@click.option("--ignore", multiple=True,
+              help="Skip these rule ids, tags or finding kinds (repeatable).")
 @click.option("--threshold", type=float, show_default=str(DEFAULT_THRESHOLD),
               help="Check-worthiness threshold for claims extracted on the fly.")
 @click.option("--baseline", type=click.Path(path_type=Path),
@@ -218,17 +216,11 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
     base = baseline or (Path(cfg.baseline) if cfg.baseline else None)
-    options = CheckOptions(
-        root=root, seeds=seeds or Path(cfg.seeds or "seeds"),
-        claims=claims_dir or Path(cfg.claims or "claims"),
-        rules=rules_dir or Path(cfg.rules or "rules"),
-        select=_split(select) or tuple(cfg.select), ignore=tuple(cfg.ignore) + _split(ignore),
-        threshold=threshold if threshold is not None else (cfg.threshold or DEFAULT_THRESHOLD),
-        fuzzy_threshold=cfg.fuzzy_threshold or 0.9, baseline=base,
-        decisions=decisions or Path(cfg.decisions or DECISIONS_PATH),
-        jobs=jobs if jobs is not None else (cfg.jobs if cfg.jobs is not None else 1),
-        cache_dir=None if no_cache or not cfg.cache
-        else cache_dir or Path(cfg.cache_dir or CACHE_DIR))
+    options = check_options(
+        root, cfg, seeds=seeds, claims=claims_dir, rules=rules_dir, select=select,
+        ignore=ignore, threshold=threshold, baseline=base,
+        decisions=decisions or Path(cfg.decisions or DECISIONS_PATH), jobs=jobs,
+        cache_dir=cache_dir, no_cache=no_cache)
     err = terminal.console()
     # Only writing the reports is left after the run: no collection catches up (checker.heap).
     with terminal.Progress(err) as progress, paused_gc(freeze_on_exit=True):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
+from checker.config import Config
 from checker.errors import ClaimcheckError
+from checker.pipeline import CheckOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -15,3 +18,35 @@ def echo_errors(errors: Sequence[ClaimcheckError]) -> None:
     """Each error on standard error, located (`path:line:col: message`)."""
     for error in errors:
         click.echo(f"{error}", err=True)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    """`--select a,b --select c` -> (a, b, c)."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def check_options(root: Path, cfg: Config, *, seeds: Path | None = None,
+                  claims: Path | None = None, rules: Path | None = None,
+                  select: Sequence[str] = (), ignore: Sequence[str] = (),
+                  threshold: float | None = None, baseline: Path | None = None,
+                  decisions: Path | None = None, jobs: int | None = None,
+                  cache_dir: Path | None = None, no_cache: bool = False) -> CheckOptions:
+    """What to check: the command line's values, else the configuration's, else defaults.
+    One function for `check` and `review`, so an editor reviews what CI checks."""
+    from checker.cache import CACHE_DIR
+    from checker.extract import DEFAULT_THRESHOLD
+
+    return CheckOptions(
+        root=root, seeds=seeds or Path(cfg.seeds or "seeds"),
+        claims=claims or Path(cfg.claims or "claims"), rules=rules or Path(cfg.rules or "rules"),
+        select=_split(select) or tuple(cfg.select), ignore=tuple(cfg.ignore) + _split(ignore),
+        threshold=_first(threshold, cfg.threshold, DEFAULT_THRESHOLD),
+        fuzzy_threshold=_first(cfg.fuzzy_threshold, 0.9), baseline=baseline,
+        decisions=decisions, jobs=int(_first(jobs, cfg.jobs, 1)),
+        cache_dir=None if no_cache or not cfg.cache
+        else cache_dir or Path(cfg.cache_dir or CACHE_DIR))
+
+
+def _first(*values: float | None) -> float:
+    """The first value given (0 is a value: `threshold = 0` keeps every claim)."""
+    return next(v for v in values if v is not None)

@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 
 import click
 
-from checker.cliutil import EXIT_BAD_INPUT
+from checker.cliutil import EXIT_BAD_INPUT, check_options
 from checker.config import Config, load_config
 from checker.decisions import DEFAULT_PATH, DecisionsFile, editor_name, load_decisions
 from checker.errors import ClaimcheckError
 from checker.ingest import display_path
-from checker.pipeline import CheckOptions, CheckResult, run_check
+from checker.pipeline import CheckResult, run_check
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,10 +59,6 @@ def _fail(errors: list[ClaimcheckError]) -> None:
     sys.exit(EXIT_BAD_INPUT)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
 def load_corpus_for_review(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
                            decisions: Path | None, select: tuple[str, ...],
                            ignore: tuple[str, ...], editor: str | None) -> Loaded:
@@ -78,12 +74,10 @@ def load_corpus_for_review(seeds: Path | None, claims_dir: Path | None, rules_di
     model, errors = load_decisions(path, shown)
     if errors:
         _fail(errors)
-    options = CheckOptions(
-        root=root, seeds=seeds or Path(cfg.seeds or "seeds"),
-        claims=claims_dir or Path(cfg.claims or "claims"),
-        rules=rules_dir or Path(cfg.rules or "rules"),
-        select=_split(select) or tuple(cfg.select), ignore=tuple(cfg.ignore) + _split(ignore),
-        fuzzy_threshold=cfg.fuzzy_threshold or 0.9)
+    # The check's own options (threshold, cache, jobs from the configuration too): the
+    # findings an editor decides on are the ones `check` reports.
+    options = check_options(root, cfg, seeds=seeds, claims=claims_dir, rules=rules_dir,
+                            select=select, ignore=ignore)
     result = run_check(options)
     if result.errors:
         _fail(result.errors)

@@ -68,3 +68,19 @@ def test_port_in_use_exits_2(project: Path) -> None:
         port = busy.getsockname()[1]
         result = CliRunner().invoke(review_command, ["--no-browser", "--port", str(port)])
     assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_review_loads_what_check_checks(project: Path) -> None:
+    """The configuration's threshold (and the rest) reach review as they reach check."""
+    from checker.cli import main
+    from checker.review.options import load_corpus_for_review
+
+    shutil.rmtree(project / "claims")  # claims drafted on the fly, so the threshold counts
+    (project / "claimcheck.toml").write_text("threshold = 0.99\n", encoding="utf-8")
+    loaded = load_corpus_for_review(None, None, None, None, (), (), None)
+    assert loaded.result.corpus.docs and not any(dc.claims for dc in loaded.result.corpus.docs)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    ids = sorted(f["id"] for f in report["findings"])
+    assert ids == sorted(f.id for f in loaded.result.report.findings)
