@@ -48,7 +48,7 @@ from checker.models.report import (
 from checker.parallel import compare_claims, extract_documents, map_items
 from checker.reporting.build import build_report
 from checker.rule_findings import consistency_findings, fact_findings, regions_of, term_findings
-from checker.rules import RuleSet, load_rules
+from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
 
 Progress = Callable[[str, int, int], None]
@@ -154,7 +154,8 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
             errors: list[ClaimcheckError], progress: Progress, watch: Stopwatch,
             cache: ClaimCache | None) -> CheckResult:
     root = options.root
-    findings = check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
+    findings = [f for f in check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
+                if f.rule_id is not None or kind_selected(f.kind, options.select, options.ignore)]
     errors.extend(_suppression_errors(corpus, ruleset))
     if options.decisions is not None:
         # Before the baseline: a decided finding stays decided whether or not it is new.
@@ -254,7 +255,8 @@ def _suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckErro
     """A suppression naming an unknown rule is an error: it would silence nothing."""
     from checker.yamlio import locate
 
-    known = {r.id for r in ruleset.rules} | FINDING_KINDS | {"*"}
+    # Every rule loaded, enabled or not: --ignore must not make a suppression an error.
+    known = set(ruleset.sources) | FINDING_KINDS | {"*"}
     errors: list[ClaimcheckError] = []
     for dc in corpus.docs:
         if not dc.loaded:

@@ -150,13 +150,28 @@ def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
     return not keys & set(ignore)
 
 
+# Findings no rule makes (comparison, arithmetic, claim files out of date): --select and
+# --ignore name them by kind, bare or as SARIF names them (`claimcheck/corroboration`).
+RULELESS_KINDS = frozenset({"conflict", "self-contradiction", "corroboration", "arithmetic",
+                            "stale-claims"})
+
+
+def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """Whether a finding of a rule-less kind passes --select/--ignore (rules' findings
+    pass by their rules being enabled)."""
+    names = {kind, f"claimcheck/{kind}"}
+    if select and not names & set(select):
+        return False
+    return not names & set(ignore)
+
+
 def _check_selection(ruleset: RuleSet, select: Sequence[str],
                      ignore: Sequence[str]) -> list[ClaimcheckError]:
-    known = {r.id for r in ruleset.rules} | {t for r in ruleset.rules for t in r.tags}
-    unknown = sorted(set(select) | set(ignore) - known)
-    unknown = [u for u in unknown if u not in known]
-    return [UsageError(f"no rule or tag named {u!r}", Location("--select/--ignore"))
-            for u in unknown]
+    known = {r.id for r in ruleset.rules} | {t for r in ruleset.rules for t in r.tags} | \
+        RULELESS_KINDS | {f"claimcheck/{k}" for k in RULELESS_KINDS}
+    unknown = sorted((set(select) | set(ignore)) - known)
+    return [UsageError(f"no rule, tag or finding kind named {u!r}",
+                       Location("--select/--ignore")) for u in unknown]
 
 
 def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -63,10 +64,39 @@ def test_ignore_by_rule_id_and_tag(project: Path) -> None:
     assert rules == {"change-spelling"}
 
 
+def _json_report(project: Path) -> dict[str, Any]:
+    report: dict[str, Any] = json.loads(
+        (project / "reports" / "report.json").read_text(encoding="utf-8"))
+    return report
+
+
+def test_select_and_ignore_name_finding_kinds(project: Path) -> None:
+    run(["check", "--select", "spelling", "--format", "json"])
+    assert {f["kind"] for f in _json_report(project)["findings"]} == {"term"}  # no corroborations
+    result = run(["check", "--ignore", "corroboration", "--ignore",
+                  "claimcheck/self-contradiction", "--format", "json"])
+    assert result.exit_code == 1  # the rule violation is still an error
+    kinds = {f["kind"] for f in _json_report(project)["findings"]}
+    assert kinds and not kinds & {"corroboration", "self-contradiction"}
+    assert run(["check", "--select", "corroboration", "--format", "json"]).exit_code == 0
+    assert {f["kind"] for f in _json_report(project)["findings"]} == {"corroboration"}
+
+
+def test_ignoring_a_rule_keeps_its_suppressions_valid(project: Path) -> None:
+    claims = next((project / "claims").glob("002_*.yaml"))
+    text = claims.read_text(encoding="utf-8")
+    assert "\nsuppress:" not in text
+    suppression = "suppress:\n  - {rule: change-spelling, reason: house style}\nclaims:\n"
+    claims.write_text(text.replace("claims:\n", suppression, 1), encoding="utf-8")
+    assert run(["check", "--fail-on", "never"]).exit_code == 0
+    result = run(["check", "--ignore", "spelling", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+
+
 def test_unknown_select_is_usage_error(project: Path) -> None:
     result = run(["check", "--select", "no-such-rule"])
     assert result.exit_code == 2
-    assert "no rule or tag named 'no-such-rule'" in result.output
+    assert "no rule, tag or finding kind named 'no-such-rule'" in result.output
 
 
 def test_unknown_format_is_usage_error(project: Path) -> None:
