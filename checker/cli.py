@@ -33,7 +33,7 @@ from checker.interrupt import terminate
 from checker.merge import merge_claim_file
 from checker.models.report import Report
 from checker.parallel import extract_documents
-from checker.pipeline import CheckOptions, CheckResult, run_check
+from checker.pipeline import CheckResult, run_check
 from checker.reporting import Format, html, parse_formats
 from checker.review.cli import review_command
 from checker.rules import load_rules, parse_rule_file, rule_files
@@ -137,8 +137,15 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
 def validate(paths: tuple[Path, ...]) -> None:
     """Schema-check claim and rule files (default: claims/ and rules/)."""
     root = Path.cwd()
-    targets = list(paths) or [p for p in (Path("claims"), Path("rules")) if p.exists()]
+    cfg = _config(root)
     errors: list[ClaimcheckError] = []
+    targets = list(paths) or [p for p in (Path(cfg.claims or "claims"), Path(cfg.rules or "rules"))
+                              if p.exists()]
+    if not targets:
+        # A CI step that validates nothing must not pass as if all were well.
+        errors.append(UsageError(f"nothing to validate: no {cfg.claims or 'claims'}/ or "
+                                 f"{cfg.rules or 'rules'}/ here; name the files to check",
+                                 Location(".")))
     count = 0
     for target in targets:
         if not target.exists():
@@ -286,18 +293,19 @@ def baseline() -> None:
 
 @baseline.command("write")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--seeds", default="seeds", show_default=True, type=click.Path(path_type=Path))
-@click.option("--claims", "claims_dir", default="claims", show_default=True,
-              type=click.Path(path_type=Path))
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path))
+@click.option("--seeds", show_default="seeds", type=click.Path(path_type=Path))
+@click.option("--claims", "claims_dir", show_default="claims", type=click.Path(path_type=Path))
+@click.option("--rules", "rules_dir", show_default="rules", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite a file that is not a baseline.")
-def baseline_write(path: Path, seeds: Path, claims_dir: Path, rules_dir: Path,
-                   force: bool) -> None:
-    """Write PATH: the fingerprints of every current (unsuppressed) finding."""
+def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
+                   rules_dir: Path | None, force: bool) -> None:
+    """Write PATH: the fingerprints of every current (unsuppressed) finding.
+
+    Paths, selection and threshold come from claimcheck.toml as for `check`."""
     _guard(path, force)
-    result = run_check(CheckOptions(root=Path.cwd(), seeds=seeds, claims=claims_dir,
-                                    rules=rules_dir))
+    root = Path.cwd()
+    result = run_check(check_options(root, _config(root), seeds=seeds, claims=claims_dir,
+                                     rules=rules_dir))
     echo_errors(result.errors)
     if result.errors:
         sys.exit(EXIT_BAD_INPUT)

@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from checker.cliutil import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, echo_errors
-from checker.rules import load_rules
+from checker.config import load_config
+from checker.errors import ClaimcheckError, Location, UsageError
+from checker.rules import RuleSet, load_rules
 from checker.rules.selftest import run_selftests
 
 
@@ -18,11 +20,10 @@ def rules_command() -> None:
 
 
 @rules_command.command("list")
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path))
-def rules_list(rules_dir: Path) -> None:
+@click.option("--rules", "rules_dir", show_default="rules", type=click.Path(path_type=Path))
+def rules_list(rules_dir: Path | None) -> None:
     """Show every rule: id, kind, severity, tags, where it is defined."""
-    ruleset, errors = load_rules([rules_dir])
+    ruleset, errors = _load(rules_dir)
     for rule in ruleset.rules:
         src = ruleset.sources[rule.id]
         tags = ",".join(rule.tags) or "-"
@@ -33,11 +34,10 @@ def rules_list(rules_dir: Path) -> None:
 
 
 @rules_command.command("test")
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path))
-def rules_test(rules_dir: Path) -> None:
+@click.option("--rules", "rules_dir", show_default="rules", type=click.Path(path_type=Path))
+def rules_test(rules_dir: Path | None) -> None:
     """Run every rule's examples; fail on any miss and on rules without examples."""
-    ruleset, errors = load_rules([rules_dir])
+    ruleset, errors = _load(rules_dir)
     echo_errors(errors)
     if errors:
         sys.exit(EXIT_BAD_INPUT)
@@ -48,3 +48,17 @@ def rules_test(rules_dir: Path) -> None:
     click.echo(f"{len(ruleset.rules)} rules, {checked} examples, {len(failures)} failures",
                err=bool(failures))
     sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
+
+
+def _load(rules_dir: Path | None) -> tuple[RuleSet, list[ClaimcheckError]]:
+    """The rules of --rules, else of claimcheck.toml's `rules`, else of rules/; a rules
+    directory that is not there is an error (the built-in rules alone would pass)."""
+    try:
+        cfg = load_config(Path.cwd())[0]
+    except ClaimcheckError as exc:
+        return RuleSet(), [exc]
+    path = rules_dir or Path(cfg.rules or "rules")
+    ruleset, errors = load_rules([path])
+    if not path.exists():
+        errors.append(UsageError("rules directory not found", Location(str(path))))
+    return ruleset, errors

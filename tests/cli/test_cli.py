@@ -465,3 +465,30 @@ def test_extract_with_jobs_writes_the_same_claim_files(project: Path) -> None:
     assert [p.name for p in one] == [p.name for p in two] and len(one) == 5
     for a, b in zip(one, two, strict=True):
         assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
+
+
+def test_every_command_reads_the_configured_paths(project: Path) -> None:
+    data = project / "data"
+    data.mkdir()
+    for name in ("seeds", "claims", "rules"):
+        (project / name).rename(data / name)
+    (project / "claimcheck.toml").write_text(
+        'seeds = "data/seeds"\nclaims = "data/claims"\nrules = "data/rules"\n', "utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 0 and "8 files checked, 0 errors" in result.output, result.output
+    result = run(["rules", "test"])
+    assert result.exit_code == 0, result.output
+    builtin_only = CliRunner().invoke(main, ["rules", "test", "--rules", str(project / "x")])
+    assert builtin_only.exit_code == 2 and "rules directory not found" in builtin_only.output
+    listed = run(["rules", "list"]).output
+    assert "china-not-iss-member" in listed and "data/rules/" in listed
+    result = run(["baseline", "write", "baseline.json"])
+    assert result.exit_code == 0, result.output
+    assert run(["check", "--baseline", "baseline.json", "--fail-on", "warning"]).exit_code == 0
+
+
+def test_validate_with_nothing_to_validate_fails(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(["validate"])
+    assert result.exit_code == 2 and "nothing to validate" in result.output
