@@ -15,6 +15,7 @@ from checker.findings import (
     fingerprint,
     norm_text,
     span_ref,
+    statement_part,
 )
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
@@ -54,7 +55,7 @@ def pair_finding(r: PairResult, index: ClaimIndex) -> Finding:
     conf = r.verdict.confidence
     severity = Severity.error if same_doc else conflict_severity(conf)
     finding = Finding(
-        id=fingerprint(kind, None, [claim_part(r.a.doc, r.a.text), claim_part(r.b.doc, r.b.text)]),
+        id=fingerprint(kind, None, [statement_part(da, ca), statement_part(db, cb)]),
         kind=kind, severity=severity, message=message, confidence=conf, reason=reason,
         claims=refs, details=r.verdict.details,
     )
@@ -86,7 +87,8 @@ def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
     message = (f"Corroborated by {c.documents} documents from {c.origins} independent "
                f"origin{'s' if c.origins != 1 else ''}{copies}: “{_q(c.claims[0].text, 70)}”")
     finding = Finding(
-        id=fingerprint("corroboration", None, [claim_part(n.doc, n.text) for n in c.claims]),
+        id=fingerprint("corroboration", None,
+                       [statement_part(dc, claim) for dc, claim in involved]),
         kind="corroboration", severity=Severity.info, message=message,
         confidence=c.confidence, reason="agree", claims=refs, details=c.details,
         documents=c.documents, origins=c.origins,
@@ -116,7 +118,7 @@ def fact_finding(hit: FactHit, index: ClaimIndex, lexicon: Lexicon,
         message = f"Agrees with {rule.id}: " + (
             _format(rule.explanation, values) or _format(rule.message, values) or rule.id)
     finding = Finding(
-        id=fingerprint(kind, rule.id, [claim_part(dc.doc.id, claim.text)]),
+        id=fingerprint(kind, rule.id, [statement_part(dc, claim)]),
         kind=kind, severity=severity, rule_id=rule.id, message=_q(message, 300),
         confidence=hit.confidence, reason=hit.reason, claims=[claim_ref(dc, claim)],
         reference=rule.reference, details={"explanation": rule.explanation} if rule.explanation
@@ -139,9 +141,10 @@ def term_finding(hit: TermHit, dc: DocClaims, claim: Claim | None, occurrence: i
     rule = hit.rule
     values = {"canonical": hit.replacement, "found": hit.found, "rule": rule.id}
     message = _format(rule.message, values) or f"Write “{hit.replacement}”, not “{hit.found}”"
-    context = claim.text if claim else dc.doc.text[hit.start:hit.end]
+    context = statement_part(dc, claim) if claim else \
+        claim_part(dc.doc.id, dc.doc.text[hit.start:hit.end])
     finding = Finding(
-        id=fingerprint("term", rule.id, [claim_part(dc.doc.id, context), norm_text(hit.found),
+        id=fingerprint("term", rule.id, [context, norm_text(hit.found),
                                          str(occurrence)]),
         kind="term", severity=rule.severity, rule_id=rule.id, message=message,
         confidence=hit.confidence, reason="spelling",
@@ -181,7 +184,7 @@ def arithmetic_finding(issue: ArithmeticIssue, dc: DocClaims,
     refs = [claim_ref(dc, claim)] + [claim_ref(dc, claims[o], "evidence")
                                      for o in issue.other_ids if o in claims]
     finding = Finding(
-        id=fingerprint("arithmetic", None, [claim_part(dc.doc.id, claim.text), issue.kind,
+        id=fingerprint("arithmetic", None, [statement_part(dc, claim), issue.kind,
                                             norm_text(issue.stated)]),
         kind="arithmetic", severity=Severity.warning, message=issue.message, confidence=0.9,
         reason=issue.kind, claims=refs,

@@ -41,6 +41,15 @@ def claim_part(doc_id: str, text: str) -> str:
     return f"{doc_id}\x1e{norm_text(text)}"
 
 
+def statement_part(dc: DocClaims, claim: Claim) -> str:
+    """The fingerprint part of a claim: the document's words at its span, so that an
+    editor's wording or a `--fix` in the claim file leaves the finding (and its baseline
+    entry and decision) the same; the claim's text when its span is not in the document."""
+    start, end = claim.span
+    text = dc.doc.text[start:end] if start < end <= len(dc.doc.text) else claim.text
+    return claim_part(dc.doc.id, text)
+
+
 def claim_ref(dc: DocClaims, claim: Claim, role: str = "claim") -> ClaimRef:
     """Locate a claim in its document and claim file."""
     doc = dc.doc

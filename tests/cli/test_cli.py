@@ -263,12 +263,14 @@ def test_python_dash_m(repo: Path) -> None:
 
 def test_baseline_reports_only_new_findings(project: Path) -> None:
     assert run(["baseline", "write", "baseline.json"]).exit_code == 0
-    assert run(["check", "--baseline", "baseline.json"]).exit_code == 0
+    result = run(["check", "--baseline", "baseline.json", "--format", "text"])
+    assert result.exit_code == 0, result.output
     # Moving every line down keeps the old findings old.
     seed = project / "seeds" / "002_52ff3da96645762c.txt"
     seed.write_text("\n\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
     run(["extract", "seeds/002_52ff3da96645762c.txt", "--out", "claims"])
-    assert run(["check", "--baseline", "baseline.json"]).exit_code == 0
+    result = run(["check", "--baseline", "baseline.json", "--format", "text"])
+    assert result.exit_code == 0, result.output
     # A new error is new.
     (project / "seeds" / "new.txt").write_text(
         "Beijing is one of the partner nations of the International Space Station.\n",
@@ -492,3 +494,28 @@ def test_validate_with_nothing_to_validate_fails(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     result = run(["validate"])
     assert result.exit_code == 2 and "nothing to validate" in result.output
+
+
+def test_fix_and_rewording_in_claim_files_keep_baselined_findings_old(project: Path) -> None:
+    claims = next((project / "claims").glob("002_*.yaml"))
+    text = claims.read_text(encoding="utf-8")
+    ending = "for military and civilian purposes."
+    assert text.count(ending) == 1
+    # An editor's wording with a misspelling that --fix will correct.
+    claims.write_text(text.replace(ending, ending[:-1] + ", as Chiang’e showed."),
+                      encoding="utf-8")
+    assert run(["baseline", "write", "baseline.json"]).exit_code == 0
+    run(["check", "--format", "json", "--fail-on", "never"])
+    kinds = {f["kind"] for f in _json_report(project)["findings"]
+             if any(c["claim_id"] == "c04c3f719b1" for c in f["claims"])}
+    assert {"rule-violation", "self-contradiction", "term"} <= kinds
+    assert run(["check", "--fix", "--fail-on", "never"]).exit_code == 0
+    assert "as Chang’e showed" in claims.read_text(encoding="utf-8")
+    result = run(["check", "--baseline", "baseline.json", "--format", "text"])
+    assert result.exit_code == 0, result.output
+    # An editor's rewording that keeps the statement keeps its findings' ids too.
+    reworded = claims.read_text(encoding="utf-8").replace("a wide network", "a broad network")
+    assert "a broad network" in reworded
+    claims.write_text(reworded, encoding="utf-8")
+    result = run(["check", "--baseline", "baseline.json", "--format", "text"])
+    assert result.exit_code == 0, result.output
