@@ -54,6 +54,11 @@ def _text(value: str) -> str:
     return _SARIF_SPECIAL.sub(r"\\\1", value)
 
 
+# Longest statement text a location carries (characters); sentences of news run to a few
+# hundred, and a run-on page without full stops must not multiply the file's size.
+MAX_TEXT = 2000
+
+
 def _uri(path: str) -> str:
     posix = path.replace("\\", "/")
     if posix.startswith("/"):
@@ -72,7 +77,8 @@ def _doc_location(ref: ClaimRef, finding: Finding, lid: int | None = None) -> di
         "charOffset": ref.span[0], "charLength": max(0, ref.span[1] - ref.span[0]),
     }
     part = flagged_range(ref, finding)
-    if part is not None:
+    if part is not None and part[1] - part[0] <= MAX_TEXT:
+        # A snippet is the region's exact text or nothing: a 2 MB sentence was 16 MB of SARIF.
         region["snippet"] = {"text": ref.text[part[0]:part[1]]}
     loc: dict[str, Any] = {}
     if lid is not None:
@@ -80,7 +86,8 @@ def _doc_location(ref: ClaimRef, finding: Finding, lid: int | None = None) -> di
     loc["physicalLocation"] = {"artifactLocation": {"uri": _uri(ref.path)}, "region": region}
     label = ROLE_LABELS.get(ref.role, ref.role)
     claim = f" (claim {ref.claim_id})" if ref.claim_id else ""
-    loc["message"] = {"text": f"{label}{claim}: {ref.text}"}
+    text = ref.text if len(ref.text) <= MAX_TEXT else ref.text[:MAX_TEXT] + "…"
+    loc["message"] = {"text": f"{label}{claim}: {text}"}
     return loc
 
 

@@ -133,3 +133,14 @@ def test_empty_report_validates(report: Report) -> None:
     log = _log(empty)
     assert _errors(log) == []
     assert log["runs"][0]["results"] == [] and log["runs"][0]["tool"]["driver"]["rules"] == []
+
+
+def test_a_huge_statement_is_not_copied_whole(report: Report) -> None:
+    huge = "Z" * 50_000
+    first = report.findings[1]
+    refs = [c.model_copy(update={"text": huge, "span": (0, len(huge))}) for c in first.claims]
+    bad = report.model_copy(update={"findings": [first.model_copy(update={"claims": refs})]})
+    log = _log(bad)
+    assert _errors(log) == []
+    text = json.dumps(log, ensure_ascii=False)
+    assert len(text) < 20_000 and "Z" * 2001 not in text and "Z…" in text
