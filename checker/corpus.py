@@ -108,7 +108,30 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                     f"claim file for unknown document {path.stem!r} (no {path.stem}.txt or "
                     f".md under {display_path(seeds, root)})",
                     Location(display_path(path, root), 1, None, "document.id")))
+        corpus.errors.extend(_unread_claim_files(claims_dir, root))
+    elif claims_dir.exists():
+        corpus.errors.append(ConsistencyError(
+            "is not a directory: claim files go in a directory, one <document id>.yaml each",
+            Location(display_path(claims_dir, root))))
     return corpus
+
+
+def _unread_claim_files(claims_dir: Path, root: Path) -> list[ClaimcheckError]:
+    """Files that look like claim files but would be ignored (and their edits lost): a
+    `.yml` name, or a claim file in a subdirectory."""
+    errors: list[ClaimcheckError] = []
+    for path in sorted(claims_dir.rglob("*.y*ml")):
+        hidden = any(part.startswith(".") for part in path.relative_to(claims_dir).parts)
+        if hidden or path.suffix not in (".yml", ".yaml") or path.name.endswith(META_SUFFIX):
+            continue
+        if path.parent != claims_dir:
+            why = f"is not read: claim files sit directly in {display_path(claims_dir, root)}/"
+        elif path.suffix == ".yml":
+            why = f"is not read: claim files are named <document id>.yaml ({path.stem}.yaml)"
+        else:
+            continue
+        errors.append(ConsistencyError(why, Location(display_path(path, root))))
+    return errors
 
 
 def _claim_files(claims_dir: Path) -> tuple[set[str], set[str]]:

@@ -519,3 +519,39 @@ def test_fix_and_rewording_in_claim_files_keep_baselined_findings_old(project: P
     claims.write_text(reworded, encoding="utf-8")
     result = run(["check", "--baseline", "baseline.json", "--format", "text"])
     assert result.exit_code == 0, result.output
+
+
+def test_claim_files_check_would_not_read_are_errors(project: Path) -> None:
+    claims = project / "claims"
+    first = sorted(claims.glob("*.yaml"))[0]
+    first.rename(claims / f"{first.stem}.yml")
+    (claims / "sub").mkdir()
+    shutil.copy(sorted(claims.glob("*.yaml"))[0], claims / "sub" / "x.yaml")
+    (claims / ".git").mkdir()
+    (claims / ".git" / "y.yaml").write_text("x: 1\n", encoding="utf-8")
+    result = run(["check", "--fail-on", "never"])
+    assert result.exit_code == 2
+    assert f"claims/{first.stem}.yml: is not read: claim files are named" in result.output
+    assert "claims/sub/x.yaml: is not read: claim files sit directly in claims/" in result.output
+    assert ".git" not in result.output
+
+
+def test_a_claims_path_that_is_a_file_is_an_error(project: Path) -> None:
+    shutil.rmtree(project / "claims")
+    (project / "claims").write_text("not a directory\n", encoding="utf-8")
+    result = run(["check", "--fail-on", "never"])
+    assert result.exit_code == 2 and "claims: is not a directory" in result.output
+
+
+def test_validate_finds_what_loading_the_rules_finds(project: Path) -> None:
+    facts = project / "rules" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "    subject: china\n", "    subject: atlantis\n", 1), encoding="utf-8")
+    terms = project / "rules" / "terms.yaml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace(
+        r"patterns: ['\b(?P<term>Change)[- ]?[1-9]\b']", "patterns: ['(?<=x)Bar(']", 1),
+        encoding="utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 2, result.output
+    assert "atlantis" in result.output and "rules/terms.yaml" in result.output
+    assert run(["check", "--fail-on", "never"]).exit_code == 2  # as check says too
