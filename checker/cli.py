@@ -30,7 +30,7 @@ from checker.fixes import plan_fixes, render_diff
 from checker.heap import paused_gc
 from checker.ingest import discover, display_path, load_documents
 from checker.interrupt import terminate
-from checker.merge import merge_claim_file
+from checker.merge import merge_claim_file, with_drafted
 from checker.models.report import Report
 from checker.parallel import extract_documents
 from checker.pipeline import CheckResult, run_check
@@ -126,7 +126,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
             atomic_write(target, text)
             click.echo(f"{shown}: {merged.summary()}")
         else:
-            atomic_write(target, render_claim_file(model, out))
+            atomic_write(target, render_claim_file(with_drafted(model), out))
             click.echo(f"{shown}: {len(model.claims)} claims")
     echo_errors(errors)
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)

@@ -32,11 +32,24 @@ class MergeReport:
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     editor_claims: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # deleted by the editor, not re-added
 
     def summary(self) -> str:
         """One line for the terminal."""
         return (f"{len(self.added)} added, {len(self.kept)} kept, {len(self.removed)} removed"
-                + (f", {len(self.editor_claims)} editor-added kept" if self.editor_claims else ""))
+                + (f", {len(self.editor_claims)} editor-added kept" if self.editor_claims else "")
+                + (f", {len(self.deleted)} you deleted left out" if self.deleted else ""))
+
+
+def with_drafted(model: ClaimFile) -> ClaimFile:
+    """A freshly drafted claim file that remembers which claims it drafted."""
+    return model.model_copy(update={"drafted": sorted(c.id for c in model.claims)})
+
+
+def _flow_ids(ids: list[str]) -> CommentedSeq:
+    seq = CommentedSeq(ids)
+    seq.fa.set_flow_style()
+    return seq
 
 
 def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
@@ -45,10 +58,13 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     report = MergeReport()
     if not isinstance(old_root, CommentedMap) or not isinstance(old_root.get("claims"), list):
         report.added = [c.id for c in new.claims]
-        return render_claim_file(new, claims_dir), report
+        return render_claim_file(with_drafted(new), claims_dir), report
     old_items = [c for c in old_root["claims"] if isinstance(c, CommentedMap) and "id" in c]
     old_by_id = {str(c["id"]): c for c in old_items}
     new_ids = {c.id for c in new.claims}
+    drafted_before = old_root.get("drafted")
+    deleted = {str(i) for i in drafted_before if str(i) not in old_by_id} \
+        if isinstance(drafted_before, list) else set()
     merged: list[tuple[int, Any]] = []
     data = claim_file_data(new)
     folded_doc = fold(doc.text)
@@ -62,6 +78,8 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
                        list(claim.quote) if claim.quote else None)
             merged.append((span[0], node))
             report.kept.append(claim.id)
+        elif claim.id in deleted:
+            report.deleted.append(claim.id)  # drafted before and deleted by the editor
         else:
             merged.append((claim.span[0], _to_yaml_tree(plain)))
             report.added.append(claim.id)
@@ -88,6 +106,11 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     if "extractor" in data:
         old_root["extractor"] = _to_yaml_tree(data["extractor"])
     old_root["claims"] = seq
+    # Every id drafted this time, deleted ones included: a deletion stays remembered for
+    # as long as the extractor drafts that sentence.
+    if "drafted" in old_root:
+        del old_root["drafted"]  # re-added last, after the claims
+    old_root["drafted"] = _flow_ids(sorted(new_ids))
     buf = io.StringIO()
     _yaml().dump(old_root, buf)
     return buf.getvalue(), report

@@ -144,3 +144,51 @@ def test_merge_keeps_an_editors_trimmed_span(tmp_path: Path,
     assert claim.text == trimmed
     assert moved.text[claim.span[0]:claim.span[1]] == trimmed
     assert _slots_point_at_their_text(loaded.model, moved.text) == []
+
+
+def _without_claim(text: str, claim_id: str) -> str:
+    """The rendered claim file with one claim's block deleted, as an editor would."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line == f"  - id: {claim_id}\n")
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].startswith("  - id: ") or not lines[i].startswith("    ")),
+               len(lines))
+    return "".join(lines[:start] + lines[end:])
+
+
+def test_a_deleted_claim_stays_deleted_across_re_extraction(tmp_path: Path,
+                                                            ruleset: RuleSet) -> None:
+    from checker.merge import with_drafted
+
+    doc = document_from_text("d", WIRE)
+    model = extract_document(doc, ruleset.lexicon)
+    gone = model.claims[0].id
+    path = tmp_path / "d.yaml"
+    path.write_text(_without_claim(render_claim_file(with_drafted(model), tmp_path), gone),
+                    encoding="utf-8")
+    loaded, errors = load_claim_file(path, "d.yaml")
+    assert not errors and loaded is not None
+    assert gone in loaded.model.drafted and gone not in {c.id for c in loaded.model.claims}
+    for text in ("Top line.\n" + WIRE, "Top line.\n" + WIRE + "Lin said exports rose 9%.\n"):
+        moved = document_from_text("d", text)
+        merged, report = merge_claim_file(read_yaml(path), extract_document(
+            moved, ruleset.lexicon), moved, tmp_path)
+        assert report.deleted == [gone] and gone not in report.added
+        path.write_text(merged, encoding="utf-8")
+        loaded, errors = load_claim_file(path, "d.yaml")
+        assert not errors and loaded is not None
+        assert gone in loaded.model.drafted and gone not in {c.id for c in loaded.model.claims}
+    assert "you deleted left out" in report.summary()
+
+
+def test_a_file_from_before_drafted_ids_gets_them(tmp_path: Path, ruleset: RuleSet) -> None:
+    doc = document_from_text("d", WIRE)
+    model = extract_document(doc, ruleset.lexicon)
+    path = tmp_path / "d.yaml"
+    path.write_text(_without_claim(render_claim_file(model, tmp_path), model.claims[0].id),
+                    encoding="utf-8")  # no drafted list: the deletion cannot be known
+    merged, report = merge_claim_file(read_yaml(path), model, doc, tmp_path)
+    assert report.added == [model.claims[0].id] and not report.deleted
+    path.write_text(merged, encoding="utf-8")
+    loaded, _ = load_claim_file(path, "d.yaml")
+    assert loaded is not None and loaded.model.drafted == sorted(c.id for c in model.claims)

@@ -142,3 +142,7 @@ class ClaimFile(Strict):
         default_factory=list, description="rules silenced for the whole document"
     )
     claims: list[Claim] = Field(default_factory=list)
+    drafted: list[ClaimId] = Field(
+        default_factory=list,
+        description="ids of the claims extract drafted for this document (written by "
+                    "extract): a drafted claim an editor deleted is not drafted again")
