@@ -47,6 +47,10 @@ _UI_PREFIX_RE = re.compile(
 )
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
+# A bullet that states a figure: a label and a number after a colon, or a number with a
+# currency or a percentage.
+_FIGURE_BULLET_RE = re.compile(
+    r"^[^:\d]{2,60}:\s*\D{0,20}\d|[$\u00a3\u20ac\u00a5]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)")
 _SEPARATOR_RE = re.compile(r"^[-=_*~#.\u2022\s]{3,}$")
 _FOOTER_RE = re.compile(
     r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"
@@ -77,6 +81,8 @@ _BIO_RE = re.compile(
 _BYLINE_RE = re.compile(
     r"^\(?(?:by|source|via|press desk|staff report|edited by|(?:additional\s+)?reporting by|"
     r"writing by|editing by|compiled by)\b[: ]", re.I)
+# "Source: SIPRI Military Expenditure Database, April 2024.": a credit, full stop or not.
+_SOURCE_RE = re.compile(r"^sources?:", re.I)
 # "Updated: 10:45 GMT, March 5, 2024", "Published 5 March 2024": page furniture.
 _STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?"
                        r"[\d\w,: .|-]{0,40}$", re.I)
@@ -146,10 +152,15 @@ def _classify(raw: str, start: int, end: int) -> Block:
     elif _DATELINE_RE.match(body) or _STAMP_RE.match(body):
         reason = "dateline"
     elif _BYLINE_RE.match(body) and len(words) <= 25 and (
-            not _has_sentence_end(body) or body.startswith("(")):
+            not _has_sentence_end(body) or body.startswith("(") or _SOURCE_RE.match(body)):
         reason = "byline"
-    elif bullet and len(words) <= 6 and not _has_sentence_end(body):
+    elif bullet and len(words) <= 6 and not _has_sentence_end(body) and \
+            not _FIGURE_BULLET_RE.search(body):
         reason = "nav"
+    if not reason and bullet and _FIGURE_BULLET_RE.search(body):
+        # "Russia: $109 billion, up 24%": a list of figures is a table written as prose,
+        # each line a fact, though none ends in a full stop.
+        return Block(start, end, "content")
     if not reason and bullet and len(words) <= 25 and not _has_sentence_end(body):
         return Block(start, end, "heading", "summary-bullet")
     if reason:

@@ -35,6 +35,11 @@ LINES: list[tuple[str, str, str]] = [
     ("He is the Editor-in-Chief at ProPakistani. Reach out at aadil.s[at]",
      "boilerplate", "bio"),
     ("Source: DailyTimes", "boilerplate", "byline"),
+    ("Source: SIPRI Military Expenditure Database, April 2024.", "boilerplate", "byline"),
+    # a list of figures is content, though its lines end without a full stop
+    ("* Russia: $109 billion, up 24%", "content", ""),
+    ("  \u2022 Pakistan: $8.5 billion, down 13%", "content", ""),
+    ("- Unemployment: 4.2 per cent in March", "content", ""),
     ("By Thomas G. Tsao is co-founder and chairman of Gobi Partners, an Asia-focused venture "
      "capital firm", "boilerplate", "byline"),
     ("  \u2022 April 25, 2025", "boilerplate", "dateline"),
@@ -158,3 +163,15 @@ def test_a_scraped_news_page_yields_only_article_claims(ruleset: RuleSet) -> Non
     lines = {c.line for c in claims.claims}
     assert {11, 13, 14} <= lines  # the rate rise, the forecast cut, the remittances
     assert lines <= {11, 12, 13, 14, 15}  # the article body and nothing else
+
+
+def test_a_bulleted_list_of_figures_gives_one_claim_a_line(ruleset: RuleSet) -> None:
+    text = ("Key figures: world military spending, 2023\n\n"
+            "* United States: $916 billion (37% of the world total)\n"
+            "* Russia: $109 billion, up 24%\n"
+            "* Ukraine: $64.8bn, 37% of GDP\n"
+            "  \u2022 Pakistan: $8.5 billion, down 13%\n\n"
+            "Source: SIPRI Military Expenditure Database, April 2024.\n")
+    claims = extract_text(text, "figures", ruleset.lexicon).claims
+    assert [c.line for c in claims] == [3, 4, 5, 6]
+    assert [c.quantities[0].value for c in claims] == [916e9, 109e9, 64.8e9, 8.5e9]
