@@ -216,6 +216,12 @@ def _from_match(folded: str, text: str, m: _Hit) -> Quantity | None:
     scale_word = (m.group("scale") or "").lower()
     if scale_word == "m" and qw.METRE_CONTEXT_RE.match(folded, m.end()):
         return _make(folded, text, m, "measure", "m", 1.0, 1.0)
+    if scale_word in ("m", "k", "b") and not (m.group("cur") or m.group("cur2")) and (
+            scale_word == "b" or folded[num_end:num_end + 1].isspace()):
+        # A letter is a scale written against a number ("1.2m people", "10k runners"); one
+        # after a space is a unit ("3 400 K"), and a bare "b" names things ("GJ 486b",
+        # "Article 6b") unless money is counted ("$5b").
+        return None
     kind, unit, factor = _kind_unit(m.group("unit") or "", m.group("cur") or m.group("cur2") or "")
     return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
 

@@ -131,6 +131,10 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("Tech7 STZ and Sky47 are operators.", []),
     ("The two countries and both sides agreed.", []),  # anaphora, not new figures
     ("Mrs 5 said so.", []),  # "rs" inside a word is not rupees
+    ("The planet GJ 486b orbits a red dwarf.", []),  # a name, not 486 billion
+    ("Kepler-452b and Article 6b were cited.", []),
+    ("Its surface is roughly 3 400 K.", []),  # kelvin after a space, not 3.4 million
+    ("About 1.2m people and 10k runners came; it cost $5b.", ["About 1.2m", "10k", "$5b"]),
 ]
 
 
