@@ -186,7 +186,7 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
     """(kind, unit, factor to base unit) from the written unit and currency."""
     unit_word = " ".join(unit_word.lower().split())
     kind, unit, factor = "count", None, 1.0
-    if unit_word in ("%", "per cent", "percent", "pct", "percentcent"):
+    if unit_word in ("%", "per cent", "percent", "pct", "pc", "percentcent"):
         kind, unit = "percent", "%"
     elif unit_word.startswith("percentage point") or unit_word == "pp":
         kind, unit = "points", "pp"

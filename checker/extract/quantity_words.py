@@ -28,6 +28,19 @@ MEASURES = {
     "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
     "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
     "tb": ("byte", 1e12), "mb": ("byte", 1e6),
+    "metre": ("m", 1.0), "meter": ("m", 1.0), "mm": ("m", 1e-3), "millimetres": ("m", 1e-3),
+    "millimeters": ("m", 1e-3), "cm": ("m", 1e-2), "centimetres": ("m", 1e-2),
+    "centimeters": ("m", 1e-2), "light-years": ("m", 9.4607e15),
+    "light years": ("m", 9.4607e15), "parsecs": ("m", 3.0857e16),
+    "square kilometres": ("m2", 1e6), "square kilometers": ("m2", 1e6), "sq km": ("m2", 1e6),
+    "km2": ("m2", 1e6), "km\u00b2": ("m2", 1e6), "square miles": ("m2", 2.58999e6),
+    "litres": ("m3", 1e-3), "liters": ("m3", 1e-3), "litre": ("m3", 1e-3),
+    "liter": ("m3", 1e-3), "gt": ("kg", 1e12), "gigatonnes": ("kg", 1e12),
+    "megatonnes": ("kg", 1e9), "ppm": ("ppm", 1.0), "ppb": ("ppm", 1e-3),
+    "\u00b0c": ("degC", 1.0), "\u00b0f": ("degF", 1.0), "degrees celsius": ("degC", 1.0),
+    "degrees fahrenheit": ("degF", 1.0), "hour": ("hour", 1.0), "minutes": ("minute", 1.0),
+    "minute": ("minute", 1.0), "seconds": ("second", 1.0), "weeks": ("week", 1.0),
+    "week": ("week", 1.0), "day": ("day", 1.0), "month": ("month", 1.0),
 }
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -61,7 +74,7 @@ CUR = (r"US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
        r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?)")
 SCALE = r"trillion|billion|million|thousand|crore|lakh|bn|mn|mln|bln|tn|[mkb](?![\w'])"
 UNIT = (
-    r"%|per\s?cent|percent|pct|percentage\s+points?|pp|basis\s+points|bps|"
+    r"%|per\s?cent|percent|pct|pc|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
     + r"|dollars|rupees|euros|pounds|yuan"
 )

@@ -90,6 +90,18 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("It ranked No. 1 in Asia.", "No. 1", {"kind": "rank", "value": 1}),
     ("They were ranked at 13th, 16th and 20th.", "13th", {"kind": "rank", "value": 13}),
     ("It employs 1,000 people.", "1,000", {"value": 1000, "noun": "people"}),
+    # units of science and weather pages, and the UK/Pakistani "pc"
+    ("Rainfall was 120 mm in a day.", "120 mm", {"kind": "measure", "unit": "m", "value": 0.12}),
+    ("It hit 45\u00b0C in Jacobabad.", "45\u00b0C", {"kind": "measure", "unit": "degC"}),
+    ("CO2 peaked at 419.3 ppm.", "419.3 ppm", {"kind": "measure", "unit": "ppm", "value": 419.3}),
+    ("Emissions reached 37.4 Gt last year.", "37.4 Gt", {"unit": "kg", "value": 37.4e12}),
+    ("A bottle of 2.5 litres was sold.", "2.5 litres", {"unit": "m3", "value": 0.0025}),
+    ("The star is 4.2 light-years away.", "4.2 light-years",
+     {"unit": "m", "value": 4.2 * 9.4607e15}),
+    ("It covers 796,095 square kilometres.", "796,095 square kilometres",
+     {"kind": "measure", "unit": "m2", "value": 796_095e6}),
+    ("Inflation was 5.2pc in March.", "5.2pc", {"kind": "percent", "unit": "%", "value": 5.2}),
+    ("The flight took 1 hour.", "1 hour", {"kind": "measure", "unit": "hour", "value": 1}),
 ]
 
 
