@@ -87,6 +87,21 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"paper|newspaper|study|survey|analysts?|experts?)"
                 r"(?:\s+(?:by|of|from|in)\s+[\w ]{2,40}?)?)\s+(?:said|says|stated|shows?|"
                 r"reported|added|noted|claimed|found|estimated)\b", re.IGNORECASE), True),
+    # '..., the IMD said', '..., an aide said', '..., the Federal Aviation Administration
+    # said it handled ...': a short noun phrase after a comma, then the verb.
+    (re.compile(r"[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+"
+                r"(?:said|says|told|added|noted|stated)\b"), True),
+    # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
+    (re.compile(rf"[\w']\s*,\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
+    # 'Chief executive Ken Murphy said:', 'Finance Minister Ishaq Dar said'
+    (re.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+)?(?:chief\s+executive|chief\s+economist|"
+                rf"prime\s+minister|finance\s+minister|minister|president|spokes(?:person|man|"
+                rf"woman)|director|chair(?:man|woman)?|governor|ceo|analyst|professor))\s+"
+                rf"{_SOURCE}\s+(?:{_SAY})\b"), True),
+    # 'official data showed', 'customs figures show'
+    (re.compile(r"(?=[ogctrf])\b(?P<source>(?:official|government|customs|trade|ministry|"
+                r"census|first)\s+(?:data|figures|statistics|estimates))\s+(?:showed|shows?)\b",
+                re.IGNORECASE), False),
     (re.compile(r"(?=[hst])\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",
                 re.IGNORECASE), True),
     (re.compile(r"(?=[cq])\b(?:citing|quoting)\s+(?P<source>[^,.;]{2,60}?)(?=[,.;]|$)",

@@ -106,6 +106,14 @@ ATTRIBUTION: list[tuple[str, str, str]] = [
      "embassy in Islamabad", "its embassy in Islamabad said"),
     ("Beijing denied reports that the satellite had failed.", "Beijing", "Beijing denied"),
     ("SUPARCO denies that the launch was delayed.", "SUPARCO", "SUPARCO denies"),
+    ("Rainfall was 40% below normal in August, the IMD said.", "IMD", "the IMD said"),
+    ("The talks will resume on Friday, an aide said.", "aide", "an aide said"),
+    ("In 2023, the Federal Aviation Administration said it handled 16.4 million flights.",
+     "Federal Aviation Administration", "the Federal Aviation Administration said"),
+    ("Exports rose 5% in March, official data showed.", "official data", "official data showed"),
+    ("Italy's prime minister, Giorgia Meloni, said the deal was worth $2 billion.",
+     "Giorgia Meloni", "Giorgia Meloni, said"),
+    ("Chief executive Ken Murphy said sales rose 4%.", "Ken Murphy", "Ken Murphy said"),
 ]
 
 
