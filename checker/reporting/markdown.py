@@ -48,7 +48,20 @@ def _finding(f: Finding) -> list[str]:
         lines.append(f"  - reference: {escape(f.reference)}")
     if f.suppressed:
         lines.append(f"  - suppressed ({f.suppressed.by}): {escape(f.suppressed.reason)}")
+    decision = f.details.get("decision")
+    if isinstance(decision, dict):
+        lines.append(f"  - {_review(decision)}")
     return lines
+
+
+def _review(d: dict[str, object]) -> str:
+    """An editor's decision on a finding, as the review app recorded it."""
+    by = f" by {escape(str(d['author']))}" if d.get("author") else ""
+    when = f" on {str(d['decided_at'])[:10]}" if d.get("decided_at") else ""
+    note = f" · “{escape(str(d['note']))}”" if d.get("note") else ""
+    reopened = f" · **re-opened**: {escape(str(d.get('why') or ''))}" \
+        if d.get("status") == "reopened" else ""
+    return f"review: {escape(str(d.get('decision')))}{by}{when}{note}{reopened}"
 
 
 def render(report: Report) -> str:
@@ -93,6 +106,13 @@ def render(report: Report) -> str:
         out += ["", f"<details><summary>Suppressed ({len(suppressed)})</summary>", ""]
         for f in suppressed[:MAX_PER_SECTION]:
             out += _finding(f)
+        out += ["", "</details>"]
+    if report.notes:
+        # Decisions re-opened or resolved, documents without claim files, empty pages.
+        out += ["", f"<details><summary>Run notes ({len(report.notes)})</summary>", ""]
+        out += [f"- {escape(n)}" for n in report.notes[:MAX_PER_SECTION]]
+        if len(report.notes) > MAX_PER_SECTION:
+            out.append(f"- … {len(report.notes) - MAX_PER_SECTION} more in report.json")
         out += ["", "</details>"]
     multi = [e for e in report.entities if len(e.forms) > 1]
     if multi:
