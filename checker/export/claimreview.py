@@ -12,7 +12,11 @@ statement. The rating scale, 1 (worst) to 5 (best), says how well the claim hold
     5  True          a fact rule supports it (rule-support)
 
 Findings about spelling, naming consistency or stale claim files rate no claim and are not
-exported. Output is deterministic: report order, sorted keys, no clock read.
+exported. A statement several confirmed findings are about gets one ClaimReview, rated by
+the worst of them (a claim that breaks a fact rule and that its own page corrects is False,
+not also Disputed). The review body is public: the rule's explanation or the evidence that
+says otherwise, never the editor's note (notes are the desk's own). Output is
+deterministic: report order, sorted keys, no clock read.
 """
 
 from __future__ import annotations
@@ -83,11 +87,31 @@ def claim_review(finding: Finding, decision: Decision, docs: Mapping[str, Docume
                          "worstRating": WORST, "alternateName": name},
         "author": author,
         "datePublished": decision.decided_at,
-        "reviewBody": decision.note or finding.message,
+        "reviewBody": review_body(finding, docs),
     }
     if url_base:
         review["url"] = f"{url_base.rstrip('/')}/{finding.id}"
     return review
+
+
+def review_body(finding: Finding, docs: Mapping[str, DocumentOut]) -> str:
+    """Why the claim is rated so, for readers: no document ids, lines or private notes."""
+    explanation = finding.details.get("explanation")
+    if finding.kind in ("rule-violation", "rule-support"):
+        return explanation if isinstance(explanation, str) and explanation else finding.message
+    other = next((c for c in finding.claims[1:] if c.role in ("evidence", "correction")), None)
+    if finding.kind in ("conflict", "self-contradiction") and other is not None:
+        quoted = " ".join(other.text.split())
+        if finding.kind == "self-contradiction":
+            return f"The same page says otherwise: “{quoted}”"
+        doc = docs.get(other.document)
+        source = (doc.title or doc.publisher) if doc is not None else None
+        return f"Another source says otherwise{f' ({source})' if source else ''}: “{quoted}”"
+    if finding.kind == "corroboration" and finding.documents:
+        origins = finding.origins or finding.documents
+        return (f"{finding.documents} documents from {origins} independent "
+                f"origin{'s' if origins != 1 else ''} say the same.")
+    return finding.message
 
 
 def review_author(organization: str | None, decision: Decision) -> dict[str, Any] | None:
@@ -104,7 +128,12 @@ def claim_reviews(report: Report, decisions: Mapping[str, Decision],
     docs = {d.id: d for d in report.documents}
     out: list[dict[str, Any]] = []
     skipped: list[str] = []
+    chosen = _worst_per_statement(report.findings, decisions)
     for finding in report.findings:
+        if finding.id in chosen and chosen[finding.id] != finding.id:
+            skipped.append(f"{finding.id}: the same statement as {chosen[finding.id]}, "
+                           "which rates it worse (one ClaimReview a statement)")
+            continue
         decision = decisions.get(finding.id)
         if decision is None or decision.decision != "confirmed":
             continue
@@ -120,6 +149,24 @@ def claim_reviews(report: Report, decisions: Mapping[str, Decision],
                 continue
             out.append(claim_review(finding, decision, docs, author, url_base))
     return out, skipped
+
+
+def _worst_per_statement(findings: Sequence[Finding], decisions: Mapping[str, Decision]
+                         ) -> dict[str, str]:
+    """For each exportable finding, the finding that speaks for its statement: the worst
+    rating of the statement's exportable findings (the first in report order on a tie)."""
+    best: dict[tuple[str, str], Finding] = {}
+    members: dict[tuple[str, str], list[str]] = {}
+    for f in findings:
+        decision = decisions.get(f.id)
+        if decision is None or decision.decision != "confirmed" or f.kind not in RATINGS \
+                or not f.claims or review_state(f, decision)[0] != "decided":
+            continue
+        key = (f.claims[0].document, " ".join(f.claims[0].text.split()))
+        members.setdefault(key, []).append(f.id)
+        if key not in best or RATINGS[f.kind][0] < RATINGS[best[key].kind][0]:
+            best[key] = f
+    return {fid: best[key].id for key, ids in members.items() for fid in ids}
 
 
 def render(reviews: Sequence[Mapping[str, Any]]) -> str:

@@ -48,14 +48,25 @@ def test_matches_golden() -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_bytes(rendered)
     assert rendered == path.read_bytes(), "claimreview.jsonld differs from its golden file"
-    assert [s.split(":")[0] for s in skipped] == [findings()[2].id, findings()[4].id]
-    assert "re-opened" in skipped[1]
+    a, b, c, _, e = findings()
+    assert [s.split(":")[0] for s in skipped] == [b.id, c.id, e.id]
+    assert f"the same statement as {a.id}" in skipped[0] and "re-opened" in skipped[2]
+
+
+def test_one_review_a_statement_rated_by_its_worst_finding_without_private_notes() -> None:
+    reviews, _ = claim_reviews(report(), _decisions(), "Orbit Fact Check", None)
+    a, b = findings()[:2]
+    assert a.claims[0].text == b.claims[0].text  # a rule violation and a self-contradiction
+    assert [r["identifier"] for r in reviews] == [a.id]
+    assert reviews[0]["reviewRating"]["alternateName"] == "False"
+    assert reviews[0]["reviewBody"] == "China is not an ISS partner."  # not Ann's note
+    assert all("Ann" not in json.dumps(r) for r in reviews)
 
 
 def test_reviews_are_structurally_valid_json_ld() -> None:
     reviews, _ = claim_reviews(report(), _decisions(), None, None)
     parsed = json.loads(render(reviews))
-    assert len(parsed) == 2
+    assert len(parsed) == 1
     for review in parsed:
         assert structural_problems(review) == []
     first = parsed[0]
@@ -69,7 +80,10 @@ def test_reviews_are_structurally_valid_json_ld() -> None:
     assert item["appearance"]["url"] == "https://news.example/space"
     assert first["datePublished"] == "2025-05-01T12:00:00Z"
     assert "url" not in first
-    assert parsed[1]["reviewRating"]["alternateName"] == "Disputed"
+    b = findings()[1]  # the self-contradiction alone: Disputed, with what the page says
+    alone, _ = claim_reviews(report(), {b.id: _decisions()[b.id]}, None, None)
+    assert alone[0]["reviewRating"]["alternateName"] == "Disputed"
+    assert alone[0]["reviewBody"].startswith("The same page says otherwise: “")
 
 
 def test_structural_check_catches_what_is_missing() -> None:
@@ -109,9 +123,12 @@ def test_cli_exports_confirmed_findings_of_the_seeds(tmp_path: Path, repo: Path,
         "claimreview", "--organization", "Desk", "--url-base", "https://x.example/r"])
     assert out.exit_code == 0, out.output
     parsed = json.loads((tmp_path / "reports" / "claimreview.jsonld").read_text("utf-8"))
-    assert [r["identifier"] for r in parsed] == [f.id for f in rated]
+    statements = {(f.claims[0].document, " ".join(f.claims[0].text.split())) for f in rated}
+    assert len(parsed) == len(statements) and len({r["claimReviewed"] for r in parsed}) == \
+        len({s for _, s in statements})
     assert all(structural_problems(r) == [] for r in parsed)
-    assert parsed[0]["url"] == f"https://x.example/r/{rated[0].id}"
+    assert all(r["reviewBody"] != "checked" for r in parsed)  # the note stays in the desk
+    assert parsed[0]["url"] == f"https://x.example/r/{parsed[0]['identifier']}"
     again = CliRunner().invoke(export_command, ["claimreview", "--organization", "Desk",
                                                 "--url-base", "https://x.example/r", "--out", "-"])
     assert again.stdout == (tmp_path / "reports" / "claimreview.jsonld").read_text("utf-8")
