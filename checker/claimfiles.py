@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from checker.errors import ClaimcheckError, ConsistencyError, Location
+from checker.errors import ClaimcheckError, ConsistencyError, Location, SchemaError
 from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile
 from checker.schemas import load as load_schema
@@ -120,6 +120,11 @@ def load_claim_file(path: Path, display: str) -> tuple[LoadedClaims | None, list
         root = read_yaml(path, display)
     except ClaimcheckError as exc:
         return None, [exc]
+    if not isinstance(root, dict):
+        # An empty file, or a list: say what a claim file is rather than dump its content.
+        what = "empty" if root is None else f"a {'list' if isinstance(root, list) else 'value'}"
+        return None, [SchemaError(f"the file is {what}; a claim file is a mapping with "
+                                  "`document:` and `claims:`", Location(display, 1, 1))]
     model, errors = validate_model(root, ClaimFile, load_schema("claims"), display)
     if errors or model is None:
         return None, list(errors)
@@ -162,6 +167,12 @@ def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:
                 f"({size} characters)", Location(loaded.path, line, col, f"claims[{index}].span")))
             continue
         errors.extend(_slot_spans(loaded, index, claim, doc, size))
+        if start < end and claim.line != doc.lines.line_of(start):
+            line, col = locate(loaded.root, ["claims", index, "line"])
+            errors.append(ConsistencyError(
+                f"claim {claim.id}: line {claim.line}, but its span starts on line "
+                f"{doc.lines.line_of(start)} of {doc.path}",
+                Location(loaded.path, line, col, f"claims[{index}].line")))
         # Editors may correct a claim's wording (and --fix rewrites spellings); only a text
         # that no longer resembles its span means the span is wrong.
         if fuzz.ratio(fold(doc.text[start:end]), fold(claim.text)) < MIN_TEXT_SIMILARITY:

@@ -22,6 +22,7 @@ from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, echo_errors
 from checker.config import Config, load_config
 from checker.corpus import claim_file_for
 from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
+from checker.decisions import load_decisions
 from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
 from checker.eval_cli import eval_command
 from checker.export.cli import export_command
@@ -176,6 +177,8 @@ def _validate_file(path: Path, shown: str) -> tuple[bool, list[ClaimcheckError]]
         return False, [exc]
     if hasattr(root, "get") and root.get("rules") is not None:
         return True, parse_rule_file(root, shown)[1]
+    if hasattr(root, "get") and root.get("decisions") is not None:
+        return False, load_decisions(path, shown)[1]  # reviews/decisions.yaml
     return False, load_claim_file(path, shown)[1]
 
 
@@ -272,6 +275,10 @@ def _guard(path: Path, force: bool) -> None:
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
                    force: bool = False) -> None:
     texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
+    if any(f.filename for f in chosen) and out.exists() and not out.is_dir():
+        echo_errors([UsageError("is a file, not a directory for the reports (--out)",
+                                Location(display_path(out, Path.cwd())))])
+        sys.exit(EXIT_BAD_INPUT)
     for fmt in chosen:
         if fmt.filename is not None:
             _guard(out / fmt.filename, force)

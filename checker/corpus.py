@@ -16,7 +16,7 @@ from checker.models.claims import Claim, ClaimFile
 from checker.models.common import Suppression
 from checker.relocate import relocate
 from checker.sidecars import SidecarMemo
-from checker.yamlio import locate
+from checker.yamlio import locate, read_yaml
 
 
 @dataclass
@@ -100,20 +100,33 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
             if not path.is_file():
+                why = "is a broken symlink" if path.is_symlink() and not path.exists() \
+                    else "is a directory (or not a regular file)"
+                # Named where it is, not where it points (its target may be anywhere).
                 corpus.errors.append(ConsistencyError(
-                    "is a directory (or not a regular file), not a claim file",
-                    Location(display_path(path, root))))
+                    f"{why}, not a claim file",
+                    Location(_claim_display(path, shown_dir, root, link=False))))
             elif path.stem not in known:
+                shown = display_path(path, root)
                 corpus.errors.append(ConsistencyError(
                     f"claim file for unknown document {path.stem!r} (no {path.stem}.txt or "
                     f".md under {display_path(seeds, root)})",
-                    Location(display_path(path, root), 1, None, "document.id")))
+                    Location(shown, *_document_id_at(path, shown), "document.id")))
         corpus.errors.extend(_unread_claim_files(claims_dir, root))
     elif claims_dir.exists():
         corpus.errors.append(ConsistencyError(
             "is not a directory: claim files go in a directory, one <document id>.yaml each",
             Location(display_path(claims_dir, root))))
     return corpus
+
+
+def _document_id_at(path: Path, shown: str) -> tuple[int, int | None]:
+    """(line, column) of `document.id` in a claim file, (1, None) if it cannot be read."""
+    try:
+        line, col = locate(read_yaml(path, shown), ["document", "id"])
+    except ClaimcheckError:
+        return 1, None
+    return line or 1, col
 
 
 def _unread_claim_files(claims_dir: Path, root: Path) -> list[ClaimcheckError]:

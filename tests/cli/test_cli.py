@@ -143,7 +143,7 @@ def test_missing_seed_for_claim_file(project: Path) -> None:
     (project / "seeds" / "004_87cc10933e1614c0.txt").unlink()
     result = run(["check"])
     assert result.exit_code == 2
-    assert "claims/004_87cc10933e1614c0.yaml:1: document.id: claim file for unknown document" \
+    assert "claims/004_87cc10933e1614c0.yaml:7:3: document.id: claim file for unknown document" \
         in result.output
 
 
@@ -555,3 +555,45 @@ def test_validate_finds_what_loading_the_rules_finds(project: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "atlantis" in result.output and "rules/terms.yaml" in result.output
     assert run(["check", "--fail-on", "never"]).exit_code == 2  # as check says too
+
+
+def test_rough_edges_of_ci_input_give_located_plain_messages(project: Path) -> None:
+    claims = project / "claims"
+    first = sorted(claims.glob("*.yaml"))[0]
+    (claims / "empty.yaml").write_text("", encoding="utf-8")
+    result = run(["validate", "claims/empty.yaml"])
+    assert result.exit_code == 2
+    assert "claims/empty.yaml:1:1: the file is empty; a claim file is a mapping" in result.output
+    (claims / "empty.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    assert "the file is a list" in run(["validate", "claims/empty.yaml"]).output
+    (claims / "empty.yaml").unlink()
+    # A claim file whose document was renamed: located at its document.id line.
+    shutil.copy(first, claims / "ghost.yaml")
+    id_line = next(i for i, line in enumerate(first.read_text("utf-8").splitlines(), 1)
+                   if line.strip().startswith("id:"))
+    result = run(["check", "--fail-on", "never"])
+    assert f"claims/ghost.yaml:{id_line}:" in result.output, result.output
+    (claims / "ghost.yaml").unlink()
+    (claims / "dangling.yaml").symlink_to(project / "nowhere.yaml")
+    assert "claims/dangling.yaml: is a broken symlink" in run(["check"]).output
+    (claims / "dangling.yaml").unlink()
+    # A line that does not match its span.
+    text = first.read_text("utf-8")
+    start = text.index("\n    line: ") + len("\n    line: ")
+    end = text.index("\n", start)
+    first.write_text(text[:start] + "999" + text[end:], encoding="utf-8")
+    result = run(["check", "--fail-on", "never"])
+    assert result.exit_code == 2 and ": line 999, but its span starts on line" in result.output
+    first.write_text(text, encoding="utf-8")
+    (project / "afile").write_text("x", encoding="utf-8")
+    result = run(["check", "--out", "afile"])
+    assert result.exit_code == 2 and "afile: is a file, not a directory" in result.output
+
+
+def test_validate_checks_a_decisions_file_as_one(project: Path) -> None:
+    (project / "reviews").mkdir()
+    (project / "reviews" / "decisions.yaml").write_text(
+        'schema_version: "1"\ndecisions:\n  abc:\n    decision: maybe\n', encoding="utf-8")
+    result = run(["validate", "reviews/decisions.yaml"])
+    assert result.exit_code == 2 and "reviews/decisions.yaml:4" in result.output, result.output
+    assert "document" not in result.output  # not read as a claim file
