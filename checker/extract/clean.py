@@ -290,6 +290,10 @@ def content_blocks(text: str, start: int = 0) -> list[Block]:
     return [b for b in out if b.kind == "content"]
 
 
+# Characters of a hard-wrapped line of running text (lines are wrapped at 60-80).
+_WRAPPED_WIDTH = 50
+
+
 def _joins(above: str, line: str) -> bool:
     body = line.lstrip()
     if not body or _BULLET_RE.match(line):
@@ -297,4 +301,8 @@ def _joins(above: str, line: str) -> bool:
     above = above.rstrip()
     if _has_sentence_end(above):
         return False
-    return _ends_open(above) or body[0].islower()
+    # "... worth an estimated / $4.5 billion, would ...": a wrapped line may start with a
+    # figure; only a line as long as running text is taken to stop mid-sentence.
+    figure = (body[0].isdigit() or body[0] in "$\u00a3\u20ac\u00a5\u20b9") and \
+        len(above) >= _WRAPPED_WIDTH
+    return figure or _ends_open(above) or body[0].islower()

@@ -175,3 +175,13 @@ def test_a_bulleted_list_of_figures_gives_one_claim_a_line(ruleset: RuleSet) -> 
     claims = extract_text(text, "figures", ruleset.lexicon).claims
     assert [c.line for c in claims] == [3, 4, 5, 6]
     assert [c.quantities[0].value for c in claims] == [916e9, 109e9, 64.8e9, 8.5e9]
+
+
+def test_a_wrapped_line_may_start_with_a_figure() -> None:
+    text = ("Officials familiar with the matter said so on Monday. The deal, worth an estimated\n"
+            "$4.5 billion, would make Pakistan the first foreign buyer of the J-35.\n\n"
+            "Key figures\n"
+            "$4.5 billion for 40 jets.\n")
+    blocks = [text[b.start:b.end] for b in content_blocks(text)]
+    assert blocks[0].endswith("first foreign buyer of the J-35.") and "\n$4.5" in blocks[0]
+    assert blocks[-1] == "$4.5 billion for 40 jets."  # a short title is not running text
