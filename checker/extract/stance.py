@@ -14,14 +14,14 @@ from checker.textutil import fold
 # "Y" is the denied fact, which a reporting verb (attribution) marks, not the polarity.
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
-    r"without|false that|untrue that)\b|n't\b"
+    r"without|false that|untrue that|failed\s+to|fails\s+to|yet\s+to)\b|n't\b"
     r"|\bno\s+(?!doubt\b|matter\b|longer\b|one\s+else\b|later\b|more\s+than\b|less\s+than\b|"
     r"fewer\s+than\b|sooner\b)[a-z]",
     re.IGNORECASE,
 )
 # Every match of NEGATION_RE starts with one of these: searching for them first turns most
 # sentences away at a third of the cost of NEGATION_RE (tests/extract/test_stance.py).
-_NEGATION_START_RE = re.compile(r"n't|\b(?:no|ne|ca|wi|fa|un)", re.IGNORECASE)
+_NEGATION_START_RE = re.compile(r"n't|\b(?:no|ne|ca|wi|fa|un|ye)", re.IGNORECASE)
 
 
 def negators(folded: str) -> list[re.Match[str]]:
@@ -35,7 +35,10 @@ def negators(folded: str) -> list[re.Match[str]]:
 _NOT_NEGATING_RE = re.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"
     r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b|"
-    r"\bnot\s+the\s+first\s+to\b",
+    r"\bnot\s+the\s+first\s+to\b|"
+    # "bought 36 jets without a tender", "rose 5%, not 15% as reported", "carried a Pakistani
+    # satellite, not an Indian one", "never stopped buying": the fact itself stands.
+    r"\bwithout\b|,\s+not\b|\bnever\s+(?:stopped|ceased|failed)\b",
     re.IGNORECASE,
 )
 # "may" in lower case only: capitalised inside a sentence it is the month ("419 ppm in May",
@@ -114,7 +117,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
 _NEGATION_WORDS = frozenset(
     """not never no cannot neither nor none nobody nothing nowhere without false
-    untrue""".split())
+    untrue failed fails yet""".split())
 _HEDGE_WORDS = frozenset(
     """may might could possibly perhaps probably likely unlikely reportedly allegedly
     apparently seemingly believed thought said appears appear seems seem suggest suggests

@@ -34,6 +34,13 @@ POLARITY: list[tuple[str, str]] = [
     ("The ministry refused to comment on the deal.", "positive"),
     ("Pakistan refuses to deny the agreement.", "positive"),
     ("Beijing denied that it had not paid.", "negative"),  # the clause itself is negated
+    ("Pakistan bought 36 J-10CE fighters without a tender.", "positive"),
+    ("Exports rose 5% in 2023, not 15% as previously reported.", "positive"),
+    ("It carried a Pakistani satellite, not an Indian one.", "positive"),
+    ("Pakistan never stopped buying Chinese arms.", "positive"),
+    ("The company failed to repay $2 billion.", "negative"),
+    ("The ministry has yet to deliver the jets.", "negative"),
+    ("China is not, and never was, a member.", "negative"),
 ]
 
 
