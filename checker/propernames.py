@@ -81,11 +81,21 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
     return ""
 
 
+# Words that make a known name part of another thing's name: "Washington Post", "China
+# Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences".
+_OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
+    gulf airlines airways university college academy institute museum street avenue road
+    square park monument memorial cup open hotel stadium""".split())
+
+
 def inside_name(text: str, toks: Sequence[Token], i: int,
-                 hit: tuple[int, tuple[str, str]]) -> bool:
-    """Whether a one-word known name is the end of a longer name ("Michael Jordan")."""
+                hit: tuple[int, tuple[str, str]]) -> bool:
+    """Whether a known name is part of a longer name: the end of one ("Michael Jordan",
+    "Denzel Washington") or the start of another thing's ("Washington Post")."""
     length, (_, role) = hit
-    if length != 1 or role != "name" or i == 0:
+    if _names_another_thing(text, toks, i + length):
+        return True
+    if length != 1 or role not in ("name", "metonym") or i == 0:
         return False
     prev = toks[i - 1]
     if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " ":
@@ -96,6 +106,20 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
     # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
     low = prev.text.lower()
     return low not in STOPWORDS and low not in COMMON_STARTERS and low not in TITLE_WORDS
+
+def _names_another_thing(text: str, toks: Sequence[Token], j: int) -> bool:
+    """Capitalised words from toks[j] on (up to three, single spaces apart) that end in a
+    word naming a newspaper, sea, airline, university and the like."""
+    prev_end = toks[j - 1].end if j else 0
+    for k in range(j, min(j + 3, len(toks))):
+        tok = toks[k]
+        if not tok.text[:1].isupper() or text[prev_end:tok.start] != " ":
+            return False
+        if tok.text.lower() in _OTHER_THING:
+            return True
+        prev_end = tok.end
+    return False
+
 
 def negated_prefix(text: str, toks: Sequence[Token], i: int) -> bool:
     """`non-Chinese` is not a mention of China."""

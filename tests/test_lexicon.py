@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.rules import RuleSet
 
 
@@ -94,3 +96,21 @@ def test_a_hyphenated_single_letter_stays_in_the_name(ruleset: RuleSet) -> None:
     # A word after a hyphen is a modifier, not part of the name.
     found = ruleset.lexicon.find_entities("A Beijing-based firm won the contract.")
     assert [(m.text, m.id) for m in found] == [("Beijing", "china")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Washington Post reported it.", [("Washington Post", None)]),
+    ("Denzel Washington said the film earned $50 million.", [("Denzel Washington", None)]),
+    ("China Daily said exports rose 5%.", [("China Daily", None)]),
+    ("The Indian Ocean is warming.", [("Indian Ocean", None)]),
+    ("Pakistan International Airlines flew 40 jets.",
+     [("Pakistan International Airlines", None)]),
+    # an institution of a country still names the country
+    ("Pakistan Air Force pilots trained in China.",
+     [("Pakistan", "pakistan"), ("Air Force", None), ("China", "china")]),
+    ("Washington imposed sanctions on Beijing.",
+     [("Washington", "united-states"), ("Beijing", "china")]),
+])
+def test_a_known_name_inside_another_things_name(ruleset: RuleSet, text: str,
+                                                 expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.id) for m in ruleset.lexicon.find_entities(text)] == expected
