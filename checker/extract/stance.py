@@ -157,12 +157,19 @@ def polarity(sentence: str) -> Polarity:
     return "negative" if NEGATION_RE.search(folded) else "positive"
 
 
+_PAST_FORECAST_RE = re.compile(
+    r"\bdid(?:\s+not|n't)?\s+(?:forecast|expect|plan|intend|aim)\b", re.IGNORECASE)
+
+
 def _future(folded: str) -> bool:
     toks = tokens(folded)
     if _FUTURE_WORDS.isdisjoint(toks) and not any(t.endswith("'ll") for t in toks):
         lower = folded.lower()
         if " is to " not in lower and " are to " not in lower:
             return False
+    if "did" in toks or "didn't" in toks:
+        # "The IMD did NOT forecast a recovery": a past act of forecasting, checkable.
+        folded = _PAST_FORECAST_RE.sub(" ", folded)
     return FUTURE_RE.search(folded) is not None
 
 

@@ -65,6 +65,8 @@ MODALITY: list[tuple[str, str]] = [
     ("Carbon dioxide at Mauna Loa peaked at 419.3 ppm in May 2023.", "asserted"),  # the month
     ("Exports were the lowest since May last year.", "asserted"),
     ("Exports may have fallen in May.", "hedged"),
+    ("The IMD did NOT forecast a recovery for October.", "asserted"),  # a past act
+    ("The IMD forecasts a recovery in October.", "planned"),
 ]
 
 
