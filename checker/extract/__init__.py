@@ -154,6 +154,10 @@ class _Context:
         if len(raw.split()) < 3 or not _LETTERS_RE.search(raw):
             return None
         future, attrib, correction = self.stance(sentence)
+        if (start, end) != sentence:
+            # A clause split from its sentence has its own attribution when it names one
+            # ("..., the ministry said, while imports fell, according to customs data").
+            attrib = attribution(text, start, end, folded) or attrib
         dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded)
         quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
                                      folded=folded)
@@ -189,7 +193,9 @@ class _Context:
             "quantities": [_quantity_slot(q) for q in quantities],
             "dates": [_date_slot(d) for d in dates],
             "polarity": polarity(raw),
-            "modality": modality(folded[sentence[0]:sentence[1]], attrib is not None, future),
+            # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
+            # hedges the second clause, not the first.
+            "modality": modality(folded[start:end], attrib is not None, future),
             "attribution": trusted(Attribution, full_fields(Attribution), {
                 "text": attrib.text, "source": attrib.source,
                 "span": (attrib.start, attrib.end)}) if attrib else None,

@@ -60,6 +60,17 @@ def test_split_claims_keep_their_sentence_as_quote(ruleset: RuleSet) -> None:
     assert [c.quote for c in claims if c.text.startswith("Intro")] == [None]
 
 
+def test_split_claims_have_their_own_attribution_and_hedges(ruleset: RuleSet) -> None:
+    text = ("Exports rose 5% in March, the ministry said, while imports fell 3% in April, "
+            "according to customs data. Sales rose 5% in Asia in 2024; profits may have "
+            "fallen 3% in Europe in 2024.")
+    claims = extract_text(text, "d", ruleset.lexicon, threshold=0.0).claims
+    got = [(c.text.split()[0], c.attribution.source if c.attribution else None, c.modality)
+           for c in claims]
+    assert got == [("Exports", "ministry", "reported"), ("imports", "customs data", "reported"),
+                   ("Sales", None, "asserted"), ("profits", None, "hedged")]
+
+
 @pytest.mark.parametrize(("text", "triple"), [
     ("China is a member of the International Space Station.", ("china", "member-of", "iss")),
     ("A Pakistani astronaut is scheduled to go to Tiangong.",
