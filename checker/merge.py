@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from checker.claimfiles import _to_yaml_tree, _yaml, claim_file_data, render_claim_file
@@ -22,6 +23,9 @@ from checker.models.claims import ClaimFile
 from checker.textutil import fold
 
 SLOT_LISTS = ("entities", "quantities", "dates")
+EDITOR_KEYS = ("note", "suppress")  # written by editors only, never by the extractor
+# Similarity (0-100) at which a new claim is the old one's sentence reworded.
+SAME_SENTENCE = 80
 
 
 @dataclass
@@ -33,12 +37,38 @@ class MergeReport:
     removed: list[str] = field(default_factory=list)
     editor_claims: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)  # deleted by the editor, not re-added
+    carried: list[str] = field(default_factory=list)  # "old -> new": note, suppress moved
+    lost: list[str] = field(default_factory=list)  # removed with a note or suppression
 
     def summary(self) -> str:
         """One line for the terminal."""
         return (f"{len(self.added)} added, {len(self.kept)} kept, {len(self.removed)} removed"
                 + (f", {len(self.editor_claims)} editor-added kept" if self.editor_claims else "")
-                + (f", {len(self.deleted)} you deleted left out" if self.deleted else ""))
+                + (f", {len(self.deleted)} you deleted left out" if self.deleted else "")
+                + (f"; notes/suppressions moved to reworded claims: {', '.join(self.carried)}"
+                   if self.carried else "")
+                + (f"; removed with your note or suppression: {', '.join(self.lost)}"
+                   if self.lost else ""))
+
+
+def _carry_edits(cid: str, node: CommentedMap, added: dict[str, tuple[str, CommentedMap]],
+                 report: MergeReport) -> None:
+    """A claim that goes loses nothing of the editor's: its note and suppressions move to
+    the new claim of the same sentence reworded ("70 to 29" became "70-29"), or the report
+    names it."""
+    edits = [k for k in EDITOR_KEYS if k in node]
+    if not edits:
+        return
+    text = fold(str(node.get("text", "")))
+    scored = sorted((-fuzz.ratio(text, fold(new_text)), new_id)
+                    for new_id, (new_text, _) in added.items())
+    if scored and -scored[0][0] >= SAME_SENTENCE:
+        target = added.pop(scored[0][1])[1]  # one old claim's edits to one new claim
+        for key in edits:
+            target[key] = node[key]
+        report.carried.append(f"{cid} -> {scored[0][1]}")
+    else:
+        report.lost.append(cid)
 
 
 def with_drafted(model: ClaimFile) -> ClaimFile:
@@ -66,6 +96,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     deleted = {str(i) for i in drafted_before if str(i) not in old_by_id} \
         if isinstance(drafted_before, list) else set()
     merged: list[tuple[int, Any]] = []
+    added: dict[str, tuple[str, CommentedMap]] = {}  # new claims: text and node
     data = claim_file_data(new)
     folded_doc = fold(doc.text)
     for claim, plain in zip(new.claims, data["claims"], strict=True):
@@ -81,7 +112,9 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         elif claim.id in deleted:
             report.deleted.append(claim.id)  # drafted before and deleted by the editor
         else:
-            merged.append((claim.span[0], _to_yaml_tree(plain)))
+            fresh = _to_yaml_tree(plain)
+            merged.append((claim.span[0], fresh))
+            added[claim.id] = (claim.text, fresh)
             report.added.append(claim.id)
     for cid, node in old_by_id.items():
         if cid in new_ids:
@@ -89,6 +122,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         text = str(node.get("text", ""))
         if cid == claim_id(new.document.id, text):
             # Drafted by an earlier extractor and untouched: the current one replaces it.
+            _carry_edits(cid, node, added, report)
             report.removed.append(cid)
             continue
         start = folded_doc.find(fold(text)) if text else -1
@@ -98,6 +132,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
             merged.append((start, node))
             report.editor_claims.append(cid)
         else:
+            _carry_edits(cid, node, added, report)
             report.removed.append(cid)
     merged.sort(key=lambda item: item[0])
     seq = CommentedSeq([node for _, node in merged])

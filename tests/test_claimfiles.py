@@ -192,3 +192,34 @@ def test_a_file_from_before_drafted_ids_gets_them(tmp_path: Path, ruleset: RuleS
     path.write_text(merged, encoding="utf-8")
     loaded, _ = load_claim_file(path, "d.yaml")
     assert loaded is not None and loaded.model.drafted == sorted(c.id for c in model.claims)
+
+
+def test_a_reworded_sentence_keeps_the_editors_note_and_suppression(tmp_path: Path,
+                                                                    ruleset: RuleSet) -> None:
+    text = ("The Senate voted 70 to 29 to pass the $95 billion aid bill on Tuesday.\n"
+            "Lin said China launched Chang'e 6 in May 2024.\n")
+    model = extract_document(document_from_text("d", text), ruleset.lexicon)
+    vote, launch = model.claims[0].id, model.claims[1].id
+    note = "    note: checked with the Senate record\n    suppress:\n" \
+           "      - {rule: self-contradiction, reason: counted twice}\n"
+    rendered = render_claim_file(model, tmp_path)
+    for cid in (vote, launch):
+        at = rendered.index(f"  - id: {cid}\n")
+        line_end = rendered.index("\n", rendered.index("    line: ", at)) + 1
+        rendered = rendered[:line_end] + note + rendered[line_end:]
+    path = tmp_path / "d.yaml"
+    path.write_text(rendered, encoding="utf-8")
+    changed = document_from_text("d", text.replace("70 to 29", "70-29").replace(
+        "Lin said China launched Chang'e 6 in May 2024.", "A wholly different line of 2025."))
+    merged, report = merge_claim_file(read_yaml(path), extract_document(
+        changed, ruleset.lexicon), changed, tmp_path)
+    assert report.removed == [vote, launch]
+    new_vote = next(c for c in report.added)
+    assert report.carried == [f"{vote} -> {new_vote}"] and report.lost == [launch]
+    assert "removed with your note or suppression: " + launch in report.summary()
+    path.write_text(merged, encoding="utf-8")
+    loaded, errors = load_claim_file(path, "d.yaml")
+    assert not errors and loaded is not None
+    claim = next(c for c in loaded.model.claims if c.id == new_vote)
+    assert "70-29" in claim.text and claim.note == "checked with the Senate record"
+    assert [s.reason for s in claim.suppress] == ["counted twice"]
