@@ -1,0 +1,40 @@
+"""A statement and an event after its page was published are not in conflict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import CheckOptions, run_check
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _conflicts(tmp_path: Path, later: str, published_a: str | None = "2024-01-10") -> list[str]:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Acme Corp is not listed on the Dhaka Stock Exchange.\n",
+                                 encoding="utf-8")
+    if published_a:
+        (seeds / "a.meta.yaml").write_text(f'published: "{published_a}"\n', encoding="utf-8")
+    (seeds / "b.txt").write_text(later + "\n", encoding="utf-8")
+    (seeds / "b.meta.yaml").write_text('published: "2025-06-01"\n', encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=REPO / "rules")).report
+    return [f.reason or "" for f in report.findings if f.kind == "conflict"]
+
+
+def test_an_event_after_the_statement_was_published_is_no_conflict(tmp_path: Path) -> None:
+    assert _conflicts(tmp_path, "Acme Corp was listed on the Dhaka Stock Exchange in "
+                                "2025.") == []
+
+
+@pytest.mark.parametrize(("later", "published_a"), [
+    ("Acme Corp was listed on the Dhaka Stock Exchange in 2021.", "2024-01-10"),  # before
+    ("Acme Corp was listed on the Dhaka Stock Exchange in 2025.", None),  # when unknown
+    ("Acme Corp is listed on the Dhaka Stock Exchange.", "2024-01-10"),  # both undated
+])
+def test_otherwise_the_conflict_stands(tmp_path: Path, later: str,
+                                       published_a: str | None) -> None:
+    assert _conflicts(tmp_path, later, published_a) == ["polarity"]
