@@ -25,7 +25,12 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError
 
 from checker.atomic import atomic_write
-from checker.decisions_format import parse_canonical, render_mapping
+from checker.decisions_format import (
+    has_comments,
+    parse_canonical,
+    render_mapping,
+    update_keeping_comments,
+)
 from checker.errors import ClaimcheckError
 from checker.models.common import Strict
 from checker.models.report import Finding, Suppressed
@@ -197,7 +202,15 @@ def save_decisions(path: Path, changes: Mapping[str, Decision | None],
             else:
                 merged[fp] = decision
         model = DecisionsFile(decisions=merged)
-        atomic_write(path, render_decisions(model, path))
+        text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        if has_comments(text, HEADER):
+            # An editor's notes in the file itself are kept (the canonical form has none).
+            text = update_keeping_comments(text, {
+                fp: None if d is None else d.model_dump(mode="json", exclude_defaults=True)
+                for fp, d in changes.items()})
+        else:
+            text = render_decisions(model, path)
+        atomic_write(path, text)
         return model
 
 

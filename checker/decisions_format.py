@@ -20,6 +20,7 @@ _RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _ENTRY = re.compile(r'^  ("(?:[^"\\]|\\.)*"|[a-z0-9-]+):$')
 _FIELD = re.compile(r"^    ([a-z_]+): (.+)$")
+_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'')
 
 
 def _quoted(value: str) -> str:
@@ -91,3 +92,42 @@ def render_mapping(schema_version: str, entries: dict[str, dict[str, Any]]) -> s
         lines.append(f"  {_scalar(key)}:")
         lines.extend(f"    {field}: {_value(value)}" for field, value in entries[key].items())
     return "\n".join(lines) + "\n"
+
+
+def has_comments(text: str, header: str) -> bool:
+    """Whether an editor wrote comments in the file (beyond the header claimcheck writes)."""
+    body = text.split(header, 1)[1] if header in text else text
+    # A "#" inside a quoted note ("worker 1 #3") is not a comment.
+    unquoted = _QUOTED.sub('""', body)
+    return any(line.lstrip().startswith("#") or " #" in line for line in unquoted.splitlines())
+
+
+def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None]) -> str:
+    """The file's text with entries replaced, added (None: removed), through a round-trip
+    YAML parser: the editor's comments and order stay where they were."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML(typ="rt")
+    yaml.width = 100_000
+    yaml.allow_unicode = True
+    root = yaml.load(text)
+    entries = root.get("decisions")
+    if not isinstance(entries, CommentedMap):
+        entries = root["decisions"] = CommentedMap()
+    for key in sorted(changes):
+        value = changes[key]
+        if value is None:
+            entries.pop(key, None)
+        elif key in entries and isinstance(entries[key], CommentedMap):
+            node = entries[key]
+            for field in [f for f in node if f not in value]:
+                del node[field]
+            node.update(value)  # in place: a comment after the entry stays with it
+        else:
+            entries[key] = CommentedMap(value)
+    out = StringIO()
+    yaml.dump(root, out)
+    return out.getvalue()

@@ -222,3 +222,26 @@ def test_apply_decisions_file(tmp_path: Path) -> None:
     path.write_text("decisions: 3\n", encoding="utf-8")
     out, notes, errors = apply_decisions_file(items, path, "decisions.yaml")
     assert out == items and notes == [] and str(errors[0]).startswith("decisions.yaml:1:")
+
+
+def test_an_editors_comments_in_the_file_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.yaml"
+    a, b, c = findings()[:3]
+    save_decisions(path, {a.id: make_decision(a, "confirmed", "see #12", "A", fixed_clock),
+                          b.id: make_decision(b, "fixed", None, "B", fixed_clock)})
+    plain = path.read_text(encoding="utf-8")
+    save_decisions(path, {c.id: make_decision(c, "needs-source", None, "C", fixed_clock)})
+    assert "#12" in path.read_text(encoding="utf-8") and "# checked" not in plain
+    text = path.read_text(encoding="utf-8").replace(
+        f"  {a.id}:\n", f"  # checked with the wire copy, AB\n  {a.id}:\n").replace(
+        "decision: fixed", "decision: fixed  # the page was corrected on 2 May")
+    path.write_text(text, encoding="utf-8")
+    save_decisions(path, {b.id: make_decision(b, "confirmed", "still wrong", "B", fixed_clock),
+                          c.id: None})
+    saved = path.read_text(encoding="utf-8")
+    assert "# checked with the wire copy, AB" in saved
+    model, errors = load_decisions(path)
+    assert errors == [] and sorted(model.decisions) == sorted([a.id, b.id])
+    assert model.decisions[b.id].decision == "confirmed"
+    assert model.decisions[b.id].note == "still wrong"
+    assert model.decisions[a.id].note == "see #12"
