@@ -153,6 +153,9 @@ _MONTH_ONLY_RE = re.compile(r"^(?:in|on|during|of|late|early|mid-?)?"
                             r"\W*(?P<month>[A-Z][a-z]+\.?)\W*$", re.IGNORECASE)
 
 
+_FRAME_PERIODS = frozenset({"quarter", "period"})
+
+
 def month_of_year(text: str, granularity: str) -> tuple[int, str] | None:
     """(month, text) of an unresolved month-only date ("in May"); None for anything else."""
     m = _MONTH_ONLY_RE.match(text.strip()) if granularity == "month" else None
@@ -220,7 +223,11 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         mentions = (Mention(antecedent, "coref", offset, offset + pronoun.end()), *mentions)
     lifted = [(m.start, m.end) for m in mentions]
     lifted += [(q.span[0], q.span[1]) for q in claim.quantities]
-    lifted += [(d.span[0], d.span[1]) for d in claim.dates]
+    # An unresolved quarter or half ("the third quarter" of a page without a date) is no
+    # interval to compare: its words stay in the frame, where two claims can still share
+    # them (an unresolved month is compared as a month of the year: `months`).
+    lifted += [(d.span[0], d.span[1]) for d in claim.dates
+               if d.resolved or d.granularity not in _FRAME_PERIODS]
     if claim.attribution:
         lifted.append((claim.attribution.span[0], claim.attribution.span[1]))
     folded = fold(text)

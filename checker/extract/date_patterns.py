@@ -13,7 +13,9 @@ _MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _MON = rf"(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
 _REL = r"(?P<rel>last|this|next)\s+year"
-_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+# "the first half of the year": the year of publication, as "this year".
+_THE_YEAR = r"the\s+year"
 _NO_YEAR_AFTER = r"(?!\s*,?\s*\d{4})(?![.,]\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 _I = re.IGNORECASE
@@ -36,8 +38,10 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
     ("dmy", re.compile(rf"(?=\d)\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
     ("half", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
-                        rf"(?:{_YEAR}|{_REL})\b", _I)),
+                        rf"(?:{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
     ("half_label", re.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
+    ("between_months", re.compile(rf"\bbetween\s+{_MON}\s+and\s+(?P<mon2>{_MONTH_NAMES})\b"
+                                  rf"(?:\s+{_YEAR})?", _I)),
     ("month_range", re.compile(rf"\b{_MON}\s+(?:to|-|through|until)\s+(?P<mon2>{_MONTH_NAMES})"
                                rf"\b(?:\s+{_YEAR})?", _I)),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
@@ -45,7 +49,8 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_YEAR_AFTER}", _I)),
     ("dm", re.compile(rf"(?=\d)\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}(?!\w)"
                       rf"{_NO_YEAR_AFTER}", _I)),
-    ("q_year", re.compile(rf"\b(?:the\s+)?{_Q}\s+(?:of\s+)?(?:{_YEAR}|{_REL})\b", _I)),
+    ("q_year", re.compile(rf"\b(?:the\s+)?{_Q}\s+(?:of\s+)?(?:{_YEAR}|{_REL}|{_THE_YEAR})\b",
+                          _I)),
     ("qy", re.compile(rf"\bQ(?P<qn>[1-4])(?:\s+|\s+of\s+|-|/)(?:{_YEAR})\b")),
     ("q", re.compile(rf"\b(?:the\s+)?{_Q}\b|\bQ(?P<qn>[1-4])\b", _I)),
     ("fiscal", re.compile(r"\b(?:FY\s?)?(?P<y1>(?:19|20)\d\d)\s?[-/]\s?(?P<y2>\d\d)\b(?![-/]?\d)")),
@@ -88,6 +93,7 @@ _QUARTER_STEMS = ("quarter", "q1", "q2", "q3", "q4")
 _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "iso": (True, ("-",)), "mdy": (True, _MONTH_STEMS), "dmy": (True, _MONTH_STEMS),
     "half": (False, ("half",)), "half_label": (True, ("h1", "h2")),
+    "between_months": (False, ("between",)),
     "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
     "m_rel": (False, _MONTH_STEMS), "md": (True, _MONTH_STEMS), "dm": (True, _MONTH_STEMS),
     "q_year": (False, ("quarter",)), "qy": (True, _QUARTER_STEMS[1:]),
@@ -111,7 +117,7 @@ MONTH_AT_RE = re.compile(rf"(?=[adfjmnos])\b{_MON}", _I)
 # instead of each scanning the sentence.
 MONTH_FIRST = frozenset({"mdy", "month_range", "my", "m_rel", "md"})
 # Patterns with a month name somewhere (after a space or a hyphen, so at a word start).
-NEEDS_MONTH = MONTH_FIRST | {"dmy", "dm", "month_rel"}
+NEEDS_MONTH = MONTH_FIRST | {"dmy", "dm", "month_rel", "between_months"}
 PATTERNS: list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]] = [
     (name, pattern, *_GATES[name]) for name, pattern in _RAW_PATTERNS
 ]

@@ -23,6 +23,7 @@ from checker.extract.date_types import (
 )
 
 
+@rule("between_months")
 @rule("month_range")
 def _month_range(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     m1, m2 = month_number(m["mon"]), month_number(m["mon2"])

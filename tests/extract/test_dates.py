@@ -115,6 +115,16 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"resolved": False}),
     ("The 2010 Year Treasury notes.", "2010", "none",  # dateparser #1193: not year 4033
      {"first": D(2010, 1, 1)}),
+    ("Sales rose between January and March.", "between January and March", "day",
+     {"first": D(2025, 1, 1), "last": D(2025, 3, 31), "granularity": "period"}),
+    ("Sales rose between January and March 2023.", "between January and March 2023", "none",
+     {"first": D(2023, 1, 1), "last": D(2023, 3, 31)}),
+    ("Profits fell in the first half of the year.", "the first half of the year", "day",
+     {"first": D(2025, 1, 1), "last": D(2025, 6, 30), "relative": True}),
+    ("Third-quarter revenue was $2 billion.", "Third-quarter", "day",
+     {"first": D(2024, 7, 1), "last": D(2024, 9, 30), "granularity": "quarter"}),
+    ("Output grew in the third quarter of the year.", "the third quarter of the year", "day",
+     {"first": D(2024, 7, 1), "last": D(2024, 9, 30)}),
 ]
 
 
