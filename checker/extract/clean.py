@@ -46,6 +46,7 @@ _UI_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_MD_LINK_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)")
 _NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
 # A bullet that states a figure: a label and a number after a colon, or a number with a
 # currency or a percentage.
@@ -133,13 +134,17 @@ def _classify(raw: str, start: int, end: int) -> Block:
         return Block(start, end, "blank")
     bullet = _BULLET_RE.match(raw)
     body = raw[bullet.end():].strip() if bullet else stripped
-    lower = body.lower().rstrip(" :")
+    plain = body.strip("*_ ")  # Markdown emphasis: "**Share this article**"
+    lower = plain.lower().rstrip(" :")
     words = body.split()
     reason = ""
     if _URL_RE.match(body):
         reason = "url"
-    elif lower in _UI_WORDS or lower + ":" in _UI_WORDS or _UI_PREFIX_RE.match(body):
+    elif lower in _UI_WORDS or lower + ":" in _UI_WORDS or _UI_PREFIX_RE.match(plain):
         reason = "ui"
+    elif "](" in body and len(_MD_LINK_RE.sub(" ", body).replace("|", " ").split()) < 3:
+        # Markdown links and little else: "[Tweet](…) | [Email](…)", "* [Headline](…)".
+        reason = "links"
     elif _SEPARATOR_RE.match(stripped):
         reason = "separator"
     elif _NUMBERISH_RE.match(body):

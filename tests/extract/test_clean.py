@@ -35,6 +35,13 @@ LINES: list[tuple[str, str, str]] = [
     ("He is the Editor-in-Chief at ProPakistani. Reach out at aadil.s[at]",
      "boilerplate", "bio"),
     ("Source: DailyTimes", "boilerplate", "byline"),
+    # Markdown pages: emphasised share bars and lists of links
+    ("**Share this article** | [Tweet](https://twitter.com/intent/tweet) | [Email](mailto:)",
+     "boilerplate", "ui"),
+    ("* [Spring Budget 2023: what it means for you](https://example.com/budget-2023)",
+     "boilerplate", "links"),
+    ("[Tweet](https://t.co/x) | [Facebook](https://fb.com/x)", "boilerplate", "links"),
+    ("According to [the OBR](https://obr.uk), growth will be 0.8% this year.", "content", ""),
     ("Source: SIPRI Military Expenditure Database, April 2024.", "boilerplate", "byline"),
     # a list of figures is content, though its lines end without a full stop
     ("* Russia: $109 billion, up 24%", "content", ""),
