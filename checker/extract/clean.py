@@ -216,6 +216,8 @@ _LIST_MARKERS = {
     "most read", "recommended", "read next", "see also", "latest", "latest news",
     "top stories", "previous article", "next article", "popular",
 }
+_LIST_PREFIXES = ("more from ", "more on ", "more in ", "also read", "read also",
+                  "you might also like", "you might like", "explore more")
 # A site's own "About" box: everything under the marker describes the publisher, not the
 # news, up to the next piece of page furniture.
 _ABOUT_MARKERS = {"about", "about us", "about the author", "about the publisher", "who we are"}
@@ -234,8 +236,8 @@ def _mark_link_lists(blocks: list[Block], text: str) -> list[Block]:
         line = text[block.start:block.end]
         body = line.strip().lower().rstrip(" :")
         prose = block.kind == "content" and _is_prose(line)
-        if block.kind == "boilerplate":
-            if body in _LIST_MARKERS:
+        if block.kind == "boilerplate" or _is_list_marker(body):
+            if _is_list_marker(body):
                 mode = "list"
             elif body in _ABOUT_MARKERS:
                 mode, about_lines = "about", 0
@@ -262,6 +264,12 @@ def _continues_short_lines(previous: list[Block], text: str) -> bool:
         return False
     above = text[previous[-1].start:previous[-1].end]
     return len(above.split()) < _SHORT_LINE_WORDS and _has_sentence_end(above)
+
+
+def _is_list_marker(body: str) -> bool:
+    """'Related links', 'More from Science', 'Also read': a list of other articles follows."""
+    return body in _LIST_MARKERS or (len(body.split()) <= 5 and body.startswith(_LIST_PREFIXES)
+                                     and not _has_sentence_end(body))
 
 
 def _is_prose(line: str) -> bool:

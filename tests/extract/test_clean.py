@@ -192,3 +192,15 @@ def test_a_wrapped_line_may_start_with_a_figure() -> None:
     blocks = [text[b.start:b.end] for b in content_blocks(text)]
     assert blocks[0].endswith("first foreign buyer of the J-35.") and "\n$4.5" in blocks[0]
     assert blocks[-1] == "$4.5 billion for 40 jets."  # a short title is not running text
+
+
+def test_headlines_under_a_list_marker_are_other_articles(ruleset: RuleSet) -> None:
+    text = ("China and Pakistan signed a space pact on Monday. The deal covers satellites "
+            "and a lunar rover to be launched by 2028.\n\n"
+            "More from Science\n\n"
+            "Scientists Find Water Ice on the Far Side of the Moon\n"
+            "NASA delays its Artemis mission to 2026.\n\n"
+            "Related articles\n"
+            "Pakistan launches its first lunar satellite\n")
+    claims = extract_text(text, "page", ruleset.lexicon).claims
+    assert {c.line for c in claims} == {1}
