@@ -92,10 +92,10 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"reported|added|noted|claimed|found|estimated)\b", re.IGNORECASE), True),
     # '..., the IMD said', '..., an aide said', '..., the Federal Aviation Administration
     # said it handled ...': a short noun phrase after a comma, then the verb.
-    (re.compile(r"[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+"
-                r"(?:said|says|told|added|noted|stated)\b"), True),
+    (re.compile(r"(?=[,\"])[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:[\w'-]+\s+){0,4}?"
+                r"[\w'-]+)\s+(?:said|says|told|added|noted|stated)\b"), True),
     # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
-    (re.compile(rf"[\w']\s*,\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
+    (re.compile(rf"(?=,),\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
     # 'Chief executive Ken Murphy said:', 'Finance Minister Ishaq Dar said'
     (re.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+)?(?:chief\s+executive|chief\s+economist|"
                 rf"prime\s+minister|finance\s+minister|minister|president|spokes(?:person|man|"
