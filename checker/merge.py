@@ -20,6 +20,7 @@ from checker.claimfiles import _to_yaml_tree, _yaml, claim_file_data, render_cla
 from checker.extract import claim_id
 from checker.ingest import Document
 from checker.models.claims import ClaimFile
+from checker.relocate import nearest
 from checker.textutil import fold
 
 SLOT_LISTS = ("entities", "quantities", "dates")
@@ -106,7 +107,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
             # trimmed the text keeps the trimmed span, found again in the drafted one.
             span = _edited_span(node, claim.text, claim.span, folded_doc) or list(claim.span)
             _set_place(node, span, doc.lines.line_of(span[0]),
-                       list(claim.quote) if claim.quote else None)
+                       list(claim.quote) if claim.quote else None, folded_doc)
             merged.append((span[0], node))
             report.kept.append(claim.id)
         elif claim.id in deleted:
@@ -128,7 +129,8 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         start = folded_doc.find(fold(text)) if text else -1
         if start >= 0 and len(text.split()) >= 3:
             # An editor's claim: its text is still in the document.
-            _set_place(node, [start, start + len(text)], doc.lines.line_of(start), None)
+            _set_place(node, [start, start + len(text)], doc.lines.line_of(start), None,
+                       folded_doc)
             merged.append((start, node))
             report.editor_claims.append(cid)
         else:
@@ -151,7 +153,8 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     return buf.getvalue(), report
 
 
-def _set_place(node: CommentedMap, span: list[int], line: int, quote: list[int] | None) -> None:
+def _set_place(node: CommentedMap, span: list[int], line: int, quote: list[int] | None,
+               folded_doc: str) -> None:
     """Move a kept claim to its place in the new text, its slots with it: the claim's text
     is unchanged, so every slot (the editor's corrections included) moves by as much."""
     delta = span[0] - _start(node.get("span"))
@@ -165,9 +168,8 @@ def _set_place(node: CommentedMap, span: list[int], line: int, quote: list[int] 
         node["quote"] = quote_seq
     elif "quote" in node:
         del node["quote"]
-    if delta:
-        for slot in _slots(node):
-            _shift(slot, delta)
+    for slot in _slots(node):
+        _shift(slot, delta, folded_doc)
 
 
 def _edited_span(node: CommentedMap, drafted: str, span: tuple[int, int],
@@ -197,10 +199,19 @@ def _slots(node: CommentedMap) -> list[CommentedMap]:
     return found
 
 
-def _shift(slot: CommentedMap, delta: int) -> None:
+def _shift(slot: CommentedMap, delta: int, folded_doc: str) -> None:
+    """The slot at the occurrence of its text nearest its old place moved by delta (an
+    editor who trimmed the claim's text moved the claim, not its words, by the trim)."""
     span = slot.get("span")
-    if isinstance(span, CommentedSeq) and len(span) == 2 and \
-            all(type(x) is int for x in span):
-        # In place: the sequence keeps its flow style and any comment on it.
+    if not (isinstance(span, CommentedSeq) and len(span) == 2 and
+            all(type(x) is int for x in span)):
+        return
+    text = slot.get("text")
+    at = nearest(folded_doc, fold(text), span[0] + delta) if isinstance(text, str) and text \
+        else -1
+    # In place: the sequence keeps its flow style and any comment on it.
+    if at >= 0:
+        span[0], span[1] = at, at + len(text)
+    else:
         span[0] += delta
         span[1] += delta

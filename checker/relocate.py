@@ -14,6 +14,7 @@ it closely.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -30,6 +31,7 @@ M = TypeVar("M", bound=BaseModel)
 # A claim whose wording an editor changed is found again where a part of the document
 # matches it this closely (0-100): the same sentence with a word corrected.
 NEAR_TEXT = 90.0
+_SUFFIX_RE = re.compile(r"-\d+$")
 
 
 def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[str]]:
@@ -38,38 +40,60 @@ def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[
     folded = fold(doc.text)
     placed: list[Claim] = []
     gone: list[str] = []
-    for claim in claims:
+    taken: set[int] = set()  # a repeated sentence gives each of its claims its own copy
+    delta = 0  # how far the last claim moved: the next one likely moved as far
+    for claim in sorted(claims, key=lambda c: c.span[0]):
         text = fold(claim.text)
-        start = _nearest(folded, text, claim.span[0]) if text else -1
+        start = nearest(folded, text, claim.span[0] + delta, taken) if text else -1
         if start >= 0:
-            if start == claim.span[0] and claim.span[1] - claim.span[0] == len(text):
+            taken.add(start)
+            delta = start - claim.span[0]
+            if delta == 0 and claim.span[1] - claim.span[0] == len(text):
                 placed.append(claim)
             else:
-                placed.append(_moved(claim, start - claim.span[0], start, len(text), doc))
+                placed.append(_moved(claim, delta, start, len(text), doc, folded))
             continue
-        if claim.id == claim_id(doc.id, claim.text):
+        if drafted(claim.id, doc.id, claim.text):
             gone.append(claim.id)  # the drafted sentence itself changed or went
             continue
         # An editor's wording (or a --fix spelling) is not in the document word for word:
-        # the part of the document that matches it closely is its sentence.
+        # the part of the document that matches it closely is its sentence, if it still
+        # holds the claim's figures.
         found = fuzz.partial_ratio_alignment(text, folded, score_cutoff=NEAR_TEXT) \
             if text and len(text) <= len(folded) else None
         if found is not None:
             start, end = _refined(text, folded, found.dest_start, found.dest_end)
-            placed.append(_moved(claim, start - claim.span[0], start, end - start, doc))
-        else:
-            gone.append(claim.id)
+            if start not in taken and _figures_in(claim, folded[start:end]):
+                taken.add(start)
+                delta = start - claim.span[0]
+                placed.append(_moved(claim, delta, start, end - start, doc, folded))
+                continue
+        gone.append(claim.id)
+    placed.sort(key=lambda c: c.span[0])
     return placed, gone
 
 
-def _nearest(folded: str, text: str, near: int) -> int:
-    """The occurrence of text closest to where it was (the earlier on a tie), or -1."""
+def drafted(cid: str, doc_id: str, text: str) -> bool:
+    """Whether a claim's id is the one extraction gives its text (a repeated sentence's
+    second claim is `<id>-2`): the text is as drafted, not an editor's."""
+    return _SUFFIX_RE.sub("", cid) == claim_id(doc_id, text)
+
+
+def _figures_in(claim: Claim, region: str) -> bool:
+    """Every figure the claim states is written in the region: a reworded claim matched to
+    a sentence whose figure changed ("16 partners" now "15") is not that sentence."""
+    return all(fold(q.text) in region for q in claim.quantities)
+
+
+def nearest(folded: str, text: str, near: int, taken: set[int] | frozenset[int] = frozenset()
+            ) -> int:
+    """The occurrence of text closest to `near` not in `taken` (the earlier on a tie), -1."""
     best = -1
     at = folded.find(text)
     while at >= 0:
-        if best < 0 or abs(at - near) < abs(best - near):
+        if at not in taken and (best < 0 or abs(at - near) < abs(best - near)):
             best = at
-        if at > near:
+        if at > near and best >= 0:
             break  # later ones are further away
         at = folded.find(text, at + 1)
     return best
@@ -87,8 +111,10 @@ def _refined(text: str, folded: str, start: int, end: int, slack: int = 8) -> tu
     return best[2], best[3]
 
 
-def _moved(claim: Claim, delta: int, start: int, length: int, doc: Document) -> Claim:
-    """The claim at its new place: span, line, sentence and every slot moved by delta."""
+def _moved(claim: Claim, delta: int, start: int, length: int, doc: Document,
+           folded: str) -> Claim:
+    """The claim at its new place: span, line and sentence moved by delta, and each slot
+    found again by its own text near where delta puts it."""
     end = start + length
     size = len(doc.text)
     quote = claim.quote
@@ -96,14 +122,21 @@ def _moved(claim: Claim, delta: int, start: int, length: int, doc: Document) -> 
         quote = (max(0, quote[0] + delta), min(size, quote[1] + delta))
     return claim.model_copy(update={
         "span": (start, end), "line": doc.lines.line_of(start), "quote": quote,
-        "entities": [_shifted(s, delta, size) for s in claim.entities],
-        "quantities": [_shifted(s, delta, size) for s in claim.quantities],
-        "dates": [_shifted(s, delta, size) for s in claim.dates],
-        "attribution": _shifted(claim.attribution, delta, size) if claim.attribution else None,
+        "entities": [slot_moved(s, delta, folded) for s in claim.entities],
+        "quantities": [slot_moved(s, delta, folded) for s in claim.quantities],
+        "dates": [slot_moved(s, delta, folded) for s in claim.dates],
+        "attribution": slot_moved(claim.attribution, delta, folded)
+        if claim.attribution else None,
     })
 
 
-def _shifted(slot: M, delta: int, size: int) -> M:
+def slot_moved(slot: M, delta: int, folded: str) -> M:
+    """A slot at the occurrence of its text nearest to its old place moved by delta (an
+    editor who trimmed a claim's text moved the claim, not its slots, by the trim)."""
     a, b = slot.span  # type: ignore[attr-defined]
-    span = (min(size, max(0, a + delta)), min(size, max(0, b + delta)))
-    return slot.model_copy(update={"span": span})
+    text = fold(slot.text)  # type: ignore[attr-defined]
+    at = nearest(folded, text, a + delta) if text else -1
+    if at < 0:
+        at = min(len(folded), max(0, a + delta))
+        return slot.model_copy(update={"span": (at, min(len(folded), at + b - a))})
+    return slot.model_copy(update={"span": (at, at + len(text))})

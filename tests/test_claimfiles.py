@@ -223,3 +223,21 @@ def test_a_reworded_sentence_keeps_the_editors_note_and_suppression(tmp_path: Pa
     claim = next(c for c in loaded.model.claims if c.id == new_vote)
     assert "70-29" in claim.text and claim.note == "checked with the Senate record"
     assert [s.reason for s in claim.suppress] == ["counted twice"]
+
+
+def test_a_trimmed_text_on_the_drafted_span_keeps_its_slots(tmp_path: Path,
+                                                           ruleset: RuleSet) -> None:
+    text = "Officials said on Monday that exports rose 5% in March to $2.1 billion.\n"
+    doc = document_from_text("d", text)
+    model = extract_document(doc, ruleset.lexicon)
+    first = model.claims[0]
+    rendered = render_claim_file(model, tmp_path).replace(
+        f"text: {first.text}", "text: " + first.text[len("Officials said on Monday that "):])
+    path = tmp_path / "d.yaml"
+    path.write_text(rendered, encoding="utf-8")  # the span still covers the whole sentence
+    merged, _ = merge_claim_file(read_yaml(path), extract_document(doc, ruleset.lexicon),
+                                 doc, tmp_path)
+    path.write_text(merged, encoding="utf-8")
+    loaded, errors = load_claim_file(path, "d.yaml")
+    assert not errors and loaded is not None
+    assert _slots_point_at_their_text(loaded.model, text) == []

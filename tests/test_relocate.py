@@ -75,3 +75,33 @@ def test_check_on_a_stale_file_reports_at_the_new_lines(tmp_path: Path) -> None:
     assert "line 26 and line 32" in contradiction.message, contradiction.message
     loaded, _ = load_claim_file(tmp_path / "claims" / f"{doc.stem}.yaml", "x.yaml")
     assert loaded is not None and render_claim_file(loaded.model, tmp_path)  # untouched file
+
+
+def test_a_repeated_sentence_gives_each_claim_its_own_copy(ruleset: RuleSet) -> None:
+    text = "Acme shares fell 5% on Monday.\nAcme shares fell 5% on Monday.\n"
+    claims = extract_document(document_from_text("d", text), ruleset.lexicon).claims
+    assert [c.id[-2:] == "-2" for c in claims] == [False, True]
+    edited = document_from_text("d", "A line added above them.\n" + text)
+    placed, gone = relocate(claims, edited)
+    assert not gone and [c.line for c in placed] == [2, 3]
+    assert _misplaced(placed, edited.text) == []
+    reworded = document_from_text("d", text.replace("fell 5% on Monday.\n", "fell 7%.\n", 1)
+                                  .replace("5%", "7%"))
+    placed, gone = relocate(claims, reworded)  # both sentences changed: both claims gone
+    assert placed == [] and gone == [c.id for c in claims]
+
+
+def test_an_editors_claim_whose_figure_changed_is_gone(ruleset: RuleSet) -> None:
+    claims = extract_document(document_from_text("d", TEXT), ruleset.lexicon).claims
+    iss = claims[2].model_copy(update={"text": "The ISS now has 16 partner nations."})
+    edited = document_from_text("d", TEXT.replace("16 partner", "15 partner"))
+    assert relocate([iss], edited) == ([], [iss.id])
+
+
+def test_a_trimmed_claim_keeps_its_slots_on_their_words(ruleset: RuleSet) -> None:
+    text = "Officials said on Monday that exports rose 5% in March to $2.1 billion.\n"
+    claim = extract_document(document_from_text("d", text), ruleset.lexicon).claims[0]
+    trimmed = claim.model_copy(update={"text": claim.text[len("Officials said on Monday that "):]})
+    edited = document_from_text("d", text + "A line added after it.\n")
+    placed, gone = relocate([trimmed], edited)
+    assert not gone and _misplaced(placed, edited.text) == []
