@@ -38,3 +38,16 @@ def test_an_event_after_the_statement_was_published_is_no_conflict(tmp_path: Pat
 def test_otherwise_the_conflict_stands(tmp_path: Path, later: str,
                                        published_a: str | None) -> None:
     assert _conflicts(tmp_path, later, published_a) == ["polarity"]
+
+
+def test_a_past_statement_against_a_later_date_still_conflicts(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Acme Corp was not founded by John Smith.\n", "utf-8")
+    (seeds / "a.meta.yaml").write_text('published: "2024-01-10"\n', encoding="utf-8")
+    (seeds / "b.txt").write_text("Acme Corp was founded by John Smith and opened a plant in "
+                                 "2025.\n", encoding="utf-8")
+    (seeds / "b.meta.yaml").write_text('published: "2025-06-01"\n', encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=REPO / "rules")).report
+    assert [f.reason for f in report.findings if f.kind == "conflict"] == ["polarity"]
