@@ -158,9 +158,11 @@ RULELESS_KINDS = frozenset({"conflict", "self-contradiction", "corroboration", "
 
 def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     """Whether a finding of a rule-less kind passes --select/--ignore (rules' findings
-    pass by their rules being enabled)."""
+    pass by their rules being enabled). A --select that names no kind selects among the
+    rules only: `--select spelling` keeps the comparison's findings, as it always did."""
     names = {kind, f"claimcheck/{kind}"}
-    if select and not names & set(select):
+    kinds = RULELESS_KINDS | {f"claimcheck/{k}" for k in RULELESS_KINDS}
+    if any(s in kinds for s in select) and not names & set(select):
         return False
     return not names & set(ignore)
 

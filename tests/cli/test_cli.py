@@ -71,8 +71,11 @@ def _json_report(project: Path) -> dict[str, Any]:
 
 
 def test_select_and_ignore_name_finding_kinds(project: Path) -> None:
-    run(["check", "--select", "spelling", "--format", "json"])
-    assert {f["kind"] for f in _json_report(project)["findings"]} == {"term"}  # no corroborations
+    run(["check", "--select", "spelling", "--format", "json"])  # rules only: kinds stay
+    assert {"term", "corroboration", "self-contradiction"} <= \
+        {f["kind"] for f in _json_report(project)["findings"]}
+    run(["check", "--select", "spelling", "--select", "corroboration", "--format", "json"])
+    assert {f["kind"] for f in _json_report(project)["findings"]} == {"term", "corroboration"}
     result = run(["check", "--ignore", "corroboration", "--ignore",
                   "claimcheck/self-contradiction", "--format", "json"])
     assert result.exit_code == 1  # the rule violation is still an error
