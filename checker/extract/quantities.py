@@ -216,18 +216,20 @@ def _from_match(folded: str, text: str, m: _Hit) -> Quantity | None:
     scale_word = (m.group("scale") or "").lower()
     if scale_word == "m" and qw.METRE_CONTEXT_RE.match(folded, m.end()):
         return _make(folded, text, m, "measure", "m", 1.0, 1.0)
-    if scale_word in ("m", "k", "b") and not (m.group("cur") or m.group("cur2")) and (
+    kind, unit, factor = _kind_unit(m.group("unit") or "", m.group("cur") or m.group("cur2") or "")
+    if scale_word in ("m", "k", "b") and kind != "money" and (
             scale_word == "b" or folded[num_end:num_end + 1].isspace()):
         # A letter is a scale written against a number ("1.2m people", "10k runners"); one
         # after a space is a unit ("3 400 K"), and a bare "b" names things ("GJ 486b",
-        # "Article 6b") unless money is counted ("$5b").
-        return None
-    kind, unit, factor = _kind_unit(m.group("unit") or "", m.group("cur") or m.group("cur2") or "")
+        # "Article 6b") unless money is counted ("$5b", "5b dollars"): the number without it.
+        if qp.NAME_SUFFIX_RE.match(folded, num_end):
+            return None  # "486b", "6b": part of a name, no quantity at all
+        return _make(folded, text, m, "count", None, 1.0, 1.0, end=num_end)
     return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
 
 
 def _make(folded: str, text: str, m: _Hit, kind: str, unit: str | None,
-          scale: float, factor: float) -> Quantity | None:
+          scale: float, factor: float, end: int | None = None) -> Quantity | None:
     num = m.group("num") or ""
     value = _number(num, scale * factor)
     mod = m.group("mod") or ""
@@ -243,7 +245,7 @@ def _make(folded: str, text: str, m: _Hit, kind: str, unit: str | None,
     else:
         low, high, bound, approx = _bounds(value, precision(num, scale * factor), mod)
         center = value
-    s, end = m.start(), m.end()
+    s, end = m.start(), m.end() if end is None else end
     raw = text[s:end].rstrip()
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit,
                     _noun_after(folded, end), approx, bound)

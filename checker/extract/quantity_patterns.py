@@ -58,6 +58,8 @@ NOT_QUANTITY_RE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
 )
 DIGIT_RE = re.compile(r"\d")
+# A letter right after a number that ends a word: "GJ 486b", "Article 6b", "Kepler-452b".
+NAME_SUFFIX_RE = re.compile(r"[a-z](?![\w'])", re.IGNORECASE)
 TIME_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)
 ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$",
                                re.IGNORECASE)

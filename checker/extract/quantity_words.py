@@ -74,7 +74,7 @@ CUR = (r"US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
        r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?)")
 SCALE = r"trillion|billion|million|thousand|crore|lakh|bn|mn|mln|bln|tn|[mkb](?![\w'])"
 UNIT = (
-    r"%|per\s?cent|percent|pct|pc|percentage\s+points?|pp|basis\s+points|bps|"
+    r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
     + r"|dollars|rupees|euros|pounds|yuan"
 )

@@ -145,8 +145,11 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("Mrs 5 said so.", []),  # "rs" inside a word is not rupees
     ("The planet GJ 486b orbits a red dwarf.", []),  # a name, not 486 billion
     ("Kepler-452b and Article 6b were cited.", []),
-    ("Its surface is roughly 3 400 K.", []),  # kelvin after a space, not 3.4 million
+    # kelvin after a space: 3,400, not 3.4 million
+    ("Its surface is roughly 3 400 K.", ["roughly 3 400"]),
     ("About 1.2m people and 10k runners came; it cost $5b.", ["About 1.2m", "10k", "$5b"]),
+    ("It cost 5b dollars.", ["5b dollars"]),  # money: the b is billions
+    ("The 5 PC games sold well.", ["5"]),  # "PC" is not per cent; "5.2pc" is
 ]
 
 
