@@ -14,7 +14,9 @@ from checker.textutil import fold
 # "Y" is the denied fact, which a reporting verb (attribution) marks, not the polarity.
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
-    r"without|false that|untrue that|failed\s+to|fails\s+to|yet\s+to)\b|n't\b"
+    r"without|false that|untrue that|failed\s+to|fails\s+to|"
+    r"(?:(?<=has\s)|(?<=have\s)|(?<=had\s)|(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|"
+    r"(?<=remains\s)|(?<=remain\s))yet\s+to)\b|n't\b"
     r"|\bno\s+(?!doubt\b|matter\b|longer\b|one\s+else\b|later\b|more\s+than\b|less\s+than\b|"
     r"fewer\s+than\b|sooner\b)[a-z]",
     re.IGNORECASE,
@@ -38,7 +40,9 @@ _NOT_NEGATING_RE = re.compile(
     r"\bnot\s+the\s+first\s+to\b|"
     # "bought 36 jets without a tender", "rose 5%, not 15% as reported", "carried a Pakistani
     # satellite, not an Indian one", "never stopped buying": the fact itself stands.
-    r"\bwithout\b|,\s+not\b|\bnever\s+(?:stopped|ceased|failed)\b",
+    r"(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\bwithout\b|"
+    r",\s+not\b(?!\s+(?:a\s+single|one|any|even|enough|much|many|all|every)\b)|"
+    r"\bnever\s+(?:stopped|ceased|failed)\b",
     re.IGNORECASE,
 )
 # "may" in lower case only: capitalised inside a sentence it is the month ("419 ppm in May",
@@ -92,7 +96,8 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"reported|added|noted|claimed|found|estimated)\b", re.IGNORECASE), True),
     # '..., the IMD said', '..., an aide said', '..., the Federal Aviation Administration
     # said it handled ...': a short noun phrase after a comma, then the verb.
-    (re.compile(r"(?=[,\"])[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:[\w'-]+\s+){0,4}?"
+    (re.compile(r"(?=[,\"])[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:(?!(?:after|before|"
+                r"when|since|while|as|that|which|because|until|if)\b)[\w'-]+\s+){0,4}?"
                 r"[\w'-]+)\s+(?:said|says|told|added|noted|stated)\b"), True),
     # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
     (re.compile(rf"(?=,),\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
@@ -102,7 +107,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 rf"woman)|director|chair(?:man|woman)?|governor|ceo|analyst|professor))\s+"
                 rf"{_SOURCE}\s+(?:{_SAY})\b"), True),
     # 'official data showed', 'customs figures show'
-    (re.compile(r"(?=[ogctrf])\b(?P<source>(?:official|government|customs|trade|ministry|"
+    (re.compile(r"(?=[ogctrfm])\b(?P<source>(?:official|government|customs|trade|ministry|"
                 r"census|first)\s+(?:data|figures|statistics|estimates))\s+(?:showed|shows?)\b",
                 re.IGNORECASE), False),
     (re.compile(r"(?=[hst])\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",

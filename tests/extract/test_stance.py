@@ -41,6 +41,9 @@ POLARITY: list[tuple[str, str]] = [
     ("The company failed to repay $2 billion.", "negative"),
     ("The ministry has yet to deliver the jets.", "negative"),
     ("China is not, and never was, a member.", "negative"),
+    ("Yet to many observers, the deal is a success.", "positive"),
+    ("In 2023, not a single vaccine was delivered.", "negative"),
+    ("The town has been without power for three days.", "negative"),
 ]
 
 
@@ -120,6 +123,7 @@ ATTRIBUTION: list[tuple[str, str, str]] = [
     ("In 2023, the Federal Aviation Administration said it handled 16.4 million flights.",
      "Federal Aviation Administration", "the Federal Aviation Administration said"),
     ("Exports rose 5% in March, official data showed.", "official data", "official data showed"),
+    ("Exports rose 5% in March, ministry data showed.", "ministry data", "ministry data showed"),
     ("Italy's prime minister, Giorgia Meloni, said the deal was worth $2 billion.",
      "Giorgia Meloni", "Giorgia Meloni, said"),
     ("Chief executive Ken Murphy said sales rose 4%.", "Ken Murphy", "Ken Murphy said"),
@@ -179,3 +183,8 @@ def test_negators_are_negation_re(word: str) -> None:
 def test_negators_are_negation_re_in_any_text(parts: list[str]) -> None:
     text = "".join(parts)
     assert [m.span() for m in negators(text)] == [m.span() for m in NEGATION_RE.finditer(text)]
+
+
+def test_a_clause_about_time_is_not_a_source() -> None:
+    text = "The minister resigned, a week after the president said he would."
+    assert attribution(text, 0, len(text)) is None
