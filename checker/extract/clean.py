@@ -48,10 +48,11 @@ _UI_PREFIX_RE = re.compile(
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)")
 _NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
-# A bullet that states a figure: a label and a number after a colon, or a number with a
-# currency or a percentage.
+# A bullet that states a figure: money, a percentage or a scaled amount ("Comments: 12
+# readers" and "Most read: 5 ways to save" are page furniture).
 _FIGURE_BULLET_RE = re.compile(
-    r"^[^:\d]{2,60}:\s*\D{0,20}\d|[$\u00a3\u20ac\u00a5]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)")
+    r"[$\u00a3\u20ac\u00a5\u20b9]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)|"
+    r"\d\s?(?:million|billion|trillion|bn|tn)\b|\d(?:\.\d+)?[mb]n?\b")
 _SEPARATOR_RE = re.compile(r"^[-=_*~#.\u2022\s]{3,}$")
 _FOOTER_RE = re.compile(
     r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"
@@ -289,7 +290,8 @@ def content_blocks(text: str, start: int = 0) -> list[Block]:
     for block in classify_lines(text, start):
         line = text[block.start:block.end]
         joinable = block.kind == "content" or block.reason == "unpunctuated"
-        if prev is not None and joinable and _joins(text[prev.start:prev.end], line):
+        if prev is not None and joinable and _joins(text[prev.start:prev.end], line,
+                                                    prev.kind == "content"):
             prev = Block(prev.start, block.end, "content", "paragraph")
             out[-1] = prev
             continue
@@ -305,9 +307,10 @@ def content_blocks(text: str, start: int = 0) -> list[Block]:
 
 # Characters of a hard-wrapped line of running text (lines are wrapped at 60-80).
 _WRAPPED_WIDTH = 50
+_SENTENCE_INSIDE_RE = re.compile(r"[a-z0-9][.!?][\"')\u201d\u2019]?\s+[A-Z]")
 
 
-def _joins(above: str, line: str) -> bool:
+def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
     body = line.lstrip()
     if not body or _BULLET_RE.match(line):
         return False
@@ -316,6 +319,9 @@ def _joins(above: str, line: str) -> bool:
         return False
     # "... worth an estimated / $4.5 billion, would ...": a wrapped line may start with a
     # figure; only a line as long as running text is taken to stop mid-sentence.
-    figure = (body[0].isdigit() or body[0] in "$\u00a3\u20ac\u00a5\u20b9") and \
-        len(above) >= _WRAPPED_WIDTH
+    # A title ("Pakistan and China sign a space pact in Beijing") is no such line: the
+    # line above is running text, or holds a sentence end of its own.
+    running = above_is_content or _SENTENCE_INSIDE_RE.search(above) is not None
+    figure = running and len(above) >= _WRAPPED_WIDTH and \
+        (body[0].isdigit() or body[0] in "$\u00a3\u20ac\u00a5\u20b9")
     return figure or _ends_open(above) or body[0].islower()

@@ -47,6 +47,8 @@ LINES: list[tuple[str, str, str]] = [
     ("* Russia: $109 billion, up 24%", "content", ""),
     ("  \u2022 Pakistan: $8.5 billion, down 13%", "content", ""),
     ("- Unemployment: 4.2 per cent in March", "content", ""),
+    ("* Comments: 12 readers, 3 replies", "boilerplate", "nav"),
+    ("* Most read: 5 ways to save on tax", "heading", "summary-bullet"),
     ("By Thomas G. Tsao is co-founder and chairman of Gobi Partners, an Asia-focused venture "
      "capital firm", "boilerplate", "byline"),
     ("  \u2022 April 25, 2025", "boilerplate", "dateline"),
@@ -192,6 +194,10 @@ def test_a_wrapped_line_may_start_with_a_figure() -> None:
     blocks = [text[b.start:b.end] for b in content_blocks(text)]
     assert blocks[0].endswith("first foreign buyer of the J-35.") and "\n$4.5" in blocks[0]
     assert blocks[-1] == "$4.5 billion for 40 jets."  # a short title is not running text
+    headline = ("Pakistan and China sign a space cooperation agreement in Beijing\n"
+                "12 satellites will be built under the agreement by 2030.\n")
+    assert [headline[b.start:b.end] for b in content_blocks(headline)] == [
+        "12 satellites will be built under the agreement by 2030."]  # a title is no line
 
 
 def test_headlines_under_a_list_marker_are_other_articles(ruleset: RuleSet) -> None:
