@@ -138,9 +138,14 @@ def schema_header(path: Path) -> str:
 
 def render_decisions(model: DecisionsFile, path: Path) -> str:
     """Deterministic YAML text: fingerprints sorted, empty fields left out."""
+    return schema_header(path) + HEADER + render_body(model)
+
+
+def render_body(model: DecisionsFile) -> str:
+    """The decisions in canonical YAML, without the file's header comments."""
     entries = {fp: model.decisions[fp].model_dump(mode="json", exclude_defaults=True)
                for fp in model.decisions}
-    return schema_header(path) + HEADER + render_mapping(model.schema_version, entries)
+    return render_mapping(model.schema_version, entries)
 
 
 def load_decisions(path: Path, display: str | None = None
@@ -207,7 +212,7 @@ def save_decisions(path: Path, changes: Mapping[str, Decision | None],
             # An editor's notes in the file itself are kept (the canonical form has none).
             text = update_keeping_comments(text, {
                 fp: None if d is None else d.model_dump(mode="json", exclude_defaults=True)
-                for fp, d in changes.items()})
+                for fp, d in changes.items()}, render_body(model))
         else:
             text = render_decisions(model, path)
         atomic_write(path, text)

@@ -95,16 +95,23 @@ def render_mapping(schema_version: str, entries: dict[str, dict[str, Any]]) -> s
 
 
 def has_comments(text: str, header: str) -> bool:
-    """Whether an editor wrote comments in the file (beyond the header claimcheck writes)."""
-    body = text.split(header, 1)[1] if header in text else text
+    """Whether an editor wrote comments in the file (beyond the header claimcheck writes:
+    its lines and the schema line, wherever they are)."""
+    ours = set(header.splitlines())
     # A "#" inside a quoted note ("worker 1 #3") is not a comment.
-    unquoted = _QUOTED.sub('""', body)
-    return any(line.lstrip().startswith("#") or " #" in line for line in unquoted.splitlines())
+    for line in _QUOTED.sub('""', text).splitlines():
+        if line in ours or line.startswith("# yaml-language-server:"):
+            continue
+        if line.lstrip().startswith("#") or " #" in line:
+            return True
+    return False
 
 
-def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None]) -> str:
+def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None],
+                            canonical: str) -> str:
     """The file's text with entries replaced, added (None: removed), through a round-trip
-    YAML parser: the editor's comments and order stay where they were."""
+    YAML parser: the editor's comments and order stay where they were. `canonical` is the
+    whole file's body in canonical form, for a file that holds only comments."""
     from io import StringIO
 
     from ruamel.yaml import YAML
@@ -114,6 +121,8 @@ def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None]
     yaml.width = 100_000
     yaml.allow_unicode = True
     root = yaml.load(text)
+    if not isinstance(root, CommentedMap):  # only comments (an empty file): keep them above
+        return text.rstrip("\n") + "\n" + canonical
     entries = root.get("decisions")
     if not isinstance(entries, CommentedMap):
         entries = root["decisions"] = CommentedMap()

@@ -245,3 +245,17 @@ def test_an_editors_comments_in_the_file_survive_a_save(tmp_path: Path) -> None:
     assert model.decisions[b.id].decision == "confirmed"
     assert model.decisions[b.id].note == "still wrong"
     assert model.decisions[a.id].note == "see #12"
+
+
+def test_comments_only_or_above_the_header_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.yaml"
+    a, b = findings()[:2]
+    path.write_text("# decisions of the night desk\n", encoding="utf-8")
+    save_decisions(path, {a.id: make_decision(a, "confirmed", None, "A", fixed_clock)})
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# decisions of the night desk\n")
+    assert sorted(load_decisions(path)[0].decisions) == [a.id]
+    path.write_text("# kept above the header\n" + text, encoding="utf-8")
+    save_decisions(path, {b.id: make_decision(b, "fixed", None, "B", fixed_clock)})
+    assert "# kept above the header" in path.read_text(encoding="utf-8")
+    assert sorted(load_decisions(path)[0].decisions) == sorted([a.id, b.id])
