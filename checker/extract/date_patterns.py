@@ -15,7 +15,8 @@ _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
 _REL = r"(?P<rel>last|this|next)\s+year"
 _Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
 # "the first half of the year": the year of publication, as "this year".
-_THE_YEAR = r"the\s+year"
+_THE_YEAR = (r"the\s+year(?!\s+(?:\d|(?:before|after|earlier|later|ago|prior|to|of|in|"
+             r"ending|ended|when|that|which)\b))")
 _NO_YEAR_AFTER = r"(?!\s*,?\s*\d{4})(?![.,]\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 _I = re.IGNORECASE
@@ -38,7 +39,7 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
     ("dmy", re.compile(rf"(?=\d)\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
     ("half", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
-                        rf"(?:{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
+                        rf"(?:(?:the\s+year\s+)?{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
     ("half_label", re.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
     ("between_months", re.compile(rf"\bbetween\s+{_MON}\s+and\s+(?P<mon2>{_MONTH_NAMES})\b"
                                   rf"(?:\s+{_YEAR})?", _I)),

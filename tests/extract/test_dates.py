@@ -188,6 +188,8 @@ NOT_DATES: list[tuple[str, list[str]]] = [
     ("Exports rose 2024 per cent.", []),
     ("The 2012\u201313 budget passed.", ["2012\u201313"]),  # one fiscal year, not two years
     ("Mobile users tripled between 2019 and 2024.", ["between 2019 and 2024"]),
+    ("Output fell in the first half of the year before.", []),  # not this year's half
+    ("Output fell in the first half of the year 2023.", ["the first half of the year 2023"]),
 ]
 
 
