@@ -23,7 +23,13 @@ from checker.config import Config, load_config
 from checker.corpus import claim_file_for
 from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
 from checker.decisions import load_decisions
-from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
+from checker.errors import (
+    ClaimcheckError,
+    Location,
+    UsageError,
+    WriteRefusedError,
+    printable_path,
+)
 from checker.eval_cli import eval_command
 from checker.export.cli import export_command
 from checker.extract import DEFAULT_THRESHOLD
@@ -53,7 +59,7 @@ class _Main(click.Group):
             echo_errors([exc])
         except OSError as exc:
             where = display_path(Path(exc.filename), Path.cwd()) if exc.filename else "claimcheck"
-            click.echo(f"{where}: {exc.strerror or exc}", err=True)
+            click.echo(f"{printable_path(str(where))}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 
@@ -125,10 +131,10 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
                 continue
             text, merged = merge_claim_file(old, model, doc, out)
             atomic_write(target, text)
-            click.echo(f"{shown}: {merged.summary()}")
+            click.echo(f"{printable_path(shown)}: {merged.summary()}")
         else:
             atomic_write(target, render_claim_file(with_drafted(model), out))
-            click.echo(f"{shown}: {len(model.claims)} claims")
+            click.echo(f"{printable_path(shown)}: {len(model.claims)} claims")
     echo_errors(errors)
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 
@@ -249,7 +255,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     _write_reports(result, chosen, out, force)
     echo_errors(result.errors)
     for note in result.report.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"note: {printable_path(note)}", err=True)  # notes name files
     err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
                                else ""))
     sys.exit(result.exit_code(fail_level))
@@ -299,7 +305,7 @@ def _fixes(report: Report, root: Path, write: bool) -> None:
         return
     for path, (_, new) in sorted(plans.items()):
         atomic_write(path, new)
-        click.echo(f"fixed {display_path(path, root)}", err=True)
+        click.echo(f"fixed {printable_path(display_path(path, root))}", err=True)
 
 
 @main.group()
@@ -327,7 +333,7 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
         sys.exit(EXIT_BAD_INPUT)
     atomic_write(path, render_baseline(result.report))
     active = sum(1 for f in result.report.findings if f.suppressed is None)
-    click.echo(f"{path}: {active} findings recorded", err=True)
+    click.echo(f"{printable_path(str(path))}: {active} findings recorded", err=True)
 
 
 main.add_command(rules_command)

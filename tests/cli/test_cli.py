@@ -600,3 +600,13 @@ def test_validate_checks_a_decisions_file_as_one(project: Path) -> None:
     result = run(["validate", "reviews/decisions.yaml"])
     assert result.exit_code == 2 and "reviews/decisions.yaml:4" in result.output, result.output
     assert "document" not in result.output  # not read as a claim file
+
+
+def test_no_output_line_can_be_forged_by_a_file_name(project: Path) -> None:
+    evil = "a\n::error file=forged.py,line=1::Forged annotation\nb.txt"
+    (project / "seeds" / evil).write_text(DOC, encoding="utf-8")
+    for args in (["check", "--fail-on", "never"], ["extract", "seeds", "--out", "drafts"]):
+        result = run(args)
+        lines = result.output.splitlines()
+        assert any("Forged annotation" in line for line in lines), result.output
+        assert not any(line.startswith("::") for line in lines), result.output
