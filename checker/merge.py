@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from checker.claimfiles import _to_yaml_tree, _yaml, claim_file_data, render_claim_file
 from checker.extract import claim_id
+from checker.extract.stance import polarity
 from checker.ingest import Document
 from checker.models.claims import ClaimFile
 from checker.relocate import nearest
@@ -61,8 +62,10 @@ def _carry_edits(cid: str, node: CommentedMap, added: dict[str, tuple[str, Comme
     if not edits:
         return
     text = fold(str(node.get("text", "")))
+    # Reworded, not reversed: "China is a member" does not carry to "China is not a member".
     scored = sorted((-fuzz.ratio(text, fold(new_text)), new_id)
-                    for new_id, (new_text, _) in added.items())
+                    for new_id, (new_text, _) in added.items()
+                    if polarity(new_text) == polarity(text))
     if scored and -scored[0][0] >= SAME_SENTENCE:
         target = added.pop(scored[0][1])[1]  # one old claim's edits to one new claim
         for key in edits:

@@ -84,8 +84,8 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 # Words that make a known name part of another thing's name: "Washington Post", "China
 # Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences".
 _OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
-    gulf airlines airways university college academy institute museum street avenue road
-    square park monument memorial cup open hotel stadium""".split())
+    gulf airlines airways university college academy institute museum street avenue square
+    monument memorial hotel stadium""".split())
 
 
 def inside_name(text: str, toks: Sequence[Token], i: int,

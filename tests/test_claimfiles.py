@@ -241,3 +241,18 @@ def test_a_trimmed_text_on_the_drafted_span_keeps_its_slots(tmp_path: Path,
     loaded, errors = load_claim_file(path, "d.yaml")
     assert not errors and loaded is not None
     assert _slots_point_at_their_text(loaded.model, text) == []
+
+
+def test_a_reversed_sentence_does_not_take_the_editors_note(tmp_path: Path,
+                                                            ruleset: RuleSet) -> None:
+    text = "China is a member of the ISS programme since 2021, officials said.\n"
+    model = extract_document(document_from_text("d", text), ruleset.lexicon)
+    rendered = render_claim_file(model, tmp_path)
+    line_end = rendered.index("\n", rendered.index("    line: ")) + 1
+    path = tmp_path / "d.yaml"
+    path.write_text(rendered[:line_end] + "    note: wrong, see the 1998 agreement\n"
+                    + rendered[line_end:], encoding="utf-8")
+    reversed_doc = document_from_text("d", text.replace("is a member", "is not a member"))
+    _, report = merge_claim_file(read_yaml(path), extract_document(
+        reversed_doc, ruleset.lexicon), reversed_doc, tmp_path)
+    assert report.carried == [] and report.lost == [model.claims[0].id]
