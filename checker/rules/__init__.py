@@ -154,17 +154,19 @@ def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
 # --ignore name them by kind, bare or as SARIF names them (`claimcheck/corroboration`).
 RULELESS_KINDS = frozenset({"conflict", "self-contradiction", "corroboration", "arithmetic",
                             "stale-claims"})
+_KIND_NAMES = RULELESS_KINDS | {f"claimcheck/{k}" for k in RULELESS_KINDS}
 
 
 def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     """Whether a finding of a rule-less kind passes --select/--ignore (rules' findings
     pass by their rules being enabled). A --select that names no kind selects among the
     rules only: `--select spelling` keeps the comparison's findings, as it always did."""
-    names = {kind, f"claimcheck/{kind}"}
-    kinds = RULELESS_KINDS | {f"claimcheck/{k}" for k in RULELESS_KINDS}
-    if any(s in kinds for s in select) and not names & set(select):
+    if not select and not ignore:
+        return True
+    names = (kind, f"claimcheck/{kind}")
+    if any(s in _KIND_NAMES for s in select) and names.isdisjoint(select):
         return False
-    return not names & set(ignore)
+    return names.isdisjoint(ignore)
 
 
 def _check_selection(ruleset: RuleSet, select: Sequence[str],
