@@ -163,7 +163,7 @@ def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str]) -> bo
     rules only: `--select spelling` keeps the comparison's findings, as it always did."""
     if not select and not ignore:
         return True
-    names = (kind, f"claimcheck/{kind}")
+    names = {kind, f"claimcheck/{kind}"}
     if any(s in _KIND_NAMES for s in select) and names.isdisjoint(select):
         return False
     return names.isdisjoint(ignore)
