@@ -17,12 +17,10 @@ from checker import __version__, terminal
 from checker.atomic import atomic_write, owned_by_us
 from checker.baseline import render_baseline
 from checker.cache import CACHE_DIR
-from checker.claimfiles import load_claim_file, render_claim_file
-from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, echo_errors
-from checker.config import Config, load_config
+from checker.claimfiles import render_claim_file
+from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, config_or_exit, echo_errors
 from checker.corpus import claim_file_for
 from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
-from checker.decisions import load_decisions
 from checker.errors import (
     ClaimcheckError,
     Location,
@@ -43,8 +41,9 @@ from checker.parallel import extract_documents
 from checker.pipeline import CheckResult, run_check
 from checker.reporting import Format, html, parse_formats
 from checker.review.cli import review_command
-from checker.rules import load_rules, parse_rule_file, rule_files
+from checker.rules import load_rules
 from checker.rules.cli import rules_command
+from checker.validate_cli import validate_command
 from checker.yamlio import read_yaml
 
 
@@ -140,55 +139,6 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def validate(paths: tuple[Path, ...]) -> None:
-    """Schema-check claim and rule files (default: claims/ and rules/)."""
-    root = Path.cwd()
-    cfg = _config(root)
-    errors: list[ClaimcheckError] = []
-    targets = list(paths) or [p for p in (Path(cfg.claims or "claims"), Path(cfg.rules or "rules"))
-                              if p.exists()]
-    if not targets:
-        # A CI step that validates nothing must not pass as if all were well.
-        errors.append(UsageError(f"nothing to validate: no {cfg.claims or 'claims'}/ or "
-                                 f"{cfg.rules or 'rules'}/ here; name the files to check",
-                                 Location(".")))
-    count = 0
-    rules: dict[Path, str] = {}
-    for target in targets:
-        if not target.exists():
-            errors.append(UsageError("no such file or directory", Location(str(target))))
-            continue
-        for path in rule_files([target]):
-            count += 1
-            shown = display_path(path, root)
-            is_rules, found = _validate_file(path, shown)
-            errors.extend(found)
-            if is_rules and not found:
-                rules[path] = shown
-    if rules:
-        # What loading the rules together finds (unknown entities in fact rules, patterns
-        # RE2 refuses, one id in two files): `check` would stop on it, so validate does.
-        errors.extend(load_rules(list(rules), rules)[1])
-    echo_errors(errors)
-    click.echo(f"{count} files checked, {len(errors)} errors", err=bool(errors))
-    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
-
-
-def _validate_file(path: Path, shown: str) -> tuple[bool, list[ClaimcheckError]]:
-    """(whether it is a rule file, its schema errors)."""
-    try:
-        root = read_yaml(path, shown)
-    except ClaimcheckError as exc:
-        return False, [exc]
-    if hasattr(root, "get") and root.get("rules") is not None:
-        return True, parse_rule_file(root, shown)[1]
-    if hasattr(root, "get") and root.get("decisions") is not None:
-        return False, load_decisions(path, shown)[1]  # reviews/decisions.yaml
-    return False, load_claim_file(path, shown)[1]
-
-
-@main.command()
 @click.option("--seeds", type=click.Path(path_type=Path), show_default="seeds",
               help="Documents (.txt, .md; optional <stem>.meta.yaml).")
 @click.option("--claims", "claims_dir", type=click.Path(path_type=Path), show_default="claims",
@@ -233,7 +183,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     Defaults come from claimcheck.toml or [tool.claimcheck] in pyproject.toml when present.
     """
     root = Path.cwd()
-    cfg = _config(root)
+    cfg = config_or_exit(root)
     out = out or Path(cfg.out or "reports")
     fail_level = fail_on or cfg.fail_on or "error"
     try:
@@ -259,14 +209,6 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
                                else ""))
     sys.exit(result.exit_code(fail_level))
-
-
-def _config(root: Path) -> Config:
-    try:
-        return load_config(root)[0]
-    except ClaimcheckError as exc:
-        echo_errors([exc])
-        sys.exit(EXIT_BAD_INPUT)
 
 
 def _guard(path: Path, force: bool) -> None:
@@ -326,7 +268,7 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
     Paths, selection and threshold come from claimcheck.toml as for `check`."""
     _guard(path, force)
     root = Path.cwd()
-    result = run_check(check_options(root, _config(root), seeds=seeds, claims=claims_dir,
+    result = run_check(check_options(root, config_or_exit(root), seeds=seeds, claims=claims_dir,
                                      rules=rules_dir))
     echo_errors(result.errors)
     if result.errors:
@@ -337,6 +279,7 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
 
 
 main.add_command(rules_command)
+main.add_command(validate_command)
 main.add_command(eval_command)
 main.add_command(review_command)
 main.add_command(export_command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -50,3 +51,14 @@ def check_options(root: Path, cfg: Config, *, seeds: Path | None = None,
 def _first(*values: float | None) -> float:
     """The first value given (0 is a value: `threshold = 0` keeps every claim)."""
     return next(v for v in values if v is not None)
+
+
+def config_or_exit(root: Path) -> Config:
+    """The configuration of root, or its located error on standard error and exit 2."""
+    from checker.config import load_config
+
+    try:
+        return load_config(root)[0]
+    except ClaimcheckError as exc:
+        echo_errors([exc])
+        sys.exit(EXIT_BAD_INPUT)
