@@ -129,7 +129,8 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
             _carry_edits(cid, node, added, report)
             report.removed.append(cid)
             continue
-        start = folded_doc.find(fold(text)) if text else -1
+        # Of several copies of its text, the one nearest where it was.
+        start = nearest(folded_doc, fold(text), _start(node.get("span"))) if text else -1
         if start >= 0 and len(text.split()) >= 3:
             # An editor's claim: its text is still in the document.
             _set_place(node, [start, start + len(text)], doc.lines.line_of(start), None,

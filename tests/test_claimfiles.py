@@ -256,3 +256,28 @@ def test_a_reversed_sentence_does_not_take_the_editors_note(tmp_path: Path,
     _, report = merge_claim_file(read_yaml(path), extract_document(
         reversed_doc, ruleset.lexicon), reversed_doc, tmp_path)
     assert report.carried == [] and report.lost == [model.claims[0].id]
+
+
+def test_an_editors_claim_stays_on_its_own_copy_of_a_repeated_text(tmp_path: Path,
+                                                                   ruleset: RuleSet) -> None:
+    text = ("Acme shares fell 5% on Monday, the exchange said.\n"
+            "Markets were calm in Asia.\n"
+            "Acme shares fell 5% on Monday, the exchange said.\n")
+    doc = document_from_text("d", text)
+    model = extract_document(doc, ruleset.lexicon)
+    second = text.rindex("Acme")
+    own = {"id": "editor-second", "text": "Acme shares fell 5% on Monday",
+           "span": [second, second + 29], "line": 3}
+    rendered = render_claim_file(model, tmp_path) + (
+        f"  - id: {own['id']}\n    text: {own['text']}\n    span: {own['span']}\n"
+        f"    line: 3\n")
+    path = tmp_path / "d.yaml"
+    path.write_text(rendered, encoding="utf-8")
+    loaded, errors = load_claim_file(path, "d.yaml")
+    assert not errors and loaded is not None
+    merged, report = merge_claim_file(read_yaml(path), model, doc, tmp_path)
+    assert report.editor_claims == ["editor-second"]
+    path.write_text(merged, encoding="utf-8")
+    loaded, _ = load_claim_file(path, "d.yaml")
+    assert loaded is not None
+    assert next(c for c in loaded.model.claims if c.id == "editor-second").line == 3
