@@ -119,7 +119,10 @@ def _moved(claim: Claim, delta: int, start: int, length: int, doc: Document,
     size = len(doc.text)
     quote = claim.quote
     if quote is not None:
-        quote = (max(0, quote[0] + delta), min(size, quote[1] + delta))
+        moved = (quote[0] + delta, quote[1] + delta)
+        # A sentence cut short by the document's end, or not around the claim any more,
+        # changed: the claim is its own context.
+        quote = moved if 0 <= moved[0] <= start <= end <= moved[1] <= size else None
     return claim.model_copy(update={
         "span": (start, end), "line": doc.lines.line_of(start), "quote": quote,
         "entities": [slot_moved(s, delta, folded) for s in claim.entities],

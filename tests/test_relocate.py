@@ -105,3 +105,17 @@ def test_a_trimmed_claim_keeps_its_slots_on_their_words(ruleset: RuleSet) -> Non
     edited = document_from_text("d", text + "A line added after it.\n")
     placed, gone = relocate([trimmed], edited)
     assert not gone and _misplaced(placed, edited.text) == []
+
+
+def test_a_split_claims_sentence_moves_with_it_or_is_dropped(ruleset: RuleSet) -> None:
+    text = "Sales rose 5% in Asia in 2024; profits fell 3% in Europe in 2024.\n"
+    claims = extract_document(document_from_text("d", text), ruleset.lexicon).claims
+    assert [c.quote is not None for c in claims] == [True, True]
+    moved = document_from_text("d", "Top line.\n" + text)
+    placed, _ = relocate(claims, moved)
+    assert all(c.quote is not None and moved.text[c.quote[0]:c.quote[1]] == text.strip()
+               for c in placed)
+    changed = document_from_text("d", "Top.\nSales rose 5% in Asia in 2024.\n")
+    placed, gone = relocate(claims, changed)
+    assert [c.text for c in placed] == ["Sales rose 5% in Asia in 2024"]
+    assert placed[0].quote is None and len(gone) == 1
