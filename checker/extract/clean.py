@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
 from checker.textutil import fold
 
@@ -24,91 +25,6 @@ class Block:
     end: int
     kind: BlockKind
     reason: str = ""
-
-
-_UI_WORDS = {
-    "share", "tweet", "total", "shares", "comments", "comment", "subscribe", "read more",
-    "read more:", "previous article", "next article", "you may also like", "trending posts",
-    "trending", "related links", "related links:", "related", "related articles",
-    "related posts", "related stories", "more stories", "most read", "popular", "advertisement",
-    "print", "email", "menu", "search", "home", "about", "about us", "contact", "contact us",
-    "select language", "select language:", "log in", "login", "sign in", "sign up", "register",
-    "skip to content", "back to top", "close", "loading", "newsletter", "follow us", "pin",
-    "whatsapp", "facebook", "twitter", "linkedin", "telegram", "reddit", "copy link", "x",
-    "read next", "recommended", "latest", "latest news", "top stories", "see also",
-    "tags", "tags:", "photo", "video", "videos", "watch", "listen",
-}
-_UI_PREFIX_RE = re.compile(
-    r"^(?:watch more|read more|explore |content from other|input your search|follow us|"
-    r"sign up|subscribe to|click here|share this|share on|download the|get the app|"
-    r"image:|photo:|file photo|caption:|credit:|listen to this article|skip to|"
-    r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored)",
-    re.IGNORECASE,
-)
-_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-_MD_LINK_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)")
-_NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
-# A bullet that states a figure: money, a percentage or a scaled amount ("Comments: 12
-# readers" and "Most read: 5 ways to save" are page furniture).
-_FIGURE_BULLET_RE = re.compile(
-    r"[$\u00a3\u20ac\u00a5\u20b9]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)|"
-    r"\d\s?(?:million|billion|trillion|bn|tn)\b|\d(?:\.\d+)?[mb]n?\b")
-_SEPARATOR_RE = re.compile(r"^[-=_*~#.\u2022\s]{3,}$")
-_FOOTER_RE = re.compile(
-    r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"
-    r"this site is designed by|(?:we|site)\s+uses?\s+cookies|use\s+of\s+cookies|"
-    r"accept\s+(?:all\s+)?cookies|cookie\s+settings|our standards:|"
-    r"originally published (?:on|by|in))",
-    re.IGNORECASE,
-)
-# Footer words that also occur in news ("Meta changed its privacy policy"): only on short
-# lines, the way page footers list them.
-_WEAK_FOOTER_RE = re.compile(
-    r"(?:privacy policy|terms of use|terms of service|cookie policy|copyright|contact us|"
-    r"about us|sitemap)", re.IGNORECASE)
-_WEAK_FOOTER_WORDS = 12
-# A literal of every alternative of the regexes above and below (case-folded): a line without
-# any of them cannot match, and the regex, tried at every position of the line, is skipped.
-_FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
-                "our standards:", "originally published")
-_WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
-                     "about us", "sitemap")
-_BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",
-             "writes for", "freelance", "staff")
-_BIO_RE = re.compile(
-    r"(?:reach out at|follow (?:him|her|them) on|\[at\]|@\w+\.\w+|is the editor-in-chief|"
-    r"can be reached at|writes for|is a (?:freelance|staff) (?:writer|journalist))",
-    re.IGNORECASE,
-)
-_BYLINE_RE = re.compile(
-    r"^\(?(?:by|source|via|press desk|staff report|edited by|(?:additional\s+)?reporting by|"
-    r"writing by|editing by|compiled by)\b[: ]", re.I)
-# "Source: SIPRI Military Expenditure Database, April 2024.": a credit, full stop or not.
-_SOURCE_RE = re.compile(r"^sources?:", re.I)
-# "Updated: 10:45 GMT, March 5, 2024", "Published 5 March 2024": page furniture.
-_STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?"
-                       r"[\d\w,: .|-]{0,40}$", re.I)
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATELINE_RE = re.compile(
-    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
-    rf"\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}\s*(?:am|pm)?)?\.?$",
-    re.IGNORECASE,
-)
-_BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*]|-(?=\s))\s*")
-_SMALL_WORDS = {
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-    "the", "to", "vs", "with", "amid", "over", "after", "s",
-}
-_END_PUNCT = tuple('.!?:"\u201d\u2019)\'')
-_TITLE_MAX_WORDS = 20
-# A line that stops mid-phrase continues on the next line (hard-wrapped text).
-_ENDS_OPEN_RE = re.compile(
-    r"(?:[,;\u2013\u2014-]|\b(?:the|a|an|of|and|or|to|in|for|with|on|by|at|from|as|that|"
-    r"which|its|their|his|her)\s*)$", re.IGNORECASE)
 
 
 def classify_lines(text: str, start: int = 0) -> list[Block]:
@@ -133,37 +49,38 @@ def _classify(raw: str, start: int, end: int) -> Block:
     stripped = raw.strip()
     if not stripped:
         return Block(start, end, "blank")
-    bullet = _BULLET_RE.match(raw)
+    bullet = cw.BULLET_RE.match(raw)
     body = raw[bullet.end():].strip() if bullet else stripped
     plain = body.strip("*_ ")  # Markdown emphasis: "**Share this article**"
     lower = plain.lower().rstrip(" :")
     words = body.split()
     reason = ""
-    if _URL_RE.match(body):
+    if cw.URL_RE.match(body):
         reason = "url"
-    elif lower in _UI_WORDS or lower + ":" in _UI_WORDS or _UI_PREFIX_RE.match(plain):
+    elif lower in cw.UI_WORDS or lower + ":" in cw.UI_WORDS or cw.UI_PREFIX_RE.match(plain):
         reason = "ui"
-    elif "](" in body and len(_MD_LINK_RE.sub(" ", body).replace("|", " ").split()) < 3:
+    elif "](" in body and len(cw.MD_LINK_RE.sub(" ", body).replace("|", " ").split()) < 3:
         # Markdown links and little else: "[Tweet](…) | [Email](…)", "* [Headline](…)".
         reason = "links"
-    elif _SEPARATOR_RE.match(stripped):
+    elif cw.SEPARATOR_RE.match(stripped):
         reason = "separator"
-    elif _NUMBERISH_RE.match(body):
+    elif cw.NUMBERISH_RE.match(body):
         reason = "counter"
-    elif len(words) < 60 and _cued(body, _FOOTER_CUES, _FOOTER_RE) or (
-            len(words) <= _WEAK_FOOTER_WORDS and _cued(body, _WEAK_FOOTER_CUES, _WEAK_FOOTER_RE)):
+    elif len(words) < 60 and _cued(body, cw.FOOTER_CUES, cw.FOOTER_RE) or (
+            len(words) <= cw.WEAK_FOOTER_WORDS
+            and _cued(body, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE)):
         reason = "footer"
-    elif len(words) < 40 and _cued(body, _BIO_CUES, _BIO_RE):
+    elif len(words) < 40 and _cued(body, cw.BIO_CUES, cw.BIO_RE):
         reason = "bio"
-    elif _DATELINE_RE.match(body) or _STAMP_RE.match(body):
+    elif cw.DATELINE_RE.match(body) or cw.STAMP_RE.match(body):
         reason = "dateline"
-    elif _BYLINE_RE.match(body) and len(words) <= 25 and (
-            not _has_sentence_end(body) or body.startswith("(") or _SOURCE_RE.match(body)):
+    elif cw.BYLINE_RE.match(body) and len(words) <= 25 and (
+            not _has_sentence_end(body) or body.startswith("(") or cw.SOURCE_RE.match(body)):
         reason = "byline"
     elif bullet and len(words) <= 6 and not _has_sentence_end(body) and \
-            not _FIGURE_BULLET_RE.search(body):
+            not cw.FIGURE_BULLET_RE.search(body):
         reason = "nav"
-    if not reason and bullet and _FIGURE_BULLET_RE.search(body):
+    if not reason and bullet and cw.FIGURE_BULLET_RE.search(body):
         # "Russia: $109 billion, up 24%": a list of figures is a table written as prose,
         # each line a fact, though none ends in a full stop.
         return Block(start, end, "content")
@@ -173,7 +90,7 @@ def _classify(raw: str, start: int, end: int) -> Block:
         return Block(start, end, "boilerplate", reason)
     if is_headline(body):
         return Block(start, end, "heading", "headline")
-    if not _has_sentence_end(body) and len(words) <= _TITLE_MAX_WORDS and not _ends_open(body):
+    if not _has_sentence_end(body) and len(words) <= cw.TITLE_MAX_WORDS and not _ends_open(body):
         # A short line without final punctuation is a title in sentence case ("China ready
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
@@ -187,12 +104,12 @@ def _cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
 
 
 def _ends_open(text: str) -> bool:
-    """_ENDS_OPEN_RE.search(text), read at the end only: its longest word has 5 letters."""
-    return _ENDS_OPEN_RE.search(text, max(0, len(text.rstrip()) - 6)) is not None
+    """cw.ENDS_OPEN_RE.search(text), read at the end only: its longest word has 5 letters."""
+    return cw.ENDS_OPEN_RE.search(text, max(0, len(text.rstrip()) - 6)) is not None
 
 
 def _has_sentence_end(text: str) -> bool:
-    return text.rstrip().endswith(_END_PUNCT)
+    return text.rstrip().endswith(cw.END_PUNCT)
 
 
 _HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w'&.-]*")
@@ -204,7 +121,7 @@ def is_headline(text: str) -> bool:
     if not body or _has_sentence_end(body) or len(body.split()) > 22:
         return False
     words = _HEADLINE_WORD_RE.findall(body)
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in cw.SMALL_WORDS]
     if not content:
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
@@ -312,7 +229,7 @@ _SENTENCE_INSIDE_RE = re.compile(r"[a-z0-9][.!?][\"')\u201d\u2019]?\s+[A-Z]")
 
 def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
     body = line.lstrip()
-    if not body or _BULLET_RE.match(line):
+    if not body or cw.BULLET_RE.match(line):
         return False
     above = above.rstrip()
     if _has_sentence_end(above):

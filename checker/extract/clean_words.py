@@ -1,0 +1,90 @@
+"""Vocabulary of page clean-up: the words, cues and patterns that tell navigation, share
+buttons, footers, bylines and datelines from content (checker.extract.clean uses them)."""
+
+from __future__ import annotations
+
+import re
+
+UI_WORDS = {
+    "share", "tweet", "total", "shares", "comments", "comment", "subscribe", "read more",
+    "read more:", "previous article", "next article", "you may also like", "trending posts",
+    "trending", "related links", "related links:", "related", "related articles",
+    "related posts", "related stories", "more stories", "most read", "popular", "advertisement",
+    "print", "email", "menu", "search", "home", "about", "about us", "contact", "contact us",
+    "select language", "select language:", "log in", "login", "sign in", "sign up", "register",
+    "skip to content", "back to top", "close", "loading", "newsletter", "follow us", "pin",
+    "whatsapp", "facebook", "twitter", "linkedin", "telegram", "reddit", "copy link", "x",
+    "read next", "recommended", "latest", "latest news", "top stories", "see also",
+    "tags", "tags:", "photo", "video", "videos", "watch", "listen",
+}
+UI_PREFIX_RE = re.compile(
+    r"^(?:watch more|read more|explore |content from other|input your search|follow us|"
+    r"sign up|subscribe to|click here|share this|share on|download the|get the app|"
+    r"image:|photo:|file photo|caption:|credit:|listen to this article|skip to|"
+    r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored)",
+    re.IGNORECASE,
+)
+URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+MD_LINK_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)")
+NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
+# A bullet that states a figure: money, a percentage or a scaled amount ("Comments: 12
+# readers" and "Most read: 5 ways to save" are page furniture).
+FIGURE_BULLET_RE = re.compile(
+    r"[$\u00a3\u20ac\u00a5\u20b9]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)|"
+    r"\d\s?(?:million|billion|trillion|bn|tn)\b|\d(?:\.\d+)?[mb]n?\b")
+SEPARATOR_RE = re.compile(r"^[-=_*~#.\u2022\s]{3,}$")
+FOOTER_RE = re.compile(
+    r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"
+    r"this site is designed by|(?:we|site)\s+uses?\s+cookies|use\s+of\s+cookies|"
+    r"accept\s+(?:all\s+)?cookies|cookie\s+settings|our standards:|"
+    r"originally published (?:on|by|in))",
+    re.IGNORECASE,
+)
+# Footer words that also occur in news ("Meta changed its privacy policy"): only on short
+# lines, the way page footers list them.
+WEAK_FOOTER_RE = re.compile(
+    r"(?:privacy policy|terms of use|terms of service|cookie policy|copyright|contact us|"
+    r"about us|sitemap)", re.IGNORECASE)
+WEAK_FOOTER_WORDS = 12
+# A literal of every alternative of the regexes above and below (case-folded): a line without
+# any of them cannot match, and the regex, tried at every position of the line, is skipped.
+FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
+                "our standards:", "originally published")
+WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
+                     "about us", "sitemap")
+BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",
+             "writes for", "freelance", "staff")
+BIO_RE = re.compile(
+    r"(?:reach out at|follow (?:him|her|them) on|\[at\]|@\w+\.\w+|is the editor-in-chief|"
+    r"can be reached at|writes for|is a (?:freelance|staff) (?:writer|journalist))",
+    re.IGNORECASE,
+)
+BYLINE_RE = re.compile(
+    r"^\(?(?:by|source|via|press desk|staff report|edited by|(?:additional\s+)?reporting by|"
+    r"writing by|editing by|compiled by)\b[: ]", re.I)
+# "Source: SIPRI Military Expenditure Database, April 2024.": a credit, full stop or not.
+SOURCE_RE = re.compile(r"^sources?:", re.I)
+# "Updated: 10:45 GMT, March 5, 2024", "Published 5 March 2024": page furniture.
+STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?"
+                       r"[\d\w,: .|-]{0,40}$", re.I)
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATELINE_RE = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}\s*(?:am|pm)?)?\.?$",
+    re.IGNORECASE,
+)
+BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*]|-(?=\s))\s*")
+SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "the", "to", "vs", "with", "amid", "over", "after", "s",
+}
+END_PUNCT = tuple('.!?:"\u201d\u2019)\'')
+TITLE_MAX_WORDS = 20
+# A line that stops mid-phrase continues on the next line (hard-wrapped text).
+ENDS_OPEN_RE = re.compile(
+    r"(?:[,;\u2013\u2014-]|\b(?:the|a|an|of|and|or|to|in|for|with|on|by|at|from|as|that|"
+    r"which|its|their|his|her)\s*)$", re.IGNORECASE)
