@@ -246,13 +246,21 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
     out: list[Finding] = []
     reopened: list[DecisionStatus] = []
     seen: set[str] = set()
+    successors = _successors(findings, decisions)
     for finding in findings:
         decision = decisions.get(finding.id)
+        carried = successors.get(finding.id) if decision is None else None
+        if carried is not None:
+            decision = decisions[carried]
+            seen.add(carried)
         if decision is None:
             out.append(finding)
             continue
         seen.add(finding.id)
         state, why = review_state(finding, decision)
+        if carried is not None:
+            state, why = "reopened", (f"its statements changed since it was decided "
+                                      f"({decision.decided_at[:10]}, as {carried})")
         update: dict[str, Any] = {
             "details": {**finding.details, "decision": _detail(decision, state, why)}}
         if state == "reopened":
@@ -264,6 +272,28 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
     resolved = [DecisionStatus(fp, "resolved", "its finding no longer occurs", decisions[fp])
                 for fp in sorted(decisions) if fp not in seen]
     return out, resolved, reopened
+
+
+def _successors(findings: Sequence[Finding], decisions: Mapping[str, Decision]
+                ) -> dict[str, str]:
+    """Undecided findings that take over a decision whose finding is gone: the one finding
+    of the same kind, documents and message (a document's sentence reworded changes the
+    fingerprint; the editor should see the decision re-opened, not resolved)."""
+    present = {f.id for f in findings}
+    candidates: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    for f in findings:
+        if f.id not in decisions:
+            key = (str(f.kind), tuple(sorted({c.document for c in f.claims})), f.message)
+            candidates.setdefault(key, []).append(f.id)
+    wanted: dict[str, list[str]] = {}
+    for fp, d in sorted(decisions.items()):
+        if fp not in present and d.kind and d.message:
+            key = (d.kind, tuple(sorted(d.documents)), d.message)
+            found = candidates.get(key, [])
+            if len(found) == 1:
+                wanted.setdefault(found[0], []).append(fp)
+    # A finding two gone decisions could claim is ambiguous: neither is carried.
+    return {fid: fps[0] for fid, fps in wanted.items() if len(fps) == 1}
 
 
 def apply_decisions_file(findings: Sequence[Finding], path: Path, display: str

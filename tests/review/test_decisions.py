@@ -215,7 +215,8 @@ def test_apply_decisions_file(tmp_path: Path) -> None:
     assert (out, notes, errors) == (items, [], [])  # no file: nothing to apply
     save_decisions(path, {items[2].id: make_decision(items[2], "fixed", None, "A", fixed_clock),
                           "ffff000000000000000f": make_decision(items[0], "confirmed", None, "A",
-                                                                fixed_clock)})
+                                                                fixed_clock).model_copy(
+                              update={"message": "a finding no longer made"})})
     out, notes, errors = apply_decisions_file(items, path, "decisions.yaml")
     assert errors == []
     assert [n.split(":")[0] for n in notes] == ["decision reopened", "decision resolved"]
@@ -259,3 +260,21 @@ def test_comments_only_or_above_the_header_survive_a_save(tmp_path: Path) -> Non
     save_decisions(path, {b.id: make_decision(b, "fixed", None, "B", fixed_clock)})
     assert "# kept above the header" in path.read_text(encoding="utf-8")
     assert sorted(load_decisions(path)[0].decisions) == sorted([a.id, b.id])
+
+
+def test_a_decision_follows_its_finding_when_the_sentence_is_reworded() -> None:
+    items = findings()
+    a = items[0]
+    decisions = {a.id: make_decision(a, "false-alarm", "quoted", "Desk A", fixed_clock)}
+    # The document's sentence changed: a new fingerprint, same kind, documents and message.
+    reworded = a.model_copy(update={"id": "0123456789abcdef0123", "claims": [
+        a.claims[0].model_copy(update={"text": "China is a partner of the ISS, he said."})]})
+    out, resolved, reopened = apply_decisions([reworded, *items[1:]], decisions)
+    assert resolved == [] and [s.finding for s in reopened] == [reworded.id]
+    assert out[0].suppressed is None  # re-opened: the editor looks again
+    assert out[0].details["decision"]["status"] == "reopened"
+    assert f"as {a.id}" in out[0].details["decision"]["why"]
+    # Two candidates for one gone decision: neither takes it.
+    twin = reworded.model_copy(update={"id": "0123456789abcdef0124"})
+    out, resolved, reopened = apply_decisions([reworded, twin, *items[1:]], decisions)
+    assert [s.finding for s in resolved] == [a.id] and reopened == []
