@@ -17,11 +17,10 @@ from rapidfuzz import fuzz
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from checker.claimfiles import _to_yaml_tree, _yaml, claim_file_data, render_claim_file
-from checker.extract import claim_id
 from checker.extract.stance import polarity
 from checker.ingest import Document
 from checker.models.claims import ClaimFile
-from checker.relocate import nearest
+from checker.relocate import drafted, nearest
 from checker.textutil import fold
 
 SLOT_LISTS = ("entities", "quantities", "dates")
@@ -124,7 +123,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         if cid in new_ids:
             continue
         text = str(node.get("text", ""))
-        if cid == claim_id(new.document.id, text):
+        if drafted(cid, new.document.id, text):
             # Drafted by an earlier extractor and untouched: the current one replaces it.
             _carry_edits(cid, node, added, report)
             report.removed.append(cid)

@@ -281,3 +281,16 @@ def test_an_editors_claim_stays_on_its_own_copy_of_a_repeated_text(tmp_path: Pat
     loaded, _ = load_claim_file(path, "d.yaml")
     assert loaded is not None
     assert next(c for c in loaded.model.claims if c.id == "editor-second").line == 3
+
+
+def test_a_repeated_sentences_second_draft_is_a_draft(tmp_path: Path, ruleset: RuleSet) -> None:
+    text = "Acme shares fell 5% on Monday.\nAcme shares fell 5% on Monday.\n"
+    doc = document_from_text("d", text)
+    model = extract_document(doc, ruleset.lexicon)
+    assert [c.id.endswith("-2") for c in model.claims] == [False, True]
+    path = tmp_path / "d.yaml"
+    path.write_text(render_claim_file(model, tmp_path), encoding="utf-8")
+    # A later extractor drafts neither: both go; the `-2` one is no editor's claim.
+    _, report = merge_claim_file(read_yaml(path), model.model_copy(update={"claims": []}),
+                                 doc, tmp_path)
+    assert report.removed == [c.id for c in model.claims] and report.editor_claims == []
