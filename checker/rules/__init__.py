@@ -172,7 +172,7 @@ def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str]) -> bo
 def _check_selection(ruleset: RuleSet, select: Sequence[str],
                      ignore: Sequence[str]) -> list[ClaimcheckError]:
     known = {r.id for r in ruleset.rules} | {t for r in ruleset.rules for t in r.tags} | \
-        RULELESS_KINDS | {f"claimcheck/{k}" for k in RULELESS_KINDS}
+        _KIND_NAMES
     unknown = sorted((set(select) | set(ignore)) - known)
     return [UsageError(f"no rule, tag or finding kind named {u!r}",
                        Location("--select/--ignore")) for u in unknown]

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from checker.cliutil import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, echo_errors
-from checker.config import load_config
+from checker.cliutil import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_or_exit, echo_errors
 from checker.errors import ClaimcheckError, Location, UsageError
 from checker.rules import RuleSet, load_rules
 from checker.rules.selftest import run_selftests
@@ -53,10 +52,7 @@ def rules_test(rules_dir: Path | None) -> None:
 def _load(rules_dir: Path | None) -> tuple[RuleSet, list[ClaimcheckError]]:
     """The rules of --rules, else of claimcheck.toml's `rules`, else of rules/; a rules
     directory that is not there is an error (the built-in rules alone would pass)."""
-    try:
-        cfg = load_config(Path.cwd())[0]
-    except ClaimcheckError as exc:
-        return RuleSet(), [exc]
+    cfg = config_or_exit(Path.cwd())  # a bad configuration fails every command alike
     path = rules_dir or Path(cfg.rules or "rules")
     ruleset, errors = load_rules([path])
     if not path.exists():
