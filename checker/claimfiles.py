@@ -175,7 +175,7 @@ def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:
                 Location(loaded.path, line, col, f"claims[{index}].line")))
         # Editors may correct a claim's wording (and --fix rewrites spellings); only a text
         # that no longer resembles its span means the span is wrong.
-        if fuzz.ratio(fold(doc.text[start:end]), fold(claim.text)) < MIN_TEXT_SIMILARITY:
+        if not _resembles(doc.text[start:end], claim.text):
             line, col = locate(loaded.root, ["claims", index, "text"])
             errors.append(ConsistencyError(
                 f"claim {claim.id}: text does not match the document at span {list(claim.span)}"
