@@ -15,7 +15,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -190,9 +190,12 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def save_decisions(path: Path, changes: Mapping[str, Decision | None],
-                   display: str | None = None) -> DecisionsFile:
+                   display: str | None = None,
+                   findings: Sequence[Finding] = ()) -> DecisionsFile:
     """Merge changes (None removes) into the file under the lock; return what was written.
 
+    With the current findings, a change on a finding that carries a reworded finding's
+    decision (`successors_of`) replaces that decision: the editor has looked again.
     A file that does not validate is never overwritten: its first error is raised.
     """
     with locked(path):
@@ -200,6 +203,8 @@ def save_decisions(path: Path, changes: Mapping[str, Decision | None],
         current, errors = load_decisions(path, display)
         if errors:
             raise errors[0]
+        carried = successors_of(findings, current.decisions) if findings else {}
+        changes = {**{carried[fp]: None for fp in changes if fp in carried}, **changes}
         merged = dict(current.decisions)
         for fp, decision in changes.items():
             if decision is None:
@@ -246,7 +251,7 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
     out: list[Finding] = []
     reopened: list[DecisionStatus] = []
     seen: set[str] = set()
-    successors = _successors(findings, decisions)
+    successors = successors_of(findings, decisions)
     for finding in findings:
         decision = decisions.get(finding.id)
         carried = successors.get(finding.id) if decision is None else None
@@ -259,8 +264,7 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
         seen.add(finding.id)
         state, why = review_state(finding, decision)
         if carried is not None:
-            state, why = "reopened", (f"its statements changed since it was decided "
-                                      f"({decision.decided_at[:10]}, as {carried})")
+            state, why = "reopened", carried_why(decision, carried)
         update: dict[str, Any] = {
             "details": {**finding.details, "decision": _detail(decision, state, why)}}
         if state == "reopened":
@@ -274,11 +278,18 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
     return out, resolved, reopened
 
 
-def _successors(findings: Sequence[Finding], decisions: Mapping[str, Decision]
-                ) -> dict[str, str]:
+def carried_why(decision: Decision, carried: str) -> str:
+    """Why a decision carried over from finding `carried` to its successor is re-opened."""
+    return (f"its statements changed since it was decided ({decision.decided_at[:10]}, "
+            f"as {carried})")
+
+
+def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
+                  ) -> dict[str, str]:
     """Undecided findings that take over a decision whose finding is gone: the one finding
     of the same kind, documents and message (a document's sentence reworded changes the
     fingerprint; the editor should see the decision re-opened, not resolved)."""
+    findings = list(findings)
     present = {f.id for f in findings}
     candidates: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
     for f in findings:

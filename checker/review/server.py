@@ -99,7 +99,8 @@ class ReviewApp:
             raise RequestError(HTTPStatus.BAD_REQUEST, f"note must be text of at most "
                                                        f"{MAX_NOTE} characters")
         if value is None:
-            save_decisions(self.decisions_path, {finding.id: None}, self.decisions_shown)
+            save_decisions(self.decisions_path, {finding.id: None}, self.decisions_shown,
+                           self.report.findings)
             return {"finding": finding.id, "decision": None}
         chosen: DecisionValue = value
         try:
@@ -107,7 +108,8 @@ class ReviewApp:
         except ValidationError as exc:  # e.g. a note with unpaired surrogates
             raise RequestError(HTTPStatus.BAD_REQUEST,
                                str(exc.errors()[0]["msg"])) from None
-        save_decisions(self.decisions_path, {finding.id: decision}, self.decisions_shown)
+        save_decisions(self.decisions_path, {finding.id: decision}, self.decisions_shown,
+                       self.report.findings)
         return {"finding": finding.id, "decision": decision_view(finding, decision)}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from checker.decisions import Decision, review_state, text_hash
+from checker.decisions import Decision, carried_why, review_state, successors_of, text_hash
 from checker.models.common import Severity
 from checker.models.report import ClaimRef, Finding, Report
 
@@ -110,5 +110,12 @@ def decision_view(finding: Finding | None, decision: Decision) -> dict[str, Any]
 
 def decisions_data(findings: Mapping[str, Finding], decisions: Mapping[str, Decision]
                    ) -> dict[str, Any]:
-    """Every recorded decision keyed by fingerprint, with its state."""
-    return {fp: decision_view(findings.get(fp), d) for fp, d in sorted(decisions.items())}
+    """Every recorded decision keyed by fingerprint, with its state; a decision whose
+    finding was reworded shows on its successor, re-opened, as `check` reports it."""
+    data = {fp: decision_view(findings.get(fp), d) for fp, d in sorted(decisions.items())}
+    for new, old in sorted(successors_of(findings.values(), decisions).items()):
+        view = decisions[old].model_dump(mode="json")
+        data[new] = {**view, "state": "reopened", "why": carried_why(decisions[old], old),
+                     "carried_from": old}
+        data[old].update(state="carried", why=f"carried over to {new}")
+    return dict(sorted(data.items()))

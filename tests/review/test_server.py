@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from checker.decisions import load_decisions
+from checker.decisions import load_decisions, make_decision, save_decisions
 from checker.review.server import ReviewApp, ReviewServer
 
 from .sample import TEXTS, findings, fixed_clock, report
@@ -85,6 +85,27 @@ def test_decide_then_read_back_then_clear(server: ReviewServer, tmp_path: Path) 
     status, _, body = request(server, "POST", "/api/decisions", {"finding": fid, "decision": None})
     assert status == 200 and json.loads(body)["decision"] is None
     assert json.loads(request(server, "GET", "/api/decisions")[2]) == {}
+
+
+def test_deciding_on_a_reworded_finding_replaces_the_decision_it_carried(
+        tmp_path: Path) -> None:
+    items = findings()
+    a = items[0]
+    path = tmp_path / "decisions.yaml"
+    save_decisions(path, {a.id: make_decision(a, "confirmed", None, "B", fixed_clock)})
+    # The document's sentence changed: the finding has a new fingerprint.
+    reworded = a.model_copy(update={"id": "0123456789abcdef0123"})
+    app = ReviewApp(report([reworded, *items[1:]]), TEXTS, path, "decisions.yaml", "Desk A",
+                    fixed_clock)
+    assert app.decisions()[reworded.id]["state"] == "reopened"
+    app.decide({"finding": reworded.id, "decision": "false-alarm", "note": "quoted"})
+    assert sorted(load_decisions(path)[0].decisions) == [reworded.id]
+    # Clearing a carried decision clears it: it does not come back on the next load.
+    save_decisions(path, {reworded.id: None, a.id: make_decision(a, "confirmed", None, "B",
+                                                                 fixed_clock)})
+    app.decide({"finding": reworded.id, "decision": None})
+    assert load_decisions(path)[0].decisions == {}
+    assert app.decisions() == {}
 
 
 @pytest.mark.parametrize(("body", "headers", "status"), [

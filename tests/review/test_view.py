@@ -78,3 +78,21 @@ def test_decision_states() -> None:
     states = decisions_data({f.id: f for f in items}, decisions)
     assert {k: v["state"] for k, v in states.items()} == {
         a.id: "decided", c.id: "reopened", "ffff0000": "resolved"}
+
+
+def test_a_reworded_findings_decision_shows_on_its_successor_re_opened() -> None:
+    items = findings()
+    a = items[0]
+    decisions = {a.id: make_decision(a, "confirmed", "checked", "Desk A", fixed_clock)}
+    # The document's sentence changed: a new fingerprint, same kind, documents and message;
+    # `check` reports the decision re-opened on it, and so must the page, not "undecided".
+    reworded = a.model_copy(update={"id": "0123456789abcdef0123", "claims": [
+        a.claims[0].model_copy(update={"text": "China is a partner of the ISS, he said."})]})
+    current = {f.id: f for f in [reworded, *items[1:]]}
+    states = decisions_data(current, decisions)
+    assert states[reworded.id]["state"] == "reopened"
+    assert states[reworded.id]["decision"] == "confirmed"
+    assert states[reworded.id]["carried_from"] == a.id
+    assert f"as {a.id}" in states[reworded.id]["why"]
+    assert states[a.id]["state"] == "carried" and reworded.id in states[a.id]["why"]
+    assert list(states) == sorted(states)
