@@ -55,12 +55,27 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     return expr(m, raw, d, d, "day", relative=True)
 
 
+# A company's fiscal quarter: its calendar is unknown ("fiscal fourth quarter" may end in
+# January, June or September), so it is no calendar quarter to compare with another.
+_FISCAL_BEFORE_RE = re.compile(r"\b(?:fiscal|financial)(?:[\s-]+year)?[\s-]+$", re.I)
+_FISCAL_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?:fiscal|financial|FY)"
+                              r"(?![a-z])", re.I)
+
+
+def _fiscal_quarter(m: re.Match[str]) -> bool:
+    """Whether a quarter is a fiscal one: the words around it in the (folded) sentence."""
+    before = m.string[max(0, m.start() - 24):m.start()]
+    return bool(_FISCAL_BEFORE_RE.search(before) or _FISCAL_AFTER_RE.match(m.string, m.end()))
+
+
 @rule("q_year")
 @rule("qy")
 @rule("q")
 def _quarter(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     g = m.groupdict()
     q = int(g["qn"]) if g.get("qn") else ORDINALS[g["q"].lower()]
+    if _fiscal_quarter(m):
+        return unresolved_at(m, raw, "quarter")
     if g.get("year"):
         return quarter_expr(raw, m.start(), m.end(), int(g["year"]), q, relative=False)
     if anchor is None:
