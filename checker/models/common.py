@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 from enum import StrEnum
@@ -27,7 +28,10 @@ class Severity(StrEnum):
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _check_partial_date(value: str) -> str:
+    # Cached: a corpus repeats its few dates thousands of times (every cached claim is
+    # validated again on load); an invalid one raises, and exceptions are never cached.
     m = _PARTIAL_RE.match(value)
     if not m:
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
