@@ -13,11 +13,12 @@ from datetime import date
 from functools import lru_cache
 
 from checker.extract.date_types import month_number
+from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key
-from checker.normclaim import Description, Mention, NDate, NormClaim, NQuantity
+from checker.normclaim import INITIAL, SOURCE, Description, Mention, NDate, NormClaim, NQuantity
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 from checker.textutil import Token, fold, slug
 
@@ -87,9 +88,10 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
         return None
     word = m.group(1)
     low = token_key(word)
-    if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3:
+    if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
+            or low in WORD_NUMBERS:  # "Twelve people died": a number, not a name
         return None
-    return Mention(UNKNOWN_PREFIX + slug(low), "initial", offset + m.start(1), offset + m.end(1))
+    return Mention(UNKNOWN_PREFIX + slug(low), INITIAL, offset + m.start(1), offset + m.end(1))
 
 
 def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
@@ -214,6 +216,13 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         Mention(entity_id(e.text, e.id, lexicon), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
     )
+    if claim.attribution and claim.attribution.span[0] > start:
+        # Who said it, told after it, is not what the claim is about: "..., the Health
+        # Ministry said" and "..., according to the Red Cross" can tell one fact. (A leading
+        # "Norvik Shipping reported revenue ..." is often the subject reporting itself.)
+        a_start, a_end = claim.attribution.span
+        mentions = tuple(Mention(m.id, SOURCE, m.start, m.end)
+                         if a_start <= m.start and m.end <= a_end else m for m in mentions)
     initial = _initial_name(text, offset, mentions)
     if initial:
         mentions = (initial, *mentions)
@@ -243,13 +252,16 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     preds = tuple(
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
     )
+    about = [m for m in mentions if m.role != SOURCE]
     return NormClaim(
         doc=doc_id,
         claim_id=claim.id,
         text=text,
         span=(start, end),
+        # A source ("the Red Cross said") is kept as a mention, but is not what the claim
+        # is about: it neither blocks, nor scores, nor scopes the claim.
         entities=frozenset(
-            [m.id for m in mentions] + [p for m in mentions for p in lexicon.ancestors(m.id)]
+            [m.id for m in about] + [p for m in about for p in lexicon.ancestors(m.id)]
         ),
         mentions=mentions,
         tokens=frozenset(frame),

@@ -41,6 +41,13 @@ class NDate:
     open: str | None = None
 
 
+# Roles of mentions that say who told a claim or only guess a name, not what the claim is
+# about: the source of an attribution, a capitalised first word no lexicon knows.
+SOURCE = "source"
+INITIAL = "initial"
+WEAK_ROLES = frozenset({SOURCE, INITIAL})
+
+
 @by_position
 @dataclass(frozen=True, slots=True)
 class Mention:

@@ -184,6 +184,8 @@ def is_name_chunk(
         chunk.pop(0)
     first = toks[chunk[0]].text
     low = first.lower()
+    if not first[:1].isupper():
+        return False  # "Between 10 and 12": the figures left are no name
     if len(chunk) > 1:
         return True
     if low in STOPWORDS or low in COMMON_STARTERS or len(first) < 2 or first.isdigit():

@@ -6,6 +6,7 @@ when their metadata says so (`origin`) or when they share several copied claims.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -22,9 +23,14 @@ def copy_form(text: str) -> str:
     return " ".join(fold(text).lower().split())
 
 
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def is_copy(a: str, b: str) -> bool:
-    """Near-identical wording (punctuation, quotes and case ignored)."""
-    return fuzz.ratio(copy_form(a), copy_form(b)) >= COPY_RATIO
+    """Near-identical wording (punctuation, quotes and case ignored) with the same figures:
+    two reports in one news formula ("killed 12 people" / "killed 13 people") are two."""
+    return _DIGITS_RE.findall(a) == _DIGITS_RE.findall(b) and \
+        fuzz.ratio(copy_form(a), copy_form(b)) >= COPY_RATIO
 
 
 class UnionFind:
@@ -89,7 +95,9 @@ def count_origins(members: Iterable[tuple[str, str]], origins: Mapping[str, str]
     forms = list(holders)
     for i, form in enumerate(forms[:-1]):
         later = forms[i + 1:]
+        figures = _DIGITS_RE.findall(form)
         for _, _, j in process.extract(form, later, scorer=fuzz.ratio,
                                        score_cutoff=COPY_RATIO, limit=None):
-            uf.union(holders[form][0], holders[later[j]][0])
+            if _DIGITS_RE.findall(later[j]) == figures:  # as `is_copy`
+                uf.union(holders[form][0], holders[later[j]][0])
     return len({uf.find(o) for group in holders.values() for o in group})

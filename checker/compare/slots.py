@@ -28,10 +28,13 @@ def _interval(q: NQuantity) -> tuple[float, float]:
 
 
 def agree(qa: NQuantity, qb: NQuantity) -> bool:
-    """Intervals overlap: "about 241 million" and "240 million" agree."""
+    """Intervals overlap: "about 241 million" and "240 million" agree; "12 people"
+    (11.5-12.5) and "13 people" (12.5-13.5) only touch, and do not."""
     la, ha = _interval(qa)
     lb, hb = _interval(qb)
-    return la <= hb and lb <= ha
+    low, high = max(la, lb), min(ha, hb)
+    # A point (an exact figure in a claim file) agrees with any interval that holds it.
+    return low < high or (low == high and (la == ha or lb == hb))
 
 
 def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
@@ -49,6 +52,14 @@ def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
         ):
             conflicting.append((qa.text, candidates[0].text))
     return agreeing, conflicting
+
+
+def other_currencies(a: NormClaim, b: NormClaim) -> bool:
+    """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
+    and "US$2 billion" compare no figure, and confirm nothing."""
+    ua = {q.unit for q in a.quantities if q.kind == "money"}
+    ub = {q.unit for q in b.quantities if q.kind == "money"}
+    return bool(ua) and bool(ub) and not ua & ub
 
 
 def events(c: NormClaim) -> list[NDate]:

@@ -19,9 +19,11 @@ from checker.compare.slots import (
     Pairs,
     compare_dates,
     compare_quantities,
+    other_currencies,
 )
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
-from checker.normclaim import NormClaim
+from checker.nlp import stem
+from checker.normclaim import WEAK_ROLES, NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
 
@@ -103,17 +105,29 @@ def _maybe_same_name(x: str, y: str) -> bool:
     return rest_x[0] == rest_y[0] and fuzz.partial_ratio(rest_x, rest_y) >= SAME_NAME_RATIO
 
 
-def _different_scopes(a: NormClaim, b: NormClaim) -> bool:
+def _different_scopes(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
     """Each claim names someone or somewhere the other does not: "X employs 3,700 in Dhaka"
-    and "X employs 3,100 in Islamabad" are two facts, not one fact told two ways."""
+    and "X employs 3,100 in Islamabad" are two facts, not one fact told two ways. Who told
+    it ("the Red Cross said") and a guessed first-word name ("Police said ...") are no
+    scope: two sources giving two figures for one fact is the conflict to report."""
     # Normalisation adds each entity's parents (CNSA -> China), so an agency and its
     # country, or a city and its country, are not two scopes.
     own_a = a.entities - b.entities
     own_b = b.entities - a.entities
     if not own_a or not own_b:  # most pairs: one names nothing the other does not
         return False
+    own_a &= _about(a, lexicon)
+    own_b &= _about(b, lexicon)
+    if not own_a or not own_b:
+        return False
     kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]
     return bool(kept_a) and any(not any(_maybe_same_name(x, y) for x in kept_a) for y in own_b)
+
+
+def _about(c: NormClaim, lexicon: Lexicon) -> set[str]:
+    """The entities a claim is about: named other than as its source or a guessed name."""
+    ids = {m.id for m in c.mentions if m.role not in WEAK_ROLES}
+    return ids | {p for x in ids for p in lexicon.ancestors(x)}
 
 
 def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
@@ -154,9 +168,23 @@ def _description_clash(a: NormClaim, b: NormClaim) -> str | None:
     return None
 
 
-def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: _Evidence) -> bool:
-    """Frames agree once the two opposite words are set aside ("best-" vs "worst-selling")."""
-    rest_a, rest_b = a.tokens - {words[0]}, b.tokens - {words[1]}
+def _words_of(c: NormClaim, word: str, lexicon: Lexicon) -> set[str]:
+    """The frame stems that say `word` in c: a predicate's own words ("rose" for
+    `increase`), or the opposite word itself."""
+    spans = [(s, e) for p, s, e in c.predicates if p == word]
+    if not spans:
+        return {word}
+    start = c.span[0]
+    return {stem(key) for s, e in spans for key in lexicon.tokens(c.text, s - start,
+                                                                   e - start)[2]}
+
+
+def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: _Evidence,
+                    lexicon: Lexicon) -> bool:
+    """Frames agree once the two opposite words are set aside ("best-" vs "worst-selling",
+    "exports rose" vs "exports fell")."""
+    rest_a = a.tokens - _words_of(a, words[0], lexicon)
+    rest_b = b.tokens - _words_of(b, words[1], lexicon)
     return ev.sim.entities >= 0.6 and overlap(rest_a, rest_b, lambda _: 1.0) >= 0.6
 
 
@@ -178,7 +206,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     """(reason, confidence) when the two claims state the same fact differently."""
     hedged = 0.7 if "hedged" in (a.modality, b.modality) else 1.0
     q_agree, q_conflict, d_conflict = ev.q_agree, ev.q_conflict, ev.d_conflict
-    if _different_scopes(a, b):
+    if _different_scopes(a, b, lexicon):
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
@@ -194,7 +222,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     # in China said the public platform would …" / "… the private platform would …" share
     # a common name and boilerplate, and "platform" does not make them one fact.
     if antonym and ev.spec_ents and (
-            ev.strict or _strict_without(a, b, antonym, ev)):
+            ev.strict or _strict_without(a, b, antonym, ev, lexicon)):
         details["opposites"] = list(antonym)
         return "antonym", _logistic(6 * (ev.base - 0.6)) * hedged
     anchored = ev.strict or (bool(ev.spec_ents) and bool(ev.spec_words))
@@ -263,8 +291,11 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
         return Verdict("conflict", found[0], round(conf, 3), score, details)
-    if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame:
-        # Disagreeing slots we could not pin down, or nothing said in common.
+    if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
+            or _antonym_predicates(a, b, lexicon) or opposite_words(a.tokens, b.tokens) \
+            or other_currencies(a, b):
+        # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
+        # things; sums in two currencies), or nothing said in common: no confirmation.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = coverage(a, b, stats.idf)
     # Who (two shared entities, one of them specific) and what (a specific shared word).

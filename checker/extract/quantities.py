@@ -80,18 +80,25 @@ def _number(text: str, factor: float = 1.0) -> float:
     return float(Decimal(text.replace(",", "").replace(" ", "")) * Decimal(repr(factor)))
 
 
-def precision(num_text: str, scale: float) -> float:
-    """Half a unit of the last written digit ("240" -> 5, "1.62" -> 0.005), scaled.
+def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
+    """Half a unit of the last written digit ("240" -> 5, "1.62" -> 0.005), times the scale
+    word's `scale` ("million") and the unit's `factor`.
 
     Trailing zeros count as rounding only from three digits on: "240" may be rounded to
-    the ten, but "10 per cent" is ten, not "somewhere from 5 to 15".
+    the ten, but "10 per cent" is ten, not "somewhere from 5 to 15". Rounding to zeros or
+    to a scale word is at most a tenth of the value, so that a round figure does not agree
+    with a different one: "200 people" is not "240 people", nor "$2 billion" "$2.4
+    billion" (a hedge, "about 200", widens it again); "3 per cent" keeps 2.5 to 3.5.
     """
     digits = num_text.replace(",", "").replace(" ", "")
     if "." in digits:
-        return 0.5 * scale / 10.0 ** len(digits.split(".")[1])
+        return 0.5 * scale * factor / 10.0 ** len(digits.split(".")[1])
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped) if stripped and len(digits) >= 3 else 0
-    return 0.5 * scale * 10.0**zeros
+    half_unit = 0.5 * scale * 10.0**zeros
+    if stripped and (zeros or scale > 1):
+        half_unit = min(half_unit, 0.1 * float(digits) * scale)
+    return half_unit * factor
 
 
 def _bounds(value: float, prec: float, mod: str) -> tuple[float | None, float | None, str, bool]:
@@ -192,7 +199,7 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
         kind, unit = "points", "pp"
     elif unit_word in ("basis points", "bps"):
         kind, unit, factor = "points", "pp", 0.01
-    elif unit_word in ("dollars", "rupees", "euros", "pounds", "yuan"):
+    elif unit_word in ("dollars", "rupees", "euros", "pounds", "yuan", "yen"):
         kind, unit = "money", qw.CURRENCIES[unit_word]
     elif unit_word in qw.MEASURES:
         kind, (unit, factor) = "measure", qw.MEASURES[unit_word]
@@ -243,7 +250,7 @@ def _make(folded: str, text: str, m: _Hit, kind: str, unit: str | None,
         low, high, bound, approx = value, high_num, "range", bool(mod)
         center = (value + high_num) / 2
     else:
-        low, high, bound, approx = _bounds(value, precision(num, scale * factor), mod)
+        low, high, bound, approx = _bounds(value, precision(num, scale, factor), mod)
         center = value
     s, end = m.start(), m.end() if end is None else end
     raw = text[s:end].rstrip()
@@ -251,12 +258,17 @@ def _make(folded: str, text: str, m: _Hit, kind: str, unit: str | None,
                     _noun_after(folded, end), approx, bound)
 
 
+_YEARISH_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
+
+
 def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
     g = m.groupdict()
     unit_word = g["unit2"] or g["unit"] or ""
     scale_word = (g["scale2"] or g["scale"] or "").lower()
-    if not (unit_word or scale_word or g["cur"] or g["cur2"]):
-        return None  # "between 2019 and 2024" is a period; bare counts stay separate
+    if not (unit_word or scale_word or g["cur"] or g["cur2"]) and (
+            _YEARISH_RE.fullmatch(g["num"]) or _YEARISH_RE.fullmatch(g["num2"])
+            or _noun_after(folded, m.end()) is None):
+        return None  # "between 2019 and 2024" is a period; "between 10 and 12 people" a count
     kind, unit, factor = _kind_unit(unit_word, g["cur"] or g["cur2"] or "")
     scale = qw.SCALES.get(scale_word, 1.0)
     low = _number(g["num"], qw.SCALES.get((g["scale"] or scale_word).lower(), 1.0) * factor)

@@ -45,7 +45,8 @@ RATIO_RE = re.compile(r"(?=[dtqh])\b(?P<ratio>doubled|tripled|trebled|quadrupled
                       re.IGNORECASE)
 WORD_NUMBER_RE = re.compile(
     r"(?=[atfsen])\b(?P<word>a dozen|a hundred|a thousand|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
     rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w)",
     re.IGNORECASE,
 )

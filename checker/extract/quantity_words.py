@@ -14,7 +14,7 @@ CURRENCIES = {
     "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "\u00a3": "GBP", "gbp": "GBP", "\u20ac": "EUR",
     "eur": "EUR", "\u00a5": "JPY", "\u20b9": "INR", "inr": "INR", "rs": "PKR", "rs.": "PKR",
     "pkr": "PKR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "dollars": "USD",
-    "rupees": "PKR", "euros": "EUR", "pounds": "GBP",
+    "rupees": "PKR", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY",
 }
 # unit -> (canonical unit, factor to it)
 MEASURES = {
@@ -71,12 +71,12 @@ UPPER_RE = re.compile(UPPER.replace(r"\s+", " "))
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 # Letter currencies need a word start: "Mrs 5" is not five rupees.
 CUR = (r"US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
-       r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?)")
+       r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?)")
 SCALE = r"trillion|billion|million|thousand|crore|lakh|bn|mn|mln|bln|tn|[mkb](?![\w'])"
 UNIT = (
     r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
-    + r"|dollars|rupees|euros|pounds|yuan"
+    + r"|dollars|rupees|euros|pounds|yuan|yen"
 )
 # "1.2m tall" is metres, not a million.
 METRE_CONTEXT_RE = re.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")

@@ -9,6 +9,11 @@ def test_near_identical_text_is_a_copy() -> None:
     assert is_copy("China’s “Tiangong” station hosts astronauts.",
                    "China's \"Tiangong\" station hosts astronauts")
     assert not is_copy("China's station hosts astronauts.", "Pakistan will send an astronaut.")
+    # One news formula, two reports: a different figure is no copy.
+    assert not is_copy("The bus crash near Cusco killed 12 people, regional police said.",
+                       "The bus crash near Cusco killed 13 people, regional police said.")
+    assert count_origins([("a", "The crash killed 12 people, police said."),
+                          ("b", "The crash killed 13 people, police said.")], {}) == 2
 
 
 def test_declared_origin_and_syndication() -> None:

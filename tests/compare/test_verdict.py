@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
@@ -185,3 +187,54 @@ def test_greatest_and_worst_are_opposites(ruleset: RuleSet) -> None:
     a = "In 1999, the American Film Institute ranked Bogart as the greatest male star."
     b = "In 1999, the American Film Institute ranked Bogart as the worst male star."
     assert verdict(ruleset, a, b) == ("conflict", "antonym")
+
+
+# What a desk reviewer found wrong (each row failed before its fix): (a, b, expected verdict).
+DESK_CASES = [
+    # opposite directions are a conflict, never a corroboration
+    ("Vietnam's exports rose 5 percent in July from a year earlier, the customs office said.",
+     "Vietnam's exports fell 5 percent in July from a year earlier, the customs office said.",
+     ("conflict", "antonym")),
+    ("Shares of Hanoi Steel dropped 8 percent on Wednesday after the results.",
+     "Shares of Hanoi Steel jumped 8 percent on Wednesday after the results.",
+     ("conflict", "antonym")),
+    # round figures are not wide enough to take a different one; 12 and 13 only touch
+    ("The earthquake in Hatay province killed 200 people, the disaster agency AFAD said.",
+     "The earthquake in Hatay province killed 240 people, the disaster agency AFAD said.",
+     ("conflict", "number")),
+    ("Norvik Shipping reported revenue of $2 billion for 2023.",
+     "Norvik Shipping reported revenue of $2.4 billion for 2023.", ("conflict", "number")),
+    ("The bus crash near Cusco killed 12 people, regional police said.",
+     "The bus crash near Cusco killed 13 people, regional police said.", ("conflict", "number")),
+    ("The Turkana wind farm will cover 160 square kilometres, the company said.",
+     "The Turkana wind farm will cover 100 square miles, officials said.",
+     ("conflict", "number")),
+    # a number word or a source at the start is no name that makes two facts
+    ("Twelve people died in the collapse of the Sarajevo market building, police said.",
+     "Nine people died in the collapse of the Sarajevo market building, police said.",
+     ("conflict", "number")),
+    ("Police said 9 people died in the collapse of the Sarajevo market building.",
+     "Rescuers said 14 people died in the collapse of the Sarajevo market building.",
+     ("conflict", "number")),
+    # two sources, two figures: the conflict to report
+    ("The collapse of the Sarajevo market building killed 9 people, the Health Ministry said.",
+     "The collapse of the Sarajevo market building killed 14 people, according to the Red "
+     "Cross.", ("conflict", "number")),
+    # a range holds the figure inside it
+    ("Between 10 and 12 people died in the collapse of the Sarajevo market building.",
+     "Eleven people died in the collapse of the Sarajevo market building.",
+     ("corroboration", "agree")),
+    ("Between 10 and 12 people died in the collapse of the Sarajevo market building.",
+     "Fifteen people died in the collapse of the Sarajevo market building.",
+     ("conflict", "number")),
+    # yen is a currency; two currencies confirm nothing
+    ("Suntory paid ¥1.2 trillion for the Kirin beverage unit.",
+     "Suntory paid 1.5 trillion yen for the Kirin beverage unit.", ("conflict", "number")),
+    ("Air Canada ordered aircraft worth C$2 billion from Airbus.",
+     "Air Canada ordered aircraft worth US$2 billion from Airbus.", ("unrelated", None)),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), DESK_CASES, ids=[r[0][:40] for r in DESK_CASES])
+def test_desk_cases(ruleset: RuleSet, a: str, b: str, expected: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, "2024-05-02", "2024-05-03") == expected

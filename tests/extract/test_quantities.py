@@ -159,13 +159,17 @@ def test_not_a_quantity(text: str, allowed: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("digits", "scale", "half_unit"),
-    [("240", 1e6, 5e6), ("1.62", 1.0, 0.005), ("10", 1.0, 0.5), ("2", 1e9, 0.5e9),
-     ("1,000", 1.0, 500), ("2.17119", 1e9, 5000)],
+    ("digits", "scale", "factor", "half_unit"),
+    [("240", 1e6, 1.0, 5e6), ("1.62", 1.0, 1.0, 0.005), ("10", 1.0, 1.0, 0.5),
+     ("2.17119", 1e9, 1.0, 5000), ("3", 1.0, 1.0, 0.5), ("12", 1.0, 1.0, 0.5),
+     ("5", 1.0, 1e3, 500),  # 5 km: half a kilometre, in metres
+     # rounding to zeros or to a scale word: at most a tenth of the value
+     ("2", 1e9, 1.0, 0.2e9), ("1,000", 1.0, 1.0, 100), ("200", 1.0, 1.0, 20),
+     ("2,000", 1e6, 1.0, 200e6), ("41", 1e6, 1.0, 0.5e6)],
 )
-def test_precision_is_half_the_last_written_digit(digits: str, scale: float,
+def test_precision_is_half_the_last_written_digit(digits: str, scale: float, factor: float,
                                                   half_unit: float) -> None:
-    assert precision(digits, scale) == pytest.approx(half_unit)
+    assert precision(digits, scale, factor) == pytest.approx(half_unit)
 
 
 def test_spans_are_offsets_into_the_original_text() -> None:
