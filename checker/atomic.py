@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -77,14 +78,13 @@ def _refuse_symlink_out(path: Path, root: Path | None = None) -> None:
                                 Location(shown))
 
 
-MARKER = "claimcheck"
-
-
-def owned_by_us(path: Path, marker: str = MARKER) -> bool:
-    """Whether an existing file was written by claimcheck (its marker in the first 4 KiB)."""
+def owned_by_us(path: Path, signature: re.Pattern[bytes]) -> bool:
+    """Whether an existing file is one claimcheck wrote: its head (first 4 KiB) has the
+    signature of that kind of output. A file that merely mentions claimcheck (a claim
+    file, a pyproject.toml, notes) is not: replacing it would lose a user's work."""
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError:
         return False
-    return marker.encode() in head
+    return signature.search(head) is not None

@@ -8,6 +8,7 @@ does not make an old finding new. Baseline findings stay in the report, marked s
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from checker.ingest import display_path
 from checker.models.report import Finding, Report, Suppressed
 
 BASELINE_VERSION = "1"
+# How a baseline file begins (`render_baseline`): `baseline write` replaces only such a file.
+SIGNATURE = re.compile(rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*"claimcheck"')
 
 
 def render_baseline(report: Report) -> str:

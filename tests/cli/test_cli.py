@@ -348,6 +348,33 @@ def test_refuses_to_overwrite_foreign_report(project: Path) -> None:
     assert run(["check", "--fail-on", "never"]).exit_code == 0
 
 
+@pytest.mark.parametrize("name", ["report.md", "report.json", "report.sarif", "report.html"])
+def test_a_file_that_only_mentions_claimcheck_is_not_ours(project: Path, name: str) -> None:
+    (project / "reports").mkdir()
+    notes = "# my notes on claimcheck\n{\"tool\": \"claimcheck\"}\n"
+    (project / "reports" / name).write_text(notes, encoding="utf-8")
+    result = run(["check", "--fail-on", "never", "--format", "json,md,html,sarif"])
+    assert result.exit_code == 2 and "not written by claimcheck" in result.output
+    assert (project / "reports" / name).read_text(encoding="utf-8") == notes
+
+
+def test_baseline_write_never_replaces_a_claim_file_or_a_config(project: Path) -> None:
+    claim_file = next((project / "claims").glob("*.yaml"))
+    before = claim_file.read_text(encoding="utf-8")
+    assert "claimcheck" in before  # its header names the tool that drafted it
+    (project / "pyproject.toml").write_text("[tool.claimcheck]\nfail-on = 'error'\n",
+                                            encoding="utf-8")
+    for target in (claim_file, project / "pyproject.toml"):
+        kept = target.read_text(encoding="utf-8")
+        result = run(["baseline", "write", str(target)])
+        assert result.exit_code == 2 and "--force" in result.output
+        assert target.read_text(encoding="utf-8") == kept
+    assert claim_file.read_text(encoding="utf-8") == before
+    # Its own baseline it replaces freely.
+    assert run(["baseline", "write", "baseline.json"]).exit_code == 0
+    assert run(["baseline", "write", "baseline.json"]).exit_code == 0
+
+
 def _report(project: Path, out: str) -> str:
     return (project / out / "report.json").read_text(encoding="utf-8")
 
