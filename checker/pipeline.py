@@ -119,9 +119,20 @@ class Stopwatch:
             self.times[name] = self.times.get(name, 0.0) + self.clock() - start
 
 
-def run_check(options: CheckOptions, progress: Progress = _noop,
-              watch: Stopwatch | None = None) -> CheckResult:
-    """Run the whole check on the corpus the options name."""
+@dataclass
+class Inputs:
+    """What a check reads: the rules, the corpus, and the input errors met loading them."""
+
+    ruleset: RuleSet
+    corpus: Corpus
+    errors: list[ClaimcheckError]
+    cache: ClaimCache | None
+
+
+def load_inputs(options: CheckOptions, progress: Progress = _noop,
+                watch: Stopwatch | None = None) -> Inputs:
+    """Rules, documents and claim files as `check` reads them (documents without a claim
+    file extracted), with every input error (`validate` reports the same ones)."""
     watch = watch or Stopwatch()
     root = options.root
     with watch.stage("rules-load"):
@@ -145,10 +156,20 @@ def run_check(options: CheckOptions, progress: Progress = _noop,
         if sidecars is not None:
             sidecars.save()
     errors.extend(corpus.errors)
+    errors.extend(suppression_errors(corpus, ruleset))
+    return Inputs(ruleset, corpus, errors, cache)
+
+
+def run_check(options: CheckOptions, progress: Progress = _noop,
+              watch: Stopwatch | None = None) -> CheckResult:
+    """Run the whole check on the corpus the options name."""
+    watch = watch or Stopwatch()
+    inputs = load_inputs(options, progress, watch)
     # One pause from comparison to the report: a pause that ends in between makes the next
     # allocation walk every claim and verdict made so far (checker.heap).
     with paused_gc():
-        return _finish(options, corpus, ruleset, errors, progress, watch, cache)
+        return _finish(options, inputs.corpus, inputs.ruleset, inputs.errors, progress, watch,
+                       inputs.cache)
 
 
 def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
@@ -157,7 +178,6 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
     root = options.root
     findings = [f for f in check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
                 if f.rule_id is not None or kind_selected(f.kind, options.select, options.ignore)]
-    errors.extend(_suppression_errors(corpus, ruleset))
     if options.decisions is not None:
         # Before the baseline: a decided finding stays decided whether or not it is new.
         findings, decision_notes, decision_errors = apply_decisions_file(
@@ -255,7 +275,7 @@ def _drained(items: list[T], make: Callable[[T], Finding]) -> list[Finding]:
     return out
 
 
-def _suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:
+def suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:
     """A suppression naming an unknown rule is an error: it would silence nothing."""
     from checker.yamlio import locate
 

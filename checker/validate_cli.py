@@ -1,5 +1,6 @@
-"""`claimcheck validate`: schema-check claim, rule and decisions files, and load the rule
-files together as `check` does, so a pre-commit hook fails where CI would."""
+"""`claimcheck validate`: the input errors `check` would stop on (schemas, claim files for
+unknown documents, misplaced files, suppressions of unknown rules, rules that do not load
+together), without comparing anything, so a pre-commit hook fails where CI would."""
 
 from __future__ import annotations
 
@@ -9,58 +10,83 @@ from pathlib import Path
 import click
 
 from checker.claimfiles import load_claim_file
-from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, config_or_exit, echo_errors
+from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, config_or_exit, echo_errors
 from checker.decisions import load_decisions
 from checker.errors import ClaimcheckError, Location, UsageError
 from checker.ingest import display_path
-from checker.rules import load_rules, parse_rule_file, rule_files
+from checker.pipeline import load_inputs
+from checker.rules import parse_rule_file, rule_files
 from checker.yamlio import read_yaml
+
+DECISIONS = Path("reviews") / "decisions.yaml"
 
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate_command(paths: tuple[Path, ...]) -> None:
-    """Schema-check claim and rule files (default: claims/ and rules/)."""
+    """Check claim, rule and decisions files as `check` reads them (default: all of them;
+    with PATHS, the errors in those files and directories)."""
     root = Path.cwd()
-    cfg = config_or_exit(root)
-    errors: list[ClaimcheckError] = []
-    targets = list(paths) or [p for p in (Path(cfg.claims or "claims"), Path(cfg.rules or "rules"))
-                              if p.exists()]
-    if not targets:
+    options = check_options(root, config_or_exit(root))
+    errors: list[ClaimcheckError] = [UsageError("no such file or directory", Location(str(p)))
+                                     for p in paths if not p.exists()]
+    named = [p for p in paths if p.exists()]
+    read_by_check = [d for d in (options.claims, options.rules) if d.exists()]
+    files = rule_files(named or read_by_check)
+    if not paths and DECISIONS.is_file():
+        files.append(DECISIONS)
+    if not files and not errors:
         # A CI step that validates nothing must not pass as if all were well.
-        errors.append(UsageError(f"nothing to validate: no {cfg.claims or 'claims'}/ or "
-                                 f"{cfg.rules or 'rules'}/ here; name the files to check",
-                                 Location(".")))
-    count = 0
-    rules: dict[Path, str] = {}
-    for target in targets:
-        if not target.exists():
-            errors.append(UsageError("no such file or directory", Location(str(target))))
-            continue
-        for path in rule_files([target]):
-            count += 1
-            shown = display_path(path, root)
-            is_rules, found = _validate_file(path, shown)
-            errors.extend(found)
-            if is_rules and not found:
-                rules[path] = shown
-    if rules:
-        # What loading the rules together finds (unknown entities in fact rules, patterns
-        # RE2 refuses, one id in two files): `check` would stop on it, so validate does.
-        errors.extend(load_rules(list(rules), rules)[1])
+        errors.append(UsageError(f"nothing to validate: no claim or rule files in "
+                                 f"{options.claims}/ or {options.rules}/; name the files to "
+                                 f"check", Location(".")))
+    if not paths or any(_overlap(p, d) for p in named for d in read_by_check):
+        found = load_inputs(options).errors if read_by_check else []
+        errors.extend(found if not paths else [e for e in found if _within(e, named, root)])
+    for path in files:  # each file's own schema errors, orphan claim files' too
+        errors.extend(_validate_file(path, display_path(path, root)))
+    errors = _unique(errors)
     echo_errors(errors)
-    click.echo(f"{count} files checked, {len(errors)} errors", err=bool(errors))
+    click.echo(f"{len(files)} files checked, {len(errors)} errors", err=bool(errors))
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 
 
-def _validate_file(path: Path, shown: str) -> tuple[bool, list[ClaimcheckError]]:
-    """(whether it is a rule file, its schema errors)."""
+def _unique(errors: list[ClaimcheckError]) -> list[ClaimcheckError]:
+    """Each error once: a file's schema error is met by itself and by the corpus load."""
+    seen: set[str] = set()
+    out = []
+    for e in errors:
+        key = repr(sorted(e.as_dict().items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    """Whether one path is inside the other (or they are one)."""
+    ra, rb = a.resolve(), b.resolve()
+    return ra.is_relative_to(rb) or rb.is_relative_to(ra)
+
+
+def _within(error: ClaimcheckError, named: list[Path], root: Path) -> bool:
+    """Whether an error is located in one of the named files or directories."""
+    where = error.location.path if error.location else None
+    if not where:
+        return False
+    shown = [display_path(p, root).rstrip("/") for p in named]
+    return any(where == s or where.startswith(f"{s}/") or s == "." for s in shown)
+
+
+def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
+    """Schema errors of one file, its kind read from its content (a file may be named from
+    anywhere: a decisions file, a claim or rule file elsewhere)."""
     try:
         root = read_yaml(path, shown)
     except ClaimcheckError as exc:
-        return False, [exc]
+        return [exc]
     if hasattr(root, "get") and root.get("rules") is not None:
-        return True, parse_rule_file(root, shown)[1]
+        return parse_rule_file(root, shown)[1]
     if hasattr(root, "get") and root.get("decisions") is not None:
-        return False, load_decisions(path, shown)[1]  # reviews/decisions.yaml
-    return False, load_claim_file(path, shown)[1]
+        return load_decisions(path, shown)[1]  # reviews/decisions.yaml
+    return load_claim_file(path, shown)[1]

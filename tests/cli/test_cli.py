@@ -637,3 +637,32 @@ def test_no_output_line_can_be_forged_by_a_file_name(project: Path) -> None:
         lines = result.output.splitlines()
         assert any("Forged annotation" in line for line in lines), result.output
         assert not any(line.startswith("::") for line in lines), result.output
+
+
+def test_validate_fails_on_what_check_fails_on(project: Path) -> None:
+    claims = project / "claims"
+    first = sorted(claims.glob("*.yaml"))[0]
+    shutil.copy(first, claims / "extra.yml")  # not read: wrong suffix
+    (claims / "sub").mkdir()
+    shutil.copy(first, claims / "sub" / first.name)  # not read: nested
+    orphan = first.read_text(encoding="utf-8").replace(f"id: {first.stem}", "id: 005_orphan")
+    (claims / "005_orphan.yaml").write_text(orphan, encoding="utf-8")
+    check = run(["check", "--fail-on", "never", "--format", "text"])
+    assert check.exit_code == 2
+    for args in (["validate"], ["validate", "claims/extra.yml", "claims/sub",
+                                "claims/005_orphan.yaml"]):
+        result = run(args)
+        assert result.exit_code == 2, result.output
+        for where in ("claims/extra.yml", "claims/sub/", "claims/005_orphan.yaml"):
+            assert where in result.output and where in check.output
+    # A file named alone is judged alone: a valid claim file passes.
+    assert run(["validate", str(first.relative_to(project))]).exit_code == 0
+
+
+def test_validate_with_empty_claim_and_rule_directories_fails(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "rules").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = run(["validate"])
+    assert result.exit_code == 2 and "nothing to validate" in result.output
