@@ -659,8 +659,8 @@ def test_validate_fails_on_what_check_fails_on(project: Path) -> None:
     assert run(["validate", str(first.relative_to(project))]).exit_code == 0
 
 
-def test_validate_with_empty_claim_and_rule_directories_fails(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_with_empty_claim_and_rule_directories_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "claims").mkdir()
     (tmp_path / "rules").mkdir()
     monkeypatch.chdir(tmp_path)
