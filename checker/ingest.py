@@ -142,7 +142,9 @@ def _front_matter(text: str, display: str) -> tuple[DocumentMeta, int]:
     m = _FRONT_MATTER_RE.match(text)
     if not m:
         return DocumentMeta(), 0
-    root = parse_yaml(m.group(1) or "", display)
+    # Blank lines in place of the lines above it: errors name the file's own line numbers.
+    above = text.count("\n", 0, m.start(1)) if m.group(1) is not None else 0
+    root = parse_yaml("\n" * above + (m.group(1) or ""), display)
     return _meta_from_node(root, display), m.end()
 
 

@@ -34,6 +34,17 @@ def test_bad_sidecar_is_located(tmp_path: Path) -> None:
     assert str(err.value).startswith("a.meta.yaml:2:")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_bad_front_matter_is_located_at_the_files_own_line(tmp_path: Path,
+                                                           newline: str) -> None:
+    text = newline.join(["---", "title: T", "publisher: P", 'published: "2025-13-45"', "---",
+                         "China is a member of the ISS.", ""])
+    (tmp_path / "doc.md").write_bytes(text.encode("utf-8"))
+    with pytest.raises(SchemaError) as err:
+        read_document(tmp_path / "doc.md", "doc.md")
+    assert str(err.value).startswith("doc.md:4:")  # the line of `published:`
+
+
 def test_bom_crlf_and_invalid_utf8(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffOne.\r\nTwo.\r\n".encode())
     doc = read_document(tmp_path / "bom.txt", "bom.txt")
