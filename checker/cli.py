@@ -20,7 +20,14 @@ from checker.baseline import SIGNATURE as baseline_signature
 from checker.baseline import render_baseline
 from checker.cache import CACHE_DIR
 from checker.claimfiles import render_claim_file
-from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, config_or_exit, echo_errors
+from checker.cliutil import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    check_options,
+    config_or_exit,
+    echo_errors,
+    load_rules_of,
+)
 from checker.corpus import claim_file_for
 from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
 from checker.errors import (
@@ -43,7 +50,6 @@ from checker.parallel import extract_documents
 from checker.pipeline import CheckResult, run_check
 from checker.reporting import Format, html, parse_formats
 from checker.review.cli import review_command
-from checker.rules import load_rules
 from checker.rules.cli import rules_command
 from checker.validate_cli import validate_command
 from checker.yamlio import read_yaml
@@ -105,7 +111,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
             force: bool, jobs: int) -> None:
     """Draft claim files for DOC_OR_DIR... (merged with existing ones: edits are kept)."""
     root = Path.cwd()
-    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
+    ruleset, errors = load_rules_of(rules_dir)
     files = [f for p in paths for f in (discover(p) if p.is_dir() else [p])]
     docs, doc_errors = load_documents(files, root)
     errors += doc_errors

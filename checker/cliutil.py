@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from checker.config import Config
-from checker.errors import ClaimcheckError
+from checker.errors import ClaimcheckError, Location, UsageError
 from checker.pipeline import CheckOptions
+from checker.rules import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -19,6 +20,24 @@ def echo_errors(errors: Sequence[ClaimcheckError]) -> None:
     """Each error on standard error, located (`path:line:col: message`)."""
     for error in errors:
         click.echo(f"{error}", err=True)
+
+
+def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
+                                                                    list[ClaimcheckError]]:
+    """The rules of a command's --rules directory. Named on the command line and missing,
+    it is an error (exit 2); missing by default, a warning: without its aliases no name
+    resolves to an entity id, and that must not pass unnoticed."""
+    from checker.rules import load_rules
+
+    if rules_dir.exists():
+        return load_rules([rules_dir])
+    source = click.get_current_context().get_parameter_source(param)
+    if source is not None and source.name != "DEFAULT":
+        echo_errors([UsageError("rules directory not found", Location(str(rules_dir)))])
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"warning: {rules_dir}/ not found: no entity aliases, so names are kept "
+               f"as written (--rules names the rules directory)", err=True)
+    return load_rules([])
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 import click
 
 from checker.atomic import atomic_write
-from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, echo_errors
+from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, echo_errors, load_rules_of
 from checker.errors import ClaimcheckError
-from checker.rules import RuleSet, load_rules
+from checker.rules import RuleSet
 
 if TYPE_CHECKING:
     from checker.evaluate import Pair
@@ -33,7 +33,7 @@ def _labelled_pairs(path: Path, rules_dir: Path) -> tuple[list[Pair], RuleSet,
     except ClaimcheckError as exc:
         echo_errors([exc])
         sys.exit(EXIT_BAD_INPUT)
-    ruleset, errors = load_rules([rules_dir] if rules_dir.exists() else [])
+    ruleset, errors = load_rules_of(rules_dir)
     echo_errors(errors)
     return pairs, ruleset, errors
 

@@ -666,3 +666,16 @@ def test_validate_with_empty_claim_and_rule_directories_fails(
     monkeypatch.chdir(tmp_path)
     result = run(["validate"])
     assert result.exit_code == 2 and "nothing to validate" in result.output
+
+
+def test_extract_says_when_it_has_no_rules(tmp_path: Path, repo: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(repo / "seeds", tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    # No rules/ here: the claims are drafted, but without aliases, and it says so.
+    result = run(["extract", "corpus", "--out", "claims"])
+    assert result.exit_code == 0 and "rules/ not found" in result.output
+    # A --rules directory named and missing is an error, as for check.
+    result = run(["extract", "corpus", "--out", "claims2", "--rules", "nope"])
+    assert result.exit_code == 2 and "nope: rules directory not found" in result.output
+    assert not (tmp_path / "claims2").exists()
