@@ -102,7 +102,8 @@ def main() -> None:
               help="Directory for the claim files (<document-id>.yaml).")
 @click.option("--rules", "rules_dir", default="rules", show_default=True,
               type=click.Path(path_type=Path), help="Rules (entity aliases resolve names).")
-@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True, type=float,
+@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True,
+              type=click.FloatRange(0, 1),
               help="Minimum check-worthiness score of a claim.")
 @click.option("--force", is_flag=True, help="Overwrite files that are not claim files.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
@@ -164,7 +165,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
               help="Only these rule ids, tags or finding kinds (repeatable).")
 @click.option("--ignore", multiple=True,
               help="Skip these rule ids, tags or finding kinds (repeatable).")
-@click.option("--threshold", type=float, show_default=str(DEFAULT_THRESHOLD),
+@click.option("--threshold", type=click.FloatRange(0, 1), show_default=str(DEFAULT_THRESHOLD),
               help="Check-worthiness threshold for claims extracted on the fly.")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Only findings not in this baseline count (see `claimcheck baseline`).")

@@ -679,3 +679,10 @@ def test_extract_says_when_it_has_no_rules(tmp_path: Path, repo: Path,
     result = run(["extract", "corpus", "--out", "claims2", "--rules", "nope"])
     assert result.exit_code == 2 and "nope: rules directory not found" in result.output
     assert not (tmp_path / "claims2").exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["extract", "seeds", "--out", "out"]])
+def test_threshold_outside_zero_to_one_is_a_usage_error(project: Path,
+                                                        command: list[str]) -> None:
+    result = run([*command, "--threshold", "2"])
+    assert result.exit_code == 2 and "--threshold" in result.output
