@@ -176,8 +176,10 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
             errors: list[ClaimcheckError], progress: Progress, watch: Stopwatch,
             cache: ClaimCache | None) -> CheckResult:
     root = options.root
+    keys = {r.id: frozenset({r.id, *r.tags}) for r in ruleset.rules}
     findings = [f for f in check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
-                if f.rule_id is not None or kind_selected(f.kind, options.select, options.ignore)]
+                if kind_selected(f.kind, options.select, options.ignore,
+                                 keys.get(f.rule_id or "", frozenset()))]
     if options.decisions is not None:
         # Before the baseline: a decided finding stays decided whether or not it is new.
         findings, decision_notes, decision_errors = apply_decisions_file(

@@ -145,28 +145,39 @@ def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
     if not rule.enabled and rule.id not in select:
         return False
     keys = {rule.id, *rule.tags}
-    if select and not keys & set(select):
+    # Finding kinds in --select filter findings (`kind_selected`), not which rules run:
+    # `--select rule-violation` runs every fact rule.
+    by_rule = {s for s in select if s not in _KIND_NAMES}
+    if by_rule and not keys & by_rule and not _RULE_KIND_NAMES & set(select):
         return False
     return not keys & set(ignore)
 
 
-# Findings no rule makes (comparison, arithmetic, claim files out of date): --select and
-# --ignore name them by kind, bare or as SARIF names them (`claimcheck/corroboration`).
+# Finding kinds --select and --ignore name as well as rules and tags, bare or as SARIF
+# names them (`claimcheck/corroboration`): those no rule makes (comparison, arithmetic,
+# claim files out of date) and those rules make.
 RULELESS_KINDS = frozenset({"conflict", "self-contradiction", "corroboration", "arithmetic",
                             "stale-claims"})
-_KIND_NAMES = RULELESS_KINDS | {f"claimcheck/{k}" for k in RULELESS_KINDS}
+RULE_KINDS = frozenset({"rule-violation", "rule-support", "term", "consistency"})
+_RULE_KIND_NAMES = frozenset(k for kind in RULE_KINDS for k in (kind, f"claimcheck/{kind}"))
+_KIND_NAMES = _RULE_KIND_NAMES | {k for kind in RULELESS_KINDS
+                                  for k in (kind, f"claimcheck/{kind}")}
 
 
-def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    """Whether a finding of a rule-less kind passes --select/--ignore (rules' findings
-    pass by their rules being enabled). A --select that names no kind selects among the
-    rules only: `--select spelling` keeps the comparison's findings, as it always did."""
+def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str],
+                  rule_keys: frozenset[str] = frozenset()) -> bool:
+    """Whether a finding of this kind passes --select/--ignore. A --select that names no
+    kind selects among the rules only (`--select spelling` keeps the comparison's findings,
+    as it always did); one that names kinds keeps those kinds, and the findings of the
+    rules it names (`rule_keys`: the id and tags of the finding's rule)."""
     if not select and not ignore:
         return True
     names = {kind, f"claimcheck/{kind}"}
-    if any(s in _KIND_NAMES for s in select) and names.isdisjoint(select):
+    if not names.isdisjoint(ignore):
         return False
-    return names.isdisjoint(ignore)
+    if _KIND_NAMES.isdisjoint(select) or not names.isdisjoint(select):
+        return True
+    return not rule_keys.isdisjoint(select)
 
 
 def _check_selection(ruleset: RuleSet, select: Sequence[str],

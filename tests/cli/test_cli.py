@@ -686,3 +686,19 @@ def test_threshold_outside_zero_to_one_is_a_usage_error(project: Path,
                                                         command: list[str]) -> None:
     result = run([*command, "--threshold", "2"])
     assert result.exit_code == 2 and "--threshold" in result.output
+
+
+@pytest.mark.parametrize(("select", "kinds"), [
+    (["--select", "rule-violation"], {"rule-violation"}),
+    (["--select", "term"], {"term"}),
+    (["--select", "rule-violation,spelling"], {"rule-violation", "term"}),
+    (["--select", "consistency,conflict"], {"consistency"}),
+    (["--ignore", "rule-support"], {"corroboration", "self-contradiction", "rule-violation",
+                                    "term", "consistency"}),
+])
+def test_select_and_ignore_take_the_finding_kinds_rules_make(
+        project: Path, select: list[str], kinds: set[str]) -> None:
+    result = run(["check", *select, "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert {f["kind"] for f in report["findings"]} == kinds
