@@ -12,6 +12,7 @@ from pathlib import Path
 
 from checker.errors import ClaimcheckError, InputError, Location
 from checker.models.document import DocumentMeta
+from checker.safepaths import escapes
 from checker.schemas import load as load_schema
 from checker.sidecars import SidecarMemo
 from checker.textutil import LineIndex
@@ -173,20 +174,6 @@ def _walk(directory: str, found: list[str]) -> None:
         elif not name.startswith(".") and os.path.splitext(name)[1] in DOCUMENT_SUFFIXES \
                 and entry.is_file():
             found.append(entry.path)
-
-
-def escapes(path: Path, root: Path, resolved: Path | None = None,
-            resolved_root: Path | None = None) -> bool:
-    """A symlink (in the path or its parents) leads outside the repository root.
-
-    `resolved` and `resolved_root`, when given, are `path.resolve()` and `root.resolve()`
-    (a corpus of 10,000 files resolves each once)."""
-    resolved = resolved or path.resolve()
-    if resolved == Path(os.path.abspath(path)):
-        # No symlink (`..` taken lexically: `--seeds ../seeds` from a subdirectory is a
-        # plain path): an explicit path is the user's choice.
-        return False
-    return not resolved.is_relative_to(resolved_root or root.resolve())
 
 
 def load_documents(

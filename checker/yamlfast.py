@@ -8,6 +8,8 @@ reports the located error. Same limits and same data on both paths (tests/test_y
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -88,13 +90,21 @@ def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | N
 
 
 def read_small(path: str | Path) -> bytes | None:
-    """A file's bytes when the fast path may read it (within the size limit), else None."""
+    """A file's bytes when the fast path may read it (a regular file, not a symlink, within
+    the size limit), else None: the careful path (`read_yaml`) reads it and says why not."""
     try:
-        with open(path, "rb") as handle:
-            # One read past the limit says the file is over it, without a stat.
-            raw = handle.read(MAX_YAML_BYTES + 1)
+        # Non-blocking: a pipe must not hang the run waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
         return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            # One read past the limit says the file is over it, without a stat.
+            raw = handle.read(MAX_YAML_BYTES + 1)
+        except OSError:
+            return None
     return raw if len(raw) <= MAX_YAML_BYTES else None
 
 

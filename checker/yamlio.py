@@ -7,7 +7,9 @@ the limits (size, nesting, aliases, duplicate keys) are enforced in one place.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +28,7 @@ from ruamel.yaml.tokens import (
 )
 
 from checker.errors import ClaimcheckError, Location, SchemaError, YamlSyntaxError
+from checker.safepaths import escapes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -108,17 +111,29 @@ def _duplicate_key_message(exc: MarkedYAMLError) -> str:
 
 
 def read_yaml(path: Path, display: str | None = None) -> Any:
-    """Read and parse a YAML file; errors name the file."""
+    """Read and parse a YAML file; errors name the file. Only a regular file within the
+    size limit is read (a device or a pipe would never end), and not through a symlink
+    that leads out of the repository (its content would be quoted in the errors)."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlSyntaxError("is not a regular file (a directory, device or pipe)",
+                                  Location(name))
+        if info.st_size > MAX_YAML_BYTES:
             # Refused before reading: a huge file is never loaded (nor decoded, nor parsed).
-            raise YamlSyntaxError(f"file is {size / 2**20:.1f} MB, over the "
+            raise YamlSyntaxError(f"file is {info.st_size / 2**20:.1f} MB, over the "
                                   f"{MAX_YAML_BYTES // 2**20} MB limit", Location(name))
-        raw = path.read_bytes()
+        if os.path.islink(path) and escapes(path, Path.cwd()):
+            raise YamlSyntaxError("is a symlink to a file outside the repository (refused)",
+                                  Location(name))
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_YAML_BYTES + 1)  # bounded, even if the file grew
     except OSError as exc:
         raise YamlSyntaxError(f"cannot read file: {exc.strerror}", Location(name)) from None
+    if len(raw) > MAX_YAML_BYTES:
+        raise YamlSyntaxError(f"file is over the {MAX_YAML_BYTES // 2**20} MB limit",
+                              Location(name))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

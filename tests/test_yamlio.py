@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from checker.errors import YamlSyntaxError
 from checker.models.document import DocumentMeta
 from checker.models.rules import RuleFile
 from checker.schemas import load
-from checker.yamlfast import read_model_fast
+from checker.yamlfast import read_model_fast, read_small
 from checker.yamlio import (
     field_path,
     locate,
@@ -157,3 +158,25 @@ def test_fast_metadata_path_property(tmp_path: Path, data: dict[str, object],
     path.write_text(text, encoding="utf-8")
     fast = read_model_fast(path, DocumentMeta, load("meta"))
     assert fast is None or fast == _careful(path)
+
+
+def test_only_regular_files_inside_the_repository_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    monkeypatch.chdir(repo)
+    secret = tmp_path / "secret.env"
+    secret.write_text("TOKEN=ghp_SECRET\n", encoding="utf-8")
+    (repo / "leak.yaml").symlink_to(secret)
+    (repo / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(repo / "pipe.yaml")
+    (repo / "plain.yaml").write_text("a: 1\n", encoding="utf-8")
+    (repo / "inside.yaml").symlink_to(repo / "plain.yaml")
+    for name, why in (("leak.yaml", "outside the repository"),
+                      ("zero.yaml", "not a regular file"), ("pipe.yaml", "not a regular file")):
+        with pytest.raises(YamlSyntaxError) as err:
+            read_yaml(Path(name), name)
+        assert why in str(err.value) and "ghp_" not in str(err.value)
+        assert read_small(name) is None  # the fast path leaves it to the careful one
+    assert read_yaml(Path("inside.yaml"))["a"] == 1  # a link within the repository is fine
+    assert read_small("plain.yaml") == b"a: 1\n"
