@@ -6,7 +6,6 @@ bad rules or usage. Errors are printed as `path:line:col: field: message`, never
 
 from __future__ import annotations
 
-import re
 import signal
 import sys
 from collections.abc import Sequence
@@ -15,7 +14,7 @@ from pathlib import Path
 import click
 
 from checker import __version__, terminal
-from checker.atomic import atomic_write, owned_by_us
+from checker.atomic import atomic_write
 from checker.baseline import SIGNATURE as baseline_signature
 from checker.baseline import render_baseline
 from checker.cache import CACHE_DIR
@@ -26,6 +25,7 @@ from checker.cliutil import (
     check_options,
     config_or_exit,
     echo_errors,
+    guard_write,
     load_rules_of,
 )
 from checker.corpus import claim_file_for
@@ -34,7 +34,6 @@ from checker.errors import (
     ClaimcheckError,
     Location,
     UsageError,
-    WriteRefusedError,
     printable_path,
 )
 from checker.eval_cli import eval_command
@@ -220,16 +219,6 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     sys.exit(result.exit_code(fail_level))
 
 
-def _guard(path: Path, force: bool, signature: re.Pattern[bytes]) -> None:
-    """Refuse to replace a file claimcheck did not write (as this kind of output: the
-    signature of its head), unless --force."""
-    if path.exists() and not force and not owned_by_us(path, signature):
-        echo_errors([WriteRefusedError(
-            "exists and was not written by claimcheck; use --force to overwrite",
-            Location(display_path(path, Path.cwd())))])
-        sys.exit(EXIT_BAD_INPUT)
-
-
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
                    force: bool = False) -> None:
     texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
@@ -239,7 +228,7 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
         sys.exit(EXIT_BAD_INPUT)
     for fmt in chosen:
         if fmt.filename is not None:
-            _guard(out / fmt.filename, force, fmt.signature)
+            guard_write(out / fmt.filename, force, fmt.signature)
     for fmt in chosen:
         # The HTML shows each document with its flagged statements in place.
         text = html.render_with_sources(result.report, texts) if fmt.name == "html" \
@@ -276,7 +265,7 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
     """Write PATH: the fingerprints of every current (unsuppressed) finding.
 
     Paths, selection and threshold come from claimcheck.toml as for `check`."""
-    _guard(path, force, baseline_signature)
+    guard_write(path, force, baseline_signature)
     root = Path.cwd()
     result = run_check(check_options(root, config_or_exit(root), seeds=seeds, claims=claims_dir,
                                      rules=rules_dir))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import click
 
 from checker.config import Config
-from checker.errors import ClaimcheckError, Location, UsageError
+from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
 from checker.pipeline import CheckOptions
 from checker.rules import RuleSet
 
@@ -38,6 +39,19 @@ def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
     click.echo(f"warning: {rules_dir}/ not found: no entity aliases, so names are kept "
                f"as written (--rules names the rules directory)", err=True)
     return load_rules([])
+
+
+def guard_write(path: Path, force: bool, signature: re.Pattern[bytes]) -> None:
+    """Refuse (exit 2) to replace a file claimcheck did not write as this kind of output
+    (the signature of its head), unless --force."""
+    from checker.atomic import owned_by_us
+    from checker.ingest import display_path
+
+    if path.exists() and not force and not owned_by_us(path, signature):
+        echo_errors([WriteRefusedError(
+            "exists and was not written by claimcheck; use --force to overwrite",
+            Location(display_path(path, Path.cwd())))])
+        sys.exit(EXIT_BAD_INPUT)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:

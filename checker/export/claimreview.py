@@ -22,6 +22,7 @@ deterministic: report order, sorted keys, no clock read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -167,6 +168,11 @@ def _worst_per_statement(findings: Sequence[Finding], decisions: Mapping[str, De
         if key not in best or RATINGS[f.kind][0] < RATINGS[best[key].kind][0]:
             best[key] = f
     return {fid: best[key].id for key, ids in members.items() for fid in ids}
+
+
+# How an export begins (`render`: a list of ClaimReviews, keys sorted): only such a file is
+# replaced without --force.
+SIGNATURE = re.compile(rb'\A\[\s*(?:\]|\{\s*"@context":\s*"https://schema\.org")')
 
 
 def render(reviews: Sequence[Mapping[str, Any]]) -> str:

@@ -8,8 +8,13 @@ from pathlib import Path
 import click
 
 from checker.atomic import atomic_write
-from checker.cliutil import EXIT_BAD_INPUT
-from checker.export.claimreview import claim_reviews, render, structural_problems
+from checker.cliutil import EXIT_BAD_INPUT, guard_write
+from checker.export.claimreview import (
+    SIGNATURE,
+    claim_reviews,
+    render,
+    structural_problems,
+)
 from checker.review.options import corpus_options, load_corpus_for_review
 
 
@@ -25,10 +30,11 @@ def export_command() -> None:
 @click.option("--organization", help="The reviewing organisation (default: the editor who "
                                      "decided, as a Person).")
 @click.option("--url-base", help="Each review's url is URL_BASE/<finding fingerprint>.")
+@click.option("--force", is_flag=True, help="Overwrite a file that is not a ClaimReview export.")
 def claimreview(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
                 decisions: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
                 editor: str | None, out: Path, organization: str | None,
-                url_base: str | None) -> None:
+                url_base: str | None, force: bool) -> None:
     """schema.org ClaimReview JSON-LD for every confirmed finding.
 
     \b
@@ -39,6 +45,8 @@ def claimreview(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | N
     """
     if url_base and not url_base.lower().startswith(("https://", "http://")):
         raise click.BadParameter("must be an http(s) URL", param_hint="--url-base")
+    if str(out) != "-":
+        guard_write(out, force, SIGNATURE)
     loaded = load_corpus_for_review(seeds, claims_dir, rules_dir, decisions, select, ignore,
                                     editor)
     reviews, skipped = claim_reviews(loaded.result.report, loaded.decisions.decisions,

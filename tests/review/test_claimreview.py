@@ -134,3 +134,9 @@ def test_cli_exports_confirmed_findings_of_the_seeds(tmp_path: Path, repo: Path,
     assert again.stdout == (tmp_path / "reports" / "claimreview.jsonld").read_text("utf-8")
     bad = CliRunner().invoke(export_command, ["claimreview", "--url-base", "x.example"])
     assert bad.exit_code == 2 and "http(s)" in bad.output
+    # Its own export it replaces; another file only with --force.
+    assert CliRunner().invoke(export_command, ["claimreview"]).exit_code == 0
+    facts = (tmp_path / "rules" / "facts.yaml").read_text("utf-8")
+    refused = CliRunner().invoke(export_command, ["claimreview", "--out", "rules/facts.yaml"])
+    assert refused.exit_code == 2 and "--force" in refused.output
+    assert (tmp_path / "rules" / "facts.yaml").read_text("utf-8") == facts
