@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from checker.compare import Corroboration, PairResult
@@ -127,13 +128,22 @@ def fact_finding(hit: FactHit, index: ClaimIndex, lexicon: Lexicon,
     return apply_suppressions(finding, [(dc, claim)])
 
 
+_PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+
+
 def _format(template: str | None, values: Mapping[str, str]) -> str:
+    """`str.format` for plain `{name}` placeholders only: anything else ("{x.attr}",
+    "{x[0]}", an unknown name) stays as written, never an error (rules are checked when
+    loaded; a message must not fail a run)."""
     if not template:
         return ""
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return template
+
+    def put(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            return m.group(0)[0]  # "{{" -> "{", "}}" -> "}"
+        return values.get(m.group(1), m.group(0))
+
+    return _PLACEHOLDER_RE.sub(put, template)
 
 
 def term_finding(hit: TermHit, dc: DocClaims, claim: Claim | None, occurrence: int) -> Finding:

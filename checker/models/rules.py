@@ -3,7 +3,8 @@ a message, a reference, and examples that must and must not trigger it."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import string
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -34,6 +35,28 @@ class RuleBase(Strict):
     enabled: bool = True
     examples: Examples = Field(default_factory=Examples)
 
+    # The {placeholders} a message or explanation may use (None: not checked).
+    PLACEHOLDERS: ClassVar[frozenset[str] | None] = None
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> RuleBase:
+        allowed = self.PLACEHOLDERS
+        for field in ("message", "explanation"):
+            text = getattr(self, field)
+            if text is None or allowed is None:
+                continue
+            try:
+                names = [name for _, name, _, _ in string.Formatter().parse(text)
+                         if name is not None]
+            except ValueError as exc:  # "{" without its "}"
+                raise ValueError(f"{field}: {exc} (write {{{{ and }}}} for braces)") from None
+            for name in names:
+                if name not in allowed:
+                    raise ValueError(
+                        f"{field}: unknown placeholder {{{name}}}; use "
+                        f"{', '.join('{' + n + '}' for n in sorted(allowed))}")
+        return self
+
 
 class EntityRule(RuleBase):
     """A canonical entity with its aliases; metonyms stand for it as a subject."""
@@ -54,6 +77,8 @@ class EntityRule(RuleBase):
 
 class TermRule(RuleBase):
     """A canonical spelling; every variant (literal, pattern or fuzzy) is flagged."""
+
+    PLACEHOLDERS: ClassVar[frozenset[str] | None] = frozenset({"canonical", "found", "rule"})
 
     kind: Literal["term"]
     canonical: str
@@ -77,6 +102,8 @@ class TermRule(RuleBase):
 class ConsistencyRule(RuleBase):
     """Accepted forms of which a document (or the corpus) must use only one."""
 
+    PLACEHOLDERS: ClassVar[frozenset[str] | None] = frozenset({"forms", "dominant", "rule"})
+
     kind: Literal["consistency"]
     forms: Annotated[list[str], Field(min_length=2)]
     scope: Literal["document", "corpus"] = "document"
@@ -93,6 +120,9 @@ class FactValue(Strict):
 
 class FactRule(RuleBase):
     """A known fact; claims stating the opposite violate it, claims stating it support it."""
+
+    PLACEHOLDERS: ClassVar[frozenset[str] | None] = frozenset(
+        {"subject", "object", "predicate", "date", "found", "rule"})
 
     kind: Literal["fact"]
     severity: Severity = Severity.error

@@ -58,3 +58,31 @@ def test_consistency_document_and_corpus_scope() -> None:
     # Two uses each: a tie goes to the form the rule lists first.
     assert len(corpus_hits) == 1 and corpus_hits[0].dominant == "e-mail"
     assert {o.doc for o in corpus_hits[0].minority} == {"a", "b"}
+
+
+def test_message_placeholders_are_checked_when_loaded(tmp_path: Path) -> None:
+    template = """schema_version: "1"
+rules:
+  - id: tiangong
+    kind: term
+    canonical: Tiangong
+    variants: [Tian Gong]
+    message: "{message}"
+"""
+    for message, problem in (("Write {canonical}, not {found.upper}", "{found.upper}"),
+                             ("Write {canon}", "{canon}"), ("Write {canonical", "braces")):
+        path = tmp_path / f"r{len(problem)}.yaml"
+        path.write_text(template.replace("{message}", message), encoding="utf-8")
+        _, errors = load_rules([path])
+        assert len(errors) == 1 and problem in str(errors[0]), errors
+        assert str(errors[0]).startswith(f"{path.as_posix()}:")
+
+
+def test_a_message_never_fails_a_run() -> None:
+    from checker.builders import _format
+
+    values = {"subject": "China", "object": "the ISS"}
+    assert _format("{subject} is not in {object}.", values) == "China is not in the ISS."
+    # What loading refuses, a finding still survives: the template stays as written.
+    assert _format("{subject.foo} {object[0]} {nope} {{x}}", values) == \
+        "{subject.foo} {object[0]} {nope} {x}"
