@@ -129,8 +129,10 @@ def build(name: str, m: re.Match[str], anchor: Anchor | None, future: bool,
         return None
     try:
         return BUILDERS[name](m, raw, anchor, future)
-    except (ValueError, KeyError):
-        return None  # "February 30", "2025-02-30", an unknown month word
+    except (ValueError, KeyError, OverflowError):
+        # "February 30", "2025-02-30", an unknown month word; "tomorrow" in a page dated
+        # 9999-12-31 (past the calendar's end)
+        return None
 
 
 def open_end(first: date, anchor: Anchor | None) -> date | None:

@@ -37,6 +37,8 @@ def _check_partial_date(value: str) -> str:
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in m.groups())
     assert year is not None
+    if year < 1:
+        raise ValueError(f"{value!r} has no year 0 (the calendar starts at 0001)")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"{value!r} has no month {month}")
     if month is not None and day is not None:

@@ -250,3 +250,11 @@ def test_month_first_patterns_anchored_like_finditer(text: str) -> None:
                 scanned = [m.span() for m in pattern.finditer(text, start)]
                 anchored = [m.span() for m in _anchored(pattern, text, starts, len(text))]
                 assert anchored == scanned, (name, start)
+
+
+def test_relative_dates_past_the_calendar_are_no_dates() -> None:
+    late = Anchor(date(9999, 12, 31), date(9999, 12, 31), "day")
+    early = Anchor(date(1, 1, 1), date(1, 1, 1), "day")
+    assert find_dates("It launches tomorrow.", anchor=late) == []
+    assert find_dates("It launched yesterday.", anchor=early) == []
+    assert [d.text for d in find_dates("It launched yesterday.", anchor=late)] == ["yesterday"]
