@@ -46,6 +46,10 @@ def read_baseline(path: Path, shown: str) -> set[str]:
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not JSON: {exc.msg}",
                          Location(shown, exc.lineno, exc.colno)) from None
+    if isinstance(data, dict) and data.get("schema_version") != BASELINE_VERSION:
+        raise InputError(f"baseline schema_version {data.get('schema_version')!r} is not one "
+                         f"this claimcheck reads ({BASELINE_VERSION!r}); write it again with "
+                         f"`claimcheck baseline write`", Location(shown, 1, None, "schema_version"))
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise InputError("baseline has no `findings` list", Location(shown, 1, None, "findings"))
     ids = set()

@@ -196,3 +196,11 @@ def test_a_parent_path_is_not_a_symlink(tmp_path: Path, monkeypatch: pytest.Monk
     assert not errors and [d.id for d in docs] == ["a"]
     (tmp_path / "link").symlink_to(tmp_path / "seeds")
     assert escapes(Path("../link/a.txt"), Path("."))  # a real symlink out of the root
+
+
+def test_a_nul_byte_anywhere_makes_a_binary_file(tmp_path: Path) -> None:
+    late = b"Filler sentence here. " * 400 + b"\nChina launched 9 sat\x00ellites in 2023.\n"
+    (tmp_path / "n.txt").write_bytes(late)
+    with pytest.raises(InputError) as err:
+        read_document(tmp_path / "n.txt", "n.txt")
+    assert "binary file (NUL bytes)" in str(err.value)

@@ -35,9 +35,11 @@ def error_key(error: ErrorOut) -> str:
     return f"claimcheck/input/{error.code}"
 
 
-# Control characters (C0 but tab and line breaks, DEL, C1) and Unicode line separators: a
-# terminal runs escape sequences, and readers split lines at more than "\n".
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters (C0 but tab and line breaks, DEL, C1), Unicode line separators and the
+# bidirectional marks and overrides: a terminal runs escape sequences, readers split lines
+# at more than "\n", and U+202E shows a terminal or an annotation the text reversed.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f"
+                        "\u202a-\u202e\u2066-\u2069]")
 
 
 def no_controls(text: str) -> str:

@@ -223,6 +223,8 @@ class ReviewServer(ThreadingHTTPServer):
     """A threading HTTP server that carries the app."""
 
     daemon_threads = True
+    # Editors saving at once must queue, not be reset (the default backlog is 5).
+    request_queue_size = 128
 
     def __init__(self, app: ReviewApp, port: int = 0) -> None:
         super().__init__((HOST, port), Handler)

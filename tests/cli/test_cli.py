@@ -702,3 +702,12 @@ def test_select_and_ignore_take_the_finding_kinds_rules_make(
     assert result.exit_code == 0, result.output
     report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
     assert {f["kind"] for f in report["findings"]} == kinds
+
+
+def test_a_baseline_of_another_format_version_is_refused(project: Path) -> None:
+    assert run(["baseline", "write", "baseline.json"]).exit_code == 0
+    path = project / "baseline.json"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '"schema_version": "1"', '"schema_version": "9"'), encoding="utf-8")
+    result = run(["check", "--baseline", "baseline.json"])
+    assert result.exit_code == 2 and "baseline schema_version '9'" in result.output

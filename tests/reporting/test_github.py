@@ -58,3 +58,12 @@ def test_message_escaped(report: Report) -> None:
     out = github.render(report)
     assert "100%25 :: done" in out and "%0Asee `notes`" in out
     assert "f5suppressed" not in out and "# Beta" not in out  # suppressed: not annotated
+
+
+def test_bidirectional_overrides_never_reach_a_terminal_or_an_annotation() -> None:
+    from checker.reporting.common import no_controls
+
+    # U+202E would show "gnp.txt" as "txt.png" in a pull request annotation.
+    assert no_controls("seeds/\u202egnp.txt says 18") == "seeds/ gnp.txt says 18"
+    for mark in "\u200e\u200f\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u061c":
+        assert no_controls(f"a{mark}b") == "a b"
