@@ -77,11 +77,17 @@ def normalise_key(text: str) -> str:
     return " ".join(w for w in out if w)
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
     """Maps character offsets to 1-based (line, column) and back."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        # A line ends at "\n", "\r\n" or a lone "\r" (old Mac files), as editors count.
+        breaks = list(_LINE_BREAK_RE.finditer(text))
+        self._starts = [0] + [m.end() for m in breaks]
+        self._ends = [m.start() for m in breaks] + [len(text)]
         self._length = len(text)
 
     def line_of(self, offset: int) -> int:
@@ -94,10 +100,8 @@ class LineIndex:
         return line, offset - self._starts[line - 1] + 1
 
     def line_span(self, line: int) -> tuple[int, int]:
-        """Start and end offsets (end excludes the newline) of a 1-based line."""
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else self._length
-        return start, end
+        """Start and end offsets (end excludes the line break) of a 1-based line."""
+        return self._starts[line - 1], self._ends[line - 1]
 
     @property
     def lines(self) -> int:

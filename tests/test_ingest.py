@@ -204,3 +204,14 @@ def test_a_nul_byte_anywhere_makes_a_binary_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_document(tmp_path / "n.txt", "n.txt")
     assert "binary file (NUL bytes)" in str(err.value)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_are_counted_as_editors_count_them(tmp_path: Path, newline: str) -> None:
+    text = newline.join(["Intro.", "Second.", "China launched 7 satellites in 2023.", ""])
+    (tmp_path / "d.txt").write_bytes(text.encode("utf-8"))
+    doc = read_document(tmp_path / "d.txt", "d.txt")
+    start = doc.text.index("China")
+    assert doc.lines.position(start) == (3, 1)
+    s, e = doc.lines.line_span(3)
+    assert doc.text[s:e] == "China launched 7 satellites in 2023."
