@@ -36,7 +36,10 @@ def atomic_write(path: Path, data: str | bytes | Iterable[bytes], durable: bool 
         [data] if isinstance(data, bytes) else data
     # A signal between mkstemp and `try` would strand the temporary file: defer it.
     with critical():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as exc:
+            raise _named(exc, path) from None
         try:
             with os.fdopen(fd, "wb") as handle:
                 for chunk in chunks:
@@ -50,10 +53,19 @@ def atomic_write(path: Path, data: str | bytes | Iterable[bytes], durable: bool 
             else:
                 os.chmod(tmp, 0o644)
             os.replace(tmp, path)
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise _named(exc, path) from None
             raise
+
+
+def _named(exc: OSError, path: Path) -> OSError:
+    """The error as the user should read it: about the file they asked for, not the
+    temporary file beside it ("reports/report.md: Is a directory")."""
+    exc.filename, exc.filename2 = os.fspath(path), None
+    return exc
 
 
 def _refuse_symlink_out(path: Path, root: Path | None = None) -> None:

@@ -29,3 +29,11 @@ def test_failed_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         atomic_write(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_a_failed_write_names_the_target_not_its_temporary_file(tmp_path: Path) -> None:
+    (tmp_path / "report.md").mkdir()  # where the file should go, a directory
+    with pytest.raises(OSError) as err:
+        atomic_write(tmp_path / "report.md", "text")
+    assert err.value.filename == str(tmp_path / "report.md") and err.value.filename2 is None
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left
