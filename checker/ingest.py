@@ -22,6 +22,7 @@ from checker.yamlio import parse_yaml, read_yaml, validate_model
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.yaml"
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+_OPENED_RE = re.compile(r"---[ \t]*\r?\n[\w-]+:")  # "---" then a key: front matter begun
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -100,6 +101,9 @@ def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES,
     suffix = path.suffix
     if suffix == ".md":
         meta, body_start = _front_matter(text, display)
+        if not body_start and _OPENED_RE.match(text):
+            warnings += (f"{display}: front matter opened on line 1 is never closed by a "
+                         f"`---` line; the page is read as text, without its metadata",)
     sidecar = name[:len(name) - len(suffix)] + META_SUFFIX  # <stem>.meta.yaml beside it
     if os.path.exists(sidecar):
         meta = _read_sidecar(sidecar, _sibling(display, os.path.basename(sidecar)), sidecars)

@@ -215,3 +215,14 @@ def test_lines_are_counted_as_editors_count_them(tmp_path: Path, newline: str) -
     assert doc.lines.position(start) == (3, 1)
     s, e = doc.lines.line_span(3)
     assert doc.text[s:e] == "China launched 7 satellites in 2023."
+
+
+def test_front_matter_never_closed_is_said(tmp_path: Path) -> None:
+    (tmp_path / "fm.md").write_text("---\ntitle: X\nChina launched 7 satellites.\n",
+                                    encoding="utf-8")
+    doc = read_document(tmp_path / "fm.md", "fm.md")
+    assert doc.meta.title is None
+    assert any("never closed" in w for w in doc.warnings)
+    (tmp_path / "rule.md").write_text("---\n\nA page that opens with a rule.\n",
+                                      encoding="utf-8")
+    assert read_document(tmp_path / "rule.md", "rule.md").warnings == ()

@@ -8,7 +8,14 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from checker.models.common import IsoDate, PartialDate, RuleId, Severity, Strict
+from checker.models.common import (
+    IsoDate,
+    PartialDate,
+    RuleId,
+    Severity,
+    Strict,
+    partial_date_bounds,
+)
 
 
 class Examples(Strict):
@@ -139,6 +146,11 @@ class FactRule(RuleBase):
     def _has_target(self) -> FactRule:
         if self.object is None and self.value is None and self.date is None:
             raise ValueError("a fact rule needs an object, a value or a date")
+        if self.valid_from and self.valid_until and \
+                partial_date_bounds(self.valid_until)[1] < partial_date_bounds(self.valid_from)[0]:
+            # It would never fire, silently.
+            raise ValueError(f"valid_until {self.valid_until} is before valid_from "
+                             f"{self.valid_from}")
         return self
 
 

@@ -86,3 +86,12 @@ def test_a_message_never_fails_a_run() -> None:
     # What loading refuses, a finding still survives: the template stays as written.
     assert _format("{subject.foo} {object[0]} {nope} {{x}}", values) == \
         "{subject.foo} {object[0]} {nope} {x}"
+
+
+def test_a_validity_range_that_ends_before_it_starts_is_an_error(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n  - id: f\n    kind: fact\n'
+                 '    subject: china\n    predicate: member-of\n    object: china\n'
+                 '    valid_from: "2020"\n    valid_until: "2010-06"\n')
+    _, errors = load_rules([root])
+    assert len(errors) == 1 and "valid_until 2010-06 is before valid_from 2020" in str(errors[0])
+    assert str(errors[0]).startswith(f"{(root / 'r.yaml').as_posix()}:3:")
