@@ -8,7 +8,8 @@ hash of everything the result depends on:
 - normalised claims: the document id, the claims themselves, the lexicon rules and the code.
 
 "The code" is a hash of the checker package's sources and data, so editing the extractor
-invalidates every entry. A damaged or unreadable entry is a miss, never an error. Entries
+invalidates every entry. Each entry is sealed with a hash of its key and bytes: a damaged,
+edited or unreadable entry is a miss, never an error and never a different report. Entries
 are JSON (never pickle: a cache directory committed to a repository must not be able to
 run code) and are written atomically.
 
@@ -52,7 +53,7 @@ SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
-FORMAT = "1"
+FORMAT = "2"  # 2: entries sealed with their hash (`_seal`)
 EXTRACTED, NORMALISED = "extracted", "normalised"
 
 
@@ -123,6 +124,11 @@ def verdict_file(cache: ClaimCache, ruleset: RuleSet) -> VerdictFile:
                        cache.documents)
 
 
+def _seal(key: str, data: bytes) -> bytes:
+    """The first line of an entry: the hash of its key and bytes."""
+    return hashlib.sha256(key.encode("ascii") + b"\0" + data).hexdigest().encode("ascii")
+
+
 @dataclass
 class CacheStats:
     """What a run did with the cache."""
@@ -148,22 +154,30 @@ class ClaimCache:
         return os.path.join(self._dir, namespace, key[:2], f"{key}.json")
 
     def get(self, namespace: str, key: str) -> bytes | None:
-        """The stored bytes, or None."""
+        """The stored bytes, or None (missing, or not what was stored under this key)."""
         try:
             with open(self._path(namespace, key), "rb") as handle:
-                data = handle.read()
+                entry = handle.read()
         except OSError:
+            self.stats.misses += 1
+            return None
+        seal, _, data = entry.partition(b"\n")
+        if seal != _seal(key, data):
+            # Damaged (torn, edited, copied from another key): a miss, never a wrong
+            # result; valid JSON that lost a claim would otherwise pass every other check.
             self.stats.misses += 1
             return None
         self.stats.hits += 1
         return data
 
     def put(self, namespace: str, key: str, data: bytes) -> None:
-        """Store bytes atomically; a cache that cannot be written is skipped silently."""
+        """Store bytes atomically, sealed with their hash and the key; a cache that cannot
+        be written is skipped silently."""
         try:
-            # No fsync: an entry torn by a power cut fails validation when read and counts
-            # as a miss (get_claims, get_normalised), and 20,000 fsyncs take seconds.
-            atomic_write(Path(self._path(namespace, key)), data, durable=False)
+            # No fsync: an entry torn by a power cut fails its seal when read and counts
+            # as a miss, and 20,000 fsyncs take seconds.
+            atomic_write(Path(self._path(namespace, key)), _seal(key, data) + b"\n" + data,
+                         durable=False)
         except OSError:
             return
         self.stats.writes += 1

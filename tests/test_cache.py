@@ -52,6 +52,34 @@ def test_damaged_entry_is_a_miss(tmp_path: Path, ruleset: RuleSet) -> None:
     assert cache.get_claims(key) == model
 
 
+def test_an_entry_edited_into_other_valid_json_is_a_miss(tmp_path: Path) -> None:
+    cache = ClaimCache(tmp_path)
+    cache.put(NORMALISED, "cd" * 32, b'[{"claim_id": "a"}, {"claim_id": "b"}]')
+    path = tmp_path / NORMALISED / "cd" / f"{'cd' * 32}.json"
+    seal, data = path.read_bytes().split(b"\n", 1)
+    path.write_bytes(seal + b"\n" + data.replace(b', {"claim_id": "b"}', b""))  # a claim lost
+    assert cache.get(NORMALISED, "cd" * 32) is None
+    # Nor is an entry good under another key.
+    (tmp_path / NORMALISED / "ef").mkdir()
+    (tmp_path / NORMALISED / "ef" / f"{'ef' * 32}.json").write_bytes(seal + b"\n" + data)
+    assert cache.get(NORMALISED, "ef" * 32) is None
+
+
+def test_a_tampered_cache_gives_the_report_of_no_cache(repo: Path, tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("seeds", "claims"):
+        shutil.copytree(repo / name, tmp_path / name)
+    cache_dir = tmp_path / ".claimcheck-cache"
+    expected = report_json(tmp_path)
+    assert report_json(tmp_path, cache_dir) == expected
+    for entry in (cache_dir / NORMALISED).rglob("*.json"):  # every entry loses a claim
+        seal, data = entry.read_bytes().split(b"\n", 1)
+        claims = json.loads(data)
+        entry.write_bytes(seal + b"\n" + json.dumps(claims[1:]).encode())
+    assert report_json(tmp_path, cache_dir) == expected
+
+
 def test_extraction_key_follows_every_input(ruleset: RuleSet) -> None:
     fp = rules_fingerprint(ruleset)
     doc = document_from_text("d1", TEXT, DocumentMeta(published="2025-01-01"))
