@@ -30,6 +30,12 @@ def review_command(seeds: Path | None, claims_dir: Path | None, rules_dir: Path 
     """
     loaded = load_corpus_for_review(seeds, claims_dir, rules_dir, decisions, select, ignore,
                                     editor)
+    if not loaded.editor:
+        # A decision without its author cannot be audited, and export skips it.
+        click.echo("who is deciding? name yourself with --editor NAME (or $CLAIMCHECK_EDITOR, "
+                   "or `editor` in claimcheck.toml): every decision records its author",
+                   err=True)
+        sys.exit(EXIT_BAD_INPUT)
     texts = {dc.doc.id: dc.doc.text for dc in loaded.result.corpus.docs}
     app = ReviewApp(loaded.result.report, texts, loaded.decisions_path, loaded.decisions_shown,
                     loaded.editor)

@@ -66,8 +66,18 @@ def test_port_in_use_exits_2(project: Path) -> None:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = CliRunner().invoke(review_command, ["--no-browser", "--port", str(port)])
+        result = CliRunner().invoke(review_command, ["--no-browser", "--port", str(port),
+                                                     "--editor", "Desk A"])
     assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_review_needs_to_know_who_decides(project: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CLAIMCHECK_EDITOR", "USER", "LOGNAME"):
+        monkeypatch.delenv(name, raising=False)
+    result = CliRunner().invoke(review_command, ["--no-browser"])
+    assert result.exit_code == 2 and "who is deciding? name yourself with --editor" in \
+        result.output
 
 
 def test_review_loads_what_check_checks(project: Path) -> None:
