@@ -185,8 +185,9 @@ def _check_selection(ruleset: RuleSet, select: Sequence[str],
     known = {r.id for r in ruleset.rules} | {t for r in ruleset.rules for t in r.tags} | \
         _KIND_NAMES
     unknown = sorted((set(select) | set(ignore)) - known)
-    return [UsageError(f"no rule, tag or finding kind named {u!r}",
-                       Location("--select/--ignore")) for u in unknown]
+    # No location: an option is not a file (a `file=--select` annotation would be forged).
+    return [UsageError(f"--select/--ignore: no rule, tag or finding kind named {u!r}")
+            for u in unknown]
 
 
 def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:

@@ -711,3 +711,11 @@ def test_a_baseline_of_another_format_version_is_refused(project: Path) -> None:
         '"schema_version": "1"', '"schema_version": "9"'), encoding="utf-8")
     result = run(["check", "--baseline", "baseline.json"])
     assert result.exit_code == 2 and "baseline schema_version '9'" in result.output
+
+
+def test_a_usage_error_annotation_names_no_file(project: Path) -> None:
+    result = run(["check", "--format", "github", "--select", "bogus"])
+    assert result.exit_code == 2
+    usage = [line for line in result.output.splitlines() if "bogus" in line]
+    assert usage and all(line.startswith("::error title=claimcheck input/usage::--select")
+                         for line in usage if line.startswith("::"))
