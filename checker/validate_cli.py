@@ -46,7 +46,9 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     for path in files:  # each file's own schema errors, orphan claim files' too
         if path.is_file() or not any(_overlap(path, d) for d in read_by_check):
             # (what is no file in claims/ or rules/, the corpus load has said already)
-            errors.extend(_validate_file(path, display_path(path, root)))
+            kind = "rules" if _overlap(path, options.rules) else \
+                "claims" if _overlap(path, options.claims) else None
+            errors.extend(_validate_file(path, display_path(path, root), kind))
     errors = _unique(errors)
     echo_errors(errors)
     click.echo(f"{len(files)} files checked, {len(errors)} errors", err=bool(errors))
@@ -80,15 +82,19 @@ def _within(error: ClaimcheckError, named: list[Path], root: Path) -> bool:
     return any(where == s or where.startswith(f"{s}/") or s == "." for s in shown)
 
 
-def _validate_file(path: Path, shown: str) -> list[ClaimcheckError]:
-    """Schema errors of one file, its kind read from its content (a file may be named from
-    anywhere: a decisions file, a claim or rule file elsewhere)."""
+def _validate_file(path: Path, shown: str, kind: str | None) -> list[ClaimcheckError]:
+    """Schema errors of one file: a rule file in the rules directory, a claim file in the
+    claims directory; elsewhere (a decisions file, a file named from anywhere) its kind is
+    read from its content."""
     try:
         root = read_yaml(path, shown)
     except ClaimcheckError as exc:
         return [exc]
-    if hasattr(root, "get") and root.get("rules") is not None:
+    if kind == "rules" or (kind is None and hasattr(root, "get")
+                           and root.get("rules") is not None):
         return parse_rule_file(root, shown)[1]
+    if kind == "claims":
+        return load_claim_file(path, shown)[1]
     if hasattr(root, "get") and root.get("decisions") is not None:
         return load_decisions(path, shown)[1]  # reviews/decisions.yaml
     return load_claim_file(path, shown)[1]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from checker.errors import ClaimcheckError, Location, RuleError, UsageError
+from checker.errors import ClaimcheckError, Location, RuleError, SchemaError, UsageError
 from checker.lexicon import Lexicon
 from checker.models.rules import (
     ConsistencyRule,
@@ -79,6 +79,12 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
 def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, int | None]],
                                                          list[ClaimcheckError]]:
     """Validate one parsed rule file: its rules with their lines, or located errors."""
+    if not isinstance(root, dict):
+        # Say what a rule file is rather than quote the whole file back.
+        what = "empty" if root is None else f"a {'list' if isinstance(root, list) else 'value'}"
+        return [], [SchemaError(f"the file is {what}; a rule file is a mapping with "
+                                f"`schema_version: \"1\"` and `rules:` (a list of rules)",
+                                Location(display, 1, 1))]
     model, errors = validate_model(root, RuleFile, load_schema("rules"), display)
     if errors or model is None:
         return [], list(errors)
