@@ -108,6 +108,14 @@ def render_claim_file(model: ClaimFile, claims_dir: Path) -> str:
     return header + buf.getvalue()
 
 
+def same_newlines(text: str, like: bytes) -> str:
+    """Text with the line endings of an existing file (`like`, its first bytes): an editor's
+    CRLF claim file stays CRLF when it is merged or fixed, not half of each."""
+    unified = text.replace("\r\n", "\n")
+    first = like.split(b"\n", 1)[0]
+    return unified.replace("\n", "\r\n") if first.endswith(b"\r") else unified
+
+
 def _comment_safe(text: str) -> str:
     """Text for a YAML comment: a line break or control character in a document path would
     end the comment and inject YAML (or make the file unreadable), so it is escaped."""

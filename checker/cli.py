@@ -18,7 +18,7 @@ from checker.atomic import atomic_write
 from checker.baseline import SIGNATURE as baseline_signature
 from checker.baseline import render_baseline
 from checker.cache import CACHE_DIR
-from checker.claimfiles import render_claim_file
+from checker.claimfiles import render_claim_file, same_newlines
 from checker.cliutil import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -137,7 +137,8 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
                                          "overwrite", Location(shown)))
                 continue
             text, merged = merge_claim_file(old, model, doc, out)
-            atomic_write(target, text)
+            with target.open("rb") as handle:
+                atomic_write(target, same_newlines(text, handle.read(4096)))
             click.echo(f"{printable_path(shown)}: {merged.summary()}")
         else:
             atomic_write(target, render_claim_file(with_drafted(model), out))

@@ -77,7 +77,7 @@ def plan_fixes(findings: Iterable[Finding], root: Path) -> dict[Path, tuple[str,
     plans: dict[Path, tuple[str, str]] = {}
     for name, file_edits in sorted(edits.items()):
         path = root / name
-        old = path.read_text(encoding="utf-8")
+        old = path.read_bytes().decode("utf-8")  # as it is: CRLF lines stay CRLF
         new = apply_edits(old, file_edits)
         if new != old:
             plans[path] = (old, new)

@@ -719,3 +719,16 @@ def test_a_usage_error_annotation_names_no_file(project: Path) -> None:
     usage = [line for line in result.output.splitlines() if "bogus" in line]
     assert usage and all(line.startswith("::error title=claimcheck input/usage::--select")
                          for line in usage if line.startswith("::"))
+
+
+def test_crlf_claim_files_stay_crlf_when_fixed_or_merged(project: Path) -> None:
+    target = project / "claims" / "000_157f4fd9ca80a9df.yaml"
+    target.write_bytes(target.read_bytes().replace(b"\n", b"\r\n"))
+    lines = target.read_bytes().count(b"\n")
+    assert run(["check", "--fix", "--fail-on", "never"]).exit_code == 0
+    fixed = target.read_bytes()
+    assert b"Chiang'e" not in fixed  # the fix was made
+    assert fixed.count(b"\r\n") == fixed.count(b"\n") == lines
+    assert run(["extract", "seeds/000_157f4fd9ca80a9df.txt", "--out", "claims"]).exit_code == 0
+    merged = target.read_bytes()
+    assert merged.count(b"\r\n") == merged.count(b"\n") > 0
