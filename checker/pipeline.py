@@ -32,7 +32,7 @@ from checker.cache import (
 )
 from checker.compare.arithmetic import ArithmeticIssue, check_document
 from checker.compare.blocking import BlockingConfig
-from checker.compare.timing import publication_days, said_before_the_event
+from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, DocClaims, load_corpus
 from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
@@ -222,7 +222,7 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
         published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
         result.conflicts = [r for r in result.conflicts
-                            if not said_before_the_event(r, published)]
+                            if not at_different_times(r, published)]
         findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
         findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
         findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))

@@ -5,11 +5,15 @@ Corp was listed on the Dhaka Stock Exchange in 2025" in a page of June 2025 stat
 things, and both were true when written: the undated statement speaks of its page's
 present, and the event came after. A polarity conflict is dropped when one claim has no
 date of its own, speaks in the present tense, and every date of the other starts after
-the first claim's page was published. Run after the reduce step, on its conflicts:
+the first claim's page was published. Likewise a running total ("the wildfire has burned
+4,500 hectares", four days later "has burned 12,000 hectares"; a death toll): a number
+conflict between two undated claims of pages published on different days, each in the
+present perfect or saying "so far", is the total growing. Run after the reduce step, on its
+conflicts:
 verdicts stay a function of the two claims' content (the verdict memo and store reuse them
 across documents).
 
-    conflicts = [r for r in result.conflicts if not said_before_the_event(r, published)]
+    conflicts = [r for r in result.conflicts if not at_different_times(r, published)]
 """
 
 from __future__ import annotations
@@ -37,6 +41,36 @@ def publication_days(published: Iterable[tuple[str, str | None]]) -> dict[str, d
             except ValueError:
                 continue  # metadata validation reports it; nothing to compare with
     return out
+
+
+# A total as it stands when written: "has burned", "have been evacuated", "so far", "to date".
+_RUNNING = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?"
+                      r"[a-z]+(?:ed|en|wn|nt|ht|ng)\b|\bso\s+far\b|\bto\s+date\b|"
+                      r"\b(?:rose|risen|climbed|grown)\s+to\b", re.IGNORECASE)
+
+
+def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
+    """A conflict of two statements each true when written (`said_before_the_event`,
+    `running_total`)."""
+    return said_before_the_event(r, published) or running_total(r, published)
+
+
+def running_total(r: PairResult, published: Mapping[str, date]) -> bool:
+    """A number conflict between two undated running totals of pages published on
+    different days."""
+    if r.verdict.reason != "number" or r.a.doc == r.b.doc:
+        return False
+    day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
+    return (day_a is not None and day_b is not None and day_a != day_b
+            and _as_of_writing(r.a, day_a) and _as_of_writing(r.b, day_b)
+            and _RUNNING.search(r.a.text) is not None and _RUNNING.search(r.b.text) is not None)
+
+
+def _as_of_writing(c: NormClaim, day: date) -> bool:
+    """The claim has no date but the days just before its page (when it was said: "the
+    fire service said on Tuesday")."""
+    return all(d.granularity == "day" and d.first is not None
+               and 0 <= (day - d.first).days <= 7 for d in c.dates)
 
 
 def said_before_the_event(r: PairResult, published: Mapping[str, date]) -> bool:

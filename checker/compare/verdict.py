@@ -210,6 +210,13 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
+    if (a.modality == "planned") != (b.modality == "planned") and (
+            q_conflict or a.polarity != b.polarity):
+        # A forecast or a promise against what happened ("is expected to carry 12 million"
+        # / "carried 9 million"; "we will not raise tariffs" / "raised tariffs"): both can
+        # be reported truly; the sources do not disagree. (Dates still clash below: "will
+        # launch in 2028" / "launched in 2029" is a slip worth seeing, at lower confidence.)
+        return None
     # "X is not a musician" against a claim that says all of it without the "not".
     if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
             and _negation_on_shared(a, b) and not _different_times(a, b):
@@ -234,10 +241,15 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     # as the fact's one varying value.
     periods = any(x != y for x, y in q_agree)
     if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5:
-        details["dates"] = [list(p) for p in d_conflict]
-        planned = 0.6 if "planned" in (a.modality, b.modality) else 1.0
-        return "date", _logistic(6 * (ev.base - 0.6)) * min(planned, hedged)
+        return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)
+
+
+def _date_clash(a: NormClaim, b: NormClaim, ev: _Evidence, details: dict[str, Any],
+                hedged: float) -> tuple[str, float]:
+    details["dates"] = [list(p) for p in ev.d_conflict]
+    planned = 0.6 if "planned" in (a.modality, b.modality) else 1.0
+    return "date", _logistic(6 * (ev.base - 0.6)) * min(planned, hedged)
 
 
 def _value_clash(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
@@ -293,9 +305,11 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or _antonym_predicates(a, b, lexicon) or opposite_words(a.tokens, b.tokens) \
-            or other_currencies(a, b):
+            or other_currencies(a, b) or (a.quantities and b.quantities and not q_agree):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
-        # things; sums in two currencies), or nothing said in common: no confirmation.
+        # things; sums in two currencies; figures of which none is the other's: "employs
+        # 3,200 people" / "plans to cut 300 jobs"), or nothing said in common: no
+        # confirmation.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = coverage(a, b, stats.idf)
     # Who (two shared entities, one of them specific) and what (a specific shared word).

@@ -10,11 +10,14 @@ from checker.extract.cues import any_in, tokens
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
-# Denying or refusing is not negation: "X denied reports that Y" does not say "not X", and
-# "Y" is the denied fact, which a reporting verb (attribution) marks, not the polarity.
+# A denial of a statement ("X denied that she received money", "denies receiving money")
+# is its source's account that it is not so: negation of the denied fact, as "false that".
+# Refusing, or denying a thing ("denied the allegations", "was denied entry"), is not.
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
     r"without|false that|untrue that|failed\s+to|fails\s+to|"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)den(?:ied|ies|y)\s+(?:(?:the\s+)?(?:reports?|"
+    r"claims?|allegations?|accusations?|suggestions?)\s+)?(?:that|having|[a-z]+ing)|"
     r"(?:(?<=has\s)|(?<=have\s)|(?<=had\s)|(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|"
     r"(?<=remains\s)|(?<=remain\s))yet\s+to)\b|n't\b"
     r"|\bno\s+(?!doubt\b|matter\b|longer\b|one\s+else\b|later\b|more\s+than\b|less\s+than\b|"
@@ -23,7 +26,7 @@ NEGATION_RE = re.compile(
 )
 # Every match of NEGATION_RE starts with one of these: searching for them first turns most
 # sentences away at a third of the cost of NEGATION_RE (tests/extract/test_stance.py).
-_NEGATION_START_RE = re.compile(r"n't|\b(?:no|ne|ca|wi|fa|un|ye)", re.IGNORECASE)
+_NEGATION_START_RE = re.compile(r"n't|\b(?:no|ne|ca|wi|fa|un|ye|den)", re.IGNORECASE)
 
 
 def negators(folded: str) -> list[re.Match[str]]:
@@ -122,7 +125,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
 _NEGATION_WORDS = frozenset(
     """not never no cannot neither nor none nobody nothing nowhere without false
-    untrue failed fails yet""".split())
+    untrue failed fails yet denied denies deny""".split())
 _HEDGE_WORDS = frozenset(
     """may might could possibly perhaps probably likely unlikely reportedly allegedly
     apparently seemingly believed thought said appears appear seems seem suggest suggests
@@ -159,7 +162,11 @@ def polarity(sentence: str) -> Polarity:
     if _NEGATION_WORDS.isdisjoint(toks) and not any(t.endswith("n't") for t in toks):
         return "positive"
     folded = _NOT_NEGATING_RE.sub(" ", folded)
-    return "negative" if NEGATION_RE.search(folded) else "positive"
+    found = [m.group(0).lower() for m in NEGATION_RE.finditer(folded)]
+    denials = sum(1 for m in found if m.startswith("den"))
+    if denials and len(found) > denials:
+        return "positive"  # "Beijing denied that it had not paid": the denial undoes the "not"
+    return "negative" if found else "positive"
 
 
 _PAST_FORECAST_RE = re.compile(

@@ -51,3 +51,37 @@ def test_a_past_statement_against_a_later_date_still_conflicts(tmp_path: Path) -
     report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
                                     rules=REPO / "rules")).report
     assert [f.reason for f in report.findings if f.kind == "conflict"] == ["polarity"]
+
+
+def _number_conflicts(tmp_path: Path, first: tuple[str, str], second: tuple[str, str]
+                      ) -> list[str]:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, (text, published) in (("a", first), ("b", second)):
+        (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        (seeds / f"{name}.meta.yaml").write_text(f'published: "{published}"\n',
+                                                 encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=REPO / "rules")).report
+    return [f.reason or "" for f in report.findings if f.kind == "conflict"]
+
+
+FIRE = "The wildfire near Evia has burned {} hectares, the fire service said on {}."
+
+
+def test_a_running_total_on_two_days_is_no_conflict(tmp_path: Path) -> None:
+    assert _number_conflicts(tmp_path, (FIRE.format("4,500", "Tuesday"), "2024-09-10"),
+                             (FIRE.format("12,000", "Saturday"), "2024-09-14")) == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # the same day: two figures for one total
+    ((FIRE.format("4,500", "Tuesday"), "2024-09-10"),
+     (FIRE.format("12,000", "Tuesday"), "2024-09-10")),
+    # not a running total: a length does not grow
+    (("The new Mombasa bridge is 5 kilometres long, the ministry said.", "2024-09-10"),
+     ("The new Mombasa bridge is 8 kilometres long, the ministry said.", "2024-09-14")),
+])
+def test_otherwise_the_number_conflict_stands(tmp_path: Path, first: tuple[str, str],
+                                              second: tuple[str, str]) -> None:
+    assert _number_conflicts(tmp_path, first, second) == ["number"]

@@ -232,6 +232,18 @@ DESK_CASES = [
      "Suntory paid 1.5 trillion yen for the Kirin beverage unit.", ("conflict", "number")),
     ("Air Canada ordered aircraft worth C$2 billion from Airbus.",
      "Air Canada ordered aircraft worth US$2 billion from Airbus.", ("unrelated", None)),
+    # a forecast or a promise against what happened: the sources do not disagree
+    ("Solano Airways is expected to carry 12 million passengers in 2024, chief executive "
+     "Ines Duarte said.", "Solano Airways carried 9 million passengers in 2024, the company "
+     "said.", ("unrelated", None)),
+    # a denial is its source's account that it is not so
+    ("Senator Lucia Paredes denied that she had received money from Gorvane Mining.",
+     "Senator Lucia Paredes received money from Gorvane Mining, prosecutors said.",
+     ("conflict", "polarity")),
+    # figures of which none is the other's confirm nothing
+    ("Brightwell Foods employs 3,200 people at its plant in Leeds, the company said.",
+     "Brightwell Foods plans to cut 300 jobs at its plant in Leeds, the company said.",
+     ("unrelated", None)),
 ]
 
 

@@ -27,13 +27,17 @@ POLARITY: list[tuple[str, str]] = [
     ("China\u2019s target is not necessarily frontier AI.", "positive"),
     ("It is not the first to innovate, but the first to make them affordable.", "positive"),
     ("No more than 30 people came.", "positive"),
-    # Denying and refusing report a stance; they do not negate the claim.
+    # Denying a statement is its source's account that it is not so: compared with "the
+    # launch was delayed", a desk must see two accounts that disagree, not a confirmation.
+    # Denying a thing, and refusing, negate nothing.
     ("Officials denied the report.", "positive"),
-    ("Beijing denied reports that the satellite had failed.", "positive"),
-    ("SUPARCO denies that the launch was delayed.", "positive"),
+    ("Beijing denied reports that the satellite had failed.", "negative"),
+    ("SUPARCO denies that the launch was delayed.", "negative"),
+    ("Senator Lucia Paredes denied receiving money from Gorvane Mining.", "negative"),
+    ("He was denied entry at the border.", "positive"),
     ("The ministry refused to comment on the deal.", "positive"),
     ("Pakistan refuses to deny the agreement.", "positive"),
-    ("Beijing denied that it had not paid.", "negative"),  # the clause itself is negated
+    ("Beijing denied that it had not paid.", "positive"),  # the denial undoes the "not"
     ("Pakistan bought 36 J-10CE fighters without a tender.", "positive"),
     ("Exports rose 5% in 2023, not 15% as previously reported.", "positive"),
     ("It carried a Pakistani satellite, not an Indian one.", "positive"),
