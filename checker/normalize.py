@@ -206,6 +206,17 @@ def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
     return None
 
 
+# At most this many characters after an attribution that closes its sentence ("..., the
+# fire service said on Tuesday.").
+_CLOSING = 30
+
+
+def _told_by(attribution: str, after: int) -> bool:
+    """Whether an attribution names only who told the claim: "according to ..." anywhere,
+    or a "... said" that closes the sentence."""
+    return attribution.lower().startswith("according to") or after <= _CLOSING
+
+
 def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
               antecedent: str | None = None) -> NormClaim:
     """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
@@ -216,10 +227,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         Mention(entity_id(e.text, e.id, lexicon), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
     )
-    if claim.attribution and claim.attribution.span[0] > start:
-        # Who said it, told after it, is not what the claim is about: "..., the Health
-        # Ministry said" and "..., according to the Red Cross" can tell one fact. (A leading
-        # "Norvik Shipping reported revenue ..." is often the subject reporting itself.)
+    if claim.attribution and _told_by(claim.attribution.text, end - claim.attribution.span[1]):
+        # Who said it is not what the claim is about: "..., the Health Ministry said" and
+        # "..., according to the Red Cross" can tell one fact. (A leading "Norvik Shipping
+        # reported revenue ..." or "Acme posted revenue ..." is the subject reporting itself.)
         a_start, a_end = claim.attribution.span
         mentions = tuple(Mention(m.id, SOURCE, m.start, m.end)
                          if a_start <= m.start and m.end <= a_end else m for m in mentions)
@@ -252,16 +263,15 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     preds = tuple(
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
     )
-    about = [m for m in mentions if m.role != SOURCE]
     return NormClaim(
         doc=doc_id,
         claim_id=claim.id,
         text=text,
         span=(start, end),
-        # A source ("the Red Cross said") is kept as a mention, but is not what the claim
-        # is about: it neither blocks, nor scores, nor scopes the claim.
+        # A source ("the Red Cross said") is an entity of the claim (often its actor too:
+        # "..., SUPARCO said"), but no scope of it (`verdict._different_scopes`).
         entities=frozenset(
-            [m.id for m in about] + [p for m in about for p in lexicon.ancestors(m.id)]
+            [m.id for m in mentions] + [p for m in mentions for p in lexicon.ancestors(m.id)]
         ),
         mentions=mentions,
         tokens=frozenset(frame),

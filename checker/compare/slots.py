@@ -54,6 +54,15 @@ def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
     return agreeing, conflicting
 
 
+def figures_apart(a: NormClaim, b: NormClaim) -> bool:
+    """Both claims give figures, and no figure of one is a figure of the other, whatever it
+    counts ("employs 3,200 people" / "plans to cut 300 jobs"; "3,200 staff" and "3,200
+    workers" are one figure)."""
+    return bool(a.quantities) and bool(b.quantities) and not any(
+        qa.kind == qb.kind and qa.unit == qb.unit and agree(qa, qb)
+        for qa in a.quantities for qb in b.quantities)
+
+
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
     and "US$2 billion" compare no figure, and confirm nothing."""

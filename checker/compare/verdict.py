@@ -19,6 +19,7 @@ from checker.compare.slots import (
     Pairs,
     compare_dates,
     compare_quantities,
+    figures_apart,
     other_currencies,
 )
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
@@ -116,8 +117,11 @@ def _different_scopes(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
     own_b = b.entities - a.entities
     if not own_a or not own_b:  # most pairs: one names nothing the other does not
         return False
-    own_a &= _about(a, lexicon)
-    own_b &= _about(b, lexicon)
+    # Only claims with a source or a guessed first-word name have entities beyond scope.
+    if any(m.role in WEAK_ROLES for m in a.mentions):
+        own_a &= _about(a, lexicon)
+    if any(m.role in WEAK_ROLES for m in b.mentions):
+        own_b &= _about(b, lexicon)
     if not own_a or not own_b:
         return False
     kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]
@@ -199,6 +203,19 @@ class _Evidence:
     q_agree: Pairs
     q_conflict: Pairs
     d_conflict: Pairs
+    # Work done once per pair when two steps need it (`_opposites`).
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+def _opposites(a: NormClaim, b: NormClaim, lexicon: Lexicon,
+               ev: _Evidence) -> tuple[str, str] | None:
+    """A predicate and its antonym, or two opposite words, one in each claim (once a pair:
+    the conflict check and the corroboration check both ask)."""
+    if "opposites" not in ev.memo:
+        ev.memo["opposites"] = _antonym_predicates(a, b, lexicon) or \
+            opposite_words(a.tokens, b.tokens)
+    found: tuple[str, str] | None = ev.memo["opposites"]
+    return found
 
 
 def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
@@ -224,7 +241,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
         return "polarity", _logistic(6 * (ev.base - 0.55)) * hedged
     if a.polarity != b.polarity:
         return None
-    antonym = _antonym_predicates(a, b, lexicon) or opposite_words(a.tokens, b.tokens)
+    antonym = _opposites(a, b, lexicon, ev)
     # Opposites need an anchor, someone or something specific both claims name: "Officials
     # in China said the public platform would …" / "… the private platform would …" share
     # a common name and boilerplate, and "platform" does not make them one fact.
@@ -304,16 +321,17 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
-            or _antonym_predicates(a, b, lexicon) or opposite_words(a.tokens, b.tokens) \
-            or other_currencies(a, b) or (a.quantities and b.quantities and not q_agree):
+            or _opposites(a, b, lexicon, ev) \
+            or other_currencies(a, b):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
-        # things; sums in two currencies; figures of which none is the other's: "employs
-        # 3,200 people" / "plans to cut 300 jobs"), or nothing said in common: no
-        # confirmation.
+        # things; sums in two currencies), or nothing said in common: no confirmation.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = coverage(a, b, stats.idf)
-    # Who (two shared entities, one of them specific) and what (a specific shared word).
-    triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words)
+    # Who (two shared entities, one of them specific) and what (a specific shared word) —
+    # unless each gives figures and none is the other's ("employs 3,200 people at its
+    # plant" / "plans to cut 300 jobs at its plant": related, not one fact).
+    triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words) and \
+        not figures_apart(a, b)
     if not (cover >= th.coverage or (slots_agree and spec_ents)
             or (triangle and cover >= th.coverage / 4)):
         # Related, but one claim says things the other does not: not a confirmation.

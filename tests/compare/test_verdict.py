@@ -244,6 +244,14 @@ DESK_CASES = [
     ("Brightwell Foods employs 3,200 people at its plant in Leeds, the company said.",
      "Brightwell Foods plans to cut 300 jobs at its plant in Leeds, the company said.",
      ("unrelated", None)),
+    # ... but one figure counted in two words is one figure
+    ("Norvik Shipping employs 3,200 staff in Karachi, the company said.",
+     "Norvik Shipping employs 3,200 workers in Karachi, according to its annual report.",
+     ("corroboration", "agree")),
+    # "in September" says when, not what is counted: the two sums are one
+    ("China awarded Gineister Robotics a contract worth $462.3 million in September 2023.",
+     "Gineister Robotics signed a $462.3 million contract with China in September 2023.",
+     ("corroboration", "agree")),
 ]
 
 
