@@ -43,10 +43,15 @@ def publication_days(published: Iterable[tuple[str, str | None]]) -> dict[str, d
     return out
 
 
-# A total as it stands when written: "has burned", "have been evacuated", "so far", "to date".
-_RUNNING = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?"
-                      r"[a-z]+(?:ed|en|wn|nt|ht|ng)\b|\bso\s+far\b|\bto\s+date\b|"
-                      r"\b(?:rose|risen|climbed|grown)\s+to\b", re.IGNORECASE)
+# A total as it stands when written, of things that only add up: "has burned", "have been
+# killed", "has risen to", "so far", "to date". (Not any present perfect: "has confirmed",
+# "has been fined $2 million" or "has been valued at" is no running total.)
+_RUNNING = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|burned|burnt|"
+    r"destroyed|damaged|displaced|evacuated|infected|injured|wounded|affected|flooded|"
+    r"arrested|detained|rescued|recorded|reported|registered|confirmed\s+\d|vaccinated|"
+    r"sold|raised|collected|received|claimed\s+the\s+lives|risen|climbed|grown|reached)\b|"
+    r"\bso\s+far\b|\bto\s+date\b", re.IGNORECASE)
 
 
 def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
@@ -61,9 +66,19 @@ def running_total(r: PairResult, published: Mapping[str, date]) -> bool:
     if r.verdict.reason != "number" or r.a.doc == r.b.doc:
         return False
     day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
-    return (day_a is not None and day_b is not None and day_a != day_b
-            and _as_of_writing(r.a, day_a) and _as_of_writing(r.b, day_b)
-            and _RUNNING.search(r.a.text) is not None and _RUNNING.search(r.b.text) is not None)
+    if day_a is None or day_b is None or day_a == day_b:
+        return False
+    if not (_as_of_writing(r.a, day_a) and _as_of_writing(r.b, day_b)
+            and _RUNNING.search(r.a.text) and _RUNNING.search(r.b.text)):
+        return False
+    # A running total only grows: the later page's figure must be the larger.
+    earlier, later = (r.a, r.b) if day_a < day_b else (r.b, r.a)
+    return _total(later) > _total(earlier)
+
+
+def _total(c: NormClaim) -> float:
+    """The claim's largest figure (its total)."""
+    return max((q.value for q in c.quantities if q.value is not None), default=0.0)
 
 
 def _as_of_writing(c: NormClaim, day: date) -> bool:

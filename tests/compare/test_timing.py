@@ -66,21 +66,28 @@ def _number_conflicts(tmp_path: Path, first: tuple[str, str], second: tuple[str,
     return [f.reason or "" for f in report.findings if f.kind == "conflict"]
 
 
-FIRE = "The wildfire near Evia has burned {} hectares, the fire service said on {}."
+FIRE = "The wildfire near Evia has burned {} hectares, the fire service said{}."
 
 
-def test_a_running_total_on_two_days_is_no_conflict(tmp_path: Path) -> None:
-    assert _number_conflicts(tmp_path, (FIRE.format("4,500", "Tuesday"), "2024-09-10"),
-                             (FIRE.format("12,000", "Saturday"), "2024-09-14")) == []
+@pytest.mark.parametrize("when", ["", " on {}"])
+def test_a_running_total_on_two_days_is_no_conflict(tmp_path: Path, when: str) -> None:
+    first = FIRE.format("4,500", when.format("Tuesday"))
+    second = FIRE.format("12,000", when.format("Saturday"))
+    assert _number_conflicts(tmp_path, (first, "2024-09-10"), (second, "2024-09-14")) == []
 
 
 @pytest.mark.parametrize(("first", "second"), [
     # the same day: two figures for one total
-    ((FIRE.format("4,500", "Tuesday"), "2024-09-10"),
-     (FIRE.format("12,000", "Tuesday"), "2024-09-10")),
-    # not a running total: a length does not grow
-    (("The new Mombasa bridge is 5 kilometres long, the ministry said.", "2024-09-10"),
-     ("The new Mombasa bridge is 8 kilometres long, the ministry said.", "2024-09-14")),
+    ((FIRE.format("4,500", ""), "2024-09-10"), (FIRE.format("12,000", ""), "2024-09-10")),
+    # a total that shrank is no total growing
+    ((FIRE.format("12,000", ""), "2024-09-10"), (FIRE.format("4,500", ""), "2024-09-14")),
+    # not a running total: a length does not grow, whoever has confirmed it; nor a fine
+    (("The new Mombasa bridge is 5 kilometres long, the ministry has confirmed.",
+      "2024-09-10"),
+     ("The new Mombasa bridge is 8 kilometres long, the ministry has confirmed.",
+      "2024-09-14")),
+    (("Acme Corp has been fined $2 million by the regulator, the agency said.", "2024-09-10"),
+     ("Acme Corp has been fined $3 million by the regulator, the agency said.", "2024-09-14")),
 ])
 def test_otherwise_the_number_conflict_stands(tmp_path: Path, first: tuple[str, str],
                                               second: tuple[str, str]) -> None:
