@@ -16,8 +16,12 @@ from checker.textutil import fold
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
     r"without|false that|untrue that|failed\s+to|fails\s+to|"
-    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)den(?:ied|ies|y)\s+(?:(?:the\s+)?(?:reports?|"
-    r"claims?|allegations?|accusations?|suggestions?)\s+)?(?:that|having|[a-z]+ing)|"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwho\s)"
+    r"den(?:ied|ies|y)\s+(?:(?:the\s+)?(?:reports?|claims?|allegations?|accusations?|"
+    r"suggestions?)\s+)?(?:that|having|being|receiving|taking|accepting|paying|making|"
+    r"ordering|knowing|sending|selling|supplying|violating|breaking|committing|leaking|"
+    r"hiding|meeting|planning|approving|authori[sz]ing|signing|lying|harbou?ring|"
+    r"involvement|wrongdoing|responsibility)\b|"
     r"(?:(?<=has\s)|(?<=have\s)|(?<=had\s)|(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|"
     r"(?<=remains\s)|(?<=remain\s))yet\s+to)\b|n't\b"
     r"|\bno\s+(?!doubt\b|matter\b|longer\b|one\s+else\b|later\b|more\s+than\b|less\s+than\b|"
@@ -162,11 +166,21 @@ def polarity(sentence: str) -> Polarity:
     if _NEGATION_WORDS.isdisjoint(toks) and not any(t.endswith("n't") for t in toks):
         return "positive"
     folded = _NOT_NEGATING_RE.sub(" ", folded)
-    found = [m.group(0).lower() for m in NEGATION_RE.finditer(folded)]
-    denials = sum(1 for m in found if m.startswith("den"))
-    if denials and len(found) > denials:
+    found = list(NEGATION_RE.finditer(folded))
+    if any(_undone(denial, found, folded) for denial in found
+           if denial.group(0).lower().startswith("den")):
         return "positive"  # "Beijing denied that it had not paid": the denial undoes the "not"
     return "negative" if found else "positive"
+
+
+def _undone(denial: re.Match[str], found: list[re.Match[str]], folded: str) -> bool:
+    """A negation inside the clause a denial denies ("denied that it had not paid"), not in
+    another clause ("denied that troops crossed, saying no soldiers were involved")."""
+    return any(denial.end() <= m.start() and not _CLAUSE_BREAK_RE.search(
+        folded, denial.end(), m.start()) for m in found if m is not denial)
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:and|but|saying|adding|while)\b", re.IGNORECASE)
 
 
 _PAST_FORECAST_RE = re.compile(

@@ -35,6 +35,14 @@ POLARITY: list[tuple[str, str]] = [
     ("SUPARCO denies that the launch was delayed.", "negative"),
     ("Senator Lucia Paredes denied receiving money from Gorvane Mining.", "negative"),
     ("He was denied entry at the border.", "positive"),
+    ("The council denied funding for the new stadium.", "positive"),  # a thing, not a claim
+    ("Asylum seekers are denied housing.", "positive"),
+    ("The minister, who denied receiving money, resigned on Monday.", "positive"),
+    # a negation in another clause reinforces the denial; only one inside it undoes it
+    ("The army denied that troops had crossed the border, saying no soldiers were involved.",
+     "negative"),
+    ("The army denied that troops had crossed the border and said it would not comment.",
+     "negative"),
     ("The ministry refused to comment on the deal.", "positive"),
     ("Pakistan refuses to deny the agreement.", "positive"),
     ("Beijing denied that it had not paid.", "positive"),  # the denial undoes the "not"
