@@ -57,9 +57,10 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
 
 # A company's fiscal quarter: its calendar is unknown ("fiscal fourth quarter" may end in
 # January, June or September), so it is no calendar quarter to compare with another.
-_FISCAL_BEFORE_RE = re.compile(r"\b(?:fiscal|financial)(?:[\s-]+year)?[\s-]+$", re.I)
-_FISCAL_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?:fiscal|financial|FY)"
-                              r"(?![a-z])", re.I)
+# ("financial" alone is not enough: "Q4 2024 financial results" are a calendar quarter's.)
+_FISCAL_BEFORE_RE = re.compile(r"\b(?:fiscal(?:[\s-]+year)?|financial[\s-]+year)[\s-]+$", re.I)
+_FISCAL_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?:fiscal|financial\s+year|"
+                              r"FY)(?![a-z])", re.I)
 
 
 def _fiscal_quarter(m: re.Match[str]) -> bool:

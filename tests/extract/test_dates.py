@@ -81,6 +81,10 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"resolved": False}),
     ("Fiscal policy tightened in the third quarter.", "the third quarter", "day",
      {"resolved": True, "first": D(2024, 7, 1)}),
+    ("Revenue rose to $2 billion in Q4 2024 financial results.", "Q4 2024", "day",
+     {"resolved": True, "first": D(2024, 10, 1)}),  # financial results, calendar quarter
+    ("Third-quarter financial statements were late.", "Third-quarter", "day",
+     {"resolved": True}),
     ("Arms flowed between 2020 and 2024.", "between 2020 and 2024", "none",
      {"first": D(2020, 1, 1), "last": D(2024, 12, 31), "granularity": "period"}),
     ("The Action Plan (2025\u20132029) was agreed.", "2025\u20132029", "none",
