@@ -36,6 +36,7 @@ from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, DocClaims, load_corpus
 from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
+from checker.extract import claim_file_of
 from checker.findings import FINDING_KINDS, sort_key
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
@@ -130,9 +131,10 @@ class Inputs:
 
 
 def load_inputs(options: CheckOptions, progress: Progress = _noop,
-                watch: Stopwatch | None = None) -> Inputs:
-    """Rules, documents and claim files as `check` reads them (documents without a claim
-    file extracted), with every input error (`validate` reports the same ones)."""
+                watch: Stopwatch | None = None, drafts: bool = True) -> Inputs:
+    """Rules, documents and claim files as `check` reads them, with every input error
+    (`validate` reports the same ones). Documents without a claim file are extracted, or
+    with `drafts` false left without claims (validation needs no drafts)."""
     watch = watch or Stopwatch()
     root = options.root
     with watch.stage("rules-load"):
@@ -146,6 +148,8 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
     cache = ClaimCache(options.cache_dir) if options.cache_dir is not None else None
 
     def extract_missing(docs: Sequence[Document]) -> list[ClaimFile]:
+        if not drafts:
+            return [claim_file_of(d, options.threshold, []) for d in docs]
         with watch.stage("extract"):
             return extract_documents(docs, ruleset, options.threshold, options.jobs, cache)
 

@@ -5,20 +5,19 @@ together), without comparing anything, so a pre-commit hook fails where CI would
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from checker.claimfiles import load_claim_file
 from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, config_or_exit, echo_errors
-from checker.decisions import load_decisions
+from checker.decisions import DEFAULT_PATH, load_decisions
 from checker.errors import ClaimcheckError, Location, UsageError
 from checker.ingest import display_path
 from checker.pipeline import load_inputs
 from checker.rules import parse_rule_file, rule_files
 from checker.yamlio import read_yaml
-
-DECISIONS = Path("reviews") / "decisions.yaml"
 
 
 @click.command("validate")
@@ -27,27 +26,32 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     """Check claim, rule and decisions files as `check` reads them (default: all of them;
     with PATHS, the errors in those files and directories)."""
     root = Path.cwd()
-    options = check_options(root, config_or_exit(root))
+    cfg = config_or_exit(root)
+    # No cache and no drafts: validating writes nothing and extracts nothing.
+    options = replace(check_options(root, cfg), cache_dir=None)
     errors: list[ClaimcheckError] = [UsageError("no such file or directory", Location(str(p)))
                                      for p in paths if not p.exists()]
     named = [p for p in paths if p.exists()]
     read_by_check = [d for d in (options.claims, options.rules) if d.exists()]
-    files = rule_files(named or read_by_check)
-    if not paths and DECISIONS.is_file():
-        files.append(DECISIONS)
+    files = rule_files(named) if paths else rule_files(read_by_check)
+    decisions = Path(cfg.decisions) if cfg.decisions else DEFAULT_PATH
+    if not paths and decisions.is_file():
+        files.append(decisions)  # the decisions file check reads
     if not files and not errors:
         # A CI step that validates nothing must not pass as if all were well.
         errors.append(UsageError(f"nothing to validate: no claim or rule files in "
                                  f"{options.claims}/ or {options.rules}/; name the files to "
                                  f"check", Location(".")))
-    if not paths or any(_overlap(p, d) for p in named for d in read_by_check):
-        found = load_inputs(options).errors if read_by_check else []
+    if read_by_check and (not paths or any(_overlap(p, d) for p in named
+                                           for d in read_by_check)):
+        found = load_inputs(options, drafts=False).errors
         errors.extend(found if not paths else [e for e in found if _within(e, named, root)])
-    for path in files:  # each file's own schema errors, orphan claim files' too
-        if path.is_file() or not any(_overlap(path, d) for d in read_by_check):
-            # (what is no file in claims/ or rules/, the corpus load has said already)
-            kind = "rules" if _overlap(path, options.rules) else \
-                "claims" if _overlap(path, options.claims) else None
+    for path in files:
+        kind = "rules" if _overlap(path, options.rules) else \
+            "claims" if _overlap(path, options.claims) else None
+        if kind is None or path.is_file():
+            # Each file's own schema errors too (an orphan claim file's, which the corpus
+            # load does not parse); what is no file in claims/ or rules/ it has reported.
             errors.extend(_validate_file(path, display_path(path, root), kind))
     errors = _unique(errors)
     echo_errors(errors)

@@ -97,6 +97,11 @@ def extract_document(
         if count:
             claim = claim.model_copy(update={"id": f"{claim.id}-{count + 1}"})
         claims.append(claim)
+    return claim_file_of(doc, threshold, claims)
+
+
+def claim_file_of(doc: Document, threshold: float, claims: list[Claim]) -> ClaimFile:
+    """The claim file of a document with these claims (none: a file to validate against)."""
     return ClaimFile(
         document=DocumentRef(
             id=doc.id, path=doc.path, sha256=doc.sha256, published=doc.meta.published,

@@ -732,3 +732,20 @@ def test_crlf_claim_files_stay_crlf_when_fixed_or_merged(project: Path) -> None:
     assert run(["extract", "seeds/000_157f4fd9ca80a9df.txt", "--out", "claims"]).exit_code == 0
     merged = target.read_bytes()
     assert merged.count(b"\r\n") == merged.count(b"\n") > 0
+
+
+def test_validate_writes_nothing_and_reads_the_configured_decisions(project: Path) -> None:
+    shutil.rmtree(project / "claims")
+    (project / "claims").mkdir()  # documents without claim files: nothing to draft here
+    (project / "editorial").mkdir()
+    (project / "editorial" / "decisions.yaml").write_text("decisions: {abc: 5}\n",
+                                                          encoding="utf-8")
+    (project / "claimcheck.toml").write_text('decisions = "editorial/decisions.yaml"\n',
+                                             encoding="utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 2 and "editorial/decisions.yaml" in result.output
+    assert not (project / ".claimcheck-cache").exists()
+    # A path that is not there is reported, and nothing else is checked in its place.
+    result = run(["validate", "typo.yaml"])
+    assert result.exit_code == 2 and "typo.yaml: no such file" in result.output
+    assert "0 files checked" in result.output
