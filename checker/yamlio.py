@@ -28,7 +28,7 @@ from ruamel.yaml.tokens import (
 )
 
 from checker.errors import ClaimcheckError, Location, SchemaError, YamlSyntaxError
-from checker.safepaths import escapes
+from checker.safepaths import leads_out
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -124,7 +124,7 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
             # Refused before reading: a huge file is never loaded (nor decoded, nor parsed).
             raise YamlSyntaxError(f"file is {info.st_size / 2**20:.1f} MB, over the "
                                   f"{MAX_YAML_BYTES // 2**20} MB limit", Location(name))
-        if os.path.islink(path) and escapes(path, Path.cwd()):
+        if leads_out(path):
             raise YamlSyntaxError("is a symlink to a file outside the repository (refused)",
                                   Location(name))
         with open(path, "rb") as handle:

@@ -180,3 +180,19 @@ def test_only_regular_files_inside_the_repository_are_read(
         assert read_small(name) is None  # the fast path leaves it to the careful one
     assert read_yaml(Path("inside.yaml"))["a"] == 1  # a link within the repository is fine
     assert read_small("plain.yaml") == b"a: 1\n"
+
+
+def test_a_symlinked_directory_out_of_the_repository_is_refused_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    repo.mkdir()
+    outside.mkdir()
+    (outside / "zz.yaml").write_text("rules: [SECRET-TOKEN]\n", encoding="utf-8")
+    (repo / "rules").symlink_to(outside)
+    monkeypatch.chdir(repo)
+    with pytest.raises(YamlSyntaxError) as err:
+        read_yaml(Path("rules/zz.yaml"))
+    assert "outside the repository" in str(err.value) and "SECRET" not in str(err.value)
+    # A directory the user names outside the repository is theirs, links inside it too.
+    (outside / "link.yaml").symlink_to(outside / "zz.yaml")
+    assert read_yaml(outside / "link.yaml")["rules"] == ["SECRET-TOKEN"]
