@@ -151,12 +151,17 @@ def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
     if not rule.enabled and rule.id not in select:
         return False
     keys = {rule.id, *rule.tags}
-    # Finding kinds in --select filter findings (`kind_selected`), not which rules run:
-    # `--select rule-violation` runs every fact rule.
-    by_rule = {s for s in select if s not in _KIND_NAMES}
-    if by_rule and not keys & by_rule and not _RULE_KIND_NAMES & set(select):
+    # Finding kinds in --select filter findings (`kind_selected`); a rule runs when the
+    # selection names it, or a kind of finding it makes (`--select rule-violation` runs
+    # every fact rule; `--select conflict` none).
+    if select and not keys & set(select) and \
+            not set(_MADE_BY.get(rule.kind, ())) & _bare(select):
         return False
     return not keys & set(ignore)
+
+
+def _bare(names: Sequence[str]) -> set[str]:
+    return {n.removeprefix("claimcheck/") for n in names}
 
 
 # Finding kinds --select and --ignore name as well as rules and tags, bare or as SARIF
@@ -165,9 +170,11 @@ def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
 RULELESS_KINDS = frozenset({"conflict", "self-contradiction", "corroboration", "arithmetic",
                             "stale-claims"})
 RULE_KINDS = frozenset({"rule-violation", "rule-support", "term", "consistency"})
-_RULE_KIND_NAMES = frozenset(k for kind in RULE_KINDS for k in (kind, f"claimcheck/{kind}"))
-_KIND_NAMES = _RULE_KIND_NAMES | {k for kind in RULELESS_KINDS
-                                  for k in (kind, f"claimcheck/{kind}")}
+# The finding kinds each kind of rule makes.
+_MADE_BY = {"fact": ("rule-violation", "rule-support"), "term": ("term",),
+            "consistency": ("consistency",)}
+_KIND_NAMES = frozenset(k for kind in RULELESS_KINDS | RULE_KINDS
+                        for k in (kind, f"claimcheck/{kind}"))
 
 
 def kind_selected(kind: str, select: Sequence[str], ignore: Sequence[str],

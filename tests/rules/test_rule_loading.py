@@ -95,3 +95,15 @@ def test_a_validity_range_that_ends_before_it_starts_is_an_error(tmp_path: Path)
     _, errors = load_rules([root])
     assert len(errors) == 1 and "valid_until 2010-06 is before valid_from 2020" in str(errors[0])
     assert str(errors[0]).startswith(f"{(root / 'r.yaml').as_posix()}:3:")
+
+
+def test_a_selection_of_finding_kinds_runs_only_the_rules_that_make_them(repo: Path) -> None:
+    def enabled(*select: str) -> list[str]:
+        ruleset, errors = load_rules([repo / "rules"], select=select)
+        assert errors == []
+        return sorted(r.kind for r in ruleset.rules if r.kind in ("fact", "term",
+                                                                  "consistency"))
+    assert enabled("conflict") == [] and enabled("corroboration", "arithmetic") == []
+    assert enabled("rule-violation") == ["fact", "fact"]
+    assert enabled("claimcheck/term") == ["term"]
+    assert enabled("conflict", "change-spelling") == ["term"]
