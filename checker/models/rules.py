@@ -53,11 +53,14 @@ class RuleBase(Strict):
             if text is None or allowed is None:
                 continue
             try:
-                names = [name for _, name, _, _ in string.Formatter().parse(text)
-                         if name is not None]
+                fields = [(name, spec, conversion) for _, name, spec, conversion
+                          in string.Formatter().parse(text) if name is not None]
             except ValueError as exc:  # "{" without its "}"
                 raise ValueError(f"{field}: {exc} (write {{{{ and }}}} for braces)") from None
-            for name in names:
+            for name, spec, conversion in fields:
+                if spec or conversion:  # messages fill plain {name}s only (builders._format)
+                    raise ValueError(f"{field}: write {{{name}}} without a format or "
+                                     f"conversion")
                 if name not in allowed:
                     raise ValueError(
                         f"{field}: unknown placeholder {{{name}}}; use "

@@ -70,7 +70,9 @@ rules:
     message: "{message}"
 """
     for message, problem in (("Write {canonical}, not {found.upper}", "{found.upper}"),
-                             ("Write {canon}", "{canon}"), ("Write {canonical", "braces")):
+                             ("Write {canon}", "{canon}"), ("Write {canonical", "braces"),
+                             ("Write {found!r}", "without a format or conversion"),
+                             ("{canonical:>12}", "without a format or conversion")):
         path = tmp_path / f"r{len(problem)}.yaml"
         path.write_text(template.replace("{message}", message), encoding="utf-8")
         _, errors = load_rules([path])
