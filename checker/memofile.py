@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import sys
 from array import array
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,7 @@ from typing import Any
 
 from checker.atomic import atomic_write
 
-FORMAT = 1
+FORMAT = 2  # 2: sealed (`_sealed`)
 
 
 class Packed:
@@ -70,9 +71,27 @@ def write_json(path: Path, payload: dict[str, Any], streamed: str | None = None,
     that key, a list of `items` encoded a batch at a time as the file is written, so a list
     of a hundred thousand entries is never one string in memory."""
     try:
-        atomic_write(path, _chunks(payload, streamed, items), durable=False)
+        atomic_write(path, _sealed(_chunks(payload, streamed, items)), durable=False)
     except OSError:
         return
+
+
+_SEAL_HEAD, _SEAL_TAIL = b',"seal":"', b'"}'
+_SEAL_SIZE = len(_SEAL_HEAD) + 64 + len(_SEAL_TAIL)
+
+
+def _sealed(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The chunks of an object missing its closing brace, then a last key: the sha256 of
+    every byte before it. A file edited, torn or truncated no longer matches its seal."""
+    digest = hashlib.sha256()
+    written = 0
+    for chunk in chunks:
+        digest.update(chunk)
+        written += len(chunk)
+        yield chunk
+    # An object with nothing in it but the seal ("{") takes no comma before it.
+    head = _SEAL_HEAD if written > 1 else _SEAL_HEAD[1:]
+    yield head + digest.hexdigest().encode("ascii") + _SEAL_TAIL
 
 
 def _chunks(payload: dict[str, Any], streamed: str | None, items: Iterable[Any],
@@ -93,8 +112,7 @@ def _chunks(payload: dict[str, Any], streamed: str | None, items: Iterable[Any],
         while part := list(islice(it, batch)):
             yield (comma + _dumps(part)[1:-1]).encode("utf-8")
             comma = ","
-        yield b"]"
-    yield b"}"
+        yield b"]"  # the closing brace comes with the seal (`_sealed`)
 
 
 def _dumps(value: Any) -> str:
@@ -102,7 +120,10 @@ def _dumps(value: Any) -> str:
 
 
 def read_json(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
-    """A cache file written by `write_json` whose header fields are these, else None."""
+    """A cache file written by `write_json` whose header fields are these and whose seal
+    holds, else None."""
+    if not _seal_holds(path):
+        return None
     try:
         # Text, not bytes: json.loads would decode bytes to a second copy of the file
         # (100 MB for the verdict store at 200,000 claims) while it parses.
@@ -112,6 +133,32 @@ def read_json(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
     if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
         return None
     return data
+
+
+def _seal_holds(path: Path, block: int = 1 << 20) -> bool:
+    """Whether the bytes before a file's seal hash to it (read in blocks: the verdict store
+    is 100 MB at 200,000 claims, and is not held twice for this)."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < _SEAL_SIZE:
+                return False
+            digest = hashlib.sha256()
+            left = size - _SEAL_SIZE
+            while left > 0:
+                chunk = handle.read(min(block, left))
+                if not chunk:
+                    return False
+                digest.update(chunk)
+                left -= len(chunk)
+            tail = handle.read()
+    except OSError:
+        return False
+    if tail == _SEAL_HEAD + digest.hexdigest().encode("ascii") + _SEAL_TAIL:
+        return True
+    # An object with nothing but the seal: `{"seal":"..."}`, its "{" before the seal.
+    digest.update(tail[:1])
+    return tail[1:] == _SEAL_HEAD[1:] + digest.hexdigest().encode("ascii") + _SEAL_TAIL
 
 
 def content_key(raw: bytes, *extra: object) -> str:

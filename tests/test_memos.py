@@ -125,10 +125,14 @@ def test_streamed_list_is_written_whole(tmp_path: Path, count: int) -> None:
     items = [[k, f"entry {k}", {"x": [k, "é"]}] for k in range(count)]
     path = tmp_path / "big.json"
     write_json(path, {"format": 1, "n": 2.5}, "items", iter(items))
-    assert json.loads(path.read_text("utf-8")) == {"format": 1, "n": 2.5, "items": items}
+    data = json.loads(path.read_text("utf-8"))
+    assert len(data.pop("seal")) == 64 and data == {"format": 1, "n": 2.5, "items": items}
     assert read_json(path, {"format": 1}) is not None and read_json(path, {"format": 2}) is None
     write_json(path, {}, "only", iter(items))
-    assert json.loads(path.read_text("utf-8")) == {"only": items}
+    data = json.loads(path.read_text("utf-8"))
+    assert data.pop("seal") and data == {"only": items}
+    write_json(path, {})
+    assert read_json(path, {}) is not None  # nothing but the seal
 
 
 @pytest.mark.parametrize("plain", [{}, {"format": 1}])
@@ -146,6 +150,7 @@ def test_packed_arrays_are_written_beside_the_rest(tmp_path: Path, plain: dict[s
                iter([[1, "x"]]))
     data = json.loads(path.read_text("utf-8"))
     assert unpack(data.pop("a")) == codes and unpack(data.pop("b")) == array("q")
+    assert len(data.pop("seal")) == 64
     assert data == {**plain, **({streamed: [[1, "x"]]} if streamed else {})}
 
 
@@ -153,7 +158,7 @@ def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None
     import json
 
     from checker.corpus import load_corpus
-    from checker.memofile import MemoFile
+    from checker.memofile import MemoFile, write_json
     from checker.rule_findings import regions_of, term_findings
     from checker.rules import load_rules
 
@@ -174,7 +179,11 @@ def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None
     for hits in data["entries"].values():
         for hit in hits:
             hit[1] = "no-such-rule"
-    path.write_text(json.dumps(data), "utf-8")
+    path.write_text(json.dumps(data), "utf-8")  # an edit by hand: the seal fails
+    assert MemoFile(path, "c").get(next(iter(data["entries"]))) is None
+    assert term_findings(corpus, ruleset, regions, MemoFile(path, "c")) == computed
+    # Sealed again, the entries are read, and still not trusted past what they name.
+    write_json(path, {k: v for k, v in data.items() if k != "seal"})
     assert term_findings(corpus, ruleset, regions, MemoFile(path, "c")) == computed
 
 

@@ -25,6 +25,7 @@ from checker.compare.store import (
 )
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
+from checker.memofile import write_json
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from tests.bench.corpora import report_json, write
@@ -106,7 +107,7 @@ def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet,
     stored = json.loads(path.read_text("utf-8"))
     if reordered:  # a store written by hand need not keep the verdicts in code order
         stored["related"].reverse()
-        path.write_text(json.dumps(stored), "utf-8")
+        write_json(path, {k: v for k, v in stored.items() if k != "seal"})  # sealed again
     memory = _memory(path, corpus)
     index = BlockIndex(norm)
     prior = memory.recall(norm, index.n, index.df)
@@ -142,7 +143,7 @@ def test_claims_holding_a_key_whose_count_moved_are_judged_again(tmp_path: Path,
     moved = norm[0].keys
     # Twice the count is another weight (one more may not be: counts are rounded).
     stored["df"] = {k: c * (2 if k in moved else 1) for k, c in stored["df"].items()}
-    path.write_text(json.dumps(stored), "utf-8")
+    write_json(path, {k: v for k, v in stored.items() if k != "seal"})  # sealed again
     memory = _memory(path, corpus)
     index = BlockIndex(norm)
     prior = memory.recall(norm, index.n, index.df)
