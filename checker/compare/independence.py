@@ -24,13 +24,19 @@ def copy_form(text: str) -> str:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+_THOUSANDS_RE = re.compile(r"(?<=\d)[,.\s](?=\d{3}(?!\d))")
+
+
+def figures(form: str) -> list[str]:
+    """The figures of a copy form, thousands separators ignored ("1,200" is "1200")."""
+    return _DIGITS_RE.findall(_THOUSANDS_RE.sub("", form))
 
 
 def is_copy(a: str, b: str) -> bool:
     """Near-identical wording (punctuation, quotes and case ignored) with the same figures:
     two reports in one news formula ("killed 12 people" / "killed 13 people") are two."""
-    return _DIGITS_RE.findall(a) == _DIGITS_RE.findall(b) and \
-        fuzz.ratio(copy_form(a), copy_form(b)) >= COPY_RATIO
+    fa, fb = copy_form(a), copy_form(b)
+    return figures(fa) == figures(fb) and fuzz.ratio(fa, fb) >= COPY_RATIO
 
 
 class UnionFind:
@@ -95,9 +101,9 @@ def count_origins(members: Iterable[tuple[str, str]], origins: Mapping[str, str]
     forms = list(holders)
     for i, form in enumerate(forms[:-1]):
         later = forms[i + 1:]
-        figures = _DIGITS_RE.findall(form)
+        own = figures(form)
         for _, _, j in process.extract(form, later, scorer=fuzz.ratio,
                                        score_cutoff=COPY_RATIO, limit=None):
-            if _DIGITS_RE.findall(later[j]) == figures:  # as `is_copy`
+            if figures(later[j]) == own:  # as `is_copy`
                 uf.union(holders[form][0], holders[later[j]][0])
     return len({uf.find(o) for group in holders.values() for o in group})

@@ -66,9 +66,14 @@ def figures_apart(a: NormClaim, b: NormClaim) -> bool:
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
     and "US$2 billion" compare no figure, and confirm nothing."""
-    ua = {q.unit for q in a.quantities if q.kind == "money"}
-    ub = {q.unit for q in b.quantities if q.kind == "money"}
+    ua = {_RUPEES.get(q.unit or "", q.unit) for q in a.quantities if q.kind == "money"}
+    ub = {_RUPEES.get(q.unit or "", q.unit) for q in b.quantities if q.kind == "money"}
     return bool(ua) and bool(ub) and not ua & ub
+
+
+# "Rs" is read as Pakistani rupees, yet Indian pages write it for theirs: "Rs 2,000 crore"
+# and "₹2,000 crore" may be one sum, so rupees are one currency for this test.
+_RUPEES = {"PKR": "rupee", "INR": "rupee"}
 
 
 def events(c: NormClaim) -> list[NDate]:

@@ -18,21 +18,17 @@ class Format:
     filename: str | None  # None: printed to standard output
     render: Callable[[Report], str]
     # How the head of a file this format wrote begins: a file without it is not replaced
-    # unless --force (`atomic.owned_by_us`).
-    signature: re.Pattern[bytes] = re.compile(b"(?!)")
-
-
-def _signature(pattern: bytes) -> re.Pattern[bytes]:
-    return re.compile(pattern)
+    # unless --force (`atomic.owned_by_us`). None for what goes to standard output.
+    signature: re.Pattern[bytes] | None = None
 
 
 FORMATS: dict[str, Format] = {
-    "json": Format("json", "report.json", json_report.render, _signature(
+    "json": Format("json", "report.json", json_report.render, re.compile(
         rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*\{\s*"name":\s*"claimcheck"')),
-    "md": Format("md", "report.md", markdown.render, _signature(rb"\A# claimcheck report\r?\n")),
-    "html": Format("html", "report.html", html.render, _signature(
+    "md": Format("md", "report.md", markdown.render, re.compile(rb"\A# claimcheck report\r?\n")),
+    "html": Format("html", "report.html", html.render, re.compile(
         rb'\A<!DOCTYPE html>[^\0]*?<meta name="generator" content="claimcheck ')),
-    "sarif": Format("sarif", "report.sarif", sarif.render, _signature(
+    "sarif": Format("sarif", "report.sarif", sarif.render, re.compile(
         rb'\A\{\s*"\$schema":[^\n]*sarif[^\n]*\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*'
         rb'\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"claimcheck"')),
     "text": Format("text", None, text.render),

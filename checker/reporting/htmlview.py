@@ -7,7 +7,6 @@ Plain data only: the template does all the escaping.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from checker.reporting.common import (
     flagged_range,
     severity,
 )
+from checker.textutil import LineIndex
 
 AGREEMENT = ("corroboration", "rule-support")
 Ref = tuple[int, int, Finding, ClaimRef]  # finding index, reference index, finding, reference
@@ -124,10 +124,6 @@ def _segments(text: str, offset: int, marks: list[tuple[int, int, str, Finding]]
     return out
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-
 Pending = list[tuple[int, int, Finding]]  # (finding index, reference index, finding)
 
 
@@ -191,16 +187,16 @@ class _Builder:
         return DocView(key, doc, True, self._paragraphs(key, text, refs))
 
     def _paragraphs(self, key: str, text: str, refs: list[Ref]) -> list[Block]:
-        starts = _line_starts(text)
+        lines = LineIndex(text)  # lines as the text report counts them (CR, LF, CRLF)
         size = len(text)
         marks = [(min(r.span[0], size), min(r.span[1], size), f"f{fi}", f)
                  for fi, _, f, r in refs]
         by_line: dict[int, Pending] = {}
         for fi, ri, f, r in refs:
-            by_line.setdefault(bisect_right(starts, min(r.span[0], size)), []).append((fi, ri, f))
+            by_line.setdefault(lines.line_of(min(r.span[0], size)), []).append((fi, ri, f))
         blocks = []
-        for n, start in enumerate(starts, 1):
-            end = starts[n] - 1 if n < len(starts) else size
+        for n in range(1, lines.lines + 1):
+            start, end = lines.line_span(n)
             mine = by_line.get(n, [])
             if not text[start:end].strip() and not mine:
                 continue

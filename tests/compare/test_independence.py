@@ -14,6 +14,9 @@ def test_near_identical_text_is_a_copy() -> None:
                        "The bus crash near Cusco killed 13 people, regional police said.")
     assert count_origins([("a", "The crash killed 12 people, police said."),
                           ("b", "The crash killed 13 people, police said.")], {}) == 2
+    # ... but "1,200" and "1200" are one figure.
+    assert is_copy("The fire burned 1,200 hectares, officials said.",
+                   "The fire burned 1200 hectares, officials said.")
 
 
 def test_declared_origin_and_syndication() -> None:

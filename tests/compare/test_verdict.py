@@ -232,6 +232,10 @@ DESK_CASES = [
      "Suntory paid 1.5 trillion yen for the Kirin beverage unit.", ("conflict", "number")),
     ("Air Canada ordered aircraft worth C$2 billion from Airbus.",
      "Air Canada ordered aircraft worth US$2 billion from Airbus.", ("unrelated", None)),
+    # ... but "Rs" on an Indian page and "₹" may be one currency
+    ("Tata Motors will invest Rs 2,000 crore in its Pune plant, the company said.",
+     "Tata Motors will invest ₹2,000 crore in its Pune plant, the company said.",
+     ("corroboration", "agree")),
     # a forecast or a promise against what happened: the sources do not disagree
     ("Solano Airways is expected to carry 12 million passengers in 2024, chief executive "
      "Ines Duarte said.", "Solano Airways carried 9 million passengers in 2024, the company "

@@ -7,6 +7,8 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
+import pytest
+
 from checker.models.report import Report
 from checker.reporting import html
 from checker.reporting.htmlview import build_view
@@ -145,3 +147,14 @@ def test_empty_report(report: Report) -> None:
     page = html.render(empty)
     assert "Nothing flagged in this document." in page
     assert '<p id="no-match" class="empty">' in page
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_sources_mode_counts_lines_as_the_text_report(report: Report, texts: dict[str, str],
+                                                      newline: str) -> None:
+    same = html.render_with_sources(report, texts)
+    other = html.render_with_sources(report, {k: v.replace("\n", newline)
+                                              for k, v in texts.items()})
+    # One line break is one character or two, but the lines and their numbers are one.
+    lines = re.findall(r'id="[^"]*-l(\d+)"', same)
+    assert len(lines) > 2 and re.findall(r'id="[^"]*-l(\d+)"', other) == lines
