@@ -269,7 +269,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         text=text,
         span=(start, end),
         # A source ("the Red Cross said") is an entity of the claim (often its actor too:
-        # "..., SUPARCO said"), but no scope of it (`verdict._different_scopes`).
+        # "..., SUPARCO said"), but no scope of it (`compare.scope.different_scopes`).
         entities=frozenset(
             [m.id for m in mentions] + [p for m in mentions for p in lexicon.ancestors(m.id)]
         ),

@@ -6,13 +6,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Protocol
-
-from rapidfuzz import fuzz
 
 from checker.compare.calibration import calibrate
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
+from checker.compare.scope import different_scopes
 from checker.compare.similarity import Similarity, coverage, overlap, similarity
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
@@ -22,14 +20,13 @@ from checker.compare.slots import (
     figures_apart,
     other_currencies,
 )
-from checker.lexicon import UNKNOWN_PREFIX, Lexicon
+from checker.lexicon import Lexicon
 from checker.nlp import stem
-from checker.normclaim import WEAK_ROLES, NormClaim
+from checker.normclaim import NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
 
 POLARITY_COVER = 0.9  # share of the shorter claim the other must say for a polarity clash
-SAME_NAME_RATIO = 80  # partial ratio (0-100) above which two unknown names may be one
 
 
 @dataclass(frozen=True)
@@ -87,51 +84,6 @@ def _negation_on_shared(a: NormClaim, b: NormClaim) -> bool:
     """The negation governs what both claims talk about ("NOT a member" vs "a member")."""
     negated = a.negated if a.polarity == "negative" else b.negated
     return bool(negated & (a.tokens | a.entities) & (b.tokens | b.entities)) or not negated
-
-
-@lru_cache(maxsize=1 << 16)
-def _maybe_same_name(x: str, y: str) -> bool:
-    """Two unknown names that may be one: one inside the other ("Hereditary Kingdom of
-    Norway"), or a spelling variant ("Faroe Islands", "Faeroes"); "Steiboum Robotics" and
-    "Treideiteil Robotics" share a word but not a name."""
-    if not (x.startswith(UNKNOWN_PREFIX) and y.startswith(UNKNOWN_PREFIX)):
-        return False
-    tx, ty = (n[len(UNKNOWN_PREFIX):].split("-") for n in (x, y))
-    if [t for t in tx if t.isdigit()] != [t for t in ty if t.isdigit()]:
-        return False  # "Chang'e 9" and "Chiang'e 5": near in spelling, two missions
-    rest_x = " ".join(t for t in tx if t not in ty)
-    rest_y = " ".join(t for t in ty if t not in tx)
-    if not rest_x or not rest_y:
-        return True
-    return rest_x[0] == rest_y[0] and fuzz.partial_ratio(rest_x, rest_y) >= SAME_NAME_RATIO
-
-
-def _different_scopes(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
-    """Each claim names someone or somewhere the other does not: "X employs 3,700 in Dhaka"
-    and "X employs 3,100 in Islamabad" are two facts, not one fact told two ways. Who told
-    it ("the Red Cross said") and a guessed first-word name ("Police said ...") are no
-    scope: two sources giving two figures for one fact is the conflict to report."""
-    # Normalisation adds each entity's parents (CNSA -> China), so an agency and its
-    # country, or a city and its country, are not two scopes.
-    own_a = a.entities - b.entities
-    own_b = b.entities - a.entities
-    if not own_a or not own_b:  # most pairs: one names nothing the other does not
-        return False
-    # Only claims with a source or a guessed first-word name have entities beyond scope.
-    if any(m.role in WEAK_ROLES for m in a.mentions):
-        own_a &= _about(a, lexicon)
-    if any(m.role in WEAK_ROLES for m in b.mentions):
-        own_b &= _about(b, lexicon)
-    if not own_a or not own_b:
-        return False
-    kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]
-    return bool(kept_a) and any(not any(_maybe_same_name(x, y) for x in kept_a) for y in own_b)
-
-
-def _about(c: NormClaim, lexicon: Lexicon) -> set[str]:
-    """The entities a claim is about: named other than as its source or a guessed name."""
-    ids = {m.id for m in c.mentions if m.role not in WEAK_ROLES}
-    return ids | {p for x in ids for p in lexicon.ancestors(x)}
 
 
 def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
@@ -223,7 +175,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     """(reason, confidence) when the two claims state the same fact differently."""
     hedged = 0.7 if "hedged" in (a.modality, b.modality) else 1.0
     q_agree, q_conflict, d_conflict = ev.q_agree, ev.q_conflict, ev.d_conflict
-    if _different_scopes(a, b, lexicon):
+    if different_scopes(a, b, lexicon):
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
