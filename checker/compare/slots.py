@@ -32,9 +32,10 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
     (11.5-12.5) and "13 people" (12.5-13.5) only touch, and do not."""
     la, ha = _interval(qa)
     lb, hb = _interval(qb)
-    low, high = max(la, lb), min(ha, hb)
+    if la < hb and lb < ha:
+        return True
     # A point (an exact figure in a claim file) agrees with any interval that holds it.
-    return low < high or (low == high and (la == ha or lb == hb))
+    return (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
 
 
 def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
