@@ -39,10 +39,15 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
 
 
 def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
-    """(agreeing, conflicting) aligned quantities, as their texts."""
-    agreeing, conflicting = [], []
-    for qa in a.quantities:
-        candidates = [qb for qb in b.quantities if aligned(qa, qb)]
+    """(agreeing, conflicting) aligned quantities of one time, as their texts."""
+    agreeing: Pairs = []
+    conflicting: Pairs = []
+    if not a.quantities or not b.quantities:
+        return agreeing, conflicting  # most pairs: nothing to date or compare
+    when_a, when_b = figure_dates(a), figure_dates(b)
+    for i, qa in enumerate(a.quantities):
+        candidates = [qb for j, qb in enumerate(b.quantities) if aligned(qa, qb)
+                      and _same_time(when_a.get(i), when_b.get(j))]
         if not candidates:
             continue
         matches = [qb for qb in candidates if agree(qa, qb)]
@@ -53,6 +58,51 @@ def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
         ):
             conflicting.append((qa.text, candidates[0].text))
     return agreeing, conflicting
+
+
+def figure_dates(c: NormClaim) -> dict[int, NDate]:
+    """Each figure's own date, in a claim that gives several figures and several dates:
+    the date that follows it before the next figure ("sold 1.8 million cars in 2023, up
+    from 1.5 million in 2022"); with one date, every figure's. A claim without dates, or
+    with one figure, gives none: its dates are compared as a whole (`compare_dates`)."""
+    evs = events(c)
+    if len(evs) == 1:
+        return dict.fromkeys(range(len(c.quantities)), evs[0])
+    if len(c.quantities) < 2 or not evs:
+        return {}
+    text, at = c.text, 0
+    starts = []
+    for q in c.quantities:  # in text order; a repeated figure is found after the last
+        found = text.find(q.text, at)
+        starts.append(found if found >= 0 else text.find(q.text))
+        at = max(at, starts[-1] + 1)
+    dated = []
+    at = 0
+    for d in evs:
+        found = text.find(d.text, at)
+        if found >= 0:
+            dated.append((found, d))
+            at = found + 1
+    out: dict[int, NDate] = {}
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) and starts[i + 1] > start else len(text)
+        own = [d for pos, d in dated if start < pos < end]
+        if own:
+            out[i] = own[0]
+    return out
+
+
+def _same_time(x: NDate | None, y: NDate | None) -> bool:
+    """Two figures' own dates overlap, or one of them has none."""
+    return x is None or y is None or _overlaps(x, y)
+
+
+def figures_differ(a: NormClaim, b: NormClaim) -> bool:
+    """Some figure of one claim measures what a figure of the other does, written
+    otherwise: with two dates, two periods of one series ("grew 15.5 % in 2022" / "15.6 %
+    in 2023"), not one event dated twice ("with three rovers in 2028" / "... in 2029")."""
+    return any(qa.text != qb.text and aligned(qa, qb)
+               for qa in a.quantities for qb in b.quantities)
 
 
 def figures_apart(a: NormClaim, b: NormClaim) -> bool:

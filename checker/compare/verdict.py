@@ -18,6 +18,7 @@ from checker.compare.slots import (
     compare_dates,
     compare_quantities,
     figures_apart,
+    figures_differ,
     other_currencies,
 )
 from checker.lexicon import Lexicon
@@ -208,7 +209,8 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     # Two different figures of one measure with two dates are two periods: "grew 15.5 % in
     # 2022" and "grew 15.6 % in 2023". The same figure ("in three acts") leaves the date
     # as the fact's one varying value.
-    periods = any(x != y for x, y in q_agree)
+    # Figures are compared by time (`slots.figure_dates`), periods whatever their time.
+    periods = figures_differ(a, b)
     if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5:
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)

@@ -262,3 +262,13 @@ DESK_CASES = [
 @pytest.mark.parametrize(("a", "b", "expected"), DESK_CASES, ids=[r[0][:40] for r in DESK_CASES])
 def test_desk_cases(ruleset: RuleSet, a: str, b: str, expected: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, "2024-05-02", "2024-05-03") == expected
+
+
+def test_each_figure_is_compared_at_its_own_date(ruleset: RuleSet) -> None:
+    both = "Arcadia Motors sold 1.8 million cars in 2023, up from 1.5 million in 2022."
+    # 1.5 million "last year" in a page of 2023 is the 2022 figure: no conflict ...
+    assert verdict(ruleset, both, "Arcadia Motors sold 1.5 million cars last year, the "
+                   "company said.", "2024-03-01", "2023-02-01")[0] != "conflict"
+    # ... in a page of 2024 it is the 2023 figure, which the other page gives as 1.8 million.
+    assert verdict(ruleset, both, "Arcadia Motors sold 1.5 million cars last year, the "
+                   "company said.", "2024-03-01", "2024-03-02") == ("conflict", "number")
