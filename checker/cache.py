@@ -42,8 +42,8 @@ from checker.ingest import Document
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile, share_fields_sets
 from checker.models.rules import EntityRule, PredicateRule
-from checker.names import unify_long_names
-from checker.normalize import normalise, subject_of, unify_short_names
+from checker.names import unify_long_names, unify_short_names
+from checker.normalize import normalise, subject_of
 from checker.normclaim import NormClaim
 from checker.normjson import norm_from_json, norm_to_json
 from checker.rules import RuleSet

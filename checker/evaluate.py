@@ -21,8 +21,8 @@ from checker.extract import build_claim
 from checker.ingest import document_from_text
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
-from checker.names import unify_long_names
-from checker.normalize import normalise, subject_of, unify_short_names
+from checker.names import unify_long_names, unify_short_names
+from checker.normalize import normalise, subject_of
 from checker.normclaim import NormClaim
 from checker.propernames import mid_sentence_names
 

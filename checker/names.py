@@ -1,12 +1,51 @@
-"""Shorter forms of a longer unknown name in the same text: "Harold Macmillan" is "Maurice
-Harold Macmillan", "Neil Diamond" is "Neil Leslie Diamond" (the single-word case, "Thatcher",
-is `normalize.unify_short_names`)."""
+"""Shorter forms of a longer unknown name in the same text: "Thatcher" is "Margaret
+Thatcher" (`unify_short_names`), "Harold Macmillan" is "Maurice Harold Macmillan", "Neil
+Diamond" is "Neil Leslie Diamond" (`unify_long_names`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checker.lexicon import UNKNOWN_PREFIX
-from checker.normalize import rename_entities
-from checker.normclaim import NormClaim
+from checker.normclaim import Description, Mention, NormClaim
+
+
+def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
+    """Within one document, "Thatcher" is "Margaret Thatcher" and "Lin" is "Lin Jian"."""
+    long_names: dict[str, set[str]] = {}
+    for c in claims:
+        for e in c.entities:
+            parts = e[len(UNKNOWN_PREFIX):].split("-") if e.startswith(UNKNOWN_PREFIX) else []
+            if len(parts) > 1:
+                for part in parts:
+                    long_names.setdefault(part, set()).add(e)
+    mapping = {}
+    for c in claims:
+        for e in c.entities:
+            if e.startswith(UNKNOWN_PREFIX) and "-" not in e:
+                owners = long_names.get(e[len(UNKNOWN_PREFIX):], set())
+                if len(owners) == 1:
+                    mapping[e] = next(iter(owners))
+    return rename_entities(claims, mapping)
+
+
+def rename_entities(claims: list[NormClaim], mapping: dict[str, str]) -> list[NormClaim]:
+    """Claims with entity ids replaced by mapping (entities, mentions, description)."""
+    if not mapping:
+        return claims
+    out = []
+    for c in claims:
+        if c.entities & mapping.keys():
+            ents = frozenset(mapping.get(e, e) for e in c.entities)
+            ments = tuple(Mention(mapping.get(m.id, m.id), m.role, m.start, m.end)
+                          for m in c.mentions)
+            desc = c.description
+            if desc and desc.subject in mapping:
+                desc = Description(mapping[desc.subject], desc.head, desc.nationalities,
+                                   desc.text)
+            c = replace(c, entities=ents, mentions=ments, description=desc)
+        out.append(c)
+    return out
 
 
 def _parts(entity: str) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ stemmed content words (the frame). Pure: a claim and the lexicon in, a NormClaim
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -92,44 +91,6 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
             or low in WORD_NUMBERS:  # "Twelve people died": a number, not a name
         return None
     return Mention(UNKNOWN_PREFIX + slug(low), INITIAL, offset + m.start(1), offset + m.end(1))
-
-
-def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
-    """Within one document, "Thatcher" is "Margaret Thatcher" and "Lin" is "Lin Jian"."""
-    long_names: dict[str, set[str]] = {}
-    for c in claims:
-        for e in c.entities:
-            parts = e[len(UNKNOWN_PREFIX):].split("-") if e.startswith(UNKNOWN_PREFIX) else []
-            if len(parts) > 1:
-                for part in parts:
-                    long_names.setdefault(part, set()).add(e)
-    mapping = {}
-    for c in claims:
-        for e in c.entities:
-            if e.startswith(UNKNOWN_PREFIX) and "-" not in e:
-                owners = long_names.get(e[len(UNKNOWN_PREFIX):], set())
-                if len(owners) == 1:
-                    mapping[e] = next(iter(owners))
-    return rename_entities(claims, mapping)
-
-
-def rename_entities(claims: list[NormClaim], mapping: dict[str, str]) -> list[NormClaim]:
-    """Claims with entity ids replaced by mapping (entities, mentions, description)."""
-    if not mapping:
-        return claims
-    out = []
-    for c in claims:
-        if c.entities & mapping.keys():
-            ents = frozenset(mapping.get(e, e) for e in c.entities)
-            ments = tuple(Mention(mapping.get(m.id, m.id), m.role, m.start, m.end)
-                          for m in c.mentions)
-            desc = c.description
-            if desc and desc.subject in mapping:
-                desc = Description(mapping[desc.subject], desc.head, desc.nationalities,
-                                   desc.text)
-            c = replace(c, entities=ents, mentions=ments, description=desc)
-        out.append(c)
-    return out
 
 
 def negated_words(text: str) -> frozenset[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from checker.corpus import Corpus, DocClaims
 from checker.models.claims import Claim
-from checker.names import unify_long_names
-from checker.normalize import normalise, subject_of, unify_short_names
+from checker.names import unify_long_names, unify_short_names
+from checker.normalize import normalise, subject_of
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 
