@@ -19,6 +19,7 @@ from pathlib import Path
 
 from checker.errors import Location, WriteRefusedError
 from checker.interrupt import critical
+from checker.safepaths import leads_out
 
 
 def atomic_write(path: Path, data: str | bytes | Iterable[bytes], durable: bool = True) -> None:
@@ -68,24 +69,13 @@ def _named(exc: OSError, path: Path) -> OSError:
     return exc
 
 
-def _refuse_symlink_out(path: Path, root: Path | None = None) -> None:
+def _refuse_symlink_out(path: Path) -> None:
     # The path as written is inside the repository but a symlink on the way (reports/ ->
-    # /elsewhere) leads out: a checked-out repository must not redirect the tool's writes.
-    # A path the user gives outside the repository is their choice and is not checked.
-    base = (root or Path.cwd()).resolve()
-    absolute = Path(os.path.abspath(path))
-    if not absolute.is_relative_to(base):
-        return
-    parent = absolute.parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
-    resolved = parent.resolve()
-    if path.is_symlink() or not resolved.is_relative_to(base):
-        target = path.resolve()
-        if target.is_relative_to(base):
-            return
+    # /elsewhere) leads out: a checked-out repository must not redirect the tool's writes
+    # (`safepaths.leads_out`, which reads refuse too).
+    if leads_out(path):
         what = "a directory" if not path.is_symlink() else "a file"
-        shown = absolute.relative_to(base).as_posix()
+        shown = Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
         raise WriteRefusedError(f"is a symlink to {what} outside the repository (refused)",
                                 Location(shown))
 

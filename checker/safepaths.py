@@ -5,7 +5,6 @@ elsewhere on the machine."""
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 
 
@@ -23,25 +22,16 @@ def escapes(path: Path, root: Path, resolved: Path | None = None,
     return not resolved.is_relative_to(resolved_root or root.resolve())
 
 
-@lru_cache(maxsize=4096)
-def _real_dir(directory: str) -> str:
-    return os.path.realpath(directory)
-
-
 def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def leads_out(path: Path) -> bool:
-    """A file named inside the working directory (the repository) that a symlink, on the
-    file or on a directory above it, takes outside it. A path named outside the repository
-    is the user's choice and never refused. Each directory is resolved once a run."""
+    """A path named inside the working directory (the repository) that a symlink, on the
+    file or on a directory above it, takes outside it: to be neither read nor written (a
+    file need not exist yet). A path named outside the repository is the user's choice
+    and never refused."""
     cwd = os.getcwd()
     absolute = os.path.abspath(path)
-    if not _within(absolute, cwd):
-        return False
-    if os.path.islink(absolute):
-        real = os.path.realpath(absolute)
-    else:
-        real = os.path.join(_real_dir(os.path.dirname(absolute)), os.path.basename(absolute))
-    return not _within(real, _real_dir(cwd))
+    return _within(absolute, cwd) and not _within(os.path.realpath(absolute),
+                                                  os.path.realpath(cwd))
