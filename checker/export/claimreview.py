@@ -136,14 +136,10 @@ def claim_reviews(report: Report, decisions: Mapping[str, Decision],
                            "which rates it worse (one ClaimReview a statement)")
             continue
         decision = decisions.get(finding.id)
-        if decision is None or decision.decision != "confirmed":
-            continue
-        state, why = review_state(finding, decision)
-        if state != "decided":
-            skipped.append(f"{finding.id}: re-opened ({why})")
-        elif finding.kind not in RATINGS or not finding.claims:
-            skipped.append(f"{finding.id}: a {finding.kind} finding rates no claim")
-        else:
+        why_not = _left_out(finding, decision)
+        if why_not:
+            skipped.append(f"{finding.id}: {why_not}")
+        elif why_not is None and decision is not None:
             author = review_author(organization, decision)
             if author is None:
                 skipped.append(f"{finding.id}: no author (name an --organization or an editor)")
@@ -152,16 +148,28 @@ def claim_reviews(report: Report, decisions: Mapping[str, Decision],
     return out, skipped
 
 
+def _left_out(finding: Finding, decision: Decision | None) -> str | None:
+    """Why a finding gets no ClaimReview: "" when it is not confirmed (nothing to say),
+    the reason when it is; None when it is exportable."""
+    if decision is None or decision.decision != "confirmed":
+        return ""
+    state, why = review_state(finding, decision)
+    if state != "decided":
+        return f"re-opened ({why})"
+    if finding.kind not in RATINGS or not finding.claims:
+        return f"a {finding.kind} finding rates no claim"
+    return None
+
+
 def _worst_per_statement(findings: Sequence[Finding], decisions: Mapping[str, Decision]
                          ) -> dict[str, str]:
-    """For each exportable finding, the finding that speaks for its statement: the worst
-    rating of the statement's exportable findings (the first in report order on a tie)."""
+    """For each exportable finding (`_left_out`), the finding that speaks for its statement:
+    the worst rating of the statement's exportable findings (the first in report order on
+    a tie)."""
     best: dict[tuple[str, str], Finding] = {}
     members: dict[tuple[str, str], list[str]] = {}
     for f in findings:
-        decision = decisions.get(f.id)
-        if decision is None or decision.decision != "confirmed" or f.kind not in RATINGS \
-                or not f.claims or review_state(f, decision)[0] != "decided":
+        if _left_out(f, decisions.get(f.id)) is not None:
             continue
         key = (f.claims[0].document, " ".join(f.claims[0].text.split()))
         members.setdefault(key, []).append(f.id)
