@@ -12,7 +12,7 @@ import click
 from checker.config import Config
 from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
 from checker.pipeline import CheckOptions
-from checker.rules import RuleSet
+from checker.rules import RuleSet, load_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -28,8 +28,6 @@ def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
     """The rules of a command's --rules directory. Named on the command line and missing,
     it is an error (exit 2); missing by default, a warning: without its aliases no name
     resolves to an entity id, and that must not pass unnoticed."""
-    from checker.rules import load_rules
-
     if rules_dir.exists():
         return load_rules([rules_dir])
     source = click.get_current_context().get_parameter_source(param)
