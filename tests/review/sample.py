@@ -81,3 +81,10 @@ def report(items: list[Finding] | None = None) -> Report:
     found = findings() if items is None else items
     return Report(tool=ToolInfo(version="test"), documents=DOCUMENTS, findings=found,
                   summary=Summary(documents=2, claims=4, conflicts=1, corroborations=1))
+
+
+def reworded(f: Finding) -> Finding:
+    """The finding after its document's sentence was reworded: a new fingerprint, the same
+    kind, documents and message (a decision on the old one follows it, re-opened)."""
+    return f.model_copy(update={"id": "0123456789abcdef0123", "claims": [
+        f.claims[0].model_copy(update={"text": "China is a partner of the ISS, he said."})]})

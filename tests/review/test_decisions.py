@@ -23,7 +23,7 @@ from checker.models.report import Suppressed
 from checker.schemas import load as load_schema
 from checker.yamlio import read_yaml, to_plain
 
-from .sample import findings, fixed_clock
+from .sample import findings, fixed_clock, reworded
 
 
 def _by_id(items: list) -> dict:  # type: ignore[type-arg]
@@ -266,15 +266,13 @@ def test_a_decision_follows_its_finding_when_the_sentence_is_reworded() -> None:
     items = findings()
     a = items[0]
     decisions = {a.id: make_decision(a, "false-alarm", "quoted", "Desk A", fixed_clock)}
-    # The document's sentence changed: a new fingerprint, same kind, documents and message.
-    reworded = a.model_copy(update={"id": "0123456789abcdef0123", "claims": [
-        a.claims[0].model_copy(update={"text": "China is a partner of the ISS, he said."})]})
-    out, resolved, reopened = apply_decisions([reworded, *items[1:]], decisions)
-    assert resolved == [] and [s.finding for s in reopened] == [reworded.id]
+    new = reworded(a)  # a new fingerprint; same kind, documents, message
+    out, resolved, reopened = apply_decisions([new, *items[1:]], decisions)
+    assert resolved == [] and [s.finding for s in reopened] == [new.id]
     assert out[0].suppressed is None  # re-opened: the editor looks again
     assert out[0].details["decision"]["status"] == "reopened"
     assert f"as {a.id}" in out[0].details["decision"]["why"]
     # Two candidates for one gone decision: neither takes it.
-    twin = reworded.model_copy(update={"id": "0123456789abcdef0124"})
-    out, resolved, reopened = apply_decisions([reworded, twin, *items[1:]], decisions)
+    twin = new.model_copy(update={"id": "0123456789abcdef0124"})
+    out, resolved, reopened = apply_decisions([new, twin, *items[1:]], decisions)
     assert [s.finding for s in resolved] == [a.id] and reopened == []

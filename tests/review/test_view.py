@@ -13,7 +13,7 @@ from checker.review.view import (
     queue_order,
 )
 
-from .sample import ISS, TEXTS, findings, fixed_clock, ref, report
+from .sample import ISS, TEXTS, findings, fixed_clock, ref, report, reworded
 
 
 def test_queue_is_ordered_by_severity_then_confidence() -> None:
@@ -84,15 +84,14 @@ def test_a_reworded_findings_decision_shows_on_its_successor_re_opened() -> None
     items = findings()
     a = items[0]
     decisions = {a.id: make_decision(a, "confirmed", "checked", "Desk A", fixed_clock)}
-    # The document's sentence changed: a new fingerprint, same kind, documents and message;
-    # `check` reports the decision re-opened on it, and so must the page, not "undecided".
-    reworded = a.model_copy(update={"id": "0123456789abcdef0123", "claims": [
-        a.claims[0].model_copy(update={"text": "China is a partner of the ISS, he said."})]})
-    current = {f.id: f for f in [reworded, *items[1:]]}
+    # `check` reports the decision re-opened on the reworded finding, and so must the page,
+    # not "undecided".
+    new = reworded(a)  # a new fingerprint; same kind, documents, message
+    current = {f.id: f for f in [new, *items[1:]]}
     states = decisions_data(current, decisions)
-    assert states[reworded.id]["state"] == "reopened"
-    assert states[reworded.id]["decision"] == "confirmed"
-    assert states[reworded.id]["carried_from"] == a.id
-    assert f"as {a.id}" in states[reworded.id]["why"]
-    assert states[a.id]["state"] == "carried" and reworded.id in states[a.id]["why"]
+    assert states[new.id]["state"] == "reopened"
+    assert states[new.id]["decision"] == "confirmed"
+    assert states[new.id]["carried_from"] == a.id
+    assert f"as {a.id}" in states[new.id]["why"]
+    assert states[a.id]["state"] == "carried" and new.id in states[a.id]["why"]
     assert list(states) == sorted(states)
