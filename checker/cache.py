@@ -53,7 +53,7 @@ SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
-FORMAT = "2"  # 2: entries sealed with their hash (`_seal`)
+FORMAT = "3"  # 2: entries sealed with their hash (`_seal`); 3: normalised claims as rows
 EXTRACTED, NORMALISED = "extracted", "normalised"
 
 
@@ -110,6 +110,13 @@ def normalisation_key(doc_id: str, claims: Sequence[Claim], rules_fp: str) -> st
     return hashlib.sha256(head.encode("ascii") + b"\0" + body).hexdigest()
 
 
+def drafted_normalisation_key(extraction: str) -> str:
+    """Key of the normalised claims of a document drafted under an extraction key: the same
+    as hashing the claims (`normalisation_key`), without serialising them again (the
+    extraction key covers the document, its id, the lexicon rules and the code)."""
+    return _digest({"format": FORMAT, "what": NORMALISED, "extracted": extraction})
+
+
 def comparison_fingerprint(ruleset: RuleSet) -> str:
     """Hash of what a verdict reads besides the two claims and the corpus statistics:
     code, lexicon, thresholds and blocking bounds (the verdict store's validity)."""
@@ -148,6 +155,9 @@ class ClaimCache:
         # This run's key of each document's normalised claims (normalise_corpus): the
         # verdict store reuses a verdict only for claims of documents whose key is unchanged.
         self.documents: dict[str, str] = {}
+        # This run's extraction key of each document drafted through the cache: its claims
+        # are a function of that key, so their normalised form can be keyed by it too.
+        self.extracted: dict[str, str] = {}
 
     def _path(self, namespace: str, key: str) -> str:
         # A string, not a Path: a re-run of 10,000 documents builds 20,000 of them.
@@ -259,7 +269,7 @@ def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None 
     from checker.parallel import normalise_documents
 
     rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
-    keys = [normalisation_key(dc.doc.id, dc.claims, rules_fp) if cache is not None else ""
+    keys = [_normalisation_key(dc, cache, rules_fp) if cache is not None else ""
             for dc in corpus.docs]
     found = [cache.get_normalised(k) if cache is not None else None for k in keys]
     if cache is not None:
@@ -272,6 +282,13 @@ def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None 
         if cache is not None:
             cache.put_normalised(keys[i], claims)
     return _indexed(corpus, [claims or [] for claims in found])
+
+
+def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:
+    drafted = cache.extracted.get(dc.doc.id) if dc.on_the_fly else None
+    if drafted is not None:
+        return drafted_normalisation_key(drafted)
+    return normalisation_key(dc.doc.id, dc.claims, rules_fp)
 
 
 def _indexed(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]) -> tuple[

@@ -18,49 +18,48 @@ def _from_day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def norm_to_json(n: NormClaim) -> dict[str, Any]:
-    """A normalised claim as JSON-ready data (sets as sorted lists)."""
+def norm_to_json(n: NormClaim) -> list[Any]:
+    """A normalised claim as JSON-ready data: a row of its fields in declaration order
+    (sets as sorted lists, mentions flattened), a third smaller than an object with keys
+    and read faster."""
     d = n.description
-    return {
-        "doc": n.doc, "claim_id": n.claim_id, "text": n.text, "span": list(n.span),
-        "entities": sorted(n.entities),
-        "mentions": [[m.id, m.role, m.start, m.end] for m in n.mentions],
-        "tokens": sorted(n.tokens), "frame": list(n.frame),
-        "predicates": [list(p) for p in n.predicates],
-        "quantities": [[q.kind, q.unit, q.value, q.low, q.high, q.noun, q.approximate, q.text]
-                       for q in n.quantities],
-        "dates": [[_day(x.first), _day(x.last), x.granularity, x.text, x.open]
-                  for x in n.dates],
-        "polarity": n.polarity, "modality": n.modality, "correction": n.correction,
-        "negated": sorted(n.negated),
-        "description": [d.subject, d.head, sorted(d.nationalities), d.text] if d else None,
-        "months": [list(m) for m in n.months],
-    }
+    return [
+        n.doc, n.claim_id, n.text, n.span[0], n.span[1], sorted(n.entities),
+        [x for m in n.mentions for x in (m.id, m.role, m.start, m.end)],
+        sorted(n.tokens), list(n.frame), [list(p) for p in n.predicates],
+        [[q.kind, q.unit, q.value, q.low, q.high, q.noun, q.approximate, q.text]
+         for q in n.quantities],
+        [[_day(x.first), _day(x.last), x.granularity, x.text, x.open] for x in n.dates],
+        n.polarity, n.modality, n.correction, sorted(n.negated),
+        [d.subject, d.head, sorted(d.nationalities), d.text] if d else None,
+        [list(m) for m in n.months],
+    ]
 
 
 def _opt(value: str | None) -> str | None:
     return intern(value) if value is not None else None
 
 
-def norm_from_json(data: dict[str, Any]) -> NormClaim:
+def norm_from_json(row: list[Any]) -> NormClaim:
     """The inverse of `norm_to_json`."""
-    d = data["description"]
+    (doc, claim_id, text, start, end, entities, mentions, tokens, frame, predicates,
+     quantities, dates, polarity, modality, correction, negated, d, months) = row
     # Names, words and labels interned, as normalisation's own are: 200,000 claims repeat a
     # few thousand of them, and JSON gives each occurrence its own string (150 MB there).
+    # Empty slots (most of them) skip building a generator for nothing.
     return NormClaim(
-        doc=intern(data["doc"]), claim_id=data["claim_id"], text=data["text"],
-        span=(data["span"][0], data["span"][1]),
-        entities=frozenset(map(intern, data["entities"])),
-        mentions=tuple(Mention(intern(m[0]), intern(m[1]), m[2], m[3])
-                       for m in data["mentions"]),
-        tokens=frozenset(map(intern, data["tokens"])), frame=tuple(map(intern, data["frame"])),
-        predicates=tuple((intern(p[0]), p[1], p[2]) for p in data["predicates"]),
-        quantities=tuple(NQuantity(intern(q[0]), _opt(q[1]), q[2], q[3], q[4], _opt(q[5]),
-                                   q[6], q[7]) for q in data["quantities"]),
-        dates=tuple(NDate(_from_day(x[0]), _from_day(x[1]), intern(x[2]), x[3], x[4])
-                    for x in data["dates"]),
-        polarity=intern(data["polarity"]), modality=intern(data["modality"]),
-        correction=data["correction"], negated=frozenset(map(intern, data["negated"])),
-        description=Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
-        months=tuple((m[0], m[1]) for m in data["months"]),
+        intern(doc), claim_id, text, (start, end), frozenset(map(intern, entities)),
+        tuple([Mention(intern(mentions[k]), intern(mentions[k + 1]), mentions[k + 2],
+                       mentions[k + 3]) for k in range(0, len(mentions), 4)])
+        if mentions else (),
+        frozenset(map(intern, tokens)), tuple(map(intern, frame)),
+        tuple([(intern(p[0]), p[1], p[2]) for p in predicates]) if predicates else (),
+        tuple([NQuantity(intern(q[0]), _opt(q[1]), q[2], q[3], q[4], _opt(q[5]), q[6], q[7])
+               for q in quantities]) if quantities else (),
+        tuple([NDate(_from_day(x[0]), _from_day(x[1]), intern(x[2]), x[3], x[4])
+               for x in dates]) if dates else (),
+        intern(polarity), intern(modality), correction,
+        frozenset(map(intern, negated)) if negated else frozenset(),
+        Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
+        tuple([(m[0], m[1]) for m in months]) if months else (),
     )

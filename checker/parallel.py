@@ -123,6 +123,8 @@ def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: fl
     keys = [extraction_key(d, threshold, rules_fp) if cache is not None else "" for d in docs]
     out: list[ClaimFile | None] = [cache.get_claims(k) if cache is not None else None
                                    for k in keys]
+    if cache is not None:
+        cache.extracted.update((d.id, k) for d, k in zip(docs, keys, strict=True))
     todo = [i for i, found in enumerate(out) if found is None]
     for i, model in zip(todo, _extract_many([docs[i] for i in todo], ruleset.lexicon,
                                             threshold, resolve_jobs(jobs)), strict=True):

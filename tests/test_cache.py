@@ -153,6 +153,53 @@ def test_normalisation_key_follows_the_claims(repo: Path, ruleset: RuleSet) -> N
     assert normalisation_key("other", dc.claims, fp) != key
 
 
+def test_drafted_documents_key_their_normalised_claims_by_extraction(
+        tmp_path: Path, ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A drafted document's claims follow from its extraction key, so a warm run finds
+    their normalised form without serialising the claims to hash them."""
+    from checker import cache as cache_module
+    from checker.parallel import extract_documents
+
+    root = write(tmp_path / "corpus", 6)
+    cache = ClaimCache(tmp_path / "cache")
+
+    def load() -> list[object]:
+        corpus = load_corpus(root, root / "seeds", root / "claims", ruleset.lexicon,
+                             extract=lambda docs: extract_documents(docs, ruleset, 0.5, 1, cache))
+        return normalise_corpus(corpus, ruleset, cache)[0]
+
+    cold = load()
+    expected, _ = _normalise_corpus(
+        load_corpus(root, root / "seeds", root / "claims", ruleset.lexicon), ruleset)
+    assert cold == expected
+
+    def refuse(*_: object) -> str:
+        raise AssertionError("claims serialised to key a drafted document")
+
+    monkeypatch.setattr(cache_module, "normalisation_key", refuse)
+    hits = cache.stats.hits
+    assert load() == expected
+    assert cache.stats.hits - hits == 2 * 6  # extracted and normalised, every document
+
+
+def test_a_claim_file_keys_its_normalised_claims_by_the_claims(
+        tmp_path: Path, ruleset: RuleSet) -> None:
+    """A curated claim file is not what extraction drafted: its claims are hashed."""
+    doc = document_from_text("d1", TEXT)
+    model = extract_document(doc, ruleset.lexicon)
+    cache = ClaimCache(tmp_path)
+    cache.extracted["d1"] = extraction_key(doc, 0.5, rules_fingerprint(ruleset))
+    from checker.cache import _normalisation_key
+    from checker.corpus import DocClaims
+
+    drafted = _normalisation_key(DocClaims(doc, list(model.claims), on_the_fly=True), cache,
+                                 rules_fingerprint(ruleset))
+    curated = _normalisation_key(DocClaims(doc, list(model.claims)), cache,
+                                 rules_fingerprint(ruleset))
+    assert curated == normalisation_key("d1", model.claims, rules_fingerprint(ruleset))
+    assert drafted != curated
+
+
 def test_reports_identical_with_and_without_cache(tmp_path: Path) -> None:
     root = write(tmp_path / "corpus", 24)
     plain = report_json(root)
