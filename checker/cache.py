@@ -52,6 +52,7 @@ CACHE_DIR = ".claimcheck-cache"
 SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
+ARITHMETIC = "arithmetic.json"  # compare.arithmetic_memo: issues by document claims
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
 FORMAT = "3"  # 2: entries sealed with their hash (`_seal`); 3: normalised claims as rows
 EXTRACTED, NORMALISED = "extracted", "normalised"

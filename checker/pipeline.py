@@ -21,6 +21,7 @@ from checker.builders import (
     stale_finding,
 )
 from checker.cache import (
+    ARITHMETIC,
     REGIONS,
     SIDECARS,
     TERMS,
@@ -30,10 +31,10 @@ from checker.cache import (
     terms_fingerprint,
     verdict_file,
 )
-from checker.compare.arithmetic import ArithmeticIssue, check_document
+from checker.compare.arithmetic_memo import document_issues
 from checker.compare.blocking import BlockingConfig
 from checker.compare.timing import at_different_times, publication_days
-from checker.corpus import Corpus, DocClaims, load_corpus
+from checker.corpus import Corpus, load_corpus
 from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
@@ -47,15 +48,13 @@ from checker.models.report import (
     Finding,
     Report,
 )
-from checker.parallel import compare_claims, extract_documents, map_items
+from checker.parallel import compare_claims, extract_documents
 from checker.reporting.build import build_report
 from checker.rule_findings import consistency_findings, fact_findings, regions_of, term_findings
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
 
 Progress = Callable[[str, int, int], None]
-# Arithmetic checks take ~35 us a document: only tens of thousands repay forking for them.
-SPREAD_ARITHMETIC = 20_000
 T = TypeVar("T")
 
 
@@ -230,7 +229,11 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
         findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
         findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
-        issues_of = map_items(_arithmetic, None, corpus.docs, jobs, at_least=SPREAD_ARITHMETIC)
+        arithmetic = MemoFile(cache.root / ARITHMETIC, code_fingerprint()) if cache else None
+        issues_of = document_issues(corpus.docs, cache.documents if cache else {}, arithmetic,
+                                    jobs)
+        if arithmetic is not None:
+            arithmetic.save()
         for dc, issues in zip(corpus.docs, issues_of, strict=True):
             if issues:
                 by_id = {c.id: c for c in dc.claims}
@@ -264,10 +267,6 @@ def _unique(findings: list[Finding]) -> dict[str, Finding]:
         if kept is None or f.model_dump_json() < kept.model_dump_json():
             unique[f.id] = f
     return unique
-
-
-def _arithmetic(_: None, dc: DocClaims) -> list[ArithmeticIssue]:
-    return check_document(dc.claims)
 
 
 def _drained(items: list[T], make: Callable[[T], Finding]) -> list[Finding]:

@@ -107,10 +107,10 @@ def test_findings_identical_for_any_jobs_with_enough_documents_to_spread(
     """Above MIN_TO_SPREAD documents the per-document rules (and here the arithmetic checks,
     spread from SPREAD_ARITHMETIC documents) run in workers too: the findings are still one
     process's."""
-    from checker import pipeline
+    from checker.compare import arithmetic_memo
     from checker.pipeline import check_corpus
 
-    monkeypatch.setattr(pipeline, "SPREAD_ARITHMETIC", parallel.MIN_TO_SPREAD)
+    monkeypatch.setattr(arithmetic_memo, "SPREAD_ARITHMETIC", parallel.MIN_TO_SPREAD)
 
     one = check_corpus(checker_corpus(generated(parallel.MIN_TO_SPREAD + 20)), ruleset, jobs=1)
     two = check_corpus(checker_corpus(generated(parallel.MIN_TO_SPREAD + 20)), ruleset, jobs=2)
