@@ -17,10 +17,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from checker.errors import ClaimcheckError, ConsistencyError, Location, SchemaError
 from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile
+from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
 from checker.schemas import schema_file
 from checker.textutil import fold
-from checker.yamlio import field_path, locate, read_yaml, validate_model
+from checker.yamlio import field_path, locate, read_yaml
 
 MIN_TEXT_SIMILARITY = 60.0
 _BREAKS = frozenset("\x85\u2028\u2029")

@@ -34,8 +34,9 @@ from checker.decisions_format import (
 from checker.errors import ClaimcheckError
 from checker.models.common import Strict
 from checker.models.report import Finding, Suppressed
+from checker.schemacheck import validate_model
 from checker.textutil import fold
-from checker.yamlio import MAX_YAML_BYTES, read_yaml, validate_model
+from checker.yamlio import MAX_YAML_BYTES, read_yaml
 
 DEFAULT_PATH = Path("reviews") / "decisions.yaml"
 DecisionValue = Literal["confirmed", "false-alarm", "fixed", "needs-source"]

@@ -13,11 +13,12 @@ from pathlib import Path
 from checker.errors import ClaimcheckError, InputError, Location
 from checker.models.document import DocumentMeta
 from checker.safepaths import escapes
+from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
 from checker.sidecars import SidecarMemo
 from checker.textutil import LineIndex
 from checker.yamlfast import model_from_bytes, read_small
-from checker.yamlio import parse_yaml, read_yaml, validate_model
+from checker.yamlio import parse_yaml, read_yaml
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.yaml"

@@ -20,7 +20,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
 from checker.errors import ClaimcheckError
-from checker.yamlio import MAX_DEPTH, MAX_YAML_BYTES, to_plain, validator
+from checker.schemacheck import validator
+from checker.yamlio import MAX_DEPTH, MAX_YAML_BYTES, to_plain
 
 M = TypeVar("M", bound=BaseModel)
 

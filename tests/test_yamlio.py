@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from checker.errors import YamlSyntaxError
 from checker.models.document import DocumentMeta
 from checker.models.rules import RuleFile
+from checker.schemacheck import validate_model
 from checker.schemas import load
 from checker.yamlfast import read_model_fast, read_small
 from checker.yamlio import (
@@ -23,7 +24,6 @@ from checker.yamlio import (
     parse_yaml,
     read_yaml,
     to_plain,
-    validate_model,
 )
 
 

@@ -19,8 +19,9 @@ from checker.models.rules import (
     TermRule,
 )
 from checker.rules.builtin import BUILTIN, builtin_rules
+from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
-from checker.yamlio import locate, read_yaml, validate_model
+from checker.yamlio import locate, read_yaml
 
 T = TypeVar("T")
 

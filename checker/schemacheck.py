@@ -1,0 +1,117 @@
+"""Schema validation of parsed YAML with located errors: JSON Schema first (the file's
+contract), then the pydantic model (checks a schema cannot express), each error naming the
+file, line and field."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from jsonschema import Draft202012Validator, FormatChecker
+from pydantic import BaseModel, ValidationError
+
+from checker.errors import ClaimcheckError, Location, SchemaError, YamlSyntaxError
+from checker.yamlio import MAX_DEPTH, field_path, locate, to_plain
+
+M = TypeVar("M", bound=BaseModel)
+
+_VALIDATORS: dict[str, Draft202012Validator] = {}
+
+
+def validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """The (cached) JSON Schema validator of a schema."""
+    key = json.dumps(schema.get("$id") or schema.get("title"))
+    found = _VALIDATORS.get(key)
+    if found is None:
+        found = Draft202012Validator(schema, format_checker=FormatChecker())
+        _VALIDATORS[key] = found
+    return found
+
+
+def schema_errors(
+    data: Any, schema: dict[str, Any], root: Any, path: str, limit: int = 50
+) -> list[SchemaError]:
+    """Validate plain data against a JSON Schema; errors located via the ruamel tree."""
+    found: list[SchemaError] = []
+    for error in sorted(validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path))):
+        message, keys = _describe(error, schema)
+        line, col = locate(root, keys)
+        found.append(SchemaError(message, Location(path, line, col, field_path(keys))))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _branch_kinds(error: Any, schema: dict[str, Any]) -> list[str | None]:
+    """The `kind` constant of each branch of a oneOf (rules are a tagged union)."""
+    kinds: list[str | None] = []
+    for branch in error.validator_value:
+        ref = branch.get("$ref", "") if isinstance(branch, dict) else ""
+        target = schema.get("$defs", {}).get(ref.rsplit("/", 1)[-1], branch) if ref else branch
+        kind = target.get("properties", {}).get("kind", {}) if isinstance(target, dict) else {}
+        kinds.append(kind.get("const"))
+    return kinds
+
+
+def _describe(error: Any, schema: dict[str, Any]) -> tuple[str, list[str | int]]:
+    """A readable message and the path it is about; tagged unions report by their tag."""
+    keys: list[str | int] = list(error.absolute_path)
+    instance = error.instance
+    if error.validator == "oneOf" and isinstance(instance, dict) and "kind" in instance:
+        kinds = _branch_kinds(error, schema)
+        if instance["kind"] not in kinds:
+            choices = ", ".join(k for k in kinds if k)
+            return f"unknown kind {instance['kind']!r}; expected one of: {choices}", [
+                *keys, "kind"]
+        branch = kinds.index(instance["kind"])
+        inner = [e for e in error.context or [] if e.schema_path and e.schema_path[0] == branch]
+        if inner:
+            best = min(inner, key=lambda e: len(list(e.path)))
+            return _short_message(best), [*keys, *best.path]
+    return _short_message(error), keys
+
+
+def _short_message(error: Any) -> str:
+    """jsonschema messages quote whole sub-documents; keep them readable."""
+    if error.validator == "additionalProperties":
+        return str(error.message).replace(" were unexpected", " are not allowed").replace(
+            " was unexpected", " is not allowed"
+        )
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        best = min(error.context, key=lambda e: len(list(e.path)))
+        return str(best.message)[:300]
+    message = str(error.message)
+    return message if len(message) <= 300 else message[:297] + "..."
+
+
+def model_errors(exc: ValidationError, root: Any, path: str) -> list[SchemaError]:
+    """Pydantic errors (semantic checks the schema cannot express), located."""
+    out: list[SchemaError] = []
+    for err in exc.errors():
+        keys = [k for k in err["loc"] if isinstance(k, str | int)]
+        # Discriminated unions add the tag name to the location; drop it.
+        keys = [k for k in keys if not (isinstance(k, str) and k.endswith("Rule"))]
+        line, col = locate(root, keys)
+        message = str(err["msg"]).removeprefix("Value error, ")
+        out.append(SchemaError(message, Location(path, line, col, field_path(keys))))
+    return out
+
+
+def validate_model(
+    root: Any, model: type[M], schema: dict[str, Any], path: str
+) -> tuple[M | None, list[ClaimcheckError]]:
+    """Schema-check then build the model; all errors, located (never raised)."""
+    try:
+        data = to_plain(root, path)
+    except ClaimcheckError as exc:  # aliases, deep nesting: reported like any other error
+        return None, [exc]
+    except RecursionError:
+        return None, [YamlSyntaxError(f"YAML nesting is deeper than {MAX_DEPTH} levels",
+                                      Location(path))]
+    errors = schema_errors(data, schema, root, path)
+    if errors:
+        return None, list(errors)
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, list(model_errors(exc, root, path))
