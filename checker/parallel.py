@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
-from checker.cache import ClaimCache, extraction_key, normalise_document, rules_fingerprint
+from checker.cache import ClaimCache, extraction_key, rules_fingerprint
 from checker.compare import (
     CompareResult,
     CountedPairs,
@@ -34,6 +34,7 @@ from checker.compare.incremental import MOSTLY_REUSED, recall
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict
+from checker.corpusnorm import normalise_document
 from checker.extract import extract_document
 from checker.heap import frozen_heap, paused_gc
 from checker.ingest import Document

@@ -27,7 +27,6 @@ from checker.cache import (
     TERMS,
     ClaimCache,
     code_fingerprint,
-    normalise_corpus,
     terms_fingerprint,
     verdict_file,
 )
@@ -35,6 +34,7 @@ from checker.compare.arithmetic_memo import document_issues
 from checker.compare.blocking import BlockingConfig
 from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, load_corpus
+from checker.corpusnorm import normalise_corpus
 from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of

@@ -15,11 +15,10 @@ from checker.cache import (
     extract_cached,
     extraction_key,
     normalisation_key,
-    normalise_corpus,
-    normalise_document,
     rules_fingerprint,
 )
 from checker.corpus import load_corpus
+from checker.corpusnorm import normalise_corpus, normalise_document
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.models.document import DocumentMeta
@@ -189,8 +188,8 @@ def test_a_claim_file_keys_its_normalised_claims_by_the_claims(
     model = extract_document(doc, ruleset.lexicon)
     cache = ClaimCache(tmp_path)
     cache.extracted["d1"] = extraction_key(doc, 0.5, rules_fingerprint(ruleset))
-    from checker.cache import _normalisation_key
     from checker.corpus import DocClaims
+    from checker.corpusnorm import _normalisation_key
 
     drafted = _normalisation_key(DocClaims(doc, list(model.claims), on_the_fly=True), cache,
                                  rules_fingerprint(ruleset))

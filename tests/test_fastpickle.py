@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from checker.cache import normalise_document
+from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.normclaim import NormClaim

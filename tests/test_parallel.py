@@ -10,9 +10,9 @@ import pytest
 
 from bench.claims import checker_corpus
 from checker import parallel
-from checker.cache import normalise_corpus
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
+from checker.corpusnorm import normalise_corpus
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.rules import RuleSet

@@ -9,13 +9,13 @@ import random
 from collections.abc import Callable
 
 from bench.claims import checker_corpus
-from checker.cache import normalise_corpus
 from checker.compare import judge_pairs, worth_judging
 from checker.compare.blocking import BlockIndex, rounded_count, unique_pairs
 from checker.compare.independence import UnionFind, count_origins, is_copy
 from checker.compare.memo import UNIQUE, VerdictMemo, content_ids, content_key
 from checker.compare.similarity import coverage, similarity
 from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_corpus
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from tests.bench.corpora import generated

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 _SCRIPT = """
 import hashlib
 from bench.claims import checker_corpus
-from checker.cache import normalise_corpus
+from checker.corpusnorm import normalise_corpus
 from checker.compare.blocking import BlockIndex
 from checker.compare.similarity import coverage, similarity
 from checker.compare.verdict import judge

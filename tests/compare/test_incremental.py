@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.cache import normalise_corpus
 from checker.compare import CompareResult
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import VerdictFile, claim_hashes
 from checker.corpus import Corpus, load_corpus
+from checker.corpusnorm import normalise_corpus
 from checker.memofile import write_json
 from checker.normclaim import NormClaim
 from checker.parallel import compare_claims

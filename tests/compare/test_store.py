@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from checker.cache import normalise_corpus
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import (
@@ -25,6 +24,7 @@ from checker.compare.store import (
 )
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
+from checker.corpusnorm import normalise_corpus
 from checker.memofile import write_json
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet

@@ -1,0 +1,81 @@
+"""Normalising a corpus: each document's claims normalised for comparison (served from the
+cache when its key was seen before, the others over `--jobs`), then indexed by claim key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.cache import (
+    ClaimCache,
+    drafted_normalisation_key,
+    normalisation_key,
+    rules_fingerprint,
+)
+from checker.corpus import Corpus, DocClaims
+from checker.lexicon import Lexicon
+from checker.models.claims import Claim
+from checker.names import unify_long_names, unify_short_names
+from checker.normalize import normalise, subject_of
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+
+
+def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -> list[NormClaim]:
+    """A document's claims normalised in text order: pronouns resolve to the previous
+    subject, duplicate ids keep the first, short and long forms of a name unify."""
+    antecedent: str | None = None
+    seen: set[str] = set()
+    out: list[NormClaim] = []
+    for claim in sorted(claims, key=lambda c: c.span[0]):
+        n = normalise(claim, doc_id, lexicon, antecedent)
+        antecedent = subject_of(claim, lexicon) or antecedent
+        if n.claim_id in seen:
+            continue
+        seen.add(n.claim_id)
+        out.append(n)
+    return unify_long_names(unify_short_names(out))
+
+
+def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None,
+                     jobs: int = 1) -> tuple[list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+    """Drop-in for `pipeline._normalise_corpus`: every claim normalised and indexed by key;
+    documents whose claims are cached are not normalised again, the others over `jobs`."""
+    from checker.parallel import normalise_documents
+
+    rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
+    keys = [_normalisation_key(dc, cache, rules_fp) if cache is not None else ""
+            for dc in corpus.docs]
+    found = [cache.get_normalised(k) if cache is not None else None for k in keys]
+    if cache is not None:
+        cache.documents = {dc.doc.id: k for dc, k in zip(corpus.docs, keys, strict=True)}
+    todo = [i for i, hit in enumerate(found) if hit is None]
+    fresh = normalise_documents([(corpus.docs[i].doc.id, corpus.docs[i].claims) for i in todo],
+                                ruleset.lexicon, jobs)
+    for i, claims in zip(todo, fresh, strict=True):
+        found[i] = claims
+        if cache is not None:
+            cache.put_normalised(keys[i], claims)
+    return _indexed(corpus, [claims or [] for claims in found])
+
+
+def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:
+    drafted = cache.extracted.get(dc.doc.id) if dc.on_the_fly else None
+    if drafted is not None:
+        return drafted_normalisation_key(drafted)
+    return normalisation_key(dc.doc.id, dc.claims, rules_fp)
+
+
+def _indexed(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]) -> tuple[
+        list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+    """Claims in corpus order, with the (document, claim) each key stands for."""
+    norm: list[NormClaim] = []
+    index: dict[str, tuple[DocClaims, Claim]] = {}
+    for dc, claims in zip(corpus.docs, per_doc, strict=True):
+        first: dict[str, Claim] = {}
+        for claim in sorted(dc.claims, key=lambda c: c.span[0]):
+            first.setdefault(claim.id, claim)
+        for n in claims:
+            if n.key not in index:
+                index[n.key] = (dc, first[n.claim_id])
+                norm.append(n)
+    return norm, index
