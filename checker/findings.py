@@ -9,12 +9,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from checker.corpus import DocClaims
+from checker.corpus import Corpus, DocClaims
+from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.models.claims import Claim
 from checker.models.common import Severity, Suppression
 from checker.models.report import ClaimRef, Finding, Suppressed
 from checker.models.trusted import check_plain, full_fields, trusted
+from checker.rules import RuleSet
 from checker.textutil import fold
+from checker.yamlio import locate
 
 check_plain(ClaimRef)
 
@@ -119,3 +122,29 @@ def sort_key(f: Finding) -> tuple[object, ...]:
 def conflict_severity(confidence: float) -> Severity:
     """Confident conflicts are errors; the rest need an editor's look."""
     return Severity.error if confidence >= 0.7 else Severity.warning
+
+
+def suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:
+    """A suppression naming an unknown rule is an error: it would silence nothing."""
+    # Every rule loaded, enabled or not: --ignore must not make a suppression an error.
+    known = set(ruleset.sources) | FINDING_KINDS | {"*"}
+    errors: list[ClaimcheckError] = []
+    for dc in corpus.docs:
+        if not dc.loaded:
+            continue
+        root = dc.loaded.root
+        for i, sup in enumerate(dc.loaded.model.suppress):
+            if sup.rule not in known:
+                line, col = locate(root, ["suppress", i, "rule"])
+                errors.append(ConsistencyError(f"suppression names unknown rule {sup.rule!r}",
+                                               Location(dc.claim_file or "", line, col,
+                                                        f"suppress[{i}].rule")))
+        for ci, claim in enumerate(dc.loaded.model.claims):
+            for si, sup in enumerate(claim.suppress):
+                if sup.rule not in known:
+                    line, col = locate(root, ["claims", ci, "suppress", si, "rule"])
+                    errors.append(ConsistencyError(
+                        f"claim {claim.id}: suppression names unknown rule {sup.rule!r}",
+                        Location(dc.claim_file or "", line, col,
+                                 f"claims[{ci}].suppress[{si}].rule")))
+    return errors

@@ -38,7 +38,7 @@ from checker.corpusnorm import normalise_corpus
 from checker.decisions import apply_decisions_file
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
-from checker.findings import FINDING_KINDS, sort_key
+from checker.findings import sort_key, suppression_errors
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.memofile import MemoFile
@@ -278,31 +278,3 @@ def _drained(items: list[T], make: Callable[[T], Finding]) -> list[Finding]:
     while items:
         out.append(make(items.pop()))
     return out
-
-
-def suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:
-    """A suppression naming an unknown rule is an error: it would silence nothing."""
-    from checker.yamlio import locate
-
-    # Every rule loaded, enabled or not: --ignore must not make a suppression an error.
-    known = set(ruleset.sources) | FINDING_KINDS | {"*"}
-    errors: list[ClaimcheckError] = []
-    for dc in corpus.docs:
-        if not dc.loaded:
-            continue
-        root = dc.loaded.root
-        for i, sup in enumerate(dc.loaded.model.suppress):
-            if sup.rule not in known:
-                line, col = locate(root, ["suppress", i, "rule"])
-                errors.append(ConsistencyError(f"suppression names unknown rule {sup.rule!r}",
-                                               Location(dc.claim_file or "", line, col,
-                                                        f"suppress[{i}].rule")))
-        for ci, claim in enumerate(dc.loaded.model.claims):
-            for si, sup in enumerate(claim.suppress):
-                if sup.rule not in known:
-                    line, col = locate(root, ["claims", ci, "suppress", si, "rule"])
-                    errors.append(ConsistencyError(
-                        f"claim {claim.id}: suppression names unknown rule {sup.rule!r}",
-                        Location(dc.claim_file or "", line, col,
-                                 f"claims[{ci}].suppress[{si}].rule")))
-    return errors
