@@ -110,21 +110,26 @@ def figures_apart(a: NormClaim, b: NormClaim) -> bool:
     counts ("employs 3,200 people" / "plans to cut 300 jobs"; "3,200 staff" and "3,200
     workers" are one figure)."""
     return bool(a.quantities) and bool(b.quantities) and not any(
-        qa.kind == qb.kind and qa.unit == qb.unit and agree(qa, qb)
+        qa.kind == qb.kind and _currency(qa.unit) == _currency(qb.unit) and agree(qa, qb)
         for qa in a.quantities for qb in b.quantities)
 
 
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
     and "US$2 billion" compare no figure, and confirm nothing."""
-    ua = {_RUPEES.get(q.unit or "", q.unit) for q in a.quantities if q.kind == "money"}
-    ub = {_RUPEES.get(q.unit or "", q.unit) for q in b.quantities if q.kind == "money"}
+    ua = {_currency(q.unit) for q in a.quantities if q.kind == "money"}
+    ub = {_currency(q.unit) for q in b.quantities if q.kind == "money"}
     return bool(ua) and bool(ub) and not ua & ub
 
 
 # "Rs" is read as Pakistani rupees, yet Indian pages write it for theirs: "Rs 2,000 crore"
 # and "₹2,000 crore" may be one sum, so rupees are one currency for this test.
 _RUPEES = {"PKR": "rupee", "INR": "rupee"}
+
+
+def _currency(unit: str | None) -> str | None:
+    """A unit as sums are matched: rupees of either kind are one."""
+    return _RUPEES.get(unit or "", unit)
 
 
 def events(c: NormClaim) -> list[NDate]:

@@ -44,10 +44,11 @@ def publication_days(published: Iterable[tuple[str, str | None]]) -> dict[str, d
 
 
 # A total as it stands when written, of things that only add up: "has burned", "have been
-# killed", "has risen to", "so far", "to date". (Not any present perfect: "has confirmed",
-# "has been fined $2 million" or "has been valued at" is no running total.)
+# killed", "have died", "has risen to", "so far", "to date". (Not any present perfect:
+# "has confirmed", "has been fined $2 million" or "has been valued at" is no running total.)
 _RUNNING = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|burned|burnt|"
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|burned|burnt|"
+    r"fled|hospitali[sz]ed|tested\s+positive|fallen\s+ill|"
     r"destroyed|damaged|displaced|evacuated|infected|injured|wounded|affected|flooded|"
     r"arrested|detained|rescued|recorded|reported|registered|confirmed\s+\d|vaccinated|"
     r"sold|raised|collected|received|claimed\s+the\s+lives|risen|climbed|grown|reached)\b|"

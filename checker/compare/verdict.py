@@ -275,17 +275,18 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
-            or _opposites(a, b, lexicon, ev) \
-            or other_currencies(a, b):
+            or _opposites(a, b, lexicon, ev) or other_currencies(a, b) \
+            or figures_apart(a, b) or a.correction or b.correction:
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
-        # things; sums in two currencies), or nothing said in common: no confirmation.
+        # things; sums in two currencies; figures of which none is the other's, as a
+        # forecast's "about 600" and the outcome's "710"), or nothing said in common: no
+        # confirmation. Nor is a correction note, which reports what was wrongly said.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = coverage(a, b, stats.idf)
-    # Who (two shared entities, one of them specific) and what (a specific shared word) —
-    # unless each gives figures and none is the other's ("employs 3,200 people at its
-    # plant" / "plans to cut 300 jobs at its plant": related, not one fact).
-    triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words) and \
-        not figures_apart(a, b)
+    # Who (two shared entities, one of them specific) and what (a specific shared word);
+    # figures, when both give some, agree on one at least (above: "employs 3,200 people at
+    # its plant" / "plans to cut 300 jobs at its plant" are related, not one fact).
+    triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words)
     if not (cover >= th.coverage or (slots_agree and spec_ents)
             or (triangle and cover >= th.coverage / 4)):
         # Related, but one claim says things the other does not: not a confirmation.

@@ -76,6 +76,13 @@ def test_a_running_total_on_two_days_is_no_conflict(tmp_path: Path, when: str) -
     assert _number_conflicts(tmp_path, (first, "2024-09-10"), (second, "2024-09-14")) == []
 
 
+def test_a_death_toll_on_two_days_is_no_conflict(tmp_path: Path) -> None:
+    """A desk's outbreak story: "have died" is a tally as much as "has killed"."""
+    first = ("Three children have died in the Northvale outbreak.", "2026-02-06")
+    second = ("Four children have died in the Northvale outbreak.", "2026-02-13")
+    assert _number_conflicts(tmp_path, first, second) == []
+
+
 @pytest.mark.parametrize(("first", "second"), [
     # the same day: two figures for one total
     ((FIRE.format("4,500", ""), "2024-09-10"), (FIRE.format("12,000", ""), "2024-09-10")),

@@ -272,3 +272,23 @@ def test_each_figure_is_compared_at_its_own_date(ruleset: RuleSet) -> None:
     # ... in a page of 2024 it is the 2023 figure, which the other page gives as 1.8 million.
     assert verdict(ruleset, both, "Arcadia Motors sold 1.5 million cars last year, the "
                    "company said.", "2024-03-01", "2024-03-02") == ("conflict", "number")
+
+
+def test_a_forecast_is_not_confirmed_by_another_outcome(ruleset: RuleSet) -> None:
+    """"Expects cases to peak at about 600" / "cases peaked at 710": no conflict (a forecast
+    and what happened can both be reported truly), and no confirmation either."""
+    forecast = "The ministry expects Northvale measles cases to peak at about 600 by mid-March."
+    outcome = "Northvale measles cases peaked at 710 in mid-March, the health ministry said."
+    assert verdict(ruleset, forecast, outcome, "2026-02-13", "2026-03-27")[0] == "unrelated"
+    same = outcome.replace("710", "about 600")
+    assert verdict(ruleset, forecast, same, "2026-02-13", "2026-03-27") == \
+        ("corroboration", "agree")
+
+
+def test_a_correction_note_confirms_nothing(ruleset: RuleSet) -> None:
+    """A note reports what was wrongly said: it never counts as a source agreeing."""
+    stated = "Northvale has confirmed 530 measles cases since January."
+    note = "Correction: Northvale has confirmed 530 measles cases since January."
+    assert verdict(ruleset, stated, stated.replace("Northvale has", "Northvale has now")) == \
+        ("corroboration", "agree")
+    assert verdict(ruleset, note, stated) == ("unrelated", None)
