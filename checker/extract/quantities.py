@@ -101,8 +101,9 @@ def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
     return half_unit * factor
 
 
-def _bounds(value: float, prec: float, mod: str) -> tuple[float | None, float | None, str, bool]:
-    """Low, high, bound kind and approximate flag for a value and its modifier."""
+def _bounds(value: float, prec: float, mod: str, unit: str | None = None
+            ) -> tuple[float | None, float | None, str, bool]:
+    """Low, high, bound kind and approximate flag for a value (in `unit`) and its modifier."""
     m = " ".join(mod.lower().split())
     if not m:
         return value - prec, value + prec, "exact", False
@@ -110,7 +111,9 @@ def _bounds(value: float, prec: float, mod: str) -> tuple[float | None, float | 
         return value, None, "lower", False
     if qw.UPPER_RE.fullmatch(m):
         return None, value, "upper", False
-    slack = max(prec, abs(value) * 0.1)
+    # A hedge widens a figure by a tenth of it, a percentage by two points at most: "about
+    # 78%" may be 76 or 80, not 71 ("about 5%" keeps 4.5 to 5.5).
+    slack = max(prec, min(abs(value) * 0.1, 2.0) if unit == "%" else abs(value) * 0.1)
     if m in ("nearly", "almost", "close to"):
         return value - slack, value, "exact", True
     return value - slack, value + slack, "exact", True
@@ -250,7 +253,7 @@ def _make(folded: str, text: str, m: _Hit, kind: str, unit: str | None,
         low, high, bound, approx = value, high_num, "range", bool(mod)
         center = (value + high_num) / 2
     else:
-        low, high, bound, approx = _bounds(value, precision(num, scale, factor), mod)
+        low, high, bound, approx = _bounds(value, precision(num, scale, factor), mod, unit)
         center = value
     s, end = m.start(), m.end() if end is None else end
     raw = text[s:end].rstrip()

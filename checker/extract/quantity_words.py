@@ -63,8 +63,10 @@ RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "ha
 APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|"
           r"an\s+estimated|estimated|circa|~")
 LOWER = (r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of|"
-         r"just\s+over")
-UPPER = r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|just\s+under"
+         r"just\s+over|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as")
+# "As many as 900" is "up to 900" said loudly: a ceiling, not a point near 900.
+UPPER = (r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|"
+         r"just\s+under|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as")
 LOWER_RE = re.compile(LOWER.replace(r"\s+", " "))
 UPPER_RE = re.compile(UPPER.replace(r"\s+", " "))
 

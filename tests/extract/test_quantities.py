@@ -41,6 +41,16 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("It has a system with about 70 missiles.", "about 70",
      {"kind": "count", "value": 70, "low": 63, "high": 77, "approximate": True,
       "noun": "missiles"}),
+    # a hedged percentage widens by two points at most, a small one by a tenth of it
+    ("Vaccination coverage is about 78%, the ministry said.", "about 78%",
+     {"kind": "percent", "value": 78, "low": 76, "high": 80, "approximate": True}),
+    ("Inflation is about 5%.", "about 5%", {"kind": "percent", "low": 4.5, "high": 5.5}),
+    # "as many as" is a ceiling, "as few as" a floor
+    ("The outbreak may have infected as many as 900 people.", "as many as 900",
+     {"kind": "count", "value": 900, "low": None, "high": 900, "bound": "upper",
+      "noun": "people"}),
+    ("Prices fell to as little as $3 a kilo.", "as little as $3",
+     {"kind": "money", "value": 3, "low": 3, "high": None, "bound": "lower"}),
     ("Broadband users nearly doubled in five years.", "nearly doubled",
      {"kind": "ratio", "unit": "x", "value": 2.0, "low": 1.7, "high": 2.0, "approximate": True}),
     ("Mobile users tripled.", "tripled", {"kind": "ratio", "value": 3.0, "approximate": False}),
