@@ -34,6 +34,7 @@ WEIGHTS: dict[str, float] = {
     "first-person": -0.4,
     "too-short": -1.5,
     "fragment": -0.8,
+    "superseded": -5.0,
 }
 BIAS = -1.0
 _ORDER = {name: i for i, name in enumerate(WEIGHTS)}
@@ -143,6 +144,16 @@ def with_entities(base: list[str], known_entities: int, names: int,
 ENTITY_BONUS = WEIGHTS["known-entity"] + WEIGHTS["name"] + WEIGHTS["names"]
 
 
+# A note on the article's own history ("An earlier version of this article said revenue
+# fell"): it repeats what was wrong, so it is no claim to check, and as one it would confirm
+# the very figure it retracts.
+SUPERSEDED_RE = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+versions?\s+of\s+this\s+"
+    r"(?:article|story|report|piece|page)\b"
+    r"|^\W*this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
+    r"(?:corrected|updated|amended)\b", re.IGNORECASE)
+
+
 def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed: bool,
                   future: bool, correction: bool) -> list[str]:
     """The features that do not depend on the names in the sentence."""
@@ -178,6 +189,8 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("first-person")
     if len(words) < 5:
         found.append("too-short")
+    if SUPERSEDED_RE.match(text):
+        found.append("superseded")
     return sorted(found, key=_ORDER.__getitem__)
 
 

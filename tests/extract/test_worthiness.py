@@ -87,6 +87,11 @@ NEWS: list[tuple[str, bool]] = [
     ("What does this mean for investors?", False),
     ("This is a great day for democracy.", False),
     ("The mayor said the new stadium will be a symbol of pride for the city.", False),
+    # the article's own history repeats what was wrong: no claim (a desk review's case)
+    ("An earlier version of this article said Halvorsen's revenue fell 6% to $2.27 billion.",
+     False),
+    ("This story has been corrected to show that 503 cases were confirmed in 2026.", False),
+    ("Correction: China is not a member of the International Space Station.", True),
 ]
 
 
