@@ -181,13 +181,21 @@ def _day_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
     return expr(m, raw, d, d, "day", relative=True)
 
 
+# A weekday that dates the telling, not the plan: "Acme will cut 1,500 jobs, the company
+# said on Thursday" is Thursday past, however future the rest of the sentence is.
+_TOLD_BEFORE_RE = re.compile(
+    r"\b(?:said|says|announced|told|reported|confirmed|stated|added|wrote|revealed|"
+    r"disclosed|warned)\b(?:\s+[\w'-]+){0,4}\s*\Z", re.IGNORECASE)
+
+
 @rule("weekday")
 def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     if anchor is None or anchor.granularity != "day":
         return unresolved_at(m, raw, "day")
     delta = (anchor.first.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
     lead = raw.lower().split()[0]
-    if future or lead == "next":
+    told = _TOLD_BEFORE_RE.search(m.string, max(0, m.start() - 60), m.start()) is not None
+    if (future and not told) or lead == "next":
         d = anchor.first + timedelta(days=(7 - delta) % 7 or (7 if lead == "next" else 0))
     else:
         d = anchor.first - timedelta(days=delta or (7 if lead == "last" else 0))

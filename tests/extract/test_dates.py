@@ -124,6 +124,12 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("We met on Sunday.", "on Sunday", "new-year",  # dateparser #1266: across the new year
      {"first": D(2024, 12, 29)}),
     ("It happened yesterday.", "yesterday", "day", {"first": D(2025, 2, 28)}),
+    # a plan's weekday is ahead; the weekday it was told on is past (a desk review's case)
+    ("Acme will cut jobs on Tuesday.", "on Tuesday", "day-future", {"first": D(2025, 3, 4)}),
+    ("Acme will cut 1,500 jobs, the company said on Tuesday.", "on Tuesday", "day-future",
+     {"first": D(2025, 2, 25)}),
+    ("Acme said it will open the plant on Tuesday.", "on Tuesday", "day-future",
+     {"first": D(2025, 3, 4)}),
     ("It was signed last week.", "last week", "day",
      {"first": D(2025, 2, 17), "last": D(2025, 2, 23), "granularity": "week"}),
     ("It was signed last month.", "last month", "day",
