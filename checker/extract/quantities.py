@@ -315,8 +315,11 @@ def _noun_after(folded: str, end: int) -> str | None:
     """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
     words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
-        if words[0] == "in" and words[1][:1].isupper():
-            return None  # "$462.3 million in September", "in China": when or where, not what
+        if words[0] == "in" and (words[1][:1].isupper()
+                                 or words[1].lower().startswith(("mid-", "early", "late"))):
+            # "$462.3 million in September", "in China", "710 in mid-March", "4.2% in early
+            # trading": when or where, not what
+            return None
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
     phrase: list[str] = []
     for w in words[:3]:

@@ -88,6 +88,7 @@ NOUN_STOP = frozenset(
     were be been has have had will would this these those its their his her it its last
     year years month months week weeks day days since between during after before per
     respectively compared same into onto over under across through toward towards among via
-    within amid about around against up down out off
+    within amid about around against up down out off so far next
+    remains remain rises falls stays stands continues says
     """.split()
 )
