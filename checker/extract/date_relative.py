@@ -83,11 +83,28 @@ def _quarter(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
         return unresolved_at(m, raw, "quarter")
     if g.get("rel"):
         year = anchor.year + rel_offset(g["rel"])
+    elif future and _results_due(m, anchor, q):  # "expect third-quarter revenue" in October
+        year = anchor.year if 3 * q < anchor.first.month else anchor.year - 1
     elif future:  # the next quarter of that number not yet over at publication
         year = anchor.year if 3 * q >= anchor.first.month else anchor.year + 1
     else:  # the latest quarter of that number begun by publication
         year = anchor.year if 3 * q - 2 <= anchor.month else anchor.year - 1
     return quarter_expr(raw, m.start(), m.end(), year, q, relative=True)
+
+
+# What a company reports for a quarter once it is over.
+_RESULTS_RE = re.compile(r"\b(?:results|revenue|revenues|earnings|profits?|sales|loss|losses|"
+                         r"figures|turnover|income)\b", re.IGNORECASE)
+
+
+def _results_due(m: re.Match[str], anchor: Anchor, q: int) -> bool:
+    """A quarter's results expected within three months of its end: that quarter, not the
+    next one of its number ("analysts expect third-quarter revenue of $2.4 billion" in
+    October is this year's third quarter; "will launch in the third quarter" is next
+    year's)."""
+    since_end = (anchor.first.month - 3 * q) % 12
+    return 1 <= since_end <= 3 and \
+        _RESULTS_RE.search(m.string, m.end(), min(len(m.string), m.end() + 40)) is not None
 
 
 @rule("next_n")

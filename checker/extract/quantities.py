@@ -304,6 +304,9 @@ def _from_words(folded: str, text: str, m: _Hit) -> Quantity | None:
         return Quantity(text[s:e], s, e, "ratio", value, slow, shigh, "x", None, approx, bound)
     if not mod and qp.ANAPHORIC_BEFORE.search(folded, max(0, s - 8), s):
         return None  # "the two countries" refers back; it is not a new figure
+    if folded[e:e + 1] in ".,;" and not m.group("wscale") and \
+            not qp.LEVEL_BEFORE_RE.search(folded, max(0, s - 25), s):
+        return None  # "one of four.": a lone number word closing a clause, unless a level
     word = (m.group("word") or "").lower()
     value = float(qw.WORD_NUMBERS[word]) * qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
     wlow, whigh, bound, approx = _bounds(value, 0.0, mod)

@@ -47,9 +47,15 @@ WORD_NUMBER_RE = re.compile(
     r"(?=[atfsen])\b(?P<word>a dozen|a hundred|a thousand|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
-    rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w)",
+    # Followed by a word, or closing a clause ("the toll stands at four."): quantities.py
+    # keeps a closing one only after a verb of level (`LEVEL_BEFORE_RE`).
+    rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w|[.,;](?:\s|$))",
     re.IGNORECASE,
 )
+# "stands at four.", "rose to seven,", "reached nine.": a level, not "one of four."
+LEVEL_BEFORE_RE = re.compile(
+    r"\b(?:stands?|stood|rose|risen|climbed|reached|fell|fallen|dropped|jumped|increased|"
+    r"decreased|is\s+now|was\s+now)(?:\s+(?:at|to))?\s+\Z", re.IGNORECASE)
 VAGUE_STEMS = ("dozens", "hundreds", "thousands", "millions", "billions")
 RATIO_STEMS = tuple(RATIOS)
 NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)

@@ -130,6 +130,11 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"first": D(2025, 2, 25)}),
     ("Acme said it will open the plant on Tuesday.", "on Tuesday", "day-future",
      {"first": D(2025, 3, 4)}),
+    # results are expected after a quarter ends; a plan's quarter is ahead
+    ("Analysts expect fourth-quarter revenue of $2 billion.", "fourth-quarter", "day-future",
+     {"first": D(2024, 10, 1), "last": D(2024, 12, 31)}),
+    ("Acme will launch the phone in the fourth quarter.", "the fourth quarter", "day-future",
+     {"first": D(2025, 10, 1), "last": D(2025, 12, 31)}),
     ("It was signed last week.", "last week", "day",
      {"first": D(2025, 2, 17), "last": D(2025, 2, 23), "granularity": "week"}),
     ("It was signed last month.", "last month", "day",

@@ -56,6 +56,10 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Service on all 42 routes remains suspended.", "42", {"noun": "routes"}),
     ("Cases peaked at 710 in mid-March.", "710", {"noun": None}),
     ("Shares rose 4.2% in early trading.", "4.2%", {"noun": None}),
+    # a number word closing a clause is a level ("stands at four."), not "one of four."
+    ("The death toll stands at four.", "four", {"kind": "count", "value": 4, "noun": None}),
+    ("The toll rose to seven, officials said.", "seven", {"value": 7}),
+    ("Voters there numbered two million.", "two million", {"value": 2e6}),
     ("Broadband users nearly doubled in five years.", "nearly doubled",
      {"kind": "ratio", "unit": "x", "value": 2.0, "low": 1.7, "high": 2.0, "approximate": True}),
     ("Mobile users tripled.", "tripled", {"kind": "ratio", "value": 3.0, "approximate": False}),
@@ -136,6 +140,8 @@ def test_quantity(text: str, surface: str, expected: dict[str, Any]) -> None:
 
 # Text that holds no quantity at all (or only the listed ones).
 NOT_QUANTITIES: list[tuple[str, list[str]]] = [
+    ("He was one of four.", []),
+    ("The company has two.", []),
     ("The 2012\u201313 budget was passed.", []),  # a fiscal year, not 2012 to 13
     ("The 2012-13 budget was passed.", []),
     ("exports rose from $1943 million in 2012\u201313.", ["$1943 million"]),  # quantulum3 #45
