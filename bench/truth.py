@@ -73,6 +73,12 @@ def _conflicts(findings: Sequence[Record], index: SentenceIndex,
         if a and b and a["fact"] and a["fact"] == b["fact"] and a["variant"] != b["variant"]:
             correct += 1
             found.add((a["fact"], *sorted((a["doc"], b["doc"]))))
+            # Copies (same origin) of the statement, or of the evidence, disagree too.
+            for c in f["claims"][2:]:
+                copy = index.find(c["document"], c["span"][0])
+                same, other = (a, b) if c["role"] == "claim" else (b, a)
+                if copy and copy["fact"] == same["fact"] and copy["variant"] == same["variant"]:
+                    found.add((a["fact"], *sorted((copy["doc"], other["doc"]))))
     planted = {(fid, d) for fid, d1, d2 in expected_pairs for d in (d1, d2)}
     alt_docs = {(s["fact"], s["doc"]) for s in truth["sentences"] if s["variant"] == "alt"}
     caught = {(fid, d) for fid, d1, d2 in found for d in (d1, d2)} & alt_docs

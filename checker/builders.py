@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from checker.compare import Corroboration, PairResult
 from checker.compare.arithmetic import ArithmeticIssue
@@ -55,12 +55,24 @@ def pair_finding(r: PairResult, index: ClaimIndex) -> Finding:
         refs = [claim_ref(da, ca), claim_ref(db, cb, "correction")]
     conf = r.verdict.confidence
     severity = Severity.error if same_doc else conflict_severity(conf)
+    if r.copies:
+        # Copies in other documents of the same origin say the same: listed as statements
+        # of this conflict, not reported again.
+        copies = [(index[k], side) for k, side in r.copies]
+        refs += [claim_ref(dc, c, "evidence" if side else "claim") for (dc, c), side in copies]
+        message += f"; also printed by {_names(dc.doc.id for (dc, _), _ in copies)} " \
+            "(same origin)"
     finding = Finding(
         id=fingerprint(kind, None, [statement_part(da, ca), statement_part(db, cb)]),
         kind=kind, severity=severity, message=message, confidence=conf, reason=reason,
         claims=refs, details=r.verdict.details,
     )
     return apply_suppressions(finding, [(da, ca), (db, cb)])
+
+
+def _names(doc_ids: Iterable[str]) -> str:
+    names = sorted(set(doc_ids))
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 def _conflict_message(reason: str, a: NormClaim, b: NormClaim,

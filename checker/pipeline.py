@@ -32,6 +32,7 @@ from checker.cache import (
 )
 from checker.compare.arithmetic_memo import document_issues
 from checker.compare.blocking import BlockingConfig
+from checker.compare.independence import one_per_origin
 from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalise_corpus
@@ -224,8 +225,9 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         memory = verdict_file(cache, ruleset) if cache is not None else None
         result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
         published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
-        result.conflicts = [r for r in result.conflicts
-                            if not at_different_times(r, published)]
+        result.conflicts = one_per_origin([r for r in result.conflicts
+                                           if not at_different_times(r, published)],
+                                          result.origins)
         findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
         findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
         findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))

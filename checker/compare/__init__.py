@@ -26,6 +26,10 @@ class PairResult:
     b: NormClaim
     verdict: Verdict
     copy: bool = False
+    # Claims that repeat a side from the same origin (a syndicated copy's), as (key, 0 for
+    # a's copy or 1 for b's): the same disagreement, reported once
+    # (`independence.one_per_origin`).
+    copies: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class CompareResult:
     contradictions: list[PairResult] = field(default_factory=list)
     corroborations: list[Corroboration] = field(default_factory=list)
     pairs_scored: int = 0
+    origins: dict[str, str] = field(default_factory=dict)  # document -> independent origin
 
 
 def worth_judging(a: NormClaim, b: NormClaim) -> bool:
@@ -113,6 +118,7 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
     copies = [(r.a.doc, r.b.doc) for r in corroborating if r.copy]
     origins = document_origins(declared_origins, copies)
     result.corroborations = _groups(corroborating, origins)
+    result.origins = origins
     return result
 
 

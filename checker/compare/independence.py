@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from checker.compare.memo import content_key
 from checker.textutil import fold
+
+if TYPE_CHECKING:  # checker.compare defines it and imports this module
+    from checker.compare import PairResult
 
 COPY_RATIO = 92.0
 SYNDICATION_MIN_COPIES = 3
@@ -108,3 +114,29 @@ def count_origins(members: Iterable[tuple[str, str]], origins: Mapping[str, str]
             if figures(later[j]) == own:  # as `is_copy`
                 uf.union(holders[form][0], holders[later[j]][0])
     return len({uf.find(o) for group in holders.values() for o in group})
+
+
+def one_per_origin(conflicts: Sequence[PairResult], origins: Mapping[str, str]
+                   ) -> list[PairResult]:
+    """Conflicts between the same two statements from the same two origins, once: a
+    syndicated copy repeating a wrong figure is one disagreement, not one per outlet that
+    printed it. The first in order stands for the others and lists their claims."""
+    kept: dict[tuple[object, ...], int] = {}
+    out: list[PairResult] = []
+    for r in conflicts:
+        sides = sorted(((origins.get(c.doc, c.doc), content_key(c)) for c in (r.a, r.b)),
+                       key=repr)
+        key = (r.a.doc == r.b.doc, r.verdict.reason, *sides)
+        at = kept.get(key)
+        if at is None:
+            kept[key] = len(out)
+            out.append(r)
+            continue
+        first = out[at]
+        # The copy is the side whose document the standing conflict does not have; it
+        # repeats the standing side of its origin.
+        side_a = origins.get(first.a.doc, first.a.doc)
+        extra = tuple((c.key, 0 if origins.get(c.doc, c.doc) == side_a else 1)
+                      for c in (r.a, r.b) if c.doc not in (first.a.doc, first.b.doc))
+        out[at] = replace(first, copies=first.copies + extra)
+    return out

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checker.compare.independence import count_origins, document_origins, is_copy
+from checker.models.report import Finding
+from checker.pipeline import CheckOptions, run_check
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_near_identical_text_is_a_copy() -> None:
@@ -29,3 +35,43 @@ def test_declared_origin_and_syndication() -> None:
 def test_count_origins() -> None:
     members = [("a", "Same words here."), ("b", "Same words here."), ("c", "Other wording.")]
     assert count_origins(members, {"a": "a", "b": "b", "c": "c"}) == 2
+
+
+BUDGET = "Marlow city council approved a budget of $1.2 billion on Monday, officials said."
+OTHER = "Marlow's city council approved a $1.3 billion budget on Monday."
+
+
+def _conflicts(tmp_path: Path, origins: dict[str, str | None],
+               texts: dict[str, str] | None = None) -> list[Finding]:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = texts or {"a1": BUDGET, "a3": BUDGET, "a4": OTHER}
+    for name, text in texts.items():
+        (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        origin = f"origin: {origins[name]}\n" if origins.get(name) else ""
+        (seeds / f"{name}.meta.yaml").write_text(f'published: "2026-03-10"\n{origin}',
+                                                 encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=REPO / "rules")).report
+    return [f for f in report.findings if f.kind == "conflict"]
+
+
+def test_a_copy_repeating_a_wrong_figure_is_one_conflict(tmp_path: Path) -> None:
+    """Two outlets printing one agency story disagree with a third once, not twice."""
+    [found] = _conflicts(tmp_path, {"a1": "AP", "a3": "AP", "a4": None})
+    assert [(c.document, c.role) for c in found.claims] == [
+        ("a1", "claim"), ("a4", "evidence"), ("a3", "claim")]
+    assert found.message.endswith("; also printed by a3 (same origin)")
+
+
+def test_two_independent_outlets_are_two_conflicts(tmp_path: Path) -> None:
+    found = _conflicts(tmp_path, {"a1": "AP", "a3": "Reuters", "a4": None})
+    assert sorted(c.claims[0].document for c in found) == ["a1", "a3"]
+    assert all(len(f.claims) == 2 for f in found)
+
+
+def test_a_copy_of_the_evidence_is_listed_as_evidence(tmp_path: Path) -> None:
+    [found] = _conflicts(tmp_path, {"a1": None, "b1": "AP", "b2": "AP"},
+                         {"a1": BUDGET, "b1": OTHER, "b2": OTHER})
+    assert [(c.document, c.role) for c in found.claims] == [
+        ("a1", "claim"), ("b1", "evidence"), ("b2", "evidence")]
