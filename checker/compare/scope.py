@@ -3,6 +3,7 @@ not makes two facts, whose figures, dates and polarity are never compared."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -56,3 +57,26 @@ def _about(c: NormClaim, lexicon: Lexicon) -> set[str]:
     """The entities a claim is about: named other than as its source or a guessed name."""
     ids = {m.id for m in c.mentions if m.role not in WEAK_ROLES}
     return ids | {p for x in ids for p in lexicon.ancestors(x)}
+
+
+def narrower_denial(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
+    """Of two claims of opposite polarity, the negative one denies for a place the
+    positive one does not name: "will not cut any jobs at its plant in Dunmore" denies a
+    part, which "will cut 1,100 jobs" does not claim. (The other way round, "will cut 400
+    jobs at Dunmore" against "will not cut any jobs", the denial covers the claim.)"""
+    negative, positive = (a, b) if a.polarity == "negative" else (b, a)
+    text, offset = negative.text, negative.span[0]
+    denied = _NEGATOR_RE.search(text)
+    if denied is None:
+        return False
+    return any(
+        m.role not in WEAK_ROLES and m.start - offset >= denied.end()
+        and _PLACE_BEFORE_RE.search(text, max(0, m.start - offset - 12), m.start - offset)
+        and m.id not in positive.entities
+        and not any(_maybe_same_name(m.id, y) for y in positive.entities)
+        for m in negative.mentions)
+
+
+_NEGATOR_RE = re.compile(r"\b(?:not|no|never|none)\b|n't\b", re.IGNORECASE)
+# A name after "in" or "at": where the denial holds ("at its plant in Dunmore").
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.IGNORECASE)

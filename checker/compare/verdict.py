@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from checker.compare.calibration import calibrate
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
-from checker.compare.scope import different_scopes
+from checker.compare.scope import different_scopes, narrower_denial
 from checker.compare.similarity import Similarity, coverage, overlap, similarity
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
@@ -189,7 +189,8 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
         return None
     # "X is not a musician" against a claim that says all of it without the "not".
     if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
-            and _negation_on_shared(a, b) and not _different_times(a, b):
+            and _negation_on_shared(a, b) and not _different_times(a, b) \
+            and not narrower_denial(a, b, lexicon):
         details["polarity"] = [a.polarity, b.polarity]
         return "polarity", _logistic(6 * (ev.base - 0.55)) * hedged
     if a.polarity != b.polarity:

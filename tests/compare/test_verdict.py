@@ -292,3 +292,15 @@ def test_a_correction_note_confirms_nothing(ruleset: RuleSet) -> None:
     assert verdict(ruleset, stated, stated.replace("Northvale has", "Northvale has now")) == \
         ("corroboration", "agree")
     assert verdict(ruleset, note, stated) == ("unrelated", None)
+
+
+def test_a_denial_for_one_place_does_not_deny_the_whole(ruleset: RuleSet) -> None:
+    """"No cuts at the Dunmore plant" and "1,100 cuts" are both true; "400 cuts at Dunmore"
+    and "no cuts at all" are not."""
+    whole = "Halvorsen Foods said it would cut 1,100 jobs, about 8% of its workforce."
+    part = "Halvorsen Foods said it would not cut any jobs at its plant in Dunmore."
+    assert verdict(ruleset, whole, part)[0] == "unrelated"
+    cuts_there = "Halvorsen Foods said it would cut 400 jobs at its plant in Dunmore."
+    none = "Halvorsen Foods said it would not cut any jobs."
+    assert verdict(ruleset, cuts_there, none) == ("conflict", "polarity")
+    assert verdict(ruleset, cuts_there, part) == ("conflict", "polarity")
