@@ -67,7 +67,11 @@ FUTURE_RE = re.compile(
     r"(?:is|are)\s+due\s+to|scheduled\s+to|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
     r"(?:is|are)\s+expected\s+to|expects?\b|forecasts?\b|projected\s+to|would\s+soon|"
     r"is\s+going\s+to|are\s+going\s+to|envisions?|envisages?|upcoming|next\s+year|"
-    r"aspires?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|prepares?\s+to)\b",
+    r"aspires?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|prepares?\s+to|"
+    # A plan told in reported speech: "the company said it would cut 1,100 jobs" is "will
+    # cut" told later (not "said it would have", a past conditional).
+    r"(?:said|says|announced|confirmed|told\s+\w+)\s+(?:that\s+)?(?:it|they|he|she|we|"
+    r"the\s+\w+(?:\s+\w+)?)\s+would(?:\s+not|n't)?\s+(?!have\b|be\s+\w+ed\b)\w+)\b",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
@@ -137,7 +141,7 @@ _HEDGE_WORDS = frozenset(
 _FUTURE_WORDS = frozenset(
     """will won't shall set due scheduled plan plans planning aim aims intend intends expected
     expects expect forecast forecasts projected soon going envision envisions envisage
-    envisages upcoming next aspire aspires preparing prepare prepares""".split())
+    envisages upcoming next aspire aspires preparing prepare prepares would""".split())
 _ATTRIBUTION_STEMS = (
     "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
     "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",

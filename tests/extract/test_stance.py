@@ -82,6 +82,11 @@ MODALITY: list[tuple[str, str]] = [
     ("Exports may have fallen in May.", "hedged"),
     ("The IMD did NOT forecast a recovery for October.", "asserted"),  # a past act
     ("The IMD forecasts a recovery in October.", "planned"),
+    # a plan in reported speech is a plan ("said it would cut" is "will cut" told later)
+    ("Halvorsen Foods said it would cut 1,100 jobs.", "planned"),
+    ("The mayor said the city would not raise property taxes this year.", "planned"),
+    ("He said he would have won.", "asserted"),  # a past conditional
+    ("It would cost $2 billion.", "asserted"),
 ]
 
 
