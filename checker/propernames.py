@@ -30,6 +30,10 @@ COMMON_STARTERS = frozenset(
     to today under unlike until we weeks what when where whether which while who with yet
     yesterday space science government chinese pakistani conversely supporters critics
     overall separately similarly additionally earlier later sources reports data researchers
+    net gross annual quarterly revenue revenues sales profit profits earnings shares cases
+    deaths exports imports prices inflation unemployment output police drivers workers
+    residents investors voters consumers customers shareholders employees staff doctors
+    patients students teachers farmers
     """.split()
 )
 TITLES = frozenset(

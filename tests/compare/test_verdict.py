@@ -304,3 +304,11 @@ def test_a_denial_for_one_place_does_not_deny_the_whole(ruleset: RuleSet) -> Non
     none = "Halvorsen Foods said it would not cut any jobs."
     assert verdict(ruleset, cuts_there, none) == ("conflict", "polarity")
     assert verdict(ruleset, cuts_there, part) == ("conflict", "polarity")
+
+
+def test_a_common_first_word_is_no_name_to_anchor_a_conflict(ruleset: RuleSet) -> None:
+    """"Net profit" of two companies' quarters: "Net" is no name both pages share."""
+    assert verdict(ruleset, "Net profit fell to $182 million from $205 million.",
+                   "Net profit was $198 million.")[0] == "unrelated"
+    assert verdict(ruleset, "Shares rose 4.2% in early trading.",
+                   "Shares fell 4.2% on Thursday.")[0] == "unrelated"
