@@ -154,6 +154,12 @@ def compare_dates(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
     return [], [(ea[0].text, eb[0].text)]
 
 
+def same_day(a: NormClaim, b: NormClaim) -> bool:
+    """Both claims date their fact to one and the same day."""
+    days = {x.first for x in events(a) if x.granularity == "day"}
+    return any(y.granularity == "day" and y.first in days for y in events(b))
+
+
 def _months(c: NormClaim, evs: list[NDate]) -> list[tuple[int, str]]:
     """Months of the year a claim gives: unresolved ones, and those of its dates that fall
     in one month."""

@@ -70,8 +70,8 @@ FUTURE_RE = re.compile(
     r"aspires?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|prepares?\s+to|"
     # A plan told in reported speech: "the company said it would cut 1,100 jobs" is "will
     # cut" told later (not "said it would have", a past conditional).
-    r"(?:said|says|announced|confirmed|told\s+\w+)\s+(?:that\s+)?(?:it|they|he|she|we|"
-    r"the\s+\w+(?:\s+\w+)?)\s+would(?:\s+not|n't)?\s+(?!have\b|be\s+\w+ed\b)\w+)\b",
+    r"(?:said|says|announced|confirmed|told\s+\w+)\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?"
+    r"would(?:\s+not|n't)?\s+(?!have\b|be\s+\w+ed\b)\w+)\b",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"

@@ -312,3 +312,21 @@ def test_a_common_first_word_is_no_name_to_anchor_a_conflict(ruleset: RuleSet) -
                    "Net profit was $198 million.")[0] == "unrelated"
     assert verdict(ruleset, "Shares rose 4.2% in early trading.",
                    "Shares fell 4.2% on Thursday.")[0] == "unrelated"
+
+
+def test_in_a_one_story_corpus_the_same_day_anchors_a_figure(ruleset: RuleSet) -> None:
+    """Every claim names Northvale and measles cases, so neither is specific; two counts of
+    cases as of the same day still disagree, and counts of two days do not."""
+    background = [norm(ruleset, f"Northvale reported {n} new measles cases in district "
+                       f"{n} last month.", f"bg{n}", "2026-02-13") for n in range(2, 42)]
+    a = norm(ruleset, "Northvale's ministry reported 340 measles cases as of Thursday.", "a",
+             "2026-02-13")
+
+    def judged(text: str) -> tuple[str, str | None]:
+        b = norm(ruleset, text, "b", "2026-02-13")
+        v = judge(a, b, BlockIndex([a, b, *background]), ruleset.lexicon)
+        return v.label, v.reason
+
+    said = "The WHO said 430 measles cases had been confirmed in Northvale as of {}."
+    assert judged(said.format("Thursday")) == ("conflict", "number")
+    assert judged(said.format("Monday"))[0] == "unrelated"

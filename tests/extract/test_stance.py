@@ -85,6 +85,7 @@ MODALITY: list[tuple[str, str]] = [
     # a plan in reported speech is a plan ("said it would cut" is "will cut" told later)
     ("Halvorsen Foods said it would cut 1,100 jobs.", "planned"),
     ("The mayor said the city would not raise property taxes this year.", "planned"),
+    ("The mayor said property taxes would rise by 2 percent this year.", "planned"),
     ("He said he would have won.", "asserted"),  # a past conditional
     ("It would cost $2 billion.", "asserted"),
 ]
