@@ -35,6 +35,15 @@ class Quantity:
     bound: str
 
 
+# "a 4.5% rise over two years": "over" a span of time says how long, not "more than".
+_OVER_RE = re.compile(r"over\s*", re.IGNORECASE)
+# ... unless a verb of duration comes before it: "lasted over three hours" is more than.
+_FOR_BEFORE_RE = re.compile(r"\b(?:lasted|lasting|lasts|took|takes|taking|for|waited|spent|"
+                            r"in)\s+\Z", re.IGNORECASE)
+_DURATION_RE = re.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|hours?|"
+                          r"quarters?|centuries)\b", re.IGNORECASE)
+
+
 class _Hit:
     """A match with the currency and modifier written before it, read as one match."""
 
@@ -52,7 +61,9 @@ class _Hit:
         # The modifier ends in whitespace right before the number: test that first.
         mod = (qp.MOD_BEFORE_RE.search(folded, max(floor, head - 25), head)
                if head > floor and folded[head - 1].isspace() else None)
-        if mod:
+        if mod and not (_OVER_RE.fullmatch(mod.group()) and _DURATION_RE.match(folded, m.start())
+                        and not _FOR_BEFORE_RE.search(folded, max(0, mod.start() - 12),
+                                                      mod.start())):
             self.spans["mod"] = mod.span()
             head = mod.start()
         self.head = head

@@ -60,6 +60,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("The death toll stands at four.", "four", {"kind": "count", "value": 4, "noun": None}),
     ("The toll rose to seven, officials said.", "seven", {"value": 7}),
     ("Voters there numbered two million.", "two million", {"value": 2e6}),
+    # "over" a span of time says how long, not "more than" (unless it lasted over it)
+    ("Drivers accepted a 4.5% pay rise over two years.", "two",
+     {"value": 2, "low": 2, "high": 2, "bound": "exact"}),
+    ("The strike lasted over three hours.", "over three", {"low": 3, "high": None,
+                                                             "bound": "lower"}),
     ("Broadband users nearly doubled in five years.", "nearly doubled",
      {"kind": "ratio", "unit": "x", "value": 2.0, "low": 1.7, "high": 2.0, "approximate": True}),
     ("Mobile users tripled.", "tripled", {"kind": "ratio", "value": 3.0, "approximate": False}),
