@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 import snowballstemmer
 
@@ -79,3 +80,22 @@ def content_stems(text: str) -> list[str]:
         if key and key not in STOPWORDS and not key.isdigit():
             out.append(stem(key))
     return out
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """Stem -> the stem of its group's first word (checker/data/synonyms.txt)."""
+    text = resources.files("checker.data").joinpath("synonyms.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        words = [] if line.lstrip().startswith("#") else line.lower().split()
+        for word in words:
+            out.setdefault(stem(word), stem(words[0]))
+    return out
+
+
+def word_stem(word: str) -> str:
+    """The stem a claim's frame holds for a (lower-case) word: its stem, read as its synonym
+    group's first ("passed" and "approved" give one stem; news copy uses them alike)."""
+    found = stem(word)
+    return _synonyms().get(found, found)

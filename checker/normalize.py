@@ -16,7 +16,7 @@ from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
-from checker.nlp import STOPWORDS, match_tokens, stem, token_key
+from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
 from checker.normclaim import INITIAL, SOURCE, Description, Mention, NDate, NormClaim, NQuantity
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 from checker.textutil import Token, fold, slug
@@ -105,7 +105,7 @@ def negated_words(text: str) -> frozenset[str]:
             key = token_key(tok.text)
             if key in FRAME_STOP or key.isdigit() or key == "longer":
                 continue
-            out.add(stem(key))
+            out.add(word_stem(key))
             taken += 1
             if taken == 3:
                 break
@@ -282,7 +282,7 @@ def _frame_stem(key: str) -> str | None:
     number, one letter). Cached: a corpus repeats a small vocabulary."""
     if key in FRAME_STOP or key.isdigit() or len(key) < 2:
         return None
-    return stem(key)
+    return word_stem(key)
 
 
 def _role(text: str, lexicon: Lexicon) -> str:
@@ -291,5 +291,5 @@ def _role(text: str, lexicon: Lexicon) -> str:
 
 
 def _quantity(q: QuantitySlot) -> NQuantity:
-    noun = stem(q.noun.lower()) if q.noun else None
+    noun = word_stem(q.noun.lower()) if q.noun else None
     return NQuantity(q.kind, q.unit, q.value, q.low, q.high, noun, q.approximate, q.text)

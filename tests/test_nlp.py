@@ -34,3 +34,13 @@ def test_stems_are_the_pure_python_snowball_stems() -> None:
 def test_the_c_stemmer_is_in_use() -> None:
     # A dependency (pyproject.toml): without it extraction is markedly slower.
     assert type(nlp._STEMMER).__module__ == "Stemmer"
+
+
+def test_synonyms_share_one_frame_stem() -> None:
+    from checker.nlp import word_stem
+
+    assert word_stem("passed") == word_stem("approved") == word_stem("approve")
+    assert word_stem("positions") == word_stem("jobs")
+    assert word_stem("sales") == word_stem("revenue")
+    assert word_stem("fell") == word_stem("declined") != word_stem("rose")
+    assert word_stem("budget") == "budget"  # outside every group: its stem

@@ -10,13 +10,13 @@ from importlib import resources
 
 from ruamel.yaml import YAML
 
-from checker.nlp import stem
+from checker.nlp import stem, word_stem
 
 Pair = tuple[frozenset[str], frozenset[str]]
 
 
 def _stems(words: str) -> frozenset[str]:
-    return frozenset(stem(w.lower()) for w in words.replace("-", " ").split())
+    return frozenset(word_stem(w.lower()) for w in words.replace("-", " ").split())
 
 
 @cache

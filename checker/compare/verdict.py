@@ -23,7 +23,7 @@ from checker.compare.slots import (
     same_day,
 )
 from checker.lexicon import Lexicon
-from checker.nlp import stem
+from checker.nlp import word_stem
 from checker.normclaim import NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
@@ -133,7 +133,7 @@ def _words_of(c: NormClaim, word: str, lexicon: Lexicon) -> set[str]:
     if not spans:
         return {word}
     start = c.span[0]
-    return {stem(key) for s, e in spans for key in lexicon.tokens(c.text, s - start,
+    return {word_stem(key) for s, e in spans for key in lexicon.tokens(c.text, s - start,
                                                                    e - start)[2]}
 
 

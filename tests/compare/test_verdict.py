@@ -330,3 +330,16 @@ def test_in_a_one_story_corpus_the_same_day_anchors_a_figure(ruleset: RuleSet) -
     said = "The WHO said 430 measles cases had been confirmed in Northvale as of {}."
     assert judged(said.format("Thursday")) == ("conflict", "number")
     assert judged(said.format("Monday"))[0] == "unrelated"
+
+
+def test_news_synonyms_state_one_fact(ruleset: RuleSet) -> None:
+    """"approved" / "passed", "jobs" / "positions", "revenue" / "sales" (data/synonyms.txt);
+    opposites stay opposites through them."""
+    assert verdict(ruleset, "Marlow city council approved a $1.2 billion budget on Monday.",
+                   "Marlow city council passed a $1.2 billion budget on Monday.") == \
+        ("corroboration", "agree")
+    assert verdict(ruleset, "Halvorsen Foods will cut 1,100 jobs.",
+                   "Halvorsen Foods will eliminate 1,500 positions.") == ("conflict", "number")
+    assert verdict(ruleset, "Halvorsen Foods' revenue rose 6% in the third quarter.",
+                   "Halvorsen Foods' sales declined 6% in the third quarter.",
+                   "2026-10-22", "2026-10-22") == ("conflict", "antonym")
