@@ -94,8 +94,48 @@ def _synonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def word_stem(word: str) -> str:
-    """The stem a claim's frame holds for a (lower-case) word: its stem, read as its synonym
-    group's first ("passed" and "approved" give one stem; news copy uses them alike)."""
-    found = stem(word)
+    """The stem a claim's frame holds for a (lower-case) word: its stem in American
+    spelling, read as its synonym group's first ("passed" and "approved" give one stem,
+    and so do "hospitalised" and "hospitalized": news copy uses them alike)."""
+    found = stem(american(word))
     return _synonyms().get(found, found)
+
+
+# British spellings whose stems differ from the American ones (Snowball stems
+# "organisation" to "organis" but "organization" to "organiz"): wire copy and local papers
+# of one story write both.
+_ISE_RE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)\Z")
+_NOT_ISE = frozenset("""
+    advise advertise advertised arise arises chastise circumcise comprise comprised
+    compromise compromised concise demise despise devise devised disguise enterprise excise
+    exercise exercised expertise franchise improvise incise merchandise otherwise precise
+    premise premises promise promised revise revised supervise supervised surmise surprise
+    surprised televise televised treatise""".split())
+_BRITISH = {
+    "labour": "labor", "colour": "color", "favour": "favor", "honour": "honor",
+    "neighbour": "neighbor", "behaviour": "behavior", "rumour": "rumor", "harbour": "harbor",
+    "vigour": "vigor", "endeavour": "endeavor", "flavour": "flavor", "humour": "humor",
+    "armour": "armor", "saviour": "savior", "centre": "center", "theatre": "theater",
+    "metre": "meter", "litre": "liter", "fibre": "fiber", "kilometre": "kilometer",
+    "defence": "defense", "offence": "offense", "licence": "license", "programme": "program",
+    "catalogue": "catalog", "dialogue": "dialog", "analyse": "analyze", "paralyse": "paralyze",
+    "tonne": "ton", "grey": "gray", "tyre": "tire", "aluminium": "aluminum",
+    "cheque": "check", "jewellery": "jewelry", "enrol": "enroll", "fulfil": "fulfill",
+}
+_BRITISH_ENDINGS = ("s", "ed", "ing", "al", "er", "ers")
+
+
+def american(word: str) -> str:
+    """A lower-case word in American spelling: "organisation" -> "organization", "labour"
+    -> "labor", "centres" -> "centers"; other words as they are."""
+    if word in _BRITISH:
+        return _BRITISH[word]
+    for ending in _BRITISH_ENDINGS:
+        base = word[:-len(ending)]
+        if word.endswith(ending) and base in _BRITISH:
+            return _BRITISH[base] + ending
+    if "is" in word and word not in _NOT_ISE:
+        return _ISE_RE.sub(r"iz\1", word)
+    return word

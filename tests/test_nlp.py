@@ -44,3 +44,15 @@ def test_synonyms_share_one_frame_stem() -> None:
     assert word_stem("sales") == word_stem("revenue")
     assert word_stem("fell") == word_stem("declined") != word_stem("rose")
     assert word_stem("budget") == "budget"  # outside every group: its stem
+
+
+def test_british_and_american_spellings_share_one_frame_stem() -> None:
+    from checker.nlp import american, word_stem
+
+    for british, us in [("hospitalised", "hospitalized"), ("organisation", "organization"),
+                        ("labour", "labor"), ("defence", "defense"), ("centres", "centers"),
+                        ("programmes", "programs"), ("tonnes", "tons")]:
+        assert word_stem(british) == word_stem(us), british
+    # words that only end like -ise keep their spelling
+    assert [american(w) for w in ("praise", "cruise", "raise", "exercise", "promised")] == \
+        ["praise", "cruise", "raise", "exercise", "promised"]
