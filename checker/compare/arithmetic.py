@@ -171,6 +171,34 @@ def check_share(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | No
     return None
 
 
+# "P% of its T", "P% of total sales of T": words, no figure, between the share and the whole.
+_OF_TOTAL_RE = re.compile(r"\s+of\s+(?:[a-z'-]+\s+){0,3}?(?:of\s+)?\Z", re.I)
+
+
+def check_share_of(claim: Claim) -> ArithmeticIssue | None:
+    """'cut 1,100 jobs, about 18% of its 13,750 workers': a part, its share, and the whole
+    it is a share of, in one sentence."""
+    text = fold(claim.text)
+    base = claim.span[0]
+    values = _values(claim)
+    for p in (q for q in claim.quantities if q.kind == "percent" and q.value is not None):
+        wholes = [q for q in values if q.span[0] >= p.span[1]
+                  and _OF_TOTAL_RE.match(text[p.span[1] - base:q.span[0] - base] + " ")]
+        parts = [q for q in values if q.span[1] <= p.span[0]]
+        if not wholes or not parts:
+            continue
+        part, whole, stated = parts[-1], wholes[0], p.value
+        if part.unit != whole.unit or not whole.value or part.value is None or stated is None:
+            continue
+        share = part.value / whole.value * 100
+        if abs(share - stated) <= _tolerance(p, part, whole):
+            continue
+        return ArithmeticIssue(
+            claim.id, (), "share", p.text, round(share, 2), f"{part.text} of {whole.text}",
+            f"states {part.text} is {p.text} of {whole.text}, but that is {share:.1f}%")
+    return None
+
+
 def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | None:
     """'up 7 percentage points from ... 74 per cent' against the current share."""
     for p in (q for q in claim.quantities if q.kind == "points" and q.value is not None):
@@ -243,7 +271,8 @@ def check_document(claims: Sequence[Claim]) -> list[ArithmeticIssue]:
     issues: list[ArithmeticIssue] = []
     for index, claim in enumerate(ordered):
         previous = ordered[max(0, index - 5):index]
-        for found in (check_percent_change(claim), check_share(claim, previous),
+        for found in (check_percent_change(claim),
+                      check_share(claim, previous) or check_share_of(claim),
                       check_points(claim, previous), check_ratio(claim),
                       check_age(claim, previous)):
             if found:

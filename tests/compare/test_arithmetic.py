@@ -48,3 +48,15 @@ def test_points_ratio_and_age(ruleset: RuleSet) -> None:
             "In 2025 it is set to turn 40 years old.\n")
     found = issues(ruleset, text)
     assert ("points", 7.0) in found and ("ratio", 1.5) in found and ("age", 30) in found
+
+
+def test_a_share_of_a_whole_stated_in_the_same_sentence(ruleset: RuleSet) -> None:
+    """"1,100 jobs, about 18% of its 13,750 workers": 8.0% (a desk review's case)."""
+    assert issues(ruleset, "Halvorsen said it would cut 1,100 jobs, about 18% of its 13,750 "
+                           "workers.") == [("share", 8.0)]
+    assert issues(ruleset, "Halvorsen said it would cut 1,100 jobs, about 8% of its 13,750 "
+                           "workers.") == []
+    assert issues(ruleset, "Domestic sales were $1.5 billion, 72.5% of total sales of $2.4 "
+                           "billion.") == [("share", 62.5)]
+    # a share of something the sentence does not count
+    assert issues(ruleset, "It sold 300 cars, 20% of them in March, out of 1,500 made.") == []
