@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
-from checker.extract.cues import any_in, tokens
+from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, COUNT_BEFORE_RE
 from checker.extract.spans import SpanSet
 from checker.textutil import fold
@@ -129,7 +129,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     taken = SpanSet(skip or ())
     out: list[Quantity] = []
     digits = qp.DIGIT_RE.search(folded, start, stop) is not None
-    if digits:
+    sentence = folded[start:stop]
+    gates = qp.GATES.mask(sentence.lower())
+    if not sentence.isascii():
+        gates |= qp.ASCII_ONLY_GATES
+    if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())
 
@@ -138,26 +142,25 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
             taken.add(q.start, q.end)
 
-    for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits else ():
+    for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
         value = float(m.group("no") or m.group("ord"))
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, None, False, "exact"))
-    for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits else ():
+    for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
         keep(_from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
         # A number inside a date or a quantity already found could only be refused by keep():
         # its quantity always covers the number. Skip it before reading around it.
         if not taken.overlaps(m.start(), m.end("num")):
             keep(_from_match(folded, text, _Hit(folded, m, floor=start)))
-    lower = folded[start:stop].lower()
-    if any_in(lower, qp.VAGUE_STEMS):
+    if gates & 8:
         for m in qp.VAGUE_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
-    if any_in(lower, qp.RATIO_STEMS):
+    if gates & 16:
         for m in qp.RATIO_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
-    if not qp.NUMBER_WORDS.isdisjoint(tokens(folded[start:stop])):
+    if not qp.NUMBER_WORDS.isdisjoint(tokens(sentence)):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
