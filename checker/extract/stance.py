@@ -187,7 +187,9 @@ def polarity(sentence: str) -> Polarity:
     """`negative` when the sentence negates its fact ("NOT", "never", "no longer")."""
     folded = fold(sentence)
     toks = tokens(folded)
-    if _NEGATION_WORDS.isdisjoint(toks) and not any(t.endswith("n't") for t in toks):
+    # A token ending in "n't" holds an apostrophe: most sentences have none to scan for.
+    if _NEGATION_WORDS.isdisjoint(toks) and not (
+            "'" in folded and any(t.endswith("n't") for t in toks)):
         return "positive"
     folded = _NOT_NEGATING_RE.sub(" ", folded)
     found = list(NEGATION_RE.finditer(folded))
@@ -213,7 +215,8 @@ _PAST_FORECAST_RE = re.compile(
 
 def _future(folded: str) -> bool:
     toks = tokens(folded)
-    if _FUTURE_WORDS.isdisjoint(toks) and not any(t.endswith("'ll") for t in toks):
+    if _FUTURE_WORDS.isdisjoint(toks) and not (
+            "'" in folded and any(t.endswith("'ll") for t in toks)):
         lower = folded.lower()
         if " is to " not in lower and " are to " not in lower:
             return False
