@@ -81,6 +81,9 @@ class Lexicon:
     _phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _choices: dict[str, str] | None = None
     _choice_keys: list[str] = field(default_factory=list)
+    # (query length, threshold) -> the choices whose length lets them reach the cutoff, in
+    # _choice_keys order (see _near_choices).
+    _near: dict[tuple[int, float], list[str]] = field(default_factory=dict)
     _resolved: dict[str, str | None] = field(default_factory=dict)
     _looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)
@@ -251,9 +254,11 @@ class Lexicon:
         if self._choices is None:
             self._choices = {" ".join(k): v[0] for k, v in self._ci.items() if v[1] == "name"}
             self._choice_keys = list(self._choices)  # built once, not per unknown name
+            self._near.clear()
         choices = self._choices
         best = process.extractOne(
-            query, self._choice_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold * 100
+            query, self._near_choices(len(query)), scorer=fuzz.ratio,
+            score_cutoff=self.fuzzy_threshold * 100,
         )
         if best is None:
             return None
@@ -262,6 +267,23 @@ class Lexicon:
         if [k for k in candidate.split() if any(c.isdigit() for c in k)] != digits:
             return None
         return choices[candidate]
+
+    def _near_choices(self, length: int) -> list[str]:
+        """The choices a query of this length can reach the cutoff with, in order.
+
+        fuzz.ratio is 100 * (1 - d / (a + b)) for lengths a, b and an Indel distance d of at
+        least |a - b|: a choice whose length is further off scores under the cutoff, so
+        extractOne, which keeps the first best at or above it, picks the same one from
+        these (6x fewer; one character of slack keeps float rounding out of the question).
+        """
+        key = (length, self.fuzzy_threshold)
+        near = self._near.get(key)
+        if near is None:
+            slack = 1 - self.fuzzy_threshold
+            near = self._near[key] = [
+                c for c in self._choice_keys
+                if abs(len(c) - length) <= slack * (len(c) + length) + 1]
+        return near
 
     def ancestors(self, entity_id: str) -> list[str]:
         """Parents of an entity, nearest first (cycles are cut)."""
