@@ -229,18 +229,27 @@ class Lexicon:
         return found
 
     def _resolve(self, name: str) -> str | None:
-        hit = self.lookup(name)
+        # The words are read once for the exact lookup and the fuzzy one.
+        words = MATCH_TOKEN_RE.findall(fold(name))  # the texts of match_tokens
+        key = tuple(map(token_key, words))
+        hit = self._lookup(name, words, key)
         if hit:
             return hit[0]
-        return self._fuzzy(tuple(token_key(t.text) for t in match_tokens(fold(name))))
+        return self._fuzzy(key)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(id, role) of a name that is exactly an alias, demonym or metonym."""
         if name in self._looked_up:  # a corpus names the same few thousand things again
             return self._looked_up[name]
-        toks = [t.text for t in match_tokens(fold(name))]
-        lower = tuple(token_key(t) for t in toks)
-        found = self._ci.get(lower) or self._cs.get(tuple(token_key(t, True) for t in toks))
+        words = MATCH_TOKEN_RE.findall(fold(name))
+        return self._lookup(name, words, tuple(map(token_key, words)))
+
+    def _lookup(self, name: str, words: list[str],
+                lower: tuple[str, ...]) -> tuple[str, str] | None:
+        """lookup(name), given its words and their lower-case keys."""
+        if name in self._looked_up:
+            return self._looked_up[name]
+        found = self._ci.get(lower) or self._cs.get(tuple(map(cased_key, words)))
         self._looked_up[name] = found
         return found
 
