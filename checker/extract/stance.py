@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
+from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
 from checker.extract.cues import tokens
-from checker.extract.gates import Gates
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
@@ -139,34 +140,6 @@ _FUTURE_WORDS = frozenset(
     """will won't shall set due scheduled plan plans planning aim aims intend intends expected
     expects expect forecast forecasts projected soon going envision envisions envisage
     envisages upcoming next aspire aspires preparing prepare prepares""".split())
-_ATTRIBUTION_STEMS = (
-    "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
-    "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",
-    "tweet", "post", "citing", "quoting", "based on", "denie",
-)
-_SAY_CUES = ("said", "says", "told", "added", "noted", "stated", "reported", "announced", "wrote",
-             "confirmed", "claimed", "estimated", "show", "found", "explained", "warned",
-             "insisted", "argued", "tweeted", "posted", "denied", "denies")
-# Per pattern of ATTRIBUTION_RES, in order: substrings one of which every match holds (in
-# lower case), so a pattern is tried only where it can match. For ASCII sentences only:
-# under IGNORECASE a few other characters match ("\u017f" is an "s"), which lower() keeps.
-_PATTERN_CUES: tuple[tuple[str, ...], ...] = (
-    ("according",),
-    ("said", "says", "told", "added", "noted", "stated", "wrote"),
-    _SAY_CUES,
-    _SAY_CUES,
-    ("said", "says", "stated", "show", "reported", "added", "noted", "claimed", "found",
-     "estimated"),
-    ("said", "says", "told", "added", "noted", "stated"),
-    _SAY_CUES,
-    _SAY_CUES,
-    ("show",),
-    ("said", "says", "told", "added", "noted"),
-    ("citing", "quoting"),
-    ("based",),
-)
-# Bit 0: one of _ATTRIBUTION_STEMS (no attribution without one); bit i + 1: pattern i's cues.
-_ATTRIBUTION_GATES = Gates((_ATTRIBUTION_STEMS, *_PATTERN_CUES))
 CORRECTION_RE = re.compile(
     r"^\W*(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]", re.IGNORECASE
 )
@@ -252,10 +225,10 @@ def attribution(text: str, start: int, end: int, folded: str | None = None) -> A
     if not gates & 1:
         return None
     if not sentence.isascii():
-        gates = -1  # every pattern is tried (see _PATTERN_CUES)
+        gates = -1  # every pattern is tried (see attribution_cues)
     best: Attrib | None = None
-    for i, (pattern, from_source) in enumerate(ATTRIBUTION_RES, 1):
-        m = pattern.search(sentence) if gates >> i & 1 else None
+    for (pattern, from_source), need in zip(ATTRIBUTION_RES, _PATTERN_NEEDS, strict=True):
+        m = pattern.search(sentence) if gates & need == need else None
         if not m:
             continue
         source = m.group("source").strip()
