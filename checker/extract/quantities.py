@@ -51,7 +51,8 @@ class _Hit:
                 head = cur.start()
         # The modifier ends in whitespace right before the number: test that first.
         mod = (qp.MOD_BEFORE_RE.search(folded, max(floor, head - 25), head)
-               if head > floor and folded[head - 1].isspace() else None)
+               if head > floor and folded[head - 1].isspace()
+               and _may_end_modifier(folded[max(floor, head - 25):head]) else None)
         if mod:
             self.spans["mod"] = mod.span()
             head = mod.start()
@@ -73,6 +74,11 @@ class _Hit:
     def end(self, name: str | None = None) -> int:
         """Where the whole hit, or a named part, ends."""
         return self.m.end() if name is None else self.m.end(name)
+
+
+def _may_end_modifier(window: str) -> bool:
+    """Whether MOD_BEFORE_RE can match at the end of this window (see MOD_LAST_WORDS)."""
+    return not window.isascii() or window.rstrip().lower().endswith(qp.MOD_LAST_WORDS)
 
 
 def _number(text: str, factor: float = 1.0) -> float:

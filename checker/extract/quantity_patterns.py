@@ -31,6 +31,11 @@ NUMBER_RE = re.compile(
 )
 CUR_BEFORE_RE = re.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
 MOD_BEFORE_RE = re.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
+# The last words of MOD_BEFORE_RE's modifiers ("than" of "more than"): a match ends in one of
+# them and the whitespace up to the number, so an ASCII window whose last word is none of
+# them cannot match (in ASCII text IGNORECASE is lower()).
+MOD_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
+                               for alt in f"{APPROX}|{LOWER}|{UPPER}".split("|")}))
 # "between 5 and 10 per cent": one range, its unit written once, on either side.
 BETWEEN_RE = re.compile(
     rf"(?=b)\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"

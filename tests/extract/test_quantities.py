@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from checker.extract import quantity_patterns as qp
 from checker.extract.dates import find_dates
-from checker.extract.quantities import Quantity, find_quantities, precision
+from checker.extract.quantities import Quantity, _may_end_modifier, find_quantities, precision
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -199,3 +199,14 @@ def test_quantity_gates_hold_every_match(parts: list[str]) -> None:
     for bit, pattern in ((1, qp.ORDINAL_RE), (2, qp.NOT_QUANTITY_RE), (4, qp.BETWEEN_RE)):
         if pattern.search(text):
             assert qp.GATES.mask(lower) & bit, (pattern.pattern, text)
+
+
+MODIFIER_PARTS = ["about", "more", " than", "at", " least", "up", " to", "approx.", "~", " ",
+                  "\t", "  ", "x", "Over", "OF", "in excess of", "some", "A", ".", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(MODIFIER_PARTS), max_size=8))
+def test_modifier_gate_holds_every_match(parts: list[str]) -> None:
+    window = "".join(parts)
+    if qp.MOD_BEFORE_RE.search(window):
+        assert _may_end_modifier(window), window
