@@ -13,7 +13,7 @@ from decimal import Decimal
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
 from checker.extract.cues import tokens
-from checker.extract.date_patterns import COUNT_AFTER_RE, COUNT_BEFORE_RE
+from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
@@ -194,7 +194,7 @@ def _is_year_like(folded: str, m: _Hit) -> bool:
     if len(num) != 4 or not 1800 <= int(num) <= 2100:
         return False
     s = m.start("num")
-    return not (m.group("mod") or COUNT_BEFORE_RE.search(folded, max(0, s - 20), s)
+    return not (m.group("mod") or count_before(folded, max(0, s - 20), s)
                 or COUNT_AFTER_RE.match(folded, m.end()))
 
 
