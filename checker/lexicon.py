@@ -3,8 +3,10 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from rapidfuzz import fuzz, process
 
@@ -25,6 +27,7 @@ from checker.propernames import (
 )
 from checker.textutil import Token, fold, normalise_key, slug
 
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
 UNKNOWN_PREFIX = "name:"
 
@@ -78,6 +81,9 @@ class Lexicon:
     _phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _choices: dict[str, str] | None = None
     _choice_keys: list[str] = field(default_factory=list)
+    # (query length, threshold) -> the choices whose length lets them reach the cutoff, in
+    # _choice_keys order (see _near_choices).
+    _near: dict[tuple[int, float], list[str]] = field(default_factory=dict)
     _resolved: dict[str, str | None] = field(default_factory=dict)
     _looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)
@@ -182,10 +188,15 @@ class Lexicon:
         if last is not None and last[0] is text and last[1] == start and last[2] == end:
             return last[3], last[4], last[5]
         stop = len(text) if end is None else end
-        toks = [Token(m.group(), m.start(), m.end())
-                for m in MATCH_TOKEN_RE.finditer(text, start, stop)]  # = match_tokens
-        cased = [cased_key(t.text) for t in toks]
-        lower = [k.lower() for k in cased]  # what token_key gives without keep_case
+        found = list(MATCH_TOKEN_RE.finditer(text, start, stop))  # = match_tokens
+        words = list(map(_GROUP, found))
+        # map() over C functions and tuple.__new__ (Token's own __new__ is Python code): a
+        # third less than a comprehension building each Token and key, for the same lists.
+        toks: list[Token] = list(map(tuple.__new__, repeat(Token),
+                                     zip(words, map(_START, found), map(_END, found),
+                                         strict=True)))
+        cased = list(map(cased_key, words))
+        lower = list(map(str.lower, cased))  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)
         return toks, cased, lower
 
@@ -218,18 +229,27 @@ class Lexicon:
         return found
 
     def _resolve(self, name: str) -> str | None:
-        hit = self.lookup(name)
+        # The words are read once for the exact lookup and the fuzzy one.
+        words = MATCH_TOKEN_RE.findall(fold(name))  # the texts of match_tokens
+        key = tuple(map(token_key, words))
+        hit = self._lookup(name, words, key)
         if hit:
             return hit[0]
-        return self._fuzzy(tuple(token_key(t.text) for t in match_tokens(fold(name))))
+        return self._fuzzy(key)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(id, role) of a name that is exactly an alias, demonym or metonym."""
         if name in self._looked_up:  # a corpus names the same few thousand things again
             return self._looked_up[name]
-        toks = [t.text for t in match_tokens(fold(name))]
-        lower = tuple(token_key(t) for t in toks)
-        found = self._ci.get(lower) or self._cs.get(tuple(token_key(t, True) for t in toks))
+        words = MATCH_TOKEN_RE.findall(fold(name))
+        return self._lookup(name, words, tuple(map(token_key, words)))
+
+    def _lookup(self, name: str, words: list[str],
+                lower: tuple[str, ...]) -> tuple[str, str] | None:
+        """lookup(name), given its words and their lower-case keys."""
+        if name in self._looked_up:
+            return self._looked_up[name]
+        found = self._ci.get(lower) or self._cs.get(tuple(map(cased_key, words)))
         self._looked_up[name] = found
         return found
 
@@ -243,9 +263,11 @@ class Lexicon:
         if self._choices is None:
             self._choices = {" ".join(k): v[0] for k, v in self._ci.items() if v[1] == "name"}
             self._choice_keys = list(self._choices)  # built once, not per unknown name
+            self._near.clear()
         choices = self._choices
         best = process.extractOne(
-            query, self._choice_keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold * 100
+            query, self._near_choices(len(query)), scorer=fuzz.ratio,
+            score_cutoff=self.fuzzy_threshold * 100,
         )
         if best is None:
             return None
@@ -254,6 +276,23 @@ class Lexicon:
         if [k for k in candidate.split() if any(c.isdigit() for c in k)] != digits:
             return None
         return choices[candidate]
+
+    def _near_choices(self, length: int) -> list[str]:
+        """The choices a query of this length can reach the cutoff with, in order.
+
+        fuzz.ratio is 100 * (1 - d / (a + b)) for lengths a, b and an Indel distance d of at
+        least |a - b|: a choice whose length is further off scores under the cutoff, so
+        extractOne, which keeps the first best at or above it, picks the same one from
+        these (6x fewer; one character of slack keeps float rounding out of the question).
+        """
+        key = (length, self.fuzzy_threshold)
+        near = self._near.get(key)
+        if near is None:
+            slack = 1 - self.fuzzy_threshold
+            near = self._near[key] = [
+                c for c in self._choice_keys
+                if abs(len(c) - length) <= slack * (len(c) + length) + 1]
+        return near
 
     def ancestors(self, entity_id: str) -> list[str]:
         """Parents of an entity, nearest first (cycles are cut)."""

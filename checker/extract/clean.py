@@ -154,8 +154,9 @@ def _mark_link_lists(blocks: list[Block], text: str) -> list[Block]:
         line = text[block.start:block.end]
         body = line.strip().lower().rstrip(" :")
         prose = block.kind == "content" and _is_prose(line)
-        if block.kind == "boilerplate" or _is_list_marker(body):
-            if _is_list_marker(body):
+        marker = _is_list_marker(body)
+        if block.kind == "boilerplate" or marker:
+            if marker:
                 mode = "list"
             elif body in _ABOUT_MARKERS:
                 mode, about_lines = "about", 0
@@ -186,14 +187,15 @@ def _continues_short_lines(previous: list[Block], text: str) -> bool:
 
 def _is_list_marker(body: str) -> bool:
     """'Related links', 'More from Science', 'Also read': a list of other articles follows."""
-    return body in _LIST_MARKERS or (len(body.split()) <= 5 and body.startswith(_LIST_PREFIXES)
+    # The prefix first: splitting every line of a page into words cost more than the rest.
+    return body in _LIST_MARKERS or (body.startswith(_LIST_PREFIXES) and len(body.split()) <= 5
                                      and not _has_sentence_end(body))
 
 
 def _is_prose(line: str) -> bool:
     """Running text: several words and sentence punctuation."""
     body = line.strip()
-    return len(body.split()) >= 8 and _has_sentence_end(body)
+    return _has_sentence_end(body) and len(body.split()) >= 8
 
 
 def content_blocks(text: str, start: int = 0) -> list[Block]:

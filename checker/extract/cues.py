@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from checker.extract.gates import Gates
+
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -34,6 +36,10 @@ class Cue:
             re.match(r"[a-z0-9]+", p.lower()).group()  # type: ignore[union-attr]
             for p in phrase_list
         )
+        # First words are often "a", "in", "it": in ASCII text a phrase also needs its
+        # longest literal word ("view" of "in my view") as a substring of the lower case text.
+        needles = [_longest_word(p) for p in phrase_list]
+        self._needles = Gates([() if None in needles else tuple(filter(None, needles))])
 
     def found(self, text: str, toks: frozenset[str] | None = None) -> bool:
         """Whether any word or phrase of the cue occurs in text."""
@@ -42,7 +48,20 @@ class Cue:
             return True
         if self._regex is None or self._gate.isdisjoint(toks):
             return False
+        if text.isascii() and not self._needles.mask(text.lower()):
+            return False
         return self._regex.search(text) is not None
+
+
+_LITERAL_WORD_RE = re.compile(r"[a-z0-9'-]+")
+
+
+def _longest_word(phrase: str) -> str | None:
+    """The longest word every match of a phrase holds: one of its words before any group,
+    when they are literal words between \\s+ ("view" of "in\\s+my\\s+view"); else None."""
+    head = phrase.lower().split("(")[0].replace(r"\s+", " ").strip()
+    words = _LITERAL_WORD_RE.findall(head)
+    return max(words, key=len) if words and " ".join(words) == head else None
 
 
 def any_in(text: str, needles: Iterable[str]) -> bool:

@@ -29,6 +29,20 @@ PARTS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}  # overlapping on purp
 COUNT_BEFORE_RE = re.compile(
     r"(?:about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|at\s+least|"
     r"approximately|roughly|exactly|only|just|than|\$|#)\s*$", _I)
+# The last words of COUNT_BEFORE_RE's alternatives: a match ends in one and whitespace.
+_COUNT_LAST_WORDS = ("about", "around", "over", "than", "some", "nearly", "almost", "to",
+                     "least", "approximately", "roughly", "exactly", "only", "just", "$", "#")
+
+
+def count_before(folded: str, start: int, end: int) -> bool:
+    """Whether COUNT_BEFORE_RE.search(folded, start, end) matches; an ASCII window whose
+    last word ends no alternative is answered without the search (IGNORECASE is lower())."""
+    window = folded[start:end]
+    if window.isascii() and not window.rstrip().lower().endswith(_COUNT_LAST_WORDS):
+        return False
+    return COUNT_BEFORE_RE.search(folded, start, end) is not None
+
+
 COUNT_AFTER_RE = re.compile(
     r"\s+(?:people|persons|troops|soldiers|students|employees|workers|units|jobs|cases|"
     r"deaths|tonnes|tons|km|kilometres|miles|metres|feet|hectares|acres|more|additional|"

@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from checker.extract import date_relative, date_rules
-from checker.extract.cues import any_in
 from checker.extract.date_patterns import MONTH_AT_RE, MONTH_FIRST, NEEDS_MONTH, PATTERNS
 from checker.extract.date_types import Anchor, DateExpr, build, open_end
+from checker.extract.gates import Gates
 from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
@@ -25,11 +26,22 @@ _REGISTERED = (date_rules, date_relative)  # importing them registers their buil
 _OPEN_KEYWORD_RE = re.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
 _OPENABLE = frozenset({"day", "month", "quarter"})
 _DIGIT_RE = re.compile(r"\d")
-# The patterns with their gates as small integers: the loop below runs 33 times per sentence,
-# and hashing a gate's tuple of words at each turn cost more than most of the regexes.
+# The patterns' gates (groups of cue substrings) read in one Aho-Corasick pass; the plans
+# that pass for a (digits, gates) pair are listed once and remembered.
 _GATE_CUES: list[tuple[str, ...]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
+_GATES = Gates(_GATE_CUES)
 _PLAN = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
           name in MONTH_FIRST) for name, pattern, needs_digit, cues in PATTERNS]
+_Plan = tuple[str, re.Pattern[str], bool, bool]
+
+
+@lru_cache(maxsize=4096)
+def _plans(digits: bool, gates: int) -> tuple[_Plan, ...]:
+    """The patterns to try, in order, when a sentence has (or not) a digit and these gates:
+    a pattern needing a digit or a cue the sentence lacks cannot match there."""
+    return tuple((name, pattern, needs_month, month_first)
+                 for name, pattern, needs_digit, gate, needs_month, month_first in _PLAN
+                 if (digits or not needs_digit) and gates >> gate & 1)
 
 
 def find_dates(
@@ -46,18 +58,9 @@ def find_dates(
     found: list[DateExpr] = []
     taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
     digits = _DIGIT_RE.search(folded, start, stop) is not None
-    lower = folded[start:stop].lower()
-    # Patterns share gates: each is tested once, and a pattern without words always passes.
-    gates: list[bool | None] = [None if cues else True for cues in _GATE_CUES]
     months: list[int] | None = None  # where month names start, found once
-    for name, pattern, needs_digit, gate, needs_month, month_first in _PLAN:
-        if needs_digit and not digits:
-            continue
-        passed = gates[gate]
-        if passed is None:
-            passed = gates[gate] = any_in(lower, _GATE_CUES[gate])
-        if not passed:
-            continue  # a necessary condition fails: the pattern cannot match here
+    for name, pattern, needs_month, month_first in _plans(
+            digits, _GATES.mask(folded[start:stop].lower())):
         matches: Iterable[re.Match[str]]
         if needs_month:
             if months is None:

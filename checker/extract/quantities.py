@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
-from checker.extract.cues import any_in, tokens
-from checker.extract.date_patterns import COUNT_AFTER_RE, COUNT_BEFORE_RE
+from checker.extract.cues import tokens
+from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
@@ -60,7 +60,8 @@ class _Hit:
                 head = cur.start()
         # The modifier ends in whitespace right before the number: test that first.
         mod = (qp.MOD_BEFORE_RE.search(folded, max(floor, head - 25), head)
-               if head > floor and folded[head - 1].isspace() else None)
+               if head > floor and folded[head - 1].isspace()
+               and _may_end_modifier(folded[max(floor, head - 25):head]) else None)
         if mod and not (_OVER_RE.fullmatch(mod.group()) and _DURATION_RE.match(folded, m.start())
                         and not _FOR_BEFORE_RE.search(folded, max(0, mod.start() - 12),
                                                       mod.start())):
@@ -84,6 +85,11 @@ class _Hit:
     def end(self, name: str | None = None) -> int:
         """Where the whole hit, or a named part, ends."""
         return self.m.end() if name is None else self.m.end(name)
+
+
+def _may_end_modifier(window: str) -> bool:
+    """Whether MOD_BEFORE_RE can match at the end of this window (see MOD_LAST_WORDS)."""
+    return not window.isascii() or window.rstrip().lower().endswith(qp.MOD_LAST_WORDS)
 
 
 def _number(text: str, factor: float = 1.0) -> float:
@@ -143,7 +149,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     taken = SpanSet(skip or ())
     out: list[Quantity] = []
     digits = qp.DIGIT_RE.search(folded, start, stop) is not None
-    if digits:
+    sentence = folded[start:stop]
+    gates = qp.GATES.mask(sentence.lower())
+    if not sentence.isascii():
+        gates |= qp.ASCII_ONLY_GATES
+    if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())
 
@@ -152,26 +162,25 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
             taken.add(q.start, q.end)
 
-    for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits else ():
+    for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
         value = float(m.group("no") or m.group("ord"))
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, None, False, "exact"))
-    for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits else ():
+    for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
         keep(_from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
         # A number inside a date or a quantity already found could only be refused by keep():
         # its quantity always covers the number. Skip it before reading around it.
         if not taken.overlaps(m.start(), m.end("num")):
             keep(_from_match(folded, text, _Hit(folded, m, floor=start)))
-    lower = folded[start:stop].lower()
-    if any_in(lower, qp.VAGUE_STEMS):
+    if gates & 8:
         for m in qp.VAGUE_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
-    if any_in(lower, qp.RATIO_STEMS):
+    if gates & 16:
         for m in qp.RATIO_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
-    if not qp.NUMBER_WORDS.isdisjoint(tokens(folded[start:stop])):
+    if not qp.NUMBER_WORDS.isdisjoint(tokens(sentence)):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
@@ -199,7 +208,7 @@ def _is_year_like(folded: str, m: _Hit) -> bool:
     if len(num) != 4 or not 1800 <= int(num) <= 2100:
         return False
     s = m.start("num")
-    return not (m.group("mod") or COUNT_BEFORE_RE.search(folded, max(0, s - 20), s)
+    return not (m.group("mod") or count_before(folded, max(0, s - 20), s)
                 or COUNT_AFTER_RE.match(folded, m.end()))
 
 

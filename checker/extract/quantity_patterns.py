@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from checker.extract.gates import Gates
 from checker.extract.quantity_words import (
     APPROX,
     CUR,
@@ -30,6 +31,11 @@ NUMBER_RE = re.compile(
 )
 CUR_BEFORE_RE = re.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
 MOD_BEFORE_RE = re.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
+# The last words of MOD_BEFORE_RE's modifiers ("than" of "more than"): a match ends in one of
+# them and the whitespace up to the number, so an ASCII window whose last word is none of
+# them cannot match (in ASCII text IGNORECASE is lower()).
+MOD_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
+                               for alt in f"{APPROX}|{LOWER}|{UPPER}".split("|")}))
 # "between 5 and 10 per cent": one range, its unit written once, on either side.
 BETWEEN_RE = re.compile(
     rf"(?=b)\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"
@@ -65,6 +71,18 @@ NOT_QUANTITY_RE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
 )
 DIGIT_RE = re.compile(r"\d")
+# Substrings (of the lower-cased sentence) one of which every match holds, read in one pass:
+# bit 0 ORDINAL_RE, 1 NOT_QUANTITY_RE, 2 BETWEEN_RE, 3 VAGUE_RE, 4 RATIO_RE. The first three
+# count on \d being [0-9]: they hold for ASCII sentences only.
+_DIGITS = "0123456789"
+GATES = Gates((
+    ("no", *(d + s for d in _DIGITS for s in ("st", "nd", "rd", "th"))),
+    tuple(d + c for d in _DIGITS for c in "-/:"),
+    ("between",),
+    VAGUE_STEMS,
+    RATIO_STEMS,
+))
+ASCII_ONLY_GATES = 0b111
 # A letter right after a number that ends a word: "GJ 486b", "Article 6b", "Kepler-452b".
 NAME_SUFFIX_RE = re.compile(r"[a-z](?![\w'])", re.IGNORECASE)
 TIME_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)

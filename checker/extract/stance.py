@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.extract.cues import any_in, tokens
+from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
+from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
+from checker.extract.cues import tokens
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
@@ -142,11 +144,6 @@ _FUTURE_WORDS = frozenset(
     """will won't shall set due scheduled plan plans planning aim aims intend intends expected
     expects expect forecast forecasts projected soon going envision envisions envisage
     envisages upcoming next aspire aspires preparing prepare prepares would""".split())
-_ATTRIBUTION_STEMS = (
-    "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
-    "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",
-    "tweet", "post", "citing", "quoting", "based on", "denie",
-)
 CORRECTION_RE = re.compile(
     r"^\W*(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]", re.IGNORECASE
 )
@@ -167,7 +164,9 @@ def polarity(sentence: str) -> Polarity:
     """`negative` when the sentence negates its fact ("NOT", "never", "no longer")."""
     folded = fold(sentence)
     toks = tokens(folded)
-    if _NEGATION_WORDS.isdisjoint(toks) and not any(t.endswith("n't") for t in toks):
+    # A token ending in "n't" holds an apostrophe: most sentences have none to scan for.
+    if _NEGATION_WORDS.isdisjoint(toks) and not (
+            "'" in folded and any(t.endswith("n't") for t in toks)):
         return "positive"
     folded = _NOT_NEGATING_RE.sub(" ", folded)
     found = list(NEGATION_RE.finditer(folded))
@@ -193,7 +192,8 @@ _PAST_FORECAST_RE = re.compile(
 
 def _future(folded: str) -> bool:
     toks = tokens(folded)
-    if _FUTURE_WORDS.isdisjoint(toks) and not any(t.endswith("'ll") for t in toks):
+    if _FUTURE_WORDS.isdisjoint(toks) and not (
+            "'" in folded and any(t.endswith("'ll") for t in toks)):
         lower = folded.lower()
         if " is to " not in lower and " are to " not in lower:
             return False
@@ -225,11 +225,14 @@ def modality(sentence: str, attributed: bool, future: bool | None = None) -> Mod
 def attribution(text: str, start: int, end: int, folded: str | None = None) -> Attrib | None:
     """The first attribution in text[start:end], with its span."""
     sentence = (fold(text) if folded is None else folded)[start:end]
-    if not any_in(sentence.lower(), _ATTRIBUTION_STEMS):
+    gates = _ATTRIBUTION_GATES.mask(sentence.lower())
+    if not gates & 1:
         return None
+    if not sentence.isascii():
+        gates = -1  # every pattern is tried (see attribution_cues)
     best: Attrib | None = None
-    for pattern, from_source in ATTRIBUTION_RES:
-        m = pattern.search(sentence)
+    for (pattern, from_source), need in zip(ATTRIBUTION_RES, _PATTERN_NEEDS, strict=True):
+        m = pattern.search(sentence) if gates & need == need else None
         if not m:
             continue
         source = m.group("source").strip()

@@ -18,6 +18,33 @@ _VERB_RE = re.compile(
 )
 
 
+# _VERB_RE's words (multi-word ones aside), and the first words of its two-word verbs.
+_VERB_WORDS = frozenset(w for w in _VERB_RE.pattern[5:-3].split("|") if w.isalpha())
+_BEFORE_SECOND = {"has": ("been",), "have": ("been",), "had": ("been",), "will": ("be",)}
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def verb_at(folded: str) -> tuple[int, int] | None:
+    """The span of _VERB_RE.search(folded), read word by word for ASCII text: the regex
+    tried its 45 branches at every word where a set lookup per word does (2-3x faster)."""
+    if not folded.isascii():
+        m = _VERB_RE.search(folded)  # \w and IGNORECASE match more than ASCII letters there
+        return m.span() if m else None
+    for w in _WORD_RUN_RE.finditer(folded):
+        word = w.group().lower()
+        s, e = w.span()
+        # A match starts at a word start and, its branches being words (\b after them),
+        # ends at a word end: "has been" before "has", as the alternation orders them.
+        for second in _BEFORE_SECOND.get(word, ()):
+            nxt = folded[e:e + len(second) + 2]
+            if nxt[:1] == " " and nxt[1:len(second) + 1].lower() == second and not (
+                    nxt[len(second) + 1:].isalnum() or nxt[len(second) + 1:] == "_"):
+                return s, e + 1 + len(second)
+        if word in _VERB_WORDS or (len(word) >= 5 and word.endswith("ed")):
+            return s, e
+    return None
+
+
 _AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
                         "has been", "have been", "had been", "will be"})
 # "have also announced", "was jointly developed": the auxiliary and its participle together.
@@ -42,11 +69,12 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
         if subj and obj:
             return _name(subj[-1]), pid, _name(obj[0])
     folded = fold(text[start:end])
-    m = _VERB_RE.search(folded)
-    if not m or m.start() == 0:
+    verb = verb_at(folded)
+    if not verb or verb[0] == 0:
         return None
-    subject = folded[:m.start()].strip(" ,\"'")
-    predicate, verb_end = m.group().lower(), m.end()
+    verb_start, verb_end = verb
+    subject = folded[:verb_start].strip(" ,\"'")
+    predicate = folded[verb_start:verb_end].lower()
     if predicate in _AUXILIARY:
         part = _PARTICIPLE_RE.match(folded, verb_end)
         if part:
@@ -56,7 +84,7 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
         return None
     # A name stands for the subject only when it is the subject's head ("China", "SMIC's"),
     # not a modifier ("A Pakistani astronaut").
-    head = [e for e in entities if start + m.start() - 4 <= e.end <= start + m.start()]
+    head = [e for e in entities if start + verb_start - 4 <= e.end <= start + verb_start]
     if head:
         subject = _name(head[-1])
     return subject, predicate, " ".join(rest.split()[:14])

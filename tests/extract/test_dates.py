@@ -9,7 +9,10 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from checker.extract.date_patterns import COUNT_BEFORE_RE, count_before
 from checker.extract.dates import Anchor, DateExpr, find_dates
 
 ANCHORS = {
@@ -273,3 +276,13 @@ def test_relative_dates_past_the_calendar_are_no_dates() -> None:
     assert find_dates("It launches tomorrow.", anchor=late) == []
     assert find_dates("It launched yesterday.", anchor=early) == []
     assert [d.text for d in find_dates("It launched yesterday.", anchor=late)] == ["yesterday"]
+
+
+COUNT_PARTS = ["about", "more", " than", "up", " to", "$", "#", " ", "\t", "x", "Only", "SOME",
+               "just", "a", "\u00a0", "\n", "at least"]
+
+
+@given(st.lists(st.sampled_from(COUNT_PARTS), max_size=8))
+def test_count_before_is_the_regex(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert count_before(text, 0, len(text)) == (COUNT_BEFORE_RE.search(text) is not None), text

@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from checker.extract import quantity_patterns as qp
 from checker.extract.dates import find_dates
-from checker.extract.quantities import Quantity, find_quantities, precision
+from checker.extract.quantities import Quantity, _may_end_modifier, find_quantities, precision
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -208,3 +211,28 @@ def test_spans_are_offsets_into_the_original_text() -> None:
 def test_a_window_of_the_text_only() -> None:
     text = "It cost $5 billion. It cost $7 billion."
     assert [q.value for q in find_quantities(text, 20, len(text))] == [7e9]
+
+
+GATE_PARTS = ["No", "No.", " ", "1", "23", "st", "nd", "th", "rd", "-", "/", ":", "between",
+              "Between", " and ", "5", "0", "x", "."]
+
+
+@given(st.lists(st.sampled_from(GATE_PARTS), max_size=14))
+def test_quantity_gates_hold_every_match(parts: list[str]) -> None:
+    # find_quantities runs these patterns only when qp.GATES finds one of their substrings.
+    text = "".join(parts)
+    lower = text.lower()
+    for bit, pattern in ((1, qp.ORDINAL_RE), (2, qp.NOT_QUANTITY_RE), (4, qp.BETWEEN_RE)):
+        if pattern.search(text):
+            assert qp.GATES.mask(lower) & bit, (pattern.pattern, text)
+
+
+MODIFIER_PARTS = ["about", "more", " than", "at", " least", "up", " to", "approx.", "~", " ",
+                  "\t", "  ", "x", "Over", "OF", "in excess of", "some", "A", ".", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(MODIFIER_PARTS), max_size=8))
+def test_modifier_gate_holds_every_match(parts: list[str]) -> None:
+    window = "".join(parts)
+    if qp.MOD_BEFORE_RE.search(window):
+        assert _may_end_modifier(window), window

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.extract.attribution_cues import PATTERN_CUES
 from checker.extract.stance import (
+    ATTRIBUTION_RES,
     NEGATION_RE,
     attribution,
     is_correction,
@@ -206,3 +208,21 @@ def test_negators_are_negation_re_in_any_text(parts: list[str]) -> None:
 def test_a_clause_about_time_is_not_a_source() -> None:
     text = "The minister resigned, a week after the president said he would."
     assert attribution(text, 0, len(text)) is None
+
+
+ATTRIBUTION_PARTS = ["According to", "the ministry", " said", " officials", "Finance Minister",
+                     " chief executive", "spokeswoman", " study", " the company", " says",
+                     "Told", " reporters",
+                     ", ", ". ", '"', "Official data", " showed", " shows", "He", " added",
+                     "citing", "Based on", " figures", "Reuters", " Prime Minister", " Ali",
+                     " a senior analyst", " noted", " wrote", " denied", " STATED", "x", " "]
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_PARTS), max_size=14))
+def test_attribution_patterns_hold_their_cues(parts: list[str]) -> None:
+    # attribution() tries a pattern only when the sentence holds one of its cues.
+    text = "".join(parts)
+    for (pattern, _), groups in zip(ATTRIBUTION_RES, PATTERN_CUES, strict=True):
+        for m in pattern.finditer(text):
+            for cues in groups:
+                assert any(cue in m.group().lower() for cue in cues), (pattern.pattern, text)

@@ -4,9 +4,20 @@ news sentences that are not in the seeds."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.extract import DEFAULT_THRESHOLD, extract_text
-from checker.extract.worthiness import WEIGHTS, features, score
+from checker.extract.cues import _longest_word, tokens
+from checker.extract.worthiness import (
+    EVALUATIVE,
+    FACTUAL_VERBS,
+    OPINION,
+    SPECULATION,
+    WEIGHTS,
+    features,
+    score,
+)
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
 
@@ -108,3 +119,26 @@ def test_threshold_drops_low_scores(ruleset: RuleSet) -> None:
     kept = extract_text(text, "d", ruleset.lexicon, threshold=DEFAULT_THRESHOLD).claims
     assert [c.text for c in kept] == ["SMIC sold $2 billion of chips in 2024."]
     assert len(extract_text(text, "d", ruleset.lexicon, threshold=0.0).claims) == 2
+
+
+def test_longest_word_of_a_phrase() -> None:
+    assert _longest_word(r"in\s+my\s+view") == "view"
+    assert _longest_word(r"strategic\s+(?:value|bond)") == "strategic"
+    assert _longest_word("win-win") == "win-win"
+    assert _longest_word(r"honou?red\s+to") is None  # not literal: no needle, no gate
+
+
+CUE_PARTS = ["in", " my", " view", "a", " lot", " more", "It", " is", " time", " need", " to",
+             " strategic", " value", " may", " May", " not", " necessarily", " made", " up",
+             ", ", ". ", " ", "x", "\u017f"]
+
+
+@given(st.lists(st.sampled_from(CUE_PARTS), max_size=12))
+def test_cue_needles_change_no_answer(parts: list[str]) -> None:
+    text = "".join(parts)
+    for cue in (OPINION, EVALUATIVE, SPECULATION, FACTUAL_VERBS):
+        toks = tokens(text)
+        plain = not cue.words.isdisjoint(toks) or (
+            cue._regex is not None and not cue._gate.isdisjoint(toks)
+            and cue._regex.search(text) is not None)
+        assert cue.found(text) == plain, text

@@ -1,0 +1,58 @@
+"""Cue words of the attribution patterns (stance.ATTRIBUTION_RES): a sentence without one
+of them has no attribution, and each pattern is tried only where its cues occur."""
+
+from __future__ import annotations
+
+from checker.extract.gates import Gates
+
+ATTRIBUTION_STEMS = (
+    "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
+    "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",
+    "tweet", "post", "citing", "quoting", "based on", "denie",
+)
+_SAY_CUES = ("said", "says", "told", "added", "noted", "stated", "reported", "announced", "wrote",
+             "confirmed", "claimed", "estimated", "show", "found", "explained", "warned",
+             "insisted", "argued", "tweeted", "posted", "denied", "denies")
+_COMMA = (",",)
+_SOURCE_NOUNS = ("statement", "ministry", "release", "report", "spokes", "embassy", "agency",
+                 "company", "government", "office", "bureau", "official", "department",
+                 "authority", "commission", "police", "army", "military", "source", "data",
+                 "article", "paper", "study", "survey", "analyst", "expert")
+_TITLES = ("chief", "minister", "president", "spokes", "director", "chair", "governor", "ceo",
+           "analyst", "professor")
+# Per pattern of ATTRIBUTION_RES, in order: groups of substrings such that every match holds
+# one of each group (in lower case), so a pattern is tried only where it can match. For
+# ASCII sentences only: under IGNORECASE a few other characters match ("\u017f" is an "s"),
+# which lower() keeps.
+PATTERN_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("according",),),
+    ((",", '"'), ("said", "says", "told", "added", "noted", "stated", "wrote")),
+    (_COMMA, _SAY_CUES),
+    (_SAY_CUES,),
+    ((",", '"'), _SOURCE_NOUNS, ("said", "says", "stated", "show", "reported", "added",
+                                 "noted", "claimed", "found", "estimated")),
+    ((",", '"'), ("said", "says", "told", "added", "noted", "stated")),
+    (_COMMA, _SAY_CUES),
+    (_TITLES, _SAY_CUES),
+    (("show",),),
+    (("said", "says", "told", "added", "noted"),),
+    (("citing", "quoting"),),
+    (("based",),),
+)
+
+
+def _gate_bits() -> tuple[Gates, tuple[int, ...]]:
+    """The Gates of the groups (bit 0: ATTRIBUTION_STEMS) and each pattern's bits."""
+    groups: list[tuple[str, ...]] = [ATTRIBUTION_STEMS]
+    needs = []
+    for cues in PATTERN_CUES:
+        need = 0
+        for group in cues:
+            if group not in groups:
+                groups.append(group)
+            need |= 1 << groups.index(group)
+        needs.append(need)
+    return Gates(groups), tuple(needs)
+
+
+GATES, PATTERN_NEEDS = _gate_bits()

@@ -1,0 +1,41 @@
+"""Substring gates read in one pass: which groups of cue substrings occur in a sentence.
+
+A detector runs a regex only when one of its cue substrings occurs (a necessary condition).
+Testing each group with `in` cost a Python loop per group and per sentence; one
+Aho-Corasick scan finds every occurrence of every cue at once (overlapping ones included),
+so the answer is exactly the `any(n in text for n in group)` of each group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ahocorasick
+
+
+class Gates:
+    """Groups of substrings; `mask(text)` has bit i set when group i has one in text.
+
+    An empty group always passes (a pattern without cue words is always tried)."""
+
+    __slots__ = ("_always", "_automaton")
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        bits: dict[str, int] = {}
+        self._always = 0
+        for i, group in enumerate(groups):
+            if not group:
+                self._always |= 1 << i
+            for needle in group:
+                bits[needle] = bits.get(needle, 0) | 1 << i
+        self._automaton = ahocorasick.Automaton()
+        for needle, mask in bits.items():
+            self._automaton.add_word(needle, mask)
+        self._automaton.make_automaton()
+
+    def mask(self, text: str) -> int:
+        """The bits of the groups with a substring in text."""
+        found = self._always
+        for _, bits in self._automaton.iter(text):
+            found |= bits
+        return found
