@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
+from checker.extract.quantity_hits import Hit
+from checker.extract.quantity_values import bounds, number, precision
 from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
@@ -33,107 +34,6 @@ class Quantity:
     noun: str | None
     approximate: bool
     bound: str
-
-
-# "a 4.5% rise over two years": "over" a span of time says how long, not "more than".
-_OVER_RE = re.compile(r"over\s*", re.IGNORECASE)
-# ... unless a verb of duration comes before it: "lasted over three hours" is more than.
-_FOR_BEFORE_RE = re.compile(r"\b(?:lasted|lasting|lasts|took|takes|taking|for|waited|spent|"
-                            r"in)\s+\Z", re.IGNORECASE)
-_DURATION_RE = re.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|hours?|"
-                          r"quarters?|centuries)\b", re.IGNORECASE)
-
-
-class _Hit:
-    """A match with the currency and modifier written before it, read as one match."""
-
-    def __init__(self, folded: str, m: re.Match[str], currency: bool = True,
-                 floor: int = 0) -> None:
-        self.m = m
-        self.spans: dict[str, tuple[int, int]] = {}
-        head = m.start()
-        # Nothing before `floor`, where the window searched starts, is part of a hit.
-        if currency:
-            cur = qp.CUR_BEFORE_RE.search(folded, max(floor, head - 8), head)
-            if cur:
-                self.spans["cur"] = cur.span()
-                head = cur.start()
-        # The modifier ends in whitespace right before the number: test that first.
-        mod = (qp.MOD_BEFORE_RE.search(folded, max(floor, head - 25), head)
-               if head > floor and folded[head - 1].isspace()
-               and _may_end_modifier(folded[max(floor, head - 25):head]) else None)
-        if mod and not (_OVER_RE.fullmatch(mod.group()) and _DURATION_RE.match(folded, m.start())
-                        and not _FOR_BEFORE_RE.search(folded, max(0, mod.start() - 12),
-                                                      mod.start())):
-            self.spans["mod"] = mod.span()
-            head = mod.start()
-        self.head = head
-        self.groups = m.groupdict()
-        for name, (a, b) in self.spans.items():
-            self.groups[name] = folded[a:b]
-
-    def group(self, name: str) -> str | None:
-        """The text of a named part, or None when absent."""
-        return self.groups.get(name)
-
-    def start(self, name: str | None = None) -> int:
-        """Where the whole hit, or a named part, starts."""
-        if name is None:
-            return self.head
-        return self.spans[name][0] if name in self.spans else self.m.start(name)
-
-    def end(self, name: str | None = None) -> int:
-        """Where the whole hit, or a named part, ends."""
-        return self.m.end() if name is None else self.m.end(name)
-
-
-def _may_end_modifier(window: str) -> bool:
-    """Whether MOD_BEFORE_RE can match at the end of this window (see MOD_LAST_WORDS)."""
-    return not window.isascii() or window.rstrip().lower().endswith(qp.MOD_LAST_WORDS)
-
-
-def _number(text: str, factor: float = 1.0) -> float:
-    """Exact decimal arithmetic, so "$2.135 billion" is 2135000000, not 2134999999.99."""
-    return float(Decimal(text.replace(",", "").replace(" ", "")) * Decimal(repr(factor)))
-
-
-def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
-    """Half a unit of the last written digit ("240" -> 5, "1.62" -> 0.005), times the scale
-    word's `scale` ("million") and the unit's `factor`.
-
-    Trailing zeros count as rounding only from three digits on: "240" may be rounded to
-    the ten, but "10 per cent" is ten, not "somewhere from 5 to 15". Rounding to zeros or
-    to a scale word is at most a tenth of the value, so that a round figure does not agree
-    with a different one: "200 people" is not "240 people", nor "$2 billion" "$2.4
-    billion" (a hedge, "about 200", widens it again); "3 per cent" keeps 2.5 to 3.5.
-    """
-    digits = num_text.replace(",", "").replace(" ", "")
-    if "." in digits:
-        return 0.5 * scale * factor / 10.0 ** len(digits.split(".")[1])
-    stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped) if stripped and len(digits) >= 3 else 0
-    half_unit = 0.5 * scale * 10.0**zeros
-    if stripped and (zeros or scale > 1):
-        half_unit = min(half_unit, 0.1 * float(digits) * scale)
-    return half_unit * factor
-
-
-def _bounds(value: float, prec: float, mod: str, unit: str | None = None
-            ) -> tuple[float | None, float | None, str, bool]:
-    """Low, high, bound kind and approximate flag for a value (in `unit`) and its modifier."""
-    m = " ".join(mod.lower().split())
-    if not m:
-        return value - prec, value + prec, "exact", False
-    if qw.LOWER_RE.fullmatch(m):
-        return value, None, "lower", False
-    if qw.UPPER_RE.fullmatch(m):
-        return None, value, "upper", False
-    # A hedge widens a figure by a tenth of it, a percentage by two points at most: "about
-    # 78%" may be 76 or 80, not 71 ("about 5%" keeps 4.5 to 5.5).
-    slack = max(prec, min(abs(value) * 0.1, 2.0) if unit == "%" else abs(value) * 0.1)
-    if m in ("nearly", "almost", "close to"):
-        return value - slack, value, "exact", True
-    return value - slack, value + slack, "exact", True
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
@@ -172,22 +72,22 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         # A number inside a date or a quantity already found could only be refused by keep():
         # its quantity always covers the number. Skip it before reading around it.
         if not taken.overlaps(m.start(), m.end("num")):
-            keep(_from_match(folded, text, _Hit(folded, m, floor=start)))
+            keep(_from_match(folded, text, Hit(folded, m, floor=start)))
     if gates & 8:
         for m in qp.VAGUE_RE.finditer(folded, start, stop):
-            keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
+            keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     if gates & 16:
         for m in qp.RATIO_RE.finditer(folded, start, stop):
-            keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
+            keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
     if not qp.NUMBER_WORDS.isdisjoint(tokens(sentence)):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
-            keep(_from_words(folded, text, _Hit(folded, m, currency=False, floor=start)))
+            keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
     return out
 
 
-def _is_part_of_name(folded: str, m: _Hit) -> bool:
+def _is_part_of_name(folded: str, m: Hit) -> bool:
     """Numbers glued to names ("J-10CE", "Chang'e 6", "iPhone 15") or adjectives ("five-year")."""
     s, e = m.start("num"), m.end()
     before = folded[max(0, s - 25):s]
@@ -200,7 +100,7 @@ def _is_part_of_name(folded: str, m: _Hit) -> bool:
     return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES  # "Chang'e 8"
 
 
-def _is_year_like(folded: str, m: _Hit) -> bool:
+def _is_year_like(folded: str, m: Hit) -> bool:
     """A bare 1800-2100 is a year, unless it clearly counts ("about 2000 troops")."""
     num = m.group("num") or ""
     if m.group("cur") or m.group("scale") or m.group("unit") or "," in num or "." in num:
@@ -232,7 +132,7 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
     return kind, unit, factor
 
 
-def _from_match(folded: str, text: str, m: _Hit) -> Quantity | None:
+def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     num = m.group("num") or ""
     s, num_end = m.start(), m.end("num")
     if _is_year_like(folded, m) or _is_part_of_name(folded, m):
@@ -258,22 +158,22 @@ def _from_match(folded: str, text: str, m: _Hit) -> Quantity | None:
     return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
 
 
-def _make(folded: str, text: str, m: _Hit, kind: str, unit: str | None,
+def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
           scale: float, factor: float, end: int | None = None) -> Quantity | None:
     num = m.group("num") or ""
-    value = _number(num, scale * factor)
+    value = number(num, scale * factor)
     mod = m.group("mod") or ""
     low: float | None
     high: float | None
     num2 = m.group("num2")
     if num2:
-        high_num = _number(num2, scale * factor)
+        high_num = number(num2, scale * factor)
         if high_num < value:
             return None
         low, high, bound, approx = value, high_num, "range", bool(mod)
         center = (value + high_num) / 2
     else:
-        low, high, bound, approx = _bounds(value, precision(num, scale, factor), mod, unit)
+        low, high, bound, approx = bounds(value, precision(num, scale, factor), mod, unit)
         center = value
     s, end = m.start(), m.end() if end is None else end
     raw = text[s:end].rstrip()
@@ -294,8 +194,8 @@ def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
         return None  # "between 2019 and 2024" is a period; "between 10 and 12 people" a count
     kind, unit, factor = _kind_unit(unit_word, g["cur"] or g["cur2"] or "")
     scale = qw.SCALES.get(scale_word, 1.0)
-    low = _number(g["num"], qw.SCALES.get((g["scale"] or scale_word).lower(), 1.0) * factor)
-    high = _number(g["num2"], scale * factor)
+    low = number(g["num"], qw.SCALES.get((g["scale"] or scale_word).lower(), 1.0) * factor)
+    high = number(g["num2"], scale * factor)
     if high < low:
         return None
     s = m.start("cur") if g["cur"] else m.start("num")
@@ -304,7 +204,7 @@ def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
                     _noun_after(folded, e), False, "range")
 
 
-def _from_words(folded: str, text: str, m: _Hit) -> Quantity | None:
+def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
     s, e = m.start(), m.end()
     mod = m.group("mod") or ""
     if m.group("vague"):
@@ -317,7 +217,7 @@ def _from_words(folded: str, text: str, m: _Hit) -> Quantity | None:
                         noun, True, "range")
     if m.group("ratio"):
         value = qw.RATIOS[(m.group("ratio") or "").lower()]
-        slow, shigh, bound, approx = _bounds(value, value * 0.05, mod)
+        slow, shigh, bound, approx = bounds(value, value * 0.05, mod)
         if approx:  # a ratio read loosely: "nearly doubled" from 69 to 135 is 1.96x
             slow = value * 0.85
             shigh = value if mod.strip().lower() in ("nearly", "almost") else value * 1.15
@@ -329,7 +229,7 @@ def _from_words(folded: str, text: str, m: _Hit) -> Quantity | None:
         return None  # "one of four.": a lone number word closing a clause, unless a level
     word = (m.group("word") or "").lower()
     value = float(qw.WORD_NUMBERS[word]) * qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
-    wlow, whigh, bound, approx = _bounds(value, 0.0, mod)
+    wlow, whigh, bound, approx = bounds(value, 0.0, mod)
     return Quantity(text[s:e], s, e, "count", value, wlow, whigh, None, _noun_after(folded, e),
                     approx, bound)
 

@@ -19,7 +19,7 @@ from checker.extract.quantity_words import (
 )
 
 # The number comes first in every pattern: the engine skips quickly to the next digit. The
-# currency and the modifier written before it are read backwards from there (_Hit).
+# currency and the modifier written before it are read backwards from there (quantity_hits.Hit).
 # A leading (?=[...]) lookahead (the possible first characters) changes no match: it lets the
 # engine reject most positions at once, where IGNORECASE alone makes it try every branch.
 NUMBER_RE = re.compile(

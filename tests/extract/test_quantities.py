@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from checker.extract import quantity_patterns as qp
 from checker.extract.dates import find_dates
-from checker.extract.quantities import Quantity, _may_end_modifier, find_quantities, precision
+from checker.extract.quantities import Quantity, find_quantities, precision
+from checker.extract.quantity_hits import _may_end_modifier
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -1,0 +1,64 @@
+"""A number match read with the currency and the modifier written before it ("more than
+US$5", "about 70"), as one match."""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract import quantity_patterns as qp
+
+# "a 4.5% rise over two years": "over" a span of time says how long, not "more than".
+_OVER_RE = re.compile(r"over\s*", re.IGNORECASE)
+# ... unless a verb of duration comes before it: "lasted over three hours" is more than.
+_FOR_BEFORE_RE = re.compile(r"\b(?:lasted|lasting|lasts|took|takes|taking|for|waited|spent|"
+                            r"in)\s+\Z", re.IGNORECASE)
+_DURATION_RE = re.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|hours?|"
+                          r"quarters?|centuries)\b", re.IGNORECASE)
+
+
+class Hit:
+    """A match with the currency and modifier written before it, read as one match."""
+
+    def __init__(self, folded: str, m: re.Match[str], currency: bool = True,
+                 floor: int = 0) -> None:
+        self.m = m
+        self.spans: dict[str, tuple[int, int]] = {}
+        head = m.start()
+        # Nothing before `floor`, where the window searched starts, is part of a hit.
+        if currency:
+            cur = qp.CUR_BEFORE_RE.search(folded, max(floor, head - 8), head)
+            if cur:
+                self.spans["cur"] = cur.span()
+                head = cur.start()
+        # The modifier ends in whitespace right before the number: test that first.
+        mod = (qp.MOD_BEFORE_RE.search(folded, max(floor, head - 25), head)
+               if head > floor and folded[head - 1].isspace()
+               and _may_end_modifier(folded[max(floor, head - 25):head]) else None)
+        if mod and not (_OVER_RE.fullmatch(mod.group()) and _DURATION_RE.match(folded, m.start())
+                        and not _FOR_BEFORE_RE.search(folded, max(0, mod.start() - 12),
+                                                      mod.start())):
+            self.spans["mod"] = mod.span()
+            head = mod.start()
+        self.head = head
+        self.groups = m.groupdict()
+        for name, (a, b) in self.spans.items():
+            self.groups[name] = folded[a:b]
+
+    def group(self, name: str) -> str | None:
+        """The text of a named part, or None when absent."""
+        return self.groups.get(name)
+
+    def start(self, name: str | None = None) -> int:
+        """Where the whole hit, or a named part, starts."""
+        if name is None:
+            return self.head
+        return self.spans[name][0] if name in self.spans else self.m.start(name)
+
+    def end(self, name: str | None = None) -> int:
+        """Where the whole hit, or a named part, ends."""
+        return self.m.end() if name is None else self.m.end(name)
+
+
+def _may_end_modifier(window: str) -> bool:
+    """Whether MOD_BEFORE_RE can match at the end of this window (see MOD_LAST_WORDS)."""
+    return not window.isascii() or window.rstrip().lower().endswith(qp.MOD_LAST_WORDS)
