@@ -157,7 +157,6 @@ class _Evidence:
     q_agree: Pairs
     q_conflict: Pairs
     d_conflict: Pairs
-    d_agree: Pairs
     # Work done once per pair when two steps need it (`_opposites`).
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -276,7 +275,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     polarity_cover = coverage(a, b, stats.idf) if a.polarity != b.polarity and not strict \
         else 0.0
     ev = _Evidence(sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
-                   q_conflict, d_conflict, d_agree)
+                   q_conflict, d_conflict)
     found = _conflict(a, b, ev, lexicon, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
