@@ -107,12 +107,13 @@ def word_stem(word: str) -> str:
 # "organisation" to "organis" but "organization" to "organiz"): wire copy and local papers
 # of one story write both.
 _ISE_RE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)\Z")
+# Words ending in -ise that are no -ize verb, as their -ise form: every inflection of one
+# ("promise", "promises", "promised") keeps its spelling.
 _NOT_ISE = frozenset("""
-    advise advertise advertised arise arises chastise circumcise comprise comprised
-    compromise compromised concise demise despise devise devised disguise enterprise excise
-    exercise exercised expertise franchise improvise incise merchandise otherwise precise
-    premise premises promise promised revise revised supervise supervised surmise surprise
-    surprised televise televised treatise""".split())
+    advertise anise chastise chemise circumcise comprise compromise concise demise despise
+    devise disguise enterprise excise exercise expertise franchise improvise incise
+    merchandise mortise otherwise paradise porpoise precise premise promise reprise revise
+    supervise surmise surprise televise tortoise treatise turquoise valise""".split())
 _BRITISH = {
     "labour": "labor", "colour": "color", "favour": "favor", "honour": "honor",
     "neighbour": "neighbor", "behaviour": "behavior", "rumour": "rumor", "harbour": "harbor",
@@ -136,6 +137,7 @@ def american(word: str) -> str:
         base = word[:-len(ending)]
         if word.endswith(ending) and base in _BRITISH:
             return _BRITISH[base] + ending
-    if "is" in word and word not in _NOT_ISE:
-        return _ISE_RE.sub(r"iz\1", word)
-    return word
+    m = _ISE_RE.search(word) if "is" in word else None
+    if m is None or word[:m.start()] + "ise" in _NOT_ISE:
+        return word
+    return word[:m.start()] + "iz" + m.group(1)

@@ -53,6 +53,8 @@ def test_british_and_american_spellings_share_one_frame_stem() -> None:
                         ("labour", "labor"), ("defence", "defense"), ("centres", "centers"),
                         ("programmes", "programs"), ("tonnes", "tons")]:
         assert word_stem(british) == word_stem(us), british
-    # words that only end like -ise keep their spelling
+    # words that only end like -ise keep their spelling, in every inflection
     assert [american(w) for w in ("praise", "cruise", "raise", "exercise", "promised")] == \
         ["praise", "cruise", "raise", "exercise", "promised"]
+    for word in ("promise", "exercise", "compromise", "surprise", "enterprise"):
+        assert len({word_stem(w) for w in (word, word + "s", word + "d")}) == 1, word
