@@ -207,9 +207,10 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     anchored = ev.strict or (bool(ev.spec_ents) and bool(ev.spec_words))
     # In a corpus about one story its name and words are in every claim and anchor
     # nothing; the same day does: "340 cases as of Thursday" / "430 measles cases ... as of
-    # Thursday" (figures of one counted thing, a name and a word in common).
-    dated = bool(ev.sim.shared_frame) and same_day(a, b)
-    if q_conflict and not d_conflict and not q_agree and (anchored or dated):
+    # Thursday" (figures of one counted thing, a name and a word in common). Asked only of
+    # a figure that would otherwise conflict: it reads both claims' dates again.
+    if q_conflict and not d_conflict and not q_agree and (
+            anchored or (bool(ev.sim.shared_frame) and same_day(a, b))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", _logistic(6 * (ev.base - 0.55)) * hedged
     # Two different figures of one measure with two dates are two periods: "grew 15.5 % in
