@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from checker.atomic import owned_by_us
 from checker.config import Config
 from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
+from checker.ingest import display_path
 from checker.pipeline import CheckOptions
 from checker.rules import RuleSet, load_rules
 
@@ -42,9 +44,6 @@ def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
 def guard_write(path: Path, force: bool, signature: re.Pattern[bytes] | None) -> None:
     """Refuse (exit 2) to replace a file claimcheck did not write as this kind of output
     (the signature of its head; without one, any existing file), unless --force."""
-    from checker.atomic import owned_by_us
-    from checker.ingest import display_path
-
     if path.exists() and not force and (signature is None or not owned_by_us(path, signature)):
         echo_errors([WriteRefusedError(
             "exists and was not written by claimcheck; use --force to overwrite",
