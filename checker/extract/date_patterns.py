@@ -26,12 +26,13 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
             "4th": 4}
 PARTS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}  # overlapping on purpose: vague
 # A 4-digit number that counts something is not a year: "about 2000 troops".
-COUNT_BEFORE_RE = re.compile(
-    r"(?:about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|at\s+least|"
-    r"approximately|roughly|exactly|only|just|than|\$|#)\s*$", _I)
-# The last words of COUNT_BEFORE_RE's alternatives: a match ends in one and whitespace.
-_COUNT_LAST_WORDS = ("about", "around", "over", "than", "some", "nearly", "almost", "to",
-                     "least", "approximately", "roughly", "exactly", "only", "just", "$", "#")
+_COUNT_WORDS = (r"about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|"
+                r"at\s+least|approximately|roughly|exactly|only|just|than|\$|#")
+COUNT_BEFORE_RE = re.compile(rf"(?:{_COUNT_WORDS})\s*$", _I)
+# The last words of COUNT_BEFORE_RE's alternatives ("than" of "more than"): a match ends in
+# one and whitespace. Read off the alternatives, as quantity_patterns.MOD_LAST_WORDS is.
+_COUNT_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\", "")
+                                  for alt in _COUNT_WORDS.split("|")}))
 
 
 def count_before(folded: str, start: int, end: int) -> bool:
