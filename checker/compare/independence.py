@@ -101,6 +101,8 @@ def count_origins(members: Iterable[tuple[str, str]], origins: Mapping[str, str]
     holders: dict[str, list[str]] = {}
     for doc, text in sorted(set(members)):
         holders.setdefault(copy_form(text), []).append(origins.get(doc, doc))
+    if len(holders) == 1:
+        return 1  # one wording joins all its holders (most groups: copies of one sentence)
     uf = UnionFind()
     for group in holders.values():
         for origin in group:

@@ -27,7 +27,7 @@ UNIQUE = -1
 # Every field of a normalised claim but those that locate it (and `keys`, derived from the
 # entities and tokens); mentions and predicates enter with offsets relative to the claim.
 # Derived from the dataclass, so a field added to NormClaim is part of the key by itself.
-_LOCATION = frozenset({"doc", "claim_id", "span", "keys"})
+_LOCATION = frozenset({"doc", "claim_id", "span", "keys", "key"})
 _RELATIVE = frozenset({"mentions", "predicates"})
 _PLAIN = attrgetter(*[f.name for f in fields(NormClaim) if f.name not in _LOCATION | _RELATIVE])
 

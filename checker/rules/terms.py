@@ -56,7 +56,10 @@ class TermMatcher:
         self.errors: list[ClaimcheckError] = []
         self._ci = ahocorasick.Automaton()
         self._cs = ahocorasick.Automaton()
-        self._patterns: list[tuple[TermRule, re2._Regexp]] = []
+        # With the group a match reports: `(?P<term>...)` when the pattern marks the
+        # misspelling inside its context, else the whole match (looked up once: the
+        # binding computes `groupindex` anew on each access).
+        self._patterns: list[tuple[TermRule, re2._Regexp, int]] = []
         self._fuzzy = [r for r in self.rules if r.fuzzy]
         sources = sources or {}
         for rule in self.rules:
@@ -68,7 +71,8 @@ class TermMatcher:
             for pattern in rule.patterns:
                 compiled = self._compile(rule, pattern, sources.get(rule.id))
                 if compiled is not None:
-                    self._patterns.append((rule, compiled))
+                    self._patterns.append((rule, compiled,
+                                           compiled.groupindex.get("term", 0)))
         for automaton in (self._ci, self._cs):
             if len(automaton):
                 automaton.make_automaton()
@@ -104,9 +108,7 @@ class TermMatcher:
                     a, b = last - length + 1, last + 1
                     if self._bounded(folded, a, b):
                         hits.append(self._hit(rule, text, start + a, start + b, 1.0))
-        for rule, regex in self._patterns:
-            # A pattern may match context around the misspelling: `(?P<term>...)` marks it.
-            group = regex.groupindex.get("term", 0)
+        for rule, regex, group in self._patterns:
             for m in regex.finditer(folded):
                 a, b = m.start(group), m.end(group)
                 if b > a:
