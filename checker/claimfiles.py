@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -17,10 +18,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from checker.errors import ClaimcheckError, ConsistencyError, Location, SchemaError
 from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile
-from checker.schemacheck import validate_model
+from checker.schemacheck import validate_model, validator
 from checker.schemas import load as load_schema
 from checker.schemas import schema_file
 from checker.textutil import fold
+from checker.yamlfast import load_with_lines, read_small
 from checker.yamlio import field_path, locate, read_yaml
 
 MIN_TEXT_SIMILARITY = 60.0
@@ -39,11 +41,23 @@ class LoadedClaims:
     path: str
     model: ClaimFile
     lines: dict[str, int] = field(default_factory=dict)
-    root: Any = None
+    tree: Any = None  # the round-trip parse, with every position
+    source: Path | None = None  # where to parse it from when the fast path left it out
 
     def line_of(self, claim_id: str) -> int | None:
         """Line of `- id:` of a claim in the file."""
         return self.lines.get(claim_id)
+
+    @property
+    def root(self) -> Any:
+        """The file's round-trip parse, for locating an error in it: made on first use when
+        the file was read fast (most files never need it)."""
+        if self.tree is None and self.source is not None:
+            try:
+                self.tree = read_yaml(self.source, self.path)
+            except ClaimcheckError:  # changed on disk since: no position to give
+                self.tree = {}
+        return self.tree
 
 
 def schema_header(claims_dir: Path) -> str:
@@ -125,6 +139,9 @@ def _comment_safe(text: str) -> str:
 
 def load_claim_file(path: Path, display: str) -> tuple[LoadedClaims | None, list[ClaimcheckError]]:
     """Read and validate a claim file; every error is located."""
+    fast = _load_fast(path, display)
+    if fast is not None:
+        return fast, _duplicate_ids(fast)
     try:
         root = read_yaml(path, display)
     except ClaimcheckError as exc:
@@ -137,11 +154,31 @@ def load_claim_file(path: Path, display: str) -> tuple[LoadedClaims | None, list
     model, errors = validate_model(root, ClaimFile, load_schema("claims"), display)
     if errors or model is None:
         return None, list(errors)
-    loaded = LoadedClaims(display, model, root=root)
+    loaded = LoadedClaims(display, model, tree=root)
     for index, claim in enumerate(model.claims):
         line, _ = locate(root, ["claims", index])
         loaded.lines[claim.id] = line or 1
     return loaded, _duplicate_ids(loaded)
+
+
+def _load_fast(path: Path, display: str) -> LoadedClaims | None:
+    """A valid claim file through the C parser, with each claim's line and no other
+    position; None for any file that is not (the careful path locates what is wrong)."""
+    raw = read_small(path)
+    parsed = load_with_lines(raw, display, "claims") if raw is not None else None
+    if parsed is None:
+        return None
+    data, lines = parsed
+    if not isinstance(data, dict) or not validator(load_schema("claims")).is_valid(data):
+        return None
+    try:
+        model = ClaimFile.model_validate(data)
+    except ValidationError:
+        return None
+    loaded = LoadedClaims(display, model, source=path)
+    for claim, line in zip(model.claims, lines, strict=True):
+        loaded.lines[claim.id] = line
+    return loaded
 
 
 def _duplicate_ids(loaded: LoadedClaims) -> list[ClaimcheckError]:

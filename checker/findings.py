@@ -132,17 +132,17 @@ def suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError
     for dc in corpus.docs:
         if not dc.loaded:
             continue
-        root = dc.loaded.root
-        for i, sup in enumerate(dc.loaded.model.suppress):
+        loaded = dc.loaded  # its `root` is parsed on first use: only for an error
+        for i, sup in enumerate(loaded.model.suppress):
             if sup.rule not in known:
-                line, col = locate(root, ["suppress", i, "rule"])
+                line, col = locate(loaded.root, ["suppress", i, "rule"])
                 errors.append(ConsistencyError(f"suppression names unknown rule {sup.rule!r}",
                                                Location(dc.claim_file or "", line, col,
                                                         f"suppress[{i}].rule")))
-        for ci, claim in enumerate(dc.loaded.model.claims):
+        for ci, claim in enumerate(loaded.model.claims):
             for si, sup in enumerate(claim.suppress):
                 if sup.rule not in known:
-                    line, col = locate(root, ["claims", ci, "suppress", si, "rule"])
+                    line, col = locate(loaded.root, ["claims", ci, "suppress", si, "rule"])
                     errors.append(ConsistencyError(
                         f"claim {claim.id}: suppression names unknown rule {sup.rule!r}",
                         Location(dc.claim_file or "", line, col,

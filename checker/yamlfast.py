@@ -17,11 +17,12 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from checker.errors import ClaimcheckError
 from checker.schemacheck import validator
-from checker.yamlio import MAX_DEPTH, MAX_YAML_BYTES, to_plain
+from checker.yamlio import MAX_DEPTH, MAX_YAML_BYTES, flow_depth_bound, to_plain
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,9 +53,20 @@ class _CLoader(CParser or object, _SafeConstructor, VersionedResolver):  # type:
         _SafeConstructor.__init__(self, loader=self)
         self.allow_duplicate_keys = False
         VersionedResolver.__init__(self, version=None, loadumper=self)
+        self._resolvers: Any = None
+
+    @property
+    def versioned_resolver(self) -> Any:
+        """The implicit resolvers of the file's YAML version, looked up once: ruamel looks
+        the version up twice for every scalar, a third of reading a claim file. (One
+        document per file, and its `%YAML` directive comes before its first scalar.)"""
+        if self._resolvers is None:
+            self._resolvers = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
+        return self._resolvers
 
 
-_LOOPS = ("_parser", "_composer", "loader", "_constructor", "loadumper", "_resolver")
+_LOOPS = ("_parser", "_composer", "loader", "_constructor", "loadumper", "_resolver",
+          "_resolvers")
 
 
 def _load(text: str) -> Any:
@@ -75,6 +87,93 @@ def _load(text: str) -> Any:
 
 def _fast_load(text: str, path: str) -> Any:
     return to_plain(_load(text), path)
+
+
+def load_with_lines(raw: bytes, path: str, key: str) -> tuple[Any, list[int]] | None:
+    """Plain data of a YAML file, with the 1-based line of each item of its top-level
+    sequence `key`, through the C parser; None when that parser is missing or the file is
+    anything but plain YAML within the limits (the careful path then says what is wrong).
+
+    Claim files need the line of each claim (findings point at it) but no other position
+    unless something is wrong; the round-trip parser that keeps every position took
+    most of a check of the five seeds (87 KB of claim files)."""
+    if CParser is None or len(raw) > MAX_YAML_BYTES:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+        if flow_depth_bound(text) > MAX_DEPTH:
+            return None  # maybe deep flow nesting: the careful path bounds it
+        loader = _CLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = _Plain(loader).of(node, 0) if node is not None else None
+        finally:
+            loader.dispose()
+            for name in _LOOPS:
+                if hasattr(loader, name):
+                    setattr(loader, name, None)
+    except (UnicodeDecodeError, YAMLError, _Unusual, RecursionError):
+        return None
+    return data, _item_lines(node, key)
+
+
+class _Unusual(Exception):
+    """Something the plain subset of YAML does not have (an alias, a merge key, a tag, a
+    duplicate or non-string key): the careful path reads the file."""
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Plain:
+    """Composed nodes straight to plain data, as `to_plain(construct_document(node))` gives
+    for the plain subset of YAML: the constructor's bookkeeping per node was half the
+    time of reading a claim file. Scalars other than strings go through the constructor's
+    own methods, so their values are its."""
+
+    def __init__(self, loader: Any) -> None:
+        self._scalars = {
+            _STR: lambda node: node.value,
+            "tag:yaml.org,2002:timestamp": lambda node: node.value,  # kept as written
+            "tag:yaml.org,2002:int": loader.construct_yaml_int,
+            "tag:yaml.org,2002:float": loader.construct_yaml_float,
+            "tag:yaml.org,2002:bool": loader.construct_yaml_bool,
+            "tag:yaml.org,2002:null": lambda node: None,
+        }
+        self._seen: set[int] = set()
+
+    def of(self, node: Any, depth: int) -> Any:
+        """The plain value of a node."""
+        if isinstance(node, ScalarNode):
+            make = self._scalars.get(str(node.tag))
+            if make is None:
+                raise _Unusual(node.tag)
+            return make(node)
+        if depth >= MAX_DEPTH or id(node) in self._seen:
+            raise _Unusual("deep or aliased")
+        self._seen.add(id(node))
+        if isinstance(node, SequenceNode) and node.tag == _SEQ:
+            return [self.of(item, depth + 1) for item in node.value]
+        if not (isinstance(node, MappingNode) and node.tag == _MAP):
+            raise _Unusual(node.tag)
+        out: dict[str, Any] = {}
+        for key, value in node.value:
+            if not (isinstance(key, ScalarNode) and key.tag == _STR) or key.value in out:
+                raise _Unusual("key")
+            out[key.value] = self.of(value, depth + 1)
+        return out
+
+
+def _item_lines(node: Any, key: str) -> list[int]:
+    """1-based lines of the items of `key` in a mapping node (none when it has no such
+    sequence: the schema check then refuses the file)."""
+    if not isinstance(node, MappingNode):
+        return []
+    for key_node, value in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key \
+                and isinstance(value, SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def read_model_fast(path: Path, model: type[M], schema: dict[str, Any]) -> M | None:
@@ -116,7 +215,7 @@ def model_from_bytes(raw: bytes, path: str | Path, model: type[M],
         return None
     try:
         text = raw.decode("utf-8-sig")
-        if max(text.count("["), text.count("{")) > MAX_DEPTH:
+        if flow_depth_bound(text) > MAX_DEPTH:
             return None  # maybe deep flow nesting: the careful path bounds it
         data = _fast_load(text, str(path))
     except (OSError, UnicodeDecodeError, YAMLError, ClaimcheckError, RecursionError):

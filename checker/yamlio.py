@@ -79,11 +79,7 @@ def _check_flow_depth(text: str, path: str) -> None:
     is quadratic in the flow depth (5,000 `[` take minutes), so the parse itself must not
     reach it. A count of brackets bounds the depth cheaply; only when that bound is over the
     limit (rare: brackets inside text) are the tokens scanned, and only up to the limit."""
-    depth = bound = 0
-    for m in _BRACKETS_RE.finditer(text):
-        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
-        bound = max(bound, depth)
-    if bound <= MAX_DEPTH:
+    if flow_depth_bound(text) <= MAX_DEPTH:
         return
     level = 0
     for token in _yaml().scan(text):
@@ -95,6 +91,16 @@ def _check_flow_depth(text: str, path: str) -> None:
                                       Location(path, mark.line + 1, mark.column + 1))
         elif isinstance(token, _FLOW_END):
             level -= 1
+
+
+def flow_depth_bound(text: str) -> int:
+    """An upper bound of the flow nesting depth: brackets counted as if none were quoted
+    (a claim file has hundreds of `[` in flow lists, nested one deep)."""
+    depth = bound = 0
+    for m in _BRACKETS_RE.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        bound = max(bound, depth)
+    return bound
 
 
 def _duplicate_key_message(exc: MarkedYAMLError) -> str:
