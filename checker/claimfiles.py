@@ -18,7 +18,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from checker.errors import ClaimcheckError, ConsistencyError, Location, SchemaError
 from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile
-from checker.schemacheck import validate_model, validator
+from checker.schemacheck import is_valid, validate_model
 from checker.schemas import load as load_schema
 from checker.schemas import schema_file
 from checker.textutil import fold
@@ -169,7 +169,7 @@ def _load_fast(path: Path, display: str) -> LoadedClaims | None:
     if parsed is None:
         return None
     data, lines = parsed
-    if not isinstance(data, dict) or not validator(load_schema("claims")).is_valid(data):
+    if not isinstance(data, dict) or not is_valid(load_schema("claims"))(data):
         return None
     try:
         model = ClaimFile.model_validate(data)

@@ -21,7 +21,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from checker.errors import ClaimcheckError
-from checker.schemacheck import validator
+from checker.schemacheck import is_valid
 from checker.yamlio import MAX_DEPTH, MAX_YAML_BYTES, flow_depth_bound, to_plain
 
 M = TypeVar("M", bound=BaseModel)
@@ -220,7 +220,7 @@ def model_from_bytes(raw: bytes, path: str | Path, model: type[M],
         data = _fast_load(text, str(path))
     except (OSError, UnicodeDecodeError, YAMLError, ClaimcheckError, RecursionError):
         return None
-    if not validator(schema).is_valid(data):
+    if not is_valid(schema)(data):
         return None
     try:
         return model.model_validate(data)
