@@ -328,6 +328,46 @@ def _full_run(corpus: str) -> dict[str, Any]:
     return {k: full[k] for k in ("total_s", "stages_s", "report_sha256", "documents")}
 
 
+def claim_files(corpus: str, max_docs: int) -> dict[str, Any]:
+    """Reading claim files (what a CI check of curated claims reads first): the claims of
+    `max_docs` generated documents written as claim files, then read back the fast way
+    (C parser, a schema gate) and the careful way (round-trip parser, every position)."""
+    import tempfile
+
+    from checker import claimfiles
+    from checker.ingest import discover, load_documents
+    from checker.parallel import extract_documents
+    from checker.rules import load_rules
+
+    root = Path(corpus)
+    docs, _ = load_documents(discover(root / "seeds")[:max_docs], root)
+    ruleset, _ = load_rules([RULES])
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        paths = []
+        for model in extract_documents(docs, ruleset, 0.5):
+            path = out / f"{model.document.id}.yaml"
+            path.write_text(claimfiles.render_claim_file(model, out), encoding="utf-8")
+            paths.append(path)
+        nbytes = sum(p.stat().st_size for p in paths)
+        t: dict[str, float] = {}
+        with timed(t, "fast"):
+            fast = [claimfiles.load_claim_file(p, p.name)[0] for p in paths]
+        took = sum(1 for p in paths if claimfiles._load_fast(p, p.name) is not None)
+        fast_path, claimfiles._load_fast = claimfiles._load_fast, lambda *_: None
+        try:
+            with timed(t, "careful"):
+                careful = [claimfiles.load_claim_file(p, p.name)[0] for p in paths]
+        finally:
+            claimfiles._load_fast = fast_path
+    return {"files": len(paths), "bytes": nbytes, "seconds": t, "fast_path_files": took,
+            "fast_mb_per_s": _mb_per_s(nbytes, t["fast"]),
+            "careful_mb_per_s": _mb_per_s(nbytes, t["careful"]),
+            "identical": all(a is not None and b is not None and a.model == b.model
+                             and a.lines == b.lines for a, b in zip(fast, careful, strict=True)),
+            "load_average": load_average()}
+
+
 def _remove_tree(path: Path) -> None:
     import shutil
 
@@ -336,6 +376,7 @@ def _remove_tree(path: Path) -> None:
 
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "pipeline": pipeline, "compare_scale": compare_scale, "extraction": extraction,
+    "claim_files": claim_files,
     "write_claims_input": write_claims_input,
     "terms": terms, "incremental": incremental, "cached_check": cached_check,
     "seed_extraction": seed_extraction, "seed_extraction_median": seed_extraction_median,

@@ -189,6 +189,16 @@ def _extraction(result: dict[str, Any]) -> str:
                   "identical"], rows)
 
 
+def _claim_files(result: dict[str, Any]) -> str:
+    c = result.get("claim_files")
+    if not c:
+        return ""
+    return "Reading claim files\n" + table(
+        ["files", "MB", "fast path files", "fast MB/s", "careful MB/s", "identical"],
+        [[c["files"], round(c["bytes"] / 2**20, 2), c["fast_path_files"], c["fast_mb_per_s"],
+          c["careful_mb_per_s"], c["identical"]]])
+
+
 def _terms(result: dict[str, Any]) -> str:
     t = result["terms"]
     rows = [[n, t[n]["hits"], t[n]["compile_s"], t[n]["match_s"], t[n]["mb_per_s"]]
@@ -246,5 +256,6 @@ def render(result: dict[str, Any]) -> str:
     parts = [f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB, Python "
              f"{m['python']}, load {m['load_average_at_start']} at start",
              _pipeline(result), _compare(result), "Extraction throughput\n" + _extraction(result),
-             _terms(result), _accuracy(result), _incremental(result), _checks(result)]
+             _claim_files(result), _terms(result), _accuracy(result), _incremental(result),
+             _checks(result)]
     return "\n\n".join(p for p in parts if p) + "\n"

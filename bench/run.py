@@ -187,6 +187,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     # Real news pages beside the generated ones (information; the target is checked on the
     # generated corpus, which is larger and denser in names, figures and dates).
     result["extraction"]["seeds"] = worker("seed_extraction_median", warm_corpus=str(largest))
+    result["claim_files"] = worker("claim_files", corpus=str(largest), max_docs=300)
     result["terms"] = worker("terms", corpus=str(largest), counts=TERM_COUNTS)
     if not args.skip_peers:
         log(f"term rules as commands: claimcheck, codespell, typos on {largest}")
