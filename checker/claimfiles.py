@@ -7,7 +7,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from rapidfuzz import fuzz
@@ -24,6 +24,9 @@ from checker.schemas import schema_file
 from checker.textutil import fold
 from checker.yamlfast import load_with_lines, read_small
 from checker.yamlio import field_path, locate, read_yaml
+
+if TYPE_CHECKING:  # checker.claimmemo imports the models this module imports
+    from checker.claimmemo import ClaimFileMemo
 
 MIN_TEXT_SIMILARITY = 60.0
 _BREAKS = frozenset("\x85\u2028\u2029")
@@ -137,9 +140,18 @@ def _comment_safe(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
-def load_claim_file(path: Path, display: str) -> tuple[LoadedClaims | None, list[ClaimcheckError]]:
-    """Read and validate a claim file; every error is located."""
-    fast = _load_fast(path, display)
+def load_claim_file(path: Path, display: str, memo: ClaimFileMemo | None = None
+                    ) -> tuple[LoadedClaims | None, list[ClaimcheckError]]:
+    """Read and validate a claim file; every error is located. With a memo, a file read
+    fast before is looked up by its bytes."""
+    raw = read_small(path)
+    known = memo.get(raw) if memo is not None and raw is not None else None
+    if known is not None:
+        fast: LoadedClaims | None = LoadedClaims(display, known[0], known[1], source=path)
+    else:
+        fast = _load_fast(raw, path, display) if raw is not None else None
+        if fast is not None and memo is not None and raw is not None:
+            memo.put(raw, fast.model, fast.lines)
     if fast is not None:
         return fast, _duplicate_ids(fast)
     try:
@@ -161,11 +173,11 @@ def load_claim_file(path: Path, display: str) -> tuple[LoadedClaims | None, list
     return loaded, _duplicate_ids(loaded)
 
 
-def _load_fast(path: Path, display: str) -> LoadedClaims | None:
-    """A valid claim file through the C parser, with each claim's line and no other
-    position; None for any file that is not (the careful path locates what is wrong)."""
-    raw = read_small(path)
-    parsed = load_with_lines(raw, display, "claims") if raw is not None else None
+def _load_fast(raw: bytes, path: Path, display: str) -> LoadedClaims | None:
+    """A valid claim file (`raw`, the bytes of `path`) through the C parser, with each
+    claim's line and no other position; None for any file that is not (the careful path
+    locates what is wrong)."""
+    parsed = load_with_lines(raw, display, "claims")
     if parsed is None:
         return None
     data, lines = parsed

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.claimfiles import LoadedClaims, check_spans, is_stale, load_claim_file
+from checker.claimmemo import ClaimFileMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import extract_document
 from checker.ingest import META_SUFFIX, Document, discover, display_path, load_documents
@@ -69,7 +70,8 @@ Extractor = Callable[[Sequence[Document]], Sequence[ClaimFile]]
 def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                 threshold: float = 0.5, documents: Sequence[Path] | None = None,
                 extract: Extractor | None = None,
-                sidecars: SidecarMemo | None = None) -> Corpus:
+                sidecars: SidecarMemo | None = None,
+                claim_memo: ClaimFileMemo | None = None) -> Corpus:
     """Read documents and claim files; extract on the fly where a claim file is missing.
 
     `extract` drafts the claims of all documents without a claim file in one call (so the
@@ -95,7 +97,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     for doc in docs:
         corpus.notes.extend(doc.warnings)
         corpus.docs.append(_pair(root, claims_dir, shown_dir, doc, on_the_fly.get(doc.id),
-                                 corpus, links))
+                                 corpus, links, claim_memo))
     known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
@@ -183,13 +185,14 @@ def _claim_display(path: Path, shown_dir: str, root: Path, link: bool | None = N
 
 
 def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
-          drafted: ClaimFile | None, corpus: Corpus, links: set[str]) -> DocClaims:
+          drafted: ClaimFile | None, corpus: Corpus, links: set[str],
+          claim_memo: ClaimFileMemo | None = None) -> DocClaims:
     path = claim_file_for(claims_dir, doc.id)
     display = _claim_display(path, shown_dir, root, path.name in links)
     if drafted is not None:
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
         return DocClaims(doc, list(drafted.claims), on_the_fly=True)
-    loaded, errors = load_claim_file(path, display)
+    loaded, errors = load_claim_file(path, display, claim_memo)
     corpus.errors.extend(errors)
     if loaded is None:
         return DocClaims(doc, [], claim_file=display)

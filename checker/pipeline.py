@@ -22,6 +22,7 @@ from checker.builders import (
 )
 from checker.cache import (
     ARITHMETIC,
+    CLAIM_FILES,
     REGIONS,
     SIDECARS,
     TERMS,
@@ -30,6 +31,7 @@ from checker.cache import (
     terms_fingerprint,
     verdict_file,
 )
+from checker.claimmemo import ClaimFileMemo
 from checker.compare.arithmetic_memo import document_issues
 from checker.compare.blocking import BlockingConfig
 from checker.compare.independence import one_per_origin
@@ -154,11 +156,14 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
             return extract_documents(docs, ruleset, options.threshold, options.jobs, cache)
 
     sidecars = SidecarMemo(cache.root / SIDECARS, code_fingerprint()) if cache else None
+    claim_memo = ClaimFileMemo(cache.root / CLAIM_FILES, code_fingerprint()) if cache else None
     with watch.stage("ingest"):
         corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon,
-                             options.threshold, extract=extract_missing, sidecars=sidecars)
-        if sidecars is not None:
-            sidecars.save()
+                             options.threshold, extract=extract_missing, sidecars=sidecars,
+                             claim_memo=claim_memo)
+        for memo in (sidecars, claim_memo):
+            if memo is not None:
+                memo.save()
     errors.extend(corpus.errors)
     errors.extend(suppression_errors(corpus, ruleset))
     return Inputs(ruleset, corpus, errors, cache)

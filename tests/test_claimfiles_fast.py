@@ -40,7 +40,7 @@ def _claim_files() -> list[Path]:
 
 @pytest.mark.parametrize("path", _claim_files(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_fast_path_reads_what_the_careful_path_reads(path: Path) -> None:
-    fast = claimfiles._load_fast(path, path.name)
+    fast = claimfiles._load_fast(path.read_bytes(), path, path.name)
     try:
         careful = _careful(path)
     except Exception:  # unreadable YAML: the fast path must not take it
@@ -55,7 +55,8 @@ def test_fast_path_reads_what_the_careful_path_reads(path: Path) -> None:
 def test_the_project_claim_files_take_the_fast_path() -> None:
     """The seeds' claim files (hundreds of `[` in flow lists) are plain YAML."""
     paths = sorted(ROOT.glob("claims/*.yaml"))
-    assert paths and all(claimfiles._load_fast(p, p.name) is not None for p in paths)
+    assert paths
+    assert all(claimfiles._load_fast(p.read_bytes(), p, p.name) is not None for p in paths)
 
 
 @pytest.mark.parametrize("edit", [
@@ -72,7 +73,7 @@ def test_unusual_files_get_the_careful_path_and_its_errors(tmp_path: Path, rules
     text = edit(render_claim_file(model, tmp_path))  # type: ignore[operator]
     path = tmp_path / "d.yaml"
     path.write_text(text, encoding="utf-8")
-    assert claimfiles._load_fast(path, "d.yaml") is None
+    assert claimfiles._load_fast(path.read_bytes(), path, "d.yaml") is None
     loaded, errors = load_claim_file(path, "d.yaml")
     assert loaded is None or errors
     assert all("d.yaml" in str(e) for e in errors)
@@ -86,7 +87,7 @@ def test_an_error_in_a_fast_read_file_is_still_located(tmp_path: Path, ruleset: 
                                                       f"id: {model.claims[0].id}")
     path = tmp_path / "d.yaml"
     path.write_text(text, encoding="utf-8")
-    loaded = claimfiles._load_fast(path, "d.yaml")
+    loaded = claimfiles._load_fast(path.read_bytes(), path, "d.yaml")
     assert loaded is not None and loaded.tree is None  # no round-trip parse yet
     _, errors = load_claim_file(path, "d.yaml")
     rows = [n for n, row in enumerate(text.splitlines(), 1)

@@ -3,11 +3,14 @@ still located."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from checker.claimfiles import load_claim_file
+from checker.claimmemo import ClaimFileMemo
 from checker.errors import SchemaError
 from checker.ingest import discover, load_documents, read_document
 from checker.sidecars import SidecarMemo
@@ -224,3 +227,62 @@ def test_an_edited_term_rule_is_not_answered_from_the_memo(tmp_path: Path) -> No
     terms.write_text(text.replace("canonical: \"Chang'e\"", "canonical: \"Chang'E\""), "utf-8")
     after = report_json(REPO, cache, rules=rules)
     assert after == report_json(REPO, rules=rules) != before
+
+
+def _claim_files(paths: list[Path], memo: ClaimFileMemo | None) -> list[object]:
+    out: list[object] = []
+    for p in paths:
+        loaded, errors = load_claim_file(p, p.name, memo)
+        out.append((loaded.model, loaded.lines, [str(e) for e in errors]) if loaded
+                   else [str(e) for e in errors])
+    return out
+
+
+def test_remembered_claim_files_are_the_parsed_ones(tmp_path: Path) -> None:
+    paths = sorted(REPO.glob("claims/*.yaml"))
+    memo_path = tmp_path / "claimfiles.json"
+    parsed = _claim_files(paths, None)
+    first = ClaimFileMemo(memo_path, "code")
+    assert _claim_files(paths, first) == parsed and first.hits == 0
+    first.save()
+    second = ClaimFileMemo(memo_path, "code")
+    assert _claim_files(paths, second) == parsed and second.hits == len(paths) > 0
+    assert _claim_files(paths, ClaimFileMemo(memo_path, "new code")) == parsed
+
+
+def test_edited_or_damaged_claim_file_entries_are_read_again(tmp_path: Path) -> None:
+    source = sorted(REPO.glob("claims/*.yaml"))[-1]
+    path = tmp_path / source.name
+    shutil.copy(source, path)
+    memo_path = tmp_path / "claimfiles.json"
+    memo = ClaimFileMemo(memo_path, "c")
+    _claim_files([path], memo)
+    memo.save()
+    text = path.read_text(encoding="utf-8")
+    first_id = load_claim_file(path, path.name)[0].model.claims[0].id  # type: ignore[union-attr]
+    path.write_text(text.replace(f"id: {first_id}", "id: renamed-claim", 1), encoding="utf-8")
+    again = ClaimFileMemo(memo_path, "c")
+    assert _claim_files([path], again) == _claim_files([path], None) and again.hits == 0
+    assert "renamed-claim" in load_claim_file(path, path.name, again)[0].lines  # type: ignore[union-attr]
+    # An entry that is not what `put` wrote is ignored.
+    memo_file = json.loads(memo_path.read_text(encoding="utf-8"))
+    for key in memo_file["entries"]:
+        memo_file["entries"][key] = {"model": "{}", "lines": {"x": "1"}}
+    memo_path.write_text(json.dumps(memo_file), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    damaged = ClaimFileMemo(memo_path, "c")
+    assert _claim_files([path], damaged) == _claim_files([path], None) and damaged.hits == 0
+
+
+def test_a_claim_file_with_errors_is_never_remembered(tmp_path: Path) -> None:
+    source = sorted(REPO.glob("claims/*.yaml"))[-1]
+    path = tmp_path / source.name
+    path.write_text(source.read_text(encoding="utf-8").replace("claims:\n", "claims:\n  - {}\n",
+                                                                1), encoding="utf-8")
+    memo_path = tmp_path / "claimfiles.json"
+    memo = ClaimFileMemo(memo_path, "c")
+    errors = _claim_files([path], memo)
+    memo.save()
+    again = ClaimFileMemo(memo_path, "c")
+    assert _claim_files([path], again) == errors and again.hits == 0
+    assert errors[0] and isinstance(errors[0], list)  # located schema errors, every run
