@@ -43,7 +43,8 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     cuts: list[tuple[int, int]] = []
     # Every _SPLIT_RE match holds a ";", a "," or the "wh" of while/whereas (the pattern is
-    # case-sensitive): a sentence with none of them is not scanned (a third of sentences).
+    # case-sensitive): a sentence with none of them (three in five in the bench corpus) is
+    # not scanned.
     splits = _SPLIT_RE.finditer(folded) if ";" in folded or "," in folded or "wh" in folded \
         else ()
     for m in splits:
