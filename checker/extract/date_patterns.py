@@ -129,6 +129,29 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
 # Where a month name starts. A leading character class lets the engine skip most positions
 # at once; an alternation of 24 names behind \b is tried in full at every position.
 MONTH_AT_RE = re.compile(rf"(?=[adfjmnos])\b{_MON}", _I)
+# MONTH_AT_RE for lower-case ASCII text: there IGNORECASE changes no match, and without it
+# the engine compares characters directly instead of lower-casing each (2x faster).
+_MONTH_AT_LOWER_RE = re.compile(MONTH_AT_RE.pattern)
+
+
+def month_starts(folded: str, lower: str, start: int, stop: int) -> list[int]:
+    """[m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)], given
+    lower = folded[start:stop].lower() (which find_dates has already)."""
+    if not lower.isascii():
+        return [m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)]
+    found = [start + m.start() for m in _MONTH_AT_LOWER_RE.finditer(lower)]
+    # The slice starts a word at its first letter; folded may continue one there ("xmay").
+    # (A match there ends before any later one: dropping it leaves the others as they are.)
+    if found and found[0] == start and start > 0 and _is_word(folded[start - 1]):
+        del found[0]
+    return found
+
+
+def _is_word(char: str) -> bool:
+    """Whether the regex engine counts char as \\w (str patterns)."""
+    return char.isalnum() or char == "_"
+
+
 # Patterns that start with a month name: tried only where MONTH_AT_RE found one, anchored,
 # instead of each scanning the sentence.
 MONTH_FIRST = frozenset({"mdy", "month_range", "my", "m_rel", "md"})

@@ -13,7 +13,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from checker.extract import date_relative, date_rules
-from checker.extract.date_patterns import MONTH_AT_RE, MONTH_FIRST, NEEDS_MONTH, PATTERNS
+from checker.extract.date_patterns import MONTH_FIRST, NEEDS_MONTH, PATTERNS, month_starts
 from checker.extract.date_types import Anchor, DateExpr, build, open_end
 from checker.extract.gates import Gates
 from checker.extract.spans import SpanSet
@@ -59,12 +59,12 @@ def find_dates(
     taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
     digits = _DIGIT_RE.search(folded, start, stop) is not None
     months: list[int] | None = None  # where month names start, found once
-    for name, pattern, needs_month, month_first in _plans(
-            digits, _GATES.mask(folded[start:stop].lower())):
+    lower = folded[start:stop].lower()
+    for name, pattern, needs_month, month_first in _plans(digits, _GATES.mask(lower)):
         matches: Iterable[re.Match[str]]
         if needs_month:
             if months is None:
-                months = [m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)]
+                months = month_starts(folded, lower, start, stop)
             if not months:
                 continue
         if month_first:

@@ -16,6 +16,7 @@ from checker.extract.quantity_words import (
     UNIT,
     UPPER,
     WORD_NUMBERS,
+    by_first_char,
 )
 
 # The number comes first in every pattern: the engine skips quickly to the next digit. The
@@ -43,16 +44,19 @@ BETWEEN_RE = re.compile(
     rf"(?:\s?(?P<scale2>{SCALE})\b)?(?:\s?(?P<unit2>{UNIT})(?!\w))?",
     re.IGNORECASE,
 )
+# by_first_char: the words grouped by first letter (the same matches, fewer branches tried).
 VAGUE_RE = re.compile(
-    r"(?=[thdmb])\b(?P<vague>tens of thousands|hundreds of thousands|tens of millions|"
-    r"hundreds of millions|dozens|hundreds|thousands|millions|billions)\b(?=\s+of\b|\s+\w)",
+    r"(?=[thdmb])\b(?P<vague>" + by_first_char(
+        "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
+        "dozens|hundreds|thousands|millions|billions") + r")\b(?=\s+of\b|\s+\w)",
     re.IGNORECASE)
 RATIO_RE = re.compile(r"(?=[dtqh])\b(?P<ratio>doubled|tripled|trebled|quadrupled|halved)\b",
                       re.IGNORECASE)
 WORD_NUMBER_RE = re.compile(
-    r"(?=[atfsen])\b(?P<word>a dozen|a hundred|a thousand|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!-)"
+    r"(?=[atfsen])\b(?P<word>" + by_first_char(
+        "a dozen|a hundred|a thousand|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        "twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+        "forty|fifty|sixty|seventy|eighty|ninety") + r")\b(?!-)"
     # Followed by a word, or closing a clause ("the toll stands at four."): quantities.py
     # keeps a closing one only after a verb of level (`LEVEL_BEFORE_RE`).
     rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w|[.,;](?:\s|$))",

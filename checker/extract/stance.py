@@ -109,11 +109,13 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"reported|added|noted|claimed|found|estimated)\b", re.IGNORECASE), True),
     # '..., the IMD said', '..., an aide said', '..., the Federal Aviation Administration
     # said it handled ...': a short noun phrase after a comma, then the verb.
-    (re.compile(r"(?=[,\"])[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:(?!(?:after|before|"
+    # No (?=...) hint where the pattern starts with a character or a class of them (as here
+    # and below): the engine then skips to them by itself, faster than through a lookahead.
+    (re.compile(r"[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:(?!(?:after|before|"
                 r"when|since|while|as|that|which|because|until|if)\b)[\w'-]+\s+){0,4}?"
                 r"[\w'-]+)\s+(?:said|says|told|added|noted|stated)\b"), True),
     # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
-    (re.compile(rf"(?=,),\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
+    (re.compile(rf",\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
     # 'Chief executive Ken Murphy said:', 'Finance Minister Ishaq Dar said'
     (re.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+)?(?:chief\s+executive|chief\s+economist|"
                 rf"prime\s+minister|finance\s+minister|minister|president|spokes(?:person|man|"

@@ -1,0 +1,33 @@
+"""Regex rewrites made for speed find what the plain patterns find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker.extract.date_patterns import MONTH_AT_RE, month_starts
+from checker.extract.quantity_words import by_first_char
+
+
+def test_by_first_char_keeps_matches_and_order() -> None:
+    words = "per cent|percent|pct|bps|basis points|pp|%"
+    plain, grouped = re.compile(words, re.I), re.compile(by_first_char(words), re.I)
+    for text in ("12 Per Cent", "5 BPS", "3 pp", "4%", "two percent", "BASIS POINTS"):
+        assert [m.span() for m in plain.finditer(text)] == \
+            [m.span() for m in grouped.finditer(text)]
+
+
+def test_by_first_char_refuses_a_class_first() -> None:
+    with pytest.raises(ValueError):
+        by_first_char(r"million|[mkb](?![\w'])")
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("In May and June", 0), ("In May and June", 3), ("xMay 5, Jan. 3", 1),
+    ("prices in sept.", 9), ("_may", 1), ("\u00e9 march", 0),
+])
+def test_month_starts(text: str, start: int) -> None:
+    stop = len(text)
+    assert month_starts(text, text[start:stop].lower(), start, stop) == \
+        [m.start() for m in MONTH_AT_RE.finditer(text, start, stop)]
