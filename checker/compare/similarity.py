@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 from math import fsum
+from typing import cast
 
-from checker.compare.blocking import Weights
+from checker.compare.blocking import Totals, Weights
 from checker.normclaim import NormClaim
 
 
@@ -50,8 +51,35 @@ def _overlap_table(a: frozenset[str], b: frozenset[str], table: Mapping[str, flo
     of a's and b's weights (`Weights.totals`)."""
     if not a or not b:
         return 0.0
-    shared = fsum(map(table.get, a & b, repeat(default)))
+    return _blend(fsum(map(table.get, a & b, repeat(default))), wa, wb)
+
+
+def _blend(shared: float, wa: float, wb: float) -> float:
+    """`overlap`'s formula given the shared and the two sets' weight sums."""
     return 0.6 * shared / min(wa, wb) + 0.4 * 2 * shared / (wa + wb)
+
+
+def weighted_similarity(a: NormClaim, b: NormClaim, idf: Weights, ta: Totals,
+                        tb: Totals) -> Similarity:
+    """`similarity` from the weight tables, given both claims' totals.
+
+    Each shared set is built once (not once for its overlap and again for its tuple), and
+    the keys' shared weight is summed from the entities' and words' weights: a claim's keys
+    are its entities and words prefixed, weighed alike, and `fsum` is exact whatever the
+    order. An entity no table knows weighs otherwise in the two tables: then `similarity`."""
+    shared_e, shared_t = a.entities & b.entities, a.tokens & b.tokens
+    found = list(map(idf.entity.get, shared_e))
+    if None in found:
+        return similarity(a, b, idf)
+    ent_w = cast(list[float], found)
+    tok_w = list(map(idf.token.get, shared_t, repeat(idf.unseen)))
+    # Only the empty sets' zeros need the tests: a shared set is empty when either is.
+    return Similarity(
+        _blend(fsum(ent_w), ta.entities, tb.entities) if a.entities and b.entities else 0.0,
+        _blend(fsum(tok_w), ta.tokens, tb.tokens) if a.tokens and b.tokens else 0.0,
+        _blend(fsum(ent_w + tok_w), ta.mixed, tb.mixed) if a.keys and b.keys else 0.0,
+        tuple(sorted(shared_e)), tuple(sorted(shared_t)),
+    )
 
 
 def similarity(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> Similarity:

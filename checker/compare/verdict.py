@@ -8,25 +8,34 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from checker.compare.blocking import Totals, Weights
 from checker.compare.calibration import calibrate
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
-from checker.compare.scope import different_scopes, narrower_denial
-from checker.compare.similarity import Similarity, coverage, overlap, similarity
+from checker.compare.scope import narrower_denial, scope_of, scopes_differ
+from checker.compare.similarity import (
+    Similarity,
+    coverage,
+    overlap,
+    similarity,
+    weighted_similarity,
+)
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     Pairs,
-    compare_dates,
-    compare_quantities,
+    dates_compared,
+    events,
+    figure_dates,
     figures_apart,
     figures_differ,
     other_currencies,
-    same_day,
+    quantities_compared,
+    same_day_of,
 )
 from checker.lexicon import Lexicon
 from checker.nlp import word_stem
-from checker.normclaim import NormClaim
+from checker.normclaim import NDate, NormClaim
 
-__all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
+__all__ = ["EVENT_GRANULARITIES", "Facts", "Stats", "Thresholds", "Verdict", "judge"]
 
 POLARITY_COVER = 0.9  # share of the shorter claim the other must say for a polarity clash
 
@@ -51,12 +60,49 @@ class Verdict:
     details: dict[str, Any] = field(default_factory=dict)
 
 
+_DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to build per pair
+
+
 class Stats(Protocol):
     """Corpus statistics the verdict needs (the block index provides them)."""
 
     def idf(self, key: str) -> float: ...  # noqa: D102
 
     def specific(self, key: str) -> bool: ...  # noqa: D102
+
+
+class ClaimFacts:
+    """What judging reads of one claim in every pair it is in, worked out once."""
+
+    __slots__ = ("claim", "events", "scope", "spec_entities", "spec_tokens", "totals", "when")
+
+    def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
+        self.claim = c  # held, so the claim's id (the memo key) is not reused
+        specific = stats.specific
+        self.spec_entities = frozenset(e for e in c.entities if specific(f"e:{e}"))
+        self.spec_tokens = frozenset(t for t in c.tokens if specific(f"t:{t}"))
+        self.events: list[NDate] = events(c)
+        self.when = figure_dates(c, self.events) if c.quantities else {}
+        self.scope = scope_of(c, lexicon)
+        idf = stats.idf
+        self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
+
+
+class Facts:
+    """Each claim's `ClaimFacts`, made on first use: a claim is in a pair with each of its
+    candidates. For one corpus statistics and one lexicon (one `judge_pairs` call)."""
+
+    def __init__(self, stats: Stats, lexicon: Lexicon) -> None:
+        self.stats, self.lexicon = stats, lexicon
+        self._made: dict[int, ClaimFacts] = {}
+
+    def __call__(self, c: NormClaim) -> ClaimFacts:
+        """The facts of claim c."""
+        found = self._made.get(id(c))
+        if found is not None and found.claim is c:
+            return found
+        made = self._made[id(c)] = ClaimFacts(c, self.stats, self.lexicon)
+        return made
 
 
 def _logistic(x: float) -> float:
@@ -100,6 +146,8 @@ def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[st
 
 def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | None:
     """"originated in Australia" vs "originating from Jamaica": one value, two answers."""
+    if not a.predicates or not b.predicates:  # most pairs: no predicate to share
+        return None
     shared = {p for p, _, _ in a.predicates} & {p for p, _, _ in b.predicates}
     for pid in sorted(shared):
         info = lexicon.predicates.get(pid)
@@ -146,8 +194,10 @@ def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: _Evi
     return ev.sim.entities >= 0.6 and overlap(rest_a, rest_b, lambda _: 1.0) >= 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built for most pairs, and frozen init is slower
 class _Evidence:
+    fa: ClaimFacts
+    fb: ClaimFacts
     sim: Similarity
     spec_ents: list[str]
     spec_words: list[str]
@@ -177,7 +227,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     """(reason, confidence) when the two claims state the same fact differently."""
     hedged = 0.7 if "hedged" in (a.modality, b.modality) else 1.0
     q_agree, q_conflict, d_conflict = ev.q_agree, ev.q_conflict, ev.d_conflict
-    if different_scopes(a, b, lexicon):
+    if scopes_differ(a, b, ev.fa.scope, ev.fb.scope):
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
@@ -210,7 +260,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     # Thursday" (figures of one counted thing, a name and a word in common). Asked only of
     # a figure that would otherwise conflict: it reads both claims' dates again.
     if q_conflict and not d_conflict and not q_agree and (
-            anchored or (bool(ev.sim.shared_frame) and same_day(a, b))):
+            anchored or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", _logistic(6 * (ev.base - 0.55)) * hedged
     # Two different figures of one measure with two dates are two periods: "grew 15.5 % in
@@ -241,17 +291,31 @@ def _value_clash(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     return "value", _logistic(6 * (ev.base - 0.6)) * hedged
 
 
+def _similarity(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
+                stats: Stats) -> Similarity:
+    idf = stats.idf
+    if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
+        return weighted_similarity(a, b, idf, fa.totals, fb.totals)
+    return similarity(a, b, idf)
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
-          thresholds: Thresholds | None = None, calibrated: bool = True) -> Verdict:
+          thresholds: Thresholds | None = None, calibrated: bool = True,
+          facts: Facts | None = None) -> Verdict:
     """Decide whether two claims state the same fact, and whether they agree.
 
     Confidences of conflicts and corroborations are calibrated (`calibration.py`) unless
-    `calibrated` is false, which the calibration fit itself needs."""
-    th = thresholds or Thresholds()
-    sim = similarity(a, b, stats.idf)
+    `calibrated` is false, which the calibration fit itself needs. `facts` (made for these
+    `stats` and `lexicon`) keeps what is read of each claim for its next pairs."""
+    th = thresholds or _DEFAULT_THRESHOLDS
+    if facts is None:
+        facts = Facts(stats, lexicon)
+    fa, fb = facts(a), facts(b)
+    sim = _similarity(a, b, fa, fb, stats)
     score = sim.combined
-    spec_ents = [e for e in sim.shared_entities if stats.specific(f"e:{e}")]
-    spec_words = [t for t in sim.shared_frame if stats.specific(f"t:{t}")]
+    # Specific shared keys are the shared specific keys (sorted, as the shared tuples are).
+    spec_ents = sorted(fa.spec_entities & fb.spec_entities)
+    spec_words = sorted(fa.spec_tokens & fb.spec_tokens)
     details: dict[str, Any] = {"similarity": round(score, 3),
                                "shared_entities": list(sim.shared_entities),
                                "shared_words": list(sim.shared_frame)}
@@ -259,12 +323,13 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     described = bool(a.description and b.description
                      and a.description.subject == b.description.subject)
     same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or (
-        bool(spec_ents) and bool(spec_words)) or (bool(sim.shared_frame) and same_day(a, b))
+        bool(spec_ents) and bool(spec_words)) or (
+        bool(sim.shared_frame) and same_day_of(fa.events, fb.events))
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
-    q_agree, q_conflict = compare_quantities(a, b)
-    d_agree, d_conflict = compare_dates(a, b)
+    q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when)
+    d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
@@ -275,7 +340,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # reads it here; a corroboration (same polarity) computes it below.
     polarity_cover = coverage(a, b, stats.idf) if a.polarity != b.polarity and not strict \
         else 0.0
-    ev = _Evidence(sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
+    ev = _Evidence(fa, fb, sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
                    q_conflict, d_conflict)
     found = _conflict(a, b, ev, lexicon, details)
     if found:
