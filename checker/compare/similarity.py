@@ -127,3 +127,14 @@ def coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> float:
         return shared / total if total else 0.0
     total = fsum(idf(k) for k in small)
     return fsum(idf(k) for k in small & large) / total if total else 0.0
+
+
+def weighted_coverage(a: NormClaim, b: NormClaim, idf: Weights, ta: Totals,
+                      tb: Totals) -> float:
+    """`coverage` from the weight tables, given both claims' totals (not looked up again)."""
+    keys_a, keys_b = a.keys, b.keys
+    if not keys_a or not keys_b:
+        return 0.0
+    total = (ta if len(keys_a) <= len(keys_b) else tb).keys
+    shared = fsum(map(idf.key.get, keys_a & keys_b, repeat(idf.unseen)))
+    return shared / total if total else 0.0

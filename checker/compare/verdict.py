@@ -10,13 +10,14 @@ from typing import Any, Protocol
 
 from checker.compare.blocking import Totals, Weights
 from checker.compare.calibration import calibrate
-from checker.compare.lexical import different_kinds, opposite_words, same_kind
+from checker.compare.lexical import different_kinds, opposable, opposite_words, same_kind
 from checker.compare.scope import narrower_denial, scope_of, scopes_differ
 from checker.compare.similarity import (
     Similarity,
     coverage,
     overlap,
     similarity,
+    weighted_coverage,
     weighted_similarity,
 )
 from checker.compare.slots import (
@@ -74,7 +75,8 @@ class Stats(Protocol):
 class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
-    __slots__ = ("claim", "events", "scope", "spec_entities", "spec_tokens", "totals", "when")
+    __slots__ = ("claim", "events", "opposable", "scope", "spec_entities", "spec_tokens",
+                 "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -84,6 +86,7 @@ class ClaimFacts:
         self.events: list[NDate] = events(c)
         self.when = figure_dates(c, self.events) if c.quantities else {}
         self.scope = scope_of(c, lexicon)
+        self.opposable = opposable(c.tokens)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
 
@@ -194,6 +197,13 @@ def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: _Evi
     return ev.sim.entities >= 0.6 and overlap(rest_a, rest_b, lambda _: 1.0) >= 0.6
 
 
+class _Unknown:
+    """Not worked out yet."""
+
+
+_UNKNOWN = _Unknown()
+
+
 @dataclass(slots=True)  # not frozen: built for most pairs, and frozen init is slower
 class _Evidence:
     fa: ClaimFacts
@@ -207,19 +217,20 @@ class _Evidence:
     q_agree: Pairs
     q_conflict: Pairs
     d_conflict: Pairs
-    # Work done once per pair when two steps need it (`_opposites`).
-    memo: dict[str, Any] = field(default_factory=dict)
+    # Work done once per pair when two steps need it (`_opposites`): an attribute, not a
+    # dict made for every pair.
+    opposites: tuple[str, str] | None | _Unknown = _UNKNOWN
 
 
 def _opposites(a: NormClaim, b: NormClaim, lexicon: Lexicon,
                ev: _Evidence) -> tuple[str, str] | None:
     """A predicate and its antonym, or two opposite words, one in each claim (once a pair:
     the conflict check and the corroboration check both ask)."""
-    if "opposites" not in ev.memo:
-        ev.memo["opposites"] = _antonym_predicates(a, b, lexicon) or \
-            opposite_words(a.tokens, b.tokens)
-    found: tuple[str, str] | None = ev.memo["opposites"]
-    return found
+    if isinstance(ev.opposites, _Unknown):
+        ev.opposites = _antonym_predicates(a, b, lexicon) or (
+            opposite_words(a.tokens, b.tokens) if ev.fa.opposable and ev.fb.opposable
+            else None)
+    return ev.opposites
 
 
 def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
@@ -299,6 +310,14 @@ def _similarity(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
     return similarity(a, b, idf)
 
 
+def _coverage(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
+              stats: Stats) -> float:
+    idf = stats.idf
+    if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
+        return weighted_coverage(a, b, idf, fa.totals, fb.totals)
+    return coverage(a, b, idf)
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
           thresholds: Thresholds | None = None, calibrated: bool = True,
           facts: Facts | None = None) -> Verdict:
@@ -338,7 +357,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     base = min(1.0, score + 0.12 * min(len(spec_ents) + len(spec_words), 4))
     # Coverage is a second pass over both claims' keys: only a non-strict polarity clash
     # reads it here; a corroboration (same polarity) computes it below.
-    polarity_cover = coverage(a, b, stats.idf) if a.polarity != b.polarity and not strict \
+    polarity_cover = _coverage(a, b, fa, fb, stats) if a.polarity != b.polarity and not strict \
         else 0.0
     ev = _Evidence(fa, fb, sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
                    q_conflict, d_conflict)
@@ -354,7 +373,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # forecast's "about 600" and the outcome's "710"), or nothing said in common: no
         # confirmation. Nor is a correction note, which reports what was wrongly said.
         return Verdict("unrelated", None, 0.5, score, details)
-    cover = coverage(a, b, stats.idf)
+    cover = _coverage(a, b, fa, fb, stats)
     # Who (two shared entities, one of them specific) and what (a specific shared word);
     # figures, when both give some, agree on one at least (above: "employs 3,200 people at
     # its plant" / "plans to cut 300 jobs at its plant" are related, not one fact).
