@@ -99,7 +99,9 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 verdict = judge(a, b, idf, lexicon, thresholds, facts=facts)
                 if memo is not None:
                     memo.put(key, verdict)
-        keep = kept(a, b, verdict)
+        # `kept`, inline: asked of every judged pair.
+        keep = verdict.label != "unrelated" and (a.doc != b.doc or (
+            verdict.label == "conflict" and verdict.reason == "polarity"))
         copy = keep and a.doc != b.doc and is_copy(a.text, b.text)
         if judged is not None:
             judged.add(i, j, verdict, copy)

@@ -128,8 +128,17 @@ def figures_apart(a: NormClaim, b: NormClaim) -> bool:
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
     and "US$2 billion" compare no figure, and confirm nothing."""
-    ua = {_currency(q.unit) for q in a.quantities if q.kind == "money"}
-    ub = {_currency(q.unit) for q in b.quantities if q.kind == "money"}
+    return currencies_apart(currencies(a), currencies(b))
+
+
+def currencies(c: NormClaim) -> frozenset[str | None]:
+    """The currencies of a claim's sums of money, as `other_currencies` matches them."""
+    return frozenset(_currency(q.unit) for q in c.quantities if q.kind == "money")
+
+
+def currencies_apart(ua: frozenset[str | None], ub: frozenset[str | None]) -> bool:
+    """`other_currencies` given both claims' `currencies` (a judge reads them once a
+    claim)."""
     return bool(ua) and bool(ub) and not ua & ub
 
 

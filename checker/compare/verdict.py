@@ -23,12 +23,13 @@ from checker.compare.similarity import (
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     Pairs,
+    currencies,
+    currencies_apart,
     dates_compared,
     events,
     figure_dates,
     figures_apart,
     figures_differ,
-    other_currencies,
     quantities_compared,
     same_day_of,
 )
@@ -75,8 +76,8 @@ class Stats(Protocol):
 class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
-    __slots__ = ("claim", "events", "opposable", "scope", "spec_entities", "spec_tokens",
-                 "totals", "when")
+    __slots__ = ("claim", "currencies", "events", "opposable", "scope", "spec_entities",
+                 "spec_tokens", "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -87,6 +88,7 @@ class ClaimFacts:
         self.when = figure_dates(c, self.events) if c.quantities else {}
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)
+        self.currencies = currencies(c)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
 
@@ -347,7 +349,9 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
-    q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when)
+    # Most pairs have no figures on one side: no call to find nothing to compare.
+    q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when) \
+        if a.quantities and b.quantities else ([], [])
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
@@ -366,7 +370,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
-            or _opposites(a, b, lexicon, ev) or other_currencies(a, b) \
+            or _opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or a.correction or b.correction:
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
