@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 from math import fsum
-from typing import cast
 
 from checker.compare.blocking import Totals, Weights
 from checker.normclaim import NormClaim
@@ -54,6 +53,12 @@ def _overlap_table(a: frozenset[str], b: frozenset[str], table: Mapping[str, flo
     return _blend(fsum(map(table.get, a & b, repeat(default))), wa, wb)
 
 
+# What a table gives for a key it does not know: no weight is negative (a known key weighs
+# log((n + 1) / (count + 1)) + 1 >= 1, as no count exceeds n). A marker, not None: typed
+# as the weights are, without a cast (`cast(list[float], ...)` built an alias every pair).
+_NO_WEIGHT = -1.0
+
+
 def _blend(shared: float, wa: float, wb: float) -> float:
     """`overlap`'s formula given the shared and the two sets' weight sums."""
     return 0.6 * shared / min(wa, wb) + 0.4 * 2 * shared / (wa + wb)
@@ -68,10 +73,9 @@ def weighted_similarity(a: NormClaim, b: NormClaim, idf: Weights, ta: Totals,
     are its entities and words prefixed, weighed alike, and `fsum` is exact whatever the
     order. An entity no table knows weighs otherwise in the two tables: then `similarity`."""
     shared_e, shared_t = a.entities & b.entities, a.tokens & b.tokens
-    found = list(map(idf.entity.get, shared_e))
-    if None in found:
+    ent_w = list(map(idf.entity.get, shared_e, repeat(_NO_WEIGHT)))
+    if _NO_WEIGHT in ent_w:
         return similarity(a, b, idf)
-    ent_w = cast(list[float], found)
     tok_w = list(map(idf.token.get, shared_t, repeat(idf.unseen)))
     # Only the empty sets' zeros need the tests: a shared set is empty when either is.
     return Similarity(
