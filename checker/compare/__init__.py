@@ -94,10 +94,12 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
         verdict = prior.get(i, j) if prior is not None else None
         if verdict is None:
             key = memo.key(i, j) if memo is not None else None
-            verdict = memo.get(key) if memo is not None else None
+            # A pair that cannot repeat (no key: most pairs) is neither looked up nor kept,
+            # which `get` and `put` would only find out in two more calls.
+            verdict = memo.get(key) if memo is not None and key is not None else None
             if verdict is None:
                 verdict = judge(a, b, idf, lexicon, thresholds, facts=facts)
-                if memo is not None:
+                if memo is not None and key is not None:
                     memo.put(key, verdict)
         # `kept`, inline: asked of every judged pair.
         keep = verdict.label != "unrelated" and (a.doc != b.doc or (
