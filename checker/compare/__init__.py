@@ -73,6 +73,18 @@ def kept(a: NormClaim, b: NormClaim, verdict: Verdict) -> bool:
     return a.doc != b.doc or (verdict.label == "conflict" and verdict.reason == "polarity")
 
 
+def _facts(index: BlockIndex, lexicon: Lexicon) -> Facts:
+    """Each claim's judging facts, worked out once for all its pairs: kept with the index's
+    weights, as their totals are, since `judge_pairs` is also called one pair at a time."""
+    weights = index.weights
+    found = weights.judging
+    if isinstance(found, Facts) and found.lexicon is lexicon:
+        return found
+    made = Facts(lexicon)
+    weights.judging = made
+    return made
+
+
 def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 idf: BlockIndex, lexicon: Lexicon,
                 thresholds: Thresholds | None = None,
@@ -84,8 +96,7 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
     judged once; with a prior, a pair the last run judged is not judged again; `judged`
     collects every verdict for the next run."""
     out: list[PairResult] = []
-    # Each claim's facts are worked out once, for all its pairs (they live for this call).
-    facts = Facts(idf, lexicon)
+    facts = _facts(idf, lexicon)
     for i, j in pairs:
         a, b = claims[i], claims[j]
         # `worth_judging`, inline: it is asked of every candidate pair, a million at 200,000.

@@ -95,18 +95,19 @@ class ClaimFacts:
 
 class Facts:
     """Each claim's `ClaimFacts`, made on first use: a claim is in a pair with each of its
-    candidates. For one corpus statistics and one lexicon (one `judge_pairs` call)."""
+    candidates. For one corpus statistics (always passed the same) and one lexicon; the
+    statistics are not held, so an index can keep its facts without a reference cycle."""
 
-    def __init__(self, stats: Stats, lexicon: Lexicon) -> None:
-        self.stats, self.lexicon = stats, lexicon
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
         self._made: dict[int, ClaimFacts] = {}
 
-    def __call__(self, c: NormClaim) -> ClaimFacts:
+    def __call__(self, c: NormClaim, stats: Stats) -> ClaimFacts:
         """The facts of claim c."""
         found = self._made.get(id(c))
         if found is not None and found.claim is c:
             return found
-        made = self._made[id(c)] = ClaimFacts(c, self.stats, self.lexicon)
+        made = self._made[id(c)] = ClaimFacts(c, stats, self.lexicon)
         return made
 
 
@@ -330,8 +331,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     `stats` and `lexicon`) keeps what is read of each claim for its next pairs."""
     th = thresholds or _DEFAULT_THRESHOLDS
     if facts is None:
-        facts = Facts(stats, lexicon)
-    fa, fb = facts(a), facts(b)
+        facts = Facts(lexicon)
+    fa, fb = facts(a, stats), facts(b, stats)
     sim = _similarity(a, b, fa, fb, stats)
     score = sim.combined
     # Specific shared keys are the shared specific keys (sorted, as the shared tuples are).
