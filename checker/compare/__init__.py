@@ -13,7 +13,7 @@ from checker.compare.grouping import statement_groups
 from checker.compare.independence import count_origins, document_origins, is_copy
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
-from checker.compare.verdict import Thresholds, Verdict, judge
+from checker.compare.verdict import Facts, Thresholds, Verdict, judge
 from checker.lexicon import Lexicon
 from checker.normclaim import NormClaim
 
@@ -73,6 +73,18 @@ def kept(a: NormClaim, b: NormClaim, verdict: Verdict) -> bool:
     return a.doc != b.doc or (verdict.label == "conflict" and verdict.reason == "polarity")
 
 
+def _facts(index: BlockIndex, lexicon: Lexicon) -> Facts:
+    """Each claim's judging facts, worked out once for all its pairs: kept with the index's
+    weights, as their totals are, since `judge_pairs` is also called one pair at a time."""
+    weights = index.weights
+    found = weights.judging
+    if isinstance(found, Facts) and found.lexicon is lexicon:
+        return found
+    made = Facts(lexicon)
+    weights.judging = made
+    return made
+
+
 def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
                 idf: BlockIndex, lexicon: Lexicon,
                 thresholds: Thresholds | None = None,
@@ -84,19 +96,25 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
     judged once; with a prior, a pair the last run judged is not judged again; `judged`
     collects every verdict for the next run."""
     out: list[PairResult] = []
+    facts = _facts(idf, lexicon)
     for i, j in pairs:
         a, b = claims[i], claims[j]
-        if not worth_judging(a, b):
+        # `worth_judging`, inline: it is asked of every candidate pair, a million at 200,000.
+        if (a.doc == b.doc and a.polarity == b.polarity) or a.entities.isdisjoint(b.entities):
             continue
         verdict = prior.get(i, j) if prior is not None else None
         if verdict is None:
             key = memo.key(i, j) if memo is not None else None
-            verdict = memo.get(key) if memo is not None else None
+            # A pair that cannot repeat (no key: most pairs) is neither looked up nor kept,
+            # which `get` and `put` would only find out in two more calls.
+            verdict = memo.get(key) if memo is not None and key is not None else None
             if verdict is None:
-                verdict = judge(a, b, idf, lexicon, thresholds)
-                if memo is not None:
+                verdict = judge(a, b, idf, lexicon, thresholds, facts=facts)
+                if memo is not None and key is not None:
                     memo.put(key, verdict)
-        keep = kept(a, b, verdict)
+        # `kept`, inline: asked of every judged pair.
+        keep = verdict.label != "unrelated" and (a.doc != b.doc or (
+            verdict.label == "conflict" and verdict.reason == "polarity"))
         copy = keep and a.doc != b.doc and is_copy(a.text, b.text)
         if judged is not None:
             judged.add(i, j, verdict, copy)

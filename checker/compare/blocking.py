@@ -89,10 +89,14 @@ class Weights:
         self.mixed = {k: 1.5 * w if k[0] == "e" else w for k, w in self.key.items()}
         # Each claim's weight totals, by object (the claim is kept, so its id is not reused).
         self._totals: dict[int, tuple[NormClaim, Totals]] = {}
+        # Judging's per-claim facts (`verdict.Facts`), kept with the index as the totals are:
+        # `judge_pairs` is also called one pair at a time (parallel workers, incremental runs).
+        self.judging: object = None
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the remembered totals (they would carry every claim along)."""
-        return {**self.__dict__, "_totals": {}}
+        """Pickled without the remembered totals and facts (they would carry every claim
+        along)."""
+        return {**self.__dict__, "_totals": {}, "judging": None}
 
     def totals(self, c: NormClaim) -> Totals:
         """The sums of a claim's weights, as similarity and coverage take them, remembered:

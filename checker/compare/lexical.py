@@ -41,6 +41,18 @@ def _groups_of() -> dict[str, tuple[int, ...]]:
     return {word: tuple(found) for word, found in out.items()}
 
 
+@cache
+def _antonym_words() -> frozenset[str]:
+    """Every stem of an antonym pair."""
+    return frozenset(_groups_of())
+
+
+def opposable(words: frozenset[str]) -> bool:
+    """Whether some word is in an antonym pair: `opposite_words` finds nothing unless both
+    sides' words are (a test made once a claim, not a set difference a pair)."""
+    return not words.isdisjoint(_antonym_words())
+
+
 def opposite_words(a: frozenset[str], b: frozenset[str]) -> tuple[str, str] | None:
     """A word of a whose opposite is in b (and neither side uses both): ("best", "worst")."""
     only_a, only_b = a - b, b - a

@@ -47,6 +47,34 @@ def different_scopes(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
         own_a &= _about(a, lexicon)
     if any(m.role in WEAK_ROLES for m in b.mentions):
         own_b &= _about(b, lexicon)
+    return _distinct(own_a, own_b)
+
+
+def scope_of(c: NormClaim, lexicon: Lexicon) -> frozenset[str] | None:
+    """What `different_scopes` keeps of a claim's own entities: those it is about, when it
+    has a source or a guessed name; None when every entity counts."""
+    if any(m.role in WEAK_ROLES for m in c.mentions):
+        return frozenset(_about(c, lexicon))
+    return None
+
+
+def scopes_differ(a: NormClaim, b: NormClaim, scope_a: frozenset[str] | None,
+                  scope_b: frozenset[str] | None) -> bool:
+    """`different_scopes` given both claims' `scope_of` (a judge works each out once a
+    claim, not once a pair)."""
+    own_a = a.entities - b.entities
+    own_b = b.entities - a.entities
+    if not own_a or not own_b:
+        return False
+    if scope_a is not None:
+        own_a &= scope_a
+    if scope_b is not None:
+        own_b &= scope_b
+    return _distinct(own_a, own_b)
+
+
+def _distinct(own_a: set[str] | frozenset[str], own_b: set[str] | frozenset[str]) -> bool:
+    """Some own entity on each side that is no spelling of one on the other side."""
     if not own_a or not own_b:
         return False
     kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from math import fsum
 
-from checker.compare.blocking import Weights
+from checker.compare.blocking import Totals, Weights
 from checker.normclaim import NormClaim
 
 
@@ -50,8 +50,40 @@ def _overlap_table(a: frozenset[str], b: frozenset[str], table: Mapping[str, flo
     of a's and b's weights (`Weights.totals`)."""
     if not a or not b:
         return 0.0
-    shared = fsum(map(table.get, a & b, repeat(default)))
+    return _blend(fsum(map(table.get, a & b, repeat(default))), wa, wb)
+
+
+# What a table gives for a key it does not know: no weight is negative (a known key weighs
+# log((n + 1) / (count + 1)) + 1 >= 1, as no count exceeds n). A marker, not None: typed
+# as the weights are, without a cast (`cast(list[float], ...)` built an alias every pair).
+_NO_WEIGHT = -1.0
+
+
+def _blend(shared: float, wa: float, wb: float) -> float:
+    """`overlap`'s formula given the shared and the two sets' weight sums."""
     return 0.6 * shared / min(wa, wb) + 0.4 * 2 * shared / (wa + wb)
+
+
+def weighted_similarity(a: NormClaim, b: NormClaim, idf: Weights, ta: Totals,
+                        tb: Totals) -> Similarity:
+    """`similarity` from the weight tables, given both claims' totals.
+
+    Each shared set is built once (not once for its overlap and again for its tuple), and
+    the keys' shared weight is summed from the entities' and words' weights: a claim's keys
+    are its entities and words prefixed, weighed alike, and `fsum` is exact whatever the
+    order. An entity no table knows weighs otherwise in the two tables: then `similarity`."""
+    shared_e, shared_t = a.entities & b.entities, a.tokens & b.tokens
+    ent_w = list(map(idf.entity.get, shared_e, repeat(_NO_WEIGHT)))
+    if _NO_WEIGHT in ent_w:
+        return similarity(a, b, idf)
+    tok_w = list(map(idf.token.get, shared_t, repeat(idf.unseen)))
+    # Only the empty sets' zeros need the tests: a shared set is empty when either is.
+    return Similarity(
+        _blend(fsum(ent_w), ta.entities, tb.entities) if a.entities and b.entities else 0.0,
+        _blend(fsum(tok_w), ta.tokens, tb.tokens) if a.tokens and b.tokens else 0.0,
+        _blend(fsum(ent_w + tok_w), ta.mixed, tb.mixed) if a.keys and b.keys else 0.0,
+        tuple(sorted(shared_e)), tuple(sorted(shared_t)),
+    )
 
 
 def similarity(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> Similarity:
@@ -99,3 +131,14 @@ def coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> float:
         return shared / total if total else 0.0
     total = fsum(idf(k) for k in small)
     return fsum(idf(k) for k in small & large) / total if total else 0.0
+
+
+def weighted_coverage(a: NormClaim, b: NormClaim, idf: Weights, ta: Totals,
+                      tb: Totals) -> float:
+    """`coverage` from the weight tables, given both claims' totals (not looked up again)."""
+    keys_a, keys_b = a.keys, b.keys
+    if not keys_a or not keys_b:
+        return 0.0
+    total = (ta if len(keys_a) <= len(keys_b) else tb).keys
+    shared = fsum(map(idf.key.get, keys_a & keys_b, repeat(idf.unseen)))
+    return shared / total if total else 0.0

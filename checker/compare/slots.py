@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from checker.normclaim import NDate, NormClaim, NQuantity
 
@@ -40,11 +41,19 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
 
 def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
     """(agreeing, conflicting) aligned quantities of one time, as their texts."""
+    if not a.quantities or not b.quantities:
+        return [], []  # most pairs: nothing to date or compare
+    return quantities_compared(a, b, figure_dates(a), figure_dates(b))
+
+
+def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
+                        when_b: Mapping[int, NDate]) -> tuple[Pairs, Pairs]:
+    """`compare_quantities` given each claim's `figure_dates` (a judge reads them once a
+    claim, not twice a pair)."""
     agreeing: Pairs = []
     conflicting: Pairs = []
     if not a.quantities or not b.quantities:
-        return agreeing, conflicting  # most pairs: nothing to date or compare
-    when_a, when_b = figure_dates(a), figure_dates(b)
+        return agreeing, conflicting
     for i, qa in enumerate(a.quantities):
         candidates = [qb for j, qb in enumerate(b.quantities) if aligned(qa, qb)
                       and _same_time(when_a.get(i), when_b.get(j))]
@@ -60,12 +69,14 @@ def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
     return agreeing, conflicting
 
 
-def figure_dates(c: NormClaim) -> dict[int, NDate]:
+def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDate]:
     """Each figure's own date, in a claim that gives several figures and several dates:
     the date that follows it before the next figure ("sold 1.8 million cars in 2023, up
     from 1.5 million in 2022"); with one date, every figure's. A claim without dates, or
-    with one figure, gives none: its dates are compared as a whole (`compare_dates`)."""
-    evs = events(c)
+    with one figure, gives none: its dates are compared as a whole (`compare_dates`).
+    `evs` are the claim's `events` when already known."""
+    if evs is None:
+        evs = events(c)
     if len(evs) == 1:
         return dict.fromkeys(range(len(c.quantities)), evs[0])
     if len(c.quantities) < 2 or not evs:
@@ -117,8 +128,17 @@ def figures_apart(a: NormClaim, b: NormClaim) -> bool:
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
     and "US$2 billion" compare no figure, and confirm nothing."""
-    ua = {_currency(q.unit) for q in a.quantities if q.kind == "money"}
-    ub = {_currency(q.unit) for q in b.quantities if q.kind == "money"}
+    return currencies_apart(currencies(a), currencies(b))
+
+
+def currencies(c: NormClaim) -> frozenset[str | None]:
+    """The currencies of a claim's sums of money, as `other_currencies` matches them."""
+    return frozenset(_currency(q.unit) for q in c.quantities if q.kind == "money")
+
+
+def currencies_apart(ua: frozenset[str | None], ub: frozenset[str | None]) -> bool:
+    """`other_currencies` given both claims' `currencies` (a judge reads them once a
+    claim)."""
     return bool(ua) and bool(ub) and not ua & ub
 
 
@@ -134,6 +154,8 @@ def _currency(unit: str | None) -> str | None:
 
 def events(c: NormClaim) -> list[NDate]:
     """A claim's point-in-time dates."""
+    if not c.dates:  # most claims: no list comprehension to set up
+        return []
     return [d for d in c.dates if d.granularity in EVENT_GRANULARITIES and d.first and d.last
             and not d.open]
 
@@ -145,7 +167,14 @@ def _overlaps(x: NDate, y: NDate) -> bool:
 
 def compare_dates(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
     """(agreeing, conflicting) event dates: conflicting when no pair overlaps."""
-    ea, eb = events(a), events(b)
+    return dates_compared(a, b, events(a), events(b))
+
+
+def dates_compared(a: NormClaim, b: NormClaim, ea: list[NDate],
+                   eb: list[NDate]) -> tuple[Pairs, Pairs]:
+    """`compare_dates` given each claim's `events` (read once a claim by a judge)."""
+    if not ea and not eb and not a.months and not b.months:
+        return [], []  # most pairs: no dates at all
     agreeing = [(x.text, y.text) for x in ea for y in eb if _overlaps(x, y)]
     if agreeing or not ea or not eb:
         if not agreeing and (a.months or b.months):
@@ -156,8 +185,15 @@ def compare_dates(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
 
 def same_day(a: NormClaim, b: NormClaim) -> bool:
     """Both claims date their fact to one and the same day."""
-    days = {x.first for x in events(a) if x.granularity == "day"}
-    return any(y.granularity == "day" and y.first in days for y in events(b))
+    return same_day_of(events(a), events(b))
+
+
+def same_day_of(ea: list[NDate], eb: list[NDate]) -> bool:
+    """`same_day` given both claims' `events`."""
+    if not ea or not eb:  # most pairs: a claim without dates has no day
+        return False
+    days = {x.first for x in ea if x.granularity == "day"}
+    return any(y.granularity == "day" and y.first in days for y in eb)
 
 
 def _months(c: NormClaim, evs: list[NDate]) -> list[tuple[int, str]]:

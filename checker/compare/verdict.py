@@ -8,25 +8,36 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from checker.compare.blocking import Totals, Weights
 from checker.compare.calibration import calibrate
-from checker.compare.lexical import different_kinds, opposite_words, same_kind
-from checker.compare.scope import different_scopes, narrower_denial
-from checker.compare.similarity import Similarity, coverage, overlap, similarity
+from checker.compare.lexical import different_kinds, opposable, opposite_words, same_kind
+from checker.compare.scope import narrower_denial, scope_of, scopes_differ
+from checker.compare.similarity import (
+    Similarity,
+    coverage,
+    overlap,
+    similarity,
+    weighted_coverage,
+    weighted_similarity,
+)
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     Pairs,
-    compare_dates,
-    compare_quantities,
+    currencies,
+    currencies_apart,
+    dates_compared,
+    events,
+    figure_dates,
     figures_apart,
     figures_differ,
-    other_currencies,
-    same_day,
+    quantities_compared,
+    same_day_of,
 )
 from checker.lexicon import Lexicon
 from checker.nlp import word_stem
-from checker.normclaim import NormClaim
+from checker.normclaim import NDate, NormClaim
 
-__all__ = ["EVENT_GRANULARITIES", "Stats", "Thresholds", "Verdict", "judge"]
+__all__ = ["EVENT_GRANULARITIES", "Facts", "Stats", "Thresholds", "Verdict", "judge"]
 
 POLARITY_COVER = 0.9  # share of the shorter claim the other must say for a polarity clash
 
@@ -51,12 +62,53 @@ class Verdict:
     details: dict[str, Any] = field(default_factory=dict)
 
 
+_DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to build per pair
+
+
 class Stats(Protocol):
     """Corpus statistics the verdict needs (the block index provides them)."""
 
     def idf(self, key: str) -> float: ...  # noqa: D102
 
     def specific(self, key: str) -> bool: ...  # noqa: D102
+
+
+class ClaimFacts:
+    """What judging reads of one claim in every pair it is in, worked out once."""
+
+    __slots__ = ("claim", "currencies", "events", "opposable", "scope", "spec_entities",
+                 "spec_tokens", "totals", "when")
+
+    def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
+        self.claim = c  # held, so the claim's id (the memo key) is not reused
+        specific = stats.specific
+        self.spec_entities = frozenset(e for e in c.entities if specific(f"e:{e}"))
+        self.spec_tokens = frozenset(t for t in c.tokens if specific(f"t:{t}"))
+        self.events: list[NDate] = events(c)
+        self.when = figure_dates(c, self.events) if c.quantities else {}
+        self.scope = scope_of(c, lexicon)
+        self.opposable = opposable(c.tokens)
+        self.currencies = currencies(c)
+        idf = stats.idf
+        self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
+
+
+class Facts:
+    """Each claim's `ClaimFacts`, made on first use: a claim is in a pair with each of its
+    candidates. For one corpus statistics (always passed the same) and one lexicon; the
+    statistics are not held, so an index can keep its facts without a reference cycle."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._made: dict[int, ClaimFacts] = {}
+
+    def __call__(self, c: NormClaim, stats: Stats) -> ClaimFacts:
+        """The facts of claim c."""
+        found = self._made.get(id(c))
+        if found is not None and found.claim is c:
+            return found
+        made = self._made[id(c)] = ClaimFacts(c, stats, self.lexicon)
+        return made
 
 
 def _logistic(x: float) -> float:
@@ -100,6 +152,8 @@ def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[st
 
 def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | None:
     """"originated in Australia" vs "originating from Jamaica": one value, two answers."""
+    if not a.predicates or not b.predicates:  # most pairs: no predicate to share
+        return None
     shared = {p for p, _, _ in a.predicates} & {p for p, _, _ in b.predicates}
     for pid in sorted(shared):
         info = lexicon.predicates.get(pid)
@@ -146,8 +200,17 @@ def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: _Evi
     return ev.sim.entities >= 0.6 and overlap(rest_a, rest_b, lambda _: 1.0) >= 0.6
 
 
-@dataclass(frozen=True)
+class _Unknown:
+    """Not worked out yet."""
+
+
+_UNKNOWN = _Unknown()
+
+
+@dataclass(slots=True)  # not frozen: built for most pairs, and frozen init is slower
 class _Evidence:
+    fa: ClaimFacts
+    fb: ClaimFacts
     sim: Similarity
     spec_ents: list[str]
     spec_words: list[str]
@@ -157,19 +220,20 @@ class _Evidence:
     q_agree: Pairs
     q_conflict: Pairs
     d_conflict: Pairs
-    # Work done once per pair when two steps need it (`_opposites`).
-    memo: dict[str, Any] = field(default_factory=dict)
+    # Work done once per pair when two steps need it (`_opposites`): an attribute, not a
+    # dict made for every pair.
+    opposites: tuple[str, str] | None | _Unknown = _UNKNOWN
 
 
 def _opposites(a: NormClaim, b: NormClaim, lexicon: Lexicon,
                ev: _Evidence) -> tuple[str, str] | None:
     """A predicate and its antonym, or two opposite words, one in each claim (once a pair:
     the conflict check and the corroboration check both ask)."""
-    if "opposites" not in ev.memo:
-        ev.memo["opposites"] = _antonym_predicates(a, b, lexicon) or \
-            opposite_words(a.tokens, b.tokens)
-    found: tuple[str, str] | None = ev.memo["opposites"]
-    return found
+    if isinstance(ev.opposites, _Unknown):
+        ev.opposites = _antonym_predicates(a, b, lexicon) or (
+            opposite_words(a.tokens, b.tokens) if ev.fa.opposable and ev.fb.opposable
+            else None)
+    return ev.opposites
 
 
 def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
@@ -177,7 +241,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     """(reason, confidence) when the two claims state the same fact differently."""
     hedged = 0.7 if "hedged" in (a.modality, b.modality) else 1.0
     q_agree, q_conflict, d_conflict = ev.q_agree, ev.q_conflict, ev.d_conflict
-    if different_scopes(a, b, lexicon):
+    if scopes_differ(a, b, ev.fa.scope, ev.fb.scope):
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
@@ -210,7 +274,7 @@ def _conflict(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     # Thursday" (figures of one counted thing, a name and a word in common). Asked only of
     # a figure that would otherwise conflict: it reads both claims' dates again.
     if q_conflict and not d_conflict and not q_agree and (
-            anchored or (bool(ev.sim.shared_frame) and same_day(a, b))):
+            anchored or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", _logistic(6 * (ev.base - 0.55)) * hedged
     # Two different figures of one measure with two dates are two periods: "grew 15.5 % in
@@ -241,17 +305,39 @@ def _value_clash(a: NormClaim, b: NormClaim, ev: _Evidence, lexicon: Lexicon,
     return "value", _logistic(6 * (ev.base - 0.6)) * hedged
 
 
+def _similarity(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
+                stats: Stats) -> Similarity:
+    idf = stats.idf
+    if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
+        return weighted_similarity(a, b, idf, fa.totals, fb.totals)
+    return similarity(a, b, idf)
+
+
+def _coverage(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
+              stats: Stats) -> float:
+    idf = stats.idf
+    if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
+        return weighted_coverage(a, b, idf, fa.totals, fb.totals)
+    return coverage(a, b, idf)
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
-          thresholds: Thresholds | None = None, calibrated: bool = True) -> Verdict:
+          thresholds: Thresholds | None = None, calibrated: bool = True,
+          facts: Facts | None = None) -> Verdict:
     """Decide whether two claims state the same fact, and whether they agree.
 
     Confidences of conflicts and corroborations are calibrated (`calibration.py`) unless
-    `calibrated` is false, which the calibration fit itself needs."""
-    th = thresholds or Thresholds()
-    sim = similarity(a, b, stats.idf)
+    `calibrated` is false, which the calibration fit itself needs. `facts` (made for these
+    `stats` and `lexicon`) keeps what is read of each claim for its next pairs."""
+    th = thresholds or _DEFAULT_THRESHOLDS
+    if facts is None:
+        facts = Facts(lexicon)
+    fa, fb = facts(a, stats), facts(b, stats)
+    sim = _similarity(a, b, fa, fb, stats)
     score = sim.combined
-    spec_ents = [e for e in sim.shared_entities if stats.specific(f"e:{e}")]
-    spec_words = [t for t in sim.shared_frame if stats.specific(f"t:{t}")]
+    # Specific shared keys are the shared specific keys (sorted, as the shared tuples are).
+    spec_ents = sorted(fa.spec_entities & fb.spec_entities)
+    spec_words = sorted(fa.spec_tokens & fb.spec_tokens)
     details: dict[str, Any] = {"similarity": round(score, 3),
                                "shared_entities": list(sim.shared_entities),
                                "shared_words": list(sim.shared_frame)}
@@ -259,12 +345,15 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     described = bool(a.description and b.description
                      and a.description.subject == b.description.subject)
     same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or (
-        bool(spec_ents) and bool(spec_words)) or (bool(sim.shared_frame) and same_day(a, b))
+        bool(spec_ents) and bool(spec_words)) or (
+        bool(sim.shared_frame) and same_day_of(fa.events, fb.events))
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
-    q_agree, q_conflict = compare_quantities(a, b)
-    d_agree, d_conflict = compare_dates(a, b)
+    # Most pairs have no figures on one side: no call to find nothing to compare.
+    q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when) \
+        if a.quantities and b.quantities else ([], [])
+    d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
@@ -273,23 +362,23 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     base = min(1.0, score + 0.12 * min(len(spec_ents) + len(spec_words), 4))
     # Coverage is a second pass over both claims' keys: only a non-strict polarity clash
     # reads it here; a corroboration (same polarity) computes it below.
-    polarity_cover = coverage(a, b, stats.idf) if a.polarity != b.polarity and not strict \
+    polarity_cover = _coverage(a, b, fa, fb, stats) if a.polarity != b.polarity and not strict \
         else 0.0
-    ev = _Evidence(sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
+    ev = _Evidence(fa, fb, sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
                    q_conflict, d_conflict)
     found = _conflict(a, b, ev, lexicon, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
-            or _opposites(a, b, lexicon, ev) or other_currencies(a, b) \
+            or _opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or a.correction or b.correction:
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
         # forecast's "about 600" and the outcome's "710"), or nothing said in common: no
         # confirmation. Nor is a correction note, which reports what was wrongly said.
         return Verdict("unrelated", None, 0.5, score, details)
-    cover = coverage(a, b, stats.idf)
+    cover = _coverage(a, b, fa, fb, stats)
     # Who (two shared entities, one of them specific) and what (a specific shared word);
     # figures, when both give some, agree on one at least (above: "employs 3,200 people at
     # its plant" / "plans to cut 300 jobs at its plant" are related, not one fact).
