@@ -3,6 +3,7 @@ against their document (stale hash, spans, text, duplicate ids)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from checker.schemas import load as load_schema
 from checker.schemas import schema_file
 from checker.textutil import fold
 from checker.yamlfast import load_with_lines, read_small
-from checker.yamlio import field_path, locate, read_yaml
+from checker.yamlio import field_path, locate, parse_yaml, read_yaml
 
 if TYPE_CHECKING:  # checker.claimmemo imports the models this module imports
     from checker.claimmemo import ClaimFileMemo
@@ -46,6 +47,7 @@ class LoadedClaims:
     lines: dict[str, int] = field(default_factory=dict)
     tree: Any = None  # the round-trip parse, with every position
     source: Path | None = None  # where to parse it from when the fast path left it out
+    digest: str = ""  # of the bytes read fast: the parse must be of those same bytes
 
     def line_of(self, claim_id: str) -> int | None:
         """Line of `- id:` of a claim in the file."""
@@ -54,11 +56,15 @@ class LoadedClaims:
     @property
     def root(self) -> Any:
         """The file's round-trip parse, for locating an error in it: made on first use when
-        the file was read fast (most files never need it)."""
+        the file was read fast (most files never need it). A file saved since then gives
+        no positions rather than another file's."""
         if self.tree is None and self.source is not None:
+            raw = read_small(self.source)
             try:
-                self.tree = read_yaml(self.source, self.path)
-            except ClaimcheckError:  # changed on disk since: no position to give
+                same = raw is not None and hashlib.sha256(raw).hexdigest() == self.digest
+                self.tree = parse_yaml(raw.decode("utf-8-sig"), self.path) \
+                    if same and raw is not None else {}
+            except (ClaimcheckError, UnicodeDecodeError):
                 self.tree = {}
         return self.tree
 
@@ -145,13 +151,7 @@ def load_claim_file(path: Path, display: str, memo: ClaimFileMemo | None = None
     """Read and validate a claim file; every error is located. With a memo, a file read
     fast before is looked up by its bytes."""
     raw = read_small(path)
-    known = memo.get(raw) if memo is not None and raw is not None else None
-    if known is not None:
-        fast: LoadedClaims | None = LoadedClaims(display, known[0], known[1], source=path)
-    else:
-        fast = _load_fast(raw, path, display) if raw is not None else None
-        if fast is not None and memo is not None and raw is not None:
-            memo.put(raw, fast.model, fast.lines)
+    fast = _remembered_or_fast(raw, path, display, memo) if raw is not None else None
     if fast is not None:
         return fast, _duplicate_ids(fast)
     try:
@@ -173,6 +173,19 @@ def load_claim_file(path: Path, display: str, memo: ClaimFileMemo | None = None
     return loaded, _duplicate_ids(loaded)
 
 
+def _remembered_or_fast(raw: bytes, path: Path, display: str,
+                        memo: ClaimFileMemo | None) -> LoadedClaims | None:
+    """The memo's entry for these bytes, else the fast path's reading (then remembered)."""
+    known = memo.get(raw) if memo is not None else None
+    if known is not None:
+        return LoadedClaims(display, known[0], known[1], source=path,
+                            digest=hashlib.sha256(raw).hexdigest())
+    fast = _load_fast(raw, path, display)
+    if fast is not None and memo is not None:
+        memo.put(raw, fast.model, fast.lines)
+    return fast
+
+
 def _load_fast(raw: bytes, path: Path, display: str) -> LoadedClaims | None:
     """A valid claim file (`raw`, the bytes of `path`) through the C parser, with each
     claim's line and no other position; None for any file that is not (the careful path
@@ -187,7 +200,7 @@ def _load_fast(raw: bytes, path: Path, display: str) -> LoadedClaims | None:
         model = ClaimFile.model_validate(data)
     except ValidationError:
         return None
-    loaded = LoadedClaims(display, model, source=path)
+    loaded = LoadedClaims(display, model, source=path, digest=hashlib.sha256(raw).hexdigest())
     for claim, line in zip(model.claims, lines, strict=True):
         loaded.lines[claim.id] = line
     return loaded

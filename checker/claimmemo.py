@@ -43,9 +43,11 @@ class ClaimFileMemo:
         if not all(isinstance(k, str) and type(v) is int for k, v in lines.items()):
             return None
         try:
-            return ClaimFile.model_validate_json(data.get("model") or ""), lines
+            model = ClaimFile.model_validate_json(data.get("model") or "")
         except ValidationError:
             return None
+        # Every claim has its line, and only claims do: an entry is the one `put` wrote.
+        return (model, lines) if set(lines) == {c.id for c in model.claims} else None
 
     def put(self, raw: bytes, model: ClaimFile, lines: dict[str, int]) -> None:
         """Remember what these bytes gave."""

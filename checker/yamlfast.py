@@ -9,6 +9,7 @@ reports the located error. Same limits and same data on both paths (tests/test_y
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,9 +58,9 @@ class _CLoader(CParser or object, _SafeConstructor, VersionedResolver):  # type:
 
     @property
     def versioned_resolver(self) -> Any:
-        """The implicit resolvers of the file's YAML version, looked up once: ruamel looks
-        the version up twice for every scalar, a third of reading a claim file. (One
-        document per file, and its `%YAML` directive comes before its first scalar.)"""
+        """The implicit resolvers of YAML 1.2, looked up once: ruamel looks the version up
+        twice for every scalar, a third of reading a claim file. (A file with a `%YAML`
+        directive never gets here: `_composed` declines it.)"""
         if self._resolvers is None:
             self._resolvers = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
         return self._resolvers
@@ -69,16 +70,32 @@ _LOOPS = ("_parser", "_composer", "loader", "_constructor", "loadumper", "_resol
           "_resolvers")
 
 
+# What the C loader reads otherwise than the careful path: tabs between tokens (libyaml
+# takes them, ruamel's own scanner refuses them), directives (the loader does not follow
+# `%YAML 1.1`, where `yes` is a boolean), anchors (an anchored `true` is 1 on the careful
+# path). A text with any of them, or a false alarm ("R &D"), is read the careful way.
+_NOT_PLAIN_RE = re.compile(r"\t|^%|(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
+
+
 def _load(text: str) -> Any:
     if CParser is None:
         yaml = YAML(typ="safe", pure=True)
         yaml.Constructor = _SafeConstructor
         yaml.allow_duplicate_keys = False
         return yaml.load(text)
+    return _composed(text)[1]
+
+
+def _composed(text: str) -> tuple[Any, Any]:
+    """The node tree of plain YAML text and its plain data; `_Unusual` for any other text."""
+    if _NOT_PLAIN_RE.search(text):
+        raise _Unusual("tab, directive or anchor")
     loader = _CLoader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        return node, (_Plain(loader).of(node, 0) if node is not None else None)
     finally:
+        # The loader refers to itself: without this, each file would wait for the collector.
         loader.dispose()
         for name in _LOOPS:
             if hasattr(loader, name):
@@ -103,23 +120,22 @@ def load_with_lines(raw: bytes, path: str, key: str) -> tuple[Any, list[int]] | 
         text = raw.decode("utf-8-sig")
         if flow_depth_bound(text) > MAX_DEPTH:
             return None  # maybe deep flow nesting: the careful path bounds it
-        loader = _CLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = _Plain(loader).of(node, 0) if node is not None else None
-        finally:
-            loader.dispose()
-            for name in _LOOPS:
-                if hasattr(loader, name):
-                    setattr(loader, name, None)
-    except (UnicodeDecodeError, YAMLError, _Unusual, RecursionError):
+        node, data = _composed(text)
+    except _DECLINED:
         return None
     return data, _item_lines(node, key)
 
 
 class _Unusual(Exception):
-    """Something the plain subset of YAML does not have (an alias, a merge key, a tag, a
-    duplicate or non-string key): the careful path reads the file."""
+    """Something the plain subset of YAML does not have (a tab, a directive, an anchor or
+    alias, a merge key, a tag, a duplicate or non-string key): the careful path reads the
+    file."""
+
+
+# Why the fast path declines a file. ValueError, KeyError and AssertionError are ruamel's
+# own on values it cannot build (`!!int abc`, `%YAML 1.3`): the careful path reports them.
+_DECLINED = (UnicodeDecodeError, YAMLError, _Unusual, RecursionError, ValueError, KeyError,
+             AssertionError)
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -218,7 +234,7 @@ def model_from_bytes(raw: bytes, path: str | Path, model: type[M],
         if flow_depth_bound(text) > MAX_DEPTH:
             return None  # maybe deep flow nesting: the careful path bounds it
         data = _fast_load(text, str(path))
-    except (OSError, UnicodeDecodeError, YAMLError, ClaimcheckError, RecursionError):
+    except (OSError, ClaimcheckError, *_DECLINED):
         return None
     if not is_valid(schema)(data):
         return None

@@ -67,6 +67,11 @@ def parse_yaml(text: str, path: str) -> Any:
         ) from None
     except YAMLError as exc:
         raise YamlSyntaxError(f"YAML syntax: {exc}", Location(path)) from None
+    except (ValueError, KeyError, AssertionError) as exc:
+        # ruamel's own, on a value it cannot build (`!!int abc`, `%YAML 1.3`): still the
+        # file's fault, so a located error, not a traceback.
+        raise YamlSyntaxError(f"YAML: a value cannot be read ({type(exc).__name__}: {exc})",
+                              Location(path)) from None
 
 
 _BRACKETS_RE = re.compile(r"[\[\]{}]")

@@ -9,6 +9,7 @@ import pytest
 
 from checker import claimfiles
 from checker.claimfiles import LoadedClaims, load_claim_file, render_claim_file
+from checker.errors import ClaimcheckError
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.models.claims import ClaimFile
@@ -66,6 +67,12 @@ def test_the_project_claim_files_take_the_fast_path() -> None:
                                               1),  # a directive and a tag
     lambda t: t.replace("line: 1", "line: '1'", 1),  # a string where the schema wants a number
     lambda t: t.replace("claims:\n", "<<: {a: 1}\nclaims:\n", 1),  # merge key
+    # What libyaml reads otherwise than ruamel's careful parser (a review found each):
+    lambda t: t.replace("line: 1", "line:\t1", 1),  # a tab between tokens
+    lambda t: "%YAML 1.1\n---\n" + t.replace("line: 1", "line: 010", 1),  # octal in 1.1
+    lambda t: t.replace("correction: false", "correction: &c false", 1)
+    if "correction: false" in t else t.replace("claims:\n", "note: &n true\nclaims:\n", 1),
+    lambda t: t.replace("line: 1", "line: !!int abc", 1),  # a value ruamel cannot build
 ])
 def test_unusual_files_get_the_careful_path_and_its_errors(tmp_path: Path, ruleset: RuleSet,
                                                           edit: object) -> None:
@@ -75,7 +82,15 @@ def test_unusual_files_get_the_careful_path_and_its_errors(tmp_path: Path, rules
     path.write_text(text, encoding="utf-8")
     assert claimfiles._load_fast(path.read_bytes(), path, "d.yaml") is None
     loaded, errors = load_claim_file(path, "d.yaml")
-    assert loaded is None or errors
+    try:
+        careful = _careful(path)
+    except ClaimcheckError:
+        careful = None
+    if careful is not None:  # valid read the careful way (`010` is 8 under YAML 1.1)
+        assert loaded is not None and (loaded.model, loaded.lines) == (careful.model,
+                                                                        careful.lines)
+    else:
+        assert loaded is None or errors
     assert all("d.yaml" in str(e) for e in errors)
 
 
@@ -94,3 +109,19 @@ def test_an_error_in_a_fast_read_file_is_still_located(tmp_path: Path, ruleset: 
             if row.strip().removeprefix("- ") == f"id: {model.claims[0].id}"]
     assert len(rows) == 2 and errors and errors[0].location is not None
     assert errors[0].location.line == rows[1]  # the second `id:`, found by the careful parse
+
+
+def test_an_error_is_located_in_the_bytes_that_were_read(tmp_path: Path,
+                                                       ruleset: RuleSet) -> None:
+    """A file saved between the fast read and an error gives no position, not a position in
+    the other text."""
+    model = extract_document(document_from_text("d", TEXT), ruleset.lexicon)
+    path = tmp_path / "d.yaml"
+    path.write_text(render_claim_file(model, tmp_path), encoding="utf-8")
+    loaded = claimfiles._load_fast(path.read_bytes(), path, "d.yaml")
+    assert loaded is not None
+    path.write_text("# moved\n" * 5 + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert locate(loaded.root, ["claims", 0]) == (None, None)
+    unchanged = claimfiles._load_fast(path.read_bytes(), path, "d.yaml")
+    assert unchanged is not None and locate(unchanged.root, ["claims", 0])[0] == \
+        unchanged.lines[model.claims[0].id]

@@ -121,7 +121,6 @@ def test_remembered_regions_are_the_computed_ones(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("count", [0, 1, 4096, 4097, 9000])
 def test_streamed_list_is_written_whole(tmp_path: Path, count: int) -> None:
-    import json
 
     from checker.memofile import read_json, write_json
 
@@ -142,7 +141,6 @@ def test_streamed_list_is_written_whole(tmp_path: Path, count: int) -> None:
 @pytest.mark.parametrize("streamed", [None, "items"])
 def test_packed_arrays_are_written_beside_the_rest(tmp_path: Path, plain: dict[str, int],
                                                    streamed: str | None) -> None:
-    import json
     from array import array
 
     from checker.memofile import Packed, unpack, write_json
@@ -158,7 +156,6 @@ def test_packed_arrays_are_written_beside_the_rest(tmp_path: Path, plain: dict[s
 
 
 def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None:
-    import json
 
     from checker.corpus import load_corpus
     from checker.memofile import MemoFile, write_json
@@ -264,14 +261,23 @@ def test_edited_or_damaged_claim_file_entries_are_read_again(tmp_path: Path) -> 
     again = ClaimFileMemo(memo_path, "c")
     assert _claim_files([path], again) == _claim_files([path], None) and again.hits == 0
     assert "renamed-claim" in load_claim_file(path, path.name, again)[0].lines  # type: ignore[union-attr]
-    # An entry that is not what `put` wrote is ignored.
-    memo_file = json.loads(memo_path.read_text(encoding="utf-8"))
-    for key in memo_file["entries"]:
-        memo_file["entries"][key] = {"model": "{}", "lines": {"x": "1"}}
-    memo_path.write_text(json.dumps(memo_file), encoding="utf-8")
+    # An entry that is not what `put` wrote is ignored: a broken model or line, or lines
+    # that are not those of the model's claims.
+    # (The memo file's seal refuses an edited file whole; these entries are put in place.)
     path.write_text(text, encoding="utf-8")
-    damaged = ClaimFileMemo(memo_path, "c")
-    assert _claim_files([path], damaged) == _claim_files([path], None) and damaged.hits == 0
+    memo = ClaimFileMemo(memo_path, "c")
+    _claim_files([path], memo)
+    key, good = next(iter(memo.file._used.items()))
+    for bad in ({"model": "{}", "lines": {"x": "1"}}, {"model": good["model"], "lines": {}},
+                {"model": good["model"], "lines": {**good["lines"], "ghost": 3}},
+                {"model": good["model"], "lines": {k: str(v) for k, v in good["lines"].items()}}):
+        damaged = ClaimFileMemo(None, "c")
+        damaged.file._stored = {key: bad}
+        assert damaged.get(path.read_bytes()) is None
+        assert _claim_files([path], damaged) == _claim_files([path], None)
+    intact = ClaimFileMemo(None, "c")
+    intact.file._stored = {key: good}
+    assert intact.get(path.read_bytes()) is not None  # the same entry, undamaged, is used
 
 
 def test_a_claim_file_with_errors_is_never_remembered(tmp_path: Path) -> None:
