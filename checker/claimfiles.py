@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
 from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -19,11 +18,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from checker.errors import ClaimcheckError, ConsistencyError, Location, SchemaError
 from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile
-from checker.schemacheck import is_valid, validate_model
+from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
 from checker.schemas import schema_file
 from checker.textutil import fold
-from checker.yamlfast import load_with_lines, read_small
+from checker.yamlfast import model_with_lines, read_small
 from checker.yamlio import field_path, locate, parse_yaml, read_yaml
 
 if TYPE_CHECKING:  # checker.claimmemo imports the models this module imports
@@ -190,16 +189,10 @@ def _load_fast(raw: bytes, path: Path, display: str) -> LoadedClaims | None:
     """A valid claim file (`raw`, the bytes of `path`) through the C parser, with each
     claim's line and no other position; None for any file that is not (the careful path
     locates what is wrong)."""
-    parsed = load_with_lines(raw, display, "claims")
-    if parsed is None:
+    found = model_with_lines(raw, display, ClaimFile, load_schema("claims"), "claims")
+    if found is None:
         return None
-    data, lines = parsed
-    if not isinstance(data, dict) or not is_valid(load_schema("claims"))(data):
-        return None
-    try:
-        model = ClaimFile.model_validate(data)
-    except ValidationError:
-        return None
+    model, lines = found
     loaded = LoadedClaims(display, model, source=path, digest=hashlib.sha256(raw).hexdigest())
     for claim, line in zip(model.claims, lines, strict=True):
         loaded.lines[claim.id] = line

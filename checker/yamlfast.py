@@ -102,8 +102,18 @@ def _composed(text: str) -> tuple[Any, Any]:
                 setattr(loader, name, None)
 
 
-def _fast_load(text: str, path: str) -> Any:
-    return to_plain(_load(text), path)
+def _parsed(raw: bytes, path: str) -> tuple[Any, Any] | None:
+    """(node tree, plain data) of YAML bytes within the limits, the tree None without the C
+    parser; None for anything the fast path declines (the careful path says what is wrong)."""
+    if len(raw) > MAX_YAML_BYTES:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+        if flow_depth_bound(text) > MAX_DEPTH:
+            return None  # maybe deep flow nesting: the careful path bounds it
+        return _composed(text) if CParser is not None else (None, to_plain(_load(text), path))
+    except (ClaimcheckError, *_DECLINED):
+        return None
 
 
 def load_with_lines(raw: bytes, path: str, key: str) -> tuple[Any, list[int]] | None:
@@ -114,16 +124,28 @@ def load_with_lines(raw: bytes, path: str, key: str) -> tuple[Any, list[int]] | 
     Claim files need the line of each claim (findings point at it) but no other position
     unless something is wrong; the round-trip parser that keeps every position took
     most of a check of the five seeds (87 KB of claim files)."""
-    if CParser is None or len(raw) > MAX_YAML_BYTES:
+    parsed = _parsed(raw, path) if CParser is not None else None
+    return (parsed[1], _item_lines(parsed[0], key)) if parsed is not None else None
+
+
+def model_with_lines(raw: bytes, path: str, model: type[M], schema: dict[str, Any],
+                     key: str) -> tuple[M, list[int]] | None:
+    """A valid file's model, with the lines of the items of its sequence `key`
+    (`load_with_lines`); None when the fast path declines it or it fails the schema gate
+    or the model (the careful path then gives the located errors)."""
+    parsed = load_with_lines(raw, path, key)
+    made = _validated(parsed[0], model, schema) if parsed is not None else None
+    return (made, parsed[1]) if made is not None and parsed is not None else None
+
+
+def _validated(data: Any, model: type[M], schema: dict[str, Any]) -> M | None:
+    """The model of plain data that passes the schema gate and the model, else None."""
+    if not is_valid(schema)(data):
         return None
     try:
-        text = raw.decode("utf-8-sig")
-        if flow_depth_bound(text) > MAX_DEPTH:
-            return None  # maybe deep flow nesting: the careful path bounds it
-        node, data = _composed(text)
-    except _DECLINED:
+        return model.model_validate(data)
+    except ValidationError:
         return None
-    return data, _item_lines(node, key)
 
 
 class _Unusual(Exception):
@@ -227,18 +249,5 @@ def read_small(path: str | Path) -> bytes | None:
 def model_from_bytes(raw: bytes, path: str | Path, model: type[M],
                      schema: dict[str, Any]) -> M | None:
     """`read_model_fast` of bytes already read from `path` (named in errors only)."""
-    if len(raw) > MAX_YAML_BYTES:
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-        if flow_depth_bound(text) > MAX_DEPTH:
-            return None  # maybe deep flow nesting: the careful path bounds it
-        data = _fast_load(text, str(path))
-    except (OSError, ClaimcheckError, *_DECLINED):
-        return None
-    if not is_valid(schema)(data):
-        return None
-    try:
-        return model.model_validate(data)
-    except ValidationError:
-        return None
+    parsed = _parsed(raw, str(path))
+    return _validated(parsed[1], model, schema) if parsed is not None else None
