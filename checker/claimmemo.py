@@ -14,24 +14,14 @@ error to locate) is never remembered.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import ValidationError
 
-from checker.memofile import MemoFile, content_key
+from checker.memofile import BytesMemo, content_key
 from checker.models.claims import ClaimFile
 
 
-class ClaimFileMemo:
+class ClaimFileMemo(BytesMemo):
     """Validated claim files with their claims' lines, by file bytes."""
-
-    def __init__(self, path: Path | None = None, code: str = "") -> None:
-        self.file = MemoFile(path, code)
-
-    @property
-    def hits(self) -> int:
-        """Claim files served from the memo this run."""
-        return self.file.hits
 
     def get(self, raw: bytes) -> tuple[ClaimFile, dict[str, int]] | None:
         """The claims and lines these bytes gave before, or None (also for a damaged entry:
@@ -53,7 +43,3 @@ class ClaimFileMemo:
         """Remember what these bytes gave."""
         self.file.put(content_key(raw), {"model": model.model_dump_json(by_alias=True),
                                          "lines": dict(lines)})
-
-    def save(self) -> None:
-        """Write the memo back (see `MemoFile.save`)."""
-        self.file.save()

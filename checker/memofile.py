@@ -201,3 +201,20 @@ class MemoFile:
         data = read_json(self.path, {"format": FORMAT, "code": self.code}) if self.path else None
         entries = data.get("entries") if data is not None else None
         return entries if isinstance(entries, dict) else {}
+
+
+class BytesMemo:
+    """A memo of what a file's bytes gave (sidecar metadata, claim files): the `MemoFile`
+    plumbing both share; each subclass says what it stores and checks what it reads."""
+
+    def __init__(self, path: Path | None = None, code: str = "") -> None:
+        self.file = MemoFile(path, code)
+
+    @property
+    def hits(self) -> int:
+        """Files served from the memo this run."""
+        return self.file.hits
+
+    def save(self) -> None:
+        """Write the memo back (see `MemoFile.save`)."""
+        self.file.save()

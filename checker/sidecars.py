@@ -14,24 +14,14 @@ is never remembered.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import ValidationError
 
-from checker.memofile import MemoFile, content_key
+from checker.memofile import BytesMemo, content_key
 from checker.models.document import DocumentMeta
 
 
-class SidecarMemo:
+class SidecarMemo(BytesMemo):
     """Validated metadata by sidecar bytes: `get` before parsing, `put` after."""
-
-    def __init__(self, path: Path | None = None, code: str = "") -> None:
-        self.file = MemoFile(path, code)
-
-    @property
-    def hits(self) -> int:
-        """Sidecars served from the memo this run."""
-        return self.file.hits
 
     def get(self, raw: bytes) -> DocumentMeta | None:
         """The metadata these bytes gave before, or None."""
@@ -46,7 +36,3 @@ class SidecarMemo:
     def put(self, raw: bytes, meta: DocumentMeta) -> None:
         """Remember the metadata these bytes gave."""
         self.file.put(content_key(raw), meta.model_dump(mode="json"))
-
-    def save(self) -> None:
-        """Write the memo back (see `MemoFile.save`)."""
-        self.file.save()
