@@ -10,50 +10,35 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from checker.baseline import apply_baseline
-from checker.builders import (
-    arithmetic_finding,
-    corroboration_finding,
-    pair_finding,
-    stale_finding,
-)
-from checker.cache import (
-    ARITHMETIC,
-    CLAIM_FILES,
-    REGIONS,
-    SIDECARS,
-    TERMS,
-    ClaimCache,
-    code_fingerprint,
-    terms_fingerprint,
-    verdict_file,
-)
+from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
+from checker.cache import CLAIM_FILES, SIDECARS, ClaimCache, code_fingerprint, verdict_file
 from checker.claimmemo import ClaimFileMemo
-from checker.compare.arithmetic_memo import document_issues
 from checker.compare.blocking import BlockingConfig
 from checker.compare.independence import one_per_origin
 from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalise_corpus
 from checker.decisions import apply_decisions_file
+from checker.document_checks import document_findings
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
 from checker.findings import sort_key, suppression_errors
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
-from checker.memofile import MemoFile
 from checker.models.claims import ClaimFile
 from checker.models.common import Severity
 from checker.models.report import (
     Finding,
     Report,
 )
-from checker.parallel import compare_claims, extract_documents
+from checker.normclaim import NormClaim
+from checker.parallel import beside, compare_claims, extract_documents
 from checker.reporting.build import build_report
-from checker.rule_findings import consistency_findings, fact_findings, regions_of, term_findings
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
 
@@ -225,44 +210,38 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         norm, index = normalise_corpus(corpus, ruleset, cache, jobs)
     progress("normalise", len(norm), len(norm))
     findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
-    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
-    with watch.stage("compare"):
-        memory = verdict_file(cache, ruleset) if cache is not None else None
-        result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
-        published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
-        result.conflicts = one_per_origin([r for r in result.conflicts
-                                           if not at_different_times(r, published)],
-                                          result.origins)
-        findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
-        findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
-        findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
-        arithmetic = MemoFile(cache.root / ARITHMETIC, code_fingerprint()) if cache else None
-        issues_of = document_issues(corpus.docs, cache.documents if cache else {}, arithmetic,
-                                    jobs)
-        if arithmetic is not None:
-            arithmetic.save()
-        for dc, issues in zip(corpus.docs, issues_of, strict=True):
-            if issues:
-                by_id = {c.id: c for c in dc.claims}
-                findings += [arithmetic_finding(i, dc, by_id) for i in issues]
-    scored = result.pairs_scored
-    del result  # the findings hold what the report needs; verdicts are 100k+ at 200k claims
-    progress("compare", scored, scored)
-    with watch.stage("rules"):
-        findings += fact_findings(norm, index, ruleset)
-        # Line classes once per document: term and every consistency rule read them.
-        memo = MemoFile(cache.root / REGIONS, code_fingerprint()) if cache else None
-        regions = regions_of(corpus.docs, memo, jobs)
-        if memo is not None:
-            memo.save()
-        terms = MemoFile(cache.root / TERMS, f"{code_fingerprint()}:"
-                         f"{terms_fingerprint(ruleset)}") if cache else None
-        findings += term_findings(corpus, ruleset, regions, terms, jobs)
-        if terms is not None:
-            terms.save()
-        findings += consistency_findings(corpus, ruleset, regions)
+    # The documents' own checks read no verdict: with --jobs they run beside the
+    # comparison, on the core its serial steps leave idle (checker.document_checks).
+    own = partial(document_findings, corpus, norm, index, ruleset, cache)
+    with beside(own, jobs) as checked:
+        with watch.stage("compare"):
+            scored = _compared(corpus, norm, index, ruleset, cache, jobs, findings)
+        progress("compare", scored, scored)
+        with watch.stage("rules"):
+            found, errors = checked()
+    findings += found
+    corpus.errors.extend(errors)
     progress("rules", 1, 1)
     return sorted(_unique(findings).values(), key=sort_key)
+
+
+def _compared(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimIndex,
+              ruleset: RuleSet, cache: ClaimCache | None, jobs: int,
+              findings: list[Finding]) -> int:
+    """Conflicts, contradictions and corroborations into `findings`; the number of pairs
+    scored."""
+    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+    memory = verdict_file(cache, ruleset) if cache is not None else None
+    result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
+    published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
+    result.conflicts = one_per_origin([r for r in result.conflicts
+                                       if not at_different_times(r, published)],
+                                      result.origins)
+    findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
+    findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
+    findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
+    # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
+    return result.pairs_scored
 
 
 def _unique(findings: list[Finding]) -> dict[str, Finding]:

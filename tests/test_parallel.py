@@ -12,7 +12,9 @@ from bench.claims import checker_corpus
 from checker import parallel
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
+from checker.corpus import Corpus
 from checker.corpusnorm import normalise_corpus
+from checker.errors import InputError, Location, RuleError
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.rules import RuleSet
@@ -104,9 +106,9 @@ def test_prose_rules_identical_for_any_jobs(ruleset: RuleSet) -> None:
 
 def test_findings_identical_for_any_jobs_with_enough_documents_to_spread(
         ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Above MIN_TO_SPREAD documents the per-document rules (and here the arithmetic checks,
-    spread from SPREAD_ARITHMETIC documents) run in workers too: the findings are still one
-    process's."""
+    """With --jobs the documents' own checks run in a process of their own beside the
+    comparison (and, where they run here, over workers above MIN_TO_SPREAD documents, the
+    arithmetic checks from SPREAD_ARITHMETIC): the findings are still one process's."""
     from checker.compare import arithmetic_memo
     from checker.pipeline import check_corpus
 
@@ -117,3 +119,43 @@ def test_findings_identical_for_any_jobs_with_enough_documents_to_spread(
     kinds = {f.kind for f in one}
     assert {"conflict", "corroboration", "term"} <= kinds
     assert [f.model_dump() for f in two] == [f.model_dump() for f in one]
+
+
+def _where(jobs: int) -> tuple[int, int]:
+    return jobs, os.getpid()
+
+
+def _fails(jobs: int) -> None:
+    raise InputError("unreadable", Location("docs/a.txt", 3))
+
+
+def test_beside_runs_work_in_a_process_of_its_own_with_jobs() -> None:
+    with parallel.beside(_where, jobs=2) as result:
+        jobs, pid = result()
+    assert (jobs, pid != os.getpid()) == (1, True)  # one process: it spreads nothing itself
+    with parallel.beside(_where, jobs=1) as result:
+        assert result() == (1, os.getpid())
+
+
+def test_beside_raises_the_error_of_its_process_here() -> None:
+    with pytest.raises(InputError) as raised, parallel.beside(_fails, jobs=2) as result:
+        result()
+    assert str(raised.value) == "docs/a.txt:3: unreadable"
+
+
+def test_errors_met_beside_the_comparison_reach_the_corpus(
+        ruleset: RuleSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term rule the matcher refuses is an input error of the corpus, whichever process
+    matched the terms (forked: the patch below is inherited)."""
+    from checker import document_checks
+    from checker.pipeline import check_corpus
+
+    def refusing(corpus: Corpus, *args: object, **kwargs: object) -> list[object]:
+        corpus.errors.append(RuleError("invalid pattern", Location("rules/terms.yaml", 7)))
+        return []
+
+    monkeypatch.setattr(document_checks, "term_findings", refusing)
+    for jobs in (1, 2):
+        corpus = checker_corpus(generated(10))
+        check_corpus(corpus, ruleset, jobs=jobs)
+        assert [str(e) for e in corpus.errors] == ["rules/terms.yaml:7: invalid pattern"]

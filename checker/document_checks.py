@@ -1,0 +1,72 @@
+"""The documents' own checks: arithmetic within each document, and the fact, term and
+consistency rules. They read the documents and their normalised claims, never the
+comparison, so with `--jobs` they run in a process of their own while the comparison runs
+(`parallel.beside`): the comparison's serial steps (the block index, grouping) leave a
+core idle for as long as these checks take.
+
+    findings, errors = document_findings(corpus, norm, index, ruleset, cache, jobs)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.builders import ClaimIndex, arithmetic_finding
+from checker.cache import (
+    ARITHMETIC,
+    REGIONS,
+    TERMS,
+    ClaimCache,
+    code_fingerprint,
+    terms_fingerprint,
+)
+from checker.compare.arithmetic_memo import document_issues
+from checker.corpus import Corpus
+from checker.errors import ClaimcheckError
+from checker.memofile import MemoFile
+from checker.models.report import Finding
+from checker.normclaim import NormClaim
+from checker.rule_findings import consistency_findings, fact_findings, regions_of, term_findings
+from checker.rules import RuleSet
+
+
+def document_findings(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimIndex,
+                      ruleset: RuleSet, cache: ClaimCache | None,
+                      jobs: int = 1) -> tuple[list[Finding], list[ClaimcheckError]]:
+    """Findings of every document's own checks (over `jobs` processes), and the input
+    errors met (bad term patterns), which the caller adds to the corpus's: in a process of
+    its own, this one's corpus is a copy."""
+    known_errors = len(corpus.errors)
+    findings = _arithmetic_findings(corpus, cache, jobs)
+    findings += fact_findings(norm, index, ruleset)
+    # Line classes once per document: term and every consistency rule read them.
+    memo = _memo(cache, REGIONS, code_fingerprint())
+    regions = regions_of(corpus.docs, memo, jobs)
+    if memo is not None:
+        memo.save()
+    terms = _memo(cache, TERMS, f"{code_fingerprint()}:{terms_fingerprint(ruleset)}")
+    findings += term_findings(corpus, ruleset, regions, terms, jobs)
+    if terms is not None:
+        terms.save()
+    findings += consistency_findings(corpus, ruleset, regions)
+    errors = corpus.errors[known_errors:]
+    del corpus.errors[known_errors:]
+    return findings, errors
+
+
+def _arithmetic_findings(corpus: Corpus, cache: ClaimCache | None, jobs: int) -> list[Finding]:
+    """Sums, shares and ages that do not add up within a document."""
+    memo = _memo(cache, ARITHMETIC, code_fingerprint())
+    issues_of = document_issues(corpus.docs, cache.documents if cache else {}, memo, jobs)
+    if memo is not None:
+        memo.save()
+    out: list[Finding] = []
+    for dc, issues in zip(corpus.docs, issues_of, strict=True):
+        if issues:
+            by_id = {c.id: c for c in dc.claims}
+            out += [arithmetic_finding(i, dc, by_id) for i in issues]
+    return out
+
+
+def _memo(cache: ClaimCache | None, name: str, fingerprint: str) -> MemoFile | None:
+    return MemoFile(cache.root / name, fingerprint) if cache is not None else None
