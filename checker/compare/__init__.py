@@ -9,11 +9,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
+from checker.compare.facts import Facts
 from checker.compare.grouping import statement_groups
 from checker.compare.independence import count_origins, document_origins, is_copy
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
-from checker.compare.verdict import Facts, Thresholds, Verdict, judge
+from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.lexicon import Lexicon
 from checker.normclaim import NormClaim
 

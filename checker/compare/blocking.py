@@ -89,7 +89,7 @@ class Weights:
         self.mixed = {k: 1.5 * w if k[0] == "e" else w for k, w in self.key.items()}
         # Each claim's weight totals, by object (the claim is kept, so its id is not reused).
         self._totals: dict[int, tuple[NormClaim, Totals]] = {}
-        # Judging's per-claim facts (`verdict.Facts`), kept with the index as the totals are:
+        # Judging's per-claim facts (`facts.Facts`), kept with the index as the totals are:
         # `judge_pairs` is also called one pair at a time (parallel workers, incremental runs).
         self.judging: object = None
 

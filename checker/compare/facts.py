@@ -1,0 +1,85 @@
+"""What judging reads of each claim, worked out once per claim: a claim is in a pair with
+each of its candidates (`verdict.judge`). With the index's weight tables, the similarity
+and coverage of a pair sum from each claim's remembered totals."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from checker.compare.blocking import Totals, Weights
+from checker.compare.lexical import opposable
+from checker.compare.scope import scope_of
+from checker.compare.similarity import (
+    Similarity,
+    coverage,
+    similarity,
+    weighted_coverage,
+    weighted_similarity,
+)
+from checker.compare.slots import currencies, events, figure_dates
+from checker.lexicon import Lexicon
+from checker.normclaim import NDate, NormClaim
+
+
+class Stats(Protocol):
+    """Corpus statistics the verdict needs (the block index provides them)."""
+
+    def idf(self, key: str) -> float: ...  # noqa: D102
+
+    def specific(self, key: str) -> bool: ...  # noqa: D102
+
+
+class ClaimFacts:
+    """What judging reads of one claim in every pair it is in, worked out once."""
+
+    __slots__ = ("claim", "currencies", "events", "opposable", "scope", "spec_entities",
+                 "spec_tokens", "totals", "when")
+
+    def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
+        self.claim = c  # held, so the claim's id (the memo key) is not reused
+        specific = stats.specific
+        self.spec_entities = frozenset(e for e in c.entities if specific(f"e:{e}"))
+        self.spec_tokens = frozenset(t for t in c.tokens if specific(f"t:{t}"))
+        self.events: list[NDate] = events(c)
+        self.when = figure_dates(c, self.events) if c.quantities else {}
+        self.scope = scope_of(c, lexicon)
+        self.opposable = opposable(c.tokens)
+        self.currencies = currencies(c)
+        idf = stats.idf
+        self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
+
+
+class Facts:
+    """Each claim's `ClaimFacts`, made on first use: a claim is in a pair with each of its
+    candidates. For one corpus statistics (always passed the same) and one lexicon; the
+    statistics are not held, so an index can keep its facts without a reference cycle."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._made: dict[int, ClaimFacts] = {}
+
+    def __call__(self, c: NormClaim, stats: Stats) -> ClaimFacts:
+        """The facts of claim c."""
+        found = self._made.get(id(c))
+        if found is not None and found.claim is c:
+            return found
+        made = self._made[id(c)] = ClaimFacts(c, stats, self.lexicon)
+        return made
+
+
+def pair_similarity(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
+                    stats: Stats) -> Similarity:
+    """`similarity.similarity` of a pair, from the claims' totals where the index has them."""
+    idf = stats.idf
+    if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
+        return weighted_similarity(a, b, idf, fa.totals, fb.totals)
+    return similarity(a, b, idf)
+
+
+def pair_coverage(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
+                  stats: Stats) -> float:
+    """`similarity.coverage` of a pair, from the claims' totals where the index has them."""
+    idf = stats.idf
+    if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
+        return weighted_coverage(a, b, idf, fa.totals, fb.totals)
+    return coverage(a, b, idf)
