@@ -20,14 +20,15 @@ import json
 import os
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.atomic import atomic_write
 
 FORMAT = 2  # 2: sealed (`_sealed`)
+R = TypeVar("R")
 
 
 class Packed:
@@ -218,3 +219,25 @@ class BytesMemo:
     def save(self) -> None:
         """Write the memo back (see `MemoFile.save`)."""
         self.file.save()
+
+
+def remembered(memo: MemoFile | None, keys: Sequence[str | None],
+               decode: Callable[[int, Any], R | None],
+               compute: Callable[[list[int]], Sequence[Any]]) -> list[R]:
+    """For each item i, `decode(i, value)` of the value stored under `keys[i]`. The items
+    with no key, no value or a value that does not decode (a damaged memo: None) are
+    computed together, `compute(todo)` giving their values as they are stored, and those
+    with a key are remembered; fresh values are decoded too, so both paths give one form."""
+    found: list[R | None] = [
+        decode(i, value) if memo is not None and key is not None
+        and (value := memo.get(key)) is not None else None
+        for i, key in enumerate(keys)]
+    todo = [i for i, result in enumerate(found) if result is None]
+    for i, value in zip(todo, compute(todo), strict=True):
+        key = keys[i]
+        if memo is not None and key is not None:
+            memo.put(key, value)
+        found[i] = decode(i, value)
+        if found[i] is None:
+            raise ValueError(f"a value computed for item {i} does not decode")
+    return [result for result in found if result is not None]

@@ -12,7 +12,7 @@ from typing import Any
 from checker.builders import ClaimIndex, consistency_finding, fact_finding, term_finding
 from checker.corpus import Corpus, DocClaims
 from checker.extract.clean import classify_lines
-from checker.memofile import MemoFile, content_key
+from checker.memofile import MemoFile, content_key, remembered
 from checker.models.common import partial_date_bounds
 from checker.models.report import Finding
 from checker.models.rules import TermRule
@@ -64,17 +64,17 @@ def regions_of(docs: Sequence[DocClaims], memo: MemoFile | None = None,
     from checker.parallel import map_items
 
     # Line classes read the text (its bytes' hash) and where the body starts, only.
-    keys = [f"{dc.doc.sha256}:{dc.doc.body_start}" for dc in docs] if memo is not None else []
-    known = [memo.get(k) for k in keys] if memo is not None else [None] * len(docs)
-    todo = [i for i, k in enumerate(known) if k is None]
-    made = map_items(_regions, None, [docs[i] for i in todo], jobs)
-    out: list[list[tuple[int, int]]] = [[(start, end) for start, end in k] if k else []
-                                        for k in known]
-    for i, regions in zip(todo, made, strict=True):
-        out[i] = regions
-        if memo is not None:
-            memo.put(keys[i], regions)
-    return out
+    keys = [f"{dc.doc.sha256}:{dc.doc.body_start}" if memo is not None else None
+            for dc in docs]
+    return remembered(memo, keys, _decoded_regions,
+                      lambda todo: map_items(_regions, None, [docs[i] for i in todo], jobs))
+
+
+def _decoded_regions(_: int, stored: Any) -> list[tuple[int, int]] | None:
+    try:
+        return [(int(start), int(end)) for start, end in stored]
+    except (TypeError, ValueError):
+        return None
 
 
 def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list[
@@ -108,22 +108,11 @@ def term_findings(corpus: Corpus, ruleset: RuleSet,
     corpus.errors.extend(matcher.errors)
     rules = {r.id: r for r in ruleset.terms}
     docs = corpus.docs
-    keys = [_terms_key(dc) for dc in docs] if memo is not None else []
-    found: list[list[Finding] | None] = [
-        _stored(memo.get(k), rules, dc) for k, dc in zip(keys, docs, strict=True)
-    ] if memo is not None else [None] * len(docs)
-    todo = [i for i, f in enumerate(found) if f is None]
-    searched = map_items(_hits_in, matcher, [(docs[i], regions[i]) for i in todo], jobs)
-    for i, hits in zip(todo, searched, strict=True):
-        if memo is not None:
-            memo.put(keys[i], hits)
-        found[i] = _from_stored(hits, rules, docs[i])
-        assert found[i] is not None  # made here, of these rules
-    return [f for per_doc in found if per_doc for f in per_doc]
-
-
-def _stored(hits: Any, rules: dict[str, TermRule], dc: DocClaims) -> list[Finding] | None:
-    return _from_stored(hits, rules, dc) if hits is not None else None
+    keys = [_terms_key(dc) if memo is not None else None for dc in docs]
+    found = remembered(memo, keys, lambda i, hits: _from_stored(hits, rules, docs[i]),
+                       lambda todo: map_items(_hits_in, matcher,
+                                              [(docs[i], regions[i]) for i in todo], jobs))
+    return [f for per_doc in found for f in per_doc]
 
 
 def _hits_in(matcher: TermMatcher, item: tuple[DocClaims, Sequence[tuple[int, int]]]) -> list[

@@ -13,6 +13,7 @@ from checker.claimfiles import load_claim_file
 from checker.claimmemo import ClaimFileMemo
 from checker.errors import SchemaError
 from checker.ingest import discover, load_documents, read_document
+from checker.memofile import MemoFile, remembered
 from checker.sidecars import SidecarMemo
 from tests.bench.corpora import write
 
@@ -292,3 +293,34 @@ def test_a_claim_file_with_errors_is_never_remembered(tmp_path: Path) -> None:
     again = ClaimFileMemo(memo_path, "c")
     assert _claim_files([path], again) == errors and again.hits == 0
     assert errors[0] and isinstance(errors[0], list)  # located schema errors, every run
+
+
+def _doubled(_: int, stored: object) -> int | None:
+    return 2 * stored if isinstance(stored, int) else None
+
+
+def test_remembered_looks_up_computes_the_rest_together_and_keeps_them(tmp_path: Path) -> None:
+    memo = MemoFile(tmp_path / "memo.json", "code")
+    memo.put("a", 10)
+    memo.put("b", "damaged")
+    memo.save()
+    memo = MemoFile(tmp_path / "memo.json", "code")
+    asked: list[list[int]] = []
+
+    def compute(todo: list[int]) -> list[int]:
+        asked.append(todo)
+        return [100 + i for i in todo]
+
+    got = remembered(memo, ["a", "b", None, "d"], _doubled, compute)
+    assert got == [20, 202, 204, 206]
+    assert asked == [[1, 2, 3]]  # one call for all: it may spread them over processes
+    memo.save()
+    again = MemoFile(tmp_path / "memo.json", "code")
+    # What was computed under a key is kept (the damaged value replaced); keyless is not.
+    assert (again.get("a"), again.get("b"), again.get("d")) == (10, 101, 103)
+    assert remembered(None, [None, None], _doubled, lambda todo: todo) == [0, 2]
+
+
+def test_remembered_refuses_a_computed_value_it_cannot_decode() -> None:
+    with pytest.raises(ValueError, match="item 0"):
+        remembered(None, [None], _doubled, lambda todo: ["not a number"])

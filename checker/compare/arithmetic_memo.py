@@ -13,7 +13,7 @@ from typing import Any
 
 from checker.compare.arithmetic import ArithmeticIssue, check_document
 from checker.corpus import DocClaims
-from checker.memofile import MemoFile
+from checker.memofile import MemoFile, remembered
 
 # Arithmetic checks take ~35 us a document: only tens of thousands repay forking for them.
 SPREAD_ARITHMETIC = 20_000
@@ -29,17 +29,10 @@ def document_issues(docs: Sequence[DocClaims], keys: Mapping[str, str],
     the key of the document's claims in `keys` (document id -> key)."""
     from checker.parallel import map_items
 
-    known = [_stored(memo.get(keys[dc.doc.id])) if memo is not None and dc.doc.id in keys
-             else None for dc in docs]
-    todo = [i for i, found in enumerate(known) if found is None]
-    made = map_items(_issues, None, [docs[i] for i in todo], jobs, at_least=SPREAD_ARITHMETIC)
-    out = [found or [] for found in known]
-    for i, issues in zip(todo, made, strict=True):
-        out[i] = issues
-        key = keys.get(docs[i].doc.id)
-        if memo is not None and key is not None:
-            memo.put(key, [_row(issue) for issue in issues])
-    return out
+    return remembered(memo, [keys.get(dc.doc.id) for dc in docs], lambda _, rows: _stored(rows),
+                      lambda todo: [[_row(issue) for issue in issues] for issues in map_items(
+                          _issues, None, [docs[i] for i in todo], jobs,
+                          at_least=SPREAD_ARITHMETIC)])
 
 
 def _row(issue: ArithmeticIssue) -> list[Any]:
