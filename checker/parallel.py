@@ -265,22 +265,25 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
         prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
         if settled is not None:  # little left to do: in this process
             return reduce_pairs(settled[0], declared_origins, settled[1])
+    # Most verdicts are look-ups: sending them back from workers costs more than that.
+    here = prior is not None and prior.share() >= MOSTLY_REUSED
     parts = jobs * TASKS_PER_JOB
     with _pool(jobs, {"index": index}) as pool:
-        found = [c for block in pool.map(_candidates_block, ranges(len(claims), parts))
-                 for c in block]
+        searched = pool.map(_candidates_block, ranges(len(claims), parts))
+        # While the workers search (this process only waits for them), find repeated
+        # contents: the judging round needs them, and they are a pass over every claim.
+        ids = content_ids(claims) if not here else None
+        found = [c for block in searched for c in block]
     if judged is not None:
         for c in found:
             judged.add_candidates(c)
-    if memory is not None and prior is not None and judged is not None \
-            and prior.share() >= MOSTLY_REUSED:
-        # Most verdicts are look-ups: sending them back from workers costs more than that.
+    if here and memory is not None and prior is not None and judged is not None:
         return _judge_here(claims, found, index, lexicon, declared_origins, thresholds,
                            memory, prior, judged)
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
     state = {"claims": claims, "found": found, "index": index,
-             "lexicon": lexicon, "thresholds": thresholds, "content_ids": content_ids(claims),
+             "lexicon": lexicon, "thresholds": thresholds, "content_ids": ids,
              "prior": prior}
     del found
     with _pool(jobs, state) as pool:

@@ -83,18 +83,19 @@ def test_the_store_is_the_one_a_full_run_writes(tmp_path: Path, ruleset: RuleSet
     assert store.read_bytes() == fresh.read_bytes()
 
 
-def test_claims_in_another_order_are_compared_afresh(tmp_path: Path,
-                                                     ruleset: RuleSet) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: most verdicts looked up, in this process
+def test_claims_in_another_order_are_compared_afresh(tmp_path: Path, ruleset: RuleSet,
+                                                     jobs: int) -> None:
     root = write(tmp_path / "corpus", 30)
     store = tmp_path / "verdicts.json"
-    _run(root, ruleset, store)
+    _run(root, ruleset, store, jobs)
     doc = sorted((root / "seeds").glob("*.txt"))[2]
     lines = doc.read_text("utf-8").splitlines(keepends=True)
     body = [k for k, line in enumerate(lines) if len(line.split()) > 6]
     a, b = body[0], body[-1]
     lines[a], lines[b] = lines[b], lines[a]  # two sentences swap places: their claims too
     doc.write_text("".join(lines), "utf-8")
-    again, memory = _run(root, ruleset, store)
+    again, memory = _run(root, ruleset, store, jobs)
     assert memory is not None and memory.settled == 0
     assert again == _run(root, ruleset, None)[0]
 
