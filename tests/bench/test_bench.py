@@ -41,12 +41,18 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = run.main(["--sizes", "8,16", "--claims", "120,240", "--extract-docs", "6",
                        "--corpus-dir", str(tmp_path / "corpus"), "--skip-peers",
-                       "--out", str(out)])
+                       "--repeats", "3", "--out", str(out)])
     data = json.loads(out.read_text())
     assert [p["size"] for p in data["pipeline"]] == [8, 16]
     assert {"ingest", "extract", "normalise", "compare", "rules", "report"} <= \
         set(data["pipeline"][0]["stages_s"])
     assert data["compare_scale"][1]["claims"] > data["compare_scale"][0]["claims"]
+    # The largest size three times (the median reported), the others once.
+    largest, jobs = data["compare_scale"][1], data["compare_scale_jobs"]
+    assert [len(r["runs_total_s"]) for r in (data["compare_scale"][0], largest, jobs)] == \
+        [1, 3, 3]
+    assert largest["total_s"] == sorted(largest["runs_total_s"])[1]
+    assert data["checks"]["compare_jobs_identical"]["met"] is True
     assert data["extraction"]["jobs_identical"] is True
     assert set(data["terms"]) >= {"1", "100", "1000"}
     assert data["checks"]["incremental_identical"]["met"] is True
