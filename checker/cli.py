@@ -1,15 +1,19 @@
 """The command line: parses options, calls the core, writes files, sets the exit code.
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 bad input,
-bad rules or usage. Errors are printed as `path:line:col: field: message`, never tracebacks.
+bad rules or usage; 3 the run failed for a reason of its own (a bug, memory). Errors are
+printed as `path:line:col: field: message`, never tracebacks (but a bug's).
 """
 
 from __future__ import annotations
 
 import signal
 import sys
+import traceback
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -21,6 +25,7 @@ from checker.cache import CACHE_DIR
 from checker.claimfiles import render_claim_file, same_newlines
 from checker.cliutil import (
     EXIT_BAD_INPUT,
+    EXIT_FAILED,
     EXIT_OK,
     check_options,
     config_or_exit,
@@ -56,7 +61,8 @@ from checker.yamlio import read_yaml
 
 class _Main(click.Group):
     """The command group; a write that fails (refused, disk full, permission) is bad input:
-    a located message and exit 2, never a traceback."""
+    a located message and exit 2, never a traceback. A run that fails for a reason of its
+    own (a killed --jobs worker, memory, a bug) exits 3, never 1 (findings)."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -66,7 +72,23 @@ class _Main(click.Group):
         except OSError as exc:
             where = display_path(Path(exc.filename), Path.cwd()) if exc.filename else "claimcheck"
             click.echo(f"{printable_path(str(where))}: {exc.strerror or exc}", err=True)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort):
+            raise  # usage errors and exits: click reports them as it does
+        except BrokenProcessPool:
+            _failed("a --jobs worker process ended abruptly (killed, perhaps for lack of "
+                    "memory); run again with fewer --jobs")
+        except MemoryError:
+            _failed("out of memory; run with fewer --jobs, or check a smaller corpus")
+        except Exception:  # noqa: BLE001 - a bug: its traceback is the report to file
+            traceback.print_exc()
+            _failed("internal error (a bug: please report it with the traceback above)")
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _failed(message: str) -> NoReturn:
+    click.echo(f"claimcheck: {message}; the run did not complete", err=True)
+    sys.exit(EXIT_FAILED)
 
 
 @click.group(cls=_Main,
@@ -85,7 +107,8 @@ def main() -> None:
 
     \b
     Exit codes: 0 clean; 1 findings at or above --fail-on; 2 bad input, rules or usage;
-    130/143 interrupted (Ctrl-C/SIGTERM), every file left either old or new.
+    3 the run failed (a killed --jobs worker, memory, a bug); 130/143 interrupted
+    (Ctrl-C/SIGTERM), every file left either old or new.
     """
     # SIGTERM unwinds the stack like Ctrl-C (after a write in progress), so every target
     # stays either old or new; 128 + signal is the shell convention.

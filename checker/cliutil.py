@@ -17,6 +17,9 @@ from checker.pipeline import CheckOptions
 from checker.rules import RuleSet, load_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+# The run did not complete for a reason of its own, not the input's: a bug, memory, a
+# --jobs worker killed. Never 1, which CI reads as "findings".
+EXIT_FAILED = 3
 
 
 def echo_errors(errors: Sequence[ClaimcheckError]) -> None:

@@ -1,0 +1,69 @@
+"""A run that fails for a reason of its own (a killed --jobs worker, memory, a bug) exits 3
+with a message, never 1, which CI would read as "findings"."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from checker import cli, parallel
+from checker.cli import main
+
+
+@pytest.fixture()
+def project(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's seeds, claims and rules as the working directory."""
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(repo / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _killed(bounds: tuple[int, int]) -> Any:
+    """A --jobs worker killed mid-task, as the kernel kills one out of memory."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers inherit the patch when forked")
+def test_a_killed_worker_fails_the_run_with_3(project: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_normalise_block", _killed)
+    result = CliRunner().invoke(main, ["check", "--jobs", "2", "--no-cache"])
+    assert result.exit_code == 3, result.output
+    assert "a --jobs worker process ended abruptly" in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "reports").exists()
+
+
+@pytest.mark.parametrize(("raised", "says"), [
+    (MemoryError(), "out of memory"),
+    (RuntimeError("boom"), "internal error (a bug: please report it"),
+])
+def test_a_failed_run_exits_3_never_1(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                      raised: BaseException, says: str) -> None:
+    def failing(*args: object, **kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(cli, "run_check", failing)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 3
+    assert says in result.output and "the run did not complete" in result.output
+    # A bug's traceback is what to report; memory is no bug.
+    assert ("Traceback" in result.output) == isinstance(raised, RuntimeError)
+
+
+def test_click_still_reports_its_own_usage_errors(project: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def refusing(*args: object, **kwargs: object) -> None:
+        raise click.BadParameter("not like that", param_hint="--format")
+
+    monkeypatch.setattr(cli, "run_check", refusing)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2 and "not like that" in result.output
