@@ -90,7 +90,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     polarity_cover = pair_coverage(a, b, fa, fb, stats) if a.polarity != b.polarity and not strict \
         else 0.0
     ev = Evidence(fa, fb, sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
-                   q_conflict, d_conflict)
+                   q_conflict, d_conflict, d_agree)
     found = conflict(a, b, ev, lexicon, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]

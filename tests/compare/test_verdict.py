@@ -40,6 +40,13 @@ def test_different_figures_conflict(ruleset: RuleSet) -> None:
         "conflict", "number")
 
 
+def test_a_paraphrased_deal_with_another_figure_conflicts(ruleset: RuleSet) -> None:
+    # "agreed a deal" / "signed a contract": one fact in news synonyms (synonyms.txt).
+    a = "In August 2019, Girim Telecom agreed a $763.3 million deal with Uzbekistan."
+    b = "Girim Telecom signed a $1110.9 million contract with Uzbekistan in August 2019."
+    assert verdict(ruleset, a, b) == ("conflict", "number")
+
+
 def test_hedged_figure_agrees(ruleset: RuleSet) -> None:
     a = "Pakistan has a population of about 241 million people, the bureau said."
     b = "Pakistan has a population of 240 million people, the bureau said."
@@ -159,6 +166,26 @@ def test_opposites_about_a_specific_name_conflict(ruleset: RuleSet) -> None:
     a = "Officials in China said Norvex Dynamics is a private company."
     b = "Officials in China said Norvex Dynamics is a public company."
     assert _with_background(ruleset, a, b) == ("conflict", "antonym")
+
+
+def _among_deals(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
+    """judge(a, b) in a corpus where every claim is about a deal (so "deal" is common)."""
+    background = [norm(ruleset, f"Officials said the region signed a deal {n} times.", f"bg{n}")
+                  for n in range(2, 42)]
+    na, nb = norm(ruleset, a, "a"), norm(ruleset, b, "b")
+    v = judge(na, nb, BlockIndex([na, nb, *background]), ruleset.lexicon)
+    return v.label, v.reason
+
+
+def test_both_parties_and_the_date_anchor_a_figure(ruleset: RuleSet) -> None:
+    # No specific word in common ("deal" is in every claim), but who, with whom and when.
+    a = "Girim Telecom awarded Norvex Dynamics a deal worth $763.3 million in August 2019."
+    b = "Norvex Dynamics signed a $1110.9 million deal with Girim Telecom in August 2019."
+    assert _among_deals(ruleset, a, b) == ("conflict", "number")
+    other = "Norvex Dynamics signed a $1110.9 million deal with Kotrous Cement in August 2019."
+    assert _among_deals(ruleset, a, other)[0] != "conflict"  # another party: another deal
+    later = "Norvex Dynamics signed a $1110.9 million deal with Girim Telecom in August 2021."
+    assert _among_deals(ruleset, a, later)[0] != "conflict"  # two dates: two deals
 
 
 def test_month_without_a_year_still_compares_by_month(ruleset: RuleSet) -> None:
