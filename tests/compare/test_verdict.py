@@ -168,6 +168,17 @@ def test_opposites_about_a_specific_name_conflict(ruleset: RuleSet) -> None:
     assert _with_background(ruleset, a, b) == ("conflict", "antonym")
 
 
+def test_two_companies_or_two_places_do_not_corroborate(ruleset: RuleSet) -> None:
+    # Each names someone or somewhere the other does not: two facts, whatever the figures.
+    a = "In Gwadar, Sobes Logistics employs 13,700 people."
+    assert verdict(ruleset, a, "Stepux Labs employs 14,000 people in Gwadar.")[0] == "unrelated"
+    b = "In Karachi, Momeiraim Chemicals employs 1,100 people."
+    c = "Momeiraim Chemicals now employs 1,100 people at its Quetta site."
+    assert verdict(ruleset, b, c)[0] == "unrelated"
+    same = "Momeiraim Chemicals now employs 1,100 people at its Karachi site."
+    assert verdict(ruleset, b, same) == ("corroboration", "agree")
+
+
 def _among_deals(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
     """judge(a, b) in a corpus where every claim is about a deal (so "deal" is common)."""
     background = [norm(ruleset, f"Officials said the region signed a deal {n} times.", f"bg{n}")
