@@ -15,7 +15,10 @@ METHOD = {
     "pipeline": "run_check on a generated corpus without claim files: every document is "
                 "extracted on the fly; one process, no cache",
     "compare_scale": "claims built straight from the generator (no extraction), held in "
-                     "memory; check_corpus (normalise, compare, rules) + build_report timed",
+                     "memory; check_corpus (normalise, compare, rules) + build_report timed; "
+                     "with --jobs the rules (the documents' own checks) run beside the "
+                     "comparison since the eighth session, and the rules stage is the wait "
+                     "for them",
     "compare_repeats": "the largest size (one process, and with --jobs) runs --repeats "
                        "times, each in a fresh process; the run of median total time is "
                        "reported and checked, every run's total is in runs_total_s",
@@ -58,7 +61,8 @@ def checks(result: dict[str, Any]) -> dict[str, Any]:
     if big:
         out["compare_time"] = _check(big["total_s"], t["compare_200k_s"], f"{big['claims']:,} "
                                      "claims compared and reported (s)")
-        out["compare_memory"] = _check(big["peak_rss_mb"], t["peak_rss_mb"], "peak RSS (MB)")
+        out["compare_memory"] = _check(max(big.get("runs_peak_rss_mb", [big["peak_rss_mb"]])),
+                                       t["peak_rss_mb"], "peak RSS, the largest of every run (MB)")
     par = result.get("compare_scale_jobs")
     if par:
         jobs = par["jobs"]
@@ -66,8 +70,10 @@ def checks(result: dict[str, Any]) -> dict[str, Any]:
                                           f"{par['claims']:,} claims compared and reported "
                                           f"with --jobs {jobs} (s)")
         out["compare_memory_jobs"] = _check(
-            max(par["peak_rss_mb"], par["peak_rss_workers_mb"]), t["peak_rss_mb"],
-            f"peak RSS of the parent or any worker with --jobs {jobs} (MB)")
+            max(par.get("runs_peak_rss_mb", [max(par["peak_rss_mb"],
+                                                 par["peak_rss_workers_mb"])])),
+            t["peak_rss_mb"],
+            f"peak RSS of the parent or any worker with --jobs {jobs}, every run (MB)")
         out["compare_jobs_identical"] = {
             "met": big is not None and par["report_sha256"] == big["report_sha256"]
             and par.get("runs_identical", True) and big.get("runs_identical", True),

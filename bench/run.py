@@ -123,6 +123,9 @@ def median_run(task: str, repeats: int, **kwargs: Any) -> dict[str, Any]:
     chosen = dict(sorted(runs, key=lambda r: r["total_s"])[len(runs) // 2])
     chosen["runs_total_s"] = [r["total_s"] for r in runs]
     chosen["runs_identical"] = len({r["report_sha256"] for r in runs}) == 1
+    # Memory is checked on every run, not only the median one's.
+    chosen["runs_peak_rss_mb"] = [max(r["peak_rss_mb"], r.get("peak_rss_workers_mb", 0.0))
+                                  for r in runs]
     return chosen
 
 

@@ -7,6 +7,7 @@ printed as `path:line:col: field: message`, never tracebacks (but a bug's).
 
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 import traceback
@@ -65,25 +66,38 @@ class _Main(click.Group):
     own (a killed --jobs worker, memory, a bug) exits 3, never 1 (findings)."""
 
     def invoke(self, ctx: click.Context) -> object:
+        failure: str | None = None
         try:
             return super().invoke(ctx)
         except ClaimcheckError as exc:
             echo_errors([exc])
         except OSError as exc:
-            where = display_path(Path(exc.filename), Path.cwd()) if exc.filename else "claimcheck"
-            click.echo(f"{printable_path(str(where))}: {exc.strerror or exc}", err=True)
+            if exc.errno in _NO_ROOM and exc.filename is None:
+                failure = _OUT_OF_MEMORY  # a fork or an allocation refused: no file's fault
+            else:
+                where = display_path(Path(exc.filename), Path.cwd()) if exc.filename \
+                    else "claimcheck"
+                click.echo(f"{printable_path(str(where))}: {exc.strerror or exc}", err=True)
         except (click.exceptions.ClickException, click.exceptions.Exit,
                 click.exceptions.Abort):
             raise  # usage errors and exits: click reports them as it does
         except BrokenProcessPool:
-            _failed("a --jobs worker process ended abruptly (killed, perhaps for lack of "
-                    "memory); run again with fewer --jobs")
+            failure = ("a --jobs worker process ended abruptly (killed, perhaps for lack of "
+                       "memory); run again with fewer --jobs")
         except MemoryError:
-            _failed("out of memory; run with fewer --jobs, or check a smaller corpus")
+            failure = _OUT_OF_MEMORY
         except Exception:  # noqa: BLE001 - a bug: its traceback is the report to file
             traceback.print_exc()
-            _failed("internal error (a bug: please report it with the traceback above)")
+            failure = "internal error (a bug: please report it with the traceback above)"
+        # Reported out of the except clauses: by now the failed run's frames, and all the
+        # data they held, are freed (a message printed in memory that short could fail).
+        if failure is not None:
+            _failed(failure)
         sys.exit(EXIT_BAD_INPUT)
+
+
+_NO_ROOM = (errno.ENOMEM, errno.EAGAIN)
+_OUT_OF_MEMORY = "out of memory; run with fewer --jobs, or check a smaller corpus"
 
 
 def _failed(message: str) -> NoReturn:

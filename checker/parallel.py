@@ -102,24 +102,6 @@ def _map_block(bounds: tuple[int, int]) -> list[Any]:
     return [fn(shared, item) for item in items[bounds[0]:bounds[1]]]
 
 
-@contextmanager
-def beside(work: Callable[[int], R], jobs: int = 1) -> Iterator[Callable[[], R]]:
-    """`work` run beside the block: with `jobs` > 1 where workers are forked, as
-    `work(1)` in a process of its own that starts now; else as `work(jobs)` here, when its
-    result is asked for. Yields the function that returns that result (waiting for it)."""
-    jobs = resolve_jobs(jobs)
-    if jobs == 1 or _context().get_start_method() != "fork":
-        yield lambda: work(jobs)
-        return
-    # Forked, so `work` and what it reads are inherited, not pickled; only its result is.
-    with _pool(1, {"work": work}) as pool:
-        yield pool.submit(_run_beside).result
-
-
-def _run_beside() -> Any:
-    return _STATE["work"](1)
-
-
 # -- extraction ----------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from checker.aside import beside
 from checker.baseline import apply_baseline
 from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
 from checker.cache import CLAIM_FILES, SIDECARS, ClaimCache, code_fingerprint, verdict_file
@@ -37,7 +38,7 @@ from checker.models.report import (
     Report,
 )
 from checker.normclaim import NormClaim
-from checker.parallel import beside, compare_claims, extract_documents
+from checker.parallel import compare_claims, extract_documents, resolve_jobs
 from checker.reporting.build import build_report
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
@@ -213,7 +214,7 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     # The documents' own checks read no verdict: with --jobs they run beside the
     # comparison, on the core its serial steps leave idle (checker.document_checks).
     own = partial(document_findings, corpus, norm, index, ruleset, cache)
-    with beside(own, jobs) as checked:
+    with beside(own, resolve_jobs(jobs)) as checked:
         with watch.stage("compare"):
             scored = _compared(corpus, norm, index, ruleset, cache, jobs, findings)
         progress("compare", scored, scored)

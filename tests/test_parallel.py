@@ -14,7 +14,7 @@ from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.corpus import Corpus
 from checker.corpusnorm import normalise_corpus
-from checker.errors import InputError, Location, RuleError
+from checker.errors import Location, RuleError
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.rules import RuleSet
@@ -119,28 +119,6 @@ def test_findings_identical_for_any_jobs_with_enough_documents_to_spread(
     kinds = {f.kind for f in one}
     assert {"conflict", "corroboration", "term"} <= kinds
     assert [f.model_dump() for f in two] == [f.model_dump() for f in one]
-
-
-def _where(jobs: int) -> tuple[int, int]:
-    return jobs, os.getpid()
-
-
-def _fails(jobs: int) -> None:
-    raise InputError("unreadable", Location("docs/a.txt", 3))
-
-
-def test_beside_runs_work_in_a_process_of_its_own_with_jobs() -> None:
-    with parallel.beside(_where, jobs=2) as result:
-        jobs, pid = result()
-    assert (jobs, pid != os.getpid()) == (1, True)  # one process: it spreads nothing itself
-    with parallel.beside(_where, jobs=1) as result:
-        assert result() == (1, os.getpid())
-
-
-def test_beside_raises_the_error_of_its_process_here() -> None:
-    with pytest.raises(InputError) as raised, parallel.beside(_fails, jobs=2) as result:
-        result()
-    assert str(raised.value) == "docs/a.txt:3: unreadable"
 
 
 def test_errors_met_beside_the_comparison_reach_the_corpus(

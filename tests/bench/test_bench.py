@@ -52,6 +52,7 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
     assert [len(r["runs_total_s"]) for r in (data["compare_scale"][0], largest, jobs)] == \
         [1, 3, 3]
     assert largest["total_s"] == sorted(largest["runs_total_s"])[1]
+    assert data["checks"]["compare_memory"]["value"] == max(largest["runs_peak_rss_mb"])
     assert data["checks"]["compare_jobs_identical"]["met"] is True
     assert data["extraction"]["jobs_identical"] is True
     assert set(data["terms"]) >= {"1", "100", "1000"}

@@ -3,6 +3,7 @@ with a message, never 1, which CI would read as "findings"."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -44,6 +45,7 @@ def test_a_killed_worker_fails_the_run_with_3(project: Path,
 
 @pytest.mark.parametrize(("raised", "says"), [
     (MemoryError(), "out of memory"),
+    (OSError(errno.ENOMEM, "Cannot allocate memory"), "out of memory"),  # a fork refused
     (RuntimeError("boom"), "internal error (a bug: please report it"),
 ])
 def test_a_failed_run_exits_3_never_1(project: Path, monkeypatch: pytest.MonkeyPatch,
@@ -57,6 +59,16 @@ def test_a_failed_run_exits_3_never_1(project: Path, monkeypatch: pytest.MonkeyP
     assert says in result.output and "the run did not complete" in result.output
     # A bug's traceback is what to report; memory is no bug.
     assert ("Traceback" in result.output) == isinstance(raised, RuntimeError)
+
+
+def test_a_file_that_cannot_be_written_is_still_bad_input(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(project / "reports/x"))
+
+    monkeypatch.setattr(cli, "run_check", full)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2 and "reports/x: No space left on device" in result.output
 
 
 def test_click_still_reports_its_own_usage_errors(project: Path,

@@ -1,0 +1,91 @@
+"""Work beside the main line: a forked process of its own, its result or its error here,
+gone as soon as it has sent it, terminated when the block fails."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.aside import beside
+from checker.errors import InputError, Location
+from tests.alarm import alarm
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the side process is forked")
+
+
+def _where(jobs: int) -> tuple[int, int]:
+    return jobs, os.getpid()
+
+
+def _fails(jobs: int) -> None:
+    raise InputError("unreadable", Location("docs/a.txt", 3))
+
+
+def test_work_runs_in_a_process_of_its_own_with_jobs() -> None:
+    with beside(_where, jobs=3) as result:
+        jobs, pid = result()
+    assert (jobs, pid != os.getpid()) == (2, True)  # the block keeps one process for itself
+    with beside(_where, jobs=1) as result:
+        assert result() == (1, os.getpid())
+
+
+def test_the_error_of_the_process_is_raised_here() -> None:
+    with pytest.raises(InputError) as raised, beside(_fails, jobs=2) as result:
+        result()
+    assert str(raised.value) == "docs/a.txt:3: unreadable"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_the_process_is_gone_once_its_result_is_sent(tmp_path: Path) -> None:
+    pid_file = tmp_path / "pid"
+
+    def work(jobs: int) -> int:
+        pid_file.write_text(str(os.getpid()))
+        return 7
+
+    with alarm(), beside(work, jobs=2) as result:
+        while not pid_file.exists():
+            time.sleep(0.01)
+        pid = int(pid_file.read_text())
+        # Before the result is asked for, the process has sent it and exited.
+        while _alive(pid):
+            time.sleep(0.01)
+        assert result() == 7
+
+
+def test_a_failing_block_terminates_the_process_instead_of_waiting(tmp_path: Path) -> None:
+    started = tmp_path / "started"
+
+    def forever(jobs: int) -> None:
+        started.touch()
+        while True:
+            time.sleep(0.05)
+
+    with alarm(), pytest.raises(KeyError), beside(forever, jobs=2):
+        while not started.exists():
+            time.sleep(0.01)
+        raise KeyError("the main line failed")
+
+
+def test_a_process_killed_before_it_sends_is_a_broken_pool() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    def killed(jobs: int) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with alarm(), pytest.raises(BrokenProcessPool, match="ended abruptly"), \
+            beside(killed, jobs=2) as result:
+        result()
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs (a zombie waiting to be reaped counts as gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
