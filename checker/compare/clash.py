@@ -134,7 +134,6 @@ class Evidence:
     q_agree: Pairs
     q_conflict: Pairs
     d_conflict: Pairs
-    d_agree: Pairs
     # Work done once per pair when two steps need it (`_opposites`): an attribute, not a
     # dict made for every pair.
     opposites: tuple[str, str] | None | _Unknown = _UNKNOWN
@@ -188,12 +187,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # nothing; the same day does: "340 cases as of Thursday" / "430 measles cases ... as of
     # Thursday" (figures of one counted thing, a name and a word in common). Asked only of
     # a figure that would otherwise conflict: it reads both claims' dates again.
-    # Both parties named and the date agreeing anchor a figure too: "In August 2019 Girim
-    # agreed a $763 million deal with Uzbekistan" / "Girim signed a $1.1 billion contract
-    # with Uzbekistan in August 2019" (who, with whom and when: one deal, two amounts).
     if q_conflict and not d_conflict and not q_agree and (
-            anchored or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))
-            or (len(ev.spec_ents) >= 2 and bool(ev.d_agree) and bool(ev.sim.shared_frame))):
+            anchored or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged
     # Two different figures of one measure with two dates are two periods: "grew 15.5 % in

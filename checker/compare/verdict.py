@@ -9,7 +9,6 @@ from typing import Any
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
-from checker.compare.scope import scopes_differ
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     currencies_apart,
@@ -91,19 +90,17 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     polarity_cover = pair_coverage(a, b, fa, fb, stats) if a.polarity != b.polarity and not strict \
         else 0.0
     ev = Evidence(fa, fb, sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
-                   q_conflict, d_conflict, d_agree)
+                   q_conflict, d_conflict)
     found = conflict(a, b, ev, lexicon, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
-            or figures_apart(a, b) or a.correction or b.correction \
-            or scopes_differ(a, b, fa.scope, fb.scope):
+            or figures_apart(a, b) or a.correction or b.correction:
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
-        # forecast's "about 600" and the outcome's "710"), each naming someone or somewhere
-        # the other does not (two firms "employ 14,000 in Gwadar"), or nothing said in common: no
+        # forecast's "about 600" and the outcome's "710"), or nothing said in common: no
         # confirmation. Nor is a correction note, which reports what was wrongly said.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = pair_coverage(a, b, fa, fb, stats)

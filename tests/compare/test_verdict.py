@@ -40,13 +40,6 @@ def test_different_figures_conflict(ruleset: RuleSet) -> None:
         "conflict", "number")
 
 
-def test_a_paraphrased_deal_with_another_figure_conflicts(ruleset: RuleSet) -> None:
-    # "agreed a deal" / "signed a contract": one fact in news synonyms (synonyms.txt).
-    a = "In August 2019, Girim Telecom agreed a $763.3 million deal with Uzbekistan."
-    b = "Girim Telecom signed a $1110.9 million contract with Uzbekistan in August 2019."
-    assert verdict(ruleset, a, b) == ("conflict", "number")
-
-
 def test_hedged_figure_agrees(ruleset: RuleSet) -> None:
     a = "Pakistan has a population of about 241 million people, the bureau said."
     b = "Pakistan has a population of 240 million people, the bureau said."
@@ -168,35 +161,49 @@ def test_opposites_about_a_specific_name_conflict(ruleset: RuleSet) -> None:
     assert _with_background(ruleset, a, b) == ("conflict", "antonym")
 
 
-def test_two_companies_or_two_places_do_not_corroborate(ruleset: RuleSet) -> None:
-    # Each names someone or somewhere the other does not: two facts, whatever the figures.
-    a = "In Gwadar, Sobes Logistics employs 13,700 people."
-    assert verdict(ruleset, a, "Stepux Labs employs 14,000 people in Gwadar.")[0] == "unrelated"
-    b = "In Karachi, Momeiraim Chemicals employs 1,100 people."
-    c = "Momeiraim Chemicals now employs 1,100 people at its Quetta site."
-    assert verdict(ruleset, b, c)[0] == "unrelated"
-    same = "Momeiraim Chemicals now employs 1,100 people at its Karachi site."
-    assert verdict(ruleset, b, same) == ("corroboration", "agree")
+def test_news_synonyms_corroborate_a_deal_told_two_ways(ruleset: RuleSet) -> None:
+    a = "Pakistan signed a $3 billion deal with the IMF in July 2023."
+    b = "Pakistan reached a $3 billion agreement with the IMF in July 2023."
+    assert verdict(ruleset, a, b) == ("corroboration", "agree")
 
 
+# Changes tried on the generated corpus and dropped after a probe of 103 news pairs (eighth
+# session): each of these went wrong with them.
 def _among_deals(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
-    """judge(a, b) in a corpus where every claim is about a deal (so "deal" is common)."""
-    background = [norm(ruleset, f"Officials said the region signed a deal {n} times.", f"bg{n}")
-                  for n in range(2, 42)]
+    """judge(a, b) in a corpus where every claim is a contract signed in 2023."""
+    background = [norm(ruleset, f"Firm number {n} signed a contract with a supplier in 2023.",
+                       f"bg{n}") for n in range(2, 42)]
     na, nb = norm(ruleset, a, "a"), norm(ruleset, b, "b")
     v = judge(na, nb, BlockIndex([na, nb, *background]), ruleset.lexicon)
     return v.label, v.reason
 
 
-def test_both_parties_and_the_date_anchor_a_figure(ruleset: RuleSet) -> None:
-    # No specific word in common ("deal" is in every claim), but who, with whom and when.
-    a = "Girim Telecom awarded Norvex Dynamics a deal worth $763.3 million in August 2019."
-    b = "Norvex Dynamics signed a $1110.9 million deal with Girim Telecom in August 2019."
-    assert _among_deals(ruleset, a, b) == ("conflict", "number")
-    other = "Norvex Dynamics signed a $1110.9 million deal with Kotrous Cement in August 2019."
-    assert _among_deals(ruleset, a, other)[0] != "conflict"  # another party: another deal
-    later = "Norvex Dynamics signed a $1110.9 million deal with Girim Telecom in August 2021."
-    assert _among_deals(ruleset, a, later)[0] != "conflict"  # two dates: two deals
+def test_agreeing_and_signing_are_two_steps(ruleset: RuleSet) -> None:
+    # "sign" and "agree" read as one made these a date conflict; both are true.
+    a = "Mexico agreed to the USMCA in September 2018, officials said."
+    b = "Mexico signed the USMCA in November 2018, officials said."
+    assert verdict(ruleset, a, b)[0] != "conflict"
+
+
+def test_two_contracts_of_the_same_parties_in_one_year_are_two_facts(
+        ruleset: RuleSet) -> None:
+    # Two parties and a year do not make one deal (an anchor tried and dropped).
+    a = "Boeing won a $2 billion contract from the Pentagon in 2023 to build refuelling jets."
+    b = "Boeing signed a $300 million contract with the Pentagon in 2023 for pilot training."
+    assert _among_deals(ruleset, a, b)[0] != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tesla delivered 1.81 million vehicles in 2023, the company said in Austin, Texas.",
+     "Tesla, led by Elon Musk, delivered 1.81 million vehicles in 2023."),
+    ("Russian missiles killed 31 people in Kyiv on Monday, Ukraine's emergency service said.",
+     "Russian missiles killed 31 people in Kiev on Monday, Ukraine's emergency service said."),
+])
+def test_an_extra_place_or_name_on_each_side_still_corroborates(ruleset: RuleSet, a: str,
+                                                                 b: str) -> None:
+    # Blocking corroboration when each claim names someone or somewhere the other does not
+    # lost these (a dateline, an apposition, a spelling of a city).
+    assert verdict(ruleset, a, b) == ("corroboration", "agree")
 
 
 def test_month_without_a_year_still_compares_by_month(ruleset: RuleSet) -> None:
