@@ -79,6 +79,21 @@ def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | N
     return None
 
 
+# The stages of a deal or a law, each a date of its own: agreeing is not signing, nor
+# signing ratifying ("agreed the withdrawal agreement in October 2019" / "signed it in
+# January 2020"; "agreed to the deal" / "never signed it"). Words of one stage are one.
+_STAGES: tuple[frozenset[str], ...] = tuple(frozenset(word_stem(w) for w in group) for group in (
+    ("agree",), ("sign",), ("approve", "ratify"), ("announce", "unveil"), ("propose",),
+    ("negotiate",), ("complete", "close", "finalise", "finalize")))
+
+
+def _stages_differ(a: NormClaim, b: NormClaim) -> bool:
+    """Each claim names a stage of a deal and none is the other's: two events, two dates."""
+    in_a = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(a.tokens)}
+    in_b = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(b.tokens)}
+    return bool(in_a) and bool(in_b) and in_a.isdisjoint(in_b)
+
+
 def _description_clash(a: NormClaim, b: NormClaim) -> str | None:
     da, db = a.description, b.description
     if not da or not db or da.subject != db.subject:
@@ -167,9 +182,10 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         # launch in 2028" / "launched in 2029" is a slip worth seeing, at lower confidence.)
         return None
     # "X is not a musician" against a claim that says all of it without the "not".
+    stages = _stages_differ(a, b)
     if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
             and _negation_on_shared(a, b) and not _different_times(a, b) \
-            and not narrower_denial(a, b, lexicon):
+            and not narrower_denial(a, b, lexicon) and not stages:
         details["polarity"] = [a.polarity, b.polarity]
         return "polarity", logistic(6 * (ev.base - 0.55)) * hedged
     if a.polarity != b.polarity:
@@ -196,7 +212,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # as the fact's one varying value.
     # Figures are compared by time (`slots.figure_dates`), periods whatever their time.
     periods = figures_differ(a, b)
-    if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5:
+    if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5 \
+            and not stages:
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)
 

@@ -178,6 +178,23 @@ def _among_deals(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
     return v.label, v.reason
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Britain and the European Union agreed the withdrawal agreement in October 2019.",
+     "Britain and the European Union signed the withdrawal agreement in January 2020."),
+    ("Iran agreed to the nuclear deal with world powers in Vienna.",
+     "Iran never signed the nuclear deal with world powers in Vienna."),
+])
+def test_two_stages_of_a_deal_are_two_events(ruleset: RuleSet, a: str, b: str) -> None:
+    # Agreeing, signing, ratifying: each has its date, and one can happen without the other.
+    assert verdict(ruleset, a, b)[0] != "conflict"
+
+
+def test_one_stage_at_two_dates_still_conflicts(ruleset: RuleSet) -> None:
+    a = "Britain and the European Union signed the withdrawal agreement in January 2020."
+    b = "Britain and the European Union signed the withdrawal agreement in March 2019."
+    assert verdict(ruleset, a, b) == ("conflict", "date")
+
+
 def test_agreeing_and_signing_are_two_steps(ruleset: RuleSet) -> None:
     # "sign" and "agree" read as one made these a date conflict; both are true.
     a = "Mexico agreed to the USMCA in September 2018, officials said."
