@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import BaseModel, ValidationError
 
 try:  # Rust validator for the yes/no gate of the fast paths; errors still come from jsonschema
@@ -18,6 +17,9 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 
 from checker.errors import ClaimcheckError, Location, SchemaError, YamlSyntaxError
 from checker.yamlio import MAX_DEPTH, field_path, locate, to_plain
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -30,6 +32,10 @@ def validator(schema: dict[str, Any]) -> Draft202012Validator:
     key = json.dumps(schema.get("$id") or schema.get("title"))
     found = _VALIDATORS.get(key)
     if found is None:
+        # Imported here: jsonschema (with its dependencies) is a tenth of the command's
+        # start-up, and only a file the gate refuses needs it (`validate_model`).
+        from jsonschema import Draft202012Validator, FormatChecker
+
         found = Draft202012Validator(schema, format_checker=FormatChecker())
         _VALIDATORS[key] = found
     return found
@@ -129,7 +135,9 @@ def validate_model(
     except RecursionError:
         return None, [YamlSyntaxError(f"YAML nesting is deeper than {MAX_DEPTH} levels",
                                       Location(path))]
-    errors = schema_errors(data, schema, root, path)
+    # Valid data (nearly every file) passes the gate; only other data is read again for
+    # located errors. The gate is never more lenient (tests/test_schema_gate.py).
+    errors = [] if is_valid(schema)(data) else schema_errors(data, schema, root, path)
     if errors:
         return None, list(errors)
     try:

@@ -1,6 +1,7 @@
-"""The fast paths' schema gate (`schemacheck.is_valid`, jsonschema-rs) is never more lenient
-than jsonschema, whose located errors the careful path reports: data it lets through is
-data jsonschema accepts. (Stricter is allowed: such a file is only read more slowly.)"""
+"""The schema gate (`schemacheck.is_valid`, jsonschema-rs) is never more lenient than
+jsonschema, whose located errors are reported: data it lets through is data jsonschema
+accepts. (Stricter is allowed: such a file is only read more slowly.) Every schema a file
+is validated against goes through it: claims, metadata, rules and decisions."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from checker.schemacheck import is_valid, validator
 from checker.schemas import load as load_schema
 from checker.yamlfast import load_with_lines, read_small
+from checker.yamlio import read_yaml, to_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,9 +54,25 @@ def _places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+def _rule_files() -> list[Any]:
+    return [to_plain(read_yaml(path), path.name) for path in sorted(ROOT.glob("rules/*.yaml"))]
+
+
+RULE_FILES = _rule_files()
+DECISIONS = [{"schema_version": "1", "decisions": {
+    "aaaa000000000000000a": {"decision": "confirmed", "decided_at": "2026-12-02T07:00:00Z",
+                             "text_hash": "0123456789abcdef", "author": "ed",
+                             "note": "checked", "kind": "conflict", "message": "x",
+                             "documents": ["d1", "d2"]},
+    "bbbb000000000000000b": {"decision": "false-alarm", "decided_at": "2026-12-02T07:00:00Z",
+                             "text_hash": "fedcba9876543210"},
+}}]
+
+
 @st.composite
-def mutated_claim_files(draw: st.DrawFn) -> Any:
-    data = copy.deepcopy(draw(st.sampled_from(SEEDS)))
+def mutated(draw: st.DrawFn, seeds: list[Any]) -> Any:
+    """One of `seeds` with one to three values set to odd ones, dropped or added."""
+    data = copy.deepcopy(draw(st.sampled_from(seeds)))
     places = _places(data)
     for _ in range(draw(st.integers(1, 3))):
         where = draw(st.sampled_from(places))
@@ -82,7 +100,7 @@ def test_the_gate_agrees_on_the_project_files() -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_claim_files())
+@given(mutated(SEEDS))
 def test_the_gate_is_never_more_lenient_than_jsonschema(data: Any) -> None:
     schema = load_schema("claims")
     if is_valid(schema)(data):
@@ -94,5 +112,28 @@ def test_the_gate_is_never_more_lenient_than_jsonschema(data: Any) -> None:
     "published": ODD, "origin": ODD, "title": ODD, "url": ODD, "extra": ODD}))
 def test_the_meta_gate_is_never_more_lenient_than_jsonschema(data: dict[str, Any]) -> None:
     schema = load_schema("meta")
+    if is_valid(schema)(data):
+        assert validator(schema).is_valid(data)
+
+
+def test_the_gate_agrees_on_the_project_rules_and_a_decisions_file() -> None:
+    for name, files in (("rules", RULE_FILES), ("decisions", DECISIONS)):
+        schema = load_schema(name)
+        assert files and all(is_valid(schema)(d) and validator(schema).is_valid(d)
+                             for d in files), name
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated(RULE_FILES))
+def test_the_rules_gate_is_never_more_lenient_than_jsonschema(data: Any) -> None:
+    schema = load_schema("rules")
+    if is_valid(schema)(data):
+        assert validator(schema).is_valid(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(mutated(DECISIONS))
+def test_the_decisions_gate_is_never_more_lenient_than_jsonschema(data: Any) -> None:
+    schema = load_schema("decisions")
     if is_valid(schema)(data):
         assert validator(schema).is_valid(data)

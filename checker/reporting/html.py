@@ -12,13 +12,13 @@ import hashlib
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from typing import TYPE_CHECKING
 
 from checker.models.report import Report
 from checker.reporting.common import is_web_url
-from checker.reporting.htmlview import build_view
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 
 def _asset(name: str) -> str:
@@ -32,6 +32,11 @@ def _csp_hash(source: str) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    # Imported here: jinja2 and the view take a tenth of the command's start-up, and most
+    # runs (CI: json, sarif, github) write no HTML.
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from markupsafe import Markup
+
     env = Environment(loader=PackageLoader("checker.reporting", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
@@ -48,6 +53,8 @@ def _environment() -> Environment:
 
 def render_with_sources(report: Report, texts: Mapping[str, str]) -> str:
     """The HTML report, each document shown in full (`texts`: document id -> its text)."""
+    from checker.reporting.htmlview import build_view
+
     view = build_view(report, texts)
     return _environment().get_template("report.html.j2").render(view=view, report=report)
 

@@ -11,7 +11,6 @@ import click
 
 from checker.cliutil import EXIT_BAD_INPUT
 from checker.review.options import corpus_options, load_corpus_for_review
-from checker.review.server import ReviewApp, ReviewServer
 
 
 @click.command("review")
@@ -36,6 +35,10 @@ def review_command(seeds: Path | None, claims_dir: Path | None, rules_dir: Path 
                    "or `editor` in claimcheck.toml): every decision records its author",
                    err=True)
         sys.exit(EXIT_BAD_INPUT)
+    # Imported here: the web server's modules (http.server, email) are for this command only,
+    # and every other command would pay for them at start-up.
+    from checker.review.server import ReviewApp, ReviewServer
+
     texts = {dc.doc.id: dc.doc.text for dc in loaded.result.corpus.docs}
     app = ReviewApp(loaded.result.report, texts, loaded.decisions_path, loaded.decisions_shown,
                     loaded.editor)
