@@ -189,7 +189,10 @@ NEGATOR_WORDS = ["not", "NOT", "never", "Never", "no longer", "don't", "won\u201
                  "cannot", "neither", "Nor", "none", "nobody", "nothing", "nowhere", "without",
                  "false that", "UNTRUE THAT", "no sons", "No profit", "no doubt", "no more than",
                  "isn't", "aren't", "notable", "nevertheless", "canon", "withhold", "fall",
-                 "unto", "China", "economy", "-not-", "n't", "x"]
+                 "unto", "China", "economy", "-not-", "n't", "x", "failed to", "Fails  to",
+                 "denied that", "denies having", "deny the claims that", "has yet to",
+                 "is yet\tto", "no\tsons", "nor.", "nonetheless", "yesterday", "denial",
+                 "falsehood", "untrue", "new", "year", "with"]
 
 
 @pytest.mark.parametrize("word", NEGATOR_WORDS)
