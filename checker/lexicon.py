@@ -3,17 +3,18 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import accumulate, repeat
 
 from rapidfuzz import fuzz, process
 
 from checker.models.rules import EntityRule, PredicateRule
 from checker.nlp import (
+    ASCII_TOKEN_SPLIT_RE,
     AUXILIARIES,
     MATCH_TOKEN_RE,
+    TOKEN_SPLIT_RE,
     cased_key,
     match_tokens,
     stem,
@@ -27,7 +28,6 @@ from checker.propernames import (
 )
 from checker.textutil import Token, fold, normalise_key, slug
 
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
 UNKNOWN_PREFIX = "name:"
 
@@ -187,14 +187,17 @@ class Lexicon:
         last = self._last
         if last is not None and last[0] is text and last[1] == start and last[2] == end:
             return last[3], last[4], last[5]
-        stop = len(text) if end is None else end
-        found = list(MATCH_TOKEN_RE.finditer(text, start, stop))  # = match_tokens
-        words = list(map(_GROUP, found))
+        # The tokens of match_tokens from one split() call, not a match object per token:
+        # the words are the odd parts, and the running sums of the parts' lengths are where
+        # each part starts and ends (parts 0, 1, 2, ...: gap, word, gap, ...).
+        part = text if start == 0 and end is None else text[start:end]
+        parts = (ASCII_TOKEN_SPLIT_RE if part.isascii() else TOKEN_SPLIT_RE).split(part)
+        words = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=start))
         # map() over C functions and tuple.__new__ (Token's own __new__ is Python code): a
         # third less than a comprehension building each Token and key, for the same lists.
         toks: list[Token] = list(map(tuple.__new__, repeat(Token),
-                                     zip(words, map(_START, found), map(_END, found),
-                                         strict=True)))
+                                     zip(words, bounds[1:-1:2], bounds[2::2], strict=True)))
         cased = list(map(cased_key, words))
         lower = list(map(str.lower, cased))  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)

@@ -14,6 +14,13 @@ from checker.textutil import Token, fold
 # Match tokens split on hyphens and slashes, so "Chang'e-6" and "Chang'e 6" give the same
 # tokens; apostrophes inside words stay ("Chang'e").
 MATCH_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc][^\W_]+)*|&")
+# The same tokens in ASCII text, where [^\W_] is [A-Za-z0-9] and the only apostrophe is "'":
+# ranges test a character without Unicode category look-ups, and the possessive loop (the
+# pattern ends after it, so giving back never helped) needs no backtracking state.
+ASCII_MATCH_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*+|&")
+# Both as split() patterns: the tokens are the odd parts (tests/test_nlp.py).
+TOKEN_SPLIT_RE = re.compile(f"({MATCH_TOKEN_RE.pattern})")
+ASCII_TOKEN_SPLIT_RE = re.compile(f"({ASCII_MATCH_TOKEN_RE.pattern})")
 
 STOPWORDS = frozenset(
     """
