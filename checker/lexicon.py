@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -316,23 +316,29 @@ class Lexicon:
     def find_predicates(self, stems: Sequence[str]) -> list[tuple[str, int, int]]:
         """Predicate ids whose phrase occurs in stems (auxiliaries removed): (id, i, j)."""
         out: list[tuple[str, int, int]] = []
-        i = 0
-        while i < len(stems):
-            for phrase, pid in self._phrase_index.get(stems[i], ()):
+        index = self._phrase_index
+        if index.keys().isdisjoint(stems):
+            return out  # no phrase starts with any of the words (most sentences)
+        # Only the words a phrase starts with are tried (one in twenty); a phrase found
+        # takes its words, and the next one starts after it.
+        free = 0
+        for i in [i for i, s in enumerate(stems) if s in index]:
+            if i < free:
+                continue
+            for phrase, pid in index[stems[i]]:
                 if tuple(stems[i:i + len(phrase)]) == phrase:
                     out.append((pid, i, i + len(phrase)))
-                    i += len(phrase) - 1
+                    free = i + len(phrase)
                     break
-            i += 1
         return out
 
     def predicate_spans(self, text: str, start: int = 0,
                         end: int | None = None) -> list[tuple[str, int, int]]:
         """Predicate phrases in text[start:end] with character spans."""
-        kept, stems = [], []
         toks, _, keys = self.tokens(text, start, end)
-        for t, key in zip(toks, keys, strict=True):
-            if key not in AUXILIARIES:
-                kept.append(t)
-                stems.append(stem(key))
+        # The tokens that are no auxiliary and their stems, picked by compress() and stemmed
+        # by map() in C rather than appended one by one.
+        content = [key not in AUXILIARIES for key in keys]
+        kept = list(compress(toks, content))
+        stems = list(map(stem, compress(keys, content)))
         return [(pid, kept[i].start, kept[j - 1].end) for pid, i, j in self.find_predicates(stems)]

@@ -268,12 +268,10 @@ def _frame(text: str, offset: int, lifted: list[tuple[int, int]], lexicon: Lexic
         if s < e:
             mask[s:e] = b"\1" * (e - s)
     toks, _, keys = lexicon.tokens(text)  # predicate_spans reads the same tokens next
-    frame = []
-    for tok, key in zip(toks, keys, strict=True):
-        word = _frame_stem(key)
-        if word is not None and not mask[tok.start] and not mask[tok.end - 1]:
-            frame.append(word)
-    return frame
+    # map() calls the cached _frame_stem from C, and a comprehension appends without a
+    # method call: fewer instructions than a loop, for the same list.
+    return [word for tok, word in zip(toks, map(_frame_stem, keys), strict=True)
+            if word is not None and not mask[tok.start] and not mask[tok.end - 1]]
 
 
 @lru_cache(maxsize=1 << 16)
