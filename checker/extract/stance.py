@@ -41,8 +41,20 @@ _NEGATION_START_RE = re.compile(
     r"without|false|untrue|fail|den[iy]|yet\s))", re.IGNORECASE)
 
 
+# And every match holds one of these, lower-cased. In ASCII text, IGNORECASE is lower-casing,
+# and `in` rules out a sentence in a tenth of the cost of even _NEGATION_START_RE (a regex
+# tries each position in turn); nine sentences in ten hold none. (Not for other text: there
+# "\u0131" matches "i" and "\u017f" matches "s" under IGNORECASE.)
+_NEGATION_CUES = ("no", "n't", "never", "neither", "without", "false", "untrue", "fail", "den",
+                  "yet")
+
+
 def negators(folded: str) -> list[re.Match[str]]:
     """The matches of NEGATION_RE in a folded text, in order."""
+    if folded.isascii():
+        lower = folded.lower()
+        if not any(cue in lower for cue in _NEGATION_CUES):
+            return []
     if _NEGATION_START_RE.search(folded) is None:
         return []
     return list(NEGATION_RE.finditer(folded))

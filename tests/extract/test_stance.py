@@ -192,7 +192,8 @@ NEGATOR_WORDS = ["not", "NOT", "never", "Never", "no longer", "don't", "won\u201
                  "unto", "China", "economy", "-not-", "n't", "x", "failed to", "Fails  to",
                  "denied that", "denies having", "deny the claims that", "has yet to",
                  "is yet\tto", "no\tsons", "nor.", "nonetheless", "yesterday", "denial",
-                 "falsehood", "untrue", "new", "year", "with"]
+                 "falsehood", "untrue", "new", "year", "with", "w\u0131thout",
+                 "den\u0131es having", "NO LONGER", "Never"]
 
 
 @pytest.mark.parametrize("word", NEGATOR_WORDS)
