@@ -86,8 +86,12 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
     "Meteora" from "Operating"); for comparison a shared first word is strong evidence.
     """
     m = _INITIAL_RE.match(text)
-    if not m or any(x.start <= offset + m.start(1) < x.end for x in mentions):
+    if not m:
         return None
+    at = offset + m.start(1)
+    for x in mentions:  # a loop, not any() over a generator: most claims have a mention here
+        if x.start <= at < x.end:
+            return None
     word = m.group(1)
     low = token_key(word)
     if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
@@ -144,7 +148,9 @@ _MONTH_NAME_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|Au
 
 def has_lifespan(folded: str) -> bool:
     """Whether the text gives someone's birth and death dates in parentheses."""
-    return any(_MONTH_NAME_RE.search(m.group()) for m in _LIFESPAN_RE.finditer(folded))
+    # Most sentences have no parenthesis: `in` answers for them without the regex.
+    return "(" in folded and any(_MONTH_NAME_RE.search(m.group())
+                                 for m in _LIFESPAN_RE.finditer(folded))
 
 
 def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
@@ -187,10 +193,11 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     start, end = claim.span
     offset = start
     text = claim.text
-    mentions = tuple(
-        Mention(entity_id(e.text, e.id, lexicon), _role(e.text, lexicon), e.span[0], e.span[1])
+    # entity_id() written out (`e.id or ...`): one call less per mention.
+    mentions = tuple([
+        Mention(e.id or lexicon.entity_id(e.text), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
-    )
+    ])
     if claim.attribution and _told_by(claim.attribution.text, end - claim.attribution.span[1]):
         # Who said it is not what the claim is about: "..., the Health Ministry said" and
         # "..., according to the Red Cross" can tell one fact. (A leading "Norvik Shipping
@@ -224,9 +231,9 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         # "Harold Macmillan (10 February 1894 -- 29 December 1986) was ...": the dates are a
         # birth and a death, as "born on 20 February 1894" says in words.
         frame += [w for w in ("born", "die") if w not in frame]
-    preds = tuple(
+    preds = tuple([
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
-    )
+    ])
     return NormClaim(
         doc=doc_id,
         claim_id=claim.id,
@@ -241,15 +248,15 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         tokens=frozenset(frame),
         frame=tuple(frame),
         predicates=preds,
-        quantities=tuple(_quantity(q) for q in claim.quantities),
-        dates=tuple(
+        quantities=tuple(map(_quantity, claim.quantities)),
+        dates=tuple([
             NDate(
                 date.fromisoformat(d.start) if d.start else None,
                 date.fromisoformat(d.end) if d.end else None,
                 d.granularity, d.text, d.open,
             )
             for d in claim.dates if d.resolved
-        ),
+        ]),
         months=tuple(m for d in claim.dates if not d.resolved and not d.open
                      for m in [month_of_year(d.text, d.granularity)] if m),
         polarity=claim.polarity,
