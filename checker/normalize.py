@@ -160,9 +160,11 @@ def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
     return lexicon.entity_id(text)
 
 
+# The (?=...) hint: a sentence that starts with no h, s, i or t fails at once, not after
+# trying each word (under IGNORECASE the class matches what the words' first letters match).
 PRONOUN_RE = re.compile(
-    r"^\W*(?:he|she|it|they|his|her|its|their|the\s+(?:company|firm|group|film|album|band|"
-    r"city|country|agency|station|mission|island|book|show|series|team|club|party|"
+    r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:company|firm|group|film|album|"
+    r"band|city|country|agency|station|mission|island|book|show|series|team|club|party|"
     r"government|ministry|organisation|organization|programme|program|project|state|"
     r"university|institute|movie|song|player|singer|actor|actress|writer|author))\b",
     re.IGNORECASE,
@@ -257,8 +259,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
             )
             for d in claim.dates if d.resolved
         ]),
-        months=tuple(m for d in claim.dates if not d.resolved and not d.open
-                     for m in [month_of_year(d.text, d.granularity)] if m),
+        months=tuple([m for d in claim.dates if not d.resolved and not d.open
+                      for m in [month_of_year(d.text, d.granularity)] if m]),
         polarity=claim.polarity,
         modality=claim.modality,
         correction=claim.correction,
@@ -272,9 +274,12 @@ def _frame(text: str, offset: int, lifted: list[tuple[int, int]], lexicon: Lexic
     that starts or ends inside a lifted span (names, quantities, dates, negators)."""
     # Which characters of the text are lifted, one byte each: a token is tested by its
     # first and last character, not against every span.
-    mask = bytearray(len(text))
+    size = len(text)
+    mask = bytearray(size)
     for s, e in lifted:
-        s, e = max(s - offset, 0), min(e - offset, len(text))
+        # Clipped to the text by comparisons, not max() and min() calls (most spans are in it).
+        s = s - offset if s > offset else 0
+        e = e - offset if e - offset < size else size
         if s < e:
             mask[s:e] = b"\1" * (e - s)
     toks, _, keys = lexicon.tokens(text)  # predicate_spans reads the same tokens next

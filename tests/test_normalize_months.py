@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.normalize import COPULA_RE, has_lifespan, month_of_year
+from checker.normalize import COPULA_RE, PRONOUN_RE, has_lifespan, month_of_year
 
 
 @pytest.mark.parametrize(("text", "granularity", "expected"), [
@@ -47,3 +47,17 @@ def test_copula_hint_changes_no_match(parts: list[str]) -> None:
     text = "".join(parts)
     assert [m.span() for m in COPULA_RE.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+PRONOUN_PARTS = ["He", "he", "SHE", "\u017fhe", "It", "\u0130t", "\u0131ts", "they", "his",
+                 "her", "their", "the company", "The  mission", "them", " ", "\"", "(", "x",
+                 "Hsit", "s", "t", "was"]
+
+
+@given(st.lists(st.sampled_from(PRONOUN_PARTS), max_size=6))
+def test_pronoun_hint_changes_no_match(parts: list[str]) -> None:
+    # PRONOUN_RE's first-letter hint: the same matches as the pattern without it.
+    plain = re.compile(PRONOUN_RE.pattern.replace("(?=[hsit])", ""), re.IGNORECASE)
+    text = "".join(parts)
+    found, expected = PRONOUN_RE.match(text), plain.match(text)
+    assert (found and found.span()) == (expected and expected.span())
