@@ -59,7 +59,8 @@ def stem(word: str) -> str:
 def match_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Tokens for matching names and phrases, with absolute spans."""
     stop = len(text) if end is None else end
-    for m in MATCH_TOKEN_RE.finditer(text, start, stop):
+    pattern = ASCII_MATCH_TOKEN_RE if text.isascii() else MATCH_TOKEN_RE
+    for m in pattern.finditer(text, start, stop):
         yield Token(m.group(), m.start(), m.end())
 
 

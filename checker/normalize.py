@@ -46,6 +46,8 @@ NP_STOP = frozenset(
     named called born
     """.split()
 )
+# Characters between two words that end a noun phrase (a set: one isdisjoint per word).
+_NP_BREAKS = frozenset(",;:()\"[]")
 
 
 def describe(text: str, offset: int, mentions: tuple[Mention, ...],
@@ -61,7 +63,7 @@ def describe(text: str, offset: int, mentions: tuple[Mention, ...],
     words: list[Token] = []
     for tok in match_tokens(folded, m.end()):
         gap = folded[words[-1].end:tok.start] if words else ""
-        if tok.text.lower() in NP_STOP or any(ch in gap for ch in ",;:()\"[]") or len(words) > 8:
+        if tok.text.lower() in NP_STOP or not _NP_BREAKS.isdisjoint(gap) or len(words) > 8:
             break
         words.append(tok)
     if not words or words[-1].text.isdigit():
