@@ -17,7 +17,16 @@ from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
-from checker.normclaim import INITIAL, SOURCE, Description, Mention, NDate, NormClaim, NQuantity
+from checker.normclaim import (
+    INITIAL,
+    SOURCE,
+    Description,
+    Mention,
+    NDate,
+    NormClaim,
+    NQuantity,
+    mention,
+)
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 from checker.textutil import Token, fold, slug
 
@@ -199,7 +208,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     text = claim.text
     # entity_id() written out (`e.id or ...`): one call less per mention.
     mentions = tuple([
-        Mention(e.id or lexicon.entity_id(e.text), _role(e.text, lexicon), e.span[0], e.span[1])
+        mention(e.id or lexicon.entity_id(e.text), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
     ])
     if claim.attribution and _told_by(claim.attribution.text, end - claim.attribution.span[1]):
@@ -207,7 +216,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         # "..., according to the Red Cross" can tell one fact. (A leading "Norvik Shipping
         # reported revenue ..." or "Acme posted revenue ..." is the subject reporting itself.)
         a_start, a_end = claim.attribution.span
-        mentions = tuple(Mention(m.id, SOURCE, m.start, m.end)
+        mentions = tuple(mention(m.id, SOURCE, m.start, m.end)
                          if a_start <= m.start and m.end <= a_end else m for m in mentions)
     initial = _initial_name(text, offset, mentions)
     if initial:
