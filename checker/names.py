@@ -56,11 +56,6 @@ def rename_entities(claims: list[NormClaim], mapping: dict[str, str]) -> list[No
     return out
 
 
-def _parts(entity: str) -> tuple[str, ...]:
-    return tuple(entity[len(UNKNOWN_PREFIX):].split("-")) \
-        if entity.startswith(UNKNOWN_PREFIX) else ()
-
-
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """short's words appear in long, in order, and both end on the same word (a surname)."""
     if len(short) < 2 or len(short) >= len(long) or short[-1] != long[-1]:
@@ -71,7 +66,11 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def longer_names(claims: list[NormClaim]) -> dict[str, str]:
     """Each multi-word unknown name inside exactly one longer one, mapped to it."""
-    parts = {e: p for e in _unknown_names(claims) for p in [_parts(e)] if len(p) >= 2}
+    # The words of each unknown name of two words or more.
+    parts = {e: p for e in _unknown_names(claims)
+             for p in [tuple(e[len(UNKNOWN_PREFIX):].split("-"))] if len(p) >= 2}
+    if len(parts) < 2:
+        return {}  # a name is inside another name only
     names = sorted(parts)
     # Only names that end on the same word can hold one another (`_inside`): each is tested
     # against those, in the same (sorted) order, not against every name.

@@ -184,9 +184,10 @@ PRONOUN_RE = re.compile(
 
 def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
     """The claim's first-named entity: the antecedent for a following "It"/"He"."""
-    for e in claim.entities:
-        return entity_id(e.text, e.id, lexicon)
-    return None
+    if not claim.entities:
+        return None
+    first = claim.entities[0]
+    return first.id or lexicon.entity_id(first.text)  # entity_id(), written out
 
 
 # At most this many characters after an attribution that closes its sentence ("..., the

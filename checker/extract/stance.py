@@ -167,8 +167,11 @@ _FUTURE_WORDS = frozenset(
     """will won't shall set due scheduled plan plans planning aim aims intend intends expected
     expects expect forecast forecasts projected soon going envision envisions envisage
     envisages upcoming next aspire aspires preparing prepare prepares would""".split())
+# The (?=...) hint: a sentence that starts with no c, u or e fails at once (under
+# IGNORECASE the class matches what the words' first letters match).
 CORRECTION_RE = re.compile(
-    r"^\W*(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]", re.IGNORECASE
+    r"^\W*(?=[cue])(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]",
+    re.IGNORECASE,
 )
 _NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "these", "those"})
 
