@@ -11,14 +11,13 @@ from rapidfuzz import fuzz, process
 
 from checker.models.rules import EntityRule, PredicateRule
 from checker.nlp import (
-    ASCII_TOKEN_SPLIT_RE,
     AUXILIARIES,
     MATCH_TOKEN_RE,
-    TOKEN_SPLIT_RE,
     cased_key,
     match_tokens,
     stem,
     token_key,
+    token_split_re,
 )
 from checker.propernames import (
     EntityMatch,
@@ -191,7 +190,7 @@ class Lexicon:
         # the words are the odd parts, and the running sums of the parts' lengths are where
         # each part starts and ends (parts 0, 1, 2, ...: gap, word, gap, ...).
         part = text if start == 0 and end is None else text[start:end]
-        parts = (ASCII_TOKEN_SPLIT_RE if part.isascii() else TOKEN_SPLIT_RE).split(part)
+        parts = token_split_re(part).split(part)
         words = parts[1::2]
         bounds = list(accumulate(map(len, parts), initial=start))
         # map() over C functions and tuple.__new__ (Token's own __new__ is Python code): a

@@ -21,6 +21,17 @@ ASCII_MATCH_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*+|&")
 # Both as split() patterns: the tokens are the odd parts (tests/test_nlp.py).
 TOKEN_SPLIT_RE = re.compile(f"({MATCH_TOKEN_RE.pattern})")
 ASCII_TOKEN_SPLIT_RE = re.compile(f"({ASCII_MATCH_TOKEN_RE.pattern})")
+# And in ASCII text without an apostrophe or "&" (most sentences), where the tokens are the
+# runs of letters and digits: a pattern that starts with a class (no alternatives) lets the
+# engine skip from one run to the next by itself, a third of the cost.
+ASCII_RUN_SPLIT_RE = re.compile(r"([A-Za-z0-9][A-Za-z0-9]*+)")
+
+
+def token_split_re(text: str) -> re.Pattern[str]:
+    """The cheapest of the split() patterns above that finds the match tokens of text."""
+    if not text.isascii():
+        return TOKEN_SPLIT_RE
+    return ASCII_TOKEN_SPLIT_RE if "'" in text or "&" in text else ASCII_RUN_SPLIT_RE
 
 STOPWORDS = frozenset(
     """

@@ -72,3 +72,4 @@ def test_ascii_match_tokens_are_match_tokens(text: str) -> None:
             assert [m.span() for m in nlp.ASCII_MATCH_TOKEN_RE.finditer(t)] == \
                 [m.span() for m in nlp.MATCH_TOKEN_RE.finditer(t)]
             assert nlp.ASCII_TOKEN_SPLIT_RE.split(t) == nlp.TOKEN_SPLIT_RE.split(t)
+        assert nlp.token_split_re(t).split(t) == nlp.TOKEN_SPLIT_RE.split(t)
