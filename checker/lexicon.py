@@ -3,10 +3,9 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import accumulate, compress, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -18,6 +17,7 @@ from checker.nlp import (
     match_tokens,
     stem,
     token_key,
+    token_split_re,
 )
 from checker.propernames import (
     EntityMatch,
@@ -27,7 +27,6 @@ from checker.propernames import (
 )
 from checker.textutil import Token, fold, normalise_key, slug
 
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
 UNKNOWN_PREFIX = "name:"
 
@@ -187,14 +186,17 @@ class Lexicon:
         last = self._last
         if last is not None and last[0] is text and last[1] == start and last[2] == end:
             return last[3], last[4], last[5]
-        stop = len(text) if end is None else end
-        found = list(MATCH_TOKEN_RE.finditer(text, start, stop))  # = match_tokens
-        words = list(map(_GROUP, found))
+        # The tokens of match_tokens from one split() call, not a match object per token:
+        # the words are the odd parts, and the running sums of the parts' lengths are where
+        # each part starts and ends (parts 0, 1, 2, ...: gap, word, gap, ...).
+        part = text if start == 0 and end is None else text[start:end]
+        parts = token_split_re(part).split(part)
+        words = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=start))
         # map() over C functions and tuple.__new__ (Token's own __new__ is Python code): a
         # third less than a comprehension building each Token and key, for the same lists.
         toks: list[Token] = list(map(tuple.__new__, repeat(Token),
-                                     zip(words, map(_START, found), map(_END, found),
-                                         strict=True)))
+                                     zip(words, bounds[1:-1:2], bounds[2::2], strict=True)))
         cased = list(map(cased_key, words))
         lower = list(map(str.lower, cased))  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)
@@ -313,23 +315,29 @@ class Lexicon:
     def find_predicates(self, stems: Sequence[str]) -> list[tuple[str, int, int]]:
         """Predicate ids whose phrase occurs in stems (auxiliaries removed): (id, i, j)."""
         out: list[tuple[str, int, int]] = []
-        i = 0
-        while i < len(stems):
-            for phrase, pid in self._phrase_index.get(stems[i], ()):
+        index = self._phrase_index
+        if index.keys().isdisjoint(stems):
+            return out  # no phrase starts with any of the words (most sentences)
+        # Only the words a phrase starts with are tried (one in twenty); a phrase found
+        # takes its words, and the next one starts after it.
+        free = 0
+        for i in [i for i, s in enumerate(stems) if s in index]:
+            if i < free:
+                continue
+            for phrase, pid in index[stems[i]]:
                 if tuple(stems[i:i + len(phrase)]) == phrase:
                     out.append((pid, i, i + len(phrase)))
-                    i += len(phrase) - 1
+                    free = i + len(phrase)
                     break
-            i += 1
         return out
 
     def predicate_spans(self, text: str, start: int = 0,
                         end: int | None = None) -> list[tuple[str, int, int]]:
         """Predicate phrases in text[start:end] with character spans."""
-        kept, stems = [], []
         toks, _, keys = self.tokens(text, start, end)
-        for t, key in zip(toks, keys, strict=True):
-            if key not in AUXILIARIES:
-                kept.append(t)
-                stems.append(stem(key))
+        # The tokens that are no auxiliary and their stems, picked by compress() and stemmed
+        # by map() in C rather than appended one by one.
+        content = [key not in AUXILIARIES for key in keys]
+        kept = list(compress(toks, content))
+        stems = list(map(stem, compress(keys, content)))
         return [(pid, kept[i].start, kept[j - 1].end) for pid, i, j in self.find_predicates(stems)]

@@ -10,22 +10,30 @@ from checker.lexicon import UNKNOWN_PREFIX
 from checker.normclaim import Description, Mention, NormClaim
 
 
+def _unknown_names(claims: list[NormClaim]) -> list[str]:
+    """The ids of unknown names (`name:...`) among the claims' entities, each once.
+
+    The mappings below depend only on which ids occur: one union of the claims' sets, not
+    a test of every id of every claim."""
+    return [e for e in frozenset().union(*[c.entities for c in claims])
+            if e.startswith(UNKNOWN_PREFIX)]
+
+
 def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
     """Within one document, "Thatcher" is "Margaret Thatcher" and "Lin" is "Lin Jian"."""
+    unknown = _unknown_names(claims)
     long_names: dict[str, set[str]] = {}
-    for c in claims:
-        for e in c.entities:
-            parts = e[len(UNKNOWN_PREFIX):].split("-") if e.startswith(UNKNOWN_PREFIX) else []
-            if len(parts) > 1:
-                for part in parts:
-                    long_names.setdefault(part, set()).add(e)
+    for e in unknown:
+        parts = e[len(UNKNOWN_PREFIX):].split("-")
+        if len(parts) > 1:
+            for part in parts:
+                long_names.setdefault(part, set()).add(e)
     mapping = {}
-    for c in claims:
-        for e in c.entities:
-            if e.startswith(UNKNOWN_PREFIX) and "-" not in e:
-                owners = long_names.get(e[len(UNKNOWN_PREFIX):], set())
-                if len(owners) == 1:
-                    mapping[e] = next(iter(owners))
+    for e in unknown:
+        if "-" not in e:
+            owners = long_names.get(e[len(UNKNOWN_PREFIX):], set())
+            if len(owners) == 1:
+                mapping[e] = next(iter(owners))
     return rename_entities(claims, mapping)
 
 
@@ -48,11 +56,6 @@ def rename_entities(claims: list[NormClaim], mapping: dict[str, str]) -> list[No
     return out
 
 
-def _parts(entity: str) -> tuple[str, ...]:
-    return tuple(entity[len(UNKNOWN_PREFIX):].split("-")) \
-        if entity.startswith(UNKNOWN_PREFIX) else ()
-
-
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """short's words appear in long, in order, and both end on the same word (a surname)."""
     if len(short) < 2 or len(short) >= len(long) or short[-1] != long[-1]:
@@ -63,11 +66,20 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def longer_names(claims: list[NormClaim]) -> dict[str, str]:
     """Each multi-word unknown name inside exactly one longer one, mapped to it."""
-    names = sorted({e for c in claims for e in c.entities if len(_parts(e)) >= 2})
-    parts = {e: _parts(e) for e in names}
+    # The words of each unknown name of two words or more.
+    parts = {e: p for e in _unknown_names(claims)
+             for p in [tuple(e[len(UNKNOWN_PREFIX):].split("-"))] if len(p) >= 2}
+    if len(parts) < 2:
+        return {}  # a name is inside another name only
+    names = sorted(parts)
+    # Only names that end on the same word can hold one another (`_inside`): each is tested
+    # against those, in the same (sorted) order, not against every name.
+    ending: dict[str, list[str]] = {}
+    for e in names:
+        ending.setdefault(parts[e][-1], []).append(e)
     mapping: dict[str, str] = {}
     for short in names:
-        owners = [long for long in names if _inside(parts[short], parts[long])]
+        owners = [long for long in ending[parts[short][-1]] if _inside(parts[short], parts[long])]
         if len(owners) == 1:
             mapping[short] = owners[0]
     return mapping

@@ -17,7 +17,16 @@ from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
-from checker.normclaim import INITIAL, SOURCE, Description, Mention, NDate, NormClaim, NQuantity
+from checker.normclaim import (
+    INITIAL,
+    SOURCE,
+    Description,
+    Mention,
+    NDate,
+    NormClaim,
+    NQuantity,
+    mention,
+)
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 from checker.textutil import Token, fold, slug
 
@@ -32,9 +41,12 @@ FRAME_STOP = STOPWORDS | frozenset(
 )
 
 
+# The (?=...) hint: at each space the engine tests one class of first letters, not ten
+# case-insensitive words in turn (under IGNORECASE the class matches what the words' first
+# letters match, "\u0131" and "\u0130" included).
 COPULA_RE = re.compile(
-    r"\s(?:is|was|are|were|has\s+been|had\s+been|remains|remained|became|becomes)\s+"
-    r"(?:(?:a|an|the|one\s+of\s+the)\s+)?", re.IGNORECASE)
+    r"\s(?=[iwarhb])(?:is|was|are|were|has\s+been|had\s+been|remains|remained|became|becomes)"
+    r"\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?", re.IGNORECASE)
 NP_STOP = frozenset(
     """
     of in on at by for from with that which who whose where when as to set directed created
@@ -43,6 +55,8 @@ NP_STOP = frozenset(
     named called born
     """.split()
 )
+# Characters between two words that end a noun phrase (a set: one isdisjoint per word).
+_NP_BREAKS = frozenset(",;:()\"[]")
 
 
 def describe(text: str, offset: int, mentions: tuple[Mention, ...],
@@ -58,7 +72,7 @@ def describe(text: str, offset: int, mentions: tuple[Mention, ...],
     words: list[Token] = []
     for tok in match_tokens(folded, m.end()):
         gap = folded[words[-1].end:tok.start] if words else ""
-        if tok.text.lower() in NP_STOP or any(ch in gap for ch in ",;:()\"[]") or len(words) > 8:
+        if tok.text.lower() in NP_STOP or not _NP_BREAKS.isdisjoint(gap) or len(words) > 8:
             break
         words.append(tok)
     if not words or words[-1].text.isdigit():
@@ -83,8 +97,12 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
     "Meteora" from "Operating"); for comparison a shared first word is strong evidence.
     """
     m = _INITIAL_RE.match(text)
-    if not m or any(x.start <= offset + m.start(1) < x.end for x in mentions):
+    if not m:
         return None
+    at = offset + m.start(1)
+    for x in mentions:  # a loop, not any() over a generator: most claims have a mention here
+        if x.start <= at < x.end:
+            return None
     word = m.group(1)
     low = token_key(word)
     if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
@@ -141,7 +159,9 @@ _MONTH_NAME_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|Au
 
 def has_lifespan(folded: str) -> bool:
     """Whether the text gives someone's birth and death dates in parentheses."""
-    return any(_MONTH_NAME_RE.search(m.group()) for m in _LIFESPAN_RE.finditer(folded))
+    # Most sentences have no parenthesis: `in` answers for them without the regex.
+    return "(" in folded and any(_MONTH_NAME_RE.search(m.group())
+                                 for m in _LIFESPAN_RE.finditer(folded))
 
 
 def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
@@ -151,9 +171,11 @@ def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
     return lexicon.entity_id(text)
 
 
+# The (?=...) hint: a sentence that starts with no h, s, i or t fails at once, not after
+# trying each word (under IGNORECASE the class matches what the words' first letters match).
 PRONOUN_RE = re.compile(
-    r"^\W*(?:he|she|it|they|his|her|its|their|the\s+(?:company|firm|group|film|album|band|"
-    r"city|country|agency|station|mission|island|book|show|series|team|club|party|"
+    r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:company|firm|group|film|album|"
+    r"band|city|country|agency|station|mission|island|book|show|series|team|club|party|"
     r"government|ministry|organisation|organization|programme|program|project|state|"
     r"university|institute|movie|song|player|singer|actor|actress|writer|author))\b",
     re.IGNORECASE,
@@ -162,9 +184,10 @@ PRONOUN_RE = re.compile(
 
 def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
     """The claim's first-named entity: the antecedent for a following "It"/"He"."""
-    for e in claim.entities:
-        return entity_id(e.text, e.id, lexicon)
-    return None
+    if not claim.entities:
+        return None
+    first = claim.entities[0]
+    return first.id or lexicon.entity_id(first.text)  # entity_id(), written out
 
 
 # At most this many characters after an attribution that closes its sentence ("..., the
@@ -184,16 +207,17 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     start, end = claim.span
     offset = start
     text = claim.text
-    mentions = tuple(
-        Mention(entity_id(e.text, e.id, lexicon), _role(e.text, lexicon), e.span[0], e.span[1])
+    # entity_id() written out (`e.id or ...`): one call less per mention.
+    mentions = tuple([
+        mention(e.id or lexicon.entity_id(e.text), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
-    )
+    ])
     if claim.attribution and _told_by(claim.attribution.text, end - claim.attribution.span[1]):
         # Who said it is not what the claim is about: "..., the Health Ministry said" and
         # "..., according to the Red Cross" can tell one fact. (A leading "Norvik Shipping
         # reported revenue ..." or "Acme posted revenue ..." is the subject reporting itself.)
         a_start, a_end = claim.attribution.span
-        mentions = tuple(Mention(m.id, SOURCE, m.start, m.end)
+        mentions = tuple(mention(m.id, SOURCE, m.start, m.end)
                          if a_start <= m.start and m.end <= a_end else m for m in mentions)
     initial = _initial_name(text, offset, mentions)
     if initial:
@@ -221,9 +245,9 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         # "Harold Macmillan (10 February 1894 -- 29 December 1986) was ...": the dates are a
         # birth and a death, as "born on 20 February 1894" says in words.
         frame += [w for w in ("born", "die") if w not in frame]
-    preds = tuple(
+    preds = tuple([
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
-    )
+    ])
     return NormClaim(
         doc=doc_id,
         claim_id=claim.id,
@@ -238,17 +262,17 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         tokens=frozenset(frame),
         frame=tuple(frame),
         predicates=preds,
-        quantities=tuple(_quantity(q) for q in claim.quantities),
-        dates=tuple(
+        quantities=tuple(map(_quantity, claim.quantities)),
+        dates=tuple([
             NDate(
                 date.fromisoformat(d.start) if d.start else None,
                 date.fromisoformat(d.end) if d.end else None,
                 d.granularity, d.text, d.open,
             )
             for d in claim.dates if d.resolved
-        ),
-        months=tuple(m for d in claim.dates if not d.resolved and not d.open
-                     for m in [month_of_year(d.text, d.granularity)] if m),
+        ]),
+        months=tuple([m for d in claim.dates if not d.resolved and not d.open
+                      for m in [month_of_year(d.text, d.granularity)] if m]),
         polarity=claim.polarity,
         modality=claim.modality,
         correction=claim.correction,
@@ -262,18 +286,19 @@ def _frame(text: str, offset: int, lifted: list[tuple[int, int]], lexicon: Lexic
     that starts or ends inside a lifted span (names, quantities, dates, negators)."""
     # Which characters of the text are lifted, one byte each: a token is tested by its
     # first and last character, not against every span.
-    mask = bytearray(len(text))
+    size = len(text)
+    mask = bytearray(size)
     for s, e in lifted:
-        s, e = max(s - offset, 0), min(e - offset, len(text))
+        # Clipped to the text by comparisons, not max() and min() calls (most spans are in it).
+        s = s - offset if s > offset else 0
+        e = e - offset if e - offset < size else size
         if s < e:
             mask[s:e] = b"\1" * (e - s)
     toks, _, keys = lexicon.tokens(text)  # predicate_spans reads the same tokens next
-    frame = []
-    for tok, key in zip(toks, keys, strict=True):
-        word = _frame_stem(key)
-        if word is not None and not mask[tok.start] and not mask[tok.end - 1]:
-            frame.append(word)
-    return frame
+    # map() calls the cached _frame_stem from C, and a comprehension appends without a
+    # method call: fewer instructions than a loop, for the same list.
+    return [word for tok, word in zip(toks, map(_frame_stem, keys), strict=True)
+            if word is not None and not mask[tok.start] and not mask[tok.end - 1]]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -7,7 +7,7 @@ import pickle
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
-from checker.normclaim import NormClaim
+from checker.normclaim import Mention, NormClaim, mention
 from checker.rules import RuleSet
 
 TEXT = ("Pakistan has a population of about 241 million people, the bureau said in May. "
@@ -27,3 +27,10 @@ def test_normalised_claims_roundtrip_through_pickle(ruleset: RuleSet) -> None:
             for a, b in zip(claims, back, strict=True):
                 assert a.__getstate__() == b.__getstate__()
                 assert a.keys == b.keys
+
+
+def test_mention_through_its_slots_is_a_mention() -> None:
+    made, plain = mention("e:china", "name", 3, 8), Mention("e:china", "name", 3, 8)
+    assert type(made) is Mention
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert pickle.loads(pickle.dumps(made)) == plain

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from checker.lexicon import Lexicon
+from checker.nlp import cased_key, match_tokens
 from checker.rules import RuleSet
 
 
@@ -114,3 +118,20 @@ def test_a_hyphenated_single_letter_stays_in_the_name(ruleset: RuleSet) -> None:
 def test_a_known_name_inside_another_things_name(ruleset: RuleSet, text: str,
                                                  expected: list[tuple[str, str | None]]) -> None:
     assert [(m.text, m.id) for m in ruleset.lexicon.find_entities(text)] == expected
+
+
+TOKEN_PARTS = ["China", "Chang'e", "Chang\u2019e", "don't", "x'", "'s", "_", "a_b", "&", "6",
+               "-", " ", ".", "\u00e9t\u00e9", "\u0130stanbul", "\u00a0", "\u02bc", "'", "ab12"]
+
+
+@given(st.lists(st.sampled_from(TOKEN_PARTS), max_size=14), st.integers(0, 30),
+       st.one_of(st.none(), st.integers(0, 60)))
+def test_tokens_are_match_tokens(parts: list[str], start: int, end: int | None) -> None:
+    # Lexicon.tokens splits ASCII and other text with their own patterns: the same tokens,
+    # spans and keys as match_tokens over the same span, anywhere in a text.
+    text = "".join(parts)
+    toks, cased, lower = Lexicon().tokens(text, start, end)
+    expected = list(match_tokens(text, start, end))
+    assert toks == expected
+    assert cased == [cased_key(t.text) for t in expected]
+    assert lower == [c.lower() for c in cased]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from hypothesis import given
+from hypothesis import strategies as st
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from checker import nlp
@@ -63,3 +65,16 @@ def test_british_and_american_spellings_share_one_frame_stem() -> None:
         ["praise", "cruise", "raise", "exercise", "promised"]
     for word in ("promise", "exercise", "compromise", "surprise", "enterprise"):
         assert len({word_stem(w) for w in (word, word + "s", word + "d")}) == 1, word
+
+
+@given(st.text(alphabet="aZ09_'-& .\u2019\u00e9", max_size=24))
+def test_ascii_match_tokens_are_match_tokens(text: str) -> None:
+    # ASCII text is tokenised by ASCII_MATCH_TOKEN_RE (Lexicon.tokens, match_tokens): the same
+    # tokens as MATCH_TOKEN_RE finds there.
+    ascii_text = text.encode("ascii", "ignore").decode()
+    for t in (text, ascii_text):
+        if t.isascii():
+            assert [m.span() for m in nlp.ASCII_MATCH_TOKEN_RE.finditer(t)] == \
+                [m.span() for m in nlp.MATCH_TOKEN_RE.finditer(t)]
+            assert nlp.ASCII_TOKEN_SPLIT_RE.split(t) == nlp.TOKEN_SPLIT_RE.split(t)
+        assert nlp.token_split_re(t).split(t) == nlp.TOKEN_SPLIT_RE.split(t)

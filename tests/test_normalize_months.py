@@ -1,10 +1,14 @@
-"""normalize: months of unresolved month-only dates, lifespans in parentheses."""
+"""normalize: months of unresolved month-only dates, lifespans in parentheses, copulas."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from checker.normalize import has_lifespan, month_of_year
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.normalize import COPULA_RE, PRONOUN_RE, has_lifespan, month_of_year
 
 
 @pytest.mark.parametrize(("text", "granularity", "expected"), [
@@ -29,3 +33,31 @@ def test_month_of_year(text: str, granularity: str, expected: int | None) -> Non
 ])
 def test_lifespan_in_parentheses(text: str, expected: bool) -> None:
     assert has_lifespan(text) is expected
+
+
+COPULA_PARTS = ["X", " ", "  ", "\t", "is", "IS", "\u0131s", "was", "are", "were", "has",
+                "been", "had", "remains", "remained", "became", "becomes", "a", "an", "the",
+                "one of the", "i", "b", "r", "w", "h", ","]
+
+
+@given(st.lists(st.sampled_from(COPULA_PARTS), max_size=12))
+def test_copula_hint_changes_no_match(parts: list[str]) -> None:
+    # COPULA_RE's first-letter hint: the same matches as the pattern without it.
+    plain = re.compile(COPULA_RE.pattern.replace("(?=[iwarhb])", ""), re.IGNORECASE)
+    text = "".join(parts)
+    assert [m.span() for m in COPULA_RE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+
+
+PRONOUN_PARTS = ["He", "he", "SHE", "\u017fhe", "It", "\u0130t", "\u0131ts", "they", "his",
+                 "her", "their", "the company", "The  mission", "them", " ", "\"", "(", "x",
+                 "Hsit", "s", "t", "was"]
+
+
+@given(st.lists(st.sampled_from(PRONOUN_PARTS), max_size=6))
+def test_pronoun_hint_changes_no_match(parts: list[str]) -> None:
+    # PRONOUN_RE's first-letter hint: the same matches as the pattern without it.
+    plain = re.compile(PRONOUN_RE.pattern.replace("(?=[hsit])", ""), re.IGNORECASE)
+    text = "".join(parts)
+    found, expected = PRONOUN_RE.match(text), plain.match(text)
+    assert (found and found.span()) == (expected and expected.span())

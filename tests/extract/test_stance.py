@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 from checker.extract.attribution_cues import PATTERN_CUES
 from checker.extract.stance import (
     ATTRIBUTION_RES,
+    CORRECTION_RE,
     NEGATION_RE,
     attribution,
     is_correction,
@@ -189,7 +192,11 @@ NEGATOR_WORDS = ["not", "NOT", "never", "Never", "no longer", "don't", "won\u201
                  "cannot", "neither", "Nor", "none", "nobody", "nothing", "nowhere", "without",
                  "false that", "UNTRUE THAT", "no sons", "No profit", "no doubt", "no more than",
                  "isn't", "aren't", "notable", "nevertheless", "canon", "withhold", "fall",
-                 "unto", "China", "economy", "-not-", "n't", "x"]
+                 "unto", "China", "economy", "-not-", "n't", "x", "failed to", "Fails  to",
+                 "denied that", "denies having", "deny the claims that", "has yet to",
+                 "is yet\tto", "no\tsons", "nor.", "nonetheless", "yesterday", "denial",
+                 "falsehood", "untrue", "new", "year", "with", "w\u0131thout",
+                 "den\u0131es having", "NO LONGER", "Never"]
 
 
 @pytest.mark.parametrize("word", NEGATOR_WORDS)
@@ -226,3 +233,14 @@ def test_attribution_patterns_hold_their_cues(parts: list[str]) -> None:
         for m in pattern.finditer(text):
             for cues in groups:
                 assert any(cue in m.group().lower() for cue in cues), (pattern.pattern, text)
+
+
+@given(st.lists(st.sampled_from(["Correction", "CLARIFICATION", "update", "Editor's  note",
+                                 "editors note", "Erratum", "\u0130", ":", "-", " ", "*", "x",
+                                 "c", "u", "e"]), max_size=5))
+def test_correction_hint_changes_no_match(parts: list[str]) -> None:
+    # CORRECTION_RE's first-letter hint: the same matches as the pattern without it.
+    plain = re.compile(CORRECTION_RE.pattern.replace("(?=[cue])", ""), re.IGNORECASE)
+    text = "".join(parts)
+    found, expected = CORRECTION_RE.match(text), plain.match(text)
+    assert (found and found.span()) == (expected and expected.span())
