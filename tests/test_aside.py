@@ -44,7 +44,9 @@ def test_the_process_is_gone_once_its_result_is_sent(tmp_path: Path) -> None:
     pid_file = tmp_path / "pid"
 
     def work(jobs: int) -> int:
-        pid_file.write_text(str(os.getpid()))
+        # Renamed into place: the file exists only once it holds the whole pid.
+        (tmp_path / "pid.tmp").write_text(str(os.getpid()))
+        os.replace(tmp_path / "pid.tmp", pid_file)
         return 7
 
     with alarm(), beside(work, jobs=2) as result:
