@@ -1,7 +1,7 @@
 """The documents' own checks: arithmetic within each document, and the fact, term and
 consistency rules. They read the documents and their normalised claims, never the
 comparison, so with `--jobs` they run in a process of their own while the comparison runs
-(`parallel.beside`): the comparison's serial steps (the block index, grouping) leave a
+(`aside.beside`): the comparison's serial steps (the block index, grouping) leave a
 core idle for as long as these checks take.
 
     findings, errors = document_findings(corpus, norm, index, ruleset, cache, jobs)
@@ -9,7 +9,8 @@ core idle for as long as these checks take.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from checker.builders import ClaimIndex, arithmetic_finding
 from checker.cache import (
@@ -40,14 +41,10 @@ def document_findings(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimInd
     findings = _arithmetic_findings(corpus, cache, jobs)
     findings += fact_findings(norm, index, ruleset)
     # Line classes once per document: term and every consistency rule read them.
-    memo = _memo(cache, REGIONS, code_fingerprint())
-    regions = regions_of(corpus.docs, memo, jobs)
-    if memo is not None:
-        memo.save()
-    terms = _memo(cache, TERMS, f"{code_fingerprint()}:{terms_fingerprint(ruleset)}")
-    findings += term_findings(corpus, ruleset, regions, terms, jobs)
-    if terms is not None:
-        terms.save()
+    with _memo(cache, REGIONS, code_fingerprint()) as memo:
+        regions = regions_of(corpus.docs, memo, jobs)
+    with _memo(cache, TERMS, f"{code_fingerprint()}:{terms_fingerprint(ruleset)}") as terms:
+        findings += term_findings(corpus, ruleset, regions, terms, jobs)
     findings += consistency_findings(corpus, ruleset, regions)
     errors = corpus.errors[known_errors:]
     del corpus.errors[known_errors:]
@@ -56,10 +53,8 @@ def document_findings(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimInd
 
 def _arithmetic_findings(corpus: Corpus, cache: ClaimCache | None, jobs: int) -> list[Finding]:
     """Sums, shares and ages that do not add up within a document."""
-    memo = _memo(cache, ARITHMETIC, code_fingerprint())
-    issues_of = document_issues(corpus.docs, cache.documents if cache else {}, memo, jobs)
-    if memo is not None:
-        memo.save()
+    with _memo(cache, ARITHMETIC, code_fingerprint()) as memo:
+        issues_of = document_issues(corpus.docs, cache.documents if cache else {}, memo, jobs)
     out: list[Finding] = []
     for dc, issues in zip(corpus.docs, issues_of, strict=True):
         if issues:
@@ -68,5 +63,10 @@ def _arithmetic_findings(corpus: Corpus, cache: ClaimCache | None, jobs: int) ->
     return out
 
 
-def _memo(cache: ClaimCache | None, name: str, fingerprint: str) -> MemoFile | None:
-    return MemoFile(cache.root / name, fingerprint) if cache is not None else None
+@contextmanager
+def _memo(cache: ClaimCache | None, name: str, fingerprint: str) -> Iterator[MemoFile | None]:
+    """The cache's memo file `name` (None without a cache), saved when the block is done."""
+    memo = MemoFile(cache.root / name, fingerprint) if cache is not None else None
+    yield memo
+    if memo is not None:
+        memo.save()

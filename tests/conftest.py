@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,15 @@ def ruleset() -> RuleSet:
     rules, errors = load_rules([REPO / "rules"])
     assert not errors, errors
     return rules
+
+
+@pytest.fixture()
+def project(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's seeds, claims and rules as the working directory."""
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(repo / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 @pytest.fixture()

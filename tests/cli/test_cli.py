@@ -24,15 +24,6 @@ def run(args: list[str]) -> Result:
     return result
 
 
-@pytest.fixture()
-def project(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the repository's seeds, claims and rules as the working directory."""
-    for name in ("seeds", "claims", "rules"):
-        shutil.copytree(repo / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_help_documents_every_command() -> None:
     result = run(["--help"])
     assert result.exit_code == 0

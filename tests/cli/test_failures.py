@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 from pathlib import Path
 from typing import Any
@@ -16,15 +15,6 @@ from click.testing import CliRunner
 
 from checker import cli, parallel
 from checker.cli import main
-
-
-@pytest.fixture()
-def project(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the repository's seeds, claims and rules as the working directory."""
-    for name in ("seeds", "claims", "rules"):
-        shutil.copytree(repo / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _killed(bounds: tuple[int, int]) -> Any:

@@ -137,13 +137,18 @@ def test_two_figures_in_two_years_are_two_periods(ruleset: RuleSet) -> None:
     assert verdict(ruleset, c, d) == ("conflict", "date")
 
 
-def _with_background(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
-    """judge(a, b) in a corpus where China is in every claim (so it is not specific)."""
-    background = [norm(ruleset, f"China opened {n} new schools in the region last month.",
-                       f"bg{n}") for n in range(2, 42)]
+def _in_corpus(ruleset: RuleSet, a: str, b: str, template: str) -> tuple[str, str | None]:
+    """judge(a, b) among 40 claims made from `template` (its `{n}` numbered): what they all
+    say is common, so not specific."""
+    background = [norm(ruleset, template.format(n=n), f"bg{n}") for n in range(2, 42)]
     na, nb = norm(ruleset, a, "a"), norm(ruleset, b, "b")
     v = judge(na, nb, BlockIndex([na, nb, *background]), ruleset.lexicon)
     return v.label, v.reason
+
+
+def _with_background(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
+    """judge(a, b) in a corpus where China is in every claim (so it is not specific)."""
+    return _in_corpus(ruleset, a, b, "China opened {n} new schools in the region last month.")
 
 
 def test_opposites_without_a_specific_shared_name_are_not_a_conflict(ruleset: RuleSet) -> None:
@@ -171,11 +176,7 @@ def test_news_synonyms_corroborate_a_deal_told_two_ways(ruleset: RuleSet) -> Non
 # session): each of these went wrong with them.
 def _among_deals(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
     """judge(a, b) in a corpus where every claim is a contract signed in 2023."""
-    background = [norm(ruleset, f"Firm number {n} signed a contract with a supplier in 2023.",
-                       f"bg{n}") for n in range(2, 42)]
-    na, nb = norm(ruleset, a, "a"), norm(ruleset, b, "b")
-    v = judge(na, nb, BlockIndex([na, nb, *background]), ruleset.lexicon)
-    return v.label, v.reason
+    return _in_corpus(ruleset, a, b, "Firm number {n} signed a contract with a supplier in 2023.")
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from checker.decisions import make_decision, save_decisions
@@ -108,21 +106,17 @@ def test_every_rated_kind_is_on_the_documented_scale() -> None:
         assert 1 <= value <= 5 and f"{value}  {name}" in text and kind in text
 
 
-def test_cli_exports_confirmed_findings_of_the_seeds(tmp_path: Path, repo: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("seeds", "claims", "rules"):
-        shutil.copytree(repo / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    result = run_check(CheckOptions(root=tmp_path, seeds=tmp_path / "seeds",
-                                    claims=tmp_path / "claims", rules=tmp_path / "rules"))
+def test_cli_exports_confirmed_findings_of_the_seeds(project: Path) -> None:
+    result = run_check(CheckOptions(root=project, seeds=project / "seeds",
+                                    claims=project / "claims", rules=project / "rules"))
     rated = [f for f in result.report.findings if f.kind in RATINGS]
     assert rated, "the seeds yield findings that rate a claim"
-    save_decisions(tmp_path / "reviews" / "decisions.yaml", {
+    save_decisions(project / "reviews" / "decisions.yaml", {
         f.id: make_decision(f, "confirmed", "checked", "Ann", fixed_clock) for f in rated})
     out = CliRunner().invoke(export_command, [
         "claimreview", "--organization", "Desk", "--url-base", "https://x.example/r"])
     assert out.exit_code == 0, out.output
-    parsed = json.loads((tmp_path / "reports" / "claimreview.jsonld").read_text("utf-8"))
+    parsed = json.loads((project / "reports" / "claimreview.jsonld").read_text("utf-8"))
     statements = {(f.claims[0].document, " ".join(f.claims[0].text.split())) for f in rated}
     assert len(parsed) == len(statements) and len({r["claimReviewed"] for r in parsed}) == \
         len({s for _, s in statements})
@@ -131,12 +125,12 @@ def test_cli_exports_confirmed_findings_of_the_seeds(tmp_path: Path, repo: Path,
     assert parsed[0]["url"] == f"https://x.example/r/{parsed[0]['identifier']}"
     again = CliRunner().invoke(export_command, ["claimreview", "--organization", "Desk",
                                                 "--url-base", "https://x.example/r", "--out", "-"])
-    assert again.stdout == (tmp_path / "reports" / "claimreview.jsonld").read_text("utf-8")
+    assert again.stdout == (project / "reports" / "claimreview.jsonld").read_text("utf-8")
     bad = CliRunner().invoke(export_command, ["claimreview", "--url-base", "x.example"])
     assert bad.exit_code == 2 and "http(s)" in bad.output
     # Its own export it replaces; another file only with --force.
     assert CliRunner().invoke(export_command, ["claimreview"]).exit_code == 0
-    facts = (tmp_path / "rules" / "facts.yaml").read_text("utf-8")
+    facts = (project / "rules" / "facts.yaml").read_text("utf-8")
     refused = CliRunner().invoke(export_command, ["claimreview", "--out", "rules/facts.yaml"])
     assert refused.exit_code == 2 and "--force" in refused.output
-    assert (tmp_path / "rules" / "facts.yaml").read_text("utf-8") == facts
+    assert (project / "rules" / "facts.yaml").read_text("utf-8") == facts

@@ -18,15 +18,6 @@ from checker.review.cli import review_command
 LAUNCH = "from checker.review.cli import review_command; review_command()"
 
 
-@pytest.fixture()
-def project(tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the repository's seeds, claims and rules as the working directory."""
-    for name in ("seeds", "claims", "rules"):
-        shutil.copytree(repo / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_serves_on_a_free_loopback_port(project: Path) -> None:
     env = {**os.environ, "CLAIMCHECK_EDITOR": "Desk B", "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "--no-browser", "--port", "0"],
