@@ -182,10 +182,9 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         # launch in 2028" / "launched in 2029" is a slip worth seeing, at lower confidence.)
         return None
     # "X is not a musician" against a claim that says all of it without the "not".
-    stages = _stages_differ(a, b)
     if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
             and _negation_on_shared(a, b) and not _different_times(a, b) \
-            and not narrower_denial(a, b, lexicon) and not stages:
+            and not narrower_denial(a, b, lexicon) and not _stages_differ(a, b):
         details["polarity"] = [a.polarity, b.polarity]
         return "polarity", logistic(6 * (ev.base - 0.55)) * hedged
     if a.polarity != b.polarity:
@@ -213,7 +212,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # Figures are compared by time (`slots.figure_dates`), periods whatever their time.
     periods = figures_differ(a, b)
     if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5 \
-            and not stages:
+            and not _stages_differ(a, b):
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)
 
