@@ -203,9 +203,14 @@ def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | N
     """'up 7 percentage points from ... 74 per cent' against the current share."""
     for p in (q for q in claim.quantities if q.kind == "points" and q.value is not None):
         direction = _direction(fold(claim.text)) or 1
-        olds = [q for q in claim.quantities if q.kind == "percent" and q.value is not None]
+        own = [q for q in claim.quantities if q.kind == "percent" and q.value is not None]
+        # The share it changed from is stated after the change ("up 7 points from ...
+        # 74 per cent"); a share before it is where it stands now ("stood at 27.3%, up 0.4
+        # points on a year earlier"), and with no earlier share there is nothing to check
+        # (a percentage of the sentence before is likely of something else).
+        olds = [q for q in own if q.span[0] >= p.span[1]]
         news = [q for c in reversed(previous[-2:]) for q in c.quantities
-                if q.kind == "percent" and q.value is not None] + olds
+                if q.kind == "percent" and q.value is not None] + own
         if not olds or not news:
             continue
         assert p.value is not None

@@ -50,6 +50,20 @@ def test_points_ratio_and_age(ruleset: RuleSet) -> None:
     assert ("points", 7.0) in found and ("ratio", 1.5) in found and ("age", 30) in found
 
 
+def test_points_need_the_share_they_changed_from(ruleset: RuleSet) -> None:
+    """A share stated before the change is where it stands now: with no earlier share in the
+    claim, a percentage of the sentence before (another measure) is not taken for it (an
+    editor's probe: "-24.2 points" from Ireland's sales growth)."""
+    text = ("Like-for-like sales in the UK grew by 7.7%, while sales in Ireland rose 3.1%.\n"
+            "Tesco's market share stood at 27.3% at the end of February, up 0.4 percentage "
+            "points on a year earlier, according to Kantar.\n")
+    assert issues(ruleset, text) == []
+    # Both shares in the claim, after the change: still checked.
+    assert issues(ruleset, "The share rose 3 percentage points to 27.3% from 26.9%.") == [
+        ("points", 0.4)]
+    assert issues(ruleset, "The share rose 0.4 percentage points to 27.3% from 26.9%.") == []
+
+
 def test_a_share_of_a_whole_stated_in_the_same_sentence(ruleset: RuleSet) -> None:
     """"1,100 jobs, about 18% of its 13,750 workers": 8.0% (a desk review's case)."""
     assert issues(ruleset, "Halvorsen said it would cut 1,100 jobs, about 18% of its 13,750 "
