@@ -207,6 +207,40 @@ def _told_by(attribution: str, after: int) -> bool:
     return attribution.lower().startswith("according to") or after <= _CLOSING
 
 
+# A wire dateline opening the claim: "LUSAKA, Jan. 17 (Reuters) - ", "PARIS, March 3 -".
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?(?:\s*\([^()\n]{2,40}\))?"
+    r"\s+[\u2013\u2014-]+\s")
+
+
+def _told_on(claim: Claim) -> set[tuple[int, int]]:
+    """Spans of the dates that date the telling, not the fact: a dateline's, and a date
+    right after the attribution ("..., the ministry said on Wednesday", "Lin told reporters
+    on Monday that ..."). Two reports of one figure told on two days are not two facts."""
+    out: set[tuple[int, int]] = set()
+    if not claim.dates:
+        return out
+    start, text = claim.span[0], claim.text
+    line = _DATELINE_RE.match(text)
+    if line:
+        out.update(d.span for d in claim.dates if d.span[1] - start <= line.end())
+    if claim.attribution:
+        after = claim.attribution.span[1]
+        told = claim.attribution.text.lower().endswith("told")
+        out.update(d.span for d in claim.dates if d.span[0] >= after and _between_telling(
+            text[after - start:d.span[0] - start], told))
+    return out
+
+
+# Whom it was told, between "told" and the day: "told reporters", "told a news conference".
+_TOLD_WHOM_RE = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,3}")
+
+
+def _between_telling(gap: str, told: bool) -> bool:
+    """Whether nothing but whom it was told stands between an attribution and a date."""
+    return not gap.strip() or (told and _TOLD_WHOM_RE.fullmatch(gap) is not None)
+
+
 def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
               antecedent: str | None = None) -> NormClaim:
     """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
@@ -254,6 +288,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     preds = tuple([
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
     ])
+    told_on = _told_on(claim)
     return NormClaim(
         doc=doc_id,
         claim_id=claim.id,
@@ -275,9 +310,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
                 date.fromisoformat(d.end) if d.end else None,
                 d.granularity, d.text, d.open,
             )
-            for d in claim.dates if d.resolved
+            for d in claim.dates if d.resolved and d.span not in told_on
         ]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
+                      and d.span not in told_on
                       for m in [month_of_year(d.text, d.granularity)] if m]),
         polarity=claim.polarity,
         modality=claim.modality,

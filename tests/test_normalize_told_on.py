@@ -1,0 +1,54 @@
+"""normalize: the date of the telling (a dateline, "said on Wednesday") is no date of the
+fact, so two reports of one figure told on two days can still conflict."""
+
+from __future__ import annotations
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+
+META = DocumentMeta(published="2024-01-18")
+
+
+def _norm(ruleset: RuleSet, text: str, doc: str = "d") -> list[NormClaim]:
+    model = extract_text(text, doc, ruleset.lexicon, META)
+    return normalise_document(doc, model.claims, ruleset.lexicon)
+
+
+def _dates(ruleset: RuleSet, text: str) -> list[str]:
+    return [d.text for n in _norm(ruleset, text) for d in n.dates]
+
+
+def test_a_date_right_after_the_attribution_dates_the_telling(ruleset: RuleSet) -> None:
+    assert _dates(ruleset, "Zambia's maize harvest fell by 45% in 2023, the government said "
+                           "on Thursday.") == ["2023"]
+    assert _dates(ruleset, "Agriculture Minister Reuben Mtolo told reporters on Monday that "
+                           "the harvest fell by 45% in 2023.") == ["2023"]
+
+
+def test_a_wire_dateline_dates_the_telling(ruleset: RuleSet) -> None:
+    assert _dates(ruleset, "LUSAKA, Jan. 17 (Reuters) - Zambia's maize harvest fell by 45% "
+                           "in 2023.") == ["2023"]
+
+
+def test_a_date_of_the_fact_is_kept(ruleset: RuleSet) -> None:
+    # Not after the attribution: the day the harvest figure was published is the fact's.
+    assert _dates(ruleset, "On Thursday the ministry published figures showing the harvest "
+                           "fell by 45%, officials said.") == ["On Thursday"]
+
+
+def test_reports_told_on_two_days_still_conflict(ruleset: RuleSet) -> None:
+    """An editor's probe: the conflict was lost because "said on Wednesday" and "said on
+    Thursday" read as two dates of the fact."""
+    a = _norm(ruleset, "LUSAKA, Jan. 17 (Reuters) - Zambia's maize harvest fell by about 50% "
+                       "this season to 1.5 million tonnes, the agriculture ministry said on "
+                       "Wednesday.", "a")[0]
+    b = _norm(ruleset, "Zambia's maize harvest fell by about 45% this season to 1.7 million "
+                       "tonnes, the government said on Thursday.", "b")[0]
+    index = BlockIndex([a, b])
+    verdict = judge(a, b, index, ruleset.lexicon)
+    assert (verdict.label, verdict.reason) == ("conflict", "number")
