@@ -8,6 +8,7 @@ from typing import Protocol
 
 from checker.compare.blocking import Totals, Weights
 from checker.compare.lexical import opposable
+from checker.compare.measures import measures_of
 from checker.compare.scope import scope_of
 from checker.compare.similarity import (
     Similarity,
@@ -32,8 +33,8 @@ class Stats(Protocol):
 class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
-    __slots__ = ("claim", "currencies", "events", "opposable", "scope", "spec_entities",
-                 "spec_tokens", "totals", "when")
+    __slots__ = ("claim", "currencies", "events", "measures", "opposable", "scope",
+                 "spec_entities", "spec_tokens", "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -45,6 +46,7 @@ class ClaimFacts:
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)
         self.currencies = currencies(c)
+        self.measures = measures_of(c.text, c.tokens)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
 

@@ -1,0 +1,94 @@
+"""measures: figures of two measures of one entity are two facts (an editor's probe found
+error-level conflicts between "maize harvest" and "wheat harvest", "revenue" and "operating
+profit")."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.measures import measures_differ, measures_of
+from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.nlp import word_stem
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zambia's maize harvest fell by about 50% in 2023", {"harvest": {"maiz"}}),
+    ("Tesco's operating profit rose to £2.8bn", {"profit": {"oper"}}),
+    ("Apple posted record revenue of $119.6 billion", {"revenu": set()}),
+    # A period, an owner, a name or a past form qualifies no measure.
+    ("Nvidia's fourth-quarter revenue was $18.1 billion", {"revenu": set()}),
+    ("China exports rose 7.6 percent", {"export": set()}),
+    ("Nvidia reported revenue of $22.1 billion", {"revenu": set()}),
+    # Words used alike are one measure; a result and its opposite are one.
+    ("Sales rose, turnover fell, earnings and losses grew", {"revenu": set(), "profit": set()}),
+    ("German consumer prices rose 2.2 percent", {"price": {"consum"}}),
+    ("Germany's inflation rate eased to 2.2 percent", {"price": set()}),
+    ("The ministry said 84 of 116 districts were affected", {}),
+])
+def test_measures_of(text: str, expected: dict[str, set[str]]) -> None:
+    assert measures_of(text, _stems(text)) == {k: frozenset(v) for k, v in expected.items()}
+
+
+def test_a_measure_word_in_a_name_is_no_measure() -> None:
+    text = "Inland Revenue said wheat prices rose"
+    assert measures_of(text, _stems(text) - {word_stem("revenue")}) == {
+        "price": frozenset({"wheat"})}
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The frame of a text, roughly: every word's stem."""
+    return frozenset(word_stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text))
+
+
+def _differ(a: str, b: str) -> bool:
+    return measures_differ(measures_of(a, _stems(a)), measures_of(b, _stems(b)), _stems(a),
+                           _stems(b))
+
+
+def test_measures_differ() -> None:
+    assert _differ("Zambia's maize harvest fell", "Zambia's wheat harvest fell")
+    assert _differ("Tesco's annual revenue rose", "Tesco's operating profit rose")
+    assert _differ("China's exports rose", "China's imports rose")
+    # One measure, however it is qualified on one side only, or named alike.
+    assert not _differ("Zambia's maize harvest fell", "Zambia's harvest fell")
+    assert not _differ("Zambia's maize harvest fell", "the maize crop in Zambia fell")
+    assert not _differ("Boeing reported a loss", "Boeing reported a profit")
+    assert not _differ("Aramco's net profit was", "Aramco made a net profit of")
+    # A claim that names no measure is no evidence of two.
+    assert not _differ("Tesco's revenue rose", "Tesco said figures rose")
+
+
+META = DocumentMeta(published="2024-03-01")
+
+
+def _norm(ruleset: RuleSet, text: str, doc: str) -> NormClaim:
+    model = extract_text(text, doc, ruleset.lexicon, META)
+    return normalise_document(doc, model.claims, ruleset.lexicon)[0]
+
+
+def _verdict(ruleset: RuleSet, a_text: str, b_text: str) -> tuple[str, str | None]:
+    a, b = _norm(ruleset, a_text, "a"), _norm(ruleset, b_text, "b")
+    verdict = judge(a, b, BlockIndex([a, b]), ruleset.lexicon)
+    return verdict.label, verdict.reason
+
+
+def test_figures_of_two_measures_are_no_conflict(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "Zambia's maize harvest fell by about 50% in 2023, officials said.",
+                    "Zambia's wheat harvest fell by 20% in 2023, officials said.")[0] \
+        == "unrelated"
+    assert _verdict(ruleset, "Tesco reported a 12% rise in annual revenue to £68.2bn.",
+                    "Tesco's operating profit rose to £2.8bn.")[0] == "unrelated"
+
+
+def test_figures_of_one_measure_still_conflict(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "Zambia's maize harvest fell by about 50% in 2023, officials said.",
+                    "Zambia's maize harvest fell by 20% in 2023, officials said.") \
+        == ("conflict", "number")
