@@ -267,10 +267,12 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
     for fmt in chosen:
         if fmt.filename is not None:
             guard_write(out / fmt.filename, force, fmt.signature)
-    for fmt in chosen:
-        # The HTML shows each document with its flagged statements in place.
-        text = html.render_with_sources(result.report, texts) if fmt.name == "html" \
-            else fmt.render(result.report)
+    # Every format rendered before any is written: a renderer that fails leaves the reports
+    # of the last run as they were, not half of them replaced.
+    # The HTML shows each document with its flagged statements in place.
+    rendered = [(fmt, html.render_with_sources(result.report, texts) if fmt.name == "html"
+                 else fmt.render(result.report)) for fmt in chosen]
+    for fmt, text in rendered:
         if fmt.filename is None:
             click.echo(text, nl=False)
         else:

@@ -69,3 +69,21 @@ def test_click_still_reports_its_own_usage_errors(project: Path,
     monkeypatch.setattr(cli, "run_check", refusing)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2 and "not like that" in result.output
+
+
+def test_a_failing_renderer_leaves_every_report_as_it_was(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor's probe: the HTML renderer failed after report.json was written, leaving a
+    new report.json beside the last run's other reports."""
+    formats = ["--format", "json,md,sarif,html"]
+    assert CliRunner().invoke(main, ["check", "--no-cache", *formats]).exit_code in (0, 1)
+    before = {p.name: p.read_bytes() for p in (project / "reports").iterdir()}
+    (project / "seeds" / "extra.txt").write_text("Beijing is the capital of China.\n")
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr(cli.html, "render_with_sources", broken)
+    result = CliRunner().invoke(main, ["check", "--no-cache", *formats])
+    assert result.exit_code == 3
+    assert {p.name: p.read_bytes() for p in (project / "reports").iterdir()} == before

@@ -35,3 +35,16 @@ def test_html_shows_the_decision_escaped(report: Report) -> None:
            "2026-11-01 · “checked with the wire” · <strong>re-opened</strong>: the statements " \
            "changed since it was decided (2026-11-01)</p>" in page
     assert "Ann <b>" not in page
+
+
+def test_a_decision_without_note_or_author_renders(report: Report) -> None:
+    """The review app saves a decision with no note (keys c/f/x/s); the page must still
+    render it (an editor's probe: every later `check` with html exited 3)."""
+    bare = {"decision": "confirmed", "status": "decided", "decided_at": "2026-12-02T09:44:36Z"}
+    first = report.findings[0]
+    decided = report.model_copy(update={"findings": [
+        first.model_copy(update={"details": {**first.details, "decision": bare}}),
+        *report.findings[1:]]})
+    assert '<p class="review review-decided">Review: confirmed on 2026-12-02</p>' \
+        in html.render(decided)
+    assert "  - review: confirmed on 2026-12-02" in markdown.render(decided)
