@@ -8,6 +8,7 @@ printed as `path:line:col: field: message`, never tracebacks (but a bug's).
 from __future__ import annotations
 
 import errno
+import os
 import signal
 import sys
 import traceback
@@ -75,7 +76,9 @@ class _Main(click.Group):
             if exc.errno in _NO_ROOM and exc.filename is None:
                 failure = _OUT_OF_MEMORY  # a fork or an allocation refused: no file's fault
             else:
-                where = display_path(Path(exc.filename), Path.cwd()) if exc.filename \
+                # A file descriptor (an int) names no file the user knows.
+                named = isinstance(exc.filename, str | os.PathLike)
+                where = display_path(Path(exc.filename), Path.cwd()) if named \
                     else "claimcheck"
                 click.echo(f"{printable_path(str(where))}: {exc.strerror or exc}", err=True)
         except (click.exceptions.ClickException, click.exceptions.Exit,

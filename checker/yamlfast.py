@@ -235,10 +235,16 @@ def read_small(path: str | Path) -> bytes | None:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
         return None
+    try:
+        # Before fdopen, which refuses a directory with an error naming the descriptor.
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        return None
     with os.fdopen(fd, "rb") as handle:
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
             # One read past the limit says the file is over it, without a stat.
             raw = handle.read(MAX_YAML_BYTES + 1)
         except OSError:
