@@ -215,7 +215,8 @@ class Handler(BaseHTTPRequestHandler):
                                f"body must be 1 to {MAX_BODY} bytes")
         try:
             return json.loads(self.rfile.read(length).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            # RecursionError: "[[[[..." nested deeper than the parser recurses.
             raise RequestError(HTTPStatus.BAD_REQUEST, "body is not JSON") from None
 
 

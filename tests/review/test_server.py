@@ -118,6 +118,7 @@ def test_deciding_on_a_reworded_finding_replaces_the_decision_it_carried(
     (b"finding=aaaa000000000000000a", {"Content-Type": "application/x-www-form-urlencoded"},
      415),
     (b"{not json", {}, 400),
+    (b"[" * 30_000 + b"]" * 30_000, {}, 400),  # deeper than the JSON parser recurses
     (b"x" * 70_000, {}, 413),
     ({"finding": "aaaa000000000000000a", "decision": "fixed"},
      {"Origin": "https://evil.example"}, 403),
