@@ -15,6 +15,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -285,22 +286,34 @@ def carried_why(decision: Decision, carried: str) -> str:
             f"as {carried})")
 
 
+# Line numbers in a message ("contradicts itself: line 23 and line 30"): an edit above the
+# statements moves them without changing the finding.
+_LINE_NUMBER_RE = re.compile(r"\bline \d+")
+
+
+def _shape(message: str) -> str:
+    """A message as successors are matched on: its line numbers left out."""
+    return _LINE_NUMBER_RE.sub("line #", message)
+
+
 def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
                   ) -> dict[str, str]:
     """Undecided findings that take over a decision whose finding is gone: the one finding
-    of the same kind, documents and message (a document's sentence reworded changes the
-    fingerprint; the editor should see the decision re-opened, not resolved)."""
+    of the same kind, documents and message, line numbers aside (a document's sentence
+    reworded changes the fingerprint, and a line added above it the message; the editor
+    should see the decision re-opened, not resolved)."""
     findings = list(findings)
     present = {f.id for f in findings}
     candidates: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
     for f in findings:
         if f.id not in decisions:
-            key = (str(f.kind), tuple(sorted({c.document for c in f.claims})), f.message)
+            key = (str(f.kind), tuple(sorted({c.document for c in f.claims})),
+                   _shape(f.message))
             candidates.setdefault(key, []).append(f.id)
     wanted: dict[str, list[str]] = {}
     for fp, d in sorted(decisions.items()):
         if fp not in present and d.kind and d.message:
-            key = (d.kind, tuple(sorted(d.documents)), d.message)
+            key = (d.kind, tuple(sorted(d.documents)), _shape(d.message))
             found = candidates.get(key, [])
             if len(found) == 1:
                 wanted.setdefault(found[0], []).append(fp)

@@ -276,3 +276,22 @@ def test_a_decision_follows_its_finding_when_the_sentence_is_reworded() -> None:
     twin = new.model_copy(update={"id": "0123456789abcdef0124"})
     out, resolved, reopened = apply_decisions([new, twin, *items[1:]], decisions)
     assert [s.finding for s in resolved] == [a.id] and reopened == []
+
+
+def test_a_decision_follows_its_finding_when_lines_move_too() -> None:
+    """A sentence reworded and a line added above it: the message's line numbers moved
+    ("contradicts itself: line 23 and line 30" -> "line 24 and line 31"), the finding is the
+    same (a CI/review probe saw the decision resolved and the false alarm fire again)."""
+    items = findings()
+    a = items[0].model_copy(update={"message": "doc contradicts itself: line 23 and line 30 "
+                                               "state opposite things"})
+    decisions = {a.id: make_decision(a, "false-alarm", "quoted", "Desk A", fixed_clock)}
+    new = reworded(a).model_copy(update={"message": a.message.replace("23", "24").replace(
+        "30", "31")})
+    out, resolved, reopened = apply_decisions([new, *items[1:]], decisions)
+    assert resolved == [] and [s.finding for s in reopened] == [new.id]
+    # Other words of the message still tell findings apart.
+    other = new.model_copy(update={"message": "doc contradicts itself: line 24 and line 31 "
+                                              "state the same thing"})
+    out, resolved, reopened = apply_decisions([other, *items[1:]], decisions)
+    assert [s.finding for s in resolved] == [a.id] and reopened == []
