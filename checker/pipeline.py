@@ -172,15 +172,16 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
             cache: ClaimCache | None) -> CheckResult:
     root = options.root
     keys = {r.id: frozenset({r.id, *r.tags}) for r in ruleset.rules}
-    findings = [f for f in check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
-                if kind_selected(f.kind, options.select, options.ignore,
-                                 keys.get(f.rule_id or "", frozenset()))]
+    findings = check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
     if options.decisions is not None:
         # Before the baseline: a decided finding stays decided whether or not it is new.
+        # Before --select/--ignore: a decision on a finding left out is not "resolved".
         findings, decision_notes, decision_errors = apply_decisions_file(
             findings, options.decisions, display_path(options.decisions, root))
         corpus.notes.extend(decision_notes)
         errors.extend(decision_errors)
+    findings = [f for f in findings if kind_selected(f.kind, options.select, options.ignore,
+                                                     keys.get(f.rule_id or "", frozenset()))]
     if options.baseline is not None:
         findings, baseline_errors = apply_baseline(findings, options.baseline, root)
         errors.extend(baseline_errors)

@@ -420,6 +420,23 @@ def test_check_honours_review_decisions(project: Path) -> None:
         report.model_dump_json())["findings"]
 
 
+def test_a_decision_on_a_finding_left_out_is_not_resolved(project: Path) -> None:
+    """--ignore leaves a decided corroboration out of the report; it still occurs, so its
+    decision is not "resolved" (a CI/review probe)."""
+    from checker.decisions import make_decision, save_decisions
+    from checker.models.report import Report
+
+    run(["check", "--format", "json", "--fail-on", "never", "--no-cache"])
+    report = Report.model_validate_json(_report(project, "reports"))
+    target = next(f for f in report.findings if f.kind == "corroboration")
+    save_decisions(project / "reviews" / "decisions.yaml",
+                   {target.id: make_decision(target, "confirmed", None, "Desk A")})
+    run(["check", "--format", "json", "--fail-on", "never", "--ignore", "corroboration"])
+    after = json.loads(_report(project, "reports"))
+    assert all(f["kind"] != "corroboration" for f in after["findings"])
+    assert not any("resolved" in n for n in after["notes"]), after["notes"]
+
+
 def test_broken_decisions_file_is_located_bad_input(project: Path) -> None:
     (project / "reviews").mkdir()
     (project / "reviews" / "decisions.yaml").write_text(
