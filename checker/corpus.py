@@ -31,6 +31,7 @@ class DocClaims:
     stale: bool = False
     on_the_fly: bool = False
     gone: list[str] = field(default_factory=list)  # stale claims no longer in the text
+    drafted: list[str] = field(default_factory=list)  # stale: new text's claims, on the fly
 
     @property
     def suppressions(self) -> list[Suppression]:
@@ -98,6 +99,14 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
         corpus.notes.extend(doc.warnings)
         corpus.docs.append(_pair(root, claims_dir, shown_dir, doc, on_the_fly.get(doc.id),
                                  corpus, links, claim_memo))
+    stale = [dc for dc in corpus.docs if dc.stale]
+    if stale:
+        # Text the stale claim file does not cover is checked too: a sentence added since
+        # extraction must not pass CI unread until someone refreshes the file.
+        fresh = list(extract([dc.doc for dc in stale])) if extract is not None else \
+            [extract_document(dc.doc, lexicon, threshold) for dc in stale]
+        for dc, model in zip(stale, fresh, strict=True):
+            _add_uncovered(dc, model.claims, corpus)
     known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
@@ -120,6 +129,25 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
             "is not a directory: claim files go in a directory, one <document id>.yaml each",
             Location(display_path(claims_dir, root))))
     return corpus
+
+
+def _add_uncovered(dc: DocClaims, drafted: Sequence[Claim], corpus: Corpus) -> None:
+    """Claims drafted from a stale document's new text where no claim of its file lies,
+    added to the check after the file's own (and noted: the file still wants refreshing)."""
+    ids = {c.id for c in dc.claims}
+    spans = sorted(c.span for c in dc.claims)
+    added = [c for c in drafted if c.id not in ids and not _overlaps(c.span, spans)]
+    if added:
+        dc.claims = dc.claims + added
+        dc.drafted = [c.id for c in added]
+        corpus.notes.append(f"{dc.doc.path}: {len(added)} sentence(s) not in {dc.claim_file} "
+                            f"extracted on the fly and checked")
+
+
+def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span overlaps any of `spans` (sorted by start)."""
+    start, end = span
+    return any(s < end and start < e for s, e in spans if s < end)
 
 
 def _document_id_at(path: Path, shown: str) -> tuple[int, int | None]:

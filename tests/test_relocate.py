@@ -119,3 +119,31 @@ def test_a_split_claims_sentence_moves_with_it_or_is_dropped(ruleset: RuleSet) -
     placed, gone = relocate(claims, changed)
     assert [c.text for c in placed] == ["Sales rose 5% in Asia in 2024"]
     assert placed[0].quote is None and len(gone) == 1
+
+
+def test_a_sentence_added_since_extraction_is_checked(tmp_path: Path) -> None:
+    """A stale claim file covers the old text only: a false sentence added since is drafted
+    on the fly and checked, so CI does not pass it unread (a CI/review probe); the file is
+    left as it is and the warning still asks for a refresh."""
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    doc = next((tmp_path / "seeds").glob("001_*.txt"))
+    lines = doc.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(5, "Officials in Beijing said China is a member of the International Space "
+                    "Station and has been since 2010.\n")
+    doc.write_text("".join(lines), "utf-8")
+    claim_file = tmp_path / "claims" / f"{doc.stem}.yaml"
+    before = claim_file.read_bytes()
+    options = CheckOptions(root=tmp_path, seeds=tmp_path / "seeds",
+                           claims=tmp_path / "claims", rules=tmp_path / "rules")
+    result = run_check(options)
+    flagged = [f for f in result.report.findings if f.rule_id == "china-not-iss-member"
+               and f.kind == "rule-violation" and f.claims[0].document == doc.stem]
+    assert [f.claims[0].line for f in flagged] == [6]
+    assert any(f.kind == "stale-claims" for f in result.report.findings)
+    assert f"{doc.relative_to(tmp_path).as_posix()}: 1 sentence(s) not in " \
+           f"claims/{doc.stem}.yaml extracted on the fly and checked" in result.report.notes
+    assert claim_file.read_bytes() == before
+    # The file's own claims are the ones it has; only the new text is drafted.
+    dc = result.corpus.by_id()[doc.stem]
+    assert len(dc.drafted) == 1 and dc.claims[-1].id == dc.drafted[0]
