@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from checker.nlp import STOPWORDS, word_stem
+from checker.nlp import word_stem
 
 # Nouns a news figure measures, as written, by their frame stem ("sales" and "turnover"
 # are revenue to the frame, "earnings" profit): a claim's frame says which it names, and
@@ -23,19 +23,31 @@ _FORMS: dict[str, re.Pattern[str]] = {
                      re.IGNORECASE)
     for stem in {word_stem(w) for w in _WORDS}}
 _STEMS = frozenset(_FORMS)
-_MEASURE_WORDS = frozenset(_WORDS)
 # Measures news copy names for one another, read as one: a result and its opposite
 # ("profit" / "loss"), and words used alike ("inflation" / "consumer prices", "net income" /
 # "net profit", "maize output" / "maize harvest", "defence spending" / "defence budget").
 _GROUPS = {word_stem(w): word_stem(g) for w, g in (
-    ("loss", "profit"), ("income", "profit"), ("dividend", "profit"), ("surplus", "deficit"),
-    ("inflation", "price"), ("cost", "price"), ("crop", "harvest"), ("output", "harvest"),
-    ("budget", "spending"), ("salary", "wages"))}
-# Words before a measure that leave it the same measure ("record revenue", "its profit").
-_PLAIN = frozenset(word_stem(w) for w in (
-    "record", "total", "overall", "combined", "latest", "higher", "lower", "strong", "weak",
-    "big", "bigger", "biggest", "largest", "high", "low", "rising", "falling", "first",
-    "second", "third", "fourth", "full", "year", "fiscal", "calendar"))
+    ("loss", "profit"), ("income", "profit"), ("surplus", "deficit"), ("inflation", "price"),
+    ("cost", "price"), ("crop", "harvest"), ("output", "harvest"), ("budget", "spending"),
+    ("salary", "wages"))}
+# The words that make one measure two, each against another of the list: "core" / "headline"
+# inflation, "operating" / "net" profit, "maize" / "wheat" harvest, "budget" / "trade"
+# deficit, "import" / "export" prices. A closed list: any other word before a measure
+# ("home" / "house" prices, "defence" / "military" spending, "weaker", "solid") leaves it
+# one measure, since news copy varies those freely. Words used alike are one kind.
+_KIND_WORDS = """
+    core headline food fuel energy services goods merchandise operating net gross underlying
+    pretax maize wheat rice corn=maize soybean soy=soybean barley sorghum cassava coffee tea
+    cocoa sugar cotton tobacco oil crude=oil petroleum=oil gas coal copper gold iron steel
+    lithium nickel diamond import export budget trade account public government=public
+    private domestic foreign overseas=foreign international=foreign youth urban rural
+    consumer producer wholesale retail""".split()
+_KINDS = {word_stem(w.split("=")[0]): word_stem(w.split("=")[-1]) for w in _KIND_WORDS}
+# Periods are another axis: "quarterly" / "annual" profit are two facts, "quarterly" / "net"
+# profit may be one.
+_PERIODS = frozenset(word_stem(w) for w in ("quarterly", "annual", "monthly", "weekly"))
+# What may open a claim before its first word.
+_OPENING = " \t\"'\u201c\u2018(-\u2013\u2014\u2022*"
 # The word before a measure, with nothing but spaces between.
 _BEFORE_RE = re.compile(r"([\w'\u2019-]+)[ \t]+\Z")
 
@@ -44,8 +56,8 @@ Measures = Mapping[str, frozenset[str]]
 
 def measures_of(text: str, tokens: frozenset[str]) -> dict[str, frozenset[str]]:
     """The measures a claim names in its frame (`tokens`: a measure word inside a name or
-    a figure, as "Inland Revenue", is none), each with the words that qualify it ("maize" in
-    "maize harvest"; an empty set for a bare "revenue")."""
+    a figure, as "Inland Revenue", is none), each with the kinds and periods that qualify it
+    ("maize" in "maize harvest", "import" in "import prices"; empty for a bare "revenue")."""
     named = _STEMS & tokens
     if not named:  # most claims: no measure, and no search
         return {}
@@ -54,35 +66,39 @@ def measures_of(text: str, tokens: frozenset[str]) -> dict[str, frozenset[str]]:
         mods = found.setdefault(_GROUPS.get(stem, stem), set())
         for m in _FORMS[stem].finditer(text):
             before = _BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
-            mod = _modifier(before.group(1)) if before else None
-            if mod is not None and mod in tokens:  # not in a name or figure ("$1.2 billion")
+            # A capital that starts the claim is no name ("Core inflation eased").
+            mod = _qualifier(before.group(1), not text[:before.start(1)].strip(_OPENING)) \
+                if before else None
+            if mod is not None:
                 mods.add(mod)
     return {head: frozenset(mods) for head, mods in found.items()}
 
 
-def _modifier(word: str) -> str | None:
-    """The stem of a word that makes a measure another one, or None. A hyphenated,
-    possessive or capitalised word qualifies no measure ("fourth-quarter revenue" names a
-    period, "the company's revenue" its owner, "China exports" an entity of the claim), nor
-    does a stopword, a past form ("reported revenue"), a plain word or another measure."""
-    if not word.isalpha() or word[0].isupper():
+def _qualifier(word: str, initial: bool) -> str | None:
+    """The kind or period a word gives the measure after it, or None. A capitalised word
+    inside the claim is a name ("China exports": an entity of the claim), not a kind."""
+    if not word.isalpha() or (word[0].isupper() and not initial):
         return None
-    lower = word.lower()
-    if lower in STOPWORDS or lower.endswith("ed") or lower in _MEASURE_WORDS:
-        return None
-    stem = word_stem(lower)
-    return None if stem in _PLAIN else stem
+    stem = word_stem(word.lower())
+    return _KINDS.get(stem) or (stem if stem in _PERIODS else None)
 
 
 def measures_differ(ma: Measures, mb: Measures, tokens_a: frozenset[str],
                     tokens_b: frozenset[str]) -> bool:
     """Two claims whose figures measure different things: each names a measure the other
-    does not ("revenue" / "operating profit"), or they name one measure qualified apart
-    ("maize harvest" / "wheat harvest": each qualifier absent from the other claim)."""
+    does not ("revenue" / "operating profit"), or they name one measure of two kinds or two
+    periods ("maize harvest" / "wheat harvest", "quarterly" / "annual profit"), each absent
+    from the other claim."""
     if not ma or not mb:
         return False
     shared = ma.keys() & mb.keys()
     if not shared:
         return True
-    return all(ma[h] and mb[h] and ma[h].isdisjoint(tokens_b) and mb[h].isdisjoint(tokens_a)
-               for h in shared)
+    kinds_a = {_KINDS.get(t, t) for t in tokens_a}
+    kinds_b = {_KINDS.get(t, t) for t in tokens_b}
+
+    def apart(qa: frozenset[str], qb: frozenset[str]) -> bool:
+        return bool(qa) and bool(qb) and qa.isdisjoint(kinds_b) and qb.isdisjoint(kinds_a)
+
+    return all(apart(ma[h] - _PERIODS, mb[h] - _PERIODS)
+               or apart(ma[h] & _PERIODS, mb[h] & _PERIODS) for h in shared)

@@ -30,6 +30,8 @@ from checker.rules import RuleSet
     # Words used alike are one measure; a result and its opposite are one.
     ("Sales rose, turnover fell, earnings and losses grew", {"revenu": set(), "profit": set()}),
     ("German consumer prices rose 2.2 percent", {"price": {"consum"}}),
+    ("Import prices rose", {"import": set(), "price": {"import"}}),
+    ("Weaker home sales", {"revenu": set()}),
     ("Germany's inflation rate eased to 2.2 percent", {"price": set()}),
     ("The ministry said 84 of 116 districts were affected", {}),
 ])
@@ -57,11 +59,23 @@ def test_measures_differ() -> None:
     assert _differ("Zambia's maize harvest fell", "Zambia's wheat harvest fell")
     assert _differ("Tesco's annual revenue rose", "Tesco's operating profit rose")
     assert _differ("China's exports rose", "China's imports rose")
-    # One measure, however it is qualified on one side only, or named alike.
+    assert _differ("Core inflation eased to 3%", "Headline inflation eased to 2%")
+    assert _differ("Operating profit rose to $2bn", "Net profit rose to $1bn")
+    assert _differ("The budget deficit widened", "The trade deficit widened")
+    assert _differ("Import prices rose 2%", "Export prices rose 2%")
+    assert _differ("Quarterly profit rose to $2bn", "Annual profit rose to $8bn")
+    # One measure, qualified on one side only, by words used alike, or by no kind at all
+    # (a review's pairs: "home" / "house" prices, "defence" / "military" spending).
     assert not _differ("Zambia's maize harvest fell", "Zambia's harvest fell")
     assert not _differ("Zambia's maize harvest fell", "the maize crop in Zambia fell")
     assert not _differ("Boeing reported a loss", "Boeing reported a profit")
-    assert not _differ("Aramco's net profit was", "Aramco made a net profit of")
+    assert not _differ("Aramco's net profit was", "Aramco made a net income of")
+    assert not _differ("Home prices rose 5%", "House prices rose 5%")
+    assert not _differ("Defence spending rose", "Military spending rose")
+    assert not _differ("Oil exports fell", "Crude exports fell")
+    assert not _differ("Public debt rose", "Government debt rose")
+    assert not _differ("Weaker profit of $2bn", "Net profit of $2bn")
+    assert not _differ("Import prices rose 2%", "Prices of imports rose 2%")
     # A claim that names no measure is no evidence of two.
     assert not _differ("Tesco's revenue rose", "Tesco said figures rose")
 
