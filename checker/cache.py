@@ -51,7 +51,9 @@ REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document by
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
 ARITHMETIC = "arithmetic.json"  # compare.arithmetic_memo: issues by document claims
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
-FORMAT = "3"  # 2: entries sealed with their hash (`_seal`); 3: normalised claims as rows
+# 2: entries sealed with their hash (`_seal`); 3: normalised claims as rows; 4: with the
+# dates of the telling (`NormClaim.told`)
+FORMAT = "4"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 
 

@@ -214,9 +214,10 @@ _DATELINE_RE = re.compile(
 
 
 def _told_on(claim: Claim) -> set[tuple[int, int]]:
-    """Spans of the dates that date the telling, not the fact: a dateline's, and a date
-    right after the attribution ("..., the ministry said on Wednesday", "Lin told reporters
-    on Monday that ..."). Two reports of one figure told on two days are not two facts."""
+    """Spans of the dates that date the telling, not the fact: a dateline's, one inside the
+    attribution ("according to a statement on Friday"), and one right after it ("..., the
+    ministry said on Wednesday", "said in a statement late on Monday", "Lin told the state
+    broadcaster ZNBC on Monday that ...")."""
     out: set[tuple[int, int]] = set()
     if not claim.dates:
         return out
@@ -225,20 +226,23 @@ def _told_on(claim: Claim) -> set[tuple[int, int]]:
     if line:
         out.update(d.span for d in claim.dates if d.span[1] - start <= line.end())
     if claim.attribution:
-        after = claim.attribution.span[1]
+        a_start, after = claim.attribution.span
         told = claim.attribution.text.lower().endswith("told")
-        out.update(d.span for d in claim.dates if d.span[0] >= after and _between_telling(
-            text[after - start:d.span[0] - start], told))
+        gap = _TOLD_GAP_RE if told else _SAID_GAP_RE
+        out.update(d.span for d in claim.dates if a_start <= d.span[0] and (
+            d.span[1] <= after or gap.fullmatch(text, after - start, d.span[0] - start)))
     return out
 
 
-# Whom it was told, between "told" and the day: "told reporters", "told a news conference".
-_TOLD_WHOM_RE = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,3}")
-
-
-def _between_telling(gap: str, told: bool) -> bool:
-    """Whether nothing but whom it was told stands between an attribution and a date."""
-    return not gap.strip() or (told and _TOLD_WHOM_RE.fullmatch(gap) is not None)
+# What may stand between "said" and the day it was said: "said on Jan. 17", "said late on
+# Wednesday", "said in a statement issued on Monday", "said in an interview on Friday".
+_SAID_GAP = (r"\s*(?:(?:in|during|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+             r"(?:statement|interview|briefing|conference|address|speech|post|note|release|"
+             r"filing)(?:\s+(?:issued|released|published))?\s+)?(?:(?:late|early)\s+)?"
+             r"(?:on\s+)?")
+_SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
+# After "told", whom it was told first: "told reporters", "told the state broadcaster ZNBC".
+_TOLD_GAP_RE = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
 
 
 def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
@@ -311,6 +315,11 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
                 d.granularity, d.text, d.open,
             )
             for d in claim.dates if d.resolved and d.span not in told_on
+        ]),
+        told=tuple([
+            NDate(date.fromisoformat(d.start) if d.start else None,
+                  date.fromisoformat(d.end) if d.end else None, d.granularity, d.text, d.open)
+            for d in claim.dates if d.resolved and d.span in told_on
         ]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
                       and d.span not in told_on

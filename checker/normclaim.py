@@ -133,6 +133,9 @@ class NormClaim:
     # Month-only dates no publication date can place in a year ("born in May"): (month,
     # text). The year is unknown, the month of the year is not.
     months: tuple[tuple[int, str], ...] = ()
+    # Dates of the telling, not of the fact ("LUSAKA, Jan. 17 (Reuters) -", "the ministry
+    # said on Wednesday"): compared only when two claims were told days apart.
+    told: tuple[NDate, ...] = ()
     # Derived once: comparison reads them for every candidate pair.
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
     # Unique key across the corpus ("doc#claim"): grouping, findings and the verdict store

@@ -33,6 +33,7 @@ def norm_to_json(n: NormClaim) -> list[Any]:
         n.polarity, n.modality, n.correction, sorted(n.negated),
         [d.subject, d.head, sorted(d.nationalities), d.text] if d else None,
         [list(m) for m in n.months],
+        [[_day(x.first), _day(x.last), x.granularity, x.text, x.open] for x in n.told],
     ]
 
 
@@ -40,10 +41,15 @@ def _opt(value: str | None) -> str | None:
     return intern(value) if value is not None else None
 
 
+def _dates(rows: list[list[Any]]) -> tuple[NDate, ...]:
+    return tuple([NDate(_from_day(x[0]), _from_day(x[1]), intern(x[2]), x[3], x[4])
+                  for x in rows])
+
+
 def norm_from_json(row: list[Any]) -> NormClaim:
     """The inverse of `norm_to_json`."""
     (doc, claim_id, text, start, end, entities, mentions, tokens, frame, predicates,
-     quantities, dates, polarity, modality, correction, negated, d, months) = row
+     quantities, dates, polarity, modality, correction, negated, d, months, told) = row
     # Names, words and labels interned, as normalisation's own are: 200,000 claims repeat a
     # few thousand of them, and JSON gives each occurrence its own string (150 MB there).
     # Empty slots (most of them) skip building a generator for nothing.
@@ -56,10 +62,10 @@ def norm_from_json(row: list[Any]) -> NormClaim:
         tuple([(intern(p[0]), p[1], p[2]) for p in predicates]) if predicates else (),
         tuple([NQuantity(intern(q[0]), _opt(q[1]), q[2], q[3], q[4], _opt(q[5]), q[6], q[7])
                for q in quantities]) if quantities else (),
-        tuple([NDate(_from_day(x[0]), _from_day(x[1]), intern(x[2]), x[3], x[4])
-               for x in dates]) if dates else (),
+        _dates(dates) if dates else (),
         intern(polarity), intern(modality), correction,
         frozenset(map(intern, negated)) if negated else frozenset(),
         Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
         tuple([(m[0], m[1]) for m in months]) if months else (),
+        _dates(told) if told else (),
     )

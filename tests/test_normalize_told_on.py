@@ -3,6 +3,8 @@ fact, so two reports of one figure told on two days can still conflict."""
 
 from __future__ import annotations
 
+import pytest
+
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
@@ -11,11 +13,10 @@ from checker.models.document import DocumentMeta
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 
-META = DocumentMeta(published="2024-01-18")
 
-
-def _norm(ruleset: RuleSet, text: str, doc: str = "d") -> list[NormClaim]:
-    model = extract_text(text, doc, ruleset.lexicon, META)
+def _norm(ruleset: RuleSet, text: str, doc: str = "d",
+          published: str = "2024-01-18") -> list[NormClaim]:
+    model = extract_text(text, doc, ruleset.lexicon, DocumentMeta(published=published))
     return normalise_document(doc, model.claims, ruleset.lexicon)
 
 
@@ -52,3 +53,32 @@ def test_reports_told_on_two_days_still_conflict(ruleset: RuleSet) -> None:
     index = BlockIndex([a, b])
     verdict = judge(a, b, index, ruleset.lexicon)
     assert (verdict.label, verdict.reason) == ("conflict", "number")
+
+
+def _told(ruleset: RuleSet, text: str) -> list[str]:
+    return [d.text for n in _norm(ruleset, text) for d in n.told]
+
+
+@pytest.mark.parametrize("text", [
+    "The harvest fell by 45% in 2023, the ministry said on Jan. 17.",
+    "The harvest fell by 45% in 2023, the ministry said late on Wednesday.",
+    "The harvest fell by 45% in 2023, the ministry said in a statement issued on Monday.",
+    "The harvest fell by 45% in 2023, according to a ministry statement on Friday.",
+    "Reuben Mtolo told the state broadcaster ZNBC on Wednesday that the harvest fell by 45% "
+    "in 2023.",
+])
+def test_phrasings_of_the_telling(ruleset: RuleSet, text: str) -> None:
+    assert _dates(ruleset, text) == ["2023"] and len(_told(ruleset, text)) == 1
+
+
+def test_tellings_months_apart_are_compared_as_dates(ruleset: RuleSet) -> None:
+    """A review's pairs: "announced on Monday it would cut 300 jobs" in May and "... 450" in
+    September are two announcements, not one figure told twice."""
+    a = _norm(ruleset, "Halvern Foods announced on Monday it would cut 300 jobs at its "
+                       "Dunmore plant.", "a", "2024-05-06")[0]
+    b = _norm(ruleset, "Halvern Foods announced on Friday it would cut 450 jobs at its "
+                       "Dunmore plant.", "b", "2024-09-13")[0]
+    assert judge(a, b, BlockIndex([a, b]), ruleset.lexicon).label != "conflict"
+    c = _norm(ruleset, "Halvern Foods announced on Tuesday it would cut 450 jobs at its "
+                       "Dunmore plant.", "c", "2024-05-07")[0]
+    assert judge(a, c, BlockIndex([a, c]), ruleset.lexicon).label == "conflict"

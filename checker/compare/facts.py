@@ -34,7 +34,7 @@ class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
     __slots__ = ("claim", "currencies", "events", "measures", "opposable", "scope",
-                 "spec_entities", "spec_tokens", "totals", "when")
+                 "spec_entities", "spec_tokens", "told", "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -42,6 +42,7 @@ class ClaimFacts:
         self.spec_entities = frozenset(e for e in c.entities if specific(f"e:{e}"))
         self.spec_tokens = frozenset(t for t in c.tokens if specific(f"t:{t}"))
         self.events: list[NDate] = events(c)
+        self.told: list[NDate] = events(c, c.told)
         self.when = figure_dates(c, self.events) if c.quantities else {}
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)

@@ -152,12 +152,32 @@ def _currency(unit: str | None) -> str | None:
     return _RUPEES.get(unit or "", unit)
 
 
-def events(c: NormClaim) -> list[NDate]:
-    """A claim's point-in-time dates."""
-    if not c.dates:  # most claims: no list comprehension to set up
+def events(c: NormClaim, dates: tuple[NDate, ...] | None = None) -> list[NDate]:
+    """A claim's point-in-time dates (of `dates`: by default those of the fact)."""
+    dates = c.dates if dates is None else dates
+    if not dates:  # most claims: no list comprehension to set up
         return []
-    return [d for d in c.dates if d.granularity in EVENT_GRANULARITIES and d.first and d.last
+    return [d for d in dates if d.granularity in EVENT_GRANULARITIES and d.first and d.last
             and not d.open]
+
+
+# Two tellings this close are one news cycle: "said on Wednesday" and "said on Thursday"
+# report one figure; a month apart, they may report two events ("announced on Monday it
+# would cut 300 jobs" in May, "... 450" in September).
+TOLD_APART_DAYS = 3
+
+
+def told_apart(ta: list[NDate], tb: list[NDate]) -> bool:
+    """Both claims were told on a known day, and no two of those days are within
+    `TOLD_APART_DAYS` of each other."""
+    return bool(ta) and bool(tb) and not any(
+        _gap_days(x, y) <= TOLD_APART_DAYS for x in ta for y in tb)
+
+
+def _gap_days(x: NDate, y: NDate) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    assert x.first and x.last and y.first and y.last
+    return max((y.first - x.last).days, (x.first - y.last).days, 0)
 
 
 def _overlaps(x: NDate, y: NDate) -> bool:

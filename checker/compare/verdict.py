@@ -17,6 +17,7 @@ from checker.compare.slots import (
     figures_apart,
     quantities_compared,
     same_day_of,
+    told_apart,
 )
 from checker.lexicon import Lexicon
 from checker.normclaim import NormClaim
@@ -83,7 +84,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # Most pairs have no figures on one side: no call to find nothing to compare.
     q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when) \
         if a.quantities and b.quantities else ([], [])
-    d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
+    ea, eb = fa.events, fb.events
+    if told_apart(fa.told, fb.told):
+        # Told days apart, the telling's date may be the event's ("announced on Monday it
+        # would cut 300 jobs" / "announced on Friday ... 450", months later): compared.
+        ea, eb = ea + fa.told, eb + fb.told
+    d_agree, d_conflict = dates_compared(a, b, ea, eb)
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
