@@ -54,7 +54,7 @@ from checker.merge import merge_claim_file, with_drafted
 from checker.models.report import Report
 from checker.parallel import extract_documents
 from checker.pipeline import CheckResult, run_check
-from checker.reporting import Format, html, parse_formats
+from checker.reporting import FORMATS, Format, html, parse_formats
 from checker.review.cli import review_command
 from checker.rules.cli import rules_command
 from checker.validate_cli import validate_command
@@ -236,9 +236,16 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     out = out or Path(cfg.out or "reports")
     fail_level = fail_on or cfg.fail_on or "error"
     try:
-        chosen = parse_formats(formats or cfg.format or "json,md")
+        chosen = parse_formats(formats if formats is not None else cfg.format or "json,md")
+        if not chosen:  # `--format ""` asks for nothing: not the defaults in silence
+            raise ValueError(f"no format named; choose from {', '.join(FORMATS)}")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
+    if claims_dir is not None and not claims_dir.exists():
+        # Named on the command line, so meant to exist (a typo would draft every document on
+        # the fly and pass); the default or configured directory may be absent.
+        raise click.BadParameter(f"{printable_path(str(claims_dir))}: no such directory",
+                                 param_hint="--claims")
     base = baseline or (Path(cfg.baseline) if cfg.baseline else None)
     options = check_options(
         root, cfg, seeds=seeds, claims=claims_dir, rules=rules_dir, select=select,

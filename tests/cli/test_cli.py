@@ -757,3 +757,16 @@ def test_validate_writes_nothing_and_reads_the_configured_decisions(project: Pat
     result = run(["validate", "typo.yaml"])
     assert result.exit_code == 2 and "typo.yaml: no such file" in result.output
     assert "0 files checked" in result.output
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--format", ""], "no format named; choose from json, md"),
+    (["--claims", "claimz"], "claimz: no such directory"),
+])
+def test_options_that_name_nothing_are_usage_errors(project: Path, args: list[str],
+                                                    says: str) -> None:
+    """`--format ""` used the default formats and a mistyped `--claims` drafted every
+    document on the fly, both in silence (a CI/review probe)."""
+    result = run(["check", *args])
+    assert result.exit_code == 2 and says in result.output
+    assert not (project / "reports").exists()
