@@ -5,6 +5,7 @@ file, line and field."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -94,8 +95,20 @@ def _describe(error: Any, schema: dict[str, Any]) -> tuple[str, list[str | int]]
         inner = [e for e in error.context or [] if e.schema_path and e.schema_path[0] == branch]
         if inner:
             best = min(inner, key=lambda e: len(list(e.path)))
-            return _short_message(best), [*keys, *best.path]
-    return _short_message(error), keys
+            return _short_message(best), [*keys, *best.path, *_unexpected(best)]
+    return _short_message(error), [*keys, *_unexpected(error)]
+
+
+def _unexpected(error: Any) -> list[str]:
+    """For a key the schema does not allow, the first such key (in the file's order), so
+    the error points at `colour:` itself, not at the top of the mapping holding it."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    allowed = error.schema.get("properties", {})
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    extra = [k for k in error.instance if isinstance(k, str) and k not in allowed
+             and not any(p.search(k) for p in patterns)]
+    return extra[:1]
 
 
 def _short_message(error: Any) -> str:

@@ -294,3 +294,20 @@ def test_a_repeated_sentences_second_draft_is_a_draft(tmp_path: Path, ruleset: R
     _, report = merge_claim_file(read_yaml(path), model.model_copy(update={"claims": []}),
                                  doc, tmp_path)
     assert report.removed == [c.id for c in model.claims] and report.editor_claims == []
+
+
+def test_an_unknown_key_is_located_at_the_key(tmp_path: Path) -> None:
+    """Not at the top of the claim holding it (a CI/review probe: `colour:` on line 166 was
+    reported at 161:5, the claim's `- id:`)."""
+    source = Path(__file__).resolve().parents[1] / "claims" / "002_52ff3da96645762c.yaml"
+    lines = source.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  - id: c04c3f719b1"))
+    lines.insert(at + 3, "    colour: red\n")
+    path = tmp_path / "002_52ff3da96645762c.yaml"
+    path.write_text("".join(lines), "utf-8")
+    loaded, errors = load_claim_file(path, "claims/x.yaml")
+    assert loaded is None
+    [error] = errors
+    assert (error.location.line, error.location.column, error.location.field) == (
+        at + 4, 5, "claims[8].colour")
+    assert "'colour' is not allowed" in error.message
