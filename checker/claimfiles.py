@@ -132,11 +132,13 @@ def render_claim_file(model: ClaimFile, claims_dir: Path) -> str:
 
 
 def same_newlines(text: str, like: bytes) -> str:
-    """Text with the line endings of an existing file (`like`, its first bytes): an editor's
-    CRLF claim file stays CRLF when it is merged or fixed, not half of each."""
-    unified = text.replace("\r\n", "\n")
+    """Text with the line endings and byte-order mark of an existing file (`like`, its
+    first bytes): an editor's CRLF claim file stays CRLF when it is merged or fixed, not
+    half of each, and a file saved with a BOM keeps it."""
+    unified = text.removeprefix("\ufeff").replace("\r\n", "\n")
     first = like.split(b"\n", 1)[0]
-    return unified.replace("\n", "\r\n") if first.endswith(b"\r") else unified
+    out = unified.replace("\n", "\r\n") if first.endswith(b"\r") else unified
+    return "\ufeff" + out if like.startswith(b"\xef\xbb\xbf") else out
 
 
 def _comment_safe(text: str) -> str:

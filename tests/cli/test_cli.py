@@ -770,3 +770,16 @@ def test_options_that_name_nothing_are_usage_errors(project: Path, args: list[st
     result = run(["check", *args])
     assert result.exit_code == 2 and says in result.output
     assert not (project / "reports").exists()
+
+
+def test_extract_keeps_a_claim_files_bom_and_line_endings(project: Path) -> None:
+    """An editor's file saved with a BOM (and CRLF) keeps both when extract merges into it
+    (a CI/review probe: the BOM was dropped; `--fix` kept it)."""
+    target = next((project / "claims").glob("000_*.yaml"))
+    body = target.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    target.write_bytes(b"\xef\xbb\xbf" + body)
+    doc = project / "seeds" / f"{target.stem}.txt"
+    assert run(["extract", str(doc.relative_to(project)), "--out", "claims"]).exit_code == 0
+    after = target.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and not after.startswith(b"\xef\xbb\xbf" * 2)
+    assert b"\r\n" in after and b"\n" not in after.replace(b"\r\n", b"")
