@@ -12,11 +12,17 @@ SEVERITIES = ("error", "warning", "info")
 MAX_PER_SECTION = 50
 
 
+# What GitHub turns into a ping or a link in a pull-request comment: "@someone", "#12".
+_MENTION = re.compile(r"([@#])(?=[A-Za-z0-9_])")
+
+
 def escape(text: str) -> str:
-    """Inline-safe Markdown: specials backslashed, HTML neutralised, one line."""
+    """Inline-safe Markdown: specials backslashed, HTML neutralised, one line, and no
+    mention or issue reference (a zero-width space after "@" and "#": a quoted "@desk" or
+    "#1" in a document must not notify anyone or link an issue from a PR comment)."""
     flat = " ".join(no_controls(str(text)).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    return _MENTION.sub("\\1&#8203;", _MD_SPECIAL.sub(r"\\\1", flat))
 
 
 def _code(text: str) -> str:

@@ -48,3 +48,11 @@ def test_a_decision_without_note_or_author_renders(report: Report) -> None:
     assert '<p class="review review-decided">Review: confirmed on 2026-12-02</p>' \
         in html.render(decided)
     assert "  - review: confirmed on 2026-12-02" in markdown.render(decided)
+
+
+def test_markdown_neither_pings_nor_links_issues() -> None:
+    """A quoted "@desk" or "#12" in a pull-request comment would notify a user or link an
+    issue (a CI/review probe)."""
+    text = markdown.escape("Ask @desk about #12; mail x@y.com; C# stays")
+    assert "@desk" not in text and "#12" not in text and "@&#8203;desk" in text
+    assert "#&#8203;12" in text and "C# stays" in text
