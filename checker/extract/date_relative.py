@@ -30,7 +30,10 @@ def _month_range(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool
     year = int(m["year"]) if m["year"] else (anchor.year if anchor else None)
     if year is None:
         return unresolved_at(m, raw, "period")
-    return expr(m, raw, month_days(year, m1)[0], month_days(year, m2)[1], "period",
+    # "between November and March" runs over a year end: the year (written, or the page's)
+    # is the later month's, and the period starts the year before, never after it ends.
+    first_year = year - 1 if m1 > m2 else year
+    return expr(m, raw, month_days(first_year, m1)[0], month_days(year, m2)[1], "period",
                  relative=not m["year"])
 
 

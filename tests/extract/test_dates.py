@@ -150,6 +150,11 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"first": D(2025, 1, 1), "last": D(2025, 3, 31), "granularity": "period"}),
     ("Sales rose between January and March 2023.", "between January and March 2023", "none",
      {"first": D(2023, 1, 1), "last": D(2023, 3, 31)}),
+    # Over a year end (an editor's probe: 2025-11-01 to 2025-03-31, backwards).
+    ("The union staged six strikes between November and March.", "between November and March",
+     "day", {"first": D(2024, 11, 1), "last": D(2025, 3, 31), "granularity": "period"}),
+    ("Strikes ran from November to March 2024.", "November to March 2024", "none",
+     {"first": D(2023, 11, 1), "last": D(2024, 3, 31)}),
     ("Profits fell in the first half of the year.", "the first half of the year", "day",
      {"first": D(2025, 1, 1), "last": D(2025, 6, 30), "relative": True}),
     ("Third-quarter revenue was $2 billion.", "Third-quarter", "day",
