@@ -311,3 +311,21 @@ def test_an_unknown_key_is_located_at_the_key(tmp_path: Path) -> None:
     assert (error.location.line, error.location.column, error.location.field) == (
         at + 4, 5, "claims[8].colour")
     assert "'colour' is not allowed" in error.message
+
+
+def test_a_backwards_date_is_located(tmp_path: Path) -> None:
+    """A date slot that ends before it starts overlaps nothing (an editor's probe: validate
+    accepted 2024-11-01 to 2024-03-31)."""
+    source = Path(__file__).resolve().parents[1] / "claims" / "000_157f4fd9ca80a9df.yaml"
+    text = source.read_text("utf-8")
+    start = text.index("start: '2024-")
+    end_at = text.index("end: '", start)
+    bad = text[:end_at] + "end: '2023-01-01'" + text[text.index("\n", end_at):]
+    path = tmp_path / source.name
+    path.write_text(bad, "utf-8")
+    loaded, errors = load_claim_file(path, "claims/x.yaml")
+    assert loaded is None and len(errors) == 1
+    assert "is after end 2023-01-01" in errors[0].message
+    # At the date slot's first line ("- text: Last year"), three lines above its `end:`.
+    assert errors[0].location.line == bad[:end_at].count("\n") + 1 - 3
+    assert errors[0].location.field == "claims[1].dates[0]"

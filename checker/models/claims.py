@@ -56,6 +56,14 @@ class DateSlot(Strict):
         None, description="`end`: the period runs on ('since 1999'); `start`: runs up to it"
     )
 
+    @model_validator(mode="after")
+    def _order(self) -> DateSlot:
+        # ISO days compare as strings. A backwards interval overlaps nothing, so comparison
+        # would read it as a clash with every date.
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
 
 class Attribution(Strict):
     """Who the claim is attributed to: `according to SIPRI`, `Lin said`."""
