@@ -84,12 +84,15 @@ quantities = st.builds(
     value=st.none() | finite, low=st.none() | finite, high=st.none() | finite,
     unit=st.none() | words, noun=st.none() | words, approximate=st.booleans(),
     bound=st.sampled_from(["exact", "lower", "upper", "range"]))
-dates = st.builds(
-    DateSlot, text=words, span=span, start=st.none() | iso_day, end=st.none() | iso_day,
+# Start and end as a claim file may hold them: either may be missing, never backwards.
+_interval = st.tuples(st.none() | iso_day, st.none() | iso_day).map(
+    lambda t: tuple(sorted(t)) if None not in t else t)
+dates = _interval.flatmap(lambda se: st.builds(
+    DateSlot, text=words, span=span, start=st.just(se[0]), end=st.just(se[1]),
     granularity=st.sampled_from(["day", "week", "month", "quarter", "year", "fiscal-year",
                                  "decade", "period"]),
     relative=st.booleans(), resolved=st.booleans(),
-    open=st.sampled_from([None, "start", "end"]))
+    open=st.sampled_from([None, "start", "end"])))
 claims = st.builds(
     Claim,
     id=st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,30}\Z"),
