@@ -28,9 +28,14 @@ class Block:
     reason: str = ""
 
 
+# What _mark_link_lists reads of a line: (prose, list marker, about marker).
+_ListNote = tuple[bool, bool, bool]
+
+
 def classify_lines(text: str, start: int = 0) -> list[Block]:
     """Classify every line of text[start:] as content, heading, boilerplate or blank."""
     blocks: list[Block] = []
+    notes: list[_ListNote] = []
     pos = start
     length = len(text)
     folded = fold(text)  # once: folding keeps offsets, so lines are slices of it
@@ -40,13 +45,17 @@ def classify_lines(text: str, start: int = 0) -> list[Block]:
         line_end = end - 1 if end > pos and text[end - 1] == "\r" else end
         line = folded[pos:line_end]
         if len(line) > _MEMO_LINE_CHARS:
-            blocks.append(_classify(line, pos, line_end))
+            block = _classify(line, pos, line_end)
+            note = _list_note(line, block.kind)
         else:
-            blocks.append(Block(pos, line_end, *_line_kind(line)))
+            kind, reason, note = _line_kind(line)
+            block = Block(pos, line_end, kind, reason)
+        blocks.append(block)
+        notes.append(note)
         if nl < 0:
             break
         pos = nl + 1
-    return _mark_link_lists(blocks, folded)
+    return _mark_link_lists(blocks, notes, folded)
 
 
 # Page furniture repeats from page to page of a site ("Follow us on Twitter", "Read More:
@@ -57,10 +66,10 @@ _MEMO_LINE_CHARS = 200
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_kind(raw: str) -> tuple[BlockKind, str]:
-    """(kind, reason) of one (folded) line."""
+def _line_kind(raw: str) -> tuple[BlockKind, str, _ListNote]:
+    """(kind, reason, what _mark_link_lists reads of it) of one (folded) line."""
     block = _classify(raw, 0, 0)
-    return block.kind, block.reason
+    return block.kind, block.reason, _list_note(raw, block.kind)
 
 
 def _classify(raw: str, start: int, end: int) -> Block:
@@ -162,22 +171,26 @@ _ABOUT_MAX_LINES = 4  # a blurb is short; a longer run is more likely real conte
 _SHORT_LINE_WORDS = 15
 
 
-def _mark_link_lists(blocks: list[Block], text: str) -> list[Block]:
+def _list_note(line: str, kind: BlockKind) -> _ListNote:
+    """Whether a line of this kind is prose, a 'Related links' marker, an 'About' marker."""
+    body = line.strip().lower().rstrip(" :")
+    return (kind == "content" and _is_prose(line), _is_list_marker(body),
+            body in _ABOUT_MARKERS)
+
+
+def _mark_link_lists(blocks: list[Block], notes: list[_ListNote], text: str) -> list[Block]:
     """Headlines under a 'Related links' style marker are other articles, not content;
     the text of an 'About' box is the publisher's blurb; a title-case line that continues a
-    run of short content lines ("Pakistan's from China, Netherlands and Turkey") is content."""
+    run of short content lines ("Pakistan's from China, Netherlands and Turkey") is content.
+    `notes` are the blocks' _list_note."""
     out: list[Block] = []
     mode = ""
     about_lines = 0
-    for block in blocks:
-        line = text[block.start:block.end]
-        body = line.strip().lower().rstrip(" :")
-        prose = block.kind == "content" and _is_prose(line)
-        marker = _is_list_marker(body)
+    for block, (prose, marker, about) in zip(blocks, notes, strict=True):
         if block.kind == "boilerplate" or marker:
             if marker:
                 mode = "list"
-            elif body in _ABOUT_MARKERS:
+            elif about:
                 mode, about_lines = "about", 0
             elif mode == "about":
                 mode = ""
