@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.extract.date_patterns import MONTH_AT_RE, month_starts
 from checker.extract.quantity_words import by_first_char
+from checker.extract.segment import _CANDIDATE, CANDIDATE_PLAIN
+from checker.propernames import _MID_NAME_RE, MID_NAME_PLAIN
 
 
 def test_by_first_char_keeps_matches_and_order() -> None:
@@ -31,3 +35,23 @@ def test_month_starts(text: str, start: int) -> None:
     stop = len(text)
     assert month_starts(text, text[start:stop].lower(), start, stop) == \
         [m.start() for m in MONTH_AT_RE.finditer(text, start, stop)]
+
+
+# Patterns rewritten to start with a literal or a class (so the engine skips to it) find
+# what the plain patterns find, at the same spans, in any text.
+_PUNCTUATED = st.text(alphabet=".!?\u2026\"')] aZ\n", max_size=40)
+_NAMED = st.text(alphabet="aZ0,; .'\u2019-_\u00e9\u00c9B", max_size=40)
+
+
+@given(_PUNCTUATED)
+def test_sentence_candidates_as_plain(text: str) -> None:
+    plain = re.compile(CANDIDATE_PLAIN)
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+
+
+@given(_NAMED)
+def test_mid_sentence_names_as_plain(text: str) -> None:
+    plain = re.compile(MID_NAME_PLAIN)
+    assert [m.span() for m in _MID_NAME_RE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
