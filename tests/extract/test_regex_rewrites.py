@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract.date_patterns import MONTH_AT_RE, month_starts
+from checker.extract.quantity_patterns import NUMBER_PLAIN, NUMBER_RE
 from checker.extract.quantity_words import by_first_char
 from checker.extract.segment import _CANDIDATE, CANDIDATE_PLAIN
 from checker.propernames import _MID_NAME_RE, MID_NAME_PLAIN
@@ -55,3 +56,10 @@ def test_mid_sentence_names_as_plain(text: str) -> None:
     plain = re.compile(MID_NAME_PLAIN)
     assert [m.span() for m in _MID_NAME_RE.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="0123456789,. -$%mkbMn\u00e9\u0663", max_size=30))
+def test_numbers_as_plain(text: str) -> None:
+    plain = re.compile(NUMBER_PLAIN, re.IGNORECASE)
+    assert [(m.span(), m.groupdict()) for m in NUMBER_RE.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
