@@ -83,6 +83,13 @@ HEDGE_RE = re.compile(
     r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|purportedly)\b",
     re.IGNORECASE,
 )
+_MAY_RE = re.compile(r"\bmay\b")
+# The patterns below and HEDGE_RE are written in lower case under IGNORECASE. In ASCII text
+# IGNORECASE is lower-casing (the few other characters it folds, like "\u017f" for "s", are
+# not ASCII), so the same pattern without the flag finds the same in the lower case text;
+# and there the engine skips a branch on its first letter at once, where IGNORECASE makes
+# it enter each (a third of the time for FUTURE_RE). tests/extract/test_stance.py.
+_HEDGE_LOWER_RE = re.compile(HEDGE_RE.pattern.replace("(?-i:may)|", "", 1))
 # "is to", "will carry", "is scheduled to": the fact has not happened yet. "Submarines to be
 # delivered" after a past main verb is not a plan of the sentence, so bare "to be" is absent.
 FUTURE_RE = re.compile(
@@ -97,6 +104,7 @@ FUTURE_RE = re.compile(
     r"would(?:\s+not|n't)?\s+(?!have\b|be\s+\w+ed\b)\w+)\b",
     re.IGNORECASE,
 )
+_FUTURE_LOWER_RE = re.compile(FUTURE_RE.pattern)
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
 _SOURCE = rf"(?P<source>{_NAME})"
 _SAY = (r"said|says|told|added|noted|stated|reported|announced|wrote|confirmed|claimed|"
@@ -226,6 +234,8 @@ def _future(folded: str) -> bool:
     if "did" in toks or "didn't" in toks:
         # "The IMD did NOT forecast a recovery": a past act of forecasting, checkable.
         folded = _PAST_FORECAST_RE.sub(" ", folded)
+    if folded.isascii():
+        return _FUTURE_LOWER_RE.search(folded.lower()) is not None
     return FUTURE_RE.search(folded) is not None
 
 
@@ -241,11 +251,20 @@ def modality(sentence: str, attributed: bool, future: bool | None = None) -> Mod
     folded = fold(sentence)
     if _future(folded) if future is None else future:
         return "planned"
-    if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and HEDGE_RE.search(folded):
+    if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and _hedged(folded):
         return "hedged"
     if attributed:
         return "reported"
     return "asserted"
+
+
+def _hedged(folded: str) -> bool:
+    """Whether HEDGE_RE.search(folded) finds a hedge."""
+    if not folded.isascii():
+        return HEDGE_RE.search(folded) is not None
+    # Its branches but the case-sensitive "may" in the lower case text, or that "may".
+    return _MAY_RE.search(folded) is not None or \
+        _HEDGE_LOWER_RE.search(folded.lower()) is not None
 
 
 def attribution(text: str, start: int, end: int, folded: str | None = None) -> Attrib | None:
