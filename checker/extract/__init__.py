@@ -70,13 +70,19 @@ def claim_id(doc_id: str, text: str) -> str:
     return "c" + hashlib.sha1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
 
 
-def candidate_spans(doc: Document) -> Iterator[tuple[int, int, int, int]]:
-    """(unit start, unit end, sentence start, sentence end) of every content sentence."""
-    for block in content_blocks(doc.text, doc.body_start):
+def candidate_spans(doc: Document,
+                    folded: str | None = None) -> Iterator[tuple[int, int, int, int]]:
+    """(unit start, unit end, sentence start, sentence end) of every content sentence.
+
+    `folded` is fold(doc.text) when the caller has it."""
+    folded = fold(doc.text) if folded is None else folded
+    for block in content_blocks(doc.text, doc.body_start, folded):
         lead = _BULLET_PREFIX_RE.match(doc.text, block.start, block.end)
         begin = lead.end() if lead else block.start
-        for s, e in split_sentences(doc.text, begin, block.end):
-            for us, ue in claim_units(doc.text, s, e):
+        # Segmentation and clause splitting read fold(text) only, and folding twice is
+        # folding once: given the folded document, they do not fold each block again.
+        for s, e in split_sentences(folded, begin, block.end):
+            for us, ue in claim_units(folded, s, e):
                 yield us, ue, s, e
 
 
@@ -88,7 +94,7 @@ def extract_document(
                    fold(doc.text))
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for us, ue, s, e in candidate_spans(doc):
+    for us, ue, s, e in candidate_spans(doc, ctx.folded):
         claim = ctx.claim(us, ue, (s, e), threshold)
         if claim is None:
             continue

@@ -32,13 +32,16 @@ class Block:
 _ListNote = tuple[bool, bool, bool]
 
 
-def classify_lines(text: str, start: int = 0) -> list[Block]:
-    """Classify every line of text[start:] as content, heading, boilerplate or blank."""
+def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
+    """Classify every line of text[start:] as content, heading, boilerplate or blank.
+
+    `folded` is fold(text) when the caller has it."""
     blocks: list[Block] = []
     notes: list[_ListNote] = []
     pos = start
     length = len(text)
-    folded = fold(text)  # once: folding keeps offsets, so lines are slices of it
+    if folded is None:
+        folded = fold(text)  # once: folding keeps offsets, so lines are slices of it
     while pos <= length:
         nl = text.find("\n", pos)
         end = length if nl < 0 else nl
@@ -230,15 +233,16 @@ def _is_prose(line: str) -> bool:
     return _has_sentence_end(body) and len(body.split()) >= 8
 
 
-def content_blocks(text: str, start: int = 0) -> list[Block]:
+def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
     """The content of text[start:], hard-wrapped lines of one paragraph joined into a block.
 
     A line is joined to the next when it stops mid-phrase ("... over the" / "lazy dog.") or
-    the next one starts in lower case; blocks still point into the original text.
+    the next one starts in lower case; blocks still point into the original text. `folded`
+    is fold(text) when the caller has it.
     """
     out: list[Block] = []
     prev: Block | None = None
-    for block in classify_lines(text, start):
+    for block in classify_lines(text, start, folded):
         line = text[block.start:block.end]
         joinable = block.kind == "content" or block.reason == "unpunctuated"
         if prev is not None and joinable and _joins(text[prev.start:prev.end], line,
