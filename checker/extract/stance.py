@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
-from checker.extract.cues import tokens
+from checker.extract.cues import lower_twin, tokens
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
@@ -163,6 +163,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"estimates|report|survey|analysis|research|database|census))(?=[,.;]|$)",
                 re.IGNORECASE), False),
 ]
+_ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
 _NEGATION_WORDS = frozenset(
     """not never no cannot neither nor none nobody nothing nowhere without false
@@ -270,14 +271,20 @@ def _hedged(folded: str) -> bool:
 def attribution(text: str, start: int, end: int, folded: str | None = None) -> Attrib | None:
     """The first attribution in text[start:end], with its span."""
     sentence = (fold(text) if folded is None else folded)[start:end]
-    gates = _ATTRIBUTION_GATES.mask(sentence.lower())
+    lower = sentence.lower()
+    gates = _ATTRIBUTION_GATES.mask(lower)
     if not gates & 1:
         return None
     if not sentence.isascii():
         gates = -1  # every pattern is tried (see attribution_cues)
     best: Attrib | None = None
-    for (pattern, from_source), need in zip(ATTRIBUTION_RES, _PATTERN_NEEDS, strict=True):
-        m = pattern.search(sentence) if gates & need == need else None
+    for (pattern, from_source), need, twin in zip(ATTRIBUTION_RES, _PATTERN_NEEDS,
+                                                  _ATTRIBUTION_TWINS, strict=True):
+        if gates & need != need:
+            continue
+        # In ASCII text the lower-case twin finds the same spans; the source's case is read
+        # from the sentence (of the match, only its length and lower case are).
+        m = twin.search(lower) if twin is not None and gates != -1 else pattern.search(sentence)
         if not m:
             continue
         source = m.group("source").strip()
