@@ -49,6 +49,14 @@ COUNT_AFTER_RE = re.compile(
     r"deaths|tonnes|tons|km|kilometres|miles|metres|feet|hectares|acres|more|additional|"
     r"new|other|of\s+(?:the|them|these|those))\b", _I)
 
+# A bare year: YEAR_PLAIN, with each branch of _YEAR starting with its digit and the \b
+# before it read after it, as "no word character before this digit" (the engine skips to
+# the 1s and 2s by itself; a leading \b or hint made it try every position). The same
+# matches (tests/extract/test_regex_rewrites.py).
+_AFTER_YEAR = r"\b(?![-.,]?\d)(?!\s*(?:%|per\s?cent|million|billion|bn|m\b))"
+YEAR_PLAIN = rf"(?=[12])\b{_YEAR}{_AFTER_YEAR}"
+_YEAR_FIRST = r"(?P<year>1(?<!\w1)[89]\d\d|2(?<!\w2)0\d\d|2(?<!\w2)100)"
+
 _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
@@ -95,8 +103,7 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)\b", _I)),
-    ("year", re.compile(rf"(?=[12])\b{_YEAR}\b(?![-.,]?\d)"
-                        r"(?!\s*(?:%|per\s?cent|million|billion|bn|m\b))")),
+    ("year", re.compile(_YEAR_FIRST + _AFTER_YEAR)),
 ]
 
 # The (?=...) prefixes of some patterns are necessary conditions that only make them faster.

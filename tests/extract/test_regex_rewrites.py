@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.extract.date_patterns import MONTH_AT_RE, month_starts
+from checker.extract.date_patterns import _RAW_PATTERNS, MONTH_AT_RE, YEAR_PLAIN, month_starts
 from checker.extract.quantity_patterns import NUMBER_PLAIN, NUMBER_RE
 from checker.extract.quantity_words import by_first_char
 from checker.extract.segment import _CANDIDATE, CANDIDATE_PLAIN
@@ -63,3 +63,13 @@ def test_numbers_as_plain(text: str) -> None:
     plain = re.compile(NUMBER_PLAIN, re.IGNORECASE)
     assert [(m.span(), m.groupdict()) for m in NUMBER_RE.finditer(text)] == \
         [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="1289050 a_-.,%m\n\u00e9\u0663", max_size=24), st.integers(0, 5))
+def test_years_as_plain(text: str, start: int) -> None:
+    year = dict(_RAW_PATTERNS)["year"]
+    plain = re.compile(YEAR_PLAIN)
+    assert [m.span("year") for m in year.finditer(text, start)] == \
+        [m.span("year") for m in plain.finditer(text, start)]
+    assert [m.span() for m in year.finditer(text, start)] == \
+        [m.span() for m in plain.finditer(text, start)]
