@@ -50,6 +50,7 @@ DEFAULT_THRESHOLD = 0.5
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
 _BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
+_DIGIT_RE = re.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
 for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
@@ -169,9 +170,13 @@ class _Context:
             # A clause split from its sentence has its own attribution when it names one
             # ("..., the ministry said, while imports fell, according to customs data").
             attrib = attribution(text, start, end, folded) or attrib
-        dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded)
+        # Dates and quantities read the same lower-case text and digit test.
+        lower = folded[start:end].lower()
+        digits = _DIGIT_RE.search(folded, start, end) is not None
+        dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
+                           lower=lower, digits=digits)
         quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
-                                     folded=folded)
+                                     folded=folded, lower=lower, digits=digits)
         base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
                              has_date=bool(dates), attributed=attrib is not None,
                              future=future, correction=correction)
