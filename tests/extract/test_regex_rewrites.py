@@ -12,6 +12,7 @@ from checker.extract.date_patterns import _RAW_PATTERNS, MONTH_AT_RE, YEAR_PLAIN
 from checker.extract.quantity_patterns import NUMBER_PLAIN, NUMBER_RE
 from checker.extract.quantity_words import by_first_char
 from checker.extract.segment import _CANDIDATE, CANDIDATE_PLAIN
+from checker.extract.triples import _CLAUSE_END_RE, CLAUSE_END_PLAIN
 from checker.propernames import _MID_NAME_RE, MID_NAME_PLAIN
 
 
@@ -73,3 +74,10 @@ def test_years_as_plain(text: str, start: int) -> None:
         [m.span("year") for m in plain.finditer(text, start)]
     assert [m.span() for m in year.finditer(text, start)] == \
         [m.span() for m in plain.finditer(text, start)]
+
+
+@given(st.lists(st.sampled_from([";", ",", " ", "\n", "-", ":", "and", "but", "while",
+                                 "whereas", "x", "\u00a0"]), max_size=20).map("".join))
+def test_clause_splits_as_plain(text: str) -> None:
+    assert [m.span() for m in _CLAUSE_END_RE.finditer(text)] == \
+        [m.span() for m in re.compile(CLAUSE_END_PLAIN).finditer(text)]
