@@ -160,7 +160,9 @@ def unknown_names(
         word = tok.text
         if not chunk and not word[:1].isupper():
             continue  # outside a name, only a capital can start one
-        if chunk and not _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start):
+        # A single space (most gaps) is a name gap without asking the regex.
+        if chunk and not (text[toks[i - 1].end:tok.start] == " "
+                          or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)):
             flush()
         capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
         if taken[i] or (i + 1 < len(toks) and text[tok.end:tok.end + 1] == "$"):
