@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
-from checker.extract.cues import lower_twin, tokens
+from checker.extract.cues import lower_twin, must_lower_twin, tokens
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
@@ -203,22 +203,33 @@ def polarity(sentence: str) -> Polarity:
     if _NEGATION_WORDS.isdisjoint(toks) and not (
             "'" in folded and any(t.endswith("n't") for t in toks)):
         return "positive"
-    folded = _NOT_NEGATING_RE.sub(" ", folded)
-    found = list(NEGATION_RE.finditer(folded))
-    if any(_undone(denial, found, folded) for denial in found
+    # ASCII text: the lower-case twins in the lower-case text find the same spans.
+    twins = folded.isascii()
+    text = folded.lower() if twins else folded
+    text = (_NOT_NEGATING_TWIN if twins else _NOT_NEGATING_RE).sub(" ", text)
+    found = list((_NEGATION_TWIN if twins else NEGATION_RE).finditer(text))
+    breaks = _CLAUSE_BREAK_TWIN if twins else _CLAUSE_BREAK_RE
+    if any(_undone(denial, found, text, breaks) for denial in found
            if denial.group(0).lower().startswith("den")):
         return "positive"  # "Beijing denied that it had not paid": the denial undoes the "not"
     return "negative" if found else "positive"
 
 
-def _undone(denial: re.Match[str], found: list[re.Match[str]], folded: str) -> bool:
+def _undone(denial: re.Match[str], found: list[re.Match[str]], folded: str,
+            breaks: re.Pattern[str]) -> bool:
     """A negation inside the clause a denial denies ("denied that it had not paid"), not in
-    another clause ("denied that troops crossed, saying no soldiers were involved")."""
-    return any(denial.end() <= m.start() and not _CLAUSE_BREAK_RE.search(
+    another clause ("denied that troops crossed, saying no soldiers were involved").
+    `breaks` is _CLAUSE_BREAK_RE or its lower-case twin."""
+    return any(denial.end() <= m.start() and not breaks.search(
         folded, denial.end(), m.start()) for m in found if m is not denial)
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:and|but|saying|adding|while)\b", re.IGNORECASE)
+
+
+_NEGATION_TWIN = must_lower_twin(NEGATION_RE)
+_NOT_NEGATING_TWIN = must_lower_twin(_NOT_NEGATING_RE)
+_CLAUSE_BREAK_TWIN = must_lower_twin(_CLAUSE_BREAK_RE)
 
 
 _PAST_FORECAST_RE = re.compile(

@@ -10,13 +10,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract.cues import lower_twin
-from checker.extract.stance import ATTRIBUTION_RES, FUTURE_RE
+from checker.extract.stance import (
+    _CLAUSE_BREAK_RE,
+    _NOT_NEGATING_RE,
+    ATTRIBUTION_RES,
+    FUTURE_RE,
+    NEGATION_RE,
+)
 from checker.extract.worthiness import ADVICE_RE, SUPERSEDED_RE
 
 _WORDS = """according to the ministry said says statement officials official data showed
     he she they told added citing quoting based on figures report an earlier version of
     this article was corrected please let's do not try click read follow one way to will
-    would plans is expected next year Reuters China a it""".split()
+    would plans is expected next year Reuters China a it not never no longer n't denied
+    was yet remains only without doubt cannot""".split()
 _WORD = st.sampled_from(_WORDS).flatmap(
     lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
 _TEXT = st.builds(lambda ws, seps: "".join(w + s for w, s in zip(ws, seps, strict=False)),
@@ -24,7 +31,7 @@ _TEXT = st.builds(lambda ws, seps: "".join(w + s for w, s in zip(ws, seps, stric
                   st.lists(st.sampled_from([" ", ", ", ". ", '"', " - ", "  "]), min_size=10,
                            max_size=10))
 _TWINNED = [p for p, _ in ATTRIBUTION_RES if lower_twin(p) is not None] + [
-    FUTURE_RE, ADVICE_RE, SUPERSEDED_RE]
+    FUTURE_RE, ADVICE_RE, SUPERSEDED_RE, NEGATION_RE, _NOT_NEGATING_RE, _CLAUSE_BREAK_RE]
 
 
 @pytest.mark.parametrize("pattern", _TWINNED, ids=lambda p: p.pattern[:30])
