@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.extract.date_patterns import _RAW_PATTERNS, MONTH_AT_RE, YEAR_PLAIN, month_starts
+from checker.extract.date_patterns import (
+    _DAY_FIRST,
+    _RAW_PATTERNS,
+    DAY_PLAIN,
+    MONTH_AT_RE,
+    YEAR_PLAIN,
+    month_starts,
+)
 from checker.extract.quantity_patterns import NUMBER_PLAIN, NUMBER_RE
 from checker.extract.quantity_words import by_first_char
 from checker.extract.segment import _CANDIDATE, CANDIDATE_PLAIN
@@ -81,3 +88,11 @@ def test_years_as_plain(text: str, start: int) -> None:
 def test_clause_splits_as_plain(text: str) -> None:
     assert [m.span() for m in _CLAUSE_END_RE.finditer(text)] == \
         [m.span() for m in re.compile(CLAUSE_END_PLAIN).finditer(text)]
+
+
+@given(st.text(alphabet="1230 a_-.,thofMarchmay\u00e9\u0663", max_size=24), st.integers(0, 5))
+def test_days_as_plain(text: str, start: int) -> None:
+    plain = re.compile(DAY_PLAIN + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may)", re.I)
+    first = re.compile(_DAY_FIRST + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may)", re.I)
+    assert [(m.span(), m.span("day")) for m in first.finditer(text, start)] == \
+        [(m.span(), m.span("day")) for m in plain.finditer(text, start)]
