@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
 # One character in, one character out: folding never moves an offset, so spans found in the
@@ -85,9 +86,16 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         # A line ends at "\n", "\r\n" or a lone "\r" (old Mac files), as editors count.
-        breaks = list(_LINE_BREAK_RE.finditer(text))
-        self._starts = [0] + [m.end() for m in breaks]
-        self._ends = [m.start() for m in breaks] + [len(text)]
+        if "\r" in text:
+            breaks = list(_LINE_BREAK_RE.finditer(text))
+            self._starts = [0] + [m.end() for m in breaks]
+            self._ends = [m.start() for m in breaks] + [len(text)]
+        else:
+            # Only "\n": a line starts one past the end of the one before, the running sum
+            # of the lines' lengths plus one (in C, not a match object per line).
+            bounds = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+            self._starts = bounds[:-1]
+            self._ends = list(map((-1).__add__, bounds[1:]))
         self._length = len(text)
 
     def line_of(self, offset: int) -> int:

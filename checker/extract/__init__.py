@@ -50,6 +50,7 @@ DEFAULT_THRESHOLD = 0.5
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
 _BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
+_DIGIT_RE = re.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
 for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
@@ -70,13 +71,19 @@ def claim_id(doc_id: str, text: str) -> str:
     return "c" + hashlib.sha1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
 
 
-def candidate_spans(doc: Document) -> Iterator[tuple[int, int, int, int]]:
-    """(unit start, unit end, sentence start, sentence end) of every content sentence."""
-    for block in content_blocks(doc.text, doc.body_start):
+def candidate_spans(doc: Document,
+                    folded: str | None = None) -> Iterator[tuple[int, int, int, int]]:
+    """(unit start, unit end, sentence start, sentence end) of every content sentence.
+
+    `folded` is fold(doc.text) when the caller has it."""
+    folded = fold(doc.text) if folded is None else folded
+    for block in content_blocks(doc.text, doc.body_start, folded):
         lead = _BULLET_PREFIX_RE.match(doc.text, block.start, block.end)
         begin = lead.end() if lead else block.start
-        for s, e in split_sentences(doc.text, begin, block.end):
-            for us, ue in claim_units(doc.text, s, e):
+        # Segmentation and clause splitting read fold(text) only, and folding twice is
+        # folding once: given the folded document, they do not fold each block again.
+        for s, e in split_sentences(folded, begin, block.end):
+            for us, ue in claim_units(folded, s, e):
                 yield us, ue, s, e
 
 
@@ -88,7 +95,7 @@ def extract_document(
                    fold(doc.text))
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for us, ue, s, e in candidate_spans(doc):
+    for us, ue, s, e in candidate_spans(doc, ctx.folded):
         claim = ctx.claim(us, ue, (s, e), threshold)
         if claim is None:
             continue
@@ -163,9 +170,13 @@ class _Context:
             # A clause split from its sentence has its own attribution when it names one
             # ("..., the ministry said, while imports fell, according to customs data").
             attrib = attribution(text, start, end, folded) or attrib
-        dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded)
+        # Dates and quantities read the same lower-case text and digit test.
+        lower = folded[start:end].lower()
+        digits = _DIGIT_RE.search(folded, start, end) is not None
+        dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
+                           lower=lower, digits=digits)
         quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
-                                     folded=folded)
+                                     folded=folded, lower=lower, digits=digits)
         base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
                              has_date=bool(dates), attributed=attrib is not None,
                              future=future, correction=correction)

@@ -49,10 +49,22 @@ COUNT_AFTER_RE = re.compile(
     r"deaths|tonnes|tons|km|kilometres|miles|metres|feet|hectares|acres|more|additional|"
     r"new|other|of\s+(?:the|them|these|those))\b", _I)
 
+# A bare year: YEAR_PLAIN, with each branch of _YEAR starting with its digit and the \b
+# before it read after it, as "no word character before this digit" (the engine skips to
+# the 1s and 2s by itself; a leading \b or hint made it try every position). The same
+# matches (tests/extract/test_regex_rewrites.py).
+_AFTER_YEAR = r"\b(?![-.,]?\d)(?!\s*(?:%|per\s?cent|million|billion|bn|m\b))"
+YEAR_PLAIN = rf"(?=[12])\b{_YEAR}{_AFTER_YEAR}"
+_YEAR_FIRST = r"(?P<year>1(?<!\w1)[89]\d\d|2(?<!\w2)0\d\d|2(?<!\w2)100)"
+# The same for a day of the month: r"(?=\d)\b(?P<day>\d{1,2})" as DAY_PLAIN, starting
+# with the digit (the \b read after it), so the engine skips to the digits by itself.
+DAY_PLAIN = r"(?=\d)\b(?P<day>\d{1,2})"
+_DAY_FIRST = r"(?P<day>\d(?<!\w\d)\d?)"
+
 _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
-    ("dmy", re.compile(rf"(?=\d)\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
+    ("dmy", re.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
     ("half", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
                         rf"(?:(?:the\s+year\s+)?{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
     ("half_label", re.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
@@ -63,8 +75,7 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
     ("m_rel", re.compile(rf"\b{_MON}\s+{_REL}\b", _I)),
     ("md", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_YEAR_AFTER}", _I)),
-    ("dm", re.compile(rf"(?=\d)\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}(?!\w)"
-                      rf"{_NO_YEAR_AFTER}", _I)),
+    ("dm", re.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON}(?!\w){_NO_YEAR_AFTER}", _I)),
     ("q_year", re.compile(rf"\b(?:the\s+)?{_Q}\s+(?:of\s+)?(?:{_YEAR}|{_REL}|{_THE_YEAR})\b",
                           _I)),
     ("qy", re.compile(rf"\bQ(?P<qn>[1-4])(?:\s+|\s+of\s+|-|/)(?:{_YEAR})\b")),
@@ -95,8 +106,7 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)\b", _I)),
-    ("year", re.compile(rf"(?=[12])\b{_YEAR}\b(?![-.,]?\d)"
-                        r"(?!\s*(?:%|per\s?cent|million|billion|bn|m\b))")),
+    ("year", re.compile(_YEAR_FIRST + _AFTER_YEAR)),
 ]
 
 # The (?=...) prefixes of some patterns are necessary conditions that only make them faster.

@@ -47,19 +47,23 @@ def _plans(digits: bool, gates: int) -> tuple[_Plan, ...]:
 def find_dates(
     text: str, start: int = 0, end: int | None = None,
     anchor: Anchor | None = None, future: bool = False, folded: str | None = None,
+    lower: str | None = None, digits: bool | None = None,
 ) -> list[DateExpr]:
     """All date expressions in text[start:end], longest and earliest first, no overlaps.
 
     `future` says the sentence is about plans ("in January" is then the next January);
-    `folded` is fold(text) when the caller already has it.
+    `folded` is fold(text), `lower` folded[start:end].lower() and `digits` whether that
+    holds a digit, when the caller already has them (find_quantities reads the same).
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
     found: list[DateExpr] = []
     taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
-    digits = _DIGIT_RE.search(folded, start, stop) is not None
+    if digits is None:
+        digits = _DIGIT_RE.search(folded, start, stop) is not None
     months: list[int] | None = None  # where month names start, found once
-    lower = folded[start:stop].lower()
+    if lower is None:
+        lower = folded[start:stop].lower()
     for name, pattern, needs_month, month_first in _plans(digits, _GATES.mask(lower)):
         matches: Iterable[re.Match[str]]
         if needs_month:

@@ -38,19 +38,22 @@ class Quantity:
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     skip: list[tuple[int, int]] | None = None,
-                    folded: str | None = None) -> list[Quantity]:
+                    folded: str | None = None, lower: str | None = None,
+                    digits: bool | None = None) -> list[Quantity]:
     """All quantities in text[start:end]; spans in `skip` (dates) are left alone.
 
-    `folded` is fold(text) when the caller already has it (saves folding per sentence).
+    `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower()
+    and `digits` whether that holds a digit, when the caller already has them.
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
     # Bisection, not a scan of every span: one sentence can hold thousands of matches.
     taken = SpanSet(skip or ())
     out: list[Quantity] = []
-    digits = qp.DIGIT_RE.search(folded, start, stop) is not None
+    if digits is None:
+        digits = qp.DIGIT_RE.search(folded, start, stop) is not None
     sentence = folded[start:stop]
-    gates = qp.GATES.mask(sentence.lower())
+    gates = qp.GATES.mask(sentence.lower() if lower is None else lower)
     if not sentence.isascii():
         gates |= qp.ASCII_ONLY_GATES
     if digits and gates & 2:

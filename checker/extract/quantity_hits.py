@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from checker.extract import quantity_patterns as qp
+from checker.extract.cues import must_lower_twin
 
 # "a 4.5% rise over two years": "over" a span of time says how long, not "more than".
 _OVER_RE = re.compile(r"over\s*", re.IGNORECASE)
@@ -31,14 +32,13 @@ class Hit:
                 self.spans["cur"] = cur.span()
                 head = cur.start()
         # The modifier ends in whitespace right before the number: test that first.
-        mod = (qp.MOD_BEFORE_RE.search(folded, max(floor, head - 25), head)
-               if head > floor and folded[head - 1].isspace()
-               and _may_end_modifier(folded[max(floor, head - 25):head]) else None)
-        if mod and not (_OVER_RE.fullmatch(mod.group()) and _DURATION_RE.match(folded, m.start())
-                        and not _FOR_BEFORE_RE.search(folded, max(0, mod.start() - 12),
-                                                      mod.start())):
-            self.spans["mod"] = mod.span()
-            head = mod.start()
+        mod = (modifier_before(folded, max(floor, head - 25), head)
+               if head > floor and folded[head - 1].isspace() else None)
+        if mod and not (_OVER_RE.fullmatch(folded[mod[0]:mod[1]])
+                        and _DURATION_RE.match(folded, m.start())
+                        and not _FOR_BEFORE_RE.search(folded, max(0, mod[0] - 12), mod[0])):
+            self.spans["mod"] = mod
+            head = mod[0]
         self.head = head
         self.groups = m.groupdict()
         for name, (a, b) in self.spans.items():
@@ -57,6 +57,30 @@ class Hit:
     def end(self, name: str | None = None) -> int:
         """Where the whole hit, or a named part, ends."""
         return self.m.end() if name is None else self.m.end(name)
+
+
+# MOD_BEFORE_RE without IGNORECASE, for the lower-case window (cues.lower_twin).
+_MOD_TWIN = must_lower_twin(qp.MOD_BEFORE_RE)
+
+
+def modifier_before(folded: str, lo: int, head: int) -> tuple[int, int] | None:
+    """The span of MOD_BEFORE_RE.search(folded, lo, head): a modifier ending right before
+    the number at head ("more than ", "about ")."""
+    window = folded[lo:head]
+    if not _may_end_modifier(window):
+        return None
+    # An ASCII window is searched lower-cased by the twin, as a string of its own: that
+    # changes nothing unless a word runs on across lo (the \b at lo would differ).
+    if window.isascii() and (lo == 0 or not _is_word(folded[lo - 1])):
+        found = _MOD_TWIN.search(window.lower())
+        return (lo + found.start(), lo + found.end()) if found else None
+    match = qp.MOD_BEFORE_RE.search(folded, lo, head)
+    return match.span() if match else None
+
+
+def _is_word(char: str) -> bool:
+    """Whether the regex engine counts char as \\w (str patterns)."""
+    return char.isalnum() or char == "_"
 
 
 def _may_end_modifier(window: str) -> bool:

@@ -71,6 +71,10 @@ LOWER_RE = re.compile(LOWER.replace(r"\s+", " "))
 UPPER_RE = re.compile(UPPER.replace(r"\s+", " "))
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+# NUM after its first digit (every branch starts with one): r"\d(?:{NUM_TAIL})" is NUM,
+# trying the same branches in the same order, but a pattern starting with the digit lets the
+# engine skip to the digits by itself (tests/extract/test_regex_rewrites.py).
+NUM_TAIL = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?![\d.,])|\d*(?:\.\d+)?"
 # Letter currencies need a word start: "Mrs 5" is not five rupees.
 CUR = (r"US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
        r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?)")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
-from checker.extract.cues import tokens
+from checker.extract.cues import lower_twin, must_lower_twin, tokens
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
@@ -83,6 +83,13 @@ HEDGE_RE = re.compile(
     r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|purportedly)\b",
     re.IGNORECASE,
 )
+_MAY_RE = re.compile(r"\bmay\b")
+# The patterns below and HEDGE_RE are written in lower case under IGNORECASE. In ASCII text
+# IGNORECASE is lower-casing (the few other characters it folds, like "\u017f" for "s", are
+# not ASCII), so the same pattern without the flag finds the same in the lower case text;
+# and there the engine skips a branch on its first letter at once, where IGNORECASE makes
+# it enter each (a third of the time for FUTURE_RE). tests/extract/test_stance.py.
+_HEDGE_LOWER_RE = re.compile(HEDGE_RE.pattern.replace("(?-i:may)|", "", 1))
 # "is to", "will carry", "is scheduled to": the fact has not happened yet. "Submarines to be
 # delivered" after a past main verb is not a plan of the sentence, so bare "to be" is absent.
 FUTURE_RE = re.compile(
@@ -97,6 +104,7 @@ FUTURE_RE = re.compile(
     r"would(?:\s+not|n't)?\s+(?!have\b|be\s+\w+ed\b)\w+)\b",
     re.IGNORECASE,
 )
+_FUTURE_LOWER_RE = re.compile(FUTURE_RE.pattern)
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
 _SOURCE = rf"(?P<source>{_NAME})"
 _SAY = (r"said|says|told|added|noted|stated|reported|announced|wrote|confirmed|claimed|"
@@ -155,6 +163,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"estimates|report|survey|analysis|research|database|census))(?=[,.;]|$)",
                 re.IGNORECASE), False),
 ]
+_ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
 _NEGATION_WORDS = frozenset(
     """not never no cannot neither nor none nobody nothing nowhere without false
@@ -194,22 +203,33 @@ def polarity(sentence: str) -> Polarity:
     if _NEGATION_WORDS.isdisjoint(toks) and not (
             "'" in folded and any(t.endswith("n't") for t in toks)):
         return "positive"
-    folded = _NOT_NEGATING_RE.sub(" ", folded)
-    found = list(NEGATION_RE.finditer(folded))
-    if any(_undone(denial, found, folded) for denial in found
+    # ASCII text: the lower-case twins in the lower-case text find the same spans.
+    twins = folded.isascii()
+    text = folded.lower() if twins else folded
+    text = (_NOT_NEGATING_TWIN if twins else _NOT_NEGATING_RE).sub(" ", text)
+    found = list((_NEGATION_TWIN if twins else NEGATION_RE).finditer(text))
+    breaks = _CLAUSE_BREAK_TWIN if twins else _CLAUSE_BREAK_RE
+    if any(_undone(denial, found, text, breaks) for denial in found
            if denial.group(0).lower().startswith("den")):
         return "positive"  # "Beijing denied that it had not paid": the denial undoes the "not"
     return "negative" if found else "positive"
 
 
-def _undone(denial: re.Match[str], found: list[re.Match[str]], folded: str) -> bool:
+def _undone(denial: re.Match[str], found: list[re.Match[str]], folded: str,
+            breaks: re.Pattern[str]) -> bool:
     """A negation inside the clause a denial denies ("denied that it had not paid"), not in
-    another clause ("denied that troops crossed, saying no soldiers were involved")."""
-    return any(denial.end() <= m.start() and not _CLAUSE_BREAK_RE.search(
+    another clause ("denied that troops crossed, saying no soldiers were involved").
+    `breaks` is _CLAUSE_BREAK_RE or its lower-case twin."""
+    return any(denial.end() <= m.start() and not breaks.search(
         folded, denial.end(), m.start()) for m in found if m is not denial)
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:and|but|saying|adding|while)\b", re.IGNORECASE)
+
+
+_NEGATION_TWIN = must_lower_twin(NEGATION_RE)
+_NOT_NEGATING_TWIN = must_lower_twin(_NOT_NEGATING_RE)
+_CLAUSE_BREAK_TWIN = must_lower_twin(_CLAUSE_BREAK_RE)
 
 
 _PAST_FORECAST_RE = re.compile(
@@ -226,6 +246,8 @@ def _future(folded: str) -> bool:
     if "did" in toks or "didn't" in toks:
         # "The IMD did NOT forecast a recovery": a past act of forecasting, checkable.
         folded = _PAST_FORECAST_RE.sub(" ", folded)
+    if folded.isascii():
+        return _FUTURE_LOWER_RE.search(folded.lower()) is not None
     return FUTURE_RE.search(folded) is not None
 
 
@@ -241,24 +263,39 @@ def modality(sentence: str, attributed: bool, future: bool | None = None) -> Mod
     folded = fold(sentence)
     if _future(folded) if future is None else future:
         return "planned"
-    if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and HEDGE_RE.search(folded):
+    if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and _hedged(folded):
         return "hedged"
     if attributed:
         return "reported"
     return "asserted"
 
 
+def _hedged(folded: str) -> bool:
+    """Whether HEDGE_RE.search(folded) finds a hedge."""
+    if not folded.isascii():
+        return HEDGE_RE.search(folded) is not None
+    # Its branches but the case-sensitive "may" in the lower case text, or that "may".
+    return _MAY_RE.search(folded) is not None or \
+        _HEDGE_LOWER_RE.search(folded.lower()) is not None
+
+
 def attribution(text: str, start: int, end: int, folded: str | None = None) -> Attrib | None:
     """The first attribution in text[start:end], with its span."""
     sentence = (fold(text) if folded is None else folded)[start:end]
-    gates = _ATTRIBUTION_GATES.mask(sentence.lower())
+    lower = sentence.lower()
+    gates = _ATTRIBUTION_GATES.mask(lower)
     if not gates & 1:
         return None
     if not sentence.isascii():
         gates = -1  # every pattern is tried (see attribution_cues)
     best: Attrib | None = None
-    for (pattern, from_source), need in zip(ATTRIBUTION_RES, _PATTERN_NEEDS, strict=True):
-        m = pattern.search(sentence) if gates & need == need else None
+    for (pattern, from_source), need, twin in zip(ATTRIBUTION_RES, _PATTERN_NEEDS,
+                                                  _ATTRIBUTION_TWINS, strict=True):
+        if gates & need != need:
+            continue
+        # In ASCII text the lower-case twin finds the same spans; the source's case is read
+        # from the sentence (of the match, only its length and lower case are).
+        m = twin.search(lower) if twin is not None and gates != -1 else pattern.search(sentence)
         if not m:
             continue
         source = m.group("source").strip()

@@ -12,7 +12,7 @@ import math
 import re
 from functools import lru_cache
 
-from checker.extract.cues import Cue, tokens
+from checker.extract.cues import Cue, must_lower_twin, tokens
 from checker.textutil import fold
 
 WEIGHTS: dict[str, float] = {
@@ -155,6 +155,10 @@ SUPERSEDED_RE = re.compile(
     r"(?:corrected|updated|amended)\b", re.IGNORECASE)
 
 
+_ADVICE_TWIN = must_lower_twin(ADVICE_RE)
+_SUPERSEDED_TWIN = must_lower_twin(SUPERSEDED_RE)
+
+
 def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed: bool,
                   future: bool, correction: bool) -> list[str]:
     """The features that do not depend on the names in the sentence."""
@@ -182,7 +186,10 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
             found.append(name)
     if text.rstrip('"\')').endswith("?"):
         found.append("question")
-    if ADVICE_RE.match(text.lstrip('"(')):
+    # ASCII text: the lower-case twins (cues.lower_twin) find what the patterns find.
+    lower = text.lower() if text.isascii() else None
+    if (ADVICE_RE.match(text.lstrip('"(')) if lower is None
+            else _ADVICE_TWIN.match(lower.lstrip('"('))):
         found.append("advice")
     if future and not (has_date or attributed or not DECIDED_WORDS.isdisjoint(toks)):
         found.append("prediction")
@@ -190,7 +197,7 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("first-person")
     if len(words) < 5:
         found.append("too-short")
-    if SUPERSEDED_RE.match(text):
+    if SUPERSEDED_RE.match(text) if lower is None else _SUPERSEDED_TWIN.match(lower):
         found.append("superseded")
     return sorted(found, key=_ORDER.__getitem__)
 

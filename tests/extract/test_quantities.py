@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from checker.extract import quantity_patterns as qp
 from checker.extract.dates import find_dates
 from checker.extract.quantities import Quantity, find_quantities, precision
-from checker.extract.quantity_hits import _may_end_modifier
+from checker.extract.quantity_hits import _may_end_modifier, modifier_before
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -237,3 +237,15 @@ def test_modifier_gate_holds_every_match(parts: list[str]) -> None:
     window = "".join(parts)
     if qp.MOD_BEFORE_RE.search(window):
         assert _may_end_modifier(window), window
+
+
+_MOD_PARTS = ["more", "MORE", " than", " ", "  ", "about", "About", "up to", "nearly", "x",
+              "over", "as many as", "approx.", "~", "at least", "\u00e9", "_", "less than"]
+
+
+@given(st.lists(st.sampled_from(_MOD_PARTS), max_size=8).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_modifier_before_is_the_regex_search(text: str, lo: int, head: int) -> None:
+    head, lo = min(head, len(text)), min(lo, head, len(text))
+    match = qp.MOD_BEFORE_RE.search(text, lo, head)
+    assert modifier_before(text, lo, head) == (match.span() if match else None)

@@ -5,9 +5,22 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from checker.extract.date_patterns import MONTH_AT_RE, month_starts
+from checker.extract.date_patterns import (
+    _DAY_FIRST,
+    _RAW_PATTERNS,
+    DAY_PLAIN,
+    MONTH_AT_RE,
+    YEAR_PLAIN,
+    month_starts,
+)
+from checker.extract.quantity_patterns import NUMBER_PLAIN, NUMBER_RE
 from checker.extract.quantity_words import by_first_char
+from checker.extract.segment import _CANDIDATE, CANDIDATE_PLAIN
+from checker.extract.triples import _CLAUSE_END_RE, CLAUSE_END_PLAIN
+from checker.propernames import _MID_NAME_RE, MID_NAME_PLAIN
 
 
 def test_by_first_char_keeps_matches_and_order() -> None:
@@ -31,3 +44,55 @@ def test_month_starts(text: str, start: int) -> None:
     stop = len(text)
     assert month_starts(text, text[start:stop].lower(), start, stop) == \
         [m.start() for m in MONTH_AT_RE.finditer(text, start, stop)]
+
+
+# Patterns rewritten to start with a literal or a class (so the engine skips to it) find
+# what the plain patterns find, at the same spans, in any text.
+_PUNCTUATED = st.text(alphabet=".!?\u2026\"')] aZ\n", max_size=40)
+_NAMED = st.text(alphabet="aZ0,; .'\u2019-_\u00e9\u00c9B", max_size=40)
+
+
+@given(_PUNCTUATED)
+def test_sentence_candidates_as_plain(text: str) -> None:
+    plain = re.compile(CANDIDATE_PLAIN)
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+
+
+@given(_NAMED)
+def test_mid_sentence_names_as_plain(text: str) -> None:
+    plain = re.compile(MID_NAME_PLAIN)
+    assert [m.span() for m in _MID_NAME_RE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="0123456789,. -$%mkbMn\u00e9\u0663", max_size=30))
+def test_numbers_as_plain(text: str) -> None:
+    plain = re.compile(NUMBER_PLAIN, re.IGNORECASE)
+    assert [(m.span(), m.groupdict()) for m in NUMBER_RE.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="1289050 a_-.,%m\n\u00e9\u0663", max_size=24), st.integers(0, 5))
+def test_years_as_plain(text: str, start: int) -> None:
+    year = dict(_RAW_PATTERNS)["year"]
+    plain = re.compile(YEAR_PLAIN)
+    assert [m.span("year") for m in year.finditer(text, start)] == \
+        [m.span("year") for m in plain.finditer(text, start)]
+    assert [m.span() for m in year.finditer(text, start)] == \
+        [m.span() for m in plain.finditer(text, start)]
+
+
+@given(st.lists(st.sampled_from([";", ",", " ", "\n", "-", ":", "and", "but", "while",
+                                 "whereas", "x", "\u00a0"]), max_size=20).map("".join))
+def test_clause_splits_as_plain(text: str) -> None:
+    assert [m.span() for m in _CLAUSE_END_RE.finditer(text)] == \
+        [m.span() for m in re.compile(CLAUSE_END_PLAIN).finditer(text)]
+
+
+@given(st.text(alphabet="1230 a_-.,thofMarchmay\u00e9\u0663", max_size=24), st.integers(0, 5))
+def test_days_as_plain(text: str, start: int) -> None:
+    plain = re.compile(DAY_PLAIN + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may)", re.I)
+    first = re.compile(_DAY_FIRST + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may)", re.I)
+    assert [(m.span(), m.span("day")) for m in first.finditer(text, start)] == \
+        [(m.span(), m.span("day")) for m in plain.finditer(text, start)]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.extract import candidate_spans
-from checker.extract.segment import split_sentences
+from checker.extract.segment import _WORD_BEFORE_RE, split_sentences, word_before
 from checker.ingest import document_from_text
 
 
@@ -103,3 +105,9 @@ def test_long_text_is_linear() -> None:
     # A quadratic scan (re-slicing the rest of the text per period) would take minutes.
     text = "Dr. Smith met Mr. Jones at No. 4 in the U.S. on Jan. 17. " * 20_000
     assert len(split_sentences(text)) == 20_000
+
+
+@given(st.text(alphabet="ab.1_ \n\u00e9-", max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_word_before_is_the_regex_search(text: str, lo: int, hi: int) -> None:
+    found = _WORD_BEFORE_RE.search(text, lo, hi)
+    assert word_before(text, lo, hi) == (found.group() if found else "")

@@ -10,9 +10,13 @@ from hypothesis import strategies as st
 
 from checker.extract.attribution_cues import PATTERN_CUES
 from checker.extract.stance import (
+    _FUTURE_LOWER_RE,
     ATTRIBUTION_RES,
     CORRECTION_RE,
+    FUTURE_RE,
+    HEDGE_RE,
     NEGATION_RE,
+    _hedged,
     attribution,
     is_correction,
     modality,
@@ -244,3 +248,19 @@ def test_correction_hint_changes_no_match(parts: list[str]) -> None:
     text = "".join(parts)
     found, expected = CORRECTION_RE.match(text), plain.match(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+_CUE_WORDS = ["May", "may", "MAY", "might", "Could", "is", "to", "said", "it", "would", "not",
+              "cut", "will", "won't", "'ll", "Plans", "expected", "next", "year", "have", "be",
+              "fooed", "seems", "thought", "claims", "that", "rumoured", "told", "him", ",",
+              "\u00e9", "Reportedly", "appears", "set", "due"]
+
+
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=12),
+       st.sampled_from([" ", "  ", "\n", "-"]))
+def test_lower_case_searches_find_what_ignorecase_finds(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    if not text.isascii():
+        return  # the lower-case searches are for ASCII text only
+    assert _hedged(text) == (HEDGE_RE.search(text) is not None)
+    assert (_FUTURE_LOWER_RE.search(text.lower()) is None) == (FUTURE_RE.search(text) is None)

@@ -1,4 +1,4 @@
-"""The verb reading of triples: verb_at is _VERB_RE.search, read word by word."""
+"""The verb reading of triples: verb_at is _VERB_RE.search (its lower-case twin in ASCII text)."""
 
 from __future__ import annotations
 

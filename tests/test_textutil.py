@@ -1,0 +1,31 @@
+"""Text helpers: the line index."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.textutil import LineIndex, fold
+
+
+@given(st.text(alphabet="ab\n\r ", max_size=30))
+def test_line_index_as_the_line_break_regex(text: str) -> None:
+    breaks = list(re.finditer(r"\r\n?|\n", text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
+    index = LineIndex(text)
+    assert index.lines == len(starts)
+    assert [index.line_span(k) for k in range(1, index.lines + 1)] == \
+        list(zip(starts, ends, strict=True))
+    assert [index.line_of(i) for i in range(len(text) + 1)] == \
+        [sum(1 for s in starts if s <= i) for i in range(len(text) + 1)]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "`", "'", "\u2019", "\u201c", "\u2014", "\u00a0",
+                                         "\u200b", "\u00e9", "-", "."]), max_size=30))
+def test_folding_twice_is_folding_once(text: str) -> None:
+    # Extraction segments the folded document, folded again per block (candidate_spans).
+    assert fold(fold(text)) == fold(text)
+    assert len(fold(text)) == len(text)
