@@ -105,3 +105,15 @@ def test_reports_are_byte_stable(repo: Path, result: CheckResult) -> None:
                                    rules=repo / "rules"))
     assert json_report.render(again.report) == json_report.render(result.report)
     assert markdown.render(again.report) == markdown.render(result.report)
+
+
+def test_the_shipped_claim_files_remember_what_was_drafted(repo: Path) -> None:
+    """Each shipped claim file lists the ids extraction drafted, so a claim an editor deletes
+    stays deleted when `extract` runs again (a CI/review probe: without the list, a deleted
+    claim came back as "1 added")."""
+    from checker.claimfiles import load_claim_file
+
+    for path in sorted((repo / "claims").glob("*.yaml")):
+        loaded, errors = load_claim_file(path, path.name)
+        assert not errors and loaded is not None
+        assert {c.id for c in loaded.model.claims} <= set(loaded.model.drafted), path.name
