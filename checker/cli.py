@@ -176,10 +176,17 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
                 errors.append(UsageError("exists and is not a claim file; use --force to "
                                          "overwrite", Location(shown)))
                 continue
+            legacy = old is not None and "drafted" not in old  # the merge adds the list
             text, merged = merge_claim_file(old, model, doc, out)
             with target.open("rb") as handle:
                 atomic_write(target, same_newlines(text, handle.read(4096)))
             click.echo(f"{printable_path(shown)}: {merged.summary()}")
+            if legacy and merged.added:
+                # A file from before `drafted:` cannot tell a claim an editor deleted from
+                # a new sentence: say so once, as the list it gets now remembers deletions.
+                click.echo(f"{printable_path(shown)}: note: the file had no drafted: list, so "
+                           f"claims deleted from it earlier may be among those added; "
+                           f"deletions are remembered from now on", err=True)
         else:
             atomic_write(target, render_claim_file(with_drafted(model), out))
             click.echo(f"{printable_path(shown)}: {len(model.claims)} claims")

@@ -783,3 +783,25 @@ def test_extract_keeps_a_claim_files_bom_and_line_endings(project: Path) -> None
     after = target.read_bytes()
     assert after.startswith(b"\xef\xbb\xbf") and not after.startswith(b"\xef\xbb\xbf" * 2)
     assert b"\r\n" in after and b"\n" not in after.replace(b"\r\n", b"")
+
+
+def test_extract_warns_when_a_file_without_drafted_ids_gets_claims_back(project: Path) -> None:
+    """A claim file from before `drafted:` cannot tell a deleted claim from a new one: the
+    claim comes back, and extract says why (a CI/review probe)."""
+    import io
+
+    from checker.yamlio import _yaml, read_yaml
+
+    target = next((project / "claims").glob("002_*.yaml"))
+    data = read_yaml(target, target.name)
+    del data["drafted"]
+    del data["claims"][0]
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    target.write_text(out.getvalue(), "utf-8")
+    doc = project / "seeds" / f"{target.stem}.txt"
+    result = run(["extract", str(doc.relative_to(project)), "--out", "claims"])
+    assert result.exit_code == 0 and "1 added" in result.output
+    assert "had no drafted: list" in result.stderr
+    again = run(["extract", str(doc.relative_to(project)), "--out", "claims"])
+    assert "had no drafted: list" not in again.stderr
