@@ -103,7 +103,7 @@ def term_findings(corpus: Corpus, ruleset: RuleSet,
     its text and its claims."""
     from checker.parallel import map_items
 
-    sources = {rid: (src.path, src.line) for rid, src in ruleset.sources.items()}
+    sources = {rid: src.at("patterns") for rid, src in ruleset.sources.items()}
     matcher = TermMatcher(ruleset.terms, sources)
     corpus.errors.extend(matcher.errors)
     rules = {r.id: r for r in ruleset.terms}

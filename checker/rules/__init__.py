@@ -28,10 +28,22 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class RuleSource:
-    """Where a rule is defined."""
+    """Where a rule is defined: its file and line, and where each of its keys is."""
 
     path: str
     line: int | None
+    index: int | None = None  # its place in the file's `rules:` list
+    keys: tuple[tuple[str, int | None, int | None], ...] = ()  # (key, line, column)
+
+    def at(self, key: str) -> Location:
+        """Where the rule's `key` is written (the rule's own line when it is not)."""
+        for name, line, column in self.keys:
+            if name == key:
+                return Location(self.path, line, column, self._field(key))
+        return Location(self.path, self.line, None, self._field(key))
+
+    def _field(self, key: str) -> str:
+        return f"rules[{self.index}].{key}" if self.index is not None else key
 
 
 @dataclass
@@ -77,9 +89,9 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, int | None]],
+def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, RuleSource]],
                                                          list[ClaimcheckError]]:
-    """Validate one parsed rule file: its rules with their lines, or located errors."""
+    """Validate one parsed rule file: its rules with where each is, or located errors."""
     if not isinstance(root, dict):
         # Say what a rule file is rather than quote the whole file back.
         what = "empty" if root is None else f"a {'list' if isinstance(root, list) else 'value'}"
@@ -90,9 +102,13 @@ def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, int | 
     if errors or model is None:
         return [], list(errors)
     located = []
+    nodes = root.get("rules") or []
     for index, rule in enumerate(model.rules):
         line, _ = locate(root, ["rules", index])
-        located.append((rule, line))
+        node = nodes[index] if index < len(nodes) else {}
+        keys = tuple((k, *locate(root, ["rules", index, k])) for k in node
+                     if isinstance(k, str)) if isinstance(node, dict) else ()
+        located.append((rule, RuleSource(display, line, index, keys)))
     return located, []
 
 
@@ -121,14 +137,14 @@ def load_rules(
             continue
         rules, file_errors = parse_rule_file(root, name)
         errors.extend(file_errors)
-        found.extend((rule, RuleSource(name, line)) for rule, line in rules)
+        found.extend(rules)
     ruleset = RuleSet()
     seen: dict[str, RuleSource] = {}
     for rule, source in found:
         if rule.id in seen and not seen[rule.id].path.startswith(BUILTIN):
             errors.append(RuleError(
                 f"rule id {rule.id!r} is already defined at {seen[rule.id].path}:"
-                f"{seen[rule.id].line}", Location(source.path, source.line, None, "id")))
+                f"{seen[rule.id].line}", source.at("id")))
             continue
         if rule.id in seen:  # a project rule overrides a built-in one
             ruleset.rules = [r for r in ruleset.rules if r.id != rule.id]
@@ -209,8 +225,7 @@ def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:
     at load time, so `rules test` and `validate` report it, not only `check`."""
     from checker.rules.terms import TermMatcher  # terms imports this package's models
 
-    sources = {r.id: (s.path, s.line) for r in ruleset.terms
-               for s in [ruleset.sources[r.id]]}
+    sources = {r.id: ruleset.sources[r.id].at("patterns") for r in ruleset.terms}
     return list(TermMatcher([r for r in ruleset.terms if r.patterns], sources).errors)
 
 
@@ -223,11 +238,11 @@ def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
         if rule.predicate not in lex.predicates:
             errors.append(RuleError(f"unknown predicate {rule.predicate!r} (define it with a "
                                     "`kind: predicate` rule)",
-                                    Location(src.path, src.line, None, f"{rule.id}.predicate")))
+                                    src.at("predicate")))
         for fname in ("subject", "object"):
             value = getattr(rule, fname)
             if value is not None and value not in lex.entities:
                 errors.append(RuleError(f"unknown entity {value!r} (define it with a "
                                         "`kind: entity` rule)",
-                                        Location(src.path, src.line, None, f"{rule.id}.{fname}")))
+                                        src.at(fname)))
     return errors

@@ -38,8 +38,8 @@ def snapshot() -> str:
         rules, errors = parse_rule_file(parse_yaml(text, display), display)
         if errors:  # a packaging bug, not a user error
             raise RuntimeError(str(errors[0]))
-        out[name] = [(line, rule.model_dump(mode="json", exclude_defaults=True))
-                     for rule, line in rules]
+        out[name] = [(source.line, rule.model_dump(mode="json", exclude_defaults=True))
+                     for rule, source in rules]
     return json.dumps(out, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 

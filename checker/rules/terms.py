@@ -51,7 +51,7 @@ class TermMatcher:
     """All term rules compiled once."""
 
     def __init__(self, rules: Sequence[TermRule],
-                 sources: dict[str, tuple[str, int | None]] | None = None) -> None:
+                 sources: dict[str, Location] | None = None) -> None:
         self.rules = list(rules)
         self.errors: list[ClaimcheckError] = []
         self._ci = ahocorasick.Automaton()
@@ -78,8 +78,7 @@ class TermMatcher:
                 automaton.make_automaton()
 
     def _compile(self, rule: TermRule, pattern: str,
-                 source: tuple[str, int | None] | None) -> re2._Regexp | None:
-        where = Location(source[0], source[1], None, f"{rule.id}.patterns") if source else None
+                 where: Location | None) -> re2._Regexp | None:
         if len(pattern) > MAX_PATTERN_LENGTH:
             self.errors.append(RuleError(f"pattern longer than {MAX_PATTERN_LENGTH} characters",
                                          where))

@@ -23,6 +23,6 @@ def test_snapshot_rules_equal_the_yaml_rules() -> None:
         text = resources.files("checker.data").joinpath(name).read_text("utf-8")
         rules, errors = parse_rule_file(parse_yaml(text, name), name)
         assert not errors
-        expected += [(rule, f"builtin:{name}", line) for rule, line in rules]
+        expected += [(rule, f"builtin:{name}", source.line) for rule, source in rules]
     assert list(builtin_rules()) == expected
     assert len(expected) > 100

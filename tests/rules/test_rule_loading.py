@@ -20,15 +20,19 @@ def test_unknown_predicate_and_entity(tmp_path: Path) -> None:
                  '    subject: mars\n    predicate: orbits\n    object: sun\n')
     _, errors = load_rules([root])
     messages = [str(e) for e in errors]
-    assert any("unknown predicate 'orbits'" in m and ":3:" in m for m in messages)
-    assert any("unknown entity 'mars'" in m for m in messages)
+    # At the key that names it, with its column and place in the file.
+    assert any(m.endswith(":6:5: rules[0].predicate: unknown predicate 'orbits' (define it "
+                          "with a `kind: predicate` rule)") for m in messages), messages
+    assert any(":5:5: rules[0].subject: unknown entity 'mars'" in m for m in messages)
 
 
 def test_duplicate_ids_are_errors(tmp_path: Path) -> None:
     rule = "  - id: t\n    kind: term\n    canonical: a\n    variants: [b]\n"
     root = write(tmp_path, 'schema_version: "1"\nrules:\n' + rule + rule)
     _, errors = load_rules([root])
-    assert any("already defined" in str(e) for e in errors)
+    # The second `id:` (line 7), with its column and place in the file.
+    assert any(str(e).endswith(":7:5: rules[1].id: rule id 't' is already defined at "
+                               f"{(root / 'r.yaml').as_posix()}:3") for e in errors), errors
 
 
 def test_select_and_ignore_by_tag(repo: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from checker.errors import Location
 from checker.models.rules import TermRule
 from checker.rules.terms import TermMatcher
 
@@ -41,8 +42,9 @@ def test_fuzzy_variants() -> None:
 
 
 def test_bad_pattern_is_a_rule_error() -> None:
-    m = TermMatcher([rule(patterns=[r"(a)\1"])], {"t": ("rules/x.yaml", 4)})
-    assert m.errors and "rules/x.yaml:4" in str(m.errors[0])
+    where = Location("rules/x.yaml", 6, 5, "rules[0].patterns")
+    m = TermMatcher([rule(patterns=[r"(a)\1"])], {"t": where})
+    assert m.errors and str(m.errors[0]).startswith("rules/x.yaml:6:5: rules[0].patterns: ")
 
 
 def test_pathological_pattern_finishes() -> None:
