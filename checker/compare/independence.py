@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -147,9 +147,7 @@ def one_per_origin(conflicts: Sequence[PairResult], origins: Mapping[str, str]
     kept: dict[tuple[object, ...], int] = {}
     out: list[PairResult] = []
     for r in conflicts:
-        sides = sorted(((origins.get(c.doc, c.doc), content_key(c)) for c in (r.a, r.b)),
-                       key=repr)
-        key = (r.a.doc == r.b.doc, r.verdict.reason, *sides)
+        key = (r.a.doc == r.b.doc, r.verdict.reason, *_sides(r, origins))
         at = kept.get(key)
         if at is None:
             kept[key] = len(out)
@@ -164,3 +162,21 @@ def one_per_origin(conflicts: Sequence[PairResult], origins: Mapping[str, str]
         out[at] = replace(first, copies=first.copies + extra)
     return out
 
+
+Side = tuple[str, Hashable]  # (origin, content key) of a conflict's claim
+
+
+def _sides(r: PairResult, origins: Mapping[str, str]) -> tuple[Side, Side]:
+    """The (origin, content key) of both claims, in the order of their reprs.
+
+    repr((origin, key)) is "(" + repr(origin) + ", " + repr(key) + ")": where the origins'
+    reprs differ before the shorter ends, they decide, and the content keys' reprs (500
+    characters each, written in Python) are never made. Claims of one origin (or of origins
+    whose reprs begin alike, one the other's prefix) are ordered by their whole reprs."""
+    a, b = r.a, r.b
+    sa = (origins.get(a.doc, a.doc), content_key(a))
+    sb = (origins.get(b.doc, b.doc), content_key(b))
+    ra, rb = repr(sa[0]), repr(sb[0])
+    if ra.startswith(rb) or rb.startswith(ra):
+        ra, rb = repr(sa), repr(sb)
+    return (sb, sa) if rb < ra else (sa, sb)
