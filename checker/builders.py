@@ -12,6 +12,7 @@ from checker.findings import (
     apply_suppressions,
     claim_part,
     claim_ref,
+    compared_finding,
     conflict_severity,
     fingerprint,
     norm_text,
@@ -62,11 +63,9 @@ def pair_finding(r: PairResult, index: ClaimIndex) -> Finding:
         refs += [claim_ref(dc, c, "evidence" if side else "claim") for (dc, c), side in copies]
         message += f"; also printed by {_names(dc.doc.id for (dc, _), _ in copies)} " \
             "(same origin)"
-    finding = Finding(
-        id=fingerprint(kind, None, [statement_part(da, ca), statement_part(db, cb)]),
-        kind=kind, severity=severity, message=message, confidence=conf, reason=reason,
-        claims=refs, details=r.verdict.details,
-    )
+    finding = compared_finding(
+        fingerprint(kind, None, [statement_part(da, ca), statement_part(db, cb)]),
+        kind, severity, message, conf, reason, refs, r.verdict.details)
     return apply_suppressions(finding, [(da, ca), (db, cb)])
 
 
@@ -99,13 +98,10 @@ def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
         f"; copies count once ({c.documents - c.origins} not independent)"
     message = (f"Corroborated by {c.documents} documents from {c.origins} independent "
                f"origin{'s' if c.origins != 1 else ''}{copies}: “{_q(c.claims[0].text, 70)}”")
-    finding = Finding(
-        id=fingerprint("corroboration", None,
-                       [statement_part(dc, claim) for dc, claim in involved]),
-        kind="corroboration", severity=Severity.info, message=message,
-        confidence=c.confidence, reason="agree", claims=refs, details=c.details,
-        documents=c.documents, origins=c.origins,
-    )
+    finding = compared_finding(
+        fingerprint("corroboration", None, [statement_part(dc, claim) for dc, claim in involved]),
+        "corroboration", Severity.info, message, c.confidence, "agree", refs, c.details,
+        (c.documents, c.origins))
     return apply_suppressions(finding, involved)
 
 

@@ -7,7 +7,7 @@ texts of its statements), never line numbers, so moving text does not change it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from checker.corpus import Corpus, DocClaims
 from checker.errors import ClaimcheckError, ConsistencyError, Location
@@ -20,6 +20,7 @@ from checker.textutil import fold
 from checker.yamlio import locate
 
 check_plain(ClaimRef)
+check_plain(Finding)
 
 KIND_ORDER = {
     "conflict": 0, "self-contradiction": 1, "rule-violation": 2, "arithmetic": 3, "term": 4,
@@ -53,20 +54,55 @@ def statement_part(dc: DocClaims, claim: Claim) -> str:
     return claim_part(dc.doc.id, text)
 
 
+_CLAIM_REF_FIELDS = full_fields(ClaimRef)
+
+
 def claim_ref(dc: DocClaims, claim: Claim, role: str = "claim") -> ClaimRef:
     """Locate a claim in its document and claim file."""
     doc = dc.doc
+    text, lines = doc.text, doc.lines
     start, end = claim.quote or claim.span
-    start, end = min(start, len(doc.text)), min(end, len(doc.text))
-    line, col = doc.lines.position(claim.span[0])
-    end_line, end_col = doc.lines.position(claim.span[1])
+    start, end = min(start, len(text)), min(end, len(text))
+    first, last = claim.span
+    line = lines.line_of(first)
+    line_start, line_end = lines.line_span(line)
+    # `lines.position` of both ends, in one look-up where the claim ends on its first line
+    # (most do): no later line starts before the end of this one.
+    end_line, end_col = (line, last - line_start + 1) if last <= line_end else \
+        lines.position(last)
     # Trusted, not validated: every value is ours and of its declared type (40,000 claim
     # references at 10,000 documents; tests/test_findings.py checks them against validation).
-    return trusted(ClaimRef, full_fields(ClaimRef), {
+    return trusted(ClaimRef, _CLAIM_REF_FIELDS, {
         "claim_id": claim.id, "document": doc.id, "path": doc.path, "line": line,
-        "column": col, "end_line": end_line, "end_column": end_col,
-        "span": (claim.span[0], claim.span[1]), "text": doc.text[start:end],
+        "column": first - line_start + 1, "end_line": end_line, "end_column": end_col,
+        "span": (first, last), "text": text[start:end],
         "claim_file": dc.claim_file, "claim_file_line": dc.claim_line(claim.id), "role": role,
+    })
+
+
+# The fields a validated Finding(...) of pair_finding or corroboration_finding holds as set:
+# those they name (corroborations also name their documents and origins).
+_COMPARED_SET = frozenset({"id", "kind", "severity", "message", "confidence", "reason",
+                           "claims", "details"})
+_COUNTED_SET = _COMPARED_SET | {"documents", "origins"}
+
+
+def compared_finding(fid: str, kind: str, severity: Severity, message: str, confidence: float,
+                     reason: str, claims: list[ClaimRef], details: Mapping[str, object],
+                     counts: tuple[int, int] | None = None) -> Finding:
+    """`Finding(id=fid, kind=kind, severity=severity, message=message, ..., details=details)`
+    with `documents, origins = counts` when given, as validation builds it (a float
+    confidence, a copy of the details) but trusted: every value is ours and of its declared
+    type (15,000 findings at 10,000 documents; tests/test_findings.py checks them against
+    validation). The confidence is still checked, as validation would."""
+    if not 0 <= confidence <= 1:
+        raise ValueError(f"confidence {confidence} of finding {fid} is not in [0, 1]")
+    documents, origins = counts if counts is not None else (None, None)
+    return trusted(Finding, set(_COUNTED_SET if counts is not None else _COMPARED_SET), {
+        "id": fid, "kind": kind, "severity": severity, "rule_id": None, "message": message,
+        "confidence": float(confidence), "reason": reason, "claims": claims,
+        "reference": None, "details": dict(details), "documents": documents,
+        "origins": origins, "fix": None, "suppressed": None,
     })
 
 
@@ -110,11 +146,17 @@ def apply_suppressions(finding: Finding, involved: Sequence[tuple[DocClaims, Cla
     return finding
 
 
+# -Severity.rank by severity, found by member or value alike (a member compares as its value
+# and hashes as its name, which is its value): what sort_key asks of every finding, without
+# making an enum and a dict per call.
+_SEVERITY_ORDER = {s.value: -s.rank for s in Severity}
+
+
 def sort_key(f: Finding) -> tuple[object, ...]:
     """Severity, then kind (conflicts first), then confidence, then place, then id."""
     first = f.claims[0] if f.claims else None
     return (
-        -Severity(f.severity).rank, KIND_ORDER.get(f.kind, 99), -f.confidence,
+        _SEVERITY_ORDER[f.severity], KIND_ORDER.get(f.kind, 99), -f.confidence,
         first.document if first else "", first.line if first else 0, f.id,
     )
 

@@ -41,6 +41,23 @@ def test_claim_references_equal_validated_ones(repo: Path) -> None:
         assert {k: type(v) for k, v in ref} == {k: type(v) for k, v in validated}
 
 
+def test_compared_findings_equal_validated_ones(repo: Path) -> None:
+    """pair_finding and corroboration_finding build their findings trusted."""
+    from checker.models.report import Finding
+
+    options = CheckOptions(root=repo, seeds=repo / "seeds", claims=repo / "claims",
+                           rules=repo / "rules")
+    compared = [f for f in run_check(options).report.findings
+                if f.kind in ("conflict", "self-contradiction", "corroboration")]
+    assert len({f.kind for f in compared}) >= 2  # pairs and corroborations
+    for f in compared:
+        validated = Finding(**{name: getattr(f, name) for name in f.model_fields_set})
+        assert validated == f and validated.model_dump_json() == f.model_dump_json()
+        assert validated.model_fields_set == f.model_fields_set
+        assert list(vars(f)) == list(Finding.model_fields)
+        assert {k: type(v) for k, v in f} == {k: type(v) for k, v in validated}
+
+
 def test_of_two_findings_sharing_a_fingerprint_the_same_is_kept_in_any_order() -> None:
     from checker.models.common import Severity
     from checker.models.report import Finding

@@ -4,13 +4,12 @@ functions of their inputs, so blocks can be judged anywhere and merged."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
 from checker.compare.facts import Facts
-from checker.compare.grouping import statement_groups
+from checker.compare.grouping import grouped
 from checker.compare.independence import count_origins, document_origins, is_copy
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
@@ -142,33 +141,54 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
 
 
 def _groups(pairs: list[PairResult], origins: Mapping[str, str]) -> list[Corroboration]:
-    groups = statement_groups([(r.a, r.b) for r in pairs])
-    group_of = {c.key: g for g, claims in enumerate(groups) for c in claims}
+    groups, sides = grouped([(r.a, r.b) for r in pairs])
     # A group's confidence and details are its own pairs'; a statement whose copies were
     # only ever paired with statements grouped elsewhere takes those pairs' instead.
-    inside: dict[int, list[PairResult]] = defaultdict(list)
-    touching: dict[int, list[PairResult]] = defaultdict(list)
-    for r in pairs:
-        ga, gb = group_of[r.a.key], group_of[r.b.key]
-        if ga == gb:
-            inside[ga].append(r)
-        else:
-            touching[ga].append(r)
-            touching[gb].append(r)
+    inside, touching = _best_pairs(pairs, sides)
+    forms: dict[str, str] = {}  # copy forms by text: a group's copies share theirs
     out = []
     for g, claims in enumerate(groups):
-        claims.sort(key=lambda c: (c.doc, c.span[0]))
+        claims.sort(key=_place)
         docs = {c.doc for c in claims}
         if len(docs) < 2:
             continue
-        # The most confident pair speaks for the group (ties: the first by keys), whatever
-        # order the pairs came in: a distributed reduce gives the same report.
-        best = min(inside.get(g) or touching[g],
-                   key=lambda r: (-r.verdict.confidence, r.a.key, r.b.key))
-        n_origins = count_origins(((c.doc, c.text) for c in claims), origins)
+        best = inside.get(g) or touching[g]
+        n_origins = count_origins(((c.doc, c.text) for c in claims), origins, forms)
         out.append(Corroboration(tuple(claims), len(docs), n_origins,
                                  round(best.verdict.confidence, 3), dict(best.verdict.details)))
     return out
+
+
+def _place(c: NormClaim) -> tuple[str, int]:
+    """Where a claim is: a group's claims in document order."""
+    return c.doc, c.span[0]
+
+
+def _best_pairs(pairs: list[PairResult], sides: list[tuple[int, int]]
+                ) -> tuple[dict[int, PairResult], dict[int, PairResult]]:
+    """The most confident pair of each group (ties: the first by keys) among its own pairs
+    and among the pairs that join it to another group, whatever order the pairs came in: a
+    distributed reduce gives the same report. One pass, without lists of pairs per group."""
+    inside: dict[int, PairResult] = {}
+    touching: dict[int, PairResult] = {}
+    for r, (ga, gb) in zip(pairs, sides, strict=True):
+        if ga == gb:
+            _keep_best(inside, ga, r)
+        else:
+            _keep_best(touching, ga, r)
+            _keep_best(touching, gb, r)
+    return inside, touching
+
+
+def _keep_best(best: dict[int, PairResult], g: int, r: PairResult) -> None:
+    """`min` by (-confidence, a's key, b's key), one pair at a time."""
+    held = best.get(g)
+    if held is None:
+        best[g] = r
+        return
+    conf, held_conf = r.verdict.confidence, held.verdict.confidence
+    if conf > held_conf or (conf == held_conf and (r.a.key, r.b.key) < (held.a.key, held.b.key)):
+        best[g] = r
 
 
 class CountedPairs:

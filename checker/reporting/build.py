@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from checker import __version__
-from checker.corpus import Corpus
+from checker.corpus import Corpus, DocClaims
 from checker.errors import ClaimcheckError
 from checker.lexicon import UNKNOWN_PREFIX
 from checker.models.report import (
@@ -20,27 +20,17 @@ from checker.models.report import (
     Summary,
     ToolInfo,
 )
+from checker.models.trusted import check_plain, full_fields, trusted
 from checker.rules import RuleSet
 
 
 def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
                  errors: Sequence[ClaimcheckError]) -> Report:
     """The report object: documents, findings, entities, errors, summary."""
-    documents = [
-        DocumentOut(
-            id=dc.doc.id, path=dc.doc.path, title=dc.doc.meta.title,
-            publisher=dc.doc.meta.publisher, url=dc.doc.meta.url,
-            published=dc.doc.meta.published, claims=len(dc.claims), claim_file=dc.claim_file,
-            stale=dc.stale, extracted_on_the_fly=dc.on_the_fly,
-        )
-        for dc in corpus.docs
-    ]
+    documents = [_document(dc) for dc in corpus.docs]
     active = [f for f in findings if f.suppressed is None]
     by_kind: Counter[str] = Counter(str(f.kind) for f in active)
-    by_doc: Counter[str] = Counter()
-    for f in active:
-        for d in sorted({c.document for c in f.claims}):
-            by_doc[d] += 1
+    by_doc = Counter(d for f in active for d in {c.document for c in f.claims})
     summary = Summary(
         documents=len(documents), claims=sum(d.claims for d in documents),
         conflicts=sum(by_kind[k] for k in CONFLICT_KINDS),
@@ -61,33 +51,56 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
     )
 
 
+check_plain(DocumentOut)
+_DOCUMENT_FIELDS = full_fields(DocumentOut)
+
+
+def _document(dc: DocClaims) -> DocumentOut:
+    """A document's entry, trusted, not validated: every value is ours, read from models
+    already validated (10,000 entries at 10,000 documents, a pattern and a date check each;
+    tests/reporting/test_build.py checks them against validation)."""
+    doc, meta = dc.doc, dc.doc.meta
+    return trusted(DocumentOut, _DOCUMENT_FIELDS, {
+        "id": doc.id, "path": doc.path, "title": meta.title, "publisher": meta.publisher,
+        "url": meta.url, "published": meta.published, "claims": len(dc.claims),
+        "claim_file": dc.claim_file, "stale": dc.stale, "extracted_on_the_fly": dc.on_the_fly,
+    })
+
+
 def _unresolved(name: str) -> str | None:
     return None
 
 
 def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
     """Known entities mentioned by two or more documents, with every spelling used."""
-    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    counts: Counter[tuple[str, str]] = Counter()
     lexicon = ruleset.lexicon
-    # Each (id, text) resolved once: a corpus repeats a few thousand names 100,000 times.
-    read: dict[tuple[str | None, str], tuple[str | None, str]] = {}
+    # Each mention as (id, text) -> the documents it is in, one entry a mention; resolved
+    # below once per (id, text): a corpus repeats a few thousand names 100,000 times.
+    mentions: dict[tuple[str | None, str], list[str]] = {}
+    # Claims extracted this run already carry what `resolve` gives their names (None for a
+    # name no rule knows): only a claim file's names are resolved again. An (id, text) is
+    # resolved as its first document says (the same either way, so the first's is kept).
+    resolvers: dict[tuple[str | None, str], Callable[[str], str | None]] = {}
     for dc in corpus.docs:
-        # Claims extracted this run already carry what `resolve` gives their names (None
-        # for a name no rule knows): only a claim file's names are resolved again.
         resolve = _unresolved if dc.on_the_fly else lexicon.resolve
+        doc_id = dc.doc.id
         for claim in dc.claims:
             for e in claim.entities:
-                found = read.get((e.id, e.text))
-                if found is None:
-                    eid = e.id or resolve(e.text)
-                    known = eid if eid and not eid.startswith(UNKNOWN_PREFIX) else None
-                    found = read[(e.id, e.text)] = (known, " ".join(e.text.split()))
-                eid, surface = found
-                if eid is None:
-                    continue
-                forms[eid][surface].add(dc.doc.id)
-                counts[(eid, surface)] += 1
+                key = (e.id, e.text)
+                docs = mentions.get(key)
+                if docs is None:
+                    docs = mentions[key] = []
+                    resolvers[key] = resolve
+                docs.append(doc_id)
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    counts: Counter[tuple[str, str]] = Counter()
+    for (eid, text), docs in mentions.items():
+        known = eid or resolvers[(eid, text)](text)
+        if not known or known.startswith(UNKNOWN_PREFIX):
+            continue
+        surface = " ".join(text.split())
+        forms[known][surface].update(docs)
+        counts[(known, surface)] += len(docs)
     out = []
     for eid in sorted(forms):
         docs = sorted({d for ds in forms[eid].values() for d in ds})

@@ -8,7 +8,6 @@ document; the statements themselves are related locations, linked from the messa
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +22,7 @@ from checker.reporting.common import (
     rule_key,
     severity,
 )
+from checker.reporting.jsontext import dumps
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
               "sarif-schema-2.1.0.json")
@@ -248,4 +248,5 @@ def build(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     """SARIF 2.1.0 JSON: stable key order, two-space indent, UTF-8 kept, trailing newline."""
-    return json.dumps(build(report), indent=2, ensure_ascii=False) + "\n"
+    # A finding's confidence is the only float of the log (tests/reporting/test_jsontext.py).
+    return dumps(build(report), (f.confidence for f in report.findings)) + "\n"
