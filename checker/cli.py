@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -129,10 +129,21 @@ def main() -> None:
     """
     # SIGTERM unwinds the stack like Ctrl-C (after a write in progress), so every target
     # stays either old or new; 128 + signal is the shell convention.
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     signal.signal(signal.SIGTERM, terminate)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         # Not click's "Aborted!" with exit 1, which CI would read as "findings".
         signal.signal(signal.SIGINT, terminate)
+    # Once the command is over, its files are written and its exit code decided: a signal
+    # during the interpreter's exit (multiprocessing's atexit finalizers) must not raise
+    # SystemExit there, which prints a traceback. The handlers in place before return.
+    click.get_current_context().call_on_close(lambda: _restore(before))
+
+
+def _restore(handlers: dict[signal.Signals, Any]) -> None:
+    for sig, handler in handlers.items():
+        if handler is not None:
+            signal.signal(sig, handler)
 
 
 @main.command()

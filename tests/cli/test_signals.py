@@ -46,3 +46,21 @@ def test_interrupted_check_exits_128_plus_signal(tmp_path: Path, repo: Path, sig
     assert b"Traceback" not in err
     leftovers = [p for p in tmp_path.rglob("*") if p.is_file() and p.parent.name != "seeds"]
     assert leftovers == []  # no report, no temporary file
+
+
+def test_a_signal_while_the_interpreter_exits_prints_no_traceback(repo: Path) -> None:
+    """SIGTERM after the command is over (here: sent by the last atexit callback, after
+    multiprocessing's finalizers) finds the handlers the process had before, not one that
+    raises SystemExit inside an atexit callback and prints its traceback (seen once in the
+    interruption test, when the first report was written just before exit)."""
+    code = ("import atexit, os, signal, sys\n"
+            "atexit.register(lambda: os.kill(os.getpid(), signal.SIGTERM))\n"
+            "import multiprocessing.util\n"
+            "sys.argv = ['claimcheck', 'rules', 'test']\n"
+            "from checker.cli import main\n"
+            "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True,
+                          timeout=120, check=False)
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+    assert b"0 failures" in proc.stdout
+    assert proc.returncode == -signal.SIGTERM
