@@ -32,6 +32,8 @@ class DocClaims:
     on_the_fly: bool = False
     gone: list[str] = field(default_factory=list)  # stale claims no longer in the text
     drafted: list[str] = field(default_factory=list)  # stale: new text's claims, on the fly
+    # Claim id -> which repeat of its sentence it is (`repeat`), made on first use.
+    _repeats: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def suppressions(self) -> list[Suppression]:
@@ -42,9 +44,38 @@ class DocClaims:
         """The claim whose span contains a document offset."""
         return next((c for c in self.claims if c.span[0] <= offset < c.span[1]), None)
 
+    def repeat(self, claim: Claim) -> int:
+        """0 for a claim on the first place its sentence stands in the document, n on the
+        n-th later place the same sentence is written again (a finding on each copy is its
+        own finding: findings.statement_part)."""
+        if self._repeats is None:
+            self._repeats = _repeats(self)
+        return self._repeats.get(claim.id, 0)
+
     def claim_line(self, claim_id: str) -> int | None:
         """Line of the claim in its claim file."""
         return self.loaded.line_of(claim_id) if self.loaded else None
+
+
+def _repeats(dc: DocClaims) -> dict[str, int]:
+    """For each claim on a later copy of a sentence the document repeats, which copy it is
+    (claims sharing one span share its number)."""
+    text = dc.doc.text
+    places: dict[str, set[int]] = {}
+    for c in dc.claims:
+        start, end = c.span
+        places.setdefault(text[start:end] if start < end <= len(text) else c.text,
+                          set()).add(start)
+    repeated = {t: sorted(starts) for t, starts in places.items() if len(starts) > 1}
+    if not repeated:
+        return {}
+    out: dict[str, int] = {}
+    for c in dc.claims:
+        start, end = c.span
+        starts = repeated.get(text[start:end] if start < end <= len(text) else c.text)
+        if starts is not None and starts.index(start) > 0:
+            out[c.id] = starts.index(start)
+    return out
 
 
 @dataclass

@@ -48,10 +48,14 @@ def claim_part(doc_id: str, text: str) -> str:
 def statement_part(dc: DocClaims, claim: Claim) -> str:
     """The fingerprint part of a claim: the document's words at its span, so that an
     editor's wording or a `--fix` in the claim file leaves the finding (and its baseline
-    entry and decision) the same; the claim's text when its span is not in the document."""
+    entry and decision) the same; the claim's text when its span is not in the document.
+    A later copy of a sentence the document repeats is told apart by its number, so a
+    finding on each copy is reported (one was dropped as the other's duplicate)."""
     start, end = claim.span
     text = dc.doc.text[start:end] if start < end <= len(dc.doc.text) else claim.text
-    return claim_part(dc.doc.id, text)
+    repeat = dc.repeat(claim)
+    part = claim_part(dc.doc.id, text)
+    return f"{part}\x1e{repeat}" if repeat else part
 
 
 _CLAIM_REF_FIELDS = full_fields(ClaimRef)

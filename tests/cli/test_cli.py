@@ -805,3 +805,24 @@ def test_extract_warns_when_a_file_without_drafted_ids_gets_claims_back(project:
     assert "had no drafted: list" in result.stderr
     again = run(["extract", str(doc.relative_to(project)), "--out", "claims"])
     assert "had no drafted: list" not in again.stderr
+
+
+def test_a_sentence_repeated_in_a_document_gives_a_finding_on_each_copy(project: Path) -> None:
+    """Both copies of a false sentence are reported, so a baseline made before the copy was
+    added does not hide it (a CI/review probe: the second copy shared the first's
+    fingerprint and was dropped as its duplicate)."""
+    doc = next((project / "seeds").glob("002_*.txt"))
+    text = doc.read_text("utf-8")
+    sentence = next(line for line in text.splitlines()
+                    if line.startswith("China is a member of the International Space"))
+    assert run(["baseline", "write", "bl.json"]).exit_code == 0
+    doc.write_text(text.rstrip("\n") + "\n\n" + sentence + "\n", "utf-8")
+    assert "1 added" in run(["extract", str(doc.relative_to(project)), "--out", "claims"]).output
+    result = run(["check", "--format", "json", "--baseline", "bl.json"])
+    report = json.loads((project / "reports" / "report.json").read_text("utf-8"))
+    flagged = [f for f in report["findings"] if f["rule_id"] == "china-not-iss-member"
+               and f["kind"] == "rule-violation"]
+    last_line = len(doc.read_text("utf-8").splitlines())
+    assert sorted((f["claims"][0]["line"], f["suppressed"] is None) for f in flagged) == [
+        (23, False), (last_line, True)], flagged
+    assert result.exit_code == 1
