@@ -52,6 +52,11 @@ class DocClaims:
             self._repeats = _repeats(self)
         return self._repeats.get(claim.id, 0)
 
+    def file_of(self, claim_id: str) -> str | None:
+        """The claim file that holds the claim: none for one drafted on the fly from a
+        stale file's new text."""
+        return None if self.drafted and claim_id in self.drafted else self.claim_file
+
     def claim_line(self, claim_id: str) -> int | None:
         """Line of the claim in its claim file."""
         return self.loaded.line_of(claim_id) if self.loaded else None

@@ -80,7 +80,8 @@ def claim_ref(dc: DocClaims, claim: Claim, role: str = "claim") -> ClaimRef:
         "claim_id": claim.id, "document": doc.id, "path": doc.path, "line": line,
         "column": first - line_start + 1, "end_line": end_line, "end_column": end_col,
         "span": (first, last), "text": text[start:end],
-        "claim_file": dc.claim_file, "claim_file_line": dc.claim_line(claim.id), "role": role,
+        "claim_file": dc.file_of(claim.id), "claim_file_line": dc.claim_line(claim.id),
+        "role": role,
     })
 
 
@@ -125,7 +126,7 @@ def span_ref(dc: DocClaims, start: int, end: int, claim: Claim | None,
     return ClaimRef(
         claim_id=claim.id if claim else None, document=doc.id, path=doc.path, line=line,
         column=col, end_line=end_line, end_column=end_col, span=(start, end), text=text,
-        claim_file=dc.claim_file if claim else None,
+        claim_file=dc.file_of(claim.id) if claim else None,
         claim_file_line=dc.claim_line(claim.id) if claim else None, role=role,
     )
 

@@ -140,6 +140,9 @@ def test_a_sentence_added_since_extraction_is_checked(tmp_path: Path) -> None:
     flagged = [f for f in result.report.findings if f.rule_id == "china-not-iss-member"
                and f.kind == "rule-violation" and f.claims[0].document == doc.stem]
     assert [f.claims[0].line for f in flagged] == [6]
+    # Located in the document only: the claim is not in the claim file.
+    assert [(f.claims[0].claim_file, f.claims[0].claim_file_line) for f in flagged] == [
+        (None, None)]
     assert any(f.kind == "stale-claims" for f in result.report.findings)
     assert f"{doc.relative_to(tmp_path).as_posix()}: 1 sentence(s) not in " \
            f"claims/{doc.stem}.yaml extracted on the fly and checked" in result.report.notes
