@@ -11,6 +11,7 @@ from checker.claimfiles import LoadedClaims, check_spans, is_stale, load_claim_f
 from checker.claimmemo import ClaimFileMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import extract_document
+from checker.extract.spans import SpanSet
 from checker.ingest import META_SUFFIX, Document, discover, display_path, load_documents
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
@@ -44,6 +45,13 @@ class DocClaims:
         """The claim whose span contains a document offset."""
         return next((c for c in self.claims if c.span[0] <= offset < c.span[1]), None)
 
+    def words(self, claim: Claim) -> str:
+        """The document's words at the claim's span; the claim's text when its span is not
+        in the document."""
+        start, end = claim.span
+        text = self.doc.text
+        return text[start:end] if start < end <= len(text) else claim.text
+
     def repeat(self, claim: Claim) -> int:
         """0 for a claim on the first place its sentence stands in the document, n on the
         n-th later place the same sentence is written again (a finding on each copy is its
@@ -65,22 +73,13 @@ class DocClaims:
 def _repeats(dc: DocClaims) -> dict[str, int]:
     """For each claim on a later copy of a sentence the document repeats, which copy it is
     (claims sharing one span share its number)."""
-    text = dc.doc.text
+    words = {c.id: dc.words(c) for c in dc.claims}
     places: dict[str, set[int]] = {}
     for c in dc.claims:
-        start, end = c.span
-        places.setdefault(text[start:end] if start < end <= len(text) else c.text,
-                          set()).add(start)
-    repeated = {t: sorted(starts) for t, starts in places.items() if len(starts) > 1}
-    if not repeated:
-        return {}
-    out: dict[str, int] = {}
-    for c in dc.claims:
-        start, end = c.span
-        starts = repeated.get(text[start:end] if start < end <= len(text) else c.text)
-        if starts is not None and starts.index(start) > 0:
-            out[c.id] = starts.index(start)
-    return out
+        places.setdefault(words[c.id], set()).add(c.span[0])
+    order = {t: sorted(starts) for t, starts in places.items() if len(starts) > 1}
+    return {c.id: n for c in dc.claims if words[c.id] in order
+            for n in [order[words[c.id]].index(c.span[0])] if n > 0}
 
 
 @dataclass
@@ -171,19 +170,13 @@ def _add_uncovered(dc: DocClaims, drafted: Sequence[Claim], corpus: Corpus) -> N
     """Claims drafted from a stale document's new text where no claim of its file lies,
     added to the check after the file's own (and noted: the file still wants refreshing)."""
     ids = {c.id for c in dc.claims}
-    spans = sorted(c.span for c in dc.claims)
-    added = [c for c in drafted if c.id not in ids and not _overlaps(c.span, spans)]
+    taken = SpanSet(c.span for c in dc.claims)
+    added = [c for c in drafted if c.id not in ids and not taken.overlaps(*c.span)]
     if added:
         dc.claims = dc.claims + added
         dc.drafted = [c.id for c in added]
         corpus.notes.append(f"{dc.doc.path}: {len(added)} sentence(s) not in {dc.claim_file} "
                             f"extracted on the fly and checked")
-
-
-def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether a span overlaps any of `spans` (sorted by start)."""
-    start, end = span
-    return any(s < end and start < e for s, e in spans if s < end)
 
 
 def _document_id_at(path: Path, shown: str) -> tuple[int, int | None]:

@@ -51,10 +51,8 @@ def statement_part(dc: DocClaims, claim: Claim) -> str:
     entry and decision) the same; the claim's text when its span is not in the document.
     A later copy of a sentence the document repeats is told apart by its number, so a
     finding on each copy is reported (one was dropped as the other's duplicate)."""
-    start, end = claim.span
-    text = dc.doc.text[start:end] if start < end <= len(dc.doc.text) else claim.text
     repeat = dc.repeat(claim)
-    part = claim_part(dc.doc.id, text)
+    part = claim_part(dc.doc.id, dc.words(claim))
     return f"{part}\x1e{repeat}" if repeat else part
 
 

@@ -15,7 +15,7 @@ from checker.extract.date_types import month_number
 from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
-from checker.models.claims import Claim, QuantitySlot
+from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
 from checker.normclaim import (
     INITIAL,
@@ -245,6 +245,11 @@ _SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
 _TOLD_GAP_RE = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
 
 
+def _ndate(d: DateSlot) -> NDate:
+    return NDate(date.fromisoformat(d.start) if d.start else None,
+                 date.fromisoformat(d.end) if d.end else None, d.granularity, d.text, d.open)
+
+
 def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
               antecedent: str | None = None) -> NormClaim:
     """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
@@ -308,19 +313,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         frame=tuple(frame),
         predicates=preds,
         quantities=tuple(map(_quantity, claim.quantities)),
-        dates=tuple([
-            NDate(
-                date.fromisoformat(d.start) if d.start else None,
-                date.fromisoformat(d.end) if d.end else None,
-                d.granularity, d.text, d.open,
-            )
-            for d in claim.dates if d.resolved and d.span not in told_on
-        ]),
-        told=tuple([
-            NDate(date.fromisoformat(d.start) if d.start else None,
-                  date.fromisoformat(d.end) if d.end else None, d.granularity, d.text, d.open)
-            for d in claim.dates if d.resolved and d.span in told_on
-        ]),
+        dates=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span not in told_on]),
+        told=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span in told_on]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
                       and d.span not in told_on
                       for m in [month_of_year(d.text, d.granularity)] if m]),
