@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from checker.corpus import Corpus, DocClaims
 from checker.models.claims import Claim
 from checker.names import unify_long_names, unify_short_names
@@ -27,3 +29,12 @@ def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
             doc_norm.append(n)
         norm.extend(unify_long_names(unify_short_names(doc_norm)))
     return norm, index
+
+
+def assert_built_as_validated(built: BaseModel, validated: BaseModel) -> None:
+    """A model built trusted (checker.models.trusted) is the one validation builds: equal,
+    the same JSON, fields set, attribute order and value types."""
+    assert validated == built and validated.model_dump_json() == built.model_dump_json()
+    assert validated.model_fields_set == built.model_fields_set
+    assert list(vars(built)) == list(type(built).model_fields)
+    assert {k: type(v) for k, v in built} == {k: type(v) for k, v in validated}

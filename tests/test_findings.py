@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.pipeline import CheckOptions, run_check
+from tests.oracle import assert_built_as_validated
 
 
 def run(root: Path) -> dict[str, tuple[str, int]]:
@@ -34,11 +35,7 @@ def test_claim_references_equal_validated_ones(repo: Path) -> None:
     refs = [ref for f in run_check(options).report.findings for ref in f.claims]
     assert refs
     for ref in refs:
-        validated = ClaimRef.model_validate(ref.model_dump())
-        assert validated == ref and validated.model_dump_json() == ref.model_dump_json()
-        assert validated.model_fields_set == ref.model_fields_set
-        assert list(vars(ref)) == list(ClaimRef.model_fields)
-        assert {k: type(v) for k, v in ref} == {k: type(v) for k, v in validated}
+        assert_built_as_validated(ref, ClaimRef.model_validate(ref.model_dump()))
 
 
 def test_compared_findings_equal_validated_ones(repo: Path) -> None:
@@ -51,11 +48,8 @@ def test_compared_findings_equal_validated_ones(repo: Path) -> None:
                 if f.kind in ("conflict", "self-contradiction", "corroboration")]
     assert len({f.kind for f in compared}) >= 2  # pairs and corroborations
     for f in compared:
-        validated = Finding(**{name: getattr(f, name) for name in f.model_fields_set})
-        assert validated == f and validated.model_dump_json() == f.model_dump_json()
-        assert validated.model_fields_set == f.model_fields_set
-        assert list(vars(f)) == list(Finding.model_fields)
-        assert {k: type(v) for k, v in f} == {k: type(v) for k, v in validated}
+        assert_built_as_validated(
+            f, Finding(**{name: getattr(f, name) for name in f.model_fields_set}))
 
 
 def test_of_two_findings_sharing_a_fingerprint_the_same_is_kept_in_any_order() -> None:
