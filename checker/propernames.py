@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from checker.currencies import BEFORE_FIGURES
 from checker.nlp import STOPWORDS
 from checker.textutil import Token, fold
 
@@ -165,9 +166,11 @@ def unknown_names(
                           or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)):
             flush()
         capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
-        if taken[i] or (i + 1 < len(toks) and text[tok.end:tok.end + 1] == "$"):
+        if taken[i] or (i + 1 < len(toks) and (
+                text[tok.end:tok.end + 1] == "$"
+                or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit()))):
             if chunk:
-                flush()  # a known name, or a currency code ("US$5 billion")
+                flush()  # a known name, or a currency code ("US$5 billion", "NOK 45")
         elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
             chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
             flush()

@@ -135,3 +135,9 @@ def test_tokens_are_match_tokens(parts: list[str], start: int, end: int | None) 
     assert toks == expected
     assert cased == [cased_key(t.text) for t in expected]
     assert lower == [c.lower() for c in cased]
+
+
+def test_currency_codes_before_figures_start_no_name(ruleset: RuleSet) -> None:
+    found = ruleset.lexicon.find_entities(
+        "Then Nestle earned CHF 11.2 billion and Volvo SEK 30 billion, and Rs 2.4 lakh crore.")
+    assert [e.text for e in found] == ["Nestle", "Volvo"]

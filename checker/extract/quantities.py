@@ -127,6 +127,8 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
         kind, unit, factor = "points", "pp", 0.01
     elif unit_word in ("dollars", "rupees", "euros", "pounds", "yuan", "yen"):
         kind, unit = "money", qw.CURRENCIES[unit_word]
+    elif unit_word in qw.HUNDREDTHS:
+        kind, unit, factor = "money", qw.HUNDREDTHS[unit_word], 0.01
     elif unit_word in qw.MEASURES:
         kind, (unit, factor) = "measure", qw.MEASURES[unit_word]
     cur = cur.strip().lower().replace(" ", "")
@@ -138,7 +140,13 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
 def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     num = m.group("num") or ""
     s, num_end = m.start(), m.end("num")
-    if _is_year_like(folded, m) or _is_part_of_name(folded, m):
+    if _is_year_like(folded, m):
+        return None
+    if not (m.group("unit") or m.group("scale") or m.group("cur") or m.group("num2")):
+        written = _unit_against(folded, text, m)
+        if written is not None:
+            return written
+    if _is_part_of_name(folded, m):
         return None
     if not m.group("unit") and qp.TIME_AFTER.match(folded, num_end):
         return None  # "2.15pm", "9 a.m."
@@ -146,7 +154,7 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
         return None  # "24/7", ratios and times
     if m.group("num2") and qp.FOUR_DIGITS_RE.fullmatch(num):
         return None  # "2020-2024" is a period, "2012-13" a fiscal year (dates)
-    scale_word = (m.group("scale") or "").lower()
+    scale_word = _words(m.group("scale") or "")
     if scale_word == "m" and qw.METRE_CONTEXT_RE.match(folded, m.end()):
         return _make(folded, text, m, "measure", "m", 1.0, 1.0)
     kind, unit, factor = _kind_unit(m.group("unit") or "", m.group("cur") or m.group("cur2") or "")
@@ -161,8 +169,22 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
 
 
+def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
+    """A figure whose unit the number pattern does not read: a multiple ("2.3 times
+    higher", "2.5-fold") or pence against the number ("310p")."""
+    num_end = m.end("num")
+    times = qp.TIMES_AFTER_RE.match(folded, num_end)
+    if times:
+        return _make(folded, text, m, "ratio", "x", 1.0, 1.0, end=times.end(), noun=False)
+    pence = qp.PENCE_AFTER_RE.match(folded, num_end)
+    if pence and (m.group("num") or "") not in qw.NOT_PENCE:
+        return _make(folded, text, m, "money", qw.HUNDREDTHS["p"], 1.0, 0.01, end=pence.end())
+    return None
+
+
 def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
-          scale: float, factor: float, end: int | None = None) -> Quantity | None:
+          scale: float, factor: float, end: int | None = None,
+          noun: bool = True) -> Quantity | None:
     num = m.group("num") or ""
     value = number(num, scale * factor)
     mod = m.group("mod") or ""
@@ -181,7 +203,12 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
     s, end = m.start(), m.end() if end is None else end
     raw = text[s:end].rstrip()
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit,
-                    _noun_after(folded, end), approx, bound)
+                    _noun_after(folded, end) if noun else None, approx, bound)
+
+
+def _words(written: str) -> str:
+    """A scale or unit as the tables spell it: "lakh  Crore" -> "lakh crore"."""
+    return " ".join(written.lower().split())
 
 
 _YEARISH_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
@@ -190,14 +217,14 @@ _YEARISH_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
 def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
     g = m.groupdict()
     unit_word = g["unit2"] or g["unit"] or ""
-    scale_word = (g["scale2"] or g["scale"] or "").lower()
+    scale_word = _words(g["scale2"] or g["scale"] or "")
     if not (unit_word or scale_word or g["cur"] or g["cur2"]) and (
             _YEARISH_RE.fullmatch(g["num"]) or _YEARISH_RE.fullmatch(g["num2"])
             or _noun_after(folded, m.end()) is None):
         return None  # "between 2019 and 2024" is a period; "between 10 and 12 people" a count
     kind, unit, factor = _kind_unit(unit_word, g["cur"] or g["cur2"] or "")
     scale = qw.SCALES.get(scale_word, 1.0)
-    low = number(g["num"], qw.SCALES.get((g["scale"] or scale_word).lower(), 1.0) * factor)
+    low = number(g["num"], qw.SCALES.get(_words(g["scale"] or scale_word), 1.0) * factor)
     high = number(g["num2"], scale * factor)
     if high < low:
         return None

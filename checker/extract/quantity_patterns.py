@@ -53,8 +53,14 @@ VAGUE_RE = re.compile(
         "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
         "dozens|hundreds|thousands|millions|billions") + r")\b(?=\s+of\b|\s+\w)",
     re.IGNORECASE)
-RATIO_RE = re.compile(r"(?=[dtqh])\b(?P<ratio>doubled|tripled|trebled|quadrupled|halved)\b",
-                      re.IGNORECASE)
+RATIO_RE = re.compile(
+    r"(?=[dtqhf])\b(?P<ratio>" + by_first_char("|".join(RATIOS)) + r")\b", re.IGNORECASE)
+# A multiple: "2.3 times higher", "three times as many", "2.5-fold" (not "visited 5 times").
+TIMES_AFTER_RE = re.compile(
+    r"-?fold\b|\s+times(?=\s+(?:higher|more|larger|bigger|greater|lower|smaller|faster|"
+    r"slower|longer|as|the|that|what|its|their)\b)", re.IGNORECASE)
+# Pence written against the figure: "310p", "12.5p." (not "5 p.m.", "1080p").
+PENCE_AFTER_RE = re.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
 WORD_NUMBER_RE = re.compile(
     r"(?=[atfsen])\b(?P<word>" + by_first_char(
         "a dozen|a hundred|a thousand|two|three|four|five|six|seven|eight|nine|ten|eleven|"

@@ -3,14 +3,25 @@ imply, and the bounds its modifier ("about", "more than", "as many as") gives.""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from checker.extract import quantity_words as qw
 
+# Only a decimal comma leaves one or two digits after a comma (quantity_words.NUM).
+_DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
+
+
+def plain_digits(text: str) -> str:
+    """A written figure as a decimal: "1,250" -> "1250", "3 400" -> "3400", "3,4" -> "3.4"."""
+    if _DECIMAL_COMMA_RE.fullmatch(text):
+        return text.replace(",", ".")
+    return text.replace(",", "").replace(" ", "")
+
 
 def number(text: str, factor: float = 1.0) -> float:
     """Exact decimal arithmetic, so "$2.135 billion" is 2135000000, not 2134999999.99."""
-    return float(Decimal(text.replace(",", "").replace(" ", "")) * Decimal(repr(factor)))
+    return float(Decimal(plain_digits(text)) * Decimal(repr(factor)))
 
 
 def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
@@ -23,7 +34,7 @@ def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
     with a different one: "200 people" is not "240 people", nor "$2 billion" "$2.4
     billion" (a hedge, "about 200", widens it again); "3 per cent" keeps 2.5 to 3.5.
     """
-    digits = num_text.replace(",", "").replace(" ", "")
+    digits = plain_digits(num_text)
     if "." in digits:
         return 0.5 * scale * factor / 10.0 ** len(digits.split(".")[1])
     stripped = digits.rstrip("0")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+from checker.currencies import ISO_CODES
+
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
     "crore": 1e7, "lakh": 1e5, "hundred": 1e2,
+    # Indian figures: "Rs 2.4 lakh crore" is 2.4 x 10^12 rupees.
+    "lakh crore": 1e12, "thousand crore": 1e10,
 }
 CURRENCIES = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD",
@@ -16,6 +20,11 @@ CURRENCIES = {
     "pkr": "PKR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "dollars": "USD",
     "rupees": "PKR", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY",
 }
+CURRENCIES.update({code.lower(): code for code in ISO_CODES})
+# Units that make a figure money in a currency's hundredth: "12 pence", "310p".
+HUNDREDTHS = {"pence": "GBP", "p": "GBP"}
+# "1080p" is a picture's height, not pence.
+NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 # unit -> (canonical unit, factor to it)
 MEASURES = {
     "km": ("m", 1e3), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3),
@@ -41,6 +50,10 @@ MEASURES = {
     "degrees fahrenheit": ("degF", 1.0), "hour": ("hour", 1.0), "minutes": ("minute", 1.0),
     "minute": ("minute", 1.0), "seconds": ("second", 1.0), "weeks": ("week", 1.0),
     "week": ("week", 1.0), "day": ("day", 1.0), "month": ("month", 1.0),
+    "cubic metres": ("m3", 1.0), "cubic meters": ("m3", 1.0), "cubic metre": ("m3", 1.0),
+    "cubic meter": ("m3", 1.0), "m3": ("m3", 1.0), "m\u00b3": ("m3", 1.0),
+    "cubic kilometres": ("m3", 1e9), "cubic kilometers": ("m3", 1e9),
+    "cubic feet": ("m3", 0.028316846592), "bcm": ("m3", 1e9),
 }
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -58,7 +71,8 @@ VAGUE = {
     "tens of millions": (2e7, 9.99e7), "hundreds of millions": (2e8, 9.99e8),
     "billions": (2e9, 9.99e11),
 }
-RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,
+          "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fivefold": 5.0, "tenfold": 10.0}
 
 APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|"
           r"an\s+estimated|estimated|circa|~")
@@ -70,15 +84,23 @@ UPPER = (r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+th
 LOWER_RE = re.compile(LOWER.replace(r"\s+", " "))
 UPPER_RE = re.compile(UPPER.replace(r"\s+", " "))
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+# A decimal comma is read before a percentage only ("3,4%"), where a thousands comma cannot
+# be: groups of thousands have three digits.
+_DECIMAL_COMMA = r"(?=\s?(?:%|per\s?cent\b|percent\b))"
+NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|"
+       rf"\d{{1,3}},\d{{1,2}}{_DECIMAL_COMMA}|\d+(?:\.\d+)?")
 # NUM after its first digit (every branch starts with one): r"\d(?:{NUM_TAIL})" is NUM,
 # trying the same branches in the same order, but a pattern starting with the digit lets the
 # engine skip to the digits by itself (tests/extract/test_regex_rewrites.py).
-NUM_TAIL = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?![\d.,])|\d*(?:\.\d+)?"
+NUM_TAIL = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?![\d.,])|"
+            rf"\d{{0,2}},\d{{1,2}}{_DECIMAL_COMMA}|\d*(?:\.\d+)?")
 # Letter currencies need a word start: "Mrs 5" is not five rupees.
-CUR = (r"US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
-       r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?)")
-SCALE = r"trillion|billion|million|thousand|crore|lakh|bn|mn|mln|bln|tn|[mkb](?![\w'])"
+# A symbol may stand apart from its figure ("US$ 16.2 million", "\u20ac 5").
+CUR = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9)\s?|"
+       r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
+       rf"(?-i:{'|'.join(ISO_CODES)})\s?)")
+SCALE = (r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+crore|crore|lakh|bn|mn|"
+         r"mln|bln|tn|[mkb](?![\w'])")
 
 
 def by_first_char(alternation: str) -> str:
@@ -111,7 +133,7 @@ def _first_char(branch: str) -> str:
 UNIT = by_first_char(
     r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
-    + r"|dollars|rupees|euros|pounds|yuan|yen"
+    + r"|dollars|rupees|euros|pounds|yuan|yen|pence"
 )
 # "1.2m tall" is metres, not a million.
 METRE_CONTEXT_RE = re.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")

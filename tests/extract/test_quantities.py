@@ -130,6 +130,37 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "measure", "unit": "m2", "value": 796_095e6}),
     ("Inflation was 5.2pc in March.", "5.2pc", {"kind": "percent", "unit": "%", "value": 5.2}),
     ("The flight took 1 hour.", "1 hour", {"kind": "measure", "unit": "hour", "value": 1}),
+    # money of unseen news pages (a desk probe): Indian scales, ISO codes, pence, a spaced
+    # symbol
+    ("Revenue was Rs 2.4 lakh crore in the quarter.", "Rs 2.4 lakh crore",
+     {"kind": "money", "value": 2.4e12, "low": 2.35e12, "high": 2.45e12}),
+    ("It raised Rs 5,000 crore.", "Rs 5,000 crore", {"kind": "money", "value": 5e10}),
+    ("Equinor paid NOK 45 billion in taxes.", "NOK 45 billion",
+     {"kind": "money", "unit": "NOK", "value": 45e9, "noun": "taxes"}),
+    ("Nestle earned CHF 11.2 billion and Volvo SEK 30 billion.", "SEK 30 billion",
+     {"kind": "money", "unit": "SEK", "value": 30e9}),
+    ("The lira fell to TRY 32 per dollar.", "TRY 32", {"kind": "money", "unit": "TRY"}),
+    ("It secured US$ 16.2 million in funding.", "US$ 16.2 million",
+     {"kind": "money", "unit": "USD", "value": 16.2e6, "noun": "funding"}),
+    ("Tickets cost \u20ac 5 each.", "\u20ac 5", {"kind": "money", "unit": "EUR", "value": 5}),
+    ("Shares rose 12 pence to 310p on Tuesday.", "12 pence",
+     {"kind": "money", "unit": "GBP", "value": 0.12}),
+    ("Shares rose 12 pence to 310p on Tuesday.", "310p",
+     {"kind": "money", "unit": "GBP", "value": 3.10, "low": 3.05, "high": 3.15}),
+    ("The stock closed at 87.5p.", "87.5p", {"kind": "money", "unit": "GBP", "value": 0.875}),
+    # volumes, decimal commas, multiples
+    ("The reservoir holds 2.3 billion cubic metres of water.", "2.3 billion cubic metres",
+     {"kind": "measure", "unit": "m3", "value": 2.3e9, "noun": "water"}),
+    ("Russia sent 15 bcm of gas.", "15 bcm", {"kind": "measure", "unit": "m3", "value": 15e9}),
+    ("Inflation rose to 3,4% in February.", "3,4%",
+     {"kind": "percent", "value": 3.4, "low": 3.35, "high": 3.45}),
+    ("Unemployment was 12,75 per cent.", "12,75 per cent", {"kind": "percent", "value": 12.75}),
+    ("Exports were 2.3 times higher than in 2019.", "2.3 times",
+     {"kind": "ratio", "unit": "x", "value": 2.3, "low": 2.25, "high": 2.35, "noun": None}),
+    ("Cases rose 2.5-fold in a week.", "2.5-fold", {"kind": "ratio", "value": 2.5}),
+    ("Sales rose about 3 times as fast.", "about 3 times",
+     {"kind": "ratio", "value": 3, "approximate": True}),
+    ("Its output grew tenfold.", "tenfold", {"kind": "ratio", "value": 10}),
 ]
 
 
@@ -180,6 +211,14 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("About 1.2m people and 10k runners came; it cost $5b.", ["About 1.2m", "10k", "$5b"]),
     ("It cost 5b dollars.", ["5b dollars"]),  # money: the b is billions
     ("The 5 PC games sold well.", ["5"]),  # "PC" is not per cent; "5.2pc" is
+    # what the new money and multiples must not take
+    ("It streams in 1080p and 720p.", []),  # a picture's height, not pence
+    ("Doors open at 5 p.m. sharp.", []),
+    ("We had to try 5 times.", ["5"]),  # "try" is no lira, "5 times" no multiple
+    ("She visited 5 times in May.", ["5"]),
+    ("It sold 1,250 cars.", ["1,250"]),  # a thousands comma stays one
+    ("Rates were 1,5 and 2.", ["1", "5", "2"]),  # a comma before no percentage is no decimal
+    ("The BMW M3 and a 5 m3 tank.", ["5 m3"]),
 ]
 
 
