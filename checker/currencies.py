@@ -11,3 +11,22 @@ ISO_CODES = (
 # Every code or abbreviation that stands before a figure as its currency.
 BEFORE_FIGURES = frozenset(
     ISO_CODES + "USD EUR GBP INR PKR RMB CNY JPY Rs".split())
+
+# "Rs" and "rupees" name the rupee of the country a document is about; each country's
+# words, as they appear in lower-case text.
+_RUPEE_CUES = {
+    "INR": ("india", "\u20b9", "inr", "delhi", "mumbai", "bengaluru", "kolkata", "chennai"),
+    "PKR": ("pakistan", "pkr", "karachi", "lahore", "islamabad", "rawalpindi", "peshawar"),
+    "LKR": ("sri lanka", "lkr", "colombo"),
+    "NPR": ("nepal", "npr", "kathmandu"),
+}
+# With no country's words, or a tie: the tables' reading (quantity_words.CURRENCIES).
+DEFAULT_RUPEE = "PKR"
+
+
+def document_rupee(lower: str) -> str:
+    """The rupee "Rs" means in a document, from its lower-case text: the country named most."""
+    counts = {code: sum(lower.count(cue) for cue in cues) for code, cues in _RUPEE_CUES.items()}
+    best = max(counts.values())
+    leaders = [code for code, n in counts.items() if n == best]
+    return leaders[0] if best and len(leaders) == 1 else DEFAULT_RUPEE

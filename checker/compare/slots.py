@@ -142,9 +142,10 @@ def currencies_apart(ua: frozenset[str | None], ub: frozenset[str | None]) -> bo
     return bool(ua) and bool(ub) and not ua & ub
 
 
-# "Rs" is read as Pakistani rupees, yet Indian pages write it for theirs: "Rs 2,000 crore"
-# and "₹2,000 crore" may be one sum, so rupees are one currency for this test.
-_RUPEES = {"PKR": "rupee", "INR": "rupee"}
+# "Rs" is read as the rupee of the country a page names most (`currencies.document_rupee`),
+# and as Pakistani rupees on a page that names none: "Rs 2,000 crore" there and "₹2,000
+# crore" may be one sum, so rupees are one currency for this test.
+_RUPEES = {"PKR": "rupee", "INR": "rupee", "LKR": "rupee", "NPR": "rupee"}
 
 
 def _currency(unit: str | None) -> str | None:

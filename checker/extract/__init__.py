@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from checker import __version__
+from checker.currencies import DEFAULT_RUPEE, document_rupee
 from checker.extract.clean import content_blocks
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.quantities import Quantity, find_quantities
@@ -146,6 +147,13 @@ class _Context:
     folded: str
     _sentence: tuple[int, int] = (-1, -1)
     _stance: tuple[bool, Attrib | None, bool] = (False, None, False)
+    _rupee: str | None = None
+
+    def rupee(self) -> str:
+        """The currency "Rs" and "rupees" mean in this document (read once, when needed)."""
+        if self._rupee is None:
+            self._rupee = document_rupee(self.folded.lower())
+        return self._rupee
 
     def stance(self, sentence: tuple[int, int]) -> tuple[bool, Attrib | None, bool]:
         """(future, attribution, correction) of a sentence, cached across its units."""
@@ -206,7 +214,7 @@ class _Context:
             "entities": [trusted(EntitySlot, full_fields(EntitySlot),
                                  {"text": m.text, "id": m.id, "span": (m.start, m.end)})
                          for m in entities],
-            "quantities": [_quantity_slot(q) for q in quantities],
+            "quantities": [_quantity_slot(q, self.rupee) for q in quantities],
             "dates": [_date_slot(d) for d in dates],
             "polarity": polarity(raw),
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
@@ -224,10 +232,13 @@ class _Context:
         })
 
 
-def _quantity_slot(q: Quantity) -> QuantitySlot:
+def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
+    unit = q.unit
+    if unit == DEFAULT_RUPEE and "pkr" not in q.text.lower():
+        unit = rupee()  # "Rs 5 crore" in a page about India is in Indian rupees
     return trusted(QuantitySlot, full_fields(QuantitySlot), {
         "text": q.text, "span": (q.start, q.end), "kind": q.kind,
-        "value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "noun": q.noun,
+        "value": q.value, "low": q.low, "high": q.high, "unit": unit, "noun": q.noun,
         "approximate": q.approximate, "bound": q.bound,
     })
 
