@@ -86,6 +86,13 @@ def _conflict_message(reason: str, a: NormClaim, b: NormClaim,
         return f"Conflicting dates for the same event: {a.doc} says {qa}, {b.doc} says {qb}"
     if reason == "antonym":
         return f"{a.doc} and {b.doc} report opposite directions for the same figure"
+    if reason == "roles":
+        readings = details.get("roles")
+        ra, rb = readings if isinstance(readings, list) and len(readings) == 2 else ("?", "?")
+        return f"Opposite roles in the same event: {a.doc} says {ra}, {b.doc} says {rb}"
+    if reason == "value":
+        return f"{a.doc} and {b.doc} give different answers to one question " \
+            f"({details.get('descriptions')})"
     return f"{a.doc} and {b.doc} state opposite things ({a.polarity} vs {b.polarity})"
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from checker.compare.facts import ClaimFacts
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
+from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
 from checker.compare.slots import Pairs, figures_differ, same_day_of
@@ -181,6 +182,11 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         # be reported truly; the sources do not disagree. (Dates still clash below: "will
         # launch in 2028" / "launched in 2029" is a slip worth seeing, at lower confidence.)
         return None
+    # "Argentina beat France" / "France beat Argentina": one relation, the parties swapped.
+    swapped = reversed_roles(ev.fa.roles, ev.fb.roles) if a.polarity == b.polarity else None
+    if swapped:
+        details["roles"] = swapped
+        return "roles", logistic(6 * (ev.base - 0.55)) * hedged
     # "X is not a musician" against a claim that says all of it without the "not".
     if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
             and _negation_on_shared(a, b) and not _different_times(a, b) \

@@ -9,6 +9,7 @@ from typing import Protocol
 from checker.compare.blocking import Totals, Weights
 from checker.compare.lexical import opposable
 from checker.compare.measures import measures_of
+from checker.compare.roles import roles_of
 from checker.compare.scope import scope_of
 from checker.compare.similarity import (
     Similarity,
@@ -33,7 +34,7 @@ class Stats(Protocol):
 class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
-    __slots__ = ("claim", "currencies", "events", "measures", "opposable", "scope",
+    __slots__ = ("claim", "currencies", "events", "measures", "opposable", "roles", "scope",
                  "spec_entities", "spec_tokens", "told", "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
@@ -48,6 +49,7 @@ class ClaimFacts:
         self.opposable = opposable(c.tokens)
         self.currencies = currencies(c)
         self.measures = measures_of(c.text, c.tokens)
+        self.roles = roles_of(c)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
 

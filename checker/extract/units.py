@@ -21,10 +21,18 @@ _VERB_RE = re.compile(
     re.IGNORECASE,
 )
 # A right-hand part that starts with an amount continues a list ("..., some 200 LY-80s, and
-# about 890 FN-6 missiles"): its plural noun is not a verb.
+# about 890 FN-6 missiles"): its plural noun is not a verb ...
 _LIST_ITEM_RE = re.compile(
     r"(?:about|around|some|nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least|"
     r"\d|\$|us\$|\u00a3|\u20ac)", re.IGNORECASE)
+# ... unless a verb that is no plural follows: "..., and 14 workers died in the fire" is a
+# fact of its own, outside the first clause's "never" (a desk probe: the whole sentence was
+# read negative and "conflicted" with "Fourteen workers died in the fire").
+# A past form right after the amount qualifies it ("200 armoured cars", "5 confirmed
+# cases"); after a word, it is the verb ("300 people attended").
+_ITEM_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|died|rose|fell|grew|"
+    r"remain(?:ed)?)\b|(?<=[a-z] )\w{3,}ed\b", re.IGNORECASE)
 # "respectively" ties the clauses together; so does a list "between A, B, and C" (but not a
 # closed "between 2019 and 2024, and ...").
 # _LIST_BETWEEN_RE documents what _list_between finds; searched as such, each "between" scans
@@ -51,7 +59,7 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         left = folded[cuts[-1][1] if cuts else 0:m.start()]
         right = folded[m.end():m.end() + 400]  # a clause is short; bounds pathological input
         if (_clause(left) and _clause(_first_clause(right))
-                and not _SUBJECTLESS_RE.match(right) and not _LIST_ITEM_RE.match(right)):
+                and not _SUBJECTLESS_RE.match(right) and not _list_item(right)):
             cuts.append((m.start(), m.end()))
     if not cuts:
         return [(start, end)]
@@ -95,6 +103,12 @@ def _list_between(folded: str) -> int | None:
         if j == len(semicolons) or semicolons[j] >= comma_ands[i]:
             return m.start()
     return None
+
+
+def _list_item(right: str) -> bool:
+    """A right-hand part that continues a list of amounts rather than stating a fact."""
+    return _LIST_ITEM_RE.match(right) is not None and \
+        _ITEM_VERB_RE.search(_first_clause(right)) is None
 
 
 def _first_clause(text: str) -> str:

@@ -39,6 +39,15 @@ ROWS: list[tuple[str, list[str]]] = [
     ("Prices rose, and fell.", None),  # too short to stand alone
     ("They included a long-range HQ-9 system with around 70 missiles, some 200 medium-range "
      "LY-80s, and about 890 low-altitude portable FN-6 missiles.", None),  # a list
+    # an amount that starts a clause with a verb of its own is a fact, not a list item: the
+    # first clause's "never" is not its polarity
+    ("Police said the factory was never inspected, and 14 workers died in the fire.",
+     ["Police said the factory was never inspected", "14 workers died in the fire."]),
+    ("The army said 30 soldiers were killed, and 20 more were injured in the attack.",
+     ["The army said 30 soldiers were killed", "20 more were injured in the attack."]),
+    ("It sold 70 tanks to Egypt, and 200 armoured cars to Nigeria.", None),  # no verb
+    ("Some 5,000 people marched in Lahore, and 300 people attended a rally in Karachi.",
+     ["Some 5,000 people marched in Lahore", "300 people attended a rally in Karachi."]),
 ]
 
 

@@ -1,0 +1,95 @@
+"""Who did what to whom. Two claims naming the same two parties around one one-way verb in
+opposite roles disagree ("Argentina beat France" / "France beat Argentina"; "Vodafone
+bought Three" / "Three acquired Vodafone"); they are not one fact told twice.
+
+A closed list of one-way relations, each with its verb forms: a verb that goes both ways
+("met", "signed a deal with", "traded with") reads the same with its parties swapped, and
+is not on the list. The parties are the nearest strong entity mentions before and after
+the verb, within a few words and no clause break; a passive ("was bought by") or a
+converse ("lost to") swaps them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from checker.normclaim import WEAK_ROLES, NormClaim
+
+_RELATIONS = {
+    "beat": "beat beats beating defeat defeats defeated defeating thrashed routed overcame "
+            "outscored eliminated edged trounced",
+    "acquire": "acquire acquires acquired acquiring buy buys bought buying",
+    "invade": "invade invades invaded invading",
+    "attack": "attack attacks attacked attacking",
+    "sue": "sue sues sued suing",
+    "overtake": "overtake overtakes overtook overtaking overtaken",
+    "oust": "oust ousts ousted unseated",
+}
+# Forms in the passive take their agent after "by": "was beaten by", "were acquired by".
+_PASSIVE = {"beat": "beaten defeated thrashed routed outscored eliminated edged trounced",
+            "acquire": "acquired bought", "invade": "invaded", "attack": "attacked",
+            "sue": "sued", "overtake": "overtaken", "oust": "ousted unseated"}
+# A converse names the patient first: "France lost to Argentina" is Argentina beat France.
+_CONVERSE = {"beat": "lost to|loses to|lose to|losing to"}
+
+_FORM_OF = {form: rel for rel, forms in _RELATIONS.items() for form in forms.split()}
+_PASSIVE_FORMS = {form: rel for rel, forms in _PASSIVE.items() for form in forms.split()}
+_CONVERSE_OF = {form: rel for rel, forms in _CONVERSE.items() for form in forms.split("|")}
+
+_VERB_RE = re.compile(
+    r"\b(?:(?P<aux>(?:was|were|been|being|is|are)\s+)(?P<passive>"
+    + "|".join(sorted(_PASSIVE_FORMS, key=len, reverse=True)) + r")\s+by"
+    + r"|(?P<converse>" + "|".join(_CONVERSE_OF).replace(" ", r"\s+") + r")"
+    + r"|(?P<active>" + "|".join(sorted(_FORM_OF, key=len, reverse=True)) + r"))\b")
+# Between a party and its verb: a few words, no clause break ("Argentina, who lost in 2014,
+# beat France" names no agent next to the verb).
+_GAP_RE = re.compile(r"[^,;:()\"\u201c\u201d]{0,40}")
+_MAX_GAP_WORDS = 3
+
+
+class Roles(NamedTuple):
+    """A one-way relation and its two parties (canonical entity ids)."""
+
+    relation: str
+    agent: str
+    patient: str
+
+
+def roles_of(c: NormClaim) -> Roles | None:
+    """The relation, agent and patient of a claim's first one-way verb with a party next to
+    it on each side; None when it has none."""
+    text = c.text.lower()
+    m = _VERB_RE.search(text)
+    if m is None:
+        return None
+    offset = c.span[0]
+    strong = [x for x in c.mentions if x.role not in WEAK_ROLES]
+    before = [x for x in strong if x.end - offset <= m.start()]
+    after = [x for x in strong if x.start - offset >= m.end()]
+    if not before or not after:
+        return None
+    first, second = before[-1], after[0]
+    if first.id == second.id or not (_near(text, first.end - offset, m.start())
+                                     and _near(text, m.end(), second.start - offset)):
+        return None
+    if m.group("active"):
+        return Roles(_FORM_OF[m.group("active")], first.id, second.id)
+    if m.group("passive"):
+        return Roles(_PASSIVE_FORMS[m.group("passive")], second.id, first.id)
+    return Roles(_CONVERSE_OF[" ".join(m.group("converse").split())], second.id, first.id)
+
+
+def _near(text: str, start: int, end: int) -> bool:
+    """A few words and no clause break between start and end."""
+    gap = text[start:end]
+    return _GAP_RE.fullmatch(gap) is not None and len(gap.split()) <= _MAX_GAP_WORDS
+
+
+def reversed_roles(ra: Roles | None, rb: Roles | None) -> list[str] | None:
+    """When both claims state one relation between the same two parties in opposite roles,
+    each claim's reading ("argentina beat france"); else None."""
+    if ra is None or rb is None or ra.relation != rb.relation \
+            or ra.agent != rb.patient or ra.patient != rb.agent:
+        return None
+    return [f"{r.agent} {r.relation} {r.patient}" for r in (ra, rb)]

@@ -1,0 +1,70 @@
+"""roles: one one-way relation with its parties swapped is a conflict, not a corroboration
+(a desk probe: "Argentina beat France 3-2" and "France beat Argentina 3-2" corroborated)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.roles import Roles, reversed_roles, roles_of
+from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+
+META = DocumentMeta(published="2024-03-01")
+
+
+def _norm(ruleset: RuleSet, text: str, doc: str = "a") -> NormClaim:
+    model = extract_text(text, doc, ruleset.lexicon, META, 0.0)
+    return normalise_document(doc, model.claims, ruleset.lexicon)[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Argentina beat France 3-2 in the final in Doha.", ("beat", "argentina", "france")),
+    ("France lost to Argentina in the final in Doha.", ("beat", "argentina", "france")),
+    ("France was beaten by Argentina in the final in Doha.", ("beat", "argentina", "france")),
+    ("Russia invaded Ukraine in February 2022.", ("invade", "russia", "ukraine")),
+    # a two-way verb, a party too far from the verb or behind a clause break: no reading
+    ("China met Pakistan in talks on trade in Beijing.", None),
+    ("Argentina, who won the cup in 1986 and 1978, beat France.", None),
+    ("Pakistan and China signed a deal in Beijing.", None),
+])
+def test_roles_of(ruleset: RuleSet, text: str, expected: tuple[str, str, str] | None) -> None:
+    found = roles_of(_norm(ruleset, text))
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.relation, found.agent.split("-")[0], found.patient.split("-")[0]) == expected
+
+
+def test_reversed_roles() -> None:
+    ab, ba = Roles("beat", "a", "b"), Roles("beat", "b", "a")
+    assert reversed_roles(ab, ba) == ["a beat b", "b beat a"]
+    assert reversed_roles(ab, ab) is None
+    assert reversed_roles(ab, Roles("acquire", "b", "a")) is None
+    assert reversed_roles(ab, None) is None
+
+
+def _verdict(ruleset: RuleSet, a_text: str, b_text: str) -> tuple[str, str | None]:
+    a, b = _norm(ruleset, a_text, "a"), _norm(ruleset, b_text, "b")
+    verdict = judge(a, b, BlockIndex([a, b]), ruleset.lexicon)
+    return verdict.label, verdict.reason
+
+
+def test_swapped_parties_conflict(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "Argentina beat France 3-2 in the final in Doha on Sunday.",
+                    "France beat Argentina 3-2 in the final in Doha on Sunday.") \
+        == ("conflict", "roles")
+    assert _verdict(ruleset, "Argentina beat France 3-2 in the final in Doha on Sunday.",
+                    "France lost to Argentina 3-2 in the final in Doha on Sunday.")[0] \
+        != "conflict"
+
+
+def test_swapped_parties_of_a_two_way_verb_still_agree(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "Pakistan met China for talks on trade in Beijing on Sunday.",
+                    "China met Pakistan for talks on trade in Beijing on Sunday.")[0] \
+        == "corroboration"
