@@ -103,6 +103,10 @@ NEWS: list[tuple[str, bool]] = [
      False),
     ("This story has been corrected to show that 503 cases were confirmed in 2026.", False),
     ("Correction: China is not a member of the International Space Station.", True),
+    # a denied event is as checkable as the event (a desk probe: these scored 0.45)
+    ("The minister did not attend the summit in Brussels.", True),
+    ("The company does not own the factory in Dhaka.", True),
+    ("Don't forget to vote.", False),
 ]
 
 
