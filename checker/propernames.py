@@ -95,7 +95,10 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 # Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences".
 _OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
     gulf airlines airways university college academy institute museum street avenue square
-    monument memorial hotel stadium""".split())
+    monument memorial hotel stadium water gas steel railways railway airport""".split())
+# Demonyms among the ordinary sentence starters ("Chinese officials said"): the start of a
+# name when the name is another thing's ("The Chinese Academy of Sciences").
+_STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
 
 
 def inside_name(text: str, toks: Sequence[Token], i: int,
@@ -194,7 +197,9 @@ def is_name_chunk(
 ) -> bool:
     """Whether a chunk of capitalised tokens is a name (leading ordinary words dropped)."""
     # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
-    while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS:
+    while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS and not (
+            toks[chunk[0]].text.lower() in _STARTER_DEMONYMS
+            and any(toks[k].text.lower() in _OTHER_THING for k in chunk[1:4])):
         chunk.pop(0)
     first = toks[chunk[0]].text
     low = first.lower()

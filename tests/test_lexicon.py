@@ -114,6 +114,12 @@ def test_a_hyphenated_single_letter_stays_in_the_name(ruleset: RuleSet) -> None:
      [("Pakistan", "pakistan"), ("Air Force", None), ("China", "china")]),
     ("Washington imposed sanctions on Beijing.",
      [("Washington", "united-states"), ("Beijing", "china")]),
+    # a demonym that starts another thing's name is part of it (a desk probe: "Academy of
+    # Sciences" and "Water" alone matched any country's academy or water utility)
+    ("The Chinese Academy of Sciences said the probe landed.",
+     [("Chinese Academy of Sciences", None)]),
+    ("The reservoir is run by Scottish Water, the regulator said.", [("Scottish Water", None)]),
+    ("Chinese officials said the probe landed.", [("Chinese", "china")]),
 ])
 def test_a_known_name_inside_another_things_name(ruleset: RuleSet, text: str,
                                                  expected: list[tuple[str, str | None]]) -> None:
