@@ -3,6 +3,7 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
@@ -38,6 +39,9 @@ class EntityInfo:
     name: str
     type: str | None
     parent: str | None = None
+
+# Letters and points: "U.S", "U.K", "E.U" (a known name matched without its last point).
+_INITIALISM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,8 @@ class Lexicon:
                     and not inside_name(text, toks, i, hit):
                 length, (eid, role) = hit
                 s, e = toks[i].start, toks[i + length - 1].end
+                if length > 1 and text[e:e + 1] == "." and _INITIALISM_RE.fullmatch(text, s, e):
+                    e += 1  # "U.S." with its last point, not "U.S"
                 found.append(EntityMatch(text[s:e], s, e, eid, role))
                 for k in range(i, i + length):
                     taken[k] = True

@@ -147,3 +147,9 @@ def test_currency_codes_before_figures_start_no_name(ruleset: RuleSet) -> None:
     found = ruleset.lexicon.find_entities(
         "Then Nestle earned CHF 11.2 billion and Volvo SEK 30 billion, and Rs 2.4 lakh crore.")
     assert [e.text for e in found] == ["Nestle", "Volvo"]
+
+
+def test_an_initialism_keeps_its_last_point(ruleset: RuleSet) -> None:
+    found = ruleset.lexicon.find_entities("The U.S. Department of Energy sold jets to the U.K.")
+    assert [(m.text, m.id) for m in found] == [
+        ("U.S.", "united-states"), ("Department of Energy", None), ("U.K.", "united-kingdom")]
