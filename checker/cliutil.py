@@ -11,7 +11,13 @@ import click
 
 from checker.atomic import owned_by_us
 from checker.config import Config
-from checker.errors import ClaimcheckError, Location, UsageError, WriteRefusedError
+from checker.errors import (
+    ClaimcheckError,
+    Location,
+    UsageError,
+    WriteRefusedError,
+    located_order,
+)
 from checker.ingest import display_path
 from checker.pipeline import CheckOptions
 from checker.rules import RuleSet, load_rules
@@ -23,8 +29,9 @@ EXIT_FAILED = 3
 
 
 def echo_errors(errors: Sequence[ClaimcheckError]) -> None:
-    """Each error on standard error, located (`path:line:col: message`)."""
-    for error in errors:
+    """Each error on standard error, located (`path:line:col: message`), in the order the
+    reports list them (`validate` and `check` name the same errors in the same order)."""
+    for error in sorted(errors, key=located_order):
         click.echo(f"{error}", err=True)
 
 

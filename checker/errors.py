@@ -62,6 +62,13 @@ class ClaimcheckError(Exception):
         }
 
 
+def located_order(error: ClaimcheckError) -> tuple[str, int, str]:
+    """Where an error is, for listing errors alike everywhere (terminal, reports): by path,
+    line and message."""
+    loc = error.location
+    return (loc.path if loc else "", (loc.line or 0) if loc else 0, error.message)
+
+
 class InputError(ClaimcheckError):
     """A document cannot be read (missing, binary, too large, bad encoding)."""
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from checker import __version__
 from checker.corpus import Corpus, DocClaims
-from checker.errors import ClaimcheckError
+from checker.errors import ClaimcheckError, located_order
 from checker.lexicon import UNKNOWN_PREFIX
 from checker.models.report import (
     CONFLICT_KINDS,
@@ -40,10 +40,7 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
         by_severity=dict(sorted(Counter(str(f.severity.value) for f in active).items())),
         by_document=dict(sorted(by_doc.items())),
     )
-    error_out = sorted(
-        (ErrorOut.model_validate(e.as_dict()) for e in errors),
-        key=lambda e: (e.path or "", e.line or 0, e.message),
-    )
+    error_out = [ErrorOut.model_validate(e.as_dict()) for e in sorted(errors, key=located_order)]
     return Report(
         tool=ToolInfo(version=__version__), documents=documents, findings=findings,
         entities=entity_index(corpus, ruleset), errors=error_out,

@@ -826,3 +826,24 @@ def test_a_sentence_repeated_in_a_document_gives_a_finding_on_each_copy(project:
     assert sorted((f["claims"][0]["line"], f["suppressed"] is None) for f in flagged) == [
         (23, False), (last_line, True)], flagged
     assert result.exit_code == 1
+
+
+def test_validate_and_check_list_the_same_errors_in_the_same_order(project: Path) -> None:
+    # Errors in three files, met by the two commands in different orders.
+    (project / "rules" / "bad.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: odd\n    kind: magic\n', encoding="utf-8")
+    for name in ("004_87cc10933e1614c0.yaml", "002_52ff3da96645762c.yaml"):
+        path = project / "claims" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("    line: ", "    line: x", 1),
+                        encoding="utf-8")
+
+    def errors(command: str) -> list[str]:
+        result = run([command])
+        assert result.exit_code == 2
+        return [line for line in result.output.splitlines()
+                if line.startswith(("claims/", "rules/"))]
+
+    listed = errors("validate")
+    assert len({line.split(":")[0] for line in listed}) == 3
+    assert listed == sorted(listed, key=lambda line: line.split(":")[0])
+    assert errors("check") == listed
