@@ -205,24 +205,52 @@ def _result(finding: Finding, index: dict[str, int], paths: dict[str, str]) -> d
     return result
 
 
+def _error_text(error: ErrorOut) -> dict[str, str]:
+    return {"text": _text(error.message + (f" (field {error.field})" if error.field else ""))}
+
+
+def _error_locations(error: ErrorOut) -> list[dict[str, Any]]:
+    if not error.path:
+        return []
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(error.path)}}
+    if error.line:
+        region: dict[str, Any] = {"startLine": error.line}
+        if error.column:
+            region["startColumn"] = error.column
+        physical["region"] = region
+    return [{"physicalLocation": physical}]
+
+
 def _error_result(error: ErrorOut, index: dict[str, int]) -> dict[str, Any]:
     key = error_key(error)
-    text = error.message + (f" (field {error.field})" if error.field else "")
     result: dict[str, Any] = {"ruleId": key, "ruleIndex": index[key], "level": "error",
-                              "message": {"text": _text(text)}}
-    if error.path:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(error.path)}}
-        if error.line:
-            region: dict[str, Any] = {"startLine": error.line}
-            if error.column:
-                region["startColumn"] = error.column
-            physical["region"] = region
-        result["locations"] = [{"physicalLocation": physical}]
+                              "message": _error_text(error)}
+    locations = _error_locations(error)
+    if locations:
+        result["locations"] = locations
     # Errors have no finding id: fingerprint what they are about, never the line.
     payload = "\x1f".join([error.code, error.path or "", error.field or "", error.message])
     digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
     result["partialFingerprints"] = {FINGERPRINT: digest}
     return result
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    """The run: it completed (a log is written only then), and each input error is an error
+    notification, which tells a consumer the results may be incomplete (SARIF appendix I:
+    a claim file that does not load is not compared)."""
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    notifications = []
+    for e in report.errors:
+        note: dict[str, Any] = {"level": "error", "message": _error_text(e)}
+        locations = _error_locations(e)
+        if locations:
+            note["locations"] = locations
+        note["descriptor"] = {"id": error_key(e)}
+        notifications.append(note)
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
 
 
 def build(report: Report) -> dict[str, Any]:
@@ -239,6 +267,7 @@ def build(report: Report) -> dict[str, Any]:
     results += [_result(f, index, paths) for f in report.findings]
     run: dict[str, Any] = {
         "tool": {"driver": driver},
+        "invocations": [_invocation(report)],
         # Columns and offsets are counted in Python characters, i.e. code points.
         "columnKind": "unicodeCodePoints",
         "results": results,

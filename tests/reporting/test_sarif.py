@@ -103,6 +103,20 @@ def test_input_error_result(report: Report) -> None:
     assert "claims\\[0\\].text" in error["message"]["text"]  # SARIF link syntax escaped
 
 
+def test_input_errors_are_notifications_of_a_run_that_completed(report: Report) -> None:
+    # SARIF appendix I: an error notification says the results may be incomplete (a claim
+    # file that does not load is not compared), where a result alone does not.
+    log = _log(report)
+    assert _errors(log) == []
+    [invocation] = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["descriptor"] == {"id": "claimcheck/input/schema"}
+    assert note["locations"] == log["runs"][0]["results"][0]["locations"]
+    clean = _log(report.model_copy(update={"errors": []}))
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
 @pytest.mark.parametrize(("by", "kind"), [("claim", "inSource"), ("document", "inSource"),
                                           ("config", "external"), ("decision", "external"),
                                           ("baseline", "external")])
