@@ -184,6 +184,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         return None
     # "Argentina beat France" / "France beat Argentina": one relation, the parties swapped.
     swapped = reversed_roles(ev.fa.roles, ev.fb.roles) if a.polarity == b.polarity else None
+    if swapped and d_conflict:
+        return None  # two events (the finals of two years), each with its winner
     if swapped:
         details["roles"] = swapped
         return "roles", logistic(6 * (ev.base - 0.55)) * hedged

@@ -49,11 +49,14 @@ _MAX_GAP_WORDS = 3
 
 
 class Roles(NamedTuple):
-    """A one-way relation and its two parties (canonical entity ids)."""
+    """A one-way relation and its two parties: canonical entity ids, and the words that
+    name them (for messages)."""
 
     relation: str
     agent: str
     patient: str
+    agent_text: str = ""
+    patient_text: str = ""
 
 
 def roles_of(c: NormClaim) -> Roles | None:
@@ -73,11 +76,16 @@ def roles_of(c: NormClaim) -> Roles | None:
     if first.id == second.id or not (_near(text, first.end - offset, m.start())
                                      and _near(text, m.end(), second.start - offset)):
         return None
+    one = (first.id, c.text[first.start - offset:first.end - offset])
+    two = (second.id, c.text[second.start - offset:second.end - offset])
     if m.group("active"):
-        return Roles(_FORM_OF[m.group("active")], first.id, second.id)
-    if m.group("passive"):
-        return Roles(_PASSIVE_FORMS[m.group("passive")], second.id, first.id)
-    return Roles(_CONVERSE_OF[" ".join(m.group("converse").split())], second.id, first.id)
+        relation, (agent, patient) = _FORM_OF[m.group("active")], (one, two)
+    elif m.group("passive"):
+        relation, (agent, patient) = _PASSIVE_FORMS[m.group("passive")], (two, one)
+    else:
+        relation = _CONVERSE_OF[" ".join(m.group("converse").split())]
+        agent, patient = two, one
+    return Roles(relation, agent[0], patient[0], agent[1], patient[1])
 
 
 def _near(text: str, start: int, end: int) -> bool:
@@ -88,8 +96,8 @@ def _near(text: str, start: int, end: int) -> bool:
 
 def reversed_roles(ra: Roles | None, rb: Roles | None) -> list[str] | None:
     """When both claims state one relation between the same two parties in opposite roles,
-    each claim's reading ("argentina beat france"); else None."""
+    each claim's reading ("Argentina beat France"); else None."""
     if ra is None or rb is None or ra.relation != rb.relation \
             or ra.agent != rb.patient or ra.patient != rb.agent:
         return None
-    return [f"{r.agent} {r.relation} {r.patient}" for r in (ra, rb)]
+    return [f"{r.agent_text} {r.relation} {r.patient_text}" for r in (ra, rb)]

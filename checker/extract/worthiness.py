@@ -149,10 +149,13 @@ ENTITY_BONUS = WEIGHTS["known-entity"] + WEIGHTS["name"] + WEIGHTS["names"]
 # A note on the article's own history ("An earlier version of this article said revenue
 # fell"): it repeats what was wrong, so it is no claim to check, and as one it would confirm
 # the very figure it retracts.
+# The note may be headed as one ("Correction: An earlier version ...").
 SUPERSEDED_RE = re.compile(
-    r"^\W*(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+versions?\s+of\s+this\s+"
+    r"^\W*(?:(?:correction|clarification|editor'?s\s+note|update)\s*:\s*)?"
+    r"(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+versions?\s+of\s+this\s+"
     r"(?:article|story|report|piece|page)\b"
-    r"|^\W*this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
+    r"|^\W*(?:(?:correction|clarification|editor'?s\s+note|update)\s*:\s*)?"
+    r"this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
     r"(?:corrected|updated|amended)\b", re.IGNORECASE)
 
 

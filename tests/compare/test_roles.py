@@ -43,7 +43,10 @@ def test_roles_of(ruleset: RuleSet, text: str, expected: tuple[str, str, str] | 
 
 def test_reversed_roles() -> None:
     ab, ba = Roles("beat", "a", "b"), Roles("beat", "b", "a")
-    assert reversed_roles(ab, ba) == ["a beat b", "b beat a"]
+    assert reversed_roles(ab, ba) == [" beat ", " beat "]
+    named = Roles("beat", "x", "y", "Argentina", "France"), Roles("beat", "y", "x", "France",
+                                                                   "Argentina")
+    assert reversed_roles(*named) == ["Argentina beat France", "France beat Argentina"]
     assert reversed_roles(ab, ab) is None
     assert reversed_roles(ab, Roles("acquire", "b", "a")) is None
     assert reversed_roles(ab, None) is None
@@ -68,3 +71,11 @@ def test_swapped_parties_of_a_two_way_verb_still_agree(ruleset: RuleSet) -> None
     assert _verdict(ruleset, "Pakistan met China for talks on trade in Beijing on Sunday.",
                     "China met Pakistan for talks on trade in Beijing on Sunday.")[0] \
         == "corroboration"
+
+
+def test_swapped_parties_in_two_years_are_two_events(ruleset: RuleSet) -> None:
+    # a desk probe: the finals of two years, each with its winner, were an error conflict
+    label, _ = _verdict(
+        ruleset, "Riverton FC beat Harbour City in the national cup final on November 28, 2026.",
+        "Harbour City beat Riverton FC in the national cup final in 2025.")
+    assert label != "conflict"

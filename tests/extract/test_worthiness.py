@@ -102,6 +102,11 @@ NEWS: list[tuple[str, bool]] = [
     ("An earlier version of this article said Halvorsen's revenue fell 6% to $2.27 billion.",
      False),
     ("This story has been corrected to show that 503 cases were confirmed in 2026.", False),
+    # headed as a correction, it still repeats what was wrong (a desk probe: the correcting
+    # outlet was blamed for the figure it retracted)
+    ("Correction: An earlier version of this article said the National Renewal Party won 124 "
+     "seats in the Veridia election.", False),
+    ("Editor's note: This story was updated to show that 52 people died.", False),
     ("Correction: China is not a member of the International Space Station.", True),
     # a denied event is as checkable as the event (a desk probe: these scored 0.45)
     ("The minister did not attend the summit in Brussels.", True),
