@@ -123,20 +123,6 @@ def _next_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> 
                  relative=True)
 
 
-@rule("past_n")
-@rule("past_decade")
-def _past_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
-    g = m.groupdict()
-    n = count_word(g["n"]) if g.get("n") else 10
-    unit = g["unit"].lower() if g.get("unit") else "years"
-    if n is None:
-        return None
-    if anchor is None:
-        return unresolved_at(m, raw, "period")
-    years = n * 10 if unit == "decades" else n if unit == "years" else max(1, n // 12)
-    return expr(m, raw, date(anchor.year - years, 1, 1), anchor.last, "period", relative=True)
-
-
 @rule("month_rel")
 def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     month = month_number(m["mon"])
@@ -151,13 +137,6 @@ def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
         year = year_for_month(anchor, month, future)
     a, b = month_days(year, month)
     return expr(m, raw, a, b, "month", relative=True)
-
-
-@rule("narrative_year")
-@rule("later")
-def _narrative(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
-    # "weeks later", "the following year": relative to another event, not to publication.
-    return unresolved_at(m, raw, "year" if raw.lower().endswith("year") else "period")
 
 
 @rule("rel_year")
@@ -181,15 +160,6 @@ def _rel_unit(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -
         return unresolved_at(m, raw, "week")
     monday = anchor.first - timedelta(days=anchor.first.weekday()) + timedelta(weeks=shift)
     return expr(m, raw, monday, monday + timedelta(days=6), "week", relative=True)
-
-
-@rule("ago")
-def _ago(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
-    n = count_word(m["n"])
-    if n is None or anchor is None or m["unit"].lower() != "years":
-        return unresolved_at(m, raw, "year" if m["unit"].lower() == "years" else "period")
-    a, b = year_days(anchor.year - n)
-    return expr(m, raw, a, b, "year", relative=True)
 
 
 @rule("day_rel")
