@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from checker.extract.date_patterns import ORDINALS, WEEKDAYS
+from checker.extract.date_patterns import ORDINALS, PARTS, WEEKDAYS
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -137,6 +137,40 @@ def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
         year = year_for_month(anchor, month, future)
     a, b = month_days(year, month)
     return expr(m, raw, a, b, "month", relative=True)
+
+
+@rule("part_rel")
+def _part_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    # "late last year" as "late 2024" (date_rules._part): months PARTS says.
+    if anchor is None:
+        return unresolved_at(m, raw, "period")
+    year = anchor.year + rel_offset(m["rel"])
+    m1, m2 = PARTS[m["part"].lower()]
+    return expr(m, raw, month_days(year, m1)[0], month_days(year, m2)[1], "period",
+                relative=True)
+
+
+@rule("year_to")
+def _year_to(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
+    # "in the year to March": the 12 months ending with March, the latest March begun by
+    # publication when no year is written.
+    month = month_number(m["mon"])
+    n = 12 if (m["unit"] or "").lower() == "year" else 3 if m["unit"] else count_word(m["n"])
+    if n is None or not 1 <= n <= 120:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif anchor is None:
+        return unresolved_at(m, raw, "period")
+    else:
+        year = year_for_month(anchor, month, False)
+    index = year * 12 + month - n  # the first month's, counted from 0
+    first = month_days(index // 12, index % 12 + 1)[0]
+    # One, three or twelve months are dated as a month, a quarter or a year (not always a
+    # calendar one), a time compare places as an event: "the year to February 2024" and
+    # "the year to February 2023" are two times (as "a period" their figures conflicted).
+    gran = {1: "month", 3: "quarter", 12: "year"}.get(n, "period")
+    return expr(m, raw, first, month_days(year, month)[1], gran, relative=not m["year"])
 
 
 @rule("rel_year")

@@ -73,6 +73,8 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      _span(D(2018, 7, 1), D(2019, 6, 30), "period")),  # across the year: a period
     ("Prices rose 3% over the past 12 months, down from 4% a year earlier.", "a year earlier",
      "day", _span(D(2023, 3, 12), D(2024, 3, 12), "period")),
+    ("Wages rose 4% in the year to March, up from 3% a year earlier.", "a year earlier", "day",
+     _span(D(2023, 4, 1), D(2024, 3, 31), "year")),
     # forward, from a date before them
     ("The plant opened in 2019 and closed two years later.", "two years later", "day",
      _span(D(2021, 1, 1), D(2021, 12, 31), "year")),
@@ -150,6 +152,44 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      _span(D(2015, 3, 12), D(2025, 3, 12), "period")),
     ("Prices have risen 20% over the past 12 months.", "over the past 12 months", "year",
      _span(D(2024, 1, 1), D(2025, 12, 31), "period")),  # any 12 months of a 2025 page
+    # the months ending with a month
+    # (twelve months are dated as a year, three as a quarter: a time compare can place)
+    ("Wages rose 4% in the year to March, the ONS said.", "in the year to March", "day",
+     _span(D(2024, 4, 1), D(2025, 3, 31), "year")),
+    ("GDP grew 0.3% in the three months to June.", "in the three months to June", "day",
+     _span(D(2024, 4, 1), D(2024, 6, 30), "quarter")),  # June 2025 has not begun
+    ("Prices rose 2% in the 12 months to September.", "in the 12 months to September", "day",
+     _span(D(2023, 10, 1), D(2024, 9, 30), "year")),
+    ("GDP grew 0.3% in the quarter to June.", "in the quarter to June", "day",
+     _span(D(2024, 4, 1), D(2024, 6, 30), "quarter")),  # one calendar quarter, dated as one
+    ("GDP grew 0.3% in the three months to May.", "in the three months to May", "day",
+     _span(D(2024, 3, 1), D(2024, 5, 31), "quarter")),
+    ("Sales rose in the six months to June 2024.", "in the six months to June 2024", "none",
+     {"first": D(2024, 1, 1), "last": D(2024, 6, 30), "granularity": "period"}),
+    ("Sales rose in the 12 months to December 2023.", "in the 12 months to December 2023",
+     "none", {"first": D(2023, 1, 1), "last": D(2023, 12, 31), "granularity": "year"}),
+    ("Wages rose 4% in the year to end-March.", "in the year to end-March", "day",
+     _span(D(2024, 4, 1), D(2025, 3, 31), "year")),
+    ("Wages rose 4% in the year to March 2024.", "in the year to March 2024", "none",
+     {"first": D(2023, 4, 1), "last": D(2024, 3, 31), "relative": False, "resolved": True}),
+    ("Revenue rose in the year ending March 31, 2024.", "in the year ending March 31, 2024",
+     "day", {"first": D(2023, 4, 1), "last": D(2024, 3, 31), "granularity": "year"}),
+    ("Revenue rose in the year ended 31 March 2024.", "in the year ended 31 March 2024",
+     "day", {"first": D(2023, 4, 1), "last": D(2024, 3, 31), "granularity": "year"}),
+    ("Prices rose 3% in the 12 months through December 2024.",
+     "in the 12 months through December 2024", "none",
+     {"first": D(2024, 1, 1), "last": D(2024, 12, 31), "granularity": "year"}),
+    ("Wages rose 4% in the year to March.", "in the year to March", "none",
+     {**UNRESOLVED, "granularity": "period"}),
+    # parts of a relative year, as "mid-2023" and "late 2023"
+    ("Output fell 3% late last year.", "late last year", "day",
+     _span(D(2024, 8, 1), D(2024, 12, 31), "period")),
+    ("Output fell 3% early this year.", "early this year", "day",
+     _span(D(2025, 1, 1), D(2025, 5, 31), "period")),
+    ("Output fell 3% in mid-last year.", "mid-last year", "day",
+     _span(D(2024, 4, 1), D(2024, 9, 30), "period")),
+    ("Output fell 3% late last year.", "late last year", "none",
+     {**UNRESOLVED, "granularity": "period"}),
 ]
 
 
@@ -166,8 +206,13 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Two years before the election, turnout fell.", []),  # counts from the election
     ("The deal closed a day after the vote.", []),
     ("It launched at 2.15pm.", []),
+    ("Output fell in late 2023.", ["late 2023"]),
+    ("Output will rise later this year.", ["this year"]),  # not "late this year"
     ("Sales rose 5% earlier this month.", ["this month"]),
     ("He spoke on Tuesday, a day after the vote.", ["on Tuesday"]),
+    ("They will march to the year to come.", []),
+    ("Sales rose in the year to date.", []),
+    ("It was the warmest year to March on record.", []),  # no "the": a superlative
     ("In the last year of the war, output fell.", ["last year"]),  # not the past 12 months
     ("Output fell in the first half of the year before.", ["the year before"]),
 ]
@@ -225,6 +270,11 @@ def test_the_telling_date_stays_the_telling_and_anchors_nothing(ruleset: RuleSet
      "China's exports rose 3.1 percent in October 2022 from a year earlier."),
     ("China's exports rose 6.4 percent in October 2023 from a year earlier.",
      "China's exports rose 3.1 percent in October 2022."),
+    # two quarters, two years: not two undated periods
+    ("Microsoft's net income was $21.9 billion in the quarter to March 2024.",
+     "Microsoft's net income was $22.0 billion in the quarter to June 2024."),
+    ("Tesco's turnover rose 4.5% to £68.2 billion in the year to February 2024.",
+     "Tesco's turnover rose 3.5% to £66.2 billion in the year to February 2023."),
 ])
 def test_two_times_are_no_conflict(ruleset: RuleSet, a: str, b: str) -> None:
     x = _norm(ruleset, a, "a", published="2025-03-12")[0]
