@@ -1,5 +1,6 @@
 """Builders for dates relative to publication ("last year", "in January", "the third
-quarter", "on Tuesday") or to another event ("weeks later"), resolved against the anchor."""
+quarter", "on Tuesday", "late last year", "in the year to March"), resolved against the
+anchor. Shifts from another date ("a year earlier") and "ago" are in date_shift."""
 
 from __future__ import annotations
 
