@@ -14,11 +14,14 @@ from hypothesis import strategies as st
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
 from checker.extract.date_patterns import NEEDS_MONTH, PATTERNS, month_starts
 from checker.extract.date_shift import shift_date
 from checker.extract.dates import Anchor, DateExpr, find_dates
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from tests.test_normalize_told_on import _norm
 
 D = date
 ANCHORS = {
@@ -40,6 +43,12 @@ def one(text: str, surface: str, anchor: str) -> DateExpr:
 def _span(first: date, last: date, granularity: str) -> dict[str, Any]:
     return {"first": first, "last": last, "granularity": granularity, "resolved": True,
             "relative": True}
+
+
+def _norm(ruleset: RuleSet, text: str, doc: str = "d",
+          published: str = "2025-03-12") -> list[NormClaim]:
+    model = extract_text(text, doc, ruleset.lexicon, DocumentMeta(published=published))
+    return normalise_document(doc, model.claims, ruleset.lexicon)
 
 
 UNRESOLVED = {"first": None, "last": None, "resolved": False, "relative": True}
