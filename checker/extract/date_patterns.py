@@ -63,6 +63,12 @@ _DAY_FIRST = r"(?P<day>\d(?<!\w\d)\d?)"
 
 _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # "in the year to March", "the three months to June 2024", "the year ended 31 March
+    # 2024": the months ending with that month (a day in it says no more).
+    ("year_to", re.compile(rf"\b(?:(?:in|over|during|for)\s+)?the\s+(?:(?P<n>\w+)\s+months|"
+                           rf"(?P<unit>year|quarter))\s+(?:to|ending|ended|through)\s+"
+                           rf"(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?)?"
+                           rf"{_MON}(?:\s+\d{{1,2}}{_ORD}\b)?(?:,?\s+{_YEAR}\b)?", _I)),
     ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
     ("dmy", re.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
     ("half", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
@@ -90,19 +96,28 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"(?P<year>1[89]\d\d|20\d\d)\b", _I)),
     ("next_n", re.compile(r"\b(?:over\s+|in\s+|for\s+|during\s+|within\s+)?the\s+(?:next|coming)"
                           r"\s+(?:(?P<n>\w+)\s+)?(?P<unit>years|decades?)\b", _I)),
-    ("past_n", re.compile(r"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last|previous)\s+"
-                          r"(?P<n>\w+)\s+(?P<unit>years|months|decades)\b", _I)),
+    # "the past 12 months", "over the last two years", "in the past year" (not "the last
+    # year of the war"); "the previous year" is a shift (prev_unit).
+    ("past_n", re.compile(r"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?:(?:past|last|previous)"
+                          r"\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)|(?:past|last)"
+                          r"\s+(?P<unit1>year|month|week|decade))\b(?!\s+of\b)", _I)),
     ("past_decade", re.compile(r"\b(?:the\s+)?(?:past|last)\s+decade\b", _I)),
     ("since", re.compile(rf"\b(?P<kw>since|until|by|before|after)\s+(?:the\s+)?{_YEAR}\b", _I)),
     ("part", re.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _I)),
     ("month_rel", re.compile(rf"\b(?:in|last|this|next|since|by|early|late|mid)(?:\s+|-){_MON}"
                              r"(?![\w])", _I)),
-    ("narrative_year", re.compile(r"\bthe\s+(?:previous|following|next)\s+year\b", _I)),
+    ("part_rel", re.compile(r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b",
+                            _I)),
+    # "the previous year", "the following month": a shift from another date of the sentence.
+    ("prev_unit", re.compile(r"\bthe\s+(?P<dir>previous|preceding|prior|following|next)\s+"
+                             r"(?P<unit>year|month|week|day|decade)\b(?!\s+of\b)", _I)),
     ("rel_year", re.compile(rf"\b{_REL}\b", _I)),
     ("rel_unit", re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>month|week)\b", _I)),
-    ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>years|months|weeks|days)\s+ago\b", _I)),
-    ("later", re.compile(r"\b(?:(?P<n>\w+)\s+)?(?P<unit>years?|months?|weeks?|days?)\s+"
-                         r"(?P<dir>later|earlier)\b", _I)),
+    ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+ago\b",
+                       _I)),
+    # "a year earlier", "five years before", "the year before", "two years later".
+    ("shift", re.compile(r"\b(?:(?P<n>\w+)\s+)?(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+                         r"(?P<dir>later|earlier|before|after|prior)\b", _I)),
     ("day_rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)\b", _I)),
@@ -130,9 +145,12 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "past_decade": (False, ("decade",)),
     "since": (True, ("since", "until", "by", "before", "after")),
     "part": (True, ("early", "mid", "late")), "month_rel": (False, _MONTH_STEMS),
-    "narrative_year": (False, ("previous", "following", "next")),
+    "part_rel": (False, ("early", "mid", "late")),
+    "prev_unit": (False, ("previous", "preceding", "prior", "following", "next")),
+    "year_to": (False, ("year", "month", "quarter")),
     "rel_year": (False, ("year",)), "rel_unit": (False, ("month", "week")),
-    "ago": (False, ("ago",)), "later": (False, ("later", "earlier")),
+    "ago": (False, ("ago",)),
+    "shift": (False, ("later", "earlier", "before", "after", "prior")),
     "day_rel": (False, ("yesterday", "today", "tomorrow")), "weekday": (False, ("day",)),
     "year": (True, ()),
 }
@@ -166,7 +184,7 @@ def _is_word(char: str) -> bool:
 # instead of each scanning the sentence.
 MONTH_FIRST = frozenset({"mdy", "month_range", "my", "m_rel", "md"})
 # Patterns with a month name somewhere (after a space or a hyphen, so at a word start).
-NEEDS_MONTH = MONTH_FIRST | {"dmy", "dm", "month_rel", "between_months"}
+NEEDS_MONTH = MONTH_FIRST | {"dmy", "dm", "month_rel", "between_months", "year_to"}
 PATTERNS: list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]] = [
     (name, pattern, *_GATES[name]) for name, pattern in _RAW_PATTERNS
 ]

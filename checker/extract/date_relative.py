@@ -1,12 +1,13 @@
 """Builders for dates relative to publication ("last year", "in January", "the third
-quarter", "on Tuesday") or to another event ("weeks later"), resolved against the anchor."""
+quarter", "on Tuesday", "late last year", "in the year to March"), resolved against the
+anchor. Shifts from another date ("a year earlier") and "ago" are in date_shift."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from checker.extract.date_patterns import ORDINALS, WEEKDAYS
+from checker.extract.date_patterns import ORDINALS, PARTS, WEEKDAYS
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -123,20 +124,6 @@ def _next_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> 
                  relative=True)
 
 
-@rule("past_n")
-@rule("past_decade")
-def _past_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
-    g = m.groupdict()
-    n = count_word(g["n"]) if g.get("n") else 10
-    unit = g["unit"].lower() if g.get("unit") else "years"
-    if n is None:
-        return None
-    if anchor is None:
-        return unresolved_at(m, raw, "period")
-    years = n * 10 if unit == "decades" else n if unit == "years" else max(1, n // 12)
-    return expr(m, raw, date(anchor.year - years, 1, 1), anchor.last, "period", relative=True)
-
-
 @rule("month_rel")
 def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     month = month_number(m["mon"])
@@ -153,11 +140,38 @@ def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     return expr(m, raw, a, b, "month", relative=True)
 
 
-@rule("narrative_year")
-@rule("later")
-def _narrative(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
-    # "weeks later", "the following year": relative to another event, not to publication.
-    return unresolved_at(m, raw, "year" if raw.lower().endswith("year") else "period")
+@rule("part_rel")
+def _part_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
+    # "late last year" as "late 2024" (date_rules._part): months PARTS says.
+    if anchor is None:
+        return unresolved_at(m, raw, "period")
+    year = anchor.year + rel_offset(m["rel"])
+    m1, m2 = PARTS[m["part"].lower()]
+    return expr(m, raw, month_days(year, m1)[0], month_days(year, m2)[1], "period",
+                relative=True)
+
+
+@rule("year_to")
+def _year_to(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
+    # "in the year to March": the 12 months ending with March, the latest March begun by
+    # publication when no year is written.
+    month = month_number(m["mon"])
+    n = 12 if (m["unit"] or "").lower() == "year" else 3 if m["unit"] else count_word(m["n"])
+    if n is None or not 1 <= n <= 120:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif anchor is None:
+        return unresolved_at(m, raw, "period")
+    else:
+        year = year_for_month(anchor, month, False)
+    index = year * 12 + month - n  # the first month's, counted from 0
+    first = month_days(index // 12, index % 12 + 1)[0]
+    # One, three or twelve months are dated as a month, a quarter or a year (not always a
+    # calendar one), a time compare places as an event: "the year to February 2024" and
+    # "the year to February 2023" are two times (as "a period" their figures conflicted).
+    gran = {1: "month", 3: "quarter", 12: "year"}.get(n, "period")
+    return expr(m, raw, first, month_days(year, month)[1], gran, relative=not m["year"])
 
 
 @rule("rel_year")
@@ -181,15 +195,6 @@ def _rel_unit(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -
         return unresolved_at(m, raw, "week")
     monday = anchor.first - timedelta(days=anchor.first.weekday()) + timedelta(weeks=shift)
     return expr(m, raw, monday, monday + timedelta(days=6), "week", relative=True)
-
-
-@rule("ago")
-def _ago(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
-    n = count_word(m["n"])
-    if n is None or anchor is None or m["unit"].lower() != "years":
-        return unresolved_at(m, raw, "year" if m["unit"].lower() == "years" else "period")
-    a, b = year_days(anchor.year - n)
-    return expr(m, raw, a, b, "year", relative=True)
 
 
 @rule("day_rel")

@@ -36,6 +36,9 @@ class DateExpr:
     relative: bool = False
     resolved: bool = True
     open: str | None = None
+    # A shift from another date of the sentence ("a year earlier": (-1, "years")), resolved
+    # by `date_shift.anchor_shifts`; None for any other expression.
+    shift: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)

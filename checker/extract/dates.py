@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 
-from checker.extract import date_relative, date_rules
+from checker.extract import date_relative, date_rules, date_shift
 from checker.extract.date_patterns import MONTH_FIRST, NEEDS_MONTH, PATTERNS, month_starts
 from checker.extract.date_types import Anchor, DateExpr, build, open_end
 from checker.extract.gates import Gates
@@ -20,7 +20,7 @@ from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
 __all__ = ["Anchor", "DateExpr", "find_dates"]
-_REGISTERED = (date_rules, date_relative)  # importing them registers their builders
+_REGISTERED = (date_rules, date_relative, date_shift)  # importing them registers their builders
 
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
 _OPEN_KEYWORD_RE = re.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
@@ -84,7 +84,7 @@ def find_dates(
                 found.append(_opened(expr, text, folded, start, anchor))
                 taken.add(s, e)
     found.sort(key=lambda d: d.start)
-    return found
+    return date_shift.anchor_shifts(found, folded, start)
 
 
 def _anchored(pattern: re.Pattern[str], folded: str, starts: list[int],
