@@ -8,7 +8,7 @@ from typing import Protocol
 
 from checker.compare.blocking import Totals, Weights
 from checker.compare.lexical import opposable
-from checker.compare.measures import measures_of
+from checker.compare.measures import fates_of, measures_of
 from checker.compare.roles import roles_of
 from checker.compare.scope import scope_of
 from checker.compare.similarity import (
@@ -34,8 +34,8 @@ class Stats(Protocol):
 class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
-    __slots__ = ("claim", "currencies", "events", "measures", "opposable", "roles", "scope",
-                 "spec_entities", "spec_tokens", "told", "totals", "when")
+    __slots__ = ("claim", "currencies", "events", "fates", "measures", "opposable", "roles",
+                 "scope", "spec_entities", "spec_tokens", "told", "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -50,6 +50,7 @@ class ClaimFacts:
         self.currencies = currencies(c)
         self.measures = measures_of(c.text, c.tokens)
         self.roles = roles_of(c)
+        self.fates = fates_of(c.tokens)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
 

@@ -102,3 +102,27 @@ def measures_differ(ma: Measures, mb: Measures, tokens_a: frozenset[str],
 
     return all(apart(ma[h] - _PERIODS, mb[h] - _PERIODS)
                or apart(ma[h] & _PERIODS, mb[h] & _PERIODS) for h in shared)
+
+
+# What happened to the people a figure counts, by frame stem: "injured 300 people" and
+# "killed 40 people" count two things (a desk probe: an error-level conflict, and "at least
+# 300 injured" / "at least 40 killed" a corroboration). Forms of one fate are one group.
+_FATE_WORDS = {
+    "killed": "kill killed killing die died dead death deaths fatal fatalities toll",
+    "injured": "injure injured injuring injury injuries wound wounded hurt",
+    "rescued": "rescue rescued save saved alive survive survived survivor survivors",
+    "missing": "missing",
+    "arrested": "arrest arrested detain detained",
+    "displaced": "evacuate evacuated displace displaced homeless",
+}
+_FATES = {word_stem(w): fate for fate, words in _FATE_WORDS.items() for w in words.split()}
+
+
+def fates_of(tokens: frozenset[str]) -> frozenset[str]:
+    """The fates a claim's frame names (killed, injured, rescued, ...)."""
+    return frozenset(_FATES[t] for t in tokens if t in _FATES)
+
+
+def fates_differ(fa: frozenset[str], fb: frozenset[str]) -> bool:
+    """Each claim counts people of a fate the other does not name: two facts."""
+    return bool(fa) and bool(fb) and fa.isdisjoint(fb)

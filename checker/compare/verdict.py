@@ -9,7 +9,7 @@ from typing import Any
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
-from checker.compare.measures import measures_differ
+from checker.compare.measures import fates_differ, measures_differ
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     currencies_apart,
@@ -77,9 +77,11 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
-    if measures_differ(fa.measures, fb.measures, a.tokens, b.tokens):
+    if measures_differ(fa.measures, fb.measures, a.tokens, b.tokens) \
+            or fates_differ(fa.fates, fb.fates):
         # Two measures of one entity ("maize harvest" / "wheat harvest", "revenue" /
-        # "operating profit"): two facts, whatever their figures say.
+        # "operating profit"), or people of two fates ("killed" / "injured"): two facts,
+        # whatever their figures say.
         return Verdict("unrelated", None, 0.5, score, details)
     # Most pairs have no figures on one side: no call to find nothing to compare.
     q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when) \

@@ -106,3 +106,36 @@ def test_figures_of_one_measure_still_conflict(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, "Zambia's maize harvest fell by about 50% in 2023, officials said.",
                     "Zambia's maize harvest fell by 20% in 2023, officials said.") \
         == ("conflict", "number")
+
+
+def test_fates_of() -> None:
+    from checker.compare.measures import fates_differ, fates_of
+
+    def fates(text: str) -> frozenset[str]:
+        return fates_of(_stems(text))
+
+    assert fates("The quake killed 40 people and injured 300") == {"killed", "injured"}
+    assert fates("The death toll rose to 52") == {"killed"}
+    assert fates("Rescue teams pulled 87 people alive from the rubble") == {"rescued"}
+    assert fates_differ(fates("injured 300 people"), fates("killed 40 people"))
+    assert not fates_differ(fates("killed 40 and injured 300"), fates("killed 40 people"))
+    assert not fates_differ(fates("killed 40 people"), fates("40 people were on board"))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The earthquake in Tarsa province injured 300 people.",
+     "The earthquake in Tarsa province killed 40 people."),
+    ("At least 300 people were injured in the earthquake in Tarsa province.",
+     "At least 40 people were killed in the earthquake in Tarsa province."),
+    ("Rescue teams have pulled 87 people alive from the rubble in Tarsa province.",
+     "The earthquake in Tarsa province killed 40 people."),
+])
+def test_people_of_two_fates_are_two_facts(ruleset: RuleSet, a: str, b: str) -> None:
+    # a desk probe: error-level conflicts ("a says 300, b says 40") and a corroboration
+    assert _verdict(ruleset, a, b)[0] == "unrelated"
+
+
+def test_people_of_one_fate_still_conflict(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "The earthquake in Tarsa province killed 40 people on Monday.",
+                    "The earthquake in Tarsa province killed 90 people on Monday.") \
+        == ("conflict", "number")

@@ -56,7 +56,7 @@ def test_a_past_statement_against_a_later_date_still_conflicts(tmp_path: Path) -
 def _number_conflicts(tmp_path: Path, first: tuple[str, str], second: tuple[str, str]
                       ) -> list[str]:
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
+    seeds.mkdir(parents=True)
     for name, (text, published) in (("a", first), ("b", second)):
         (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
         (seeds / f"{name}.meta.yaml").write_text(f'published: "{published}"\n',
@@ -81,6 +81,21 @@ def test_a_death_toll_on_two_days_is_no_conflict(tmp_path: Path) -> None:
     first = ("Three children have died in the Northvale outbreak.", "2026-02-06")
     second = ("Four children have died in the Northvale outbreak.", "2026-02-13")
     assert _number_conflicts(tmp_path, first, second) == []
+
+
+@pytest.mark.parametrize("first", [
+    "The earthquake in Tarsa province killed 40 people.",
+    "About 40 people died in the earthquake in Tarsa province.",
+])
+def test_a_toll_told_in_the_simple_past_then_grown_is_no_conflict(tmp_path: Path,
+                                                                   first: str) -> None:
+    """A desk probe: the toll as known on Tuesday, and three days later."""
+    later = ("The earthquake in Tarsa province has killed 52 people, officials said.",
+             "2026-11-27")
+    assert _number_conflicts(tmp_path / "grew", (first, "2026-11-24"), later) == []
+    # a toll that shrank is still a conflict
+    assert _number_conflicts(tmp_path / "shrank", (first.replace("40", "60"), "2026-11-24"),
+                             later) == ["number"]
 
 
 @pytest.mark.parametrize(("first", "second"), [
