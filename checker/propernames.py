@@ -50,6 +50,10 @@ _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"
 _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 _NAME_GAP_RE = re.compile(r"[ \t\-&/]*")
 _ROMAN_RE = re.compile(r"[IVX]+")
+_NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
+    under only just exactly estimated circa barely fully""".split())
+# A score or a range after a name ("Harbour City 2-1"): no part of the name.
+_SCORE_RE = re.compile(r"\d+\s?[-\u2013]\s?\d")
 _SENTENCE_ENDS = ".!?:\n"
 
 
@@ -180,7 +184,8 @@ def unknown_names(
             chunk.append(i)
         elif capital:
             chunk.append(i)
-        elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)):
+        elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)) \
+                and not _SCORE_RE.match(text, tok.start):
             chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"
         elif chunk and len(word) == 1 and text[toks[i - 1].end:tok.start] == "-":
             chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
@@ -206,7 +211,8 @@ def is_name_chunk(
     if not first[:1].isupper():
         return False  # "Between 10 and 12": the figures left are no name
     if len(chunk) > 1:
-        return True
+        # A word that sizes a figure and the figure ("Nearly 61", "Around 2") is no name.
+        return not (low in _NUMBER_MODIFIERS and all(toks[k].text.isdigit() for k in chunk[1:]))
     if low in STOPWORDS or low in COMMON_STARTERS or len(first) < 2 or first.isdigit():
         return False
     if first.isupper():

@@ -176,6 +176,10 @@ def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
     times = qp.TIMES_AFTER_RE.match(folded, num_end)
     if times:
         return _make(folded, text, m, "ratio", "x", 1.0, 1.0, end=times.end(), noun=False)
+    scale = qp.MAGNITUDE_AFTER_RE.match(folded, num_end)
+    if scale:  # "a 6.8-magnitude quake"
+        q = _make(folded, text, m, "count", None, 1.0, 1.0, end=scale.end(), noun=False)
+        return None if q is None else _with_noun(q, "magnitude")
     pence = qp.PENCE_AFTER_RE.match(folded, num_end)
     if pence and (m.group("num") or "") not in qw.NOT_PENCE:
         return _make(folded, text, m, "money", qw.HUNDREDTHS["p"], 1.0, 0.01, end=pence.end())
@@ -202,8 +206,18 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         center = value
     s, end = m.start(), m.end() if end is None else end
     raw = text[s:end].rstrip()
-    return Quantity(raw, s, s + len(raw), kind, center, low, high, unit,
-                    _noun_after(folded, end) if noun else None, approx, bound)
+    counted = None
+    if noun:
+        # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
+        counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(
+            folded, max(0, m.start("num") - 12), m.start("num")) else _noun_after(folded, end)
+    return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
+                    bound)
+
+
+def _with_noun(q: Quantity, noun: str) -> Quantity:
+    return Quantity(q.text, q.start, q.end, q.kind, q.value, q.low, q.high, q.unit, noun,
+                    q.approximate, q.bound)
 
 
 def _words(written: str) -> str:

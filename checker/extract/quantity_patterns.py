@@ -59,6 +59,9 @@ RATIO_RE = re.compile(
 TIMES_AFTER_RE = re.compile(
     r"-?fold\b|\s+times(?=\s+(?:higher|more|larger|bigger|greater|lower|smaller|faster|"
     r"slower|longer|as|the|that|what|its|their)\b)", re.IGNORECASE)
+# An earthquake's size: "magnitude 6.8", "a 6.8-magnitude quake", "magnitude-7.4".
+MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]\Z", re.IGNORECASE)
+MAGNITUDE_AFTER_RE = re.compile(r"-magnitude\b", re.IGNORECASE)
 # Pence written against the figure: "310p", "12.5p." (not "5 p.m.", "1080p").
 PENCE_AFTER_RE = re.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
 WORD_NUMBER_RE = re.compile(

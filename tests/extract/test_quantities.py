@@ -161,6 +161,12 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Sales rose about 3 times as fast.", "about 3 times",
      {"kind": "ratio", "value": 3, "approximate": True}),
     ("Its output grew tenfold.", "tenfold", {"kind": "ratio", "value": 10}),
+    # an earthquake's magnitude is what the figure measures (a desk probe: 6.8 counted
+    # "tarsa", 7.4 "earthquake", and the two magnitudes corroborated)
+    ("A magnitude 6.8 earthquake struck Tarsa province.", "6.8",
+     {"kind": "count", "value": 6.8, "noun": "magnitude"}),
+    ("A 7.4-magnitude quake hit Tarsa.", "7.4-magnitude",
+     {"kind": "count", "value": 7.4, "noun": "magnitude"}),
 ]
 
 
