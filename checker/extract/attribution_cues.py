@@ -1,4 +1,4 @@
-"""Cue words of the attribution patterns (stance.ATTRIBUTION_RES): a sentence without one
+"""Cue words of the attribution patterns (attribution.ATTRIBUTION_RES): a sentence without one
 of them has no attribution, and each pattern is tried only where its cues occur."""
 
 from __future__ import annotations
