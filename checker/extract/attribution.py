@@ -118,7 +118,8 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(rf"^[\"']?{_SOURCE},\s+(?:a|an|the|who|chief|head)\b[^,;]{{2,90}},\s+"
                 rf"(?:{_SAY})\b"), True),
     # 'STZA said', 'Police alleged that ...', 'Analysts forecast growth of 2%'.
-    (re.compile(rf"(?:^[\"']?|[,.\"]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
+    # A dash opens a clause too: "LAHORE, March 3 (Reuters) - Police said".
+    (re.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
                 rf"(?:(?:{_SAY})\b|(?:{_THAT_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT})"),
      True),
     # '..., the census bureau said', '..., officials in Washington said on Monday'
@@ -163,7 +164,8 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # while one starting with a class of characters skips to them.
     (re.compile(rf"^[\"']?{_NOUN_PHRASE}(?:{_TELLS})", re.IGNORECASE), True),
     # After a comma it may close the sentence: '..., analysts at Goldman Sachs estimated.'
-    (re.compile(rf"[,;:\"]\s+{_NOUN_PHRASE}(?:{_TELLS}|(?:{_CLOSING_VERBS})\b{_CLOSING})",
+    # (or after a dateline's dash: "LAHORE, March 3 (Reuters) - The opposition claimed that")
+    (re.compile(rf"[,;:\"-]\s+{_NOUN_PHRASE}(?:{_TELLS}|(?:{_CLOSING_VERBS})\b{_CLOSING})",
                 re.IGNORECASE), True),
 ]
 _ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]

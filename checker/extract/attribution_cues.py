@@ -53,7 +53,7 @@ PATTERN_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("citing", "quoting"),),
     (("based",),),
     (_SOURCE_NOUNS, ("told",) + _VERBS),
-    ((",", ";", ":", '"'), _SOURCE_NOUNS, ("told",) + _VERBS),
+    ((",", ";", ":", '"', "-"), _SOURCE_NOUNS, ("told",) + _VERBS),
 )
 
 

@@ -58,6 +58,11 @@ FOUND: list[tuple[str, str, str, str]] = [
      "Most economists predict", "planned"),
     ("In its report, the IMF estimated that growth slowed to 2%.", "IMF", "the IMF estimated",
      "hedged"),
+    # After a dateline.
+    ("LAHORE, March 3 (Reuters) - The opposition claimed that 300 people were arrested.",
+     "opposition", "The opposition claimed", "reported"),
+    ("LAHORE, March 3 (Reuters) - Police said 300 people were arrested in Lahore.", "Police",
+     "Police said", "reported"),
     # The same verbs closing the sentence after a comma.
     ("Growth will slow to 2.1% in 2026, the IMF estimates.", "IMF", "the IMF estimates",
      "planned"),
@@ -158,7 +163,7 @@ _VERBS = ["said", "estimates", "estimated", "forecast", "forecasts", "predicted"
 _SHAPES = ["{s} {v} that growth was 2%.", "{s} {v} growth of 2%.", "Growth was 2%, {s} {v}.",
            "Growth was 2%, {s} {v} on Monday.", "{s} has {v} that 2% grew.",
            "Growth, {s} {v} in a statement, was 2%.", "{s} {v} the lives of 40 people.",
-           "Prices rose and {s} {v} that growth was 2%."]
+           "Prices rose and {s} {v} that growth was 2%.", "LAHORE (Reuters) - {s} {v} 2%."]
 _BUILT = [shape.format(s=s, v=v) for shape, s, v in itertools.product(_SHAPES, _SOURCES, _VERBS)]
 
 
@@ -181,7 +186,7 @@ def test_gates_never_skip_a_match() -> None:
 
 
 @given(st.lists(st.sampled_from(_SOURCES + _VERBS + [" ", ", ", ". ", " that", " growth",
-                                                       " of", " on Monday", '"', "x"]),
+                                                       " of", " on Monday", '"', "x", " - "]),
                 max_size=10))
 def test_gates_never_skip_a_match_in_any_text(parts: list[str]) -> None:
     _gates_pass(" ".join(parts))
