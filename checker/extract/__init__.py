@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker import __version__
-from checker.extract.attribution import Attrib, attribution
 from checker.extract.clean import content_blocks
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.segment import split_sentences
 from checker.extract.stance import (
+    Attrib,
+    attribution,
     is_correction,
     is_future,
     modality,
