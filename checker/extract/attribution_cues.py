@@ -1,4 +1,4 @@
-"""Cue words of the attribution patterns (stance.ATTRIBUTION_RES): a sentence without one
+"""Cue words of the attribution patterns (attribution.ATTRIBUTION_RES): a sentence without one
 of them has no attribution, and each pattern is tried only where its cues occur."""
 
 from __future__ import annotations
@@ -8,16 +8,31 @@ from checker.extract.gates import Gates
 ATTRIBUTION_STEMS = (
     "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
     "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",
-    "tweet", "post", "citing", "quoting", "based on", "denie",
+    "tweet", "post", "citing", "quoting", "based on", "denie", "state", "note", "adds",
+    "forecast", "predict", "project", "caution", "alleg", "suggest", "finds", "conclud",
+    "acknowledg", "admit", "believe", "say", "find",
 )
 _SAY_CUES = ("said", "says", "told", "added", "noted", "stated", "reported", "announced", "wrote",
              "confirmed", "claimed", "estimated", "show", "found", "explained", "warned",
              "insisted", "argued", "tweeted", "posted", "denied", "denies")
 _COMMA = (",",)
-_SOURCE_NOUNS = ("statement", "ministry", "release", "report", "spokes", "embassy", "agency",
-                 "company", "government", "office", "bureau", "official", "department",
-                 "authority", "commission", "police", "army", "military", "source", "data",
-                 "article", "paper", "study", "survey", "analyst", "expert")
+# The heads of attribution._HEADS (each holds one), and "data".
+_SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass", "agenc",
+                 "compan", "government", "office", "bureau", "official", "department",
+                 "authorit", "commission", "police", "army", "military", "source", "data",
+                 "article", "paper", "stud", "survey", "analys", "expert", "bank", "opposition",
+                 "fund", "institute", "council", "court", "committee", "union", "party",
+                 "regulator", "researcher", "scientist", "economist", "group", "firm", "board",
+                 "organi", "watchdog", "prosecutor", "investigator", "minister", "president",
+                 "governor", "mayor", "administration", "campaigner", "critic", "activist",
+                 "lawyer", "doctor", "forecaster", "poll", "review", "audit", "assessment",
+                 "team", "service", "association", "federation", "author", "journal", "airline",
+                 "insurer", "lender", "operator")
+# The verbs of attribution._THAT_VERBS, _OBJECT_VERBS and _CLOSING_VERBS (each holds one).
+_VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds", "report",
+          "announc", "confirm", "claim", "alleg", "estimat", "forecast", "predict", "project",
+          "caution", "warn", "suggest", "found", "finds", "show", "conclud", "argu", "insist",
+          "acknowledg", "admit", "believe", "say", "state", "note", "find", "argu")
 _TITLES = ("chief", "minister", "president", "spokes", "director", "chair", "governor", "ceo",
            "analyst", "professor")
 # Per pattern of ATTRIBUTION_RES, in order: groups of substrings such that every match holds
@@ -28,16 +43,17 @@ PATTERN_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("according",),),
     ((",", '"'), ("said", "says", "told", "added", "noted", "stated", "wrote")),
     (_COMMA, _SAY_CUES),
-    (_SAY_CUES,),
-    ((",", '"'), _SOURCE_NOUNS, ("said", "says", "stated", "show", "reported", "added",
-                                 "noted", "claimed", "found", "estimated")),
-    ((",", '"'), ("said", "says", "told", "added", "noted", "stated")),
+    (_SAY_CUES + _VERBS,),
+    ((",", '"'), _SOURCE_NOUNS, _VERBS),
+    ((",", '"'), ("told",) + _VERBS),
     (_COMMA, _SAY_CUES),
     (_TITLES, _SAY_CUES),
     (("show",),),
     (("said", "says", "told", "added", "noted"),),
     (("citing", "quoting"),),
     (("based",),),
+    (_SOURCE_NOUNS, ("told",) + _VERBS),
+    ((",", ";", ":", '"', "-"), _SOURCE_NOUNS, ("told",) + _VERBS),
 )
 
 

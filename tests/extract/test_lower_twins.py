@@ -23,7 +23,9 @@ _WORDS = """according to the ministry said says statement officials official dat
     he she they told added citing quoting based on figures report an earlier version of
     this article was corrected please let's do not try click read follow one way to will
     would plans is expected next year Reuters China a it not never no longer n't denied
-    was yet remains only without doubt cannot""".split()
+    was yet remains only without doubt cannot forecasts forecast estimates estimated suggests
+    cautioned claimed claims central bank study opposition analysts economists office of
+    growth lives more than as on monday in statement also has""".split()
 _WORD = st.sampled_from(_WORDS).flatmap(
     lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
 _TEXT = st.builds(lambda ws, seps: "".join(w + s for w, s in zip(ws, seps, strict=False)),
