@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 from checker.normclaim import NDate, NormClaim, NQuantity
@@ -201,7 +202,27 @@ def dates_compared(a: NormClaim, b: NormClaim, ea: list[NDate],
         if not agreeing and (a.months or b.months):
             return _compare_months(a, b, ea, eb)
         return agreeing, []
-    return [], [(ea[0].text, eb[0].text)]
+    return [], [(shown(ea[0]), shown(eb[0]))]
+
+
+_YEAR_RE = re.compile(r"\d{4}")
+
+
+def shown(d: NDate) -> str:
+    """A date as written, with the days it stands for when the words give no year: "on
+    Monday (2026-11-23)", "last year (2025)" (a desk probe: "a says on Monday, b says on
+    Monday" of two pages a week apart)."""
+    if d.first is None or d.last is None or _YEAR_RE.search(d.text):
+        return d.text
+    if d.granularity == "year":
+        span = str(d.first.year)
+    elif d.granularity == "month":
+        span = f"{d.first.year}-{d.first.month:02d}"
+    elif d.first == d.last:
+        span = d.first.isoformat()
+    else:
+        span = f"{d.first.isoformat()} to {d.last.isoformat()}"
+    return f"{d.text} ({span})"
 
 
 def same_day(a: NormClaim, b: NormClaim) -> bool:

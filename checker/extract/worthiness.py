@@ -51,7 +51,8 @@ FACTUAL_VERBS = Cue(
     accounts accounted ranked ranks imports imported exports exported invests invested supply
     supplies supplied bought buys sold sells paid pays employ employs employed own owns owned
     include includes included participated attended proposed arrived flew landed carried
-    carries killed died injured wounded tested elected appointed resigned hosted opened closed
+    carries killed died injured wounded tested struck strikes hit hits beat beats erupted
+    collapsed crashed elected appointed resigned hosted opened closed
     released published
     issued notified awarded funded operate operates operated produced produces completed
     started began ended became becomes prohibit prohibits prohibited banned bans require
@@ -176,7 +177,8 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("date")
     if FACTUAL_VERBS.found(text, toks) or _factual_after_do(text, toks):
         found.append("factual-verb")
-    elif not _AUXILIARIES.isdisjoint(toks) or any(_is_inflected(t) for t in toks):
+    elif not _AUXILIARIES.isdisjoint(toks) or not _IRREGULAR_PAST.isdisjoint(toks) \
+            or any(_is_inflected(t) for t in toks):
         found.append("verb")
     elif len(words) < 12:
         found.append("fragment")
@@ -221,6 +223,12 @@ def _factual_after_do(text: str, toks: frozenset[str]) -> bool:
     words = FACTUAL_VERBS.words
     return any(base.lower() + end in words for m in _DO_RE.finditer(text)
                for base in (m.group(1),) for end in _BASE_ENDINGS)
+
+
+# Past forms without "-ed": a sentence with one has its verb, and is no fragment.
+_IRREGULAR_PAST = frozenset("""led left made took gave went came ran fought stood held met sent
+    spent kept brought caught told found shot quit flew threw drew broke spoke chose stole
+    wrote drove began sank swam sang rang shrank sought taught thought lost won""".split())
 
 
 def _is_inflected(token: str) -> bool:

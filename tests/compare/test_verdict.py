@@ -406,3 +406,19 @@ def test_news_synonyms_state_one_fact(ruleset: RuleSet) -> None:
     assert verdict(ruleset, "Halvorsen Foods' revenue rose 6% in the third quarter.",
                    "Halvorsen Foods' sales declined 6% in the third quarter.",
                    "2026-10-22", "2026-10-22") == ("conflict", "antonym")
+
+
+def test_a_date_conflict_shows_the_days_words_without_a_year_stand_for() -> None:
+    from datetime import date
+
+    from checker.compare.slots import shown
+    from checker.normclaim import NDate
+
+    assert shown(NDate(date(2026, 11, 23), date(2026, 11, 23), "day", "on Monday")) \
+        == "on Monday (2026-11-23)"
+    assert shown(NDate(date(2025, 1, 1), date(2025, 12, 31), "year", "last year")) \
+        == "last year (2025)"
+    assert shown(NDate(date(2025, 3, 1), date(2025, 3, 31), "month", "in March")) \
+        == "in March (2025-03)"
+    assert shown(NDate(date(2026, 11, 28), date(2026, 11, 28), "day", "November 28, 2026")) \
+        == "November 28, 2026"

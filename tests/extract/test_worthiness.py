@@ -112,6 +112,10 @@ NEWS: list[tuple[str, bool]] = [
     ("The minister did not attend the summit in Brussels.", True),
     ("The company does not own the factory in Dhaka.", True),
     ("Don't forget to vote.", False),
+    # events told with a verb of no "-ed" (a desk probe: 0.354 and 0.475, a date conflict
+    # missed)
+    ("An earthquake struck Tarsa province on Monday.", True),
+    ("Riverton FC beat Harbour City in the 2026 national cup final.", True),
 ]
 
 
