@@ -50,6 +50,7 @@ _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"
 _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 _NAME_GAP_RE = re.compile(r"[ \t\-&/]*")
 _ROMAN_RE = re.compile(r"[IVX]+")
+_POSSESSIVE = ("'s", "\u2019s")
 _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
     under only just exactly estimated circa barely fully""".split())
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
@@ -155,11 +156,11 @@ def unknown_names(
     chunk: list[int] = []
     vocab = names_vocab if names_vocab is not None else mid_sentence_names(text)
 
-    def flush() -> None:
+    def flush(trim: int = 0) -> None:
         while chunk and toks[chunk[-1]].text.lower() in _CONNECTORS:
             chunk.pop()
         if chunk and is_name_chunk(text, toks, chunk, start, vocab):
-            s, e = toks[chunk[0]].start, toks[chunk[-1]].end
+            s, e = toks[chunk[0]].start, toks[chunk[-1]].end - trim
             out.append(EntityMatch(text[s:e], s, e, resolve(text[s:e]), "unknown"))
         chunk.clear()
 
@@ -184,6 +185,9 @@ def unknown_names(
             chunk.append(i)
         elif capital:
             chunk.append(i)
+            if word.endswith(_POSSESSIVE) and i + 1 < len(toks) \
+                    and toks[i + 1].text[:1].isupper() and text[tok.end:toks[i + 1].start] == " ":
+                flush(2)  # "Veridia's National Renewal Party": the owner, then the owned
         elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)) \
                 and not _SCORE_RE.match(text, tok.start):
             chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"

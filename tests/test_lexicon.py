@@ -126,6 +126,10 @@ def test_a_hyphenated_single_letter_stays_in_the_name(ruleset: RuleSet) -> None:
      [("Riverton FC", None), ("Harbour City", None)]),
     ("Nearly 61 people came, and Around 2 left.", []),
     ("Tianwen 1 reached Mars.", [("Tianwen 1", None), ("Mars", None)]),
+    # an owner's name is not part of what it owns (a desk probe: "Veridia's National
+    # Renewal Party" never met "the National Renewal Party", and a conflict was missed)
+    ("Then Veridia\u2019s National Renewal Party won.",
+     [("Veridia", None), ("National Renewal Party", None)]),
 ])
 def test_a_known_name_inside_another_things_name(ruleset: RuleSet, text: str,
                                                  expected: list[tuple[str, str | None]]) -> None:
