@@ -7,7 +7,7 @@ names ("J-10CE", "Chang'e 6") and compound adjectives ("five-year") are not quan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
@@ -87,6 +87,24 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
+    return _parts_of_totals(folded, out) if len(out) > 1 else out
+
+
+# "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
+_OF_TOTAL_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
+
+
+def _parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
+    """A count followed by "of (the) <total> <noun>" counts the noun; the total counts
+    nothing of its own (a desk probe: "won 142 of the 300 seats" was "300 seats", an
+    error-level conflict with "won 142 seats")."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        part, total = out[i], out[i + 1]
+        if part.kind == total.kind == "count" and part.noun is None and total.noun \
+                and _OF_TOTAL_RE.fullmatch(folded, part.end, total.start):
+            out[i] = replace(part, noun=total.noun)
+            out[i + 1] = replace(total, noun=None)
     return out
 
 

@@ -167,6 +167,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "count", "value": 6.8, "noun": "magnitude"}),
     ("A 7.4-magnitude quake hit Tarsa.", "7.4-magnitude",
      {"kind": "count", "value": 7.4, "noun": "magnitude"}),
+    # a part of a total counts the total's noun; the total counts nothing of its own (a desk
+    # probe: "won 142 of the 300 seats" was "300 seats" against another outlet's 142)
+    ("The party won 142 of the 300 seats.", "142", {"value": 142, "noun": "seats"}),
+    ("The party won 142 of the 300 seats.", "300", {"value": 300, "noun": None}),
+    ("It won 142 out of 300 seats.", "142", {"noun": "seats"}),
 ]
 
 
