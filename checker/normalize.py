@@ -229,9 +229,31 @@ def _told_on(claim: Claim) -> set[tuple[int, int]]:
         a_start, after = claim.attribution.span
         told = claim.attribution.text.lower().endswith("told")
         gap = _TOLD_GAP_RE if told else _SAID_GAP_RE
+        # A telling is on a day, in a week or a month: "reported third-quarter revenue" dates
+        # what was reported.
         out.update(d.span for d in claim.dates if a_start <= d.span[0] and (
-            d.span[1] <= after or gap.fullmatch(text, after - start, d.span[0] - start)))
+            d.span[1] <= after or (d.granularity in _TELLING_GRANULARITIES and gap.fullmatch(
+                text, after - start, d.span[0] - start))))
+    last = max(claim.dates, key=lambda d: d.span[1])
+    if last.granularity == "day" and claim.quantities and _CLOSES_RE.fullmatch(
+            text, last.span[1] - start) and _REPORTED_RE.search(text, 0, last.span[0] - start) \
+            and any(q.span[1] <= last.span[0] for q in claim.quantities) \
+            and not _AS_OF_RE.search(f"{text[:last.span[0] - start]} {last.text}".lower()[-30:]):
+        # "Norvik reported revenue of $4.2 billion on Thursday": the day of the report (a
+        # desk probe: taken as the figure's, it hid a conflict with "revenue was $4.8bn in
+        # the third quarter").
+        out.add(last.span)
     return out
+
+
+_TELLING_GRANULARITIES = frozenset({"day", "week", "month"})
+# Verbs of a company's own figures told on a day ("reported", "posted", "disclosed"), and
+# the end of a claim after its last date.
+_REPORTED_RE = re.compile(r"\b(?:reported|reports|posted|posts|disclosed|discloses)\b",
+                          re.IGNORECASE)
+# "340 measles cases as of Thursday": the day of the count, not of the report.
+_AS_OF_RE = re.compile(r"\b(?:as\s+(?:of|at)|by|until|through|since)\s+(?:\S+\s+)?\S+\Z")
+_CLOSES_RE = re.compile(r"[\s.,;:!?\"'\u201d\u2019)]*")
 
 
 # What may stand between "said" and the day it was said: "said on Jan. 17", "said late on

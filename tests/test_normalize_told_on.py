@@ -82,3 +82,17 @@ def test_tellings_months_apart_are_compared_as_dates(ruleset: RuleSet) -> None:
     c = _norm(ruleset, "Halvern Foods announced on Tuesday it would cut 450 jobs at its "
                        "Dunmore plant.", "c", "2024-05-07")[0]
     assert judge(a, c, BlockIndex([a, c]), ruleset.lexicon).label == "conflict"
+
+
+def test_the_day_a_company_reported_its_figures_dates_the_telling(ruleset: RuleSet) -> None:
+    """A desk probe: "reported ... revenue of $4.2 billion on Thursday" read Thursday as the
+    figure's date and hid the conflict with "revenue was $4.8bn in the third quarter"."""
+    text = "Norvik Motors reported third-quarter revenue of $4.2 billion on Thursday."
+    assert _told(ruleset, text) == ["on Thursday"]
+    a = _norm(ruleset, text, "a", "2026-10-29")[0]
+    b = _norm(ruleset, "Norvik Motors said revenue was $4.8bn in the third quarter.", "b",
+              "2026-10-30")[0]
+    verdict = judge(a, b, BlockIndex([a, b]), ruleset.lexicon)
+    assert (verdict.label, verdict.reason) == ("conflict", "number")
+    # an event's own day stays the fact's
+    assert _told(ruleset, "Hamas released 20 hostages on Monday.") == []
