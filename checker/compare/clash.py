@@ -210,7 +210,10 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # nothing; the same day does: "340 cases as of Thursday" / "430 measles cases ... as of
     # Thursday" (figures of one counted thing, a name and a word in common). Asked only of
     # a figure that would otherwise conflict: it reads both claims' dates again.
-    if q_conflict and not d_conflict and not q_agree and (
+    # A figure that agrees leaves the pair one fact unless a figure of a named measure
+    # disagrees: "a magnitude 6.8 earthquake ... killing at least 40" / "the magnitude 7.4
+    # earthquake ... killed 40" (a desk probe: corroborated).
+    if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)) and (
             anchored or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged
@@ -223,6 +226,13 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
             and not _stages_differ(a, b):
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)
+
+
+def _named_clash(a: NormClaim, b: NormClaim, q_conflict: Pairs) -> bool:
+    """A disagreeing pair of figures that both say what they count."""
+    named_a = {q.text for q in a.quantities if q.noun}
+    named_b = {q.text for q in b.quantities if q.noun}
+    return any(x in named_a and y in named_b for x, y in q_conflict)
 
 
 def _date_clash(a: NormClaim, b: NormClaim, ev: Evidence, details: dict[str, Any],

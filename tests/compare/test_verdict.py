@@ -422,3 +422,12 @@ def test_a_date_conflict_shows_the_days_words_without_a_year_stand_for() -> None
         == "in March (2025-03)"
     assert shown(NDate(date(2026, 11, 28), date(2026, 11, 28), "day", "November 28, 2026")) \
         == "November 28, 2026"
+
+
+def test_a_named_figure_that_disagrees_is_a_conflict_beside_one_that_agrees(
+        ruleset: RuleSet) -> None:
+    # a desk probe: the toll agreed, so two magnitudes of one earthquake corroborated
+    assert verdict(ruleset, "A magnitude 6.8 earthquake struck Tarsa province on Monday, "
+                            "killing at least 40 people.",
+                   "The magnitude 7.4 earthquake that hit Tarsa province on Monday killed 40 "
+                   "people.") == ("conflict", "number")
