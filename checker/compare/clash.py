@@ -223,9 +223,16 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # Figures are compared by time (`slots.figure_dates`), periods whatever their time.
     periods = figures_differ(a, b)
     if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5 \
-            and not _stages_differ(a, b):
+            and not _stages_differ(a, b) and not _EDITION_RE.search(f"{a.text}\n{b.text}"):
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)
+
+
+# "last year's final", "next season's opener": the date names an edition of an event that
+# recurs, so another date is another edition, not a slip (a desk probe: "Riverton FC lost to
+# Harbour City in last year's final" against this year's final was a date conflict).
+_EDITION_RE = re.compile(r"\b(?:last|next|this|previous|past)\s+(?:year|season|month|week)"
+                         r"['\u2019]s\b", re.IGNORECASE)
 
 
 def _named_clash(a: NormClaim, b: NormClaim, q_conflict: Pairs) -> bool:

@@ -431,3 +431,14 @@ def test_a_named_figure_that_disagrees_is_a_conflict_beside_one_that_agrees(
                             "killing at least 40 people.",
                    "The magnitude 7.4 earthquake that hit Tarsa province on Monday killed 40 "
                    "people.") == ("conflict", "number")
+
+
+def test_an_edition_of_a_recurring_event_is_no_date_slip(ruleset: RuleSet) -> None:
+    # a desk probe: last year's final against this year's was a date conflict
+    assert verdict(ruleset, "Harbour City beat Riverton FC in the national cup final on "
+                            "Saturday.",
+                   "Riverton FC lost to Harbour City in last year's national cup final.",
+                   "2026-11-29", "2026-11-30")[0] != "conflict"
+    assert verdict(ruleset, "An earthquake struck Tarsa province on Monday.",
+                   "The earthquake struck Tarsa province on Sunday, November 22.",
+                   "2026-11-24", "2026-11-25") == ("conflict", "date")
