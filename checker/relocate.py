@@ -53,6 +53,15 @@ def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[
             else:
                 placed.append(_moved(claim, delta, start, len(text), doc, folded))
             continue
+        rewrapped = nearest_spaced(folded, text, claim.span[0] + delta, taken) if text else None
+        if rewrapped is not None:
+            # The same words with other spaces between them: a paragraph wrapped anew, a
+            # double space (a CI probe: the claim and its suppression were left out).
+            start, end = rewrapped
+            taken.add(start)
+            delta = start - claim.span[0]
+            placed.append(_moved(claim, delta, start, end - start, doc, folded))
+            continue
         if drafted(claim.id, doc.id, claim.text):
             gone.append(claim.id)  # the drafted sentence itself changed or went
             continue
@@ -99,6 +108,21 @@ def nearest(folded: str, text: str, near: int, taken: set[int] | frozenset[int] 
     return best
 
 
+def nearest_spaced(folded: str, text: str, near: int,
+                   taken: set[int] | frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """The span of the occurrence of text's words, with any whitespace between them,
+    closest to `near` and not in `taken`; None when there is none."""
+    words = text.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    best: tuple[int, int] | None = None
+    for m in pattern.finditer(folded):
+        if m.start() not in taken and (best is None or abs(m.start() - near) < abs(best[0] - near)):
+            best = m.span()
+    return best
+
+
 def _refined(text: str, folded: str, start: int, end: int, slack: int = 8) -> tuple[int, int]:
     """The best-matching span near an alignment: the alignment is as long as the text, so
     an editor's added or removed words leave it a few characters off at either end."""
@@ -139,6 +163,10 @@ def slot_moved(slot: M, delta: int, folded: str) -> M:
     a, b = slot.span  # type: ignore[attr-defined]
     text = fold(slot.text)  # type: ignore[attr-defined]
     at = nearest(folded, text, a + delta) if text else -1
+    if at < 0 and text:
+        spaced = nearest_spaced(folded, text, a + delta)
+        if spaced is not None:
+            return slot.model_copy(update={"span": spaced})
     if at < 0:
         at = min(len(folded), max(0, a + delta))
         return slot.model_copy(update={"span": (at, min(len(folded), at + b - a))})

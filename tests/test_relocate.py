@@ -150,3 +150,16 @@ def test_a_sentence_added_since_extraction_is_checked(tmp_path: Path) -> None:
     # The file's own claims are the ones it has; only the new text is drafted.
     dc = result.corpus.by_id()[doc.stem]
     assert len(dc.drafted) == 1 and dc.claims[-1].id == dc.drafted[0]
+
+
+def test_a_claim_rewrapped_or_respaced_is_found_again(ruleset: RuleSet) -> None:
+    """A CI probe: a paragraph wrapped anew, or a double space, left the curated claim (and
+    its suppression) out of the run."""
+    claims = extract_document(document_from_text("d", TEXT), ruleset.lexicon).claims
+    for edited_text in (TEXT.replace("to $2.1 billion", "to\n$2.1  billion"),
+                        TEXT.replace("Lin said China launched", "Lin said China\nlaunched")):
+        edited = document_from_text("d", edited_text)
+        placed, gone = relocate(claims, edited)
+        assert gone == [] and [c.id for c in placed] == [c.id for c in claims]
+        for c in placed:
+            assert " ".join(edited_text[c.span[0]:c.span[1]].split()) == c.text

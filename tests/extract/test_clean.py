@@ -210,3 +210,17 @@ def test_headlines_under_a_list_marker_are_other_articles(ruleset: RuleSet) -> N
             "Pakistan launches its first lunar satellite\n")
     claims = extract_text(text, "page", ruleset.lexicon).claims
     assert {c.line for c in claims} == {1}
+
+
+def test_a_name_broken_by_the_wrap_joins_its_lines() -> None:
+    """A CI probe: "... a member of the International" / "Space Station and ..." were two
+    sentences, and the false statement escaped its fact rule."""
+    text = ("Some intro text here about space.\nChina is a member of the International\n"
+            "Space Station and has a wide network of global satellites.\n")
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "Some intro text here about space.",
+        "China is a member of the International\nSpace Station and has a wide network of "
+        "global satellites."]
+    # a title over its story stays apart
+    titled = "Pakistan and China Sign Space Pact\nBeijing said on Monday the pact was signed.\n"
+    assert all("Pact\nBeijing" not in titled[b.start:b.end] for b in content_blocks(titled))
