@@ -43,10 +43,13 @@ def pair_finding(r: PairResult, index: ClaimIndex) -> Finding:
     kind = "self-contradiction" if same_doc else "conflict"
     reason = r.verdict.reason or "conflict"
     if same_doc:
-        corrected = r.b.correction or r.a.correction
-        note = " (its correction note)" if corrected else ""
-        message = (f"{r.a.doc} contradicts itself: line {claim_ref(da, ca).line} and "
-                   f"line {claim_ref(db, cb).line}{note} state opposite things")
+        # The statement first, its correction note second, whichever came first in the page
+        # (a CI probe: a note at line 1 was named as line 3's).
+        stated, noted = ((db, cb), (da, ca)) if r.a.correction and not r.b.correction \
+            else ((da, ca), (db, cb))
+        note = " (its correction note)" if r.b.correction or r.a.correction else ""
+        message = (f"{r.a.doc} contradicts itself: line {claim_ref(*stated).line} and "
+                   f"line {claim_ref(*noted).line}{note} state opposite things")
     else:
         message = _conflict_message(reason, r.a, r.b, r.verdict.details)
     refs = [claim_ref(da, ca), claim_ref(db, cb, "evidence")]
