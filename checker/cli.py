@@ -264,6 +264,11 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         # the fly and pass); the default or configured directory may be absent.
         raise click.BadParameter(f"{printable_path(str(claims_dir))}: no such directory",
                                  param_hint="--claims")
+    if decisions is not None and not decisions.is_file():
+        # Named on the command line: a typo would drop every decision in silence (a CI
+        # probe), where a missing --baseline stops the run.
+        raise click.BadParameter(f"{printable_path(str(decisions))}: no such file",
+                                 param_hint="--decisions")
     base = baseline or (Path(cfg.baseline) if cfg.baseline else None)
     options = check_options(
         root, cfg, seeds=seeds, claims=claims_dir, rules=rules_dir, select=select,

@@ -414,7 +414,8 @@ def test_check_honours_review_decisions(project: Path) -> None:
         "by": "decision", "reason": "checked with the agency", "author": "Desk A"}
     assert any(n.startswith(f"decision resolved: {'0' * 16}") for n in after["notes"])
     assert after["summary"]["suppressed"] == report.summary.suppressed + 1
-    # Another decisions file, or none, is a choice on the command line.
+    # Another decisions file, or an empty one, is a choice on the command line.
+    (project / "none.yaml").write_text('schema_version: "1"\ndecisions: {}\n', encoding="utf-8")
     run(["check", "--format", "json", "--fail-on", "never", "--decisions", "none.yaml"])
     assert json.loads(_report(project, "reports"))["findings"] == json.loads(
         report.model_dump_json())["findings"]
@@ -847,3 +848,8 @@ def test_validate_and_check_list_the_same_errors_in_the_same_order(project: Path
     assert len({line.split(":")[0] for line in listed}) == 3
     assert listed == sorted(listed, key=lambda line: line.split(":")[0])
     assert errors("check") == listed
+
+
+def test_a_decisions_file_named_but_missing_is_a_usage_error(project: Path) -> None:
+    result = run(["check", "--decisions", "reviews/nope.yaml"])
+    assert result.exit_code == 2 and "reviews/nope.yaml: no such file" in result.output
