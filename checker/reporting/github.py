@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation a line.
 
 Annotations point at the claim file line when the statement has a claim file (what a pull
-request changes), else at the statement in the document. Suppressed findings are left out.
+request changes), else at the statement in the document; a conflict is annotated on each of
+its statements, so the side a pull request adds shows in its diff. Suppressed findings are
+left out.
 """
 
 from __future__ import annotations
@@ -38,10 +40,11 @@ def command(name: str, properties: dict[str, str | int | None], message: str) ->
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-def _finding(f: Finding) -> str:
+def _finding(f: Finding, at: int = 0) -> str:
+    """The annotation of a finding on its statement number `at` (the others listed)."""
     props: dict[str, str | int | None] = {}
     message = f.message
-    ref = f.claims[0] if f.claims else None
+    ref = f.claims[at] if len(f.claims) > at else None
     if ref is not None and ref.claim_file:
         props = {"file": ref.claim_file, "line": ref.claim_file_line}
         message += f"\n{ref.path}:{ref.line}:{ref.column}: {ref.text}"
@@ -55,11 +58,33 @@ def _finding(f: Finding) -> str:
             props["col"] = None
     if ref is not None and ref.claim_id:
         message += f"\nclaim {ref.claim_id}"
-    for other in f.claims[1:]:
-        label = ROLE_LABELS.get(other.role, other.role)
-        message += f"\n{label}: {other.path}:{other.line}: {other.text}"
+    for k, other in enumerate(f.claims):
+        if k != at:
+            label = ROLE_LABELS.get(other.role, other.role)
+            message += f"\n{label}: {other.path}:{other.line}: {other.text}"
     props["title"] = f"claimcheck {short_rule(f)}"
     return command(COMMANDS[severity(f)], props, message)
+
+
+# Findings annotated on each of their statements: a conflict's new side may be the only file
+# a pull request changes (a CI probe: a new document's conflict was annotated on the old
+# document's claim file only, out of the diff).
+_EACH_SIDE = frozenset({"conflict"})
+
+
+def _annotations(f: Finding) -> list[str]:
+    """The finding's annotations: on each statement of a conflict (each file once), else
+    on its first statement."""
+    if f.kind not in _EACH_SIDE:
+        return [_finding(f)]
+    seen: set[tuple[str, int | None]] = set()
+    out = []
+    for at, ref in enumerate(f.claims):
+        where = (ref.claim_file, ref.claim_file_line) if ref.claim_file else (ref.path, ref.line)
+        if where not in seen:
+            seen.add(where)
+            out.append(_finding(f, at))
+    return out or [_finding(f)]
 
 
 def _error(e: ErrorOut) -> str:
@@ -74,5 +99,6 @@ def _error(e: ErrorOut) -> str:
 def render(report: Report) -> str:
     """Annotations, input errors first, then findings from most to least severe."""
     active = [f for f in report.findings if f.suppressed is None]
-    lines = [_error(e) for e in report.errors] + [_finding(f) for f in by_severity(active)]
+    lines = [_error(e) for e in report.errors]
+    lines += [line for f in by_severity(active) for line in _annotations(f)]
     return "".join(line + "\n" for line in lines)

@@ -28,7 +28,8 @@ def test_command_skips_missing_properties() -> None:
 
 def test_one_command_per_line(report: Report) -> None:
     lines = github.render(report).splitlines()
-    assert len(lines) == 1 + 4  # the input error and the four unsuppressed findings
+    # the input error and the four unsuppressed findings, the conflict on each side
+    assert len(lines) == 1 + 4 + 1
     for line in lines:
         m = COMMAND.match(line)
         assert m, line
@@ -41,7 +42,7 @@ def test_one_command_per_line(report: Report) -> None:
 
 def test_levels_and_order(report: Report) -> None:
     levels = [line.split(" ", 1)[0] for line in github.render(report).splitlines()]
-    assert levels == ["::error", "::error", "::error", "::warning", "::notice"]
+    assert levels == ["::error", "::error", "::error", "::error", "::warning", "::notice"]
 
 
 def test_locations(report: Report) -> None:
@@ -49,9 +50,15 @@ def test_locations(report: Report) -> None:
     # Statements with a claim file are annotated on the claim file line.
     assert lines[1].startswith("::error file=claims/doc-a.yaml,line=12,title=claimcheck conflict::")
     # Without one, on the statement itself, columns inclusive as GitHub reads them.
-    assert lines[3].startswith("::warning file=seeds/doc-a.txt,line=4,endLine=4,col=1,"
+    # A conflict on each of its statements: the side a pull request adds is in its diff,
+    # and each annotation lists the other side (a CI probe).
+    assert lines[2].startswith("::error file=claims/odd%2C name%3A2.yaml,line=5,title=claimcheck "
+                               "conflict::")
+    assert lines[2].endswith("%0Astatement: seeds/doc-a.txt:2: The probe launched in 2024 from "
+                             "pad | 39A, officials said.")
+    assert lines[4].startswith("::warning file=seeds/doc-a.txt,line=4,endLine=4,col=1,"
                                "endColumn=8,title=claimcheck change-spelling::")
-    assert lines[4].startswith("::notice file=claims/odd%2C name%3A2.yaml,line=5,")
+    assert lines[5].startswith("::notice file=claims/odd%2C name%3A2.yaml,line=5,")
 
 
 def test_message_escaped(report: Report) -> None:
