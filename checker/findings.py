@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from checker.corpus import Corpus, DocClaims
 from checker.errors import ClaimcheckError, ConsistencyError, Location
+from checker.lexicon import UNKNOWN_PREFIX
 from checker.models.claims import Claim
 from checker.models.common import Severity, Suppression
 from checker.models.report import ClaimRef, Finding, Suppressed
@@ -192,4 +193,27 @@ def suppression_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError
                         f"claim {claim.id}: suppression names unknown rule {sup.rule!r}",
                         Location(dc.claim_file or "", line, col,
                                  f"claims[{ci}].suppress[{si}].rule")))
+    return errors
+
+
+def entity_id_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:
+    """An entity slot naming an id no entity rule gives (nor an unknown name's `name:` id)
+    is an error: its claim would be compared, and fact rules applied, as no entity at all
+    (a CI probe: `id: isss` silenced the rule on the ISS)."""
+    known = ruleset.lexicon.entities
+    errors: list[ClaimcheckError] = []
+    for dc in corpus.docs:
+        if not dc.loaded:
+            continue
+        loaded = dc.loaded
+        for ci, claim in enumerate(loaded.model.claims):
+            for si, slot in enumerate(claim.entities):
+                if slot.id is None or slot.id in known or slot.id.startswith(UNKNOWN_PREFIX):
+                    continue
+                line, col = locate(loaded.root, ["claims", ci, "entities", si, "id"])
+                errors.append(ConsistencyError(
+                    f"claim {claim.id}: entity {slot.text!r} names unknown entity id "
+                    f"{slot.id!r} (no entity rule has it; leave it empty for a name no rule "
+                    f"knows)", Location(dc.claim_file or "", line, col,
+                                        f"claims[{ci}].entities[{si}].id")))
     return errors

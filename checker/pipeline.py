@@ -28,7 +28,7 @@ from checker.decisions import apply_decisions_file
 from checker.document_checks import document_findings
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
-from checker.findings import sort_key, suppression_errors
+from checker.findings import entity_id_errors, sort_key, suppression_errors
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.models.claims import ClaimFile
@@ -152,6 +152,7 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
                 memo.save()
     errors.extend(corpus.errors)
     errors.extend(suppression_errors(corpus, ruleset))
+    errors.extend(entity_id_errors(corpus, ruleset))
     return Inputs(ruleset, corpus, errors, cache)
 
 

@@ -853,3 +853,19 @@ def test_validate_and_check_list_the_same_errors_in_the_same_order(project: Path
 def test_a_decisions_file_named_but_missing_is_a_usage_error(project: Path) -> None:
     result = run(["check", "--decisions", "reviews/nope.yaml"])
     assert result.exit_code == 2 and "reviews/nope.yaml: no such file" in result.output
+
+
+def test_an_unknown_entity_id_in_a_claim_file_is_located_bad_input(project: Path) -> None:
+    """A CI probe: `id: iss` edited to `id: isss` silenced the fact rule on the ISS, and
+    validate and check passed."""
+    path = next((project / "claims").glob("002_*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    assert "        id: iss\n" in text
+    edited = text.replace("        id: iss\n", "        id: isss\n", 1)
+    path.write_text(edited, encoding="utf-8")
+    line = edited.splitlines().index("        id: isss") + 1
+    for command in ("validate", "check"):
+        result = run([command])
+        assert result.exit_code == 2, result.output
+        assert f"{path.relative_to(project).as_posix()}:{line}:" in result.output
+        assert "unknown entity id 'isss'" in result.output
