@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting.common import no_controls
@@ -30,8 +31,10 @@ def _code(text: str) -> str:
     return f"`{clean}`"
 
 
-def _location(ref: ClaimRef) -> str:
+def _location(ref: ClaimRef, published: str | None = None) -> str:
     where = _code(f"{ref.path}:{ref.line}:{ref.column}")
+    if published:
+        where += f" · published {escape(published)}"
     if ref.claim_id:
         where += f" · claim {_code(ref.claim_id)}"
     if ref.claim_file:
@@ -39,7 +42,10 @@ def _location(ref: ClaimRef) -> str:
     return where
 
 
-def _finding(f: Finding) -> list[str]:
+def _finding(f: Finding, published: Mapping[str, str | None] | None = None) -> list[str]:
+    """A finding's lines; statements of several documents with each one's publication date
+    (a desk probe: a toll that grew or an update is told by its dates)."""
+    dated = published if published and len({r.document for r in f.claims}) > 1 else {}
     rule = f" · rule {_code(f.rule_id)}" if f.rule_id else ""
     head = (f"- **{escape(f.kind)}**{rule} · confidence {f.confidence:.2f} · "
             f"id {_code(f.id)}  \n  {escape(f.message)}")
@@ -47,7 +53,8 @@ def _finding(f: Finding) -> list[str]:
     for ref in f.claims:
         label = {"evidence": "evidence", "correction": "correction note"}.get(ref.role, "")
         prefix = f"{label}: " if label else ""
-        lines.append(f"  > {prefix}{escape(ref.text)}  \n  > — {_location(ref)}")
+        lines.append(f"  > {prefix}{escape(ref.text)}  \n  > — "
+                     f"{_location(ref, dated.get(ref.document))}")
     if f.fix:
         lines.append(f"  - fix: replace with {_code(f.fix.replacement)}")
     if f.reference:
@@ -79,6 +86,7 @@ def render(report: Report) -> str:
                f"{s.suppressed} suppressed · {s.errors} input errors**")
     out += ["", "| kind | error | warning | info |", "|---|---:|---:|---:|"]
     active = [f for f in report.findings if f.suppressed is None]
+    published = {d.id: d.published for d in report.documents}
     for kind in sorted({f.kind for f in active}):
         counts = [sum(1 for f in active if f.kind == kind and f.severity.value == sev)
                   for sev in SEVERITIES]
@@ -95,7 +103,7 @@ def render(report: Report) -> str:
             continue
         out += ["", f"## {sev.capitalize()}s ({len(group)})", ""]
         for f in group[:MAX_PER_SECTION]:
-            out += _finding(f)
+            out += _finding(f, published)
         if len(group) > MAX_PER_SECTION:
             out.append(f"- … {len(group) - MAX_PER_SECTION} more in report.json")
     info = [f for f in active if f.severity.value == "info" and f.kind != "corroboration"]
@@ -105,13 +113,13 @@ def render(report: Report) -> str:
             continue
         out += ["", f"<details><summary>{title} ({len(group)})</summary>", ""]
         for f in group[:MAX_PER_SECTION]:
-            out += _finding(f)
+            out += _finding(f, published)
         out += ["", "</details>"]
     suppressed = [f for f in report.findings if f.suppressed is not None]
     if suppressed:
         out += ["", f"<details><summary>Suppressed ({len(suppressed)})</summary>", ""]
         for f in suppressed[:MAX_PER_SECTION]:
-            out += _finding(f)
+            out += _finding(f, published)
         out += ["", "</details>"]
     if report.notes:
         # Decisions re-opened or resolved, documents without claim files, empty pages.
