@@ -50,8 +50,13 @@ def _finding(f: Finding, published: Mapping[str, str | None] | None = None) -> l
     head = (f"- **{escape(f.kind)}**{rule} · confidence {f.confidence:.2f} · "
             f"id {_code(f.id)}  \n  {escape(f.message)}")
     lines = [head]
-    for ref in f.claims:
+    for at, ref in enumerate(f.claims):
         label = {"evidence": "evidence", "correction": "correction note"}.get(ref.role, "")
+        if f.kind == "conflict" and at >= 2:
+            # A conflict's first two statements disagree; the rest repeat one of them from
+            # the same origin (`independence.one_per_origin`; a desk probe read them as more
+            # evidence).
+            label = "same origin, also printed" + (f" ({label})" if label else "")
         prefix = f"{label}: " if label else ""
         lines.append(f"  > {prefix}{escape(ref.text)}  \n  > — "
                      f"{_location(ref, dated.get(ref.document))}")
