@@ -89,10 +89,19 @@ _STAGES: tuple[frozenset[str], ...] = tuple(frozenset(word_stem(w) for w in grou
 
 
 def _stages_differ(a: NormClaim, b: NormClaim) -> bool:
-    """Each claim names a stage of a deal and none is the other's: two events, two dates."""
+    """Each claim names a stage of a deal and none is the other's: two events, two dates.
+    A stage that only tells ("agreed that ...", "announced that ...") dates nothing: its
+    that-clause's event is what both claims date (a CI probe: "agreed that Chang'e 8 ... in
+    2031 will carry" and "announced that Chang'e 8 ... in 2028 will carry" were no conflict)."""
+    if _TELLS_THAT_RE.search(a.text) and _TELLS_THAT_RE.search(b.text):
+        return False
     in_a = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(a.tokens)}
     in_b = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(b.tokens)}
     return bool(in_a) and bool(in_b) and in_a.isdisjoint(in_b)
+
+
+_TELLS_THAT_RE = re.compile(r"\b(?:agreed|agree|agrees|announced|announce|announces|"
+                            r"confirmed|said|stated)\s+that\b", re.IGNORECASE)
 
 
 def _description_clash(a: NormClaim, b: NormClaim) -> str | None:

@@ -442,3 +442,12 @@ def test_an_edition_of_a_recurring_event_is_no_date_slip(ruleset: RuleSet) -> No
     assert verdict(ruleset, "An earthquake struck Tarsa province on Monday.",
                    "The earthquake struck Tarsa province on Sunday, November 22.",
                    "2026-11-24", "2026-11-25") == ("conflict", "date")
+
+
+def test_a_stage_that_only_tells_dates_nothing(ruleset: RuleSet) -> None:
+    # a CI probe: "agreed that ..." against "announced that ..." read as two stages of a deal
+    assert verdict(ruleset, "The two sides have also announced that China's Chang'e 8 moon "
+                            "lander mission in 2028 will carry a Pakistani rover.",
+                   "The two countries agreed that China's Chang'e 8 moon lander mission in "
+                   "2031 will carry a Pakistani rover.", "2025-02-01", "2025-05-01") \
+        == ("conflict", "date")
