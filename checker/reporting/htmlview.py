@@ -83,7 +83,9 @@ class FindingView:
     severity: str
     tone: str
     doc_keys: str
-    refs: list[tuple[ClaimRef, str, str]]  # reference, role label, anchor of its block
+    # reference, role label, anchor of its block, and its page's publication date when the
+    # finding spans documents (a desk tells an update from an error by the dates)
+    refs: list[tuple[ClaimRef, str, str, str]]
 
 
 @dataclass
@@ -140,6 +142,7 @@ class _Builder:
                     docs.append(DocumentOut(id=ref.document, path=ref.path))
         self.docs = docs
         self.doc_key = {d.id: f"d{i}" for i, d in enumerate(docs)}
+        self.published = {d.id: d.published or "" for d in docs}
         # Each document's references, in finding then reference order, gathered in one pass:
         # a scan of every finding per document took hours at 10,000 documents.
         self.refs: dict[str, list[Ref]] = {}
@@ -172,7 +175,9 @@ class _Builder:
         )
 
     def _finding(self, fi: int, f: Finding) -> FindingView:
-        refs = [(r, ROLE_LABELS.get(r.role, r.role), self.anchors.get((fi, i), ""))
+        several = len({r.document for r in f.claims}) > 1
+        refs = [(r, ROLE_LABELS.get(r.role, r.role), self.anchors.get((fi, i), ""),
+                 self.published.get(r.document, "") if several else "")
                 for i, r in enumerate(f.claims)]
         keys = " ".join(dict.fromkeys(self.doc_key[r.document] for r in f.claims))
         return FindingView(f"f{fi}", f, severity(f), tone(f), keys, refs)
