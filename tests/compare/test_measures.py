@@ -8,15 +8,10 @@ import re
 
 import pytest
 
-from checker.compare.blocking import BlockIndex
 from checker.compare.measures import measures_differ, measures_of
-from checker.compare.verdict import judge
-from checker.corpusnorm import normalise_document
-from checker.extract import extract_text
-from checker.models.document import DocumentMeta
 from checker.nlp import word_stem
-from checker.normclaim import NormClaim
 from checker.rules import RuleSet
+from tests.compare.pairs import verdict
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -80,18 +75,11 @@ def test_measures_differ() -> None:
     assert not _differ("Tesco's revenue rose", "Tesco said figures rose")
 
 
-META = DocumentMeta(published="2024-03-01")
-
-
-def _norm(ruleset: RuleSet, text: str, doc: str) -> NormClaim:
-    model = extract_text(text, doc, ruleset.lexicon, META)
-    return normalise_document(doc, model.claims, ruleset.lexicon)[0]
+PUBLISHED = "2024-03-01"
 
 
 def _verdict(ruleset: RuleSet, a_text: str, b_text: str) -> tuple[str, str | None]:
-    a, b = _norm(ruleset, a_text, "a"), _norm(ruleset, b_text, "b")
-    verdict = judge(a, b, BlockIndex([a, b]), ruleset.lexicon)
-    return verdict.label, verdict.reason
+    return verdict(ruleset, a_text, b_text, PUBLISHED, PUBLISHED)
 
 
 def test_figures_of_two_measures_are_no_conflict(ruleset: RuleSet) -> None:

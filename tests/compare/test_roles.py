@@ -5,21 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.compare.blocking import BlockIndex
 from checker.compare.roles import Roles, reversed_roles, roles_of
-from checker.compare.verdict import judge
-from checker.corpusnorm import normalise_document
-from checker.extract import extract_text
-from checker.models.document import DocumentMeta
-from checker.normclaim import NormClaim
 from checker.rules import RuleSet
+from tests.compare.pairs import norm, verdict
 
-META = DocumentMeta(published="2024-03-01")
-
-
-def _norm(ruleset: RuleSet, text: str, doc: str = "a") -> NormClaim:
-    model = extract_text(text, doc, ruleset.lexicon, META, 0.0)
-    return normalise_document(doc, model.claims, ruleset.lexicon)[0]
+PUBLISHED = "2024-03-01"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -33,7 +23,7 @@ def _norm(ruleset: RuleSet, text: str, doc: str = "a") -> NormClaim:
     ("Pakistan and China signed a deal in Beijing.", None),
 ])
 def test_roles_of(ruleset: RuleSet, text: str, expected: tuple[str, str, str] | None) -> None:
-    found = roles_of(_norm(ruleset, text))
+    found = roles_of(norm(ruleset, text, "a", PUBLISHED))
     if expected is None:
         assert found is None
     else:
@@ -53,9 +43,7 @@ def test_reversed_roles() -> None:
 
 
 def _verdict(ruleset: RuleSet, a_text: str, b_text: str) -> tuple[str, str | None]:
-    a, b = _norm(ruleset, a_text, "a"), _norm(ruleset, b_text, "b")
-    verdict = judge(a, b, BlockIndex([a, b]), ruleset.lexicon)
-    return verdict.label, verdict.reason
+    return verdict(ruleset, a_text, b_text, PUBLISHED, PUBLISHED)
 
 
 def test_swapped_parties_conflict(ruleset: RuleSet) -> None:

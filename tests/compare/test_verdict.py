@@ -7,25 +7,9 @@ import pytest
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
-from checker.extract import extract_text
-from checker.models.document import DocumentMeta
-from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-
-
-def norm(ruleset: RuleSet, text: str, doc: str, published: str | None = None) -> NormClaim:
-    meta = DocumentMeta(published=published)
-    cf = extract_text(text, doc, ruleset.lexicon, meta=meta, threshold=0.0)
-    return normalise(cf.claims[0], doc, ruleset.lexicon)
-
-
-def verdict(ruleset: RuleSet, a: str, b: str, pa: str | None = None,
-            pb: str | None = None) -> tuple[str, str | None]:
-    na, nb = norm(ruleset, a, "a", pa), norm(ruleset, b, "b", pb)
-    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
-    return v.label, v.reason
-
+from tests.compare.pairs import norm, verdict
 
 SMIC = "SMIC's third-quarter sales were {} according to the company."
 

@@ -1,0 +1,27 @@
+"""Two sentences judged as a pair: each extracted (every sentence kept), normalised, and
+judged against the other over an index of the two."""
+
+from __future__ import annotations
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.verdict import judge
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normalize import normalise
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+
+
+def norm(ruleset: RuleSet, text: str, doc: str, published: str | None = None) -> NormClaim:
+    """The first claim of `text`, normalised, as document `doc` published then."""
+    meta = DocumentMeta(published=published)
+    cf = extract_text(text, doc, ruleset.lexicon, meta=meta, threshold=0.0)
+    return normalise(cf.claims[0], doc, ruleset.lexicon)
+
+
+def verdict(ruleset: RuleSet, a: str, b: str, pa: str | None = None,
+            pb: str | None = None) -> tuple[str, str | None]:
+    """(label, reason) of the pair of a's and b's first claims."""
+    na, nb = norm(ruleset, a, "a", pa), norm(ruleset, b, "b", pb)
+    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
+    return v.label, v.reason
