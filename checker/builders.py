@@ -42,21 +42,19 @@ def pair_finding(r: PairResult, index: ClaimIndex) -> Finding:
     same_doc = r.a.doc == r.b.doc
     kind = "self-contradiction" if same_doc else "conflict"
     reason = r.verdict.reason or "conflict"
-    if same_doc:
-        # The statement first, its correction note second, whichever came first in the page
-        # (a CI probe: a note at line 1 was named as line 3's).
-        stated, noted = ((db, cb), (da, ca)) if r.a.correction and not r.b.correction \
-            else ((da, ca), (db, cb))
-        note = " (its correction note)" if r.b.correction or r.a.correction else ""
-        message = (f"{r.a.doc} contradicts itself: line {claim_ref(*stated).line} and "
-                   f"line {claim_ref(*noted).line}{note} state opposite things")
-    else:
-        message = _conflict_message(reason, r.a, r.b, r.verdict.details)
     refs = [claim_ref(da, ca), claim_ref(db, cb, "evidence")]
     if same_doc and r.a.correction and not r.b.correction:
         refs = [claim_ref(db, cb), claim_ref(da, ca, "correction")]
     elif same_doc and r.b.correction:
         refs = [claim_ref(da, ca), claim_ref(db, cb, "correction")]
+    if same_doc:
+        # The statement's line first, its correction note's second, whichever comes first in
+        # the page (a CI probe: a note at line 1 was named as line 3's): as the refs are.
+        note = " (its correction note)" if r.b.correction or r.a.correction else ""
+        message = (f"{r.a.doc} contradicts itself: line {refs[0].line} and "
+                   f"line {refs[1].line}{note} state opposite things")
+    else:
+        message = _conflict_message(reason, r.a, r.b, r.verdict.details)
     conf = r.verdict.confidence
     severity = Severity.error if same_doc else conflict_severity(conf)
     if r.copies:
