@@ -197,10 +197,11 @@ def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
     scale = qp.MAGNITUDE_AFTER_RE.match(folded, num_end)
     if scale:  # "a 6.8-magnitude quake"
         q = _make(folded, text, m, "count", None, 1.0, 1.0, end=scale.end(), noun=False)
-        return None if q is None else _with_noun(q, "magnitude")
+        return None if q is None else replace(q, noun="magnitude")
     pence = qp.PENCE_AFTER_RE.match(folded, num_end)
     if pence and (m.group("num") or "") not in qw.NOT_PENCE:
-        return _make(folded, text, m, "money", qw.HUNDREDTHS["p"], 1.0, 0.01, end=pence.end())
+        kind, unit, factor = _kind_unit("p", "")
+        return _make(folded, text, m, kind, unit, 1.0, factor, end=pence.end())
     return None
 
 
@@ -231,11 +232,6 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
             folded, max(0, m.start("num") - 12), m.start("num")) else _noun_after(folded, end)
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
-
-
-def _with_noun(q: Quantity, noun: str) -> Quantity:
-    return Quantity(q.text, q.start, q.end, q.kind, q.value, q.low, q.high, q.unit, noun,
-                    q.approximate, q.bound)
 
 
 def _words(written: str) -> str:
