@@ -58,6 +58,11 @@ def primary_ref(finding: Finding) -> ClaimRef | None:
     return finding.claims[0] if finding.claims else None
 
 
+def across_documents(finding: Finding) -> bool:
+    """Whether a finding's statements come from more than one document."""
+    return len({r.document for r in finding.claims}) > 1
+
+
 def by_severity(findings: list[Finding]) -> list[Finding]:
     """Most severe first, report order otherwise (a stable sort)."""
     return sorted(findings, key=lambda f: -SEVERITY_RANK.get(severity(f), 0))

@@ -14,6 +14,7 @@ from checker.models.report import ClaimRef, DocumentOut, Finding, Report
 from checker.reporting.common import (
     ROLE_LABELS,
     SEVERITY_RANK,
+    across_documents,
     editor_order,
     flagged_range,
     severity,
@@ -175,7 +176,7 @@ class _Builder:
         )
 
     def _finding(self, fi: int, f: Finding) -> FindingView:
-        several = len({r.document for r in f.claims}) > 1
+        several = across_documents(f)
         refs = [(r, ROLE_LABELS.get(r.role, r.role), self.anchors.get((fi, i), ""),
                  self.published.get(r.document, "") if several else "")
                 for i, r in enumerate(f.claims)]

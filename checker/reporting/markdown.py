@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 
 from checker.models.report import ClaimRef, Finding, Report
-from checker.reporting.common import no_controls
+from checker.reporting.common import across_documents, no_controls
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 SEVERITIES = ("error", "warning", "info")
@@ -45,7 +45,7 @@ def _location(ref: ClaimRef, published: str | None = None) -> str:
 def _finding(f: Finding, published: Mapping[str, str | None] | None = None) -> list[str]:
     """A finding's lines; statements of several documents with each one's publication date
     (a desk probe: a toll that grew or an update is told by its dates)."""
-    dated = published if published and len({r.document for r in f.claims}) > 1 else {}
+    dated = published if published and across_documents(f) else {}
     rule = f" · rule {_code(f.rule_id)}" if f.rule_id else ""
     head = (f"- **{escape(f.kind)}**{rule} · confidence {f.confidence:.2f} · "
             f"id {_code(f.id)}  \n  {escape(f.message)}")
