@@ -11,6 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from checker.extract.date_shift import STATEMENT
 from checker.extract.date_types import month_number
 from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
@@ -259,8 +260,7 @@ _CLOSES_RE = re.compile(r"[\s.,;:!?\"'\u201d\u2019)]*")
 # What may stand between "said" and the day it was said: "said on Jan. 17", "said late on
 # Wednesday", "said in a statement issued on Monday", "said in an interview on Friday".
 _SAID_GAP = (r"\s*(?:(?:in|during|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
-             r"(?:statement|interview|briefing|conference|address|speech|post|note|release|"
-             r"filing)(?:\s+(?:issued|released|published))?\s+)?(?:(?:late|early)\s+)?"
+             rf"(?:{STATEMENT})(?:\s+(?:issued|released|published))?\s+)?(?:(?:late|early)\s+)?"
              r"(?:on\s+)?")
 _SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
 # After "told", whom it was told first: "told reporters", "told the state broadcaster ZNBC".

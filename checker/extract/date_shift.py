@@ -177,11 +177,13 @@ def _past_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> 
 # "according to a statement on Friday".
 _SAY = (r"said|says|announced|reported|confirmed|stated|added|wrote|noted|revealed|disclosed|"
         r"warned")
-_STATEMENT = (r"statement|interview|briefing|conference|address|speech|post|note|release|"
-              r"filing")
+# What a thing is said in ("said in a statement", "in an interview"); normalisation's
+# telling dates read the same list (`normalize._SAID_GAP`).
+STATEMENT = (r"statement|interview|briefing|conference|address|speech|post|note|release|"
+             r"filing")
 _TOLD_RE = re.compile(
     rf"\b(?:(?:{_SAY})(?:\s+(?:in|during|at)\s+(?:a|an|the|its|his|her|their)"
-    rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{_STATEMENT})(?:\s+(?:issued|released|published))?)?"
+    rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{STATEMENT})(?:\s+(?:issued|released|published))?)?"
     r"|told\s+(?:the(?:\s+[\w'.-]+){1,3}?|[\w'.-]+)"
     r"|according\s+to(?:\s+[\w'.-]+){1,5}?)"
     r"(?:\s+(?:late|early))?(?:\s+on)?\s+\Z", re.IGNORECASE)
