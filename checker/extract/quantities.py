@@ -67,8 +67,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
         value = float(m.group("no") or m.group("ord"))
+        ranked = qp.RANK_NOUN_RE.match(folded, m.end(), stop) if m.group("ord") else None
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
-                      value, None, None, False, "exact"))
+                      value, None, ranked.group(1).lower() if ranked else None, False, "exact"))
     for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
         keep(_from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():

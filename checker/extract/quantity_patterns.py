@@ -82,6 +82,11 @@ VAGUE_STEMS = ("dozens", "hundreds", "thousands", "millions", "billions")
 RATIO_STEMS = tuple(RATIOS)
 NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)
 ORDINAL_RE = re.compile(r"(?=[N\d])\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
+# What an ordinal ranks, from a closed list: "the 87th minute" and "the 78th minute" of one
+# goal disagree, while "his 50th goal" and "the 20th anniversary" name different things
+# (a rank with no noun is never compared: `compare.slots.aligned`).
+RANK_NOUN_RE = re.compile(r"[ \t]+(minute|place|position|spot|seed|lap|hole)s?\b",
+                          re.IGNORECASE)
 # Numbers that belong to dates and times, never quantities: "2025-02-30", "3/4/2024", "10:30".
 NOT_QUANTITY_RE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"

@@ -435,3 +435,13 @@ def test_a_stage_that_only_tells_dates_nothing(ruleset: RuleSet) -> None:
                    "The two countries agreed that China's Chang'e 8 moon lander mission in "
                    "2031 will carry a Pakistani rover.", "2025-02-01", "2025-05-01") \
         == ("conflict", "date")
+
+
+def test_a_goal_in_two_minutes_conflicts_but_two_goals_do_not(ruleset: RuleSet) -> None:
+    a = "Marta Okafor scored the winner for Harbour City in the 87th minute on Saturday."
+    b = "Marta Okafor scored the winner for Harbour City in the 78th minute on Saturday."
+    assert verdict(ruleset, a, b, "2026-05-10", "2026-05-10") == ("conflict", "number")
+    # Ranks of things not on the closed list are not compared: "50th goal" / "51st goal".
+    c = "Marta Okafor scored her 50th goal for Harbour City on Saturday."
+    d = "Marta Okafor scored her 51st goal for Harbour City on Saturday."
+    assert verdict(ruleset, c, d, "2026-05-10", "2026-05-10")[0] != "conflict"

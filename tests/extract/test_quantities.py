@@ -117,6 +117,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("It ranked at No 4 and No. 10.", "No 4", {"kind": "rank", "value": 4}),
     ("It ranked No. 1 in Asia.", "No. 1", {"kind": "rank", "value": 1}),
     ("They were ranked at 13th, 16th and 20th.", "13th", {"kind": "rank", "value": 13}),
+    # what a rank ranks, from a closed list; other nouns are not read ("50th goal")
+    ("He scored in the 87th minute.", "87th", {"kind": "rank", "value": 87, "noun": "minute"}),
+    ("She finished in 3rd place.", "3rd", {"kind": "rank", "value": 3, "noun": "place"}),
+    ("It was his 50th goal.", "50th", {"kind": "rank", "value": 50, "noun": None}),
+    ("He was the No 4 seed.", "No 4", {"kind": "rank", "value": 4, "noun": None}),
     ("It employs 1,000 people.", "1,000", {"value": 1000, "noun": "people"}),
     # units of science and weather pages, and the UK/Pakistani "pc"
     ("Rainfall was 120 mm in a day.", "120 mm", {"kind": "measure", "unit": "m", "value": 0.12}),
