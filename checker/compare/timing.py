@@ -76,8 +76,10 @@ def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
 
 def running_total(r: PairResult, published: Mapping[str, date]) -> bool:
     """A number conflict between two undated running totals of pages published on
-    different days."""
-    if r.verdict.reason != "number" or r.a.doc == r.b.doc:
+    different days; or a date conflict between two running totals each dated the days
+    just before its page ("the death toll rose to 27 on Monday", two days later "rose to
+    41 on Wednesday": two readings of one total, not one event on two days)."""
+    if r.verdict.reason not in ("number", "date") or r.a.doc == r.b.doc:
         return False
     day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
     if day_a is None or day_b is None or day_a == day_b:

@@ -114,3 +114,16 @@ def test_a_toll_told_in_the_simple_past_then_grown_is_no_conflict(tmp_path: Path
 def test_otherwise_the_number_conflict_stands(tmp_path: Path, first: tuple[str, str],
                                               second: tuple[str, str]) -> None:
     assert _number_conflicts(tmp_path, first, second) == ["number"]
+
+
+def test_a_toll_dated_on_each_page_is_no_date_conflict(tmp_path: Path) -> None:
+    """A desk probe: a toll with no counted noun, each page giving the day it stood."""
+    first = ("The death toll in the Kerala floods rose to 27 on Monday.", "2026-08-10")
+    later = ("The death toll in the Kerala floods rose to 41 on Wednesday.", "2026-08-12")
+    assert _number_conflicts(tmp_path / "grew", first, later) == []
+    # a toll that shrank, or a one-time event on two days, still conflicts
+    shrank = (later[0].replace("41", "19"), later[1])
+    assert _number_conflicts(tmp_path / "shrank", first, shrank) == ["date"]
+    event = ("The Kerala floods killed 27 people on Monday.", "2026-08-10")
+    moved = ("The Kerala floods killed 27 people on Wednesday.", "2026-08-12")
+    assert _number_conflicts(tmp_path / "event", event, moved) == ["date"]
