@@ -126,6 +126,19 @@ def figures_apart(a: NormClaim, b: NormClaim) -> bool:
         for qa in a.quantities for qb in b.quantities)
 
 
+def bare_counts_apart(a: NormClaim, b: NormClaim) -> bool:
+    """Each claim gives a count of nothing named that no figure of the other agrees with:
+    "scored 74 off 48 balls" / "scored 47 off 48 balls" agree on the balls only. Such
+    counts are too vague to conflict (`aligned`), but not to deny a corroboration."""
+    return _unmatched_bare(a, b) and _unmatched_bare(b, a)
+
+
+def _unmatched_bare(a: NormClaim, b: NormClaim) -> bool:
+    return any(qa.kind == "count" and not qa.noun and not qa.unit
+               and not any(qb.kind == "count" and agree(qa, qb) for qb in b.quantities)
+               for qa in a.quantities)
+
+
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
     and "US$2 billion" compare no figure, and confirm nothing."""

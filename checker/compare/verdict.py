@@ -12,6 +12,7 @@ from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
 from checker.compare.measures import fates_differ, measures_differ
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
+    bare_counts_apart,
     currencies_apart,
     dates_compared,
     figures_apart,
@@ -110,10 +111,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
-            or figures_apart(a, b) or a.correction or b.correction:
+            or figures_apart(a, b) or bare_counts_apart(a, b) or a.correction \
+            or b.correction:
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
-        # forecast's "about 600" and the outcome's "710"), or nothing said in common: no
+        # forecast's "about 600" and the outcome's "710"; or counts of nothing named that
+        # differ beside a figure that agrees), or nothing said in common: no
         # confirmation. Nor is a correction note, which reports what was wrongly said.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = pair_coverage(a, b, fa, fb, stats)

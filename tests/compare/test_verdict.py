@@ -445,3 +445,11 @@ def test_a_goal_in_two_minutes_conflicts_but_two_goals_do_not(ruleset: RuleSet) 
     c = "Marta Okafor scored her 50th goal for Harbour City on Saturday."
     d = "Marta Okafor scored her 51st goal for Harbour City on Saturday."
     assert verdict(ruleset, c, d, "2026-05-10", "2026-05-10")[0] != "conflict"
+
+
+def test_a_bare_count_that_differs_denies_a_corroboration(ruleset: RuleSet) -> None:
+    """A desk probe: "74 off 48 balls" / "47 off 48 balls" agreed on the balls alone."""
+    a = "Rohit Sharma scored 74 off 48 balls in the final."
+    assert verdict(ruleset, a, a.replace("74", "47"))[0] == "unrelated"
+    assert verdict(ruleset, a, a.replace("final.", "final, the league said."))[0] \
+        == "corroboration"
