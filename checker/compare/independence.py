@@ -166,14 +166,25 @@ def one_per_origin(conflicts: Sequence[PairResult], origins: Mapping[str, str]
                    ) -> list[PairResult]:
     """Conflicts between the same two statements from the same two origins, once: a
     syndicated copy repeating a wrong figure is one disagreement, not one per outlet that
-    printed it. The first in order stands for the others and lists their claims."""
+    printed it. The first in order stands for the others and lists their claims.
+
+    A copy need not be word for word: another document of the same origin disputing the
+    same statement with the same value ("Aug 12 (PTI) ... Rs 800 crore" and "Rs 800 crore"
+    printed without the dateline) is the same disagreement too."""
     kept: dict[tuple[object, ...], int] = {}
     out: list[PairResult] = []
     for r in conflicts:
-        key = (r.a.doc == r.b.doc, r.verdict.reason, *_sides(r, origins))
+        sides = _sides(r, origins)
+        key = (r.a.doc == r.b.doc, r.verdict.reason, *sides)
+        loose = _loose_keys(r, origins)
         at = kept.get(key)
         if at is None:
+            at = next((kept[k] for k, doc in loose if k in kept
+                       and doc not in (out[kept[k]].a.doc, out[kept[k]].b.doc)), None)
+        if at is None:
             kept[key] = len(out)
+            for k, _ in loose:
+                kept.setdefault(k, len(out))
             out.append(r)
             continue
         first = out[at]
@@ -184,6 +195,33 @@ def one_per_origin(conflicts: Sequence[PairResult], origins: Mapping[str, str]
                       for c in (r.a, r.b) if c.doc not in (first.a.doc, first.b.doc))
         out[at] = replace(first, copies=first.copies + extra)
     return out
+
+
+# A conflict's details that give each side's disputed value, as [a's, b's] pairs or one
+# [a's, b's] pair.
+_PAIRED = ("quantities", "dates")
+
+
+def _loose_keys(r: PairResult, origins: Mapping[str, str]
+                ) -> list[tuple[tuple[object, ...], str]]:
+    """For each side: a key of the other side's statement with this side's origin and
+    disputed value, and this side's document (a copy must come from another one)."""
+    details = r.verdict.details
+    found = next((k for k in _PAIRED if details.get(k)), None)
+    if found is not None:
+        pairs = details[found]
+        values = (tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
+    elif r.verdict.reason == "polarity" and details.get("polarity"):
+        values = (details["polarity"][0],), (details["polarity"][1],)
+    else:
+        return []
+    same_doc = r.a.doc == r.b.doc
+    side_a = (origins.get(r.a.doc, r.a.doc), content_key(r.a))
+    side_b = (origins.get(r.b.doc, r.b.doc), content_key(r.b))
+    origin_a, origin_b = side_a[0], side_b[0]
+    # Keys name the fixed statement first, so either order of a pair finds them.
+    return [((same_doc, r.verdict.reason, "loose", side_a, origin_b, values[1]), r.b.doc),
+            ((same_doc, r.verdict.reason, "loose", side_b, origin_a, values[0]), r.a.doc)]
 
 
 Side = tuple[str, Hashable]  # (origin, content key) of a conflict's claim

@@ -85,3 +85,20 @@ def test_a_copy_of_the_evidence_is_listed_as_evidence(tmp_path: Path) -> None:
                          {"a1": BUDGET, "b1": OTHER, "b2": OTHER})
     assert [(c.document, c.role) for c in found.claims] == [
         ("a1", "claim"), ("b1", "evidence"), ("b2", "evidence")]
+
+
+def test_a_copy_with_its_own_dateline_is_the_same_conflict(tmp_path: Path) -> None:
+    """A desk probe: one agency story printed with and without its dateline."""
+    [found] = _conflicts(tmp_path, {"a1": "PTI", "a3": "PTI", "a4": None},
+                         {"a1": "MARLOW, March 10 (PTI) " + BUDGET, "a3": "MARLOW: " + BUDGET,
+                          "a4": OTHER})
+    assert sorted(c.document for c in found.claims) == ["a1", "a3", "a4"]
+    assert "also printed by" in found.message
+
+
+def test_another_value_from_the_same_origin_is_another_conflict(tmp_path: Path) -> None:
+    found = _conflicts(tmp_path, {"a1": "PTI", "a3": "PTI", "a4": None},
+                       {"a1": BUDGET, "a3": BUDGET.replace("1.2", "1.1"), "a4": OTHER})
+    with_a4 = [f for f in found if any(c.document == "a4" for c in f.claims)]
+    assert sorted(c.claims[0].document for c in with_a4) == ["a1", "a3"]
+    assert all(len(f.claims) == 2 for f in with_a4)
