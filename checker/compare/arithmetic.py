@@ -199,6 +199,15 @@ def check_share_of(claim: Claim) -> ArithmeticIssue | None:
     return None
 
 
+# "to" (with "reach", "of" and the like not counted) right before a figure: its new value.
+_TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)
+
+
+def _at(claim: Claim, q: QuantitySlot) -> int:
+    """Where a slot starts in the claim's text (slot spans are document offsets)."""
+    return max(0, q.span[0] - claim.span[0])
+
+
 def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | None:
     """'up 7 percentage points from ... 74 per cent' against the current share."""
     for p in (q for q in claim.quantities if q.kind == "points" and q.value is not None):
@@ -208,9 +217,13 @@ def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | N
         # 74 per cent"); a share before it is where it stands now ("stood at 27.3%, up 0.4
         # points on a year earlier"), and with no earlier share there is nothing to check
         # (a percentage of the sentence before is likely of something else).
-        olds = [q for q in own if q.span[0] >= p.span[1]]
-        news = [q for c in reversed(previous[-2:]) for q in c.quantities
-                if q.kind == "percent" and q.value is not None] + own
+        after = [q for q in own if q.span[0] >= p.span[1]]
+        # "rose 3.5 points to 68.9%": the share after "to" is the new one, and the sentence
+        # then gives its own (a share of the sentence before is of something else).
+        to = [q for q in after if _TO_RE.search(claim.text, 0, _at(claim, q)) is not None]
+        olds = [q for q in after if q not in to]
+        news = to or [q for c in reversed(previous[-2:]) for q in c.quantities
+                      if q.kind == "percent" and q.value is not None] + own
         if not olds or not news:
             continue
         assert p.value is not None

@@ -74,3 +74,12 @@ def test_a_share_of_a_whole_stated_in_the_same_sentence(ruleset: RuleSet) -> Non
                            "billion.") == [("share", 62.5)]
     # a share of something the sentence does not count
     assert issues(ruleset, "It sold 300 cars, 20% of them in March, out of 1,500 made.") == []
+
+
+def test_a_share_after_to_is_the_new_share(ruleset: RuleSet) -> None:
+    """A desk probe: "rose 3.5 points to 68.9%" took 68.9% for the old turnout and the
+    sentence before's 33.4% (a party's vote) for the new."""
+    text = "ANO won 33.4% of the vote.\nTurnout rose 3.5 percentage points to 68.9%.\n"
+    assert issues(ruleset, text) == []
+    wrong = "ANO won 33.4% of the vote.\nTurnout rose 3.5 percentage points to 68.9% from 61.2%.\n"
+    assert issues(ruleset, wrong) == [("points", 7.7)]
