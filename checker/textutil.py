@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
@@ -117,10 +118,19 @@ class LineIndex:
         return len(self._starts)
 
 
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
+# Runs of what is neither a letter nor a digit, in any script.
+_SLUG_RE = re.compile(r"[\W_]+")
+# Latin letters with no decomposition into a base letter and a mark.
+_LATIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
+                        "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
 
 
 def slug(text: str) -> str:
-    """A lower-case ASCII identifier for a name: `Chang'e 6` -> `change-6`."""
-    folded = fold(text).lower().replace("'", "").replace("&", " and ")
+    """A lower-case identifier for a name: `Chang'e 6` -> `change-6`, `Andrej Babiš` ->
+    `andrej-babis` (accents dropped, so the name written without them is the same); names in
+    other scripts keep their letters (`北京` and `東京` were both `x`, one name)."""
+    folded = fold(text).lower().replace("'", "").replace("&", " and ").translate(_LATIN)
+    if not folded.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded)
+                         if not unicodedata.combining(c))
     return _SLUG_RE.sub("-", folded).strip("-") or "x"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.textutil import LineIndex, fold
+from checker.textutil import LineIndex, fold, slug
 
 
 @given(st.text(alphabet="ab\n\r ", max_size=30))
@@ -29,3 +30,16 @@ def test_folding_twice_is_folding_once(text: str) -> None:
     # Extraction segments the folded document, folded again per block (candidate_spans).
     assert fold(fold(text)) == fold(text)
     assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Chang'e 6", "change-6"),
+    ("Andrej Babiš", "andrej-babis"),  # was "andrej-babi", another name than "Babis"
+    ("Łódź", "lodz"),  # was "d"
+    ("São Paulo", "sao-paulo"),
+    ("北京", "北京"),  # every name in another script was "x": one name
+    ("Science & Technology", "science-and-technology"),
+])
+def test_slug(name: str, expected: str) -> None:
+    assert slug(name) == expected
+    assert slug("東京") != slug("北京")
