@@ -188,9 +188,15 @@ def _edited_span(node: CommentedMap, drafted: str, span: tuple[int, int],
 
 def _start(span: Any) -> int:
     """Where a stored span starts (0 when it is not a pair of integers: nothing to shift)."""
-    if isinstance(span, list) and len(span) == 2 and all(type(x) is int for x in span):
+    if isinstance(span, list) and len(span) == 2 and all(_is_int(x) for x in span):
         return int(span[0])
     return 0
+
+
+def _is_int(x: Any) -> bool:
+    """An integer as the YAML reader gives it: ruamel's ScalarInt (which "0" may load as) is
+    one; a boolean is not (a slot at offset 0 was never moved: an editor probe)."""
+    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def _slots(node: CommentedMap) -> list[CommentedMap]:
@@ -207,7 +213,7 @@ def _shift(slot: CommentedMap, delta: int, folded_doc: str) -> None:
     editor who trimmed the claim's text moved the claim, not its words, by the trim)."""
     span = slot.get("span")
     if not (isinstance(span, CommentedSeq) and len(span) == 2 and
-            all(type(x) is int for x in span)):
+            all(_is_int(x) for x in span)):
         return
     text = slot.get("text")
     at = nearest(folded_doc, fold(text), span[0] + delta) if isinstance(text, str) and text \
