@@ -127,3 +127,16 @@ def test_a_toll_dated_on_each_page_is_no_date_conflict(tmp_path: Path) -> None:
     event = ("The Kerala floods killed 27 people on Monday.", "2026-08-10")
     moved = ("The Kerala floods killed 27 people on Wednesday.", "2026-08-12")
     assert _number_conflicts(tmp_path / "event", event, moved) == ["date"]
+
+
+def test_the_day_a_figure_was_said_is_no_date_of_the_figure(tmp_path: Path) -> None:
+    """A CI probe: the same sentence said on two Mondays a week apart was an error-level
+    date conflict (the days of the tellings were compared as the fact's)."""
+    text = "Pakistan's space budget is $200 million, officials said on Monday."
+    assert _number_conflicts(tmp_path / "same", (text, "2025-02-03"), (text, "2025-02-01")) == []
+    # Two figures told weeks apart may be two events: still no conflict ...
+    other = (text.replace("200", "260"), "2025-03-03")
+    assert _number_conflicts(tmp_path / "apart", (text, "2025-02-03"), other) == []
+    # ... but told in one news cycle, they conflict.
+    near = (text.replace("200", "260"), "2025-02-04")
+    assert _number_conflicts(tmp_path / "near", (text, "2025-02-03"), near) == ["number"]
