@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.errors import ClaimcheckError, InputError, Location
 from checker.ingest import display_path
-from checker.models.report import Finding, Report, Suppressed
+from checker.models.report import COPY_OF, Finding, Report, Suppressed
 
 BASELINE_VERSION = "1"
 # How a baseline file begins (`render_baseline`): `baseline write` replaces only such a file.
@@ -69,9 +69,19 @@ def apply_baseline(findings: Sequence[Finding], path: Path,
         known = read_baseline(path, shown)
     except ClaimcheckError as exc:
         return list(findings), [exc]
+    # An entry made when a sentence stood once stands for one copy once it is repeated (the
+    # first, in the findings' order): the copies beyond it are new.
+    present = {f.id for f in findings}
+    spare = known - present
     out = []
     for f in findings:
-        if f.id in known and f.suppressed is None:
+        copy_of = f.details.get(COPY_OF)
+        if f.id not in known and isinstance(copy_of, str) and copy_of in spare:
+            spare.discard(copy_of)
+            known_now = True
+        else:
+            known_now = f.id in known
+        if known_now and f.suppressed is None:
             f = f.model_copy(update={"suppressed": Suppressed(
                 by="baseline", reason=f"in baseline {shown}")})
         out.append(f)

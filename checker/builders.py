@@ -17,14 +17,16 @@ from checker.findings import (
     fingerprint,
     norm_text,
     span_ref,
+    statement_ids,
     statement_part,
+    with_copy_of,
 )
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.models.common import Severity
 from checker.models.report import Finding, Fix
 from checker.normclaim import NormClaim
-from checker.rules.consistency import ConsistencyHit
+from checker.rules.consistency import ConsistencyHit, Occurrence
 from checker.rules.facts import FactHit
 from checker.rules.terms import TermHit
 
@@ -64,9 +66,9 @@ def pair_finding(r: PairResult, index: ClaimIndex) -> Finding:
         refs += [claim_ref(dc, c, "evidence" if side else "claim") for (dc, c), side in copies]
         message += f"; also printed by {_names(dc.doc.id for (dc, _), _ in copies)} " \
             "(same origin)"
-    finding = compared_finding(
-        fingerprint(kind, None, [statement_part(da, ca), statement_part(db, cb)]),
-        kind, severity, message, conf, reason, refs, r.verdict.details)
+    fid, copy_of = statement_ids(kind, None, [(da, ca), (db, cb)])
+    finding = compared_finding(fid, kind, severity, message, conf, reason, refs,
+                               with_copy_of(r.verdict.details, copy_of))
     return apply_suppressions(finding, [(da, ca), (db, cb)])
 
 
@@ -106,10 +108,10 @@ def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
         f"; copies count once ({c.documents - c.origins} not independent)"
     message = (f"Corroborated by {c.documents} documents from {c.origins} independent "
                f"origin{'s' if c.origins != 1 else ''}{copies}: “{_q(c.claims[0].text, 70)}”")
-    finding = compared_finding(
-        fingerprint("corroboration", None, [statement_part(dc, claim) for dc, claim in involved]),
-        "corroboration", Severity.info, message, c.confidence, "agree", refs, c.details,
-        (c.documents, c.origins))
+    fid, copy_of = statement_ids("corroboration", None, involved)
+    finding = compared_finding(fid, "corroboration", Severity.info, message, c.confidence,
+                               "agree", refs, with_copy_of(c.details, copy_of),
+                               (c.documents, c.origins))
     return apply_suppressions(finding, involved)
 
 
@@ -134,12 +136,12 @@ def fact_finding(hit: FactHit, index: ClaimIndex, lexicon: Lexicon,
         kind, severity = "rule-support", Severity.info
         message = f"Agrees with {rule.id}: " + (
             _format(rule.explanation, values) or _format(rule.message, values) or rule.id)
+    fid, copy_of = statement_ids(kind, rule.id, [(dc, claim)])
     finding = Finding(
-        id=fingerprint(kind, rule.id, [statement_part(dc, claim)]),
-        kind=kind, severity=severity, rule_id=rule.id, message=_q(message, 300),
+        id=fid, kind=kind, severity=severity, rule_id=rule.id, message=_q(message, 300),
         confidence=hit.confidence, reason=hit.reason, claims=[claim_ref(dc, claim)],
-        reference=rule.reference, details={"explanation": rule.explanation} if rule.explanation
-        else {},
+        reference=rule.reference, details=with_copy_of(
+            {"explanation": rule.explanation} if rule.explanation else {}, copy_of),
     )
     return apply_suppressions(finding, [(dc, claim)])
 
@@ -181,26 +183,38 @@ def term_finding(hit: TermHit, dc: DocClaims, claim: Claim | None, occurrence: i
     return apply_suppressions(finding, [(dc, claim)])
 
 
-def consistency_finding(hit: ConsistencyHit, docs: Mapping[str, DocClaims]) -> Finding:
-    """Several accepted forms used where one is required."""
+def consistency_hit_findings(hit: ConsistencyHit, docs: Mapping[str, DocClaims]
+                             ) -> list[Finding]:
+    """Several accepted forms used where one is required: one finding per document that
+    writes another form than the preferred one (a corpus-wide rule broken by a new page
+    is a new finding, which a baseline does not hide: a CI probe)."""
     rule = hit.rule
     forms = ", ".join(f"“{f}” ({n}×)" for f, n in hit.counts)
     message = _format(rule.message, {"forms": forms, "dominant": hit.dominant, "rule": rule.id}) \
         or f"Use one form consistently: {forms}"
-    refs = []
-    involved = []
-    for occ in hit.minority[:20]:
-        dc = docs[occ.doc]
-        claim = dc.claim_at(occ.start)
-        refs.append(span_ref(dc, occ.start, occ.end, claim))
-        involved.append((dc, claim))
-    finding = Finding(
-        id=fingerprint("consistency", rule.id, [hit.scope, *(f for f, _ in hit.counts)]),
-        kind="consistency", severity=rule.severity, rule_id=rule.id, message=message,
-        confidence=1.0, reason=rule.scope, claims=refs, reference=rule.reference,
-        details={"forms": dict(hit.counts), "preferred": hit.dominant, "scope": hit.scope},
-    )
-    return apply_suppressions(finding, involved)
+    by_doc: dict[str, list[Occurrence]] = {}
+    for occ in hit.minority:
+        by_doc.setdefault(occ.doc, []).append(occ)
+    out = []
+    for doc_id, found in by_doc.items():
+        dc = docs[doc_id]
+        refs = []
+        involved = []
+        for occ in found[:20]:
+            claim = dc.claim_at(occ.start)
+            refs.append(span_ref(dc, occ.start, occ.end, claim))
+            involved.append((dc, claim))
+        # A document-scoped rule's scope is its document already; a corpus-wide one's
+        # finding is the document's own.
+        where = [hit.scope] if hit.scope == doc_id else [hit.scope, doc_id]
+        finding = Finding(
+            id=fingerprint("consistency", rule.id, [*where, *(f for f, _ in hit.counts)]),
+            kind="consistency", severity=rule.severity, rule_id=rule.id, message=message,
+            confidence=1.0, reason=rule.scope, claims=refs, reference=rule.reference,
+            details={"forms": dict(hit.counts), "preferred": hit.dominant, "scope": hit.scope},
+        )
+        out.append(apply_suppressions(finding, involved))
+    return out
 
 
 def arithmetic_finding(issue: ArithmeticIssue, dc: DocClaims,
@@ -209,12 +223,13 @@ def arithmetic_finding(issue: ArithmeticIssue, dc: DocClaims,
     claim = claims[issue.claim_id]
     refs = [claim_ref(dc, claim)] + [claim_ref(dc, claims[o], "evidence")
                                      for o in issue.other_ids if o in claims]
+    fid, copy_of = statement_ids("arithmetic", None, [(dc, claim)],
+                                 [issue.kind, norm_text(issue.stated)])
     finding = Finding(
-        id=fingerprint("arithmetic", None, [statement_part(dc, claim), issue.kind,
-                                            norm_text(issue.stated)]),
-        kind="arithmetic", severity=Severity.warning, message=issue.message, confidence=0.9,
-        reason=issue.kind, claims=refs,
-        details={"stated": issue.stated, "computed": issue.computed, "from": issue.expected},
+        id=fid, kind="arithmetic", severity=Severity.warning, message=issue.message,
+        confidence=0.9, reason=issue.kind, claims=refs,
+        details=with_copy_of({"stated": issue.stated, "computed": issue.computed,
+                              "from": issue.expected}, copy_of),
     )
     return apply_suppressions(finding, [(dc, claim)])
 

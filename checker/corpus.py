@@ -33,8 +33,8 @@ class DocClaims:
     on_the_fly: bool = False
     gone: list[str] = field(default_factory=list)  # stale claims no longer in the text
     drafted: list[str] = field(default_factory=list)  # stale: new text's claims, on the fly
-    # Claim id -> which repeat of its sentence it is (`repeat`), made on first use.
-    _repeats: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    # Claim id -> which copy of its sentence it is (`repeat`), made on first use.
+    _repeats: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def suppressions(self) -> list[Suppression]:
@@ -52,13 +52,14 @@ class DocClaims:
         text = self.doc.text
         return text[start:end] if start < end <= len(text) else claim.text
 
-    def repeat(self, claim: Claim) -> int:
-        """0 for a claim on the first place its sentence stands in the document, n on the
-        n-th later place the same sentence is written again (a finding on each copy is its
-        own finding: findings.statement_part)."""
+    def repeat(self, claim: Claim) -> str:
+        """"" for a claim on a sentence the document writes once; for one on a sentence it
+        writes more than once, which copy: the words before it (`_context`), so that a
+        copy pasted above another, or one deleted, leaves the others' findings (and their
+        decisions and baseline entries) on their own copies (findings.statement_part)."""
         if self._repeats is None:
             self._repeats = _repeats(self)
-        return self._repeats.get(claim.id, 0)
+        return self._repeats.get(claim.id, "")
 
     def file_of(self, claim_id: str) -> str | None:
         """The claim file that holds the claim: none for one drafted on the fly from a
@@ -70,16 +71,35 @@ class DocClaims:
         return self.loaded.line_of(claim_id) if self.loaded else None
 
 
-def _repeats(dc: DocClaims) -> dict[str, int]:
-    """For each claim on a later copy of a sentence the document repeats, which copy it is
-    (claims sharing one span share its number)."""
+def _repeats(dc: DocClaims) -> dict[str, str]:
+    """For each claim on a sentence the document writes more than once, its copy's key:
+    the words before it, and among copies with the same words before them their order
+    (claims sharing one span share its key)."""
     words = {c.id: dc.words(c) for c in dc.claims}
     places: dict[str, set[int]] = {}
     for c in dc.claims:
         places.setdefault(words[c.id], set()).add(c.span[0])
-    order = {t: sorted(starts) for t, starts in places.items() if len(starts) > 1}
-    return {c.id: n for c in dc.claims if words[c.id] in order
-            for n in [order[words[c.id]].index(c.span[0])] if n > 0}
+    keys: dict[tuple[str, int], str] = {}
+    for text, starts in places.items():
+        if len(starts) < 2:
+            continue
+        seen: dict[str, int] = {}
+        for start in sorted(starts):
+            context = _context(dc.doc.text, start)
+            keys[text, start] = f"{context}\x1d{seen[context]}" if context in seen else context
+            seen[context] = seen.get(context, 0) + 1
+    return {c.id: keys[words[c.id], c.span[0]] for c in dc.claims
+            if (words[c.id], c.span[0]) in keys}
+
+
+def _context(text: str, start: int) -> str:
+    """What stands before a copy of a sentence: the words on its line before it and the
+    last line with words above it, spacing aside ("" at the document's start)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    above = text[:line_start].rstrip()
+    previous = above[above.rfind("\n") + 1:] if above else ""
+    return " ".join(f"{previous}\n{before}".split())
 
 
 @dataclass
@@ -171,12 +191,32 @@ def _add_uncovered(dc: DocClaims, drafted: Sequence[Claim], corpus: Corpus) -> N
     added to the check after the file's own (and noted: the file still wants refreshing)."""
     ids = {c.id for c in dc.claims}
     taken = SpanSet(c.span for c in dc.claims)
-    added = [c for c in drafted if c.id not in ids and not taken.overlaps(*c.span)]
+    # A sentence an editor deleted from the file (drafted once, in `drafted:`, no longer
+    # among its claims) is not drafted again on the fly (a CI probe: a stale file brought
+    # back a claim the editor had removed and failed the check).
+    deleted = set(dc.loaded.model.drafted) - ids if dc.loaded else set()
+    drafted = [c for c in drafted if c.id not in deleted]
+    # Covered is by place, not id: a copy pasted above a sentence of the file drafts with
+    # that sentence's id (ids follow the words) and was taken as covered (an editor probe:
+    # a false statement passed CI until the file was refreshed). It gets an id of its own.
+    added = [_unique_id(c, ids) for c in drafted if not taken.overlaps(*c.span)]
     if added:
         dc.claims = dc.claims + added
         dc.drafted = [c.id for c in added]
         corpus.notes.append(f"{dc.doc.path}: {len(added)} sentence(s) not in {dc.claim_file} "
                             f"extracted on the fly and checked")
+
+
+def _unique_id(claim: Claim, ids: set[str]) -> Claim:
+    """The claim, renamed `<id>-N` (as extraction names a repeat) when its id is taken."""
+    if claim.id not in ids:
+        ids.add(claim.id)
+        return claim
+    n = 2
+    while f"{claim.id}-{n}" in ids:
+        n += 1
+    ids.add(f"{claim.id}-{n}")
+    return claim.model_copy(update={"id": f"{claim.id}-{n}"})
 
 
 def _document_id_at(path: Path, shown: str) -> tuple[int, int | None]:

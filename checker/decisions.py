@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError
+from rapidfuzz import fuzz
 
 from checker.atomic import atomic_write
 from checker.decisions_format import (
@@ -34,7 +35,7 @@ from checker.decisions_format import (
 )
 from checker.errors import ClaimcheckError
 from checker.models.common import Strict
-from checker.models.report import Finding, Suppressed
+from checker.models.report import COPY_OF, Finding, Suppressed
 from checker.schemacheck import validate_model
 from checker.textutil import fold
 from checker.yamlio import MAX_YAML_BYTES, read_yaml
@@ -67,6 +68,9 @@ class Decision(Strict):
     kind: str | None = None
     message: str | None = None
     documents: list[str] = Field(default_factory=list)
+    # The statements' words when decided: a decision is carried only to a finding on like
+    # words (`successors_of`), not to any finding of the same rule in the document.
+    statements: list[str] = Field(default_factory=list)
 
 
 class DecisionsFile(Strict):
@@ -127,6 +131,7 @@ def make_decision(finding: Finding, decision: DecisionValue, note: str | None,
         decision=decision, note=(note or "").strip() or None, author=author,
         decided_at=timestamp(clock), text_hash=text_hash(finding), kind=finding.kind,
         message=finding.message, documents=sorted({c.document for c in finding.claims}),
+        statements=[c.text for c in finding.claims],
     )
 
 
@@ -266,7 +271,8 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
         seen.add(finding.id)
         state, why = review_state(finding, decision)
         if carried is not None:
-            state, why = "reopened", carried_why(decision, carried)
+            state, why = "reopened", carried_why(decision, carried,
+                                                 finding.details.get(COPY_OF) == carried)
         update: dict[str, Any] = {
             "details": {**finding.details, "decision": _detail(decision, state, why)}}
         if state == "reopened":
@@ -280,8 +286,12 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
     return out, resolved, reopened
 
 
-def carried_why(decision: Decision, carried: str) -> str:
-    """Why a decision carried over from finding `carried` to its successor is re-opened."""
+def carried_why(decision: Decision, carried: str, copied: bool = False) -> str:
+    """Why a decision carried over from finding `carried` to its successor is re-opened
+    (`copied`: to a copy of a sentence decided when it stood once)."""
+    if copied:
+        return (f"the sentence is written more than once now; decided when it stood once "
+                f"({decision.decided_at[:10]}, as {carried}): decide each copy")
     return (f"its statements changed since it was decided ({decision.decided_at[:10]}, "
             f"as {carried})")
 
@@ -299,26 +309,60 @@ def _shape(message: str) -> str:
 def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
                   ) -> dict[str, str]:
     """Undecided findings that take over a decision whose finding is gone: the one finding
-    of the same kind, documents and message, line numbers aside (a document's sentence
-    reworded changes the fingerprint, and a line added above it the message; the editor
-    should see the decision re-opened, not resolved)."""
+    of the same kind, documents and message, line numbers aside, on like words (a
+    document's sentence reworded changes the fingerprint, and a line added above it the
+    message; the editor should see the decision re-opened, not resolved); and every copy
+    of a sentence decided when it stood once (`models.report.COPY_OF`). Where several gone
+    decisions could go to one finding (copies decided apart, one deleted), the one that
+    hides least goes (`_STRICTNESS`): re-opened, never applied as it was."""
     findings = list(findings)
     present = {f.id for f in findings}
-    candidates: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    candidates: dict[tuple[str, tuple[str, ...], str], list[Finding]] = {}
+    copies: dict[str, list[str]] = {}
     for f in findings:
         if f.id not in decisions:
             key = (str(f.kind), tuple(sorted({c.document for c in f.claims})),
                    _shape(f.message))
-            candidates.setdefault(key, []).append(f.id)
+            candidates.setdefault(key, []).append(f)
+            copy_of = f.details.get(COPY_OF)
+            if isinstance(copy_of, str):
+                copies.setdefault(copy_of, []).append(f.id)
     wanted: dict[str, list[str]] = {}
     for fp, d in sorted(decisions.items()):
-        if fp not in present and d.kind and d.message:
+        if fp in present:
+            continue
+        if fp in copies:
+            for fid in copies[fp]:
+                wanted.setdefault(fid, []).append(fp)
+        elif d.kind and d.message:
             key = (d.kind, tuple(sorted(d.documents)), _shape(d.message))
-            found = candidates.get(key, [])
+            found = [f for f in candidates.get(key, []) if _like(d, f)]
             if len(found) == 1:
-                wanted.setdefault(found[0], []).append(fp)
-    # A finding two gone decisions could claim is ambiguous: neither is carried.
-    return {fid: fps[0] for fid, fps in wanted.items() if len(fps) == 1}
+                wanted.setdefault(found[0].id, []).append(fp)
+    return {fid: max(fps, key=lambda fp: (_STRICTNESS[decisions[fp].decision],
+                                          decisions[fp].decided_at, fp))
+            for fid, fps in wanted.items()}
+
+
+# Of several decisions that could go to one finding, the one that hides least goes: a copy
+# confirmed wrong is never shown as another copy's false alarm.
+_STRICTNESS: dict[str, int] = {"false-alarm": 0, "fixed": 1, "needs-source": 2, "confirmed": 3}
+
+
+# How alike (0-100) a statement must be to one decided on to take its decision over: a
+# reworded sentence is; another sentence that breaks the same rule is not (an editor probe:
+# a false alarm's note was carried to a new sentence elsewhere in the page).
+LIKE_WORDS = 60.0
+
+
+def _like(decision: Decision, finding: Finding) -> bool:
+    """The finding's statements resemble those decided on (a decision written before
+    statements were recorded resembles any)."""
+    if not decision.statements:
+        return True
+    old = [fold(t) for t in decision.statements]
+    return any(fuzz.ratio(fold(c.text), o) >= LIKE_WORDS
+               for c in finding.claims for o in old)
 
 
 def apply_decisions_file(findings: Sequence[Finding], path: Path, display: str

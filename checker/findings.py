@@ -14,7 +14,7 @@ from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.lexicon import UNKNOWN_PREFIX
 from checker.models.claims import Claim
 from checker.models.common import Severity, Suppression
-from checker.models.report import ClaimRef, Finding, Suppressed
+from checker.models.report import COPY_OF, ClaimRef, Finding, Suppressed
 from checker.models.trusted import check_plain, full_fields, trusted
 from checker.rules import RuleSet
 from checker.textutil import fold
@@ -50,11 +50,30 @@ def statement_part(dc: DocClaims, claim: Claim) -> str:
     """The fingerprint part of a claim: the document's words at its span, so that an
     editor's wording or a `--fix` in the claim file leaves the finding (and its baseline
     entry and decision) the same; the claim's text when its span is not in the document.
-    A later copy of a sentence the document repeats is told apart by its number, so a
-    finding on each copy is reported (one was dropped as the other's duplicate)."""
+    A copy of a sentence the document repeats is told apart by the words before it, so a
+    finding on each copy is reported (one was dropped as the other's duplicate), and
+    stays on its copy when another copy is pasted above it or deleted (an editor probe:
+    a decision on "copy 0" moved to the copy pasted above it)."""
     repeat = dc.repeat(claim)
     part = claim_part(dc.doc.id, dc.words(claim))
     return f"{part}\x1e{repeat}" if repeat else part
+
+
+def statement_ids(kind: str, rule_id: str | None,
+                  statements: Sequence[tuple[DocClaims, Claim]],
+                  extra: Sequence[str] = ()) -> tuple[str, str | None]:
+    """A finding's fingerprint from its statements (and `extra` parts), and, when one of
+    them is a copy of a repeated sentence, its fingerprint as if each stood once."""
+    fid = fingerprint(kind, rule_id, [*(statement_part(dc, c) for dc, c in statements), *extra])
+    if not any(dc.repeat(c) for dc, c in statements):
+        return fid, None
+    base = [claim_part(dc.doc.id, dc.words(c)) for dc, c in statements]
+    return fid, fingerprint(kind, rule_id, [*base, *extra])
+
+
+def with_copy_of(details: Mapping[str, object], copy_of: str | None) -> dict[str, object]:
+    """The details, with `COPY_OF` when the finding is on a copy."""
+    return {**details, COPY_OF: copy_of} if copy_of else dict(details)
 
 
 _CLAIM_REF_FIELDS = full_fields(ClaimRef)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from checker.builders import ClaimIndex, consistency_finding, fact_finding, term_finding
+from checker.builders import ClaimIndex, consistency_hit_findings, fact_finding, term_finding
 from checker.corpus import Corpus, DocClaims
 from checker.extract.clean import classify_lines
 from checker.memofile import MemoFile, content_key, remembered
@@ -169,5 +169,6 @@ def consistency_findings(corpus: Corpus, ruleset: RuleSet,
         occurrences: dict[str, list[Occurrence]] = {}
         for dc, blocks in zip(corpus.docs, regions, strict=True):
             occurrences[dc.doc.id] = find_forms(rule, dc.doc.id, dc.doc.text, blocks)
-        out += [consistency_finding(hit, docs) for hit in check(rule, occurrences)]
+        out += [f for hit in check(rule, occurrences)
+                for f in consistency_hit_findings(hit, docs)]
     return out

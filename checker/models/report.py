@@ -22,6 +22,11 @@ FindingKind = Literal[
 CONFLICT_KINDS = ("conflict", "self-contradiction")
 
 
+# The details key of a finding on a copy of a repeated sentence: the fingerprint the same
+# finding has when the sentence stands once (a baseline entry or a decision made then is
+# found again through it: baseline.apply_baseline, decisions.successors_of).
+COPY_OF = "copy_of"
+
 class Out(BaseModel):
     """Report models: closed, so the schema documents every key."""
 

@@ -869,3 +869,180 @@ def test_an_unknown_entity_id_in_a_claim_file_is_located_bad_input(project: Path
         assert result.exit_code == 2, result.output
         assert f"{path.relative_to(project).as_posix()}:{line}:" in result.output
         assert "unknown entity id 'isss'" in result.output
+
+
+ISS = "China is a member of the International Space Station"
+
+
+def _iss_findings(project: Path) -> list[dict[str, Any]]:
+    report = json.loads(_report(project, "reports"))
+    return [f for f in report["findings"] if f["rule_id"] == "china-not-iss-member"
+            and f["kind"] == "rule-violation"]
+
+
+def _decide(project: Path, finding: dict[str, Any], value: str, note: str) -> None:
+    from checker.decisions import make_decision, save_decisions
+    from checker.models.report import Finding
+
+    model = Finding.model_validate(finding)
+    save_decisions(project / "reviews" / "decisions.yaml",
+                   {model.id: make_decision(model, value, note, "Desk A")})  # type: ignore[arg-type]
+
+
+def _paste_copy_at(doc: Path, line: int) -> None:
+    lines = doc.read_text("utf-8").split("\n")
+    sentence = next(t for t in lines if t.startswith(ISS))
+    lines[line - 1:line - 1] = [sentence, ""]
+    doc.write_text("\n".join(lines), "utf-8")
+
+
+def test_a_copy_pasted_above_is_checked_before_the_claims_are_refreshed(project: Path) -> None:
+    """An editor probe: with both findings decided, a pasted copy of the false sentence
+    passed `check --fail-on error` (its drafted claim took the file's claim's id)."""
+    doc = next((project / "seeds").glob("002_*.txt"))
+    run(["check", "--format", "json", "--fail-on", "never"])
+    for f in _iss_findings(project):
+        _decide(project, f, "false-alarm", "the page prints its own correction")
+    assert run(["check", "--format", "json", "--fail-on", "error"]).exit_code in (0, 1)
+    before = {f["id"] for f in _iss_findings(project)}
+    _paste_copy_at(doc, 12)
+    result = run(["check", "--format", "json", "--fail-on", "error"])
+    flagged = {f["claims"][0]["line"]: f for f in _iss_findings(project)}
+    assert 12 in flagged and flagged[12]["suppressed"] is None, flagged
+    assert result.exit_code == 1
+    assert before  # the decided finding stays decided on its own copy
+    assert flagged[25]["details"]["decision"]["status"] in ("decided", "reopened")
+
+
+def test_a_decision_stays_on_its_copy_when_another_is_pasted_above(project: Path) -> None:
+    """An editor probe: a false alarm on the quoted copy moved to an asserted copy pasted
+    above it (findings were told apart by their copies' order)."""
+    doc = next((project / "seeds").glob("002_*.txt"))
+    run(["check", "--format", "json", "--fail-on", "never"])
+    [single] = _iss_findings(project)
+    _decide(project, single, "false-alarm", "quoted as an example of the error")
+    _paste_copy_at(doc, 12)
+    doc_rel = str(doc.relative_to(project))
+    assert run(["extract", doc_rel, "--out", "claims"]).exit_code == 0
+    run(["check", "--format", "json", "--fail-on", "never"])
+    flagged = {f["claims"][0]["line"]: f for f in _iss_findings(project)}
+    assert sorted(flagged) == [12, 25]
+    # Neither copy is silently suppressed by the decision made on the one sentence: both
+    # are shown to the editor again, each to be decided.
+    for f in flagged.values():
+        assert f["suppressed"] is None
+        assert f["details"]["decision"]["status"] == "reopened"
+        assert "written more than once" in f["details"]["decision"]["why"]
+
+
+def test_deleting_one_of_two_decided_copies_never_applies_the_others_decision(
+        project: Path) -> None:
+    """An editor probe: after deleting the copy marked false alarm, its decision
+    suppressed the copy marked confirmed."""
+    doc = next((project / "seeds").glob("002_*.txt"))
+    doc_rel = str(doc.relative_to(project))
+    _paste_copy_at(doc, 12)
+    assert run(["extract", doc_rel, "--out", "claims"]).exit_code == 0
+    run(["check", "--format", "json", "--fail-on", "never"])
+    flagged = {f["claims"][0]["line"]: f for f in _iss_findings(project)}
+    _decide(project, flagged[12], "false-alarm", "line-12 copy is quoted")
+    _decide(project, flagged[25], "confirmed", "line-25 copy is asserted")
+    lines = doc.read_text("utf-8").split("\n")
+    del lines[11:13]
+    doc.write_text("\n".join(lines), "utf-8")
+    assert run(["extract", doc_rel, "--out", "claims"]).exit_code == 0
+    result = run(["check", "--format", "json", "--fail-on", "error"])
+    [left] = _iss_findings(project)
+    assert left["claims"][0]["line"] == 23 and left["suppressed"] is None
+    assert left["details"]["decision"]["decision"] == "confirmed"
+    assert result.exit_code == 1
+
+
+def test_a_decision_is_not_carried_to_another_sentence_breaking_the_same_rule(
+        project: Path) -> None:
+    """An editor probe: a false alarm's note was carried to a new sentence elsewhere in the
+    page that breaks the same rule (successors matched kind, document and message only)."""
+    doc = next((project / "seeds").glob("002_*.txt"))
+    doc_rel = str(doc.relative_to(project))
+    run(["check", "--format", "json", "--fail-on", "never"])
+    [single] = _iss_findings(project)
+    _decide(project, single, "false-alarm", "quoted as an example, not asserted")
+    text = doc.read_text("utf-8")
+    sentence = next(t for t in text.split("\n") if t.startswith(ISS))
+    lines = text.replace(sentence, "Its satellite network serves military and civilian "
+                                   "purposes.").split("\n")
+    lines[10] += (" Officials noted that Beijing is one of the partner nations of the "
+                  "International Space Station.")
+    doc.write_text("\n".join(lines), "utf-8")
+    assert run(["extract", doc_rel, "--out", "claims"]).exit_code == 0
+    run(["check", "--format", "json", "--fail-on", "never"])
+    news = _iss_findings(project)
+    assert news and all("decision" not in f["details"] for f in news), news
+
+
+def test_re_extracting_moves_a_slot_at_offset_zero(tmp_path: Path, repo: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI probe: a slot starting at offset 0 (read back as ruamel's ScalarInt) was never
+    moved when a line was added above it, and the file failed validation."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(repo / "rules", tmp_path / "rules")
+    (tmp_path / "seeds").mkdir()
+    doc = tmp_path / "seeds" / "a.txt"
+    sentence = "Pakistan and China signed a new space agreement in Islamabad on Monday.\n"
+    doc.write_text(sentence, "utf-8")
+    assert run(["extract", "seeds", "--out", "claims"]).exit_code == 0
+    doc.write_text("Updated on May 3.\n\n" + sentence, "utf-8")
+    assert run(["extract", "seeds", "--out", "claims"]).exit_code == 0
+    result = run(["validate"])
+    assert result.exit_code == 0, result.output
+    assert "span: [19, 27]" in (tmp_path / "claims" / "a.yaml").read_text("utf-8")
+
+
+def test_a_claim_the_editor_deleted_is_not_drafted_again_on_the_fly(
+        tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI probe: an edit elsewhere in the document made the file stale, and the stale
+    path drafted the sentence the editor had deleted from it (`drafted:` was ignored)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(repo / "rules", tmp_path / "rules")
+    (tmp_path / "seeds").mkdir()
+    doc = tmp_path / "seeds" / "a.txt"
+    doc.write_text("Pakistan and China signed a new space agreement in Islamabad on Monday.\n\n"
+                   "China is a member of the International Space Station, the draft says.\n",
+                   "utf-8")
+    assert run(["extract", "seeds", "--out", "claims"]).exit_code == 0
+    path = tmp_path / "claims" / "a.yaml"
+    text = path.read_text("utf-8")
+    second = text.index("  - id: ", text.index("  - id: ") + 1)
+    path.write_text(text[:second] + text[text.index("drafted:"):], "utf-8")
+    assert run(["check", "--fail-on", "error"]).exit_code == 0
+    doc.write_text(doc.read_text("utf-8").replace("on Monday", "on Tuesday"), "utf-8")
+    result = run(["check", "--fail-on", "error", "--format", "text"])
+    assert result.exit_code == 0, result.output
+    assert "china-not-iss-member" not in result.output
+
+
+def test_a_new_page_breaking_a_corpus_consistency_rule_is_not_hidden_by_the_baseline(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI probe: a corpus-wide consistency finding was one finding for every page, so a
+    baseline made before a new page wrote the other form hid it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "style.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: cpec-form\n    kind: consistency\n'
+        "    severity: error\n    scope: corpus\n    forms: [China-Pakistan Economic Corridor,"
+        " China Pakistan Economic Corridor]\n", "utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Trade under the China-Pakistan Economic Corridor grew 12 "
+                                 "percent in 2024.\n\nThe China-Pakistan Economic Corridor "
+                                 "employs 50,000 people, the ministry said.\n", "utf-8")
+    (seeds / "b.txt").write_text("Investment in the China Pakistan Economic Corridor reached "
+                                 "$25 billion in 2023.\n", "utf-8")
+    assert run(["baseline", "write", "bl.json"]).exit_code == 0
+    assert run(["check", "--baseline", "bl.json", "--fail-on", "error"]).exit_code == 0
+    (seeds / "c.txt").write_text("Officials said the China Pakistan Economic Corridor would "
+                                 "add a rail link in 2026.\n", "utf-8")
+    result = run(["check", "--baseline", "bl.json", "--fail-on", "error", "--format",
+                  "github"])
+    assert result.exit_code == 1
+    assert "file=seeds/c.txt" in result.output and "file=seeds/b.txt" not in result.output
