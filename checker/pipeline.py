@@ -66,6 +66,10 @@ class CheckOptions:
     cache_dir: Path | None = None
 
 
+# Findings that say sources agree (with each other, or with a rule).
+AGREEMENTS = frozenset({"corroboration", "rule-support"})
+
+
 @dataclass
 class CheckResult:
     """The report plus the errors met; exit code derived from both."""
@@ -83,7 +87,9 @@ class CheckResult:
         if fail_on == "never":
             return 0
         level = Severity(fail_on).rank
-        counted = [f for f in self.report.findings if f.suppressed is None]
+        # Agreements confirm; they are no problem to fail on, even with --fail-on info.
+        counted = [f for f in self.report.findings
+                   if f.suppressed is None and f.kind not in AGREEMENTS]
         return 1 if any(Severity(f.severity).rank >= level for f in counted) else 0
 
 

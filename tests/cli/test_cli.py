@@ -1046,3 +1046,18 @@ def test_a_new_page_breaking_a_corpus_consistency_rule_is_not_hidden_by_the_base
                   "github"])
     assert result.exit_code == 1
     assert "file=seeds/c.txt" in result.output and "file=seeds/b.txt" not in result.output
+
+
+def test_agreements_never_fail_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI probe: `--fail-on info` failed on "Agrees with ..." and on corroborations."""
+    monkeypatch.chdir(tmp_path)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (tmp_path / "rules").mkdir()
+    text = "Norvex Dynamics opened a plant in Lahore in March 2024, the company said.\n"
+    (seeds / "a.txt").write_text(text, "utf-8")
+    (seeds / "b.txt").write_text(text.replace("the company said", "officials said"), "utf-8")
+    result = run(["check", "--fail-on", "info", "--format", "json"])
+    report = json.loads((tmp_path / "reports" / "report.json").read_text("utf-8"))
+    assert [f["kind"] for f in report["findings"]] == ["corroboration"]
+    assert result.exit_code == 0
