@@ -271,8 +271,10 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
         seen.add(finding.id)
         state, why = review_state(finding, decision)
         if carried is not None:
-            state, why = "reopened", carried_why(decision, carried,
-                                                 finding.details.get(COPY_OF) == carried)
+            now = {c.document for c in finding.claims}
+            moved = sorted(now) if now.isdisjoint(decision.documents) else []
+            state, why = "reopened", carried_why(
+                decision, carried, finding.details.get(COPY_OF) == carried, moved)
         update: dict[str, Any] = {
             "details": {**finding.details, "decision": _detail(decision, state, why)}}
         if state == "reopened":
@@ -286,9 +288,14 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
     return out, resolved, reopened
 
 
-def carried_why(decision: Decision, carried: str, copied: bool = False) -> str:
+def carried_why(decision: Decision, carried: str, copied: bool = False,
+                moved: Sequence[str] = ()) -> str:
     """Why a decision carried over from finding `carried` to its successor is re-opened
-    (`copied`: to a copy of a sentence decided when it stood once)."""
+    (`copied`: to a copy of a sentence decided when it stood once; `moved`: to the same
+    words in other documents, its own being gone)."""
+    if moved:
+        return (f"its document ({', '.join(decision.documents)}) is gone; the same words are "
+                f"in {', '.join(moved)} (decided {decision.decided_at[:10]}, as {carried})")
     if copied:
         return (f"the sentence is written more than once now; decided when it stood once "
                 f"({decision.decided_at[:10]}, as {carried}): decide each copy")
@@ -327,6 +334,7 @@ def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
             copy_of = f.details.get(COPY_OF)
             if isinstance(copy_of, str):
                 copies.setdefault(copy_of, []).append(f.id)
+    documents = {c.document for f in findings for c in f.claims}
     wanted: dict[str, list[str]] = {}
     for fp, d in sorted(decisions.items()):
         if fp in present:
@@ -337,6 +345,10 @@ def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
         elif d.kind and d.message:
             key = (d.kind, tuple(sorted(d.documents)), _shape(d.message))
             found = [f for f in candidates.get(key, []) if _like(d, f)]
+            if not found and d.statements and documents.isdisjoint(d.documents):
+                # Its documents are gone: renamed, the same words stand under another id.
+                found = [f for k, fs in candidates.items() if k[0] == d.kind
+                         and k[2] == _shape(d.message) for f in fs if _same_words(d, f)]
             if len(found) == 1:
                 wanted.setdefault(found[0].id, []).append(fp)
     return {fid: max(fps, key=lambda fp: (_STRICTNESS[decisions[fp].decision],
@@ -353,6 +365,13 @@ _STRICTNESS: dict[str, int] = {"false-alarm": 0, "fixed": 1, "needs-source": 2, 
 # reworded sentence is; another sentence that breaks the same rule is not (an editor probe:
 # a false alarm's note was carried to a new sentence elsewhere in the page).
 LIKE_WORDS = 60.0
+
+
+def _same_words(decision: Decision, finding: Finding) -> bool:
+    """The finding's statements are the words decided on (spacing and quotes aside)."""
+    def words(texts: Iterable[str]) -> list[str]:
+        return sorted(" ".join(fold(t).split()) for t in texts)
+    return words(decision.statements) == words(c.text for c in finding.claims)
 
 
 def _like(decision: Decision, finding: Finding) -> bool:

@@ -1061,3 +1061,24 @@ def test_agreements_never_fail_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyP
     report = json.loads((tmp_path / "reports" / "report.json").read_text("utf-8"))
     assert [f["kind"] for f in report["findings"]] == ["corroboration"]
     assert result.exit_code == 0
+
+
+def test_a_decision_follows_its_statement_into_a_renamed_document(project: Path) -> None:
+    """An editor probe: renaming a document dropped its decisions as "its finding no longer
+    occurs" while the same statement stood, undecided, under the new name."""
+    run(["check", "--format", "json", "--fail-on", "never"])
+    [single] = _iss_findings(project)
+    _decide(project, single, "false-alarm", "quoted, not asserted")
+    old, new = "002_52ff3da96645762c", "002_propakistani-cpec"
+    for suffix in (".txt", ".meta.yaml"):
+        (project / "seeds" / f"{old}{suffix}").rename(project / "seeds" / f"{new}{suffix}")
+    claims = project / "claims" / f"{new}.yaml"
+    (project / "claims" / f"{old}.yaml").rename(claims)
+    claims.write_text(claims.read_text("utf-8").replace(f"  id: {old}", f"  id: {new}"), "utf-8")
+    run(["check", "--format", "json", "--fail-on", "never"])
+    [moved] = _iss_findings(project)
+    decision = moved["details"]["decision"]
+    assert decision["status"] == "reopened" and decision["note"] == "quoted, not asserted"
+    assert f"its document ({old}) is gone" in decision["why"]
+    report = json.loads(_report(project, "reports"))
+    assert not any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
