@@ -35,6 +35,9 @@ class DocClaims:
     drafted: list[str] = field(default_factory=list)  # stale: new text's claims, on the fly
     # Claim id -> which copy of its sentence it is (`repeat`), made on first use.
     _repeats: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    # Claim id -> its fingerprint part (findings.statement_part), made once: a sentence of
+    # a page with no full stops may hold thousands of misspellings.
+    parts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def suppressions(self) -> list[Suppression]:

@@ -54,9 +54,12 @@ def statement_part(dc: DocClaims, claim: Claim) -> str:
     finding on each copy is reported (one was dropped as the other's duplicate), and
     stays on its copy when another copy is pasted above it or deleted (an editor probe:
     a decision on "copy 0" moved to the copy pasted above it)."""
-    repeat = dc.repeat(claim)
-    part = claim_part(dc.doc.id, dc.words(claim))
-    return f"{part}\x1e{repeat}" if repeat else part
+    known = dc.parts.get(claim.id)
+    if known is None:
+        repeat = dc.repeat(claim)
+        part = claim_part(dc.doc.id, dc.words(claim))
+        known = dc.parts[claim.id] = f"{part}\x1e{repeat}" if repeat else part
+    return known
 
 
 def statement_ids(kind: str, rule_id: str | None,
@@ -137,7 +140,7 @@ def span_ref(dc: DocClaims, start: int, end: int, claim: Claim | None,
     end_line, end_col = doc.lines.position(end)
     if claim is not None:
         s, e = claim.quote or claim.span
-        text = doc.text[s:e]
+        text = _around(doc.text, s, e, start, end)
     else:
         ls, le = doc.lines.line_span(line)
         text = doc.text[ls:le].strip()
@@ -147,6 +150,29 @@ def span_ref(dc: DocClaims, start: int, end: int, claim: Claim | None,
         claim_file=dc.file_of(claim.id) if claim else None,
         claim_file_line=dc.claim_line(claim.id) if claim else None, role=role,
     )
+
+
+# A span's sentence longer than this is shown cut around the span: a page with no full
+# stops makes one sentence of it all, and each misspelling in it carried the whole (a CI
+# probe: 400 KB of text took 8.5 GB).
+MAX_SPAN_CONTEXT = 600
+_SIDE = MAX_SPAN_CONTEXT // 2
+
+
+def _around(text: str, s: int, e: int, start: int, end: int) -> str:
+    """text[s:e], or when longer than MAX_SPAN_CONTEXT the part around [start, end] cut at
+    spaces, with an ellipsis where it is cut."""
+    if e - s <= MAX_SPAN_CONTEXT:
+        return text[s:e]
+    ws = max(s, start - _SIDE)
+    we = min(e, end + _SIDE)
+    if ws > s:
+        space = text.find(" ", ws, start)
+        ws = space + 1 if space >= 0 else ws
+    if we < e:
+        space = text.rfind(" ", end, we)
+        we = space if space >= 0 else we
+    return ("\u2026" if ws > s else "") + text[ws:we] + ("\u2026" if we < e else "")
 
 
 def _matches(suppression: Suppression, finding: Finding) -> bool:

@@ -63,3 +63,18 @@ def test_of_two_findings_sharing_a_fingerprint_the_same_is_kept_in_any_order() -
 
     a, b, other = finding("Corroborated by 2"), finding("Corroborated by 3"), finding("x", "e" * 20)
     assert _unique([a, b, other]) == _unique([other, b, a]) == {a.id: a, other.id: other}
+
+
+def test_a_long_sentences_span_is_shown_cut_around_it() -> None:
+    """A CI probe: each misspelling of a page with no full stops carried the whole page."""
+    from checker.findings import MAX_SPAN_CONTEXT, _around
+
+    text = " ".join(f"w{i}" for i in range(5000)) + " Chiang'e " + " ".join(
+        f"v{i}" for i in range(5000))
+    start = text.index("Chiang'e")
+    shown = _around(text, 0, len(text), start, start + 8)
+    assert "Chiang'e" in shown and len(shown) <= MAX_SPAN_CONTEXT + 2
+    assert shown.startswith("\u2026w") and shown.endswith("\u2026")
+    assert " w" in shown and not shown[1:].startswith(" ")  # cut at a space
+    short = "A short sentence with Chiang'e in it."
+    assert _around(short, 0, len(short), 22, 30) == short
