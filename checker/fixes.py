@@ -56,12 +56,38 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         end = start + 1
         while end < len(lines) and not _ITEM_RE.match(lines[end]):
             end += 1
+        block = -1  # the indent of a `text:` key whose value is a block scalar below it
         for i in range(start, min(end, len(lines))):
             body = lines[i].rstrip("\r\n")
-            fixed = _fix_line(body, edit)
+            indent = len(body) - len(body.lstrip())
+            if block >= 0 and (indent > block or not body.strip()):
+                fixed = _replace_words(body, edit.found, edit.replacement)
+            else:
+                block = _block_start(body)
+                fixed = _fix_line(body, edit)
             if fixed != body:
                 lines[i] = fixed + lines[i][len(body):]
     return "".join(lines)
+
+
+# A block scalar's header ("text: >-", "text: |"): the value is on the lines below.
+_BLOCK_RE = re.compile(r"[|>][+-]?[1-9]?[+-]?\s*(?:#.*)?")
+
+
+def _block_start(line: str) -> int:
+    """The indent of a `text:` key whose value is a block scalar, else -1 (a CI probe:
+    `--fix` said it fixed such a text and left it as it was)."""
+    m = _TEXT_LINE_RE.match(line)
+    if not m or not _BLOCK_RE.fullmatch(m.group("value")):
+        return -1
+    lead = m.group("lead")
+    return len(lead) - len(lead.lstrip()) + (len(lead.lstrip()) - len(lead.lstrip().lstrip("- ")))
+
+
+def _replace_words(line: str, found: str, replacement: str) -> str:
+    """`found` as a whole word replaced in a line of a block scalar (no quoting there)."""
+    return re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", replacement.replace("\\", "\\\\"),
+                  line)
 
 
 def plan_fixes(findings: Iterable[Finding], root: Path) -> dict[Path, tuple[str, str]]:

@@ -1082,3 +1082,22 @@ def test_a_decision_follows_its_statement_into_a_renamed_document(project: Path)
     assert f"its document ({old}) is gone" in decision["why"]
     report = json.loads(_report(project, "reports"))
     assert not any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
+
+
+def test_fix_rewrites_a_text_written_as_a_block_scalar(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI probe: `--fix` said it fixed a claim whose text was a folded block (`>-`) and
+    left the text as it was, so the warning came back on the next run."""
+    shutil.copytree(FIX_CASE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    path = Path("claims/a.yaml")
+    text = path.read_text(encoding="utf-8")
+    line = next(t for t in text.splitlines() if t.startswith("    text: The Chiang’e 6 probe"))
+    value = line[len("    text: "):]
+    words = value.split(" ")
+    folded = "    text: >-\n      " + " ".join(words[:3]) + "\n      " + " ".join(words[3:])
+    path.write_text(text.replace(line, folded), encoding="utf-8")
+    assert run(["check", "--fix", "--fail-on", "never", "--format", "json"]).exit_code == 0
+    fixed = path.read_text(encoding="utf-8")
+    assert "      The Chang’e 6" in fixed and "Chiang’e 6 probe" not in fixed
+    assert run(["check", "--fail-on", "warning", "--format", "json"]).exit_code == 0
