@@ -198,18 +198,25 @@ def locked(path: Path) -> Iterator[None]:
 
 def save_decisions(path: Path, changes: Mapping[str, Decision | None],
                    display: str | None = None,
-                   findings: Sequence[Finding] = ()) -> DecisionsFile:
+                   findings: Sequence[Finding] = (),
+                   under_lock: Callable[[DecisionsFile], Mapping[str, Decision | None]]
+                   | None = None) -> DecisionsFile:
     """Merge changes (None removes) into the file under the lock; return what was written.
 
     With the current findings, a change on a finding that carries a reworded finding's
     decision (`successors_of`) replaces that decision: the editor has looked again.
     A file that does not validate is never overwritten: its first error is raised.
+    `under_lock`, when given, is called with the file as re-read under the lock: it may
+    raise to refuse the save (another editor changed what this one saw), and the changes it
+    returns are merged too (a change made from the decision as it is now).
     """
     with locked(path):
         # Re-read under the lock: another editor may have saved since we last looked.
         current, errors = load_decisions(path, display)
         if errors:
             raise errors[0]
+        if under_lock is not None:
+            changes = {**changes, **under_lock(current)}
         carried = successors_of(findings, current.decisions) if findings else {}
         changes = {**{carried[fp]: None for fp in changes if fp in carried}, **changes}
         merged = dict(current.decisions)

@@ -1,7 +1,9 @@
 """schema.org ClaimReview JSON-LD for the findings editors confirmed.
 
 One ClaimReview per confirmed finding that still occurs with the statements it was decided
-on (a re-opened decision is not exported). The reviewed claim is the finding's first
+on (a re-opened decision is not exported, and the export says so for each: statements
+changed, or the sentence reworded so the decision follows a new finding; so is a confirmed
+decision whose finding no longer occurs). The reviewed claim is the finding's first
 statement. The rating scale, 1 (worst) to 5 (best), says how well the claim holds up:
 
     1  False         the claim breaks a fact rule (rule-violation)
@@ -26,7 +28,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from checker.decisions import Decision, review_state
+from checker.decisions import Decision, carried_why, review_state, successors_of
 from checker.models.report import DocumentOut, Finding, Report
 from checker.reporting.common import is_web_url
 
@@ -130,12 +132,21 @@ def claim_reviews(report: Report, decisions: Mapping[str, Decision],
     out: list[dict[str, Any]] = []
     skipped: list[str] = []
     chosen = _worst_per_statement(report.findings, decisions)
+    carried = successors_of(report.findings, decisions)
     for finding in report.findings:
         if finding.id in chosen and chosen[finding.id] != finding.id:
             skipped.append(f"{finding.id}: the same statement as {chosen[finding.id]}, "
                            "which rates it worse (one ClaimReview a statement)")
             continue
         decision = decisions.get(finding.id)
+        if decision is None and finding.id in carried:
+            # The statement was reworded since the decision: `check` re-opens the decision
+            # on this finding, and so is it left out here, said so.
+            old = decisions[carried[finding.id]]
+            if old.decision == "confirmed":
+                skipped.append(f"{finding.id}: re-opened ({carried_why(old, carried[finding.id])}"
+                               "); decide it again to export it")
+            continue
         why_not = _left_out(finding, decision)
         if why_not:
             skipped.append(f"{finding.id}: {why_not}")
@@ -145,6 +156,10 @@ def claim_reviews(report: Report, decisions: Mapping[str, Decision],
                 skipped.append(f"{finding.id}: no author (name an --organization or an editor)")
                 continue
             out.append(claim_review(finding, decision, docs, author, url_base))
+    present = {f.id for f in report.findings} | set(carried.values())
+    for fp, decision in sorted(decisions.items()):
+        if fp not in present and decision.decision == "confirmed":
+            skipped.append(f"{fp}: its finding no longer occurs (resolved)")
     return out, skipped
 
 

@@ -41,7 +41,7 @@ def review_command(seeds: Path | None, claims_dir: Path | None, rules_dir: Path 
 
     texts = {dc.doc.id: dc.doc.text for dc in loaded.result.corpus.docs}
     app = ReviewApp(loaded.result.report, texts, loaded.decisions_path, loaded.decisions_shown,
-                    loaded.editor)
+                    loaded.editor, inputs=loaded.inputs)
     try:
         server = ReviewServer(app, port)
     except OSError as exc:

@@ -51,6 +51,8 @@ class Loaded:
     decisions_shown: str
     editor: str | None
     config: Config
+    # Where the corpus was read from (documents, claim files, rules).
+    inputs: tuple[Path, ...] = ()
 
 
 def _fail(errors: list[ClaimcheckError]) -> None:
@@ -81,4 +83,5 @@ def load_corpus_for_review(seeds: Path | None, claims_dir: Path | None, rules_di
     result = run_check(options)
     if result.errors:
         _fail(result.errors)
-    return Loaded(result, model, path, shown, editor_name(editor, cfg.editor), cfg)
+    return Loaded(result, model, path, shown, editor_name(editor, cfg.editor), cfg,
+                  (options.seeds, options.claims, options.rules))

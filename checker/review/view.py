@@ -6,6 +6,8 @@ document text around it so the page can show it highlighted in context.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -92,14 +94,23 @@ def page_data(report: Report, texts: Mapping[str, str], editor: str | None,
     return {
         "editor": editor,
         "decisions_file": decisions_file,
-        "documents": [{"id": d.id, "path": d.path, "title": d.title} for d in report.documents],
+        "documents": [{"id": d.id, "path": d.path, "title": d.title, "publisher": d.publisher,
+                       "published": d.published} for d in report.documents],
         "findings": [finding_view(f, texts, i) for i, f in enumerate(findings)],
     }
+
+
+def decision_version(decision: Decision) -> str:
+    """What a page saw of a decision, as a short hash: a save from a page that saw another
+    version is refused (another editor decided since), not written over it."""
+    dumped = json.dumps(decision.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(dumped.encode("utf-8")).hexdigest()[:16]
 
 
 def decision_view(finding: Finding | None, decision: Decision) -> dict[str, Any]:
     """A decision with its state against the current finding (decided, reopened, resolved)."""
     data = decision.model_dump(mode="json")
+    data["version"] = decision_version(decision)
     if finding is None:
         data.update(state="resolved", why="its finding no longer occurs")
     else:
@@ -114,7 +125,8 @@ def decisions_data(findings: Mapping[str, Finding], decisions: Mapping[str, Deci
     finding was reworded shows on its successor, re-opened, as `check` reports it."""
     data = {fp: decision_view(findings.get(fp), d) for fp, d in sorted(decisions.items())}
     for new, old in sorted(successors_of(findings.values(), decisions).items()):
-        view = decisions[old].model_dump(mode="json")
+        view = {**decisions[old].model_dump(mode="json"),
+                "version": decision_version(decisions[old])}
         data[new] = {**view, "state": "reopened", "why": carried_why(decisions[old], old),
                      "carried_from": old}
         data[old].update(state="carried", why=f"carried over to {new}")

@@ -22,7 +22,7 @@ from checker.export.claimreview import (
 from checker.export.cli import export_command
 from checker.pipeline import CheckOptions, run_check
 
-from .sample import GOLDEN, findings, fixed_clock, report
+from .sample import GOLDEN, findings, fixed_clock, report, reworded
 
 
 def _decisions() -> dict:  # type: ignore[type-arg]
@@ -134,3 +134,39 @@ def test_cli_exports_confirmed_findings_of_the_seeds(project: Path) -> None:
     refused = CliRunner().invoke(export_command, ["claimreview", "--out", "rules/facts.yaml"])
     assert refused.exit_code == 2 and "--force" in refused.output
     assert (project / "rules" / "facts.yaml").read_text("utf-8") == facts
+
+
+def test_a_re_opened_decision_on_a_reworded_statement_is_said_to_be_skipped() -> None:
+    a, *rest = findings()
+    decisions = {a.id: make_decision(a, "confirmed", None, "Ann", fixed_clock)}
+    assert [r["identifier"] for r in claim_reviews(report(), decisions)[0]] == [a.id]
+    new = reworded(a)  # the decision follows it, re-opened: nothing to export, and why
+    reviews, skipped = claim_reviews(report([new, *rest]), decisions)
+    assert reviews == []
+    assert skipped == [f"{new.id}: re-opened (its statements changed since it was decided "
+                       f"(2025-05-01, as {a.id})); decide it again to export it"]
+    # A confirmed decision whose finding is gone altogether is said so too.
+    _, skipped = claim_reviews(report(rest), decisions)
+    assert skipped == [f"{a.id}: its finding no longer occurs (resolved)"]
+    # Other decisions on gone findings (not confirmed) have nothing to export: no line.
+    gone = {a.id: make_decision(a, "false-alarm", None, "Ann", fixed_clock)}
+    assert claim_reviews(report(rest), gone) == ([], [])
+
+
+def test_cli_says_why_a_reworded_confirmed_statement_is_no_longer_exported(
+        project: Path) -> None:
+    options = CheckOptions(root=project, seeds=project / "seeds", claims=project / "claims",
+                           rules=project / "rules")
+    result = run_check(options)
+    iss = next(f for f in result.report.findings if f.rule_id == "china-not-iss-member")
+    save_decisions(project / "reviews" / "decisions.yaml",
+                   {iss.id: make_decision(iss, "confirmed", "false", "Ann", fixed_clock)})
+    first = CliRunner().invoke(export_command, ["claimreview", "--out", "-"])
+    assert first.exit_code == 0 and len(json.loads(first.stdout)) == 1
+    doc = project / iss.claims[0].path
+    doc.write_text(doc.read_text("utf-8").replace(
+        "has a wide network of global satellites", "has a vast network of satellites"), "utf-8")
+    again = CliRunner().invoke(export_command, ["claimreview", "--out", "-"])
+    assert again.exit_code == 0 and json.loads(again.stdout) == []
+    assert f": re-opened (its statements changed since it was decided (2025-05-01, as " \
+           f"{iss.id}))" in again.stderr

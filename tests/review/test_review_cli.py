@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -85,3 +86,35 @@ def test_review_loads_what_check_checks(project: Path) -> None:
     report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
     ids = sorted(f["id"] for f in report["findings"])
     assert ids == sorted(f.id for f in loaded.result.report.findings)
+
+
+def test_a_document_changed_after_start_is_reported_not_served_old(project: Path) -> None:
+    env = {**os.environ, "CLAIMCHECK_EDITOR": "Desk B", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "--no-browser", "--port", "0"],
+                            cwd=project, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("claimcheck review: "), proc.stderr.read() if proc.stderr else ""
+        url = line.split(" at ")[1].split(" ")[0]
+        with urllib.request.urlopen(url + "api/findings", timeout=10) as response:
+            fid = json.load(response)["findings"][0]["id"]
+        doc = next((project / "seeds").glob("002_*.txt"))
+        doc.write_text(doc.read_text("utf-8").replace("has a wide network of global",
+                                                      "has a vast network of"), "utf-8")
+        post = urllib.request.Request(url + "api/decisions", method="POST",
+                                      headers={"Content-Type": "application/json"},
+                                      data=json.dumps({"finding": fid,
+                                                       "decision": "confirmed"}).encode())
+        for req in (url + "api/findings", post):
+            with pytest.raises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(req, timeout=10)
+            assert caught.value.code == 409
+            answer = json.load(caught.value)
+            assert answer["stale"] is True and "restart `claimcheck review`" in answer["error"]
+            assert doc.name in answer["error"]
+        assert not (project / "reviews" / "decisions.yaml").exists()
+    finally:
+        proc.terminate()
+        proc.wait(10)

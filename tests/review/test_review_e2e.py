@@ -312,3 +312,217 @@ def test_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception):
         _require_browser()
+
+
+# The editor's probe: two editors, unsaved notes, telling findings apart, the keyboard,
+# and a corpus changed under the page. Each over the hand-built sample (no check run).
+
+B_NOTE = "B: quoted to refute it; checked with the reporter"
+
+
+def _sample_app(path: Path, editor: str, items: list[Any] | None = None,
+                inputs: tuple[Path, ...] = ()) -> ReviewApp:
+    from .sample import TEXTS, report
+
+    watched = {"inputs": inputs} if inputs else {}
+    return ReviewApp(report(items), TEXTS, path, "reviews/decisions.yaml", editor,
+                     fixed_clock, **watched)
+
+
+@pytest.fixture()
+def two_desks(tmp_path: Path) -> Iterator[tuple[str, str, Path]]:
+    """Desk A's and Desk B's review apps on one decisions file."""
+    _require_browser()
+    path = tmp_path / "reviews" / "decisions.yaml"
+    a, ta = _serve(_sample_app(path, "Desk A"))
+    b, tb = _serve(_sample_app(path, "Desk B"))
+    yield a.url, b.url, path
+    for server, thread in ((a, ta), (b, tb)):
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def _post(url: str, body: dict[str, Any]) -> dict[str, Any]:
+    request = urllib.request.Request(url + "api/decisions", method="POST",
+                                     headers={"Content-Type": "application/json"},
+                                     data=json.dumps(body).encode())
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return dict(json.load(response))
+
+
+def test_a_decision_another_editor_saved_meanwhile_is_shown_not_overwritten(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    url_a, url_b, path = two_desks
+    fid = "aaaa000000000000000a"
+    errors: list[str] = []
+    page = _open(browser, f"{url_a}#{fid}", errors)
+    assert page.locator("#current-decision").inner_text() == "Undecided."
+    _post(url_b, {"finding": fid, "decision": "false-alarm", "note": B_NOTE})
+    page.keyboard.press("c")
+    _saved(page, f"Not saved: changed by Desk B: false-alarm — {B_NOTE}. Shown now; "
+                 "decide again to change it.")
+    expect(page.locator("#current-decision")).to_contain_text("false alarm by Desk B")
+    assert page.locator("#note").input_value() == B_NOTE
+    assert "false alarm" in page.locator(f"#q-{fid} .badge.decided").inner_text()
+    saved = load_decisions(path)[0].decisions[fid]
+    assert (saved.decision, saved.note, saved.author) == ("false-alarm", B_NOTE, "Desk B")
+    # Now that A has seen it, A's decision goes through.
+    page.keyboard.press("c")
+    _saved(page, "Saved: confirmed.")
+    assert load_decisions(path)[0].decisions[fid].author == "Desk A"
+    page.context.close()
+    assert all("409" in e for e in errors), errors  # the refused save, logged
+
+
+def test_decisions_are_read_again_when_the_window_regains_focus(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    url_a, url_b, _ = two_desks
+    fid = "bbbb000000000000000b"
+    errors: list[str] = []
+    page = _open(browser, f"{url_a}#{fid}", errors)
+    assert page.locator("#current-decision").inner_text() == "Undecided."
+    _post(url_b, {"finding": fid, "decision": "needs-source", "note": B_NOTE})
+    page.evaluate("window.dispatchEvent(new Event('focus'))")
+    expect(page.locator("#current-decision")).to_contain_text("needs source by Desk B")
+    expect(page.locator(f"#q-{fid}")).to_have_attribute("data-state", "decided")
+    assert page.locator("#note").input_value() == B_NOTE
+    page.context.close()
+    assert errors == []
+
+
+def test_a_typed_note_is_kept_and_leaving_it_unsaved_is_warned(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    url_a, _, path = two_desks
+    errors: list[str] = []
+    page = _open(browser, url_a, errors)
+    first = page.locator("#finding").get_attribute("data-id")
+    note = "Call the ministry press office before publishing"
+    page.keyboard.press("n")
+    page.keyboard.type(note)
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")  # warned, not moved
+    assert page.locator("#finding").get_attribute("data-id") == first
+    expect(page.locator("#save-status")).to_contain_text("Unsaved note on this finding")
+    assert page.locator("#save-note").is_disabled()  # undecided: the note goes with a decision
+    page.keyboard.press("j")  # asked twice: leave it, kept as a draft
+    assert page.locator("#finding").get_attribute("data-id") != first
+    assert page.locator(f"#q-{first} .badge.draft").inner_text() == "unsaved note"
+    page.keyboard.press("k")
+    assert page.locator("#finding").get_attribute("data-id") == first
+    assert page.locator("#note").input_value() == note
+    page.keyboard.press("s")
+    _saved(page, "Saved: needs source.")
+    assert page.locator(f"#q-{first} .badge.draft").count() == 0
+    assert load_decisions(path)[0].decisions[str(first)].note == note
+    # A note changed on a decided finding is saved alone, the decision kept.
+    page.fill("#note", "The press office confirmed the figure")
+    assert page.locator("#note-status").inner_text().startswith("Unsaved note")
+    page.focus("#note")
+    page.keyboard.press("Control+Enter")
+    _saved(page, "Note saved.")
+    saved = load_decisions(path)[0].decisions[str(first)]
+    assert (saved.decision, saved.note) == ("needs-source",
+                                            "The press office confirmed the figure")
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")  # nothing unsaved: moves at once
+    assert page.locator("#finding").get_attribute("data-id") != first
+    page.context.close()
+    assert errors == []
+
+
+def test_queue_rows_tell_identical_findings_apart_and_the_place_is_dated(
+        tmp_path: Path, browser: Any) -> None:
+    from .sample import CORRECTION, ISS, findings
+
+    _require_browser()
+    items = findings()
+    twin = finding("ffff000000000000000f", "rule-violation", "error", 0.8333333,
+                   [ref("doc-a", CORRECTION)], rule_id="china-not-iss-member")
+    twin = twin.model_copy(update={"message": items[0].message})
+    server, thread = _serve(_sample_app(tmp_path / "d.yaml", "Desk A", [items[0], twin]))
+    try:
+        errors: list[str] = []
+        page = _open(browser, server.url, errors)
+        rows = page.locator("#queue .item")
+        assert rows.count() == 2
+        assert rows.nth(0).locator(".msg").inner_text() == rows.nth(1).locator(".msg").inner_text()
+        locs = [rows.nth(i).locator(".loc").inner_text() for i in range(2)]
+        assert locs[0].startswith("doc-a:2") and ISS[:40] in locs[0]
+        assert locs[1].startswith("doc-a:4") and CORRECTION in locs[1]
+        where = page.locator("#detail .statement .where").inner_text()
+        assert "Daily Orbit" in where and "published 2025-03-01" in where
+        assert "confidence 0.95" in page.locator("#detail .meta").inner_text()
+        page.keyboard.press("j")
+        assert "confidence 0.83 " in page.locator("#detail .meta").inner_text()
+        page.context.close()
+        assert errors == []
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_queue_items_are_focusable_and_follow_j_and_k(two_desks: tuple[str, str, Path],
+                                                     browser: Any) -> None:
+    url_a, _, _ = two_desks
+    errors: list[str] = []
+    page = _open(browser, url_a, errors)
+    assert page.locator("#queue").get_attribute("role") == "listbox"
+    tabindex = page.eval_on_selector_all("#queue .item", "els => els.map(e => e.tabIndex)")
+    assert tabindex[0] == 0 and set(tabindex[1:]) == {-1}  # one tab stop: the current item
+    page.focus("#queue .item >> nth=0")
+    page.keyboard.press("j")
+    active = page.evaluate("[document.activeElement.dataset.id,"
+                           " document.activeElement.getAttribute('aria-selected')]")
+    second = page.locator("#finding").get_attribute("data-id")
+    assert active == [second, "true"]
+    assert page.locator("#queue .item[aria-selected=true]").count() == 1
+    page.keyboard.press("ArrowDown")
+    third = page.locator("#finding").get_attribute("data-id")
+    assert third != second and page.evaluate("document.activeElement.dataset.id") == third
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.dataset.id") == second
+    # Enter on a focused item opens it (Tab from the current item leaves the queue).
+    page.focus(f"#q-{third}")
+    page.keyboard.press("Enter")
+    assert page.locator("#finding").get_attribute("data-id") == third
+    assert page.locator(f"#q-{third}").get_attribute("tabindex") == "0"
+    page.context.close()
+    assert errors == []
+
+
+def test_a_corpus_changed_under_the_page_says_to_restart(tmp_path: Path,
+                                                        browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    _require_browser()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "doc-a.txt").write_text("one\n", encoding="utf-8")
+    app = _sample_app(tmp_path / "reviews" / "decisions.yaml", "Desk A", inputs=(seeds,))
+    server, thread = _serve(app)
+    try:
+        errors: list[str] = []
+        page = _open(browser, server.url, errors)
+        assert page.locator("#stale").is_hidden()
+        (seeds / "doc-a.txt").write_text("one, reworded\n", encoding="utf-8")
+        page.keyboard.press("c")
+        expect(page.locator("#save-status")).to_contain_text("Not saved: the documents")
+        expect(page.locator("#stale")).to_contain_text("restart `claimcheck review`")
+        page.reload()
+        expect(page.locator("#loading")).to_contain_text("restart `claimcheck review`")
+        assert page.locator("#queue .item").count() == 0  # no old sentences
+        assert page.locator("#stale").is_visible()
+        page.context.close()
+        assert not (tmp_path / "reviews" / "decisions.yaml").exists()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

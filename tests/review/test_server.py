@@ -114,6 +114,10 @@ def test_deciding_on_a_reworded_finding_replaces_the_decision_it_carried(
     ({"finding": "aaaa000000000000000a", "decision": "fixed", "note": 3}, {}, 400),
     ({"finding": "aaaa000000000000000a", "decision": "fixed", "note": "n" * 5001}, {}, 400),
     ({"finding": "aaaa000000000000000a", "decision": "fixed", "note": "\ud800"}, {}, 400),
+    ({"finding": "aaaa000000000000000a", "decision": "fixed", "seen": 3}, {}, 400),
+    ({"finding": "aaaa000000000000000a", "note": "n", "note_only": "yes"}, {}, 400),
+    ({"finding": "aaaa000000000000000a", "note": "n", "note_only": True, "seen": None}, {},
+     409),  # undecided: no decision to keep the note with
     (["not", "an", "object"], {}, 400),
     (b"finding=aaaa000000000000000a", {"Content-Type": "application/x-www-form-urlencoded"},
      415),
@@ -149,3 +153,152 @@ def test_a_broken_decisions_file_is_reported_not_overwritten(server: ReviewServe
                            {"finding": findings()[0].id, "decision": "confirmed"})
     assert status == 409
     assert path.read_text(encoding="utf-8") == "decisions: [\n"
+
+
+def _serve_app(app: ReviewApp) -> tuple[ReviewServer, threading.Thread]:
+    srv = ReviewServer(app, 0)
+    thread = threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    return srv, thread
+
+
+def _stop(srv: ReviewServer, thread: threading.Thread) -> None:
+    srv.shutdown()
+    srv.server_close()
+    thread.join(5)
+
+
+def test_a_save_from_a_page_that_saw_another_decision_is_refused(server: ReviewServer,
+                                                                 tmp_path: Path) -> None:
+    """Two editors on one file: A's page showed the finding undecided; B decided since."""
+    path = tmp_path / "reviews" / "decisions.yaml"
+    other = ReviewApp(report(), TEXTS, path, "reviews/decisions.yaml", "Desk B", fixed_clock)
+    b, thread = _serve_app(other)
+    try:
+        fid = findings()[0].id
+        assert json.loads(request(server, "GET", "/api/decisions")[2]) == {}  # A's page
+        status, _, body = request(b, "POST", "/api/decisions", {
+            "finding": fid, "decision": "false-alarm", "note": "B: quoted to refute it",
+            "seen": None})
+        assert status == 200
+        theirs = json.loads(body)["decision"]
+        status, _, body = request(server, "POST", "/api/decisions", {
+            "finding": fid, "decision": "confirmed", "note": "", "seen": None})
+        assert status == 409
+        answer = json.loads(body)
+        current = answer["current"]
+        assert (current["decision"], current["note"], current["author"]) == (
+            "false-alarm", "B: quoted to refute it", "Desk B")
+        assert current["version"] == theirs["version"]
+        assert "Desk B" in answer["error"]
+        saved = load_decisions(path)[0].decisions[fid]
+        assert (saved.decision, saved.note, saved.author) == (
+            "false-alarm", "B: quoted to refute it", "Desk B")
+        # Having seen B's decision, A may change it.
+        status, _, body = request(server, "POST", "/api/decisions", {
+            "finding": fid, "decision": "confirmed", "seen": current["version"]})
+        assert status == 200 and json.loads(body)["decision"]["author"] == "Desk A"
+        # ... and a clear from a page that saw B's (older) decision is refused too.
+        status, _, body = request(b, "POST", "/api/decisions", {
+            "finding": fid, "decision": None, "seen": current["version"]})
+        assert status == 409 and json.loads(body)["current"]["author"] == "Desk A"
+        assert load_decisions(path)[0].decisions[fid].decision == "confirmed"
+    finally:
+        _stop(b, thread)
+
+
+def test_decisions_carry_their_version(server: ReviewServer) -> None:
+    fid = findings()[1].id
+    request(server, "POST", "/api/decisions", {"finding": fid, "decision": "fixed"})
+    listed = json.loads(request(server, "GET", "/api/decisions")[2])
+    assert len(listed[fid]["version"]) == 16
+    request(server, "POST", "/api/decisions", {"finding": fid, "decision": "confirmed"})
+    assert json.loads(request(server, "GET", "/api/decisions")[2])[fid]["version"] != \
+        listed[fid]["version"]
+
+
+def test_a_note_is_saved_on_the_current_decision_without_changing_it(
+        server: ReviewServer, tmp_path: Path) -> None:
+    path = tmp_path / "reviews" / "decisions.yaml"
+    fid = findings()[0].id
+    status, _, body = request(server, "POST", "/api/decisions", {
+        "finding": fid, "note": "alone", "note_only": True, "seen": None})
+    assert status == 409 and json.loads(body)["current"] is None  # undecided: nothing to keep
+    assert not path.exists()
+    first = json.loads(request(server, "POST", "/api/decisions", {
+        "finding": fid, "decision": "needs-source", "note": "ask"})[2])["decision"]
+    status, _, body = request(server, "POST", "/api/decisions", {
+        "finding": fid, "note": "asked the ministry", "note_only": True,
+        "seen": first["version"]})
+    assert status == 200
+    saved = load_decisions(path)[0].decisions[fid]
+    assert (saved.decision, saved.note, saved.text_hash) == (
+        "needs-source", "asked the ministry", first["text_hash"])
+    assert json.loads(body)["decision"]["note"] == "asked the ministry"
+
+
+def test_a_note_on_a_re_opened_decision_leaves_it_re_opened(tmp_path: Path) -> None:
+    items = findings()
+    a = items[0]
+    path = tmp_path / "decisions.yaml"
+    save_decisions(path, {a.id: make_decision(a, "confirmed", None, "B", fixed_clock)})
+    reworded = a.model_copy(update={"id": "0123456789abcdef0123", "claims": [
+        a.claims[0].model_copy(update={"text": "China is a partner of the ISS."})]})
+    app = ReviewApp(report([reworded, *items[1:]]), TEXTS, path, "decisions.yaml", "Desk A",
+                    fixed_clock)
+    seen = app.decisions()[reworded.id]
+    assert seen["state"] == "reopened"
+    saved = app.decide({"finding": reworded.id, "note": "still wrong", "note_only": True,
+                        "seen": seen["version"]})
+    assert saved["decision"]["state"] == "reopened"
+    assert (saved["decision"]["decision"], saved["decision"]["note"]) == (
+        "confirmed", "still wrong")
+    assert sorted(load_decisions(path)[0].decisions) == [reworded.id]
+
+
+def test_documents_carry_their_publisher_and_publication_date(server: ReviewServer) -> None:
+    data = json.loads(request(server, "GET", "/api/findings")[2])
+    assert data["documents"][0] == {"id": "doc-a", "path": "seeds/doc-a.txt",
+                                    "title": "Space news", "publisher": "Daily Orbit",
+                                    "published": "2025-03-01"}
+
+
+def test_changed_inputs_are_refused_until_the_review_restarts(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "doc-a.txt").write_text("one\n", encoding="utf-8")
+    path = tmp_path / "reviews" / "decisions.yaml"
+    app = ReviewApp(report(), TEXTS, path, "reviews/decisions.yaml", "Desk A", fixed_clock,
+                    inputs=[seeds, tmp_path / "claims"])
+    srv, thread = _serve_app(app)
+    try:
+        fid = findings()[0].id
+        assert json.loads(request(srv, "GET", "/api/status")[2]) == {"stale": None}
+        assert request(srv, "POST", "/api/decisions",
+                       {"finding": fid, "decision": "confirmed"})[0] == 200
+        # Decisions saved beside the inputs are not a change of the corpus.
+        assert request(srv, "GET", "/api/findings")[0] == 200
+        status, _, body = request(srv, "POST", "/api/decisions",
+                                  {"finding": "ffff000000000000000f", "decision": "confirmed"})
+        assert status == 404 and "no finding 'ffff000000000000000f'" in json.loads(body)["error"]
+        (seeds / "doc-a.txt").write_text("one, reworded\n", encoding="utf-8")
+        for method, where, body_sent in (("GET", "/api/findings", None),
+                                         ("GET", "/api/decisions", None),
+                                         ("POST", "/api/decisions",
+                                          {"finding": fid, "decision": "fixed"})):
+            status, _, body = request(srv, method, where, body_sent)
+            answer = json.loads(body)
+            assert status == 409 and answer["stale"] is True, (where, answer)
+            assert "restart `claimcheck review`" in answer["error"]
+            assert "doc-a.txt" in answer["error"]
+        assert "restart" in json.loads(request(srv, "GET", "/api/status")[2])["stale"]
+        assert load_decisions(path)[0].decisions[fid].decision == "confirmed"
+        # A file added (a new document) is a change too.
+        assert app.stale() is not None
+    finally:
+        _stop(srv, thread)
+    fresh = ReviewApp(report(), TEXTS, path, "reviews/decisions.yaml", "Desk A", fixed_clock,
+                      inputs=[seeds])
+    assert fresh.stale() is None
+    (seeds / "new.md").write_text("new\n", encoding="utf-8")
+    assert fresh.stale() is not None and "new.md" in (fresh.stale() or "")

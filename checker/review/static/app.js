@@ -10,7 +10,12 @@ const ROLES = { claim: "statement", evidence: "evidence", correction: "correctio
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
 
 const state = { findings: [], byId: new Map(), documents: new Map(), decisions: {},
-                visible: [], current: null, editor: null };
+                visible: [], current: null, editor: null,
+                // Note text typed but not saved, per finding, while the page is open.
+                drafts: new Map(),
+                // The finding whose unsaved note was warned about on the way out.
+                warned: null, stale: null };
+const SNIPPET_CHARS = 90;
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -32,8 +37,31 @@ async function api(path, body) {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
   const response = await fetch(path, init);
   const data = await response.json();
-  if (!response.ok) throw new Error(data.error || response.statusText);
+  if (!response.ok) {
+    const error = new Error(data.error || response.statusText);
+    error.status = response.status;
+    error.data = data;
+    if (data.stale) showStale(data.error);
+    throw error;
+  }
   return data;
+}
+
+// The corpus changed on disk since the review started: say so, everywhere it matters.
+function showStale(message) {
+  state.stale = message;
+  const banner = document.getElementById("stale");
+  banner.textContent = `Out of date: ${message}`;
+  banner.hidden = false;
+}
+
+function savedNote(id) {
+  const d = decisionOf(id);
+  return d && d.note ? d.note : "";
+}
+
+function hasDraft(id) {
+  return state.drafts.has(id);
 }
 
 function decisionOf(id) {
@@ -84,22 +112,44 @@ function badge(f) {
             d.state === "reopened" ? `re-opened (${LABELS[d.decision]})` : LABELS[d.decision]);
 }
 
+function snippet(text) {
+  const flat = text.split(/\s+/).join(" ").trim();
+  return flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS - 1)}…` : flat;
+}
+
+// Where the finding's statement is and how it begins: two findings with the same message
+// (one rule broken in two places) are told apart in the queue.
+function locator(f) {
+  const ref = f.refs[0];
+  if (!ref) return null;
+  return el("span", { class: "loc" }, el("span", { class: "loc-where" }, `${ref.document}:${ref.line}`),
+            " ", el("q", { class: "snippet" }, snippet(ref.text)));
+}
+
+function queueHasFocus() {
+  const active = document.activeElement;
+  return !!(active && active.closest && active.closest("#queue"));
+}
+
 function renderQueue() {
   const queue = document.getElementById("queue");
   const previous = state.visible.indexOf(state.current);
+  const focused = queueHasFocus();
   state.visible = state.findings.filter(matches).map((f) => f.id);
   queue.replaceChildren(...state.visible.map((id) => {
     const f = state.byId.get(id);
     const item = el("li", { class: `item sev-${f.severity}`, id: `q-${f.id}`, role: "option",
-      "aria-selected": String(id === state.current),
+      "aria-selected": String(id === state.current), tabindex: id === state.current ? "0" : "-1",
       dataset: { id: f.id, kind: f.kind, severity: f.severity, documents: f.documents.join(" "),
                  state: (decisionOf(f.id) || {}).state || "undecided" } },
       el("span", { class: `badge sev-${f.severity}` }, f.severity), " ",
       el("span", { class: "kind" }, f.kind), " ", badge(f),
-      el("span", { class: "msg" }, f.message));
-    item.addEventListener("click", () => select(f.id));
+      hasDraft(f.id) ? el("span", { class: "badge draft" }, "unsaved note") : null,
+      el("span", { class: "msg" }, f.message), locator(f));
+    item.addEventListener("click", () => choose(f.id));
     return item;
   }));
+  if (focused) document.getElementById(`q-${state.current}`)?.focus();
   document.getElementById("queue-empty").hidden = state.visible.length > 0;
   const decided = state.findings.filter((f) => !isUndecided(f)).length;
   document.getElementById("counts").textContent =
@@ -109,12 +159,19 @@ function renderQueue() {
     const next = state.visible[Math.min(Math.max(previous, 0), state.visible.length - 1)];
     select(next === undefined ? null : next);
   }
+  if (!state.visible.includes(state.current) && state.visible.length) {
+    queue.firstElementChild.tabIndex = 0;  // the queue stays reachable with Tab
+  }
 }
 
 function where(ref) {
+  const doc = state.documents.get(ref.document) || {};
+  const published = doc.published ? ` · published ${doc.published}` : "";
+  const publisher = doc.publisher ? ` · ${doc.publisher}` : "";
   const claim = ref.claim_id ? ` · claim ${ref.claim_id}` : "";
   const file = ref.claim_file ? ` (${ref.claim_file}:${ref.claim_file_line ?? "?"})` : "";
-  return `${ref.document} · ${ref.path}:${ref.line}:${ref.column}${claim}${file}`;
+  return `${ref.document} · ${ref.path}:${ref.line}:${ref.column}${publisher}${published}` +
+    `${claim}${file}`;
 }
 
 function contextBlock(ref) {
@@ -164,7 +221,8 @@ function decisionForm(f) {
     : el("p", { id: "current-decision" }, "Undecided.");
   const note = el("textarea", { id: "note", maxlength: "5000", "aria-label": "Note",
                                 placeholder: "Note (n): why, source, who to ask…" });
-  note.value = d && d.note ? d.note : "";
+  note.value = hasDraft(f.id) ? state.drafts.get(f.id) : savedNote(f.id);
+  note.addEventListener("input", () => noteTyped(f.id, note.value));
   const buttons = Object.entries(KEYS).map(([key, value]) => {
     const button = el("button", { type: "button", dataset: { decision: value },
                                   "aria-pressed": String(!!d && d.decision === value) },
@@ -174,9 +232,33 @@ function decisionForm(f) {
   });
   const clear = el("button", { type: "button", dataset: { decision: "" } }, "Clear");
   clear.addEventListener("click", () => decide(null));
+  // The decisions file keeps a note with a decision: a note alone is saved on the current one.
+  const keep = el("button", { type: "button", id: "save-note", disabled: !d,
+                              title: d ? "Save the note, the decision unchanged (Ctrl+Enter)"
+                                       : "Decide first: the note is saved with the decision" },
+                  "Save note");
+  keep.addEventListener("click", () => saveNote());
   return el("form", { class: "decide", id: "decision-form" }, el("h3", {}, "Decision"), current,
-            note, el("div", { class: "buttons" }, ...buttons, clear),
+            note, el("p", { id: "note-status", class: "why" }, noteStatus(f.id)),
+            el("div", { class: "buttons" }, ...buttons, clear, keep),
             el("p", { id: "save-status", role: "status" }));
+}
+
+function noteStatus(id) {
+  if (!hasDraft(id)) return "";
+  return decisionOf(id) ? "Unsaved note: Save note (Ctrl+Enter) keeps it with the decision, "
+                          + "or decide (c, f, x, s)."
+                        : "Unsaved note: decide (c, f, x, s) to save it with the decision.";
+}
+
+function noteTyped(id, text) {
+  const had = hasDraft(id);
+  if (text === savedNote(id)) state.drafts.delete(id);
+  else state.drafts.set(id, text);
+  if (state.warned === id) state.warned = null;
+  const status = document.getElementById("note-status");
+  if (status) status.textContent = noteStatus(id);
+  if (had !== hasDraft(id)) renderQueue();
 }
 
 function renderDetail() {
@@ -193,56 +275,140 @@ function renderDetail() {
   detail.replaceChildren(el("article", { id: "finding", dataset: { id: f.id } },
     el("h2", { class: "message" }, f.message),
     el("p", { class: "meta" }, el("span", { class: `badge sev-${f.severity}` }, f.severity), " ",
-       el("span", { class: "kind" }, f.kind), ` · confidence ${f.confidence}`,
+       el("span", { class: "kind" }, f.kind), ` · confidence ${f.confidence.toFixed(2)}`,
        f.suppressed ? ` · suppressed by ${f.suppressed.by}: ${f.suppressed.reason}` : "",
        " · ", el("code", { class: "fp" }, f.id)),
     statement, evidence(f), slots(f), form));
 }
 
 function select(id) {
+  const focused = queueHasFocus();
   state.current = id;
+  state.warned = null;
   for (const item of document.querySelectorAll("#queue .item")) {
     item.setAttribute("aria-selected", String(item.dataset.id === id));
+    item.tabIndex = item.dataset.id === id ? 0 : -1;
   }
   if (id) {
     const item = document.getElementById(`q-${id}`);
-    if (item) item.scrollIntoView({ block: "nearest" });
+    if (item) {
+      item.scrollIntoView({ block: "nearest" });
+      if (focused) item.focus();
+    }
     history.replaceState(null, "", `#${id}`);
   }
   renderDetail();
+}
+
+// Leave the current finding for another, but not silently with an unsaved note: the first
+// attempt warns (the note stays as a draft either way), the second goes.
+function choose(id) {
+  const here = state.current;
+  if (id !== here && here && hasDraft(here) && state.warned !== here) {
+    state.warned = here;
+    document.getElementById("save-status").textContent = decisionOf(here)
+      ? "Unsaved note on this finding: Save note (Ctrl+Enter) or decide to save it; "
+        + "move again to leave it unsaved (kept as a draft while this page is open)."
+      : "Unsaved note on this finding: decide (c, f, x, s) to save it with the decision; "
+        + "move again to leave it unsaved (kept as a draft while this page is open).";
+    return;
+  }
+  select(id);
 }
 
 function move(step) {
   if (!state.visible.length) return;
   const at = state.visible.indexOf(state.current);
   const next = at < 0 ? 0 : Math.min(Math.max(at + step, 0), state.visible.length - 1);
-  select(state.visible[next]);
+  choose(state.visible[next]);
+}
+
+function describe(d) {
+  if (!d) return "cleared (undecided)";
+  return `${d.decision}${d.note ? ` — ${d.note}` : ""}`;
+}
+
+// Another editor saved this finding since the page showed it: show theirs, keep ours unsaved.
+function conflicted(id, data) {
+  const current = data.current || null;
+  if (current) state.decisions[id] = current;
+  else delete state.decisions[id];
+  renderQueue();
+  if (state.current === id) renderDetail();
+  const who = current && current.author ? current.author : "another editor";
+  document.getElementById("save-status").textContent =
+    `Not saved: changed by ${who}: ${describe(current)}. Shown now; decide again to change it.`;
+}
+
+function saved(id, decision, message) {
+  if (decision) state.decisions[id] = decision;
+  else delete state.decisions[id];
+  state.drafts.delete(id);
+  renderQueue();
+  if (state.current === id) renderDetail();
+  document.getElementById("save-status").textContent = message;
+}
+
+async function send(id, body, message) {
+  const seen = (decisionOf(id) || {}).version || null;
+  document.getElementById("save-status").textContent = "Saving…";
+  try {
+    const result = await api("/api/decisions", { finding: id, seen, ...body });
+    saved(id, result.decision, message(result.decision));
+  } catch (error) {
+    if (error.status === 409 && error.data && "current" in error.data) conflicted(id, error.data);
+    else document.getElementById("save-status").textContent = `Not saved: ${error.message}`;
+  }
+}
+
+async function saveNote() {
+  const id = state.current;
+  if (!id) return;
+  const note = document.getElementById("note").value;
+  await send(id, { note, note_only: true }, () => "Note saved.");
 }
 
 async function decide(value) {
   const id = state.current;
   if (!id) return;
-  const status = document.getElementById("save-status");
   const note = document.getElementById("note").value;
-  status.textContent = "Saving…";
+  await send(id, { decision: value, note },
+             () => (value ? `Saved: ${LABELS[value]}.` : "Decision cleared."));
+}
+
+// Decisions as the file has them now (another editor may have saved): on focus, and the
+// detail redrawn only when the current finding's decision changed (a draft note is kept).
+async function refreshDecisions() {
+  let decisions;
   try {
-    const saved = await api("/api/decisions", { finding: id, decision: value, note });
-    if (saved.decision) state.decisions[id] = saved.decision;
-    else delete state.decisions[id];
-    renderQueue();
-    if (state.current === id) renderDetail();
-    document.getElementById("save-status").textContent =
-      value ? `Saved: ${LABELS[value]}.` : "Decision cleared.";
+    decisions = await api("/api/decisions");
   } catch (error) {
-    document.getElementById("save-status").textContent = `Not saved: ${error.message}`;
+    return;  // a stale corpus shows its banner; anything else waits for the next focus
   }
+  const id = state.current;
+  const before = (decisionOf(id) || {}).version;
+  state.decisions = decisions;
+  renderQueue();
+  if (state.current === id && (decisionOf(id) || {}).version !== before) renderDetail();
 }
 
 function onKey(event) {
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
   const typing = event.target.closest && event.target.closest("textarea, input, select");
+  if (typing && event.target.id === "note" && event.key === "Enter"
+      && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    saveNote();
+    return;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (typing) {
     if (event.key === "Escape") event.target.blur();
+    return;
+  }
+  const item = event.target.closest && event.target.closest("#queue .item");
+  if (item && (event.key === "Enter" || event.key === " ")) {
+    choose(item.dataset.id);
+    event.preventDefault();
     return;
   }
   if (event.key === "j" || event.key === "ArrowDown") move(1);
@@ -287,6 +453,10 @@ async function start() {
   if (!state.current) move(1);
   else select(state.current);
   document.addEventListener("keydown", onKey);
+  window.addEventListener("focus", () => refreshDecisions());
+  window.addEventListener("beforeunload", (event) => {
+    if (state.drafts.size) event.preventDefault();  // unsaved notes: the browser asks first
+  });
   document.body.dataset.ready = "true";
 }
 
