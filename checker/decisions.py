@@ -368,10 +368,13 @@ def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
 _STRICTNESS: dict[str, int] = {"false-alarm": 0, "fixed": 1, "needs-source": 2, "confirmed": 3}
 
 
-# How alike (0-100) a statement must be to one decided on to take its decision over: a
-# reworded sentence is; another sentence that breaks the same rule is not (an editor probe:
-# a false alarm's note was carried to a new sentence elsewhere in the page).
-LIKE_WORDS = 60.0
+# How alike (0-100, words in any order, the shorter's words found in the longer counting
+# fully) a statement must be to one decided on to take its decision over: a reworded
+# sentence is ("... a member of the International Space Station, the minister said." /
+# "China is a partner of the ISS.": 72); another sentence that breaks the same rule is not
+# ("Officials noted that Beijing is one of the partner nations of ...": 56; an editor
+# probe: a false alarm's note was carried to it).
+LIKE_WORDS = 65.0
 
 
 def _same_words(decision: Decision, finding: Finding) -> bool:
@@ -386,8 +389,8 @@ def _like(decision: Decision, finding: Finding) -> bool:
     statements were recorded resembles any)."""
     if not decision.statements:
         return True
-    old = [fold(t) for t in decision.statements]
-    return any(fuzz.ratio(fold(c.text), o) >= LIKE_WORDS
+    old = [fold(t).lower() for t in decision.statements]
+    return any(fuzz.token_set_ratio(fold(c.text).lower(), o) >= LIKE_WORDS
                for c in finding.claims for o in old)
 
 
