@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from checker import __version__
 from checker.currencies import DEFAULT_RUPEE, document_rupee
 from checker.extract.clean import content_blocks
+from checker.extract.date_shift import dateline_end
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.segment import split_sentences
@@ -188,6 +189,12 @@ class _Context:
         base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
                              has_date=bool(dates), attributed=attrib is not None,
                              future=future, correction=correction)
+        if dates and start == sentence[0]:
+            # A dateline dates the report, not the event: no date slot of the claim (its
+            # digits are still no quantity; the check-worthiness features are as before).
+            line = dateline_end(folded, start, end)
+            if line is not None:
+                dates = [d for d in dates if d.end > line]
         # Entity matching is the costliest step: skip it when even the best entity features
         # could not lift the score to the threshold (the result is the same, only faster).
         if threshold > 0 and score(base, ENTITY_BONUS) < threshold:
