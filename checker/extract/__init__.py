@@ -21,6 +21,7 @@ from checker.extract.segment import split_sentences
 from checker.extract.stance import (
     Attrib,
     attribution,
+    future_within,
     is_correction,
     is_future,
     modality,
@@ -176,6 +177,8 @@ class _Context:
             return None
         future, attrib, correction = self.stance(sentence)
         if (start, end) != sentence:
+            if future:  # the clause's own plan, or one told across it ("said ... would")
+                future = future_within(folded, sentence[0], sentence[1], start, end)
             # A clause split from its sentence has its own attribution when it names one
             # ("..., the ministry said, while imports fell, according to customs data").
             attrib = attribution(text, start, end, folded) or attrib
