@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from checker import __version__
 from checker.currencies import DEFAULT_RUPEE, document_rupee
 from checker.extract.clean import content_blocks
+from checker.extract.date_shift import dateline_end
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.segment import split_sentences
 from checker.extract.stance import (
     Attrib,
     attribution,
+    future_within,
     is_correction,
     is_future,
     modality,
@@ -175,6 +177,8 @@ class _Context:
             return None
         future, attrib, correction = self.stance(sentence)
         if (start, end) != sentence:
+            if future:  # the clause's own plan, or one told across it ("said ... would")
+                future = future_within(folded, sentence[0], sentence[1], start, end)
             # A clause split from its sentence has its own attribution when it names one
             # ("..., the ministry said, while imports fell, according to customs data").
             attrib = attribution(text, start, end, folded) or attrib
@@ -188,6 +192,12 @@ class _Context:
         base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
                              has_date=bool(dates), attributed=attrib is not None,
                              future=future, correction=correction)
+        if dates and start == sentence[0]:
+            # A dateline dates the report, not the event: no date slot of the claim (its
+            # digits are still no quantity; the check-worthiness features are as before).
+            line = dateline_end(folded, start, end)
+            if line is not None:
+                dates = [d for d in dates if d.end > line]
         # Entity matching is the costliest step: skip it when even the best entity features
         # could not lift the score to the threshold (the result is the same, only faster).
         if threshold > 0 and score(base, ENTITY_BONUS) < threshold:

@@ -173,6 +173,39 @@ _ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 _NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "these", "those", "the", "a",
                           "an"})
 
+# Where and to whom it was told is part of the telling: "..., Health Minister Rafiqul Islam
+# told reporters in Dhaka." (a desk probe: "Dhaka" stayed in the claim's content and kept it
+# from "Bangladesh has declared a health emergency"), "Modi said in New Delhi on Monday".
+# After the verb: whom (after "told" only), then "in"/"at" and a capitalised place (not a
+# month or a weekday: "said in March" dates the fact), up to the clause's end, "that" or
+# the day it was told.
+_TOLD_VERB_RE = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|confirmed|"
+                           r"warned|explained|insisted|argued)\Z")
+# A capitalised word, its periods inside it ("U.S", not the sentence's full stop).
+_CAPITAL = r"[A-Z](?:[\w'\u2019&-]|\.(?=\w))*"
+_WHOM = (r"(?:\s+(?:reporters|journalists|lawmakers|legislators|parliament|(?:the|a)\s+"
+         r"(?:[\w'-]+\s+){0,2}?(?:media|press|news\s+agency|newspaper|broadcaster|agency|"
+         r"parliament|senate|assembly|audience|crowd|conference)|"
+         rf"{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}))")
+_WHEN_WORDS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_PLACE = (rf"\s+(?:in|at)\s+(?:the\s+)?(?!{_WHEN_WORDS}\b){_CAPITAL}"
+          rf"(?:\s+(?:of\s+)?{_CAPITAL}){{0,3}}")
+_TOLD_END = (r"(?=\s*(?:[,.;:!?\"')\u201d\u2019]|$)|\s+(?:on|that|late|early|last|this|"
+             r"during|when|while|after|before)\b)")
+_TOLD_WHERE_RE = re.compile(rf"{_PLACE}{_TOLD_END}")
+_TOLD_WHOM_RE = re.compile(rf"{_WHOM}?{_PLACE}{_TOLD_END}")
+
+
+def _told_where(sentence: str, end: int) -> int:
+    """Where an attribution ending at `end` with its verb ends once whom and where it was told
+    ("told reporters in Dhaka", "said in New Delhi") are read with it."""
+    verb = _TOLD_VERB_RE.search(sentence, max(0, end - 12), end)
+    if verb is None:
+        return end
+    found = (_TOLD_WHOM_RE if verb.group() == "told" else _TOLD_WHERE_RE).match(sentence, end)
+    return found.end() if found else end
+
 
 @dataclass(frozen=True, slots=True)
 class Attrib:
@@ -211,9 +244,10 @@ def attribution(text: str, start: int, end: int, folded: str | None = None) -> A
         clean = _LEAD_WORDS_RE.sub("", source)
         offset = len(source) - len(clean)
         src_start = start + m.start("source") + offset
-        cand = Attrib(text[start + begin:start + m.end()],
+        stop = _told_where(sentence, m.end())
+        cand = Attrib(text[start + begin:start + stop],
                       text[src_start:src_start + len(clean)].strip(), start + begin,
-                      start + m.end())
+                      start + stop)
         if best is None or cand.start < best.start:
             best = cand
     return best

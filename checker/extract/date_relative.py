@@ -213,13 +213,26 @@ _TOLD_BEFORE_RE = re.compile(
     r"disclosed|warned)\b(?:\s+[\w'-]+){0,4}\s*\Z", re.IGNORECASE)
 
 
+# A weekday in a planned clause is the next one, whatever the rest of the sentence tells:
+# "Babis said on Saturday that talks would begin on Monday" (a desk probe: the Monday before
+# publication), "the vote is due on Friday", "will meet on Tuesday" ("would have met on
+# Monday" is past).
+_PLANNED_BEFORE_RE = re.compile(
+    r"\b(?:will|would|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|planned)|"
+    r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,3}?\s*\Z", re.IGNORECASE)
+
+
 @rule("weekday")
 def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     if anchor is None or anchor.granularity != "day":
         return unresolved_at(m, raw, "day")
     delta = (anchor.first.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
     lead = raw.lower().split()[0]
-    told = _TOLD_BEFORE_RE.search(m.string, max(0, m.start() - 60), m.start()) is not None
+    before = max(0, m.start() - 60)
+    told = _TOLD_BEFORE_RE.search(m.string, before, m.start()) is not None
+    if not told and lead != "last" and \
+            _PLANNED_BEFORE_RE.search(m.string, before, m.start()) is not None:
+        future = True
     if (future and not told) or lead == "next":
         d = anchor.first + timedelta(days=(7 - delta) % 7 or (7 if lead == "next" else 0))
     else:

@@ -192,12 +192,36 @@ _DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z'. -]{1,40},\s+\Z")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s")
 
 
+# A dateline opening a story, its city in any case and its date a month and a day, then the
+# agency in brackets or a dash: "Thiruvananthapuram, Aug 10 (PTI) The death toll ...",
+# "PARIS, March 3 - ...", "New Delhi, 10 August (Reuters) - ...". It dates the report, not
+# the event (a desk probe: "Aug 10" conflicted with the floods' "Aug 12"). Not a sentence's
+# opening phrase ("In Paris, March 3 ...").
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|"
+          r"March|April|June|July|August|September|October|November|December")
+DATELINE_RE = re.compile(
+    r"[\W_]{0,3}(?!(?:In|On|At|By|The|From|Since|Until|As|After|Before|For|Of)\b)"
+    r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+"
+    rf"(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))\b(?:,?\s+\d{{4}}\b)?"
+    r"(?:\s*\([^()\n]{2,40}\)\s*(?:[-\u2013\u2014]+\s+)?(?=[A-Z\"'\u201c])|"
+    r"\s*[-\u2013\u2014]+\s)")
+
+
+def dateline_end(folded: str, start: int, end: int) -> int | None:
+    """Where a dateline opening folded[start:end] ends (None: there is none)."""
+    m = DATELINE_RE.match(folded, start, end)
+    return m.end() if m else None
+
+
 def told_date(folded: str, d: DateExpr, lo: int) -> bool:
     """Whether a day (or week) of folded[lo:] dates only the telling of the claim."""
     if d.granularity not in ("day", "week"):
         return False
     before = folded[max(lo, d.start - 80):d.start]
     if _TOLD_RE.search(before):
+        return True
+    line = dateline_end(folded, lo, d.end + 60)
+    if line is not None and d.end <= line:
         return True
     return bool(_DATELINE_BEFORE_RE.search(before)
                 and _DATELINE_AFTER_RE.match(folded, d.end))

@@ -25,6 +25,17 @@ _REGISTERED = (date_rules, date_relative, date_shift)  # importing them register
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
 _OPEN_KEYWORD_RE = re.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
 _OPENABLE = frozenset({"day", "month", "quarter"})
+# month_rel's own lead word: "since January" is the period from January to publication, as
+# "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
+_LEAD_KEYWORD_RE = re.compile(r"(?P<kw>since|by)\s+", re.IGNORECASE)
+# A date qualifying a noun is no object of the keyword before it: "after third-quarter
+# revenue rose" is a clause after "after" (a desk probe: dated from October to publication),
+# and so is "after January's sales" or "since March figures showed".
+_ATTRIBUTIVE_RE = re.compile(
+    r"(?:'s|\u2019s)\b|\s+(?:revenues?|results|sales|earnings|profits?|loss|losses|figures|"
+    r"turnover|income|growth|output|data|numbers|gdp|inflation|deliveries|shipments|"
+    r"margins?|performance|report|update)\b", re.IGNORECASE)
+_COMPOUND_RE = re.compile(r"[a-z0-9]-(?:quarter|month|day)\Z", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
 # The patterns' gates (groups of cue substrings) read in one Aho-Corasick pass; the plans
 # that pass for a (digits, gates) pair are listed once and remembered.
@@ -105,9 +116,16 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
     """Apply a preceding since/until/before/after to a day, month or quarter."""
     if expr.open or not expr.resolved or expr.granularity not in _OPENABLE:
         return expr
-    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 8), expr.start)
-    if kw is None or expr.first is None or expr.last is None:
+    if expr.first is None or expr.last is None:
         return expr
+    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 8), expr.start)
+    if kw is None:
+        kw = _LEAD_KEYWORD_RE.match(folded, expr.start, expr.end)
+        if kw is None:
+            return expr
+    elif _COMPOUND_RE.search(folded, expr.start, expr.end) or \
+            _ATTRIBUTIVE_RE.match(folded, expr.end):
+        return expr  # "after third-quarter revenue rose": the date qualifies a noun
     word = kw.group("kw").lower()
     s = kw.start()
     raw = text[s:expr.end]

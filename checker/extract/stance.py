@@ -165,26 +165,75 @@ _CLAUSE_BREAK_TWIN = must_lower_twin(_CLAUSE_BREAK_RE)
 
 _PAST_FORECAST_RE = re.compile(
     r"\bdid(?:\s+not|n't)?\s+(?:forecast|expect|plan|intend|aim)\b", re.IGNORECASE)
+# "forecast" as a noun names a figure, it plans nothing: "has raised its profit forecast after
+# sales in the third quarter rose" is told of a past quarter (a desk probe: read as planned,
+# the quarter became next year's and conflicted with "sales in the third quarter rose"). A
+# noun follows a determiner, a possessive or a verb taking it as object ("its profit
+# forecast", "the forecast", "analysts' forecasts", "raised forecasts"), up to two words
+# between, and is followed by a preposition, a verb or the clause's end; the verb takes an
+# object ("The IMD forecasts a recovery", "the company forecasts growth") or is passive ("is
+# forecast to"). ("expects" is a verb only: it keeps its cue.)
+_NOUN_FORECAST_RE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|whose|raised|raises|"
+    r"raising|lifted|lifts|cut|cuts|lowered|lowers|trimmed|upgraded|downgraded|revised|beat|"
+    r"beats|missed|misses|met|exceeded|topped|maintained|kept|reiterated|reaffirmed|"
+    r"confirmed|issued|published|released)|\w's|\ws')\s+"
+    r"(?:(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|not|also|which|who|"
+    r"that)\b)[\w-]+\s+){0,2}?forecasts?\b"
+    r"(?=\s*(?:[,.;:!?)\"']|$)|\s+(?:of|for|from|to|by|after|before|since|and|but|or|as|than|"
+    r"was|is|were|are|has|had|have|remains?|remained|said|says|showed|shows?|suggests?|"
+    r"suggested|points?|pointed|implies|implied|came|comes|range|ranges|ranged)\b)",
+    re.IGNORECASE)
 
 
-def _future(folded: str) -> bool:
+def _spaced(m: re.Match[str]) -> str:
+    """A match blanked out, keeping every other offset of the text."""
+    return " " * len(m.group())
+
+
+def _future_text(folded: str) -> str | None:
+    """The sentence with the words that look like a plan but are none ("did not forecast",
+    "its profit forecast") blanked out, offsets kept; None when it has no future cue."""
     toks = tokens(folded)
     if _FUTURE_WORDS.isdisjoint(toks) and not (
             "'" in folded and any(t.endswith("'ll") for t in toks)):
         lower = folded.lower()
         if " is to " not in lower and " are to " not in lower:
-            return False
+            return None
     if "did" in toks or "didn't" in toks:
         # "The IMD did NOT forecast a recovery": a past act of forecasting, checkable.
-        folded = _PAST_FORECAST_RE.sub(" ", folded)
-    if folded.isascii():
-        return _FUTURE_LOWER_RE.search(folded.lower()) is not None
-    return FUTURE_RE.search(folded) is not None
+        folded = _PAST_FORECAST_RE.sub(_spaced, folded)
+    if "forecast" in toks or "forecasts" in toks:
+        folded = _NOUN_FORECAST_RE.sub(_spaced, folded)
+    return folded
+
+
+def _future(folded: str) -> bool:
+    text = _future_text(folded)
+    if text is None:
+        return False
+    if text.isascii():
+        return _FUTURE_LOWER_RE.search(text.lower()) is not None
+    return FUTURE_RE.search(text) is not None
 
 
 def is_future(sentence: str) -> bool:
     """Whether the sentence talks about something planned or expected."""
     return _future(fold(sentence))
+
+
+def future_within(folded: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether a future cue of the sentence folded[start:end] lies in (or runs into) its
+    clause folded[lo:hi]: "Harrowgate opened 12 new stores and plans to open 40 more" plans
+    only its second clause; "Acme said profits rose, and costs would fall" is told as one
+    plan across both ("said ... would fall")."""
+    text = _future_text(folded[start:end])
+    if text is None:
+        return False
+    pattern = _FUTURE_LOWER_RE if text.isascii() else FUTURE_RE
+    search = text.lower() if text.isascii() else text
+    return any(m.start() < hi - start and m.end() > lo - start
+               for m in pattern.finditer(search))
 
 
 def modality(sentence: str, attributed: bool, future: bool | None = None) -> Modality:

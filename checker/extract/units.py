@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from checker.extract.stance import is_future
 from checker.textutil import fold
 
 _SPLIT_RE = re.compile(
@@ -42,6 +43,15 @@ _BETWEEN_RE = re.compile(r"\bbetween\s", re.IGNORECASE)
 _COMMA_AND_RE = re.compile(r",\s*and\b", re.IGNORECASE)
 _CLOSED_BETWEEN_RE = re.compile(r"\bbetween\s[^,;]*?\band\b", re.IGNORECASE)
 MIN_WORDS = 5
+# A plan joined to a stated fact by "and" shares its subject but not its modality:
+# "Harrowgate opened 12 new stores in the quarter and plans to open about 40 more by the end
+# of 2027" states the 12 stores (a desk probe: the whole sentence was read as planned, and
+# "opened 14 new stores" conflicted with nothing). The plan is a unit of its own, planned,
+# with its own figure and date; the fact keeps its subject. Split only where the left-hand
+# part plans nothing itself.
+_PLANNED_AND_RE = re.compile(
+    r",?\s+and\s+(?=(?:(?:plans?|planning|aims?|intends?|hopes?)\s+to|expects?|will|shall|"
+    r"(?:is|are)\s+(?:set|due|expected|planning|preparing|going)\s+to)\b)", re.IGNORECASE)
 
 
 def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -61,6 +71,8 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (_clause(left) and _clause(_first_clause(right))
                 and not _SUBJECTLESS_RE.match(right) and not _list_item(right)):
             cuts.append((m.start(), m.end()))
+    if " and " in folded or ",and " in folded:
+        cuts = _planned_cuts(folded, cuts)
     if not cuts:
         return [(start, end)]
     spans, begin = [], 0
@@ -69,6 +81,19 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         begin = b
     spans.append((begin, len(folded)))
     return [(start + a, start + b) for a, b in spans]
+
+
+def _planned_cuts(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cuts with those before a plan joined by "and" (_PLANNED_AND_RE) added."""
+    found = list(cuts)
+    for m in _PLANNED_AND_RE.finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b in cuts):
+            continue  # a cut there already
+        begin = max((b for a, b in found if b <= m.start()), default=0)
+        left = folded[begin:m.start()]
+        if _clause(left) and not is_future(left) and len(folded[m.end():].split()) >= 3:
+            found.append((m.start(), m.end()))
+    return sorted(found)
 
 
 def _tied(folded: str) -> bool:
