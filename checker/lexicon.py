@@ -24,6 +24,7 @@ from checker.propernames import (
     EntityMatch,
     inside_name,
     negated_prefix,
+    team_name_end,
     unknown_names,
 )
 from checker.textutil import Token, fold, normalise_key, slug
@@ -164,7 +165,8 @@ class Lexicon:
             # "Michael Jordan" or the "China" of "South China Morning Post" is a longer name.
             if hit and not negated_prefix(text, toks, i) \
                     and text[end_char:end_char + 1] != "$" \
-                    and not inside_name(text, toks, i, hit):
+                    and not inside_name(text, toks, i, hit) \
+                    and not self._team_name_follows(text, toks, lower, i + hit[0]):
                 length, (eid, role) = hit
                 s, e = toks[i].start, toks[i + length - 1].end
                 if length > 1 and text[e:e + 1] == "." and _INITIALISM_RE.fullmatch(text, s, e):
@@ -178,6 +180,15 @@ class Lexicon:
         found.extend(unknown_names(text, toks, taken, start, names_vocab, self.resolve))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _team_name_follows(self, text: str, toks: Sequence[Token], lower: Sequence[str],
+                           j: int) -> bool:
+        """Whether a known name ends right before a team's plural demonym: "American" of
+        "American Indians" starts the name with it (propernames.team_name_end)."""
+        if j >= len(toks):
+            return False
+        hit = self._ci.get((lower[j],))
+        return hit is not None and hit[1] == "demonym" and team_name_end(text, toks, j)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without the last tokenised text (it may be a whole document)."""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from checker.currencies import BEFORE_FIGURES
+from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
 from checker.nlp import STOPWORDS
 from checker.textutil import Token, fold
 
@@ -56,6 +56,23 @@ _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almos
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
 _SCORE_RE = re.compile(r"\d+\s?[-\u2013]\s?\d")
 _SENTENCE_ENDS = ".!?:\n"
+# A plural name word: a party's or a team's ("Pirates", "Independents", "Indians"), not
+# "Artemis", "Atlas", "Santos", "Sirius" or "Express".
+_GROUP_WORD_RE = re.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
+# What closes an item of a list or a sentence after a figure: ", 18,", "18 and", "13.".
+_ITEM_END_RE = re.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
+
+
+def counted_after_group(word: str, text: str, end: int) -> bool:
+    """Whether the figure ending at `end`, written after the name word `word`, counts for a
+    party or a team rather than numbering a model: in "the Pirates 18 and the Motorists 13."
+    a plural name word is followed by a figure that closes a list item (the seats of each
+    party, elided; a desk probe made them names, "Pirates 18"), while a model or mission
+    number follows a singular word ("Chang'e 6", "Tianwen 1", "iPhone 15") or is followed
+    by what it names ("Windows 10 users")."""
+    return _GROUP_WORD_RE.fullmatch(word) is not None and \
+        _ITEM_END_RE.match(text, end) is not None
+
 
 
 # A capital after a lower-case word: r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*" with the capital
@@ -97,10 +114,11 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 
 
 # Words that make a known name part of another thing's name: "Washington Post", "China
-# Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences".
+# Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences",
+# "Indian Premier League".
 _OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
     gulf airlines airways university college academy institute museum street avenue square
-    monument memorial hotel stadium water gas steel railways railway airport""".split())
+    monument memorial hotel stadium water gas steel railways railway airport league""".split())
 # Demonyms among the ordinary sentence starters ("Chinese officials said"): the start of a
 # name when the name is another thing's ("The Chinese Academy of Sciences").
 _STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
@@ -113,6 +131,8 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
     length, (_, role) = hit
     if _names_another_thing(text, toks, i + length):
         return True
+    if length == 1 and role == "demonym":
+        return team_name_end(text, toks, i)
     if length != 1 or role not in ("name", "metonym") or i == 0:
         return False
     prev = toks[i - 1]
@@ -124,6 +144,36 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
     # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
     low = prev.text.lower()
     return low not in STOPWORDS and low not in COMMON_STARTERS and low not in TITLE_WORDS
+
+
+# Words that start a sentence about a country's people, not a team's name: "Two Americans
+# were killed", "Young Indians leave" (team_name_end).
+_PEOPLE_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve
+    twenty thirty fifty hundred hundreds thousand thousands dozens several numerous young
+    younger old older elderly rich poor wealthy ordinary average native ethnic black white
+    fellow local overseas expatriate working educated stranded missing dead injured wounded
+    detained jailed kidnapped angry worried""".split())
+
+
+def team_name_end(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether toks[i], a demonym, is a plural one right after a capitalised name word: the
+    end of a team's name ("Mumbai Indians", "Cleveland Indians"), not the country's people
+    (a desk probe: "Mumbai Indians won the final" was India's win). "Many Indians", "In
+    March Indians" and "Britain's Indians" are still the people."""
+    word = toks[i].text
+    if i == 0 or not word.endswith("s") or word.endswith(("ss", *_POSSESSIVE)):
+        return False  # not "Swiss"
+    prev = toks[i - 1]
+    low = prev.text.lower()
+    if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " " \
+            or low in MONTHS_AND_DAYS or low in TITLE_WORDS or prev.text.endswith(_POSSESSIVE):
+        return False
+    before = char_before(text, 0, prev.start, " \"'(")
+    if before and before not in _SENTENCE_ENDS:
+        return True
+    # Sentence-initial: "Two Americans were killed", "Young Indians leave" are people.
+    return low not in STOPWORDS and low not in COMMON_STARTERS and low not in _PEOPLE_WORDS
+
 
 def _names_another_thing(text: str, toks: Sequence[Token], j: int) -> bool:
     """Capitalised words from toks[j] on (up to three, single spaces apart) that end in a
@@ -173,12 +223,15 @@ def unknown_names(
         if chunk and not (text[toks[i - 1].end:tok.start] == " "
                           or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)):
             flush()
-        capital = word[:1].isupper() and word.lower() not in MONTHS_AND_DAYS
+        # "Saturday's election": a day with its possessive is no name either.
+        capital = word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
+            "\u2019s") not in MONTHS_AND_DAYS
         if taken[i] or (i + 1 < len(toks) and (
                 text[tok.end:tok.end + 1] == "$"
-                or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit()))):
+                or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit()))) \
+                or (word[-1].isdigit() and word.rstrip("0123456789") in GLUED_TO_FIGURES):
             if chunk:
-                flush()  # a known name, or a currency code ("US$5 billion", "NOK 45")
+                flush()  # a known name, or a currency code ("US$5 billion", "NOK 45", "Tk150")
         elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
             chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
             flush()
@@ -189,8 +242,9 @@ def unknown_names(
                     and toks[i + 1].text[:1].isupper() and text[tok.end:toks[i + 1].start] == " ":
                 flush(2)  # "Veridia's National Renewal Party": the owner, then the owned
         elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)) \
-                and not _SCORE_RE.match(text, tok.start):
-            chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"
+                and not _SCORE_RE.match(text, tok.start) \
+                and not counted_after_group(toks[i - 1].text, text, tok.end):
+            chunk.append(i)  # "Chiang'e 6", "Hangor II", "JF-17"; not "the Pirates 18,"
         elif chunk and len(word) == 1 and text[toks[i - 1].end:tok.start] == "-":
             chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
         elif chunk and word.lower() in _CONNECTORS:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from checker.lexicon import Lexicon
 from checker.nlp import cased_key, match_tokens
-from checker.rules import RuleSet
+from checker.rules import RuleSet, load_rules
 
 
 def ids(ruleset: RuleSet, text: str) -> list[str | None]:
@@ -130,10 +130,47 @@ def test_a_hyphenated_single_letter_stays_in_the_name(ruleset: RuleSet) -> None:
     # Renewal Party" never met "the National Renewal Party", and a conflict was missed)
     ("Then Veridia\u2019s National Renewal Party won.",
      [("Veridia", None), ("National Renewal Party", None)]),
+    # a party's or team's figure closing a list item is no part of its name (a desk probe:
+    # "Pirates 18 and the Motorists 13" was one name); a model number is
+    ("Together won 52 seats, the Mayors and Independents 24, the Pirates 18 and the "
+     "Motorists 13.", [("Mayors and Independents", None), ("Pirates", None),
+                       ("Motorists", None)]),
+    ("The Lakers 102, the Celtics 99.", [("Lakers", None), ("Celtics", None)]),
+    ("NASA flew Artemis 2, then Atlas 5.",
+     [("NASA", "nasa"), ("Artemis 2", None), ("Atlas 5", None)]),
+    ("He bought Windows 10 licences.", [("Windows 10", None)]),
+    # a day with its possessive is no name (a desk probe drafted "Saturday's")
+    ("Voters went to the polls in Saturday's election.", []),
+    ("Voters went to the polls in Saturday\u2019s election.", []),
 ])
 def test_a_known_name_inside_another_things_name(ruleset: RuleSet, text: str,
                                                  expected: list[tuple[str, str | None]]) -> None:
     assert [(m.text, m.id) for m in ruleset.lexicon.find_entities(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural demonym after a name word ends a team's name, and a demonym before a league
+    # word starts one (a desk probe with no rules directory: "Mumbai Indians won the final"
+    # was India's win, a conflict with "India won the final by four wickets")
+    ("Mumbai Indians won the final by six wickets.", [("Mumbai Indians", None)]),
+    ("He played for the Cleveland Indians in 1990.", [("Cleveland Indians", None)]),
+    ("American Indians live there.", [("American Indians", None)]),
+    ("The Indian Premier League final was played in Ahmedabad.",
+     [("Indian Premier League", None), ("Ahmedabad", None)]),
+    # the people are still the country's
+    ("India won the final by four wickets.", [("India", "india")]),
+    ("Many Indians work abroad.", [("Indians", "india")]),
+    ("In March Indians voted.", [("Indians", "india")]),
+    ("He said Indians voted.", [("Indians", "india")]),
+    ("Two Indians were injured.", [("Indians", "india")]),
+    ("Young Indians leave for the Gulf.", [("Indians", "india"), ("Gulf", None)]),
+    ("Then Britain\u2019s Indians voted.",
+     [("Britain\u2019s", "united-kingdom"), ("Indians", "india")]),
+])
+def test_a_team_named_with_a_demonym(text: str, expected: list[tuple[str, str | None]]) -> None:
+    builtin, errors = load_rules([])
+    assert not errors
+    assert [(m.text, m.id) for m in builtin.lexicon.find_entities(text)] == expected
 
 
 TOKEN_PARTS = ["China", "Chang'e", "Chang\u2019e", "don't", "x'", "'s", "_", "a_b", "&", "6",
@@ -157,6 +194,16 @@ def test_currency_codes_before_figures_start_no_name(ruleset: RuleSet) -> None:
     found = ruleset.lexicon.find_entities(
         "Then Nestle earned CHF 11.2 billion and Volvo SEK 30 billion, and Rs 2.4 lakh crore.")
     assert [e.text for e in found] == ["Nestle", "Volvo"]
+
+
+def test_taka_before_figures_starts_no_name(ruleset: RuleSet) -> None:
+    # a desk probe: "Tk 150" was an entity
+    found = ruleset.lexicon.find_entities(
+        "Then Dhaka allocated Tk 150 crore, Taka 20 billion, Tk150 crore and Rs250 crore.")
+    assert [e.text for e in found] == ["Dhaka"]
+    # a code against a figure is a name ("COP29" is a summit, not Colombian pesos)
+    found = ruleset.lexicon.find_entities("The COP29 summit was held in Baku.")
+    assert [e.text for e in found] == ["COP29", "Baku"]
 
 
 def test_an_initialism_keeps_its_last_point(ruleset: RuleSet) -> None:

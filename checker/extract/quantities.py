@@ -16,6 +16,7 @@ from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_hits import Hit
 from checker.extract.quantity_values import bounds, number, precision
 from checker.extract.spans import SpanSet
+from checker.propernames import MONTHS_AND_DAYS, counted_after_group
 from checker.textutil import fold
 
 
@@ -119,7 +120,20 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
     if qp.LETTER_END_RE.search(before) or qp.LETTER_START_RE.match(after):
         return True  # "HQ-9", "10CE", "4.5-generation", "10-year"
     cap = qp.CAPITAL_BEFORE.search(before)
-    return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES  # "Chang'e 8"
+    return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES \
+        and not counted_after_group(cap.group().strip(), folded, e)  # "Chang'e 8"
+
+
+def _is_age(folded: str, m: Hit) -> bool:
+    """A person's age in commas after the name ("Babiš, 72, said"): no counted quantity
+    (a desk probe read it as a count of nothing)."""
+    num = m.group("num") or ""
+    if not num.isdigit() or int(num) > 120 or folded[m.end():m.end() + 1] != "," or any(
+            m.group(g) for g in ("cur", "scale", "unit", "num2", "mod")):
+        return False
+    s = m.start("num")
+    name = qp.AGE_BEFORE_RE.search(folded, max(0, s - 40), s)
+    return name is not None and name.group("name").lower() not in MONTHS_AND_DAYS
 
 
 def _is_year_like(folded: str, m: Hit) -> bool:
@@ -144,7 +158,7 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
         kind, unit = "points", "pp"
     elif unit_word in ("basis points", "bps"):
         kind, unit, factor = "points", "pp", 0.01
-    elif unit_word in ("dollars", "rupees", "euros", "pounds", "yuan", "yen"):
+    elif unit_word in ("dollars", "rupees", "euros", "pounds", "yuan", "yen", "taka"):
         kind, unit = "money", qw.CURRENCIES[unit_word]
     elif unit_word in qw.HUNDREDTHS:
         kind, unit, factor = "money", qw.HUNDREDTHS[unit_word], 0.01
@@ -159,7 +173,7 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
 def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     num = m.group("num") or ""
     s, num_end = m.start(), m.end("num")
-    if _is_year_like(folded, m):
+    if _is_year_like(folded, m) or _is_age(folded, m):
         return None
     if not (m.group("unit") or m.group("scale") or m.group("cur") or m.group("num2")):
         written = _unit_against(folded, text, m)
@@ -176,7 +190,10 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     scale_word = _words(m.group("scale") or "")
     if scale_word == "m" and qw.METRE_CONTEXT_RE.match(folded, m.end()):
         return _make(folded, text, m, "measure", "m", 1.0, 1.0)
-    kind, unit, factor = _kind_unit(m.group("unit") or "", m.group("cur") or m.group("cur2") or "")
+    unit_word, cur = m.group("unit") or "", m.group("cur") or m.group("cur2") or ""
+    if not (unit_word or cur or m.group("num2")):
+        unit_word = _unit_ahead(folded, m.end(), scale_word)
+    kind, unit, factor = _kind_unit(unit_word, cur)
     if scale_word in ("m", "k", "b") and kind != "money" and (
             scale_word == "b" or folded[num_end:num_end + 1].isspace()):
         # A letter is a scale written against a number ("1.2m people", "10k runners"); one
@@ -186,6 +203,17 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
             return None  # "486b", "6b": part of a name, no quantity at all
         return _make(folded, text, m, "count", None, 1.0, 1.0, end=num_end)
     return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
+
+
+def _unit_ahead(folded: str, end: int, scale_word: str) -> str:
+    """The unit written once, after the second of two figures: "1.0 billion to 1.05 billion
+    pounds" is two sums in pounds (a desk probe: the first was a count), "from 5 to 7 per
+    cent" two percentages. Not when only the second has a scale ("500 to 1.2 million
+    pounds": 500 what?) or the second is a range of its own; "" when there is none."""
+    ahead = qp.TO_FIGURE_RE.match(folded, end)
+    if ahead is None or ahead.group("num2") or (ahead.group("scale") and not scale_word):
+        return ""
+    return ahead.group("unit") or ""
 
 
 def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:

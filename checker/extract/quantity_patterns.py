@@ -34,6 +34,9 @@ NUMBER_PLAIN = rf"(?=\d)(?P<num>{NUM}){_AFTER_NUMBER}"
 # each position (a third less time; the same matches, tests/extract/test_regex_rewrites.py).
 NUMBER_RE = re.compile(rf"(?P<num>\d(?:{NUM_TAIL})){_AFTER_NUMBER}", re.IGNORECASE)
 CUR_BEFORE_RE = re.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
+# A second figure after "to" whose unit is written once, after it: "1.0 billion to 1.05
+# billion pounds", "from 5 to 7 per cent" (the first figure's unit is the same).
+TO_FIGURE_RE = re.compile(r"\s+to\s+" + NUMBER_PLAIN, re.IGNORECASE)
 MOD_BEFORE_RE = re.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
 # The last words of MOD_BEFORE_RE's modifiers ("than" of "more than"): a match ends in one of
 # them and the whitespace up to the number, so an ASCII window whose last word is none of
@@ -92,6 +95,8 @@ NOT_QUANTITY_RE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
 )
 DIGIT_RE = re.compile(r"\d")
+# A name and a comma before an age in commas: "Babiš, 72, said" (quantities._is_age).
+AGE_BEFORE_RE = re.compile(r"\b(?P<name>[A-Z][^\W\d_]*),[ \t]\Z")
 # Substrings (of the lower-cased sentence) one of which every match holds, read in one pass:
 # bit 0 ORDINAL_RE, 1 NOT_QUANTITY_RE, 2 BETWEEN_RE, 3 VAGUE_RE, 4 RATIO_RE. The first three
 # count on \d being [0-9]: they hold for ASCII sentences only.

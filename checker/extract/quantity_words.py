@@ -19,6 +19,8 @@ CURRENCIES = {
     "eur": "EUR", "\u00a5": "JPY", "\u20b9": "INR", "inr": "INR", "rs": "PKR", "rs.": "PKR",
     "pkr": "PKR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "dollars": "USD",
     "rupees": "PKR", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY",
+    # Bangladeshi taka: "Tk 150 crore", "Tk. 5 lakh", "Taka 20 billion", "500 crore taka".
+    "tk": "BDT", "taka": "BDT",
 }
 CURRENCIES.update({code.lower(): code for code in ISO_CODES})
 # Units that make a figure money in a currency's hundredth: "12 pence", "310p".
@@ -85,19 +87,24 @@ LOWER_RE = re.compile(LOWER.replace(r"\s+", " "))
 UPPER_RE = re.compile(UPPER.replace(r"\s+", " "))
 
 # A decimal comma is read before a percentage only ("3,4%"), where a thousands comma cannot
-# be: groups of thousands have three digits.
+# be: groups of thousands have three digits. Indian grouping (lakh and crore) puts the last
+# three digits apart and pairs before them: "1,01,566" is 101566, "12,34,56,789" 123456789.
 _DECIMAL_COMMA = r"(?=\s?(?:%|per\s?cent\b|percent\b))"
-NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|"
+NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
+       r"\d{1,3}(?: \d{3})+(?![\d.,])|"
        rf"\d{{1,3}},\d{{1,2}}{_DECIMAL_COMMA}|\d+(?:\.\d+)?")
 # NUM after its first digit (every branch starts with one): r"\d(?:{NUM_TAIL})" is NUM,
 # trying the same branches in the same order, but a pattern starting with the digit lets the
 # engine skip to the digits by itself (tests/extract/test_regex_rewrites.py).
-NUM_TAIL = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?![\d.,])|"
+NUM_TAIL = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
+            r"\d{0,2}(?: \d{3})+(?![\d.,])|"
             rf"\d{{0,2}},\d{{1,2}}{_DECIMAL_COMMA}|\d*(?:\.\d+)?")
-# Letter currencies need a word start: "Mrs 5" is not five rupees.
+# Letter currencies need a word start: "Mrs 5" is not five rupees. The taka's "Tk" and
+# "Taka" are read as written ("tk" and "TAKA" are not).
 # A symbol may stand apart from its figure ("US$ 16.2 million", "\u20ac 5").
 CUR = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9)\s?|"
-       r"(?<![A-Za-z])(?:Rs\.?\s?|PKR\s?|USD\s?|EUR\s?|GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
+       r"(?<![A-Za-z])(?:Rs\.?\s?|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
+       r"GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
        rf"(?-i:{'|'.join(ISO_CODES)})\s?)")
 SCALE = (r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+crore|crore|lakh|bn|mn|"
          r"mln|bln|tn|[mkb](?![\w'])")
@@ -133,7 +140,7 @@ def _first_char(branch: str) -> str:
 UNIT = by_first_char(
     r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
-    + r"|dollars|rupees|euros|pounds|yuan|yen|pence"
+    + r"|dollars|rupees|euros|pounds|yuan|yen|taka|pence"
 )
 # "1.2m tall" is metres, not a million.
 METRE_CONTEXT_RE = re.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")

@@ -177,6 +177,39 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("The party won 142 of the 300 seats.", "142", {"value": 142, "noun": "seats"}),
     ("The party won 142 of the 300 seats.", "300", {"value": 300, "noun": None}),
     ("It won 142 out of 300 seats.", "142", {"noun": "seats"}),
+    # Indian digit grouping is one number (a desk probe: "1,01,566" was "1" and "01,566",
+    # an error-level conflict with "101,566")
+    ("A crowd of 1,01,566 watched the final.", "1,01,566",
+     {"kind": "count", "value": 101_566, "low": 101_565.5, "high": 101_566.5}),
+    ("It raised Rs 12,34,56,789 in all.", "Rs 12,34,56,789",
+     {"kind": "money", "value": 123_456_789}),
+    ("It sold 1,01,566.5 tonnes.", "1,01,566.5 tonnes", {"unit": "kg", "value": 101_566_500}),
+    # Bangladeshi taka (a desk probe: "Tk 150 crore" was a count of nothing)
+    ("Bangladesh has allocated Tk 150 crore for dengue control.", "Tk 150 crore",
+     {"kind": "money", "unit": "BDT", "value": 1.5e9}),
+    ("It allocated Tk150 crore.", "Tk150 crore", {"kind": "money", "unit": "BDT"}),
+    ("The state paid Taka 20 billion.", "Taka 20 billion",
+     {"kind": "money", "unit": "BDT", "value": 20e9}),
+    ("Relief cost 500 crore taka.", "500 crore taka",
+     {"kind": "money", "unit": "BDT", "value": 5e9}),
+    # a unit written once, after the second of two figures, is the first's too (a desk
+    # probe: "1.0 billion to 1.05 billion pounds" read the lower figure as a count)
+    ("It forecast 1.0 billion to 1.05 billion pounds.", "1.0 billion",
+     {"kind": "money", "unit": "GBP", "value": 1e9}),
+    ("It forecast 1.0 billion to 1.05 billion pounds.", "1.05 billion pounds",
+     {"kind": "money", "unit": "GBP", "value": 1.05e9}),
+    ("Profit will be 1.10 billion to 1.15 billion pounds.", "1.10 billion",
+     {"kind": "money", "unit": "GBP", "value": 1.1e9, "low": 1.095e9, "high": 1.105e9}),
+    ("Unemployment fell from 5 to 4.5 per cent.", "5",
+     {"kind": "percent", "unit": "%", "value": 5}),
+    ("It costs 500 to 1.2 million pounds.", "500", {"kind": "count", "unit": None}),  # 500 what?
+    ("Shares rose 12 pence to 310p on Tuesday.", "12 pence", {"value": 0.12}),
+    # a figure after a party's or team's name that closes a list item counts (a desk probe:
+    # "the Pirates 18" was part of a name, and no figure)
+    ("Together won 52 seats, the Pirates 18 and the Motorists 13.", "18",
+     {"kind": "count", "value": 18}),
+    ("Together won 52 seats, the Pirates 18 and the Motorists 13.", "13", {"value": 13}),
+    ("The Mayors and Independents 24, the Pirates 18.", "24", {"value": 24}),
 ]
 
 
@@ -235,6 +268,16 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("It sold 1,250 cars.", ["1,250"]),  # a thousands comma stays one
     ("Rates were 1,5 and 2.", ["1", "5", "2"]),  # a comma before no percentage is no decimal
     ("The BMW M3 and a 5 m3 tank.", ["5 m3"]),
+    # thousands and lists stay as they were beside Indian grouping
+    ("Rates were 1, 2, 3 and 1,234,567.", ["1", "2", "3", "1,234,567"]),
+    # model and mission numbers after a name stay names, plural-looking ones too
+    ("NASA flew Artemis 2, then Atlas 5.", []),
+    ("Chang'e 6 landed, then Tianwen 1.", []),
+    # an age in commas after a name counts nothing (a desk probe: "Babiš, 72," was a count)
+    ("Babi\u0161, 72, said talks would begin.", []),
+    ("The leader, Andrej Babi\u0161, 72, won.", []),
+    ("The toll was 15, officials said.", ["15"]),
+    ("In March, 15 people died.", ["15"]),
 ]
 
 
