@@ -70,6 +70,12 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+# A company's legal form after its name: "Harrowgate Retail plc" and "Harrowgate Retail" are
+# one company (a desk probe: two entities, so their figures were never compared).
+_CORPORATE_RE = re.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmbh|ag|nv|corp)"
+                           r"\.?$")
+
+
 @dataclass
 class Lexicon:
     """Entity aliases and predicate phrases, ready to match."""
@@ -244,7 +250,7 @@ class Lexicon:
         found = self._ids.get(name)
         if found is None:
             found = self._ids[name] = self.resolve(name) or \
-                UNKNOWN_PREFIX + slug(normalise_key(name))
+                UNKNOWN_PREFIX + slug(_CORPORATE_RE.sub("", normalise_key(name)))
         return found
 
     def _resolve(self, name: str) -> str | None:

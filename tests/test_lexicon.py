@@ -210,3 +210,14 @@ def test_an_initialism_keeps_its_last_point(ruleset: RuleSet) -> None:
     found = ruleset.lexicon.find_entities("The U.S. Department of Energy sold jets to the U.K.")
     assert [(m.text, m.id) for m in found] == [
         ("U.S.", "united-states"), ("Department of Energy", None), ("U.K.", "united-kingdom")]
+
+
+@pytest.mark.parametrize(("name", "same"), [
+    ("Harrowgate Retail plc", "Harrowgate Retail"),  # a desk probe: two entities
+    ("Norvex Dynamics Inc.", "Norvex Dynamics"),
+    ("Keller Logistik GmbH", "Keller Logistik"),
+])
+def test_a_companys_legal_form_is_no_part_of_its_name(ruleset: RuleSet, name: str,
+                                                      same: str) -> None:
+    assert ruleset.lexicon.entity_id(name) == ruleset.lexicon.entity_id(same)
+    assert ruleset.lexicon.entity_id("Limited") == "name:limited"  # a name of its own
