@@ -38,9 +38,12 @@ FOOTER_RE = re.compile(
     r"this site is designed by|(?:we|site)\s+uses?\s+cookies|use\s+of\s+cookies|"
     r"accept\s+(?:all\s+)?cookies|cookie\s+settings|our standards:|"
     r"originally published (?:on|by|in)|"
-    # A cookie notice speaks to the reader ("We and our 214 partners use cookies to store
-    # information on your device"); news about cookies does not say "you".
-    r"\bcookies?\b.*\b(?:you|your)\b|\b(?:you|your)\b.*\bcookies?\b|"
+    # A cookie notice: the site speaks to the reader of cookies, and of the device, the
+    # browsing, the consent ("We and our 214 partners use cookies to store information on
+    # your device"). News about cookies, even in the second person, names no such thing.
+    r"^(?=.*\bcookies?\b)(?=.*\b(?:you|your|we|our)\b)(?=.*\b(?:device|computer|browser|"
+    r"brows(?:e|er|ing)|experience|(?:web)?site|consent|privacy|settings|preferences|"
+    r"accept|reject|agree)\b)|"
     # The page's note on its own making: "this story has not been edited by NDTV staff and
     # is published from a syndicated feed", "auto-generated from a syndicated feed".
     r"\bsyndicated\s+feed\b|"

@@ -100,6 +100,8 @@ LINES: list[tuple[str, str, str]] = [
     # news that looks like them
     ("Regulators said 40 websites used tracking cookies without consent in 2024.", "content",
      ""),
+    ("If you eat cookies every day, your risk of diabetes rises by 20%, the study found.",
+     "content", ""),
     ("The company contributed $5 million to the relief fund.", "content", ""),
     ("By 2030, reporting by companies will be mandatory under the EU directive.", "content",
      ""),
