@@ -106,8 +106,13 @@ def _classify(raw: str, start: int, end: int) -> Block:
     elif cw.DATELINE_RE.match(body) or cw.STAMP_RE.match(body):
         reason = "dateline"
     elif cw.BYLINE_RE.match(body) and len(words) <= 25 and (
-            not _has_sentence_end(body) or body.startswith("(") or cw.SOURCE_RE.match(body)):
+            not _has_sentence_end(body) or body.startswith("(") or cw.SOURCE_RE.match(body)) \
+            or len(words) <= 30 and _is_credit(body):
         reason = "byline"
+    elif cw.CITATION_RE.match(body):
+        reason = "citation"
+    elif _is_menu(body):
+        reason = "menu"
     elif bullet and len(words) <= 6 and not _has_sentence_end(body) and \
             not cw.FIGURE_BULLET_RE.search(body):
         reason = "nav"
@@ -126,6 +131,26 @@ def _classify(raw: str, start: int, end: int) -> Block:
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
+
+
+def _is_credit(body: str) -> bool:
+    """The story's credits, full stop or not: every ';' part names who reported, wrote or
+    edited it ("Reporting by X; Editing by Y."), or the line says who contributed to it."""
+    if "contributed" in body and cw.CONTRIBUTED_RE.search(body):
+        return True
+    return " by " in body and all(cw.CREDIT_PART_RE.match(part.strip())
+                                  for part in body.split(";"))
+
+
+def _is_menu(body: str) -> bool:
+    """A menu on one line: several short items between bars or dots, none a sentence or a
+    figure ("e-Paper | Subscribe | Sign in"). A Markdown table row starts with its bar."""
+    if body.startswith("|"):
+        return False
+    items = cw.MENU_SPLIT_RE.split(body)
+    return len(items) >= cw.MENU_MIN_ITEMS and all(
+        item and len(item.split()) <= cw.MENU_ITEM_WORDS and not _has_sentence_end(item)
+        and not cw.FIGURE_BULLET_RE.search(item) for item in items)
 
 
 def _cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:

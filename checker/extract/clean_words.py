@@ -37,7 +37,18 @@ FOOTER_RE = re.compile(
     r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"
     r"this site is designed by|(?:we|site)\s+uses?\s+cookies|use\s+of\s+cookies|"
     r"accept\s+(?:all\s+)?cookies|cookie\s+settings|our standards:|"
-    r"originally published (?:on|by|in))",
+    r"originally published (?:on|by|in)|"
+    # A cookie notice: the site speaks to the reader of cookies, and of the device, the
+    # browsing, the consent ("We and our 214 partners use cookies to store information on
+    # your device"). News about cookies, even in the second person, names no such thing.
+    r"^(?=.*\bcookies?\b)(?=.*\b(?:you|your|we|our)\b)(?=.*\b(?:device|computer|browser|"
+    r"brows(?:e|er|ing)|experience|(?:web)?site|consent|privacy|settings|preferences|"
+    r"accept|reject|agree)\b)|"
+    # The page's note on its own making: "this story has not been edited by NDTV staff and
+    # is published from a syndicated feed", "auto-generated from a syndicated feed".
+    r"\bsyndicated\s+feed\b|"
+    r"\bthis\s+(?:story|article|report|piece|post|content)\s+(?:has\s+not\s+been|was\s+not|"
+    r"is\s+not)\s+edited\b)",
     re.IGNORECASE,
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short
@@ -49,7 +60,7 @@ WEAK_FOOTER_WORDS = 12
 # A literal of every alternative of the regexes above and below (case-folded): a line without
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
 FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
-                "our standards:", "originally published")
+                "our standards:", "originally published", " feed", "edited")
 WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                      "about us", "sitemap")
 BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",
@@ -64,6 +75,25 @@ BYLINE_RE = re.compile(
     r"writing by|editing by|compiled by)\b[: ]", re.I)
 # "Source: SIPRI Military Expenditure Database, April 2024.": a credit, full stop or not.
 SOURCE_RE = re.compile(r"^sources?:", re.I)
+# Credits of the people who made the story, full stop or not: "Reporting by Ruma Paul;
+# Editing by Alison Williams.", "Associated Press writer Karel Janicek contributed to this
+# report.", "Jane Doe contributed reporting from Kyiv."
+CREDIT_PART_RE = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|"
+    r"graphics|photos?|video|produced)\s+by\s+\S", re.I)
+CONTRIBUTED_RE = re.compile(
+    r"\bcontributed\s+(?:(?:additional\s+)?reporting\b|(?:reporting\s+)?to\s+this\s+"
+    r"(?:report|story|article)\b)", re.I)
+# A reference to cite the page by, not a sentence: "Citable reference: World Health
+# Organization (11 September 2026). Disease Outbreak News; Dengue - Bangladesh."
+CITATION_RE = re.compile(
+    r"^(?:citable\s+reference|suggested\s+citation|citation|how\s+to\s+cite(?:\s+this)?|"
+    r"cite\s+(?:this(?:\s+\w+)?|as)|references?)\s*:", re.I)
+# A menu written on one line: short items between bars or dots ("e-Paper | Subscribe | Sign
+# in", "Menu \u00b7 Newsletter \u00b7 Donate"). A table row starts with its bar.
+MENU_SPLIT_RE = re.compile(r"\s+[|\u00b7\u2022\u00bb\u203a]\s+")
+MENU_MIN_ITEMS = 3
+MENU_ITEM_WORDS = 3
 # "Updated: 10:45 GMT, March 5, 2024", "Published 5 March 2024": page furniture.
 STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?"
                        r"[\d\w,: .|-]{0,40}$", re.I)

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from checker.extract.cues import Cue, must_lower_twin, tokens
+from checker.extract.stance import is_future
 from checker.textutil import fold
 
 WEIGHTS: dict[str, float] = {
@@ -41,6 +42,10 @@ BIAS = -1.0
 _ORDER = {name: i for i, name in enumerate(WEIGHTS)}
 
 # Verbs of events, changes, measures and membership: what records and documents can confirm.
+# A verb counts in each of its forms: the past participle of the perfect and the passive
+# ("has risen", "has not conceded", "was named"), the base form after do-support ("did not
+# raise", _factual_after_do). Acts that put something on the record (declaring, conceding,
+# naming, cancelling, revoking) are events like signing and resigning.
 FACTUAL_VERBS = Cue(
     """
     sign signs signed launch launches launched announces announced held holds met meets
@@ -61,6 +66,14 @@ FACTUAL_VERBS = Cue(
     hit member members located based born scheduled planned consist consists consisted
     passed voted adopted ruled sentenced convicted arrested charged sued fined grossed earned
     spent cost costs worth valued
+    risen fallen grown begun beaten flown
+    declare declares declared concede concedes conceded name names named nominate nominates
+    nominated dismiss dismisses dismissed suspend suspends suspended cancel cancels cancelled
+    canceled postpone postpones postponed withdraw withdraws withdrew withdrawn ratify
+    ratifies ratified veto vetoes vetoed impose imposes imposed allocate allocates allocated
+    evacuate evacuates evacuated detain detains detained deport deports deported seize seizes
+    seized capture captures captured reject rejects rejected repeal repeals repealed revoke
+    revokes revoked grant grants granted score scores scored
     """,
     [r"rolled\s+out", r"made\s+up", r"makes\s+up", r"dates\s+back"],
 )
@@ -75,12 +88,15 @@ OPINION = Cue(
     [r"i\s+think", r"we\s+think", r"in\s+my\s+view", r"in\s+our\s+view", r"a\s+lot\s+more",
      r"it\s+is\s+time", r"need\s+to", r"needs\s+to"],
 )
-# Feelings and wishes: a spokesperson's hope is not a fact about the world.
+# Feelings and wishes: a spokesperson's hope is not a fact about the world. Congratulating
+# and thanking voice one in the present ("we congratulate the team"); told in the past they
+# are acts addressed to someone, on the record like a visit ("Fiala conceded defeat and
+# congratulated Babis", a desk probe: the concession scored under the threshold).
 SENTIMENT = Cue(
     """
     hope hopes hoped hoping glad pleased delighted happy appreciate appreciated appreciates
     welcome welcomed welcomes optimism optimistic confidence confident enthusiasm
-    enthusiastic aspiration proud congratulate congratulated thanked wish wishes wished
+    enthusiastic aspiration proud congratulate congratulates wish wishes wished
     grateful
     """,
     [r"honored\s+to", r"honoured\s+to"],
@@ -197,7 +213,11 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     if (ADVICE_RE.match(text.lstrip('"(')) if lower is None
             else _ADVICE_TWIN.match(lower.lstrip('"('))):
         found.append("advice")
-    if future and not (has_date or attributed or not DECIDED_WORDS.isdisjoint(toks)):
+    # The clause's own tense: "Fiala has not conceded defeat", split from "..., and his
+    # party says it will wait for the talks", predicts nothing (the sentence's `future`
+    # is the same test of the whole sentence, so a sentence's features do not change).
+    if future and not (has_date or attributed or not DECIDED_WORDS.isdisjoint(toks)) \
+            and is_future(text):
         found.append("prediction")
     if not _FIRST_PERSON_WORDS.isdisjoint(toks) and FIRST_PERSON_RE.search(text):
         found.append("first-person")

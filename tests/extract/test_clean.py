@@ -78,6 +78,36 @@ LINES: list[tuple[str, str, str]] = [
     ("Girl Scouts sold 200 million boxes of cookies in 2023.", "content", ""),
     ("Meta changed its privacy policy in 2024 after a court ruling in Brussels.", "content",
      ""),
+    # a desk probe of 22 scraped news pages: furniture that was drafted as claims
+    ("We and our 214 partners use cookies to store and access information on your device. "
+     "Accept all | Reject all | Manage privacy settings", "boilerplate", "footer"),
+    ("This website stores cookies on your computer.", "boilerplate", "footer"),
+    ("Accept all | Reject all | Manage privacy settings", "boilerplate", "menu"),
+    ("e-Paper | Subscribe | Sign in", "boilerplate", "menu"),
+    ("Menu \u00b7 Newsletter \u00b7 Donate", "boilerplate", "menu"),
+    ("Associated Press writer Karel Janicek contributed to this report.", "boilerplate",
+     "byline"),
+    ("Jane Doe contributed reporting from Kyiv.", "boilerplate", "byline"),
+    ("Reporting by James Okafor; Editing by Helen Marsh.", "boilerplate", "byline"),
+    ("Additional reporting by Ruma Paul in Dhaka.", "boilerplate", "byline"),
+    ("(Except for the headline, this story has not been edited by NDTV staff and is "
+     "published from a syndicated feed.)", "boilerplate", "footer"),
+    ("This content is auto-generated from a syndicated feed.", "boilerplate", "footer"),
+    ("Citable reference: World Health Organization (11 September 2026). Disease Outbreak "
+     "News; Dengue \u2013 Bangladesh.", "boilerplate", "citation"),
+    ("Suggested citation: Rahman A. (2024). Dengue in South Asia. Lancet 12: 44-51.",
+     "boilerplate", "citation"),
+    # news that looks like them
+    ("Regulators said 40 websites used tracking cookies without consent in 2024.", "content",
+     ""),
+    ("If you eat cookies every day, your risk of diabetes rises by 20%, the study found.",
+     "content", ""),
+    ("The company contributed $5 million to the relief fund.", "content", ""),
+    ("By 2030, reporting by companies will be mandatory under the EU directive.", "content",
+     ""),
+    ("Reference rates rose 0.25% on Thursday.", "content", ""),
+    ("Exports rose 5% \u00b7 imports fell 2% \u00b7 the deficit narrowed", "heading",
+     "unpunctuated"),
     ("", "blank", ""),
     ("   ", "blank", ""),
 ]
