@@ -14,7 +14,7 @@ from checker.cache import (
 from checker.corpus import Corpus, DocClaims
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
-from checker.names import unify_long_names, unify_short_names
+from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise, subject_of
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
@@ -55,7 +55,7 @@ def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None 
         found[i] = claims
         if cache is not None:
             cache.put_normalised(keys[i], claims)
-    return _indexed(corpus, [claims or [] for claims in found])
+    return _indexed(corpus, unify_surnames([claims or [] for claims in found]))
 
 
 def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:

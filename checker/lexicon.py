@@ -75,6 +75,27 @@ def _is_acronym(alias: str) -> bool:
 _CORPORATE_RE = re.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmbh|ag|nv|corp)"
                            r"\.?$")
 
+# A person's title before the name: "Prime Minister Petr Fiala" on one page and "Petr Fiala"
+# on another are one person (a desk probe: two entities). Only a title that ends in one of
+# the heads is dropped ("Finance Ministry", "General Motors" and "Federal Reserve" keep
+# their words).
+_TITLE_LEAD = frozenset("""prime deputy vice foreign finance health interior defence defense
+    home chief former acting state""".split())
+_TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governor mayor
+    chancellor premier""".split())
+
+
+def _untitled(key: str) -> str:
+    """A name's key without the person's title before it (when a name is left)."""
+    words = key.split(" ")
+    head = 0
+    for i, word in enumerate(words[:-1]):
+        if word in _TITLE_HEADS:
+            head = i + 1
+        elif word not in _TITLE_LEAD:
+            break
+    return " ".join(words[head:])
+
 
 @dataclass
 class Lexicon:
@@ -250,7 +271,7 @@ class Lexicon:
         found = self._ids.get(name)
         if found is None:
             found = self._ids[name] = self.resolve(name) or \
-                UNKNOWN_PREFIX + slug(_CORPORATE_RE.sub("", normalise_key(name)))
+                UNKNOWN_PREFIX + slug(_untitled(_CORPORATE_RE.sub("", normalise_key(name))))
         return found
 
     def _resolve(self, name: str) -> str | None:

@@ -1,6 +1,7 @@
 """Shorter forms of a longer unknown name in the same text: "Thatcher" is "Margaret
 Thatcher" (`unify_short_names`), "Harold Macmillan" is "Maurice Harold Macmillan", "Neil
-Diamond" is "Neil Leslie Diamond" (`unify_long_names`)."""
+Diamond" is "Neil Leslie Diamond" (`unify_long_names`); and across a corpus, a surname a
+page writes alone is the one full name the corpus gives it (`unify_surnames`)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,29 @@ def longer_names(claims: list[NormClaim]) -> dict[str, str]:
 def unify_long_names(claims: list[NormClaim]) -> list[NormClaim]:
     """Claims with shorter name forms replaced by the one longer name they stand for."""
     return rename_entities(claims, longer_names(claims))
+
+
+def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:
+    """Each document's claims, with an unknown one-word name that is the last word of
+    exactly one longer unknown name in the corpus (and of none in its own document) read as
+    that name: "Fiala has not conceded defeat" on one page and "Prime Minister Petr Fiala"
+    on another are one person (a desk probe: no shared name, so no conflict). A surname two
+    full names end in stays as written."""
+    owners: dict[str, set[str]] = {}
+    for claims in per_doc:
+        for e in _unknown_names(claims):
+            parts = e[len(UNKNOWN_PREFIX):].split("-")
+            if len(parts) > 1:
+                owners.setdefault(parts[-1], set()).add(e)
+    if not owners:
+        return per_doc
+    out = []
+    for claims in per_doc:
+        mapping = {}
+        for e in _unknown_names(claims):
+            word = e[len(UNKNOWN_PREFIX):]
+            found = owners.get(word, ()) if "-" not in word else ()
+            if len(found) == 1:
+                mapping[e] = next(iter(found))
+        out.append(rename_entities(claims, mapping))
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.evaluate import Pair, predict
@@ -47,3 +49,51 @@ def test_pairs_about_one_person_under_two_name_forms(ruleset: RuleSet, claim: st
                                                      evidence: str, label: str) -> None:
     verdict = predict([Pair(claim, evidence, "REFUTES", "1")], ruleset.lexicon)[0]
     assert verdict is not None and verdict.label == label
+
+
+def test_a_surname_alone_is_the_one_full_name_the_corpus_gives_it() -> None:
+    """A desk probe: "Fiala has not conceded defeat" and "Prime Minister Petr Fiala" on
+    another page shared no name, so their conflict was never found."""
+    from checker.names import unify_surnames
+
+    pages = [[_claim("name:petr-fiala")], [_claim("name:fiala")], [_claim("name:smith")],
+             [_claim("name:john-smith"), _claim("name:jane-smith")]]
+    out = unify_surnames(pages)
+    assert out[1][0].entities == frozenset({"name:petr-fiala"})
+    assert out[2][0].entities == frozenset({"name:smith"})  # two Smiths: left as written
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Prime Minister Petr Fiala", "name:petr-fiala"),
+    ("Health Minister Rafiqul Islam", "name:rafiqul-islam"),
+    ("President Xi Jinping", "name:xi-jinping"),
+    ("Finance Ministry", "name:finance-ministry"),  # no person's title: kept whole
+    ("General Motors", "name:general-motors"),
+    ("Federal Reserve", "name:federal-reserve"),
+    ("Prime Minister", "name:prime-minister"),  # a title alone is what is named
+])
+def test_a_persons_title_is_no_part_of_the_name(ruleset: RuleSet, name: str,
+                                                expected: str) -> None:
+    assert ruleset.lexicon.entity_id(name) == expected
+
+
+def test_a_surname_on_one_page_conflicts_with_the_full_name_on_another(tmp_path: Path) -> None:
+    from checker.pipeline import CheckOptions, run_check
+
+    repo = Path(__file__).resolve().parents[2]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    pages = {
+        "a": ("Prime Minister Petr Fiala spoke to supporters in Prague on Saturday. "
+              "Fiala conceded defeat late on Saturday and congratulated the winner.",
+              "2026-10-04"),
+        "b": ("The count ended in Prague. Fiala has not conceded defeat, his party said.",
+              "2026-10-05"),
+    }
+    for name, (text, published) in pages.items():
+        (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        (seeds / f"{name}.meta.yaml").write_text(f'published: "{published}"\n',
+                                                 encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=repo / "rules")).report
+    assert [f.reason for f in report.findings if f.kind == "conflict"] == ["polarity"]
