@@ -179,6 +179,7 @@ def load_rules(
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
     errors.extend(_check_references(ruleset))
     errors.extend(_check_names(ruleset))
+    errors.extend(_check_forms(ruleset))
     errors.extend(_check_patterns(ruleset))
     return ruleset, errors
 
@@ -239,6 +240,37 @@ def _check_selection(ruleset: RuleSet, select: Sequence[str],
     # No location: an option is not a file (a `file=--select` annotation would be forged).
     return [UsageError(f"--select/--ignore: no rule, tag or finding kind named {u!r}")
             for u in unknown]
+
+
+def _check_forms(ruleset: RuleSet) -> list[ClaimcheckError]:
+    """A term variant read as the canonical form would flag the right spelling ("Write
+    Chang'e, not Chang'e"); a consistency form listed twice is one form counted as two."""
+    from checker.rules.text import match_key  # terms imports this package's models
+
+    errors: list[ClaimcheckError] = []
+    how = {True: "", False: " (the rule ignores case)"}
+    for term in ruleset.terms:
+        src = ruleset.sources[term.id]
+        canonical = match_key(term.canonical, term.case_sensitive)
+        for i, variant in enumerate(term.variants):
+            if match_key(variant, term.case_sensitive) == canonical:
+                errors.append(RuleError(
+                    f"variant {variant!r} is the canonical form {term.canonical!r}"
+                    f"{how[term.case_sensitive]}: it would flag the right spelling; remove "
+                    "it" + ("" if term.case_sensitive else
+                            ", or make the rule case_sensitive if only the case is wrong"),
+                    src.at_item("variants", i)))
+    for rule in ruleset.consistency:
+        src = ruleset.sources[rule.id]
+        seen: dict[str, int] = {}
+        for i, form in enumerate(rule.forms):
+            first = seen.setdefault(match_key(form, rule.case_sensitive), i)
+            if first != i:
+                errors.append(RuleError(
+                    f"form {form!r} is forms[{first}] {rule.forms[first]!r} again"
+                    f"{how[rule.case_sensitive]}; list each form once",
+                    src.at_item("forms", i)))
+    return errors
 
 
 def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:
