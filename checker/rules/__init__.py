@@ -323,6 +323,8 @@ def _check_names(ruleset: RuleSet) -> list[ClaimcheckError]:
 def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
     """Fact rules must name known entities and predicates; entities' parents and
     predicates' antonyms must be known ids too."""
+    from checker.rules.facts import rule_quantity  # facts imports this package's models
+
     errors: list[ClaimcheckError] = []
     lex = ruleset.lexicon
     for entity in ruleset.of_kind(EntityRule):
@@ -351,4 +353,10 @@ def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
                 errors.append(RuleError(f"unknown entity {value!r} (define it with a "
                                         "`kind: entity` rule)",
                                         src.at(fname)))
+        if rule.value is not None and rule_quantity(rule.value) is None:
+            errors.append(RuleError(
+                f"unit {rule.value.unit!r} is not one claims' figures are read in, so no "
+                "claim would match; write it as a document does next to the number: "
+                "percent, percentage points, km, kg, USD, $, PKR, or the noun counted "
+                "(employees)", src.at("value")))
     return errors
