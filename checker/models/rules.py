@@ -75,7 +75,9 @@ class EntityRule(RuleBase):
     severity: Severity = Severity.info
     name: str = Field(description="display name")
     type: str | None = Field(None, description="country, organisation, mission, place, ...")
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(
+        default_factory=list, description="other names; a name belongs to one entity only"
+    )
     demonyms: list[str] = Field(default_factory=list, description="`Pakistani` for Pakistan")
     metonyms: list[str] = Field(
         default_factory=list, description="names standing for it as an actor: `Beijing`"
@@ -92,7 +94,9 @@ class TermRule(RuleBase):
 
     kind: Literal["term"]
     canonical: str
-    variants: list[str] = Field(default_factory=list, description="literal wrong spellings")
+    variants: list[str] = Field(
+        default_factory=list,
+        description="literal wrong spellings (not the canonical form under the rule's case)")
     patterns: list[str] = Field(
         default_factory=list, description="RE2 patterns (linear time) for wrong spellings"
     )
@@ -115,7 +119,7 @@ class ConsistencyRule(RuleBase):
     PLACEHOLDERS: ClassVar[frozenset[str] | None] = frozenset({"forms", "dominant", "rule"})
 
     kind: Literal["consistency"]
-    forms: Annotated[list[str], Field(min_length=2)]
+    forms: Annotated[list[str], Field(min_length=2, description="each form once")]
     scope: Literal["document", "corpus"] = "document"
     case_sensitive: bool = False
 
@@ -124,8 +128,9 @@ class FactValue(Strict):
     """A numeric fact: value, unit and relative tolerance."""
 
     value: float
-    unit: str | None = None
-    tolerance: Annotated[float, Field(ge=0)] = 0.0
+    unit: str | None = Field(None, description="as documents write it by the number: percent, "
+                             "km, USD, $, or the noun counted (employees); none: a bare count")
+    tolerance: Annotated[float, Field(ge=0, description="relative: 0.01 is 1%")] = 0.0
 
 
 class FactRule(RuleBase):
@@ -139,8 +144,11 @@ class FactRule(RuleBase):
     subject: str = Field(description="entity id")
     predicate: str = Field(description="predicate id (see predicate rules)")
     object: str | None = Field(None, description="entity id")
-    value: FactValue | None = None
-    date: PartialDate | None = Field(None, description="when the fact happened")
+    value: FactValue | None = Field(
+        None, description="a figure: a claim's figure in its unit outside the tolerance "
+        "violates the rule")
+    date: PartialDate | None = Field(
+        None, description="when the fact happened: a claim dated otherwise violates the rule")
     holds: bool = Field(True, description="false: the fact is that this is NOT so")
     valid_from: PartialDate | None = None
     valid_until: PartialDate | None = None

@@ -18,9 +18,11 @@ from checker.models.rules import (
     RuleFile,
     TermRule,
 )
+from checker.nlp import match_tokens, token_key
 from checker.rules.builtin import BUILTIN, builtin_rules
 from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
+from checker.textutil import fold
 from checker.yamlio import locate, read_yaml
 
 T = TypeVar("T")
@@ -34,6 +36,8 @@ class RuleSource:
     line: int | None
     index: int | None = None  # its place in the file's `rules:` list
     keys: tuple[tuple[str, int | None, int | None], ...] = ()  # (key, line, column)
+    # (key, item, line, column) of the items of the rule's lists (`aliases: [a, b]`)
+    items: tuple[tuple[str, int, int | None, int | None], ...] = ()
 
     def at(self, key: str) -> Location:
         """Where the rule's `key` is written (the rule's own line when it is not)."""
@@ -41,6 +45,18 @@ class RuleSource:
             if name == key:
                 return Location(self.path, line, column, self._field(key))
         return Location(self.path, self.line, None, self._field(key))
+
+    def at_item(self, key: str, item: int) -> Location:
+        """Where item `item` of the rule's list `key` is written (else the key's place)."""
+        for name, index, line, column in self.items:
+            if name == key and index == item:
+                return Location(self.path, line, column, self._field(f"{key}[{item}]"))
+        return self.at(key)
+
+    def place(self, key: str, item: int | None = None) -> str:
+        """`path:line` of a key (or of one of its items), for a message naming it."""
+        where = self.at(key) if item is None else self.at_item(key, item)
+        return f"{where.path}:{where.line}" if where.line is not None else where.path
 
     def _field(self, key: str) -> str:
         return f"rules[{self.index}].{key}" if self.index is not None else key
@@ -108,7 +124,11 @@ def parse_rule_file(root: object, display: str) -> tuple[list[tuple[Rule, RuleSo
         node = nodes[index] if index < len(nodes) else {}
         keys = tuple((k, *locate(root, ["rules", index, k])) for k in node
                      if isinstance(k, str)) if isinstance(node, dict) else ()
-        located.append((rule, RuleSource(display, line, index, keys)))
+        items = tuple((k, i, *locate(root, ["rules", index, k, i]))
+                      for k, value in node.items() if isinstance(k, str)
+                      and isinstance(value, list) for i in range(len(value))) \
+            if isinstance(node, dict) else ()
+        located.append((rule, RuleSource(display, line, index, keys, items)))
     return located, []
 
 
@@ -158,6 +178,8 @@ def load_rules(
     )
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
     errors.extend(_check_references(ruleset))
+    errors.extend(_check_names(ruleset))
+    errors.extend(_check_forms(ruleset))
     errors.extend(_check_patterns(ruleset))
     return ruleset, errors
 
@@ -220,6 +242,37 @@ def _check_selection(ruleset: RuleSet, select: Sequence[str],
             for u in unknown]
 
 
+def _check_forms(ruleset: RuleSet) -> list[ClaimcheckError]:
+    """A term variant read as the canonical form would flag the right spelling ("Write
+    Chang'e, not Chang'e"); a consistency form listed twice is one form counted as two."""
+    from checker.rules.text import match_key  # terms imports this package's models
+
+    errors: list[ClaimcheckError] = []
+    how = {True: "", False: " (the rule ignores case)"}
+    for term in ruleset.terms:
+        src = ruleset.sources[term.id]
+        canonical = match_key(term.canonical, term.case_sensitive)
+        for i, variant in enumerate(term.variants):
+            if match_key(variant, term.case_sensitive) == canonical:
+                errors.append(RuleError(
+                    f"variant {variant!r} is the canonical form {term.canonical!r}"
+                    f"{how[term.case_sensitive]}: it would flag the right spelling; remove "
+                    "it" + ("" if term.case_sensitive else
+                            ", or make the rule case_sensitive if only the case is wrong"),
+                    src.at_item("variants", i)))
+    for rule in ruleset.consistency:
+        src = ruleset.sources[rule.id]
+        seen: dict[str, int] = {}
+        for i, form in enumerate(rule.forms):
+            first = seen.setdefault(match_key(form, rule.case_sensitive), i)
+            if first != i:
+                errors.append(RuleError(
+                    f"form {form!r} is forms[{first}] {rule.forms[first]!r} again"
+                    f"{how[rule.case_sensitive]}; list each form once",
+                    src.at_item("forms", i)))
+    return errors
+
+
 def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:
     """Term patterns must compile with RE2 (linear time): an unusable pattern is an error
     at load time, so `rules test` and `validate` report it, not only `check`."""
@@ -229,10 +282,65 @@ def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:
     return list(TermMatcher([r for r in ruleset.terms if r.patterns], sources).errors)
 
 
+def _name_key(name: str) -> tuple[str, ...]:
+    """The words under which the lexicon finds a name, lower-cased: two names with the same
+    key are one name to it (an acronym's case-sensitive key is looked up after the lower-case
+    ones, so "Iss" would take "ISS" too)."""
+    return tuple(token_key(t.text) for t in match_tokens(fold(name)))
+
+
+_NAME_FIELDS = ("name", "aliases", "demonyms", "metonyms")
+
+
+def _check_names(ruleset: RuleSet) -> list[ClaimcheckError]:
+    """A name (name, alias, demonym or metonym) of two entities is an error: the lexicon
+    keeps the first it reads, so the other entity silently loses it, and which one wins
+    would depend on the order of the files."""
+    errors: list[ClaimcheckError] = []
+    owners: dict[tuple[str, ...], tuple[EntityRule, str, int | None, str]] = {}
+    for rule in ruleset.of_kind(EntityRule):
+        src = ruleset.sources[rule.id]
+        for fname in _NAME_FIELDS:
+            names = [rule.name] if fname == "name" else getattr(rule, fname)
+            for i, name in enumerate(names):
+                key = _name_key(name)
+                if not key:
+                    continue
+                item = None if fname == "name" else i
+                first = owners.setdefault(key, (rule, fname, item, name))
+                other, ofield, oitem, oname = first
+                if other.id == rule.id:
+                    continue
+                osrc = ruleset.sources[other.id]
+                errors.append(RuleError(
+                    f"{name!r} is already a name of entity {other.id!r} ({ofield} {oname!r} "
+                    f"at {osrc.place(ofield, oitem)}); a name stands for one entity only: remove "
+                    "it from one of them, or make them one entity (one id)",
+                    src.at(fname) if item is None else src.at_item(fname, item)))
+    return errors
+
+
 def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
-    """Fact rules must name known entities and predicates."""
+    """Fact rules must name known entities and predicates; entities' parents and
+    predicates' antonyms must be known ids too."""
+    from checker.rules.facts import rule_quantity  # facts imports this package's models
+
     errors: list[ClaimcheckError] = []
     lex = ruleset.lexicon
+    for entity in ruleset.of_kind(EntityRule):
+        if entity.parent is not None and entity.parent not in lex.entities:
+            errors.append(RuleError(f"unknown parent entity {entity.parent!r} (define it "
+                                    "with a `kind: entity` rule)",
+                                    ruleset.sources[entity.id].at("parent")))
+        elif entity.parent == entity.id:
+            errors.append(RuleError(f"entity {entity.id!r} is its own parent",
+                                    ruleset.sources[entity.id].at("parent")))
+    for predicate in ruleset.of_kind(PredicateRule):
+        for i, antonym in enumerate(predicate.antonyms):
+            if antonym not in lex.predicates:
+                errors.append(RuleError(f"unknown antonym predicate {antonym!r} (define it "
+                                        "with a `kind: predicate` rule)",
+                                        ruleset.sources[predicate.id].at_item("antonyms", i)))
     for rule in ruleset.facts:
         src = ruleset.sources[rule.id]
         if rule.predicate not in lex.predicates:
@@ -245,4 +353,10 @@ def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
                 errors.append(RuleError(f"unknown entity {value!r} (define it with a "
                                         "`kind: entity` rule)",
                                         src.at(fname)))
+        if rule.value is not None and rule_quantity(rule.value) is None:
+            errors.append(RuleError(
+                f"unit {rule.value.unit!r} is not one claims' figures are read in, so no "
+                "claim would match; write it as a document does next to the number: "
+                "percent, percentage points, km, kg, USD, $, PKR, or the noun counted "
+                "(employees)", src.at("value")))
     return errors

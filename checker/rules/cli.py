@@ -9,6 +9,7 @@ import click
 
 from checker.cliutil import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_or_exit, echo_errors
 from checker.errors import ClaimcheckError, Location, UsageError
+from checker.extract import DEFAULT_THRESHOLD
 from checker.rules import RuleSet, load_rules
 from checker.rules.selftest import run_selftests
 
@@ -36,11 +37,15 @@ def rules_list(rules_dir: Path | None) -> None:
 @click.option("--rules", "rules_dir", show_default="rules", type=click.Path(path_type=Path))
 def rules_test(rules_dir: Path | None) -> None:
     """Run every rule's examples; fail on any miss and on rules without examples."""
+    cfg = config_or_exit(Path.cwd())
     ruleset, errors = _load(rules_dir)
     echo_errors(errors)
     if errors:
         sys.exit(EXIT_BAD_INPUT)
-    checked, failures = run_selftests(ruleset)
+    # At the threshold `check` drafts claims at: an example it would not draft passes
+    # nothing.
+    threshold = DEFAULT_THRESHOLD if cfg.threshold is None else cfg.threshold
+    checked, failures = run_selftests(ruleset, threshold=threshold)
     for f in failures:
         example = f" example {f.example!r}" if f.example else ""
         click.echo(f"{f.where}: {f.rule_id}:{example} {f.problem}", err=True)
@@ -54,7 +59,9 @@ def _load(rules_dir: Path | None) -> tuple[RuleSet, list[ClaimcheckError]]:
     directory that is not there is an error (the built-in rules alone would pass)."""
     cfg = config_or_exit(Path.cwd())  # a bad configuration fails every command alike
     path = rules_dir or Path(cfg.rules or "rules")
-    ruleset, errors = load_rules([path])
+    # With the fuzzy threshold `check` resolves names with: examples match as it would.
+    ruleset, errors = load_rules([path], fuzzy_threshold=(0.9 if cfg.fuzzy_threshold is None
+                                                          else cfg.fuzzy_threshold))
     if not path.exists():
         errors.append(UsageError("rules directory not found", Location(str(path))))
     return ruleset, errors

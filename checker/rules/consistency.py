@@ -10,6 +10,7 @@ from functools import lru_cache
 import ahocorasick
 
 from checker.models.rules import ConsistencyRule
+from checker.rules.text import lower_in_place, match_key
 from checker.textutil import fold
 
 
@@ -39,7 +40,7 @@ def _automaton(forms: tuple[str, ...], case_sensitive: bool) -> ahocorasick.Auto
     """The forms of a rule compiled once (not once per document)."""
     automaton = ahocorasick.Automaton()
     for form in forms:
-        key = fold(form) if case_sensitive else fold(form).lower()
+        key = match_key(form, case_sensitive)
         automaton.add_word(key, (form, len(key)))
     automaton.make_automaton()
     return automaton
@@ -52,7 +53,7 @@ def find_forms(rule: ConsistencyRule, doc: str, text: str,
     out: list[Occurrence] = []
     for start, end in regions:
         chunk = fold(text[start:end])
-        hay = chunk if rule.case_sensitive else chunk.lower()
+        hay = chunk if rule.case_sensitive else lower_in_place(chunk)
         for last, (form, length) in automaton.iter(hay):
             a, b = last - length + 1, last + 1
             before = chunk[a - 1] if a > 0 else " "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.extract import extract_text
+from checker.extract import DEFAULT_THRESHOLD, extract_text
 from checker.lexicon import Lexicon
 from checker.models.rules import (
     ConsistencyRule,
@@ -32,8 +32,11 @@ class SelfTestFailure:
     problem: str
 
 
-def fires(rule: Rule, text: str, lexicon: Lexicon) -> bool:
-    """Whether the rule fires on an example text."""
+def fires(rule: Rule, text: str, lexicon: Lexicon, threshold: float = 0.0) -> bool:
+    """Whether the rule fires on an example text (a fact rule: on a claim `check` would
+    draft at this check-worthiness threshold)."""
+    if isinstance(rule, FactRule):
+        return any(score >= threshold for score in fact_violations(rule, text, lexicon))
     if isinstance(rule, EntityRule):
         return any(m.id == rule.id for m in lexicon.find_entities(text))
     if isinstance(rule, PredicateRule):
@@ -44,19 +47,37 @@ def fires(rule: Rule, text: str, lexicon: Lexicon) -> bool:
         local = rule.model_copy(update={"scope": "document"})
         found = find_forms(local, "example", text, [(0, len(text))])
         return bool(check(local, {"example": found}))
-    if isinstance(rule, FactRule):
-        claims = extract_text(text, "example", lexicon, threshold=0.0).claims
-        return any(
-            (hit := match_fact(rule, normalise(c, "example", lexicon), lexicon)) is not None
-            and hit.outcome == "violation"
-            for c in claims
-        )
     return False
 
 
-def run_selftests(ruleset: RuleSet, include_builtin: bool = True) -> tuple[int, list[
-        SelfTestFailure]]:
-    """(examples checked, failures) over every rule in the set."""
+def fact_violations(rule: FactRule, text: str, lexicon: Lexicon) -> list[float]:
+    """The check-worthiness scores of the example's claims that violate the rule, each
+    claim drafted whatever its score."""
+    claims = extract_text(text, "example", lexicon, threshold=0.0).claims
+    return [c.score for c in claims
+            if (hit := match_fact(rule, normalise(c, "example", lexicon), lexicon)) is not None
+            and hit.outcome == "violation"]
+
+
+def _trigger_problem(rule: Rule, text: str, lexicon: Lexicon, threshold: float) -> str | None:
+    """Why a trigger example does not fire the rule as `check` runs it, or None."""
+    if not isinstance(rule, FactRule):
+        return None if fires(rule, text, lexicon) else "did not trigger"
+    scores = fact_violations(rule, text, lexicon)
+    if not scores:
+        return "did not trigger"
+    if max(scores) < threshold:
+        return (f"did not trigger at the check-worthiness threshold {threshold:g}: the claim "
+                f"scores {max(scores):.3f}, so `check` does not draft it (reword the example, "
+                "or lower `threshold`)")
+    return None
+
+
+def run_selftests(ruleset: RuleSet, include_builtin: bool = True,
+                  threshold: float = DEFAULT_THRESHOLD) -> tuple[int, list[SelfTestFailure]]:
+    """(examples checked, failures) over every rule in the set. A fact rule's trigger
+    example must make a claim scoring at least `threshold` (the one `check` drafts claims
+    at); a pass example must not violate it with any claim, whatever its score."""
     failures: list[SelfTestFailure] = []
     checked = 0
     for rule in ruleset.rules:
@@ -74,8 +95,9 @@ def run_selftests(ruleset: RuleSet, include_builtin: bool = True) -> tuple[int, 
                                             "has no `trigger` example"))
         for text in examples.trigger:
             checked += 1
-            if not fires(rule, text, ruleset.lexicon):
-                failures.append(SelfTestFailure(rule.id, where, text, "did not trigger"))
+            problem = _trigger_problem(rule, text, ruleset.lexicon, threshold)
+            if problem:
+                failures.append(SelfTestFailure(rule.id, where, text, problem))
         for text in examples.pass_:
             checked += 1
             if fires(rule, text, ruleset.lexicon):

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from checker.errors import ClaimcheckError, Location, RuleError
 from checker.models.rules import TermRule
+from checker.rules.text import fold_pattern, lower_in_place, match_key
 from checker.textutil import fold
 
 # RE2 would also log its parse errors to stderr; the located RuleError says it once.
@@ -60,11 +61,13 @@ class TermMatcher:
         # misspelling inside its context, else the whole match (looked up once: the
         # binding computes `groupindex` anew on each access).
         self._patterns: list[tuple[TermRule, re2._Regexp, int]] = []
-        self._fuzzy = [r for r in self.rules if r.fuzzy]
+        # (rule, canonical form, and the words never flagged), folded as the text is.
+        self._fuzzy = [(r, fold(r.canonical), frozenset(fold(w) for w in r.ignore))
+                       for r in self.rules if r.fuzzy]
         sources = sources or {}
         for rule in self.rules:
             for variant in rule.variants:
-                key = fold(variant) if rule.case_sensitive else fold(variant).lower()
+                key = match_key(variant, rule.case_sensitive)
                 target = self._cs if rule.case_sensitive else self._ci
                 existing = target.get(key, [])
                 target.add_word(key, [*existing, (rule, len(key))])
@@ -83,9 +86,13 @@ class TermMatcher:
             self.errors.append(RuleError(f"pattern longer than {MAX_PATTERN_LENGTH} characters",
                                          where))
             return None
+        folded, problem = fold_pattern(pattern)
+        if problem:
+            self.errors.append(RuleError(f"pattern {pattern!r}: {problem}", where))
+            return None
         try:
             prefix = "" if rule.case_sensitive else "(?i)"
-            return re2.compile(prefix + pattern, _QUIET)
+            return re2.compile(prefix + folded, _QUIET)
         except re2.error as exc:
             reason = exc.args[0] if exc.args else exc
             if isinstance(reason, bytes):
@@ -99,7 +106,7 @@ class TermMatcher:
         stop = len(text) if end is None else end
         folded = fold(text[start:stop])
         hits: list[TermHit] = []
-        for automaton, haystack in ((self._ci, folded.lower()), (self._cs, folded)):
+        for automaton, haystack in ((self._ci, lower_in_place(folded)), (self._cs, folded)):
             if not len(automaton):
                 continue
             for last, entries in automaton.iter(haystack):
@@ -131,16 +138,26 @@ class TermMatcher:
         if not self._fuzzy:
             return out
         for m in re2.finditer(r"[A-Z][\w']+", folded):
-            word = m.group()
-            for rule in self._fuzzy:
-                canon = fold(rule.canonical)
-                if word == canon or word in rule.ignore or word.lower() == canon.lower():
+            for rule, canon, ignore in self._fuzzy:
+                word = _without_possessive(m.group(), canon)
+                if word == canon or word.lower() == canon.lower() or word in ignore:
                     continue
                 score = fuzz.ratio(word, canon) / 100
                 if rule.fuzzy is not None and score >= rule.fuzzy:
-                    out.append(self._hit(rule, text, start + m.start(), start + m.end(),
-                                         round(score, 3)))
+                    a = start + m.start()
+                    out.append(self._hit(rule, text, a, a + len(word), round(score, 3)))
         return out
+
+
+def _without_possessive(word: str, canon: str) -> str:
+    """A folded word without its closing quote or possessive: "Tiangong's" and the
+    "Tiangong'" of 'Tiangong' are the word "Tiangong", which is spelt right (unless the
+    canonical form itself ends so: "McDonald's")."""
+    if not canon.endswith("'"):
+        word = word.rstrip("'")
+    if len(word) > 2 and word[-2:] in ("'s", "'S") and canon[-2:].lower() != "'s":
+        word = word[:-2]
+    return word
 
 
 def _dedupe(hits: list[TermHit]) -> list[TermHit]:

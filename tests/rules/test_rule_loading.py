@@ -113,3 +113,67 @@ def test_a_selection_of_finding_kinds_runs_only_the_rules_that_make_them(repo: P
     assert enabled("rule-violation") == ["fact", "fact"]
     assert enabled("claimcheck/term") == ["term"]
     assert enabled("conflict", "change-spelling") == ["term"]
+
+
+def test_a_name_of_two_entities_is_an_error_at_both_places(tmp_path: Path, repo: Path) -> None:
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(repo / "rules", rules)
+    vendor = ('schema_version: "1"\nrules:\n  - id: iss-facility-services\n    kind: entity\n'
+              '    name: ISS Facility Services\n    aliases: [ISS]\n')
+    iss_line = next(i for i, line in enumerate(
+        (rules / "entities.yaml").read_text("utf-8").splitlines(), 1)
+        if line.strip().startswith("aliases: [ISS,"))
+    for name, first in (("00-vendors.yaml", True), ("zz-vendors.yaml", False)):
+        (rules / name).write_text(vendor, encoding="utf-8")
+        _, errors = load_rules([rules])
+        (rules / name).unlink()
+        assert len(errors) == 1, errors
+        message = str(errors[0])
+        vendor_at, iss_at = f"{rules.as_posix()}/{name}:6", \
+            f"{rules.as_posix()}/entities.yaml:{iss_line}"
+        # Reported at the second place read, naming the first; whatever the file order.
+        here, there = (iss_at, vendor_at) if first else (vendor_at, iss_at)
+        assert message.startswith(here + ":") and f"'ISS' at {there})" in message, message
+
+
+def test_a_name_shadowed_by_another_case_or_role_is_an_error(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n'
+                 '  - {id: a, kind: entity, name: Alpha, aliases: [ISS]}\n'
+                 '  - {id: b, kind: entity, name: Beta, demonyms: [Iss]}\n'
+                 '  - {id: c, kind: entity, name: ALPHA}\n')
+    _, errors = load_rules([root])
+    messages = sorted(str(e) for e in errors)
+    assert len(messages) == 2, messages
+    assert ":4:" in messages[0] and "rules[1].demonyms[0]: 'Iss' is already a name of entity 'a'" \
+        in messages[0]
+    assert ":5:" in messages[1] and "'ALPHA' is already a name of entity 'a' (name 'Alpha'" \
+        in messages[1]
+
+
+def test_unknown_parent_and_antonym_are_errors(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n'
+                 '  - id: esa\n    kind: entity\n    name: ESA\n    parent: europe-union\n'
+                 '  - id: grow\n    kind: predicate\n    phrases: [grew]\n'
+                 '    antonyms: [decrease, decreese]\n')
+    _, errors = load_rules([root])
+    messages = sorted(str(e) for e in errors)
+    assert len(messages) == 2, messages
+    assert messages[0].endswith(":10:26: rules[1].antonyms[1]: unknown antonym predicate "
+                                "'decreese' (define it with a `kind: predicate` rule)")
+    assert messages[1].endswith(":6:5: rules[0].parent: unknown parent entity 'europe-union' "
+                                "(define it with a `kind: entity` rule)")
+
+
+def test_without_shared_names_every_name_finds_its_own_entity(repo: Path) -> None:
+    # The load-time check reads names as the lexicon does: when it finds no name of two
+    # entities, each name (built-in countries included) looks up its own entity.
+    from checker.models.rules import EntityRule
+
+    ruleset, errors = load_rules([repo / "rules"])
+    assert not errors
+    for entity in ruleset.of_kind(EntityRule):
+        for name in [entity.name, *entity.aliases, *entity.demonyms, *entity.metonyms]:
+            found = ruleset.lexicon.lookup(name)
+            assert found is None or found[0] == entity.id, (entity.id, name, found)
