@@ -63,9 +63,18 @@ _TOLL = re.compile(
     r"rescued|arrested|detained|hospitali[sz]ed)\b", re.IGNORECASE)
 
 
+# An estimate of damage or losses, revised as the assessment goes on: "preliminary estimates
+# put the damage at Rs 3,400 crore", two days later "losses were estimated at Rs 8,000
+# crore" (a desk probe: an error-level conflict).
+_DAMAGE_ESTIMATE = re.compile(
+    r"\b(?:damage|losses)\b.*\bestimat|\bestimat.*\b(?:damage|losses)\b", re.IGNORECASE)
+
+
 def _so_far(text: str) -> bool:
-    """A total as it stood when written: a running total, or a toll of people."""
-    return _RUNNING.search(text) is not None or _TOLL.search(text) is not None
+    """A total as it stood when written: a running total, a toll of people, or an estimate
+    of damage."""
+    return _RUNNING.search(text) is not None or _TOLL.search(text) is not None \
+        or _DAMAGE_ESTIMATE.search(text) is not None
 
 
 def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:

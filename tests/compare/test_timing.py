@@ -140,3 +140,13 @@ def test_the_day_a_figure_was_said_is_no_date_of_the_figure(tmp_path: Path) -> N
     # ... but told in one news cycle, they conflict.
     near = (text.replace("200", "260"), "2025-02-04")
     assert _number_conflicts(tmp_path / "near", (text, "2025-02-03"), near) == ["number"]
+
+
+def test_an_estimate_of_damage_revised_upwards_is_no_conflict(tmp_path: Path) -> None:
+    """A desk probe: flood damage estimated on Aug 10 and again, higher, on Aug 12."""
+    first = ("Preliminary estimates put the damage from the Kerala floods at Rs 3,400 crore.",
+             "2026-08-10")
+    later = ("Losses from the Kerala floods were estimated at Rs 8,000 crore.", "2026-08-12")
+    assert _number_conflicts(tmp_path / "grew", first, later) == []
+    same_day = (later[0], "2026-08-10")
+    assert _number_conflicts(tmp_path / "same", first, same_day) == ["number"]
