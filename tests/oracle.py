@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from checker.corpus import Corpus, DocClaims
 from checker.models.claims import Claim
-from checker.names import unify_long_names, unify_short_names
+from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise, subject_of
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
@@ -14,9 +14,10 @@ from checker.rules import RuleSet
 
 def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
         list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
-    """Every claim normalised one by one, in document then text order, first id wins."""
+    """Every claim normalised one by one, in document then text order, first id wins;
+    then surnames across the corpus."""
     index: dict[str, tuple[DocClaims, Claim]] = {}
-    norm: list[NormClaim] = []
+    per_doc: list[list[NormClaim]] = []
     for dc in corpus.docs:
         antecedent: str | None = None
         doc_norm: list[NormClaim] = []
@@ -27,8 +28,9 @@ def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
                 continue
             index[n.key] = (dc, claim)
             doc_norm.append(n)
-        norm.extend(unify_long_names(unify_short_names(doc_norm)))
-    return norm, index
+        per_doc.append(unify_long_names(unify_short_names(doc_norm)))
+    # Then across the corpus: a surname alone is the one full name the corpus ends in it.
+    return [n for claims in unify_surnames(per_doc) for n in claims], index
 
 
 def assert_built_as_validated(built: BaseModel, validated: BaseModel) -> None:
