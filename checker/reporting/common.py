@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from checker.models.common import Severity
-from checker.models.report import CONFLICT_KINDS, ClaimRef, ErrorOut, Finding
+from checker.models.report import ClaimRef, ErrorOut, Finding
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 ROLE_LABELS = {"claim": "statement", "evidence": "evidence", "correction": "correction note",
@@ -69,11 +71,73 @@ def by_severity(findings: list[Finding]) -> list[Finding]:
 
 
 def editor_order(findings: list[Finding]) -> list[Finding]:
-    """Active before suppressed, conflicts first, then by confidence, then severity."""
+    """Active before suppressed, then report.json's order: most severe first, then by kind
+    (conflicts first), then most confident, then report order. The review queue orders by
+    severity too: an info finding of confidence 1.00 never comes before an error of 0.95."""
+    # Imported here: checker.findings pulls in the rules and the corpus, which a run has
+    # loaded before it writes a report, but importing the reporters alone should not.
+    from checker.findings import KIND_ORDER
+
     indexed = list(enumerate(findings))
-    indexed.sort(key=lambda p: (p[1].suppressed is not None, p[1].kind not in CONFLICT_KINDS,
-                                -p[1].confidence, -SEVERITY_RANK.get(severity(p[1]), 0), p[0]))
+    indexed.sort(key=lambda p: (p[1].suppressed is not None,
+                                -SEVERITY_RANK.get(severity(p[1]), 0),
+                                KIND_ORDER.get(p[1].kind, len(KIND_ORDER)), -p[1].confidence,
+                                p[0]))
     return [f for _, f in indexed]
+
+
+# A note's variable parts: paths (a document's, its claim file's) and numbers.
+_NOTE_PATH = re.compile(r"[^\s()\[\]{}:;,'\"“”‘’]*/[^\s()\[\]{}:;,'\"“”‘’]*")
+_NOTE_NUMBER = re.compile(r"\d+")
+NOTE_GROUP_MIN = 3  # notes of one shape listed one by one up to this many
+
+
+@dataclass
+class NoteGroup:
+    """Run notes that say the same thing of different files."""
+
+    shape: str  # the note with its paths and numbers as "…"
+    notes: list[str]
+
+    @property
+    def examples(self) -> list[str]:
+        """What tells the notes apart: each one's first path (else the note itself)."""
+        out = []
+        for note in self.notes:
+            found = _NOTE_PATH.search(note)
+            out.append(found.group(0) if found else note)
+        return out
+
+
+def note_shape(note: str) -> str:
+    """A note with its paths and numbers replaced by "…"."""
+    return _NOTE_NUMBER.sub("…", _NOTE_PATH.sub("…", note))
+
+
+def group_notes(notes: list[str]) -> list[NoteGroup]:
+    """The run notes in their order, those of one shape seen NOTE_GROUP_MIN times or more
+    in one group at the place of the first: 500 documents without a claim file are one
+    line, not 500 (a desk probe's report.md was mostly these). A note alone is a group of
+    one whose shape is the note."""
+    shapes = [note_shape(n) for n in notes]
+    counts = Counter(shapes)
+    groups: dict[str, NoteGroup] = {}
+    out: list[NoteGroup] = []
+    for note, shape in zip(notes, shapes, strict=True):
+        if counts[shape] < NOTE_GROUP_MIN:
+            out.append(NoteGroup(note, [note]))
+            continue
+        group = groups.get(shape)
+        if group is None:
+            group = groups[shape] = NoteGroup(shape, [])
+            out.append(group)
+        group.notes.append(note)
+    return out
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 conflict', '2 conflicts' (`many` for an irregular plural)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -108,6 +172,15 @@ def flagged_range(ref: ClaimRef, finding: Finding | None = None) -> tuple[int, i
         return None
     at = ref.text.index(hits[0])
     return at, at + length
+
+
+def explanation(finding: Finding) -> str | None:
+    """A rule's explanation, when the message does not already say it (a rule-support
+    finding's message is "Agrees with <rule>: <explanation>")."""
+    value = finding.details.get("explanation")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return None if " ".join(value.split()) in " ".join(finding.message.split()) else value
 
 
 def is_web_url(value: str | None) -> bool:

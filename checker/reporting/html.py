@@ -15,7 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from checker.models.report import Report
-from checker.reporting.common import is_web_url
+from checker.reporting.common import explanation, is_web_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -30,6 +30,11 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def _noun(word: str, count: int) -> str:
+    """'conflict' for one, 'conflicts' for any other count."""
+    return word if count == 1 else word + "s"
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     # Imported here: jinja2 and the view take a tenth of the command's start-up, and most
@@ -41,6 +46,8 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.tests["web_url"] = is_web_url
+    env.filters["noun"] = _noun
+    env.globals["explanation"] = explanation
     script = _asset("report.js")
     env.globals.update(
         # Our own static files, not report data: inserted verbatim.
@@ -51,11 +58,15 @@ def _environment() -> Environment:
     return env
 
 
-def render_with_sources(report: Report, texts: Mapping[str, str]) -> str:
-    """The HTML report, each document shown in full (`texts`: document id -> its text)."""
+def render_with_sources(report: Report, texts: Mapping[str, str],
+                        lazy: bool | None = None) -> str:
+    """The HTML report, each document shown in full (`texts`: document id -> its text).
+
+    `lazy`: documents' bodies are built in the browser when opened (None: for a large
+    report, `htmlview.LAZY_BLOCKS`)."""
     from checker.reporting.htmlview import build_view
 
-    view = build_view(report, texts)
+    view = build_view(report, texts, lazy)
     return _environment().get_template("report.html.j2").render(view=view, report=report)
 
 

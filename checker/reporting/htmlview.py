@@ -14,14 +14,23 @@ from checker.models.report import ClaimRef, DocumentOut, Finding, Report
 from checker.reporting.common import (
     ROLE_LABELS,
     SEVERITY_RANK,
+    NoteGroup,
     across_documents,
     editor_order,
     flagged_range,
+    group_notes,
     severity,
 )
 from checker.textutil import LineIndex
 
 AGREEMENT = ("corroboration", "rule-support")
+# Above this many paragraphs or statements in the documents section, each document's body
+# is parsed but not rendered (a <template>) until the editor opens it or follows a link
+# into it: 500 documents made 94,544 elements and a page 20 s to load.
+LAZY_BLOCKS = 300
+LAZY_FINDINGS = 200  # likewise the findings beyond a page of the list
+PAGE = 100  # findings listed at a time on a large report
+MAX_OTHERS = 4  # other statements quoted on a card beside the text
 Ref = tuple[int, int, Finding, ClaimRef]  # finding index, reference index, finding, reference
 
 
@@ -43,6 +52,7 @@ class Card:
     finding: Finding
     tone: str
     others: list[Other]
+    more: int = 0  # other statements not repeated on the card (the finding lists them)
 
 
 @dataclass
@@ -99,6 +109,13 @@ class View:
     kinds: list[tuple[str, int]]
     severities: list[tuple[str, int]]
     table: list[tuple[str, list[int]]]
+    notes: list[NoteGroup] = field(default_factory=list)
+    lazy: bool = False  # built in the browser: documents when opened, findings a page at a time
+    page: int = PAGE
+
+    def active(self, kind: str) -> int:
+        """Unsuppressed findings of a kind: what the table by kind counts."""
+        return dict(self.kinds).get(kind, 0)
 
 
 def tone(finding: Finding) -> str:
@@ -153,7 +170,7 @@ class _Builder:
         self.anchors: dict[tuple[int, int], str] = {}  # (finding, reference) -> its block
         self.pending: list[tuple[Block, Pending]] = []
 
-    def build(self) -> View:
+    def build(self, lazy: bool | None = None) -> View:
         documents = [self._document(d) for d in self.docs]
         # Cards link to the blocks of the other statements, so they wait for every block.
         for block, items in self.pending:
@@ -173,6 +190,9 @@ class _Builder:
             severities=[(s, sum(1 for f in active if severity(f) == s)) for s in sevs],
             table=[(k, [sum(1 for f in active if f.kind == k and severity(f) == s)
                         for s in ("error", "warning", "info")]) for k in kinds],
+            notes=group_notes(list(self.report.notes)),
+            lazy=(sum(len(d.blocks) for d in documents) > LAZY_BLOCKS
+                  or len(findings) > LAZY_FINDINGS) if lazy is None else lazy,
         )
 
     def _finding(self, fi: int, f: Finding) -> FindingView:
@@ -187,7 +207,10 @@ class _Builder:
         others = [Other(ROLE_LABELS.get(r.role, r.role), f"{r.document}:{r.line}", r.text,
                         self.anchors.get((fi, i), ""))
                   for i, r in enumerate(f.claims) if i != ri]
-        return Card(f"f{fi}", f, tone(f), others)
+        # A corroboration of 27 documents put 26 others on each of its 27 cards: 2.2 of a
+        # 500-document page's 5 MB. The finding in the list shows them all.
+        return Card(f"f{fi}", f, tone(f), others[:MAX_OTHERS],
+                    max(0, len(others) - MAX_OTHERS))
 
     def _document(self, doc: DocumentOut) -> DocView:
         key = self.doc_key[doc.id]
@@ -239,6 +262,8 @@ class _Builder:
         return blocks
 
 
-def build_view(report: Report, texts: Mapping[str, str] | None = None) -> View:
-    """The view model; `texts` maps document ids to their full text when known."""
-    return _Builder(report, texts or {}).build()
+def build_view(report: Report, texts: Mapping[str, str] | None = None,
+               lazy: bool | None = None) -> View:
+    """The view model; `texts` maps document ids to their full text when known. `lazy`:
+    findings and documents built in the browser (None: above LAZY_BLOCKS or LAZY_FINDINGS)."""
+    return _Builder(report, texts or {}).build(lazy)

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from checker.models.report import ClaimRef, Finding, Report
-from checker.reporting.common import across_documents, no_controls
+from checker.reporting.common import (
+    NoteGroup,
+    across_documents,
+    editor_order,
+    group_notes,
+    no_controls,
+    plural,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 SEVERITIES = ("error", "warning", "info")
 MAX_PER_SECTION = 50
+# GitHub refuses a comment over 65,536 characters; room is left for what a workflow adds
+# around the report (a heading, a marker to update its own comment).
+MAX_CHARS = 60_000
+MAX_STATEMENTS = 10  # of one finding (a corroboration may name dozens of documents)
+MAX_QUOTE = 1_000  # characters of a message or statement quoted
+NOTE_EXAMPLES = 3  # other files named on the line of notes saying the same of many
 
 
 # What GitHub turns into a ping or a link in a pull-request comment: "@someone", "#12".
@@ -24,6 +39,11 @@ def escape(text: str) -> str:
     flat = " ".join(no_controls(str(text)).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MENTION.sub("\\1&#8203;", _MD_SPECIAL.sub(r"\\\1", flat))
+
+
+def _clip(text: str) -> str:
+    """At most MAX_QUOTE characters, cut ones ending with "…"."""
+    return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE].rstrip() + " …"
 
 
 def _code(text: str) -> str:
@@ -48,9 +68,9 @@ def _finding(f: Finding, published: Mapping[str, str | None] | None = None) -> l
     dated = published if published and across_documents(f) else {}
     rule = f" · rule {_code(f.rule_id)}" if f.rule_id else ""
     head = (f"- **{escape(f.kind)}**{rule} · confidence {f.confidence:.2f} · "
-            f"id {_code(f.id)}  \n  {escape(f.message)}")
+            f"id {_code(f.id)}  \n  {escape(_clip(f.message))}")
     lines = [head]
-    for at, ref in enumerate(f.claims):
+    for at, ref in enumerate(f.claims[:MAX_STATEMENTS]):
         label = {"evidence": "evidence", "correction": "correction note"}.get(ref.role, "")
         if f.kind == "conflict" and at >= 2:
             # A conflict's first two statements disagree; the rest repeat one of them from
@@ -58,8 +78,10 @@ def _finding(f: Finding, published: Mapping[str, str | None] | None = None) -> l
             # evidence).
             label = "same origin, also printed" + (f" ({label})" if label else "")
         prefix = f"{label}: " if label else ""
-        lines.append(f"  > {prefix}{escape(ref.text)}  \n  > — "
+        lines.append(f"  > {prefix}{escape(_clip(ref.text))}  \n  > — "
                      f"{_location(ref, dated.get(ref.document))}")
+    if len(f.claims) > MAX_STATEMENTS:
+        lines.append(f"  > … {len(f.claims) - MAX_STATEMENTS} more statements in report.json")
     if f.fix:
         lines.append(f"  - fix: replace with {_code(f.fix.replacement)}")
     if f.reference:
@@ -82,63 +104,133 @@ def _review(d: dict[str, object]) -> str:
     return f"review: {escape(str(d.get('decision')))}{by}{when}{note}{reopened}"
 
 
-def render(report: Report) -> str:
-    """The Markdown report."""
-    s = report.summary
-    out = ["# claimcheck report", ""]
-    out.append(f"**{s.documents} documents · {s.claims} claims · {s.conflicts} conflicts · "
-               f"{s.corroborations} corroborations · {s.rule_violations} rule violations · "
-               f"{s.suppressed} suppressed · {s.errors} input errors**")
-    out += ["", "| kind | error | warning | info |", "|---|---:|---:|---:|"]
-    active = [f for f in report.findings if f.suppressed is None]
+@dataclass
+class _Section:
+    """A part of the report that may be cut: its items are shown while the budget lasts."""
+
+    # Filled in this order: input errors 0, errors 1, warnings 2, run notes 3, info
+    # findings 4, suppressed 5, corroborations 6, entities 7.
+    priority: int
+    head: list[str]
+    items: list[str]  # each item's lines, joined
+    total: int  # items the report has (more than `items` when MAX_PER_SECTION cut them)
+    tail: list[str] = field(default_factory=list)
+    table: bool = False  # items are table rows: the "… more" line follows a blank line
+    shown: int = 0
+
+    def lines(self) -> list[str]:
+        out = [*self.head, *self.items[:self.shown]]
+        if self.shown < self.total:
+            out += ["", _more(self.total - self.shown)] if self.table else \
+                [_more(self.total - self.shown)]
+        return out + self.tail
+
+
+def _more(count: int) -> str:
+    return f"- … {count} more in report.json"
+
+
+def _finding_sections(report: Report) -> list[_Section]:
     published = {d.id: d.published for d in report.documents}
-    for kind in sorted({f.kind for f in active}):
-        counts = [sum(1 for f in active if f.kind == kind and f.severity.value == sev)
-                  for sev in SEVERITIES]
-        out.append(f"| {kind} | " + " | ".join(str(c) for c in counts) + " |")
-    if report.errors:
-        out += ["", f"## Input errors ({len(report.errors)})", ""]
-        for e in report.errors:
-            where = _code(":".join(str(x) for x in (e.path, e.line, e.column) if x))
-            field = f" {_code(e.field)}" if e.field else ""
-            out.append(f"- {where}{field}: {escape(e.message)}")
-    for sev in ("error", "warning"):
+    ordered = editor_order(list(report.findings))
+    active = [f for f in ordered if f.suppressed is None]
+
+    def items(group: list[Finding]) -> list[str]:
+        return ["\n".join(_finding(f, published)) for f in group[:MAX_PER_SECTION]]
+
+    sections = []
+    for priority, sev in enumerate(("error", "warning"), 1):
         group = [f for f in active if f.severity.value == sev and f.kind != "corroboration"]
-        if not group:
-            continue
-        out += ["", f"## {sev.capitalize()}s ({len(group)})", ""]
-        for f in group[:MAX_PER_SECTION]:
-            out += _finding(f, published)
-        if len(group) > MAX_PER_SECTION:
-            out.append(f"- … {len(group) - MAX_PER_SECTION} more in report.json")
+        if group:
+            sections.append(_Section(priority, ["", f"## {sev.capitalize()}s ({len(group)})", ""],
+                                     items(group), len(group)))
     info = [f for f in active if f.severity.value == "info" and f.kind != "corroboration"]
     corro = [f for f in active if f.kind == "corroboration"]
-    for title, group in (("Corroborations", corro), ("Notes", info)):
-        if not group:
-            continue
-        out += ["", f"<details><summary>{title} ({len(group)})</summary>", ""]
-        for f in group[:MAX_PER_SECTION]:
-            out += _finding(f, published)
-        out += ["", "</details>"]
-    suppressed = [f for f in report.findings if f.suppressed is not None]
-    if suppressed:
-        out += ["", f"<details><summary>Suppressed ({len(suppressed)})</summary>", ""]
-        for f in suppressed[:MAX_PER_SECTION]:
-            out += _finding(f, published)
-        out += ["", "</details>"]
+    suppressed = [f for f in ordered if f.suppressed is not None]
+    for priority, title, group in ((6, "Corroborations", corro), (4, "Notes", info),
+                                   (5, "Suppressed", suppressed)):
+        if group:
+            sections.append(_Section(
+                priority, ["", f"<details><summary>{title} ({len(group)})</summary>", ""],
+                items(group), len(group), ["", "</details>"]))
+    return sections
+
+
+def _note(group: NoteGroup) -> str:
+    if len(group.notes) == 1:
+        return f"- {escape(group.notes[0])}"
+    others = group.examples[1:1 + NOTE_EXAMPLES]
+    rest = len(group.notes) - 1 - len(others)
+    also = ", ".join(_code(x) for x in others) + (f" and {rest} more" if rest else "")
+    also += "; all in report.json" if rest else ""
+    return f"- {len(group.notes)} notes like: {escape(group.notes[0])} (also {also})"
+
+
+def _fit(sections: list[_Section], fixed: int, budget: int) -> None:
+    """Show each section's items, most important sections first, while the whole stays
+    within `budget` characters (each section's head, tail and "… more" line reserved)."""
+    used = fixed + sum(len("\n".join(s.lines())) + 1 for s in sections)  # none shown yet
+    for section in sorted(sections, key=lambda s: s.priority):
+        for item in section.items:
+            if used + len(item) + 1 > budget:
+                break
+            used += len(item) + 1
+            section.shown += 1
+
+
+def render(report: Report, budget: int = MAX_CHARS) -> str:
+    """The Markdown report, at most `budget` characters: what does not fit (findings, notes,
+    entities, least important first) is counted with a pointer to report.json."""
+    out = _summary(report)
+    sections: list[_Section] = []
+    if report.errors:
+        items = []
+        for e in report.errors[:MAX_PER_SECTION]:
+            where = _code(":".join(str(x) for x in (e.path, e.line, e.column) if x))
+            field_ = f" {_code(e.field)}" if e.field else ""
+            items.append(f"- {where}{field_}: {escape(e.message)}")
+        sections.append(_Section(0, ["", f"## Input errors ({len(report.errors)})", ""], items,
+                                 len(report.errors)))
+    sections += _finding_sections(report)
     if report.notes:
-        # Decisions re-opened or resolved, documents without claim files, empty pages.
-        out += ["", f"<details><summary>Run notes ({len(report.notes)})</summary>", ""]
-        out += [f"- {escape(n)}" for n in report.notes[:MAX_PER_SECTION]]
-        if len(report.notes) > MAX_PER_SECTION:
-            out.append(f"- … {len(report.notes) - MAX_PER_SECTION} more in report.json")
-        out += ["", "</details>"]
+        # Decisions re-opened or resolved, documents without claim files, empty pages:
+        # notes saying the same of many files are one line.
+        groups = group_notes(list(report.notes))
+        sections.append(_Section(
+            3, ["", f"<details><summary>Run notes ({len(report.notes)})</summary>", ""],
+            [_note(g) for g in groups[:MAX_PER_SECTION]], len(groups), ["", "</details>"]))
     multi = [e for e in report.entities if len(e.forms) > 1]
     if multi:
-        out += ["", "<details><summary>Entities written several ways</summary>", "",
-                "| entity | forms (documents) |", "|---|---|"]
-        for entity in multi:
+        rows = []
+        for entity in multi[:MAX_PER_SECTION]:
             forms = "; ".join(f"{escape(m.text)} ({len(m.documents)})" for m in entity.forms)
-            out.append(f"| {escape(entity.name)} | {forms} |")
-        out += ["", "</details>"]
+            rows.append(f"| {escape(entity.name)} | {forms} |")
+        sections.append(_Section(7, ["", "<details><summary>Entities written several "
+                                     "ways</summary>", "", "| entity | forms (documents) |",
+                                     "|---|---|"], rows, len(multi), ["", "</details>"],
+                                 table=True))
+    _fit(sections, len("\n".join(out)) + 1, budget)
+    for section in sections:
+        out += section.lines()
     return "\n".join(out) + "\n"
+
+
+def _summary(report: Report) -> list[str]:
+    """The title, the counts and the table by kind and severity."""
+    s = report.summary
+    active = [f for f in report.findings if f.suppressed is None]
+    kinds = Counter(f.kind for f in active)
+    counts = [plural(s.documents, "document"), plural(s.claims, "claim"),
+              plural(kinds["conflict"], "conflict")]
+    if kinds["self-contradiction"]:
+        counts.append(plural(kinds["self-contradiction"], "self-contradiction"))
+    counts += [plural(kinds["corroboration"], "corroboration"),
+               plural(kinds["rule-violation"], "rule violation"), f"{s.suppressed} suppressed",
+               plural(s.errors, "input error")]
+    out = ["# claimcheck report", "", "**" + " · ".join(counts) + "**",
+           "", "| kind | error | warning | info |", "|---|---:|---:|---:|"]
+    for kind in sorted(kinds):
+        row = [sum(1 for f in active if f.kind == kind and f.severity.value == sev)
+               for sev in SEVERITIES]
+        out.append(f"| {kind} | " + " | ".join(str(c) for c in row) + " |")
+    return out

@@ -57,14 +57,37 @@ def _planted(report: Report) -> Report:
 
 
 @pytest.fixture(scope="module")
-def report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The seeds' HTML report (with document texts and planted markup) as a file URL."""
+def seeds() -> tuple[Report, dict[str, str]]:
+    """The seeds' report with planted markup, and the documents' texts."""
     _require_browser()
     result = run_check(CheckOptions(root=REPO, seeds=REPO / "seeds", claims=REPO / "claims",
                                     rules=REPO / "rules"))
     texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
+    return _planted(result.report), texts
+
+
+@pytest.fixture(scope="module")
+def report_url(tmp_path_factory: pytest.TempPathFactory,
+               seeds: tuple[Report, dict[str, str]]) -> str:
+    """The seeds' HTML report (with document texts and planted markup) as a file URL."""
     path = tmp_path_factory.mktemp("html") / "report.html"
-    path.write_text(html.render_with_sources(_planted(result.report), texts), encoding="utf-8")
+    path.write_text(html.render_with_sources(*seeds), encoding="utf-8")
+    return path.as_uri()
+
+
+COPIES = 12
+
+
+@pytest.fixture(scope="module")
+def large_url(tmp_path_factory: pytest.TempPathFactory,
+              seeds: tuple[Report, dict[str, str]]) -> str:
+    """The seeds' findings twelve times over, as a large report's page (built lazily)."""
+    report, texts = seeds
+    findings = [f.model_copy(update={"id": f"{f.id}-{n}"})
+                for f in report.findings for n in range(COPIES)]
+    path = tmp_path_factory.mktemp("html") / "large.html"
+    path.write_text(html.render_with_sources(report.model_copy(update={"findings": findings}),
+                                             texts, lazy=True), encoding="utf-8")
     return path.as_uri()
 
 
@@ -80,17 +103,27 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture()
-def page(browser: Any, report_url: str) -> Iterator[Any]:
-    """A fresh page on the report; fails the test on any script error."""
+def _open(browser: Any, url: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(report_url)
+    page.goto(url)
     yield page
     context.close()
     assert errors == []
+
+
+@pytest.fixture()
+def page(browser: Any, report_url: str) -> Iterator[Any]:
+    """A fresh page on the report; fails the test on any script error."""
+    yield from _open(browser, report_url)
+
+
+@pytest.fixture()
+def large(browser: Any, large_url: str) -> Iterator[Any]:
+    """A fresh page on the large report; fails the test on any script error."""
+    yield from _open(browser, large_url)
 
 
 def _visible_kinds(page: Any) -> list[str]:
@@ -173,3 +206,81 @@ def test_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception):
         _require_browser()
+
+
+def _listed(page: Any) -> list[str]:
+    ids: list[str] = page.eval_on_selector_all(
+        "li.finding", "els => els.filter(e => !e.hidden).map(e => e.dataset.finding)")
+    return ids
+
+
+def test_large_report_lists_a_page_at_a_time(large: Any) -> None:
+    total = large.locator("li.finding").count()
+    active = total - COPIES  # the planted suppressed finding's copies
+    assert total > 100
+    # Nothing of the documents' text is built before it is asked for, and only the
+    # findings listed are.
+    assert large.locator(".block").count() == 0
+    assert large.locator("details.doc-body[open]").count() == 0
+    assert len(_listed(large)) == 100
+    assert large.locator("li.finding .head").count() == 100
+    count = large.locator("#filter-count").inner_text()
+    assert count == f"{active} of {total} findings shown (the first 100 listed)"
+    first = large.locator("li.finding").first
+    assert first.locator(".badge").first.inner_text() == "error"
+    large.click("#show-more")
+    assert len(_listed(large)) == min(200, active)
+    # A filter lists its matches from the top again, built as they are listed.
+    large.select_option("#filter-kind", "term")
+    assert set(_visible_kinds(large)) == {"term"}
+    assert len(_listed(large)) == COPIES
+    assert large.locator("li.finding:not([hidden]) .kind").all_inner_texts() == ["term"] * COPIES
+    assert large.locator("#show-more").is_hidden()
+
+
+def test_large_report_builds_a_document_when_its_link_is_followed(large: Any) -> None:
+    large.select_option("#filter-kind", "rule-violation")
+    link = large.locator("li.finding:not([hidden]) .where a").first
+    target = link.get_attribute("href")[1:]
+    link.click()
+    block = large.locator(f"[id='{target}']")
+    assert block.is_visible()
+    assert block.locator("mark.hl").first.is_visible()
+    assert large.evaluate("location.hash") == f"#{target}"
+    # Its cards follow the filters, as on a small report.
+    cards = large.eval_on_selector_all(
+        ".card[data-finding]", "els => els.filter(e => !e.hidden).map(e => e.dataset.finding)")
+    matching = large.eval_on_selector_all(
+        "li.finding", "els => els.filter(e => e.dataset.kind === 'rule-violation' && "
+                      "e.dataset.suppressed === 'false').map(e => e.dataset.finding)")
+    assert cards and set(cards) <= set(matching)
+    # A card's link back to a finding beyond the listed page lists it.
+    large.select_option("#filter-kind", "")
+    back = block.locator(".card:not([hidden]) .card-head a").last
+    finding = back.get_attribute("href")[1:]
+    back.click()
+    assert large.locator(f"[id='{finding}']").is_visible()
+
+
+def test_large_report_builds_a_document_when_opened(large: Any) -> None:
+    value = large.eval_on_selector(
+        "#filter-document", "s => [...s.options].find(o => o.text.startsWith('002_')).value")
+    section = large.locator(f"section.document[data-document='{value}']")
+    assert section.locator(".block").count() == 0
+    section.locator("summary").click()
+    assert section.locator(".block").count() > 5
+    assert section.locator("mark.hl", has_text="International Space Station").first.is_visible()
+    other = large.locator("section.document").first
+    large.select_option("#filter-document", other.get_attribute("data-document"))
+    assert other.locator(".block").first.is_visible()  # the document asked for, opened
+
+
+def test_large_report_planted_script_does_not_run(large: Any) -> None:
+    large.check("#filter-suppressed")
+    large.select_option("#filter-kind", "consistency")
+    planted = large.locator("li.finding:not([hidden])", has_text="window.__pwned = 1").first
+    assert planted.is_visible() and PLANTED in planted.inner_text()
+    for section in large.locator("section.document details.doc-body").all():
+        section.locator("summary").click()
+    assert large.locator("img").count() == 0
+    assert large.evaluate("typeof window.__pwned") == "undefined"

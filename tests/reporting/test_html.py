@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from checker.models.report import Report
+from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting import html
 from checker.reporting.htmlview import build_view
 
@@ -17,7 +17,7 @@ from .sample import HOSTILE
 
 ALLOWED_ATTRIBUTES = {"id", "class", "lang", "charset", "content", "name", "http-equiv", "href",
                       "rel", "title", "type", "hidden", "role", "aria-label", "aria-labelledby",
-                      "aria-live", "open", "scope", "value"}
+                      "aria-live", "open", "scope", "value", "dir"}
 
 
 class _Tags(HTMLParser):
@@ -48,7 +48,8 @@ def _parse(page: str) -> _Tags:
 
 
 def test_hostile_text_escaped(report: Report, texts: dict[str, str]) -> None:
-    for page in (html.render(report), html.render_with_sources(report, texts)):
+    for page in (html.render(report), html.render_with_sources(report, texts),
+                 html.render_with_sources(report, texts, lazy=True)):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
         assert "<script>alert" not in page and HOSTILE not in page
         assert "<b>not</b>" not in page and "&lt;b&gt;not&lt;/b&gt;" in page
@@ -90,8 +91,8 @@ def test_csp_pins_the_script(report: Report) -> None:
 def test_findings_order_and_filters_data(report: Report) -> None:
     parsed = _parse(html.render(report))
     items = [a for t, a in parsed.tags if t == "li" and "data-finding" in a]
-    # Conflicts first, then by confidence; suppressed last.
-    assert [a["data-kind"] for a in items] == ["conflict", "term", "rule-violation",
+    # By severity, conflicts first within one, then by confidence; suppressed last.
+    assert [a["data-kind"] for a in items] == ["conflict", "rule-violation", "term",
                                                "corroboration", "rule-violation"]
     assert [a["data-suppressed"] for a in items] == ["false"] * 4 + ["true"]
     assert items[0]["data-documents"] == "d0 d1"
@@ -167,3 +168,142 @@ def test_statements_of_several_documents_show_when_each_was_published(report: Re
     # one document's finding needs no date
     term = out[out.index('data-kind="term"'):]
     assert "published" not in term[:term.index("</li>\n</ul>")]
+
+
+def _finding(kind: str, severity: str, confidence: float, message: str = "m",
+             **extra: object) -> Finding:
+    ref = ClaimRef(claim_id="c", document="d", path="d.txt", line=1, column=1, end_line=1,
+                   end_column=5, span=(0, 4), text="Text")
+    return Finding.model_validate({"id": f"{kind}-{confidence}", "kind": kind,
+                                   "severity": severity, "message": message,
+                                   "confidence": confidence, "claims": [ref], **extra})
+
+
+def _report(findings: list[Finding], notes: list[str] | None = None) -> Report:
+    base = Report.model_validate_json(
+        '{"tool": {"version": "0"}, "documents": [], "findings": [], "summary": '
+        '{"documents": 1, "claims": 1, "conflicts": 1, "corroborations": 0}}')
+    return base.model_copy(update={"findings": findings, "notes": notes or []})
+
+
+def _kinds_in_order(page: str) -> list[str]:
+    return [a["data-kind"] or "" for t, a in _parse(page).tags
+            if t == "li" and "data-finding" in a]
+
+
+def test_findings_are_ordered_by_severity_before_confidence() -> None:
+    """An editor's probe: an info consistency finding of confidence 1.00 was listed above an
+    error rule violation of 0.95; report.json, report.md and the review queue put errors
+    first."""
+    findings = [_finding("consistency", "info", 1.0), _finding("term", "warning", 0.99),
+                _finding("rule-violation", "error", 0.95),
+                _finding("self-contradiction", "error", 0.6)]
+    page = html.render(_report(findings))
+    assert _kinds_in_order(page) == ["self-contradiction", "rule-violation", "term",
+                                     "consistency"]
+
+
+def test_summary_counts_agree_with_the_table_by_kind() -> None:
+    """A self-contradiction is not counted as "1 conflicts" where the table has no conflict
+    row; counts of one are singular."""
+    page = html.render(_report([_finding("self-contradiction", "error", 0.9),
+                                _finding("rule-violation", "error", 0.95)]))
+    assert "<b>1</b> conflicts" not in page
+    assert '<li class="count tone-error"><b>0</b> conflicts</li>' in page
+    assert '<li class="count tone-error"><b>1</b> self-contradiction</li>' in page
+    assert '<li class="count tone-error"><b>1</b> rule violation</li>' in page
+    assert '<tr><th scope="row">self-contradiction</th><td>1</td>' in page
+    assert '<th scope="row">conflict</th>' not in page
+
+
+def test_a_rule_supports_explanation_is_shown_once() -> None:
+    explanation = "Pakistan's ICUBE-Q lunar cubesat was launched with Chang'e 6 in May 2024."
+    support = _finding("rule-support", "info", 0.9, rule_id="icube-q",
+                       message=f"Agrees with icube-q: {explanation}",
+                       details={"explanation": explanation})
+    page = html.render(_report([support]))
+    item = page[page.index('<li class="finding'):page.index("</li>\n</ol>")]
+    assert item.count("ICUBE-Q lunar cubesat") == 1
+    card = page[page.index('<div class="card'):]
+    assert card[:card.index("</div>")].count("ICUBE-Q lunar cubesat") == 1
+    # A violation's explanation says more than its message: still shown.
+    violation = _finding("rule-violation", "error", 0.9, rule_id="r", message="Wrong.",
+                         details={"explanation": "Because."})
+    assert html.render(_report([violation])).count('<p class="explanation" dir="auto">'
+                                                   "Because.</p>") == 2
+
+
+def test_document_text_notes_and_messages_take_their_direction(
+        report: Report, texts: dict[str, str]) -> None:
+    """Hebrew or Arabic mixed with Latin renders in order only in an element of its own
+    direction: dir="auto" on what shows document text, notes and messages."""
+    for page in (html.render(report), html.render_with_sources(report, texts)):
+        tags = _parse(page).tags
+        text_elements = [a for t, a in tags if t == "q" or a.get("class") in (
+            "message", "explanation") or (t == "p" and a.get("class") is None and
+                                          a.get("dir") is not None)]
+        assert len(text_elements) > 10
+        assert all(a.get("dir") == "auto" for a in text_elements)
+        assert page.count('<p dir="auto">') == sum(1 for t, a in tags if a.get("class") in (
+            "block", "block flagged"))
+        notes = page[page.index('<ul class="notes">'):]
+        assert notes.startswith('<ul class="notes">\n<li dir="auto">')
+
+
+def test_repeated_run_notes_are_one_line_with_every_note_kept() -> None:
+    notes = [f"seeds/{i:03}.txt: no claim file (claims/{i:03}.yaml); claims extracted on the "
+             "fly" for i in range(40)] + ["decision resolved: abc (confirmed) gone"]
+    page = html.render(_report([], sorted(notes)))
+    assert "<b>40</b> notes like: <bdi>seeds/000.txt: no claim file" in page
+    assert page.count("claims extracted on the fly</li>") == 40  # all, collapsed
+    assert '<li dir="auto">decision resolved: abc (confirmed) gone</li>' in page
+
+
+def _large(count: int) -> tuple[Report, dict[str, str]]:
+    """`count` documents of 10 lines, each with a conflict with the next."""
+    texts = {f"d{i}": "".join(f"Line {n} of document {i}.\n" for n in range(10))
+             for i in range(count)}
+    findings = []
+    for i in range(count):
+        j = (i + 1) % count
+        refs = [ClaimRef(claim_id=None, document=f"d{k}", path=f"d{k}.txt", line=3, column=1,
+                         end_line=3, end_column=10,
+                         span=(texts[f"d{k}"].index("Line 2"), texts[f"d{k}"].index("Line 3")),
+                         text=f"Line 2 of document {k}. {HOSTILE}") for k in (i, j)]
+        findings.append(Finding(id=f"x{i}", kind="conflict", severity="error", message="Differ",
+                                confidence=0.9, claims=refs))
+    return _report(findings), texts
+
+
+def test_a_large_report_builds_documents_and_findings_when_shown() -> None:
+    """500 documents made a page of 94,544 elements, 20 s to load and 2 s a filter change:
+    a large report's document bodies and findings wait in <template>s (parsed, escaped,
+    not rendered) that report.js puts in place when shown."""
+    report, texts = _large(60)
+    view = build_view(report, texts)
+    assert view.lazy and not build_view(*_large(5)).lazy
+    page = html.render_with_sources(report, texts)
+    assert page.count('<template class="doc-blocks">') == 60
+    assert page.count('<template class="finding-body">') == 60
+    assert '<details class="doc-body" open>' not in page
+    assert 'data-page="100"' in page and 'id="show-more"' in page
+    assert HOSTILE not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    small = html.render_with_sources(*_large(5))
+    assert '<template class=' not in small and '<details class="doc-body" open>' in small
+
+
+def test_a_card_quotes_a_few_other_statements_and_links_the_rest() -> None:
+    """A corroboration of 27 documents quoted 26 others on each of its 27 cards (2.2 MB
+    of a 500-document page); the finding in the list still quotes every statement."""
+    refs = [ClaimRef(claim_id=None, document=f"d{i}", path=f"d{i}.txt", line=1, column=1,
+                     end_line=1, end_column=5, span=(0, 4), text=f"Text {i}")
+            for i in range(8)]
+    finding = Finding(id="c", kind="corroboration", severity="info", message="Agree",
+                      confidence=0.9, claims=refs)
+    page = html.render(_report([finding]))
+    cards = page[page.index('<section id="documents"'):]
+    assert cards.count('<div class="card') == 8
+    assert cards.count('<blockquote class="other">') == 8 * 4
+    assert cards.count('<a href="#f0">3 more statements</a> in the finding') == 8
+    item = page[page.index('<li class="finding'):page.index("</li>\n</ol>")]
+    assert all(f"Text {i}</q>" in item for i in range(8))

@@ -31,9 +31,9 @@ def test_markdown_shows_the_decision_and_the_run_notes(report: Report) -> None:
 
 def test_html_shows_the_decision_escaped(report: Report) -> None:
     page = html.render(_decided(report))
-    assert '<p class="review review-reopened">Review: confirmed by Ann &lt;b&gt; on ' \
-           "2026-11-01 · “checked with the wire” · <strong>re-opened</strong>: the statements " \
-           "changed since it was decided (2026-11-01)</p>" in page
+    assert '<p class="review review-reopened">Review: confirmed by <bdi>Ann &lt;b&gt;</bdi> on ' \
+           "2026-11-01 · “<bdi>checked with the wire</bdi>” · <strong>re-opened</strong>: the " \
+           "statements changed since it was decided (2026-11-01)</p>" in page
     assert "Ann <b>" not in page
 
 
