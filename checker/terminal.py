@@ -8,6 +8,7 @@ and FORCE_COLOR); a progress display appears only once a run has taken more than
 from __future__ import annotations
 
 import time
+from collections import Counter
 from types import TracebackType
 
 from rich.console import Console
@@ -15,6 +16,7 @@ from rich.status import Status
 from rich.text import Text
 
 from checker.models.report import Report
+from checker.reporting.common import plural
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 DELAY = 1.0
@@ -63,14 +65,20 @@ def summary(report: Report, where: str) -> Text:
         count = s.by_severity.get(sev, 0)
         if text:
             text.append(" · ")
-        plural = "s" if count != 1 and sev != "info" else ""
-        text.append(f"{count} {sev}{plural}",
+        ending = "s" if count != 1 and sev != "info" else ""
+        text.append(f"{count} {sev}{ending}",
                     style=STYLES[sev] if count else "dim")
-    text.append(f"  ({s.conflicts} conflicts, {s.corroborations} corroborations, "
-                f"{s.rule_violations} rule violations; {s.suppressed} suppressed)")
-    text.append(f"\n{s.documents} documents, {s.claims} claims")
+    # Counted as report.md counts them: a self-contradiction is no conflict between sources.
+    kinds = Counter(f.kind for f in report.findings if f.suppressed is None)
+    counts = [plural(kinds["conflict"], "conflict")]
+    if kinds["self-contradiction"]:
+        counts.append(plural(kinds["self-contradiction"], "self-contradiction"))
+    counts += [plural(kinds["corroboration"], "corroboration"),
+               plural(kinds["rule-violation"], "rule violation")]
+    text.append(f"  ({', '.join(counts)}; {s.suppressed} suppressed)")
+    text.append(f"\n{plural(s.documents, 'document')}, {plural(s.claims, 'claim')}")
     if s.errors:
-        text.append(f", {s.errors} input errors", style="bold red")
+        text.append(f", {plural(s.errors, 'input error')}", style="bold red")
     if where:
         text.append(f"; reports in {where}")
     return text
