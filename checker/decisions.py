@@ -71,6 +71,9 @@ class Decision(Strict):
     # The statements' words when decided: a decision is carried only to a finding on like
     # words (`successors_of`), not to any finding of the same rule in the document.
     statements: list[str] = Field(default_factory=list)
+    # The rule that made the finding: a run that leaves the rule out does not call the
+    # decision resolved.
+    rule_id: str | None = None
 
 
 class DecisionsFile(Strict):
@@ -131,7 +134,7 @@ def make_decision(finding: Finding, decision: DecisionValue, note: str | None,
         decision=decision, note=(note or "").strip() or None, author=author,
         decided_at=timestamp(clock), text_hash=text_hash(finding), kind=finding.kind,
         message=finding.message, documents=sorted({c.document for c in finding.claims}),
-        statements=[c.text for c in finding.claims],
+        statements=[c.text for c in finding.claims], rule_id=finding.rule_id,
     )
 
 
@@ -394,11 +397,14 @@ def _like(decision: Decision, finding: Finding) -> bool:
                for c in finding.claims for o in old)
 
 
-def apply_decisions_file(findings: Sequence[Finding], path: Path, display: str
+def apply_decisions_file(findings: Sequence[Finding], path: Path, display: str,
+                         left_out: frozenset[str] = frozenset()
                          ) -> tuple[list[Finding], list[str], list[ClaimcheckError]]:
-    """Load path and apply it: findings, notes for the report, and the file's errors."""
+    """Load path and apply it: findings, notes for the report, and the file's errors. A
+    decision on a finding of a rule in `left_out` (not run this time) is not resolved."""
     model, errors = load_decisions(path, display)
     if errors:
         return list(findings), [], errors
     applied, resolved, reopened = apply_decisions(findings, model.decisions)
+    resolved = [s for s in resolved if s.decision.rule_id not in left_out]
     return applied, [s.line() for s in [*reopened, *resolved]], []

@@ -184,7 +184,8 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
         # Before the baseline: a decided finding stays decided whether or not it is new.
         # Before --select/--ignore: a decision on a finding left out is not "resolved".
         findings, decision_notes, decision_errors = apply_decisions_file(
-            findings, options.decisions, display_path(options.decisions, root))
+            findings, options.decisions, display_path(options.decisions, root),
+            ruleset.left_out)
         corpus.notes.extend(decision_notes)
         errors.extend(decision_errors)
     findings = [f for f in findings if kind_selected(f.kind, options.select, options.ignore,

@@ -69,6 +69,8 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     sources: dict[str, RuleSource] = field(default_factory=dict)
     lexicon: Lexicon = field(default_factory=Lexicon)
+    # Rules defined but left out of this run by --select/--ignore (or `enabled: false`).
+    left_out: frozenset[str] = frozenset()
 
     def of_kind(self, kind: type[T]) -> list[T]:
         """Rules of one kind."""
@@ -172,7 +174,8 @@ def load_rules(
         ruleset.rules.append(rule)
         ruleset.sources[rule.id] = source
     errors.extend(_check_selection(ruleset, select, ignore))
-    ruleset.rules = [r for r in ruleset.rules if _enabled(r, select, ignore)]
+    ruleset.left_out = frozenset(r.id for r in ruleset.rules if not _enabled(r, select, ignore))
+    ruleset.rules = [r for r in ruleset.rules if r.id not in ruleset.left_out]
     ruleset.lexicon = Lexicon.build(
         ruleset.of_kind(EntityRule), ruleset.of_kind(PredicateRule)
     )

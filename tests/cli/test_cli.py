@@ -1101,3 +1101,21 @@ def test_fix_rewrites_a_text_written_as_a_block_scalar(tmp_path: Path,
     fixed = path.read_text(encoding="utf-8")
     assert "      The Chang’e 6" in fixed and "Chiang’e 6 probe" not in fixed
     assert run(["check", "--fail-on", "warning", "--format", "json"]).exit_code == 0
+
+
+def test_a_decision_on_a_rule_left_out_is_not_resolved(project: Path) -> None:
+    """A CI probe: `--ignore <rule>` noted the rule's decisions as "resolved: its finding no
+    longer occurs" (the rule did not run)."""
+    run(["check", "--format", "json", "--fail-on", "never"])
+    [single] = _iss_findings(project)
+    _decide(project, single, "confirmed", "asserted, and wrong")
+    run(["check", "--format", "json", "--fail-on", "never", "--ignore", "china-not-iss-member"])
+    report = json.loads(_report(project, "reports"))
+    assert not any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
+    # Run again, and a decision whose statement is gone is resolved as before.
+    doc = next((project / "seeds").glob("002_*.txt"))
+    doc.write_text(doc.read_text("utf-8").replace(ISS, "China works with the station"), "utf-8")
+    run(["extract", str(doc.relative_to(project)), "--out", "claims"])
+    run(["check", "--format", "json", "--fail-on", "never"])
+    report = json.loads(_report(project, "reports"))
+    assert any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
