@@ -177,3 +177,14 @@ def test_without_shared_names_every_name_finds_its_own_entity(repo: Path) -> Non
         for name in [entity.name, *entity.aliases, *entity.demonyms, *entity.metonyms]:
             found = ruleset.lexicon.lookup(name)
             assert found is None or found[0] == entity.id, (entity.id, name, found)
+
+
+def test_every_schema_mistake_of_a_rule_is_listed_at_once(tmp_path: Path) -> None:
+    """A CI probe: a rule with several mistakes took one round of `validate` each."""
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n  - id: foo-spelling\n'
+                 "    kind: term\n    canonical: Foo\n    variants: [Fooo]\n"
+                 "    severity: critical\n    tags: [Spelling]\n"
+                 '    examples: {trigger: ["Fooo"], pas: ["Foo"]}\n')
+    _, errors = load_rules([root])
+    where = sorted(e.location.line for e in errors if e.location)
+    assert where == [7, 8, 9], [str(e) for e in errors]
