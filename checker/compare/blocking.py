@@ -135,7 +135,9 @@ class BlockIndex:
         # rarest keys and their pairs (its entries); a block is kept when it is shared and at
         # most max_posting long. Key ids follow the keys' sorted order, so sorting ids sorts
         # the keys.
-        entry_keys, entry_weights, starts = self._entries(claims)
+        names = sorted(self.df)
+        ids = {k: i for i, k in enumerate(names)}
+        entry_keys, entry_weights, starts = self._entries(claims, names, ids)
         sizes = Counter(entry_keys)
         limit = self.config.max_posting
         good = {k for k, n in sizes.items() if 1 < n <= limit}
@@ -152,15 +154,25 @@ class BlockIndex:
         for i in range(len(claims)):
             for kid in keys[offsets[i]:offsets[i + 1]]:
                 postings.setdefault(kid, []).append(i)
-        self.postings: dict[int, array[int]] = {k: array("l", p) for k, p in postings.items()}
+        # A claim is found under every key of its own that a block is kept for, not only
+        # under its own rarest: a long lede full of rare words ("PRAGUE (AP) — The populist
+        # ANO movement of billionaire ... 78 of the 200 seats in the lower house ...") and a
+        # short sentence of the same fact ("The ANO movement won 80 seats ... to the Czech
+        # lower house") shared six keys and never met (a desk probe; docs/comparison.md).
+        for i, c in enumerate(claims):
+            own = frozenset(keys[offsets[i]:offsets[i + 1]])
+            for k in c.keys:
+                kid = ids[k]
+                if kid not in own and kid in postings and self.df[k] <= limit:
+                    postings[kid].append(i)
+        self.postings: dict[int, array[int]] = {k: array("l", sorted(p))
+                                                 for k, p in postings.items()}
 
-    def _entries(self, claims: Sequence[NormClaim]) -> tuple[array[int], array[float],
-                                                              list[int]]:
+    def _entries(self, claims: Sequence[NormClaim], names: list[str], ids: dict[str, int]
+                 ) -> tuple[array[int], array[float], list[int]]:
         """Every claim's entries, flat: its `top_keys` rarest shared keys (rarest first), then
         the pairs of them (sorted), as key ids with their weights, and where each claim's
         entries start (one more than claims: the end)."""
-        names = sorted(self.df)
-        ids = {k: i for i, k in enumerate(names)}
         key_idf = [self.idf(k) for k in names]
         size = len(names)
         # Each shared key's place in the rarity order, and its id by place: a claim's rarest
