@@ -9,6 +9,8 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,9 @@ from checker.review.cli import review_command
 LAUNCH = "from checker.review.cli import review_command; review_command()"
 
 
-def test_serves_on_a_free_loopback_port(project: Path) -> None:
+@contextmanager
+def _serving(project: Path) -> Iterator[str]:
+    """`claimcheck review` started in the project on a free port, as Desk B: its URL."""
     env = {**os.environ, "CLAIMCHECK_EDITOR": "Desk B", "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "--no-browser", "--port", "0"],
                             cwd=project, env=env, stdout=subprocess.PIPE,
@@ -28,15 +32,19 @@ def test_serves_on_a_free_loopback_port(project: Path) -> None:
         assert proc.stdout is not None
         line = proc.stdout.readline()
         assert line.startswith("claimcheck review: "), proc.stderr.read() if proc.stderr else ""
-        url = line.split(" at ")[1].split(" ")[0]
+        yield line.split(" at ")[1].split(" ")[0]
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_serves_on_a_free_loopback_port(project: Path) -> None:
+    with _serving(project) as url:
         assert url.startswith("http://127.0.0.1:") and not url.endswith(":0/")
         with urllib.request.urlopen(url + "api/findings", timeout=10) as response:
             data = json.load(response)
         assert data["editor"] == "Desk B" and data["findings"]
         assert data["decisions_file"] == "reviews/decisions.yaml"
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_bad_decisions_file_exits_2_with_a_located_message(project: Path) -> None:
@@ -89,15 +97,7 @@ def test_review_loads_what_check_checks(project: Path) -> None:
 
 
 def test_a_document_changed_after_start_is_reported_not_served_old(project: Path) -> None:
-    env = {**os.environ, "CLAIMCHECK_EDITOR": "Desk B", "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "--no-browser", "--port", "0"],
-                            cwd=project, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        assert line.startswith("claimcheck review: "), proc.stderr.read() if proc.stderr else ""
-        url = line.split(" at ")[1].split(" ")[0]
+    with _serving(project) as url:
         with urllib.request.urlopen(url + "api/findings", timeout=10) as response:
             fid = json.load(response)["findings"][0]["id"]
         doc = next((project / "seeds").glob("002_*.txt"))
@@ -115,6 +115,3 @@ def test_a_document_changed_after_start_is_reported_not_served_old(project: Path
             assert answer["stale"] is True and "restart `claimcheck review`" in answer["error"]
             assert doc.name in answer["error"]
         assert not (project / "reviews" / "decisions.yaml").exists()
-    finally:
-        proc.terminate()
-        proc.wait(10)
