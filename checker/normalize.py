@@ -11,6 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from checker.extract.date_patterns import MONTHS
 from checker.extract.date_shift import STATEMENT
 from checker.extract.date_types import month_number
 from checker.extract.quantity_words import WORD_NUMBERS
@@ -160,8 +161,7 @@ def month_of_year(text: str, granularity: str) -> tuple[int, str] | None:
 _DATE_WORDS = r"[^();]{0,30}?\b(?:1[0-9]|20)[0-9]{2}"
 _LIFESPAN_RE = re.compile(rf"\((?:[^()]*;\s*)?(?:born\s+)?{_DATE_WORDS}\s*(?:-{{1,2}}|to)\s*"
                           rf"{_DATE_WORDS}\s*\)")
-_MONTH_NAME_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\b")
+_MONTH_NAME_RE = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\b")
 
 
 def has_lifespan(folded: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
 from checker.extract.cues import lower_twin
+from checker.extract.date_patterns import MONTHS, WEEKDAYS
 from checker.textutil import fold
 
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
@@ -187,8 +188,7 @@ _WHOM = (r"(?:\s+(?:reporters|journalists|lawmakers|legislators|parliament|(?:th
          r"(?:[\w'-]+\s+){0,2}?(?:media|press|news\s+agency|newspaper|broadcaster|agency|"
          r"parliament|senate|assembly|audience|crowd|conference)|"
          rf"{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}))")
-_WHEN_WORDS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_WHEN_WORDS = "(?:" + "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS)) + ")"
 _PLACE = (rf"\s+(?:in|at)\s+(?:the\s+)?(?!{_WHEN_WORDS}\b){_CAPITAL}"
           rf"(?:\s+(?:of\s+)?{_CAPITAL}){{0,3}}")
 _TOLD_END = (r"(?=\s*(?:[,.;:!?\"')\u201d\u2019]|$)|\s+(?:on|that|late|early|last|this|"

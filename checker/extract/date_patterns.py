@@ -6,8 +6,11 @@ import re
 
 _MONTH_NAMES = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                 r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_MONTH_FULL = (r"january|february|march|april|may|june|july|august|september|october|"
-               r"november|december")
+# The months' and weekdays' names, in order: patterns here read them in lower case, others
+# (a dateline, a place after "said in") capitalised.
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_FULL = "|".join(MONTHS)
 _MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 # Only an abbreviation takes a period ("Jan. 17"); "in January." keeps its full stop.
 _MON = rf"(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"

@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from checker.extract.date_patterns import MONTHS
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -197,8 +198,10 @@ _DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s
 # "PARIS, March 3 - ...", "New Delhi, 10 August (Reuters) - ...". It dates the report, not
 # the event (a desk probe: "Aug 10" conflicted with the floods' "Aug 12"). Not a sentence's
 # opening phrase ("In Paris, March 3 ...").
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|"
-          r"March|April|June|July|August|September|October|November|December")
+_ABBREVIATED = [m[:3].capitalize() for m in MONTHS]
+_ABBREVIATED.insert(_ABBREVIATED.index("Sep") + 1, "Sept")
+_MONTH = (rf"(?:{'|'.join(_ABBREVIATED)})\.?|"
+          + "|".join(m.capitalize() for m in MONTHS if m.capitalize() not in _ABBREVIATED))
 DATELINE_RE = re.compile(
     r"[\W_]{0,3}(?!(?:In|On|At|By|The|From|Since|Until|As|After|Before|For|Of)\b)"
     r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+"
