@@ -70,23 +70,6 @@ def schema_errors(
     return found
 
 
-def _described(error: Any, schema: dict[str, Any]) -> list[tuple[str, list[str | int]]]:
-    """Every readable error in one: a rule of a known kind with several mistakes gives one
-    error each (a CI probe: five mistakes took five rounds of `validate`)."""
-    instance = error.instance
-    if error.validator == "oneOf" and isinstance(instance, dict) and "kind" in instance:
-        kinds = _branch_kinds(error, schema)
-        if instance["kind"] in kinds:
-            branch = kinds.index(instance["kind"])
-            keys: list[str | int] = list(error.absolute_path)
-            inner = sorted((e for e in error.context or []
-                            if e.schema_path and e.schema_path[0] == branch),
-                           key=lambda e: list(map(str, e.path)))
-            if inner:
-                return [(_short_message(e), [*keys, *e.path, *_unexpected(e)]) for e in inner]
-    return [_describe(error, schema)]
-
-
 def _branch_kinds(error: Any, schema: dict[str, Any]) -> list[str | None]:
     """The `kind` constant of each branch of a oneOf (rules are a tagged union)."""
     kinds: list[str | None] = []
@@ -98,22 +81,26 @@ def _branch_kinds(error: Any, schema: dict[str, Any]) -> list[str | None]:
     return kinds
 
 
-def _describe(error: Any, schema: dict[str, Any]) -> tuple[str, list[str | int]]:
-    """A readable message and the path it is about; tagged unions report by their tag."""
+def _described(error: Any, schema: dict[str, Any]) -> list[tuple[str, list[str | int]]]:
+    """Readable messages and the paths they are about. Tagged unions report by their tag:
+    an unknown kind once, and a rule of a known kind one error per mistake in its branch
+    (a CI probe: the best one alone was shown, so five mistakes took five rounds of
+    `validate`)."""
     keys: list[str | int] = list(error.absolute_path)
     instance = error.instance
     if error.validator == "oneOf" and isinstance(instance, dict) and "kind" in instance:
         kinds = _branch_kinds(error, schema)
         if instance["kind"] not in kinds:
             choices = ", ".join(k for k in kinds if k)
-            return f"unknown kind {instance['kind']!r}; expected one of: {choices}", [
-                *keys, "kind"]
+            return [(f"unknown kind {instance['kind']!r}; expected one of: {choices}",
+                     [*keys, "kind"])]
         branch = kinds.index(instance["kind"])
-        inner = [e for e in error.context or [] if e.schema_path and e.schema_path[0] == branch]
+        inner = sorted((e for e in error.context or []
+                        if e.schema_path and e.schema_path[0] == branch),
+                       key=lambda e: list(map(str, e.path)))
         if inner:
-            best = min(inner, key=lambda e: len(list(e.path)))
-            return _short_message(best), [*keys, *best.path, *_unexpected(best)]
-    return _short_message(error), [*keys, *_unexpected(error)]
+            return [(_short_message(e), [*keys, *e.path, *_unexpected(e)]) for e in inner]
+    return [(_short_message(error), [*keys, *_unexpected(error)])]
 
 
 def _unexpected(error: Any) -> list[str]:
