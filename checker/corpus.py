@@ -35,9 +35,11 @@ class DocClaims:
     drafted: list[str] = field(default_factory=list)  # stale: new text's claims, on the fly
     # Claim id -> which copy of its sentence it is (`repeat`), made on first use.
     _repeats: dict[str, str] | None = field(default=None, repr=False, compare=False)
-    # Claim id -> its fingerprint part (findings.statement_part), made once: a sentence of
-    # a page with no full stops may hold thousands of misspellings.
-    parts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # (claim id, span) -> its fingerprint part (findings.statement_part), made once: a
+    # sentence of a page with no full stops may hold thousands of misspellings. The span is
+    # in the key: a file that repeats an id (an input error) keeps each claim's own part.
+    parts: dict[tuple[str, tuple[int, int]], str] = field(default_factory=dict, repr=False,
+                                                           compare=False)
 
     @property
     def suppressions(self) -> list[Suppression]:

@@ -54,11 +54,12 @@ def statement_part(dc: DocClaims, claim: Claim) -> str:
     finding on each copy is reported (one was dropped as the other's duplicate), and
     stays on its copy when another copy is pasted above it or deleted (an editor probe:
     a decision on "copy 0" moved to the copy pasted above it)."""
-    known = dc.parts.get(claim.id)
+    key = (claim.id, claim.span)
+    known = dc.parts.get(key)
     if known is None:
         repeat = dc.repeat(claim)
         part = claim_part(dc.doc.id, dc.words(claim))
-        known = dc.parts[claim.id] = f"{part}\x1e{repeat}" if repeat else part
+        known = dc.parts[key] = f"{part}\x1e{repeat}" if repeat else part
     return known
 
 
