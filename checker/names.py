@@ -97,18 +97,19 @@ def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:
     that name: "Fiala has not conceded defeat" on one page and "Prime Minister Petr Fiala"
     on another are one person (a desk probe: no shared name, so no conflict). A surname two
     full names end in stays as written."""
+    unknown = [_unknown_names(claims) for claims in per_doc]
     owners: dict[str, set[str]] = {}
-    for claims in per_doc:
-        for e in _unknown_names(claims):
+    for names in unknown:
+        for e in names:
             parts = e[len(UNKNOWN_PREFIX):].split("-")
             if len(parts) > 1:
                 owners.setdefault(parts[-1], set()).add(e)
     if not owners:
         return per_doc
     out = []
-    for claims in per_doc:
+    for claims, names in zip(per_doc, unknown, strict=True):
         mapping = {}
-        for e in _unknown_names(claims):
+        for e in names:
             word = e[len(UNKNOWN_PREFIX):]
             found = owners.get(word, ()) if "-" not in word else ()
             if len(found) == 1:
