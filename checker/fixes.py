@@ -80,8 +80,7 @@ def _block_start(line: str) -> int:
     m = _TEXT_LINE_RE.match(line)
     if not m or not _BLOCK_RE.fullmatch(m.group("value")):
         return -1
-    lead = m.group("lead")
-    return len(lead) - len(lead.lstrip()) + (len(lead.lstrip()) - len(lead.lstrip().lstrip("- ")))
+    return m.group("lead").index("text:")  # the key's column
 
 
 def _replace_words(line: str, found: str, replacement: str) -> str:
