@@ -16,7 +16,7 @@ from rich.status import Status
 from rich.text import Text
 
 from checker.models.report import Report
-from checker.reporting.common import plural
+from checker.reporting.common import kind_counts, plural
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 DELAY = 1.0
@@ -69,12 +69,7 @@ def summary(report: Report, where: str) -> Text:
         text.append(f"{count} {sev}{ending}",
                     style=STYLES[sev] if count else "dim")
     # Counted as report.md counts them: a self-contradiction is no conflict between sources.
-    kinds = Counter(f.kind for f in report.findings if f.suppressed is None)
-    counts = [plural(kinds["conflict"], "conflict")]
-    if kinds["self-contradiction"]:
-        counts.append(plural(kinds["self-contradiction"], "self-contradiction"))
-    counts += [plural(kinds["corroboration"], "corroboration"),
-               plural(kinds["rule-violation"], "rule violation")]
+    counts = kind_counts(Counter(f.kind for f in report.findings if f.suppressed is None))
     text.append(f"  ({', '.join(counts)}; {s.suppressed} suppressed)")
     text.append(f"\n{plural(s.documents, 'document')}, {plural(s.claims, 'claim')}")
     if s.errors:

@@ -140,6 +140,16 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
+def kind_counts(kinds: Counter[Any]) -> list[str]:
+    """The summary's counts of active findings by kind: conflicts between sources,
+    self-contradictions apart (when there are any), corroborations, rule violations."""
+    counts = [plural(kinds["conflict"], "conflict")]
+    if kinds["self-contradiction"]:
+        counts.append(plural(kinds["self-contradiction"], "self-contradiction"))
+    return counts + [plural(kinds["corroboration"], "corroboration"),
+                     plural(kinds["rule-violation"], "rule violation")]
+
+
 def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value

@@ -13,6 +13,7 @@ from checker.reporting.common import (
     across_documents,
     editor_order,
     group_notes,
+    kind_counts,
     no_controls,
     plural,
 )
@@ -220,13 +221,8 @@ def _summary(report: Report) -> list[str]:
     s = report.summary
     active = [f for f in report.findings if f.suppressed is None]
     kinds = Counter(f.kind for f in active)
-    counts = [plural(s.documents, "document"), plural(s.claims, "claim"),
-              plural(kinds["conflict"], "conflict")]
-    if kinds["self-contradiction"]:
-        counts.append(plural(kinds["self-contradiction"], "self-contradiction"))
-    counts += [plural(kinds["corroboration"], "corroboration"),
-               plural(kinds["rule-violation"], "rule violation"), f"{s.suppressed} suppressed",
-               plural(s.errors, "input error")]
+    counts = [plural(s.documents, "document"), plural(s.claims, "claim"), *kind_counts(kinds),
+              f"{s.suppressed} suppressed", plural(s.errors, "input error")]
     out = ["# claimcheck report", "", "**" + " · ".join(counts) + "**",
            "", "| kind | error | warning | info |", "|---|---:|---:|---:|"]
     for kind in sorted(kinds):
