@@ -142,9 +142,10 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     merged.sort(key=lambda item: item[0])
     seq = CommentedSeq([node for _, node in merged])
     old_root["schema_version"] = new.schema_version
-    old_root["document"] = _to_yaml_tree(data["document"])
-    if "extractor" in data:
-        old_root["extractor"] = _to_yaml_tree(data["extractor"])
+    # In place: an editor's comments inside these blocks stay (a CI probe lost them).
+    for block in ("document", "extractor"):
+        if block in data:
+            _update(old_root, block, data[block])
     old_root["claims"] = seq
     # Every id drafted this time, deleted ones included: a deletion stays remembered for
     # as long as the extractor drafts that sentence.
@@ -184,6 +185,34 @@ def _edited_span(node: CommentedMap, drafted: str, span: tuple[int, int],
         return None
     at = folded_doc.find(fold(text), span[0], span[1])
     return [at, at + len(text)] if at >= 0 else None
+
+
+def _update(parent: CommentedMap, key: str, value: Any) -> None:
+    """parent[key] = value, keeping the nodes (and their comments) of what is unchanged:
+    a mapping is updated key by key, other values replaced only when they differ."""
+    old = parent.get(key)
+    if isinstance(value, dict) and isinstance(old, CommentedMap):
+        for k in [k for k in old if k not in value]:
+            del old[k]
+        for k, v in value.items():
+            _update(old, k, v)
+    elif key not in parent or _plain(old) != value:
+        parent[key] = _to_yaml_tree(value, key)
+
+
+def _plain(node: Any) -> Any:
+    """A YAML node as plain Python data, to compare with what the extractor wrote."""
+    if isinstance(node, dict):
+        return {k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node) if isinstance(node, str) else node
 
 
 def _start(span: Any) -> int:

@@ -329,3 +329,23 @@ def test_a_backwards_date_is_located(tmp_path: Path) -> None:
     # At the date slot's first line ("- text: Last year"), three lines above its `end:`.
     assert errors[0].location.line == bad[:end_at].count("\n") + 1 - 3
     assert errors[0].location.field == "claims[1].dates[0]"
+
+
+def test_merge_keeps_comments_inside_the_document_block(tmp_path: Path,
+                                                        ruleset: RuleSet) -> None:
+    doc = document_from_text("d", TEXT)
+    model = extract_document(doc, ruleset.lexicon)
+    path = tmp_path / "d.yaml"
+    rendered = render_claim_file(model, tmp_path)
+    assert "\n  id: d\n" in rendered
+    path.write_text(rendered.replace("\n  id: d\n", "\n  id: d  # checked by the desk\n", 1),
+                    encoding="utf-8")
+    moved = document_from_text("d", "A new first line is here now.\n" + TEXT)
+    text, _ = merge_claim_file(read_yaml(path), extract_document(moved, ruleset.lexicon),
+                               moved, tmp_path)
+    assert "id: d  # checked by the desk" in text
+    path.write_text(text, encoding="utf-8")
+    loaded, errors = load_claim_file(path, "d.yaml")
+    assert not errors and loaded is not None
+    # What changed in the block (the document's hash) is still rewritten.
+    assert loaded.model.document == extract_document(moved, ruleset.lexicon).document
