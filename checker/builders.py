@@ -245,7 +245,10 @@ def stale_finding(dc: DocClaims) -> Finding:
                f"{gone}; refresh it with `claimcheck extract {dc.doc.path} --out "
                f"{(dc.claim_file or 'claims/x').rsplit('/', 1)[0]}` (your edits are kept)")
     return Finding(
-        id=fingerprint("stale-claims", None, [dc.doc.id, dc.claim_file or ""]),
+        # The claim file's name, not the path shown: a run from another directory (or with
+        # the claims outside the root) still matches its baseline (a CI probe).
+        id=fingerprint("stale-claims", None,
+                       [dc.doc.id, (dc.claim_file or "").rsplit("/", 1)[-1]]),
         kind="stale-claims", severity=Severity.warning, message=message, confidence=1.0,
         reason="hash", claims=refs,
     )

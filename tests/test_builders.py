@@ -22,3 +22,16 @@ def test_conflict_message(reason: str, details: dict[str, Any], expected: str) -
     a = SimpleNamespace(doc="a", polarity="positive")
     b = SimpleNamespace(doc="b", polarity="negative")
     assert _conflict_message(reason, a, b, details) == expected  # type: ignore[arg-type]
+
+
+def test_a_stale_finding_is_the_same_wherever_its_claim_file_is_shown_from() -> None:
+    from checker.builders import stale_finding
+    from checker.corpus import DocClaims
+    from checker.ingest import document_from_text
+
+    doc = document_from_text("d", "Text.\n")
+    here = stale_finding(DocClaims(doc, [], claim_file="claims/d.yaml", stale=True))
+    there = stale_finding(DocClaims(doc, [], claim_file="/ci/work/repo/claims/d.yaml",
+                                    stale=True))
+    other = stale_finding(DocClaims(doc, [], claim_file="claims/e.yaml", stale=True))
+    assert here.id == there.id != other.id
