@@ -189,7 +189,9 @@ def load_rules(
 
 def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
     if isinstance(rule, EntityRule | PredicateRule):
-        return True
+        # Vocabulary, not checks: --select and --ignore never take it away, but a rule
+        # written `enabled: false` is out of the lexicon (it was silently kept).
+        return rule.enabled
     if not rule.enabled and rule.id not in select:
         return False
     keys = {rule.id, *rule.tags}
@@ -323,6 +325,15 @@ def _check_names(ruleset: RuleSet) -> list[ClaimcheckError]:
     return errors
 
 
+def _define(ruleset: RuleSet, rule_id: str, kind: str) -> str:
+    """How to make an unknown entity or predicate id known."""
+    if rule_id in ruleset.left_out:
+        source = ruleset.sources.get(rule_id)
+        where = f" at {source.path}:{source.line}" if source else ""
+        return f"it is written `enabled: false`{where}"
+    return f"define it with a `kind: {kind}` rule"
+
+
 def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
     """Fact rules must name known entities and predicates; entities' parents and
     predicates' antonyms must be known ids too."""
@@ -332,8 +343,8 @@ def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
     lex = ruleset.lexicon
     for entity in ruleset.of_kind(EntityRule):
         if entity.parent is not None and entity.parent not in lex.entities:
-            errors.append(RuleError(f"unknown parent entity {entity.parent!r} (define it "
-                                    "with a `kind: entity` rule)",
+            errors.append(RuleError(f"unknown parent entity {entity.parent!r} "
+                                    f"({_define(ruleset, entity.parent, 'entity')})",
                                     ruleset.sources[entity.id].at("parent")))
         elif entity.parent == entity.id:
             errors.append(RuleError(f"entity {entity.id!r} is its own parent",
@@ -341,20 +352,20 @@ def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
     for predicate in ruleset.of_kind(PredicateRule):
         for i, antonym in enumerate(predicate.antonyms):
             if antonym not in lex.predicates:
-                errors.append(RuleError(f"unknown antonym predicate {antonym!r} (define it "
-                                        "with a `kind: predicate` rule)",
+                errors.append(RuleError(f"unknown antonym predicate {antonym!r} "
+                                        f"({_define(ruleset, antonym, 'predicate')})",
                                         ruleset.sources[predicate.id].at_item("antonyms", i)))
     for rule in ruleset.facts:
         src = ruleset.sources[rule.id]
         if rule.predicate not in lex.predicates:
-            errors.append(RuleError(f"unknown predicate {rule.predicate!r} (define it with a "
-                                    "`kind: predicate` rule)",
+            errors.append(RuleError(f"unknown predicate {rule.predicate!r} "
+                                    f"({_define(ruleset, rule.predicate, 'predicate')})",
                                     src.at("predicate")))
         for fname in ("subject", "object"):
             value = getattr(rule, fname)
             if value is not None and value not in lex.entities:
-                errors.append(RuleError(f"unknown entity {value!r} (define it with a "
-                                        "`kind: entity` rule)",
+                errors.append(RuleError(f"unknown entity {value!r} "
+                                        f"({_define(ruleset, value, 'entity')})",
                                         src.at(fname)))
         if rule.value is not None and rule_quantity(rule.value) is None:
             errors.append(RuleError(

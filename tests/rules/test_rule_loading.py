@@ -188,3 +188,29 @@ def test_every_schema_mistake_of_a_rule_is_listed_at_once(tmp_path: Path) -> Non
     _, errors = load_rules([root])
     where = sorted(e.location.line for e in errors if e.location)
     assert where == [7, 8, 9], [str(e) for e in errors]
+
+
+def test_an_entity_written_enabled_false_is_out_of_the_lexicon(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n'
+                 '  - {id: mars, kind: entity, name: Mars, aliases: [Red Planet]}\n'
+                 '  - {id: venus, kind: entity, name: Venus, enabled: false}\n')
+    ruleset, errors = load_rules([root])
+    assert not errors
+    assert "mars" in ruleset.lexicon.entities and "venus" not in ruleset.lexicon.entities
+    assert "venus" in ruleset.left_out
+    # --select and --ignore never take vocabulary away.
+    ignored, _ = load_rules([root], ignore=["mars"])
+    assert "mars" in ignored.lexicon.entities
+
+
+def test_a_fact_naming_a_disabled_entity_says_so(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n'
+                 '  - {id: sun, kind: entity, name: Sun, enabled: false}\n'
+                 '  - {id: mars, kind: entity, name: Mars}\n'
+                 '  - {id: orbits, kind: predicate, phrases: [orbits]}\n'
+                 '  - {id: f, kind: fact, subject: mars, predicate: orbits, object: sun}\n')
+    _, errors = load_rules([root])
+    messages = [str(e) for e in errors]
+    assert len(messages) == 1, messages
+    assert messages[0].endswith("rules[3].object: unknown entity 'sun' (it is written "
+                                f"`enabled: false` at {(root / 'r.yaml').as_posix()}:3)")
