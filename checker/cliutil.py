@@ -95,10 +95,14 @@ def _first(*values: float | None) -> float:
 
 def config_or_exit(root: Path) -> Config:
     """The configuration of root, or its located error on standard error and exit 2."""
-    from checker.config import load_config
+    from checker.config import ignored_section, load_config
 
     try:
-        return load_config(root)[0]
+        config, used = load_config(root)
     except ClaimcheckError as exc:
         echo_errors([exc])
         sys.exit(EXIT_BAD_INPUT)
+    warning = ignored_section(root, used)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    return config

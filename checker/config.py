@@ -105,6 +105,21 @@ def _check_paths(config: Config, text: str, shown: str) -> None:
                               Location(shown, _locate(text, key), None, key))
 
 
+def ignored_section(root: Path, used: str | None) -> str | None:
+    """A warning when claimcheck.toml is read while pyproject.toml has a [tool.claimcheck]
+    section too, which is then ignored (a CI probe changed one and nothing happened)."""
+    if used != CONFIG_FILE:
+        return None
+    try:
+        found = _parse(root / "pyproject.toml", "pyproject.toml")
+    except SchemaError:
+        return None  # not read, so nothing in it was ignored in favour of the other
+    if found is None:
+        return None
+    return (f"{CONFIG_FILE} is read and [tool.claimcheck] in pyproject.toml is ignored; "
+            "keep the settings in one of them")
+
+
 def load_config(root: Path) -> tuple[Config, str | None]:
     """The project's configuration and the file it came from (None: defaults)."""
     for name in (CONFIG_FILE, "pyproject.toml"):

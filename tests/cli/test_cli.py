@@ -327,6 +327,19 @@ def test_pyproject_tool_section(project: Path) -> None:
     assert not (project / "reports" / "report.md").exists()
 
 
+def test_a_tool_section_shadowed_by_claimcheck_toml_is_warned_of(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.claimcheck]\nformat = "sarif"\n',
+                                            encoding="utf-8")
+    (project / "claimcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    result = run(["check"])
+    assert result.exit_code == 0
+    assert ("warning: claimcheck.toml is read and [tool.claimcheck] in pyproject.toml is "
+            "ignored") in result.output
+    assert not (project / "reports" / "report.sarif").exists()
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert "warning: claimcheck.toml" not in run(["check"]).output
+
+
 def test_refuses_to_overwrite_foreign_report(project: Path) -> None:
     (project / "reports").mkdir()
     (project / "reports" / "report.md").write_text("my own notes\n", encoding="utf-8")
