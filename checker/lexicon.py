@@ -174,9 +174,10 @@ class Lexicon:
 
     def find_entities(
         self, text: str, start: int = 0, end: int | None = None,
-        names_vocab: frozenset[str] | None = None,
+        names_vocab: frozenset[str] | None = None, body: int | None = None,
     ) -> list[EntityMatch]:
-        """Known names (longest alias first), then unknown proper-noun chunks."""
+        """Known names (longest alias first), then unknown proper-noun chunks; `body` is
+        where the sentence proper starts when something else opens it (a dateline)."""
         toks, cased, lower = self.tokens(text, start, end)
         taken = [False] * len(toks)
         found: list[EntityMatch] = []
@@ -204,7 +205,8 @@ class Lexicon:
                 i += length
             else:
                 i += 1
-        found.extend(unknown_names(text, toks, taken, start, names_vocab, self.resolve))
+        found.extend(unknown_names(text, toks, taken, start if body is None else body,
+                                   names_vocab, self.resolve))
         found.sort(key=lambda m: m.start)
         return found
 

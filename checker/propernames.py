@@ -83,9 +83,24 @@ MID_NAME_PLAIN = r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*"
 _MID_NAME_RE = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
 
 
+_LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
+
+
 def mid_sentence_names(text: str) -> frozenset[str]:
-    """Capitalised words that appear after a lower-case word: names, not sentence starts."""
-    return frozenset(_MID_NAME_RE.findall(text))
+    """Capitalised words that appear after a lower-case word: names, not sentence starts.
+    A word the page writes in lower case as often is an ordinary one that a headline or
+    a programme's name capitalised ("Voter Turnout Falls" over "turnout fell")."""
+    found: dict[str, int] = {}
+    for word in _MID_NAME_RE.findall(text):
+        found[word] = found.get(word, 0) + 1
+    if not found:
+        return frozenset()
+    wanted = {w.lower(): w for w in found}
+    lower: dict[str, int] = {}
+    for word in _LOWER_WORD_RE.findall(text):
+        if word in wanted:
+            lower[word] = lower.get(word, 0) + 1
+    return frozenset(w for w, n in found.items() if lower.get(w.lower(), 0) < n)
 
 
 @dataclass(frozen=True, slots=True)

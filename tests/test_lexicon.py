@@ -54,6 +54,29 @@ def test_sentence_initial_capitals_are_not_names(ruleset: RuleSet) -> None:
     assert ruleset.lexicon.find_entities("Operating profit was high.") == []
 
 
+def test_a_word_the_page_writes_in_lower_case_is_no_name_at_a_sentence_start() -> None:
+    from checker.propernames import mid_sentence_names
+
+    page = "Voter Turnout Falls\nTurnout was 62%.\nOfficials said turnout fell.\n"
+    assert "Turnout" not in mid_sentence_names(page)
+    # A name written capitalised more often than not stays one ("Will" and "will").
+    page = "They met Will Hart. Then Will said it. Later said Will Hart: it will rain.\n"
+    assert "Will" in mid_sentence_names(page)
+
+
+def test_a_sentence_after_a_dateline_starts_again(ruleset: RuleSet) -> None:
+    from checker.extract import extract_document
+    from checker.ingest import document_from_text
+
+    page = ("DHAKA, Aug 10 - Dengue cases in Dhaka rose to 4,100 this week, the National "
+            "Dengue Control Programme said.\nSince July, dengue deaths in the city reached "
+            "41.\n")
+    claims = extract_document(document_from_text("d", page), ruleset.lexicon).claims
+    names = [e.text for c in claims for e in c.entities]
+    assert "Dengue" not in names and "Dhaka" in names
+    assert "National Dengue Control Programme" in names
+
+
 def test_predicates_through_paraphrase(ruleset: RuleSet) -> None:
     lex = ruleset.lexicon
     spans = lex.predicate_spans("China has never been part of the ISS programme.")

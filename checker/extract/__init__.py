@@ -192,17 +192,18 @@ class _Context:
         base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
                              has_date=bool(dates), attributed=attrib is not None,
                              future=future, correction=correction)
-        if dates and start == sentence[0]:
+        line = dateline_end(folded, start, end) if dates and start == sentence[0] else None
+        if line is not None:
             # A dateline dates the report, not the event: no date slot of the claim (its
             # digits are still no quantity; the check-worthiness features are as before).
-            line = dateline_end(folded, start, end)
-            if line is not None:
-                dates = [d for d in dates if d.end > line]
+            dates = [d for d in dates if d.end > line]
         # Entity matching is the costliest step: skip it when even the best entity features
         # could not lift the score to the threshold (the result is the same, only faster).
         if threshold > 0 and score(base, ENTITY_BONUS) < threshold:
             return None
-        entities = self.lexicon.find_entities(text, start, end, self.vocab)
+        # After a dateline the sentence starts again: "DHAKA, Aug 10 - Dengue cases ..."
+        # says no more that "Dengue" is a name than a sentence opening with it would.
+        entities = self.lexicon.find_entities(text, start, end, self.vocab, body=line)
         found = with_entities(base, sum(1 for m in entities if m.id), len(entities),
                               len({m.text for m in entities if not m.id}))
         found_score = score(found)
