@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -128,15 +128,55 @@ def _short_message(error: Any) -> str:
     return message if len(message) <= 300 else message[:297] + "..."
 
 
-def model_errors(exc: ValidationError, root: Any, path: str) -> list[SchemaError]:
-    """Pydantic errors (semantic checks the schema cannot express), located."""
+_NAMED_FIELD_RE = re.compile(r"([a-z_]+): ")
+
+
+def _node_at(root: Any, keys: list[str | int]) -> Any:
+    """The YAML node at a location (None when there is none)."""
+    node = root
+    for k in keys:
+        try:
+            node = node[k] if isinstance(node, dict | list) else None  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _untagged(root: Any, keys: list[str | int]) -> list[str | int]:
+    """A pydantic location without the tags discriminated unions add to it: a class name
+    ("TermRule"), or the item's `kind` ("rules", 1, "term", "reviewed"), which located the
+    error at the rule's first line rather than at its field."""
+    out: list[str | int] = []
+    node = root
+    for k in keys:
+        if isinstance(k, str) and (k.endswith("Rule") or (
+                isinstance(node, dict) and k not in node and node.get("kind") == k)):
+            continue
+        out.append(k)
+        try:
+            node = node[k] if isinstance(node, dict | list) else None  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return out
+
+
+def model_errors(exc: ValidationError, root: Any, path: str,
+                 checks_only: bool = False) -> list[SchemaError]:
+    """Pydantic errors (semantic checks the schema cannot express), located; with
+    `checks_only`, only those the models' own validators raised."""
     out: list[SchemaError] = []
     for err in exc.errors():
-        keys = [k for k in err["loc"] if isinstance(k, str | int)]
-        # Discriminated unions add the tag name to the location; drop it.
-        keys = [k for k in keys if not (isinstance(k, str) and k.endswith("Rule"))]
-        line, col = locate(root, keys)
+        if checks_only and err["type"] not in ("value_error", "assertion_error"):
+            continue
+        keys = _untagged(root, [k for k in err["loc"] if isinstance(k, str | int)])
         message = str(err["msg"]).removeprefix("Value error, ")
+        # A whole-model check that names its field ("message: unknown placeholder ...") is
+        # located at that field, not at the model's first line.
+        named = _NAMED_FIELD_RE.match(message)
+        if named and isinstance(_node_at(root, keys), dict) and \
+                named.group(1) in _node_at(root, keys):
+            keys, message = [*keys, named.group(1)], message[named.end():]
+        line, col = locate(root, keys)
         out.append(SchemaError(message, Location(path, line, col, field_path(keys))))
     return out
 
@@ -155,9 +195,27 @@ def validate_model(
     # Valid data (nearly every file) passes the gate; only other data is read again for
     # located errors. The gate is never more lenient (tests/test_schema_gate.py).
     errors = [] if is_valid(schema)(data) else schema_errors(data, schema, root, path)
-    if errors:
-        return None, list(errors)
     try:
-        return model.model_validate(data), []
+        built = model.model_validate(data)
     except ValidationError as exc:
-        return None, list(model_errors(exc, root, path))
+        if not errors:
+            return None, list(model_errors(exc, root, path))
+        # Beside the schema's errors, the model's own checks (an impossible date, an unknown
+        # placeholder) of the parts the schema found nothing wrong in: all in one round, not
+        # one after the other (a CI probe fixed five mistakes of one rule in three rounds).
+        beside: list[ClaimcheckError] = list(
+            _beside(model_errors(exc, root, path, checks_only=True), errors))
+        return None, list(errors) + beside
+    return (None, list(errors)) if errors else (built, [])
+
+
+def _beside(found: list[SchemaError], reported: Sequence[ClaimcheckError]
+            ) -> list[SchemaError]:
+    """The errors of `found` at no place of `reported` (nor inside or around one)."""
+    taken = [e.location.field or "" for e in reported if e.location is not None]
+
+    def near(field: str) -> bool:
+        return any(not t or field == t or field.startswith((t + ".", t + "["))
+                   or t.startswith((field + ".", field + "[")) for t in taken)
+
+    return [e for e in found if e.location is None or not near(e.location.field or "")]

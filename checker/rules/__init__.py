@@ -145,8 +145,9 @@ def load_rules(
 ) -> tuple[RuleSet, list[ClaimcheckError]]:
     """Load every rule file; bad files are reported, the good ones still load.
 
-    select/ignore take rule ids or tags; lexicon rules (entity, predicate) always load,
-    because disabling a name would silently change what every other rule sees.
+    select/ignore take rule ids or tags; they never take lexicon rules (entity, predicate)
+    away, because that would silently change what every other rule sees; a lexicon rule
+    written `enabled: false` is left out, and a rule naming it says so.
     """
     errors: list[ClaimcheckError] = []
     found: list[tuple[Rule, RuleSource]] = list(_builtin())

@@ -214,3 +214,29 @@ def test_a_fact_naming_a_disabled_entity_says_so(tmp_path: Path) -> None:
     assert len(messages) == 1, messages
     assert messages[0].endswith("rules[3].object: unknown entity 'sun' (it is written "
                                 f"`enabled: false` at {(root / 'r.yaml').as_posix()}:3)")
+
+
+def test_model_checks_are_reported_beside_schema_errors_at_their_fields(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n'
+                 '  - id: t1\n    kind: term\n    canonical: A\n    variants: [B]\n'
+                 '    severity: loud\n'
+                 '  - id: t2\n    kind: term\n    canonical: C\n    variants: [D]\n'
+                 '    message: "Write {canonical}, not {wrong}."\n'
+                 '  - id: t3\n    kind: term\n    canonical: E\n    variants: [F]\n'
+                 '    reviewed: "2025-02-30"\n')
+    _, errors = load_rules([root])
+    messages = sorted(str(e) for e in errors)
+    # All three mistakes in one round, each at its own key.
+    assert len(messages) == 3, messages
+    assert messages[0].endswith(":12:5: rules[1].message: unknown placeholder {wrong}; use "
+                                "{canonical}, {found}, {rule}")
+    assert ":17:5: rules[2].reviewed: '2025-02-30' is not a calendar date" in messages[1]
+    assert ":7:5: rules[0].severity: 'loud' is not one of" in messages[2]
+
+
+def test_a_model_check_on_a_field_the_schema_refused_is_not_repeated(tmp_path: Path) -> None:
+    root = write(tmp_path, 'schema_version: "1"\nrules:\n'
+                 '  - id: t1\n    kind: term\n    canonical: A\n    variants: [B]\n'
+                 '    reviewed: 2025\n')
+    _, errors = load_rules([root])
+    assert len(errors) == 1 and "rules[0].reviewed" in str(errors[0]), errors
