@@ -244,3 +244,11 @@ def test_a_companys_legal_form_is_no_part_of_its_name(ruleset: RuleSet, name: st
                                                       same: str) -> None:
     assert ruleset.lexicon.entity_id(name) == ruleset.lexicon.entity_id(same)
     assert ruleset.lexicon.entity_id("Limited") == "name:limited"  # a name of its own
+
+
+def test_a_magnitude_is_no_name(ruleset: RuleSet) -> None:
+    text = "Magnitude-7.4 quake hit the island, killing 12 people."
+    assert ruleset.lexicon.find_entities(text, 0, len(text), frozenset()) == []
+    # A one-letter part after a hyphen still joins a name ("Chang-e 8").
+    assert [m.text for m in ruleset.lexicon.find_entities("They said Chang-e 8 flew.")] \
+        == ["Chang-e 8"]

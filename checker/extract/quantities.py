@@ -117,8 +117,10 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
     after = folded[e:e + 12]
     if m.group("cur") or m.group("scale") or m.group("unit"):
         return False
-    if qp.LETTER_END_RE.search(before) or qp.LETTER_START_RE.match(after):
-        return True  # "HQ-9", "10CE", "4.5-generation", "10-year"
+    if qp.LETTER_END_RE.search(before) and not qp.MAGNITUDE_BEFORE_RE.search(before):
+        return True  # "HQ-9"; not "a magnitude-7.4 quake" (a figure it measures)
+    if qp.LETTER_START_RE.match(after):
+        return True  # "10CE", "4.5-generation", "10-year"
     cap = qp.CAPITAL_BEFORE.search(before)
     return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES \
         and not counted_after_group(cap.group().strip(), folded, e)  # "Chang'e 8"

@@ -105,7 +105,8 @@ NUM_TAIL = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
 CUR = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9)\s?|"
        r"(?<![A-Za-z])(?:Rs\.?\s?|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
        r"GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
-       rf"(?-i:{'|'.join(ISO_CODES)})\s?)")
+       # A code glued to its figure names a thing ("COP29", "SAR2"): spaced only.
+       rf"(?-i:{'|'.join(ISO_CODES)})\s)")
 SCALE = (r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+crore|crore|lakh|bn|mn|"
          r"mln|bln|tn|[mkb](?![\w'])")
 

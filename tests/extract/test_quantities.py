@@ -172,6 +172,12 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "count", "value": 6.8, "noun": "magnitude"}),
     ("A 7.4-magnitude quake hit Tarsa.", "7.4-magnitude",
      {"kind": "count", "value": 7.4, "noun": "magnitude"}),
+    ("A magnitude-7.4 quake hit Tarsa.", "7.4",
+     {"kind": "count", "value": 7.4, "noun": "magnitude"}),
+    ("Magnitude-7.4 quake hit Tarsa.", "7.4", {"kind": "count", "noun": "magnitude"}),
+    # an ISO code spaced from its figure is money; glued to it, a name ("COP29")
+    ("Colombia raised COP 45 billion in bonds.", "COP 45 billion",
+     {"kind": "money", "unit": "COP", "value": 45e9}),
     # a part of a total counts the total's noun; the total counts nothing of its own (a desk
     # probe: "won 142 of the 300 seats" was "300 seats" against another outlet's 142)
     ("The party won 142 of the 300 seats.", "142", {"value": 142, "noun": "seats"}),
@@ -277,6 +283,8 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("Babi\u0161, 72, said talks would begin.", []),
     ("The leader, Andrej Babi\u0161, 72, won.", []),
     ("The toll was 15, officials said.", ["15"]),
+    ("Leaders met at COP29 in Baku.", []),  # the summit, not 29 Colombian pesos
+    ("Saudi forces bought SAR2 radars.", []),
     ("In March, 15 people died.", ["15"]),
 ]
 
