@@ -15,7 +15,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u u.a.e u.s.a p.m a.m
-    rs
+    rs tk
     """.split()
 )
 # Abbreviations that may also end a sentence ("... sanctions by the U.S. The company ..."):

@@ -27,6 +27,11 @@ ROWS: list[tuple[str, list[str]]] = [
     ("Demand fell in the U.S. The company said so.",
      ["Demand fell in the U.S.", "The company said so."]),
     ("U.S. President Trump spoke.", ["U.S. President Trump spoke."]),
+    # currency abbreviations before a figure (a desk probe: "Tk." ended a sentence)
+    ("It allocated Tk. 150 crore for dengue control. Officials said so.",
+     ["It allocated Tk. 150 crore for dengue control.", "Officials said so."]),
+    ("It paid Rs. 2,500 crore last year. It was late.",
+     ["It paid Rs. 2,500 crore last year.", "It was late."]),
     ("The exhibition begins Jan. 17 at the Lahore Expo Center. It lasts three days.",
      ["The exhibition begins Jan. 17 at the Lahore Expo Center.", "It lasts three days."]),
     ("SMIC announced on Nov. 8 that it recorded $2.17119 billion in sales.",
