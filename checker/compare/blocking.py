@@ -218,7 +218,19 @@ class BlockIndex:
         floor = self.config.min_shared
         # Highest score first, ties by index: as (-score, j) tuples, compared in C.
         ranked = sorted([(-s, j) for j, s in score.items() if s >= floor])
-        return [j for _, j in ranked[: self.config.max_candidates]]
+        cap = self.config.max_candidates
+        found = [j for _, j in ranked[:cap]]
+        if len(ranked) > cap:
+            # Beyond the cap, the claims of its own document that deny what it says (or
+            # assert what it denies) about a shared entity: a self-contradiction must not
+            # depend on how many other sentences of the page share its words (a CI probe:
+            # ten more sentences on the ISS hid a correction note). A change to either
+            # claim changes their document, so the incremental path searches both again.
+            c = self.claims[i]
+            found += [j for _, j in ranked[cap:] if self.claims[j].doc == c.doc
+                      and self.claims[j].polarity != c.polarity
+                      and not c.entities.isdisjoint(self.claims[j].entities)]
+        return found
 
     def searches(self, hashes: Sequence[int]) -> array[int]:
         """For each claim, 63 bits of a hash of all its candidate search reads: the weight

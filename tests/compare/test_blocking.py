@@ -70,3 +70,20 @@ def test_a_claims_keys_are_its_index_keys(ruleset: RuleSet) -> None:
 
     for claim in _norm(ruleset, 12):
         assert claim.keys == frozenset(claim_keys(claim))
+
+
+def test_a_denial_in_the_same_document_is_a_candidate_beyond_the_cap() -> None:
+    from dataclasses import replace
+
+    # Thirty sentences of one page about the ISS, all sharing its words, and the page's
+    # correction note last: ranked 31st, it was cut by the cap of 24 (a CI probe).
+    page = [replace(claim(i, {"china", "iss"}, {"member", "station", f"w{i % 3}"}),
+                    doc="page") for i in range(30)]
+    note = replace(claim(30, {"china", "iss"}, {"member"}), doc="page", polarity="negative")
+    other = replace(claim(31, {"china", "iss"}, {"member"}), doc="elsewhere",
+                    polarity="negative")
+    index = BlockIndex([*page, note, other], BlockingConfig(max_candidates=24))
+    found = index.candidates(0)
+    assert 30 in found  # the same page's denial
+    assert 31 not in found[24:]  # another page's claims stay within the cap
+    assert (0, 30) in set(index.pairs())
