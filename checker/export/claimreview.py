@@ -198,9 +198,18 @@ def _worst_per_statement(findings: Sequence[Finding], decisions: Mapping[str, De
 SIGNATURE = re.compile(rb'\A\[\s*(?:\]|\{\s*"@context":\s*"https://schema\.org")')
 
 
+# JSON-LD is published inside <script type="application/ld+json">: a "</script>" in a
+# scraped title or a document's text would end the block there and run what follows (an
+# editor probe). Escaped, the JSON reads the same.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def render(reviews: Sequence[Mapping[str, Any]]) -> str:
-    """The JSON-LD file: an array of ClaimReview objects, keys sorted."""
-    return json.dumps(list(reviews), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The JSON-LD file: an array of ClaimReview objects, keys sorted, safe to paste into a
+    script element as it is."""
+    text = json.dumps(list(reviews), indent=2, sort_keys=True, ensure_ascii=False)
+    return text.translate(_SCRIPT_SAFE) + "\n"
 
 
 def _require(obj: Any, key: str, kind: type | tuple[type, ...], where: str,

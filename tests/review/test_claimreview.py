@@ -170,3 +170,14 @@ def test_cli_says_why_a_reworded_confirmed_statement_is_no_longer_exported(
     assert again.exit_code == 0 and json.loads(again.stdout) == []
     assert f": re-opened (its statements changed since it was decided (2025-05-01, as " \
            f"{iss.id}))" in again.stderr
+
+
+def test_the_export_is_safe_inside_a_script_element() -> None:
+    import json
+
+    from checker.export.claimreview import render
+
+    hostile = "Second</script><script>alert('LD')</script> & <!-- \u2028"
+    text = render([{"headline": hostile, "itemReviewed": {"name": "a<b>c"}}])
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == [{"headline": hostile, "itemReviewed": {"name": "a<b>c"}}]
