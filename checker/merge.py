@@ -3,7 +3,8 @@
 the document are dropped; the editor's own added claims stay while their text is there.
 
 A claim whose id is the one the extractor derives from its text was drafted, not written
-by an editor; when the current extractor no longer drafts it, it goes. An editor who added
+by an editor; when the current extractor no longer drafts it, it goes (unless it carries an
+editor's note or suppression and its sentence is still there). An editor who added
 a claim (or rewrote one's text) keeps it: its id no longer matches its text."""
 
 from __future__ import annotations
@@ -123,14 +124,18 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         if cid in new_ids:
             continue
         text = str(node.get("text", ""))
-        if drafted(cid, new.document.id, text):
+        # Of several copies of its text, the one nearest where it was.
+        start = nearest(folded_doc, fold(text), _start(node.get("span"))) if text else -1
+        # A drafted claim the current extractor no longer drafts goes, unless an editor
+        # noted or suppressed it and its sentence is still there: a threshold or scoring
+        # change must not take an editor's note with it (a CI probe lost one so).
+        kept_for_edits = start >= 0 and any(k in node for k in EDITOR_KEYS)
+        if drafted(cid, new.document.id, text) and not kept_for_edits:
             # Drafted by an earlier extractor and untouched: the current one replaces it.
             _carry_edits(cid, node, added, report)
             report.removed.append(cid)
             continue
-        # Of several copies of its text, the one nearest where it was.
-        start = nearest(folded_doc, fold(text), _start(node.get("span"))) if text else -1
-        if start >= 0 and len(text.split()) >= 3:
+        if start >= 0 and (len(text.split()) >= 3 or kept_for_edits):
             # An editor's claim: its text is still in the document.
             _set_place(node, [start, start + len(text)], doc.lines.line_of(start), None,
                        folded_doc)

@@ -77,6 +77,24 @@ def test_merge_drops_stale_drafts_but_keeps_editor_claims(tmp_path: Path,
     assert report.editor_claims == ["editor-smic"] and "editor-smic" in text
 
 
+def test_a_drafted_claim_with_an_editors_note_stays_while_its_sentence_does(
+        tmp_path: Path, ruleset: RuleSet) -> None:
+    doc = document_from_text("d", TEXT)
+    model = extract_document(doc, ruleset.lexicon)
+    smic = next(c for c in model.claims if c.text.startswith("SMIC"))
+    path = tmp_path / "d.yaml"
+    path.write_text(render_claim_file(model, tmp_path).replace(
+        f"  - id: {smic.id}\n", f"  - id: {smic.id}\n    note: checked against results\n", 1),
+        encoding="utf-8")
+    # A later extractor scores the SMIC sentence below its threshold (a CI probe: the note
+    # went with the claim, exit 0).
+    china_only = model.model_copy(update={"claims": [
+        c for c in model.claims if c.text.startswith("China")]})
+    text, report = merge_claim_file(read_yaml(path), china_only, doc, tmp_path)
+    assert report.editor_claims == [smic.id] and not report.removed and not report.lost
+    assert "note: checked against results" in text
+
+
 def test_leading_question_mark_survives_a_round_trip(tmp_path: Path, ruleset: RuleSet) -> None:
     # Found by the property suite: ruamel leaves "?0" plain in a flow list, where a reader
     # takes "?" for a mapping key.
