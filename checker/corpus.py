@@ -199,7 +199,11 @@ def _add_uncovered(dc: DocClaims, drafted: Sequence[Claim], corpus: Corpus) -> N
     # A sentence an editor deleted from the file (drafted once, in `drafted:`, no longer
     # among its claims) is not drafted again on the fly (a CI probe: a stale file brought
     # back a claim the editor had removed and failed the check).
-    deleted = set(dc.loaded.model.drafted) - ids if dc.loaded else set()
+    # Deleted is gone from the file, not from the text: a claim whose sentence changed
+    # ("a member" -> "a Member") is in the file still, and its new text is drafted (an editor
+    # probe: a case change took a false statement out of the check, exit 0).
+    deleted = set(dc.loaded.model.drafted) - {c.id for c in dc.loaded.model.claims} \
+        if dc.loaded else set()
     drafted = [c for c in drafted if c.id not in deleted]
     # Covered is by place, not id: a copy pasted above a sentence of the file drafts with
     # that sentence's id (ids follow the words) and was taken as covered (an editor probe:

@@ -77,6 +77,26 @@ def test_check_on_a_stale_file_reports_at_the_new_lines(tmp_path: Path) -> None:
     assert loaded is not None and render_claim_file(loaded.model, tmp_path)  # untouched file
 
 
+def test_a_sentence_changed_in_case_only_is_drafted_again_and_checked(tmp_path: Path) -> None:
+    # An editor probe: "a member" -> "a Member" left the claim out as gone, and its new
+    # text was taken for a sentence the editor had deleted: the false statement passed.
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    doc = next((tmp_path / "seeds").glob("002_*.txt"))
+    text = doc.read_text("utf-8")
+    assert "China is a member of the International Space Station and" in text
+    doc.write_text(text.replace("China is a member of the International Space Station and",
+                                "China is a Member of the International Space Station and"),
+                   encoding="utf-8")
+    options = CheckOptions(root=tmp_path, seeds=tmp_path / "seeds",
+                           claims=tmp_path / "claims", rules=tmp_path / "rules")
+    result = run_check(options)
+    violation = [f for f in result.report.findings if f.rule_id == "china-not-iss-member"
+                 and f.kind == "rule-violation"]
+    assert violation and violation[0].claims[0].text.startswith("China is a Member")
+    assert any("extracted on the fly" in n for n in result.corpus.notes)
+
+
 def test_a_repeated_sentence_gives_each_claim_its_own_copy(ruleset: RuleSet) -> None:
     text = "Acme shares fell 5% on Monday.\nAcme shares fell 5% on Monday.\n"
     claims = extract_document(document_from_text("d", text), ruleset.lexicon).claims
