@@ -526,3 +526,44 @@ def test_a_corpus_changed_under_the_page_says_to_restart(tmp_path: Path,
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def test_a_note_typed_while_a_save_is_on_its_way_is_kept_and_fires_no_keys(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    import fcntl
+    import threading
+    import time
+
+    from playwright.sync_api import expect
+
+    url_a, _, path = two_desks
+    path.parent.mkdir(parents=True, exist_ok=True)
+    errors: list[str] = []
+    page = _open(browser, url_a, errors)
+    first = str(page.locator("#finding").get_attribute("data-id"))
+    # Another writer holds the decisions file for a second: the save waits (an editor
+    # probe: the redraw emptied the note box and "fine" saved a false alarm).
+    held = threading.Event()
+
+    def hold() -> None:
+        with open(path.with_name(f".{path.name}.lock"), "a+") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            held.set()
+            time.sleep(1.0)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    page.keyboard.press("c")
+    page.keyboard.press("n")
+    page.keyboard.type("checked: fine", delay=40)
+    holder.join(5)
+    _saved(page, "Saved: confirmed.")
+    page.keyboard.type(" by phone", delay=20)
+    expect(page.locator("#note")).to_have_value("checked: fine by phone")
+    saved = load_decisions(path)[0].decisions[first]
+    assert saved.decision == "confirmed"
+    assert page.locator(f"#q-{first} .badge.draft").inner_text() == "unsaved note"
+    page.context.close()
+    assert errors == []

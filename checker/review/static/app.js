@@ -340,13 +340,41 @@ function conflicted(id, data) {
     `Not saved: changed by ${who}: ${describe(current)}. Shown now; decide again to change it.`;
 }
 
-function saved(id, decision, message) {
+function saved(id, decision, message, sent) {
   if (decision) state.decisions[id] = decision;
   else delete state.decisions[id];
-  state.drafts.delete(id);
+  // What was typed while the save was on its way stays, as a draft (an editor probe: the
+  // redraw emptied the box, and the rest of the typing fell on the decision keys).
+  const box = state.current === id ? document.getElementById("note") : null;
+  const typed = box ? box.value : null;
+  if (typed !== null && typed !== (sent ?? "") && typed !== savedNote(id)) {
+    state.drafts.set(id, typed);
+  } else {
+    state.drafts.delete(id);
+  }
   renderQueue();
-  if (state.current === id) renderDetail();
+  if (state.current === id) redrawKeepingFocus();
   document.getElementById("save-status").textContent = message;
+}
+
+// Redraw the detail with the focus where it was: in the note box (caret where it was) or
+// on the button used, rather than on the page, where keys are shortcuts.
+function redrawKeepingFocus() {
+  const active = document.activeElement;
+  const inNote = active && active.id === "note";
+  const caret = inNote ? [active.selectionStart, active.selectionEnd] : null;
+  const decision = active && active.dataset ? active.dataset.decision : undefined;
+  const saveNote = active && active.id === "save-note";
+  renderDetail();
+  if (inNote) {
+    const box = document.getElementById("note");
+    box.focus();
+    box.setSelectionRange(...caret);
+  } else if (decision !== undefined) {
+    document.querySelector(`#decision-form button[data-decision="${decision}"]`)?.focus();
+  } else if (saveNote) {
+    document.getElementById("save-note")?.focus();
+  }
 }
 
 async function send(id, body, message) {
@@ -354,7 +382,7 @@ async function send(id, body, message) {
   document.getElementById("save-status").textContent = "Saving…";
   try {
     const result = await api("/api/decisions", { finding: id, seen, ...body });
-    saved(id, result.decision, message(result.decision));
+    saved(id, result.decision, message(result.decision), body.note);
   } catch (error) {
     if (error.status === 409 && error.data && "current" in error.data) conflicted(id, error.data);
     else document.getElementById("save-status").textContent = `Not saved: ${error.message}`;
