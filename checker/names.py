@@ -91,19 +91,42 @@ def unify_long_names(claims: list[NormClaim]) -> list[NormClaim]:
     return rename_entities(claims, longer_names(claims))
 
 
+# The last words of organisations' names: their first word alone names them too ("Norvale"
+# for "Norvale Systems"), where a person's first name alone names nobody in particular.
+ORGANISATION_HEADS = frozenset("""
+    systems labs laboratories group holdings technologies technology dynamics industries
+    corporation company bank motors airlines airways pharmaceuticals pharma therapeutics
+    biosciences biotech energy capital partners media networks solutions enterprises
+    electronics semiconductor semiconductors robotics aerospace telecom communications
+    software foods brands resources mining petroleum insurance securities investments
+    ventures logistics shipping steel chemicals
+    """.split())
+
+
+def _short_forms(parts: list[str]) -> list[str]:
+    """The one-word forms a multi-word unknown name goes by alone across a corpus: its
+    last word (a surname), and an organisation's first word."""
+    forms = [parts[-1]]
+    if parts[-1] in ORGANISATION_HEADS and parts[0] not in ORGANISATION_HEADS:
+        forms.append(parts[0])
+    return forms
+
+
 def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:
     """Each document's claims, with an unknown one-word name that is the last word of
     exactly one longer unknown name in the corpus (and of none in its own document) read as
     that name: "Fiala has not conceded defeat" on one page and "Prime Minister Petr Fiala"
     on another are one person (a desk probe: no shared name, so no conflict). A surname two
-    full names end in stays as written."""
+    full names end in stays as written. An organisation's first word counts as its surname
+    does: "Norvale will cut 1,500 jobs" is "Norvale Systems" (another desk probe)."""
     unknown = [_unknown_names(claims) for claims in per_doc]
     owners: dict[str, set[str]] = {}
     for names in unknown:
         for e in names:
             parts = e[len(UNKNOWN_PREFIX):].split("-")
             if len(parts) > 1:
-                owners.setdefault(parts[-1], set()).add(e)
+                for form in _short_forms(parts):
+                    owners.setdefault(form, set()).add(e)
     if not owners:
         return per_doc
     out = []

@@ -97,3 +97,33 @@ def test_a_surname_on_one_page_conflicts_with_the_full_name_on_another(tmp_path:
     report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
                                     rules=repo / "rules")).report
     assert [f.reason for f in report.findings if f.kind == "conflict"] == ["polarity"]
+
+
+def test_an_organisations_first_word_is_the_one_name_the_corpus_gives_it() -> None:
+    """A desk probe: "Norvale will cut 1,500 jobs" and "Norvale Systems will cut 1,200
+    jobs" on another page named two entities, and nothing was compared."""
+    from checker.names import unify_surnames
+
+    pages = [[_claim("name:norvale-systems")], [_claim("name:norvale")],
+             [_claim("name:petr-fiala")], [_claim("name:petr")],
+             [_claim("name:acme-labs"), _claim("name:acme-holdings")], [_claim("name:acme")]]
+    out = unify_surnames(pages)
+    assert out[1][0].entities == frozenset({"name:norvale-systems"})
+    assert out[3][0].entities == frozenset({"name:petr"})  # a first name names nobody
+    assert out[5][0].entities == frozenset({"name:acme"})  # two Acmes: left as written
+
+
+def test_a_short_company_name_conflicts_with_the_full_one_on_another_page(
+        tmp_path: Path) -> None:
+    from checker.pipeline import CheckOptions, run_check
+
+    repo = Path(__file__).resolve().parents[2]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for stem, text, day in (("a", "Norvale Systems will cut 1,200 jobs.", "2025-10-23"),
+                            ("b", "Norvale will cut 1,500 jobs.", "2025-10-24")):
+        (seeds / f"{stem}.txt").write_text(text + "\n", encoding="utf-8")
+        (seeds / f"{stem}.meta.yaml").write_text(f'published: "{day}"\n', encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=repo / "rules")).report
+    assert [f.kind for f in report.findings if f.kind == "conflict"] == ["conflict"]
