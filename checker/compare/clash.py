@@ -222,7 +222,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # A figure that agrees leaves the pair one fact unless a figure of a named measure
     # disagrees: "a magnitude 6.8 earthquake ... killing at least 40" / "the magnitude 7.4
     # earthquake ... killed 40" (a desk probe: corroborated).
-    if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)) and (
+    if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)
+                                          or _kind_clash(a, b, q_agree, q_conflict)) and (
             anchored or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged
@@ -242,6 +243,17 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
 # Harbour City in last year's final" against this year's final was a date conflict).
 _EDITION_RE = re.compile(r"\b(?:last|next|this|previous|past)\s+(?:year|season|month|week)"
                          r"['\u2019]s\b", re.IGNORECASE)
+
+
+def _kind_clash(a: NormClaim, b: NormClaim, q_agree: Pairs, q_conflict: Pairs) -> bool:
+    """A disagreeing pair of figures of a kind no agreeing figure is: "grew 12% to $4.2
+    billion" / "grew 15% to $4.2 billion" agree on the sum and disagree on the growth (a
+    desk probe: the agreeing sum hid the conflict)."""
+    kind_a = {q.text: q.kind for q in a.quantities}
+    kind_b = {q.text: q.kind for q in b.quantities}
+    agreeing = {kind_a.get(x) for x, _ in q_agree} | {kind_b.get(y) for _, y in q_agree}
+    return any(kind_a.get(x) == kind_b.get(y) and kind_a.get(x) not in agreeing
+               for x, y in q_conflict)
 
 
 def _named_clash(a: NormClaim, b: NormClaim, q_conflict: Pairs) -> bool:

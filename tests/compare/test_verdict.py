@@ -453,3 +453,10 @@ def test_a_bare_count_that_differs_denies_a_corroboration(ruleset: RuleSet) -> N
     assert verdict(ruleset, a, a.replace("74", "47"))[0] == "unrelated"
     assert verdict(ruleset, a, a.replace("final.", "final, the league said."))[0] \
         == "corroboration"
+
+
+def test_a_figure_of_another_kind_agreeing_leaves_the_conflict(ruleset: RuleSet) -> None:
+    # A desk probe: the agreeing sum hid the disagreeing growth rate.
+    a = "Norvale's revenue grew 12% to $4.2 billion in the third quarter."
+    b = "Norvale's revenue grew 15% to $4.2 billion in the third quarter."
+    assert verdict(ruleset, a, b) == ("conflict", "number")
