@@ -9,6 +9,7 @@ from typing import Any
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
+from checker.compare.fillers import names_apart
 from checker.compare.measures import fates_differ, measures_differ
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
@@ -115,11 +116,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or bare_counts_apart(a, b) or a.correction \
-            or b.correction:
+            or b.correction or names_apart(a, b, lexicon):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
         # forecast's "about 600" and the outcome's "710"; or counts of nothing named that
-        # differ beside a figure that agrees), or nothing said in common: no
+        # differ beside a figure that agrees; or two things named in one place: "aboard a
+        # Vega-C" / "aboard an Ariane 6"), or nothing said in common: no
         # confirmation. Nor is a correction note, which reports what was wrongly said.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = pair_coverage(a, b, fa, fb, stats)

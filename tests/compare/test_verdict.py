@@ -460,3 +460,22 @@ def test_a_figure_of_another_kind_agreeing_leaves_the_conflict(ruleset: RuleSet)
     a = "Norvale's revenue grew 12% to $4.2 billion in the third quarter."
     b = "Norvale's revenue grew 15% to $4.2 billion in the third quarter."
     assert verdict(ruleset, a, b) == ("conflict", "number")
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # A desk probe: two things named in one place were reported corroborating.
+    ("Kestrel-1 was launched from Kourou aboard a Vega-C rocket.",
+     "Kestrel-1 was launched from Kourou aboard an Ariane 6 rocket.", "unrelated"),
+    ("The VIDA-Cog trial took place in Norway and Finland.",
+     "The VIDA-Cog trial took place in Norway and Sweden.", "unrelated"),
+    # One name spelt two ways, and where the telling was, are no difference.
+    ("Russian missiles killed 31 people in Kyiv on Monday, Ukraine's emergency service said.",
+     "Russian missiles killed 31 people in Kiev on Monday, Ukraine's emergency service said.",
+     "corroboration"),
+    ("The WHO said 340 cholera cases were confirmed in Malawi in January, its office in "
+     "Geneva said.", "The WHO said 340 cholera cases were confirmed in Malawi in January, "
+     "health officials in Lilongwe said.", "corroboration"),
+])
+def test_two_things_named_in_one_place_confirm_nothing(ruleset: RuleSet, a: str, b: str,
+                                                       label: str) -> None:
+    assert verdict(ruleset, a, b)[0] == label

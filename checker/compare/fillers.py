@@ -1,0 +1,59 @@
+"""Two claims that name different things in the same place: "launched aboard a Vega-C
+rocket" / "launched aboard an Ariane 6 rocket", "in Norway and Finland" / "in Norway and
+Sweden". Each names an entity the other does not, after the same word: they answer one
+question differently, so they confirm nothing (a desk probe reported them corroborating).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from checker.lexicon import Lexicon
+from checker.normclaim import SOURCE, NormClaim
+
+_WORD_RE = re.compile(r"[\w'\u2019-]+")
+# The telling after the last comma: "..., its office in Geneva said." names where it was
+# said, not a place of the fact.
+_TOLD_TAIL_RE = re.compile(r",[^,]*\b(?:said|says|say|told|reported|reports|according|"
+                           r"announced|added|welcomed)\b[^,]*$", re.IGNORECASE)
+# Names spelt this alike are one name written two ways ("Kyiv" / "Kiev"), not two things.
+_ALIKE = 70
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+# How far back the word before a name is looked for (characters).
+_LOOK_BACK = 40
+
+
+def _fillers(c: NormClaim, only: frozenset[str]) -> dict[str, set[str]]:
+    """The word before each mention of an entity of `only` (articles skipped), with the
+    entities it stands before; who told the claim is no filler."""
+    out: dict[str, set[str]] = {}
+    told = _TOLD_TAIL_RE.search(c.text)
+    end = told.start() if told else len(c.text)
+    for m in c.mentions:
+        at = m.start - c.span[0]
+        if m.id not in only or m.role == SOURCE or at >= end:
+            continue
+        words = _WORD_RE.findall(c.text[max(0, at - _LOOK_BACK):max(0, at)].lower())
+        while words and words[-1] in _ARTICLES:
+            words.pop()
+        if words:
+            out.setdefault(words[-1], set()).add(m.id)
+    return out
+
+
+def names_apart(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
+    """Whether each claim names, after a word both use there, an entity the other does
+    not name and that neither contains (Lahore is in Pakistan: no difference)."""
+    only_a, only_b = a.entities - b.entities, b.entities - a.entities
+    if not only_a or not only_b:
+        return False
+    fa, fb = _fillers(a, only_a), _fillers(b, only_b)
+    for word in fa.keys() & fb.keys():
+        for x in fa[word]:
+            for y in fb[word]:
+                if x not in lexicon.ancestors(y) and y not in lexicon.ancestors(x) \
+                        and fuzz.ratio(x.split(":")[-1], y.split(":")[-1]) < _ALIKE:
+                    return True
+    return False
