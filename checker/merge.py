@@ -5,11 +5,13 @@ the document are dropped; the editor's own added claims stay while their text is
 A claim whose id is the one the extractor derives from its text was drafted, not written
 by an editor; when the current extractor no longer drafts it, it goes (unless it carries an
 editor's note or suppression and its sentence is still there). An editor who added
-a claim (or rewrote one's text) keeps it: its id no longer matches its text."""
+a claim (or rewrote one's text) keeps it: its id no longer matches its text. A document
+renamed changes every drafted id: the claims drafted under its old id are re-keyed."""
 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,15 @@ from typing import Any
 from rapidfuzz import fuzz
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from checker.claimfiles import _to_yaml_tree, _yaml, claim_file_data, render_claim_file
+from checker.claimfiles import (
+    HEADER,
+    _comment_safe,
+    _to_yaml_tree,
+    _yaml,
+    claim_file_data,
+    render_claim_file,
+)
+from checker.extract import claim_id
 from checker.extract.stance import polarity
 from checker.ingest import Document
 from checker.models.claims import ClaimFile
@@ -28,6 +38,8 @@ SLOT_LISTS = ("entities", "quantities", "dates")
 EDITOR_KEYS = ("note", "suppress")  # written by editors only, never by the extractor
 # Similarity (0-100) at which a new claim is the old one's sentence reworded.
 SAME_SENTENCE = 80
+# The header line naming the document (`claimfiles.HEADER`), with the path it names.
+_TITLE_RE = re.compile(r"# Claims of (?P<path>.*), drafted by `claimcheck extract`\.\n?")
 
 
 @dataclass
@@ -41,10 +53,14 @@ class MergeReport:
     deleted: list[str] = field(default_factory=list)  # deleted by the editor, not re-added
     carried: list[str] = field(default_factory=list)  # "old -> new": note, suppress moved
     lost: list[str] = field(default_factory=list)  # removed with a note or suppression
+    renamed: list[str] = field(default_factory=list)  # "old -> new": kept, document renamed
 
     def summary(self) -> str:
         """One line for the terminal."""
-        return (f"{len(self.added)} added, {len(self.kept)} kept, {len(self.removed)} removed"
+        return (f"{len(self.added)} added, {len(self.kept)} kept"
+                + (f" ({len(self.renamed)} re-keyed to the renamed document)"
+                   if self.renamed else "")
+                + f", {len(self.removed)} removed"
                 + (f", {len(self.editor_claims)} editor-added kept" if self.editor_claims else "")
                 + (f", {len(self.deleted)} you deleted left out" if self.deleted else "")
                 + (f"; notes/suppressions moved to reworded claims: {', '.join(self.carried)}"
@@ -97,15 +113,24 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     old_by_id = {str(c["id"]): c for c in old_items}
     new_ids = {c.id for c in new.claims}
     drafted_before = old_root.get("drafted")
-    deleted = {str(i) for i in drafted_before if str(i) not in old_by_id} \
-        if isinstance(drafted_before, list) else set()
+    listed = {str(i) for i in drafted_before} if isinstance(drafted_before, list) else set()
+    deleted = listed - set(old_by_id)
+    # Before the document block is updated: it may still name the old document.
+    old_docs = _old_doc_ids(old_root) - {new.document.id}
+    renamed = _renamed(new, old_docs, listed - new_ids)
+    rekeyed = set(renamed.values())
     merged: list[tuple[int, Any]] = []
     added: dict[str, tuple[str, CommentedMap]] = {}  # new claims: text and node
     data = claim_file_data(new)
     folded_doc = fold(doc.text)
     for claim, plain in zip(new.claims, data["claims"], strict=True):
-        if claim.id in old_by_id:
-            node = old_by_id[claim.id]
+        old_id = renamed.get(claim.id, claim.id)
+        if old_id in old_by_id:
+            node = old_by_id[old_id]
+            if old_id != claim.id:
+                # In place: its position, the editor's keys and comments stay.
+                node["id"] = claim.id
+                report.renamed.append(f"{old_id} -> {claim.id}")
             # Same id, same sentence drafted; only its place may have moved. An editor who
             # trimmed the text keeps the trimmed span, found again in the drafted one.
             span = _edited_span(node, claim.text, claim.span, folded_doc) or list(claim.span)
@@ -113,7 +138,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
                        list(claim.quote) if claim.quote else None, folded_doc)
             merged.append((span[0], node))
             report.kept.append(claim.id)
-        elif claim.id in deleted:
+        elif old_id in deleted:
             report.deleted.append(claim.id)  # drafted before and deleted by the editor
         else:
             fresh = _to_yaml_tree(plain)
@@ -121,7 +146,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
             added[claim.id] = (claim.text, fresh)
             report.added.append(claim.id)
     for cid, node in old_by_id.items():
-        if cid in new_ids:
+        if cid in new_ids or cid in rekeyed:
             continue
         text = str(node.get("text", ""))
         # Of several copies of its text, the one nearest where it was.
@@ -130,7 +155,8 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         # noted or suppressed it and its sentence is still there: a threshold or scoring
         # change must not take an editor's note with it (a CI probe lost one so).
         kept_for_edits = start >= 0 and any(k in node for k in EDITOR_KEYS)
-        if drafted(cid, new.document.id, text) and not kept_for_edits:
+        if any(drafted(cid, d, text) for d in {new.document.id, *old_docs}) \
+                and not kept_for_edits:
             # Drafted by an earlier extractor and untouched: the current one replaces it.
             _carry_edits(cid, node, added, report)
             report.removed.append(cid)
@@ -152,6 +178,7 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
         if block in data:
             _update(old_root, block, data[block])
     old_root["claims"] = seq
+    _retitle(old_root, doc.path)
     # Every id drafted this time, deleted ones included: a deletion stays remembered for
     # as long as the extractor drafts that sentence.
     if "drafted" in old_root:
@@ -160,6 +187,55 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     buf = io.StringIO()
     _yaml().dump(old_root, buf)
     return buf.getvalue(), report
+
+
+def _old_doc_ids(root: CommentedMap) -> set[str]:
+    """Ids the file's document may have had: its `document` block (id, path's stem) and
+    the path its header names, which an editor fixing the block after a rename leaves."""
+    ids: set[str] = set()
+    block = root.get("document")
+    if isinstance(block, dict):
+        ids |= {str(block["id"])} if block.get("id") else set()
+        ids |= {_stem(str(block["path"]))} if block.get("path") else set()
+    for token in _header(root):
+        m = _TITLE_RE.fullmatch(token.value)
+        if m:
+            ids.add(_stem(m["path"]))
+    return ids
+
+
+def _stem(path: str) -> str:
+    """A document path's file stem: its document id."""
+    return Path(path).stem
+
+
+def _renamed(new: ClaimFile, old_docs: set[str], listed: set[str]) -> dict[str, str]:
+    """New id -> the id the same sentence was drafted under (listed in `drafted:`) in one
+    of old_docs: ids derive from the document id, so a renamed document's claims would
+    all look like an editor's own and be drafted again beside themselves (a CI probe)."""
+    out: dict[str, str] = {}
+    for claim in new.claims:
+        # A repeated sentence's second claim is `<id>-2` under either id.
+        suffix = claim.id.removeprefix(claim_id(new.document.id, claim.text))
+        found = sorted(c for c in (claim_id(d, claim.text) + suffix for d in old_docs)
+                       if c in listed)
+        if found:
+            out[claim.id] = found[0]
+    return out
+
+
+def _header(root: CommentedMap) -> list[Any]:
+    """The comment tokens above the file's first key."""
+    comment = getattr(root.ca, "comment", None)
+    return list(comment[1] or []) if isinstance(comment, list) and len(comment) > 1 else []
+
+
+def _retitle(root: CommentedMap, path: str) -> None:
+    """The header names the document's path now (it named the old one after a rename)."""
+    title = HEADER.format(path=_comment_safe(path)).splitlines(keepends=True)[0]
+    for token in _header(root):
+        if _TITLE_RE.fullmatch(token.value):
+            token.value = title
 
 
 def _set_place(node: CommentedMap, span: list[int], line: int, quote: list[int] | None,

@@ -367,3 +367,38 @@ def test_merge_keeps_comments_inside_the_document_block(tmp_path: Path,
     assert not errors and loaded is not None
     # What changed in the block (the document's hash) is still rewritten.
     assert loaded.model.document == extract_document(moved, ruleset.lexicon).document
+
+
+def test_a_renamed_documents_claims_are_re_keyed_not_drafted_again(tmp_path: Path,
+                                                                   ruleset: RuleSet) -> None:
+    """A CI probe: after `git mv` of a document and its claim file, extract drafted every
+    sentence again beside the old claims, which it took for an editor's own."""
+    from checker.merge import with_drafted
+
+    text = TEXT + WIRE
+    old = document_from_text("old_id", text, path="seeds/old_id.txt")
+    model = extract_document(old, ruleset.lexicon)
+    first, gone = model.claims[0], model.claims[-1]
+    rendered = _without_claim(render_claim_file(with_drafted(model), tmp_path), gone.id)
+    rendered = rendered.replace(f"  - id: {first.id}\n",
+                                f"  - id: {first.id}\n    # the desk\n    note: verified\n", 1)
+    # The editor fixes the document block as the input error asks; the header is left.
+    rendered = rendered.replace("\n  id: old_id\n", "\n  id: new_id\n", 1).replace(
+        "\n  path: seeds/old_id.txt\n", "\n  path: seeds/new_id.txt\n", 1)
+    path = tmp_path / "new_id.yaml"
+    path.write_text(rendered, encoding="utf-8")
+    new = document_from_text("new_id", text, path="seeds/new_id.txt")
+    new_model = extract_document(new, ruleset.lexicon)
+    merged, report = merge_claim_file(read_yaml(path), new_model, new, tmp_path)
+    assert not report.added and not report.editor_claims and not report.removed
+    assert len(report.kept) == len(report.renamed) == len(model.claims) - 1
+    assert report.deleted == [new_model.claims[-1].id]  # still deleted, under its new id
+    assert "re-keyed" in report.summary()
+    assert "# the desk\n    note: verified\n" in merged
+    assert "# Claims of seeds/new_id.txt," in merged and "old_id" not in merged
+    path.write_text(merged, encoding="utf-8")
+    loaded, errors = load_claim_file(path, "new_id.yaml")
+    assert not errors and loaded is not None
+    assert [c.id for c in loaded.model.claims] == [c.id for c in new_model.claims[:-1]]
+    assert loaded.model.claims[0].note == "verified"
+    assert loaded.model.drafted == sorted(c.id for c in new_model.claims)
