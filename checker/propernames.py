@@ -34,7 +34,7 @@ COMMON_STARTERS = frozenset(
     net gross annual quarterly revenue revenues sales profit profits earnings shares cases
     deaths exports imports prices inflation unemployment output police drivers workers
     residents investors voters consumers customers shareholders employees staff doctors
-    patients students teachers farmers
+    patients students teachers farmers correction corrections clarification update
     """.split()
 )
 TITLES = frozenset(

@@ -252,3 +252,9 @@ def test_a_magnitude_is_no_name(ruleset: RuleSet) -> None:
     # A one-letter part after a hyphen still joins a name ("Chang-e 8").
     assert [m.text for m in ruleset.lexicon.find_entities("They said Chang-e 8 flew.")] \
         == ["Chang-e 8"]
+
+
+def test_a_correction_label_is_no_name(ruleset: RuleSet) -> None:
+    text = "Correction: China is NOT a member of the International Space Station."
+    assert [m.id for m in ruleset.lexicon.find_entities(text, 0, len(text), frozenset(
+        {"Correction"}))] == ["china", "iss"]

@@ -97,6 +97,41 @@ def test_a_sentence_changed_in_case_only_is_drafted_again_and_checked(tmp_path: 
     assert any("extracted on the fly" in n for n in result.corpus.notes)
 
 
+# A CI probe's paragraph: fifteen more sentences on the ISS, most of them naming China.
+_ISS_PARAGRAPH = "".join([
+    'Japan is a member of the International Space Station programme.',
+    ' Canada is a member of the International Space Station partnership through its space agency.',
+    ' Russia remains a member of the International Space Station despite tensions with China.',
+    ' Analysts in China said the International Space Station will retire in 2030.',
+    ' China built Tiangong after it was kept out of the International Space Station.',
+    ' China invited Pakistan to fly on Tiangong rather than the International Space Station.',
+    ' The International Space Station has hosted astronauts from 21 countries, none from China.',
+    ' China has launched 15 astronauts since 2003, none to the International Space Station.',
+    ' India is not a member of the International Space Station either, officials said.',
+    ' The European Space Agency is a member of the International Space Station and'
+    ' works with China on some science.',
+    ' China plans to overtake the International Space Station in research hours by 2030.',
+    ' Brazil was once a member of the International Space Station project before it withdrew.',
+    " China's Tiangong is about a fifth the mass of the International Space Station.",
+    ' China offered experiments to other nations that cannot use the International Space Station.',
+    ' China criticised the International Space Station rules in 2011 after the US law passed.',
+])
+
+
+def test_a_self_contradiction_survives_more_sentences_on_its_subject(tmp_path: Path) -> None:
+    # With them "china" and "iss" were too common to anchor a fact, and the statement and
+    # its correction note were judged unrelated; after "Correction:" was taken for a name,
+    # "Russia remains a member ... despite tensions with China" contradicted the note.
+    for name in ("seeds", "claims", "rules"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    doc = next((tmp_path / "seeds").glob("002_*.txt"))
+    doc.write_text(doc.read_text("utf-8") + "\n\n" + _ISS_PARAGRAPH + "\n", encoding="utf-8")
+    options = CheckOptions(root=tmp_path, seeds=tmp_path / "seeds",
+                           claims=tmp_path / "claims", rules=tmp_path / "rules")
+    found = [f for f in run_check(options).report.findings if f.kind == "self-contradiction"]
+    assert [[c.line for c in f.claims] for f in found] == [[23, 29]]
+
+
 def test_a_repeated_sentence_gives_each_claim_its_own_copy(ruleset: RuleSet) -> None:
     text = "Acme shares fell 5% on Monday.\nAcme shares fell 5% on Monday.\n"
     claims = extract_document(document_from_text("d", text), ruleset.lexicon).claims

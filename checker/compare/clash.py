@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from checker.compare.facts import ClaimFacts
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.roles import reversed_roles
@@ -60,6 +62,31 @@ def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[st
             objects = {m.id for m in c.mentions if m.start >= pe and lexicon.entities.get(m.id)}
             return subjects, objects
     return set(), set()
+
+
+def _subjects_differ(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
+    """Both claims say a shared predicate of someone, and of no one in common: "Russia
+    remains a member of the ISS despite tensions with China" says nothing of China's
+    membership (a CI probe: a self-contradiction with "China is NOT a member of the ISS")."""
+    shared = {p for p, _, _ in a.predicates} & {p for p, _, _ in b.predicates}
+    for pid in sorted(shared):
+        sa, _ = _objects(a, pid, lexicon)
+        sb, _ = _objects(b, pid, lexicon)
+        # Nor alike: an unknown name may be a known one spelt another way ("the Faeroes" /
+        # "the Faroe Islands").
+        if sa and sb and sa.isdisjoint(sb) and not any(
+                fuzz.partial_ratio(_bare(x), _bare(y)) >= _ALIKE for x in sa for y in sb):
+            return True
+    return False
+
+
+# Entity ids this alike may name one thing spelt two ways (partial ratio, 0-100).
+_ALIKE = 75
+
+
+def _bare(entity_id: str) -> str:
+    """An entity id without the unknown names' prefix."""
+    return entity_id.rsplit(":", 1)[-1]
 
 
 def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | None:
@@ -201,7 +228,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # "X is not a musician" against a claim that says all of it without the "not".
     if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
             and _negation_on_shared(a, b) and not _different_times(a, b) \
-            and not narrower_denial(a, b, lexicon) and not _stages_differ(a, b):
+            and not narrower_denial(a, b, lexicon) and not _stages_differ(a, b) \
+            and not _subjects_differ(a, b, lexicon):
         details["polarity"] = [a.polarity, b.polarity]
         return "polarity", logistic(6 * (ev.base - 0.55)) * hedged
     if a.polarity != b.polarity:

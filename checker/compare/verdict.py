@@ -50,6 +50,16 @@ class Verdict:
 _DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to build per pair
 
 
+def _corrects(a: NormClaim, b: NormClaim) -> bool:
+    """A page's correction note about what the page says: the same document, one of the two
+    a correction, both naming the same things. Its statement is one fact with it however
+    common its names are in the corpus (a CI probe: with ten more sentences on the ISS,
+    "china" and "iss" anchored nothing and the self-contradiction went). A sentence naming
+    more ("Russia remains a member ... despite tensions with China") is another fact."""
+    return a.doc == b.doc and a.correction != b.correction and bool(a.entities) \
+        and a.entities == b.entities
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
           thresholds: Thresholds | None = None, calibrated: bool = True,
           facts: Facts | None = None) -> Verdict:
@@ -75,7 +85,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
                      and a.description.subject == b.description.subject)
     same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or (
         bool(spec_ents) and bool(spec_words)) or (
-        bool(sim.shared_frame) and same_day_of(fa.events, fb.events))
+        bool(sim.shared_frame) and same_day_of(fa.events, fb.events)) or (
+        _corrects(a, b) and bool(sim.shared_frame))
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
