@@ -13,12 +13,23 @@ EVENT_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})
 Pairs = list[tuple[str, str]]
 
 
+# Counted nouns (as stems) that count the same people: "enrolled 4,812 adults" / "enrolled
+# 8,412 people" count one group (a desk probe: never compared). Parts of a group ("women",
+# "children", "residents") are other counts.
+_SAME_PEOPLE = dict.fromkeys(("peopl", "person", "adult", "particip", "volunt", "individu"),
+                             "peopl")
+
+
+def _counted(noun: str) -> str:
+    return _SAME_PEOPLE.get(noun, noun)
+
+
 def aligned(qa: NQuantity, qb: NQuantity) -> bool:
     """Two quantities measure the same thing: kind, unit and (when written) noun agree."""
     if qa.kind != qb.kind or qa.unit != qb.unit:
         return False
     if qa.noun and qb.noun:
-        return qa.noun == qb.noun
+        return qa.noun == qb.noun or _counted(qa.noun) == _counted(qb.noun)
     # Counts and ranks with no noun are too vague to align ("two", "10th").
     return qa.kind not in ("count", "rank")
 

@@ -479,3 +479,15 @@ def test_a_figure_of_another_kind_agreeing_leaves_the_conflict(ruleset: RuleSet)
 def test_two_things_named_in_one_place_confirm_nothing(ruleset: RuleSet, a: str, b: str,
                                                        label: str) -> None:
     assert verdict(ruleset, a, b)[0] == label
+
+
+def test_people_counted_under_another_name_are_one_count(ruleset: RuleSet) -> None:
+    # A desk probe: "adults" and "people" were never compared.
+    a = "The VIDA-Cog trial enrolled 4,812 adults in Norway."
+    assert verdict(ruleset, a, "The VIDA-Cog trial enrolled 8,412 people in Norway.") == (
+        "conflict", "number")
+    assert verdict(ruleset, a, "The VIDA-Cog trial enrolled 4,812 people in Norway.")[0] == \
+        "corroboration"
+    # A part of the group is another count.
+    assert verdict(ruleset, a, "The VIDA-Cog trial enrolled 2,400 women in Norway.")[0] != \
+        "conflict"
