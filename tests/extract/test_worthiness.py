@@ -62,6 +62,10 @@ FEATURES: list[tuple[str, dict[str, object], set[str], set[str]]] = [
     ("Bumrah was not named Player of the Match.", {"names": 1}, {"factual-verb"}, set()),
     ("Prices have not fallen since March.", {"has_date": True}, {"factual-verb"}, set()),
     ("The company did not raise its interim dividend.", {}, {"factual-verb"}, set()),
+    # a court's and a party's acts (a desk probe: the court story's denials were dropped)
+    ("Castellan Labs did not admit wrongdoing.", {"names": 1}, {"factual-verb"}, {"verb"}),
+    ("Castellan said it would appeal the verdict.", {"names": 1}, {"factual-verb"}, set()),
+    ("The court upheld the ruling.", {}, {"factual-verb"}, set()),
     # congratulating told in the past is an act; in the present it voices a feeling
     ("Fiala conceded defeat and congratulated Babis.", {"names": 1}, {"factual-verb"},
      {"sentiment"}),
