@@ -567,3 +567,40 @@ def test_a_note_typed_while_a_save_is_on_its_way_is_kept_and_fires_no_keys(
     assert page.locator(f"#q-{first} .badge.draft").inner_text() == "unsaved note"
     page.context.close()
     assert errors == []
+
+
+def test_a_decision_button_used_with_the_keyboard_keeps_the_focus(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    """Tab to a decision button and press Enter: after the save the focus is on that button
+    (not on the page, where the next key would be a shortcut), and the next Tab goes on."""
+    url_a, _, path = two_desks
+    errors: list[str] = []
+    page = _open(browser, url_a, errors)
+    first = str(page.locator("#finding").get_attribute("data-id"))
+    page.focus("#note")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.decision") == "needs-source":
+            break
+    assert page.evaluate("document.activeElement.dataset.decision") == "needs-source"
+    page.keyboard.press("Enter")
+    _saved(page, "Saved: needs source.")
+    assert page.evaluate("[document.activeElement.tagName, document.activeElement.dataset."
+                         "decision, document.activeElement.getAttribute('aria-pressed')]"
+                         ) == ["BUTTON", "needs-source", "true"]
+    assert load_decisions(path)[0].decisions[first].decision == "needs-source"
+    # Tab goes on from the button (Clear is next), and Enter there clears the decision.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.decision") == ""
+    page.keyboard.press("Enter")
+    _saved(page, "Decision cleared.")
+    assert page.evaluate("document.activeElement.dataset.decision") == ""
+    assert first not in load_decisions(path)[0].decisions
+    # Space works like Enter on a button.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    _saved(page, "Saved: needs source.")
+    assert page.evaluate("document.activeElement.dataset.decision") == "needs-source"
+    assert page.locator("#finding").get_attribute("data-id") == first
+    page.context.close()
+    assert errors == []
