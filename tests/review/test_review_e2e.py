@@ -604,3 +604,68 @@ def test_a_decision_button_used_with_the_keyboard_keeps_the_focus(
     assert page.locator("#finding").get_attribute("data-id") == first
     page.context.close()
     assert errors == []
+
+
+# Where each word begins on screen (left edge of its glyphs), in the first element matching
+# the selector whose text has the first word: the order the reader sees, not the DOM order.
+WORDS_LEFT = """([selector, words]) => {
+  const root = [...document.querySelectorAll(selector)]
+    .find((e) => e.textContent.includes(words[0]));
+  return words.map((word) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const at = node.data.indexOf(word);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        return range.getBoundingClientRect().left;
+      }
+    }
+    return null;
+  });
+}"""
+
+
+def test_a_bidi_override_in_metadata_does_not_reverse_the_fields_after_it(
+        browser: Any, tmp_path: Path) -> None:
+    """An editor probe: `publisher: "Evil Press\\u202e"` (an unterminated RLO) made the
+    statement line read "... Evil Press18159ec866c mialc · 5202 dehsilbup". Each field is
+    isolated: the others read left to right, in their order."""
+    _require_browser()
+    text = "The minister said so.\n"
+    texts = {"evil2": text}
+    rlo = "\u202e"
+    items = [finding("aaaa000000000000000a", "conflict", "error", 0.9,
+                     [ref("evil2", "The minister said so.", texts=texts)])]
+    report = Report.model_validate({
+        "tool": {"version": "test"}, "findings": items,
+        "documents": [DocumentOut(id="evil2", path="seeds/evil2.txt",
+                                  title=f"Evil title{rlo}", publisher=f"Evil Press{rlo}",
+                                  published="2025")],
+        "summary": {"documents": 1, "claims": 1, "conflicts": 1, "corroborations": 0}})
+    app = ReviewApp(report, texts, tmp_path / "decisions.yaml", "decisions.yaml",
+                    f"Desk{rlo} A", fixed_clock)
+    server, thread = _serve(app)
+    try:
+        errors: list[str] = []
+        page = _open(browser, server.url, errors)
+        where = page.evaluate(WORDS_LEFT, ["#detail .statement .where", [
+            "statement", "evil2", "seeds/evil2.txt", "Evil Press", "published", "2025",
+            "claim", "c-evil2-1"]])
+        assert None not in where and where == sorted(where), where
+        who = page.evaluate(WORDS_LEFT, ["#who", ["deciding as", "Desk", "saved to",
+                                                  "decisions.yaml"]])
+        assert None not in who and who == sorted(who), who
+        page.keyboard.press("c")
+        _saved(page, "Saved: confirmed.")
+        decided = page.evaluate(WORDS_LEFT, ["#current-decision", ["Decision", "confirmed",
+                                                                   "by", "Desk", "at", "2025"]])
+        assert None not in decided and decided == sorted(decided), decided
+        page.context.close()
+        assert errors == []
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
