@@ -110,7 +110,8 @@ def has_comments(text: str, header: str) -> bool:
 def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None],
                             canonical: str) -> str:
     """The file's text with entries replaced, added (None: removed), through a round-trip
-    YAML parser: the editor's comments and order stay where they were. `canonical` is the
+    YAML parser: the editor's comments stay where they were, the entries in fingerprint
+    order as the canonical form has them (`sort_entries`). `canonical` is the
     whole file's body in canonical form, for a file that holds only comments."""
     from io import StringIO
 
@@ -139,4 +140,66 @@ def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None]
             entries[key] = CommentedMap(value)
     out = StringIO()
     yaml.dump(root, out)
-    return out.getvalue()
+    dumped = out.getvalue()
+    ordered = sort_entries(dumped)
+    if ordered != dumped and YAML(typ="safe").load(ordered) != YAML(typ="safe").load(dumped):
+        return dumped  # a layout the line scan misread: the data comes first
+    return ordered
+
+
+_TOP_DECISIONS = re.compile(r"^decisions:[ \t]*(#.*)?$")
+_ENTRY_KEY = re.compile(r"""^  ("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{\[][^:#]*?):(?:[ \t]|$)""")
+
+
+def _entry_key(line: str) -> str | None:
+    """The fingerprint an entry line (`  key:`) starts, or None."""
+    m = _ENTRY_KEY.match(line)
+    if m is None:
+        return None
+    key = m.group(1)
+    if key.startswith('"'):
+        return str(json.loads(key))
+    if key.startswith("'"):
+        return key[1:-1].replace("''", "'")
+    return key.rstrip()
+
+
+def sort_entries(text: str) -> str:
+    """The round-trip writer's text with the `decisions` entries in fingerprint order (as
+    the canonical form has them), so two editors' files diff cleanly: ruamel appends a new
+    entry at the end. Each entry moves with the comment lines just above it; comments at
+    column 0 (the file's trailing ones) stay at the end of the block. A layout this line
+    scan does not know (flow style, other indentation) is returned as it is."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if _TOP_DECISIONS.match(line.rstrip("\n"))),
+                 None)
+    if start is None:
+        return text
+    entries: list[tuple[str, list[str]]] = []
+    pending: list[str] = []  # comment and blank lines not yet placed
+    trailer: list[str] = []  # column-0 comments: they stay at the end of the block
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        bare = line.rstrip("\n")
+        stripped = bare.strip()
+        if not stripped or stripped.startswith("#"):
+            (trailer if bare.startswith("#") else pending).append(line)
+            continue
+        if not bare.startswith(" "):  # the next top-level key: the block ends
+            end = i
+            break
+        key = _entry_key(bare)
+        if key is not None:
+            entries.append((key, [*pending, line]))
+        elif entries and bare.startswith("   "):
+            entries[-1][1].extend([*pending, line])
+        else:
+            return text  # not the layout the writer gives
+        pending = []
+    if not entries or [k for k, _ in entries] == sorted(k for k, _ in entries):
+        return text
+    if len({k for k, _ in entries}) != len(entries):
+        return text
+    body = [line for _, chunk in sorted(entries, key=lambda e: e[0]) for line in chunk]
+    return "".join([*lines[:start + 1], *body, *pending, *trailer, *lines[end:]])
