@@ -669,3 +669,61 @@ def test_a_bidi_override_in_metadata_does_not_reverse_the_fields_after_it(
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+# How much of an element the window shows after scrolling the page to it, in px.
+SHOWN_HEIGHT = """(selector) => {
+  const node = document.querySelector(selector);
+  node.scrollIntoView({ block: "start" });
+  const box = node.getBoundingClientRect();
+  return Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+}"""
+
+
+@pytest.mark.parametrize("size", [(640, 360), (1280, 360), (320, 256)])
+def test_a_short_or_narrow_window_leaves_the_finding_room(
+        two_desks: tuple[str, str, Path], browser: Any, size: tuple[int, int]) -> None:
+    """An editor probe at 200% zoom (640 x 360): header, footer and queue left 95 px for the
+    finding and the page did not scroll. It reflows (WCAG 1.4.10): the page scrolls, the
+    queue above the finding, and the finding with its decision buttons gets the window."""
+    url_a, _, path = two_desks
+    width, height = size
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url_a)
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.evaluate(SHOWN_HEIGHT, "#finding") >= 0.9 * height
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    if width < 800:  # the queue above the finding, in reading order
+        assert page.evaluate("document.querySelector('.queue-pane').getBoundingClientRect()"
+                             ".bottom <= document.getElementById('detail')"
+                             ".getBoundingClientRect().top")
+    first = str(page.locator("#finding").get_attribute("data-id"))
+    # The decision buttons are reached with Tab and shown whole, not clipped by a pane.
+    page.focus("#note")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.decision") == "needs-source"
+    hit = page.evaluate("(() => { const b = document.activeElement.getBoundingClientRect();"
+                        " const at = document.elementFromPoint(b.left + b.width / 2,"
+                        " b.top + b.height / 2); return b.top >= 0 && b.bottom <="
+                        " window.innerHeight && !!at && !!at.closest('[data-decision]'); })()")
+    assert hit
+    page.keyboard.press("Enter")
+    _saved(page, "Saved: needs source.")
+    assert load_decisions(path)[0].decisions[first].decision == "needs-source"
+    # j from the finding shows the next one without scrolling the page back to the queue.
+    page.evaluate(SHOWN_HEIGHT, "#decision-form")
+    scrolled = page.evaluate("window.scrollY")
+    page.keyboard.press("Escape")
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("j")
+    assert page.locator("#finding").get_attribute("data-id") != first
+    assert page.evaluate("window.scrollY") == min(scrolled, page.evaluate(
+        "document.documentElement.scrollHeight - window.innerHeight"))
+    context.close()
+    assert errors == []

@@ -292,6 +292,16 @@ function renderDetail() {
     statement, evidence(f), slots(f), form));
 }
 
+// Scroll the queue, not the page, to show an item: in a short window the page scrolls as a
+// whole, and j/k from the finding would pull the reader back up to the queue.
+function revealInQueue(item) {
+  const pane = item.closest(".queue-pane");
+  const box = pane.getBoundingClientRect();
+  const row = item.getBoundingClientRect();
+  if (row.top < box.top) pane.scrollTop -= box.top - row.top;
+  else if (row.bottom > box.bottom) pane.scrollTop += Math.min(row.bottom - box.bottom, row.top - box.top);
+}
+
 function select(id) {
   const focused = queueHasFocus();
   state.current = id;
@@ -303,7 +313,7 @@ function select(id) {
   if (id) {
     const item = document.getElementById(`q-${id}`);
     if (item) {
-      item.scrollIntoView({ block: "nearest" });
+      revealInQueue(item);
       if (focused) item.focus();
     }
     history.replaceState(null, "", `#${id}`);
