@@ -342,3 +342,30 @@ def test_sort_entries_leaves_a_layout_it_does_not_know_alone() -> None:
     assert sort_entries(text) == (
         "schema_version: '1'\ndecisions:\n  aaaa: {decision: fixed}\n  # on b\n  bbbb:\n"
         "    decision: fixed\n    # on b's note\n    note: x\nother: 1\n")
+
+
+def test_removing_decisions_keeps_the_comments_and_the_file_readable(tmp_path: Path) -> None:
+    """ruamel keeps the comment lines above an entry with the entry before it: clearing
+    decisions took those comments along."""
+    path = tmp_path / "decisions.yaml"
+    a, b, c = findings()[:3]
+    save_decisions(path, {x.id: make_decision(x, "confirmed", None, "A", fixed_clock)
+                          for x in (a, b, c)})
+    text = path.read_text(encoding="utf-8")
+    for x in (a, b, c):
+        text = text.replace(f"  {x.id}:\n", f"  # about {x.id[:4]}\n  {x.id}:\n")
+    path.write_text(text, encoding="utf-8")
+    save_decisions(path, {b.id: None})
+    saved = path.read_text(encoding="utf-8")
+    assert f"  # about cccc\n  {c.id}:\n" in saved and f"  # about aaaa\n  {a.id}:\n" in saved
+    assert "# about bbbb" in saved  # an editor's words are not thrown away
+    assert _keys_in_file(saved) == [a.id, c.id]
+    # Clearing the last ones: ruamel wrote `{}` at column 0 after the comment, which is not
+    # YAML, and every later save was refused.
+    save_decisions(path, {a.id: None, c.id: None})
+    saved = path.read_text(encoding="utf-8")
+    model, errors = load_decisions(path)
+    assert errors == [] and model.decisions == {}
+    assert all(f"# about {x.id[:4]}" in saved for x in (a, b, c))
+    save_decisions(path, {b.id: make_decision(b, "fixed", None, "B", fixed_clock)})
+    assert sorted(load_decisions(path)[0].decisions) == [b.id]
