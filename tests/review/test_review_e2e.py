@@ -727,3 +727,34 @@ def test_a_short_or_narrow_window_leaves_the_finding_room(
         "document.documentElement.scrollHeight - window.innerHeight"))
     context.close()
     assert errors == []
+
+
+def test_a_decision_button_whose_finding_leaves_the_queue_hands_the_focus_on(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    """With "undecided only" on, the finding decided leaves the queue and its buttons with
+    it: the focus goes to the next finding's heading, not to the top of the page. A save
+    refused because another editor decided meanwhile keeps it on the button."""
+    url_a, url_b, _ = two_desks
+    errors: list[str] = []
+    page = _open(browser, url_a, errors)
+    first = str(page.locator("#finding").get_attribute("data-id"))
+    page.keyboard.press("u")
+    page.focus("#decision-form button[data-decision=confirmed]")
+    page.keyboard.press("Enter")
+    _saved(page, "Saved: confirmed.")
+    second = str(page.locator("#finding").get_attribute("data-id"))
+    assert second != first
+    assert page.evaluate("[document.activeElement.tagName,"
+                         " document.activeElement.closest('#finding').dataset.id]"
+                         ) == ["H2", second]
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('#finding')")
+    # Another editor decides this one meanwhile: the refused save keeps the focus.
+    _post(url_b, {"finding": second, "decision": "fixed", "note": B_NOTE})
+    page.focus("#decision-form button[data-decision=false-alarm]")
+    page.keyboard.press("Enter")
+    from playwright.sync_api import expect
+    expect(page.locator("#save-status")).to_contain_text("Not saved: changed by Desk B")
+    assert page.evaluate("document.activeElement.dataset.decision") == "false-alarm"
+    page.context.close()
+    assert all("409" in e for e in errors), errors  # the refused save, logged

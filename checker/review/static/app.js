@@ -283,7 +283,7 @@ function renderDetail() {
   const form = decisionForm(f);
   form.addEventListener("submit", (e) => e.preventDefault());
   detail.replaceChildren(el("article", { id: "finding", dataset: { id: f.id } },
-    el("h2", { class: "message" }, f.message),
+    el("h2", { class: "message", tabindex: "-1" }, f.message),
     el("p", { class: "meta" }, el("span", { class: `badge sev-${f.severity}` }, f.severity), " ",
        el("span", { class: "kind" }, f.kind), ` · confidence ${f.confidence.toFixed(2)}`,
        f.suppressed ? ` · suppressed by ${f.suppressed.by}: ` : "",
@@ -354,8 +354,10 @@ function conflicted(id, data) {
   const current = data.current || null;
   if (current) state.decisions[id] = current;
   else delete state.decisions[id];
+  const inForm = formHasFocus();
   renderQueue();
-  if (state.current === id) renderDetail();
+  if (state.current === id) redrawKeepingFocus();
+  else if (inForm) focusFinding();
   const who = current && current.author ? current.author : "another editor";
   document.getElementById("save-status").textContent =
     `Not saved: changed by ${who}: ${describe(current)}. Shown now; decide again to change it.`;
@@ -373,9 +375,24 @@ function saved(id, decision, message, sent) {
   } else {
     state.drafts.delete(id);
   }
+  const inForm = formHasFocus();
   renderQueue();
   if (state.current === id) redrawKeepingFocus();
+  else if (inForm) focusFinding();  // it left the queue ("undecided only"): the next one
   document.getElementById("save-status").textContent = message;
+}
+
+function formHasFocus() {
+  const active = document.activeElement;
+  return !!(active && active.closest && active.closest("#decision-form"));
+}
+
+// The finding shown now, for a keyboard user whose button went with the finding decided:
+// its heading, so Tab goes on through the finding rather than from the top of the page.
+function focusFinding() {
+  const heading = document.querySelector("#finding h2");
+  if (heading) heading.focus();
+  else document.getElementById("detail").focus();
 }
 
 // Redraw the detail with the focus where it was: in the note box (caret where it was) or
