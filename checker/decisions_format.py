@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from typing import Any
 
 _PLAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -110,12 +111,14 @@ def has_comments(text: str, header: str) -> bool:
 def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None],
                             canonical: str) -> str:
     """The file's text with entries replaced, added (None: removed), through a round-trip
-    YAML parser: the editor's comments and order stay where they were. `canonical` is the
+    YAML parser: the editor's comments stay where they were, the entries in fingerprint
+    order as the canonical form has them (`sort_entries`). `canonical` is the
     whole file's body in canonical form, for a file that holds only comments."""
     from io import StringIO
 
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
 
     yaml = YAML(typ="rt")
     yaml.width = 100_000
@@ -126,17 +129,111 @@ def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None]
     entries = root.get("decisions")
     if not isinstance(entries, CommentedMap):
         entries = root["decisions"] = CommentedMap()
+    removed = {key for key, value in changes.items() if value is None and key in entries}
     for key in sorted(changes):
         value = changes[key]
         if value is None:
-            entries.pop(key, None)
-        elif key in entries and isinstance(entries[key], CommentedMap):
+            continue  # removed below, after the text with it is taken
+        if key in entries and isinstance(entries[key], CommentedMap):
             node = entries[key]
             for field in [f for f in node if f not in value]:
                 del node[field]
             node.update(value)  # in place: a comment after the entry stays with it
         else:
             entries[key] = CommentedMap(value)
-    out = StringIO()
-    yaml.dump(root, out)
-    return out.getvalue()
+
+    def dump() -> str:
+        out = StringIO()
+        yaml.dump(root, out)
+        return out.getvalue()
+
+    # ruamel keeps the comment lines above an entry with the entry before it: removing that
+    # one took them along (and removing the last one after a comment wrote `{}` at column 0,
+    # which is not YAML). The line scan removes the entry and keeps the comments.
+    with_removed = dump() if removed else ""
+    for key in removed:
+        del entries[key]
+    dumped = dump()
+    safe = YAML(typ="safe")
+    if removed:
+        expected = safe.load(with_removed)
+        expected["decisions"] = {k: v for k, v in expected["decisions"].items()
+                                 if k not in removed}
+    else:
+        expected = safe.load(dumped)
+    candidates = [sort_entries(with_removed, removed)] if removed else []
+    for candidate in [*candidates, sort_entries(dumped)]:
+        try:
+            if safe.load(candidate) == expected:
+                return candidate
+        except YAMLError:
+            continue
+    return dumped  # a layout the line scan misread: as ruamel wrote it
+
+
+_TOP_DECISIONS = re.compile(r"^decisions:[ \t]*(#.*)?$")
+_ENTRY_KEY = re.compile(r"""^  ("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{\[][^:#]*?):(?:[ \t]|$)""")
+
+
+def _entry_key(line: str) -> str | None:
+    """The fingerprint an entry line (`  key:`) starts, or None."""
+    m = _ENTRY_KEY.match(line)
+    if m is None:
+        return None
+    key = m.group(1)
+    if key.startswith('"'):
+        return str(json.loads(key))
+    if key.startswith("'"):
+        return key[1:-1].replace("''", "'")
+    return key.rstrip()
+
+
+def sort_entries(text: str, drop: Collection[str] = ()) -> str:
+    """The round-trip writer's text with the `decisions` entries in fingerprint order (as
+    the canonical form has them), so two editors' files diff cleanly: ruamel appends a new
+    entry at the end. Each entry moves with the comment lines just above it; comments at
+    column 0 (the file's trailing ones) stay at the end of the block. The entries in `drop`
+    are left out, the comments above them kept for the next entry. A layout this line scan
+    does not know (flow style, other indentation) is returned as it is."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if _TOP_DECISIONS.match(line.rstrip("\n"))),
+                 None)
+    if start is None:
+        return text
+    # Each entry: its key, the comment lines just above it, its own lines.
+    entries: list[tuple[str, list[str], list[str]]] = []
+    pending: list[str] = []  # comment and blank lines not yet placed
+    trailer: list[str] = []  # column-0 comments: they stay at the end of the block
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        bare = line.rstrip("\n")
+        stripped = bare.strip()
+        if not stripped or stripped.startswith("#"):
+            (trailer if bare.startswith("#") else pending).append(line)
+            continue
+        if not bare.startswith(" "):  # the next top-level key: the block ends
+            end = i
+            break
+        key = _entry_key(bare)
+        if key is not None:
+            entries.append((key, pending, [line]))
+        elif entries and bare.startswith("   "):
+            entries[-1][2].extend([*pending, line])
+        else:
+            return text  # not the layout the writer gives
+        pending = []
+    keys = [key for key, _, _ in entries]
+    if len(set(keys)) != len(keys) or (keys == sorted(keys) and not set(drop) & set(keys)):
+        return text
+    kept: list[tuple[str, list[str], list[str]]] = []
+    carried: list[str] = []  # the comments above a dropped entry
+    for key, lead, own in entries:
+        if key in drop:
+            carried.extend(lead)
+        else:
+            kept.append((key, [*carried, *lead], own))
+            carried = []
+    body = [line for _, lead, own in sorted(kept, key=lambda e: e[0]) for line in lead + own]
+    head = lines[start] if kept else lines[start].replace("decisions:", "decisions: {}", 1)
+    return "".join([*lines[:start], head, *body, *carried, *pending, *trailer, *lines[end:]])

@@ -284,3 +284,52 @@ def test_large_report_planted_script_does_not_run(large: Any) -> None:
         section.locator("summary").click()
     assert large.locator("img").count() == 0
     assert large.evaluate("typeof window.__pwned") == "undefined"
+
+
+# Where each word begins on screen (left edge of its glyphs), in the first element matching
+# the selector whose text has the first word: the order the reader sees, not the DOM order.
+WORDS_LEFT = """([selector, words]) => {
+  const root = [...document.querySelectorAll(selector)]
+    .find((e) => e.textContent.includes(words[0]));
+  return words.map((word) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const at = node.data.indexOf(word);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        return range.getBoundingClientRect().left;
+      }
+    }
+    return null;
+  });
+}"""
+
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE, left unterminated
+
+
+def test_a_bidi_override_in_metadata_does_not_reverse_the_fields_after_it(
+        browser: Any, tmp_path: Path) -> None:
+    """An editor probe: `publisher: "Evil Press\\u202e"` showed "Evil Press5202" in the
+    document's metadata line. Each field is isolated: the others read left to right."""
+    from checker.models.report import DocumentOut, Summary, ToolInfo
+
+    docs = [DocumentOut(id="evil2", path="seeds/evil2.txt", publisher=f"Evil Press{RLO}",
+                        published=f"2025{RLO}", claim_file="claims/evil2.yaml"),
+            DocumentOut(id="plain", path="seeds/plain.txt", published="2024")]
+    refs = [ClaimRef(claim_id=f"c-{d.id}", document=d.id, path=d.path, line=1, column=1,
+                     end_line=1, end_column=10, span=(0, 9), text="Some text") for d in docs]
+    report = Report(tool=ToolInfo(version="test"), documents=docs, findings=[Finding(
+        id="bidi", kind="conflict", severity="error", message="m", confidence=0.9,
+        claims=refs)], summary=Summary(documents=2, claims=2, conflicts=1, corroborations=0))
+    path = tmp_path / "report.html"
+    path.write_text(html.render(report), encoding="utf-8")
+    for page in _open(browser, path.as_uri()):
+        meta = page.evaluate(WORDS_LEFT, [".doc-meta", ["seeds/evil2", "Evil", "2025",
+                                                        "claims in", "claims/evil2"]])
+        assert None not in meta and meta == sorted(meta), meta
+        where = page.evaluate(WORDS_LEFT, [".finding .where", ["seeds/evil2", "published",
+                                                               "2025", "claim", "c-evil2"]])
+        assert None not in where and where == sorted(where), where

@@ -164,7 +164,8 @@ def test_sources_mode_counts_lines_as_the_text_report(report: Report, texts: dic
 def test_statements_of_several_documents_show_when_each_was_published(report: Report) -> None:
     """A desk probe: whether a toll grew or an outlet erred is told by the pages' dates."""
     out = html.render(report)
-    assert "seeds/doc-a.txt:2:1</a> · published 2025-03-01 · claim" in out
+    assert ("seeds/doc-a.txt:2:1</bdi></a> · published <bdi>2025-03-01</bdi> · claim"
+            in out)
     # one document's finding needs no date
     term = out[out.index('data-kind="term"'):]
     assert "published" not in term[:term.index("</li>\n</ul>")]

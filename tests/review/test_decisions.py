@@ -295,3 +295,77 @@ def test_a_decision_follows_its_finding_when_lines_move_too() -> None:
                                               "state the same thing"})
     out, resolved, reopened = apply_decisions([other, *items[1:]], decisions)
     assert [s.finding for s in resolved] == [a.id] and reopened == []
+
+
+def _keys_in_file(text: str) -> list[str]:
+    return [line.strip().rstrip(":").strip("'\"") for line in text.splitlines()
+            if line.startswith("  ") and not line.startswith("   ")
+            and not line.lstrip().startswith("#")]
+
+
+def test_a_decision_saved_into_a_commented_file_goes_in_fingerprint_order(
+        tmp_path: Path) -> None:
+    """An editor probe: once the file had a comment, a new decision was appended at the end
+    (ruamel's round trip), so two editors' files no longer diffed cleanly. It goes where the
+    canonical writer puts it, and each comment stays above the entry it was written for."""
+    path = tmp_path / "decisions.yaml"
+    a, b, c, d, e = findings()
+    save_decisions(path, {x.id: make_decision(x, "confirmed", None, "A", fixed_clock)
+                          for x in (b, d)})
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(f"  {d.id}:\n", f"  # d: checked with the wire copy\n  {d.id}:\n")
+    path.write_text(text + "# end of the night desk's decisions\n", encoding="utf-8")
+    for x in (e, c, a):  # after, between and before the commented entries
+        save_decisions(path, {x.id: make_decision(x, "fixed", None, "B", fixed_clock)})
+    saved = path.read_text(encoding="utf-8")
+    assert _keys_in_file(saved) == sorted([a.id, b.id, c.id, d.id, e.id])
+    assert f"  # d: checked with the wire copy\n  {d.id}:\n" in saved
+    assert saved.endswith("# end of the night desk's decisions\n")
+    model, errors = load_decisions(path)
+    assert errors == [] and sorted(model.decisions) == sorted([a.id, b.id, c.id, d.id, e.id])
+    assert model.decisions[c.id].decision == "fixed" and model.decisions[d.id].author == "A"
+    # Without the comments, the same decisions are written in the same order.
+    plain = tmp_path / "plain.yaml"
+    save_decisions(plain, dict(model.decisions))
+    assert _keys_in_file(plain.read_text(encoding="utf-8")) == _keys_in_file(saved)
+
+
+def test_sort_entries_leaves_a_layout_it_does_not_know_alone() -> None:
+    from checker.decisions_format import sort_entries
+
+    flow = "decisions: {bbbb: {decision: fixed}, aaaa: {decision: fixed}}\n"
+    assert sort_entries(flow) == flow
+    odd = "decisions:\n    bbbb:\n      decision: fixed\n    aaaa:\n      decision: fixed\n"
+    assert sort_entries(odd) == odd
+    text = ("schema_version: '1'\ndecisions:\n  # on b\n  bbbb:\n    decision: fixed\n"
+            "    # on b's note\n    note: x\n  aaaa: {decision: fixed}\nother: 1\n")
+    assert sort_entries(text) == (
+        "schema_version: '1'\ndecisions:\n  aaaa: {decision: fixed}\n  # on b\n  bbbb:\n"
+        "    decision: fixed\n    # on b's note\n    note: x\nother: 1\n")
+
+
+def test_removing_decisions_keeps_the_comments_and_the_file_readable(tmp_path: Path) -> None:
+    """ruamel keeps the comment lines above an entry with the entry before it: clearing
+    decisions took those comments along."""
+    path = tmp_path / "decisions.yaml"
+    a, b, c = findings()[:3]
+    save_decisions(path, {x.id: make_decision(x, "confirmed", None, "A", fixed_clock)
+                          for x in (a, b, c)})
+    text = path.read_text(encoding="utf-8")
+    for x in (a, b, c):
+        text = text.replace(f"  {x.id}:\n", f"  # about {x.id[:4]}\n  {x.id}:\n")
+    path.write_text(text, encoding="utf-8")
+    save_decisions(path, {b.id: None})
+    saved = path.read_text(encoding="utf-8")
+    assert f"  # about cccc\n  {c.id}:\n" in saved and f"  # about aaaa\n  {a.id}:\n" in saved
+    assert "# about bbbb" in saved  # an editor's words are not thrown away
+    assert _keys_in_file(saved) == [a.id, c.id]
+    # Clearing the last ones: ruamel wrote `{}` at column 0 after the comment, which is not
+    # YAML, and every later save was refused.
+    save_decisions(path, {a.id: None, c.id: None})
+    saved = path.read_text(encoding="utf-8")
+    model, errors = load_decisions(path)
+    assert errors == [] and model.decisions == {}
+    assert all(f"# about {x.id[:4]}" in saved for x in (a, b, c))
+    save_decisions(path, {b.id: make_decision(b, "fixed", None, "B", fixed_clock)})
+    assert sorted(load_decisions(path)[0].decisions) == [b.id]

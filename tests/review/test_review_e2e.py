@@ -567,3 +567,194 @@ def test_a_note_typed_while_a_save_is_on_its_way_is_kept_and_fires_no_keys(
     assert page.locator(f"#q-{first} .badge.draft").inner_text() == "unsaved note"
     page.context.close()
     assert errors == []
+
+
+def test_a_decision_button_used_with_the_keyboard_keeps_the_focus(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    """Tab to a decision button and press Enter: after the save the focus is on that button
+    (not on the page, where the next key would be a shortcut), and the next Tab goes on."""
+    url_a, _, path = two_desks
+    errors: list[str] = []
+    page = _open(browser, url_a, errors)
+    first = str(page.locator("#finding").get_attribute("data-id"))
+    page.focus("#note")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.decision") == "needs-source":
+            break
+    assert page.evaluate("document.activeElement.dataset.decision") == "needs-source"
+    page.keyboard.press("Enter")
+    _saved(page, "Saved: needs source.")
+    assert page.evaluate("[document.activeElement.tagName, document.activeElement.dataset."
+                         "decision, document.activeElement.getAttribute('aria-pressed')]"
+                         ) == ["BUTTON", "needs-source", "true"]
+    assert load_decisions(path)[0].decisions[first].decision == "needs-source"
+    # Tab goes on from the button (Clear is next), and Enter there clears the decision.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.decision") == ""
+    page.keyboard.press("Enter")
+    _saved(page, "Decision cleared.")
+    assert page.evaluate("document.activeElement.dataset.decision") == ""
+    assert first not in load_decisions(path)[0].decisions
+    # Space works like Enter on a button.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    _saved(page, "Saved: needs source.")
+    assert page.evaluate("document.activeElement.dataset.decision") == "needs-source"
+    assert page.locator("#finding").get_attribute("data-id") == first
+    page.context.close()
+    assert errors == []
+
+
+# Where each word begins on screen (left edge of its glyphs), in the first element matching
+# the selector whose text has the first word: the order the reader sees, not the DOM order.
+WORDS_LEFT = """([selector, words]) => {
+  const root = [...document.querySelectorAll(selector)]
+    .find((e) => e.textContent.includes(words[0]));
+  return words.map((word) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const at = node.data.indexOf(word);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        return range.getBoundingClientRect().left;
+      }
+    }
+    return null;
+  });
+}"""
+
+
+def test_a_bidi_override_in_metadata_does_not_reverse_the_fields_after_it(
+        browser: Any, tmp_path: Path) -> None:
+    """An editor probe: `publisher: "Evil Press\\u202e"` (an unterminated RLO) made the
+    statement line read "... Evil Press18159ec866c mialc · 5202 dehsilbup". Each field is
+    isolated: the others read left to right, in their order."""
+    _require_browser()
+    text = "The minister said so.\n"
+    texts = {"evil2": text}
+    rlo = "\u202e"
+    items = [finding("aaaa000000000000000a", "conflict", "error", 0.9,
+                     [ref("evil2", "The minister said so.", texts=texts)])]
+    report = Report.model_validate({
+        "tool": {"version": "test"}, "findings": items,
+        "documents": [DocumentOut(id="evil2", path="seeds/evil2.txt",
+                                  title=f"Evil title{rlo}", publisher=f"Evil Press{rlo}",
+                                  published="2025")],
+        "summary": {"documents": 1, "claims": 1, "conflicts": 1, "corroborations": 0}})
+    app = ReviewApp(report, texts, tmp_path / "decisions.yaml", "decisions.yaml",
+                    f"Desk{rlo} A", fixed_clock)
+    server, thread = _serve(app)
+    try:
+        errors: list[str] = []
+        page = _open(browser, server.url, errors)
+        where = page.evaluate(WORDS_LEFT, ["#detail .statement .where", [
+            "statement", "evil2", "seeds/evil2.txt", "Evil Press", "published", "2025",
+            "claim", "c-evil2-1"]])
+        assert None not in where and where == sorted(where), where
+        who = page.evaluate(WORDS_LEFT, ["#who", ["deciding as", "Desk", "saved to",
+                                                  "decisions.yaml"]])
+        assert None not in who and who == sorted(who), who
+        page.keyboard.press("c")
+        _saved(page, "Saved: confirmed.")
+        decided = page.evaluate(WORDS_LEFT, ["#current-decision", ["Decision", "confirmed",
+                                                                   "by", "Desk", "at", "2025"]])
+        assert None not in decided and decided == sorted(decided), decided
+        page.context.close()
+        assert errors == []
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+# How much of an element the window shows after scrolling the page to it, in px.
+SHOWN_HEIGHT = """(selector) => {
+  const node = document.querySelector(selector);
+  node.scrollIntoView({ block: "start" });
+  const box = node.getBoundingClientRect();
+  return Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+}"""
+
+
+@pytest.mark.parametrize("size", [(640, 360), (1280, 360), (320, 256)])
+def test_a_short_or_narrow_window_leaves_the_finding_room(
+        two_desks: tuple[str, str, Path], browser: Any, size: tuple[int, int]) -> None:
+    """An editor probe at 200% zoom (640 x 360): header, footer and queue left 95 px for the
+    finding and the page did not scroll. It reflows (WCAG 1.4.10): the page scrolls, the
+    queue above the finding, and the finding with its decision buttons gets the window."""
+    url_a, _, path = two_desks
+    width, height = size
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url_a)
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.evaluate(SHOWN_HEIGHT, "#finding") >= 0.9 * height
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    if width < 800:  # the queue above the finding, in reading order
+        assert page.evaluate("document.querySelector('.queue-pane').getBoundingClientRect()"
+                             ".bottom <= document.getElementById('detail')"
+                             ".getBoundingClientRect().top")
+    first = str(page.locator("#finding").get_attribute("data-id"))
+    # The decision buttons are reached with Tab and shown whole, not clipped by a pane.
+    page.focus("#note")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.decision") == "needs-source"
+    hit = page.evaluate("(() => { const b = document.activeElement.getBoundingClientRect();"
+                        " const at = document.elementFromPoint(b.left + b.width / 2,"
+                        " b.top + b.height / 2); return b.top >= 0 && b.bottom <="
+                        " window.innerHeight && !!at && !!at.closest('[data-decision]'); })()")
+    assert hit
+    page.keyboard.press("Enter")
+    _saved(page, "Saved: needs source.")
+    assert load_decisions(path)[0].decisions[first].decision == "needs-source"
+    # j from the finding shows the next one without scrolling the page back to the queue.
+    page.evaluate(SHOWN_HEIGHT, "#decision-form")
+    scrolled = page.evaluate("window.scrollY")
+    page.keyboard.press("Escape")
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("j")
+    assert page.locator("#finding").get_attribute("data-id") != first
+    assert page.evaluate("window.scrollY") == min(scrolled, page.evaluate(
+        "document.documentElement.scrollHeight - window.innerHeight"))
+    context.close()
+    assert errors == []
+
+
+def test_a_decision_button_whose_finding_leaves_the_queue_hands_the_focus_on(
+        two_desks: tuple[str, str, Path], browser: Any) -> None:
+    """With "undecided only" on, the finding decided leaves the queue and its buttons with
+    it: the focus goes to the next finding's heading, not to the top of the page. A save
+    refused because another editor decided meanwhile keeps it on the button."""
+    url_a, url_b, _ = two_desks
+    errors: list[str] = []
+    page = _open(browser, url_a, errors)
+    first = str(page.locator("#finding").get_attribute("data-id"))
+    page.keyboard.press("u")
+    page.focus("#decision-form button[data-decision=confirmed]")
+    page.keyboard.press("Enter")
+    _saved(page, "Saved: confirmed.")
+    second = str(page.locator("#finding").get_attribute("data-id"))
+    assert second != first
+    assert page.evaluate("[document.activeElement.tagName,"
+                         " document.activeElement.closest('#finding').dataset.id]"
+                         ) == ["H2", second]
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('#finding')")
+    # Another editor decides this one meanwhile: the refused save keeps the focus.
+    _post(url_b, {"finding": second, "decision": "fixed", "note": B_NOTE})
+    page.focus("#decision-form button[data-decision=false-alarm]")
+    page.keyboard.press("Enter")
+    from playwright.sync_api import expect
+    expect(page.locator("#save-status")).to_contain_text("Not saved: changed by Desk B")
+    assert page.evaluate("document.activeElement.dataset.decision") == "false-alarm"
+    page.context.close()
+    assert all("409" in e for e in errors), errors  # the refused save, logged

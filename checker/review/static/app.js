@@ -88,7 +88,7 @@ function setupFilters() {
   fillSelect("filter-severity", severities);
   fillSelect("filter-document", docs, (id) => {
     const doc = state.documents.get(id);
-    return doc && doc.title ? `${id} — ${doc.title}` : id;
+    return doc && doc.title ? `${isolated(id)} — ${isolated(doc.title)}` : isolated(id);
   });
   for (const id of ["filter-kind", "filter-severity", "filter-document", "filter-undecided"]) {
     document.getElementById(id).addEventListener("change", () => renderQueue());
@@ -122,8 +122,8 @@ function snippet(text) {
 function locator(f) {
   const ref = f.refs[0];
   if (!ref) return null;
-  return el("span", { class: "loc" }, el("span", { class: "loc-where" }, `${ref.document}:${ref.line}`),
-            " ", el("q", { class: "snippet" }, snippet(ref.text)));
+  return el("span", { class: "loc" }, el("bdi", { class: "loc-where" }, `${ref.document}:${ref.line}`),
+            " ", el("q", { class: "snippet", dir: "auto" }, snippet(ref.text)));
 }
 
 function queueHasFocus() {
@@ -164,14 +164,24 @@ function renderQueue() {
   }
 }
 
+// Where a statement is, as nodes: each field (document, path, publisher, date, claim) in its
+// own <bdi>, so a bidi control or right-to-left text in one field (an unterminated RLO in a
+// publisher) cannot reorder the fields after it.
 function where(ref) {
   const doc = state.documents.get(ref.document) || {};
-  const published = doc.published ? ` · published ${doc.published}` : "";
-  const publisher = doc.publisher ? ` · ${doc.publisher}` : "";
-  const claim = ref.claim_id ? ` · claim ${ref.claim_id}` : "";
-  const file = ref.claim_file ? ` (${ref.claim_file}:${ref.claim_file_line ?? "?"})` : "";
-  return `${ref.document} · ${ref.path}:${ref.line}:${ref.column}${publisher}${published}` +
-    `${claim}${file}`;
+  const parts = [el("bdi", {}, ref.document), " · ", el("bdi", {}, `${ref.path}:${ref.line}:${ref.column}`)];
+  if (doc.publisher) parts.push(" · ", el("bdi", { class: "publisher" }, doc.publisher));
+  if (doc.published) parts.push(" · published ", el("bdi", { class: "published" }, doc.published));
+  if (ref.claim_id) parts.push(" · claim ", el("bdi", {}, ref.claim_id));
+  if (ref.claim_file) {
+    parts.push(" (", el("bdi", {}, `${ref.claim_file}:${ref.claim_file_line ?? "?"}`), ")");
+  }
+  return parts;
+}
+
+// Text isolated for where no element can go (an <option>): FSI ... PDI.
+function isolated(text) {
+  return `\u2068${text}\u2069`;
 }
 
 function contextBlock(ref) {
@@ -186,7 +196,7 @@ function contextBlock(ref) {
 function refSection(ref) {
   return el("div", { class: `ref role-${ref.role}` },
     el("p", { class: "where" }, el("span", { class: "kind" }, ROLES[ref.role] || ref.role), " · ",
-       where(ref)), contextBlock(ref));
+       ...where(ref)), contextBlock(ref));
 }
 
 function slotValue(value) {
@@ -216,8 +226,8 @@ function decisionForm(f) {
   const d = decisionOf(f.id);
   const current = d
     ? el("p", { id: "current-decision" }, "Decision: ", el("b", {}, LABELS[d.decision]),
-         d.author ? ` by ${d.author}` : "", ` at ${d.decided_at}`,
-         d.why ? el("span", { class: "why" }, ` — re-opened: ${d.why}`) : null)
+         d.author ? " by " : "", d.author ? el("bdi", {}, d.author) : null, ` at ${d.decided_at}`,
+         d.why ? el("span", { class: "why" }, " — re-opened: ", el("bdi", {}, d.why)) : null)
     : el("p", { id: "current-decision" }, "Undecided.");
   const note = el("textarea", { id: "note", maxlength: "5000", "aria-label": "Note",
                                 placeholder: "Note (n): why, source, who to ask…" });
@@ -273,12 +283,23 @@ function renderDetail() {
   const form = decisionForm(f);
   form.addEventListener("submit", (e) => e.preventDefault());
   detail.replaceChildren(el("article", { id: "finding", dataset: { id: f.id } },
-    el("h2", { class: "message" }, f.message),
+    el("h2", { class: "message", tabindex: "-1" }, f.message),
     el("p", { class: "meta" }, el("span", { class: `badge sev-${f.severity}` }, f.severity), " ",
        el("span", { class: "kind" }, f.kind), ` · confidence ${f.confidence.toFixed(2)}`,
-       f.suppressed ? ` · suppressed by ${f.suppressed.by}: ${f.suppressed.reason}` : "",
+       f.suppressed ? ` · suppressed by ${f.suppressed.by}: ` : "",
+       f.suppressed ? el("bdi", {}, f.suppressed.reason) : null,
        " · ", el("code", { class: "fp" }, f.id)),
     statement, evidence(f), slots(f), form));
+}
+
+// Scroll the queue, not the page, to show an item: in a short window the page scrolls as a
+// whole, and j/k from the finding would pull the reader back up to the queue.
+function revealInQueue(item) {
+  const pane = item.closest(".queue-pane");
+  const box = pane.getBoundingClientRect();
+  const row = item.getBoundingClientRect();
+  if (row.top < box.top) pane.scrollTop -= box.top - row.top;
+  else if (row.bottom > box.bottom) pane.scrollTop += Math.min(row.bottom - box.bottom, row.top - box.top);
 }
 
 function select(id) {
@@ -292,7 +313,7 @@ function select(id) {
   if (id) {
     const item = document.getElementById(`q-${id}`);
     if (item) {
-      item.scrollIntoView({ block: "nearest" });
+      revealInQueue(item);
       if (focused) item.focus();
     }
     history.replaceState(null, "", `#${id}`);
@@ -333,8 +354,10 @@ function conflicted(id, data) {
   const current = data.current || null;
   if (current) state.decisions[id] = current;
   else delete state.decisions[id];
+  const inForm = formHasFocus();
   renderQueue();
-  if (state.current === id) renderDetail();
+  if (state.current === id) redrawKeepingFocus();
+  else if (inForm) focusFinding();
   const who = current && current.author ? current.author : "another editor";
   document.getElementById("save-status").textContent =
     `Not saved: changed by ${who}: ${describe(current)}. Shown now; decide again to change it.`;
@@ -352,9 +375,24 @@ function saved(id, decision, message, sent) {
   } else {
     state.drafts.delete(id);
   }
+  const inForm = formHasFocus();
   renderQueue();
   if (state.current === id) redrawKeepingFocus();
+  else if (inForm) focusFinding();  // it left the queue ("undecided only"): the next one
   document.getElementById("save-status").textContent = message;
+}
+
+function formHasFocus() {
+  const active = document.activeElement;
+  return !!(active && active.closest && active.closest("#decision-form"));
+}
+
+// The finding shown now, for a keyboard user whose button went with the finding decided:
+// its heading, so Tab goes on through the finding rather than from the top of the page.
+function focusFinding() {
+  const heading = document.querySelector("#finding h2");
+  if (heading) heading.focus();
+  else document.getElementById("detail").focus();
 }
 
 // Redraw the detail with the focus where it was: in the note box (caret where it was) or
@@ -468,8 +506,8 @@ async function start() {
     state.documents = new Map(data.documents.map((d) => [d.id, d]));
     state.decisions = decisions;
     state.editor = data.editor;
-    document.getElementById("who").textContent =
-      `· deciding as ${data.editor || "(anonymous)"} · saved to ${data.decisions_file}`;
+    document.getElementById("who").replaceChildren("· deciding as ",
+      el("bdi", {}, data.editor || "(anonymous)"), " · saved to ", el("bdi", {}, data.decisions_file));
   } catch (error) {
     document.getElementById("loading").textContent = `Cannot load findings: ${error.message}`;
     return;
