@@ -254,3 +254,27 @@ def test_a_name_broken_by_the_wrap_joins_its_lines() -> None:
     # a title over its story stays apart
     titled = "Pakistan and China Sign Space Pact\nBeijing said on Monday the pact was signed.\n"
     assert all("Pact\nBeijing" not in titled[b.start:b.end] for b in content_blocks(titled))
+
+
+@pytest.mark.parametrize("tail", ['<a href="/more">Read more</a>', "<script>x</script>"])
+def test_a_sentence_with_leftover_html_is_still_drafted(ruleset: RuleSet, tail: str) -> None:
+    """A probe: a line ending in a tag had no full stop at its end, so it was taken for a
+    title and its sentence never drafted. The tags are furniture; offsets stay exact."""
+    sentence = "China is a member of the International Space Station."
+    text = f"Some intro text here about space.\n{sentence} {tail}\nMore text follows here.\n"
+    [claim] = [c for c in extract_text(text, "page", ruleset.lexicon).claims
+               if "Station" in c.text]
+    assert claim.text == sentence and text[claim.span[0]:claim.span[1]] == sentence
+    assert claim.line == 2
+    kinds = [(text[b.start:b.end], b.kind, b.reason) for b in classify_lines(text)]
+    assert kinds[1:3] == [(f"{sentence} ", "content", ""), (tail, "boilerplate", "markup")]
+
+
+def test_tags_inside_a_sentence_or_without_one_are_left_as_they_were() -> None:
+    inline = "China is a <b>member</b> of the International Space Station."
+    assert [(b.start, b.end, b.kind) for b in classify_lines(inline)] == [
+        (0, len(inline), "content")]
+    link = '<a href="/">Home</a>'
+    assert [(b.start, b.end) for b in classify_lines(link)] == [(0, len(link))]
+    wrapped = "<p>China is a member of the International Space Station.</p>"
+    assert [wrapped[b.start:b.end] for b in content_blocks(wrapped)] == [wrapped[3:-4]]
