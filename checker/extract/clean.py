@@ -13,7 +13,7 @@ from typing import Literal
 
 from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
-from checker.textutil import fold
+from checker.textutil import fold, line_spans
 
 BlockKind = Literal["content", "heading", "boilerplate", "blank"]
 
@@ -38,14 +38,9 @@ def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list
     `folded` is fold(text) when the caller has it."""
     blocks: list[Block] = []
     notes: list[_ListNote] = []
-    pos = start
-    length = len(text)
     if folded is None:
         folded = fold(text)  # once: folding keeps offsets, so lines are slices of it
-    while pos <= length:
-        nl = text.find("\n", pos)
-        end = length if nl < 0 else nl
-        line_end = end - 1 if end > pos and text[end - 1] == "\r" else end
+    for pos, line_end in line_spans(text, start):
         line = folded[pos:line_end]
         inner = _markup_around(line) if "<" in line else None
         if inner is None:
@@ -61,9 +56,6 @@ def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list
             if hi < line_end:
                 blocks.append(Block(hi, line_end, "boilerplate", "markup"))
                 notes.append(_list_note(folded[hi:line_end], "boilerplate"))
-        if nl < 0:
-            break
-        pos = nl + 1
     return _mark_link_lists(blocks, notes, folded)
 
 

@@ -10,6 +10,7 @@ from checker.extract import extract_text
 from checker.extract.clean import Block, classify_lines, content_blocks, is_headline
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
+from checker.textutil import LineIndex
 
 NEWS_PAGE = Path(__file__).parent / "data" / "news_page.txt"
 
@@ -278,3 +279,27 @@ def test_tags_inside_a_sentence_or_without_one_are_left_as_they_were() -> None:
     assert [(b.start, b.end) for b in classify_lines(link)] == [(0, len(link))]
     wrapped = "<p>China is a member of the International Space Station.</p>"
     assert [wrapped[b.start:b.end] for b in content_blocks(wrapped)] == [wrapped[3:-4]]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_old_mac_line_breaks_split_paragraphs(ruleset: RuleSet, newline: str) -> None:
+    """A probe: with a lone "\\r" (old Mac files) the page was one line, and the first claim
+    began with the title above it ("Old Mac text\\r\\rChina is ...")."""
+    text = newline.join(["Old Mac text", "", "China is a member of the International Space "
+                         "Station.", "", "Pakistan launched a satellite in 2024.", ""])
+    lines = LineIndex(text)
+    assert [(b.start, b.end) for b in classify_lines(text)] == [
+        lines.line_span(k) for k in range(1, lines.lines + 1)]
+    claims = extract_text(text, "mac", ruleset.lexicon).claims
+    assert [(c.text.split()[0], c.line) for c in claims] == [("China", 3), ("Pakistan", 5)]
+    assert all(lines.line_of(c.span[0]) == c.line for c in claims)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_lone_cr_starts_a_line_for_names_too(ruleset: RuleSet, newline: str) -> None:
+    # A capital after a line break of a wrapped paragraph says nothing of a name, whatever
+    # the break: after a lone "\r" "Operating" was taken for one.
+    text = (f"Some news today.{newline}{newline}Officials said the costs of the programme "
+            f"rose by a third and{newline}Operating budgets fell by 5 billion dollars in 2024.")
+    [claim] = extract_text(text, "d", ruleset.lexicon).claims
+    assert claim.line == 3 and claim.entities == []
