@@ -20,7 +20,9 @@ from checker.textutil import LineIndex
 from checker.yamlfast import model_from_bytes, read_small
 from checker.yamlio import parse_yaml, read_yaml
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = (".txt", ".md")  # in any case: "NOTES.TXT" is a document
+# Names of text a writer may mean as a document but the run does not read: each is noted.
+UNREAD_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".text")
 META_SUFFIX = ".meta.yaml"
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 _OPENED_RE = re.compile(r"---[ \t]*\r?\n[\w-]+:")  # "---" then a key: front matter begun
@@ -66,10 +68,20 @@ def document_from_text(
 ) -> Document:
     """Build a Document from text in memory (the Python API; no file system)."""
     meta_out, body_start = meta or DocumentMeta(), 0
-    if meta is None and (path or "").endswith(".md"):
+    if meta is None and is_markdown(path or ""):
         meta_out, body_start = _front_matter(text, path or doc_id)
     digest = sha256_bytes(text.encode("utf-8"))
     return Document(doc_id, path or f"{doc_id}.txt", text, meta_out, digest, body_start)
+
+
+def is_document_name(name: str) -> bool:
+    """Whether a file name is a document's: .txt or .md in any case, not hidden."""
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES
+
+
+def is_markdown(name: str) -> bool:
+    """Whether a document name is Markdown's (front matter read): .md in any case."""
+    return name.lower().endswith(".md")
 
 
 def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES,
@@ -92,6 +104,9 @@ def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES,
             raise InputError(f"document is over the {max_bytes / 2**20:.0f} MB limit",
                              Location(display))
     except FileNotFoundError:
+        if os.path.islink(name):  # said as such: "not found" of a file listed is puzzling
+            raise InputError(f"is a broken symlink (its target {os.readlink(name)!r} does not "
+                             f"exist), not a document", Location(display)) from None
         raise InputError("document not found", Location(display)) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a document", Location(display)) from None
@@ -100,7 +115,7 @@ def read_document(path: Path, display: str, max_bytes: int = MAX_DOCUMENT_BYTES,
     text, warnings = decode(raw, display)
     meta, body_start = DocumentMeta(), 0
     suffix = path.suffix
-    if suffix == ".md":
+    if is_markdown(suffix):
         meta, body_start = _front_matter(text, display)
         if not body_start and _OPENED_RE.match(text):
             warnings += (f"{display}: front matter opened on line 1 is never closed by a "
@@ -155,18 +170,32 @@ def _front_matter(text: str, display: str) -> tuple[DocumentMeta, int]:
 
 
 def discover(seeds: Path) -> list[Path]:
-    """Document files under a directory (or the file itself), sorted."""
+    """Document files under a directory (or the file itself), sorted.
+
+    A broken symlink with a document's name is among them: reading it says it is broken
+    (a probe: it was left out, and nothing said so)."""
+    return discover_noted(seeds)[0]
+
+
+def discover_noted(seeds: Path, root: Path | None = None) -> tuple[list[Path], list[str]]:
+    """`discover(seeds)`, and a run note for each file not read though its name says text
+    ("x.markdown"); notes name files relative to root (default: the working directory)."""
     if seeds.is_file():
-        return [seeds]
+        return [seeds], []
     found: list[str] = []
-    _walk(os.fspath(seeds), found)
-    return sorted(map(Path, found))
+    unread: list[str] = []
+    _walk(os.fspath(seeds), found, unread)
+    base = Path.cwd() if root is None else root
+    notes = [f"{display_path(path, base)}: not read: documents are .txt or .md files "
+             f"(rename it {path.stem}.md to check it)" for path in sorted(map(Path, unread))]
+    return sorted(map(Path, found)), notes
 
 
-def _walk(directory: str, found: list[str]) -> None:
-    """What `Path.rglob("*")` then `is_file()` keep, from directory entries: a stat only
-    for a symlink (10,000 documents took 10,000 stats). Symlinked directories are not
-    entered, as rglob does not; an unreadable directory is skipped, as rglob skips it."""
+def _walk(directory: str, found: list[str], unread: list[str]) -> None:
+    """What `Path.rglob("*")` then `is_file()` keep (and broken symlinks), from directory
+    entries: a stat only for a symlink (10,000 documents took 10,000 stats). Symlinked
+    directories are not entered, as rglob does not; an unreadable directory is skipped, as
+    rglob skips it. Files named as text but not read go to `unread`."""
     try:
         with os.scandir(directory) as it:
             entries = list(it)
@@ -175,10 +204,13 @@ def _walk(directory: str, found: list[str]) -> None:
     for entry in entries:
         name = entry.name
         if entry.is_dir(follow_symlinks=False):
-            _walk(entry.path, found)
-        elif not name.startswith(".") and os.path.splitext(name)[1] in DOCUMENT_SUFFIXES \
+            _walk(entry.path, found, unread)
+        elif is_document_name(name):
+            if entry.is_file() or entry.is_symlink() and not os.path.exists(entry.path):
+                found.append(entry.path)
+        elif not name.startswith(".") and os.path.splitext(name)[1].lower() in UNREAD_SUFFIXES \
                 and entry.is_file():
-            found.append(entry.path)
+            unread.append(entry.path)
 
 
 def load_documents(
@@ -222,7 +254,11 @@ def _placed(path: Path, root: Path, real_root: Path,
     name = path.name
     if name in ("", ".", "..") or path.is_symlink():
         real = path.resolve()
-        return _display(path, real, real_root), escapes(path, root, real, real_root)
+        outside = escapes(path, root, real, real_root)
+        if not real.exists() and path.is_symlink():
+            # A broken link is named where it is: its target is no file to point at.
+            return _display(path, path.parent.resolve() / name, real_root), outside
+        return _display(path, real, real_root), outside
     parent = path.parent
     known = dirs.get(parent)
     if known is None:

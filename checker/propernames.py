@@ -55,7 +55,8 @@ _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almos
     under only just exactly estimated circa barely fully""".split())
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
 _SCORE_RE = re.compile(r"\d+\s?[-\u2013]\s?\d")
-_SENTENCE_ENDS = ".!?:\n"
+# A line break ends one too, a lone "\r" (old Mac files) as much as "\n" or "\r\n".
+_SENTENCE_ENDS = ".!?:\n\r"
 # A plural name word: a party's or a team's ("Pirates", "Independents", "Indians"), not
 # "Artemis", "Atlas", "Santos", "Sirius" or "Express".
 _GROUP_WORD_RE = re.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")

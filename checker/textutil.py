@@ -82,6 +82,26 @@ def normalise_key(text: str) -> str:
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 
 
+def line_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of text[start:], the end before its line break."""
+    # The lines LineIndex counts: a line ends at "\n", "\r\n" or a lone "\r", so a page
+    # classified line by line agrees with the line numbers reported for it.
+    pos = start
+    if "\r" in text:
+        for m in _LINE_BREAK_RE.finditer(text, start):
+            yield pos, m.start()
+            pos = m.end()
+        yield pos, len(text)
+        return
+    while True:  # only "\n": find() in C, not a match object per line
+        nl = text.find("\n", pos)
+        if nl < 0:
+            yield pos, len(text)
+            return
+        yield pos, nl
+        pos = nl + 1
+
+
 class LineIndex:
     """Maps character offsets to 1-based (line, column) and back."""
 

@@ -137,11 +137,13 @@ def test_paths_place_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def _rglob_discover(seeds: Path) -> list[Path]:
-    """What `discover` did before it walked directory entries itself."""
+    """What `discover` did before it walked directory entries itself (with the suffix in
+    any case, and broken symlinks kept to be reported)."""
     if seeds.is_file():
         return [seeds]
     return sorted(p for p in seeds.rglob("*")
-                  if p.is_file() and p.suffix in (".txt", ".md") and not p.name.startswith("."))
+                  if (p.is_file() or p.is_symlink() and not p.exists())
+                  and p.suffix.lower() in (".txt", ".md") and not p.name.startswith("."))
 
 
 def test_discover_finds_what_rglob_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,7 +165,8 @@ def test_discover_finds_what_rglob_finds(tmp_path: Path, monkeypatch: pytest.Mon
     for where in (seeds, Path("seeds"), Path("seeds/sub"), seeds / "a.txt", seeds / "missing",
                   seeds / "linked-dir"):
         assert discover(where) == _rglob_discover(where), where
-    assert len(discover(seeds)) == 8  # a, b, f, g, h, i, j and the linked file
+    # a, b, e, f, g, h, i, j, the linked file and the broken link
+    assert len(discover(seeds)) == 10
 
 
 def test_claim_files_exist_as_pathlib_says(tmp_path: Path) -> None:
@@ -226,3 +229,30 @@ def test_front_matter_never_closed_is_said(tmp_path: Path) -> None:
     (tmp_path / "rule.md").write_text("---\n\nA page that opens with a rule.\n",
                                       encoding="utf-8")
     assert read_document(tmp_path / "rule.md", "rule.md").warnings == ()
+
+
+def test_no_document_is_skipped_silently(tmp_path: Path) -> None:
+    """A probe: UPPER.TXT, x.markdown and a broken symlink in the seeds were not read, and
+    nothing said so. An upper-case suffix is read (front matter too); a Markdown file under
+    another name is noted; the broken link is an error located at the link."""
+    from checker.ingest import discover_noted
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sentence = "China is a member of the International Space Station.\n"
+    (seeds / "UPPER.TXT").write_text(sentence, "utf-8")
+    (seeds / "y.MD").write_text("---\ntitle: Y\n---\n" + sentence, "utf-8")
+    (seeds / "x.markdown").write_text(sentence, "utf-8")
+    (seeds / "notes.csv").write_text("a,b\n", "utf-8")  # no text a writer means: no note
+    (seeds / "dangling.txt").symlink_to("nowhere.txt")
+    paths, notes = discover_noted(seeds, tmp_path)
+    assert [p.name for p in paths] == ["UPPER.TXT", "dangling.txt", "y.MD"]
+    assert notes == ["seeds/x.markdown: not read: documents are .txt or .md files "
+                     "(rename it x.md to check it)"]
+    docs, errors = load_documents(paths, tmp_path)
+    assert [(d.id, d.path, d.meta.title) for d in docs] == [
+        ("UPPER", "seeds/UPPER.TXT", None), ("y", "seeds/y.MD", "Y")]
+    assert docs[1].text[docs[1].body_start:] == sentence
+    assert [str(e) for e in errors] == [
+        "seeds/dangling.txt: is a broken symlink (its target 'nowhere.txt' does not exist), "
+        "not a document"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.textutil import LineIndex, fold, slug
+from checker.textutil import LineIndex, fold, line_spans, slug
 
 
 @given(st.text(alphabet="ab\n\r ", max_size=30))
@@ -22,6 +22,13 @@ def test_line_index_as_the_line_break_regex(text: str) -> None:
         list(zip(starts, ends, strict=True))
     assert [index.line_of(i) for i in range(len(text) + 1)] == \
         [sum(1 for s in starts if s <= i) for i in range(len(text) + 1)]
+
+
+@given(st.text(alphabet="ab\n\r ", max_size=30))
+def test_line_spans_are_the_line_index_lines(text: str) -> None:
+    # Page clean-up classifies these lines: they must be the lines reported (CR, LF, CRLF).
+    index = LineIndex(text)
+    assert list(line_spans(text)) == [index.line_span(k) for k in range(1, index.lines + 1)]
 
 
 @given(st.text(alphabet=st.sampled_from(["a", " ", "`", "'", "\u2019", "\u201c", "\u2014", "\u00a0",

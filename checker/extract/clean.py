@@ -13,7 +13,7 @@ from typing import Literal
 
 from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
-from checker.textutil import fold
+from checker.textutil import fold, line_spans
 
 BlockKind = Literal["content", "heading", "boilerplate", "blank"]
 
@@ -38,27 +38,60 @@ def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list
     `folded` is fold(text) when the caller has it."""
     blocks: list[Block] = []
     notes: list[_ListNote] = []
-    pos = start
-    length = len(text)
     if folded is None:
         folded = fold(text)  # once: folding keeps offsets, so lines are slices of it
-    while pos <= length:
-        nl = text.find("\n", pos)
-        end = length if nl < 0 else nl
-        line_end = end - 1 if end > pos and text[end - 1] == "\r" else end
+    for pos, line_end in line_spans(text, start):
         line = folded[pos:line_end]
-        if len(line) > _MEMO_LINE_CHARS:
-            block = _classify(line, pos, line_end)
-            note = _list_note(line, block.kind)
+        inner = _markup_around(line) if "<" in line else None
+        if inner is None:
+            _add_line(blocks, notes, folded, pos, line_end)
         else:
-            kind, reason, note = _line_kind(line)
-            block = Block(pos, line_end, kind, reason)
-        blocks.append(block)
-        notes.append(note)
-        if nl < 0:
-            break
-        pos = nl + 1
+            # A sentence with a scraper's tags around it: the tags are furniture of their
+            # own, the sentence is classified without them (it ended in ">", no full stop).
+            lo, hi = pos + inner[0], pos + inner[1]
+            if lo > pos:
+                blocks.append(Block(pos, lo, "boilerplate", "markup"))
+                notes.append(_list_note(folded[pos:lo], "boilerplate"))
+            _add_line(blocks, notes, folded, lo, hi)
+            if hi < line_end:
+                blocks.append(Block(hi, line_end, "boilerplate", "markup"))
+                notes.append(_list_note(folded[hi:line_end], "boilerplate"))
     return _mark_link_lists(blocks, notes, folded)
+
+
+def _add_line(blocks: list[Block], notes: list[_ListNote], folded: str, start: int,
+              end: int) -> None:
+    """Classify folded[start:end] (a line, or a sentence's part of one) and append it."""
+    line = folded[start:end]
+    if len(line) > _MEMO_LINE_CHARS:
+        block = _classify(line, start, end)
+        note = _list_note(line, block.kind)
+    else:
+        kind, reason, note = _line_kind(line)
+        block = Block(start, end, kind, reason)
+    blocks.append(block)
+    notes.append(note)
+
+
+# HTML a scraper left around a sentence: tags at the start of the line, and at its end tags
+# with the link text between them ('Station. <a href="/more">Read more</a>', "<script>x
+# </script>"). Text between tags ends no sentence: "a <b>member</b> of it." is one sentence.
+_TAG = r"<[A-Za-z/!][^<>]*>"
+_MARKUP_HEAD_RE = re.compile(rf"\s*(?:{_TAG}\s*)+")
+_MARKUP_TAIL_RE = re.compile(rf"(?:{_TAG}[^<>.!?]*)*{_TAG}\s*\Z")
+
+
+def _markup_around(line: str) -> tuple[int, int] | None:
+    """(start, end) in line of a sentence with tags before or after it, or None when the
+    line has no such tags or nothing between them ends a sentence."""
+    head = _MARKUP_HEAD_RE.match(line)
+    lo = head.end() if head else 0
+    tail = _MARKUP_TAIL_RE.search(line, lo)
+    hi = tail.start() if tail else len(line)
+    if (lo, hi) == (0, len(line)) or not line[lo:hi].strip() \
+            or not _has_sentence_end(line[lo:hi]):
+        return None
+    return lo, hi
 
 
 # Page furniture repeats from page to page of a site ("Follow us on Twitter", "Read More:

@@ -195,9 +195,11 @@ _DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s
 
 # A dateline opening a story, its city in any case and its date a month and a day, then the
 # agency in brackets or a dash: "Thiruvananthapuram, Aug 10 (PTI) The death toll ...",
-# "PARIS, March 3 - ...", "New Delhi, 10 August (Reuters) - ...". It dates the report, not
+# "PARIS, March 3 - ...", "New Delhi, 10 August (Reuters) - ...", and with the region or
+# country after the city: "KOUROU, French Guiana, March 5 (AFP) - ", "WILMINGTON, Delaware,
+# Sept 18 (Reuters) - " (a probe: their date stayed the claim's). It dates the report, not
 # the event (a desk probe: "Aug 10" conflicted with the floods' "Aug 12"). Not a sentence's
-# opening phrase ("In Paris, March 3 ...").
+# opening phrase ("In Paris, March 3 ...", "In Paris, France, March 3 ...").
 _ABBREVIATED = [m[:3].capitalize() for m in MONTHS]
 _ABBREVIATED.insert(_ABBREVIATED.index("Sep") + 1, "Sept")
 _MONTH = (rf"(?:{'|'.join(_ABBREVIATED)})\.?|"
@@ -205,6 +207,7 @@ _MONTH = (rf"(?:{'|'.join(_ABBREVIATED)})\.?|"
 DATELINE_RE = re.compile(
     r"[\W_]{0,3}(?!(?:In|On|At|By|The|From|Since|Until|As|After|Before|For|Of)\b)"
     r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+"
+    r"(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+)?"  # the region or country
     rf"(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))\b(?:,?\s+\d{{4}}\b)?"
     r"(?:\s*\([^()\n]{2,40}\)\s*(?:[-\u2013\u2014]+\s+)?(?=[A-Z\"'\u201c])|"
     r"\s*[-\u2013\u2014]+\s)")

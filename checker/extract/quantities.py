@@ -317,9 +317,17 @@ def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
             not qp.LEVEL_BEFORE_RE.search(folded, max(0, s - 25), s):
         return None  # "one of four.": a lone number word closing a clause, unless a level
     word = (m.group("word") or "").lower()
-    value = float(qw.WORD_NUMBERS[word]) * qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
-    wlow, whigh, bound, approx = bounds(value, 0.0, mod)
-    return Quantity(text[s:e], s, e, "count", value, wlow, whigh, None, _noun_after(folded, e),
+    scale = qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
+    kind, unit, factor = "count", None, 1.0
+    unit_hit = qp.WORD_UNIT_AFTER_RE.match(folded, e)
+    if unit_hit:
+        kind, unit, factor = _kind_unit(unit_hit.group("unit"), "")
+        e = unit_hit.end()
+    # Decimal arithmetic as for digits: "three mph" is exactly 3 x 0.44704 m/s.
+    value = number(str(qw.WORD_NUMBERS[word]), scale * factor)
+    # A word is exact (no digits to round): the interval is the modifier's alone.
+    wlow, whigh, bound, approx = bounds(value, 0.0, mod, unit)
+    return Quantity(text[s:e], s, e, kind, value, wlow, whigh, unit, _noun_after(folded, e),
                     approx, bound)
 
 

@@ -77,6 +77,9 @@ WORD_NUMBER_RE = re.compile(
     rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w|[.,;](?:\s|$))",
     re.IGNORECASE,
 )
+# The unit after a number word, read as after digits: "seven years" is a measure like
+# "7 years", "five per cent" a percentage (a probe: "seven years" was a count of nothing).
+WORD_UNIT_AFTER_RE = re.compile(rf"\s(?P<unit>{UNIT})(?!\w)", re.IGNORECASE)
 # "stands at four.", "rose to seven,", "reached nine.": a level, not "one of four."
 LEVEL_BEFORE_RE = re.compile(
     r"\b(?:stands?|stood|rose|risen|climbed|reached|fell|fallen|dropped|jumped|increased|"

@@ -10,6 +10,7 @@ from checker.extract import extract_text
 from checker.extract.clean import Block, classify_lines, content_blocks, is_headline
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
+from checker.textutil import LineIndex
 
 NEWS_PAGE = Path(__file__).parent / "data" / "news_page.txt"
 
@@ -254,3 +255,51 @@ def test_a_name_broken_by_the_wrap_joins_its_lines() -> None:
     # a title over its story stays apart
     titled = "Pakistan and China Sign Space Pact\nBeijing said on Monday the pact was signed.\n"
     assert all("Pact\nBeijing" not in titled[b.start:b.end] for b in content_blocks(titled))
+
+
+@pytest.mark.parametrize("tail", ['<a href="/more">Read more</a>', "<script>x</script>"])
+def test_a_sentence_with_leftover_html_is_still_drafted(ruleset: RuleSet, tail: str) -> None:
+    """A probe: a line ending in a tag had no full stop at its end, so it was taken for a
+    title and its sentence never drafted. The tags are furniture; offsets stay exact."""
+    sentence = "China is a member of the International Space Station."
+    text = f"Some intro text here about space.\n{sentence} {tail}\nMore text follows here.\n"
+    [claim] = [c for c in extract_text(text, "page", ruleset.lexicon).claims
+               if "Station" in c.text]
+    assert claim.text == sentence and text[claim.span[0]:claim.span[1]] == sentence
+    assert claim.line == 2
+    kinds = [(text[b.start:b.end], b.kind, b.reason) for b in classify_lines(text)]
+    assert kinds[1:3] == [(f"{sentence} ", "content", ""), (tail, "boilerplate", "markup")]
+
+
+def test_tags_inside_a_sentence_or_without_one_are_left_as_they_were() -> None:
+    inline = "China is a <b>member</b> of the International Space Station."
+    assert [(b.start, b.end, b.kind) for b in classify_lines(inline)] == [
+        (0, len(inline), "content")]
+    link = '<a href="/">Home</a>'
+    assert [(b.start, b.end) for b in classify_lines(link)] == [(0, len(link))]
+    wrapped = "<p>China is a member of the International Space Station.</p>"
+    assert [wrapped[b.start:b.end] for b in content_blocks(wrapped)] == [wrapped[3:-4]]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_old_mac_line_breaks_split_paragraphs(ruleset: RuleSet, newline: str) -> None:
+    """A probe: with a lone "\\r" (old Mac files) the page was one line, and the first claim
+    began with the title above it ("Old Mac text\\r\\rChina is ...")."""
+    text = newline.join(["Old Mac text", "", "China is a member of the International Space "
+                         "Station.", "", "Pakistan launched a satellite in 2024.", ""])
+    lines = LineIndex(text)
+    assert [(b.start, b.end) for b in classify_lines(text)] == [
+        lines.line_span(k) for k in range(1, lines.lines + 1)]
+    claims = extract_text(text, "mac", ruleset.lexicon).claims
+    assert [(c.text.split()[0], c.line) for c in claims] == [("China", 3), ("Pakistan", 5)]
+    assert all(lines.line_of(c.span[0]) == c.line for c in claims)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_lone_cr_starts_a_line_for_names_too(ruleset: RuleSet, newline: str) -> None:
+    # A capital after a line break of a wrapped paragraph says nothing of a name, whatever
+    # the break: after a lone "\r" "Operating" was taken for one.
+    text = (f"Some news today.{newline}{newline}Officials said the costs of the programme "
+            f"rose by a third and{newline}Operating budgets fell by 5 billion dollars in 2024.")
+    [claim] = extract_text(text, "d", ruleset.lexicon).claims
+    assert claim.line == 3 and claim.entities == []

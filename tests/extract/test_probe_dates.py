@@ -85,8 +85,16 @@ DATELINES = [
     ("New Delhi, 10 August (Reuters) - India's exports rose 5% in July.", "2026-08-10",
      ["in July"]),
     ("PARIS, March 3 - French output fell 2% in February.", "2026-03-03", ["in February"]),
+    # the city, then its region or country (a probe: the dateline's date stayed the claim's)
+    ("KOUROU, French Guiana, March 5 (AFP) - Kestrel-1 was launched on Tuesday.",
+     "2026-03-05", ["on Tuesday"]),
+    ("WILMINGTON, Delaware, Sept 18 (Reuters) - US retail sales rose 3% in August.",
+     "2026-09-18", ["in August"]),
+    ("WASHINGTON, D.C., 17 Jan - US inflation rose to 3% in December.", "2026-01-17",
+     ["in December"]),
     # not datelines
     ("In Paris, March 3 was the warmest day on record.", "2026-03-05", ["March 3"]),
+    ("In Paris, France, March 3 was the warmest day on record.", "2026-03-05", ["March 3"]),
     ("Exports rose 5% on March 3, the ministry said.", "2026-03-05", ["March 3"]),
 ]
 
