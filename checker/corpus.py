@@ -12,7 +12,13 @@ from checker.claimmemo import ClaimFileMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import extract_document
 from checker.extract.spans import SpanSet
-from checker.ingest import META_SUFFIX, Document, discover, display_path, load_documents
+from checker.ingest import (
+    META_SUFFIX,
+    Document,
+    discover_noted,
+    display_path,
+    load_documents,
+)
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.models.common import Suppression
@@ -144,7 +150,9 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
             corpus.errors.append(ConsistencyError("documents directory not found",
                                                   Location(display_path(seeds, root))))
             return corpus
-        documents = discover(seeds)
+        # A file named as text but not read ("x.markdown") is noted, not skipped silently.
+        documents, unread = discover_noted(seeds, root)
+        corpus.notes.extend(unread)
     docs, errors = load_documents(documents, root, sidecars=sidecars)
     corpus.errors.extend(errors)
     present, links = _claim_files(claims_dir)

@@ -1132,3 +1132,11 @@ def test_a_decision_on_a_rule_left_out_is_not_resolved(project: Path) -> None:
     run(["check", "--format", "json", "--fail-on", "never"])
     report = json.loads(_report(project, "reports"))
     assert any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
+
+
+def test_a_text_file_not_read_is_noted(project: Path) -> None:
+    # A CI probe: "x.markdown" in seeds/ was skipped without a word.
+    (project / "seeds" / "x.markdown").write_text("China is a member of the ISS.\n",
+                                                  encoding="utf-8")
+    result = run(["check", "--fail-on", "never", "--format", "text"])
+    assert "seeds/x.markdown: not read: documents are .txt or .md files" in result.output
