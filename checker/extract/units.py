@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from checker.extract.stance import is_future
+from checker.extract.stance import is_future, polarity
 from checker.textutil import fold
 
 _SPLIT_RE = re.compile(
@@ -83,8 +83,18 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in spans]
 
 
+# What a party says or does next, joined to a denial by "and": "Castellan Labs did not admit
+# wrongdoing and said it would appeal the verdict" denies the wrongdoing only; read whole it
+# was negative, and "corroborated" "Castellan Labs will not appeal the verdict" (a desk
+# probe). The telling is a unit of its own.
+_TOLD_AND_RE = re.compile(
+    r",?\s+and\s+(?=(?:said|says|added|announced|vowed|pledged|promised|insisted)\b)",
+    re.IGNORECASE)
+
+
 def _planned_cuts(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The cuts with those before a plan joined by "and" (_PLANNED_AND_RE) added."""
+    """The cuts with those before a plan joined by "and" (_PLANNED_AND_RE) added, and
+    before a telling joined to a denial (_TOLD_AND_RE)."""
     found = list(cuts)
     for m in _PLANNED_AND_RE.finditer(folded):
         if any(a < m.end() and m.start() < b for a, b in cuts):
@@ -92,6 +102,14 @@ def _planned_cuts(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, i
         begin = max((b for a, b in found if b <= m.start()), default=0)
         left = folded[begin:m.start()]
         if _clause(left) and not is_future(left) and len(folded[m.end():].split()) >= 3:
+            found.append((m.start(), m.end()))
+    for m in _TOLD_AND_RE.finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b in found):
+            continue
+        begin = max((b for a, b in found if b <= m.start()), default=0)
+        left = folded[begin:m.start()]
+        if _clause(left) and polarity(left) == "negative" \
+                and len(folded[m.end():].split()) >= 3:
             found.append((m.start(), m.end()))
     return sorted(found)
 

@@ -27,6 +27,11 @@ ROWS: list[tuple[str, list[str]]] = [
     ("Broadband users nearly doubled between 2019 and 2024, and that number continues to "
      "climb.", ["Broadband users nearly doubled between 2019 and 2024",
                 "that number continues to climb."]),
+    # a telling joined to a denial is its own unit (a desk probe: "did not admit
+    # wrongdoing and said it would appeal" was negative whole)
+    ("Castellan Labs did not admit wrongdoing and said it would appeal the verdict.",
+     ["Castellan Labs did not admit wrongdoing", "said it would appeal the verdict."]),
+    ("Castellan Labs admitted wrongdoing and said it would appeal the verdict.", None),
     # kept whole
     ("Operating profit was $169.89 million, and net profit was $148.80 million, representing "
      "increases of 94.4% and 58.3%, respectively.", None),
