@@ -20,7 +20,8 @@ UI_WORDS = {
 UI_PREFIX_RE = re.compile(
     r"^(?:watch more|read more|explore |content from other|input your search|follow us|"
     r"sign up|subscribe to|click here|share this|share on|download the|get the app|"
-    r"image:|photo:|file photo|caption:|credit:|listen to this article|skip to|"
+    r"image:|photo:|photo caption:|file photo|caption:|credit:|listen to this article|"
+    r"skip to|"
     r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored)",
     re.IGNORECASE,
 )
@@ -95,8 +96,9 @@ MENU_SPLIT_RE = re.compile(r"\s+[|\u00b7\u2022\u00bb\u203a]\s+")
 MENU_MIN_ITEMS = 3
 MENU_ITEM_WORDS = 3
 # "Updated: 10:45 GMT, March 5, 2024", "Published 5 March 2024": page furniture.
-STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?"
-                       r"[\d\w,: .|-]{0,40}$", re.I)
+STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*"
+                      r"(?:online|in\s+print|first)?\s*:?\s*(?:on\s+)?"
+                      r"[\d\w,: .|-]{0,40}$", re.I)
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

@@ -67,6 +67,10 @@ LINES: list[tuple[str, str, str]] = [
     ("India's arms imports mainly from Russia, France and Israel.", "content", ""),
     ("Skip to main content", "boilerplate", "ui"),
     ("Updated: 10:45 GMT, March 5, 2024", "boilerplate", "dateline"),
+    # a desk probe's research page: kept as claims
+    ("Published online June 12, 2025.", "boilerplate", "dateline"),
+    ("Photo caption: The Vega-C rocket carrying Kestrel-1 lifts off.", "boilerplate", "ui"),
+    ("Published studies show 12% of adults take vitamin D.", "content", ""),
     ("5 min read", "boilerplate", "ui"),
     ("Listen to this article", "boilerplate", "ui"),
     ("(Reporting by Jane Doe; Editing by John Smith)", "boilerplate", "byline"),
