@@ -181,11 +181,27 @@ def load_rules(
         ruleset.of_kind(EntityRule), ruleset.of_kind(PredicateRule)
     )
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
-    errors.extend(_check_references(ruleset))
-    errors.extend(_check_names(ruleset))
-    errors.extend(_check_forms(ruleset))
-    errors.extend(_check_patterns(ruleset))
+    checked = [*_check_references(ruleset), *_check_names(ruleset), *_check_forms(ruleset),
+               *_check_patterns(ruleset)]
+    errors.extend(error for _, error in checked)
+    _reject(ruleset, {rule_id for rule_id, _ in checked})
     return ruleset, errors
+
+
+# An error found by a check, with the id of the rule it is about.
+Checked = tuple[str, ClaimcheckError]
+
+
+def _reject(ruleset: RuleSet, rule_ids: set[str]) -> None:
+    """Rules with an error do not run: a variant equal to the canonical form would still
+    flag the right spelling next to the error that says so (a CI probe). Lexicon rules
+    stay: taking an entity or predicate away would change what every other rule sees and
+    turn the rules naming it into errors of their own (as --select/--ignore never do)."""
+    rejected = {rule_id for rule_id in rule_ids
+                if not isinstance(ruleset.get(rule_id), EntityRule | PredicateRule)}
+    # Left out of the run like a disabled rule: a decision on its findings is not resolved.
+    ruleset.left_out |= rejected
+    ruleset.rules = [r for r in ruleset.rules if r.id not in rejected]
 
 
 def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -248,44 +264,48 @@ def _check_selection(ruleset: RuleSet, select: Sequence[str],
             for u in unknown]
 
 
-def _check_forms(ruleset: RuleSet) -> list[ClaimcheckError]:
+def _check_forms(ruleset: RuleSet) -> list[Checked]:
     """A term variant read as the canonical form would flag the right spelling ("Write
     Chang'e, not Chang'e"); a consistency form listed twice is one form counted as two."""
     from checker.rules.text import match_key  # terms imports this package's models
 
-    errors: list[ClaimcheckError] = []
+    errors: list[Checked] = []
     how = {True: "", False: " (the rule ignores case)"}
     for term in ruleset.terms:
         src = ruleset.sources[term.id]
         canonical = match_key(term.canonical, term.case_sensitive)
         for i, variant in enumerate(term.variants):
             if match_key(variant, term.case_sensitive) == canonical:
-                errors.append(RuleError(
+                errors.append((term.id, RuleError(
                     f"variant {variant!r} is the canonical form {term.canonical!r}"
                     f"{how[term.case_sensitive]}: it would flag the right spelling; remove "
                     "it" + ("" if term.case_sensitive else
                             ", or make the rule case_sensitive if only the case is wrong"),
-                    src.at_item("variants", i)))
+                    src.at_item("variants", i))))
     for rule in ruleset.consistency:
         src = ruleset.sources[rule.id]
         seen: dict[str, int] = {}
         for i, form in enumerate(rule.forms):
             first = seen.setdefault(match_key(form, rule.case_sensitive), i)
             if first != i:
-                errors.append(RuleError(
+                errors.append((rule.id, RuleError(
                     f"form {form!r} is forms[{first}] {rule.forms[first]!r} again"
                     f"{how[rule.case_sensitive]}; list each form once",
-                    src.at_item("forms", i)))
+                    src.at_item("forms", i))))
     return errors
 
 
-def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:
+def _check_patterns(ruleset: RuleSet) -> list[Checked]:
     """Term patterns must compile with RE2 (linear time): an unusable pattern is an error
     at load time, so `rules test` and `validate` report it, not only `check`."""
     from checker.rules.terms import TermMatcher  # terms imports this package's models
 
-    sources = {r.id: ruleset.sources[r.id].at("patterns") for r in ruleset.terms}
-    return list(TermMatcher([r for r in ruleset.terms if r.patterns], sources).errors)
+    errors: list[Checked] = []
+    for rule in ruleset.terms:
+        if rule.patterns:
+            where = {rule.id: ruleset.sources[rule.id].at("patterns")}
+            errors.extend((rule.id, e) for e in TermMatcher([rule], where).errors)
+    return errors
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -298,11 +318,11 @@ def _name_key(name: str) -> tuple[str, ...]:
 _NAME_FIELDS = ("name", "aliases", "demonyms", "metonyms")
 
 
-def _check_names(ruleset: RuleSet) -> list[ClaimcheckError]:
+def _check_names(ruleset: RuleSet) -> list[Checked]:
     """A name (name, alias, demonym or metonym) of two entities is an error: the lexicon
     keeps the first it reads, so the other entity silently loses it, and which one wins
     would depend on the order of the files."""
-    errors: list[ClaimcheckError] = []
+    errors: list[Checked] = []
     owners: dict[tuple[str, ...], tuple[EntityRule, str, int | None, str]] = {}
     for rule in ruleset.of_kind(EntityRule):
         src = ruleset.sources[rule.id]
@@ -318,11 +338,11 @@ def _check_names(ruleset: RuleSet) -> list[ClaimcheckError]:
                 if other.id == rule.id:
                     continue
                 osrc = ruleset.sources[other.id]
-                errors.append(RuleError(
+                errors.append((rule.id, RuleError(
                     f"{name!r} is already a name of entity {other.id!r} ({ofield} {oname!r} "
                     f"at {osrc.place(ofield, oitem)}); a name stands for one entity only: remove "
                     "it from one of them, or make them one entity (one id)",
-                    src.at(fname) if item is None else src.at_item(fname, item)))
+                    src.at(fname) if item is None else src.at_item(fname, item))))
     return errors
 
 
@@ -335,43 +355,43 @@ def _define(ruleset: RuleSet, rule_id: str, kind: str) -> str:
     return f"define it with a `kind: {kind}` rule"
 
 
-def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
+def _check_references(ruleset: RuleSet) -> list[Checked]:
     """Fact rules must name known entities and predicates; entities' parents and
     predicates' antonyms must be known ids too."""
     from checker.rules.facts import rule_quantity  # facts imports this package's models
 
-    errors: list[ClaimcheckError] = []
+    errors: list[Checked] = []
     lex = ruleset.lexicon
     for entity in ruleset.of_kind(EntityRule):
         if entity.parent is not None and entity.parent not in lex.entities:
-            errors.append(RuleError(f"unknown parent entity {entity.parent!r} "
+            errors.append((entity.id, RuleError(f"unknown parent entity {entity.parent!r} "
                                     f"({_define(ruleset, entity.parent, 'entity')})",
-                                    ruleset.sources[entity.id].at("parent")))
+                                    ruleset.sources[entity.id].at("parent"))))
         elif entity.parent == entity.id:
-            errors.append(RuleError(f"entity {entity.id!r} is its own parent",
-                                    ruleset.sources[entity.id].at("parent")))
+            errors.append((entity.id, RuleError(f"entity {entity.id!r} is its own parent",
+                                                ruleset.sources[entity.id].at("parent"))))
     for predicate in ruleset.of_kind(PredicateRule):
         for i, antonym in enumerate(predicate.antonyms):
             if antonym not in lex.predicates:
-                errors.append(RuleError(f"unknown antonym predicate {antonym!r} "
+                errors.append((predicate.id, RuleError(f"unknown antonym predicate {antonym!r} "
                                         f"({_define(ruleset, antonym, 'predicate')})",
-                                        ruleset.sources[predicate.id].at_item("antonyms", i)))
+                                        ruleset.sources[predicate.id].at_item("antonyms", i))))
     for rule in ruleset.facts:
         src = ruleset.sources[rule.id]
         if rule.predicate not in lex.predicates:
-            errors.append(RuleError(f"unknown predicate {rule.predicate!r} "
+            errors.append((rule.id, RuleError(f"unknown predicate {rule.predicate!r} "
                                     f"({_define(ruleset, rule.predicate, 'predicate')})",
-                                    src.at("predicate")))
+                                    src.at("predicate"))))
         for fname in ("subject", "object"):
             value = getattr(rule, fname)
             if value is not None and value not in lex.entities:
-                errors.append(RuleError(f"unknown entity {value!r} "
+                errors.append((rule.id, RuleError(f"unknown entity {value!r} "
                                         f"({_define(ruleset, value, 'entity')})",
-                                        src.at(fname)))
+                                        src.at(fname))))
         if rule.value is not None and rule_quantity(rule.value) is None:
-            errors.append(RuleError(
+            errors.append((rule.id, RuleError(
                 f"unit {rule.value.unit!r} is not one claims' figures are read in, so no "
                 "claim would match; write it as a document does next to the number: "
                 "percent, percentage points, km, kg, USD, $, PKR, or the noun counted "
-                "(employees)", src.at("value")))
+                "(employees)", src.at("value"))))
     return errors

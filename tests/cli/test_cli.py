@@ -1132,3 +1132,20 @@ def test_a_decision_on_a_rule_left_out_is_not_resolved(project: Path) -> None:
     run(["check", "--format", "json", "--fail-on", "never"])
     report = json.loads(_report(project, "reports"))
     assert any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
+
+
+def test_a_rule_rejected_as_bad_input_makes_no_findings(project: Path) -> None:
+    # A CI probe: the variant equal to the canonical form was an error (exit 2), and the
+    # rule still ran, flagging the right spelling in every format.
+    (project / "rules" / "self.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: self-variant\n    kind: term\n'
+        '    canonical: "Tiangong"\n    variants: ["Tiangong", "tiangong"]\n', encoding="utf-8")
+    result = run(["check", "--format", "text,json,sarif"])
+    assert result.exit_code == 2
+    assert "rules/self.yaml:6:16: rules[0].variants[0]: variant 'Tiangong' is the canonical" \
+        in result.output
+    assert " warning self-variant " not in result.output
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert not [f for f in report["findings"] if f.get("rule_id") == "self-variant"]
+    sarif = (project / "reports" / "report.sarif").read_text(encoding="utf-8")
+    assert '"ruleId": "self-variant"' not in sarif
