@@ -297,14 +297,17 @@ def _check_forms(ruleset: RuleSet) -> list[Checked]:
 
 def _check_patterns(ruleset: RuleSet) -> list[Checked]:
     """Term patterns must compile with RE2 (linear time): an unusable pattern is an error
-    at load time, so `rules test` and `validate` report it, not only `check`."""
-    from checker.rules.terms import TermMatcher  # terms imports this package's models
+    at load time, so `rules test` and `validate` report it, not only `check`; each at its
+    own item of `patterns:`, so they are listed in file order."""
+    from checker.rules.terms import compile_pattern  # terms imports this package's models
 
     errors: list[Checked] = []
     for rule in ruleset.terms:
-        if rule.patterns:
-            where = {rule.id: ruleset.sources[rule.id].at("patterns")}
-            errors.extend((rule.id, e) for e in TermMatcher([rule], where).errors)
+        src = ruleset.sources[rule.id]
+        for k, pattern in enumerate(rule.patterns):
+            _, problem = compile_pattern(rule, pattern)
+            if problem is not None:
+                errors.append((rule.id, RuleError(problem, src.at_item("patterns", k))))
     return errors
 
 

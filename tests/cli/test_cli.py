@@ -1149,3 +1149,19 @@ def test_a_rule_rejected_as_bad_input_makes_no_findings(project: Path) -> None:
     assert not [f for f in report["findings"] if f.get("rule_id") == "self-variant"]
     sarif = (project / "reports" / "report.sarif").read_text(encoding="utf-8")
     assert '"ruleId": "self-variant"' not in sarif
+
+
+def test_invalid_patterns_are_shown_as_written_at_their_items_in_file_order(
+        project: Path) -> None:
+    # A CI probe: `(\w)\1` was shown as '(?P<term>(\\w)\\1)', every error at the
+    # `patterns:` key, and the errors listed in reverse order.
+    (project / "rules" / "pat.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: pat\n    kind: term\n    canonical: Tiangong\n'
+        "    patterns:\n      - '(?P<term>(\\w)\\1)'\n      - '(?=x)Bar'\n", encoding="utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if "rules/pat.yaml" in line]
+    assert [line.split(" (RE2")[0].split(": invalid pattern ")[0] for line in lines] == [
+        "rules/pat.yaml:7:9: rules[0].patterns[0]", "rules/pat.yaml:8:9: rules[0].patterns[1]"]
+    assert "invalid pattern '(?P<term>(\\w)\\1)': " in lines[0]
+    assert "invalid pattern '(?=x)Bar': " in lines[1]
