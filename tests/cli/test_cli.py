@@ -1165,3 +1165,19 @@ def test_invalid_patterns_are_shown_as_written_at_their_items_in_file_order(
         "rules/pat.yaml:7:9: rules[0].patterns[0]", "rules/pat.yaml:8:9: rules[0].patterns[1]"]
     assert "invalid pattern '(?P<term>(\\w)\\1)': " in lines[0]
     assert "invalid pattern '(?=x)Bar': " in lines[1]
+
+
+def test_sarif_of_a_run_with_input_errors_records_its_failure_and_exit_code(
+        project: Path) -> None:
+    (project / "rules" / "bad.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: bad\n    kind: magic\n', encoding="utf-8")
+    result = run(["check", "--fail-on", "never", "--format", "sarif"])
+    log = json.loads((project / "reports" / "report.sarif").read_text(encoding="utf-8"))
+    [invocation] = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["exitCode"] == result.exit_code == 2
+    (project / "rules" / "bad.yaml").unlink()
+    result = run(["check", "--format", "sarif"])
+    log = json.loads((project / "reports" / "report.sarif").read_text(encoding="utf-8"))
+    assert result.exit_code == 1  # findings: the run itself succeeded
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": True}]
