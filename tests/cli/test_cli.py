@@ -1181,3 +1181,29 @@ def test_sarif_of_a_run_with_input_errors_records_its_failure_and_exit_code(
     log = json.loads((project / "reports" / "report.sarif").read_text(encoding="utf-8"))
     assert result.exit_code == 1  # findings: the run itself succeeded
     assert log["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
+def _located_findings(project: Path) -> tuple[int, list[Any], list[Any]]:
+    result = run(["check", "--fail-on", "never", "--format", "json"])
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    where = sorted((f["kind"], f["rule_id"] or "",
+                    [(c["claim_id"], c["line"], c["column"], c["claim_file_line"])
+                     for c in f["claims"]]) for f in report["findings"])
+    return result.exit_code, where, report["errors"]
+
+
+def test_a_bom_or_crlf_line_endings_alone_do_not_make_a_claim_file_stale(
+        project: Path) -> None:
+    # A CI probe: a Windows checkout (core.autocrlf) made every claim file stale, and
+    # `--fail-on warning` failed on the same text.
+    before = _located_findings(project)
+    seeds = sorted((project / "seeds").glob("*.txt"))
+    crlf, bom = seeds[2], seeds[1]
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
+    bom.write_bytes(b"\xef\xbb\xbf" + bom.read_bytes())
+    after = _located_findings(project)
+    assert after == before and before[0] == 0 and before[2] == []
+    assert not any(kind == "stale-claims" for kind, _, _ in after[1])
+    # A change of the words is still one.
+    crlf.write_bytes(crlf.read_bytes().replace(b"China", b"Chine", 1))
+    assert any(kind == "stale-claims" for kind, _, _ in _located_findings(project)[1])
