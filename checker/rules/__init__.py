@@ -20,6 +20,7 @@ from checker.models.rules import (
 )
 from checker.nlp import match_tokens, token_key
 from checker.rules.builtin import BUILTIN, builtin_rules
+from checker.rules.lookalike import latin_looks, mixed_script
 from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
 from checker.textutil import fold
@@ -182,7 +183,7 @@ def load_rules(
     )
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
     checked = [*_check_references(ruleset), *_check_names(ruleset), *_check_forms(ruleset),
-               *_check_patterns(ruleset)]
+               *_check_lookalikes(ruleset), *_check_patterns(ruleset)]
     errors.extend(error for _, error in checked)
     _reject(ruleset, {rule_id for rule_id, _ in checked})
     return ruleset, errors
@@ -293,6 +294,51 @@ def _check_forms(ruleset: RuleSet) -> list[Checked]:
                     f"{how[rule.case_sensitive]}; list each form once",
                     src.at_item("forms", i))))
     return errors
+
+
+def _check_lookalikes(ruleset: RuleSet) -> list[Checked]:
+    """A form typed with a Cyrillic or Greek letter among Latin ones matches no text typed
+    in one script, and a variant that differs from the canonical form only by such letters
+    flags the right spelling (a CI probe: `Tiаngong` with a Cyrillic `а`)."""
+    from checker.rules.text import match_key  # terms imports this package's models
+
+    errors: list[Checked] = []
+    for term in ruleset.terms:
+        src = ruleset.sources[term.id]
+        errors.extend((term.id, e) for e in _mixed("canonical", term.canonical, src.at(
+            "canonical")))
+        canonical = match_key(latin_looks(term.canonical), term.case_sensitive)
+        for i, variant in enumerate(term.variants):
+            where = src.at_item("variants", i)
+            errors.extend((term.id, e) for e in _mixed("variant", variant, where))
+            looks = match_key(latin_looks(variant), term.case_sensitive)
+            if looks == canonical and match_key(variant, term.case_sensitive) != \
+                    match_key(term.canonical, term.case_sensitive):
+                errors.append((term.id, RuleError(
+                    f"variant {variant!r} looks like the canonical form {term.canonical!r}: "
+                    "they differ only in look-alike Latin, Cyrillic or Greek letters, so it "
+                    "would flag the right spelling; retype them in one script", where)))
+    for rule in ruleset.consistency:
+        src = ruleset.sources[rule.id]
+        seen: dict[str, int] = {}
+        for i, form in enumerate(rule.forms):
+            where = src.at_item("forms", i)
+            errors.extend((rule.id, e) for e in _mixed("form", form, where))
+            first = seen.setdefault(match_key(latin_looks(form), rule.case_sensitive), i)
+            if first != i and match_key(form, rule.case_sensitive) != \
+                    match_key(rule.forms[first], rule.case_sensitive):
+                errors.append((rule.id, RuleError(
+                    f"form {form!r} looks like forms[{first}] {rule.forms[first]!r}: they "
+                    "differ only in look-alike Latin, Cyrillic or Greek letters, so one form "
+                    "would count as two; retype them in one script", where)))
+    return errors
+
+
+def _mixed(what: str, form: str, where: Location) -> list[ClaimcheckError]:
+    """An error for a form with a word in mixed scripts."""
+    why = mixed_script(form)
+    return [] if why is None else [RuleError(
+        f"{what} {form!r}: {why}; it matches no text typed in one script: retype it", where)]
 
 
 def _check_patterns(ruleset: RuleSet) -> list[Checked]:
