@@ -70,7 +70,8 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     sources: dict[str, RuleSource] = field(default_factory=dict)
     lexicon: Lexicon = field(default_factory=Lexicon)
-    # Rules defined but left out of this run by --select/--ignore (or `enabled: false`).
+    # Rules defined but left out of this run by --select/--ignore (or `enabled: false`),
+    # and those with an error (`_reject`).
     left_out: frozenset[str] = frozenset()
 
     def of_kind(self, kind: type[T]) -> list[T]:
