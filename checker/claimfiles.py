@@ -216,8 +216,25 @@ def _duplicate_ids(loaded: LoadedClaims) -> list[ClaimcheckError]:
 
 
 def is_stale(loaded: LoadedClaims, doc: Document) -> bool:
-    """The document changed since the claim file was extracted from it."""
-    return loaded.model.document.sha256 != doc.sha256
+    """The document's text changed since the claim file was extracted from it: a byte
+    order mark or line endings alone (a Windows checkout with core.autocrlf) are no change,
+    or `--fail-on warning` would fail on the same text."""
+    return not same_bytes(loaded, doc) and \
+        loaded.model.document.sha256 not in _newline_variants(doc.text)
+
+
+def same_bytes(loaded: LoadedClaims, doc: Document) -> bool:
+    """The document is byte for byte the one extracted: the claims' spans still hold (a
+    document whose line endings changed has its offsets moved by each `\\r`)."""
+    return loaded.model.document.sha256 == doc.sha256
+
+
+def _newline_variants(text: str) -> frozenset[str]:
+    """sha256 of the text as it may have been extracted: LF or CRLF line endings, with or
+    without a UTF-8 BOM (the recorded hash is of the file's bytes, whichever they were)."""
+    lf = text.replace("\r\n", "\n")
+    return frozenset(hashlib.sha256((bom + body).encode("utf-8")).hexdigest()
+                     for body in (lf, lf.replace("\n", "\r\n")) for bom in ("", "\ufeff"))
 
 
 def check_spans(loaded: LoadedClaims, doc: Document) -> list[ClaimcheckError]:

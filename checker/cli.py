@@ -55,6 +55,7 @@ from checker.models.report import Report
 from checker.parallel import extract_documents
 from checker.pipeline import CheckResult, run_check
 from checker.reporting import FORMATS, Format, html, parse_formats
+from checker.reporting.outcome import exit_code
 from checker.review.cli import review_command
 from checker.rules.cli import rules_command
 from checker.validate_cli import validate_command
@@ -287,7 +288,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         click.echo(f"note: {printable_path(note)}", err=True)  # notes name files
     err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
                                else ""))
-    sys.exit(result.exit_code(fail_level))
+    sys.exit(exit_code(result.report, fail_level))
 
 
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,

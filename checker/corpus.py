@@ -7,7 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.claimfiles import LoadedClaims, check_spans, is_stale, load_claim_file
+from checker.claimfiles import (
+    LoadedClaims,
+    check_spans,
+    is_stale,
+    load_claim_file,
+    same_bytes,
+)
 from checker.claimmemo import ClaimFileMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import extract_document
@@ -315,11 +321,13 @@ def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
         corpus.errors.append(ConsistencyError(
             f"document.id is {loaded.model.document.id!r} but the file is for {doc.id!r}",
             Location(display, line, col, "document.id")))
-    stale = is_stale(loaded, doc)
-    if not stale:
+    if same_bytes(loaded, doc):
         corpus.errors.extend(check_spans(loaded, doc))
         claims = [c for c in loaded.model.claims if c.span[1] <= len(doc.text)]
         return DocClaims(doc, claims, loaded, display)
-    # The document changed since extraction: each claim is looked up by its text.
+    # The document changed since extraction, if only in its line endings (which move the
+    # offsets) or BOM: each claim is looked up by its text.
     claims, gone = relocate(loaded.model.claims, doc)
-    return DocClaims(doc, claims, loaded, display, stale=True, gone=gone)
+    # A claim its text no longer holds is a change however the file was saved: warned of.
+    stale = bool(gone) or is_stale(loaded, doc)
+    return DocClaims(doc, claims, loaded, display, stale=stale, gone=gone)

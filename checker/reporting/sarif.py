@@ -23,6 +23,7 @@ from checker.reporting.common import (
     severity,
 )
 from checker.reporting.jsontext import dumps
+from checker.reporting.outcome import input_exit_code
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
               "sarif-schema-2.1.0.json")
@@ -236,10 +237,15 @@ def _error_result(error: ErrorOut, index: dict[str, int]) -> dict[str, Any]:
 
 
 def _invocation(report: Report) -> dict[str, Any]:
-    """The run: it completed (a log is written only then), and each input error is an error
-    notification, which tells a consumer the results may be incomplete (SARIF appendix I:
-    a claim file that does not load is not compared)."""
-    invocation: dict[str, Any] = {"executionSuccessful": True}
+    """The run: each input error is an error notification, which tells a consumer the
+    results may be incomplete (SARIF appendix I: a claim file that does not load is not
+    compared), and a run with any is not successful, with the exit code the CLI uses."""
+    code = input_exit_code(report)
+    # Findings alone leave the run successful (SARIF 3.20.14); their exit code depends on
+    # --fail-on, which the report does not carry, so only bad input's is recorded.
+    invocation: dict[str, Any] = {"executionSuccessful": code is None}
+    if code is not None:
+        invocation["exitCode"] = code
     notifications = []
     for e in report.errors:
         note: dict[str, Any] = {"level": "error", "message": _error_text(e)}

@@ -20,6 +20,7 @@ from checker.models.rules import (
 )
 from checker.nlp import match_tokens, token_key
 from checker.rules.builtin import BUILTIN, builtin_rules
+from checker.rules.lookalike import latin_looks, mixed_script
 from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
 from checker.textutil import fold
@@ -69,7 +70,8 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     sources: dict[str, RuleSource] = field(default_factory=dict)
     lexicon: Lexicon = field(default_factory=Lexicon)
-    # Rules defined but left out of this run by --select/--ignore (or `enabled: false`).
+    # Rules defined but left out of this run by --select/--ignore (or `enabled: false`),
+    # and those with an error (`_reject`).
     left_out: frozenset[str] = frozenset()
 
     def of_kind(self, kind: type[T]) -> list[T]:
@@ -181,11 +183,27 @@ def load_rules(
         ruleset.of_kind(EntityRule), ruleset.of_kind(PredicateRule)
     )
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
-    errors.extend(_check_references(ruleset))
-    errors.extend(_check_names(ruleset))
-    errors.extend(_check_forms(ruleset))
-    errors.extend(_check_patterns(ruleset))
+    checked = [*_check_references(ruleset), *_check_names(ruleset), *_check_forms(ruleset),
+               *_check_lookalikes(ruleset), *_check_patterns(ruleset)]
+    errors.extend(error for _, error in checked)
+    _reject(ruleset, {rule_id for rule_id, _ in checked})
     return ruleset, errors
+
+
+# An error found by a check, with the id of the rule it is about.
+Checked = tuple[str, ClaimcheckError]
+
+
+def _reject(ruleset: RuleSet, rule_ids: set[str]) -> None:
+    """Rules with an error do not run: a variant equal to the canonical form would still
+    flag the right spelling next to the error that says so (a CI probe). Lexicon rules
+    stay: taking an entity or predicate away would change what every other rule sees and
+    turn the rules naming it into errors of their own (as --select/--ignore never do)."""
+    rejected = {rule_id for rule_id in rule_ids
+                if not isinstance(ruleset.get(rule_id), EntityRule | PredicateRule)}
+    # Left out of the run like a disabled rule: a decision on its findings is not resolved.
+    ruleset.left_out |= rejected
+    ruleset.rules = [r for r in ruleset.rules if r.id not in rejected]
 
 
 def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -248,44 +266,96 @@ def _check_selection(ruleset: RuleSet, select: Sequence[str],
             for u in unknown]
 
 
-def _check_forms(ruleset: RuleSet) -> list[ClaimcheckError]:
+def _check_forms(ruleset: RuleSet) -> list[Checked]:
     """A term variant read as the canonical form would flag the right spelling ("Write
     Chang'e, not Chang'e"); a consistency form listed twice is one form counted as two."""
     from checker.rules.text import match_key  # terms imports this package's models
 
-    errors: list[ClaimcheckError] = []
+    errors: list[Checked] = []
     how = {True: "", False: " (the rule ignores case)"}
     for term in ruleset.terms:
         src = ruleset.sources[term.id]
         canonical = match_key(term.canonical, term.case_sensitive)
         for i, variant in enumerate(term.variants):
             if match_key(variant, term.case_sensitive) == canonical:
-                errors.append(RuleError(
+                errors.append((term.id, RuleError(
                     f"variant {variant!r} is the canonical form {term.canonical!r}"
                     f"{how[term.case_sensitive]}: it would flag the right spelling; remove "
                     "it" + ("" if term.case_sensitive else
                             ", or make the rule case_sensitive if only the case is wrong"),
-                    src.at_item("variants", i)))
+                    src.at_item("variants", i))))
     for rule in ruleset.consistency:
         src = ruleset.sources[rule.id]
         seen: dict[str, int] = {}
         for i, form in enumerate(rule.forms):
             first = seen.setdefault(match_key(form, rule.case_sensitive), i)
             if first != i:
-                errors.append(RuleError(
+                errors.append((rule.id, RuleError(
                     f"form {form!r} is forms[{first}] {rule.forms[first]!r} again"
                     f"{how[rule.case_sensitive]}; list each form once",
-                    src.at_item("forms", i)))
+                    src.at_item("forms", i))))
     return errors
 
 
-def _check_patterns(ruleset: RuleSet) -> list[ClaimcheckError]:
-    """Term patterns must compile with RE2 (linear time): an unusable pattern is an error
-    at load time, so `rules test` and `validate` report it, not only `check`."""
-    from checker.rules.terms import TermMatcher  # terms imports this package's models
+def _check_lookalikes(ruleset: RuleSet) -> list[Checked]:
+    """A form typed with a Cyrillic or Greek letter among Latin ones matches no text typed
+    in one script, and a variant that differs from the canonical form only by such letters
+    flags the right spelling (a CI probe: `Tiаngong` with a Cyrillic `а`)."""
+    from checker.rules.text import match_key  # terms imports this package's models
 
-    sources = {r.id: ruleset.sources[r.id].at("patterns") for r in ruleset.terms}
-    return list(TermMatcher([r for r in ruleset.terms if r.patterns], sources).errors)
+    errors: list[Checked] = []
+    for term in ruleset.terms:
+        src = ruleset.sources[term.id]
+        errors.extend((term.id, e) for e in _mixed("canonical", term.canonical, src.at(
+            "canonical")))
+        canonical = match_key(latin_looks(term.canonical), term.case_sensitive)
+        for i, variant in enumerate(term.variants):
+            where = src.at_item("variants", i)
+            errors.extend((term.id, e) for e in _mixed("variant", variant, where))
+            looks = match_key(latin_looks(variant), term.case_sensitive)
+            if looks == canonical and match_key(variant, term.case_sensitive) != \
+                    match_key(term.canonical, term.case_sensitive):
+                errors.append((term.id, RuleError(
+                    f"variant {variant!r} looks like the canonical form {term.canonical!r}: "
+                    "they differ only in look-alike Latin, Cyrillic or Greek letters, so it "
+                    "would flag the right spelling; retype them in one script", where)))
+    for rule in ruleset.consistency:
+        src = ruleset.sources[rule.id]
+        seen: dict[str, int] = {}
+        for i, form in enumerate(rule.forms):
+            where = src.at_item("forms", i)
+            errors.extend((rule.id, e) for e in _mixed("form", form, where))
+            first = seen.setdefault(match_key(latin_looks(form), rule.case_sensitive), i)
+            if first != i and match_key(form, rule.case_sensitive) != \
+                    match_key(rule.forms[first], rule.case_sensitive):
+                errors.append((rule.id, RuleError(
+                    f"form {form!r} looks like forms[{first}] {rule.forms[first]!r}: they "
+                    "differ only in look-alike Latin, Cyrillic or Greek letters, so one form "
+                    "would count as two; retype them in one script", where)))
+    return errors
+
+
+def _mixed(what: str, form: str, where: Location) -> list[ClaimcheckError]:
+    """An error for a form with a word in mixed scripts."""
+    why = mixed_script(form)
+    return [] if why is None else [RuleError(
+        f"{what} {form!r}: {why}; it matches no text typed in one script: retype it", where)]
+
+
+def _check_patterns(ruleset: RuleSet) -> list[Checked]:
+    """Term patterns must compile with RE2 (linear time): an unusable pattern is an error
+    at load time, so `rules test` and `validate` report it, not only `check`; each at its
+    own item of `patterns:`, so they are listed in file order."""
+    from checker.rules.terms import compile_pattern  # terms imports this package's models
+
+    errors: list[Checked] = []
+    for rule in ruleset.terms:
+        src = ruleset.sources[rule.id]
+        for k, pattern in enumerate(rule.patterns):
+            _, problem = compile_pattern(rule, pattern)
+            if problem is not None:
+                errors.append((rule.id, RuleError(problem, src.at_item("patterns", k))))
+    return errors
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -298,11 +368,11 @@ def _name_key(name: str) -> tuple[str, ...]:
 _NAME_FIELDS = ("name", "aliases", "demonyms", "metonyms")
 
 
-def _check_names(ruleset: RuleSet) -> list[ClaimcheckError]:
+def _check_names(ruleset: RuleSet) -> list[Checked]:
     """A name (name, alias, demonym or metonym) of two entities is an error: the lexicon
     keeps the first it reads, so the other entity silently loses it, and which one wins
     would depend on the order of the files."""
-    errors: list[ClaimcheckError] = []
+    errors: list[Checked] = []
     owners: dict[tuple[str, ...], tuple[EntityRule, str, int | None, str]] = {}
     for rule in ruleset.of_kind(EntityRule):
         src = ruleset.sources[rule.id]
@@ -318,11 +388,11 @@ def _check_names(ruleset: RuleSet) -> list[ClaimcheckError]:
                 if other.id == rule.id:
                     continue
                 osrc = ruleset.sources[other.id]
-                errors.append(RuleError(
+                errors.append((rule.id, RuleError(
                     f"{name!r} is already a name of entity {other.id!r} ({ofield} {oname!r} "
                     f"at {osrc.place(ofield, oitem)}); a name stands for one entity only: remove "
                     "it from one of them, or make them one entity (one id)",
-                    src.at(fname) if item is None else src.at_item(fname, item)))
+                    src.at(fname) if item is None else src.at_item(fname, item))))
     return errors
 
 
@@ -335,43 +405,43 @@ def _define(ruleset: RuleSet, rule_id: str, kind: str) -> str:
     return f"define it with a `kind: {kind}` rule"
 
 
-def _check_references(ruleset: RuleSet) -> list[ClaimcheckError]:
+def _check_references(ruleset: RuleSet) -> list[Checked]:
     """Fact rules must name known entities and predicates; entities' parents and
     predicates' antonyms must be known ids too."""
     from checker.rules.facts import rule_quantity  # facts imports this package's models
 
-    errors: list[ClaimcheckError] = []
+    errors: list[Checked] = []
     lex = ruleset.lexicon
     for entity in ruleset.of_kind(EntityRule):
         if entity.parent is not None and entity.parent not in lex.entities:
-            errors.append(RuleError(f"unknown parent entity {entity.parent!r} "
+            errors.append((entity.id, RuleError(f"unknown parent entity {entity.parent!r} "
                                     f"({_define(ruleset, entity.parent, 'entity')})",
-                                    ruleset.sources[entity.id].at("parent")))
+                                    ruleset.sources[entity.id].at("parent"))))
         elif entity.parent == entity.id:
-            errors.append(RuleError(f"entity {entity.id!r} is its own parent",
-                                    ruleset.sources[entity.id].at("parent")))
+            errors.append((entity.id, RuleError(f"entity {entity.id!r} is its own parent",
+                                                ruleset.sources[entity.id].at("parent"))))
     for predicate in ruleset.of_kind(PredicateRule):
         for i, antonym in enumerate(predicate.antonyms):
             if antonym not in lex.predicates:
-                errors.append(RuleError(f"unknown antonym predicate {antonym!r} "
+                errors.append((predicate.id, RuleError(f"unknown antonym predicate {antonym!r} "
                                         f"({_define(ruleset, antonym, 'predicate')})",
-                                        ruleset.sources[predicate.id].at_item("antonyms", i)))
+                                        ruleset.sources[predicate.id].at_item("antonyms", i))))
     for rule in ruleset.facts:
         src = ruleset.sources[rule.id]
         if rule.predicate not in lex.predicates:
-            errors.append(RuleError(f"unknown predicate {rule.predicate!r} "
+            errors.append((rule.id, RuleError(f"unknown predicate {rule.predicate!r} "
                                     f"({_define(ruleset, rule.predicate, 'predicate')})",
-                                    src.at("predicate")))
+                                    src.at("predicate"))))
         for fname in ("subject", "object"):
             value = getattr(rule, fname)
             if value is not None and value not in lex.entities:
-                errors.append(RuleError(f"unknown entity {value!r} "
+                errors.append((rule.id, RuleError(f"unknown entity {value!r} "
                                         f"({_define(ruleset, value, 'entity')})",
-                                        src.at(fname)))
+                                        src.at(fname))))
         if rule.value is not None and rule_quantity(rule.value) is None:
-            errors.append(RuleError(
+            errors.append((rule.id, RuleError(
                 f"unit {rule.value.unit!r} is not one claims' figures are read in, so no "
                 "claim would match; write it as a document does next to the number: "
                 "percent, percentage points, km, kg, USD, $, PKR, or the noun counted "
-                "(employees)", src.at("value")))
+                "(employees)", src.at("value"))))
     return errors

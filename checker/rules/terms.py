@@ -82,24 +82,10 @@ class TermMatcher:
 
     def _compile(self, rule: TermRule, pattern: str,
                  where: Location | None) -> re2._Regexp | None:
-        if len(pattern) > MAX_PATTERN_LENGTH:
-            self.errors.append(RuleError(f"pattern longer than {MAX_PATTERN_LENGTH} characters",
-                                         where))
-            return None
-        folded, problem = fold_pattern(pattern)
-        if problem:
-            self.errors.append(RuleError(f"pattern {pattern!r}: {problem}", where))
-            return None
-        try:
-            prefix = "" if rule.case_sensitive else "(?i)"
-            return re2.compile(prefix + folded, _QUIET)
-        except re2.error as exc:
-            reason = exc.args[0] if exc.args else exc
-            if isinstance(reason, bytes):
-                reason = reason.decode("utf-8", "replace")
-            self.errors.append(RuleError(f"invalid pattern {pattern!r}: {reason} (RE2 syntax: "
-                                         "no backreferences or lookaround)", where))
-            return None
+        compiled, problem = compile_pattern(rule, pattern)
+        if problem is not None:
+            self.errors.append(RuleError(problem, where))
+        return compiled
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermHit]:
         """Every variant in text[start:end], earliest first, overlaps resolved by length."""
@@ -147,6 +133,31 @@ class TermMatcher:
                     a = start + m.start()
                     out.append(self._hit(rule, text, a, a + len(word), round(score, 3)))
         return out
+
+
+def compile_pattern(rule: TermRule, pattern: str) -> tuple[re2._Regexp | None, str | None]:
+    """A term pattern compiled for the folded text, or why it cannot be."""
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        return None, f"pattern longer than {MAX_PATTERN_LENGTH} characters"
+    folded, problem = fold_pattern(pattern)
+    if problem:
+        return None, f"pattern {as_written(pattern)}: {problem}"
+    try:
+        prefix = "" if rule.case_sensitive else "(?i)"
+        return re2.compile(prefix + folded, _QUIET), None
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        return None, (f"invalid pattern {as_written(pattern)}: {reason} (RE2 syntax: no "
+                      "backreferences or lookaround)")
+
+
+def as_written(pattern: str) -> str:
+    """A pattern quoted as the rule file has it: repr() would double every backslash of a
+    regular expression; only characters that do not print are escaped."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in pattern)
+    return f"'{shown}'"
 
 
 def _without_possessive(word: str, canon: str) -> str:

@@ -1140,3 +1140,78 @@ def test_a_text_file_not_read_is_noted(project: Path) -> None:
                                                   encoding="utf-8")
     result = run(["check", "--fail-on", "never", "--format", "text"])
     assert "seeds/x.markdown: not read: documents are .txt or .md files" in result.output
+
+
+def test_a_rule_rejected_as_bad_input_makes_no_findings(project: Path) -> None:
+    # A CI probe: the variant equal to the canonical form was an error (exit 2), and the
+    # rule still ran, flagging the right spelling in every format.
+    (project / "rules" / "self.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: self-variant\n    kind: term\n'
+        '    canonical: "Tiangong"\n    variants: ["Tiangong", "tiangong"]\n', encoding="utf-8")
+    result = run(["check", "--format", "text,json,sarif"])
+    assert result.exit_code == 2
+    assert "rules/self.yaml:6:16: rules[0].variants[0]: variant 'Tiangong' is the canonical" \
+        in result.output
+    assert " warning self-variant " not in result.output
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert not [f for f in report["findings"] if f.get("rule_id") == "self-variant"]
+    sarif = (project / "reports" / "report.sarif").read_text(encoding="utf-8")
+    assert '"ruleId": "self-variant"' not in sarif
+
+
+def test_invalid_patterns_are_shown_as_written_at_their_items_in_file_order(
+        project: Path) -> None:
+    # A CI probe: `(\w)\1` was shown as '(?P<term>(\\w)\\1)', every error at the
+    # `patterns:` key, and the errors listed in reverse order.
+    (project / "rules" / "pat.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: pat\n    kind: term\n    canonical: Tiangong\n'
+        "    patterns:\n      - '(?P<term>(\\w)\\1)'\n      - '(?=x)Bar'\n", encoding="utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if "rules/pat.yaml" in line]
+    assert [line.split(" (RE2")[0].split(": invalid pattern ")[0] for line in lines] == [
+        "rules/pat.yaml:7:9: rules[0].patterns[0]", "rules/pat.yaml:8:9: rules[0].patterns[1]"]
+    assert "invalid pattern '(?P<term>(\\w)\\1)': " in lines[0]
+    assert "invalid pattern '(?=x)Bar': " in lines[1]
+
+
+def test_sarif_of_a_run_with_input_errors_records_its_failure_and_exit_code(
+        project: Path) -> None:
+    (project / "rules" / "bad.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: bad\n    kind: magic\n', encoding="utf-8")
+    result = run(["check", "--fail-on", "never", "--format", "sarif"])
+    log = json.loads((project / "reports" / "report.sarif").read_text(encoding="utf-8"))
+    [invocation] = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["exitCode"] == result.exit_code == 2
+    (project / "rules" / "bad.yaml").unlink()
+    result = run(["check", "--format", "sarif"])
+    log = json.loads((project / "reports" / "report.sarif").read_text(encoding="utf-8"))
+    assert result.exit_code == 1  # findings: the run itself succeeded
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
+def _located_findings(project: Path) -> tuple[int, list[Any], list[Any]]:
+    result = run(["check", "--fail-on", "never", "--format", "json"])
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    where = sorted((f["kind"], f["rule_id"] or "",
+                    [(c["claim_id"], c["line"], c["column"], c["claim_file_line"])
+                     for c in f["claims"]]) for f in report["findings"])
+    return result.exit_code, where, report["errors"]
+
+
+def test_a_bom_or_crlf_line_endings_alone_do_not_make_a_claim_file_stale(
+        project: Path) -> None:
+    # A CI probe: a Windows checkout (core.autocrlf) made every claim file stale, and
+    # `--fail-on warning` failed on the same text.
+    before = _located_findings(project)
+    seeds = sorted((project / "seeds").glob("*.txt"))
+    crlf, bom = seeds[2], seeds[1]
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
+    bom.write_bytes(b"\xef\xbb\xbf" + bom.read_bytes())
+    after = _located_findings(project)
+    assert after == before and before[0] == 0 and before[2] == []
+    assert not any(kind == "stale-claims" for kind, _, _ in after[1])
+    # A change of the words is still one.
+    crlf.write_bytes(crlf.read_bytes().replace(b"China", b"Chine", 1))
+    assert any(kind == "stale-claims" for kind, _, _ in _located_findings(project)[1])

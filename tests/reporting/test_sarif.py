@@ -103,13 +103,14 @@ def test_input_error_result(report: Report) -> None:
     assert "claims\\[0\\].text" in error["message"]["text"]  # SARIF link syntax escaped
 
 
-def test_input_errors_are_notifications_of_a_run_that_completed(report: Report) -> None:
+def test_input_errors_are_notifications_of_a_run_that_did_not_succeed(report: Report) -> None:
     # SARIF appendix I: an error notification says the results may be incomplete (a claim
-    # file that does not load is not compared), where a result alone does not.
+    # file that does not load is not compared), where a result alone does not. A CI probe:
+    # a run the CLI ended with exit 2 was `executionSuccessful: true`, with no exit code.
     log = _log(report)
     assert _errors(log) == []
     [invocation] = log["runs"][0]["invocations"]
-    assert invocation["executionSuccessful"] is True
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
     [note] = invocation["toolExecutionNotifications"]
     assert note["level"] == "error" and note["descriptor"] == {"id": "claimcheck/input/schema"}
     assert note["locations"] == log["runs"][0]["results"][0]["locations"]

@@ -160,3 +160,31 @@ def test_a_consistency_form_listed_twice_is_an_error(tmp_path: Path) -> None:
     assert [str(e).split(":", 1)[1] for e in errors] == [
         "5:53: rules[0].forms[2]: form 'cpec' is forms[0] 'CPEC' again (the rule ignores "
         "case); list each form once"]
+
+
+def test_look_alike_letters_of_another_script_are_errors(tmp_path: Path) -> None:
+    # A CI probe: a canonical form typed with a Cyrillic `а` was accepted, and flagged the
+    # right spelling `Tiangong` as its variant.
+    (tmp_path / "r.yaml").write_text(
+        'schema_version: "1"\nrules:\n  - id: tiangong\n    kind: term\n'
+        '    canonical: "Ti\u0430ngong"\n    variants: ["Tiangong"]\n'
+        '  - id: roscosmos\n    kind: term\n    canonical: "Роскосмос"\n'
+        '    variants: ["Роскосмоса"]\n'
+        '  - id: cpec\n    kind: consistency\n    forms: [CPEC, "\u0421PEC", Коридор]\n',
+        encoding="utf-8")
+    ruleset, errors = load_rules([tmp_path])
+    assert [str(e).split(":", 1)[1] for e in errors] == [
+        "5:5: rules[0].canonical: canonical 'Tiаngong': the word 'Tiаngong' mixes Latin and "
+        "Cyrillic letters ('а' U+0430 CYRILLIC SMALL LETTER A); it matches no text typed in "
+        "one script: retype it",
+        "6:16: rules[0].variants[0]: variant 'Tiangong' looks like the canonical form "
+        "'Tiаngong': they differ only in look-alike Latin, Cyrillic or Greek letters, so it "
+        "would flag the right spelling; retype them in one script",
+        "13:19: rules[2].forms[1]: form 'СPEC': the word 'СPEC' mixes Cyrillic and Latin "
+        "letters ('С' U+0421 CYRILLIC CAPITAL LETTER ES); it matches no text typed in one "
+        "script: retype it",
+        "13:19: rules[2].forms[1]: form 'СPEC' looks like forms[0] 'CPEC': they differ only "
+        "in look-alike Latin, Cyrillic or Greek letters, so one form would count as two; "
+        "retype them in one script"]
+    # A name wholly in Cyrillic is fine; the rules with errors do not run.
+    assert [r.id for r in ruleset.terms if r.id in ("tiangong", "roscosmos")] == ["roscosmos"]
