@@ -62,11 +62,13 @@ class ClaimcheckError(Exception):
         }
 
 
-def located_order(error: ClaimcheckError) -> tuple[str, int, str]:
+def located_order(error: ClaimcheckError) -> tuple[str, int, int, str]:
     """Where an error is, for listing errors alike everywhere (terminal, reports): by path,
-    line and message."""
+    line, column (a flow list's items on one line in file order) and message."""
     loc = error.location
-    return (loc.path if loc else "", (loc.line or 0) if loc else 0, error.message)
+    if loc is None:
+        return ("", 0, 0, error.message)
+    return (loc.path, loc.line or 0, loc.column or 0, error.message)
 
 
 class InputError(ClaimcheckError):

@@ -32,7 +32,6 @@ from checker.findings import entity_id_errors, sort_key, suppression_errors
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.models.claims import ClaimFile
-from checker.models.common import Severity
 from checker.models.report import (
     Finding,
     Report,
@@ -66,31 +65,15 @@ class CheckOptions:
     cache_dir: Path | None = None
 
 
-# Findings that say sources agree (with each other, or with a rule).
-AGREEMENTS = frozenset({"corroboration", "rule-support"})
-
-
 @dataclass
 class CheckResult:
-    """The report plus the errors met; exit code derived from both."""
+    """The report plus the errors met (the exit code: `reporting.outcome.exit_code`)."""
 
     report: Report
     errors: list[ClaimcheckError]
     corpus: Corpus
     ruleset: RuleSet
     timings: dict[str, float] = field(default_factory=dict)
-
-    def exit_code(self, fail_on: str) -> int:
-        """0 clean, 1 findings at or above fail_on, 2 bad input."""
-        if self.errors:
-            return 2
-        if fail_on == "never":
-            return 0
-        level = Severity(fail_on).rank
-        # Agreements confirm; they are no problem to fail on, even with --fail-on info.
-        counted = [f for f in self.report.findings
-                   if f.suppressed is None and f.kind not in AGREEMENTS]
-        return 1 if any(Severity(f.severity).rank >= level for f in counted) else 0
 
 
 def _noop(stage: str, done: int, total: int) -> None:

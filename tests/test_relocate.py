@@ -218,3 +218,12 @@ def test_a_claim_rewrapped_or_respaced_is_found_again(ruleset: RuleSet) -> None:
         assert gone == [] and [c.id for c in placed] == [c.id for c in claims]
         for c in placed:
             assert " ".join(edited_text[c.span[0]:c.span[1]].split()) == c.text
+
+
+def test_errors_on_one_line_are_listed_by_column() -> None:
+    from checker.errors import Location, RuleError, located_order
+
+    errors = [RuleError("b: bad pattern", Location("r.yaml", 4, 30)),
+              RuleError("a: bad pattern", Location("r.yaml", 4, 20)),
+              RuleError("c: other", Location("r.yaml", 3, 40))]
+    assert [e.message[0] for e in sorted(errors, key=located_order)] == ["c", "a", "b"]
