@@ -124,6 +124,9 @@ class BlockIndex:
     def __init__(self, claims: Sequence[NormClaim], config: BlockingConfig | None = None):
         self.config = config or BlockingConfig()
         self.claims = claims
+        # Each document's claims, and the documents with both polarities: made on first use.
+        self._by_doc: dict[str, list[int]] | None = None
+        self._mixed_docs: frozenset[str] = frozenset()
         self.n = corpus_size(len(claims))
         # The claim_keys of each claim, as a set; counted in one call, not one per claim.
         self.df: Counter[str] = Counter(chain.from_iterable(c.keys for c in claims))
@@ -220,17 +223,37 @@ class BlockIndex:
         ranked = sorted([(-s, j) for j, s in score.items() if s >= floor])
         cap = self.config.max_candidates
         found = [j for _, j in ranked[:cap]]
-        if len(ranked) > cap:
+        if len(ranked) > cap and self._mixed(i):
             # Beyond the cap, the claims of its own document that deny what it says (or
             # assert what it denies) about a shared entity: a self-contradiction must not
             # depend on how many other sentences of the page share its words (a CI probe:
             # ten more sentences on the ISS hid a correction note). A change to either
             # claim changes their document, so the incremental path searches both again.
-            c = self.claims[i]
-            found += [j for _, j in ranked[cap:] if self.claims[j].doc == c.doc
-                      and self.claims[j].polarity != c.polarity
-                      and not c.entities.isdisjoint(self.claims[j].entities)]
+            # Read from the page's few claims, not the hundreds ranked below the cap.
+            claims, c, top = self.claims, self.claims[i], set(found)
+            extra = [(-score[j], j) for j in self._mates(i)
+                     if j in score and score[j] >= floor and j not in top
+                     and claims[j].polarity != c.polarity
+                     and not c.entities.isdisjoint(claims[j].entities)]
+            found += [j for _, j in sorted(extra)]
         return found
+
+    def _mixed(self, i: int) -> bool:
+        """Whether claim i's document has claims of both polarities (few pages do)."""
+        if self._by_doc is None:
+            by_doc: dict[str, list[int]] = {}
+            polarities: dict[str, set[str]] = {}
+            for k, claim in enumerate(self.claims):
+                by_doc.setdefault(claim.doc, []).append(k)
+                polarities.setdefault(claim.doc, set()).add(claim.polarity)
+            self._by_doc = by_doc
+            self._mixed_docs = frozenset(d for d, p in polarities.items() if len(p) > 1)
+        return self.claims[i].doc in self._mixed_docs
+
+    def _mates(self, i: int) -> list[int]:
+        """The other claims of claim i's document (by index; `_mixed` made the table)."""
+        assert self._by_doc is not None
+        return [k for k in self._by_doc[self.claims[i].doc] if k != i]
 
     def searches(self, hashes: Sequence[int]) -> array[int]:
         """For each claim, 63 bits of a hash of all its candidate search reads: the weight
