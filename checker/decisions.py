@@ -323,6 +323,14 @@ def _shape(message: str) -> str:
     return _LINE_NUMBER_RE.sub("line #", message)
 
 
+def _unnamed(message: str, documents: Iterable[str]) -> str:
+    """A message with the ids of its documents left out (longest first: one id may hold
+    another)."""
+    for doc in sorted(documents, key=len, reverse=True):
+        message = message.replace(doc, "#doc")
+    return message
+
+
 def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
                   ) -> dict[str, str]:
     """Undecided findings that take over a decision whose finding is gone: the one finding
@@ -357,8 +365,12 @@ def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
             found = [f for f in candidates.get(key, []) if _like(d, f)]
             if not found and d.statements and documents.isdisjoint(d.documents):
                 # Its documents are gone: renamed, the same words stand under another id.
+                # Messages are compared with the documents' ids left out: "002_x contradicts
+                # itself" names the document (helper D: such decisions were dropped).
+                shape = _shape(_unnamed(d.message, d.documents))
                 found = [f for k, fs in candidates.items() if k[0] == d.kind
-                         and k[2] == _shape(d.message) for f in fs if _same_words(d, f)]
+                         and _shape(_unnamed(k[2], k[1])) == shape
+                         for f in fs if _same_words(d, f)]
             if len(found) == 1:
                 wanted.setdefault(found[0].id, []).append(fp)
     return {fid: max(fps, key=lambda fp: (_STRICTNESS[decisions[fp].decision],

@@ -1097,6 +1097,26 @@ def test_a_decision_follows_its_statement_into_a_renamed_document(project: Path)
     assert not any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
 
 
+def test_a_decision_on_a_self_contradiction_follows_a_renamed_document(project: Path) -> None:
+    # Its message names the document ("002_... contradicts itself"), so the renamed
+    # document's finding had another message and the decision was dropped as resolved.
+    run(["check", "--format", "json", "--fail-on", "never"])
+    report = json.loads(_report(project, "reports"))
+    [single] = [f for f in report["findings"] if f["kind"] == "self-contradiction"]
+    _decide(project, single, "confirmed", "the correction stands")
+    old, new = "002_52ff3da96645762c", "002_propakistani-cpec"
+    for suffix in (".txt", ".meta.yaml"):
+        (project / "seeds" / f"{old}{suffix}").rename(project / "seeds" / f"{new}{suffix}")
+    claims = project / "claims" / f"{new}.yaml"
+    (project / "claims" / f"{old}.yaml").rename(claims)
+    claims.write_text(claims.read_text("utf-8").replace(f"  id: {old}", f"  id: {new}"), "utf-8")
+    run(["check", "--format", "json", "--fail-on", "never"])
+    report = json.loads(_report(project, "reports"))
+    [moved] = [f for f in report["findings"] if f["kind"] == "self-contradiction"]
+    assert moved["details"]["decision"]["note"] == "the correction stands"
+    assert not any(n.startswith(f"decision resolved: {single['id']}") for n in report["notes"])
+
+
 def test_fix_rewrites_a_text_written_as_a_block_scalar(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """A CI probe: `--fix` said it fixed a claim whose text was a folded block (`>-`) and
