@@ -5,30 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_cli import run
+from tests.cli.test_cli import rename_document, run
 
 OLD = "002_52ff3da96645762c"
-
-
-def _rename(project: Path, new: str) -> None:
-    """`git mv` of a seed, its metadata and its claim file, the claim file's document
-    block fixed as the input error asks."""
-    seeds, claims = project / "seeds", project / "claims"
-    (seeds / f"{OLD}.txt").rename(seeds / f"{new}.txt")
-    (seeds / f"{OLD}.meta.yaml").rename(seeds / f"{new}.meta.yaml")
-    text = (claims / f"{OLD}.yaml").read_text(encoding="utf-8")
-    (claims / f"{OLD}.yaml").unlink()
-    (claims / f"{new}.yaml").write_text(
-        text.replace(f"\n  id: {OLD}\n", f"\n  id: {new}\n", 1).replace(
-            f"\n  path: seeds/{OLD}.txt\n", f"\n  path: seeds/{new}.txt\n", 1),
-        encoding="utf-8")
 
 
 def test_a_renamed_documents_baselined_findings_stay_old(project: Path) -> None:
     """A CI probe: fingerprints name the document, so a pure rename re-fired every
     baselined finding of it (exit 1)."""
     assert run(["baseline", "write", "bl.json"]).exit_code == 0
-    _rename(project, "002_iss")
+    rename_document(project, OLD, "002_iss")
     result = run(["check", "--baseline", "bl.json", "--format", "json", "--fail-on", "info"])
     assert result.exit_code == 0, result.output
     report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))

@@ -902,6 +902,20 @@ def _decide(project: Path, finding: dict[str, Any], value: str, note: str) -> No
                    {model.id: make_decision(model, value, note, "Desk A")})  # type: ignore[arg-type]
 
 
+def rename_document(project: Path, old: str, new: str) -> None:
+    """`git mv` of a seed, its metadata and its claim file, the claim file's document
+    block fixed as the input error asks."""
+    seeds, claims = project / "seeds", project / "claims"
+    (seeds / f"{old}.txt").rename(seeds / f"{new}.txt")
+    (seeds / f"{old}.meta.yaml").rename(seeds / f"{new}.meta.yaml")
+    text = (claims / f"{old}.yaml").read_text(encoding="utf-8")
+    (claims / f"{old}.yaml").unlink()
+    (claims / f"{new}.yaml").write_text(
+        text.replace(f"\n  id: {old}\n", f"\n  id: {new}\n", 1).replace(
+            f"\n  path: seeds/{old}.txt\n", f"\n  path: seeds/{new}.txt\n", 1),
+        encoding="utf-8")
+
+
 def _paste_copy_at(doc: Path, line: int) -> None:
     lines = doc.read_text("utf-8").split("\n")
     sentence = next(t for t in lines if t.startswith(ISS))
@@ -1083,11 +1097,7 @@ def test_a_decision_follows_its_statement_into_a_renamed_document(project: Path)
     [single] = _iss_findings(project)
     _decide(project, single, "false-alarm", "quoted, not asserted")
     old, new = "002_52ff3da96645762c", "002_propakistani-cpec"
-    for suffix in (".txt", ".meta.yaml"):
-        (project / "seeds" / f"{old}{suffix}").rename(project / "seeds" / f"{new}{suffix}")
-    claims = project / "claims" / f"{new}.yaml"
-    (project / "claims" / f"{old}.yaml").rename(claims)
-    claims.write_text(claims.read_text("utf-8").replace(f"  id: {old}", f"  id: {new}"), "utf-8")
+    rename_document(project, old, new)
     run(["check", "--format", "json", "--fail-on", "never"])
     [moved] = _iss_findings(project)
     decision = moved["details"]["decision"]
@@ -1105,11 +1115,7 @@ def test_a_decision_on_a_self_contradiction_follows_a_renamed_document(project: 
     [single] = [f for f in report["findings"] if f["kind"] == "self-contradiction"]
     _decide(project, single, "confirmed", "the correction stands")
     old, new = "002_52ff3da96645762c", "002_propakistani-cpec"
-    for suffix in (".txt", ".meta.yaml"):
-        (project / "seeds" / f"{old}{suffix}").rename(project / "seeds" / f"{new}{suffix}")
-    claims = project / "claims" / f"{new}.yaml"
-    (project / "claims" / f"{old}.yaml").rename(claims)
-    claims.write_text(claims.read_text("utf-8").replace(f"  id: {old}", f"  id: {new}"), "utf-8")
+    rename_document(project, old, new)
     run(["check", "--format", "json", "--fail-on", "never"])
     report = json.loads(_report(project, "reports"))
     [moved] = [f for f in report["findings"] if f["kind"] == "self-contradiction"]

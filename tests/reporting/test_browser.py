@@ -16,6 +16,7 @@ import pytest
 from checker.models.report import ClaimRef, Finding, Report, Suppressed
 from checker.pipeline import CheckOptions, run_check
 from checker.reporting import html
+from tests.screen import WORDS_LEFT
 
 from .sample import REPO
 
@@ -285,27 +286,6 @@ def test_large_report_planted_script_does_not_run(large: Any) -> None:
     assert large.locator("img").count() == 0
     assert large.evaluate("typeof window.__pwned") == "undefined"
 
-
-# Where each word begins on screen (left edge of its glyphs), in the first element matching
-# the selector whose text has the first word: the order the reader sees, not the DOM order.
-WORDS_LEFT = """([selector, words]) => {
-  const root = [...document.querySelectorAll(selector)]
-    .find((e) => e.textContent.includes(words[0]));
-  return words.map((word) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-      const at = node.data.indexOf(word);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + word.length);
-        return range.getBoundingClientRect().left;
-      }
-    }
-    return null;
-  });
-}"""
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE, left unterminated
 

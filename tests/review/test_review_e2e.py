@@ -24,6 +24,7 @@ from checker.decisions import apply_decisions_file, load_decisions
 from checker.models.report import DocumentOut, Report
 from checker.pipeline import CheckOptions, CheckResult, run_check
 from checker.review.server import ReviewApp, ReviewServer
+from tests.screen import WORDS_LEFT
 
 from .sample import REPO, finding, fixed_clock, ref
 
@@ -604,28 +605,6 @@ def test_a_decision_button_used_with_the_keyboard_keeps_the_focus(
     assert page.locator("#finding").get_attribute("data-id") == first
     page.context.close()
     assert errors == []
-
-
-# Where each word begins on screen (left edge of its glyphs), in the first element matching
-# the selector whose text has the first word: the order the reader sees, not the DOM order.
-WORDS_LEFT = """([selector, words]) => {
-  const root = [...document.querySelectorAll(selector)]
-    .find((e) => e.textContent.includes(words[0]));
-  return words.map((word) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-      const at = node.data.indexOf(word);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + word.length);
-        return range.getBoundingClientRect().left;
-      }
-    }
-    return null;
-  });
-}"""
 
 
 def test_a_bidi_override_in_metadata_does_not_reverse_the_fields_after_it(
