@@ -27,12 +27,14 @@ from checker.claimfiles import (
     claim_file_data,
     render_claim_file,
 )
+from checker.errors import ClaimcheckError
 from checker.extract import claim_id
 from checker.extract.stance import polarity
 from checker.ingest import Document
 from checker.models.claims import ClaimFile
 from checker.relocate import drafted, nearest
 from checker.textutil import fold
+from checker.yamlio import to_plain
 
 SLOT_LISTS = ("entities", "quantities", "dates")
 EDITOR_KEYS = ("note", "suppress")  # written by editors only, never by the extractor
@@ -277,23 +279,17 @@ def _update(parent: CommentedMap, key: str, value: Any) -> None:
             del old[k]
         for k, v in value.items():
             _update(old, k, v)
-    elif key not in parent or _plain(old) != value:
+    elif key not in parent or _as_read(old) != value:
         parent[key] = _to_yaml_tree(value, key)
 
 
-def _plain(node: Any) -> Any:
-    """A YAML node as plain Python data, to compare with what the extractor wrote."""
-    if isinstance(node, dict):
-        return {k: _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return str(node) if isinstance(node, str) else node
+def _as_read(node: Any) -> Any:
+    """A YAML node as plain data, as a claim file is read (None where it cannot be read:
+    an alias, nesting too deep; then it is written anew)."""
+    try:
+        return to_plain(node, "")
+    except ClaimcheckError:
+        return None
 
 
 def _start(span: Any) -> int:

@@ -131,14 +131,19 @@ def _short_message(error: Any) -> str:
 _NAMED_FIELD_RE = re.compile(r"([a-z_]+): ")
 
 
+def _child(node: Any, key: str | int) -> Any:
+    """node[key] in a YAML tree, or None where there is none."""
+    try:
+        return node[key] if isinstance(node, dict | list) else None  # type: ignore[index]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
 def _node_at(root: Any, keys: list[str | int]) -> Any:
     """The YAML node at a location (None when there is none)."""
     node = root
     for k in keys:
-        try:
-            node = node[k] if isinstance(node, dict | list) else None  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            return None
+        node = _child(node, k)
     return node
 
 
@@ -153,10 +158,7 @@ def _untagged(root: Any, keys: list[str | int]) -> list[str | int]:
                 isinstance(node, dict) and k not in node and node.get("kind") == k)):
             continue
         out.append(k)
-        try:
-            node = node[k] if isinstance(node, dict | list) else None  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            node = None
+        node = _child(node, k)
     return out
 
 
@@ -173,8 +175,8 @@ def model_errors(exc: ValidationError, root: Any, path: str,
         # A whole-model check that names its field ("message: unknown placeholder ...") is
         # located at that field, not at the model's first line.
         named = _NAMED_FIELD_RE.match(message)
-        if named and isinstance(_node_at(root, keys), dict) and \
-                named.group(1) in _node_at(root, keys):
+        at = _node_at(root, keys) if named else None
+        if named and isinstance(at, dict) and named.group(1) in at:
             keys, message = [*keys, named.group(1)], message[named.end():]
         line, col = locate(root, keys)
         out.append(SchemaError(message, Location(path, line, col, field_path(keys))))

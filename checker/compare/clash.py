@@ -17,7 +17,7 @@ from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
 from checker.compare.slots import Pairs, figures_differ, same_day_of
-from checker.lexicon import Lexicon
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.nlp import word_stem
 from checker.normclaim import NormClaim
 
@@ -75,7 +75,8 @@ def _subjects_differ(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
         # Nor alike: an unknown name may be a known one spelt another way ("the Faeroes" /
         # "the Faroe Islands").
         if sa and sb and sa.isdisjoint(sb) and not any(
-                fuzz.partial_ratio(_bare(x), _bare(y)) >= _ALIKE for x in sa for y in sb):
+                fuzz.partial_ratio(x.removeprefix(UNKNOWN_PREFIX), y.removeprefix(UNKNOWN_PREFIX))
+                >= _ALIKE for x in sa for y in sb):
             return True
     return False
 
@@ -83,10 +84,6 @@ def _subjects_differ(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
 # Entity ids this alike may name one thing spelt two ways (partial ratio, 0-100).
 _ALIKE = 75
 
-
-def _bare(entity_id: str) -> str:
-    """An entity id without the unknown names' prefix."""
-    return entity_id.rsplit(":", 1)[-1]
 
 
 def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | None:

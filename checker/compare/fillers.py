@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from checker.lexicon import Lexicon
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.normclaim import SOURCE, NormClaim
 
 _WORD_RE = re.compile(r"[\w'\u2019-]+")
@@ -54,6 +54,7 @@ def names_apart(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
         for x in fa[word]:
             for y in fb[word]:
                 if x not in lexicon.ancestors(y) and y not in lexicon.ancestors(x) \
-                        and fuzz.ratio(x.split(":")[-1], y.split(":")[-1]) < _ALIKE:
+                        and fuzz.ratio(x.removeprefix(UNKNOWN_PREFIX),
+                                       y.removeprefix(UNKNOWN_PREFIX)) < _ALIKE:
                     return True
     return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from checker.extract.stance import is_future, polarity
 from checker.textutil import fold
@@ -96,22 +97,22 @@ def _planned_cuts(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, i
     """The cuts with those before a plan joined by "and" (_PLANNED_AND_RE) added, and
     before a telling joined to a denial (_TOLD_AND_RE)."""
     found = list(cuts)
-    for m in _PLANNED_AND_RE.finditer(folded):
-        if any(a < m.end() and m.start() < b for a, b in cuts):
+    _add_and_cuts(_PLANNED_AND_RE, folded, found, lambda left: not is_future(left))
+    _add_and_cuts(_TOLD_AND_RE, folded, found, lambda left: polarity(left) == "negative")
+    return sorted(found)
+
+
+def _add_and_cuts(pattern: re.Pattern[str], folded: str, found: list[tuple[int, int]],
+                  left_ok: Callable[[str], bool]) -> None:
+    """Cuts at the matches of pattern into found, where the clause left of the match is one
+    (and left_ok) and at least three words follow."""
+    for m in pattern.finditer(folded):
+        if any(a < m.end() and m.start() < b for a, b in found):
             continue  # a cut there already
         begin = max((b for a, b in found if b <= m.start()), default=0)
         left = folded[begin:m.start()]
-        if _clause(left) and not is_future(left) and len(folded[m.end():].split()) >= 3:
+        if _clause(left) and left_ok(left) and len(folded[m.end():].split()) >= 3:
             found.append((m.start(), m.end()))
-    for m in _TOLD_AND_RE.finditer(folded):
-        if any(a < m.end() and m.start() < b for a, b in found):
-            continue
-        begin = max((b for a, b in found if b <= m.start()), default=0)
-        left = folded[begin:m.start()]
-        if _clause(left) and polarity(left) == "negative" \
-                and len(folded[m.end():].split()) >= 3:
-            found.append((m.start(), m.end()))
-    return sorted(found)
 
 
 def _tied(folded: str) -> bool:
