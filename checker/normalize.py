@@ -21,6 +21,7 @@ from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
 from checker.normclaim import (
     INITIAL,
+    QUALIFIER,
     SOURCE,
     Description,
     Mention,
@@ -180,21 +181,54 @@ def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
 
 # The (?=...) hint: a sentence that starts with no h, s, i or t fails at once, not after
 # trying each word (under IGNORECASE the class matches what the words' first letters match).
+# A demonym may qualify the noun ("The Dutch group plans to cut 1,500 jobs"): its word is
+# the `adjective` group, which only a demonym mention may fill (`_coreferent`).
 PRONOUN_RE = re.compile(
-    r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:company|firm|group|film|album|"
+    r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:(?P<adjective>[\w-]+)\s+)??"
+    r"(?:company|firm|group|film|album|"
     r"band|city|country|agency|station|mission|island|book|show|series|team|club|party|"
     r"government|ministry|organisation|organization|programme|program|project|state|"
-    r"university|institute|movie|song|player|singer|actor|actress|writer|author))\b",
+    r"university|institute|movie|song|player|singer|actor|actress|writer|author|"
+    r"bank|lender|insurer|airline|carmaker|automaker|retailer|manufacturer|chipmaker|"
+    r"conglomerate|startup|start-up|operator|broadcaster|supplier))\b",
     re.IGNORECASE,
 )
 
 
 def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
-    """The claim's first-named entity: the antecedent for a following "It"/"He"."""
+    """The claim's first-named subject: the antecedent for a following "It"/"The company".
+
+    Not the place of a dateline ("AMSTERDAM, October 23 -"), nor who told the claim
+    ("..., according to LSEG data"), nor a demonym qualifying a name ("Dutch technology group
+    Norvale Systems"): a desk probe's "The company said it would cut 1,200 jobs" stood for
+    LSEG and for Amsterdam."""
     if not claim.entities:
         return None
-    first = claim.entities[0]
+    start = claim.span[0]
+    line = _DATELINE_RE.match(claim.text)
+    after = start + line.end() if line else start
+    told = claim.attribution.span if claim.attribution and _told_by(claim) else (0, 0)
+    named = [e for e in claim.entities if e.span[0] >= after
+             and not (told[0] <= e.span[0] and e.span[1] <= told[1])]
+    first = next((e for e in named if _role(e.text, lexicon) != "demonym"), None) \
+        or (named[0] if named else None)
+    if first is None:
+        return None
     return first.id or lexicon.entity_id(first.text)  # entity_id(), written out
+
+
+def _coreferent(pronoun: re.Match[str], offset: int, mentions: tuple[Mention, ...]) -> bool:
+    """Whether a leading pronoun or "the company" names what the sentence is about: no name
+    comes before its end but the demonym qualifying it ("The Dutch group"), which an
+    `adjective` must be."""
+    end = offset + pronoun.end()
+    adjective = pronoun.start("adjective")
+    before = [m for m in mentions if m.start < end]
+    if adjective < 0:
+        return not before
+    return len(before) == 1 and before[0].role == "demonym" \
+        and before[0].start == offset + adjective and before[0].end == offset + pronoun.end(
+            "adjective")
 
 
 # At most this many characters after an attribution that closes its sentence ("..., the
@@ -202,10 +236,20 @@ def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
 _CLOSING = 30
 
 
-def _told_by(attribution: str, after: int) -> bool:
-    """Whether an attribution names only who told the claim: "according to ..." anywhere,
-    or a "... said" that closes the sentence."""
-    return attribution.lower().startswith("according to") or after <= _CLOSING
+def _told_by(claim: Claim) -> bool:
+    """Whether the claim's attribution names only who told it: "according to ..." anywhere,
+    or a "... said" that closes the sentence (not one that opens it, after a dateline or
+    not: "Norvale Systems reported revenue of $4.2 billion." is the subject reporting
+    itself)."""
+    told = claim.attribution
+    if told is None:
+        return False
+    if told.text.lower().startswith("according to"):
+        return True
+    if claim.span[1] - told.span[1] > _CLOSING:
+        return False
+    line = _DATELINE_RE.match(claim.text)
+    return told.span[0] > claim.span[0] + (line.end() if line else 0)
 
 
 # A wire dateline opening the claim: "LUSAKA, Jan. 17 (Reuters) - ", "PARIS, March 3 -".
@@ -283,7 +327,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         mention(e.id or lexicon.entity_id(e.text), _role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
     ])
-    if claim.attribution and _told_by(claim.attribution.text, end - claim.attribution.span[1]):
+    if claim.attribution and _told_by(claim):
         # Who said it is not what the claim is about: "..., the Health Ministry said" and
         # "..., according to the Red Cross" can tell one fact. (A leading "Norvik Shipping
         # reported revenue ..." or "Acme posted revenue ..." is the subject reporting itself.)
@@ -294,9 +338,12 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     if initial:
         mentions = (initial, *mentions)
     pronoun = PRONOUN_RE.match(text) if antecedent else None
-    if pronoun and antecedent and not any(m.start < offset + pronoun.end() for m in mentions):
+    if pronoun and antecedent and _coreferent(pronoun, offset, mentions):
         # "It was established in 1993" after a sentence about Ingushetia.
-        mentions = (Mention(antecedent, "coref", offset, offset + pronoun.end()), *mentions)
+        end = offset + pronoun.end()
+        mentions = (Mention(antecedent, "coref", offset, end),
+                    *[Mention(m.id, QUALIFIER, m.start, m.end) if m.start < end else m
+                      for m in mentions])
     lifted = [(m.start, m.end) for m in mentions]
     lifted += [(q.span[0], q.span[1]) for q in claim.quantities]
     # An unresolved quarter or half ("the third quarter" of a page without a date) is no

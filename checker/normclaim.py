@@ -42,10 +42,13 @@ class NDate:
 
 
 # Roles of mentions that say who told a claim or only guess a name, not what the claim is
-# about: the source of an attribution, a capitalised first word no lexicon knows.
+# about: the source of an attribution, a capitalised first word no lexicon knows, a demonym
+# qualifying what "the company" stands for ("The Dutch group plans to cut 1,500 jobs" is
+# about the group, not somewhere in the Netherlands).
 SOURCE = "source"
 INITIAL = "initial"
-WEAK_ROLES = frozenset({SOURCE, INITIAL})
+QUALIFIER = "qualifier"
+WEAK_ROLES = frozenset({SOURCE, INITIAL, QUALIFIER})
 
 
 @by_position

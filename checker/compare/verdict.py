@@ -14,6 +14,7 @@ from checker.compare.measures import fates_differ, measures_differ
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     bare_counts_apart,
+    counted_alike,
     currencies_apart,
     dates_compared,
     figures_apart,
@@ -86,7 +87,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or (
         bool(spec_ents) and bool(spec_words)) or (
         bool(sim.shared_frame) and same_day_of(fa.events, fb.events)) or (
-        _corrects(a, b) and bool(sim.shared_frame))
+        _corrects(a, b) and bool(sim.shared_frame)) or (
+        bool(a.quantities) and bool(b.quantities) and counted_alike(a, b))
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
@@ -140,8 +142,10 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # figures, when both give some, agree on one at least (above: "employs 3,200 people at
     # its plant" / "plans to cut 300 jobs at its plant" are related, not one fact).
     triangle = len(sim.shared_entities) >= 2 and bool(spec_ents) and bool(spec_words)
-    if not (cover >= th.coverage or (slots_agree and spec_ents)
-            or (triangle and cover >= th.coverage / 4)):
+    # One thing counted and done, the same count ("will cut 1,200 jobs" / "said it would cut
+    # 1,200 jobs, about 4% of its workforce, ..."), is one fact told twice.
+    if not (cover >= th.coverage or (slots_agree and (spec_ents or (
+            q_agree and counted_alike(a, b)))) or (triangle and cover >= th.coverage / 4)):
         # Related, but one claim says things the other does not: not a confirmation.
         return Verdict("unrelated", None, 0.5, score, details)
     details["coverage"] = round(cover, 3)

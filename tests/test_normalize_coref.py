@@ -1,0 +1,88 @@
+"""What a leading "It" or "The company" stands for: the page's last subject, read as a desk
+reads it (not a dateline's city, not who told a figure, not a demonym qualifying a name)."""
+
+from __future__ import annotations
+
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normclaim import QUALIFIER, NormClaim
+from checker.rules import RuleSet
+from tests.compare.pairs import verdict
+
+
+def _claims(ruleset: RuleSet, text: str) -> list[NormClaim]:
+    cf = extract_text(text, "p", ruleset.lexicon, meta=DocumentMeta(published="2025-10-23"),
+                      threshold=0.0)
+    return normalise_document("p", cf.claims, ruleset.lexicon)
+
+
+def _coref(claim: NormClaim) -> str | None:
+    return next((m.id for m in claim.mentions if m.role == "coref"), None)
+
+
+def _last(ruleset: RuleSet, text: str) -> NormClaim:
+    return _claims(ruleset, text)[-1]
+
+
+def test_the_company_is_not_the_dateline_city(ruleset: RuleSet) -> None:
+    last = _last(ruleset, "AMSTERDAM, October 23 - Norvale Systems said revenue rose 15% to "
+                          "$3.9 billion.\nThe group will cut 1,200 jobs, a spokesperson said.")
+    assert _coref(last) == "name:norvale-systems"
+
+
+def test_the_company_is_not_who_told_the_last_figure(ruleset: RuleSet) -> None:
+    text = ("Norvale Systems reported revenue of $4.2 billion on Thursday.\n"
+            "Analysts had expected revenue of $4.05 billion, according to LSEG data.\n"
+            "The company said it would cut 1,200 jobs.")
+    assert _coref(_last(ruleset, text)) == "name:norvale-systems"
+
+
+def test_a_demonym_qualifying_a_name_is_not_the_subject(ruleset: RuleSet) -> None:
+    text = ("Dutch technology group Norvale Systems said revenue rose 15% to $3.9 billion.\n"
+            "The company will cut 1,200 jobs.")
+    assert _coref(_last(ruleset, text)) == "name:norvale-systems"
+
+
+def test_a_demonym_may_qualify_the_company(ruleset: RuleSet) -> None:
+    last = _last(ruleset, "Norvale Systems reported revenue of $4.2 billion.\n"
+                          "The Dutch group plans to cut 1,500 jobs, mostly in hardware.")
+    assert _coref(last) == "name:norvale-systems"
+    # The demonym says what the group is, not where the cuts are: no scope of the claim.
+    assert [m.role for m in last.mentions if m.id == "netherlands"] == [QUALIFIER]
+
+
+def test_another_adjective_is_not_the_subject(ruleset: RuleSet) -> None:
+    # "The new company" may be another company (a joint venture, a spin-off).
+    last = _last(ruleset, "Norvale Systems reported revenue of $4.2 billion.\n"
+                          "The new company will employ 300 people in Lahore.")
+    assert _coref(last) is None
+
+
+def test_a_sentence_naming_its_subject_first_keeps_it(ruleset: RuleSet) -> None:
+    last = _last(ruleset, "Norvale Systems reported revenue of $4.2 billion.\n"
+                          "It said Brightwater Foods would buy 1,200 of its servers.")
+    # "It" stands for Norvale; Brightwater is named after it.
+    assert _coref(last) == "name:norvale-systems"
+    assert "name:brightwater-foods" in last.entities
+
+
+def test_cut_jobs_conflict_beside_a_long_sentence(ruleset: RuleSet) -> None:
+    # One thing counted and done: one fact, however much else the long sentence says.
+    a = ("Norvale Systems said it would cut 1,200 jobs, about 4% of its workforce, mainly "
+         "in its hardware division in Eindhoven.")
+    b = "Norvale Systems plans to cut 1,500 jobs, mostly in hardware."
+    assert verdict(ruleset, a, b) == ("conflict", "number")
+
+
+def test_counts_of_one_thing_done_differently_are_two_facts(ruleset: RuleSet) -> None:
+    a = "Norvale Systems will cut 1,200 jobs."
+    b = "Norvale Systems added 1,500 jobs last year."
+    assert verdict(ruleset, a, b, pa="2025-10-23", pb="2025-10-23")[0] != "conflict"
+
+
+def test_the_same_count_done_corroborates_beside_a_long_sentence(ruleset: RuleSet) -> None:
+    a = ("Norvale Systems said it would cut 1,200 jobs, about 4% of its workforce, mainly "
+         "in its hardware division in Eindhoven.")
+    b = "Norvale Systems will cut 1,200 jobs, a spokesperson confirmed."
+    assert verdict(ruleset, a, b) == ("corroboration", "agree")
