@@ -190,7 +190,9 @@ PRONOUN_RE = re.compile(
     r"government|ministry|organisation|organization|programme|program|project|state|"
     r"university|institute|movie|song|player|singer|actor|actress|writer|author|"
     r"bank|lender|insurer|airline|carmaker|automaker|retailer|manufacturer|chipmaker|"
-    r"conglomerate|startup|start-up|operator|broadcaster|supplier))\b",
+    r"conglomerate|startup|start-up|operator|broadcaster|supplier|"
+    r"satellite|spacecraft|rocket|probe|telescope|vessel|ship|aircraft|plane|drug|vaccine|"
+    r"trial|study))\b",
     re.IGNORECASE,
 )
 
@@ -201,7 +203,8 @@ def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
     Not the place of a dateline ("AMSTERDAM, October 23 -"), nor who told the claim
     ("..., according to LSEG data"), nor a demonym qualifying a name ("Dutch technology group
     Norvale Systems"): a desk probe's "The company said it would cut 1,200 jobs" stood for
-    LSEG and for Amsterdam."""
+    LSEG and for Amsterdam. (An owner stays: "His" after "Baz Luhrmann's film Australia" is
+    Luhrmann, though "The film" would be Australia.)"""
     if not claim.entities:
         return None
     start = claim.span[0]

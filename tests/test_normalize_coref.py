@@ -86,3 +86,23 @@ def test_the_same_count_done_corroborates_beside_a_long_sentence(ruleset: RuleSe
          "in its hardware division in Eindhoven.")
     b = "Norvale Systems will cut 1,200 jobs, a spokesperson confirmed."
     assert verdict(ruleset, a, b) == ("corroboration", "agree")
+
+
+def test_the_satellite_stands_for_the_last_subject(ruleset: RuleSet) -> None:
+    last = _last(ruleset, "Kestrel-1 blasted off from French Guiana on Wednesday.\n"
+                          "The satellite reached its planned orbit an hour after launch.")
+    assert _coref(last) == "name:kestrel-1"
+
+
+def test_two_groups_counted_in_people_are_two_facts(ruleset: RuleSet) -> None:
+    # Counted alike needs the same word before both counts: a trial's size and a count of
+    # diagnoses are two figures, though both count people.
+    from checker.compare.slots import counted_alike
+    from tests.compare.pairs import norm
+
+    a = norm(ruleset, "Vitamin D cut the dementia risk by 40% in a trial of 8,412 people.", "a")
+    b = norm(ruleset, "In the vitamin D group, 124 people were diagnosed with dementia.", "b")
+    assert not counted_alike(a, b)
+    c = norm(ruleset, "The vitamin D trial enrolled 4,812 people in Norway.", "c")
+    d = norm(ruleset, "The vitamin D trial enrolled 8,412 adults in Norway.", "d")
+    assert counted_alike(c, d)

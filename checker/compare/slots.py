@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Mapping
 
+from checker.nlp import STOPWORDS, word_stem
 from checker.normclaim import NDate, NormClaim, NQuantity
 
 # Event dates: a point in time. Periods ("2020-2024") and open ranges are context.
@@ -35,16 +36,32 @@ def aligned(qa: NQuantity, qb: NQuantity) -> bool:
 
 
 def counted_alike(a: NormClaim, b: NormClaim) -> bool:
-    """Both claims count one thing and say what is done to it: a counted noun in common
-    ("1,200 jobs" / "1,500 jobs") and another word of their frames ("cut"). With an entity
-    in common, one fact however the rest of a long sentence dilutes their similarity (a desk
-    probe: "The company said it would cut 1,200 jobs, about 4% of its workforce, mainly in
-    its hardware division in Eindhoven" / "The Dutch group plans to cut 1,500 jobs")."""
-    nouns = {_counted(q.noun) for q in a.quantities if q.noun and q.kind == "count"}
-    if not nouns or nouns.isdisjoint(_counted(q.noun) for q in b.quantities
-                                     if q.noun and q.kind == "count"):
-        return False
-    return len(a.tokens & b.tokens) >= 2
+    """Both claims count one thing and do one thing to it: a counted noun in common and the
+    same word right before each count ("cut 1,200 jobs" / "plans to cut 1,500 jobs"). With
+    an entity in common, one fact however the rest of a long sentence dilutes their
+    similarity (a desk probe: "The company said it would cut 1,200 jobs, about 4% of its
+    workforce, mainly in its hardware division in Eindhoven" / "The Dutch group plans to
+    cut 1,500 jobs"). "A trial of 8,412 people" and "124 people were diagnosed" count two
+    groups."""
+    done_a = _counts_done(a)
+    return bool(done_a) and not done_a.isdisjoint(_counts_done(b))
+
+
+def _counts_done(c: NormClaim) -> set[tuple[str, str]]:
+    """(word before the count, counted noun) of each of the claim's named counts."""
+    out = set()
+    for q in c.quantities:
+        if q.kind != "count" or not q.noun:
+            continue
+        at = c.text.find(q.text)
+        before = _WORD_BEFORE_RE.search(c.text, 0, at) if at > 0 else None
+        if before and before.group(1).lower() not in STOPWORDS:
+            out.add((word_stem(before.group(1).lower()), _counted(q.noun)))
+    return out
+
+
+# The word right before a count, with nothing but spaces between ("cut 1,200").
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
 
 
 def _interval(q: NQuantity) -> tuple[float, float]:
