@@ -15,6 +15,7 @@ it closely.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -40,11 +41,18 @@ def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[
     folded = fold(doc.text)
     placed: list[Claim] = []
     gone: list[str] = []
-    taken: set[int] = set()  # a repeated sentence gives each of its claims its own copy
     delta = 0  # how far the last claim moved: the next one likely moved as far
-    for claim in sorted(claims, key=lambda c: c.span[0]):
+    ordered = sorted(claims, key=lambda c: c.span[0])
+    starts = [_sentence_start(c, doc.id) for c in ordered]
+    anchors = _anchors(ordered, starts, folded)
+    # A repeated sentence gives each of its claims its own copy; an anchor's is its own.
+    taken: set[int] = set(anchors.values())
+    for k, claim in enumerate(ordered):
         text = fold(claim.text)
-        start = nearest(folded, text, claim.span[0] + delta, taken) if text else -1
+        low, high = _between(k, anchors, len(folded))
+        start = anchors.get(k, -1)
+        if start < 0 and text:
+            start = nearest(folded, text, claim.span[0] + delta, taken, starts[k], low, high)
         if start >= 0:
             taken.add(start)
             delta = start - claim.span[0]
@@ -53,7 +61,8 @@ def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[
             else:
                 placed.append(_moved(claim, delta, start, len(text), doc, folded))
             continue
-        rewrapped = nearest_spaced(folded, text, claim.span[0] + delta, taken) if text else None
+        rewrapped = nearest_spaced(folded, text, claim.span[0] + delta, taken, starts[k],
+                                   low, high) if text else None
         if rewrapped is not None:
             # The same words with other spaces between them: a paragraph wrapped anew, a
             # double space (a CI probe: the claim and its suppression were left out).
@@ -72,7 +81,7 @@ def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[
             if text and len(text) <= len(folded) else None
         if found is not None:
             start, end = _refined(text, folded, found.dest_start, found.dest_end)
-            if start not in taken and _figures_in(claim, folded[start:end]):
+            if start not in taken and low < start < high and _figures_in(claim, folded[start:end]):
                 taken.add(start)
                 delta = start - claim.span[0]
                 placed.append(_moved(claim, delta, start, end - start, doc, folded))
@@ -94,13 +103,18 @@ def _figures_in(claim: Claim, region: str) -> bool:
     return all(fold(q.text) in region for q in claim.quantities)
 
 
-def nearest(folded: str, text: str, near: int, taken: set[int] | frozenset[int] = frozenset()
-            ) -> int:
-    """The occurrence of text closest to `near` not in `taken` (the earlier on a tie), -1."""
+def nearest(folded: str, text: str, near: int, taken: set[int] | frozenset[int] = frozenset(),
+            whole: bool = False, low: int = -1, high: int | None = None) -> int:
+    """The occurrence of text closest to `near` not in `taken` (the earlier on a tie), -1.
+
+    With `whole`, only an occurrence that starts a sentence; only one after `low` and
+    before `high`."""
     best = -1
-    at = folded.find(text)
-    while at >= 0:
-        if at not in taken and (best < 0 or abs(at - near) < abs(best - near)):
+    top = len(folded) + 1 if high is None else high
+    at = folded.find(text, max(0, low + 1))
+    while 0 <= at < top:
+        if at not in taken and (not whole or starts_sentence(folded, at)) and (
+                best < 0 or abs(at - near) < abs(best - near)):
             best = at
         if at > near and best >= 0:
             break  # later ones are further away
@@ -109,18 +123,76 @@ def nearest(folded: str, text: str, near: int, taken: set[int] | frozenset[int] 
 
 
 def nearest_spaced(folded: str, text: str, near: int,
-                   taken: set[int] | frozenset[int] = frozenset()) -> tuple[int, int] | None:
+                   taken: set[int] | frozenset[int] = frozenset(),
+                   whole: bool = False, low: int = -1, high: int | None = None
+                   ) -> tuple[int, int] | None:
     """The span of the occurrence of text's words, with any whitespace between them,
-    closest to `near` and not in `taken`; None when there is none."""
+    closest to `near` and not in `taken` (with `whole`, starting a sentence; only after
+    `low` and before `high`); None when there is none."""
     words = text.split()
     if not words:
         return None
     pattern = re.compile(r"\s+".join(map(re.escape, words)))
     best: tuple[int, int] | None = None
-    for m in pattern.finditer(folded):
-        if m.start() not in taken and (best is None or abs(m.start() - near) < abs(best[0] - near)):
+    top = len(folded) + 1 if high is None else high
+    for m in pattern.finditer(folded, max(0, low + 1), max(0, top)):
+        if m.start() not in taken and (not whole or starts_sentence(folded, m.start())) and (
+                best is None or abs(m.start() - near) < abs(best[0] - near)):
             best = m.span()
     return best
+
+
+# What may stand right before a sentence (spaces aside): a line break, a sentence's end, a
+# quote or bracket, a bullet or a heading mark. The text is folded: quotes and dashes are
+# ASCII.
+_OPENERS = frozenset("\n.!?:;\"'()[]-*|>#\u2022")
+
+
+def starts_sentence(folded: str, at: int) -> bool:
+    """Whether a sentence may start at `at`: "China is a member ..." inside "It is false
+    that China is a member ..." does not (a location probe: a stale claim and its
+    suppression moved onto the denial)."""
+    i = at - 1
+    while i >= 0 and folded[i] in " \t":
+        i -= 1
+    return i < 0 or folded[i] in _OPENERS
+
+
+def _sentence_start(claim: Claim, doc_id: str) -> bool:
+    """Whether the claim is drafted text that starts its sentence (an editor's wording, or
+    the second part of a split sentence, may start anywhere)."""
+    starts = claim.quote is None or claim.quote[0] == claim.span[0]
+    return starts and drafted(claim.id, doc_id, claim.text)
+
+
+def _anchors(ordered: Sequence[Claim], whole: Sequence[bool], folded: str) -> dict[int, int]:
+    """The claims (by place in `ordered`) whose text is no other claim's and stands once in
+    the document, with where; {} when they stand in another order than the claims did (a
+    paragraph moved), where they bound nothing."""
+    texts = [fold(c.text) for c in ordered]
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    out: dict[int, int] = {}
+    for k, t in enumerate(texts):
+        if not t or counts[t] > 1:
+            continue
+        at = nearest(folded, t, ordered[k].span[0], frozenset(), whole[k])
+        if at >= 0 and nearest(folded, t, len(folded), frozenset({at}), whole[k]) < 0:
+            out[k] = at
+    places = list(out.values())
+    return out if places == sorted(places) else {}
+
+
+def _between(k: int, anchors: dict[int, int], size: int) -> tuple[int, int]:
+    """Where claim k may now stand: after the last anchor before it and before the first
+    after it, as the claims stood (of two copies of a sentence, the one that follows the
+    paragraph it followed). Anchors are in claim order (`_anchors`)."""
+    order = list(anchors)
+    i = bisect_left(order, k)
+    low = anchors[order[i - 1]] if i > 0 else -1
+    high = anchors[order[i]] if i < len(order) else size + 1
+    return low, high
 
 
 def _refined(text: str, folded: str, start: int, end: int, slack: int = 8) -> tuple[int, int]:

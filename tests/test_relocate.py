@@ -227,3 +227,34 @@ def test_errors_on_one_line_are_listed_by_column() -> None:
               RuleError("a: bad pattern", Location("r.yaml", 4, 20)),
               RuleError("c: other", Location("r.yaml", 3, 40))]
     assert [e.message[0] for e in sorted(errors, key=located_order)] == ["c", "a", "b"]
+
+
+def test_a_sentence_is_not_found_inside_another_that_denies_it(ruleset: RuleSet) -> None:
+    text = "Page.\nChina is a member of the International Space Station.\n"
+    claims = extract_document(document_from_text("d", text), ruleset.lexicon).claims
+    edited = document_from_text("d", (
+        "Page.\nIt is false that China is a member of the International Space Station. "
+        "Officials repeated it.\nNew paragraph \U0001F600.\n"
+        "China is a member of the International Space Station.\n"))
+    placed, gone = relocate(claims, edited)
+    # The claim (and an editor's suppression on it) goes with its own sentence, line 4,
+    # not onto the end of the denial on line 2 (a location probe).
+    assert not gone and [c.line for c in placed] == [4]
+    assert _misplaced(placed, edited.text) == []
+    # With only the denial left, the sentence is gone: the denial is drafted and checked.
+    denial = document_from_text("d", "Page.\nIt is false that China is a member of the "
+                                     "International Space Station.\n")
+    assert relocate(claims, denial) == ([], [claims[0].id])
+
+
+def test_of_two_copies_the_one_after_the_same_neighbour_stays(ruleset: RuleSet) -> None:
+    copy = "Acme shares fell 5% on Monday."
+    text = f"{copy}\nLin said China launched Chang'e 6 in May 2024.\n{copy}\n"
+    claims = extract_document(document_from_text("d", text), ruleset.lexicon).claims
+    first, lin, second = claims
+    assert second.id.endswith("-2")
+    # The first copy deleted: the copy left follows Lin's sentence, as the second did.
+    edited = document_from_text("d", f"Lin said China launched Chang'e 6 in May 2024.\n{copy}\n")
+    placed, gone = relocate(claims, edited)
+    assert gone == [first.id] and [c.id for c in placed] == [lin.id, second.id]
+    assert _misplaced(placed, edited.text) == []
