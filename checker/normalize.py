@@ -20,6 +20,7 @@ from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
 from checker.normclaim import (
+    DATELINE,
     INITIAL,
     QUALIFIER,
     SOURCE,
@@ -256,8 +257,10 @@ def _told_by(claim: Claim) -> bool:
 
 
 # A wire dateline opening the claim: "LUSAKA, Jan. 17 (Reuters) - ", "PARIS, March 3 -".
+# Or a place in capitals and a dash alone: "LUSAKA - ", "SAO PAULO (AP) -".
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?(?:\s*\([^()\n]{2,40}\))?"
+    r"(?:[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?"
+    r"|[A-Z][A-Z'\u2019.]+(?:\s[A-Z][A-Z'\u2019.]+){0,3})(?:\s*\([^()\n]{2,40}\))?"
     r"\s+[\u2013\u2014-]+\s")
 
 
@@ -337,6 +340,11 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         a_start, a_end = claim.attribution.span
         mentions = tuple(mention(m.id, SOURCE, m.start, m.end)
                          if a_start <= m.start and m.end <= a_end else m for m in mentions)
+    line = _DATELINE_RE.match(text)
+    if line:
+        filed = offset + line.end()
+        mentions = tuple(Mention(m.id, DATELINE, m.start, m.end) if m.end <= filed else m
+                         for m in mentions)
     initial = _initial_name(text, offset, mentions)
     if initial:
         mentions = (initial, *mentions)

@@ -44,11 +44,13 @@ class NDate:
 # Roles of mentions that say who told a claim or only guess a name, not what the claim is
 # about: the source of an attribution, a capitalised first word no lexicon knows, a demonym
 # qualifying what "the company" stands for ("The Dutch group plans to cut 1,500 jobs" is
-# about the group, not somewhere in the Netherlands).
+# about the group, not somewhere in the Netherlands), a dateline's place and agency ("LIMA,
+# Oct 18 (Reuters) -" says where the report was filed, not where the quake struck).
 SOURCE = "source"
 INITIAL = "initial"
 QUALIFIER = "qualifier"
-WEAK_ROLES = frozenset({SOURCE, INITIAL, QUALIFIER})
+DATELINE = "dateline"
+WEAK_ROLES = frozenset({SOURCE, INITIAL, QUALIFIER, DATELINE})
 
 
 @by_position

@@ -106,3 +106,19 @@ def test_two_groups_counted_in_people_are_two_facts(ruleset: RuleSet) -> None:
     c = norm(ruleset, "The vitamin D trial enrolled 4,812 people in Norway.", "c")
     d = norm(ruleset, "The vitamin D trial enrolled 8,412 adults in Norway.", "d")
     assert counted_alike(c, d)
+
+
+def test_a_datelines_place_is_where_the_report_was_filed(ruleset: RuleSet) -> None:
+    # Two outlets filing from two cities report one quake: not two places, one fact.
+    a = "LIMA, Oct 18 (Reuters) - A magnitude 7.1 earthquake struck southern Peru on Saturday."
+    b = ("AREQUIPA, Oct 18 (Reuters) - A magnitude 7.4 earthquake struck southern Peru on "
+         "Saturday.")
+    assert verdict(ruleset, a, b, pa="2026-10-18", pb="2026-10-18") == ("conflict", "number")
+
+
+def test_a_dash_dateline_is_a_dateline(ruleset: RuleSet) -> None:
+    from checker.normclaim import DATELINE
+    from tests.compare.pairs import norm
+
+    c = norm(ruleset, "KITWE (Reuters) - Schools in Ndola will reopen on March 16.", "a")
+    assert [m.role for m in c.mentions if m.start == 0] == [DATELINE]
