@@ -118,8 +118,43 @@ def word_stem(word: str) -> str:
     """The stem a claim's frame holds for a (lower-case) word: its stem in American
     spelling, read as its synonym group's first ("passed" and "approved" give one stem,
     and so do "hospitalised" and "hospitalized": news copy uses them alike)."""
-    found = stem(american(word))
+    found = stem(american(_IRREGULAR.get(word, word)))
     return _synonyms().get(found, found)
+
+
+# Past forms of irregular verbs, as their base form: a denial is written with the base ("did
+# not win any seats") and the claim it denies with the past ("won four seats"), which Snowball
+# stems apart (a desk probe: no shared word, so no conflict). Only forms that are rarely
+# anything but the verb: not "left", "found", "saw", "led", "lay", "fed" or "lent".
+_IRREGULAR = {
+    past: base
+    for base, forms in (
+        ("win", "won"), ("hold", "held"), ("pay", "paid"), ("rise", "rose risen"),
+        ("fall", "fell fallen"), ("grow", "grew grown"), ("sell", "sold"), ("buy", "bought"),
+        ("build", "built"), ("bring", "brought"), ("take", "took taken"),
+        ("give", "gave given"), ("make", "made"), ("spend", "spent"), ("lose", "lost"),
+        ("strike", "struck"), ("begin", "began begun"), ("send", "sent"), ("keep", "kept"),
+        ("meet", "met"), ("fly", "flew flown"), ("drive", "drove driven"),
+        ("choose", "chose chosen"), ("throw", "threw thrown"), ("shrink", "shrank shrunk"),
+        ("sink", "sank sunk"), ("swim", "swam"), ("steal", "stole stolen"),
+        ("speak", "spoke spoken"), ("write", "wrote written"), ("break", "broke broken"),
+        ("freeze", "froze frozen"), ("forgive", "forgave forgiven"),
+        ("catch", "caught"), ("seek", "sought"), ("fight", "fought"), ("think", "thought"),
+        ("bear", "bore borne"), ("wear", "wore worn"), ("tear", "tore torn"),
+        ("swear", "swore sworn"), ("undertake", "undertook undertaken"),
+        ("withdraw", "withdrew withdrawn"), ("overtake", "overtook overtaken"),
+        ("sing", "sang sung"), ("ring", "rang rung"), ("drink", "drank drunk"),
+        ("arise", "arose arisen"), ("forbid", "forbade forbidden"), ("hide", "hid hidden"),
+        ("ride", "rode ridden"), ("shake", "shook shaken"), ("slay", "slew slain"),
+        ("flee", "fled"), ("bleed", "bled"),
+        ("sweep", "swept"), ("weep", "wept"), ("sleep", "slept"), ("creep", "crept"),
+        ("dig", "dug"), ("spin", "spun"), ("stick", "stuck"),
+        ("swing", "swung"), ("hang", "hung"), ("understand", "understood"),
+        ("withstand", "withstood"), ("uphold", "upheld"), ("overcome", "overcame"),
+        ("become", "became"), ("come", "came"), ("go", "went gone"),
+    )
+    for past in forms.split()
+}
 
 
 # British spellings whose stems differ from the American ones (Snowball stems

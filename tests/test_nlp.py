@@ -78,3 +78,15 @@ def test_ascii_match_tokens_are_match_tokens(text: str) -> None:
                 [m.span() for m in nlp.MATCH_TOKEN_RE.finditer(t)]
             assert nlp.ASCII_TOKEN_SPLIT_RE.split(t) == nlp.TOKEN_SPLIT_RE.split(t)
         assert nlp.token_split_re(t).split(t) == nlp.TOKEN_SPLIT_RE.split(t)
+
+
+def test_irregular_past_forms_share_their_verbs_stem() -> None:
+    # "did not win any seats" denies "won four seats": one word in both frames.
+    from checker.nlp import word_stem
+
+    for past, base in [("won", "win"), ("held", "hold"), ("paid", "pay"), ("rose", "rise"),
+                       ("fallen", "fall"), ("sold", "sell"), ("struck", "strike")]:
+        assert word_stem(past) == word_stem(base), past
+    # Forms that are often no verb keep their own stems.
+    for word, verb in [("left", "leave"), ("found", "find"), ("fed", "feed")]:
+        assert word_stem(word) != word_stem(verb), word

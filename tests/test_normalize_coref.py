@@ -122,3 +122,9 @@ def test_a_dash_dateline_is_a_dateline(ruleset: RuleSet) -> None:
 
     c = norm(ruleset, "KITWE (Reuters) - Schools in Ndola will reopen on March 16.", "a")
     assert [m.role for m in c.mentions if m.start == 0] == [DATELINE]
+
+
+def test_a_denial_in_the_base_form_denies_the_past(ruleset: RuleSet) -> None:
+    a = "The National Alliance did not win seats in parliament."
+    b = "The National Alliance won seats in parliament."
+    assert verdict(ruleset, a, b) == ("conflict", "polarity")
