@@ -319,7 +319,9 @@ def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
     if loaded.model.document.id != doc.id:
         line, col = locate(loaded.root, ["document", "id"])
         corpus.errors.append(ConsistencyError(
-            f"document.id is {loaded.model.document.id!r} but the file is for {doc.id!r}",
+            f"document.id is {loaded.model.document.id!r} but the file is for {doc.id!r} "
+            f"(renamed? `claimcheck extract {doc.path} --out {shown_dir}` re-keys its claims "
+            f"and keeps your edits)",
             Location(display, line, col, "document.id")))
     if same_bytes(loaded, doc):
         corpus.errors.extend(check_spans(loaded, doc))

@@ -262,7 +262,9 @@ def _check_selection(ruleset: RuleSet, select: Sequence[str],
         _KIND_NAMES
     unknown = sorted((set(select) | set(ignore)) - known)
     # No location: an option is not a file (a `file=--select` annotation would be forged).
-    return [UsageError(f"--select/--ignore: no rule, tag or finding kind named {u!r}")
+    return [UsageError(f"--select/--ignore (or select/ignore in claimcheck.toml or "
+                       f"[tool.claimcheck]): no rule, tag or finding kind named {u!r}; "
+                       f"finding kinds: {', '.join(sorted(RULELESS_KINDS | RULE_KINDS))}")
             for u in unknown]
 
 
