@@ -316,7 +316,6 @@ def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
     if folded[e:e + 1] in ".,;" and not m.group("wscale") and \
             not qp.LEVEL_BEFORE_RE.search(folded, max(0, s - 25), s):
         return None  # "one of four.": a lone number word closing a clause, unless a level
-    word = (m.group("word") or "").lower()
     scale = qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
     kind, unit, factor = "count", None, 1.0
     unit_hit = qp.WORD_UNIT_AFTER_RE.match(folded, e)
@@ -324,7 +323,7 @@ def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         kind, unit, factor = _kind_unit(unit_hit.group("unit"), "")
         e = unit_hit.end()
     # Decimal arithmetic as for digits: "three mph" is exactly 3 x 0.44704 m/s.
-    value = number(str(qw.WORD_NUMBERS[word]), scale * factor)
+    value = number(str(qw.word_value(m.group("word") or "")), scale * factor)
     # A word is exact (no digits to round): the interval is the modifier's alone.
     wlow, whigh, bound, approx = bounds(value, 0.0, mod, unit)
     return Quantity(text[s:e], s, e, kind, value, wlow, whigh, unit, _noun_after(folded, e),

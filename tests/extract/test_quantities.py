@@ -227,6 +227,24 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "count", "value": 18}),
     ("Together won 52 seats, the Pirates 18 and the Motorists 13.", "13", {"value": 13}),
     ("The Mayors and Independents 24, the Pirates 18.", "24", {"value": 24}),
+    # a number written out is read whole (a desk probe: "Twenty-three people" was 3 people,
+    # "forty-five percent" 5 %, and each an error-level conflict with its figure in digits)
+    ("Twenty-three people were killed, police said.", "Twenty-three",
+     {"kind": "count", "value": 23, "low": 23, "high": 23, "noun": "people"}),
+    ("Coverage is forty-five percent, the WHO said.", "forty-five percent",
+     {"kind": "percent", "unit": "%", "value": 45}),
+    ("KITWE - Forty-eight people have died of cholera.", "Forty-eight",
+     {"value": 48, "noun": "people"}),
+    ("It hired twenty one engineers.", "twenty one", {"value": 21, "noun": "engineers"}),
+    ("Ninety-nine flights were cancelled.", "Ninety-nine", {"value": 99}),
+    ("It sent one hundred and twenty troops.", "one hundred and twenty",
+     {"value": 120, "noun": "troops"}),
+    ("A hundred and five people came.", "A hundred and five", {"value": 105}),
+    ("Two hundred people came.", "Two hundred", {"value": 200, "noun": "people"}),
+    ("Three thousand troops came.", "Three thousand", {"value": 3000}),
+    ("Two hundred and fifty thousand people came.", "Two hundred and fifty thousand",
+     {"value": 250_000}),
+    ("One million people came.", "One million", {"value": 1e6}),
 ]
 
 
@@ -297,6 +315,9 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("Leaders met at COP29 in Baku.", []),  # the summit, not 29 Colombian pesos
     ("Saudi forces bought SAR2 radars.", []),
     ("In March, 15 people died.", ["15"]),
+    # written-out compounds are adjectives before a hyphen, and a bare "one" is no figure
+    ("A twenty-three-year-old man and a five-year plan.", []),
+    ("One of the twenty-three victims was named.", []),
 ]
 
 
