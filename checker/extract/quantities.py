@@ -14,6 +14,7 @@ from checker.extract import quantity_words as qw
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_hits import Hit
+from checker.extract.quantity_ranges import to_ranges
 from checker.extract.quantity_values import bounds, number, precision
 from checker.extract.spans import SpanSet
 from checker.propernames import MONTHS_AND_DAYS, counted_after_group
@@ -89,7 +90,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
-    return _parts_of_totals(folded, out) if len(out) > 1 else out
+    return _parts_of_totals(folded, to_ranges(folded, text, out)) if len(out) > 1 else out
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
