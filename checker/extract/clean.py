@@ -13,6 +13,7 @@ from typing import Literal
 
 from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
+from checker.extract.date_shift import dateline_end
 from checker.textutil import fold, line_spans
 
 BlockKind = Literal["content", "heading", "boilerplate", "blank"]
@@ -308,6 +309,9 @@ def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list
             prev = Block(prev.start, block.end, "content", "paragraph")
             out[-1] = prev
             continue
+        if prev is not None and prev.reason == "" and _title_over(text[prev.start:prev.end],
+                                                                   line):
+            out[-1] = Block(prev.start, prev.end, "heading", "unpunctuated")
         if block.kind == "content":
             out.append(block)
             prev = block
@@ -325,7 +329,7 @@ _SENTENCE_INSIDE_RE = re.compile(r"[a-z0-9][.!?][\"')\u201d\u2019]?\s+[A-Z]")
 
 def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
     body = line.lstrip()
-    if not body or cw.BULLET_RE.match(line):
+    if not body or cw.BULLET_RE.match(line) or _opens_a_story(body):
         return False
     above = above.rstrip()
     if _has_sentence_end(above):
@@ -337,8 +341,34 @@ def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
     running = above_is_content or _SENTENCE_INSIDE_RE.search(above) is not None
     figure = running and len(above) >= _WRAPPED_WIDTH and \
         (body[0].isdigit() or body[0] in "$\u00a3\u20ac\u00a5\u20b9")
-    return figure or _ends_open(above) or body[0].islower() or (
+    return body[0].islower() or (figure or _ends_open(above)) and _wrapped(above, body) or (
         above_is_content and _splits_a_name(above, body))
+
+
+def _title_over(above: str, line: str) -> bool:
+    """A short line stopping on a word like "on" that a wrap did not break, over a line
+    that starts a sentence: the title it would be without that word ("Turnout rebounds as
+    Unity holds on"), not a claim of its own."""
+    body = line.lstrip()
+    return bool(body) and body[0].isupper() and not _has_sentence_end(above) and \
+        len(above.split()) <= cw.TITLE_MAX_WORDS and _ends_open(above) and \
+        (_opens_a_story(body) or not _wrapped(above, body))
+
+
+def _wrapped(above: str, body: str) -> bool:
+    """Whether the wrap broke the line above: the next line's first word would not have fit
+    on it, the next line being as long. "Turnout rebounds as Unity holds on" over a longer
+    sentence is a title that stops on "on", not a line that stops mid-phrase (a desk probe:
+    the headline opened the story's first claim)."""
+    last = above[above.rfind("\n") + 1:]
+    return len(last) + 1 + len(body.split(maxsplit=1)[0]) > len(body.rstrip())
+
+
+def _opens_a_story(body: str) -> bool:
+    """A line opening with a wire dateline ("RIGA - Turnout ...", "Paris, March 3 (AFP) -
+    ..."): a desk probe's headline above one ran into its first sentence."""
+    return cw.WIRE_DATELINE_RE.match(body) is not None or \
+        dateline_end(body, 0, len(body)) is not None
 
 
 _LAST_WORD_RE = re.compile(r"([A-Z][\w'\u2019-]*)\Z")

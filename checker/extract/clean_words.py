@@ -109,6 +109,12 @@ DATELINE_RE = re.compile(
     r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}\s*(?:am|pm)?)?\.?$",
     re.IGNORECASE,
 )
+# A wire story's dateline opening a line: "RIGA - ", "KITWE, Zambia (Reuters) - ",
+# "LUSAKA, March 10 (Global Wire) -": the city in capitals, then a dash. The story starts
+# there, so no sentence runs into it from the line above.
+WIRE_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'.\u2019-]{2,}(?:\s+[A-Z][A-Z'.\u2019-]+){0,3}(?:,\s+[^\n()\u2013\u2014-]{2,40}?)?"
+    r"(?:\s*\([^()\n]{2,40}\))?\s+[-\u2013\u2014]+\s")
 BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*]|-(?=\s))\s*")
 SMALL_WORDS = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",

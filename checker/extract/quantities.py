@@ -14,6 +14,7 @@ from checker.extract import quantity_words as qw
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_hits import Hit
+from checker.extract.quantity_ranges import to_ranges
 from checker.extract.quantity_values import bounds, number, precision
 from checker.extract.spans import SpanSet
 from checker.propernames import MONTHS_AND_DAYS, counted_after_group
@@ -89,7 +90,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
-    return _parts_of_totals(folded, out) if len(out) > 1 else out
+    return _parts_of_totals(folded, to_ranges(folded, text, out)) if len(out) > 1 else out
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
@@ -316,7 +317,6 @@ def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
     if folded[e:e + 1] in ".,;" and not m.group("wscale") and \
             not qp.LEVEL_BEFORE_RE.search(folded, max(0, s - 25), s):
         return None  # "one of four.": a lone number word closing a clause, unless a level
-    word = (m.group("word") or "").lower()
     scale = qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
     kind, unit, factor = "count", None, 1.0
     unit_hit = qp.WORD_UNIT_AFTER_RE.match(folded, e)
@@ -324,7 +324,7 @@ def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         kind, unit, factor = _kind_unit(unit_hit.group("unit"), "")
         e = unit_hit.end()
     # Decimal arithmetic as for digits: "three mph" is exactly 3 x 0.44704 m/s.
-    value = number(str(qw.WORD_NUMBERS[word]), scale * factor)
+    value = number(str(qw.word_value(m.group("word") or "")), scale * factor)
     # A word is exact (no digits to round): the interval is the modifier's alone.
     wlow, whigh, bound, approx = bounds(value, 0.0, mod, unit)
     return Quantity(text[s:e], s, e, kind, value, wlow, whigh, unit, _noun_after(folded, e),

@@ -14,7 +14,10 @@ from checker.extract.quantity_words import (
     NUM_TAIL,
     RATIOS,
     SCALE,
+    TEEN_WORDS,
+    TENS_WORDS,
     UNIT,
+    UNIT_WORDS,
     UPPER,
     WORD_NUMBERS,
     by_first_char,
@@ -67,11 +70,16 @@ MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]\Z", re.IGNORECASE)
 MAGNITUDE_AFTER_RE = re.compile(r"-magnitude\b", re.IGNORECASE)
 # Pence written against the figure: "310p", "12.5p." (not "5 p.m.", "1080p").
 PENCE_AFTER_RE = re.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
+# A number written out, compounds whole (a desk probe: "Twenty-three people" was 3,
+# "forty-five percent" 5 %): tens and units hyphenated or spaced ("twenty-one", "ninety
+# nine"), hundreds ("a hundred", "one hundred and twenty"). A bare "one" is no figure ("one
+# of them"); before a scale word it is ("one million").
+_SMALL_WORDS = rf"(?:(?:{TENS_WORDS})(?:[-\s](?:{UNIT_WORDS}))?|{TEEN_WORDS}|{UNIT_WORDS})"
+_WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?|"
+            rf"a\s+thousand|one(?=\s+(?:thousand|million|billion|trillion)\b)|"
+            rf"(?!one\b){_SMALL_WORDS}")
 WORD_NUMBER_RE = re.compile(
-    r"(?=[atfsen])\b(?P<word>" + by_first_char(
-        "a dozen|a hundred|a thousand|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        "twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-        "forty|fifty|sixty|seventy|eighty|ninety") + r")\b(?!-)"
+    rf"(?=[atfseno])\b(?P<word>{_WRITTEN})\b(?!-)"
     # Followed by a word, or closing a clause ("the toll stands at four."): quantities.py
     # keeps a closing one only after a verb of level (`LEVEL_BEFORE_RE`).
     rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w|[.,;](?:\s|$))",

@@ -65,6 +65,29 @@ WORD_NUMBERS = {
     "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a hundred": 100,
     "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
 }
+# The parts a written-out number is built of: "one hundred and twenty-three".
+UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+              "nineteen")
+TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_PARTS_RE = re.compile(r"[\s-]+")
+
+
+def word_value(phrase: str) -> float:
+    """The value of a written-out number: "Twenty-three" -> 23, "a hundred and five" -> 105,
+    "two hundred" -> 200, "a dozen" -> 12 (the words of WORD_NUMBERS, compounded)."""
+    phrase = " ".join(phrase.lower().split())
+    if phrase in WORD_NUMBERS:
+        return float(WORD_NUMBERS[phrase])
+    value = 0.0
+    for part in _PARTS_RE.split(phrase):
+        if part == "hundred":
+            value = (value or 1.0) * 100  # "a hundred", "two hundred"
+        elif part not in ("a", "and"):
+            value += WORD_NUMBERS[part]
+    return value
+
+
 # Vague amounts: (low, high)
 VAGUE = {
     "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),

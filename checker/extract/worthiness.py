@@ -24,6 +24,7 @@ WEIGHTS: dict[str, float] = {
     "names": 0.5,
     "factual-verb": 0.9,
     "verb": 0.4,
+    "negation": 0.4,
     "attribution": 0.3,
     "correction": 1.5,
     "opinion": -1.2,
@@ -198,6 +199,8 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("date")
     if FACTUAL_VERBS.found(text, toks) or _factual_after_do(text, toks):
         found.append("factual-verb")
+    elif _negates_an_event(text, toks):
+        found += ["verb", "negation"]  # "didn't cause" has its verb, though no auxiliary
     elif not _AUXILIARIES.isdisjoint(toks) or not _IRREGULAR_PAST.isdisjoint(toks) \
             or any(_is_inflected(t) for t in toks):
         found.append("verb")
@@ -248,6 +251,36 @@ def _factual_after_do(text: str, toks: frozenset[str]) -> bool:
     words = FACTUAL_VERBS.words
     return any(base.lower() + end in words for m in _DO_RE.finditer(text)
                for base in (m.group(1),) for end in _BASE_ENDINGS)
+
+
+# A denial of an event is as checkable as the event, whatever its verb: "had not requested
+# aid", "did not cause a tsunami", "had no plans to sell" (a desk probe: each scored 0.426
+# and was dropped). Not "will not" or "should not" (predictions, advice), nor "do not".
+_NEGATED_RE = re.compile(
+    r"\b(?:(?:had|has|have|was|were|is|are)(?:n't|\s+not)\s+(?:been\s+|yet\s+|ever\s+)?"
+    r"(?P<done>[a-z]+)|(?:did|does)(?:n't|\s+not)\s+(?:ever\s+)?(?P<base>[a-z]+)|"
+    r"never\s+(?P<never>[a-z]+)|(?:had|has|have)\s+no\s+(?:plans?|intention)\s+(?:to|of)\b)",
+    re.IGNORECASE)
+_NOT_WORDS = frozenset({"not", "no", "never", "n't", "didn't", "doesn't", "hasn't", "hadn't",
+                        "haven't", "wasn't", "weren't", "isn't", "aren't"})
+# After "did not": no event, only a reply withheld or a state of mind.
+_NOT_EVENTS = frozenset("""respond reply return comment know think believe want expect say
+    elaborate disclose specify immediately expected likely known clear""".split())
+
+
+def _negates_an_event(text: str, toks: frozenset[str]) -> bool:
+    """A negated verb of an event: a participle after "had not"/"was not"/"never", a base
+    form after "did not", or "had no plans to"."""
+    if _NOT_WORDS.isdisjoint(toks):
+        return False
+    for m in _NEGATED_RE.finditer(text):
+        word = (m.group("done") or m.group("never") or m.group("base") or "").lower()
+        if word in _NOT_EVENTS:
+            continue
+        if not word or m.group("base") or word in _IRREGULAR_PAST or word.endswith("en") \
+                or (len(word) >= 5 and word.endswith("ed")):
+            return True
+    return False
 
 
 # Past forms without "-ed": a sentence with one has its verb, and is no fragment.

@@ -307,3 +307,33 @@ def test_a_lone_cr_starts_a_line_for_names_too(ruleset: RuleSet, newline: str) -
             f"rose by a third and{newline}Operating budgets fell by 5 billion dollars in 2024.")
     [claim] = extract_text(text, "d", ruleset.lexicon).claims
     assert claim.line == 3 and claim.entities == []
+
+
+# (text, the content blocks): a headline over its story stays apart, wrapped lines join
+# (a desk probe: "Turnout rebounds as Unity holds on" opened the story's first claim)
+HEADLINES_AND_WRAPS: list[tuple[str, list[str]]] = [
+    ("Turnout rebounds as Unity holds on\nRIGA - Turnout in Latvia's election was 64.9%, "
+     "the commission said.\n",
+     ["RIGA - Turnout in Latvia's election was 64.9%, the commission said."]),
+    ("Cholera toll rises in the\nLUSAKA, March 10 (Global Wire) - Forty-eight people have "
+     "died, the ministry said.\n",
+     ["LUSAKA, March 10 (Global Wire) - Forty-eight people have died, the ministry said."]),
+    ("Turnout rebounds as Unity holds on\nTurnout in Latvia's election was 64.9%, the "
+     "commission said.\n",
+     ["Turnout in Latvia's election was 64.9%, the commission said."]),
+    # a wrap at a narrow width, the next word too long for the line above: one sentence
+    ("The minister met officials from the\nEuropean Commission on Monday.\n",
+     ["The minister met officials from the\nEuropean Commission on Monday."]),
+    ("Officials said the ministry would hold talks on\nMonday with the unions.\n",
+     ["Officials said the ministry would hold talks on\nMonday with the unions."]),
+    ("Turnout in the parliamentary election was up sharply in the\nRIGA region, "
+     "officials said.\n",
+     ["Turnout in the parliamentary election was up sharply in the\nRIGA region, "
+      "officials said."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES_AND_WRAPS,
+                         ids=[r[0][:30] for r in HEADLINES_AND_WRAPS])
+def test_a_headline_or_a_dateline_ends_the_line_above(text: str, expected: list[str]) -> None:
+    assert [text[b.start:b.end] for b in content_blocks(text)] == expected

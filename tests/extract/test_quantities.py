@@ -210,13 +210,26 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Relief cost 500 crore taka.", "500 crore taka",
      {"kind": "money", "unit": "BDT", "value": 5e9}),
     # a unit written once, after the second of two figures, is the first's too (a desk
-    # probe: "1.0 billion to 1.05 billion pounds" read the lower figure as a count)
-    ("It forecast 1.0 billion to 1.05 billion pounds.", "1.0 billion",
-     {"kind": "money", "unit": "GBP", "value": 1e9}),
-    ("It forecast 1.0 billion to 1.05 billion pounds.", "1.05 billion pounds",
-     {"kind": "money", "unit": "GBP", "value": 1.05e9}),
-    ("Profit will be 1.10 billion to 1.15 billion pounds.", "1.10 billion",
-     {"kind": "money", "unit": "GBP", "value": 1.1e9, "low": 1.095e9, "high": 1.105e9}),
+    # probe: "1.0 billion to 1.05 billion pounds" read the lower figure as a count), and
+    # "X to Y" is one range like "between X and Y" (a desk probe: "$12.5 billion to $13
+    # billion" was two figures, and two different forecasts corroborated)
+    ("It forecast 1.0 billion to 1.05 billion pounds.", "1.0 billion to 1.05 billion pounds",
+     {"kind": "money", "unit": "GBP", "value": 1.025e9, "low": 1e9, "high": 1.05e9,
+      "bound": "range"}),
+    ("Profit will be 1.10 billion to 1.15 billion pounds.",
+     "1.10 billion to 1.15 billion pounds",
+     {"kind": "money", "unit": "GBP", "low": 1.1e9, "high": 1.15e9, "bound": "range"}),
+    ("Kestrel forecast full-year revenue of $12.5 billion to $13 billion.",
+     "$12.5 billion to $13 billion",
+     {"kind": "money", "unit": "USD", "value": 12.75e9, "low": 12.5e9, "high": 13e9,
+      "bound": "range", "approximate": False}),
+    ("It expects sales of $16.5 billion to $16.8 billion.", "$16.5 billion to $16.8 billion",
+     {"low": 16.5e9, "high": 16.8e9, "bound": "range"}),
+    ("About 10 to 12 people died.", "About 10 to 12",
+     {"kind": "count", "low": 9, "high": 12, "bound": "range", "approximate": True,
+      "noun": "people"}),
+    ("Children aged 5 to 11 years may enrol.", "5 to 11 years",
+     {"kind": "measure", "unit": "year", "low": 5, "high": 11, "bound": "range"}),
     ("Unemployment fell from 5 to 4.5 per cent.", "5",
      {"kind": "percent", "unit": "%", "value": 5}),
     ("It costs 500 to 1.2 million pounds.", "500", {"kind": "count", "unit": None}),  # 500 what?
@@ -227,6 +240,24 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "count", "value": 18}),
     ("Together won 52 seats, the Pirates 18 and the Motorists 13.", "13", {"value": 13}),
     ("The Mayors and Independents 24, the Pirates 18.", "24", {"value": 24}),
+    # a number written out is read whole (a desk probe: "Twenty-three people" was 3 people,
+    # "forty-five percent" 5 %, and each an error-level conflict with its figure in digits)
+    ("Twenty-three people were killed, police said.", "Twenty-three",
+     {"kind": "count", "value": 23, "low": 23, "high": 23, "noun": "people"}),
+    ("Coverage is forty-five percent, the WHO said.", "forty-five percent",
+     {"kind": "percent", "unit": "%", "value": 45}),
+    ("KITWE - Forty-eight people have died of cholera.", "Forty-eight",
+     {"value": 48, "noun": "people"}),
+    ("It hired twenty one engineers.", "twenty one", {"value": 21, "noun": "engineers"}),
+    ("Ninety-nine flights were cancelled.", "Ninety-nine", {"value": 99}),
+    ("It sent one hundred and twenty troops.", "one hundred and twenty",
+     {"value": 120, "noun": "troops"}),
+    ("A hundred and five people came.", "A hundred and five", {"value": 105}),
+    ("Two hundred people came.", "Two hundred", {"value": 200, "noun": "people"}),
+    ("Three thousand troops came.", "Three thousand", {"value": 3000}),
+    ("Two hundred and fifty thousand people came.", "Two hundred and fifty thousand",
+     {"value": 250_000}),
+    ("One million people came.", "One million", {"value": 1e6}),
 ]
 
 
@@ -297,6 +328,16 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("Leaders met at COP29 in Baku.", []),  # the summit, not 29 Colombian pesos
     ("Saudi forces bought SAR2 radars.", []),
     ("In March, 15 people died.", ["15"]),
+    # a change, a tally or two kinds are two figures, not a range
+    ("Unemployment rose from 5% to 7%.", ["5%", "7%"]),
+    ("Revenue was up from $12.5 billion to $13 billion.", ["$12.5 billion", "$13 billion"]),
+    ("Shares rose 12 pence to 310p.", ["12 pence", "310p"]),
+    ("The Senate voted 48 to 52 on the bill.", ["48", "52"]),
+    ("Sales rose 5% to $13 billion.", ["5%", "$13 billion"]),
+    ("Output fell 7% to 5%.", ["7%", "5%"]),  # the first above the second
+    # written-out compounds are adjectives before a hyphen, and a bare "one" is no figure
+    ("A twenty-three-year-old man and a five-year plan.", []),
+    ("One of the twenty-three victims was named.", []),
 ]
 
 

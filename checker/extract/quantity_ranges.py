@@ -1,0 +1,62 @@
+"""Ranges written with "to": "$12.5 billion to $13 billion" is one range, as "between $12.5
+billion and $13 billion" is, unless it tells a change ("rose from 5% to 7%")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.extract.quantities import Quantity
+
+# Only "to" between the two figures ("$16.5 billion to $16.8 billion").
+_TO_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
+# A change or a tally told before the first figure: "rose from 5% to 7%", "up from 40 to
+# 45", "raised its forecast from $12 billion to $13 billion", "voted 48 to 52". Then the
+# figures are an old and a new one (or two sides), and each is compared on its own.
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:from|up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|"
+    r"increased?|increases|increasing|decreased?|decreases|decreasing|grew|grow|grows|"
+    r"growing|grown|climbed|climbs?|climbing|jumped|jumps?|dropped|drops?|declined?|"
+    r"declines|slipped|slid|gained|gains?|surged|soared|plunged|tumbled|cut|cuts|raised|"
+    r"raises?|lifted|lowered|widened|narrowed|edged|moved|went|changed|revised|boosted|"
+    r"trimmed|hiked|swelled|shrank|voted|votes?|won|wins?|lost|beat|defeated)\b"
+    r"[^,;:.!?]*\Z", re.IGNORECASE)
+# How far back a change is looked for: the few words before the first figure.
+_LOOK_BACK = 40
+_RANGE_KINDS = frozenset({"count", "money", "percent", "points", "measure"})
+
+
+def to_ranges(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
+    """Figures in text order, each "X to Y" of one kind and unit, X below Y, made one range
+    (low X, high Y) like a "between" range (a desk probe: "$12.5 billion to $13 billion"
+    was two figures, and two different forecasts corroborated)."""
+    out: list[Quantity] = []
+    for q in found:
+        ends = _range_ends(folded, out[-1], q) if out else None
+        if ends is None:
+            out.append(q)
+            continue
+        first, (lo, hi) = out[-1], ends
+        out[-1] = replace(first, text=text[first.start:q.end], end=q.end, value=(lo + hi) / 2,
+                          low=lo, high=hi, noun=q.noun,
+                          approximate=first.approximate or q.approximate, bound="range")
+    return out
+
+
+def _range_ends(folded: str, a: Quantity, b: Quantity) -> tuple[float, float] | None:
+    """(low, high) when figure a, "to", then figure b state one range; None for a change
+    ("rose from 5% to 7%"), two kinds or units, or a first figure not below the second.
+    A hedged end keeps its hedge's slack ("about 10 to 12": low 9)."""
+    if not (a.kind == b.kind and a.kind in _RANGE_KINDS and a.unit == b.unit
+            and a.bound == b.bound == "exact" and a.noun in (None, b.noun)):
+        return None
+    lo = a.low if a.approximate else a.value
+    hi = b.high if b.approximate else b.value
+    if lo is None or hi is None or a.value is None or b.value is None \
+            or not a.value < b.value or not _TO_RE.fullmatch(folded, a.end, b.start):
+        return None
+    if _CHANGE_BEFORE_RE.search(folded, max(0, a.start - _LOOK_BACK), a.start):
+        return None
+    return lo, hi
