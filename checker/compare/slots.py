@@ -64,6 +64,19 @@ def _counts_done(c: NormClaim) -> set[tuple[str, str]]:
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
 
 
+# How near two ranges' ends must be to be one end (a share of the larger high end).
+_RANGE_ENDS = 0.002
+# A range's two figures, with "to" or (after "between") "and" between them.
+_RANGE_TEXT_RE = re.compile(r"\d.*\s(?:to|and)\s.*\d")
+
+
+def _stated_range(q: NQuantity) -> bool:
+    """A range the text states ("$16.5 billion to $16.8 billion"), not one figure's
+    precision."""
+    return q.low is not None and q.high is not None and q.low < q.high \
+        and _RANGE_TEXT_RE.search(q.text) is not None
+
+
 def _interval(q: NQuantity) -> tuple[float, float]:
     low = q.low if q.low is not None else -math.inf
     high = q.high if q.high is not None else math.inf
@@ -72,9 +85,14 @@ def _interval(q: NQuantity) -> tuple[float, float]:
 
 def agree(qa: NQuantity, qb: NQuantity) -> bool:
     """Intervals overlap: "about 241 million" and "240 million" agree; "12 people"
-    (11.5-12.5) and "13 people" (12.5-13.5) only touch, and do not."""
+    (11.5-12.5) and "13 people" (12.5-13.5) only touch, and do not. Two ranges written as
+    ranges agree when their ends do: "$12.5 billion to $13 billion" is another forecast than
+    "$12.5 billion to $13.5 billion" (a desk probe: they corroborated)."""
     la, ha = _interval(qa)
     lb, hb = _interval(qb)
+    if _stated_range(qa) and _stated_range(qb):
+        scale = max(abs(ha), abs(hb)) * _RANGE_ENDS
+        return abs(la - lb) <= scale and abs(ha - hb) <= scale
     if la < hb and lb < ha:
         return True
     # A point (an exact figure in a claim file) agrees with any interval that holds it.

@@ -491,3 +491,12 @@ def test_people_counted_under_another_name_are_one_count(ruleset: RuleSet) -> No
     # A part of the group is another count.
     assert verdict(ruleset, a, "The VIDA-Cog trial enrolled 2,400 women in Norway.")[0] != \
         "conflict"
+
+
+def test_two_ranges_agree_only_when_their_ends_do(ruleset: RuleSet) -> None:
+    # A desk probe: two guidance ranges sharing a low end corroborated.
+    a = "Kestrel Motors forecast full-year revenue of $12.5 billion to $13 billion."
+    b = "Kestrel Motors forecast full-year revenue of $12.5 billion to $13.5 billion."
+    c = "Kestrel Motors forecast full-year revenue of $12,500 million to $13,000 million."
+    assert verdict(ruleset, a, b) == ("conflict", "number")
+    assert verdict(ruleset, a, c) == ("corroboration", "agree")
