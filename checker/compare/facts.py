@@ -20,7 +20,8 @@ from checker.compare.similarity import (
 )
 from checker.compare.slots import currencies, events, figure_dates
 from checker.lexicon import Lexicon
-from checker.normclaim import NDate, NormClaim
+from checker.nlp import word_stem
+from checker.normclaim import INITIAL, NDate, NormClaim
 
 
 class Stats(Protocol):
@@ -48,11 +49,19 @@ class ClaimFacts:
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)
         self.currencies = currencies(c)
-        self.measures = measures_of(c.text, c.tokens)
+        self.measures = measures_of(c.text, c.tokens | _guessed_words(c))
         self.roles = roles_of(c)
         self.fates = fates_of(c.tokens)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
+
+
+def _guessed_words(c: NormClaim) -> frozenset[str]:
+    """Stems of a claim's first word when normalisation guessed it a name (`INITIAL`): a
+    measure opening a sentence ("Turnout was 64.9%") is still the measure its figure is of
+    (a desk probe: turnout and a party's share of the vote conflicted)."""
+    return frozenset(word_stem(c.text[m.start - c.span[0]:m.end - c.span[0]].lower())
+                     for m in c.mentions if m.role == INITIAL)
 
 
 class Facts:

@@ -17,7 +17,10 @@ _WORDS = (
     "earnings income loss losses export exports import imports deficit deficits surplus "
     "surpluses budget budgets spending debt debts wage wages salary salaries price prices "
     "cost costs population turnout unemployment inflation investment investments dividend "
-    "dividends").split()
+    "dividends vote votes").split()
+# Measures whose verb shares their stem ("voted"): named only by the noun itself ("28.6%
+# of the vote"; a desk probe: turnout and a party's share of the vote conflicted).
+_NOUN_ONLY = frozenset({word_stem("vote")})
 _FORMS: dict[str, re.Pattern[str]] = {
     stem: re.compile(r"\b(?:" + "|".join(w for w in _WORDS if word_stem(w) == stem) + r")\b",
                      re.IGNORECASE)
@@ -63,6 +66,8 @@ def measures_of(text: str, tokens: frozenset[str]) -> dict[str, frozenset[str]]:
         return {}
     found: dict[str, set[str]] = {}
     for stem in named:
+        if stem in _NOUN_ONLY and not _FORMS[stem].search(text):
+            continue
         mods = found.setdefault(_GROUPS.get(stem, stem), set())
         for m in _FORMS[stem].finditer(text):
             before = _BEFORE_RE.search(text, max(0, m.start() - 40), m.start())

@@ -164,8 +164,20 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
 
 
 def _same_time(x: NDate | None, y: NDate | None) -> bool:
-    """Two figures' own dates overlap, or one of them has none."""
-    return x is None or y is None or _overlaps(x, y)
+    """Two figures' own dates overlap, or one of them has none; but a figure of a year and
+    one of a quarter (or a half, or a month) in it are figures of two periods: "2026
+    revenue was $12.5 billion" / "second-quarter revenue was $3.2 billion" (a desk probe:
+    an error-level conflict)."""
+    if x is None or y is None:
+        return True
+    if x.granularity != y.granularity and x.granularity in _PERIOD_GRAINS \
+            and y.granularity in _PERIOD_GRAINS:
+        return False
+    return _overlaps(x, y)
+
+
+# Granularities of periods over which a figure adds up (a year's revenue, a quarter's).
+_PERIOD_GRAINS = frozenset({"year", "half", "quarter", "month", "fiscal-year"})
 
 
 def figures_differ(a: NormClaim, b: NormClaim) -> bool:

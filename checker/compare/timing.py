@@ -9,7 +9,9 @@ the first claim's page was published. Likewise a running total ("the wildfire ha
 4,500 hectares", four days later "has burned 12,000 hectares"; a death toll): a number
 conflict between two undated claims of pages published on different days, each in the
 present perfect, saying "so far" or giving a toll of people ("killed 40"), is the total
-growing when the later page's figure is the larger. Run after the reduce step, on its
+growing when the later page's figure is the larger. And an undated figure is its page's
+present, not a figure dated over a year before ("won 26 seats in the 2022 election"). Run
+after the reduce step, on its
 conflicts: verdicts stay a function of the two claims' content (the verdict memo and
 store reuse them across documents).
 
@@ -79,8 +81,31 @@ def _so_far(text: str) -> bool:
 
 def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
     """A conflict of two statements each true when written (`said_before_the_event`,
-    `running_total`)."""
-    return said_before_the_event(r, published) or running_total(r, published)
+    `running_total`, `dated_long_before`)."""
+    return said_before_the_event(r, published) or running_total(r, published) \
+        or dated_long_before(r, published)
+
+
+# How long before an undated figure's page a dated figure must end to be of another time.
+_LONG_BEFORE_DAYS = 365
+
+
+def dated_long_before(r: PairResult, published: Mapping[str, date]) -> bool:
+    """A number conflict between an undated figure, which speaks of its page's present,
+    and a figure whose dates all end over a year before that page: "won 31 seats" on a
+    page of April 2026 and "won 26 seats in the 2022 election" (a desk probe: an
+    error-level conflict) are two elections."""
+    if r.verdict.reason != "number" or r.a.doc == r.b.doc:
+        return False
+    return _long_before(r.a, r.b, published) or _long_before(r.b, r.a, published)
+
+
+def _long_before(undated: NormClaim, dated: NormClaim, published: Mapping[str, date]) -> bool:
+    day = published.get(undated.doc)
+    if day is None or undated.dates or not dated.dates:
+        return False
+    return all(d.last is not None and (day - d.last).days > _LONG_BEFORE_DAYS
+               for d in dated.dates)
 
 
 def running_total(r: PairResult, published: Mapping[str, date]) -> bool:

@@ -150,3 +150,18 @@ def test_an_estimate_of_damage_revised_upwards_is_no_conflict(tmp_path: Path) ->
     assert _number_conflicts(tmp_path / "grew", first, later) == []
     same_day = (later[0], "2026-08-10")
     assert _number_conflicts(tmp_path / "same", first, same_day) == ["number"]
+
+
+def test_an_undated_figure_is_not_one_dated_years_before_its_page(tmp_path: Path) -> None:
+    # A desk probe: this week's election result against the last election's.
+    assert _number_conflicts(
+        tmp_path, ("Unity Alliance won 31 seats, giving it the largest group in parliament.",
+                   "2026-04-14"),
+        ("Unity Alliance won 26 seats in the 2022 election.", "2026-04-16")) == []
+
+
+def test_an_undated_figure_conflicts_with_one_dated_its_own_year(tmp_path: Path) -> None:
+    assert _number_conflicts(
+        tmp_path, ("Unity Alliance won 31 seats, giving it the largest group in parliament.",
+                   "2026-04-14"),
+        ("Unity Alliance won 26 seats in the 2026 election.", "2026-04-16")) == ["number"]

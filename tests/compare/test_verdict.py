@@ -500,3 +500,23 @@ def test_two_ranges_agree_only_when_their_ends_do(ruleset: RuleSet) -> None:
     c = "Kestrel Motors forecast full-year revenue of $12,500 million to $13,000 million."
     assert verdict(ruleset, a, b) == ("conflict", "number")
     assert verdict(ruleset, a, c) == ("corroboration", "agree")
+
+
+def test_a_years_figure_and_a_quarters_are_two_periods(ruleset: RuleSet) -> None:
+    a = "Kestrel Motors' 2026 revenue was $12.5 billion."
+    b = "Kestrel Motors' second-quarter revenue was $3.2 billion."
+    assert verdict(ruleset, a, b, pa="2026-07-28", pb="2026-07-29")[0] != "conflict"
+    # Two figures for one quarter still conflict.
+    c = "Kestrel Motors' second-quarter revenue was $3.9 billion."
+    assert verdict(ruleset, b, c, pa="2026-07-29", pb="2026-07-29") == ("conflict", "number")
+
+
+def test_turnout_and_a_share_of_the_vote_are_two_measures(ruleset: RuleSet) -> None:
+    a = ("Turnout in Sunday's parliamentary election in Latvia was 64.9%, the Central "
+         "Election Commission said.")
+    b = ("Latvia's Unity Alliance won 31 of the 100 seats in last Sunday's parliamentary "
+         "election, taking 28.6% of the vote.")
+    assert verdict(ruleset, a, b, pa="2026-04-14", pb="2026-04-16")[0] != "conflict"
+    c = ("Turnout in Sunday's parliamentary election in Latvia was 59.4%, the Central "
+         "Election Commission said.")
+    assert verdict(ruleset, a, c, pa="2026-04-14", pb="2026-04-14") == ("conflict", "number")
