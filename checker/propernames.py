@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
+from checker.namebounds import after_dash_dateline, coordinated_parts
 from checker.nlp import STOPWORDS
 from checker.textutil import Token, fold
 
@@ -48,7 +49,9 @@ TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
 _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
 _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
-_NAME_GAP_RE = re.compile(r"[ \t\-&/]*")
+# A hyphen joins a name only unspaced ("Chang-e", "JF-17"): a spaced dash ends one, as the
+# dash of a dateline does ("LUSAKA - A cholera case": a desk probe drafted "LUSAKA - A").
+_NAME_GAP_RE = re.compile(r"[ \t&/]*|[&/]*-[&/]*")
 _ROMAN_RE = re.compile(r"[IVX]+")
 _POSSESSIVE = ("'s", "\u2019s")
 _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
@@ -225,9 +228,17 @@ def unknown_names(
     def flush(trim: int = 0) -> None:
         while chunk and toks[chunk[-1]].text.lower() in _CONNECTORS:
             chunk.pop()
-        if chunk and is_name_chunk(text, toks, chunk, start, vocab):
-            s, e = toks[chunk[0]].start, toks[chunk[-1]].end - trim
-            out.append(EntityMatch(text[s:e], s, e, resolve(text[s:e]), "unknown"))
+        if not chunk:
+            return
+        last = chunk[-1]
+        parts = [chunk] if "and" not in (toks[k].text for k in chunk) else [
+            chunk[lo:hi] for lo, hi in coordinated_parts(
+                [toks[k].text for k in chunk], lambda w: w.lower() in _NOT_NAME_STARTS,
+                lambda n: resolve(n) is not None)]
+        for part in parts:  # "Kitwe and Ndola": two names
+            if is_name_chunk(text, toks, part, start, vocab, len(parts) > 1):
+                s, e = toks[part[0]].start, toks[part[-1]].end - (trim if part[-1] == last else 0)
+                out.append(EntityMatch(text[s:e], s, e, resolve(text[s:e]), "unknown"))
         chunk.clear()
 
     # flush() only when a chunk is open: most tokens are lower-case words outside names.
@@ -274,9 +285,10 @@ def unknown_names(
 
 def is_name_chunk(
     text: str, toks: Sequence[Token], chunk: list[int], start: int,
-    names_vocab: frozenset[str],
+    names_vocab: frozenset[str], coordinated: bool = False,
 ) -> bool:
-    """Whether a chunk of capitalised tokens is a name (leading ordinary words dropped)."""
+    """Whether a chunk of capitalised tokens is a name (leading ordinary words dropped);
+    `coordinated`: one of names joined by "and", a name even at a sentence's start."""
     # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
     while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS and not (
             toks[chunk[0]].text.lower() in _STARTER_DEMONYMS
@@ -294,7 +306,9 @@ def is_name_chunk(
     if first.isupper():
         return True  # an acronym: SMIC, PLA
     before = char_before(text, start, toks[chunk[0]].start, " \"'(-[")
-    sentence_initial = not before or before in _SENTENCE_ENDS
+    sentence_initial = not before or before in _SENTENCE_ENDS \
+        or after_dash_dateline(text, start, toks[chunk[0]].start)
     # At a sentence start a capital says nothing: a name must also appear capitalised
     # mid-sentence somewhere in the document ("Lin" yes, "Operating" no).
-    return not sentence_initial or first in names_vocab
+    # "Moquegua and Tacna were hit": named with another name, as a chunk of two words is.
+    return not sentence_initial or first in names_vocab or coordinated

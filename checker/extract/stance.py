@@ -15,13 +15,15 @@ from checker.textutil import fold
 
 # A denial of a statement ("X denied that she received money", "denies receiving money")
 # is its source's account that it is not so: negation of the denied fact, as "false that".
-# Refusing, or denying a thing ("denied the allegations", "was denied entry"), is not.
+# Refusing, or denying a thing ("denied the allegations", "was denied entry"), is not. A
+# report denied is one ("denied reports that", "denied a report that", "denied a media
+# report that").
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
     r"without|false that|untrue that|failed\s+to|fails\s+to|"
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwho\s)"
-    r"den(?:ied|ies|y)\s+(?:(?:the\s+)?(?:reports?|claims?|allegations?|accusations?|"
-    r"suggestions?)\s+)?(?:that|having|being|receiving|taking|accepting|paying|making|"
+    r"den(?:ied|ies|y)\s+(?:(?:the\s+|an?\s+|(?:media|news|press)\s+)*(?:reports?|claims?|"
+    r"allegations?|accusations?|suggestions?)\s+)?(?:that|having|being|receiving|taking|accepting|paying|making|"
     r"ordering|knowing|sending|selling|supplying|violating|breaking|committing|leaking|"
     r"hiding|meeting|planning|approving|authori[sz]ing|signing|lying|harbou?ring|"
     r"involvement|wrongdoing|responsibility)\b|"

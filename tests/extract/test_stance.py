@@ -55,6 +55,15 @@ POLARITY: list[tuple[str, str]] = [
     ("The ministry refused to comment on the deal.", "positive"),
     ("Pakistan refuses to deny the agreement.", "positive"),
     ("Beijing denied that it had not paid.", "positive"),  # the denial undoes the "not"
+    # a report denied with its article is as denied as "reports" (desk probe P7: "denied a
+    # report that it plans to sell" read as the plan told, not denied)
+    ("Kestrel denied a report that it plans to sell its truck unit.", "negative"),
+    ("Kestrel denied a report that it would sell its truck unit.", "negative"),
+    ("Kestrel denied a report that it sold its truck unit.", "negative"),
+    ("The ministry denied a report that a cholera case had been confirmed.", "negative"),
+    ("Kestrel denied a media report that it plans to sell its truck unit.", "negative"),
+    ("Kestrel denied an allegation that it paid bribes.", "negative"),
+    ("Kestrel denied a report.", "positive"),  # a thing denied, no statement
     ("Pakistan bought 36 J-10CE fighters without a tender.", "positive"),
     ("Exports rose 5% in 2023, not 15% as previously reported.", "positive"),
     ("It carried a Pakistani satellite, not an Indian one.", "positive"),

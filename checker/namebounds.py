@@ -1,0 +1,81 @@
+"""Where a name ends. checker.propernames reads a run of capitalised words and connectors
+as one chunk; this says where that chunk holds two names joined by "and" ("the towns of
+Kitwe and Ndola", not "Trinidad and Tobago" or "Ministry of Science and Technology"), and
+where a dash dateline ends ("LUSAKA - A cholera case").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+# A dash dateline opening a sentence: "LUSAKA - ", "KITWE, Zambia (Reuters) \u2014 ". The
+# word after it starts the sentence proper (a name only if the page names it elsewhere).
+_DASH_DATELINE_RE = re.compile(
+    r"[\W_]{0,3}[A-Z][\w'\u2019.]*(?:[ \t]+[A-Z][\w'\u2019.]*){0,3}"
+    r"(?:,[ \t]+[A-Z][\w'\u2019.]*(?:[ \t]+[A-Z][\w'\u2019.]*){0,2})?"
+    r"(?:[ \t]*\([^()\n]{2,40}\))?[ \t]+[-\u2013\u2014]+[ \t]+")
+
+
+def after_dash_dateline(text: str, start: int, pos: int) -> bool:
+    """Whether text[start:pos], the sentence before pos, is a dash dateline and nothing else."""
+    return _DASH_DATELINE_RE.fullmatch(text, start, pos) is not None
+
+
+# Names of one word, "and" and one word: one name, not two, of places, companies and a party
+# (a name the lexicon knows, such as "Bosnia and Herzegovina", is matched before the chunks
+# are read and never comes here).
+AND_NAMES = frozenset(
+    f"{a} and {b}" for a, b in (pair.split("-") for pair in """
+    trinidad-tobago antigua-barbuda bosnia-herzegovina turks-caicos wallis-futuna
+    marks-spencer procter-gamble johnson-johnson ernst-young barnes-noble simon-schuster
+    heard-mcdonald ashmore-cartier
+    mayors-independents
+    """.split()))
+
+
+def _pairs_joined(words: Sequence[str], parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts with each two whose words around their "and" make a name of AND_NAMES
+    ("Trinidad", "Tobago"; "Shares of Marks", "Spencer") as one."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in parts:
+        if out and f"{words[out[-1][1] - 1]} and {words[lo]}".lower() in AND_NAMES:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def coordinated_parts(
+    words: Sequence[str], skip: Callable[[str], bool],
+    known: Callable[[str], bool] = lambda _: False,
+) -> list[tuple[int, int]]:
+    """The (start, end) word ranges of the names a chunk's words hold: one range for the
+    whole chunk, or one per name when it is names joined by "and".
+
+    Split only when every part has one capitalised word ("Kitwe", "Chang-e 8") or is a
+    name `known` knows or one of AND_NAMES, and the whole is no known name; a part may
+    open with ordinary words `skip` says are no name ("In Kitwe and Ndola"). A part with
+    more capitalised words keeps the chunk whole: "Ministry of Science and Technology" and
+    "Space and Upper Atmosphere Research Commission" are one name, not a name and another.
+    """
+    whole = [(0, len(words))]
+    cuts = [k for k, w in enumerate(words) if w == "and"]
+    if not cuts or cuts[0] == 0 or cuts[-1] == len(words) - 1 or known(" ".join(words)):
+        return whole
+    bounds = [-1, *cuts, len(words)]
+    parts = _pairs_joined(words, [(bounds[n] + 1, bounds[n + 1])
+                                  for n in range(len(bounds) - 1)])
+    if len(parts) == 1:
+        return whole  # "Trinidad and Tobago"
+    for lo, hi in parts:
+        while lo < hi - 1 and skip(words[lo]):
+            lo += 1  # "In Kitwe": the ordinary word is dropped later (is_name_chunk)
+        name = words[lo:hi]
+        if not name[0][:1].isupper():
+            return whole
+        capitals = sum(1 for w in name if w[:1].isupper())
+        if capitals > 1 and not known(" ".join(name)) and \
+                " ".join(name).lower() not in AND_NAMES:
+            return whole
+    return parts
