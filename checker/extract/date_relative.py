@@ -222,6 +222,10 @@ _PLANNED_BEFORE_RE = re.compile(
     r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,3}?\s*\Z", re.IGNORECASE)
 
 
+# "Last <weekday>" up to this many days back may also mean the week before.
+_AMBIGUOUS_LAST = 2
+
+
 @rule("weekday")
 def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     if anchor is None or anchor.granularity != "day":
@@ -235,6 +239,13 @@ def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
         future = True
     if (future and not told) or lead == "next":
         d = anchor.first + timedelta(days=(7 - delta) % 7 or (7 if lead == "next" else 0))
+    elif lead == "last" and 0 < delta <= _AMBIGUOUS_LAST:
+        # "Last Tuesday" written on a Wednesday or a Thursday is that day to some writers and
+        # the Tuesday of the week before to others (for the day before yesterday "on
+        # Tuesday" would do): either day, not one stated as certain (a desk probe: an
+        # error-level date conflict with "on Tuesday" of the week before).
+        d = anchor.first - timedelta(days=delta)
+        return expr(m, raw, d - timedelta(days=7), d, "week", relative=True)
     else:
         d = anchor.first - timedelta(days=delta or (7 if lead == "last" else 0))
     return expr(m, raw, d, d, "day", relative=True)

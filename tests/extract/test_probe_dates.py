@@ -117,3 +117,19 @@ def test_a_dateline_date_is_no_event_date_in_a_conflict(ruleset: RuleSet) -> Non
     assert label != "conflict", reason
 
 
+
+
+def test_last_weekday_a_day_or_two_back_may_be_the_week_before(ruleset: RuleSet) -> None:
+    """A desk probe: "last Tuesday" on a Wednesday is that Tuesday or the one before: a
+    week's span holding both, not a day stated as certain."""
+    def dated(text: str, published: str) -> tuple[str | None, str | None, str]:
+        cf = extract_text(text, "d", ruleset.lexicon, meta=DocumentMeta(published=published),
+                          threshold=0.0)
+        d = cf.claims[0].dates[0]
+        return d.start, d.end, d.granularity
+
+    text = "Kestrel Motors shares fell 6.3% last Tuesday."
+    assert dated(text, "2026-08-05") == ("2026-07-28", "2026-08-04", "week")  # a Wednesday
+    assert dated(text, "2026-08-06") == ("2026-07-28", "2026-08-04", "week")  # a Thursday
+    assert dated(text, "2026-08-08") == ("2026-08-04", "2026-08-04", "day")  # a Saturday
+    assert dated(text, "2026-08-04") == ("2026-07-28", "2026-07-28", "day")  # a Tuesday
