@@ -64,6 +64,36 @@ def _counts_done(c: NormClaim) -> set[tuple[str, str]]:
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
 
 
+def confirms(qa: NQuantity, qb: NQuantity) -> bool:
+    """Of two figures that `agree`, whether one confirms the other rather than only fits
+    it: two round figures each within the other's rounding ("about 300" / "about 310"), not
+    "about 45,000" / "about 52,000" two days apart; a bound near the figure ("at least 40"
+    / "40", "more than 600" / "610"), not "as many as 2,000 jobs" / "1,200 jobs" or "more
+    than 80" / "between 300 and 350" (a desk probe: both corroborated)."""
+    open_a, open_b = qa.low is None or qa.high is None, qb.low is None or qb.high is None
+    if open_a or open_b:
+        bound, other = (qa, qb) if open_a else (qb, qa)
+        return _near(bound.value, other.value)
+    if qa.approximate and qb.approximate:
+        return _holds(qa, qb.value) or _holds(qb, qa.value)
+    return True
+
+
+# How near a bound and a figure must be for the figure to confirm the bound.
+_NEAR_BOUND = 0.1
+
+
+def _near(bound: float | None, value: float | None) -> bool:
+    if bound is None or value is None:
+        return True
+    return abs(value - bound) <= _NEAR_BOUND * max(abs(bound), abs(value))
+
+
+def _holds(q: NQuantity, value: float | None) -> bool:
+    low, high = _interval(q)
+    return value is None or low <= value <= high
+
+
 # How near two ranges' ends must be to be one end (a share of the larger high end).
 _RANGE_ENDS = 0.002
 # A range's two figures, with "to" or (after "between") "and" between them.
@@ -121,7 +151,11 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
             continue
         matches = [qb for qb in candidates if agree(qa, qb)]
         if matches:
-            agreeing.append((qa.text, matches[0].text))
+            # Consistent figures that do not confirm each other ("as many as 2,000" /
+            # "1,200") are neither an agreement nor a conflict.
+            confirming = [qb for qb in matches if confirms(qa, qb)]
+            if confirming:
+                agreeing.append((qa.text, confirming[0].text))
         elif len(candidates) == 1 and not any(
             aligned(other, candidates[0]) and agree(other, candidates[0]) for other in a.quantities
         ):
@@ -194,6 +228,7 @@ def figures_apart(a: NormClaim, b: NormClaim) -> bool:
     workers" are one figure)."""
     return bool(a.quantities) and bool(b.quantities) and not any(
         qa.kind == qb.kind and _currency(qa.unit) == _currency(qb.unit) and agree(qa, qb)
+        and confirms(qa, qb)
         for qa in a.quantities for qb in b.quantities)
 
 

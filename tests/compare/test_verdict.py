@@ -520,3 +520,26 @@ def test_turnout_and_a_share_of_the_vote_are_two_measures(ruleset: RuleSet) -> N
     c = ("Turnout in Sunday's parliamentary election in Latvia was 59.4%, the Central "
          "Election Commission said.")
     assert verdict(ruleset, a, c, pa="2026-04-14", pb="2026-04-14") == ("conflict", "number")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two round figures neither within the other's rounding, two days apart.
+    ("About 45,000 people have been displaced by the Peru earthquake, officials said.",
+     "About 52,000 people have been displaced by the Peru earthquake, officials said."),
+    # A ceiling far above the figure: consistent, not a confirmation.
+    ("Kestrel Motors said it would cut 1,200 jobs.",
+     "Kestrel Motors could cut as many as 2,000 jobs if demand weakens further, according "
+     "to two people familiar with the matter."),
+])
+def test_figures_that_only_fit_do_not_corroborate(ruleset: RuleSet, a: str, b: str) -> None:
+    assert verdict(ruleset, a, b)[0] != "corroboration"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("About 300 health workers were deployed in Kitwe, the ministry said.",
+     "About 310 health workers were deployed in Kitwe, the ministry said."),
+    ("At least 40 people were killed in the Peru earthquake, police said.",
+     "The Peru earthquake killed 40 people, police said."),
+])
+def test_figures_that_confirm_corroborate(ruleset: RuleSet, a: str, b: str) -> None:
+    assert verdict(ruleset, a, b) == ("corroboration", "agree")
