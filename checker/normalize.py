@@ -317,6 +317,24 @@ _SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
 _TOLD_GAP_RE = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
 
 
+# A description set off by commas after a name, closing the sentence or its clause:
+# "Lusaka, the capital.", "Kestrel, the carmaker, said" (the, its, a, an; a few words).
+_APPOSITIVE_RE = re.compile(r",\s+(?:the|its|their|a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}"
+                            r"(?=\s*(?:[,;]|[.!?]?[\"'\u201d\u2019)]*\s*\Z))", re.IGNORECASE)
+
+
+def _appositives(text: str, offset: int, mentions: tuple[Mention, ...]) -> list[tuple[int, int]]:
+    """Spans of descriptions set off after a name ("Lusaka, the capital"): they say what
+    the name is, not what the claim states, so they are no words of its frame (a desk
+    probe: "capital" kept a denial from covering the claim it denies)."""
+    out = []
+    for m in mentions:
+        found = _APPOSITIVE_RE.match(text, m.end - offset)
+        if found:
+            out.append((offset + found.start(), offset + found.end()))
+    return out
+
+
 def _ndate(d: DateSlot) -> NDate:
     return NDate(date.fromisoformat(d.start) if d.start else None,
                  date.fromisoformat(d.end) if d.end else None, d.granularity, d.text, d.open)
@@ -356,6 +374,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
                     *[Mention(m.id, QUALIFIER, m.start, m.end) if m.start < end else m
                       for m in mentions])
     lifted = [(m.start, m.end) for m in mentions]
+    lifted += _appositives(text, offset, mentions)
     lifted += [(q.span[0], q.span[1]) for q in claim.quantities]
     # An unresolved quarter or half ("the third quarter" of a page without a date) is no
     # interval to compare: its words stay in the frame, where two claims can still share

@@ -128,3 +128,10 @@ def test_a_denial_in_the_base_form_denies_the_past(ruleset: RuleSet) -> None:
     a = "The National Alliance did not win seats in parliament."
     b = "The National Alliance won seats in parliament."
     assert verdict(ruleset, a, b) == ("conflict", "polarity")
+
+
+def test_a_description_after_a_name_is_no_word_of_the_frame(ruleset: RuleSet) -> None:
+    # A desk probe: "capital" kept the denial from covering the claim it denies.
+    a = "The ministry said no cholera cases had been confirmed in Lusaka, the capital."
+    b = "A cholera case was confirmed in Lusaka, the hospital said."
+    assert verdict(ruleset, a, b) == ("conflict", "polarity")
