@@ -317,6 +317,17 @@ _SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
 _TOLD_GAP_RE = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
 
 
+# A sentence opening with a measure of whoever the page is about, qualified by its period
+# or kind at most: "Net profit rose ...", "Second-quarter revenue was ...", "Its operating
+# margin widened ...", "Turnout was ...".
+_MEASURE_FIRST_RE = re.compile(
+    r"\W*(?:(?:the|its|their)\s+)?(?:(?:first|second|third|fourth)-(?:quarter|half)|"
+    r"quarterly|annual|full-year|half-year|net|operating|gross|pre-?tax|core|underlying|"
+    r"total|overall|adjusted|group)?\s*(?:net\s+|operating\s+|gross\s+)?"
+    r"(?:revenue|revenues|sales|turnover|profit|profits|earnings|income|loss|losses|margin|"
+    r"turnout|output|exports|imports|dividend)\b", re.IGNORECASE)
+
+
 # A description set off by commas after a name, closing the sentence or its clause:
 # "Lusaka, the capital.", "Kestrel, the carmaker, said" (the, its, a, an; a few words).
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|its|their|a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}"
@@ -373,6 +384,12 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         mentions = (Mention(antecedent, "coref", offset, end),
                     *[Mention(m.id, QUALIFIER, m.start, m.end) if m.start < end else m
                       for m in mentions])
+    if antecedent and not pronoun and all(m.role in (SOURCE, INITIAL) for m in mentions) \
+            and _MEASURE_FIRST_RE.match(text):
+        # "Second-quarter net profit fell to $380 million.": whose profit the page says
+        # (a desk probe: two pages' profits, never compared). Only a measure opening the
+        # sentence; "Analysts had expected revenue of ..." is the analysts'.
+        mentions = (Mention(antecedent, "coref", offset, offset), *mentions)
     lifted = [(m.start, m.end) for m in mentions]
     lifted += _appositives(text, offset, mentions)
     lifted += [(q.span[0], q.span[1]) for q in claim.quantities]

@@ -135,3 +135,30 @@ def test_a_description_after_a_name_is_no_word_of_the_frame(ruleset: RuleSet) ->
     a = "The ministry said no cholera cases had been confirmed in Lusaka, the capital."
     b = "A cholera case was confirmed in Lusaka, the hospital said."
     assert verdict(ruleset, a, b) == ("conflict", "polarity")
+
+
+def test_a_measure_opening_a_sentence_is_the_pages_subjects(ruleset: RuleSet) -> None:
+    last = _last(ruleset, "Kestrel Motors' second-quarter revenue was US$3,200 million.\n"
+                          "Second-quarter net profit fell to $380 million.")
+    assert _coref(last) == "name:kestrel-motors"
+    # Not when someone else opens the sentence: the analysts' forecast is theirs.
+    other = _last(ruleset, "Kestrel Motors reported revenue of $3.2 billion.\n"
+                           "Analysts had expected revenue of $3.05 billion.")
+    assert _coref(other) is None
+
+
+def test_one_named_measure_is_one_fact_however_common_the_name(ruleset: RuleSet) -> None:
+    from checker.compare.measures import measured_alike, measures_of
+    from tests.compare.pairs import norm
+
+    def alike(x: str, y: str) -> bool:
+        a, b = norm(ruleset, x, "a"), norm(ruleset, y, "b")
+        return measured_alike(a.text, a.tokens, measures_of(a.text, a.tokens),
+                              b.text, b.tokens, measures_of(b.text, b.tokens))
+
+    assert alike("Norvale's net profit rose to $610 million in the quarter.",
+                 "Norvale's net profit came in at $580 million for the third quarter.")
+    assert not alike("Nigeria's oil revenue fell 40% in 2023.",
+                     "Nigeria's tax revenue rose 15% in 2023.")
+    assert not alike("Rwanda's coffee exports earned $80 million in 2023.",
+                     "Rwanda's tea exports earned $104 million in 2023.")

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from checker.compare.facts import ClaimFacts
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
+from checker.compare.measures import measured_alike
 from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
@@ -243,7 +244,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # In a corpus about one story its name and words are in every claim and anchor
     # nothing; the same day does: "340 cases as of Thursday" / "430 measles cases ... as of
     # Thursday" (figures of one counted thing, a name and a word in common), and so does
-    # one thing counted and done ("cut 1,200 jobs" / "cut 1,500 jobs"). Asked only of
+    # one thing counted and done ("cut 1,200 jobs" / "cut 1,500 jobs"), or one measure
+    # ("net profit" / "net profit"). Asked only of
     # a figure that would otherwise conflict: it reads both claims' dates again.
     # A figure that agrees leaves the pair one fact unless a figure of a named measure
     # disagrees: "a magnitude 6.8 earthquake ... killing at least 40" / "the magnitude 7.4
@@ -251,6 +253,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)
                                           or _kind_clash(a, b, q_agree, q_conflict)) and (
             anchored or counted_alike(a, b)
+            or measured_alike(a.text, a.tokens, ev.fa.measures, b.text, b.tokens, ev.fb.measures)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged

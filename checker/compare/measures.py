@@ -109,6 +109,40 @@ def measures_differ(ma: Measures, mb: Measures, tokens_a: frozenset[str],
                or apart(ma[h] & _PERIODS, mb[h] & _PERIODS) for h in shared)
 
 
+def measured_alike(a_text: str, a_tokens: frozenset[str], ma: Measures, b_text: str,
+                   b_tokens: frozenset[str], mb: Measures) -> bool:
+    """Both claims' figures are of one named measure, written with the same word before it
+    ("Net profit rose to $610 million" / "Net profit came in at $580 million"): with an
+    entity in common, one fact however common its name is in the corpus (a desk probe).
+    "Oil revenue" / "tax revenue", "core" / "annual inflation" are two measures."""
+    for head in ma.keys() & mb.keys():
+        before_a = _words_before(a_text, a_tokens, head)
+        # A measure named by its noun on both sides ("earned" is no "earnings").
+        if before_a and before_a == _words_before(b_text, b_tokens, head):
+            return True
+    return False
+
+
+# Words before a measure that say nothing of which measure it is.
+_DETERMINERS = frozenset("the its their his her our a an this that".split())
+
+
+def _words_before(text: str, tokens: frozenset[str], head: str) -> frozenset[str]:
+    """Stems of the word right before each mention of a measure (of its group): "" at the
+    sentence's start or after an owner ("Kenya's") or a determiner."""
+    out = set()
+    for stem in _STEMS & tokens:
+        if _GROUPS.get(stem, stem) != head:
+            continue
+        for m in _FORMS[stem].finditer(text):
+            before = _BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            word = before.group(1).lower() if before else ""
+            if word.endswith(("'s", "\u2019s")) or word in _DETERMINERS:
+                word = ""
+            out.add(word_stem(word) if word else "")
+    return frozenset(out)
+
+
 # What happened to the people a figure counts, by frame stem: "injured 300 people" and
 # "killed 40 people" count two things (a desk probe: an error-level conflict, and "at least
 # 300 injured" / "at least 40 killed" a corroboration). Forms of one fate are one group.
