@@ -117,8 +117,9 @@ def measured_alike(a_text: str, a_tokens: frozenset[str], ma: Measures, b_text: 
     "Oil revenue" / "tax revenue", "core" / "annual inflation" are two measures."""
     for head in ma.keys() & mb.keys():
         before_a = _words_before(a_text, a_tokens, head)
-        # A measure named by its noun on both sides ("earned" is no "earnings").
-        if before_a and before_a == _words_before(b_text, b_tokens, head):
+        # A measure named by its noun on both sides ("earned" is no "earnings"), and
+        # qualified ("net profit"): a bare "the vote" may be what a turnout was of.
+        if before_a - {""} and before_a == _words_before(b_text, b_tokens, head):
             return True
     return False
 
