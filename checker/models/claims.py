@@ -7,10 +7,20 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from checker.models.common import IsoDate, PartialDate, Span, Strict, Suppression
+from checker.models.common import (
+    IsoDate,
+    PartialDate,
+    Span,
+    Strict,
+    Suppression,
+    expected,
+)
 from checker.models.trusted import share_full_fields_set
 
-ClaimId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80)]
+ClaimId = Annotated[str, Field(
+    pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80,
+    json_schema_extra=expected("an id of letters, digits, '.', '_' and '-', starting with a "
+                               "letter or digit"))]
 Modality = Literal["asserted", "planned", "reported", "hedged"]
 Polarity = Literal["positive", "negative"]
 Granularity = Literal[
@@ -127,7 +137,8 @@ class DocumentRef(Strict):
 
     id: Annotated[str, Field(min_length=1, max_length=200)]
     path: str
-    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", json_schema_extra=expected(
+        "a SHA-256 hash: 64 lower-case hexadecimal digits"))]
     published: PartialDate | None = None
     title: str | None = None
 
