@@ -211,8 +211,7 @@ def load_rules(
     )
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
     checked = [*phrase_clashes, *_check_references(ruleset), *_check_names(ruleset),
-               *_check_forms(ruleset),
-               *_check_lookalikes(ruleset), *_check_patterns(ruleset)]
+               *_check_forms(ruleset), *_check_lookalikes(ruleset), *_check_patterns(ruleset)]
     errors.extend(error for _, error in checked)
     _reject(ruleset, {rule_id for rule_id, _ in checked})
     return ruleset, errors
