@@ -189,7 +189,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
                                          "overwrite", Location(shown)))
                 continue
             legacy = old is not None and "drafted" not in old  # the merge adds the list
-            text, merged = merge_claim_file(old, model, doc, out)
+            text, merged = merge_claim_file(old, model, doc, out, ruleset.drafted_by_disabled)
             with target.open("rb") as handle:
                 atomic_write(target, same_newlines(text, handle.read(4096)))
             click.echo(f"{printable_path(shown)}: {merged.summary()}")

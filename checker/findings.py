@@ -258,8 +258,21 @@ def entity_id_errors(corpus: Corpus, ruleset: RuleSet) -> list[ClaimcheckError]:
                     continue
                 line, col = locate(loaded.root, ["claims", ci, "entities", si, "id"])
                 errors.append(ConsistencyError(
-                    f"claim {claim.id}: entity {slot.text!r} names unknown entity id "
-                    f"{slot.id!r} (no entity rule has it; leave it empty for a name no rule "
-                    f"knows)", Location(dc.claim_file or "", line, col,
-                                        f"claims[{ci}].entities[{si}].id")))
+                    f"claim {claim.id}: entity {slot.text!r} names "
+                    + _unknown_entity(ruleset, slot.id, slot.text),
+                    Location(dc.claim_file or "", line, col, f"claims[{ci}].entities[{si}].id")))
     return errors
+
+
+def _unknown_entity(ruleset: RuleSet, entity_id: str, text: str) -> str:
+    """Why a claim's entity id is unknown, and what to do: an id of a disabled rule says
+    so and where (a first-time-user probe read "no entity rule has it" after disabling
+    one), and whether re-running extract redrafts it."""
+    if entity_id not in ruleset.disabled_entities:
+        return (f"unknown entity id {entity_id!r} (no entity rule has it; leave it empty for "
+                "a name no rule knows)")
+    fix = "re-run `claimcheck extract` to redraft it, or remove this id" \
+        if ruleset.drafted_by_disabled(entity_id, text) else \
+        "remove this id (leave it empty for a name no rule knows), or enable the rule"
+    return (f"entity id {entity_id!r}, whose entity rule is disabled "
+            f"({ruleset.why_unknown(entity_id, 'entity')}): {fix}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from checker.errors import ClaimcheckError
 from checker.extract import claim_id
 from checker.extract.stance import polarity
 from checker.ingest import Document
-from checker.models.claims import ClaimFile
+from checker.models.claims import Claim, ClaimFile
 from checker.relocate import drafted, nearest
 from checker.textutil import fold
 from checker.yamlio import to_plain
@@ -56,6 +57,7 @@ class MergeReport:
     carried: list[str] = field(default_factory=list)  # "old -> new": note, suppress moved
     lost: list[str] = field(default_factory=list)  # removed with a note or suppression
     renamed: list[str] = field(default_factory=list)  # "old -> new": kept, document renamed
+    redrafted: list[str] = field(default_factory=list)  # kept, ids of disabled entities redone
 
     def summary(self) -> str:
         """One line for the terminal."""
@@ -64,6 +66,8 @@ class MergeReport:
                    if self.renamed else "")
                 + f", {len(self.removed)} removed"
                 + (f", {len(self.editor_claims)} editor-added kept" if self.editor_claims else "")
+                + (f", {len(self.redrafted)} with a disabled entity's id redrafted"
+                   if self.redrafted else "")
                 + (f", {len(self.deleted)} you deleted left out" if self.deleted else "")
                 + (f"; notes/suppressions moved to reworded claims: {', '.join(self.carried)}"
                    if self.carried else "")
@@ -104,9 +108,16 @@ def _flow_ids(ids: list[str]) -> CommentedSeq:
     return seq
 
 
-def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
-                     claims_dir: Path) -> tuple[str, MergeReport]:
-    """YAML text of the merged file and what changed; old_root is the parsed old file."""
+# Whether an entity slot's id (with its text) is one extract drafted under an entity rule
+# since disabled (`RuleSet.drafted_by_disabled`).
+StaleEntity = Callable[[str, str], bool]
+
+
+def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document, claims_dir: Path,
+                     stale: StaleEntity | None = None) -> tuple[str, MergeReport]:
+    """YAML text of the merged file and what changed; old_root is the parsed old file. A
+    kept claim's entity ids that `stale` says were drafted under a disabled entity rule are
+    drafted again."""
     report = MergeReport()
     if not isinstance(old_root, CommentedMap) or not isinstance(old_root.get("claims"), list):
         report.added = [c.id for c in new.claims]
@@ -140,6 +151,8 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
                        list(claim.quote) if claim.quote else None, folded_doc)
             merged.append((span[0], node))
             report.kept.append(claim.id)
+            if stale is not None and _redraft_entities(node, claim, stale):
+                report.redrafted.append(claim.id)
         elif old_id in deleted:
             report.deleted.append(claim.id)  # drafted before and deleted by the editor
         else:
@@ -189,6 +202,39 @@ def merge_claim_file(old_root: Any, new: ClaimFile, doc: Document,
     buf = io.StringIO()
     _yaml().dump(old_root, buf)
     return buf.getvalue(), report
+
+
+def _redraft_entities(node: CommentedMap, claim: Claim, stale: StaleEntity) -> bool:
+    """Give a kept claim's entity slots whose id extract drafted under a rule since
+    disabled the id drafted now (none for a name no rule knows), and its triple the names
+    drafted now where it named such an id; whether anything changed. Without this the
+    file drafted earlier fails `validate` until edited by hand (a first-time-user probe);
+    an id an editor chose (not the rule's name for the slot's text) stays, and `validate`
+    says its rule is disabled."""
+    now = {slot.text: slot.id for slot in reversed(claim.entities)}  # the first of a text
+    gone: set[str] = set()
+    for slot in _entity_slots(node):
+        eid, text = slot.get("id"), slot.get("text")
+        if not (isinstance(eid, str) and isinstance(text, str) and stale(eid, text)):
+            continue
+        gone.add(eid)
+        if now.get(text) is not None:
+            slot["id"] = now[text]
+        else:
+            del slot["id"]  # no rule knows the name now: an unknown name has no id
+    triple = node.get("triple")
+    if gone and isinstance(triple, CommentedMap) and claim.triple is not None:
+        for key in ("subject", "object"):
+            if triple.get(key) in gone:
+                triple[key] = getattr(claim.triple, key)
+    return bool(gone)
+
+
+def _entity_slots(node: CommentedMap) -> list[CommentedMap]:
+    """A claim node's entity slots (mappings only: an editor's file may hold anything)."""
+    slots = node.get("entities")
+    return [s for s in slots if isinstance(s, CommentedMap)] if isinstance(slots, list) \
+        else []
 
 
 def _old_doc_ids(root: CommentedMap) -> set[str]:

@@ -123,9 +123,27 @@ def _short_message(error: Any) -> str:
         )
     if error.validator in ("oneOf", "anyOf") and error.context:
         best = min(error.context, key=lambda e: len(list(e.path)))
-        return str(best.message)[:300]
-    message = str(error.message)
+        return _short_message(best)[:300]
+    message = _requirement(error) or str(error.message)
     return message if len(message) <= 300 else message[:297] + "..."
+
+
+def _requirement(error: Any) -> str | None:
+    """A string constraint's error worded as what it requires: jsonschema says "'xy' is too
+    short" and quotes a pattern's regex, which leave an editor guessing (a first-time-user
+    probe). A pattern reads as the schema's `x-expected` words (models/common.expected)."""
+    value, limit = error.instance, error.validator_value
+    if not isinstance(value, str):
+        return None
+    if error.validator in ("minLength", "maxLength"):
+        least = error.validator == "minLength"
+        unit = "character" if limit == 1 else "characters"
+        return (f"{value[:60]!r} is too {'short' if least else 'long'}: it needs at "
+                f"{'least' if least else 'most'} {limit} {unit} (it has {len(value)})")
+    if error.validator == "pattern":
+        words = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
+        return f"{value[:60]!r} is not {words}" if words else None
+    return None
 
 
 _NAMED_FIELD_RE = re.compile(r"([a-z_]+): ")

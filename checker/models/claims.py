@@ -7,10 +7,20 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from checker.models.common import IsoDate, PartialDate, Span, Strict, Suppression
+from checker.models.common import (
+    IsoDate,
+    PartialDate,
+    Span,
+    Strict,
+    Suppression,
+    expected,
+)
 from checker.models.trusted import share_full_fields_set
 
-ClaimId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80)]
+ClaimId = Annotated[str, Field(
+    pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80,
+    json_schema_extra=expected("an id of letters, digits, '.', '_' and '-', starting with a "
+                               "letter or digit"))]
 Modality = Literal["asserted", "planned", "reported", "hedged"]
 Polarity = Literal["positive", "negative"]
 Granularity = Literal[
@@ -40,6 +50,43 @@ class QuantitySlot(Strict):
     noun: str | None = Field(None, description="what is counted or measured, when written")
     approximate: bool = False
     bound: Literal["exact", "lower", "upper", "range"] = "exact"
+
+    @model_validator(mode="after")
+    def _value_inside(self) -> QuantitySlot:
+        # Comparison reads low and high, not value: an editor who fixed only `value` would
+        # see the old figure still compared (a first-time-user probe), so say so here.
+        problem = interval_problem(self.value, self.low, self.high)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
+
+
+def _near(a: float, b: float) -> bool:
+    """Equal up to float rounding (a value written back from YAML as low or high)."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def interval_problem(value: float | None, low: float | None, high: float | None) -> str | None:
+    """Why a quantity's value lies outside its own [low, high], or None."""
+    if value is None:
+        return None
+    below = low is not None and value < low and not _near(value, low)
+    above = high is not None and value > high and not _near(value, high)
+    if not (below or above):
+        return None
+    return (f"value: {_number(value)} is outside [low, high] = [{_bound(low)}, {_bound(high)}]; "
+            "comparison reads low and high, not value, so when you correct a figure change "
+            "low and high too (low = high = value for an exact figure), and `text`, which "
+            "messages quote")
+
+
+def _bound(x: float | None) -> str:
+    return "none" if x is None else _number(x)
+
+
+def _number(x: float) -> str:
+    """A figure as an editor reads it in the file (45000000, not 4.5e+07)."""
+    return str(int(x)) if x.is_integer() and abs(x) < 1e18 else repr(x)
 
 
 class DateSlot(Strict):
@@ -127,7 +174,8 @@ class DocumentRef(Strict):
 
     id: Annotated[str, Field(min_length=1, max_length=200)]
     path: str
-    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", json_schema_extra=expected(
+        "a SHA-256 hash: 64 lower-case hexadecimal digits"))]
     published: PartialDate | None = None
     title: str | None = None
 

@@ -56,14 +56,23 @@ def _check_full_date(value: str) -> str:
     return value
 
 
+# `x-expected` words what a pattern means for the schema's error messages (schemacheck):
+# an editor reads "a date YYYY, YYYY-MM or YYYY-MM-DD", not the regex.
+def expected(what: str) -> dict[str, object]:
+    """The JSON Schema extra that names what a constrained value must be."""
+    return {"x-expected": what}
+
+
 PartialDate = Annotated[
     str,
-    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD",
+          json_schema_extra=expected("a date YYYY, YYYY-MM or YYYY-MM-DD")),
     AfterValidator(_check_partial_date),
 ]
 IsoDate = Annotated[
     str,
-    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD"),
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD",
+          json_schema_extra=expected("a date YYYY-MM-DD")),
     AfterValidator(_check_full_date),
 ]
 
@@ -88,7 +97,10 @@ Span = Annotated[
     Field(description="[start, end) character offsets into the document text"),
 ]
 
-RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=100)]
+RULE_ID_WORDS = ("an id of lower-case letters, digits, '.', '_' and '-', starting with a "
+                 "letter or digit")
+RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=100,
+                              json_schema_extra=expected(RULE_ID_WORDS))]
 
 
 class Strict(BaseModel):
@@ -100,5 +112,6 @@ class Strict(BaseModel):
 class Suppression(Strict):
     """Silences one rule (or `*` for all) for a claim or document; a reason is required."""
 
-    rule: Annotated[str, Field(pattern=r"^(\*|[a-z0-9][a-z0-9._-]*)$")]
+    rule: Annotated[str, Field(pattern=r"^(\*|[a-z0-9][a-z0-9._-]*)$",
+                               json_schema_extra=expected(f"`*` or {RULE_ID_WORDS}"))]
     reason: Annotated[str, Field(min_length=3)]

@@ -9,11 +9,13 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from checker.models.common import (
+    RULE_ID_WORDS,
     IsoDate,
     PartialDate,
     RuleId,
     Severity,
     Strict,
+    expected,
     partial_date_bounds,
 )
 
@@ -36,7 +38,8 @@ class RuleBase(Strict):
     reference: str | None = Field(None, description="URL or citation backing the rule")
     explanation: str | None = None
     reviewed: IsoDate | None = Field(None, description="date the rule was last reviewed")
-    tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]] = Field(
+    tags: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$",
+                                    json_schema_extra=expected(RULE_ID_WORDS))]] = Field(
         default_factory=list
     )
     enabled: bool = True

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from checker.errors import ClaimcheckError, Location, RuleError, SchemaError, UsageError
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, phrase_stems
 from checker.models.rules import (
     ConsistencyRule,
     EntityRule,
@@ -73,6 +73,10 @@ class RuleSet:
     # Rules defined but left out of this run by --select/--ignore (or `enabled: false`),
     # and those with an error (`_reject`).
     left_out: frozenset[str] = frozenset()
+    # Entity rules written `enabled: false`: claim files drafted earlier may name them.
+    disabled_entities: dict[str, EntityRule] = field(default_factory=dict)
+    # Built-in predicate id -> the phrases it gave up to the project's predicates.
+    yielded: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def of_kind(self, kind: type[T]) -> list[T]:
         """Rules of one kind."""
@@ -96,6 +100,25 @@ class RuleSet:
     def get(self, rule_id: str) -> Rule | None:
         """A rule by id."""
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def is_builtin(self, rule_id: str) -> bool:
+        """Whether a rule is one shipped with the package (not the project's)."""
+        source = self.sources.get(rule_id)
+        return source is not None and source.path.startswith(BUILTIN)
+
+    def drafted_by_disabled(self, entity_id: str, text: str) -> bool:
+        """Whether an entity slot's id is what extract drafted for its text under an entity
+        rule since written `enabled: false` (the text is one of that rule's names), not
+        an id an editor chose."""
+        rule = self.disabled_entities.get(entity_id)
+        if rule is None:
+            return False
+        names = [rule.name, *rule.aliases, *rule.demonyms, *rule.metonyms]
+        return _name_key(text) in {_name_key(n) for n in names}
+
+    def why_unknown(self, rule_id: str, kind: str) -> str:
+        """How to make an unknown entity or predicate id known (or why it is not)."""
+        return _define(self, rule_id, kind)
 
 
 def rule_files(paths: Iterable[Path]) -> list[Path]:
@@ -179,12 +202,16 @@ def load_rules(
     errors.extend(_check_selection(ruleset, select, ignore))
     ruleset.left_out = frozenset(r.id for r in ruleset.rules if not _enabled(r, select, ignore))
     ruleset.rules = [r for r in ruleset.rules if r.id not in ruleset.left_out]
+    ruleset.disabled_entities = {r.id: r for r, _ in found if isinstance(r, EntityRule)
+                                 and r.id in ruleset.left_out}
+    phrase_clashes = _check_phrases(ruleset)
+    ruleset.rules, ruleset.yielded = _yield_phrases(ruleset.rules, ruleset.sources)
     ruleset.lexicon = Lexicon.build(
         ruleset.of_kind(EntityRule), ruleset.of_kind(PredicateRule)
     )
     ruleset.lexicon.fuzzy_threshold = fuzzy_threshold
-    checked = [*_check_references(ruleset), *_check_names(ruleset), *_check_forms(ruleset),
-               *_check_lookalikes(ruleset), *_check_patterns(ruleset)]
+    checked = [*phrase_clashes, *_check_references(ruleset), *_check_names(ruleset),
+               *_check_forms(ruleset), *_check_lookalikes(ruleset), *_check_patterns(ruleset)]
     errors.extend(error for _, error in checked)
     _reject(ruleset, {rule_id for rule_id, _ in checked})
     return ruleset, errors
@@ -396,6 +423,53 @@ def _check_names(ruleset: RuleSet) -> list[Checked]:
                     "it from one of them, or make them one entity (one id)",
                     src.at(fname) if item is None else src.at_item(fname, item))))
     return errors
+
+
+def _check_phrases(ruleset: RuleSet) -> list[Checked]:
+    """A phrase of two project predicates is an error: the lexicon would read it as the
+    first one only, so the other silently never matches it (a first-time-user probe), and
+    which one won would depend on the order of the files. Built-in predicates give way
+    instead (`_yield_phrases`)."""
+    errors: list[Checked] = []
+    owners: dict[tuple[str, ...], tuple[PredicateRule, int]] = {}
+    for rule in ruleset.of_kind(PredicateRule):
+        if ruleset.is_builtin(rule.id):
+            continue
+        src = ruleset.sources[rule.id]
+        for i, phrase in enumerate(rule.phrases):
+            key = phrase_stems(phrase)
+            other, first = owners.setdefault(key, (rule, i)) if key else (rule, i)
+            if other.id == rule.id:
+                continue
+            where = ruleset.sources[other.id].place("phrases", first)
+            errors.append((rule.id, RuleError(
+                f"phrase {phrase!r} is already a phrase of predicate {other.id!r} "
+                f"({other.phrases[first]!r} at {where}); a phrase stands for one predicate "
+                "only: remove it from one of them, or make them one predicate (one id)",
+                src.at_item("phrases", i))))
+    return errors
+
+
+def _yield_phrases(rules: list[Rule], sources: dict[str, RuleSource]
+                   ) -> tuple[list[Rule], dict[str, tuple[str, ...]]]:
+    """The rules with each built-in predicate's phrases that a project predicate lists
+    taken out of it, and which phrases each gave up: the project's own word for its
+    domain wins ("part of" in a project's `part-of` rule no longer reads as the built-in
+    `member-of`, which silently kept it)."""
+    builtin = {r.id for r in rules if sources[r.id].path.startswith(BUILTIN)}
+    taken = {phrase_stems(p) for r in rules if isinstance(r, PredicateRule)
+             and r.id not in builtin for p in r.phrases}
+    out: list[Rule] = []
+    yielded: dict[str, tuple[str, ...]] = {}
+    for rule in rules:
+        if isinstance(rule, PredicateRule) and rule.id in builtin:
+            given = tuple(p for p in rule.phrases if phrase_stems(p) in taken)
+            if given:
+                yielded[rule.id] = given
+                rule = rule.model_copy(update={
+                    "phrases": [p for p in rule.phrases if p not in given]})
+        out.append(rule)
+    return out, yielded
 
 
 def _define(ruleset: RuleSet, rule_id: str, kind: str) -> str:

@@ -78,12 +78,16 @@ rule_ids = st.from_regex(r"\A(\*|[a-z0-9][a-z0-9._-]{0,20})\Z")
 
 suppressions = st.builds(dict, rule=rule_ids, reason=words.filter(lambda s: len(s) >= 3))
 entities = st.builds(EntitySlot, text=words, id=st.none() | words, span=span)
-quantities = st.builds(
+# Value, low and high as a claim file may hold them: any may be missing, and a value lies
+# in [low, high] (QuantitySlot refuses one outside).
+_figures = st.tuples(finite, finite, finite).map(sorted).flatmap(lambda f: st.tuples(
+    st.none() | st.just(f[1]), st.none() | st.just(f[0]), st.none() | st.just(f[2])))
+quantities = _figures.flatmap(lambda vlh: st.builds(
     QuantitySlot, text=words, span=span,
     kind=st.sampled_from(["count", "money", "percent", "points", "measure", "ratio", "rank"]),
-    value=st.none() | finite, low=st.none() | finite, high=st.none() | finite,
+    value=st.just(vlh[0]), low=st.just(vlh[1]), high=st.just(vlh[2]),
     unit=st.none() | words, noun=st.none() | words, approximate=st.booleans(),
-    bound=st.sampled_from(["exact", "lower", "upper", "range"]))
+    bound=st.sampled_from(["exact", "lower", "upper", "range"])))
 # Start and end as a claim file may hold them: either may be missing, never backwards.
 _interval = st.tuples(st.none() | iso_day, st.none() | iso_day).map(
     lambda t: tuple(sorted(t)) if None not in t else t)
