@@ -46,7 +46,7 @@ from checker.errors import (
 from checker.eval_cli import eval_command
 from checker.export.cli import export_command
 from checker.extract import DEFAULT_THRESHOLD
-from checker.fixes import plan_fixes, render_diff
+from checker.fixes import plan_fixes, render_diff, unfixable
 from checker.heap import paused_gc
 from checker.ingest import discover, display_path, load_documents
 from checker.interrupt import terminate
@@ -315,6 +315,11 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
 
 def _fixes(report: Report, root: Path, write: bool) -> None:
     plans = plan_fixes(report.findings, root)
+    left = unfixable(report.findings)
+    if left:
+        click.echo(f"note: spelling fixes apply to claim files; {len(left)} document(s) "
+                   f"without one ({printable_path(left[0])}{', ...' if len(left) > 1 else ''}): "
+                   "run `claimcheck extract` first", err=True)
     if not write:
         click.echo(render_diff(plans, root), nl=False)
         return

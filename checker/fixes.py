@@ -109,6 +109,15 @@ def plan_fixes(findings: Iterable[Finding], root: Path) -> dict[Path, tuple[str,
     return plans
 
 
+def unfixable(findings: Iterable[Finding]) -> list[str]:
+    """The documents (sorted, once each) of unsuppressed term findings with a fix that name
+    no claim file: drafted on the fly, they have no file to fix (a first-time-user probe:
+    `--fix` and `--diff` said nothing)."""
+    return sorted({ref.document for f in findings
+                   if f.kind == "term" and f.fix is not None and f.suppressed is None
+                   for ref in f.claims if not ref.claim_file})
+
+
 def render_diff(plans: dict[Path, tuple[str, str]], root: Path) -> str:
     """A unified diff of the planned fixes."""
     out: list[str] = []

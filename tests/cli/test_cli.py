@@ -302,6 +302,19 @@ def test_fix_rewrites_claim_files_keeping_comments(tmp_path: Path,
     assert again.exit_code == 0  # the spelling findings are gone
 
 
+def test_fixes_say_when_a_document_has_no_claim_file(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first-time-user probe: with no claim files `--fix` and `--diff` said nothing."""
+    shutil.copytree(FIX_CASE, tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    shutil.rmtree("claims")
+    for flag in ("--diff", "--fix"):
+        result = run(["check", flag, "--fail-on", "never", "--format", "json"])
+        assert "spelling fixes apply to claim files; 1 document(s) without one" \
+            in result.output
+    assert not Path("claims").exists()  # nothing written
+
+
 def test_config_file_sets_defaults(project: Path) -> None:
     (project / "claimcheck.toml").write_text('fail-on = "never"\nignore = ["iss"]\n',
                                              encoding="utf-8")
