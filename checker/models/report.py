@@ -62,7 +62,8 @@ class ClaimRef(Out):
     end_line: int
     end_column: int
     span: Span
-    text: str = Field(description="the source sentence as written")
+    text: str = Field(description="the source sentence as written; one over 600 characters "
+                      "is cut around the finding's words, with \u2026 where it is cut")
     claim_file: str | None = None
     claim_file_line: int | None = None
     role: Literal["claim", "evidence", "correction", "match"] = "claim"
