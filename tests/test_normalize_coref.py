@@ -3,12 +3,17 @@ reads it (not a dateline's city, not who told a figure, not a demonym qualifying
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.normclaim import QUALIFIER, NormClaim
+from checker.pipeline import CheckOptions, run_check
 from checker.rules import RuleSet
 from tests.compare.pairs import verdict
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _claims(ruleset: RuleSet, text: str) -> list[NormClaim]:
@@ -162,3 +167,23 @@ def test_one_named_measure_is_one_fact_however_common_the_name(ruleset: RuleSet)
                      "Nigeria's tax revenue rose 15% in 2023.")
     assert not alike("Rwanda's coffee exports earned $80 million in 2023.",
                      "Rwanda's tea exports earned $104 million in 2023.")
+
+
+def test_one_measure_qualified_alike_conflicts_however_common_the_name(
+        tmp_path: Path) -> None:
+    """A desk probe (K11): in a corpus about Kestrel-1 its name anchors nothing, and the
+    long clause after each figure kept the pair under the similarity bar."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    common = ("Kestrel-1 launched from French Guiana on Monday.\n"
+              "Kestrel-1 will measure methane emissions from space.\n"
+              "Kestrel-1 was built in Stevenage by Orbital Dynamics Ltd.\n")
+    (seeds / "a.txt").write_text(common + "The mission cost £420 million, including launch "
+                                 "and five years of operations.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text(common + "The mission cost £520 million, which makes it the "
+                                 "most expensive British satellite this decade.\n",
+                                 encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=REPO / "rules")).report
+    assert [(f.reason, f.details.get("quantities")) for f in report.findings
+            if f.kind == "conflict"] == [("number", [["£420 million", "£520 million"]])]
