@@ -76,13 +76,15 @@ _CORPORATE_RE = re.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmb
                            r"\.?$")
 
 # A person's title before the name: "Prime Minister Petr Fiala" on one page and "Petr Fiala"
-# on another are one person (a desk probe: two entities). Only a title that ends in one of
+# on another are one person (a desk probe: two entities), and so are "Chief Executive Maria
+# Lindqvist" and "Maria Lindqvist". Only a title that ends in one of
 # the heads is dropped ("Finance Ministry", "General Motors" and "Federal Reserve" keep
 # their words).
 _TITLE_LEAD = frozenset("""prime deputy vice foreign finance health interior defence defense
-    home chief former acting state""".split())
+    home chief former acting state financial operating technology""".split())
 _TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governor mayor
-    chancellor premier""".split())
+    chancellor premier executive officer spokesperson spokesman spokeswoman chairman
+    chairwoman ceo cfo""".split())
 
 
 def _untitled(key: str) -> str:

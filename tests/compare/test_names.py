@@ -67,6 +67,8 @@ def test_a_surname_alone_is_the_one_full_name_the_corpus_gives_it() -> None:
     ("Prime Minister Petr Fiala", "name:petr-fiala"),
     ("Health Minister Rafiqul Islam", "name:rafiqul-islam"),
     ("President Xi Jinping", "name:xi-jinping"),
+    ("Chief Executive Maria Lindqvist", "name:maria-lindqvist"),
+    ("Chief Financial Officer Tom Reddy", "name:tom-reddy"),
     ("Finance Ministry", "name:finance-ministry"),  # no person's title: kept whole
     ("General Motors", "name:general-motors"),
     ("Federal Reserve", "name:federal-reserve"),
