@@ -317,6 +317,9 @@ _SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
 _TOLD_GAP_RE = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
 
 
+_PLANS_TO_RE = re.compile(r"\bplan(?:s|ned|ning)?\s+to\b", re.IGNORECASE)
+
+
 # A sentence opening with a measure of whoever the page is about, qualified by its period
 # or kind at most: "Net profit rose ...", "Second-quarter revenue was ...", "Its operating
 # margin widened ...", "Turnout was ...".
@@ -405,6 +408,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     if prefix:  # "Correction:" says how the fact is held, not what it is
         lifted.append((offset, offset + prefix.end()))
     lifted += [(m.start() + offset, m.end() + offset) for m in negators(folded)]
+    # "plans to sell" is "will sell" (the modality says so), as "no plans to sell" is "will
+    # not sell": the verb is no word of the fact (a desk probe: "had no plans to sell its
+    # truck unit" / "denied a report that it plans to sell its truck unit" stayed apart).
+    lifted += [(m.start() + offset, m.end() + offset) for m in _PLANS_TO_RE.finditer(folded)]
     frame = _frame(text, offset, lifted, lexicon)
     if has_lifespan(folded):
         # "Harold Macmillan (10 February 1894 -- 29 December 1986) was ...": the dates are a

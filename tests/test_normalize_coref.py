@@ -187,3 +187,10 @@ def test_one_measure_qualified_alike_conflicts_however_common_the_name(
                                     rules=REPO / "rules")).report
     assert [(f.reason, f.details.get("quantities")) for f in report.findings
             if f.kind == "conflict"] == [("number", [["£420 million", "£520 million"]])]
+
+
+def test_a_denied_report_of_plans_agrees_with_no_plans(ruleset: RuleSet) -> None:
+    # A desk probe (C20): "plans to" is the modality, no word of the fact.
+    a = "Whitfield said Kestrel Motors had no plans to sell its truck unit."
+    b = "Kestrel Motors denied a report that it plans to sell its truck unit."
+    assert verdict(ruleset, a, b) == ("corroboration", "agree")
