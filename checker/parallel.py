@@ -41,6 +41,7 @@ from checker.corpusnorm import normalise_document
 from checker.extract import extract_document
 from checker.heap import frozen_heap, paused_gc
 from checker.ingest import Document
+from checker.interrupt import critical
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.normclaim import NormClaim
@@ -111,11 +112,19 @@ def _pool(jobs: int, state: dict[str, Any]) -> Iterator[ProcessPoolExecutor]:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                    initializer=_init, initargs=(os.getpid(), state))
         try:
+            with critical():  # forks every worker (below), Ctrl-C/SIGTERM deferred
+                pool.submit(_started)
             yield pool
         except BaseException:
             stop_pool(pool)
             raise
         pool.shutdown()
+
+
+def _started() -> None:
+    """The first task: submitting it forks the workers (a forking pool starts them all)."""
+    # A SystemExit raised in an at-fork hook (logging has one) is printed and dropped: a
+    # SIGTERM landing during the fork would be lost, and the run would go on to exit 0.
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
