@@ -16,6 +16,8 @@ SIGTERM handler (`checker.interrupt`) still lets a cache write in progress finis
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +26,8 @@ from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 from checker.heap import frozen_heap
+from checker.interrupt import critical
+from checker.parallel import die_with_parent
 
 R = TypeVar("R")
 
@@ -54,8 +58,10 @@ class _Side(Generic[R]):
         receiving, sending = context.Pipe(duplex=False)
         # Forked, so `work` and all it reads are inherited, not pickled; only the result
         # is. Not a daemon: the work may spread itself over processes of its own.
-        self._process = context.Process(target=_run, args=(work, jobs, sending))
-        with frozen_heap():  # a collection there would copy every inherited page
+        self._process = context.Process(target=_run, args=(work, jobs, sending, os.getpid()))
+        # No collection there: it would copy every inherited page. No SIGTERM during the
+        # fork: its SystemExit, raised in an at-fork hook, would be dropped.
+        with frozen_heap(), critical():
             self._process.start()
         sending.close()  # this end is the process's: its exit is the end of the pipe
         self._got: tuple[str, Any] | None = None
@@ -91,8 +97,10 @@ class _Side(Generic[R]):
         self._thread.join()
 
 
-def _run(work: Callable[[int], Any], jobs: int, sending: Connection) -> None:
+def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int) -> None:
     """In the process: the work, its value or exception sent back, then the exit."""
+    # Not left working for nobody when the parent is killed: SIGTERM, so it unwinds.
+    die_with_parent(parent, signal.SIGTERM)
     try:
         outcome: tuple[str, Any] = ("ok", work(jobs))
     except BaseException as exc:  # noqa: BLE001 - raised again on the other side

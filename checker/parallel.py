@@ -10,8 +10,11 @@ lexicon, claims, block index, pairs) is inherited rather than sent, and string h
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +41,7 @@ from checker.corpusnorm import normalise_document
 from checker.extract import extract_document
 from checker.heap import frozen_heap, paused_gc
 from checker.ingest import Document
+from checker.interrupt import critical
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.normclaim import NormClaim
@@ -60,18 +64,77 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _init(state: dict[str, Any]) -> None:
+def _init(parent: int, state: dict[str, Any]) -> None:
+    _as_worker(parent)
     _STATE.clear()
     _STATE.update(state)
 
 
+def _as_worker(parent: int) -> None:
+    """Signals as a pool worker takes them: it dies on SIGTERM or with `parent`."""
+    # A forked worker inherits the CLI's SIGTERM handler, whose SystemExit the executor
+    # catches as the task's outcome; the worker then runs the next queued task and, once
+    # the pool is broken (another worker killed), blocks for ever writing a result nobody
+    # reads while the parent waits for it to end. A worker has nothing to finish: it dies.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the pool
+    # (a worker ended by it would read as a killed one, exit 3 instead of 130).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent, signal.SIGKILL)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int, signum: int) -> None:
+    """Have `signum` sent to this process when `parent` (the process that forked it) ends.
+
+    A process whose parent was killed would otherwise live on: a pool worker waiting for
+    tasks that never come, since its siblings hold the queue open. Linux only; elsewhere
+    a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signum)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the request: nobody will send the signal
+        os.kill(os.getpid(), signum)
+
+
 @contextmanager
 def _pool(jobs: int, state: dict[str, Any]) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `jobs` workers sharing `state`, stopped without waiting when the block
+    raises (a killed worker, Ctrl-C, SIGTERM): every pool of a run is made here."""
     # Forked workers share the parent's heap copy-on-write; a collection in a worker would
     # copy all of it (checker.heap).
-    with frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                                            initializer=_init, initargs=(state,)) as pool:
-        yield pool
+    with frozen_heap():
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                                   initializer=_init, initargs=(os.getpid(), state))
+        try:
+            with critical():  # forks every worker (below), Ctrl-C/SIGTERM deferred
+                pool.submit(_started)
+            yield pool
+        except BaseException:
+            stop_pool(pool)
+            raise
+        pool.shutdown()
+
+
+def _started() -> None:
+    """The first task: submitting it forks the workers (a forking pool starts them all)."""
+    # A SystemExit raised in an at-fork hook (logging has one) is printed and dropped: a
+    # SIGTERM landing during the fork would be lost, and the run would go on to exit 0.
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """End `pool` now: queued tasks cancelled, workers at work terminated, all joined."""
+    # Its own shutdown waits for every task already sent, and a broken pool's workers may
+    # never end (see _as_worker). No public API names the workers before Python 3.14.
+    for worker in list((pool._processes or {}).values()):
+        if worker.is_alive():
+            worker.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)  # the workers' ends break the pool
 
 
 def ranges(total: int, parts: int) -> list[tuple[int, int]]:
