@@ -4,7 +4,9 @@ One ClaimReview per confirmed finding that still occurs with the statements it w
 on (a re-opened decision is not exported, and the export says so for each: statements
 changed, or the sentence reworded so the decision follows a new finding; so is a confirmed
 decision whose finding no longer occurs). The reviewed claim is the finding's first
-statement. The rating scale, 1 (worst) to 5 (best), says how well the claim holds up:
+statement; a conflict also rates its other statement (identifier `<fingerprint>.2`), since
+both sources are disputed and the editor has not said which is wrong. The rating scale,
+1 (worst) to 5 (best), says how well the claim holds up:
 
     1  False         the claim breaks a fact rule (rule-violation)
     2  Inaccurate    its figures do not add up (arithmetic)
@@ -29,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from checker.decisions import Decision, carried_why, review_state, successors_of
-from checker.models.report import DocumentOut, Finding, Report
+from checker.models.report import ClaimRef, DocumentOut, Finding, Report
 from checker.reporting.common import is_web_url
 
 CONTEXT = "https://schema.org"
@@ -156,11 +158,43 @@ def claim_reviews(report: Report, decisions: Mapping[str, Decision],
                 skipped.append(f"{finding.id}: no author (name an --organization or an editor)")
                 continue
             out.append(claim_review(finding, decision, docs, author, url_base))
+    out += _other_sides(report.findings, decisions, chosen, docs, organization, url_base)
     present = {f.id for f in report.findings} | set(carried.values())
     for fp, decision in sorted(decisions.items()):
         if fp not in present and decision.decision == "confirmed":
             skipped.append(f"{fp}: its finding no longer occurs (resolved)")
     return out, skipped
+
+
+def _other_sides(findings: Sequence[Finding], decisions: Mapping[str, Decision],
+                 chosen: Mapping[str, str], docs: Mapping[str, DocumentOut],
+                 organization: str | None, url_base: str | None) -> list[dict[str, Any]]:
+    """ClaimReviews of the other statement of each exported conflict: two sources that
+    disagree are both disputed, and an editor confirming the conflict has not said which
+    is wrong (a first-time-user probe: only the statement listed first was rated). A
+    statement with an exported finding of its own is rated by that one."""
+    reviewed = {_statement(f.claims[0]) for f in findings if f.id in chosen}
+    out: list[dict[str, Any]] = []
+    for f in findings:
+        if f.kind != "conflict" or chosen.get(f.id) != f.id:
+            continue
+        other = next((c for c in f.claims[1:] if c.role == "evidence"), None)
+        author = review_author(organization, decisions[f.id])
+        if other is None or author is None or _statement(other) in reviewed:
+            continue
+        reviewed.add(_statement(other))
+        first = f.claims[0]
+        rest = [c for c in f.claims[1:] if c is not other]
+        mirrored = f.model_copy(update={"id": f"{f.id}.2", "claims": [
+            other.model_copy(update={"role": first.role}),
+            first.model_copy(update={"role": "evidence"}), *rest]})
+        out.append(claim_review(mirrored, decisions[f.id], docs, author, url_base))
+    return out
+
+
+def _statement(ref: ClaimRef) -> tuple[str, str]:
+    """A statement: its document and its words, however spaced."""
+    return ref.document, " ".join(ref.text.split())
 
 
 def _left_out(finding: Finding, decision: Decision | None) -> str | None:
@@ -186,7 +220,7 @@ def _worst_per_statement(findings: Sequence[Finding], decisions: Mapping[str, De
     for f in findings:
         if _left_out(f, decisions.get(f.id)) is not None:
             continue
-        key = (f.claims[0].document, " ".join(f.claims[0].text.split()))
+        key = _statement(f.claims[0])
         members.setdefault(key, []).append(f.id)
         if key not in best or RATINGS[f.kind][0] < RATINGS[best[key].kind][0]:
             best[key] = f

@@ -181,3 +181,27 @@ def test_the_export_is_safe_inside_a_script_element() -> None:
     text = render([{"headline": hostile, "itemReviewed": {"name": "a<b>c"}}])
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == [{"headline": hostile, "itemReviewed": {"name": "a<b>c"}}]
+
+
+def test_a_confirmed_conflict_rates_both_statements(tmp_path: Path) -> None:
+    """A first-time-user probe: only the statement listed first was rated, though the
+    editor confirming a conflict has not said which source is wrong."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("SMIC's third-quarter sales were $2.7 billion, according to "
+                                 "the company.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("SMIC's third-quarter sales were $2.17 billion, according to "
+                                 "the company.\n", encoding="utf-8")
+    rules = Path(__file__).resolve().parents[2] / "rules"
+    result = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=rules))
+    (conflict,) = [f for f in result.report.findings if f.kind == "conflict"]
+    decisions = {conflict.id: make_decision(conflict, "confirmed", None, "Ann", fixed_clock)}
+    reviews, skipped = claim_reviews(result.report, decisions, "Desk", "https://x.example/r")
+    assert skipped == []
+    assert [r["identifier"] for r in reviews] == [conflict.id, f"{conflict.id}.2"]
+    assert {r["claimReviewed"] for r in reviews} == {c.text for c in conflict.claims}
+    assert all(r["reviewRating"]["alternateName"] == "Disputed" for r in reviews)
+    assert reviews[1]["reviewBody"].endswith(f"“{conflict.claims[0].text}”")
+    assert reviews[1]["url"] == f"https://x.example/r/{conflict.id}.2"
+    assert all(structural_problems(r) == [] for r in reviews)
