@@ -1,5 +1,8 @@
-"""What a leading "It" or "The company" stands for: the page's last subject, read as a desk
-reads it (not a dateline's city, not who told a figure, not a demonym qualifying a name)."""
+"""What a sentence is about, as normalisation reads it: a leading "It" or "The company" is
+the page's last subject (not a dateline's city, not who told a figure, not a demonym
+qualifying a name), a measure opening a sentence is the page subject's, a dateline's place
+is where the report was filed, a description after a name and "plans to" are no words of
+the fact; and the desk-probe verdicts that depend on those readings."""
 
 from __future__ import annotations
 
