@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checker.models.report import (
     ClaimRef,
     EntityMention,
@@ -115,3 +117,25 @@ def test_findings_in_the_order_of_the_html_report(report: Report) -> None:
     ids = [f.id for f in editor_order(shuffled.findings)]
     assert [i for i in ids if f"`{i}`" in out] == ids
     assert sorted(ids, key=lambda i: out.index(f"`{i}`")) == ids
+
+
+def test_a_statement_several_documents_dispute_is_named_first(tmp_path: Path) -> None:
+    """A desk probe: one wrong figure against three pages that have it right was three
+    findings, read as three problems; the report names the statement once, first."""
+    from checker.pipeline import CheckOptions, run_check
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    right = "Vaccination coverage among adults in Kitwe is 45%, the WHO said."
+    for name in ("a", "b", "c"):
+        (seeds / f"{name}.txt").write_text(right + "\n", encoding="utf-8")
+    (seeds / "d.txt").write_text(right.replace("45%", "54%") + "\n", encoding="utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=Path(__file__).resolve().parents[2] / "rules")).report
+    assert sum(f.kind == "conflict" for f in report.findings) == 3
+    text = markdown.render(report)
+    head = "## Disputed by several documents (1)"
+    assert head in text and text.index(head) < text.index("## Errors (3)")
+    line = text[text.index(head):].splitlines()[2]
+    assert line.startswith("- `seeds/d.txt:1:1`") and "54%" in line
+    assert line.endswith("conflicts with 3 documents: `a`, `b`, `c`")
