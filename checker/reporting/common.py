@@ -196,3 +196,21 @@ def explanation(finding: Finding) -> str | None:
 def is_web_url(value: str | None) -> bool:
     """True for http(s) URLs: the only references made into links."""
     return bool(value) and str(value).lower().startswith(("https://", "http://"))
+
+
+def disputed(findings: list[Finding]) -> list[tuple[ClaimRef, list[str]]]:
+    """Each unsuppressed conflict's statement that conflicts with two documents or more,
+    with those documents (sorted), most disputed first: a desk sees the one wrong figure
+    before the conflicts it gives with each page that has it right (a desk probe: "54%"
+    against three pages saying 45% was three findings, read as three problems)."""
+    against: dict[tuple[str, int, int], tuple[ClaimRef, set[str]]] = {}
+    for f in findings:
+        sides = [c for c in f.claims if c.role in ("claim", "evidence")][:2]
+        if f.kind != "conflict" or f.suppressed is not None or len(sides) < 2:
+            continue
+        for ref, other in ((sides[0], sides[1]), (sides[1], sides[0])):
+            key = (ref.path, ref.line, ref.column)
+            against.setdefault(key, (ref, set()))[1].add(other.document)
+    many = sorted(((key, ref, docs) for key, (ref, docs) in against.items() if len(docs) > 1),
+                  key=lambda x: (-len(x[2]), x[0]))
+    return [(ref, sorted(docs)) for _, ref, docs in many]

@@ -16,6 +16,7 @@ from checker.reporting.common import (
     SEVERITY_RANK,
     NoteGroup,
     across_documents,
+    disputed,
     editor_order,
     flagged_range,
     group_notes,
@@ -110,6 +111,9 @@ class View:
     severities: list[tuple[str, int]]
     table: list[tuple[str, list[int]]]
     notes: list[NoteGroup] = field(default_factory=list)
+    # Statements that conflict with two documents or more (with their document's anchor),
+    # and those documents (id, anchor).
+    disputed: list[tuple[ClaimRef, str, list[tuple[str, str]]]] = field(default_factory=list)
     lazy: bool = False  # built in the browser: documents when opened, findings a page at a time
     page: int = PAGE
 
@@ -191,6 +195,9 @@ class _Builder:
             table=[(k, [sum(1 for f in active if f.kind == k and severity(f) == s)
                         for s in ("error", "warning", "info")]) for k in kinds],
             notes=group_notes(list(self.report.notes)),
+            disputed=[(ref, self.doc_key.get(ref.document, ""),
+                       [(d, self.doc_key.get(d, "")) for d in docs])
+                      for ref, docs in disputed(findings)],
             lazy=(sum(len(d.blocks) for d in documents) > LAZY_BLOCKS
                   or len(findings) > LAZY_FINDINGS) if lazy is None else lazy,
         )

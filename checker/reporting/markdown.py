@@ -11,6 +11,7 @@ from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting.common import (
     NoteGroup,
     across_documents,
+    disputed,
     editor_order,
     group_notes,
     kind_counts,
@@ -140,10 +141,13 @@ def _finding_sections(report: Report) -> list[_Section]:
         return ["\n".join(_finding(f, published)) for f in group[:MAX_PER_SECTION]]
 
     sections = []
-    disputed = _disputed(active)
-    if disputed:
-        sections.append(_Section(1, ["", f"## Disputed by several documents ({len(disputed)})",
-                                     ""], disputed[:MAX_PER_SECTION], len(disputed)))
+    statements = [f"- {_location(ref)}: “{escape(_clip(ref.text))}” conflicts with "
+                  f"{len(docs)} documents: " + ", ".join(_code(d) for d in docs)
+                  for ref, docs in disputed(active)]
+    if statements:
+        sections.append(_Section(1, ["", "## Disputed by several documents "
+                                     f"({len(statements)})", ""],
+                                 statements[:MAX_PER_SECTION], len(statements)))
     for priority, sev in enumerate(("error", "warning"), 1):
         group = [f for f in active if f.severity.value == sev and f.kind != "corroboration"]
         if group:
@@ -159,25 +163,6 @@ def _finding_sections(report: Report) -> list[_Section]:
                 priority, ["", f"<details><summary>{title} ({len(group)})</summary>", ""],
                 items(group), len(group), ["", "</details>"]))
     return sections
-
-
-def _disputed(active: list[Finding]) -> list[str]:
-    """One line per statement that conflicts with two documents or more, most disputed
-    first: a desk sees the one wrong figure before the conflicts it gives with each page
-    that has it right (a desk probe: "54%" against three pages saying 45% was three
-    findings, read as three problems)."""
-    against: dict[tuple[str, int, int], tuple[ClaimRef, set[str]]] = {}
-    for f in active:
-        sides = [c for c in f.claims if c.role in ("claim", "evidence")][:2]
-        if f.kind != "conflict" or len(sides) < 2:
-            continue
-        for ref, other in ((sides[0], sides[1]), (sides[1], sides[0])):
-            key = (ref.path, ref.line, ref.column)
-            against.setdefault(key, (ref, set()))[1].add(other.document)
-    many = sorted(((len(docs), key, ref, docs) for key, (ref, docs) in against.items()
-                   if len(docs) > 1), key=lambda x: (-x[0], x[1]))
-    return [f"- {_location(ref)}: “{escape(_clip(ref.text))}” conflicts with {n} documents: "
-            + ", ".join(_code(d) for d in sorted(docs)) for n, _, ref, docs in many]
 
 
 def _note(group: NoteGroup) -> str:

@@ -308,3 +308,14 @@ def test_a_card_quotes_a_few_other_statements_and_links_the_rest() -> None:
     assert cards.count('<a href="#f0">3 more statements</a> in the finding') == 8
     item = page[page.index('<li class="finding'):page.index("</li>\n</ol>")]
     assert all(f"Text {i}</q>" in item for i in range(8))
+
+
+def test_a_statement_several_documents_dispute_is_named_in_the_summary(
+        disputed_report: Report) -> None:
+    page = html.render(disputed_report)
+    head = "<h3>Disputed by several documents</h3>"
+    assert head in page and page.index(head) < page.index('id="findings"')
+    item = page[page.index(head):].split("<li>", 1)[1].split("</li>", 1)[0]
+    keys = {d.id: f"d{i}" for i, d in enumerate(disputed_report.documents)}
+    assert "54%" in item and f'href="#{keys["d"]}"' in item
+    assert all(f'href="#{keys[x]}"><bdi>{x}</bdi></a>' in item for x in "abc")

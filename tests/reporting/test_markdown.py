@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from checker.models.report import (
     ClaimRef,
     EntityMention,
@@ -119,21 +117,11 @@ def test_findings_in_the_order_of_the_html_report(report: Report) -> None:
     assert sorted(ids, key=lambda i: out.index(f"`{i}`")) == ids
 
 
-def test_a_statement_several_documents_dispute_is_named_first(tmp_path: Path) -> None:
+def test_a_statement_several_documents_dispute_is_named_first(disputed_report: Report) -> None:
     """A desk probe: one wrong figure against three pages that have it right was three
     findings, read as three problems; the report names the statement once, first."""
-    from checker.pipeline import CheckOptions, run_check
-
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    right = "Vaccination coverage among adults in Kitwe is 45%, the WHO said."
-    for name in ("a", "b", "c"):
-        (seeds / f"{name}.txt").write_text(right + "\n", encoding="utf-8")
-    (seeds / "d.txt").write_text(right.replace("45%", "54%") + "\n", encoding="utf-8")
-    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
-                                    rules=Path(__file__).resolve().parents[2] / "rules")).report
-    assert sum(f.kind == "conflict" for f in report.findings) == 3
-    text = markdown.render(report)
+    assert sum(f.kind == "conflict" for f in disputed_report.findings) == 3
+    text = markdown.render(disputed_report)
     head = "## Disputed by several documents (1)"
     assert head in text and text.index(head) < text.index("## Errors (3)")
     line = text[text.index(head):].splitlines()[2]
