@@ -15,9 +15,10 @@ from checker.corpus import Corpus, DocClaims
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.names import unify_long_names, unify_short_names, unify_surnames
-from checker.normalize import normalise, subject_of
+from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
+from checker.subjects import subject_of
 
 
 def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -> list[NormClaim]:

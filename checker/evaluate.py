@@ -22,9 +22,10 @@ from checker.ingest import document_from_text
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.names import unify_long_names, unify_short_names
-from checker.normalize import normalise, subject_of
+from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.propernames import mid_sentence_names
+from checker.subjects import subject_of
 
 LABELS = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 _PTB = [(r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"),

@@ -12,7 +12,6 @@ from datetime import date
 from functools import lru_cache
 
 from checker.extract.date_patterns import MONTHS
-from checker.extract.date_shift import STATEMENT
 from checker.extract.date_types import month_number
 from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
@@ -32,6 +31,15 @@ from checker.normclaim import (
     mention,
 )
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
+from checker.subjects import (
+    DATELINE_RE,
+    MEASURE_FIRST_RE,
+    PRONOUN_RE,
+    coreferent,
+    role,
+    told_by,
+)
+from checker.telling import told_on
 from checker.textutil import Token, fold, slug
 
 # Frame words that say nothing about which fact a claim states.
@@ -180,155 +188,7 @@ def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
     return lexicon.entity_id(text)
 
 
-# The (?=...) hint: a sentence that starts with no h, s, i or t fails at once, not after
-# trying each word (under IGNORECASE the class matches what the words' first letters match).
-# A demonym may qualify the noun ("The Dutch group plans to cut 1,500 jobs"): its word is
-# the `adjective` group, which only a demonym mention may fill (`_coreferent`).
-PRONOUN_RE = re.compile(
-    r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:(?P<adjective>[\w-]+)\s+)??"
-    r"(?:company|firm|group|film|album|"
-    r"band|city|country|agency|station|mission|island|book|show|series|team|club|party|"
-    r"government|ministry|organisation|organization|programme|program|project|state|"
-    r"university|institute|movie|song|player|singer|actor|actress|writer|author|"
-    r"bank|lender|insurer|airline|carmaker|automaker|retailer|manufacturer|chipmaker|"
-    r"conglomerate|startup|start-up|operator|broadcaster|supplier|"
-    r"satellite|spacecraft|rocket|probe|telescope|vessel|ship|aircraft|plane|drug|vaccine|"
-    r"trial|study))\b",
-    re.IGNORECASE,
-)
-
-
-def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
-    """The claim's first-named subject: the antecedent for a following "It"/"The company".
-
-    Not the place of a dateline ("AMSTERDAM, October 23 -"), nor who told the claim
-    ("..., according to LSEG data"), nor a demonym qualifying a name ("Dutch technology group
-    Norvale Systems"): a desk probe's "The company said it would cut 1,200 jobs" stood for
-    LSEG and for Amsterdam. (An owner stays: "His" after "Baz Luhrmann's film Australia" is
-    Luhrmann, though "The film" would be Australia.)"""
-    if not claim.entities:
-        return None
-    start = claim.span[0]
-    line = _DATELINE_RE.match(claim.text)
-    after = start + line.end() if line else start
-    told = claim.attribution.span if claim.attribution and _told_by(claim) else (0, 0)
-    named = [e for e in claim.entities if e.span[0] >= after
-             and not (told[0] <= e.span[0] and e.span[1] <= told[1])]
-    first = next((e for e in named if _role(e.text, lexicon) != "demonym"), None) \
-        or (named[0] if named else None)
-    if first is None:
-        return None
-    return first.id or lexicon.entity_id(first.text)  # entity_id(), written out
-
-
-def _coreferent(pronoun: re.Match[str], offset: int, mentions: tuple[Mention, ...]) -> bool:
-    """Whether a leading pronoun or "the company" names what the sentence is about: no name
-    comes before its end but the demonym qualifying it ("The Dutch group"), which an
-    `adjective` must be."""
-    end = offset + pronoun.end()
-    adjective = pronoun.start("adjective")
-    before = [m for m in mentions if m.start < end]
-    if adjective < 0:
-        return not before
-    return len(before) == 1 and before[0].role == "demonym" \
-        and before[0].start == offset + adjective and before[0].end == offset + pronoun.end(
-            "adjective")
-
-
-# At most this many characters after an attribution that closes its sentence ("..., the
-# fire service said on Tuesday.").
-_CLOSING = 30
-
-
-def _told_by(claim: Claim) -> bool:
-    """Whether the claim's attribution names only who told it: "according to ..." anywhere,
-    or a "... said" that closes the sentence (not one that opens it, after a dateline or
-    not: "Norvale Systems reported revenue of $4.2 billion." is the subject reporting
-    itself)."""
-    told = claim.attribution
-    if told is None:
-        return False
-    if told.text.lower().startswith("according to"):
-        return True
-    if claim.span[1] - told.span[1] > _CLOSING:
-        return False
-    line = _DATELINE_RE.match(claim.text)
-    return told.span[0] > claim.span[0] + (line.end() if line else 0)
-
-
-# A wire dateline opening the claim: "LUSAKA, Jan. 17 (Reuters) - ", "PARIS, March 3 -".
-# Or a place in capitals and a dash alone: "LUSAKA - ", "SAO PAULO (AP) -".
-_DATELINE_RE = re.compile(
-    r"(?:[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?"
-    r"|[A-Z][A-Z'\u2019.]+(?:\s[A-Z][A-Z'\u2019.]+){0,3})(?:\s*\([^()\n]{2,40}\))?"
-    r"\s+[\u2013\u2014-]+\s")
-
-
-def _told_on(claim: Claim) -> set[tuple[int, int]]:
-    """Spans of the dates that date the telling, not the fact: a dateline's, one inside the
-    attribution ("according to a statement on Friday"), and one right after it ("..., the
-    ministry said on Wednesday", "said in a statement late on Monday", "Lin told the state
-    broadcaster ZNBC on Monday that ...")."""
-    out: set[tuple[int, int]] = set()
-    if not claim.dates:
-        return out
-    start, text = claim.span[0], claim.text
-    line = _DATELINE_RE.match(text)
-    if line:
-        out.update(d.span for d in claim.dates if d.span[1] - start <= line.end())
-    if claim.attribution:
-        a_start, after = claim.attribution.span
-        told = claim.attribution.text.lower().endswith("told")
-        gap = _TOLD_GAP_RE if told else _SAID_GAP_RE
-        # A telling is on a day, in a week or a month: "reported third-quarter revenue" dates
-        # what was reported.
-        out.update(d.span for d in claim.dates if a_start <= d.span[0] and (
-            d.span[1] <= after or (d.granularity in _TELLING_GRANULARITIES and gap.fullmatch(
-                text, after - start, d.span[0] - start))))
-    last = max(claim.dates, key=lambda d: d.span[1])
-    if last.granularity == "day" and claim.quantities and _CLOSES_RE.fullmatch(
-            text, last.span[1] - start) and _REPORTED_RE.search(text, 0, last.span[0] - start) \
-            and any(q.span[1] <= last.span[0] for q in claim.quantities) \
-            and not _AS_OF_RE.search(f"{text[:last.span[0] - start]} {last.text}".lower()[-30:]):
-        # "Norvik reported revenue of $4.2 billion on Thursday": the day of the report (a
-        # desk probe: taken as the figure's, it hid a conflict with "revenue was $4.8bn in
-        # the third quarter").
-        out.add(last.span)
-    return out
-
-
-_TELLING_GRANULARITIES = frozenset({"day", "week", "month"})
-# Verbs of a company's own figures told on a day ("reported", "posted", "disclosed"), and
-# the end of a claim after its last date.
-_REPORTED_RE = re.compile(r"\b(?:reported|reports|posted|posts|disclosed|discloses)\b",
-                          re.IGNORECASE)
-# "340 measles cases as of Thursday": the day of the count, not of the report.
-_AS_OF_RE = re.compile(r"\b(?:as\s+(?:of|at)|by|until|through|since)\s+(?:\S+\s+)?\S+\Z")
-_CLOSES_RE = re.compile(r"[\s.,;:!?\"'\u201d\u2019)]*")
-
-
-# What may stand between "said" and the day it was said: "said on Jan. 17", "said late on
-# Wednesday", "said in a statement issued on Monday", "said in an interview on Friday".
-_SAID_GAP = (r"\s*(?:(?:in|during|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
-             rf"(?:{STATEMENT})(?:\s+(?:issued|released|published))?\s+)?(?:(?:late|early)\s+)?"
-             r"(?:on\s+)?")
-_SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
-# After "told", whom it was told first: "told reporters", "told the state broadcaster ZNBC".
-_TOLD_GAP_RE = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
-
-
 _PLANS_TO_RE = re.compile(r"\bplan(?:s|ned|ning)?\s+to\b", re.IGNORECASE)
-
-
-# A sentence opening with a measure of whoever the page is about, qualified by its period
-# or kind at most: "Net profit rose ...", "Second-quarter revenue was ...", "Its operating
-# margin widened ...", "Turnout was ...".
-_MEASURE_FIRST_RE = re.compile(
-    r"\W*(?:(?:the|its|their)\s+)?(?:(?:first|second|third|fourth)-(?:quarter|half)|"
-    r"quarterly|annual|full-year|half-year|net|operating|gross|pre-?tax|core|underlying|"
-    r"total|overall|adjusted|group)?\s*(?:net\s+|operating\s+|gross\s+)?"
-    r"(?:revenue|revenues|sales|turnover|profit|profits|earnings|income|loss|losses|margin|"
-    r"turnout|output|exports|imports|dividend)\b", re.IGNORECASE)
 
 
 # A description set off by commas after a name, closing the sentence or its clause:
@@ -362,17 +222,17 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     text = claim.text
     # entity_id() written out (`e.id or ...`): one call less per mention.
     mentions = tuple([
-        mention(e.id or lexicon.entity_id(e.text), _role(e.text, lexicon), e.span[0], e.span[1])
+        mention(e.id or lexicon.entity_id(e.text), role(e.text, lexicon), e.span[0], e.span[1])
         for e in claim.entities
     ])
-    if claim.attribution and _told_by(claim):
+    if claim.attribution and told_by(claim):
         # Who said it is not what the claim is about: "..., the Health Ministry said" and
         # "..., according to the Red Cross" can tell one fact. (A leading "Norvik Shipping
         # reported revenue ..." or "Acme posted revenue ..." is the subject reporting itself.)
         a_start, a_end = claim.attribution.span
         mentions = tuple(mention(m.id, SOURCE, m.start, m.end)
                          if a_start <= m.start and m.end <= a_end else m for m in mentions)
-    line = _DATELINE_RE.match(text)
+    line = DATELINE_RE.match(text)
     if line:
         filed = offset + line.end()
         mentions = tuple(Mention(m.id, DATELINE, m.start, m.end) if m.end <= filed else m
@@ -381,14 +241,14 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     if initial:
         mentions = (initial, *mentions)
     pronoun = PRONOUN_RE.match(text) if antecedent else None
-    if pronoun and antecedent and _coreferent(pronoun, offset, mentions):
+    if pronoun and antecedent and coreferent(pronoun, offset, mentions):
         # "It was established in 1993" after a sentence about Ingushetia.
         end = offset + pronoun.end()
         mentions = (Mention(antecedent, "coref", offset, end),
                     *[Mention(m.id, QUALIFIER, m.start, m.end) if m.start < end else m
                       for m in mentions])
     if antecedent and not pronoun and all(m.role in (SOURCE, INITIAL) for m in mentions) \
-            and _MEASURE_FIRST_RE.match(text):
+            and MEASURE_FIRST_RE.match(text):
         # "Second-quarter net profit fell to $380 million.": whose profit the page says
         # (a desk probe: two pages' profits, never compared). Only a measure opening the
         # sentence; "Analysts had expected revenue of ..." is the analysts'.
@@ -420,7 +280,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     preds = tuple([
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
     ])
-    told_on = _told_on(claim)
+    telling = told_on(claim)
     return NormClaim(
         doc=doc_id,
         claim_id=claim.id,
@@ -436,10 +296,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         frame=tuple(frame),
         predicates=preds,
         quantities=tuple(map(_quantity, claim.quantities)),
-        dates=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span not in told_on]),
-        told=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span in told_on]),
+        dates=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span not in telling]),
+        told=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span in telling]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
-                      and d.span not in told_on
+                      and d.span not in telling
                       for m in [month_of_year(d.text, d.granularity)] if m]),
         polarity=claim.polarity,
         modality=claim.modality,
@@ -476,11 +336,6 @@ def _frame_stem(key: str) -> str | None:
     if key in FRAME_STOP or key.isdigit() or len(key) < 2:
         return None
     return word_stem(key)
-
-
-def _role(text: str, lexicon: Lexicon) -> str:
-    hit = lexicon.lookup(text)
-    return hit[1] if hit else "name"
 
 
 def _quantity(q: QuantitySlot) -> NQuantity:

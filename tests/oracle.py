@@ -7,9 +7,10 @@ from pydantic import BaseModel
 from checker.corpus import Corpus, DocClaims
 from checker.models.claims import Claim
 from checker.names import unify_long_names, unify_short_names, unify_surnames
-from checker.normalize import normalise, subject_of
+from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
+from checker.subjects import subject_of
 
 
 def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[

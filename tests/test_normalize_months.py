@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from checker.normalize import (
     _COPULA_WORDS,
     COPULA_RE,
-    PRONOUN_RE,
     has_lifespan,
     month_of_year,
 )
+from checker.subjects import PRONOUN_RE
 
 
 @pytest.mark.parametrize(("text", "granularity", "expected"), [

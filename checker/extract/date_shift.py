@@ -179,7 +179,7 @@ def _past_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> 
 _SAY = (r"said|says|announced|reported|confirmed|stated|added|wrote|noted|revealed|disclosed|"
         r"warned")
 # What a thing is said in ("said in a statement", "in an interview"); normalisation's
-# telling dates read the same list (`normalize._SAID_GAP`).
+# telling dates read the same list (`telling._SAID_GAP`).
 STATEMENT = (r"statement|interview|briefing|conference|address|speech|post|note|release|"
              r"filing")
 _TOLD_RE = re.compile(

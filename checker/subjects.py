@@ -1,0 +1,110 @@
+"""What a sentence is about: the subject a following "It" or "The company" stands for, the
+pronoun or definite description that stands for it, a dateline opening the sentence, and an
+attribution that only says who told it. Read by normalisation (`checker.normalize`)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.lexicon import Lexicon
+from checker.models.claims import Claim
+from checker.normclaim import Mention
+
+# The (?=...) hint: a sentence that starts with no h, s, i or t fails at once, not after
+# trying each word (under IGNORECASE the class matches what the words' first letters match).
+# A demonym may qualify the noun ("The Dutch group plans to cut 1,500 jobs"): its word is
+# the `adjective` group, which only a demonym mention may fill (`coreferent`).
+PRONOUN_RE = re.compile(
+    r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:(?P<adjective>[\w-]+)\s+)??"
+    r"(?:company|firm|group|film|album|"
+    r"band|city|country|agency|station|mission|island|book|show|series|team|club|party|"
+    r"government|ministry|organisation|organization|programme|program|project|state|"
+    r"university|institute|movie|song|player|singer|actor|actress|writer|author|"
+    r"bank|lender|insurer|airline|carmaker|automaker|retailer|manufacturer|chipmaker|"
+    r"conglomerate|startup|start-up|operator|broadcaster|supplier|"
+    r"satellite|spacecraft|rocket|probe|telescope|vessel|ship|aircraft|plane|drug|vaccine|"
+    r"trial|study))\b",
+    re.IGNORECASE,
+)
+
+
+def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
+    """The claim's first-named subject: the antecedent for a following "It"/"The company".
+
+    Not the place of a dateline ("AMSTERDAM, October 23 -"), nor who told the claim
+    ("..., according to LSEG data"), nor a demonym qualifying a name ("Dutch technology group
+    Norvale Systems"): a desk probe's "The company said it would cut 1,200 jobs" stood for
+    LSEG and for Amsterdam. (An owner stays: "His" after "Baz Luhrmann's film Australia" is
+    Luhrmann, though "The film" would be Australia.)"""
+    if not claim.entities:
+        return None
+    start = claim.span[0]
+    line = DATELINE_RE.match(claim.text)
+    after = start + line.end() if line else start
+    told = claim.attribution.span if claim.attribution and told_by(claim) else (0, 0)
+    named = [e for e in claim.entities if e.span[0] >= after
+             and not (told[0] <= e.span[0] and e.span[1] <= told[1])]
+    first = next((e for e in named if role(e.text, lexicon) != "demonym"), None) \
+        or (named[0] if named else None)
+    if first is None:
+        return None
+    return first.id or lexicon.entity_id(first.text)  # entity_id(), written out
+
+
+def coreferent(pronoun: re.Match[str], offset: int, mentions: tuple[Mention, ...]) -> bool:
+    """Whether a leading pronoun or "the company" names what the sentence is about: no name
+    comes before its end but the demonym qualifying it ("The Dutch group"), which an
+    `adjective` must be."""
+    end = offset + pronoun.end()
+    adjective = pronoun.start("adjective")
+    before = [m for m in mentions if m.start < end]
+    if adjective < 0:
+        return not before
+    return len(before) == 1 and before[0].role == "demonym" \
+        and before[0].start == offset + adjective and before[0].end == offset + pronoun.end(
+            "adjective")
+
+
+# At most this many characters after an attribution that closes its sentence ("..., the
+# fire service said on Tuesday.").
+_CLOSING = 30
+
+
+def told_by(claim: Claim) -> bool:
+    """Whether the claim's attribution names only who told it: "according to ..." anywhere,
+    or a "... said" that closes the sentence (not one that opens it, after a dateline or
+    not: "Norvale Systems reported revenue of $4.2 billion." is the subject reporting
+    itself)."""
+    told = claim.attribution
+    if told is None:
+        return False
+    if told.text.lower().startswith("according to"):
+        return True
+    if claim.span[1] - told.span[1] > _CLOSING:
+        return False
+    line = DATELINE_RE.match(claim.text)
+    return told.span[0] > claim.span[0] + (line.end() if line else 0)
+
+
+# A wire dateline opening the claim: "LUSAKA, Jan. 17 (Reuters) - ", "PARIS, March 3 -".
+# Or a place in capitals and a dash alone: "LUSAKA - ", "SAO PAULO (AP) -".
+DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?"
+    r"|[A-Z][A-Z'\u2019.]+(?:\s[A-Z][A-Z'\u2019.]+){0,3})(?:\s*\([^()\n]{2,40}\))?"
+    r"\s+[\u2013\u2014-]+\s")
+
+
+# A sentence opening with a measure of whoever the page is about, qualified by its period
+# or kind at most: "Net profit rose ...", "Second-quarter revenue was ...", "Its operating
+# margin widened ...", "Turnout was ...".
+MEASURE_FIRST_RE = re.compile(
+    r"\W*(?:(?:the|its|their)\s+)?(?:(?:first|second|third|fourth)-(?:quarter|half)|"
+    r"quarterly|annual|full-year|half-year|net|operating|gross|pre-?tax|core|underlying|"
+    r"total|overall|adjusted|group)?\s*(?:net\s+|operating\s+|gross\s+)?"
+    r"(?:revenue|revenues|sales|turnover|profit|profits|earnings|income|loss|losses|margin|"
+    r"turnout|output|exports|imports|dividend)\b", re.IGNORECASE)
+
+
+def role(text: str, lexicon: Lexicon) -> str:
+    hit = lexicon.lookup(text)
+    return hit[1] if hit else "name"
