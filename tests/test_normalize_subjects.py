@@ -105,7 +105,7 @@ def test_the_satellite_stands_for_the_last_subject(ruleset: RuleSet) -> None:
 def test_two_groups_counted_in_people_are_two_facts(ruleset: RuleSet) -> None:
     # Counted alike needs the same word before both counts: a trial's size and a count of
     # diagnoses are two figures, though both count people.
-    from checker.compare.slots import counted_alike
+    from checker.compare.figures import counted_alike
     from tests.compare.pairs import norm
 
     a = norm(ruleset, "Vitamin D cut the dementia risk by 40% in a trial of 8,412 people.", "a")

@@ -12,12 +12,13 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from checker.compare.facts import ClaimFacts
+from checker.compare.figures import counted_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.measures import measured_alike
 from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
-from checker.compare.slots import Pairs, counted_alike, figures_differ, same_day_of
+from checker.compare.slots import Pairs, figures_differ, same_day_of
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.nlp import word_stem
 from checker.normclaim import NormClaim

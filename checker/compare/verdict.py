@@ -9,12 +9,12 @@ from typing import Any
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
+from checker.compare.figures import counted_alike
 from checker.compare.fillers import names_apart
 from checker.compare.measures import fates_differ, measured_alike, measures_differ
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     bare_counts_apart,
-    counted_alike,
     currencies_apart,
     dates_compared,
     figures_apart,

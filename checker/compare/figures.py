@@ -1,0 +1,126 @@
+"""Figures against figures: whether two quantities measure one thing (`aligned`), agree
+(their intervals overlap; two stated ranges by their ends), confirm one another rather than
+only fit, and whether two claims count one thing done alike ("cut 1,200 jobs" / "cut 1,500
+jobs"). `checker.compare.slots` compares a pair's figures by time with these."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from checker.nlp import STOPWORDS, word_stem
+from checker.normclaim import NormClaim, NQuantity
+
+# Counted nouns (as stems) that count the same people: "enrolled 4,812 adults" / "enrolled
+# 8,412 people" count one group (a desk probe: never compared). Parts of a group ("women",
+# "children", "residents") are other counts.
+_SAME_PEOPLE = dict.fromkeys(("peopl", "person", "adult", "particip", "volunt", "individu"),
+                             "peopl")
+
+
+def _counted(noun: str) -> str:
+    return _SAME_PEOPLE.get(noun, noun)
+
+
+def aligned(qa: NQuantity, qb: NQuantity) -> bool:
+    """Two quantities measure the same thing: kind, unit and (when written) noun agree."""
+    if qa.kind != qb.kind or qa.unit != qb.unit:
+        return False
+    if qa.noun and qb.noun:
+        return qa.noun == qb.noun or _counted(qa.noun) == _counted(qb.noun)
+    # Counts and ranks with no noun are too vague to align ("two", "10th").
+    return qa.kind not in ("count", "rank")
+
+
+def counted_alike(a: NormClaim, b: NormClaim) -> bool:
+    """Both claims count one thing and do one thing to it: a counted noun in common and the
+    same word right before each count ("cut 1,200 jobs" / "plans to cut 1,500 jobs"). With
+    an entity in common, one fact however the rest of a long sentence dilutes their
+    similarity (a desk probe: "The company said it would cut 1,200 jobs, about 4% of its
+    workforce, mainly in its hardware division in Eindhoven" / "The Dutch group plans to
+    cut 1,500 jobs"). "A trial of 8,412 people" and "124 people were diagnosed" count two
+    groups."""
+    done_a = _counts_done(a)
+    return bool(done_a) and not done_a.isdisjoint(_counts_done(b))
+
+
+def _counts_done(c: NormClaim) -> set[tuple[str, str]]:
+    """(word before the count, counted noun) of each of the claim's named counts."""
+    out = set()
+    for q in c.quantities:
+        if q.kind != "count" or not q.noun:
+            continue
+        at = c.text.find(q.text)
+        before = _WORD_BEFORE_RE.search(c.text, 0, at) if at > 0 else None
+        if before and before.group(1).lower() not in STOPWORDS:
+            out.add((word_stem(before.group(1).lower()), _counted(q.noun)))
+    return out
+
+
+# The word right before a count, with nothing but spaces between ("cut 1,200").
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
+def confirms(qa: NQuantity, qb: NQuantity) -> bool:
+    """Of two figures that `agree`, whether one confirms the other rather than only fits
+    it: two round figures each within the other's rounding ("about 300" / "about 310"), not
+    "about 45,000" / "about 52,000" two days apart; a bound near the figure ("at least 40"
+    / "40", "more than 600" / "610"), not "as many as 2,000 jobs" / "1,200 jobs" or "more
+    than 80" / "between 300 and 350" (a desk probe: both corroborated)."""
+    open_a, open_b = qa.low is None or qa.high is None, qb.low is None or qb.high is None
+    if open_a or open_b:
+        bound, other = (qa, qb) if open_a else (qb, qa)
+        return _near(bound.value, other.value)
+    if qa.approximate and qb.approximate:
+        return _holds(qa, qb.value) or _holds(qb, qa.value)
+    return True
+
+
+# How near a bound and a figure must be for the figure to confirm the bound.
+_NEAR_BOUND = 0.1
+
+
+def _near(bound: float | None, value: float | None) -> bool:
+    if bound is None or value is None:
+        return True
+    return abs(value - bound) <= _NEAR_BOUND * max(abs(bound), abs(value))
+
+
+def _holds(q: NQuantity, value: float | None) -> bool:
+    low, high = _interval(q)
+    return value is None or low <= value <= high
+
+
+# How near two ranges' ends must be to be one end (a share of the larger high end).
+_RANGE_ENDS = 0.002
+# A range's two figures, with "to" or (after "between") "and" between them.
+_RANGE_TEXT_RE = re.compile(r"\d.*\s(?:to|and)\s.*\d")
+
+
+def _stated_range(q: NQuantity) -> bool:
+    """A range the text states ("$16.5 billion to $16.8 billion"), not one figure's
+    precision."""
+    return q.low is not None and q.high is not None and q.low < q.high \
+        and _RANGE_TEXT_RE.search(q.text) is not None
+
+
+def _interval(q: NQuantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else -math.inf
+    high = q.high if q.high is not None else math.inf
+    return low, high
+
+
+def agree(qa: NQuantity, qb: NQuantity) -> bool:
+    """Intervals overlap: "about 241 million" and "240 million" agree; "12 people"
+    (11.5-12.5) and "13 people" (12.5-13.5) only touch, and do not. Two ranges written as
+    ranges agree when their ends do: "$12.5 billion to $13 billion" is another forecast than
+    "$12.5 billion to $13.5 billion" (a desk probe: they corroborated)."""
+    la, ha = _interval(qa)
+    lb, hb = _interval(qb)
+    if _stated_range(qa) and _stated_range(qb):
+        scale = max(abs(ha), abs(hb)) * _RANGE_ENDS
+        return abs(la - lb) <= scale and abs(ha - hb) <= scale
+    if la < hb and lb < ha:
+        return True
+    # A point (an exact figure in a claim file) agrees with any interval that holds it.
+    return (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
