@@ -98,7 +98,7 @@ NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)
 ORDINAL_RE = re.compile(r"(?=[N\d])\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
 # What an ordinal ranks, from a closed list: "the 87th minute" and "the 78th minute" of one
 # goal disagree, while "his 50th goal" and "the 20th anniversary" name different things
-# (a rank with no noun is never compared: `compare.slots.aligned`).
+# (a rank with no noun is never compared: `compare.figures.aligned`).
 RANK_NOUN_RE = re.compile(r"[ \t]+(minute|place|position|spot|seed|lap|hole)s?\b",
                           re.IGNORECASE)
 # Numbers that belong to dates and times, never quantities: "2025-02-30", "3/4/2024", "10:30".
