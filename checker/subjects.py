@@ -23,7 +23,9 @@ PRONOUN_RE = re.compile(
     r"bank|lender|insurer|airline|carmaker|automaker|retailer|manufacturer|chipmaker|"
     r"conglomerate|startup|start-up|operator|broadcaster|supplier|"
     r"satellite|spacecraft|rocket|probe|telescope|vessel|ship|aircraft|plane|drug|vaccine|"
-    r"trial|study))\b",
+    r"trial|study|outbreak|epidemic|earthquake|quake|election|referendum|wildfire|fire|storm|"
+    r"cyclone|hurricane|typhoon|flood|floods|attack|crash|explosion|blast|merger|takeover|"
+    r"deal))\b",
     re.IGNORECASE,
 )
 

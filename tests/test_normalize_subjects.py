@@ -197,3 +197,10 @@ def test_a_denied_report_of_plans_agrees_with_no_plans(ruleset: RuleSet) -> None
     a = "Whitfield said Kestrel Motors had no plans to sell its truck unit."
     b = "Kestrel Motors denied a report that it plans to sell its truck unit."
     assert verdict(ruleset, a, b) == ("corroboration", "agree")
+
+
+def test_the_outbreak_stands_for_the_last_subject(ruleset: RuleSet) -> None:
+    # A desk probe (K2): "The outbreak was declared on March 5" named nothing to compare.
+    last = _last(ruleset, "Cholera has killed 42 people in Copperbelt Province.\n"
+                          "The outbreak was declared on March 5, the ministry said.")
+    assert _coref(last) == "name:copperbelt-province"
