@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from checker.compare.facts import ClaimFacts
-from checker.compare.figures import counted_alike
+from checker.compare.figures import counted_alike, fated_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.measures import measured_alike
 from checker.compare.roles import reversed_roles
@@ -253,7 +253,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # earthquake ... killed 40" (a desk probe: corroborated).
     if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)
                                           or _kind_clash(a, b, q_agree, q_conflict)) and (
-            anchored or counted_alike(a, b)
+            anchored or counted_alike(a, b) or fated_alike(a, b, ev.fa.fates, ev.fb.fates)
             or measured_alike(a.text, a.tokens, ev.fa.measures, b.text, b.tokens, ev.fb.measures)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]

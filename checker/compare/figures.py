@@ -124,3 +124,15 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
         return True
     # A point (an exact figure in a claim file) agrees with any interval that holds it.
     return (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
+
+
+def fated_alike(a: NormClaim, b: NormClaim, fates_a: frozenset[str],
+                fates_b: frozenset[str]) -> bool:
+    """Both claims count people of one fate ("killed 42 people" / "Forty-eight people have
+    died"): what happened to whom is the thing counted, one fact for one place and time
+    (a desk probe: two tolls told on one day never compared)."""
+    if not fates_a or fates_a.isdisjoint(fates_b):
+        return False
+    nouns = {_counted(q.noun) for q in a.quantities if q.noun and q.kind == "count"}
+    return not nouns.isdisjoint(_counted(q.noun) for q in b.quantities
+                                if q.noun and q.kind == "count")

@@ -9,7 +9,7 @@ from typing import Any
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
-from checker.compare.figures import counted_alike
+from checker.compare.figures import counted_alike, fated_alike
 from checker.compare.fillers import names_apart
 from checker.compare.measures import fates_differ, measured_alike, measures_differ
 from checker.compare.slots import (
@@ -88,8 +88,9 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         bool(spec_ents) and bool(spec_words)) or (
         bool(sim.shared_frame) and same_day_of(fa.events, fb.events)) or (
         _corrects(a, b) and bool(sim.shared_frame)) or (
-        bool(a.quantities) and bool(b.quantities) and (counted_alike(a, b) or measured_alike(
-            a.text, a.tokens, fa.measures, b.text, b.tokens, fb.measures)))
+        bool(a.quantities) and bool(b.quantities) and (
+            counted_alike(a, b) or fated_alike(a, b, fa.fates, fb.fates)
+            or measured_alike(a.text, a.tokens, fa.measures, b.text, b.tokens, fb.measures)))
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)

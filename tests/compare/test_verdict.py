@@ -543,3 +543,15 @@ def test_figures_that_only_fit_do_not_corroborate(ruleset: RuleSet, a: str, b: s
 ])
 def test_figures_that_confirm_corroborate(ruleset: RuleSet, a: str, b: str) -> None:
     assert verdict(ruleset, a, b) == ("corroboration", "agree")
+
+
+def test_two_tolls_of_one_fate_told_one_day_conflict(ruleset: RuleSet) -> None:
+    # A desk probe (K1): "killed" and "have died" are one fate; the same people counted.
+    a = ("A cholera outbreak in Copperbelt Province has killed 42 people, the Ministry of "
+         "Health said on Tuesday.")
+    b = ("Forty-eight people have died of cholera in Copperbelt Province, the Ministry of "
+         "Health said on Tuesday.")
+    # In a corpus about the outbreak, where its province and ministry anchor nothing.
+    background = ("The Ministry of Health in Copperbelt Province opened {n} cholera treatment "
+                  "centres.")
+    assert _in_corpus(ruleset, a, b, background) == ("conflict", "number")
