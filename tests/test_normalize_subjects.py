@@ -204,3 +204,15 @@ def test_the_outbreak_stands_for_the_last_subject(ruleset: RuleSet) -> None:
     last = _last(ruleset, "Cholera has killed 42 people in Copperbelt Province.\n"
                           "The outbreak was declared on March 5, the ministry said.")
     assert _coref(last) == "name:copperbelt-province"
+
+
+def test_a_datelines_agency_is_no_entity_of_the_claim(ruleset: RuleSet) -> None:
+    # A desk probe (K14): "(Global Wire)" kept two reports of one quake below the bar.
+    from tests.compare.pairs import norm
+
+    c = norm(ruleset, "LIMA, Oct 18 (Global Wire) - A magnitude 7.1 earthquake struck "
+                      "southern Peru on Saturday.", "a", "2026-10-18")
+    assert "name:global-wire" not in c.entities and "peru" in c.entities
+    trial = norm(ruleset, "WILMINGTON, Delaware, Sept 18 (Reuters) - A federal jury in "
+                          "Delaware ordered Castellan Labs to pay $312 million.", "b")
+    assert "name:wilmington" in trial.entities  # the place stays: the trial was there
