@@ -18,7 +18,7 @@ PRONOUN_RE = re.compile(
     r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:(?P<adjective>[\w-]+)\s+)??"
     r"(?:company|firm|group|film|album|"
     r"band|city|country|agency|station|mission|island|book|show|series|team|club|party|"
-    r"government|ministry|organisation|organization|programme|program|project|state|"
+    r"government|organisation|organization|programme|program|project|state|"
     r"university|institute|movie|song|player|singer|actor|actress|writer|author|"
     r"bank|lender|insurer|airline|carmaker|automaker|retailer|manufacturer|chipmaker|"
     r"conglomerate|startup|start-up|operator|broadcaster|supplier|"

@@ -216,3 +216,11 @@ def test_a_datelines_agency_is_no_entity_of_the_claim(ruleset: RuleSet) -> None:
     trial = norm(ruleset, "WILMINGTON, Delaware, Sept 18 (Reuters) - A federal jury in "
                           "Delaware ordered Castellan Labs to pay $312 million.", "b")
     assert "name:wilmington" in trial.entities  # the place stays: the trial was there
+
+
+def test_the_ministry_is_no_stand_in_for_the_pages_subject(ruleset: RuleSet) -> None:
+    # A desk probe (K3): "The ministry" stood for Copperbelt Province, the denial and the
+    # confirmation then had two subjects, and their conflict was never found.
+    last = _last(ruleset, "Cholera has killed 42 people in Copperbelt Province.\n"
+                          "The ministry said no cholera cases had been confirmed in Lusaka.")
+    assert _coref(last) is None
