@@ -110,3 +110,26 @@ MEASURE_FIRST_RE = re.compile(
 def role(text: str, lexicon: Lexicon) -> str:
     hit = lexicon.lookup(text)
     return hit[1] if hit else "name"
+
+
+# "The government", "the country", "the state": a country, whatever the page named last.
+_NATIONAL_RE = re.compile(r"\W*the\s+(?:government|country|nation|state)\b", re.IGNORECASE)
+
+
+def country_of(claim: Claim, lexicon: Lexicon) -> str | None:
+    """The last country a claim names (by the lexicon's entity types), or None."""
+    for e in reversed(claim.entities):
+        found = e.id or lexicon.entity_id(e.text)
+        info = lexicon.entities.get(found)
+        if info is not None and info.type == "country":
+            return found
+    return None
+
+
+def antecedent_for(claim: Claim, subject: str | None, country: str | None) -> str | None:
+    """What a leading pronoun of the claim may stand for: the page's last subject, but for
+    "The government" its last country (a desk probe: "The government said it had not
+    requested international aid" stood for "Peru's Geophysical Institute")."""
+    if country is not None and _NATIONAL_RE.match(claim.text):
+        return country
+    return subject

@@ -10,7 +10,7 @@ from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.subjects import subject_of
+from checker.subjects import antecedent_for, country_of, subject_of
 
 
 def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
@@ -21,10 +21,13 @@ def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
     per_doc: list[list[NormClaim]] = []
     for dc in corpus.docs:
         antecedent: str | None = None
+        country: str | None = None
         doc_norm: list[NormClaim] = []
         for claim in sorted(dc.claims, key=lambda c: c.span[0]):
-            n = normalise(claim, dc.doc.id, ruleset.lexicon, antecedent)
+            n = normalise(claim, dc.doc.id, ruleset.lexicon,
+                          antecedent_for(claim, antecedent, country))
             antecedent = subject_of(claim, ruleset.lexicon) or antecedent
+            country = country_of(claim, ruleset.lexicon) or country
             if n.key in index:
                 continue
             index[n.key] = (dc, claim)

@@ -224,3 +224,15 @@ def test_the_ministry_is_no_stand_in_for_the_pages_subject(ruleset: RuleSet) -> 
     last = _last(ruleset, "Cholera has killed 42 people in Copperbelt Province.\n"
                           "The ministry said no cholera cases had been confirmed in Lusaka.")
     assert _coref(last) is None
+
+
+def test_the_government_stands_for_the_pages_last_country(ruleset: RuleSet) -> None:
+    # A desk probe (K13): it stood for "Peru's Geophysical Institute".
+    text = ("A magnitude 7.1 earthquake struck southern Peru on Saturday.\n"
+            "The Geophysical Institute said the quake was followed by 80 aftershocks.\n"
+            "The government said it had not requested international aid.")
+    assert _coref(_last(ruleset, text)) == "peru"
+    # Without a country named, the page's last subject as before.
+    other = _last(ruleset, "Kestrel Motors reported revenue of $3.2 billion.\n"
+                           "The government said it would not bail out the carmaker.")
+    assert _coref(other) == "name:kestrel-motors"
