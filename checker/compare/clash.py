@@ -253,8 +253,9 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # earthquake ... killed 40" (a desk probe: corroborated).
     if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)
                                           or _kind_clash(a, b, q_agree, q_conflict)) and (
-            anchored or counted_alike(a, b) or fated_alike(a, b, ev.fa.fates, ev.fb.fates)
-            or measured_alike(a.text, a.tokens, ev.fa.measures, b.text, b.tokens, ev.fb.measures)
+            anchored or counted_alike(ev.fa.counts_done, ev.fb.counts_done)
+            or fated_alike(ev.fa.fates, ev.fa.counted, ev.fb.fates, ev.fb.counted)
+            or measured_alike(ev.fa.measure_words, ev.fb.measure_words)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged

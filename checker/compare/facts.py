@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Protocol
 
 from checker.compare.blocking import Totals, Weights
+from checker.compare.figures import counted_nouns, counts_done
 from checker.compare.lexical import opposable
-from checker.compare.measures import fates_of, measures_of
+from checker.compare.measures import fates_of, measure_words, measures_of
 from checker.compare.roles import roles_of
 from checker.compare.scope import scope_of
 from checker.compare.similarity import (
@@ -35,8 +36,9 @@ class Stats(Protocol):
 class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
-    __slots__ = ("claim", "currencies", "events", "fates", "measures", "opposable", "roles",
-                 "scope", "spec_entities", "spec_tokens", "told", "totals", "when")
+    __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates",
+                 "measure_words", "measures", "opposable", "roles", "scope", "spec_entities",
+                 "spec_tokens", "told", "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -50,8 +52,12 @@ class ClaimFacts:
         self.opposable = opposable(c.tokens)
         self.currencies = currencies(c)
         self.measures = measures_of(c.text, c.tokens | _guessed_words(c))
+        self.measure_words = measure_words(c.text, c.tokens) if self.measures else {}
         self.roles = roles_of(c)
         self.fates = fates_of(c.tokens)
+        # What its counts count and what is done to them (`figures.counted_alike`).
+        self.counts_done = counts_done(c) if c.quantities else frozenset()
+        self.counted = counted_nouns(c) if c.quantities else frozenset()
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
 

@@ -32,19 +32,19 @@ def aligned(qa: NQuantity, qb: NQuantity) -> bool:
     return qa.kind not in ("count", "rank")
 
 
-def counted_alike(a: NormClaim, b: NormClaim) -> bool:
-    """Both claims count one thing and do one thing to it: a counted noun in common and the
-    same word right before each count ("cut 1,200 jobs" / "plans to cut 1,500 jobs"). With
-    an entity in common, one fact however the rest of a long sentence dilutes their
-    similarity (a desk probe: "The company said it would cut 1,200 jobs, about 4% of its
-    workforce, mainly in its hardware division in Eindhoven" / "The Dutch group plans to
-    cut 1,500 jobs"). "A trial of 8,412 people" and "124 people were diagnosed" count two
-    groups."""
-    done_a = _counts_done(a)
-    return bool(done_a) and not done_a.isdisjoint(_counts_done(b))
+def counted_alike(done_a: frozenset[tuple[str, str]],
+                  done_b: frozenset[tuple[str, str]]) -> bool:
+    """Both claims count one thing and do one thing to it (their `counts_done` meet): a
+    counted noun in common and the same word right before each count ("cut 1,200 jobs" /
+    "plans to cut 1,500 jobs"). With an entity in common, one fact however the rest of a
+    long sentence dilutes their similarity (a desk probe: "The company said it would cut
+    1,200 jobs, about 4% of its workforce, mainly in its hardware division in Eindhoven" /
+    "The Dutch group plans to cut 1,500 jobs"). "A trial of 8,412 people" and "124 people
+    were diagnosed" count two groups."""
+    return bool(done_a) and not done_a.isdisjoint(done_b)
 
 
-def _counts_done(c: NormClaim) -> set[tuple[str, str]]:
+def counts_done(c: NormClaim) -> frozenset[tuple[str, str]]:
     """(word before the count, counted noun) of each of the claim's named counts."""
     out = set()
     for q in c.quantities:
@@ -54,7 +54,12 @@ def _counts_done(c: NormClaim) -> set[tuple[str, str]]:
         before = _WORD_BEFORE_RE.search(c.text, 0, at) if at > 0 else None
         if before and before.group(1).lower() not in STOPWORDS:
             out.add((word_stem(before.group(1).lower()), _counted(q.noun)))
-    return out
+    return frozenset(out)
+
+
+def counted_nouns(c: NormClaim) -> frozenset[str]:
+    """What the claim's named counts count, people of any name as one."""
+    return frozenset(_counted(q.noun) for q in c.quantities if q.noun and q.kind == "count")
 
 
 # The word right before a count, with nothing but spaces between ("cut 1,200").
@@ -126,13 +131,10 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
     return (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
 
 
-def fated_alike(a: NormClaim, b: NormClaim, fates_a: frozenset[str],
-                fates_b: frozenset[str]) -> bool:
+def fated_alike(fates_a: frozenset[str], nouns_a: frozenset[str], fates_b: frozenset[str],
+                nouns_b: frozenset[str]) -> bool:
     """Both claims count people of one fate ("killed 42 people" / "Forty-eight people have
-    died"): what happened to whom is the thing counted, one fact for one place and time
-    (a desk probe: two tolls told on one day never compared)."""
-    if not fates_a or fates_a.isdisjoint(fates_b):
-        return False
-    nouns = {_counted(q.noun) for q in a.quantities if q.noun and q.kind == "count"}
-    return not nouns.isdisjoint(_counted(q.noun) for q in b.quantities
-                                if q.noun and q.kind == "count")
+    died"), given each one's fates and `counted_nouns`: what happened to whom is the thing
+    counted, one fact for one place and time (a desk probe: two tolls told on one day never
+    compared)."""
+    return bool(fates_a) and not fates_a.isdisjoint(fates_b) and not nouns_a.isdisjoint(nouns_b)

@@ -109,39 +109,34 @@ def measures_differ(ma: Measures, mb: Measures, tokens_a: frozenset[str],
                or apart(ma[h] & _PERIODS, mb[h] & _PERIODS) for h in shared)
 
 
-def measured_alike(a_text: str, a_tokens: frozenset[str], ma: Measures, b_text: str,
-                   b_tokens: frozenset[str], mb: Measures) -> bool:
+def measured_alike(words_a: Mapping[str, frozenset[str]],
+                   words_b: Mapping[str, frozenset[str]]) -> bool:
     """Both claims' figures are of one named measure, written with the same word before it
-    ("Net profit rose to $610 million" / "Net profit came in at $580 million"): with an
-    entity in common, one fact however common its name is in the corpus (a desk probe).
-    "Oil revenue" / "tax revenue", "core" / "annual inflation" are two measures."""
-    for head in ma.keys() & mb.keys():
-        before_a = _words_before(a_text, a_tokens, head)
-        # A measure named by its noun on both sides ("earned" is no "earnings"), and
-        # qualified ("net profit"): a bare "the vote" may be what a turnout was of.
-        if before_a - {""} and before_a == _words_before(b_text, b_tokens, head):
-            return True
-    return False
+    (their `measure_words`): "Net profit rose to $610 million" / "Net profit came in at $580
+    million", with an entity in common, are one fact however common its name is in the
+    corpus (a desk probe). "Oil revenue" / "tax revenue", "core" / "annual inflation" are two
+    measures, and a bare "the vote" may be what a turnout was of."""
+    return any(words - {""} and words == words_b.get(head)
+               for head, words in words_a.items())
 
 
 # Words before a measure that say nothing of which measure it is.
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
 
 
-def _words_before(text: str, tokens: frozenset[str], head: str) -> frozenset[str]:
-    """Stems of the word right before each mention of a measure (of its group): "" at the
-    sentence's start or after an owner ("Kenya's") or a determiner."""
-    out = set()
+def measure_words(text: str, tokens: frozenset[str]) -> dict[str, frozenset[str]]:
+    """For each measure the claim names by its noun ("earned" is no "earnings"), the stems
+    of the word right before each mention: "" at the sentence's start or after an owner
+    ("Kenya's") or a determiner."""
+    found: dict[str, set[str]] = {}
     for stem in _STEMS & tokens:
-        if _GROUPS.get(stem, stem) != head:
-            continue
         for m in _FORMS[stem].finditer(text):
             before = _BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
             word = before.group(1).lower() if before else ""
             if word.endswith(("'s", "\u2019s")) or word in _DETERMINERS:
                 word = ""
-            out.add(word_stem(word) if word else "")
-    return frozenset(out)
+            found.setdefault(_GROUPS.get(stem, stem), set()).add(word_stem(word) if word else "")
+    return {head: frozenset(words) for head, words in found.items()}
 
 
 # What happened to the people a figure counts, by frame stem: "injured 300 people" and

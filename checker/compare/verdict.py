@@ -89,8 +89,9 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         bool(sim.shared_frame) and same_day_of(fa.events, fb.events)) or (
         _corrects(a, b) and bool(sim.shared_frame)) or (
         bool(a.quantities) and bool(b.quantities) and (
-            counted_alike(a, b) or fated_alike(a, b, fa.fates, fb.fates)
-            or measured_alike(a.text, a.tokens, fa.measures, b.text, b.tokens, fb.measures)))
+            counted_alike(fa.counts_done, fb.counts_done)
+            or fated_alike(fa.fates, fa.counted, fb.fates, fb.counted)
+            or measured_alike(fa.measure_words, fb.measure_words)))
     if not sim.shared_entities or not (same_fact or spec_ents):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
@@ -147,7 +148,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # One thing counted and done, the same count ("will cut 1,200 jobs" / "said it would cut
     # 1,200 jobs, about 4% of its workforce, ..."), is one fact told twice.
     if not (cover >= th.coverage or (slots_agree and (spec_ents or (
-            q_agree and counted_alike(a, b)))) or (triangle and cover >= th.coverage / 4)):
+            q_agree and counted_alike(fa.counts_done, fb.counts_done)))) or (
+            triangle and cover >= th.coverage / 4)):
         # Related, but one claim says things the other does not: not a confirmation.
         return Verdict("unrelated", None, 0.5, score, details)
     details["coverage"] = round(cover, 3)
