@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -45,11 +46,12 @@ def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[
     ordered = sorted(claims, key=lambda c: c.span[0])
     starts = [_sentence_start(c, doc.id) for c in ordered]
     anchors = _anchors(ordered, starts, folded)
+    anchored = list(anchors)  # claim places, in claim order
     # A repeated sentence gives each of its claims its own copy; an anchor's is its own.
     taken: set[int] = set(anchors.values())
     for k, claim in enumerate(ordered):
         text = fold(claim.text)
-        low, high = _between(k, anchors, len(folded))
+        low, high = _between(k, anchors, anchored, len(folded))
         start = anchors.get(k, -1)
         if start < 0 and text:
             start = nearest(folded, text, claim.span[0] + delta, taken, starts[k], low, high)
@@ -170,9 +172,7 @@ def _anchors(ordered: Sequence[Claim], whole: Sequence[bool], folded: str) -> di
     the document, with where; {} when they stand in another order than the claims did (a
     paragraph moved), where they bound nothing."""
     texts = [fold(c.text) for c in ordered]
-    counts: dict[str, int] = {}
-    for t in texts:
-        counts[t] = counts.get(t, 0) + 1
+    counts = Counter(texts)
     out: dict[int, int] = {}
     for k, t in enumerate(texts):
         if not t or counts[t] > 1:
@@ -184,14 +184,14 @@ def _anchors(ordered: Sequence[Claim], whole: Sequence[bool], folded: str) -> di
     return out if places == sorted(places) else {}
 
 
-def _between(k: int, anchors: dict[int, int], size: int) -> tuple[int, int]:
+def _between(k: int, anchors: dict[int, int], anchored: list[int],
+             size: int) -> tuple[int, int]:
     """Where claim k may now stand: after the last anchor before it and before the first
     after it, as the claims stood (of two copies of a sentence, the one that follows the
-    paragraph it followed). Anchors are in claim order (`_anchors`)."""
-    order = list(anchors)
-    i = bisect_left(order, k)
-    low = anchors[order[i - 1]] if i > 0 else -1
-    high = anchors[order[i]] if i < len(order) else size + 1
+    paragraph it followed). `anchored`: the anchors' claim places, in order."""
+    i = bisect_left(anchored, k)
+    low = anchors[anchored[i - 1]] if i > 0 else -1
+    high = anchors[anchored[i]] if i < len(anchored) else size + 1
     return low, high
 
 
