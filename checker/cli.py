@@ -284,8 +284,8 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         _fixes(result.report, root, write=fix)
     _write_reports(result, chosen, out, force)
     echo_errors(result.errors)
-    for note in result.report.notes:
-        click.echo(f"note: {printable_path(note)}", err=True)  # notes name files
+    for line in terminal.note_lines(result.report.notes):
+        click.echo(printable_path(line), err=True)  # notes name files
     err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
                                else ""))
     sys.exit(exit_code(result.report, fail_level))

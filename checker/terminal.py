@@ -16,7 +16,7 @@ from rich.status import Status
 from rich.text import Text
 
 from checker.models.report import Report
-from checker.reporting.common import kind_counts, plural
+from checker.reporting.common import NOTE_EXAMPLES, group_notes, kind_counts, plural
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 DELAY = 1.0
@@ -77,3 +77,20 @@ def summary(report: Report, where: str) -> Text:
     if where:
         text.append(f"; reports in {where}")
     return text
+
+
+def note_lines(notes: list[str]) -> list[str]:
+    """The run notes for standard error: notes of one shape as one line with a count and a
+    few of their files, as report.md shows them (a desk's 1,000 pages without claim files
+    printed 1,000 lines before the summary)."""
+    out = []
+    for group in group_notes(notes):
+        first = group.notes[0]
+        if len(group.notes) == 1:
+            out.append(f"note: {first}")
+            continue
+        others = group.examples[1:1 + NOTE_EXAMPLES]
+        rest = len(group.notes) - 1 - len(others)
+        also = ", ".join(others) + (f" and {rest} more" if rest else "")
+        out.append(f"note: {len(group.notes)} notes like: {first} (also {also})")
+    return out

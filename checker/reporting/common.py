@@ -90,6 +90,7 @@ def editor_order(findings: list[Finding]) -> list[Finding]:
 _NOTE_PATH = re.compile(r"[^\s()\[\]{}:;,'\"“”‘’]*/[^\s()\[\]{}:;,'\"“”‘’]*")
 _NOTE_NUMBER = re.compile(r"\d+")
 NOTE_GROUP_MIN = 3  # notes of one shape listed one by one up to this many
+NOTE_EXAMPLES = 3  # other files named on the line of notes saying the same of many
 
 
 @dataclass

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting.common import (
+    NOTE_EXAMPLES,
     NoteGroup,
     across_documents,
     disputed,
@@ -27,7 +28,6 @@ MAX_PER_SECTION = 50
 MAX_CHARS = 60_000
 MAX_STATEMENTS = 10  # of one finding (a corroboration may name dozens of documents)
 MAX_QUOTE = 1_000  # characters of a message or statement quoted
-NOTE_EXAMPLES = 3  # other files named on the line of notes saying the same of many
 
 
 # What GitHub turns into a ping or a link in a pull-request comment: "@someone", "#12".

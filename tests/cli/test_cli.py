@@ -1254,3 +1254,26 @@ def test_a_bom_or_crlf_line_endings_alone_do_not_make_a_claim_file_stale(
     # A change of the words is still one.
     crlf.write_bytes(crlf.read_bytes().replace(b"China", b"Chine", 1))
     assert any(kind == "stale-claims" for kind, _, _ in _located_findings(project)[1])
+
+
+def test_notes_of_one_shape_are_one_line_on_stderr(project: Path) -> None:
+    # A desk's corpus without claim files printed one note per page before the summary.
+    for path in sorted((project / "claims").glob("*.yaml")):
+        path.unlink()
+    result = run(["check", "--fail-on", "never"])
+    notes = [line for line in result.output.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1, notes
+    assert notes[0].startswith("note: 5 notes like: seeds/")
+    assert "claims extracted on the fly (also seeds/" in notes[0]
+    assert notes[0].endswith(" and 1 more)")
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert len([n for n in report["notes"] if "extracted on the fly" in n]) == 5
+
+
+def test_two_notes_of_one_shape_stay_two_lines(project: Path) -> None:
+    for name in ("001_453f63a362655c46.yaml", "004_87cc10933e1614c0.yaml"):
+        (project / "claims" / name).unlink()
+    result = run(["check", "--fail-on", "never"])
+    notes = [line for line in result.output.splitlines() if line.startswith("note:")]
+    assert [n.split(":")[1].strip() for n in notes] == [
+        "seeds/001_453f63a362655c46.txt", "seeds/004_87cc10933e1614c0.txt"]
