@@ -36,6 +36,7 @@ from checker.cliutil import (
     load_rules_of,
 )
 from checker.corpus import claim_file_for
+from checker.cpus import AUTO_MAX_JOBS, AUTO_MIN_DOCUMENTS, jobs_for
 from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
 from checker.errors import (
     ClaimcheckError,
@@ -60,6 +61,10 @@ from checker.review.cli import review_command
 from checker.rules.cli import rules_command
 from checker.validate_cli import validate_command
 from checker.yamlio import read_yaml
+
+# What --jobs does when not given (`cpus.auto_jobs`), as --help shows it.
+AUTO_JOBS = (f"one per CPU (at most {AUTO_MAX_JOBS}) from {AUTO_MIN_DOCUMENTS} documents, "
+             "else 1")
 
 
 class _Main(click.Group):
@@ -157,10 +162,10 @@ def _restore(handlers: dict[signal.Signals, Any]) -> None:
               type=click.FloatRange(0, 1),
               help="Minimum check-worthiness score of a claim.")
 @click.option("--force", is_flag=True, help="Overwrite files that are not claim files.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+@click.option("-j", "--jobs", type=click.IntRange(min=0), show_default=AUTO_JOBS,
               help="Processes for extraction (0: one per CPU); same claim files for any N.")
 def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: float,
-            force: bool, jobs: int) -> None:
+            force: bool, jobs: int | None) -> None:
     """Draft claim files for DOC_OR_DIR... (merged with existing ones: edits are kept)."""
     root = Path.cwd()
     ruleset, errors = load_rules_of(rules_dir)
@@ -169,7 +174,8 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
     errors += doc_errors
     # Every document is extracted before the first file is written: an interrupted run
     # leaves each claim file old or new.
-    for doc, model in zip(docs, extract_documents(docs, ruleset, threshold, jobs), strict=True):
+    for doc, model in zip(docs, extract_documents(docs, ruleset, threshold,
+                                                     jobs_for(jobs, len(docs))), strict=True):
         target = claim_file_for(out, doc.id)
         shown = display_path(target, root)
         out.mkdir(parents=True, exist_ok=True)
@@ -234,7 +240,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
 @click.option("--decisions", type=click.Path(path_type=Path),
               show_default=str(DECISIONS_PATH),
               help="Review decisions to honour (false alarms reported as suppressed).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), show_default="1",
+@click.option("-j", "--jobs", type=click.IntRange(min=0), show_default=AUTO_JOBS,
               help="Processes for extraction and comparison; 0 = one per CPU. Output is "
                    "identical for any value.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), show_default=CACHE_DIR,

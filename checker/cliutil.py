@@ -83,7 +83,7 @@ def check_options(root: Path, cfg: Config, *, seeds: Path | None = None,
         select=_split(select) or tuple(cfg.select), ignore=tuple(cfg.ignore) + _split(ignore),
         threshold=_first(threshold, cfg.threshold, DEFAULT_THRESHOLD),
         fuzzy_threshold=_first(cfg.fuzzy_threshold, 0.9), baseline=baseline,
-        decisions=decisions, jobs=int(_first(jobs, cfg.jobs, 1)),
+        decisions=decisions, jobs=jobs if jobs is not None else cfg.jobs,
         cache_dir=None if no_cache or not cfg.cache
         else cache_dir or Path(cfg.cache_dir or CACHE_DIR))
 

@@ -38,6 +38,7 @@ from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict
 from checker.corpusnorm import normalise_document
+from checker.cpus import resolve_jobs
 from checker.extract import extract_document
 from checker.heap import frozen_heap, paused_gc
 from checker.ingest import Document
@@ -54,9 +55,6 @@ TASKS_PER_JOB = 4  # slices per worker: evens out uneven slices, little overhead
 _STATE: dict[str, Any] = {}
 
 
-def resolve_jobs(jobs: int) -> int:
-    """`--jobs 0` means one per CPU; never fewer than one."""
-    return max(1, jobs if jobs > 0 else (os.cpu_count() or 1))
 
 
 def _context() -> BaseContext:

@@ -24,6 +24,7 @@ from checker.compare.independence import one_per_origin
 from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalise_corpus
+from checker.cpus import jobs_for, resolve_jobs
 from checker.decisions import apply_decisions_file
 from checker.document_checks import document_findings
 from checker.errors import ClaimcheckError, ConsistencyError, Location
@@ -37,7 +38,7 @@ from checker.models.report import (
     Report,
 )
 from checker.normclaim import NormClaim
-from checker.parallel import compare_claims, extract_documents, resolve_jobs
+from checker.parallel import compare_claims, extract_documents
 from checker.reporting.build import build_report
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
@@ -61,7 +62,7 @@ class CheckOptions:
     blocking: BlockingConfig = field(default_factory=BlockingConfig)
     baseline: Path | None = None
     decisions: Path | None = None
-    jobs: int = 1
+    jobs: int | None = 1  # None: as many as the corpus gains from (`cpus.auto_jobs`)
     cache_dir: Path | None = None
 
 
@@ -128,7 +129,8 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
         if not drafts:
             return [claim_file_of(d, options.threshold, []) for d in docs]
         with watch.stage("extract"):
-            return extract_documents(docs, ruleset, options.threshold, options.jobs, cache)
+            return extract_documents(docs, ruleset, options.threshold,
+                                     jobs_for(options.jobs, len(docs)), cache)
 
     sidecars = SidecarMemo(cache.root / SIDECARS, code_fingerprint()) if cache else None
     claim_memo = ClaimFileMemo(cache.root / CLAIM_FILES, code_fingerprint()) if cache else None
@@ -162,7 +164,8 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
             cache: ClaimCache | None) -> CheckResult:
     root = options.root
     keys = {r.id: frozenset({r.id, *r.tags}) for r in ruleset.rules}
-    findings = check_corpus(corpus, ruleset, progress, watch, cache, options.jobs)
+    findings = check_corpus(corpus, ruleset, progress, watch, cache,
+                            jobs_for(options.jobs, len(corpus.docs)))
     if options.decisions is not None:
         # Before the baseline: a decided finding stays decided whether or not it is new.
         # Before --select/--ignore: a decision on a finding left out is not "resolved".

@@ -3,7 +3,6 @@ exactly what one process gives."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ from checker.ingest import document_from_text
 from checker.rules import RuleSet
 from tests.bench.corpora import generated, report_json, write
 from tests.oracle import reference_normalise as _normalise_corpus
-
-
-def test_resolve_jobs() -> None:
-    assert parallel.resolve_jobs(1) == 1
-    assert parallel.resolve_jobs(3) == 3
-    assert parallel.resolve_jobs(0) == (os.cpu_count() or 1)
-    assert parallel.resolve_jobs(-2) == (os.cpu_count() or 1)
 
 
 @pytest.mark.parametrize("total", [0, 1, 6, 7, 8, 100])
