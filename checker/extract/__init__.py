@@ -29,7 +29,13 @@ from checker.extract.stance import (
 )
 from checker.extract.triples import read_triple
 from checker.extract.units import claim_units
-from checker.extract.worthiness import ENTITY_BONUS, score, text_features, with_entities
+from checker.extract.worthiness import (
+    ENTITY_BONUS,
+    FIGURE_ROW_RE,
+    score,
+    text_features,
+    with_entities,
+)
 from checker.ingest import Document, document_from_text
 from checker.lexicon import Lexicon
 from checker.models.claims import (
@@ -173,8 +179,8 @@ class _Context:
         scoring under threshold."""
         text, folded = self.doc.text, self.folded
         raw = text[start:end]
-        if len(raw.split()) < 3 or not _LETTERS_RE.search(raw):
-            return None
+        if len(raw.split()) < 3 and not FIGURE_ROW_RE.match(raw) or not _LETTERS_RE.search(raw):
+            return None  # a word or two, unless a row of figures ("Turnout: 71%")
         future, attrib, correction = self.stance(sentence)
         if (start, end) != sentence:
             if future:  # the clause's own plan, or one told across it ("said ... would")

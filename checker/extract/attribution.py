@@ -19,7 +19,16 @@ _SOURCE = rf"(?P<source>{_NAME})"
 # claimed."): "claimed the lives of 40 people", "claimed a record", "Al-Qaeda claimed the
 # attack" take something.
 _CLAIMED = r"claimed(?=\s+that\b|\s*(?:[,.;:\"]|$))"
-_SAY = (rf"said|says|told|added|noted|stated|reported|announced|wrote|confirmed|{_CLAIMED}|"
+# Where a source said it, between the verb and "that" or after a closing verb: "said on
+# Monday that", "estimated in its latest outlook that", "..., analysts forecast in a note."
+_TOLD_IN = (r"\s+(?:on\s+\w+day|in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'-]+\s+){0,2}?"
+            r"(?:statement|report|note|release|interview|filing|letter|paper|study|survey|"
+            r"update|outlook|forecast|briefing|post|speech|review|bulletin))\b")
+# "added" tells in a that-clause, before its quote or closing its clause ("..., he added.",
+# "added in a statement"); "Netflix added 7.66 million subscribers" added something (a
+# probe: "Netflix added" was the claim's attribution, its "the company said" lost).
+_ADDED = rf"added(?=\s+that\b|\s*(?:[,.;:\"\u201c\u201d]|$)|{_TOLD_IN})"
+_SAY = (rf"said|says|told|{_ADDED}|noted|stated|reported|announced|wrote|confirmed|{_CLAIMED}|"
         r"estimated|shows?|showed|found|explained|warned|insisted|argued|tweeted|posted|"
         r"denied|denies")
 
@@ -44,11 +53,6 @@ _THAT_VERBS = _words("""said says stated states noted notes added adds reported 
     forecast forecasts predicted predicts projected projects cautioned cautions warned warns
     suggested suggests found finds showed shows concluded concludes argued argues insisted
     insists acknowledged acknowledges admitted admits""")
-# Where a source said it, between the verb and "that" or after a closing verb: "said on
-# Monday that", "estimated in its latest outlook that", "..., analysts forecast in a note."
-_TOLD_IN = (r"\s+(?:on\s+\w+day|in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'-]+\s+){0,2}?"
-            r"(?:statement|report|note|release|interview|filing|letter|paper|study|survey|"
-            r"update|outlook|forecast|briefing|post|speech|review|bulletin))\b")
 # The that-clause, not a relative clause or a pronoun: "The IMF estimates that were
 # revised", "the company said that was wrong".
 _THAT = (rf"(?=(?:{_TOLD_IN})?\s+that\b(?!\s+(?:is|are|was|were|has|have|had|will|would|"
@@ -94,13 +98,15 @@ _MODIFIER = rf"(?!{_NOT_MODIFIER}\b)[\w'.&-]+"
 _PLURAL_VERBS = _words("""say state note report announce confirm claim allege estimate
     predict project caution warn suggest find show conclude argue insist acknowledge admit""")
 # A source's noun phrase (its head one of _HEADS, then perhaps "of"/"in" and a name: "the
-# statistics office", "officials in China", "a spokesman for the ministry") and what it
+# statistics office", "officials in China", "a spokesman for the ministry", "a spokesperson
+# for the Department for Transport", "officials of the Ministry of Health") and what it
 # tells: "said ...", a that-clause, or its own figure.
 _NOUN_PHRASE = (
     rf"(?P<source>(?:(?:the|an?|its|their|his|her|our)\s+)?(?:{_MODIFIER}\s+){{0,3}}?{_HEADS}"
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
-    rf"{_MODIFIER})?)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?")
-_TELLS = (r"(?:said|says|say|told|stated|noted|added)\b|"
+    rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?")
+_TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
 _LEAD_WORDS_RE = re.compile(
     r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"
@@ -129,7 +135,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 r"while|if|because|after|before|since|until|whether|which|who|that)\b)"
                 rf"[\w'-]+\s+){{0,5}}?(?:{_HEADS}|data|database)"
                 r"(?:\s+(?:by|of|from|in)\s+[\w ]{2,40}?)?)\s+(?:(?:said|says|stated|shows?|"
-                rf"added|noted|found|estimated)\b|(?:{_CLOSING_VERBS})\b{_CLOSING}|{_CLAIMED})",
+                rf"noted|found|estimated)\b|{_ADDED}|(?:{_CLOSING_VERBS})\b{_CLOSING}|{_CLAIMED})",
                 re.IGNORECASE), True),
     # '..., the IMD said', '..., an aide said', '..., the Federal Aviation Administration
     # said it handled ...': a short noun phrase after a comma, then the verb.
@@ -137,7 +143,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # and below): the engine then skips to them by itself, faster than through a lookahead.
     (re.compile(r"[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:(?!(?:after|before|"
                 r"when|since|while|as|that|which|because|until|if)\b)[\w'-]+\s+){0,4}?"
-                r"[\w'-]+)\s+(?:(?:said|says|told|added|noted|stated)\b|"
+                rf"[\w'-]+)\s+(?:(?:said|says|told|noted|stated)\b|{_ADDED}|"
                 rf"(?:{_CLOSING_VERBS})\b{_CLOSING}|(?:{_THAT_VERBS})\b{_THAT})"), True),
     # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
     (re.compile(rf",\s+{_SOURCE},\s+(?:{_SAY})\b"), True),

@@ -75,6 +75,17 @@ FOUND: list[tuple[str, str, str, str]] = [
      "reported"),
     ("Prices rose 3% in 2024, analysts at Goldman Sachs estimated.",
      "analysts at Goldman Sachs", "analysts at Goldman Sachs estimated", "hedged"),
+    # "added" tells only as speech; a body's name may hold "for", "of" or "and".
+    ("Netflix added 7.66 million subscribers in the fourth quarter, beating forecasts of "
+     "4.57 million, the company said on Thursday.", "company", "the company said", "reported"),
+    ("Lin added that the talks had failed in 2024.", "Lin", "Lin added", "reported"),
+    ('"It is over," Lin added.', "Lin", "Lin added", "reported"),
+    ('A spokesperson for the Department for Transport said the government was "not '
+     'involved" in the talks.', "spokesperson for the Department for Transport",
+     "A spokesperson for the Department for Transport said", "reported"),
+    ("A spokesman for the Ministry of Health said 40 people had died.",
+     "spokesman for the Ministry of Health", "A spokesman for the Ministry of Health said",
+     "reported"),
     # "claimed" the attack is taken, not told: the ministry tells the fact.
     ("Al-Qaeda claimed the attack in Yemen that killed 12 soldiers, the ministry said.",
      "ministry", "the ministry said", "reported"),
@@ -132,6 +143,8 @@ NOT_FOUND: list[str] = [
     "The show is hosted by comedian Jeong Hyeong-don.",  # was source "The" ("The show")
     "Sales rose 3%, more than analysts estimated.",  # was "more than analysts"
     "Sales rose 3%, as analysts had forecast.",
+    "The company added 500 jobs in 2024.",  # was "The company added"
+    "Netflix added 7.66 million subscribers in the fourth quarter.",  # was "Netflix added"
 ]
 
 

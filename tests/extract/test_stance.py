@@ -100,6 +100,14 @@ MODALITY: list[tuple[str, str]] = [
     ("Exports may have fallen in May.", "hedged"),
     ("The IMD did NOT forecast a recovery for October.", "asserted"),  # a past act
     ("The IMD forecasts a recovery in October.", "planned"),
+    # measured against a forecast, a figure is told of the past (a probe: the quarter of
+    # "beating forecasts" became the coming one)
+    ("Netflix added 7.66 million subscribers in the fourth quarter, beating forecasts of "
+     "4.57 million.", "asserted"),
+    ("Profit was better than forecast in the third quarter.", "asserted"),
+    ("Sales were in line with forecasts of 3% in March.", "asserted"),
+    ("Revenue came in ahead of forecasts in May.", "asserted"),
+    ("Output missed forecasts in May.", "asserted"),
     # a plan in reported speech is a plan ("said it would cut" is "will cut" told later)
     ("Halvorsen Foods said it would cut 1,100 jobs.", "planned"),
     ("The mayor said the city would not raise property taxes this year.", "planned"),

@@ -80,6 +80,14 @@ FEATURES: list[tuple[str, dict[str, object], set[str], set[str]]] = [
      {"verb", "negation"}, {"fragment"}),
     ("Whitfield said the company had no plans to sell its truck unit.",
      {"attributed": True}, {"negation"}, set()),
+    # a row of figures written as prose is a fact, neither a fragment nor too short
+    ("Turnout: 71%", {"has_number": True}, {"number"}, {"fragment", "too-short"}),
+    ("Vote in favour: 91.7%", {"has_number": True}, {"number"}, {"fragment", "too-short"}),
+    ("Russia: $109 billion, up 24%", {"has_number": True}, {"number"}, {"fragment"}),
+    ("Comments: 12. Shares: 40.", {"has_number": True}, {"too-short"}, set()),
+    ("See also: our coverage", {}, {"too-short", "fragment"}, set()),
+    ('A spokesperson said the government was "not involved" in the talks.',
+     {"attributed": True}, {"verb", "negation"}, set()),  # a quoted denial (a probe)
     # no event denied: a reply withheld, advice, a state, a prediction
     ("The company did not respond to a request for comment.", {}, set(), {"negation"}),
     ("You should not travel there.", {}, {"opinion"}, {"negation"}),
@@ -230,3 +238,14 @@ def test_cue_needles_change_no_answer(parts: list[str]) -> None:
             cue._regex is not None and not cue._gate.isdisjoint(toks)
             and cue._regex.search(text) is not None)
         assert cue.found(text) == plain, text
+
+
+def test_a_list_of_key_figures_is_extracted(ruleset: RuleSet) -> None:
+    # A probe's rail-strike page: its "Key figures" rows were dropped (too short, fragments).
+    text = ("More than 40,000 rail workers will walk out on Thursday, the union said.\n\n"
+            "Key figures:\n- Turnout: 71%\n- Vote in favour: 91.7%\n\n"
+            "Read more:\n- Rail fares to rise by 5.9% in March\n")
+    claims = extract_text(text, "strike", ruleset.lexicon,
+                          DocumentMeta(published="2023-03-14", title="t")).claims
+    assert [c.text for c in claims][1:] == ["Turnout: 71%", "Vote in favour: 91.7%"]
+    assert [q.value for c in claims[1:] for q in c.quantities] == [71.0, 91.7]
