@@ -68,6 +68,8 @@ def coordinated_parts(
                                   for n in range(len(bounds) - 1)])
     if len(parts) == 1:
         return whole  # "Trinidad and Tobago"
+    if _acronym_first(words, parts, skip):
+        return parts  # "the RMT and Network Rail": a union and a company
     for lo, hi in parts:
         while lo < hi - 1 and skip(words[lo]):
             lo += 1  # "In Kitwe": the ordinary word is dropped later (is_name_chunk)
@@ -79,3 +81,20 @@ def coordinated_parts(
                 " ".join(name).lower() not in AND_NAMES:
             return whole
     return parts
+
+
+def _acronym_first(words: Sequence[str], parts: list[tuple[int, int]],
+                   skip: Callable[[str], bool]) -> bool:
+    """Two names whose first is an acronym ("RMT", "AT&T") and whose second opens with a
+    capital: an acronym is a whole name, so the "and" joins two (a probe: "talks between the
+    RMT and Network Rail" made one entity, and its page's conflicts with another on Network
+    Rail's offer went unseen). "Ministry of Science and ICT" keeps its acronym second."""
+    if len(parts) != 2:
+        return False
+    (lo, hi), (lo2, _) = parts
+    first = [w for w in words[lo:hi] if not skip(w)]  # "The RMT"
+    return len(first) == 1 and _ACRONYM_RE.fullmatch(first[0]) is not None \
+        and words[lo2][:1].isupper()
+
+
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")

@@ -52,6 +52,10 @@ def test_a_dash_dateline_is_no_part_of_a_name(text: str, expected: list[str]) ->
     ("It met the Department of Health and Human Services.",
      ["Department of Health and Human Services"]),
     ("Bosnia and Herzegovina voted.", ["Bosnia and Herzegovina"]),
+    # an acronym is a name of its own (a probe: "the RMT and Network Rail" was one entity)
+    ("Talks between the RMT and Network Rail failed.", ["RMT", "Network Rail"]),
+    ("Talks between the ILO and World Bank ended.", ["ILO", "World Bank"]),
+    ("The Ministry of Science and ICT said.", ["Ministry of Science and ICT"]),
 ])
 def test_names_joined_by_and(text: str, expected: list[str]) -> None:
     assert names(text) == expected
@@ -74,6 +78,9 @@ def _skip(word: str) -> bool:
     ("Kitwe and Ndola", ("Kitwe and Ndola",), [(0, 3)]),  # a known name whole
     ("Kitwe", (), [(0, 1)]),
     ("Kitwe and", (), [(0, 2)]),
+    ("RMT and Network Rail", (), [(0, 1), (2, 4)]),
+    ("The RMT and Network Rail", (), [(0, 2), (3, 5)]),
+    ("U.S. and China", (), [(0, 1), (2, 3)]),
 ])
 def test_coordinated_parts(words: str, known: tuple[str, ...],
                            expected: list[tuple[int, int]]) -> None:
