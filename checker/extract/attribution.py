@@ -105,7 +105,7 @@ _NOUN_PHRASE = (
     rf"(?P<source>(?:(?:the|an?|its|their|his|her|our)\s+)?(?:{_MODIFIER}\s+){{0,3}}?{_HEADS}"
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
     rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
-    r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?")
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|earlier|previously|later|since)\s+)?")
 _TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
 _LEAD_WORDS_RE = re.compile(
@@ -127,6 +127,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # 'STZA said', 'Police alleged that ...', 'Analysts forecast growth of 2%'.
     # A dash opens a clause too: "LAHORE, March 3 (Reuters) - Police said".
     (re.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
+                r"(?:(?:also|earlier|previously|later)\s+)?"
                 rf"(?:(?:{_SAY})\b|(?:{_THAT_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT})"),
      True),
     # '..., the census bureau said', '..., officials in Washington said on Monday'

@@ -86,6 +86,10 @@ FOUND: list[tuple[str, str, str, str]] = [
     ("A spokesman for the Ministry of Health said 40 people had died.",
      "spokesman for the Ministry of Health", "A spokesman for the Ministry of Health said",
      "reported"),
+    ("The council had earlier said 400 homes were at risk in Brechin.", "council",
+     "The council had earlier said", "reported"),
+    ("Police Scotland had previously said six people died in 2023.", "Police Scotland",
+     "Police Scotland had previously said", "reported"),
     # "claimed" the attack is taken, not told: the ministry tells the fact.
     ("Al-Qaeda claimed the attack in Yemen that killed 12 soldiers, the ministry said.",
      "ministry", "the ministry said", "reported"),
