@@ -177,10 +177,16 @@ def _is_credit(body: str) -> bool:
                                   for part in body.split(";"))
 
 
+# The marks of cw.MENU_SPLIT_RE's separators.
+_MENU_MARKS = "|\u00b7\u2022\u00bb\u203a"
+
+
 def _is_menu(body: str) -> bool:
     """A menu on one line: several short items between bars or dots, none a sentence or a
     figure ("e-Paper | Subscribe | Sign in"). A Markdown table row starts with its bar."""
-    if body.startswith("|"):
+    # Each separator holds one of the marks: a line with fewer marks than a menu has
+    # separators (most lines have none) is no menu, without splitting it.
+    if body.startswith("|") or sum(map(body.count, _MENU_MARKS)) < cw.MENU_MIN_ITEMS - 1:
         return False
     items = cw.MENU_SPLIT_RE.split(body)
     return len(items) >= cw.MENU_MIN_ITEMS and all(
