@@ -41,11 +41,12 @@ class Quantity:
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     skip: list[tuple[int, int]] | None = None,
                     folded: str | None = None, lower: str | None = None,
-                    digits: bool | None = None) -> list[Quantity]:
+                    digits: bool | None = None, gates: int | None = None) -> list[Quantity]:
     """All quantities in text[start:end]; spans in `skip` (dates) are left alone.
 
-    `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower()
-    and `digits` whether that holds a digit, when the caller already has them.
+    `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower(),
+    `digits` whether that holds a digit and `gates` qp.GATES.mask(lower), when the caller
+    already has them.
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
@@ -55,7 +56,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits is None:
         digits = qp.DIGIT_RE.search(folded, start, stop) is not None
     sentence = folded[start:stop]
-    gates = qp.GATES.mask(sentence.lower() if lower is None else lower)
+    if gates is None:
+        gates = qp.GATES.mask(sentence.lower() if lower is None else lower)
     if not sentence.isascii():
         gates |= qp.ASCII_ONLY_GATES
     if digits and gates & 2:
