@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -134,7 +133,7 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
     raw = text[s:expr.end]
     if word in ("since", "after"):
         first = expr.first if word == "since" else expr.last + timedelta(days=1)
-        return replace(expr, text=raw, start=s, first=first, last=open_end(first, anchor),
-                       open="end")
+        return expr._replace(text=raw, start=s, first=first, last=open_end(first, anchor),
+                             open="end")
     last = expr.last if word != "before" else expr.first - timedelta(days=1)
-    return replace(expr, text=raw, start=s, first=None, last=last, open="start")
+    return expr._replace(text=raw, start=s, first=None, last=last, open="start")
