@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
 from checker.namebounds import after_dash_dateline, coordinated_parts
@@ -107,9 +107,11 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     return frozenset(w for w, n in found.items() if lower.get(w.lower(), 0) < n)
 
 
-@dataclass(frozen=True, slots=True)
-class EntityMatch:
-    """A name found in text: its span, and its canonical id (None when unknown)."""
+class EntityMatch(NamedTuple):
+    """A name found in text: its span, and its canonical id (None when unknown).
+
+    A named tuple, as Token is: a few are made for every candidate sentence, and a frozen
+    dataclass costs twice as much to build (0.9 us more each)."""
 
     text: str
     start: int

@@ -224,11 +224,14 @@ class Attrib:
     end: int
 
 
-def attribution(text: str, start: int, end: int, folded: str | None = None) -> Attrib | None:
-    """The first attribution in text[start:end], with its span."""
+def attribution(text: str, start: int, end: int, folded: str | None = None,
+                gates: int | None = None) -> Attrib | None:
+    """The first attribution in text[start:end], with its span; `gates` is GATES.mask of
+    its lower-case text, when the caller read it (extract.SENTENCE_GATES)."""
     sentence = (fold(text) if folded is None else folded)[start:end]
     lower = sentence.lower()
-    gates = _ATTRIBUTION_GATES.mask(lower)
+    if gates is None:
+        gates = _ATTRIBUTION_GATES.mask(lower)
     if not gates & 1:
         return None
     if not sentence.isascii():

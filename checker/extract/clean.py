@@ -7,9 +7,8 @@ pointing into the original file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
@@ -19,9 +18,11 @@ from checker.textutil import fold, line_spans
 BlockKind = Literal["content", "heading", "boilerplate", "blank"]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A line of the document (start/end exclude the newline) and what it is."""
+class Block(NamedTuple):
+    """A line of the document (start/end exclude the newline) and what it is.
+
+    A named tuple: one is made for every line of every page, and a frozen dataclass costs
+    twice as much to build."""
 
     start: int
     end: int
@@ -176,10 +177,16 @@ def _is_credit(body: str) -> bool:
                                   for part in body.split(";"))
 
 
+# The marks of cw.MENU_SPLIT_RE's separators.
+_MENU_MARKS = "|\u00b7\u2022\u00bb\u203a"
+
+
 def _is_menu(body: str) -> bool:
     """A menu on one line: several short items between bars or dots, none a sentence or a
     figure ("e-Paper | Subscribe | Sign in"). A Markdown table row starts with its bar."""
-    if body.startswith("|"):
+    # Each separator holds one of the marks: a line with fewer marks than a menu has
+    # separators (most lines have none) is no menu, without splitting it.
+    if body.startswith("|") or sum(map(body.count, _MENU_MARKS)) < cw.MENU_MIN_ITEMS - 1:
         return False
     items = cw.MENU_SPLIT_RE.split(body)
     return len(items) >= cw.MENU_MIN_ITEMS and all(

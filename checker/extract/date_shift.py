@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 
 from checker.extract.date_patterns import MONTHS
@@ -104,8 +103,8 @@ def shifted(d: DateExpr, base: DateExpr) -> DateExpr:
         last = shift_date(base.last, n, unit, month_end=base.granularity not in ("day", "week"))
     except (ValueError, OverflowError):
         return d
-    return replace(d, first=first, last=last, resolved=True,
-                   granularity=_granularity(base.granularity, n, unit))
+    return d._replace(first=first, last=last, resolved=True,
+                      granularity=_granularity(base.granularity, n, unit))
 
 
 @rule("shift")
@@ -121,7 +120,7 @@ def _shift(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
     if n is None or _THAN_RE.match(m.string, m.end()) or _base_of_change(m):
         return found  # "weeks later", "a year earlier than planned": not counted
     count, unit = unit_of(unit_word)
-    return replace(found, shift=(_DIRECTION[word] * n * count, unit))
+    return found._replace(shift=(_DIRECTION[word] * n * count, unit))
 
 
 @rule("prev_unit")
@@ -131,7 +130,7 @@ def _prev_unit(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     if _base_of_change(m):  # "rose 5% in the third quarter from the previous year"
         return found
     count, unit = unit_of(unit_word)
-    return replace(found, shift=(_DIRECTION[m["dir"].lower()] * count, unit))
+    return found._replace(shift=(_DIRECTION[m["dir"].lower()] * count, unit))
 
 
 @rule("ago")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -40,7 +39,7 @@ _DIGIT_RE = re.compile(r"\d")
 # The patterns' gates (groups of cue substrings) read in one Aho-Corasick pass; the plans
 # that pass for a (digits, gates) pair are listed once and remembered.
 _GATE_CUES: list[tuple[str, ...]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
-_GATES = Gates(_GATE_CUES)
+GATES = Gates(_GATE_CUES)
 _PLAN = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
           name in MONTH_FIRST) for name, pattern, needs_digit, cues in PATTERNS]
 _Plan = tuple[str, re.Pattern[str], bool, bool]
@@ -58,13 +57,14 @@ def _plans(digits: bool, gates: int) -> tuple[_Plan, ...]:
 def find_dates(
     text: str, start: int = 0, end: int | None = None,
     anchor: Anchor | None = None, future: bool = False, folded: str | None = None,
-    lower: str | None = None, digits: bool | None = None,
+    lower: str | None = None, digits: bool | None = None, gates: int | None = None,
 ) -> list[DateExpr]:
     """All date expressions in text[start:end], longest and earliest first, no overlaps.
 
     `future` says the sentence is about plans ("in January" is then the next January);
     `folded` is fold(text), `lower` folded[start:end].lower() and `digits` whether that
-    holds a digit, when the caller already has them (find_quantities reads the same).
+    holds a digit, when the caller already has them (find_quantities reads the same);
+    `gates` is GATES.mask(lower), when the caller read it (extract.SENTENCE_GATES).
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
@@ -75,7 +75,9 @@ def find_dates(
     months: list[int] | None = None  # where month names start, found once
     if lower is None:
         lower = folded[start:stop].lower()
-    for name, pattern, needs_month, month_first in _plans(digits, _GATES.mask(lower)):
+    if gates is None:
+        gates = GATES.mask(lower)
+    for name, pattern, needs_month, month_first in _plans(digits, gates):
         matches: Iterable[re.Match[str]]
         if needs_month:
             if months is None:
@@ -131,7 +133,7 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
     raw = text[s:expr.end]
     if word in ("since", "after"):
         first = expr.first if word == "since" else expr.last + timedelta(days=1)
-        return replace(expr, text=raw, start=s, first=first, last=open_end(first, anchor),
-                       open="end")
+        return expr._replace(text=raw, start=s, first=first, last=open_end(first, anchor),
+                             open="end")
     last = expr.last if word != "before" else expr.first - timedelta(days=1)
-    return replace(expr, text=raw, start=s, first=None, last=last, open="start")
+    return expr._replace(text=raw, start=s, first=None, last=last, open="start")

@@ -7,7 +7,7 @@ names ("J-10CE", "Chang'e 6") and compound adjectives ("five-year") are not quan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
@@ -21,9 +21,11 @@ from checker.propernames import MONTHS_AND_DAYS, counted_after_group
 from checker.textutil import fold
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A parsed quantity (see QuantitySlot for the meaning of the fields)."""
+class Quantity(NamedTuple):
+    """A parsed quantity (see QuantitySlot for the meaning of the fields).
+
+    A named tuple, as Token is: a frozen dataclass of eleven fields costs 3x as much to
+    build, and one is built for every figure read."""
 
     text: str
     start: int
@@ -41,11 +43,12 @@ class Quantity:
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     skip: list[tuple[int, int]] | None = None,
                     folded: str | None = None, lower: str | None = None,
-                    digits: bool | None = None) -> list[Quantity]:
+                    digits: bool | None = None, gates: int | None = None) -> list[Quantity]:
     """All quantities in text[start:end]; spans in `skip` (dates) are left alone.
 
-    `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower()
-    and `digits` whether that holds a digit, when the caller already has them.
+    `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower(),
+    `digits` whether that holds a digit and `gates` qp.GATES.mask(lower), when the caller
+    already has them.
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
@@ -55,7 +58,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits is None:
         digits = qp.DIGIT_RE.search(folded, start, stop) is not None
     sentence = folded[start:stop]
-    gates = qp.GATES.mask(sentence.lower() if lower is None else lower)
+    if gates is None:
+        gates = qp.GATES.mask(sentence.lower() if lower is None else lower)
     if not sentence.isascii():
         gates |= qp.ASCII_ONLY_GATES
     if digits and gates & 2:
@@ -106,8 +110,8 @@ def _parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
         part, total = out[i], out[i + 1]
         if part.kind == total.kind == "count" and part.noun is None and total.noun \
                 and _OF_TOTAL_RE.fullmatch(folded, part.end, total.start):
-            out[i] = replace(part, noun=total.noun)
-            out[i + 1] = replace(total, noun=None)
+            out[i] = part._replace(noun=total.noun)
+            out[i + 1] = total._replace(noun=None)
     return out
 
 
@@ -229,7 +233,7 @@ def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
     scale = qp.MAGNITUDE_AFTER_RE.match(folded, num_end)
     if scale:  # "a 6.8-magnitude quake"
         q = _make(folded, text, m, "count", None, 1.0, 1.0, end=scale.end(), noun=False)
-        return None if q is None else replace(q, noun="magnitude")
+        return None if q is None else q._replace(noun="magnitude")
     pence = qp.PENCE_AFTER_RE.match(folded, num_end)
     if pence and (m.group("num") or "") not in qw.NOT_PENCE:
         kind, unit, factor = _kind_unit("p", "")

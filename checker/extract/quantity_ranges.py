@@ -4,7 +4,6 @@ billion and $13 billion" is, unless it tells a change ("rose from 5% to 7%")."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,9 +38,10 @@ def to_ranges(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
             out.append(q)
             continue
         first, (lo, hi) = out[-1], ends
-        out[-1] = replace(first, text=text[first.start:q.end], end=q.end, value=(lo + hi) / 2,
-                          low=lo, high=hi, noun=q.noun,
-                          approximate=first.approximate or q.approximate, bound="range")
+        out[-1] = first._replace(text=text[first.start:q.end], end=q.end,
+                                 value=(lo + hi) / 2, low=lo, high=hi, noun=q.noun,
+                                 approximate=first.approximate or q.approximate,
+                                 bound="range")
     return out
 
 

@@ -337,3 +337,15 @@ HEADLINES_AND_WRAPS: list[tuple[str, list[str]]] = [
                          ids=[r[0][:30] for r in HEADLINES_AND_WRAPS])
 def test_a_headline_or_a_dateline_ends_the_line_above(text: str, expected: list[str]) -> None:
     assert [text[b.start:b.end] for b in content_blocks(text)] == expected
+
+
+def test_menu_marks_are_the_separators_marks() -> None:
+    """_is_menu counts the marks before splitting: they must be the separator's class."""
+    from checker.extract import clean_words as cw
+    from checker.extract.clean import _MENU_MARKS, _is_menu
+
+    separators = {c for c in map(chr, range(0x10000)) if cw.MENU_SPLIT_RE.fullmatch(f" {c} ")}
+    assert separators == set(_MENU_MARKS)
+    for mark in _MENU_MARKS:
+        assert _is_menu(f"News {mark} Sport {mark} Weather")
+        assert not _is_menu(f"News {mark} Sport")

@@ -1,0 +1,30 @@
+"""The cue gates read in one scan (extract.SENTENCE_GATES) give each part's own mask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.extract import SENTENCE_GATES
+from checker.extract.attribution_cues import GATES as ATTRIBUTION_GATES
+from checker.extract.dates import GATES as DATE_GATES
+from checker.extract.gates import Gates, JointGates
+from checker.extract.quantity_patterns import GATES as QUANTITY_GATES
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_joint_masks_are_the_parts_masks() -> None:
+    parts = (DATE_GATES, QUANTITY_GATES, ATTRIBUTION_GATES)
+    lines = [line.lower() for path in sorted(SEEDS.glob("*.txt"))
+             for line in path.read_text("utf-8").splitlines()]
+    lines += ["", "between 5 and 10 per cent, officials said on 3rd may",
+              "according to the ministry, 2024-05-01 12:30 dozens"]
+    for line in lines:
+        assert SENTENCE_GATES.masks(line) == tuple(g.mask(line) for g in parts), line
+
+
+def test_empty_groups_always_pass_in_their_part() -> None:
+    a, b = Gates([("x",), ()]), Gates([(), ("y",), ("x",)])
+    joint = JointGates(a, b)
+    for text in ("", "x", "y", "xy"):
+        assert joint.masks(text) == (a.mask(text), b.mask(text))
