@@ -1,9 +1,16 @@
 """Desk probe B (wildfire, rail strike, court ruling, drug approval): a payment against
-the award it is part of, and a Reuters dateline with no place."""
+the award it is part of, a Reuters dateline with no place, and a figure that names no one
+(the page's story)."""
 
 from __future__ import annotations
 
+from checker.compare.blocking import BlockIndex
 from checker.compare.slots import compare_quantities
+from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from checker.subjects import DATELINE_RE
 from tests.compare.pairs import norm
@@ -41,3 +48,52 @@ def test_reuters_dateline_dates_nothing(ruleset: RuleSet) -> None:
              "Corvane Therapeutics' drug lunextamab on Tuesday.", "a", "2026-03-11")
     assert [d.text for d in c.dates] == ["on Tuesday"]
     assert "name:reuters" not in c.entities
+
+
+def _page(ruleset: RuleSet, doc: str, text: str) -> list[NormClaim]:
+    cf = extract_text(text, doc, ruleset.lexicon, meta=DocumentMeta(published="2026-08-09"),
+                      threshold=0.0)
+    return normalise_document(doc, cf.claims, ruleset.lexicon)
+
+
+def _judged(ruleset: RuleSet, a: str, b: str) -> str:
+    """The label of the last claims of two pages, judged over an index of both pages."""
+    ca, cb = _page(ruleset, "a", a), _page(ruleset, "b", b)
+    return judge(ca[-1], cb[-1], BlockIndex(ca + cb), ruleset.lexicon).label
+
+
+MONCHIQUE = "The fire broke out near Monchique on Thursday.\n"
+
+
+def test_figure_naming_no_one_is_the_page_story(ruleset: RuleSet) -> None:
+    # Desk probe B (K2): neither sentence names anyone; both pages are about Monchique.
+    a = MONCHIQUE + "More than 3,000 people were evacuated from villages around the town.\n"
+    b = ("A 71-year-old man was killed in the fire near Monchique, officials said.\n"
+         "About 2,100 people were evacuated from their homes, officials said.\n")
+    assert _judged(ruleset, a, b) == "conflict"
+
+
+def test_figures_of_two_stories_stay_apart(ruleset: RuleSet) -> None:
+    a = MONCHIQUE + "More than 3,000 people were evacuated from villages around the town.\n"
+    b = ("A wildfire broke out near Athens on Thursday.\n"
+         "About 2,100 people were evacuated from their homes, officials said.\n")
+    assert _judged(ruleset, a, b) == "unrelated"
+
+
+def test_page_subject_guess_makes_no_scope(ruleset: RuleSet) -> None:
+    # The guessed subjects differ (the GDL union, Germany): one figure still, told by one
+    # source on both pages.
+    a = ("The strike was called by the GDL union after talks broke down.\n"
+         "About 80% of long-distance trains were cancelled on Wednesday, Deutsche Bahn said.\n")
+    b = ("Passengers across Germany faced cancelled trains on Wednesday.\n"
+         "About 50% of long-distance trains were cancelled, according to Deutsche Bahn.\n")
+    assert _judged(ruleset, a, b) == "conflict"
+
+
+def test_figure_inside_the_sentence_is_not_the_page_story(ruleset: RuleSet) -> None:
+    # Analysts' expectation is theirs, not the page's company's revenue (acceptance case
+    # company-coreference): only a figure opening the sentence takes the page's subject.
+    a = ("Norvale Systems reported third-quarter revenue of $4.2 billion on Thursday.\n"
+         "Analysts had on average expected revenue of $4.05 billion, according to LSEG data.\n")
+    claims = _page(ruleset, "a", a)
+    assert "name:norvale-systems" not in claims[-1].entities
