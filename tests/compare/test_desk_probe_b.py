@@ -97,3 +97,26 @@ def test_figure_inside_the_sentence_is_not_the_page_story(ruleset: RuleSet) -> N
          "Analysts had on average expected revenue of $4.05 billion, according to LSEG data.\n")
     claims = _page(ruleset, "a", a)
     assert "name:norvale-systems" not in claims[-1].entities
+
+
+# Monchique in every claim of the story, as in the probe: no specific anchor.
+STORY = MONCHIQUE + ("Residents of Monchique fled overnight.\n"
+                     "Schools in Monchique were closed on Friday.\n"
+                     "Roads around Monchique were shut by police.\n")
+
+
+def test_two_figures_confirmed_are_one_fact(ruleset: RuleSet) -> None:
+    # Desk probe B (C1): two figures each confirmed, in two wordings.
+    a = STORY + ("Some 1,200 firefighters and 350 vehicles were deployed on Sunday, "
+                 "backed by 14 water-bombing aircraft.\n")
+    b = STORY + ("About 1,200 firefighters were fighting the flames on Sunday, supported "
+                 "by 14 aircraft, according to the Civil Protection Authority.\n")
+    assert _judged(ruleset, a, b) == "corroboration"
+
+
+def test_one_figure_confirmed_is_not_enough(ruleset: RuleSet) -> None:
+    a = STORY + ("Some 1,200 firefighters and 350 vehicles were deployed on Sunday, "
+                 "backed by 14 water-bombing aircraft.\n")
+    b = STORY + ("About 1,200 firefighters were fighting the flames on Sunday, supported "
+                 "by 20 aircraft, according to the Civil Protection Authority.\n")
+    assert _judged(ruleset, a, b) != "corroboration"
