@@ -10,6 +10,7 @@ from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
+from checker.names import unify_surnames
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from checker.subjects import DATELINE_RE
@@ -120,3 +121,18 @@ def test_one_figure_confirmed_is_not_enough(ruleset: RuleSet) -> None:
     b = STORY + ("About 1,200 firefighters were fighting the flames on Sunday, supported "
                  "by 20 aircraft, according to the Civil Protection Authority.\n")
     assert _judged(ruleset, a, b) != "corroboration"
+
+
+def test_initials_are_the_one_name_they_spell(ruleset: RuleSet) -> None:
+    # Desk probe B: Reuters writes "the Food and Drug Administration", STAT "the FDA".
+    a = _page(ruleset, "a", "The Food and Drug Administration approved lunextamab on Tuesday.\n")
+    b = _page(ruleset, "b", "The FDA convened an advisory committee in January.\n")
+    (a2,), (b2,) = unify_surnames([a, b])
+    assert a2.entities & b2.entities == {"name:food-and-drug-administration"}
+
+
+def test_two_letters_are_no_initials(ruleset: RuleSet) -> None:
+    a = _page(ruleset, "a", "The Andhra Pradesh government approved the budget on Tuesday.\n")
+    b = _page(ruleset, "b", "AP reported the budget on Tuesday.\n")
+    (a2,), (b2,) = unify_surnames([a, b])
+    assert not a2.entities & b2.entities
