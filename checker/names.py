@@ -105,11 +105,21 @@ ORGANISATION_HEADS = frozenset("""
 
 def _short_forms(parts: list[str]) -> list[str]:
     """The one-word forms a multi-word unknown name goes by alone across a corpus: its
-    last word (a surname), and an organisation's first word."""
+    last word (a surname), an organisation's first word, and its initials ("FDA" for
+    "Food and Drug Administration", "LRC" for "Legal Resources Centre")."""
     forms = [parts[-1]]
     if parts[-1] in ORGANISATION_HEADS and parts[0] not in ORGANISATION_HEADS:
         forms.append(parts[0])
+    initials = "".join(p[0] for p in parts if p not in _LINKS)
+    if len(initials) >= _MIN_INITIALS and initials.isalpha():
+        forms.append(initials)
     return forms
+
+
+# Words an organisation's initials skip ("Food and Drug Administration": FDA), and the
+# fewest letters read as initials (two letters name too many things: "AP", "UN").
+_LINKS = frozenset({"and", "of", "the", "for", "on", "in"})
+_MIN_INITIALS = 3
 
 
 def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:

@@ -19,6 +19,7 @@ from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
 from checker.normclaim import (
+    CONTEXT,
     DATELINE,
     INITIAL,
     QUALIFIER,
@@ -218,6 +219,33 @@ def _ndate(d: DateSlot) -> NDate:
                  date.fromisoformat(d.end) if d.end else None, d.granularity, d.text, d.open)
 
 
+def _page_subject(text: str, claim: Claim, antecedent: str, offset: int,
+                  mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A claim that names nothing it is about, given the page's subject."""
+    if MEASURE_FIRST_RE.match(text):
+        # "Second-quarter net profit fell to $380 million.": whose profit the page says
+        # (a desk probe: two pages' profits, never compared). Only a measure opening the
+        # sentence; "Analysts had expected revenue of ..." is the analysts'.
+        return (Mention(antecedent, "coref", offset, offset), *mentions)
+    lead = _FIGURE_FIRST_RE.match(text)
+    if lead and any(q.span[0] - offset <= lead.end() for q in claim.quantities):
+        # "About 2,100 people were evacuated" / "More than 3,000 people were evacuated":
+        # a figure of the story the page tells (desk probe B: no entity in common, never
+        # compared). Only a figure opening the sentence, as a measure must: "Analysts had
+        # expected revenue of $4.05 billion" is the analysts'. As context only: a wrong
+        # guess ("the GDL union" before "About 80% of trains were cancelled") must not
+        # make two pages' one figure two facts.
+        return (Mention(antecedent, CONTEXT, offset, offset), *mentions)
+    return mentions
+
+
+# The words a figure opening a sentence may follow: "About 2,100 people", "More than 3,000".
+_FIGURE_FIRST_RE = re.compile(
+    r"\W*(?:(?:about|around|some|roughly|nearly|almost|approximately|over|only|just|"
+    r"more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|as\s+many\s+as|"
+    r"an\s+estimated)\s+)?", re.IGNORECASE)
+
+
 def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
               antecedent: str | None = None) -> NormClaim:
     """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
@@ -254,12 +282,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         mentions = (Mention(antecedent, "coref", offset, end),
                     *[Mention(m.id, QUALIFIER, m.start, m.end) if m.start < end else m
                       for m in mentions])
-    if antecedent and not pronoun and all(m.role in (SOURCE, INITIAL) for m in mentions) \
-            and MEASURE_FIRST_RE.match(text):
-        # "Second-quarter net profit fell to $380 million.": whose profit the page says
-        # (a desk probe: two pages' profits, never compared). Only a measure opening the
-        # sentence; "Analysts had expected revenue of ..." is the analysts'.
-        mentions = (Mention(antecedent, "coref", offset, offset), *mentions)
+    if antecedent and not pronoun and all(m.role in (SOURCE, INITIAL) for m in mentions):
+        mentions = _page_subject(text, claim, antecedent, offset, mentions)
     lifted = [(m.start, m.end) for m in mentions]
     lifted += _appositives(text, offset, mentions)
     lifted += [(q.span[0], q.span[1]) for q in claim.quantities]

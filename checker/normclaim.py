@@ -50,7 +50,10 @@ SOURCE = "source"
 INITIAL = "initial"
 QUALIFIER = "qualifier"
 DATELINE = "dateline"
-WEAK_ROLES = frozenset({SOURCE, INITIAL, QUALIFIER, DATELINE})
+# The page's subject, supplied to a figure that names no one ("About 2,100 people were
+# evacuated"): shared with other pages' claims, but no scope of its own (it is a guess).
+CONTEXT = "context"
+WEAK_ROLES = frozenset({SOURCE, INITIAL, QUALIFIER, DATELINE, CONTEXT})
 
 
 @by_position
@@ -150,7 +153,11 @@ class NormClaim:
     def __post_init__(self) -> None:
         # Built exactly as similarity always built them (same set order, same float sums);
         # one string per key, as 200,000 claims repeat a few thousand keys.
-        keys = frozenset(map(_ENTITY_KEYS.__getitem__, self.entities)) | \
+        # The page's subject supplied as context is no key: a guess says nothing the other
+        # claim must say too (coverage) and forms no block of its own.
+        context = {m.id for m in self.mentions if m.role == CONTEXT} - {
+            m.id for m in self.mentions if m.role != CONTEXT}
+        keys = frozenset(map(_ENTITY_KEYS.__getitem__, self.entities - context)) | \
             frozenset(map(_TOKEN_KEYS.__getitem__, self.tokens))
         object.__setattr__(self, "keys", keys)
         object.__setattr__(self, "key", f"{self.doc}#{self.claim_id}")

@@ -89,10 +89,14 @@ def told_by(claim: Claim) -> bool:
 
 
 # A wire dateline opening the claim: "LUSAKA, Jan. 17 (Reuters) - ", "PARIS, March 3 -".
-# Or a place in capitals and a dash alone: "LUSAKA - ", "SAO PAULO (AP) -".
+# Or a place in capitals and a dash alone: "LUSAKA - ", "SAO PAULO (AP) -". Or a day and
+# its agency with no place, as Reuters heads copy filed from several places: "March 11
+# (Reuters) - " (the agency is required there: "March 11 - " may open a fact's date).
 DATELINE_RE = re.compile(
-    r"(?:[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?"
+    r"(?:(?:[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?"
     r"|[A-Z][A-Z'\u2019.]+(?:\s[A-Z][A-Z'\u2019.]+){0,3})(?:\s*\([^()\n]{2,40}\))?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"\s*\([^()\n]{2,40}\))"
     r"\s+[\u2013\u2014-]+\s")
 
 

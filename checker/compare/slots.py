@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 from checker.compare.figures import agree, aligned, confirms
-from checker.normclaim import NDate, NormClaim
+from checker.normclaim import NDate, NormClaim, NQuantity
 
 # Event dates: a point in time. Periods ("2020-2024") and open ranges are context.
 EVENT_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})
@@ -43,9 +43,30 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
                 agreeing.append((qa.text, confirming[0].text))
         elif len(candidates) == 1 and not any(
             aligned(other, candidates[0]) and agree(other, candidates[0]) for other in a.quantities
-        ):
+        ) and part_of_whole(a, qa) == part_of_whole(b, candidates[0]):
             conflicting.append((qa.text, candidates[0].text))
     return agreeing, conflicting
+
+
+# A figure (and its counted noun) followed by the whole it is a share of, named by a word:
+# "has paid 300 million rand of the compensation", "$2 billion of its loan". Not a figure
+# ("78 of the 200 seats" frames the 78: `extract`), nor the figure's own noun ("78 of the
+# seats").
+_PART_RE = re.compile(r"(?:\s+[a-z]+)?\s+of\s+(?:the|its|their|this|that)\s+"
+                      r"([a-z][a-z-]*)")
+_SHARES = frozenset({"percent", "ratio", "points"})
+
+
+def part_of_whole(c: NormClaim, q: NQuantity) -> bool:
+    """Whether `q` is a part of a whole the claim names but does not count: such a part
+    and the whole's own figure ("ordered to pay 1.2 billion rand in compensation") are two
+    quantities, so their figures never conflict (a desk probe: a first payment against
+    the award it is a payment of was a number conflict). Parts of one whole still do."""
+    if q.kind in _SHARES:
+        return False  # a share is always "of" something: "80% of the trains"
+    at = c.text.find(q.text)
+    m = _PART_RE.match(c.text, at + len(q.text)) if at >= 0 else None
+    return m is not None and not (q.noun and m.group(1).startswith(q.noun[:4]))
 
 
 def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDate]:

@@ -61,6 +61,13 @@ def _corrects(a: NormClaim, b: NormClaim) -> bool:
         and a.entities == b.entities
 
 
+def _figures_alike(q_agree: list[tuple[str, str]]) -> bool:
+    """Two figures or more of one claim each confirmed by a figure of the other ("Some
+    1,200 firefighters ... backed by 14 water-bombing aircraft" / "About 1,200 firefighters
+    ..., supported by 14 aircraft"): one fact told twice, whatever else either says."""
+    return len({x for x, _ in q_agree}) >= 2 and len({y for _, y in q_agree}) >= 2
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
           thresholds: Thresholds | None = None, calibrated: bool = True,
           facts: Facts | None = None) -> Verdict:
@@ -149,7 +156,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # 1,200 jobs, about 4% of its workforce, ..."), is one fact told twice.
     if not (cover >= th.coverage or (slots_agree and (spec_ents or (
             q_agree and counted_alike(fa.counts_done, fb.counts_done)))) or (
-            triangle and cover >= th.coverage / 4)):
+            triangle and cover >= th.coverage / 4) or _figures_alike(q_agree)):
         # Related, but one claim says things the other does not: not a confirmation.
         return Verdict("unrelated", None, 0.5, score, details)
     details["coverage"] = round(cover, 3)
