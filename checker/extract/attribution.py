@@ -148,11 +148,13 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 rf"(?:{_CLOSING_VERBS})\b{_CLOSING}|(?:{_THAT_VERBS})\b{_THAT})"), True),
     # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
     (re.compile(rf",\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
-    # 'Chief executive Ken Murphy said:', 'Finance Minister Ishaq Dar said'
-    (re.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+)?(?:chief\s+executive|chief\s+economist|"
+    # 'Chief executive Ken Murphy said:', 'Finance Minister Ishaq Dar said', 'Civil protection
+    # commander André Fernandes said' (a desk probe: the commander was read as the subject)
+    (re.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+){{0,2}}(?:chief\s+executive|chief\s+economist|"
                 rf"prime\s+minister|finance\s+minister|minister|president|spokes(?:person|man|"
-                rf"woman)|director|chair(?:man|woman)?|governor|ceo|analyst|professor))\s+"
-                rf"{_SOURCE}\s+(?:{_SAY})\b"), True),
+                rf"woman)|director|chair(?:man|woman)?|governor|ceo|analyst|professor|"
+                rf"commander|chief|inspector|superintendent|secretary|mayor|senator|coach|"
+                rf"manager))\s+{_SOURCE}\s+(?:{_SAY})\b"), True),
     # 'official data showed', 'customs figures show'
     (re.compile(r"(?=[ogctrfm])\b(?P<source>(?:official|government|customs|trade|ministry|"
                 r"census|first)\s+(?:data|figures|statistics|estimates))\s+(?:showed|shows?)\b",

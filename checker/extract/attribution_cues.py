@@ -34,7 +34,8 @@ _VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds",
           "caution", "warn", "suggest", "found", "finds", "show", "conclud", "argu", "insist",
           "acknowledg", "admit", "believe", "say", "state", "note", "find", "argu")
 _TITLES = ("chief", "minister", "president", "spokes", "director", "chair", "governor", "ceo",
-           "analyst", "professor")
+           "analyst", "professor", "commander", "inspector", "superintendent", "secretary",
+           "mayor", "senator", "coach", "manager")
 # Per pattern of ATTRIBUTION_RES, in order: groups of substrings such that every match holds
 # one of each group (in lower case), so a pattern is tried only where it can match. For
 # ASCII sentences only: under IGNORECASE a few other characters match ("\u017f" is an "s"),

@@ -90,6 +90,10 @@ FOUND: list[tuple[str, str, str, str]] = [
      "The council had earlier said", "reported"),
     ("Police Scotland had previously said six people died in 2023.", "Police Scotland",
      "Police Scotland had previously said", "reported"),
+    ("Civil protection commander André Fernandes said no one had been killed in 2026.",
+     "André Fernandes", "André Fernandes said", "reported"),
+    ("Police chief Maria Lopez said two people were arrested in 2025.", "Maria Lopez",
+     "Maria Lopez said", "reported"),
     # "claimed" the attack is taken, not told: the ministry tells the fact.
     ("Al-Qaeda claimed the attack in Yemen that killed 12 soldiers, the ministry said.",
      "ministry", "the ministry said", "reported"),
