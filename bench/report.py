@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from checker.cpus import auto_jobs
+
 METHOD = {
     "wall_time": "time.perf_counter around the stage; stages as the pipeline's Stopwatch "
                  "records them (ingest shown without the extraction it contains)",
@@ -66,9 +68,13 @@ def checks(result: dict[str, Any]) -> dict[str, Any]:
     par = result.get("compare_scale_jobs")
     if par:
         jobs = par["jobs"]
+        # What a run with --jobs left unset uses on this machine (`checker.cpus.auto_jobs`):
+        # when it is this --jobs, the figure is the product's default run.
+        auto = auto_jobs(par["documents"])
+        default = "; as with --jobs left unset here" if auto == jobs else ""
         out["compare_time_jobs"] = _check(par["total_s"], t["compare_200k_s"],
                                           f"{par['claims']:,} claims compared and reported "
-                                          f"with --jobs {jobs} (s)")
+                                          f"with --jobs {jobs} (s){default}")
         out["compare_memory_jobs"] = _check(
             max(par.get("runs_peak_rss_mb", [max(par["peak_rss_mb"],
                                                  par["peak_rss_workers_mb"])])),

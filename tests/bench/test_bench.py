@@ -72,3 +72,19 @@ def test_make_bench_entry_point_runs() -> None:
     proc = subprocess.run([sys.executable, "-m", "bench.run", "--help"], cwd=run.REPO,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("usage:")
+
+
+def test_the_jobs_figure_says_when_it_is_the_default_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.report import checks
+    from checker import cpus
+
+    big = {"claims": 199_625, "total_s": 78.0, "peak_rss_mb": 1700.0, "report_sha256": "x"}
+    par = {**big, "total_s": 45.0, "jobs": 2, "documents": 28_541, "peak_rss_workers_mb": 1.0}
+    result = {"targets": {"compare_200k_s": 60.0, "peak_rss_mb": 2048.0, "typos_factor": 2.0},
+              "compare_scale": [big], "compare_scale_jobs": par, "compare_growth": []}
+    monkeypatch.setattr(cpus, "available_cpus", lambda: 2)
+    found = checks(result)["compare_time_jobs"]
+    assert found["met"] and found["what"].endswith("as with --jobs left unset here")
+    monkeypatch.setattr(cpus, "available_cpus", lambda: 4)
+    assert "left unset" not in checks(result)["compare_time_jobs"]["what"]
