@@ -165,8 +165,8 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
         kind, unit = "points", "pp"
     elif unit_word in ("basis points", "bps"):
         kind, unit, factor = "points", "pp", 0.01
-    elif unit_word in ("dollars", "rupees", "euros", "pounds", "yuan", "yen", "taka"):
-        kind, unit = "money", qw.CURRENCIES[unit_word]
+    elif unit_word in qw.WORD_CURRENCIES:
+        kind, unit = "money", qw.WORD_CURRENCIES[unit_word]
     elif unit_word in qw.HUNDREDTHS:
         kind, unit, factor = "money", qw.HUNDREDTHS[unit_word], 0.01
     elif unit_word in qw.MEASURES:

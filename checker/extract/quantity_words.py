@@ -22,6 +22,17 @@ CURRENCIES = {
     # Bangladeshi taka: "Tk 150 crore", "Tk. 5 lakh", "Taka 20 billion", "500 crore taka".
     "tk": "BDT", "taka": "BDT",
 }
+# Currencies written as a word after the figure ("1.2 billion rand", "500 million naira"):
+# without them the figure was a count of "rand" (desk probe B: a court's award). Words that
+# name several currencies ("pesos", "francs", "shillings") or another thing ("won") are left
+# out: a wrong currency would set two equal sums apart.
+WORD_CURRENCIES = {
+    "dollars": "USD", "rupees": "PKR", "euros": "EUR", "pounds": "GBP", "yuan": "CNY",
+    "yen": "JPY", "taka": "BDT", "rand": "ZAR", "naira": "NGN", "kwacha": "ZMW",
+    "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "ringgit": "MYR", "baht": "THB",
+    "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "cedis": "GHS",
+}
+CURRENCIES.update(WORD_CURRENCIES)
 CURRENCIES.update({code.lower(): code for code in ISO_CODES})
 # Units that make a figure money in a currency's hundredth: "12 pence", "310p".
 HUNDREDTHS = {"pence": "GBP", "p": "GBP"}
@@ -164,7 +175,7 @@ def _first_char(branch: str) -> str:
 UNIT = by_first_char(
     r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
-    + r"|dollars|rupees|euros|pounds|yuan|yen|taka|pence"
+    + "|" + "|".join(sorted(WORD_CURRENCIES, key=len, reverse=True)) + r"|pence"
 )
 # "1.2m tall" is metres, not a million.
 METRE_CONTEXT_RE = re.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")

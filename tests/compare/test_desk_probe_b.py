@@ -29,7 +29,7 @@ def test_part_of_award_does_not_conflict_with_award(ruleset: RuleSet) -> None:
 def test_two_parts_of_one_whole_still_conflict(ruleset: RuleSet) -> None:
     other = PAID.replace("300 million", "500 million")
     a, b = norm(ruleset, PAID, "a", "2026-09-07"), norm(ruleset, other, "b", "2026-09-07")
-    assert compare_quantities(a, b)[1] == [("300 million", "500 million")]
+    assert compare_quantities(a, b)[1] == [("300 million rand", "500 million rand")]
 
 
 def test_seats_of_the_house_still_conflict(ruleset: RuleSet) -> None:

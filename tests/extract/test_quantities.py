@@ -209,6 +209,15 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "money", "unit": "BDT", "value": 20e9}),
     ("Relief cost 500 crore taka.", "500 crore taka",
      {"kind": "money", "unit": "BDT", "value": 5e9}),
+    # currencies written as a word after the figure (desk probe B: "1.2 billion rand" was a
+    # count of "rand")
+    ("The court ordered Vantrex to pay 1.2 billion rand.", "1.2 billion rand",
+     {"kind": "money", "unit": "ZAR", "value": 1.2e9}),
+    ("The budget is 500 million naira.", "500 million naira",
+     {"kind": "money", "unit": "NGN", "value": 5e8}),
+    ("Fines reached 40,000 kwacha.", "40,000 kwacha", {"kind": "money", "unit": "ZMW"}),
+    ("It cost 3 billion roubles.", "3 billion roubles", {"kind": "money", "unit": "RUB"}),
+    ("They ran 10 randomised trials.", "10", {"kind": "count", "unit": None}),
     # a unit written once, after the second of two figures, is the first's too (a desk
     # probe: "1.0 billion to 1.05 billion pounds" read the lower figure as a count), and
     # "X to Y" is one range like "between X and Y" (a desk probe: "$12.5 billion to $13
