@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -56,6 +57,7 @@ from checker.models.report import Report
 from checker.parallel import extract_documents
 from checker.pipeline import CheckResult, run_check
 from checker.reporting import FORMATS, Format, html, parse_formats
+from checker.reporting.common import plural
 from checker.reporting.outcome import exit_code
 from checker.review.cli import review_command
 from checker.rules.cli import rules_command
@@ -174,6 +176,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
     errors += doc_errors
     # Every document is extracted before the first file is written: an interrupted run
     # leaves each claim file old or new.
+    written: Counter[str] = Counter()
     for doc, model in zip(docs, extract_documents(docs, ruleset, threshold,
                                                      jobs_for(jobs, len(docs))), strict=True):
         target = claim_file_for(out, doc.id)
@@ -199,6 +202,8 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
             with target.open("rb") as handle:
                 atomic_write(target, same_newlines(text, handle.read(4096)))
             click.echo(f"{printable_path(shown)}: {merged.summary()}")
+            written.update(merged=1, claims=len(merged.added) + len(merged.kept)
+                           + len(merged.editor_claims))
             if legacy and merged.added:
                 # A file from before `drafted:` cannot tell a claim an editor deleted from
                 # a new sentence: say so once, as the list it gets now remembers deletions.
@@ -208,6 +213,12 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
         else:
             atomic_write(target, render_claim_file(with_drafted(model), out))
             click.echo(f"{printable_path(shown)}: {len(model.claims)} claims")
+            written.update(new=1, claims=len(model.claims))
+    if len(docs) > 1:
+        # After a corpus's one line per file, the whole in one line (on standard error, so
+        # the lines per file stay a list to read by a script).
+        click.echo(f"{plural(len(docs), 'document')}: {written['new']} claim files written, "
+                   f"{written['merged']} merged, {plural(written['claims'], 'claim')}", err=True)
     echo_errors(errors)
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 

@@ -534,6 +534,22 @@ def test_extract_with_jobs_writes_the_same_claim_files(project: Path) -> None:
         assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
 
 
+def test_extract_over_a_corpus_ends_with_its_whole(project: Path) -> None:
+    # One line per file on standard output, the whole on standard error (a desk extracting
+    # 1,000 pages read 1,000 lines and no total).
+    first = run(["extract", "seeds", "--out", "drafts"])
+    files = sorted((project / "drafts").glob("*.yaml"))
+    claims = sum(f.read_text(encoding="utf-8").count("\n  - id: ") for f in files)
+    assert first.exit_code == 0 and len(first.stdout.splitlines()) == 5, first.output
+    assert first.stderr.splitlines()[-1] == (
+        f"5 documents: 5 claim files written, 0 merged, {claims} claims")
+    again = run(["extract", "seeds", "--out", "drafts"])
+    assert again.stderr.splitlines()[-1] == (
+        f"5 documents: 0 claim files written, 5 merged, {claims} claims")
+    single = run(["extract", "seeds/001_453f63a362655c46.txt", "--out", "drafts"])
+    assert single.exit_code == 0 and "documents:" not in single.output
+
+
 def test_every_command_reads_the_configured_paths(project: Path) -> None:
     data = project / "data"
     data.mkdir()
