@@ -16,7 +16,7 @@ from rich.status import Status
 from rich.text import Text
 
 from checker.models.report import Report
-from checker.reporting.common import NOTE_EXAMPLES, group_notes, kind_counts, plural
+from checker.reporting.common import group_notes, kind_counts, plural
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 DELAY = 1.0
@@ -89,8 +89,7 @@ def note_lines(notes: list[str]) -> list[str]:
         if len(group.notes) == 1:
             out.append(f"note: {first}")
             continue
-        others = group.examples[1:1 + NOTE_EXAMPLES]
-        rest = len(group.notes) - 1 - len(others)
+        others, rest = group.also()
         also = ", ".join(others) + (f" and {rest} more" if rest else "")
         out.append(f"note: {len(group.notes)} notes like: {first} (also {also})")
     return out

@@ -100,6 +100,12 @@ class NoteGroup:
     shape: str  # the note with its paths and numbers as "…"
     notes: list[str]
 
+    def also(self) -> tuple[list[str], int]:
+        """The other notes' files to name beside the first (NOTE_EXAMPLES at most), and how
+        many more there are."""
+        others = self.examples[1:1 + NOTE_EXAMPLES]
+        return others, len(self.notes) - 1 - len(others)
+
     @property
     def examples(self) -> list[str]:
         """What tells the notes apart: each one's first path (else the note itself)."""

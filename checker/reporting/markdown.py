@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting.common import (
-    NOTE_EXAMPLES,
     NoteGroup,
     across_documents,
     disputed,
@@ -168,8 +167,7 @@ def _finding_sections(report: Report) -> list[_Section]:
 def _note(group: NoteGroup) -> str:
     if len(group.notes) == 1:
         return f"- {escape(group.notes[0])}"
-    others = group.examples[1:1 + NOTE_EXAMPLES]
-    rest = len(group.notes) - 1 - len(others)
+    others, rest = group.also()
     also = ", ".join(_code(x) for x in others) + (f" and {rest} more" if rest else "")
     also += "; all in report.json" if rest else ""
     return f"- {len(group.notes)} notes like: {escape(group.notes[0])} (also {also})"
