@@ -28,6 +28,8 @@ _TOLD_IN = (r"\s+(?:on\s+\w+day|in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'-]+
 # "added in a statement"); "Netflix added 7.66 million subscribers" added something (a
 # probe: "Netflix added" was the claim's attribution, its "the company said" lost).
 _ADDED = rf"added(?=\s+that\b|\s*(?:[,.;:\"\u201c\u201d]|$)|{_TOLD_IN})"
+# Between a source's auxiliary and its verb: "The council had earlier said".
+_ADVERBS = "also|earlier|previously|later"
 _SAY = (rf"said|says|told|{_ADDED}|noted|stated|reported|announced|wrote|confirmed|{_CLAIMED}|"
         r"estimated|shows?|showed|found|explained|warned|insisted|argued|tweeted|posted|"
         r"denied|denies")
@@ -105,7 +107,7 @@ _NOUN_PHRASE = (
     rf"(?P<source>(?:(?:the|an?|its|their|his|her|our)\s+)?(?:{_MODIFIER}\s+){{0,3}}?{_HEADS}"
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
     rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
-    r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|earlier|previously|later|since)\s+)?")
+    rf"\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?")
 _TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
 _LEAD_WORDS_RE = re.compile(
@@ -127,7 +129,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # 'STZA said', 'Police alleged that ...', 'Analysts forecast growth of 2%'.
     # A dash opens a clause too: "LAHORE, March 3 (Reuters) - Police said".
     (re.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
-                r"(?:(?:also|earlier|previously|later)\s+)?"
+                rf"(?:(?:{_ADVERBS})\s+)?"
                 rf"(?:(?:{_SAY})\b|(?:{_THAT_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT})"),
      True),
     # '..., the census bureau said', '..., officials in Washington said on Monday'

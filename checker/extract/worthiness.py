@@ -200,6 +200,8 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     toks = tokens(text)
     words = text.split()
     found: list[str] = []
+    # A row of figures is neither a fragment nor too short (read once, for short text only).
+    row = len(words) < 12 and has_number and FIGURE_ROW_RE.match(text) is not None
     if has_number:
         found.append("number")
     if has_date:
@@ -211,7 +213,7 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     elif not _AUXILIARIES.isdisjoint(toks) or not _IRREGULAR_PAST.isdisjoint(toks) \
             or any(_is_inflected(t) for t in toks):
         found.append("verb")
-    elif len(words) < 12 and not (has_number and FIGURE_ROW_RE.match(text)):
+    elif len(words) < 12 and not row:
         found.append("fragment")
     if attributed:
         found.append("attribution")
@@ -236,7 +238,7 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("prediction")
     if not _FIRST_PERSON_WORDS.isdisjoint(toks) and FIRST_PERSON_RE.search(text):
         found.append("first-person")
-    if len(words) < 5 and not (has_number and FIGURE_ROW_RE.match(text)):
+    if len(words) < 5 and not row:
         found.append("too-short")
     if SUPERSEDED_RE.match(text) if lower is None else _SUPERSEDED_TWIN.match(lower):
         found.append("superseded")
