@@ -155,9 +155,12 @@ class NormClaim:
         # one string per key, as 200,000 claims repeat a few thousand keys.
         # The page's subject supplied as context is no key: a guess says nothing the other
         # claim must say too (coverage) and forms no block of its own.
-        context = {m.id for m in self.mentions if m.role == CONTEXT} - {
-            m.id for m in self.mentions if m.role != CONTEXT}
-        keys = frozenset(map(_ENTITY_KEYS.__getitem__, self.entities - context)) | \
+        # (Few claims have one: the sets are built only for those, on this hot path.)
+        entities = self.entities
+        if any(m.role == CONTEXT for m in self.mentions):
+            entities -= {m.id for m in self.mentions if m.role == CONTEXT} - {
+                m.id for m in self.mentions if m.role != CONTEXT}
+        keys = frozenset(map(_ENTITY_KEYS.__getitem__, entities)) | \
             frozenset(map(_TOKEN_KEYS.__getitem__, self.tokens))
         object.__setattr__(self, "keys", keys)
         object.__setattr__(self, "key", f"{self.doc}#{self.claim_id}")
