@@ -136,3 +136,32 @@ def test_two_letters_are_no_initials(ruleset: RuleSet) -> None:
     b = _page(ruleset, "b", "AP reported the budget on Tuesday.\n")
     (a2,), (b2,) = unify_surnames([a, b])
     assert not a2.entities & b2.entities
+
+
+# Corvane in every claim of the story: no specific anchor, as in the probe.
+TRIAL = ("Corvane Therapeutics won approval for lunextamab on Tuesday.\n"
+         "Corvane Therapeutics will sell the drug in the U.S. from April.\n"
+         "Corvane Therapeutics shares rose in early trading.\n"
+         "Corvane Therapeutics employs 900 people.\n")
+
+
+def test_one_change_by_two_shares_conflicts(ruleset: RuleSet) -> None:
+    # Desk probe B (K17): "cognitive decline" is no measure noun, but what is done to it
+    # ("slowed") and by how much is one change, measured twice.
+    a = TRIAL + "The trial showed Corvane's lunextamab slowed cognitive decline by 35%.\n"
+    b = TRIAL + "Corvane said the drug slowed cognitive decline by 27% in its main trial.\n"
+    assert _judged(ruleset, a, b) == "conflict"
+
+
+def test_changes_of_two_things_stay_apart(ruleset: RuleSet) -> None:
+    a = TRIAL + "The trial showed Corvane's lunextamab slowed cognitive decline by 35%.\n"
+    b = TRIAL + "Corvane said the drug cut hospital admissions by 27% in its main trial.\n"
+    assert _judged(ruleset, a, b) != "conflict"
+
+
+def test_changes_done_needs_two_words(ruleset: RuleSet) -> None:
+    from checker.compare.figures import changes_done
+
+    c = norm(ruleset, "Corvane said the drug slowed cognitive decline by about 35%.", "a")
+    assert changes_done(c) == {("slow cognit decreas", "by")}  # "decline" stems as "decrease"
+    assert changes_done(norm(ruleset, "Corvane said it rose by 5% on Tuesday.", "b")) == set()
