@@ -18,7 +18,7 @@ from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.subjects import antecedent_for, country_of, subject_of
+from checker.subjects import antecedent_for, country_of, descriptions, subject_of
 
 
 def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -> list[NormClaim]:
@@ -26,12 +26,15 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -
     subject, duplicate ids keep the first, short and long forms of a name unify."""
     antecedent: str | None = None
     country: str | None = None
+    described: dict[str, str] = {}
     seen: set[str] = set()
     out: list[NormClaim] = []
     for claim in sorted(claims, key=lambda c: c.span[0]):
-        n = normalise(claim, doc_id, lexicon, antecedent_for(claim, antecedent, country))
+        n = normalise(claim, doc_id, lexicon,
+                      antecedent_for(claim, antecedent, country, described))
         antecedent = subject_of(claim, lexicon) or antecedent
         country = country_of(claim, lexicon) or country
+        described.update(descriptions(claim, lexicon))
         if n.claim_id in seen:
             continue
         seen.add(n.claim_id)

@@ -5,6 +5,7 @@ attribution that only says who told it. Read by normalisation (`checker.normaliz
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
@@ -14,20 +15,29 @@ from checker.normclaim import Mention
 # trying each word (under IGNORECASE the class matches what the words' first letters match).
 # A demonym may qualify the noun ("The Dutch group plans to cut 1,500 jobs"): its word is
 # the `adjective` group, which only a demonym mention may fill (`coreferent`).
+# The nouns a definite description may stand on ("The company", "The drug").
+_NOUNS = (
+    "company firm group film album band city country agency station mission island book show "
+    "series team club party government organisation organization programme program project "
+    "state university institute movie song player singer actor actress writer author bank "
+    "lender insurer airline carmaker automaker retailer manufacturer chipmaker conglomerate "
+    "startup start-up operator broadcaster supplier satellite spacecraft rocket probe "
+    "telescope vessel ship aircraft plane drug vaccine trial study outbreak epidemic "
+    "earthquake quake election referendum wildfire fire storm cyclone hurricane typhoon flood "
+    "floods attack crash explosion blast merger takeover deal").split()
+# Nouns that stand for a name only where the page has tied the two ("the GDL union" ...
+# "The union has a strike fund ..."): the page's last subject is rarely a union or a court.
+DESCRIBED_ONLY = frozenset("union court regulator ministry council hospital tribunal".split())
 PRONOUN_RE = re.compile(
     r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:(?P<adjective>[\w-]+)\s+)??"
-    r"(?:company|firm|group|film|album|"
-    r"band|city|country|agency|station|mission|island|book|show|series|team|club|party|"
-    r"government|organisation|organization|programme|program|project|state|"
-    r"university|institute|movie|song|player|singer|actor|actress|writer|author|"
-    r"bank|lender|insurer|airline|carmaker|automaker|retailer|manufacturer|chipmaker|"
-    r"conglomerate|startup|start-up|operator|broadcaster|supplier|"
-    r"satellite|spacecraft|rocket|probe|telescope|vessel|ship|aircraft|plane|drug|vaccine|"
-    r"trial|study|outbreak|epidemic|earthquake|quake|election|referendum|wildfire|fire|storm|"
-    r"cyclone|hurricane|typhoon|flood|floods|attack|crash|explosion|blast|merger|takeover|"
-    r"deal))\b",
+    r"(?P<noun>" + "|".join(_NOUNS + sorted(DESCRIBED_ONLY)) + r"))\b",
     re.IGNORECASE,
 )
+_DESCRIBABLE = frozenset(_NOUNS) | DESCRIBED_ONLY
+# A describing noun right after a name ("the GDL union") or right before it ("the drug
+# lunextamab", "carmaker Kestrel"); never an owner's ("Alzheimer's drug").
+_NOUN_AFTER_RE = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
+_NOUN_BEFORE_RE = re.compile(r"(?<![\w'\u2019])([a-z][a-z-]+)[ \t]+\Z")
 
 
 def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
@@ -130,10 +140,40 @@ def country_of(claim: Claim, lexicon: Lexicon) -> str | None:
     return None
 
 
-def antecedent_for(claim: Claim, subject: str | None, country: str | None) -> str | None:
+def antecedent_for(claim: Claim, subject: str | None, country: str | None,
+                   described: Mapping[str, str] | None = None) -> str | None:
     """What a leading pronoun of the claim may stand for: the page's last subject, but for
     "The government" its last country (a desk probe: "The government said it had not
-    requested international aid" stood for "Peru's Geophysical Institute")."""
+    requested international aid" stood for "Peru's Geophysical Institute"), and for "The
+    union" the name the page called a union (`descriptions`): desk probe B's "The union
+    has a strike fund of 50 million euros" stood for Germany on one page and for the GDL
+    on another, and was compared with nothing."""
     if country is not None and _NATIONAL_RE.match(claim.text):
         return country
+    lead = PRONOUN_RE.match(claim.text) if described is not None else None
+    noun = lead.group("noun") if lead else None
+    if noun is not None and described is not None:
+        noun = noun.lower()
+        if noun in described:
+            return described[noun]
+        if noun in DESCRIBED_ONLY:
+            return None
     return subject
+
+
+def descriptions(claim: Claim, lexicon: Lexicon) -> dict[str, str]:
+    """The nouns the claim ties to a name, each with the name's id: "the GDL union" and "the
+    union GDL" make a later "The union" the GDL. Demonyms describe nothing ("the German
+    union"), nor does an owner ("Alzheimer's drug")."""
+    out: dict[str, str] = {}
+    text, start = claim.text, claim.span[0]
+    for e in claim.entities:
+        if e.text.endswith(("'s", "\u2019s", "'", "\u2019")) or role(e.text, lexicon) == "demonym":
+            continue
+        lo, hi = e.span[0] - start, e.span[1] - start
+        after = _NOUN_AFTER_RE.match(text, hi)
+        before = _NOUN_BEFORE_RE.search(text, max(0, lo - 30), lo)
+        for found in (after, before):
+            if found is not None and found.group(1) in _DESCRIBABLE:
+                out[found.group(1)] = e.id or lexicon.entity_id(e.text)
+    return out

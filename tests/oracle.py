@@ -10,7 +10,7 @@ from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.subjects import antecedent_for, country_of, subject_of
+from checker.subjects import antecedent_for, country_of, descriptions, subject_of
 
 
 def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
@@ -22,12 +22,14 @@ def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
     for dc in corpus.docs:
         antecedent: str | None = None
         country: str | None = None
+        described: dict[str, str] = {}
         doc_norm: list[NormClaim] = []
         for claim in sorted(dc.claims, key=lambda c: c.span[0]):
             n = normalise(claim, dc.doc.id, ruleset.lexicon,
-                          antecedent_for(claim, antecedent, country))
+                          antecedent_for(claim, antecedent, country, described))
             antecedent = subject_of(claim, ruleset.lexicon) or antecedent
             country = country_of(claim, ruleset.lexicon) or country
+            described.update(descriptions(claim, ruleset.lexicon))
             if n.key in index:
                 continue
             index[n.key] = (dc, claim)

@@ -235,3 +235,35 @@ def test_the_government_stands_for_the_pages_last_country(ruleset: RuleSet) -> N
     other = _last(ruleset, "Kestrel Motors reported revenue of $3.2 billion.\n"
                            "The government said it would not bail out the carmaker.")
     assert _coref(other) == "name:kestrel-motors"
+
+
+STRIKE = ("Deutsche Bahn cancelled 80% of its long-distance trains on Wednesday.\n"
+          "The strike was called by the GDL union after talks broke down.\n"
+          "Passengers across Germany faced cancelled trains on Wednesday.\n")
+
+
+def test_the_union_is_the_name_the_page_called_a_union(ruleset: RuleSet) -> None:
+    # Desk probe B (K10): "The union" stood for Germany, the last subject.
+    last = _last(ruleset, STRIKE + "The union has a strike fund of 50 million euros.")
+    assert _coref(last) == "name:gdl"
+
+
+def test_a_description_before_the_name_ties_it_too(ruleset: RuleSet) -> None:
+    last = _last(ruleset, "Germany's rail traffic stopped as the union GDL walked out on "
+                          "Wednesday.\nThe union has a strike fund of 50 million euros.")
+    assert _coref(last) == "name:gdl"
+
+
+def test_a_union_the_page_never_named_stands_for_nothing(ruleset: RuleSet) -> None:
+    text = STRIKE.replace("the GDL union", "the train drivers")
+    last = _last(ruleset, text + "The union has a strike fund of 50 million euros.")
+    assert _coref(last) is None and "germany" not in last.entities
+
+
+def test_a_demonym_or_an_owner_describes_nothing(ruleset: RuleSet) -> None:
+    text = STRIKE.replace("the GDL union", "the German union")
+    assert _coref(_last(ruleset, text + "The union has a strike fund of 50 million "
+                                        "euros.")) is None
+    drug = ("Regulators approved Corvane Therapeutics' Alzheimer's drug lunextamab on "
+            "Tuesday.\nThe drug slowed cognitive decline by 27% in a trial.")
+    assert _coref(_last(ruleset, drug)) != "name:alzheimer"
