@@ -96,3 +96,14 @@ def test_the_day_a_company_reported_its_figures_dates_the_telling(ruleset: RuleS
     assert (verdict.label, verdict.reason) == ("conflict", "number")
     # an event's own day stays the fact's
     assert _told(ruleset, "Hamas released 20 hostages on Monday.") == []
+
+
+def test_the_day_of_an_announcement_dates_the_telling(ruleset: RuleSet) -> None:
+    # Review pair t10: "announced on Monday it would cut 300 jobs" / "... on Tuesday ... 400
+    # jobs" were a date conflict, which hid the number conflict.
+    assert _dates(ruleset, "The company announced on Monday it would cut 300 jobs at its "
+                           "Wichita plant.") == []
+    assert _dates(ruleset, "Officials confirmed on Friday that the bridge would reopen.") == []
+    # What happened on the day stays the fact's: "opened on Monday", "said on Monday." closes.
+    assert _dates(ruleset, "The company opened on Monday its new plant in Wichita.") \
+        == ["on Monday"]
