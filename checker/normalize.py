@@ -330,7 +330,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         tokens=frozenset(frame),
         frame=tuple(frame),
         predicates=preds,
-        quantities=tuple(map(_quantity, claim.quantities)),
+        quantities=tuple([_quantity(q, text, offset) for q in claim.quantities]),
         dates=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span not in telling]),
         told=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span in telling]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
@@ -373,6 +373,28 @@ def _frame_stem(key: str) -> str | None:
     return word_stem(key)
 
 
-def _quantity(q: QuantitySlot) -> NQuantity:
+def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
     noun = word_stem(q.noun.lower()) if q.noun else None
+    if noun is None and q.kind == "count" and q.unit is None:
+        noun = _subject_counted(text, q.span[0] - offset)
     return NQuantity(q.kind, q.unit, q.value, q.low, q.high, noun, q.approximate, q.text)
+
+
+# A bare count whose subject says what it counts: "The death toll from the quake rose to
+# 42", "Passenger numbers were 990 million", "The number of migrants ... reached 52,000".
+_SUBJECT_COUNT_RE = re.compile(
+    r"(?:\bnumber\s+of\s+(?P<of>[a-z]+)(?:\s+[^,;:.]{1,60}?)?"
+    r"|\b(?P<mod>[a-z]+)\s+(?:toll|numbers|count|tally)"
+    r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|stood\s+at|(?:rose|risen|climbed|"
+    r"jumped|fell|dropped)\s+to|reached|hit|totalled|totaled|topped)\s+\Z", re.IGNORECASE)
+
+
+def _subject_counted(text: str, at: int) -> str | None:
+    """What a bare count at `at` counts, by its subject (`_SUBJECT_COUNT_RE`), as a stem:
+    two pages' death tolls, never compared as counts of nothing, are counts of deaths."""
+    found = _SUBJECT_COUNT_RE.search(text, max(0, at - 120), at) if at > 0 else None
+    if found is None:
+        return None
+    word = (found.group("of") or found.group("mod")).lower()
+    return None if word in STOPWORDS else word_stem(word)
