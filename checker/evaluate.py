@@ -13,14 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.compare import PairResult
 from checker.compare.blocking import BlockIndex
 from checker.compare.calibration import expected_calibration_error
+from checker.compare.timing import at_different_times, publication_days
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.errors import InputError, Location
-from checker.extract import build_claim
+from checker.extract import anchor_of, build_claim
 from checker.ingest import document_from_text
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
+from checker.models.document import DocumentMeta
 from checker.names import unify_long_names, unify_short_names
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
@@ -43,6 +46,9 @@ class Pair:
     evidence: str
     gold: str
     pid: str
+    # When each side was published (ISO), if the line says: relative dates resolve against
+    # it, and a conflict of two statements each true when written is dropped, as in a check.
+    published: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass
@@ -113,22 +119,29 @@ def read_pairs(path: Path) -> list[Pair]:
         if gold not in LABELS:
             raise InputError(f"gold_label {gold!r} is not one of {', '.join(LABELS)}",
                              Location(str(path), number, None, "gold_label"))
+        published = (_day(row.get("pub_a")), _day(row.get("pub_b")))
         pairs.append(Pair(detokenize(claim), detokenize(evidence), gold,
-                          str(row.get("id", number))))
+                          str(row.get("id", number)), published))
     return pairs
 
 
-def _claim(text: str, key: str, lexicon: Lexicon, names: frozenset[str]) -> Claim | None:
-    doc = document_from_text(key, text)
-    return build_claim(doc, 0, len(text), (0, len(text)), lexicon, None, names)
+def _day(value: object) -> str | None:
+    """A publication date as the line gives it (a string), or None."""
+    return value if isinstance(value, str) and value else None
+
+
+def _claim(text: str, key: str, lexicon: Lexicon, names: frozenset[str],
+           published: str | None = None) -> Claim | None:
+    doc = document_from_text(key, text, DocumentMeta(published=published))
+    return build_claim(doc, 0, len(text), (0, len(text)), lexicon, anchor_of(doc.meta), names)
 
 
 def _normed(pair: Pair, i: int, lexicon: Lexicon) -> tuple[NormClaim | None, NormClaim | None]:
     # A pair is read as one short document: FEVER evidence comes from the page about the
     # claim's subject, so names, "It"/"She" and "Thatcher" refer across the two sentences.
     names = mid_sentence_names(pair.claim + "\n" + pair.evidence)
-    claim = _claim(pair.claim, f"c{i}", lexicon, names)
-    evidence = _claim(pair.evidence, f"e{i}", lexicon, names)
+    claim = _claim(pair.claim, f"c{i}", lexicon, names, pair.published[0])
+    evidence = _claim(pair.evidence, f"e{i}", lexicon, names, pair.published[1])
     subject = subject_of(claim, lexicon) if claim else None
     a = normalise(claim, f"c{i}", lexicon) if claim else None
     b = normalise(evidence, f"e{i}", lexicon, subject) if evidence else None
@@ -143,9 +156,20 @@ def predict(pairs: Sequence[Pair], lexicon: Lexicon, thresholds: Thresholds | No
     normed = [_normed(p, i, lexicon) for i, p in enumerate(pairs)]
     stats = BlockIndex([n for pair in normed for n in pair if n is not None])
     out: list[Verdict | None] = []
-    for a, b in normed:
-        out.append(judge(a, b, stats, lexicon, thresholds, calibrated) if a and b else None)
+    for pair, (a, b) in zip(pairs, normed, strict=True):
+        verdict = judge(a, b, stats, lexicon, thresholds, calibrated) if a and b else None
+        if a and b and verdict and verdict.label == "conflict" and _true_when_written(
+                pair, a, b, verdict):
+            verdict = Verdict("unrelated", None, 0.5, verdict.similarity, verdict.details)
+        out.append(verdict)
     return out
+
+
+def _true_when_written(pair: Pair, a: NormClaim, b: NormClaim, verdict: Verdict) -> bool:
+    """Whether a check would drop the conflict as two statements each true when written
+    (`timing.at_different_times`: a running total told on two days)."""
+    published = publication_days(((a.doc, pair.published[0]), (b.doc, pair.published[1])))
+    return at_different_times(PairResult(a, b, verdict), published)
 
 
 def samples(pairs: Sequence[Pair], verdicts: Iterable[Verdict | None]
