@@ -100,10 +100,12 @@ def extraction_key(doc: Document, threshold: float, rules_fp: str) -> str:
 _CLAIMS = TypeAdapter(list[Claim])
 
 
-def normalisation_key(doc_id: str, claims: Sequence[Claim], rules_fp: str) -> str:
-    """Key of a document's normalised claims."""
+def normalisation_key(doc_id: str, claims: Sequence[Claim], rules_fp: str,
+                      document: str = "") -> str:
+    """Key of a document's normalised claims; `document` is the sha256 of the document's
+    text, which normalisation reads between the claims (`subjects.gap_subject`)."""
     head = _digest({"format": FORMAT, "what": NORMALISED, "code": code_fingerprint(),
-                    "rules": rules_fp, "id": doc_id})
+                    "rules": rules_fp, "id": doc_id, "document": document})
     # The claims as pydantic serialises them (in Rust; field order is the model's, so
     # stable): a tenth of the time of dumping them to dicts and through `json`.
     body = _CLAIMS.dump_json(list(claims), by_alias=True)

@@ -18,18 +18,31 @@ from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.subjects import antecedent_for, country_of, descriptions, subject_of
+from checker.subjects import (
+    antecedent_for,
+    country_of,
+    descriptions,
+    gap_subject,
+    needs_antecedent,
+    subject_of,
+)
 
 
-def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon) -> list[NormClaim]:
+def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
+                       text: str | None = None) -> list[NormClaim]:
     """A document's claims normalised in text order: pronouns resolve to the previous
-    subject, duplicate ids keep the first, short and long forms of a name unify."""
+    subject (named in a claim, or in a sentence of the document's `text` between claims),
+    duplicate ids keep the first, short and long forms of a name unify."""
     antecedent: str | None = None
     country: str | None = None
     described: dict[str, str] = {}
     seen: set[str] = set()
     out: list[NormClaim] = []
+    after = 0  # where the last claim ended
     for claim in sorted(claims, key=lambda c: c.span[0]):
+        if text is not None and claim.span[0] > after and needs_antecedent(claim):
+            antecedent = gap_subject(text, after, claim.span[0], lexicon) or antecedent
+        after = max(after, claim.span[1])
         n = normalise(claim, doc_id, lexicon,
                       antecedent_for(claim, antecedent, country, described))
         antecedent = subject_of(claim, lexicon) or antecedent
@@ -55,7 +68,8 @@ def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None 
     if cache is not None:
         cache.documents = {dc.doc.id: k for dc, k in zip(corpus.docs, keys, strict=True)}
     todo = [i for i, hit in enumerate(found) if hit is None]
-    fresh = normalise_documents([(corpus.docs[i].doc.id, corpus.docs[i].claims) for i in todo],
+    fresh = normalise_documents([(corpus.docs[i].doc.id, corpus.docs[i].claims,
+                                  corpus.docs[i].doc.text) for i in todo],
                                 ruleset.lexicon, jobs)
     for i, claims in zip(todo, fresh, strict=True):
         found[i] = claims
@@ -68,7 +82,7 @@ def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:
     drafted = cache.extracted.get(dc.doc.id) if dc.on_the_fly else None
     if drafted is not None:
         return drafted_normalisation_key(drafted)
-    return normalisation_key(dc.doc.id, dc.claims, rules_fp)
+    return normalisation_key(dc.doc.id, dc.claims, rules_fp, dc.doc.sha256)
 
 
 def _indexed(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]) -> tuple[

@@ -212,17 +212,18 @@ def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,
 
 def _normalise_block(bounds: tuple[int, int]) -> list[list[NormClaim]]:
     """Normalised claims of documents start..end-1 (the documents are the parent's)."""
-    docs: Sequence[tuple[str, list[Claim]]] = _STATE["docs"]
-    return [normalise_document(doc_id, claims, _STATE["lexicon"])
-            for doc_id, claims in docs[bounds[0]:bounds[1]]]
+    docs: Sequence[tuple[str, list[Claim], str | None]] = _STATE["docs"]
+    return [normalise_document(doc_id, claims, _STATE["lexicon"], text)
+            for doc_id, claims, text in docs[bounds[0]:bounds[1]]]
 
 
-def normalise_documents(docs: Sequence[tuple[str, list[Claim]]], lexicon: Lexicon,
+def normalise_documents(docs: Sequence[tuple[str, list[Claim], str | None]], lexicon: Lexicon,
                         jobs: int = 1) -> list[list[NormClaim]]:
-    """`normalise_document` of each (document id, claims), in input order."""
+    """`normalise_document` of each (document id, claims, text), in input order."""
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(docs) < 2:
-        return [normalise_document(doc_id, claims, lexicon) for doc_id, claims in docs]
+        return [normalise_document(doc_id, claims, lexicon, text)
+                for doc_id, claims, text in docs]
     with _pool(jobs, {"docs": docs, "lexicon": lexicon}) as pool:
         return [claims for block in pool.map(_normalise_block,
                                              ranges(len(docs), jobs * TASKS_PER_JOB))

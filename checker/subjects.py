@@ -9,12 +9,10 @@ from collections.abc import Mapping
 
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
+from checker.nlp import STOPWORDS
 from checker.normclaim import Mention
+from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 
-# The (?=...) hint: a sentence that starts with no h, s, i or t fails at once, not after
-# trying each word (under IGNORECASE the class matches what the words' first letters match).
-# A demonym may qualify the noun ("The Dutch group plans to cut 1,500 jobs"): its word is
-# the `adjective` group, which only a demonym mention may fill (`coreferent`).
 # The nouns a definite description may stand on ("The company", "The drug").
 _NOUNS = (
     "company firm group film album band city country agency station mission island book show "
@@ -28,14 +26,17 @@ _NOUNS = (
 # Nouns that stand for a name only where the page has tied the two ("the GDL union" ...
 # "The union has a strike fund ..."): the page's last subject is rarely a union or a court.
 DESCRIBED_ONLY = frozenset("union court regulator ministry council hospital tribunal".split())
+# The (?=...) hint: a sentence that starts with no h, s, i or t fails at once, not after
+# trying each word (under IGNORECASE the class matches what the words' first letters match).
+# A demonym may qualify the noun ("The Dutch group plans to cut 1,500 jobs"): its word is
+# the `adjective` group, which only a demonym mention may fill (`coreferent`).
 PRONOUN_RE = re.compile(
     r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:(?P<adjective>[\w-]+)\s+)??"
     r"(?P<noun>" + "|".join(_NOUNS + sorted(DESCRIBED_ONLY)) + r"))\b",
     re.IGNORECASE,
 )
-_DESCRIBABLE = frozenset(_NOUNS) | DESCRIBED_ONLY
-# A describing noun right after a name ("the GDL union") or right before it ("the drug
-# lunextamab", "carmaker Kestrel"); never an owner's ("Alzheimer's drug").
+# A describing noun right after a name ("the GDL union") or right before it ("the union
+# GDL", "regulator Ofcom"); never an owner's ("Germany's union").
 _NOUN_AFTER_RE = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w'\u2019])([a-z][a-z-]+)[ \t]+\Z")
 
@@ -145,19 +146,18 @@ def antecedent_for(claim: Claim, subject: str | None, country: str | None,
     """What a leading pronoun of the claim may stand for: the page's last subject, but for
     "The government" its last country (a desk probe: "The government said it had not
     requested international aid" stood for "Peru's Geophysical Institute"), and for "The
-    union" the name the page called a union (`descriptions`): desk probe B's "The union
-    has a strike fund of 50 million euros" stood for Germany on one page and for the GDL
-    on another, and was compared with nothing."""
+    union" (or "The court", `DESCRIBED_ONLY`) the name the page called a union
+    (`descriptions`): desk probe B's "The union has a strike fund of 50 million euros"
+    stood for Germany on one page and for the GDL on another, and was compared with
+    nothing."""
     if country is not None and _NATIONAL_RE.match(claim.text):
         return country
     lead = PRONOUN_RE.match(claim.text) if described is not None else None
     noun = lead.group("noun") if lead else None
-    if noun is not None and described is not None:
-        noun = noun.lower()
-        if noun in described:
-            return described[noun]
-        if noun in DESCRIBED_ONLY:
-            return None
+    if noun is not None and described is not None and noun.lower() in DESCRIBED_ONLY:
+        # Only these: "The company" after "Hua Hong Semiconductor, another foundry, ..." is
+        # Hua Hong, though the page called SMIC a company earlier (a seed).
+        return described.get(noun.lower())
     return subject
 
 
@@ -174,6 +174,48 @@ def descriptions(claim: Claim, lexicon: Lexicon) -> dict[str, str]:
         after = _NOUN_AFTER_RE.match(text, hi)
         before = _NOUN_BEFORE_RE.search(text, max(0, lo - 30), lo)
         for found in (after, before):
-            if found is not None and found.group(1) in _DESCRIBABLE:
+            if found is not None and found.group(1) in DESCRIBED_ONLY:
                 out[found.group(1)] = e.id or lexicon.entity_id(e.text)
     return out
+
+
+# A prose sentence between two claims that opens with a name: "Hua Hong Semiconductor,
+# another leading foundry in China alongside SMIC, also showed significant improvement."
+_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]")
+_LEADING_NAME_RE = re.compile(
+    r"\s*((?:[A-Z][\w&\u2019'.-]*)(?:\s+(?:(?:of|and|de|van|von|&)\s+)?[A-Z][\w&\u2019'.-]*){0,5})")
+# Fewer words than this, or no full stop: a heading, a menu or a caption, not prose.
+_PROSE_WORDS = 6
+
+
+def gap_subject(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The name the last prose sentence in text[start:end] opens with, or None: the page's
+    subject moved on in sentences that are no claims (a seed: after "Hua Hong
+    Semiconductor ... also showed significant improvement", "The company's third-quarter
+    sales were $526.30 million" stood for SMIC, named before, and conflicted with SMIC's
+    sales). Two capitalised words, an acronym or a name the lexicon knows; never a
+    demonym, a month or a sentence opener ("However", "The")."""
+    found: str | None = None
+    for m in _SENTENCE_RE.finditer(text, start, end):
+        if len(m.group().split()) < _PROSE_WORDS:
+            continue
+        lead = _LEADING_NAME_RE.match(m.group())
+        name = lead.group(1).removesuffix("'s").removesuffix("\u2019s").rstrip(".") \
+            if lead else ""
+        first = name.split()[0] if name else ""
+        if not first or first in COMMON_STARTERS or first in MONTHS_AND_DAYS \
+                or first.lower() in STOPWORDS:
+            continue
+        known = lexicon.lookup(name)
+        if known is not None and known[1] == "demonym":
+            continue
+        if known is not None or len(name.split()) >= 2 or (first.isupper() and len(first) > 1):
+            found = known[0] if known is not None else lexicon.entity_id(name)
+    return found
+
+
+def needs_antecedent(claim: Claim) -> bool:
+    """Whether the claim may stand on the page's subject: it opens with a pronoun or a
+    description, opens with a measure, or names nothing."""
+    return not claim.entities or PRONOUN_RE.match(claim.text) is not None \
+        or MEASURE_FIRST_RE.match(claim.text) is not None

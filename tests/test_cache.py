@@ -195,8 +195,13 @@ def test_a_claim_file_keys_its_normalised_claims_by_the_claims(
                                  rules_fingerprint(ruleset))
     curated = _normalisation_key(DocClaims(doc, list(model.claims)), cache,
                                  rules_fingerprint(ruleset))
-    assert curated == normalisation_key("d1", model.claims, rules_fingerprint(ruleset))
+    assert curated == normalisation_key("d1", model.claims, rules_fingerprint(ruleset),
+                                        doc.sha256)
     assert drafted != curated
+    # Normalisation reads the text between the claims (`subjects.gap_subject`): another
+    # text under the same claims is another key.
+    assert normalisation_key("d1", model.claims, rules_fingerprint(ruleset), "0" * 64) \
+        != curated
 
 
 def test_reports_identical_with_and_without_cache(tmp_path: Path) -> None:

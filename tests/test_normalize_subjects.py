@@ -267,3 +267,39 @@ def test_a_demonym_or_an_owner_describes_nothing(ruleset: RuleSet) -> None:
     drug = ("Regulators approved Corvane Therapeutics' Alzheimer's drug lunextamab on "
             "Tuesday.\nThe drug slowed cognitive decline by 27% in a trial.")
     assert _coref(_last(ruleset, drug)) != "name:alzheimer"
+
+
+def test_the_company_is_the_last_company_named_not_one_described_before(
+        ruleset: RuleSet) -> None:
+    # A seed: "China's semiconductor foundry company SMIC ..." then "Hua Hong Semiconductor,
+    # another leading foundry, ..."; "The company's third-quarter sales" are Hua Hong's.
+    last = _last(ruleset, "China's chip company SMIC reported sales of $2.17 billion.\n"
+                          "Hua Hong Semiconductor, another leading foundry in China, grew "
+                          "sales by 5% in the quarter.\n"
+                          "The company's third-quarter sales were $526.30 million.")
+    assert _coref(last) == "name:hua-hong-semiconductor"
+
+
+def test_a_subject_named_between_claims_is_the_antecedent(ruleset: RuleSet) -> None:
+    # "Rival Hua Hong ..." is no claim (nothing to check), but the page has moved on to it.
+    text = ("SMIC reported third-quarter sales of $2.17 billion on Thursday.\n"
+            "Hua Hong Semiconductor had a much quieter quarter than its larger rival.\n"
+            "The company's third-quarter sales were $526.30 million.")
+    cf = extract_text(text, "p", ruleset.lexicon, meta=DocumentMeta(published="2025-10-23"))
+    assert [c.text[:8] for c in cf.claims] == ["SMIC rep", "The comp"]
+    assert _coref(normalise_document("p", cf.claims, ruleset.lexicon, text)[-1]) \
+        == "name:hua-hong-semiconductor"
+    # Without the text between them, the last subject named in a claim.
+    assert _coref(normalise_document("p", cf.claims, ruleset.lexicon)[-1]) == "smic"
+
+
+def test_headings_and_openers_between_claims_name_no_subject(ruleset: RuleSet) -> None:
+    from checker.subjects import gap_subject
+
+    gap = ("\nRelated Stories\nHowever, analysts were much less sure about the outlook.\n"
+           "Chinese officials declined to comment on the figures on Friday.\n")
+    assert gap_subject(gap, 0, len(gap), ruleset.lexicon) is None
+    assert gap_subject("\nThe IMF said the outlook for the year had darkened.\n", 0, 52,
+                       ruleset.lexicon) is None
+    assert gap_subject("\nSMIC faces curbs on the equipment it can buy abroad.\n", 0, 54,
+                       ruleset.lexicon) == "smic"
