@@ -19,6 +19,7 @@ from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
 from checker.compare.slots import Pairs, figures_differ, same_day_of
+from checker.compare.totals import shrank
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.nlp import word_stem
 from checker.normclaim import NormClaim
@@ -262,8 +263,9 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # Two different figures of one measure with two dates are two periods: "grew 15.5 % in
     # 2022" and "grew 15.6 % in 2023". The same figure ("in three acts") leaves the date
     # as the fact's one varying value.
-    # Figures are compared by time (`slots.figure_dates`), periods whatever their time.
-    periods = figures_differ(a, b)
+    # Figures are compared by time (`slots.figure_dates`), periods whatever their time. A
+    # total that only grows and is smaller later is no second period (`totals.shrank`).
+    periods = figures_differ(a, b) and not shrank(a, b, ev.fa.when, ev.fb.when)
     if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5 \
             and not _stages_differ(a, b) and not _EDITION_RE.search(f"{a.text}\n{b.text}"):
         return _date_clash(a, b, ev, details, hedged)

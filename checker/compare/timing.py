@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from checker.compare import PairResult
+from checker.compare.totals import so_far
 from checker.models.common import partial_date_bounds
 from checker.normclaim import NormClaim
 
@@ -43,40 +44,6 @@ def publication_days(published: Iterable[tuple[str, str | None]]) -> dict[str, d
             except ValueError:
                 continue  # metadata validation reports it; nothing to compare with
     return out
-
-
-# A total as it stands when written, of things that only add up: "has burned", "have been
-# killed", "have died", "has risen to", "so far", "to date". (Not any present perfect:
-# "has confirmed", "has been fined $2 million" or "has been valued at" is no running total.)
-_RUNNING = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|burned|burnt|"
-    r"fled|hospitali[sz]ed|tested\s+positive|fallen\s+ill|"
-    r"destroyed|damaged|displaced|evacuated|infected|injured|wounded|affected|flooded|"
-    r"arrested|detained|rescued|recorded|reported|registered|confirmed\s+\d|vaccinated|"
-    r"sold|raised|collected|received|claimed\s+the\s+lives|risen|climbed|grown|reached)\b|"
-    r"\bso\s+far\b|\bto\s+date\b", re.IGNORECASE)
-
-
-# A toll told in the simple past is the toll as known that day: "the quake killed 40
-# people" on Tuesday, "has killed 52" on Friday (a desk probe: an error-level conflict).
-# Tolls of people only grow; sales or sums in the simple past are no running totals.
-_TOLL = re.compile(
-    r"\b(?:killed|died|dead|death\s+toll|injured|wounded|missing|displaced|evacuated|"
-    r"rescued|arrested|detained|hospitali[sz]ed)\b", re.IGNORECASE)
-
-
-# An estimate of damage or losses, revised as the assessment goes on: "preliminary estimates
-# put the damage at Rs 3,400 crore", two days later "losses were estimated at Rs 8,000
-# crore" (a desk probe: an error-level conflict).
-_DAMAGE_ESTIMATE = re.compile(
-    r"\b(?:damage|losses)\b.*\bestimat|\bestimat.*\b(?:damage|losses)\b", re.IGNORECASE)
-
-
-def _so_far(text: str) -> bool:
-    """A total as it stood when written: a running total, a toll of people, or an estimate
-    of damage."""
-    return _RUNNING.search(text) is not None or _TOLL.search(text) is not None \
-        or _DAMAGE_ESTIMATE.search(text) is not None
 
 
 def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
@@ -119,7 +86,7 @@ def running_total(r: PairResult, published: Mapping[str, date]) -> bool:
     if day_a is None or day_b is None or day_a == day_b:
         return False
     if not (_as_of_writing(r.a, day_a) and _as_of_writing(r.b, day_b)
-            and _so_far(r.a.text) and _so_far(r.b.text)):
+            and so_far(r.a.text) and so_far(r.b.text)):
         return False
     # A running total only grows: the later page's figure must be the larger.
     earlier, later = (r.a, r.b) if day_a < day_b else (r.b, r.a)
