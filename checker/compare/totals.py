@@ -58,7 +58,14 @@ def shrank(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
             if da is None or db is None or da.first is None or db.first is None \
                     or qa.value is None or qb.value is None or not aligned(qa, qb):
                 continue
+            if abs((db.first - da.first).days) > _ONE_TOTAL_DAYS:
+                continue  # years apart: two disasters' tolls, not two readings of one
             if (da.first < db.first and qa.value > qb.value) or (
                     db.first < da.first and qb.value > qa.value):
                 return True
     return False
+
+
+# How far apart two readings of one running total may be dated: a toll is revised over days
+# and weeks ("killed more than 50,000 people" in February 2023 is another quake's).
+_ONE_TOTAL_DAYS = 31

@@ -165,3 +165,13 @@ def test_an_undated_figure_conflicts_with_one_dated_its_own_year(tmp_path: Path)
         tmp_path, ("Unity Alliance won 31 seats, giving it the largest group in parliament.",
                    "2026-04-14"),
         ("Unity Alliance won 26 seats in the 2026 election.", "2026-04-16")) == ["number"]
+
+
+def test_tolls_of_two_disasters_years_apart_are_no_shrinking_total(tmp_path: Path) -> None:
+    """Desk probe C (trap T3): this quake's toll and one of 2023's are two totals, not one
+    that shrank (`totals.shrank` reads readings a month apart at most)."""
+    now = ("At least 58 people have been killed after a magnitude 6.8 earthquake struck the "
+           "Turkish province of Malatya on Tuesday.", "2026-10-14")
+    then = ("Malatya was among the provinces devastated by the February 2023 earthquakes, "
+            "which killed more than 50,000 people in Turkey.", "2026-10-14")
+    assert _number_conflicts(tmp_path, now, then) == []
