@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
+from checker.models.claims import Claim
 from checker.models.document import DocumentMeta
+from checker.normclaim import INITIAL
 from checker.rules import RuleSet
 
 _META = DocumentMeta(published="2026-10-13")
@@ -26,3 +29,62 @@ def test_a_live_blog_time_stamp_is_no_part_of_the_claim(ruleset: RuleSet, line: 
     assert claim.text == line.split(": ", 1)[-1].split(" - ", 1)[-1]
     assert not any(e.text in ("PM", "AM") for e in claim.entities)
     assert claim.triple is None or not claim.triple.subject[:1].isdigit()
+
+
+def _page(ruleset: RuleSet, *lines: str) -> list[Claim]:
+    text = "Page\n\n" + "\n".join(lines) + "\n"
+    return extract_text(text, "page", ruleset.lexicon, _META).claims
+
+
+@pytest.mark.parametrize("line", [
+    "Around 3,000 planned surgeries have been postponed because of the strike.",
+    "Roughly 200 flights were cancelled on Tuesday.",
+    "Approximately 40 homes were destroyed by the fire.",
+])
+def test_a_word_sizing_a_figure_is_no_name_at_a_sentence_start(ruleset: RuleSet,
+                                                                 line: str) -> None:
+    # Normalisation guessed "Around" a name (`INITIAL`): two pages sharing the guess would
+    # share an entity, and one page's figure had an entity the other page's had not.
+    (norm,) = normalise_document("page", _page(ruleset, line), ruleset.lexicon)
+    assert not [m.id for m in norm.mentions if m.role == INITIAL]
+
+
+@pytest.mark.parametrize("line, zone", [
+    ("The quake hit at 3:12 a.m. (0012 GMT) and was centred in Malatya, AFAD said.", "GMT"),
+    ("Shares in Marlow were up 7.5% at 1015 GMT.", "GMT"),
+    ("The launch is set for 14:30 UTC on Friday, Arianespace said.", "UTC"),
+])
+def test_a_time_zone_is_no_name(ruleset: RuleSet, line: str, zone: str) -> None:
+    # "GMT" was a name, and so the page's subject lent to its figures that name no one.
+    (claim,) = _page(ruleset, line)
+    assert zone not in [e.text for e in claim.entities]
+
+
+@pytest.mark.parametrize("line", [
+    "- Revenue £4.82bn (Q3 2025: £4.51bn), up 6.9%",
+    "Operating profit rose to $1.2bn in H1 2026 from $1.1bn, the company said.",
+])
+def test_a_quarter_or_half_year_is_no_name(ruleset: RuleSet, line: str) -> None:
+    # "Q3 2025" was a name; the next line ("Adjusted operating profit £212m") took it as
+    # its subject.
+    (claim,) = _page(ruleset, line)
+    assert not [e.text for e in claim.entities if e.text[:2] in ("Q3", "H1")]
+
+
+@pytest.mark.parametrize("line", [
+    "- Revenue £4.82bn (Q3 2025: £4.51bn), up 6.9%",
+    "- Like-for-like sales up 4.2%",
+    "- Adjusted operating profit £212m, up 11%",
+])
+def test_a_row_of_a_trading_statement_is_a_claim(ruleset: RuleSet, line: str) -> None:
+    # Highlights are rows without a colon or a verb: a measure, a sum or a change.
+    (claim,) = _page(ruleset, line)
+    assert "too-short" not in claim.features and "fragment" not in claim.features
+
+
+@pytest.mark.parametrize("line", ["Chapter 3", "Season 2 Episode 4", "Top 10 stories"])
+def test_a_title_with_a_number_is_no_row(line: str) -> None:
+    from checker.extract.worthiness import text_features
+    found = text_features(line, has_number=True, has_date=False, attributed=False,
+                          future=False, correction=False)
+    assert "too-short" in found
