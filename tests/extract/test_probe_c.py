@@ -7,6 +7,7 @@ import pytest
 
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
+from checker.extract.quantities import find_quantities
 from checker.models.claims import Claim
 from checker.models.document import DocumentMeta
 from checker.normclaim import INITIAL
@@ -88,3 +89,32 @@ def test_a_title_with_a_number_is_no_row(line: str) -> None:
     found = text_features(line, has_number=True, has_date=False, attributed=False,
                           future=False, correction=False)
     assert "too-short" in found
+
+
+@pytest.mark.parametrize("text, value, unit, noun", [
+    ("Erdogan declared a three-month state of emergency in Malatya.", 3, "month", "state"),
+    ("The 24-year-old has signed a five-year contract with the option of a further year.",
+     5, "year", "contract"),
+    ("About 36,000 nurses began a 24-hour strike on Wednesday.", 24, "hour", "strike"),
+    ("The union called a 48-hour nationwide walkout.", 48, "hour", "walkout"),
+    ("He was handed a two-year ban by the federation.", 2, "year", "ban"),
+])
+def test_a_duration_before_what_it_lasts_is_a_measure(text: str, value: float, unit: str,
+                                                      noun: str) -> None:
+    # "a five-year contract" and "a four-year contract" of one signing disagree; the
+    # compound adjective was no quantity at all (and the sentence no claim).
+    found = [q for q in find_quantities(text) if q.unit == unit]
+    assert [(q.value, q.noun) for q in found] == [(value, noun)]
+    assert found[0].kind == "measure" and found[0].low == found[0].high == value
+
+
+@pytest.mark.parametrize("text", [
+    "The 24-year-old scored twice.",
+    "The 10-year bond yield rose to 4.2%.",
+    "Shares hit a 52-week high on Monday.",
+    "It was the first five-year plan of the new government.",
+])
+def test_an_age_a_bond_or_a_high_is_no_duration(text: str) -> None:
+    assert not [q for q in find_quantities(text)
+                if q.unit in ("year", "week", "month", "day", "hour")]
+
