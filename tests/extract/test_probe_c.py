@@ -118,3 +118,19 @@ def test_an_age_a_bond_or_a_high_is_no_duration(text: str) -> None:
     assert not [q for q in find_quantities(text)
                 if q.unit in ("year", "week", "month", "day", "hour")]
 
+
+
+@pytest.mark.parametrize("line, fact", [
+    ("President Recep Tayyip Erdogan declared a three-month state of emergency in Malatya "
+     "and said he would visit the region on Wednesday.", "three-month"),
+    ("Marlow opened eight stores in the quarter and said it would open 20 more next year.",
+     "eight"),
+])
+def test_a_plan_told_after_a_fact_leaves_the_fact_asserted(ruleset: RuleSet, line: str,
+                                                           fact: str) -> None:
+    # Read whole, the telling of the plan ("said he would visit") made the declaration
+    # planned: it was not compared with "declared a six-month state of emergency".
+    claims = _page(ruleset, line)
+    (stated,) = [c for c in claims if fact in c.text]
+    assert stated.modality == "asserted"
+    assert [c.modality for c in claims if fact not in c.text] == ["planned"]
