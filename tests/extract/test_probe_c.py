@@ -134,3 +134,25 @@ def test_a_plan_told_after_a_fact_leaves_the_fact_asserted(ruleset: RuleSet, lin
     (stated,) = [c for c in claims if fact in c.text]
     assert stated.modality == "asserted"
     assert [c.modality for c in claims if fact not in c.text] == ["planned"]
+
+
+@pytest.mark.parametrize("line", [
+    "We now expect full-year adjusted operating profit of between £810m and £840m.",
+    "We continue to expect revenue growth of 4% to 6% in 2027.",
+])
+def test_a_company_s_own_guidance_is_a_claim(ruleset: RuleSet, line: str) -> None:
+    # The first person of a trading statement is the company: its forecast with a figure
+    # is its guidance, on record, which the wires repeat ("Marlow now expects ...").
+    (claim,) = _page(ruleset, line)
+    assert "first-person" not in claim.features
+
+
+@pytest.mark.parametrize("line", [
+    "We think the economy will grow by 2% next year.",
+    "I expect about 40 people to come on Saturday.",
+])
+def test_a_forecast_in_the_first_person_is_still_first_person(line: str) -> None:
+    from checker.extract.worthiness import text_features
+    found = text_features(line, has_number=True, has_date=True, attributed=False,
+                          future=True, correction=False)
+    assert "first-person" in found
