@@ -163,12 +163,22 @@ _OTHER_THING = frozenset("""post daily times herald tribune journal gazette toda
 _STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
 
 
+# Words that name a public service or a company before a country's name: "Health New
+# Zealand" (the health service; a desk probe read "Health" and the country), "Statistics
+# Canada", "Transport Canada", "Sport England", "Air New Zealand".
+_AGENCY_WORDS = frozenset("health statistics transport sport air tourism fisheries".split())
+
+
 def inside_name(text: str, toks: Sequence[Token], i: int,
                 hit: tuple[int, tuple[str, str]]) -> bool:
     """Whether a known name is part of a longer name: the end of one ("Michael Jordan",
-    "Denzel Washington") or the start of another thing's ("Washington Post")."""
+    "Denzel Washington", "Health New Zealand") or the start of another thing's
+    ("Washington Post")."""
     length, (_, role) = hit
     if _names_another_thing(text, toks, i + length):
+        return True
+    if i and role == "name" and toks[i - 1].text.lower() in _AGENCY_WORDS \
+            and toks[i - 1].text[:1].isupper() and text[toks[i - 1].end:toks[i].start] == " ":
         return True
     if length == 1 and role == "demonym":
         return team_name_end(text, toks, i)

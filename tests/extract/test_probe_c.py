@@ -156,3 +156,20 @@ def test_a_forecast_in_the_first_person_is_still_first_person(line: str) -> None
     found = text_features(line, has_number=True, has_date=True, attributed=False,
                           future=True, correction=False)
     assert "first-person" in found
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Health New Zealand - Te Whatu Ora has offered a 2.5% pay rise, while the union wants 7%.",
+     "Health New Zealand"),
+    ("Nurses said Health New Zealand had offered a 2.5% pay rise on Monday.",
+     "Health New Zealand"),
+    ("Inflation slowed to 2.9% in March, Statistics Canada said on Tuesday.",
+     "Statistics Canada"),
+])
+def test_a_country_ending_an_agency_s_name_is_the_agency(ruleset: RuleSet, line: str,
+                                                         name: str) -> None:
+    # "Health New Zealand" (the health service) was "Health" and the country: the claim
+    # was about New Zealand, and the offer's page shared nothing with "Health NZ".
+    (claim,) = _page(ruleset, line)
+    assert name in [e.text for e in claim.entities]
+    assert not [e for e in claim.entities if e.id in ("new-zealand", "canada")]
