@@ -3,17 +3,23 @@ extraction read wrong in pages a desk meets, each case written as such pages wri
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
+from checker.extract.date_types import Anchor
+from checker.extract.dates import find_dates
 from checker.extract.quantities import find_quantities
+from checker.extract.worthiness import text_features
 from checker.models.claims import Claim
 from checker.models.document import DocumentMeta
 from checker.normclaim import INITIAL
 from checker.rules import RuleSet
 
 _META = DocumentMeta(published="2026-10-13")
+_ANCHOR = Anchor(date(2026, 10, 22), date(2026, 10, 22), "day")
 
 
 @pytest.mark.parametrize("line", [
@@ -85,7 +91,6 @@ def test_a_row_of_a_trading_statement_is_a_claim(ruleset: RuleSet, line: str) ->
 
 @pytest.mark.parametrize("line", ["Chapter 3", "Season 2 Episode 4", "Top 10 stories"])
 def test_a_title_with_a_number_is_no_row(line: str) -> None:
-    from checker.extract.worthiness import text_features
     found = text_features(line, has_number=True, has_date=False, attributed=False,
                           future=False, correction=False)
     assert "too-short" in found
@@ -152,7 +157,6 @@ def test_a_company_s_own_guidance_is_a_claim(ruleset: RuleSet, line: str) -> Non
     "I expect about 40 people to come on Saturday.",
 ])
 def test_a_forecast_in_the_first_person_is_still_first_person(line: str) -> None:
-    from checker.extract.worthiness import text_features
     found = text_features(line, has_number=True, has_date=True, attributed=False,
                           future=True, correction=False)
     assert "first-person" in found
@@ -173,3 +177,27 @@ def test_a_country_ending_an_agency_s_name_is_the_agency(ruleset: RuleSet, line:
     (claim,) = _page(ruleset, line)
     assert name in [e.text for e in claim.entities]
     assert not [e for e in claim.entities if e.id in ("new-zealand", "canada")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Marlow Grocers posted revenue of £4.82bn for the third quarter, up 9.6% on last year.",
+     ["the third quarter"]),
+    ("Exports rose 5% from last year to $2.1 billion in March.", ["in March"]),
+    ("Revenue £4.82bn (Q3 2025: £4.51bn), up 6.9%", []),
+    ("Profit was £1.2bn (H1 2025: £1.0bn).", []),
+    ("Sales fell to $3 billion last year.", ["last year"]),
+    ("The rule, carried over from last year, applies to 40 schools.", ["last year"]),
+])
+def test_the_base_of_a_comparison_is_no_date_of_the_fact(text: str, kept: list[str]) -> None:
+    # "up 9.6% on last year" and a results row's "(Q3 2025: £4.51bn)" name the period the
+    # figures are compared with: as dates of the claim, last year's quarter and "last year"
+    # made two pages' figures one time and corroborated "up 6.9%" with "up 9.6%".
+    assert [d.text for d in find_dates(text, anchor=_ANCHOR)] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Shares rose 5% on Monday.", ["on Monday"]),
+    ("Shares closed at $50 on March 3, down from $52 a week earlier.", ["March 3"]),
+])
+def test_a_figure_s_own_day_stays(text: str, kept: list[str]) -> None:
+    assert [d.text for d in find_dates(text, anchor=_ANCHOR)][:1] == kept
