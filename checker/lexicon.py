@@ -387,5 +387,34 @@ class Lexicon:
         # by map() in C rather than appended one by one.
         content = [key not in AUXILIARIES for key in keys]
         kept = list(compress(toks, content))
+        at = list(compress(range(len(toks)), content))
         stems = list(map(stem, compress(keys, content)))
-        return [(pid, kept[i].start, kept[j - 1].end) for pid, i, j in self.find_predicates(stems)]
+        return [(pid, kept[i].start, kept[j - 1].end) for pid, i, j in self.find_predicates(stems)
+                if not _no_verb(text, toks, at[i])]
+
+
+# Words that start a noun phrase: the noun "contract" after one ("signed a contract", "a
+# four-year contract") is an agreement, not the verb "contracted" (a decrease). Nouns that
+# name the predicate's own event ("a rise of 5%", "a sharp fall") keep it: only nouns of
+# another sense are listed.
+_DETERMINERS = frozenset("a an the this that these those its his her their our my your "
+                         "every each no new".split())
+_OTHER_SENSE_NOUNS = frozenset({"contract", "contracts"})
+# Surface forms of another verb that stem like a predicate's: "were found in the runway" is
+# "find", not "founded in" (a desk probe gave one page's claim a predicate its twin lacked).
+_HOMOGRAPHS = frozenset({"found"})
+
+
+def _no_verb(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether the phrase word toks[i] is no verb here: a homograph of another verb, or a
+    noun of another sense after a determiner (across a hyphenated modifier: "a four-year
+    contract")."""
+    word = toks[i].text.lower()
+    if word in _HOMOGRAPHS:
+        return True
+    if word not in _OTHER_SENSE_NOUNS:
+        return False
+    j = i - 1
+    while j > 0 and text[toks[j - 1].end:toks[j].start] == "-":
+        j -= 2 if j > 1 else 1  # "four-year": both words of the modifier
+    return j >= 0 and toks[j].text.lower() in _DETERMINERS

@@ -36,8 +36,20 @@ COMMON_STARTERS = frozenset(
     deaths exports imports prices inflation unemployment output police drivers workers
     residents investors voters consumers customers shareholders employees staff doctors
     patients students teachers farmers correction corrections clarification update
+    around approximately roughly nearly almost estimated circa barely fully exactly
     """.split()
 )
+# Time zones after a clock time ("0012 GMT", "14:30 UTC"): capitals, not names. The page's
+# subject lent to its figures that name no one was "GMT" (a desk probe).
+TIME_ZONES = frozenset(
+    """
+    GMT UTC BST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST HST AEST
+    AEDT ACST AWST NZST NZDT JST KST HKT SGT WIB
+    """.split()
+)
+# A reporting period's label ("Q3 2025", "H1", "FY2026", "FY26"): a quarter, a half or a
+# year of accounts, not a name ("Q3 2025" was a name that the next line took as subject).
+_PERIOD_LABEL_RE = re.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
 TITLES = frozenset(
     """
     President Prime Minister Federal Chief Senator Chairman Chairperson Secretary Member Dr
@@ -65,6 +77,12 @@ _SENTENCE_ENDS = ".!?:\n\r"
 _GROUP_WORD_RE = re.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
 # What closes an item of a list or a sentence after a figure: ", 18,", "18 and", "13.".
 _ITEM_END_RE = re.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
+
+
+def _is_label(word: str) -> bool:
+    """A capitalised word that labels a time rather than names something: a time zone or
+    a reporting period."""
+    return word in TIME_ZONES or _PERIOD_LABEL_RE.fullmatch(word) is not None
 
 
 def counted_after_group(word: str, text: str, end: int) -> bool:
@@ -145,12 +163,22 @@ _OTHER_THING = frozenset("""post daily times herald tribune journal gazette toda
 _STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
 
 
+# Words that name a public service or a company before a country's name: "Health New
+# Zealand" (the health service; a desk probe read "Health" and the country), "Statistics
+# Canada", "Transport Canada", "Sport England", "Air New Zealand".
+_AGENCY_WORDS = frozenset("health statistics transport sport air tourism fisheries".split())
+
+
 def inside_name(text: str, toks: Sequence[Token], i: int,
                 hit: tuple[int, tuple[str, str]]) -> bool:
     """Whether a known name is part of a longer name: the end of one ("Michael Jordan",
-    "Denzel Washington") or the start of another thing's ("Washington Post")."""
+    "Denzel Washington", "Health New Zealand") or the start of another thing's
+    ("Washington Post")."""
     length, (_, role) = hit
     if _names_another_thing(text, toks, i + length):
+        return True
+    if i and role == "name" and toks[i - 1].text.lower() in _AGENCY_WORDS \
+            and toks[i - 1].text[:1].isupper() and text[toks[i - 1].end:toks[i].start] == " ":
         return True
     if length == 1 and role == "demonym":
         return team_name_end(text, toks, i)
@@ -254,7 +282,7 @@ def unknown_names(
             flush()
         # "Saturday's election": a day with its possessive is no name either.
         capital = word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
-            "\u2019s") not in MONTHS_AND_DAYS
+            "\u2019s") not in MONTHS_AND_DAYS and not _is_label(word)
         if taken[i] or (i + 1 < len(toks) and (
                 text[tok.end:tok.end + 1] == "$"
                 or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit()))) \

@@ -62,6 +62,12 @@ from checker.textutil import fold
 DEFAULT_THRESHOLD = 0.5
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
 _BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
+# A live blog's time stamp before an entry ("4:30 PM: ", "18:40: ", "9.15am - "): when the
+# entry was posted, not what it says. Left in, it made "PM" a name and "18:40: Brentford"
+# a subject (a desk probe); a clock time and a colon or spaced dash, at the line's start.
+_STAMP_PREFIX_RE = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
+    r"(?::|\s[-\u2013\u2014])\s+", re.IGNORECASE)
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 _DIGIT_RE = re.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.
@@ -96,6 +102,8 @@ def candidate_spans(doc: Document,
     for block in content_blocks(doc.text, doc.body_start, folded):
         lead = _BULLET_PREFIX_RE.match(doc.text, block.start, block.end)
         begin = lead.end() if lead else block.start
+        stamp = _STAMP_PREFIX_RE.match(doc.text, begin, block.end)
+        begin = stamp.end() if stamp else begin
         # Segmentation and clause splitting read fold(text) only, and folding twice is
         # folding once: given the folded document, they do not fold each block again.
         for s, e in split_sentences(folded, begin, block.end):

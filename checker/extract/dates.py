@@ -97,7 +97,31 @@ def find_dates(
                 found.append(_opened(expr, text, folded, start, anchor))
                 taken.add(s, e)
     found.sort(key=lambda d: d.start)
+    found = [d for d in found if not _comparison_base(d, folded, start)]
     return date_shift.anchor_shifts(found, folded, start)
+
+
+# The period a figure is compared with, not the time of the fact: a change's base after
+# its figure ("up 9.6% on last year", "rose 5% from last year"), and a results table's
+# comparative in brackets ("Revenue £4.82bn (Q3 2025: £4.51bn)"). As dates of the claim
+# they made a quarter of 2025 and "last year" one time, and "up 6.9%" corroborated "up
+# 9.6%" (a desk probe). "from a year earlier" is date_shift's (`_base_of_change`).
+_CHANGE_BASE_RE = re.compile(
+    r"(?:%|\bper\s+cent)\s+(?:on|from|over|against|versus|vs\.?|compared\s+(?:with|to))"
+    r"\s+\Z", re.IGNORECASE)
+# Only a past year or quarter as such a base ("on last year", "from the previous year"):
+# "rose 5% on Monday", "closed at $50 on March 3" date their figures.
+_PAST_PERIOD_RE = re.compile(r"(?:the\s+)?(?:last|previous|prior|same)\b", re.IGNORECASE)
+_LABELLED_FIGURE_RE = re.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
+
+
+def _comparison_base(d: DateExpr, folded: str, start: int) -> bool:
+    """Whether d names the base a figure is compared with (above), not a time of the fact."""
+    if d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
+            and _CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
+        return True
+    return d.start > start and folded[d.start - 1] == "(" \
+        and _LABELLED_FIGURE_RE.match(folded, d.end) is not None
 
 
 def _anchored(pattern: re.Pattern[str], folded: str, starts: list[int],

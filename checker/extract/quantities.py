@@ -76,6 +76,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         ranked = qp.RANK_NOUN_RE.match(folded, m.end(), stop) if m.group("ord") else None
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, ranked.group(1).lower() if ranked else None, False, "exact"))
+    if "-" in sentence:
+        for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop):
+            keep(_duration(text, m))
     for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
         keep(_from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
@@ -113,6 +116,17 @@ def _parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
             out[i] = part._replace(noun=total.noun)
             out[i + 1] = total._replace(noun=None)
     return out
+
+
+def _duration(text: str, m: re.Match[str]) -> Quantity:
+    """How long a thing runs, written before it ("a five-year contract"): exact, counting
+    the thing it qualifies."""
+    num = m.group("num")
+    value = float(num) if num.isdigit() else qw.word_value(num)
+    unit = m.group("unit").lower()
+    s, e = m.start(), m.end("unit")
+    return Quantity(text[s:e], s, e, "measure", value, value, value, unit,
+                    m.group("noun").lower(), False, "exact")
 
 
 def _is_part_of_name(folded: str, m: Hit) -> bool:

@@ -85,6 +85,19 @@ WORD_NUMBER_RE = re.compile(
     rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w|[.,;](?:\s|$))",
     re.IGNORECASE,
 )
+# A duration written as a compound adjective before what lasts it: "a five-year contract",
+# "a 24-hour strike", "a three-month state of emergency" (a desk probe: "five-year" and
+# "four-year" contracts of one signing, compound adjectives, were no figures). Only before
+# the nouns of things that run for a term: "a 10-year bond", "a 52-week high", "the first
+# five-year plan" and "the 24-year-old" name things or ages, not how long they last.
+DURATION_UNITS = ("hour", "day", "week", "month", "year")
+DURATION_NOUNS = (
+    "contract|deal|agreement|extension|lease|loan|term|sentence|ban|suspension|strike|"
+    "walkout|stoppage|shutdown|lockdown|curfew|ceasefire|truce|moratorium|freeze|state|"
+    "closure|halt|pause|mission|tour|trial|delay|window")
+DURATION_ADJ_RE = re.compile(
+    rf"\b(?P<num>\d{{1,3}}|{_SMALL_WORDS})-(?P<unit>{'|'.join(DURATION_UNITS)})(?:-long)?"
+    rf"[ \t]+(?:[a-z]+[ \t]+)?(?P<noun>{DURATION_NOUNS})\b", re.IGNORECASE)
 # The unit after a number word, read as after digits: "seven years" is a measure like
 # "7 years", "five per cent" a percentage (a probe: "seven years" was a count of nothing).
 WORD_UNIT_AFTER_RE = re.compile(rf"\s(?P<unit>{UNIT})(?!\w)", re.IGNORECASE)
