@@ -30,10 +30,11 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
     if not a.quantities or not b.quantities:
         return agreeing, conflicting
     for i, qa in enumerate(a.quantities):
-        candidates = [qb for j, qb in enumerate(b.quantities) if aligned(qa, qb)
-                      and _same_time(when_a.get(i), when_b.get(j))]
-        if not candidates:
+        at = [j for j, qb in enumerate(b.quantities) if aligned(qa, qb)
+              and _same_time(when_a.get(i), when_b.get(j))]
+        if not at:
             continue
+        candidates = [b.quantities[j] for j in at]
         matches = [qb for qb in candidates if agree(qa, qb)]
         if matches:
             # Consistent figures that do not confirm each other ("as many as 2,000" /
@@ -41,11 +42,22 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
             confirming = [qb for qb in matches if confirms(qa, qb)]
             if confirming:
                 agreeing.append((qa.text, confirming[0].text))
-        elif len(candidates) == 1 and not any(
-            aligned(other, candidates[0]) and agree(other, candidates[0]) for other in a.quantities
-        ) and part_of_whole(a, qa) == part_of_whole(b, candidates[0]):
+        elif len(at) == 1 and _only_match(a, b.quantities[at[0]], i, when_a, when_b.get(at[0])) \
+                and part_of_whole(a, qa) == part_of_whole(b, candidates[0]):
             conflicting.append((qa.text, candidates[0].text))
     return agreeing, conflicting
+
+
+def _only_match(a: NormClaim, qb: NQuantity, i: int, when_a: Mapping[int, NDate],
+                when_b: NDate | None) -> bool:
+    """Whether a's figure i is the one figure of a that `qb` could be compared with, and no
+    figure of a agrees with `qb`: the same pairs conflict whichever claim comes first (desk
+    probe C: "offered 3.5%" against "offered 2.5% ..., while the union wants 7%" was a
+    conflict one way round and unrelated the other)."""
+    if any(aligned(other, qb) and agree(other, qb) for other in a.quantities):
+        return False
+    return [k for k, other in enumerate(a.quantities)
+            if aligned(other, qb) and _same_time(when_a.get(k), when_b)] == [i]
 
 
 # A figure (and its counted noun) followed by the whole it is a share of, named by a word:
