@@ -38,7 +38,7 @@ _PASSIVE_FORMS = {form: rel for rel, forms in _PASSIVE.items() for form in forms
 _CONVERSE_OF = {form: rel for rel, forms in _CONVERSE.items() for form in forms.split("|")}
 
 _VERB_RE = re.compile(
-    r"\b(?:(?P<aux>(?:was|were|been|being|is|are)\s+)(?P<passive>"
+    r"\b(?:(?P<aux>(?:was|were|be|been|being|is|are)\s+)(?P<passive>"
     + "|".join(sorted(_PASSIVE_FORMS, key=len, reverse=True)) + r")\s+by"
     + r"|(?P<converse>" + "|".join(_CONVERSE_OF).replace(" ", r"\s+") + r")"
     + r"|(?P<active>" + "|".join(sorted(_FORM_OF, key=len, reverse=True)) + r"))\b")

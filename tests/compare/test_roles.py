@@ -16,6 +16,10 @@ PUBLISHED = "2024-03-01"
     ("Argentina beat France 3-2 in the final in Doha.", ("beat", "argentina", "france")),
     ("France lost to Argentina in the final in Doha.", ("beat", "argentina", "france")),
     ("France was beaten by Argentina in the final in Doha.", ("beat", "argentina", "france")),
+    # "will be bought by": the buyer is after "by" (news pair: "agreed to buy Ostrava Milk"
+    # and "will be bought by Halvern Foods" were parties swapped)
+    ("Ostrava Milk will be bought by Halvern Foods for $2 billion.",
+     ("acquire", "name:halvern", "name:ostrava")),
     ("Russia invaded Ukraine in February 2022.", ("invade", "russia", "ukraine")),
     # a two-way verb, a party too far from the verb or behind a clause break: no reading
     ("China met Pakistan in talks on trade in Beijing.", None),
