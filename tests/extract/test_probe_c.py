@@ -201,3 +201,17 @@ def test_the_base_of_a_comparison_is_no_date_of_the_fact(text: str, kept: list[s
 ])
 def test_a_figure_s_own_day_stays(text: str, kept: list[str]) -> None:
     assert [d.text for d in find_dates(text, anchor=_ANCHOR)][:1] == kept
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Red Bull Salzburg have sold striker Lukas Brenner to Brentford for 45 million euros, "
+     "the club said.", "Brentford"),
+    ("The fund lent money to Kenya and 12 other countries in 2025, officials said.", "Kenya"),
+])
+def test_a_figure_after_a_connector_is_no_part_of_a_name(ruleset: RuleSet, line: str,
+                                                         name: str) -> None:
+    # A number joins a name written against it ("Chang'e 6", "Hangor II"), not one after
+    # "for" or "and": "Brentford for 45" was a name.
+    (claim,) = _page(ruleset, line)
+    assert name in [e.text for e in claim.entities]
+    assert not [e.text for e in claim.entities if e.text.startswith(name + " ")]
