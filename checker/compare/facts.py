@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from checker.compare.blocking import Totals, Weights
-from checker.compare.figures import changes_done, counted_nouns, counts_done
+from checker.compare.figures import changes_done, counted_nouns, counts_done, sums_named
 from checker.compare.lexical import opposable
 from checker.compare.measures import fates_of, measure_words, measures_of
 from checker.compare.roles import roles_of
@@ -55,9 +55,11 @@ class ClaimFacts:
         self.measure_words = measure_words(c.text, c.tokens) if self.measures else {}
         self.roles = roles_of(c)
         self.fates = fates_of(c.tokens)
-        # What its counts count and what is done to them (`figures.counted_alike`).
-        # and the changes its shares measure ("slowed cognitive decline by 27%"), alike.
-        self.counts_done = counts_done(c) | changes_done(c) if c.quantities else frozenset()
+        # What its counts count and what is done to them (`figures.counted_alike`), the
+        # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it
+        # names by what they are ("a fee of £33m").
+        self.counts_done = counts_done(c) | changes_done(c) | sums_named(c) \
+            if c.quantities else frozenset()
         self.counted = counted_nouns(c) if c.quantities else frozenset()
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None

@@ -80,6 +80,29 @@ def changes_done(c: NormClaim) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+# A noun and "of" right before a sum: "a fee of around £38m", "a fine of €2m".
+_SUM_OF_RE = re.compile(r"([a-z]+)[ \t]+of[ \t]+\Z")
+# Nouns of any sum: what they are of says nothing ("a total of $5 billion").
+_ANY_SUM = frozenset("total sum amount value worth tune excess region range order average "
+                     "maximum minimum tranche".split())
+
+
+def sums_named(c: NormClaim) -> frozenset[tuple[str, str]]:
+    """(the stem of what a sum is, "of") of each sum the claim names by a noun before it:
+    "agreed a fee of around £38m" / "for a fee of £33m" are one fee, however common the
+    club's name is in the corpus (desk probe C: the conflict came and went with the count
+    of "Brentford")."""
+    out = set()
+    for q in c.quantities:
+        if q.kind != "money":
+            continue
+        at = c.text.find(q.text)
+        m = _SUM_OF_RE.search(c.text, max(0, at - 30), at) if at > 0 else None
+        if m and m.group(1) not in STOPWORDS and m.group(1) not in _ANY_SUM:
+            out.add((word_stem(m.group(1)), "of"))
+    return frozenset(out)
+
+
 def counted_nouns(c: NormClaim) -> frozenset[str]:
     """What the claim's named counts count, people of any name as one."""
     return frozenset(_counted(q.noun) for q in c.quantities if q.noun and q.kind == "count")

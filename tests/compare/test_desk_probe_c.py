@@ -1,0 +1,49 @@
+"""Desk probe C (an earthquake, a trading statement, a transfer, a nurses' strike), the
+comparison side: a sum named by what it is anchors its figures."""
+
+from __future__ import annotations
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.figures import sums_named
+from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+from tests.compare.pairs import norm
+
+# Brentford in every claim, as on the probe's pages: the name anchors nothing.
+STORY = ("Brentford have signed a new goalkeeper this week.\n"
+         "Brentford finished ninth in the Premier League last season.\n"
+         "Brentford play their first home game in August.\n"
+         "Brentford confirmed the deal on their website.\n")
+
+
+def _page(ruleset: RuleSet, doc: str, text: str) -> list[NormClaim]:
+    cf = extract_text(text, doc, ruleset.lexicon, meta=DocumentMeta(published="2026-07-28"),
+                      threshold=0.0)
+    return normalise_document(doc, cf.claims, ruleset.lexicon, text)
+
+
+def _judged(ruleset: RuleSet, a: str, b: str) -> str:
+    ca, cb = _page(ruleset, "a", STORY + a), _page(ruleset, "b", STORY + b)
+    return judge(ca[-1], cb[-1], BlockIndex(ca + cb), ruleset.lexicon).label
+
+
+def test_one_fee_told_two_ways_conflicts(ruleset: RuleSet) -> None:
+    a = "Brentford have agreed a fee of around £38m with Red Bull Salzburg for Lukas Brenner.\n"
+    b = ("Brentford have completed the signing of Lukas Brenner from Red Bull Salzburg for a "
+         "fee of £33m.\n")
+    assert _judged(ruleset, a, b) == "conflict"
+
+
+def test_what_a_sum_is_of(ruleset: RuleSet) -> None:
+    def named(text: str) -> set[tuple[str, str]]:
+        return set(sums_named(norm(ruleset, text, "a", "2026-07-28")))
+
+    assert named("Brentford agreed a fee of around £38m for Brenner.") == {("fee", "of")}
+    assert named("The regulator imposed a fine of €2m on the bank.") == {("fine", "of")}
+    # what any sum may be, or no noun at all, names nothing
+    assert named("The club spent a total of £120m on players.") == set()
+    assert named("Brentford paid £38m for Brenner.") == set()
