@@ -87,14 +87,20 @@ _ANY_SUM = frozenset("total sum amount value worth tune excess region range orde
                      "maximum minimum tranche".split())
 
 
+# Figures a noun before them can name: sums and physical measures. Not shares: "a rate of
+# 5%" may be growth or unemployment.
+_NAMED_KINDS = frozenset({"money", "measure"})
+
+
 def sums_named(c: NormClaim) -> frozenset[tuple[str, str]]:
-    """(the stem of what a sum is, "of") of each sum the claim names by a noun before it:
-    "agreed a fee of around £38m" / "for a fee of £33m" are one fee, however common the
-    club's name is in the corpus (desk probe C: the conflict came and went with the count
-    of "Brentford")."""
+    """(the stem of what a sum or a measure is, "of") of each one the claim names by a noun
+    before it: "agreed a fee of around £38m" / "for a fee of £33m" are one fee, however
+    common the club's name is in the corpus (desk probe C: the conflict came and went with
+    the count of "Brentford"), and "at a depth of 10 km" / "at a depth of 17 kilometers"
+    one depth."""
     out = set()
     for q in c.quantities:
-        if q.kind != "money":
+        if q.kind not in _NAMED_KINDS:
             continue
         at = c.text.find(q.text)
         m = _SUM_OF_RE.search(c.text, max(0, at - 30), at) if at > 0 else None

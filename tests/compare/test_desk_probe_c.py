@@ -44,6 +44,8 @@ def test_what_a_sum_is_of(ruleset: RuleSet) -> None:
 
     assert named("Brentford agreed a fee of around £38m for Brenner.") == {("fee", "of")}
     assert named("The regulator imposed a fine of €2m on the bank.") == {("fine", "of")}
+    assert named("The quake struck at a depth of 10 km, AFAD said.") == {("depth", "of")}
+    assert named("Inflation hit a rate of 5% in May.") == set()  # a share: of what?
     # what any sum may be, or no noun at all, names nothing
     assert named("The club spent a total of £120m on players.") == set()
     assert named("Brentford paid £38m for Brenner.") == set()
