@@ -8,7 +8,7 @@ from typing import Any
 
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
-from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
+from checker.compare.facts import ClaimFacts, Facts, Stats, pair_coverage, pair_similarity
 from checker.compare.figures import counted_alike, fated_alike
 from checker.compare.fillers import names_apart
 from checker.compare.measures import fates_differ, measured_alike, measures_differ
@@ -68,6 +68,16 @@ def _figures_alike(q_agree: list[tuple[str, str]]) -> bool:
     return len({x for x, _ in q_agree}) >= 2 and len({y for _, y in q_agree}) >= 2
 
 
+def _told_twice(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> bool:
+    """Two figures or more of each claim, each confirmed by the other's (`_figures_alike`):
+    one fact however the words differ ("Revenue £4.82bn (Q3 2025: £4.51bn), up 6.9%" / "...
+    after third-quarter revenue rose 6.9% to 4.82 billion pounds": desk probe C, similarity
+    0.43). Asked only of claims with two figures each."""
+    if len(a.quantities) < 2 or len(b.quantities) < 2:
+        return False
+    return _figures_alike(quantities_compared(a, b, fa.when, fb.when)[0])
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
           thresholds: Thresholds | None = None, calibrated: bool = True,
           facts: Facts | None = None) -> Verdict:
@@ -99,7 +109,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             counted_alike(fa.counts_done, fb.counts_done)
             or fated_alike(fa.fates, fa.counted, fb.fates, fb.counted)
             or measured_alike(fa.measure_words, fb.measure_words)))
-    if not sim.shared_entities or not (same_fact or spec_ents):
+    if not sim.shared_entities or not (same_fact or spec_ents or _told_twice(a, b, fa, fb)):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
     if measures_differ(fa.measures, fb.measures, a.tokens, b.tokens) \
