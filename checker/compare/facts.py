@@ -9,7 +9,13 @@ from typing import Protocol
 from checker.compare.blocking import Totals, Weights
 from checker.compare.figures import changes_done, counted_nouns, counts_done, sums_named
 from checker.compare.lexical import opposable
-from checker.compare.measures import fates_of, measure_words, measures_of
+from checker.compare.measures import (
+    fates_of,
+    figure_measures,
+    measure_tokens,
+    measure_words,
+    measures_of,
+)
 from checker.compare.roles import roles_of
 from checker.compare.scope import scope_of
 from checker.compare.similarity import (
@@ -21,8 +27,7 @@ from checker.compare.similarity import (
 )
 from checker.compare.slots import currencies, events, figure_dates
 from checker.lexicon import Lexicon
-from checker.nlp import word_stem
-from checker.normclaim import INITIAL, NDate, NormClaim
+from checker.normclaim import NDate, NormClaim
 
 
 class Stats(Protocol):
@@ -36,7 +41,7 @@ class Stats(Protocol):
 class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
-    __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates",
+    __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates", "figures_of",
                  "measure_words", "measures", "opposable", "roles", "scope", "spec_entities",
                  "spec_tokens", "told", "totals", "when")
 
@@ -51,7 +56,11 @@ class ClaimFacts:
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)
         self.currencies = currencies(c)
-        self.measures = measures_of(c.text, c.tokens | _guessed_words(c))
+        words = measure_tokens(c)
+        self.measures = measures_of(c.text, words)
+        # The measure each figure is of, when the claim names one before it.
+        self.figures_of = figure_measures(c.text, words, c.quantities) \
+            if self.measures and c.quantities else ()
         self.measure_words = measure_words(c.text, c.tokens) if self.measures else {}
         self.roles = roles_of(c)
         self.fates = fates_of(c.tokens)
@@ -63,14 +72,6 @@ class ClaimFacts:
         self.counted = counted_nouns(c) if c.quantities else frozenset()
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
-
-
-def _guessed_words(c: NormClaim) -> frozenset[str]:
-    """Stems of a claim's first word when normalisation guessed it a name (`INITIAL`): a
-    measure opening a sentence ("Turnout was 64.9%") is still the measure its figure is of
-    (a desk probe: turnout and a party's share of the vote conflicted)."""
-    return frozenset(word_stem(c.text[m.start - c.span[0]:m.end - c.span[0]].lower())
-                     for m in c.mentions if m.role == INITIAL)
 
 
 class Facts:

@@ -5,9 +5,10 @@ neither one fact told twice nor two answers to one question."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from checker.nlp import word_stem
+from checker.normclaim import INITIAL, NormClaim, NQuantity
 
 # Nouns a news figure measures, as written, by their frame stem ("sales" and "turnover"
 # are revenue to the frame, "earnings" profit): a claim's frame says which it names, and
@@ -77,6 +78,45 @@ def measures_of(text: str, tokens: frozenset[str]) -> dict[str, frozenset[str]]:
             if mod is not None:
                 mods.add(mod)
     return {head: frozenset(mods) for head, mods in found.items()}
+
+
+def measure_tokens(c: NormClaim) -> frozenset[str]:
+    """The words a claim may name its measures by: its frame, and its first word when
+    normalisation guessed it a name (`INITIAL`): a measure opening a sentence ("Turnout was
+    64.9%") is still the measure its figure is of (a desk probe: turnout and a party's share
+    of the vote conflicted)."""
+    if not any(m.role == INITIAL for m in c.mentions):
+        return c.tokens
+    return c.tokens | frozenset(word_stem(c.text[m.start - c.span[0]:m.end - c.span[0]].lower())
+                                for m in c.mentions if m.role == INITIAL)
+
+
+def figure_measures(text: str, tokens: frozenset[str], quantities: Sequence[NQuantity]
+                    ) -> tuple[frozenset[str] | None, ...]:
+    """For each figure, the measures of the noun phrase named last before it in the claim,
+    or None: in "raised its full-year profit forecast after third-quarter revenue rose 6.9%
+    to 4.82 billion pounds" both figures are revenue's, none is profit's; "oil export
+    earnings rose to $4.1 billion" is a figure of exports and of earnings."""
+    named = _STEMS & tokens
+    if not named:  # most claims: no measure
+        return (None,) * len(quantities)
+    mentions = sorted((m.start(), m.end(), _GROUPS.get(stem, stem))
+                      for stem in named for m in _FORMS[stem].finditer(text))
+    out: list[frozenset[str] | None] = []
+    for q in quantities:
+        at = text.find(q.text)
+        before = [m for m in mentions if m[0] < at] if at >= 0 else []
+        if not before:
+            out.append(None)
+            continue
+        # The last mention, and those written right before it ("export earnings").
+        phrase = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not text[m[1]:phrase[-1][0]].isspace():
+                break
+            phrase.append(m)
+        out.append(frozenset(head for _, _, head in phrase))
+    return tuple(out)
 
 
 def _qualifier(word: str, initial: bool) -> str | None:

@@ -75,7 +75,8 @@ def _told_twice(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> b
     0.43). Asked only of claims with two figures each."""
     if len(a.quantities) < 2 or len(b.quantities) < 2:
         return False
-    return _figures_alike(quantities_compared(a, b, fa.when, fb.when)[0])
+    return _figures_alike(quantities_compared(a, b, fa.when, fb.when, fa.figures_of,
+                                              fb.figures_of)[0])
 
 
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
@@ -119,7 +120,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # whatever their figures say.
         return Verdict("unrelated", None, 0.5, score, details)
     # Most pairs have no figures on one side: no call to find nothing to compare.
-    q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when) \
+    q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when, fa.figures_of,
+                                              fb.figures_of) \
         if a.quantities and b.quantities else ([], [])
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     slots_agree = len(q_agree) + len(d_agree)

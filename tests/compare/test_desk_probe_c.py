@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.figures import sums_named
+from checker.compare.slots import compare_quantities
 from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
@@ -49,3 +50,33 @@ def test_what_a_sum_is_of(ruleset: RuleSet) -> None:
     # what any sum may be, or no noun at all, names nothing
     assert named("The club spent a total of £120m on players.") == set()
     assert named("Brentford paid £38m for Brenner.") == set()
+
+
+LEDE = ("LONDON, Oct 22 (Reuters) - Marlow Grocers raised its full-year profit forecast on "
+        "Thursday after third-quarter revenue rose 6.9% to 4.82 billion pounds.")
+
+
+def test_each_figure_is_of_the_measure_named_before_it(ruleset: RuleSet) -> None:
+    from checker.compare.measures import figure_measures, measure_tokens
+
+    def of(text: str) -> list[set[str] | None]:
+        c = norm(ruleset, text, "a", "2026-10-22")
+        return [set(m) if m else None
+                for m in figure_measures(c.text, measure_tokens(c), c.quantities)]
+
+    assert of(LEDE) == [{"revenu"}, {"revenu"}]
+    # a compound: exports and what they earn
+    assert of("Nigeria's oil export earnings rose to $4.1 billion.") == [{"export", "profit"}]
+    assert of("Marlow Grocers employs 40,000 people.") == [None]
+
+
+def test_a_profit_figure_is_no_revenue_figure(ruleset: RuleSet) -> None:
+    # In a mixed corpus where Marlow was rare enough to anchor, "Adjusted operating profit
+    # £212m, up 11%" conflicted with the lede's revenue and its growth.
+    row = norm(ruleset, "Marlow Grocers said adjusted operating profit was £212m, up 11%.", "a",
+               "2026-10-22")
+    lede = norm(ruleset, LEDE, "b", "2026-10-22")
+    assert compare_quantities(row, lede) == ([], [])
+    same = norm(ruleset, "Marlow Grocers said operating profit rose 11% to 221 million pounds.",
+                "c", "2026-10-22")
+    assert compare_quantities(row, same)[1] == [("£212m", "221 million pounds")]
