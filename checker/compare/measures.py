@@ -105,18 +105,37 @@ def figure_measures(text: str, tokens: frozenset[str], quantities: Sequence[NQua
     out: list[frozenset[str] | None] = []
     for q in quantities:
         at = text.find(q.text)
-        before = [m for m in mentions if m[0] < at] if at >= 0 else []
-        if not before:
-            out.append(None)
+        after = _OF_THE_RE.match(text, at + len(q.text)) if at >= 0 else None
+        of = [m for m in mentions if after is not None and m[0] == after.start(1)]
+        if of:  # "33.4% of the vote": the share's whole is its measure
+            out.append(frozenset({of[0][2]}))
             continue
-        # The last mention, and those written right before it ("export earnings").
-        phrase = [before[-1]]
-        for m in reversed(before[:-1]):
-            if not text[m[1]:phrase[-1][0]].isspace():
-                break
-            phrase.append(m)
-        out.append(frozenset(head for _, _, head in phrase))
+        before = [m for m in mentions if m[0] < at] if at >= 0 else []
+        out.append(_phrase(text, before) if before else None)
     return tuple(out)
+
+
+# What a share is of, right after it: "33.4% of the vote".
+_OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([\w-]+)")
+# Between a measure and one that only qualifies it: "Turnout in the vote".
+_QUALIFIED_BY_RE = re.compile(r"\s+(?:in|of|for|at|on)\s+(?:the\s+|its\s+|their\s+)?")
+
+
+def _phrase(text: str, before: list[tuple[int, int, str]]) -> frozenset[str]:
+    """The measures of the noun phrase that ends with the last of `before` (mentions as
+    (start, end, measure)): with the mentions written right before it ("export earnings"),
+    and the measure it qualifies instead when it is only the other's complement ("Turnout
+    in the vote was 63.9%": turnout)."""
+    phrase = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = text[m[1]:phrase[-1][0]]
+        if _QUALIFIED_BY_RE.fullmatch(gap):
+            phrase = [m]  # the head measure, and what is written right before it
+            continue
+        if not gap.isspace():
+            break
+        phrase.append(m)
+    return frozenset(head for _, _, head in phrase)
 
 
 def _qualifier(word: str, initial: bool) -> str | None:

@@ -68,6 +68,9 @@ def test_each_figure_is_of_the_measure_named_before_it(ruleset: RuleSet) -> None
     # a compound: exports and what they earn
     assert of("Nigeria's oil export earnings rose to $4.1 billion.") == [{"export", "profit"}]
     assert of("Marlow Grocers employs 40,000 people.") == [None]
+    # a measure only qualifying the one before it, and a share's whole after it
+    assert of("Turnout in the vote was 63.9%.") == [{"turnout"}]
+    assert of("ANO won 78 seats in the election, with 33.4% of the vote.")[-1] == {"vote"}
 
 
 def test_a_profit_figure_is_no_revenue_figure(ruleset: RuleSet) -> None:
