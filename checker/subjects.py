@@ -35,6 +35,7 @@ PRONOUN_RE = re.compile(
     r"(?P<noun>" + "|".join(_NOUNS + sorted(DESCRIBED_ONLY)) + r"))\b",
     re.IGNORECASE,
 )
+_DESCRIBED_RE = re.compile(r"\b(?:" + "|".join(sorted(DESCRIBED_ONLY)) + r")\b")
 # A describing noun right after a name ("the GDL union") or right before it ("the union
 # GDL", "regulator Ofcom"); never an owner's ("Germany's union").
 _NOUN_AFTER_RE = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
@@ -167,6 +168,8 @@ def descriptions(claim: Claim, lexicon: Lexicon) -> dict[str, str]:
     union"), nor does an owner ("Alzheimer's drug")."""
     out: dict[str, str] = {}
     text, start = claim.text, claim.span[0]
+    if not claim.entities or _DESCRIBED_RE.search(text) is None:
+        return out  # most claims: no union, court or ministry to tie to a name
     for e in claim.entities:
         if e.text.endswith(("'s", "\u2019s", "'", "\u2019")) or role(e.text, lexicon) == "demonym":
             continue

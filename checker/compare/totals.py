@@ -50,8 +50,8 @@ def shrank(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
     """Two readings of a total that only grows, the later one smaller, given each figure's
     date (`slots.figure_dates`): "The death toll ... rose to 27 on Monday" / "... rose to 19
     on Wednesday" is no second period of a series, but one of the two is wrong."""
-    if not (so_far(a.text) and so_far(b.text)):
-        return False
+    if not when_a or not when_b or not (so_far(a.text) and so_far(b.text)):
+        return False  # most pairs: figures of no date, and no regex read
     for i, qa in enumerate(a.quantities):
         for j, qb in enumerate(b.quantities):
             da, db = when_a.get(i), when_b.get(j)

@@ -72,8 +72,11 @@ def _told_twice(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> b
     """Two figures or more of each claim, each confirmed by the other's (`_figures_alike`):
     one fact however the words differ ("Revenue £4.82bn (Q3 2025: £4.51bn), up 6.9%" / "...
     after third-quarter revenue rose 6.9% to 4.82 billion pounds": desk probe C, similarity
-    0.43). Asked only of claims with two figures each."""
+    0.43). Asked only of claims with two figures each, two of one value."""
     if len(a.quantities) < 2 or len(b.quantities) < 2:
+        return False
+    # Most such pairs share no two values at all: no need to align and date their figures.
+    if len({q.value for q in a.quantities} & {q.value for q in b.quantities}) < 2:
         return False
     return _figures_alike(quantities_compared(a, b, fa.when, fb.when, fa.figures_of,
                                               fb.figures_of)[0])
