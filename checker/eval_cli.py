@@ -45,7 +45,8 @@ def _labelled_pairs(path: Path, rules_dir: Path) -> tuple[list[Pair], RuleSet,
 @click.option("--rules", "rules_dir", default="rules", show_default=True,
               type=click.Path(path_type=Path), help="Rules (aliases, predicates).")
 def eval_pairs(path: Path, json_out: Path | None, rules_dir: Path) -> None:
-    """Precision and recall on claim/evidence pairs (JSONL with claim, evidence, gold_label)."""
+    """Precision and recall on claim/evidence pairs (JSONL with claim, evidence, gold_label;
+    pub_a and pub_b, when given, date each side as a check would)."""
     import json
 
     from checker.evaluate import evaluate, predict

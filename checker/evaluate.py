@@ -1,7 +1,9 @@
 """`claimcheck eval pairs`: the comparison on labelled claim/evidence pairs (FEVER style).
 
-Each line: {"claim": ..., "evidence": ..., "gold_label": SUPPORTS | REFUTES | NOT ENOUGH INFO}.
-A conflict verdict predicts REFUTES, a corroboration SUPPORTS, unrelated abstains.
+Each line: {"claim": ..., "evidence": ..., "gold_label": SUPPORTS | REFUTES | NOT ENOUGH INFO},
+and optionally "pub_a" / "pub_b", each side's publication date (ISO): its relative dates
+resolve against it and a conflict a check would drop as two statements each true when written
+is dropped. A conflict verdict predicts REFUTES, a corroboration SUPPORTS, unrelated abstains.
 """
 
 from __future__ import annotations
