@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 
 from checker.nlp import STOPWORDS, word_stem
 from checker.normclaim import NormClaim, NQuantity
@@ -68,13 +69,8 @@ def changes_done(c: NormClaim) -> frozenset[tuple[str, str]]:
     27%" are one change measured twice (a desk probe: never compared, as "cognitive decline"
     is no measure noun). Two content words at least: "rose by 5%" says too little."""
     out = set()
-    for q in c.quantities:
-        if q.kind not in _SHARE_KINDS:
-            continue
-        at = c.text.find(q.text)
-        m = _CHANGED_BY_RE.search(c.text, max(0, at - 60), at) if at > 0 else None
-        words = [w.lower() for w in m.group(1).split()] if m else []
-        stems = [word_stem(w) for w in words if w not in STOPWORDS]
+    for m in _before_figures(c, _SHARE_KINDS, _CHANGED_BY_RE, 60):
+        stems = [word_stem(w) for w in m.group(1).lower().split() if w not in STOPWORDS]
         if len(stems) >= 2:
             out.add((" ".join(stems), "by"))
     return frozenset(out)
@@ -98,15 +94,21 @@ def sums_named(c: NormClaim) -> frozenset[tuple[str, str]]:
     common the club's name is in the corpus (desk probe C: the conflict came and went with
     the count of "Brentford"), and "at a depth of 10 km" / "at a depth of 17 kilometers"
     one depth."""
-    out = set()
+    return frozenset((word_stem(m.group(1)), "of")
+                     for m in _before_figures(c, _NAMED_KINDS, _SUM_OF_RE, 30)
+                     if m.group(1) not in STOPWORDS and m.group(1) not in _ANY_SUM)
+
+
+def _before_figures(c: NormClaim, kinds: frozenset[str], pattern: re.Pattern[str],
+                    reach: int) -> Iterator[re.Match[str]]:
+    """The match of `pattern` (anchored at its end) in the `reach` characters right before
+    each figure of the claim of one of `kinds`."""
     for q in c.quantities:
-        if q.kind not in _NAMED_KINDS:
-            continue
-        at = c.text.find(q.text)
-        m = _SUM_OF_RE.search(c.text, max(0, at - 30), at) if at > 0 else None
-        if m and m.group(1) not in STOPWORDS and m.group(1) not in _ANY_SUM:
-            out.add((word_stem(m.group(1)), "of"))
-    return frozenset(out)
+        if q.kind in kinds:
+            at = c.text.find(q.text)
+            m = pattern.search(c.text, max(0, at - reach), at) if at > 0 else None
+            if m is not None:
+                yield m
 
 
 def counted_nouns(c: NormClaim) -> frozenset[str]:
