@@ -125,7 +125,8 @@ def _phrase(text: str, before: list[tuple[int, int, str]]) -> frozenset[str]:
     """The measures of the noun phrase that ends with the last of `before` (mentions as
     (start, end, measure)): with the mentions written right before it ("export earnings"),
     and the measure it qualifies instead when it is only the other's complement ("Turnout
-    in the vote was 63.9%": turnout)."""
+    in the vote was 63.9%": turnout). A part of a measure is a measure of its own
+    ("like-for-like sales": `_PARTS`)."""
     phrase = [before[-1]]
     for m in reversed(before[:-1]):
         gap = text[m[1]:phrase[-1][0]]
@@ -135,7 +136,16 @@ def _phrase(text: str, before: list[tuple[int, int, str]]) -> frozenset[str]:
         if not gap.isspace():
             break
         phrase.append(m)
-    return frozenset(head for _, _, head in phrase)
+    lead = _BEFORE_RE.search(text, max(0, phrase[-1][0] - 40), phrase[-1][0])
+    part = _PARTS.get(lead.group(1).lower()) if lead else None
+    return frozenset(f"{head}:{part}" if part else head for _, _, head in phrase)
+
+
+# Words that make a measure a part of itself, never the whole: "like-for-like sales" grew
+# 4.2% while revenue grew 9.6% (desk probe C); "core inflation", "underlying profit".
+_PARTS = {"like-for-like": "like-for-like", "same-store": "like-for-like",
+          "comparable": "like-for-like", "organic": "organic", "underlying": "underlying",
+          "core": "core"}
 
 
 def _qualifier(word: str, initial: bool) -> str | None:

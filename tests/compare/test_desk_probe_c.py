@@ -71,6 +71,9 @@ def test_each_figure_is_of_the_measure_named_before_it(ruleset: RuleSet) -> None
     # a measure only qualifying the one before it, and a share's whole after it
     assert of("Turnout in the vote was 63.9%.") == [{"turnout"}]
     assert of("ANO won 78 seats in the election, with 33.4% of the vote.")[-1] == {"vote"}
+    # a part of a measure is a measure of its own: like-for-like sales are no revenue
+    assert of("Like-for-like sales rose 4.2% in the quarter.") == [{"revenu:like-for-like"}]
+    assert of("Brazil's core inflation was 3.1% in June.") == [{"price:core"}]
 
 
 def test_a_profit_figure_is_no_revenue_figure(ruleset: RuleSet) -> None:
