@@ -14,6 +14,7 @@ its own pool works) and `side-worker` a worker of that pool.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import sys
@@ -70,6 +71,9 @@ def main(argv: list[str]) -> None:
     """Patch, then run the CLI on the remaining arguments."""
     stage, action, marker, *args = argv
     assert stage in STAGES and action in ("kill", "term"), argv
+    # SIGUSR1 prints every thread's stack: what the test shows when a run hangs (once, in
+    # CI under load, the extract-kill run did; it never has since).
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     _patch(stage, action, Path(marker))
     from checker.cli import main as cli
 

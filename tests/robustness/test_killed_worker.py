@@ -61,6 +61,15 @@ def _group(pgid: int) -> list[int]:
     return found
 
 
+def _stacks(proc: subprocess.Popen[bytes]) -> str:
+    """The hung run's thread stacks (the killer prints them on SIGUSR1), then it is ended."""
+    os.kill(proc.pid, signal.SIGUSR1)
+    time.sleep(2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    _, err = proc.communicate(timeout=BOUND)
+    return err.decode(errors="replace")[-6000:]
+
+
 def _left_behind(pgid: int) -> list[int]:
     """The run's processes still there after a bounded wait (a dying one needs a moment)."""
     deadline = time.monotonic() + BOUND
@@ -86,7 +95,7 @@ def test_killed_worker_ends_the_run(tmp_path: Path, template: Path, stage: str,
         try:
             _, err = proc.communicate(timeout=BOUND)
         except subprocess.TimeoutExpired:
-            pytest.fail(f"{stage} {action}: the run hung")
+            pytest.fail(f"{stage} {action}: the run hung; its threads:\n{_stacks(proc)}")
         left = _left_behind(proc.pid)
     finally:
         if _group(proc.pid):
