@@ -18,7 +18,7 @@ from checker.compare.measures import measured_alike
 from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
-from checker.compare.slots import Pairs, figures_differ, same_day_of
+from checker.compare.slots import Pairs, currency_slip, figures_differ, same_day_of
 from checker.compare.totals import shrank
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.nlp import word_stem
@@ -259,6 +259,12 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
             or measured_alike(ev.fa.measure_words, ev.fb.measure_words)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
+        return "number", logistic(6 * (ev.base - 0.55)) * hedged
+    # One sum of one thing, in two currencies: a slip of the currency ("a strike fund of $50
+    # million" / "of 50 million euros"), anchored as a figure is.
+    slip = currency_slip(a, b) if not q_conflict and not d_conflict else None
+    if slip and (anchored or counted_alike(ev.fa.counts_done, ev.fb.counts_done)):
+        details["quantities"] = [list(slip)]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged
     # Two different figures of one measure with two dates are two periods: "grew 15.5 % in
     # 2022" and "grew 15.6 % in 2023". The same figure ("in three acts") leaves the date

@@ -181,6 +181,21 @@ def _unmatched_bare(a: NormClaim, b: NormClaim) -> bool:
                for qa in a.quantities)
 
 
+def currency_slip(a: NormClaim, b: NormClaim) -> tuple[str, str] | None:
+    """The one sum of each claim, of one value in two currencies, as their texts: "a strike
+    fund of $50 million" / "a strike fund of 50 million euros" (desk probe B, K10). A claim
+    giving two sums (a conversion: "50 million euros ($54 million)") gives none."""
+    ma = [q for q in a.quantities if q.kind == "money"]
+    mb = [q for q in b.quantities if q.kind == "money"]
+    if len(ma) != 1 or len(mb) != 1:
+        return None
+    qa, qb = ma[0], mb[0]
+    ca, cb = _currency(qa.unit), _currency(qb.unit)
+    if ca is None or cb is None or ca == cb or not (agree(qa, qb) and confirms(qa, qb)):
+        return None
+    return qa.text, qb.text
+
+
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give sums of money, but in currencies that never meet: "C$2 billion"
     and "US$2 billion" compare no figure, and confirm nothing."""

@@ -165,3 +165,27 @@ def test_changes_done_needs_two_words(ruleset: RuleSet) -> None:
     c = norm(ruleset, "Corvane said the drug slowed cognitive decline by about 35%.", "a")
     assert changes_done(c) == {("slow cognit decreas", "by")}  # "decline" stems as "decrease"
     assert changes_done(norm(ruleset, "Corvane said it rose by 5% on Tuesday.", "b")) == set()
+
+
+STRIKE = ("The strike was called by the GDL union after talks broke down.\n"
+          "Passengers across Germany faced cancelled trains on Wednesday.\n")
+
+
+def test_one_sum_in_two_currencies_conflicts(ruleset: RuleSet) -> None:
+    # Desk probe B (K10): "The union" is the GDL on both pages, and its fund is one sum.
+    a = STRIKE + "The union has built up a strike fund of $50 million, people said.\n"
+    b = STRIKE + "The union has a strike fund of 50 million euros, its leader said.\n"
+    assert _judged(ruleset, a, b) == "conflict"
+
+
+def test_a_sum_converted_or_another_sum_is_no_slip(ruleset: RuleSet) -> None:
+    from checker.compare.slots import currency_slip
+
+    fund = norm(ruleset, "The GDL has a strike fund of 50 million euros.", "a", "2026-01-14")
+    converted = norm(ruleset, "The GDL has a strike fund of 50 million euros ($54 million).",
+                     "b", "2026-01-14")
+    other = norm(ruleset, "The GDL has a strike fund of $80 million.", "c", "2026-01-14")
+    dollars = norm(ruleset, "The GDL has a strike fund of $50 million.", "d", "2026-01-14")
+    assert currency_slip(fund, dollars) == ("50 million euros", "$50 million")
+    assert currency_slip(fund, converted) is None
+    assert currency_slip(fund, other) is None
