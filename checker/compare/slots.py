@@ -193,7 +193,15 @@ def currency_slip(a: NormClaim, b: NormClaim) -> tuple[str, str] | None:
     ca, cb = _currency(qa.unit), _currency(qb.unit)
     if ca is None or cb is None or ca == cb or not (agree(qa, qb) and confirms(qa, qb)):
         return None
+    if ca in _DOLLARS and cb in _DOLLARS and (_BARE_DOLLAR_RE.search(qa.text)
+                                              or _BARE_DOLLAR_RE.search(qb.text)):
+        return None  # a bare "$" may be the other dollar: a Canadian page's "$2 billion"
     return qa.text, qb.text
+
+
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "TTD", "BSD",
+                      "BBD", "BZD", "FJD", "LRD", "NAD", "ZWL"})
+_BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z])\$")
 
 
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:

@@ -277,8 +277,12 @@ DESK_CASES = [
     # yen is a currency; two currencies confirm nothing
     ("Suntory paid ¥1.2 trillion for the Kirin beverage unit.",
      "Suntory paid 1.5 trillion yen for the Kirin beverage unit.", ("conflict", "number")),
+    # ... and one sum written in two currencies is a slip of one of them (desk probe B)
     ("Air Canada ordered aircraft worth C$2 billion from Airbus.",
-     "Air Canada ordered aircraft worth US$2 billion from Airbus.", ("unrelated", None)),
+     "Air Canada ordered aircraft worth US$2 billion from Airbus.", ("conflict", "number")),
+    # unless a bare "$" may be the other dollar
+    ("Air Canada ordered aircraft worth C$2 billion from Airbus.",
+     "Air Canada ordered aircraft worth $2 billion from Airbus.", ("unrelated", None)),
     # ... but "Rs" on an Indian page and "₹" may be one currency
     ("Tata Motors will invest Rs 2,000 crore in its Pune plant, the company said.",
      "Tata Motors will invest ₹2,000 crore in its Pune plant, the company said.",
