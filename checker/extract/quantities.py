@@ -248,11 +248,36 @@ def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
     if scale:  # "a 6.8-magnitude quake"
         q = _make(folded, text, m, "count", None, 1.0, 1.0, end=scale.end(), noun=False)
         return None if q is None else q._replace(noun="magnitude")
+    degrees = _temperature_against(folded, m)
+    if degrees is not None:
+        base, to_base = qw.MEASURES[degrees]
+        return _make(folded, text, m, "measure", base, 1.0, to_base, end=num_end + 1)
     pence = qp.PENCE_AFTER_RE.match(folded, num_end)
     if pence and (m.group("num") or "") not in qw.NOT_PENCE:
         kind, unit, factor = _kind_unit("p", "")
         return _make(folded, text, m, kind, unit, 1.0, factor, end=pence.end())
     return None
+
+
+def _temperature_against(folded: str, m: Hit) -> str | None:
+    """The unit word ("\u00b0c", "\u00b0f") of a temperature written against its number
+    ("44.6C", "112F"), or None: a plain number within the scale's limits, not after a
+    name ("Gate 5C") or a word that labels things ("class 6C")."""
+    num, num_end = m.group("num") or "", m.end("num")
+    scale = qp.TEMPERATURE_AFTER_RE.match(folded, num_end)
+    if scale is None or "," in num or not num.replace(".", "", 1).isdigit():
+        return None
+    letter = scale.group()
+    if float(num) > qp.TEMPERATURE_LIMITS[letter]:
+        return None
+    s = m.start("num")
+    before = folded[max(0, s - 25):s]
+    if qp.LABEL_BEFORE_RE.search(before) or qp.LETTER_END_RE.search(before):
+        return None
+    cap = qp.CAPITAL_BEFORE.search(before)
+    if cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES:
+        return None
+    return "\u00b0" + letter.lower()
 
 
 def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,

@@ -68,6 +68,16 @@ TIMES_AFTER_RE = re.compile(
 # An earthquake's size: "magnitude 6.8", "a 6.8-magnitude quake", "magnitude-7.4".
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]\Z", re.IGNORECASE)
 MAGNITUDE_AFTER_RE = re.compile(r"-magnitude\b", re.IGNORECASE)
+# A temperature written against the figure, a capital C or F as news copy writes it:
+# "44.6C (112.3F)", "below 28C" (not "5c", a cent; not "5CF", a model). The highest value
+# each scale can take on Earth keeps sums and counts out ("300C missions").
+TEMPERATURE_AFTER_RE = re.compile(r"[CF](?![\w'\u2019]|[.-]\w)")
+TEMPERATURE_LIMITS = {"C": 60.0, "F": 140.0}
+# Words after which a number and a capital letter label a thing: "class 6C", "row 12F".
+LABEL_BEFORE_RE = re.compile(
+    r"\b(?:class|form|grade|year|row|seat|gate|flat|floor|room|platform|unit|block|"
+    r"section|level|bay|stand|terminal|apartment|suite|route|bus|vitamin|no\.?)\s+\Z",
+    re.IGNORECASE)
 # Pence written against the figure: "310p", "12.5p." (not "5 p.m.", "1080p").
 PENCE_AFTER_RE = re.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
 # A number written out, compounds whole (a desk probe: "Twenty-three people" was 3,

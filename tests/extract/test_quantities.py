@@ -267,6 +267,15 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Two hundred and fifty thousand people came.", "Two hundred and fifty thousand",
      {"value": 250_000}),
     ("One million people came.", "One million", {"value": 1e6}),
+    # a temperature written against its number, as news copy does ("44.6C (112.3F)"): a
+    # measure like "44.6 degrees Celsius" (a desk probe: 44.6C and 46.4C of one day in one
+    # city were no figures, and their pages a corroboration)
+    ("Temperatures hit 44.6C (112.3F) in Cordoba.", "44.6C",
+     {"kind": "measure", "unit": "degC", "value": 44.6, "low": 44.55, "high": 44.65}),
+    ("Temperatures hit 44.6C (112.3F) in Cordoba.", "112.3F",
+     {"kind": "measure", "unit": "degF", "value": 112.3}),
+    ("Cordoba recorded 112F on Sunday.", "112F", {"unit": "degF", "value": 112}),
+    ("Nights did not fall below 28C, AEMET said.", "below 28C", {"unit": "degC", "value": 28}),
 ]
 
 
@@ -347,6 +356,12 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     # written-out compounds are adjectives before a hyphen, and a bare "one" is no figure
     ("A twenty-three-year-old man and a five-year plan.", []),
     ("One of the twenty-three victims was named.", []),
+    # a capital letter against a number is a temperature only where one can be: not a
+    # name's part, a grade, a seat, a floor or a sum in cents
+    ("He sat in Row 12F by Gate 5C.", []),
+    ("Pupils in class 6C and the 1,200F fund.", []),
+    ("A 5c coin and the 5CF model.", []),
+    ("The C-130 flew 300C missions.", []),
 ]
 
 
