@@ -106,6 +106,9 @@ _MID_NAME_RE = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
+# The first word of a live blog's entry after its time stamp ("10:42 Temperatures reached"):
+# it starts a sentence though a digit and a space come before it (a desk probe).
+_STAMPED_WORD_RE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]+([A-Z][\w'\u2019-]*)", re.MULTILINE)
 
 
 def mid_sentence_names(text: str) -> frozenset[str]:
@@ -115,6 +118,11 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     found: dict[str, int] = {}
     for word in _MID_NAME_RE.findall(text):
         found[word] = found.get(word, 0) + 1
+    for word in _STAMPED_WORD_RE.findall(text):
+        if found.get(word, 0) > 1:
+            found[word] -= 1
+        else:
+            found.pop(word, None)
     if not found:
         return frozenset()
     wanted = {w.lower(): w for w in found}

@@ -15,6 +15,7 @@ from checker import __version__
 from checker.currencies import DEFAULT_RUPEE, document_rupee
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.clean import content_blocks
+from checker.extract.clean_words import LIVE_STAMP_RE
 from checker.extract.date_shift import dateline_end
 from checker.extract.dates import GATES as _DATE_GATES
 from checker.extract.dates import Anchor, DateExpr, find_dates
@@ -62,12 +63,9 @@ from checker.textutil import fold
 DEFAULT_THRESHOLD = 0.5
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
 _BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
-# A live blog's time stamp before an entry ("4:30 PM: ", "18:40: ", "9.15am - "): when the
-# entry was posted, not what it says. Left in, it made "PM" a name and "18:40: Brentford"
-# a subject (a desk probe); a clock time and a colon or spaced dash, at the line's start.
-_STAMP_PREFIX_RE = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
-    r"(?::|\s[-\u2013\u2014])\s+", re.IGNORECASE)
+# A live blog's time stamp before an entry, and its label ("12.04pm GMT: Breaking: "):
+# when the entry was posted, not what it says (clean_words.LIVE_STAMP_RE).
+_STAMP_PREFIX_RE = LIVE_STAMP_RE
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 _DIGIT_RE = re.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.

@@ -159,6 +159,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
         return Block(start, end, "heading", "summary-bullet")
     if reason:
         return Block(start, end, "boilerplate", reason)
+    if _is_live_entry(body):
+        return Block(start, end, "content")
     if is_headline(body):
         return Block(start, end, "heading", "headline")
     if not _has_sentence_end(body) and len(words) <= cw.TITLE_MAX_WORDS and not _ends_open(body):
@@ -166,6 +168,14 @@ def _classify(raw: str, start: int, end: int) -> Block:
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
+
+
+def _is_live_entry(body: str) -> bool:
+    """A live blog's post after its time stamp: a statement even when, like a headline, it
+    has no full stop ("12.04pm GMT: Breaking: Bank of England cuts interest rates to 3.25%"
+    was a title, and no claim; a desk probe)."""
+    stamp = cw.LIVE_STAMP_RE.match(body)
+    return stamp is not None and len(body[stamp.end():].split()) >= cw.LIVE_ENTRY_WORDS
 
 
 def _is_credit(body: str) -> bool:

@@ -126,3 +126,20 @@ TITLE_MAX_WORDS = 20
 ENDS_OPEN_RE = re.compile(
     r"(?:[,;\u2013\u2014-]|\b(?:the|a|an|of|and|or|to|in|for|with|on|by|at|from|as|that|"
     r"which|its|their|his|her)\s*)$", re.IGNORECASE)
+
+
+# A live blog's time stamp before an entry ("4:30 PM: ", "18:40: ", "9.15am - "): when the
+# entry was posted, not what it says. Left in, it made "PM" a name and "18:40: Brentford"
+# a subject (a desk probe); a clock time and a colon or spaced dash, at the line's start.
+# A stamp may name its time zone ("12.10pm GMT: ", "23:48 CET: "); a 24-hour one may stand
+# before the entry with a space alone ("10:42 Temperatures reached ...", as Euronews writes),
+# when a capital follows: "12:30 is the time" speaks of the time.
+LIVE_STAMP_RE = re.compile(
+    r"(?:(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
+    r"(?:\s(?-i:GMT|BST|UTC|CET|CEST|EET|EST|EDT|CST|CDT|PST|PDT|ET))?"
+    r"(?::|\s[-\u2013\u2014])\s+|\d{1,2}:\d{2}[ \t]+(?=(?-i:[A-Z])))"
+    # the entry's label, no part of what it says ("Breaking" was a name)
+    r"(?:(?:breaking(?:\s+news)?|update|latest|just\s+in)\s?:\s+)?", re.IGNORECASE)
+# Words a stamped entry needs to be a post, punctuated or not ("12.04pm GMT: Breaking: Bank
+# of England cuts interest rates to 3.25%"), rather than a programme's line ("10:30 Lunch").
+LIVE_ENTRY_WORDS = 5

@@ -1,0 +1,64 @@
+"""Desk probe D (an election count, a central bank's rate decision, a fraud sentencing, a
+heatwave): what extraction read wrong in pages a desk meets, each case written as such
+pages write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import extract_text
+from checker.models.claims import Claim
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+_META = DocumentMeta(published="2026-11-05")
+
+
+def _page(ruleset: RuleSet, *lines: str) -> list[Claim]:
+    text = "Page\n\n" + "\n".join(lines) + "\n"
+    return extract_text(text, "page", ruleset.lexicon, _META).claims
+
+
+@pytest.mark.parametrize("line, statement", [
+    # a stamp with its time zone, as business live blogs write it
+    ("12.10pm GMT: The vote was 6-3, with three members wanting to hold rates at 3.75%.",
+     "The vote was 6-3, with three members wanting to hold rates at 3.75%."),
+    ("23:48 CET: With all votes counted, the Social Democrats have 45 seats.",
+     "With all votes counted, the Social Democrats have 45 seats."),
+    # a 24-hour stamp and a space before the entry, as Euronews writes it
+    ("10:42 Temperatures reached 44.6 degrees Celsius in Cordoba, AEMET confirmed.",
+     "Temperatures reached 44.6 degrees Celsius in Cordoba, AEMET confirmed."),
+    ("09:30 AEMET has placed six regions on red alert.",
+     "AEMET has placed six regions on red alert."),
+])
+def test_a_live_blog_stamp_with_a_zone_or_without_a_colon(ruleset: RuleSet, line: str,
+                                                          statement: str) -> None:
+    # Left in, "10:42 Temperatures" made "Temperatures" a name, and "12.10pm GMT: The vote"
+    # was the subject of the triple.
+    (claim,) = _page(ruleset, line)
+    assert claim.text == statement
+    assert not any(e.text in ("Temperatures", "GMT", "CET") for e in claim.entities)
+    assert claim.triple is None or not claim.triple.subject[:1].isdigit()
+
+
+@pytest.mark.parametrize("line", [
+    "10:30 a.m. is when the polls open.",
+    "12:30 is the time the polls open.",
+])
+def test_a_time_that_is_the_statement_stays(ruleset: RuleSet, line: str) -> None:
+    # A time followed by a lower-case word is what the sentence speaks of, not a stamp.
+    claims = _page(ruleset, line)
+    assert all(c.text == line for c in claims)
+
+
+def test_a_live_blog_post_without_a_full_stop_is_a_statement(ruleset: RuleSet) -> None:
+    # The post, written as a headline, was a title and no claim; its label was a name.
+    (claim,) = _page(ruleset, "12.04pm GMT: Breaking: Bank of England cuts interest rates "
+                              "to 3.25%")
+    assert claim.text == "Bank of England cuts interest rates to 3.25%"
+    assert [q.text for q in claim.quantities] == ["3.25%"]
+    assert "Breaking" not in [e.text for e in claim.entities]
+
+
+def test_a_programme_of_times_is_no_post(ruleset: RuleSet) -> None:
+    assert _page(ruleset, "10:30 Opening remarks", "11:00 Coffee break", "13:00 Lunch") == []
