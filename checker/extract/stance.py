@@ -97,7 +97,9 @@ _HEDGE_LOWER_RE = re.compile(HEDGE_RE.pattern.replace("(?-i:may)|", "", 1))
 # delivered" after a past main verb is not a plan of the sentence, so bare "to be" is absent.
 FUTURE_RE = re.compile(
     r"\b(?:will|won't|shall|'ll|is\s+to|are\s+to|(?:is|are|was|were)\s+set\s+to|"
-    r"(?:is|are)\s+due\s+to|scheduled\s+to|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
+    r"(?:is|are)\s+due\s+to|"
+    # "The next decision is due on Dec. 17": a day to come ("was due on" is a debt's day)
+    r"(?:is|are)\s+due\s+(?:on|in|by|at)\b|scheduled\s+to|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
     r"(?:is|are)\s+expected\s+to|expects?\b|forecasts?\b|projected\s+to|would\s+soon|"
     r"is\s+going\s+to|are\s+going\s+to|envisions?|envisages?|upcoming|next\s+year|"
     r"aspires?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|prepares?\s+to|"

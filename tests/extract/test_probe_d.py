@@ -62,3 +62,21 @@ def test_a_live_blog_post_without_a_full_stop_is_a_statement(ruleset: RuleSet) -
 
 def test_a_programme_of_times_is_no_post(ruleset: RuleSet) -> None:
     assert _page(ruleset, "10:30 Opening remarks", "11:00 Coffee break", "13:00 Lunch") == []
+
+
+@pytest.mark.parametrize("line, day", [
+    ("The BoE's next decision is due on Dec. 17.", "2026-12-17"),
+    ("The verdict is due in January, the court said.", "2027-01-01"),
+])
+def test_due_on_a_day_is_a_plan(ruleset: RuleSet, line: str, day: str) -> None:
+    # "is due on Dec. 17" in November was read as asserted, and the day as last December's:
+    # a date conflict in waiting with "The next MPC decision will be on 18 December", and
+    # none with the 17 December the Bank gave.
+    (claim,) = _page(ruleset, line)
+    assert claim.modality == "planned"
+    assert [str(d.start) for d in claim.dates] == [day]
+
+
+def test_due_as_owed_is_no_plan(ruleset: RuleSet) -> None:
+    (claim,) = _page(ruleset, "The payment was due on March 3, the council said.")
+    assert claim.modality != "planned"
