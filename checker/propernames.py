@@ -70,6 +70,9 @@ _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almos
     under only just exactly estimated circa barely fully""".split())
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
 _SCORE_RE = re.compile(r"\d+\s?[-\u2013]\s?\d")
+# A number that is a percentage: no model number of the name before it ("the BoE's 2%
+# target" made "BoE's 2" a name; a desk probe).
+_PERCENT_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 # A line break ends one too, a lone "\r" (old Mac files) as much as "\n" or "\r\n".
 _SENTENCE_ENDS = ".!?:\n\r"
 # A plural name word: a party's or a team's ("Pirates", "Independents", "Indians"), not
@@ -310,6 +313,7 @@ def unknown_names(
                 and toks[i - 1].text.lower() != "magnitude" \
                 and not (word.isdigit() and toks[i - 1].text.lower() in _CONNECTORS) \
                 and not _SCORE_RE.match(text, tok.start) \
+                and not _PERCENT_NUMBER_RE.match(text, tok.start) \
                 and not counted_after_group(toks[i - 1].text, text, tok.end):
             # "Chiang'e 6", "Hangor II", "JF-17"; not "the Pirates 18," nor, after a
             # connector, "Brentford for 45 million euros" (a desk probe's name)

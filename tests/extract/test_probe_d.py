@@ -80,3 +80,20 @@ def test_due_on_a_day_is_a_plan(ruleset: RuleSet, line: str, day: str) -> None:
 def test_due_as_owed_is_no_plan(ruleset: RuleSet) -> None:
     (claim,) = _page(ruleset, "The payment was due on March 3, the council said.")
     assert claim.modality != "planned"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Inflation was 3.1% in September, still well above the BoE's 2% target.", "BoE's"),
+    ("Growth slowed to Beijing's 5 per cent goal, officials said.", "Beijing's"),
+    ("Shares rose after the Acme 3% coupon was cut, traders said.", "Acme"),
+])
+def test_a_percentage_is_no_part_of_a_name(ruleset: RuleSet, line: str, name: str) -> None:
+    # "BoE's 2" was a name, and the page's "BoE's next decision" took it for its own.
+    (claim,) = _page(ruleset, line)
+    names = [e.text for e in claim.entities]
+    assert name in names and not any(n.startswith(name + " ") for n in names)
+
+
+def test_a_model_number_stays_in_its_name(ruleset: RuleSet) -> None:
+    (claim,) = _page(ruleset, "The rover flew aboard Chang'e 6 in 2024, the agency said.")
+    assert "Chang'e 6" in [e.text for e in claim.entities]
