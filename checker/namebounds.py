@@ -48,12 +48,13 @@ def _pairs_joined(words: Sequence[str], parts: list[tuple[int, int]]) -> list[tu
 
 def coordinated_parts(
     words: Sequence[str], skip: Callable[[str], bool],
-    known: Callable[[str], bool] = lambda _: False,
+    known: Callable[[str], bool] = lambda _: False, listed: bool = False,
 ) -> list[tuple[int, int]]:
     """The (start, end) word ranges of the names a chunk's words hold: one range for the
     whole chunk, or one per name when it is names joined by "and".
 
-    Split only when every part has one capitalised word ("Kitwe", "Chang-e 8") or is a
+    In a list (`listed`), two names of capitalised words only are two (`_plain_names`).
+    Otherwise split only when every part has one capitalised word ("Kitwe", "Chang-e 8") or is a
     name `known` knows or one of AND_NAMES, and the whole is no known name; a part may
     open with ordinary words `skip` says are no name ("In Kitwe and Ndola"). A part with
     more capitalised words keeps the chunk whole: "Ministry of Science and Technology" and
@@ -70,6 +71,8 @@ def coordinated_parts(
         return whole  # "Trinidad and Tobago"
     if _acronym_first(words, parts, skip):
         return parts  # "the RMT and Network Rail": a union and a company
+    if listed and _plain_names(words, parts):
+        return parts  # "Andalusia, Extremadura, Castilla-La Mancha and Madrid"
     for lo, hi in parts:
         while lo < hi - 1 and skip(words[lo]):
             lo += 1  # "In Kitwe": the ordinary word is dropped later (is_name_chunk)
@@ -95,6 +98,14 @@ def _acronym_first(words: Sequence[str], parts: list[tuple[int, int]],
     first = [w for w in words[lo:hi] if not skip(w)]  # "The RMT"
     return len(first) == 1 and _ACRONYM_RE.fullmatch(first[0]) is not None \
         and words[lo2][:1].isupper()
+
+
+def _plain_names(words: Sequence[str], parts: list[tuple[int, int]]) -> bool:
+    """Two names closing a list ("`listed`": the chunk follows two names and commas), each of
+    capitalised words only: "Castilla-La Mancha and Madrid", "West Sussex and Surrey" (a desk
+    probe: one name, which the page's dateline "MADRID" then took). A part with a small word
+    ("Ministry of Science and Technology") is one institution's name, listed or not."""
+    return len(parts) == 2 and all(w[:1].isupper() for lo, hi in parts for w in words[lo:hi])
 
 
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")

@@ -97,3 +97,34 @@ def test_a_percentage_is_no_part_of_a_name(ruleset: RuleSet, line: str, name: st
 def test_a_model_number_stays_in_its_name(ruleset: RuleSet) -> None:
     (claim,) = _page(ruleset, "The rover flew aboard Chang'e 6 in 2024, the agency said.")
     assert "Chang'e 6" in [e.text for e in claim.entities]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("AEMET put four regions on red alert: Andalusia, Extremadura, Castilla-La Mancha and "
+     "Madrid.", ["Extremadura", "Castilla-La Mancha", "Madrid"]),
+    ("Storms hit Kent, Essex, West Sussex and Surrey on Monday, the Met Office said.",
+     ["Kent", "West Sussex", "Surrey"]),
+])
+def test_the_last_two_names_of_a_list_are_two(ruleset: RuleSet, line: str,
+                                              names: list[str]) -> None:
+    # "Castilla-La Mancha and Madrid" was one name, and the dateline's "MADRID" on the page
+    # became that name, an entity the other pages' Madrid figures did not have.
+    (claim,) = _page(ruleset, line)
+    found = [e.text for e in claim.entities]
+    assert all(n in found for n in names), found
+
+
+def test_a_listed_name_with_of_and_stays_whole(ruleset: RuleSet) -> None:
+    # In a list too, "X of Y and Z" is one institution's name.
+    (claim,) = _page(ruleset, "Samsung, Hyundai, Ministry of Science and Technology officials "
+                              "and LG signed the pact.")
+    assert "Ministry of Science and Technology" in [e.text for e in claim.entities]
+
+
+@pytest.mark.parametrize("line, unit", [
+    ("Temperatures reached 44.6 degrees Celsius in Cordoba, AEMET said.", "Celsius"),
+    ("It hit 104 degrees Fahrenheit in Phoenix, forecasters said.", "Fahrenheit"),
+])
+def test_a_scale_of_degrees_is_no_name(ruleset: RuleSet, line: str, unit: str) -> None:
+    (claim,) = _page(ruleset, line)
+    assert unit not in [e.text for e in claim.entities]
