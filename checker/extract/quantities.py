@@ -157,6 +157,14 @@ def _is_age(folded: str, m: Hit) -> bool:
     return name is not None and name.group("name").lower() not in MONTHS_AND_DAYS
 
 
+def _age(folded: str, text: str, m: Hit) -> Quantity | None:
+    """An age in commas ("Gareth Pryce, 52, of Ystrad Mynach"): years of age, a measure
+    with its noun, so one man's two ages on two pages disagree (a desk probe: "Pryce, 52"
+    and "Pryce, 53" were no figures) and no count of anything is made of it."""
+    q = _make(folded, text, m, "measure", "year", 1.0, 1.0, noun=False)
+    return None if q is None else q._replace(noun="age")
+
+
 def _is_year_like(folded: str, m: Hit) -> bool:
     """A bare 1800-2100 is a year, unless it clearly counts ("about 2000 troops")."""
     num = m.group("num") or ""
@@ -194,8 +202,10 @@ def _kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
 def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     num = m.group("num") or ""
     s, num_end = m.start(), m.end("num")
-    if _is_year_like(folded, m) or _is_age(folded, m):
+    if _is_year_like(folded, m):
         return None
+    if _is_age(folded, m):
+        return _age(folded, text, m)
     if not (m.group("unit") or m.group("scale") or m.group("cur") or m.group("num2")):
         written = _unit_against(folded, text, m)
         if written is not None:

@@ -267,6 +267,14 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Two hundred and fifty thousand people came.", "Two hundred and fifty thousand",
      {"value": 250_000}),
     ("One million people came.", "One million", {"value": 1e6}),
+    # an age in commas after a name counts nothing (a desk probe: "Babiš, 72," was a
+    # count); it is the person's age (desk probe D: "Pryce, 52" and "Pryce, 53" were no
+    # figures at all)
+    ("Babi\u0161, 72, said talks would begin.", "72",
+     {"kind": "measure", "unit": "year", "noun": "age", "value": 72}),
+    ("The leader, Andrej Babi\u0161, 72, won.", "72", {"kind": "measure", "noun": "age"}),
+    ("Gareth Pryce, 52, of Ystrad Mynach, took the money.", "52",
+     {"kind": "measure", "unit": "year", "noun": "age", "low": 51.5, "high": 52.5}),
     # a temperature written against its number, as news copy does ("44.6C (112.3F)"): a
     # measure like "44.6 degrees Celsius" (a desk probe: 44.6C and 46.4C of one day in one
     # city were no figures, and their pages a corroboration)
@@ -339,9 +347,6 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     # model and mission numbers after a name stay names, plural-looking ones too
     ("NASA flew Artemis 2, then Atlas 5.", []),
     ("Chang'e 6 landed, then Tianwen 1.", []),
-    # an age in commas after a name counts nothing (a desk probe: "Babiš, 72," was a count)
-    ("Babi\u0161, 72, said talks would begin.", []),
-    ("The leader, Andrej Babi\u0161, 72, won.", []),
     ("The toll was 15, officials said.", ["15"]),
     ("Leaders met at COP29 in Baku.", []),  # the summit, not 29 Colombian pesos
     ("Saudi forces bought SAR2 radars.", []),
