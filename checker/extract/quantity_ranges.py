@@ -24,6 +24,14 @@ _CHANGE_BEFORE_RE = re.compile(
     r"[^,;:.!?]*\Z", re.IGNORECASE)
 # How far back a change is looked for: the few words before the first figure.
 _LOOK_BACK = 40
+# A change told from a figure its noun names: "up from a previous forecast of 780 million
+# to 820 million pounds", "fell from an earlier estimate of $2 billion to $3 billion".
+# "from" starts the old value, and the figures after "of" are that value, one range (desk
+# probe C: two figures). A change verb nearer the figures still wins ("cut its forecast of
+# 5% to 4%": no "from" opens the noun).
+_FROM_NOUN_OF_RE = re.compile(
+    r"\bfrom\s+(?:a|an|the|its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?of\s+\Z",
+    re.IGNORECASE)
 _RANGE_KINDS = frozenset({"count", "money", "percent", "points", "measure"})
 
 
@@ -57,6 +65,8 @@ def _range_ends(folded: str, a: Quantity, b: Quantity) -> tuple[float, float] | 
     if lo is None or hi is None or a.value is None or b.value is None \
             or not a.value < b.value or not _TO_RE.fullmatch(folded, a.end, b.start):
         return None
-    if _CHANGE_BEFORE_RE.search(folded, max(0, a.start - _LOOK_BACK), a.start):
+    window = max(0, a.start - _LOOK_BACK)
+    if _CHANGE_BEFORE_RE.search(folded, window, a.start) and \
+            not _FROM_NOUN_OF_RE.search(folded, window, a.start):
         return None
     return lo, hi

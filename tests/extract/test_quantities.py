@@ -273,6 +273,13 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Babi\u0161, 72, said talks would begin.", "72",
      {"kind": "measure", "unit": "year", "noun": "age", "value": 72}),
     ("The leader, Andrej Babi\u0161, 72, won.", "72", {"kind": "measure", "noun": "age"}),
+    # a change told of a forecast that is a range ("up from a previous forecast of"): the
+    # old forecast is one range (desk probe C: read as two figures, 780 and 820 million)
+    ("Profit of 810 million to 840 million pounds, up from a previous forecast of 780 "
+     "million to 820 million pounds.", "780 million to 820 million pounds",
+     {"kind": "money", "bound": "range", "low": 780e6, "high": 820e6}),
+    ("Sales fell from an earlier estimate of $2 billion to $3 billion.",
+     "$2 billion to $3 billion", {"bound": "range"}),
     ("Gareth Pryce, 52, of Ystrad Mynach, took the money.", "52",
      {"kind": "measure", "unit": "year", "noun": "age", "low": 51.5, "high": 52.5}),
     # a temperature written against its number, as news copy does ("44.6C (112.3F)"): a
@@ -353,6 +360,7 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("In March, 15 people died.", ["15"]),
     # a change, a tally or two kinds are two figures, not a range
     ("Unemployment rose from 5% to 7%.", ["5%", "7%"]),
+    ("It cut its forecast of 5% to 4%, the bank said.", ["5%", "4%"]),
     ("Revenue was up from $12.5 billion to $13 billion.", ["$12.5 billion", "$13 billion"]),
     ("Shares rose 12 pence to 310p.", ["12 pence", "310p"]),
     ("The Senate voted 48 to 52 on the bill.", ["48", "52"]),
