@@ -93,6 +93,14 @@ def test_split_claims_have_their_own_attribution_and_hedges(ruleset: RuleSet) ->
      ("JF-17", "was developed", "by Pakistan Aeronautical Complex")),
     ("SMIC's factory utilization rate was 90.4%.",
      ("SMIC's factory utilization rate", "was", "90.4%")),
+    # a participle between a figure and its noun describes the noun (desk probe C:
+    # "planned" was the predicate of "More than 4,000 planned surgeries have been postponed")
+    ("More than 4,000 planned surgeries have been postponed because of the strike.",
+     ("More than 4,000 planned surgeries", "have been postponed", "because of the strike")),
+    ("About 200 injured people were treated at the scene.",
+     ("About 200 injured people", "were treated", "at the scene")),
+    ("Some 300 gathered outside the court on Monday.",
+     ("Some 300", "gathered", "outside the court on Monday")),
 ])
 def test_triples(ruleset: RuleSet, text: str, triple: tuple[str, str, str]) -> None:
     [claim] = extract_text(text, "d", ruleset.lexicon, threshold=0.0).claims
