@@ -149,9 +149,9 @@ def _classify(raw: str, start: int, end: int) -> Block:
     elif _is_menu(body):
         reason = "menu"
     elif bullet and len(words) <= 6 and not _has_sentence_end(body) and \
-            not cw.FIGURE_BULLET_RE.search(body):
+            not _figure_bullet(body):
         reason = "nav"
-    if not reason and bullet and cw.FIGURE_BULLET_RE.search(body):
+    if not reason and bullet and _figure_bullet(body):
         # "Russia: $109 billion, up 24%": a list of figures is a table written as prose,
         # each line a fact, though none ends in a full stop.
         return Block(start, end, "content")
@@ -168,6 +168,13 @@ def _classify(raw: str, start: int, end: int) -> Block:
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
+
+
+def _figure_bullet(body: str) -> bool:
+    """A bullet stating a figure: money, a percentage, a scaled amount, or a count at a
+    time ("612 stores at the end of the quarter")."""
+    return cw.FIGURE_BULLET_RE.search(body) is not None or \
+        cw.COUNT_BULLET_RE.match(body) is not None
 
 
 def _is_live_entry(body: str) -> bool:

@@ -33,6 +33,12 @@ NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
 FIGURE_BULLET_RE = re.compile(
     r"[$\u00a3\u20ac\u00a5\u20b9]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)|"
     r"\d\s?(?:million|billion|trillion|bn|tn)\b|\d(?:\.\d+)?[mb]n?\b")
+# A bullet that opens with a count of something at a time: "612 stores at the end of the
+# quarter", "3,200 employees as of 30 June" (desk probe C: a summary bullet, as it had no
+# money or percentage); not "5 ways to save on tax".
+COUNT_BULLET_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})*(?:\.\d+)?\s+[a-z]+s\s+(?:at\s+the\s+(?:end|close|start)\s+of|"
+    r"as\s+(?:of|at)|at\s+year-end|in\s+(?:the\s+)?(?:quarter|year|half|\d{4}))\b")
 SEPARATOR_RE = re.compile(r"^[-=_*~#.\u2022\s]{3,}$")
 FOOTER_RE = re.compile(
     r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"

@@ -50,6 +50,11 @@ LINES: list[tuple[str, str, str]] = [
     ("- Unemployment: 4.2 per cent in March", "content", ""),
     ("* Comments: 12 readers, 3 replies", "boilerplate", "nav"),
     ("* Most read: 5 ways to save on tax", "heading", "summary-bullet"),
+    # a count at a time is a figure of the list (desk probe C: a summary bullet)
+    ("- 612 stores at the end of the quarter", "content", ""),
+    ("- 3,200 employees as of 30 June", "content", ""),
+    ("- 41 branches in 2025, down from 44", "content", ""),
+    ("* 5 ways to save on tax this year", "heading", "summary-bullet"),
     ("By Thomas G. Tsao is co-founder and chairman of Gobi Partners, an Asia-focused venture "
      "capital firm", "boilerplate", "byline"),
     ("  \u2022 April 25, 2025", "boilerplate", "dateline"),
