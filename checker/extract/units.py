@@ -74,7 +74,7 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in splits:
         left = folded[cuts[-1][1] if cuts else 0:m.start()]
         right = folded[m.end():m.end() + 400]  # a clause is short; bounds pathological input
-        if (_clause(left) and _clause(_first_clause(right))
+        if (_clause(left) and (_clause(_first_clause(right)) or _short_contrast(m, right))
                 and not _SUBJECTLESS_RE.match(right) and not _list_item(right)):
             cuts.append((m.start(), m.end()))
     if " and " in folded or ",and " in folded:
@@ -158,6 +158,19 @@ def _list_item(right: str) -> bool:
     """A right-hand part that continues a list of amounts rather than stating a fact."""
     return _LIST_ITEM_RE.match(right) is not None and \
         _ITEM_VERB_RE.search(_first_clause(right)) is None
+
+
+# A short clause of a name, a verb and a figure: "Cordoba recorded 112F".
+_SHORT_FACT_RE = re.compile(
+    r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*\s+\w{3,}(?:ed|s)\s+\S*\d[^,;]*$")
+
+
+def _short_contrast(m: re.Match[str], right: str) -> bool:
+    """A contrast ("..., while Cordoba recorded 112F.") whose clause is too short for
+    `_clause` but names its own subject and figure: a fact of its own (a desk probe: read
+    with "Temperatures in Malaga reached 41C", Malaga's figure met Cordoba's on other pages)."""
+    return ("while" in m.group() or "whereas" in m.group()) and \
+        _SHORT_FACT_RE.match(_first_clause(right).rstrip(" .")) is not None
 
 
 def _first_clause(text: str) -> str:

@@ -128,3 +128,18 @@ def test_a_listed_name_with_of_and_stays_whole(ruleset: RuleSet) -> None:
 def test_a_scale_of_degrees_is_no_name(ruleset: RuleSet, line: str, unit: str) -> None:
     (claim,) = _page(ruleset, line)
     assert unit not in [e.text for e in claim.entities]
+
+
+def test_a_short_contrast_with_its_own_place_and_figure_is_a_claim(ruleset: RuleSet) -> None:
+    # One claim held Malaga's 41C and Cordoba's 112F: the 41C "conflicted" with another
+    # page's 44.6C in Cordoba.
+    claims = _page(ruleset, "Temperatures in Malaga reached 41C on Sunday, while Cordoba "
+                            "recorded 112F.")
+    assert [c.text for c in claims] == ["Temperatures in Malaga reached 41C on Sunday",
+                                        "Cordoba recorded 112F."]
+
+
+def test_a_short_contrast_without_a_figure_stays_in_its_sentence(ruleset: RuleSet) -> None:
+    claims = _page(ruleset, "Temperatures in Malaga reached 41C on Sunday, while Cordoba "
+                            "sweltered.")
+    assert len(claims) == 1
