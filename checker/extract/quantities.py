@@ -79,6 +79,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if "-" in sentence:
         for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop):
             keep(_duration(text, m))
+    if digits and ("-" in sentence or "\u2013" in sentence):
+        for m in qp.TALLY_RE.finditer(folded, start, stop):
+            for side in _tally(text, m):
+                keep(side)
     for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
         keep(_from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
@@ -116,6 +120,18 @@ def _parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
             out[i] = part._replace(noun=total.noun)
             out[i + 1] = total._replace(noun=None)
     return out
+
+
+def _tally(text: str, m: re.Match[str]) -> list[Quantity]:
+    """The two sides of a vote's tally ("6-3"): the majority's votes and the minority's,
+    each a count that names its side, so "6-3" and "5-4" of one vote disagree on both."""
+    a, b = ("a", "b") if m.group("a") else ("a2", "b2")
+    if int(m.group(a)) < int(m.group(b)):
+        return []  # "voted 4-5": a range or a misprint, not a tally read majority first
+    return [Quantity(text[m.start(g):m.end(g)], m.start(g), m.end(g), "count",
+                     float(m.group(g)), float(m.group(g)), float(m.group(g)), None, noun,
+                     False, "exact")
+            for g, noun in ((a, "majority"), (b, "minority"))]
 
 
 def _duration(text: str, m: re.Match[str]) -> Quantity:

@@ -108,6 +108,15 @@ DURATION_NOUNS = (
 DURATION_ADJ_RE = re.compile(
     rf"\b(?P<num>\d{{1,3}}|{_SMALL_WORDS})-(?P<unit>{'|'.join(DURATION_UNITS)})(?:-long)?"
     rf"[ \t]+(?:[a-z]+[ \t]+)?(?P<noun>{DURATION_NOUNS})\b", re.IGNORECASE)
+# A vote's tally, a hyphen between its sides, where a vote is named: "voted by a majority of
+# 6-3", "split 6-3", "The vote was 6-3", "a 5-4 vote" (a desk probe: no figures, so a
+# committee's split told two ways went unseen). Not a score ("won 2-1"), nor "4-3-3".
+_TALLY = r"(?P<{0}>\d{{1,3}})\s?[-\u2013]\s?(?P<{1}>\d{{1,3}})(?![-\u2013]?\d)"
+TALLY_RE = re.compile(
+    r"\b(?:(?:voted|votes?|voting|split)(?:\s+by(?:\s+a\s+majority\s+of)?)?|majority\s+of|"
+    r"(?:vote|decision|ruling)\s+(?:was|is))\s+" + _TALLY.format("a", "b")
+    + r"|\b(?<![-\u2013\d])" + _TALLY.format("a2", "b2")
+    + r"\s+(?:vote|majority|decision|ruling|split)\b", re.IGNORECASE)
 # The unit after a number word, read as after digits: "seven years" is a measure like
 # "7 years", "five per cent" a percentage (a probe: "seven years" was a count of nothing).
 WORD_UNIT_AFTER_RE = re.compile(rf"\s(?P<unit>{UNIT})(?!\w)", re.IGNORECASE)

@@ -143,3 +143,26 @@ def test_a_short_contrast_without_a_figure_stays_in_its_sentence(ruleset: RuleSe
     claims = _page(ruleset, "Temperatures in Malaga reached 41C on Sunday, while Cordoba "
                             "sweltered.")
     assert len(claims) == 1
+
+
+@pytest.mark.parametrize("line, sides", [
+    ("The MPC voted by a majority of 6-3 to reduce Bank Rate to 3.5%.", (6, 3)),
+    ("The BoE cut rates to 3.5%, with policymakers split 6-3 over the move.", (6, 3)),
+    ("The Bank cut its rate to 3.5 per cent in a 5-4 vote on Thursday.", (5, 4)),
+    ("The vote was 6-3, with three members wanting to hold rates.", (6, 3)),
+])
+def test_a_vote_tally_is_its_two_sides(ruleset: RuleSet, line: str,
+                                       sides: tuple[int, int]) -> None:
+    # "6-3" and "5-4" were no figures: a committee's split told two ways went unseen.
+    (claim,) = _page(ruleset, line)
+    tally = {q.noun: q.value for q in claim.quantities if q.noun in ("majority", "minority")}
+    assert tally == {"majority": sides[0], "minority": sides[1]}
+
+
+@pytest.mark.parametrize("line", [
+    "Arsenal won 2-1 at Anfield on Sunday, the club said.",
+    "The 4-3-3 formation suited the side, the coach said.",
+])
+def test_a_score_is_no_tally(ruleset: RuleSet, line: str) -> None:
+    claims = _page(ruleset, line)
+    assert not [q for c in claims for q in c.quantities if q.noun in ("majority", "minority")]
