@@ -341,6 +341,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         correction=claim.correction,
         negated=negated_words(text) if claim.polarity == "negative" else frozenset(),
         description=describe(text, offset, mentions, lexicon),
+        earlier=any(not d.resolved and _EARLIER_RE.search(d.text)
+                    and not _BASE_BEFORE_RE.search(text, max(0, d.span[0] - offset - 40),
+                                                   d.span[0] - offset)
+                    for d in claim.dates),
     )
 
 
@@ -371,6 +375,20 @@ def _frame_stem(key: str) -> str | None:
     if key in FRAME_STOP or key.isdigit() or len(key) < 2:
         return None
     return word_stem(key)
+
+
+# A time before the page's, by the page's own clock: "last year", "the previous quarter",
+# "a year ago" (not "the past five years", which runs to the page's day).
+_EARLIER_RE = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month|week)\b|"
+                         r"\ba\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)\b",
+                         re.IGNORECASE)
+
+
+# What a figure is compared with, before its date: "rose to $610 million from $495 million a
+# year earlier", "a 34% increase compared to the same period last year": the base's time,
+# not the claim's.
+_BASE_BEFORE_RE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)"
+                             r"\b[^,;.]{0,40}\Z", re.IGNORECASE)
 
 
 def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:

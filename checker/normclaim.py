@@ -144,6 +144,9 @@ class NormClaim:
     # Dates of the telling, not of the fact ("LUSAKA, Jan. 17 (Reuters) -", "the ministry
     # said on Wednesday"): compared only when two claims were told days apart.
     told: tuple[NDate, ...] = ()
+    # A date before its page that no publication date places ("in the same quarter last
+    # year" on a page without one): its figures are of an earlier time than the page's.
+    earlier: bool = False
     # Derived once: comparison reads them for every candidate pair.
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
     # Unique key across the corpus ("doc#claim"): grouping, findings and the verdict store

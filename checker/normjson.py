@@ -34,6 +34,7 @@ def norm_to_json(n: NormClaim) -> list[Any]:
         [d.subject, d.head, sorted(d.nationalities), d.text] if d else None,
         [list(m) for m in n.months],
         [[_day(x.first), _day(x.last), x.granularity, x.text, x.open] for x in n.told],
+        n.earlier,
     ]
 
 
@@ -49,7 +50,8 @@ def _dates(rows: list[list[Any]]) -> tuple[NDate, ...]:
 def norm_from_json(row: list[Any]) -> NormClaim:
     """The inverse of `norm_to_json`."""
     (doc, claim_id, text, start, end, entities, mentions, tokens, frame, predicates,
-     quantities, dates, polarity, modality, correction, negated, d, months, told) = row
+     quantities, dates, polarity, modality, correction, negated, d, months, told,
+     earlier) = row
     # Names, words and labels interned, as normalisation's own are: 200,000 claims repeat a
     # few thousand of them, and JSON gives each occurrence its own string (150 MB there).
     # Empty slots (most of them) skip building a generator for nothing.
@@ -68,4 +70,5 @@ def norm_from_json(row: list[Any]) -> NormClaim:
         Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
         tuple([(m[0], m[1]) for m in months]) if months else (),
         _dates(told) if told else (),
+        earlier,
     )

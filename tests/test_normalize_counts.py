@@ -37,3 +37,27 @@ def test_counts_of_two_things_stay_apart(ruleset: RuleSet) -> None:
     a = "Heathrow passenger numbers were 79 million last year."
     b = "Heathrow cargo volumes were 1.4 million last year."
     assert verdict(ruleset, a, b, DAY, DAY)[0] != "conflict"
+
+
+@pytest.mark.parametrize(("text", "earlier"), [
+    # on a page with no publication date, a figure of "last year" is of an earlier time
+    ("SMIC's sales in the same quarter last year were $1.62 billion.", True),
+    ("Sales were $1.6 billion in the previous year.", True),
+    # a comparison's base is dated, not the claim's figure
+    ("Net profit rose to $610 million in the quarter from $495 million a year earlier.", False),
+    ("Sales rose 34% to $2.17 billion compared to the same period last year.", False),
+    # the past five years run to the page's day
+    ("Chinese arms made up 81 per cent of Pakistan's arms imports in the past five years.",
+     False),
+])
+def test_a_time_before_the_page_no_date_places(ruleset: RuleSet, text: str,
+                                                 earlier: bool) -> None:
+    assert norm(ruleset, text, "a").earlier is earlier
+
+
+def test_last_year_s_figure_on_an_undated_page_is_not_this_quarter_s(ruleset: RuleSet) -> None:
+    now = "SMIC said its third-quarter sales were $2.17 billion, a record for the foundry."
+    then = "SMIC's sales in the same quarter last year were $1.62 billion."
+    assert verdict(ruleset, now, then)[0] != "conflict"
+    # with a publication date, "last year" is placed, and compared by its dates as before
+    assert norm(ruleset, then, "b", DAY).earlier is False

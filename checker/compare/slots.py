@@ -32,7 +32,9 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
     reads them once a claim, not twice a pair)."""
     agreeing: Pairs = []
     conflicting: Pairs = []
-    if not a.quantities or not b.quantities:
+    if not a.quantities or not b.quantities or a.earlier != b.earlier:
+        # A figure of "the same quarter last year" on a page no date places is not this
+        # quarter's (a mixed corpus: six false conflicts between undated pages).
         return agreeing, conflicting
     for i, qa in enumerate(a.quantities):
         at = [j for j, qb in enumerate(b.quantities) if aligned(qa, qb)
