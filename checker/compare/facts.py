@@ -25,7 +25,7 @@ from checker.compare.similarity import (
     weighted_coverage,
     weighted_similarity,
 )
-from checker.compare.slots import currencies, events, figure_dates
+from checker.compare.slots import currencies, events, figure_dates, moments_of
 from checker.lexicon import Lexicon
 from checker.normclaim import NDate, NormClaim
 
@@ -42,8 +42,8 @@ class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once."""
 
     __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates", "figures_of",
-                 "measure_words", "measures", "opposable", "roles", "scope", "spec_entities",
-                 "spec_tokens", "told", "totals", "when")
+                 "measure_words", "measures", "moments", "opposable", "roles", "scope",
+                 "spec_entities", "spec_tokens", "told", "totals", "when")
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -53,6 +53,7 @@ class ClaimFacts:
         self.events: list[NDate] = events(c)
         self.told: list[NDate] = events(c, c.told)
         self.when = figure_dates(c, self.events) if c.quantities else {}
+        self.moments = moments_of(c.text) if c.quantities else frozenset()
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)
         self.currencies = currencies(c)

@@ -135,6 +135,29 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
     return out
 
 
+# The moment of a day a market figure is of: "at 1015 GMT", "in early trading", "by late
+# afternoon", "at the close", "after the decision".
+_MOMENT_RE = re.compile(
+    r"\b(?:at\s+(\d{3,4})\s*(?:GMT|BST|ET|EST|CET)|in\s+(early|late|afternoon|morning)\s+"
+    r"(?:trade|trading|deals)|by\s+((?:late\s+|early\s+|mid-?)?(?:afternoon|morning|midday))|"
+    r"at\s+the\s+(close|open)|(closed|opened)\s+(?:up|down|at|higher|lower)|after\s+the\s+"
+    r"(decision|announcement|results|statement|vote))\b", re.IGNORECASE)
+
+
+def moments_of(text: str) -> frozenset[str]:
+    """The moments of a day the claim's figures are of, as words ("1015", "late
+    afternoon", "close", "decision"); none for most claims."""
+    return frozenset(next(g for g in m.groups() if g).lower().replace("closed", "close")
+                     .replace("opened", "open") for m in _MOMENT_RE.finditer(text))
+
+
+def moments_apart(ma: frozenset[str], mb: frozenset[str]) -> bool:
+    """Both claims say when in the day their figures stood, and at no moment in common:
+    sterling "fell 0.4% ... after the decision" and "fell 0.6% ... by late afternoon" are
+    two readings of one day's move (desk probe D, trap T7: a number conflict)."""
+    return bool(ma) and bool(mb) and ma.isdisjoint(mb)
+
+
 def _same_time(x: NDate | None, y: NDate | None) -> bool:
     """Two figures' own dates overlap, or one of them has none; but a figure of a year and
     one of a quarter (or a half, or a month) in it are figures of two periods: "2026

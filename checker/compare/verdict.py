@@ -18,6 +18,7 @@ from checker.compare.slots import (
     currencies_apart,
     dates_compared,
     figures_apart,
+    moments_apart,
     quantities_compared,
     same_day_of,
     told_apart,
@@ -125,7 +126,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # Most pairs have no figures on one side: no call to find nothing to compare.
     q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when, fa.figures_of,
                                               fb.figures_of) \
-        if a.quantities and b.quantities else ([], [])
+        if a.quantities and b.quantities and not moments_apart(fa.moments, fb.moments) \
+        else ([], [])
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.pipeline import CheckOptions, run_check
+from checker.rules import RuleSet
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -175,3 +176,20 @@ def test_tolls_of_two_disasters_years_apart_are_no_shrinking_total(tmp_path: Pat
     then = ("Malatya was among the provinces devastated by the February 2023 earthquakes, "
             "which killed more than 50,000 people in Turkey.", "2026-10-14")
     assert _number_conflicts(tmp_path, now, then) == []
+
+
+def test_two_moments_of_one_day_are_two_figures(ruleset: RuleSet) -> None:
+    """Desk probe D (trap T7): one day's move read at two moments is no conflict; at one
+    moment, or with no moment said, it still is."""
+    from checker.compare.slots import moments_of
+    from tests.compare.pairs import verdict
+
+    late = "Sterling fell 0.6 per cent against the dollar by late afternoon."
+    after = "Sterling fell 0.4% against the dollar to $1.3120 after the decision."
+    assert moments_of(late) == {"late afternoon"} and moments_of(after) == {"decision"}
+    assert moments_of("Shares were up 7.5% at 1015 GMT.") == {"1015"}
+    assert moments_of("The shares closed up 5.2% on Thursday.") == {"close"}
+    day = "2026-11-06"
+    assert verdict(ruleset, late, after, day, day)[0] != "conflict"
+    assert verdict(ruleset, late, late.replace("0.6 per cent", "0.4%"), day, day) \
+        == ("conflict", "number")
