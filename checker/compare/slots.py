@@ -36,9 +36,11 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
         # A figure of "the same quarter last year" on a page no date places is not this
         # quarter's (a mixed corpus: six false conflicts between undated pages).
         return agreeing, conflicting
-    for i, qa in enumerate(a.quantities):
-        at = [j for j, qb in enumerate(b.quantities) if aligned(qa, qb)
-              and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)]
+    # Which figures of b each figure of a may be compared with: one measure at one time.
+    rows = [[j for j, qb in enumerate(b.quantities) if aligned(qa, qb)
+             and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)]
+            for i, qa in enumerate(a.quantities)]
+    for i, (qa, at) in enumerate(zip(a.quantities, rows, strict=True)):
         if not at:
             continue
         candidates = [b.quantities[j] for j in at]
@@ -49,7 +51,8 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
             confirming = [qb for qb in matches if confirms(qa, qb)]
             if confirming:
                 agreeing.append((qa.text, confirming[0].text))
-        elif len(at) == 1 and _only_match(a, b, i, at[0], when_a, when_b, of_a, of_b) \
+        elif len(at) == 1 and _only_match(a, candidates[0], i, [
+                k for k, row in enumerate(rows) if at[0] in row]) \
                 and part_of_whole(a, qa) == part_of_whole(b, candidates[0]):
             conflicting.append((qa.text, candidates[0].text))
     return agreeing, conflicting
@@ -65,19 +68,14 @@ def _one_measure(of_a: Sequence[frozenset[str] | None], i: int,
     return x is None or y is None or not x.isdisjoint(y)
 
 
-def _only_match(a: NormClaim, b: NormClaim, i: int, j: int, when_a: Mapping[int, NDate],
-                when_b: Mapping[int, NDate], of_a: Sequence[frozenset[str] | None],
-                of_b: Sequence[frozenset[str] | None]) -> bool:
-    """Whether a's figure i is the one figure of a that b's figure j could be compared
-    with, and no figure of a agrees with it: the same pairs conflict whichever claim comes
-    first (desk probe C: "offered 3.5%" against "offered 2.5% ..., while the union wants 7%"
-    was a conflict one way round and unrelated the other)."""
-    qb = b.quantities[j]
+def _only_match(a: NormClaim, qb: NQuantity, i: int, comparable: list[int]) -> bool:
+    """Whether a's figure i is the one figure of a that `qb` may be compared with (the
+    `comparable` ones), and no figure of a agrees with it: the same pairs conflict
+    whichever claim comes first (desk probe C: "offered 3.5%" against "offered 2.5% ...,
+    while the union wants 7%" was a conflict one way round and unrelated the other)."""
     if any(aligned(other, qb) and agree(other, qb) for other in a.quantities):
         return False
-    return [k for k, other in enumerate(a.quantities)
-            if aligned(other, qb) and _same_time(when_a.get(k), when_b.get(j))
-            and _one_measure(of_a, k, of_b, j)] == [i]
+    return comparable == [i]
 
 
 # A figure (and its counted noun) followed by the whole it is a share of, named by a word:
