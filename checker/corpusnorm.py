@@ -18,14 +18,7 @@ from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.subjects import (
-    antecedent_for,
-    country_of,
-    descriptions,
-    gap_subject,
-    needs_antecedent,
-    subject_of,
-)
+from checker.subjects import PageSubjects
 
 
 def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
@@ -33,21 +26,12 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
     """A document's claims normalised in text order: pronouns resolve to the previous
     subject (named in a claim, or in a sentence of the document's `text` between claims),
     duplicate ids keep the first, short and long forms of a name unify."""
-    antecedent: str | None = None
-    country: str | None = None
-    described: dict[str, str] = {}
+    page = PageSubjects(lexicon, text)
     seen: set[str] = set()
     out: list[NormClaim] = []
-    after = 0  # where the last claim ended
     for claim in sorted(claims, key=lambda c: c.span[0]):
-        if text is not None and claim.span[0] > after and needs_antecedent(claim):
-            antecedent = gap_subject(text, after, claim.span[0], lexicon) or antecedent
-        after = max(after, claim.span[1])
-        n = normalise(claim, doc_id, lexicon,
-                      antecedent_for(claim, antecedent, country, described))
-        antecedent = subject_of(claim, lexicon) or antecedent
-        country = country_of(claim, lexicon) or country
-        described.update(descriptions(claim, lexicon))
+        n = normalise(claim, doc_id, lexicon, page.antecedent(claim))
+        page.read(claim)
         if n.claim_id in seen:
             continue
         seen.add(n.claim_id)

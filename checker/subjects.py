@@ -153,13 +153,42 @@ def antecedent_for(claim: Claim, subject: str | None, country: str | None,
     nothing."""
     if country is not None and _NATIONAL_RE.match(claim.text):
         return country
-    lead = PRONOUN_RE.match(claim.text) if described is not None else None
-    noun = lead.group("noun") if lead else None
-    if noun is not None and described is not None and noun.lower() in DESCRIBED_ONLY:
-        # Only these: "The company" after "Hua Hong Semiconductor, another foundry, ..." is
-        # Hua Hong, though the page called SMIC a company earlier (a seed).
-        return described.get(noun.lower())
+    if described is not None:
+        lead = PRONOUN_RE.match(claim.text)
+        noun = lead.group("noun").lower() if lead and lead.group("noun") else None
+        if noun in DESCRIBED_ONLY:
+            # Only these: "The company" after "Hua Hong Semiconductor, another foundry, ..."
+            # is Hua Hong, though the page called SMIC a company earlier (a seed).
+            return described.get(noun)
     return subject
+
+
+class PageSubjects:
+    """What a page's claims, read in text order, leave a leading "It", "The company" or
+    "The union" to stand for: the last subject (named in a claim, or in a prose sentence
+    of the page's `text` between claims), the last country, the names it described."""
+
+    def __init__(self, lexicon: Lexicon, text: str | None = None) -> None:
+        self.lexicon = lexicon
+        self.text = text
+        self.subject: str | None = None
+        self.country: str | None = None
+        self.described: dict[str, str] = {}
+        self.after = 0  # where the last claim read ended
+
+    def antecedent(self, claim: Claim) -> str | None:
+        """What the next claim's pronoun or description may stand for."""
+        if self.text is not None and claim.span[0] > self.after and needs_antecedent(claim):
+            self.subject = gap_subject(self.text, self.after, claim.span[0],
+                                       self.lexicon) or self.subject
+        self.after = max(self.after, claim.span[1])
+        return antecedent_for(claim, self.subject, self.country, self.described)
+
+    def read(self, claim: Claim) -> None:
+        """Take the claim's subject, country and descriptions for the claims after it."""
+        self.subject = subject_of(claim, self.lexicon) or self.subject
+        self.country = country_of(claim, self.lexicon) or self.country
+        self.described.update(descriptions(claim, self.lexicon))
 
 
 def descriptions(claim: Claim, lexicon: Lexicon) -> dict[str, str]:

@@ -10,14 +10,7 @@ from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.subjects import (
-    antecedent_for,
-    country_of,
-    descriptions,
-    gap_subject,
-    needs_antecedent,
-    subject_of,
-)
+from checker.subjects import PageSubjects
 
 
 def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
@@ -27,21 +20,11 @@ def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
     index: dict[str, tuple[DocClaims, Claim]] = {}
     per_doc: list[list[NormClaim]] = []
     for dc in corpus.docs:
-        antecedent: str | None = None
-        country: str | None = None
-        described: dict[str, str] = {}
+        page = PageSubjects(ruleset.lexicon, dc.doc.text)
         doc_norm: list[NormClaim] = []
-        after = 0
         for claim in sorted(dc.claims, key=lambda c: c.span[0]):
-            if claim.span[0] > after and needs_antecedent(claim):
-                antecedent = gap_subject(dc.doc.text, after, claim.span[0],
-                                         ruleset.lexicon) or antecedent
-            after = max(after, claim.span[1])
-            n = normalise(claim, dc.doc.id, ruleset.lexicon,
-                          antecedent_for(claim, antecedent, country, described))
-            antecedent = subject_of(claim, ruleset.lexicon) or antecedent
-            country = country_of(claim, ruleset.lexicon) or country
-            described.update(descriptions(claim, ruleset.lexicon))
+            n = normalise(claim, dc.doc.id, ruleset.lexicon, page.antecedent(claim))
+            page.read(claim)
             if n.key in index:
                 continue
             index[n.key] = (dc, claim)
