@@ -341,10 +341,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         correction=claim.correction,
         negated=negated_words(text) if claim.polarity == "negative" else frozenset(),
         description=describe(text, offset, mentions, lexicon),
-        earlier=any(not d.resolved and _EARLIER_RE.search(d.text)
-                    and not _BASE_BEFORE_RE.search(text, max(0, d.span[0] - offset - 40),
-                                                   d.span[0] - offset)
-                    for d in claim.dates),
+        earlier=any(_earlier(d, text, offset) for d in claim.dates),
     )
 
 
@@ -389,6 +386,14 @@ _EARLIER_RE = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month|wee
 # not the claim's.
 _BASE_BEFORE_RE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)"
                              r"\b[^,;.]{0,40}\Z", re.IGNORECASE)
+
+
+def _earlier(d: DateSlot, text: str, offset: int) -> bool:
+    """Whether d is a time before the page that no publication date placed, and not the
+    base a figure is compared with."""
+    at = d.span[0] - offset
+    return not d.resolved and _EARLIER_RE.search(d.text) is not None \
+        and _BASE_BEFORE_RE.search(text, max(0, at - 40), at) is None
 
 
 def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:

@@ -55,8 +55,6 @@ TASKS_PER_JOB = 4  # slices per worker: evens out uneven slices, little overhead
 _STATE: dict[str, Any] = {}
 
 
-
-
 def _context() -> BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
