@@ -39,15 +39,23 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
     return unify_long_names(unify_short_names(out))
 
 
+def normalisation_keys(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache) -> list[str]:
+    """The key of each document's normalised claims in the cache, in corpus order."""
+    rules_fp = rules_fingerprint(ruleset)
+    return [_normalisation_key(dc, cache, rules_fp) for dc in corpus.docs]
+
+
 def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None,
-                     jobs: int = 1) -> tuple[list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+                     jobs: int = 1, keys: list[str] | None = None
+                     ) -> tuple[list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
     """Drop-in for `pipeline._normalise_corpus`: every claim normalised and indexed by key;
-    documents whose claims are cached are not normalised again, the others over `jobs`."""
+    documents whose claims are cached are not normalised again, the others over `jobs`.
+    `keys` are the documents' `normalisation_keys`, when the caller has them already."""
     from checker.parallel import normalise_documents
 
-    rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
-    keys = [_normalisation_key(dc, cache, rules_fp) if cache is not None else ""
-            for dc in corpus.docs]
+    if keys is None:
+        keys = normalisation_keys(corpus, ruleset, cache) if cache is not None \
+            else [""] * len(corpus.docs)
     found = [cache.get_normalised(k) if cache is not None else None for k in keys]
     if cache is not None:
         cache.documents = {dc.doc.id: k for dc, k in zip(corpus.docs, keys, strict=True)}

@@ -23,13 +23,14 @@ from checker.compare.blocking import BlockingConfig
 from checker.compare.independence import one_per_origin
 from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, load_corpus
-from checker.corpusnorm import normalise_corpus
+from checker.corpusnorm import normalisation_keys, normalise_corpus
 from checker.cpus import jobs_for, resolve_jobs
 from checker.decisions import apply_decisions_file
 from checker.document_checks import document_findings
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
 from checker.findings import entity_id_errors, sort_key, suppression_errors
+from checker.findmemo import FindingsMemo, corpus_key
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.models.claims import ClaimFile
@@ -202,8 +203,30 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
 
 def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
                   cache: ClaimCache | None, jobs: int) -> list[Finding]:
+    if cache is None:
+        return _checked(corpus, ruleset, progress, watch, None, jobs)
     with watch.stage("normalise"):
-        norm, index = normalise_corpus(corpus, ruleset, cache, jobs)
+        keys = normalisation_keys(corpus, ruleset, cache)
+        memo = FindingsMemo(cache.root, corpus_key(corpus, keys, ruleset))
+        kept = memo.get()
+    if kept is not None:
+        # The last run read exactly these inputs: its findings are this run's.
+        for stage in ("normalise", "compare", "rules"):
+            progress(stage, 1, 1)
+        return kept
+    errors_before = len(corpus.errors)
+    findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys)
+    if len(corpus.errors) == errors_before:
+        # Input errors met on the way (a bad term pattern) are reported by a full run only.
+        memo.put(findings)
+    return findings
+
+
+def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
+             cache: ClaimCache | None, jobs: int, keys: list[str] | None = None
+             ) -> list[Finding]:
+    with watch.stage("normalise"):
+        norm, index = normalise_corpus(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))
     findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
     # The documents' own checks read no verdict: with --jobs they run beside the

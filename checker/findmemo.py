@@ -1,0 +1,126 @@
+"""The findings of a corpus checked before, kept for the next run that reads the same inputs.
+
+A check's findings (before decisions, the baseline and `--select` are applied) are a
+function of the documents, their metadata, claims and claim files, the rules and the code.
+A run that reads exactly what the last cached run read takes its findings from
+`.claimcheck-cache/findings.json` instead of normalising, comparing and running the rules
+again: an editor re-running after recording decisions, `claimcheck review` opened again, CI
+re-running on an unchanged corpus, or the same check asked for another output format.
+
+The key (`corpus_key`) hashes every input a finding reads, document by document in corpus
+order: its id, path, bytes (sha256) and metadata, its claims (through the key of its
+normalised claims, which covers them, or the extraction key of a drafted document), its
+claim file's name, lines and suppressions, and whether the file is stale; then every rule
+with where it is written (a finding quotes its rule's line), and the code. One file holds
+the findings of the last run, sealed with a hash of the key and the bytes: any other
+input, a damaged or edited file, is a miss (the check runs in full), never another report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from checker.atomic import atomic_write
+from checker.cache import code_fingerprint, comparison_fingerprint
+from checker.corpus import Corpus, DocClaims
+from checker.models.report import Finding
+from checker.rules import RuleSet
+
+FINDINGS = "findings.json"
+FORMAT = "1"
+_FINDINGS = TypeAdapter(list[Finding])
+
+
+def ruleset_digest(ruleset: RuleSet) -> str:
+    """Hash of the rules as the findings read them: each rule, where it is written, the
+    rules left out, and the lexicon's fuzzy threshold."""
+    rules = [[r.model_dump(mode="json", by_alias=True), _source(ruleset, r.id)]
+             for r in ruleset.rules]
+    payload = {
+        "rules": rules, "left_out": sorted(ruleset.left_out),
+        "disabled": {k: v.model_dump(mode="json", by_alias=True)
+                     for k, v in sorted(ruleset.disabled_entities.items())},
+        "yielded": {k: list(v) for k, v in sorted(ruleset.yielded.items())},
+        "fuzzy": ruleset.lexicon.fuzzy_threshold,
+    }
+    return _digest(payload)
+
+
+def _source(ruleset: RuleSet, rule_id: str) -> Any:
+    source = ruleset.sources.get(rule_id)
+    if source is None:
+        return None
+    return [source.path, source.line, source.index, list(source.keys), list(source.items)]
+
+
+def corpus_key(corpus: Corpus, norm_keys: Sequence[str], ruleset: RuleSet) -> str:
+    """Hash of everything the findings of `corpus` read; `norm_keys` are its documents'
+    normalisation keys (`corpusnorm.normalisation_keys`), in corpus order."""
+    digest = hashlib.sha256(_digest({
+        "format": FORMAT, "code": code_fingerprint(), "rules": ruleset_digest(ruleset),
+        "compare": comparison_fingerprint(ruleset), "documents": len(corpus.docs),
+    }).encode("ascii"))
+    for dc, key in zip(corpus.docs, norm_keys, strict=True):
+        digest.update(_document_part(dc, key))
+    return digest.hexdigest()
+
+
+def _document_part(dc: DocClaims, norm_key: str) -> bytes:
+    """What a document contributes to the key: its inputs, and what was made of them."""
+    doc, loaded = dc.doc, dc.loaded
+    fields = [doc.id, doc.path, doc.sha256, doc.body_start, norm_key, dc.claim_file,
+              dc.stale, dc.on_the_fly, dc.gone, dc.drafted,
+              # A claim's line in its claim file is in its findings; the file's
+              # suppressions decide which findings are suppressed.
+              sorted(loaded.lines.items()) if loaded is not None else None,
+              [s.model_dump(mode="json") for s in dc.suppressions]]
+    return (json.dumps(fields, ensure_ascii=False).encode("utf-8") + b"\0"
+            + doc.meta.model_dump_json().encode("utf-8") + b"\n")
+
+
+class FindingsMemo:
+    """The last cached run's findings, served to a run whose inputs hash to the same key."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self.path = root / FINDINGS
+        self.key = key
+
+    def get(self) -> list[Finding] | None:
+        """The findings stored under this key, or None (none, another key, or damaged)."""
+        try:
+            entry = self.path.read_bytes()
+        except OSError:
+            return None
+        seal, _, data = entry.partition(b"\n")
+        if seal != _seal(self.key, data):
+            return None
+        try:
+            return _FINDINGS.validate_json(data)
+        except ValidationError:  # sealed by hand around other JSON: not ours
+            return None
+
+    def put(self, findings: Sequence[Finding]) -> None:
+        """Keep the findings for the next run; a cache that cannot be written is skipped."""
+        data = _FINDINGS.dump_json(list(findings))
+        try:
+            # No fsync: a file torn by a power cut fails its seal when read (a miss).
+            # In chunks: the findings of 200,000 claims are 70 MB, not copied once more.
+            atomic_write(self.path, [_seal(self.key, data), b"\n", data], durable=False)
+        except OSError:
+            return
+
+
+def _seal(key: str, data: bytes) -> bytes:
+    """The file's first line: the hash of the key and the findings' bytes."""
+    return hashlib.sha256(key.encode("ascii") + b"\0" + data).hexdigest().encode("ascii")
+
+
+def _digest(payload: Any) -> str:
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,123 @@
+"""The findings memo: a run on the inputs of the last cached run takes its findings, and any
+change to an input a finding reads gives the report of a run without cache."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import pipeline
+from checker.cli import main
+from checker.findmemo import FINDINGS
+
+FORMATS = "json,md,html,sarif"
+
+
+def _check(out: Path, *extra: str) -> dict[str, bytes]:
+    """`claimcheck check` in the working directory: every report file, by name."""
+    result = CliRunner().invoke(main, ["check", "--out", str(out), "--format", FORMATS,
+                                       "--fail-on", "never", "--jobs", "1", *extra])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def _cached(project: Path, *extra: str) -> dict[str, bytes]:
+    return _check(project / "out-cached", "--cache-dir", str(project / "cache"), *extra)
+
+
+def _cold(project: Path, *extra: str) -> dict[str, bytes]:
+    return _check(project / "out-cold", "--no-cache", *extra)
+
+
+def _no_full_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the check ran in full")
+
+    monkeypatch.setattr(pipeline, "_checked", refuse)
+
+
+def test_a_run_on_unchanged_inputs_takes_the_last_findings(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _cached(project)
+    assert (project / "cache" / FINDINGS).is_file()
+    with monkeypatch.context() as m:
+        _no_full_run(m)
+        assert _cached(project) == first
+    assert _cold(project) == first
+
+
+def _append_sentence(root: Path) -> None:
+    doc = sorted((root / "seeds").glob("*.txt"))[1]
+    doc.write_text(doc.read_text("utf-8") + "\nChina is a member of the ISS.\n", "utf-8")
+
+
+def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+def _first(root: Path, folder: str, pattern: str) -> Path:
+    return sorted((root / folder).glob(pattern))[0]
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "document text": _append_sentence,
+    "publication date": lambda r: _replace(_first(r, "seeds", "*.meta.yaml"),
+                                           'published: "2025"', 'published: "2025-03-01"'),
+    # Every claim's line in its claim file moves: findings quote those lines.
+    "claim file lines": lambda r: _replace(_first(r, "claims", "*.yaml"), "schema_version",
+                                           "# a note from the desk\nschema_version"),
+    "claim text": lambda r: _replace(_first(r, "claims", "*.yaml"), "    text: A Pakistani",
+                                     "    text: One Pakistani"),
+    "claim file gone": lambda r: _first(r, "claims", "*.yaml").unlink(),
+    "document gone": lambda r: [p.unlink() for p in (r / "seeds").glob("004_*")]
+    and _first(r, "claims", "004_*.yaml").unlink(),
+    "document added": lambda r: (r / "seeds" / "new.txt").write_text(
+        "China joined the International Space Station in 2021, officials said.\n", "utf-8"),
+    "rule severity": lambda r: _replace(r / "rules" / "facts.yaml", "severity: error",
+                                        "severity: warning"),
+    "rule message": lambda r: _replace(r / "rules" / "facts.yaml",
+                                       'message: "{subject} is not a member of the {object}."',
+                                       'message: "{subject} never joined the {object}."'),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_an_edited_input_gives_the_report_of_a_run_without_cache(
+        project: Path, edit: str) -> None:
+    before = _cached(project)
+    EDITS[edit](project)
+    after = _cached(project)
+    assert after == _cold(project)
+    assert after != before, "the edit changes the report, or the test proves nothing"
+
+
+def test_rules_left_out_are_another_key(project: Path) -> None:
+    everything = _cached(project)
+    left_out = _cached(project, "--ignore", "china-not-iss-member")
+    assert left_out == _cold(project, "--ignore", "china-not-iss-member") != everything
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "edited"])
+def test_a_damaged_memo_is_a_miss(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                  damage: str) -> None:
+    first = _cached(project)
+    memo = project / "cache" / FINDINGS
+    data = memo.read_bytes()
+    memo.write_bytes(b"" if damage == "empty" else data[: len(data) // 2]
+                     if damage == "truncated" else data.replace(b'"corroboration"', b'"term"'))
+    assert memo.read_bytes() != data
+    calls: list[object] = []
+    full = pipeline._checked
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return full(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_checked", counted)
+    assert _cached(project) == first
+    assert len(calls) == 1
