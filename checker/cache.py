@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -57,16 +60,34 @@ FORMAT = "4"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 
 
+# The libraries whose behaviour a cached result can depend on (parsing, validation, fuzzy
+# matching, stemming, name search): a CI cache restored after an upgrade of one is a miss.
+_LIBRARIES = ("pydantic", "pydantic-core", "rapidfuzz", "snowballstemmer", "PyStemmer",
+              "pyahocorasick", "ruamel.yaml", "ruamel.yaml.clib", "jsonschema-rs")
+
+
 @cache
 def code_fingerprint() -> str:
-    """Hash of the checker package's sources and data: any edit invalidates the cache."""
+    """Hash of the checker package's sources and data, the Python version and the versions
+    of the libraries it reads through: any change invalidates the cache."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
+    digest.update(f"{sys.version}\0{_versions()}\0".encode())
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".yaml", ".txt", ".json"):
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _versions() -> str:
+    found = []
+    for name in _LIBRARIES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)
 
 
 def rules_fingerprint(ruleset: RuleSet) -> str:
@@ -84,8 +105,9 @@ def terms_fingerprint(ruleset: RuleSet) -> str:
 
 
 def _digest(payload: Any) -> str:
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # ASCII: a rule or a sidecar may hold a lone surrogate, which has no UTF-8.
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 def extraction_key(doc: Document, threshold: float, rules_fp: str) -> str:
@@ -105,11 +127,20 @@ def normalisation_key(doc_id: str, claims: Sequence[Claim], rules_fp: str,
     """Key of a document's normalised claims; `document` is the sha256 of the document's
     text, which normalisation reads between the claims (`subjects.gap_subject`)."""
     head = _digest({"format": FORMAT, "what": NORMALISED, "code": code_fingerprint(),
-                    "rules": rules_fp, "id": doc_id, "document": document})
+                    "rules": rules_fp, "id": doc_id, "document": document,
+                    "non_finite": _non_finite(claims)})
     # The claims as pydantic serialises them (in Rust; field order is the model's, so
     # stable): a tenth of the time of dumping them to dicts and through `json`.
     body = _CLAIMS.dump_json(list(claims), by_alias=True)
     return hashlib.sha256(head.encode("ascii") + b"\0" + body).hexdigest()
+
+
+def _non_finite(claims: Sequence[Claim]) -> list[list[object]]:
+    """Where a claim file holds an infinite or NaN figure: JSON writes them, and None, all
+    as null, so the claims' bytes alone would key `high: .inf` and no `high` alike."""
+    return [[i, j, name, repr(v)] for i, c in enumerate(claims)
+            for j, q in enumerate(c.quantities) for name in ("value", "low", "high")
+            if (v := getattr(q, name)) is not None and not math.isfinite(v)]
 
 
 def drafted_normalisation_key(extraction: str) -> str:

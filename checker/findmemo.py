@@ -80,8 +80,9 @@ def _document_part(dc: DocClaims, norm_key: str) -> bytes:
               # suppressions decide which findings are suppressed.
               sorted(loaded.lines.items()) if loaded is not None else None,
               [s.model_dump(mode="json") for s in dc.suppressions]]
-    return (json.dumps(fields, ensure_ascii=False).encode("utf-8") + b"\0"
-            + doc.meta.model_dump_json().encode("utf-8") + b"\n")
+    # ASCII: a lone surrogate that a sidecar or a rule let through has no UTF-8.
+    return (json.dumps(fields).encode("ascii") + b"\0"
+            + doc.meta.model_dump_json().encode("utf-8", "surrogatepass") + b"\n")
 
 
 class FindingsMemo:
@@ -122,5 +123,7 @@ def _seal(key: str, data: bytes) -> bytes:
 
 
 def _digest(payload: Any) -> str:
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # ASCII: a rule may hold a lone surrogate (the schema lets one through), which has no
+    # UTF-8 and must not stop the run.
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from checker import cache as cache_module
 from checker.cache import (
     EXTRACTED,
     NORMALISED,
     ClaimCache,
+    code_fingerprint,
     extract_cached,
     extraction_key,
     normalisation_key,
@@ -150,6 +152,37 @@ def test_normalisation_key_follows_the_claims(repo: Path, ruleset: RuleSet) -> N
     edited = [dc.claims[0].model_copy(update={"polarity": "negative"}), *dc.claims[1:]]
     assert normalisation_key(dc.doc.id, edited, fp) != key
     assert normalisation_key("other", dc.claims, fp) != key
+
+
+def test_normalisation_key_tells_an_infinite_figure_from_none(repo: Path,
+                                                             ruleset: RuleSet) -> None:
+    # JSON writes inf, nan and None all as null: the claims' bytes alone would not tell
+    # `high: .inf` in a claim file from no `high` (a review found the stale finding).
+    corpus = load_corpus(repo, repo / "seeds", repo / "claims", ruleset.lexicon)
+    dc = corpus.docs[0]
+    at = next(i for i, c in enumerate(dc.claims) if c.quantities)
+    fp = rules_fingerprint(ruleset)
+
+    def key(high: float | None) -> str:
+        claim = dc.claims[at]
+        q = claim.quantities[0].model_copy(update={"high": high})
+        edited = claim.model_copy(update={"quantities": [q, *claim.quantities[1:]]})
+        return normalisation_key(dc.doc.id, [*dc.claims[:at], edited, *dc.claims[at + 1:]], fp)
+
+    keys = {key(None), key(float("inf")), key(float("-inf")), key(float("nan"))}
+    assert len(keys) == 4
+
+
+def test_code_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = code_fingerprint()
+    monkeypatch.setattr(cache_module, "_versions", lambda: "rapidfuzz=0.0.1")
+    code_fingerprint.cache_clear()
+    try:
+        assert code_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        code_fingerprint.cache_clear()
+    assert code_fingerprint() == before
 
 
 def test_drafted_documents_key_their_normalised_claims_by_extraction(

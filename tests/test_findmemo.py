@@ -121,3 +121,10 @@ def test_a_damaged_memo_is_a_miss(project: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(pipeline, "_checked", counted)
     assert _cached(project) == first
     assert len(calls) == 1
+
+
+def test_a_rule_holding_a_lone_surrogate_is_hashed(project: Path) -> None:
+    # The rules' schema lets "\ud800" through; the key must not stop the run on it.
+    _replace(project / "rules" / "facts.yaml", "      pass:\n",
+             '      pass:\n        - "A lone surrogate \\ud800 here."\n')
+    assert _cached(project) == _cold(project) == _cached(project)
