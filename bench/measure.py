@@ -374,10 +374,18 @@ def _remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+def html_load(corpus: str, jobs: int) -> dict[str, Any]:
+    """The HTML report of the corpus opened in headless Chromium (bench/htmlload.py)."""
+    from bench.htmlload import html_load as measure
+
+    return measure(corpus, jobs)
+
+
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "pipeline": pipeline, "compare_scale": compare_scale, "extraction": extraction,
     "claim_files": claim_files,
     "write_claims_input": write_claims_input,
     "terms": terms, "incremental": incremental, "cached_check": cached_check,
     "seed_extraction": seed_extraction, "seed_extraction_median": seed_extraction_median,
+    "html_load": html_load,
 }

@@ -35,6 +35,10 @@ METHOD = {
                  "exit, nothing subtracted (start-up, dictionary loading, reading, matching); "
                  "same .txt files, same misspelling list (codespell -D file; typos "
                  "[default.extend-words], which adds to typos' built-in dictionary)",
+    "html_load": "the largest corpus checked with --jobs (no cache), its HTML report "
+                 "rendered with the documents (checker.reporting.html.render_with_sources), "
+                 "written and opened in headless Chromium from a file: seconds to DOM "
+                 "interactive and to the end of the load event (Navigation Timing)",
     "incremental": "run_check with the cache and --jobs, each run in a fresh process "
                    "(bench/integrate.py): a full run (no cache, one process), cold cache, "
                    "warm cache, one document edited, the full run again; ratio = edited-run "
@@ -264,6 +268,17 @@ def _incremental(result: dict[str, Any]) -> str:
         ["run", "total s", "report sha256"], rows)
 
 
+def _html(result: dict[str, Any]) -> str:
+    h = result.get("html_load")
+    if not h:
+        return ""
+    if "skipped" in h:
+        return f"HTML report: not opened ({h['skipped']})"
+    return (f"HTML report of {h['documents']:,} documents ({h['findings']:,} findings, "
+            f"{h['bytes'] / 1e6:.0f} MB): rendered in {h['render_s']} s; in headless Chromium "
+            f"interactive at {h['interactive_s']} s, loaded at {h['load_event_s']} s")
+
+
 def _checks(result: dict[str, Any]) -> str:
     rows = [[name, c.get("what", ""), c.get("value", ""), c.get("limit", ""),
              "yes" if c["met"] else "NO"] for name, c in result["checks"].items()]
@@ -277,5 +292,5 @@ def render(result: dict[str, Any]) -> str:
              f"{m['python']}, load {m['load_average_at_start']} at start",
              _pipeline(result), _compare(result), "Extraction throughput\n" + _extraction(result),
              _claim_files(result), _terms(result), _accuracy(result), _incremental(result),
-             _checks(result)]
+             _html(result), _checks(result)]
     return "\n\n".join(p for p in parts if p) + "\n"

@@ -168,6 +168,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="runs of the largest comparison size (its median is reported)")
     p.add_argument("--skip-peers", action="store_true", help="no codespell/typos runs")
     p.add_argument("--skip-incremental", action="store_true")
+    p.add_argument("--skip-html", action="store_true",
+                   help="no HTML report opened in headless Chromium")
     p.add_argument("--out", type=Path, default=REPO / "reports" / "bench.json")
     return p.parse_args(argv)
 
@@ -212,6 +214,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         result["terms_cli"] = run_peers(largest, TERM_COUNTS, args.corpus_dir / "peers")
     if not args.skip_incremental:
         result["incremental"] = worker("incremental", corpus=str(largest), jobs=args.jobs)
+    if not args.skip_html:
+        result["html_load"] = worker("html_load", corpus=str(largest), jobs=args.jobs)
     result["checks"] = report.checks(result)
     result["bench_wall_s"] = round(time.perf_counter() - started, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import run
+from bench import report, run
 from bench.wordlist import codespell_dictionary, term_rules, typos_config, word_pairs
 from bench.words import misspellings
 
@@ -63,6 +63,11 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
         inc["one_changed"]["total_s"] / ((inc["full"]["total_s"] + inc["full_after"]["total_s"])
                                          / 2), 3)
     assert result["machine"]["nproc"]
+    # The HTML report opened in headless Chromium (where there is one: CI installs it).
+    html = data["html_load"]
+    assert html["documents"] == 16 and html["bytes"] > 0
+    assert "skipped" in html or html["load_event_s"] >= html["interactive_s"] >= 0
+    assert "HTML report of 16 documents" in report.render(data) or "skipped" in html
 
 
 def test_make_bench_entry_point_runs() -> None:
