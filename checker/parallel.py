@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -127,10 +128,47 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     """End `pool` now: queued tasks cancelled, workers at work terminated, all joined."""
     # Its own shutdown waits for every task already sent, and a broken pool's workers may
     # never end (see _as_worker). No public API names the workers before Python 3.14.
-    for worker in list((pool._processes or {}).values()):
+    workers = list((pool._processes or {}).values())
+    thread = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
+    for worker in workers:
         if worker.is_alive():
             worker.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)  # the workers' ends break the pool
+    # Woken now, the pool's thread cancels what is queued before it sees the workers end.
+    pool.shutdown(wait=False, cancel_futures=True)
+    if thread is not None:
+        thread.join(STOP_WAIT)
+        if thread.is_alive() and results is not None:
+            _unblock(pool, thread, workers, results)
+    for worker in workers:
+        worker.join(STOP_WAIT)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    if results is not None:
+        results.close()
+
+
+def _unblock(pool: ProcessPoolExecutor, thread: threading.Thread,
+             workers: list[multiprocessing.Process], results: Any) -> None:
+    """End the pool's thread, stuck reading half a result for ever.
+
+    A worker ended half-way through sending a result leaves part of a message in the
+    results pipe, and the thread waits for the rest: a run stopped by SIGTERM in the
+    judging round hung in CI (tests/test_stop_pool.py). With every worker gone, this
+    process holds the last write end of the pipe: closing it turns the wait into an end of
+    file, which the thread takes for a broken pool (it fails the futures still pending:
+    those already cancelled are taken out first, or Python 3.11 raises on them)."""
+    for worker in workers:
+        worker.join(STOP_WAIT)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    pending = getattr(pool, "_pending_work_items", {})
+    for work_id in [k for k, item in pending.items() if item.future.done()]:
+        del pending[work_id]
+    results._writer.close()
+    thread.join()
 
 
 def ranges(total: int, parts: int) -> list[tuple[int, int]]:
@@ -138,6 +176,10 @@ def ranges(total: int, parts: int) -> list[tuple[int, int]]:
     size = max(1, -(-total // max(1, parts)))
     return [(start, min(total, start + size)) for start in range(0, total, size)]
 
+
+# Seconds a terminated worker has to end (its SIGTERM handler lets a cache write finish)
+# before it is killed.
+STOP_WAIT = 5.0
 
 # Fewer items than this are mapped in this process: forking costs more than they take.
 MIN_TO_SPREAD = 200
