@@ -94,7 +94,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     th = thresholds or _DEFAULT_THRESHOLDS
     if facts is None:
         facts = Facts(lexicon)
-    fa, fb = facts(a, stats), facts(b, stats)
+    fa, fb = facts.pair(a, b, stats)
     sim = pair_similarity(a, b, fa, fb, stats)
     score = sim.combined
     # Specific shared keys are the shared specific keys (sorted, as the shared tuples are).
