@@ -271,11 +271,18 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # as the fact's one varying value.
     # Figures are compared by time (`slots.figure_dates`), periods whatever their time. A
     # total that only grows and is smaller later is no second period (`totals.shrank`).
-    periods = figures_differ(a, b) and not shrank(a, b, ev.fa.when, ev.fb.when)
-    if d_conflict and not q_conflict and not periods and anchored and ev.sim.frame >= 0.5 \
-            and not _stages_differ(a, b) and not _EDITION_RE.search(f"{a.text}\n{b.text}"):
+    # Asked last: most pairs have no conflicting date, and `shrank` reads both texts.
+    if d_conflict and not q_conflict and anchored and ev.sim.frame >= 0.5 \
+            and not _periods(a, b, ev) and not _stages_differ(a, b) \
+            and not _EDITION_RE.search(f"{a.text}\n{b.text}"):
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)
+
+
+def _periods(a: NormClaim, b: NormClaim, ev: Evidence) -> bool:
+    """Figures of one measure that differ and are no readings of one growing total: two
+    periods of a series, not one event dated twice."""
+    return figures_differ(a, b) and not shrank(a, b, ev.fa.when, ev.fb.when)
 
 
 # "last year's final", "next season's opener": the date names an edition of an event that

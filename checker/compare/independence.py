@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -45,19 +46,28 @@ def is_copy(a: str, b: str) -> bool:
     two reports in one news formula ("killed 12 people" / "killed 13 people") are two. A
     short sentence is a copy only word for word: one word in six is 92 % alike, and "took
     98 seats" / "won 98 seats" from two outlets are two reports (a desk probe)."""
-    fa, fb = copy_form(a), copy_form(b)
+    fa, fb = _form(a), _form(b)
     if _short(fa) or _short(fb):
         return _words(fa) == _words(fb)
     # The ratio first: in C, and most pairs are no copies.
     return fuzz.ratio(fa, fb) >= COPY_RATIO and figures(fa) == figures(fb)
 
 
+# A claim is in a kept pair with each of its candidates, one after another (pairs come
+# claim by claim): its copy form and words are remembered for the next pairs.
+@lru_cache(maxsize=1 << 13)
+def _form(text: str) -> str:
+    """`copy_form`, remembered."""
+    return copy_form(text)
+
+
 _WORD_RE = re.compile(r"\w+")
 
 
-def _words(form: str) -> list[str]:
+@lru_cache(maxsize=1 << 13)
+def _words(form: str) -> tuple[str, ...]:
     """The words of a copy form, thousands separators ignored (punctuation is no wording)."""
-    return _WORD_RE.findall(_THOUSANDS_RE.sub("", form))
+    return tuple(_WORD_RE.findall(_THOUSANDS_RE.sub("", form)))
 
 
 def _short(form: str) -> bool:

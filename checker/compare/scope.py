@@ -77,6 +77,14 @@ def _distinct(own_a: set[str] | frozenset[str], own_b: set[str] | frozenset[str]
     """Some own entity on each side that is no spelling of one on the other side."""
     if not own_a or not own_b:
         return False
+    if len(own_a) == 1 and len(own_b) == 1:  # most pairs: one own entity each
+        (x,), (y,) = own_a, own_b
+        return not _maybe_same_name(x, y)
+    # Only two unknown names may be one spelling of a name: with none on a side, every
+    # entity of the other is kept, and so is each of that side's.
+    if not any(x.startswith(UNKNOWN_PREFIX) for x in own_a) \
+            or not any(y.startswith(UNKNOWN_PREFIX) for y in own_b):
+        return True
     kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]
     return bool(kept_a) and any(not any(_maybe_same_name(x, y) for x in kept_a) for y in own_b)
 

@@ -37,7 +37,10 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
         # quarter's (a mixed corpus: six false conflicts between undated pages).
         return agreeing, conflicting
     # Which figures of b each figure of a may be compared with: one measure at one time.
-    rows = [[j for j, qb in enumerate(b.quantities) if aligned(qa, qb)
+    # (Kind and unit first, as `aligned` tests them: most figures of two claims differ in
+    # one, and the test costs no call.)
+    rows = [[j for j, qb in enumerate(b.quantities) if qa.kind == qb.kind
+             and qa.unit == qb.unit and aligned(qa, qb)
              and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)]
             for i, qa in enumerate(a.quantities)]
     for i, (qa, at) in enumerate(zip(a.quantities, rows, strict=True)):

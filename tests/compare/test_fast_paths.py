@@ -164,3 +164,46 @@ def test_remembered_totals_belong_to_their_claim(ruleset: RuleSet) -> None:
         other = replace(c, tokens=frozenset({"zzz-unseen"}))  # another claim, another total
         assert weights.totals(other).tokens == weights.unseen
     assert pickle.loads(pickle.dumps(weights))._totals == {}  # no claims carried along
+
+
+def _reference_distinct(own_a: set[str], own_b: set[str]) -> bool:
+    """scope._distinct as first written: every own entity tested against every other."""
+    from checker.compare.scope import _maybe_same_name
+
+    if not own_a or not own_b:
+        return False
+    kept_a = [x for x in own_a if not any(_maybe_same_name(x, y) for y in own_b)]
+    return bool(kept_a) and any(not any(_maybe_same_name(x, y) for x in kept_a) for y in own_b)
+
+
+def test_distinct_scopes_match_testing_every_pair_of_names() -> None:
+    from checker.compare.scope import _distinct
+
+    names = ["name:faroe-islands", "name:faeroes", "name:steiboum-robotics",
+             "name:treideiteil-robotics", "name:chang-e-9", "name:chiang-e-5", "china",
+             "peru", "name:hereditary-kingdom-of-norway", "name:kingdom-of-norway"]
+    rng = random.Random(3)
+    for _ in range(2000):
+        own_a = set(rng.sample(names, rng.randint(0, 3)))
+        own_b = set(rng.sample(names, rng.randint(0, 3))) - own_a
+        assert _distinct(own_a, own_b) == _reference_distinct(own_a, own_b)
+
+
+def test_facts_worked_out_later_are_those_worked_out_at_once(ruleset: RuleSet) -> None:
+    from checker.compare.facts import Facts
+    from checker.compare.figures import changes_done, counted_nouns, counts_done, sums_named
+    from checker.compare.measures import measure_words
+    from checker.compare.slots import events
+
+    norm = _norm(ruleset)
+    index = BlockIndex(norm)
+    facts = Facts(ruleset.lexicon)
+    for c in norm:
+        f = facts(c, index)
+        assert facts.pair(c, norm[0], index) == (f, facts(norm[0], index))  # remembered
+        assert f.told == events(c, c.told)
+        assert f.counts_done == (counts_done(c) | changes_done(c) | sums_named(c)
+                                 if c.quantities else frozenset())
+        assert f.counted == (counted_nouns(c) if c.quantities else frozenset())
+        assert f.measure_words == (measure_words(c.text, c.tokens) if f.measures else {})
+        assert f.counts_done is f.counts_done  # kept once worked out
