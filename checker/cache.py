@@ -54,7 +54,7 @@ REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document by
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
 ARITHMETIC = "arithmetic.json"  # compare.arithmetic_memo: issues by document claims
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
-# 2: entries sealed with their hash (`_seal`); 3: normalised claims as rows; 4: with the
+# 2: entries sealed with their hash (`seal`); 3: normalised claims as rows; 4: with the
 # dates of the telling (`NormClaim.told`)
 FORMAT = "4"
 EXTRACTED, NORMALISED = "extracted", "normalised"
@@ -71,13 +71,13 @@ def code_fingerprint() -> str:
     """Hash of the checker package's sources and data, the Python version and the versions
     of the libraries it reads through: any change invalidates the cache."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    digest.update(f"{sys.version}\0{_versions()}\0".encode())
+    hashed = hashlib.sha256(__version__.encode())
+    hashed.update(f"{sys.version}\0{_versions()}\0".encode())
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".yaml", ".txt", ".json"):
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+            hashed.update(path.relative_to(package).as_posix().encode() + b"\0")
+            hashed.update(path.read_bytes() + b"\0")
+    return hashed.hexdigest()
 
 
 def _versions() -> str:
@@ -95,16 +95,17 @@ def rules_fingerprint(ruleset: RuleSet) -> str:
     lexicon_rules = [r.model_dump(mode="json", by_alias=True) for r in ruleset.rules
                      if isinstance(r, EntityRule | PredicateRule)]
     payload = {"rules": lexicon_rules, "fuzzy": ruleset.lexicon.fuzzy_threshold}
-    return _digest(payload)
+    return digest(payload)
 
 
 def terms_fingerprint(ruleset: RuleSet) -> str:
     """Hash of what the term rules' hits read from the rules: the term rules themselves
     (`rules_fingerprint` covers the lexicon only)."""
-    return _digest([r.model_dump(mode="json", by_alias=True) for r in ruleset.terms])
+    return digest([r.model_dump(mode="json", by_alias=True) for r in ruleset.terms])
 
 
-def _digest(payload: Any) -> str:
+def digest(payload: Any) -> str:
+    """sha256 of a JSON value, keys sorted, as ASCII."""
     # ASCII: a rule or a sidecar may hold a lone surrogate, which has no UTF-8.
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("ascii")).hexdigest()
@@ -112,7 +113,7 @@ def _digest(payload: Any) -> str:
 
 def extraction_key(doc: Document, threshold: float, rules_fp: str) -> str:
     """Key of a document's extracted claims."""
-    return _digest({
+    return digest({
         "format": FORMAT, "what": EXTRACTED, "code": code_fingerprint(), "rules": rules_fp,
         "threshold": threshold, "id": doc.id, "path": doc.path, "sha256": doc.sha256,
         "body_start": doc.body_start, "meta": doc.meta.model_dump(mode="json"),
@@ -126,7 +127,7 @@ def normalisation_key(doc_id: str, claims: Sequence[Claim], rules_fp: str,
                       document: str = "") -> str:
     """Key of a document's normalised claims; `document` is the sha256 of the document's
     text, which normalisation reads between the claims (`subjects.gap_subject`)."""
-    head = _digest({"format": FORMAT, "what": NORMALISED, "code": code_fingerprint(),
+    head = digest({"format": FORMAT, "what": NORMALISED, "code": code_fingerprint(),
                     "rules": rules_fp, "id": doc_id, "document": document,
                     "non_finite": _non_finite(claims)})
     # The claims as pydantic serialises them (in Rust; field order is the model's, so
@@ -147,13 +148,13 @@ def drafted_normalisation_key(extraction: str) -> str:
     """Key of the normalised claims of a document drafted under an extraction key: the same
     as hashing the claims (`normalisation_key`), without serialising them again (the
     extraction key covers the document, its id, the lexicon rules and the code)."""
-    return _digest({"format": FORMAT, "what": NORMALISED, "extracted": extraction})
+    return digest({"format": FORMAT, "what": NORMALISED, "extracted": extraction})
 
 
 def comparison_fingerprint(ruleset: RuleSet) -> str:
     """Hash of what a verdict reads besides the two claims and the corpus statistics:
     code, lexicon, thresholds and blocking bounds (the verdict store's validity)."""
-    return _digest({"format": FORMAT, "what": "verdicts", "code": code_fingerprint(),
+    return digest({"format": FORMAT, "what": "verdicts", "code": code_fingerprint(),
                     "rules": rules_fingerprint(ruleset), "thresholds": repr(Thresholds()),
                     "blocking": repr(BlockingConfig())})
 
@@ -164,7 +165,7 @@ def verdict_file(cache: ClaimCache, ruleset: RuleSet) -> VerdictFile:
                        cache.documents)
 
 
-def _seal(key: str, data: bytes) -> bytes:
+def seal(key: str, data: bytes) -> bytes:
     """The first line of an entry: the hash of its key and bytes."""
     return hashlib.sha256(key.encode("ascii") + b"\0" + data).hexdigest().encode("ascii")
 
@@ -204,8 +205,8 @@ class ClaimCache:
         except OSError:
             self.stats.misses += 1
             return None
-        seal, _, data = entry.partition(b"\n")
-        if seal != _seal(key, data):
+        stamp, _, data = entry.partition(b"\n")
+        if stamp != seal(key, data):
             # Damaged (torn, edited, copied from another key): a miss, never a wrong
             # result; valid JSON that lost a claim would otherwise pass every other check.
             self.stats.misses += 1
@@ -219,7 +220,7 @@ class ClaimCache:
         try:
             # No fsync: an entry torn by a power cut fails its seal when read and counts
             # as a miss, and 20,000 fsyncs take seconds.
-            atomic_write(Path(self._path(namespace, key)), _seal(key, data) + b"\n" + data,
+            atomic_write(Path(self._path(namespace, key)), seal(key, data) + b"\n" + data,
                          durable=False)
         except OSError:
             return

@@ -11,7 +11,7 @@ The key (`corpus_key`) hashes every input a finding reads, document by document 
 order: its id, path, bytes (sha256) and metadata, its claims (through the key of its
 normalised claims, which covers them, or the extraction key of a drafted document), its
 claim file's name, lines and suppressions, and whether the file is stale; then every rule
-with where it is written (a finding quotes its rule's line), and the code. One file holds
+with where it is written, and the code (`cache.code_fingerprint`: the libraries too). One file holds
 the findings of the last run, sealed with a hash of the key and the bytes: any other
 input, a damaged or edited file, is a miss (the check runs in full), never another report.
 """
@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from checker.atomic import atomic_write
-from checker.cache import code_fingerprint, comparison_fingerprint
+from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal
 from checker.corpus import Corpus, DocClaims
 from checker.models.report import Finding
 from checker.rules import RuleSet
@@ -49,7 +49,7 @@ def ruleset_digest(ruleset: RuleSet) -> str:
         "yielded": {k: list(v) for k, v in sorted(ruleset.yielded.items())},
         "fuzzy": ruleset.lexicon.fuzzy_threshold,
     }
-    return _digest(payload)
+    return digest(payload)
 
 
 def _source(ruleset: RuleSet, rule_id: str) -> Any:
@@ -62,13 +62,13 @@ def _source(ruleset: RuleSet, rule_id: str) -> Any:
 def corpus_key(corpus: Corpus, norm_keys: Sequence[str], ruleset: RuleSet) -> str:
     """Hash of everything the findings of `corpus` read; `norm_keys` are its documents'
     normalisation keys (`corpusnorm.normalisation_keys`), in corpus order."""
-    digest = hashlib.sha256(_digest({
+    hashed = hashlib.sha256(digest({
         "format": FORMAT, "code": code_fingerprint(), "rules": ruleset_digest(ruleset),
         "compare": comparison_fingerprint(ruleset), "documents": len(corpus.docs),
     }).encode("ascii"))
     for dc, key in zip(corpus.docs, norm_keys, strict=True):
-        digest.update(_document_part(dc, key))
-    return digest.hexdigest()
+        hashed.update(_document_part(dc, key))
+    return hashed.hexdigest()
 
 
 def _document_part(dc: DocClaims, norm_key: str) -> bytes:
@@ -98,8 +98,8 @@ class FindingsMemo:
             entry = self.path.read_bytes()
         except OSError:
             return None
-        seal, _, data = entry.partition(b"\n")
-        if seal != _seal(self.key, data):
+        stamp, _, data = entry.partition(b"\n")
+        if stamp != seal(self.key, data):
             return None
         try:
             return _FINDINGS.validate_json(data)
@@ -112,18 +112,6 @@ class FindingsMemo:
         try:
             # No fsync: a file torn by a power cut fails its seal when read (a miss).
             # In chunks: the findings of 200,000 claims are 70 MB, not copied once more.
-            atomic_write(self.path, [_seal(self.key, data), b"\n", data], durable=False)
+            atomic_write(self.path, [seal(self.key, data), b"\n", data], durable=False)
         except OSError:
             return
-
-
-def _seal(key: str, data: bytes) -> bytes:
-    """The file's first line: the hash of the key and the findings' bytes."""
-    return hashlib.sha256(key.encode("ascii") + b"\0" + data).hexdigest().encode("ascii")
-
-
-def _digest(payload: Any) -> str:
-    # ASCII: a rule may hold a lone surrogate (the schema lets one through), which has no
-    # UTF-8 and must not stop the run.
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
