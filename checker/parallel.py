@@ -140,13 +140,18 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
         thread.join(STOP_WAIT)
         if thread.is_alive() and results is not None:
             _unblock(pool, thread, workers, results)
+    _end(workers)
+    if results is not None:
+        results.close()
+
+
+def _end(workers: list[multiprocessing.Process]) -> None:
+    """Join the terminated workers, killing any that outlive SIGTERM by STOP_WAIT."""
     for worker in workers:
         worker.join(STOP_WAIT)
         if worker.is_alive():
             worker.kill()
             worker.join()
-    if results is not None:
-        results.close()
 
 
 def _unblock(pool: ProcessPoolExecutor, thread: threading.Thread,
@@ -159,11 +164,7 @@ def _unblock(pool: ProcessPoolExecutor, thread: threading.Thread,
     process holds the last write end of the pipe: closing it turns the wait into an end of
     file, which the thread takes for a broken pool (it fails the futures still pending:
     those already cancelled are taken out first, or Python 3.11 raises on them)."""
-    for worker in workers:
-        worker.join(STOP_WAIT)
-        if worker.is_alive():
-            worker.kill()
-            worker.join()
+    _end(workers)
     pending = getattr(pool, "_pending_work_items", {})
     for work_id in [k for k, item in pending.items() if item.future.done()]:
         del pending[work_id]
