@@ -11,9 +11,10 @@ The key (`corpus_key`) hashes every input a finding reads, document by document 
 order: its id, path, bytes (sha256) and metadata, its claims (through the key of its
 normalised claims, which covers them, or the extraction key of a drafted document), its
 claim file's name, lines and suppressions, and whether the file is stale; then every rule
-with where it is written, and the code (`cache.code_fingerprint`: the libraries too). One file holds
-the findings of the last run, sealed with a hash of the key and the bytes: any other
-input, a damaged or edited file, is a miss (the check runs in full), never another report.
+with where it is written, and the code (`cache.code_fingerprint`: the libraries too). One
+file holds the findings of the last run under its key, sealed with a hash of the key and
+the bytes: any other input, a damaged or edited file, is a miss (the check runs in full),
+never another report.
 """
 
 from __future__ import annotations
@@ -95,7 +96,12 @@ class FindingsMemo:
     def get(self) -> list[Finding] | None:
         """The findings stored under this key, or None (none, another key, or damaged)."""
         try:
-            entry = self.path.read_bytes()
+            with self.path.open("rb") as handle:
+                # The key first: a run on other inputs (most cached runs) reads one line,
+                # not the findings of 200,000 claims (70 MB) to hash them.
+                if handle.readline() != self.key.encode("ascii") + b"\n":
+                    return None
+                entry = handle.read()
         except OSError:
             return None
         stamp, _, data = entry.partition(b"\n")
@@ -112,6 +118,7 @@ class FindingsMemo:
         try:
             # No fsync: a file torn by a power cut fails its seal when read (a miss).
             # In chunks: the findings of 200,000 claims are 70 MB, not copied once more.
-            atomic_write(self.path, [seal(self.key, data), b"\n", data], durable=False)
+            atomic_write(self.path, [self.key.encode("ascii"), b"\n", seal(self.key, data),
+                                     b"\n", data], durable=False)
         except OSError:
             return
