@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar
 
 from checker.heap import frozen_heap
 from checker.interrupt import critical
-from checker.parallel import die_with_parent
+from checker.workers import die_with_parent
 
 R = TypeVar("R")
 

@@ -3,24 +3,15 @@ slices of the claims (candidate search) and of the candidate-pair list (verdicts
 output is identical for any N: work is cut into contiguous slices of a fixed order and the
 results are put back in that order before anything is reduced.
 
-Workers are forked where the platform allows it, so the read-only state (documents,
-lexicon, claims, block index, pairs) is inherited rather than sent, and string hashing
-(hence set order) is the parent's. Elsewhere the state is pickled once per worker.
+Each round runs over N processes, this one among them (`checker.workers.spread`): the
+workers inherit the read-only state (documents, lexicon, claims, block index, candidates)
+and send back only their share of the results.
 """
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
-import signal
-import sys
-import threading
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from multiprocessing.context import BaseContext
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from checker.cache import ClaimCache, extraction_key, rules_fingerprint
@@ -41,146 +32,15 @@ from checker.compare.verdict import Thresholds, Verdict
 from checker.corpusnorm import normalise_document
 from checker.cpus import resolve_jobs
 from checker.extract import extract_document
-from checker.heap import frozen_heap, paused_gc
+from checker.heap import paused_gc
 from checker.ingest import Document
-from checker.interrupt import critical
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
+from checker.workers import spread
 
 R = TypeVar("R")
-TASKS_PER_JOB = 4  # slices per worker: evens out uneven slices, little overhead
-
-# Per-process state of a worker, set once by the pool initialiser.
-_STATE: dict[str, Any] = {}
-
-
-def _context() -> BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def _init(parent: int, state: dict[str, Any]) -> None:
-    _as_worker(parent)
-    _STATE.clear()
-    _STATE.update(state)
-
-
-def _as_worker(parent: int) -> None:
-    """Signals as a pool worker takes them: it dies on SIGTERM or with `parent`."""
-    # A forked worker inherits the CLI's SIGTERM handler, whose SystemExit the executor
-    # catches as the task's outcome; the worker then runs the next queued task and, once
-    # the pool is broken (another worker killed), blocks for ever writing a result nobody
-    # reads while the parent waits for it to end. A worker has nothing to finish: it dies.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the pool
-    # (a worker ended by it would read as a killed one, exit 3 instead of 130).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent, signal.SIGKILL)
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def die_with_parent(parent: int, signum: int) -> None:
-    """Have `signum` sent to this process when `parent` (the process that forked it) ends.
-
-    A process whose parent was killed would otherwise live on: a pool worker waiting for
-    tasks that never come, since its siblings hold the queue open. Linux only; elsewhere
-    a no-op."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signum)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # it ended before the request: nobody will send the signal
-        os.kill(os.getpid(), signum)
-
-
-@contextmanager
-def _pool(jobs: int, state: dict[str, Any]) -> Iterator[ProcessPoolExecutor]:
-    """A pool of `jobs` workers sharing `state`, stopped without waiting when the block
-    raises (a killed worker, Ctrl-C, SIGTERM): every pool of a run is made here."""
-    # Forked workers share the parent's heap copy-on-write; a collection in a worker would
-    # copy all of it (checker.heap).
-    with frozen_heap():
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                                   initializer=_init, initargs=(os.getpid(), state))
-        try:
-            with critical():  # forks every worker (below), Ctrl-C/SIGTERM deferred
-                pool.submit(_started)
-            yield pool
-        except BaseException:
-            stop_pool(pool)
-            raise
-        pool.shutdown()
-
-
-def _started() -> None:
-    """The first task: submitting it forks the workers (a forking pool starts them all)."""
-    # A SystemExit raised in an at-fork hook (logging has one) is printed and dropped: a
-    # SIGTERM landing during the fork would be lost, and the run would go on to exit 0.
-
-
-def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """End `pool` now: queued tasks cancelled, workers at work terminated, all joined."""
-    # Its own shutdown waits for every task already sent, and a broken pool's workers may
-    # never end (see _as_worker). No public API names the workers before Python 3.14.
-    workers = list((pool._processes or {}).values())
-    thread = getattr(pool, "_executor_manager_thread", None)
-    results = getattr(pool, "_result_queue", None)
-    for worker in workers:
-        if worker.is_alive():
-            worker.terminate()
-    # Woken now, the pool's thread cancels what is queued before it sees the workers end.
-    pool.shutdown(wait=False, cancel_futures=True)
-    if thread is not None:
-        thread.join(STOP_WAIT)
-        if thread.is_alive() and results is not None:
-            _unblock(pool, thread, workers, results)
-    _end(workers)
-    if results is not None:
-        results.close()
-
-
-def _end(workers: list[multiprocessing.Process]) -> None:
-    """Join the terminated workers, killing any that outlive SIGTERM by STOP_WAIT."""
-    for worker in workers:
-        worker.join(STOP_WAIT)
-        if worker.is_alive():
-            worker.kill()
-            worker.join()
-
-
-def _unblock(pool: ProcessPoolExecutor, thread: threading.Thread,
-             workers: list[multiprocessing.Process], results: Any) -> None:
-    """End the pool's thread, stuck reading half a result for ever.
-
-    A worker ended half-way through sending a result leaves part of a message in the
-    results pipe, and the thread waits for the rest: a run stopped by SIGTERM in the
-    judging round hung in CI (tests/test_stop_pool.py). With every worker gone, this
-    process holds the last write end of the pipe: closing it turns the wait into an end of
-    file, which the thread takes for a broken pool (it fails the futures still pending:
-    those already cancelled are taken out first, or Python 3.11 raises on them)."""
-    _end(workers)
-    pending = getattr(pool, "_pending_work_items", {})
-    for work_id in [k for k, item in pending.items() if item.future.done()]:
-        del pending[work_id]
-    results._writer.close()
-    thread.join()
-
-
-def ranges(total: int, parts: int) -> list[tuple[int, int]]:
-    """`total` items cut into at most `parts` contiguous (start, end) slices, in order."""
-    size = max(1, -(-total // max(1, parts)))
-    return [(start, min(total, start + size)) for start in range(0, total, size)]
-
-
-# Seconds a terminated worker has to end (its SIGTERM handler lets a cache write finish)
-# before it is killed.
-STOP_WAIT = 5.0
 
 # Fewer items than this are mapped in this process: forking costs more than they take.
 MIN_TO_SPREAD = 200
@@ -194,23 +54,22 @@ def map_items(fn: Callable[[Any, Any], R], shared: Any, items: Sequence[Any],
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(items) < at_least:
         return [fn(shared, item) for item in items]
-    with _pool(jobs, {"fn": fn, "shared": shared, "items": items}) as pool:
-        return [r for block in pool.map(_map_block, ranges(len(items), jobs * TASKS_PER_JOB))
-                for r in block]
+    state = {"each": fn, "shared": shared, "items": items}
+    return [r for block in spread(_map_block, state, len(items), jobs) for r in block]
 
 
-def _map_block(bounds: tuple[int, int]) -> list[Any]:
-    fn, shared, items = _STATE["fn"], _STATE["shared"], _STATE["items"]
+def _map_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[Any]:
+    fn, shared, items = state["each"], state["shared"], state["items"]
     return [fn(shared, item) for item in items[bounds[0]:bounds[1]]]
 
 
 # -- extraction ----------------------------------------------------------------------------
 
 
-def _extract_block(bounds: tuple[int, int]) -> list[ClaimFile]:
+def _extract_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[ClaimFile]:
     """Claims of documents start..end-1 (the documents are the parent's)."""
-    return [extract_document(doc, _STATE["lexicon"], _STATE["threshold"])
-            for doc in _STATE["docs"][bounds[0]:bounds[1]]]
+    return [extract_document(doc, state["lexicon"], state["threshold"])
+            for doc in state["docs"][bounds[0]:bounds[1]]]
 
 
 def extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
@@ -242,19 +101,18 @@ def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,
     if jobs == 1 or len(docs) < 2:
         return [extract_document(d, lexicon, threshold) for d in docs]
     state = {"docs": docs, "lexicon": lexicon, "threshold": threshold}
-    with _pool(min(jobs, len(docs)), state) as pool:
-        return [model for block in pool.map(_extract_block,
-                                            ranges(len(docs), jobs * TASKS_PER_JOB))
-                for model in block]
+    return [model for block in spread(_extract_block, state, len(docs), min(jobs, len(docs)))
+            for model in block]
 
 
 # -- normalisation -------------------------------------------------------------------------
 
 
-def _normalise_block(bounds: tuple[int, int]) -> list[list[NormClaim]]:
+def _normalise_block(state: dict[str, Any], bounds: tuple[int, int]
+                     ) -> list[list[NormClaim]]:
     """Normalised claims of documents start..end-1 (the documents are the parent's)."""
-    docs: Sequence[tuple[str, list[Claim], str | None]] = _STATE["docs"]
-    return [normalise_document(doc_id, claims, _STATE["lexicon"], text)
+    docs: Sequence[tuple[str, list[Claim], str | None]] = state["docs"]
+    return [normalise_document(doc_id, claims, state["lexicon"], text)
             for doc_id, claims, text in docs[bounds[0]:bounds[1]]]
 
 
@@ -265,10 +123,9 @@ def normalise_documents(docs: Sequence[tuple[str, list[Claim], str | None]], lex
     if jobs == 1 or len(docs) < 2:
         return [normalise_document(doc_id, claims, lexicon, text)
                 for doc_id, claims, text in docs]
-    with _pool(jobs, {"docs": docs, "lexicon": lexicon}) as pool:
-        return [claims for block in pool.map(_normalise_block,
-                                             ranges(len(docs), jobs * TASKS_PER_JOB))
-                for claims in block]
+    state = {"docs": docs, "lexicon": lexicon}
+    return [claims for block in spread(_normalise_block, state, len(docs), jobs)
+            for claims in block]
 
 
 # -- comparison ----------------------------------------------------------------------------
@@ -276,26 +133,27 @@ def normalise_documents(docs: Sequence[tuple[str, list[Claim], str | None]], lex
 _Judged = tuple[int, int, Verdict, bool]
 
 
-def _candidates_block(bounds: tuple[int, int]) -> list[array[int]]:
+def _candidates_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[array[int]]:
     """Candidates of claims start..end-1 (the block index is the parent's, inherited), as
     arrays: they unpickle in the parent without an int object per candidate (3 million at
     200,000 claims, about 90 MB where memory peaks)."""
-    index: BlockIndex = _STATE["index"]
+    index: BlockIndex = state["index"]
     return [array("l", index.candidates(i)) for i in range(*bounds)]
 
 
-def _judge_block(bounds: tuple[int, int]) -> tuple[int, list[_Judged], Judged | None]:
+def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
+                 ) -> tuple[int, list[_Judged], Judged | None]:
     """Map step for the pairs claims start..end-1 bring (`blocking.unique_pairs` order):
     how many there were, the kept ones by claim index, and every verdict when the run keeps
     them for the next (`compare.store`)."""
-    claims: Sequence[NormClaim] = _STATE["claims"]
-    prior: Prior | None = _STATE["prior"]
+    claims: Sequence[NormClaim] = state["claims"]
+    prior: Prior | None = state["prior"]
     judged = Judged(prior.hashes) if prior is not None else None
-    found: Sequence[array[int]] = _STATE["found"]
-    index, lexicon, thresholds = _STATE["index"], _STATE["lexicon"], _STATE["thresholds"]
-    # One memo per worker process, over the parent's content ids: a cache, so what a
-    # worker remembers changes its speed, never its output.
-    memo: VerdictMemo = _STATE.setdefault("memo", VerdictMemo(_STATE["content_ids"]))
+    found: Sequence[array[int]] = state["found"]
+    index, lexicon, thresholds = state["index"], state["lexicon"], state["thresholds"]
+    # One memo per process, over the parent's content ids: a cache, so what a process
+    # remembers changes its speed, never its output.
+    memo: VerdictMemo = state.setdefault("memo", VerdictMemo(state["content_ids"]))
     out: list[_Judged] = []
     counted = 0
     for i in range(*bounds):
@@ -336,9 +194,10 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
                    memory: VerdictFile | None = None) -> CompareResult:
     """`checker.compare.compare` with candidate search and the map step over `jobs` processes.
 
-    Two rounds over forked workers that share the parent's (read-only) claims and block
-    index: candidates of slices of claims, then verdicts of the pairs each slice of claims
-    brings. Slices come back in order, so the reduce sees exactly what one process sees.
+    Two rounds over this process and forked workers that share its (read-only) claims and
+    block index: candidates of slices of claims, then verdicts of the pairs each slice of
+    claims brings. Slices come back in order, so the reduce sees exactly what one process
+    sees.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(claims) < 2:
@@ -352,13 +211,16 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
             return reduce_pairs(settled[0], declared_origins, settled[1])
     # Most verdicts are look-ups: sending them back from workers costs more than that.
     here = prior is not None and prior.share() >= MOSTLY_REUSED
-    parts = jobs * TASKS_PER_JOB
-    with _pool(jobs, {"index": index}) as pool:
-        searched = pool.map(_candidates_block, ranges(len(claims), parts))
-        # While the workers search (this process only waits for them), find repeated
-        # contents: the judging round needs them, and they are a pass over every claim.
-        ids = content_ids(claims) if not here else None
-        found = [c for block in searched for c in block]
+    repeated: list[array[int] | None] = [None]
+
+    def find_repeats() -> None:
+        # While the workers start searching, find repeated contents: the judging round
+        # needs them, and they are a pass over every claim.
+        repeated[0] = content_ids(claims) if not here else None
+
+    found = [c for block in spread(_candidates_block, {"index": index}, len(claims), jobs,
+                                   first=find_repeats)
+             for c in block]
     if judged is not None:
         for c in found:
             judged.add_candidates(c)
@@ -368,12 +230,14 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
     state = {"claims": claims, "found": found, "index": index,
-             "lexicon": lexicon, "thresholds": thresholds, "content_ids": ids,
+             "lexicon": lexicon, "thresholds": thresholds, "content_ids": repeated[0],
              "prior": prior}
     del found
-    with _pool(jobs, state) as pool:
-        blocks = list(pool.map(_judge_block, ranges(len(claims), parts)))
-    del state  # candidate lists: not needed by the reduce (memory peaks here at 200k claims)
+    blocks = spread(_judge_block, state, len(claims), jobs)
+    # Candidate lists, this process's memo, judging facts and weight totals: not needed by
+    # the reduce (memory peaks here at 200k claims).
+    del state
+    index.weights.forget()
     counted = sum(n for n, _, _ in blocks)
     merged = [PairResult(claims[i], claims[j], verdict, copy)
               for _, kept, _ in blocks for i, j, verdict, copy in kept]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.claims import checker_corpus
-from checker import parallel
+from checker import parallel, workers
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.corpus import Corpus
@@ -19,14 +19,6 @@ from checker.ingest import document_from_text
 from checker.rules import RuleSet
 from tests.bench.corpora import generated, report_json, write
 from tests.oracle import reference_normalise as _normalise_corpus
-
-
-@pytest.mark.parametrize("total", [0, 1, 6, 7, 8, 100])
-@pytest.mark.parametrize("parts", [1, 3, 8])
-def test_ranges_cover_everything_once_in_order(total: int, parts: int) -> None:
-    slices = parallel.ranges(total, parts)
-    assert [i for a, b in slices for i in range(a, b)] == list(range(total))
-    assert len(slices) <= parts and all(b > a for a, b in slices)
 
 
 def test_unique_pairs_is_the_block_index_order(ruleset: RuleSet) -> None:
@@ -57,7 +49,7 @@ def test_normalisation_identical_for_any_jobs(ruleset: RuleSet) -> None:
 
 def test_comparison_identical_for_any_jobs(ruleset: RuleSet,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "TASKS_PER_JOB", 5)  # several slices per worker
+    monkeypatch.setattr(workers, "TASKS_PER_JOB", 5)  # several slices per worker
     corpus = checker_corpus(generated(60))
     norm, _ = _normalise_corpus(corpus, ruleset)
     origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
@@ -69,7 +61,7 @@ def test_comparison_identical_for_any_jobs(ruleset: RuleSet,
 
 def test_reports_identical_for_jobs_1_and_2(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "TASKS_PER_JOB", 3)
+    monkeypatch.setattr(workers, "TASKS_PER_JOB", 3)
     root = write(tmp_path / "corpus", 20)
     one = report_json(root, jobs=1)
     assert report_json(root, jobs=2) == one

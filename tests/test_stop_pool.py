@@ -15,7 +15,7 @@ SCRIPT = textwrap.dedent("""
     import os, struct, sys, time
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
-    from checker.parallel import stop_pool
+    from checker.workers import stop_pool
 
     POOL = None
 

@@ -93,6 +93,11 @@ class Weights:
         # `judge_pairs` is also called one pair at a time (parallel workers, incremental runs).
         self.judging: object = None
 
+    def forget(self) -> None:
+        """Drop the remembered totals and facts: they hold every claim judged so far."""
+        self._totals = {}
+        self.judging = None
+
     def __getstate__(self) -> dict[str, object]:
         """Pickled without the remembered totals and facts (they would carry every claim
         along)."""

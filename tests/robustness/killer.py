@@ -24,6 +24,7 @@ from typing import Any
 
 import checker.parallel as parallel
 import checker.rule_findings as rule_findings
+import checker.workers as workers
 
 MAIN = os.getpid()
 MAIN_POOL = ("extract", "normalise", "candidates", "verdicts")
@@ -40,9 +41,10 @@ def _first(marker: Path) -> bool:
 
 
 def _act(stage: str, action: str, marker: Path) -> None:
-    """In a pool worker doing `stage`'s work: the action, if no process took it yet."""
+    """In a pool worker doing `stage`'s work: the action, if no process took it yet (the
+    process that runs the pool does the stage's work too, and never acts)."""
     in_main_pool = os.getppid() == MAIN
-    if not parallel._STATE or in_main_pool != (stage in MAIN_POOL) or not _first(marker):
+    if not workers._STATE or in_main_pool != (stage in MAIN_POOL) or not _first(marker):
         return
     if action == "term":
         os.kill(MAIN, signal.SIGTERM)

@@ -1,0 +1,120 @@
+"""`checker.workers.spread`: a round's slices shared between this process (from the end)
+and forked workers (from the start), results in order whoever did them; a worker's failure
+raised here, never a hang."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+import pytest
+
+from checker import workers
+
+MAIN = os.getpid()
+forks = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers inherit the state")
+
+
+@pytest.mark.parametrize("total", [0, 1, 6, 7, 8, 100])
+@pytest.mark.parametrize("parts", [1, 3, 8])
+def test_ranges_cover_everything_once_in_order(total: int, parts: int) -> None:
+    slices = workers.ranges(total, parts)
+    assert [i for a, b in slices for i in range(a, b)] == list(range(total))
+    assert len(slices) <= parts and all(b > a for a, b in slices)
+
+
+def _squares(state: dict[str, Any], bounds: tuple[int, int]) -> tuple[int, list[int]]:
+    """The squares of a slice, with the process that made them; slow enough that every
+    process gets slices."""
+    time.sleep(state["pause"])
+    return os.getpid(), [state["base"] + i * i for i in range(*bounds)]
+
+
+@forks
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+@pytest.mark.parametrize("total", [0, 1, 5, 100])
+def test_results_come_back_in_order_whoever_made_them(jobs: int, total: int) -> None:
+    blocks = workers.spread(_squares, {"base": 7, "pause": 0.01}, total, jobs)
+    assert [x for _, block in blocks for x in block] == [7 + i * i for i in range(total)]
+    makers = [pid for pid, _ in blocks]
+    if jobs > 1 and total > 1:
+        # This process took the last slices, a worker the first ones.
+        assert makers[-1] == MAIN and makers[0] != MAIN
+        if total >= 100:
+            assert len(set(makers)) == jobs
+    else:
+        assert set(makers) <= {MAIN}
+
+
+@forks
+def test_first_runs_here_while_the_workers_start() -> None:
+    ran: list[int] = []
+    blocks = workers.spread(_squares, {"base": 0, "pause": 0.01}, 40, 2,
+                            first=lambda: ran.append(os.getpid()))
+    assert ran == [MAIN]
+    assert [x for _, block in blocks for x in block] == [i * i for i in range(40)]
+
+
+def _fails_in_worker(state: dict[str, Any], bounds: tuple[int, int]) -> list[int]:
+    if os.getpid() != MAIN and bounds[0] == 0:
+        raise ValueError(f"slice {bounds}")
+    time.sleep(0.01)
+    return list(range(*bounds))
+
+
+@forks
+def test_a_workers_error_is_raised_here() -> None:
+    with pytest.raises(ValueError, match=r"slice \(0, "):
+        workers.spread(_fails_in_worker, {}, 64, 2)
+
+
+def _killed_in_worker(state: dict[str, Any], bounds: tuple[int, int]) -> list[int]:
+    if os.getpid() != MAIN:
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.01)
+    return list(range(*bounds))
+
+
+@forks
+def test_a_killed_worker_is_a_broken_pool_and_this_process_stops_early() -> None:
+    started = time.monotonic()
+    with pytest.raises(BrokenProcessPool):
+        # Each of this process's slices takes 0.5 s: it stops taking them once the worker
+        # is found dead, instead of doing all 16 (8 s) first.
+        workers.spread(_slow_here_killed_there, {}, 16, 2)
+    assert time.monotonic() - started < 6.0
+
+
+def _slow_here_killed_there(state: dict[str, Any], bounds: tuple[int, int]) -> list[int]:
+    if os.getpid() != MAIN:
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.5)
+    return list(range(*bounds))
+
+
+def _fails_here(state: dict[str, Any], bounds: tuple[int, int]) -> list[int]:
+    if os.getpid() == MAIN:
+        raise KeyError("here")
+    time.sleep(0.05)
+    return list(range(*bounds))
+
+
+@forks
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_an_error_here_stops_the_workers() -> None:
+    with pytest.raises(KeyError, match="here"):
+        workers.spread(_fails_here, {}, 64, 3)
+    children = [p for p in os.listdir("/proc") if p.isdigit() and _parent(p) == MAIN]
+    assert children == []
+
+
+def _parent(pid: str) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return -1
