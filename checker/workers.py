@@ -182,14 +182,21 @@ def spread(fn: Round[R], state: dict[str, Any], total: int, jobs: int,
         if first is not None:
             first()
         return [fn(state, bounds) for bounds in slices]
+    mine: dict[int, R] = {}
     with worker_pool(jobs - 1, {**state, "fn": fn}) as pool, _prompt_threads():
         dealer = _Dealer(pool, slices, jobs - 1)
-        if first is not None:
-            first()
-        mine: dict[int, R] = {}
-        while (k := dealer.take_last()) is not None:
-            mine[k] = fn(state, slices[k])
+        try:
+            if first is not None:
+                first()
+            while (k := dealer.take_last()) is not None:
+                mine[k] = fn(state, slices[k])
+        except BaseException:
+            dealer.stop()  # the pool is stopped next (worker_pool): the feeder must not wait
+            raise
         theirs = dealer.finish()
+    missing = [k for k in range(len(slices)) if k not in mine and k not in theirs]
+    if missing:
+        raise RuntimeError(f"slices {missing} of a round were done by no process")
     return [mine[k] if k in mine else theirs[k] for k in range(len(slices))]
 
 
@@ -217,6 +224,11 @@ def _run_slice(bounds: tuple[int, int]) -> Any:
     return _STATE["fn"](_STATE, bounds)
 
 
+# Seconds between the feeder's looks at the tasks it waits for: a stopped pool cancels
+# them, and a cancellation wakes no waiter (CPython gh-92001).
+POLL = 0.1
+
+
 class _Dealer:
     """Hands a round's slices out: to the workers from the start, through a thread here that
     keeps each of them `AHEAD` slices queued, and to this process from the end."""
@@ -228,8 +240,10 @@ class _Dealer:
         self._front, self._back = 0, len(slices)
         self._sent: dict[int, Future[Any]] = {}
         self._failed = False
+        self._error: BaseException | None = None
         # A daemon: a run stopped by Ctrl-C or a killed worker never waits for it.
-        self._thread = threading.Thread(target=self._feed, daemon=True)
+        self._thread = threading.Thread(target=self._feed, name="claimcheck-feeder",
+                                        daemon=True)
         self._thread.start()
 
     def take_last(self) -> int | None:
@@ -248,11 +262,16 @@ class _Dealer:
             self._front += 1
             return self._front - 1
 
+    def stop(self) -> None:
+        """No more slices for anyone: the feeder ends within `POLL` seconds."""
+        self._failed = True
+
     def _feed(self) -> None:
-        """Keep the workers supplied until the slices run out or a task fails."""
+        """Keep the workers supplied until the slices run out, a task fails or the round
+        is stopped."""
         pending: set[Future[Any]] = set()
         try:
-            while True:
+            while not self._failed:
                 while len(pending) < self._workers * (1 + AHEAD):
                     k = self._take_first()
                     if k is None:
@@ -261,11 +280,14 @@ class _Dealer:
                     pending.add(future)
                 if not pending:
                     return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                if any(f.cancelled() or f.exception() is not None for f in done):
+                done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+                if any(f.cancelled() or f.exception() is not None for f in done) or \
+                        any(f.cancelled() for f in pending):
                     self._failed = True  # this process stops taking slices; finish raises
-                    return
-        except RuntimeError:  # a broken or stopped pool refuses tasks (BrokenProcessPool)
+        except BaseException as exc:  # noqa: BLE001 - raised again by finish, in this thread's stead
+            # A broken or stopped pool refuses tasks (RuntimeError); anything else (memory)
+            # is the run's failure too, and the slice taken for it was done by nobody.
+            self._error = exc
             self._failed = True
 
     def finish(self) -> dict[int, Any]:
@@ -273,6 +295,8 @@ class _Dealer:
         self._thread.join()
         for k in sorted(self._sent):
             self._sent[k].result()  # raises what the task raised, or BrokenProcessPool
-        if self._failed:  # a refused submit: the pool was broken before any task failed
-            raise BrokenProcessPool("a worker process ended abruptly")
+        if isinstance(self._error, RuntimeError):  # refused: the pool broke between tasks
+            raise BrokenProcessPool("a worker process ended abruptly") from self._error
+        if self._error is not None:
+            raise self._error
         return {k: f.result() for k, f in self._sent.items()}

@@ -4,10 +4,14 @@ raised here, never a hang."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
+import threading
 import time
+import weakref
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -99,17 +103,57 @@ def _slow_here_killed_there(state: dict[str, Any], bounds: tuple[int, int]) -> l
 def _fails_here(state: dict[str, Any], bounds: tuple[int, int]) -> list[int]:
     if os.getpid() == MAIN:
         raise KeyError("here")
-    time.sleep(0.05)
     return list(range(*bounds))
+
+
+class _State:
+    """Stands for a round's state (claims, an index): what must not outlive the round."""
 
 
 @forks
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_an_error_here_stops_the_workers() -> None:
-    with pytest.raises(KeyError, match="here"):
-        workers.spread(_fails_here, {}, 64, 3)
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_an_error_here_stops_the_workers_and_the_feeder(jobs: int) -> None:
+    kept = []
+    for _ in range(10):  # the feeder was left waiting on cancelled tasks in 4 runs of 10
+        state = _State()
+        kept.append(weakref.ref(state))
+        with pytest.raises(KeyError, match="here"):
+            workers.spread(_fails_here, {"state": state}, 2000, jobs)
+        del state
     children = [p for p in os.listdir("/proc") if p.isdigit() and _parent(p) == MAIN]
     assert children == []
+    # A stopped pool's cancellations wake no waiter: a feeder waiting on them for ever kept
+    # the round's state alive in this process.
+    deadline = time.monotonic() + 10 * workers.POLL + 5
+    while (_feeders() or any(ref() for ref in kept)) and time.monotonic() < deadline:
+        time.sleep(workers.POLL)
+        gc.collect()
+    assert _feeders() == []
+    assert [ref for ref in kept if ref() is not None] == []
+
+
+def _feeders() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "claimcheck-feeder"]
+
+
+@forks
+def test_a_feeder_that_cannot_send_a_task_fails_the_round_with_its_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    submit = ProcessPoolExecutor.submit
+    sent: list[object] = []
+
+    def failing(pool: ProcessPoolExecutor, fn: Any, *args: Any) -> Any:
+        if fn is workers._run_slice:
+            sent.append(args)
+            if len(sent) == 3:
+                raise MemoryError("no room for the task")
+        return submit(pool, fn, *args)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", failing)
+    # Not a KeyError for the slice nobody did, nor a traceback from the thread: the error.
+    with pytest.raises(MemoryError, match="no room"):
+        workers.spread(_squares, {"base": 0, "pause": 0.05}, 64, 2)
 
 
 def _parent(pid: str) -> int:
