@@ -38,7 +38,7 @@ from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.workers import spread
+from checker.workers import spread, spread_with
 
 R = TypeVar("R")
 
@@ -141,6 +141,11 @@ def _candidates_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[ar
     return [array("l", index.candidates(i)) for i in range(*bounds)]
 
 
+def _repeats(state: dict[str, Any]) -> array[int]:
+    """`memo.content_ids` of the round's claims."""
+    return content_ids(state["claims"])
+
+
 def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
                  ) -> tuple[int, list[_Judged], Judged | None]:
     """Map step for the pairs claims start..end-1 bring (`blocking.unique_pairs` order):
@@ -211,16 +216,13 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
             return reduce_pairs(settled[0], declared_origins, settled[1])
     # Most verdicts are look-ups: sending them back from workers costs more than that.
     here = prior is not None and prior.share() >= MOSTLY_REUSED
-    repeated: list[array[int] | None] = [None]
-
-    def find_repeats() -> None:
-        # While the workers start searching, find repeated contents: the judging round
-        # needs them, and they are a pass over every claim.
-        repeated[0] = content_ids(claims) if not here else None
-
-    found = [c for block in spread(_candidates_block, {"index": index}, len(claims), jobs,
-                                   first=find_repeats)
-             for c in block]
+    # Repeated contents (the judging round's memo reads them) are found by a worker while
+    # this process searches: a pass over every claim, which here would pay a copy-on-write
+    # fault for every page it touches and compete with the side process for a core.
+    searched, repeated = spread_with(_candidates_block, {"index": index, "claims": claims},
+                                     len(claims), jobs, None if here else _repeats)
+    found = [c for block in searched for c in block]
+    del searched
     if judged is not None:
         for c in found:
             judged.add_candidates(c)
@@ -230,7 +232,7 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
     state = {"claims": claims, "found": found, "index": index,
-             "lexicon": lexicon, "thresholds": thresholds, "content_ids": repeated[0],
+             "lexicon": lexicon, "thresholds": thresholds, "content_ids": repeated,
              "prior": prior}
     del found
     blocks = spread(_judge_block, state, len(claims), jobs)

@@ -28,6 +28,7 @@ from checker.heap import frozen_heap
 from checker.interrupt import critical
 
 R = TypeVar("R")
+T = TypeVar("T")
 # Slices per process: this process and the workers meet where their slices do, so the more
 # slices the closer to even they finish (a slice costs a pickled result and a task).
 TASKS_PER_JOB = 16
@@ -171,33 +172,38 @@ STOP_WAIT = 5.0
 Round = Callable[[dict[str, Any], tuple[int, int]], R]
 
 
-def spread(fn: Round[R], state: dict[str, Any], total: int, jobs: int,
-           first: Callable[[], None] | None = None) -> list[R]:
+def spread(fn: Round[R], state: dict[str, Any], total: int, jobs: int) -> list[R]:
     """`fn(state, (start, end))` for contiguous slices of range(total), in order, over `jobs`
     processes: this one takes slices from the end, `jobs - 1` forked workers (which inherit
-    `state`) from the start. `first`, if given, runs here before this process's first slice
-    (the workers are at work meanwhile). `fn` must be a module-level function."""
+    `state`) from the start. `fn` must be a module-level function."""
+    return spread_with(fn, state, total, jobs, None)[0]
+
+
+def spread_with(fn: Round[R], state: dict[str, Any], total: int, jobs: int,
+                extra: Callable[[dict[str, Any]], T] | None) -> tuple[list[R], T | None]:
+    """`spread`, and `extra(state)` done by a worker before its first slice (here when
+    there is none), its value returned beside the round's: work of the round's size that
+    this process would do with the workers' pages shared (copy-on-write) and its core
+    contended. `extra` must be a module-level function."""
     slices = ranges(total, max(1, jobs) * TASKS_PER_JOB)
     if jobs <= 1 or len(slices) < 2:
-        if first is not None:
-            first()
-        return [fn(state, bounds) for bounds in slices]
+        value = extra(state) if extra is not None else None
+        return [fn(state, bounds) for bounds in slices], value
     mine: dict[int, R] = {}
-    with worker_pool(jobs - 1, {**state, "fn": fn}) as pool, _prompt_threads():
-        dealer = _Dealer(pool, slices, jobs - 1)
+    with worker_pool(jobs - 1, {**state, "fn": fn, "extra": extra}) as pool, \
+            _prompt_threads():
+        dealer = _Dealer(pool, slices, jobs - 1, extra is not None)
         try:
-            if first is not None:
-                first()
             while (k := dealer.take_last()) is not None:
                 mine[k] = fn(state, slices[k])
         except BaseException:
             dealer.stop()  # the pool is stopped next (worker_pool): the feeder must not wait
             raise
-        theirs = dealer.finish()
+        theirs, value = dealer.finish()
     missing = [k for k in range(len(slices)) if k not in mine and k not in theirs]
     if missing:
         raise RuntimeError(f"slices {missing} of a round were done by no process")
-    return [mine[k] if k in mine else theirs[k] for k in range(len(slices))]
+    return [mine[k] if k in mine else theirs[k] for k in range(len(slices))], value
 
 
 # Seconds a thread here runs before one waiting for the GIL gets it, while this process
@@ -224,6 +230,11 @@ def _run_slice(bounds: tuple[int, int]) -> Any:
     return _STATE["fn"](_STATE, bounds)
 
 
+def _run_extra() -> Any:
+    """A worker's task: the round's extra work (`spread_with`)."""
+    return _STATE["extra"](_STATE)
+
+
 # Seconds between the feeder's looks at the tasks it waits for: a stopped pool cancels
 # them, and a cancellation wakes no waiter (CPython gh-92001).
 POLL = 0.1
@@ -234,8 +245,10 @@ class _Dealer:
     keeps each of them `AHEAD` slices queued, and to this process from the end."""
 
     def __init__(self, pool: ProcessPoolExecutor, slices: list[tuple[int, int]],
-                 workers: int) -> None:
+                 workers: int, extra: bool) -> None:
         self._pool, self._slices, self._workers = pool, slices, workers
+        # Sent before any slice: the first worker free does it first.
+        self._extra: Future[Any] | None = pool.submit(_run_extra) if extra else None
         self._lock = threading.Lock()
         self._front, self._back = 0, len(slices)
         self._sent: dict[int, Future[Any]] = {}
@@ -290,13 +303,15 @@ class _Dealer:
             self._error = exc
             self._failed = True
 
-    def finish(self) -> dict[int, Any]:
-        """The workers' results by slice, once all are in; a worker's error raised here."""
+    def finish(self) -> tuple[dict[int, Any], Any]:
+        """The workers' results by slice and the extra work's value, once all are in; a
+        worker's error raised here."""
         self._thread.join()
+        extra = self._extra.result() if self._extra is not None else None
         for k in sorted(self._sent):
             self._sent[k].result()  # raises what the task raised, or BrokenProcessPool
         if isinstance(self._error, RuntimeError):  # refused: the pool broke between tasks
             raise BrokenProcessPool("a worker process ended abruptly") from self._error
         if self._error is not None:
             raise self._error
-        return {k: f.result() for k, f in self._sent.items()}
+        return {k: f.result() for k, f in self._sent.items()}, extra

@@ -54,13 +54,32 @@ def test_results_come_back_in_order_whoever_made_them(jobs: int, total: int) -> 
         assert set(makers) <= {MAIN}
 
 
+def _whose(state: dict[str, Any]) -> tuple[int, int]:
+    """Extra work: which process did it, with something of the state."""
+    return os.getpid(), state["base"]
+
+
 @forks
-def test_first_runs_here_while_the_workers_start() -> None:
-    ran: list[int] = []
-    blocks = workers.spread(_squares, {"base": 0, "pause": 0.01}, 40, 2,
-                            first=lambda: ran.append(os.getpid()))
-    assert ran == [MAIN]
-    assert [x for _, block in blocks for x in block] == [i * i for i in range(40)]
+@pytest.mark.parametrize(("jobs", "total", "where"), [(1, 40, "here"), (2, 1, "here"),
+                                                      (2, 40, "worker"), (3, 40, "worker")])
+def test_extra_work_is_a_workers_and_comes_back_beside(jobs: int, total: int,
+                                                        where: str) -> None:
+    blocks, extra = workers.spread_with(_squares, {"base": 3, "pause": 0.01}, total, jobs,
+                                        _whose)
+    assert [x for _, block in blocks for x in block] == [3 + i * i for i in range(total)]
+    assert extra is not None and extra[1] == 3
+    assert (extra[0] == MAIN) == (where == "here")
+    assert workers.spread_with(_squares, {"base": 3, "pause": 0}, total, jobs, None)[1] is None
+
+
+def _extra_fails(state: dict[str, Any]) -> None:
+    raise LookupError("extra")
+
+
+@forks
+def test_extra_works_error_is_raised_here() -> None:
+    with pytest.raises(LookupError, match="extra"):
+        workers.spread_with(_squares, {"base": 0, "pause": 0.01}, 40, 2, _extra_fails)
 
 
 def _fails_in_worker(state: dict[str, Any], bounds: tuple[int, int]) -> list[int]:
