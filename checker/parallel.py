@@ -98,10 +98,8 @@ def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: fl
 
 def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,
                   jobs: int) -> Iterable[ClaimFile]:
-    if jobs == 1 or len(docs) < 2:
-        return [extract_document(d, lexicon, threshold) for d in docs]
     state = {"docs": docs, "lexicon": lexicon, "threshold": threshold}
-    return [model for block in spread(_extract_block, state, len(docs), min(jobs, len(docs)))
+    return [model for block in spread(_extract_block, state, len(docs), jobs)
             for model in block]
 
 
@@ -119,12 +117,8 @@ def _normalise_block(state: dict[str, Any], bounds: tuple[int, int]
 def normalise_documents(docs: Sequence[tuple[str, list[Claim], str | None]], lexicon: Lexicon,
                         jobs: int = 1) -> list[list[NormClaim]]:
     """`normalise_document` of each (document id, claims, text), in input order."""
-    jobs = resolve_jobs(jobs)
-    if jobs == 1 or len(docs) < 2:
-        return [normalise_document(doc_id, claims, lexicon, text)
-                for doc_id, claims, text in docs]
     state = {"docs": docs, "lexicon": lexicon}
-    return [claims for block in spread(_normalise_block, state, len(docs), jobs)
+    return [claims for block in spread(_normalise_block, state, len(docs), resolve_jobs(jobs))
             for claims in block]
 
 
