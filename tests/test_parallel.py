@@ -3,6 +3,7 @@ exactly what one process gives."""
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,24 @@ def test_unique_pairs_is_the_block_index_order(ruleset: RuleSet) -> None:
     index = BlockIndex(norm)
     found = [index.candidates(i) for i in range(len(norm))]
     assert parallel.unique_pairs(found) == list(index.pairs())
+
+
+def test_rows_tell_whether_a_claim_is_among_anothers_candidates(ruleset: RuleSet) -> None:
+    corpus = checker_corpus(generated(40))
+    norm, _ = _normalise_corpus(corpus, ruleset)
+    index = BlockIndex(norm)
+    state = {"index": index}
+    blocks = [parallel._candidates_block(state, (0, 25)),
+              parallel._candidates_block(state, (25, len(norm)))]
+    found = [c for block, _ in blocks for c in block]
+    assert found == [array("l", index.candidates(i)) for i in range(len(norm))]
+    rows = parallel._Rows(blocks)
+    asked = 0
+    for j in range(len(norm)):
+        for i in range(len(norm)):
+            assert rows.has(j, i) == (i in found[j])
+            asked += rows.has(j, i)
+    assert asked == sum(map(len, found)) > 0
 
 
 def test_extraction_identical_for_any_jobs(ruleset: RuleSet) -> None:

@@ -95,7 +95,16 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
     With a memo (over these claims and this index), a pair of repeated statements is
     judged once; with a prior, a pair the last run judged is not judged again; `judged`
     collects every verdict for the next run."""
-    out: list[PairResult] = []
+    return [PairResult(claims[i], claims[j], verdict, copy) for i, j, verdict, copy in
+            kept_verdicts(claims, pairs, idf, lexicon, thresholds, memo, prior, judged)]
+
+
+def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
+                  idf: BlockIndex, lexicon: Lexicon, thresholds: Thresholds | None = None,
+                  memo: VerdictMemo | None = None, prior: Prior | None = None,
+                  judged: Judged | None = None) -> list[tuple[int, int, Verdict, bool]]:
+    """`judge_pairs` by claim index: (i, j, verdict, copy) of each pair kept."""
+    out: list[tuple[int, int, Verdict, bool]] = []
     facts = _facts(idf, lexicon)
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -119,7 +128,7 @@ def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
         if judged is not None:
             judged.add(i, j, verdict, copy)
         if keep:
-            out.append(PairResult(a, b, verdict, copy))
+            out.append((i, j, verdict, copy))
     return out
 
 
