@@ -169,10 +169,11 @@ def _repeats(state: dict[str, Any]) -> array[int]:
 
 
 def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
-                 ) -> tuple[int, list[_Judged], Judged | None]:
-    """Map step for the pairs claims start..end-1 bring (`blocking.unique_pairs` order):
-    how many there were, the kept ones by claim index, and every verdict when the run keeps
-    them for the next (`compare.store`)."""
+                 ) -> tuple[int, list[tuple[int, list[_Judged]]], Judged | None]:
+    """Map step for the pairs that the claims at places start..end-1 of the round's order
+    bring (each claim's in `blocking.unique_pairs` order): how many there were, the kept
+    ones by claim index with the claim that brought them, and every verdict when the run
+    keeps them for the next (`compare.store`)."""
     claims: Sequence[NormClaim] = state["claims"]
     prior: Prior | None = state["prior"]
     judged = Judged(prior.hashes) if prior is not None else None
@@ -182,15 +183,21 @@ def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
     # One memo per process, over the parent's content ids: a cache, so what a process
     # remembers changes its speed, never its output.
     memo: VerdictMemo = state.setdefault("memo", VerdictMemo(state["content_ids"]))
-    pairs: list[tuple[int, int]] = []
-    for i in range(*bounds):
+    out: list[tuple[int, list[_Judged]]] = []
+    counted = 0
+    for i in state["order"][bounds[0]:bounds[1]]:
+        pairs: list[tuple[int, int]] = []
         for j in found[i]:
             if j > i:
                 pairs.append((i, j))
             elif not rows.has(j, i):  # else brought by claim j already
                 pairs.append((j, i))
-    out = kept_verdicts(claims, pairs, index, lexicon, thresholds, memo, prior, judged)
-    return len(pairs), out, judged
+        if pairs:
+            counted += len(pairs)
+            kept = kept_verdicts(claims, pairs, index, lexicon, thresholds, memo, prior, judged)
+            if kept:
+                out.append((i, kept))
+    return counted, out, judged
 
 
 def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
@@ -252,9 +259,11 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
                            memory, prior, judged)
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
+    # Slices of claims that find one another: each process builds the judging facts of
+    # fewer claims (`BlockIndex.by_rarest_key`); the results go back to claim order below.
     state = {"claims": claims, "found": found, "rows": rows, "index": index,
              "lexicon": lexicon, "thresholds": thresholds, "content_ids": repeated,
-             "prior": prior}
+             "prior": prior, "order": index.by_rarest_key()}
     del found, rows
     blocks = spread(_judge_block, state, len(claims), jobs)
     # Candidate lists, this process's memo, judging facts and weight totals: not needed by
@@ -262,8 +271,14 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     del state
     index.weights.forget()
     counted = sum(n for n, _, _ in blocks)
+    brought: list[list[_Judged] | None] = [None] * len(claims)
+    for _, kept, _ in blocks:
+        for by, results in kept:
+            brought[by] = results
+    # In the order of the claims that brought them, as one process judges them.
     merged = [PairResult(claims[i], claims[j], verdict, copy)
-              for _, kept, _ in blocks for i, j, verdict, copy in kept]
+              for results in brought if results for i, j, verdict, copy in results]
+    del brought
     if memory is not None and judged is not None:
         for _, _, part in blocks:
             if part is not None:

@@ -267,6 +267,17 @@ class BlockIndex:
         assert self._by_doc is not None
         return [k for k in self._by_doc[self.claims[i].doc] if k != i]
 
+    def by_rarest_key(self) -> array[int]:
+        """Claim indices by each claim's first entry (its rarest key with a block), then by
+        index: claims that find one another come together, so a slice of them reads fewer
+        other claims (at 200,000 claims, two halves of the judging round touch 254,000
+        claims instead of 378,000 in corpus order)."""
+        keys, offsets = self._keys, self._offsets
+        beyond = len(self.df) * (len(self.df) + 1) + 1  # after every key and key-pair id
+        first = [keys[offsets[i]] if offsets[i] < offsets[i + 1] else beyond
+                 for i in range(len(self.claims))]
+        return array("l", sorted(range(len(first)), key=first.__getitem__))
+
     def searches(self, hashes: Sequence[int]) -> array[int]:
         """For each claim, 63 bits of a hash of all its candidate search reads: the weight
         of each block it is searched by and the members of that block (by their `hashes`).

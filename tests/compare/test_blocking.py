@@ -46,6 +46,22 @@ def test_pairs_are_unique_and_ordered() -> None:
     assert len(pairs) == 6
 
 
+def test_claims_by_rarest_key_are_every_claim_with_those_that_find_one_another_together(
+) -> None:
+    # Claims of 40 topics, written round-robin: in corpus order no two neighbours share one.
+    claims = [claim(i, {"china", f"topic{i % 40}"}, {"sale"}) for i in range(400)]
+    claims += [claim(400, {"nowhere"}, {"alone"})]  # no block: last
+    index = BlockIndex(claims)
+    order = list(index.by_rarest_key())
+    assert sorted(order) == list(range(len(claims)))
+    assert order[-1] == 400
+    topics = [i % 40 for i in order[:-1]]
+    # Each topic's ten claims come one after another, in corpus order.
+    assert [topics[k] for k in range(0, 400, 10)] == sorted(set(topics), key=topics.index)
+    assert all(len(set(topics[k:k + 10])) == 1 for k in range(0, 400, 10))
+    assert all(order[k] < order[k + 1] for k in range(400) if k % 10 != 9)
+
+
 def test_corpus_size_rounds_up_by_at_most_an_eighth_of_an_octave() -> None:
     sizes = [corpus_size(n) for n in range(1, 5000)]
     assert all(n <= s < n * 2 ** 0.125 + 1e-9 for n, s in zip(range(1, 5000), sizes,
