@@ -14,6 +14,7 @@ remembered: the memo stays small on a corpus without repetition.
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import fields
 from operator import attrgetter
@@ -42,16 +43,21 @@ def content_key(c: NormClaim) -> Hashable:
 
 def content_ids(claims: Sequence[NormClaim]) -> array[int]:
     """For each claim, the id of its content when another claim shares it, else UNIQUE."""
+    # The text is part of the content: a claim whose text no other claim has (121,000 of
+    # 200,000 generated claims) needs no key, a deep tuple hashed partly in Python.
+    texts = Counter(c.text for c in claims)
     first: dict[Hashable, int] = {}
     ids = array("l", [UNIQUE]) * len(claims)
     shared = array("b", [0]) * len(claims)
     for i, c in enumerate(claims):
+        if texts[c.text] < 2:
+            continue
         cid = first.setdefault(content_key(c), i)
         ids[i] = cid
         if cid != i:
             shared[cid] = 1
     for i, cid in enumerate(ids):
-        if not shared[cid]:
+        if cid != UNIQUE and not shared[cid]:
             ids[i] = UNIQUE
     return ids
 

@@ -112,6 +112,20 @@ def test_content_ids_mark_only_repeated_contents(ruleset: RuleSet) -> None:
             assert cid == keys.index(keys[i])
 
 
+def test_content_ids_tell_apart_claims_of_one_text_that_say_different_things() -> None:
+    def claim(i: int, text: str, polarity: str) -> NormClaim:
+        return NormClaim(doc=f"d{i}", claim_id=f"c{i}", text=text, span=(10 * i, 10 * i + 5),
+                         entities=frozenset({"x"}), mentions=(), tokens=frozenset({"rise"}),
+                         frame=(), predicates=(), quantities=(), dates=(), polarity=polarity,
+                         modality="asserted", correction=False)
+
+    claims = [claim(0, "X rose.", "positive"), claim(1, "X did not rise.", "negative"),
+              claim(2, "X rose.", "negative"), claim(3, "X rose.", "positive"),
+              claim(4, "Y fell.", "positive")]
+    # Claims 0 and 3 say one thing in two places; claim 2 has their text, not their content.
+    assert list(content_ids(claims)) == [0, UNIQUE, UNIQUE, 0, UNIQUE]
+
+
 def _reference_origins(members: list[tuple[str, str]], origins: dict[str, str]) -> int:
     """count_origins as first written: every pair of members compared."""
     items = sorted(set(members))
