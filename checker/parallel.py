@@ -228,11 +228,13 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
 
     Two rounds over this process and forked workers that share its (read-only) claims and
     block index: candidates of slices of claims, then verdicts of the pairs each slice of
-    claims brings. Slices come back in order, so the reduce sees exactly what one process
-    sees.
+    claims brings. Results are put back in claim order, so the reduce sees exactly what
+    `compare` gives it. With one process the rounds run here, slice after slice: judging
+    claims that find one another together reads each claim's facts while they are still
+    in the processor's caches (199,625 claims: 25.5 s against 32.9 s in claim order).
     """
     jobs = resolve_jobs(jobs)
-    if jobs == 1 or len(claims) < 2:
+    if len(claims) < 2:
         return compare(claims, lexicon, declared_origins, blocking, thresholds, memory)
     index = BlockIndex(claims, blocking)
     prior: Prior | None = None
