@@ -65,7 +65,7 @@ def _patch(stage: str, action: str, marker: Path) -> None:
     owner: Any = {"extract": parallel, "normalise": parallel, "candidates": parallel.BlockIndex,
                   "verdicts": parallel}.get(stage, rule_findings)
     name = {"extract": "extract_document", "normalise": "normalise_document",
-            "candidates": "candidates", "verdicts": "judge_pairs"}.get(stage, "_regions")
+            "candidates": "candidates", "verdicts": "kept_verdicts"}.get(stage, "_regions")
     setattr(owner, name, _wrapped(getattr(owner, name), stage, action, marker))
 
 
