@@ -169,11 +169,11 @@ def _repeats(state: dict[str, Any]) -> array[int]:
 
 
 def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
-                 ) -> tuple[int, list[tuple[int, list[_Judged]]], Judged | None]:
+                 ) -> tuple[int, list[tuple[int, list[_Judged]]], Judged | None, int]:
     """Map step for the pairs that the claims at places start..end-1 of the round's order
     bring (each claim's in `blocking.unique_pairs` order): how many there were, the kept
-    ones by claim index with the claim that brought them, and every verdict when the run
-    keeps them for the next (`compare.store`)."""
+    ones by claim index with the claim that brought them, every verdict when the run keeps
+    them for the next (`compare.store`), and how many verdicts the last run's gave."""
     claims: Sequence[NormClaim] = state["claims"]
     prior: Prior | None = state["prior"]
     judged = Judged(prior.hashes) if prior is not None else None
@@ -185,6 +185,7 @@ def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
     memo: VerdictMemo = state.setdefault("memo", VerdictMemo(state["content_ids"]))
     out: list[tuple[int, list[_Judged]]] = []
     counted = 0
+    reused = prior.reused if prior is not None else 0
     for i in state["order"][bounds[0]:bounds[1]]:
         pairs: list[tuple[int, int]] = []
         for j in found[i]:
@@ -197,7 +198,7 @@ def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
             kept = kept_verdicts(claims, pairs, index, lexicon, thresholds, memo, prior, judged)
             if kept:
                 out.append((i, kept))
-    return counted, out, judged
+    return counted, out, judged, (prior.reused - reused if prior is not None else 0)
 
 
 def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
@@ -267,14 +268,15 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
              "lexicon": lexicon, "thresholds": thresholds, "content_ids": repeated,
              "prior": prior, "order": index.by_rarest_key()}
     del found, rows
+    reused = prior.reused if prior is not None else 0
     blocks = spread(_judge_block, state, len(claims), jobs)
     # Candidate lists, this process's memo, judging facts and weight totals: not needed by
     # the reduce (memory peaks here at 200k claims).
     del state
     index.weights.forget()
-    counted = sum(n for n, _, _ in blocks)
+    counted = sum(block[0] for block in blocks)
     brought: list[list[_Judged] | None] = [None] * len(claims)
-    for _, kept, _ in blocks:
+    for _, kept, _, _ in blocks:
         for by, results in kept:
             brought[by] = results
     # In the order of the claims that brought them, as one process judges them.
@@ -282,10 +284,13 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
               for results in brought if results for i, j, verdict, copy in results]
     del brought
     if memory is not None and judged is not None:
-        for _, _, part in blocks:
+        for _, _, part, _ in blocks:
             if part is not None:
                 judged.extend(part)
         judged.pairs = counted
-        memory.keep(claims, index.n, index.df, judged)
+        if prior is not None:
+            # Counted by each process for its slices (a worker's prior is its own copy).
+            prior.reused = reused + sum(block[3] for block in blocks)
+        memory.keep(claims, index.n, index.df, judged, prior)
     del blocks
     return reduce_pairs(merged, declared_origins, counted)

@@ -113,9 +113,11 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
             continue
         verdict = prior.get(i, j) if prior is not None else None
         if verdict is None:
-            key = memo.key(i, j) if memo is not None else None
             # A pair that cannot repeat (no key: most pairs) is neither looked up nor kept,
-            # which `get` and `put` would only find out in two more calls.
+            # which `get` and `put` would only find out in two more calls. Nor is a pair
+            # within one document: `judge` reads that (a correction note and what it
+            # corrects), which the memo's key, contents without places, does not hold.
+            key = memo.key(i, j) if memo is not None and a.doc != b.doc else None
             verdict = memo.get(key) if memo is not None and key is not None else None
             if verdict is None:
                 verdict = judge(a, b, idf, lexicon, thresholds, facts=facts)

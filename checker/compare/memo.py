@@ -4,8 +4,11 @@ Syndicated copies, wire stories and house style repeat the same sentence across 
 documents; two pairs whose claims say exactly the same things get exactly the same verdict.
 A claim's content key is everything `judge` reads from it (text, entities, slots, polarity,
 modality, and the mentions and predicates at offsets relative to the claim), and nothing
-that locates it (document, id, span). The verdict also depends on the corpus statistics,
-which are fixed within one run, so a memo lives for one comparison and is never stored.
+that locates it (document, id, span). `judge` reads one thing of their places, whether the
+two claims are in one document (a correction note and what it corrects), so pairs within
+one document are not remembered (`compare.kept_verdicts`). The verdict also depends on the
+corpus statistics, which are fixed within one run, so a memo lives for one comparison and is
+never stored.
 
 Only claims whose content occurs more than once can repeat a pair, so only their pairs are
 remembered: the memo stays small on a corpus without repetition.

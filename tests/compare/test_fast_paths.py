@@ -9,12 +9,12 @@ import random
 from collections.abc import Callable
 
 from bench.claims import checker_corpus
-from checker.compare import judge_pairs, worth_judging
+from checker.compare import judge_pairs, kept_verdicts, worth_judging
 from checker.compare.blocking import BlockIndex, rounded_count, unique_pairs
 from checker.compare.independence import UnionFind, count_origins, is_copy
 from checker.compare.memo import UNIQUE, VerdictMemo, content_ids, content_key
 from checker.compare.similarity import coverage, similarity
-from checker.compare.verdict import judge
+from checker.compare.verdict import Verdict, judge
 from checker.corpusnorm import normalise_corpus
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
@@ -110,6 +110,32 @@ def test_content_ids_mark_only_repeated_contents(ruleset: RuleSet) -> None:
         assert (cid != UNIQUE) == repeats
         if repeats:
             assert cid == keys.index(keys[i])
+
+
+def test_memo_answers_for_pairs_across_documents_only(ruleset: RuleSet) -> None:
+    # `judge` reads whether two claims are in one document (a correction note and what it
+    # corrects): a verdict remembered for two contents in two documents is not theirs in one.
+    def claim(doc: str, i: int, polarity: str, correction: bool) -> NormClaim:
+        return NormClaim(doc=doc, claim_id=f"c{i}", text=f"China is {polarity}.",
+                         span=(10 * i, 10 * i + 5), entities=frozenset({"china", "iss"}),
+                         mentions=(), tokens=frozenset({"member"}), frame=(), predicates=(),
+                         quantities=(), dates=(), polarity=polarity, modality="asserted",
+                         correction=correction)
+
+    claims = [claim("d1", 0, "positive", False), claim("d1", 1, "negative", True),
+              claim("d2", 2, "positive", False), claim("d3", 3, "negative", True)]
+    index = BlockIndex(claims)
+    memo = VerdictMemo(content_ids(claims))
+    key = memo.key(2, 3)
+    assert key is not None and key == memo.key(0, 1)  # one pair of contents, twice
+    remembered = Verdict("corroboration", "agree", 0.99, 0.99, {})
+    memo.put(key, remembered)
+    within = kept_verdicts(claims, [(0, 1)], index, ruleset.lexicon, memo=memo)
+    across = kept_verdicts(claims, [(2, 3)], index, ruleset.lexicon, memo=memo)
+    assert [v for _, _, v, _ in across] == [remembered]
+    assert [v for _, _, v, _ in within] == \
+        [v for v in [judge(claims[0], claims[1], index, ruleset.lexicon)] if v.label != "unrelated"]
+    assert all(v is not remembered for _, _, v, _ in within)
 
 
 def test_content_ids_tell_apart_claims_of_one_text_that_say_different_things() -> None:

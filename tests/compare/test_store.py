@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import parallel, workers
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import (
@@ -122,6 +123,27 @@ def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet,
         assert again is not None and again != UNRELATED
         assert json.dumps([again.label, again.reason, again.confidence, again.details]) == \
             json.dumps([fresh.label, fresh.reason, fresh.confidence, fresh.details])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_compare_claims_counts_the_verdicts_it_reuses_as_compare_does(
+        tmp_path: Path, ruleset: RuleSet, jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "TASKS_PER_JOB", 5)  # several slices per process
+    corpus, norm = _norm(write(tmp_path / "c", 40), ruleset)
+    origins = _origins(corpus)
+    compare(norm, ruleset.lexicon, origins, memory=_memory(tmp_path / "one.json", corpus))
+    compare(norm, ruleset.lexicon, origins, memory=_memory(tmp_path / "two.json", corpus))
+    # Two thirds of the documents changed since: too few claims settled to compare around
+    # them, so both compare afresh and take the verdicts the store still vouches for.
+    changed = {dc.doc.id for dc in corpus.docs[: 2 * len(corpus.docs) // 3]}
+    states = {dc.doc.id: "x" if dc.doc.id in changed else dc.doc.sha256 for dc in corpus.docs}
+    one = VerdictFile(tmp_path / "one.json", "fp", states)
+    two = VerdictFile(tmp_path / "two.json", "fp", states)
+    expected = compare(norm, ruleset.lexicon, origins, memory=one)
+    assert parallel.compare_claims(norm, ruleset.lexicon, origins, jobs=jobs,
+                                   memory=two) == expected
+    assert two.reused == one.reused > 0
+    assert (tmp_path / "two.json").read_bytes() == (tmp_path / "one.json").read_bytes()
 
 
 def test_nothing_is_reused_from_another_configuration(tmp_path: Path,
