@@ -14,7 +14,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from checker.cache import ClaimCache, extraction_key, rules_fingerprint
 from checker.compare import (
@@ -130,6 +130,15 @@ def normalise_documents(docs: Sequence[tuple[str, list[Claim], str | None]], lex
 _Judged = tuple[int, int, Verdict, bool]
 
 
+class _Judging(NamedTuple):
+    """What `_judge_block` gives back for its slice."""
+
+    pairs: int  # candidate pairs the slice's claims brought
+    kept: list[tuple[int, list[_Judged]]]  # (claim that brought them, kept verdicts)
+    judged: Judged | None  # every verdict, when the run keeps them for the next
+    reused: int  # verdicts taken from the last run's
+
+
 def _candidates_block(state: dict[str, Any], bounds: tuple[int, int]
                       ) -> tuple[list[array[int]], array[int]]:
     """Candidates of claims start..end-1 (the block index is the parent's, inherited), as
@@ -168,12 +177,9 @@ def _repeats(state: dict[str, Any]) -> array[int]:
     return content_ids(state["claims"])
 
 
-def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
-                 ) -> tuple[int, list[tuple[int, list[_Judged]]], Judged | None, int]:
+def _judge_block(state: dict[str, Any], bounds: tuple[int, int]) -> _Judging:
     """Map step for the pairs that the claims at places start..end-1 of the round's order
-    bring (each claim's in `blocking.unique_pairs` order): how many there were, the kept
-    ones by claim index with the claim that brought them, every verdict when the run keeps
-    them for the next (`compare.store`), and how many verdicts the last run's gave."""
+    bring (each claim's in `blocking.unique_pairs` order)."""
     claims: Sequence[NormClaim] = state["claims"]
     prior: Prior | None = state["prior"]
     judged = Judged(prior.hashes) if prior is not None else None
@@ -198,7 +204,7 @@ def _judge_block(state: dict[str, Any], bounds: tuple[int, int]
             kept = kept_verdicts(claims, pairs, index, lexicon, thresholds, memo, prior, judged)
             if kept:
                 out.append((i, kept))
-    return counted, out, judged, (prior.reused - reused if prior is not None else 0)
+    return _Judging(counted, out, judged, prior.reused - reused if prior is not None else 0)
 
 
 def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
@@ -252,14 +258,14 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     searched, repeated = spread_with(_candidates_block, {"index": index, "claims": claims},
                                      len(claims), jobs, None if here else _repeats)
     found = [c for block, _ in searched for c in block]
-    rows = _Rows(searched)
-    del searched
     if judged is not None:
         for c in found:
             judged.add_candidates(c)
     if here and memory is not None and prior is not None and judged is not None:
         return _judge_here(claims, found, index, lexicon, declared_origins, thresholds,
                            memory, prior, judged)
+    rows = _Rows(searched)
+    del searched
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
     # own pairs, in order, from the candidate lists every worker inherits.
     # Slices of claims that find one another: each process builds the judging facts of
@@ -274,23 +280,23 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     # the reduce (memory peaks here at 200k claims).
     del state
     index.weights.forget()
-    counted = sum(block[0] for block in blocks)
+    counted = sum(block.pairs for block in blocks)
     brought: list[list[_Judged] | None] = [None] * len(claims)
-    for _, kept, _, _ in blocks:
-        for by, results in kept:
+    for block in blocks:
+        for by, results in block.kept:
             brought[by] = results
     # In the order of the claims that brought them, as one process judges them.
     merged = [PairResult(claims[i], claims[j], verdict, copy)
               for results in brought if results for i, j, verdict, copy in results]
     del brought
     if memory is not None and judged is not None:
-        for _, _, part, _ in blocks:
-            if part is not None:
-                judged.extend(part)
+        for block in blocks:
+            if block.judged is not None:
+                judged.extend(block.judged)
         judged.pairs = counted
         if prior is not None:
             # Counted by each process for its slices (a worker's prior is its own copy).
-            prior.reused = reused + sum(block[3] for block in blocks)
+            prior.reused = reused + sum(block.reused for block in blocks)
         memory.keep(claims, index.n, index.df, judged, prior)
     del blocks
     return reduce_pairs(merged, declared_origins, counted)
