@@ -58,10 +58,18 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
     assert set(data["terms"]) >= {"1", "100", "1000"}
     assert data["checks"]["incremental_identical"]["met"] is True
     inc = data["incremental"]
-    assert {"full", "cold", "warm", "one_changed", "full_after"} <= set(inc)
+    assert {"full", "full_jobs", "cold", "warm", "one_changed", "full_after",
+            "full_jobs_after"} <= set(inc)
+    # The target's ratio is against full runs with the cached runs' --jobs; the
+    # one-process ratio is beside it.
+    assert inc["jobs"] == 2
     assert data["checks"]["incremental"]["value"] == round(
+        inc["one_changed"]["total_s"] / ((inc["full_jobs"]["total_s"]
+                                          + inc["full_jobs_after"]["total_s"]) / 2), 3)
+    assert data["checks"]["incremental_one_process"]["value"] == round(
         inc["one_changed"]["total_s"] / ((inc["full"]["total_s"] + inc["full_after"]["total_s"])
                                          / 2), 3)
+    assert inc["full_jobs"]["report_sha256"] == inc["full"]["report_sha256"]
     assert result["machine"]["nproc"]
     # The HTML report opened in headless Chromium (where there is one: CI installs it).
     html = data["html_load"]
