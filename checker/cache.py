@@ -49,6 +49,7 @@ from checker.rules import RuleSet
 
 CACHE_DIR = ".claimcheck-cache"
 SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
+DOCUMENTS = "documents.json"  # checker.docmemo: documents by their files' stat signatures
 CLAIM_FILES = "claimfiles.json"  # checker.claimmemo: claim files (and lines) by their bytes
 REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged

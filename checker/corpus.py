@@ -15,6 +15,7 @@ from checker.claimfiles import (
     same_bytes,
 )
 from checker.claimmemo import ClaimFileMemo
+from checker.docmemo import DocumentMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import extract_document
 from checker.extract.spans import SpanSet
@@ -144,7 +145,8 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                 threshold: float = 0.5, documents: Sequence[Path] | None = None,
                 extract: Extractor | None = None,
                 sidecars: SidecarMemo | None = None,
-                claim_memo: ClaimFileMemo | None = None) -> Corpus:
+                claim_memo: ClaimFileMemo | None = None,
+                known: DocumentMemo | None = None) -> Corpus:
     """Read documents and claim files; extract on the fly where a claim file is missing.
 
     `extract` drafts the claims of all documents without a claim file in one call (so the
@@ -159,7 +161,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
         # A file named as text but not read ("x.markdown") is noted, not skipped silently.
         documents, unread = discover_noted(seeds, root)
         corpus.notes.extend(unread)
-    docs, errors = load_documents(documents, root, sidecars=sidecars)
+    docs, errors = load_documents(documents, root, sidecars=sidecars, known=known)
     corpus.errors.extend(errors)
     present, links = _claim_files(claims_dir)
     missing = [d for d in docs if f"{d.id}.yaml" not in present]
@@ -181,7 +183,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
             [extract_document(dc.doc, lexicon, threshold) for dc in stale]
         for dc, model in zip(stale, fresh, strict=True):
             _add_uncovered(dc, model.claims, corpus)
-    known = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
+    ids = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}
     if claims_dir.is_dir():
         for path in sorted(claims_dir.glob("*.yaml")):
             if not path.is_file():
@@ -191,7 +193,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                 corpus.errors.append(ConsistencyError(
                     f"{why}, not a claim file",
                     Location(_claim_display(path, shown_dir, root, link=False))))
-            elif path.stem not in known:
+            elif path.stem not in ids:
                 shown = display_path(path, root)
                 corpus.errors.append(ConsistencyError(
                     f"claim file for unknown document {path.stem!r} (no {path.stem}.txt or "

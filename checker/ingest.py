@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.errors import ClaimcheckError, InputError, Location
 from checker.models.document import DocumentMeta
@@ -19,6 +20,9 @@ from checker.sidecars import SidecarMemo
 from checker.textutil import LineIndex
 from checker.yamlfast import model_from_bytes, read_small
 from checker.yamlio import parse_yaml, read_yaml
+
+if TYPE_CHECKING:  # checker.docmemo builds on this module's Document
+    from checker.docmemo import DocumentMemo
 
 DOCUMENT_SUFFIXES = (".txt", ".md")  # in any case: "NOTES.TXT" is a document
 # Names of text a writer may mean as a document but the run does not read: each is noted.
@@ -216,8 +220,11 @@ def _walk(directory: str, found: list[str], unread: list[str]) -> None:
 def load_documents(
     paths: Iterable[Path], root: Path, max_bytes: int = MAX_DOCUMENT_BYTES,
     allow_outside: bool = False, sidecars: SidecarMemo | None = None,
+    known: DocumentMemo | None = None,
 ) -> tuple[list[Document], list[ClaimcheckError]]:
-    """Read every document; a bad one is reported and the others still load."""
+    """Read every document; a bad one is reported and the others still load. Documents
+    `known` from the last run, by their files' stat signatures, are not read until their
+    text is asked for (`checker.docmemo`)."""
     docs: dict[str, Document] = {}
     errors: list[ClaimcheckError] = []
     real_root = root.resolve()
@@ -230,7 +237,7 @@ def load_documents(
                                      Location(display)))
             continue
         try:
-            doc = read_document(path, display, max_bytes, sidecars)
+            doc = _read_or_known(path, display, max_bytes, sidecars, known)
         except ClaimcheckError as exc:
             errors.append(exc)
             continue
@@ -244,6 +251,21 @@ def load_documents(
             continue
         docs[doc.id] = doc
     return [docs[k] for k in sorted(docs)], errors
+
+
+def _read_or_known(path: Path, display: str, max_bytes: int, sidecars: SidecarMemo | None,
+                   known: DocumentMemo | None) -> Document:
+    """The document the memo knows at this path, or the document read now (remembered)."""
+    if known is None:
+        return read_document(path, display, max_bytes, sidecars)
+    file = os.fspath(path)
+    found, stats = known.lookup(file, path.stem, display)
+    if found is not None:
+        return found
+    doc = read_document(path, display, max_bytes, sidecars)
+    if stats is not None:
+        known.put(file, doc, stats)
+    return doc
 
 
 def _placed(path: Path, root: Path, real_root: Path,

@@ -186,6 +186,11 @@ class MemoFile:
             self.hits += 1
         return value
 
+    def peek(self, key: str) -> Any | None:
+        """The value stored under the key, or None, not yet counted as used (the caller
+        checks it first, then `put`s what it uses)."""
+        return self._stored.get(key)
+
     def put(self, key: str, value: Any) -> None:
         """Remember a JSON-ready value."""
         self._used[key] = value

@@ -17,7 +17,14 @@ from typing import TypeVar
 from checker.aside import beside
 from checker.baseline import apply_baseline
 from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
-from checker.cache import CLAIM_FILES, SIDECARS, ClaimCache, code_fingerprint, verdict_file
+from checker.cache import (
+    CLAIM_FILES,
+    DOCUMENTS,
+    SIDECARS,
+    ClaimCache,
+    code_fingerprint,
+    verdict_file,
+)
 from checker.claimmemo import ClaimFileMemo
 from checker.compare.blocking import BlockingConfig
 from checker.compare.independence import one_per_origin
@@ -26,6 +33,7 @@ from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalisation_keys, normalise_corpus
 from checker.cpus import jobs_for, resolve_jobs
 from checker.decisions import apply_decisions_file
+from checker.docmemo import DocumentMemo
 from checker.document_checks import document_findings
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
@@ -135,11 +143,12 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
 
     sidecars = SidecarMemo(cache.root / SIDECARS, code_fingerprint()) if cache else None
     claim_memo = ClaimFileMemo(cache.root / CLAIM_FILES, code_fingerprint()) if cache else None
+    known = DocumentMemo(cache.root / DOCUMENTS, code_fingerprint()) if cache else None
     with watch.stage("ingest"):
         corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon,
                              options.threshold, extract=extract_missing, sidecars=sidecars,
-                             claim_memo=claim_memo)
-        for memo in (sidecars, claim_memo):
+                             claim_memo=claim_memo, known=known)
+        for memo in (sidecars, claim_memo, known):
             if memo is not None:
                 memo.save()
     errors.extend(corpus.errors)

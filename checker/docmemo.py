@@ -1,0 +1,170 @@
+"""Documents known unchanged by their files' stat signatures: read only when their text is.
+
+A re-run over a corpus whose documents did not change reads 10,000 files, hashes their
+bytes and parses 10,000 sidecars only to learn what the last run knew. A cached run keeps,
+for each document it read, the stat signature of the file and of its sidecar (size,
+modification and change times in nanoseconds, inode, device) with what reading gave: the
+sha256 of the bytes, where the body starts, the warnings and the metadata. The next run
+stats both files; when the signatures are the ones kept, the document is taken from the
+memo as a `DeferredDocument`, whose text is read the first time something asks for it (and
+checked against the kept sha256 then). A run whose findings are served from
+`findings.json` reads no document at all.
+
+A change that keeps a file's size and both of its times is not seen: that is the rule of
+git's index, mypy's and black's caches. As git does, an entry is trusted only when the file
+was last changed well before the entry was taken (`RACY_NS`): a file written in the same
+moment the last run read it may have changed within one tick of the clock, and is read
+again. Writing a file changes its change time, which no user command sets back.
+
+    memo = DocumentMemo(cache_dir / "documents.json", code_fingerprint())
+    docs, errors = load_documents(paths, root, sidecars=sidecars, known=memo)
+    memo.save()
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+from pydantic import ValidationError
+
+from checker.errors import InputError, Location
+from checker.ingest import META_SUFFIX, Document, decode, sha256_bytes
+from checker.memofile import MemoFile
+from checker.models.document import DocumentMeta
+
+# A file changed less than this before the memo's entry was taken is read again (racy).
+RACY_NS = 2_000_000_000
+
+Signature = list[int]
+Stats = tuple[Signature, Signature | None]  # the document's, its sidecar's (None: none)
+
+
+def signature(st: os.stat_result) -> Signature:
+    """What a file's stat says of its contents' version."""
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
+class DeferredDocument(Document):
+    """A document known from the memo: its text is read from `file` on first use, and must
+    hash to the `sha256` the memo kept."""
+
+    @property  # a field of Document, read lazily here
+    def text(self) -> str:
+        """The document's text, read on first use."""
+        found: str | None = self.__dict__.get("_text")
+        if found is None:
+            found = _read_again(self.__dict__["_file"], self.path, self.sha256)
+            self.__dict__["_text"] = found
+        return found
+
+    @text.setter
+    def text(self, value: str | None) -> None:
+        # Document.__init__ sets the field: None here, until the text is read.
+        self.__dict__["_text"] = value
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to the Document a read gives (a dataclass compares its own class only).
+        if not isinstance(other, Document):
+            return NotImplemented
+        return _fields(self) == _fields(other)
+
+    __hash__ = Document.__hash__
+
+
+def _fields(doc: Document) -> tuple[object, ...]:
+    return (doc.id, doc.path, doc.text, doc.meta, doc.sha256, doc.body_start, doc.warnings)
+
+
+def deferred(file: str, doc_id: str, display: str, meta: DocumentMeta, sha256: str,
+             body_start: int, warnings: tuple[str, ...]) -> DeferredDocument:
+    """A document whose text `file` holds, to be read when asked for."""
+    doc = DeferredDocument(doc_id, display, None, meta, sha256, body_start,  # type: ignore[arg-type]
+                           warnings)
+    doc.__dict__["_file"] = file
+    return doc
+
+
+def _read_again(file: str, display: str, sha256: str) -> str:
+    """The text of a document the memo knew, read now; an error when its bytes are not
+    the ones the memo kept (changed without a change of size or times, or while the check
+    ran)."""
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise InputError(f"cannot read document: {exc.strerror}", Location(display)) from None
+    if sha256_bytes(raw) != sha256:
+        raise InputError("changed while it was being checked (its size and times are those "
+                         "of the last run, its bytes are not): run the check again",
+                         Location(display))
+    return decode(raw, display)[0]
+
+
+class DocumentMemo:
+    """What reading each document gave, by path, with its files' stat signatures."""
+
+    def __init__(self, path: Any = None, code: str = "") -> None:
+        self.file = MemoFile(path, code)
+        # When this run's stats were taken: an entry made now is trusted from RACY_NS on.
+        self.seen = time.time_ns()
+        self.served = 0
+
+    def lookup(self, file: str, doc_id: str, display: str
+               ) -> tuple[DeferredDocument | None, Stats | None]:
+        """The document the memo knows at `file` (or None: read it), and the signatures its
+        files have now, taken before any read (None: a file cannot be stat'ed)."""
+        stats = stats_of(file)
+        return (self._get(file, doc_id, display, stats) if stats is not None else None), stats
+
+    def _get(self, file: str, doc_id: str, display: str,
+             stats: Stats) -> DeferredDocument | None:
+        entry = self.file.peek(file)
+        if not isinstance(entry, list) or len(entry) != 8:
+            return None
+        sig, side, seen, shown, sha256, body_start, warnings, meta = entry
+        if sig != stats[0] or side != stats[1] or shown != display or not _settled(stats, seen):
+            return None
+        try:
+            model = DocumentMeta.model_validate(meta)
+        except ValidationError:
+            return None
+        self.file.put(file, entry)
+        self.served += 1
+        return deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings))
+
+    def put(self, file: str, doc: Document, stats: Stats) -> None:
+        """Remember a document read now, under the signatures taken before reading it."""
+        self.file.put(file, [stats[0], stats[1], self.seen, doc.path, doc.sha256,
+                             doc.body_start, list(doc.warnings),
+                             doc.meta.model_dump(mode="json")])
+
+    def save(self) -> None:
+        """Write the entries this run used (see `MemoFile.save`)."""
+        self.file.save()
+
+
+def _settled(stats: Stats, seen: object) -> bool:
+    """Whether both files were last changed RACY_NS before the entry was taken."""
+    if not isinstance(seen, int):
+        return False
+    newest = max(max(s[1], s[2]) for s in stats if s is not None)
+    return newest < seen - RACY_NS
+
+
+def stats_of(file: str) -> Stats | None:
+    """The signatures of a document file and of its sidecar (None: no sidecar), or None
+    when the document cannot be stat'ed (reading it says why)."""
+    try:
+        doc = signature(os.stat(file))
+    except OSError:
+        return None
+    stem, _ = os.path.splitext(file)
+    try:
+        side: Signature | None = signature(os.stat(stem + META_SUFFIX))
+    except FileNotFoundError:
+        side = None
+    except OSError:
+        return None
+    return doc, side

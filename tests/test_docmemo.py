@@ -1,0 +1,165 @@
+"""Documents known by their files' stat signatures: served unread when unchanged, read again
+when anything about them changed, and never a different text."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from checker import docmemo
+from checker.docmemo import DeferredDocument, DocumentMemo
+from checker.errors import InputError
+from checker.ingest import Document, discover, load_documents
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _load(root: Path, memo: DocumentMemo | None) -> list[Document]:
+    docs, errors = load_documents(discover(root / "seeds"), root, known=memo)
+    assert not errors
+    return docs
+
+
+def _memo(path: Path) -> DocumentMemo:
+    """A memo as a run makes it; its entries are taken as if well after the files' last
+    change (a test's files are seconds old: the racy rule would read them all again)."""
+    memo = DocumentMemo(path, "code")
+    memo.seen = time.time_ns() + 2 * docmemo.RACY_NS
+    return memo
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    return root
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The deferred documents' files read, in order."""
+    read: list[str] = []
+    real = docmemo._read_again
+
+    def counted(file: str, display: str, sha256: str) -> str:
+        read.append(display)
+        return real(file, display, sha256)
+
+    monkeypatch.setattr(docmemo, "_read_again", counted)
+    return read
+
+
+def test_unchanged_documents_are_served_unread_and_equal(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = _load(corpus, None)
+    first = _memo(tmp_path / "documents.json")
+    assert _load(corpus, first) == fresh and first.served == 0
+    first.save()
+    read = _reads(monkeypatch)
+    second = DocumentMemo(tmp_path / "documents.json", "code")
+    served = _load(corpus, second)
+    assert second.served == len(fresh) and read == []
+    assert all(isinstance(d, DeferredDocument) for d in served)
+    # Metadata, hash and warnings without reading; the text read when asked for, once.
+    assert [(d.id, d.path, d.meta, d.sha256, d.body_start, d.warnings) for d in served] == \
+        [(d.id, d.path, d.meta, d.sha256, d.body_start, d.warnings) for d in fresh]
+    assert served[0].text == fresh[0].text and served[0].text == fresh[0].text
+    assert read == [fresh[0].path]
+    assert served == fresh and fresh == served  # equal to a read document, either way
+    assert served[1].lines.line_of(len(fresh[1].text)) == fresh[1].lines.line_of(
+        len(fresh[1].text))
+    # A worker process gets the document whole (its text read then, or before).
+    assert pickle.loads(pickle.dumps(served[2])).text == fresh[2].text
+
+
+@pytest.mark.parametrize("change", ["text", "same size", "sidecar", "sidecar added",
+                                    "sidecar removed", "renamed root"])
+def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: str) -> None:
+    first = _memo(tmp_path / "documents.json")
+    docs = _load(corpus, first)
+    first.save()
+    target = corpus / "seeds" / Path(docs[1].path).name
+    sidecar = target.with_name(target.stem + ".meta.yaml")
+    if change == "text":
+        target.write_text(target.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    elif change == "same size":
+        # One letter changed, its size kept: the times tell.
+        text = target.read_text("utf-8")
+        target.write_text(text.replace("the", "teh", 1), "utf-8")
+    elif change == "sidecar":
+        sidecar.write_text("title: Another title\n", "utf-8")
+    elif change == "sidecar added":
+        sidecar = corpus / "seeds" / (Path(docs[0].path).stem + ".meta.yaml")
+        sidecar.unlink(missing_ok=True)
+        first = _memo(tmp_path / "documents.json")
+        docs = _load(corpus, first)
+        first.save()
+        sidecar.write_text("title: Added\n", "utf-8")
+        target = corpus / "seeds" / Path(docs[0].path).name
+    elif change == "sidecar removed":
+        target = corpus / "seeds" / Path(docs[0].path).name
+        sidecar = target.with_name(target.stem + ".meta.yaml")
+        assert sidecar.exists()
+        sidecar.unlink()
+    else:
+        moved = tmp_path / "elsewhere"
+        shutil.move(corpus, moved)
+        corpus = moved
+    second = DocumentMemo(tmp_path / "documents.json", "code")
+    served = _load(corpus, second)
+    fresh = _load(corpus, None)
+    assert served == fresh
+    if change == "renamed root":  # another place: every document read again
+        assert second.served == 0
+        return
+    changed = [d for d in served if not isinstance(d, DeferredDocument)]
+    assert [d.path for d in changed] == [target.relative_to(corpus).as_posix()]
+    assert second.served == len(fresh) - 1
+
+
+def test_a_file_changed_as_the_memo_was_taken_is_read_again(corpus: Path, tmp_path: Path
+                                                            ) -> None:
+    """Git's racy rule: an entry taken within RACY_NS of the file's last change may hold
+    bytes older than the file's (a change within one tick of the clock)."""
+    first = DocumentMemo(tmp_path / "documents.json", "code")  # taken now: files are new
+    docs = _load(corpus, first)
+    first.save()
+    second = DocumentMemo(tmp_path / "documents.json", "code")
+    assert _load(corpus, second) == docs and second.served == 0
+
+
+def test_bytes_that_changed_under_the_same_signature_are_an_error(
+        corpus: Path, tmp_path: Path) -> None:
+    first = _memo(tmp_path / "documents.json")
+    docs = _load(corpus, first)
+    first.save()
+    target = corpus / "seeds" / Path(docs[0].path).name
+    stat = target.stat()
+    data = target.read_bytes()
+    # Same size and times, other bytes (a tool that sets the times back, a damaged disk):
+    # the text read later does not hash as the memo said, and the run says so.
+    target.write_bytes(data.replace(b"e", b"a", 1))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    memo = DocumentMemo(tmp_path / "documents.json", "code")
+    memo.file._stored[os.fspath(target)][0][2] = target.stat().st_ctime_ns  # ctime kept too
+    served = _load(corpus, memo)
+    with pytest.raises(InputError) as caught:
+        _ = served[0].text
+    assert caught.value.location is not None and caught.value.location.path == docs[0].path
+    assert "changed while it was being checked" in str(caught.value)
+
+
+def test_a_damaged_or_foreign_memo_is_empty(corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "documents.json"
+    first = _memo(path)
+    docs = _load(corpus, first)
+    first.save()
+    other = DocumentMemo(path, "other code")
+    assert _load(corpus, other) == docs and other.served == 0
+    path.write_text(path.read_text("utf-8").replace('"title"', '"titel"', 1), "utf-8")
+    damaged = DocumentMemo(path, "code")
+    assert _load(corpus, damaged) == docs and damaged.served == 0
