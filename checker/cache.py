@@ -215,6 +215,10 @@ class ClaimCache:
         self.stats.hits += 1
         return data
 
+    def holds(self, namespace: str, key: str) -> bool:
+        """Whether an entry is stored under the key (`get` says whether it is sound)."""
+        return os.path.exists(self._path(namespace, key))
+
     def put(self, namespace: str, key: str, data: bytes) -> None:
         """Store bytes atomically, sealed with their hash and the key; a cache that cannot
         be written is skipped silently."""

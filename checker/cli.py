@@ -310,7 +310,6 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
 
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
                    force: bool = False) -> None:
-    texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
     if any(f.filename for f in chosen) and out.exists() and not out.is_dir():
         echo_errors([UsageError("is a file, not a directory for the reports (--out)",
                                 Location(display_path(out, Path.cwd())))])
@@ -321,7 +320,9 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
     # Every format rendered before any is written: a renderer that fails leaves the reports
     # of the last run as they were, not half of them replaced.
     # The HTML shows each document with its flagged statements in place.
-    rendered = [(fmt, html.render_with_sources(result.report, texts) if fmt.name == "html"
+    # Texts only for the HTML: a re-run served from the cache reads no document otherwise.
+    rendered = [(fmt, html.render_with_sources(result.report, {
+        dc.doc.id: dc.doc.text for dc in result.corpus.docs}) if fmt.name == "html"
                  else fmt.render(result.report)) for fmt in chosen]
     for fmt, text in rendered:
         if fmt.filename is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from checker.claimfiles import (
@@ -120,6 +120,52 @@ def _context(text: str, start: int) -> str:
     return " ".join(f"{previous}\n{before}".split())
 
 
+class LazyDraft:
+    """A document's drafted claims that the cache holds, built on first use: a re-run whose
+    findings are served from the cache (`checker.findmemo`) builds none of them."""
+
+    def __init__(self, load: Callable[[], ClaimFile]) -> None:
+        self._load: Callable[[], ClaimFile] | None = load
+        self._model: ClaimFile | None = None
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The drafted claims (built now, the first time)."""
+        if self._model is None:
+            assert self._load is not None
+            self._model, self._load = self._load(), None
+        return self._model.claims
+
+
+class DeferredDocClaims(DocClaims):
+    """A document with claims drafted on the fly that are built when first asked for."""
+
+    def __init__(self, doc: Document, draft: LazyDraft) -> None:
+        self._draft: LazyDraft | None = draft
+        super().__init__(doc, None, on_the_fly=True)  # type: ignore[arg-type]
+
+    @property  # a field of DocClaims, built lazily here
+    def claims(self) -> list[Claim]:
+        """The document's claims (built now, the first time)."""
+        found: list[Claim] | None = self.__dict__.get("_claims")
+        if found is None:
+            assert self._draft is not None
+            found = self.__dict__["_claims"] = list(self._draft.claims)
+            self._draft = None
+        return found
+
+    @claims.setter
+    def claims(self, value: list[Claim] | None) -> None:
+        self.__dict__["_claims"] = value
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to the DocClaims built eagerly (a dataclass compares its own class only).
+        if not isinstance(other, DocClaims):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(DocClaims)
+                   if f.compare)
+
+
 @dataclass
 class Corpus:
     """Everything loaded, with the errors and notes met on the way."""
@@ -138,7 +184,8 @@ def claim_file_for(claims_dir: Path, doc_id: str) -> Path:
     return claims_dir / f"{doc_id}.yaml"
 
 
-Extractor = Callable[[Sequence[Document]], Sequence[ClaimFile]]
+# Drafts of the documents given, in order: claim files, or drafts built when first used.
+Extractor = Callable[[Sequence[Document]], Sequence[ClaimFile | LazyDraft]]
 
 
 def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
@@ -165,6 +212,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     corpus.errors.extend(errors)
     present, links = _claim_files(claims_dir)
     missing = [d for d in docs if f"{d.id}.yaml" not in present]
+    drafted: list[ClaimFile | LazyDraft]
     if extract is None:
         drafted = [extract_document(d, lexicon, threshold) for d in missing]
     else:
@@ -307,12 +355,14 @@ def _claim_display(path: Path, shown_dir: str, root: Path, link: bool | None = N
 
 
 def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
-          drafted: ClaimFile | None, corpus: Corpus, links: set[str],
+          drafted: ClaimFile | LazyDraft | None, corpus: Corpus, links: set[str],
           claim_memo: ClaimFileMemo | None = None) -> DocClaims:
     path = claim_file_for(claims_dir, doc.id)
     display = _claim_display(path, shown_dir, root, path.name in links)
     if drafted is not None:
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
+        if isinstance(drafted, LazyDraft):
+            return DeferredDocClaims(doc, drafted)
         return DocClaims(doc, list(drafted.claims), on_the_fly=True)
     loaded, errors = load_claim_file(path, display, claim_memo)
     corpus.errors.extend(errors)

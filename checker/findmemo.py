@@ -25,17 +25,31 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from checker.atomic import atomic_write
 from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal
 from checker.corpus import Corpus, DocClaims
-from checker.models.report import Finding
+from checker.models.report import EntityOut, Finding
+from checker.reporting.build import CorpusParts
 from checker.rules import RuleSet
 
 FINDINGS = "findings.json"
-FORMAT = "1"
-_FINDINGS = TypeAdapter(list[Finding])
+FORMAT = "2"  # 2: with the report's corpus parts (claim counts, entity index)
+
+
+class Kept(BaseModel):
+    """What a cached run keeps: its findings, and the report's parts that read every claim
+    (`reporting.build.corpus_parts`)."""
+
+    findings: list[Finding]
+    claims: list[int]
+    entities: list[EntityOut]
+
+    @property
+    def parts(self) -> CorpusParts:
+        """The report's corpus parts."""
+        return CorpusParts(self.claims, self.entities)
 
 
 def ruleset_digest(ruleset: RuleSet) -> str:
@@ -93,8 +107,8 @@ class FindingsMemo:
         self.path = root / FINDINGS
         self.key = key
 
-    def get(self) -> list[Finding] | None:
-        """The findings stored under this key, or None (none, another key, or damaged)."""
+    def get(self) -> Kept | None:
+        """What is stored under this key, or None (none, another key, or damaged)."""
         try:
             with self.path.open("rb") as handle:
                 # The key first: a run on other inputs (most cached runs) reads one line,
@@ -108,13 +122,15 @@ class FindingsMemo:
         if stamp != seal(self.key, data):
             return None
         try:
-            return _FINDINGS.validate_json(data)
+            return Kept.model_validate_json(data)
         except ValidationError:  # sealed by hand around other JSON: not ours
             return None
 
-    def put(self, findings: Sequence[Finding]) -> None:
-        """Keep the findings for the next run; a cache that cannot be written is skipped."""
-        data = _FINDINGS.dump_json(list(findings))
+    def put(self, findings: Sequence[Finding], parts: CorpusParts) -> None:
+        """Keep the findings and the report's corpus parts for the next run; a cache that
+        cannot be written is skipped."""
+        data = Kept.model_construct(findings=list(findings), claims=parts.claims,
+                                    entities=parts.entities).model_dump_json().encode("utf-8")
         try:
             # No fsync: a file torn by a power cut fails its seal when read (a miss).
             # In chunks: the findings of 200,000 claims are 70 MB, not copied once more.

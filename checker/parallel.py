@@ -13,10 +13,11 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from itertools import accumulate
 from typing import Any, NamedTuple, TypeVar
 
-from checker.cache import ClaimCache, extraction_key, rules_fingerprint
+from checker.cache import EXTRACTED, ClaimCache, extraction_key, rules_fingerprint
 from checker.compare import (
     CompareResult,
     CountedPairs,
@@ -32,6 +33,7 @@ from checker.compare.incremental import MOSTLY_REUSED, recall
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict
+from checker.corpus import LazyDraft
 from checker.corpusnorm import normalise_document
 from checker.cpus import resolve_jobs
 from checker.extract import extract_document
@@ -79,16 +81,32 @@ def extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: flo
                       jobs: int = 1, cache: ClaimCache | None = None) -> list[ClaimFile]:
     """Claims of every document, in input order; cached ones are not extracted again."""
     with paused_gc():  # extraction makes many small acyclic objects (checker.heap)
-        return _extract_documents(docs, ruleset, threshold, jobs, cache)
+        return [d for d in _extract_documents(docs, ruleset, threshold, jobs, cache, False)
+                if isinstance(d, ClaimFile)]
+
+
+def draft_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
+                    jobs: int = 1, cache: ClaimCache | None = None
+                    ) -> list[ClaimFile | LazyDraft]:
+    """`extract_documents`, with the drafts the cache holds built only when first used
+    (`corpus.LazyDraft`): a re-run served by `checker.findmemo` builds none."""
+    with paused_gc():
+        return _extract_documents(docs, ruleset, threshold, jobs, cache, True)
 
 
 def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
-                       jobs: int, cache: ClaimCache | None) -> list[ClaimFile]:
+                       jobs: int, cache: ClaimCache | None, defer: bool
+                       ) -> list[ClaimFile | LazyDraft]:
     rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
     keys = [extraction_key(d, threshold, rules_fp) if cache is not None else "" for d in docs]
-    out: list[ClaimFile | None] = [cache.get_claims(k) if cache is not None else None
-                                   for k in keys]
+    out: list[ClaimFile | LazyDraft | None] = [None] * len(docs)
     if cache is not None:
+        for i, (doc, key) in enumerate(zip(docs, keys, strict=True)):
+            if not defer:
+                out[i] = cache.get_claims(key)
+            elif cache.holds(EXTRACTED, key):
+                out[i] = LazyDraft(partial(_drafted, cache, key, doc, ruleset.lexicon,
+                                           threshold))
         cache.extracted.update((d.id, k) for d, k in zip(docs, keys, strict=True))
     todo = [i for i, found in enumerate(out) if found is None]
     for i, model in zip(todo, _extract_many([docs[i] for i in todo], ruleset.lexicon,
@@ -97,6 +115,17 @@ def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: fl
         if cache is not None:
             cache.put_claims(keys[i], model)
     return [m for m in out if m is not None]
+
+
+def _drafted(cache: ClaimCache, key: str, doc: Document, lexicon: Lexicon,
+             threshold: float) -> ClaimFile:
+    """A deferred draft, built: from the cache, or extracted again if its entry went bad
+    since the run began (the claims are the same: the key is all they depend on)."""
+    found = cache.get_claims(key)
+    if found is None:
+        found = extract_document(doc, lexicon, threshold)
+        cache.put_claims(key, found)
+    return found
 
 
 def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,

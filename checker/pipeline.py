@@ -29,7 +29,7 @@ from checker.claimmemo import ClaimFileMemo
 from checker.compare.blocking import BlockingConfig
 from checker.compare.independence import one_per_origin
 from checker.compare.timing import at_different_times, publication_days
-from checker.corpus import Corpus, load_corpus
+from checker.corpus import Corpus, LazyDraft, load_corpus
 from checker.corpusnorm import normalisation_keys, normalise_corpus
 from checker.cpus import jobs_for, resolve_jobs
 from checker.decisions import apply_decisions_file
@@ -47,8 +47,8 @@ from checker.models.report import (
     Report,
 )
 from checker.normclaim import NormClaim
-from checker.parallel import compare_claims, extract_documents
-from checker.reporting.build import build_report
+from checker.parallel import compare_claims, draft_documents
+from checker.reporting.build import CorpusParts, build_report, corpus_parts
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
 
@@ -134,12 +134,12 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
     progress("load", 0, 1)
     cache = ClaimCache(options.cache_dir) if options.cache_dir is not None else None
 
-    def extract_missing(docs: Sequence[Document]) -> list[ClaimFile]:
+    def extract_missing(docs: Sequence[Document]) -> list[ClaimFile | LazyDraft]:
         if not drafts:
             return [claim_file_of(d, options.threshold, []) for d in docs]
         with watch.stage("extract"):
-            return extract_documents(docs, ruleset, options.threshold,
-                                     jobs_for(options.jobs, len(docs)), cache)
+            return draft_documents(docs, ruleset, options.threshold,
+                                   jobs_for(options.jobs, len(docs)), cache)
 
     sidecars = SidecarMemo(cache.root / SIDECARS, code_fingerprint()) if cache else None
     claim_memo = ClaimFileMemo(cache.root / CLAIM_FILES, code_fingerprint()) if cache else None
@@ -174,8 +174,8 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
             cache: ClaimCache | None) -> CheckResult:
     root = options.root
     keys = {r.id: frozenset({r.id, *r.tags}) for r in ruleset.rules}
-    findings = check_corpus(corpus, ruleset, progress, watch, cache,
-                            jobs_for(options.jobs, len(corpus.docs)))
+    findings, parts = _findings_and_parts(corpus, ruleset, progress, watch, cache,
+                                          jobs_for(options.jobs, len(corpus.docs)))
     if options.decisions is not None:
         # Before the baseline: a decided finding stays decided whether or not it is new.
         # Before --select/--ignore: a decision on a finding left out is not "resolved".
@@ -190,7 +190,7 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
         findings, baseline_errors = apply_baseline(findings, options.baseline, root)
         errors.extend(baseline_errors)
     with watch.stage("report"):
-        report = build_report(corpus, ruleset, findings, errors)
+        report = build_report(corpus, ruleset, findings, errors, parts)
     return CheckResult(report, errors, corpus, ruleset, dict(watch.times))
 
 
@@ -206,29 +206,42 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
                  watch: Stopwatch | None = None, cache: ClaimCache | None = None,
                  jobs: int = 1) -> list[Finding]:
     """All findings of the corpus, sorted; identical for any jobs, with or without cache."""
+    return _findings_and_parts(corpus, ruleset, progress, watch or Stopwatch(), cache,
+                               jobs)[0]
+
+
+def _findings_and_parts(corpus: Corpus, ruleset: RuleSet, progress: Progress,
+                        watch: Stopwatch, cache: ClaimCache | None, jobs: int
+                        ) -> tuple[list[Finding], CorpusParts | None]:
+    """`check_corpus`, with the report's corpus parts when the cache has them or keeps
+    them (None: `build_report` makes them)."""
     with paused_gc():
-        return _check_corpus(corpus, ruleset, progress, watch or Stopwatch(), cache, jobs)
+        return _check_corpus(corpus, ruleset, progress, watch, cache, jobs)
 
 
 def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
-                  cache: ClaimCache | None, jobs: int) -> list[Finding]:
+                  cache: ClaimCache | None, jobs: int
+                  ) -> tuple[list[Finding], CorpusParts | None]:
     if cache is None:
-        return _checked(corpus, ruleset, progress, watch, None, jobs)
+        return _checked(corpus, ruleset, progress, watch, None, jobs), None
     with watch.stage("normalise"):
         keys = normalisation_keys(corpus, ruleset, cache)
         memo = FindingsMemo(cache.root, corpus_key(corpus, keys, ruleset))
         kept = memo.get()
     if kept is not None:
-        # The last run read exactly these inputs: its findings are this run's.
+        # The last run read exactly these inputs: its findings are this run's, and its
+        # report's parts (no claim is built: a drafted document's are built on first use).
         for stage in ("normalise", "compare", "rules"):
             progress(stage, 1, 1)
-        return kept
+        return kept.findings, kept.parts
     errors_before = len(corpus.errors)
     findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys)
+    with watch.stage("report"):
+        parts = corpus_parts(corpus, ruleset)
     if len(corpus.errors) == errors_before:
         # Input errors met on the way (a bad term pattern) are reported by a full run only.
-        memo.put(findings)
-    return findings
+        memo.put(findings, parts)
+    return findings, parts
 
 
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,

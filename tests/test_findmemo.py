@@ -3,33 +3,36 @@ change to an input a finding reads gives the report of a run without cache."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from checker import pipeline
+from checker import docmemo, pipeline
+from checker.cache import ClaimCache
 from checker.cli import main
 from checker.findmemo import FINDINGS
 
 FORMATS = "json,md,html,sarif"
 
 
-def _check(out: Path, *extra: str) -> dict[str, bytes]:
+def _check(out: Path, *extra: str, formats: str = FORMATS) -> dict[str, bytes]:
     """`claimcheck check` in the working directory: every report file, by name."""
-    result = CliRunner().invoke(main, ["check", "--out", str(out), "--format", FORMATS,
+    result = CliRunner().invoke(main, ["check", "--out", str(out), "--format", formats,
                                        "--fail-on", "never", "--jobs", "1", *extra])
     assert result.exit_code == 0, result.output
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 
-def _cached(project: Path, *extra: str) -> dict[str, bytes]:
-    return _check(project / "out-cached", "--cache-dir", str(project / "cache"), *extra)
+def _cached(project: Path, *extra: str, formats: str = FORMATS) -> dict[str, bytes]:
+    return _check(project / "out-cached", "--cache-dir", str(project / "cache"), *extra,
+                  formats=formats)
 
 
-def _cold(project: Path, *extra: str) -> dict[str, bytes]:
-    return _check(project / "out-cold", "--no-cache", *extra)
+def _cold(project: Path, *extra: str, formats: str = FORMATS) -> dict[str, bytes]:
+    return _check(project / "out-cold", "--no-cache", *extra, formats=formats)
 
 
 def _no_full_run(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,14 +89,52 @@ EDITS: dict[str, Callable[[Path], None]] = {
 }
 
 
+def _documents_settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents served by their stat signatures (`checker.docmemo`) however recently they
+    were written: a test's files are seconds old, which the racy rule would read again."""
+    monkeypatch.setattr(docmemo, "RACY_NS", 0)
+
+
+@pytest.mark.parametrize("served", [False, True], ids=["documents read", "documents served"])
 @pytest.mark.parametrize("edit", sorted(EDITS))
 def test_an_edited_input_gives_the_report_of_a_run_without_cache(
-        project: Path, edit: str) -> None:
+        project: Path, edit: str, served: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if served:
+        _documents_settled(monkeypatch)
     before = _cached(project)
     EDITS[edit](project)
     after = _cached(project)
     assert after == _cold(project)
     assert after != before, "the edit changes the report, or the test proves nothing"
+
+
+def test_an_unchanged_rerun_reads_no_document_and_builds_no_claim(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafted documents (no claim files): the second run takes its findings and the
+    report's corpus parts from the memo, its documents from their stat signatures, and
+    builds none of their claims; the report is a run's without cache."""
+    shutil.rmtree(project / "claims")
+    _documents_settled(monkeypatch)
+    formats = "json,md,sarif"  # the HTML shows every document's text
+    first = _cached(project, formats=formats)
+    calls: list[str] = []
+    with monkeypatch.context() as m:
+        for name in ("_read_again", "_settled"):
+            m.setattr(docmemo, name, _counted(calls, name, getattr(docmemo, name)))
+        m.setattr(ClaimCache, "get_claims", _counted(calls, "get_claims", ClaimCache.get_claims))
+        _no_full_run(m)
+        assert _cached(project, formats=formats) == first
+    assert "_settled" in calls  # the memo was asked: the documents were served
+    assert "_read_again" not in calls and "get_claims" not in calls
+    assert _cold(project, formats=formats) == first
+
+
+def _counted(calls: list[str], name: str, fn: Callable[..., object]) -> Callable[..., object]:
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(name)
+        return fn(*args, **kwargs)
+
+    return counted
 
 
 def test_rules_left_out_are_another_key(project: Path) -> None:

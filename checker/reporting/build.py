@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from checker import __version__
 from checker.corpus import Corpus, DocClaims
@@ -24,10 +25,27 @@ from checker.models.trusted import check_plain, full_fields, trusted
 from checker.rules import RuleSet
 
 
+class CorpusParts(NamedTuple):
+    """What the report says of the corpus itself, whatever its findings: each document's
+    claim count (in corpus order) and the entity index."""
+
+    claims: list[int]
+    entities: list[EntityOut]
+
+
+def corpus_parts(corpus: Corpus, ruleset: RuleSet) -> CorpusParts:
+    """The report's parts that read every claim (kept with the findings of a cached run,
+    `checker.findmemo`, so that a re-run builds no claim)."""
+    return CorpusParts([len(dc.claims) for dc in corpus.docs], entity_index(corpus, ruleset))
+
+
 def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
-                 errors: Sequence[ClaimcheckError]) -> Report:
-    """The report object: documents, findings, entities, errors, summary."""
-    documents = [_document(dc) for dc in corpus.docs]
+                 errors: Sequence[ClaimcheckError], parts: CorpusParts | None = None
+                 ) -> Report:
+    """The report object: documents, findings, entities, errors, summary; `parts` are the
+    corpus's (`corpus_parts`) when the caller has them."""
+    parts = parts or corpus_parts(corpus, ruleset)
+    documents = [_document(dc, n) for dc, n in zip(corpus.docs, parts.claims, strict=True)]
     active = [f for f in findings if f.suppressed is None]
     by_kind: Counter[str] = Counter(str(f.kind) for f in active)
     by_doc = Counter(d for f in active for d in {c.document for c in f.claims})
@@ -43,7 +61,7 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
     error_out = [ErrorOut.model_validate(e.as_dict()) for e in sorted(errors, key=located_order)]
     return Report(
         tool=ToolInfo(version=__version__), documents=documents, findings=findings,
-        entities=entity_index(corpus, ruleset), errors=error_out,
+        entities=parts.entities, errors=error_out,
         notes=sorted(set(corpus.notes)), summary=summary,
     )
 
@@ -52,14 +70,14 @@ check_plain(DocumentOut)
 _DOCUMENT_FIELDS = full_fields(DocumentOut)
 
 
-def _document(dc: DocClaims) -> DocumentOut:
+def _document(dc: DocClaims, claims: int) -> DocumentOut:
     """A document's entry, trusted, not validated: every value is ours, read from models
     already validated (10,000 entries at 10,000 documents, a pattern and a date check each;
     tests/reporting/test_build.py checks them against validation)."""
     doc, meta = dc.doc, dc.doc.meta
     return trusted(DocumentOut, _DOCUMENT_FIELDS, {
         "id": doc.id, "path": doc.path, "title": meta.title, "publisher": meta.publisher,
-        "url": meta.url, "published": meta.published, "claims": len(dc.claims),
+        "url": meta.url, "published": meta.published, "claims": claims,
         "claim_file": dc.claim_file, "stale": dc.stale, "extracted_on_the_fly": dc.on_the_fly,
     })
 
