@@ -31,8 +31,9 @@ from pydantic import ValidationError
 
 from checker.errors import InputError, Location
 from checker.ingest import META_SUFFIX, Document, decode, sha256_bytes
-from checker.memofile import MemoFile
+from checker.memofile import MemoFile, content_key
 from checker.models.document import DocumentMeta
+from checker.sidecars import SidecarMemo
 
 # A file changed less than this before the memo's entry was taken is read again (racy).
 RACY_NS = 2_000_000_000
@@ -105,8 +106,12 @@ def _read_again(file: str, display: str, sha256: str) -> str:
 class DocumentMemo:
     """What reading each document gave, by path, with its files' stat signatures."""
 
-    def __init__(self, path: Any = None, code: str = "") -> None:
+    def __init__(self, path: Any = None, code: str = "",
+                 sidecars: SidecarMemo | None = None) -> None:
         self.file = MemoFile(path, code)
+        # The sidecar metadata memo: a served document's sidecar entry is kept in it (it
+        # keeps only what a run uses, and a run that reads no sidecar would empty it).
+        self.sidecars = sidecars
         # When this run's stats were taken: an entry made now is trusted from RACY_NS on.
         self.seen = time.time_ns()
         self.served = 0
@@ -121,9 +126,9 @@ class DocumentMemo:
     def _get(self, file: str, doc_id: str, display: str,
              stats: Stats) -> DeferredDocument | None:
         entry = self.file.peek(file)
-        if not isinstance(entry, list) or len(entry) != 8:
+        if not isinstance(entry, list) or len(entry) != 9:
             return None
-        sig, side, seen, shown, sha256, body_start, warnings, meta = entry
+        sig, side, seen, shown, sha256, body_start, warnings, meta, side_key = entry
         if sig != stats[0] or side != stats[1] or shown != display or not _settled(stats, seen):
             return None
         try:
@@ -131,6 +136,8 @@ class DocumentMemo:
         except ValidationError:
             return None
         self.file.put(file, entry)
+        if self.sidecars is not None and isinstance(side_key, str):
+            self.sidecars.file.keep(side_key)
         self.served += 1
         return deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings))
 
@@ -138,11 +145,26 @@ class DocumentMemo:
         """Remember a document read now, under the signatures taken before reading it."""
         self.file.put(file, [stats[0], stats[1], self.seen, doc.path, doc.sha256,
                              doc.body_start, list(doc.warnings),
-                             doc.meta.model_dump(mode="json")])
+                             doc.meta.model_dump(mode="json"), _sidecar_key(file, stats)])
 
     def save(self) -> None:
         """Write the entries this run used (see `MemoFile.save`)."""
         self.file.save()
+
+
+def _sidecar_key(file: str, stats: Stats) -> str | None:
+    """The sidecar memo's key of the document's sidecar (`SidecarMemo`), if it has one."""
+    if stats[1] is None:
+        return None
+    try:
+        with open(_sidecar(file), "rb") as handle:
+            return content_key(handle.read())
+    except OSError:
+        return None
+
+
+def _sidecar(file: str) -> str:
+    return os.path.splitext(file)[0] + META_SUFFIX
 
 
 def _settled(stats: Stats, seen: object) -> bool:
@@ -160,9 +182,8 @@ def stats_of(file: str) -> Stats | None:
         doc = signature(os.stat(file))
     except OSError:
         return None
-    stem, _ = os.path.splitext(file)
     try:
-        side: Signature | None = signature(os.stat(stem + META_SUFFIX))
+        side: Signature | None = signature(os.stat(_sidecar(file)))
     except FileNotFoundError:
         side = None
     except OSError:

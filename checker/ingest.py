@@ -258,7 +258,8 @@ def _read_or_known(path: Path, display: str, max_bytes: int, sidecars: SidecarMe
     """The document the memo knows at this path, or the document read now (remembered)."""
     if known is None:
         return read_document(path, display, max_bytes, sidecars)
-    file = os.fspath(path)
+    # Absolute: the same file named from another working directory is the same entry.
+    file = os.path.abspath(path)
     found, stats = known.lookup(file, path.stem, display)
     if found is not None:
         return found

@@ -195,6 +195,13 @@ class MemoFile:
         """Remember a JSON-ready value."""
         self._used[key] = value
 
+    def keep(self, key: str) -> None:
+        """Keep the entry stored under the key, unread this run (what it was made of is
+        known unchanged: `checker.docmemo` serves a sidecar's document without reading it)."""
+        value = self._stored.get(key)
+        if value is not None:
+            self._used[key] = value
+
     def save(self) -> None:
         """Write the entries this run used when they differ from the stored ones; a memo
         that cannot be written is skipped (the next run computes again)."""

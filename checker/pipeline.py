@@ -143,7 +143,7 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
 
     sidecars = SidecarMemo(cache.root / SIDECARS, code_fingerprint()) if cache else None
     claim_memo = ClaimFileMemo(cache.root / CLAIM_FILES, code_fingerprint()) if cache else None
-    known = DocumentMemo(cache.root / DOCUMENTS, code_fingerprint()) if cache else None
+    known = DocumentMemo(cache.root / DOCUMENTS, code_fingerprint(), sidecars) if cache else None
     with watch.stage("ingest"):
         corpus = load_corpus(root, options.seeds, options.claims, ruleset.lexicon,
                              options.threshold, extract=extract_missing, sidecars=sidecars,

@@ -15,6 +15,7 @@ from checker import docmemo
 from checker.docmemo import DeferredDocument, DocumentMemo
 from checker.errors import InputError
 from checker.ingest import Document, discover, load_documents
+from checker.sidecars import SidecarMemo
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -163,3 +164,30 @@ def test_a_damaged_or_foreign_memo_is_empty(corpus: Path, tmp_path: Path) -> Non
     path.write_text(path.read_text("utf-8").replace('"title"', '"titel"', 1), "utf-8")
     damaged = DocumentMemo(path, "code")
     assert _load(corpus, damaged) == docs and damaged.served == 0
+
+
+def test_serving_documents_keeps_their_sidecars_remembered(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sidecar memo keeps what a run uses: a run that serves every document (reading no
+    sidecar) must not empty it, or the next run that reads them parses every sidecar."""
+    side_path, doc_path = tmp_path / "sidecars.json", tmp_path / "documents.json"
+    sidecars = SidecarMemo(side_path, "code")
+    first = _memo(doc_path)
+    first.sidecars = sidecars
+    docs, _ = load_documents(discover(corpus / "seeds"), corpus, sidecars=sidecars,
+                             known=first)
+    first.save()
+    sidecars.save()
+    remembered = side_path.read_bytes()
+    assert sidecars.hits == 0 and b'"entries":{}' not in remembered
+    # The next run from inside the corpus (relative paths): the same entries, all served.
+    monkeypatch.chdir(corpus)
+    again_sidecars = SidecarMemo(side_path, "code")
+    again = DocumentMemo(doc_path, "code", again_sidecars)
+    served, _ = load_documents(discover(Path("seeds")), Path("."), sidecars=again_sidecars,
+                               known=again)
+    again.save()
+    again_sidecars.save()
+    assert again.served == len(docs) and again_sidecars.hits == 0
+    assert side_path.read_bytes() == remembered
+    assert [d.meta for d in served] == [d.meta for d in docs]
