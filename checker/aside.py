@@ -50,6 +50,30 @@ def beside(work: Callable[[int], R], jobs: int = 1) -> Iterator[Callable[[], R]]
     side.stop()
 
 
+def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
+    """`work`, a cache write, started in a forked process of its own when `jobs` is over 1
+    where processes are forked (else done now); returns the function that waits for it.
+    This process goes on meanwhile (the reduce and the findings, while the verdict store
+    is written). A write that fails, or a process killed, is only a cache the next run
+    misses (writes are atomic), never an error of this run."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        work()
+        return _done
+    side = _Side(lambda _: work(), 0)
+
+    def wait() -> None:
+        try:
+            side.result()
+        except Exception:  # noqa: BLE001 - see above: the next run recomputes
+            return
+
+    return wait
+
+
+def _done() -> None:
+    return None
+
+
 class _Side(Generic[R]):
     """The process, the thread receiving its result, and that result once received."""
 

@@ -273,6 +273,8 @@ def _compared(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimIndex,
     scored."""
     origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
     memory = verdict_file(cache, ruleset) if cache is not None else None
+    if memory is not None:
+        memory.jobs = resolve_jobs(jobs)  # the store written beside the reduce and findings
     result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
     published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
     result.conflicts = one_per_origin([r for r in result.conflicts
@@ -281,6 +283,8 @@ def _compared(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimIndex,
     findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
     findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
     findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
+    if memory is not None:
+        memory.wait()
     # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
     return result.pairs_scored
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.aside import beside
+from checker.aside import beside, later
 from checker.errors import InputError, Location
 from tests.alarm import alarm
 
@@ -91,3 +91,35 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return "\nState:\tZ" not in status
+
+
+def _write_pid(path: Path, pause: float = 0.0) -> None:
+    time.sleep(pause)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(str(os.getpid()), "utf-8")
+    tmp.replace(path)
+
+
+def test_a_later_write_runs_beside_and_is_done_when_waited_for(tmp_path: Path) -> None:
+    target = tmp_path / "store.json"
+    wait = later(lambda: _write_pid(target, 0.3), jobs=2)
+    assert not target.exists()  # this process went on while the other writes
+    wait()
+    assert target.read_text("utf-8") != str(os.getpid())
+    wait()  # waiting again is nothing
+
+
+def test_a_later_write_without_jobs_is_done_now(tmp_path: Path) -> None:
+    target = tmp_path / "store.json"
+    wait = later(lambda: _write_pid(target), jobs=1)
+    assert target.read_text("utf-8") == str(os.getpid())
+    wait()
+
+
+def test_a_later_write_that_fails_is_no_error_here(tmp_path: Path) -> None:
+    def fails() -> None:
+        raise OSError(28, "No space left on device")
+
+    later(fails, jobs=2)()
+    with pytest.raises(OSError):
+        later(fails, jobs=1)()  # done now: the caller's own error handling applies

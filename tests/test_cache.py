@@ -12,6 +12,7 @@ from checker import cache as cache_module
 from checker.cache import (
     EXTRACTED,
     NORMALISED,
+    VERDICTS,
     ClaimCache,
     code_fingerprint,
     extract_cached,
@@ -287,3 +288,37 @@ def test_month_only_dates_roundtrip_through_json(ruleset: RuleSet) -> None:
     norm = normalise_document("d1", model.claims, ruleset.lexicon)
     assert norm[0].months == ((5, "in May"),)
     assert [norm_from_json(json.loads(json.dumps(norm_to_json(n)))) for n in norm] == norm
+
+
+def test_the_verdict_store_written_beside_is_whole_when_the_run_ends(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs the store is written by a process of its own while the findings are
+    built (`aside.later`); the run waits for it, so the next run reuses its verdicts."""
+    from checker.aside import later as real
+    from checker.compare import store
+
+    started: list[int] = []
+
+    def spied(work: object, jobs: int = 1) -> object:
+        started.append(jobs)
+        return real(work, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "later", spied)
+    root = write(tmp_path / "corpus", 12)
+    cache_dir = tmp_path / "cache"
+    first = report_json(root, cache_dir, jobs=2)
+    assert started == [2]
+    assert (cache_dir / VERDICTS).stat().st_size > 0
+    doc = sorted((root / "seeds").glob("*.txt"))[3]
+    doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people in Lahore.\n",
+                   "utf-8")
+    reused: list[int] = []
+    keep = store.VerdictFile.keep
+
+    def counted(self: store.VerdictFile, *args: object, **kwargs: object) -> None:
+        keep(self, *args, **kwargs)  # type: ignore[arg-type]
+        reused.append(self.reused)
+
+    monkeypatch.setattr(store.VerdictFile, "keep", counted)
+    assert report_json(root, cache_dir, jobs=2) == report_json(root) != first
+    assert reused and reused[0] > 0  # the first run's store was whole and read

@@ -74,13 +74,13 @@ def test_options_leave_jobs_unset_unless_given(tmp_path: Path) -> None:
 def test_check_spreads_by_the_corpus_size(project: Path, monkeypatch: pytest.MonkeyPatch
                                           ) -> None:
     seen: list[int] = []
-    real = pipeline.check_corpus
+    real = pipeline._findings_and_parts
 
     def spy(*args: object, **kwargs: object) -> object:
         seen.append(args[5])  # type: ignore[arg-type]  # (corpus, ruleset, ..., jobs)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "check_corpus", spy)
+    monkeypatch.setattr(pipeline, "_findings_and_parts", spy)
     monkeypatch.setattr(cpus, "available_cpus", lambda: 2)
     options = check_options(project, Config())
     pipeline.run_check(options)

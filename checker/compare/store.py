@@ -25,12 +25,13 @@ import hashlib
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
 from typing import Any
 
+from checker.aside import later
 from checker.compare.blocking import rounded_count
 from checker.compare.verdict import Verdict
 from checker.memofile import Packed, read_json, unpack, write_json
@@ -215,6 +216,10 @@ class VerdictFile:
         self.reused = 0  # verdicts the last comparison took from the store
         self.settled = 0  # claims the last comparison did not search or judge again
         self.written = False  # whether the last `keep` wrote the file
+        # Processes the run may use: above 1 the file is written by a process of its own
+        # while this one goes on (`aside.later`); `wait` for it before the run ends.
+        self.jobs = 1
+        self._pending: Callable[[], None] | None = None
         # The store was made from these very claims and counts: this run's is the same file.
         self._same_input = False
 
@@ -285,7 +290,14 @@ class VerdictFile:
             "unrelated": Packed(judged.unrelated if judged.unrelated_sorted
                                 else array("q", sorted(judged.unrelated))),
         }
-        write_json(self.path, payload, "related", _rows(judged.related))
+        self._pending = later(lambda: write_json(self.path, payload, "related",
+                                                 _rows(judged.related)), self.jobs)
+
+    def wait(self) -> None:
+        """Wait for the file `keep` is writing, if it is written beside this process."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
 
     def _load(self) -> dict[str, Any] | None:
         return read_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint})
