@@ -140,18 +140,20 @@ class LazyDraft:
 class DeferredDocClaims(DocClaims):
     """A document with claims drafted on the fly that are built when first asked for."""
 
-    def __init__(self, doc: Document, draft: LazyDraft) -> None:
-        self._draft: LazyDraft | None = draft
-        super().__init__(doc, None, on_the_fly=True)  # type: ignore[arg-type]
+    @classmethod
+    def of(cls, doc: Document, draft: LazyDraft) -> DeferredDocClaims:
+        """The document with its draft, to be built on first use."""
+        made = cls(doc, None, on_the_fly=True)  # type: ignore[arg-type]
+        made.__dict__["_draft"] = draft
+        return made
 
     @property  # a field of DocClaims, built lazily here
     def claims(self) -> list[Claim]:
         """The document's claims (built now, the first time)."""
         found: list[Claim] | None = self.__dict__.get("_claims")
         if found is None:
-            assert self._draft is not None
-            found = self.__dict__["_claims"] = list(self._draft.claims)
-            self._draft = None
+            draft: LazyDraft = self.__dict__.pop("_draft")
+            found = self.__dict__["_claims"] = list(draft.claims)
         return found
 
     @claims.setter
@@ -362,7 +364,7 @@ def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
     if drafted is not None:
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
         if isinstance(drafted, LazyDraft):
-            return DeferredDocClaims(doc, drafted)
+            return DeferredDocClaims.of(doc, drafted)
         return DocClaims(doc, list(drafted.claims), on_the_fly=True)
     loaded, errors = load_claim_file(path, display, claim_memo)
     corpus.errors.extend(errors)

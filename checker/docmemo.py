@@ -23,6 +23,7 @@ again. Writing a file changes its change time, which no user command sets back.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from typing import Any
@@ -56,7 +57,8 @@ class DeferredDocument(Document):
         """The document's text, read on first use."""
         found: str | None = self.__dict__.get("_text")
         if found is None:
-            found = _read_again(self.__dict__["_file"], self.path, self.sha256)
+            found = _read_again(self.__dict__["_file"], self.path, self.sha256,
+                                self.__dict__["_memo"])
             self.__dict__["_text"] = found
         return found
 
@@ -79,24 +81,32 @@ def _fields(doc: Document) -> tuple[object, ...]:
 
 
 def deferred(file: str, doc_id: str, display: str, meta: DocumentMeta, sha256: str,
-             body_start: int, warnings: tuple[str, ...]) -> DeferredDocument:
-    """A document whose text `file` holds, to be read when asked for."""
+             body_start: int, warnings: tuple[str, ...], memo: str | None = None
+             ) -> DeferredDocument:
+    """A document whose text `file` holds, to be read when asked for; `memo` is the file
+    of the memo that knew it (forgotten if the text is not what it kept)."""
     doc = DeferredDocument(doc_id, display, None, meta, sha256, body_start,  # type: ignore[arg-type]
                            warnings)
     doc.__dict__["_file"] = file
+    doc.__dict__["_memo"] = memo
     return doc
 
 
-def _read_again(file: str, display: str, sha256: str) -> str:
+def _read_again(file: str, display: str, sha256: str, memo: str | None = None) -> str:
     """The text of a document the memo knew, read now; an error when its bytes are not
     the ones the memo kept (changed without a change of size or times, or while the check
-    ran)."""
+    ran), and the memo forgotten, so that the next run reads every document."""
     try:
         with open(file, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
         raise InputError(f"cannot read document: {exc.strerror}", Location(display)) from None
     if sha256_bytes(raw) != sha256:
+        if memo is not None:
+            # Its signatures would serve the same stale entry again, and a findings memo
+            # keyed by the kept hash the last report, however often the run is repeated.
+            with contextlib.suppress(OSError):
+                os.unlink(memo)
         raise InputError("changed while it was being checked (its size and times are those "
                          "of the last run, its bytes are not): run the check again",
                          Location(display))
@@ -139,7 +149,8 @@ class DocumentMemo:
         if self.sidecars is not None and isinstance(side_key, str):
             self.sidecars.file.keep(side_key)
         self.served += 1
-        return deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings))
+        return deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings),
+                        os.fspath(self.file.path) if self.file.path is not None else None)
 
     def put(self, file: str, doc: Document, stats: Stats) -> None:
         """Remember a document read now, under the signatures taken before reading it."""

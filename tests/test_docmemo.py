@@ -46,9 +46,9 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     real = docmemo._read_again
 
-    def counted(file: str, display: str, sha256: str) -> str:
+    def counted(file: str, display: str, sha256: str, memo: str | None = None) -> str:
         read.append(display)
-        return real(file, display, sha256)
+        return real(file, display, sha256, memo)
 
     monkeypatch.setattr(docmemo, "_read_again", counted)
     return read
@@ -152,6 +152,11 @@ def test_bytes_that_changed_under_the_same_signature_are_an_error(
         _ = served[0].text
     assert caught.value.location is not None and caught.value.location.path == docs[0].path
     assert "changed while it was being checked" in str(caught.value)
+    # The memo is forgotten: the run again the message asks for reads every document (its
+    # signatures would serve the stale entry, and fail, however often it is repeated).
+    assert not (tmp_path / "documents.json").exists()
+    again = DocumentMemo(tmp_path / "documents.json", "code")
+    assert _load(corpus, again) == _load(corpus, None) and again.served == 0
 
 
 def test_a_damaged_or_foreign_memo_is_empty(corpus: Path, tmp_path: Path) -> None:

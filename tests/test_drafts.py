@@ -3,6 +3,7 @@ gives."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -71,3 +72,14 @@ def test_a_corpus_of_deferred_claims_is_the_eager_one(seeds: Path, tmp_path: Pat
     assert "_claims" in lazy[0].__dict__ and lazy[0].__dict__["_claims"] is None
     assert lazy == eager and eager == lazy
     assert [len(dc.claims) for dc in lazy] == [len(dc.claims) for dc in eager]
+
+
+def test_a_deferred_document_is_replaced_as_a_dataclass(seeds: Path, tmp_path: Path,
+                                                        ruleset: RuleSet) -> None:
+    docs, _ = load_documents(discover(seeds / "seeds"), seeds)
+    cache = ClaimCache(tmp_path / "cache")
+    extracted = extract_documents(docs, ruleset, 0.5, cache=cache)
+    lazy = load_corpus(seeds, seeds / "seeds", seeds / "claims", ruleset.lexicon,
+                       extract=lambda ds: draft_documents(ds, ruleset, 0.5, cache=cache)).docs
+    changed = dataclasses.replace(lazy[0], stale=True)
+    assert changed.stale and changed.claims == extracted[0].claims
