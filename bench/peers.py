@@ -2,6 +2,7 @@
 
 Each tool runs as a command (subprocess), timed with a wall clock from start to exit;
 nothing is subtracted (interpreter start, dictionary loading, file reading all count).
+Each runs ROUNDS times, the tools taking turns, and its median run is reported.
 claimcheck's matcher runs the same way through `python -m bench.termscan`.
 
 - codespell gets a dictionary file (`-D words.txt`, which replaces its built-in lists);
@@ -23,6 +24,8 @@ from typing import Any
 from bench.measure import REPO
 from bench.wordlist import codespell_dictionary, typos_config
 
+ROUNDS = 3  # runs of each command; the median is reported
+
 
 def _tool(name: str) -> str | None:
     """The tool installed beside this Python, else on PATH."""
@@ -39,6 +42,23 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[s
             "first_line": lines[0][:200] if lines else "", "stderr": proc.stderr.strip()[-300:]}
 
 
+def _rounds(commands: dict[str, tuple[list[str], dict[str, str] | None]], cwd: Path
+            ) -> dict[str, dict[str, Any]]:
+    """Each command ROUNDS times, the tools taking turns in each round (the machine's speed
+    drifts: one run each compared 1.73 s with 1.31 s one day and 1.10 s with 1.17 s the
+    other, the code unchanged); each tool's median run, with every time."""
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in commands}
+    for _ in range(ROUNDS):
+        for name, (cmd, env) in commands.items():
+            runs[name].append(_run(cmd, cwd, env))
+    out = {}
+    for name, results in runs.items():
+        ordered = sorted(results, key=lambda r: r["seconds"])
+        out[name] = {**ordered[len(ordered) // 2],
+                     "runs_seconds": [r["seconds"] for r in results]}
+    return out
+
+
 def run_peers(corpus: Path, counts: list[int], work: Path) -> dict[str, Any]:
     """Time claimcheck (termscan), codespell and typos for each rule count."""
     seeds = corpus / "seeds"
@@ -51,20 +71,21 @@ def run_peers(corpus: Path, counts: list[int], work: Path) -> dict[str, Any]:
     out: dict[str, Any] = {"files": len(files), "bytes": nbytes,
                            "codespell": codespell is not None, "typos": typos is not None}
     for n in counts:
-        row: dict[str, Any] = {}
-        row["claimcheck"] = _run([sys.executable, "-m", "bench.termscan", str(n),
-                                  str(file_list)], seeds, _repo_env())
+        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            "claimcheck": ([sys.executable, "-m", "bench.termscan", str(n), str(file_list)],
+                           _repo_env())}
         if codespell:
             words = work / f"codespell-{n}.txt"
             words.write_text(codespell_dictionary(n), encoding="utf-8")
-            row["codespell"] = _run([codespell, "-D", str(words), *files], seeds)
+            commands["codespell"] = ([codespell, "-D", str(words), *files], None)
         if typos:
             config = work / f"typos-{n}.toml"
             config.write_text(typos_config(n), encoding="utf-8")
             base = [typos, "--config", str(config), "--isolated", "--format", "brief",
                     "--no-check-filenames", "--file-list", str(file_list)]
-            row["typos_1_thread"] = _run([*base, "--threads", "1"], seeds)
-            row["typos"] = _run(base, seeds)
+            commands["typos_1_thread"] = ([*base, "--threads", "1"], None)
+            commands["typos"] = (base, None)
+        row = _rounds(commands, seeds)
         for name, result in row.items():
             result["mb_per_s"] = round(nbytes / 2**20 / result["seconds"], 3)
             # termscan prints its hit count; the others print one line per hit.

@@ -101,3 +101,18 @@ def test_the_jobs_figure_says_when_it_is_the_default_run(
     assert found["met"] and found["what"].endswith("as with --jobs left unset here")
     monkeypatch.setattr(cpus, "available_cpus", lambda: 4)
     assert "left unset" not in checks(result)["compare_time_jobs"]["what"]
+
+
+def test_peer_commands_take_turns_and_report_their_median(tmp_path: Path) -> None:
+    import sys
+
+    from bench import peers
+
+    slow = [sys.executable, "-c", "import time, sys; time.sleep(0.05); print(sys.argv)"]
+    rows = peers._rounds({"a": (slow, None), "b": ([sys.executable, "-c", "print(1)"], None)},
+                         tmp_path)
+    assert set(rows) == {"a", "b"}
+    for row in rows.values():
+        assert len(row["runs_seconds"]) == peers.ROUNDS
+        assert row["seconds"] == sorted(row["runs_seconds"])[peers.ROUNDS // 2]
+    assert rows["b"]["first_line"] == "1" and rows["a"]["seconds"] >= 0.05
