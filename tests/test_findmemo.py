@@ -169,3 +169,17 @@ def test_a_rule_holding_a_lone_surrogate_is_hashed(project: Path) -> None:
     _replace(project / "rules" / "facts.yaml", "      pass:\n",
              '      pass:\n        - "A lone surrogate \\ud800 here."\n')
     assert _cached(project) == _cold(project) == _cached(project)
+
+
+@pytest.mark.parametrize("edit", ["document text", "publication date", "document added"])
+def test_served_documents_with_jobs_give_the_report_of_a_run_without_cache(
+        project: Path, edit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As above with --jobs 2: workers and the process beside the comparison read the
+    served documents' texts themselves (each read checked against the kept hash)."""
+    _documents_settled(monkeypatch)
+    jobs = ("--jobs", "2")
+    before = _cached(project, *jobs)
+    assert _cached(project, *jobs) == before  # served: nothing read, nothing built
+    EDITS[edit](project)
+    after = _cached(project, *jobs)
+    assert after == _cold(project, *jobs) and after != before
