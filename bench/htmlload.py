@@ -33,7 +33,8 @@ def html_load(corpus: str, jobs: int) -> dict[str, Any]:
                                         claims=root / "claims", rules=RULES, jobs=jobs))
     texts = {dc.doc.id: dc.doc.text for dc in result.corpus.docs}
     start = time.perf_counter()
-    page = render_with_sources(result.report, texts)
+    with paused_gc():  # as `claimcheck check` renders its reports
+        page = render_with_sources(result.report, texts)
     render_s = round(time.perf_counter() - start, 2)
     out: dict[str, Any] = {"documents": result.report.summary.documents,
                            "findings": result.report.summary.findings,
