@@ -13,6 +13,7 @@ claimcheck's matcher runs the same way through `python -m bench.termscan`.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import REPO
-from bench.wordlist import codespell_dictionary, typos_config
+from bench.wordlist import codespell_dictionary, term_rules, typos_config
 
 ROUNDS = 3  # runs of each command; the median is reported
 
@@ -59,6 +60,16 @@ def _rounds(commands: dict[str, tuple[list[str], dict[str, str] | None]], cwd: P
     return out
 
 
+def write_term_rules(path: Path, count: int) -> Path:
+    """A rule file of `count` term rules (`bench.wordlist.term_rules`), for termscan to read
+    as `claimcheck check` reads its rules; JSON, which is YAML too."""
+    rules = [r.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+             for r in term_rules(count)]
+    path.write_text(json.dumps({"schema_version": "1", "rules": rules}, ensure_ascii=False,
+                               indent=1), encoding="utf-8")
+    return path
+
+
 def run_peers(corpus: Path, counts: list[int], work: Path) -> dict[str, Any]:
     """Time claimcheck (termscan), codespell and typos for each rule count."""
     seeds = corpus / "seeds"
@@ -71,9 +82,10 @@ def run_peers(corpus: Path, counts: list[int], work: Path) -> dict[str, Any]:
     out: dict[str, Any] = {"files": len(files), "bytes": nbytes,
                            "codespell": codespell is not None, "typos": typos is not None}
     for n in counts:
+        rules = write_term_rules(work / f"terms-{n}.yaml", n)
         commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
-            "claimcheck": ([sys.executable, "-m", "bench.termscan", str(n), str(file_list)],
-                           _repo_env())}
+            "claimcheck": ([sys.executable, "-m", "bench.termscan", str(rules),
+                            str(file_list)], _repo_env())}
         if codespell:
             words = work / f"codespell-{n}.txt"
             words.write_text(codespell_dictionary(n), encoding="utf-8")

@@ -116,6 +116,18 @@ def _parsed(raw: bytes, path: str) -> tuple[Any, Any] | None:
         return None
 
 
+def composed(raw: bytes, path: str) -> tuple[Any, Any] | None:
+    """(node tree, plain data) of plain YAML bytes through the C parser, whose nodes carry
+    every position; None without that parser or for anything the fast path declines."""
+    parsed = _parsed(raw, path) if CParser is not None else None
+    return parsed if parsed is not None and parsed[0] is not None else None
+
+
+def validated(data: Any, model: type[M], schema: dict[str, Any]) -> M | None:
+    """The model of plain data that passes the schema gate and the model, else None."""
+    return _validated(data, model, schema)
+
+
 def load_with_lines(raw: bytes, path: str, key: str) -> tuple[Any, list[int]] | None:
     """Plain data of a YAML file, with the 1-based line of each item of its top-level
     sequence `key`, through the C parser; None when that parser is missing or the file is

@@ -20,6 +20,7 @@ from checker.models.rules import (
 )
 from checker.nlp import match_tokens, token_key
 from checker.rules.builtin import BUILTIN, builtin_rules
+from checker.rules.fastload import read_rule_file
 from checker.rules.lookalike import latin_looks, mixed_script
 from checker.schemacheck import validate_model
 from checker.schemas import load as load_schema
@@ -178,6 +179,10 @@ def load_rules(
     found: list[tuple[Rule, RuleSource]] = list(_builtin())
     for path in rule_files(paths):
         name = (display or {}).get(path, path.as_posix())
+        fast = read_rule_file(path, name)
+        if fast is not None:  # a valid file, read by the C parser (checker.rules.fastload)
+            found.extend(fast)
+            continue
         try:
             root = read_yaml(path, name)
         except ClaimcheckError as exc:
