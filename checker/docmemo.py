@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from dataclasses import fields
 from typing import Any
 
 from pydantic import ValidationError
@@ -71,13 +72,10 @@ class DeferredDocument(Document):
         # Equal to the Document a read gives (a dataclass compares its own class only).
         if not isinstance(other, Document):
             return NotImplemented
-        return _fields(self) == _fields(other)
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Document)
+                   if f.compare)
 
     __hash__ = Document.__hash__
-
-
-def _fields(doc: Document) -> tuple[object, ...]:
-    return (doc.id, doc.path, doc.text, doc.meta, doc.sha256, doc.body_start, doc.warnings)
 
 
 def deferred(file: str, doc_id: str, display: str, meta: DocumentMeta, sha256: str,

@@ -136,7 +136,7 @@ def load_with_lines(raw: bytes, path: str, key: str) -> tuple[Any, list[int]] | 
     Claim files need the line of each claim (findings point at it) but no other position
     unless something is wrong; the round-trip parser that keeps every position took
     most of a check of the five seeds (87 KB of claim files)."""
-    parsed = _parsed(raw, path) if CParser is not None else None
+    parsed = composed(raw, path)
     return (parsed[1], _item_lines(parsed[0], key)) if parsed is not None else None
 
 
