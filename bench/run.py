@@ -28,6 +28,7 @@ from bench import report
 from bench.generate import DEFAULT_SEED, generate, write_corpus
 from bench.measure import REPO, in_fresh_process
 from bench.peers import run_peers
+from bench.startup import run as run_startup
 
 GENERATOR_FILES = ("generate.py", "facts.py", "templates.py", "names.py", "words.py",
                    "claims.py")
@@ -168,6 +169,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="runs of the largest comparison size (its median is reported)")
     p.add_argument("--skip-peers", action="store_true", help="no codespell/typos runs")
     p.add_argument("--skip-incremental", action="store_true")
+    p.add_argument("--skip-startup", action="store_true",
+                   help="no commands timed on the seeds project")
     p.add_argument("--skip-html", action="store_true",
                    help="no HTML report opened in headless Chromium")
     p.add_argument("--out", type=Path, default=REPO / "reports" / "bench.json")
@@ -214,6 +217,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         result["terms_cli"] = run_peers(largest, TERM_COUNTS, args.corpus_dir / "peers")
     if not args.skip_incremental:
         result["incremental"] = worker("incremental", corpus=str(largest), jobs=args.jobs)
+    if not args.skip_startup:
+        log("commands on the seeds project")
+        result["startup"] = run_startup()
     if not args.skip_html:
         result["html_load"] = worker("html_load", corpus=str(largest), jobs=args.jobs)
     result["checks"] = report.checks(result)

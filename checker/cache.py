@@ -30,16 +30,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
 from checker.atomic import atomic_write
 from checker.compare.blocking import BlockingConfig
-from checker.compare.store import VerdictFile
-from checker.compare.verdict import Thresholds
-from checker.extract import extract_document
+from checker.defaults import CACHE_DIR as CACHE_DIR
 from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile, share_fields_sets
 from checker.models.rules import EntityRule, PredicateRule
@@ -47,7 +45,9 @@ from checker.normclaim import NormClaim
 from checker.normjson import norm_from_json, norm_to_json
 from checker.rules import RuleSet
 
-CACHE_DIR = ".claimcheck-cache"
+if TYPE_CHECKING:
+    from checker.compare.store import VerdictFile
+
 SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 DOCUMENTS = "documents.json"  # checker.docmemo: documents by their files' stat signatures
 CLAIM_FILES = "claimfiles.json"  # checker.claimmemo: claim files (and lines) by their bytes
@@ -155,6 +155,8 @@ def drafted_normalisation_key(extraction: str) -> str:
 def comparison_fingerprint(ruleset: RuleSet) -> str:
     """Hash of what a verdict reads besides the two claims and the corpus statistics:
     code, lexicon, thresholds and blocking bounds (the verdict store's validity)."""
+    from checker.compare.verdict import Thresholds  # the comparison's, loaded when it runs
+
     return digest({"format": FORMAT, "what": "verdicts", "code": code_fingerprint(),
                     "rules": rules_fingerprint(ruleset), "thresholds": repr(Thresholds()),
                     "blocking": repr(BlockingConfig())})
@@ -162,6 +164,8 @@ def comparison_fingerprint(ruleset: RuleSet) -> str:
 
 def verdict_file(cache: ClaimCache, ruleset: RuleSet) -> VerdictFile:
     """The verdict store of this cache directory, for the documents normalised this run."""
+    from checker.compare.store import VerdictFile
+
     return VerdictFile(cache.root / VERDICTS, comparison_fingerprint(ruleset),
                        cache.documents)
 
@@ -272,6 +276,8 @@ class ClaimCache:
 def extract_cached(doc: Document, ruleset: RuleSet, threshold: float,
                    cache: ClaimCache | None, rules_fp: str | None = None) -> ClaimFile:
     """`extract_document`, served from the cache when the same input was seen before."""
+    from checker.extract import extract_document  # the extractor, loaded when needed
+
     if cache is None:
         return extract_document(doc, ruleset.lexicon, threshold)
     key = extraction_key(doc, threshold, rules_fp or rules_fingerprint(ruleset))

@@ -8,24 +8,19 @@ printed as `path:line:col: field: message`, never tracebacks (but a bug's).
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import signal
 import sys
 import traceback
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from checker import __version__, terminal
-from checker.atomic import atomic_write
-from checker.baseline import SIGNATURE as baseline_signature
-from checker.baseline import render_baseline
-from checker.cache import CACHE_DIR
-from checker.claimfiles import render_claim_file, same_newlines
+from checker import __version__
 from checker.cliutil import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -36,43 +31,53 @@ from checker.cliutil import (
     guard_write,
     load_rules_of,
 )
-from checker.corpus import claim_file_for
 from checker.cpus import AUTO_MAX_JOBS, AUTO_MIN_DOCUMENTS, jobs_for
-from checker.decisions import DEFAULT_PATH as DECISIONS_PATH
+from checker.defaults import CACHE_DIR, DECISIONS_PATH, DEFAULT_THRESHOLD
 from checker.errors import (
     ClaimcheckError,
     Location,
     UsageError,
     printable_path,
 )
-from checker.eval_cli import eval_command
-from checker.export.cli import export_command
-from checker.extract import DEFAULT_THRESHOLD
-from checker.fixes import plan_fixes, render_diff, unfixable
-from checker.heap import paused_gc
-from checker.ingest import discover, display_path, load_documents
 from checker.interrupt import terminate
-from checker.merge import merge_claim_file, with_drafted
-from checker.models.report import Report
-from checker.parallel import extract_documents
-from checker.pipeline import CheckResult, run_check
-from checker.reporting import FORMATS, Format, html, parse_formats
-from checker.reporting.common import plural
-from checker.reporting.outcome import exit_code
-from checker.review.cli import review_command
-from checker.rules.cli import rules_command
-from checker.validate_cli import validate_command
-from checker.yamlio import read_yaml
+
+# The command line imports a command's machinery when the command runs, not before:
+# `claimcheck --version` took 1.0 s and `claimcheck validate` imported extraction and
+# comparison it never calls (the modules a command needs are imported in its body, and
+# the other commands' modules by `_Main.get_command`).
+if TYPE_CHECKING:
+    from checker.models.report import Report
+    from checker.pipeline import CheckResult
+    from checker.reporting import Format
 
 # What --jobs does when not given (`cpus.auto_jobs`), as --help shows it.
 AUTO_JOBS = (f"one per CPU (at most {AUTO_MAX_JOBS}) from {AUTO_MIN_DOCUMENTS} documents, "
              "else 1")
 
 
+# Commands defined in modules of their own, imported when named (`module:attribute`).
+_LAZY_COMMANDS = {
+    "rules": "checker.rules.cli:rules_command",
+    "validate": "checker.validate_cli:validate_command",
+    "eval": "checker.eval_cli:eval_command",
+    "review": "checker.review.cli:review_command",
+    "export": "checker.export.cli:export_command",
+}
+
+
 class _Main(click.Group):
     """The command group; a write that fails (refused, disk full, permission) is bad input:
     a located message and exit 2, never a traceback. A run that fails for a reason of its
     own (a killed --jobs worker, memory, a bug) exits 3, never 1 (findings)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY_COMMANDS and cmd_name not in self.commands:
+            module, _, attribute = _LAZY_COMMANDS[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         failure: str | None = None
@@ -84,6 +89,8 @@ class _Main(click.Group):
             if exc.errno in _NO_ROOM and exc.filename is None:
                 failure = _OUT_OF_MEMORY  # a fork or an allocation refused: no file's fault
             else:
+                from checker.ingest import display_path
+
                 # A file descriptor (an int) names no file the user knows.
                 named = isinstance(exc.filename, str | os.PathLike)
                 where = display_path(Path(exc.filename), Path.cwd()) if named \
@@ -92,14 +99,15 @@ class _Main(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit,
                 click.exceptions.Abort):
             raise  # usage errors and exits: click reports them as it does
-        except BrokenProcessPool:
-            failure = ("a --jobs worker process ended abruptly (killed, perhaps for lack of "
-                       "memory); run again with fewer --jobs")
         except MemoryError:
             failure = _OUT_OF_MEMORY
-        except Exception:  # noqa: BLE001 - a bug: its traceback is the report to file
-            traceback.print_exc()
-            failure = "internal error (a bug: please report it with the traceback above)"
+        except Exception as exc:  # noqa: BLE001 - a bug: its traceback is the report to file
+            if _broken_pool(exc):
+                failure = ("a --jobs worker process ended abruptly (killed, perhaps for lack "
+                           "of memory); run again with fewer --jobs")
+            else:
+                traceback.print_exc()
+                failure = "internal error (a bug: please report it with the traceback above)"
         # Reported out of the except clauses: by now the failed run's frames, and all the
         # data they held, are freed (a message printed in memory that short could fail).
         if failure is not None:
@@ -109,6 +117,13 @@ class _Main(click.Group):
 
 _NO_ROOM = (errno.ENOMEM, errno.EAGAIN)
 _OUT_OF_MEMORY = "out of memory; run with fewer --jobs, or check a smaller corpus"
+
+
+def _broken_pool(exc: Exception) -> bool:
+    """Whether a process pool broke (a worker was killed): only a run that imported the
+    pool can raise that, so the check imports nothing."""
+    pools = sys.modules.get("concurrent.futures.process")
+    return pools is not None and isinstance(exc, pools.BrokenProcessPool)
 
 
 def _failed(message: str) -> NoReturn:
@@ -169,6 +184,15 @@ def _restore(handlers: dict[signal.Signals, Any]) -> None:
 def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: float,
             force: bool, jobs: int | None) -> None:
     """Draft claim files for DOC_OR_DIR... (merged with existing ones: edits are kept)."""
+    from checker.atomic import atomic_write
+    from checker.claimfiles import render_claim_file, same_newlines
+    from checker.corpus import claim_file_for
+    from checker.ingest import discover, display_path, load_documents
+    from checker.merge import merge_claim_file, with_drafted
+    from checker.parallel import extract_documents
+    from checker.reporting.common import plural
+    from checker.yamlio import read_yaml
+
     root = Path.cwd()
     ruleset, errors = load_rules_of(rules_dir)
     files = [f for p in paths for f in (discover(p) if p.is_dir() else [p])]
@@ -267,6 +291,12 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
 
     Defaults come from claimcheck.toml or [tool.claimcheck] in pyproject.toml when present.
     """
+    from checker import terminal
+    from checker.heap import paused_gc
+    from checker.pipeline import run_check
+    from checker.reporting import FORMATS, parse_formats
+    from checker.reporting.outcome import exit_code
+
     root = Path.cwd()
     cfg = config_or_exit(root)
     out = out or Path(cfg.out or "reports")
@@ -310,6 +340,11 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
 
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
                    force: bool = False) -> None:
+    from checker.atomic import atomic_write
+    from checker.heap import paused_gc
+    from checker.ingest import display_path
+    from checker.reporting import html
+
     if any(f.filename for f in chosen) and out.exists() and not out.is_dir():
         echo_errors([UsageError("is a file, not a directory for the reports (--out)",
                                 Location(display_path(out, Path.cwd())))])
@@ -335,6 +370,10 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
 
 
 def _fixes(report: Report, root: Path, write: bool) -> None:
+    from checker.atomic import atomic_write
+    from checker.fixes import plan_fixes, render_diff, unfixable
+    from checker.ingest import display_path
+
     plans = plan_fixes(report.findings, root)
     left = unfixable(report.findings)
     if left:
@@ -365,6 +404,11 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
     """Write PATH: the fingerprints of every current (unsuppressed) finding.
 
     Paths, selection and threshold come from claimcheck.toml as for `check`."""
+    from checker.atomic import atomic_write
+    from checker.baseline import SIGNATURE as baseline_signature
+    from checker.baseline import render_baseline
+    from checker.pipeline import run_check
+
     guard_write(path, force, baseline_signature)
     root = Path.cwd()
     result = run_check(check_options(root, config_or_exit(root), seeds=seeds, claims=claims_dir,
@@ -376,9 +420,3 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
     active = sum(1 for f in result.report.findings if f.suppressed is None)
     click.echo(f"{printable_path(str(path))}: {active} findings recorded", err=True)
 
-
-main.add_command(rules_command)
-main.add_command(validate_command)
-main.add_command(eval_command)
-main.add_command(review_command)
-main.add_command(export_command)

@@ -6,11 +6,11 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from checker.atomic import owned_by_us
-from checker.config import Config
+from checker.defaults import CACHE_DIR, DEFAULT_THRESHOLD
 from checker.errors import (
     ClaimcheckError,
     Location,
@@ -18,9 +18,13 @@ from checker.errors import (
     WriteRefusedError,
     located_order,
 )
-from checker.ingest import display_path
-from checker.pipeline import CheckOptions
-from checker.rules import RuleSet, load_rules
+
+# Imported where used: every command imports this module, and most need only a few of
+# these (the command line starts without the pipeline, the models or the rules).
+if TYPE_CHECKING:
+    from checker.config import Config
+    from checker.pipeline import CheckOptions
+    from checker.rules import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # The run did not complete for a reason of its own, not the input's: a bug, memory, a
@@ -40,6 +44,8 @@ def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
     """The rules of a command's --rules directory. Named on the command line and missing,
     it is an error (exit 2); missing by default, a warning: without its aliases no name
     resolves to an entity id, and that must not pass unnoticed."""
+    from checker.rules import load_rules
+
     if rules_dir.exists():
         return load_rules([rules_dir])
     source = click.get_current_context().get_parameter_source(param)
@@ -54,6 +60,9 @@ def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
 def guard_write(path: Path, force: bool, signature: re.Pattern[bytes] | None) -> None:
     """Refuse (exit 2) to replace a file claimcheck did not write as this kind of output
     (the signature of its head; without one, any existing file), unless --force."""
+    from checker.atomic import owned_by_us
+    from checker.ingest import display_path
+
     if path.exists() and not force and (signature is None or not owned_by_us(path, signature)):
         echo_errors([WriteRefusedError(
             "exists and was not written by claimcheck; use --force to overwrite",
@@ -74,8 +83,7 @@ def check_options(root: Path, cfg: Config, *, seeds: Path | None = None,
                   cache_dir: Path | None = None, no_cache: bool = False) -> CheckOptions:
     """What to check: the command line's values, else the configuration's, else defaults.
     One function for `check` and `review`, so an editor reviews what CI checks."""
-    from checker.cache import CACHE_DIR
-    from checker.extract import DEFAULT_THRESHOLD
+    from checker.pipeline import CheckOptions
 
     return CheckOptions(
         root=root, seeds=seeds or Path(cfg.seeds or "seeds"),

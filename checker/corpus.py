@@ -17,7 +17,6 @@ from checker.claimfiles import (
 from checker.claimmemo import ClaimFileMemo
 from checker.docmemo import DocumentMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
-from checker.extract import extract_document
 from checker.extract.spans import SpanSet
 from checker.ingest import (
     META_SUFFIX,
@@ -190,6 +189,14 @@ def claim_file_for(claims_dir: Path, doc_id: str) -> Path:
 Extractor = Callable[[Sequence[Document]], Sequence[ClaimFile | LazyDraft]]
 
 
+def _extracted(doc: Document, lexicon: Lexicon, threshold: float) -> ClaimFile:
+    """A document's drafted claims; the extractor is imported by the first document drafted
+    (a corpus whose documents all have claim files never loads it)."""
+    from checker.extract import extract_document
+
+    return extract_document(doc, lexicon, threshold)
+
+
 def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
                 threshold: float = 0.5, documents: Sequence[Path] | None = None,
                 extract: Extractor | None = None,
@@ -216,7 +223,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     missing = [d for d in docs if f"{d.id}.yaml" not in present]
     drafted: list[ClaimFile | LazyDraft]
     if extract is None:
-        drafted = [extract_document(d, lexicon, threshold) for d in missing]
+        drafted = [_extracted(d, lexicon, threshold) for d in missing]
     else:
         drafted = list(extract(missing))
     on_the_fly = {d.id: model for d, model in zip(missing, drafted, strict=True)}
@@ -230,7 +237,7 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
         # Text the stale claim file does not cover is checked too: a sentence added since
         # extraction must not pass CI unread until someone refreshes the file.
         fresh = list(extract([dc.doc for dc in stale])) if extract is not None else \
-            [extract_document(dc.doc, lexicon, threshold) for dc in stale]
+            [_extracted(dc.doc, lexicon, threshold) for dc in stale]
         for dc, model in zip(stale, fresh, strict=True):
             _add_uncovered(dc, model.claims, corpus)
     ids = {d.doc.id for d in corpus.docs} | {_error_stem(e) for e in errors}

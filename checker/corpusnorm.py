@@ -14,11 +14,8 @@ from checker.cache import (
 from checker.corpus import Corpus, DocClaims
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
-from checker.names import unify_long_names, unify_short_names, unify_surnames
-from checker.normalize import normalise
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
-from checker.subjects import PageSubjects
 
 
 def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
@@ -26,6 +23,10 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
     """A document's claims normalised in text order: pronouns resolve to the previous
     subject (named in a claim, or in a sentence of the document's `text` between claims),
     duplicate ids keep the first, short and long forms of a name unify."""
+    from checker.names import unify_long_names, unify_short_names
+    from checker.normalize import normalise
+    from checker.subjects import PageSubjects
+
     page = PageSubjects(lexicon, text)
     seen: set[str] = set()
     out: list[NormClaim] = []
@@ -51,6 +52,7 @@ def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None 
     """Drop-in for `pipeline._normalise_corpus`: every claim normalised and indexed by key;
     documents whose claims are cached are not normalised again, the others over `jobs`.
     `keys` are the documents' `normalisation_keys`, when the caller has them already."""
+    from checker.names import unify_surnames
     from checker.parallel import normalise_documents
 
     if keys is None:

@@ -10,6 +10,7 @@ and send back only their share of the results.
 
 from __future__ import annotations
 
+import importlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,7 +37,6 @@ from checker.compare.verdict import Thresholds, Verdict
 from checker.corpus import LazyDraft
 from checker.corpusnorm import normalise_document
 from checker.cpus import resolve_jobs
-from checker.extract import extract_document
 from checker.heap import paused_gc
 from checker.ingest import Document
 from checker.lexicon import Lexicon
@@ -73,6 +73,8 @@ def _map_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[Any]:
 
 def _extract_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[ClaimFile]:
     """Claims of documents start..end-1 (the documents are the parent's)."""
+    from checker.extract.document import extract_document  # the parent's, imported below
+
     return [extract_document(doc, state["lexicon"], state["threshold"])
             for doc in state["docs"][bounds[0]:bounds[1]]]
 
@@ -121,6 +123,8 @@ def _drafted(cache: ClaimCache, key: str, doc: Document, lexicon: Lexicon,
              threshold: float) -> ClaimFile:
     """A deferred draft, built: from the cache, or extracted again if its entry went bad
     since the run began (the claims are the same: the key is all they depend on)."""
+    from checker.extract.document import extract_document
+
     found = cache.get_claims(key)
     if found is None:
         found = extract_document(doc, lexicon, threshold)
@@ -130,6 +134,9 @@ def _drafted(cache: ClaimCache, key: str, doc: Document, lexicon: Lexicon,
 
 def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,
                   jobs: int) -> Iterable[ClaimFile]:
+    # The extractor is imported here, by the run that extracts (its patterns take a third
+    # of a second to compile), and before the workers start, which inherit it.
+    importlib.import_module("checker.extract.document")
     state = {"docs": docs, "lexicon": lexicon, "threshold": threshold}
     return [model for block in spread(_extract_block, state, len(docs), jobs)
             for model in block]

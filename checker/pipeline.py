@@ -12,11 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from checker.aside import beside
 from checker.baseline import apply_baseline
-from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
 from checker.cache import (
     CLAIM_FILES,
     DOCUMENTS,
@@ -27,14 +25,11 @@ from checker.cache import (
 )
 from checker.claimmemo import ClaimFileMemo
 from checker.compare.blocking import BlockingConfig
-from checker.compare.independence import one_per_origin
-from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus, LazyDraft, load_corpus
-from checker.corpusnorm import normalisation_keys, normalise_corpus
+from checker.corpusnorm import normalisation_keys
 from checker.cpus import jobs_for, resolve_jobs
 from checker.decisions import apply_decisions_file
 from checker.docmemo import DocumentMemo
-from checker.document_checks import document_findings
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
 from checker.findings import entity_id_errors, sort_key, suppression_errors
@@ -47,10 +42,15 @@ from checker.models.report import (
     Report,
 )
 from checker.normclaim import NormClaim
-from checker.parallel import compare_claims, draft_documents
 from checker.reporting.build import CorpusParts, build_report, corpus_parts
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
+
+# The comparison, the drafting and the findings built of them are imported by the stage
+# that runs them: a command that only validates, or a check served whole from the cache
+# (`findings.json`), never loads them (a third of a second of imports).
+if TYPE_CHECKING:
+    from checker.builders import ClaimIndex
 
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
@@ -135,8 +135,10 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
     cache = ClaimCache(options.cache_dir) if options.cache_dir is not None else None
 
     def extract_missing(docs: Sequence[Document]) -> list[ClaimFile | LazyDraft]:
-        if not drafts:
+        if not drafts or not docs:
             return [claim_file_of(d, options.threshold, []) for d in docs]
+        from checker.parallel import draft_documents
+
         with watch.stage("extract"):
             return draft_documents(docs, ruleset, options.threshold,
                                    jobs_for(options.jobs, len(docs)), cache)
@@ -247,6 +249,11 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
              cache: ClaimCache | None, jobs: int, keys: list[str] | None = None
              ) -> list[Finding]:
+    from checker.aside import beside
+    from checker.builders import stale_finding
+    from checker.corpusnorm import normalise_corpus
+    from checker.document_checks import document_findings
+
     with watch.stage("normalise"):
         norm, index = normalise_corpus(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))
@@ -271,6 +278,11 @@ def _compared(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimIndex,
               findings: list[Finding]) -> int:
     """Conflicts, contradictions and corroborations into `findings`; the number of pairs
     scored."""
+    from checker.builders import corroboration_finding, pair_finding
+    from checker.compare.independence import one_per_origin
+    from checker.compare.timing import at_different_times, publication_days
+    from checker.parallel import compare_claims
+
     origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
     memory = verdict_file(cache, ruleset) if cache is not None else None
     if memory is not None:

@@ -17,6 +17,7 @@ from checker.errors import ClaimcheckError, Location, UsageError
 from checker.ingest import display_path
 from checker.pipeline import load_inputs
 from checker.rules import parse_rule_file, rule_files
+from checker.rules.fastload import read_rule_file
 from checker.yamlio import read_yaml
 
 
@@ -90,6 +91,13 @@ def _validate_file(path: Path, shown: str, kind: str | None) -> list[ClaimcheckE
     """Schema errors of one file: a rule file in the rules directory, a claim file in the
     claims directory; elsewhere (a decisions file, a file named from anywhere) its kind is
     read from its content."""
+    # A file whose kind is known goes straight to its loader, whose fast path reads a
+    # valid file with the C parser (the round-trip parser read each claim file of the seeds
+    # in about 0.1 s); a broken one falls to the careful path, which locates its errors.
+    if kind == "claims":
+        return load_claim_file(path, shown)[1]
+    if kind == "rules" and read_rule_file(path, shown) is not None:
+        return []
     try:
         root = read_yaml(path, shown)
     except ClaimcheckError as exc:

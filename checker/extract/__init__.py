@@ -2,288 +2,35 @@
 
     from checker.extract import extract_text
     claim_file = extract_text("China is a member of ...", doc_id="d1", lexicon=lexicon)
+
+The extractor (`checker.extract.document`) is imported on first use of its names here:
+its patterns take a third of a second to compile, and a command that reads claim files
+(`validate`, a `check` served from the cache) never extracts.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from checker import __version__
-from checker.currencies import DEFAULT_RUPEE, document_rupee
-from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
-from checker.extract.clean import content_blocks
-from checker.extract.clean_words import LIVE_STAMP_RE
-from checker.extract.date_shift import dateline_end
-from checker.extract.dates import GATES as _DATE_GATES
-from checker.extract.dates import Anchor, DateExpr, find_dates
-from checker.extract.gates import JointGates
-from checker.extract.quantities import Quantity, find_quantities
-from checker.extract.quantity_patterns import GATES as _QUANTITY_GATES
-from checker.extract.segment import split_sentences
-from checker.extract.stance import (
-    Attrib,
-    attribution,
-    future_within,
-    is_correction,
-    is_future,
-    modality,
-    polarity,
-)
-from checker.extract.triples import read_triple
-from checker.extract.units import claim_units
-from checker.extract.worthiness import (
-    ENTITY_BONUS,
-    FIGURE_ROW_RE,
-    score,
-    text_features,
-    with_entities,
-)
-from checker.ingest import Document, document_from_text
-from checker.lexicon import Lexicon
-from checker.models.claims import (
-    Attribution,
-    Claim,
-    ClaimFile,
-    DateSlot,
-    DocumentRef,
-    EntitySlot,
-    ExtractorInfo,
-    QuantitySlot,
-    Triple,
-)
-from checker.models.common import partial_date_bounds
-from checker.models.document import DocumentMeta
-from checker.models.trusted import check_plain, full_fields, trusted
-from checker.propernames import mid_sentence_names
-from checker.textutil import fold
+from checker.defaults import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
+from checker.extract.ids import claim_file_of as claim_file_of
+from checker.extract.ids import claim_id as claim_id
 
-DEFAULT_THRESHOLD = 0.5
-# Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
-_BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
-# A live blog's time stamp before an entry, and its label ("12.04pm GMT: Breaking: "):
-# when the entry was posted, not what it says (clean_words.LIVE_STAMP_RE).
-_STAMP_PREFIX_RE = LIVE_STAMP_RE
-_LETTERS_RE = re.compile(r"[A-Za-z]{2}")
-_DIGIT_RE = re.compile(r"\d")
-# What the extractor sets on a Claim: the others keep their defaults.
-_CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
-# The cue gates of dates, quantities and attribution, read in one scan of a clause's lower
-# case text rather than one scan each (each part is exactly its own Gates' mask).
-SENTENCE_GATES = JointGates(_DATE_GATES, _QUANTITY_GATES, _ATTRIBUTION_GATES)
-for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
-    check_plain(_model)
+if TYPE_CHECKING:
+    from checker.extract.document import SENTENCE_GATES as SENTENCE_GATES
+    from checker.extract.document import anchor_of as anchor_of
+    from checker.extract.document import build_claim as build_claim
+    from checker.extract.document import candidate_spans as candidate_spans
+    from checker.extract.document import extract_document as extract_document
+    from checker.extract.document import extract_text as extract_text
+
+_FROM_DOCUMENT = frozenset({"SENTENCE_GATES", "anchor_of", "build_claim", "candidate_spans",
+                            "extract_document", "extract_text"})
 
 
-def anchor_of(meta: DocumentMeta) -> Anchor | None:
-    """The publication date as an interval, if the metadata has one."""
-    if not meta.published:
-        return None
-    first, last, granularity = partial_date_bounds(meta.published)
-    return Anchor(first, last, granularity)
-
-
-def claim_id(doc_id: str, text: str) -> str:
-    """Deterministic id from the document and the claim's normalised text."""
-    key = " ".join(fold(text).lower().split()).strip(" .\"'")
-    return "c" + hashlib.sha1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
-
-
-def candidate_spans(doc: Document,
-                    folded: str | None = None) -> Iterator[tuple[int, int, int, int]]:
-    """(unit start, unit end, sentence start, sentence end) of every content sentence.
-
-    `folded` is fold(doc.text) when the caller has it."""
-    folded = fold(doc.text) if folded is None else folded
-    for block in content_blocks(doc.text, doc.body_start, folded):
-        lead = _BULLET_PREFIX_RE.match(doc.text, block.start, block.end)
-        begin = lead.end() if lead else block.start
-        stamp = _STAMP_PREFIX_RE.match(doc.text, begin, block.end)
-        begin = stamp.end() if stamp else begin
-        # Segmentation and clause splitting read fold(text) only, and folding twice is
-        # folding once: given the folded document, they do not fold each block again.
-        for s, e in split_sentences(folded, begin, block.end):
-            for us, ue in claim_units(folded, s, e):
-                yield us, ue, s, e
-
-
-def extract_document(
-    doc: Document, lexicon: Lexicon, threshold: float = DEFAULT_THRESHOLD
-) -> ClaimFile:
-    """All claims of a document scoring at least threshold, in text order."""
-    ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
-                   fold(doc.text))
-    claims: list[Claim] = []
-    seen: dict[str, int] = {}
-    for us, ue, s, e in candidate_spans(doc, ctx.folded):
-        claim = ctx.claim(us, ue, (s, e), threshold)
-        if claim is None:
-            continue
-        count = seen.get(claim.id, 0)
-        seen[claim.id] = count + 1
-        if count:
-            claim = claim.model_copy(update={"id": f"{claim.id}-{count + 1}"})
-        claims.append(claim)
-    return claim_file_of(doc, threshold, claims)
-
-
-def claim_file_of(doc: Document, threshold: float, claims: list[Claim]) -> ClaimFile:
-    """The claim file of a document with these claims (none: a file to validate against)."""
-    return ClaimFile(
-        document=DocumentRef(
-            id=doc.id, path=doc.path, sha256=doc.sha256, published=doc.meta.published,
-            title=doc.meta.title,
-        ),
-        extractor=ExtractorInfo(version=__version__, threshold=threshold),
-        claims=claims,
-    )
-
-
-def extract_text(
-    text: str, doc_id: str, lexicon: Lexicon, meta: DocumentMeta | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-) -> ClaimFile:
-    """Extract claims from text in memory (no file system)."""
-    return extract_document(document_from_text(doc_id, text, meta), lexicon, threshold)
-
-
-def build_claim(
-    doc: Document, start: int, end: int, sentence: tuple[int, int], lexicon: Lexicon,
-    anchor: Anchor | None, vocab: frozenset[str],
-) -> Claim | None:
-    """One candidate claim with all its slots, or None for a non-sentence."""
-    return _Context(doc, lexicon, anchor, vocab, fold(doc.text)).claim(start, end, sentence)
-
-
-@dataclass
-class _Context:
-    """What every claim of one document shares; the folded text is computed once."""
-
-    doc: Document
-    lexicon: Lexicon
-    anchor: Anchor | None
-    vocab: frozenset[str]
-    folded: str
-    _sentence: tuple[int, int] = (-1, -1)
-    _stance: tuple[bool, Attrib | None, bool] = (False, None, False)
-    _rupee: str | None = None
-
-    def rupee(self) -> str:
-        """The currency "Rs" and "rupees" mean in this document (read once, when needed)."""
-        if self._rupee is None:
-            self._rupee = document_rupee(self.folded.lower())
-        return self._rupee
-
-    def stance(self, sentence: tuple[int, int],
-               gates: int | None = None) -> tuple[bool, Attrib | None, bool]:
-        """(future, attribution, correction) of a sentence, cached across its units;
-        `gates` is the attribution gates' mask of the sentence, when the caller has it."""
-        if sentence != self._sentence:
-            s, e = sentence
-            stext = self.folded[s:e]
-            self._sentence = sentence
-            self._stance = (is_future(stext),
-                            attribution(self.doc.text, s, e, self.folded, gates),
-                            is_correction(stext))
-        return self._stance
-
-    def claim(self, start: int, end: int, sentence: tuple[int, int],
-              threshold: float = 0.0) -> Claim | None:
-        """One candidate claim with all its slots, or None for a non-sentence or a claim
-        scoring under threshold."""
-        text, folded = self.doc.text, self.folded
-        raw = text[start:end]
-        if len(raw.split()) < 3 and not FIGURE_ROW_RE.match(raw) or not _LETTERS_RE.search(raw):
-            return None  # a word or two, unless a row of figures ("Turnout: 71%")
-        # Dates, quantities and attribution read the same lower-case text and digit test.
-        lower = folded[start:end].lower()
-        date_gates, quantity_gates, attribution_gates = SENTENCE_GATES.masks(lower)
-        whole = (start, end) == sentence
-        future, attrib, correction = self.stance(sentence, attribution_gates if whole else None)
-        if not whole:
-            if future:  # the clause's own plan, or one told across it ("said ... would")
-                future = future_within(folded, sentence[0], sentence[1], start, end)
-            # A clause split from its sentence has its own attribution when it names one
-            # ("..., the ministry said, while imports fell, according to customs data").
-            attrib = attribution(text, start, end, folded, attribution_gates) or attrib
-        digits = _DIGIT_RE.search(folded, start, end) is not None
-        dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
-                           lower=lower, digits=digits, gates=date_gates)
-        quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
-                                     folded=folded, lower=lower, digits=digits,
-                                     gates=quantity_gates)
-        base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
-                             has_date=bool(dates), attributed=attrib is not None,
-                             future=future, correction=correction)
-        line = dateline_end(folded, start, end) if dates and start == sentence[0] else None
-        if line is not None:
-            # A dateline dates the report, not the event: no date slot of the claim (its
-            # digits are still no quantity; the check-worthiness features are as before).
-            dates = [d for d in dates if d.end > line]
-        # Entity matching is the costliest step: skip it when even the best entity features
-        # could not lift the score to the threshold (the result is the same, only faster).
-        if threshold > 0 and score(base, ENTITY_BONUS) < threshold:
-            return None
-        # After a dateline the sentence starts again: "DHAKA, Aug 10 - Dengue cases ..."
-        # says no more that "Dengue" is a name than a sentence opening with it would.
-        entities = self.lexicon.find_entities(text, start, end, self.vocab, body=line)
-        found = with_entities(base, sum(1 for m in entities if m.id), len(entities),
-                              len({m.text for m in entities if not m.id}))
-        found_score = score(found)
-        if found_score < threshold:
-            return None
-        triple = read_triple(text, start, end, entities, self.lexicon)
-        # Built as trusted models, not validated: every value below is the extractor's own, of
-        # the declared types (test_construct.py checks the claims equal validated ones), and
-        # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.
-        # The fields set are those a validated Claim(...) had: all but suppress and note.
-        return trusted(Claim, set(_CLAIM_FIELDS_SET), {
-            "id": claim_id(self.doc.id, raw),
-            "text": raw,
-            "span": (start, end),
-            "line": self.doc.lines.line_of(start),
-            "quote": sentence if sentence != (start, end) else None,
-            "score": found_score,
-            "features": found,
-            "entities": [trusted(EntitySlot, full_fields(EntitySlot),
-                                 {"text": m.text, "id": m.id, "span": (m.start, m.end)})
-                         for m in entities],
-            "quantities": [_quantity_slot(q, self.rupee) for q in quantities],
-            "dates": [_date_slot(d) for d in dates],
-            "polarity": polarity(raw),
-            # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
-            # hedges the second clause, not the first.
-            "modality": modality(folded[start:end], attrib is not None, future),
-            "attribution": trusted(Attribution, full_fields(Attribution), {
-                "text": attrib.text, "source": attrib.source,
-                "span": (attrib.start, attrib.end)}) if attrib else None,
-            "triple": trusted(Triple, full_fields(Triple), {
-                "subject": triple[0], "predicate": triple[1], "object": triple[2]})
-            if triple else None,
-            "correction": correction,
-            "suppress": [],
-            "note": None,
-        })
-
-
-def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
-    unit = q.unit
-    if unit == DEFAULT_RUPEE and "pkr" not in q.text.lower():
-        unit = rupee()  # "Rs 5 crore" in a page about India is in Indian rupees
-    return trusted(QuantitySlot, full_fields(QuantitySlot), {
-        "text": q.text, "span": (q.start, q.end), "kind": q.kind,
-        "value": q.value, "low": q.low, "high": q.high, "unit": unit, "noun": q.noun,
-        "approximate": q.approximate, "bound": q.bound,
-    })
-
-
-def _date_slot(d: DateExpr) -> DateSlot:
-    return trusted(DateSlot, full_fields(DateSlot), {
-        "text": d.text, "span": (d.start, d.end),
-        "start": d.first.isoformat() if d.first else None,
-        "end": d.last.isoformat() if d.last else None,
-        "granularity": d.granularity,
-        "relative": d.relative, "resolved": d.resolved, "open": d.open,
-    })
+def __getattr__(name: str) -> Any:
+    """The extractor's names, importing it on first use (PEP 562)."""
+    if name in _FROM_DOCUMENT:
+        return getattr(importlib.import_module("checker.extract.document"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,6 @@ from datetime import date
 from functools import lru_cache
 
 from checker.compare.slots import EVENT_GRANULARITIES
-from checker.extract.quantities import find_quantities
 from checker.lexicon import Lexicon
 from checker.models.common import partial_date_bounds
 from checker.models.rules import FactRule, FactValue
@@ -110,6 +109,10 @@ def _number(value: float) -> str:
 
 @lru_cache(maxsize=256)
 def _rule_quantity(value: float, unit: str | None) -> RuleQuantity | None:
+    # The quantity parser is the extractor's (its patterns are costly to compile): loaded
+    # by the first fact rule with a value, not by every command that loads rules.
+    from checker.extract.quantities import find_quantities
+
     number = _number(value)
     if not unit or not unit.strip():
         return RuleQuantity("count", None, value, None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import report, run
+from bench import report, run, startup
 from bench.wordlist import codespell_dictionary, term_rules, typos_config, word_pairs
 from bench.words import misspellings
 
@@ -41,7 +41,7 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = run.main(["--sizes", "8,16", "--claims", "120,240", "--extract-docs", "6",
                        "--corpus-dir", str(tmp_path / "corpus"), "--skip-peers",
-                       "--repeats", "3", "--out", str(out)])
+                       "--skip-startup", "--repeats", "3", "--out", str(out)])
     data = json.loads(out.read_text())
     assert [p["size"] for p in data["pipeline"]] == [8, 16]
     assert {"ingest", "extract", "normalise", "compare", "rules", "report"} <= \
@@ -116,3 +116,17 @@ def test_peer_commands_take_turns_and_report_their_median(tmp_path: Path) -> Non
         assert len(row["runs_seconds"]) == peers.ROUNDS
         assert row["seconds"] == sorted(row["runs_seconds"])[peers.ROUNDS // 2]
     assert rows["b"]["first_line"] == "1" and rows["a"]["seconds"] >= 0.05
+
+
+def test_commands_on_the_seeds_project_report_their_medians(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(startup, "ROUNDS", 3)
+    data = startup.run()
+    assert data["documents"] == 5 and data["rounds"] == 3
+    for name, _ in startup.COMMANDS:
+        runs = data[name]["runs_seconds"]
+        assert len(runs) == 3 and data[name]["seconds"] == sorted(runs)[1] > 0
+        assert data[name]["exit"] == 0  # --fail-on never: the seeds' findings fail nothing
+    shown = report._startup({"startup": data})
+    assert "claimcheck check (served by the cache)" in shown
+    assert report._fmt(data["validate"]["seconds"]) in shown

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from checker import cli, parallel
+from checker import parallel, pipeline
 from checker.cli import main
+from checker.reporting import html
 
 MAIN = os.getpid()
 
@@ -45,18 +47,19 @@ def test_a_killed_worker_fails_the_run_with_3(project: Path,
     (MemoryError(), "out of memory"),
     (OSError(errno.ENOMEM, "Cannot allocate memory"), "out of memory"),  # a fork refused
     (RuntimeError("boom"), "internal error (a bug: please report it"),
+    (BrokenProcessPool(), "a --jobs worker process ended abruptly"),
 ])
 def test_a_failed_run_exits_3_never_1(project: Path, monkeypatch: pytest.MonkeyPatch,
                                       raised: BaseException, says: str) -> None:
     def failing(*args: object, **kwargs: object) -> None:
         raise raised
 
-    monkeypatch.setattr(cli, "run_check", failing)
+    monkeypatch.setattr(pipeline, "run_check", failing)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 3
     assert says in result.output and "the run did not complete" in result.output
     # A bug's traceback is what to report; memory is no bug.
-    assert ("Traceback" in result.output) == isinstance(raised, RuntimeError)
+    assert ("Traceback" in result.output) == (type(raised) is RuntimeError)
 
 
 def test_a_file_that_cannot_be_written_is_still_bad_input(
@@ -64,7 +67,7 @@ def test_a_file_that_cannot_be_written_is_still_bad_input(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(project / "reports/x"))
 
-    monkeypatch.setattr(cli, "run_check", full)
+    monkeypatch.setattr(pipeline, "run_check", full)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2 and "reports/x: No space left on device" in result.output
 
@@ -74,7 +77,7 @@ def test_click_still_reports_its_own_usage_errors(project: Path,
     def refusing(*args: object, **kwargs: object) -> None:
         raise click.BadParameter("not like that", param_hint="--format")
 
-    monkeypatch.setattr(cli, "run_check", refusing)
+    monkeypatch.setattr(pipeline, "run_check", refusing)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2 and "not like that" in result.output
 
@@ -91,7 +94,7 @@ def test_a_failing_renderer_leaves_every_report_as_it_was(
     def broken(*args: object, **kwargs: object) -> str:
         raise RuntimeError("renderer bug")
 
-    monkeypatch.setattr(cli.html, "render_with_sources", broken)
+    monkeypatch.setattr(html, "render_with_sources", broken)
     result = CliRunner().invoke(main, ["check", "--no-cache", *formats])
     assert result.exit_code == 3
     assert {p.name: p.read_bytes() for p in (project / "reports").iterdir()} == before

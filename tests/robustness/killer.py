@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import checker.extract.document as extractor
 import checker.parallel as parallel
 import checker.rule_findings as rule_findings
 import checker.workers as workers
@@ -62,7 +63,7 @@ def _wrapped(fn: Callable[..., Any], stage: str, action: str,
 
 def _patch(stage: str, action: str, marker: Path) -> None:
     """Wrap the function a worker of `stage` calls per item (forked workers inherit it)."""
-    owner: Any = {"extract": parallel, "normalise": parallel, "candidates": parallel.BlockIndex,
+    owner: Any = {"extract": extractor, "normalise": parallel, "candidates": parallel.BlockIndex,
                   "verdicts": parallel}.get(stage, rule_findings)
     name = {"extract": "extract_document", "normalise": "normalise_document",
             "candidates": "candidates", "verdicts": "kept_verdicts"}.get(stage, "_regions")

@@ -1,0 +1,251 @@
+"""Candidate pairs judged and reduced to findings (`checker.compare`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
+from checker.compare.facts import Facts
+from checker.compare.grouping import grouped
+from checker.compare.independence import count_origins, document_origins, is_copy
+from checker.compare.memo import VerdictMemo, content_ids
+from checker.compare.store import Judged, Prior, VerdictFile
+from checker.compare.verdict import Thresholds, Verdict, judge
+from checker.lexicon import Lexicon
+from checker.normclaim import NormClaim
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """A judged pair (a before b in corpus order)."""
+
+    a: NormClaim
+    b: NormClaim
+    verdict: Verdict
+    copy: bool = False
+    # Claims that repeat a side from the same origin (a syndicated copy's), as (key, 0 for
+    # a's copy or 1 for b's): the same disagreement, reported once
+    # (`independence.one_per_origin`).
+    copies: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """Claims in several documents stating the same fact, with their independent origins."""
+
+    claims: tuple[NormClaim, ...]
+    documents: int
+    origins: int
+    confidence: float
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class CompareResult:
+    """Everything comparison found."""
+
+    conflicts: list[PairResult] = field(default_factory=list)
+    contradictions: list[PairResult] = field(default_factory=list)
+    corroborations: list[Corroboration] = field(default_factory=list)
+    pairs_scored: int = 0
+    origins: dict[str, str] = field(default_factory=dict)  # document -> independent origin
+
+
+def worth_judging(a: NormClaim, b: NormClaim) -> bool:
+    """False when the pair's verdict could only be dropped, so judging it is wasted work.
+
+    `judge` calls claims without a shared entity unrelated, and within a document only a
+    contradiction of polarity is kept, which claims of one polarity cannot be.
+    """
+    if a.doc == b.doc and a.polarity == b.polarity:
+        return False
+    return not a.entities.isdisjoint(b.entities)
+
+
+def kept(a: NormClaim, b: NormClaim, verdict: Verdict) -> bool:
+    """Whether a verdict becomes a result: related, and within one document only an
+    outright contradiction (a document repeating itself is not confirmation)."""
+    if verdict.label == "unrelated":
+        return False
+    return a.doc != b.doc or (verdict.label == "conflict" and verdict.reason == "polarity")
+
+
+def _facts(index: BlockIndex, lexicon: Lexicon) -> Facts:
+    """Each claim's judging facts, worked out once for all its pairs: kept with the index's
+    weights, as their totals are, since `judge_pairs` is also called one pair at a time."""
+    weights = index.weights
+    found = weights.judging
+    if isinstance(found, Facts) and found.lexicon is lexicon:
+        return found
+    made = Facts(lexicon)
+    weights.judging = made
+    return made
+
+
+def judge_pairs(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
+                idf: BlockIndex, lexicon: Lexicon,
+                thresholds: Thresholds | None = None,
+                memo: VerdictMemo | None = None, prior: Prior | None = None,
+                judged: Judged | None = None) -> list[PairResult]:
+    """Map step: the verdict of each candidate pair that is not 'unrelated'.
+
+    With a memo (over these claims and this index), a pair of repeated statements is
+    judged once; with a prior, a pair the last run judged is not judged again; `judged`
+    collects every verdict for the next run."""
+    return [PairResult(claims[i], claims[j], verdict, copy) for i, j, verdict, copy in
+            kept_verdicts(claims, pairs, idf, lexicon, thresholds, memo, prior, judged)]
+
+
+def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
+                  idf: BlockIndex, lexicon: Lexicon, thresholds: Thresholds | None = None,
+                  memo: VerdictMemo | None = None, prior: Prior | None = None,
+                  judged: Judged | None = None) -> list[tuple[int, int, Verdict, bool]]:
+    """`judge_pairs` by claim index: (i, j, verdict, copy) of each pair kept."""
+    out: list[tuple[int, int, Verdict, bool]] = []
+    facts = _facts(idf, lexicon)
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        # `worth_judging`, inline: it is asked of every candidate pair, a million at 200,000.
+        if (a.doc == b.doc and a.polarity == b.polarity) or a.entities.isdisjoint(b.entities):
+            continue
+        verdict = prior.get(i, j) if prior is not None else None
+        if verdict is None:
+            # A pair that cannot repeat (no key: most pairs) is neither looked up nor kept,
+            # which `get` and `put` would only find out in two more calls. Nor is a pair
+            # within one document: `judge` reads that (a correction note and what it
+            # corrects), which the memo's key, contents without places, does not hold.
+            key = memo.key(i, j) if memo is not None and a.doc != b.doc else None
+            verdict = memo.get(key) if memo is not None and key is not None else None
+            if verdict is None:
+                verdict = judge(a, b, idf, lexicon, thresholds, facts=facts)
+                if memo is not None and key is not None:
+                    memo.put(key, verdict)
+        # `kept`, inline: asked of every judged pair.
+        keep = verdict.label != "unrelated" and (a.doc != b.doc or (
+            verdict.label == "conflict" and verdict.reason == "polarity"))
+        copy = keep and a.doc != b.doc and is_copy(a.text, b.text)
+        if judged is not None:
+            judged.add(i, j, verdict, copy)
+        if keep:
+            out.append((i, j, verdict, copy))
+    return out
+
+
+def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, str | None],
+                 pairs_scored: int = 0) -> CompareResult:
+    """Reduce step: conflicts as pairs, corroborations as groups with origins counted."""
+    result = CompareResult(pairs_scored=pairs_scored)
+    corroborating: list[PairResult] = []
+    for r in results:
+        if r.verdict.label == "conflict":
+            (result.contradictions if r.a.doc == r.b.doc else result.conflicts).append(r)
+        elif r.verdict.label == "corroboration":
+            corroborating.append(r)
+    copies = [(r.a.doc, r.b.doc) for r in corroborating if r.copy]
+    origins = document_origins(declared_origins, copies)
+    result.corroborations = _groups(corroborating, origins)
+    result.origins = origins
+    return result
+
+
+def _groups(pairs: list[PairResult], origins: Mapping[str, str]) -> list[Corroboration]:
+    groups, sides = grouped([(r.a, r.b) for r in pairs])
+    # A group's confidence and details are its own pairs'; a statement whose copies were
+    # only ever paired with statements grouped elsewhere takes those pairs' instead.
+    inside, touching = _best_pairs(pairs, sides)
+    forms: dict[str, str] = {}  # copy forms by text: a group's copies share theirs
+    out = []
+    for g, claims in enumerate(groups):
+        claims.sort(key=_place)
+        docs = {c.doc for c in claims}
+        if len(docs) < 2:
+            continue
+        best = inside.get(g) or touching[g]
+        n_origins = count_origins(((c.doc, c.text) for c in claims), origins, forms)
+        out.append(Corroboration(tuple(claims), len(docs), n_origins,
+                                 round(best.verdict.confidence, 3), dict(best.verdict.details)))
+    return out
+
+
+def _place(c: NormClaim) -> tuple[str, int]:
+    """Where a claim is: a group's claims in document order."""
+    return c.doc, c.span[0]
+
+
+def _best_pairs(pairs: list[PairResult], sides: list[tuple[int, int]]
+                ) -> tuple[dict[int, PairResult], dict[int, PairResult]]:
+    """The most confident pair of each group (ties: the first by keys) among its own pairs
+    and among the pairs that join it to another group, whatever order the pairs came in: a
+    distributed reduce gives the same report. One pass, without lists of pairs per group."""
+    inside: dict[int, PairResult] = {}
+    touching: dict[int, PairResult] = {}
+    for r, (ga, gb) in zip(pairs, sides, strict=True):
+        if ga == gb:
+            _keep_best(inside, ga, r)
+        else:
+            _keep_best(touching, ga, r)
+            _keep_best(touching, gb, r)
+    return inside, touching
+
+
+def _keep_best(best: dict[int, PairResult], g: int, r: PairResult) -> None:
+    """`min` by (-confidence, a's key, b's key), one pair at a time."""
+    held = best.get(g)
+    if held is None:
+        best[g] = r
+        return
+    conf, held_conf = r.verdict.confidence, held.verdict.confidence
+    if conf > held_conf or (conf == held_conf and (r.a.key, r.b.key) < (held.a.key, held.b.key)):
+        best[g] = r
+
+
+class CountedPairs:
+    """Candidate pairs streamed once, counting them as they go by (pairs scored)."""
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        self._pairs = pairs
+        self.count = 0
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        for pair in self._pairs:
+            self.count += 1
+            yield pair
+
+
+def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
+            declared_origins: Mapping[str, str | None],
+            blocking: BlockingConfig | None = None,
+            thresholds: Thresholds | None = None,
+            memory: VerdictFile | None = None) -> CompareResult:
+    """Compare every claim with its candidates (never all pairs); with a memory, reuse the
+    last run's verdicts that still hold and keep this run's for the next."""
+    # Imported here: the incremental path builds on this module's judge_pairs.
+    from checker.compare.incremental import recall
+
+    index = BlockIndex(claims, blocking)
+    if memory is None:
+        return _compare_afresh(claims, index, lexicon, declared_origins, thresholds)
+    prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
+    if settled is not None:
+        return reduce_pairs(settled[0], declared_origins, settled[1])
+    return _compare_afresh(claims, index, lexicon, declared_origins, thresholds, prior,
+                           judged, memory)
+
+
+def _compare_afresh(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
+                    declared_origins: Mapping[str, str | None],
+                    thresholds: Thresholds | None, prior: Prior | None = None,
+                    judged: Judged | None = None,
+                    memory: VerdictFile | None = None) -> CompareResult:
+    """Every candidate pair looked at (verdicts from the prior where it vouches)."""
+    found = (index.candidates(i) for i in range(len(claims)))
+    # Streamed: at 200,000 claims the list of pairs alone would be millions of tuples.
+    pairs = CountedPairs(unique_pairs(found if judged is None else judged.recorded(found)))
+    memo = VerdictMemo(content_ids(claims))
+    results = judge_pairs(claims, pairs, index, lexicon, thresholds, memo, prior, judged)
+    if memory is not None and judged is not None:
+        judged.pairs = pairs.count
+        memory.keep(claims, index.n, index.df, judged, prior)
+    del memo, prior, judged  # verdicts kept live on in the results; the rest can go
+    return reduce_pairs(results, declared_origins, pairs.count)
