@@ -12,7 +12,9 @@ from checker.pipeline import CheckOptions, Stopwatch, run_check
 
 def cached_run(root: Path, rules: Path, cache_dir: Path, jobs: int) -> dict[str, Any]:
     """One `run_check` with cache and jobs; its time, stages and report hash."""
-    from bench.measure import _stages, cpu_seconds, digest
+    from bench.measure import _stages, cpu_seconds, digest, load_machinery
+
+    load_machinery()
 
     options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
                            rules=rules, jobs=jobs, cache_dir=cache_dir)
