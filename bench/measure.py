@@ -91,8 +91,9 @@ def load_machinery() -> None:
     always timed the run with its modules loaded (the `startup` figures time commands
     whole)."""
     for name in ("checker.extract.document", "checker.compare.pairs", "checker.parallel",
-                 "checker.builders", "checker.corpusnorm", "checker.normalize",
-                 "checker.document_checks", "checker.aside", "checker.reporting.build"):
+                 "checker.checking", "checker.builders", "checker.corpusnorm",
+                 "checker.normalize", "checker.document_checks", "checker.aside",
+                 "checker.reporting.build"):
         importlib.import_module(name)
 
 

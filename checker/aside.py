@@ -11,15 +11,20 @@ SIGTERM handler (`checker.interrupt`) still lets a cache write in progress finis
     with beside(work, jobs) as result:
         ...  # the main line
         value = result()  # work(jobs - 1)'s value, or its exception raised here
+
+A value is sent back pickled; one that refers to objects both processes hold (inherited by
+the fork) can name each by its position instead of copying it (`by_reference`).
 """
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
@@ -30,24 +35,51 @@ from checker.interrupt import critical
 from checker.workers import die_with_parent
 
 R = TypeVar("R")
+# How a value crosses from the process to this one: (encode there, decode here).
+Codec = tuple[Callable[[Any], bytes], Callable[[bytes], Any]]
 
 
 @contextmanager
-def beside(work: Callable[[int], R], jobs: int = 1) -> Iterator[Callable[[], R]]:
+def beside(work: Callable[[int], R], jobs: int = 1,
+           codec: Codec | None = None) -> Iterator[Callable[[], R]]:
     """`work` run beside the block: with `jobs` (a count, `parallel.resolve_jobs`) over 1
     where processes are forked, as `work(jobs - 1)` in a process of its own that starts
     now (the block's own work keeps the other processes); else as `work(jobs)` here, when
-    its result is asked for. Yields the function that returns that result, waiting for it."""
+    its result is asked for. Yields the function that returns that result, waiting for it
+    (not for the process, which may still finish work of its own, a cache write, until the
+    block ends). `codec` sends the value across (default: pickled as it is)."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield lambda: work(jobs)
         return
-    side = _Side(work, jobs - 1)
+    side = _Side(work, jobs - 1, codec)
     try:
-        yield side.result
+        yield side.value
     except BaseException:
         side.stop()
         raise
-    side.stop()
+    side.finish()
+
+
+def by_reference(shared: Sequence[object]) -> Codec:
+    """A codec for values that refer to `shared` objects, which both processes hold (the
+    process inherits them): each is sent as its position in `shared`, not pickled whole (a
+    comparison's pairs name normalised claims, each with its mentions, figures and dates)."""
+    def encode(value: Any) -> bytes:
+        positions = {id(o): i for i, o in enumerate(shared)}
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+        # Only live objects are pickled, and `shared` keeps its own alive: no other object
+        # has one of their ids meanwhile.
+        pickler.persistent_id = lambda obj: positions.get(id(obj))  # type: ignore[method-assign]
+        pickler.dump(value)
+        return buffer.getvalue()
+
+    def decode(data: bytes) -> Any:
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]
+        return unpickler.load()
+
+    return encode, decode
 
 
 def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
@@ -77,12 +109,14 @@ def _done() -> None:
 class _Side(Generic[R]):
     """The process, the thread receiving its result, and that result once received."""
 
-    def __init__(self, work: Callable[[int], R], jobs: int) -> None:
+    def __init__(self, work: Callable[[int], R], jobs: int, codec: Codec | None = None) -> None:
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
+        self._decode = codec[1] if codec is not None else None
         # Forked, so `work` and all it reads are inherited, not pickled; only the result
         # is. Not a daemon: the work may spread itself over processes of its own.
-        self._process = context.Process(target=_run, args=(work, jobs, sending, os.getpid()))
+        self._process = context.Process(target=_run, args=(
+            work, jobs, sending, os.getpid(), codec[0] if codec is not None else None))
         # No collection there: it would copy every inherited page. No SIGTERM during the
         # fork: its SystemExit, raised in an at-fork hook, would be dropped.
         with frozen_heap(), critical():
@@ -101,17 +135,32 @@ class _Side(Generic[R]):
             receiving.close()
 
     def result(self) -> R:
-        """The value of the work, or its exception raised here."""
-        self._thread.join()
+        """The value of the work, or its exception raised here, once the process is over."""
+        value = self.value()
         self._process.join()
+        return value
+
+    def value(self) -> R:
+        """The value of the work as soon as it is sent, or its exception raised here."""
+        self._thread.join()
         if self._got is None:
+            self._process.join()  # it closed its end of the pipe: it has ended
             raise BrokenProcessPool("the process beside the comparison ended abruptly "
                                     f"(exit code {self._process.exitcode})")
         kind, value = self._got
         if kind == "error":
             raise value
-        result: R = value
+        result: R = self._decode(value) if self._decode is not None else value
         return result
+
+    def finish(self) -> None:
+        """The block is over: wait for the process to end, if its value was sent (it may
+        be finishing a cache write); else it is stopped, as nothing will read it."""
+        if self._got is None:
+            self.stop()
+            return
+        self._process.join()
+        self._thread.join()
 
     def stop(self) -> None:
         """End the process (terminated if it is still at work) and the receiving thread."""
@@ -121,12 +170,15 @@ class _Side(Generic[R]):
         self._thread.join()
 
 
-def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int) -> None:
-    """In the process: the work, its value or exception sent back, then the exit."""
+def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int,
+         encode: Callable[[Any], bytes] | None = None) -> None:
+    """In the process: the work, its value or exception sent back, then the exit (after
+    the processes it started, such as a cache write, are done)."""
     # Not left working for nobody when the parent is killed: SIGTERM, so it unwinds.
     die_with_parent(parent, signal.SIGTERM)
     try:
-        outcome: tuple[str, Any] = ("ok", work(jobs))
+        value = work(jobs)
+        outcome: tuple[str, Any] = ("ok", encode(value) if encode is not None else value)
     except BaseException as exc:  # noqa: BLE001 - raised again on the other side
         outcome = ("error", exc)
     try:

@@ -52,6 +52,15 @@ def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None 
     """Drop-in for `pipeline._normalise_corpus`: every claim normalised and indexed by key;
     documents whose claims are cached are not normalised again, the others over `jobs`.
     `keys` are the documents' `normalisation_keys`, when the caller has them already."""
+    norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
+    return norm, claim_index(corpus, per_doc)
+
+
+def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None,
+               jobs: int = 1, keys: list[str] | None = None
+               ) -> tuple[list[NormClaim], list[list[NormClaim]]]:
+    """`normalise_corpus` without the index: the claims in corpus order, and each
+    document's. Comparison reads only these; the index builds every document's claims."""
     from checker.names import unify_surnames
     from checker.parallel import normalise_documents
 
@@ -69,7 +78,8 @@ def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None 
         found[i] = claims
         if cache is not None:
             cache.put_normalised(keys[i], claims)
-    return _indexed(corpus, unify_surnames([claims or [] for claims in found]))
+    per_doc = unify_surnames([claims or [] for claims in found])
+    return _in_corpus_order(per_doc), per_doc
 
 
 def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:
@@ -79,10 +89,21 @@ def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:
     return normalisation_key(dc.doc.id, dc.claims, rules_fp, dc.doc.sha256)
 
 
-def _indexed(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]) -> tuple[
-        list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
-    """Claims in corpus order, with the (document, claim) each key stands for."""
+def _in_corpus_order(per_doc: Sequence[Sequence[NormClaim]]) -> list[NormClaim]:
+    """The claims in corpus order, each key once (the first)."""
+    seen: set[str] = set()
     norm: list[NormClaim] = []
+    for claims in per_doc:
+        for n in claims:
+            if n.key not in seen:
+                seen.add(n.key)
+                norm.append(n)
+    return norm
+
+
+def claim_index(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]
+                ) -> dict[str, tuple[DocClaims, Claim]]:
+    """The (document, claim) each normalised claim's key stands for (the first of a key)."""
     index: dict[str, tuple[DocClaims, Claim]] = {}
     for dc, claims in zip(corpus.docs, per_doc, strict=True):
         first: dict[str, Claim] = {}
@@ -91,5 +112,4 @@ def _indexed(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]) -> tuple[
         for n in claims:
             if n.key not in index:
                 index[n.key] = (dc, first[n.claim_id])
-                norm.append(n)
-    return norm, index
+    return index

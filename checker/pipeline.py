@@ -10,9 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 from checker.baseline import apply_baseline
 from checker.cache import (
@@ -21,18 +19,17 @@ from checker.cache import (
     SIDECARS,
     ClaimCache,
     code_fingerprint,
-    verdict_file,
 )
 from checker.claimmemo import ClaimFileMemo
 from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, LazyDraft, load_corpus
 from checker.corpusnorm import normalisation_keys
-from checker.cpus import jobs_for, resolve_jobs
+from checker.cpus import jobs_for
 from checker.decisions import apply_decisions_file
 from checker.docmemo import DocumentMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
-from checker.findings import entity_id_errors, sort_key, suppression_errors
+from checker.findings import entity_id_errors, suppression_errors
 from checker.findmemo import FindingsMemo, corpus_key
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
@@ -41,7 +38,6 @@ from checker.models.report import (
     Finding,
     Report,
 )
-from checker.normclaim import NormClaim
 from checker.reporting.build import CorpusParts, build_report, corpus_parts
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
@@ -49,11 +45,8 @@ from checker.sidecars import SidecarMemo
 # The comparison, the drafting and the findings built of them are imported by the stage
 # that runs them: a command that only validates, or a check served whole from the cache
 # (`findings.json`), never loads them (a third of a second of imports).
-if TYPE_CHECKING:
-    from checker.builders import ClaimIndex
 
 Progress = Callable[[str, int, int], None]
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -249,75 +242,8 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
              cache: ClaimCache | None, jobs: int, keys: list[str] | None = None
              ) -> list[Finding]:
-    from checker.aside import beside
-    from checker.builders import stale_finding
-    from checker.corpusnorm import normalise_corpus
-    from checker.document_checks import document_findings
+    """`checking.checked`, imported when a run compares: a run the cache serves whole
+    never loads the comparison."""
+    from checker.checking import checked
 
-    with watch.stage("normalise"):
-        norm, index = normalise_corpus(corpus, ruleset, cache, jobs, keys)
-    progress("normalise", len(norm), len(norm))
-    findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
-    # The documents' own checks read no verdict: with --jobs they run beside the
-    # comparison, on the core its serial steps leave idle (checker.document_checks).
-    own = partial(document_findings, corpus, norm, index, ruleset, cache)
-    with beside(own, resolve_jobs(jobs)) as checked:
-        with watch.stage("compare"):
-            scored = _compared(corpus, norm, index, ruleset, cache, jobs, findings)
-        progress("compare", scored, scored)
-        with watch.stage("rules"):
-            found, errors = checked()
-    findings += found
-    corpus.errors.extend(errors)
-    progress("rules", 1, 1)
-    return sorted(_unique(findings).values(), key=sort_key)
-
-
-def _compared(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimIndex,
-              ruleset: RuleSet, cache: ClaimCache | None, jobs: int,
-              findings: list[Finding]) -> int:
-    """Conflicts, contradictions and corroborations into `findings`; the number of pairs
-    scored."""
-    from checker.builders import corroboration_finding, pair_finding
-    from checker.compare.independence import one_per_origin
-    from checker.compare.timing import at_different_times, publication_days
-    from checker.parallel import compare_claims
-
-    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
-    memory = verdict_file(cache, ruleset) if cache is not None else None
-    if memory is not None:
-        memory.jobs = resolve_jobs(jobs)  # the store written beside the reduce and findings
-    result = compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
-    published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
-    result.conflicts = one_per_origin([r for r in result.conflicts
-                                       if not at_different_times(r, published)],
-                                      result.origins)
-    findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
-    findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
-    findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
-    if memory is not None:
-        memory.wait()
-    # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
-    return result.pairs_scored
-
-
-def _unique(findings: list[Finding]) -> dict[str, Finding]:
-    """One finding per fingerprint; of two that share one, the same whatever their order
-    (the first of their JSON), so that no arrival order decides what is reported."""
-    unique: dict[str, Finding] = {}
-    for f in findings:
-        kept = unique.get(f.id)
-        if kept is None or f.model_dump_json() < kept.model_dump_json():
-            unique[f.id] = f
-    return unique
-
-
-def _drained(items: list[T], make: Callable[[T], Finding]) -> list[Finding]:
-    """`make` of each item, in order, emptying the list as it goes: at 200,000 claims the
-    verdicts and the findings made of them would otherwise all be alive at once (where
-    memory peaks, about 100 MB)."""
-    items.reverse()
-    out: list[Finding] = []
-    while items:
-        out.append(make(items.pop()))
-    return out
+    return checked(corpus, ruleset, progress, watch, cache, jobs, keys)

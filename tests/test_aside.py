@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.aside import beside, later
+from checker.aside import beside, by_reference, later
 from checker.errors import InputError, Location
 from tests.alarm import alarm
 
@@ -123,3 +123,43 @@ def test_a_later_write_that_fails_is_no_error_here(tmp_path: Path) -> None:
     later(fails, jobs=2)()
     with pytest.raises(OSError):
         later(fails, jobs=1)()  # done now: the caller's own error handling applies
+
+
+class _Shared:
+    """An object both processes hold (made before the fork), as a normalised claim is."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+SHARED = [_Shared("a"), _Shared("b"), _Shared("c" * 10_000)]
+
+
+def test_values_naming_shared_objects_come_back_as_those_objects() -> None:
+    encode, decode = by_reference(SHARED)
+    value = {"pairs": [(SHARED[2], SHARED[0], 0.5)], "other": _Shared("made later")}
+    back = decode(encode(value))
+    assert back["pairs"][0][0] is SHARED[2] and back["pairs"][0][1] is SHARED[0]
+    assert back["pairs"][0][2] == 0.5
+    # An object not shared is sent whole, as pickle sends it.
+    assert back["other"] is not value["other"] and back["other"].name == "made later"
+    # A shared object is sent as its position, however much it holds.
+    assert len(encode([SHARED[2]])) < 50 < 10_000 < len(encode([_Shared("c" * 10_000)]))
+
+
+def test_the_value_arrives_before_the_process_ends_and_the_block_waits_for_it(
+        tmp_path: Path) -> None:
+    """A re-run's comparison sends its pairs, then its process finishes the verdict store;
+    the caller reads the pairs at once, and the block's end waits for the store."""
+    done = tmp_path / "done"
+
+    def work(jobs: int) -> list[_Shared]:
+        wait = later(lambda: _write_pid(done, pause=0.5), jobs=2)  # a write of its own
+        del wait  # not waited for here: the process's end waits for it
+        return [SHARED[1], SHARED[1]]
+
+    with alarm(), beside(work, jobs=2, codec=by_reference(SHARED)) as result:
+        value = result()
+        assert value[0] is SHARED[1] and value[1] is SHARED[1]
+        assert not done.exists()  # the process is still writing
+    assert done.exists()  # the block ended once the process, and its write, were done

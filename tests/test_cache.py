@@ -312,13 +312,17 @@ def test_the_verdict_store_written_beside_is_whole_when_the_run_ends(
     doc = sorted((root / "seeds").glob("*.txt"))[3]
     doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people in Lahore.\n",
                    "utf-8")
-    reused: list[int] = []
+    # A re-run compares in a process of its own (`checker.checking`): what it reused is
+    # written down where this process can read it.
+    reused = tmp_path / "reused"
     keep = store.VerdictFile.keep
 
     def counted(self: store.VerdictFile, *args: object, **kwargs: object) -> None:
         keep(self, *args, **kwargs)  # type: ignore[arg-type]
-        reused.append(self.reused)
+        with reused.open("a", encoding="utf-8") as handle:
+            handle.write(f"{self.reused}\n")
 
     monkeypatch.setattr(store.VerdictFile, "keep", counted)
     assert report_json(root, cache_dir, jobs=2) == report_json(root) != first
-    assert reused and reused[0] > 0  # the first run's store was whole and read
+    counts = [int(x) for x in reused.read_text("utf-8").split()]
+    assert counts and counts[0] > 0  # the first run's store was whole and read

@@ -53,9 +53,9 @@ def test_compared_findings_equal_validated_ones(repo: Path) -> None:
 
 
 def test_of_two_findings_sharing_a_fingerprint_the_same_is_kept_in_any_order() -> None:
+    from checker.checking import _unique
     from checker.models.common import Severity
     from checker.models.report import Finding
-    from checker.pipeline import _unique
 
     def finding(message: str, fid: str = "f" * 20) -> Finding:
         return Finding(id=fid, kind="corroboration", severity=Severity.info, message=message,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import docmemo, pipeline
+from checker import checking, docmemo
 from checker.cache import ClaimCache
 from checker.cli import main
 from checker.findmemo import FINDINGS
@@ -39,7 +39,7 @@ def _no_full_run(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the check ran in full")
 
-    monkeypatch.setattr(pipeline, "_checked", refuse)
+    monkeypatch.setattr(checking, "checked", refuse)
 
 
 def test_a_run_on_unchanged_inputs_takes_the_last_findings(
@@ -153,13 +153,13 @@ def test_a_damaged_memo_is_a_miss(project: Path, monkeypatch: pytest.MonkeyPatch
                      if damage == "truncated" else data.replace(b'"corroboration"', b'"term"'))
     assert memo.read_bytes() != data
     calls: list[object] = []
-    full = pipeline._checked
+    full = checking.checked
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(args)
         return full(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "_checked", counted)
+    monkeypatch.setattr(checking, "checked", counted)
     assert _cached(project) == first
     assert len(calls) == 1
 

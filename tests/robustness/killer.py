@@ -9,7 +9,9 @@ the one that acts, so exactly one does, while its siblings are at work.
 
 Stages: `extract`, `normalise`, `candidates` and `verdicts` are the run's own pools (the
 worker dies); `side` is the process beside the comparison (`checker.aside`: it dies while
-its own pool works) and `side-worker` a worker of that pool.
+its own pool works) and `side-worker` a worker of that pool; `comparison` is the process
+a re-run with a verdict store compares in (`checker.checking`: it dies, or the run is
+sent SIGTERM, while it recalls the store).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import checker.workers as workers
 
 MAIN = os.getpid()
 MAIN_POOL = ("extract", "normalise", "candidates", "verdicts")
-STAGES = (*MAIN_POOL, "side", "side-worker")
+STAGES = (*MAIN_POOL, "side", "side-worker", "comparison")
 
 
 def _first(marker: Path) -> bool:
@@ -44,6 +46,11 @@ def _first(marker: Path) -> bool:
 def _act(stage: str, action: str, marker: Path) -> None:
     """In a pool worker doing `stage`'s work: the action, if no process took it yet (the
     process that runs the pool does the stage's work too, and never acts)."""
+    if stage == "comparison":  # no pool: the process the comparison runs in
+        if os.getpid() != MAIN and _first(marker):
+            os.kill(MAIN if action == "term" else os.getpid(),
+                    signal.SIGTERM if action == "term" else signal.SIGKILL)
+        return
     in_main_pool = os.getppid() == MAIN
     if not workers._STATE or in_main_pool != (stage in MAIN_POOL) or not _first(marker):
         return
@@ -64,9 +71,10 @@ def _wrapped(fn: Callable[..., Any], stage: str, action: str,
 def _patch(stage: str, action: str, marker: Path) -> None:
     """Wrap the function a worker of `stage` calls per item (forked workers inherit it)."""
     owner: Any = {"extract": extractor, "normalise": parallel, "candidates": parallel.BlockIndex,
-                  "verdicts": parallel}.get(stage, rule_findings)
+                  "verdicts": parallel, "comparison": parallel}.get(stage, rule_findings)
     name = {"extract": "extract_document", "normalise": "normalise_document",
-            "candidates": "candidates", "verdicts": "kept_verdicts"}.get(stage, "_regions")
+            "candidates": "candidates", "verdicts": "kept_verdicts",
+            "comparison": "recall"}.get(stage, "_regions")
     setattr(owner, name, _wrapped(getattr(owner, name), stage, action, marker))
 
 

@@ -111,3 +111,41 @@ def test_killed_worker_ends_the_run(tmp_path: Path, template: Path, stage: str,
         assert MESSAGE in err, where
     else:
         assert proc.returncode == 143, where
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; forks workers")
+@pytest.mark.parametrize("action", ["kill", "term"])
+def test_killed_comparison_of_a_rerun_ends_the_run(tmp_path: Path, template: Path,
+                                                   action: str) -> None:
+    """A re-run with a verdict store compares in a process of its own (`checker.checking`):
+    killed, or the run sent SIGTERM meanwhile, the run ends as a killed worker's does."""
+    root = tmp_path / "work"
+    shutil.copytree(template, root)
+    args = ["check", "--jobs", "2", "--format", "json", "--fail-on", "never"]
+    first = subprocess.run([sys.executable, "-m", "checker", *args], cwd=root,
+                           capture_output=True, timeout=BOUND * 2, check=False)
+    assert first.returncode == 0, first.stderr
+    doc = sorted((root / "seeds").glob("*.txt"))[0]
+    doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people.\n", "utf-8")
+    marker = tmp_path / "acted"
+    proc = subprocess.Popen([sys.executable, str(KILLER), "comparison", action, str(marker),
+                             *args], cwd=root, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        try:
+            _, err = proc.communicate(timeout=BOUND)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"comparison {action}: the run hung; its threads:\n{_stacks(proc)}")
+        left = _left_behind(proc.pid)
+    finally:
+        if _group(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.kill()
+        proc.wait()
+    where = f"comparison {action}: {err.decode(errors='replace')}"
+    assert marker.exists(), f"{where}: the re-run compared in no process of its own"
+    assert left == [], f"{where}: processes left behind: {left}"
+    assert b"Traceback" not in err, where
+    assert proc.returncode == (3 if action == "kill" else 143), where
+    if action == "kill":
+        assert MESSAGE in err, where

@@ -1,0 +1,147 @@
+"""The middle of a check: the corpus's claims normalised, compared across documents and
+checked document by document, into sorted findings (`pipeline.check_corpus`, unless the
+cache serves the findings whole).
+
+With `--jobs`, two lines of work run at once. On a first run the comparison is the long
+one and runs here, with the documents' own checks beside it. On a re-run with a verdict
+store, the comparison mostly reads verdicts back: it runs beside, alone in a process of
+its own, while this one builds the claims the findings cite and runs the documents' own
+checks (the claims alone took 1.8 s of an edited run at 10,000 documents). Either way the
+findings are the same (tests/compare/test_incremental.py, tests/test_pipeline_jobs.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
+
+from checker.aside import beside, by_reference
+from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
+from checker.cache import ClaimCache, verdict_file
+from checker.compare import CompareResult
+from checker.compare.independence import one_per_origin
+from checker.compare.store import VerdictFile
+from checker.compare.timing import at_different_times, publication_days
+from checker.corpus import Corpus
+from checker.corpusnorm import claim_index, normalised
+from checker.cpus import resolve_jobs
+from checker.document_checks import document_findings
+from checker.errors import ClaimcheckError
+from checker.findings import sort_key
+from checker.models.report import Finding
+from checker.normclaim import NormClaim
+from checker.parallel import compare_claims
+from checker.rules import RuleSet
+
+if TYPE_CHECKING:
+    from checker.pipeline import Progress, Stopwatch
+
+T = TypeVar("T")
+
+
+def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
+            cache: ClaimCache | None, jobs: int, keys: list[str] | None = None
+            ) -> list[Finding]:
+    """Every finding of the corpus, sorted (`keys`: the documents' normalisation keys)."""
+    with watch.stage("normalise"):
+        norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
+    progress("normalise", len(norm), len(norm))
+    findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
+    memory = verdict_file(cache, ruleset) if cache is not None else None
+    processes = resolve_jobs(jobs)
+    if memory is not None:
+        memory.jobs = processes  # the store written beside the reduce and the findings
+    compare = partial(_comparison, corpus, norm, ruleset, memory, jobs)
+    if memory is not None and processes > 1 and memory.path.is_file():
+        scored, found, errors = _beside_the_comparison(corpus, norm, per_doc, ruleset, cache,
+                                                       compare, processes, watch, findings)
+    else:
+        scored, found, errors = _beside_the_checks(corpus, norm, per_doc, ruleset, cache,
+                                                   compare, processes, watch, findings)
+        if memory is not None:
+            memory.wait()
+    progress("compare", scored, scored)
+    findings += found
+    corpus.errors.extend(errors)
+    progress("rules", 1, 1)
+    return sorted(_unique(findings).values(), key=sort_key)
+
+
+def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
+                       per_doc: Sequence[Sequence[NormClaim]], ruleset: RuleSet,
+                       cache: ClaimCache | None, compare: Callable[[], CompareResult],
+                       processes: int, watch: Stopwatch, findings: list[Finding]
+                       ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
+    """The comparison here (over `processes`), the documents' own checks beside it: they
+    read no verdict, and take the core the comparison's serial steps leave idle."""
+    with watch.stage("normalise"):
+        index = claim_index(corpus, per_doc)
+    own = partial(document_findings, corpus, norm, index, ruleset, cache)
+    with beside(own, processes) as checks:
+        with watch.stage("compare"):
+            scored = _findings_of(compare(), corpus, index, findings)
+        with watch.stage("rules"):
+            found, errors = checks()
+    return scored, found, errors
+
+
+def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
+                           per_doc: Sequence[Sequence[NormClaim]], ruleset: RuleSet,
+                           cache: ClaimCache | None, compare: Callable[[], CompareResult],
+                           processes: int, watch: Stopwatch, findings: list[Finding]
+                           ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
+    """The comparison of a re-run beside, its pairs sent back naming the claims by
+    position; here meanwhile the claim index and the documents' own checks."""
+    with beside(lambda _: compare(), processes, by_reference(norm)) as compared:
+        with watch.stage("normalise"):
+            index = claim_index(corpus, per_doc)
+        with watch.stage("rules"):
+            found, errors = document_findings(corpus, norm, index, ruleset, cache)
+        with watch.stage("compare"):
+            scored = _findings_of(compared(), corpus, index, findings)
+    return scored, found, errors
+
+
+def _comparison(corpus: Corpus, norm: Sequence[NormClaim], ruleset: RuleSet,
+                memory: VerdictFile | None, jobs: int) -> CompareResult:
+    """Every pair worth a finding (`parallel.compare_claims`)."""
+    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+    return compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
+
+
+def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
+                 findings: list[Finding]) -> int:
+    """Conflicts, contradictions and corroborations into `findings`; the number of pairs
+    scored."""
+    published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
+    result.conflicts = one_per_origin([r for r in result.conflicts
+                                       if not at_different_times(r, published)],
+                                      result.origins)
+    findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
+    findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
+    findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
+    # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
+    return result.pairs_scored
+
+
+def _unique(findings: list[Finding]) -> dict[str, Finding]:
+    """One finding per fingerprint; of two that share one, the same whatever their order
+    (the first of their JSON), so that no arrival order decides what is reported."""
+    unique: dict[str, Finding] = {}
+    for f in findings:
+        kept = unique.get(f.id)
+        if kept is None or f.model_dump_json() < kept.model_dump_json():
+            unique[f.id] = f
+    return unique
+
+
+def _drained(items: list[T], make: Callable[[T], Finding]) -> list[Finding]:
+    """`make` of each item, in order, emptying the list as it goes: at 200,000 claims the
+    verdicts and the findings made of them would otherwise all be alive at once (where
+    memory peaks, about 100 MB)."""
+    items.reverse()
+    out: list[Finding] = []
+    while items:
+        out.append(make(items.pop()))
+    return out
