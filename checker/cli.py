@@ -63,6 +63,17 @@ _LAZY_COMMANDS = {
     "review": "checker.review.cli:review_command",
     "export": "checker.export.cli:export_command",
 }
+# Their help's first sentence, for `--help` to list them without importing them (the
+# review server, the evaluation, every model: half a second); tests/cli/test_startup.py
+# checks each is the command's own.
+_LAZY_HELP = {
+    "rules": "List the rules, or run their self-tests.",
+    "validate": "Check claim, rule and decisions files as `check` reads them (default: all "
+                "of them; with PATHS, the errors in those files and directories).",
+    "eval": "Measure the comparison on labelled data.",
+    "review": "Review findings in a local web app; decisions go to reviews/decisions.yaml.",
+    "export": "Export reviewed findings for other tools.",
+}
 
 
 class _Main(click.Group):
@@ -72,6 +83,24 @@ class _Main(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """click's list of commands, with the help of those not imported yet from
+        `_LAZY_HELP`."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in _LAZY_COMMANDS and name not in self.commands:
+                # Shortened as click shortens a command's own help.
+                stand_in = click.Command(name, help=_LAZY_HELP[name])
+                rows.append((name, stand_in.get_short_help_str(limit)))
+            else:
+                command = self.get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in _LAZY_COMMANDS and cmd_name not in self.commands:
