@@ -33,7 +33,6 @@ from checker.decisions_format import (
     render_mapping,
     update_keeping_comments,
 )
-from checker.defaults import DECISIONS_PATH
 from checker.errors import ClaimcheckError
 from checker.models.common import Strict
 from checker.models.report import COPY_OF, Finding, Suppressed
@@ -41,7 +40,6 @@ from checker.schemacheck import validate_model
 from checker.textutil import fold
 from checker.yamlio import MAX_YAML_BYTES, read_yaml
 
-DEFAULT_PATH = DECISIONS_PATH
 DecisionValue = Literal["confirmed", "false-alarm", "fixed", "needs-source"]
 DECISIONS: tuple[DecisionValue, ...] = ("confirmed", "false-alarm", "fixed", "needs-source")
 Clock = Callable[[], datetime]

@@ -12,7 +12,8 @@ import click
 
 from checker.claimfiles import load_claim_file
 from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, config_or_exit, echo_errors
-from checker.decisions import DEFAULT_PATH, load_decisions
+from checker.decisions import load_decisions
+from checker.defaults import DECISIONS_PATH
 from checker.errors import ClaimcheckError, Location, UsageError
 from checker.ingest import display_path
 from checker.pipeline import load_inputs
@@ -35,7 +36,7 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     named = [p for p in paths if p.exists()]
     read_by_check = [d for d in (options.claims, options.rules) if d.exists()]
     files = rule_files(named) if paths else rule_files(read_by_check)
-    decisions = Path(cfg.decisions) if cfg.decisions else DEFAULT_PATH
+    decisions = Path(cfg.decisions) if cfg.decisions else DECISIONS_PATH
     if not paths and decisions.is_file():
         files.append(decisions)  # the decisions file check reads
     if not files and not errors:

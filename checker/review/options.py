@@ -12,7 +12,8 @@ import click
 
 from checker.cliutil import EXIT_BAD_INPUT, check_options
 from checker.config import Config, load_config
-from checker.decisions import DEFAULT_PATH, DecisionsFile, editor_name, load_decisions
+from checker.decisions import DecisionsFile, editor_name, load_decisions
+from checker.defaults import DECISIONS_PATH
 from checker.errors import ClaimcheckError
 from checker.ingest import display_path
 from checker.pipeline import CheckResult, run_check
@@ -30,7 +31,7 @@ def corpus_options(func: F) -> F:
         click.option("--rules", "rules_dir", type=click.Path(path_type=Path),
                      show_default="rules", help="Rule files."),
         click.option("--decisions", type=click.Path(path_type=Path),
-                     show_default=str(DEFAULT_PATH), help="Review decisions file."),
+                     show_default=str(DECISIONS_PATH), help="Review decisions file."),
         click.option("--select", multiple=True, help="Only these rule ids or tags."),
         click.option("--ignore", multiple=True, help="Skip these rule ids or tags."),
         click.option("--editor", help="Your name for decisions (default: $CLAIMCHECK_EDITOR, "
@@ -71,7 +72,7 @@ def load_corpus_for_review(seeds: Path | None, claims_dir: Path | None, rules_di
     except ClaimcheckError as exc:
         _fail([exc])
         raise  # unreachable: _fail exits
-    path = decisions or Path(cfg.decisions or DEFAULT_PATH)
+    path = decisions or Path(cfg.decisions or DECISIONS_PATH)
     shown = display_path(path, root)
     model, errors = load_decisions(path, shown)
     if errors:

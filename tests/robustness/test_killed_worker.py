@@ -78,17 +78,12 @@ def _left_behind(pgid: int) -> list[int]:
     return left
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; forks workers")
-@pytest.mark.parametrize(("stage", "action"), CASES, ids=[f"{s}-{a}" for s, a in CASES])
-def test_killed_worker_ends_the_run(tmp_path: Path, template: Path, stage: str,
-                                    action: str) -> None:
-    root = tmp_path / "work"
-    shutil.copytree(template, root)
-    marker = tmp_path / "acted"
+def _killed_run(root: Path, stage: str, action: str, marker: Path,
+                args: list[str]) -> tuple[int, bytes, list[int]]:
+    """The CLI run by the killer: its exit code, standard error and the processes of its
+    own left behind (it fails the test if the run hangs)."""
     # A session of its own: every process of the run is in its group, found and cleaned up.
-    proc = subprocess.Popen([sys.executable, str(KILLER), stage, action, str(marker), "check",
-                             "--no-cache", "--jobs", "3", "--format", "json",
-                             "--fail-on", "never"],
+    proc = subprocess.Popen([sys.executable, str(KILLER), stage, action, str(marker), *args],
                             cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
@@ -102,15 +97,34 @@ def test_killed_worker_ends_the_run(tmp_path: Path, template: Path, stage: str,
             os.killpg(proc.pid, signal.SIGKILL)
         proc.kill()
         proc.wait()
-    where = f"{stage} {action}: {err.decode(errors='replace')}"
-    assert marker.exists(), f"{where}: the stage ran no worker"
+    return proc.returncode, err, left
+
+
+def _assert_ended_as_killed(where: str, action: str, code: int, err: bytes,
+                            left: list[int]) -> None:
+    """Nothing left running, no traceback; exit 3 with the message when killed, 143 when
+    the run was sent SIGTERM."""
     assert left == [], f"{where}: processes left behind: {left}"
     assert b"Traceback" not in err, where
     if action == "kill":
-        assert proc.returncode == 3, where
+        assert code == 3, where
         assert MESSAGE in err, where
     else:
-        assert proc.returncode == 143, where
+        assert code == 143, where
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; forks workers")
+@pytest.mark.parametrize(("stage", "action"), CASES, ids=[f"{s}-{a}" for s, a in CASES])
+def test_killed_worker_ends_the_run(tmp_path: Path, template: Path, stage: str,
+                                    action: str) -> None:
+    root = tmp_path / "work"
+    shutil.copytree(template, root)
+    marker = tmp_path / "acted"
+    code, err, left = _killed_run(root, stage, action, marker, [
+        "check", "--no-cache", "--jobs", "3", "--format", "json", "--fail-on", "never"])
+    where = f"{stage} {action}: {err.decode(errors='replace')}"
+    assert marker.exists(), f"{where}: the stage ran no worker"
+    _assert_ended_as_killed(where, action, code, err, left)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; forks workers")
@@ -128,24 +142,7 @@ def test_killed_comparison_of_a_rerun_ends_the_run(tmp_path: Path, template: Pat
     doc = sorted((root / "seeds").glob("*.txt"))[0]
     doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people.\n", "utf-8")
     marker = tmp_path / "acted"
-    proc = subprocess.Popen([sys.executable, str(KILLER), "comparison", action, str(marker),
-                             *args], cwd=root, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        try:
-            _, err = proc.communicate(timeout=BOUND)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"comparison {action}: the run hung; its threads:\n{_stacks(proc)}")
-        left = _left_behind(proc.pid)
-    finally:
-        if _group(proc.pid):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.kill()
-        proc.wait()
+    code, err, left = _killed_run(root, "comparison", action, marker, args)
     where = f"comparison {action}: {err.decode(errors='replace')}"
     assert marker.exists(), f"{where}: the re-run compared in no process of its own"
-    assert left == [], f"{where}: processes left behind: {left}"
-    assert b"Traceback" not in err, where
-    assert proc.returncode == (3 if action == "kill" else 143), where
-    if action == "kill":
-        assert MESSAGE in err, where
+    _assert_ended_as_killed(where, action, code, err, left)
