@@ -16,10 +16,11 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from checker.aside import beside, by_reference
+from checker.aside import beside, by_reference, later
 from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
 from checker.cache import ClaimCache, verdict_file
-from checker.compare import CompareResult
+from checker.compare import CompareResult, Corroboration
+from checker.compare.components import Reuse
 from checker.compare.independence import one_per_origin
 from checker.compare.store import VerdictFile
 from checker.compare.timing import at_different_times, publication_days
@@ -29,6 +30,8 @@ from checker.cpus import resolve_jobs
 from checker.document_checks import document_findings
 from checker.errors import ClaimcheckError
 from checker.findings import sort_key
+from checker.findmemo import Named
+from checker.groupmemo import GroupMemo
 from checker.models.report import Finding
 from checker.normclaim import NormClaim
 from checker.parallel import compare_claims
@@ -41,26 +44,38 @@ T = TypeVar("T")
 
 
 def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
-            cache: ClaimCache | None, jobs: int, keys: list[str] | None = None
-            ) -> list[Finding]:
-    """Every finding of the corpus, sorted (`keys`: the documents' normalisation keys)."""
+            cache: ClaimCache | None, jobs: int, keys: list[str] | None = None,
+            named: Named | None = None) -> list[Finding]:
+    """Every finding of the corpus, sorted (`keys`: the documents' normalisation keys;
+    `named`: what names the inputs, for the corroborations kept across runs)."""
     with watch.stage("normalise"):
         norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))
     findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
     memory = verdict_file(cache, ruleset) if cache is not None else None
     processes = resolve_jobs(jobs)
+    kept: _Kept | None = None
+    reuse: Reuse | None = None
     if memory is not None:
         memory.jobs = processes  # the store written beside the reduce and the findings
-    compare = partial(_comparison, corpus, norm, ruleset, memory, jobs)
+        if cache is not None and named is not None:
+            memo = GroupMemo.read(cache.root)
+            memory.token = named.key
+            reuse = Reuse(frozenset(memo.entries), named.digests, memo.token)
+            kept = _Kept(memo, partial(_comparison, corpus, norm, ruleset, memory, jobs, None))
+    compare = partial(_comparison, corpus, norm, ruleset, memory, jobs, reuse)
     if memory is not None and processes > 1 and memory.path.is_file():
         scored, found, errors = _beside_the_comparison(corpus, norm, per_doc, ruleset, cache,
-                                                       compare, processes, watch, findings)
+                                                       compare, processes, watch, findings,
+                                                       kept)
     else:
         scored, found, errors = _beside_the_checks(corpus, norm, per_doc, ruleset, cache,
-                                                   compare, processes, watch, findings)
-        if memory is not None:
-            memory.wait()
+                                                   compare, processes, watch, findings, kept)
+    waits = [later(kept.save, processes)] if kept is not None else []
+    if memory is not None:
+        memory.wait()
+    for wait in waits:
+        wait()
     progress("compare", scored, scored)
     findings += found
     corpus.errors.extend(errors)
@@ -71,8 +86,8 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
 def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
                        per_doc: Sequence[Sequence[NormClaim]], ruleset: RuleSet,
                        cache: ClaimCache | None, compare: Callable[[], CompareResult],
-                       processes: int, watch: Stopwatch, findings: list[Finding]
-                       ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
+                       processes: int, watch: Stopwatch, findings: list[Finding],
+                       kept: _Kept | None) -> tuple[int, list[Finding], list[ClaimcheckError]]:
     """The comparison here (over `processes`), the documents' own checks beside it: they
     read no verdict, and take the core the comparison's serial steps leave idle."""
     with watch.stage("normalise"):
@@ -80,7 +95,7 @@ def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
     own = partial(document_findings, corpus, norm, index, ruleset, cache)
     with beside(own, processes) as checks:
         with watch.stage("compare"):
-            scored = _findings_of(compare(), corpus, index, findings)
+            scored = _findings_of(compare(), corpus, index, findings, kept)
         with watch.stage("rules"):
             found, errors = checks()
     return scored, found, errors
@@ -89,7 +104,8 @@ def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
 def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
                            per_doc: Sequence[Sequence[NormClaim]], ruleset: RuleSet,
                            cache: ClaimCache | None, compare: Callable[[], CompareResult],
-                           processes: int, watch: Stopwatch, findings: list[Finding]
+                           processes: int, watch: Stopwatch, findings: list[Finding],
+                           kept: _Kept | None
                            ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
     """The comparison of a re-run beside, its pairs sent back naming the claims by
     position; here meanwhile the claim index and the documents' own checks."""
@@ -99,30 +115,74 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
         with watch.stage("rules"):
             found, errors = document_findings(corpus, norm, index, ruleset, cache)
         with watch.stage("compare"):
-            scored = _findings_of(compared(), corpus, index, findings)
+            if kept is not None:
+                kept.memo.read_all()  # while the comparison runs: most will be reused
+            scored = _findings_of(compared(), corpus, index, findings, kept)
     return scored, found, errors
 
 
 def _comparison(corpus: Corpus, norm: Sequence[NormClaim], ruleset: RuleSet,
-                memory: VerdictFile | None, jobs: int) -> CompareResult:
+                memory: VerdictFile | None, jobs: int, reuse: Reuse | None) -> CompareResult:
     """Every pair worth a finding (`parallel.compare_claims`)."""
     origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
-    return compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory)
+    return compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory,
+                          reuse=reuse)
+
+
+class _Kept:
+    """The corroborations kept across runs (`checker.groupmemo`): read before comparing,
+    the components' findings gathered as they are built, written for the next run."""
+
+    def __init__(self, memo: GroupMemo, afresh: Callable[[], CompareResult]) -> None:
+        self.memo = memo
+        self.afresh = afresh  # the comparison again, every component grouped
+        self.token: str | None = None
+        self.components: list[str] = []
+        self.built: dict[str, list[Finding]] = {}
+
+    def reused(self, result: CompareResult) -> tuple[CompareResult, list[Finding]]:
+        """The result, and the findings of its reused components; when the memo does not
+        read as findings, the comparison again with none reused."""
+        found = self.memo.findings(result.reused) if result.reused else []
+        if found is None:
+            result = self.afresh()
+            found = []
+        self.token, self.components = result.store_token, result.components
+        fresh = set(result.components).difference(result.reused)
+        self.built = {name: [] for name in result.components if name in fresh}
+        return result, found
+
+    def save(self) -> None:
+        """Keep this run's components for the next."""
+        self.memo.save(self.token, self.components, self.built)
 
 
 def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
-                 findings: list[Finding]) -> int:
+                 findings: list[Finding], kept: _Kept | None = None) -> int:
     """Conflicts, contradictions and corroborations into `findings`; the number of pairs
     scored."""
+    if kept is not None:
+        result, reused = kept.reused(result)
+        findings += reused
     published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
     result.conflicts = one_per_origin([r for r in result.conflicts
                                        if not at_different_times(r, published)],
                                       result.origins)
     findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
     findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
-    findings += _drained(result.corroborations, lambda c: corroboration_finding(c, index))
+    findings += _drained(result.corroborations,
+                         lambda c: _corroboration(c, index, kept.built if kept else None))
     # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
     return result.pairs_scored
+
+
+def _corroboration(c: Corroboration, index: ClaimIndex,
+                   built: dict[str, list[Finding]] | None) -> Finding:
+    """`corroboration_finding`, gathered under its component when the run keeps them."""
+    made = corroboration_finding(c, index)
+    if built is not None and c.component is not None:
+        built[c.component].append(made)
+    return made
 
 
 def _unique(findings: list[Finding]) -> dict[str, Finding]:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from checker.reporting.build import CorpusParts
 from checker.rules import RuleSet
 
 FINDINGS = "findings.json"
-FORMAT = "2"  # 2: with the report's corpus parts (claim counts, entity index)
+FORMAT = "3"  # 3: keyed by document digests; 2: with the report's corpus parts
 
 
 class Kept(BaseModel):
@@ -50,6 +51,15 @@ class Kept(BaseModel):
     def parts(self) -> CorpusParts:
         """The report's corpus parts."""
         return CorpusParts(self.claims, self.entities)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What names a cached run's inputs: its findings key (`corpus_key`) and each
+    document's digest (`document_digests`)."""
+
+    key: str
+    digests: Mapping[str, str]
 
 
 def ruleset_digest(ruleset: RuleSet) -> str:
@@ -77,13 +87,25 @@ def _source(ruleset: RuleSet, rule_id: str) -> Any:
 def corpus_key(corpus: Corpus, norm_keys: Sequence[str], ruleset: RuleSet) -> str:
     """Hash of everything the findings of `corpus` read; `norm_keys` are its documents'
     normalisation keys (`corpusnorm.normalisation_keys`), in corpus order."""
+    return keyed(corpus, document_digests(corpus, norm_keys), ruleset)
+
+
+def keyed(corpus: Corpus, digests: Mapping[str, str], ruleset: RuleSet) -> str:
+    """`corpus_key` from the documents' digests (`document_digests`)."""
     hashed = hashlib.sha256(digest({
         "format": FORMAT, "code": code_fingerprint(), "rules": ruleset_digest(ruleset),
         "compare": comparison_fingerprint(ruleset), "documents": len(corpus.docs),
     }).encode("ascii"))
-    for dc, key in zip(corpus.docs, norm_keys, strict=True):
-        hashed.update(_document_part(dc, key))
+    for dc in corpus.docs:
+        hashed.update(digests[dc.doc.id].encode("ascii"))
     return hashed.hexdigest()
+
+
+def document_digests(corpus: Corpus, norm_keys: Sequence[str]) -> dict[str, str]:
+    """Each document's inputs and what was made of them, hashed (document id -> hex): what
+    a finding citing its claims reads of it (`checker.groupmemo` keys findings by them)."""
+    return {dc.doc.id: hashlib.blake2b(_document_part(dc, key), digest_size=16).hexdigest()
+            for dc, key in zip(corpus.docs, norm_keys, strict=True)}
 
 
 def _document_part(dc: DocClaims, norm_key: str) -> bytes:

@@ -30,8 +30,10 @@ from checker.compare import (
     reduce_pairs,
 )
 from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.components import Reuse
 from checker.compare.incremental import MOSTLY_REUSED, recall
 from checker.compare.memo import VerdictMemo, content_ids
+from checker.compare.pairs import settled_reuse, stored
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict
 from checker.corpus import LazyDraft
@@ -251,7 +253,8 @@ def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
 def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
                 index: BlockIndex, lexicon: Lexicon,
                 declared_origins: Mapping[str, str | None], thresholds: Thresholds | None,
-                memory: VerdictFile, prior: Prior, judged: Judged) -> CompareResult:
+                memory: VerdictFile, prior: Prior, judged: Judged,
+                reuse: Reuse | None) -> CompareResult:
     """The map step in this process, over the candidates the workers found."""
     pairs = CountedPairs(blocking.unique_pairs(found))
     # No memo: finding repeated contents costs more than the few pairs left to judge.
@@ -259,14 +262,15 @@ def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
     judged.pairs = pairs.count
     memory.keep(claims, index.n, index.df, judged, prior)
     del prior, judged  # verdicts kept live on in the results; the rest can go
-    return reduce_pairs(results, declared_origins, pairs.count)
+    return reduce_pairs(results, declared_origins, pairs.count, reuse)
 
 
 def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
                    declared_origins: Mapping[str, str | None],
                    blocking: BlockingConfig | None = None,
                    thresholds: Thresholds | None = None, jobs: int = 1,
-                   memory: VerdictFile | None = None) -> CompareResult:
+                   memory: VerdictFile | None = None,
+                   reuse: Reuse | None = None) -> CompareResult:
     """`checker.compare.compare` with candidate search and the map step over `jobs` processes.
 
     Two rounds over this process and forked workers that share its (read-only) claims and
@@ -278,14 +282,24 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     """
     jobs = resolve_jobs(jobs)
     if len(claims) < 2:
-        return compare(claims, lexicon, declared_origins, blocking, thresholds, memory)
+        return compare(claims, lexicon, declared_origins, blocking, thresholds, memory, reuse)
+    return stored(_compare_claims(claims, lexicon, declared_origins, blocking, thresholds,
+                                  jobs, memory, reuse), memory)
+
+
+def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
+                    declared_origins: Mapping[str, str | None],
+                    blocking: BlockingConfig | None, thresholds: Thresholds | None,
+                    jobs: int, memory: VerdictFile | None,
+                    reuse: Reuse | None) -> CompareResult:
     index = BlockIndex(claims, blocking)
     prior: Prior | None = None
     judged: Judged | None = None
     if memory is not None:
         prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
-        if settled is not None:  # little left to do: in this process
-            return reduce_pairs(settled[0], declared_origins, settled[1])
+        if settled is not None and memory is not None:  # little left to do: here
+            return reduce_pairs(settled.results, declared_origins, settled.pairs,
+                                settled_reuse(reuse, settled.unsettled, memory))
     # Most verdicts are look-ups: sending them back from workers costs more than that.
     here = prior is not None and prior.share() >= MOSTLY_REUSED
     # Repeated contents (the judging round's memo reads them) are found by a worker while
@@ -299,7 +313,7 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
             judged.add_candidates(c)
     if here and memory is not None and prior is not None and judged is not None:
         return _judge_here(claims, found, index, lexicon, declared_origins, thresholds,
-                           memory, prior, judged)
+                           memory, prior, judged, reuse)
     rows = _Rows(searched)
     del searched
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
@@ -335,4 +349,4 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
             prior.reused = reused + sum(block.reused for block in blocks)
         memory.keep(claims, index.n, index.df, judged, prior)
     del blocks
-    return reduce_pairs(merged, declared_origins, counted)
+    return reduce_pairs(merged, declared_origins, counted, reuse)

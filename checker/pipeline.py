@@ -30,7 +30,7 @@ from checker.docmemo import DocumentMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
 from checker.findings import entity_id_errors, suppression_errors
-from checker.findmemo import FindingsMemo, corpus_key
+from checker.findmemo import FindingsMemo, Named, document_digests, keyed
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.models.claims import ClaimFile
@@ -221,7 +221,8 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         return _checked(corpus, ruleset, progress, watch, None, jobs), None
     with watch.stage("normalise"):
         keys = normalisation_keys(corpus, ruleset, cache)
-        memo = FindingsMemo(cache.root, corpus_key(corpus, keys, ruleset))
+        digests = document_digests(corpus, keys)
+        memo = FindingsMemo(cache.root, keyed(corpus, digests, ruleset))
         kept = memo.get()
     if kept is not None:
         # The last run read exactly these inputs: its findings are this run's, and its
@@ -230,7 +231,8 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
             progress(stage, 1, 1)
         return kept.findings, kept.parts
     errors_before = len(corpus.errors)
-    findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys)
+    findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys,
+                        Named(memo.key, digests))
     with watch.stage("report"):
         parts = corpus_parts(corpus, ruleset)
     if len(corpus.errors) == errors_before:
@@ -240,10 +242,10 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
 
 
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
-             cache: ClaimCache | None, jobs: int, keys: list[str] | None = None
-             ) -> list[Finding]:
+             cache: ClaimCache | None, jobs: int, keys: list[str] | None = None,
+             named: Named | None = None) -> list[Finding]:
     """`checking.checked`, imported when a run compares: a run the cache serves whole
     never loads the comparison."""
     from checker.checking import checked
 
-    return checked(corpus, ruleset, progress, watch, cache, jobs, keys)
+    return checked(corpus, ruleset, progress, watch, cache, jobs, keys, named)

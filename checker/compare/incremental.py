@@ -21,6 +21,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from heapq import merge
+from typing import NamedTuple
 
 from checker.compare import PairResult, judge_pairs, kept
 from checker.compare.blocking import BlockIndex
@@ -35,8 +36,18 @@ MOSTLY_REUSED = 0.5
 
 # A result with its place in a full run's order: (claim bringing the pair, rank).
 _Placed = tuple[tuple[int, int], PairResult]
-# The results of a comparison, in order, and how many candidate pairs it had.
-_Settled = tuple[list[PairResult], int]
+
+
+class Settled(NamedTuple):
+    """The results of a comparison around the unsettled claims, in a full run's order; how
+    many candidate pairs it had; and the keys of the claims searched or judged again."""
+
+    results: list[PairResult]
+    pairs: int
+    unsettled: list[str]
+
+
+_Settled = Settled
 
 
 def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
@@ -91,7 +102,8 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     judged.settled = sum(settled)
     placed = fresh + [p for p in carried if p is not None]
     placed.sort(key=lambda p: p[0])
-    return [r for _, r in placed], judged.pairs
+    return Settled([r for _, r in placed], judged.pairs,
+                   [c.key for c, done in zip(claims, settled, strict=True) if not done])
 
 
 def _keep_candidates(judged: Judged, past: Past, where: array[int],

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
+from checker.compare.components import Reuse, split
 from checker.compare.facts import Facts
 from checker.compare.grouping import grouped
 from checker.compare.independence import count_origins, document_origins, is_copy
@@ -39,6 +40,8 @@ class Corroboration:
     origins: int
     confidence: float
     details: dict[str, object] = field(default_factory=dict)
+    # The name of its component (`components.component_name`), when a run keeps them.
+    component: str | None = None
 
 
 @dataclass
@@ -50,6 +53,11 @@ class CompareResult:
     corroborations: list[Corroboration] = field(default_factory=list)
     pairs_scored: int = 0
     origins: dict[str, str] = field(default_factory=dict)  # document -> independent origin
+    # With a `components.Reuse`: every component's name, the names of those whose
+    # corroborations are the last run's (not grouped again), and the verdict store's name.
+    components: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    store_token: str | None = None
 
 
 def worth_judging(a: NormClaim, b: NormClaim) -> bool:
@@ -133,8 +141,9 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
 
 
 def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, str | None],
-                 pairs_scored: int = 0) -> CompareResult:
-    """Reduce step: conflicts as pairs, corroborations as groups with origins counted."""
+                 pairs_scored: int = 0, reuse: Reuse | None = None) -> CompareResult:
+    """Reduce step: conflicts as pairs, corroborations as groups with origins counted;
+    with `reuse`, the components the last run kept are named, not grouped again."""
     result = CompareResult(pairs_scored=pairs_scored)
     corroborating: list[PairResult] = []
     for r in results:
@@ -144,8 +153,15 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
             corroborating.append(r)
     copies = [(r.a.doc, r.b.doc) for r in corroborating if r.copy]
     origins = document_origins(declared_origins, copies)
-    result.corroborations = _groups(corroborating, origins)
     result.origins = origins
+    if reuse is None:
+        result.corroborations = _groups(corroborating, origins)
+        return result
+    parts = split(corroborating, origins, reuse)
+    del corroborating
+    result.components, result.reused = parts.names, parts.reused
+    result.corroborations = [replace(c, component=parts.name_of.get(c.claims[0].key))
+                             for c in _groups(parts.fresh, origins)]
     return result
 
 
@@ -217,27 +233,44 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
             declared_origins: Mapping[str, str | None],
             blocking: BlockingConfig | None = None,
             thresholds: Thresholds | None = None,
-            memory: VerdictFile | None = None) -> CompareResult:
+            memory: VerdictFile | None = None, reuse: Reuse | None = None) -> CompareResult:
     """Compare every claim with its candidates (never all pairs); with a memory, reuse the
-    last run's verdicts that still hold and keep this run's for the next."""
+    last run's verdicts that still hold and keep this run's for the next; with `reuse`,
+    the last run's corroborations of the components no change reached."""
     # Imported here: the incremental path builds on this module's judge_pairs.
     from checker.compare.incremental import recall
 
     index = BlockIndex(claims, blocking)
     if memory is None:
-        return _compare_afresh(claims, index, lexicon, declared_origins, thresholds)
+        return _compare_afresh(claims, index, lexicon, declared_origins, thresholds,
+                               reuse=reuse)
     prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
     if settled is not None:
-        return reduce_pairs(settled[0], declared_origins, settled[1])
-    return _compare_afresh(claims, index, lexicon, declared_origins, thresholds, prior,
-                           judged, memory)
+        return stored(reduce_pairs(settled.results, declared_origins, settled.pairs,
+                                   settled_reuse(reuse, settled.unsettled, memory)), memory)
+    return stored(_compare_afresh(claims, index, lexicon, declared_origins, thresholds,
+                                  prior, judged, memory, reuse), memory)
+
+
+def settled_reuse(reuse: Reuse | None, unsettled: list[str],
+                  memory: VerdictFile) -> Reuse | None:
+    """`reuse` for a run compared around the claims `unsettled`."""
+    return reuse.settled(unsettled, memory.found_token) if reuse is not None else None
+
+
+def stored(result: CompareResult, memory: VerdictFile | None) -> CompareResult:
+    """The result, with the name of the verdict store it leaves (`components.Reuse`)."""
+    if memory is not None:
+        result.store_token = memory.kept_token
+    return result
 
 
 def _compare_afresh(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
                     declared_origins: Mapping[str, str | None],
                     thresholds: Thresholds | None, prior: Prior | None = None,
                     judged: Judged | None = None,
-                    memory: VerdictFile | None = None) -> CompareResult:
+                    memory: VerdictFile | None = None,
+                    reuse: Reuse | None = None) -> CompareResult:
     """Every candidate pair looked at (verdicts from the prior where it vouches)."""
     found = (index.candidates(i) for i in range(len(claims)))
     # Streamed: at 200,000 claims the list of pairs alone would be millions of tuples.
@@ -248,4 +281,4 @@ def _compare_afresh(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
         judged.pairs = pairs.count
         memory.keep(claims, index.n, index.df, judged, prior)
     del memo, prior, judged  # verdicts kept live on in the results; the rest can go
-    return reduce_pairs(results, declared_origins, pairs.count)
+    return reduce_pairs(results, declared_origins, pairs.count, reuse)

@@ -222,12 +222,21 @@ class VerdictFile:
         self._pending: Callable[[], None] | None = None
         # The store was made from these very claims and counts: this run's is the same file.
         self._same_input = False
+        # A name for the run that writes the store (its findings key), written into it: the
+        # corroborations kept beside it (`checker.groupmemo`) hold only with the verdicts
+        # of the same run. `found_token`: the name in the store `recall` read;
+        # `kept_token`: the store's name as `keep` leaves it.
+        self.token: str | None = None
+        self.found_token: str | None = None
+        self.kept_token: str | None = None
 
     def recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
         """What of the last run holds for these claims (an empty prior when nothing does)."""
         self._same_input = False
         hashes = claim_hashes(claims)
         data = self._load()
+        run = data.get("run") if data is not None else None
+        self.found_token = run if isinstance(run, str) else None
         if data is None or data.get("n") != n:
             return Prior.empty(hashes)
         try:
@@ -280,9 +289,11 @@ class VerdictFile:
         self.settled = judged.settled
         self.written = not self._same_input
         if self._same_input:
+            self.kept_token = self.found_token
             return
+        self.kept_token = self.token
         payload = {
-            "format": FORMAT, "fingerprint": self.fingerprint, "n": n,
+            "format": FORMAT, "fingerprint": self.fingerprint, "n": n, "run": self.token,
             # Sorted: a set's order (so the counter's) depends on the process's hash seed.
             "docs": dict(self.doc_states), "df": dict(sorted(df.items())), "pairs": judged.pairs,
             "hashes": Packed(judged.hashes), "searches": Packed(judged.searches),

@@ -1,0 +1,137 @@
+"""Corroborating pairs by component, each named by what its groups read.
+
+Grouping (`checker.compare.grouping`) decides inside a connected component: a pair joins
+two statements, and claims of one content are one statement wherever they are. So a
+component whose pairs, claims, documents and origins are the last run's, none of them
+searched or judged again, has the last run's groups, and its findings can be the last
+run's (`checker.groupmemo`): an edited re-run groups only the components the edit reaches.
+
+Components here are joined by text as well as by pairs (one content has one text), which
+makes them no finer than the true ones and needs no content key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.compare.pairs import PairResult
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """What the last run's corroborations can be reused by: the components it kept
+    (`known`, by name), the digest of each document (`findmemo.document_digests`) and the
+    name of the verdict store it kept them beside (`token`). `unsettled`: the keys of the
+    claims this run searched or judged again (none named: nothing is reused)."""
+
+    known: frozenset[str]
+    digests: Mapping[str, str]
+    token: str | None
+    unsettled: frozenset[str] | None = None
+
+    def settled(self, unsettled: Collection[str], found_token: str | None) -> Reuse:
+        """This reuse for a run that read the store named `found_token` and searched or
+        judged the claims `unsettled` again; nothing known when the store is another's."""
+        same = self.token is not None and found_token == self.token
+        return Reuse(self.known if same else frozenset(), self.digests, self.token,
+                     frozenset(unsettled))
+
+
+@dataclass
+class Split:
+    """Corroborating pairs by component: the pairs whose components must be grouped (in
+    the order given), each component's name, and the names of those reused."""
+
+    fresh: list[PairResult] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    # Claim key -> its component's name, for the fresh pairs' claims.
+    name_of: dict[str, str] = field(default_factory=dict)
+
+
+def split(pairs: Sequence[PairResult], origins: Mapping[str, str], reuse: Reuse) -> Split:
+    """Components of `pairs`, named; those the last run kept and this run left alone are
+    reused, the others' pairs are fresh."""
+    out = Split()
+    unsettled = reuse.unsettled
+    fresh_parts: list[int] = []
+    for members in components(pairs):
+        part = [pairs[k] for k in members]
+        name = component_name(part, reuse.digests, origins)
+        if name is not None:
+            out.names.append(name)
+        if name is not None and unsettled is not None and name in reuse.known and not any(
+                r.a.key in unsettled or r.b.key in unsettled for r in part):
+            out.reused.append(name)
+            continue
+        fresh_parts.extend(members)
+        if name is not None:
+            for r in part:
+                out.name_of[r.a.key] = out.name_of[r.b.key] = name
+    fresh_parts.sort()  # the pairs' own order: grouping sees what a full run gives it
+    out.fresh = [pairs[k] for k in fresh_parts]
+    return out
+
+
+def components(pairs: Sequence[PairResult]) -> list[list[int]]:
+    """The pairs' indices by component (pairs joined through a claim or a text), each in
+    order, components in order of their first pair."""
+    node: dict[str, int] = {}
+    by_text: dict[str, int] = {}
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    def node_of(key: str, text: str) -> int:
+        n = node.get(key)
+        if n is None:
+            n = node[key] = len(parent)
+            parent.append(n)
+            first = by_text.setdefault(text, n)
+            if first != n:
+                union(first, n)
+        return n
+
+    ends = []
+    for r in pairs:
+        a, b = node_of(r.a.key, r.a.text), node_of(r.b.key, r.b.text)
+        union(a, b)
+        ends.append(a)
+    out: dict[int, list[int]] = {}
+    for k, a in enumerate(ends):
+        out.setdefault(find(a), []).append(k)
+    return sorted(out.values(), key=lambda m: m[0])
+
+
+def component_name(part: Sequence[PairResult], digests: Mapping[str, str],
+                   origins: Mapping[str, str]) -> str | None:
+    """A component named by what its groups and their findings read: its pairs in order
+    (claims, copy flags), and each document's digest and origin. None when a document has
+    no digest (its state is unknown: never reused)."""
+    h = blake2b(digest_size=16)
+    docs: set[str] = set()
+    for r in part:
+        h.update(repr((r.a.key, r.b.key, r.copy)).encode("utf-8", "surrogatepass"))
+        docs.add(r.a.doc)
+        docs.add(r.b.doc)
+    states = []
+    for doc in sorted(docs):
+        state = digests.get(doc)
+        if state is None:
+            return None
+        states.append((doc, state, origins.get(doc, doc)))
+    h.update(repr(states).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()

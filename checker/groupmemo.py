@@ -1,0 +1,139 @@
+"""The corroboration findings of the last run, by component, for the next run to reuse.
+
+After an edit to one document of 10,000, almost every component of corroborating pairs
+(`checker.compare.components`) is the last run's: its pairs, claims, documents and
+origins, with verdicts read from the same store. Its findings are then the last run's, so
+the run reads them here instead of grouping and building them again (11,700
+corroborations at 10,000 generated documents).
+
+The file (`.claimcheck-cache/corroborations.json`, safe to delete) holds a header line
+(format, code, the name of the verdict store the findings were made with), the sha256 of
+the rest, and one line per component: its name, the number of its findings and the JSON
+array of them as the report holds them, apart by spaces. Anything else, a damaged or
+foreign file, reads as empty: every component is grouped again, never a wrong one reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from checker.atomic import atomic_write
+from checker.cache import code_fingerprint
+from checker.models.report import Finding
+
+CORROBORATIONS = "corroborations.json"
+FORMAT = 1
+_FINDINGS = TypeAdapter(list[Finding])
+
+
+class GroupMemo:
+    """The last run's corroboration findings by component name (raw JSON arrays)."""
+
+    def __init__(self, path: Path, token: str | None = None,
+                 entries: dict[str, tuple[int, bytes]] | None = None) -> None:
+        self.path = path
+        self.token = token  # the verdict store's name the entries were made with
+        self.entries = entries or {}  # component name -> (count, JSON array)
+        self._read: dict[str, list[Finding]] | None = None
+        self._unreadable = False
+
+    @classmethod
+    def read(cls, root: Path) -> GroupMemo:
+        """The memo of a cache directory; empty when missing, damaged or foreign."""
+        path = root / CORROBORATIONS
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return cls(path)
+        head, _, rest = data.partition(b"\n")
+        stamp, _, body = rest.partition(b"\n")
+        try:
+            header = json.loads(head)
+        except ValueError:
+            return cls(path)
+        if not isinstance(header, dict) or header.get("format") != FORMAT \
+                or header.get("code") != code_fingerprint() \
+                or not isinstance(header.get("token"), str) \
+                or stamp != hashlib.sha256(body).hexdigest().encode("ascii"):
+            return cls(path)
+        entries: dict[str, tuple[int, bytes]] = {}
+        for line in body.splitlines():
+            name, _, rest = line.partition(b" ")
+            count, _, found = rest.partition(b" ")
+            if not count.isdigit():
+                return cls(path)
+            entries[name.decode("ascii", "replace")] = (int(count), found)
+        return cls(path, header["token"], entries)
+
+    def read_all(self) -> None:
+        """Read every entry's findings now (a process waiting for the comparison reads
+        them while it waits)."""
+        if self._read is not None or self._unreadable:
+            return
+        read: dict[str, list[Finding]] = {}
+        for name in self.entries:
+            found = self._entry(name)
+            if found is None:
+                self._unreadable = True
+                return
+            read[name] = found
+        self._read = read
+
+    def findings(self, names: Iterable[str]) -> list[Finding] | None:
+        """The findings kept for these components, in their order; None when one is not
+        kept or does not read as findings (the caller groups them again)."""
+        if self._unreadable:
+            return None
+        read = self._read
+        out: list[Finding] = []
+        for name in names:
+            found = read.get(name) if read is not None else self._entry(name)
+            if found is None:
+                return None
+            out += found
+        return out
+
+    def _entry(self, name: str) -> list[Finding] | None:
+        """The findings of one entry; None when it is missing or does not read as the
+        findings it counts."""
+        entry = self.entries.get(name)
+        if entry is None:
+            return None
+        count, found = entry
+        try:
+            read = _FINDINGS.validate_json(found)
+        except ValidationError:
+            return None
+        return read if len(read) == count else None
+
+    def save(self, token: str | None, components: Sequence[str],
+             built: Mapping[str, list[Finding]]) -> None:
+        """Keep each component's findings for the next run: `built` for those grouped this
+        run, this memo's entry for the others. Nothing is kept without a store's name (the
+        findings would vouch for verdicts no store holds); a file that cannot be written is
+        skipped (the next run groups everything)."""
+        if token is None:
+            return
+        lines = []
+        for name in components:
+            made = built.get(name)
+            found = self.entries.get(name) if made is None else (len(made), _dumped(made))
+            if found is not None:
+                lines.append(b"%s %d %s\n" % (name.encode("ascii"), found[0], found[1]))
+        body = b"".join(lines)
+        header = json.dumps({"format": FORMAT, "code": code_fingerprint(), "token": token})
+        try:
+            atomic_write(self.path, [header.encode("utf-8"), b"\n",
+                                     hashlib.sha256(body).hexdigest().encode("ascii"), b"\n",
+                                     body], durable=False)
+        except OSError:
+            return
+
+
+def _dumped(findings: list[Finding]) -> bytes:
+    return _FINDINGS.dump_json(findings)

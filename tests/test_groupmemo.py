@@ -1,0 +1,157 @@
+"""Corroborations kept by component: a re-run takes the last run's findings of every
+component its edit did not reach, and its report is a run's without cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from checker import groupmemo
+from checker.cache import code_fingerprint
+from checker.groupmemo import CORROBORATIONS, GroupMemo
+from checker.models.report import Finding
+from tests.bench.corpora import report_json, write
+
+SENTENCE = "Norvex Dynamics employs 9,900 people in Lahore.\n"
+
+
+def _finding(fid: str, text: str) -> Finding:
+    return Finding.model_validate({
+        "id": fid, "kind": "corroboration", "severity": "info", "message": text,
+        "confidence": 0.9, "reason": "agree", "claims": [], "details": {"shared": ["x"]},
+        "documents": 2, "origins": 2})
+
+
+def test_findings_kept_read_back_as_they_were(tmp_path: Path) -> None:
+    kept = {"a" * 32: [_finding("f1", "one"), _finding("f2", "two \u201cquoted\u201d")],
+            "b" * 32: [], "c" * 32: [_finding("f3", "line\nbreak")]}
+    GroupMemo(tmp_path / CORROBORATIONS).save("run-1", sorted(kept), kept)
+    memo = GroupMemo.read(tmp_path)
+    assert memo.token == "run-1" and set(memo.entries) == set(kept)
+    assert memo.findings(sorted(kept)) == [f for name in sorted(kept) for f in kept[name]]
+    assert memo.findings(["c" * 32]) == kept["c" * 32]
+    assert memo.findings([]) == []
+    assert memo.findings(["d" * 32]) is None  # not kept: the caller groups it
+
+
+def test_a_component_not_built_again_keeps_its_entry(tmp_path: Path) -> None:
+    GroupMemo(tmp_path / CORROBORATIONS).save("run-1", ["a", "b"],
+                                              {"a": [_finding("f1", "one")], "b": []})
+    memo = GroupMemo.read(tmp_path)
+    memo.save("run-2", ["a", "c"], {"c": [_finding("f2", "two")]})  # "b" is gone
+    again = GroupMemo.read(tmp_path)
+    assert again.token == "run-2" and set(again.entries) == {"a", "c"}
+    assert again.findings(["a", "c"]) == [_finding("f1", "one"), _finding("f2", "two")]
+
+
+def test_without_a_store_s_name_nothing_is_kept(tmp_path: Path) -> None:
+    GroupMemo(tmp_path / CORROBORATIONS).save(None, ["a"], {"a": [_finding("f1", "one")]})
+    assert not (tmp_path / CORROBORATIONS).exists()
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "flipped", "other code", "no token"])
+def test_a_damaged_or_foreign_memo_reads_as_empty(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / CORROBORATIONS
+    GroupMemo(path).save("run-1", ["a"], {"a": [_finding("f1", "one")]})
+    data = path.read_bytes()
+    head, _, rest = data.partition(b"\n")
+    header = json.loads(head)
+    if damage == "empty":
+        data = b""
+    elif damage == "truncated":
+        data = data[:-10]
+    elif damage == "flipped":
+        data = data.replace(b'"one"', b'"One"')
+    else:
+        if damage == "other code":
+            header["code"] = "0" * 64
+        else:
+            del header["token"]
+        data = json.dumps(header).encode() + b"\n" + rest
+    path.write_bytes(data)
+    memo = GroupMemo.read(tmp_path)
+    assert memo.entries == {} and memo.token is None
+
+
+def test_an_entry_resealed_around_other_json_is_not_findings(tmp_path: Path) -> None:
+    body = b"a 1 [{\"id\": 3}]\n"
+    header = json.dumps({"format": groupmemo.FORMAT, "code": code_fingerprint(),
+                         "token": "run-1"}).encode()
+    (tmp_path / CORROBORATIONS).write_bytes(
+        header + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    memo = GroupMemo.read(tmp_path)
+    assert set(memo.entries) == {"a"} and memo.findings(["a"]) is None
+
+
+def _append(root: Path, k: int, text: str) -> None:
+    doc = sorted((root / "seeds").glob("*.txt"))[k]
+    doc.write_text(doc.read_text("utf-8") + text, "utf-8")
+
+
+class _Reuses:
+    """How many components each run took from the memo, and whether any failed to read."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.taken: list[int] = []
+        real = GroupMemo.findings
+
+        def findings(memo: GroupMemo, names: list[str]) -> list[Finding] | None:
+            found = real(memo, names)
+            self.taken.append(len(list(names)) if found is not None else -1)
+            return found
+
+        monkeypatch.setattr(GroupMemo, "findings", findings)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_edits_reuse_components_and_give_the_report_without_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, seed: int) -> None:
+    rng = random.Random(seed)
+    root = write(tmp_path / "corpus", 40)
+    cache = tmp_path / "cache"
+    report_json(root, cache, jobs)
+    reuses = _Reuses(monkeypatch)
+    docs = sorted((root / "seeds").glob("*.txt"))
+    for _ in range(3):
+        donor = rng.choice(docs).read_text("utf-8").splitlines(keepends=True)
+        _append(root, rng.randrange(len(docs)),
+                rng.choice([line for line in donor if len(line.split()) > 5]))
+        assert report_json(root, cache, jobs) == report_json(root, None, jobs)
+    assert reuses.taken and min(reuses.taken) > 0, reuses.taken
+
+
+def test_a_memo_beside_another_store_is_not_reused(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write(tmp_path / "corpus", 30)
+    cache = tmp_path / "cache"
+    report_json(root, cache)
+    kept = (cache / CORROBORATIONS).read_bytes()
+    _append(root, 3, SENTENCE)
+    report_json(root, cache)  # a store and a memo of another run
+    (cache / CORROBORATIONS).write_bytes(kept)  # the first run's memo, sealed and whole
+    _append(root, 5, SENTENCE)
+    reuses = _Reuses(monkeypatch)
+    assert report_json(root, cache) == report_json(root, None)
+    assert reuses.taken == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: read while the comparison runs beside
+def test_a_memo_that_does_not_read_is_grouped_again(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   jobs: int) -> None:
+    root = write(tmp_path / "corpus", 30)
+    cache = tmp_path / "cache"
+    report_json(root, cache, jobs)
+    path = cache / CORROBORATIONS
+    head, stamp, body = path.read_bytes().split(b"\n", 2)
+    body = b"".join(line.split(b" ")[0] + b" 1 [{}]\n" for line in body.splitlines())
+    path.write_bytes(head + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    _append(root, 4, SENTENCE)
+    reuses = _Reuses(monkeypatch)
+    assert report_json(root, cache, jobs) == report_json(root, None, jobs)
+    assert reuses.taken == [-1]  # asked, did not read, compared again
