@@ -71,11 +71,11 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     else:
         scored, found, errors = _beside_the_checks(corpus, norm, per_doc, ruleset, cache,
                                                    compare, processes, watch, findings, kept)
-    waits = [later(kept.save, processes)] if kept is not None else []
+    saved = later(kept.save, processes) if kept is not None else None
     if memory is not None:
         memory.wait()
-    for wait in waits:
-        wait()
+    if saved is not None:
+        saved()
     progress("compare", scored, scored)
     findings += found
     corpus.errors.extend(errors)

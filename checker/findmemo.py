@@ -84,14 +84,9 @@ def _source(ruleset: RuleSet, rule_id: str) -> Any:
     return [source.path, source.line, source.index, list(source.keys), list(source.items)]
 
 
-def corpus_key(corpus: Corpus, norm_keys: Sequence[str], ruleset: RuleSet) -> str:
-    """Hash of everything the findings of `corpus` read; `norm_keys` are its documents'
-    normalisation keys (`corpusnorm.normalisation_keys`), in corpus order."""
-    return keyed(corpus, document_digests(corpus, norm_keys), ruleset)
-
-
-def keyed(corpus: Corpus, digests: Mapping[str, str], ruleset: RuleSet) -> str:
-    """`corpus_key` from the documents' digests (`document_digests`)."""
+def corpus_key(corpus: Corpus, digests: Mapping[str, str], ruleset: RuleSet) -> str:
+    """Hash of everything the findings of `corpus` read: the code and the rules, then each
+    document's digest (`document_digests`), in corpus order."""
     hashed = hashlib.sha256(digest({
         "format": FORMAT, "code": code_fingerprint(), "rules": ruleset_digest(ruleset),
         "compare": comparison_fingerprint(ruleset), "documents": len(corpus.docs),
@@ -103,7 +98,9 @@ def keyed(corpus: Corpus, digests: Mapping[str, str], ruleset: RuleSet) -> str:
 
 def document_digests(corpus: Corpus, norm_keys: Sequence[str]) -> dict[str, str]:
     """Each document's inputs and what was made of them, hashed (document id -> hex): what
-    a finding citing its claims reads of it (`checker.groupmemo` keys findings by them)."""
+    a finding citing its claims reads of it (`checker.groupmemo` keys findings by them);
+    `norm_keys` are the documents' normalisation keys
+    (`corpusnorm.normalisation_keys`), in corpus order."""
     return {dc.doc.id: hashlib.blake2b(_document_part(dc, key), digest_size=16).hexdigest()
             for dc, key in zip(corpus.docs, norm_keys, strict=True)}
 

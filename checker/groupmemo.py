@@ -122,7 +122,8 @@ class GroupMemo:
         lines = []
         for name in components:
             made = built.get(name)
-            found = self.entries.get(name) if made is None else (len(made), _dumped(made))
+            found = self.entries.get(name) if made is None \
+                else (len(made), _FINDINGS.dump_json(made))
             if found is not None:
                 lines.append(b"%s %d %s\n" % (name.encode("ascii"), found[0], found[1]))
         body = b"".join(lines)
@@ -133,7 +134,3 @@ class GroupMemo:
                                      body], durable=False)
         except OSError:
             return
-
-
-def _dumped(findings: list[Finding]) -> bytes:
-    return _FINDINGS.dump_json(findings)

@@ -297,7 +297,7 @@ def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     judged: Judged | None = None
     if memory is not None:
         prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
-        if settled is not None and memory is not None:  # little left to do: here
+        if settled is not None:  # little left to do: in this process
             return reduce_pairs(settled.results, declared_origins, settled.pairs,
                                 settled_reuse(reuse, settled.unsettled, memory))
     # Most verdicts are look-ups: sending them back from workers costs more than that.

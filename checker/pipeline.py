@@ -30,7 +30,7 @@ from checker.docmemo import DocumentMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
 from checker.findings import entity_id_errors, suppression_errors
-from checker.findmemo import FindingsMemo, Named, document_digests, keyed
+from checker.findmemo import FindingsMemo, Named, corpus_key, document_digests
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
 from checker.models.claims import ClaimFile
@@ -222,7 +222,7 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     with watch.stage("normalise"):
         keys = normalisation_keys(corpus, ruleset, cache)
         digests = document_digests(corpus, keys)
-        memo = FindingsMemo(cache.root, keyed(corpus, digests, ruleset))
+        memo = FindingsMemo(cache.root, corpus_key(corpus, digests, ruleset))
         kept = memo.get()
     if kept is not None:
         # The last run read exactly these inputs: its findings are this run's, and its

@@ -47,12 +47,10 @@ class Settled(NamedTuple):
     unsettled: list[str]
 
 
-_Settled = Settled
-
 
 def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
            thresholds: Thresholds | None,
-           memory: VerdictFile) -> tuple[Prior, Judged, _Settled | None]:
+           memory: VerdictFile) -> tuple[Prior, Judged, Settled | None]:
     """What the store vouches for, what this run will keep, and, when most claims are
     settled, the results found around the others (kept in the store already)."""
     prior = memory.recall(claims, index.n, index.df)
@@ -73,7 +71,7 @@ def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
 
 def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
                     thresholds: Thresholds | None, prior: Prior, judged: Judged,
-                    searches: array[int]) -> _Settled | None:
+                    searches: array[int]) -> Settled | None:
     """The results and candidate-pair count of a full comparison, found around the
     unsettled claims; `judged` gets what the next run needs. None when the last run's
     searches cannot stand for this run's (none stored, or claims in another order)."""
