@@ -22,22 +22,23 @@ foreign file is an empty store; writes are atomic and never fsynced.
 from __future__ import annotations
 
 import hashlib
+import json
 from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from sys import intern
 from typing import Any
 
 from checker.aside import later
 from checker.compare.blocking import rounded_count
 from checker.compare.verdict import Verdict
+from checker.errors import InputError, Location
 from checker.memofile import Packed, read_json, unpack, write_json
 from checker.normclaim import NormClaim
 
-FORMAT = 2
+FORMAT = 3  # 3: each verdict's details as their JSON text
 # Returned for a pair the last run judged unrelated (nothing else of it is kept).
 UNRELATED = Verdict("unrelated", None, 0.0, 0.0)
 MASK = (1 << 63) - 1  # hashes and pair codes are non-negative int64s (array "q")
@@ -189,15 +190,54 @@ def _index_of(codes: array[int], code: int) -> int:
     return at if at < len(codes) and codes[at] == code else -1
 
 
-def _interned(details: dict[str, Any]) -> dict[str, Any]:
-    """Strings in a stored verdict's details (names, words, slot texts) interned, as a
-    judged verdict's share the claims' strings (168,000 verdicts at 200,000 claims)."""
-    for name, value in details.items():
-        if isinstance(value, list):
-            details[name] = [intern(x) if isinstance(x, str) else
-                             [intern(y) if isinstance(y, str) else y for y in x]
-                             if isinstance(x, list) else x for x in value]
-    return details
+class StoredDetails(Mapping[str, Any]):
+    """A stored verdict's details, kept as their JSON text until they are read: a re-run
+    reads every related verdict back (56,000 at 10,000 documents) and reads the details
+    only of those that become a finding. Parsing them all, and interning their strings
+    for memory, was half of reading the store."""
+
+    __slots__ = ("text", "_path", "_read")
+
+    def __init__(self, text: str, path: Path | None = None) -> None:
+        self.text = text
+        self._path = path  # the store, named if the text does not read
+        self._read: dict[str, Any] | None = None
+
+    def _details(self) -> dict[str, Any]:
+        if self._read is None:
+            try:
+                read = json.loads(self.text)
+            except ValueError:
+                read = None
+            if not isinstance(read, dict):
+                # Only a store edited and sealed again by hand gets here.
+                raise InputError("a stored verdict's details do not read; delete the file "
+                                 "(the next run judges again)",
+                                 Location(str(self._path)) if self._path else None)
+            self._read = read
+        return self._read
+
+    def __getitem__(self, key: str) -> Any:
+        return self._details()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._details())
+
+    def __len__(self) -> int:
+        return len(self._details())
+
+    def __repr__(self) -> str:
+        return f"StoredDetails({self.text!r})"
+
+    def __reduce__(self) -> tuple[type[StoredDetails], tuple[str, Path | None]]:
+        return StoredDetails, (self.text, self._path)
+
+
+def details_text(details: Mapping[str, Any]) -> str:
+    """A verdict's details as the store writes them; stored details as they were read."""
+    if isinstance(details, StoredDetails):
+        return details.text
+    return json.dumps(details, ensure_ascii=False, separators=(",", ":"))
 
 
 def changed_keys(df: Mapping[str, int], before: Mapping[str, int]) -> set[str]:
@@ -263,8 +303,10 @@ class VerdictFile:
         related = Related()
         while rows:
             x, y, label, reason, conf, sim, details, copy = rows.pop()
-            related.append(x, y, Verdict(label, reason, conf, sim, _interned(details)),
-                           bool(copy))
+            if not isinstance(details, str):
+                raise TypeError("details are stored as their JSON text")
+            related.append(x, y, Verdict(label, reason, conf, sim,
+                                         StoredDetails(details, self.path)), bool(copy))
         codes, verdicts = related.codes(), related.verdicts
         past = Past(hashes_before, cands, cand_at, searches, int(data["pairs"]), related,
                     codes, unrelated)
@@ -321,4 +363,4 @@ def _rows(related: Related) -> Iterator[list[Any]]:
     for k in sorted(range(len(codes)), key=codes.__getitem__):
         v = related.verdicts[k]
         yield [related.xs[k], related.ys[k], v.label, v.reason, v.confidence, v.similarity,
-               v.details, bool(related.copies[k])]
+               details_text(v.details), bool(related.copies[k])]

@@ -3,6 +3,7 @@ the slots that decided it, and a confidence in [0, 1]."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,7 +47,9 @@ class Verdict:
     reason: str | None
     confidence: float
     similarity: float
-    details: dict[str, Any] = field(default_factory=dict)
+    # A dict when judged; a verdict read back from the store keeps its details as their
+    # JSON text until they are read (`store.StoredDetails`).
+    details: Mapping[str, Any] = field(default_factory=dict)
 
 
 _DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to build per pair

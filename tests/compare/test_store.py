@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import pickle
 import random
 import re
 from array import array
@@ -18,14 +19,17 @@ from checker.compare.blocking import BlockIndex
 from checker.compare.store import (
     UNRELATED,
     Judged,
+    StoredDetails,
     VerdictFile,
     changed_keys,
     claim_hashes,
+    details_text,
     pair_code,
 )
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalise_corpus
+from checker.errors import InputError
 from checker.memofile import write_json
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
@@ -121,8 +125,48 @@ def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet,
         fresh = judge(norm[i], norm[j], index, ruleset.lexicon)
         again = prior.get(i, j)
         assert again is not None and again != UNRELATED
-        assert json.dumps([again.label, again.reason, again.confidence, again.details]) == \
-            json.dumps([fresh.label, fresh.reason, fresh.confidence, fresh.details])
+        # Read back as their text, the details are read on first use.
+        assert isinstance(again.details, StoredDetails)
+        assert json.dumps([again.label, again.reason, again.confidence, dict(again.details)]) \
+            == json.dumps([fresh.label, fresh.reason, fresh.confidence, fresh.details])
+
+
+def test_stored_details_read_on_first_use_as_the_judged_dict() -> None:
+    judged = {"similarity": 0.9, "shared_entities": ["china", "iss"], "quantities": [["1", "2"]]}
+    text = details_text(judged)
+    stored = StoredDetails(text, Path("verdicts.json"))
+    assert stored._read is None  # nothing parsed yet
+    assert stored == judged and judged == stored and dict(stored) == judged
+    assert stored["quantities"] == [["1", "2"]] and stored.get("dates") is None
+    assert details_text(stored) == text  # written back as it was read, not dumped again
+    again = pickle.loads(pickle.dumps(stored))
+    assert isinstance(again, StoredDetails) and again == judged
+    assert Verdict("conflict", "number", 0.9, 0.9, stored) == \
+        Verdict("conflict", "number", 0.9, 0.9, judged)
+
+
+@pytest.mark.parametrize("text", ["{not json", "[1, 2]", ""])
+def test_stored_details_that_do_not_read_name_the_store(text: str) -> None:
+    stored = StoredDetails(text, Path("cache/verdicts.json"))
+    with pytest.raises(InputError, match="details do not read") as raised:
+        stored.get("quantities")
+    assert raised.value.location is not None and raised.value.location.path == \
+        "cache/verdicts.json"
+
+
+def test_a_store_with_parsed_details_is_foreign(tmp_path: Path, ruleset: RuleSet) -> None:
+    # Details as a JSON object (the format before 3) are not the store's: nothing reused.
+    corpus, norm = _norm(write(tmp_path / "corpus", 20), ruleset)
+    path = tmp_path / "verdicts.json"
+    compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
+    stored = json.loads(path.read_text("utf-8"))
+    assert stored["related"]
+    for row in stored["related"]:
+        row[6] = json.loads(row[6])
+    write_json(path, {k: v for k, v in stored.items() if k != "seal"})  # sealed again
+    index = BlockIndex(norm)
+    prior = _memory(path, corpus).recall(norm, index.n, index.df)
+    assert not prior.related and not any(prior.valid)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
