@@ -113,6 +113,8 @@ def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: fl
                                            threshold))
         cache.extracted.update((d.id, k) for d, k in zip(docs, keys, strict=True))
     todo = [i for i, found in enumerate(out) if found is None]
+    if not todo:  # nothing to extract: the extractor is not even imported
+        return [m for m in out if m is not None]
     for i, model in zip(todo, _extract_many([docs[i] for i in todo], ruleset.lexicon,
                                             threshold, resolve_jobs(jobs)), strict=True):
         out[i] = model

@@ -109,6 +109,22 @@ def test_a_document_without_claim_file_loads_the_extractor(project: Path) -> Non
     assert "extra" in {d["id"] for d in report["documents"]}
 
 
+def test_a_re_run_with_every_draft_cached_never_loads_the_extractor(project: Path) -> None:
+    """A document without claim file is drafted once; a later run whose findings are not
+    served whole (a claim file changed) takes the draft from the cache and did load the
+    extractor, a third of a second of patterns, for nothing to extract."""
+    (project / "seeds" / "extra.txt").write_text("Beijing is the capital of China.\n")
+    args = ["check", "--fail-on", "never"]
+    assert EXTRACTOR in _modules(args, project)
+    claim_file = sorted((project / "claims").glob("*.yaml"))[0]
+    claim_file.write_text(claim_file.read_text() + "# an editor's comment\n")
+    again = _modules(args, project)
+    assert COMPARISON in again  # not served whole: it compared again
+    assert EXTRACTOR not in again
+    report = json.loads((project / "reports" / "report.json").read_text())
+    assert "extra" in {d["id"] for d in report["documents"]}
+
+
 def test_validate_reads_valid_files_without_the_round_trip_parser(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each valid claim and rule file is read by the C parser (the round-trip parser, in
