@@ -45,9 +45,11 @@ T = TypeVar("T")
 
 def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
             cache: ClaimCache | None, jobs: int, keys: list[str] | None = None,
-            named: Named | None = None) -> list[Finding]:
+            named: Named | None = None,
+            idle: Callable[[], object] | None = None) -> list[Finding]:
     """Every finding of the corpus, sorted (`keys`: the documents' normalisation keys;
-    `named`: what names the inputs, for the corroborations kept across runs)."""
+    `named`: what names the inputs, for the corroborations kept across runs; `idle`: work
+    of the caller's, run while this process would wait for a comparison beside it)."""
     with watch.stage("normalise"):
         norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))
@@ -67,7 +69,7 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     if memory is not None and processes > 1 and memory.path.is_file():
         scored, found, errors = _beside_the_comparison(corpus, norm, per_doc, ruleset, cache,
                                                        compare, processes, watch, findings,
-                                                       kept)
+                                                       kept, idle)
     else:
         scored, found, errors = _beside_the_checks(corpus, norm, per_doc, ruleset, cache,
                                                    compare, processes, watch, findings, kept)
@@ -105,10 +107,10 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
                            per_doc: Sequence[Sequence[NormClaim]], ruleset: RuleSet,
                            cache: ClaimCache | None, compare: Callable[[], CompareResult],
                            processes: int, watch: Stopwatch, findings: list[Finding],
-                           kept: _Kept | None
+                           kept: _Kept | None, idle: Callable[[], object] | None
                            ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
     """The comparison of a re-run beside, its pairs sent back naming the claims by
-    position; here meanwhile the claim index and the documents' own checks."""
+    position; here meanwhile the claim index, the documents' own checks and `idle`."""
     with beside(lambda _: compare(), processes, by_reference(norm)) as compared:
         with watch.stage("normalise"):
             index = claim_index(corpus, per_doc)
@@ -117,6 +119,10 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
         with watch.stage("compare"):
             if kept is not None:
                 kept.memo.read_all()  # while the comparison runs: most will be reused
+        if idle is not None:
+            with watch.stage("report"):
+                idle()
+        with watch.stage("compare"):
             scored = _findings_of(compared(), corpus, index, findings, kept)
     return scored, found, errors
 

@@ -6,6 +6,7 @@ to write and which exit code to use.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -231,10 +232,13 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
             progress(stage, 1, 1)
         return kept.findings, kept.parts
     errors_before = len(corpus.errors)
+    # The report's corpus parts, made while this process would wait for a comparison
+    # beside it (a re-run with --jobs), else here after the checks.
+    parts_of = functools.cache(functools.partial(corpus_parts, corpus, ruleset))
     findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys,
-                        Named(memo.key, digests))
+                        Named(memo.key, digests), parts_of)
     with watch.stage("report"):
-        parts = corpus_parts(corpus, ruleset)
+        parts = parts_of()
     if len(corpus.errors) == errors_before:
         # Input errors met on the way (a bad term pattern) are reported by a full run only.
         memo.put(findings, parts)
@@ -243,9 +247,10 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
 
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
              cache: ClaimCache | None, jobs: int, keys: list[str] | None = None,
-             named: Named | None = None) -> list[Finding]:
+             named: Named | None = None, idle: Callable[[], object] | None = None
+             ) -> list[Finding]:
     """`checking.checked`, imported when a run compares: a run the cache serves whole
     never loads the comparison."""
     from checker.checking import checked
 
-    return checked(corpus, ruleset, progress, watch, cache, jobs, keys, named)
+    return checked(corpus, ruleset, progress, watch, cache, jobs, keys, named, idle)

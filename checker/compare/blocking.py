@@ -284,13 +284,17 @@ class BlockIndex:
         Equal hashes, equal candidates (`checker.compare.incremental`)."""
         members = {kid: sum(map(hashes.__getitem__, p)) & _MASK
                    for kid, p in self.postings.items()}
-        keys, weights, offsets = self._keys, self._key_weights, self._offsets
+        # Each claim hashes its slice of two flat buffers (its entries' weights, then the
+        # member sums of their blocks), the bytes of one array per claim made before.
+        weights = memoryview(self._key_weights).cast("B")
+        sums = memoryview(array("q", map(members.__getitem__, self._keys))).cast("B")
+        offsets = self._offsets
         out = array("q")
         for i in range(len(self.claims)):
-            start, end = offsets[i], offsets[i + 1]
-            read = weights[start:end].tobytes() + \
-                array("q", [members[k] for k in keys[start:end]]).tobytes()
-            out.append(int.from_bytes(blake2b(read, digest_size=8).digest(), "little") & _MASK)
+            start, end = 8 * offsets[i], 8 * offsets[i + 1]
+            h = blake2b(weights[start:end], digest_size=8)
+            h.update(sums[start:end])
+            out.append(int.from_bytes(h.digest(), "little") & _MASK)
         return out
 
     def pairs(self) -> Iterator[tuple[int, int]]:
