@@ -25,7 +25,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -197,6 +197,25 @@ class ClaimCache:
         # This run's extraction key of each document drafted through the cache: its claims
         # are a function of that key, so their normalised form can be keyed by it too.
         self.extracted: dict[str, str] = {}
+        # Writes going on beside this process (`aside`), waited for by `settle`.
+        self._writing: list[Callable[[], None]] = []
+
+    def aside(self, write: Callable[[], None], jobs: int) -> None:
+        """A write started in a process of its own when `jobs` is over 1 (`aside.later`;
+        else done now), waited for by `settle`: the run goes on to its report meanwhile."""
+        from checker.aside import later
+
+        self._writing.append(later(write, jobs))
+
+    def pending(self, wait: Callable[[], None]) -> None:
+        """A write already going on, to be waited for by `settle`."""
+        self._writing.append(wait)
+
+    def settle(self) -> None:
+        """Wait for every write started beside this run: the next run reads them."""
+        waits, self._writing = self._writing, []
+        for wait in waits:
+            wait()
 
     def _path(self, namespace: str, key: str) -> str:
         # A string, not a Path: a re-run of 10,000 documents builds 20,000 of them.

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from checker.aside import beside, by_reference, later
+from checker.aside import beside, by_reference
 from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
 from checker.cache import ClaimCache, verdict_file
 from checker.compare import CompareResult, Corroboration
@@ -73,11 +73,12 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     else:
         scored, found, errors = _beside_the_checks(corpus, norm, per_doc, ruleset, cache,
                                                    compare, processes, watch, findings, kept)
-    saved = later(kept.save, processes) if kept is not None else None
-    if memory is not None:
-        memory.wait()
-    if saved is not None:
-        saved()
+    if cache is not None:
+        # Written while this process goes on to the report; the run waits at its end.
+        if memory is not None:
+            cache.pending(memory.wait)
+        if kept is not None:
+            cache.aside(kept.save, processes)
     progress("compare", scored, scored)
     findings += found
     corpus.errors.extend(errors)

@@ -25,7 +25,7 @@ from checker.claimmemo import ClaimFileMemo
 from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, LazyDraft, load_corpus
 from checker.corpusnorm import normalisation_keys
-from checker.cpus import jobs_for
+from checker.cpus import jobs_for, resolve_jobs
 from checker.decisions import apply_decisions_file
 from checker.docmemo import DocumentMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
@@ -158,11 +158,15 @@ def run_check(options: CheckOptions, progress: Progress = _noop,
     """Run the whole check on the corpus the options name."""
     watch = watch or Stopwatch()
     inputs = load_inputs(options, progress, watch)
-    # One pause from comparison to the report: a pause that ends in between makes the next
-    # allocation walk every claim and verdict made so far (checker.heap).
-    with paused_gc():
-        return _finish(options, inputs.corpus, inputs.ruleset, inputs.errors, progress, watch,
-                       inputs.cache)
+    try:
+        # One pause from comparison to the report: a pause that ends in between makes the
+        # next allocation walk every claim and verdict made so far (checker.heap).
+        with paused_gc():
+            return _finish(options, inputs.corpus, inputs.ruleset, inputs.errors, progress,
+                           watch, inputs.cache)
+    finally:
+        if inputs.cache is not None:
+            inputs.cache.settle()  # the cache writes the run left going on beside it
 
 
 def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
@@ -202,8 +206,12 @@ def check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress = _noop,
                  watch: Stopwatch | None = None, cache: ClaimCache | None = None,
                  jobs: int = 1) -> list[Finding]:
     """All findings of the corpus, sorted; identical for any jobs, with or without cache."""
-    return _findings_and_parts(corpus, ruleset, progress, watch or Stopwatch(), cache,
-                               jobs)[0]
+    try:
+        return _findings_and_parts(corpus, ruleset, progress, watch or Stopwatch(), cache,
+                                   jobs)[0]
+    finally:
+        if cache is not None:
+            cache.settle()
 
 
 def _findings_and_parts(corpus: Corpus, ruleset: RuleSet, progress: Progress,
@@ -241,7 +249,7 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         parts = parts_of()
     if len(corpus.errors) == errors_before:
         # Input errors met on the way (a bad term pattern) are reported by a full run only.
-        memo.put(findings, parts)
+        cache.aside(functools.partial(memo.put, findings, parts), resolve_jobs(jobs))
     return findings, parts
 
 
