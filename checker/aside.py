@@ -41,7 +41,7 @@ Codec = tuple[Callable[[Any], bytes], Callable[[bytes], Any]]
 
 @contextmanager
 def beside(work: Callable[[int], R], jobs: int = 1,
-           codec: Codec | None = None) -> Iterator[Callable[[], R]]:
+           codec: Codec | None = None) -> Iterator[Result[R]]:
     """`work` run beside the block: with `jobs` (a count, `parallel.resolve_jobs`) over 1
     where processes are forked, as `work(jobs - 1)` in a process of its own that starts
     now (the block's own work keeps the other processes); else as `work(jobs)` here, when
@@ -49,15 +49,27 @@ def beside(work: Callable[[int], R], jobs: int = 1,
     (not for the process, which may still finish work of its own, a cache write, until the
     block ends). `codec` sends the value across (default: pickled as it is)."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield lambda: work(jobs)
+        yield Result(lambda: work(jobs), lambda: True)
         return
     side = _Side(work, jobs - 1, codec)
     try:
-        yield side.value
+        yield Result(side.value, side.sent)
     except BaseException:
         side.stop()
         raise
     side.finish()
+
+
+class Result(Generic[R]):
+    """What `beside` yields: called, the value of the work (waiting for it); `ready`,
+    whether calling would not wait."""
+
+    def __init__(self, value: Callable[[], R], ready: Callable[[], bool]) -> None:
+        self._value = value
+        self.ready = ready
+
+    def __call__(self) -> R:
+        return self._value()
 
 
 def by_reference(shared: Sequence[object]) -> Codec:
@@ -139,6 +151,10 @@ class _Side(Generic[R]):
         value = self.value()
         self._process.join()
         return value
+
+    def sent(self) -> bool:
+        """Whether the value (or the news that none will come) has been received."""
+        return not self._thread.is_alive()
 
     def value(self) -> R:
         """The value of the work as soon as it is sent, or its exception raised here."""

@@ -55,6 +55,7 @@ REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document by
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
 ARITHMETIC = "arithmetic.json"  # compare.arithmetic_memo: issues by document claims
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
+PARTS = "parts.json"  # reporting.build.corpus_parts: claim counts and names by draft
 # 2: entries sealed with their hash (`seal`); 3: normalised claims as rows; 4: with the
 # dates of the telling (`NormClaim.told`)
 FORMAT = "4"

@@ -95,6 +95,9 @@ def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
     read no verdict, and take the core the comparison's serial steps leave idle."""
     with watch.stage("normalise"):
         index = claim_index(corpus, per_doc)
+        if processes > 1:
+            # Every claim, before the checks' process forks: both use them, built once.
+            index.build_while(lambda: True)
     own = partial(document_findings, corpus, norm, index, ruleset, cache)
     with beside(own, processes) as checks:
         with watch.stage("compare"):
@@ -111,7 +114,8 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
                            kept: _Kept | None, idle: Callable[[], object] | None
                            ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
     """The comparison of a re-run beside, its pairs sent back naming the claims by
-    position; here meanwhile the claim index, the documents' own checks and `idle`."""
+    position; here meanwhile the claim index, the documents' own checks, `idle`, and the
+    claims findings may cite built ahead while the comparison runs."""
     with beside(lambda _: compare(), processes, by_reference(norm)) as compared:
         with watch.stage("normalise"):
             index = claim_index(corpus, per_doc)
@@ -123,6 +127,10 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
         if idle is not None:
             with watch.stage("report"):
                 idle()
+        with watch.stage("normalise"):
+            # The claims the findings may cite, until the comparison's result comes: what
+            # is left is built when a finding cites it.
+            index.build_while(lambda: not compared.ready())
         with watch.stage("compare"):
             scored = _findings_of(compared(), corpus, index, findings, kept)
     return scored, found, errors

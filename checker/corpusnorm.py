@@ -11,6 +11,7 @@ from checker.cache import (
     normalisation_key,
     rules_fingerprint,
 )
+from checker.claimindex import ClaimIndex
 from checker.corpus import Corpus, DocClaims
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
@@ -48,7 +49,7 @@ def normalisation_keys(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache) -> l
 
 def normalise_corpus(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None,
                      jobs: int = 1, keys: list[str] | None = None
-                     ) -> tuple[list[NormClaim], dict[str, tuple[DocClaims, Claim]]]:
+                     ) -> tuple[list[NormClaim], ClaimIndex]:
     """Drop-in for `pipeline._normalise_corpus`: every claim normalised and indexed by key;
     documents whose claims are cached are not normalised again, the others over `jobs`.
     `keys` are the documents' `normalisation_keys`, when the caller has them already."""
@@ -101,15 +102,7 @@ def _in_corpus_order(per_doc: Sequence[Sequence[NormClaim]]) -> list[NormClaim]:
     return norm
 
 
-def claim_index(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]
-                ) -> dict[str, tuple[DocClaims, Claim]]:
-    """The (document, claim) each normalised claim's key stands for (the first of a key)."""
-    index: dict[str, tuple[DocClaims, Claim]] = {}
-    for dc, claims in zip(corpus.docs, per_doc, strict=True):
-        first: dict[str, Claim] = {}
-        for claim in sorted(dc.claims, key=lambda c: c.span[0]):
-            first.setdefault(claim.id, claim)
-        for n in claims:
-            if n.key not in index:
-                index[n.key] = (dc, first[n.claim_id])
-    return index
+def claim_index(corpus: Corpus, per_doc: Sequence[Sequence[NormClaim]]) -> ClaimIndex:
+    """The (document, claim) each normalised claim's key stands for (the first of a key),
+    a document's claims built when one of them is first looked up."""
+    return ClaimIndex(corpus.docs, per_doc)

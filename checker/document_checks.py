@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from checker.builders import ClaimIndex, arithmetic_finding
+from checker.builders import arithmetic_finding
 from checker.cache import (
     ARITHMETIC,
     REGIONS,
@@ -21,6 +21,7 @@ from checker.cache import (
     code_fingerprint,
     terms_fingerprint,
 )
+from checker.claimindex import ClaimIndex
 from checker.compare.arithmetic_memo import document_issues
 from checker.corpus import Corpus
 from checker.errors import ClaimcheckError
@@ -44,7 +45,8 @@ def document_findings(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimInd
     with _memo(cache, REGIONS, code_fingerprint()) as memo:
         regions = regions_of(corpus.docs, memo, jobs)
     with _memo(cache, TERMS, f"{code_fingerprint()}:{terms_fingerprint(ruleset)}") as terms:
-        findings += term_findings(corpus, ruleset, regions, terms, jobs)
+        findings += term_findings(corpus, ruleset, regions, terms, jobs,
+                                  cache.extracted if cache is not None else None)
     findings += consistency_findings(corpus, ruleset, regions)
     errors = corpus.errors[known_errors:]
     del corpus.errors[known_errors:]

@@ -17,6 +17,7 @@ from checker.baseline import apply_baseline
 from checker.cache import (
     CLAIM_FILES,
     DOCUMENTS,
+    PARTS,
     SIDECARS,
     ClaimCache,
     code_fingerprint,
@@ -34,6 +35,7 @@ from checker.findings import entity_id_errors, suppression_errors
 from checker.findmemo import FindingsMemo, Named, corpus_key, document_digests
 from checker.heap import paused_gc
 from checker.ingest import Document, display_path
+from checker.memofile import MemoFile
 from checker.models.claims import ClaimFile
 from checker.models.report import (
     Finding,
@@ -242,7 +244,7 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     errors_before = len(corpus.errors)
     # The report's corpus parts, made while this process would wait for a comparison
     # beside it (a re-run with --jobs), else here after the checks.
-    parts_of = functools.cache(functools.partial(corpus_parts, corpus, ruleset))
+    parts_of = functools.cache(functools.partial(_corpus_parts, corpus, ruleset, cache))
     findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys,
                         Named(memo.key, digests), parts_of)
     with watch.stage("report"):
@@ -251,6 +253,14 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         # Input errors met on the way (a bad term pattern) are reported by a full run only.
         cache.aside(functools.partial(memo.put, findings, parts), resolve_jobs(jobs))
     return findings, parts
+
+
+def _corpus_parts(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache) -> CorpusParts:
+    """`corpus_parts`, drafted documents' parts kept in the cache (their claims unbuilt)."""
+    memo = MemoFile(cache.root / PARTS, code_fingerprint())
+    parts = corpus_parts(corpus, ruleset, memo, cache.extracted)
+    memo.save()
+    return parts
 
 
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,

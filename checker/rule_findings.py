@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from checker.builders import ClaimIndex, consistency_hit_findings, fact_finding, term_finding
+from checker.builders import consistency_hit_findings, fact_finding, term_finding
+from checker.claimindex import ClaimIndex
 from checker.corpus import Corpus, DocClaims
 from checker.extract.clean import classify_lines
 from checker.memofile import MemoFile, content_key, remembered
@@ -38,7 +39,7 @@ def fact_findings(norm: Sequence[NormClaim], index: ClaimIndex,
         by_predicate[rule.predicate].append(rule)
     out: list[Finding] = []
     for n in norm:
-        dc, _ = index[n.key]
+        dc = index.document(n.key)  # its claims built only for a hit
         for pid in {p for p, _, _ in n.predicates}:
             for rule in by_predicate.get(pid, ()):
                 hit = match_fact(rule, n, ruleset.lexicon, _published(dc))
@@ -97,10 +98,12 @@ def _uncovered_regions(dc: DocClaims, blocks: Sequence[tuple[int, int]]) -> list
 
 def term_findings(corpus: Corpus, ruleset: RuleSet,
                   regions: Sequence[list[tuple[int, int]]],
-                  memo: MemoFile | None = None, jobs: int = 1) -> list[Finding]:
+                  memo: MemoFile | None = None, jobs: int = 1,
+                  drafts: Mapping[str, str] | None = None) -> list[Finding]:
     """Spelling variants in claim texts, and in the prose no claim covers (searched over
     `jobs` processes); with a memo (for these rules), a document's hits are looked up by
-    its text and its claims."""
+    its text and its claims (`drafts`: the extraction key of each document drafted
+    through the cache, which its claims are a function of: they need not be built)."""
     from checker.parallel import map_items
 
     sources = {rid: src.at("patterns") for rid, src in ruleset.sources.items()}
@@ -108,7 +111,9 @@ def term_findings(corpus: Corpus, ruleset: RuleSet,
     corpus.errors.extend(matcher.errors)
     rules = {r.id: r for r in ruleset.terms}
     docs = corpus.docs
-    keys = [_terms_key(dc) if memo is not None else None for dc in docs]
+    drafts = drafts or {}
+    keys = [_terms_key(dc, drafts.get(dc.doc.id) if dc.on_the_fly else None)
+            if memo is not None else None for dc in docs]
     found = remembered(memo, keys, lambda i, hits: _from_stored(hits, rules, docs[i]),
                        lambda todo: map_items(_hits_in, matcher,
                                               [(docs[i], regions[i]) for i in todo], jobs))
@@ -120,9 +125,12 @@ def _hits_in(matcher: TermMatcher, item: tuple[DocClaims, Sequence[tuple[int, in
     return _term_hits(matcher, item[0], item[1])
 
 
-def _terms_key(dc: DocClaims) -> str:
+def _terms_key(dc: DocClaims, draft: str | None = None) -> str:
     """What a document's term hits read: its text, where its body starts, and its claims'
-    texts and spans (a claim file may differ from the text)."""
+    texts and spans (a claim file may differ from the text), or the extraction key
+    `draft` they were drafted under."""
+    if draft is not None:
+        return content_key(f"draft:{draft}".encode(), dc.doc.sha256, dc.doc.body_start)
     claims = json.dumps([[c.text, c.span[0], c.span[1]] for c in dc.claims],
                         ensure_ascii=False)
     return content_key(claims.encode("utf-8"), dc.doc.sha256, dc.doc.body_start)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from checker import __version__
 from checker.corpus import Corpus, DocClaims
 from checker.errors import ClaimcheckError, located_order
-from checker.lexicon import UNKNOWN_PREFIX
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
+from checker.memofile import MemoFile, remembered
 from checker.models.report import (
     CONFLICT_KINDS,
     DocumentOut,
@@ -33,10 +34,52 @@ class CorpusParts(NamedTuple):
     entities: list[EntityOut]
 
 
-def corpus_parts(corpus: Corpus, ruleset: RuleSet) -> CorpusParts:
+# A document's share of the corpus parts: its claim count, and each (entity id, text) its
+# claims mention, with how many times, in the order first mentioned.
+DocumentPart = tuple[int, list[tuple[str | None, str, int]]]
+
+
+def corpus_parts(corpus: Corpus, ruleset: RuleSet, memo: MemoFile | None = None,
+                 drafts: Mapping[str, str] | None = None) -> CorpusParts:
     """The report's parts that read every claim (kept with the findings of a cached run,
-    `checker.findmemo`, so that a re-run builds no claim)."""
-    return CorpusParts([len(dc.claims) for dc in corpus.docs], entity_index(corpus, ruleset))
+    `checker.findmemo`, so that a re-run builds no claim). With a memo, a document drafted
+    through the cache has its part looked up by its extraction key (`drafts`: document id
+    -> key; its claims are a function of it), and its claims are not built for it."""
+    docs = corpus.docs
+    found = drafts or {}
+    keys = [found.get(dc.doc.id) if memo is not None and dc.on_the_fly else None
+            for dc in docs]
+    parts = remembered(memo, keys, _decoded_part,
+                       lambda todo: [_stored_part(document_part(docs[i])) for i in todo])
+    return CorpusParts([claims for claims, _ in parts],
+                       _entity_index(docs, parts, ruleset.lexicon))
+
+
+def document_part(dc: DocClaims) -> DocumentPart:
+    """A document's claim count and the names its claims mention (`DocumentPart`)."""
+    seen: dict[tuple[str | None, str], int] = {}
+    for claim in dc.claims:
+        for e in claim.entities:
+            key = (e.id, e.text)
+            seen[key] = seen.get(key, 0) + 1
+    return len(dc.claims), [(eid, text, n) for (eid, text), n in seen.items()]
+
+
+def _stored_part(part: DocumentPart) -> list[Any]:
+    return [part[0], [list(entry) for entry in part[1]]]
+
+
+def _decoded_part(_: int, value: Any) -> DocumentPart | None:
+    """A stored part, or None when it is not one (a damaged memo)."""
+    try:
+        claims, entries = value
+        out = [(eid, text, n) for eid, text, n in entries]
+    except (TypeError, ValueError):
+        return None
+    good = isinstance(claims, int) and all(
+        (eid is None or isinstance(eid, str)) and isinstance(text, str) and isinstance(n, int)
+        for eid, text, n in out)
+    return (claims, out) if good else None
 
 
 def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
@@ -88,7 +131,13 @@ def _unresolved(name: str) -> str | None:
 
 def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
     """Known entities mentioned by two or more documents, with every spelling used."""
-    lexicon = ruleset.lexicon
+    return _entity_index(corpus.docs, [document_part(dc) for dc in corpus.docs],
+                         ruleset.lexicon)
+
+
+def _entity_index(documents: Sequence[DocClaims], parts: Sequence[DocumentPart],
+                  lexicon: Lexicon) -> list[EntityOut]:
+    """`entity_index` from each document's part."""
     # Each mention as (id, text) -> the documents it is in, one entry a mention; resolved
     # below once per (id, text): a corpus repeats a few thousand names 100,000 times.
     mentions: dict[tuple[str | None, str], list[str]] = {}
@@ -96,17 +145,16 @@ def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
     # name no rule knows): only a claim file's names are resolved again. An (id, text) is
     # resolved as its first document says (the same either way, so the first's is kept).
     resolvers: dict[tuple[str | None, str], Callable[[str], str | None]] = {}
-    for dc in corpus.docs:
+    for dc, (_, entries) in zip(documents, parts, strict=True):
         resolve = _unresolved if dc.on_the_fly else lexicon.resolve
         doc_id = dc.doc.id
-        for claim in dc.claims:
-            for e in claim.entities:
-                key = (e.id, e.text)
-                docs = mentions.get(key)
-                if docs is None:
-                    docs = mentions[key] = []
-                    resolvers[key] = resolve
-                docs.append(doc_id)
+        for eid, text, n in entries:
+            key = (eid, text)
+            found = mentions.get(key)
+            if found is None:
+                found = mentions[key] = []
+                resolvers[key] = resolve
+            found.extend([doc_id] * n)
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     counts: Counter[tuple[str, str]] = Counter()
     for (eid, text), docs in mentions.items():

@@ -1,0 +1,107 @@
+"""The claim index builds a document's claims when one of them is first looked up, and a
+re-run after an edit builds only the claims its findings cite."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker import parallel
+from checker.claimindex import ClaimIndex
+from checker.corpus import DeferredDocClaims, DocClaims, LazyDraft, load_corpus
+from checker.corpusnorm import normalised
+from checker.models.claims import ClaimFile
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet, load_rules
+from tests.bench.corpora import RULES, report_json, write
+
+
+@pytest.fixture(scope="module")
+def ruleset() -> RuleSet:
+    return load_rules([RULES])[0]
+
+
+class _Deferred:
+    """Each document's claims behind a loader that counts the documents it builds."""
+
+    def __init__(self, docs: list[DocClaims]) -> None:
+        self.built: list[str] = []
+        self.docs: list[DocClaims] = [DeferredDocClaims.of(dc.doc, LazyDraft(self._loader(dc)))
+                                      for dc in docs]
+
+    def _loader(self, dc: DocClaims) -> Callable[[], ClaimFile]:
+        def load() -> ClaimFile:
+            self.built.append(dc.doc.id)
+            # Only its claims are read (`LazyDraft.claims`).
+            return ClaimFile.model_construct(claims=list(dc.claims))  # type: ignore[call-arg]
+        return load
+
+
+def _eager(tmp_path: Path, ruleset: RuleSet,
+           docs: int = 12) -> tuple[list[DocClaims], list[list[NormClaim]]]:
+    root = write(tmp_path / "corpus", docs)
+    corpus = load_corpus(root, root / "seeds", root / "claims", ruleset.lexicon, 0.5)
+    _, per_doc = normalised(corpus, ruleset)
+    return corpus.docs, per_doc
+
+
+def test_the_index_builds_a_document_when_one_of_its_claims_is_looked_up(
+        tmp_path: Path, ruleset: RuleSet) -> None:
+    docs, per_doc = _eager(tmp_path, ruleset)
+    eager = ClaimIndex(docs, per_doc)
+    deferred = _Deferred(docs)
+    index = ClaimIndex(deferred.docs, per_doc)
+    assert list(index) == list(eager) and len(index) == len(eager) > len(docs)
+    key = per_doc[3][0].key
+    assert index.document(key).doc.id == docs[3].doc.id
+    assert deferred.built == []  # naming a document builds nothing
+    dc, claim = index[key]
+    assert deferred.built == [docs[3].doc.id]
+    assert (dc.doc.id, claim) == (eager[key][0].doc.id, eager[key][1])
+    index[per_doc[3][-1].key]
+    assert deferred.built == [docs[3].doc.id]  # built once
+    assert {k: (d.doc.id, c) for k, (d, c) in index.items()} == \
+        {k: (d.doc.id, c) for k, (d, c) in eager.items()}
+    cited = [dc.doc.id for dc, claims in zip(docs, per_doc, strict=True) if claims]
+    assert sorted(deferred.built) == sorted(cited)
+
+
+def test_building_ahead_stops_when_told_and_goes_on_from_there(
+        tmp_path: Path, ruleset: RuleSet) -> None:
+    docs, per_doc = _eager(tmp_path, ruleset)
+    deferred = _Deferred(docs)
+    index = ClaimIndex(deferred.docs, per_doc)
+    index.build_while(lambda: len(deferred.built) < 4)
+    assert deferred.built == [dc.doc.id for dc in docs[:4]]
+    index[per_doc[8][0].key]  # looked up out of turn
+    index.build_while(lambda: True)
+    assert deferred.built == [dc.doc.id for dc in docs[:4]] + [docs[8].doc.id] + \
+        [dc.doc.id for k, dc in enumerate(docs) if k >= 4 and k != 8]
+
+
+def test_an_edited_re_run_builds_only_the_claims_it_cites(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write(tmp_path / "corpus", 40)
+    cache = tmp_path / "cache"
+    report_json(root, cache)
+    built: list[str] = []
+    real = parallel._drafted
+
+    def drafted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "_drafted", drafted)
+    rng = random.Random(3)
+    docs = sorted((root / "seeds").glob("*.txt"))
+    for _ in range(2):
+        victim = rng.choice(docs)
+        victim.write_text(victim.read_text("utf-8") + "Norvex Dynamics employs 9,900 "
+                          "people in Lahore.\n", "utf-8")
+        built.clear()
+        cached = report_json(root, cache)
+        assert 0 < len(built) < len(docs) - 5, len(built)
+        assert cached == report_json(root, None)
