@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.compare import CompareResult
+from checker.compare import CompareResult, incremental
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import VerdictFile, claim_hashes
 from checker.corpus import Corpus, load_corpus
@@ -142,3 +142,12 @@ def test_a_store_edited_by_hand_is_not_trusted(tmp_path: Path, ruleset: RuleSet,
     again, memory = _run(root, ruleset, store)
     assert memory is not None and memory.settled == 0
     assert again == _run(root, ruleset, None)[0]
+
+
+@pytest.mark.parametrize("fresh", [0, 1, 7, incremental._FEW, incremental._FEW + 1, 3000])
+def test_codes_kept_and_fresh_come_out_as_one_sorted_array(fresh: int) -> None:
+    rng = random.Random(fresh)
+    kept = sorted(rng.sample(range(1 << 40), 5000))
+    new = sorted(rng.sample(range(1 << 40), fresh))
+    merged = incremental._merged(iter(kept), new)
+    assert merged.typecode == "q" and list(merged) == sorted(kept + new)
