@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from checker.aside import beside, by_reference
@@ -61,10 +62,12 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     if memory is not None:
         memory.jobs = processes  # the store written beside the reduce and the findings
         if cache is not None and named is not None:
-            memo = GroupMemo.read(cache.root)
+            # The names alone now; the findings are read while the comparison runs.
+            token, names = GroupMemo.head(cache.root)
             memory.token = named.key
-            reuse = Reuse(frozenset(memo.entries), named.digests, memo.token)
-            kept = _Kept(memo, partial(_comparison, corpus, norm, ruleset, memory, jobs, None))
+            reuse = Reuse(names, named.digests, token)
+            kept = _Kept(cache.root, token,
+                         partial(_comparison, corpus, norm, ruleset, memory, jobs, None))
     compare = partial(_comparison, corpus, norm, ruleset, memory, jobs, reuse)
     if memory is not None and processes > 1 and memory.path.is_file():
         scored, found, errors = _beside_the_comparison(corpus, norm, per_doc, ruleset, cache,
@@ -145,15 +148,28 @@ def _comparison(corpus: Corpus, norm: Sequence[NormClaim], ruleset: RuleSet,
 
 
 class _Kept:
-    """The corroborations kept across runs (`checker.groupmemo`): read before comparing,
-    the components' findings gathered as they are built, written for the next run."""
+    """The corroborations kept across runs (`checker.groupmemo`): their names read before
+    comparing, their findings when first needed (with `--jobs`, while the comparison
+    runs), the components' findings gathered as they are built, written for the next run."""
 
-    def __init__(self, memo: GroupMemo, afresh: Callable[[], CompareResult]) -> None:
-        self.memo = memo
+    def __init__(self, root: Path, token: str | None,
+                 afresh: Callable[[], CompareResult]) -> None:
+        self._root = root
+        self._token = token  # the store's name in the header the reuse was decided by
+        self._memo: GroupMemo | None = None
         self.afresh = afresh  # the comparison again, every component grouped
         self.token: str | None = None
         self.components: list[str] = []
         self.built: dict[str, list[Finding]] = {}
+
+    @property
+    def memo(self) -> GroupMemo:
+        """The memo, read on first use. One that another run has written since its header
+        was read (another store's name) is taken as empty: nothing of it is reused."""
+        if self._memo is None:
+            memo = GroupMemo.read(self._root)
+            self._memo = memo if memo.token == self._token else GroupMemo(memo.path)
+        return self._memo
 
     def reused(self, result: CompareResult) -> tuple[CompareResult, list[Finding]]:
         """The result, and the findings of its reused components; when the memo does not

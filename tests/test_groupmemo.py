@@ -155,3 +155,33 @@ def test_a_memo_that_does_not_read_is_grouped_again(tmp_path: Path,
     reuses = _Reuses(monkeypatch)
     assert report_json(root, cache, jobs) == report_json(root, None, jobs)
     assert reuses.taken == [-1]  # asked, did not read, compared again
+
+
+def test_the_header_names_the_components_without_reading_their_findings(
+        tmp_path: Path) -> None:
+    kept = {"a" * 32: [_finding("f1", "one")], "b" * 32: []}
+    GroupMemo(tmp_path / CORROBORATIONS).save("run-1", sorted(kept), kept)
+    assert GroupMemo.head(tmp_path) == ("run-1", frozenset(kept))
+    path = tmp_path / CORROBORATIONS
+    head, _, rest = path.read_bytes().partition(b"\n")
+    path.write_bytes(head + b"\n" + rest[:-5])  # the body torn: the header still reads
+    assert GroupMemo.head(tmp_path) == ("run-1", frozenset(kept))
+    assert GroupMemo.read(tmp_path).findings(sorted(kept)) is None  # found out here
+    for damaged in (b"", b"{not json\n", b'{"format": 1, "token": "run-1"}\n' + rest):
+        path.write_bytes(damaged)
+        assert GroupMemo.head(tmp_path) == (None, frozenset())
+    assert GroupMemo.head(tmp_path / "nowhere") == (None, frozenset())
+
+
+def test_a_memo_written_again_after_its_header_was_read_is_not_used(tmp_path: Path) -> None:
+    from checker.checking import _Kept
+
+    kept = {"a" * 32: [_finding("f1", "one")]}
+    GroupMemo(tmp_path / CORROBORATIONS).save("run-1", sorted(kept), kept)
+    token, names = GroupMemo.head(tmp_path)
+    taken = _Kept(tmp_path, token, lambda: pytest.fail("not compared here"))
+    # Another run on the same cache writes its memo in between.
+    GroupMemo(tmp_path / CORROBORATIONS).save("run-2", sorted(kept), kept)
+    assert taken.memo.entries == {} and taken.memo.findings(names) is None
+    same = _Kept(tmp_path, "run-2", lambda: pytest.fail("not compared here"))
+    assert same.memo.findings(sorted(kept)) == kept["a" * 32]
