@@ -46,11 +46,12 @@ T = TypeVar("T")
 
 def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
             cache: ClaimCache | None, jobs: int, keys: list[str] | None = None,
-            named: Named | None = None,
-            idle: Callable[[], object] | None = None) -> list[Finding]:
+            named: Named | None = None, idle: Callable[[], object] | None = None,
+            done: Callable[[list[Finding]], object] | None = None) -> list[Finding]:
     """Every finding of the corpus, sorted (`keys`: the documents' normalisation keys;
     `named`: what names the inputs, for the corroborations kept across runs; `idle`: work
-    of the caller's, run while this process would wait for a comparison beside it)."""
+    of the caller's, run while this process would wait for a comparison beside it; `done`:
+    given the findings before this function lets its data go)."""
     with watch.stage("normalise"):
         norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))
@@ -86,7 +87,12 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     findings += found
     corpus.errors.extend(errors)
     progress("rules", 1, 1)
-    return sorted(_unique(findings).values(), key=sort_key)
+    out = sorted(_unique(findings).values(), key=sort_key)
+    if done is not None:
+        # Before the return lets this run's claims go: freeing the normalised claims of
+        # 10,000 documents takes a quarter of a second, time a write beside can use.
+        done(out)
+    return out
 
 
 def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],

@@ -245,13 +245,20 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     # The report's corpus parts, made while this process would wait for a comparison
     # beside it (a re-run with --jobs), else here after the checks.
     parts_of = functools.cache(functools.partial(_corpus_parts, corpus, ruleset, cache))
+
+    def keep(findings: list[Finding]) -> None:
+        """The findings memo written beside this process, from the checks' end on."""
+        if len(corpus.errors) == errors_before:
+            # Input errors met on the way (a bad term pattern) are reported by a full run
+            # only.
+            with watch.stage("report"):
+                parts = parts_of()
+            cache.aside(functools.partial(memo.put, findings, parts), resolve_jobs(jobs))
+
     findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys,
-                        Named(memo.key, digests), parts_of)
+                        Named(memo.key, digests), parts_of, keep)
     with watch.stage("report"):
         parts = parts_of()
-    if len(corpus.errors) == errors_before:
-        # Input errors met on the way (a bad term pattern) are reported by a full run only.
-        cache.aside(functools.partial(memo.put, findings, parts), resolve_jobs(jobs))
     return findings, parts
 
 
@@ -265,10 +272,10 @@ def _corpus_parts(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache) -> Corpus
 
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
              cache: ClaimCache | None, jobs: int, keys: list[str] | None = None,
-             named: Named | None = None, idle: Callable[[], object] | None = None
-             ) -> list[Finding]:
+             named: Named | None = None, idle: Callable[[], object] | None = None,
+             done: Callable[[list[Finding]], object] | None = None) -> list[Finding]:
     """`checking.checked`, imported when a run compares: a run the cache serves whole
     never loads the comparison."""
     from checker.checking import checked
 
-    return checked(corpus, ruleset, progress, watch, cache, jobs, keys, named, idle)
+    return checked(corpus, ruleset, progress, watch, cache, jobs, keys, named, idle, done)
