@@ -45,9 +45,10 @@ def beside(work: Callable[[int], R], jobs: int = 1,
     """`work` run beside the block: with `jobs` (a count, `parallel.resolve_jobs`) over 1
     where processes are forked, as `work(jobs - 1)` in a process of its own that starts
     now (the block's own work keeps the other processes); else as `work(jobs)` here, when
-    its result is asked for. Yields the function that returns that result, waiting for it
-    (not for the process, which may still finish work of its own, a cache write, until the
-    block ends). `codec` sends the value across (default: pickled as it is)."""
+    its result is asked for. Yields a `Result`: called, it returns that result, waiting for
+    it (not for the process, which may still finish work of its own, a cache write, until
+    the block ends); `ready()` says whether it has come. `codec` sends the value across
+    (default: pickled as it is)."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield Result(lambda: work(jobs), lambda: True)
         return

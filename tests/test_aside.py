@@ -33,6 +33,25 @@ def test_work_runs_in_a_process_of_its_own_with_jobs() -> None:
         assert result() == (1, os.getpid())
 
 
+def test_ready_says_whether_the_result_has_come(tmp_path: Path) -> None:
+    go = tmp_path / "go"
+
+    def work(jobs: int) -> int:
+        while not go.exists():  # held until the block lets it go
+            time.sleep(0.01)
+        return 5
+
+    with alarm(), beside(work, jobs=2) as result:
+        time.sleep(0.2)
+        assert not result.ready()  # still at work: the block builds ahead meanwhile
+        go.touch()
+        while not result.ready():
+            time.sleep(0.01)
+        assert result() == 5
+    with beside(_where, jobs=1) as here:
+        assert here.ready()  # run here when asked: nothing to wait for beside
+
+
 def test_the_error_of_the_process_is_raised_here() -> None:
     with pytest.raises(InputError) as raised, beside(_fails, jobs=2) as result:
         result()
