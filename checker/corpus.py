@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -52,6 +52,12 @@ class DocClaims:
     # in the key: a file that repeats an id (an input error) keeps each claim's own part.
     parts: dict[tuple[str, tuple[int, int]], str] = field(default_factory=dict, repr=False,
                                                            compare=False)
+
+    def drafted_under(self, extracted: Mapping[str, str]) -> str | None:
+        """The extraction key this document's claims were drafted under, which they are a
+        function of (`extracted`: the cache's keys by document id), or None: a claim
+        file's claims, or a draft the cache did not key."""
+        return extracted.get(self.doc.id) if self.on_the_fly else None
 
     @property
     def suppressions(self) -> list[Suppression]:

@@ -84,7 +84,7 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
 
 
 def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:
-    drafted = cache.extracted.get(dc.doc.id) if dc.on_the_fly else None
+    drafted = dc.drafted_under(cache.extracted)
     if drafted is not None:
         return drafted_normalisation_key(drafted)
     return normalisation_key(dc.doc.id, dc.claims, rules_fp, dc.doc.sha256)

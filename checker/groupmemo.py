@@ -21,6 +21,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -52,16 +53,14 @@ class GroupMemo:
         found out when its findings are asked for (`findings`)."""
         try:
             with (root / CORROBORATIONS).open("rb") as handle:
-                header = json.loads(handle.readline())
-        except (OSError, ValueError):
+                header = _header(handle.readline())
+        except OSError:
             return None, frozenset()
-        if not isinstance(header, dict) or header.get("format") != FORMAT \
-                or header.get("code") != code_fingerprint() \
-                or not isinstance(header.get("token"), str) \
-                or not isinstance(header.get("names"), list) \
-                or not all(isinstance(name, str) for name in header["names"]):
+        names = header.get("names") if header is not None else None
+        if header is None or not isinstance(names, list) \
+                or not all(isinstance(name, str) for name in names):
             return None, frozenset()
-        return header["token"], frozenset(header["names"])
+        return header["token"], frozenset(names)
 
     @classmethod
     def read(cls, root: Path) -> GroupMemo:
@@ -73,14 +72,8 @@ class GroupMemo:
             return cls(path)
         head, _, rest = data.partition(b"\n")
         stamp, _, body = rest.partition(b"\n")
-        try:
-            header = json.loads(head)
-        except ValueError:
-            return cls(path)
-        if not isinstance(header, dict) or header.get("format") != FORMAT \
-                or header.get("code") != code_fingerprint() \
-                or not isinstance(header.get("token"), str) \
-                or stamp != hashlib.sha256(body).hexdigest().encode("ascii"):
+        header = _header(head)
+        if header is None or stamp != hashlib.sha256(body).hexdigest().encode("ascii"):
             return cls(path)
         entries: dict[str, tuple[int, bytes]] = {}
         for line in body.splitlines():
@@ -157,3 +150,17 @@ class GroupMemo:
                                      body], durable=False)
         except OSError:
             return
+
+
+def _header(line: bytes) -> dict[str, Any] | None:
+    """A memo's first line when it is of this format and code and names a store, else
+    None (`head` also reads the components' names from it)."""
+    try:
+        header = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or header.get("format") != FORMAT \
+            or header.get("code") != code_fingerprint() \
+            or not isinstance(header.get("token"), str):
+        return None
+    return header

@@ -98,25 +98,26 @@ def _sealed(chunks: Iterable[bytes]) -> Iterator[bytes]:
 def _chunks(payload: dict[str, Any], streamed: str | None, items: Iterable[Any],
             batch: int = 4096) -> Iterator[bytes]:
     plain = {k: v for k, v in payload.items() if not isinstance(v, Packed)}
-    yield _dumps(plain)[:-1].encode("utf-8")
+    yield dumps(plain)[:-1].encode("utf-8")
     sep = "," if plain else ""
     for name, value in payload.items():
         if isinstance(value, Packed):
-            yield (sep + _dumps(name) + ':"').encode("utf-8")
+            yield (sep + dumps(name) + ':"').encode("utf-8")
             yield from value.chunks()
             yield b'"'
             sep = ","
     if streamed is not None:
-        yield (sep + _dumps(streamed) + ":[").encode("utf-8")
+        yield (sep + dumps(streamed) + ":[").encode("utf-8")
         it = iter(items)
         comma = ""
         while part := list(islice(it, batch)):
-            yield (comma + _dumps(part)[1:-1]).encode("utf-8")
+            yield (comma + dumps(part)[1:-1]).encode("utf-8")
             comma = ","
         yield b"]"  # the closing brace comes with the seal (`_sealed`)
 
 
-def _dumps(value: Any) -> str:
+def dumps(value: Any) -> str:
+    """Compact JSON, as the cache files hold it."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -112,8 +112,8 @@ def term_findings(corpus: Corpus, ruleset: RuleSet,
     rules = {r.id: r for r in ruleset.terms}
     docs = corpus.docs
     drafts = drafts or {}
-    keys = [_terms_key(dc, drafts.get(dc.doc.id) if dc.on_the_fly else None)
-            if memo is not None else None for dc in docs]
+    keys = [_terms_key(dc, dc.drafted_under(drafts)) if memo is not None else None
+            for dc in docs]
     found = remembered(memo, keys, lambda i, hits: _from_stored(hits, rules, docs[i]),
                        lambda todo: map_items(_hits_in, matcher,
                                               [(docs[i], regions[i]) for i in todo], jobs))

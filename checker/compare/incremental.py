@@ -25,7 +25,7 @@ from heapq import merge
 from itertools import filterfalse
 from typing import NamedTuple
 
-from checker.compare import PairResult, judge_pairs
+from checker.compare import PairResult, judge_pairs, kept
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import Judged, Past, Prior, VerdictFile, pair_code
 from checker.compare.verdict import Thresholds
@@ -49,7 +49,6 @@ class Settled(NamedTuple):
     results: list[PairResult]
     pairs: int
     unsettled: list[str]
-
 
 
 def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
@@ -195,8 +194,8 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
     hashes, related, kept_now = judged.hashes, past.related, judged.related
     xs, ys, verdicts, copies = related.xs, related.ys, related.verdicts, related.copies
     cands, cand_at = judged.cands, judged.cand_at
-    # One pass over every related verdict of the last run (56,000 at 10,000 documents):
-    # the columns' appends bound once, `kept` inline.
+    # One pass over every related verdict of the last run (56,000 at 10,000 documents),
+    # the columns' appends bound once.
     add_x, add_y = kept_now.xs.append, kept_now.ys.append
     add_verdict, add_copy = kept_now.verdicts.append, kept_now.copies.append
     for k, code in enumerate(past.codes):
@@ -212,10 +211,8 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
         add_verdict(verdict)
         add_copy(copy)
         a, b = claims[i], claims[j]
-        label = verdict.label
-        if label == "unrelated" or (a.doc == b.doc and not (
-                label == "conflict" and verdict.reason == "polarity")):
-            out.append(None)  # not `kept`
+        if not kept(a, b, verdict):
+            out.append(None)
             continue
         found = cands[cand_at[i]:cand_at[i + 1]]
         place = (i, found.index(y)) if y in found \

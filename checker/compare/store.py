@@ -35,7 +35,7 @@ from checker.aside import later
 from checker.compare.blocking import rounded_count
 from checker.compare.verdict import Verdict
 from checker.errors import InputError, Location
-from checker.memofile import Packed, read_json, unpack, write_json
+from checker.memofile import Packed, dumps, read_json, unpack, write_json
 from checker.normclaim import NormClaim
 
 FORMAT = 3  # 3: each verdict's details as their JSON text
@@ -237,7 +237,7 @@ def details_text(details: Mapping[str, Any]) -> str:
     """A verdict's details as the store writes them; stored details as they were read."""
     if isinstance(details, StoredDetails):
         return details.text
-    return json.dumps(details, ensure_ascii=False, separators=(",", ":"))
+    return dumps(details)
 
 
 def changed_keys(df: Mapping[str, int], before: Mapping[str, int]) -> set[str]:

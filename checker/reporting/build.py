@@ -50,7 +50,7 @@ def corpus_parts(corpus: Corpus, ruleset: RuleSet, memo: MemoFile | None = None,
         return CorpusParts([len(dc.claims) for dc in docs],
                            _entity_index(docs, [None] * len(docs), ruleset.lexicon))
     found = drafts or {}
-    keys = [found.get(dc.doc.id) if dc.on_the_fly else None for dc in docs]
+    keys = [dc.drafted_under(found) for dc in docs]
     parts = remembered(memo, keys, _decoded_part,
                        lambda todo: [_stored_part(document_part(docs[i])) for i in todo])
     return CorpusParts([claims for claims, _ in parts],
