@@ -31,3 +31,21 @@ def by_position(cls: type[T]) -> type[T]:
     cls.__getstate__ = __getstate__  # type: ignore[method-assign]
     cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
     return cls
+
+
+def slot_builder(cls: type[T]) -> Callable[..., T]:
+    """A function making an instance of a frozen slotted dataclass from a value for each
+    slot, in slot order, set through the slots' own descriptors: no `__init__` (which sets
+    each field through `object.__setattr__`, about twice the cost) and no `__post_init__`,
+    so the caller gives derived slots too. Generated, as dataclasses generate `__init__`:
+    a loop over the setters would cost what it saves."""
+    names: tuple[str, ...] = tuple(cls.__slots__)  # type: ignore[attr-defined]
+    params = ", ".join(f"v{i}" for i in range(len(names)))
+    sets = "".join(f"    s{i}(made, v{i})\n" for i in range(len(names)))
+    source = f"def build({params}):\n    made = new(cls)\n{sets}    return made\n"
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update((f"s{i}", getattr(cls, name).__set__) for i, name in enumerate(names))
+    exec(source, scope)  # noqa: S102 - the source is made above from slot indices alone
+    build: Callable[..., T] = scope["build"]
+    build.__qualname__ = f"slot_builder.<{cls.__name__}>"
+    return build

@@ -7,7 +7,12 @@ from datetime import date
 from sys import intern
 from typing import Any
 
-from checker.normclaim import Description, Mention, NDate, NormClaim, NQuantity
+from checker.fastpickle import slot_builder
+from checker.normclaim import Description, NDate, NormClaim, NQuantity, mention, norm_claim
+
+# Dates and quantities made as `norm_claim` makes claims: through their slots, in order.
+_date = slot_builder(NDate)
+_quantity = slot_builder(NQuantity)
 
 
 def _day(value: date | None) -> str | None:
@@ -43,7 +48,7 @@ def _opt(value: str | None) -> str | None:
 
 
 def _dates(rows: list[list[Any]]) -> tuple[NDate, ...]:
-    return tuple([NDate(_from_day(x[0]), _from_day(x[1]), intern(x[2]), x[3], x[4])
+    return tuple([_date(_from_day(x[0]), _from_day(x[1]), intern(x[2]), x[3], x[4])
                   for x in rows])
 
 
@@ -55,14 +60,14 @@ def norm_from_json(row: list[Any]) -> NormClaim:
     # Names, words and labels interned, as normalisation's own are: 200,000 claims repeat a
     # few thousand of them, and JSON gives each occurrence its own string (150 MB there).
     # Empty slots (most of them) skip building a generator for nothing.
-    return NormClaim(
+    return norm_claim(
         intern(doc), claim_id, text, (start, end), frozenset(map(intern, entities)),
-        tuple([Mention(intern(mentions[k]), intern(mentions[k + 1]), mentions[k + 2],
+        tuple([mention(intern(mentions[k]), intern(mentions[k + 1]), mentions[k + 2],
                        mentions[k + 3]) for k in range(0, len(mentions), 4)])
         if mentions else (),
         frozenset(map(intern, tokens)), tuple(map(intern, frame)),
         tuple([(intern(p[0]), p[1], p[2]) for p in predicates]) if predicates else (),
-        tuple([NQuantity(intern(q[0]), _opt(q[1]), q[2], q[3], q[4], _opt(q[5]), q[6], q[7])
+        tuple([_quantity(intern(q[0]), _opt(q[1]), q[2], q[3], q[4], _opt(q[5]), q[6], q[7])
                for q in quantities]) if quantities else (),
         _dates(dates) if dates else (),
         intern(polarity), intern(modality), correction,

@@ -1,13 +1,21 @@
-"""Normalised claims survive pickling by position (what --jobs sends between processes)."""
+"""Normalised claims survive pickling by position (what --jobs sends between processes),
+and are made through their slots as their __init__ makes them."""
 
 from __future__ import annotations
 
+import json
 import pickle
+from dataclasses import replace
+from datetime import date
+
+import pytest
 
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
+from checker.fastpickle import slot_builder
 from checker.models.document import DocumentMeta
-from checker.normclaim import Mention, NormClaim, mention
+from checker.normclaim import CONTEXT, Mention, NDate, NormClaim, mention, norm_claim
+from checker.normjson import norm_from_json, norm_to_json
 from checker.rules import RuleSet
 
 TEXT = ("Pakistan has a population of about 241 million people, the bureau said in May. "
@@ -34,3 +42,33 @@ def test_mention_through_its_slots_is_a_mention() -> None:
     assert type(made) is Mention
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert pickle.loads(pickle.dumps(made)) == plain
+
+
+def test_a_claim_through_its_slots_is_the_claim_its_init_makes(ruleset: RuleSet) -> None:
+    """`norm_claim` (the cache's way back) sets every slot `NormClaim(...)` sets, the derived
+    keys too, in the same set order; with a context mention, whose entity is no key."""
+    model = extract_text(TEXT, "d1", ruleset.lexicon, meta=DocumentMeta(published="2024-03-01"),
+                         threshold=0.0)
+    claims = normalise_document("d1", model.claims, ruleset.lexicon)
+    context = replace(claims[0], mentions=(*claims[0].mentions,
+                                           mention("kelora", CONTEXT, 0, 0)),
+                      entities=claims[0].entities | {"kelora"})
+    assert "e:kelora" not in context.keys
+    for claim in [*claims, context]:
+        fields = claim.__getstate__()[:-2]  # all but the derived keys and key
+        made, plain = norm_claim(*fields), NormClaim(*fields)
+        assert type(made) is NormClaim
+        assert made.__getstate__() == plain.__getstate__() == claim.__getstate__()
+        assert list(made.keys) == list(plain.keys)
+        back = norm_from_json(json.loads(json.dumps(norm_to_json(claim))))
+        assert back.__getstate__() == NormClaim(*back.__getstate__()[:-2]).__getstate__()
+        assert back == claim
+
+
+def test_slot_builder_sets_each_slot_in_order() -> None:
+    build = slot_builder(NDate)
+    made = build(date(2024, 1, 1), None, "day", "on 1 January", "after")
+    assert type(made) is NDate
+    assert made == NDate(date(2024, 1, 1), None, "day", "on 1 January", "after")
+    with pytest.raises(TypeError):
+        build(date(2024, 1, 1), None, "day", "on 1 January")  # every slot, none defaulted

@@ -80,9 +80,13 @@ def split(pairs: Sequence[PairResult], origins: Mapping[str, str], reuse: Reuse)
 def components(pairs: Sequence[PairResult]) -> list[list[int]]:
     """The pairs' indices by component (pairs joined through a claim or a text), each in
     order, components in order of their first pair."""
-    node: dict[str, int] = {}
-    by_text: dict[str, int] = {}
-    parent: list[int] = []
+    # A claim has one text, and claims of one text are joined, so a claim's component is
+    # its text's: texts are the nodes (numbered in C), and only the pairs join them.
+    number: dict[str, int] = {}
+    at = number.setdefault
+    ends_a = [at(r.a.text, len(number)) for r in pairs]
+    ends_b = [at(r.b.text, len(number)) for r in pairs]
+    parent = list(range(len(number)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -90,28 +94,12 @@ def components(pairs: Sequence[PairResult]) -> list[list[int]]:
             x = parent[x]
         return x
 
-    def union(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    def node_of(key: str, text: str) -> int:
-        n = node.get(key)
-        if n is None:
-            n = node[key] = len(parent)
-            parent.append(n)
-            first = by_text.setdefault(text, n)
-            if first != n:
-                union(first, n)
-        return n
-
-    ends = []
-    for r in pairs:
-        a, b = node_of(r.a.key, r.a.text), node_of(r.b.key, r.b.text)
-        union(a, b)
-        ends.append(a)
+    for a, b in zip(ends_a, ends_b, strict=True):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     out: dict[int, list[int]] = {}
-    for k, a in enumerate(ends):
+    for k, a in enumerate(ends_a):
         out.setdefault(find(a), []).append(k)
     return sorted(out.values(), key=lambda m: m[0])
 
@@ -121,12 +109,10 @@ def component_name(part: Sequence[PairResult], digests: Mapping[str, str],
     """A component named by what its groups and their findings read: its pairs in order
     (claims, copy flags), and each document's digest and origin. None when a document has
     no digest (its state is unknown: never reused)."""
-    h = blake2b(digest_size=16)
-    docs: set[str] = set()
-    for r in part:
-        h.update(repr((r.a.key, r.b.key, r.copy)).encode("utf-8", "surrogatepass"))
-        docs.add(r.a.doc)
-        docs.add(r.b.doc)
+    # One repr of the whole list (in C), not one per pair.
+    h = blake2b(repr([(r.a.key, r.b.key, r.copy) for r in part]).encode(
+        "utf-8", "surrogatepass"), digest_size=16)
+    docs = {r.a.doc for r in part} | {r.b.doc for r in part}
     states = []
     for doc in sorted(docs):
         state = digests.get(doc)
