@@ -13,7 +13,8 @@ SIGTERM handler (`checker.interrupt`) still lets a cache write in progress finis
         value = result()  # work(jobs - 1)'s value, or its exception raised here
 
 A value is sent back pickled; one that refers to objects both processes hold (inherited by
-the fork) can name each by its position instead of copying it (`by_reference`).
+the fork) can name each by its position instead of copying it (`by_reference`). A part of
+it can be sent ahead while the process goes on (`Ahead`): this one starts on it sooner.
 """
 
 from __future__ import annotations
@@ -35,24 +36,27 @@ from checker.interrupt import critical
 from checker.workers import die_with_parent
 
 R = TypeVar("R")
+P = TypeVar("P")
 # How a value crosses from the process to this one: (encode there, decode here).
 Codec = tuple[Callable[[Any], bytes], Callable[[bytes], Any]]
 
 
 @contextmanager
-def beside(work: Callable[[int], R], jobs: int = 1,
-           codec: Codec | None = None) -> Iterator[Result[R]]:
+def beside(work: Callable[[int], R], jobs: int = 1, codec: Codec | None = None,
+           ahead: Ahead[Any] | None = None) -> Iterator[Result[R]]:
     """`work` run beside the block: with `jobs` (a count, `parallel.resolve_jobs`) over 1
     where processes are forked, as `work(jobs - 1)` in a process of its own that starts
     now (the block's own work keeps the other processes); else as `work(jobs)` here, when
     its result is asked for. Yields a `Result`: called, it returns that result, waiting for
     it (not for the process, which may still finish work of its own, a cache write, until
     the block ends); `ready()` says whether it has come. `codec` sends the value across
-    (default: pickled as it is)."""
+    (default: pickled as it is), and `ahead` a part the work sends before its value."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if ahead is not None:
+            ahead.close()  # the work runs here, when asked for: nothing comes ahead of it
         yield Result(lambda: work(jobs), lambda: True)
         return
-    side = _Side(work, jobs - 1, codec)
+    side = _Side(work, jobs - 1, codec, ahead)
     try:
         yield Result(side.value, side.sent)
     except BaseException:
@@ -71,6 +75,59 @@ class Result(Generic[R]):
 
     def __call__(self) -> R:
         return self._value()
+
+
+class Ahead(Generic[P]):
+    """A part of the work's value, sent once by the work in the process beside while it
+    goes on (`send`), received here (`get`, `ready`): a re-run's conflicts, whose findings
+    this process builds while the comparison groups the corroborations. Made before
+    `beside` forks, and given to it and to the work. When the work ends without sending
+    it, or the process ends, `get` gives None."""
+
+    def __init__(self) -> None:
+        receiving, sending = multiprocessing.get_context("fork").Pipe(duplex=False)
+        self._receiving: Connection | None = receiving
+        self._sending: Connection | None = sending
+        self._encode: Callable[[Any], bytes] | None = None
+        self._decode: Callable[[bytes], Any] | None = None
+        self._got: tuple[P | None] | None = None
+
+    def send(self, part: P) -> None:
+        """Send the part (in the process beside; once: later parts are not sent)."""
+        sending, self._sending = self._sending, None
+        if sending is None:
+            return
+        try:
+            sending.send(self._encode(part) if self._encode is not None else part)
+        finally:
+            sending.close()
+
+    def ready(self, timeout: float = 0.0) -> bool:
+        """Whether `get` would not wait (waiting up to `timeout` seconds for that)."""
+        return self._got is not None or self._receiving is None or \
+            self._receiving.poll(timeout)
+
+    def get(self) -> P | None:
+        """The part, waiting for it; None when none will come."""
+        if self._got is None:
+            part: P | None = None
+            if self._receiving is not None:
+                try:
+                    data = self._receiving.recv()
+                    part = self._decode(data) if self._decode is not None else data
+                except (EOFError, OSError):
+                    part = None
+                self._receiving.close()
+                self._receiving = None
+            self._got = (part,)
+        return self._got[0]
+
+    def close(self) -> None:
+        """No part will be sent from here: in this process once the work is forked (the
+        process holds its own end), in the process once the work is over."""
+        if self._sending is not None:
+            self._sending.close()
+            self._sending = None
 
 
 def by_reference(shared: Sequence[object]) -> Codec:
@@ -122,19 +179,24 @@ def _done() -> None:
 class _Side(Generic[R]):
     """The process, the thread receiving its result, and that result once received."""
 
-    def __init__(self, work: Callable[[int], R], jobs: int, codec: Codec | None = None) -> None:
+    def __init__(self, work: Callable[[int], R], jobs: int, codec: Codec | None = None,
+                 ahead: Ahead[Any] | None = None) -> None:
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
         self._decode = codec[1] if codec is not None else None
+        if ahead is not None and codec is not None:
+            ahead._encode, ahead._decode = codec
         # Forked, so `work` and all it reads are inherited, not pickled; only the result
         # is. Not a daemon: the work may spread itself over processes of its own.
         self._process = context.Process(target=_run, args=(
-            work, jobs, sending, os.getpid(), codec[0] if codec is not None else None))
+            work, jobs, sending, os.getpid(), codec[0] if codec is not None else None, ahead))
         # No collection there: it would copy every inherited page. No SIGTERM during the
         # fork: its SystemExit, raised in an at-fork hook, would be dropped.
         with frozen_heap(), critical():
             self._process.start()
         sending.close()  # this end is the process's: its exit is the end of the pipe
+        if ahead is not None:
+            ahead.close()  # so is the part's
         self._got: tuple[str, Any] | None = None
         self._thread = threading.Thread(target=self._receive, args=(receiving,), daemon=True)
         self._thread.start()
@@ -188,7 +250,7 @@ class _Side(Generic[R]):
 
 
 def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int,
-         encode: Callable[[Any], bytes] | None = None) -> None:
+         encode: Callable[[Any], bytes] | None = None, ahead: Ahead[Any] | None = None) -> None:
     """In the process: the work, its value or exception sent back, then the exit (after
     the processes it started, such as a cache write, are done)."""
     # Not left working for nobody when the parent is killed: SIGTERM, so it unwinds.
@@ -198,6 +260,8 @@ def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int
         outcome: tuple[str, Any] = ("ok", encode(value) if encode is not None else value)
     except BaseException as exc:  # noqa: BLE001 - raised again on the other side
         outcome = ("error", exc)
+    if ahead is not None:
+        ahead.close()  # a part not sent by now never will be: `get` stops waiting
     try:
         sending.send(outcome)
     except Exception as exc:  # noqa: BLE001 - a value that does not pickle

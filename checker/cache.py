@@ -56,6 +56,7 @@ VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run jud
 ARITHMETIC = "arithmetic.json"  # compare.arithmetic_memo: issues by document claims
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
 PARTS = "parts.json"  # reporting.build.corpus_parts: claim counts and names by draft
+CITED = "cited.json"  # checker.claimindex: documents the last run's conflicts cited
 # 2: entries sealed with their hash (`seal`); 3: normalised claims as rows; 4: with the
 # dates of the telling (`NormClaim.told`)
 FORMAT = "4"

@@ -19,9 +19,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from checker.aside import beside, by_reference
+from checker.aside import Ahead, beside, by_reference
 from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
-from checker.cache import ClaimCache, verdict_file
+from checker.cache import CITED, ClaimCache, code_fingerprint, verdict_file
+from checker.claimindex import cited
 from checker.compare import CompareResult, Corroboration
 from checker.compare.components import Reuse
 from checker.compare.independence import one_per_origin
@@ -35,6 +36,7 @@ from checker.errors import ClaimcheckError
 from checker.findings import sort_key
 from checker.findmemo import Named
 from checker.groupmemo import GroupMemo
+from checker.memofile import MemoFile
 from checker.models.report import Finding
 from checker.normclaim import NormClaim
 from checker.parallel import compare_claims
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
     from checker.pipeline import Progress, Stopwatch
 
 T = TypeVar("T")
+# How long to wait on the conflicts at a time, when nothing is left to build meanwhile.
+_POLL = 0.005
 
 
 def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
@@ -73,9 +77,10 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
                          partial(_comparison, corpus, norm, ruleset, memory, jobs, None))
     compare = partial(_comparison, corpus, norm, ruleset, memory, jobs, reuse)
     if memory is not None and processes > 1 and memory.path.is_file():
+        first = _cited_before(cache) if cache is not None else []
         scored, found, errors = _beside_the_comparison(corpus, norm, per_doc, ruleset, cache,
                                                        compare, processes, watch, findings,
-                                                       kept, idle)
+                                                       kept, idle, first)
     else:
         scored, found, errors = _beside_the_checks(corpus, norm, per_doc, ruleset, cache,
                                                    compare, processes, watch, findings, kept)
@@ -90,6 +95,11 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     corpus.errors.extend(errors)
     progress("rules", 1, 1)
     out = sorted(_unique(findings).values(), key=sort_key)
+    if cache is not None:
+        # What the next run builds first (`claimindex.cited`): a small file, written now.
+        memo = _cited_memo(cache)
+        memo.put("documents", cited(out))
+        memo.save()
     if done is not None:
         # Before the return lets this run's claims go: freeing the normalised claims of
         # 10,000 documents takes a quarter of a second, time a write beside can use.
@@ -120,14 +130,20 @@ def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
 
 def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
                            per_doc: Sequence[Sequence[NormClaim]], ruleset: RuleSet,
-                           cache: ClaimCache | None, compare: Callable[[], CompareResult],
+                           cache: ClaimCache | None,
+                           compare: Callable[[Callable[[CompareResult], None]], CompareResult],
                            processes: int, watch: Stopwatch, findings: list[Finding],
-                           kept: _Kept | None, idle: Callable[[], object] | None
+                           kept: _Kept | None, idle: Callable[[], object] | None,
+                           first: Sequence[str] = ()
                            ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
     """The comparison of a re-run beside, its pairs sent back naming the claims by
-    position; here meanwhile the claim index, the documents' own checks, `idle`, and the
-    claims findings may cite built ahead while the comparison runs."""
-    with beside(lambda _: compare(), processes, by_reference(norm)) as compared:
+    position; here meanwhile the claim index, the documents' own checks, `idle`, the
+    claims findings may cite built ahead while the comparison runs (those of the documents
+    `first`, the last run's conflicts cited, before the others), and the findings of its
+    conflicts, sent ahead while it groups the corroborations."""
+    ahead: Ahead[CompareResult] = Ahead()
+    with beside(lambda _: compare(ahead.send), processes, by_reference(norm),
+                ahead) as compared:
         with watch.stage("normalise"):
             index = claim_index(corpus, per_doc)
         with watch.stage("rules"):
@@ -139,20 +155,46 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
             with watch.stage("report"):
                 idle()
         with watch.stage("normalise"):
-            # The claims the findings may cite, until the comparison's result comes: what
-            # is left is built when a finding cites it.
-            index.build_while(lambda: not compared.ready())
+            # The claims the findings may cite, until the conflicts come: what is left is
+            # built when a finding cites it.
+            def going() -> bool:
+                return not (ahead.ready() or compared.ready())
+
+            index.build_first(first, going)
+            index.build_while(going)
         with watch.stage("compare"):
-            scored = _findings_of(compared(), corpus, index, findings, kept)
+            while not (ahead.ready(_POLL) or compared.ready()):
+                pass  # nothing left to build: wait for whichever comes first
+            # Sent ahead, the conflicts are in the pipe by the time the value has come.
+            part = ahead.get() if ahead.ready() else None
+            early = _pair_findings(part, corpus, index) if part is not None else None
+            # Then the corroborations: those not kept cite the claims they need, built
+            # then. (Building more meanwhile would slow down the thread receiving them: it
+            # needs this one's lock for every read of the pipe.)
+            scored = _findings_of(compared(), corpus, index, findings, kept, early)
     return scored, found, errors
 
 
+def _cited_before(cache: ClaimCache) -> list[str]:
+    """The documents the last run's conflicts cited (none when unknown)."""
+    found = _cited_memo(cache).peek("documents")
+    return [d for d in found if isinstance(d, str)] if isinstance(found, list) else []
+
+
+def _cited_memo(cache: ClaimCache) -> MemoFile:
+    """The documents the last run's conflicts cited, under "documents" (a hint of what to
+    build first: whatever it holds, findings are the same)."""
+    return MemoFile(cache.root / CITED, code_fingerprint())
+
+
 def _comparison(corpus: Corpus, norm: Sequence[NormClaim], ruleset: RuleSet,
-                memory: VerdictFile | None, jobs: int, reuse: Reuse | None) -> CompareResult:
-    """Every pair worth a finding (`parallel.compare_claims`)."""
+                memory: VerdictFile | None, jobs: int, reuse: Reuse | None,
+                ahead: Callable[[CompareResult], None] | None = None) -> CompareResult:
+    """Every pair worth a finding (`parallel.compare_claims`; `ahead`: given the conflicts
+    as soon as they are known, and the result returned without them)."""
     origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
     return compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory,
-                          reuse=reuse)
+                          reuse=reuse, ahead=ahead)
 
 
 class _Kept:
@@ -197,22 +239,34 @@ class _Kept:
 
 
 def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
-                 findings: list[Finding], kept: _Kept | None = None) -> int:
-    """Conflicts, contradictions and corroborations into `findings`; the number of pairs
-    scored."""
+                 findings: list[Finding], kept: _Kept | None = None,
+                 early: list[Finding] | None = None) -> int:
+    """Conflicts, contradictions and corroborations into `findings` (`early`: those of the
+    conflicts sent ahead of the result); the number of pairs scored."""
     if kept is not None:
-        result, reused = kept.reused(result)
+        again, reused = kept.reused(result)
+        if again is not result:
+            early = None  # compared again here, conflicts and all
+        result = again
         findings += reused
-    published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
-    result.conflicts = one_per_origin([r for r in result.conflicts
-                                       if not at_different_times(r, published)],
-                                      result.origins)
-    findings += _drained(result.conflicts, lambda r: pair_finding(r, index))
-    findings += _drained(result.contradictions, lambda r: pair_finding(r, index))
+    if early is not None:
+        findings += early
+    findings += _pair_findings(result, corpus, index)
     findings += _drained(result.corroborations,
                          lambda c: _corroboration(c, index, kept.built if kept else None))
     # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
     return result.pairs_scored
+
+
+def _pair_findings(result: CompareResult, corpus: Corpus, index: ClaimIndex) -> list[Finding]:
+    """The findings of the result's conflicts (one per origin, told at the same time) and
+    contradictions, which it gives up."""
+    published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
+    result.conflicts = one_per_origin([r for r in result.conflicts
+                                       if not at_different_times(r, published)],
+                                      result.origins)
+    return _drained(result.conflicts, lambda r: pair_finding(r, index)) + \
+        _drained(result.contradictions, lambda r: pair_finding(r, index))
 
 
 def _corroboration(c: Corroboration, index: ClaimIndex,

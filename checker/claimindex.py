@@ -5,7 +5,9 @@ re-run after one edit at 10,000 generated documents cites the claims of 4,217 do
 and building every drafted document's claims from the cache took 1.5-2.1 s of it. So the
 index names each key's document and claim id, and builds a document's claims on the first
 lookup of one of them; `build_while` builds the rest ahead while the process would
-otherwise wait.
+otherwise wait, and `build_first` the documents the last run's conflicts cited before
+them (`cited`): a re-run's conflicts come while the comparison still groups, and findings
+made of them sooner are made only as soon as their claims are built.
 
     index = ClaimIndex(corpus.docs, per_doc)
     dc, claim = index[n.key]  # the document's claims built now, once
@@ -14,11 +16,21 @@ otherwise wait.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from checker.corpus import DocClaims
 from checker.models.claims import Claim
+from checker.models.report import Finding
 from checker.normclaim import NormClaim
+
+# Findings of a pair of claims: their documents are cited by most findings a re-run makes.
+_PAIRS = frozenset({"conflict", "contradiction"})
+
+
+def cited(findings: Iterable[Finding]) -> list[str]:
+    """The documents the findings of pairs cite, sorted: the claims a re-run is likely to
+    cite again (`ClaimIndex.build_first`)."""
+    return sorted({c.document for f in findings if f.kind in _PAIRS for c in f.claims})
 
 
 class ClaimIndex(Mapping[str, tuple[DocClaims, Claim]]):
@@ -49,6 +61,17 @@ class ClaimIndex(Mapping[str, tuple[DocClaims, Claim]]):
 
     def __len__(self) -> int:
         return len(self._where)
+
+    def build_first(self, documents: Iterable[str], going: Callable[[], bool]) -> None:
+        """Build the claims of these documents (by id; unknown ones skipped) for as long as
+        `going()` holds, before `build_while` goes on in corpus order."""
+        at = {dc.doc.id: k for k, dc in enumerate(self._docs)}
+        for doc_id in documents:
+            if not going():
+                return
+            k = at.get(doc_id)
+            if k is not None:
+                self._claims_of(k)
 
     def build_while(self, going: Callable[[], bool]) -> None:
         """Build documents' claims in corpus order for as long as `going()` holds."""

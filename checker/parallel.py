@@ -255,8 +255,8 @@ def unique_pairs(candidates: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
 def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
                 index: BlockIndex, lexicon: Lexicon,
                 declared_origins: Mapping[str, str | None], thresholds: Thresholds | None,
-                memory: VerdictFile, prior: Prior, judged: Judged,
-                reuse: Reuse | None) -> CompareResult:
+                memory: VerdictFile, prior: Prior, judged: Judged, reuse: Reuse | None,
+                ahead: Callable[[CompareResult], None] | None) -> CompareResult:
     """The map step in this process, over the candidates the workers found."""
     pairs = CountedPairs(blocking.unique_pairs(found))
     # No memo: finding repeated contents costs more than the few pairs left to judge.
@@ -264,16 +264,17 @@ def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
     judged.pairs = pairs.count
     memory.keep(claims, index.n, index.df, judged, prior)
     del prior, judged  # verdicts kept live on in the results; the rest can go
-    return reduce_pairs(results, declared_origins, pairs.count, reuse)
+    return reduce_pairs(results, declared_origins, pairs.count, reuse, ahead)
 
 
 def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
                    declared_origins: Mapping[str, str | None],
                    blocking: BlockingConfig | None = None,
                    thresholds: Thresholds | None = None, jobs: int = 1,
-                   memory: VerdictFile | None = None,
-                   reuse: Reuse | None = None) -> CompareResult:
-    """`checker.compare.compare` with candidate search and the map step over `jobs` processes.
+                   memory: VerdictFile | None = None, reuse: Reuse | None = None,
+                   ahead: Callable[[CompareResult], None] | None = None) -> CompareResult:
+    """`checker.compare.compare` with candidate search and the map step over `jobs` processes
+    (`ahead`: given the conflicts as soon as they are known, `pairs.reduce_pairs`).
 
     Two rounds over this process and forked workers that share its (read-only) claims and
     block index: candidates of slices of claims, then verdicts of the pairs each slice of
@@ -286,14 +287,14 @@ def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     if len(claims) < 2:
         return compare(claims, lexicon, declared_origins, blocking, thresholds, memory, reuse)
     return stored(_compare_claims(claims, lexicon, declared_origins, blocking, thresholds,
-                                  jobs, memory, reuse), memory)
+                                  jobs, memory, reuse, ahead), memory)
 
 
 def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
                     declared_origins: Mapping[str, str | None],
                     blocking: BlockingConfig | None, thresholds: Thresholds | None,
-                    jobs: int, memory: VerdictFile | None,
-                    reuse: Reuse | None) -> CompareResult:
+                    jobs: int, memory: VerdictFile | None, reuse: Reuse | None,
+                    ahead: Callable[[CompareResult], None] | None = None) -> CompareResult:
     index = BlockIndex(claims, blocking)
     prior: Prior | None = None
     judged: Judged | None = None
@@ -301,7 +302,7 @@ def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
         prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
         if settled is not None:  # little left to do: in this process
             return reduce_pairs(settled.results, declared_origins, settled.pairs,
-                                settled_reuse(reuse, settled.unsettled, memory))
+                                settled_reuse(reuse, settled.unsettled, memory), ahead)
     # Most verdicts are look-ups: sending them back from workers costs more than that.
     here = prior is not None and prior.share() >= MOSTLY_REUSED
     # Repeated contents (the judging round's memo reads them) are found by a worker while
@@ -315,7 +316,7 @@ def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
             judged.add_candidates(c)
     if here and memory is not None and prior is not None and judged is not None:
         return _judge_here(claims, found, index, lexicon, declared_origins, thresholds,
-                           memory, prior, judged, reuse)
+                           memory, prior, judged, reuse, ahead)
     rows = _Rows(searched)
     del searched
     # No list of all pairs (millions at 200,000 claims): each slice of claims brings its
@@ -351,4 +352,4 @@ def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
             prior.reused = reused + sum(block.reused for block in blocks)
         memory.keep(claims, index.n, index.df, judged, prior)
     del blocks
-    return reduce_pairs(merged, declared_origins, counted, reuse)
+    return reduce_pairs(merged, declared_origins, counted, reuse, ahead)

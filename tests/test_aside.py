@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.aside import beside, by_reference, later
+from checker.aside import Ahead, beside, by_reference, later
 from checker.errors import InputError, Location
 from tests.alarm import alarm
 
@@ -50,6 +50,41 @@ def test_ready_says_whether_the_result_has_come(tmp_path: Path) -> None:
         assert result() == 5
     with beside(_where, jobs=1) as here:
         assert here.ready()  # run here when asked: nothing to wait for beside
+
+
+def test_a_part_sent_ahead_comes_while_the_work_goes_on(tmp_path: Path) -> None:
+    go = tmp_path / "go"
+    shared = [["a"], ["b"], ["c"]]
+    ahead: Ahead[list[list[str]]] = Ahead()
+
+    def work(jobs: int) -> list[list[str]]:
+        ahead.send([shared[2]])
+        ahead.send([shared[0]])  # only the first part is sent
+        while not go.exists():  # held until the block has the part
+            time.sleep(0.01)
+        return [shared[1]]
+
+    with alarm(), beside(work, 2, by_reference(shared), ahead) as result:
+        while not ahead.ready(0.01):
+            pass
+        part = ahead.get()
+        assert part == [["c"]] and part[0] is shared[2]  # by reference, as the value
+        assert not result.ready()
+        go.touch()
+        assert result()[0] is shared[1]
+        assert ahead.get() is part and ahead.ready()
+
+
+def test_no_part_ahead_when_the_work_sends_none_or_runs_here() -> None:
+    ahead: Ahead[int] = Ahead()
+    with alarm(), beside(_where, 2, None, ahead) as result:
+        assert result()[0] == 1
+        assert ahead.get() is None  # its end closed once the work was over
+    here: Ahead[int] = Ahead()
+    with beside(lambda jobs: here.send(3), 1, None, here) as result:
+        assert here.ready() and here.get() is None  # nothing comes ahead of work run here
+        result()
+        assert here.get() is None
 
 
 def test_the_error_of_the_process_is_raised_here() -> None:

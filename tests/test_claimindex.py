@@ -3,17 +3,20 @@ re-run after an edit builds only the claims its findings cite."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from checker import parallel
-from checker.claimindex import ClaimIndex
+from checker import checking, parallel
+from checker.cache import CITED
+from checker.claimindex import ClaimIndex, cited
 from checker.corpus import DeferredDocClaims, DocClaims, LazyDraft, load_corpus
 from checker.corpusnorm import normalised
 from checker.models.claims import ClaimFile
+from checker.models.report import Report
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet, load_rules
 from tests.bench.corpora import RULES, report_json, write
@@ -104,4 +107,64 @@ def test_an_edited_re_run_builds_only_the_claims_it_cites(
         built.clear()
         cached = report_json(root, cache)
         assert 0 < len(built) < len(docs) - 5, len(built)
+        assert cached == report_json(root, None)
+
+
+def test_the_documents_named_first_are_built_first(tmp_path: Path, ruleset: RuleSet) -> None:
+    docs, per_doc = _eager(tmp_path, ruleset)
+    deferred = _Deferred(docs)
+    index = ClaimIndex(deferred.docs, per_doc)
+    named = [docs[9].doc.id, "no-such-document", docs[2].doc.id, docs[5].doc.id]
+    index.build_first(named, lambda: len(deferred.built) < 2)
+    assert deferred.built == [docs[9].doc.id, docs[2].doc.id]  # unknown ids skipped
+    index.build_first(named, lambda: True)
+    index.build_while(lambda: True)
+    assert deferred.built == [docs[9].doc.id, docs[2].doc.id, docs[5].doc.id] + \
+        [dc.doc.id for k, dc in enumerate(docs) if k not in (2, 5, 9)]  # each once
+
+
+def test_cited_names_the_documents_of_pair_findings(tmp_path: Path) -> None:
+    root = write(tmp_path / "corpus", 40)
+    report = Report.model_validate_json(report_json(root))
+    kinds = {f.kind for f in report.findings}
+    assert {"conflict", "corroboration"} <= kinds
+    expected = sorted({c.document for f in report.findings
+                       if f.kind in ("conflict", "contradiction") for c in f.claims})
+    assert cited(report.findings) == expected
+    only_corroborations = {c.document for f in report.findings if f.kind == "corroboration"
+                           for c in f.claims}
+    assert not only_corroborations <= set(expected)  # corroborations are not cited
+
+
+def test_a_re_run_beside_builds_the_conflicts_findings_ahead_and_keeps_their_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs the comparison sends its conflicts ahead of its corroborations; the
+    documents they cite are kept for the next run to build first. Neither the part sent
+    ahead nor what the memo holds changes the report."""
+    root = write(tmp_path / "corpus", 40)
+    cache = tmp_path / "cache"
+    report_json(root, cache, jobs=2)
+    memo = cache / CITED
+    kept = json.loads(memo.read_text("utf-8"))["entries"]["documents"]
+    report = Report.model_validate_json(report_json(root, None))
+    assert kept == cited(report.findings) and kept
+    early: list[int] = []
+    real = checking._pair_findings
+
+    def pair_findings(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made = real(*args, **kwargs)
+        early.append(len(made))
+        return made
+
+    monkeypatch.setattr(checking, "_pair_findings", pair_findings)
+    victim = sorted((root / "seeds").glob("*.txt"))[7]
+    for memo_text in (None, '{"format": 1}', None):
+        if memo_text is not None:
+            memo.write_text(memo_text, "utf-8")  # foreign: nothing to build first
+        victim.write_text(victim.read_text("utf-8") + "Norvex Dynamics employs 9,900 "
+                          "people in Lahore.\n", "utf-8")
+        early.clear()
+        cached = report_json(root, cache, jobs=2)
+        # The conflicts' findings made from the part sent ahead, then none from the value.
+        assert len(early) == 2 and early[0] > 0 and early[1] == 0, early
         assert cached == report_json(root, None)

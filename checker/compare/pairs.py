@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
@@ -141,9 +141,12 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
 
 
 def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, str | None],
-                 pairs_scored: int = 0, reuse: Reuse | None = None) -> CompareResult:
+                 pairs_scored: int = 0, reuse: Reuse | None = None,
+                 ahead: Callable[[CompareResult], None] | None = None) -> CompareResult:
     """Reduce step: conflicts as pairs, corroborations as groups with origins counted;
-    with `reuse`, the components the last run kept are named, not grouped again."""
+    with `reuse`, the components the last run kept are named, not grouped again; with
+    `ahead`, the conflicts and contradictions (with the origins) are given to it as soon as
+    they are known, in a result of their own, and not in the one returned."""
     result = CompareResult(pairs_scored=pairs_scored)
     corroborating: list[PairResult] = []
     for r in results:
@@ -154,6 +157,10 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
     copies = [(r.a.doc, r.b.doc) for r in corroborating if r.copy]
     origins = document_origins(declared_origins, copies)
     result.origins = origins
+    if ahead is not None:
+        # Their findings can be made while the corroborations are grouped.
+        ahead(CompareResult(result.conflicts, result.contradictions, origins=origins))
+        result.conflicts, result.contradictions = [], []
     if reuse is None:
         result.corroborations = _groups(corroborating, origins)
         return result
