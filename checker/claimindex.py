@@ -20,17 +20,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from checker.corpus import DocClaims
 from checker.models.claims import Claim
-from checker.models.report import Finding
+from checker.models.report import CONFLICT_KINDS, Finding
 from checker.normclaim import NormClaim
-
-# Findings of a pair of claims: their documents are cited by most findings a re-run makes.
-_PAIRS = frozenset({"conflict", "contradiction"})
 
 
 def cited(findings: Iterable[Finding]) -> list[str]:
-    """The documents the findings of pairs cite, sorted: the claims a re-run is likely to
-    cite again (`ClaimIndex.build_first`)."""
-    return sorted({c.document for f in findings if f.kind in _PAIRS for c in f.claims})
+    """The documents the conflicts and self-contradictions cite, sorted: their findings
+    are made anew every re-run, so their claims are the ones a re-run is sure to need
+    (`ClaimIndex.build_first`)."""
+    return sorted({c.document for f in findings if f.kind in CONFLICT_KINDS
+                   for c in f.claims})
 
 
 class ClaimIndex(Mapping[str, tuple[DocClaims, Claim]]):

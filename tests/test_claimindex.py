@@ -129,11 +129,15 @@ def test_cited_names_the_documents_of_pair_findings(tmp_path: Path) -> None:
     kinds = {f.kind for f in report.findings}
     assert {"conflict", "corroboration"} <= kinds
     expected = sorted({c.document for f in report.findings
-                       if f.kind in ("conflict", "contradiction") for c in f.claims})
+                       if f.kind in ("conflict", "self-contradiction") for c in f.claims})
     assert cited(report.findings) == expected
     only_corroborations = {c.document for f in report.findings if f.kind == "corroboration"
                            for c in f.claims}
     assert not only_corroborations <= set(expected)  # corroborations are not cited
+    conflict = next(f for f in report.findings if f.kind == "conflict")
+    itself = conflict.model_copy(update={"kind": "self-contradiction"})
+    assert cited([itself]) == sorted({c.document for c in conflict.claims})
+    assert cited([f for f in report.findings if f.kind not in ("conflict",)]) == []
 
 
 def test_a_re_run_beside_builds_the_conflicts_findings_ahead_and_keeps_their_documents(
