@@ -203,10 +203,14 @@ class MemoFile:
         if value is not None:
             self._used[key] = value
 
+    def changed(self) -> bool:
+        """Whether `save` would write: the entries this run used are not the stored ones."""
+        return self.path is not None and self._used != self._stored
+
     def save(self) -> None:
         """Write the entries this run used when they differ from the stored ones; a memo
         that cannot be written is skipped (the next run computes again)."""
-        if self.path is None or self._used == self._stored:
+        if self.path is None or not self.changed():
             return
         write_json(self.path, {"format": FORMAT, "code": self.code,
                                "entries": dict(sorted(self._used.items()))})

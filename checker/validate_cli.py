@@ -46,7 +46,10 @@ def validate_command(paths: tuple[Path, ...]) -> None:
                                  f"check", Location(".")))
     if read_by_check and (not paths or any(_overlap(p, d) for p in named
                                            for d in read_by_check)):
-        found = load_inputs(options, drafts=False).errors
+        inputs = load_inputs(options, drafts=False)
+        if inputs.cache is not None:
+            inputs.cache.settle()  # the memos it writes beside
+        found = inputs.errors
         errors.extend(found if not paths else [e for e in found if _within(e, named, root)])
     for path in files:
         kind = "rules" if _overlap(path, options.rules) else \

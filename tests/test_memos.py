@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from checker import docmemo
+from checker.cache import DOCUMENTS, ClaimCache, code_fingerprint
 from checker.claimfiles import load_claim_file
 from checker.claimmemo import ClaimFileMemo
 from checker.errors import SchemaError
 from checker.ingest import discover, load_documents, read_document
 from checker.memofile import MemoFile, remembered
+from checker.pipeline import CheckOptions, load_inputs
 from checker.sidecars import SidecarMemo
-from tests.bench.corpora import write
+from tests.bench.corpora import RULES, write
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -324,3 +328,33 @@ def test_remembered_looks_up_computes_the_rest_together_and_keeps_them(tmp_path:
 def test_remembered_refuses_a_computed_value_it_cannot_decode() -> None:
     with pytest.raises(ValueError, match="item 0"):
         remembered(None, [None], _doubled, lambda todo: ["not a number"])
+
+
+def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs, the memos of the inputs (documents, sidecars, claim files) are written
+    by a process of their own while the run goes on; `settle` waits for them. Nothing is
+    written when none changed."""
+    root = write(tmp_path / "corpus", 12)
+    # The files are a moment old: without the racy rule's window they are served next run.
+    monkeypatch.setattr(docmemo, "RACY_NS", 0)
+    cache_dir = tmp_path / "cache"
+    asides: list[int] = []
+    real = ClaimCache.aside
+
+    def aside(self: ClaimCache, work: Callable[[], None], jobs: int) -> None:
+        asides.append(jobs)
+        real(self, work, jobs)
+
+    monkeypatch.setattr(ClaimCache, "aside", aside)
+    options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
+                           rules=RULES, jobs=2, cache_dir=cache_dir)
+    inputs = load_inputs(options, drafts=False)
+    assert asides == [2]
+    assert inputs.cache is not None
+    inputs.cache.settle()
+    memo = MemoFile(cache_dir / DOCUMENTS, code_fingerprint())
+    assert len(memo._stored) == 12
+    asides.clear()
+    load_inputs(options, drafts=False).cache.settle()  # type: ignore[union-attr]
+    assert asides == []  # the memos already hold what this run used
