@@ -47,6 +47,7 @@ from checker.rules import RuleSet
 
 if TYPE_CHECKING:
     from checker.compare.store import VerdictFile
+    from checker.normpack import NormPack
 
 SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
 DOCUMENTS = "documents.json"  # checker.docmemo: documents by their files' stat signatures
@@ -273,21 +274,31 @@ class ClaimCache:
         """Store extracted claims."""
         self.put(EXTRACTED, key, model.model_dump_json().encode("utf-8"))
 
-    def get_normalised(self, key: str) -> list[NormClaim] | None:
-        """Normalised claims, or None (missing or damaged)."""
-        data = self.get(NORMALISED, key)
-        if data is None:
-            return None
+    def get_normalised(self, key: str, pack: NormPack | None = None) -> list[NormClaim] | None:
+        """Normalised claims, or None (missing or damaged); from the `pack` when it holds
+        them (which keeps what this run read, for the next)."""
+        data = pack.take(key) if pack is not None else None
+        if data is not None:
+            self.stats.hits += 1
+        else:
+            data = self.get(NORMALISED, key)
+            if data is None:
+                return None
+            if pack is not None:
+                pack.keep(key, data)
         try:
             return [norm_from_json(item) for item in json.loads(data)]
         except (ValueError, TypeError, KeyError, IndexError):
             self._damaged()
             return None
 
-    def put_normalised(self, key: str, claims: Sequence[NormClaim]) -> None:
-        """Store normalised claims."""
-        payload = json.dumps([norm_to_json(c) for c in claims], ensure_ascii=False)
-        self.put(NORMALISED, key, payload.encode("utf-8"))
+    def put_normalised(self, key: str, claims: Sequence[NormClaim],
+                       pack: NormPack | None = None) -> None:
+        """Store normalised claims (and keep them in the `pack`)."""
+        data = json.dumps([norm_to_json(c) for c in claims], ensure_ascii=False).encode("utf-8")
+        self.put(NORMALISED, key, data)
+        if pack is not None:
+            pack.keep(key, data)
 
     def _damaged(self) -> None:
         self.stats.hits -= 1

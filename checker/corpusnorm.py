@@ -7,15 +7,18 @@ from collections.abc import Sequence
 
 from checker.cache import (
     ClaimCache,
+    code_fingerprint,
     drafted_normalisation_key,
     normalisation_key,
     rules_fingerprint,
 )
 from checker.claimindex import ClaimIndex
 from checker.corpus import Corpus, DocClaims
+from checker.cpus import resolve_jobs
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.normclaim import NormClaim
+from checker.normpack import NormPack
 from checker.rules import RuleSet
 
 
@@ -68,7 +71,9 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
     if keys is None:
         keys = normalisation_keys(corpus, ruleset, cache) if cache is not None \
             else [""] * len(corpus.docs)
-    found = [cache.get_normalised(k) if cache is not None else None for k in keys]
+    # The last run's entries in one file: one read, not one per document.
+    pack = NormPack.read(cache.root, code_fingerprint()) if cache is not None else None
+    found = [cache.get_normalised(k, pack) if cache is not None else None for k in keys]
     if cache is not None:
         cache.documents = {dc.doc.id: k for dc, k in zip(corpus.docs, keys, strict=True)}
     todo = [i for i, hit in enumerate(found) if hit is None]
@@ -78,7 +83,9 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
     for i, claims in zip(todo, fresh, strict=True):
         found[i] = claims
         if cache is not None:
-            cache.put_normalised(keys[i], claims)
+            cache.put_normalised(keys[i], claims, pack)
+    if cache is not None and pack is not None and pack.changed():
+        cache.aside(pack.save, resolve_jobs(jobs))  # beside with --jobs; `settle` waits
     per_doc = unify_surnames([claims or [] for claims in found])
     return _in_corpus_order(per_doc), per_doc
 
