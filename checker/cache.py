@@ -211,7 +211,7 @@ class ClaimCache:
         self._writing.append(later(write, jobs))
 
     def pending(self, wait: Callable[[], None]) -> None:
-        """A write already going on, to be waited for by `settle`."""
+        """A write already going on, to be waited for by `settle` (or one to do then)."""
         self._writing.append(wait)
 
     def settle(self) -> None:

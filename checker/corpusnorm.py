@@ -14,7 +14,6 @@ from checker.cache import (
 )
 from checker.claimindex import ClaimIndex
 from checker.corpus import Corpus, DocClaims
-from checker.cpus import resolve_jobs
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.normclaim import NormClaim
@@ -85,7 +84,9 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
         if cache is not None:
             cache.put_normalised(keys[i], claims, pack)
     if cache is not None and pack is not None and pack.changed():
-        cache.aside(pack.save, resolve_jobs(jobs))  # beside with --jobs; `settle` waits
+        # Written once the run is over (`settle`): a process forked for it now, with every
+        # claim in the heap, cost this one more in pages copied than the write does.
+        cache.pending(pack.save)
     per_doc = unify_surnames([claims or [] for claims in found])
     return _in_corpus_order(per_doc), per_doc
 
