@@ -122,6 +122,10 @@ class Ahead(Generic[P]):
             self._got = (part,)
         return self._got[0]
 
+    def using(self, codec: Codec) -> None:
+        """Send the part across as `beside` sends the value (`by_reference`, ...)."""
+        self._encode, self._decode = codec
+
     def close(self) -> None:
         """No part will be sent from here: in this process once the work is forked (the
         process holds its own end), in the process once the work is over."""
@@ -185,7 +189,7 @@ class _Side(Generic[R]):
         receiving, sending = context.Pipe(duplex=False)
         self._decode = codec[1] if codec is not None else None
         if ahead is not None and codec is not None:
-            ahead._encode, ahead._decode = codec
+            ahead.using(codec)
         # Forked, so `work` and all it reads are inherited, not pickled; only the result
         # is. Not a daemon: the work may spread itself over processes of its own.
         self._process = context.Process(target=_run, args=(

@@ -76,8 +76,10 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
             kept = _Kept(cache.root, token,
                          partial(_comparison, corpus, norm, ruleset, memory, jobs, None))
     compare = partial(_comparison, corpus, norm, ruleset, memory, jobs, reuse)
+    # Read once: what the last run's conflicts cited before, this run's written after.
+    cited_memo = MemoFile(cache.root / CITED, code_fingerprint()) if cache is not None else None
     if memory is not None and processes > 1 and memory.path.is_file():
-        first = _cited_before(cache) if cache is not None else []
+        first = _cited_before(cited_memo) if cited_memo is not None else []
         scored, found, errors = _beside_the_comparison(corpus, norm, per_doc, ruleset, cache,
                                                        compare, processes, watch, findings,
                                                        kept, idle, first)
@@ -95,11 +97,10 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     corpus.errors.extend(errors)
     progress("rules", 1, 1)
     out = sorted(_unique(findings).values(), key=sort_key)
-    if cache is not None:
+    if cited_memo is not None:
         # What the next run builds first (`claimindex.cited`): a small file, written now.
-        memo = _cited_memo(cache)
-        memo.put("documents", cited(out))
-        memo.save()
+        cited_memo.put("documents", cited(out))
+        cited_memo.save()
     if done is not None:
         # Before the return lets this run's claims go: freeing the normalised claims of
         # 10,000 documents takes a quarter of a second, time a write beside can use.
@@ -175,16 +176,12 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
     return scored, found, errors
 
 
-def _cited_before(cache: ClaimCache) -> list[str]:
-    """The documents the last run's conflicts cited (none when unknown)."""
-    found = _cited_memo(cache).peek("documents")
+def _cited_before(memo: MemoFile) -> list[str]:
+    """The documents the last run's conflicts cited, as the memo keeps them under
+    "documents" (none when unknown): a hint of what to build first, whatever it holds the
+    findings are the same."""
+    found = memo.peek("documents")
     return [d for d in found if isinstance(d, str)] if isinstance(found, list) else []
-
-
-def _cited_memo(cache: ClaimCache) -> MemoFile:
-    """The documents the last run's conflicts cited, under "documents" (a hint of what to
-    build first: whatever it holds, findings are the same)."""
-    return MemoFile(cache.root / CITED, code_fingerprint())
 
 
 def _comparison(corpus: Corpus, norm: Sequence[NormClaim], ruleset: RuleSet,
