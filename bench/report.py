@@ -27,8 +27,10 @@ METHOD = {
     "exponent": "log(t2/t1) / log(n2/n1) of total time between consecutive sizes",
     "extraction": "checker.parallel.extract_documents (the product's path) over the first N "
                   "documents of the largest corpus, one process, after one warm-up "
-                  "document; the floor is split_sentences alone over the same texts; the "
-                  "jobs figure is the same call with --jobs",
+                  "document, with the collector paused and the claims frozen at the end "
+                  "as `claimcheck extract` and `check` run it; the median of three runs; "
+                  "the floor is split_sentences alone over the same texts; the jobs "
+                  "figure is the same call with --jobs",
     "terms_in_process": "TermMatcher.find over each document's full text, files read "
                         "beforehand; rule compilation timed separately",
     "terms_cli": "each tool started as a command with subprocess, wall clock from start to "
@@ -215,7 +217,8 @@ def _compare(result: dict[str, Any]) -> str:
 
 def _extraction(result: dict[str, Any]) -> str:
     e = result["extraction"]
-    rows = [[f"{e['documents']} generated", round(e["bytes"] / 2**20, 2),
+    runs = f", median of {e['runs']}" if e.get("runs") else ""
+    rows = [[f"{e['documents']} generated{runs}", round(e["bytes"] / 2**20, 2),
              e["extract_mb_per_s_per_core"], e["splitter_mb_per_s"],
              e["extract_mb_per_s_jobs"], e["jobs_identical"]]]
     seeds = e.get("seeds")

@@ -216,6 +216,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
     from checker.atomic import atomic_write
     from checker.claimfiles import render_claim_file, same_newlines
     from checker.corpus import claim_file_for
+    from checker.heap import paused_gc
     from checker.ingest import discover, display_path, load_documents
     from checker.merge import merge_claim_file, with_drafted
     from checker.parallel import extract_documents
@@ -230,8 +231,12 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
     # Every document is extracted before the first file is written: an interrupted run
     # leaves each claim file old or new.
     written: Counter[str] = Counter()
-    for doc, model in zip(docs, extract_documents(docs, ruleset, threshold,
-                                                     jobs_for(jobs, len(docs))), strict=True):
+    # The claims live until the command ends: frozen, so the collections made while their
+    # files are rendered do not walk them all again (checker.heap; 9 % of extraction's
+    # time at 2,000 documents).
+    with paused_gc(freeze_on_exit=True):
+        models = extract_documents(docs, ruleset, threshold, jobs_for(jobs, len(docs)))
+    for doc, model in zip(docs, models, strict=True):
         target = claim_file_for(out, doc.id)
         shown = display_path(target, root)
         out.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,8 @@
 """Reports are rendered with the cyclic collector paused: the HTML of a large corpus is
 millions of young objects, and each collection while they pile up walked them all (10,000
-documents: 10.0 s -> 3.9 s to render, the HTML byte for byte the same)."""
+documents: 10.0 s -> 3.9 s to render, the HTML byte for byte the same). `extract` freezes
+the claims it drafted before writing their files, for the same reason (2,000 generated
+documents: 2.97 -> 2.69 s of extraction, the median of six alternated runs)."""
 
 from __future__ import annotations
 
@@ -47,3 +49,31 @@ def test_the_review_page_is_built_with_collection_paused(
     server.ReviewApp(report(), TEXTS, tmp_path / "decisions.yaml", "decisions.yaml",
                      "Desk A", fixed_clock)
     assert states == [False] and gc.isenabled()
+
+
+def test_extract_freezes_its_claims_before_writing_their_files(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import claimfiles, parallel
+
+    extracting: list[bool] = []
+    writing: list[tuple[bool, int]] = []
+    render = claimfiles.render_claim_file
+
+    def rendered(*args: Any, **kwargs: Any) -> Any:
+        writing.append((gc.isenabled(), gc.get_freeze_count()))
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "extract_documents",
+                        _recording(extracting, parallel.extract_documents))
+    monkeypatch.setattr(claimfiles, "render_claim_file", rendered)
+    try:
+        result = CliRunner().invoke(cli.main, ["extract", "seeds", "--out", "drafts"])
+        frozen_after = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()  # this process goes on running tests
+    assert result.exit_code == 0, result.output
+    assert extracting == [False]  # extracted with the collector paused
+    assert len(writing) == 5
+    # Written with the collector on again, the claims out of its reach.
+    assert all(enabled and frozen > 0 for enabled, frozen in writing)
+    assert frozen_after > 0 and gc.isenabled()
