@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -192,7 +193,12 @@ def discover_noted(seeds: Path, root: Path | None = None) -> tuple[list[Path], l
     base = Path.cwd() if root is None else root
     notes = [f"{display_path(path, base)}: not read: documents are .txt or .md files "
              f"(rename it {path.stem}.md to check it)" for path in sorted(map(Path, unread))]
-    return sorted(map(Path, found)), notes
+    return sorted(map(Path, found), key=PATH_ORDER), notes
+
+
+# Paths in their own order (on POSIX, `Path.__lt__` compares exactly these parts), compared
+# in C: 10,000 documents sorted by `__lt__` made 122,000 calls of it (0.08 s a run).
+PATH_ORDER = attrgetter("parts")
 
 
 def _walk(directory: str, found: list[str], unread: list[str]) -> None:

@@ -63,6 +63,22 @@ def test_a_surname_alone_is_the_one_full_name_the_corpus_gives_it() -> None:
     assert out[2][0].entities == frozenset({"name:smith"})  # two Smiths: left as written
 
 
+def test_a_full_name_many_pages_give_is_still_one_owner() -> None:
+    """Each name's short forms are read once however many pages name it: a full name on
+    three pages is the one owner of its surname and initials, on those pages too."""
+    from checker.names import unify_surnames
+
+    pages = [[_claim("name:petr-fiala")], [_claim("name:petr-fiala")],
+             [_claim("name:fiala"), _claim("name:petr-fiala")],
+             [_claim("name:food-and-drug-administration")], [_claim("name:fda")],
+             [_claim("name:fda")]]
+    out = unify_surnames(pages)
+    assert [sorted(c.entities) for page in out for c in page] == [
+        ["name:petr-fiala"], ["name:petr-fiala"], ["name:petr-fiala"], ["name:petr-fiala"],
+        ["name:food-and-drug-administration"], ["name:food-and-drug-administration"],
+        ["name:food-and-drug-administration"]]
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("Prime Minister Petr Fiala", "name:petr-fiala"),
     ("Health Minister Rafiqul Islam", "name:rafiqul-islam"),
