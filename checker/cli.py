@@ -155,6 +155,36 @@ def _broken_pool(exc: Exception) -> bool:
     return pools is not None and isinstance(exc, pools.BrokenProcessPool)
 
 
+# Set by the console script (`run`); a test that invokes `main` in its own process is not
+# ended by `finish`.
+_HARD_EXIT = False
+
+
+def run() -> None:
+    """The `claimcheck` command: `main`, whose `check` and `extract` end the process as
+    soon as their files are written and their output flushed (`finish`)."""
+    global _HARD_EXIT
+    _HARD_EXIT = True
+    main()
+
+
+def finish(code: int) -> NoReturn:
+    """Exit with `code`. From the console script, a command whose every file is written
+    leaves without freeing what it built (as mypy's `hard_exit` does): freeing a corpus of
+    10,000 documents, its claims and its report took 0.4-0.5 s after the reports were
+    written. Not while a process it started is still running (the usual exit waits for it),
+    nor when its output cannot be flushed (the usual exit reports that)."""
+    processes = sys.modules.get("multiprocessing")
+    if _HARD_EXIT and (processes is None or not processes.active_children()):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
 def _failed(message: str) -> NoReturn:
     click.echo(f"claimcheck: {message}; the run did not complete", err=True)
     sys.exit(EXIT_FAILED)
@@ -278,7 +308,7 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
         click.echo(f"{plural(len(docs), 'document')}: {written['new']} claim files written, "
                    f"{written['merged']} merged, {plural(written['claims'], 'claim')}", err=True)
     echo_errors(errors)
-    sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
+    finish(EXIT_BAD_INPUT if errors else EXIT_OK)
 
 
 @main.command()
@@ -369,7 +399,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         click.echo(printable_path(line), err=True)  # notes name files
     err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
                                else ""))
-    sys.exit(exit_code(result.report, fail_level))
+    finish(exit_code(result.report, fail_level))
 
 
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
