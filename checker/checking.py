@@ -36,6 +36,7 @@ from checker.errors import ClaimcheckError
 from checker.findings import sort_key
 from checker.findmemo import Named
 from checker.groupmemo import GroupMemo
+from checker.heap import outlive
 from checker.memofile import MemoFile
 from checker.models.report import Finding
 from checker.normclaim import NormClaim
@@ -105,6 +106,8 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
         # Before the return lets this run's claims go: freeing the normalised claims of
         # 10,000 documents takes a quarter of a second, time a write beside can use.
         done(out)
+    # Or not at all, when the command ends without freeing them (0.23 s at 10,000).
+    outlive(norm, per_doc, kept, compare, memory)
     return out
 
 

@@ -356,7 +356,7 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     Defaults come from claimcheck.toml or [tool.claimcheck] in pyproject.toml when present.
     """
     from checker import terminal
-    from checker.heap import paused_gc
+    from checker.heap import keep_to_exit, paused_gc
     from checker.pipeline import run_check
     from checker.reporting import FORMATS, parse_formats
     from checker.reporting.outcome import exit_code
@@ -388,6 +388,8 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         decisions=decisions or Path(cfg.decisions or DECISIONS_PATH), jobs=jobs,
         cache_dir=cache_dir, no_cache=no_cache)
     err = terminal.console()
+    if _HARD_EXIT:
+        keep_to_exit()  # the run's data is never freed: `finish` ends the process
     # Only writing the reports is left after the run: no collection catches up (checker.heap).
     with terminal.Progress(err) as progress, paused_gc(freeze_on_exit=True):
         result = run_check(options, progress)

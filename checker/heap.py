@@ -44,3 +44,23 @@ def frozen_heap() -> Iterator[None]:
     finally:
         gc.unfreeze()
 
+
+
+# What `outlive` keeps, once `keep_to_exit` is called (None: nothing is kept).
+_KEPT_TO_EXIT: list[tuple[object, ...]] | None = None
+
+
+def keep_to_exit() -> None:
+    """From now on, what `outlive` is given stays alive until the process ends: for a
+    command that ends without freeing its data (`cli.finish`), freeing it on the way is
+    time spent for nothing. Not for long-running processes (the review server)."""
+    global _KEPT_TO_EXIT
+    if _KEPT_TO_EXIT is None:
+        _KEPT_TO_EXIT = []
+
+
+def outlive(*objects: object) -> None:
+    """Keep objects alive until the process ends, once `keep_to_exit` was called; else
+    nothing (they are freed when their last reference goes, as usual)."""
+    if _KEPT_TO_EXIT is not None:
+        _KEPT_TO_EXIT.append(objects)

@@ -46,3 +46,24 @@ def test_freeze_on_exit_freezes_what_is_alive() -> None:
         assert gc.get_freeze_count() >= len(keep) + len(more)
     finally:
         gc.unfreeze()
+
+
+class _Thing:
+    pass
+
+
+def test_outlive_keeps_objects_only_once_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import weakref
+
+    from checker import heap
+
+    monkeypatch.setattr(heap, "_KEPT_TO_EXIT", None)
+    first, second = _Thing(), _Thing()
+    refs = weakref.ref(first), weakref.ref(second)
+    heap.outlive(first)
+    del first
+    assert refs[0]() is None  # not asked: freed with its last reference
+    heap.keep_to_exit()
+    heap.outlive(second)
+    del second
+    assert refs[1]() is not None  # kept until the process ends

@@ -97,3 +97,23 @@ def test_the_command_ends_without_the_interpreters_exit(project: Path) -> None:
                               capture_output=True, text=True, timeout=300, check=False)
         assert done.returncode == 0, done.stderr
         assert ("atexit ran" in done.stderr) is runs, entry
+
+
+def test_the_command_keeps_the_runs_data_to_the_end_and_in_process_runs_do_not(
+        project: Path) -> None:
+    """`check` as the command never frees its normalised claims (the process ends without
+    freeing them); run in process, as a library or a test runs it, it frees them."""
+    script = ("import sys\n"
+              "from checker import cli, heap\n"
+              "def finish(code):\n"
+              "    kept = heap._KEPT_TO_EXIT\n"
+              "    print(len(kept[0][0]) if kept else 0)\n"
+              "    sys.exit(code)\n"
+              "cli.finish = finish\n"
+              "sys.argv = ['claimcheck', 'check', '--fail-on', 'never', '--no-cache']\n"
+              "cli.{entry}()\n")
+    for entry, claims in (("run", 101), ("main", 0)):
+        done = subprocess.run([sys.executable, "-c", script.format(entry=entry)], cwd=project,
+                              capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == str(claims), entry
