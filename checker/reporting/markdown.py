@@ -231,8 +231,9 @@ def _summary(report: Report) -> list[str]:
               f"{s.suppressed} suppressed", plural(s.errors, "input error")]
     out = ["# claimcheck report", "", "**" + " · ".join(counts) + "**",
            "", "| kind | error | warning | info |", "|---|---:|---:|---:|"]
+    # Counted in one pass, not one per kind and severity (15,271 findings: 18 passes).
+    by = Counter((f.kind, f.severity.value) for f in active)
     for kind in sorted(kinds):
-        row = [sum(1 for f in active if f.kind == kind and f.severity.value == sev)
-               for sev in SEVERITIES]
+        row = [by[kind, sev] for sev in SEVERITIES]
         out.append(f"| {kind} | " + " | ".join(str(c) for c in row) + " |")
     return out
