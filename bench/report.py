@@ -49,7 +49,9 @@ METHOD = {
                    "(bench/integrate.py): full runs (no cache) in one process and with "
                    "--jobs, cold cache, warm cache, one document edited, the full runs again; "
                    "ratio = edited-run time / mean of the two full runs with the same --jobs "
-                   "that bracket it (the one-process ratio beside it)",
+                   "that bracket it (the one-process ratio beside it); then the command "
+                   "itself (python -m checker check, reports written, its exit) without "
+                   "cache and after another edit, wall times, as incremental_command",
     "accuracy": "findings mapped back to the generated sentences by document and span: "
                 "conflicts as document pairs stating one fact in two versions, "
                 "corroborations as one fact in one version across documents (a finding "
@@ -115,6 +117,12 @@ def checks(result: dict[str, Any]) -> dict[str, Any]:
             round(one, 3), t["incremental_ratio"],
             "the same edited run / a full run in one process (the ratio benchmarks reported "
             "before the nineteenth session)")
+        command = inc.get("command")
+        if command:
+            out["incremental_command"] = _check(
+                command["ratio"], t["incremental_ratio"],
+                "the same as `claimcheck check` itself: an edited run / a run without "
+                "cache, each with its start, imports, reports written and exit")
         hashes = {inc[k]["report_sha256"] for k in
                   ("cold", "warm", "full", "full_after", "full_jobs", "full_jobs_after")}
         out["incremental_identical"] = {
@@ -284,6 +292,13 @@ def _incremental(result: dict[str, Any]) -> str:
                        ("full_after", "full run again (1 process)"),
                        ("full_jobs_after", f"full run again (--jobs {jobs})")):
         rows.append([label, inc[key]["total_s"], inc[key]["report_sha256"]])
+    command = inc.get("command")
+    if command:
+        rows += [["claimcheck check --no-cache (the command)", command["full"]["seconds"],
+                  command["full"]["report_sha256"]],
+                 ["claimcheck check, one document edited (the command)",
+                  command["one_changed"]["seconds"],
+                  command["one_changed"]["report_sha256"]]]
     return f"Incremental checks on {inc['full']['documents']:,} documents\n" + table(
         ["run", "total s", "report sha256"], rows)
 
