@@ -45,7 +45,6 @@ def frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
-
 # What `outlive` keeps, once `keep_to_exit` is called (None: nothing is kept).
 _KEPT_TO_EXIT: list[tuple[object, ...]] | None = None
 

@@ -131,8 +131,9 @@ def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:
     does: "Norvale will cut 1,500 jobs" is "Norvale Systems" (another desk probe)."""
     unknown = [_unknown_names(claims) for claims in per_doc]
     owners: dict[str, set[str]] = {}
-    # Each name once, not once per page that names it (10,000 pages: 52,654 -> 4,800
-    # names' forms); owners are sets, so the order they are added in does not matter.
+    # Each name once, not once per page that names it (10,000 pages named names 52,654
+    # times: 0.20 -> 0.06 s); owners are sets, so the order they are added in does not
+    # matter.
     for e in frozenset().union(*unknown):
         if "-" in e:
             for form in _short_forms(e[len(UNKNOWN_PREFIX):].split("-")):
