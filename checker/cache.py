@@ -42,7 +42,7 @@ from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile, share_fields_sets
 from checker.models.rules import EntityRule, PredicateRule
 from checker.normclaim import NormClaim
-from checker.normjson import norm_from_json, norm_to_json
+from checker.normcodec import DAMAGED, dump_claims, load_claims
 from checker.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -60,8 +60,10 @@ PARTS = "parts.json"  # reporting.build.corpus_parts: claim counts and names by 
 CITED = "cited.json"  # checker.claimindex: documents the last run's conflicts cited
 # 2: entries sealed with their hash (`seal`); 3: normalised claims as rows; 4: with the
 # dates of the telling (`NormClaim.told`)
-FORMAT = "4"
+FORMAT = "5"
 EXTRACTED, NORMALISED = "extracted", "normalised"
+# Entries are JSON files but for the normalised claims, marshalled (`checker.normcodec`).
+_SUFFIX = {NORMALISED: ".marshal"}
 
 
 # The libraries whose behaviour a cached result can depend on (parsing, validation, fuzzy
@@ -188,7 +190,8 @@ class CacheStats:
 
 
 class ClaimCache:
-    """Entries on disk, `<root>/<namespace>/<key[:2]>/<key>.json`; get/put are all it does."""
+    """Entries on disk, `<root>/<namespace>/<key[:2]>/<key>.json` (`.marshal` for the
+    normalised claims); get/put are all it does."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -222,7 +225,7 @@ class ClaimCache:
 
     def _path(self, namespace: str, key: str) -> str:
         # A string, not a Path: a re-run of 10,000 documents builds 20,000 of them.
-        return os.path.join(self._dir, namespace, key[:2], f"{key}.json")
+        return os.path.join(self._dir, namespace, key[:2], key + _SUFFIX.get(namespace, ".json"))
 
     def get(self, namespace: str, key: str) -> bytes | None:
         """The stored bytes, or None (missing, or not what was stored under this key)."""
@@ -287,15 +290,15 @@ class ClaimCache:
             if pack is not None:
                 pack.keep(key, data)
         try:
-            return [norm_from_json(item) for item in json.loads(data)]
-        except (ValueError, TypeError, KeyError, IndexError):
+            return load_claims(data)
+        except DAMAGED:
             self._damaged()
             return None
 
     def put_normalised(self, key: str, claims: Sequence[NormClaim],
                        pack: NormPack | None = None) -> None:
         """Store normalised claims (and keep them in the `pack`)."""
-        data = json.dumps([norm_to_json(c) for c in claims], ensure_ascii=False).encode("utf-8")
+        data = dump_claims(list(claims))
         self.put(NORMALISED, key, data)
         if pack is not None:
             pack.keep(key, data)

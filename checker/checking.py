@@ -14,7 +14,8 @@ tests/test_claimindex.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -166,16 +167,18 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
 
             index.build_first(first, going)
             index.build_while(going)
+            published = _published(corpus)  # for both calls below, made while waiting
         with watch.stage("compare"):
             while not (ahead.ready(_POLL) or compared.ready()):
                 pass  # nothing left to build: wait for whichever comes first
             # Sent ahead, the conflicts are in the pipe by the time the value has come.
             part = ahead.get() if ahead.ready() else None
-            early = _pair_findings(part, corpus, index) if part is not None else None
+            early = _pair_findings(part, corpus, index, published) if part is not None \
+                else None
             # Then the corroborations: those not kept cite the claims they need, built
             # then. (Building more meanwhile would slow down the thread receiving them: it
             # needs this one's lock for every read of the pipe.)
-            scored = _findings_of(compared(), corpus, index, findings, kept, early)
+            scored = _findings_of(compared(), corpus, index, findings, kept, early, published)
     return scored, found, errors
 
 
@@ -240,9 +243,11 @@ class _Kept:
 
 def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
                  findings: list[Finding], kept: _Kept | None = None,
-                 early: list[Finding] | None = None) -> int:
+                 early: list[Finding] | None = None,
+                 published: Mapping[str, date] | None = None) -> int:
     """Conflicts, contradictions and corroborations into `findings` (`early`: those of the
-    conflicts sent ahead of the result); the number of pairs scored."""
+    conflicts sent ahead of the result; `published`: the documents' `_published` days,
+    when made already); the number of pairs scored."""
     if kept is not None:
         again, reused = kept.reused(result)
         if again is not result:
@@ -251,17 +256,24 @@ def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
         findings += reused
     if early is not None:
         findings += early
-    findings += _pair_findings(result, corpus, index)
+    findings += _pair_findings(result, corpus, index, published)
     findings += _drained(result.corroborations,
                          lambda c: _corroboration(c, index, kept.built if kept else None))
     # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
     return result.pairs_scored
 
 
-def _pair_findings(result: CompareResult, corpus: Corpus, index: ClaimIndex) -> list[Finding]:
+def _published(corpus: Corpus) -> dict[str, date]:
+    """Each document's last possible publication day (`timing.publication_days`)."""
+    return publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
+
+
+def _pair_findings(result: CompareResult, corpus: Corpus, index: ClaimIndex,
+                   published: Mapping[str, date] | None = None) -> list[Finding]:
     """The findings of the result's conflicts (one per origin, told at the same time) and
-    contradictions, which it gives up."""
-    published = publication_days((dc.doc.id, dc.doc.meta.published) for dc in corpus.docs)
+    contradictions, which it gives up (`published`: `_published`, made once a run)."""
+    if published is None:
+        published = _published(corpus)
     result.conflicts = one_per_origin([r for r in result.conflicts
                                        if not at_different_times(r, published)],
                                       result.origins)

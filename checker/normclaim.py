@@ -2,7 +2,7 @@
 
 Frozen, slotted and pickled by position (`checker.fastpickle`): `--jobs` sends hundreds of
 thousands of them between processes. Built by `checker.normalize`, stored by
-`checker.normjson`.
+`checker.normcodec`.
 """
 
 from __future__ import annotations

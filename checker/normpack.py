@@ -21,7 +21,7 @@ from pathlib import Path
 from checker.atomic import atomic_write
 
 PACK = "normalised.pack"
-FORMAT = 1
+FORMAT = 2  # 1: one line per entry (JSON entries); 2: each entry after its length
 
 
 class NormPack:
@@ -47,15 +47,9 @@ class NormPack:
         stamp, _, body = rest.partition(b"\n")
         if head != _header(code) or stamp != _seal(body):
             return cls(path, code)
-        spans: dict[str, tuple[int, int]] = {}
-        start = 0
-        while start < len(body):
-            end = body.find(b"\n", start)
-            space = body.find(b" ", start, end)
-            if end < 0 or space < 0:
-                return cls(path, code)
-            spans[body[start:space].decode("ascii", "replace")] = (space + 1, end)
-            start = end + 1
+        spans = _spans(body)
+        if spans is None:
+            return cls(path, code)
         return cls(path, code, body, spans)
 
     def take(self, key: str) -> bytes | None:
@@ -80,14 +74,35 @@ class NormPack:
         pack that cannot be written is skipped (the next run reads the entries)."""
         if not self.changed():
             return
-        # An entry is one line: JSON escapes every line break inside it.
-        body = b"".join(b"%s %s\n" % (key.encode("ascii"), data)
+        # Each entry after a line of its key and length: its bytes may hold any byte.
+        body = b"".join(b"%s %d\n%s" % (key.encode("ascii"), len(data), data)
                         for key, data in self._used.items())
         try:
             atomic_write(self.path, [_header(self._code), b"\n", _seal(body), b"\n", body],
                          durable=False)
         except OSError:
             return
+
+
+def _spans(body: bytes) -> dict[str, tuple[int, int]] | None:
+    """Where each key's entry is in the body; None when the body is not a pack's."""
+    spans: dict[str, tuple[int, int]] = {}
+    start = 0
+    while start < len(body):
+        line = body.find(b"\n", start)
+        space = body.find(b" ", start, line)
+        if line < 0 or space < 0:
+            return None
+        try:
+            size = int(body[space + 1:line])
+        except ValueError:
+            return None
+        end = line + 1 + size
+        if size < 0 or end > len(body):
+            return None
+        spans[body[start:space].decode("ascii", "replace")] = (line + 1, end)
+        start = end
+    return spans
 
 
 def _header(code: str) -> bytes:

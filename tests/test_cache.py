@@ -3,7 +3,7 @@ reports identical with and without it."""
 
 from __future__ import annotations
 
-import json
+import marshal
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ from checker.corpusnorm import normalise_corpus, normalise_document
 from checker.extract import extract_document
 from checker.ingest import document_from_text
 from checker.models.document import DocumentMeta
-from checker.normjson import norm_from_json, norm_to_json
+from checker.normcodec import dump_claims, load_claims
 from checker.rules import RuleSet, load_rules
 from tests.bench.corpora import RULES, report_json, write
 from tests.oracle import reference_normalise as _normalise_corpus
@@ -57,13 +57,13 @@ def test_damaged_entry_is_a_miss(tmp_path: Path, ruleset: RuleSet) -> None:
 def test_an_entry_edited_into_other_valid_json_is_a_miss(tmp_path: Path) -> None:
     cache = ClaimCache(tmp_path)
     cache.put(NORMALISED, "cd" * 32, b'[{"claim_id": "a"}, {"claim_id": "b"}]')
-    path = tmp_path / NORMALISED / "cd" / f"{'cd' * 32}.json"
+    path = tmp_path / NORMALISED / "cd" / f"{'cd' * 32}.marshal"
     seal, data = path.read_bytes().split(b"\n", 1)
     path.write_bytes(seal + b"\n" + data.replace(b', {"claim_id": "b"}', b""))  # a claim lost
     assert cache.get(NORMALISED, "cd" * 32) is None
     # Nor is an entry good under another key.
     (tmp_path / NORMALISED / "ef").mkdir()
-    (tmp_path / NORMALISED / "ef" / f"{'ef' * 32}.json").write_bytes(seal + b"\n" + data)
+    (tmp_path / NORMALISED / "ef" / f"{'ef' * 32}.marshal").write_bytes(seal + b"\n" + data)
     assert cache.get(NORMALISED, "ef" * 32) is None
 
 
@@ -75,10 +75,12 @@ def test_a_tampered_cache_gives_the_report_of_no_cache(repo: Path, tmp_path: Pat
     cache_dir = tmp_path / ".claimcheck-cache"
     expected = report_json(tmp_path)
     assert report_json(tmp_path, cache_dir) == expected
-    for entry in (cache_dir / NORMALISED).rglob("*.json"):  # every entry loses a claim
+    entries = list((cache_dir / NORMALISED).rglob("*.marshal"))
+    assert entries
+    for entry in entries:  # every entry loses a claim
         seal, data = entry.read_bytes().split(b"\n", 1)
-        claims = json.loads(data)
-        entry.write_bytes(seal + b"\n" + json.dumps(claims[1:]).encode())
+        claims = marshal.loads(data)
+        entry.write_bytes(seal + b"\n" + marshal.dumps(claims[1:]))
     assert report_json(tmp_path, cache_dir) == expected
 
 
@@ -121,13 +123,14 @@ def test_extract_cached_serves_the_same_claims(tmp_path: Path, ruleset: RuleSet)
     assert cache.stats.hits == 1 and cache.stats.writes == 1
 
 
-def test_normalised_claims_roundtrip_through_json(repo: Path, ruleset: RuleSet) -> None:
+def test_normalised_claims_roundtrip_through_the_codec(repo: Path, ruleset: RuleSet) -> None:
     corpus = load_corpus(repo, repo / "seeds", repo / "claims", ruleset.lexicon)
     norm, _ = _normalise_corpus(corpus, ruleset)
     assert norm
-    for n in norm:
-        data = json.loads(json.dumps(norm_to_json(n)))
-        assert norm_from_json(data) == n
+    back = load_claims(dump_claims(norm))
+    assert back == norm
+    # Every slot, those equality ignores too (the derived keys, the key).
+    assert [b.__getstate__() for b in back] == [n.__getstate__() for n in norm]
 
 
 @pytest.mark.parametrize("with_cache", [False, True])
@@ -274,7 +277,7 @@ def test_entry_torn_by_a_power_cut_is_a_miss(tmp_path: Path, ruleset: RuleSet,
     model = extract_cached(doc, ruleset, 0.5, cache)
     cache.put_normalised(key, normalise_document("d1", model.claims, ruleset.lexicon))
     for namespace in (EXTRACTED, NORMALISED):
-        path = tmp_path / namespace / key[:2] / f"{key}.json"
+        [path] = (tmp_path / namespace / key[:2]).glob(f"{key}.*")
         whole = path.read_bytes()
         path.write_bytes({"empty": b"", "truncated": whole[: len(whole) // 2],
                           "zeros": b"\0" * len(whole)}[torn])
@@ -282,12 +285,12 @@ def test_entry_torn_by_a_power_cut_is_a_miss(tmp_path: Path, ruleset: RuleSet,
     assert cache.get_normalised(key) is None
 
 
-def test_month_only_dates_roundtrip_through_json(ruleset: RuleSet) -> None:
+def test_month_only_dates_roundtrip_through_the_codec(ruleset: RuleSet) -> None:
     doc = document_from_text("d1", "Danielle Cormack was born in May, the agency said.\n")
     model = extract_document(doc, ruleset.lexicon, 0.0)
     norm = normalise_document("d1", model.claims, ruleset.lexicon)
     assert norm[0].months == ((5, "in May"),)
-    assert [norm_from_json(json.loads(json.dumps(norm_to_json(n)))) for n in norm] == norm
+    assert load_claims(dump_claims(norm)) == norm
 
 
 def test_the_verdict_store_written_beside_is_whole_when_the_run_ends(

@@ -3,7 +3,6 @@ and are made through their slots as their __init__ makes them."""
 
 from __future__ import annotations
 
-import json
 import pickle
 from dataclasses import replace
 from datetime import date
@@ -15,7 +14,7 @@ from checker.extract import extract_text
 from checker.fastpickle import slot_builder
 from checker.models.document import DocumentMeta
 from checker.normclaim import CONTEXT, Mention, NDate, NormClaim, mention, norm_claim
-from checker.normjson import norm_from_json, norm_to_json
+from checker.normcodec import dump_claims, load_claims
 from checker.rules import RuleSet
 
 TEXT = ("Pakistan has a population of about 241 million people, the bureau said in May. "
@@ -60,7 +59,7 @@ def test_a_claim_through_its_slots_is_the_claim_its_init_makes(ruleset: RuleSet)
         assert type(made) is NormClaim
         assert made.__getstate__() == plain.__getstate__() == claim.__getstate__()
         assert list(made.keys) == list(plain.keys)
-        back = norm_from_json(json.loads(json.dumps(norm_to_json(claim))))
+        [back] = load_claims(dump_claims([claim]))
         assert back.__getstate__() == NormClaim(*back.__getstate__()[:-2]).__getstate__()
         assert back == claim
 

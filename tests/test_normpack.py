@@ -23,7 +23,9 @@ def _pack(tmp_path: Path, entries: dict[str, bytes], code: str = "code") -> Norm
 
 def test_a_pack_gives_back_the_entries_it_kept(tmp_path: Path) -> None:
     entries = {"ab" * 32: b'[["d1","c1","Text, with \\"quotes\\" \\n and a break"]]',
-               "cd" * 32: b"[]", "ef" * 32: "[[\"Ł\u2028\"]]".encode()}
+               "cd" * 32: b"[]", "ef" * 32: "[[\"Ł\u2028\"]]".encode(),
+               # Marshalled entries hold any byte: line breaks, spaces, NULs, digits.
+               "12" * 32: b"\n7 \n\x00\r\n", "34" * 32: b""}
     pack = _pack(tmp_path, entries)
     assert {k: pack.take(k) for k in entries} == entries
     assert pack.take("00" * 32) is None
