@@ -22,7 +22,8 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from heapq import merge
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import gt
 from typing import NamedTuple
 
 from checker.compare import PairResult, judge_pairs, kept
@@ -37,6 +38,9 @@ from checker.normclaim import NormClaim
 MOSTLY_REUSED = 0.5
 # Fresh codes inserted one by one into the kept ones up to this many, else merged.
 _FEW = 256
+# Byte tables: 0 -> 1 and any other -> 0 (not); 0 -> 0 and any other -> 1 (bool).
+_NOT = bytes([1]) + bytes(255)
+_BOOL = bytes([0]) + bytes([1]) * 255
 
 # A result with its place in a full run's order: (claim bringing the pair, rank).
 _Placed = tuple[tuple[int, int], PairResult]
@@ -91,17 +95,17 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     _keep_candidates(judged, past, where, index)
     past.cands = array("q")  # this run's lists are kept now (40 MB at 200k claims)
     fresh, looked_at = _around(claims, judged, settled, at, index, lexicon, thresholds, prior)
-    carried = _carried(claims, past, dropped, at, judged)
+    carried, count = _carried(claims, past, dropped, at, judged)
     # Merged in order, through generators: a list of 800,000 codes would be 32 MB more at
     # 200,000 claims, where memory peaks.
     fresh_unrelated = sorted(judged.unrelated)
     judged.unrelated = _merged(filterfalse(dropped.__contains__, past.unrelated),
                                fresh_unrelated)
     judged.unrelated_sorted = True
-    prior.reused += len(carried) + len(judged.unrelated) - len(fresh_unrelated)
+    prior.reused += count + len(judged.unrelated) - len(fresh_unrelated)
     judged.pairs = past.pairs - len(dropped) + looked_at
     judged.settled = sum(settled)
-    placed = fresh + [p for p in carried if p is not None]
+    placed = fresh + carried
     placed.sort(key=lambda p: p[0])
     return Settled([r for _, r in placed], judged.pairs,
                    [c.key for c, done in zip(claims, settled, strict=True) if not done])
@@ -111,11 +115,24 @@ def _keep_candidates(judged: Judged, past: Past, where: array[int],
                      index: BlockIndex) -> None:
     """Each claim's candidates, as claim hashes, into `judged`: the last run's list where
     its search read the same, else searched now."""
-    for i, a in enumerate(where):
-        if a >= 0:
-            judged.add_searched(past.cands[past.cand_at[a]:past.cand_at[a + 1]])
-        else:
+    cands, cand_at = past.cands, past.cand_at
+    i, count = 0, len(where)
+    while i < count:
+        a = where[i]
+        if a < 0:
             judged.add_candidates(index.candidates(i))
+            i += 1
+            continue
+        # Claims searched as the last run's a, a + 1, ... (after an edit, all but a few):
+        # their lists are one slice of the last run's, copied at once, not a list a claim.
+        end = i + 1
+        while end < count and where[end] == a + end - i:
+            end += 1
+        last = a + end - i
+        first, shift = cand_at[a], len(judged.cands) - cand_at[a]
+        judged.cands.extend(cands[first:cand_at[last]])
+        judged.cand_at.extend([x + shift for x in cand_at[a + 1:last + 1]])
+        i = end
 
 
 def _cands(judged: Judged, i: int) -> array[int]:
@@ -187,38 +204,41 @@ def _dropped(past: Past, at: dict[int, int], settled: bytearray) -> set[int]:
 
 
 def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dict[int, int],
-             judged: Judged) -> list[_Placed | None]:
-    """The last run's related verdicts between settled claims, kept for the next run, and
-    placed where a full run finds them (None for those that are no result)."""
-    out: list[_Placed | None] = []
-    hashes, related, kept_now = judged.hashes, past.related, judged.related
+             judged: Judged) -> tuple[list[_Placed], int]:
+    """The last run's related verdicts between settled claims, kept for the next run; those
+    that are results, placed where a full run finds them; and how many were kept."""
+    related, kept_now = past.related, judged.related
     xs, ys, verdicts, copies = related.xs, related.ys, related.verdicts, related.copies
+    if not len(xs) == len(ys) == len(verdicts) == len(copies) == len(past.codes):
+        raise ValueError("a store's related columns differ in length")
+    # All but the verdicts an edit reaches stay (56,000 at 10,000 documents): their
+    # columns are copied in C, one byte of the mask a verdict.
+    stay = bytes(map(dropped.__contains__, past.codes)).translate(_NOT)
+    firsts, seconds = array("q", compress(xs, stay)), array("q", compress(ys, stay))
+    staying = list(compress(verdicts, stay))
+    copied = bytes(compress(copies, stay)).translate(_BOOL)
+    ii, jj = list(map(at.__getitem__, firsts)), list(map(at.__getitem__, seconds))
+    for k in [k for k, later in enumerate(map(gt, ii, jj)) if later]:
+        # The first claim of each pair first, as a run writes them (a store of another
+        # order was not written by one).
+        ii[k], jj[k] = jj[k], ii[k]
+        firsts[k], seconds[k] = seconds[k], firsts[k]
+    kept_now.xs.extend(firsts)
+    kept_now.ys.extend(seconds)
+    kept_now.verdicts.extend(staying)
+    kept_now.copies.extend(copied)
+    out: list[_Placed] = []
     cands, cand_at = judged.cands, judged.cand_at
-    # One pass over every related verdict of the last run (56,000 at 10,000 documents),
-    # the columns' appends bound once.
-    add_x, add_y = kept_now.xs.append, kept_now.ys.append
-    add_verdict, add_copy = kept_now.verdicts.append, kept_now.copies.append
-    for k, code in enumerate(past.codes):
-        if code in dropped:
-            continue
-        verdict, copy = verdicts[k], bool(copies[k])
-        i, j = at[xs[k]], at[ys[k]]
-        if i > j:
-            i, j = j, i
-        x, y = hashes[i], hashes[j]
-        add_x(x)
-        add_y(y)
-        add_verdict(verdict)
-        add_copy(copy)
+    for i, j, x, y, verdict, copy in zip(ii, jj, firsts, seconds, staying, copied,
+                                         strict=True):
         a, b = claims[i], claims[j]
         if not kept(a, b, verdict):
-            out.append(None)
             continue
         found = cands[cand_at[i]:cand_at[i + 1]]
         place = (i, found.index(y)) if y in found \
             else (j, cands[cand_at[j]:cand_at[j + 1]].index(x))
-        out.append((place, PairResult(a, b, verdict, copy)))
-    return out
+        out.append((place, PairResult(a, b, verdict, bool(copy))))
+    return out, len(staying)
 
 
 def _merged(kept: Iterable[int], fresh: list[int]) -> array[int]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import random
+from array import array
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from checker.compare import CompareResult, incremental
+from checker.compare import CompareResult, PairResult, incremental, kept
 from checker.compare.blocking import BlockIndex
-from checker.compare.store import VerdictFile, claim_hashes
+from checker.compare.store import Judged, Past, Related, VerdictFile, claim_hashes
+from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalise_corpus
 from checker.memofile import write_json
@@ -151,3 +155,112 @@ def test_codes_kept_and_fresh_come_out_as_one_sorted_array(fresh: int) -> None:
     new = sorted(rng.sample(range(1 << 40), fresh))
     merged = incremental._merged(iter(kept), new)
     assert merged.typecode == "q" and list(merged) == sorted(kept + new)
+
+
+class _Searched:
+    """A block index standing in for the claims searched now: claim i finds [i + 1, 0]."""
+
+    def candidates(self, i: int) -> list[int]:
+        return [i + 1, 0]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_candidates_kept_in_runs_are_each_claim_s_own(seed: int) -> None:
+    """The last run's lists are copied a run of consecutive claims at a time: the same
+    lists, claim by claim, as copying each claim's (searched again: -1; a claim gone or
+    new in between breaks a run)."""
+    rng = random.Random(seed)
+    before = rng.randrange(0, 60)
+    sizes = [rng.randrange(0, 5) for _ in range(before)]
+    cand_at = array("q", [0])
+    for size in sizes:
+        cand_at.append(cand_at[-1] + size)
+    cands = array("q", [rng.randrange(1 << 40) for _ in range(cand_at[-1])])
+    past = Past(array("q", range(before)), cands, cand_at, array("q", [0] * before), 0,
+                Related(), array("q"), array("q"))
+    where = array("q")
+    a = 0
+    while a < before or rng.random() < 0.2:
+        step = rng.choice([0, 1, 1, 1, 1, 2, 5])  # 0: a claim searched again
+        if step == 0 or a >= before:
+            where.append(-1)
+        else:
+            a = min(a + step - 1, before - 1)
+            where.append(a)
+            a += 1
+    hashes = array("q", [rng.randrange(1 << 40) for _ in range(len(where) + 1)])
+    judged = Judged(hashes)
+    incremental._keep_candidates(judged, past, where, _Searched())  # type: ignore[arg-type]
+    expected: list[list[int]] = []
+    for i, at in enumerate(where):
+        expected.append(list(cands[cand_at[at]:cand_at[at + 1]]) if at >= 0
+                        else [hashes[i + 1], hashes[0]])
+    got = [list(judged.cands[judged.cand_at[i]:judged.cand_at[i + 1]])
+           for i in range(len(where))]
+    assert got == expected
+    assert len(judged.cand_at) == len(where) + 1 and judged.cand_at[-1] == len(judged.cands)
+
+
+def _carried_one_by_one(claims: list[Any], past: Past, dropped: set[int],
+                        at: dict[int, int], judged: Judged) -> tuple[list[Any], int]:
+    """`_carried` as it was written before its columns were copied at once."""
+    out, count = [], 0
+    hashes, related, kept_now = judged.hashes, past.related, judged.related
+    cands, cand_at = judged.cands, judged.cand_at
+    for k, code in enumerate(past.codes):
+        if code in dropped:
+            continue
+        count += 1
+        verdict, copy = related.verdicts[k], bool(related.copies[k])
+        i, j = at[related.xs[k]], at[related.ys[k]]
+        if i > j:
+            i, j = j, i
+        x, y = hashes[i], hashes[j]
+        kept_now.append(x, y, verdict, copy)
+        a, b = claims[i], claims[j]
+        if not kept(a, b, verdict):
+            continue
+        found = cands[cand_at[i]:cand_at[i + 1]]
+        place = (i, found.index(y)) if y in found \
+            else (j, cands[cand_at[j]:cand_at[j + 1]].index(x))
+        out.append((place, PairResult(a, b, verdict, copy)))
+    return out, count
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_verdicts_carried_in_columns_are_those_carried_one_by_one(seed: int) -> None:
+    """Kept columns, results and their places as one verdict at a time gives them: pairs
+    in either order, copy flags other than 0 and 1, verdicts of one document, dropped
+    pairs."""
+    rng = random.Random(seed)
+    n = rng.randrange(2, 40)
+    hashes = array("q", rng.sample(range(1, 1 << 40), n))
+    claims = [SimpleNamespace(doc=f"d{rng.randrange(4)}") for _ in range(n)]
+    cands, cand_at = array("q"), array("q", [0])
+    pairs = []
+    for i in range(n):
+        found = rng.sample(range(n), rng.randrange(0, min(n, 6)))
+        found = [j for j in found if j != i]
+        cands.extend(hashes[j] for j in found)
+        cand_at.append(len(cands))
+        pairs += [(i, j) for j in found]
+    rng.shuffle(pairs)
+    related = Related()
+    for i, j in pairs[: rng.randrange(len(pairs) + 1)]:
+        label = rng.choice(["conflict", "corroboration"])
+        verdict = Verdict(label, rng.choice(["polarity", "number", None]), 0.9, 0.5)
+        related.append(hashes[i], hashes[j], verdict, False)
+        related.copies[-1] = rng.choice([0, 1, 2, 255])
+    codes = related.codes()
+    dropped = {c for c in codes if rng.random() < 0.3}
+    past = Past(hashes, cands, cand_at, array("q"), 0, related, codes, array("q"))
+    at = {x: i for i, x in enumerate(hashes)}
+    made, expected = Judged(hashes), Judged(hashes)
+    for judged in (made, expected):
+        judged.cands, judged.cand_at = cands, cand_at
+    got = incremental._carried(claims, past, dropped, at, made)  # type: ignore[arg-type]
+    assert got == _carried_one_by_one(claims, past, dropped, at, expected)
+    assert made.related == expected.related
+    with pytest.raises(ValueError):
+        past.codes = codes[:-1] if codes else array("q", [1])
+        incremental._carried(claims, past, dropped, at, Judged(hashes))  # type: ignore[arg-type]
