@@ -59,7 +59,7 @@ TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and c
 PARTS = "parts.json"  # reporting.build.corpus_parts: claim counts and names by draft
 CITED = "cited.json"  # checker.claimindex: documents the last run's conflicts cited
 # 2: entries sealed with their hash (`seal`); 3: normalised claims as rows; 4: with the
-# dates of the telling (`NormClaim.told`)
+# dates of the telling (`NormClaim.told`); 5: normalised claims marshalled (`normcodec`)
 FORMAT = "5"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 # Entries are JSON files but for the normalised claims, marshalled (`checker.normcodec`).

@@ -7,6 +7,12 @@ JSON, used until the twenty-fifth session, took 0.74 s to give back the 56,500 c
 10,000 documents, this 0.46-0.48 s (the same claims, equal in every slot). Sets are stored
 sorted and dates as day numbers. The bytes are the interpreter's: the cache's keys hold
 the Python version (`cache.code_fingerprint`), so another interpreter never reads them.
+
+What reaches `load_claims` has passed its seal (a sha256 of the bytes written: a torn,
+truncated or flipped entry is a miss before it is decoded). marshal is not hardened
+against bytes made to harm it (a crafted entry, sealed again, can crash the interpreter),
+so the cache directory is trusted as `__pycache__` is: written by this tool, never
+restored from a source one would not run code from.
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ _date = slot_builder(NDate)
 _quantity = slot_builder(NQuantity)
 _from_ordinal = date.fromordinal
 # What a damaged or foreign entry raises on its way back (marshal: ValueError, EOFError,
-# TypeError; a row of the wrong shape: the others).
-DAMAGED = (ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError)
+# TypeError, MemoryError for a length it cannot hold, SystemError for a broken code object;
+# a row of the wrong shape: the others).
+DAMAGED = (ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError, MemoryError,
+           SystemError)
 
 
 def dump_claims(claims: list[NormClaim]) -> bytes:
@@ -34,7 +42,8 @@ def dump_claims(claims: list[NormClaim]) -> bytes:
 
 
 def load_claims(data: bytes) -> list[NormClaim]:
-    """The inverse of `dump_claims`; raises one of `DAMAGED` on bytes it did not write."""
+    """The inverse of `dump_claims`; raises one of `DAMAGED` on bytes that do not decode
+    to rows (torn, foreign, another shape)."""
     rows = marshal.loads(data)
     if type(rows) is not tuple:
         raise TypeError("not a tuple of rows")

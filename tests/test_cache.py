@@ -54,7 +54,7 @@ def test_damaged_entry_is_a_miss(tmp_path: Path, ruleset: RuleSet) -> None:
     assert cache.get_claims(key) == model
 
 
-def test_an_entry_edited_into_other_valid_json_is_a_miss(tmp_path: Path) -> None:
+def test_an_entry_edited_into_other_valid_bytes_is_a_miss(tmp_path: Path) -> None:
     cache = ClaimCache(tmp_path)
     cache.put(NORMALISED, "cd" * 32, b'[{"claim_id": "a"}, {"claim_id": "b"}]')
     path = tmp_path / NORMALISED / "cd" / f"{'cd' * 32}.marshal"

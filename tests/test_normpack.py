@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.cache import NORMALISED, ClaimCache
-from checker.normpack import PACK, NormPack
+from checker.normpack import PACK, NormPack, _seal
 from tests.bench.corpora import report_json, write
 
 
@@ -93,3 +93,19 @@ def test_an_edited_re_run_reads_the_pack_and_gives_the_report(
         # Only the edited document's new key is looked up, and missed (or every one).
         assert len(reads) == (len(docs) if damaged else 1), len(reads)
         assert cached == report_json(root, None)
+
+
+@pytest.mark.parametrize("body", [
+    b"ab 5\n123",  # shorter than it says
+    b"ab -1\nx", b"ab x\n", b"ab\n", b"no line break", b"ab 1\nxcd 1",  # no key line
+    b"ab 99999999999999999999\n",
+])
+def test_a_sealed_body_that_is_no_pack_is_empty(tmp_path: Path, body: bytes) -> None:
+    """A body whose seal holds but whose entries do not parse (written by hand, sealed
+    again) is no pack: empty, never an entry cut at the wrong place."""
+    _pack(tmp_path, {"ab" * 32: b"[1]"})
+    path = tmp_path / PACK
+    head = path.read_bytes().partition(b"\n")[0]
+    path.write_bytes(head + b"\n" + _seal(body) + b"\n" + body)
+    pack = NormPack.read(tmp_path, "code")
+    assert pack.take("ab") is None and pack.take("ab" * 32) is None and not pack._spans
