@@ -298,7 +298,7 @@ class ClaimCache:
     def put_normalised(self, key: str, claims: Sequence[NormClaim],
                        pack: NormPack | None = None) -> None:
         """Store normalised claims (and keep them in the `pack`)."""
-        data = dump_claims(list(claims))
+        data = dump_claims(claims)
         self.put(NORMALISED, key, data)
         if pack is not None:
             pack.keep(key, data)

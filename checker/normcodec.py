@@ -18,6 +18,7 @@ restored from a source one would not run code from.
 from __future__ import annotations
 
 import marshal
+from collections.abc import Sequence
 from datetime import date
 from sys import intern
 from typing import Any
@@ -36,7 +37,7 @@ DAMAGED = (ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError,
            SystemError)
 
 
-def dump_claims(claims: list[NormClaim]) -> bytes:
+def dump_claims(claims: Sequence[NormClaim]) -> bytes:
     """Normalised claims as the cache keeps them: one marshalled tuple of rows."""
     return marshal.dumps(tuple([_row(n) for n in claims]))
 
