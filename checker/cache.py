@@ -56,6 +56,7 @@ REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document by
 VERDICTS = "verdicts.json"  # checker.compare.store: every pair the last run judged
 ARITHMETIC = "arithmetic.json"  # compare.arithmetic_memo: issues by document claims
 TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
+CONSISTENCY = "consistency.json"  # rule_findings.consistency_findings: forms by document
 PARTS = "parts.json"  # reporting.build.corpus_parts: claim counts and names by draft
 CITED = "cited.json"  # checker.claimindex: documents the last run's conflicts cited
 # 2: entries sealed with their hash (`seal`); 3: normalised claims as rows; 4: with the
@@ -108,6 +109,12 @@ def terms_fingerprint(ruleset: RuleSet) -> str:
     """Hash of what the term rules' hits read from the rules: the term rules themselves
     (`rules_fingerprint` covers the lexicon only)."""
     return digest([r.model_dump(mode="json", by_alias=True) for r in ruleset.terms])
+
+
+def consistency_fingerprint(ruleset: RuleSet) -> str:
+    """Hash of what finding the consistency rules' forms in a text reads: each rule's forms
+    and case, in order."""
+    return digest([[r.forms, r.case_sensitive] for r in ruleset.consistency])
 
 
 def digest(payload: Any) -> str:

@@ -15,10 +15,12 @@ from contextlib import contextmanager
 from checker.builders import arithmetic_finding
 from checker.cache import (
     ARITHMETIC,
+    CONSISTENCY,
     REGIONS,
     TERMS,
     ClaimCache,
     code_fingerprint,
+    consistency_fingerprint,
     terms_fingerprint,
 )
 from checker.claimindex import ClaimIndex
@@ -47,7 +49,9 @@ def document_findings(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimInd
     with _memo(cache, TERMS, f"{code_fingerprint()}:{terms_fingerprint(ruleset)}") as terms:
         findings += term_findings(corpus, ruleset, regions, terms, jobs,
                                   cache.extracted if cache is not None else None)
-    findings += consistency_findings(corpus, ruleset, regions)
+    with _memo(cache, CONSISTENCY,
+               f"{code_fingerprint()}:{consistency_fingerprint(ruleset)}") as forms:
+        findings += consistency_findings(corpus, ruleset, regions, forms)
     errors = corpus.errors[known_errors:]
     del corpus.errors[known_errors:]
     return findings, errors

@@ -192,6 +192,40 @@ def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None
     assert term_findings(corpus, ruleset, regions, MemoFile(path, "c")) == computed
 
 
+def test_remembered_forms_make_the_computed_consistency_findings(tmp_path: Path) -> None:
+    from checker.corpus import load_corpus
+    from checker.memofile import MemoFile, write_json
+    from checker.rule_findings import consistency_findings, regions_of
+    from checker.rules import load_rules
+
+    ruleset, _ = load_rules([REPO / "rules"])
+    corpus = load_corpus(REPO, REPO / "seeds", REPO / "claims", ruleset.lexicon)
+    regions = regions_of(corpus.docs)
+    computed = consistency_findings(corpus, ruleset, regions)
+    assert computed and ruleset.consistency
+    path = tmp_path / "consistency.json"
+    first = MemoFile(path, "c")
+    assert consistency_findings(corpus, ruleset, regions, first) == computed
+    assert first.hits == 0
+    first.save()
+    second = MemoFile(path, "c")
+    # No region is read when every document is remembered.
+    assert consistency_findings(corpus, ruleset, [[] for _ in regions], second) == computed
+    assert second.hits == len(corpus.docs)
+    # A stored entry that does not fit the rules (sealed again by hand) is computed again.
+    data = json.loads(path.read_text("utf-8"))
+    entries = data["entries"]
+    key = next(k for k, v in entries.items() if any(v))
+    good, rest = entries[key], entries[key][1:]
+    for bad in ([], "x", [[1, 2], *rest], [[5, 2, 0], *rest], [[0, 3, 99], *rest],
+                [[0, 3, "0"], *rest], [[-1, 3, 0], *rest], [*entries[key], []]):
+        entries[key] = bad
+        write_json(path, {k: v for k, v in data.items() if k != "seal"})
+        memo = MemoFile(path, "c")
+        assert consistency_findings(corpus, ruleset, regions, memo) == computed
+        assert memo._used[key] == good  # computed again, and kept as computed
+
+
 def test_a_fixed_claim_text_is_not_answered_from_the_memo(tmp_path: Path) -> None:
     from checker.corpus import load_corpus
     from checker.memofile import MemoFile
