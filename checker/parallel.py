@@ -295,7 +295,8 @@ def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
                     blocking: BlockingConfig | None, thresholds: Thresholds | None,
                     jobs: int, memory: VerdictFile | None, reuse: Reuse | None,
                     ahead: Callable[[CompareResult], None] | None = None) -> CompareResult:
-    index = BlockIndex(claims, blocking)
+    index = memory.block_index(claims, blocking) if memory is not None \
+        else BlockIndex(claims, blocking)
     prior: Prior | None = None
     judged: Judged | None = None
     if memory is not None:

@@ -23,6 +23,14 @@ from typing import NamedTuple
 from checker.normclaim import NormClaim
 
 _MASK = (1 << 63) - 1
+# Key pairs' ids: above every key's, and independent of how many keys there are, so that a
+# kept index (`checker.compare.keptindex`) names the same pair the same way after an edit.
+PAIR_SHIFT = 31
+
+
+def pair_id(a: int, b: int) -> int:
+    """The id of the block of keys a and b (a's name sorting first)."""
+    return ((a + 1) << PAIR_SHIFT) | b
 
 
 @dataclass(frozen=True)
@@ -124,9 +132,12 @@ class Weights:
 
 
 class BlockIndex:
-    """Inverted index with document frequencies; immutable once built."""
+    """Inverted index with document frequencies; immutable once built. With `keep_all`,
+    every entry is kept, not only those of kept blocks, for the state a next run updates
+    (`checker.compare.keptindex`)."""
 
-    def __init__(self, claims: Sequence[NormClaim], config: BlockingConfig | None = None):
+    def __init__(self, claims: Sequence[NormClaim], config: BlockingConfig | None = None,
+                 keep_all: bool = False):
         self.config = config or BlockingConfig()
         self.claims = claims
         # Each document's claims, and the documents with both polarities: made on first use.
@@ -154,6 +165,9 @@ class BlockIndex:
         keep = bytes(map(good.__contains__, entry_keys))
         self._keys = array("l", compress(entry_keys, keep))
         self._key_weights = array("d", compress(entry_weights, keep))
+        # Every entry, which are kept, and the keys by id: what a kept index starts from.
+        self.every: tuple[list[str], array[int], array[float], list[int], bytes] | None = \
+            (names, entry_keys, entry_weights, starts, keep) if keep_all else None
         del entry_keys, entry_weights
         self._offsets = array("l", accumulate((sum(keep[s:e]) for s, e in pairwise(starts)),
                                               initial=0))
@@ -187,7 +201,6 @@ class BlockIndex:
         the pairs of them (sorted), as key ids with their weights, and where each claim's
         entries start (one more than claims: the end)."""
         key_idf = [self.idf(k) for k in names]
-        size = len(names)
         # Each shared key's place in the rarity order, from 1 (so that `filter` drops the
         # keys without one, in C), and its id by place: a claim's rarest keys are then its
         # smallest places, sorted without a key function.
@@ -203,7 +216,7 @@ class BlockIndex:
             weights.extend(map(idf_of, ranked))
             if len(ranked) > 1:
                 pairs = list(combinations(sorted(ranked), 2))
-                keys.extend([size + a * size + b for a, b in pairs])
+                keys.extend([((a + 1) << PAIR_SHIFT) | b for a, b in pairs])
                 weights.extend([key_idf[a] + key_idf[b] for a, b in pairs])
             starts.append(len(keys))
         return keys, weights, starts
@@ -273,7 +286,7 @@ class BlockIndex:
         other claims (at 200,000 claims, two halves of the judging round touch 254,000
         claims instead of 378,000 in corpus order)."""
         keys, offsets = self._keys, self._offsets
-        beyond = len(self.df) * (len(self.df) + 1) + 1  # after every key and key-pair id
+        beyond = 1 << 62  # after every key and key-pair id
         first = [keys[offsets[i]] if offsets[i] < offsets[i + 1] else beyond
                  for i in range(len(self.claims))]
         return array("l", sorted(range(len(first)), key=first.__getitem__))

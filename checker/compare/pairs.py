@@ -247,7 +247,8 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
     # Imported here: the incremental path builds on this module's judge_pairs.
     from checker.compare.incremental import recall
 
-    index = BlockIndex(claims, blocking)
+    index = memory.block_index(claims, blocking) if memory is not None \
+        else BlockIndex(claims, blocking)
     if memory is None:
         return _compare_afresh(claims, index, lexicon, declared_origins, thresholds,
                                reuse=reuse)

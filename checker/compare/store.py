@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.aside import later
-from checker.compare.blocking import rounded_count
+from checker.compare.blocking import BlockIndex, BlockingConfig, rounded_count
 from checker.compare.verdict import Verdict
 from checker.errors import InputError, Location
 from checker.memofile import Packed, dumps, read_json, unpack, write_json
@@ -269,11 +269,27 @@ class VerdictFile:
         self.token: str | None = None
         self.found_token: str | None = None
         self.kept_token: str | None = None
+        # The run's block index, whose state `keep` writes beside the store for the next
+        # run to update (`checker.compare.keptindex`); and the claims' hashes, made once.
+        self.index: BlockIndex | None = None
+        self.hashes: array[int] | None = None
+
+    def block_index(self, claims: Sequence[NormClaim],
+                    config: BlockingConfig | None = None) -> BlockIndex:
+        """The index of the claims: the last run's updated when it applies, else built."""
+        from checker.compare.keptindex import BLOCKS, block_index
+
+        self.hashes = claim_hashes(claims)
+        index = block_index(claims, config, self.hashes, self.path.with_name(BLOCKS),
+                            self.fingerprint, self.doc_states)
+        self.index = index
+        return index
 
     def recall(self, claims: Sequence[NormClaim], n: float, df: Mapping[str, int]) -> Prior:
         """What of the last run holds for these claims (an empty prior when nothing does)."""
         self._same_input = False
-        hashes = claim_hashes(claims)
+        hashes = self.hashes if self.hashes is not None and len(self.hashes) == len(claims) \
+            else claim_hashes(claims)
         data = self._load()
         run = data.get("run") if data is not None else None
         self.found_token = run if isinstance(run, str) else None
@@ -343,8 +359,18 @@ class VerdictFile:
             "unrelated": Packed(judged.unrelated if judged.unrelated_sorted
                                 else array("q", sorted(judged.unrelated))),
         }
-        self._pending = later(lambda: write_json(self.path, payload, "related",
-                                                 _rows(judged.related)), self.jobs)
+        index, docs = self.index, dict(self.doc_states)
+
+        def write() -> None:
+            write_json(self.path, payload, "related", _rows(judged.related))
+            if index is not None:
+                from checker.compare.keptindex import BLOCKS, kept_state, save_state
+
+                state = kept_state(index, judged.hashes, docs)
+                if state is not None:
+                    save_state(self.path.with_name(BLOCKS), self.fingerprint, state)
+
+        self._pending = later(write, self.jobs)
 
     def wait(self) -> None:
         """Wait for the file `keep` is writing, if it is written beside this process."""

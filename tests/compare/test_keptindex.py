@@ -1,0 +1,211 @@
+"""The block index kept across runs: after random edits, an updated index finds what a fresh
+one finds (the same candidates for every claim, the same search hashes, counts and
+weights), edit after edit."""
+
+from __future__ import annotations
+
+import marshal
+import random
+from collections.abc import Iterator
+
+import pytest
+
+from checker.compare.blocking import PAIR_SHIFT, BlockIndex, BlockingConfig, corpus_size
+from checker.compare.keptindex import IndexState, UpdatedIndex, state_of, updated
+from checker.compare.store import claim_hashes
+from checker.normclaim import NormClaim
+
+Docs = dict[str, list[NormClaim]]
+
+
+def _claim(doc: str, k: int, entities: set[str], tokens: set[str],
+           polarity: str = "positive") -> NormClaim:
+    return NormClaim(doc=doc, claim_id=f"c{k}", text="", span=(k, k + 1),
+                     entities=frozenset(entities), mentions=(), tokens=frozenset(tokens),
+                     frame=(), predicates=(), quantities=(), dates=(), polarity=polarity,
+                     modality="asserted", correction=False)
+
+
+def _keys(rng: random.Random, prefix: str, vocabulary: int, most: int) -> set[str]:
+    # Zipf-like: a few keys in many claims (past max_posting), most in few.
+    return {f"{prefix}{int(vocabulary * rng.random() ** 3)}"
+            for _ in range(rng.randint(0, most))}
+
+
+def _doc_claims(rng: random.Random, doc: str, vocabulary: int) -> list[NormClaim]:
+    return [_claim(doc, k, _keys(rng, "x", vocabulary, 3), _keys(rng, "w", vocabulary, 5),
+                   rng.choice(["positive", "positive", "negative"]))
+            for k in range(rng.randint(1, 8))]
+
+
+def _flat(docs: Docs) -> tuple[list[NormClaim], dict[str, str]]:
+    claims = [c for d in sorted(docs) for c in docs[d]]
+    states = {d: str(hash(tuple((c.claim_id, c.keys) for c in docs[d]))) for d in docs}
+    return claims, states
+
+
+def _edits(rng: random.Random, docs: Docs, vocabulary: int) -> Iterator[str]:
+    """Edit the documents in place, one random edit at a time."""
+    while True:
+        kind = rng.choice(["change", "change", "add", "drop", "keys"])
+        names = sorted(docs)
+        if kind == "add":
+            doc = f"d{rng.randrange(10**6):06d}"
+            docs[doc] = _doc_claims(rng, doc, vocabulary)
+        elif kind == "drop" and len(names) > 2:
+            del docs[rng.choice(names)]
+        elif kind == "keys":
+            # The same claims (same ids, so the same hashes), other keys.
+            doc = rng.choice(names)
+            docs[doc] = [_claim(doc, k, _keys(rng, "x", vocabulary, 3) | {"x0"},
+                                set(c.tokens)) for k, c in enumerate(docs[doc])]
+        else:
+            doc = rng.choice(names)
+            docs[doc] = _doc_claims(rng, doc, vocabulary)
+        yield kind
+
+
+def _same(kept: BlockIndex, fresh: BlockIndex, hashes: list[int]) -> None:
+    assert kept.n == fresh.n and kept.df == fresh.df
+    assert kept.weights.key == fresh.weights.key
+    assert all(kept.specific(k) == fresh.specific(k) for k in fresh.df)
+    assert kept.searches(hashes) == fresh.searches(hashes)
+    for i in range(len(fresh.claims)):
+        assert kept.candidates(i) == fresh.candidates(i), i
+    assert list(kept.pairs()) == list(fresh.pairs())
+    assert sorted(kept.by_rarest_key()) == list(range(len(fresh.claims)))
+
+
+def _named(state: IndexState, block: int) -> tuple[str, ...]:
+    if block < 1 << PAIR_SHIFT:
+        return (state.names[block],)
+    return state.names[(block >> PAIR_SHIFT) - 1], state.names[block & ((1 << PAIR_SHIFT) - 1)]
+
+
+def _canonical(state: IndexState) -> dict[str, object]:
+    """What a state says, whatever ids its keys have."""
+    claims = {}
+    for a, x in enumerate(state.hashes):
+        claims[x] = (
+            sorted(state.names[k] for k in state.raw[state.raw_at[a]:state.raw_at[a + 1]]),
+            [(_named(state, b), w) for b, w in zip(
+                state.ent[state.ent_at[a]:state.ent_at[a + 1]],
+                state.ent_w[state.ent_at[a]:state.ent_at[a + 1]], strict=True)],
+            [_named(state, b) for b in state.kent[state.kent_at[a]:state.kent_at[a + 1]]],
+            state.searches[a])
+    posts = {_named(state, b): list(state.post_h[state.post_at[k]:state.post_at[k + 1]])
+             for k, b in enumerate(state.post_b)}
+    assert len(posts) == len(state.post_b)
+    return {"claims": claims, "order": list(state.hashes), "n": state.n,
+            "df": {k: c for k, c in zip(state.names, state.df, strict=True) if c},
+            "docs": state.docs, "posts": posts,
+            "inv": sorted((_named(state, b), x) for b, x in zip(state.inv_b, state.inv_h,
+                                                                 strict=True))}
+
+
+CONFIGS = [BlockingConfig(max_posting=4, top_keys=3, max_candidates=3),
+           BlockingConfig(max_posting=8, top_keys=4, max_candidates=5),
+           BlockingConfig()]
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("config", CONFIGS, ids=["tiny", "small", "default"])
+def test_an_index_kept_across_random_edits_is_a_fresh_one(seed: int,
+                                                          config: BlockingConfig) -> None:
+    rng = random.Random(seed)
+    vocabulary = rng.choice([30, 80, 300])
+    docs: Docs = {f"d{k:06d}": [] for k in range(60)}
+    for doc in docs:
+        docs[doc] = _doc_claims(rng, doc, vocabulary)
+    claims, states = _flat(docs)
+    hashes = list(claim_hashes(claims))
+    state = state_of(BlockIndex(claims, config, keep_all=True), hashes, states)
+    updates = 0
+    for _, _kind in zip(range(12), _edits(rng, docs, vocabulary), strict=False):
+        claims, states = _flat(docs)
+        hashes = list(claim_hashes(claims))
+        # Through marshal, as the cache keeps it.
+        state_read = IndexState.load(marshal.loads(marshal.dumps(state.dump())))
+        assert state_read is not None and state_read.dump() == state.dump()
+        kept = updated(state_read, claims, claim_hashes(claims), states, config)
+        fresh = BlockIndex(claims, config, keep_all=True)
+        if kept is None:
+            # Only when the rounded corpus size moved.
+            assert corpus_size(len(claims)) != state.n
+            state = state_of(fresh, hashes, states)
+            continue
+        updates += 1
+        _same(kept, fresh, hashes)
+        state = kept.state
+        assert _canonical(state) == _canonical(state_of(fresh, hashes, states))
+    assert updates >= 6
+
+
+def test_a_state_for_other_blocking_or_another_size_is_not_used() -> None:
+    rng = random.Random(3)
+    docs = {f"d{k}": _doc_claims(rng, f"d{k}", 40) for k in range(30)}
+    claims, states = _flat(docs)
+    hashes = claim_hashes(claims)
+    state = state_of(BlockIndex(claims, keep_all=True), list(hashes), states)
+    assert isinstance(updated(state, claims, hashes, states), UpdatedIndex)
+    assert updated(state, claims, hashes, states, BlockingConfig(max_posting=5)) is None
+    more = claims + [_claim("z", k, {"x1"}, {"w1"}) for k in range(len(claims))]
+    assert updated(state, more, claim_hashes(more), {**states, "z": "1"}) is None
+
+
+def test_a_state_that_does_not_read_is_none() -> None:
+    rng = random.Random(4)
+    docs = {f"d{k}": _doc_claims(rng, f"d{k}", 40) for k in range(30)}
+    claims, states = _flat(docs)
+    state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
+    data = state.dump()
+    assert IndexState.load({**data, "ent_w": ("d", data["ent_w"][1][:-8])}) is None
+    assert IndexState.load({**data, "extra": 1}) is None
+    assert IndexState.load({k: v for k, v in data.items() if k != "df"}) is None
+    assert IndexState.load([1, 2]) is None
+    assert IndexState.load({**data, "hashes": ("q", b"\0" * 7)}) is None
+
+
+def test_a_rare_key_changing_hands_within_a_document_changes_its_block() -> None:
+    # "k" is held by four claims (max_posting), so its block holds all four: three by an
+    # entry, one of d5 only by holding it (its two rarest keys are others). The edit hands
+    # "k" to the other claim of d5, again without an entry: no count moves, no entry
+    # changes, and the block's members do.
+    config = BlockingConfig(max_posting=4, top_keys=2, max_candidates=5)
+    docs = {"d1": [_claim("d1", 0, set(), {"k", "a"})],
+            "d2": [_claim("d2", 0, set(), {"k", "a"})],
+            "d3": [_claim("d3", 0, set(), {"k", "b"}), _claim("d3", 1, set(), {"b"})],
+            "d5": [_claim("d5", 0, set(), {"k", "r", "s"}), _claim("d5", 1, set(), {"p", "q"})],
+            "d6": [_claim("d6", 0, set(), {"r", "s"}), _claim("d6", 1, set(), {"p", "q"})]}
+    claims, states = _flat(docs)
+    state = state_of(BlockIndex(claims, config, keep_all=True), list(claim_hashes(claims)),
+                     states)
+    docs["d5"] = [_claim("d5", 0, set(), {"r", "s"}), _claim("d5", 1, set(), {"k", "p", "q"})]
+    claims, states = _flat(docs)
+    hashes = claim_hashes(claims)
+    kept = updated(state, claims, hashes, states, config)
+    fresh = BlockIndex(claims, config)
+    assert kept is not None and kept.df == fresh.df == BlockIndex(_flat(docs)[0], config).df
+    assert kept.searches(hashes) != state.searches  # the block's members moved
+    _same(kept, fresh, list(hashes))
+
+
+def test_a_rare_key_becoming_common_leaves_its_block_to_the_claims_of_its_entries() -> None:
+    # "k" is held by 64 claims (max_posting): 63 by an entry, one (x) only by holding it,
+    # so its block holds all 64. One more holder (y), again without an entry there, makes
+    # it 65: the block keeps the 63 of its entries, and no weight moves (64 and 65 round
+    # alike), so no entry is made again.
+    def holder(doc: str, others: set[str]) -> list[NormClaim]:
+        return [_claim(doc, 0, set(), {"k", *others}), _claim(doc, 1, set(), others)]
+
+    docs = {f"d{k:02d}": [_claim(f"d{k:02d}", 0, set(), {"k", f"u{k}"})] for k in range(63)}
+    docs["x"] = holder("x", {f"a{k}" for k in range(6)})
+    claims, states = _flat(docs)
+    state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
+    docs["y"] = holder("y", {f"b{k}" for k in range(6)})
+    claims, states = _flat(docs)
+    hashes = claim_hashes(claims)
+    kept = updated(state, claims, hashes, states)
+    fresh = BlockIndex(claims)
+    assert kept is not None and kept.weights.key["t:k"] == fresh.weights.key["t:k"]
+    _same(kept, fresh, list(hashes))
