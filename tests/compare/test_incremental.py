@@ -12,6 +12,7 @@ import pytest
 
 from checker.compare import CompareResult, PairResult, incremental, kept
 from checker.compare.blocking import BlockIndex
+from checker.compare.keptindex import UpdatedIndex
 from checker.compare.store import Judged, Past, Related, VerdictFile, claim_hashes
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
@@ -71,6 +72,8 @@ def test_an_edit_is_compared_around_the_unsettled_claims(tmp_path: Path,
     around, memory = _run(root, ruleset, store)
     afresh, _ = _run(root, ruleset, None)
     assert memory is not None and around == afresh
+    # The block index too was the last run's, updated around the edit.
+    assert isinstance(memory.index, UpdatedIndex)
     claims = len(_norm(root, ruleset)[1])
     assert claims // 2 < memory.settled < claims
     assert around.pairs_scored == afresh.pairs_scored
@@ -111,19 +114,24 @@ def test_random_sentences_added_anywhere(tmp_path: Path, ruleset: RuleSet, seed:
     rng = random.Random(seed)
     root = write(tmp_path / "corpus", 36)
     store = tmp_path / "verdicts.json"
-    _run(root, ruleset, store, jobs)
+    _, memory = _run(root, ruleset, store, jobs)
     docs = sorted((root / "seeds").glob("*.txt"))
-    settled = 0
+    settled = updates = 0
     for _ in range(3):
+        assert memory is not None and memory.index is not None
+        n = memory.index.n
         # A sentence of one document added to another: new candidates for old claims.
         donor = rng.choice(docs).read_text("utf-8").splitlines(keepends=True)
         sentence = rng.choice([line for line in donor if len(line.split()) > 5])
         _append(root, rng.randrange(len(docs)), sentence)
         around, memory = _run(root, ruleset, store, jobs)
-        assert memory is not None
+        assert memory is not None and memory.index is not None
         settled += memory.settled
+        # The last run's block index, updated, unless the rounded corpus size moved.
+        assert isinstance(memory.index, UpdatedIndex) == (memory.index.n == n)
+        updates += isinstance(memory.index, UpdatedIndex)
         assert around == _run(root, ruleset, None)[0]
-    assert settled > 0
+    assert settled > 0 and updates > 0
 
 
 @pytest.mark.parametrize("damage", ["cands", "related"])

@@ -7,11 +7,21 @@ from __future__ import annotations
 import marshal
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from checker.compare.blocking import PAIR_SHIFT, BlockIndex, BlockingConfig, corpus_size
-from checker.compare.keptindex import IndexState, UpdatedIndex, state_of, updated
+from checker.compare.keptindex import (
+    BLOCKS,
+    IndexState,
+    UpdatedIndex,
+    block_index,
+    read_state,
+    save_state,
+    state_of,
+    updated,
+)
 from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
 
@@ -209,3 +219,28 @@ def test_a_rare_key_becoming_common_leaves_its_block_to_the_claims_of_its_entrie
     fresh = BlockIndex(claims)
     assert kept is not None and kept.weights.key["t:k"] == fresh.weights.key["t:k"]
     _same(kept, fresh, list(hashes))
+
+
+def test_a_state_on_disk_is_read_back_unless_damaged_or_foreign(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    docs = {f"d{k}": _doc_claims(rng, f"d{k}", 40) for k in range(30)}
+    claims, states = _flat(docs)
+    state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
+    path = tmp_path / BLOCKS
+    save_state(path, "fp", state)
+    found = read_state(path, "fp")
+    assert found is not None and found.dump() == state.dump()
+    assert read_state(path, "other code") is None
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 1  # a flipped byte: the seal fails before anything is decoded
+    path.write_bytes(bytes(data))
+    assert read_state(path, "fp") is None
+    path.write_bytes(b"")
+    assert read_state(path, "fp") is None
+    assert read_state(tmp_path / "missing", "fp") is None
+    # Without a state the index is built afresh, with what the next state needs.
+    index = block_index(claims, None, claim_hashes(claims), path, "fp", states)
+    assert not isinstance(index, UpdatedIndex) and index.every is not None
+    save_state(path, "fp", state)
+    assert isinstance(block_index(claims, None, claim_hashes(claims), path, "fp", states),
+                      UpdatedIndex)
