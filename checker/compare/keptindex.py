@@ -23,10 +23,7 @@ the index is built afresh. The state is marshalled, like the normalised claims
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import math
-import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -37,7 +34,6 @@ from itertools import combinations, compress, repeat
 from pathlib import Path
 from typing import Any
 
-from checker.atomic import atomic_write
 from checker.compare.blocking import (
     PAIR_SHIFT,
     BlockIndex,
@@ -48,6 +44,7 @@ from checker.compare.blocking import (
     rounded_count,
 )
 from checker.normclaim import NormClaim
+from checker.sealedfile import read_sealed, write_sealed
 
 _MASK = (1 << 63) - 1
 _SINGLE = 1 << PAIR_SHIFT  # ids below are keys' own blocks, above pairs of keys
@@ -550,40 +547,13 @@ def kept_state(index: BlockIndex, hashes: Sequence[int],
 
 
 def save_state(path: Path, fingerprint: str, state: IndexState) -> None:
-    """Write the state, sealed; a state that cannot be written is skipped (the next run
-    builds its index afresh)."""
-    body = marshal.dumps(state.dump())
-    try:
-        atomic_write(path, [_header(fingerprint), b"\n", _seal(body), b"\n", body],
-                     durable=False)
-    except OSError:
-        return
+    """Write the state (`checker.sealedfile`); one that cannot be written is skipped (the
+    next run builds its index afresh)."""
+    write_sealed(path, f"blocks {FORMAT}", fingerprint, state.dump())
 
 
 def read_state(path: Path, fingerprint: str) -> IndexState | None:
     """The state `save_state` wrote with this fingerprint; None when missing, foreign or
-    damaged (its seal is checked before anything is decoded)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    # Offsets, not partitions: each partition would copy the 36 MB of 10,000 documents.
-    first = data.find(b"\n")
-    second = data.find(b"\n", first + 1)
-    if first < 0 or second < 0 or data[:first] != _header(fingerprint):
-        return None
-    body = memoryview(data)[second + 1:]
-    if data[first + 1:second] != _seal(body):
-        return None
-    try:
-        return IndexState.load(marshal.loads(body))
-    except (ValueError, EOFError, TypeError, MemoryError, SystemError):
-        return None
-
-
-def _header(fingerprint: str) -> bytes:
-    return f"claimcheck-blocks {FORMAT} {sys.byteorder} {fingerprint}".encode()
-
-
-def _seal(body: bytes | memoryview) -> bytes:
-    return hashlib.sha256(body).hexdigest().encode("ascii")
+    damaged."""
+    data = read_sealed(path, f"blocks {FORMAT}", fingerprint)
+    return IndexState.load(data) if data is not None else None

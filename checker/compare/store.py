@@ -11,11 +11,11 @@ read (`checker.compare.incremental`), so a run where most claims are settled sea
 judges only around the claims that are not. Claims and pairs are named by a 64-bit hash of
 the claim's key, not by position, so nothing is renumbered when a document is added.
 
-The file is JSON with the arrays packed in base64 (never pickle: a cache committed to a
-repository must not be able to run code, see `checker.cache`). A missing, damaged or
-foreign file is an empty store; writes are atomic and never fsynced.
+The file is marshalled and sealed (`checker.sealedfile`): arrays as their bytes, the
+related verdicts as columns (never pickle: a cache must not be able to run code). A missing,
+damaged or foreign file is an empty store; writes are atomic and never fsynced.
 
-    memory = VerdictFile(cache_dir / "verdicts.json", fingerprint, doc_states)
+    memory = VerdictFile(cache_dir / "verdicts.marshal", fingerprint, doc_states)
     result = compare(claims, lexicon, origins, memory=memory)
 """
 
@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,12 @@ from checker.aside import later
 from checker.compare.blocking import BlockIndex, BlockingConfig, rounded_count
 from checker.compare.verdict import Verdict
 from checker.errors import InputError, Location
-from checker.memofile import Packed, dumps, read_json, unpack, write_json
+from checker.memofile import dumps
 from checker.normclaim import NormClaim
+from checker.sealedfile import read_sealed, write_sealed
 
-FORMAT = 3  # 3: each verdict's details as their JSON text
+# 3: each verdict's details as their JSON text; 4: marshalled, related verdicts in columns
+FORMAT = 4
 # Returned for a pair the last run judged unrelated (nothing else of it is kept).
 UNRELATED = Verdict("unrelated", None, 0.0, 0.0)
 MASK = (1 << 63) - 1  # hashes and pair codes are non-negative int64s (array "q")
@@ -309,20 +312,22 @@ class VerdictFile:
         for i, c in enumerate(claims):
             valid[i] = before_docs.get(c.doc) == states.get(c.doc, "") and \
                 c.keys.isdisjoint(changed)
-        # Each base64 text goes as soon as it is an array, each stored row as soon as it
-        # is read (tens of MB at 200,000 claims, where memory peaks).
-        hashes_before, cands, cand_at, searches, unrelated = (
-            unpack(data.pop(name)) for name in ("hashes", "cands", "cand_at", "searches",
-                                                "unrelated"))
-        rows: list[list[Any]] = data.pop("related")
-        rows.reverse()
-        related = Related()
-        while rows:
-            x, y, label, reason, conf, sim, details, copy = rows.pop()
-            if not isinstance(details, str):
-                raise TypeError("details are stored as their JSON text")
-            related.append(x, y, Verdict(label, reason, conf, sim,
-                                         StoredDetails(details, self.path)), bool(copy))
+        # Each array's bytes go as soon as it is an array (tens of MB at 200,000 claims,
+        # where memory peaks).
+        hashes_before, cands, cand_at, searches, unrelated, xs, ys = (
+            _array("q", data.pop(name)) for name in ("hashes", "cands", "cand_at", "searches",
+                                                     "unrelated", "xs", "ys"))
+        details: list[str] = data.pop("details")
+        if not all(type(d) is str for d in details):
+            raise TypeError("details are stored as their JSON text")
+        verdicts = list(map(Verdict, data.pop("labels"), data.pop("reasons"),
+                            _array("d", data.pop("confidences")),
+                            _array("d", data.pop("similarities")),
+                            map(StoredDetails, details, repeat(self.path))))
+        copies = bytearray(data.pop("copies"))
+        if not len(xs) == len(ys) == len(verdicts) == len(copies):
+            raise ValueError("a store's related columns differ in length")
+        related = Related(xs, ys, verdicts, copies)
         codes, verdicts = related.codes(), related.verdicts
         past = Past(hashes_before, cands, cand_at, searches, int(data["pairs"]), related,
                     codes, unrelated)
@@ -350,19 +355,21 @@ class VerdictFile:
             self.kept_token = self.found_token
             return
         self.kept_token = self.token
+        unrelated = judged.unrelated if judged.unrelated_sorted \
+            else array("q", sorted(judged.unrelated))
         payload = {
-            "format": FORMAT, "fingerprint": self.fingerprint, "n": n, "run": self.token,
+            "n": n, "run": self.token,
             # Sorted: a set's order (so the counter's) depends on the process's hash seed.
             "docs": dict(self.doc_states), "df": dict(sorted(df.items())), "pairs": judged.pairs,
-            "hashes": Packed(judged.hashes), "searches": Packed(judged.searches),
-            "cands": Packed(judged.cands), "cand_at": Packed(judged.cand_at),
-            "unrelated": Packed(judged.unrelated if judged.unrelated_sorted
-                                else array("q", sorted(judged.unrelated))),
+            "hashes": judged.hashes.tobytes(), "searches": judged.searches.tobytes(),
+            "cands": judged.cands.tobytes(), "cand_at": judged.cand_at.tobytes(),
+            "unrelated": unrelated.tobytes(),
         }
         index, docs = self.index, dict(self.doc_states)
 
         def write() -> None:
-            write_json(self.path, payload, "related", _rows(judged.related))
+            write_sealed(self.path, f"verdicts {FORMAT}", self.fingerprint,
+                         {**payload, **_columns(judged.related)})
             if index is not None:
                 from checker.compare.keptindex import BLOCKS, kept_state, save_state
 
@@ -379,14 +386,29 @@ class VerdictFile:
             pending()
 
     def _load(self) -> dict[str, Any] | None:
-        return read_json(self.path, {"format": FORMAT, "fingerprint": self.fingerprint})
+        data = read_sealed(self.path, f"verdicts {FORMAT}", self.fingerprint)
+        return data if isinstance(data, dict) else None
 
 
-def _rows(related: Related) -> Iterator[list[Any]]:
-    """Related verdicts as stored, by pair code: a store is the same file whichever way
-    the run compared (afresh or around the unsettled claims)."""
+def _array(typecode: str, data: bytes) -> array[Any]:
+    """The array of a stored array's bytes."""
+    if type(data) is not bytes:
+        raise TypeError("a stored array is its bytes")
+    return array(typecode, data)
+
+
+def _columns(related: Related) -> dict[str, Any]:
+    """Related verdicts as stored: in columns, by pair code, so that a store is the same
+    file whichever way the run compared (afresh or around the unsettled claims)."""
     codes = related.codes()
-    for k in sorted(range(len(codes)), key=codes.__getitem__):
-        v = related.verdicts[k]
-        yield [related.xs[k], related.ys[k], v.label, v.reason, v.confidence, v.similarity,
-               details_text(v.details), bool(related.copies[k])]
+    order = sorted(range(len(codes)), key=codes.__getitem__)
+    verdicts = [related.verdicts[k] for k in order]
+    return {
+        "xs": array("q", map(related.xs.__getitem__, order)).tobytes(),
+        "ys": array("q", map(related.ys.__getitem__, order)).tobytes(),
+        "labels": [v.label for v in verdicts], "reasons": [v.reason for v in verdicts],
+        "confidences": array("d", [v.confidence for v in verdicts]).tobytes(),
+        "similarities": array("d", [v.similarity for v in verdicts]).tobytes(),
+        "details": [details_text(v.details) for v in verdicts],
+        "copies": bytes(map(bool, map(related.copies.__getitem__, order))),
+    }

@@ -17,7 +17,6 @@ from checker.compare.store import Judged, Past, Related, VerdictFile, claim_hash
 from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalise_corpus
-from checker.memofile import write_json
 from checker.normclaim import NormClaim
 from checker.parallel import compare_claims
 from checker.rules import RuleSet
@@ -137,20 +136,25 @@ def test_random_sentences_added_anywhere(tmp_path: Path, ruleset: RuleSet, seed:
 @pytest.mark.parametrize("damage", ["cands", "related"])
 def test_a_store_edited_by_hand_is_not_trusted(tmp_path: Path, ruleset: RuleSet,
                                                damage: str) -> None:
-    import base64
-    import json
+    from checker.compare.store import FORMAT
+    from checker.sealedfile import read_sealed, write_sealed
 
     root = write(tmp_path / "corpus", 30)
     store = tmp_path / "verdicts.json"
     _run(root, ruleset, store)
-    data = json.loads(store.read_text("utf-8"))
+    data = read_sealed(store, f"verdicts {FORMAT}", "fp")
+    assert isinstance(data, dict)
     if damage == "cands":  # candidates naming claims that do not exist
-        data["cands"] = base64.b64encode(b"\x07" * len(base64.b64decode(data["cands"]))).decode()
-    else:  # a verdict for a pair no search found
-        data["related"].append([1, 2, "conflict", "quantity", 0.9, 0.9, {}, False])
-        data["related"].sort(key=lambda r: r[0])
+        data["cands"] = b"\x07" * len(data["cands"])
+    else:  # a verdict for a pair no search found, first in code order
+        for name, value in (("xs", array("q", [1]).tobytes()), ("ys", array("q", [2]).tobytes()),
+                            ("labels", ["conflict"]), ("reasons", ["quantity"]),
+                            ("confidences", array("d", [0.9]).tobytes()),
+                            ("similarities", array("d", [0.9]).tobytes()),
+                            ("details", ["{}"]), ("copies", b"\0")):
+            data[name] = value + data[name]
     # Sealed again: the content is what must be caught (a hand edit fails the seal first).
-    write_json(store, {k: v for k, v in data.items() if k != "seal"})
+    write_sealed(store, f"verdicts {FORMAT}", "fp", data)
     again, memory = _run(root, ruleset, store)
     assert memory is not None and memory.settled == 0
     assert again == _run(root, ruleset, None)[0]

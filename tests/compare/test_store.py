@@ -10,13 +10,16 @@ import re
 from array import array
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from checker import parallel, workers
+from checker.cache import VERDICTS
 from checker.compare import compare
 from checker.compare.blocking import BlockIndex
 from checker.compare.store import (
+    FORMAT,
     UNRELATED,
     Judged,
     StoredDetails,
@@ -30,9 +33,9 @@ from checker.compare.verdict import Verdict
 from checker.corpus import Corpus, load_corpus
 from checker.corpusnorm import normalise_corpus
 from checker.errors import InputError
-from checker.memofile import write_json
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
+from checker.sealedfile import read_sealed, write_sealed
 from tests.bench.corpora import report_json, write
 
 
@@ -45,6 +48,18 @@ def _norm(root: Path, ruleset: RuleSet) -> tuple[Corpus, list[NormClaim]]:
 def _memory(path: Path, corpus: Corpus, fingerprint: str = "fp") -> VerdictFile:
     # A document's state stands for its normalised claims: its text will do here.
     return VerdictFile(path, fingerprint, {dc.doc.id: dc.doc.sha256 for dc in corpus.docs})
+
+
+def _stored(path: Path, fingerprint: str = "fp") -> dict[str, Any]:
+    """The store's value as the file holds it."""
+    data = read_sealed(path, f"verdicts {FORMAT}", fingerprint)
+    assert isinstance(data, dict)
+    return data
+
+
+def _reseal(path: Path, data: dict[str, Any], fingerprint: str = "fp") -> None:
+    """An edit by hand, sealed again: the content is what must be caught."""
+    write_sealed(path, f"verdicts {FORMAT}", fingerprint, data)
 
 
 def _origins(corpus: Corpus) -> dict[str, str | None]:
@@ -81,9 +96,9 @@ def test_a_second_run_reuses_every_verdict(tmp_path: Path, ruleset: RuleSet) -> 
     second = compare(norm, ruleset.lexicon, _origins(corpus), memory=memory)
     assert second == first
     # Every pair judged the first time was answered from the store (none judged again).
-    stored = json.loads(path.read_text("utf-8"))
-    unrelated = len(base64.b64decode(stored["unrelated"])) // 8
-    assert memory.reused == len(stored["related"]) + unrelated > len(first.conflicts)
+    stored = _stored(path)
+    unrelated = len(stored["unrelated"]) // 8
+    assert memory.reused == len(stored["labels"]) + unrelated > len(first.conflicts)
 
 
 def test_an_unchanged_corpus_leaves_the_store_as_it_is(tmp_path: Path,
@@ -109,18 +124,24 @@ def test_reused_verdicts_are_the_judged_ones(tmp_path: Path, ruleset: RuleSet,
     corpus, norm = _norm(write(tmp_path / "corpus", 30), ruleset)
     path = tmp_path / "verdicts.json"
     compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
-    stored = json.loads(path.read_text("utf-8"))
+    stored = _stored(path)
     if reordered:  # a store written by hand need not keep the verdicts in code order
-        stored["related"].reverse()
-        write_json(path, {k: v for k, v in stored.items() if k != "seal"})  # sealed again
+        for name in ("labels", "reasons", "details"):
+            stored[name].reverse()
+        for name, code in (("xs", "q"), ("ys", "q"), ("confidences", "d"),
+                           ("similarities", "d"), ("copies", "B")):
+            column = array(code, stored[name])
+            column.reverse()
+            stored[name] = column.tobytes()
+        _reseal(path, stored)
     memory = _memory(path, corpus)
     index = BlockIndex(norm)
     prior = memory.recall(norm, index.n, index.df)
     at = {x: i for i, x in enumerate(claim_hashes(norm))}
     from checker.compare.verdict import judge
 
-    assert stored["related"]
-    for x, y, *_ in stored["related"]:
+    assert stored["labels"]
+    for x, y in zip(array("q", stored["xs"]), array("q", stored["ys"]), strict=True):
         i, j = at[x], at[y]
         fresh = judge(norm[i], norm[j], index, ruleset.lexicon)
         again = prior.get(i, j)
@@ -159,11 +180,10 @@ def test_a_store_with_parsed_details_is_foreign(tmp_path: Path, ruleset: RuleSet
     corpus, norm = _norm(write(tmp_path / "corpus", 20), ruleset)
     path = tmp_path / "verdicts.json"
     compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
-    stored = json.loads(path.read_text("utf-8"))
-    assert stored["related"]
-    for row in stored["related"]:
-        row[6] = json.loads(row[6])
-    write_json(path, {k: v for k, v in stored.items() if k != "seal"})  # sealed again
+    stored = _stored(path)
+    assert stored["labels"]
+    stored["details"] = [json.loads(d) for d in stored["details"]]
+    _reseal(path, stored)
     index = BlockIndex(norm)
     prior = _memory(path, corpus).recall(norm, index.n, index.df)
     assert not prior.related and not any(prior.valid)
@@ -205,11 +225,11 @@ def test_claims_holding_a_key_whose_count_moved_are_judged_again(tmp_path: Path,
     corpus, norm = _norm(write(tmp_path / "corpus", 20), ruleset)
     path = tmp_path / "verdicts.json"
     compare(norm, ruleset.lexicon, _origins(corpus), memory=_memory(path, corpus))
-    stored = json.loads(path.read_text("utf-8"))
+    stored = _stored(path)
     moved = norm[0].keys
     # Twice the count is another weight (one more may not be: counts are rounded).
     stored["df"] = {k: c * (2 if k in moved else 1) for k, c in stored["df"].items()}
-    write_json(path, {k: v for k, v in stored.items() if k != "seal"})  # sealed again
+    _reseal(path, stored)
     memory = _memory(path, corpus)
     index = BlockIndex(norm)
     prior = memory.recall(norm, index.n, index.df)
@@ -260,7 +280,7 @@ def test_report_after_an_edit_is_a_cold_run_s(tmp_path: Path, edit: object, jobs
     root = write(tmp_path / "corpus", 24)
     cache_dir = tmp_path / "cache"
     report_json(root, cache_dir, jobs=jobs)
-    assert (cache_dir / "verdicts.json").is_file()
+    assert (cache_dir / VERDICTS).is_file()
     edit(root)  # type: ignore[operator]
     assert report_json(root, cache_dir, jobs=jobs) == report_json(root)
 
