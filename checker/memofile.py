@@ -14,14 +14,10 @@ the entries this run used are written back, so the file follows the corpus.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
-import sys
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,48 +27,11 @@ FORMAT = 2  # 2: sealed (`_sealed`)
 R = TypeVar("R")
 
 
-class Packed:
-    """An int64 array written into a JSON file as base64 of little-endian bytes (the same
-    file on any machine), a chunk at a time: at 200,000 claims the candidate lists are
-    40 MB, and a whole base64 string of them, then its JSON, would be three copies more."""
-
-    CHUNK = 3 * 65536  # elements: 8 * CHUNK bytes is a multiple of 3, so chunks concatenate
-
-    def __init__(self, codes: array[int]) -> None:
-        self.codes = codes
-
-    def chunks(self) -> Iterator[bytes]:
-        """The base64 text, in pieces."""
-        for start in range(0, len(self.codes), self.CHUNK):
-            part = array("q", self.codes[start:start + self.CHUNK])
-            if sys.byteorder != "little":
-                part.byteswap()
-            yield base64.b64encode(part.tobytes())
-
-    def text(self) -> str:
-        """The base64 text, whole."""
-        return b"".join(self.chunks()).decode("ascii")
-
-
-def unpack(text: str) -> array[int]:
-    """The array a `Packed` wrote."""
-    codes = array("q")
-    codes.frombytes(base64.b64decode(text))
-    if sys.byteorder != "little":
-        codes.byteswap()
-    return codes
-
-
-def write_json(path: Path, payload: dict[str, Any], streamed: str | None = None,
-               items: Iterable[Any] = ()) -> None:
+def write_json(path: Path, payload: dict[str, Any]) -> None:
     """Write a cache file atomically, without fsync (a torn file reads as foreign, so as
-    empty); a file that cannot be written is skipped: the next run computes again.
-
-    `Packed` values are written a chunk at a time. With `streamed`, the payload also gets
-    that key, a list of `items` encoded a batch at a time as the file is written, so a list
-    of a hundred thousand entries is never one string in memory."""
+    empty); a file that cannot be written is skipped: the next run computes again."""
     try:
-        atomic_write(path, _sealed(_chunks(payload, streamed, items)), durable=False)
+        atomic_write(path, _sealed([dumps(payload)[:-1].encode("utf-8")]), durable=False)
     except OSError:
         return
 
@@ -95,27 +54,6 @@ def _sealed(chunks: Iterable[bytes]) -> Iterator[bytes]:
     yield head + digest.hexdigest().encode("ascii") + _SEAL_TAIL
 
 
-def _chunks(payload: dict[str, Any], streamed: str | None, items: Iterable[Any],
-            batch: int = 4096) -> Iterator[bytes]:
-    plain = {k: v for k, v in payload.items() if not isinstance(v, Packed)}
-    yield dumps(plain)[:-1].encode("utf-8")
-    sep = "," if plain else ""
-    for name, value in payload.items():
-        if isinstance(value, Packed):
-            yield (sep + dumps(name) + ':"').encode("utf-8")
-            yield from value.chunks()
-            yield b'"'
-            sep = ","
-    if streamed is not None:
-        yield (sep + dumps(streamed) + ":[").encode("utf-8")
-        it = iter(items)
-        comma = ""
-        while part := list(islice(it, batch)):
-            yield (comma + dumps(part)[1:-1]).encode("utf-8")
-            comma = ","
-        yield b"]"  # the closing brace comes with the seal (`_sealed`)
-
-
 def dumps(value: Any) -> str:
     """Compact JSON, as the cache files hold it."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -128,7 +66,7 @@ def read_json(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
         return None
     try:
         # Text, not bytes: json.loads would decode bytes to a second copy of the file
-        # (100 MB for the verdict store at 200,000 claims) while it parses.
+        # while it parses.
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return None
@@ -138,8 +76,8 @@ def read_json(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _seal_holds(path: Path, block: int = 1 << 20) -> bool:
-    """Whether the bytes before a file's seal hash to it (read in blocks: the verdict store
-    is 100 MB at 200,000 claims, and is not held twice for this)."""
+    """Whether the bytes before a file's seal hash to it (read in blocks: a large file is
+    not held twice for this)."""
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size

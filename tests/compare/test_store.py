@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import pickle
 import random
@@ -317,13 +316,3 @@ def test_a_sequence_of_random_edits_reports_as_cold_runs(tmp_path: Path, seed: i
         assert report_json(root, cache_dir, jobs=1 + step % 2) == report_json(root), step
 
 
-def test_arrays_pack_and_unpack() -> None:
-    from checker.memofile import Packed, unpack
-
-    codes = array("q", [0, 1, 2**40 + 7, 56_496 * 56_496 - 1])
-    assert unpack(Packed(codes).text()) == codes and unpack(Packed(array("q")).text()) == array("q")
-    assert base64.b64decode(Packed(array("q", [1])).text())[0] == 1  # little-endian anywhere
-    # Written a chunk at a time, the text is the one of the whole array.
-    long = array("q", range(Packed.CHUNK * 2 + 5))
-    assert unpack(Packed(long).text()) == long
-    assert len(list(Packed(long).chunks())) == 3
