@@ -41,6 +41,7 @@ from checker.heap import outlive
 from checker.memofile import MemoFile
 from checker.models.report import Finding
 from checker.normclaim import NormClaim
+from checker.pairmemo import PairMemo
 from checker.parallel import compare_claims
 from checker.rules import RuleSet
 
@@ -66,6 +67,9 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     findings: list[Finding] = [stale_finding(dc) for dc in corpus.docs if dc.stale]
     memory = verdict_file(cache, ruleset) if cache is not None else None
     processes = resolve_jobs(jobs)
+    # The conflicts' findings kept across runs, by what each reads.
+    pairs = PairMemo.of(cache.root, code_fingerprint(), named.digests) \
+        if cache is not None and named is not None else None
     kept: _Kept | None = None
     reuse: Reuse | None = None
     if memory is not None:
@@ -84,16 +88,19 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
         first = _cited_before(cited_memo) if cited_memo is not None else []
         scored, found, errors = _beside_the_comparison(corpus, norm, per_doc, ruleset, cache,
                                                        compare, processes, watch, findings,
-                                                       kept, idle, first)
+                                                       kept, idle, first, pairs)
     else:
         scored, found, errors = _beside_the_checks(corpus, norm, per_doc, ruleset, cache,
-                                                   compare, processes, watch, findings, kept)
+                                                   compare, processes, watch, findings, kept,
+                                                   pairs)
     if cache is not None:
         # Written while this process goes on to the report; the run waits at its end.
         if memory is not None:
             cache.pending(memory.wait)
         if kept is not None:
             cache.aside(kept.save, processes)
+        if pairs is not None:
+            cache.aside(pairs.save, processes)
     progress("compare", scored, scored)
     findings += found
     corpus.errors.extend(errors)
@@ -116,7 +123,8 @@ def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
                        per_doc: Sequence[Sequence[NormClaim]], ruleset: RuleSet,
                        cache: ClaimCache | None, compare: Callable[[], CompareResult],
                        processes: int, watch: Stopwatch, findings: list[Finding],
-                       kept: _Kept | None) -> tuple[int, list[Finding], list[ClaimcheckError]]:
+                       kept: _Kept | None, pairs: PairMemo | None = None
+                       ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
     """The comparison here (over `processes`), the documents' own checks beside it: they
     read no verdict, and take the core the comparison's serial steps leave idle."""
     with watch.stage("normalise"):
@@ -127,7 +135,7 @@ def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
     own = partial(document_findings, corpus, norm, index, ruleset, cache)
     with beside(own, processes) as checks:
         with watch.stage("compare"):
-            scored = _findings_of(compare(), corpus, index, findings, kept)
+            scored = _findings_of(compare(), corpus, index, findings, kept, pairs=pairs)
         with watch.stage("rules"):
             found, errors = checks()
     return scored, found, errors
@@ -139,7 +147,7 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
                            compare: Callable[[Callable[[CompareResult], None]], CompareResult],
                            processes: int, watch: Stopwatch, findings: list[Finding],
                            kept: _Kept | None, idle: Callable[[], object] | None,
-                           first: Sequence[str] = ()
+                           first: Sequence[str] = (), pairs: PairMemo | None = None
                            ) -> tuple[int, list[Finding], list[ClaimcheckError]]:
     """The comparison of a re-run beside, its pairs sent back naming the claims by
     position; here meanwhile the claim index, the documents' own checks, `idle`, the
@@ -156,6 +164,8 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
         with watch.stage("compare"):
             if kept is not None:
                 kept.memo.read_all()  # while the comparison runs: most will be reused
+            if pairs is not None:
+                pairs.load()
         if idle is not None:
             with watch.stage("report"):
                 idle()
@@ -173,12 +183,13 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
                 pass  # nothing left to build: wait for whichever comes first
             # Sent ahead, the conflicts are in the pipe by the time the value has come.
             part = ahead.get() if ahead.ready() else None
-            early = _pair_findings(part, corpus, index, published) if part is not None \
-                else None
+            early = _pair_findings(part, corpus, index, published, pairs) \
+                if part is not None else None
             # Then the corroborations: those not kept cite the claims they need, built
             # then. (Building more meanwhile would slow down the thread receiving them: it
             # needs this one's lock for every read of the pipe.)
-            scored = _findings_of(compared(), corpus, index, findings, kept, early, published)
+            scored = _findings_of(compared(), corpus, index, findings, kept, early, published,
+                                  pairs)
     return scored, found, errors
 
 
@@ -244,7 +255,8 @@ class _Kept:
 def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
                  findings: list[Finding], kept: _Kept | None = None,
                  early: list[Finding] | None = None,
-                 published: Mapping[str, date] | None = None) -> int:
+                 published: Mapping[str, date] | None = None,
+                 pairs: PairMemo | None = None) -> int:
     """Conflicts, contradictions and corroborations into `findings` (`early`: those of the
     conflicts sent ahead of the result; `published`: the documents' `_published` days,
     when made already); the number of pairs scored."""
@@ -256,7 +268,7 @@ def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
         findings += reused
     if early is not None:
         findings += early
-    findings += _pair_findings(result, corpus, index, published)
+    findings += _pair_findings(result, corpus, index, published, pairs)
     findings += _drained(result.corroborations,
                          lambda c: _corroboration(c, index, kept.built if kept else None))
     # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
@@ -269,14 +281,20 @@ def _published(corpus: Corpus) -> dict[str, date]:
 
 
 def _pair_findings(result: CompareResult, corpus: Corpus, index: ClaimIndex,
-                   published: Mapping[str, date] | None = None) -> list[Finding]:
+                   published: Mapping[str, date] | None = None,
+                   pairs: PairMemo | None = None) -> list[Finding]:
     """The findings of the result's conflicts (one per origin, told at the same time) and
-    contradictions, which it gives up (`published`: `_published`, made once a run)."""
+    contradictions, which it gives up (`published`: `_published`, made once a run;
+    `pairs`: the findings kept across runs, by what each reads)."""
     if published is None:
         published = _published(corpus)
     result.conflicts = one_per_origin([r for r in result.conflicts
                                        if not at_different_times(r, published)],
                                       result.origins)
+    if pairs is not None:
+        made = pairs.findings(result.conflicts + result.contradictions, index, pair_finding)
+        result.conflicts, result.contradictions = [], []
+        return made
     return _drained(result.conflicts, lambda r: pair_finding(r, index)) + \
         _drained(result.contradictions, lambda r: pair_finding(r, index))
 
