@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from checker.cache import (
     ClaimCache,
     code_fingerprint,
+    digest,
     drafted_normalisation_key,
     normalisation_key,
     rules_fingerprint,
@@ -64,7 +65,7 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
                ) -> tuple[list[NormClaim], list[list[NormClaim]]]:
     """`normalise_corpus` without the index: the claims in corpus order, and each
     document's. Comparison reads only these; the index builds every document's claims."""
-    from checker.names import unify_surnames
+    from checker.names import rename_entities, surname_mappings
     from checker.parallel import normalise_documents
 
     if keys is None:
@@ -87,7 +88,17 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
         # Written once the run is over (`settle`): a process forked for it now, with every
         # claim in the heap, cost this one more in pages copied than the write does.
         cache.pending(pack.save)
-    per_doc = unify_surnames([claims or [] for claims in found])
+    claims_of = [claims or [] for claims in found]
+    mappings = surname_mappings(claims_of)
+    per_doc = [rename_entities(claims, mapping)
+               for claims, mapping in zip(claims_of, mappings, strict=True)]
+    if cache is not None:
+        # A document's state is its claims as compared: those of its key, renamed as the
+        # corpus names them (`names.unify_surnames`), which an edit of another document
+        # can change. The verdict store and the kept block index trust a state they know.
+        for dc, mapping in zip(corpus.docs, mappings, strict=True):
+            if mapping:
+                cache.documents[dc.doc.id] += "+" + digest(sorted(mapping.items()))
     return _in_corpus_order(per_doc), per_doc
 
 

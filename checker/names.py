@@ -129,6 +129,13 @@ def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:
     on another are one person (a desk probe: no shared name, so no conflict). A surname two
     full names end in stays as written. An organisation's first word counts as its surname
     does: "Norvale will cut 1,500 jobs" is "Norvale Systems" (another desk probe)."""
+    return [rename_entities(claims, mapping)
+            for claims, mapping in zip(per_doc, surname_mappings(per_doc), strict=True)]
+
+
+def surname_mappings(per_doc: list[list[NormClaim]]) -> list[dict[str, str]]:
+    """Each document's renaming by `unify_surnames` (old entity id -> new; mostly empty).
+    It reads the whole corpus: an edit of one document can rename names in another."""
     unknown = [_unknown_names(claims) for claims in per_doc]
     owners: dict[str, set[str]] = {}
     # Each name once, not once per page that names it (10,000 pages named names 52,654
@@ -139,13 +146,9 @@ def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:
             for form in _short_forms(e[len(UNKNOWN_PREFIX):].split("-")):
                 owners.setdefault(form, set()).add(e)
     if not owners:
-        return per_doc
+        return [{} for _ in per_doc]
     # The one-word names with a single owner; a page's claims are renamed only when it
     # names one of them.
     single = {UNKNOWN_PREFIX + form: next(iter(found)) for form, found in owners.items()
               if len(found) == 1 and "-" not in form}
-    out = []
-    for claims, names in zip(per_doc, unknown, strict=True):
-        mapping = {e: single[e] for e in names if e in single}
-        out.append(rename_entities(claims, mapping))
-    return out
+    return [{e: single[e] for e in names if e in single} for names in unknown]

@@ -49,6 +49,7 @@ from checker.sealedfile import read_sealed, write_sealed
 _MASK = (1 << 63) - 1
 _SINGLE = 1 << PAIR_SHIFT  # ids below are keys' own blocks, above pairs of keys
 _NOT = bytes([1]) + bytes(255)  # byte table: 0 -> 1, any other -> 0
+_SLACK = 1000  # ids of keys held by no claim a state may keep beyond as many as are held
 
 
 @dataclass
@@ -300,6 +301,10 @@ def updated(state: IndexState, claims: Sequence[NormClaim], hashes: array[int],
 def _updated(edit: _Edit) -> UpdatedIndex:
     state, limit, where, hashes = edit.state, edit.config.max_posting, edit.where, edit.hashes
     touched, fresh_keys = edit.count()
+    if len(edit.names) > 2 * (len(edit.names) - edit.df.count(0)) + _SLACK:
+        # Ids of keys no claim holds any more are never reused: a fresh build, which
+        # numbers only the keys held, keeps the state from growing without end.
+        raise ValueError("most key ids are of keys no claim holds")
     old_df = state.df
     moved = {k for k in touched if k >= len(old_df) or edit.df[k] != old_df[k]}
     # A rare key's own block holds every claim that holds the key: its holders changed.

@@ -244,3 +244,26 @@ def test_a_state_on_disk_is_read_back_unless_damaged_or_foreign(tmp_path: Path) 
     save_state(path, "fp", state)
     assert isinstance(block_index(claims, None, claim_hashes(claims), path, "fp", states),
                       UpdatedIndex)
+
+
+def test_a_state_mostly_of_keys_no_claim_holds_is_built_afresh() -> None:
+    # Every edit brings new keys and drops old ones: their ids are not reused, so past a
+    # bound the index is built afresh (numbering only the keys held) instead of updated.
+    rng = random.Random(6)
+    docs = {f"d{k}": _doc_claims(rng, f"d{k}", 40) for k in range(30)}
+    claims, states = _flat(docs)
+    state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
+    rounds = 0
+    while True:
+        rounds += 1
+        doc = f"d{rounds % 30}"
+        docs[doc] = [_claim(doc, k, {f"new{rounds}-{k}"}, {f"w{rounds}-{k}", "w1"})
+                     for k in range(len(docs[doc]))]
+        claims, states = _flat(docs)
+        kept = updated(state, claims, claim_hashes(claims), states)
+        if kept is None:
+            assert len(state.names) > 2 * sum(1 for c in state.df if c) + 500
+            break
+        _same(kept, BlockIndex(claims), list(claim_hashes(claims)))
+        state = kept.state
+    assert rounds > 10

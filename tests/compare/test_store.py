@@ -316,3 +316,35 @@ def test_a_sequence_of_random_edits_reports_as_cold_runs(tmp_path: Path, seed: i
         assert report_json(root, cache_dir, jobs=1 + step % 2) == report_json(root), step
 
 
+
+
+def test_names_renamed_by_another_document_s_edit_are_claims_changed(tmp_path: Path) -> None:
+    # "Fiala" on page a is read as "Petr Fiala" once page b names him (names.unify_surnames):
+    # a's claims change although a's text does not. Its state says so, and neither the
+    # verdict store nor the kept block index vouches for them (a review found the index
+    # trusting them, with another report after this edit and after every later run).
+    root = tmp_path / "corpus"
+    (root / "seeds").mkdir(parents=True)
+    (root / "claims").mkdir()
+
+    def put(name: str, text: str, day: int) -> None:
+        (root / "seeds" / f"{name}.txt").write_text(text, "utf-8")
+        (root / "seeds" / f"{name}.meta.yaml").write_text(
+            f'title: {name}\npublisher: {name} news\npublished: "2025-01-0{day}"\n', "utf-8")
+
+    put("a", "Fiala said the corporate tax will rise to 21 percent in 2026.\n"
+             "Fiala opened the Vltava bridge in Prague on Monday.\n", 1)
+    put("b", "The Norvale ministry said the corporate tax will rise to 19 percent in 2026.\n"
+             "The Norvale ministry closed a school in Brno.\n", 2)
+    for k, text in enumerate(["The Krasno dam in Moravia holds 40 million cubic metres.\n",
+                              "The Brno tram network carries 300,000 passengers a day.\n",
+                              "The Ostrava steelworks employ 5,000 people.\n"]):
+        put(f"f{k}", text, 3 + k)
+    cache_dir = tmp_path / "cache"
+    report_json(root, cache_dir)
+    put("b", "Petr Fiala said the corporate tax will fall to 19 percent in 2026.\n"
+             "Petr Fiala opened the bridge in Prague on Tuesday.\n", 2)
+    assert report_json(root, cache_dir) == report_json(root)
+    put("f1", "The Brno tram network carries 310,000 passengers a day.\n", 4)
+    assert report_json(root, cache_dir) == report_json(root)
+    assert report_json(root, cache_dir) == report_json(root)
