@@ -280,7 +280,8 @@ class VerdictFile:
     def block_index(self, claims: Sequence[NormClaim],
                     config: BlockingConfig | None = None) -> BlockIndex:
         """The index of the claims: the last run's updated when it applies, else built."""
-        from checker.compare.keptindex import BLOCKS, block_index
+        from checker.compare.indexstate import BLOCKS
+        from checker.compare.keptindex import block_index
 
         self.hashes = claim_hashes(claims)
         index = block_index(claims, config, self.hashes, self.path.with_name(BLOCKS),
@@ -371,7 +372,8 @@ class VerdictFile:
             write_sealed(self.path, f"verdicts {FORMAT}", self.fingerprint,
                          {**payload, **_columns(judged.related)})
             if index is not None:
-                from checker.compare.keptindex import BLOCKS, kept_state, save_state
+                from checker.compare.indexstate import BLOCKS, save_state
+                from checker.compare.keptindex import kept_state
 
                 state = kept_state(index, judged.hashes, docs)
                 if state is not None:

@@ -13,16 +13,8 @@ from pathlib import Path
 import pytest
 
 from checker.compare.blocking import PAIR_SHIFT, BlockIndex, BlockingConfig, corpus_size
-from checker.compare.keptindex import (
-    BLOCKS,
-    IndexState,
-    UpdatedIndex,
-    block_index,
-    read_state,
-    save_state,
-    state_of,
-    updated,
-)
+from checker.compare.indexstate import BLOCKS, IndexState, read_state, save_state, state_of
+from checker.compare.keptindex import UpdatedIndex, block_index, updated
 from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
 
