@@ -33,6 +33,19 @@ def pair_id(a: int, b: int) -> int:
     return ((a + 1) << PAIR_SHIFT) | b
 
 
+def search_hash(weights: bytes | memoryview, sums: bytes | memoryview) -> int:
+    """63 bits of the hash of what a claim's candidate search reads: the weights of its
+    entries in kept blocks, then those blocks' member sums (each as its array's bytes)."""
+    h = blake2b(weights, digest_size=8)
+    h.update(sums)
+    return int.from_bytes(h.digest(), "little") & _MASK
+
+
+def member_sum(hashes: Iterable[int]) -> int:
+    """What a block's members add to the search hashes reading it: their hashes' sum."""
+    return sum(hashes) & _MASK
+
+
 @dataclass(frozen=True)
 class BlockingConfig:
     """Bounds of the candidate search."""
@@ -295,7 +308,7 @@ class BlockIndex:
         """For each claim, 63 bits of a hash of all its candidate search reads: the weight
         of each block it is searched by and the members of that block (by their `hashes`).
         Equal hashes, equal candidates (`checker.compare.incremental`)."""
-        members = {kid: sum(map(hashes.__getitem__, p)) & _MASK
+        members = {kid: member_sum(map(hashes.__getitem__, p))
                    for kid, p in self.postings.items()}
         # Each claim hashes its slice of two flat buffers (its entries' weights, then the
         # member sums of their blocks), the bytes of one array per claim made before.
@@ -305,9 +318,7 @@ class BlockIndex:
         out = array("q")
         for i in range(len(self.claims)):
             start, end = 8 * offsets[i], 8 * offsets[i + 1]
-            h = blake2b(weights[start:end], digest_size=8)
-            h.update(sums[start:end])
-            out.append(int.from_bytes(h.digest(), "little") & _MASK)
+            out.append(search_hash(weights[start:end], sums[start:end]))
         return out
 
     def pairs(self) -> Iterator[tuple[int, int]]:

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from checker.compare import PairResult, judge_pairs, kept
 from checker.compare.blocking import BlockIndex
+from checker.compare.slices import spliced
 from checker.compare.store import Judged, Past, Prior, VerdictFile, pair_code
 from checker.compare.verdict import Thresholds
 from checker.lexicon import Lexicon
@@ -114,25 +115,12 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
 def _keep_candidates(judged: Judged, past: Past, where: array[int],
                      index: BlockIndex) -> None:
     """Each claim's candidates, as claim hashes, into `judged`: the last run's list where
-    its search read the same, else searched now."""
-    cands, cand_at = past.cands, past.cand_at
-    i, count = 0, len(where)
-    while i < count:
-        a = where[i]
-        if a < 0:
-            judged.add_candidates(index.candidates(i))
-            i += 1
-            continue
-        # Claims searched as the last run's a, a + 1, ... (after an edit, all but a few):
-        # their lists are one slice of the last run's, copied at once, not a list a claim.
-        end = i + 1
-        while end < count and where[end] == a + end - i:
-            end += 1
-        last = a + end - i
-        first, shift = cand_at[a], len(judged.cands) - cand_at[a]
-        judged.cands.extend(cands[first:cand_at[last]])
-        judged.cand_at.extend([x + shift for x in cand_at[a + 1:last + 1]])
-        i = end
+    its search read the same (claims searched as the last run's a, a + 1, ..., after an
+    edit all but a few, are one slice of its lists), else searched now."""
+    hashes = judged.hashes
+    searched = {i: ([hashes[j] for j in index.candidates(i)],)
+                for i, a in enumerate(where) if a < 0}
+    judged.cands, judged.cand_at = spliced(where, past.cand_at, (past.cands,), searched)
 
 
 def _cands(judged: Judged, i: int) -> array[int]:

@@ -29,10 +29,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from hashlib import blake2b
 from itertools import combinations, compress, repeat
 from pathlib import Path
-from typing import Any
 
 from checker.compare.blocking import (
     PAIR_SHIFT,
@@ -40,13 +38,15 @@ from checker.compare.blocking import (
     BlockingConfig,
     Weights,
     corpus_size,
+    member_sum,
     pair_id,
     rounded_count,
+    search_hash,
 )
 from checker.compare.indexstate import IndexState, config_of, read_state, state_of
+from checker.compare.slices import spliced
 from checker.normclaim import NormClaim
 
-_MASK = (1 << 63) - 1
 _SINGLE = 1 << PAIR_SHIFT  # ids below are keys' own blocks, above pairs of keys
 _NOT = bytes([1]) + bytes(255)  # byte table: 0 -> 1, any other -> 0
 _SLACK = 1000  # ids of keys held by no claim a state may keep beyond as many as are held
@@ -320,40 +320,11 @@ def _fill(index: UpdatedIndex, edit: _Edit, made: dict[int, tuple[list[int], lis
             if a >= 0 else set()
         flags = [kept_now.get(b, b in kept_before) for b in blocks]
         kept_made[i] = (list(compress(blocks, flags)), list(compress(weights, flags)))
-    index._keys, index._key_weights, index._offsets = _spliced(
+    index._keys, index._key_weights, index._offsets = spliced(
         where, state.kent_at, (state.kent, state.kent_w), kept_made)
     index.postings = _Postings(state, dict(members), edit.at)  # type: ignore[assignment]
     index.hashes = edit.hashes
     index.searched = _searched(edit, kept_made, members)
-
-
-def _spliced(where: array[int], at: array[int], flats: tuple[array[Any], ...],
-             made: Mapping[int, tuple[Sequence[Any], ...]]
-             ) -> tuple[Any, ...]:
-    """Flat per-claim arrays for this run's claims: the last run's slices (copied a run of
-    consecutive claims at a time) except the claims `made` gives; then the offsets."""
-    out = tuple(array(f.typecode) for f in flats)
-    out_at = array("q", [0])
-    i, count = 0, len(where)
-    while i < count:
-        a = where[i]
-        if a < 0 or i in made:
-            parts = made[i]
-            for o, part in zip(out, parts, strict=True):
-                o.extend(part)
-            out_at.append(len(out[0]))
-            i += 1
-            continue
-        end = i + 1
-        while end < count and where[end] == a + end - i and end not in made:
-            end += 1
-        last = a + end - i
-        shift = len(out[0]) - at[a]
-        for o, f in zip(out, flats, strict=True):
-            o.extend(f[at[a]:at[last]])
-        out_at.extend([x + shift for x in at[a + 1:last + 1]])
-        i = end
-    return (*out, out_at)
 
 
 def _member_sum(state: IndexState, members: Mapping[int, array[int]], hashes: array[int],
@@ -361,11 +332,11 @@ def _member_sum(state: IndexState, members: Mapping[int, array[int]], hashes: ar
     """The sum of a kept block's members' hashes, as `BlockIndex.searches` reads it."""
     found = members.get(block)
     if found is not None:
-        return sum(map(hashes.__getitem__, found)) & _MASK
+        return member_sum(map(hashes.__getitem__, found))
     start, end = _span(state.post_b, state.post_at, block)
     if start == end:
         raise KeyError(block)
-    return sum(state.post_h[start:end]) & _MASK
+    return member_sum(state.post_h[start:end])
 
 
 def _searched(edit: _Edit, kept_made: Mapping[int, tuple[list[int], list[float]]],
@@ -375,9 +346,7 @@ def _searched(edit: _Edit, kept_made: Mapping[int, tuple[list[int], list[float]]
     out = array("q", [state.searches[a] if a >= 0 else 0 for a in edit.where])
     for i, (blocks, weights) in kept_made.items():
         sums = array("q", [_member_sum(state, members, hashes, b) for b in blocks])
-        h = blake2b(array("d", weights).tobytes(), digest_size=8)
-        h.update(sums.tobytes())
-        out[i] = int.from_bytes(h.digest(), "little") & _MASK
+        out[i] = search_hash(array("d", weights).tobytes(), sums.tobytes())
     return out
 
 
@@ -387,9 +356,9 @@ def _next_state(edit: _Edit, index: UpdatedIndex,
                 members: Mapping[int, array[int]]) -> IndexState:
     """This run's state, for the next: the last run's, with what the edit made."""
     state, hashes = edit.state, edit.hashes
-    ent, ent_w, ent_at = _spliced(edit.where, state.ent_at, (state.ent, state.ent_w), made)
+    ent, ent_w, ent_at = spliced(edit.where, state.ent_at, (state.ent, state.ent_w), made)
     raw_made = {i: (sorted(edit.ids[k] for k in edit.claims[i].keys),) for i in edit.fresh}
-    raw, raw_at = _spliced(edit.where, state.raw_at, (state.raw,), raw_made)
+    raw, raw_at = spliced(edit.where, state.raw_at, (state.raw,), raw_made)
     inv_b, inv_h = array("q"), array("q")
     post_b, post_at, post_h = array("q"), array("q", [0]), array("q")
     start = post_start = 0
