@@ -43,7 +43,7 @@ from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile, share_fields_sets
 from checker.models.rules import EntityRule, PredicateRule
 from checker.normclaim import NormClaim
-from checker.normcodec import DAMAGED, dump_claims, load_claims
+from checker.normcodec import DAMAGED, dump_claims, load_lazy_claims
 from checker.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -305,7 +305,7 @@ class ClaimCache:
             if pack is not None:
                 pack.keep(key, data)
         try:
-            return load_claims(data)
+            return load_lazy_claims(data)
         except DAMAGED:
             self._damaged()
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.lexicon import UNKNOWN_PREFIX
-from checker.normclaim import Description, Mention, NormClaim
+from checker.normclaim import Description, Mention, NormClaim, entity_ids
 
 
 def _unknown_names(claims: list[NormClaim]) -> list[str]:
@@ -16,7 +16,7 @@ def _unknown_names(claims: list[NormClaim]) -> list[str]:
 
     The mappings below depend only on which ids occur: one union of the claims' sets, not
     a test of every id of every claim."""
-    return [e for e in frozenset().union(*[c.entities for c in claims])
+    return [e for e in frozenset().union(*map(entity_ids, claims))
             if e.startswith(UNKNOWN_PREFIX)]
 
 

@@ -7,9 +7,11 @@ thousands of them between processes. Built by `checker.normalize`, stored by
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from sys import intern
+from typing import Any, cast
 
 from checker.fastpickle import by_position, slot_builder
 
@@ -143,13 +145,17 @@ class NormClaim:
     # Unique key across the corpus ("doc#claim"): grouping, findings and the verdict store
     # look claims up by it close to a million times at 200,000 claims.
     key: str = field(init=False, repr=False, compare=False)
+    # A claim the cache gave back: the row its other slots are decoded from when one of them
+    # is first read (`normcodec.load_lazy_claims`); None once decoded, or never one.
+    _rest: tuple[Any, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "keys", _keys_of(self.entities, self.mentions, self.tokens))
+        object.__setattr__(self, "keys", keys_of(self.entities, self.mentions, self.tokens))
         object.__setattr__(self, "key", f"{self.doc}#{self.claim_id}")
+        object.__setattr__(self, "_rest", None)
 
 
-def _keys_of(entities: frozenset[str], mentions: tuple[Mention, ...],
+def keys_of(entities: frozenset[str], mentions: tuple[Mention, ...],
              tokens: frozenset[str]) -> frozenset[str]:
     """A claim's index keys ("e:china", "t:launch"), one string per key: 200,000 claims
     repeat a few thousand. Built exactly as similarity always built them (same set order,
@@ -165,6 +171,35 @@ def _keys_of(entities: frozenset[str], mentions: tuple[Mention, ...],
 
 
 _BUILD_NORM = slot_builder(NormClaim)
+_REST: Any = NormClaim.__dict__["_rest"]  # the slot's descriptor
+# How a row's slots are decoded (`normcodec`, the only maker of claims with a row, sets it).
+_FILL: list[Callable[[NormClaim, tuple[Any, ...]], None]] = []
+
+
+def _decoded_on_first_read(self: NormClaim, name: str) -> Any:
+    """A slot of a claim the cache gave back, read for the first time: all of them decoded
+    from its row now (an unset slot raises AttributeError, which lands here). Any other
+    missing attribute is missing."""
+    try:
+        row = _REST.__get__(self)
+    except AttributeError:
+        row = None
+    if row is None or name.startswith("__"):
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+    _FILL[0](self, row)
+    return object.__getattribute__(self, name)
+
+
+# Set after the class is made: a `__getattr__` in its body would tell mypy that any
+# attribute name is one.
+NormClaim.__getattr__ = _decoded_on_first_read  # type: ignore[attr-defined]
+
+
+def entity_ids(claim: NormClaim) -> Collection[str]:
+    """The claim's entity ids (`entities`), without decoding the other slots of a claim the
+    cache gave back: a pass over every claim of the corpus reads them (`names`)."""
+    row = _REST.__get__(claim)
+    return claim.entities if row is None else cast(tuple[str, ...], row[0])
 
 
 def norm_claim(doc: str, claim_id: str, text: str, span: tuple[int, int],
@@ -182,4 +217,4 @@ def norm_claim(doc: str, claim_id: str, text: str, span: tuple[int, int],
     return _BUILD_NORM(doc, claim_id, text, span, entities, mentions, tokens, frame,
                        predicates, quantities, dates, polarity, modality, correction,
                        negated, description, months, told, earlier,
-                       _keys_of(entities, mentions, tokens), f"{doc}#{claim_id}")
+                       keys_of(entities, mentions, tokens), f"{doc}#{claim_id}", None)

@@ -24,7 +24,16 @@ from sys import intern
 from typing import Any
 
 from checker.fastpickle import slot_builder
-from checker.normclaim import Description, NDate, NormClaim, NQuantity, mention, norm_claim
+from checker.normclaim import (
+    _FILL,
+    Description,
+    NDate,
+    NormClaim,
+    NQuantity,
+    keys_of,
+    mention,
+    norm_claim,
+)
 
 # Dates and quantities made as `norm_claim` makes claims: through their slots, in order.
 _date = slot_builder(NDate)
@@ -49,6 +58,58 @@ def load_claims(data: bytes) -> list[NormClaim]:
     if type(rows) is not tuple:
         raise TypeError("not a tuple of rows")
     return [_claim(*row) for row in rows]
+
+
+def load_lazy_claims(data: bytes) -> list[NormClaim]:
+    """`load_claims`, each claim's costly slots (its sets, mentions, figures, dates and
+    keys) decoded from its row when one of them is first read: an edited re-run reads them
+    for the few claims an edit reaches, and for every claim only where they come from and
+    what they say. Equal to `load_claims`'s claims, slot for slot, once read. Raises one of
+    `DAMAGED` on bytes whose rows are not a dump's in shape (their contents passed the
+    cache's seal)."""
+    rows = marshal.loads(data)
+    if type(rows) is not tuple:
+        raise TypeError("not a tuple of rows")
+    return [_lazy_claim(*row) for row in rows]
+
+
+def _lazy_claim(doc: str, claim_id: str, text: str, span: tuple[int, int],
+                entities: tuple[str, ...], mentions: tuple[Any, ...], tokens: tuple[str, ...],
+                frame: tuple[str, ...], predicates: tuple[tuple[str, int, int], ...],
+                quantities: tuple[Any, ...], dates: tuple[Any, ...], polarity: str,
+                modality: str, correction: bool, negated: tuple[str, ...],
+                d: tuple[Any, ...] | None, months: tuple[tuple[int, str], ...],
+                told: tuple[Any, ...], earlier: bool) -> NormClaim:
+    # The decoded slots' rows must at least be rows: what fails later fails in a read.
+    if not (type(span) is tuple and type(entities) is type(mentions) is type(tokens)
+            is type(quantities) is type(dates) is type(negated) is type(told) is tuple
+            and (d is None or type(d) is tuple)):
+        raise TypeError("a row of another shape")
+    return _build_lazy(doc, claim_id, text, span, frame, predicates, polarity, modality,
+                       correction, months, earlier, f"{doc}#{claim_id}",
+                       (entities, mentions, tokens, quantities, dates, negated, d, told))
+
+
+# The slots a lazy claim has from the start (those marshal gives as they are, and its key),
+# and those decoded from its row when first read.
+_build_lazy = slot_builder(NormClaim, (
+    "doc", "claim_id", "text", "span", "frame", "predicates", "polarity", "modality",
+    "correction", "months", "earlier", "key", "_rest"))
+_DECODED = ("entities", "mentions", "tokens", "quantities", "dates", "negated", "description",
+            "told", "keys", "_rest")
+_SETTERS = tuple(getattr(NormClaim, name).__set__ for name in _DECODED)
+
+
+def _fill(claim: NormClaim, rest: tuple[Any, ...]) -> None:
+    """Decode a lazy claim's other slots from its row, as `_claim` decodes them."""
+    entities, mentions, tokens, quantities, dates, negated, description, told = _decoded(*rest)
+    for set_slot, value in zip(_SETTERS, (
+            entities, mentions, tokens, quantities, dates, negated, description, told,
+            keys_of(entities, mentions, tokens), None), strict=True):
+        set_slot(claim, value)
+
+
+_FILL.append(_fill)
 
 
 def _day(value: date | None) -> int:
@@ -100,15 +161,27 @@ def _claim(doc: str, claim_id: str, text: str, span: tuple[int, int],
            correction: bool, negated: tuple[str, ...], d: tuple[Any, ...] | None,
            months: tuple[tuple[int, str], ...], told: tuple[Any, ...], earlier: bool
            ) -> NormClaim:
+    ents, ments, toks, quants, dated, negs, description, told_dates = _decoded(
+        entities, mentions, tokens, quantities, dates, negated, d, told)
+    return norm_claim(doc, claim_id, text, span, ents, ments, toks, frame, predicates, quants,
+                      dated, polarity, modality, correction, negs, description, months,
+                      told_dates, earlier)
+
+
+def _decoded(entities: tuple[str, ...], mentions: tuple[Any, ...], tokens: tuple[str, ...],
+             quantities: tuple[Any, ...], dates: tuple[Any, ...], negated: tuple[str, ...],
+             d: tuple[Any, ...] | None, told: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The slots a row holds in another form than the claim's: sets, mentions, figures,
+    dates, the description."""
     # Empty slots (most of them) skip building a list for nothing.
-    return norm_claim(
-        doc, claim_id, text, span, frozenset(entities),
+    return (
+        frozenset(entities),
         tuple([mention(mentions[k], mentions[k + 1], mentions[k + 2], mentions[k + 3])
                for k in range(0, len(mentions), 4)]) if mentions else (),
-        frozenset(tokens), frame, predicates,
+        frozenset(tokens),
         tuple([_quantity(*q) for q in quantities]) if quantities else (),
-        _dates(dates) if dates else (), polarity, modality, correction,
+        _dates(dates) if dates else (),
         frozenset(negated) if negated else frozenset(),
         Description(d[0], d[1], frozenset(d[2]), d[3]) if d else None,
-        months, _dates(told) if told else (), earlier,
+        _dates(told) if told else (),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import math
+import pickle
 import random
 from dataclasses import replace
 from sys import intern
@@ -14,8 +15,8 @@ import pytest
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
-from checker.normclaim import Description, NDate, NQuantity, mention
-from checker.normcodec import DAMAGED, dump_claims, load_claims
+from checker.normclaim import Description, NDate, NormClaim, NQuantity, entity_ids, mention
+from checker.normcodec import DAMAGED, dump_claims, load_claims, load_lazy_claims
 from checker.rules import RuleSet
 
 TEXT = ("Pakistan has a population of about 241 million people, the bureau said in May. "
@@ -71,9 +72,10 @@ def test_names_and_labels_come_back_interned(ruleset: RuleSet) -> None:
     b"", b"\x00", b"not marshal at all", marshal.dumps(5), marshal.dumps([("d1",)]),
     marshal.dumps(((1, 2, 3),)), marshal.dumps((("d",) * 19,)),
 ])
-def test_bytes_it_did_not_write_are_damaged(data: bytes) -> None:
+@pytest.mark.parametrize("load", [load_claims, load_lazy_claims])
+def test_bytes_it_did_not_write_are_damaged(data: bytes, load) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(DAMAGED):
-        load_claims(data)
+        load(data)
 
 
 def test_torn_entries_are_damaged(ruleset: RuleSet) -> None:
@@ -85,3 +87,79 @@ def test_torn_entries_are_damaged(ruleset: RuleSet) -> None:
         cut = rng.randrange(len(data))
         with pytest.raises(DAMAGED):
             load_claims(data[:cut])
+        with pytest.raises(DAMAGED):
+            load_lazy_claims(data[:cut])
+
+
+def _odd(claim: NormClaim) -> NormClaim:
+    """A claim with every rare slot filled."""
+    return replace(claim, quantities=(NQuantity("count", None, 5.0, 4.0, 6.0, "peopl", True,
+                                                "about five"),),
+                   dates=(NDate(None, None, "year", "some year", "after"),),
+                   told=(NDate(None, None, "day", "on Monday"),),
+                   negated=frozenset({"member"}), months=((5, "in May"),),
+                   description=Description("macmillan", "politician", frozenset({"british"}),
+                                           "a politician"),
+                   mentions=(*claim.mentions, mention("kelora", "context", 0, 0)),
+                   entities=claim.entities | {"kelora"}, earlier=True)
+
+
+# The slots a claim from the cache decodes when one of them is first read.
+DECODED = {"entities", "mentions", "tokens", "quantities", "dates", "negated", "description",
+           "told", "keys"}
+
+
+def _undecoded(claim: NormClaim) -> bool:
+    return claim.__class__.__dict__["_rest"].__get__(claim) is not None
+
+
+def test_lazy_claims_are_the_claims_once_read(ruleset: RuleSet) -> None:
+    """`load_lazy_claims` (the cache's way back) gives what `load_claims` gives, slot for
+    slot, whichever slot is read first; the key and what marshal gives as it is are there
+    before any decoding."""
+    claims = _claims(ruleset)
+    made = [*claims, _odd(claims[0])]
+    data = dump_claims(made)
+    eager = load_claims(data)
+    names = [name for name in NormClaim.__slots__ if not name.startswith("_")]  # type: ignore[attr-defined]
+    for first in names:
+        lazy = load_lazy_claims(data)
+        assert all(map(_undecoded, lazy))
+        for a, b in zip(lazy, eager, strict=True):
+            assert a.key == b.key and a.doc is b.doc and a.span == b.span
+            assert a.predicates == b.predicates and a.text == b.text
+        assert all(map(_undecoded, lazy)), "cheap slots decode nothing"
+        for a, b in zip(lazy, eager, strict=True):
+            assert getattr(a, first) == getattr(b, first)
+            assert _undecoded(a) == (first not in DECODED)
+            assert a.__getstate__() == b.__getstate__()
+            assert list(a.keys) == list(b.keys), "same keys, in the same set order"
+
+
+def test_lazy_claims_compare_hash_and_pickle_as_claims(ruleset: RuleSet) -> None:
+    claims = _claims(ruleset)
+    data = dump_claims(claims)
+    for a, b in zip(load_lazy_claims(data), claims, strict=True):
+        assert a == b and hash(a) == hash(b)
+    for a, b in zip(load_lazy_claims(data), claims, strict=True):
+        back = pickle.loads(pickle.dumps(a))
+        assert back == b and back.__getstate__() == b.__getstate__()
+        assert not _undecoded(back)
+
+
+def test_entity_ids_read_no_other_slot(ruleset: RuleSet) -> None:
+    claims = _claims(ruleset)
+    lazy = load_lazy_claims(dump_claims(claims))
+    assert [sorted(entity_ids(c)) for c in lazy] == [sorted(c.entities) for c in claims]
+    assert all(map(_undecoded, lazy))
+    assert [sorted(entity_ids(c)) for c in claims] == [sorted(c.entities) for c in claims]
+
+
+def test_a_missing_attribute_is_missing(ruleset: RuleSet) -> None:
+    """Only a slot decodes: any other name raises AttributeError, and leaves the row."""
+    [lazy] = load_lazy_claims(dump_claims(_claims(ruleset)[:1]))
+    assert not hasattr(lazy, "no_such_slot")
+    assert not hasattr(lazy, "__no_such_dunder__")
+    with pytest.raises(AttributeError):
+        _ = lazy.no_such_slot  # type: ignore[attr-defined]
+    assert not hasattr(_claims(ruleset)[0], "no_such_slot")

@@ -13,7 +13,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from itertools import accumulate, chain, combinations, compress, pairwise, repeat
@@ -144,6 +144,12 @@ class Weights:
         return self.key.get(key, self.unseen)
 
 
+def holding(claims: Sequence[NormClaim], keys: Collection[str]) -> list[int]:
+    """The claims (positions, in order) that hold any of the keys."""
+    wanted = frozenset(keys)
+    return [i for i, c in enumerate(claims) if not wanted.isdisjoint(c.keys)]
+
+
 class BlockIndex:
     """Inverted index with document frequencies; immutable once built. With `keep_all`,
     every entry is kept, not only those of kept blocks, for the state a next run updates
@@ -244,6 +250,10 @@ class BlockIndex:
     def specific(self, key: str) -> bool:
         """A key rare enough to identify a fact (not "China" in half the corpus)."""
         return key not in self._common
+
+    def holding(self, keys: Collection[str]) -> list[int]:
+        """The claims (positions, in order) that hold any of the keys."""
+        return holding(self.claims, keys)
 
     def candidates(self, i: int) -> list[int]:
         """The best candidates for claim i: share a short block, ranked by shared weight."""

@@ -28,7 +28,7 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from itertools import combinations, compress, repeat
 from pathlib import Path
 
@@ -92,6 +92,14 @@ class UpdatedIndex(BlockIndex):
         """This run's state, for the next run."""
         return self._next()
 
+    _edit: _Edit
+
+    def holding(self, keys: Collection[str]) -> list[int]:
+        """The claims (positions, in order) that hold any of the keys, found without reading
+        the keys of the last run's claims (`_Edit.key_ids`)."""
+        ids = self._edit.ids
+        return self._edit.holding({ids[k] for k in keys if k in ids})
+
     def searches(self, hashes: Sequence[int]) -> array[int]:
         """The search hashes, made with the update (for the claims' own hashes only)."""
         if array("q", hashes) != self.hashes:
@@ -119,7 +127,6 @@ class _Edit:
         self.ids = {k: i for i, k in enumerate(self.names)}
         self.df = array("q", state.df)
         changed = {d for d, key in docs.items() if state.docs.get(d) != key}
-        self.keysets = [c.keys for c in claims]
         of_doc = [c.doc for c in claims]
         changed.update(set(of_doc).difference(docs))
         # Each claim's place in the last run, or -1: a new claim, or one of a document
@@ -138,6 +145,7 @@ class _Edit:
             raise ValueError("two claims of one hash")
         self.gone = [a for a, m in enumerate(matched) if not m]
         self.fresh = [i for i, a in enumerate(where) if a < 0]
+        self.now_at: dict[int, int] | None = None  # a kept claim's last place -> its place
         self.at = {x: i for i, x in enumerate(hashes)}
         if len(self.at) != len(hashes):
             raise ValueError("two claims of one hash")
@@ -165,13 +173,29 @@ class _Edit:
             fresh_keys[i] = sorted(kids)
         return touched, fresh_keys
 
+    def key_ids(self, i: int) -> list[int]:
+        """The ids of a claim's keys: a claim of the last run holds its keys then, as the
+        state lists them (a document's state determines its claims as compared), so that
+        a claim the cache gave back is not decoded (`normcodec.load_lazy_claims`)."""
+        a = self.where[i]
+        if a >= 0:
+            return list(self.state.raw[self.state.raw_at[a]:self.state.raw_at[a + 1]])
+        return [self.ids[k] for k in self.claims[i].keys]
+
     def holding(self, keys: set[int]) -> list[int]:
         """The claims (positions, in order) that hold any of the keys."""
-        names = frozenset(self.names[k] for k in keys)
-        if not names:
+        if not keys:
             return []
-        misses = bytes(map(names.isdisjoint, self.keysets))
-        return list(compress(range(len(self.claims)), misses.translate(_NOT)))
+        state = self.state
+        # The last run's claims by the state's key lists (in C), then the new claims.
+        olds = {bisect_right(state.raw_at, p) - 1
+                for p in compress(range(len(state.raw)), map(keys.__contains__, state.raw))}
+        if self.now_at is None:
+            self.now_at = {a: i for i, a in enumerate(self.where) if a >= 0}
+        found = {self.now_at[a] for a in olds if a in self.now_at}
+        names = frozenset(self.names[k] for k in keys)
+        found.update(i for i in self.fresh if not names.isdisjoint(self.claims[i].keys))
+        return sorted(found)
 
     def idf(self, k: int) -> float:
         """A key's weight, as `blocking.Weights` computes it."""
@@ -225,7 +249,7 @@ def _updated(edit: _Edit) -> UpdatedIndex:
         a = where[i]
         if a < 0:
             continue
-        blocks, weights = edit.entries([edit.ids[k] for k in edit.claims[i].keys])
+        blocks, weights = edit.entries(edit.key_ids(i))
         start, end = state.ent_at[a], state.ent_at[a + 1]
         if array("q", blocks) != state.ent[start:end] or \
                 array("d", weights) != state.ent_w[start:end]:
@@ -249,6 +273,7 @@ def _updated(edit: _Edit) -> UpdatedIndex:
     index = UpdatedIndex.__new__(UpdatedIndex)
     _fill(index, edit, made, kept_now, members, recheck)
     index._next = lambda: _next_state(edit, index, made, own_now, members)
+    index._edit = edit
     return index
 
 
@@ -284,11 +309,11 @@ def _members(edit: _Edit, kept_now: Mapping[int, bool], own_now: Mapping[int, se
     rare = [b for b, kept in kept_now.items() if kept and b < _SINGLE and edit.df[b] <= limit]
     holders: dict[int, list[int]] = {b: [] for b in rare}
     if rare:
-        by_name = {edit.names[b]: b for b in rare}
-        wanted = frozenset(by_name)
+        # A rare key's own block is numbered by the key's id.
         for i in edit.holding(set(rare)):
-            for key in edit.claims[i].keys & wanted:
-                holders[by_name[key]].append(i)
+            for k in edit.key_ids(i):
+                if k in holders:
+                    holders[k].append(i)
     return {b: array("q", holders[b] if b in holders
                      else sorted(map(edit.at.__getitem__, own_now[b])))
             for b, kept in kept_now.items() if kept}

@@ -30,8 +30,9 @@ UNIQUE = -1
 
 # Every field of a normalised claim but those that locate it (and `keys`, derived from the
 # entities and tokens); mentions and predicates enter with offsets relative to the claim.
-# Derived from the dataclass, so a field added to NormClaim is part of the key by itself.
-_LOCATION = frozenset({"doc", "claim_id", "span", "keys", "key"})
+# Derived from the dataclass, so a field added to NormClaim is part of the key by itself
+# (but its own business, `_rest`: the row a claim from the cache is decoded from).
+_LOCATION = frozenset({"doc", "claim_id", "span", "keys", "key", "_rest"})
 _RELATIVE = frozenset({"mentions", "predicates"})
 _PLAIN = attrgetter(*[f.name for f in fields(NormClaim) if f.name not in _LOCATION | _RELATIVE])
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.aside import later
-from checker.compare.blocking import BlockIndex, BlockingConfig, rounded_count
+from checker.compare.blocking import BlockIndex, BlockingConfig, holding, rounded_count
 from checker.compare.verdict import Verdict
 from checker.errors import InputError, Location
 from checker.memofile import dumps
@@ -311,8 +311,12 @@ class VerdictFile:
         states = self.doc_states
         valid = bytearray(len(claims))
         for i, c in enumerate(claims):
-            valid[i] = before_docs.get(c.doc) == states.get(c.doc, "") and \
-                c.keys.isdisjoint(changed)
+            valid[i] = before_docs.get(c.doc) == states.get(c.doc, "")
+        # Found by the index, which knows who holds a key without reading every claim's.
+        held = self.index.holding(changed) if self.index is not None and \
+            self.index.claims is claims else holding(claims, changed)
+        for i in held:
+            valid[i] = 0
         # Each array's bytes go as soon as it is an array (tens of MB at 200,000 claims,
         # where memory peaks).
         hashes_before, cands, cand_at, searches, unrelated, xs, ys = (

@@ -77,6 +77,11 @@ def _same(kept: BlockIndex, fresh: BlockIndex, hashes: list[int]) -> None:
         assert kept.candidates(i) == fresh.candidates(i), i
     assert list(kept.pairs()) == list(fresh.pairs())
     assert sorted(kept.by_rarest_key()) == list(range(len(fresh.claims)))
+    # Who holds a key, found from the state for the last run's claims (store.recall asks).
+    keys = sorted(fresh.df)
+    for some in ([], keys[:1], keys[::3], keys[-2:], keys, ["t:no such key"]):
+        assert kept.holding(some) == fresh.holding(some) == [
+            i for i, c in enumerate(fresh.claims) if not c.keys.isdisjoint(some)]
 
 
 def _named(state: IndexState, block: int) -> tuple[str, ...]:
