@@ -216,15 +216,20 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
     kept_now.verdicts.extend(staying)
     kept_now.copies.extend(copied)
     out: list[_Placed] = []
-    cands, cand_at = judged.cands, judged.cand_at
+    # Each pair's place: found where it is in the candidates of claim i, or else of claim j
+    # (looked up in the flat array, between the claim's offsets: no slice made).
+    cand_at, index_of = judged.cand_at, judged.cands.index
     for i, j, x, y, verdict, copy in zip(ii, jj, firsts, seconds, staying, copied,
                                          strict=True):
         a, b = claims[i], claims[j]
         if not kept(a, b, verdict):
             continue
-        found = cands[cand_at[i]:cand_at[i + 1]]
-        place = (i, found.index(y)) if y in found \
-            else (j, cands[cand_at[j]:cand_at[j + 1]].index(x))
+        start = cand_at[i]
+        try:
+            place = (i, index_of(y, start, cand_at[i + 1]) - start)
+        except ValueError:
+            start = cand_at[j]
+            place = (j, index_of(x, start, cand_at[j + 1]) - start)
         out.append((place, PairResult(a, b, verdict, bool(copy))))
     return out, len(staying)
 
