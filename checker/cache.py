@@ -88,6 +88,12 @@ def code_fingerprint() -> str:
     return hashed.hexdigest()
 
 
+def generation() -> str:
+    """The directory the code files its extracted and normalised claims under: each version
+    its own, so that those no version reads any more can go (`checker.cachegc`)."""
+    return code_fingerprint()[:16]
+
+
 def _versions() -> str:
     found = []
     for name in _LIBRARIES:
@@ -205,12 +211,14 @@ class CacheStats:
 
 
 class ClaimCache:
-    """Entries on disk, `<root>/<namespace>/<key[:2]>/<key>.json` (`.marshal` for the
-    normalised claims); get/put are all it does."""
+    """Entries on disk, `<root>/<namespace>/<generation>/<key[:2]>/<key>.json` (`.marshal`
+    for the normalised claims; `generation`: the code's); get/put are most of what it
+    does."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._dir = os.fspath(root)
+        self._generation = generation()
         self.stats = CacheStats()
         # This run's key of each document's normalised claims (normalise_corpus): the
         # verdict store reuses a verdict only for claims of documents whose key is unchanged.
@@ -238,9 +246,20 @@ class ClaimCache:
         for wait in waits:
             wait()
 
+    def tidy(self, jobs: int) -> None:
+        """Mark this run's generation used, and remove beside the run the generations,
+        layouts and files no run reads any more (`checker.cachegc`); `settle` waits."""
+        from checker.cachegc import mark_used, prune, stale
+
+        mark_used(self.root, self._generation)
+        old = stale(self.root, self._generation)
+        if old:
+            self.aside(functools.partial(prune, old), jobs)
+
     def _path(self, namespace: str, key: str) -> str:
         # A string, not a Path: a re-run of 10,000 documents builds 20,000 of them.
-        return os.path.join(self._dir, namespace, key[:2], key + _SUFFIX.get(namespace, ".json"))
+        return os.path.join(self._dir, namespace, self._generation, key[:2],
+                            key + _SUFFIX.get(namespace, ".json"))
 
     def get(self, namespace: str, key: str) -> bytes | None:
         """The stored bytes, or None (missing, or not what was stored under this key)."""

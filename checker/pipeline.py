@@ -129,6 +129,11 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
                                        Location(display_path(options.rules, root))))
     progress("load", 0, 1)
     cache = ClaimCache(options.cache_dir) if options.cache_dir is not None else None
+    if cache is not None:
+        # Beside the run unless --jobs is 1 (not given: as with one process per CPU): what
+        # is stale is mostly an older version's, and 20,000 files take longer to remove
+        # than a warm run takes.
+        cache.tidy(resolve_jobs(options.jobs if options.jobs is not None else 0))
 
     def extract_missing(docs: Sequence[Document]) -> list[ClaimFile | LazyDraft]:
         if not drafts or not docs:

@@ -17,6 +17,7 @@ from checker.cache import (
     code_fingerprint,
     extract_cached,
     extraction_key,
+    generation,
     normalisation_key,
     rules_fingerprint,
 )
@@ -40,7 +41,8 @@ def test_get_put_roundtrip_and_miss(tmp_path: Path) -> None:
     cache.put(EXTRACTED, "ab" * 32, b"payload")
     assert cache.get(EXTRACTED, "ab" * 32) == b"payload"
     assert (cache.stats.hits, cache.stats.misses, cache.stats.writes) == (1, 1, 1)
-    assert list((tmp_path / "c" / EXTRACTED / "ab").iterdir())[0].name == "ab" * 32 + ".json"
+    assert list((tmp_path / "c" / EXTRACTED / generation() / "ab").iterdir())[0].name == \
+        "ab" * 32 + ".json"
 
 
 def test_damaged_entry_is_a_miss(tmp_path: Path, ruleset: RuleSet) -> None:
@@ -57,13 +59,14 @@ def test_damaged_entry_is_a_miss(tmp_path: Path, ruleset: RuleSet) -> None:
 def test_an_entry_edited_into_other_valid_bytes_is_a_miss(tmp_path: Path) -> None:
     cache = ClaimCache(tmp_path)
     cache.put(NORMALISED, "cd" * 32, b'[{"claim_id": "a"}, {"claim_id": "b"}]')
-    path = tmp_path / NORMALISED / "cd" / f"{'cd' * 32}.marshal"
+    path = tmp_path / NORMALISED / generation() / "cd" / f"{'cd' * 32}.marshal"
     seal, data = path.read_bytes().split(b"\n", 1)
     path.write_bytes(seal + b"\n" + data.replace(b', {"claim_id": "b"}', b""))  # a claim lost
     assert cache.get(NORMALISED, "cd" * 32) is None
     # Nor is an entry good under another key.
-    (tmp_path / NORMALISED / "ef").mkdir()
-    (tmp_path / NORMALISED / "ef" / f"{'ef' * 32}.marshal").write_bytes(seal + b"\n" + data)
+    (tmp_path / NORMALISED / generation() / "ef").mkdir()
+    (tmp_path / NORMALISED / generation() / "ef" / f"{'ef' * 32}.marshal").write_bytes(
+        seal + b"\n" + data)
     assert cache.get(NORMALISED, "ef" * 32) is None
 
 
@@ -277,7 +280,7 @@ def test_entry_torn_by_a_power_cut_is_a_miss(tmp_path: Path, ruleset: RuleSet,
     model = extract_cached(doc, ruleset, 0.5, cache)
     cache.put_normalised(key, normalise_document("d1", model.claims, ruleset.lexicon))
     for namespace in (EXTRACTED, NORMALISED):
-        [path] = (tmp_path / namespace / key[:2]).glob(f"{key}.*")
+        [path] = (tmp_path / namespace / generation() / key[:2]).glob(f"{key}.*")
         whole = path.read_bytes()
         path.write_bytes({"empty": b"", "truncated": whole[: len(whole) // 2],
                           "zeros": b"\0" * len(whole)}[torn])
