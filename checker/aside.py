@@ -137,9 +137,15 @@ class Ahead(Generic[P]):
 def by_reference(shared: Sequence[object]) -> Codec:
     """A codec for values that refer to `shared` objects, which both processes hold (the
     process inherits them): each is sent as its position in `shared`, not pickled whole (a
-    comparison's pairs name normalised claims, each with its mentions, figures and dates)."""
+    comparison's pairs name normalised claims, each with its mentions, figures and dates).
+    `shared` must not change while the codec is used: positions are taken once."""
+    made: list[dict[int, int]] = []
+
     def encode(value: Any) -> bytes:
-        positions = {id(o): i for i, o in enumerate(shared)}
+        # Made once for the codec's sends (a comparison sends twice: 56,000 claims each).
+        if not made:
+            made.append({id(o): i for i, o in enumerate(shared)})
+        positions = made[0]
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
         # Only live objects are pickled, and `shared` keeps its own alive: no other object

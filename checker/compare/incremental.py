@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from checker.compare import PairResult, judge_pairs, kept
 from checker.compare.blocking import BlockIndex
+from checker.compare.pairs import pair_result
 from checker.compare.slices import spliced
 from checker.compare.store import Judged, Past, Prior, VerdictFile, pair_code
 from checker.compare.verdict import Thresholds
@@ -230,7 +231,7 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
         except ValueError:
             start = cand_at[j]
             place = (j, index_of(x, start, cand_at[j + 1]) - start)
-        out.append((place, PairResult(a, b, verdict, bool(copy))))
+        out.append((place, pair_result(a, b, verdict, bool(copy))))
     return out, len(staying)
 
 

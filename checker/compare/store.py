@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,9 @@ FORMAT = 4
 UNRELATED = Verdict("unrelated", None, 0.0, 0.0)
 MASK = (1 << 63) - 1  # hashes and pair codes are non-negative int64s (array "q")
 _MIX = 0x9E3779B97F4A7C15
+
+
+_DOC = attrgetter("doc")
 
 
 def claim_hashes(claims: Sequence[NormClaim]) -> array[int]:
@@ -309,9 +313,10 @@ class VerdictFile:
         before_docs: dict[str, str] = data["docs"]
         changed = changed_keys(df, data["df"])
         states = self.doc_states
-        valid = bytearray(len(claims))
-        for i, c in enumerate(claims):
-            valid[i] = before_docs.get(c.doc) == states.get(c.doc, "")
+        # A claim's verdicts hold while its document's state does: decided once a document.
+        docs = list(map(_DOC, claims))
+        same = {d: before_docs.get(d) == states.get(d, "") for d in set(docs)}
+        valid = bytearray(map(same.__getitem__, docs))
         # Found by the index, which knows who holds a key without reading every claim's.
         held = self.index.holding(changed) if self.index is not None and \
             self.index.claims is claims else holding(claims, changed)

@@ -3,6 +3,7 @@ each is named by everything its groups and their findings read."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -124,3 +125,14 @@ def test_reduce_names_every_component(reused: bool) -> None:
     assert result.reused == (result.components if reused else [])
     assert all(c.component in result.components for c in result.corroborations)
     assert len(result.corroborations) == (0 if reused else 2)
+
+
+def test_a_pair_result_made_through_its_dict_is_the_pair_result() -> None:
+    from checker.compare.pairs import pair_result
+
+    verdict = Verdict("corroboration", "agree", 0.9, 0.9, {})
+    for copy in (False, True):
+        made, plain = pair_result(A1, B1, verdict, copy), PairResult(A1, B1, verdict, copy)
+        assert type(made) is PairResult and made == plain and repr(made) == repr(plain)
+        assert list(made.__dict__.items()) == list(plain.__dict__.items())
+        assert pickle.dumps(made) == pickle.dumps(plain)
