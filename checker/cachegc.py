@@ -10,8 +10,9 @@ held 2.4 GB, 210,000 files in each of the two namespaces.
 So a run marks its generation used and removes, beside its own work, every other
 generation but the one used most recently (two checkouts or two installed versions used in
 turn both stay warm), the entries of the layout before generations, and the files of
-formats no version reads any more. Only names this cache writes are removed: a file of
-anyone else's in the directory stays, and a symlink is unlinked, never followed. A run of
+formats no version reads any more. Only what this cache writes is removed: files named as
+its entries, directories left empty by them, a retired file whose first bytes are this
+cache's; a file of anyone else's stays, and nothing behind a symlink is touched. A run of
 another version meanwhile only misses what went (a miss is a recomputation, never an
 error).
 
@@ -24,18 +25,22 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
+
+from checker.atomic import owned_by_us
+from checker.safepaths import leads_out
 
 # The namespaces filed by generation (`cache.EXTRACTED`, `cache.NORMALISED`).
 NAMESPACES = ("extracted", "normalised")
 KEPT = 2  # generations kept in each namespace: this run's and the last used before it
-# Files of retired formats: the verdict store as JSON (before the twenty-sixth session's
-# `verdicts.marshal`).
-RETIRED = ("verdicts.json",)
+# Files of retired formats, and what their first bytes say when this cache wrote them: the
+# verdict store as JSON (format 3, before the twenty-sixth session's `verdicts.marshal`).
+RETIRED = {"verdicts.json": re.compile(rb'\A\{"format":\d+,"fingerprint":"[0-9a-f]{64}"')}
 _GENERATION = re.compile(r"[0-9a-f]{16}\Z")
-_SHARD = re.compile(r"[0-9a-f]{2}\Z")  # `<namespace>/<key[:2]>/`: the layout before
+_SHARD = re.compile(r"[0-9a-f]{2}\Z")  # `<namespace>/<key[:2]>/`, in a generation or before
+# An entry (`<key>.json`, `<key>.marshal`) and what `atomic_write` leaves of one when killed.
+_ENTRY = re.compile(r"\.?[0-9a-f]{64}\.(?:json|marshal)(?:\.[^/]+\.tmp)?\Z")
 
 
 def mark_used(root: Path, generation: str) -> None:
@@ -47,13 +52,20 @@ def mark_used(root: Path, generation: str) -> None:
 
 
 def stale(root: Path, generation: str) -> list[Path]:
-    """What `prune` removes for a run of `generation`: the other generations but the most
-    recently used one, directories of the layout before generations, retired files."""
+    """What `prune` empties for a run of `generation`: the other generations but the most
+    recently used one, the directories of the layout before generations, retired files.
+    Nothing behind a symlink: a cache directory a symlink takes out of the repository (its
+    writes are refused too), a namespace, generation or shard that is a symlink."""
+    if leads_out(root):
+        return []
+    real = os.path.realpath(root)
     out: list[Path] = []
     for namespace in NAMESPACES:
         directory = root / namespace
+        if os.path.realpath(directory) != os.path.join(real, namespace):
+            continue  # a symlink, or no directory: what it holds is not known to be ours
         try:
-            entries = list(os.scandir(directory))
+            entries = [e for e in os.scandir(directory) if e.is_dir(follow_symlinks=False)]
         except OSError:
             continue
         others: list[tuple[float, str]] = []
@@ -67,7 +79,8 @@ def stale(root: Path, generation: str) -> list[Path]:
         # Newest first; of two used at the same moment, the name decides (stable output).
         others.sort(key=lambda used: (-used[0], used[1]))
         out += [directory / name for _, name in others[KEPT - 1:]]
-    out += [root / name for name in RETIRED if (root / name).is_file()]
+    out += [root / name for name, signature in RETIRED.items()
+            if not (root / name).is_symlink() and owned_by_us(root / name, signature)]
     return sorted(out)
 
 
@@ -80,10 +93,40 @@ def _used(entry: os.DirEntry[str]) -> float:
 
 
 def prune(paths: Iterable[Path]) -> None:
-    """Remove what `stale` found; what cannot be removed stays (the next run tries again)."""
+    """Remove what `stale` found: in a generation or a shard, the files named as entries
+    (then the directories left empty); a retired file itself. What cannot be removed stays
+    (the next run tries again); anything else in them stays, and keeps its directory."""
     for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
+        if path.is_symlink():
+            continue
+        if not path.is_dir():
             with contextlib.suppress(OSError):
                 path.unlink()
+            continue
+        shards = [path] if _SHARD.match(path.name) else _subdirectories(path, _SHARD)
+        for shard in shards:
+            _empty(shard)
+        with contextlib.suppress(OSError):
+            path.rmdir()  # only when nothing else was in it
+
+
+def _subdirectories(path: Path, name: re.Pattern[str]) -> list[Path]:
+    try:
+        return [path / e.name for e in os.scandir(path)
+                if name.match(e.name) and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _empty(shard: Path) -> None:
+    """Remove a shard's entries, and the shard when nothing else is in it."""
+    try:
+        names = [e.name for e in os.scandir(shard)
+                 if _ENTRY.match(e.name) and not e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(OSError):
+            os.unlink(shard / name)
+    with contextlib.suppress(OSError):
+        shard.rmdir()

@@ -172,6 +172,9 @@ def keys_of(entities: frozenset[str], mentions: tuple[Mention, ...],
 
 _BUILD_NORM = slot_builder(NormClaim)
 _REST: Any = NormClaim.__dict__["_rest"]  # the slot's descriptor
+# The slots a claim the cache gave back decodes from its row when one is first read.
+LAZY_SLOTS = frozenset({"entities", "mentions", "tokens", "quantities", "dates", "negated",
+                        "description", "told", "keys"})
 # How a row's slots are decoded (`normcodec`, the only maker of claims with a row, sets it).
 _FILL: list[Callable[[NormClaim, tuple[Any, ...]], None]] = []
 
@@ -179,14 +182,15 @@ _FILL: list[Callable[[NormClaim, tuple[Any, ...]], None]] = []
 def _decoded_on_first_read(self: NormClaim, name: str) -> Any:
     """A slot of a claim the cache gave back, read for the first time: all of them decoded
     from its row now (an unset slot raises AttributeError, which lands here). Any other
-    missing attribute is missing."""
-    try:
-        row = _REST.__get__(self)
-    except AttributeError:
-        row = None
-    if row is None or name.startswith("__"):
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-    _FILL[0](self, row)
+    name is looked up as usual (a missing one raises, and decodes nothing)."""
+    if name in LAZY_SLOTS:
+        try:
+            row = _REST.__get__(self)
+        except AttributeError:
+            row = None
+        if row is not None:
+            _FILL[0](self, row)
+    # Decoded now, or by another thread since this one found the slot unset.
     return object.__getattribute__(self, name)
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from checker.fastpickle import slot_builder
 from checker.normclaim import (
     _FILL,
+    LAZY_SLOTS,
     Description,
     NDate,
     NormClaim,
@@ -104,6 +105,7 @@ _build_lazy = slot_builder(NormClaim, (
     "correction", "months", "earlier", "key", "_rest"))
 _DECODED = ("entities", "mentions", "tokens", "quantities", "dates", "negated", "description",
             "told", "keys", "_rest")
+assert set(_DECODED) == LAZY_SLOTS | {"_rest"}
 _SETTERS = tuple(getattr(NormClaim, name).__set__ for name in _DECODED)
 
 

@@ -16,6 +16,9 @@ from checker.cachegc import KEPT, NAMESPACES, RETIRED, mark_used, prune, stale
 from tests.bench.corpora import report_json
 
 OLD, OLDER, OLDEST = "1" * 16, "2" * 16, "3" * 16
+KEY = "ab" * 32  # an entry's key: a sha256
+ENTRY, TEMP = f"{KEY}.json", f".{KEY}.json.x1y2z3.tmp"  # an entry, and one a kill left
+OLD_STORE = b'{"format":3,"fingerprint":"' + b"0" * 64 + b'","n":1.0}'
 
 
 def _entry(root: Path, *parts: str) -> Path:
@@ -44,29 +47,51 @@ def test_all_but_the_last_used_other_generation_are_stale(tmp_path: Path) -> Non
     now = generation()
     for when, gen in ((100, OLDEST), (200, OLDER), (300, OLD)):
         for namespace in NAMESPACES:
-            _entry(tmp_path, namespace, gen, "ab", "x.json")
+            _entry(tmp_path, namespace, gen, "ab", ENTRY)
             os.utime(tmp_path / namespace / gen, (when, when))
-    _entry(tmp_path, EXTRACTED, now, "ab", "x.json")
-    _entry(tmp_path, NORMALISED, "cd", "old-layout.marshal")  # before generations
-    _entry(tmp_path, RETIRED[0])
+    _entry(tmp_path, EXTRACTED, OLDER, "ab", TEMP)
+    _entry(tmp_path, EXTRACTED, now, "ab", ENTRY)
+    _entry(tmp_path, NORMALISED, "cd", f"{'cd' * 32}.marshal")  # before generations
+    (tmp_path / "verdicts.json").write_bytes(OLD_STORE)
     mine = [_entry(tmp_path, "notes.txt"), _entry(tmp_path, EXTRACTED, "README"),
             _entry(tmp_path, NORMALISED, "abc", "kept.txt")]  # not names the cache writes
     found = stale(tmp_path, now)
     assert found == sorted([tmp_path / EXTRACTED / OLDER, tmp_path / EXTRACTED / OLDEST,
                             tmp_path / NORMALISED / OLDER, tmp_path / NORMALISED / OLDEST,
-                            tmp_path / NORMALISED / "cd", tmp_path / RETIRED[0]])
+                            tmp_path / NORMALISED / "cd", tmp_path / "verdicts.json"])
     prune(found)
     assert _generations(tmp_path, EXTRACTED) == {now, OLD, "README"}
     assert _generations(tmp_path, NORMALISED) == {OLD, "abc"}
-    assert not (tmp_path / RETIRED[0]).exists()
+    assert not (tmp_path / "verdicts.json").exists()
     assert all(p.is_file() for p in mine)
     assert stale(tmp_path, now) == []
+    assert RETIRED.keys() == {"verdicts.json"}
+
+
+def test_only_what_the_cache_writes_is_removed(tmp_path: Path) -> None:
+    """A directory that is not only the cache's (a cache dir set to a project folder): its
+    files stay, with the directories that hold them; a verdicts.json of anyone else's too."""
+    now = generation()
+    theirs = [_entry(tmp_path, EXTRACTED, "2a", "interview-notes.txt"),
+              _entry(tmp_path, NORMALISED, OLDER, "ff", "results.csv"),
+              _entry(tmp_path, NORMALISED, OLDER, "data.bin"),
+              _entry(tmp_path, NORMALISED, OLDER, "ab", "sub", ENTRY)]
+    ours = [_entry(tmp_path, EXTRACTED, "2a", ENTRY), _entry(tmp_path, NORMALISED, OLDER, "ff",
+                                                              ENTRY)]
+    for gen in (OLD, OLDER):  # OLD is the last used other generation: kept
+        _entry(tmp_path, NORMALISED, gen, "ab", ENTRY)
+        os.utime(tmp_path / NORMALISED / gen, (200 if gen == OLD else 100,) * 2)
+    (tmp_path / "verdicts.json").write_bytes(b'{"my": "hand-written verdicts"}')
+    prune(stale(tmp_path, now))
+    assert all(p.is_file() for p in theirs) and not any(p.exists() for p in ours)
+    assert (tmp_path / "verdicts.json").is_file()
+    assert not (tmp_path / NORMALISED / OLDER / "ab" / ENTRY).exists()
 
 
 def test_a_generation_marked_used_is_kept_over_a_later_one(tmp_path: Path) -> None:
     """Two versions used in turn: each run keeps the other's entries."""
     for when, gen in ((100, OLDER), (200, OLD)):
-        _entry(tmp_path, EXTRACTED, gen, "ab", "x.json")
+        _entry(tmp_path, EXTRACTED, gen, "ab", ENTRY)
         os.utime(tmp_path / EXTRACTED / gen, (when, when))
     mark_used(tmp_path, OLDER)  # a run of the older version, now
     assert stale(tmp_path, generation()) == [tmp_path / EXTRACTED / OLD]
@@ -74,16 +99,37 @@ def test_a_generation_marked_used_is_kept_over_a_later_one(tmp_path: Path) -> No
     assert not (tmp_path / EXTRACTED / ("f" * 16)).exists()
 
 
-def test_a_symlinked_generation_is_unlinked_not_followed(tmp_path: Path) -> None:
-    elsewhere = _entry(tmp_path / "elsewhere", "ab", "keep.json")
+def test_nothing_behind_a_symlink_is_touched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    """A symlinked namespace (a cloned repository can commit one: `extracted ->
+    ../.git/objects`), generation, shard or retired file is left alone, and so is a cache
+    directory a symlink takes out of the repository."""
+    monkeypatch.chdir(tmp_path)
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    precious = [_entry(outside, "objects", "ab", ENTRY), _entry(outside, "gen", "ab", ENTRY),
+                _entry(outside, "shard", ENTRY), _entry(outside, "store.json")]
+    (outside / "store.json").write_bytes(OLD_STORE)
+    cache = project / ".claimcheck-cache"
+    (cache / NORMALISED).mkdir(parents=True)
+    (cache / EXTRACTED).symlink_to(outside / "objects")
+    (cache / NORMALISED / OLDEST).symlink_to(outside / "gen")
+    (cache / NORMALISED / "cd").symlink_to(outside / "shard")
+    (cache / "verdicts.json").symlink_to(outside / "store.json")
     for gen in (OLD, OLDER):
-        _entry(tmp_path / "c", EXTRACTED, gen, "x.json")
-        os.utime(tmp_path / "c" / EXTRACTED / gen, (100, 100))
-    (tmp_path / "c" / EXTRACTED / OLDEST).symlink_to(tmp_path / "elsewhere")
-    os.utime(tmp_path / "c" / EXTRACTED / OLDEST, (50, 50), follow_symlinks=False)
-    prune(stale(tmp_path / "c", generation()))
-    assert elsewhere.is_file()
-    assert not os.path.lexists(tmp_path / "c" / EXTRACTED / OLDEST)
+        _entry(cache, NORMALISED, gen, "ab", ENTRY)
+        os.utime(cache / NORMALISED / gen, (100, 100))
+    os.utime(cache / NORMALISED / OLDEST, (50, 50), follow_symlinks=False)
+    monkeypatch.chdir(project)
+    assert stale(cache, generation()) == [cache / NORMALISED / OLDER]
+    prune([cache / NORMALISED / OLDEST, cache / "verdicts.json"])  # even when asked to
+    assert all(p.is_file() for p in precious)
+    # A cache directory that leads out of the repository: nothing at all.
+    (project / "elsewhere").symlink_to(outside)
+    for when, gen in ((100, OLDER), (200, OLD)):
+        _entry(outside, NORMALISED, gen, "ab", ENTRY)
+        os.utime(outside / NORMALISED / gen, (when, when))
+    assert stale(outside, generation()) == [outside / NORMALISED / OLDER]  # named as it is
+    assert stale(project / "elsewhere", generation()) == []
 
 
 def test_nothing_to_prune_in_a_missing_or_fresh_directory(tmp_path: Path) -> None:
@@ -101,9 +147,9 @@ def test_a_check_removes_an_older_version_s_entries(repo: Path, tmp_path: Path,
     (tmp_path / "claims" / sorted(os.listdir(tmp_path / "claims"))[0]).unlink()  # drafted
     cache_dir = tmp_path / ".claimcheck-cache"
     for when, gen in ((100, OLDER), (200, OLD)):
-        _entry(cache_dir, EXTRACTED, gen, "ab", "x.json")
+        _entry(cache_dir, EXTRACTED, gen, "ab", ENTRY)
         os.utime(cache_dir / EXTRACTED / gen, (when, when))
-    _entry(cache_dir, EXTRACTED, "ab", "before-generations.json")
+    _entry(cache_dir, EXTRACTED, "ab", ENTRY)  # the layout before generations
     expected = report_json(tmp_path)
     assert report_json(tmp_path, cache_dir, jobs=jobs) == expected
     assert _generations(cache_dir, EXTRACTED) == {generation(), OLD}

@@ -15,7 +15,16 @@ import pytest
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
-from checker.normclaim import Description, NDate, NormClaim, NQuantity, entity_ids, mention
+from checker.normclaim import (
+    LAZY_SLOTS,
+    Description,
+    NDate,
+    NormClaim,
+    NQuantity,
+    _decoded_on_first_read,
+    entity_ids,
+    mention,
+)
 from checker.normcodec import DAMAGED, dump_claims, load_claims, load_lazy_claims
 from checker.rules import RuleSet
 
@@ -160,6 +169,20 @@ def test_a_missing_attribute_is_missing(ruleset: RuleSet) -> None:
     [lazy] = load_lazy_claims(dump_claims(_claims(ruleset)[:1]))
     assert not hasattr(lazy, "no_such_slot")
     assert not hasattr(lazy, "__no_such_dunder__")
+    assert getattr(lazy, "no_such_slot", None) is None
     with pytest.raises(AttributeError):
         _ = lazy.no_such_slot  # type: ignore[attr-defined]
+    assert _undecoded(lazy)
     assert not hasattr(_claims(ruleset)[0], "no_such_slot")
+    assert DECODED == LAZY_SLOTS
+
+
+def test_a_slot_another_thread_decoded_meanwhile_is_read(ruleset: RuleSet) -> None:
+    """A thread that found a slot unset, while another decoded the claim before this one
+    reached `__getattr__`, reads the slot (a review's race: it raised AttributeError)."""
+    [lazy] = load_lazy_claims(dump_claims(_claims(ruleset)[:1]))
+    entities = lazy.entities  # decoded: the row is gone
+    assert not _undecoded(lazy)
+    assert _decoded_on_first_read(lazy, "entities") is entities
+    with pytest.raises(AttributeError):
+        _decoded_on_first_read(lazy, "no_such_slot")

@@ -317,7 +317,11 @@ class VerdictFile:
         docs = list(map(_DOC, claims))
         same = {d: before_docs.get(d) == states.get(d, "") for d in set(docs)}
         valid = bytearray(map(same.__getitem__, docs))
-        # Found by the index, which knows who holds a key without reading every claim's.
+        # Found by the index, which knows who holds a key without reading every claim's:
+        # the kept index answers for the last run's claims from its state, trusting, as
+        # the store does above, that a document's state determines its claims as compared
+        # (docs/distributed.md, "The block index kept"). The store no longer reads every
+        # claim's keys again behind it.
         held = self.index.holding(changed) if self.index is not None and \
             self.index.claims is claims else holding(claims, changed)
         for i in held:
