@@ -11,7 +11,7 @@ the Python version (`cache.code_fingerprint`), so another interpreter never read
 A row holds as they are the slots marshal gives back ready (where a claim is, its words,
 predicates and labels); its entity ids, and its other slots marshalled apart as bytes, are
 decoded when one of them is first read (`load_lazy_claims`): an edited re-run at 10,000
-documents decodes 9,000 of its 56,500 claims, not all of them before it compares.
+documents decodes about 8,600 of its 56,500 claims, not all of them before it compares.
 
 What reaches `load_claims` has passed its seal (a sha256 of the bytes written: a torn,
 truncated or flipped entry is a miss before it is decoded). marshal is not hardened
