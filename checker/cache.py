@@ -20,12 +20,14 @@ run code) and are written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import math
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +39,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
 from checker.atomic import atomic_write
+from checker.cachegc import REFRESH, mark_used, prune, stale, sweep, sweep_due
 from checker.compare.blocking import BlockingConfig
 from checker.defaults import CACHE_DIR as CACHE_DIR
 from checker.ingest import Document
@@ -249,12 +252,29 @@ class ClaimCache:
     def tidy(self, jobs: int) -> None:
         """Mark this run's generation used, and remove beside the run the generations,
         layouts and files no run reads any more (`checker.cachegc`); `settle` waits."""
-        from checker.cachegc import mark_used, prune, stale
-
         mark_used(self.root, self._generation)
         old = stale(self.root, self._generation)
         if old:
             self.aside(functools.partial(prune, old), jobs)
+        self.pending(self._sweep)  # at the run's end, once it has used what it uses
+
+    def _sweep(self) -> None:
+        """Once a day, this generation's entries no run used for a month go
+        (`cachegc.sweep`). A run's reads set old entries' times again (`_refreshed`), but
+        the normalised pack serves its entries without reading their files: those stay."""
+        from checker.normpack import NormPack
+
+        now = time.time()
+        if sweep_due(self.root, self._generation, now):
+            served = NormPack.read(self.root, code_fingerprint()).keys()
+            sweep(self.root, self._generation, served, now)
+
+    def _refreshed(self, path: str, changed: float) -> None:
+        """An entry used now: its time set again when old (`cachegc.REFRESH`), so that its
+        time tells when a run last used it."""
+        if changed <= time.time() - REFRESH:
+            with contextlib.suppress(OSError):
+                os.utime(path)
 
     def _path(self, namespace: str, key: str) -> str:
         # A string, not a Path: a re-run of 10,000 documents builds 20,000 of them.
@@ -263,12 +283,15 @@ class ClaimCache:
 
     def get(self, namespace: str, key: str) -> bytes | None:
         """The stored bytes, or None (missing, or not what was stored under this key)."""
+        path = self._path(namespace, key)
         try:
-            with open(self._path(namespace, key), "rb") as handle:
+            with open(path, "rb") as handle:
                 entry = handle.read()
+                changed = os.fstat(handle.fileno()).st_mtime
         except OSError:
             self.stats.misses += 1
             return None
+        self._refreshed(path, changed)
         stamp, _, data = entry.partition(b"\n")
         if stamp != seal(key, data):
             # Damaged (torn, edited, copied from another key): a miss, never a wrong
@@ -280,7 +303,13 @@ class ClaimCache:
 
     def holds(self, namespace: str, key: str) -> bool:
         """Whether an entry is stored under the key (`get` says whether it is sound)."""
-        return os.path.exists(self._path(namespace, key))
+        path = self._path(namespace, key)
+        try:
+            changed = os.stat(path).st_mtime
+        except OSError:
+            return False
+        self._refreshed(path, changed)
+        return True
 
     def put(self, namespace: str, key: str, data: bytes) -> None:
         """Store bytes atomically, sealed with their hash and the key; a cache that cannot

@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from checker.atomic import owned_by_us
@@ -130,3 +130,64 @@ def _empty(shard: Path) -> None:
             os.unlink(shard / name)
     with contextlib.suppress(OSError):
         shard.rmdir()
+
+
+# Within a generation: an entry no run has used for this long goes (a document edited
+# daily leaves one entry a day behind), swept at most once a day, at a run's end.
+MAX_AGE = 30 * 86400.0
+SWEEP_EVERY = 86400.0
+# A used entry whose time is older than this has it set again (`ClaimCache.get`, `holds`):
+# its time says when a run last used it, at one `utime` a week at most.
+REFRESH = 7 * 86400.0
+SWEPT = ".swept"  # in a generation directory: when it was last swept
+
+
+def sweep_due(root: Path, generation: str, now: float) -> bool:
+    """Whether this generation's entries were last swept a day or more ago."""
+    stamp = root / NAMESPACES[0] / generation / SWEPT
+    try:
+        return stamp.stat().st_mtime <= now - SWEEP_EVERY
+    except OSError:
+        return True
+
+
+def sweep(root: Path, generation: str, in_use: Collection[str], now: float) -> int:
+    """Remove this generation's entries that no run used for `MAX_AGE` (their times: a
+    run's reads set them again) and that are not `in_use` (those the normalised pack
+    serves without reading their files), and what killed writes left a day ago or more;
+    stamp the sweep. The number of files removed. Nothing behind a symlink."""
+    if leads_out(root):
+        return 0
+    real = os.path.realpath(root)
+    removed = 0
+    for namespace in NAMESPACES:
+        directory = root / namespace / generation
+        if os.path.realpath(directory) != os.path.join(real, namespace, generation):
+            continue
+        for shard in _subdirectories(directory, _SHARD):
+            removed += _swept(shard, in_use, now)
+        with contextlib.suppress(OSError):
+            (directory / SWEPT).touch()
+    return removed
+
+
+def _swept(shard: Path, in_use: Collection[str], now: float) -> int:
+    removed = 0
+    try:
+        entries = [e for e in os.scandir(shard)
+                   if _ENTRY.match(e.name) and not e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return 0
+    for entry in entries:
+        temporary = entry.name.startswith(".")
+        if not temporary and entry.name.split(".", 1)[0] in in_use:
+            continue
+        try:
+            old = entry.stat(follow_symlinks=False).st_mtime <= \
+                now - (SWEEP_EVERY if temporary else MAX_AGE)
+            if old:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed

@@ -52,6 +52,10 @@ class NormPack:
             return cls(path, code)
         return cls(path, code, body, spans)
 
+    def keys(self) -> set[str]:
+        """The keys the file holds and those this run used."""
+        return set(self._spans) | set(self._used)
+
     def take(self, key: str) -> bytes | None:
         """The entry the file holds under the key (kept for the next run), or None."""
         span = self._spans.get(key)

@@ -6,13 +6,27 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from checker import cache as cache_module
 from checker.cache import EXTRACTED, NORMALISED, ClaimCache, generation
-from checker.cachegc import KEPT, NAMESPACES, RETIRED, mark_used, prune, stale
+from checker.cachegc import (
+    KEPT,
+    MAX_AGE,
+    NAMESPACES,
+    REFRESH,
+    RETIRED,
+    SWEEP_EVERY,
+    SWEPT,
+    mark_used,
+    prune,
+    stale,
+    sweep,
+    sweep_due,
+)
 from tests.bench.corpora import report_json
 
 OLD, OLDER, OLDEST = "1" * 16, "2" * 16, "3" * 16
@@ -155,3 +169,79 @@ def test_a_check_removes_an_older_version_s_entries(repo: Path, tmp_path: Path,
     assert _generations(cache_dir, EXTRACTED) == {generation(), OLD}
     assert any((cache_dir / NORMALISED / generation()).rglob("*.marshal"))
     assert report_json(tmp_path, cache_dir, jobs=jobs) == expected
+
+
+DAY = 86400.0
+
+
+def _aged(path: Path, age: float, now: float) -> Path:
+    os.utime(path, (now - age, now - age))
+    return path
+
+
+def test_entries_no_run_used_for_a_month_are_swept(tmp_path: Path) -> None:
+    """Within a generation: what no run used for MAX_AGE goes, unless this run used it or
+    the normalised pack serves it; what a killed write left goes after a day; others'
+    files stay; one sweep a day."""
+    now, gen = 1_000_000_000.0, generation()
+    keys = {name: name[0] * 64 for name in ("a", "b", "c", "d", "e", "f")}
+    old_unused = _aged(_entry(tmp_path, EXTRACTED, gen, "aa", f"{keys['a']}.json"),
+                       MAX_AGE + DAY, now)
+    old_used = _aged(_entry(tmp_path, EXTRACTED, gen, "bb", f"{keys['b']}.json"),
+                     MAX_AGE + DAY, now)
+    recent = _aged(_entry(tmp_path, NORMALISED, gen, "cc", f"{keys['c']}.marshal"),
+                   MAX_AGE - DAY, now)
+    old_temp = _aged(_entry(tmp_path, NORMALISED, gen, "dd", f".{keys['d']}.marshal.q.tmp"),
+                     SWEEP_EVERY + 1, now)
+    new_temp = _aged(_entry(tmp_path, NORMALISED, gen, "dd", f".{keys['e']}.marshal.r.tmp"),
+                     SWEEP_EVERY - 60, now)
+    theirs = _aged(_entry(tmp_path, NORMALISED, gen, "ff", "notes.txt"), MAX_AGE * 2, now)
+    other_gen = _aged(_entry(tmp_path, EXTRACTED, OLD, "aa", f"{keys['f']}.json"),
+                      MAX_AGE * 2, now)
+    assert sweep_due(tmp_path, gen, now)
+    assert sweep(tmp_path, gen, {keys["b"]}, now) == 2
+    assert not old_unused.exists() and not old_temp.exists()
+    assert all(p.exists() for p in (old_used, recent, new_temp, theirs, other_gen))
+    assert (tmp_path / EXTRACTED / gen / SWEPT).is_file()
+    assert not sweep_due(tmp_path, gen, time.time() + SWEEP_EVERY / 2)
+    assert sweep_due(tmp_path, gen, time.time() + SWEEP_EVERY + 1)
+
+
+def test_an_entry_used_has_its_time_set_again_when_old(tmp_path: Path) -> None:
+    cache = ClaimCache(tmp_path)
+    cache.put(EXTRACTED, KEY, b"payload")
+    path = tmp_path / EXTRACTED / generation() / "ab" / ENTRY
+    now = time.time()
+    _aged(path, REFRESH + DAY, now)
+    assert cache.holds(EXTRACTED, KEY) and path.stat().st_mtime > now - DAY
+    _aged(path, REFRESH + DAY, now)
+    assert cache.get(EXTRACTED, KEY) == b"payload" and path.stat().st_mtime > now - DAY
+    _aged(path, REFRESH - DAY, now)  # used lately: left as it is
+    assert cache.get(EXTRACTED, KEY) == b"payload"
+    assert path.stat().st_mtime == pytest.approx(now - REFRESH + DAY, abs=1)
+
+
+def test_a_check_sweeps_its_generation_once_a_day(repo: Path, tmp_path: Path) -> None:
+    """Through the pipeline: an entry of this version that no run used for a month goes at
+    the run's end, those the run used stay, and the report is a run without cache's."""
+    for name in ("seeds", "claims"):
+        shutil.copytree(repo / name, tmp_path / name)
+    (tmp_path / "claims" / sorted(os.listdir(tmp_path / "claims"))[0]).unlink()  # drafted
+    cache_dir = tmp_path / ".claimcheck-cache"
+    expected = report_json(tmp_path)
+    assert report_json(tmp_path, cache_dir) == expected
+    entries = sorted((cache_dir / EXTRACTED / generation()).rglob("*.json"))
+    # The normalised claims' entries: served by the pack, their files are not read.
+    served = sorted((cache_dir / NORMALISED / generation()).rglob("*.marshal"))
+    assert entries and served
+    now = time.time()
+    for path in entries + served:
+        _aged(path, MAX_AGE + DAY, now)
+    forgotten = _aged(_entry(cache_dir, NORMALISED, generation(), "ab", f"{KEY}.marshal"),
+                      MAX_AGE + DAY, now)
+    (cache_dir / EXTRACTED / generation() / SWEPT).unlink()  # the last sweep was long ago
+    assert report_json(tmp_path, cache_dir) == expected
+    assert not forgotten.exists()
+    assert all(p.exists() for p in entries)  # used by the run (and their times set again)
+    assert all(p.stat().st_mtime > now - DAY for p in entries)
+    assert all(p.exists() for p in served)
