@@ -265,7 +265,7 @@ class ClaimCache:
         from checker.normpack import NormPack
 
         now = time.time()
-        if sweep_due(self.root, self._generation, now):
+        if sweep_due(self.root, now):
             served = NormPack.read(self.root, code_fingerprint()).keys()
             sweep(self.root, self._generation, served, now)
 

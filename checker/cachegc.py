@@ -56,14 +56,13 @@ def stale(root: Path, generation: str) -> list[Path]:
     recently used one, the directories of the layout before generations, retired files.
     Nothing behind a symlink: a cache directory a symlink takes out of the repository (its
     writes are refused too), a namespace, generation or shard that is a symlink."""
-    if leads_out(root):
-        return []
-    real = os.path.realpath(root)
     out: list[Path] = []
+    if _own(root) is None:
+        return out
     for namespace in NAMESPACES:
-        directory = root / namespace
-        if os.path.realpath(directory) != os.path.join(real, namespace):
-            continue  # a symlink, or no directory: what it holds is not known to be ours
+        directory = _own(root, namespace)
+        if directory is None:
+            continue
         try:
             entries = [e for e in os.scandir(directory) if e.is_dir(follow_symlinks=False)]
         except OSError:
@@ -82,6 +81,26 @@ def stale(root: Path, generation: str) -> list[Path]:
     out += [root / name for name, signature in RETIRED.items()
             if not (root / name).is_symlink() and owned_by_us(root / name, signature)]
     return sorted(out)
+
+
+def _own(root: Path, *parts: str) -> Path | None:
+    """The cache's directory `root/parts`, or None when it is not known to be the cache's:
+    in a cache directory a symlink takes out of the repository (its writes are refused
+    too), or behind a directory on the way that is a symlink."""
+    directory = root.joinpath(*parts)
+    if leads_out(root) or \
+            os.path.realpath(directory) != os.path.join(os.path.realpath(root), *parts):
+        return None
+    return directory
+
+
+def _entries(shard: Path) -> list[os.DirEntry[str]]:
+    """The files of a shard named as entries (or as what a killed write leaves of one)."""
+    try:
+        return [e for e in os.scandir(shard)
+                if _ENTRY.match(e.name) and not e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
 
 
 def _used(entry: os.DirEntry[str]) -> float:
@@ -120,14 +139,9 @@ def _subdirectories(path: Path, name: re.Pattern[str]) -> list[Path]:
 
 def _empty(shard: Path) -> None:
     """Remove a shard's entries, and the shard when nothing else is in it."""
-    try:
-        names = [e.name for e in os.scandir(shard)
-                 if _ENTRY.match(e.name) and not e.is_dir(follow_symlinks=False)]
-    except OSError:
-        return
-    for name in names:
+    for entry in _entries(shard):
         with contextlib.suppress(OSError):
-            os.unlink(shard / name)
+            os.unlink(entry.path)
     with contextlib.suppress(OSError):
         shard.rmdir()
 
@@ -139,12 +153,15 @@ SWEEP_EVERY = 86400.0
 # A used entry whose time is older than this has it set again (`ClaimCache.get`, `holds`):
 # its time says when a run last used it, at one `utime` a week at most.
 REFRESH = 7 * 86400.0
-SWEPT = ".swept"  # in a generation directory: when it was last swept
+# In the cache directory: when it was last swept. One file for both namespaces (a corpus
+# whose documents all have claim files extracts nothing: a stamp in `extracted/` was never
+# written, and every run swept).
+SWEPT = ".swept"
 
 
-def sweep_due(root: Path, generation: str, now: float) -> bool:
-    """Whether this generation's entries were last swept a day or more ago."""
-    stamp = root / NAMESPACES[0] / generation / SWEPT
+def sweep_due(root: Path, now: float) -> bool:
+    """Whether the cache's entries were last swept a day or more ago."""
+    stamp = root / SWEPT
     try:
         return stamp.stat().st_mtime <= now - SWEEP_EVERY
     except OSError:
@@ -156,29 +173,21 @@ def sweep(root: Path, generation: str, in_use: Collection[str], now: float) -> i
     run's reads set them again) and that are not `in_use` (those the normalised pack
     serves without reading their files), and what killed writes left a day ago or more;
     stamp the sweep. The number of files removed. Nothing behind a symlink."""
-    if leads_out(root):
-        return 0
-    real = os.path.realpath(root)
     removed = 0
     for namespace in NAMESPACES:
-        directory = root / namespace / generation
-        if os.path.realpath(directory) != os.path.join(real, namespace, generation):
-            continue
-        for shard in _subdirectories(directory, _SHARD):
-            removed += _swept(shard, in_use, now)
+        directory = _own(root, namespace, generation)
+        if directory is not None:
+            for shard in _subdirectories(directory, _SHARD):
+                removed += _swept(shard, in_use, now)
+    if _own(root) is not None:
         with contextlib.suppress(OSError):
-            (directory / SWEPT).touch()
+            (root / SWEPT).touch()
     return removed
 
 
 def _swept(shard: Path, in_use: Collection[str], now: float) -> int:
     removed = 0
-    try:
-        entries = [e for e in os.scandir(shard)
-                   if _ENTRY.match(e.name) and not e.is_dir(follow_symlinks=False)]
-    except OSError:
-        return 0
-    for entry in entries:
+    for entry in _entries(shard):
         temporary = entry.name.startswith(".")
         if not temporary and entry.name.split(".", 1)[0] in in_use:
             continue

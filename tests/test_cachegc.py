@@ -143,6 +143,7 @@ def test_nothing_behind_a_symlink_is_touched(tmp_path: Path, monkeypatch: pytest
         _entry(outside, NORMALISED, gen, "ab", ENTRY)
         os.utime(outside / NORMALISED / gen, (when, when))
     assert stale(outside, generation()) == [outside / NORMALISED / OLDER]  # named as it is
+    (outside / "verdicts.json").write_bytes(OLD_STORE)
     assert stale(project / "elsewhere", generation()) == []
 
 
@@ -198,13 +199,24 @@ def test_entries_no_run_used_for_a_month_are_swept(tmp_path: Path) -> None:
     theirs = _aged(_entry(tmp_path, NORMALISED, gen, "ff", "notes.txt"), MAX_AGE * 2, now)
     other_gen = _aged(_entry(tmp_path, EXTRACTED, OLD, "aa", f"{keys['f']}.json"),
                       MAX_AGE * 2, now)
-    assert sweep_due(tmp_path, gen, now)
+    assert sweep_due(tmp_path, now)
     assert sweep(tmp_path, gen, {keys["b"]}, now) == 2
     assert not old_unused.exists() and not old_temp.exists()
     assert all(p.exists() for p in (old_used, recent, new_temp, theirs, other_gen))
-    assert (tmp_path / EXTRACTED / gen / SWEPT).is_file()
-    assert not sweep_due(tmp_path, gen, time.time() + SWEEP_EVERY / 2)
-    assert sweep_due(tmp_path, gen, time.time() + SWEEP_EVERY + 1)
+    assert (tmp_path / SWEPT).is_file()
+    assert not sweep_due(tmp_path, time.time() + SWEEP_EVERY / 2)
+    assert sweep_due(tmp_path, time.time() + SWEEP_EVERY + 1)
+
+
+def test_a_cache_without_extracted_claims_is_swept_once_a_day(tmp_path: Path) -> None:
+    """Every document with a claim file: no `extracted/` at all, and the sweep is still
+    stamped (it was stamped there, and every run swept)."""
+    now = time.time()
+    _entry(tmp_path, NORMALISED, generation(), "ab", f"{KEY}.marshal")
+    assert sweep_due(tmp_path, now)
+    assert sweep(tmp_path, generation(), set(), now) == 0
+    assert not (tmp_path / EXTRACTED).exists()
+    assert not sweep_due(tmp_path, now)
 
 
 def test_an_entry_used_has_its_time_set_again_when_old(tmp_path: Path) -> None:
@@ -239,7 +251,7 @@ def test_a_check_sweeps_its_generation_once_a_day(repo: Path, tmp_path: Path) ->
         _aged(path, MAX_AGE + DAY, now)
     forgotten = _aged(_entry(cache_dir, NORMALISED, generation(), "ab", f"{KEY}.marshal"),
                       MAX_AGE + DAY, now)
-    (cache_dir / EXTRACTED / generation() / SWEPT).unlink()  # the last sweep was long ago
+    (cache_dir / SWEPT).unlink()  # the last sweep was long ago
     assert report_json(tmp_path, cache_dir) == expected
     assert not forgotten.exists()
     assert all(p.exists() for p in entries)  # used by the run (and their times set again)
