@@ -146,13 +146,14 @@ class _Edit:
         self.gone = [a for a, m in enumerate(matched) if not m]
         self.fresh = [i for i, a in enumerate(where) if a < 0]
         self.now_at: dict[int, int] | None = None  # a kept claim's last place -> its place
+        self.fresh_keys: dict[int, list[int]] = {}  # a new claim's key ids, sorted (`count`)
         self.at = {x: i for i, x in enumerate(hashes)}
         if len(self.at) != len(hashes):
             raise ValueError("two claims of one hash")
 
-    def count(self) -> tuple[set[int], dict[int, list[int]]]:
-        """Counts moved by the claims gone and come; the keys whose holders changed, and
-        the new claims' key ids."""
+    def count(self) -> set[int]:
+        """Counts moved by the claims gone and come, and the new claims' key ids
+        (`fresh_keys`); the keys whose holders changed."""
         state, df, touched = self.state, self.df, set()
         for a in self.gone:
             for k in state.raw[state.raw_at[a]:state.raw_at[a + 1]]:
@@ -171,7 +172,8 @@ class _Edit:
                 df[k] += 1
                 touched.add(k)
             fresh_keys[i] = sorted(kids)
-        return touched, fresh_keys
+        self.fresh_keys = fresh_keys
+        return touched
 
     def key_ids(self, i: int) -> list[int]:
         """The ids of a claim's keys: a claim of the last run holds its keys then, as the
@@ -180,7 +182,7 @@ class _Edit:
         a = self.where[i]
         if a >= 0:
             return list(self.state.raw[self.state.raw_at[a]:self.state.raw_at[a + 1]])
-        return [self.ids[k] for k in self.claims[i].keys]
+        return self.fresh_keys[i]
 
     def holding(self, keys: set[int]) -> list[int]:
         """The claims (positions, in order) that hold any of the keys."""
@@ -193,8 +195,7 @@ class _Edit:
         if self.now_at is None:
             self.now_at = {a: i for i, a in enumerate(self.where) if a >= 0}
         found = {self.now_at[a] for a in olds if a in self.now_at}
-        names = frozenset(self.names[k] for k in keys)
-        found.update(i for i in self.fresh if not names.isdisjoint(self.claims[i].keys))
+        found.update(i for i in self.fresh if not keys.isdisjoint(self.fresh_keys[i]))
         return sorted(found)
 
     def idf(self, k: int) -> float:
@@ -231,7 +232,7 @@ def updated(state: IndexState, claims: Sequence[NormClaim], hashes: array[int],
 
 def _updated(edit: _Edit) -> UpdatedIndex:
     state, limit, where, hashes = edit.state, edit.config.max_posting, edit.where, edit.hashes
-    touched, fresh_keys = edit.count()
+    touched = edit.count()
     if len(edit.names) > 2 * (len(edit.names) - edit.df.count(0)) + _SLACK:
         # Ids of keys no claim holds any more are never reused: a fresh build, which
         # numbers only the keys held, keeps the state from growing without end.
@@ -244,7 +245,7 @@ def _updated(edit: _Edit) -> UpdatedIndex:
     # Entries made again: the new claims', and those of claims holding a key whose count
     # moved (taken only when they come out otherwise).
     made: dict[int, tuple[list[int], list[float]]] = {
-        i: edit.entries(fresh_keys[i]) for i in edit.fresh}
+        i: edit.entries(edit.fresh_keys[i]) for i in edit.fresh}
     for i in edit.holding(moved):
         a = where[i]
         if a < 0:
@@ -382,7 +383,7 @@ def _next_state(edit: _Edit, index: UpdatedIndex,
     """This run's state, for the next: the last run's, with what the edit made."""
     state, hashes = edit.state, edit.hashes
     ent, ent_w, ent_at = spliced(edit.where, state.ent_at, (state.ent, state.ent_w), made)
-    raw_made = {i: (sorted(edit.ids[k] for k in edit.claims[i].keys),) for i in edit.fresh}
+    raw_made = {i: (edit.fresh_keys[i],) for i in edit.fresh}
     raw, raw_at = spliced(edit.where, state.raw_at, (state.raw,), raw_made)
     inv_b, inv_h = array("q"), array("q")
     post_b, post_at, post_h = array("q"), array("q", [0]), array("q")
