@@ -172,9 +172,10 @@ def keys_of(entities: frozenset[str], mentions: tuple[Mention, ...],
 
 _BUILD_NORM = slot_builder(NormClaim)
 _REST: Any = NormClaim.__dict__["_rest"]  # the slot's descriptor
-# The slots a claim the cache gave back decodes from its row when one is first read.
-LAZY_SLOTS = frozenset({"entities", "mentions", "tokens", "quantities", "dates", "negated",
-                        "description", "told", "keys"})
+# The slots a claim the cache gave back decodes from its row when one is first read, in
+# the order `normcodec` sets them.
+LAZY_SLOTS = ("entities", "mentions", "tokens", "quantities", "dates", "negated",
+              "description", "told", "keys")
 # How a row's slots are decoded (`normcodec`, the only maker of claims with a row, sets it).
 _FILL: list[Callable[[NormClaim, tuple[Any, ...]], None]] = []
 

@@ -103,16 +103,14 @@ def _lazy_claim(doc: str, claim_id: str, text: str, span: tuple[int, int],
 _build_lazy = slot_builder(NormClaim, (
     "doc", "claim_id", "text", "span", "frame", "predicates", "polarity", "modality",
     "correction", "months", "earlier", "key", "_rest"))
-_DECODED = ("entities", "mentions", "tokens", "quantities", "dates", "negated", "description",
-            "told", "keys", "_rest")
-assert set(_DECODED) == LAZY_SLOTS | {"_rest"}
-_SETTERS = tuple(getattr(NormClaim, name).__set__ for name in _DECODED)
+_SETTERS = tuple(getattr(NormClaim, name).__set__ for name in (*LAZY_SLOTS, "_rest"))
 
 
 def _fill(claim: NormClaim, rest: tuple[tuple[str, ...], bytes]) -> None:
     """Decode a lazy claim's other slots from its row, as `_claim` decodes them."""
     entities, mentions, tokens, quantities, dates, negated, description, told = _decoded(
         rest[0], *marshal.loads(rest[1]))
+    # In LAZY_SLOTS' order, then the row dropped.
     for set_slot, value in zip(_SETTERS, (
             entities, mentions, tokens, quantities, dates, negated, description, told,
             keys_of(entities, mentions, tokens), None), strict=True):
