@@ -395,7 +395,8 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         result = run_check(options, progress)
     if fix or show_diff:
         _fixes(result.report, root, write=fix)
-    _write_reports(result, chosen, out, force)
+    _write_reports(result, chosen, out, force,
+                   jobs_for(options.jobs, len(result.corpus.docs)))
     echo_errors(result.errors)
     for line in terminal.note_lines(result.report.notes):
         click.echo(printable_path(line), err=True)  # notes name files
@@ -405,11 +406,10 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
 
 
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
-                   force: bool = False) -> None:
+                   force: bool = False, jobs: int = 1) -> None:
     from checker.atomic import atomic_write
-    from checker.heap import paused_gc
     from checker.ingest import display_path
-    from checker.reporting import html
+    from checker.reporting.rendering import render_all
 
     if any(f.filename for f in chosen) and out.exists() and not out.is_dir():
         echo_errors([UsageError("is a file, not a directory for the reports (--out)",
@@ -418,21 +418,14 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
     for fmt in chosen:
         if fmt.filename is not None:
             guard_write(out / fmt.filename, force, fmt.signature)
-    # Every format rendered before any is written: a renderer that fails leaves the reports
-    # of the last run as they were, not half of them replaced.
-    # The HTML shows each document with its flagged statements in place.
     # Texts only for the HTML: a re-run served from the cache reads no document otherwise.
-    # Collection paused: the HTML of 10,000 documents is millions of young objects, and
-    # each collection while they pile up walked them all (10.0 s -> 3.9 s to render).
-    with paused_gc():
-        rendered = [(fmt, html.render_with_sources(result.report, {
-            dc.doc.id: dc.doc.text for dc in result.corpus.docs}) if fmt.name == "html"
-                     else fmt.render(result.report)) for fmt in chosen]
-    for fmt, text in rendered:
+    rendered = render_all(result.report, chosen,
+                          lambda: {dc.doc.id: dc.doc.text for dc in result.corpus.docs}, jobs)
+    for fmt, output in zip(chosen, rendered, strict=True):
         if fmt.filename is None:
-            click.echo(text, nl=False)
+            click.echo(output, nl=False)
         else:
-            atomic_write(out / fmt.filename, text)
+            atomic_write(out / fmt.filename, output)
 
 
 def _fixes(report: Report, root: Path, write: bool) -> None:

@@ -20,17 +20,28 @@ class Format:
     # How the head of a file this format wrote begins: a file without it is not replaced
     # unless --force (`atomic.owned_by_us`). None for what goes to standard output.
     signature: re.Pattern[bytes] | None = None
+    # The file's bytes made without a str between, where the renderer can (JSON: 41 MB at
+    # 10,000 documents, which decoding and encoding again took 0.09 s); else `render`'s
+    # text encoded.
+    render_bytes: Callable[[Report], bytes] | None = None
+
+    def encoded(self, report: Report) -> bytes:
+        """What this format writes to its file, UTF-8 encoded."""
+        if self.render_bytes is not None:
+            return self.render_bytes(report)
+        return self.render(report).encode("utf-8")
 
 
 FORMATS: dict[str, Format] = {
     "json": Format("json", "report.json", json_report.render, re.compile(
-        rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*\{\s*"name":\s*"claimcheck"')),
+        rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*\{\s*"name":\s*"claimcheck"'),
+        json_report.render_bytes),
     "md": Format("md", "report.md", markdown.render, re.compile(rb"\A# claimcheck report\r?\n")),
     "html": Format("html", "report.html", html.render, re.compile(
         rb'\A<!DOCTYPE html>[^\0]*?<meta name="generator" content="claimcheck ')),
     "sarif": Format("sarif", "report.sarif", sarif.render, re.compile(
         rb'\A\{\s*"\$schema":[^\n]*sarif[^\n]*\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*'
-        rb'\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"claimcheck"')),
+        rb'\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"claimcheck"'), sarif.render_bytes),
     "text": Format("text", None, text.render),
     "github": Format("github", None, github.render),
 }

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.models.report import Report
-from checker.reporting.jsontext import dump_model, floats_in
+from checker.reporting.jsontext import dump_model_bytes, floats_in
 
 
 def render(report: Report) -> str:
     """Stable JSON: model key order, two-space indent, UTF-8 kept, trailing newline."""
-    return dump_model(report, _floats(report)) + "\n"
+    return render_bytes(report).decode("utf-8")
+
+
+def render_bytes(report: Report) -> bytes:
+    """`render`, UTF-8 encoded: what is written, with no str of 41 MB (10,000 documents)
+    made between."""
+    return dump_model_bytes(report, _floats(report)) + b"\n"
 
 
 def _floats(report: Report) -> Iterator[float]:

@@ -82,11 +82,13 @@ def test_click_still_reports_its_own_usage_errors(project: Path,
     assert result.exit_code == 2 and "not like that" in result.output
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_failing_renderer_leaves_every_report_as_it_was(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        project: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
     """An editor's probe: the HTML renderer failed after report.json was written, leaving a
-    new report.json beside the last run's other reports."""
-    formats = ["--format", "json,md,sarif,html"]
+    new report.json beside the last run's other reports. With --jobs 2 the HTML is made in
+    a process beside the others (`reporting.rendering`): its failure is this run's."""
+    formats = ["--format", "json,md,sarif,html", "--jobs", jobs]
     assert CliRunner().invoke(main, ["check", "--no-cache", *formats]).exit_code in (0, 1)
     before = {p.name: p.read_bytes() for p in (project / "reports").iterdir()}
     (project / "seeds" / "extra.txt").write_text("Beijing is the capital of China.\n")

@@ -15,7 +15,7 @@ from checker.models import report as report_models
 from checker.models.common import Severity
 from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting import json_report, sarif
-from checker.reporting.jsontext import dump_model, dumps, floats_in
+from checker.reporting.jsontext import dump_model, dump_model_bytes, dumps, dumps_bytes, floats_in
 
 
 def _slow(value: Any) -> str:
@@ -46,10 +46,16 @@ def test_floats_of_every_magnitude() -> None:
     assert dumps(value, floats) == _slow(value)
     for f in floats:
         assert dumps([f, {"f": f}], [f]) == _slow([f, {"f": f}]), f
+    # The bytes written are the text's (the fast way and the slow one).
+    assert dumps_bytes(value, floats) == _slow(value).encode("utf-8")
+    assert dumps_bytes([1.0, 0.5], [1.0, 0.5]) == _slow([1.0, 0.5]).encode("utf-8")
 
 
 def test_a_lone_surrogate_as_json_dumps() -> None:
     assert dumps({"a": "x\ud800"}, []) == _slow({"a": "x\ud800"})
+    # No UTF-8 holds it: as writing the text raised before the bytes were written directly.
+    with pytest.raises(UnicodeEncodeError):
+        dumps_bytes({"a": "x\ud800"}, [])
 
 
 def _finding(confidence: float, details: dict[str, Any]) -> Finding:
@@ -63,8 +69,9 @@ def _finding(confidence: float, details: dict[str, Any]) -> Finding:
 @pytest.mark.parametrize("confidence", [0.5, 1e-5, float("nan"), float("inf")])
 def test_a_model_as_json_dumps(confidence: float) -> None:
     finding = _finding(confidence, {"figures": [1e-6, 0.25, float("nan")], "s": "e-1"})
-    assert dump_model(finding, [finding.confidence, *floats_in(finding.details)]) == \
-        _slow(finding.model_dump(mode="json"))
+    floats = [finding.confidence, *floats_in(finding.details)]
+    assert dump_model(finding, floats) == _slow(finding.model_dump(mode="json"))
+    assert dump_model_bytes(finding, floats) == dump_model(finding, floats).encode("utf-8")
 
 
 def test_reports_as_json_dumps(report: Report) -> None:
