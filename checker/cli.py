@@ -392,11 +392,16 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         keep_to_exit()  # the run's data is never freed: `finish` ends the process
     # Only writing the reports is left after the run: no collection catches up (checker.heap).
     with terminal.Progress(err) as progress, paused_gc(freeze_on_exit=True):
-        result = run_check(options, progress)
-    if fix or show_diff:
-        _fixes(result.report, root, write=fix)
-    _write_reports(result, chosen, out, force,
-                   jobs_for(options.jobs, len(result.corpus.docs)))
+        # The cache's last writes (the findings kept, the verdict store) go on beside while
+        # the reports are made: 0.13 s of waiting at 10,000 documents.
+        result = run_check(options, progress, settle=False)
+    try:
+        if fix or show_diff:
+            _fixes(result.report, root, write=fix)
+        _write_reports(result, chosen, out, force,
+                       jobs_for(options.jobs, len(result.corpus.docs)))
+    finally:
+        result.settle()
     echo_errors(result.errors)
     for line in terminal.note_lines(result.report.notes):
         click.echo(printable_path(line), err=True)  # notes name files

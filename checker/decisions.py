@@ -341,6 +341,10 @@ def successors_of(findings: Iterable[Finding], decisions: Mapping[str, Decision]
     hides least goes (`_STRICTNESS`): re-opened, never applied as it was."""
     findings = list(findings)
     present = {f.id for f in findings}
+    if all(fp in present for fp in decisions):
+        # No decision's finding is gone (always so without decisions): none is taken over,
+        # and the keys of 15,000 findings below took 0.11 s for nothing.
+        return {}
     candidates: dict[tuple[str, tuple[str, ...], str], list[Finding]] = {}
     copies: dict[str, list[str]] = {}
     for f in findings:

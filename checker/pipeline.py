@@ -80,6 +80,13 @@ class CheckResult:
     corpus: Corpus
     ruleset: RuleSet
     timings: dict[str, float] = field(default_factory=dict)
+    # The cache's writes still going on beside the run (`run_check(settle=False)`).
+    pending: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
+
+    def settle(self) -> None:
+        """Wait for the cache's writes the run left going on beside it (none unless
+        `run_check` was told not to wait): the next run reads them."""
+        self.pending()
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -169,19 +176,29 @@ def _save(memos: Sequence[SidecarMemo | ClaimFileMemo | DocumentMemo]) -> None:
 
 
 def run_check(options: CheckOptions, progress: Progress = _noop,
-              watch: Stopwatch | None = None) -> CheckResult:
-    """Run the whole check on the corpus the options name."""
+              watch: Stopwatch | None = None, settle: bool = True) -> CheckResult:
+    """Run the whole check on the corpus the options name. With `settle` false it may
+    return while the cache's writes go on beside it, for the caller to wait for with
+    `CheckResult.settle` (`claimcheck check` writes its reports meanwhile)."""
     watch = watch or Stopwatch()
     inputs = load_inputs(options, progress, watch)
+    cache = inputs.cache
     try:
         # One pause from comparison to the report: a pause that ends in between makes the
         # next allocation walk every claim and verdict made so far (checker.heap).
         with paused_gc():
-            return _finish(options, inputs.corpus, inputs.ruleset, inputs.errors, progress,
-                           watch, inputs.cache)
-    finally:
-        if inputs.cache is not None:
-            inputs.cache.settle()  # the cache writes the run left going on beside it
+            result = _finish(options, inputs.corpus, inputs.ruleset, inputs.errors, progress,
+                             watch, cache)
+    except BaseException:
+        if cache is not None:
+            cache.settle()  # the cache writes the run left going on beside it
+        raise
+    if cache is not None:
+        if settle:
+            cache.settle()
+        else:
+            result.pending = cache.settle
+    return result
 
 
 def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,

@@ -369,3 +369,26 @@ def test_removing_decisions_keeps_the_comments_and_the_file_readable(tmp_path: P
     assert all(f"# about {x.id[:4]}" in saved for x in (a, b, c))
     save_decisions(path, {b.id: make_decision(b, "fixed", None, "B", fixed_clock)})
     assert sorted(load_decisions(path)[0].decisions) == [b.id]
+
+
+def test_no_finding_is_keyed_for_successors_while_every_decided_one_is_present(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run without decisions, or whose decided findings all still occur, takes no
+    decision over: keying every finding for it took 0.11 s at 15,000 findings."""
+    import checker.decisions as decisions_module
+
+    items = findings()
+    a = items[0]
+    decisions = {a.id: make_decision(a, "false-alarm", "quoted", "Desk A", fixed_clock)}
+
+    def keyed(message: str) -> str:
+        raise AssertionError(f"keyed {message!r}")
+
+    monkeypatch.setattr(decisions_module, "_shape", keyed)
+    assert decisions_module.successors_of(items, {}) == {}
+    assert decisions_module.successors_of(items, decisions) == {}
+    out, resolved, reopened = apply_decisions(items, decisions)
+    assert out[0].suppressed is not None and (resolved, reopened) == ([], [])
+    # One gone: the findings are keyed to look for its successor.
+    with pytest.raises(AssertionError, match="keyed"):
+        decisions_module.successors_of(items[1:], decisions)

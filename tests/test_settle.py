@@ -1,0 +1,104 @@
+"""The cache's last writes (the findings kept, the verdict store) go on beside a run's end:
+`run_check` waits for them before it returns unless told not to, and `claimcheck check`
+writes its reports meanwhile, then waits before it exits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import cli, pipeline
+from checker.cache import ClaimCache
+from checker.findmemo import FindingsMemo
+from checker.pipeline import CheckOptions, run_check
+from checker.reporting import html
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch, seen: list[str],
+               what: Callable[[], str]) -> None:
+    real = ClaimCache.settle
+
+    def settle(self: ClaimCache) -> None:
+        seen.append(what())
+        real(self)
+
+    monkeypatch.setattr(ClaimCache, "settle", settle)
+
+
+def _options(project: Path) -> CheckOptions:
+    return CheckOptions(root=project, seeds=project / "seeds", claims=project / "claims",
+                        rules=project / "rules", jobs=2, cache_dir=project / "cache")
+
+
+def test_a_run_told_not_to_settle_leaves_it_to_its_caller(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    _recording(monkeypatch, seen, lambda: "settled")
+    result = run_check(_options(project), settle=False)
+    assert seen == []
+    result.settle()
+    assert seen == ["settled"]
+    # What it waited for is written: the next run takes the findings kept.
+    served: list[bool] = []
+    real_get = FindingsMemo.get
+
+    def get(self: FindingsMemo) -> object:
+        found = real_get(self)
+        served.append(found is not None)
+        return found
+
+    monkeypatch.setattr(FindingsMemo, "get", get)
+    again = run_check(_options(project))
+    assert served == [True] and seen == ["settled", "settled"]
+    assert again.report == result.report
+
+
+def test_a_run_settles_before_it_returns_by_default(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    _recording(monkeypatch, seen, lambda: "settled")
+    result = run_check(_options(project))
+    assert seen == ["settled"]
+    result.settle()  # nothing left to wait for
+    assert seen == ["settled"]
+
+
+def test_check_writes_its_reports_then_waits_for_the_cache(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    report = project / "reports" / "report.json"
+    _recording(monkeypatch, seen, lambda: f"report written: {report.exists()}")
+    result = CliRunner().invoke(cli.main, ["check", "--fail-on", "never", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert seen == ["report written: True"]
+
+
+def test_check_waits_for_the_cache_when_its_reports_fail(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    _recording(monkeypatch, seen, lambda: "settled")
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr(html, "render_with_sources", broken)
+    result = CliRunner().invoke(cli.main, ["check", "--format", "json,html", "--jobs", "2"])
+    assert result.exit_code == 3
+    assert seen == ["settled"]
+
+
+def test_a_failing_run_still_waits_for_the_cache(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    _recording(monkeypatch, seen, lambda: "settled")
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("comparison bug")
+
+    monkeypatch.setattr(pipeline, "_finish", failing)
+    with pytest.raises(RuntimeError, match="comparison bug"):
+        run_check(_options(project), settle=False)
+    assert seen == ["settled"]
