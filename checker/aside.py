@@ -19,12 +19,14 @@ it can be sent ahead while the process goes on (`Ahead`): this one starts on it 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing
 import os
 import pickle
 import signal
 import threading
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -32,7 +34,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 from checker.heap import frozen_heap
-from checker.interrupt import critical
+from checker.interrupt import critical, forked
 from checker.workers import die_with_parent
 
 R = TypeVar("R")
@@ -199,7 +201,8 @@ class _Side(Generic[R]):
         # Forked, so `work` and all it reads are inherited, not pickled; only the result
         # is. Not a daemon: the work may spread itself over processes of its own.
         self._process = context.Process(target=_run, args=(
-            work, jobs, sending, os.getpid(), codec[0] if codec is not None else None, ahead))
+            work, jobs, sending, os.getpid(), codec[0] if codec is not None else None, ahead,
+            receiving))
         # No collection there: it would copy every inherited page. No SIGTERM during the
         # fork: its SystemExit, raised in an at-fork hook, would be dropped.
         with frozen_heap(), critical():
@@ -207,7 +210,7 @@ class _Side(Generic[R]):
         sending.close()  # this end is the process's: its exit is the end of the pipe
         if ahead is not None:
             ahead.close()  # so is the part's
-        self._got: tuple[str, Any] | None = None
+        self._got: tuple[str, Any, str | None] | None = None
         self._thread = threading.Thread(target=self._receive, args=(receiving,), daemon=True)
         self._thread.start()
 
@@ -236,8 +239,10 @@ class _Side(Generic[R]):
             self._process.join()  # it closed its end of the pipe: it has ended
             raise BrokenProcessPool("the process beside the comparison ended abruptly "
                                     f"(exit code {self._process.exitcode})")
-        kind, value = self._got
+        kind, value, trace = self._got
         if kind == "error":
+            if trace is not None and isinstance(value, BaseException):
+                raise value from RemoteTraceback(trace)
             raise value
         result: R = self._decode(value) if self._decode is not None else value
         return result
@@ -260,21 +265,50 @@ class _Side(Generic[R]):
 
 
 def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int,
-         encode: Callable[[Any], bytes] | None = None, ahead: Ahead[Any] | None = None) -> None:
+         encode: Callable[[Any], bytes] | None = None, ahead: Ahead[Any] | None = None,
+         receiving: Connection | None = None) -> None:
     """In the process: the work, its value or exception sent back, then the exit (after
     the processes it started, such as a cache write, are done)."""
     # Not left working for nobody when the parent is killed: SIGTERM, so it unwinds.
     die_with_parent(parent, signal.SIGTERM)
+    forked()  # forked inside the parent's critical section: not in it here
+    if receiving is not None:
+        # The parent's end: held here too, a send to a killed parent would wait for ever
+        # on a full pipe instead of failing.
+        receiving.close()
     try:
         value = work(jobs)
-        outcome: tuple[str, Any] = ("ok", encode(value) if encode is not None else value)
+        outcome: tuple[str, Any, str | None] = (
+            "ok", encode(value) if encode is not None else value, None)
     except BaseException as exc:  # noqa: BLE001 - raised again on the other side
-        outcome = ("error", exc)
+        outcome = ("error", exc, traceback.format_exc())
     if ahead is not None:
         ahead.close()  # a part not sent by now never will be: `get` stops waiting
     try:
-        sending.send(outcome)
-    except Exception as exc:  # noqa: BLE001 - a value that does not pickle
-        sending.send(("error", RuntimeError(f"the result could not be sent back: {exc!r}")))
+        _send(sending, outcome)
     finally:
         sending.close()
+
+
+def _send(sending: Connection, outcome: tuple[str, Any, str | None]) -> None:
+    """The outcome sent back; nothing when the parent is gone (its end of the pipe too)."""
+    try:
+        sending.send(outcome)
+    except (BrokenPipeError, ConnectionResetError):
+        return
+    except Exception as exc:  # noqa: BLE001 - a value that does not pickle
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            sending.send(("error", RuntimeError(f"the result could not be sent back: {exc!r}"),
+                          traceback.format_exc()))
+
+
+class RemoteTraceback(Exception):
+    """The traceback of an exception raised in the process beside, shown as its cause
+    (as `concurrent.futures` shows a worker's): the frames a bug report needs."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return "\n\"\"\"\n" + self.text.rstrip("\n") + "\n\"\"\""

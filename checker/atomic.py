@@ -31,7 +31,7 @@ def atomic_write(path: Path, data: str | bytes | Iterable[bytes], durable: bool 
     torn file, so only for data that is checked when read (the cache). Data given as an
     iterable of byte chunks is written as it comes (a large file never whole in memory).
     """
-    _refuse_symlink_out(path)
+    refuse_symlink_out(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     chunks = [data.encode("utf-8")] if isinstance(data, str) else \
         [data] if isinstance(data, bytes) else data
@@ -69,10 +69,10 @@ def _named(exc: OSError, path: Path) -> OSError:
     return exc
 
 
-def _refuse_symlink_out(path: Path) -> None:
-    # The path as written is inside the repository but a symlink on the way (reports/ ->
-    # /elsewhere) leads out: a checked-out repository must not redirect the tool's writes
-    # (`safepaths.leads_out`, which reads refuse too).
+def refuse_symlink_out(path: Path) -> None:
+    """Raise WriteRefusedError when a symlink on the way to `path`, which is written inside
+    the repository, leads out of it (reports/ -> /elsewhere): a checked-out repository must
+    not redirect the tool's writes (`safepaths.leads_out`, which reads refuse too)."""
     if leads_out(path):
         what = "a directory" if not path.is_symlink() else "a file"
         shown = Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()

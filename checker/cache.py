@@ -243,11 +243,18 @@ class ClaimCache:
         """A write already going on, to be waited for by `settle` (or one to do then)."""
         self._writing.append(wait)
 
-    def settle(self) -> None:
-        """Wait for every write started beside this run: the next run reads them."""
+    def settle(self) -> list[str]:
+        """Wait for every write started beside this run: the next run reads them. Returns
+        what could not be written (a full disk, a read-only cache): the run's results stand
+        whatever the cache holds, and the next run recomputes what is missing."""
         waits, self._writing = self._writing, []
+        failed: list[str] = []
         for wait in waits:
-            wait()
+            try:
+                wait()
+            except OSError as exc:
+                failed.append(f"{exc.filename or self.root}: {exc.strerror or exc}")
+        return failed
 
     def tidy(self, jobs: int) -> None:
         """Mark this run's generation used, and remove beside the run the generations,

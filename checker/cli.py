@@ -401,7 +401,9 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         _write_reports(result, chosen, out, force,
                        jobs_for(options.jobs, len(result.corpus.docs)))
     finally:
-        result.settle()
+        for problem in result.settle():
+            click.echo(f"claimcheck: warning: the cache was not written ({problem}); the "
+                       "next run recomputes what it misses", err=True)
     echo_errors(result.errors)
     for line in terminal.note_lines(result.report.notes):
         click.echo(printable_path(line), err=True)  # notes name files

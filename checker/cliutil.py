@@ -59,10 +59,17 @@ def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
 
 def guard_write(path: Path, force: bool, signature: re.Pattern[bytes] | None) -> None:
     """Refuse (exit 2) to replace a file claimcheck did not write as this kind of output
-    (the signature of its head; without one, any existing file), unless --force."""
-    from checker.atomic import owned_by_us
+    (the signature of its head; without one, any existing file), unless --force, and to
+    write through a symlink that leads out of the repository (asked before anything is
+    written: one report refused after another was written left a mixed set)."""
+    from checker.atomic import owned_by_us, refuse_symlink_out
     from checker.ingest import display_path
 
+    try:
+        refuse_symlink_out(path)
+    except WriteRefusedError as exc:
+        echo_errors([exc])
+        sys.exit(EXIT_BAD_INPUT)
     if path.exists() and not force and (signature is None or not owned_by_us(path, signature)):
         echo_errors([WriteRefusedError(
             "exists and was not written by claimcheck; use --force to overwrite",

@@ -41,3 +41,16 @@ def critical() -> Iterator[None]:
         if _state.depth == 0 and pending is not None:
             _state.pending = None
             raise SystemExit(128 + pending)
+
+
+def forked() -> None:
+    """In a process just forked inside a critical section (`aside` forks inside one, so
+    that no signal lands during the fork): the section is the parent's, so this process
+    starts outside it, where it would otherwise defer every signal for ever (a review: a
+    process rendering a report outlived its killed parent, deaf to SIGTERM). A signal
+    recorded meanwhile is acted on now."""
+    pending = getattr(_state, "pending", None)
+    _state.depth = 0
+    _state.pending = None
+    if pending is not None:
+        raise SystemExit(128 + pending)

@@ -81,12 +81,16 @@ class CheckResult:
     ruleset: RuleSet
     timings: dict[str, float] = field(default_factory=dict)
     # The cache's writes still going on beside the run (`run_check(settle=False)`).
-    pending: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
+    pending: Callable[[], list[str]] = field(default=list, repr=False, compare=False)
+    # The cache's writes that failed (`ClaimCache.settle`): warnings, not errors of the run.
+    unwritten: list[str] = field(default_factory=list)
 
-    def settle(self) -> None:
+    def settle(self) -> list[str]:
         """Wait for the cache's writes the run left going on beside it (none unless
-        `run_check` was told not to wait): the next run reads them."""
-        self.pending()
+        `run_check` was told not to wait): the next run reads them. Returns `unwritten`."""
+        pending, self.pending = self.pending, list
+        self.unwritten += pending()
+        return self.unwritten
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -194,10 +198,9 @@ def run_check(options: CheckOptions, progress: Progress = _noop,
             cache.settle()  # the cache writes the run left going on beside it
         raise
     if cache is not None:
+        result.pending = cache.settle
         if settle:
-            cache.settle()
-        else:
-            result.pending = cache.settle
+            result.settle()
     return result
 
 

@@ -217,3 +217,126 @@ def test_the_value_arrives_before_the_process_ends_and_the_block_waits_for_it(
         assert value[0] is SHARED[1] and value[1] is SHARED[1]
         assert not done.exists()  # the process is still writing
     assert done.exists()  # the block ended once the process, and its write, were done
+
+
+def _depth(jobs: int) -> int:
+    from checker import interrupt
+
+    return interrupt._depth()
+
+
+def test_the_process_starts_outside_the_critical_section_it_was_forked_in() -> None:
+    """`beside` forks inside `critical()` (no signal lands in the fork); the process must
+    not stay in it: every SIGTERM would be deferred for ever (a review: a report's process
+    outlived its killed parent)."""
+    with beside(_depth, jobs=2) as result:
+        assert result() == 0
+
+
+def test_sigterm_ends_the_process_at_work_as_the_cli_handles_it(tmp_path: Path) -> None:
+    from checker import interrupt
+
+    started = tmp_path / "pid"
+
+    def forever(jobs: int) -> None:
+        _write_pid(started)
+        while True:
+            time.sleep(0.05)
+
+    previous = signal.signal(signal.SIGTERM, interrupt.terminate)  # as `claimcheck` runs
+    try:
+        with alarm(), beside(forever, jobs=2) as result:
+            while not started.exists():
+                time.sleep(0.01)
+            pid = int(started.read_text())
+            os.kill(pid, signal.SIGTERM)
+            deaf = _still_alive(pid, ALIVE_FOR)
+            if deaf:
+                os.kill(pid, signal.SIGKILL)  # so that the block can end
+            with pytest.raises(BaseException) as raised:
+                result()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert not deaf, "the process beside deferred SIGTERM for ever"
+    assert isinstance(raised.value, SystemExit) and raised.value.code == 128 + signal.SIGTERM
+
+
+# A liveness bound, not a timing: a process that should end at once is called deaf after
+# this long.
+ALIVE_FOR = 20.0
+
+
+def _still_alive(pid: int, seconds: float) -> bool:
+    """Whether the process still runs after waiting up to `seconds` for it to end."""
+    deadline = time.monotonic() + seconds
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return _alive(pid)
+
+
+def _deep_failure(jobs: int) -> None:
+    raise ValueError("deep in the renderer")
+
+
+def test_the_error_of_the_process_comes_with_its_traceback() -> None:
+    from checker.aside import RemoteTraceback
+
+    with pytest.raises(ValueError, match="deep in the renderer") as raised, \
+            beside(_deep_failure, jobs=2) as result:
+        result()
+    cause = raised.value.__cause__
+    assert isinstance(cause, RemoteTraceback)
+    assert "_deep_failure" in str(cause) and "ValueError" in str(cause)
+
+
+_ORPHAN = """
+import os, signal, sys, time
+sys.path.insert(0, {repo!r})
+from checker.aside import beside
+from checker.interrupt import terminate
+
+signal.signal(signal.SIGTERM, terminate)  # as `claimcheck` runs
+
+def big(jobs):
+    time.sleep(0.5)
+    return b"x" * 1_000_000  # more than a pipe holds: a send blocks until it is read
+
+with beside(big, jobs=2) as result:
+    print(os.getpid(), flush=True)
+    os.kill(os.getpid(), 9)  # the parent killed while the process works
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_a_process_whose_parent_is_killed_does_not_wait_for_ever(tmp_path: Path) -> None:
+    """Its result too large for the pipe, it would block on the send for ever had it kept
+    the parent's end of the pipe open (a review found it so, holding the command's stdout
+    open too)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "orphan.py"
+    script.write_text(_ORPHAN.format(repo=str(Path(__file__).resolve().parents[1])))
+    # Not its output: an orphan holding it open would keep `run` waiting.
+    subprocess.run([sys.executable, str(script)], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False, timeout=60)
+    left = _orphans(script)
+    deadline = time.monotonic() + ALIVE_FOR
+    while left and time.monotonic() < deadline:
+        time.sleep(0.05)  # the orphan ends: its send fails once nobody can read
+        left = _orphans(script)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "the process beside outlived its killed parent"
+
+
+def _orphans(script: Path) -> set[int]:
+    """The processes running `script` that have not ended."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if os.fsencode(script) in status.read_bytes():
+                found.add(int(status.parent.name))
+        except OSError:
+            continue
+    return {pid for pid in found if _alive(pid)}

@@ -21,9 +21,9 @@ def _recording(monkeypatch: pytest.MonkeyPatch, seen: list[str],
                what: Callable[[], str]) -> None:
     real = ClaimCache.settle
 
-    def settle(self: ClaimCache) -> None:
+    def settle(self: ClaimCache) -> list[str]:
         seen.append(what())
-        real(self)
+        return real(self)
 
     monkeypatch.setattr(ClaimCache, "settle", settle)
 
@@ -102,3 +102,22 @@ def test_a_failing_run_still_waits_for_the_cache(
     with pytest.raises(RuntimeError, match="comparison bug"):
         run_check(_options(project), settle=False)
     assert seen == ["settled"]
+
+
+def test_a_cache_write_that_fails_is_a_warning_not_a_failed_run(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk under the cache: the run's reports and exit code stand, the cache is
+    what the next run recomputes (a review: the run exited 2 after writing its reports)."""
+    from checker.normpack import NormPack
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", str(project / ".claimcheck-cache"))
+
+    monkeypatch.setattr(NormPack, "save", full)
+    result = CliRunner().invoke(cli.main, ["check", "--fail-on", "never", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "claimcheck: warning: the cache was not written" in result.output
+    assert "No space left on device" in result.output
+    assert (project / "reports" / "report.json").stat().st_size > 0
+    checked = run_check(_options(project))
+    assert any("No space left on device" in p for p in checked.unwritten)

@@ -489,6 +489,20 @@ def test_refused_report_write_is_located_bad_input(project: Path, tmp_path_facto
     assert list(outside.iterdir()) == []
 
 
+def test_a_report_refused_leaves_the_others_unwritten(project: Path, tmp_path_factory:
+                                                      pytest.TempPathFactory) -> None:
+    """One report's path leading out of the repository is refused before any report is
+    written (a review: report.json was written, then report.md refused)."""
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "reports").mkdir()
+    (project / "reports" / "report.md").symlink_to(outside / "report.md")
+    result = run(["check", "--no-cache", "--fail-on", "never", "--format", "json,md"])
+    assert result.exit_code == 2
+    assert "reports/report.md: is a symlink to a file outside the repository" in result.output
+    assert sorted(p.name for p in (project / "reports").iterdir()) == ["report.md"]
+    assert list(outside.iterdir()) == []
+
+
 PAIRS = [
     {"claim": "China is a member of the International Space Station.",
      "evidence": "China is not a member of the International Space Station.",
