@@ -173,7 +173,7 @@ def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         work()
         return _done
-    side = _Side(lambda _: work(), 0)
+    side = _Side(lambda _: _yielding(work), 0)
 
     def wait() -> None:
         try:
@@ -186,6 +186,19 @@ def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
 
 def _done() -> None:
     return None
+
+
+# How much lower a cache writer runs than the run (`os.nice`): on two cores the checks'
+# two lines keep both busy, and a writer taking its share of a core slowed them; it runs
+# where a core is idle instead, and the run waits for it at its end (`ClaimCache.settle`).
+WRITER_NICENESS = 10
+
+
+def _yielding(work: Callable[[], None]) -> None:
+    """`work` at a lower priority than the run's own processes."""
+    with contextlib.suppress(OSError, AttributeError):  # no `nice` (Windows), or refused
+        os.nice(WRITER_NICENESS)
+    work()
 
 
 class _Side(Generic[R]):

@@ -340,3 +340,14 @@ def _orphans(script: Path) -> set[int]:
         except OSError:
             continue
     return {pid for pid in found if _alive(pid)}
+
+
+def test_a_later_write_runs_at_a_lower_priority_than_the_run(tmp_path: Path) -> None:
+    """A cache writer yields the cores to the run's own processes (`WRITER_NICENESS`)."""
+    from checker.aside import WRITER_NICENESS
+
+    seen = tmp_path / "nice"
+    later(lambda: seen.write_text(str(os.nice(0))), jobs=2)()
+    assert int(seen.read_text()) == min(19, os.nice(0) + WRITER_NICENESS)
+    later(lambda: seen.write_text(str(os.nice(0))), jobs=1)()  # done here: as it is
+    assert int(seen.read_text()) == os.nice(0)
