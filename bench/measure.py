@@ -353,11 +353,19 @@ def incremental(corpus: str, jobs: int) -> dict[str, Any]:
     documents = sorted((root / "seeds").glob("*.txt"))
     victim = documents[14 % len(documents)]  # the same document in every bench so far
     original = victim.read_bytes()
+    edited = []
     try:
-        victim.write_bytes(original + b"Norvex Dynamics employs 9,900 people in Lahore.\n")
-        runs["one_changed"] = in_fresh_process("cached_check", **args)
+        # Each run after another edit of the same document (a figure no run saw before):
+        # one run's time moved by a fifth with the machine's moment, so the median of three.
+        for figure in EDITED_FIGURES:
+            victim.write_bytes(original + f"Norvex Dynamics employs {figure} people in "
+                                          f"Lahore.\n".encode())
+            edited.append(in_fresh_process("cached_check", **args))
     finally:
         victim.write_bytes(original)
+    runs["one_changed"] = median_run(edited, "total_s")
+    runs["one_changed_runs_s"] = [run["total_s"] for run in edited]
+    runs["one_changed_reports"] = sorted({run["report_sha256"] for run in edited})
     runs["command"] = _command_runs(root, cache_dir, jobs, victim, original)
     runs["full_after"] = _full_run(corpus)
     runs["full_jobs_after"] = _full_run(corpus, jobs)
@@ -392,13 +400,29 @@ def _command_runs(root: Path, cache_dir: Path, jobs: int, victim: Path,
                 "report_sha256": hashlib.sha256(report).hexdigest()[:16]}
 
     full = timed_command("--no-cache")
+    edited = []
     try:
-        victim.write_bytes(original + b"Norvex Dynamics employs 9,901 people in Lahore.\n")
-        edited = timed_command("--cache-dir", str(cache_dir))
+        for figure in COMMAND_FIGURES:
+            victim.write_bytes(original + f"Norvex Dynamics employs {figure} people in "
+                                          f"Lahore.\n".encode())
+            edited.append(timed_command("--cache-dir", str(cache_dir)))
     finally:
         victim.write_bytes(original)
-    return {"full": full, "one_changed": edited,
-            "ratio": round(edited["seconds"] / full["seconds"], 3)}
+    middle = median_run(edited, "seconds")
+    return {"full": full, "one_changed": middle,
+            "one_changed_runs_s": [run["seconds"] for run in edited],
+            "ratio": round(middle["seconds"] / full["seconds"], 3)}
+
+
+# The figures the edited runs write into the changed document, one a run: each is new to
+# the cache, so every run is an edited run (the command's follow `run_check`'s).
+EDITED_FIGURES = ("9,900", "9,902", "9,903")
+COMMAND_FIGURES = ("9,901", "9,904", "9,905")
+
+
+def median_run(runs: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """The run whose `key` (its time) is the median of an odd number of runs."""
+    return sorted(runs, key=lambda run: run[key])[len(runs) // 2]
 
 
 def _full_run(corpus: str, jobs: int = 1) -> dict[str, Any]:

@@ -70,13 +70,18 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
         inc["one_changed"]["total_s"] / ((inc["full"]["total_s"] + inc["full_after"]["total_s"])
                                          / 2), 3)
     assert inc["full_jobs"]["report_sha256"] == inc["full"]["report_sha256"]
+    # Three edited runs, each after another edit; the median is the figure, one report.
+    assert len(inc["one_changed_runs_s"]) == 3
+    assert inc["one_changed"]["total_s"] == sorted(inc["one_changed_runs_s"])[1]
+    assert inc["one_changed_reports"] == [inc["one_changed"]["report_sha256"]]
     # The command itself, timed as a user runs it (its start, reports and exit included).
     command = inc["command"]
     assert command["full"]["seconds"] > 0 and command["one_changed"]["seconds"] > 0
     assert command["full"]["report_sha256"] != command["one_changed"]["report_sha256"]
     assert data["checks"]["incremental_command"]["value"] == round(
         command["one_changed"]["seconds"] / command["full"]["seconds"], 3)
-    assert "one document edited (the command)" in report.render(data)
+    assert command["one_changed"]["seconds"] == sorted(command["one_changed_runs_s"])[1]
+    assert "one document edited (the command, median)" in report.render(data)
     assert result["machine"]["nproc"]
     # The HTML report opened in headless Chromium (where there is one: CI installs it).
     html = data["html_load"]
