@@ -391,17 +391,18 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     if _HARD_EXIT:
         keep_to_exit()  # the run's data is never freed: `finish` ends the process
     # Only writing the reports is left after the run: no collection catches up (checker.heap).
-    with terminal.Progress(err) as progress, paused_gc(freeze_on_exit=True):
-        # The cache's last writes (the findings kept, the verdict store) go on beside while
-        # the reports are made: 0.13 s of waiting at 10,000 documents.
-        result = run_check(options, progress, settle=False)
+    result: CheckResult | None = None
     try:
+        with terminal.Progress(err) as progress, paused_gc(freeze_on_exit=True):
+            # The cache's last writes (the findings kept, the verdict store) go on beside
+            # while the reports are made: 0.13 s of waiting at 10,000 documents.
+            result = run_check(options, progress, settle=False)
         if fix or show_diff:
             _fixes(result.report, root, write=fix)
         _write_reports(result, chosen, out, force,
                        jobs_for(options.jobs, len(result.corpus.docs)))
     finally:
-        for problem in result.settle():
+        for problem in result.settle() if result is not None else []:
             click.echo(f"claimcheck: warning: the cache was not written ({problem}); the "
                        "next run recomputes what it misses", err=True)
     echo_errors(result.errors)

@@ -121,3 +121,19 @@ def test_a_cache_write_that_fails_is_a_warning_not_a_failed_run(
     assert (project / "reports" / "report.json").stat().st_size > 0
     checked = run_check(_options(project))
     assert any("No space left on device" in p for p in checked.unwritten)
+
+
+def test_check_waits_for_the_cache_when_its_progress_bar_fails_to_close(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import terminal
+
+    seen: list[str] = []
+    _recording(monkeypatch, seen, lambda: "settled")
+
+    def broken(self: terminal.Progress, *exc: object) -> None:
+        raise RuntimeError("terminal bug")
+
+    monkeypatch.setattr(terminal.Progress, "__exit__", broken)
+    result = CliRunner().invoke(cli.main, ["check", "--fail-on", "never", "--jobs", "2"])
+    assert result.exit_code == 3
+    assert seen == ["settled"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from checker.models.report import Report
@@ -24,9 +24,16 @@ class Format:
     # 10,000 documents, which decoding and encoding again took 0.09 s); else `render`'s
     # text encoded.
     render_bytes: Callable[[Report], bytes] | None = None
+    # The renderer that shows each document in full, given their texts (the HTML): `render`
+    # alone shows none of them.
+    render_sourced: Callable[[Report, Mapping[str, str]], str] | None = None
 
-    def encoded(self, report: Report) -> bytes:
-        """What this format writes to its file, UTF-8 encoded."""
+    def encoded(self, report: Report,
+                texts: Callable[[], Mapping[str, str]] | None = None) -> bytes:
+        """What this format writes to its file, UTF-8 encoded. `texts` gives the documents'
+        texts (document id -> text), asked for only by a format that shows them."""
+        if self.render_sourced is not None and texts is not None:
+            return self.render_sourced(report, texts()).encode("utf-8")
         if self.render_bytes is not None:
             return self.render_bytes(report)
         return self.render(report).encode("utf-8")
@@ -38,7 +45,8 @@ FORMATS: dict[str, Format] = {
         json_report.render_bytes),
     "md": Format("md", "report.md", markdown.render, re.compile(rb"\A# claimcheck report\r?\n")),
     "html": Format("html", "report.html", html.render, re.compile(
-        rb'\A<!DOCTYPE html>[^\0]*?<meta name="generator" content="claimcheck ')),
+        rb'\A<!DOCTYPE html>[^\0]*?<meta name="generator" content="claimcheck '),
+        render_sourced=lambda report, texts: html.render_with_sources(report, texts)),
     "sarif": Format("sarif", "report.sarif", sarif.render, re.compile(
         rb'\A\{\s*"\$schema":[^\n]*sarif[^\n]*\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*'
         rb'\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"claimcheck"'), sarif.render_bytes),

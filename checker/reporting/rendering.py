@@ -54,10 +54,4 @@ def shares(formats: Sequence[Format]) -> tuple[list[Format], list[Format]]:
 
 
 def _render(fmt: Format, report: Report, texts: Texts) -> Output:
-    if fmt.filename is None:
-        return fmt.render(report)
-    if fmt.name == "html":
-        from checker.reporting import html
-
-        return html.render_with_sources(report, texts()).encode("utf-8")
-    return fmt.encoded(report)
+    return fmt.render(report) if fmt.filename is None else fmt.encoded(report, texts)

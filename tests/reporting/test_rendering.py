@@ -23,11 +23,23 @@ def _one_by_one(report: Report, names: list[str], texts: dict[str, str]) -> list
         fmt = FORMATS[name]
         if fmt.filename is None:
             out.append(fmt.render(report))
-        elif name == "html":
+        elif name == "html":  # each document shown in full
             out.append(html.render_with_sources(report, texts).encode("utf-8"))
         else:
             out.append(fmt.render(report).encode("utf-8"))
     return out
+
+
+def test_a_format_encoded_without_texts_shows_no_document(
+        report: Report, texts: dict[str, str]) -> None:
+    from checker.reporting import html
+
+    page = FORMATS["html"]
+    assert page.encoded(report) == html.render(report).encode("utf-8")
+    assert page.encoded(report, lambda: texts) == \
+        html.render_with_sources(report, texts).encode("utf-8")
+    assert FORMATS["json"].encoded(report, lambda: texts) == \
+        json_report.render(report).encode("utf-8")
 
 
 @pytest.mark.parametrize("names", [["json", "md"], ["md", "json"], NAMES, NAMES[::-1],
