@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.models.report import Report
-from checker.reporting.jsontext import dump_model_bytes, floats_in
+from checker.reporting.jsontext import dump_model, dump_model_bytes, floats_in
 
 
 def render(report: Report) -> str:
     """Stable JSON: model key order, two-space indent, UTF-8 kept, trailing newline."""
-    return render_bytes(report).decode("utf-8")
+    return dump_model(report, _floats(report)) + "\n"
 
 
 def render_bytes(report: Report) -> bytes:

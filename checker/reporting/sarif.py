@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -22,7 +23,7 @@ from checker.reporting.common import (
     rule_key,
     severity,
 )
-from checker.reporting.jsontext import dumps_bytes
+from checker.reporting.jsontext import dumps, dumps_bytes
 from checker.reporting.outcome import input_exit_code
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -283,10 +284,14 @@ def build(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     """SARIF 2.1.0 JSON: stable key order, two-space indent, UTF-8 kept, trailing newline."""
-    return render_bytes(report).decode("utf-8")
+    return dumps(build(report), _floats(report)) + "\n"
 
 
 def render_bytes(report: Report) -> bytes:
     """`render`, UTF-8 encoded (what is written: no str made between)."""
+    return dumps_bytes(build(report), _floats(report)) + b"\n"
+
+
+def _floats(report: Report) -> Iterator[float]:
     # A finding's confidence is the only float of the log (tests/reporting/test_jsontext.py).
-    return dumps_bytes(build(report), (f.confidence for f in report.findings)) + b"\n"
+    return (f.confidence for f in report.findings)

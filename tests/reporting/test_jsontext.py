@@ -84,6 +84,15 @@ def test_reports_as_json_dumps(report: Report) -> None:
             f.model_copy(update=update) for f in report.findings]})
         assert json_report.render(odd) == _slow(odd.model_dump(mode="json")) + "\n"
         assert sarif.render(odd) == _slow(sarif.build(odd)) + "\n"
+    # A lone surrogate, which no UTF-8 holds: the text as json.dumps makes it; the bytes,
+    # which are what is written, cannot be made.
+    odd = report.model_copy(update={"findings": [
+        f.model_copy(update={"message": "x\ud800"}) for f in report.findings]})
+    assert json_report.render(odd) == _slow(odd.model_dump(mode="json")) + "\n"
+    assert sarif.render(odd) == _slow(sarif.build(odd)) + "\n"
+    for render_bytes in (json_report.render_bytes, sarif.render_bytes):
+        with pytest.raises(UnicodeEncodeError):
+            render_bytes(odd)
 
 
 def _float_paths(value: Any, path: str = "") -> set[str]:
