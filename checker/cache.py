@@ -47,6 +47,7 @@ from checker.models.claims import Claim, ClaimFile, share_fields_sets
 from checker.models.rules import EntityRule, PredicateRule
 from checker.normclaim import NormClaim
 from checker.normcodec import DAMAGED, dump_claims, load_lazy_claims
+from checker.reporting.json_report import RenderedFindings
 from checker.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -229,6 +230,9 @@ class ClaimCache:
         # This run's extraction key of each document drafted through the cache: its claims
         # are a function of that key, so their normalised form can be keyed by it too.
         self.extracted: dict[str, str] = {}
+        # The findings this run read from the cache with their bytes in report.json, for
+        # the JSON report to splice in (`json_report.RenderedFindings`).
+        self.rendered = RenderedFindings()
         # Writes going on beside this process (`aside`), waited for by `settle`.
         self._writing: list[Callable[[], None]] = []
 

@@ -43,6 +43,7 @@ from checker.models.report import Finding
 from checker.normclaim import NormClaim
 from checker.pairmemo import PairMemo
 from checker.parallel import compare_claims
+from checker.reporting.json_report import RenderedFindings
 from checker.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     memory = verdict_file(cache, ruleset) if cache is not None else None
     processes = resolve_jobs(jobs)
     # The conflicts' findings kept across runs, by what each reads.
-    pairs = PairMemo.of(cache.root, code_fingerprint(), named.digests) \
+    pairs = PairMemo.of(cache.root, code_fingerprint(), named.digests, cache.rendered) \
         if cache is not None and named is not None else None
     kept: _Kept | None = None
     reuse: Reuse | None = None
@@ -80,7 +81,8 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
             memory.token = named.key
             reuse = Reuse(names, named.digests, token)
             kept = _Kept(cache.root, token,
-                         partial(_comparison, corpus, norm, ruleset, memory, jobs, None))
+                         partial(_comparison, corpus, norm, ruleset, memory, jobs, None),
+                         cache.rendered)
     compare = partial(_comparison, corpus, norm, ruleset, memory, jobs, reuse)
     # Read once: what the last run's conflicts cited before, this run's written after.
     cited_memo = MemoFile(cache.root / CITED, code_fingerprint()) if cache is not None else None
@@ -217,8 +219,10 @@ class _Kept:
     runs), the components' findings gathered as they are built, written for the next run."""
 
     def __init__(self, root: Path, token: str | None,
-                 afresh: Callable[[], CompareResult]) -> None:
+                 afresh: Callable[[], CompareResult],
+                 rendered: RenderedFindings | None = None) -> None:
         self._root = root
+        self._rendered = rendered  # told each finding read with its bytes
         self._token = token  # the store's name in the header the reuse was decided by
         self._memo: GroupMemo | None = None
         self.afresh = afresh  # the comparison again, every component grouped
@@ -231,8 +235,9 @@ class _Kept:
         """The memo, read on first use. One that another run has written since its header
         was read (another store's name) is taken as empty: nothing of it is reused."""
         if self._memo is None:
-            memo = GroupMemo.read(self._root)
-            self._memo = memo if memo.token == self._token else GroupMemo(memo.path)
+            memo = GroupMemo.read(self._root, self._rendered)
+            self._memo = memo if memo.token == self._token \
+                else GroupMemo(memo.path, rendered=self._rendered)
         return self._memo
 
     def reused(self, result: CompareResult) -> tuple[CompareResult, list[Finding]]:

@@ -428,7 +428,8 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
             guard_write(out / fmt.filename, force, fmt.signature)
     # Texts only for the HTML: a re-run served from the cache reads no document otherwise.
     rendered = render_all(result.report, chosen,
-                          lambda: {dc.doc.id: dc.doc.text for dc in result.corpus.docs}, jobs)
+                          lambda: {dc.doc.id: dc.doc.text for dc in result.corpus.docs}, jobs,
+                          result.rendered)
     for fmt, output in zip(chosen, rendered, strict=True):
         if fmt.filename is None:
             click.echo(output, nl=False)

@@ -12,8 +12,9 @@ alike takes the finding as the last run made it. At 10,000 documents an edited r
 conflicts cited the claims of about 4,200 documents, built for them.
 
 The file (`.claimcheck-cache/conflicts.marshal`, safe to delete) maps each hash to the
-finding's JSON text, sealed (`checker.sealedfile`), for one code version and rule set;
-only the entries a run used are written back.
+finding's bytes as `report.json` holds them (`json_report.finding_bytes`: the JSON report
+splices them in, `json_report.RenderedFindings`), sealed (`checker.sealedfile`), for one
+code version and rule set; only the entries a run used are written back.
 
     memo = PairMemo.of(cache_dir, fingerprint, digests)
     findings = memo.findings(conflicts, index, pair_finding)
@@ -23,6 +24,7 @@ only the entries a run used are written back.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from hashlib import blake2b
 from pathlib import Path
 
@@ -32,10 +34,11 @@ from checker.builders import ClaimIndex
 from checker.compare import PairResult
 from checker.compare.store import details_text
 from checker.models.report import Finding
+from checker.reporting.json_report import RenderedFindings, finding_bytes
 from checker.sealedfile import read_sealed, write_sealed
 
 CONFLICTS = "conflicts.marshal"
-FORMAT = 1
+FORMAT = 2  # 2: each finding's bytes as report.json holds them
 _FINDINGS = TypeAdapter(list[Finding])
 
 
@@ -44,27 +47,30 @@ class PairMemo:
     run used."""
 
     def __init__(self, path: Path | None, fingerprint: str,
-                 digests: Mapping[str, str]) -> None:
+                 digests: Mapping[str, str], rendered: RenderedFindings | None = None) -> None:
         self.path = path
         self._fingerprint = fingerprint
         self._digests = digests  # document id -> digest (`findmemo.document_digests`)
-        self._stored: dict[str, str] | None = None
-        self._used: dict[str, str] = {}
+        self._stored: dict[str, bytes] | None = None
+        self._used: dict[str, bytes] = {}
         self.hits = 0
+        # Told each finding taken from the file, with its bytes.
+        self.rendered = rendered if rendered is not None else RenderedFindings()
 
     @classmethod
-    def of(cls, root: Path, fingerprint: str, digests: Mapping[str, str]) -> PairMemo:
+    def of(cls, root: Path, fingerprint: str, digests: Mapping[str, str],
+           rendered: RenderedFindings | None = None) -> PairMemo:
         """The memo of a cache directory, read on first use (`load`)."""
-        return cls(root / CONFLICTS, fingerprint, digests)
+        return cls(root / CONFLICTS, fingerprint, digests, rendered)
 
-    def load(self) -> dict[str, str]:
+    def load(self) -> dict[str, bytes]:
         """The file's entries, read now if not yet; empty when missing, damaged or
         foreign."""
         if self._stored is None:
             data = read_sealed(self.path, f"conflicts {FORMAT}", self._fingerprint) \
                 if self.path is not None else None
             self._stored = data if isinstance(data, dict) and all(
-                type(k) is str and type(v) is str for k, v in data.items()) else {}
+                type(k) is str and type(v) is bytes for k, v in data.items()) else {}
         return self._stored
 
     def key(self, r: PairResult) -> str:
@@ -88,17 +94,21 @@ class PairMemo:
         known = [k for k in keys if k in stored]
         try:
             # One validation for every finding kept: pydantic reads the array in one call.
-            found = dict(zip(known, _FINDINGS.validate_json(
-                "[" + ",".join(stored[k] for k in known) + "]"), strict=True))
+            read = _FINDINGS.validate_json(b"[" + b",".join(stored[k] for k in known) + b"]")
+            found = dict(zip(known, read, strict=True))
         except ValidationError:
             found = {}  # entries no run of this code wrote: every finding is made again
+        else:
+            self.rendered.add(read, [stored[k] for k in known])
         self.hits += len(found)
         out: list[Finding] = []
         for r, key in zip(results, keys, strict=True):
             finding = found.get(key)
             if finding is None:
                 finding = make(r, index)
-                self._used[key] = finding.model_dump_json()
+                # No bytes (a lone surrogate): the report has none either, nothing is kept.
+                with suppress(ValueError):
+                    self._used[key] = finding_bytes(finding)
             else:
                 self._used[key] = stored[key]
             out.append(finding)

@@ -42,6 +42,7 @@ from checker.models.report import (
     Report,
 )
 from checker.reporting.build import CorpusParts, build_report, corpus_parts
+from checker.reporting.json_report import RenderedFindings
 from checker.rules import RuleSet, kind_selected, load_rules
 from checker.sidecars import SidecarMemo
 
@@ -84,6 +85,8 @@ class CheckResult:
     pending: Callable[[], list[str]] = field(default=list, repr=False, compare=False)
     # The cache's writes that failed (`ClaimCache.settle`): warnings, not errors of the run.
     unwritten: list[str] = field(default_factory=list)
+    # Findings whose bytes in report.json the cache gave (the JSON report splices them).
+    rendered: RenderedFindings | None = field(default=None, repr=False, compare=False)
 
     def settle(self) -> list[str]:
         """Wait for the cache's writes the run left going on beside it (none unless
@@ -226,7 +229,8 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
         errors.extend(baseline_errors)
     with watch.stage("report"):
         report = build_report(corpus, ruleset, findings, errors, parts)
-    return CheckResult(report, errors, corpus, ruleset, dict(watch.times))
+    return CheckResult(report, errors, corpus, ruleset, dict(watch.times),
+                       rendered=cache.rendered if cache is not None else None)
 
 
 def _relocate(error: ClaimcheckError, root: Path) -> ClaimcheckError:

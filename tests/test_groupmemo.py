@@ -77,8 +77,14 @@ def test_a_damaged_or_foreign_memo_reads_as_empty(tmp_path: Path, damage: str) -
     assert memo.entries == {} and memo.token is None
 
 
+def _body(entries: dict[str, tuple[int, bytes]]) -> bytes:
+    """A memo's body of these entries (name -> (count, array))."""
+    return b"".join(b"%s %d %d\n%s\n" % (name.encode(), count, len(array), array)
+                    for name, (count, array) in entries.items())
+
+
 def test_an_entry_resealed_around_other_json_is_not_findings(tmp_path: Path) -> None:
-    body = b"a 1 [{\"id\": 3}]\n"
+    body = _body({"a": (1, b'[{"id": 3}]')})
     header = json.dumps({"format": groupmemo.FORMAT, "code": code_fingerprint(),
                          "token": "run-1"}).encode()
     (tmp_path / CORROBORATIONS).write_bytes(
@@ -149,7 +155,9 @@ def test_a_memo_that_does_not_read_is_grouped_again(tmp_path: Path,
     report_json(root, cache, jobs)
     path = cache / CORROBORATIONS
     head, stamp, body = path.read_bytes().split(b"\n", 2)
-    body = b"".join(line.split(b" ")[0] + b" 1 [{}]\n" for line in body.splitlines())
+    entries = GroupMemo.read(cache).entries
+    assert entries
+    body = _body({name: (1, b"[{}]") for name in entries})
     path.write_bytes(head + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
     _append(root, 4, SENTENCE)
     reuses = _Reuses(monkeypatch)
@@ -185,3 +193,31 @@ def test_a_memo_written_again_after_its_header_was_read_is_not_used(tmp_path: Pa
     assert taken.memo.entries == {} and taken.memo.findings(names) is None
     same = _Kept(tmp_path, "run-2", lambda: pytest.fail("not compared here"))
     assert same.memo.findings(sorted(kept)) == kept["a" * 32]
+
+
+def test_findings_read_are_known_with_their_bytes_in_the_report(tmp_path: Path) -> None:
+    from checker.reporting.json_report import finding_bytes
+
+    kept = {"a" * 32: [_finding("f1", "one"), _finding("f2", "two \u201cquoted\u201d")],
+            "b" * 32: [], "c" * 32: [_finding("f3", "line\nbreak")]}
+    GroupMemo(tmp_path / CORROBORATIONS).save("run-1", sorted(kept), kept)
+    memo = GroupMemo.read(tmp_path)
+    found = memo.findings(sorted(kept))
+    assert found is not None and len(memo.rendered) == 3
+    for finding in found:
+        item = memo.rendered.get(finding)
+        assert item is not None and bytes(item) == finding_bytes(finding)
+    # An equal finding that is another object is not known: only what was read is.
+    assert memo.rendered.get(_finding("f1", "one")) is None
+
+
+@pytest.mark.parametrize("damage", [b"a 1 999\n", b"a 1\n", b"a x 3\n[1]\n", b"a 1 3\n[1]]"])
+def test_an_entry_not_framed_as_its_size_says_reads_as_empty(tmp_path: Path,
+                                                           damage: bytes) -> None:
+    header = json.dumps({"format": groupmemo.FORMAT, "code": code_fingerprint(),
+                         "token": "run-1", "names": ["a"]}).encode()
+    body = _body({"b": (0, b"[]")}) + damage
+    (tmp_path / CORROBORATIONS).write_bytes(
+        header + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    memo = GroupMemo.read(tmp_path)
+    assert memo.entries == {} and memo.token is None

@@ -57,6 +57,23 @@ def test_kept_findings_are_the_made_ones_and_only_where_nothing_they_read_change
     assert other.hits == 0
 
 
+def test_findings_taken_are_known_with_their_bytes_in_the_report(
+        tmp_path: Path, ruleset: RuleSet) -> None:
+    from checker.reporting.json_report import finding_bytes
+
+    pairs, index, digests = _conflicts(write(tmp_path / "corpus", 40), ruleset)
+    first = PairMemo.of(tmp_path, "fp", digests)
+    made = first.findings(pairs, index, pair_finding)
+    assert len(first.rendered) == 0  # made, not read: their bytes are rendered
+    first.save()
+    again = PairMemo.of(tmp_path, "fp", digests)
+    taken = again.findings(pairs, index, pair_finding)
+    assert len(again.rendered) == len(pairs)
+    for finding, before in zip(taken, made, strict=True):
+        item = again.rendered.get(finding)
+        assert item is not None and bytes(item) == finding_bytes(finding) == finding_bytes(before)
+
+
 def test_what_a_finding_reads_is_in_its_key(tmp_path: Path, ruleset: RuleSet) -> None:
     pairs, index, digests = _conflicts(write(tmp_path / "corpus", 40), ruleset)
     memo = PairMemo.of(tmp_path, "fp", digests)
@@ -93,7 +110,7 @@ def test_a_damaged_or_foreign_memo_makes_every_finding(tmp_path: Path,
     memo.save()
     stored = read_sealed(path, f"conflicts {FORMAT}", "fp")
     assert isinstance(stored, dict)
-    stored[next(iter(stored))] = '{"kind": "conflict"}'
+    stored[next(iter(stored))] = b'{"kind": "conflict"}'
     write_sealed(path, f"conflicts {FORMAT}", "fp", stored)
     bad = PairMemo.of(tmp_path, "fp", digests)
     assert _json(bad.findings(pairs, index, pair_finding)) == made

@@ -27,13 +27,19 @@ class Format:
     # The renderer that shows each document in full, given their texts (the HTML): `render`
     # alone shows none of them.
     render_sourced: Callable[[Report, Mapping[str, str]], str] | None = None
+    # `render_bytes` splicing in the findings whose bytes are known (the JSON).
+    render_known: Callable[[Report, json_report.RenderedFindings], bytes] | None = None
 
     def encoded(self, report: Report,
-                texts: Callable[[], Mapping[str, str]] | None = None) -> bytes:
+                texts: Callable[[], Mapping[str, str]] | None = None,
+                known: json_report.RenderedFindings | None = None) -> bytes:
         """What this format writes to its file, UTF-8 encoded. `texts` gives the documents'
-        texts (document id -> text), asked for only by a format that shows them."""
+        texts (document id -> text), asked for only by a format that shows them; `known`,
+        findings whose bytes in this format are known (the same bytes either way)."""
         if self.render_sourced is not None and texts is not None:
             return self.render_sourced(report, texts()).encode("utf-8")
+        if self.render_known is not None and known:
+            return self.render_known(report, known)
         if self.render_bytes is not None:
             return self.render_bytes(report)
         return self.render(report).encode("utf-8")
@@ -42,7 +48,7 @@ class Format:
 FORMATS: dict[str, Format] = {
     "json": Format("json", "report.json", json_report.render, re.compile(
         rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*\{\s*"name":\s*"claimcheck"'),
-        json_report.render_bytes),
+        json_report.render_bytes, render_known=json_report.render_bytes),
     "md": Format("md", "report.md", markdown.render, re.compile(rb"\A# claimcheck report\r?\n")),
     "html": Format("html", "report.html", html.render, re.compile(
         rb'\A<!DOCTYPE html>[^\0]*?<meta name="generator" content="claimcheck '),

@@ -13,6 +13,7 @@ from checker.aside import beside
 from checker.heap import paused_gc
 from checker.models.report import Report
 from checker.reporting import Format
+from checker.reporting.json_report import RenderedFindings
 
 # Seconds each format took to render the report of 10,000 generated documents (14,484
 # findings) on the 2-core machine, the HTML without the documents' texts: what decides
@@ -24,19 +25,21 @@ Texts = Callable[[], Mapping[str, str]]  # the documents' texts (document id -> 
 
 
 def render_all(report: Report, formats: Sequence[Format], texts: Texts,
-               jobs: int = 1) -> list[Output]:
+               jobs: int = 1, known: RenderedFindings | None = None) -> list[Output]:
     """Each format's output, in the order given: bytes for a file, text for standard output.
-    `texts` is called by the HTML only (it shows each document in full). With `jobs` over 1
+    `texts` is called by the HTML only (it shows each document in full); `known` are
+    findings whose bytes the JSON splices in (`json_report.RenderedFindings`). With `jobs` over 1
     and two formats or more, the lighter share of them (`shares`) is made in a process
     beside while this one makes the other; the outputs are the same."""
     # Collection paused: the HTML of 10,000 documents is millions of young objects, and
     # each collection while they pile up walked them all (10.0 s -> 3.9 s to render).
     with paused_gc():
         if jobs <= 1 or len(formats) < 2:
-            return [_render(f, report, texts) for f in formats]
+            return [_render(f, report, texts, known) for f in formats]
         here, there = shares(formats)
-        with beside(lambda _: [_render(f, report, texts) for f in there], jobs) as theirs:
-            made = {f.name: _render(f, report, texts) for f in here}
+        with beside(lambda _: [_render(f, report, texts, known) for f in there],
+                    jobs) as theirs:
+            made = {f.name: _render(f, report, texts, known) for f in here}
             made.update(zip((f.name for f in there), theirs(), strict=True))
     return [made[f.name] for f in formats]
 
@@ -53,5 +56,6 @@ def shares(formats: Sequence[Format]) -> tuple[list[Format], list[Format]]:
     return parts if loads[0] >= loads[1] else (parts[1], parts[0])
 
 
-def _render(fmt: Format, report: Report, texts: Texts) -> Output:
-    return fmt.render(report) if fmt.filename is None else fmt.encoded(report, texts)
+def _render(fmt: Format, report: Report, texts: Texts,
+            known: RenderedFindings | None) -> Output:
+    return fmt.render(report) if fmt.filename is None else fmt.encoded(report, texts, known)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench.generate import Corpus, generate, write_corpus
 from checker.pipeline import CheckOptions, run_check
+from checker.reporting import json_report
 
 REPO = Path(__file__).resolve().parents[2]
 RULES = REPO / "rules"
@@ -27,7 +28,9 @@ def write(root: Path, docs: int, seed: int = 8) -> Path:
 
 def report_json(root: Path, cache_dir: Path | None = None, jobs: int = 1,
                 claims: str = "claims", rules: Path = RULES) -> str:
-    """The report of `claimcheck check` on root, as JSON text."""
+    """The report of `claimcheck check` on root, as JSON text: as the command writes it,
+    the findings whose bytes the cache gave spliced in (`json_report.RenderedFindings`)."""
     options = CheckOptions(root=root, seeds=root / "seeds", claims=root / claims, rules=rules)
     options = dataclasses.replace(options, cache_dir=cache_dir, jobs=jobs)
-    return run_check(options).report.model_dump_json(indent=2)
+    result = run_check(options)
+    return json_report.render_bytes(result.report, result.rendered).decode("utf-8")

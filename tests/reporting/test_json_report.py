@@ -1,0 +1,102 @@
+"""report.json with findings spliced in: the bytes of rendering the whole report, whichever
+findings' bytes are known (`json_report.RenderedFindings`)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.models.report import Finding, Report
+from checker.reporting import FORMATS, json_report
+from checker.reporting.json_report import (
+    RenderedFindings,
+    array_items,
+    finding_bytes,
+    findings_array,
+)
+
+
+def _read_back(findings: list[Finding]) -> tuple[list[Finding], RenderedFindings]:
+    """The findings as a cache gives them: parsed from their bytes, which are known."""
+    array = findings_array([finding_bytes(f) for f in findings])
+    items = array_items(array)
+    read = [Finding.model_validate_json(bytes(item)) for item in items]
+    known = RenderedFindings()
+    known.add(read, items)
+    return read, known
+
+
+def _with(report: Report, findings: list[Finding]) -> Report:
+    return report.model_copy(update={"findings": findings})
+
+
+def _many(report: Report, copies: int = 4) -> list[Finding]:
+    """The sample's findings, several times over with other ids and floats of every kind
+    `jsontext` tells apart (in confidence and in details)."""
+    out = []
+    floats = [0.5, 1e-05, 1.5e-07, 0.0, 1.0, 1 / 3]
+    for k in range(copies):
+        for n, f in enumerate(report.findings):
+            out.append(f.model_copy(update={
+                "id": f"{f.id}-{k}", "confidence": floats[(k + n) % len(floats)],
+                "details": {**f.details, "x": [floats[(k * n) % len(floats)], {"y": k}]}}))
+    return out
+
+
+def test_the_sample_round_trips_through_its_bytes(report: Report) -> None:
+    found = _many(report)
+    read, known = _read_back(found)
+    assert read == found
+    assert [bytes(known.get(f) or b"") for f in read] == [finding_bytes(f) for f in found]
+
+
+@pytest.mark.parametrize("share", [0.0, 0.3, 1.0])
+def test_spliced_is_the_whole_report_rendered(report: Report, share: float) -> None:
+    read, known = _read_back(_many(report))
+    spliced = _with(report, read)
+    # Some known, in the report's order or not; the others rendered.
+    chosen = read[::2][: int(len(read) * share)]
+    partial = RenderedFindings()
+    partial.add(chosen, [known.get(f) or b"" for f in chosen])
+    whole = json_report.render_bytes(spliced)
+    assert json_report.render_bytes(spliced, partial) == whole
+    assert json_report.render_bytes(spliced, known) == whole
+    assert whole.decode("utf-8") == json_report.render(spliced)
+    json.loads(whole)
+
+
+def test_a_copy_of_a_known_finding_is_rendered_as_itself(report: Report) -> None:
+    read, known = _read_back(list(report.findings))
+    changed = [f.model_copy(update={"message": "changed"}) for f in read]
+    assert all(known.get(f) is None for f in changed)
+    bumped = _with(report, [*changed, *read])
+    assert json_report.render_bytes(bumped, known) == json_report.render_bytes(bumped)
+    assert b'"message": "changed"' in json_report.render_bytes(bumped, known)
+
+
+def test_no_finding_and_an_empty_array(report: Report) -> None:
+    empty = _with(report, [])
+    known = _read_back(list(report.findings))[1]
+    assert json_report.render_bytes(empty, known) == json_report.render_bytes(empty)
+    assert findings_array([]) == b"[]" and array_items(b"[]") == []
+    one = [finding_bytes(report.findings[0])]
+    assert [bytes(x) for x in array_items(findings_array(one))] == one
+
+
+def test_a_nan_in_details_is_written_as_in_the_whole_report(report: Report) -> None:
+    # Where pydantic-core and json.dumps differ, the report is written by the standard
+    # library (`jsontext`): a finding rendered alone is too.
+    odd = report.findings[0].model_copy(update={"details": {"v": float("nan")}})
+    read, known = _read_back(list(report.findings))
+    mixed = _with(report, [odd, *read])
+    assert json_report.render_bytes(mixed, known) == json_report.render_bytes(mixed)
+
+
+def test_the_format_writes_the_same_bytes_with_what_is_known(report: Report) -> None:
+    read, known = _read_back(list(report.findings))
+    spliced = _with(report, read)
+    fmt = FORMATS["json"]
+    assert fmt.encoded(spliced, known=known) == fmt.encoded(spliced)
+    # Other formats take no bytes of findings.
+    assert FORMATS["sarif"].encoded(spliced, known=known) == FORMATS["sarif"].encoded(spliced)
