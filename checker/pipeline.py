@@ -270,7 +270,7 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
     with watch.stage("normalise"):
         keys = normalisation_keys(corpus, ruleset, cache)
         digests = document_digests(corpus, keys)
-        memo = FindingsMemo(cache.root, corpus_key(corpus, digests, ruleset))
+        memo = FindingsMemo(cache.root, corpus_key(corpus, digests, ruleset), cache.rendered)
         kept = memo.get()
     if kept is not None:
         # The last run read exactly these inputs: its findings are this run's, and its

@@ -183,3 +183,39 @@ def test_served_documents_with_jobs_give_the_report_of_a_run_without_cache(
     EDITS[edit](project)
     after = _cached(project, *jobs)
     assert after == _cold(project, *jobs) and after != before
+
+
+def _finding(fid: str, message: str) -> object:
+    from checker.models.report import Finding
+
+    return Finding.model_validate({
+        "id": fid, "kind": "corroboration", "severity": "info", "message": message,
+        "confidence": 0.75, "claims": [], "details": {"n": [1, 2.5e-05]}})
+
+
+def test_findings_read_back_are_known_with_their_bytes(tmp_path: Path) -> None:
+    from checker.findmemo import FindingsMemo
+    from checker.models.report import EntityOut
+    from checker.reporting.build import CorpusParts
+    from checker.reporting.json_report import finding_bytes
+
+    found = [_finding("a", "one \u201cquoted\u201d"), _finding("b", "line\nbreak")]
+    parts = CorpusParts([3, 4], [EntityOut(id="e", name="E", documents=["d"], forms=[])])
+    FindingsMemo(tmp_path, "k").put(found, parts)  # type: ignore[arg-type]
+    memo = FindingsMemo(tmp_path, "k")
+    kept = memo.get()
+    assert kept is not None and kept.findings == found
+    assert kept.claims == [3, 4] and kept.entities == parts.entities
+    assert [bytes(memo.rendered.get(f) or b"") for f in kept.findings] == \
+        [finding_bytes(f) for f in found]  # type: ignore[arg-type]
+    assert FindingsMemo(tmp_path, "other").get() is None
+
+
+@pytest.mark.parametrize("data", [b"x\n[]{}", b"999\n[]", b"2\n[]{}", b"2\n[]{\"claims\": 1}",
+                                  b"14\n[{\"id\": \"a\"}]{\"claims\": [], \"entities\": []}"])
+def test_a_memo_resealed_around_other_bytes_is_a_miss(tmp_path: Path, data: bytes) -> None:
+    from checker.cache import seal
+    from checker.findmemo import FindingsMemo
+
+    (tmp_path / FINDINGS).write_bytes(b"k\n" + seal("k", data) + b"\n" + data)
+    assert FindingsMemo(tmp_path, "k").get() is None
