@@ -1,6 +1,7 @@
 """Every chosen format rendered before any is written (a renderer that fails leaves the
-last run's reports as they were), over two processes when the run has them: the JSON and
-the Markdown of 10,000 documents, or the HTML and the rest, are made side by side.
+last run's reports as they were), over two processes when the run has them and the formats
+are heavy enough to gain by it: the HTML of 10,000 documents beside the rest, while the
+JSON and the Markdown are made in turn here (`BESIDE_MIN`).
 
     outputs = render_all(report, formats, texts, jobs)  # bytes for a file, text for stdout
 """
@@ -19,6 +20,11 @@ from checker.reporting.json_report import RenderedFindings
 # findings) on the 2-core machine, the HTML without the documents' texts: what decides
 # which formats are made beside. A format not named here counts as the JSON.
 COST = {"html": 3.3, "sarif": 0.97, "json": 0.36, "md": 0.23, "github": 0.22, "text": 0.13}
+# A lighter share costing less (in COST's seconds) is made here after the other: the process
+# beside is a fork of this large one, and every page it touches is copied. The Markdown of
+# 10,000 documents took 0.21-0.40 s beside against 0.13 s here, and six edited re-runs
+# alternated with the JSON and the Markdown side by side were each faster made in turn.
+BESIDE_MIN = 0.5
 
 Output = bytes | str  # a file's bytes, or the text printed to standard output
 Texts = Callable[[], Mapping[str, str]]  # the documents' texts (document id -> text)
@@ -28,15 +34,16 @@ def render_all(report: Report, formats: Sequence[Format], texts: Texts,
                jobs: int = 1, known: RenderedFindings | None = None) -> list[Output]:
     """Each format's output, in the order given: bytes for a file, text for standard output.
     `texts` is called by the HTML only (it shows each document in full); `known` are
-    findings whose bytes the JSON splices in (`json_report.RenderedFindings`). With `jobs` over 1
-    and two formats or more, the lighter share of them (`shares`) is made in a process
-    beside while this one makes the other; the outputs are the same."""
+    findings whose bytes the JSON splices in (`json_report.RenderedFindings`). With `jobs`
+    over 1 and a lighter share of the formats (`shares`) costing BESIDE_MIN or more, that
+    share is made in a process beside while this one makes the other; the outputs are the
+    same."""
     # Collection paused: the HTML of 10,000 documents is millions of young objects, and
     # each collection while they pile up walked them all (10.0 s -> 3.9 s to render).
     with paused_gc():
-        if jobs <= 1 or len(formats) < 2:
-            return [_render(f, report, texts, known) for f in formats]
         here, there = shares(formats)
+        if jobs <= 1 or sum(COST.get(f.name, COST["json"]) for f in there) < BESIDE_MIN:
+            return [_render(f, report, texts, known) for f in formats]
         with beside(lambda _: [_render(f, report, texts, known) for f in there],
                     jobs) as theirs:
             made = {f.name: _render(f, report, texts, known) for f in here}

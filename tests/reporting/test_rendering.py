@@ -10,7 +10,7 @@ import pytest
 
 from checker.models.report import Report
 from checker.reporting import FORMATS, Format, json_report, sarif
-from checker.reporting.rendering import COST, render_all, shares
+from checker.reporting.rendering import BESIDE_MIN, COST, render_all, shares
 
 NAMES = list(FORMATS)
 
@@ -94,7 +94,32 @@ def test_a_renderer_that_fails_beside_fails_here(report: Report, jobs: int) -> N
         raise RuntimeError(f"renderer bug in {os.getpid()}")
 
     # The lighter share (made beside with jobs 2) holds the broken format.
-    formats = [FORMATS["html"], Format("md", "report.md", broken)]
+    formats = [FORMATS["html"], Format("sarif", "report.sarif", broken)]
     with pytest.raises(RuntimeError, match="renderer bug") as caught:
         render_all(report, formats, dict, jobs)
     assert (str(os.getpid()) in str(caught.value)) == (jobs == 1)
+
+
+@pytest.mark.parametrize(("names", "beside"), [
+    (["json", "md"], False), (["md", "text"], False), (["json", "md", "github"], False),
+    (["html", "md"], False), (["html", "sarif"], True), (["html", "json", "md"], True),
+    (["sarif", "json", "md"], True)])
+def test_a_share_lighter_than_a_process_is_made_here(report: Report, names: list[str],
+                                                     beside: bool) -> None:
+    made: dict[str, int] = {}
+
+    def recording(fmt: Format) -> Format:
+        def render(r: Report) -> str:
+            made[fmt.name] = os.getpid()
+            return fmt.render(r)
+        return Format(fmt.name, fmt.filename, render)
+
+    formats = [recording(FORMATS[n]) for n in names]
+    outputs = render_all(report, formats, dict, 2)
+    assert outputs == [f.encoded(report) if f.filename else f.render(report)
+                       for f in (FORMATS[n] for n in names)]
+    lighter = shares(formats)[1]
+    assert (sum(COST[f.name] for f in lighter) >= BESIDE_MIN) == beside
+    # Made beside, the lighter share's renderers ran in another process (not recorded here).
+    assert set(made) == ({n for n in names} - {f.name for f in lighter} if beside
+                         else set(names))
