@@ -235,13 +235,26 @@ class ClaimCache:
         self.rendered = RenderedFindings()
         # Writes going on beside this process (`aside`), waited for by `settle`.
         self._writing: list[Callable[[], None]] = []
+        # Writes held until the checks' two lines are over (`release`).
+        self._held: list[tuple[Callable[[], None], int]] = []
 
-    def aside(self, write: Callable[[], None], jobs: int) -> None:
+    def aside(self, write: Callable[[], None], jobs: int, held: bool = False) -> None:
         """A write started in a process of its own when `jobs` is over 1 (`aside.later`;
-        else done now), waited for by `settle`: the run goes on to its report meanwhile."""
+        else done now), waited for by `settle`: the run goes on to its report meanwhile.
+        `held`: started only at `release`, when the checks no longer keep both cores
+        busy (a writer beside them took its share of both, niced as it is)."""
         from checker.aside import later
 
+        if held and jobs > 1:
+            self._held.append((write, jobs))
+            return
         self._writing.append(later(write, jobs))
+
+    def release(self) -> None:
+        """Start the writes held until now (`aside`)."""
+        held, self._held = self._held, []
+        for write, jobs in held:
+            self.aside(write, jobs)
 
     def pending(self, wait: Callable[[], None]) -> None:
         """A write already going on, to be waited for by `settle` (or one to do then)."""
@@ -251,6 +264,7 @@ class ClaimCache:
         """Wait for every write started beside this run: the next run reads them. Returns
         what could not be written (a full disk, a read-only cache): the run's results stand
         whatever the cache holds, and the next run recomputes what is missing."""
+        self.release()
         waits, self._writing = self._writing, []
         failed: list[str] = []
         for wait in waits:

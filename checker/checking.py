@@ -96,6 +96,7 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
                                                    compare, processes, watch, findings, kept,
                                                    pairs)
     if cache is not None:
+        cache.release()  # the two lines are over: a core is free for the writes held
         # Written while this process goes on to the report; the run waits at its end.
         if memory is not None:
             cache.pending(memory.wait)

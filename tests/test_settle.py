@@ -137,3 +137,61 @@ def test_check_waits_for_the_cache_when_its_progress_bar_fails_to_close(
     result = CliRunner().invoke(cli.main, ["check", "--fail-on", "never", "--jobs", "2"])
     assert result.exit_code == 3
     assert seen == ["settled"]
+
+
+def _stamp(path: Path) -> Callable[[], None]:
+    def write() -> None:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("written\n")
+    return write
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_held_write_starts_at_release_and_settle_waits_for_it(tmp_path: Path,
+                                                                 jobs: int) -> None:
+    cache = ClaimCache(tmp_path / "cache")
+    mark = tmp_path / "mark"
+    cache.aside(_stamp(mark), jobs, held=True)
+    # Held with two processes; with one there is no line to keep free: written now.
+    assert mark.exists() == (jobs == 1)
+    cache.release()
+    assert cache.settle() == []
+    assert mark.read_text("utf-8") == "written\n"
+    held = tmp_path / "held"
+    cache.aside(_stamp(held), jobs, held=True)
+    assert cache.settle() == []  # released and waited for, never left behind
+    assert held.read_text("utf-8") == "written\n"
+
+
+def test_an_edited_run_writes_its_input_memos_once_the_lines_are_over(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from checker import checking
+
+    run_check(_options(project))
+    doc = sorted((project / "seeds").glob("*.txt"))[1]
+    doc.write_text(doc.read_text("utf-8") + "\nChina is a member of the ISS.\n", "utf-8")
+    times = project / "times"
+    real_save, real_lines = pipeline._save, checking._beside_the_comparison
+
+    def save(memos: list[object]) -> None:
+        with times.open("a", encoding="utf-8") as handle:  # in the writer's process
+            handle.write(f"save {time.monotonic()}\n")
+        real_save(memos)  # type: ignore[arg-type]
+
+    def lines(*args: object, **kwargs: object) -> object:
+        try:
+            return real_lines(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            with times.open("a", encoding="utf-8") as handle:
+                handle.write(f"lines {time.monotonic()}\n")
+
+    monkeypatch.setattr(pipeline, "_save", save)
+    monkeypatch.setattr(checking, "_beside_the_comparison", lines)
+    before = (project / "cache" / "documents.json").read_bytes()
+    run_check(_options(project))
+    stamps = dict(line.split() for line in times.read_text("utf-8").splitlines())
+    assert set(stamps) == {"save", "lines"}
+    assert float(stamps["save"]) >= float(stamps["lines"])
+    assert (project / "cache" / "documents.json").read_bytes() != before
