@@ -351,20 +351,23 @@ def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
     # The files are a moment old: without the racy rule's window they are served next run.
     monkeypatch.setattr(docmemo, "RACY_NS", 0)
     cache_dir = tmp_path / "cache"
-    asides: list[int] = []
+    asides: list[tuple[int, bool]] = []
     real = ClaimCache.aside
 
-    def aside(self: ClaimCache, work: Callable[[], None], jobs: int) -> None:
-        asides.append(jobs)
-        real(self, work, jobs)
+    def aside(self: ClaimCache, work: Callable[[], None], jobs: int,
+              held: bool = False) -> None:
+        asides.append((jobs, held))
+        real(self, work, jobs, held)
 
     monkeypatch.setattr(ClaimCache, "aside", aside)
     options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
                            rules=RULES, jobs=2, cache_dir=cache_dir)
     inputs = load_inputs(options, drafts=False)
-    assert asides == [2]
+    # Held until the checks' lines are over (here, none: until the run settles).
+    assert asides == [(2, True)]
     assert inputs.cache is not None
     inputs.cache.settle()
+    assert asides == [(2, True), (2, False)]
     memo = MemoFile(cache_dir / DOCUMENTS, code_fingerprint())
     assert len(memo._stored) == 12
     asides.clear()
