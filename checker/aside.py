@@ -169,7 +169,8 @@ def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
     where processes are forked (else done now); returns the function that waits for it.
     This process goes on meanwhile (the reduce and the findings, while the verdict store
     is written). A write that fails, or a process killed, is only a cache the next run
-    misses (writes are atomic), never an error of this run."""
+    misses (writes are atomic), never an error of this run: the wait raises only the
+    OSError of a write, for the caller to warn of, as it does of a write done here."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         work()
         return _done
@@ -178,6 +179,8 @@ def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
     def wait() -> None:
         try:
             side.result()
+        except OSError:
+            raise  # a disk full or read-only: the caller warns (`ClaimCache.settle`)
         except Exception:  # noqa: BLE001 - see above: the next run recomputes
             return
 

@@ -28,7 +28,7 @@ import math
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -203,6 +203,15 @@ def verdict_file(cache: ClaimCache, ruleset: RuleSet) -> VerdictFile:
 def seal(key: str, data: bytes) -> bytes:
     """The first line of an entry: the hash of its key and bytes."""
     return hashlib.sha256(key.encode("ascii") + b"\0" + data).hexdigest().encode("ascii")
+
+
+def seal_chunks(key: str, chunks: Iterable[bytes | memoryview]) -> bytes:
+    """`seal` of the chunks joined, without joining them (35 MB of findings at 10,000
+    documents, copied twice more to seal and write them)."""
+    h = hashlib.sha256(key.encode("ascii") + b"\0")
+    for chunk in chunks:
+        h.update(chunk)
+    return h.hexdigest().encode("ascii")
 
 
 @dataclass

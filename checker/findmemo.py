@@ -32,15 +32,15 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from checker.atomic import atomic_write
-from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal
+from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal, seal_chunks
 from checker.corpus import Corpus, DocClaims
 from checker.models.report import EntityOut, Finding
 from checker.reporting.build import CorpusParts
 from checker.reporting.json_report import (
     RenderedFindings,
     array_items,
+    array_pieces,
     finding_bytes,
-    findings_array,
 )
 from checker.rules import RuleSet
 
@@ -182,15 +182,17 @@ class FindingsMemo:
         cannot be written is skipped."""
         try:
             # Those read from the cache are known: their bytes, not rendered again.
-            array = findings_array([_bytes_of(f, self.rendered) for f in findings])
+            pieces = array_pieces([_bytes_of(f, self.rendered) for f in findings])
         except ValueError:  # a finding with no bytes (a lone surrogate): nothing is kept
             return
-        data = b"%d\n%s%s" % (len(array), array, _Parts.model_construct(
-            claims=parts.claims, entities=parts.entities).model_dump_json().encode("utf-8"))
+        # In pieces, sealed and written as they are: 35 MB at 10,000 documents, not copied.
+        data = [b"%d\n" % sum(map(len, pieces)), *pieces, _Parts.model_construct(
+            claims=parts.claims, entities=parts.entities).model_dump_json().encode("utf-8")]
         try:
             # No fsync: a file torn by a power cut fails its seal when read (a miss).
-            atomic_write(self.path, [self.key.encode("ascii"), b"\n", seal(self.key, data),
-                                     b"\n", data], durable=False)
+            atomic_write(self.path, [self.key.encode("ascii"), b"\n",
+                                     seal_chunks(self.key, data), b"\n", *data],
+                         durable=False)
         except OSError:
             return
 

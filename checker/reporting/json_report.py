@@ -65,12 +65,10 @@ def render_bytes(report: Report, known: RenderedFindings | None = None) -> bytes
     head, key, tail = shell.partition(_KEY)
     if not key:  # no such key: the model's shape is another's than this was made for
         return dump_model_bytes(report, _floats(report)) + b"\n"
-    parts: list[Item] = [head, key[:-2], b"[", _INDENT]
-    for f in report.findings:  # one join of 41 MB at 10,000 documents, not two
-        parts += (_known_or_made(known, f), _BETWEEN)
-    parts[-1] = b"\n  ]"
-    parts += (tail, b"\n")
-    return b"".join(parts)
+    # One join of 41 MB at 10,000 documents, not two.
+    return b"".join((head, key[:-2],
+                     *array_pieces([_known_or_made(known, f) for f in report.findings]),
+                     tail, b"\n"))
 
 
 def _known_or_made(known: RenderedFindings, finding: Finding) -> Item:
@@ -85,9 +83,18 @@ def finding_bytes(finding: Finding) -> bytes:
 
 def findings_array(items: Sequence[Item]) -> bytes:
     """The array of findings as `report.json` holds it, of each finding's bytes."""
+    return b"".join(array_pieces(items))
+
+
+def array_pieces(items: Sequence[Item]) -> list[Item]:
+    """`findings_array` in pieces, for a writer to write them without joining them."""
     if not items:
-        return b"[]"
-    return b"".join((b"[", _INDENT, _BETWEEN.join(items), b"\n  ]"))
+        return [b"[]"]
+    pieces: list[Item] = [b"[", _INDENT]
+    for item in items:
+        pieces += (item, _BETWEEN)
+    pieces[-1] = b"\n  ]"
+    return pieces
 
 
 def array_items(array: bytes) -> list[memoryview]:
