@@ -23,6 +23,7 @@ from checker.models.report import (
     ToolInfo,
 )
 from checker.models.trusted import check_plain, full_fields, trusted
+from checker.reporting.common import severity
 from checker.rules import RuleSet
 
 
@@ -92,7 +93,7 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
     parts = parts or corpus_parts(corpus, ruleset)
     documents = [_document(dc, n) for dc, n in zip(corpus.docs, parts.claims, strict=True)]
     active = [f for f in findings if f.suppressed is None]
-    by_kind: Counter[str] = Counter(str(f.kind) for f in active)
+    by_kind: Counter[str] = Counter(f.kind for f in active)
     by_doc = Counter(d for f in active for d in {c.document for c in f.claims})
     summary = Summary(
         documents=len(documents), claims=sum(d.claims for d in documents),
@@ -100,7 +101,7 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
         corroborations=by_kind["corroboration"], rule_violations=by_kind["rule-violation"],
         findings=len(active), suppressed=len(findings) - len(active), errors=len(errors),
         by_kind=dict(sorted(by_kind.items())),
-        by_severity=dict(sorted(Counter(str(f.severity.value) for f in active).items())),
+        by_severity=dict(sorted(Counter(map(severity, active)).items())),
         by_document=dict(sorted(by_doc.items())),
     )
     error_out = [ErrorOut.model_validate(e.as_dict()) for e in sorted(errors, key=located_order)]

@@ -16,10 +16,17 @@ ROLE_LABELS = {"claim": "statement", "evidence": "evidence", "correction": "corr
                "match": "found in"}
 
 
+# Each severity's plain string, by the enum or the string (a StrEnum hashes as its value):
+# one lookup, where the enum's `value` property cost 0.02 s over 15,000 findings.
+_PLAIN: dict[object, str] = {**{s: s.value for s in Severity},
+                             **{s.value: s.value for s in Severity}}
+
+
 def severity(finding: Finding) -> str:
     """The severity as a plain string (`error`, `warning`, `info`)."""
     value = finding.severity
-    return value.value if isinstance(value, Severity) else str(value)
+    plain = _PLAIN.get(value)
+    return plain if plain is not None else str(value)
 
 
 def rule_key(finding: Finding) -> str:
@@ -212,8 +219,10 @@ def disputed(findings: list[Finding]) -> list[tuple[ClaimRef, list[str]]]:
     against three pages saying 45% was three findings, read as three problems)."""
     against: dict[tuple[str, int, int], tuple[ClaimRef, set[str]]] = {}
     for f in findings:
+        if f.kind != "conflict" or f.suppressed is not None:
+            continue
         sides = [c for c in f.claims if c.role in ("claim", "evidence")][:2]
-        if f.kind != "conflict" or f.suppressed is not None or len(sides) < 2:
+        if len(sides) < 2:
             continue
         for ref, other in ((sides[0], sides[1]), (sides[1], sides[0])):
             key = (ref.path, ref.line, ref.column)

@@ -17,6 +17,7 @@ from checker.reporting.common import (
     kind_counts,
     no_controls,
     plural,
+    severity,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -147,13 +148,20 @@ def _finding_sections(report: Report) -> list[_Section]:
         sections.append(_Section(1, ["", "## Disputed by several documents "
                                      f"({len(statements)})", ""],
                                  statements[:MAX_PER_SECTION], len(statements)))
+    # One pass: corroborations, and the others by severity, each in editor order.
+    corro: list[Finding] = []
+    by_severity: dict[str, list[Finding]] = {sev: [] for sev in SEVERITIES}
+    for f in active:
+        if f.kind == "corroboration":
+            corro.append(f)
+        else:
+            by_severity.setdefault(severity(f), []).append(f)
     for priority, sev in enumerate(("error", "warning"), 1):
-        group = [f for f in active if f.severity.value == sev and f.kind != "corroboration"]
+        group = by_severity[sev]
         if group:
             sections.append(_Section(priority, ["", f"## {sev.capitalize()}s ({len(group)})", ""],
                                      items(group), len(group)))
-    info = [f for f in active if f.severity.value == "info" and f.kind != "corroboration"]
-    corro = [f for f in active if f.kind == "corroboration"]
+    info = by_severity["info"]
     suppressed = [f for f in ordered if f.suppressed is not None]
     for priority, title, group in ((6, "Corroborations", corro), (4, "Notes", info),
                                    (5, "Suppressed", suppressed)):
@@ -232,7 +240,7 @@ def _summary(report: Report) -> list[str]:
     out = ["# claimcheck report", "", "**" + " · ".join(counts) + "**",
            "", "| kind | error | warning | info |", "|---|---:|---:|---:|"]
     # Counted in one pass, not one per kind and severity (15,271 findings: 18 passes).
-    by = Counter((f.kind, f.severity.value) for f in active)
+    by = Counter((f.kind, severity(f)) for f in active)
     for kind in sorted(kinds):
         row = [by[kind, sev] for sev in SEVERITIES]
         out.append(f"| {kind} | " + " | ".join(str(c) for c in row) + " |")

@@ -127,3 +127,16 @@ def test_a_statement_several_documents_dispute_is_named_first(disputed_report: R
     line = text[text.index(head):].splitlines()[2]
     assert line.startswith("- `seeds/d.txt:1:1`") and "54%" in line
     assert line.endswith("conflicts with 3 documents: `a`, `b`, `c`")
+
+
+def test_severity_is_the_plain_string_of_the_enum_or_a_string(report: Report) -> None:
+    from checker.models.common import Severity
+    from checker.reporting.common import severity
+
+    for sev in Severity:
+        f = report.findings[0].model_copy(update={"severity": sev})
+        assert severity(f) == sev.value and type(severity(f)) is str
+        raw = report.findings[0].model_construct(**{**dict(f), "severity": sev.value})
+        assert severity(raw) == sev.value and type(severity(raw)) is str
+    odd = report.findings[0].model_construct(**{**dict(report.findings[0]), "severity": "odd"})
+    assert severity(odd) == "odd"
