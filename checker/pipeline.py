@@ -306,7 +306,7 @@ def _corpus_parts(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache) -> Corpus
     memo = MemoFile(cache.root / PARTS, code_fingerprint())
     parts = corpus_parts(corpus, ruleset, memo, cache.extracted)
     memo.save()
-    return parts
+    return parts.with_documents(corpus)
 
 
 def _checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,

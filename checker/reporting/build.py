@@ -29,10 +29,17 @@ from checker.rules import RuleSet
 
 class CorpusParts(NamedTuple):
     """What the report says of the corpus itself, whatever its findings: each document's
-    claim count (in corpus order) and the entity index."""
+    claim count (in corpus order) and the entity index; and, when made ahead of the report
+    (`with_documents`), each document's entry."""
 
     claims: list[int]
     entities: list[EntityOut]
+    documents: list[DocumentOut] | None = None
+
+    def with_documents(self, corpus: Corpus) -> CorpusParts:
+        """These parts with the documents' entries made now (a run with `--jobs` makes them
+        while it waits for its comparison, not after)."""
+        return self._replace(documents=_documents(corpus, self.claims))
 
 
 # A document's share of the corpus parts: its claim count, and each (entity id, text) its
@@ -91,7 +98,8 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
     """The report object: documents, findings, entities, errors, summary; `parts` are the
     corpus's (`corpus_parts`) when the caller has them."""
     parts = parts or corpus_parts(corpus, ruleset)
-    documents = [_document(dc, n) for dc, n in zip(corpus.docs, parts.claims, strict=True)]
+    documents = parts.documents if parts.documents is not None \
+        else _documents(corpus, parts.claims)
     active = [f for f in findings if f.suppressed is None]
     by_kind: Counter[str] = Counter(f.kind for f in active)
     by_doc = Counter(d for f in active for d in {c.document for c in f.claims})
@@ -114,6 +122,10 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
 
 check_plain(DocumentOut)
 _DOCUMENT_FIELDS = full_fields(DocumentOut)
+
+
+def _documents(corpus: Corpus, claims: list[int]) -> list[DocumentOut]:
+    return [_document(dc, n) for dc, n in zip(corpus.docs, claims, strict=True)]
 
 
 def _document(dc: DocClaims, claims: int) -> DocumentOut:

@@ -74,3 +74,16 @@ def test_an_entry_that_is_not_a_part_is_made_again(tmp_path: Path, ruleset: Rule
     assert corpus_parts(Corpus(docs=again.docs), ruleset, MemoFile(path, "code"),
                         _drafts(docs)) == expected
     assert again.built == [docs[5].doc.id]
+
+
+def test_documents_made_ahead_give_the_same_report(ruleset: RuleSet,
+                                                   docs: list[DocClaims]) -> None:
+    from checker.reporting.build import build_report
+
+    corpus = Corpus(docs=docs)
+    parts = corpus_parts(corpus, ruleset)
+    ahead = parts.with_documents(corpus)
+    assert ahead.documents is not None and len(ahead.documents) == len(docs)
+    assert [d.claims for d in ahead.documents] == parts.claims
+    assert build_report(corpus, ruleset, [], [], ahead) == build_report(corpus, ruleset, [], [],
+                                                                        parts)
