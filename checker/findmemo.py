@@ -32,7 +32,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from checker.atomic import atomic_write
-from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal, seal_chunks
+from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal_chunks
 from checker.corpus import Corpus, DocClaims
 from checker.models.report import EntityOut, Finding
 from checker.reporting.build import CorpusParts
@@ -158,13 +158,16 @@ class FindingsMemo:
                 entry = handle.read()
         except OSError:
             return None
-        stamp, _, data = entry.partition(b"\n")
-        if stamp != seal(self.key, data):
+        # By offsets into the bytes read: 35 MB at 10,000 documents, not copied to be
+        # sealed and cut.
+        at = entry.find(b"\n")
+        if at < 0 or entry[:at] != seal_chunks(self.key, [memoryview(entry)[at + 1:]]):
             return None
-        size, _, rest = data.partition(b"\n")
-        if not size.isdigit() or int(size) > len(rest):
+        start = entry.find(b"\n", at + 1) + 1
+        size = entry[at + 1:start - 1]
+        if start <= 0 or not size.isdigit() or start + int(size) > len(entry):
             return None
-        array, parts = rest[:int(size)], rest[int(size):]
+        array, parts = entry[start:start + int(size)], entry[start + int(size):]
         try:
             findings = _FINDINGS.validate_json(array)
             kept = _Parts.model_validate_json(parts)
