@@ -262,8 +262,12 @@ class ClaimCache:
     def release(self) -> None:
         """Start the writes held until now (`aside`)."""
         held, self._held = self._held, []
-        for write, jobs in held:
-            self.aside(write, jobs)
+        for at, (write, jobs) in enumerate(held):
+            try:
+                self.aside(write, jobs)
+            except OSError:
+                self._held[:0] = held[at + 1:]  # the others stay held, for `settle`
+                raise
 
     def pending(self, wait: Callable[[], None]) -> None:
         """A write already going on, to be waited for by `settle` (or one to do then)."""
@@ -273,9 +277,13 @@ class ClaimCache:
         """Wait for every write started beside this run: the next run reads them. Returns
         what could not be written (a full disk, a read-only cache): the run's results stand
         whatever the cache holds, and the next run recomputes what is missing."""
-        self.release()
-        waits, self._writing = self._writing, []
         failed: list[str] = []
+        while self._held:
+            try:
+                self.release()
+            except OSError as exc:  # a held write not forked: the others still waited for
+                failed.append(f"{exc.filename or self.root}: {exc.strerror or exc}")
+        waits, self._writing = self._writing, []
         for wait in waits:
             try:
                 wait()

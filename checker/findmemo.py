@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from checker.atomic import atomic_write
 from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal_chunks
@@ -38,9 +38,9 @@ from checker.models.report import EntityOut, Finding
 from checker.reporting.build import CorpusParts
 from checker.reporting.json_report import (
     RenderedFindings,
-    array_items,
     array_pieces,
     finding_bytes,
+    read_findings,
 )
 from checker.rules import RuleSet
 
@@ -48,7 +48,6 @@ FINDINGS = "findings.json"
 # 4: the findings as report.json holds them; 3: keyed by document digests; 2: with the
 # report's corpus parts
 FORMAT = "4"
-_FINDINGS = TypeAdapter(list[Finding])
 
 
 class Kept(BaseModel):
@@ -168,14 +167,14 @@ class FindingsMemo:
         if start <= 0 or not size.isdigit() or start + int(size) > len(entry):
             return None
         array, parts = entry[start:start + int(size)], entry[start + int(size):]
+        made = read_findings(array)
         try:
-            findings = _FINDINGS.validate_json(array)
             kept = _Parts.model_validate_json(parts)
         except ValidationError:  # sealed by hand around other JSON: not ours
             return None
-        items = array_items(array)
-        if len(items) != len(findings):
+        if made is None:
             return None
+        findings, items = made
         self.rendered.add(findings, items)
         return Kept.model_construct(findings=findings, claims=kept.claims,
                                     entities=kept.entities)

@@ -27,21 +27,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from checker.atomic import atomic_write
 from checker.cache import code_fingerprint
 from checker.models.report import Finding
 from checker.reporting.json_report import (
     RenderedFindings,
-    array_items,
     finding_bytes,
     findings_array,
+    read_findings,
 )
 
 CORROBORATIONS = "corroborations.json"
 FORMAT = 3  # 2: the components' names in the header; 3: the arrays as report.json has them
-_FINDINGS = TypeAdapter(list[Finding])
 
 
 class GroupMemo:
@@ -131,15 +128,11 @@ class GroupMemo:
         if entry is None:
             return None
         count, found = entry
-        try:
-            read = _FINDINGS.validate_json(found)
-        except ValidationError:
+        made = read_findings(found)
+        if made is None or len(made[0]) != count:
             return None
-        items = array_items(found)
-        if len(read) != count or len(items) != count:
-            return None
-        self.rendered.add(read, items)
-        return read
+        self.rendered.add(*made)
+        return made[0]
 
     def save(self, token: str | None, components: Sequence[str],
              built: Mapping[str, list[Finding]]) -> None:

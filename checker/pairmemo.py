@@ -28,7 +28,7 @@ from contextlib import suppress
 from hashlib import blake2b
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from checker.builders import ClaimIndex
 from checker.compare import PairResult
@@ -39,7 +39,6 @@ from checker.sealedfile import read_sealed, write_sealed
 
 CONFLICTS = "conflicts.marshal"
 FORMAT = 2  # 2: each finding's bytes as report.json holds them
-_FINDINGS = TypeAdapter(list[Finding])
 
 
 class PairMemo:
@@ -93,8 +92,9 @@ class PairMemo:
         keys = [self.key(r) for r in results]
         known = [k for k in keys if k in stored]
         try:
-            # One validation for every finding kept: pydantic reads the array in one call.
-            read = _FINDINGS.validate_json(b"[" + b",".join(stored[k] for k in known) + b"]")
+            # Each from its own bytes: what the report splices is one object that reads as
+            # the finding (`json_report.read_findings`).
+            read = [Finding.model_validate_json(stored[k]) for k in known]
             found = dict(zip(known, read, strict=True))
         except ValidationError:
             found = {}  # entries no run of this code wrote: every finding is made again

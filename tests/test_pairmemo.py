@@ -129,3 +129,20 @@ def test_an_edited_run_takes_the_kept_conflicts_and_reports_as_a_cold_run(
     doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people in Lahore.\n",
                    "utf-8")
     assert report_json(root, cache_dir, jobs=2) == report_json(root)
+
+
+def test_an_entry_holding_two_findings_is_not_taken(tmp_path: Path, ruleset: RuleSet) -> None:
+    pairs, index, digests = _conflicts(write(tmp_path / "corpus", 40), ruleset)
+    made = _json([pair_finding(r, index) for r in pairs])
+    memo = PairMemo.of(tmp_path, "fp", digests)
+    memo.findings(pairs, index, pair_finding)
+    memo.save()
+    path = tmp_path / CONFLICTS
+    stored = read_sealed(path, f"conflicts {FORMAT}", "fp")
+    assert isinstance(stored, dict)
+    first = next(iter(stored))
+    stored[first] = stored[first] + b",\n    " + stored[first]  # sealed again by hand
+    write_sealed(path, f"conflicts {FORMAT}", "fp", stored)
+    again = PairMemo.of(tmp_path, "fp", digests)
+    assert _json(again.findings(pairs, index, pair_finding)) == made
+    assert again.hits == 0 and len(again.rendered) == 0

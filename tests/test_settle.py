@@ -195,3 +195,26 @@ def test_an_edited_run_writes_its_input_memos_once_the_lines_are_over(
     assert set(stamps) == {"save", "lines"}
     assert float(stamps["save"]) >= float(stamps["lines"])
     assert (project / "cache" / "documents.json").read_bytes() != before
+
+
+def test_a_held_write_that_cannot_start_is_a_failure_and_the_others_are_done(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import aside
+
+    cache = ClaimCache(tmp_path / "cache")
+    marks = [tmp_path / "one", tmp_path / "two"]
+    for mark in marks:
+        cache.aside(_stamp(mark), 2, held=True)
+    real, calls = aside.later, []
+
+    def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
+        calls.append(jobs)
+        if len(calls) == 1:
+            raise OSError(11, "Resource temporarily unavailable")  # fork refused
+        return real(work, jobs)
+
+    monkeypatch.setattr(aside, "later", later)
+    failed = cache.settle()
+    assert len(failed) == 1 and "Resource temporarily unavailable" in failed[0]
+    assert not marks[0].exists() and marks[1].read_text("utf-8") == "written\n"
+    assert cache.settle() == []

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from pydantic import ValidationError
+
 from checker.models.report import Finding, Report
 from checker.reporting.jsontext import dump_model, dump_model_bytes, floats_in
 
@@ -109,6 +111,19 @@ def array_items(array: bytes) -> list[memoryview]:
         start = at + len(_BETWEEN)
     out.append(view[start:end])
     return out
+
+
+def read_findings(array: bytes) -> tuple[list[Finding], list[bytes]] | None:
+    """The findings of an array as `findings_array` makes it, each parsed from its own
+    bytes, with them; None when the array does not read so. A finding known by its bytes
+    is thus one JSON object that reads as that finding, whatever a file holds: a report
+    splicing it is well formed (a cache file edited and sealed again can give other bytes
+    of the same value, never other findings or broken JSON)."""
+    items = [bytes(view) for view in array_items(array)]
+    try:
+        return [Finding.model_validate_json(item) for item in items], items
+    except ValidationError:
+        return None
 
 
 def _floats(report: Report) -> Iterator[float]:

@@ -100,3 +100,24 @@ def test_the_format_writes_the_same_bytes_with_what_is_known(report: Report) -> 
     assert fmt.encoded(spliced, known=known) == fmt.encoded(spliced)
     # Other formats take no bytes of findings.
     assert FORMATS["sarif"].encoded(spliced, known=known) == FORMATS["sarif"].encoded(spliced)
+
+
+def test_findings_are_read_each_from_its_own_bytes(report: Report) -> None:
+    from checker.reporting.json_report import read_findings
+
+    found = [f for f in report.findings if len(f.claims) >= 2][:2] + list(report.findings)
+    items = [finding_bytes(f) for f in found]
+    made = read_findings(findings_array(items))
+    assert made is not None and made[0] == found and made[1] == items
+    assert read_findings(b"[]") == ([], [])
+    # A file edited and sealed again so that the array still parses, with as many findings,
+    # but cut where no finding ends: the first finding's claims split at the findings'
+    # depth, the separator after it joined. Spliced, it would make report.json invalid.
+    inner = b"},\n        {"
+    assert inner in items[0]
+    tampered = [items[0].replace(inner, b"},\n    {", 1) + b", " + items[1], *items[2:]]
+    array = findings_array(tampered)
+    json.loads(array)  # still one valid array
+    assert read_findings(array) is None
+    for broken in (b"[x]", b"[\n    {}\n  ]", findings_array([items[0] + b", " + items[1]])):
+        assert read_findings(broken) is None
