@@ -173,8 +173,13 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
             cache.aside(functools.partial(_save, memos), jobs_for(options.jobs, len(corpus.docs)),
                         held=True)
     errors.extend(corpus.errors)
-    errors.extend(suppression_errors(corpus, ruleset))
-    errors.extend(entity_id_errors(corpus, ruleset))
+    try:
+        errors.extend(suppression_errors(corpus, ruleset))
+        errors.extend(entity_id_errors(corpus, ruleset))
+    except BaseException:
+        if cache is not None:
+            cache.settle()  # the writes held above: no caller will settle this cache
+        raise
     return Inputs(ruleset, corpus, errors, cache)
 
 

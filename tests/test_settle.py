@@ -218,3 +218,14 @@ def test_a_held_write_that_cannot_start_is_a_failure_and_the_others_are_done(
     assert len(failed) == 1 and "Resource temporarily unavailable" in failed[0]
     assert not marks[0].exists() and marks[1].read_text("utf-8") == "written\n"
     assert cache.settle() == []
+
+
+def test_inputs_that_fail_after_holding_a_write_still_write_it(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> list[object]:
+        raise RuntimeError("a bug after the inputs were read")
+
+    monkeypatch.setattr(pipeline, "entity_id_errors", broken)
+    with pytest.raises(RuntimeError, match="a bug after"):
+        pipeline.load_inputs(_options(project))
+    assert (project / "cache" / "documents.json").is_file()  # held, then written
