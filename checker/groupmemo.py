@@ -36,6 +36,7 @@ from checker.reporting.json_report import (
     findings_array,
     read_findings,
 )
+from checker.sealedfile import unseal
 
 CORROBORATIONS = "corroborations.json"
 FORMAT = 3  # 2: the components' names in the header; 3: the arrays as report.json has them
@@ -81,17 +82,12 @@ class GroupMemo:
             data = path.read_bytes()
         except OSError:
             return cls(path, rendered=rendered)
-        # By offsets into the file's bytes: the body (30 MB at 10,000 documents) is not
-        # copied to be hashed and cut into entries.
-        first = data.find(b"\n")
-        second = data.find(b"\n", first + 1) if first >= 0 else -1
-        header = _header(data[:first]) if second >= 0 else None
-        sound = header is not None and data[first + 1:second] == hashlib.sha256(
-            memoryview(data)[second + 1:]).hexdigest().encode("ascii")
-        entries = _entries(data, second + 1) if sound else None
-        if header is None or entries is None:
+        # The body (30 MB at 10,000 documents) hashed and cut where it lies, not copied.
+        found = unseal(data, _header)
+        entries = _entries(data, found[1]) if found is not None else None
+        if found is None or entries is None:
             return cls(path, rendered=rendered)
-        return cls(path, header["token"], entries, rendered)
+        return cls(path, found[0]["token"], entries, rendered)
 
     def read_all(self) -> None:
         """Read every entry's findings now (a process waiting for the comparison reads

@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 from checker.atomic import atomic_write
+from checker.sealedfile import unseal
 
 PACK = "normalised.pack"
 FORMAT = 2  # 1: one line per entry (JSON entries); 2: each entry after its length
@@ -43,14 +44,11 @@ class NormPack:
             data = path.read_bytes()
         except OSError:
             return cls(path, code)
-        # By offsets into the file's bytes, which hold the entries: not copied to be
-        # hashed and cut (0.02 s at 10,000 documents, before the comparison starts).
-        first = data.find(b"\n")
-        second = data.find(b"\n", first + 1) if first >= 0 else -1
-        if second < 0 or data[:first] != _header(code) \
-                or data[first + 1:second] != _seal(memoryview(data)[second + 1:]):
-            return cls(path, code)
-        spans = _spans(data, second + 1)
+        # The entries hashed and cut where they lie in the file's bytes, not copied (0.02 s
+        # at 10,000 documents, before the comparison starts).
+        header = _header(code)
+        found = unseal(data, lambda head: True if head == header else None)
+        spans = _spans(data, found[1]) if found is not None else None
         if spans is None:
             return cls(path, code)
         return cls(path, code, data, spans)
@@ -116,5 +114,5 @@ def _header(code: str) -> bytes:
     return json.dumps({"format": FORMAT, "code": code}).encode("ascii")
 
 
-def _seal(body: bytes | memoryview) -> bytes:
+def _seal(body: bytes) -> bytes:
     return hashlib.sha256(body).hexdigest().encode("ascii")

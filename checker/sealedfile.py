@@ -19,8 +19,9 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.atomic import atomic_write
 
@@ -28,6 +29,7 @@ from checker.atomic import atomic_write
 # references an object has in the process, so that equal values give equal files (a store
 # written by an edited run is the one a full run writes).
 VERSION = 2
+T = TypeVar("T")
 
 
 def write_sealed(path: Path, kind: str, fingerprint: str, value: Any) -> None:
@@ -47,19 +49,30 @@ def read_sealed(path: Path, kind: str, fingerprint: str) -> Any | None:
         data = path.read_bytes()
     except OSError:
         return None
-    # Offsets, not partitions: each partition would copy the body (36 MB at 10,000
-    # documents).
-    first = data.find(b"\n")
-    second = data.find(b"\n", first + 1)
-    if first < 0 or second < 0 or data[:first] != _header(kind, fingerprint):
-        return None
-    body = memoryview(data)[second + 1:]
-    if data[first + 1:second] != _seal(body):
+    header = _header(kind, fingerprint)
+    found = unseal(data, lambda head: True if head == header else None)
+    if found is None:
         return None
     try:
-        return marshal.loads(body)
+        return marshal.loads(memoryview(data)[found[1]:])
     except (ValueError, EOFError, TypeError, MemoryError, SystemError):
         return None
+
+
+def unseal(data: bytes, fits: Callable[[bytes], T | None]) -> tuple[T, int] | None:
+    """Of a file's bytes laid out as a head line, a line with the sha256 of the rest, then
+    the rest (the body): what `fits` makes of the head line, and where the body starts;
+    None when `fits` makes nothing of it (asked first: a foreign file is not hashed) or the
+    seal fails. By offsets, not partitions: each partition would copy the body (36 MB at
+    10,000 documents)."""
+    first = data.find(b"\n")
+    second = data.find(b"\n", first + 1) if first >= 0 else -1
+    if second < 0:
+        return None
+    head = fits(data[:first])
+    if head is None or data[first + 1:second] != _seal(memoryview(data)[second + 1:]):
+        return None
+    return head, second + 1
 
 
 def _header(kind: str, fingerprint: str) -> bytes:
