@@ -39,7 +39,6 @@ from checker.reporting.build import CorpusParts
 from checker.reporting.json_report import (
     RenderedFindings,
     array_pieces,
-    finding_bytes,
     read_findings,
 )
 from checker.rules import RuleSet
@@ -184,7 +183,7 @@ class FindingsMemo:
         cannot be written is skipped."""
         try:
             # Those read from the cache are known: their bytes, not rendered again.
-            pieces = array_pieces([_bytes_of(f, self.rendered) for f in findings])
+            pieces = array_pieces([self.rendered.bytes_of(f) for f in findings])
         except ValueError:  # a finding with no bytes (a lone surrogate): nothing is kept
             return
         # In pieces, sealed and written as they are: 35 MB at 10,000 documents, not copied.
@@ -198,7 +197,3 @@ class FindingsMemo:
         except OSError:
             return
 
-
-def _bytes_of(finding: Finding, known: RenderedFindings) -> bytes | memoryview:
-    item = known.get(finding)
-    return item if item is not None else finding_bytes(finding)

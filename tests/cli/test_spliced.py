@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.models.report import Finding
-from checker.reporting.json_report import Item, RenderedFindings
+from checker.reporting.json_report import RenderedFindings
 from tests.bench.corpora import RULES, write
 
 SENTENCE = "Norvex Dynamics employs 9,900 people in Lahore.\n"
@@ -27,10 +27,10 @@ def test_an_edited_re_run_splices_what_the_cache_kept_into_the_same_report(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, baseline: bool) -> None:
     root = write(tmp_path / "corpus", 30)
     monkeypatch.chdir(root)
-    spliced: list[Item] = []
+    spliced: list[bytes] = []
     real = RenderedFindings.get
 
-    def get(known: RenderedFindings, finding: Finding) -> Item | None:
+    def get(known: RenderedFindings, finding: Finding) -> bytes | None:
         item = real(known, finding)
         if item is not None:
             spliced.append(item)
