@@ -282,14 +282,18 @@ class ClaimCache:
             try:
                 self.release()
             except OSError as exc:  # a held write not forked: the others still waited for
-                failed.append(f"{exc.filename or self.root}: {exc.strerror or exc}")
+                failed.append(self._unwritten(exc))
         waits, self._writing = self._writing, []
         for wait in waits:
             try:
                 wait()
             except OSError as exc:
-                failed.append(f"{exc.filename or self.root}: {exc.strerror or exc}")
+                failed.append(self._unwritten(exc))
         return failed
+
+    def _unwritten(self, exc: OSError) -> str:
+        """What a failed write says: the file (else the cache) and why."""
+        return f"{exc.filename or self.root}: {exc.strerror or exc}"
 
     def tidy(self, jobs: int) -> None:
         """Mark this run's generation used, and remove beside the run the generations,

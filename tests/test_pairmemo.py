@@ -92,13 +92,21 @@ def test_what_a_finding_reads_is_in_its_key(tmp_path: Path, ruleset: RuleSet) ->
     assert moved.key(copied) != memo.key(copied) and moved.key(r) == memo.key(r)
 
 
-def test_a_damaged_or_foreign_memo_makes_every_finding(tmp_path: Path,
-                                                       ruleset: RuleSet) -> None:
+def _saved(tmp_path: Path, ruleset: RuleSet) -> tuple[list[PairResult], ClaimIndex,
+                                                     dict[str, str], list[str], PairMemo]:
+    """The conflicts of a generated corpus, the JSON of the findings made of them, and a
+    memo that made them, saved under tmp_path."""
     pairs, index, digests = _conflicts(write(tmp_path / "corpus", 40), ruleset)
     made = _json([pair_finding(r, index) for r in pairs])
     memo = PairMemo.of(tmp_path, "fp", digests)
     memo.findings(pairs, index, pair_finding)
     memo.save()
+    return pairs, index, digests, made, memo
+
+
+def test_a_damaged_or_foreign_memo_makes_every_finding(tmp_path: Path,
+                                                       ruleset: RuleSet) -> None:
+    pairs, index, digests, made, memo = _saved(tmp_path, ruleset)
     path = tmp_path / CONFLICTS
     data = bytearray(path.read_bytes())
     data[-5] ^= 1  # a flipped byte: the seal fails
@@ -132,11 +140,7 @@ def test_an_edited_run_takes_the_kept_conflicts_and_reports_as_a_cold_run(
 
 
 def test_an_entry_holding_two_findings_is_not_taken(tmp_path: Path, ruleset: RuleSet) -> None:
-    pairs, index, digests = _conflicts(write(tmp_path / "corpus", 40), ruleset)
-    made = _json([pair_finding(r, index) for r in pairs])
-    memo = PairMemo.of(tmp_path, "fp", digests)
-    memo.findings(pairs, index, pair_finding)
-    memo.save()
+    pairs, index, digests, made, _ = _saved(tmp_path, ruleset)
     path = tmp_path / CONFLICTS
     stored = read_sealed(path, f"conflicts {FORMAT}", "fp")
     assert isinstance(stored, dict)
