@@ -45,14 +45,19 @@ Codec = tuple[Callable[[Any], bytes], Callable[[bytes], Any]]
 
 @contextmanager
 def beside(work: Callable[[int], R], jobs: int = 1, codec: Codec | None = None,
-           ahead: Ahead[Any] | None = None) -> Iterator[Result[R]]:
+           ahead: Ahead[Any] | None = None,
+           until: Callable[[Callable[[], None]], object] | None = None
+           ) -> Iterator[Result[R]]:
     """`work` run beside the block: with `jobs` (a count, `parallel.resolve_jobs`) over 1
     where processes are forked, as `work(jobs - 1)` in a process of its own that starts
     now (the block's own work keeps the other processes); else as `work(jobs)` here, when
     its result is asked for. Yields a `Result`: called, it returns that result, waiting for
     it (not for the process, which may still finish work of its own, a cache write, until
     the block ends); `ready()` says whether it has come. `codec` sends the value across
-    (default: pickled as it is), and `ahead` a part the work sends before its value."""
+    (default: pickled as it is), and `ahead` a part the work sends before its value.
+    `until` (`ClaimCache.pending`) takes the wait for the process's end when the block ends
+    with its value received: a cache write the process started then ends while this one
+    goes on, and the run waits for it at its end instead of here."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         if ahead is not None:
             ahead.close()  # the work runs here, when asked for: nothing comes ahead of it
@@ -64,7 +69,7 @@ def beside(work: Callable[[int], R], jobs: int = 1, codec: Codec | None = None,
     except BaseException:
         side.stop()
         raise
-    side.finish()
+    side.finish(until)
 
 
 class Result(Generic[R]):
@@ -282,14 +287,18 @@ class _Side(Generic[R]):
         result: R = self._decode(value) if self._decode is not None else value
         return result
 
-    def finish(self) -> None:
+    def finish(self, until: Callable[[Callable[[], None]], object] | None = None) -> None:
         """The block is over: wait for the process to end, if its value was sent (it may
-        be finishing a cache write); else it is stopped, as nothing will read it."""
+        be finishing a cache write), or give that wait to `until`; else it is stopped, as
+        nothing will read it."""
         if self._got is None:
             self.stop()
             return
-        self._process.join()
-        self._thread.join()
+        self._thread.join()  # over already: the value was received
+        if until is not None:
+            until(self._process.join)
+        else:
+            self._process.join()
 
     def stop(self) -> None:
         """End the process (terminated if it is still at work) and the receiving thread."""

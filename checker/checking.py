@@ -136,7 +136,7 @@ def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
             # Every claim, before the checks' process forks: both use them, built once.
             index.build_while(lambda: True)
     own = partial(document_findings, corpus, norm, index, ruleset, cache)
-    with beside(own, processes) as checks:
+    with beside(own, processes, until=cache.pending if cache is not None else None) as checks:
         with watch.stage("compare"):
             scored = _findings_of(compare(), corpus, index, findings, kept, pairs=pairs)
         with watch.stage("rules"):
@@ -158,8 +158,10 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
     `first`, the last run's conflicts cited, before the others), and the findings of its
     conflicts, sent ahead while it groups the corroborations."""
     ahead: Ahead[CompareResult] = Ahead()
-    with beside(lambda _: compare(ahead.send), processes, by_reference(norm),
-                ahead) as compared:
+    # Its store's writer, forked at the end of the comparison, keeps it alive for 0.3 s
+    # after its value has come at 10,000 documents: waited for at the run's end.
+    with beside(lambda _: compare(ahead.send), processes, by_reference(norm), ahead,
+                until=cache.pending if cache is not None else None) as compared:
         with watch.stage("normalise"):
             index = claim_index(corpus, per_doc)
         with watch.stage("rules"):

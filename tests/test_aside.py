@@ -227,6 +227,43 @@ def test_the_value_arrives_before_the_process_ends_and_the_block_waits_for_it(
     assert done.exists()  # the block ended once the process, and its write, were done
 
 
+def _write_when(go: Path, done: Path) -> None:
+    while not go.exists():  # held until the test says so: no timing decides the test
+        time.sleep(0.01)
+    _write_pid(done)
+
+
+def test_with_until_the_block_ends_at_once_and_the_wait_for_the_process_goes_there(
+        tmp_path: Path) -> None:
+    """The command's comparison beside: its store's writer kept the block's end waiting
+    0.3 s at 10,000 documents; the run waits for it at its end (`ClaimCache.pending`)."""
+    go, done = tmp_path / "go", tmp_path / "done"
+    waits: list[object] = []
+
+    def work(jobs: int) -> list[_Shared]:
+        later(lambda: _write_when(go, done), jobs=2)  # the process's end waits for it
+        return [SHARED[0]]
+
+    with alarm():
+        with beside(work, jobs=2, codec=by_reference(SHARED), until=waits.append) as result:
+            assert result()[0] is SHARED[0]
+        assert len(waits) == 1 and not done.exists()  # the block did not wait for the write
+        go.touch()
+        wait = waits[0]
+        assert callable(wait)
+        wait()
+        assert done.exists()  # the wait given to `until` ended with the process's write
+
+
+def test_until_is_not_given_a_process_that_sent_nothing(tmp_path: Path) -> None:
+    """A block that fails, or ends before the value came, stops the process as before."""
+    waits: list[object] = []
+    with alarm(), pytest.raises(InputError), \
+            beside(_fails, jobs=2, until=waits.append) as result:
+        result()
+    assert waits == []
+
+
 def _depth(jobs: int) -> int:
     from checker import interrupt
 
