@@ -214,6 +214,19 @@ def seal_chunks(key: str, chunks: Iterable[bytes | memoryview]) -> bytes:
     return h.hexdigest().encode("ascii")
 
 
+def _each(writes: Sequence[Callable[[], None]]) -> None:
+    """Every write, in order; one that fails does not stop the next, and the first
+    failure is raised once all are done (a full disk fails them all alike)."""
+    failure: OSError | None = None
+    for write in writes:
+        try:
+            write()
+        except OSError as exc:
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+
+
 @dataclass
 class CacheStats:
     """What a run did with the cache."""
@@ -246,6 +259,8 @@ class ClaimCache:
         self._writing: list[Callable[[], None]] = []
         # Writes held until the checks' two lines are over (`release`).
         self._held: list[tuple[Callable[[], None], int]] = []
+        # What writes done here instead of beside could not write, for `settle` to tell.
+        self._failed: list[str] = []
 
     def aside(self, write: Callable[[], None], jobs: int, held: bool = False) -> None:
         """A write started in a process of its own when `jobs` is over 1 (`aside.later`;
@@ -260,14 +275,23 @@ class ClaimCache:
         self._writing.append(later(write, jobs))
 
     def release(self) -> None:
-        """Start the writes held until now (`aside`)."""
+        """Start the writes held until now (`aside`), one after the other in one process:
+        each process forked from a run holding 10,000 documents' claims took 15 ms of this
+        one's time. When no process can be forked, they are done here, now."""
+        from checker.aside import later
+
         held, self._held = self._held, []
-        for at, (write, jobs) in enumerate(held):
+        if not held:
+            return
+        writes = [write for write, _ in held]
+        try:
+            self._writing.append(later(functools.partial(_each, writes),
+                                       max(j for _, j in held)))
+        except OSError:  # the fork refused (no memory, no process left): written here
             try:
-                self.aside(write, jobs)
-            except OSError:
-                self._held[:0] = held[at + 1:]  # the others stay held, for `settle`
-                raise
+                _each(writes)
+            except OSError as exc:
+                self._failed.append(self._unwritten(exc))
 
     def pending(self, wait: Callable[[], None]) -> None:
         """A write already going on, to be waited for by `settle` (or one to do then)."""
@@ -277,12 +301,8 @@ class ClaimCache:
         """Wait for every write started beside this run: the next run reads them. Returns
         what could not be written (a full disk, a read-only cache): the run's results stand
         whatever the cache holds, and the next run recomputes what is missing."""
-        failed: list[str] = []
-        while self._held:
-            try:
-                self.release()
-            except OSError as exc:  # a held write not forked: the others still waited for
-                failed.append(self._unwritten(exc))
+        self.release()
+        failed, self._failed = self._failed, []
         waits, self._writing = self._writing, []
         for wait in waits:
             try:

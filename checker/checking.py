@@ -96,14 +96,14 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
                                                    compare, processes, watch, findings, kept,
                                                    pairs)
     if cache is not None:
-        cache.release()  # the two lines are over: a core is free for the writes held
         # Written while this process goes on to the report; the run waits at its end.
         if memory is not None:
             cache.pending(memory.wait)
         if kept is not None:
-            cache.aside(kept.save, processes)
+            cache.aside(kept.save, processes, held=True)
         if pairs is not None:
-            cache.aside(pairs.save, processes)
+            cache.aside(pairs.save, processes, held=True)
+        cache.release()  # the two lines are over: a core is free for the writes held
     progress("compare", scored, scored)
     findings += found
     corpus.errors.extend(errors)

@@ -360,14 +360,24 @@ def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
         real(self, work, jobs, held)
 
     monkeypatch.setattr(ClaimCache, "aside", aside)
+    from checker import aside as aside_module
+
+    started: list[int] = []
+    real_later = aside_module.later
+
+    def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
+        started.append(jobs)
+        return real_later(work, jobs)
+
+    monkeypatch.setattr(aside_module, "later", later)
     options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
                            rules=RULES, jobs=2, cache_dir=cache_dir)
     inputs = load_inputs(options, drafts=False)
     # Held until the checks' lines are over (here, none: until the run settles).
-    assert asides == [(2, True)]
+    assert asides == [(2, True)] and started == []
     assert inputs.cache is not None
     inputs.cache.settle()
-    assert asides == [(2, True), (2, False)]
+    assert started == [2]  # released: written by a process of its own
     memo = MemoFile(cache_dir / DOCUMENTS, code_fingerprint())
     assert len(memo._stored) == 12
     asides.clear()
