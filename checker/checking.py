@@ -103,7 +103,6 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
             cache.aside(kept.save, processes, held=True)
         if pairs is not None:
             cache.aside(pairs.save, processes, held=True)
-        cache.release()  # the two lines are over: a core is free for the writes held
     progress("compare", scored, scored)
     findings += found
     corpus.errors.extend(errors)
@@ -117,6 +116,9 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
         # Before the return lets this run's claims go: freeing the normalised claims of
         # 10,000 documents takes a quarter of a second, time a write beside can use.
         done(out)
+    if cache is not None:
+        # The two lines are over: a core is free for the writes held, started together.
+        cache.release()
     # Or not at all, when the command ends without freeing them (0.23 s at 10,000).
     outlive(norm, per_doc, kept, compare, memory)
     return out

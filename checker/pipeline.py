@@ -297,7 +297,8 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
             # only.
             with watch.stage("report"):
                 parts = parts_of()
-            cache.aside(functools.partial(memo.put, findings, parts), resolve_jobs(jobs))
+            cache.aside(functools.partial(memo.put, findings, parts), resolve_jobs(jobs),
+                        held=True)
 
     findings = _checked(corpus, ruleset, progress, watch, cache, jobs, keys,
                         Named(memo.key, digests), parts_of, keep)
