@@ -12,7 +12,6 @@ average is recorded beside each figure).
 from __future__ import annotations
 
 import argparse
-import compileall
 import hashlib
 import json
 import math
@@ -27,7 +26,7 @@ from typing import Any
 
 from bench import report
 from bench.generate import DEFAULT_SEED, generate, write_corpus
-from bench.measure import REPO, in_fresh_process
+from bench.measure import REPO, as_installed, in_fresh_process
 from bench.peers import run_peers
 from bench.startup import run as run_startup
 
@@ -187,11 +186,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args = parse_args(argv)
     sizes = sorted(set(_ints(args.sizes) + ([100_000] if args.large else [])))
     started = time.perf_counter()
-    # Byte-compiled, as an installed package is: this machine sets PYTHONDONTWRITEBYTECODE,
-    # so every process would compile the sources again (half a second a command), a cost no
-    # user pays and that codespell, installed by pip, does not pay either.
-    compileall.compile_dir(REPO / "checker", quiet=1)
-    compileall.compile_dir(REPO / "bench", maxlevels=0, quiet=1)
+    as_installed()  # byte-compiled, patterns kept: what a user's runs start from
     result: dict[str, Any] = {"schema_version": "1", "machine": machine(), "code": code_state(),
                               "run_at": datetime.now(UTC).isoformat(timespec="seconds"),
                               "seed": args.seed, "targets": TARGETS, "method": report.METHOD}

@@ -13,11 +13,11 @@ documents gone from the run replaced by ones the baseline never named (`_renamed
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from checker import rx
 from checker.errors import ClaimcheckError, InputError, Location
 from checker.ingest import display_path
 from checker.models.report import COPY_OF, Finding, Report, Suppressed
@@ -25,7 +25,7 @@ from checker.textutil import fold
 
 BASELINE_VERSION = "1"
 # How a baseline file begins (`render_baseline`): `baseline write` replaces only such a file.
-SIGNATURE = re.compile(rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*"claimcheck"')
+SIGNATURE = rx.compile(rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*"claimcheck"')
 
 
 def render_baseline(report: Report) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from checker import rx
 from checker.compare import Corroboration, PairResult
 from checker.compare.arithmetic import ArithmeticIssue
 from checker.corpus import DocClaims
@@ -146,7 +147,7 @@ def fact_finding(hit: FactHit, index: ClaimIndex, lexicon: Lexicon,
     return apply_suppressions(finding, [(dc, claim)])
 
 
-_PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+_PLACEHOLDER_RE = rx.compile(r"\{\{|\}\}|\{(\w+)\}")
 
 
 def _format(template: str | None, values: Mapping[str, str]) -> str:

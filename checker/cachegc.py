@@ -28,6 +28,7 @@ import re
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from checker import rx
 from checker.atomic import owned_by_us
 from checker.safepaths import leads_out
 
@@ -36,11 +37,11 @@ NAMESPACES = ("extracted", "normalised")
 KEPT = 2  # generations kept in each namespace: this run's and the last used before it
 # Files of retired formats, and what their first bytes say when this cache wrote them: the
 # verdict store as JSON (format 3, before the twenty-sixth session's `verdicts.marshal`).
-RETIRED = {"verdicts.json": re.compile(rb'\A\{"format":\d+,"fingerprint":"[0-9a-f]{64}"')}
-_GENERATION = re.compile(r"[0-9a-f]{16}\Z")
-_SHARD = re.compile(r"[0-9a-f]{2}\Z")  # `<namespace>/<key[:2]>/`, in a generation or before
+RETIRED = {"verdicts.json": rx.compile(rb'\A\{"format":\d+,"fingerprint":"[0-9a-f]{64}"')}
+_GENERATION = rx.compile(r"[0-9a-f]{16}\Z")
+_SHARD = rx.compile(r"[0-9a-f]{2}\Z")  # `<namespace>/<key[:2]>/`, in a generation or before
 # An entry (`<key>.json`, `<key>.marshal`) and what `atomic_write` leaves of one when killed.
-_ENTRY = re.compile(r"\.?[0-9a-f]{64}\.(?:json|marshal)(?:\.[^/]+\.tmp)?\Z")
+_ENTRY = rx.compile(r"\.?[0-9a-f]{64}\.(?:json|marshal)(?:\.[^/]+\.tmp)?\Z")
 
 
 def mark_used(root: Path, generation: str) -> None:

@@ -176,6 +176,9 @@ def finish(code: int) -> NoReturn:
     nor when its output cannot be flushed (the usual exit reports that)."""
     processes = sys.modules.get("multiprocessing")
     if _HARD_EXIT and (processes is None or not processes.active_children()):
+        from checker import rx
+
+        rx.save()  # atexit does not run on this way out
         try:
             sys.stdout.flush()
             sys.stderr.flush()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError
 from rapidfuzz import fuzz
 
+from checker import rx
 from checker.atomic import atomic_write
 from checker.decisions_format import (
     has_comments,
@@ -314,7 +314,7 @@ def carried_why(decision: Decision, carried: str, copied: bool = False,
 
 # Line numbers in a message ("contradicts itself: line 23 and line 30"): an edit above the
 # statements moves them without changing the finding.
-_LINE_NUMBER_RE = re.compile(r"\bline \d+")
+_LINE_NUMBER_RE = rx.compile(r"\bline \d+")
 
 
 def _shape(message: str) -> str:

@@ -10,18 +10,19 @@ full YAML reader, which locates errors.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Collection
 from typing import Any
 
-_PLAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
-_NUMBERISH = re.compile(r"[0-9][0-9_.:e+-]*|0[box][0-9a-f_]*")  # could read as a number or date
+from checker import rx
+
+_PLAIN = rx.compile(r"[a-z0-9][a-z0-9-]*")
+_NUMBERISH = rx.compile(r"[0-9][0-9_.:e+-]*|0[box][0-9a-f_]*")  # could read as a number or date
 _RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
 # Characters JSON leaves raw but YAML readers reject or treat as line breaks.
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-_ENTRY = re.compile(r'^  ("(?:[^"\\]|\\.)*"|[a-z0-9-]+):$')
-_FIELD = re.compile(r"^    ([a-z_]+): (.+)$")
-_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'')
+_UNSAFE = rx.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_ENTRY = rx.compile(r'^  ("(?:[^"\\]|\\.)*"|[a-z0-9-]+):$')
+_FIELD = rx.compile(r"^    ([a-z_]+): (.+)$")
+_QUOTED = rx.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'')
 
 
 def _quoted(value: str) -> str:
@@ -171,8 +172,8 @@ def update_keeping_comments(text: str, changes: dict[str, dict[str, Any] | None]
     return dumped  # a layout the line scan misread: as ruamel wrote it
 
 
-_TOP_DECISIONS = re.compile(r"^decisions:[ \t]*(#.*)?$")
-_ENTRY_KEY = re.compile(r"""^  ("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{\[][^:#]*?):(?:[ \t]|$)""")
+_TOP_DECISIONS = rx.compile(r"^decisions:[ \t]*(#.*)?$")
+_ENTRY_KEY = rx.compile(r"""^  ("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{\[][^:#]*?):(?:[ \t]|$)""")
 
 
 def _entry_key(line: str) -> str | None:

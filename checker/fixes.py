@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import rx
 from checker.models.report import Finding
 
-_TEXT_LINE_RE = re.compile(r"^(?P<lead>\s*(?:-\s+)?text:\s*)(?P<value>.*)$")
-_ITEM_RE = re.compile(r"^\s*-\s+id:\s")
+_TEXT_LINE_RE = rx.compile(r"^(?P<lead>\s*(?:-\s+)?text:\s*)(?P<value>.*)$")
+_ITEM_RE = rx.compile(r"^\s*-\s+id:\s")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 # A block scalar's header ("text: >-", "text: |"): the value is on the lines below.
-_BLOCK_RE = re.compile(r"[|>][+-]?[1-9]?[+-]?\s*(?:#.*)?")
+_BLOCK_RE = rx.compile(r"[|>][+-]?[1-9]?[+-]?\s*(?:#.*)?")
 
 
 def _block_start(line: str) -> int:

@@ -12,6 +12,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker import rx
 from checker.errors import ClaimcheckError, InputError, Location
 from checker.models.document import DocumentMeta
 from checker.safepaths import escapes
@@ -30,8 +31,8 @@ DOCUMENT_SUFFIXES = (".txt", ".md")  # in any case: "NOTES.TXT" is a document
 UNREAD_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".text")
 META_SUFFIX = ".meta.yaml"
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-_OPENED_RE = re.compile(r"---[ \t]*\r?\n[\w-]+:")  # "---" then a key: front matter begun
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_OPENED_RE = rx.compile(r"---[ \t]*\r?\n[\w-]+:")  # "---" then a key: front matter begun
+_FRONT_MATTER_RE = rx.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 
 from rapidfuzz import fuzz, process
 
+from checker import rx
 from checker.models.rules import EntityRule, PredicateRule
 from checker.nlp import (
     AUXILIARIES,
@@ -42,7 +42,7 @@ class EntityInfo:
     parent: str | None = None
 
 # Letters and points: "U.S", "U.K", "E.U" (a known name matched without its last point).
-_INITIALISM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_INITIALISM_RE = rx.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _is_acronym(alias: str) -> bool:
 
 # A company's legal form after its name: "Harrowgate Retail plc" and "Harrowgate Retail" are
 # one company (a desk probe: two entities, so their figures were never compared).
-_CORPORATE_RE = re.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmbh|ag|nv|corp)"
+_CORPORATE_RE = rx.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmbh|ag|nv|corp)"
                            r"\.?$")
 
 # A person's title before the name: "Prime Minister Petr Fiala" on one page and "Petr Fiala"

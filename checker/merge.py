@@ -11,7 +11,6 @@ renamed changes every drafted id: the claims drafted under its old id are re-key
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from checker import rx
 from checker.claimfiles import (
     HEADER,
     _comment_safe,
@@ -42,7 +42,7 @@ EDITOR_KEYS = ("note", "suppress")  # written by editors only, never by the extr
 # Similarity (0-100) at which a new claim is the old one's sentence reworded.
 SAME_SENTENCE = 80
 # The header line naming the document (`claimfiles.HEADER`), with the path it names.
-_TITLE_RE = re.compile(r"# Claims of (?P<path>.*), drafted by `claimcheck extract`\.\n?")
+_TITLE_RE = rx.compile(r"# Claims of (?P<path>.*), drafted by `claimcheck extract`\.\n?")
 
 
 @dataclass

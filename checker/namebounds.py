@@ -6,12 +6,13 @@ where a dash dateline ends ("LUSAKA - A cholera case").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
+
+from checker import rx
 
 # A dash dateline opening a sentence: "LUSAKA - ", "KITWE, Zambia (Reuters) \u2014 ". The
 # word after it starts the sentence proper (a name only if the page names it elsewhere).
-_DASH_DATELINE_RE = re.compile(
+_DASH_DATELINE_RE = rx.compile(
     r"[\W_]{0,3}[A-Z][\w'\u2019.]*(?:[ \t]+[A-Z][\w'\u2019.]*){0,3}"
     r"(?:,[ \t]+[A-Z][\w'\u2019.]*(?:[ \t]+[A-Z][\w'\u2019.]*){0,2})?"
     r"(?:[ \t]*\([^()\n]{2,40}\))?[ \t]+[-\u2013\u2014]+[ \t]+")
@@ -108,4 +109,4 @@ def _plain_names(words: Sequence[str], parts: list[tuple[int, int]]) -> bool:
     return len(parts) == 2 and all(w[:1].isupper() for lo, hi in parts for w in words[lo:hi])
 
 
-_ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")
+_ACRONYM_RE = rx.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")

@@ -9,22 +9,23 @@ from importlib import resources
 
 import snowballstemmer
 
+from checker import rx
 from checker.textutil import Token, fold
 
 # Match tokens split on hyphens and slashes, so "Chang'e-6" and "Chang'e 6" give the same
 # tokens; apostrophes inside words stay ("Chang'e").
-MATCH_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc][^\W_]+)*|&")
+MATCH_TOKEN_RE = rx.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc][^\W_]+)*|&")
 # The same tokens in ASCII text, where [^\W_] is [A-Za-z0-9] and the only apostrophe is "'":
 # ranges test a character without Unicode category look-ups, and the possessive loop (the
 # pattern ends after it, so giving back never helped) needs no backtracking state.
-ASCII_MATCH_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*+|&")
+ASCII_MATCH_TOKEN_RE = rx.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*+|&")
 # Both as split() patterns: the tokens are the odd parts (tests/test_nlp.py).
-TOKEN_SPLIT_RE = re.compile(f"({MATCH_TOKEN_RE.pattern})")
-ASCII_TOKEN_SPLIT_RE = re.compile(f"({ASCII_MATCH_TOKEN_RE.pattern})")
+TOKEN_SPLIT_RE = rx.compile(f"({MATCH_TOKEN_RE.pattern})")
+ASCII_TOKEN_SPLIT_RE = rx.compile(f"({ASCII_MATCH_TOKEN_RE.pattern})")
 # And in ASCII text without an apostrophe or "&" (most sentences), where the tokens are the
 # runs of letters and digits: a pattern that starts with a class (no alternatives) lets the
 # engine skip from one run to the next by itself, a third of the cost.
-ASCII_RUN_SPLIT_RE = re.compile(r"([A-Za-z0-9][A-Za-z0-9]*+)")
+ASCII_RUN_SPLIT_RE = rx.compile(r"([A-Za-z0-9][A-Za-z0-9]*+)")
 
 
 def token_split_re(text: str) -> re.Pattern[str]:
@@ -160,7 +161,7 @@ _IRREGULAR = {
 # British spellings whose stems differ from the American ones (Snowball stems
 # "organisation" to "organis" but "organization" to "organiz"): wire copy and local papers
 # of one story write both.
-_ISE_RE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)\Z")
+_ISE_RE = rx.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)\Z")
 # Words ending in -ise that are no -ize verb, as their -ise form: every inflection of one
 # ("promise", "promises", "promised") keeps its spelling.
 _NOT_ISE = frozenset("""

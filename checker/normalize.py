@@ -11,6 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from checker import rx
 from checker.extract.date_patterns import MONTHS
 from checker.extract.date_types import month_number
 from checker.extract.quantity_words import WORD_NUMBERS
@@ -57,7 +58,7 @@ FRAME_STOP = STOPWORDS | frozenset(
 # The (?=...) hint: at each space the engine tests one class of first letters, not ten
 # case-insensitive words in turn (under IGNORECASE the class matches what the words' first
 # letters match, "\u0131" and "\u0130" included).
-COPULA_RE = re.compile(
+COPULA_RE = rx.compile(
     r"\s(?=[iwarhb])(?:is|was|are|were|has\s+been|had\s+been|remains|remained|became|becomes)"
     r"\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?", re.IGNORECASE)
 NP_STOP = frozenset(
@@ -106,7 +107,7 @@ def describe(text: str, offset: int, mentions: tuple[Mention, ...],
                        folded[words[0].start:words[-1].end])
 
 
-_INITIAL_RE = re.compile(r"^\W*([A-Z][\w'-]*[a-z0-9][\w'-]*)")
+_INITIAL_RE = rx.compile(r"^\W*([A-Z][\w'-]*[a-z0-9][\w'-]*)")
 
 
 def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Mention | None:
@@ -149,7 +150,7 @@ def negated_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_MONTH_ONLY_RE = re.compile(r"^(?:in|on|during|of|late|early|mid-?)?"
+_MONTH_ONLY_RE = rx.compile(r"^(?:in|on|during|of|late|early|mid-?)?"
                             r"\W*(?P<month>[A-Z][a-z]+\.?)\W*$", re.IGNORECASE)
 
 
@@ -170,9 +171,9 @@ def month_of_year(text: str, granularity: str) -> tuple[int, str] | None:
 # A lifespan in parentheses: two dates joined by a dash, at least one with its month (so that
 # "the plan (2021-2030)" is not one); an alias or pronunciation may come first ("...; ").
 _DATE_WORDS = r"[^();]{0,30}?\b(?:1[0-9]|20)[0-9]{2}"
-_LIFESPAN_RE = re.compile(rf"\((?:[^()]*;\s*)?(?:born\s+)?{_DATE_WORDS}\s*(?:-{{1,2}}|to)\s*"
+_LIFESPAN_RE = rx.compile(rf"\((?:[^()]*;\s*)?(?:born\s+)?{_DATE_WORDS}\s*(?:-{{1,2}}|to)\s*"
                           rf"{_DATE_WORDS}\s*\)")
-_MONTH_NAME_RE = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\b")
+_MONTH_NAME_RE = rx.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\b")
 
 
 def has_lifespan(folded: str) -> bool:
@@ -189,17 +190,17 @@ def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
     return lexicon.entity_id(text)
 
 
-_PLANS_TO_RE = re.compile(r"\bplan(?:s|ned|ning)?\s+to\b", re.IGNORECASE)
+_PLANS_TO_RE = rx.compile(r"\bplan(?:s|ned|ning)?\s+to\b", re.IGNORECASE)
 
 
 # A description set off by commas after a name, closing the sentence or its clause:
 # "Lusaka, the capital.", "Kestrel, the carmaker, said" (the, its, a, an; a few words).
-_APPOSITIVE_RE = re.compile(r",\s+(?:the|its|their|a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}"
+_APPOSITIVE_RE = rx.compile(r",\s+(?:the|its|their|a|an)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}"
                             r"(?=\s*(?:[,;]|[.!?]?[\"'\u201d\u2019)]*\s*\Z))", re.IGNORECASE)
 
 
 # The agency in a dateline's parentheses: "(Reuters)", "(Global Wire)".
-_AGENCY_RE = re.compile(r"\([^()\n]{2,40}\)")
+_AGENCY_RE = rx.compile(r"\([^()\n]{2,40}\)")
 
 
 def _appositives(text: str, offset: int, mentions: tuple[Mention, ...]) -> list[tuple[int, int]]:
@@ -240,7 +241,7 @@ def _page_subject(text: str, claim: Claim, antecedent: str, offset: int,
 
 
 # The words a figure opening a sentence may follow: "About 2,100 people", "More than 3,000".
-_FIGURE_FIRST_RE = re.compile(
+_FIGURE_FIRST_RE = rx.compile(
     r"\W*(?:(?:about|around|some|roughly|nearly|almost|approximately|over|only|just|"
     r"more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|as\s+many\s+as|"
     r"an\s+estimated)\s+)?", re.IGNORECASE)
@@ -376,7 +377,7 @@ def _frame_stem(key: str) -> str | None:
 
 # A time before the page's, by the page's own clock: "last year", "the previous quarter",
 # "a year ago" (not "the past five years", which runs to the page's day).
-_EARLIER_RE = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month|week)\b|"
+_EARLIER_RE = rx.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month|week)\b|"
                          r"\ba\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)\b",
                          re.IGNORECASE)
 
@@ -384,7 +385,7 @@ _EARLIER_RE = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month|wee
 # What a figure is compared with, before its date: "rose to $610 million from $495 million a
 # year earlier", "a 34% increase compared to the same period last year": the base's time,
 # not the claim's.
-_BASE_BEFORE_RE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)"
+_BASE_BEFORE_RE = rx.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)"
                              r"\b[^,;.]{0,40}\Z", re.IGNORECASE)
 
 
@@ -405,7 +406,7 @@ def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
 
 # A bare count whose subject says what it counts: "The death toll from the quake rose to
 # 42", "Passenger numbers were 990 million", "The number of migrants ... reached 52,000".
-_SUBJECT_COUNT_RE = re.compile(
+_SUBJECT_COUNT_RE = rx.compile(
     r"(?:\bnumber\s+of\s+(?P<of>[a-z]+)(?:\s+[^,;:.]{1,60}?)?"
     r"|\b(?P<mod>[a-z]+)\s+(?:toll|numbers|count|tally)"
     r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?)"

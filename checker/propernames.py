@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from checker import rx
 from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
 from checker.namebounds import after_dash_dateline, coordinated_parts
 from checker.nlp import STOPWORDS
@@ -49,7 +50,7 @@ TIME_ZONES = frozenset(
 )
 # A reporting period's label ("Q3 2025", "H1", "FY2026", "FY26"): a quarter, a half or a
 # year of accounts, not a name ("Q3 2025" was a name that the next line took as subject).
-_PERIOD_LABEL_RE = re.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
+_PERIOD_LABEL_RE = rx.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
 TITLES = frozenset(
     """
     President Prime Minister Federal Chief Senator Chairman Chairperson Secretary Member Dr
@@ -63,28 +64,28 @@ _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"
 _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 # A hyphen joins a name only unspaced ("Chang-e", "JF-17"): a spaced dash ends one, as the
 # dash of a dateline does ("LUSAKA - A cholera case": a desk probe drafted "LUSAKA - A").
-_NAME_GAP_RE = re.compile(r"[ \t&/]*|[&/]*-[&/]*")
-_ROMAN_RE = re.compile(r"[IVX]+")
+_NAME_GAP_RE = rx.compile(r"[ \t&/]*|[&/]*-[&/]*")
+_ROMAN_RE = rx.compile(r"[IVX]+")
 _POSSESSIVE = ("'s", "\u2019s")
 _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
     under only just exactly estimated circa barely fully""".split())
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
-_SCORE_RE = re.compile(r"\d+\s?[-\u2013]\s?\d")
+_SCORE_RE = rx.compile(r"\d+\s?[-\u2013]\s?\d")
 # Two names, each with its comma, right before a chunk: the chunk closes a list of names
 # ("Andalusia, Extremadura, Castilla-La Mancha and Madrid"; namebounds.coordinated_parts).
 # One name before is not list enough: split after one, the FEVER dev set's names changed and
 # so did the calibration fitted on it (tests/compare/test_calibration.py).
-_LISTED_RE = re.compile(r"[A-Z][\w'\u2019.-]*,[ \t]+[A-Z][\w'\u2019.-]*,[ \t]+\Z")
+_LISTED_RE = rx.compile(r"[A-Z][\w'\u2019.-]*,[ \t]+[A-Z][\w'\u2019.-]*,[ \t]+\Z")
 # A number that is a percentage: no model number of the name before it ("the BoE's 2%
 # target" made "BoE's 2" a name; a desk probe).
-_PERCENT_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_PERCENT_NUMBER_RE = rx.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 # A line break ends one too, a lone "\r" (old Mac files) as much as "\n" or "\r\n".
 _SENTENCE_ENDS = ".!?:\n\r"
 # A plural name word: a party's or a team's ("Pirates", "Independents", "Indians"), not
 # "Artemis", "Atlas", "Santos", "Sirius" or "Express".
-_GROUP_WORD_RE = re.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
+_GROUP_WORD_RE = rx.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
 # What closes an item of a list or a sentence after a figure: ", 18,", "18 and", "13.".
-_ITEM_END_RE = re.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
+_ITEM_END_RE = rx.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
 
 
 def _is_label(word: str) -> bool:
@@ -110,13 +111,13 @@ def counted_after_group(word: str, text: str, end: int) -> bool:
 # look-behind is tried at every position of the document: twice the cost).
 # tests/extract/test_regex_rewrites.py checks both find the same names.
 MID_NAME_PLAIN = r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*"
-_MID_NAME_RE = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
+_MID_NAME_RE = rx.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
+_LOWER_WORD_RE = rx.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
 # The first word of a live blog's entry after its time stamp ("10:42 Temperatures reached"):
 # it starts a sentence though a digit and a space come before it (a desk probe).
-_STAMPED_WORD_RE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]+([A-Z][\w'\u2019-]*)", re.MULTILINE)
+_STAMPED_WORD_RE = rx.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]+([A-Z][\w'\u2019-]*)", re.MULTILINE)
 
 
 def mid_sentence_names(text: str) -> frozenset[str]:

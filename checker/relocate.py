@@ -23,6 +23,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
+from checker import rx
 from checker.extract import claim_id
 from checker.ingest import Document
 from checker.models.claims import Claim
@@ -33,7 +34,7 @@ M = TypeVar("M", bound=BaseModel)
 # A claim whose wording an editor changed is found again where a part of the document
 # matches it this closely (0-100): the same sentence with a word corrected.
 NEAR_TEXT = 90.0
-_SUFFIX_RE = re.compile(r"-\d+$")
+_SUFFIX_RE = rx.compile(r"-\d+$")
 
 
 def relocate(claims: Sequence[Claim], doc: Document) -> tuple[list[Claim], list[str]]:
@@ -134,7 +135,7 @@ def nearest_spaced(folded: str, text: str, near: int,
     words = text.split()
     if not words:
         return None
-    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    pattern = rx.compile(r"\s+".join(map(re.escape, words)))
     best: tuple[int, int] | None = None
     top = len(folded) + 1 if high is None else high
     for m in pattern.finditer(folded, max(0, low + 1), max(0, top)):

@@ -5,11 +5,12 @@ file, line and field."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+
+from checker import rx
 
 try:  # Rust validator for the yes/no gate of the fast paths; errors still come from jsonschema
     import jsonschema_rs
@@ -109,7 +110,7 @@ def _unexpected(error: Any) -> list[str]:
     if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
         return []
     allowed = error.schema.get("properties", {})
-    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    patterns = [rx.compile(p) for p in error.schema.get("patternProperties", {})]
     extra = [k for k in error.instance if isinstance(k, str) and k not in allowed
              and not any(p.search(k) for p in patterns)]
     return extra[:1]
@@ -146,7 +147,7 @@ def _requirement(error: Any) -> str | None:
     return None
 
 
-_NAMED_FIELD_RE = re.compile(r"([a-z_]+): ")
+_NAMED_FIELD_RE = rx.compile(r"([a-z_]+): ")
 
 
 def _child(node: Any, key: str | int) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from checker import rx
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim
 from checker.nlp import STOPWORDS
@@ -30,16 +31,16 @@ DESCRIBED_ONLY = frozenset("union court regulator ministry council hospital trib
 # trying each word (under IGNORECASE the class matches what the words' first letters match).
 # A demonym may qualify the noun ("The Dutch group plans to cut 1,500 jobs"): its word is
 # the `adjective` group, which only a demonym mention may fill (`coreferent`).
-PRONOUN_RE = re.compile(
+PRONOUN_RE = rx.compile(
     r"^\W*(?=[hsit])(?:he|she|it|they|his|her|its|their|the\s+(?:(?P<adjective>[\w-]+)\s+)??"
     r"(?P<noun>" + "|".join(_NOUNS + sorted(DESCRIBED_ONLY)) + r"))\b",
     re.IGNORECASE,
 )
-_DESCRIBED_RE = re.compile(r"\b(?:" + "|".join(sorted(DESCRIBED_ONLY)) + r")\b")
+_DESCRIBED_RE = rx.compile(r"\b(?:" + "|".join(sorted(DESCRIBED_ONLY)) + r")\b")
 # A describing noun right after a name ("the GDL union") or right before it ("the union
 # GDL", "regulator Ofcom"); never an owner's ("Germany's union").
-_NOUN_AFTER_RE = re.compile(r"[ \t]+([a-z][a-z-]+)\b")
-_NOUN_BEFORE_RE = re.compile(r"(?<![\w'\u2019])([a-z][a-z-]+)[ \t]+\Z")
+_NOUN_AFTER_RE = rx.compile(r"[ \t]+([a-z][a-z-]+)\b")
+_NOUN_BEFORE_RE = rx.compile(r"(?<![\w'\u2019])([a-z][a-z-]+)[ \t]+\Z")
 
 
 def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
@@ -104,7 +105,7 @@ def told_by(claim: Claim) -> bool:
 # Or a place in capitals and a dash alone: "LUSAKA - ", "SAO PAULO (AP) -". Or a day and
 # its agency with no place, as Reuters heads copy filed from several places: "March 11
 # (Reuters) - " (the agency is required there: "March 11 - " may open a fact's date).
-DATELINE_RE = re.compile(
+DATELINE_RE = rx.compile(
     r"(?:(?:[A-Z][A-Z'\u2019. -]{1,40},\s+[^\n()\u2013\u2014-]{3,30}?"
     r"|[A-Z][A-Z'\u2019.]+(?:\s[A-Z][A-Z'\u2019.]+){0,3})(?:\s*\([^()\n]{2,40}\))?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
@@ -115,7 +116,7 @@ DATELINE_RE = re.compile(
 # A sentence opening with a measure of whoever the page is about, qualified by its period
 # or kind at most: "Net profit rose ...", "Second-quarter revenue was ...", "Its operating
 # margin widened ...", "Turnout was ...".
-MEASURE_FIRST_RE = re.compile(
+MEASURE_FIRST_RE = rx.compile(
     r"\W*(?:(?:the|its|their)\s+)?(?:(?:first|second|third|fourth)-(?:quarter|half)|"
     r"quarterly|annual|full-year|half-year|net|operating|gross|pre-?tax|core|underlying|"
     r"total|overall|adjusted|group)?\s*(?:net\s+|operating\s+|gross\s+)?"
@@ -129,7 +130,7 @@ def role(text: str, lexicon: Lexicon) -> str:
 
 
 # "The government", "the country", "the state": a country, whatever the page named last.
-_NATIONAL_RE = re.compile(r"\W*the\s+(?:government|country|nation|state)\b", re.IGNORECASE)
+_NATIONAL_RE = rx.compile(r"\W*the\s+(?:government|country|nation|state)\b", re.IGNORECASE)
 
 
 def country_of(claim: Claim, lexicon: Lexicon) -> str | None:
@@ -213,8 +214,8 @@ def descriptions(claim: Claim, lexicon: Lexicon) -> dict[str, str]:
 
 # A prose sentence between two claims that opens with a name: "Hua Hong Semiconductor,
 # another leading foundry in China alongside SMIC, also showed significant improvement."
-_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]")
-_LEADING_NAME_RE = re.compile(
+_SENTENCE_RE = rx.compile(r"[^.!?\n]+[.!?]")
+_LEADING_NAME_RE = rx.compile(
     r"\s*((?:[A-Z][\w&\u2019'.-]*)(?:\s+(?:(?:of|and|de|van|von|&)\s+)?[A-Z][\w&\u2019'.-]*){0,5})")
 # Fewer words than this, or no full stop: a heading, a menu or a caption, not prose.
 _PROSE_WORDS = 6

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
 from checker.extract.date_shift import STATEMENT
 from checker.models.claims import Claim
 from checker.subjects import DATELINE_RE
@@ -49,11 +50,11 @@ def told_on(claim: Claim) -> set[tuple[int, int]]:
 _TELLING_GRANULARITIES = frozenset({"day", "week", "month"})
 # Verbs of a company's own figures told on a day ("reported", "posted", "disclosed"), and
 # the end of a claim after its last date.
-_REPORTED_RE = re.compile(r"\b(?:reported|reports|posted|posts|disclosed|discloses)\b",
+_REPORTED_RE = rx.compile(r"\b(?:reported|reports|posted|posts|disclosed|discloses)\b",
                           re.IGNORECASE)
 # "340 measles cases as of Thursday": the day of the count, not of the report.
-_AS_OF_RE = re.compile(r"\b(?:as\s+(?:of|at)|by|until|through|since)\s+(?:\S+\s+)?\S+\Z")
-_CLOSES_RE = re.compile(r"[\s.,;:!?\"'\u201d\u2019)]*")
+_AS_OF_RE = rx.compile(r"\b(?:as\s+(?:of|at)|by|until|through|since)\s+(?:\S+\s+)?\S+\Z")
+_CLOSES_RE = rx.compile(r"[\s.,;:!?\"'\u201d\u2019)]*")
 
 
 # What may stand between "said" and the day it was said: "said on Jan. 17", "said late on
@@ -61,16 +62,16 @@ _CLOSES_RE = re.compile(r"[\s.,;:!?\"'\u201d\u2019)]*")
 _SAID_GAP = (r"\s*(?:(?:in|during|at)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
              rf"(?:{STATEMENT})(?:\s+(?:issued|released|published))?\s+)?(?:(?:late|early)\s+)?"
              r"(?:on\s+)?")
-_SAID_GAP_RE = re.compile(_SAID_GAP, re.IGNORECASE)
+_SAID_GAP_RE = rx.compile(_SAID_GAP, re.IGNORECASE)
 # After "told", whom it was told first: "told reporters", "told the state broadcaster ZNBC".
-_TOLD_GAP_RE = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
+_TOLD_GAP_RE = rx.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,5}?" + _SAID_GAP, re.IGNORECASE)
 
 
 # A verb of telling right before a day, and what was told right after it: "The company
 # announced on Monday it would cut 300 jobs", "officials confirmed on Friday that ...".
-_ANNOUNCED_RE = re.compile(r"\b(?:announced|said|confirmed|disclosed|revealed|warned|stated)"
+_ANNOUNCED_RE = rx.compile(r"\b(?:announced|said|confirmed|disclosed|revealed|warned|stated)"
                            r"\s+(?:(?:late|early)\s+)?\Z", re.IGNORECASE)
-_TOLD_AFTER_RE = re.compile(r",?\s+(?:that\s+)?(?:it|he|she|they|we|the|its|their|his|her)\b")
+_TOLD_AFTER_RE = rx.compile(r",?\s+(?:that\s+)?(?:it|he|she|they|we|the|its|their|his|her)\b")
 
 
 def _announced(text: str, start: int, end: int) -> bool:

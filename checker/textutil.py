@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
+from checker import rx
+
 # One character in, one character out: folding never moves an offset, so spans found in the
 # folded text are spans in the original text.
 _FOLD_TABLE = str.maketrans(
@@ -29,7 +31,7 @@ _FOLD_TABLE = str.maketrans(
 _FOLD_CHARS = {chr(k): v for k, v in _FOLD_TABLE.items() if isinstance(v, str)}
 # str.translate with a dict looks up every character (about 0.3 us each): a regex that only
 # stops at the few characters to fold is ten times faster, and ASCII text needs no scan.
-_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD_CHARS)) + "]")
+_FOLD_RE = rx.compile("[" + re.escape("".join(_FOLD_CHARS)) + "]")
 
 
 def _fold_char(m: re.Match[str]) -> str:
@@ -43,7 +45,7 @@ def fold(text: str) -> str:
     return _FOLD_RE.sub(_fold_char, text)
 
 
-WORD_RE = re.compile(r"[^\W_](?:[\w]|['\u2019\u2018\u02bc](?=\w)|[-.&/](?=[^\W_]))*|&")
+WORD_RE = rx.compile(r"[^\W_](?:[\w]|['\u2019\u2018\u02bc](?=\w)|[-.&/](?=[^\W_]))*|&")
 
 
 class Token(NamedTuple):
@@ -64,7 +66,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]
         yield Token(m.group(), m.start(), m.end())
 
 
-_POSSESSIVE_RE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+_POSSESSIVE_RE = rx.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def strip_possessive(word: str) -> str:
@@ -79,7 +81,7 @@ def normalise_key(text: str) -> str:
     return " ".join(w for w in out if w)
 
 
-_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+_LINE_BREAK_RE = rx.compile(r"\r\n?|\n")
 
 
 def line_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
@@ -139,7 +141,7 @@ class LineIndex:
 
 
 # Runs of what is neither a letter nor a digit, in any script.
-_SLUG_RE = re.compile(r"[\W_]+")
+_SLUG_RE = rx.compile(r"[\W_]+")
 # Latin letters with no decomposition into a base letter and a mark.
 _LATIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
                         "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})

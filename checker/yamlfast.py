@@ -21,6 +21,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from checker import rx
 from checker.errors import ClaimcheckError
 from checker.schemacheck import is_valid
 from checker.yamlio import MAX_DEPTH, MAX_YAML_BYTES, flow_depth_bound, to_plain
@@ -74,7 +75,7 @@ _LOOPS = ("_parser", "_composer", "loader", "_constructor", "loadumper", "_resol
 # takes them, ruamel's own scanner refuses them), directives (the loader does not follow
 # `%YAML 1.1`, where `yes` is a boolean), anchors (an anchored `true` is 1 on the careful
 # path). A text with any of them, or a false alarm ("R &D"), is read the careful way.
-_NOT_PLAIN_RE = re.compile(r"\t|^%|(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
+_NOT_PLAIN_RE = rx.compile(r"\t|^%|(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 
 
 def _load(text: str) -> Any:

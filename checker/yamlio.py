@@ -7,7 +7,6 @@ the limits (size, nesting, aliases, duplicate keys) are enforced in one place.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,6 +23,7 @@ from ruamel.yaml.tokens import (
     FlowSequenceStartToken,
 )
 
+from checker import rx
 from checker.errors import Location, YamlSyntaxError
 from checker.safepaths import leads_out
 
@@ -74,7 +74,7 @@ def parse_yaml(text: str, path: str) -> Any:
                               Location(path)) from None
 
 
-_BRACKETS_RE = re.compile(r"[\[\]{}]")
+_BRACKETS_RE = rx.compile(r"[\[\]{}]")
 _FLOW_START = (FlowSequenceStartToken, FlowMappingStartToken)
 _FLOW_END = (FlowSequenceEndToken, FlowMappingEndToken)
 

@@ -9,21 +9,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from checker import rx
 from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.textutil import fold
 
-UP_RE = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|up|grew|growth|gain(?:ed)?|jump(?:ed)?|"
+UP_RE = rx.compile(r"\b(?:increase[sd]?|rise|rose|risen|up|grew|growth|gain(?:ed)?|jump(?:ed)?|"
                    r"higher|climb(?:ed)?|surge[sd]?)\b", re.I)
-DOWN_RE = re.compile(r"\b(?:decrease[sd]?|decline[sd]?|fell|fall(?:en)?|down|drop(?:ped)?|"
+DOWN_RE = rx.compile(r"\b(?:decrease[sd]?|decline[sd]?|fell|fall(?:en)?|down|drop(?:ped)?|"
                      r"lower|slump(?:ed)?|shrank|cut|loss)\b", re.I)
-SHARE_RE = re.compile(r"\b(?:accounting\s+for|accounts?\s+for|accounted\s+for|share\s+of|"
+SHARE_RE = rx.compile(r"\b(?:accounting\s+for|accounts?\s+for|accounted\s+for|share\s+of|"
                       r"making\s+up|made\s+up|represent(?:ing|s|ed)?)\b", re.I)
-RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
-COMPARISON_RE = re.compile(r"\b(?:from|compared|than|against|versus|vs|year\s+earlier|"
+RESPECTIVELY_RE = rx.compile(r"\brespectively\b", re.I)
+COMPARISON_RE = rx.compile(r"\b(?:from|compared|than|against|versus|vs|year\s+earlier|"
                            r"last\s+year|a\s+year\s+ago)\b", re.I)
-AGE_RE = re.compile(r"\bturns?\s+(?P<n>\d+)(?:\s+years?\s+old)?|\bturn\s+(?P<n2>\d+)\s+years?\s+old"
+AGE_RE = rx.compile(r"\bturns?\s+(?P<n>\d+)(?:\s+years?\s+old)?|\bturn\s+(?P<n2>\d+)\s+years?\s+old"
                     r"|\b(?P<n3>\d+)(?:th)?\s+anniversary\b", re.I)
-FOUNDED_RE = re.compile(r"\b(?:launched|founded|established|set\s+up|created|started|formed|"
+FOUNDED_RE = rx.compile(r"\b(?:launched|founded|established|set\s+up|created|started|formed|"
                         r"incorporated|opened|began)\s+in\s+(?P<y>1[89]\d\d|20\d\d)\b", re.I)
 
 
@@ -40,7 +41,7 @@ class ArithmeticIssue:
     message: str
 
 
-_NUMBER_RE = re.compile(r"\d[\d,\u2009\u202f ]*(?:\.(\d+))?")
+_NUMBER_RE = rx.compile(r"\d[\d,\u2009\u202f ]*(?:\.(\d+))?")
 
 
 def _rel_prec(q: QuantitySlot) -> float:
@@ -172,7 +173,7 @@ def check_share(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | No
 
 
 # "P% of its T", "P% of total sales of T": words, no figure, between the share and the whole.
-_OF_TOTAL_RE = re.compile(r"\s+of\s+(?:[a-z'-]+\s+){0,3}?(?:of\s+)?\Z", re.I)
+_OF_TOTAL_RE = rx.compile(r"\s+of\s+(?:[a-z'-]+\s+){0,3}?(?:of\s+)?\Z", re.I)
 
 
 def check_share_of(claim: Claim) -> ArithmeticIssue | None:
@@ -200,7 +201,7 @@ def check_share_of(claim: Claim) -> ArithmeticIssue | None:
 
 
 # "to" (with "reach", "of" and the like not counted) right before a figure: its new value.
-_TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_TO_RE = rx.compile(r"\bto\s*$", re.IGNORECASE)
 
 
 def _at(claim: Claim, q: QuantitySlot) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from checker import rx
 from checker.compare.facts import ClaimFacts
 from checker.compare.figures import counted_alike, fated_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
@@ -41,7 +42,7 @@ def _antonym_predicates(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> tuple[s
     return None
 
 
-_PRESENT_RE = re.compile(r"\b(?:currently|now|today|nowadays|at\s+present|presently|"
+_PRESENT_RE = rx.compile(r"\b(?:currently|now|today|nowadays|at\s+present|presently|"
                          r"no\s+longer|any\s*more|still)\b", re.IGNORECASE)
 
 
@@ -127,7 +128,7 @@ def _stages_differ(a: NormClaim, b: NormClaim) -> bool:
     return bool(in_a) and bool(in_b) and in_a.isdisjoint(in_b)
 
 
-_TELLS_THAT_RE = re.compile(r"\b(?:agreed|agree|agrees|announced|announce|announces|"
+_TELLS_THAT_RE = rx.compile(r"\b(?:agreed|agree|agrees|announced|announce|announces|"
                             r"confirmed|said|stated)\s+that\b", re.IGNORECASE)
 
 
@@ -288,7 +289,7 @@ def _periods(a: NormClaim, b: NormClaim, ev: Evidence) -> bool:
 # "last year's final", "next season's opener": the date names an edition of an event that
 # recurs, so another date is another edition, not a slip (a desk probe: "Riverton FC lost to
 # Harbour City in last year's final" against this year's final was a date conflict).
-_EDITION_RE = re.compile(r"\b(?:last|next|this|previous|past)\s+(?:year|season|month|week)"
+_EDITION_RE = rx.compile(r"\b(?:last|next|this|previous|past)\s+(?:year|season|month|week)"
                          r"['\u2019]s\b", re.IGNORECASE)
 
 

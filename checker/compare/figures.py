@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from checker import rx
 from checker.nlp import STOPWORDS, word_stem
 from checker.normclaim import NormClaim, NQuantity
 
@@ -59,7 +60,7 @@ def counts_done(c: NormClaim) -> frozenset[tuple[str, str]]:
 
 
 # Up to three words, then "by", right before a share: "slowed cognitive decline by 27%".
-_CHANGED_BY_RE = re.compile(r"((?:[A-Za-z][A-Za-z'-]*[ \t]+){1,3})by[ \t]+\Z")
+_CHANGED_BY_RE = rx.compile(r"((?:[A-Za-z][A-Za-z'-]*[ \t]+){1,3})by[ \t]+\Z")
 _SHARE_KINDS = frozenset({"percent", "points"})
 
 
@@ -77,7 +78,7 @@ def changes_done(c: NormClaim) -> frozenset[tuple[str, str]]:
 
 
 # A noun and "of" right before a sum: "a fee of around £38m", "a fine of €2m".
-_SUM_OF_RE = re.compile(r"([a-z]+)[ \t]+of[ \t]+\Z")
+_SUM_OF_RE = rx.compile(r"([a-z]+)[ \t]+of[ \t]+\Z")
 # Nouns of any sum: what they are of says nothing ("a total of $5 billion").
 _ANY_SUM = frozenset("total sum amount value worth tune excess region range order average "
                      "maximum minimum tranche".split())
@@ -117,7 +118,7 @@ def counted_nouns(c: NormClaim) -> frozenset[str]:
 
 
 # The word right before a count, with nothing but spaces between ("cut 1,200").
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
+_WORD_BEFORE_RE = rx.compile(r"([A-Za-z]+)\s+\Z")
 
 
 def confirms(qa: NQuantity, qb: NQuantity) -> bool:
@@ -153,7 +154,7 @@ def _holds(q: NQuantity, value: float | None) -> bool:
 # How near two ranges' ends must be to be one end (a share of the larger high end).
 _RANGE_ENDS = 0.002
 # A range's two figures, with "to" or (after "between") "and" between them.
-_RANGE_TEXT_RE = re.compile(r"\d.*\s(?:to|and)\s.*\d")
+_RANGE_TEXT_RE = rx.compile(r"\d.*\s(?:to|and)\s.*\d")
 
 
 def _stated_range(q: NQuantity) -> bool:

@@ -10,13 +10,14 @@ import re
 
 from rapidfuzz import fuzz
 
+from checker import rx
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.normclaim import SOURCE, NormClaim
 
-_WORD_RE = re.compile(r"[\w'\u2019-]+")
+_WORD_RE = rx.compile(r"[\w'\u2019-]+")
 # The telling after the last comma: "..., its office in Geneva said." names where it was
 # said, not a place of the fact.
-_TOLD_TAIL_RE = re.compile(r",[^,]*\b(?:said|says|say|told|reported|reports|according|"
+_TOLD_TAIL_RE = rx.compile(r",[^,]*\b(?:said|says|say|told|reported|reports|according|"
                            r"announced|added|welcomed)\b[^,]*$", re.IGNORECASE)
 # Names spelt this alike are one name written two ways ("Kyiv" / "Kiev"), not two things.
 _ALIKE = 70

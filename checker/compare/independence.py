@@ -6,7 +6,6 @@ when their metadata says so (`origin`) or when they share several copied claims.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from checker import rx
 from checker.compare.memo import content_key
 from checker.textutil import fold
 
@@ -32,8 +32,8 @@ def copy_form(text: str) -> str:
     return " ".join(fold(text).lower().split())
 
 
-_DIGITS_RE = re.compile(r"\d+")
-_THOUSANDS_RE = re.compile(r"(?<=\d)[,.\s](?=\d{3}(?!\d))")
+_DIGITS_RE = rx.compile(r"\d+")
+_THOUSANDS_RE = rx.compile(r"(?<=\d)[,.\s](?=\d{3}(?!\d))")
 
 
 def figures(form: str) -> list[str]:
@@ -61,7 +61,7 @@ def _form(text: str) -> str:
     return copy_form(text)
 
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = rx.compile(r"\w+")
 
 
 @lru_cache(maxsize=1 << 13)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from checker import rx
 from checker.nlp import word_stem
 from checker.normclaim import INITIAL, NormClaim, NQuantity
 
@@ -23,7 +24,7 @@ _WORDS = (
 # of the vote"; a desk probe: turnout and a party's share of the vote conflicted).
 _NOUN_ONLY = frozenset({word_stem("vote")})
 _FORMS: dict[str, re.Pattern[str]] = {
-    stem: re.compile(r"\b(?:" + "|".join(w for w in _WORDS if word_stem(w) == stem) + r")\b",
+    stem: rx.compile(r"\b(?:" + "|".join(w for w in _WORDS if word_stem(w) == stem) + r")\b",
                      re.IGNORECASE)
     for stem in {word_stem(w) for w in _WORDS}}
 _STEMS = frozenset(_FORMS)
@@ -53,7 +54,7 @@ _PERIODS = frozenset(word_stem(w) for w in ("quarterly", "annual", "monthly", "w
 # What may open a claim before its first word.
 _OPENING = " \t\"'\u201c\u2018(-\u2013\u2014\u2022*"
 # The word before a measure, with nothing but spaces between.
-_BEFORE_RE = re.compile(r"([\w'\u2019-]+)[ \t]+\Z")
+_BEFORE_RE = rx.compile(r"([\w'\u2019-]+)[ \t]+\Z")
 
 Measures = Mapping[str, frozenset[str]]
 
@@ -116,9 +117,9 @@ def figure_measures(text: str, tokens: frozenset[str], quantities: Sequence[NQua
 
 
 # What a share is of, right after it: "33.4% of the vote".
-_OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([\w-]+)")
+_OF_THE_RE = rx.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([\w-]+)")
 # Between a measure and one that only qualifies it: "Turnout in the vote".
-_QUALIFIED_BY_RE = re.compile(r"\s+(?:in|of|for|at|on)\s+(?:the\s+|its\s+|their\s+)?")
+_QUALIFIED_BY_RE = rx.compile(r"\s+(?:in|of|for|at|on)\s+(?:the\s+|its\s+|their\s+)?")
 
 
 def _phrase(text: str, before: list[tuple[int, int, str]]) -> frozenset[str]:

@@ -11,9 +11,9 @@ converse ("lost to") swaps them.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from checker import rx
 from checker.normclaim import WEAK_ROLES, NormClaim
 
 _RELATIONS = {
@@ -37,14 +37,14 @@ _FORM_OF = {form: rel for rel, forms in _RELATIONS.items() for form in forms.spl
 _PASSIVE_FORMS = {form: rel for rel, forms in _PASSIVE.items() for form in forms.split()}
 _CONVERSE_OF = {form: rel for rel, forms in _CONVERSE.items() for form in forms.split("|")}
 
-_VERB_RE = re.compile(
+_VERB_RE = rx.compile(
     r"\b(?:(?P<aux>(?:was|were|be|been|being|is|are)\s+)(?P<passive>"
     + "|".join(sorted(_PASSIVE_FORMS, key=len, reverse=True)) + r")\s+by"
     + r"|(?P<converse>" + "|".join(_CONVERSE_OF).replace(" ", r"\s+") + r")"
     + r"|(?P<active>" + "|".join(sorted(_FORM_OF, key=len, reverse=True)) + r"))\b")
 # Between a party and its verb: a few words, no clause break ("Argentina, who lost in 2014,
 # beat France" names no agent next to the verb).
-_GAP_RE = re.compile(r"[^,;:()\"\u201c\u201d]{0,40}")
+_GAP_RE = rx.compile(r"[^,;:()\"\u201c\u201d]{0,40}")
 _MAX_GAP_WORDS = 3
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from checker import rx
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.normclaim import WEAK_ROLES, NormClaim
 
@@ -113,6 +114,6 @@ def narrower_denial(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
         for m in negative.mentions)
 
 
-_NEGATOR_RE = re.compile(r"\b(?:not|no|never|none)\b|n't\b", re.IGNORECASE)
+_NEGATOR_RE = rx.compile(r"\b(?:not|no|never|none)\b|n't\b", re.IGNORECASE)
 # A name after "in" or "at": where the denial holds ("at its plant in Dunmore").
-_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_PLACE_BEFORE_RE = rx.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.IGNORECASE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from checker import rx
 from checker.compare.figures import agree, aligned, confirms
 from checker.compare.measures import figure_measures, measure_tokens
 from checker.normclaim import NDate, NormClaim, NQuantity
@@ -85,7 +86,7 @@ def _only_match(a: NormClaim, qb: NQuantity, i: int, comparable: list[int]) -> b
 # "has paid 300 million rand of the compensation", "$2 billion of its loan". Not a figure
 # ("78 of the 200 seats" frames the 78: `extract`), nor the figure's own noun ("78 of the
 # seats").
-_PART_RE = re.compile(r"(?:\s+[a-z]+)?\s+of\s+(?:the|its|their|this|that)\s+"
+_PART_RE = rx.compile(r"(?:\s+[a-z]+)?\s+of\s+(?:the|its|their|this|that)\s+"
                       r"([a-z][a-z-]*)")
 _SHARES = frozenset({"percent", "ratio", "points"})
 
@@ -138,7 +139,7 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
 
 # The moment of a day a market figure is of: "at 1015 GMT", "in early trading", "by late
 # afternoon", "at the close", "after the decision".
-_MOMENT_RE = re.compile(
+_MOMENT_RE = rx.compile(
     r"\b(?:at\s+(\d{3,4})\s*(?:GMT|BST|ET|EST|CET)|in\s+(early|late|afternoon|morning)\s+"
     r"(?:trade|trading|deals)|by\s+((?:late\s+|early\s+|mid-?)?(?:afternoon|morning|midday))|"
     r"at\s+the\s+(close|open)|(closed|opened)\s+(?:up|down|at|higher|lower)|after\s+the\s+"
@@ -227,7 +228,7 @@ def currency_slip(a: NormClaim, b: NormClaim) -> tuple[str, str] | None:
 
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "TTD", "BSD",
                       "BBD", "BZD", "FJD", "LRD", "NAD", "ZWL"})
-_BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z])\$")
+_BARE_DOLLAR_RE = rx.compile(r"(?<![A-Za-z])\$")
 
 
 def other_currencies(a: NormClaim, b: NormClaim) -> bool:
@@ -309,7 +310,7 @@ def dates_compared(a: NormClaim, b: NormClaim, ea: list[NDate],
     return [], [(shown(ea[0]), shown(eb[0]))]
 
 
-_YEAR_RE = re.compile(r"\d{4}")
+_YEAR_RE = rx.compile(r"\d{4}")
 
 
 def shown(d: NDate) -> str:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from checker import rx
 from checker.compare import PairResult
 from checker.compare.totals import so_far
 from checker.models.common import partial_date_bounds
@@ -31,7 +32,7 @@ from checker.normclaim import NormClaim
 
 # A statement of the page's present ("is not listed", "has no", "does not own"); a past
 # one ("was not founded by") speaks of a time the later event may well concern.
-_PRESENT = re.compile(r"\b(?:is|are|has|have|does|do|remains?|stays?)\b|n't\b", re.IGNORECASE)
+_PRESENT = rx.compile(r"\b(?:is|are|has|have|does|do|remains?|stays?)\b|n't\b", re.IGNORECASE)
 
 
 def publication_days(published: Iterable[tuple[str, str | None]]) -> dict[str, date]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from checker import rx
 from checker.compare.figures import aligned
 from checker.normclaim import NDate, NormClaim
 
 # A total as it stands when written, of things that only add up: "has burned", "have been
 # killed", "have died", "has risen to", "so far", "to date". (Not any present perfect:
 # "has confirmed", "has been fined $2 million" or "has been valued at" is no running total.)
-_RUNNING = re.compile(
+_RUNNING = rx.compile(
     r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|burned|burnt|"
     r"fled|hospitali[sz]ed|tested\s+positive|fallen\s+ill|"
     r"destroyed|damaged|displaced|evacuated|infected|injured|wounded|affected|flooded|"
@@ -26,7 +27,7 @@ _RUNNING = re.compile(
 # A toll told in the simple past is the toll as known that day: "the quake killed 40
 # people" on Tuesday, "has killed 52" on Friday (a desk probe: an error-level conflict).
 # Tolls of people only grow; sales or sums in the simple past are no running totals.
-_TOLL = re.compile(
+_TOLL = rx.compile(
     r"\b(?:killed|died|dead|death\s+toll|injured|wounded|missing|displaced|evacuated|"
     r"rescued|arrested|detained|hospitali[sz]ed)\b", re.IGNORECASE)
 
@@ -34,7 +35,7 @@ _TOLL = re.compile(
 # An estimate of damage or losses, revised as the assessment goes on: "preliminary estimates
 # put the damage at Rs 3,400 crore", two days later "losses were estimated at Rs 8,000
 # crore" (a desk probe: an error-level conflict).
-_DAMAGE_ESTIMATE = re.compile(
+_DAMAGE_ESTIMATE = rx.compile(
     r"\b(?:damage|losses)\b.*\bestimat|\bestimat.*\b(?:damage|losses)\b", re.IGNORECASE)
 
 

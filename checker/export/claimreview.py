@@ -26,10 +26,10 @@ deterministic: report order, sorted keys, no clock read.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from checker import rx
 from checker.decisions import Decision, carried_why, review_state, successors_of
 from checker.models.report import ClaimRef, DocumentOut, Finding, Report
 from checker.reporting.common import is_web_url
@@ -229,7 +229,7 @@ def _worst_per_statement(findings: Sequence[Finding], decisions: Mapping[str, De
 
 # How an export begins (`render`: a list of ClaimReviews, keys sorted): only such a file is
 # replaced without --force.
-SIGNATURE = re.compile(rb'\A\[\s*(?:\]|\{\s*"@context":\s*"https://schema\.org")')
+SIGNATURE = rx.compile(rb'\A\[\s*(?:\]|\{\s*"@context":\s*"https://schema\.org")')
 
 
 # JSON-LD is published inside <script type="application/ld+json">: a "</script>" in a

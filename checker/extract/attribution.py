@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checker import rx
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
 from checker.extract.cues import lower_twin
@@ -110,31 +111,31 @@ _NOUN_PHRASE = (
     rf"\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?")
 _TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
-_LEAD_WORDS_RE = re.compile(
+_LEAD_WORDS_RE = rx.compile(
     r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"
     r"a\s+survey)"
     r"(?:\s+(?:from|by|of))?\s+", re.IGNORECASE)
 ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # (pattern, whether the attribution text starts at the source rather than the match)
     # (?=...) hints: the possible first letters, so the engine skips other positions at once.
-    (re.compile(r"(?=a)\baccording\s+to\s+(?P<source>[^,.;:\"]{2,80}?)"
+    (rx.compile(r"(?=a)\baccording\s+to\s+(?P<source>[^,.;:\"]{2,80}?)"
                 r"(?=\s*(?:[,.;:\"]|$|\s+(?:which|who|that|in\s+a|as|can|is|was)\b))",
                 re.IGNORECASE), False),
     # '..., said Siemon Wezeman, a senior researcher': the name ends the clause.
-    (re.compile(rf"[,\"]\s*(?:said|says|told\s+\w+|added|noted|stated|wrote)\s+{_SOURCE}"
+    (rx.compile(rf"[,\"]\s*(?:said|says|told\s+\w+|added|noted|stated|wrote)\s+{_SOURCE}"
                 r"(?=\s*(?:[,.;\"]|$))"), False),
     # 'Song Zhongping, a military commentator, said ...': a name, an apposition, the verb.
-    (re.compile(rf"^[\"']?{_SOURCE},\s+(?:a|an|the|who|chief|head)\b[^,;]{{2,90}},\s+"
+    (rx.compile(rf"^[\"']?{_SOURCE},\s+(?:a|an|the|who|chief|head)\b[^,;]{{2,90}},\s+"
                 rf"(?:{_SAY})\b"), True),
     # 'STZA said', 'Police alleged that ...', 'Analysts forecast growth of 2%'.
     # A dash opens a clause too: "LAHORE, March 3 (Reuters) - Police said".
-    (re.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
+    (rx.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
                 rf"(?:(?:{_ADVERBS})\s+)?"
                 rf"(?:(?:{_SAY})\b|(?:{_THAT_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT})"),
      True),
     # '..., the census bureau said', '..., officials in Washington said on Monday'
     # '..., the statistics office estimates.', '..., analysts forecast.'
-    (re.compile(r"[,\"]\s*(?P<source>(?:(?:the|its|their|a)\s+)?(?:(?!(?:than|as|what|when|"
+    (rx.compile(r"[,\"]\s*(?P<source>(?:(?:the|its|their|a)\s+)?(?:(?!(?:than|as|what|when|"
                 r"while|if|because|after|before|since|until|whether|which|who|that)\b)"
                 rf"[\w'-]+\s+){{0,5}}?(?:{_HEADS}|data|database)"
                 r"(?:\s+(?:by|of|from|in)\s+[\w ]{2,40}?)?)\s+(?:(?:said|says|stated|shows?|"
@@ -144,29 +145,29 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # said it handled ...': a short noun phrase after a comma, then the verb.
     # No (?=...) hint where the pattern starts with a character or a class of them (as here
     # and below): the engine then skips to them by itself, faster than through a lookahead.
-    (re.compile(r"[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:(?!(?:after|before|"
+    (rx.compile(r"[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:(?!(?:after|before|"
                 r"when|since|while|as|that|which|because|until|if)\b)[\w'-]+\s+){0,4}?"
                 rf"[\w'-]+)\s+(?:(?:said|says|told|noted|stated)\b|{_ADDED}|"
                 rf"(?:{_CLOSING_VERBS})\b{_CLOSING}|(?:{_THAT_VERBS})\b{_THAT})"), True),
     # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
-    (re.compile(rf",\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
+    (rx.compile(rf",\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
     # 'Chief executive Ken Murphy said:', 'Finance Minister Ishaq Dar said', 'Civil protection
     # commander André Fernandes said' (a desk probe: the commander was read as the subject)
-    (re.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+){{0,2}}(?:chief\s+executive|chief\s+economist|"
+    (rx.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+){{0,2}}(?:chief\s+executive|chief\s+economist|"
                 rf"prime\s+minister|finance\s+minister|minister|president|spokes(?:person|man|"
                 rf"woman)|director|chair(?:man|woman)?|governor|ceo|analyst|professor|"
                 rf"commander|chief|inspector|superintendent|secretary|mayor|senator|coach|"
                 rf"manager))\s+{_SOURCE}\s+(?:{_SAY})\b"), True),
     # 'official data showed', 'customs figures show'
-    (re.compile(r"(?=[ogctrfm])\b(?P<source>(?:official|government|customs|trade|ministry|"
+    (rx.compile(r"(?=[ogctrfm])\b(?P<source>(?:official|government|customs|trade|ministry|"
                 r"census|first)\s+(?:data|figures|statistics|estimates))\s+(?:showed|shows?)\b",
                 re.IGNORECASE), False),
-    (re.compile(r"(?=[hst])\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",
+    (rx.compile(r"(?=[hst])\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",
                 re.IGNORECASE), True),
-    (re.compile(r"(?=[cq])\b(?:citing|quoting)\s+(?P<source>[^,.;]{2,60}?)(?=[,.;]|$)",
+    (rx.compile(r"(?=[cq])\b(?:citing|quoting)\s+(?P<source>[^,.;]{2,60}?)(?=[,.;]|$)",
                 re.IGNORECASE), False),
     # "based on" is attribution only with a named body of evidence ("Datareportal figures").
-    (re.compile(r"(?=b)\bbased\s+on\s+(?P<source>[^,.;]{0,50}?\b(?:data|figures|statistics|"
+    (rx.compile(r"(?=b)\bbased\s+on\s+(?P<source>[^,.;]{0,50}?\b(?:data|figures|statistics|"
                 r"estimates|report|survey|analysis|research|database|census))(?=[,.;]|$)",
                 re.IGNORECASE), False),
     # 'The study suggests that ...', 'The opposition claimed that ...', 'The central bank
@@ -174,10 +175,10 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # at the start, then the verb; and after a comma ('In its report, the IMF estimated
     # that ...'). Two patterns: with "^" in an alternation the engine tries every position,
     # while one starting with a class of characters skips to them.
-    (re.compile(rf"^[\"']?{_NOUN_PHRASE}(?:{_TELLS})", re.IGNORECASE), True),
+    (rx.compile(rf"^[\"']?{_NOUN_PHRASE}(?:{_TELLS})", re.IGNORECASE), True),
     # After a comma it may close the sentence: '..., analysts at Goldman Sachs estimated.'
     # (or after a dateline's dash: "LAHORE, March 3 (Reuters) - The opposition claimed that")
-    (re.compile(rf"[,;:\"-]\s+{_NOUN_PHRASE}(?:{_TELLS}|(?:{_CLOSING_VERBS})\b{_CLOSING})",
+    (rx.compile(rf"[,;:\"-]\s+{_NOUN_PHRASE}(?:{_TELLS}|(?:{_CLOSING_VERBS})\b{_CLOSING})",
                 re.IGNORECASE), True),
 ]
 _ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
@@ -191,7 +192,7 @@ _NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "these", "thos
 # After the verb: whom (after "told" only), then "in"/"at" and a capitalised place (not a
 # month or a weekday: "said in March" dates the fact), up to the clause's end, "that" or
 # the day it was told.
-_TOLD_VERB_RE = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|confirmed|"
+_TOLD_VERB_RE = rx.compile(r"\b(?:said|says|told|added|stated|noted|announced|confirmed|"
                            r"warned|explained|insisted|argued)\Z")
 # A capitalised word, its periods inside it ("U.S", not the sentence's full stop).
 _CAPITAL = r"[A-Z](?:[\w'\u2019&-]|\.(?=\w))*"
@@ -204,8 +205,8 @@ _PLACE = (rf"\s+(?:in|at)\s+(?:the\s+)?(?!{_WHEN_WORDS}\b){_CAPITAL}"
           rf"(?:\s+(?:of\s+)?{_CAPITAL}){{0,3}}")
 _TOLD_END = (r"(?=\s*(?:[,.;:!?\"')\u201d\u2019]|$)|\s+(?:on|that|late|early|last|this|"
              r"during|when|while|after|before)\b)")
-_TOLD_WHERE_RE = re.compile(rf"{_PLACE}{_TOLD_END}")
-_TOLD_WHOM_RE = re.compile(rf"{_WHOM}?{_PLACE}{_TOLD_END}")
+_TOLD_WHERE_RE = rx.compile(rf"{_PLACE}{_TOLD_END}")
+_TOLD_WHOM_RE = rx.compile(rf"{_WHOM}?{_PLACE}{_TOLD_END}")
 
 
 def _told_where(sentence: str, end: int) -> int:

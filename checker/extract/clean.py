@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from checker import rx
 from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
 from checker.extract.date_shift import dateline_end
@@ -79,8 +80,8 @@ def _add_line(blocks: list[Block], notes: list[_ListNote], folded: str, start: i
 # with the link text between them ('Station. <a href="/more">Read more</a>', "<script>x
 # </script>"). Text between tags ends no sentence: "a <b>member</b> of it." is one sentence.
 _TAG = r"<[A-Za-z/!][^<>]*>"
-_MARKUP_HEAD_RE = re.compile(rf"\s*(?:{_TAG}\s*)+")
-_MARKUP_TAIL_RE = re.compile(rf"(?:{_TAG}[^<>.!?]*)*{_TAG}\s*\Z")
+_MARKUP_HEAD_RE = rx.compile(rf"\s*(?:{_TAG}\s*)+")
+_MARKUP_TAIL_RE = rx.compile(rf"(?:{_TAG}[^<>.!?]*)*{_TAG}\s*\Z")
 
 
 def _markup_around(line: str) -> tuple[int, int] | None:
@@ -226,7 +227,7 @@ def _has_sentence_end(text: str) -> bool:
     return text.rstrip().endswith(cw.END_PUNCT)
 
 
-_HEADLINE_WORD_RE = re.compile(r"[^\W\d_][\w'&.-]*")
+_HEADLINE_WORD_RE = rx.compile(r"[^\W\d_][\w'&.-]*")
 
 
 def is_headline(text: str) -> bool:
@@ -348,7 +349,7 @@ def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list
 
 # Characters of a hard-wrapped line of running text (lines are wrapped at 60-80).
 _WRAPPED_WIDTH = 50
-_SENTENCE_INSIDE_RE = re.compile(r"[a-z0-9][.!?][\"')\u201d\u2019]?\s+[A-Z]")
+_SENTENCE_INSIDE_RE = rx.compile(r"[a-z0-9][.!?][\"')\u201d\u2019]?\s+[A-Z]")
 
 
 def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
@@ -395,7 +396,7 @@ def _opens_a_story(body: str) -> bool:
         dateline_end(body, 0, len(body)) is not None
 
 
-_LAST_WORD_RE = re.compile(r"([A-Z][\w'\u2019-]*)\Z")
+_LAST_WORD_RE = rx.compile(r"([A-Z][\w'\u2019-]*)\Z")
 
 
 def _splits_a_name(above: str, body: str) -> bool:

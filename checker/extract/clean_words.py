@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
+
 UI_WORDS = {
     "share", "tweet", "total", "shares", "comments", "comment", "subscribe", "read more",
     "read more:", "previous article", "next article", "you may also like", "trending posts",
@@ -17,7 +19,7 @@ UI_WORDS = {
     "read next", "recommended", "latest", "latest news", "top stories", "see also",
     "tags", "tags:", "photo", "video", "videos", "watch", "listen",
 }
-UI_PREFIX_RE = re.compile(
+UI_PREFIX_RE = rx.compile(
     r"^(?:watch more|read more|explore |content from other|input your search|follow us|"
     r"sign up|subscribe to|click here|share this|share on|download the|get the app|"
     r"image:|photo:|photo caption:|file photo|caption:|credit:|listen to this article|"
@@ -25,22 +27,22 @@ UI_PREFIX_RE = re.compile(
     r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored)",
     re.IGNORECASE,
 )
-URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-MD_LINK_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)")
-NUMBERISH_RE = re.compile(r"^[\d\s.,:/|()+-]*$")
+URL_RE = rx.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+MD_LINK_RE = rx.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)")
+NUMBERISH_RE = rx.compile(r"^[\d\s.,:/|()+-]*$")
 # A bullet that states a figure: money, a percentage or a scaled amount ("Comments: 12
 # readers" and "Most read: 5 ways to save" are page furniture).
-FIGURE_BULLET_RE = re.compile(
+FIGURE_BULLET_RE = rx.compile(
     r"[$\u00a3\u20ac\u00a5\u20b9]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)|"
     r"\d\s?(?:million|billion|trillion|bn|tn)\b|\d(?:\.\d+)?[mb]n?\b")
 # A bullet that opens with a count of something at a time: "612 stores at the end of the
 # quarter", "3,200 employees as of 30 June" (desk probe C: a summary bullet, as it had no
 # money or percentage); not "5 ways to save on tax".
-COUNT_BULLET_RE = re.compile(
+COUNT_BULLET_RE = rx.compile(
     r"\d{1,3}(?:,\d{3})*(?:\.\d+)?\s+[a-z]+s\s+(?:at\s+the\s+(?:end|close|start)\s+of|"
     r"as\s+(?:of|at)|at\s+year-end|in\s+(?:the\s+)?(?:quarter|year|half|\d{4}))\b")
-SEPARATOR_RE = re.compile(r"^[-=_*~#.\u2022\s]{3,}$")
-FOOTER_RE = re.compile(
+SEPARATOR_RE = rx.compile(r"^[-=_*~#.\u2022\s]{3,}$")
+FOOTER_RE = rx.compile(
     r"(?:\u00a9|\(c\)\s*\d{4}|copyright\s+(?:\u00a9|\(c\)|\d{4})|all rights reserved|"
     r"this site is designed by|(?:we|site)\s+uses?\s+cookies|use\s+of\s+cookies|"
     r"accept\s+(?:all\s+)?cookies|cookie\s+settings|our standards:|"
@@ -60,7 +62,7 @@ FOOTER_RE = re.compile(
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short
 # lines, the way page footers list them.
-WEAK_FOOTER_RE = re.compile(
+WEAK_FOOTER_RE = rx.compile(
     r"(?:privacy policy|terms of use|terms of service|cookie policy|copyright|contact us|"
     r"about us|sitemap)", re.IGNORECASE)
 WEAK_FOOTER_WORDS = 12
@@ -72,44 +74,44 @@ WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", 
                      "about us", "sitemap")
 BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",
              "writes for", "freelance", "staff")
-BIO_RE = re.compile(
+BIO_RE = rx.compile(
     r"(?:reach out at|follow (?:him|her|them) on|\[at\]|@\w+\.\w+|is the editor-in-chief|"
     r"can be reached at|writes for|is a (?:freelance|staff) (?:writer|journalist))",
     re.IGNORECASE,
 )
-BYLINE_RE = re.compile(
+BYLINE_RE = rx.compile(
     r"^\(?(?:by|source|via|press desk|staff report|edited by|(?:additional\s+)?reporting by|"
     r"writing by|editing by|compiled by)\b[: ]", re.I)
 # "Source: SIPRI Military Expenditure Database, April 2024.": a credit, full stop or not.
-SOURCE_RE = re.compile(r"^sources?:", re.I)
+SOURCE_RE = rx.compile(r"^sources?:", re.I)
 # Credits of the people who made the story, full stop or not: "Reporting by Ruma Paul;
 # Editing by Alison Williams.", "Associated Press writer Karel Janicek contributed to this
 # report.", "Jane Doe contributed reporting from Kyiv."
-CREDIT_PART_RE = re.compile(
+CREDIT_PART_RE = rx.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|"
     r"graphics|photos?|video|produced)\s+by\s+\S", re.I)
-CONTRIBUTED_RE = re.compile(
+CONTRIBUTED_RE = rx.compile(
     r"\bcontributed\s+(?:(?:additional\s+)?reporting\b|(?:reporting\s+)?to\s+this\s+"
     r"(?:report|story|article)\b)", re.I)
 # A reference to cite the page by, not a sentence: "Citable reference: World Health
 # Organization (11 September 2026). Disease Outbreak News; Dengue - Bangladesh."
-CITATION_RE = re.compile(
+CITATION_RE = rx.compile(
     r"^(?:citable\s+reference|suggested\s+citation|citation|how\s+to\s+cite(?:\s+this)?|"
     r"cite\s+(?:this(?:\s+\w+)?|as)|references?)\s*:", re.I)
 # A menu written on one line: short items between bars or dots ("e-Paper | Subscribe | Sign
 # in", "Menu \u00b7 Newsletter \u00b7 Donate"). A table row starts with its bar.
-MENU_SPLIT_RE = re.compile(r"\s+[|\u00b7\u2022\u00bb\u203a]\s+")
+MENU_SPLIT_RE = rx.compile(r"\s+[|\u00b7\u2022\u00bb\u203a]\s+")
 MENU_MIN_ITEMS = 3
 MENU_ITEM_WORDS = 3
 # "Updated: 10:45 GMT, March 5, 2024", "Published 5 March 2024": page furniture.
-STAMP_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*"
+STAMP_RE = rx.compile(r"^(?:last\s+)?(?:updated|published|posted|modified)\b\s*"
                       r"(?:online|in\s+print|first)?\s*:?\s*(?:on\s+)?"
                       r"[\d\w,: .|-]{0,40}$", re.I)
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-DATELINE_RE = re.compile(
+DATELINE_RE = rx.compile(
     rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
     rf"\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}\s*(?:am|pm)?)?\.?$",
@@ -118,10 +120,10 @@ DATELINE_RE = re.compile(
 # A wire story's dateline opening a line: "RIGA - ", "KITWE, Zambia (Reuters) - ",
 # "LUSAKA, March 10 (Global Wire) -": the city in capitals, then a dash. The story starts
 # there, so no sentence runs into it from the line above.
-WIRE_DATELINE_RE = re.compile(
+WIRE_DATELINE_RE = rx.compile(
     r"[A-Z][A-Z'.\u2019-]{2,}(?:\s+[A-Z][A-Z'.\u2019-]+){0,3}(?:,\s+[^\n()\u2013\u2014-]{2,40}?)?"
     r"(?:\s*\([^()\n]{2,40}\))?\s+[-\u2013\u2014]+\s")
-BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*]|-(?=\s))\s*")
+BULLET_RE = rx.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043*]|-(?=\s))\s*")
 SMALL_WORDS = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
     "the", "to", "vs", "with", "amid", "over", "after", "s",
@@ -129,7 +131,7 @@ SMALL_WORDS = {
 END_PUNCT = tuple('.!?:"\u201d\u2019)\'')
 TITLE_MAX_WORDS = 20
 # A line that stops mid-phrase continues on the next line (hard-wrapped text).
-ENDS_OPEN_RE = re.compile(
+ENDS_OPEN_RE = rx.compile(
     r"(?:[,;\u2013\u2014-]|\b(?:the|a|an|of|and|or|to|in|for|with|on|by|at|from|as|that|"
     r"which|its|their|his|her)\s*)$", re.IGNORECASE)
 
@@ -140,7 +142,7 @@ ENDS_OPEN_RE = re.compile(
 # A stamp may name its time zone ("12.10pm GMT: ", "23:48 CET: "); a 24-hour one may stand
 # before the entry with a space alone ("10:42 Temperatures reached ...", as Euronews writes),
 # when a capital follows: "12:30 is the time" speaks of the time.
-LIVE_STAMP_RE = re.compile(
+LIVE_STAMP_RE = rx.compile(
     r"(?:(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)"
     r"(?:\s(?-i:GMT|BST|UTC|CET|CEST|EET|EST|EDT|CST|CDT|PST|PDT|ET))?"
     r"(?::|\s[-\u2013\u2014])\s+|\d{1,2}:\d{2}[ \t]+(?=(?-i:[A-Z])))"

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from checker import rx
 from checker.extract.gates import Gates
 
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_TOKEN_RE = rx.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 @lru_cache(maxsize=4096)
@@ -29,7 +30,7 @@ class Cue:
     def __init__(self, words: str, phrases: Iterable[str] = (), flags: int = re.IGNORECASE):
         self.words = frozenset(words.split())
         phrase_list = list(phrases)
-        self._regex = (re.compile(r"\b(?:" + "|".join(phrase_list) + r")\b", flags)
+        self._regex = (rx.compile(r"\b(?:" + "|".join(phrase_list) + r")\b", flags)
                        if phrase_list else None)
         # A phrase can only match when its first word is present.
         self._gate = frozenset(
@@ -53,7 +54,7 @@ class Cue:
         return self._regex.search(text) is not None
 
 
-_LITERAL_WORD_RE = re.compile(r"[a-z0-9'-]+")
+_LITERAL_WORD_RE = rx.compile(r"[a-z0-9'-]+")
 
 
 def _longest_word(phrase: str) -> str | None:
@@ -72,8 +73,8 @@ def any_in(text: str, needles: Iterable[str]) -> bool:
     return False
 
 
-_ESCAPE_RE = re.compile(r"\\.")
-_GROUP_NAME_RE = re.compile(r"\(\?P(?:<\w+>|=\w+\))")
+_ESCAPE_RE = rx.compile(r"\\.")
+_GROUP_NAME_RE = rx.compile(r"\(\?P(?:<\w+>|=\w+\))")
 
 
 def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -91,7 +92,7 @@ def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     bare = _GROUP_NAME_RE.sub("", _ESCAPE_RE.sub("", pattern.pattern))
     if "(?-i" in bare or any("A" <= c <= "Z" for c in bare):
         return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return rx.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
 def must_lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
+
 _MONTH_NAMES = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                 r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 # The months' and weekdays' names, in order: patterns here read them in lower case, others
@@ -31,7 +33,7 @@ PARTS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}  # overlapping on purp
 # A 4-digit number that counts something is not a year: "about 2000 troops".
 _COUNT_WORDS = (r"about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|"
                 r"at\s+least|approximately|roughly|exactly|only|just|than|\$|#")
-COUNT_BEFORE_RE = re.compile(rf"(?:{_COUNT_WORDS})\s*$", _I)
+COUNT_BEFORE_RE = rx.compile(rf"(?:{_COUNT_WORDS})\s*$", _I)
 # The last words of COUNT_BEFORE_RE's alternatives ("than" of "more than"): a match ends in
 # one and whitespace. Read off the alternatives, as quantity_patterns.MOD_LAST_WORDS is.
 _COUNT_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\", "")
@@ -47,7 +49,7 @@ def count_before(folded: str, start: int, end: int) -> bool:
     return COUNT_BEFORE_RE.search(folded, start, end) is not None
 
 
-COUNT_AFTER_RE = re.compile(
+COUNT_AFTER_RE = rx.compile(
     r"\s+(?:people|persons|troops|soldiers|students|employees|workers|units|jobs|cases|"
     r"deaths|tonnes|tons|km|kilometres|miles|metres|feet|hectares|acres|more|additional|"
     r"new|other|of\s+(?:the|them|these|those))\b", _I)
@@ -65,66 +67,66 @@ DAY_PLAIN = r"(?=\d)\b(?P<day>\d{1,2})"
 _DAY_FIRST = r"(?P<day>\d(?<!\w\d)\d?)"
 
 _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("iso", rx.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     # "in the year to March", "the three months to June 2024", "the year ended 31 March
     # 2024": the months ending with that month (a day in it says no more).
-    ("year_to", re.compile(rf"\b(?:(?:in|over|during|for)\s+)?the\s+(?:(?P<n>\w+)\s+months|"
+    ("year_to", rx.compile(rf"\b(?:(?:in|over|during|for)\s+)?the\s+(?:(?P<n>\w+)\s+months|"
                            rf"(?P<unit>year|quarter))\s+(?:to|ending|ended|through)\s+"
                            rf"(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?)?"
                            rf"{_MON}(?:\s+\d{{1,2}}{_ORD}\b)?(?:,?\s+{_YEAR}\b)?", _I)),
-    ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
-    ("dmy", re.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
-    ("half", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
+    ("mdy", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
+    ("dmy", rx.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
+    ("half", rx.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
                         rf"(?:(?:the\s+year\s+)?{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
-    ("half_label", re.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
-    ("between_months", re.compile(rf"\bbetween\s+{_MON}\s+and\s+(?P<mon2>{_MONTH_NAMES})\b"
+    ("half_label", rx.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
+    ("between_months", rx.compile(rf"\bbetween\s+{_MON}\s+and\s+(?P<mon2>{_MONTH_NAMES})\b"
                                   rf"(?:\s+{_YEAR})?", _I)),
-    ("month_range", re.compile(rf"\b{_MON}\s+(?:to|-|through|until)\s+(?P<mon2>{_MONTH_NAMES})"
+    ("month_range", rx.compile(rf"\b{_MON}\s+(?:to|-|through|until)\s+(?P<mon2>{_MONTH_NAMES})"
                                rf"\b(?:\s+{_YEAR})?", _I)),
-    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
-    ("m_rel", re.compile(rf"\b{_MON}\s+{_REL}\b", _I)),
-    ("md", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_YEAR_AFTER}", _I)),
-    ("dm", re.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON}(?!\w){_NO_YEAR_AFTER}", _I)),
-    ("q_year", re.compile(rf"\b(?:the\s+)?{_Q}\s+(?:of\s+)?(?:{_YEAR}|{_REL}|{_THE_YEAR})\b",
+    ("my", rx.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
+    ("m_rel", rx.compile(rf"\b{_MON}\s+{_REL}\b", _I)),
+    ("md", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_YEAR_AFTER}", _I)),
+    ("dm", rx.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON}(?!\w){_NO_YEAR_AFTER}", _I)),
+    ("q_year", rx.compile(rf"\b(?:the\s+)?{_Q}\s+(?:of\s+)?(?:{_YEAR}|{_REL}|{_THE_YEAR})\b",
                           _I)),
-    ("qy", re.compile(rf"\bQ(?P<qn>[1-4])(?:\s+|\s+of\s+|-|/)(?:{_YEAR})\b")),
-    ("q", re.compile(rf"\b(?:the\s+)?{_Q}\b|\bQ(?P<qn>[1-4])\b", _I)),
-    ("fiscal", re.compile(r"\b(?:FY\s?)?(?P<y1>(?:19|20)\d\d)\s?[-/]\s?(?P<y2>\d\d)\b(?![-/]?\d)")),
-    ("fy", re.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?![-/]\d)")),
-    ("between", re.compile(r"\b(?:between|from)\s+(?P<y1>1[89]\d\d|20\d\d)\s+(?:and|to|until|-)"
+    ("qy", rx.compile(rf"\bQ(?P<qn>[1-4])(?:\s+|\s+of\s+|-|/)(?:{_YEAR})\b")),
+    ("q", rx.compile(rf"\b(?:the\s+)?{_Q}\b|\bQ(?P<qn>[1-4])\b", _I)),
+    ("fiscal", rx.compile(r"\b(?:FY\s?)?(?P<y1>(?:19|20)\d\d)\s?[-/]\s?(?P<y2>\d\d)\b(?![-/]?\d)")),
+    ("fy", rx.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?![-/]\d)")),
+    ("between", rx.compile(r"\b(?:between|from)\s+(?P<y1>1[89]\d\d|20\d\d)\s+(?:and|to|until|-)"
                            r"\s+(?P<y2>1[89]\d\d|20\d\d)\b", _I)),
-    ("year_range", re.compile(r"\b(?P<y1>1[89]\d\d|20\d\d)\s?-\s?(?P<y2>1[89]\d\d|20\d\d)\b")),
-    ("decade", re.compile(r"\b(?P<since>since\s+)?(?:the\s+)?(?P<dec>1[89]\d0|20\d0)s\b", _I)),
-    ("prev_period", re.compile(r"\b(?:the\s+)?previous\s+(?P<n>\w+)-year\s+period\s+to\s+"
+    ("year_range", rx.compile(r"\b(?P<y1>1[89]\d\d|20\d\d)\s?-\s?(?P<y2>1[89]\d\d|20\d\d)\b")),
+    ("decade", rx.compile(r"\b(?P<since>since\s+)?(?:the\s+)?(?P<dec>1[89]\d0|20\d0)s\b", _I)),
+    ("prev_period", rx.compile(r"\b(?:the\s+)?previous\s+(?P<n>\w+)-year\s+period\s+to\s+"
                                r"(?P<year>1[89]\d\d|20\d\d)\b", _I)),
-    ("next_n", re.compile(r"\b(?:over\s+|in\s+|for\s+|during\s+|within\s+)?the\s+(?:next|coming)"
+    ("next_n", rx.compile(r"\b(?:over\s+|in\s+|for\s+|during\s+|within\s+)?the\s+(?:next|coming)"
                           r"\s+(?:(?P<n>\w+)\s+)?(?P<unit>years|decades?)\b", _I)),
     # "the past 12 months", "over the last two years", "in the past year" (not "the last
     # year of the war"); "the previous year" is a shift (prev_unit).
-    ("past_n", re.compile(r"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?:(?:past|last|previous)"
+    ("past_n", rx.compile(r"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?:(?:past|last|previous)"
                           r"\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)|(?:past|last)"
                           r"\s+(?P<unit1>year|month|week|decade))\b(?!\s+of\b)", _I)),
-    ("past_decade", re.compile(r"\b(?:the\s+)?(?:past|last)\s+decade\b", _I)),
-    ("since", re.compile(rf"\b(?P<kw>since|until|by|before|after)\s+(?:the\s+)?{_YEAR}\b", _I)),
-    ("part", re.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _I)),
-    ("month_rel", re.compile(rf"\b(?:in|last|this|next|since|by|early|late|mid)(?:\s+|-){_MON}"
+    ("past_decade", rx.compile(r"\b(?:the\s+)?(?:past|last)\s+decade\b", _I)),
+    ("since", rx.compile(rf"\b(?P<kw>since|until|by|before|after)\s+(?:the\s+)?{_YEAR}\b", _I)),
+    ("part", rx.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _I)),
+    ("month_rel", rx.compile(rf"\b(?:in|last|this|next|since|by|early|late|mid)(?:\s+|-){_MON}"
                              r"(?![\w])", _I)),
-    ("part_rel", re.compile(r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b",
+    ("part_rel", rx.compile(r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b",
                             _I)),
     # "the previous year", "the following month": a shift from another date of the sentence.
-    ("prev_unit", re.compile(r"\bthe\s+(?P<dir>previous|preceding|prior|following|next)\s+"
+    ("prev_unit", rx.compile(r"\bthe\s+(?P<dir>previous|preceding|prior|following|next)\s+"
                              r"(?P<unit>year|month|week|day|decade)\b(?!\s+of\b)", _I)),
-    ("rel_year", re.compile(rf"\b{_REL}\b", _I)),
-    ("rel_unit", re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>month|week)\b", _I)),
-    ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+ago\b",
+    ("rel_year", rx.compile(rf"\b{_REL}\b", _I)),
+    ("rel_unit", rx.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>month|week)\b", _I)),
+    ("ago", rx.compile(r"\b(?P<n>\w+)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+ago\b",
                        _I)),
     # "a year earlier", "five years before", "the year before", "two years later".
-    ("shift", re.compile(r"\b(?:(?P<n>\w+)\s+)?(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    ("shift", rx.compile(r"\b(?:(?P<n>\w+)\s+)?(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
                          r"(?P<dir>later|earlier|before|after|prior)\b", _I)),
-    ("day_rel", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
+    ("day_rel", rx.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
+    ("weekday", rx.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)\b", _I)),
-    ("year", re.compile(_YEAR_FIRST + _AFTER_YEAR)),
+    ("year", rx.compile(_YEAR_FIRST + _AFTER_YEAR)),
 ]
 
 # The (?=...) prefixes of some patterns are necessary conditions that only make them faster.
@@ -159,10 +161,10 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
 }
 # Where a month name starts. A leading character class lets the engine skip most positions
 # at once; an alternation of 24 names behind \b is tried in full at every position.
-MONTH_AT_RE = re.compile(rf"(?=[adfjmnos])\b{_MON}", _I)
+MONTH_AT_RE = rx.compile(rf"(?=[adfjmnos])\b{_MON}", _I)
 # MONTH_AT_RE for lower-case ASCII text: there IGNORECASE changes no match, and without it
 # the engine compares characters directly instead of lower-casing each (2x faster).
-_MONTH_AT_LOWER_RE = re.compile(MONTH_AT_RE.pattern)
+_MONTH_AT_LOWER_RE = rx.compile(MONTH_AT_RE.pattern)
 
 
 def month_starts(folded: str, lower: str, start: int, stop: int) -> list[int]:

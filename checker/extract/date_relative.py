@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from checker import rx
 from checker.extract.date_patterns import ORDINALS, PARTS, WEEKDAYS
 from checker.extract.date_types import (
     Anchor,
@@ -62,8 +63,8 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
 # A company's fiscal quarter: its calendar is unknown ("fiscal fourth quarter" may end in
 # January, June or September), so it is no calendar quarter to compare with another.
 # ("financial" alone is not enough: "Q4 2024 financial results" are a calendar quarter's.)
-_FISCAL_BEFORE_RE = re.compile(r"\b(?:fiscal(?:[\s-]+year)?|financial[\s-]+year)[\s-]+$", re.I)
-_FISCAL_AFTER_RE = re.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?:fiscal|financial\s+year|"
+_FISCAL_BEFORE_RE = rx.compile(r"\b(?:fiscal(?:[\s-]+year)?|financial[\s-]+year)[\s-]+$", re.I)
+_FISCAL_AFTER_RE = rx.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?(?:fiscal|financial\s+year|"
                               r"FY)(?![a-z])", re.I)
 
 
@@ -97,7 +98,7 @@ def _quarter(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
 
 
 # What a company reports for a quarter once it is over.
-_RESULTS_RE = re.compile(r"\b(?:results|revenue|revenues|earnings|profits?|sales|loss|losses|"
+_RESULTS_RE = rx.compile(r"\b(?:results|revenue|revenues|earnings|profits?|sales|loss|losses|"
                          r"figures|turnover|income)\b", re.IGNORECASE)
 
 
@@ -208,7 +209,7 @@ def _day_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
 
 # A weekday that dates the telling, not the plan: "Acme will cut 1,500 jobs, the company
 # said on Thursday" is Thursday past, however future the rest of the sentence is.
-_TOLD_BEFORE_RE = re.compile(
+_TOLD_BEFORE_RE = rx.compile(
     r"\b(?:said|says|announced|told|reported|confirmed|stated|added|wrote|revealed|"
     r"disclosed|warned)\b(?:\s+[\w'-]+){0,4}\s*\Z", re.IGNORECASE)
 
@@ -217,7 +218,7 @@ _TOLD_BEFORE_RE = re.compile(
 # "Babis said on Saturday that talks would begin on Monday" (a desk probe: the Monday before
 # publication), "the vote is due on Friday", "will meet on Tuesday" ("would have met on
 # Monday" is past).
-_PLANNED_BEFORE_RE = re.compile(
+_PLANNED_BEFORE_RE = rx.compile(
     r"\b(?:will|would|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|planned)|"
     r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,3}?\s*\Z", re.IGNORECASE)
 

@@ -27,6 +27,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from checker import rx
 from checker.extract.date_patterns import MONTHS
 from checker.extract.date_types import (
     Anchor,
@@ -46,15 +47,15 @@ _DIRECTION = {"earlier": -1, "before": -1, "prior": -1, "previous": -1, "precedi
               "later": 1, "after": 1, "following": 1, "next": 1}
 # "five years before" is a shift only where the words end: "two years before the election"
 # counts from the election (no date).
-_ENDS_RE = re.compile(r"\s*(?:[,.;:!?)\]\"'\u2019\u201d]|\Z)|\s+(?:and|but|or|while|whereas|"
+_ENDS_RE = rx.compile(r"\s*(?:[,.;:!?)\]\"'\u2019\u201d]|\Z)|\s+(?:and|but|or|while|whereas|"
                       r"when|with|at|in|on|from|to|compared)\b", re.IGNORECASE)
 # "launched a year earlier than planned" is no date of its own.
-_THAN_RE = re.compile(r"\s+than\b", re.IGNORECASE)
+_THAN_RE = rx.compile(r"\s+than\b", re.IGNORECASE)
 # "exports rose 6.4% in October from a year earlier": the base of a change, named with no
 # figure of its own, is no time of the claim's fact (as a date of the claim it would make
 # "rose 6.4% in October 2023 from a year earlier" and "rose 3.1% in October 2022" one time).
 # "down from 4.5% a year earlier" dates its own figure.
-_BASE_RE = re.compile(r"\b(?:from|over|on|than|versus|vs\.?|against|compared\s+(?:with|to)|"
+_BASE_RE = rx.compile(r"\b(?:from|over|on|than|versus|vs\.?|against|compared\s+(?:with|to)|"
                       r"relative\s+to)\s+\Z", re.IGNORECASE)
 
 
@@ -181,15 +182,15 @@ _SAY = (r"said|says|announced|reported|confirmed|stated|added|wrote|noted|reveal
 # telling dates read the same list (`telling._SAID_GAP`).
 STATEMENT = (r"statement|interview|briefing|conference|address|speech|post|note|release|"
              r"filing")
-_TOLD_RE = re.compile(
+_TOLD_RE = rx.compile(
     rf"\b(?:(?:{_SAY})(?:\s+(?:in|during|at)\s+(?:a|an|the|its|his|her|their)"
     rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{STATEMENT})(?:\s+(?:issued|released|published))?)?"
     r"|told\s+(?:the(?:\s+[\w'.-]+){1,3}?|[\w'.-]+)"
     r"|according\s+to(?:\s+[\w'.-]+){1,5}?)"
     r"(?:\s+(?:late|early))?(?:\s+on)?\s+\Z", re.IGNORECASE)
 # A wire dateline: "LUSAKA, Jan. 17 (Reuters) - ".
-_DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z'. -]{1,40},\s+\Z")
-_DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s")
+_DATELINE_BEFORE_RE = rx.compile(r"[A-Z][A-Z'. -]{1,40},\s+\Z")
+_DATELINE_AFTER_RE = rx.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s")
 
 
 # A dateline opening a story, its city in any case and its date a month and a day, then the
@@ -203,7 +204,7 @@ _ABBREVIATED = [m[:3].capitalize() for m in MONTHS]
 _ABBREVIATED.insert(_ABBREVIATED.index("Sep") + 1, "Sept")
 _MONTH = (rf"(?:{'|'.join(_ABBREVIATED)})\.?|"
           + "|".join(m.capitalize() for m in MONTHS if m.capitalize() not in _ABBREVIATED))
-DATELINE_RE = re.compile(
+DATELINE_RE = rx.compile(
     r"[\W_]{0,3}(?!(?:In|On|At|By|The|From|Since|Until|As|After|Before|For|Of)\b)"
     r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+"
     r"(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+)?"  # the region or country

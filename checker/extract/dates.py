@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from functools import lru_cache
 
+from checker import rx
 from checker.extract import date_relative, date_rules, date_shift
 from checker.extract.date_patterns import MONTH_FIRST, NEEDS_MONTH, PATTERNS, month_starts
 from checker.extract.date_types import Anchor, DateExpr, build, open_end
@@ -22,20 +23,20 @@ __all__ = ["Anchor", "DateExpr", "find_dates"]
 _REGISTERED = (date_rules, date_relative, date_shift)  # importing them registers their builders
 
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
-_OPEN_KEYWORD_RE = re.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
+_OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
 _OPENABLE = frozenset({"day", "month", "quarter"})
 # month_rel's own lead word: "since January" is the period from January to publication, as
 # "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
-_LEAD_KEYWORD_RE = re.compile(r"(?P<kw>since|by)\s+", re.IGNORECASE)
+_LEAD_KEYWORD_RE = rx.compile(r"(?P<kw>since|by)\s+", re.IGNORECASE)
 # A date qualifying a noun is no object of the keyword before it: "after third-quarter
 # revenue rose" is a clause after "after" (a desk probe: dated from October to publication),
 # and so is "after January's sales" or "since March figures showed".
-_ATTRIBUTIVE_RE = re.compile(
+_ATTRIBUTIVE_RE = rx.compile(
     r"(?:'s|\u2019s)\b|\s+(?:revenues?|results|sales|earnings|profits?|loss|losses|figures|"
     r"turnover|income|growth|output|data|numbers|gdp|inflation|deliveries|shipments|"
     r"margins?|performance|report|update)\b", re.IGNORECASE)
-_COMPOUND_RE = re.compile(r"[a-z0-9]-(?:quarter|month|day)\Z", re.IGNORECASE)
-_DIGIT_RE = re.compile(r"\d")
+_COMPOUND_RE = rx.compile(r"[a-z0-9]-(?:quarter|month|day)\Z", re.IGNORECASE)
+_DIGIT_RE = rx.compile(r"\d")
 # The patterns' gates (groups of cue substrings) read in one Aho-Corasick pass; the plans
 # that pass for a (digits, gates) pair are listed once and remembered.
 _GATE_CUES: list[tuple[str, ...]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
@@ -106,13 +107,13 @@ def find_dates(
 # comparative in brackets ("Revenue £4.82bn (Q3 2025: £4.51bn)"). As dates of the claim
 # they made a quarter of 2025 and "last year" one time, and "up 6.9%" corroborated "up
 # 9.6%" (a desk probe). "from a year earlier" is date_shift's (`_base_of_change`).
-_CHANGE_BASE_RE = re.compile(
+_CHANGE_BASE_RE = rx.compile(
     r"(?:%|\bper\s+cent)\s+(?:on|from|over|against|versus|vs\.?|compared\s+(?:with|to))"
     r"\s+\Z", re.IGNORECASE)
 # Only a past year or quarter as such a base ("on last year", "from the previous year"):
 # "rose 5% on Monday", "closed at $50 on March 3" date their figures.
-_PAST_PERIOD_RE = re.compile(r"(?:the\s+)?(?:last|previous|prior|same)\b", re.IGNORECASE)
-_LABELLED_FIGURE_RE = re.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
+_PAST_PERIOD_RE = rx.compile(r"(?:the\s+)?(?:last|previous|prior|same)\b", re.IGNORECASE)
+_LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 
 
 def _comparison_base(d: DateExpr, folded: str, start: int) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from checker import rx
 from checker.currencies import DEFAULT_RUPEE, document_rupee
 from checker.defaults import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
@@ -55,12 +55,12 @@ from checker.propernames import mid_sentence_names
 from checker.textutil import fold
 
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
-_BULLET_PREFIX_RE = re.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
+_BULLET_PREFIX_RE = rx.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
 # A live blog's time stamp before an entry, and its label ("12.04pm GMT: Breaking: "):
 # when the entry was posted, not what it says (clean_words.LIVE_STAMP_RE).
 _STAMP_PREFIX_RE = LIVE_STAMP_RE
-_LETTERS_RE = re.compile(r"[A-Za-z]{2}")
-_DIGIT_RE = re.compile(r"\d")
+_LETTERS_RE = rx.compile(r"[A-Za-z]{2}")
+_DIGIT_RE = rx.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
 # The cue gates of dates, quantities and attribution, read in one scan of a clause's lower

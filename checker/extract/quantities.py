@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checker import rx
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
 from checker.extract.cues import tokens
@@ -105,7 +106,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
-_OF_TOTAL_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
+_OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
 
 
 def _parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
@@ -340,7 +341,7 @@ def _words(written: str) -> str:
     return " ".join(written.lower().split())
 
 
-_YEARISH_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
+_YEARISH_RE = rx.compile(r"1[89]\d\d|20\d\d|2100")
 
 
 def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:

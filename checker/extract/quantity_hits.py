@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
 from checker.extract import quantity_patterns as qp
 from checker.extract.cues import must_lower_twin
 
 # "a 4.5% rise over two years": "over" a span of time says how long, not "more than".
-_OVER_RE = re.compile(r"over\s*", re.IGNORECASE)
+_OVER_RE = rx.compile(r"over\s*", re.IGNORECASE)
 # ... unless a verb of duration comes before it: "lasted over three hours" is more than.
-_FOR_BEFORE_RE = re.compile(r"\b(?:lasted|lasting|lasts|took|takes|taking|for|waited|spent|"
+_FOR_BEFORE_RE = rx.compile(r"\b(?:lasted|lasting|lasts|took|takes|taking|for|waited|spent|"
                             r"in)\s+\Z", re.IGNORECASE)
-_DURATION_RE = re.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|hours?|"
+_DURATION_RE = rx.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|hours?|"
                           r"quarters?|centuries)\b", re.IGNORECASE)
 
 

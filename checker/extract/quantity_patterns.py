@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
 from checker.extract.gates import Gates
 from checker.extract.quantity_words import (
     APPROX,
@@ -35,51 +36,51 @@ NUMBER_PLAIN = rf"(?=\d)(?P<num>{NUM}){_AFTER_NUMBER}"
 # NUMBER_PLAIN with the first digit outside NUM's branches: the pattern starts with a class
 # (no hint), and the engine skips from digit to digit in C rather than trying the hint at
 # each position (a third less time; the same matches, tests/extract/test_regex_rewrites.py).
-NUMBER_RE = re.compile(rf"(?P<num>\d(?:{NUM_TAIL})){_AFTER_NUMBER}", re.IGNORECASE)
-CUR_BEFORE_RE = re.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
+NUMBER_RE = rx.compile(rf"(?P<num>\d(?:{NUM_TAIL})){_AFTER_NUMBER}", re.IGNORECASE)
+CUR_BEFORE_RE = rx.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
 # A second figure after "to" whose unit is written once, after it: "1.0 billion to 1.05
 # billion pounds", "from 5 to 7 per cent" (the first figure's unit is the same).
-TO_FIGURE_RE = re.compile(r"\s+to\s+" + NUMBER_PLAIN, re.IGNORECASE)
-MOD_BEFORE_RE = re.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
+TO_FIGURE_RE = rx.compile(r"\s+to\s+" + NUMBER_PLAIN, re.IGNORECASE)
+MOD_BEFORE_RE = rx.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
 # The last words of MOD_BEFORE_RE's modifiers ("than" of "more than"): a match ends in one of
 # them and the whitespace up to the number, so an ASCII window whose last word is none of
 # them cannot match (in ASCII text IGNORECASE is lower()).
 MOD_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
                                for alt in f"{APPROX}|{LOWER}|{UPPER}".split("|")}))
 # "between 5 and 10 per cent": one range, its unit written once, on either side.
-BETWEEN_RE = re.compile(
+BETWEEN_RE = rx.compile(
     rf"(?=b)\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"
     rf"(?:\s?(?P<unit>{UNIT})(?!\w))?\s+and\s+(?P<cur2>{CUR})?(?P<num2>{NUM})"
     rf"(?:\s?(?P<scale2>{SCALE})\b)?(?:\s?(?P<unit2>{UNIT})(?!\w))?",
     re.IGNORECASE,
 )
 # by_first_char: the words grouped by first letter (the same matches, fewer branches tried).
-VAGUE_RE = re.compile(
+VAGUE_RE = rx.compile(
     r"(?=[thdmb])\b(?P<vague>" + by_first_char(
         "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
         "dozens|hundreds|thousands|millions|billions") + r")\b(?=\s+of\b|\s+\w)",
     re.IGNORECASE)
-RATIO_RE = re.compile(
+RATIO_RE = rx.compile(
     r"(?=[dtqhf])\b(?P<ratio>" + by_first_char("|".join(RATIOS)) + r")\b", re.IGNORECASE)
 # A multiple: "2.3 times higher", "three times as many", "2.5-fold" (not "visited 5 times").
-TIMES_AFTER_RE = re.compile(
+TIMES_AFTER_RE = rx.compile(
     r"-?fold\b|\s+times(?=\s+(?:higher|more|larger|bigger|greater|lower|smaller|faster|"
     r"slower|longer|as|the|that|what|its|their)\b)", re.IGNORECASE)
 # An earthquake's size: "magnitude 6.8", "a 6.8-magnitude quake", "magnitude-7.4".
-MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]\Z", re.IGNORECASE)
-MAGNITUDE_AFTER_RE = re.compile(r"-magnitude\b", re.IGNORECASE)
+MAGNITUDE_BEFORE_RE = rx.compile(r"\bmagnitude[\s-]\Z", re.IGNORECASE)
+MAGNITUDE_AFTER_RE = rx.compile(r"-magnitude\b", re.IGNORECASE)
 # A temperature written against the figure, a capital C or F as news copy writes it:
 # "44.6C (112.3F)", "below 28C" (not "5c", a cent; not "5CF", a model). The highest value
 # each scale can take on Earth keeps sums and counts out ("300C missions").
-TEMPERATURE_AFTER_RE = re.compile(r"[CF](?![\w'\u2019]|[.-]\w)")
+TEMPERATURE_AFTER_RE = rx.compile(r"[CF](?![\w'\u2019]|[.-]\w)")
 TEMPERATURE_LIMITS = {"C": 60.0, "F": 140.0}
 # Words after which a number and a capital letter label a thing: "class 6C", "row 12F".
-LABEL_BEFORE_RE = re.compile(
+LABEL_BEFORE_RE = rx.compile(
     r"\b(?:class|form|grade|year|row|seat|gate|flat|floor|room|platform|unit|block|"
     r"section|level|bay|stand|terminal|apartment|suite|route|bus|vitamin|no\.?)\s+\Z",
     re.IGNORECASE)
 # Pence written against the figure: "310p", "12.5p." (not "5 p.m.", "1080p").
-PENCE_AFTER_RE = re.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
+PENCE_AFTER_RE = rx.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
 # A number written out, compounds whole (a desk probe: "Twenty-three people" was 3,
 # "forty-five percent" 5 %): tens and units hyphenated or spaced ("twenty-one", "ninety
 # nine"), hundreds ("a hundred", "one hundred and twenty"). A bare "one" is no figure ("one
@@ -88,7 +89,7 @@ _SMALL_WORDS = rf"(?:(?:{TENS_WORDS})(?:[-\s](?:{UNIT_WORDS}))?|{TEEN_WORDS}|{UN
 _WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?|"
             rf"a\s+thousand|one(?=\s+(?:thousand|million|billion|trillion)\b)|"
             rf"(?!one\b){_SMALL_WORDS}")
-WORD_NUMBER_RE = re.compile(
+WORD_NUMBER_RE = rx.compile(
     rf"(?=[atfseno])\b(?P<word>{_WRITTEN})\b(?!-)"
     # Followed by a word, or closing a clause ("the toll stands at four."): quantities.py
     # keeps a closing one only after a verb of level (`LEVEL_BEFORE_RE`).
@@ -105,41 +106,41 @@ DURATION_NOUNS = (
     "contract|deal|agreement|extension|lease|loan|term|sentence|ban|suspension|strike|"
     "walkout|stoppage|shutdown|lockdown|curfew|ceasefire|truce|moratorium|freeze|state|"
     "closure|halt|pause|mission|tour|trial|delay|window")
-DURATION_ADJ_RE = re.compile(
+DURATION_ADJ_RE = rx.compile(
     rf"\b(?P<num>\d{{1,3}}|{_SMALL_WORDS})-(?P<unit>{'|'.join(DURATION_UNITS)})(?:-long)?"
     rf"[ \t]+(?:[a-z]+[ \t]+)?(?P<noun>{DURATION_NOUNS})\b", re.IGNORECASE)
 # A vote's tally, a hyphen between its sides, where a vote is named: "voted by a majority of
 # 6-3", "split 6-3", "The vote was 6-3", "a 5-4 vote" (a desk probe: no figures, so a
 # committee's split told two ways went unseen). Not a score ("won 2-1"), nor "4-3-3".
 _TALLY = r"(?P<{0}>\d{{1,3}})\s?[-\u2013]\s?(?P<{1}>\d{{1,3}})(?![-\u2013]?\d)"
-TALLY_RE = re.compile(
+TALLY_RE = rx.compile(
     r"\b(?:(?:voted|votes?|voting|split)(?:\s+by(?:\s+a\s+majority\s+of)?)?|majority\s+of|"
     r"(?:vote|decision|ruling)\s+(?:was|is))\s+" + _TALLY.format("a", "b")
     + r"|\b(?<![-\u2013\d])" + _TALLY.format("a2", "b2")
     + r"\s+(?:vote|majority|decision|ruling|split)\b", re.IGNORECASE)
 # The unit after a number word, read as after digits: "seven years" is a measure like
 # "7 years", "five per cent" a percentage (a probe: "seven years" was a count of nothing).
-WORD_UNIT_AFTER_RE = re.compile(rf"\s(?P<unit>{UNIT})(?!\w)", re.IGNORECASE)
+WORD_UNIT_AFTER_RE = rx.compile(rf"\s(?P<unit>{UNIT})(?!\w)", re.IGNORECASE)
 # "stands at four.", "rose to seven,", "reached nine.": a level, not "one of four."
-LEVEL_BEFORE_RE = re.compile(
+LEVEL_BEFORE_RE = rx.compile(
     r"\b(?:stands?|stood|rose|risen|climbed|reached|fell|fallen|dropped|jumped|increased|"
     r"decreased|is\s+now|was\s+now)(?:\s+(?:at|to))?\s+\Z", re.IGNORECASE)
 VAGUE_STEMS = ("dozens", "hundreds", "thousands", "millions", "billions")
 RATIO_STEMS = tuple(RATIOS)
 NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)
-ORDINAL_RE = re.compile(r"(?=[N\d])\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
+ORDINAL_RE = rx.compile(r"(?=[N\d])\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
 # What an ordinal ranks, from a closed list: "the 87th minute" and "the 78th minute" of one
 # goal disagree, while "his 50th goal" and "the 20th anniversary" name different things
 # (a rank with no noun is never compared: `compare.figures.aligned`).
-RANK_NOUN_RE = re.compile(r"[ \t]+(minute|place|position|spot|seed|lap|hole)s?\b",
+RANK_NOUN_RE = rx.compile(r"[ \t]+(minute|place|position|spot|seed|lap|hole)s?\b",
                           re.IGNORECASE)
 # Numbers that belong to dates and times, never quantities: "2025-02-30", "3/4/2024", "10:30".
-NOT_QUANTITY_RE = re.compile(
+NOT_QUANTITY_RE = rx.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
 )
-DIGIT_RE = re.compile(r"\d")
+DIGIT_RE = rx.compile(r"\d")
 # A name and a comma before an age in commas: "Babiš, 72, said" (quantities._is_age).
-AGE_BEFORE_RE = re.compile(r"\b(?P<name>[A-Z][^\W\d_]*),[ \t]\Z")
+AGE_BEFORE_RE = rx.compile(r"\b(?P<name>[A-Z][^\W\d_]*),[ \t]\Z")
 # Substrings (of the lower-cased sentence) one of which every match holds, read in one pass:
 # bit 0 ORDINAL_RE, 1 NOT_QUANTITY_RE, 2 BETWEEN_RE, 3 VAGUE_RE, 4 RATIO_RE. The first three
 # count on \d being [0-9]: they hold for ASCII sentences only.
@@ -153,17 +154,17 @@ GATES = Gates((
 ))
 ASCII_ONLY_GATES = 0b111
 # A letter right after a number that ends a word: "GJ 486b", "Article 6b", "Kepler-452b".
-NAME_SUFFIX_RE = re.compile(r"[a-z](?![\w'])", re.IGNORECASE)
-TIME_AFTER = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)
-ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$",
+NAME_SUFFIX_RE = rx.compile(r"[a-z](?![\w'])", re.IGNORECASE)
+TIME_AFTER = rx.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)
+ANAPHORIC_BEFORE = rx.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$",
                                re.IGNORECASE)
 # Compiled once here rather than per call in quantities.py.
-LETTER_END_RE = re.compile(r"[A-Za-z][-']?$")
-LETTER_START_RE = re.compile(r"-?[A-Za-z]")
-LETTER_RE = re.compile(r"[A-Za-z]")
-FOUR_DIGITS_RE = re.compile(r"\d{4}")
-NOUN_WORDS_RE = re.compile(r"[A-Za-z][\w'-]*|[,.;:()\-]")
-CAPITAL_BEFORE = re.compile(r"\b[A-Za-z]*[A-Z][\w']*\s$")
+LETTER_END_RE = rx.compile(r"[A-Za-z][-']?$")
+LETTER_START_RE = rx.compile(r"-?[A-Za-z]")
+LETTER_RE = rx.compile(r"[A-Za-z]")
+FOUR_DIGITS_RE = rx.compile(r"\d{4}")
+NOUN_WORDS_RE = rx.compile(r"[A-Za-z][\w'-]*|[,.;:()\-]")
+CAPITAL_BEFORE = rx.compile(r"\b[A-Za-z]*[A-Z][\w']*\s$")
 # Capitalised words that start sentences or modify numbers rather than name products.
 NOT_NAMES = frozenset(
     """

@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from checker import rx
+
 if TYPE_CHECKING:
     from checker.extract.quantities import Quantity
 
 # Only "to" between the two figures ("$16.5 billion to $16.8 billion").
-_TO_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
+_TO_RE = rx.compile(r"\s+to\s+", re.IGNORECASE)
 # A change or a tally told before the first figure: "rose from 5% to 7%", "up from 40 to
 # 45", "raised its forecast from $12 billion to $13 billion", "voted 48 to 52". Then the
 # figures are an old and a new one (or two sides), and each is compared on its own.
-_CHANGE_BEFORE_RE = re.compile(
+_CHANGE_BEFORE_RE = rx.compile(
     r"\b(?:from|up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|"
     r"increased?|increases|increasing|decreased?|decreases|decreasing|grew|grow|grows|"
     r"growing|grown|climbed|climbs?|climbing|jumped|jumps?|dropped|drops?|declined?|"
@@ -29,7 +31,7 @@ _LOOK_BACK = 40
 # "from" starts the old value, and the figures after "of" are that value, one range (desk
 # probe C: two figures). A change verb nearer the figures still wins ("cut its forecast of
 # 5% to 4%": no "from" opens the noun).
-_FROM_NOUN_OF_RE = re.compile(
+_FROM_NOUN_OF_RE = rx.compile(
     r"\bfrom\s+(?:a|an|the|its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?of\s+\Z",
     re.IGNORECASE)
 _RANGE_KINDS = frozenset({"count", "money", "percent", "points", "measure"})

@@ -3,13 +3,13 @@ imply, and the bounds its modifier ("about", "more than", "as many as") gives.""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
+from checker import rx
 from checker.extract import quantity_words as qw
 
 # Only a decimal comma leaves one or two digits after a comma (quantity_words.NUM).
-_DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
+_DECIMAL_COMMA_RE = rx.compile(r"\d+,\d{1,2}")
 
 
 def plain_digits(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
 from checker.currencies import ISO_CODES
 
 SCALES = {
@@ -81,7 +82,7 @@ UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
               "nineteen")
 TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_PARTS_RE = re.compile(r"[\s-]+")
+_PARTS_RE = rx.compile(r"[\s-]+")
 
 
 def word_value(phrase: str) -> float:
@@ -117,8 +118,8 @@ LOWER = (r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\
 # "As many as 900" is "up to 900" said loudly: a ceiling, not a point near 900.
 UPPER = (r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|"
          r"just\s+under|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as")
-LOWER_RE = re.compile(LOWER.replace(r"\s+", " "))
-UPPER_RE = re.compile(UPPER.replace(r"\s+", " "))
+LOWER_RE = rx.compile(LOWER.replace(r"\s+", " "))
+UPPER_RE = rx.compile(UPPER.replace(r"\s+", " "))
 
 # A decimal comma is read before a percentage only ("3,4%"), where a thousands comma cannot
 # be: groups of thousands have three digits. Indian grouping (lakh and crore) puts the last
@@ -178,4 +179,4 @@ UNIT = by_first_char(
     + "|" + "|".join(sorted(WORD_CURRENCIES, key=len, reverse=True)) + r"|pence"
 )
 # "1.2m tall" is metres, not a million.
-METRE_CONTEXT_RE = re.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")
+METRE_CONTEXT_RE = rx.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")

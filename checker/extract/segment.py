@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from checker import rx
 from checker.textutil import fold
 
 # Words that end with a period without ending the sentence (lower-cased, no final period).
@@ -37,11 +36,11 @@ CANDIDATE_PLAIN = r"(?:\.\.\.|\u2026|[.!?]+)[\"')\]]*"
 # then more): the engine then skips to those four characters by itself instead of trying a
 # match at every position (a third of the time of a (?=[.!?\u2026]) hint). The same matches
 # (tests/extract/test_regex_rewrites.py).
-_CANDIDATE = re.compile(r"(?:\.(?:\.\.|[.!?]*)|\u2026|![.!?]*|\?[.!?]*)[\"')\]]*")
-_NEXT_RE = re.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
-_WORD_BEFORE_RE = re.compile(r"[\w.]+$")
-_WORD_RUN_RE = re.compile(r"[\w.]+")
-_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_CANDIDATE = rx.compile(r"(?:\.(?:\.\.|[.!?]*)|\u2026|![.!?]*|\?[.!?]*)[\"')\]]*")
+_NEXT_RE = rx.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
+_WORD_BEFORE_RE = rx.compile(r"[\w.]+$")
+_WORD_RUN_RE = rx.compile(r"[\w.]+")
+_DOTTED_RE = rx.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
+
 # Attribution lives in checker.extract.attribution; these names are imported from here too.
 from checker.extract.attribution import ATTRIBUTION_RES as ATTRIBUTION_RES
 from checker.extract.attribution import Attrib as Attrib
@@ -18,7 +20,7 @@ from checker.textutil import fold
 # Refusing, or denying a thing ("denied the allegations", "was denied entry"), is not. A
 # report denied is one ("denied reports that", "denied a report that", "denied a media
 # report that").
-NEGATION_RE = re.compile(
+NEGATION_RE = rx.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
     r"without|false that|untrue that|failed\s+to|fails\s+to|"
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwho\s)"
@@ -39,7 +41,7 @@ NEGATION_RE = re.compile(
 # letters ("with", "year", "new" passed the two-letter form, and NEGATION_RE then ran on a
 # quarter of all claims); the (?=...) hint lets the engine skip to the seven letters that
 # can start one (under IGNORECASE the class matches no other character).
-_NEGATION_START_RE = re.compile(
+_NEGATION_START_RE = rx.compile(
     r"(?=[ncwfuyd])(?:n't|\b(?:no(?:[tr]?\b|\s|ne|body|thing|where)|never|neither|cannot|"
     r"without|false|untrue|fail|den[iy]|yet\s))", re.IGNORECASE)
 
@@ -67,7 +69,7 @@ def negators(folded: str) -> list[re.Match[str]]:
 
 
 # Negators that do not negate the main fact.
-_NOT_NEGATING_RE = re.compile(
+_NOT_NEGATING_RE = rx.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"
     r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b|"
     r"\bnot\s+the\s+first\s+to\b|"
@@ -80,22 +82,22 @@ _NOT_NEGATING_RE = re.compile(
 )
 # "may" in lower case only: capitalised inside a sentence it is the month ("419 ppm in May",
 # "since May last year"), which hedges nothing.
-HEDGE_RE = re.compile(
+HEDGE_RE = rx.compile(
     r"\b(?:(?-i:may)|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
     r"apparently|seemingly|believed\s+to|thought\s+to|said\s+to\s+be|appears?\s+to|seems?\s+to|"
     r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|purportedly)\b",
     re.IGNORECASE,
 )
-_MAY_RE = re.compile(r"\bmay\b")
+_MAY_RE = rx.compile(r"\bmay\b")
 # The patterns below and HEDGE_RE are written in lower case under IGNORECASE. In ASCII text
 # IGNORECASE is lower-casing (the few other characters it folds, like "\u017f" for "s", are
 # not ASCII), so the same pattern without the flag finds the same in the lower case text;
 # and there the engine skips a branch on its first letter at once, where IGNORECASE makes
 # it enter each (a third of the time for FUTURE_RE). tests/extract/test_stance.py.
-_HEDGE_LOWER_RE = re.compile(HEDGE_RE.pattern.replace("(?-i:may)|", "", 1))
+_HEDGE_LOWER_RE = rx.compile(HEDGE_RE.pattern.replace("(?-i:may)|", "", 1))
 # "is to", "will carry", "is scheduled to": the fact has not happened yet. "Submarines to be
 # delivered" after a past main verb is not a plan of the sentence, so bare "to be" is absent.
-FUTURE_RE = re.compile(
+FUTURE_RE = rx.compile(
     r"\b(?:will|won't|shall|'ll|is\s+to|are\s+to|(?:is|are|was|were)\s+set\s+to|"
     r"(?:is|are)\s+due\s+to|"
     # "The next decision is due on Dec. 17": a day to come ("was due on" is a debt's day)
@@ -109,7 +111,7 @@ FUTURE_RE = re.compile(
     r"would(?:\s+not|n't)?\s+(?!have\b|be\s+\w+ed\b)\w+)\b",
     re.IGNORECASE,
 )
-_FUTURE_LOWER_RE = re.compile(FUTURE_RE.pattern)
+_FUTURE_LOWER_RE = rx.compile(FUTURE_RE.pattern)
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
 _NEGATION_WORDS = frozenset(
     """not never no cannot neither nor none nobody nothing nowhere without false
@@ -124,7 +126,7 @@ _FUTURE_WORDS = frozenset(
     envisages upcoming next aspire aspires preparing prepare prepares would""".split())
 # The (?=...) hint: a sentence that starts with no c, u or e fails at once (under
 # IGNORECASE the class matches what the words' first letters match).
-CORRECTION_RE = re.compile(
+CORRECTION_RE = rx.compile(
     r"^\W*(?=[cue])(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]",
     re.IGNORECASE,
 )
@@ -159,7 +161,7 @@ def _undone(denial: re.Match[str], found: list[re.Match[str]], folded: str,
         folded, denial.end(), m.start()) for m in found if m is not denial)
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:and|but|saying|adding|while)\b", re.IGNORECASE)
+_CLAUSE_BREAK_RE = rx.compile(r"[,;:]|\b(?:and|but|saying|adding|while)\b", re.IGNORECASE)
 
 
 _NEGATION_TWIN = must_lower_twin(NEGATION_RE)
@@ -167,7 +169,7 @@ _NOT_NEGATING_TWIN = must_lower_twin(_NOT_NEGATING_RE)
 _CLAUSE_BREAK_TWIN = must_lower_twin(_CLAUSE_BREAK_RE)
 
 
-_PAST_FORECAST_RE = re.compile(
+_PAST_FORECAST_RE = rx.compile(
     r"\bdid(?:\s+not|n't)?\s+(?:forecast|expect|plan|intend|aim)\b", re.IGNORECASE)
 # "forecast" as a noun names a figure, it plans nothing: "has raised its profit forecast after
 # sales in the third quarter rose" is told of a past quarter (a desk probe: read as planned,
@@ -180,7 +182,7 @@ _PAST_FORECAST_RE = re.compile(
 # a figure is told of the past: "Netflix added 7.66 million subscribers in the fourth
 # quarter, beating forecasts of 4.57 million" (a probe: read as planned, the quarter became
 # the coming one), "better than forecast", "in line with forecasts", "ahead of forecasts".
-_NOUN_FORECAST_RE = re.compile(
+_NOUN_FORECAST_RE = rx.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|whose|raised|raises|"
     r"raising|lifted|lifts|cut|cuts|lowered|lowers|trimmed|upgraded|downgraded|revised|beat|"
     r"beats|beating|missed|misses|missing|met|meeting|matched|matching|exceeded|exceeding|"

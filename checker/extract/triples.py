@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from checker import rx
 from checker.extract.cues import must_lower_twin
 from checker.lexicon import Lexicon
 from checker.propernames import EntityMatch
 from checker.textutil import fold
 
-_VERB_RE = re.compile(
+_VERB_RE = rx.compile(
     r"\b(?:is|are|was|were|has been|have been|had been|has|have|had|will be|will|would|"
     r"signed|launched|announced|said|says|reported|rose|fell|grew|increased|decreased|"
     r"declined|reached|recorded|became|joined|delivered|developed|carried|put|made|"
@@ -38,8 +39,8 @@ def verb_at(folded: str) -> tuple[int, int] | None:
 
 
 # A figure right before a word, and a word right after it that is no function word.
-_FIGURE_BEFORE_RE = re.compile(r"\d[\d,.]*\s+\Z")
-_NOUN_AFTER_RE = re.compile(
+_FIGURE_BEFORE_RE = rx.compile(r"\d[\d,.]*\s+\Z")
+_NOUN_AFTER_RE = rx.compile(
     r"\s+(?!(?:in|on|at|by|for|to|from|with|into|outside|inside|near|after|before|during|"
     r"since|as|when|while|and|or|but|the|a|an|this|that|last|over|under|across|"
     r"yesterday|today)\b)[a-z]+\b")
@@ -57,7 +58,7 @@ def _describes_a_count(folded: str, start: int, end: int) -> bool:
 _AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
                         "has been", "have been", "had been", "will be"})
 # "have also announced", "was jointly developed": the auxiliary and its participle together.
-_PARTICIPLE_RE = re.compile(
+_PARTICIPLE_RE = rx.compile(
     r"(?:\s+(?:also|already|been|being|not|never|now|just|recently|jointly|officially|"
     r"formally|still|later|previously))*\s+(?P<verb>\w{3,}(?:ed|en)|built|held|made|put|set)\b",
     re.IGNORECASE)
@@ -66,7 +67,7 @@ _PARTICIPLE_RE = re.compile(
 CLAUSE_END_PLAIN = r"[,;:]\s|\s-\s"
 # CLAUSE_END_PLAIN starting with a class (the engine skips to it by itself): the same
 # matches (tests/extract/test_regex_rewrites.py).
-_CLAUSE_END_RE = re.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)-\s)")
+_CLAUSE_END_RE = rx.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)-\s)")
 
 
 def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],

@@ -7,24 +7,25 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from checker import rx
 from checker.extract.stance import is_future, polarity
 from checker.textutil import fold
 
-_SPLIT_RE = re.compile(
+_SPLIT_RE = rx.compile(
     r";\s+|,\s+(?:and|but|while|whereas),?\s+|\s+(?:while|whereas)\s+")
 # A right-hand part that starts with a verb shares the left subject ("ITCN Asia is one of the
 # largest expos, and is being used ..."): splitting would leave it without one.
-_SUBJECTLESS_RE = re.compile(
+_SUBJECTLESS_RE = rx.compile(
     r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then)\b",
     re.IGNORECASE)
-_VERB_RE = re.compile(
+_VERB_RE = rx.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|made|rose|fell|"
     r"grew|said|says|\w{3,}ed|\w{3,}s)\b",
     re.IGNORECASE,
 )
 # A right-hand part that starts with an amount continues a list ("..., some 200 LY-80s, and
 # about 890 FN-6 missiles"): its plural noun is not a verb ...
-_LIST_ITEM_RE = re.compile(
+_LIST_ITEM_RE = rx.compile(
     r"(?:about|around|some|nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least|"
     r"\d|\$|us\$|\u00a3|\u20ac)", re.IGNORECASE)
 # ... unless a verb that is no plural follows: "..., and 14 workers died in the fire" is a
@@ -32,17 +33,17 @@ _LIST_ITEM_RE = re.compile(
 # read negative and "conflicted" with "Fourteen workers died in the fire").
 # A past form right after the amount qualifies it ("200 armoured cars", "5 confirmed
 # cases"); after a word, it is the verb ("300 people attended").
-_ITEM_VERB_RE = re.compile(
+_ITEM_VERB_RE = rx.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|died|rose|fell|grew|"
     r"remain(?:ed)?)\b|(?<=[a-z] )\w{3,}ed\b", re.IGNORECASE)
 # "respectively" ties the clauses together; so does a list "between A, B, and C" (but not a
 # closed "between 2019 and 2024, and ...").
 # _LIST_BETWEEN_RE documents what _list_between finds; searched as such, each "between" scans
 # to the next ";" and a sentence of thousands of them was quadratic (21 s for 140 KB).
-_LIST_BETWEEN_RE = re.compile(r"\bbetween\s[^,;]*?,(?:[^,;]*,)*\s*and\b", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"\bbetween\s", re.IGNORECASE)
-_COMMA_AND_RE = re.compile(r",\s*and\b", re.IGNORECASE)
-_CLOSED_BETWEEN_RE = re.compile(r"\bbetween\s[^,;]*?\band\b", re.IGNORECASE)
+_LIST_BETWEEN_RE = rx.compile(r"\bbetween\s[^,;]*?,(?:[^,;]*,)*\s*and\b", re.IGNORECASE)
+_BETWEEN_RE = rx.compile(r"\bbetween\s", re.IGNORECASE)
+_COMMA_AND_RE = rx.compile(r",\s*and\b", re.IGNORECASE)
+_CLOSED_BETWEEN_RE = rx.compile(r"\bbetween\s[^,;]*?\band\b", re.IGNORECASE)
 MIN_WORDS = 5
 # A plan joined to a stated fact by "and" shares its subject but not its modality:
 # "Harrowgate opened 12 new stores in the quarter and plans to open about 40 more by the end
@@ -53,7 +54,7 @@ MIN_WORDS = 5
 # So is a plan told after the fact: "Erdogan declared a three-month state of emergency and
 # said he would visit the region on Wednesday" declared it (a desk probe: read as planned,
 # it was not compared with "declared a six-month state of emergency").
-_PLANNED_AND_RE = re.compile(
+_PLANNED_AND_RE = rx.compile(
     r",?\s+and\s+(?=(?:(?:plans?|planning|aims?|intends?|hopes?)\s+to|expects?|will|shall|"
     r"(?:is|are)\s+(?:set|due|expected|planning|preparing|going)\s+to|"
     r"(?:said|says|added|announced)\s+(?:that\s+)?(?:he|she|it|they|we)\s+"
@@ -93,7 +94,7 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # wrongdoing and said it would appeal the verdict" denies the wrongdoing only; read whole it
 # was negative, and "corroborated" "Castellan Labs will not appeal the verdict" (a desk
 # probe). The telling is a unit of its own.
-_TOLD_AND_RE = re.compile(
+_TOLD_AND_RE = rx.compile(
     r",?\s+and\s+(?=(?:said|says|added|announced|vowed|pledged|promised|insisted)\b)",
     re.IGNORECASE)
 
@@ -161,7 +162,7 @@ def _list_item(right: str) -> bool:
 
 
 # A short clause of a name, a verb and a figure: "Cordoba recorded 112F".
-_SHORT_FACT_RE = re.compile(
+_SHORT_FACT_RE = rx.compile(
     r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*\s+\w{3,}(?:ed|s)\s+\S*\d[^,;]*$")
 
 

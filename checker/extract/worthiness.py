@@ -12,6 +12,7 @@ import math
 import re
 from functools import lru_cache
 
+from checker import rx
 from checker.extract.cues import Cue, must_lower_twin, tokens
 from checker.extract.stance import is_future
 from checker.textutil import fold
@@ -44,14 +45,14 @@ BIAS = -1.0
 # 71%", "Vote in favour: 91.7%", "Russia: $109 billion, up 24%"). A table's row states a
 # fact without a verb or a full stop: neither a fragment nor too short (a probe: a "Key
 # figures" list scored 0.109 and was dropped).
-FIGURE_ROW_RE = re.compile(
+FIGURE_ROW_RE = rx.compile(
     r"[A-Za-z][\w'&()/ -]{0,60}?:\s+(?:[$\u00a3\u20ac\u00a5\u20b9]\s?)?\d"
     r"(?:[^.!?;:]|\.(?=\d))*$")  # decimal points, not a full stop
 # A results table's row without a colon: a measure's name, then a sum or a change ("Revenue
 # £4.82bn (Q3 2025: £4.51bn), up 6.9%", "Like-for-like sales up 4.2%"). A trading
 # statement's highlights are written so; one scored 0.289 as a too-short fragment (a desk
 # probe). A currency sign or "up"/"down" right before the figure tells a row from a title.
-FIGURE_CHANGE_ROW_RE = re.compile(
+FIGURE_CHANGE_ROW_RE = rx.compile(
     r"[A-Za-z][\w'&/ -]{0,60}?\s(?:(?:up|down)\s+(?:by\s+)?)?[$\u00a3\u20ac\u00a5\u20b9]?"
     r"(?<=[\s$\u00a3\u20ac\u00a5\u20b9])(?<!\s\s)\d(?:[^.!?;]|\.(?=\d))*$")
 _ORDER = {name: i for i, name in enumerate(WEIGHTS)}
@@ -144,19 +145,19 @@ SPECULATION = Cue("could might can perhaps possibly probably potentially",
 # Plans reported as decided ("agreed that ... will") are facts about the decision.
 DECIDED_WORDS = frozenset(
     "agreed decided decision announced signed approved confirmed said says stated".split())
-ADVICE_RE = re.compile(r"^(?:please\s+|let's\s+|let\s+us\s+|do\s+not\s+|don't\s+|make\s+sure|"
+ADVICE_RE = rx.compile(r"^(?:please\s+|let's\s+|let\s+us\s+|do\s+not\s+|don't\s+|make\s+sure|"
                        r"remember|try|consider|click|visit|read|watch|join|follow|subscribe|"
                        r"(?:one|the\s+best|the\s+only|another)\s+way\s+to)\b",
                        re.IGNORECASE)
 # "US" (the country) is not "us".
-FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+FIRST_PERSON_RE = rx.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _FIRST_PERSON_WORDS = frozenset("i we our us my me".split())
 # A company's guidance in its own statement: "We now expect full-year adjusted operating
 # profit of between £810m and £840m." The "we" is the company, and its forecast with a
 # figure is on record (the wires repeat it as "Marlow now expects ..."); a desk probe's
 # release scored it 0.45 and dropped it. Only "We" opening the sentence, with a verb of
 # guidance: "We think ...", "I expect ..." stay first person.
-_GUIDANCE_RE = re.compile(
+_GUIDANCE_RE = rx.compile(
     r"\W*we\s+(?:now\s+|still\s+|currently\s+|continue\s+to\s+)?"
     r"(?:expect|forecast|anticipate|project|target|guide)\b", re.IGNORECASE)
 
@@ -195,7 +196,7 @@ ENTITY_BONUS = WEIGHTS["known-entity"] + WEIGHTS["name"] + WEIGHTS["names"]
 # fell"): it repeats what was wrong, so it is no claim to check, and as one it would confirm
 # the very figure it retracts.
 # The note may be headed as one ("Correction: An earlier version ...").
-SUPERSEDED_RE = re.compile(
+SUPERSEDED_RE = rx.compile(
     r"^\W*(?:(?:correction|clarification|editor'?s\s+note|update)\s*:\s*)?"
     r"(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+versions?\s+of\s+this\s+"
     r"(?:article|story|report|piece|page)\b"
@@ -275,7 +276,7 @@ def _is_change_row(text: str) -> bool:
 
 # After "did", "does" or "do" a verb is in its base form: "did not attend the summit" names
 # the event "attended" does (a desk probe: denials of events scored under the threshold).
-_DO_RE = re.compile(r"\b(?:did|does|do)(?:n't|\s+not)?\s+(?:never\s+|not\s+)?([a-z]+)\b",
+_DO_RE = rx.compile(r"\b(?:did|does|do)(?:n't|\s+not)?\s+(?:never\s+|not\s+)?([a-z]+)\b",
                     re.IGNORECASE)
 _DO_WORDS = frozenset({"did", "does", "do", "didn't", "doesn't", "don't"})
 _BASE_ENDINGS = ("", "s", "es", "ed", "d")
@@ -294,7 +295,7 @@ def _factual_after_do(text: str, toks: frozenset[str]) -> bool:
 # aid", "did not cause a tsunami", "had no plans to sell" (a desk probe: each scored 0.426
 # and was dropped). Not "will not" or "should not" (predictions, advice), nor "do not". The
 # denial may be quoted: 'the government was "not involved"'.
-_NEGATED_RE = re.compile(
+_NEGATED_RE = rx.compile(
     r"\b(?:(?:had|has|have|was|were|is|are)(?:n't|\s+[\"\u201c]?not)\s+(?:been\s+|yet\s+|ever\s+)?"
     r"(?P<done>[a-z]+)|(?:did|does)(?:n't|\s+not)\s+(?:ever\s+)?(?P<base>[a-z]+)|"
     r"never\s+(?P<never>[a-z]+)|(?:had|has|have)\s+no\s+(?:plans?|intention)\s+(?:to|of)\b)",

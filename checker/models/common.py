@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import calendar
 import functools
-import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from checker import rx
 
 
 class Severity(StrEnum):
@@ -25,7 +26,7 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_RE = rx.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from checker import rx
 from checker.models.report import Report
 from checker.reporting import github, html, json_report, markdown, sarif, text
 
@@ -46,14 +47,14 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    "json": Format("json", "report.json", json_report.render, re.compile(
+    "json": Format("json", "report.json", json_report.render, rx.compile(
         rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*\{\s*"name":\s*"claimcheck"'),
         json_report.render_bytes, render_known=json_report.render_bytes),
-    "md": Format("md", "report.md", markdown.render, re.compile(rb"\A# claimcheck report\r?\n")),
-    "html": Format("html", "report.html", html.render, re.compile(
+    "md": Format("md", "report.md", markdown.render, rx.compile(rb"\A# claimcheck report\r?\n")),
+    "html": Format("html", "report.html", html.render, rx.compile(
         rb'\A<!DOCTYPE html>[^\0]*?<meta name="generator" content="claimcheck '),
         render_sourced=lambda report, texts: html.render_with_sources(report, texts)),
-    "sarif": Format("sarif", "report.sarif", sarif.render, re.compile(
+    "sarif": Format("sarif", "report.sarif", sarif.render, rx.compile(
         rb'\A\{\s*"\$schema":[^\n]*sarif[^\n]*\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*'
         rb'\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"claimcheck"'), sarif.render_bytes),
     "text": Format("text", None, text.render),

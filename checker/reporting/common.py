@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from checker import rx
 from checker.models.common import Severity
 from checker.models.report import ClaimRef, ErrorOut, Finding
 
@@ -47,7 +47,7 @@ def error_key(error: ErrorOut) -> str:
 # Control characters (C0 but tab and line breaks, DEL, C1), Unicode line separators and the
 # bidirectional marks and overrides: a terminal runs escape sequences, readers split lines
 # at more than "\n", and U+202E shows a terminal or an annotation the text reversed.
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f"
+CONTROL_RE = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f"
                         "\u202a-\u202e\u2066-\u2069]")
 
 
@@ -94,8 +94,8 @@ def editor_order(findings: list[Finding]) -> list[Finding]:
 
 
 # A note's variable parts: paths (a document's, its claim file's) and numbers.
-_NOTE_PATH = re.compile(r"[^\s()\[\]{}:;,'\"“”‘’]*/[^\s()\[\]{}:;,'\"“”‘’]*")
-_NOTE_NUMBER = re.compile(r"\d+")
+_NOTE_PATH = rx.compile(r"[^\s()\[\]{}:;,'\"“”‘’]*/[^\s()\[\]{}:;,'\"“”‘’]*")
+_NOTE_NUMBER = rx.compile(r"\d+")
 NOTE_GROUP_MIN = 3  # notes of one shape listed one by one up to this many
 NOTE_EXAMPLES = 3  # other files named on the line of notes saying the same of many
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from checker import rx
 from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting.common import (
     NoteGroup,
@@ -20,7 +20,7 @@ from checker.reporting.common import (
     severity,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_SPECIAL = rx.compile(r"([\\`*_\[\]|~])")
 SEVERITIES = ("error", "warning", "info")
 MAX_PER_SECTION = 50
 # GitHub refuses a comment over 65,536 characters; room is left for what a workflow adds
@@ -31,7 +31,7 @@ MAX_QUOTE = 1_000  # characters of a message or statement quoted
 
 
 # What GitHub turns into a ping or a link in a pull-request comment: "@someone", "#12".
-_MENTION = re.compile(r"([@#])(?=[A-Za-z0-9_])")
+_MENTION = rx.compile(r"([@#])(?=[A-Za-z0-9_])")
 
 
 def escape(text: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
+from checker import rx
 from checker.models.report import ClaimRef, ErrorOut, Finding, Report
 from checker.reporting.common import (
     ROLE_LABELS,
@@ -48,7 +49,7 @@ RULE_LABELS = {"rule-violation": "Fact rule", "rule-support": "Fact rule", "term
 # Suppressions written next to the claim or in the document are "in source"; decisions,
 # baselines and configuration live elsewhere.
 IN_SOURCE = ("claim", "document")
-_SARIF_SPECIAL = re.compile(r"([\\\[\]])")
+_SARIF_SPECIAL = rx.compile(r"([\\\[\]])")
 
 
 def _text(value: str) -> str:

@@ -7,9 +7,10 @@ script (a Russian name in Cyrillic) is fine.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from checker import rx
 
 # Letters whose glyph is a Latin letter's in common fonts (Unicode's confusables, narrowed
 # to the Cyrillic and Greek letters that pass for Latin ones in running text).
@@ -21,7 +22,7 @@ _LATIN_LOOKS = str.maketrans({
 })
 # Scripts whose letters pass for one another; others (CJK, Arabic) are never confused.
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = rx.compile(r"\w+")
 
 
 def latin_looks(text: str) -> str:

@@ -8,9 +8,9 @@ every offset after it).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from checker import rx
 from checker.textutil import fold
 
 
@@ -35,7 +35,7 @@ def match_key(text: str, case_sensitive: bool) -> str:
 
 
 # `\x{2019}`, `\x92`-style escapes: RE2 reads them as the character itself.
-_ESCAPE_RE = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}|\\x([0-9A-Fa-f]{2})")
+_ESCAPE_RE = rx.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}|\\x([0-9A-Fa-f]{2})")
 
 
 def fold_pattern(pattern: str) -> tuple[str, str | None]:
