@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 from checker.atomic import atomic_write
+from checker.memofile import STALE_SHARE
 from checker.sealedfile import unseal
 
 PACK = "normalised.pack"
@@ -71,12 +72,18 @@ class NormPack:
         self._used[key] = data
 
     def changed(self) -> bool:
-        """Whether `save` would write: this run used other keys than the file holds."""
-        return self._used.keys() != self._spans.keys()
+        """Whether `save` would write: this run used other keys than the file holds, more
+        than a few of them (`memofile.STALE_SHARE`: the next run reads the entries of the
+        others from the cache, a file each)."""
+        used, held = self._used.keys(), self._spans.keys()
+        if used == held:
+            return False
+        return len(used ^ held) > STALE_SHARE * max(len(used), len(held))
 
     def save(self) -> None:
-        """Write the entries this run used, in its order, when they are not the file's; a
-        pack that cannot be written is skipped (the next run reads the entries)."""
+        """Write the entries this run used, in its order, when they are not the file's
+        (`changed`); a pack that cannot be written is skipped (the next run reads the
+        entries)."""
         if not self.changed():
             return
         # Each entry after a line of its key and length: its bytes may hold any byte.

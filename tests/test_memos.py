@@ -383,3 +383,49 @@ def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
     asides.clear()
     load_inputs(options, drafts=False).cache.settle()  # type: ignore[union-attr]
     assert asides == []  # the memos already hold what this run used
+
+
+def test_a_memo_is_written_again_only_when_more_than_a_few_entries_changed(
+        tmp_path: Path) -> None:
+    from checker.memofile import STALE_SHARE, worth_writing
+
+    stored = {f"k{n}": [n, "v"] for n in range(1000)}
+    assert not worth_writing(dict(stored), stored)
+    few = {**stored, "k1": [1, "changed"], "new": [0, "v"]}
+    del few["k2"]  # changed, added, removed: 3 of 1000
+    assert not worth_writing(few, stored)
+    many = {**stored, **{f"k{n}": [n, "changed"] for n in range(int(STALE_SHARE * 1000) + 1)}}
+    assert worth_writing(many, stored)
+    assert worth_writing({"a": 1, "b": 3}, {"a": 1, "b": 2})  # small: any change
+    assert worth_writing({"a": 1}, {})  # a first run's memo
+
+
+def test_an_edited_run_leaves_the_document_memo_and_reads_the_edit_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of 150 documents one edited: documents.json is not rewritten for it; the next run
+    serves the 149 others and reads the edited one again, each time, with the same
+    report as a run without cache."""
+    from tests.bench.corpora import report_json
+
+    root = write(tmp_path / "corpus", 150)
+    monkeypatch.setattr(docmemo, "RACY_NS", 0)
+    cache = tmp_path / "cache"
+    report_json(root, cache)
+    memo_file = cache / DOCUMENTS
+    written = memo_file.read_bytes()
+    victim = sorted((root / "seeds").glob("*.txt"))[7]
+    victim.write_text(victim.read_text("utf-8") + "Norvex Dynamics employs 9,900 people "
+                      "in Lahore.\n", "utf-8")
+    memos: list[docmemo.DocumentMemo] = []
+    real = docmemo.DocumentMemo.__init__
+
+    def made(self: docmemo.DocumentMemo, *args: object, **kwargs: object) -> None:
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+        memos.append(self)
+
+    monkeypatch.setattr(docmemo.DocumentMemo, "__init__", made)
+    for _ in range(2):
+        assert report_json(root, cache) == report_json(root, None)
+        assert memo_file.read_bytes() == written  # one stale entry of 150: not rewritten
+    docs = len(list((root / "seeds").glob("*.txt")))
+    assert docs == 150 and [m.served for m in memos] == [docs - 1, docs - 1]

@@ -109,3 +109,26 @@ def test_a_sealed_body_that_is_no_pack_is_empty(tmp_path: Path, body: bytes) -> 
     path.write_bytes(head + b"\n" + _seal(body) + b"\n" + body)
     pack = NormPack.read(tmp_path, "code")
     assert pack.take("ab") is None and pack.take("ab" * 32) is None and not pack._spans
+
+
+def test_a_pack_is_written_again_only_when_more_than_a_few_entries_changed(
+        tmp_path: Path) -> None:
+    """One edit of 10,000 documents rewrote 20 MB of pack for one entry: a few keys it
+    lacks are read from their entries by the next run instead (`memofile.STALE_SHARE`)."""
+    held = {f"{k:064x}": b"[%d]" % k for k in range(300)}
+    pack = _pack(tmp_path, held)
+    for key in held:
+        pack.take(key)
+    pack.keep("ff" * 32, b"[]")  # one new key beside 300 held: 1 of 301
+    assert not pack.changed()
+    pack.save()
+    assert NormPack.read(tmp_path, "code").take("ff" * 32) is None  # not written
+    pack.keep("ee" * 32, b"[]")
+    pack.keep("dd" * 32, b"[]")
+    pack.keep("cc" * 32, b"[]")  # four new of 304: over 1 %
+    assert pack.changed()
+    pack.save()
+    assert NormPack.read(tmp_path, "code").take("ff" * 32) == b"[]"
+    small = _pack(tmp_path / "small", {"ab" * 32: b"[1]"})
+    small.keep("cd" * 32, b"[2]")  # any change to a small pack is worth writing
+    assert small.changed()
