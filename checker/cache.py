@@ -215,14 +215,18 @@ def seal_chunks(key: str, chunks: Iterable[bytes | memoryview]) -> bytes:
 
 
 def _each(writes: Sequence[Callable[[], None]]) -> None:
-    """Every write, in order; one that fails does not stop the next, and the first
-    failure is raised once all are done (a full disk fails them all alike)."""
+    """Every write, in order; one that fails does not stop the next. The first OSError is
+    raised once all are done (a full disk fails them all alike: `settle` tells it); any
+    other failure, a bug in a writer, is only a cache the next run recomputes, as a write
+    in a process of its own was (`aside.later`)."""
     failure: OSError | None = None
     for write in writes:
         try:
             write()
         except OSError as exc:
             failure = failure or exc
+        except Exception:  # noqa: BLE001, S112 - see above
+            continue
     if failure is not None:
         raise failure
 

@@ -8,7 +8,9 @@ sha256 of the bytes, where the body starts, the warnings and the metadata. The n
 stats both files; when the signatures are the ones kept, the document is taken from the
 memo as a `DeferredDocument`, whose text is read the first time something asks for it (and
 checked against the kept sha256 then). A run whose findings are served from
-`findings.json` reads no document at all.
+`findings.json` reads no document at all. The memo is written again when more than
+`memofile.STALE_SHARE` of its entries changed: until then a document edited since is read
+by every run, as one the memo never knew.
 
 A change that keeps a file's size and both of its times is not seen: that is the rule of
 git's index, mypy's and black's caches. As git does, an entry is trusted only when the file

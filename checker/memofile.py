@@ -3,8 +3,9 @@
 Some stages' results depend on one file's bytes alone (a sidecar's metadata, a document's
 line classes). A cached run keeps them in a file keyed by a hash of those bytes, and the
 next run looks them up instead of computing them. The file is JSON (never pickle, see
-`checker.cache`); a missing, damaged or foreign one (another code version) is empty, and only
-the entries this run used are written back, so the file follows the corpus.
+`checker.cache`); a missing, damaged or foreign one (another code version) is empty, and
+the entries this run used are written back when more than `STALE_SHARE` of them changed,
+so the file follows the corpus.
 
     memo = MemoFile(cache_dir / "regions.json", code_fingerprint())
     found = memo.get(key)  # None when unknown

@@ -2,10 +2,11 @@
 
 A re-run after one edit of 10,000 documents read 10,000 cache entries back (each opened,
 read and its seal checked: 0.17-0.27 s before anything could be compared). The pack holds
-the same bytes, the entries of the documents the last run normalised, in one sealed file
-read at once. The entries per document stay the cache (content-addressed, shared by every
-corpus and branch that uses the directory); the pack only serves them faster, and a key
-it does not hold is read from its entry. Missing, damaged or written by other code: empty.
+the same bytes, the entries of the documents a recent run normalised (written again when
+more than `memofile.STALE_SHARE` of them changed), in one sealed file read at once. The
+entries per document stay the cache (content-addressed, shared by every corpus and branch
+that uses the directory); the pack only serves them faster, and a key it does not hold is
+read from its entry. Missing, damaged or written by other code: empty.
 
     pack = NormPack.read(cache_dir)
     data = pack.take(key)  # the entry's bytes, or None

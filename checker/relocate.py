@@ -135,7 +135,7 @@ def nearest_spaced(folded: str, text: str, near: int,
     words = text.split()
     if not words:
         return None
-    pattern = rx.compile(r"\s+".join(map(re.escape, words)))
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
     best: tuple[int, int] | None = None
     top = len(folded) + 1 if high is None else high
     for m in pattern.finditer(folded, max(0, low + 1), max(0, top)):

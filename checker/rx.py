@@ -8,12 +8,18 @@ list of integers (`re._compiler._code`), which `_sre.compile` (the last step of 
 `re.compile`) turns into the pattern in microseconds. Those lists are kept in
 `__pycache__/patterns.<tag>.marshal` beside this module, where the interpreter keeps the
 package's bytecode (under PYTHONPYCACHEPREFIX when it is set; never with
-PYTHONDONTWRITEBYTECODE), when it can write there; the tag names the interpreter and its regular
-expression engine, so another never reads them. `_sre.compile` checks the code it is given
-(a damaged entry is a RuntimeError, never a crash), and whatever goes wrong (a file of
-another shape, a private function of another signature) falls back to `re.compile`: a
-pattern is the same object either way (`re.Pattern.__eq__` compares the compiled code:
-tests/test_rx.py compares every pattern of the package).
+PYTHONDONTWRITEBYTECODE), when it can write there, with the mode bytecode gets. The tag
+names the interpreter and its regular expression engine, and the file holds the exact
+interpreter version and a sha256 of its contents: another interpreter, a patch release, a
+torn or damaged file is compiled past, and so is a code `_sre.compile` refuses, or a
+private function of another signature (`re.compile` then). A pattern is equal either way
+(`re.Pattern.__eq__` compares the compiled code: tests/test_rx.py compares every pattern of
+the package, kept and compiled). The file is trusted as bytecode is: whoever can write
+`__pycache__` can change what the package runs.
+
+Only patterns written in the code (module constants, or built from its own word lists)
+are compiled here; a pattern made from a document's words is `re.compile`'s (it would keep
+the document's text, and a new entry each run).
 
     WORD = rx.compile(r"\\w+", re.I)  # module level, as re.compile
     rx.save()  # at the end of a run (the CLI's exit): codes compiled anew written
@@ -23,12 +29,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import importlib.util
 import marshal
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, AnyStr
 
@@ -39,20 +45,25 @@ try:  # the private parts `re.compile` is made of (CPython 3.11 on)
     _TAG: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
 except (ImportError, AttributeError):  # another interpreter: `re.compile` alone
     _TAG = None
-
+# What the file's head must say: a patch release may compile a pattern otherwise.
+_HEAD = f"patterns 1 {sys.version}".encode()
 
 
 def _file() -> Path | None:
     """Where this module's bytecode goes (`__pycache__`, or under PYTHONPYCACHEPREFIX),
-    named for the interpreter; None on another interpreter."""
+    named for the interpreter; None on another interpreter, or one without bytecode."""
     if _TAG is None:
         return None
-    return Path(importlib.util.cache_from_source(__file__)).with_name(f"patterns.{_TAG}.marshal")
+    try:
+        pyc = importlib.util.cache_from_source(__file__)
+    except NotImplementedError:  # no cache tag: no bytecode, no codes either
+        return None
+    return Path(pyc).with_name(f"patterns.{_TAG}.marshal")
 
 
 FILE = _file()  # the codes file (None: none read or written)
-# Patterns kept at most: rules written by users add theirs; past this, a save keeps only
-# the patterns its own run compiled.
+# Patterns kept at most (the package's are about 440): past this, a save keeps only the
+# patterns its own run compiled, and none when they are more.
 LIMIT = 4096
 
 Key = tuple[type, Any, int]  # (str or bytes, the pattern, the flags)
@@ -113,18 +124,28 @@ def _compiled(key: Key) -> re.Pattern[Any]:
 
 
 def _codes() -> dict[Key, Entry]:
-    """The codes kept by past runs (empty when there is no readable file)."""
+    """The codes kept by past runs (empty when there is no file this interpreter wrote
+    whole)."""
     global _stored
     if _stored is None:
         _stored = {}
         if FILE is not None:
             with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-                found = marshal.loads(FILE.read_bytes())
+                found = _unsealed(FILE.read_bytes())
                 if isinstance(found, dict):
                     _stored = {(str if isinstance(k[0], str) else bytes, k[0], k[1]): v
                                for k, v in found.items()
                                if type(k) is tuple and len(k) == 2 and type(v) is tuple}
     return _stored
+
+
+def _unsealed(data: bytes) -> Any:
+    """The table a file holds: its head line, the sha256 of the rest, then the rest."""
+    head, _, rest = data.partition(b"\n")
+    seal, _, body = rest.partition(b"\n")
+    if head != _HEAD or seal != hashlib.sha256(body).hexdigest().encode():
+        return None
+    return marshal.loads(body)
 
 
 def save() -> None:
@@ -137,18 +158,27 @@ def save() -> None:
     table = {**_codes(), **_entries}
     if len(table) > LIMIT:
         table = dict(_entries)
-    data = marshal.dumps({(k[1], k[2]): v for k, v in table.items()})
-    with contextlib.suppress(OSError):
+        if len(table) > LIMIT:
+            return
+    body = marshal.dumps({(k[1], k[2]): v for k, v in table.items()})
+    from checker.interrupt import critical
+
+    # A signal between creating the temporary file and renaming it would leave it behind.
+    with critical(), contextlib.suppress(OSError):
         FILE.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{FILE.name}.", dir=FILE.parent)
+        tmp = f"{FILE}.{os.getpid()}.tmp"
+        # Created with the mode bytecode gets (its source's, writable by its owner, and
+        # the umask applied by the system).
+        mode = (os.stat(__file__).st_mode | 0o200) & 0o666
         try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)  # as the bytecode beside it (mkstemp made it 0600)
+                handle.write(b"%s\n%s\n" % (_HEAD, hashlib.sha256(body).hexdigest().encode()))
+                handle.write(body)
             os.replace(tmp, FILE)
-        except OSError:
+        finally:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.unlink(tmp)  # gone once renamed: only a failed write's is left
 
 
 # A process leaving by os._exit (`cli.finish`, forked workers) skips this: the CLI saves.

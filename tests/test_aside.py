@@ -255,8 +255,24 @@ def test_with_until_the_block_ends_at_once_and_the_wait_for_the_process_goes_the
         assert done.exists()  # the wait given to `until` ended with the process's write
 
 
-def test_until_is_not_given_a_process_that_sent_nothing(tmp_path: Path) -> None:
-    """A block that fails, or ends before the value came, stops the process as before."""
+def test_a_block_that_ends_before_the_value_stops_the_process_and_gives_until_nothing(
+        tmp_path: Path) -> None:
+    waits: list[object] = []
+    started = tmp_path / "started"
+
+    def slow(jobs: int) -> int:
+        started.touch()
+        time.sleep(60)
+        return 1
+
+    with alarm(), beside(slow, jobs=2, until=waits.append):
+        while not started.exists():  # the work is under way, its value far off
+            time.sleep(0.01)
+    assert waits == []  # stopped at the block's end, not left for `until`
+
+
+def test_until_is_not_given_a_process_whose_block_failed(tmp_path: Path) -> None:
+    """A block that fails stops the process as before."""
     waits: list[object] = []
     with alarm(), pytest.raises(InputError), \
             beside(_fails, jobs=2, until=waits.append) as result:

@@ -19,9 +19,14 @@ import checker
 from checker import rx
 
 
-@pytest.fixture
-def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(name="kept")
+def kept_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """rx with a codes file of the test's own, and nothing read or made yet."""
+    return kept(tmp_path, monkeypatch)
+
+
+def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """See `kept_fixture`."""
     file = tmp_path / "__pycache__" / "patterns.test.marshal"
     _forget(monkeypatch)
     monkeypatch.setattr(rx, "FILE", file)
@@ -36,6 +41,12 @@ def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rx, "_made", {})
     monkeypatch.setattr(rx, "_entries", {})
     monkeypatch.setattr(rx, "_fresh", False)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _same(made: re.Pattern[str], pattern: str, flags: int = 0) -> None:
@@ -65,13 +76,32 @@ def test_every_pattern_of_the_package_is_the_one_re_compiles() -> None:
         _same(made, pattern, flags)
 
 
+def test_every_pattern_of_the_package_is_the_same_from_kept_codes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for info in pkgutil.walk_packages(checker.__path__, "checker."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    keys = list(rx._made)  # every pattern this process made, before `kept` forgets them
+    kept(tmp_path, monkeypatch)
+    for key in keys:  # each compiled from its source here, then kept
+        rx._compiled(key)
+    rx.save()
+    _forget(monkeypatch)
+    compiled: list[object] = []
+    monkeypatch.setattr(rx, "_compiled", compiled.append)
+    for _, pattern, flags in keys:
+        _same(rx.compile(pattern, flags), pattern, flags)
+    assert compiled == [] and len(keys) > 300
+
+
 def test_codes_kept_by_one_run_make_the_same_patterns_in_the_next(
         kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for pattern, flags in PATTERNS:
         _same(rx.compile(pattern, flags), pattern, flags)
     assert rx._fresh
     rx.save()
-    assert kept.is_file() and oct(kept.stat().st_mode & 0o777) == "0o644"
+    mode = (Path(rx.__file__).stat().st_mode | 0o200) & 0o666 & ~_umask()
+    assert kept.is_file() and kept.stat().st_mode & 0o777 == mode  # as bytecode's
     _forget(monkeypatch)
     compiled = []
     real = rx._compiled
@@ -92,8 +122,7 @@ def test_a_pattern_new_to_the_file_is_added_and_the_others_kept(
     _forget(monkeypatch)
     rx.compile(PATTERNS[1][0])
     rx.save()
-    stored = marshal.loads(kept.read_bytes())
-    assert set(stored) == {(PATTERNS[0][0], 0), (PATTERNS[1][0], 0)}
+    assert set(_table(kept)) == {(PATTERNS[0][0], 0), (PATTERNS[1][0], 0)}
 
 
 def test_bytes_patterns_are_kept_apart_from_text_ones(kept: Path,
@@ -118,20 +147,42 @@ def test_a_file_of_another_shape_is_compiled_past(kept: Path, content: bytes) ->
         _same(rx.compile(pattern, flags), pattern, flags)
 
 
-def test_a_damaged_code_is_compiled_again_never_trusted(
-        kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _table(file: Path) -> dict[tuple[object, int], object]:
+    """The codes a file holds, past its head and seal."""
+    return marshal.loads(file.read_bytes().split(b"\n", 2)[2])  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "other version", "unsealed"])
+def test_a_damaged_or_foreign_file_is_compiled_past(
+        kept: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    """A flipped byte could give a code that _sre accepts and that matches otherwise (the
+    code of one pattern under another's name): the file's seal catches it first. A patch
+    release of the interpreter may compile otherwise: its file is not read."""
     pattern = PATTERNS[0][0]
     rx.compile(pattern)
     rx.save()
-    stored = marshal.loads(kept.read_bytes())
-    flags, code, groups, index, names = stored[(pattern, 0)]
-    # The code of another pattern under this one's name: _sre refuses a code that its
-    # groups do not fit, and a wrong one that fits would still not equal re's pattern.
-    stored[(pattern, 0)] = (flags, [1, 2, 3], groups, index, names)
-    kept.write_bytes(marshal.dumps(stored))
+    data = kept.read_bytes()
+    if damage == "flip":
+        data = data[:-5] + bytes([data[-5] ^ 1]) + data[-4:]
+    elif damage == "truncate":
+        data = data[:-7]
+    elif damage == "other version":
+        data = data.replace(b"patterns 1 " + sys.version.encode(), b"patterns 1 3.11.0", 1)
+    else:
+        data = marshal.dumps(_table(kept))
+    kept.write_bytes(data)
     _forget(monkeypatch)
     _same(rx.compile(pattern), pattern)
     assert rx._fresh  # compiled from its source, to be saved right
+
+
+def test_a_code_that_does_not_build_is_compiled_again(
+        kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern = PATTERNS[0][0]
+    bad: dict[tuple[object, int], object] = {(pattern, 0): (0, [1, 2, 3], 2, {}, (None,))}
+    monkeypatch.setattr(rx, "_stored", {(str, k[0], k[1]): v for k, v in bad.items()})
+    _same(rx.compile(pattern), pattern)
+    assert rx._fresh
 
 
 def test_a_bad_pattern_raises_as_re_compile_does(kept: Path) -> None:
@@ -162,7 +213,7 @@ def test_past_the_limit_a_save_keeps_only_its_own_run(
     _forget(monkeypatch)
     rx.compile(PATTERNS[3][0], PATTERNS[3][1])
     rx.save()
-    assert set(marshal.loads(kept.read_bytes())) == {PATTERNS[3][:2]}
+    assert set(_table(kept)) == {PATTERNS[3][:2]}
 
 
 def test_the_command_saves_the_codes_though_it_leaves_by_os_exit(tmp_path: Path) -> None:
@@ -183,4 +234,4 @@ def test_the_command_saves_the_codes_though_it_leaves_by_os_exit(tmp_path: Path)
     assert "not ended by finish" not in done.stdout  # the os._exit way out was taken
     found = list(prefix.rglob("patterns.*.marshal"))
     assert len(found) == 1
-    assert len(marshal.loads(found[0].read_bytes())) > 100
+    assert len(_table(found[0])) > 100

@@ -275,3 +275,27 @@ def test_inputs_that_fail_after_holding_a_write_still_write_it(
     with pytest.raises(RuntimeError, match="a bug after"):
         pipeline.load_inputs(_options(project))
     assert (project / "cache" / "documents.json").is_file()  # held, then written
+
+
+def test_a_held_write_that_fails_with_a_bug_does_not_stop_the_others(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer's bug is only a cache the next run recomputes; the writes after it (the
+    findings memo is the last) are still done, beside, and here when no process can be
+    forked."""
+    from checker import aside
+
+    def bug() -> None:
+        raise ValueError("a writer's bug")
+
+    for refused in (False, True):
+        if refused:
+            def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
+                raise OSError(11, "Resource temporarily unavailable")
+
+            monkeypatch.setattr(aside, "later", later)
+        cache = ClaimCache(tmp_path / f"cache{refused}")
+        after = tmp_path / f"after{refused}"
+        cache.aside(bug, 2, held=True)
+        cache.aside(_pid_stamp(after), 2, held=True)
+        assert cache.settle() == []
+        assert after.exists()
