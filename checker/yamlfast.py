@@ -112,6 +112,8 @@ def _parsed(raw: bytes, path: str) -> tuple[Any, Any] | None:
         text = raw.decode("utf-8-sig")
         if flow_depth_bound(text) > MAX_DEPTH:
             return None  # maybe deep flow nesting: the careful path bounds it
+        if "\\u" in text or "\\U" in text:
+            return None  # an escape may make a lone surrogate: the careful path refuses it
         return _composed(text) if CParser is not None else (None, to_plain(_load(text), path))
     except (ClaimcheckError, *_DECLINED):
         return None

@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.tokens import (
     FlowMappingEndToken,
@@ -31,10 +31,25 @@ MAX_YAML_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 
 
+# A lone surrogate: only a `\ud800`-style escape of a double-quoted scalar makes one (UTF-8
+# text cannot hold it), and no report, cache or JSON can carry it.
+_SURROGATE_RE = rx.compile("[\ud800-\udfff]")
+
+
 class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that keeps timestamps as strings (validated later)."""
+    """Round-trip constructor that keeps timestamps as strings (validated later) and
+    refuses a lone surrogate where the scalar that holds it starts."""
+
+    def construct_yaml_str(self, node: Any) -> Any:
+        """A string scalar (keys too); a lone surrogate in it is the file's error."""
+        value = super().construct_yaml_str(node)
+        if isinstance(value, str) and _SURROGATE_RE.search(value):
+            raise ConstructorError(None, None, "a \\u escape makes a lone surrogate (U+D800 to "
+                                   "U+DFFF), which is not text", node.start_mark)
+        return value
 
 
+_Constructor.add_constructor("tag:yaml.org,2002:str", _Constructor.construct_yaml_str)
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
 
 

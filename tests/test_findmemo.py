@@ -164,11 +164,23 @@ def test_a_damaged_memo_is_a_miss(project: Path, monkeypatch: pytest.MonkeyPatch
     assert len(calls) == 1
 
 
-def test_a_rule_holding_a_lone_surrogate_is_hashed(project: Path) -> None:
-    # The rules' schema lets "\ud800" through; the key must not stop the run on it.
+def test_a_rule_holding_a_lone_surrogate_is_refused_alike_with_and_without_cache(
+        project: Path) -> None:
+    # A "\ud800" escape was let through to the findings memo's key (which had to hash
+    # it); it is now the rule file's located error (`yamlio`), reported the same by a
+    # cached run, a run without cache and a cached run again.
     _replace(project / "rules" / "facts.yaml", "      pass:\n",
              '      pass:\n        - "A lone surrogate \\ud800 here."\n')
-    assert _cached(project) == _cold(project) == _cached(project)
+    runs = []
+    for extra in (["--cache-dir", str(project / "cache")], ["--no-cache"],
+                  ["--cache-dir", str(project / "cache")]):
+        out = project / f"out{len(runs)}"
+        result = CliRunner().invoke(main, ["check", "--out", str(out), "--format", FORMATS,
+                                           "--fail-on", "never", "--jobs", "1", *extra])
+        assert result.exit_code == 2, result.output
+        assert "rules/facts.yaml:" in result.output and "lone surrogate" in result.output
+        runs.append({p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()})
+    assert runs[0] == runs[1] == runs[2] and "report.json" in runs[0]
 
 
 @pytest.mark.parametrize("edit", ["document text", "publication date", "document added"])

@@ -196,3 +196,24 @@ def test_a_symlinked_directory_out_of_the_repository_is_refused_too(
     # A directory the user names outside the repository is theirs, links inside it too.
     (outside / "link.yaml").symlink_to(outside / "zz.yaml")
     assert read_yaml(outside / "link.yaml")["rules"] == ["SECRET-TOKEN"]
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\U0000DC00"])
+def test_a_lone_surrogate_is_refused_where_its_scalar_starts(escape: str) -> None:
+    """A `\\ud800` escape makes a string no report, cache or JSON can carry (the review: a
+    sidecar's title broke `check` with a traceback, exit 3)."""
+    text = f'title: plain\nsummary:\n  - "one"\n  - "bad {escape} here"\n'
+    with pytest.raises(YamlSyntaxError, match="lone surrogate") as found:
+        parse_yaml(text, "seeds/a.meta.yaml")
+    assert found.value.location is not None
+    assert (found.value.location.line, found.value.location.column) == (4, 5)
+    with pytest.raises(YamlSyntaxError, match="lone surrogate"):
+        parse_yaml(f'"key {escape}": 1\n', "rules/r.yaml")  # a key too
+
+
+def test_escapes_that_make_text_are_read(tmp_path: Path) -> None:
+    """The fast path leaves a `\\u` escape to the careful one, which reads what it means."""
+    path = tmp_path / "a.meta.yaml"
+    path.write_text('title: "Caf\\u00e9 \\U0001F600"\n', "utf-8")
+    assert read_model_fast(path, DocumentMeta, load("meta")) is None  # declined
+    assert parse_yaml(path.read_text("utf-8"), "a.meta.yaml")["title"] == "Café 😀"

@@ -100,3 +100,17 @@ def test_a_failing_renderer_leaves_every_report_as_it_was(
     result = CliRunner().invoke(main, ["check", "--no-cache", *formats])
     assert result.exit_code == 3
     assert {p.name: p.read_bytes() for p in (project / "reports").iterdir()} == before
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_lone_surrogate_in_metadata_is_bad_input_not_a_crash(
+        project: Path, cache: list[str]) -> None:
+    """The review's probe: a sidecar title with a `\\ud800` escape made `check` crash
+    (exit 3) with the cache, or writing report.json without it."""
+    sidecar = sorted((project / "seeds").glob("*.meta.yaml"))[0]
+    sidecar.write_text('title: "bad \\ud800 title"\n', "utf-8")
+    result = CliRunner().invoke(main, ["check", "--jobs", "1", *cache,
+                                       "--format", "json,md,sarif"])
+    assert result.exit_code == 2, result.output
+    assert f"seeds/{sidecar.name}:1:8:" in result.output and "lone surrogate" in result.output
+    assert "Traceback" not in result.output
