@@ -21,7 +21,6 @@ findings at 10,000 documents are read meanwhile.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -36,7 +35,7 @@ from checker.reporting.json_report import (
     findings_array,
     read_findings,
 )
-from checker.sealedfile import unseal
+from checker.sealedfile import sealed_chunks, unseal
 
 CORROBORATIONS = "corroborations.json"
 FORMAT = 3  # 2: the components' names in the header; 3: the arrays as report.json has them
@@ -147,14 +146,11 @@ class GroupMemo:
                 chunks += (b"%s %d %d\n" % (name.encode("ascii"), found[0], len(found[1])),
                            found[1], b"\n")
                 names.append(name)
-        stamp = hashlib.sha256()
-        for chunk in chunks:  # the body hashed and written in its chunks: 30 MB not copied
-            stamp.update(chunk)
         header = json.dumps({"format": FORMAT, "code": code_fingerprint(), "token": token,
                              "names": names})
         try:
-            atomic_write(self.path, [header.encode("utf-8"), b"\n",
-                                     stamp.hexdigest().encode("ascii"), b"\n", *chunks],
+            # The body hashed and written in its chunks: 30 MB not copied.
+            atomic_write(self.path, sealed_chunks(header.encode("utf-8"), chunks),
                          durable=False)
         except OSError:
             return

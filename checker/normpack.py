@@ -15,13 +15,12 @@ read from its entry. Missing, damaged or written by other code: empty.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from checker.atomic import atomic_write
-from checker.memofile import STALE_SHARE
-from checker.sealedfile import unseal
+from checker.memofile import too_stale
+from checker.sealedfile import sealed_chunks, unseal
 
 PACK = "normalised.pack"
 FORMAT = 2  # 1: one line per entry (JSON entries); 2: each entry after its length
@@ -77,9 +76,7 @@ class NormPack:
         than a few of them (`memofile.STALE_SHARE`: the next run reads the entries of the
         others from the cache, a file each)."""
         used, held = self._used.keys(), self._spans.keys()
-        if used == held:
-            return False
-        return len(used ^ held) > STALE_SHARE * max(len(used), len(held))
+        return used != held and too_stale(len(used ^ held), len(used), len(held))
 
     def save(self) -> None:
         """Write the entries this run used, in its order, when they are not the file's
@@ -91,8 +88,7 @@ class NormPack:
         body = b"".join(b"%s %d\n%s" % (key.encode("ascii"), len(data), data)
                         for key, data in self._used.items())
         try:
-            atomic_write(self.path, [_header(self._code), b"\n", _seal(body), b"\n", body],
-                         durable=False)
+            atomic_write(self.path, sealed_chunks(_header(self._code), [body]), durable=False)
         except OSError:
             return
 
@@ -120,7 +116,3 @@ def _spans(body: bytes, start: int = 0) -> dict[str, tuple[int, int]] | None:
 
 def _header(code: str) -> bytes:
     return json.dumps({"format": FORMAT, "code": code}).encode("ascii")
-
-
-def _seal(body: bytes) -> bytes:
-    return hashlib.sha256(body).hexdigest().encode("ascii")

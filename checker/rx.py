@@ -9,10 +9,11 @@ list of integers (`re._compiler._code`), which `_sre.compile` (the last step of 
 `__pycache__/patterns.<tag>.marshal` beside this module, where the interpreter keeps the
 package's bytecode (under PYTHONPYCACHEPREFIX when it is set; never with
 PYTHONDONTWRITEBYTECODE), when it can write there, with the mode bytecode gets. The tag
-names the interpreter and its regular expression engine, and the file holds the exact
-interpreter version and a sha256 of its contents: another interpreter, a patch release, a
-torn or damaged file is compiled past, and so is a code `_sre.compile` refuses, or a
-private function of another signature (`re.compile` then). A pattern is equal either way
+names the interpreter and its regular expression engine, and the file is sealed as the
+cache's files are (`checker.sealedfile`: the exact interpreter version in its head, a
+sha256 of its contents): another interpreter, a patch release, a torn or damaged file is
+compiled past, and so is a code `_sre.compile` refuses, or a private function of another
+signature (`re.compile` then). A pattern is equal either way
 (`re.Pattern.__eq__` compares the compiled code: tests/test_rx.py compares every pattern of
 the package, kept and compiled). The file is trusted as bytecode is: whoever can write
 `__pycache__` can change what the package runs.
@@ -29,7 +30,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import importlib.util
 import marshal
 import os
@@ -38,6 +38,8 @@ import sys
 from pathlib import Path
 from typing import Any, AnyStr
 
+from checker.sealedfile import read_sealed, sealed
+
 try:  # the private parts `re.compile` is made of (CPython 3.11 on)
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -45,8 +47,9 @@ try:  # the private parts `re.compile` is made of (CPython 3.11 on)
     _TAG: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
 except (ImportError, AttributeError):  # another interpreter: `re.compile` alone
     _TAG = None
-# What the file's head must say: a patch release may compile a pattern otherwise.
-_HEAD = f"patterns 1 {sys.version}".encode()
+# The file's kind (`checker.sealedfile`); its fingerprint is the exact interpreter version:
+# a patch release may compile a pattern otherwise.
+_KIND = "patterns 1"
 
 
 def _file() -> Path | None:
@@ -129,23 +132,12 @@ def _codes() -> dict[Key, Entry]:
     global _stored
     if _stored is None:
         _stored = {}
-        if FILE is not None:
-            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-                found = _unsealed(FILE.read_bytes())
-                if isinstance(found, dict):
-                    _stored = {(str if isinstance(k[0], str) else bytes, k[0], k[1]): v
-                               for k, v in found.items()
-                               if type(k) is tuple and len(k) == 2 and type(v) is tuple}
+        found = read_sealed(FILE, _KIND, sys.version) if FILE is not None else None
+        if isinstance(found, dict):
+            _stored = {(str if isinstance(k[0], str) else bytes, k[0], k[1]): v
+                       for k, v in found.items()
+                       if type(k) is tuple and len(k) == 2 and type(v) is tuple}
     return _stored
-
-
-def _unsealed(data: bytes) -> Any:
-    """The table a file holds: its head line, the sha256 of the rest, then the rest."""
-    head, _, rest = data.partition(b"\n")
-    seal, _, body = rest.partition(b"\n")
-    if head != _HEAD or seal != hashlib.sha256(body).hexdigest().encode():
-        return None
-    return marshal.loads(body)
 
 
 def save() -> None:
@@ -173,8 +165,7 @@ def save() -> None:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(b"%s\n%s\n" % (_HEAD, hashlib.sha256(body).hexdigest().encode()))
-                handle.write(body)
+                handle.writelines(sealed(_KIND, sys.version, body))
             os.replace(tmp, FILE)
         finally:
             with contextlib.suppress(OSError):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,12 +34,26 @@ T = TypeVar("T")
 
 def write_sealed(path: Path, kind: str, fingerprint: str, value: Any) -> None:
     """Write the value; a file that cannot be written is skipped (the next run misses)."""
-    body = marshal.dumps(value, VERSION)
     try:
-        atomic_write(path, [_header(kind, fingerprint), b"\n", _seal(body), b"\n", body],
+        atomic_write(path, sealed(kind, fingerprint, marshal.dumps(value, VERSION)),
                      durable=False)
     except OSError:
         return
+
+
+def sealed(kind: str, fingerprint: str, body: bytes) -> list[bytes]:
+    """A sealed file's bytes, in chunks: the head line, the seal line, then the body (for
+    a writer of its own: `rx.save` writes with bytecode's mode)."""
+    return sealed_chunks(_header(kind, fingerprint), [body])
+
+
+def sealed_chunks(head: bytes, body: Sequence[bytes]) -> list[bytes]:
+    """The bytes of a file `unseal` reads, with a head line of the caller's and the body in
+    chunks, hashed and written as they are (the memos' 20-30 MB bodies not joined)."""
+    digest = hashlib.sha256()
+    for chunk in body:
+        digest.update(chunk)
+    return [head, b"\n", digest.hexdigest().encode("ascii"), b"\n", *body]
 
 
 def read_sealed(path: Path, kind: str, fingerprint: str) -> Any | None:

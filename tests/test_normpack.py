@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from checker.cache import NORMALISED, ClaimCache
-from checker.normpack import PACK, NormPack, _seal
+from checker.normpack import PACK, NormPack
+from checker.sealedfile import sealed_chunks
 from tests.bench.corpora import report_json, write
 
 
@@ -106,7 +107,7 @@ def test_a_sealed_body_that_is_no_pack_is_empty(tmp_path: Path, body: bytes) -> 
     _pack(tmp_path, {"ab" * 32: b"[1]"})
     path = tmp_path / PACK
     head = path.read_bytes().partition(b"\n")[0]
-    path.write_bytes(head + b"\n" + _seal(body) + b"\n" + body)
+    path.write_bytes(b"".join(sealed_chunks(head, [body])))
     pack = NormPack.read(tmp_path, "code")
     assert pack.take("ab") is None and pack.take("ab" * 32) is None and not pack._spans
 
