@@ -202,7 +202,7 @@ def verdict_file(cache: ClaimCache, ruleset: RuleSet) -> VerdictFile:
 
 def seal(key: str, data: bytes) -> bytes:
     """The first line of an entry: the hash of its key and bytes."""
-    return hashlib.sha256(key.encode("ascii") + b"\0" + data).hexdigest().encode("ascii")
+    return seal_chunks(key, (data,))
 
 
 def seal_chunks(key: str, chunks: Iterable[bytes | memoryview]) -> bytes:

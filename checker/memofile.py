@@ -43,7 +43,13 @@ def worth_writing(used: Mapping[str, Any], stored: Mapping[str, Any]) -> bool:
         return False
     differ = len(stored.keys() - used.keys())
     differ += sum(1 for key, value in used.items() if stored.get(key, _ABSENT) != value)
-    return differ > STALE_SHARE * max(len(used), len(stored))
+    return too_stale(differ, len(used), len(stored))
+
+
+def too_stale(differ: int, used: int, stored: int) -> bool:
+    """Whether `differ` entries of a file holding `stored` and a run using `used` are more
+    than STALE_SHARE of them: the file is worth writing again (`NormPack.changed` too)."""
+    return differ > STALE_SHARE * max(used, stored)
 
 
 def write_json(path: Path, payload: dict[str, Any]) -> None:
