@@ -7,15 +7,17 @@ from __future__ import annotations
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, islice, repeat
+from operator import attrgetter, ne
 from pathlib import Path
 from typing import Any
 
 from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.normclaim import NormClaim
 from checker.sealedfile import read_sealed, write_sealed
 
 BLOCKS = "blocks.marshal"  # beside the verdict store (`store.VerdictFile`)
-FORMAT = 1
+FORMAT = 2  # 2: the claims' runs by document (`runs`, `run_at`)
 
 
 @dataclass
@@ -45,6 +47,8 @@ class IndexState:
     post_b: array[int]  # each kept block (sorted), where its members start, its members'
     post_at: array[int]  # hashes (sorted): the claims holding the entry, and those that
     post_h: array[int]  # hold a rare key (at most max_posting claims) of the key's block
+    runs: list[str]  # the claims' documents, one per run of claims of one document
+    run_at: array[int]  # run -> where its claims start (and the end)
 
     def dump(self) -> dict[str, Any]:
         """The state as marshal writes it: arrays as their bytes."""
@@ -75,7 +79,26 @@ class IndexState:
                 and len(self.ent_w) == len(self.ent) and len(self.kent_w) == len(self.kent)
                 and len(self.inv_b) == len(self.inv_h) == len(self.ent)
                 and len(self.post_at) == len(self.post_b) + 1
-                and (not self.post_b or self.post_at[-1] == len(self.post_h)))
+                and (not self.post_b or self.post_at[-1] == len(self.post_h))
+                and len(self.run_at) == len(self.runs) + 1 and self.run_at[0] == 0
+                and self.run_at[-1] == claims)
+
+
+def doc_runs(claims: Sequence[NormClaim]) -> tuple[list[str], array[int]]:
+    """The claims' runs of one document each: their documents, and where each starts (then
+    the end)."""
+    docs = list(map(_DOC, claims))
+    at = array("q", [0])
+    if not docs:
+        return [], at
+    # Where the document changes, found in C (56,000 claims: 2 ms, not 30).
+    at.extend(compress(range(1, len(docs)), map(ne, docs, islice(docs, 1, None))))
+    runs = list(map(docs.__getitem__, at))
+    at.append(len(docs))
+    return runs, at
+
+
+_DOC = attrgetter("doc")
 
 
 def config_of(config: BlockingConfig) -> tuple[int, int, int, float]:
@@ -108,7 +131,8 @@ def state_of(index: BlockIndex, hashes: Sequence[int], docs: Mapping[str, str]) 
         index.searches(hashes), raw_at, raw, array("q", starts), array("q", ent),
         array("d", ent_w), array("q", index._offsets), array("q", index._keys),
         array("d", index._key_weights), array("q", [ent[k] for k in order]),
-        array("q", [owners[k] for k in order]), post_b, post_at, post_h)
+        array("q", [owners[k] for k in order]), post_b, post_at, post_h,
+        *doc_runs(index.claims))
 
 
 def save_state(path: Path, fingerprint: str, state: IndexState) -> None:

@@ -30,7 +30,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from itertools import combinations, compress, repeat
-from pathlib import Path
 
 from checker.compare.blocking import (
     PAIR_SHIFT,
@@ -43,8 +42,9 @@ from checker.compare.blocking import (
     rounded_count,
     search_hash,
 )
-from checker.compare.indexstate import IndexState, config_of, read_state, state_of
+from checker.compare.indexstate import IndexState, config_of, doc_runs, state_of
 from checker.compare.slices import spliced
+from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
 
 _SINGLE = 1 << PAIR_SHIFT  # ids below are keys' own blocks, above pairs of keys
@@ -411,7 +411,7 @@ def _next_state(edit: _Edit, index: UpdatedIndex,
                       array("q", hashes), index.searched, raw_at, raw, ent_at,
                       ent, ent_w, array("q", index._offsets),
                       array("q", index._keys), array("d", index._key_weights),
-                      inv_b, inv_h, post_b, post_at, post_h)
+                      inv_b, inv_h, post_b, post_at, post_h, *doc_runs(edit.claims))
 
 
 def _copy_posts(state: IndexState, first: int, last: int, post_b: array[int],
@@ -428,16 +428,39 @@ def _copy_posts(state: IndexState, first: int, last: int, post_b: array[int],
 # -- in the cache --------------------------------------------------------------------------
 
 def block_index(claims: Sequence[NormClaim], config: BlockingConfig | None,
-                hashes: array[int], path: Path | None, fingerprint: str,
-                docs: Mapping[str, str]) -> BlockIndex:
-    """The index of the claims: the kept one at `path` updated when it applies, else built
-    afresh with every entry (`keep_all`), for `kept_state`."""
-    state = read_state(path, fingerprint) if path is not None else None
+                hashes: array[int], state: IndexState | None, docs: Mapping[str, str],
+                keep_all: bool = True) -> BlockIndex:
+    """The index of the claims: the last run's `state` (`indexstate.read_state`) updated
+    when it applies, else built afresh (with every entry, for `kept_state`, if `keep_all`)."""
     if state is not None:
         found = updated(state, claims, hashes, docs, config)
         if found is not None:
             return found
-    return BlockIndex(claims, config, keep_all=path is not None)
+    return BlockIndex(claims, config, keep_all=keep_all)
+
+
+def kept_hashes(state: IndexState, claims: Sequence[NormClaim],
+                docs: Mapping[str, str]) -> array[int]:
+    """Each claim's hash (`store.claim_hashes`, 0.1 s at 56,000 claims): a document's the
+    state's when its normalised claims are the ones the state was made from (`docs`: each
+    document's key; a document's key determines its claims, as `updated` trusts), the
+    others' made now. A document whose claims are not one run, then or now, is hashed."""
+    then: dict[str, tuple[int, int] | None] = {}
+    for k, doc in enumerate(state.runs):
+        then[doc] = None if doc in then else (state.run_at[k], state.run_at[k + 1])
+    runs, run_at = doc_runs(claims)
+    twice = {doc for doc, n in Counter(runs).items() if n > 1}
+    out = array("q")
+    for k, doc in enumerate(runs):
+        start, end = run_at[k], run_at[k + 1]
+        span = then.get(doc)
+        key = docs.get(doc)
+        if span is not None and key is not None and state.docs.get(doc) == key \
+                and span[1] - span[0] == end - start and doc not in twice:
+            out.extend(state.hashes[span[0]:span[1]])
+        else:
+            out.extend(claim_hashes(claims[start:end]))
+    return out
 
 
 def kept_state(index: BlockIndex, hashes: Sequence[int],

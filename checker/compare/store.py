@@ -284,12 +284,13 @@ class VerdictFile:
     def block_index(self, claims: Sequence[NormClaim],
                     config: BlockingConfig | None = None) -> BlockIndex:
         """The index of the claims: the last run's updated when it applies, else built."""
-        from checker.compare.indexstate import BLOCKS
-        from checker.compare.keptindex import block_index
+        from checker.compare.indexstate import BLOCKS, read_state
+        from checker.compare.keptindex import block_index, kept_hashes
 
-        self.hashes = claim_hashes(claims)
-        index = block_index(claims, config, self.hashes, self.path.with_name(BLOCKS),
-                            self.fingerprint, self.doc_states)
+        state = read_state(self.path.with_name(BLOCKS), self.fingerprint)
+        self.hashes = kept_hashes(state, claims, self.doc_states) if state is not None \
+            else claim_hashes(claims)
+        index = block_index(claims, config, self.hashes, state, self.doc_states)
         self.index = index
         return index
 

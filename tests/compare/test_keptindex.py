@@ -13,8 +13,15 @@ from pathlib import Path
 import pytest
 
 from checker.compare.blocking import PAIR_SHIFT, BlockIndex, BlockingConfig, corpus_size
-from checker.compare.indexstate import BLOCKS, IndexState, read_state, save_state, state_of
-from checker.compare.keptindex import UpdatedIndex, block_index, updated
+from checker.compare.indexstate import (
+    BLOCKS,
+    IndexState,
+    doc_runs,
+    read_state,
+    save_state,
+    state_of,
+)
+from checker.compare.keptindex import UpdatedIndex, block_index, kept_hashes, updated
 from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
 
@@ -135,6 +142,8 @@ def test_an_index_kept_across_random_edits_is_a_fresh_one(seed: int,
         # Through marshal, as the cache keeps it.
         state_read = IndexState.load(marshal.loads(marshal.dumps(state.dump())))
         assert state_read is not None and state_read.dump() == state.dump()
+        # The hashes of the documents whose claims the state holds are the state's.
+        assert list(kept_hashes(state_read, claims, states)) == hashes
         kept = updated(state_read, claims, claim_hashes(claims), states, config)
         fresh = BlockIndex(claims, config, keep_all=True)
         if kept is None:
@@ -172,6 +181,38 @@ def test_a_state_that_does_not_read_is_none() -> None:
     assert IndexState.load({k: v for k, v in data.items() if k != "df"}) is None
     assert IndexState.load([1, 2]) is None
     assert IndexState.load({**data, "hashes": ("q", b"\0" * 7)}) is None
+
+
+def test_doc_runs_are_the_claims_runs_of_one_document() -> None:
+    def of(*docs: str) -> tuple[list[str], list[int]]:
+        runs, at = doc_runs([_claim(d, k, set(), set()) for k, d in enumerate(docs)])
+        return runs, list(at)
+
+    assert of() == ([], [0])
+    assert of("a") == (["a"], [0, 1])
+    assert of("a", "a", "b", "a", "c", "c") == (["a", "b", "a", "c"], [0, 2, 3, 4, 6])
+
+
+def test_kept_hashes_are_the_states_only_for_documents_whose_claims_it_holds() -> None:
+    def claims_of(doc: str, ids: list[int]) -> list[NormClaim]:
+        return [_claim(doc, k, set(), {f"w{k}"}) for k in ids]
+
+    docs = {"d1": claims_of("d1", [0, 1]), "d2": claims_of("d2", [0]), "d3": claims_of("d3", [4])}
+    claims, states = _flat(docs)
+    state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
+    # d1's claims renamed (as many, other ids), d2 dropped, d4 added: each hashed now.
+    docs["d1"] = claims_of("d1", [7, 8])
+    del docs["d2"]
+    docs["d4"] = claims_of("d4", [0, 1, 2])
+    claims, states = _flat(docs)
+    assert kept_hashes(state, claims, states) == claim_hashes(claims)
+    # The state's hashes are taken by the document's key: under the state's key for d1 (a
+    # key that lies about the claims), they are the state's, which shows they are reused.
+    lying = {**states, "d1": state.docs["d1"]}
+    assert kept_hashes(state, claims, lying)[:2] == state.hashes[:2] != claim_hashes(claims)[:2]
+    # A document whose claims are two runs (claims out of document order) is hashed.
+    mixed = [claims[0], claims[2], claims[1], *claims[3:]]
+    assert kept_hashes(state, mixed, lying) == claim_hashes(mixed)
 
 
 def test_a_rare_key_changing_hands_within_a_document_changes_its_block() -> None:
@@ -237,11 +278,11 @@ def test_a_state_on_disk_is_read_back_unless_damaged_or_foreign(tmp_path: Path) 
     assert read_state(path, "fp") is None
     assert read_state(tmp_path / "missing", "fp") is None
     # Without a state the index is built afresh, with what the next state needs.
-    index = block_index(claims, None, claim_hashes(claims), path, "fp", states)
+    index = block_index(claims, None, claim_hashes(claims), read_state(path, "fp"), states)
     assert not isinstance(index, UpdatedIndex) and index.every is not None
     save_state(path, "fp", state)
-    assert isinstance(block_index(claims, None, claim_hashes(claims), path, "fp", states),
-                      UpdatedIndex)
+    assert isinstance(block_index(claims, None, claim_hashes(claims), read_state(path, "fp"),
+                                  states), UpdatedIndex)
 
 
 def test_a_state_mostly_of_keys_no_claim_holds_is_built_afresh() -> None:
@@ -328,6 +369,7 @@ def test_an_index_kept_through_harsh_random_chains_is_a_fresh_one(seed: int) -> 
         for _ in range(rng.randint(1, 3)):
             _harsh_edit(rng, docs, vocabulary, skew, most)
         claims, states, hashes = flat()
+        assert list(kept_hashes(state, claims, states)) == hashes
         kept = updated(state, claims, array("q", hashes), states, config)
         fresh = BlockIndex(claims, config, keep_all=True)
         if kept is None:
