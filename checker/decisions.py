@@ -264,6 +264,9 @@ def apply_decisions(findings: Sequence[Finding], decisions: Mapping[str, Decisio
     active; a re-opened decision leaves its finding active. Each decided finding carries the
     decision in `details["decision"]`.
     """
+    if not decisions:
+        # Most runs: the ids of 15,000 findings are not made twice for nothing (0.04 s).
+        return list(findings), [], []
     out: list[Finding] = []
     reopened: list[DecisionStatus] = []
     seen: set[str] = set()

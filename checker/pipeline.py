@@ -218,7 +218,6 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
             errors: list[ClaimcheckError], progress: Progress, watch: Stopwatch,
             cache: ClaimCache | None) -> CheckResult:
     root = options.root
-    keys = {r.id: frozenset({r.id, *r.tags}) for r in ruleset.rules}
     findings, parts = _findings_and_parts(corpus, ruleset, progress, watch, cache,
                                           jobs_for(options.jobs, len(corpus.docs)))
     if options.decisions is not None:
@@ -229,8 +228,10 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
             ruleset.left_out)
         corpus.notes.extend(decision_notes)
         errors.extend(decision_errors)
-    findings = [f for f in findings if kind_selected(f.kind, options.select, options.ignore,
-                                                     keys.get(f.rule_id or "", frozenset()))]
+    if options.select or options.ignore:  # else every finding passes (`kind_selected`)
+        keys = {r.id: frozenset({r.id, *r.tags}) for r in ruleset.rules}
+        findings = [f for f in findings if kind_selected(f.kind, options.select, options.ignore,
+                                                         keys.get(f.rule_id or "", frozenset()))]
     if options.baseline is not None:
         findings, baseline_errors = apply_baseline(findings, options.baseline, root)
         errors.extend(baseline_errors)

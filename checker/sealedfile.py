@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +29,7 @@ from checker.atomic import atomic_write
 # references an object has in the process, so that equal values give equal files (a store
 # written by an edited run is the one a full run writes).
 VERSION = 2
+BLOCK = 1 << 20  # bytes hashed and written at a time (`coalesced`)
 T = TypeVar("T")
 
 
@@ -47,13 +48,39 @@ def sealed(kind: str, fingerprint: str, body: bytes) -> list[bytes]:
     return sealed_chunks(_header(kind, fingerprint), [body])
 
 
-def sealed_chunks(head: bytes, body: Sequence[bytes]) -> list[bytes]:
+def sealed_chunks(head: bytes, body: Iterable[bytes]) -> list[bytes]:
     """The bytes of a file `unseal` reads, with a head line of the caller's and the body in
-    chunks, hashed and written as they are (the memos' 20-30 MB bodies not joined)."""
+    chunks, hashed and written in blocks (`coalesced`: the memos' 20-30 MB bodies are never
+    one string)."""
+    blocks = coalesced(body)
     digest = hashlib.sha256()
-    for chunk in body:
-        digest.update(chunk)
-    return [head, b"\n", digest.hexdigest().encode("ascii"), b"\n", *body]
+    for block in blocks:
+        digest.update(block)
+    return [head, b"\n", digest.hexdigest().encode("ascii"), b"\n", *blocks]
+
+
+def coalesced(chunks: Iterable[bytes], size: int = BLOCK) -> list[bytes]:
+    """The chunks joined into blocks of about `size` bytes, each a large chunk or a run of
+    small ones: a memo of 11,000 components is 64,000 small chunks, and hashing and writing
+    each on its own took 0.15 s of the process writing the cache (a copy of 30 MB, 10 ms)."""
+    out: list[bytes] = []
+    run: list[bytes] = []
+    held = 0
+    for chunk in chunks:
+        if len(chunk) >= size:
+            if run:
+                out.append(b"".join(run))
+                run, held = [], 0
+            out.append(chunk)
+            continue
+        run.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            out.append(b"".join(run))
+            run, held = [], 0
+    if run:
+        out.append(b"".join(run))
+    return out
 
 
 def read_sealed(path: Path, kind: str, fingerprint: str) -> Any | None:

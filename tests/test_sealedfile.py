@@ -1,0 +1,43 @@
+"""Sealed files: chunks hashed and written in blocks, read back whole."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from checker.atomic import atomic_write
+from checker.sealedfile import coalesced, sealed_chunks, unseal
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_coalesced_blocks_are_the_chunks_joined_in_order(seed: int) -> None:
+    rng = random.Random(seed)
+    chunks = [rng.randbytes(rng.choice([0, 1, 7, 40, 300, 5000])) for _ in range(400)]
+    size = rng.choice([1, 64, 1000, 1 << 20])
+    blocks = coalesced(chunks, size)
+    assert b"".join(blocks) == b"".join(chunks)
+    # A block short of `size` is the last, or a run of small chunks cut by a large one.
+    assert all(len(b) >= size or len(after) >= size
+               for b, after in zip(blocks, blocks[1:], strict=False))
+    assert len(blocks) <= max(1, len(chunks))
+
+
+def test_a_large_chunk_is_its_own_block_between_runs_of_small_ones() -> None:
+    big = b"x" * 100
+    assert coalesced([b"a", b"b", big, b"c"], 10) == [b"ab", big, b"c"]
+    assert coalesced([], 10) == []
+    assert coalesced([b"abc", b"def"], 4) == [b"abcdef"]
+
+
+def test_a_file_sealed_in_chunks_unseals_to_its_body(tmp_path: Path) -> None:
+    chunks = [b"%d," % k for k in range(70_000)]
+    path = tmp_path / "memo"
+    atomic_write(path, sealed_chunks(b"head", chunks), durable=False)
+    data = path.read_bytes()
+    found = unseal(data, lambda head: head if head == b"head" else None)
+    assert found is not None and found[0] == b"head"
+    assert data[found[1]:] == b"".join(chunks)
+    flipped = data[:-1] + bytes([data[-1] ^ 1])
+    assert unseal(flipped, lambda head: head) is None
