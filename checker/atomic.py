@@ -22,7 +22,8 @@ from checker.interrupt import critical
 from checker.safepaths import leads_out
 
 
-def atomic_write(path: Path, data: str | bytes | Iterable[bytes], durable: bool = True) -> None:
+def atomic_write(path: Path, data: str | bytes | Iterable[bytes | memoryview],
+                 durable: bool = True) -> None:
     """Write to a temporary file in the same directory, fsync, then rename over path.
 
     Refused (WriteRefusedError) when a symlink inside the working directory (the

@@ -38,7 +38,7 @@ from checker.reporting.json_report import RenderedFindings, finding_bytes
 from checker.sealedfile import read_sealed, write_sealed
 
 CONFLICTS = "conflicts.marshal"
-FORMAT = 2  # 2: each finding's bytes as report.json holds them
+FORMAT = 3  # 2: each finding's bytes as report.json holds them; 3: sealedfile's body
 
 
 class PairMemo:

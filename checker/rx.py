@@ -31,7 +31,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import importlib.util
-import marshal
 import os
 import re
 import sys
@@ -49,7 +48,7 @@ except (ImportError, AttributeError):  # another interpreter: `re.compile` alone
     _TAG = None
 # The file's kind (`checker.sealedfile`); its fingerprint is the exact interpreter version:
 # a patch release may compile a pattern otherwise.
-_KIND = "patterns 1"
+_KIND = "patterns 2"  # 2: sealedfile's body (a size line, then the marshalled table)
 
 
 def _file() -> Path | None:
@@ -152,7 +151,7 @@ def save() -> None:
         table = dict(_entries)
         if len(table) > LIMIT:
             return
-    body = marshal.dumps({(k[1], k[2]): v for k, v in table.items()})
+    body = {(k[1], k[2]): v for k, v in table.items()}
     from checker.interrupt import critical
 
     # A signal between creating the temporary file and renaming it would leave it behind.

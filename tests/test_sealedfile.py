@@ -41,3 +41,26 @@ def test_a_file_sealed_in_chunks_unseals_to_its_body(tmp_path: Path) -> None:
     assert data[found[1]:] == b"".join(chunks)
     flipped = data[:-1] + bytes([data[-1] ^ 1])
     assert unseal(flipped, lambda head: head) is None
+
+
+def test_a_value_with_arrays_is_read_back_with_its_arrays(tmp_path: Path) -> None:
+    from array import array
+
+    from checker.sealedfile import read_sealed, value_of, write_sealed
+
+    value = {"n": 2.0, "names": ["a", "b"], "hashes": array("q", [3, -1, 2**62]),
+             "weights": array("d", [0.5]), "none": array("q"), "raw": b"\0\1"}
+    path = tmp_path / "store"
+    write_sealed(path, "verdicts 9", "fp", value)
+    found = read_sealed(path, "verdicts 9", "fp")
+    assert found == value and type(found["hashes"]) is array
+    assert read_sealed(path, "verdicts 8", "fp") is None
+    assert read_sealed(path, "verdicts 9", "other") is None
+    # Values that are not dicts, or dicts with other keys, are marshalled whole.
+    for plain in ([1, 2], {(1, "x"): [3]}, None):
+        write_sealed(path, "k 1", "fp", plain)
+        assert read_sealed(path, "k 1", "fp") == plain
+    # A body whose arrays lie outside it, or that has no size line, does not read.
+    for bad in (b"", b"12", b"99\n" + b"x" * 10):
+        with pytest.raises((ValueError, EOFError, TypeError)):
+            value_of(bad)

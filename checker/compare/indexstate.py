@@ -17,7 +17,7 @@ from checker.normclaim import NormClaim
 from checker.sealedfile import read_sealed, write_sealed
 
 BLOCKS = "blocks.marshal"  # beside the verdict store (`store.VerdictFile`)
-FORMAT = 2  # 2: the claims' runs by document (`runs`, `run_at`)
+FORMAT = 3  # 2: the claims' runs by document (`runs`, `run_at`); 3: arrays written raw
 
 
 @dataclass
@@ -51,20 +51,14 @@ class IndexState:
     run_at: array[int]  # run -> where its claims start (and the end)
 
     def dump(self) -> dict[str, Any]:
-        """The state as marshal writes it: arrays as their bytes."""
-        out: dict[str, Any] = {}
-        for name, value in self.__dict__.items():
-            out[name] = (value.typecode, value.tobytes()) if isinstance(value, array) else value
-        return out
+        """The state as `checker.sealedfile` writes it (its arrays raw)."""
+        return dict(self.__dict__)
 
     @classmethod
     def load(cls, data: Any) -> IndexState | None:
         """The state `dump` gave; None when it does not read as one."""
         try:
-            values: dict[str, Any] = {
-                name: array(value[0], value[1]) if isinstance(value, tuple) and
-                isinstance(value[1], bytes) else value for name, value in data.items()}
-            state = cls(**values)
+            state = cls(**data)
         except (TypeError, ValueError, AttributeError, IndexError):
             return None
         return state if state.fits() else None
@@ -72,7 +66,9 @@ class IndexState:
     def fits(self) -> bool:
         """Whether the arrays agree in length (a state no run wrote does not)."""
         claims = len(self.hashes)
-        return (len(self.df) == len(self.names) and len(self.searches) == claims
+        typed = all(type(getattr(self, name)) is array and getattr(self, name).typecode == code
+                    for name, code in _ARRAYS)
+        return typed and (len(self.df) == len(self.names) and len(self.searches) == claims
                 and all(len(at) == claims + 1 and at[0] == 0 and at[-1] == len(flat)
                         for at, flat in ((self.raw_at, self.raw), (self.ent_at, self.ent),
                                          (self.kent_at, self.kent)))
@@ -82,6 +78,13 @@ class IndexState:
                 and (not self.post_b or self.post_at[-1] == len(self.post_h))
                 and len(self.run_at) == len(self.runs) + 1 and self.run_at[0] == 0
                 and self.run_at[-1] == claims)
+
+
+# Each array of a state and its type code.
+_ARRAYS = (("df", "q"), ("hashes", "q"), ("searches", "q"), ("raw_at", "q"), ("raw", "q"),
+           ("ent_at", "q"), ("ent", "q"), ("ent_w", "d"), ("kent_at", "q"), ("kent", "q"),
+           ("kent_w", "d"), ("inv_b", "q"), ("inv_h", "q"), ("post_b", "q"), ("post_at", "q"),
+           ("post_h", "q"), ("run_at", "q"))
 
 
 def doc_runs(claims: Sequence[NormClaim]) -> tuple[list[str], array[int]]:

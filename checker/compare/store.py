@@ -11,7 +11,7 @@ read (`checker.compare.incremental`), so a run where most claims are settled sea
 judges only around the claims that are not. Claims and pairs are named by a 64-bit hash of
 the claim's key, not by position, so nothing is renumbered when a document is added.
 
-The file is marshalled and sealed (`checker.sealedfile`): arrays as their bytes, the
+The file is marshalled and sealed (`checker.sealedfile`): arrays written raw, the
 related verdicts as columns (never pickle: a cache must not be able to run code). A missing,
 damaged or foreign file is an empty store; writes are atomic and never fsynced.
 
@@ -42,7 +42,7 @@ from checker.normclaim import NormClaim
 from checker.sealedfile import read_sealed, write_sealed
 
 # 3: each verdict's details as their JSON text; 4: marshalled, related verdicts in columns
-FORMAT = 4
+FORMAT = 5  # 5: arrays written raw (`checker.sealedfile`)
 # Returned for a pair the last run judged unrelated (nothing else of it is kept).
 UNRELATED = Verdict("unrelated", None, 0.0, 0.0)
 MASK = (1 << 63) - 1  # hashes and pair codes are non-negative int64s (array "q")
@@ -376,9 +376,8 @@ class VerdictFile:
             "n": n, "run": self.token,
             # Sorted: a set's order (so the counter's) depends on the process's hash seed.
             "docs": dict(self.doc_states), "df": dict(sorted(df.items())), "pairs": judged.pairs,
-            "hashes": judged.hashes.tobytes(), "searches": judged.searches.tobytes(),
-            "cands": judged.cands.tobytes(), "cand_at": judged.cand_at.tobytes(),
-            "unrelated": unrelated.tobytes(),
+            "hashes": judged.hashes, "searches": judged.searches,
+            "cands": judged.cands, "cand_at": judged.cand_at, "unrelated": unrelated,
         }
         index, docs = self.index, dict(self.doc_states)
 
@@ -406,11 +405,11 @@ class VerdictFile:
         return data if isinstance(data, dict) else None
 
 
-def _array(typecode: str, data: bytes) -> array[Any]:
-    """The array of a stored array's bytes."""
-    if type(data) is not bytes:
-        raise TypeError("a stored array is its bytes")
-    return array(typecode, data)
+def _array(typecode: str, data: object) -> array[Any]:
+    """A stored array, checked to be one of this type code."""
+    if type(data) is not array or data.typecode != typecode:
+        raise TypeError(f"a stored array of {typecode!r} values is expected")
+    return data
 
 
 def _columns(related: Related) -> dict[str, Any]:
@@ -420,11 +419,11 @@ def _columns(related: Related) -> dict[str, Any]:
     order = sorted(range(len(codes)), key=codes.__getitem__)
     verdicts = [related.verdicts[k] for k in order]
     return {
-        "xs": array("q", map(related.xs.__getitem__, order)).tobytes(),
-        "ys": array("q", map(related.ys.__getitem__, order)).tobytes(),
+        "xs": array("q", map(related.xs.__getitem__, order)),
+        "ys": array("q", map(related.ys.__getitem__, order)),
         "labels": [v.label for v in verdicts], "reasons": [v.reason for v in verdicts],
-        "confidences": array("d", [v.confidence for v in verdicts]).tobytes(),
-        "similarities": array("d", [v.similarity for v in verdicts]).tobytes(),
+        "confidences": array("d", [v.confidence for v in verdicts]),
+        "similarities": array("d", [v.similarity for v in verdicts]),
         "details": [details_text(v.details) for v in verdicts],
         "copies": bytes(map(bool, map(related.copies.__getitem__, order))),
     }

@@ -145,12 +145,12 @@ def test_a_store_edited_by_hand_is_not_trusted(tmp_path: Path, ruleset: RuleSet,
     data = read_sealed(store, f"verdicts {FORMAT}", "fp")
     assert isinstance(data, dict)
     if damage == "cands":  # candidates naming claims that do not exist
-        data["cands"] = b"\x07" * len(data["cands"])
+        data["cands"] = array("q", [7]) * len(data["cands"])
     else:  # a verdict for a pair no search found, first in code order
-        for name, value in (("xs", array("q", [1]).tobytes()), ("ys", array("q", [2]).tobytes()),
+        for name, value in (("xs", array("q", [1])), ("ys", array("q", [2])),
                             ("labels", ["conflict"]), ("reasons", ["quantity"]),
-                            ("confidences", array("d", [0.9]).tobytes()),
-                            ("similarities", array("d", [0.9]).tobytes()),
+                            ("confidences", array("d", [0.9])),
+                            ("similarities", array("d", [0.9])),
                             ("details", ["{}"]), ("copies", b"\0")):
             data[name] = value + data[name]
     # Sealed again: the content is what must be caught (a hand edit fails the seal first).

@@ -4,7 +4,6 @@ weights), edit after edit."""
 
 from __future__ import annotations
 
-import marshal
 import random
 from array import array
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from checker.compare.indexstate import (
 from checker.compare.keptindex import UpdatedIndex, block_index, kept_hashes, updated
 from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
+from checker.sealedfile import body_of, value_of
 
 Docs = dict[str, list[NormClaim]]
 
@@ -140,7 +140,7 @@ def test_an_index_kept_across_random_edits_is_a_fresh_one(seed: int,
         claims, states = _flat(docs)
         hashes = list(claim_hashes(claims))
         # Through marshal, as the cache keeps it.
-        state_read = IndexState.load(marshal.loads(marshal.dumps(state.dump())))
+        state_read = IndexState.load(value_of(b"".join(body_of(state.dump()))))
         assert state_read is not None and state_read.dump() == state.dump()
         # The hashes of the documents whose claims the state holds are the state's.
         assert list(kept_hashes(state_read, claims, states)) == hashes
@@ -176,11 +176,12 @@ def test_a_state_that_does_not_read_is_none() -> None:
     claims, states = _flat(docs)
     state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
     data = state.dump()
-    assert IndexState.load({**data, "ent_w": ("d", data["ent_w"][1][:-8])}) is None
+    assert IndexState.load({**data, "ent_w": data["ent_w"][:-1]}) is None
+    assert IndexState.load({**data, "ent_w": array("q", data["ent"])}) is None  # its type
     assert IndexState.load({**data, "extra": 1}) is None
     assert IndexState.load({k: v for k, v in data.items() if k != "df"}) is None
     assert IndexState.load([1, 2]) is None
-    assert IndexState.load({**data, "hashes": ("q", b"\0" * 7)}) is None
+    assert IndexState.load({**data, "hashes": b"\0" * 8}) is None  # not an array
 
 
 def test_doc_runs_are_the_claims_runs_of_one_document() -> None:
