@@ -79,18 +79,24 @@ def value_of(body: bytes | memoryview) -> Any:
     if line < 0:
         raise ValueError("no size line")
     size = int(bytes(view[:line]))
+    if size < 0:
+        raise ValueError("a negative size")
     start = line + 1
     rest, places = marshal.loads(view[start:start + size])
     if type(places) is not dict or (places and type(rest) is not dict):
         raise TypeError("not a sealed value")
     base = start + size
+    end = 0  # the arrays lie one after the other, to the body's end
     for name, (typecode, at, length) in places.items():
-        if type(at) is not int or type(length) is not int or at < 0 or length < 0 \
+        if type(at) is not int or type(length) is not int or at != end or length < 0 \
                 or base + at + length > len(view):
-            raise ValueError("an array outside the body")
+            raise ValueError("an array outside its place in the body")
         found = array(typecode)
         found.frombytes(view[base + at:base + at + length])
         rest[name] = found
+        end += length
+    if base + end != len(view):
+        raise ValueError("a body longer or shorter than its parts")
     return rest
 
 

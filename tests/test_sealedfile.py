@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
 
 from checker.atomic import atomic_write
-from checker.sealedfile import coalesced, sealed_chunks, unseal
+from checker.sealedfile import coalesced, sealed_chunks, unseal, value_of
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -64,3 +65,24 @@ def test_a_value_with_arrays_is_read_back_with_its_arrays(tmp_path: Path) -> Non
     for bad in (b"", b"12", b"99\n" + b"x" * 10):
         with pytest.raises((ValueError, EOFError, TypeError)):
             value_of(bad)
+
+
+@pytest.mark.parametrize(("places", "tail"), [
+    ({"a": ("q", 8, 8)}, 8),  # past the end, a whole number of items
+    ({"a": ("q", 0, 8), "b": ("q", 0, 8)}, 8),  # overlapping
+    ({"a": ("q", 0, 8)}, 16),  # the body longer than its parts
+])
+def test_a_body_whose_arrays_are_not_its_tail_does_not_read(
+        tmp_path: Path, places: dict[str, object], tail: int) -> None:
+    import marshal
+
+    from checker.sealedfile import read_sealed
+
+    head = marshal.dumps(({"n": 1}, places), 2)
+    path = tmp_path / "store"
+    header = b"claimcheck verdicts 9 " + sys.byteorder.encode() + b" fp"
+    atomic_write(path, sealed_chunks(header, [b"%d\n" % len(head), head, b"\0" * tail]),
+                 durable=False)
+    assert read_sealed(path, "verdicts 9", "fp") is None
+    with pytest.raises(ValueError):
+        value_of(path.read_bytes().split(b"\n", 2)[2])

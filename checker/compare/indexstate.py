@@ -49,6 +49,7 @@ class IndexState:
     post_h: array[int]  # hold a rare key (at most max_posting claims) of the key's block
     runs: list[str]  # the claims' documents, one per run of claims of one document
     run_at: array[int]  # run -> where its claims start (and the end)
+    run_ids: list[str]  # run -> its claims' ids, in order, joined by NUL
 
     def dump(self) -> dict[str, Any]:
         """The state as `checker.sealedfile` writes it (its arrays raw)."""
@@ -59,15 +60,21 @@ class IndexState:
         """The state `dump` gave; None when it does not read as one."""
         try:
             state = cls(**data)
+            return state if state.fits() else None
         except (TypeError, ValueError, AttributeError, IndexError):
             return None
-        return state if state.fits() else None
 
     def fits(self) -> bool:
         """Whether the arrays agree in length (a state no run wrote does not)."""
         claims = len(self.hashes)
         typed = all(type(getattr(self, name)) is array and getattr(self, name).typecode == code
                     for name, code in _ARRAYS)
+        runs = len(self.runs)
+        typed = typed and type(self.names) is list and type(self.docs) is dict \
+            and type(self.runs) is list and type(self.run_ids) is list \
+            and all(type(x) is str for x in (*self.runs, *self.run_ids)) \
+            and len(self.run_ids) == runs and len(self.run_at) == runs + 1 \
+            and all(a < b for a, b in zip(self.run_at, self.run_at[1:], strict=False))
         return typed and (len(self.df) == len(self.names) and len(self.searches) == claims
                 and all(len(at) == claims + 1 and at[0] == 0 and at[-1] == len(flat)
                         for at, flat in ((self.raw_at, self.raw), (self.ent_at, self.ent),
@@ -87,6 +94,17 @@ _ARRAYS = (("df", "q"), ("hashes", "q"), ("searches", "q"), ("raw_at", "q"), ("r
            ("post_h", "q"), ("run_at", "q"))
 
 
+def run_ids(claims: Sequence[NormClaim], at: Sequence[int]) -> list[str]:
+    """Each run's claims' ids, in order, joined by NUL (`doc_runs`' runs)."""
+    return ["\0".join(map(_ID, claims[a:b])) for a, b in zip(at, at[1:], strict=False)]
+
+
+def runs_of(claims: Sequence[NormClaim]) -> tuple[list[str], array[int], list[str]]:
+    """A state's runs of claims: their documents, where each starts, their claims' ids."""
+    runs, at = doc_runs(claims)
+    return runs, at, run_ids(claims, at)
+
+
 def doc_runs(claims: Sequence[NormClaim]) -> tuple[list[str], array[int]]:
     """The claims' runs of one document each: their documents, and where each starts (then
     the end)."""
@@ -102,6 +120,7 @@ def doc_runs(claims: Sequence[NormClaim]) -> tuple[list[str], array[int]]:
 
 
 _DOC = attrgetter("doc")
+_ID = attrgetter("claim_id")
 
 
 def config_of(config: BlockingConfig) -> tuple[int, int, int, float]:
@@ -135,7 +154,7 @@ def state_of(index: BlockIndex, hashes: Sequence[int], docs: Mapping[str, str]) 
         array("d", ent_w), array("q", index._offsets), array("q", index._keys),
         array("d", index._key_weights), array("q", [ent[k] for k in order]),
         array("q", [owners[k] for k in order]), post_b, post_at, post_h,
-        *doc_runs(index.claims))
+        *runs_of(index.claims))
 
 
 def save_state(path: Path, fingerprint: str, state: IndexState) -> None:

@@ -42,7 +42,14 @@ from checker.compare.blocking import (
     rounded_count,
     search_hash,
 )
-from checker.compare.indexstate import IndexState, config_of, doc_runs, state_of
+from checker.compare.indexstate import (
+    IndexState,
+    config_of,
+    doc_runs,
+    run_ids,
+    runs_of,
+    state_of,
+)
 from checker.compare.slices import spliced
 from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
@@ -411,7 +418,7 @@ def _next_state(edit: _Edit, index: UpdatedIndex,
                       array("q", hashes), index.searched, raw_at, raw, ent_at,
                       ent, ent_w, array("q", index._offsets),
                       array("q", index._keys), array("d", index._key_weights),
-                      inv_b, inv_h, post_b, post_at, post_h, *doc_runs(edit.claims))
+                      inv_b, inv_h, post_b, post_at, post_h, *runs_of(edit.claims))
 
 
 def _copy_posts(state: IndexState, first: int, last: int, post_b: array[int],
@@ -441,25 +448,28 @@ def block_index(claims: Sequence[NormClaim], config: BlockingConfig | None,
 
 def kept_hashes(state: IndexState, claims: Sequence[NormClaim],
                 docs: Mapping[str, str]) -> array[int]:
-    """Each claim's hash (`store.claim_hashes`, 0.1 s at 56,000 claims): a document's the
-    state's when its normalised claims are the ones the state was made from (`docs`: each
-    document's key; a document's key determines its claims, as `updated` trusts), the
-    others' made now. A document whose claims are not one run, then or now, is hashed."""
-    then: dict[str, tuple[int, int] | None] = {}
+    """Each claim's hash (`store.claim_hashes`, 0.1 s at 56,000 claims): the state's for a
+    run of a document's claims whose ids, in order, and document key (`docs`) are the ones
+    the state was made from; made now for the others, and for a document whose claims are
+    not one run, then or now."""
+    then: dict[str, int | None] = {}
     for k, doc in enumerate(state.runs):
-        then[doc] = None if doc in then else (state.run_at[k], state.run_at[k + 1])
+        then[doc] = None if doc in then else k
     runs, run_at = doc_runs(claims)
     twice = {doc for doc, n in Counter(runs).items() if n > 1}
     out = array("q")
     for k, doc in enumerate(runs):
         start, end = run_at[k], run_at[k + 1]
-        span = then.get(doc)
-        key = docs.get(doc)
-        if span is not None and key is not None and state.docs.get(doc) == key \
-                and span[1] - span[0] == end - start and doc not in twice:
-            out.extend(state.hashes[span[0]:span[1]])
+        was = then.get(doc)
+        if was is not None and doc not in twice and docs.get(doc) is not None \
+                and state.docs.get(doc) == docs[doc] \
+                and state.run_at[was + 1] - state.run_at[was] == end - start \
+                and run_ids(claims, (start, end)) == [state.run_ids[was]]:
+            out.extend(state.hashes[state.run_at[was]:state.run_at[was + 1]])
         else:
             out.extend(claim_hashes(claims[start:end]))
+    if len(out) != len(claims):
+        raise ValueError("a state whose runs are not its claims'")
     return out
 
 

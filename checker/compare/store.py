@@ -288,8 +288,14 @@ class VerdictFile:
         from checker.compare.keptindex import block_index, kept_hashes
 
         state = read_state(self.path.with_name(BLOCKS), self.fingerprint)
-        self.hashes = kept_hashes(state, claims, self.doc_states) if state is not None \
-            else claim_hashes(claims)
+        self.hashes = None
+        if state is not None:
+            try:
+                self.hashes = kept_hashes(state, claims, self.doc_states)
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+                state = None  # a state no run of this code wrote: built afresh
+        if self.hashes is None:
+            self.hashes = claim_hashes(claims)
         index = block_index(claims, config, self.hashes, state, self.doc_states)
         self.index = index
         return index

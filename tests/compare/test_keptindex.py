@@ -182,6 +182,13 @@ def test_a_state_that_does_not_read_is_none() -> None:
     assert IndexState.load({k: v for k, v in data.items() if k != "df"}) is None
     assert IndexState.load([1, 2]) is None
     assert IndexState.load({**data, "hashes": b"\0" * 8}) is None  # not an array
+    runs, at = data["runs"], data["run_at"]
+    assert IndexState.load({**data, "runs": 5}) is None
+    assert IndexState.load({**data, "runs": [[r] for r in runs]}) is None
+    assert IndexState.load({**data, "docs": [1]}) is None
+    assert IndexState.load({**data, "run_ids": data["run_ids"][:-1]}) is None
+    assert IndexState.load({**data, "run_at": array("q", [0, *at[2:], at[-1]])}) is None
+    assert IndexState.load({**data, "run_at": array("q", [0, at[2], at[1], *at[3:]])}) is None
 
 
 def test_doc_runs_are_the_claims_runs_of_one_document() -> None:
@@ -194,26 +201,57 @@ def test_doc_runs_are_the_claims_runs_of_one_document() -> None:
     assert of("a", "a", "b", "a", "c", "c") == (["a", "b", "a", "c"], [0, 2, 3, 4, 6])
 
 
-def test_kept_hashes_are_the_states_only_for_documents_whose_claims_it_holds() -> None:
+def test_kept_hashes_are_the_states_only_for_runs_of_the_same_claims() -> None:
     def claims_of(doc: str, ids: list[int]) -> list[NormClaim]:
         return [_claim(doc, k, set(), {f"w{k}"}) for k in ids]
 
-    docs = {"d1": claims_of("d1", [0, 1]), "d2": claims_of("d2", [0]), "d3": claims_of("d3", [4])}
+    docs = {"d1": claims_of("d1", [0, 1]), "d2": claims_of("d2", [0]),
+            "d3": claims_of("d3", [4]), "d5": claims_of("d5", [0, 1, 2])}
     claims, states = _flat(docs)
     state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
-    # d1's claims renamed (as many, other ids), d2 dropped, d4 added: each hashed now.
+    # Marked: a hash taken from the state is told from one made now.
+    state.hashes = array("q", [x ^ 1 for x in state.hashes])
+    marked = kept_hashes(state, claims, states)
+    assert marked == state.hashes != claim_hashes(claims)
+    # d1's claims renamed (as many, other ids), d2 dropped, d4 added, d5's claims in another
+    # order: each hashed now, d3 alone taken from the state, whatever key d1 and d5 claim.
     docs["d1"] = claims_of("d1", [7, 8])
     del docs["d2"]
     docs["d4"] = claims_of("d4", [0, 1, 2])
+    docs["d5"] = claims_of("d5", [2, 0, 1])
     claims, states = _flat(docs)
-    assert kept_hashes(state, claims, states) == claim_hashes(claims)
-    # The state's hashes are taken by the document's key: under the state's key for d1 (a
-    # key that lies about the claims), they are the state's, which shows they are reused.
-    lying = {**states, "d1": state.docs["d1"]}
-    assert kept_hashes(state, claims, lying)[:2] == state.hashes[:2] != claim_hashes(claims)[:2]
-    # A document whose claims are two runs (claims out of document order) is hashed.
-    mixed = [claims[0], claims[2], claims[1], *claims[3:]]
-    assert kept_hashes(state, mixed, lying) == claim_hashes(mixed)
+    for keys in (states, {**states, "d1": state.docs["d1"], "d5": state.docs["d5"]}):
+        found = kept_hashes(state, claims, keys)
+        made = claim_hashes(claims)
+        assert [(c.doc, x == y) for c, x, y in zip(claims, found, made, strict=True)] == [
+            ("d1", True), ("d1", True), ("d3", False), ("d4", True), ("d4", True),
+            ("d4", True), ("d5", True), ("d5", True), ("d5", True)]
+    # The same claims under another document key: hashed now.
+    docs["d3"] = claims_of("d3", [4])
+    claims, states = _flat(docs)
+    assert kept_hashes(state, claims, {**states, "d3": "other"}) == claim_hashes(claims)
+    # A document whose claims are two runs now (out of document order), one of them as long
+    # as its run in the state: hashed.
+    docs = {"d1": claims_of("d1", [0]), "d2": claims_of("d2", [0])}
+    claims, states = _flat(docs)
+    state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
+    state.hashes = array("q", [x ^ 1 for x in state.hashes])
+    mixed = [*claims_of("d1", [0]), *claims, *claims_of("d2", [1])]
+    mixed = [mixed[0], mixed[2], mixed[1], mixed[3]]  # d1, d2, d1, d2
+    assert kept_hashes(state, mixed, states) == claim_hashes(mixed)
+
+
+def test_a_state_whose_document_is_two_runs_gives_no_hash_of_it() -> None:
+    claims = [_claim("d1", 0, set(), {"a"}), _claim("d2", 0, set(), {"a"}),
+              _claim("d1", 1, set(), {"a"})]
+    states = {"d1": "k1", "d2": "k2"}
+    state = state_of(BlockIndex(claims, keep_all=True), list(claim_hashes(claims)), states)
+    assert state.runs == ["d1", "d2", "d1"]
+    state.hashes = array("q", [x ^ 1 for x in state.hashes])
+    for now in ([claims[0], claims[2], claims[1]],  # d1's claims one run of two
+                [claims[2], claims[1]]):  # d1 one run, its claim the state's last run's
+        found, made = kept_hashes(state, now, states), claim_hashes(now)
+        assert list(found[:-1]) == list(made[:-1]) and found[-1] != made[-1]  # d2 kept
 
 
 def test_a_rare_key_changing_hands_within_a_document_changes_its_block() -> None:
