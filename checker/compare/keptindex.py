@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from itertools import combinations, compress, repeat
+from operator import attrgetter
 
 from checker.compare.blocking import (
     PAIR_SHIFT,
@@ -46,7 +47,6 @@ from checker.compare.indexstate import (
     IndexState,
     config_of,
     doc_runs,
-    run_ids,
     runs_of,
     state_of,
 )
@@ -54,6 +54,7 @@ from checker.compare.slices import spliced
 from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
 
+_CLAIM_ID = attrgetter("claim_id")
 _SINGLE = 1 << PAIR_SHIFT  # ids below are keys' own blocks, above pairs of keys
 _NOT = bytes([1]) + bytes(255)  # byte table: 0 -> 1, any other -> 0
 _SLACK = 1000  # ids of keys held by no claim a state may keep beyond as many as are held
@@ -457,6 +458,7 @@ def kept_hashes(state: IndexState, claims: Sequence[NormClaim],
         then[doc] = None if doc in then else k
     runs, run_at = doc_runs(claims)
     twice = {doc for doc, n in Counter(runs).items() if n > 1}
+    ids = list(map(_CLAIM_ID, claims))
     out = array("q")
     for k, doc in enumerate(runs):
         start, end = run_at[k], run_at[k + 1]
@@ -464,7 +466,7 @@ def kept_hashes(state: IndexState, claims: Sequence[NormClaim],
         if was is not None and doc not in twice and docs.get(doc) is not None \
                 and state.docs.get(doc) == docs[doc] \
                 and state.run_at[was + 1] - state.run_at[was] == end - start \
-                and run_ids(claims, (start, end)) == [state.run_ids[was]]:
+                and "\0".join(ids[start:end]) == state.run_ids[was]:  # as `run_ids`
             out.extend(state.hashes[state.run_at[was]:state.run_at[was + 1]])
         else:
             out.extend(claim_hashes(claims[start:end]))
