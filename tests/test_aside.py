@@ -412,3 +412,25 @@ def test_a_later_write_runs_at_a_lower_priority_than_the_run(tmp_path: Path) -> 
     assert int(seen.read_text()) == min(19, os.nice(0) + WRITER_NICENESS)
     later(lambda: seen.write_text(str(os.nice(0))), jobs=1)()  # done here: as it is
     assert int(seen.read_text()) == os.nice(0)
+
+
+def test_normalised_claims_go_by_position_and_others_of_their_class_whole() -> None:
+    from checker.normclaim import NormClaim
+
+    def claim(k: int) -> NormClaim:
+        return NormClaim(doc=f"d{k}", claim_id=f"c{k}", text="t" * 1000, span=(0, 1),
+                         entities=frozenset({"e:x"}), mentions=(), tokens=frozenset(),
+                         frame=(), predicates=(), quantities=(), dates=(),
+                         polarity="positive", modality="asserted", correction=False)
+
+    shared = [claim(k) for k in range(3)]
+    encode, decode = by_reference(shared)
+    other = claim(9)
+    value = {"pairs": [(shared[2], shared[0])], "other": other, "z": 1j, "n": None}
+    data = encode(value)
+    back = decode(data)
+    assert back["pairs"][0][0] is shared[2] and back["pairs"][0][1] is shared[0]
+    assert back["other"] is not other and back["other"].key == other.key == "d9#c9"
+    assert back["z"] == 1j and back["n"] is None
+    # The shared claims are their positions: one long text is in the bytes, the other's.
+    assert data.count(b"t" * 1000) == 1
