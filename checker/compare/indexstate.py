@@ -67,13 +67,12 @@ class IndexState:
     def fits(self) -> bool:
         """Whether the arrays agree in length (a state no run wrote does not)."""
         claims = len(self.hashes)
-        typed = all(type(getattr(self, name)) is array and getattr(self, name).typecode == code
-                    for name, code in _ARRAYS)
-        runs = len(self.runs)
-        typed = typed and type(self.names) is list and type(self.docs) is dict \
+        arrays = [(getattr(self, name), code) for name, code in _ARRAYS]
+        typed = all(type(found) is array and found.typecode == code for found, code in arrays) \
+            and type(self.names) is list and type(self.docs) is dict \
             and type(self.runs) is list and type(self.run_ids) is list \
             and all(type(x) is str for x in (*self.runs, *self.run_ids)) \
-            and len(self.run_ids) == runs and len(self.run_at) == runs + 1 \
+            and len(self.run_ids) == len(self.runs) \
             and all(a < b for a, b in zip(self.run_at, self.run_at[1:], strict=False))
         return typed and (len(self.df) == len(self.names) and len(self.searches) == claims
                 and all(len(at) == claims + 1 and at[0] == 0 and at[-1] == len(flat)
@@ -94,15 +93,22 @@ _ARRAYS = (("df", "q"), ("hashes", "q"), ("searches", "q"), ("raw_at", "q"), ("r
            ("post_h", "q"), ("run_at", "q"))
 
 
-def run_ids(claims: Sequence[NormClaim], at: Sequence[int]) -> list[str]:
-    """Each run's claims' ids, in order, joined by NUL (`doc_runs`' runs)."""
-    return ["\0".join(map(_ID, claims[a:b])) for a, b in zip(at, at[1:], strict=False)]
+def claim_ids(claims: Sequence[NormClaim]) -> list[str]:
+    """Each claim's id, in order."""
+    return list(map(_ID, claims))
+
+
+def joined_ids(ids: Sequence[str], start: int, end: int) -> str:
+    """A run's entry of `IndexState.run_ids`: the ids of claims start..end-1 (`claim_ids`),
+    joined by NUL."""
+    return "\0".join(ids[start:end])
 
 
 def runs_of(claims: Sequence[NormClaim]) -> tuple[list[str], array[int], list[str]]:
     """A state's runs of claims: their documents, where each starts, their claims' ids."""
     runs, at = doc_runs(claims)
-    return runs, at, run_ids(claims, at)
+    ids = claim_ids(claims)
+    return runs, at, [joined_ids(ids, a, b) for a, b in zip(at, at[1:], strict=False)]
 
 
 def doc_runs(claims: Sequence[NormClaim]) -> tuple[list[str], array[int]]:

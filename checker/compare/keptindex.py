@@ -30,7 +30,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from itertools import combinations, compress, repeat
-from operator import attrgetter
 
 from checker.compare.blocking import (
     PAIR_SHIFT,
@@ -45,8 +44,10 @@ from checker.compare.blocking import (
 )
 from checker.compare.indexstate import (
     IndexState,
+    claim_ids,
     config_of,
     doc_runs,
+    joined_ids,
     runs_of,
     state_of,
 )
@@ -54,7 +55,6 @@ from checker.compare.slices import spliced
 from checker.compare.store import claim_hashes
 from checker.normclaim import NormClaim
 
-_CLAIM_ID = attrgetter("claim_id")
 _SINGLE = 1 << PAIR_SHIFT  # ids below are keys' own blocks, above pairs of keys
 _NOT = bytes([1]) + bytes(255)  # byte table: 0 -> 1, any other -> 0
 _SLACK = 1000  # ids of keys held by no claim a state may keep beyond as many as are held
@@ -436,15 +436,15 @@ def _copy_posts(state: IndexState, first: int, last: int, post_b: array[int],
 # -- in the cache --------------------------------------------------------------------------
 
 def block_index(claims: Sequence[NormClaim], config: BlockingConfig | None,
-                hashes: array[int], state: IndexState | None, docs: Mapping[str, str],
-                keep_all: bool = True) -> BlockIndex:
+                hashes: array[int], state: IndexState | None,
+                docs: Mapping[str, str]) -> BlockIndex:
     """The index of the claims: the last run's `state` (`indexstate.read_state`) updated
-    when it applies, else built afresh (with every entry, for `kept_state`, if `keep_all`)."""
+    when it applies, else built afresh with every entry (`keep_all`), for `kept_state`."""
     if state is not None:
         found = updated(state, claims, hashes, docs, config)
         if found is not None:
             return found
-    return BlockIndex(claims, config, keep_all=keep_all)
+    return BlockIndex(claims, config, keep_all=True)
 
 
 def kept_hashes(state: IndexState, claims: Sequence[NormClaim],
@@ -458,7 +458,7 @@ def kept_hashes(state: IndexState, claims: Sequence[NormClaim],
         then[doc] = None if doc in then else k
     runs, run_at = doc_runs(claims)
     twice = {doc for doc, n in Counter(runs).items() if n > 1}
-    ids = list(map(_CLAIM_ID, claims))
+    ids = claim_ids(claims)
     out = array("q")
     for k, doc in enumerate(runs):
         start, end = run_at[k], run_at[k + 1]
@@ -466,12 +466,10 @@ def kept_hashes(state: IndexState, claims: Sequence[NormClaim],
         if was is not None and doc not in twice and docs.get(doc) is not None \
                 and state.docs.get(doc) == docs[doc] \
                 and state.run_at[was + 1] - state.run_at[was] == end - start \
-                and "\0".join(ids[start:end]) == state.run_ids[was]:  # as `run_ids`
+                and joined_ids(ids, start, end) == state.run_ids[was]:
             out.extend(state.hashes[state.run_at[was]:state.run_at[was + 1]])
         else:
             out.extend(claim_hashes(claims[start:end]))
-    if len(out) != len(claims):
-        raise ValueError("a state whose runs are not its claims'")
     return out
 
 
