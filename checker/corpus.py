@@ -21,6 +21,7 @@ from checker.extract.spans import SpanSet
 from checker.ingest import (
     META_SUFFIX,
     Document,
+    Listing,
     discover_noted,
     display_path,
     load_documents,
@@ -215,15 +216,17 @@ def load_corpus(root: Path, seeds: Path, claims_dir: Path, lexicon: Lexicon,
     caller can cache it and spread it over processes); by default one by one, in order.
     """
     corpus = Corpus()
+    listing = Listing()
     if documents is None:
         if not seeds.exists():
             corpus.errors.append(ConsistencyError("documents directory not found",
                                                   Location(display_path(seeds, root))))
             return corpus
         # A file named as text but not read ("x.markdown") is noted, not skipped silently.
-        documents, unread = discover_noted(seeds, root)
+        documents, unread = discover_noted(seeds, root, listing)
         corpus.notes.extend(unread)
-    docs, errors = load_documents(documents, root, sidecars=sidecars, known=known)
+    docs, errors = load_documents(documents, root, sidecars=sidecars, known=known,
+                                  listing=listing)
     corpus.errors.extend(errors)
     present, links = _claim_files(claims_dir)
     missing = [d for d in docs if f"{d.id}.yaml" not in present]

@@ -126,11 +126,12 @@ class DocumentMemo:
         self.seen = time.time_ns()
         self.served = 0
 
-    def lookup(self, file: str, doc_id: str, display: str
+    def lookup(self, file: str, doc_id: str, display: str, sidecar: bool = True
                ) -> tuple[DeferredDocument | None, Stats | None]:
         """The document the memo knows at `file` (or None: read it), and the signatures its
-        files have now, taken before any read (None: a file cannot be stat'ed)."""
-        stats = stats_of(file)
+        files have now, taken before any read (None: a file cannot be stat'ed; `sidecar`
+        false: it is known to have none)."""
+        stats = stats_of(file, sidecar)
         return (self._get(file, doc_id, display, stats) if stats is not None else None), stats
 
     def _get(self, file: str, doc_id: str, display: str,
@@ -186,13 +187,16 @@ def _settled(stats: Stats, seen: object) -> bool:
     return newest < seen - RACY_NS
 
 
-def stats_of(file: str) -> Stats | None:
-    """The signatures of a document file and of its sidecar (None: no sidecar), or None
-    when the document cannot be stat'ed (reading it says why)."""
+def stats_of(file: str, sidecar: bool = True) -> Stats | None:
+    """The signatures of a document file and of its sidecar (None: no sidecar, or
+    `sidecar` false: known to have none), or None when the document cannot be stat'ed
+    (reading it says why)."""
     try:
         doc = signature(os.stat(file))
     except OSError:
         return None
+    if not sidecar:
+        return doc, None
     try:
         side: Signature | None = signature(os.stat(_sidecar(file)))
     except FileNotFoundError:

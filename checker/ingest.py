@@ -183,18 +183,52 @@ def discover(seeds: Path) -> list[Path]:
     return discover_noted(seeds)[0]
 
 
-def discover_noted(seeds: Path, root: Path | None = None) -> tuple[list[Path], list[str]]:
+class Listing:
+    """What discovering the documents saw of each, as a stat would say it: whether it is a
+    symlink and whether a sidecar is beside it (10,000 documents took 20,000 stats for
+    these, in a corpus without sidecars half of them raising). By the path's string as the
+    `Path` discovered gives it; a path not discovered is asked of the file system."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[bool, bool]] = {}  # path -> (a symlink, has a sidecar)
+
+    def add(self, path: Path, link: bool, sidecar: bool) -> None:
+        """Record what the directory's entries said of a document's file."""
+        self._files[os.fspath(path)] = (link, sidecar)
+
+    def is_symlink(self, path: Path) -> bool:
+        """`path.is_symlink()`, as the directory's entries said when they were read."""
+        known = self._files.get(os.fspath(path))
+        return path.is_symlink() if known is None else known[0]
+
+    def may_have_sidecar(self, path: Path) -> bool:
+        """Whether the document may have a sidecar: False only when its directory's
+        entries had none (a sidecar made since is seen by the next run, as one made just
+        after this one)."""
+        known = self._files.get(os.fspath(path))
+        return known is None or known[1]
+
+
+def discover_noted(seeds: Path, root: Path | None = None,
+                   listing: Listing | None = None) -> tuple[list[Path], list[str]]:
     """`discover(seeds)`, and a run note for each file not read though its name says text
-    ("x.markdown"); notes name files relative to root (default: the working directory)."""
+    ("x.markdown"); notes name files relative to root (default: the working directory).
+    `listing` is given the directories' entries."""
     if seeds.is_file():
         return [seeds], []
-    found: list[str] = []
+    found: list[tuple[str, bool, bool]] = []
     unread: list[str] = []
     _walk(os.fspath(seeds), found, unread)
     base = Path.cwd() if root is None else root
     notes = [f"{display_path(path, base)}: not read: documents are .txt or .md files "
              f"(rename it {path.stem}.md to check it)" for path in sorted(map(Path, unread))]
-    return sorted(map(Path, found), key=PATH_ORDER), notes
+    paths = []
+    for name, link, sidecar in found:
+        path = Path(name)
+        paths.append(path)
+        if listing is not None:
+            listing.add(path, link, sidecar)
+    return sorted(paths, key=PATH_ORDER), notes
 
 
 # Paths in their own order (on POSIX, `Path.__lt__` compares exactly these parts), compared
@@ -202,23 +236,27 @@ def discover_noted(seeds: Path, root: Path | None = None) -> tuple[list[Path], l
 PATH_ORDER = attrgetter("parts")
 
 
-def _walk(directory: str, found: list[str], unread: list[str]) -> None:
+def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]) -> None:
     """What `Path.rglob("*")` then `is_file()` keep (and broken symlinks), from directory
-    entries: a stat only for a symlink (10,000 documents took 10,000 stats). Symlinked
-    directories are not entered, as rglob does not; an unreadable directory is skipped, as
-    rglob skips it. Files named as text but not read go to `unread`."""
+    entries, each with whether it is a symlink and has a sidecar beside it: a stat only
+    for a symlink (10,000 documents took 10,000 stats). Symlinked directories are not
+    entered, as rglob does not; an unreadable directory is skipped, as rglob skips it.
+    Files named as text but not read go to `unread`."""
     try:
         with os.scandir(directory) as it:
             entries = list(it)
     except OSError:  # missing, not a directory, unreadable: rglob yields nothing there
         return
+    names = {entry.name for entry in entries}
     for entry in entries:
         name = entry.name
         if entry.is_dir(follow_symlinks=False):
             _walk(entry.path, found, unread)
         elif is_document_name(name):
-            if entry.is_file() or entry.is_symlink() and not os.path.exists(entry.path):
-                found.append(entry.path)
+            link = entry.is_symlink()
+            if entry.is_file() or link and not os.path.exists(entry.path):
+                found.append((entry.path, link,
+                              os.path.splitext(name)[0] + META_SUFFIX in names))
         elif not name.startswith(".") and os.path.splitext(name)[1].lower() in UNREAD_SUFFIXES \
                 and entry.is_file():
             unread.append(entry.path)
@@ -227,24 +265,25 @@ def _walk(directory: str, found: list[str], unread: list[str]) -> None:
 def load_documents(
     paths: Iterable[Path], root: Path, max_bytes: int = MAX_DOCUMENT_BYTES,
     allow_outside: bool = False, sidecars: SidecarMemo | None = None,
-    known: DocumentMemo | None = None,
+    known: DocumentMemo | None = None, listing: Listing | None = None,
 ) -> tuple[list[Document], list[ClaimcheckError]]:
     """Read every document; a bad one is reported and the others still load. Documents
     `known` from the last run, by their files' stat signatures, are not read until their
-    text is asked for (`checker.docmemo`)."""
+    text is asked for (`checker.docmemo`). `listing`: what discovering them saw."""
+    listing = listing or Listing()
     docs: dict[str, Document] = {}
     errors: list[ClaimcheckError] = []
     real_root = root.resolve()
     dirs: dict[Path, tuple[str | None, bool]] = {}
     for path in paths:
-        display, outside = _placed(path, root, real_root, dirs)
+        display, outside = _placed(path, root, real_root, dirs, listing)
         if not allow_outside and outside:
             errors.append(InputError("is a symlink to a file outside the repository (refused; "
                                      "pass the target path explicitly to read it)",
                                      Location(display)))
             continue
         try:
-            doc = _read_or_known(path, display, max_bytes, sidecars, known)
+            doc = _read_or_known(path, display, max_bytes, sidecars, known, listing)
         except ClaimcheckError as exc:
             errors.append(exc)
             continue
@@ -261,13 +300,13 @@ def load_documents(
 
 
 def _read_or_known(path: Path, display: str, max_bytes: int, sidecars: SidecarMemo | None,
-                   known: DocumentMemo | None) -> Document:
+                   known: DocumentMemo | None, listing: Listing) -> Document:
     """The document the memo knows at this path, or the document read now (remembered)."""
     if known is None:
         return read_document(path, display, max_bytes, sidecars)
     # Absolute: the same file named from another working directory is the same entry.
     file = os.path.abspath(path)
-    found, stats = known.lookup(file, path.stem, display)
+    found, stats = known.lookup(file, path.stem, display, listing.may_have_sidecar(path))
     if found is not None:
         return found
     doc = read_document(path, display, max_bytes, sidecars)
@@ -277,12 +316,13 @@ def _read_or_known(path: Path, display: str, max_bytes: int, sidecars: SidecarMe
 
 
 def _placed(path: Path, root: Path, real_root: Path,
-            dirs: dict[Path, tuple[str | None, bool]]) -> tuple[str, bool]:
+            dirs: dict[Path, tuple[str | None, bool]],
+            listing: Listing) -> tuple[str, bool]:
     """`(display path, escapes(...))` of a document, each directory resolved once: 10,000
     documents of one directory are one directory resolved, not 10,000 paths (a symlinked
     file, or an odd name, is resolved on its own)."""
     name = path.name
-    if name in ("", ".", "..") or path.is_symlink():
+    if name in ("", ".", "..") or listing.is_symlink(path):
         real = path.resolve()
         outside = escapes(path, root, real, real_root)
         if not real.exists() and path.is_symlink():

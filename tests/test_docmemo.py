@@ -14,14 +14,19 @@ import pytest
 from checker import docmemo
 from checker.docmemo import DeferredDocument, DocumentMemo
 from checker.errors import InputError
-from checker.ingest import Document, discover, load_documents
+from checker.ingest import Document, Listing, discover, discover_noted, load_documents
 from checker.sidecars import SidecarMemo
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load(root: Path, memo: DocumentMemo | None) -> list[Document]:
-    docs, errors = load_documents(discover(root / "seeds"), root, known=memo)
+def _load(root: Path, memo: DocumentMemo | None, listed: bool = True) -> list[Document]:
+    """The documents as a run loads them: with the listing discovering them made (whether
+    each has a sidecar is told by it), or with `listed` false by a stat of each."""
+    listing = Listing()
+    paths = discover_noted(root / "seeds", listing=listing)[0] if listed \
+        else discover(root / "seeds")
+    docs, errors = load_documents(paths, root, known=memo, listing=listing)
     assert not errors
     return docs
 
@@ -77,11 +82,13 @@ def test_unchanged_documents_are_served_unread_and_equal(
     assert pickle.loads(pickle.dumps(served[2])).text == fresh[2].text
 
 
+@pytest.mark.parametrize("listed", [True, False])
 @pytest.mark.parametrize("change", ["text", "same size", "sidecar", "sidecar added",
                                     "sidecar removed", "renamed root"])
-def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: str) -> None:
+def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: str,
+                                          listed: bool) -> None:
     first = _memo(tmp_path / "documents.json")
-    docs = _load(corpus, first)
+    docs = _load(corpus, first, listed)
     first.save()
     target = corpus / "seeds" / Path(docs[1].path).name
     sidecar = target.with_name(target.stem + ".meta.yaml")
@@ -97,7 +104,7 @@ def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: 
         sidecar = corpus / "seeds" / (Path(docs[0].path).stem + ".meta.yaml")
         sidecar.unlink(missing_ok=True)
         first = _memo(tmp_path / "documents.json")
-        docs = _load(corpus, first)
+        docs = _load(corpus, first, listed)
         first.save()
         sidecar.write_text("title: Added\n", "utf-8")
         target = corpus / "seeds" / Path(docs[0].path).name
@@ -111,8 +118,8 @@ def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: 
         shutil.move(corpus, moved)
         corpus = moved
     second = DocumentMemo(tmp_path / "documents.json", "code")
-    served = _load(corpus, second)
-    fresh = _load(corpus, None)
+    served = _load(corpus, second, listed)
+    fresh = _load(corpus, None, listed)
     assert served == fresh
     if change == "renamed root":  # another place: every document read again
         assert second.served == 0

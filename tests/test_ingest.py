@@ -110,7 +110,7 @@ def test_claim_file_display_matches_display_path(tmp_path: Path) -> None:
 
 
 def test_paths_place_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker.ingest import _display, _placed, escapes
+    from checker.ingest import Listing, _display, _placed, discover_noted, escapes
 
     real = tmp_path / "real"
     (real / "sub").mkdir(parents=True)
@@ -128,12 +128,41 @@ def test_paths_place_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyP
              tmp_path / "linked-dir" / "a.txt", tmp_path / "linked-dir" / "sub" / "b.txt",
              tmp_path / "other" / "c.txt", Path("a.txt"), Path("sub/../a.txt"),
              Path("away/c.txt"), Path("sub/.."), Path("."), real / "missing.txt"]
-    for root in (real, Path("."), tmp_path, tmp_path / "linked-dir", real / "sub"):
-        real_root = root.resolve()
-        dirs: dict[Path, tuple[str | None, bool]] = {}
-        for path in paths + paths:  # the second time, from the directories remembered
-            expected = (_display(path, path.resolve(), real_root), escapes(path, root))
-            assert _placed(path, root, real_root, dirs) == expected, (root, path)
+    # With no listing, and with the listings discovering the directories gives (symlinks
+    # then told by the directory's entries, not by a stat).
+    listings = [Listing()]
+    for seeds in (real, Path("."), tmp_path):
+        listings.append(Listing())
+        discover_noted(seeds, listing=listings[-1])
+    for listing in listings:
+        for root in (real, Path("."), tmp_path, tmp_path / "linked-dir", real / "sub"):
+            real_root = root.resolve()
+            dirs: dict[Path, tuple[str | None, bool]] = {}
+            for path in paths + paths:  # the second time, from the directories remembered
+                expected = (_display(path, path.resolve(), real_root), escapes(path, root))
+                assert _placed(path, root, real_root, dirs, listing) == expected, (root, path)
+
+
+def test_a_listing_answers_as_a_stat_does(tmp_path: Path) -> None:
+    from checker.ingest import Listing, discover_noted
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("x", "utf-8")
+    (tmp_path / "a.meta.yaml").write_text("title: x\n", "utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("x", "utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    listing = Listing()
+    found, _ = discover_noted(tmp_path, listing=listing)
+    assert len(found) == 4
+    for path in found:
+        assert listing.is_symlink(path) == path.is_symlink(), path
+        sidecar = path.parent / (path.stem + ".meta.yaml")
+        assert listing.may_have_sidecar(path) == sidecar.exists(), path
+    # A file it never listed: asked of the file system.
+    assert listing.may_have_sidecar(tmp_path / "elsewhere.txt") is True
+    (tmp_path / "late.txt").symlink_to(tmp_path / "a.txt")
+    assert listing.is_symlink(tmp_path / "late.txt") is True
 
 
 def _rglob_discover(seeds: Path) -> list[Path]:
