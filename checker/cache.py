@@ -140,9 +140,12 @@ def extraction_key(doc: Document, threshold: float, rules_fp: str) -> str:
     # What every document shares hashed once; the metadata as pydantic serialises it (in
     # Rust, fields in the model's order): a re-run makes 10,000 keys before anything else.
     head = _extraction_head(code_fingerprint(), threshold, rules_fp)
-    fields = json.dumps([doc.id, doc.path, doc.sha256, doc.body_start])
+    # Each text after its length, so that no id or path can pass for another's (a JSON
+    # array of them took 3 us a document).
+    fields = f"{len(doc.id)}:{doc.id}\0{len(doc.path)}:{doc.path}\0{doc.sha256}\0{doc.body_start}"
     meta = doc.meta.model_dump_json().encode("utf-8", "surrogatepass")
-    return hashlib.sha256(b"%s\0%s\0%s" % (head, fields.encode("ascii"), meta)).hexdigest()
+    return hashlib.sha256(b"%s\0%s\0%s" % (head, fields.encode("utf-8", "surrogatepass"),
+                                            meta)).hexdigest()
 
 
 @functools.lru_cache(maxsize=16)
@@ -179,7 +182,11 @@ def drafted_normalisation_key(extraction: str) -> str:
     """Key of the normalised claims of a document drafted under an extraction key: the same
     as hashing the claims (`normalisation_key`), without serialising them again (the
     extraction key covers the document, its id, the lexicon rules and the code)."""
-    return digest({"format": FORMAT, "what": NORMALISED, "extracted": extraction})
+    # The fixed part hashed as JSON once; the key (hex) after it.
+    return hashlib.sha256(_DRAFTED_HEAD + extraction.encode("ascii")).hexdigest()
+
+
+_DRAFTED_HEAD = digest({"format": FORMAT, "what": NORMALISED, "drafted": True}).encode() + b"\0"
 
 
 def comparison_fingerprint(ruleset: RuleSet) -> str:

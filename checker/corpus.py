@@ -369,19 +369,27 @@ def _claim_display(path: Path, shown_dir: str, root: Path, link: bool | None = N
     says whether the file is a symlink, when the caller knows."""
     if path.is_symlink() if link is None else link:
         return display_path(path, root)
-    return path.name if shown_dir == "." else f"{shown_dir}/{path.name}"
+    return _shown_in(shown_dir, path.name)
+
+
+def _shown_in(shown_dir: str, name: str) -> str:
+    """A plain file's display path, of its name and its directory's display path."""
+    return name if shown_dir == "." else f"{shown_dir}/{name}"
 
 
 def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
           drafted: ClaimFile | LazyDraft | None, corpus: Corpus, links: set[str],
           claim_memo: ClaimFileMemo | None = None) -> DocClaims:
-    path = claim_file_for(claims_dir, doc.id)
-    display = _claim_display(path, shown_dir, root, path.name in links)
+    name = f"{doc.id}.yaml"  # `claim_file_for`'s, with no Path made for a drafted document
     if drafted is not None:
+        display = _claim_display(claims_dir / name, shown_dir, root, True) if name in links \
+            else _shown_in(shown_dir, name)
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
         if isinstance(drafted, LazyDraft):
             return DeferredDocClaims.of(doc, drafted)
         return DocClaims(doc, list(drafted.claims), on_the_fly=True)
+    path = claim_file_for(claims_dir, doc.id)
+    display = _claim_display(path, shown_dir, root, name in links)
     loaded, errors = load_claim_file(path, display, claim_memo)
     corpus.errors.extend(errors)
     if loaded is None:

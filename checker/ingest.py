@@ -82,7 +82,9 @@ def document_from_text(
 
 def is_document_name(name: str) -> bool:
     """Whether a file name is a document's: .txt or .md in any case, not hidden."""
-    return not name.startswith(".") and os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES
+    # The suffixes have one dot, at their start: ending with one is having it as
+    # `os.path.splitext`'s extension.
+    return not name.startswith(".") and name.lower().endswith(DOCUMENT_SUFFIXES)
 
 
 def is_markdown(name: str) -> bool:
@@ -257,7 +259,7 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
             if entry.is_file() or link and not os.path.exists(entry.path):
                 found.append((entry.path, link,
                               os.path.splitext(name)[0] + META_SUFFIX in names))
-        elif not name.startswith(".") and os.path.splitext(name)[1].lower() in UNREAD_SUFFIXES \
+        elif not name.startswith(".") and name.lower().endswith(UNREAD_SUFFIXES) \
                 and entry.is_file():
             unread.append(entry.path)
 
@@ -274,16 +276,16 @@ def load_documents(
     docs: dict[str, Document] = {}
     errors: list[ClaimcheckError] = []
     real_root = root.resolve()
-    dirs: dict[Path, tuple[str | None, bool]] = {}
+    dirs: dict[str, tuple[str | None, bool, str]] = {}
     for path in paths:
-        display, outside = _placed(path, root, real_root, dirs, listing)
+        display, outside, file = _placed(path, root, real_root, dirs, listing)
         if not allow_outside and outside:
             errors.append(InputError("is a symlink to a file outside the repository (refused; "
                                      "pass the target path explicitly to read it)",
                                      Location(display)))
             continue
         try:
-            doc = _read_or_known(path, display, max_bytes, sidecars, known, listing)
+            doc = _read_or_known(path, file, display, max_bytes, sidecars, known, listing)
         except ClaimcheckError as exc:
             errors.append(exc)
             continue
@@ -299,13 +301,14 @@ def load_documents(
     return [docs[k] for k in sorted(docs)], errors
 
 
-def _read_or_known(path: Path, display: str, max_bytes: int, sidecars: SidecarMemo | None,
-                   known: DocumentMemo | None, listing: Listing) -> Document:
-    """The document the memo knows at this path, or the document read now (remembered)."""
+def _read_or_known(path: Path, file: str, display: str, max_bytes: int,
+                   sidecars: SidecarMemo | None, known: DocumentMemo | None,
+                   listing: Listing) -> Document:
+    """The document the memo knows at this path, or the document read now (remembered).
+    `file` is the path made absolute: the same file named from another working directory
+    is the same entry."""
     if known is None:
         return read_document(path, display, max_bytes, sidecars)
-    # Absolute: the same file named from another working directory is the same entry.
-    file = os.path.abspath(path)
     found, stats = known.lookup(file, path.stem, display, listing.may_have_sidecar(path))
     if found is not None:
         return found
@@ -316,34 +319,39 @@ def _read_or_known(path: Path, display: str, max_bytes: int, sidecars: SidecarMe
 
 
 def _placed(path: Path, root: Path, real_root: Path,
-            dirs: dict[Path, tuple[str | None, bool]],
-            listing: Listing) -> tuple[str, bool]:
-    """`(display path, escapes(...))` of a document, each directory resolved once: 10,000
-    documents of one directory are one directory resolved, not 10,000 paths (a symlinked
-    file, or an odd name, is resolved on its own)."""
-    name = path.name
+            dirs: dict[str, tuple[str | None, bool, str]],
+            listing: Listing) -> tuple[str, bool, str]:
+    """`(display path, escapes(...), os.path.abspath(path))` of a document, each directory
+    resolved once: 10,000 documents of one directory are one directory resolved, not
+    10,000 paths (a symlinked file, or an odd name, is resolved on its own)."""
+    text = os.fspath(path)
+    head, name = os.path.split(text)
     if name in ("", ".", "..") or listing.is_symlink(path):
         real = path.resolve()
         outside = escapes(path, root, real, real_root)
         if not real.exists() and path.is_symlink():
             # A broken link is named where it is: its target is no file to point at.
-            return _display(path, path.parent.resolve() / name, real_root), outside
-        return _display(path, real, real_root), outside
-    parent = path.parent
-    known = dirs.get(parent)
+            return _display(path, path.parent.resolve() / name, real_root), outside, \
+                os.path.abspath(text)
+        return _display(path, real, real_root), outside, os.path.abspath(text)
+    known = dirs.get(head)
     if known is None:
+        parent = path.parent
         real_dir = parent.resolve()
         # A plain file in a directory: it escapes exactly when its directory does, and
-        # its display path is its directory's with its name appended.
+        # its display path is its directory's with its name appended (its absolute path
+        # too: `abspath` only joins and normalises, and a name has nothing to normalise).
         try:
             prefix: str | None = real_dir.relative_to(real_root).as_posix()
         except ValueError:
             prefix = None
-        known = dirs[parent] = (prefix, escapes(parent, root, real_dir, real_root))
-    prefix, outside = known
+        known = dirs[head] = (prefix, escapes(parent, root, real_dir, real_root),
+                              os.path.abspath(head or os.curdir))
+    prefix, outside, absolute = known
+    file = os.path.join(absolute, name)
     if prefix is None:
-        return path.as_posix(), outside
-    return (name if prefix == "." else f"{prefix}/{name}"), outside
+        return path.as_posix(), outside, file
+    return (name if prefix == "." else f"{prefix}/{name}"), outside, file
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -103,6 +103,12 @@ def test_extraction_key_follows_every_input(ruleset: RuleSet) -> None:
                                           DocumentMeta(published="2025-01-01")), 0.5, fp),
         extraction_key(document_from_text("d1", TEXT, DocumentMeta(published="2024-01-01")),
                        0.5, fp),
+        extraction_key(document_from_text("d1", TEXT, DocumentMeta(published="2025-01-01"),
+                                          path="elsewhere/d1.txt"), 0.5, fp),
+        # Texts that one separator between them would make one string (the API takes any
+        # id and path).
+        extraction_key(document_from_text("a\0b", TEXT, path="c"), 0.5, fp),
+        extraction_key(document_from_text("a", TEXT, path="b\0c"), 0.5, fp),
     ]
     assert base not in changed and len(set(changed)) == len(changed)
 

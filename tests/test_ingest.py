@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import random
 from pathlib import Path
 
 import pytest
@@ -127,7 +129,8 @@ def test_paths_place_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyP
     paths = [real / "a.txt", real / "link.txt", real / "out.txt", real / "away" / "c.txt",
              tmp_path / "linked-dir" / "a.txt", tmp_path / "linked-dir" / "sub" / "b.txt",
              tmp_path / "other" / "c.txt", Path("a.txt"), Path("sub/../a.txt"),
-             Path("away/c.txt"), Path("sub/.."), Path("."), real / "missing.txt"]
+             Path("away/c.txt"), Path("sub/.."), Path("."), real / "missing.txt",
+             Path("sub/../sub/b.txt"), real / "sub" / ".." / "a.txt", Path("./a.txt")]
     # With no listing, and with the listings discovering the directories gives (symlinks
     # then told by the directory's entries, not by a stat).
     listings = [Listing()]
@@ -137,9 +140,10 @@ def test_paths_place_as_pathlib_does(tmp_path: Path, monkeypatch: pytest.MonkeyP
     for listing in listings:
         for root in (real, Path("."), tmp_path, tmp_path / "linked-dir", real / "sub"):
             real_root = root.resolve()
-            dirs: dict[Path, tuple[str | None, bool]] = {}
+            dirs: dict[str, tuple[str | None, bool, str]] = {}
             for path in paths + paths:  # the second time, from the directories remembered
-                expected = (_display(path, path.resolve(), real_root), escapes(path, root))
+                expected = (_display(path, path.resolve(), real_root), escapes(path, root),
+                            os.path.abspath(path))
                 assert _placed(path, root, real_root, dirs, listing) == expected, (root, path)
 
 
@@ -285,3 +289,17 @@ def test_no_document_is_skipped_silently(tmp_path: Path) -> None:
     assert [str(e) for e in errors] == [
         "seeds/dangling.txt: is a broken symlink (its target 'nowhere.txt' does not exist), "
         "not a document"]
+
+
+def test_document_names_by_their_extension() -> None:
+    """A name is a document's (or noted unread) exactly when `os.path.splitext` gives it
+    one of the suffixes, in any case, and it is not hidden."""
+    from checker.ingest import DOCUMENT_SUFFIXES, is_document_name
+
+    rng = random.Random(5)
+    pieces = ["a", ".", "txt", "TXT", "md", "Md", "markdown", "x", "..", " "]
+    for _ in range(20_000):
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        plain = not name.startswith(".") and \
+            os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES
+        assert is_document_name(name) == plain, name
