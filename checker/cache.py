@@ -46,7 +46,7 @@ from checker.ingest import Document
 from checker.models.claims import Claim, ClaimFile, share_fields_sets
 from checker.models.rules import EntityRule, PredicateRule
 from checker.normclaim import NormClaim
-from checker.normcodec import DAMAGED, dump_claims, load_lazy_claims
+from checker.normcodec import DAMAGED, dump_claims, load_lazy_document
 from checker.reporting.json_report import RenderedFindings
 from checker.rules import RuleSet
 
@@ -420,6 +420,12 @@ class ClaimCache:
     def get_normalised(self, key: str, pack: NormPack | None = None) -> list[NormClaim] | None:
         """Normalised claims, or None (missing or damaged); from the `pack` when it holds
         them (which keeps what this run read, for the next)."""
+        found = self.get_normalised_named(key, pack)
+        return found[0] if found is not None else None
+
+    def get_normalised_named(self, key: str, pack: NormPack | None = None
+                             ) -> tuple[list[NormClaim], tuple[str, ...]] | None:
+        """`get_normalised`, with the claims' unknown names (`names.unknown_names`)."""
         data = pack.take(key) if pack is not None else None
         if data is not None:
             self.stats.hits += 1
@@ -430,7 +436,7 @@ class ClaimCache:
             if pack is not None:
                 pack.keep(key, data)
         try:
-            return load_lazy_claims(data)
+            return load_lazy_document(data)
         except DAMAGED:
             self._damaged()
             return None

@@ -66,7 +66,7 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
                ) -> tuple[list[NormClaim], list[list[NormClaim]]]:
     """`normalise_corpus` without the index: the claims in corpus order, and each
     document's. Comparison reads only these; the index builds every document's claims."""
-    from checker.names import rename_entities, surname_mappings
+    from checker.names import rename_entities, surname_mappings, unknown_names
     from checker.parallel import normalise_documents
 
     if keys is None:
@@ -74,7 +74,7 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
             else [""] * len(corpus.docs)
     # The last run's entries in one file: one read, not one per document.
     pack = NormPack.read(cache.root, code_fingerprint()) if cache is not None else None
-    found = [cache.get_normalised(k, pack) if cache is not None else None for k in keys]
+    found = [cache.get_normalised_named(k, pack) if cache is not None else None for k in keys]
     if cache is not None:
         cache.documents = {dc.doc.id: k for dc, k in zip(corpus.docs, keys, strict=True)}
     todo = [i for i, hit in enumerate(found) if hit is None]
@@ -82,7 +82,7 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
                                   corpus.docs[i].doc.text) for i in todo],
                                 ruleset.lexicon, jobs)
     for i, claims in zip(todo, fresh, strict=True):
-        found[i] = claims
+        found[i] = claims, tuple(unknown_names(claims))
         if cache is not None:
             cache.put_normalised(keys[i], claims, pack)
     if cache is not None and pack is not None and pack.changed():
@@ -90,8 +90,8 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
         # forked for it now, with every claim in the heap, cost this one more in pages
         # copied than the write does; written here at the run's end it took 0.09 s).
         cache.aside(pack.save, resolve_jobs(jobs), held=True)
-    claims_of = [claims or [] for claims in found]
-    mappings = surname_mappings(claims_of)
+    claims_of = [hit[0] if hit is not None else [] for hit in found]
+    mappings = surname_mappings(claims_of, [hit[1] if hit is not None else () for hit in found])
     per_doc = [rename_entities(claims, mapping)
                for claims, mapping in zip(claims_of, mappings, strict=True)]
     if cache is not None:

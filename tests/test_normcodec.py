@@ -25,7 +25,13 @@ from checker.normclaim import (
     entity_ids,
     mention,
 )
-from checker.normcodec import DAMAGED, dump_claims, load_claims, load_lazy_claims
+from checker.normcodec import (
+    DAMAGED,
+    dump_claims,
+    load_claims,
+    load_lazy_claims,
+    load_lazy_document,
+)
 from checker.rules import RuleSet
 
 TEXT = ("Pakistan has a population of about 241 million people, the bureau said in May. "
@@ -80,11 +86,33 @@ def test_names_and_labels_come_back_interned(ruleset: RuleSet) -> None:
 @pytest.mark.parametrize("data", [
     b"", b"\x00", b"not marshal at all", marshal.dumps(5), marshal.dumps([("d1",)]),
     marshal.dumps(((1, 2, 3),)), marshal.dumps((("d",) * 19,)),
+    # A pair of rows and names, either of another shape.
+    marshal.dumps(((), (5,))), marshal.dumps(((), ["name:x"])), marshal.dumps(([], ())),
+    marshal.dumps((((1, 2, 3),), ())), marshal.dumps(((), (), ())),
 ])
 @pytest.mark.parametrize("load", [load_claims, load_lazy_claims])
 def test_bytes_it_did_not_write_are_damaged(data: bytes, load) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(DAMAGED):
         load(data)
+
+
+def test_an_entry_keeps_its_claims_unknown_names(ruleset: RuleSet) -> None:
+    """What the corpus's surname renaming reads of every document, kept with its claims:
+    the same names as going over the claims, sorted, and the same renaming."""
+    from checker.names import surname_mappings, unknown_names
+
+    claims = _claims(ruleset)
+    back, names = load_lazy_document(dump_claims(claims))
+    assert back == claims and names == tuple(sorted(unknown_names(claims)))
+    assert any(name.startswith("name:") for name in names)
+    assert load_lazy_document(dump_claims([]))[1] == ()
+    other = normalise_document("d2", extract_text(
+        "Macmillan resigned as prime minister in October 1963.\n", "d2", ruleset.lexicon,
+        meta=DocumentMeta(published="2024-03-01"), threshold=0.0).claims, ruleset.lexicon)
+    per_doc = [claims, other]
+    kept = [load_lazy_document(dump_claims(c))[1] for c in per_doc]
+    assert surname_mappings(per_doc, kept) == surname_mappings(per_doc)
+    assert surname_mappings(per_doc, kept)[1]  # "Macmillan" read as d1's "Harold Macmillan"
 
 
 def test_torn_entries_are_damaged(ruleset: RuleSet) -> None:
