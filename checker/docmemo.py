@@ -129,10 +129,17 @@ class DocumentMemo:
     def lookup(self, file: str, doc_id: str, display: str, sidecar: bool = True
                ) -> tuple[DeferredDocument | None, Stats | None]:
         """The document the memo knows at `file` (or None: read it), and the signatures its
-        files have now, taken before any read (None: a file cannot be stat'ed; `sidecar`
-        false: it is known to have none)."""
+        files have now, taken before any read (None: a file cannot be stat'ed). `sidecar`
+        false: the document had none when its directory was listed, and an entry without
+        one is looked up with no stat of it."""
         stats = stats_of(file, sidecar)
-        return (self._get(file, doc_id, display, stats) if stats is not None else None), stats
+        found = self._get(file, doc_id, display, stats) if stats is not None else None
+        if found is None and not sidecar:
+            # To be read now, with whatever sidecar is there now (one made since the
+            # listing): its signature is taken too, or the entry made now would serve its
+            # metadata after it changed.
+            stats = stats_of(file)
+        return found, stats
 
     def _get(self, file: str, doc_id: str, display: str,
              stats: Stats) -> DeferredDocument | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -249,7 +250,10 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
             entries = list(it)
     except OSError:  # missing, not a directory, unreadable: rglob yields nothing there
         return
-    names = {entry.name for entry in entries}
+    # Folded: on a file system that ignores case or Unicode normalisation, "Doc.META.yaml"
+    # is the sidecar `read_document` finds beside "doc.txt" (the listing only ever errs
+    # towards a stat).
+    names = {_folded(entry.name) for entry in entries}
     for entry in entries:
         name = entry.name
         if entry.is_dir(follow_symlinks=False):
@@ -258,10 +262,15 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
             link = entry.is_symlink()
             if entry.is_file() or link and not os.path.exists(entry.path):
                 found.append((entry.path, link,
-                              os.path.splitext(name)[0] + META_SUFFIX in names))
+                              _folded(os.path.splitext(name)[0] + META_SUFFIX) in names))
         elif not name.startswith(".") and name.lower().endswith(UNREAD_SUFFIXES) \
                 and entry.is_file():
             unread.append(entry.path)
+
+
+def _folded(name: str) -> str:
+    """A file name as a file system that ignores case and normalisation compares it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def load_documents(

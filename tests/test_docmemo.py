@@ -203,3 +203,29 @@ def test_serving_documents_keeps_their_sidecars_remembered(
     assert again.served == len(docs) and again_sidecars.hits == 0
     assert side_path.read_bytes() == remembered
     assert [d.meta for d in served] == [d.meta for d in docs]
+
+
+def test_a_sidecar_made_after_the_listing_is_remembered_with_its_signature(
+        corpus: Path, tmp_path: Path) -> None:
+    """A document whose directory had no sidecar for it when listed, but has one when it
+    is read: remembered with the sidecar's signature, so that a later run sees the
+    sidecar change (a review probe: its metadata was served after it was deleted)."""
+    seeds = corpus / "seeds"
+    target = sorted(seeds.glob("*.txt"))[0]
+    sidecar = target.with_name(target.stem + ".meta.yaml")
+    sidecar.unlink(missing_ok=True)
+    first = _memo(tmp_path / "documents.json")
+    listing = Listing()
+    paths = discover_noted(seeds, listing=listing)[0]
+    assert not listing.may_have_sidecar(target)
+    sidecar.write_text("title: From the sidecar\n", "utf-8")  # after the listing
+    docs, errors = load_documents(paths, corpus, known=first, listing=listing)
+    assert not errors and first.served == 0
+    assert next(d for d in docs if d.id == target.stem).meta.title == "From the sidecar"
+    first.save()
+    sidecar.unlink()
+    second = DocumentMemo(tmp_path / "documents.json", "code")
+    served = _load(corpus, second)
+    assert served == _load(corpus, None)
+    assert next(d for d in served if d.id == target.stem).meta.title != "From the sidecar"
+    assert second.served == len(served) - 1

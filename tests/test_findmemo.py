@@ -231,3 +231,40 @@ def test_a_memo_resealed_around_other_bytes_is_a_miss(tmp_path: Path, data: byte
 
     (tmp_path / FINDINGS).write_bytes(b"k\n" + seal("k", data) + b"\n" + data)
     assert FindingsMemo(tmp_path, "k").get() is None
+
+
+def test_a_drafted_documents_part_follows_every_field_it_reads() -> None:
+    """A document drafted on the fly has a part of its own (no JSON array), which must
+    still change with everything the JSON part holds, and never be a claim-file
+    document's part."""
+    from dataclasses import replace as changed
+
+    from checker.corpus import DocClaims
+    from checker.findmemo import _document_part
+    from checker.ingest import document_from_text
+    from checker.models.document import DocumentMeta
+
+    doc = document_from_text("d1", "Text.\n", DocumentMeta(published="2025-01-01"))
+    base = DocClaims(doc, [], on_the_fly=True)
+    part = _document_part(base, "k" * 64)
+    assert part.startswith(b"\x01") and part == _document_part(base, "k" * 64)
+    others = [
+        _document_part(base, "j" * 64),
+        _document_part(DocClaims(changed(doc, id="d2"), [], on_the_fly=True), "k" * 64),
+        _document_part(DocClaims(changed(doc, path="x/d1.txt"), [], on_the_fly=True),
+                       "k" * 64),
+        _document_part(DocClaims(changed(doc, sha256="0" * 64), [], on_the_fly=True),
+                       "k" * 64),
+        _document_part(DocClaims(changed(doc, body_start=3), [], on_the_fly=True), "k" * 64),
+        _document_part(DocClaims(changed(doc, meta=DocumentMeta(published="2024-01-01")), [],
+                                 on_the_fly=True), "k" * 64),
+        _document_part(DocClaims(doc, []), "k" * 64),  # not drafted
+        _document_part(DocClaims(doc, [], stale=True, on_the_fly=True), "k" * 64),
+        # Fields only the JSON part holds: a claim file, claims gone or drafted.
+        _document_part(DocClaims(doc, [], claim_file="claims/d1.yaml", on_the_fly=True),
+                       "k" * 64),
+        _document_part(DocClaims(doc, [], gone=["c1"], on_the_fly=True), "k" * 64),
+        _document_part(DocClaims(doc, [], drafted=["c1"], on_the_fly=True), "k" * 64),
+    ]
+    assert part not in others and len(set(others)) == len(others)
+    assert all(p.startswith(b"[") for p in others[-3:])

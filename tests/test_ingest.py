@@ -165,6 +165,17 @@ def test_a_listing_answers_as_a_stat_does(tmp_path: Path) -> None:
         assert listing.may_have_sidecar(path) == sidecar.exists(), path
     # A file it never listed: asked of the file system.
     assert listing.may_have_sidecar(tmp_path / "elsewhere.txt") is True
+    # A sidecar named in another case or normalisation may be the document's on a file
+    # system that ignores them: a stat tells.
+    (tmp_path / "c.txt").write_text("x", "utf-8")
+    (tmp_path / "C.META.yaml").write_text("title: x\n", "utf-8")
+    (tmp_path / "caf\u00e9.txt").write_text("x", "utf-8")
+    (tmp_path / "cafe\u0301.meta.yaml").write_text("title: x\n", "utf-8")
+    listing = Listing()
+    found, _ = discover_noted(tmp_path, listing=listing)
+    assert listing.may_have_sidecar(tmp_path / "c.txt")
+    assert listing.may_have_sidecar(tmp_path / "caf\u00e9.txt")
+    assert not listing.may_have_sidecar(tmp_path / "sub" / "b.txt")
     (tmp_path / "late.txt").symlink_to(tmp_path / "a.txt")
     assert listing.is_symlink(tmp_path / "late.txt") is True
 
@@ -289,6 +300,15 @@ def test_no_document_is_skipped_silently(tmp_path: Path) -> None:
     assert [str(e) for e in errors] == [
         "seeds/dangling.txt: is a broken symlink (its target 'nowhere.txt' does not exist), "
         "not a document"]
+
+
+def test_text_not_read_is_noted_in_any_case(tmp_path: Path) -> None:
+    from checker.ingest import discover_noted
+
+    for name in ("a.markdown", "B.MARKDOWN", "c.Text", "d.mkd", ".hidden.markdown"):
+        (tmp_path / name).write_text("x", "utf-8")
+    notes = discover_noted(tmp_path, tmp_path)[1]
+    assert [n.split(":")[0] for n in notes] == ["B.MARKDOWN", "a.markdown", "c.Text", "d.mkd"]
 
 
 def test_document_names_by_their_extension() -> None:

@@ -34,6 +34,7 @@ def _mixed(report: Report, n: int, seed: int) -> list[Finding]:
     often) and suppressions drawn at random."""
     rng = random.Random(seed)
     kinds = [*KIND_ORDER, "unknown-kind"]
+    suppressed = next(f.suppressed for f in report.findings if f.suppressed is not None)
     out = []
     for k in range(n):
         base = rng.choice(report.findings)
@@ -41,7 +42,7 @@ def _mixed(report: Report, n: int, seed: int) -> list[Finding]:
             "id": f"f{k}", "kind": rng.choice(kinds),
             "severity": rng.choice(["error", "warning", "info"]),
             "confidence": rng.choice([0.5, 0.8, 0.8, 1.0]),
-            "suppressed": rng.choice([None, None, None, base.suppressed])}))
+            "suppressed": rng.choice([None, None, suppressed])}))
     return out
 
 
@@ -58,13 +59,24 @@ def test_markdown_sections_list_findings_in_the_editor_order(report: Report) -> 
     """Sorted section by section, the report lists each section's findings as the editor
     order of all of them does."""
     findings = _mixed(report, 120, 7)
-    out = markdown.render(report.model_copy(update={"findings": findings}))
+    assert any(f.suppressed is not None and f.kind == "corroboration" for f in findings)
+    out = markdown.render(report.model_copy(update={"findings": findings}), budget=10**7)
     order = {f.id: k for k, f in enumerate(_plain_editor_order(findings))}
     sections = rx.compile(r"\n## |<summary>").split(out)
     assert len(sections) >= 5
+    by_id = {f.id: f for f in findings}
     for section in sections:
         shown = rx.compile(r"id `(f\d+)`").findall(section)
         assert [order[i] for i in shown] == sorted(order[i] for i in shown)
+        # And each in its own section: suppressed ones apart whatever their kind, then
+        # corroborations, then the others by severity.
+        title = section.split(" (", 1)[0]
+        for i in shown:
+            f = by_id[i]
+            assert title == ("Suppressed" if f.suppressed is not None
+                             else "Corroborations" if f.kind == "corroboration"
+                             else {"error": "Errors", "warning": "Warnings",
+                                   "info": "Notes"}[severity(f)]), (i, title)
 
 
 def test_a_notes_shape_replaces_paths_then_numbers() -> None:
