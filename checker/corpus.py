@@ -25,6 +25,7 @@ from checker.ingest import (
     discover_noted,
     display_path,
     load_documents,
+    shown_in,
 )
 from checker.lexicon import Lexicon
 from checker.models.claims import Claim, ClaimFile
@@ -369,12 +370,7 @@ def _claim_display(path: Path, shown_dir: str, root: Path, link: bool | None = N
     says whether the file is a symlink, when the caller knows."""
     if path.is_symlink() if link is None else link:
         return display_path(path, root)
-    return _shown_in(shown_dir, path.name)
-
-
-def _shown_in(shown_dir: str, name: str) -> str:
-    """A plain file's display path, of its name and its directory's display path."""
-    return name if shown_dir == "." else f"{shown_dir}/{name}"
+    return shown_in(shown_dir, path.name)
 
 
 def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
@@ -383,7 +379,7 @@ def _pair(root: Path, claims_dir: Path, shown_dir: str, doc: Document,
     name = f"{doc.id}.yaml"  # `claim_file_for`'s, with no Path made for a drafted document
     if drafted is not None:
         display = _claim_display(claims_dir / name, shown_dir, root, True) if name in links \
-            else _shown_in(shown_dir, name)
+            else shown_in(shown_dir, name)
         corpus.notes.append(f"{doc.path}: no claim file ({display}); claims extracted on the fly")
         if isinstance(drafted, LazyDraft):
             return DeferredDocClaims.of(doc, drafted)

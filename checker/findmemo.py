@@ -34,6 +34,7 @@ from pydantic import BaseModel, ValidationError
 from checker.atomic import atomic_write
 from checker.cache import code_fingerprint, comparison_fingerprint, digest, seal_chunks
 from checker.corpus import Corpus, DocClaims
+from checker.ingest import document_fields
 from checker.models.report import EntityOut, Finding
 from checker.reporting.build import CorpusParts
 from checker.reporting.json_report import (
@@ -128,10 +129,9 @@ def _document_part(dc: DocClaims, norm_key: str) -> bytes:
     doc, loaded = dc.doc, dc.loaded
     if loaded is None and dc.claim_file is None and not dc.gone and not dc.drafted:
         # A document drafted on the fly (10,000 of them in a corpus without claim files:
-        # a JSON array each took 4 us): its texts after their lengths, led by a byte no
+        # a JSON array each took 4 us): its fields as keys hold them, led by a byte no
         # JSON array starts with, so that it can be no other document's part.
-        head = (f"\x01{len(doc.id)}:{doc.id}{len(doc.path)}:{doc.path}{doc.sha256}\0"
-                f"{doc.body_start}\0{norm_key}\0{dc.stale:d}{dc.on_the_fly:d}\0")
+        head = f"\x01{document_fields(doc)}{norm_key}\0{dc.stale:d}{dc.on_the_fly:d}\0"
         return (head.encode("utf-8", "surrogatepass")
                 + doc.meta.model_dump_json().encode("utf-8", "surrogatepass") + b"\n")
     fields = [doc.id, doc.path, doc.sha256, doc.body_start, norm_key, dc.claim_file,

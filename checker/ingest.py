@@ -54,6 +54,18 @@ class Document:
         return LineIndex(self.text)
 
 
+def document_fields(doc: Document) -> str:
+    """A document's id, display path, text hash and body start as one string that no other
+    document's can be (each text after its length): what keys made of a document start
+    with (`cache.extraction_key`, `findmemo.document_digests`)."""
+    return f"{len(doc.id)}:{doc.id}{len(doc.path)}:{doc.path}{doc.sha256}\0{doc.body_start}\0"
+
+
+def shown_in(shown_dir: str, name: str) -> str:
+    """A plain file's display path, of its directory's display path and its name."""
+    return name if shown_dir == "." else f"{shown_dir}/{name}"
+
+
 def sha256_bytes(raw: bytes) -> str:
     """Content hash recorded in claim files to detect stale extractions."""
     return hashlib.sha256(raw).hexdigest()
@@ -340,8 +352,7 @@ def _placed(path: Path, root: Path, real_root: Path,
         outside = escapes(path, root, real, real_root)
         if not real.exists() and path.is_symlink():
             # A broken link is named where it is: its target is no file to point at.
-            return _display(path, path.parent.resolve() / name, real_root), outside, \
-                os.path.abspath(text)
+            real = path.parent.resolve() / name
         return _display(path, real, real_root), outside, os.path.abspath(text)
     known = dirs.get(head)
     if known is None:
@@ -358,9 +369,7 @@ def _placed(path: Path, root: Path, real_root: Path,
                               os.path.abspath(head or os.curdir))
     prefix, outside, absolute = known
     file = os.path.join(absolute, name)
-    if prefix is None:
-        return path.as_posix(), outside, file
-    return (name if prefix == "." else f"{prefix}/{name}"), outside, file
+    return (path.as_posix() if prefix is None else shown_in(prefix, name)), outside, file
 
 
 def display_path(path: Path, root: Path) -> str:
