@@ -30,6 +30,7 @@ from checker.compare import (
     reduce_pairs,
 )
 from checker.compare.blocking import BlockIndex, BlockingConfig
+from checker.compare.compmap import map_keeper
 from checker.compare.components import Reuse
 from checker.compare.incremental import MOSTLY_REUSED, recall
 from checker.compare.memo import VerdictMemo, content_ids
@@ -264,7 +265,8 @@ def _judge_here(claims: Sequence[NormClaim], found: Sequence[Sequence[int]],
     judged.pairs = pairs.count
     memory.keep(claims, index.n, index.df, judged, prior)
     del prior, judged  # verdicts kept live on in the results; the rest can go
-    return reduce_pairs(results, declared_origins, pairs.count, reuse, ahead)
+    return reduce_pairs(results, declared_origins, pairs.count, reuse, ahead,
+                        keep_map=map_keeper(memory, claims, reuse))
 
 
 def compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
@@ -300,10 +302,12 @@ def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
     prior: Prior | None = None
     judged: Judged | None = None
     if memory is not None:
-        prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
+        prior, judged, settled = recall(claims, index, lexicon, thresholds, memory, reuse,
+                                        declared_origins)
         if settled is not None:  # little left to do: in this process
             return reduce_pairs(settled.results, declared_origins, settled.pairs,
-                                settled_reuse(reuse, settled.unsettled, memory), ahead)
+                                settled_reuse(reuse, settled.unsettled, memory), ahead,
+                                settled.carry, map_keeper(memory, claims, reuse))
     # Most verdicts are look-ups: sending them back from workers costs more than that.
     here = prior is not None and prior.share() >= MOSTLY_REUSED
     # Repeated contents (the judging round's memo reads them) are found by a worker while
@@ -353,4 +357,5 @@ def _compare_claims(claims: Sequence[NormClaim], lexicon: Lexicon,
             prior.reused = reused + sum(block.reused for block in blocks)
         memory.keep(claims, index.n, index.df, judged, prior)
     del blocks
-    return reduce_pairs(merged, declared_origins, counted, reuse, ahead)
+    return reduce_pairs(merged, declared_origins, counted, reuse, ahead,
+                        keep_map=map_keeper(memory, claims, reuse))

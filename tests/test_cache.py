@@ -21,6 +21,7 @@ from checker.cache import (
     normalisation_key,
     rules_fingerprint,
 )
+from checker.compare.compmap import COMPONENTS
 from checker.corpus import load_corpus
 from checker.corpusnorm import normalise_corpus, normalise_document
 from checker.extract import extract_document
@@ -319,8 +320,9 @@ def test_the_verdict_store_written_beside_is_whole_when_the_run_ends(
     root = write(tmp_path / "corpus", 12)
     cache_dir = tmp_path / "cache"
     first = report_json(root, cache_dir, jobs=2)
-    assert started == [2]
+    assert started == [2, 2]  # the store, then the components' map beside it (`compmap`)
     assert (cache_dir / VERDICTS).stat().st_size > 0
+    assert (cache_dir / COMPONENTS).stat().st_size > 0
     doc = sorted((root / "seeds").glob("*.txt"))[3]
     doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 9,900 people in Lahore.\n",
                    "utf-8")

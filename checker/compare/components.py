@@ -53,15 +53,21 @@ class Split:
     name_of: dict[str, str] = field(default_factory=dict)
 
 
-def split(pairs: Sequence[PairResult], origins: Mapping[str, str], reuse: Reuse) -> Split:
+def split(pairs: Sequence[PairResult], origins: Mapping[str, str], reuse: Reuse,
+          carried: Sequence[str] = (),
+          named: list[tuple[str | None, list[PairResult]]] | None = None) -> Split:
     """Components of `pairs`, named; those the last run kept and this run left alone are
-    reused, the others' pairs are fresh."""
-    out = Split()
+    reused, the others' pairs are fresh. `carried`: the names of components carried whole
+    (`compmap.carry`: reused, their pairs not among `pairs`); `named` is given each
+    component's name and pairs."""
+    out = Split(names=list(carried), reused=list(carried))
     unsettled = reuse.unsettled
     fresh_parts: list[int] = []
     for members in components(pairs):
         part = [pairs[k] for k in members]
         name = component_name(part, reuse.digests, origins)
+        if named is not None:
+            named.append((name, part))
         if name is not None:
             out.names.append(name)
         if name is not None and unsettled is not None and name in reuse.known and not any(
@@ -74,6 +80,9 @@ def split(pairs: Sequence[PairResult], origins: Mapping[str, str], reuse: Reuse)
                 out.name_of[r.a.key] = out.name_of[r.b.key] = name
     fresh_parts.sort()  # the pairs' own order: grouping sees what a full run gives it
     out.fresh = [pairs[k] for k in fresh_parts]
+    # In one order whichever were carried: the group memo is the file a full split writes.
+    out.names.sort()
+    out.reused.sort()
     return out
 
 

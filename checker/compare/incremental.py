@@ -20,18 +20,20 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from heapq import merge
 from itertools import compress, filterfalse
 from operator import gt
 from typing import NamedTuple
 
-from checker.compare import PairResult, judge_pairs, kept
+from checker.compare import PairResult, compmap, judge_pairs, kept
 from checker.compare.blocking import BlockIndex
+from checker.compare.compmap import COMPONENTS, Carry, ComponentMap, read_map
+from checker.compare.components import Reuse
 from checker.compare.pairs import pair_result
 from checker.compare.slices import spliced
-from checker.compare.store import Judged, Past, Prior, VerdictFile, pair_code
-from checker.compare.verdict import Thresholds
+from checker.compare.store import Judged, Past, Prior, Related, VerdictFile, pair_code
+from checker.compare.verdict import Thresholds, Verdict
 from checker.lexicon import Lexicon
 from checker.normclaim import NormClaim
 
@@ -50,23 +52,38 @@ _Placed = tuple[tuple[int, int], PairResult]
 
 class Settled(NamedTuple):
     """The results of a comparison around the unsettled claims, in a full run's order; how
-    many candidate pairs it had; and the keys of the claims searched or judged again."""
+    many candidate pairs it had; the keys of the claims searched or judged again; and the
+    components carried whole, whose pairs are not among the results (`compmap.carry`)."""
 
     results: list[PairResult]
     pairs: int
     unsettled: list[str]
+    carry: Carry | None = None
+
+
+class CarryFrom(NamedTuple):
+    """What carrying the last run's components whole reads (`compmap.carry`): its map, the
+    names the group memo keeps, this run's document digests and declared origins."""
+
+    found: ComponentMap
+    known: frozenset[str]
+    digests: Mapping[str, str]
+    declared: Mapping[str, str | None]
 
 
 def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
-           thresholds: Thresholds | None,
-           memory: VerdictFile) -> tuple[Prior, Judged, Settled | None]:
+           thresholds: Thresholds | None, memory: VerdictFile, reuse: Reuse | None = None,
+           declared: Mapping[str, str | None] | None = None
+           ) -> tuple[Prior, Judged, Settled | None]:
     """What the store vouches for, what this run will keep, and, when most claims are
-    settled, the results found around the others (kept in the store already)."""
+    settled, the results found around the others (kept in the store already); with
+    `reuse` and the documents' `declared` origins, the components carried whole."""
     prior = memory.recall(claims, index.n, index.df)
     judged = Judged(prior.hashes)
     searches = index.searches(prior.hashes)
     try:
-        found = compare_settled(claims, index, lexicon, thresholds, prior, judged, searches) \
+        found = compare_settled(claims, index, lexicon, thresholds, prior, judged, searches,
+                                _carry_from(memory, reuse, declared)) \
             if prior.share() >= MOSTLY_REUSED else None
     except (KeyError, ValueError, IndexError):
         # A store no run of this code wrote (edited, or damaged in a way JSON parsing cannot
@@ -78,12 +95,27 @@ def recall(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
     return prior, judged, found
 
 
+def _carry_from(memory: VerdictFile, reuse: Reuse | None,
+                declared: Mapping[str, str | None] | None) -> CarryFrom | None:
+    """The last run's components, when the store this run read is the one the group memo
+    and the map were kept beside (`Reuse.settled` reuses nothing otherwise)."""
+    if reuse is None or declared is None or not reuse.known or reuse.token is None \
+            or memory.found_token != reuse.token:
+        return None
+    found = read_map(memory.path.with_name(COMPONENTS), memory.fingerprint)
+    if found is None or found.token != reuse.token:
+        return None
+    return CarryFrom(found, reuse.known, reuse.digests, declared)
+
+
 def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lexicon,
                     thresholds: Thresholds | None, prior: Prior, judged: Judged,
-                    searches: array[int]) -> Settled | None:
+                    searches: array[int], carry_from: CarryFrom | None = None
+                    ) -> Settled | None:
     """The results and candidate-pair count of a full comparison, found around the
     unsettled claims; `judged` gets what the next run needs. None when the last run's
-    searches cannot stand for this run's (none stored, or claims in another order)."""
+    searches cannot stand for this run's (none stored, or claims in another order). With
+    `carry_from`, the pairs of the components carried whole are not made (`Settled`)."""
     past = prior.past
     where = _searched_before(prior.hashes, searches, past) if past is not None else None
     if past is None or where is None:
@@ -97,7 +129,12 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     _keep_candidates(judged, past, where, index)
     past.cands = array("q")  # this run's lists are kept now (40 MB at 200k claims)
     fresh, looked_at = _around(claims, judged, settled, at, index, lexicon, thresholds, prior)
-    carried, count = _carried(claims, past, dropped, at, judged)
+    stay, staying = _staying(past, dropped)
+    carry = compmap.carry(carry_from.found, past.codes, stay, staying, (r for _, r in fresh),
+                          claims, hashes, at, carry_from.known, carry_from.digests,
+                          carry_from.declared) if carry_from is not None else None
+    carried, count = _carried(claims, staying, at, judged,
+                              carry.skip if carry is not None else None)
     # Merged in order, through generators: a list of 800,000 codes would be 32 MB more at
     # 200,000 claims, where memory peaks.
     fresh_unrelated = sorted(judged.unrelated)
@@ -110,7 +147,7 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     placed = fresh + carried
     placed.sort(key=lambda p: p[0])
     return Settled([r for _, r in placed], judged.pairs,
-                   [c.key for c, done in zip(claims, settled, strict=True) if not done])
+                   [c.key for c, done in zip(claims, settled, strict=True) if not done], carry)
 
 
 def _keep_candidates(judged: Judged, past: Past, where: array[int],
@@ -192,20 +229,27 @@ def _dropped(past: Past, at: dict[int, int], settled: bytearray) -> set[int]:
     return out
 
 
-def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dict[int, int],
-             judged: Judged) -> tuple[list[_Placed], int]:
-    """The last run's related verdicts between settled claims, kept for the next run; those
-    that are results, placed where a full run finds them; and how many were kept."""
-    related, kept_now = past.related, judged.related
+def _staying(past: Past, dropped: set[int]) -> tuple[bytes, Related]:
+    """Which of the last run's related verdicts are carried (1: not dropped), and theirs, in
+    columns copied in C (56,000 at 10,000 documents), one byte of the mask a verdict."""
+    related = past.related
     xs, ys, verdicts, copies = related.xs, related.ys, related.verdicts, related.copies
     if not len(xs) == len(ys) == len(verdicts) == len(copies) == len(past.codes):
         raise ValueError("a store's related columns differ in length")
-    # All but the verdicts an edit reaches stay (56,000 at 10,000 documents): their
-    # columns are copied in C, one byte of the mask a verdict.
     stay = bytes(map(dropped.__contains__, past.codes)).translate(_NOT)
-    firsts, seconds = array("q", compress(xs, stay)), array("q", compress(ys, stay))
-    staying = list(compress(verdicts, stay))
-    copied = bytes(compress(copies, stay)).translate(_BOOL)
+    return stay, Related(array("q", compress(xs, stay)), array("q", compress(ys, stay)),
+                         list(compress(verdicts, stay)),
+                         bytearray(bytes(compress(copies, stay)).translate(_BOOL)))
+
+
+def _carried(claims: Sequence[NormClaim], staying: Related, at: dict[int, int],
+             judged: Judged, skip: bytes | None = None) -> tuple[list[_Placed], int]:
+    """The last run's related verdicts between settled claims (`staying`), kept for the next
+    run; those that are results, placed where a full run finds them, but for the pairs
+    `skip` marks (of components carried whole); and how many were kept."""
+    kept_now = judged.related
+    firsts, seconds, staying_verdicts, copied = (staying.xs, staying.ys, staying.verdicts,
+                                                 staying.copies)
     ii, jj = list(map(at.__getitem__, firsts)), list(map(at.__getitem__, seconds))
     for k in [k for k, later in enumerate(map(gt, ii, jj)) if later]:
         # The first claim of each pair first, as a run writes them (a store of another
@@ -214,14 +258,17 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
         firsts[k], seconds[k] = seconds[k], firsts[k]
     kept_now.xs.extend(firsts)
     kept_now.ys.extend(seconds)
-    kept_now.verdicts.extend(staying)
+    kept_now.verdicts.extend(staying_verdicts)
     kept_now.copies.extend(copied)
     out: list[_Placed] = []
     # Each pair's place: found where it is in the candidates of claim i, or else of claim j
     # (looked up in the flat array, between the claim's offsets: no slice made).
     cand_at, index_of = judged.cand_at, judged.cands.index
-    for i, j, x, y, verdict, copy in zip(ii, jj, firsts, seconds, staying, copied,
-                                         strict=True):
+    rows: Iterable[tuple[int, int, int, int, Verdict, int]] = zip(
+        ii, jj, firsts, seconds, staying_verdicts, copied, strict=True)
+    if skip is not None:
+        rows = compress(rows, skip.translate(_NOT))
+    for i, j, x, y, verdict, copy in rows:
         a, b = claims[i], claims[j]
         if not kept(a, b, verdict):
             continue
@@ -232,7 +279,7 @@ def _carried(claims: Sequence[NormClaim], past: Past, dropped: set[int], at: dic
             start = cand_at[j]
             place = (j, index_of(x, start, cand_at[j + 1]) - start)
         out.append((place, pair_result(a, b, verdict, bool(copy))))
-    return out, len(staying)
+    return out, len(staying_verdicts)
 
 
 def _merged(kept: Iterable[int], fresh: list[int]) -> array[int]:

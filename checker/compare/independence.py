@@ -112,7 +112,7 @@ def document_origins(declared: Mapping[str, str | None],
             first = by_origin.setdefault(" ".join(origin.lower().split()), doc)
             if first != doc:
                 uf.union(doc, first)
-    counts = Counter(tuple(sorted(p)) for p in copied_pairs if p[0] != p[1])
+    counts = Counter((a, b) if a < b else (b, a) for a, b in copied_pairs if a != b)
     for (a, b), n in counts.items():
         if n >= SYNDICATION_MIN_COPIES:
             uf.union(a, b)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.compare.blocking import BlockIndex, BlockingConfig, unique_pairs
+from checker.compare.compmap import Carry, map_keeper
 from checker.compare.components import Reuse, split
 from checker.compare.facts import Facts
 from checker.compare.grouping import grouped
@@ -155,13 +156,23 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
     return out
 
 
+# Told each component named (its name and pairs), the components carried whole and the
+# documents' origins: what the next run's map is made of (`compmap.next_map`).
+MapKeeper = Callable[[list[tuple[str | None, list[PairResult]]], "Carry | None",
+                      dict[str, str]], None]
+
+
 def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, str | None],
                  pairs_scored: int = 0, reuse: Reuse | None = None,
-                 ahead: Callable[[CompareResult], None] | None = None) -> CompareResult:
+                 ahead: Callable[[CompareResult], None] | None = None,
+                 carry: Carry | None = None, keep_map: MapKeeper | None = None
+                 ) -> CompareResult:
     """Reduce step: conflicts as pairs, corroborations as groups with origins counted;
     with `reuse`, the components the last run kept are named, not grouped again; with
     `ahead`, the conflicts and contradictions (with the origins) are given to it as soon as
-    they are known, in a result of their own, and not in the one returned."""
+    they are known, in a result of their own, and not in the one returned. `carry`: the
+    components carried whole, whose pairs are not among the results (`compmap.carry`);
+    `keep_map` is told what the next run's map holds."""
     result = CompareResult(pairs_scored=pairs_scored)
     corroborating: list[PairResult] = []
     # The copies in the same pass (a second pass over 53,000 pairs at 10,000 documents
@@ -175,7 +186,8 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
             corroborating.append(r)
             if r.copy:
                 copies.append((r.a.doc, r.b.doc))
-    origins = document_origins(declared_origins, copies)
+    # Carried components' copies count too: the carry worked the origins out with all.
+    origins = carry.origins if carry is not None else document_origins(declared_origins, copies)
     result.origins = origins
     if ahead is not None:
         # Their findings can be made while the corroborations are grouped.
@@ -184,8 +196,14 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
     if reuse is None:
         result.corroborations = _groups(corroborating, origins)
         return result
-    parts = split(corroborating, origins, reuse)
+    named: list[tuple[str | None, list[PairResult]]] | None = \
+        [] if keep_map is not None else None
+    parts = split(corroborating, origins, reuse, carry.names if carry is not None else (),
+                  named)
     del corroborating
+    if keep_map is not None and named is not None:
+        keep_map(named, carry, origins)
+        del named
     result.components, result.reused = parts.names, parts.reused
     result.corroborations = [replace(c, component=parts.name_of.get(c.claims[0].key))
                              for c in _groups(parts.fresh, origins)]
@@ -272,10 +290,13 @@ def compare(claims: Sequence[NormClaim], lexicon: Lexicon,
     if memory is None:
         return _compare_afresh(claims, index, lexicon, declared_origins, thresholds,
                                reuse=reuse)
-    prior, judged, settled = recall(claims, index, lexicon, thresholds, memory)
+    prior, judged, settled = recall(claims, index, lexicon, thresholds, memory, reuse,
+                                    declared_origins)
     if settled is not None:
         return stored(reduce_pairs(settled.results, declared_origins, settled.pairs,
-                                   settled_reuse(reuse, settled.unsettled, memory)), memory)
+                                   settled_reuse(reuse, settled.unsettled, memory),
+                                   carry=settled.carry,
+                                   keep_map=map_keeper(memory, claims, reuse)), memory)
     return stored(_compare_afresh(claims, index, lexicon, declared_origins, thresholds,
                                   prior, judged, memory, reuse), memory)
 
@@ -309,4 +330,5 @@ def _compare_afresh(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
         judged.pairs = pairs.count
         memory.keep(claims, index.n, index.df, judged, prior)
     del memo, prior, judged  # verdicts kept live on in the results; the rest can go
-    return reduce_pairs(results, declared_origins, pairs.count, reuse)
+    return reduce_pairs(results, declared_origins, pairs.count, reuse,
+                        keep_map=map_keeper(memory, claims, reuse))

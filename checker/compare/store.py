@@ -400,8 +400,23 @@ class VerdictFile:
 
         self._pending = later(write, self.jobs)
 
+    def beside(self, write: Callable[[], None]) -> None:
+        """Another file of the run's kept beside the store, written as `keep` writes the
+        store (in a process of its own with jobs) and waited for with it (`wait`)."""
+        before, now = self._pending, later(write, self.jobs)
+        if before is None:
+            self._pending = now
+            return
+
+        def both() -> None:
+            before()
+            now()
+
+        self._pending = both
+
     def wait(self) -> None:
-        """Wait for the file `keep` is writing, if it is written beside this process."""
+        """Wait for the files `keep` and `beside` are writing, if they are written beside
+        this process."""
         pending, self._pending = self._pending, None
         if pending is not None:
             pending()

@@ -270,9 +270,20 @@ def test_verdicts_carried_in_columns_are_those_carried_one_by_one(seed: int) -> 
     made, expected = Judged(hashes), Judged(hashes)
     for judged in (made, expected):
         judged.cands, judged.cand_at = cands, cand_at
-    got = incremental._carried(claims, past, dropped, at, made)  # type: ignore[arg-type]
+    stay, staying = incremental._staying(past, dropped)
+    got = incremental._carried(claims, staying, at, made)  # type: ignore[arg-type]
     assert got == _carried_one_by_one(claims, past, dropped, at, expected)
     assert made.related == expected.related
+    # Pairs of components carried whole are kept for the next run, but not made.
+    skip = bytes(rng.random() < 0.5 for _ in range(len(staying)))
+    skipped = Judged(hashes)
+    skipped.cands, skipped.cand_at = cands, cand_at
+    _, again = incremental._staying(past, dropped)
+    fewer = incremental._carried(claims, again, at, skipped, skip)  # type: ignore[arg-type]
+    assert skipped.related == expected.related and fewer[1] == got[1]
+    gone = [r for k, r in enumerate(zip(again.xs, again.ys, again.verdicts, strict=True))
+            if skip[k] and kept(claims[at[r[0]]], claims[at[r[1]]], r[2])]  # type: ignore[arg-type]
+    assert all(p in got[0] for p in fewer[0]) and len(got[0]) - len(fewer[0]) == len(gone)
     with pytest.raises(ValueError):
         past.codes = codes[:-1] if codes else array("q", [1])
-        incremental._carried(claims, past, dropped, at, Judged(hashes))  # type: ignore[arg-type]
+        incremental._staying(past, dropped)
