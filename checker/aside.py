@@ -242,6 +242,22 @@ class _Unpickler(pickle.Unpickler):
         return self._shared[pid]
 
 
+# In a process beside (`_run`): cache writes of its work's, done once its value is sent.
+_AFTER_SENDING: list[Callable[[], None]] | None = None
+
+
+def after_sending(work: Callable[[], None]) -> bool:
+    """In a process beside, `work` (a cache write) is done once the value is sent, so that
+    it neither delays the value nor forks a process of its own (the comparison's store and
+    map: 0.05 s of forks before its value was sent); True if so. Elsewhere False: the
+    caller writes as it would (`later`). A write that fails is only a cache the next run
+    misses, as with `later`; the run waits for it at its end, with the process."""
+    if _AFTER_SENDING is None:
+        return False
+    _AFTER_SENDING.append(work)
+    return True
+
+
 def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
     """`work`, a cache write, started in a forked process of its own when `jobs` is over 1
     where processes are forked (else done now); returns the function that waits for it.
@@ -374,6 +390,8 @@ def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int
         # The parent's end: held here too, a send to a killed parent would wait for ever
         # on a full pipe instead of failing.
         receiving.close()
+    global _AFTER_SENDING
+    _AFTER_SENDING = []
     try:
         value = work(jobs)
         outcome: tuple[str, Any, str | None] = (
@@ -386,6 +404,11 @@ def _run(work: Callable[[int], Any], jobs: int, sending: Connection, parent: int
         _send(sending, outcome)
     finally:
         sending.close()
+    writes, _AFTER_SENDING = _AFTER_SENDING, None
+    if outcome[0] == "ok":
+        for write in writes:
+            with contextlib.suppress(Exception):  # see `after_sending`
+                write()
 
 
 def _send(sending: Connection, outcome: tuple[str, Any, str | None]) -> None:

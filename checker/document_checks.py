@@ -40,15 +40,34 @@ def document_findings(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimInd
     """Findings of every document's own checks (over `jobs` processes), and the input
     errors met (bad term patterns), which the caller adds to the corpus's: in a process of
     its own, this one's corpus is a copy."""
+    found, errors = claim_findings(corpus, norm, index, ruleset, cache, jobs)
+    more, more_errors = text_findings(corpus, ruleset, cache, jobs)
+    return found + more, errors + more_errors
+
+
+def claim_findings(corpus: Corpus, norm: Sequence[NormClaim], index: ClaimIndex,
+                   ruleset: RuleSet, cache: ClaimCache | None,
+                   jobs: int = 1) -> tuple[list[Finding], list[ClaimcheckError]]:
+    """`document_findings` of the checks that read the claims: arithmetic, fact rules."""
     known_errors = len(corpus.errors)
     findings = _arithmetic_findings(corpus, cache, jobs)
     findings += fact_findings(norm, index, ruleset)
+    errors = corpus.errors[known_errors:]
+    del corpus.errors[known_errors:]
+    return findings, errors
+
+
+def text_findings(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None,
+                  jobs: int = 1) -> tuple[list[Finding], list[ClaimcheckError]]:
+    """`document_findings` of the checks that read the documents' text: term and
+    consistency rules (a re-run's comparison process runs them once it has compared)."""
+    known_errors = len(corpus.errors)
     # Line classes once per document: term and every consistency rule read them.
     with _memo(cache, REGIONS, code_fingerprint()) as memo:
         regions = regions_of(corpus.docs, memo, jobs)
     with _memo(cache, TERMS, f"{code_fingerprint()}:{terms_fingerprint(ruleset)}") as terms:
-        findings += term_findings(corpus, ruleset, regions, terms, jobs,
-                                  cache.extracted if cache is not None else None)
+        findings = term_findings(corpus, ruleset, regions, terms, jobs,
+                                 cache.extracted if cache is not None else None)
     with _memo(cache, CONSISTENCY,
                f"{code_fingerprint()}:{consistency_fingerprint(ruleset)}") as forms:
         findings += consistency_findings(corpus, ruleset, regions, forms)

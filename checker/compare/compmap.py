@@ -7,8 +7,9 @@ its name, to learn that all but the few an edit reaches were the last run's, who
 the group memo keeps (`checker.groupmemo`). That was a third of the comparison process's
 time. So a run that keeps its components writes, beside the verdict store, which component
 each corroborating pair was in (by pair code), each component's claims, name and
-documents, and the state (digest, origin) of those documents. The next run carries a
-component whole, without making its pairs, when:
+documents, those documents' state (digest, origin), and how many copied statements each
+pair of documents shares. The next run carries a component whole, without making its
+pairs, when:
 
 - none of its pairs was dropped (a pair touching a claim that is gone or unsettled), so
   all of them are carried with the last run's verdicts and copy flags;
@@ -20,7 +21,9 @@ component whole, without making its pairs, when:
 Its pairs are then the last run's, in the same order (settled claims keep their order and
 their candidates), so its name and groups are the last run's: the name is carried and its
 findings are the memo's. Every other pair is made and reduced as before
-(tests/compare/test_compmap.py compares carried and full splits on random edits).
+(tests/compare/test_compmap.py compares carried and full splits on random edits). The
+documents' origins are the last run's copies counted, less those of the pairs dropped,
+plus those found afresh: what the reduce counts over every pair.
 
 The file is sealed (`checker.sealedfile`) and names the store it was written beside: a
 map that is not the store's, or that does not read, carries nothing.
@@ -29,16 +32,17 @@ map that is not the store's, or that does not read, carries nothing.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, islice, repeat
-from operator import attrgetter, lt
+from operator import attrgetter, le, lt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.compare.independence import document_origins
+from checker.compare.independence import origins_of
 from checker.compare.store import Related, VerdictFile, pair_code
 from checker.normclaim import NormClaim
 from checker.sealedfile import read_sealed, write_sealed
@@ -50,28 +54,62 @@ if TYPE_CHECKING:
 COMPONENTS = "components.marshal"  # beside the verdict store (`store.VerdictFile`)
 FORMAT = 1
 _TEXT = attrgetter("text")
-_DOC = attrgetter("doc")
+_ARRAYS = ("codes", "comps", "claims", "claim_comps", "claim_docs", "comp_docs",
+           "comp_doc_at", "copy_a", "copy_b", "copy_n")
+_LISTS = ("names", "doc_names", "digests", "origins")
+# Byte table: 0 -> 1 and any other -> 0 (not).
+_NOT = bytes([1]) + bytes(255)
 
 
 @dataclass
 class ComponentMap:
-    """Which component each corroborating pair and claim of a run was in, with each
-    component's name ("" for none: never carried) and documents, and those documents'
-    (digest, origin); `token` names the store the pairs' verdicts are in."""
+    """A run's components, for the next run: `token` names the store they were kept beside.
+
+    Pairs (sorted codes) and claims (sorted hashes) by component, with each claim's
+    document; each component's name ("" for none: never carried) and documents (flat, by
+    offsets); the documents' names, digests and origins; and the copies counted, by pair
+    of documents (`independence.copy_counts`)."""
 
     token: str
-    codes: array[int]  # sorted pair codes
-    comps: array[int]  # the component of each
-    claims: array[int]  # sorted claim hashes
-    claim_comps: array[int]  # the component of each
+    codes: array[int]
+    comps: array[int]
+    claims: array[int]
+    claim_comps: array[int]
+    claim_docs: array[int]
     names: list[str]
-    docs: list[tuple[str, ...]]
-    states: dict[str, tuple[str, str]]
+    comp_docs: array[int]
+    comp_doc_at: array[int]
+    doc_names: list[str]
+    digests: list[str]
+    origins: list[str]
+    copy_a: array[int]
+    copy_b: array[int]
+    copy_n: array[int]
+
+    def _claim_at(self, x: int) -> int:
+        at = bisect_left(self.claims, x)
+        return at if at < len(self.claims) and self.claims[at] == x else -1
 
     def comp_of_claim(self, x: int) -> int:
         """The component of the claim hashed x, or -1."""
-        at = bisect_left(self.claims, x)
-        return self.claim_comps[at] if at < len(self.claims) and self.claims[at] == x else -1
+        at = self._claim_at(x)
+        return self.claim_comps[at] if at >= 0 else -1
+
+    def doc_of_claim(self, x: int) -> str | None:
+        """The document of the claim hashed x, if it is in a component."""
+        at = self._claim_at(x)
+        return self.doc_names[self.claim_docs[at]] if at >= 0 else None
+
+    def docs_of(self, k: int) -> list[str]:
+        """The documents of component k."""
+        return [self.doc_names[d]
+                for d in self.comp_docs[self.comp_doc_at[k]:self.comp_doc_at[k + 1]]]
+
+    def copies(self) -> Counter[tuple[str, str]]:
+        """The copies counted."""
+        names = self.doc_names
+        return Counter({(names[a], names[b]): n
+                        for a, b, n in zip(self.copy_a, self.copy_b, self.copy_n, strict=True)})
 
 
 def read_map(path: Path, fingerprint: str) -> ComponentMap | None:
@@ -79,23 +117,33 @@ def read_map(path: Path, fingerprint: str) -> ComponentMap | None:
     foreign, damaged or not one in shape."""
     data: Any = read_sealed(path, f"components {FORMAT}", fingerprint)
     try:
-        found = ComponentMap(data["run"], data["codes"], data["comps"], data["claims"],
-                             data["claim_comps"], data["names"],
-                             [tuple(d) for d in data["docs"]],
-                             {d: (s[0], s[1]) for d, s in data["states"].items()})
-    except (TypeError, KeyError, IndexError, AttributeError):
+        found = ComponentMap(token=data["run"],
+                             **{name: data[name] for name in (*_ARRAYS, *_LISTS)})
+    except (TypeError, KeyError):
         return None
-    n = len(found.names)
-    arrays = (found.codes, found.comps, found.claims, found.claim_comps)
-    if not (isinstance(found.token, str) and all(type(a) is array and a.typecode == "q"
-                                                 for a in arrays)
-            and len(found.codes) == len(found.comps)
-            and len(found.claims) == len(found.claim_comps) and len(found.docs) == n
-            and all(type(x) is str for x in found.names)
+    return found if _whole(found) else None
+
+
+def _whole(found: ComponentMap) -> bool:
+    """Whether a map read is one in shape: every index in range, the sorted columns
+    sorted (they are bisected), the columns of one length as long as each other."""
+    arrays = [getattr(found, name) for name in _ARRAYS]
+    lists = [getattr(found, name) for name in _LISTS]
+    if not (type(found.token) is str and all(type(a) is array and a.typecode == "q"
+                                             for a in arrays)
+            and all(type(x) is list and all(type(v) is str for v in x) for x in lists)):
+        return False
+    n, docs, at = len(found.names), len(found.doc_names), found.comp_doc_at
+    return (len(found.codes) == len(found.comps)
+            and len(found.claims) == len(found.claim_comps) == len(found.claim_docs)
+            and len(found.digests) == len(found.origins) == docs
+            and len(found.copy_a) == len(found.copy_b) == len(found.copy_n)
+            and len(at) == n + 1 and at[0] == 0 and at[-1] == len(found.comp_docs)
+            and all(map(le, at, islice(at, 1, None)))
             and all(_within(a, n) for a in (found.comps, found.claim_comps))
-            and all(map(lt, found.claims, islice(found.claims, 1, None)))):  # bisected
-        return None
-    return found
+            and all(_within(a, docs) for a in (found.claim_docs, found.comp_docs,
+                                                found.copy_a, found.copy_b))
+            and all(map(lt, found.claims, islice(found.claims, 1, None))))
 
 
 def _within(values: array[int], n: int) -> bool:
@@ -104,130 +152,178 @@ def _within(values: array[int], n: int) -> bool:
 
 def write_map(path: Path, fingerprint: str, found: ComponentMap) -> None:
     """Write the map; one that cannot be written is skipped (the next run carries none)."""
-    write_sealed(path, f"components {FORMAT}", fingerprint, {
-        "run": found.token, "codes": found.codes, "comps": found.comps,
-        "claims": found.claims, "claim_comps": found.claim_comps, "names": found.names,
-        "docs": [list(d) for d in found.docs],
-        "states": {d: list(s) for d, s in sorted(found.states.items())}})
+    value: dict[str, Any] = {"run": found.token}
+    value.update((name, getattr(found, name)) for name in (*_ARRAYS, *_LISTS))
+    write_sealed(path, f"components {FORMAT}", fingerprint, value)
 
 
 @dataclass
 class Carry:
     """The components carried whole: `skip` marks their pairs among the carried verdicts
-    (not made), `names` are theirs (in the map's order), `origins` this run's documents'
-    (worked out with every copy, carried or not); `found` is the map they were carried
-    from, `clean` their numbers in it."""
+    (not made), `names` are theirs (in the map's order); `origins` and `copies` are this
+    run's (every copy counted, carried or not); `found` is the map they were carried from,
+    `clean` their numbers in it."""
 
     skip: bytes
     names: list[str]
     origins: dict[str, str]
+    copies: Counter[tuple[str, str]]
     found: ComponentMap
     clean: list[int]
 
-    def kept(self) -> ComponentMap:
-        """Their part of the next run's map (made by the process writing it)."""
-        return _renumbered(self.found, self.clean)
 
-
-def carry(found: ComponentMap, codes: Sequence[int], stay: bytes, staying: Related,
+def carry(found: ComponentMap, codes: Sequence[int], related: Related, stay: bytes,
           fresh: Iterable[Any], claims: Sequence[NormClaim], hashes: Sequence[int],
-          at: Mapping[int, int], known: frozenset[str], digests: Mapping[str, str],
-          declared: Mapping[str, str | None]) -> Carry:
+          known: frozenset[str], digests: Mapping[str, str],
+          declared: Mapping[str, str | None]) -> Carry | None:
     """What of the map carries into this run: `codes` are the last run's related verdicts'
-    pair codes, `stay` marks (1) those carried, `staying` their columns, `fresh` the
-    results found afresh (`PairResult`s), `hashes` and `at` this run's claim hashes by
-    index and indices by hash."""
+    pair codes, `related` those verdicts, `stay` marks (1) those carried, `fresh` the
+    results found afresh (`PairResult`s), `hashes` this run's claim hashes by index. None
+    when the map does not hold what the store says it should (nothing is carried)."""
     where = dict(zip(found.codes, found.comps, strict=True))
     comp_of = array("q", map(where.get, codes, repeat(-1)))
+    gone = bytes(stay).translate(_NOT)
     # A component that lost a pair, or that a corroboration found afresh may join.
-    dirty = set(compress(comp_of, bytes(stay).translate(_NOT)))
+    dirty = set(compress(comp_of, gone))
     joining = [r for r in fresh if r.verdict.label == "corroboration"]
     # Their claims, and every claim of the same text (each end is one of those).
     texts = {c.text for r in joining for c in (r.a, r.b)}
     for x in compress(hashes, map(texts.__contains__, map(_TEXT, claims))):
         dirty.add(found.comp_of_claim(x))
     dirty.discard(-1)
-    origins = _origins(staying, claims, at, joining, declared)
-    changed = {d for d, (digest, origin) in found.states.items()
-               if digests.get(d) != digest or origins.get(d, d) != origin}
+    copies = _copies(found, related, gone, joining)
+    if copies is None:
+        return None
+    origins = origins_of(declared, copies)
+    changed = {d for d, (name, digest, origin) in enumerate(zip(
+        found.doc_names, found.digests, found.origins, strict=True))
+        if digests.get(name) != digest or origins.get(name, name) != origin}
     if changed:
-        dirty.update(k for k, docs in enumerate(found.docs) if not changed.isdisjoint(docs))
+        at = found.comp_doc_at
+        dirty.update(bisect_right(at, k) - 1 for k in compress(
+            range(len(found.comp_docs)), map(changed.__contains__, found.comp_docs)))
     clean = [k for k, name in enumerate(found.names)
              if k not in dirty and name and name in known]
     skip = bytes(map(set(clean).__contains__, compress(comp_of, stay)))
-    return Carry(skip, [found.names[k] for k in clean], origins, found, clean)
+    return Carry(skip, [found.names[k] for k in clean], origins, copies, found, clean)
 
 
-# Byte table: 0 -> 1 and any other -> 0 (not).
-_NOT = bytes([1]) + bytes(255)
-
-
-def _origins(staying: Related, claims: Sequence[NormClaim], at: Mapping[int, int],
-             joining: Sequence[Any], declared: Mapping[str, str | None]) -> dict[str, str]:
-    """`document_origins` of every corroboration's copies, carried or found afresh, as the
-    reduce step counts them (`pairs.reduce_pairs`)."""
-    # 22,000 copies at 10,000 documents: looked up through C, not one Python step each.
-    places = [k for k, v in zip(compress(range(len(staying.copies)), staying.copies),
-                                map(staying.verdicts.__getitem__,
-                                    compress(range(len(staying.copies)), staying.copies)),
-                                strict=True) if v.label == "corroboration"]
-    firsts, seconds = (map(_DOC, map(claims.__getitem__, map(at.__getitem__,
-                                                               map(column.__getitem__, places))))
-                       for column in (staying.xs, staying.ys))
-    copies = list(zip(firsts, seconds, strict=True))
-    copies += [(r.a.doc, r.b.doc) for r in joining if r.copy]
-    return document_origins(declared, copies)
-
-
-def _renumbered(found: ComponentMap, clean: Sequence[int]) -> ComponentMap:
-    """The map's part of the components carried, numbered in the order of `clean`."""
-    renumber = {k: n for n, k in enumerate(clean)}
-    codes = array("q", compress(found.codes, map(renumber.__contains__, found.comps)))
-    comps = array("q", map(renumber.__getitem__,
-                           compress(found.comps, map(renumber.__contains__, found.comps))))
-    keep = bytes(map(renumber.__contains__, found.claim_comps))
-    docs = [found.docs[k] for k in clean]
-    held = {d for ds in docs for d in ds}
-    return ComponentMap(found.token, codes, comps, array("q", compress(found.claims, keep)),
-                        array("q", map(renumber.__getitem__, compress(found.claim_comps, keep))),
-                        [found.names[k] for k in clean], docs,
-                        {d: s for d, s in found.states.items() if d in held})
+def _copies(found: ComponentMap, related: Related, gone: bytes,
+            joining: Sequence[Any]) -> Counter[tuple[str, str]] | None:
+    """This run's copies counted (`independence.copy_counts`): the last run's, less those
+    of the corroborations dropped (their documents read from the map: their claims may be
+    gone), plus those found afresh; None when the map lacks a dropped one."""
+    counts = found.copies()
+    for k in compress(range(len(gone)), map(min, gone, related.copies)):
+        if related.verdicts[k].label != "corroboration":
+            continue
+        a, b = found.doc_of_claim(related.xs[k]), found.doc_of_claim(related.ys[k])
+        if a is None or b is None:
+            return None
+        counts[(a, b) if a < b else (b, a)] -= 1
+    for r in joining:
+        if r.copy and r.a.doc != r.b.doc:
+            a, b = r.a.doc, r.b.doc
+            counts[(a, b) if a < b else (b, a)] += 1
+    return counts
 
 
 def next_map(token: str, parts: Sequence[tuple[str | None, Sequence[Any]]],
-             kept: ComponentMap | None, hash_of: Callable[[str], int],
-             digests: Mapping[str, str], origins: Mapping[str, str]) -> ComponentMap:
-    """The map of this run: the components carried (`kept`), then those grouped or named
-    this run (`parts`: each one's name and `PairResult`s); `hash_of` gives a claim key's
-    store hash."""
-    by_code: dict[int, int] = {}
-    by_claim: dict[int, int] = {}
-    names: list[str] = []
-    docs: list[tuple[str, ...]] = []
-    states: dict[str, tuple[str, str]] = {}
-    if kept is not None:
-        by_code.update(zip(kept.codes, kept.comps, strict=True))
-        by_claim.update(zip(kept.claims, kept.claim_comps, strict=True))
-        names += kept.names
-        docs += kept.docs
-        states.update(kept.states)
-    for name, pairs in parts:
-        k = len(names)
+             carried: Carry | None, hash_of: Callable[[str], int],
+             digests: Mapping[str, str], origins: Mapping[str, str],
+             copies: Mapping[tuple[str, str], int]) -> ComponentMap:
+    """The map of this run: the components carried, then those grouped or named this run
+    (`parts`: each one's name and `PairResult`s); `hash_of` gives a claim key's store
+    hash; `copies` are this run's copies counted. The carried part is copied column by
+    column in C (an edited run at 10,000 documents carries 53,000 pairs and 37,000 claims)."""
+    names = list(carried.names) if carried is not None else []
+    new_codes: dict[int, int] = {}
+    new_claims: dict[int, tuple[int, str]] = {}
+    new_docs: list[list[str]] = []
+    for k, (name, pairs) in enumerate(parts, start=len(names)):
         names.append(name or "")
-        held: set[str] = set()
         for r in pairs:
             x, y = hash_of(r.a.key), hash_of(r.b.key)
-            by_code[pair_code(x, y)] = k
-            by_claim[x] = by_claim[y] = k
-            held.add(r.a.doc)
-            held.add(r.b.doc)
-        docs.append(tuple(sorted(held)))
-        for d in held:
-            states[d] = (digests.get(d, ""), origins.get(d, d))
-    codes = array("q", sorted(by_code))
-    claims = array("q", sorted(by_claim))
-    return ComponentMap(token, codes, array("q", map(by_code.__getitem__, codes)), claims,
-                        array("q", map(by_claim.__getitem__, claims)), names, docs, states)
+            new_codes[pair_code(x, y)] = k
+            new_claims[x], new_claims[y] = (k, r.a.doc), (k, r.b.doc)
+        new_docs.append(sorted({d for r in pairs for d in (r.a.doc, r.b.doc)}))
+    kept = _kept_columns(carried)
+    held = [kept.docs[d] for d in set(kept.claim_docs)]  # a component's are its claims'
+    doc_names = sorted({*held, *(d for docs in new_docs for d in docs),
+                        *(d for pair in copies for d in pair)})
+    number = {d: n for n, d in enumerate(doc_names)}
+    table = array("q", [number.get(d, -1) for d in kept.docs])
+    codes, comps = _with(kept.codes, kept.comps, new_codes.items())
+    # Claims are unique: both columns take the new ones at the same places.
+    claims, claim_comps = _with(kept.claims, kept.claim_comps,
+                                ((x, k) for x, (k, _) in new_claims.items()))
+    _, claim_docs = _with(kept.claims, array("q", map(table.__getitem__, kept.claim_docs)),
+                          ((x, number[d]) for x, (_, d) in new_claims.items()))
+    comp_docs = array("q", map(table.__getitem__, kept.comp_docs))
+    offsets = array("q", kept.comp_doc_at)
+    for docs in new_docs:
+        comp_docs.extend(number[d] for d in docs)
+        offsets.append(len(comp_docs))
+    counted = [(a, b, n) for (a, b), n in sorted(copies.items()) if n > 0]
+    return ComponentMap(
+        token, codes, comps, claims, claim_comps, claim_docs, names, comp_docs, offsets,
+        doc_names, [digests.get(d, "") for d in doc_names],
+        [origins.get(d, d) for d in doc_names],
+        array("q", [number[a] for a, _, _ in counted]),
+        array("q", [number[b] for _, b, _ in counted]), array("q", [n for _, _, n in counted]))
+
+
+@dataclass
+class _Kept:
+    """The carried components' columns, renumbered in the order carried; documents still
+    numbered as in the map they come from (`docs`, its document names)."""
+
+    codes: array[int]
+    comps: array[int]
+    claims: array[int]
+    claim_comps: array[int]
+    claim_docs: array[int]
+    comp_docs: array[int]
+    comp_doc_at: array[int]
+    docs: list[str]
+
+
+def _kept_columns(carried: Carry | None) -> _Kept:
+    """`_Kept` of a carry (empty columns for none)."""
+    if carried is None:
+        return _Kept(array("q"), array("q"), array("q"), array("q"), array("q"), array("q"),
+                     array("q", [0]), [])
+    found = carried.found
+    renumber = {k: n for n, k in enumerate(carried.clean)}
+    pairs = bytes(map(renumber.__contains__, found.comps))
+    claims = bytes(map(renumber.__contains__, found.claim_comps))
+    at = found.comp_doc_at
+    comp_docs, offsets = array("q"), array("q", [0])
+    for k in carried.clean:
+        comp_docs.extend(found.comp_docs[at[k]:at[k + 1]])
+        offsets.append(len(comp_docs))
+    return _Kept(array("q", compress(found.codes, pairs)),
+                 array("q", map(renumber.__getitem__, compress(found.comps, pairs))),
+                 array("q", compress(found.claims, claims)),
+                 array("q", map(renumber.__getitem__, compress(found.claim_comps, claims))),
+                 array("q", compress(found.claim_docs, claims)), comp_docs, offsets,
+                 found.doc_names)
+
+
+def _with(keys: array[int], values: array[int],
+          more: Iterable[tuple[int, int]]) -> tuple[array[int], array[int]]:
+    """Sorted keys with their values, and more (key, value) pairs put in their places: a
+    few (an edit's) inserted one by one, many sorted with the rest."""
+    extra = sorted(more)
+    if len(extra) > 256:
+        both = sorted([*zip(keys, values, strict=True), *extra])
+        return array("q", [k for k, _ in both]), array("q", [v for _, v in both])
+    keys, values = array("q", keys), array("q", values)
+    for key, value in extra:
+        at = bisect_left(keys, key)
+        keys.insert(at, key)
+        values.insert(at, value)
+    return keys, values
 
 
 def key_hashes(claims: Sequence[NormClaim], hashes: Sequence[int]) -> Callable[[str], int]:
@@ -244,16 +340,16 @@ def map_keeper(memory: VerdictFile | None, claims: Sequence[NormClaim],
     digests = reuse.digests
 
     def write(named: list[tuple[str | None, list[Any]]], carried: Carry | None,
-              origins: dict[str, str]) -> None:
+              origins: dict[str, str], copies: Counter[tuple[str, str]]) -> None:
         token, hashes = memory.kept_token, memory.hashes
         if token is None or hashes is None or len(hashes) != len(claims):
             return
-        found = next_map(token, named, carried.kept() if carried is not None else None,
-                         key_hashes(claims, hashes), digests, origins)
+        found = next_map(token, named, carried, key_hashes(claims, hashes), digests, origins,
+                         copies)
         write_map(memory.path.with_name(COMPONENTS), memory.fingerprint, found)
 
     def keep(named: list[tuple[str | None, list[Any]]], carried: Carry | None,
-             origins: dict[str, str]) -> None:
-        memory.beside(partial(write, named, carried, origins))
+             origins: dict[str, str], copies: Counter[tuple[str, str]]) -> None:
+        memory.beside(partial(write, named, carried, origins, copies))
 
     return keep

@@ -130,9 +130,10 @@ def compare_settled(claims: Sequence[NormClaim], index: BlockIndex, lexicon: Lex
     past.cands = array("q")  # this run's lists are kept now (40 MB at 200k claims)
     fresh, looked_at = _around(claims, judged, settled, at, index, lexicon, thresholds, prior)
     stay, staying = _staying(past, dropped)
-    carry = compmap.carry(carry_from.found, past.codes, stay, staying, (r for _, r in fresh),
-                          claims, hashes, at, carry_from.known, carry_from.digests,
-                          carry_from.declared) if carry_from is not None else None
+    carry = compmap.carry(carry_from.found, past.codes, past.related, stay,
+                          (r for _, r in fresh), claims, hashes, carry_from.known,
+                          carry_from.digests, carry_from.declared) \
+        if carry_from is not None else None
     carried, count = _carried(claims, staying, at, judged,
                               carry.skip if carry is not None else None)
     # Merged in order, through generators: a list of 800,000 codes would be 32 MB more at

@@ -102,6 +102,17 @@ class UnionFind:
 def document_origins(declared: Mapping[str, str | None],
                      copied_pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Origin of each document: declared `origin`, or shared with documents it copies."""
+    return origins_of(declared, copy_counts(copied_pairs))
+
+
+def copy_counts(copied_pairs: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """How many copied statements each pair of documents (in order) shares."""
+    return Counter((a, b) if a < b else (b, a) for a, b in copied_pairs if a != b)
+
+
+def origins_of(declared: Mapping[str, str | None],
+               counts: Mapping[tuple[str, str], int]) -> dict[str, str]:
+    """`document_origins`, given the copies counted (`copy_counts`)."""
     # A set's representative is its smallest document (`UnionFind.union`), whatever the order
     # of the unions: documents are taken as they come, and only those a union touched are
     # looked up (most documents declare no origin and copy nothing: their own origin).
@@ -112,7 +123,6 @@ def document_origins(declared: Mapping[str, str | None],
             first = by_origin.setdefault(" ".join(origin.lower().split()), doc)
             if first != doc:
                 uf.union(doc, first)
-    counts = Counter((a, b) if a < b else (b, a) for a, b in copied_pairs if a != b)
     for (a, b), n in counts.items():
         if n >= SYNDICATION_MIN_COPIES:
             uf.union(a, b)

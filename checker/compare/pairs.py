@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -10,7 +11,7 @@ from checker.compare.compmap import Carry, map_keeper
 from checker.compare.components import Reuse, split
 from checker.compare.facts import Facts
 from checker.compare.grouping import grouped
-from checker.compare.independence import count_origins, document_origins, is_copy
+from checker.compare.independence import copy_counts, count_origins, is_copy, origins_of
 from checker.compare.memo import VerdictMemo, content_ids
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict, judge
@@ -159,7 +160,7 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
 # Told each component named (its name and pairs), the components carried whole and the
 # documents' origins: what the next run's map is made of (`compmap.next_map`).
 MapKeeper = Callable[[list[tuple[str | None, list[PairResult]]], "Carry | None",
-                      dict[str, str]], None]
+                      dict[str, str], Counter[tuple[str, str]]], None]
 
 
 def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, str | None],
@@ -186,8 +187,9 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
             corroborating.append(r)
             if r.copy:
                 copies.append((r.a.doc, r.b.doc))
-    # Carried components' copies count too: the carry worked the origins out with all.
-    origins = carry.origins if carry is not None else document_origins(declared_origins, copies)
+    # Carried components' copies count too: the carry counted them all.
+    counts = carry.copies if carry is not None else copy_counts(copies)
+    origins = carry.origins if carry is not None else origins_of(declared_origins, counts)
     result.origins = origins
     if ahead is not None:
         # Their findings can be made while the corroborations are grouped.
@@ -202,7 +204,7 @@ def reduce_pairs(results: Iterable[PairResult], declared_origins: Mapping[str, s
                   named)
     del corroborating
     if keep_map is not None and named is not None:
-        keep_map(named, carry, origins)
+        keep_map(named, carry, origins, counts)
         del named
     result.components, result.reused = parts.names, parts.reused
     result.corroborations = [replace(c, component=parts.name_of.get(c.claims[0].key))

@@ -33,7 +33,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from checker.aside import later
+from checker.aside import after_sending, later
 from checker.compare.blocking import BlockIndex, BlockingConfig, holding, rounded_count
 from checker.compare.verdict import Verdict
 from checker.errors import InputError, Location
@@ -398,11 +398,14 @@ class VerdictFile:
                 if state is not None:
                     save_state(self.path.with_name(BLOCKS), self.fingerprint, state)
 
-        self._pending = later(write, self.jobs)
+        self.beside(write)
 
     def beside(self, write: Callable[[], None]) -> None:
-        """Another file of the run's kept beside the store, written as `keep` writes the
-        store (in a process of its own with jobs) and waited for with it (`wait`)."""
+        """A file of the run's kept beside the store (the store itself, from `keep`):
+        written once the comparison's value is sent when it runs in a process beside,
+        else in a process of its own with jobs, and waited for with the others (`wait`)."""
+        if after_sending(write):
+            return
         before, now = self._pending, later(write, self.jobs)
         if before is None:
             self._pending = now

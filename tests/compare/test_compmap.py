@@ -7,14 +7,15 @@ from __future__ import annotations
 import random
 import shutil
 from array import array
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from checker.compare import compmap
-from checker.compare.compmap import COMPONENTS, ComponentMap, read_map, write_map
-from checker.compare.store import Related, claim_hashes
+from checker.compare.compmap import COMPONENTS, ComponentMap, next_map, read_map, write_map
+from checker.compare.store import Related, claim_hashes, pair_code
 from checker.compare.verdict import Verdict
 from checker.groupmemo import CORROBORATIONS
 from checker.sealedfile import read_sealed, write_sealed
@@ -125,15 +126,21 @@ def test_a_carried_split_names_and_keeps_what_a_full_split_does(
     assert _named(cache) == _named(bare)
 
 
-def _named(cache: Path) -> tuple[dict[int, str], dict[int, str], dict[str, Any]]:
+def _named(cache: Path) -> tuple[dict[int, str], dict[int, Any], dict[str, Any]]:
     """A map by names, not by its components' numbers."""
     found = read_map(cache / COMPONENTS, _fingerprint(cache))
     assert found is not None
+    return _by_name(found)
+
+
+def _by_name(found: ComponentMap) -> tuple[dict[int, str], dict[int, Any], dict[str, Any]]:
     pairs = {c: found.names[k] for c, k in zip(found.codes, found.comps, strict=True)}
-    claims = {c: found.names[k] for c, k in zip(found.claims, found.claim_comps, strict=True)}
-    docs = {name: (d, [found.states[x] for x in d])
-            for name, d in zip(found.names, found.docs, strict=True)}
-    return pairs, claims, docs
+    claims = {c: (found.names[k], found.doc_names[d])
+              for c, k, d in zip(found.claims, found.claim_comps, found.claim_docs, strict=True)}
+    docs = {name: [(d, found.digests[found.doc_names.index(d)],
+                    found.origins[found.doc_names.index(d)]) for d in found.docs_of(k)]
+            for k, name in enumerate(found.names)}
+    return pairs, claims, {"docs": docs, "copies": found.copies()}
 
 
 def _fingerprint(cache: Path) -> str:
@@ -156,24 +163,46 @@ def test_a_map_beside_another_store_carries_nothing(tmp_path: Path,
     assert carries.runs == []
 
 
+def _claim(key: str, text: str = "") -> Any:
+    return type("C", (), {"key": key, "doc": key.split("#")[0], "text": text or key})()
+
+
+def _pair(a: Any, b: Any, copy: bool = False) -> Any:
+    return type("R", (), {"a": a, "b": b, "copy": copy,
+                          "verdict": Verdict("corroboration", None, 0.9, 0.9)})()
+
+
+def _hash(key: str) -> int:
+    return claim_hashes([_claim(key)])[0]  # type: ignore[list-item]
+
+
 def _map() -> ComponentMap:
-    return ComponentMap("run-1", array("q", [3, 9, 12]), array("q", [0, 1, 0]),
-                        array("q", [1, 2, 5, 7]), array("q", [0, 0, 1, 1]), ["n0", "n1"],
-                        [("d1",), ("d1", "d2")],
-                        {"d1": ("s1", "d1"), "d2": ("s2", "d1")})
+    """Two components: d1#a-d2#b, and d1#c-d3#d-d2#e (a copy of d1#c in d3)."""
+    a, b, c, d, e = (_claim(k) for k in ("d1#a", "d2#b", "d1#c", "d3#d", "d2#e"))
+    parts = [("n0", [_pair(a, b)]), ("n1", [_pair(c, d, True), _pair(d, e)])]
+    return next_map("run-1", parts, None, _hash, {"d1": "s1", "d2": "s2", "d3": "s3"},
+                    {"d1": "d1", "d2": "d2", "d3": "d1"}, Counter({("d1", "d3"): 4}))
 
 
 def test_a_map_reads_back_as_written(tmp_path: Path) -> None:
     path = tmp_path / COMPONENTS
     write_map(path, "fp", _map())
-    assert read_map(path, "fp") == _map()
+    found = read_map(path, "fp")
+    assert found == _map()
     assert read_map(path, "other") is None
-    assert _map().comp_of_claim(5) == 1 and _map().comp_of_claim(6) == -1
+    assert found.names == ["n0", "n1"] and found.docs_of(1) == ["d1", "d2", "d3"]
+    assert found.comp_of_claim(_hash("d3#d")) == 1 and found.comp_of_claim(_hash("x#y")) == -1
+    assert found.doc_of_claim(_hash("d2#e")) == "d2" and found.doc_of_claim(1) is None
+    assert found.copies() == Counter({("d1", "d3"): 4})
+    assert found.origins[found.doc_names.index("d3")] == "d1"
+    codes = {pair_code(_hash(x), _hash(y)): k
+             for x, y, k in (("d1#a", "d2#b", 0), ("d1#c", "d3#d", 1), ("d3#d", "d2#e", 1))}
+    assert dict(zip(found.codes, found.comps, strict=True)) == codes
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped", "comp out of range",
                                     "claims unsorted", "names not text", "columns differ",
-                                    "not arrays", "no token"])
+                                    "not arrays", "no token", "offsets off", "doc out of range"])
 def test_a_damaged_or_odd_map_reads_as_none(tmp_path: Path, damage: str) -> None:
     path = tmp_path / COMPONENTS
     write_map(path, "fp", _map())
@@ -189,76 +218,90 @@ def test_a_damaged_or_odd_map_reads_as_none(tmp_path: Path, damage: str) -> None
         if damage == "comp out of range":
             value["comps"] = array("q", [0, 2, 0])
         elif damage == "claims unsorted":
-            value["claims"] = array("q", [1, 5, 2, 7])
+            value["claims"] = array("q", reversed(value["claims"]))
         elif damage == "names not text":
             value["names"] = ["n0", 1]
         elif damage == "columns differ":
             value["comps"] = array("q", [0, 1])
         elif damage == "not arrays":
-            value["codes"] = [3, 9, 12]
+            value["codes"] = list(value["codes"])
+        elif damage == "offsets off":
+            value["comp_doc_at"] = array("q", [0, 3, 2])
+        elif damage == "doc out of range":
+            value["copy_b"] = array("q", [7])
         else:
             del value["run"]
         write_sealed(path, f"components {compmap.FORMAT}", "fp", value)
     assert read_map(path, "fp") is None
 
 
-def _claim(key: str, text: str) -> Any:
-    doc = key.split("#")[0]
-    return type("C", (), {"key": key, "doc": doc, "text": text})()
-
-
-def _pair(a: Any, b: Any, copy: bool = False) -> Any:
-    return type("R", (), {"a": a, "b": b, "copy": copy,
-                          "verdict": Verdict("corroboration", None, 0.9, 0.9)})()
-
-
 def test_what_reaches_a_component_leaves_it_to_be_grouped_again() -> None:
-    """Three components of two pairs each; what makes each one dirty, one thing at a time:
-    a pair dropped, a fresh corroboration touching a claim or a claim's text, a document's
-    digest or origin changed, a name the group memo does not keep."""
+    """Three components of two pairs each, one per three documents; what makes each one
+    dirty, one thing at a time: a pair dropped, a fresh corroboration touching a claim or
+    a claim's text, a document's digest or origin changed, a name the group memo does not
+    keep; and a copy dropped or found, which moves the origins."""
     claims = [_claim(f"d{k % 3}#c{k}", f"text {k}") for k in range(9)]
-    hashes = claim_hashes(claims)
-    at = {x: i for i, x in enumerate(hashes)}
-    pairs = [(0, 1), (1, 2), (3, 4), (4, 5), (6, 7), (7, 8)]
-    from checker.compare.store import pair_code
-
-    codes = array("q", sorted(pair_code(hashes[i], hashes[j]) for i, j in pairs))
-    comp_of_pair = {pair_code(hashes[i], hashes[j]): i // 3 for i, j in pairs}
-    by_claim = {hashes[i]: i // 3 for i in range(9)}
+    hashes = claim_hashes(claims)  # type: ignore[arg-type]
+    edges = [(0, 1), (1, 2), (3, 4), (4, 5), (6, 7), (7, 8)]
     digests = {"d0": "s0", "d1": "s1", "d2": "s2"}
-    docs: list[tuple[str, ...]] = [("d0", "d1", "d2")] * 3
-    found = ComponentMap("run", codes, array("q", [comp_of_pair[c] for c in codes]),
-                         array("q", sorted(by_claim)),
-                         array("q", [by_claim[x] for x in sorted(by_claim)]),
-                         ["n0", "n1", "n2"], docs,
-                         {d: (s, d) for d, s in digests.items()})
-    code_pair = {pair_code(hashes[i], hashes[j]): (i, j) for i, j in pairs}
-    staying_all = Related()
-    for c in codes:
-        i, j = code_pair[c]
-        staying_all.append(hashes[i], hashes[j], Verdict("corroboration", None, 0.9, 0.9),
-                           False)
+    copied = {(6, 7)}  # d0 copies d1 once: below the syndication threshold
+    parts = [(f"n{k}", [_pair(claims[i], claims[j], (i, j) in copied)
+                        for i, j in edges[2 * k:2 * k + 2]]) for k in range(3)]
+    found = next_map("run", parts, None, dict(zip((c.key for c in claims), hashes,
+                                                  strict=True)).__getitem__,
+                     digests, {d: d for d in digests}, Counter({("d0", "d1"): 2}))
+    related = Related()
+    for code in found.codes:
+        i, j = next((i, j) for i, j in edges if pair_code(hashes[i], hashes[j]) == code)
+        related.append(hashes[i], hashes[j], Verdict("corroboration", None, 0.9, 0.9),
+                       (i, j) in copied)
+    everything = b"\x01" * len(related)
 
-    def carried(stay: bytes = b"\x01" * 6, fresh: tuple[Any, ...] = (),
+    def carried(stay: bytes = everything, fresh: tuple[Any, ...] = (),
                 known: frozenset[str] = frozenset({"n0", "n1", "n2"}),
                 now: dict[str, str] = digests,
                 declared: dict[str, str | None] | None = None) -> list[str]:
-        staying = Related()
-        for k, keep in enumerate(stay):
-            if keep:
-                staying.append(staying_all.xs[k], staying_all.ys[k],
-                               staying_all.verdicts[k], False)
-        made = compmap.carry(found, codes, stay, staying, fresh, claims, hashes, at, known,
-                             now, declared or {d: None for d in digests})
-        assert sum(made.skip) == 2 * len(made.names)
+        made = compmap.carry(found, found.codes, related, stay, fresh, claims, hashes,
+                             known, now, declared or {d: None for d in digests})
+        assert made is not None and sum(made.skip) == 2 * len(made.names)
         return made.names
 
     assert carried() == ["n0", "n1", "n2"]
-    lost = bytes(0 if code_pair[c] == (3, 4) else 1 for c in codes)
+    lost = bytes(0 if code == pair_code(hashes[3], hashes[4]) else 1 for code in found.codes)
     assert carried(stay=lost) == ["n0", "n2"]
     assert carried(fresh=(_pair(claims[8], _claim("d1#new", "other")),)) == ["n0", "n1"]
     assert carried(fresh=(_pair(_claim("d0#x", "text 4"), _claim("d1#y", "new")),)) \
         == ["n0", "n2"]
     assert carried(known=frozenset({"n1"})) == ["n1"]
-    assert carried(now={**digests, "d2": "changed"}) == []
+    assert carried(now={**digests, "d2": "changed"}) == []  # every component holds d2
     assert carried(declared={"d0": "Wire", "d1": "Wire", "d2": None}) == []
+    # A third copy between d0 and d1 makes them one origin: what holds either moves.
+    third = _pair(_claim("d0#p", "copied"), _claim("d1#q", "copied"), True)
+    assert carried(fresh=(third,)) == []
+    made = compmap.carry(found, found.codes, related, everything, (third,), claims, hashes,
+                         frozenset({"n0"}), digests, {d: None for d in digests})
+    assert made is not None and made.origins["d1"] == "d0"
+    assert made.copies == Counter({("d0", "d1"): 3})
+    # The copy dropped (d0#c6 gone or unsettled) is counted out.
+    drop = bytes(0 if code == pair_code(hashes[6], hashes[7]) else 1 for code in found.codes)
+    made = compmap.carry(found, found.codes, related, drop, (), claims, hashes,
+                         frozenset({"n0"}), digests, {d: None for d in digests})
+    assert made is not None and made.copies == Counter({("d0", "d1"): 1})
+    # The next map, from the carried components and those named again, is the one a full
+    # split makes; a document no component holds any more is not in it.
+    hash_of = dict(zip((c.key for c in claims), hashes, strict=True)).__getitem__
+    made = compmap.carry(found, found.codes, related, lost, (), claims, hashes,
+                         frozenset({"n0", "n2"}), digests, {d: None for d in digests})
+    assert made is not None and made.names == ["n0", "n2"]
+    again = [("n1b", [_pair(claims[4], claims[5])])]
+    carried_map = next_map("run2", again, made, hash_of, digests, made.origins, made.copies)
+    full = next_map("run2", [parts[0], parts[2], *again], None, hash_of, digests,
+                    made.origins, made.copies)
+    assert _by_name(carried_map) == _by_name(full)
+    alone = next_map("run3", [], compmap.Carry(b"", ["n0"], made.origins, Counter(),
+                                                carried_map, [0]), hash_of, digests,
+                     made.origins, Counter())
+    assert alone.doc_names == ["d0", "d1", "d2"] and alone.names == ["n0"]
+    none = next_map("run3", [], compmap.Carry(b"", [], made.origins, Counter(), carried_map,
+                                               []), hash_of, digests, made.origins, Counter())
+    assert none.doc_names == [] and len(none.claims) == len(none.codes) == 0
