@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -429,3 +430,57 @@ def test_an_edited_run_leaves_the_document_memo_and_reads_the_edit_again(
         assert memo_file.read_bytes() == written  # one stale entry of 150: not rewritten
     docs = len(list((root / "seeds").glob("*.txt")))
     assert docs == 150 and [m.served for m in memos] == [docs - 1, docs - 1]
+
+
+def test_a_drafted_document_s_term_findings_are_kept_and_its_claims_not_built(
+        tmp_path: Path) -> None:
+    """Term findings of documents drafted through the cache come back from the memo
+    without their claims being built, the same findings; they are keyed by the claim
+    file they name as well as by the draft; a damaged entry is computed again."""
+    from checker.corpus import DeferredDocClaims
+    from checker.rule_findings import regions_of, term_findings
+
+    root = write(tmp_path / "corpus", 30)
+    cache_dir = tmp_path / "cache"
+
+    def loaded() -> tuple[Any, Any, Any]:
+        options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
+                               rules=RULES, cache_dir=cache_dir)
+        inputs = load_inputs(options)
+        assert inputs.cache is not None
+        inputs.cache.settle()
+        return inputs.corpus, inputs.ruleset, inputs.cache
+
+    corpus, ruleset, _ = loaded()
+    computed = term_findings(corpus, ruleset, regions_of(corpus.docs))
+    assert computed
+    path = tmp_path / "terms.json"
+    for run in range(2):
+        corpus, ruleset, cache = loaded()
+        memo = MemoFile(path, "c")
+        assert term_findings(corpus, ruleset, regions_of(corpus.docs), memo,
+                             drafts=cache.extracted) == computed
+        lazy = [dc for dc in corpus.docs if isinstance(dc, DeferredDocClaims)]
+        assert lazy and all(("_draft" in dc.__dict__) == (run == 1) for dc in lazy)
+        memo.save()
+    # A page edited: its findings made again (its draft is another), the others kept.
+    page = sorted((root / "seeds").glob("*.txt"))[16]
+    page.write_text(page.read_text("utf-8").replace("Chang", "Chang-e Chang"), "utf-8")
+    corpus, ruleset, cache = loaded()
+    edited = term_findings(corpus, ruleset, regions_of(corpus.docs))
+    assert edited != computed
+    assert term_findings(corpus, ruleset, regions_of(corpus.docs), MemoFile(path, "c"),
+                         drafts=cache.extracted) == edited
+    page.write_text(page.read_text("utf-8").replace("Chang-e Chang", "Chang"), "utf-8")
+    # Entries that are not findings are computed again, not trusted.
+    from checker.memofile import write_json
+
+    data = json.loads(path.read_text("utf-8"))
+    data.pop("seal")
+    for key, value in data["entries"].items():
+        if value and isinstance(value[0], str):
+            data["entries"][key] = ['{"id": 1}']
+    write_json(path, data)
+    corpus, ruleset, cache = loaded()
+    assert term_findings(corpus, ruleset, regions_of(corpus.docs), MemoFile(path, "c"),
+                         drafts=cache.extracted) == computed
