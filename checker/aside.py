@@ -243,7 +243,16 @@ class _Unpickler(pickle.Unpickler):
 
 
 # In a process beside (`_run`): cache writes of its work's, done once its value is sent.
+# None in any other process, including those a process beside forks (its workers).
 _AFTER_SENDING: list[Callable[[], None]] | None = None
+
+
+def _not_beside() -> None:
+    global _AFTER_SENDING
+    _AFTER_SENDING = None
+
+
+os.register_at_fork(after_in_child=_not_beside)
 
 
 def after_sending(work: Callable[[], None]) -> bool:

@@ -434,3 +434,24 @@ def test_normalised_claims_go_by_position_and_others_of_their_class_whole() -> N
     assert back["z"] == 1j and back["n"] is None
     # The shared claims are their positions: one long text is in the bytes, the other's.
     assert data.count(b"t" * 1000) == 1
+
+
+def test_writes_after_sending_are_done_once_the_value_is_sent(tmp_path: Path) -> None:
+    """In a process beside, a write given to `after_sending` is done after the value is
+    sent; in this process, and in a process the one beside forks, it is not taken."""
+    from checker.aside import after_sending
+
+    done = tmp_path / "done"
+
+    def work(_: int) -> tuple[bool, bool]:
+        taken = after_sending(lambda: done.write_text("written", "utf-8"))
+        pid = os.fork()
+        if pid == 0:  # a worker of the process beside: nothing to do after sending
+            os._exit(0 if not after_sending(lambda: None) else 1)
+        _, status = os.waitpid(pid, 0)
+        return taken, os.waitstatus_to_exitcode(status) == 0 and not done.exists()
+
+    assert not after_sending(lambda: None)
+    with alarm(60), beside(work, 2) as result:
+        assert result() == (True, True)
+    assert done.read_text("utf-8") == "written"

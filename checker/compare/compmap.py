@@ -179,9 +179,11 @@ def carry(found: ComponentMap, codes: Sequence[int], related: Related, stay: byt
     """What of the map carries into this run: `codes` are the last run's related verdicts'
     pair codes, `related` those verdicts, `stay` marks (1) those carried, `fresh` the
     results found afresh (`PairResult`s), `hashes` this run's claim hashes by index. None
-    when the map does not hold what the store says it should (nothing is carried)."""
+    when the map and the store do not hold the same pairs (nothing is carried)."""
     where = dict(zip(found.codes, found.comps, strict=True))
     comp_of = array("q", map(where.get, codes, repeat(-1)))
+    if len(comp_of) - comp_of.count(-1) != len(found.codes):
+        return None  # a pair the store does not hold: not this store's map
     gone = bytes(stay).translate(_NOT)
     # A component that lost a pair, or that a corroboration found afresh may join.
     dirty = set(compress(comp_of, gone))

@@ -167,9 +167,9 @@ def _claim(key: str, text: str = "") -> Any:
     return type("C", (), {"key": key, "doc": key.split("#")[0], "text": text or key})()
 
 
-def _pair(a: Any, b: Any, copy: bool = False) -> Any:
+def _pair(a: Any, b: Any, copy: bool = False, label: str = "corroboration") -> Any:
     return type("R", (), {"a": a, "b": b, "copy": copy,
-                          "verdict": Verdict("corroboration", None, 0.9, 0.9)})()
+                          "verdict": Verdict(label, None, 0.9, 0.9)})()
 
 
 def _hash(key: str) -> int:
@@ -272,6 +272,13 @@ def test_what_reaches_a_component_leaves_it_to_be_grouped_again() -> None:
     assert carried(fresh=(_pair(claims[8], _claim("d1#new", "other")),)) == ["n0", "n1"]
     assert carried(fresh=(_pair(_claim("d0#x", "text 4"), _claim("d1#y", "new")),)) \
         == ["n0", "n2"]
+    # Either end of the fresh corroboration, by its text too.
+    assert carried(fresh=(_pair(_claim("d1#y", "new"), _claim("d0#x", "text 4")),)) \
+        == ["n0", "n2"]
+    assert carried(fresh=(_pair(_claim("d1#y", "new"), claims[1]),)) == ["n1", "n2"]
+    # A conflict found afresh joins nothing, whatever it touches.
+    assert carried(fresh=(_pair(claims[1], claims[4], label="conflict"),)) \
+        == ["n0", "n1", "n2"]
     assert carried(known=frozenset({"n1"})) == ["n1"]
     assert carried(now={**digests, "d2": "changed"}) == []  # every component holds d2
     assert carried(declared={"d0": "Wire", "d1": "Wire", "d2": None}) == []
@@ -287,6 +294,20 @@ def test_what_reaches_a_component_leaves_it_to_be_grouped_again() -> None:
     made = compmap.carry(found, found.codes, related, drop, (), claims, hashes,
                          frozenset({"n0"}), digests, {d: None for d in digests})
     assert made is not None and made.copies == Counter({("d0", "d1"): 1})
+    # Conflicts that are copies count for no origin, dropped or found afresh.
+    conflicted = Related(related.xs, related.ys, [
+        Verdict("conflict", "number", 0.9, 0.9) if copy else v
+        for v, copy in zip(related.verdicts, related.copies, strict=True)], related.copies)
+    made = compmap.carry(found, found.codes, conflicted, drop,
+                         (_pair(claims[0], claims[4], True, "conflict"),), claims, hashes,
+                         frozenset({"n0"}), digests, {d: None for d in digests})
+    assert made is not None and made.copies == Counter({("d0", "d1"): 2})
+    # A map whose pairs the store does not all hold is not this store's: nothing carried.
+    assert compmap.carry(found, found.codes[1:], Related(related.xs[1:], related.ys[1:],
+                                                          related.verdicts[1:],
+                                                          related.copies[1:]),
+                         everything[1:], (), claims, hashes, frozenset({"n0"}), digests,
+                         {d: None for d in digests}) is None
     # The next map, from the carried components and those named again, is the one a full
     # split makes; a document no component holds any more is not in it.
     hash_of = dict(zip((c.key for c in claims), hashes, strict=True)).__getitem__
