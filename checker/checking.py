@@ -4,12 +4,12 @@ cache serves the findings whole).
 
 With `--jobs`, two lines of work run at once. On a first run the comparison is the long
 one and runs here, with the documents' own checks beside it. On a re-run with a verdict
-store, the comparison mostly reads verdicts back: it runs beside, alone in a process of
-its own, while this one runs the documents' own checks, reads the corroborations kept
-across runs and builds ahead the claims findings may cite (`claimindex.ClaimIndex` builds
-a document's claims on first use: an edited re-run at 10,000 documents cites those of
-4,217). Either way the findings are the same (tests/compare/test_incremental.py,
-tests/test_claimindex.py).
+store, the comparison mostly reads verdicts back: it runs beside, in a process of its own
+that then runs the term and consistency rules, while this one runs the checks of the
+claims, reads the corroborations kept across runs and builds ahead the claims findings may
+cite (`claimindex.ClaimIndex` builds a document's claims on first use: an edited re-run at
+10,000 documents cites those of 4,217). Either way the findings are the same
+(tests/compare/test_incremental.py, tests/test_claimindex.py, tests/compare/test_compmap.py).
 """
 
 from __future__ import annotations
