@@ -39,7 +39,7 @@ from checker.errors import (
     UsageError,
     printable_path,
 )
-from checker.interrupt import terminate
+from checker.interrupt import clear, raised, terminate
 
 # The command line imports a command's machinery when the command runs, not before:
 # `claimcheck --version` took 1.0 s and `claimcheck validate` imported extraction and
@@ -174,6 +174,9 @@ def finish(code: int) -> NoReturn:
     10,000 documents, its claims and its report took 0.4-0.5 s after the reports were
     written. Not while a process it started is still running (the usual exit waits for it),
     nor when its output cannot be flushed (the usual exit reports that)."""
+    signalled = raised()
+    if signalled is not None:
+        code = 128 + signalled  # a signal whose exit Python ignored (`interrupt._RAISED`)
     processes = sys.modules.get("multiprocessing")
     if _HARD_EXIT and (processes is None or not processes.active_children()):
         from checker import rx
@@ -229,6 +232,7 @@ def _restore(handlers: dict[signal.Signals, Any]) -> None:
     for sig, handler in handlers.items():
         if handler is not None:
             signal.signal(sig, handler)
+    clear()
 
 
 @main.command()

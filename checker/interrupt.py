@@ -15,6 +15,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _state = threading.local()
+# The signals whose exit was raised in the main thread. Python ignores an exception raised
+# inside a weakref callback (it prints "Exception ignored in ..."), so a signal landing
+# while the import system runs one of its own is lost, and the run went on to exit 1 (seen
+# once, in tests/cli/test_signals.py). Once one is raised, the run writes nothing more:
+# the next critical section exits instead (`critical`), and so does the command
+# (`cli.finish`).
+_RAISED: list[int] = []
+
+
+def raised() -> int | None:
+    """The first signal whose exit was raised in the main thread, if any (see `_RAISED`)."""
+    return _RAISED[0] if _RAISED else None
+
+
+def clear() -> None:
+    """Forget the signals raised (a command's handlers are taken off: `cli._restore`)."""
+    _RAISED.clear()
 
 
 def _depth() -> int:
@@ -23,15 +40,20 @@ def _depth() -> int:
 
 def terminate(signum: int, frame: object) -> None:
     """Signal handler: exit with 128 + signum now, or when the current critical section ends."""
-    if threading.current_thread() is threading.main_thread() and _depth() > 0:
-        _state.pending = signum
-        return
+    if threading.current_thread() is threading.main_thread():
+        if _depth() > 0:
+            _state.pending = signum
+            return
+        _RAISED.append(signum)
     raise SystemExit(128 + signum)
 
 
 @contextmanager
 def critical() -> Iterator[None]:
-    """Defer terminate() until the block has finished (or raised)."""
+    """Defer terminate() until the block has finished (or raised). Entered after a signal's
+    exit was raised (and ignored: see `_RAISED`), it exits instead."""
+    if _RAISED and _depth() == 0 and threading.current_thread() is threading.main_thread():
+        raise SystemExit(128 + _RAISED[0])
     _state.depth = _depth() + 1
     try:
         yield
@@ -40,6 +62,7 @@ def critical() -> Iterator[None]:
         pending = getattr(_state, "pending", None)
         if _state.depth == 0 and pending is not None:
             _state.pending = None
+            _RAISED.append(pending)
             raise SystemExit(128 + pending)
 
 

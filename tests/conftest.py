@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from checker import interrupt
 from checker.rules import RuleSet, load_rules
 
 REPO = Path(__file__).resolve().parents[1]
@@ -17,6 +18,14 @@ REPO = Path(__file__).resolve().parents[1]
 # property test on a loaded machine (292 ms). Speed is measured by `make bench`.
 settings.register_profile("claimcheck", deadline=None)
 settings.load_profile("claimcheck")
+
+
+@pytest.fixture(autouse=True)
+def _no_signal_raised() -> Iterator[None]:
+    """A test that raises a signal's exit in this process (`interrupt.terminate`) leaves
+    no later test's writes refused (`interrupt._RAISED`)."""
+    yield
+    interrupt.clear()
 
 
 @pytest.fixture(scope="session")

@@ -28,8 +28,14 @@ def test_terminate_inside_a_critical_section_waits_for_its_end() -> None:
         done.append("outer")  # nested: the exit waits for the outermost section
     assert info.value.code == 130
     assert done == ["inner", "outer"]
+    # The exit was raised: a later section exits too, until the signal is forgotten (the
+    # command's handlers taken off); then the pending signal is seen consumed.
+    with pytest.raises(SystemExit), interrupt.critical():
+        done.append("later")
+    assert done == ["inner", "outer"]
+    interrupt.clear()
     with interrupt.critical():
-        pass  # the pending signal was consumed: a later section ends normally
+        pass
 
 
 def test_terminate_in_another_thread_is_not_deferred() -> None:
@@ -67,3 +73,30 @@ def test_a_signal_right_after_the_temporary_file_is_created_leaves_no_trace(
     assert info.value.code == 143
     assert target.read_text() == "new\n"  # the write finished, then the run stopped
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the point
+def test_a_signal_whose_exit_python_ignored_stops_the_next_write(tmp_path: Path) -> None:
+    """SIGTERM landing in a weakref callback (as the import system's) raises an exit that
+    Python prints and ignores: the run goes on, but writes nothing more and exits 143."""
+    import weakref
+
+    from checker import cli
+
+    class Held:
+        pass
+
+    held = Held()
+    ref = weakref.ref(held, lambda _: interrupt.terminate(signal.SIGTERM, None))
+    del held  # the callback's SystemExit is printed ("Exception ignored") and dropped
+    assert ref() is None and interrupt.raised() == signal.SIGTERM
+    with pytest.raises(SystemExit) as info:
+        atomic_write(tmp_path / "report.json", "{}")
+    assert info.value.code == 143 and list(tmp_path.iterdir()) == []
+    with pytest.raises(SystemExit) as info:
+        cli.finish(1)  # findings found, but the run was told to stop
+    assert info.value.code == 143
+    interrupt.clear()
+    atomic_write(tmp_path / "report.json", "{}")
+    assert (tmp_path / "report.json").read_text("utf-8") == "{}"
+
