@@ -1,8 +1,10 @@
 """The documents' own checks: arithmetic within each document, and the fact, term and
 consistency rules. They read the documents and their normalised claims, never the
-comparison, so with `--jobs` they run in a process of their own while the comparison runs
-(`aside.beside`): the comparison's serial steps (the block index, grouping) leave a
-core idle for as long as these checks take.
+comparison, so with `--jobs` a first run has them in a process of their own while the
+comparison runs (`aside.beside`): the comparison's serial steps (the block index,
+grouping) leave a core idle for as long as these checks take. An edited re-run splits
+them: the checks of the claims here, the term and consistency rules in the comparison's
+process once it has compared (`checking`).
 
     findings, errors = document_findings(corpus, norm, index, ruleset, cache, jobs)
 """

@@ -157,8 +157,9 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
     return out
 
 
-# Told each component named (its name and pairs), the components carried whole and the
-# documents' origins: what the next run's map is made of (`compmap.next_map`).
+# Told each component named (its name and pairs), the components carried whole, the
+# documents' origins and the copies counted: what the next run's map is made of
+# (`compmap.next_map`).
 MapKeeper = Callable[[list[tuple[str | None, list[PairResult]]], "Carry | None",
                       dict[str, str], Counter[tuple[str, str]]], None]
 
