@@ -116,27 +116,29 @@ def term_findings(corpus: Corpus, ruleset: RuleSet,
     docs = corpus.docs
     drafts = drafts or {}
     drafted = [dc.drafted_under(drafts) if memo is not None else None for dc in docs]
-    # A drafted document's findings themselves are kept, by what they read: its claims
-    # need not be built, nor its text read (an edited re-run at 10,000 documents built 767
-    # documents' claims for 787 findings, 0.2 s). Another's hits are kept.
-    keys = [_terms_key(dc) if memo is not None and draft is None else None
-            for dc, draft in zip(docs, drafted, strict=True)]
-    made_keys = [_findings_key(dc, draft) if draft is not None else None
-                 for dc, draft in zip(docs, drafted, strict=True)]
-    made = [_stored_findings(memo.get(key)) if memo is not None and key is not None else None
-            for key in made_keys]
-    todo = [i for i, stored in enumerate(made) if stored is None]
-    computed = remembered(memo, [keys[i] for i in todo],
-                          lambda j, hits: _from_stored(hits, rules, docs[todo[j]]),
-                          lambda some: map_items(_hits_in, matcher,
-                                                 [(docs[todo[j]], regions[todo[j]])
-                                                  for j in some], jobs))
-    for i, per_doc in zip(todo, computed, strict=True):
-        made[i] = per_doc
-        made_key = made_keys[i]
-        if memo is not None and made_key is not None:
-            memo.put(made_key, [f.model_dump_json() for f in per_doc])
-    return [f for per_doc in made if per_doc is not None for f in per_doc]
+    # A drafted document's findings themselves are kept (their JSON texts), by what they
+    # read: its claims need not be built, nor its text read (an edited re-run at 10,000
+    # documents built 767 documents' claims for 787 findings, 0.2 s). Another's hits are.
+    keys = [None if memo is None else _terms_key(dc) if draft is None
+            else _findings_key(dc, draft) for dc, draft in zip(docs, drafted, strict=True)]
+
+    def decode(i: int, stored: Any) -> list[Finding] | None:
+        return _from_stored(stored, rules, docs[i]) if drafted[i] is None \
+            else _stored_findings(stored)
+
+    def compute(todo: list[int]) -> list[Any]:
+        hits = map_items(_hits_in, matcher, [(docs[i], regions[i]) for i in todo], jobs)
+        return [found if drafted[i] is None else _findings_json(found, rules, docs[i])
+                for i, found in zip(todo, hits, strict=True)]
+
+    found = remembered(memo, keys, decode, compute)
+    return [f for per_doc in found for f in per_doc]
+
+
+def _findings_json(hits: Any, rules: dict[str, TermRule], dc: DocClaims) -> list[str] | None:
+    """A document's findings of these hits as the memo keeps them (their JSON texts)."""
+    made = _from_stored(hits, rules, dc)
+    return [f.model_dump_json() for f in made] if made is not None else None
 
 
 def _findings_key(dc: DocClaims, draft: str) -> str:

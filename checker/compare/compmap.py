@@ -42,7 +42,7 @@ from operator import attrgetter, le, lt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.compare.independence import origins_of
+from checker.compare.independence import copy_counts, origins_of
 from checker.compare.store import Related, VerdictFile, pair_code
 from checker.normclaim import NormClaim
 from checker.sealedfile import read_sealed, write_sealed
@@ -215,18 +215,17 @@ def _copies(found: ComponentMap, related: Related, gone: bytes,
     """This run's copies counted (`independence.copy_counts`): the last run's, less those
     of the corroborations dropped (their documents read from the map: their claims may be
     gone), plus those found afresh; None when the map lacks a dropped one."""
-    counts = found.copies()
+    dropped: list[tuple[str, str]] = []
     for k in compress(range(len(gone)), map(min, gone, related.copies)):
         if related.verdicts[k].label != "corroboration":
             continue
         a, b = found.doc_of_claim(related.xs[k]), found.doc_of_claim(related.ys[k])
         if a is None or b is None:
             return None
-        counts[(a, b) if a < b else (b, a)] -= 1
-    for r in joining:
-        if r.copy and r.a.doc != r.b.doc:
-            a, b = r.a.doc, r.b.doc
-            counts[(a, b) if a < b else (b, a)] += 1
+        dropped.append((a, b))
+    counts = found.copies()
+    counts.subtract(copy_counts(dropped))
+    counts.update(copy_counts((r.a.doc, r.b.doc) for r in joining if r.copy))
     return counts
 
 
