@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from checker.aside import Ahead, beside, by_reference
 from checker.builders import ClaimIndex, corroboration_finding, pair_finding, stale_finding
-from checker.cache import CITED, ClaimCache, code_fingerprint, verdict_file
+from checker.cache import CITED, VERDICTS, ClaimCache, code_fingerprint, verdict_file
 from checker.claimindex import cited
 from checker.compare import CompareResult, Corroboration
 from checker.compare.components import Reuse
 from checker.compare.independence import one_per_origin
-from checker.compare.store import VerdictFile
+from checker.compare.store import VerdictFile, comparison_files
 from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus
 from checker.corpusnorm import claim_index, normalised
@@ -36,15 +36,18 @@ from checker.document_checks import claim_findings, document_findings, text_find
 from checker.errors import ClaimcheckError
 from checker.findings import sort_key
 from checker.findmemo import Named
-from checker.groupmemo import GroupMemo
+from checker.groupmemo import CORROBORATIONS, GroupMemo
 from checker.heap import outlive
 from checker.memofile import MemoFile
 from checker.models.report import Finding
 from checker.normclaim import NormClaim
-from checker.pairmemo import PairMemo
+from checker.pairmemo import CONFLICTS, PairMemo
 from checker.parallel import compare_claims
+from checker.readahead import forget as forget_ahead
+from checker.readahead import read_ahead
 from checker.reporting.json_report import RenderedFindings
 from checker.rules import RuleSet
+from checker.sealedfile import seal_holds
 
 if TYPE_CHECKING:
     from checker.pipeline import Progress, Stopwatch
@@ -62,6 +65,8 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     `named`: what names the inputs, for the corroborations kept across runs; `idle`: work
     of the caller's, run while this process would wait for a comparison beside it; `done`:
     given the findings before this function lets its data go)."""
+    if cache is not None:
+        _read_ahead(cache, named is not None)
     with watch.stage("normalise"):
         norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))
@@ -116,12 +121,23 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
         # Before the return lets this run's claims go: freeing the normalised claims of
         # 10,000 documents takes a quarter of a second, time a write beside can use.
         done(out)
+    forget_ahead()  # what nobody took (this process's copy of the comparison's files)
     if cache is not None:
         # The two lines are over: a core is free for the writes held, started together.
         cache.release()
     # Or not at all, when the command ends without freeing them (0.23 s at 10,000).
     outlive(norm, per_doc, kept, compare, memory)
     return out
+
+
+def _read_ahead(cache: ClaimCache, memos: bool) -> None:
+    """The cache files of the comparison (and with `memos`, this process's memos of its
+    findings) read while the claims are normalised, on the core that has nothing else to
+    do then (`checker.readahead`); none before a store is written."""
+    store = cache.root / VERDICTS
+    if store.is_file():
+        memo_files = [cache.root / CORROBORATIONS, cache.root / CONFLICTS] if memos else []
+        read_ahead(comparison_files(store) + memo_files, seal_holds)
 
 
 def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],

@@ -35,7 +35,7 @@ from checker.reporting.json_report import (
     findings_array,
     read_findings,
 )
-from checker.sealedfile import sealed_chunks, unseal
+from checker.sealedfile import read_file, sealed_chunks, unseal
 
 CORROBORATIONS = "corroborations.json"
 FORMAT = 3  # 2: the components' names in the header; 3: the arrays as report.json has them
@@ -78,11 +78,11 @@ class GroupMemo:
         findings read from it are known to `rendered` with their bytes."""
         path = root / CORROBORATIONS
         try:
-            data = path.read_bytes()
+            data, holds = read_file(path)  # read ahead while the claims were normalised
         except OSError:
             return cls(path, rendered=rendered)
         # The body (30 MB at 10,000 documents) hashed and cut where it lies, not copied.
-        found = unseal(data, _header)
+        found = unseal(data, _header, holds)
         entries = _entries(data, found[1]) if found is not None else None
         if found is None or entries is None:
             return cls(path, rendered=rendered)

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from checker import readahead
 from checker.atomic import atomic_write
 
 # Version 2: no references between objects, which later versions write by how many
@@ -141,11 +142,11 @@ def read_sealed(path: Path, kind: str, fingerprint: str) -> Any | None:
     """The value `write_sealed` wrote with this kind and fingerprint; None when the file
     is missing, foreign or damaged."""
     try:
-        data = path.read_bytes()
+        data, holds = read_file(path)
     except OSError:
         return None
     header = _header(kind, fingerprint)
-    found = unseal(data, lambda head: True if head == header else None)
+    found = unseal(data, lambda head: True if head == header else None, holds)
     if found is None:
         return None
     try:
@@ -154,20 +155,38 @@ def read_sealed(path: Path, kind: str, fingerprint: str) -> Any | None:
         return None
 
 
-def unseal(data: bytes, fits: Callable[[bytes], T | None]) -> tuple[T, int] | None:
+def unseal(data: bytes, fits: Callable[[bytes], T | None], holds: bool | None = None
+           ) -> tuple[T, int] | None:
     """Of a file's bytes laid out as a head line, a line with the sha256 of the rest, then
     the rest (the body): what `fits` makes of the head line, and where the body starts;
     None when `fits` makes nothing of it (asked first: a foreign file is not hashed) or the
-    seal fails. By offsets, not partitions: each partition would copy the body (36 MB at
-    10,000 documents)."""
+    seal fails (`holds`: whether it does, when known already: `read_file`). By offsets,
+    not partitions: each partition would copy the body (36 MB at 10,000 documents)."""
     first = data.find(b"\n")
     second = data.find(b"\n", first + 1) if first >= 0 else -1
     if second < 0:
         return None
     head = fits(data[:first])
-    if head is None or data[first + 1:second] != _seal(memoryview(data)[second + 1:]):
+    if head is None:
         return None
-    return head, second + 1
+    if holds is None:
+        holds = data[first + 1:second] == _seal(memoryview(data)[second + 1:])
+    return (head, second + 1) if holds else None
+
+
+def seal_holds(data: bytes) -> bool:
+    """Whether a file's second line is the sha256 of what follows it (`unseal`'s check,
+    for `readahead`: in a thread, where hashing does not hold the interpreter's lock)."""
+    first = data.find(b"\n")
+    second = data.find(b"\n", first + 1) if first >= 0 else -1
+    return second >= 0 and data[first + 1:second] == _seal(memoryview(data)[second + 1:])
+
+
+def read_file(path: Path) -> tuple[bytes, bool | None]:
+    """A sealed file's bytes, with whether its seal holds when that is known already (the
+    file was read ahead: `checker.readahead`), else None; raises OSError."""
+    ahead = readahead.take(path)
+    return ahead if ahead is not None else (path.read_bytes(), None)
 
 
 def _header(kind: str, fingerprint: str) -> bytes:

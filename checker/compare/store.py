@@ -253,6 +253,15 @@ def changed_keys(df: Mapping[str, int], before: Mapping[str, int]) -> set[str]:
             if k not in before or rounded_count(before[k]) != rounded_count(count)}
 
 
+def comparison_files(store: Path) -> list[Path]:
+    """The files a comparison reads beside a store, in the order it reads them: the block
+    index's state, the store, the components' map."""
+    from checker.compare.compmap import COMPONENTS
+    from checker.compare.indexstate import BLOCKS
+
+    return [store.with_name(BLOCKS), store, store.with_name(COMPONENTS)]
+
+
 class VerdictFile:
     """A store on disk for one cache directory: `recall` before judging, `keep` after."""
 

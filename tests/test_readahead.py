@@ -1,0 +1,146 @@
+"""Files read ahead in a thread: taken once, as they were read, and never across a fork."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from checker import readahead
+from checker.atomic import atomic_write
+from checker.groupmemo import CORROBORATIONS, GroupMemo
+from checker.sealedfile import read_sealed, seal_holds, sealed_chunks, unseal, write_sealed
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_ahead() -> Iterator[None]:
+    yield
+    readahead.forget()
+
+
+def _sealed(path: Path, body: bytes) -> None:
+    atomic_write(path, sealed_chunks(b"head", [body]), durable=False)
+
+
+def test_a_file_read_ahead_is_taken_once_with_its_check(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    _sealed(good, b"body")
+    _sealed(bad, b"body")
+    bad.write_bytes(bad.read_bytes()[:-1] + b"B")  # a flipped byte
+    readahead.read_ahead([good, bad], seal_holds)
+    assert readahead.take(good) == (good.read_bytes(), True)
+    assert readahead.take(bad) == (bad.read_bytes(), False)
+    assert readahead.take(good) is None  # given once: the second reader reads it itself
+
+
+def test_a_file_not_read_ahead_or_not_there_is_for_the_reader(tmp_path: Path) -> None:
+    there, other = tmp_path / "there", tmp_path / "other"
+    _sealed(there, b"x")
+    _sealed(other, b"y")
+    assert readahead.take(there) is None  # nothing read ahead at all
+    readahead.read_ahead([there, tmp_path / "missing"], seal_holds)
+    assert readahead.take(tmp_path / "missing") is None
+    assert readahead.take(other) is None
+    assert readahead.take(there) is not None
+
+
+def test_a_check_that_fails_leaves_the_file_to_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b"data")
+
+    def broken(data: bytes) -> bool:
+        raise RuntimeError("broken")
+
+    readahead.read_ahead([path, path.with_name("g")], broken)
+    assert readahead.take(path) is None  # and no wait for ever
+
+
+def test_take_waits_for_a_file_not_read_yet(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    _sealed(path, b"late")
+    release = threading.Event()
+
+    def slow(data: bytes) -> bool:
+        release.wait(5)
+        return seal_holds(data)
+
+    readahead.read_ahead([path], slow)
+    threading.Timer(0.1, release.set).start()
+    assert readahead.take(path) == (path.read_bytes(), True)
+
+
+def test_forget_lets_go_of_what_nobody_took(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    _sealed(path, b"x")
+    readahead.read_ahead([path], seal_holds)
+    readahead.forget()
+    assert readahead.take(path) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
+def test_a_fork_waits_for_the_thread(tmp_path: Path) -> None:
+    # Without the fork hook the thread would still be checking when the fork is made.
+    path = tmp_path / "f"
+    _sealed(path, b"x")
+
+    def slow(data: bytes) -> bool:
+        time.sleep(0.3)
+        return True
+
+    readahead.read_ahead([path], slow)
+    ahead = readahead._AHEAD
+    assert ahead is not None and ahead.thread.is_alive()
+    pid = os.fork()
+    if pid == 0:  # the child: a copy of a finished reading
+        os._exit(0 if readahead.take(path) is not None else 1)
+    assert not ahead.thread.is_alive()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert readahead.take(path) is not None  # the parent's copy is its own
+
+
+def test_a_sealed_file_is_read_as_it_was_read_ahead(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    write_sealed(path, "k 1", "fp", {"n": 1})
+    readahead.read_ahead([path], seal_holds)
+    assert readahead._AHEAD is not None
+    readahead.settle()
+    write_sealed(path, "k 1", "fp", {"n": 2})  # replaced after it was read ahead
+    assert read_sealed(path, "k 1", "fp") == {"n": 1}
+    assert read_sealed(path, "k 1", "fp") == {"n": 2}  # the next reader reads the file
+
+
+def test_a_damaged_file_read_ahead_reads_as_none(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    write_sealed(path, "k 1", "fp", {"n": 1})
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 1
+    path.write_bytes(bytes(data))
+    readahead.read_ahead([path], seal_holds)
+    assert read_sealed(path, "k 1", "fp") is None
+
+
+def test_a_group_memo_read_ahead_with_a_broken_seal_is_empty(tmp_path: Path) -> None:
+    memo = GroupMemo(tmp_path / CORROBORATIONS)
+    memo.save("token", [], {})
+    assert GroupMemo.read(tmp_path).token == "token"
+    data = bytearray((tmp_path / CORROBORATIONS).read_bytes())
+    data[data.index(b"\n") + 1] ^= 1  # the seal line
+    (tmp_path / CORROBORATIONS).write_bytes(bytes(data))
+    readahead.read_ahead([tmp_path / CORROBORATIONS], seal_holds)
+    assert GroupMemo.read(tmp_path).token is None
+
+
+def test_unseal_takes_a_seal_checked_already() -> None:
+    data = b"".join(sealed_chunks(b"head", [b"body"]))
+    assert unseal(data, lambda head: head) == (b"head", data.index(b"body"))
+    assert unseal(data, lambda head: head, holds=False) is None
+    flipped = data[:-1] + b"B"
+    assert unseal(flipped, lambda head: head) is None
+    # Told that it holds (it was checked when read ahead), the body is not hashed again.
+    assert unseal(flipped, lambda head: head, holds=True) is not None
+    assert seal_holds(data) and not seal_holds(flipped) and not seal_holds(b"one line")
