@@ -20,7 +20,7 @@ from pathlib import Path
 
 from checker.atomic import atomic_write
 from checker.memofile import too_stale
-from checker.sealedfile import sealed_chunks, unseal
+from checker.sealedfile import read_file, sealed_chunks, unseal
 
 PACK = "normalised.pack"
 FORMAT = 2  # 1: one line per entry (JSON entries); 2: each entry after its length
@@ -42,13 +42,13 @@ class NormPack:
         """The pack of a cache directory; empty when missing, damaged or foreign."""
         path = root / PACK
         try:
-            data = path.read_bytes()
+            data, holds = read_file(path)  # read ahead while the keys were made
         except OSError:
             return cls(path, code)
         # The entries hashed and cut where they lie in the file's bytes, not copied (0.02 s
         # at 10,000 documents, before the comparison starts).
         header = _header(code)
-        found = unseal(data, lambda head: True if head == header else None)
+        found = unseal(data, lambda head: True if head == header else None, holds)
         spans = _spans(data, found[1]) if found is not None else None
         if spans is None:
             return cls(path, code)

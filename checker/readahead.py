@@ -61,52 +61,47 @@ class _Ahead:
                 self.changed.notify_all()
 
 
-_AHEAD: _Ahead | None = None
+_BATCHES: list[_Ahead] = []  # each call's, reading beside one another
 
 
 def read_ahead(paths: Sequence[Path], check: Check) -> None:
-    """Start reading the files in a thread, each with `check` of its bytes; what an earlier
-    call read and nobody took is let go."""
-    global _AHEAD
-    settle()
-    keys = [os.fspath(p) for p in paths]
-    _AHEAD = _Ahead(keys, check) if keys else None
-    if _AHEAD is not None:
-        _AHEAD.thread.start()
+    """Start reading the files in a thread, each with `check` of its bytes."""
+    if paths:
+        ahead = _Ahead([os.fspath(p) for p in paths], check)
+        _BATCHES.append(ahead)
+        ahead.thread.start()
 
 
 def take(path: Path) -> tuple[bytes, bool] | None:
     """The file's bytes and `check` of them, waiting for the thread if it has not read the
     file yet; None when the file was not read ahead (or could not be): read it yourself.
     Each file is given once."""
-    ahead = _AHEAD
-    if ahead is None:
-        return None
     key = os.fspath(path)
-    with ahead.changed:
-        ahead.changed.wait_for(lambda: key not in ahead.pending)
-        return ahead.done.pop(key, None)
+    for ahead in _BATCHES:
+        with ahead.changed:
+            ahead.changed.wait_for(lambda: key not in ahead.pending)  # noqa: B023 - now
+            found = ahead.done.pop(key, None)
+        if found is not None:
+            return found
+    return None
 
 
 def forget() -> None:
-    """Let go of what was read ahead and not taken (the thread finished first)."""
-    global _AHEAD
+    """Let go of what was read ahead and not taken (the threads finished first)."""
     settle()
-    _AHEAD = None
+    _BATCHES.clear()
 
 
 def settle() -> None:
-    """Wait for the thread to finish (before a fork: the child has no such thread)."""
-    ahead = _AHEAD
-    if ahead is not None and ahead.thread.is_alive() \
-            and ahead.thread is not threading.current_thread():
-        ahead.thread.join()
+    """Wait for the threads to finish (before a fork: the child has no such thread)."""
+    for ahead in _BATCHES:
+        if ahead.thread.is_alive() and ahead.thread is not threading.current_thread():
+            ahead.thread.join()
 
 
 def _orphaned() -> None:
-    """In a forked child: the thread is not there, so nothing is waited for."""
-    ahead = _AHEAD
-    if ahead is not None:
+    """In a forked child: the threads are not there, so nothing is waited for."""
+    for ahead in _BATCHES:
         ahead.pending.clear()
 
 

@@ -73,6 +73,23 @@ def test_take_waits_for_a_file_not_read_yet(tmp_path: Path) -> None:
     assert readahead.take(path) == (path.read_bytes(), True)
 
 
+def test_files_of_two_calls_are_read_beside_one_another(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    _sealed(first, b"1")
+    _sealed(second, b"2")
+    release = threading.Event()
+
+    def slow(data: bytes) -> bool:
+        release.wait(5)
+        return True
+
+    readahead.read_ahead([first], slow)  # still reading when the second call comes
+    readahead.read_ahead([second], seal_holds)
+    assert readahead.take(second) == (second.read_bytes(), True)
+    release.set()
+    assert readahead.take(first) == (first.read_bytes(), True)
+
+
 def test_forget_lets_go_of_what_nobody_took(tmp_path: Path) -> None:
     path = tmp_path / "f"
     _sealed(path, b"x")
@@ -92,8 +109,8 @@ def test_a_fork_waits_for_the_thread(tmp_path: Path) -> None:
         return True
 
     readahead.read_ahead([path], slow)
-    ahead = readahead._AHEAD
-    assert ahead is not None and ahead.thread.is_alive()
+    ahead = readahead._BATCHES[-1]
+    assert ahead.thread.is_alive()
     pid = os.fork()
     if pid == 0:  # the child: a copy of a finished reading
         os._exit(0 if readahead.take(path) is not None else 1)
@@ -107,7 +124,6 @@ def test_a_sealed_file_is_read_as_it_was_read_ahead(tmp_path: Path) -> None:
     path = tmp_path / "store"
     write_sealed(path, "k 1", "fp", {"n": 1})
     readahead.read_ahead([path], seal_holds)
-    assert readahead._AHEAD is not None
     readahead.settle()
     write_sealed(path, "k 1", "fp", {"n": 2})  # replaced after it was read ahead
     assert read_sealed(path, "k 1", "fp") == {"n": 1}
