@@ -136,8 +136,13 @@ def _read_ahead(cache: ClaimCache, memos: bool) -> None:
     do then (`checker.readahead`); none before a store is written."""
     store = cache.root / VERDICTS
     if store.is_file():
-        memo_files = [cache.root / CORROBORATIONS, cache.root / CONFLICTS] if memos else []
-        read_ahead(comparison_files(store) + memo_files, seal_holds)
+        read_ahead(comparison_files(store) + (_memo_files(cache) if memos else []),
+                   seal_holds)
+
+
+def _memo_files(cache: ClaimCache) -> list[Path]:
+    """The memos of the findings this process reads while the comparison runs."""
+    return [cache.root / CORROBORATIONS, cache.root / CONFLICTS]
 
 
 def _beside_the_checks(corpus: Corpus, norm: Sequence[NormClaim],
@@ -179,6 +184,8 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
     ahead: Ahead[CompareResult] = Ahead()
 
     def there(_: int) -> tuple[CompareResult, tuple[list[Finding], list[ClaimcheckError]]]:
+        if cache is not None:
+            forget_ahead(_memo_files(cache))  # read ahead for the other process
         # Once compared, the term and consistency rules: at 10,000 documents the process
         # beside is done 0.5 s before this one, which had all the documents' own checks.
         return compare(ahead.send), text_findings(corpus, ruleset, cache)
@@ -187,6 +194,10 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
     # after its value has come at 10,000 documents: waited for at the run's end.
     with beside(there, processes, by_reference(norm), ahead,
                 until=cache.pending if cache is not None else None) as compared:
+        if cache is not None:
+            # Read ahead for the comparison, which took its copy with it (68 MB at 10,000
+            # documents).
+            forget_ahead(comparison_files(cache.root / VERDICTS))
         with watch.stage("normalise"):
             index = claim_index(corpus, per_doc)
         with watch.stage("rules"):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 Check = Callable[[bytes], bool]
@@ -86,10 +86,17 @@ def take(path: Path) -> tuple[bytes, bool] | None:
     return None
 
 
-def forget() -> None:
-    """Let go of what was read ahead and not taken (the threads finished first)."""
+def forget(paths: Iterable[Path] | None = None) -> None:
+    """Let go of what was read ahead and not taken, or of these files only (the threads
+    finished first). After a fork each process lets go of the other's files: a page one
+    frees stays for as long as the other holds it."""
     settle()
-    _BATCHES.clear()
+    if paths is None:
+        _BATCHES.clear()
+        return
+    for key in map(os.fspath, paths):
+        for ahead in _BATCHES:
+            ahead.done.pop(key, None)
 
 
 def settle() -> None:

@@ -98,6 +98,41 @@ def test_forget_lets_go_of_what_nobody_took(tmp_path: Path) -> None:
     assert readahead.take(path) is None
 
 
+def test_forget_lets_go_of_the_files_named(tmp_path: Path) -> None:
+    kept, gone = tmp_path / "kept", tmp_path / "gone"
+    _sealed(kept, b"x")
+    _sealed(gone, b"y")
+    readahead.read_ahead([kept, gone], seal_holds)
+    readahead.forget([gone])
+    assert readahead.take(gone) is None
+    assert readahead.take(kept) is not None
+
+
+def test_this_process_lets_go_of_the_comparison_s_files_once_it_is_forked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import checking
+    from checker.cache import VERDICTS
+    from checker.compare.store import comparison_files
+    from tests.bench.corpora import report_json, write
+
+    root = write(tmp_path / "corpus", 30)
+    cache = tmp_path / "cache"
+    report_json(root, cache, 2)
+    let_go: list[list[str] | None] = []
+    real = checking.forget_ahead
+
+    def forget(paths: list[Path] | None = None) -> None:
+        let_go.append(None if paths is None else [os.fspath(p) for p in paths])
+        real(paths)
+
+    monkeypatch.setattr(checking, "forget_ahead", forget)
+    doc = sorted((root / "seeds").glob("*.txt"))[3]
+    doc.write_text(doc.read_text("utf-8") + "Norvex Dynamics employs 4,321 people.\n",
+                   "utf-8")
+    assert report_json(root, cache, 2) == report_json(root, None, 2)
+    assert [os.fspath(p) for p in comparison_files(cache / VERDICTS)] in let_go
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
 def test_a_fork_waits_for_the_thread(tmp_path: Path) -> None:
     # Without the fork hook the thread would still be checking when the fork is made.
