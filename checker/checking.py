@@ -66,7 +66,9 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     of the caller's, run while this process would wait for a comparison beside it; `done`:
     given the findings before this function lets its data go)."""
     if cache is not None:
-        _read_ahead(cache, named is not None)
+        # The memos only for a process beside: with one process they would be held
+        # through the comparison, where a run's memory peaks.
+        _read_ahead(cache, named is not None and resolve_jobs(jobs) > 1)
     with watch.stage("normalise"):
         norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))

@@ -271,7 +271,11 @@ def _findings_and_parts(corpus: Corpus, ruleset: RuleSet, progress: Progress,
     """`check_corpus`, with the report's corpus parts when the cache has them or keeps
     them (None: `build_report` makes them)."""
     with paused_gc():
-        return _check_corpus(corpus, ruleset, progress, watch, cache, jobs)
+        try:
+            return _check_corpus(corpus, ruleset, progress, watch, cache, jobs)
+        except BaseException:
+            forget_ahead()  # what it read ahead: a later run in this process reads its own
+            raise
 
 
 def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,

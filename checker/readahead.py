@@ -9,11 +9,14 @@ hashing release the interpreter's lock, so the thread takes almost nothing from 
 Reading and hashing them after the fork cost the comparison 0.1 s and this process
 0.05 s.
 
-What is read ahead is taken once (`take`); what nobody took is let go (`forget`). A file
-changed after it was read ahead is read as it was then, as if it had been read then: each
-cache file is replaced whole (`checker.atomic`), never written in place. Forking while
-the thread runs could leave a lock held in the child, and a file pending that no thread
-reads there: every fork waits for it first (`os.register_at_fork`).
+What is read ahead is taken once (`take`); what nobody took is let go (`forget`), without
+waiting for the thread. A file changed after it was read ahead is read as it was then, as
+if it had been read then: each cache file is replaced whole (`checker.atomic`), never
+written in place. Forking while the thread runs could leave a lock held in the child, and
+a file pending that no thread reads there: every fork waits for it first
+(`os.register_at_fork`). The memory it holds is bounded: files are read ahead, in order,
+while their sizes add up to at most `BUDGET` a call (a tenth of the 2 GB a run of 200,000
+claims may take); the others are read by their readers as before.
 
     read_ahead([store, index_state], seal_holds)
     ...
@@ -28,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 Check = Callable[[bytes], bool]
+BUDGET = 200 * 1024 * 1024  # bytes read ahead by one call at most
 
 
 class _Ahead:
@@ -36,6 +40,7 @@ class _Ahead:
     def __init__(self, paths: Sequence[str], check: Check) -> None:
         self.pending = set(paths)
         self.done: dict[str, tuple[bytes, bool]] = {}
+        self.forgotten: set[str] = set()  # let go of before they were read: not kept
         self.changed = threading.Condition()
         self.thread = threading.Thread(target=self._read, args=(list(paths), check),
                                        name="claimcheck-read-ahead", daemon=True)
@@ -50,7 +55,7 @@ class _Ahead:
                 except Exception:  # noqa: BLE001 - the reader reads it again, and meets it
                     found = None
                 with self.changed:
-                    if found is not None:
+                    if found is not None and path not in self.forgotten:
                         self.done[path] = found
                     self.pending.discard(path)
                     self.changed.notify_all()
@@ -62,14 +67,30 @@ class _Ahead:
 
 
 _BATCHES: list[_Ahead] = []  # each call's, reading beside one another
+_LET_GO: list[_Ahead] = []  # forgotten, perhaps still reading: a fork waits for them too
 
 
-def read_ahead(paths: Sequence[Path], check: Check) -> None:
-    """Start reading the files in a thread, each with `check` of its bytes."""
-    if paths:
-        ahead = _Ahead([os.fspath(p) for p in paths], check)
-        _BATCHES.append(ahead)
+def read_ahead(paths: Sequence[Path], check: Check, budget: int = BUDGET) -> None:
+    """Start reading the files in a thread, each with `check` of its bytes: those, in
+    order, whose sizes add up to at most `budget`."""
+    keys: list[str] = []
+    total = 0
+    for path in map(os.fspath, paths):
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue  # not there: its reader finds out
+        if total > budget:
+            break
+        keys.append(path)
+    if not keys:
+        return
+    ahead = _Ahead(keys, check)
+    try:
         ahead.thread.start()
+    except RuntimeError:  # no thread to be had: each reader reads its file
+        return
+    _BATCHES.append(ahead)
 
 
 def take(path: Path) -> tuple[bytes, bool] | None:
@@ -87,23 +108,27 @@ def take(path: Path) -> tuple[bytes, bool] | None:
 
 
 def forget(paths: Iterable[Path] | None = None) -> None:
-    """Let go of what was read ahead and not taken, or of these files only (the threads
-    finished first). After a fork each process lets go of the other's files: a page one
-    frees stays for as long as the other holds it."""
-    settle()
+    """Let go of what was read ahead and not taken, or of these files only, without
+    waiting for the thread. After a fork each process lets go of the other's files: a page
+    one frees stays for as long as the other holds it."""
     if paths is None:
+        _LET_GO.extend(a for a in _BATCHES if a.thread.is_alive())
         _BATCHES.clear()
         return
-    for key in map(os.fspath, paths):
-        for ahead in _BATCHES:
-            ahead.done.pop(key, None)
+    keys = set(map(os.fspath, paths))
+    for ahead in _BATCHES:
+        with ahead.changed:
+            ahead.forgotten |= keys
+            for key in keys:
+                ahead.done.pop(key, None)
 
 
 def settle() -> None:
     """Wait for the threads to finish (before a fork: the child has no such thread)."""
-    for ahead in _BATCHES:
+    for ahead in (*_BATCHES, *_LET_GO):
         if ahead.thread.is_alive() and ahead.thread is not threading.current_thread():
             ahead.thread.join()
+    _LET_GO.clear()
 
 
 def _orphaned() -> None:

@@ -37,6 +37,31 @@ def test_a_file_read_ahead_is_taken_once_with_its_check(tmp_path: Path) -> None:
     assert readahead.take(good) is None  # given once: the second reader reads it itself
 
 
+def test_what_is_read_ahead_is_bounded(tmp_path: Path) -> None:
+    small, big, after = tmp_path / "small", tmp_path / "big", tmp_path / "after"
+    _sealed(small, b"x" * 10)
+    _sealed(big, b"y" * 1000)
+    _sealed(after, b"z" * 10)
+    readahead.read_ahead([small, big, after], seal_holds, budget=500)
+    assert readahead.take(small) is not None
+    # Over the budget: read by its reader, and so is every file after it.
+    assert readahead.take(big) is None and readahead.take(after) is None
+
+
+def test_no_thread_to_be_had_leaves_every_file_to_its_reader(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "f"
+    _sealed(path, b"x")
+
+    def refused(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    readahead.read_ahead([path], seal_holds)
+    assert readahead.take(path) is None  # at once: nothing waits for a thread never started
+    assert not readahead._BATCHES
+
+
 def test_a_file_not_read_ahead_or_not_there_is_for_the_reader(tmp_path: Path) -> None:
     there, other = tmp_path / "there", tmp_path / "other"
     _sealed(there, b"x")
@@ -98,14 +123,55 @@ def test_forget_lets_go_of_what_nobody_took(tmp_path: Path) -> None:
     assert readahead.take(path) is None
 
 
-def test_forget_lets_go_of_the_files_named(tmp_path: Path) -> None:
-    kept, gone = tmp_path / "kept", tmp_path / "gone"
-    _sealed(kept, b"x")
-    _sealed(gone, b"y")
-    readahead.read_ahead([kept, gone], seal_holds)
-    readahead.forget([gone])
-    assert readahead.take(gone) is None
+def test_forget_lets_go_of_the_files_named_read_or_not_yet(tmp_path: Path) -> None:
+    kept, gone, later = tmp_path / "kept", tmp_path / "gone", tmp_path / "later"
+    for path in (kept, gone, later):
+        _sealed(path, b"x")
+    release = threading.Event()
+
+    def slow(data: bytes) -> bool:
+        release.wait(5)
+        return True
+
+    readahead.read_ahead([kept, gone, later], slow)
+    readahead.forget([gone, later])  # before the thread read them: not waited for
+    release.set()
     assert readahead.take(kept) is not None
+    assert readahead.take(gone) is None and readahead.take(later) is None
+    assert not readahead._BATCHES[-1].done  # nothing of theirs kept
+
+
+def test_forget_does_not_wait_but_a_fork_does(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    _sealed(path, b"x")
+    release = threading.Event()
+
+    def slow(data: bytes) -> bool:
+        release.wait(5)
+        return True
+
+    readahead.read_ahead([path], slow)
+    thread = readahead._BATCHES[-1].thread
+    readahead.forget()
+    assert thread.is_alive()  # let go of, still reading
+    threading.Timer(0.2, release.set).start()
+    readahead.settle()  # what a fork does first
+    assert not thread.is_alive()
+
+
+def test_a_child_waits_for_no_file_its_parent_was_reading(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    _sealed(path, b"x")
+    release = threading.Event()
+
+    def slow(data: bytes) -> bool:
+        release.wait(5)
+        return True
+
+    readahead.read_ahead([path], slow)
+    readahead._orphaned()  # as in a forked child, where no thread reads
+    assert readahead.take(path) is None
+    release.set()
 
 
 def test_this_process_lets_go_of_the_comparison_s_files_once_it_is_forked(
