@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from checker import interrupt
+from checker import interrupt, readahead
 from checker.rules import RuleSet, load_rules
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,6 +26,14 @@ def _no_signal_raised() -> Iterator[None]:
     no later test's writes refused (`interrupt._RAISED`)."""
     yield
     interrupt.clear()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_read_ahead_left() -> Iterator[None]:
+    """A test that stops a run half way leaves no file read ahead for a later test to take
+    (`checker.readahead`)."""
+    yield
+    readahead.forget()
 
 
 @pytest.fixture(scope="session")

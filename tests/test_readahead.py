@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,6 @@ from checker import readahead
 from checker.atomic import atomic_write
 from checker.groupmemo import CORROBORATIONS, GroupMemo
 from checker.sealedfile import read_sealed, seal_holds, sealed_chunks, unseal, write_sealed
-
-
-@pytest.fixture(autouse=True)
-def _nothing_left_ahead() -> Iterator[None]:
-    yield
-    readahead.forget()
 
 
 def _sealed(path: Path, body: bytes) -> None:
