@@ -135,7 +135,22 @@ def group_notes(notes: list[str]) -> list[NoteGroup]:
     """The run notes in their order, those of one shape seen NOTE_GROUP_MIN times or more
     in one group at the place of the first: 500 documents without a claim file are one
     line, not 500 (a desk probe's report.md was mostly these). A note alone is a group of
-    one whose shape is the note."""
+    one whose shape is the note. The groups of the last notes asked for are kept: the
+    Markdown report and the command's standard error group the same notes (10,000 at
+    10,000 documents, 0.035 s each time); callers read the groups, never change them."""
+    key = tuple(notes)
+    if _GROUPED and _GROUPED[0][0] == key:
+        return list(_GROUPED[0][1])
+    groups = _grouped(notes)
+    _GROUPED[:] = [(key, groups)]
+    return list(groups)
+
+
+# The last notes grouped, and their groups.
+_GROUPED: list[tuple[tuple[str, ...], list[NoteGroup]]] = []
+
+
+def _grouped(notes: list[str]) -> list[NoteGroup]:
     shapes = [note_shape(n) for n in notes]
     counts = Counter(shapes)
     groups: dict[str, NoteGroup] = {}

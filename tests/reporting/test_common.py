@@ -14,6 +14,7 @@ from checker.reporting.common import (
     _NOTE_PATH,
     SEVERITY_RANK,
     editor_order,
+    group_notes,
     note_shape,
     severity,
 )
@@ -87,3 +88,15 @@ def test_a_notes_shape_replaces_paths_then_numbers() -> None:
         assert note_shape(note) == _NOTE_NUMBER.sub("…", _NOTE_PATH.sub("…", note)), note
     assert note_shape("seeds/a1.txt: no claim file (claims/a1.yaml); 3 claims") == \
         "…: no claim file (…); … claims"
+
+
+def test_notes_grouped_again_are_the_same_groups_and_other_notes_their_own() -> None:
+    many = [f"seeds/{i}.txt: no claim file (claims/{i}.yaml)" for i in range(5)]
+    first = group_notes(many)
+    again = group_notes(list(many))
+    assert again == first
+    again.clear()  # the caller's own list
+    assert group_notes(many) == first
+    other = group_notes(["seeds/a.txt: empty page", *many[:2]])
+    assert [g.notes for g in other] == [["seeds/a.txt: empty page"], many[:1], many[1:2]]
+    assert group_notes(many) == first
