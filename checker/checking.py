@@ -123,7 +123,6 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
         # Before the return lets this run's claims go: freeing the normalised claims of
         # 10,000 documents takes a quarter of a second, time a write beside can use.
         done(out)
-    forget_ahead()  # what nobody took (this process's copy of the comparison's files)
     if cache is not None:
         # The two lines are over: a core is free for the writes held, started together.
         cache.release()
@@ -139,10 +138,14 @@ def _read_ahead(cache: ClaimCache, memos: bool) -> None:
     """The cache files of the comparison (and with `memos`, this process's memos of its
     findings) read while the claims are normalised, on the core that has nothing else to
     do then (`checker.readahead`); none before a store is written."""
-    store = cache.root / VERDICTS
-    if store.is_file():
-        read_ahead(comparison_files(store) + (_memo_files(cache) if memos else []),
+    if (cache.root / VERDICTS).is_file():
+        read_ahead(_comparison_files(cache) + (_memo_files(cache) if memos else []),
                    seal_holds)
+
+
+def _comparison_files(cache: ClaimCache) -> list[Path]:
+    """The cache files the comparison reads (`store.comparison_files`)."""
+    return comparison_files(cache.root / VERDICTS)
 
 
 def _memo_files(cache: ClaimCache) -> list[Path]:
@@ -202,7 +205,7 @@ def _beside_the_comparison(corpus: Corpus, norm: Sequence[NormClaim],
         if cache is not None:
             # Read ahead for the comparison, which took its copy with it (68 MB at 10,000
             # documents).
-            forget_ahead(comparison_files(cache.root / VERDICTS))
+            forget_ahead(_comparison_files(cache))
         with watch.stage("normalise"):
             index = claim_index(corpus, per_doc)
         with watch.stage("rules"):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from checker.atomic import atomic_write
 from checker.memofile import too_stale
-from checker.sealedfile import read_file, sealed_chunks, unseal
+from checker.sealedfile import open_sealed, sealed_chunks
 
 PACK = "normalised.pack"
 FORMAT = 2  # 1: one line per entry (JSON entries); 2: each entry after its length
@@ -41,18 +41,15 @@ class NormPack:
     def read(cls, root: Path, code: str) -> NormPack:
         """The pack of a cache directory; empty when missing, damaged or foreign."""
         path = root / PACK
-        try:
-            data, holds = read_file(path)  # read ahead while the keys were made
-        except OSError:
-            return cls(path, code)
         # The entries hashed and cut where they lie in the file's bytes, not copied (0.02 s
-        # at 10,000 documents, before the comparison starts).
+        # at 10,000 documents, before the comparison starts); read ahead while the keys
+        # were made.
         header = _header(code)
-        found = unseal(data, lambda head: True if head == header else None, holds)
-        spans = _spans(data, found[1]) if found is not None else None
-        if spans is None:
+        opened = open_sealed(path, lambda head: True if head == header else None)
+        spans = _spans(opened[0], opened[2]) if opened is not None else None
+        if opened is None or spans is None:
             return cls(path, code)
-        return cls(path, code, data, spans)
+        return cls(path, code, opened[0], spans)
 
     def keys(self) -> set[str]:
         """The keys the file holds and those this run used."""

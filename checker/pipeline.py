@@ -273,9 +273,10 @@ def _findings_and_parts(corpus: Corpus, ruleset: RuleSet, progress: Progress,
     with paused_gc():
         try:
             return _check_corpus(corpus, ruleset, progress, watch, cache, jobs)
-        except BaseException:
-            forget_ahead()  # what it read ahead: a later run in this process reads its own
-            raise
+        finally:
+            # What it read ahead and nobody took, whatever the way out: a later run in
+            # this process reads its own.
+            forget_ahead()
 
 
 def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwatch,
@@ -291,7 +292,6 @@ def _check_corpus(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: S
         memo = FindingsMemo(cache.root, corpus_key(corpus, digests, ruleset), cache.rendered)
         kept = memo.get()
     if kept is not None:
-        forget_ahead()  # nothing is normalised
         # The last run read exactly these inputs: its findings are this run's, and its
         # report's parts (no claim is built: a drafted document's are built on first use).
         for stage in ("normalise", "compare", "rules"):

@@ -141,16 +141,12 @@ def coalesced(chunks: Iterable[bytes | memoryview], size: int = BLOCK
 def read_sealed(path: Path, kind: str, fingerprint: str) -> Any | None:
     """The value `write_sealed` wrote with this kind and fingerprint; None when the file
     is missing, foreign or damaged."""
-    try:
-        data, holds = read_file(path)
-    except OSError:
-        return None
     header = _header(kind, fingerprint)
-    found = unseal(data, lambda head: True if head == header else None, holds)
-    if found is None:
+    opened = open_sealed(path, lambda head: True if head == header else None)
+    if opened is None:
         return None
     try:
-        return value_of(memoryview(data)[found[1]:])
+        return value_of(memoryview(opened[0])[opened[2]:])
     except (ValueError, EOFError, TypeError, MemoryError, SystemError):
         return None
 
@@ -160,18 +156,16 @@ def unseal(data: bytes, fits: Callable[[bytes], T | None], holds: bool | None = 
     """Of a file's bytes laid out as a head line, a line with the sha256 of the rest, then
     the rest (the body): what `fits` makes of the head line, and where the body starts;
     None when `fits` makes nothing of it (asked first: a foreign file is not hashed) or the
-    seal fails (`holds`: whether it does, when known already: `read_file`). By offsets,
+    seal fails (`holds`: whether it does, when known already: `open_sealed`). By offsets,
     not partitions: each partition would copy the body (36 MB at 10,000 documents)."""
     first = data.find(b"\n")
     second = data.find(b"\n", first + 1) if first >= 0 else -1
     if second < 0:
         return None
     head = fits(data[:first])
-    if head is None:
+    if head is None or not (seal_holds(data) if holds is None else holds):
         return None
-    if holds is None:
-        holds = data[first + 1:second] == _seal(memoryview(data)[second + 1:])
-    return (head, second + 1) if holds else None
+    return head, second + 1
 
 
 def seal_holds(data: bytes) -> bool:
@@ -182,11 +176,17 @@ def seal_holds(data: bytes) -> bool:
     return second >= 0 and data[first + 1:second] == _seal(memoryview(data)[second + 1:])
 
 
-def read_file(path: Path) -> tuple[bytes, bool | None]:
-    """A sealed file's bytes, with whether its seal holds when that is known already (the
-    file was read ahead: `checker.readahead`), else None; raises OSError."""
+def open_sealed(path: Path, fits: Callable[[bytes], T | None]) -> tuple[bytes, T, int] | None:
+    """A sealed file's bytes, what `fits` makes of its head line and where its body starts
+    (`unseal`): taken as read ahead, seal checked, when it was (`checker.readahead`); None
+    when the file is missing or cannot be read, foreign or damaged."""
     ahead = readahead.take(path)
-    return ahead if ahead is not None else (path.read_bytes(), None)
+    try:
+        data, holds = ahead if ahead is not None else (path.read_bytes(), None)
+    except OSError:
+        return None
+    found = unseal(data, fits, holds)
+    return (data, *found) if found is not None else None
 
 
 def _header(kind: str, fingerprint: str) -> bytes:

@@ -19,6 +19,18 @@ def _sealed(path: Path, body: bytes) -> None:
     atomic_write(path, sealed_chunks(b"head", [body]), durable=False)
 
 
+def _held() -> tuple[threading.Event, readahead.Check]:
+    """A seal's check that waits until the event is set (for 5 s at most): the thread is
+    still reading while the test goes on."""
+    release = threading.Event()
+
+    def slow(data: bytes) -> bool:
+        release.wait(5)
+        return seal_holds(data)
+
+    return release, slow
+
+
 def test_a_file_read_ahead_is_taken_once_with_its_check(tmp_path: Path) -> None:
     good, bad = tmp_path / "good", tmp_path / "bad"
     _sealed(good, b"body")
@@ -80,11 +92,7 @@ def test_a_check_that_fails_leaves_the_file_to_the_reader(tmp_path: Path) -> Non
 def test_take_waits_for_a_file_not_read_yet(tmp_path: Path) -> None:
     path = tmp_path / "f"
     _sealed(path, b"late")
-    release = threading.Event()
-
-    def slow(data: bytes) -> bool:
-        release.wait(5)
-        return seal_holds(data)
+    release, slow = _held()
 
     readahead.read_ahead([path], slow)
     threading.Timer(0.1, release.set).start()
@@ -95,11 +103,7 @@ def test_files_of_two_calls_are_read_beside_one_another(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     _sealed(first, b"1")
     _sealed(second, b"2")
-    release = threading.Event()
-
-    def slow(data: bytes) -> bool:
-        release.wait(5)
-        return True
+    release, slow = _held()
 
     readahead.read_ahead([first], slow)  # still reading when the second call comes
     readahead.read_ahead([second], seal_holds)
@@ -120,11 +124,7 @@ def test_forget_lets_go_of_the_files_named_read_or_not_yet(tmp_path: Path) -> No
     kept, gone, later = tmp_path / "kept", tmp_path / "gone", tmp_path / "later"
     for path in (kept, gone, later):
         _sealed(path, b"x")
-    release = threading.Event()
-
-    def slow(data: bytes) -> bool:
-        release.wait(5)
-        return True
+    release, slow = _held()
 
     readahead.read_ahead([kept, gone, later], slow)
     readahead.forget([gone, later])  # before the thread read them: not waited for
@@ -137,11 +137,7 @@ def test_forget_lets_go_of_the_files_named_read_or_not_yet(tmp_path: Path) -> No
 def test_forget_does_not_wait_but_a_fork_does(tmp_path: Path) -> None:
     path = tmp_path / "f"
     _sealed(path, b"x")
-    release = threading.Event()
-
-    def slow(data: bytes) -> bool:
-        release.wait(5)
-        return True
+    release, slow = _held()
 
     readahead.read_ahead([path], slow)
     thread = readahead._BATCHES[-1].thread
@@ -155,11 +151,7 @@ def test_forget_does_not_wait_but_a_fork_does(tmp_path: Path) -> None:
 def test_a_child_waits_for_no_file_its_parent_was_reading(tmp_path: Path) -> None:
     path = tmp_path / "f"
     _sealed(path, b"x")
-    release = threading.Event()
-
-    def slow(data: bytes) -> bool:
-        release.wait(5)
-        return True
+    release, slow = _held()
 
     readahead.read_ahead([path], slow)
     readahead._orphaned()  # as in a forked child, where no thread reads
