@@ -11,9 +11,11 @@ files are matched by suffix; dot-files are skipped), and they are safe to delete
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,33 +36,171 @@ def atomic_write(path: Path, data: str | bytes | Iterable[bytes | memoryview],
     """
     refuse_symlink_out(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    chunks = [data.encode("utf-8")] if isinstance(data, str) else \
-        [data] if isinstance(data, bytes) else data
     # A signal between mkstemp and `try` would strand the temporary file: defer it.
     with critical():
+        staged = _stage(path, data, durable)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        except OSError as exc:
-            raise _named(exc, path) from None
+            staged.commit()
+        except BaseException:
+            staged.discard()
+            raise
+
+
+class Staged:
+    """A file's new contents written (and synced) beside it, not yet in its place."""
+
+    def __init__(self, path: Path, tmp: str) -> None:
+        self.path = path
+        self._tmp = tmp
+        self.old: int | None = None  # the file replaced, held open (`hold_old`)
+
+    def hold_old(self) -> None:
+        """Keep the file this one replaces open, so that the rename does not free it: the
+        caller closes `old` when it can spare the time (the old report.json of 10,000
+        documents took 9 ms to free, on the rename). POSIX only: elsewhere an open file
+        cannot be replaced."""
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                self.old = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
+
+    def commit(self) -> None:
+        """Put the new contents in place (a reader sees the old file or the new one)."""
+        path, tmp = self.path, self._tmp
         try:
-            with os.fdopen(fd, "wb") as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
-                handle.flush()
-                if durable:
-                    os.fsync(handle.fileno())
             if path.exists():
                 # Keep the mode of the file being replaced (a user's file stays theirs).
                 os.chmod(tmp, path.stat().st_mode & 0o777)
             else:
                 os.chmod(tmp, 0o644)
             os.replace(tmp, path)
-        except BaseException as exc:
+        except OSError as exc:
+            raise _named(exc, path) from None
+
+    def discard(self) -> None:
+        """Remove the new contents; the file stays as it was."""
+        with contextlib.suppress(OSError):
+            os.unlink(self._tmp)
+        _close([self])
+
+
+def _close(staged: Iterable[Staged]) -> None:
+    """Close the old files the staged writes held."""
+    for item in staged:
+        fd, item.old = item.old, None
+        if fd is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(exc, OSError):
-                raise _named(exc, path) from None
-            raise
+                os.close(fd)
+
+
+def _stage(path: Path, data: str | bytes | Iterable[bytes | memoryview],
+           durable: bool) -> Staged:
+    """The contents written (and with `durable`, synced) to a temporary file beside
+    `path`; none is left behind when this raises."""
+    chunks = [data.encode("utf-8")] if isinstance(data, str) else \
+        [data] if isinstance(data, bytes) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _named(exc, path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _named(exc, path) from None
+        raise
+    return Staged(path, tmp)
+
+
+class WrittenTogether:
+    """Files written together, or none of them: each one's contents written and synced
+    by a thread of its own as soon as they are given (`add`: writing and syncing let go of
+    the interpreter, so a report's 41 MB at 10,000 documents go to disk while the next
+    report is rendered), all put in place by `commit`. Leaving the block any other way
+    waits for the threads and removes what they wrote (a signal's exit too: the threads
+    are waited for, so no temporary file is left behind)."""
+
+    def __init__(self) -> None:
+        self._writing: list[tuple[threading.Thread, list[Staged | BaseException]]] = []
+        self.closing: threading.Thread | None = None  # closing the files replaced
+
+    def __enter__(self) -> WrittenTogether:
+        return self
+
+    def add(self, path: Path, data: str | bytes) -> None:
+        """Start writing `data` for `path` (refused now if a symlink leads it out)."""
+        refuse_symlink_out(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        done: list[Staged | BaseException] = []
+
+        def write() -> None:
+            try:
+                staged = _stage(path, data, True)
+                staged.hold_old()
+                done.append(staged)
+            except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+                done.append(exc)
+
+        thread = threading.Thread(target=write, name=f"write {path.name}", daemon=True)
+        self._writing.append((thread, done))
+        thread.start()
+
+    def _staged(self) -> list[Staged]:
+        """Every file written, once all threads are over; the first failure raised."""
+        staged: list[Staged] = []
+        failure: BaseException | None = None
+        for thread, done in self._writing:
+            thread.join()
+            for item in done:
+                if isinstance(item, Staged):
+                    staged.append(item)
+                elif failure is None:
+                    failure = item
+        if failure is not None:
+            for item in staged:
+                item.discard()
+            self._writing = []
+            raise failure
+        return staged
+
+    def commit(self) -> None:
+        """Put every file in place, in the order given (the first failure raised)."""
+        staged = self._staged()
+        self._writing = []
+        for item in staged:
+            if item.path.is_dir() and not item.path.is_symlink():
+                # What the rename would refuse, refused before any is done.
+                _close(staged)
+                for each in staged:
+                    each.discard()
+                raise _named(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)),
+                             item.path)
+        with critical():  # the whole set, or, when a rename fails, what it had done
+            for i, item in enumerate(staged):
+                try:
+                    item.commit()
+                except BaseException:
+                    for rest in staged[i:]:
+                        rest.discard()
+                    _close(staged)
+                    raise
+        # The replaced files freed beside (the kernel frees what is left open at exit).
+        self.closing = threading.Thread(target=_close, args=(staged,), name="close replaced",
+                                        daemon=True)
+        self.closing.start()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._writing:  # not committed: nothing of the set is put in place
+            with contextlib.suppress(BaseException):
+                for item in self._staged():
+                    item.discard()
+            self._writing = []
 
 
 def _named(exc: OSError, path: Path) -> OSError:

@@ -422,9 +422,9 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
 
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
                    force: bool = False, jobs: int = 1) -> None:
-    from checker.atomic import atomic_write
+    from checker.atomic import WrittenTogether
     from checker.ingest import display_path
-    from checker.reporting.rendering import render_all
+    from checker.reporting.rendering import Output, render_all
 
     if any(f.filename for f in chosen) and out.exists() and not out.is_dir():
         echo_errors([UsageError("is a file, not a directory for the reports (--out)",
@@ -433,15 +433,22 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
     for fmt in chosen:
         if fmt.filename is not None:
             guard_write(out / fmt.filename, force, fmt.signature)
-    # Texts only for the HTML: a re-run served from the cache reads no document otherwise.
-    rendered = render_all(result.report, chosen,
-                          lambda: {dc.doc.id: dc.doc.text for dc in result.corpus.docs}, jobs,
-                          result.rendered)
+    with WrittenTogether() as files:
+        def write(fmt: Format, output: Output) -> None:
+            if fmt.filename is not None:
+                # Written and synced while the next format renders (the JSON's 41 MB at
+                # 10,000 documents); none is put in place unless all are rendered.
+                files.add(out / fmt.filename, output)
+
+        # Texts only for the HTML: a re-run served from the cache reads no document
+        # otherwise.
+        rendered = render_all(result.report, chosen,
+                              lambda: {dc.doc.id: dc.doc.text for dc in result.corpus.docs},
+                              jobs, result.rendered, write)
+        files.commit()
     for fmt, output in zip(chosen, rendered, strict=True):
         if fmt.filename is None:
             click.echo(output, nl=False)
-        else:
-            atomic_write(out / fmt.filename, output)
 
 
 def _fixes(report: Report, root: Path, write: bool) -> None:

@@ -28,26 +28,38 @@ BESIDE_MIN = 0.5
 
 Output = bytes | str  # a file's bytes, or the text printed to standard output
 Texts = Callable[[], Mapping[str, str]]  # the documents' texts (document id -> text)
+Made = Callable[[Format, Output], object]  # told of each output as soon as it is made
 
 
 def render_all(report: Report, formats: Sequence[Format], texts: Texts,
-               jobs: int = 1, known: RenderedFindings | None = None) -> list[Output]:
+               jobs: int = 1, known: RenderedFindings | None = None,
+               each: Made | None = None) -> list[Output]:
     """Each format's output, in the order given: bytes for a file, text for standard output.
     `texts` is called by the HTML only (it shows each document in full); `known` are
-    findings whose bytes the JSON splices in (`json_report.RenderedFindings`). With `jobs`
-    over 1 and a lighter share of the formats (`shares`) costing BESIDE_MIN or more, that
-    share is made in a process beside while this one makes the other; the outputs are the
-    same."""
+    findings whose bytes the JSON splices in (`json_report.RenderedFindings`); `each` is
+    given each output as soon as it is made (to write it while the next is rendered).
+    With `jobs` over 1 and a lighter share of the formats (`shares`) costing BESIDE_MIN or
+    more, that share is made in a process beside while this one makes the other; the
+    outputs are the same."""
+    def render(fmt: Format) -> Output:
+        output = _render(fmt, report, texts, known)
+        if each is not None:
+            each(fmt, output)
+        return output
+
     # Collection paused: the HTML of 10,000 documents is millions of young objects, and
     # each collection while they pile up walked them all (10.0 s -> 3.9 s to render).
     with paused_gc():
         here, there = shares(formats)
         if jobs <= 1 or sum(COST.get(f.name, COST["json"]) for f in there) < BESIDE_MIN:
-            return [_render(f, report, texts, known) for f in formats]
+            return [render(f) for f in formats]
         with beside(lambda _: [_render(f, report, texts, known) for f in there],
                     jobs) as theirs:
-            made = {f.name: _render(f, report, texts, known) for f in here}
-            made.update(zip((f.name for f in there), theirs(), strict=True))
+            made = {f.name: render(f) for f in here}
+            for fmt, output in zip(there, theirs(), strict=True):
+                made[fmt.name] = output
+                if each is not None:
+                    each(fmt, output)
     return [made[f.name] for f in formats]
 
 

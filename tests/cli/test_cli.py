@@ -3,6 +3,7 @@ message, never a traceback."""
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 from pathlib import Path
@@ -501,6 +502,35 @@ def test_a_report_refused_leaves_the_others_unwritten(project: Path, tmp_path_fa
     assert "reports/report.md: is a symlink to a file outside the repository" in result.output
     assert sorted(p.name for p in (project / "reports").iterdir()) == ["report.md"]
     assert list(outside.iterdir()) == []
+
+
+def test_a_report_that_cannot_be_written_leaves_the_others_as_they_were(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reports are written beside, then put in place together: report.md failing to be
+    written (a disk full) leaves report.json as the last run wrote it, and no temporary
+    file."""
+    from checker import atomic
+
+    assert run(["check", "--no-cache", "--fail-on", "never"]).exit_code == 0
+    reports = project / "reports"
+    before = {p.name: p.read_bytes() for p in reports.iterdir()}
+    doc = sorted((project / "seeds").glob("*.txt"))[0]
+    doc.write_text(doc.read_text(encoding="utf-8") + DOC, encoding="utf-8")
+    real = atomic._stage
+
+    def full(path: Path, data: Any, durable: bool) -> atomic.Staged:
+        if path.name == "report.md":
+            raise atomic._named(OSError(errno.ENOSPC, "No space left on device"), path)
+        return real(path, data, durable)
+
+    monkeypatch.setattr(atomic, "_stage", full)
+    result = run(["check", "--no-cache", "--fail-on", "never"])
+    assert result.exit_code == 2
+    assert "reports/report.md: No space left on device" in result.output
+    assert {p.name: p.read_bytes() for p in reports.iterdir()} == before
+    monkeypatch.setattr(atomic, "_stage", real)
+    assert run(["check", "--no-cache", "--fail-on", "never"]).exit_code == 0
+    assert (reports / "report.json").read_bytes() != before["report.json"]  # the doc changed
 
 
 PAIRS = [

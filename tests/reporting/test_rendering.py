@@ -123,3 +123,21 @@ def test_a_share_lighter_than_a_process_is_made_here(report: Report, names: list
     # Made beside, the lighter share's renderers ran in another process (not recorded here).
     assert set(made) == ({n for n in names} - {f.name for f in lighter} if beside
                          else set(names))
+
+
+@pytest.mark.parametrize("names", [["json", "md"], ["md", "text", "json"],
+                                   ["html", "sarif", "json", "md"]])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_output_is_told_as_soon_as_it_is_made(report: Report, texts: dict[str, str],
+                                                   names: list[str], jobs: int) -> None:
+    told: list[tuple[str, bytes | str]] = []
+    formats = [FORMATS[n] for n in names]
+    outputs = render_all(report, formats, lambda: texts, jobs,
+                         each=lambda fmt, output: told.append((fmt.name, output)))
+    assert sorted(told, key=lambda t: names.index(t[0])) == list(zip(names, outputs, strict=True))
+    here, there = shares(formats)
+    if jobs > 1 and sum(COST[f.name] for f in there) >= BESIDE_MIN:
+        # Those made here are told first, in turn; then those made beside.
+        assert [n for n, _ in told] == [f.name for f in here] + [f.name for f in there]
+    else:
+        assert [n for n, _ in told] == names
