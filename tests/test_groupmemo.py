@@ -3,7 +3,6 @@ component its edit did not reach, and its report is a run's without cache."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 from pathlib import Path
@@ -14,6 +13,7 @@ from checker import groupmemo
 from checker.cache import code_fingerprint
 from checker.groupmemo import CORROBORATIONS, GroupMemo
 from checker.models.report import Finding
+from checker.sealedfile import seal_of
 from tests.bench.corpora import report_json, write
 
 SENTENCE = "Norvex Dynamics employs 9,900 people in Lahore.\n"
@@ -88,7 +88,7 @@ def test_an_entry_resealed_around_other_json_is_not_findings(tmp_path: Path) -> 
     header = json.dumps({"format": groupmemo.FORMAT, "code": code_fingerprint(),
                          "token": "run-1"}).encode()
     (tmp_path / CORROBORATIONS).write_bytes(
-        header + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        header + b"\n" + seal_of(body) + b"\n" + body)
     memo = GroupMemo.read(tmp_path)
     assert set(memo.entries) == {"a"} and memo.findings(["a"]) is None
 
@@ -158,7 +158,7 @@ def test_a_memo_that_does_not_read_is_grouped_again(tmp_path: Path,
     entries = GroupMemo.read(cache).entries
     assert entries
     body = _body({name: (1, b"[{}]") for name in entries})
-    path.write_bytes(head + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    path.write_bytes(head + b"\n" + seal_of(body) + b"\n" + body)
     _append(root, 4, SENTENCE)
     reuses = _Reuses(monkeypatch)
     assert report_json(root, cache, jobs) == report_json(root, None, jobs)
@@ -218,6 +218,6 @@ def test_an_entry_not_framed_as_its_size_says_reads_as_empty(tmp_path: Path,
                          "token": "run-1", "names": ["a"]}).encode()
     body = _body({"b": (0, b"[]")}) + damage
     (tmp_path / CORROBORATIONS).write_bytes(
-        header + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        header + b"\n" + seal_of(body) + b"\n" + body)
     memo = GroupMemo.read(tmp_path)
     assert memo.entries == {} and memo.token is None

@@ -86,3 +86,22 @@ def test_a_body_whose_arrays_are_not_its_tail_does_not_read(
     assert read_sealed(path, "verdicts 9", "fp") is None
     with pytest.raises(ValueError):
         value_of(path.read_bytes().split(b"\n", 2)[2])
+
+
+def test_the_seal_is_the_bodys_blake3_and_an_older_sha256_seal_is_a_miss(
+        tmp_path: Path) -> None:
+    """Files sealed by an older claimcheck (sha256) read as misses, never as values."""
+    import hashlib
+
+    from blake3 import blake3
+
+    from checker.sealedfile import read_sealed, seal_holds, seal_of, write_sealed
+
+    path = tmp_path / "store"
+    write_sealed(path, "verdicts 5", "fp", {"n": 2.0})
+    head, seal, body = path.read_bytes().split(b"\n", 2)
+    assert seal == seal_of(body) == blake3(body).hexdigest().encode("ascii")
+    assert seal_holds(path.read_bytes()) and read_sealed(path, "verdicts 5", "fp") == {"n": 2.0}
+    path.write_bytes(b"\n".join([head, hashlib.sha256(body).hexdigest().encode(), body]))
+    assert not seal_holds(path.read_bytes())
+    assert read_sealed(path, "verdicts 5", "fp") is None
