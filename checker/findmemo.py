@@ -39,7 +39,6 @@ from checker.models.report import EntityOut, Finding
 from checker.reporting.build import CorpusParts
 from checker.reporting.json_report import (
     RenderedFindings,
-    array_pieces,
     read_findings,
 )
 from checker.rules import RuleSet
@@ -191,8 +190,9 @@ class FindingsMemo:
         """Keep the findings and the report's corpus parts for the next run; a cache that
         cannot be written is skipped."""
         try:
-            # Those read from the cache are known: their bytes, not rendered again.
-            pieces = array_pieces([self.rendered.bytes_of(f) for f in findings])
+            # Those read from the cache are known: their bytes, not rendered again; the
+            # array is made once for this memo and the JSON report.
+            pieces = self.rendered.pieces(findings)
         except ValueError:  # a finding with no bytes (a lone surrogate): nothing is kept
             return
         # In blocks of pieces, sealed and written: 35 MB at 10,000 documents, never one string.

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from checker.aside import Ahead, beside, by_reference, later
+from checker.aside import WRITER_SWITCH, Ahead, beside, by_reference, in_thread, later
 from checker.errors import InputError, Location
 from tests.alarm import alarm
 
@@ -161,6 +162,52 @@ def test_a_later_write_runs_beside_and_is_done_when_waited_for(tmp_path: Path) -
     wait()
     assert target.read_text("utf-8") != str(os.getpid())
     wait()  # waiting again is nothing
+
+
+def test_a_write_in_a_thread_is_done_when_waited_for_and_tells_its_failure() -> None:
+    import threading
+
+    started, go = threading.Event(), threading.Event()
+    seen: list[tuple[str, float]] = []
+
+    def write() -> None:
+        started.set()
+        go.wait(5)
+        seen.append((threading.current_thread().name, sys.getswitchinterval()))
+
+    before = sys.getswitchinterval()
+    wait = in_thread(write)
+    assert started.wait(5) and not seen  # this thread went on meanwhile
+    go.set()
+    wait()
+    # In a thread of its own, switched to often while it ran, the interval restored after.
+    assert seen == [("cache writes", WRITER_SWITCH)]
+    assert sys.getswitchinterval() == before
+
+    def fails() -> None:
+        raise OSError(28, "No space left on device")
+
+    def broken() -> None:
+        raise ValueError("a bug in a writer")
+
+    with pytest.raises(OSError, match="No space left"):
+        in_thread(fails)()
+    in_thread(broken)()  # only a cache the next run misses
+    assert sys.getswitchinterval() == before
+
+
+def test_writes_in_threads_keep_the_interval_until_the_last_is_over() -> None:
+    import threading
+
+    before = sys.getswitchinterval()
+    gates = [threading.Event(), threading.Event()]
+    waits = [in_thread(lambda g=g: g.wait(5)) for g in gates]  # type: ignore[misc]
+    gates[0].set()
+    waits[0]()
+    assert sys.getswitchinterval() == WRITER_SWITCH  # the other still writes
+    gates[1].set()
+    waits[1]()
+    assert sys.getswitchinterval() == before
 
 
 def test_a_later_write_without_jobs_is_done_now(tmp_path: Path) -> None:

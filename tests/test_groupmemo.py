@@ -221,3 +221,23 @@ def test_an_entry_not_framed_as_its_size_says_reads_as_empty(tmp_path: Path,
         header + b"\n" + seal_of(body) + b"\n" + body)
     memo = GroupMemo.read(tmp_path)
     assert memo.entries == {} and memo.token is None
+
+
+def test_entries_kept_are_written_again_as_the_bytes_of_a_memo_made_afresh(
+        tmp_path: Path) -> None:
+    """Entries kept are written as slices of the file read (runs of them one slice), in
+    any order and beside entries built again: the file is byte for byte the one written
+    from every component's findings."""
+    found = {name: [_finding(f"{name}{k}", f"{name} {k}") for k in range(n)]
+             for name, n in zip("abcdefg", [2, 0, 1, 3, 1, 2, 1], strict=True)}
+    GroupMemo(tmp_path / CORROBORATIONS).save("run-1", list("abcdefg"), found)
+    memo = GroupMemo.read(tmp_path)
+    built = {"x": [_finding("x0", "new")], "b": [_finding("b9", "built again")]}
+    order = ["a", "b", "x", "d", "g", "e", "f"]  # c gone, e and f swapped, x new
+    memo.save("run-2", order, built)
+    afresh = tmp_path / "afresh"
+    afresh.mkdir()
+    GroupMemo(afresh / CORROBORATIONS).save("run-2", order, {**found, **built})
+    assert (tmp_path / CORROBORATIONS).read_bytes() == (afresh / CORROBORATIONS).read_bytes()
+    again = GroupMemo.read(tmp_path)
+    assert again.findings(order) == [f for name in order for f in {**found, **built}[name]]

@@ -346,7 +346,7 @@ def test_remembered_refuses_a_computed_value_it_cannot_decode() -> None:
 def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """With --jobs, the memos of the inputs (documents, sidecars, claim files) are written
-    by a process of their own while the run goes on; `settle` waits for them. Nothing is
+    by a thread of their own while the run goes on; `settle` waits for them. Nothing is
     written when none changed."""
     root = write(tmp_path / "corpus", 12)
     # The files are a moment old: without the racy rule's window they are served next run.
@@ -363,14 +363,14 @@ def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
     monkeypatch.setattr(ClaimCache, "aside", aside)
     from checker import aside as aside_module
 
-    started: list[int] = []
-    real_later = aside_module.later
+    started: list[str] = []
+    real_in_thread = aside_module.in_thread
 
-    def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
-        started.append(jobs)
-        return real_later(work, jobs)
+    def in_thread(work: Callable[[], None]) -> Callable[[], None]:
+        started.append("thread")
+        return real_in_thread(work)
 
-    monkeypatch.setattr(aside_module, "later", later)
+    monkeypatch.setattr(aside_module, "in_thread", in_thread)
     options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
                            rules=RULES, jobs=2, cache_dir=cache_dir)
     inputs = load_inputs(options, drafts=False)
@@ -378,7 +378,7 @@ def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
     assert asides == [(2, True)] and started == []
     assert inputs.cache is not None
     inputs.cache.settle()
-    assert started == [2]  # released: written by a process of its own
+    assert started == ["thread"]  # released: written by a thread of its own
     memo = MemoFile(cache_dir / DOCUMENTS, code_fingerprint())
     assert len(memo._stored) == 12
     asides.clear()

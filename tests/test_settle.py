@@ -5,6 +5,7 @@ writes its reports meanwhile, then waits before it exits."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -200,7 +201,7 @@ def test_an_edited_run_writes_its_input_memos_once_the_lines_are_over(
 
 def test_held_writes_that_cannot_start_beside_are_done_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fork refused (no memory, no process left) loses no write: they are done now."""
+    """A thread refused (a container's limit on them) loses no write: they are done now."""
     from checker import aside
 
     cache = ClaimCache(tmp_path / "cache")
@@ -209,20 +210,24 @@ def test_held_writes_that_cannot_start_beside_are_done_here(
         cache.aside(_pid_stamp(mark), 2, held=True)
     calls = []
 
-    def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
-        calls.append(jobs)
-        raise OSError(11, "Resource temporarily unavailable")  # fork refused
+    def in_thread(work: Callable[[], None]) -> Callable[[], None]:
+        calls.append(work)
+        raise RuntimeError("can't start new thread")
 
-    monkeypatch.setattr(aside, "later", later)
+    monkeypatch.setattr(aside, "in_thread", in_thread)
     assert cache.settle() == []
-    assert calls == [2]  # one process asked for, for both
-    assert [m.read_text("utf-8") for m in marks] == [str(os.getpid())] * 2
+    assert len(calls) == 1  # one thread asked for, for both
+    assert [m.read_text("utf-8") for m in marks] == [_where()] * 2
     assert cache.settle() == []
+
+
+def _where() -> str:
+    return f"{os.getpid()} {threading.current_thread().name}"
 
 
 def _pid_stamp(path: Path) -> Callable[[], None]:
     def write() -> None:
-        path.write_text(str(os.getpid()), "utf-8")
+        path.write_text(_where(), "utf-8")
     return write
 
 
@@ -232,9 +237,11 @@ def _fails(path: Path) -> Callable[[], None]:
     return write
 
 
-def test_held_writes_run_one_after_the_other_in_one_process(tmp_path: Path) -> None:
-    """Each process forked from a big run costs it 15 ms: the writes released together
-    share one; a write that fails is told, and the ones after it are still done."""
+def test_held_writes_run_one_after_the_other_in_a_thread_of_this_process(
+        tmp_path: Path) -> None:
+    """A process forked for them would make this one copy every page it touched while
+    they ran: the writes released together share one thread of this process; a write
+    that fails is told, and the ones after it are still done."""
     cache = ClaimCache(tmp_path / "cache")
     one, two = tmp_path / "one", tmp_path / "two"
     cache.aside(_pid_stamp(one), 2, held=True)
@@ -243,8 +250,8 @@ def test_held_writes_run_one_after_the_other_in_one_process(tmp_path: Path) -> N
     cache.release()
     failed = cache.settle()
     assert len(failed) == 1 and "full.json" in failed[0] and "No space left" in failed[0]
-    pids = {one.read_text("utf-8"), two.read_text("utf-8")}
-    assert len(pids) == 1 and pids != {str(os.getpid())}
+    where = {one.read_text("utf-8"), two.read_text("utf-8")}
+    assert where == {f"{os.getpid()} cache writes"}
 
 
 def test_held_writes_done_here_tell_their_failures(
@@ -256,14 +263,14 @@ def test_held_writes_done_here_tell_their_failures(
     done = tmp_path / "done"
     cache.aside(_pid_stamp(done), 2, held=True)
 
-    def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
-        raise OSError(11, "Resource temporarily unavailable")
+    def in_thread(work: Callable[[], None]) -> Callable[[], None]:
+        raise RuntimeError("can't start new thread")
 
-    monkeypatch.setattr(aside, "later", later)
+    monkeypatch.setattr(aside, "in_thread", in_thread)
     cache.release()
     failed = cache.settle()
     assert len(failed) == 1 and "full.json" in failed[0]
-    assert done.read_text("utf-8") == str(os.getpid())
+    assert done.read_text("utf-8") == _where()
 
 
 def test_inputs_that_fail_after_holding_a_write_still_write_it(

@@ -121,3 +121,20 @@ def test_findings_are_read_each_from_its_own_bytes(report: Report) -> None:
     assert read_findings(array) is None
     for broken in (b"[x]", b"[\n    {}\n  ]", findings_array([items[0] + b", " + items[1]])):
         assert read_findings(broken) is None
+
+
+def test_the_array_is_made_once_for_the_same_findings_in_the_same_order(
+        report: Report) -> None:
+    """The JSON report and the findings memo written beside it ask for the same array:
+    made once, and made again for other findings, another order or a finding changed."""
+    read, known = _read_back(_many(report))
+    pieces = known.pieces(read)
+    assert b"".join(pieces) == findings_array([finding_bytes(f) for f in read])
+    assert known.pieces(list(read)) is pieces  # another list of the same findings
+    again = known.pieces(read[::-1])
+    assert again is not pieces and b"".join(again) == findings_array(
+        [finding_bytes(f) for f in read[::-1]])
+    changed = [read[0].model_copy(update={"message": "changed"}), *read[1:]]
+    assert b'"message": "changed"' in b"".join(known.pieces(changed))
+    assert json_report.render_bytes(_with(report, read), known) == \
+        json_report.render_bytes(_with(report, read))
