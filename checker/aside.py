@@ -302,6 +302,20 @@ def _done() -> None:
 WRITER_SWITCH = 0.0005
 _switching = threading.Lock()
 _writers: list[float] = []  # the interval before the first writer still running
+_live: set[threading.Thread] = set()  # the writers' threads, until each is over
+
+
+def _settle_writers() -> None:
+    """Before any fork: wait for the writers' threads. A thread the child does not have
+    could leave a lock held there (an import's, mid-way), as `readahead` says of its own;
+    the forks made while they run are the heavy reports' (`rendering.render_all`)."""
+    current = threading.current_thread()
+    for thread in list(_live):
+        if thread is not current:
+            thread.join()
+
+
+os.register_at_fork(before=_settle_writers)
 
 
 def in_thread(work: Callable[[], None]) -> Callable[[], None]:
@@ -330,10 +344,18 @@ def in_thread(work: Callable[[], None]) -> Callable[[], None]:
                 before = _writers.pop()
                 if not _writers:
                     sys.setswitchinterval(before)
+                _live.discard(threading.current_thread())
 
     # Not a daemon: a run that ends in an exception still finishes its atomic writes.
     thread = threading.Thread(target=run, name="cache writes")
-    thread.start()
+    with _switching:
+        _live.add(thread)
+    try:
+        thread.start()
+    except BaseException:
+        with _switching:
+            _live.discard(thread)
+        raise
 
     def wait() -> None:
         thread.join()

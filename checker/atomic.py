@@ -14,13 +14,14 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from checker.errors import Location, WriteRefusedError
-from checker.interrupt import critical
+from checker.interrupt import critical, deferred
 from checker.safepaths import leads_out
 
 
@@ -59,9 +60,17 @@ class Staged:
         caller closes `old` when it can spare the time (the old report.json of 10,000
         documents took 9 ms to free, on the rename). POSIX only: elsewhere an open file
         cannot be replaced."""
-        if os.name == "posix":
-            with contextlib.suppress(OSError):
-                self.old = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
+        if os.name != "posix":
+            return
+        try:
+            # Not blocking: a FIFO in the way would wait for a writer for ever.
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            return
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            self.old = fd
+        else:
+            os.close(fd)
 
     def commit(self) -> None:
         """Put the new contents in place (a reader sees the old file or the new one)."""
@@ -123,8 +132,8 @@ class WrittenTogether:
     by a thread of its own as soon as they are given (`add`: writing and syncing let go of
     the interpreter, so a report's 41 MB at 10,000 documents go to disk while the next
     report is rendered), all put in place by `commit`. Leaving the block any other way
-    waits for the threads and removes what they wrote (a signal's exit too: the threads
-    are waited for, so no temporary file is left behind)."""
+    waits for the threads and removes what they wrote, signals deferred meanwhile
+    (`interrupt.critical`), so that no temporary file is left behind."""
 
     def __init__(self) -> None:
         self._writing: list[tuple[threading.Thread, list[Staged | BaseException]]] = []
@@ -134,7 +143,8 @@ class WrittenTogether:
         return self
 
     def add(self, path: Path, data: str | bytes) -> None:
-        """Start writing `data` for `path` (refused now if a symlink leads it out)."""
+        """Start writing `data` for `path` (refused now if a symlink leads it out); written
+        here when no thread can be started."""
         refuse_symlink_out(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         done: list[Staged | BaseException] = []
@@ -148,46 +158,33 @@ class WrittenTogether:
                 done.append(exc)
 
         thread = threading.Thread(target=write, name=f"write {path.name}", daemon=True)
-        self._writing.append((thread, done))
-        thread.start()
-
-    def _staged(self) -> list[Staged]:
-        """Every file written, once all threads are over; the first failure raised."""
-        staged: list[Staged] = []
-        failure: BaseException | None = None
-        for thread, done in self._writing:
-            thread.join()
-            for item in done:
-                if isinstance(item, Staged):
-                    staged.append(item)
-                elif failure is None:
-                    failure = item
-        if failure is not None:
-            for item in staged:
-                item.discard()
-            self._writing = []
-            raise failure
-        return staged
+        with critical():  # once started, it is on the list the way out waits for
+            try:
+                thread.start()
+            except RuntimeError:  # no thread left to start (a container's limit)
+                write()
+            self._writing.append((thread, done))
 
     def commit(self) -> None:
-        """Put every file in place, in the order given (the first failure raised)."""
-        staged = self._staged()
-        self._writing = []
-        for item in staged:
-            if item.path.is_dir() and not item.path.is_symlink():
-                # What the rename would refuse, refused before any is done.
-                _close(staged)
-                for each in staged:
-                    each.discard()
-                raise _named(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)),
-                             item.path)
+        """Put every file in place, in the order given: none when one could not be written
+        or a directory stands where one goes; when a rename fails, the others after it are
+        not put in place (the first failure is raised)."""
         with critical():  # the whole set, or, when a rename fails, what it had done
+            staged, failure = _gathered(self._writing)
+            self._writing = []
+            if failure is None:
+                failure = next((_named(IsADirectoryError(errno.EISDIR,
+                                                         os.strerror(errno.EISDIR)), s.path)
+                                for s in staged
+                                if s.path.is_dir() and not s.path.is_symlink()), None)
+            if failure is not None:  # refused before any rename is done
+                _discarded(staged)
+                raise failure
             for i, item in enumerate(staged):
                 try:
                     item.commit()
                 except BaseException:
-                    for rest in staged[i:]:
-                        rest.discard()
+                    _discarded(staged[i:])
                     _close(staged)
                     raise
         # The replaced files freed beside (the kernel frees what is left open at exit).
@@ -196,11 +193,32 @@ class WrittenTogether:
         self.closing.start()
 
     def __exit__(self, *exc: object) -> None:
-        if self._writing:  # not committed: nothing of the set is put in place
-            with contextlib.suppress(BaseException):
-                for item in self._staged():
-                    item.discard()
-            self._writing = []
+        writing, self._writing = self._writing, []
+        if writing:  # not committed: nothing of the set is put in place
+            with deferred():  # a second signal waits until what was written is removed
+                _discarded(_gathered(writing)[0])
+
+
+def _gathered(writing: Sequence[tuple[threading.Thread, list[Staged | BaseException]]]
+              ) -> tuple[list[Staged], BaseException | None]:
+    """Every file the threads wrote, once all are over, and the first failure."""
+    staged: list[Staged] = []
+    failure: BaseException | None = None
+    for thread, done in writing:
+        if thread.ident is not None:  # started (else written in the caller's thread)
+            thread.join()
+        for item in done:
+            if isinstance(item, Staged):
+                staged.append(item)
+            elif failure is None:
+                failure = item
+    return staged, failure
+
+
+def _discarded(staged: Iterable[Staged]) -> None:
+    """Remove what each staged write wrote."""
+    for item in staged:
+        item.discard()
 
 
 def _named(exc: OSError, path: Path) -> OSError:

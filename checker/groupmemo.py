@@ -8,7 +8,7 @@ corroborations at 10,000 generated documents).
 
 The file (`.claimcheck-cache/corroborations.json`, safe to delete) holds a header line
 (format, code, the name of the verdict store the findings were made with, the components'
-names), the sha256 of the rest, and per component a line of its name, the number of its
+names), the seal of the rest (BLAKE3), and per component a line of its name, the number of its
 findings and the size of their array, apart by spaces, then the array and a newline. The
 array is the findings as `report.json` holds them, byte for byte
 (`json_report.findings_array`), so that the JSON report splices a reused finding's bytes

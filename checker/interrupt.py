@@ -54,6 +54,15 @@ def critical() -> Iterator[None]:
     exit was raised (and ignored: see `_RAISED`), it exits instead."""
     if _RAISED and _depth() == 0 and threading.current_thread() is threading.main_thread():
         raise SystemExit(128 + _RAISED[0])
+    with deferred():
+        yield
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """`critical` for a clean-up that must be done whatever came before (temporary files
+    removed on the way out of a signal's exit): entered even after a signal's exit was
+    raised, and a signal meanwhile exits once it is done."""
     _state.depth = _depth() + 1
     try:
         yield

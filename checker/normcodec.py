@@ -13,7 +13,7 @@ predicates and labels); its entity ids, and its other slots marshalled apart as 
 decoded when one of them is first read (`load_lazy_claims`): an edited re-run at 10,000
 documents decodes about 8,600 of its 56,500 claims, not all of them before it compares.
 
-What reaches `load_claims` has passed its seal (a sha256 of the bytes written: a torn,
+What reaches `load_claims` has passed its seal (a BLAKE3 hash of the bytes written: a torn,
 truncated or flipped entry is a miss before it is decoded). marshal is not hardened
 against bytes made to harm it (a crafted entry, sealed again, can crash the interpreter),
 so the cache directory is trusted as `__pycache__` is: written by this tool, never

@@ -11,7 +11,7 @@ package's bytecode (under PYTHONPYCACHEPREFIX when it is set; never with
 PYTHONDONTWRITEBYTECODE), when it can write there, with the mode bytecode gets. The tag
 names the interpreter and its regular expression engine, and the file is sealed as the
 cache's files are (`checker.sealedfile`: the exact interpreter version in its head, a
-sha256 of its contents): another interpreter, a patch release, a torn or damaged file is
+BLAKE3 hash of its contents): another interpreter, a patch release, a torn or damaged file is
 compiled past, and so is a code `_sre.compile` refuses, or a private function of another
 signature (`re.compile` then). A pattern is equal either way
 (`re.Pattern.__eq__` compares the compiled code: tests/test_rx.py compares every pattern of

@@ -502,3 +502,25 @@ def test_writes_after_sending_are_done_once_the_value_is_sent(tmp_path: Path) ->
     with alarm(60), beside(work, 2) as result:
         assert result() == (True, True)
     assert done.read_text("utf-8") == "written"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
+def test_a_fork_waits_for_the_writes_in_threads() -> None:
+    """A thread the child does not have could leave a lock held there: every fork waits
+    for the writers' threads first (the heavy reports are rendered in a fork while the
+    cache is written)."""
+    done: list[bool] = []
+
+    def write() -> None:
+        time.sleep(0.3)
+        done.append(True)
+
+    wait = in_thread(write)
+    assert not done
+    pid = os.fork()
+    if pid == 0:  # the child: the writes were over before it was made
+        os._exit(0 if done and sys.getswitchinterval() != WRITER_SWITCH else 1)
+    assert done == [True]
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    wait()

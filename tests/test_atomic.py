@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,112 @@ def test_the_replaced_files_are_closed_beside_after_the_commit(tmp_path: Path) -
     closing.join(5)
     if before is not None:
         assert len(os.listdir("/proc/self/fd")) == before  # the old file's is closed
+
+
+def _temporary(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_a_signal_lost_before_the_commit_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A signal whose exit was raised and lost (`interrupt._RAISED`) makes the commit's
+    section exit on entry: the files written are removed on the way out (a review)."""
+    from checker import interrupt
+
+    (tmp_path / "a.json").write_text("old a")
+    interrupt._RAISED.append(signal.SIGTERM)
+    try:
+        with pytest.raises(SystemExit), WrittenTogether() as files:
+            files.add(tmp_path / "a.json", b"new a")
+            files.add(tmp_path / "b.md", b"new b")
+            files.commit()
+    finally:
+        interrupt.clear()
+    assert (tmp_path / "a.json").read_text() == "old a"
+    assert _temporary(tmp_path) == [] and _left(tmp_path) == ["a.json"]
+
+
+def test_a_second_signal_while_leaving_waits_until_the_files_are_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM while the next report renders, then again while the way out waits for the
+    writes: the second is deferred until what was written is removed (a review: it was
+    swallowed, and the writes not yet waited for were left as temporary files)."""
+    from checker import interrupt
+
+    gate, leaving = threading.Event(), threading.Event()
+    real_stage, real_gathered = atomic._stage, atomic._gathered
+
+    def slow(path: Path, data: object, durable: bool) -> atomic.Staged:
+        staged = real_stage(path, data, durable)  # type: ignore[arg-type]
+        gate.wait(10)  # a 41 MB fsync on a slow disk
+        return staged
+
+    def gathered(writing: object) -> object:
+        leaving.set()
+        return real_gathered(writing)  # type: ignore[arg-type]
+
+    def second() -> None:
+        leaving.wait(10)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.2)  # the handler runs in the main thread, waiting on the writers
+        gate.set()
+
+    monkeypatch.setattr(atomic, "_stage", slow)
+    monkeypatch.setattr(atomic, "_gathered", gathered)
+    old = signal.signal(signal.SIGTERM, interrupt.terminate)
+    helper = threading.Thread(target=second)
+    helper.start()
+    try:
+        with pytest.raises(SystemExit), WrittenTogether() as files:
+            files.add(tmp_path / "a.json", b"new a")
+            files.add(tmp_path / "b.md", b"new b")
+            os.kill(os.getpid(), signal.SIGTERM)  # while the next report renders
+            for _ in range(1000):
+                time.sleep(0.01)
+    finally:
+        helper.join(10)
+        signal.signal(signal.SIGTERM, old)
+        interrupt.clear()
+    assert _temporary(tmp_path) == [] and _left(tmp_path) == []
+
+
+def test_files_are_written_here_when_no_thread_can_be_started(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_start = threading.Thread.start
+    refused: list[str] = []
+
+    def start(self: threading.Thread) -> None:
+        if self.name == "write b.md":
+            refused.append(self.name)
+            raise RuntimeError("can't start new thread")
+        real_start(self)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    with WrittenTogether() as files:
+        files.add(tmp_path / "a.json", b"new a")
+        files.add(tmp_path / "b.md", b"new b")
+        files.commit()
+    assert refused == ["write b.md"]
+    assert (tmp_path / "a.json").read_bytes() == b"new a"
+    assert (tmp_path / "b.md").read_bytes() == b"new b"
+    assert _temporary(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_where_a_file_goes_is_replaced_not_waited_on(tmp_path: Path) -> None:
+    """The file replaced is held open only when it is a regular file: opening a FIFO
+    would wait for a writer for ever (a review)."""
+    os.mkfifo(tmp_path / "a.json")
+    done = threading.Event()
+
+    def write() -> None:
+        with WrittenTogether() as files:
+            files.add(tmp_path / "a.json", b"new a")
+            files.commit()
+        done.set()
+
+    threading.Thread(target=write, daemon=True).start()
+    finished = done.wait(10)
+    if not finished:  # let the stuck writer go
+        os.close(os.open(tmp_path / "a.json", os.O_WRONLY | os.O_NONBLOCK))
+    assert finished
+    assert (tmp_path / "a.json").read_bytes() == b"new a"
