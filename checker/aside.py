@@ -26,7 +26,6 @@ import multiprocessing
 import os
 import pickle
 import signal
-import sys
 import threading
 import traceback
 import types
@@ -293,76 +292,6 @@ def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
 
 def _done() -> None:
     return None
-
-
-# The interpreter's switch interval while a thread writes the cache: each hash, write and
-# rename lets go of the interpreter's lock and takes it back, and with the default 5 ms
-# took that long to get it back from the main line (35 blocks of 1 MB hashed in a thread:
-# 0.19 s, against 7 ms alone).
-WRITER_SWITCH = 0.0005
-_switching = threading.Lock()
-_writers: list[float] = []  # the interval before the first writer still running
-_live: set[threading.Thread] = set()  # the writers' threads, until each is over
-
-
-def _settle_writers() -> None:
-    """Before any fork: wait for the writers' threads. A thread the child does not have
-    could leave a lock held there (an import's, mid-way), as `readahead` says of its own;
-    the forks made while they run are the heavy reports' (`rendering.render_all`)."""
-    current = threading.current_thread()
-    for thread in list(_live):
-        if thread is not current:
-            thread.join()
-
-
-os.register_at_fork(before=_settle_writers)
-
-
-def in_thread(work: Callable[[], None]) -> Callable[[], None]:
-    """`work`, cache writes that mostly wait on the kernel (hashing, writing, renaming),
-    started in a thread of this process; returns the function that waits for it, raising
-    the OSError of a write, as `later`'s does. A forked process would share this one's
-    pages, and every page this one touched while it ran would be copied. RuntimeError when
-    no thread can be started."""
-    failed: list[OSError] = []
-
-    def run() -> None:
-        with _switching:
-            if not _writers:
-                _writers.append(sys.getswitchinterval())
-                sys.setswitchinterval(WRITER_SWITCH)
-            else:
-                _writers.append(_writers[0])
-        try:
-            work()
-        except OSError as exc:
-            failed.append(exc)
-        except Exception:  # noqa: BLE001, S110 - a bug in a writer: the next run recomputes
-            pass
-        finally:
-            with _switching:
-                before = _writers.pop()
-                if not _writers:
-                    sys.setswitchinterval(before)
-                _live.discard(threading.current_thread())
-
-    # Not a daemon: a run that ends in an exception still finishes its atomic writes.
-    thread = threading.Thread(target=run, name="cache writes")
-    with _switching:
-        _live.add(thread)
-    try:
-        thread.start()
-    except BaseException:
-        with _switching:
-            _live.discard(thread)
-        raise
-
-    def wait() -> None:
-        thread.join()
-        if failed:
-            raise failed[0]
-
-    return wait
 
 
 # How much lower a cache writer runs than the run (`os.nice`): on two cores the checks'

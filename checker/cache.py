@@ -287,11 +287,11 @@ class ClaimCache:
 
     def release(self) -> None:
         """Start the writes held until now (`aside`), one after the other in a thread of
-        this process (`aside.in_thread`), not a process forked for them: while a fork of
+        this process (`threadwrites.in_thread`), not a process forked for them: while a fork of
         a run holding 10,000 documents' claims wrote them, every page this process
         touched was copied, and the report took 0.13 s longer to make. When no thread
         can be started, they are done here, now."""
-        from checker.aside import in_thread
+        from checker.threadwrites import in_thread
 
         held, self._held = self._held, []
         if not held:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.aside import WRITER_SWITCH, Ahead, beside, by_reference, in_thread, later
+from checker.aside import Ahead, beside, by_reference, later
 from checker.errors import InputError, Location
 from tests.alarm import alarm
 
@@ -162,52 +162,6 @@ def test_a_later_write_runs_beside_and_is_done_when_waited_for(tmp_path: Path) -
     wait()
     assert target.read_text("utf-8") != str(os.getpid())
     wait()  # waiting again is nothing
-
-
-def test_a_write_in_a_thread_is_done_when_waited_for_and_tells_its_failure() -> None:
-    import threading
-
-    started, go = threading.Event(), threading.Event()
-    seen: list[tuple[str, float]] = []
-
-    def write() -> None:
-        started.set()
-        go.wait(5)
-        seen.append((threading.current_thread().name, sys.getswitchinterval()))
-
-    before = sys.getswitchinterval()
-    wait = in_thread(write)
-    assert started.wait(5) and not seen  # this thread went on meanwhile
-    go.set()
-    wait()
-    # In a thread of its own, switched to often while it ran, the interval restored after.
-    assert seen == [("cache writes", WRITER_SWITCH)]
-    assert sys.getswitchinterval() == before
-
-    def fails() -> None:
-        raise OSError(28, "No space left on device")
-
-    def broken() -> None:
-        raise ValueError("a bug in a writer")
-
-    with pytest.raises(OSError, match="No space left"):
-        in_thread(fails)()
-    in_thread(broken)()  # only a cache the next run misses
-    assert sys.getswitchinterval() == before
-
-
-def test_writes_in_threads_keep_the_interval_until_the_last_is_over() -> None:
-    import threading
-
-    before = sys.getswitchinterval()
-    gates = [threading.Event(), threading.Event()]
-    waits = [in_thread(lambda g=g: g.wait(5)) for g in gates]  # type: ignore[misc]
-    gates[0].set()
-    waits[0]()
-    assert sys.getswitchinterval() == WRITER_SWITCH  # the other still writes
-    gates[1].set()
-    waits[1]()
-    assert sys.getswitchinterval() == before
 
 
 def test_a_later_write_without_jobs_is_done_now(tmp_path: Path) -> None:
@@ -421,7 +375,6 @@ def test_a_process_whose_parent_is_killed_does_not_wait_for_ever(tmp_path: Path)
     the parent's end of the pipe open (a review found it so, holding the command's stdout
     open too)."""
     import subprocess
-    import sys
 
     script = tmp_path / "orphan.py"
     script.write_text(_ORPHAN.format(repo=str(Path(__file__).resolve().parents[1])))
@@ -504,23 +457,3 @@ def test_writes_after_sending_are_done_once_the_value_is_sent(tmp_path: Path) ->
     assert done.read_text("utf-8") == "written"
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
-def test_a_fork_waits_for_the_writes_in_threads() -> None:
-    """A thread the child does not have could leave a lock held there: every fork waits
-    for the writers' threads first (the heavy reports are rendered in a fork while the
-    cache is written)."""
-    done: list[bool] = []
-
-    def write() -> None:
-        time.sleep(0.3)
-        done.append(True)
-
-    wait = in_thread(write)
-    assert not done
-    pid = os.fork()
-    if pid == 0:  # the child: the writes were over before it was made
-        os._exit(0 if done and sys.getswitchinterval() != WRITER_SWITCH else 1)
-    assert done == [True]
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-    wait()

@@ -361,7 +361,7 @@ def test_the_input_memos_are_written_beside_with_jobs(tmp_path: Path,
         real(self, work, jobs, held)
 
     monkeypatch.setattr(ClaimCache, "aside", aside)
-    from checker import aside as aside_module
+    from checker import threadwrites as aside_module
 
     started: list[str] = []
     real_in_thread = aside_module.in_thread

@@ -202,7 +202,7 @@ def test_an_edited_run_writes_its_input_memos_once_the_lines_are_over(
 def test_held_writes_that_cannot_start_beside_are_done_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A thread refused (a container's limit on them) loses no write: they are done now."""
-    from checker import aside
+    from checker import threadwrites
 
     cache = ClaimCache(tmp_path / "cache")
     marks = [tmp_path / "one", tmp_path / "two"]
@@ -214,7 +214,7 @@ def test_held_writes_that_cannot_start_beside_are_done_here(
         calls.append(work)
         raise RuntimeError("can't start new thread")
 
-    monkeypatch.setattr(aside, "in_thread", in_thread)
+    monkeypatch.setattr(threadwrites, "in_thread", in_thread)
     assert cache.settle() == []
     assert len(calls) == 1  # one thread asked for, for both
     assert [m.read_text("utf-8") for m in marks] == [_where()] * 2
@@ -256,7 +256,7 @@ def test_held_writes_run_one_after_the_other_in_a_thread_of_this_process(
 
 def test_held_writes_done_here_tell_their_failures(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker import aside
+    from checker import threadwrites
 
     cache = ClaimCache(tmp_path / "cache")
     cache.aside(_fails(tmp_path / "full.json"), 2, held=True)
@@ -266,7 +266,7 @@ def test_held_writes_done_here_tell_their_failures(
     def in_thread(work: Callable[[], None]) -> Callable[[], None]:
         raise RuntimeError("can't start new thread")
 
-    monkeypatch.setattr(aside, "in_thread", in_thread)
+    monkeypatch.setattr(threadwrites, "in_thread", in_thread)
     cache.release()
     failed = cache.settle()
     assert len(failed) == 1 and "full.json" in failed[0]
@@ -287,19 +287,19 @@ def test_inputs_that_fail_after_holding_a_write_still_write_it(
 def test_a_held_write_that_fails_with_a_bug_does_not_stop_the_others(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A writer's bug is only a cache the next run recomputes; the writes after it (the
-    findings memo is the last) are still done, beside, and here when no process can be
-    forked."""
-    from checker import aside
+    findings memo is the last) are still done, beside, and here when no thread can be
+    started."""
+    from checker import threadwrites
 
     def bug() -> None:
         raise ValueError("a writer's bug")
 
     for refused in (False, True):
         if refused:
-            def later(work: Callable[[], None], jobs: int = 1) -> Callable[[], None]:
-                raise OSError(11, "Resource temporarily unavailable")
+            def in_thread(work: Callable[[], None]) -> Callable[[], None]:
+                raise RuntimeError("can't start new thread")
 
-            monkeypatch.setattr(aside, "later", later)
+            monkeypatch.setattr(threadwrites, "in_thread", in_thread)
         cache = ClaimCache(tmp_path / f"cache{refused}")
         after = tmp_path / f"after{refused}"
         cache.aside(bug, 2, held=True)
