@@ -194,9 +194,12 @@ def one_per_origin(conflicts: Sequence[PairResult], origins: Mapping[str, str]
     kept: dict[tuple[object, ...], int] = {}
     out: list[PairResult] = []
     for r in conflicts:
-        sides = _sides(r, origins)
-        key = (r.a.doc == r.b.doc, r.verdict.reason, *sides)
-        loose = _loose_keys(r, origins)
+        # Each claim's (origin, content key) made once for both keys (a deep tuple, 6,000
+        # of them at 10,000 documents).
+        of_a = (origins.get(r.a.doc, r.a.doc), content_key(r.a))
+        of_b = (origins.get(r.b.doc, r.b.doc), content_key(r.b))
+        key = (r.a.doc == r.b.doc, r.verdict.reason, *_sides(of_a, of_b))
+        loose = _loose_keys(r, of_a, of_b)
         at = kept.get(key)
         if at is None:
             at = next((kept[k] for k, doc in loose if k in kept
@@ -222,10 +225,11 @@ def one_per_origin(conflicts: Sequence[PairResult], origins: Mapping[str, str]
 _PAIRED = ("quantities", "dates")
 
 
-def _loose_keys(r: PairResult, origins: Mapping[str, str]
+def _loose_keys(r: PairResult, side_a: Side, side_b: Side
                 ) -> list[tuple[tuple[object, ...], str]]:
     """For each side: a key of the other side's statement with this side's origin and
-    disputed value, and this side's document (a copy must come from another one)."""
+    disputed value, and this side's document (a copy must come from another one);
+    `side_a` and `side_b` are the (origin, content key) of `r.a` and `r.b`."""
     details = r.verdict.details
     found = next((k for k in _PAIRED if details.get(k)), None)
     if found is not None:
@@ -236,8 +240,6 @@ def _loose_keys(r: PairResult, origins: Mapping[str, str]
     else:
         return []
     same_doc = r.a.doc == r.b.doc
-    side_a = (origins.get(r.a.doc, r.a.doc), content_key(r.a))
-    side_b = (origins.get(r.b.doc, r.b.doc), content_key(r.b))
     origin_a, origin_b = side_a[0], side_b[0]
     # Keys name the fixed statement first, so either order of a pair finds them.
     return [((same_doc, r.verdict.reason, "loose", side_a, origin_b, values[1]), r.b.doc),
@@ -247,16 +249,13 @@ def _loose_keys(r: PairResult, origins: Mapping[str, str]
 Side = tuple[str, Hashable]  # (origin, content key) of a conflict's claim
 
 
-def _sides(r: PairResult, origins: Mapping[str, str]) -> tuple[Side, Side]:
+def _sides(sa: Side, sb: Side) -> tuple[Side, Side]:
     """The (origin, content key) of both claims, in the order of their reprs.
 
     repr((origin, key)) is "(" + repr(origin) + ", " + repr(key) + ")": where the origins'
     reprs differ before the shorter ends, they decide, and the content keys' reprs (500
     characters each, written in Python) are never made. Claims of one origin (or of origins
     whose reprs begin alike, one the other's prefix) are ordered by their whole reprs."""
-    a, b = r.a, r.b
-    sa = (origins.get(a.doc, a.doc), content_key(a))
-    sb = (origins.get(b.doc, b.doc), content_key(b))
     ra, rb = repr(sa[0]), repr(sb[0])
     if ra.startswith(rb) or rb.startswith(ra):
         ra, rb = repr(sa), repr(sb)
