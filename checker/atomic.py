@@ -35,8 +35,7 @@ def atomic_write(path: Path, data: str | bytes | Iterable[bytes | memoryview],
     torn file, so only for data that is checked when read (the cache). Data given as an
     iterable of byte chunks is written as it comes (a large file never whole in memory).
     """
-    refuse_symlink_out(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _ready(path)
     # A signal between mkstemp and `try` would strand the temporary file: defer it.
     with critical():
         staged = _stage(path, data, durable)
@@ -45,6 +44,12 @@ def atomic_write(path: Path, data: str | bytes | Iterable[bytes | memoryview],
         except BaseException:
             staged.discard()
             raise
+
+
+def _ready(path: Path) -> None:
+    """Refuse a write a symlink would carry out of the repository; make its directory."""
+    refuse_symlink_out(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
 
 
 class Staged:
@@ -145,8 +150,7 @@ class WrittenTogether:
     def add(self, path: Path, data: str | bytes) -> None:
         """Start writing `data` for `path` (refused now if a symlink leads it out); written
         here when no thread can be started."""
-        refuse_symlink_out(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _ready(path)
         done: list[Staged | BaseException] = []
 
         def write() -> None:

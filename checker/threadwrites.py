@@ -25,8 +25,8 @@ from collections.abc import Callable
 # 0.19 s, against 7 ms alone).
 WRITER_SWITCH = 0.0005
 _switching = threading.Lock()
-_writers: list[float] = []  # the interval before the first writer still running
 _live: set[threading.Thread] = set()  # the writers' threads, until each is over
+_before: list[float] = []  # the switch interval before the first of them, while any runs
 
 
 def _settle_writers() -> None:
@@ -51,12 +51,6 @@ def in_thread(work: Callable[[], None]) -> Callable[[], None]:
     failed: list[OSError] = []
 
     def run() -> None:
-        with _switching:
-            if not _writers:
-                _writers.append(sys.getswitchinterval())
-                sys.setswitchinterval(WRITER_SWITCH)
-            else:
-                _writers.append(_writers[0])
         try:
             work()
         except OSError as exc:
@@ -64,21 +58,19 @@ def in_thread(work: Callable[[], None]) -> Callable[[], None]:
         except Exception:  # noqa: BLE001, S110 - a bug in a writer: the next run recomputes
             pass
         finally:
-            with _switching:
-                before = _writers.pop()
-                if not _writers:
-                    sys.setswitchinterval(before)
-                _live.discard(threading.current_thread())
+            _over(threading.current_thread())
 
     # Not a daemon: a run that ends in an exception still finishes its atomic writes.
     thread = threading.Thread(target=run, name="cache writes")
     with _switching:
+        if not _live:
+            _before.append(sys.getswitchinterval())
+            sys.setswitchinterval(WRITER_SWITCH)
         _live.add(thread)
     try:
         thread.start()
     except BaseException:
-        with _switching:
-            _live.discard(thread)
+        _over(thread)
         raise
 
     def wait() -> None:
@@ -87,3 +79,11 @@ def in_thread(work: Callable[[], None]) -> Callable[[], None]:
             raise failed[0]
 
     return wait
+
+
+def _over(thread: threading.Thread) -> None:
+    """A writer's thread over (or never started): the interval back when it was the last."""
+    with _switching:
+        _live.discard(thread)
+        if not _live and _before:
+            sys.setswitchinterval(_before.pop())

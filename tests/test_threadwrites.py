@@ -78,3 +78,18 @@ def test_a_fork_waits_for_the_writes_in_threads() -> None:
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     wait()
+
+
+def test_a_writer_that_cannot_start_leaves_the_interval_as_it_was(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    before = sys.getswitchinterval()
+
+    def refused(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    with pytest.raises(RuntimeError):
+        in_thread(lambda: None)
+    assert sys.getswitchinterval() == before

@@ -41,11 +41,13 @@ def render_all(report: Report, formats: Sequence[Format], texts: Texts,
     With `jobs` over 1 and a lighter share of the formats (`shares`) costing BESIDE_MIN or
     more, that share is made in a process beside while this one makes the other; the
     outputs are the same."""
-    def render(fmt: Format) -> Output:
-        output = _render(fmt, report, texts, known)
+    def told(fmt: Format, output: Output) -> Output:
         if each is not None:
             each(fmt, output)
         return output
+
+    def render(fmt: Format) -> Output:
+        return told(fmt, _render(fmt, report, texts, known))
 
     # Collection paused: the HTML of 10,000 documents is millions of young objects, and
     # each collection while they pile up walked them all (10.0 s -> 3.9 s to render).
@@ -56,10 +58,8 @@ def render_all(report: Report, formats: Sequence[Format], texts: Texts,
         with beside(lambda _: [_render(f, report, texts, known) for f in there],
                     jobs) as theirs:
             made = {f.name: render(f) for f in here}
-            for fmt, output in zip(there, theirs(), strict=True):
-                made[fmt.name] = output
-                if each is not None:
-                    each(fmt, output)
+            made.update((f.name, told(f, output))
+                        for f, output in zip(there, theirs(), strict=True))
     return [made[f.name] for f in formats]
 
 
