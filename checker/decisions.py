@@ -37,6 +37,8 @@ from checker.errors import ClaimcheckError
 from checker.models.common import Strict
 from checker.models.report import COPY_OF, Finding, Suppressed
 from checker.schemacheck import validate_model
+from checker.schemas import load as load_schema
+from checker.schemas import schema_file
 from checker.textutil import fold
 from checker.yamlio import MAX_YAML_BYTES, read_yaml
 
@@ -139,8 +141,6 @@ def make_decision(finding: Finding, decision: DecisionValue, note: str | None,
 
 def schema_header(path: Path) -> str:
     """The yaml-language-server line, pointing at the shipped schema relative to the file."""
-    from checker.schemas import schema_file  # the schemas import this module
-
     rel = os.path.relpath(schema_file("decisions"), path.parent.resolve())
     return f"# yaml-language-server: $schema={Path(rel).as_posix()}\n"
 
@@ -160,8 +160,6 @@ def render_body(model: DecisionsFile) -> str:
 def load_decisions(path: Path, display: str | None = None
                    ) -> tuple[DecisionsFile, list[ClaimcheckError]]:
     """Read and schema-check a decisions file; a missing or empty file has no decisions."""
-    from checker.schemas import load as load_schema  # the schemas import this module
-
     shown = display or str(path)
     if not path.exists():
         return DecisionsFile(), []

@@ -27,7 +27,6 @@ from checker.compare.blocking import BlockingConfig
 from checker.corpus import Corpus, LazyDraft, load_corpus
 from checker.corpusnorm import normalisation_keys
 from checker.cpus import jobs_for, resolve_jobs
-from checker.decisions import apply_decisions_file
 from checker.docmemo import DocumentMemo
 from checker.errors import ClaimcheckError, ConsistencyError, Location
 from checker.extract import claim_file_of
@@ -224,7 +223,11 @@ def _finish(options: CheckOptions, corpus: Corpus, ruleset: RuleSet,
     root = options.root
     findings, parts = _findings_and_parts(corpus, ruleset, progress, watch, cache,
                                           jobs_for(options.jobs, len(corpus.docs)))
-    if options.decisions is not None:
+    if options.decisions is not None and options.decisions.exists():
+        # A missing file has no decision (`load_decisions`): the module and its models are
+        # imported only for a file to apply.
+        from checker.decisions import apply_decisions_file
+
         # Before the baseline: a decided finding stays decided whether or not it is new.
         # Before --select/--ignore: a decision on a finding left out is not "resolved".
         findings, decision_notes, decision_errors = apply_decisions_file(

@@ -8,7 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.schemas import MODELS, load, render, schema_file
+from checker.schemas import load, schema_file
+from checker.schemas.generate import MODELS, render
 from checker.yamlio import read_yaml, to_plain
 
 

@@ -1,7 +1,9 @@
 """The JSON Schemas shipped with the package: the file contracts.
 
-They are generated from the pydantic models (`python -m checker.schemas` rewrites them);
-a test fails when a model changes and its schema file was not regenerated.
+They are generated from the pydantic models (`python -m checker.schemas` rewrites them,
+`checker.schemas.generate`); a test fails when a model changes and its schema file was not
+regenerated. Reading one imports no model: a run that checks a file against its schema
+does not build the models of every other file (the review decisions' among them).
 """
 
 from __future__ import annotations
@@ -12,49 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from checker.decisions import DecisionsFile
-from checker.models.claims import ClaimFile
-from checker.models.document import DocumentMeta
-from checker.models.report import Report
-from checker.models.rules import RuleFile
-
-MODELS: dict[str, type[BaseModel]] = {
-    "claims": ClaimFile,
-    "rules": RuleFile,
-    "report": Report,
-    "meta": DocumentMeta,
-    "decisions": DecisionsFile,
-}
-TITLES = {
-    "claims": "claimcheck claim file",
-    "rules": "claimcheck rule file",
-    "report": "claimcheck report",
-    "meta": "claimcheck document metadata",
-    "decisions": "claimcheck review decisions",
-}
-
 
 def schema_file(name: str) -> Path:
     """Path of a shipped schema file."""
     return Path(str(resources.files("checker.schemas").joinpath(f"{name}.schema.json")))
-
-
-def generate(name: str) -> dict[str, Any]:
-    """Build the JSON Schema of a file format from its model."""
-    body = MODELS[name].model_json_schema(by_alias=True)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://claimcheck.dev/schemas/{name}.schema.json",
-        "title": TITLES[name],
-        **{k: v for k, v in body.items() if k != "title"},
-    }
-
-
-def render(name: str) -> str:
-    """The schema file's exact text."""
-    return json.dumps(generate(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 @cache
@@ -62,10 +25,3 @@ def load(name: str) -> dict[str, Any]:
     """The shipped schema (the contract), read from the package."""
     data: dict[str, Any] = json.loads(schema_file(name).read_text(encoding="utf-8"))
     return data
-
-
-def main() -> None:
-    """Regenerate the shipped schema files from the models."""
-    for name in MODELS:
-        schema_file(name).write_text(render(name), encoding="utf-8")
-        print(f"wrote {schema_file(name)}")

@@ -1,5 +1,5 @@
 """`python -m checker.schemas` regenerates the schema files."""
 
-from checker.schemas import main
+from checker.schemas.generate import main
 
 main()
