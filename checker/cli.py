@@ -131,6 +131,12 @@ class _Main(click.Group):
         except MemoryError:
             failure = _OUT_OF_MEMORY
         except Exception as exc:  # noqa: BLE001 - a bug: its traceback is the report to file
+            signalled = raised()
+            if signalled is not None:
+                # A signal's exit turned into another error by the code it landed in: a
+                # class being made at an import wraps it in a RuntimeError (its
+                # `__set_name__`). The run was stopped, not broken.
+                sys.exit(128 + signalled)
             if _broken_pool(exc):
                 failure = ("a --jobs worker process ended abruptly (killed, perhaps for lack "
                            "of memory); run again with fewer --jobs")

@@ -64,3 +64,32 @@ def test_a_signal_while_the_interpreter_exits_prints_no_traceback(repo: Path) ->
     assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
     assert b"0 failures" in proc.stdout
     assert proc.returncode == -signal.SIGTERM
+
+
+def test_a_signal_turned_into_another_error_exits_as_the_signal(
+        tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM landing while a class is made at an import reaches the command as a
+    RuntimeError (Python wraps what `__set_name__` raises): the run was stopped, so it exits
+    143 with no traceback, not as an internal error (a red CI run: tests/robustness)."""
+    from click.testing import CliRunner
+
+    from checker import interrupt
+    from checker.cli import main
+
+    class Landing:
+        def __set_name__(self, owner: type, name: str) -> None:
+            interrupt.terminate(signal.SIGTERM, None)
+
+    def importing(*_: object, **__: object) -> None:
+        class Made:  # noqa: F841 - made for its descriptor's __set_name__
+            field = Landing()
+
+    monkeypatch.setattr("checker.pipeline.run_check", importing)
+    try:
+        result = CliRunner().invoke(main, [
+            "check", "--seeds", str(repo / "seeds"), "--claims", str(repo / "claims"),
+            "--rules", str(repo / "rules"), "--out", str(tmp_path / "out"), "--no-cache"])
+    finally:
+        interrupt.clear()
+    assert result.exit_code == 143, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
