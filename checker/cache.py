@@ -50,6 +50,7 @@ from checker.normclaim import NormClaim
 from checker.normcodec import DAMAGED, dump_claims, load_lazy_document
 from checker.reporting.json_report import RenderedFindings
 from checker.rules import RuleSet
+from checker.sealedfile import hashed
 
 if TYPE_CHECKING:
     from checker.compare.store import VerdictFile
@@ -215,10 +216,7 @@ def seal_chunks(key: str, chunks: Iterable[bytes | memoryview]) -> bytes:
     """`seal` of the chunks joined, without joining them (35 MB of findings at 10,000
     documents, copied twice more to seal and write them). BLAKE3, as the sealed files'
     (`sealedfile.seal_of`)."""
-    h = blake3(key.encode("ascii") + b"\0")
-    for chunk in chunks:
-        h.update(chunk)
-    return h.hexdigest().encode("ascii")
+    return hashed(blake3(key.encode("ascii") + b"\0"), chunks).hexdigest().encode("ascii")
 
 
 def _each(writes: Sequence[Callable[[], None]]) -> None:

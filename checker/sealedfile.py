@@ -38,7 +38,7 @@ from checker.atomic import atomic_write
 # references an object has in the process, so that equal values give equal files (a store
 # written by an edited run is the one a full run writes).
 VERSION = 2
-BLOCK = 1 << 20  # bytes hashed and written at a time (`coalesced`)
+BLOCK = 1 << 20  # bytes hashed at a time (`hashed`)
 T = TypeVar("T")
 
 
@@ -106,38 +106,37 @@ def value_of(body: bytes | memoryview) -> Any:
 def sealed_chunks(head: bytes, body: Iterable[bytes | memoryview]
                   ) -> list[bytes | memoryview]:
     """The bytes of a file `unseal` reads, with a head line of the caller's and the body in
-    chunks, hashed and written in blocks (`coalesced`: the memos' 20-30 MB bodies are never
-    one string)."""
-    blocks = coalesced(body)
-    digest = blake3()
-    for block in blocks:
-        digest.update(block)
-    return [head, b"\n", digest.hexdigest().encode("ascii"), b"\n", *blocks]
+    chunks: hashed in blocks (`hashed`), written as they are (`atomic.write_all`: the
+    memos' 20-30 MB bodies are never one string)."""
+    chunks = list(body)
+    digest = hashed(blake3(), chunks)
+    return [head, b"\n", digest.hexdigest().encode("ascii"), b"\n", *chunks]
 
 
-def coalesced(chunks: Iterable[bytes | memoryview], size: int = BLOCK
-              ) -> list[bytes | memoryview]:
-    """The chunks joined into blocks of about `size` bytes, each a large chunk or a run of
-    small ones: a memo of 11,000 components is 64,000 small chunks, and hashing and writing
-    each on its own took 0.15 s of the process writing the cache (a copy of 30 MB, 10 ms)."""
-    out: list[bytes | memoryview] = []
+def hashed(digest: blake3, chunks: Iterable[bytes | memoryview], size: int = BLOCK
+           ) -> blake3:
+    """The hash fed the chunks in blocks of about `size` bytes, each a large chunk or a
+    run of small ones joined, hashed and let go: BLAKE3 costs about a microsecond a call
+    (the findings memo's 30,000 pieces at 10,000 documents: 38 ms one by one, 9 ms in
+    blocks), and no block outlives its hashing (no copy of the body, nor its page faults,
+    where joined blocks kept for the write made one)."""
     run: list[bytes | memoryview] = []
     held = 0
     for chunk in chunks:
         if len(chunk) >= size:
             if run:
-                out.append(b"".join(run))
+                digest.update(b"".join(run))
                 run, held = [], 0
-            out.append(chunk)
+            digest.update(chunk)
             continue
         run.append(chunk)
         held += len(chunk)
         if held >= size:
-            out.append(b"".join(run))
+            digest.update(b"".join(run))
             run, held = [], 0
     if run:
-        out.append(b"".join(run))
-    return out
+        digest.update(b"".join(run))
+    return digest
 
 
 def read_sealed(path: Path, kind: str, fingerprint: str) -> Any | None:

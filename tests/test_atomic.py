@@ -229,3 +229,60 @@ def test_a_fifo_where_a_file_goes_is_replaced_not_waited_on(tmp_path: Path) -> N
         os.close(os.open(tmp_path / "a.json", os.O_WRONLY | os.O_NONBLOCK))
     assert finished
     assert (tmp_path / "a.json").read_bytes() == b"new a"
+
+
+def _pieces() -> list[bytes | memoryview]:
+    from array import array
+
+    pieces: list[bytes | memoryview] = [b"%d," % k for k in range(3000)]
+    pieces[10:10] = [b"", bytearray(b"mutable"), memoryview(array("q", [7, -1])), b""]
+    return pieces
+
+
+def _joined(pieces: list[bytes | memoryview]) -> bytes:
+    return b"".join(bytes(memoryview(p).cast("B")) for p in pieces)
+
+
+@pytest.mark.parametrize("most", [1, 3, 1000, None])
+def test_pieces_are_written_whole_whatever_each_write_takes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int | None) -> None:
+    """More pieces than one call takes, views of arrays (their bytes), empty pieces, and
+    short writes (the call writing `most` bytes at most) give the pieces' bytes in order."""
+    real = os.writev
+    calls: list[int] = []
+
+    def short(fd: int, buffers: list[bytes | memoryview]) -> int:
+        calls.append(len(buffers))
+        if most is None:
+            return real(fd, buffers)
+        data = b"".join(bytes(memoryview(b).cast("B")) for b in buffers)[:most]
+        return os.write(fd, data)
+
+    monkeypatch.setattr(os, "writev", short)
+    pieces = _pieces()
+    target = tmp_path / "report.json"
+    atomic_write(target, pieces)
+    assert target.read_bytes() == _joined(pieces)
+    assert max(calls) <= 1024  # IOV_MAX
+    if most is None:
+        assert len(calls) == 3  # 3,002 pieces that are not empty, 1,024 a call
+
+
+def test_pieces_are_written_one_by_one_where_there_is_no_writev(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "writev")
+    pieces = _pieces()
+    target = tmp_path / "report.json"
+    atomic_write(target, pieces)
+    assert target.read_bytes() == _joined(pieces)
+
+
+def test_a_file_that_takes_nothing_fails_the_write(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "report.json"
+    atomic_write(target, b"old")
+    monkeypatch.setattr(os, "writev", lambda fd, buffers: 0)
+    with pytest.raises(OSError, match="no byte written"):
+        atomic_write(target, [b"new", b"er"])
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

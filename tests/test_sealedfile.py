@@ -4,32 +4,42 @@ from __future__ import annotations
 
 import random
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
+from blake3 import blake3
 
 from checker.atomic import atomic_write
-from checker.sealedfile import coalesced, sealed_chunks, unseal, value_of
+from checker.sealedfile import hashed, sealed_chunks, unseal, value_of
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_coalesced_blocks_are_the_chunks_joined_in_order(seed: int) -> None:
+def test_chunks_hashed_in_blocks_hash_as_their_bytes_joined(seed: int) -> None:
     rng = random.Random(seed)
-    chunks = [rng.randbytes(rng.choice([0, 1, 7, 40, 300, 5000])) for _ in range(400)]
+    chunks: list[bytes | memoryview] = [
+        rng.randbytes(rng.choice([0, 1, 7, 40, 300, 5000])) for _ in range(400)]
+    chunks[3] = memoryview(array("q", [1, -2, 3])).cast("B")  # a view of an array's bytes
     size = rng.choice([1, 64, 1000, 1 << 20])
-    blocks = coalesced(chunks, size)
-    assert b"".join(blocks) == b"".join(chunks)
-    # A block short of `size` is the last, or a run of small chunks cut by a large one.
-    assert all(len(b) >= size or len(after) >= size
-               for b, after in zip(blocks, blocks[1:], strict=False))
-    assert len(blocks) <= max(1, len(chunks))
+    assert hashed(blake3(b"key"), chunks, size).hexdigest() == \
+        blake3(b"key" + b"".join(chunks)).hexdigest()
 
 
-def test_a_large_chunk_is_its_own_block_between_runs_of_small_ones() -> None:
+def test_blocks_are_hashed_as_they_fill(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of small chunks is joined once it reaches the size, a large chunk is hashed
+    as it is: never one call a piece, nor the body joined whole."""
+    fed: list[int] = []
+
+    class Counting:
+        def update(self, data: bytes | memoryview) -> None:
+            fed.append(len(data))
+
     big = b"x" * 100
-    assert coalesced([b"a", b"b", big, b"c"], 10) == [b"ab", big, b"c"]
-    assert coalesced([], 10) == []
-    assert coalesced([b"abc", b"def"], 4) == [b"abcdef"]
+    hashed(Counting(), [b"a", b"b", big, b"c"], 10)  # type: ignore[arg-type]
+    assert fed == [2, 100, 1]
+    fed.clear()
+    hashed(Counting(), [b"abc", b"def", b"g"], 4)  # type: ignore[arg-type]
+    assert fed == [6, 1]
 
 
 def test_a_file_sealed_in_chunks_unseals_to_its_body(tmp_path: Path) -> None:

@@ -28,8 +28,8 @@ class Format:
     # The renderer that shows each document in full, given their texts (the HTML): `render`
     # alone shows none of them.
     render_sourced: Callable[[Report, Mapping[str, str]], str] | None = None
-    # `render_bytes` splicing in the findings whose bytes are known (the JSON).
-    render_known: Callable[[Report, json_report.RenderedFindings], bytes] | None = None
+    # `render_bytes` in pieces, splicing in the findings whose bytes are known (the JSON).
+    render_known: Callable[[Report, json_report.RenderedFindings], list[bytes]] | None = None
 
     def encoded(self, report: Report,
                 texts: Callable[[], Mapping[str, str]] | None = None,
@@ -37,6 +37,14 @@ class Format:
         """What this format writes to its file, UTF-8 encoded. `texts` gives the documents'
         texts (document id -> text), asked for only by a format that shows them; `known`,
         findings whose bytes in this format are known (the same bytes either way)."""
+        made = self.written(report, texts, known)
+        return made if isinstance(made, bytes) else b"".join(made)
+
+    def written(self, report: Report,
+                texts: Callable[[], Mapping[str, str]] | None = None,
+                known: json_report.RenderedFindings | None = None) -> bytes | list[bytes]:
+        """`encoded`, or its bytes in pieces where the renderer has them (for a writer to
+        write as they are: `atomic.write_all`)."""
         if self.render_sourced is not None and texts is not None:
             return self.render_sourced(report, texts()).encode("utf-8")
         if self.render_known is not None and known:
@@ -49,7 +57,7 @@ class Format:
 FORMATS: dict[str, Format] = {
     "json": Format("json", "report.json", json_report.render, rx.compile(
         rb'\A\{\s*"schema_version":\s*"[^"]*",\s*"tool":\s*\{\s*"name":\s*"claimcheck"'),
-        json_report.render_bytes, render_known=json_report.render_bytes),
+        json_report.render_bytes, render_known=json_report.render_pieces),
     "md": Format("md", "report.md", markdown.render, rx.compile(rb"\A# claimcheck report\r?\n")),
     "html": Format("html", "report.html", html.render, rx.compile(
         rb'\A<!DOCTYPE html>[^\0]*?<meta name="generator" content="claimcheck '),

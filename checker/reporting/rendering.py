@@ -26,7 +26,9 @@ COST = {"html": 3.3, "sarif": 0.97, "json": 0.36, "md": 0.23, "github": 0.22, "t
 # alternated with the JSON and the Markdown side by side were each faster made in turn.
 BESIDE_MIN = 0.5
 
-Output = bytes | str  # a file's bytes, or the text printed to standard output
+# A file's bytes (whole, or in pieces: `Format.written`), or the text printed to standard
+# output.
+Output = bytes | list[bytes] | str
 Texts = Callable[[], Mapping[str, str]]  # the documents' texts (document id -> text)
 Made = Callable[[Format, Output], object]  # told of each output as soon as it is made
 
@@ -34,7 +36,8 @@ Made = Callable[[Format, Output], object]  # told of each output as soon as it i
 def render_all(report: Report, formats: Sequence[Format], texts: Texts,
                jobs: int = 1, known: RenderedFindings | None = None,
                each: Made | None = None) -> list[Output]:
-    """Each format's output, in the order given: bytes for a file, text for standard output.
+    """Each format's output, in the order given: bytes for a file (or its pieces), text for
+    standard output.
     `texts` is called by the HTML only (it shows each document in full); `known` are
     findings whose bytes the JSON splices in (`json_report.RenderedFindings`); `each` is
     given each output as soon as it is made (to write it while the next is rendered).
@@ -77,4 +80,4 @@ def shares(formats: Sequence[Format]) -> tuple[list[Format], list[Format]]:
 
 def _render(fmt: Format, report: Report, texts: Texts,
             known: RenderedFindings | None) -> Output:
-    return fmt.render(report) if fmt.filename is None else fmt.encoded(report, texts, known)
+    return fmt.render(report) if fmt.filename is None else fmt.written(report, texts, known)

@@ -98,6 +98,10 @@ def test_the_format_writes_the_same_bytes_with_what_is_known(report: Report) -> 
     spliced = _with(report, read)
     fmt = FORMATS["json"]
     assert fmt.encoded(spliced, known=known) == fmt.encoded(spliced)
+    # Written in pieces, each known finding one of them: never joined before the write.
+    pieces = fmt.written(spliced, known=known)
+    assert isinstance(pieces, list) and b"".join(pieces) == fmt.encoded(spliced)
+    assert all(known.get(f) in pieces for f in spliced.findings)
     # Other formats take no bytes of findings.
     assert FORMATS["sarif"].encoded(spliced, known=known) == FORMATS["sarif"].encoded(spliced)
 
