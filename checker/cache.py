@@ -26,6 +26,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -101,13 +102,40 @@ def generation() -> str:
 
 
 def _versions() -> str:
+    installed = _installed()
     found = []
     for name in _LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=none")
+        version = installed.get(_normalised(name))
+        if version is None:  # not installed as a wheel names it: ask its metadata
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                version = "none"
+        found.append(f"{name}={version}")
     return ",".join(found)
+
+
+def _installed() -> dict[str, str]:
+    """The version of each distribution installed on the path, by normalised name, read
+    from its `<name>-<version>.dist-info` directory's name, the first on the path first (as
+    `importlib.metadata` finds it): reading nine METADATA files took 5 ms a run."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip, or gone
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                distribution, _, version = name[:-len(".dist-info")].partition("-")
+                if version:
+                    found.setdefault(_normalised(distribution), version)
+    return found
+
+
+def _normalised(name: str) -> str:
+    """A distribution's name as the packaging specifications compare names."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def rules_fingerprint(ruleset: RuleSet) -> str:

@@ -12,7 +12,6 @@ Command-line options win over the file; the file wins over the built-in defaults
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -57,13 +56,16 @@ def _locate(text: str, key: str) -> int | None:
 def _parse(path: Path, shown: str) -> tuple[dict[str, Any], str] | None:
     try:
         text = path.read_text(encoding="utf-8-sig")  # editors on Windows may add a BOM
-        data = tomllib.loads(text)
     except FileNotFoundError:
         return None
     except OSError as exc:  # a directory, no permission
         raise SchemaError(f"cannot read: {exc.strerror}", Location(shown)) from None
     except UnicodeDecodeError as exc:
         raise SchemaError(f"not UTF-8 (byte {exc.start})", Location(shown)) from None
+    import tomllib  # only for a file to parse: a run in a directory with none imports none
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)

@@ -282,6 +282,8 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
 
 def _folded(name: str) -> str:
     """A file name as a file system that ignores case and normalisation compares it."""
+    if name.isascii():  # NFC leaves it as it is, and casefold is lower (20,000 names a run)
+        return name.lower()
     return unicodedata.normalize("NFC", name).casefold()
 
 

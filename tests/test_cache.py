@@ -340,3 +340,24 @@ def test_the_verdict_store_written_beside_is_whole_when_the_run_ends(
     assert report_json(root, cache_dir, jobs=2) == report_json(root) != first
     counts = [int(x) for x in reused.read_text("utf-8").split()]
     assert counts and counts[0] > 0  # the first run's store was whole and read
+
+
+def test_the_libraries_versions_are_their_metadata_versions() -> None:
+    """Read from the dist-info directories' names, as importlib.metadata would give them."""
+    from importlib import metadata
+
+    expected = ",".join(f"{name}={metadata.version(name)}"
+                        for name in cache_module._LIBRARIES)
+    assert cache_module._versions() == expected
+
+
+def test_a_distribution_is_found_first_on_the_path_whatever_its_name_spelling(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for directory, names in ((first, ["Ruamel.Yaml-9.1.dist-info", "notes.txt"]),
+                             (second, ["ruamel_yaml-9.0.dist-info", "py_stemmer-1.0.dist-info",
+                                       "broken.dist-info"])):
+        for name in names:
+            (directory / name).mkdir(parents=True)
+    monkeypatch.setattr("sys.path", [str(tmp_path / "gone"), str(first), str(second)])
+    assert cache_module._installed() == {"ruamel_yaml": "9.1", "py_stemmer": "1.0"}
