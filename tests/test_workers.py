@@ -122,6 +122,9 @@ def _slow_here_killed_there(state: dict[str, Any], bounds: tuple[int, int]) -> l
 def _fails_here(state: dict[str, Any], bounds: tuple[int, int]) -> list[int]:
     if os.getpid() == MAIN:
         raise KeyError("here")
+    # A worker's slice takes a while, so that this process always gets one to fail on: on a
+    # loaded CI machine the workers once took every slice before it took its first.
+    time.sleep(0.05)
     return list(range(*bounds))
 
 
