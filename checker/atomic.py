@@ -33,7 +33,8 @@ def atomic_write(path: Path, data: str | bytes | Iterable[bytes | memoryview],
     repository) would carry the write outside it. `durable=False` skips the fsync: still
     atomic for every reader while the system runs, but a power cut may leave an empty or
     torn file, so only for data that is checked when read (the cache). Data given as an
-    iterable of byte chunks is written as it comes (a large file never whole in memory).
+    iterable of byte chunks is written chunk by chunk (`write_all`: never joined into one
+    string).
     """
     _ready(path)
     # A signal between mkstemp and `try` would strand the temporary file: defer it.
@@ -106,20 +107,24 @@ def _close(staged: Iterable[Staged]) -> None:
                 os.close(fd)
 
 
-# Chunks given to one `os.writev` at most (POSIX's IOV_MAX, 1024 on Linux and macOS).
-_IOV_MAX = 1024
+# Chunks given to one `os.writev` at most (POSIX's IOV_MAX: 1024 on Linux and macOS).
+_IOV_MAX = min(1024, os.sysconf("SC_IOV_MAX")) if hasattr(os, "sysconf") else 1024
 
 
 def write_all(fd: int, chunks: Iterable[bytes | memoryview]) -> None:
     """Every chunk written to the file, in order, as they are: by `os.writev`, IOV_MAX
-    chunks a call, where the system has it (the JSON report's 30,000 pieces at 10,000
-    documents are never joined into one string of 41 MB: 24 ms and as many page faults),
-    else each by `os.write`. A short write goes on where it stopped."""
+    chunks a call (the JSON report's 30,000 pieces at 10,000 documents are never joined
+    into one string of 41 MB: 24 ms and as many page faults). Where the system has no
+    writev, each IOV_MAX chunks are joined and written by `os.write`. A short write goes on
+    where it stopped."""
     # Counted in bytes: a view of an array of 8-byte items has 8 bytes an item.
     pending: list[bytes | memoryview] = [
         c if type(c) is bytes else memoryview(c).cast("B") for c in chunks]
     pending = [c for c in pending if len(c)]
     writev = getattr(os, "writev", None)
+    if writev is None:
+        pending = [b"".join(pending[at:at + _IOV_MAX])
+                   for at in range(0, len(pending), _IOV_MAX)]
     at = 0
     while at < len(pending):
         batch = pending[at:at + _IOV_MAX]

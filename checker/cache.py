@@ -118,13 +118,19 @@ def _versions() -> str:
 def _installed() -> dict[str, str]:
     """The version of each distribution installed on the path, by normalised name, read
     from its `<name>-<version>.dist-info` directory's name, the first on the path first (as
-    `importlib.metadata` finds it): reading nine METADATA files took 5 ms a run."""
+    `importlib.metadata` finds it): reading nine METADATA files took 5 ms a run. The scan
+    stops at an entry it cannot read so (a zip, a directory holding an `.egg-info`): what it
+    did not find by then may be shadowed there, and is asked of its metadata (`_versions`)."""
     found: dict[str, str] = {}
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
-        except OSError:  # a zip, or gone
+        except FileNotFoundError:  # gone: importlib.metadata skips it too
             continue
+        except OSError:  # a zip or an egg: read by importlib.metadata only
+            break
+        if any(name.endswith(".egg-info") for name in names):
+            break
         for name in names:
             if name.endswith(".dist-info"):
                 distribution, _, version = name[:-len(".dist-info")].partition("-")

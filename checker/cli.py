@@ -113,8 +113,10 @@ class _Main(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimcheckError as exc:
+            _exit_if_stopped()
             echo_errors([exc])
         except OSError as exc:
+            _exit_if_stopped()
             if exc.errno in _NO_ROOM and exc.filename is None:
                 failure = _OUT_OF_MEMORY  # a fork or an allocation refused: no file's fault
             else:
@@ -129,14 +131,10 @@ class _Main(click.Group):
                 click.exceptions.Abort):
             raise  # usage errors and exits: click reports them as it does
         except MemoryError:
+            _exit_if_stopped()
             failure = _OUT_OF_MEMORY
         except Exception as exc:  # noqa: BLE001 - a bug: its traceback is the report to file
-            signalled = raised()
-            if signalled is not None:
-                # A signal's exit turned into another error by the code it landed in: a
-                # class being made at an import wraps it in a RuntimeError (its
-                # `__set_name__`). The run was stopped, not broken.
-                sys.exit(128 + signalled)
+            _exit_if_stopped()
             if _broken_pool(exc):
                 failure = ("a --jobs worker process ended abruptly (killed, perhaps for lack "
                            "of memory); run again with fewer --jobs")
@@ -148,6 +146,16 @@ class _Main(click.Group):
         if failure is not None:
             _failed(failure)
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _exit_if_stopped() -> None:
+    """Exit with 128 + signal when a signal's exit was raised: the error being handled is
+    that exit turned into another by the code it landed in (a class being made at an import
+    wraps it in a RuntimeError, its `__set_name__`; a write cut short says OSError). The run
+    was stopped, not broken, and says nothing more (`finish` exits so too)."""
+    signalled = raised()
+    if signalled is not None:
+        sys.exit(128 + signalled)
 
 
 _NO_ROOM = (errno.ENOMEM, errno.EAGAIN)
@@ -421,8 +429,10 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     echo_errors(result.errors)
     for line in terminal.note_lines(result.report.notes):
         click.echo(printable_path(line), err=True)  # notes name files
-    err.print(terminal.summary(result.report, str(out) if any(f.filename for f in chosen)
-                               else ""))
+    # The place escaped as the notes' files are: a tab or a newline in --out is shown, not
+    # printed (a newline would start a line of its own in a CI log).
+    err.print(terminal.summary(result.report, printable_path(str(out))
+                               if any(f.filename for f in chosen) else ""))
     finish(exit_code(result.report, fail_level))
 
 

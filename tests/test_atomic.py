@@ -268,7 +268,7 @@ def test_pieces_are_written_whole_whatever_each_write_takes(
         assert len(calls) == 3  # 3,002 pieces that are not empty, 1,024 a call
 
 
-def test_pieces_are_written_one_by_one_where_there_is_no_writev(
+def test_pieces_are_written_joined_in_batches_where_there_is_no_writev(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "writev")
     pieces = _pieces()

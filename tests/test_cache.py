@@ -361,3 +361,21 @@ def test_a_distribution_is_found_first_on_the_path_whatever_its_name_spelling(
             (directory / name).mkdir(parents=True)
     monkeypatch.setattr("sys.path", [str(tmp_path / "gone"), str(first), str(second)])
     assert cache_module._installed() == {"ruamel_yaml": "9.1", "py_stemmer": "1.0"}
+
+
+@pytest.mark.parametrize("shadow", ["egg", "zip"])
+def test_the_scan_stops_where_a_distribution_may_be_shadowed_unseen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shadow: str) -> None:
+    """An .egg-info directory or a zip on the path is read by importlib.metadata only: the
+    versions after it are not taken from directory names, but asked of the metadata."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    (first / "rapidfuzz-1.0.dist-info").mkdir(parents=True)
+    (later / "pydantic-9.9.dist-info").mkdir(parents=True)
+    if shadow == "egg":
+        between = tmp_path / "eggs"
+        (between / "pydantic.egg-info").mkdir(parents=True)
+    else:
+        between = tmp_path / "site.zip"
+        between.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.setattr("sys.path", [str(first), str(between), str(later)])
+    assert cache_module._installed() == {"rapidfuzz": "1.0"}

@@ -734,6 +734,18 @@ def test_no_output_line_can_be_forged_by_a_file_name(project: Path) -> None:
         assert not any(line.startswith("::") for line in lines), result.output
 
 
+def test_no_output_line_can_be_forged_by_the_reports_directory(project: Path) -> None:
+    """The summary names --out as the notes name files: a newline or a tab is shown
+    escaped, not printed."""
+    result = run(["check", "--fail-on", "never", "--out",
+                  "out\n::error file=forged.py,line=1::Forged\tannotation"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any("reports in out\\n::error" in line and "Forged\\tannotation" in line
+               for line in lines), result.output
+    assert not any(line.startswith("::") for line in lines), result.output
+
+
 def test_validate_fails_on_what_check_fails_on(project: Path) -> None:
     claims = project / "claims"
     first = sorted(claims.glob("*.yaml"))[0]

@@ -66,8 +66,9 @@ def test_a_signal_while_the_interpreter_exits_prints_no_traceback(repo: Path) ->
     assert proc.returncode == -signal.SIGTERM
 
 
+@pytest.mark.parametrize("turned_into", ["RuntimeError", "OSError", "ClaimcheckError"])
 def test_a_signal_turned_into_another_error_exits_as_the_signal(
-        tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch, turned_into: str) -> None:
     """SIGTERM landing while a class is made at an import reaches the command as a
     RuntimeError (Python wraps what `__set_name__` raises): the run was stopped, so it exits
     143 with no traceback, not as an internal error (a red CI run: tests/robustness)."""
@@ -81,8 +82,16 @@ def test_a_signal_turned_into_another_error_exits_as_the_signal(
             interrupt.terminate(signal.SIGTERM, None)
 
     def importing(*_: object, **__: object) -> None:
-        class Made:  # noqa: F841 - made for its descriptor's __set_name__
-            field = Landing()
+        if turned_into == "RuntimeError":
+            class Made:  # noqa: F841 - made for its descriptor's __set_name__
+                field = Landing()
+        try:
+            interrupt.terminate(signal.SIGTERM, None)
+        except SystemExit:
+            from checker.errors import InputError
+
+            raise (OSError(5, "I/O error") if turned_into == "OSError"
+                   else InputError("cut short")) from None
 
     monkeypatch.setattr("checker.pipeline.run_check", importing)
     try:
@@ -93,3 +102,4 @@ def test_a_signal_turned_into_another_error_exits_as_the_signal(
         interrupt.clear()
     assert result.exit_code == 143, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
+    assert "I/O error" not in result.output and "cut short" not in result.output
