@@ -26,22 +26,19 @@ import hashlib
 import json
 import math
 import os
-import re
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from blake3 import blake3
 from pydantic import TypeAdapter, ValidationError
 
-from checker import __version__
 from checker.atomic import atomic_write
 from checker.cachegc import REFRESH, mark_used, prune, stale, sweep, sweep_due
+from checker.codeprint import code_fingerprint as code_fingerprint
+from checker.codeprint import generation as generation
 from checker.compare.blocking import BlockingConfig
 from checker.defaults import CACHE_DIR as CACHE_DIR
 from checker.ingest import Document, document_fields
@@ -73,75 +70,6 @@ FORMAT = "5"
 EXTRACTED, NORMALISED = "extracted", "normalised"
 # Entries are JSON files but for the normalised claims, marshalled (`checker.normcodec`).
 _SUFFIX = {NORMALISED: ".marshal"}
-
-
-# The libraries whose behaviour a cached result can depend on (parsing, validation, fuzzy
-# matching, stemming, name search): a CI cache restored after an upgrade of one is a miss.
-_LIBRARIES = ("pydantic", "pydantic-core", "rapidfuzz", "snowballstemmer", "PyStemmer",
-              "pyahocorasick", "ruamel.yaml", "ruamel.yaml.clib", "jsonschema-rs")
-
-
-@cache
-def code_fingerprint() -> str:
-    """Hash of the checker package's sources and data, the Python version and the versions
-    of the libraries it reads through: any change invalidates the cache."""
-    package = Path(__file__).resolve().parent
-    hashed = hashlib.sha256(__version__.encode())
-    hashed.update(f"{sys.version}\0{_versions()}\0".encode())
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".txt", ".json"):
-            hashed.update(path.relative_to(package).as_posix().encode() + b"\0")
-            hashed.update(path.read_bytes() + b"\0")
-    return hashed.hexdigest()
-
-
-def generation() -> str:
-    """The directory the code files its extracted and normalised claims under: each version
-    its own, so that those no version reads any more can go (`checker.cachegc`)."""
-    return code_fingerprint()[:16]
-
-
-def _versions() -> str:
-    installed = _installed()
-    found = []
-    for name in _LIBRARIES:
-        version = installed.get(_normalised(name))
-        if version is None:  # not installed as a wheel names it: ask its metadata
-            try:
-                version = metadata.version(name)
-            except metadata.PackageNotFoundError:
-                version = "none"
-        found.append(f"{name}={version}")
-    return ",".join(found)
-
-
-def _installed() -> dict[str, str]:
-    """The version of each distribution installed on the path, by normalised name, read
-    from its `<name>-<version>.dist-info` directory's name, the first on the path first (as
-    `importlib.metadata` finds it): reading nine METADATA files took 5 ms a run. The scan
-    stops at an entry it cannot read so (a zip, a directory holding an `.egg-info`): what it
-    did not find by then may be shadowed there, and is asked of its metadata (`_versions`)."""
-    found: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except FileNotFoundError:  # gone: importlib.metadata skips it too
-            continue
-        except OSError:  # a zip or an egg: read by importlib.metadata only
-            break
-        if any(name.endswith(".egg-info") for name in names):
-            break
-        for name in names:
-            if name.endswith(".dist-info"):
-                distribution, _, version = name[:-len(".dist-info")].partition("-")
-                if version:
-                    found.setdefault(_normalised(distribution), version)
-    return found
-
-
-def _normalised(name: str) -> str:
-    """A distribution's name as the packaging specifications compare names."""
-    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def rules_fingerprint(ruleset: RuleSet) -> str:
