@@ -69,6 +69,8 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
         # The memos only for a process beside: with one process they would be held
         # through the comparison, where a run's memory peaks.
         _read_ahead(cache, named is not None and resolve_jobs(jobs) > 1)
+        # The findings the memos give are keyed for the sort below as they are read.
+        cache.rendered.keyed_by(sort_key)
     with watch.stage("normalise"):
         norm, per_doc = normalised(corpus, ruleset, cache, jobs, keys)
     progress("normalise", len(norm), len(norm))
@@ -114,7 +116,8 @@ def checked(corpus: Corpus, ruleset: RuleSet, progress: Progress, watch: Stopwat
     findings += found
     corpus.errors.extend(errors)
     progress("rules", 1, 1)
-    out = sorted(_unique(findings).values(), key=sort_key)
+    out = sorted(_unique(findings).values(),
+                 key=cache.rendered.key_of if cache is not None else sort_key)
     if cited_memo is not None:
         # What the next run builds first (`claimindex.cited`): a small file, written now.
         cited_memo.put("documents", cited(out))

@@ -9,7 +9,7 @@ the same bytes as rendering the whole report (tests/reporting/test_json_report.p
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from pydantic import ValidationError
 
@@ -29,22 +29,40 @@ _KEY = b'\n  "findings": []'  # the findings' key in the report rendered without
 class RenderedFindings:
     """Findings whose bytes in `report.json` are known, by the finding object: findings
     parsed from these very bytes (`finding_bytes` round-trips), and never changed after
-    (a finding is changed by a copy, `model_copy`, which is not known here)."""
+    (a finding is changed by a copy, `model_copy`, which is not known here). Given a sort
+    key (`keyed_by`), each finding's key is made as it is added, while the object just
+    parsed is still in the processor's cache: sorting 15,271 findings at 10,000 documents
+    read each one's fields again, 2 us a finding (0.047 s) once they had left it."""
 
     def __init__(self) -> None:
-        # id -> (the finding, kept alive so that its id names no other; its bytes)
-        self._known: dict[int, tuple[Finding, bytes]] = {}
+        # id -> (the finding, kept alive so that its id names no other; its bytes; its sort
+        # key, or None when none was asked for)
+        self._known: dict[int, tuple[Finding, bytes, tuple[object, ...] | None]] = {}
+        self._key: Callable[[Finding], tuple[object, ...]] | None = None
         # The last findings whose array was asked for (`pieces`), and its pieces.
         self._pieces: tuple[list[Finding], list[bytes]] | None = None
 
     def __len__(self) -> int:
         return len(self._known)
 
+    def keyed_by(self, key: Callable[[Finding], tuple[object, ...]]) -> None:
+        """Make each finding's `key` as it is added from now on (`key_of` gives it)."""
+        self._key = key
+
     def add(self, findings: Sequence[Finding], items: Sequence[bytes]) -> None:
-        """Know each finding's bytes, in order."""
-        known = self._known
+        """Know each finding's bytes, in order (and its key, `keyed_by`)."""
+        known, key = self._known, self._key
         for finding, item in zip(findings, items, strict=True):
-            known[id(finding)] = (finding, item)
+            known[id(finding)] = (finding, item, key(finding) if key is not None else None)
+
+    def key_of(self, finding: Finding) -> tuple[object, ...]:
+        """The finding's key (`keyed_by`): made when it was added, else now."""
+        hit = self._known.get(id(finding))
+        if hit is not None and hit[0] is finding and hit[2] is not None:
+            return hit[2]
+        if self._key is None:
+            raise ValueError("no key asked for (keyed_by)")
+        return self._key(finding)
 
     def get(self, finding: Finding) -> bytes | None:
         """The finding's bytes when known."""

@@ -142,3 +142,32 @@ def test_the_array_is_made_once_for_the_same_findings_in_the_same_order(
     assert b'"message": "changed"' in b"".join(known.pieces(changed))
     assert json_report.render_bytes(_with(report, read), known) == \
         json_report.render_bytes(_with(report, read))
+
+
+def test_a_known_finding_is_keyed_as_it_is_added(report: Report) -> None:
+    """Given a sort key, each finding added is keyed then (not when sorted); a finding not
+    added, or a copy of one, is keyed when asked; no key asked for is an error."""
+    from checker.findings import sort_key
+
+    findings = list(report.findings)
+    items = [json_report.finding_bytes(f) for f in findings]
+    known = RenderedFindings()
+    with pytest.raises(ValueError, match="no key"):
+        known.key_of(findings[0])
+    calls: list[Finding] = []
+
+    def counted(finding: Finding) -> tuple[object, ...]:
+        calls.append(finding)
+        return sort_key(finding)
+
+    known.keyed_by(counted)
+    known.add(findings[1:], items[1:])
+    assert [id(f) for f in calls] == [id(f) for f in findings[1:]]
+    calls.clear()
+    assert [known.key_of(f) for f in findings[1:]] == [sort_key(f) for f in findings[1:]]
+    assert calls == []  # made when added
+    copy = findings[1].model_copy(update={"confidence": 0.01})
+    assert known.key_of(findings[0]) == sort_key(findings[0])
+    assert known.key_of(copy) == sort_key(copy) != sort_key(findings[1])
+    assert [id(f) for f in calls] == [id(findings[0]), id(copy)]
+    assert sorted(findings, key=known.key_of) == sorted(findings, key=sort_key)
