@@ -107,8 +107,18 @@ def _close(staged: Iterable[Staged]) -> None:
                 os.close(fd)
 
 
-# Chunks given to one `os.writev` at most (POSIX's IOV_MAX: 1024 on Linux and macOS).
-_IOV_MAX = min(1024, os.sysconf("SC_IOV_MAX")) if hasattr(os, "sysconf") else 1024
+def _iov_max() -> int:
+    """Chunks given to one `os.writev` at most: POSIX's IOV_MAX (1024 on Linux and macOS),
+    or 1024 where the system names no lower limit (sysconf gives -1 for none, and knows no
+    such name on some systems)."""
+    try:
+        found = os.sysconf("SC_IOV_MAX")
+    except (AttributeError, ValueError, OSError):
+        return 1024
+    return found if 0 < found < 1024 else 1024
+
+
+_IOV_MAX = _iov_max()
 
 
 def write_all(fd: int, chunks: Iterable[bytes | memoryview]) -> None:

@@ -286,3 +286,17 @@ def test_a_file_that_takes_nothing_fails_the_write(tmp_path: Path,
         atomic_write(target, [b"new", b"er"])
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(1024, 1024), (16, 16), (-1, 1024),
+                                                 (4096, 1024), (None, 1024)])
+def test_the_chunks_a_call_are_the_systems_limit_or_1024(
+        monkeypatch: pytest.MonkeyPatch, limit: int | None, expected: int) -> None:
+    """-1 (no limit) or an unknown name never makes a batch of no chunk."""
+    def sysconf(name: str) -> int:
+        if limit is None:
+            raise ValueError("unrecognized configuration name")
+        return limit
+
+    monkeypatch.setattr(os, "sysconf", sysconf)
+    assert atomic._iov_max() == expected
