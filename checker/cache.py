@@ -54,16 +54,16 @@ if TYPE_CHECKING:
     from checker.compare.store import VerdictFile
     from checker.normpack import NormPack
 
-SIDECARS = "sidecars.json"  # checker.sidecars: metadata by sidecar bytes
-DOCUMENTS = "documents.json"  # checker.docmemo: documents by their files' stat signatures
-CLAIM_FILES = "claimfiles.json"  # checker.claimmemo: claim files (and lines) by their bytes
-REGIONS = "regions.json"  # rule_findings.regions_of: prose lines by document bytes
+SIDECARS = "sidecars.marshal"  # checker.sidecars: metadata by sidecar bytes
+DOCUMENTS = "documents.marshal"  # checker.docmemo: documents by their files' stat signatures
+CLAIM_FILES = "claimfiles.marshal"  # checker.claimmemo: claim files (and lines) by their bytes
+REGIONS = "regions.marshal"  # rule_findings.regions_of: prose lines by document bytes
 VERDICTS = "verdicts.marshal"  # checker.compare.store: every pair the last run judged
-ARITHMETIC = "arithmetic.json"  # compare.arithmetic_memo: issues by document claims
-TERMS = "terms.json"  # rule_findings.term_findings: term hits by document and claims
-CONSISTENCY = "consistency.json"  # rule_findings.consistency_findings: forms by document
-PARTS = "parts.json"  # reporting.build.corpus_parts: claim counts and names by draft
-CITED = "cited.json"  # checker.claimindex: documents the last run's conflicts cited
+ARITHMETIC = "arithmetic.marshal"  # compare.arithmetic_memo: issues by document claims
+TERMS = "terms.marshal"  # rule_findings.term_findings: term hits by document and claims
+CONSISTENCY = "consistency.marshal"  # rule_findings.consistency_findings: forms by document
+PARTS = "parts.marshal"  # reporting.build.corpus_parts: claim counts and names by draft
+CITED = "cited.marshal"  # checker.claimindex: documents the last run's conflicts cited
 # 2: entries sealed with their hash (`seal`); 3: normalised claims as rows; 4: with the
 # dates of the telling (`NormClaim.told`); 5: normalised claims marshalled (`normcodec`)
 FORMAT = "5"

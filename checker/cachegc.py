@@ -36,8 +36,13 @@ from checker.safepaths import leads_out
 NAMESPACES = ("extracted", "normalised")
 KEPT = 2  # generations kept in each namespace: this run's and the last used before it
 # Files of retired formats, and what their first bytes say when this cache wrote them: the
-# verdict store as JSON (format 3, before the twenty-sixth session's `verdicts.marshal`).
-RETIRED = {"verdicts.json": rx.compile(rb'\A\{"format":\d+,"fingerprint":"[0-9a-f]{64}"')}
+# verdict store as JSON (format 3, before the twenty-sixth session's `verdicts.marshal`),
+# and the memos as JSON (`checker.memofile` format 2, before the thirty-seventh's marshal).
+_JSON_MEMO = rx.compile(rb'\A\{"format":\d+,"code":"[0-9a-f]{64}')
+RETIRED = {"verdicts.json": rx.compile(rb'\A\{"format":\d+,"fingerprint":"[0-9a-f]{64}"'),
+           **{f"{name}.json": _JSON_MEMO
+              for name in ("arithmetic", "cited", "claimfiles", "consistency", "documents",
+                           "parts", "regions", "sidecars", "terms")}}
 _GENERATION = rx.compile(r"[0-9a-f]{16}\Z")
 _SHARD = rx.compile(r"[0-9a-f]{2}\Z")  # `<namespace>/<key[:2]>/`, in a generation or before
 # An entry (`<key>.json`, `<key>.marshal`) and what `atomic_write` leaves of one when killed.

@@ -7,7 +7,7 @@ path (`claimfiles`, C parser and schema gate) with the line of each claim, and t
 reads the file's bytes and looks them up. A file that needs the careful path (it has an
 error to locate) is never remembered.
 
-    memo = ClaimFileMemo(cache_dir / "claimfiles.json", code_fingerprint())
+    memo = ClaimFileMemo(cache_dir / "claimfiles.marshal", code_fingerprint())
     loaded, errors = load_claim_file(path, display, memo)
     memo.save()
 """

@@ -18,7 +18,7 @@ was last changed well before the entry was taken (`RACY_NS`): a file written in 
 moment the last run read it may have changed within one tick of the clock, and is read
 again. Writing a file changes its change time, which no user command sets back.
 
-    memo = DocumentMemo(cache_dir / "documents.json", code_fingerprint())
+    memo = DocumentMemo(cache_dir / "documents.marshal", code_fingerprint())
     docs, errors = load_documents(paths, root, sidecars=sidecars, known=memo)
     memo.save()
 """

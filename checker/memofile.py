@@ -1,13 +1,15 @@
-"""Small results remembered across runs in one JSON file of the cache directory.
+"""Small results remembered across runs in one file of the cache directory.
 
 Some stages' results depend on one file's bytes alone (a sidecar's metadata, a document's
 line classes). A cached run keeps them in a file keyed by a hash of those bytes, and the
-next run looks them up instead of computing them. The file is JSON (never pickle, see
-`checker.cache`); a missing, damaged or foreign one (another code version) is empty, and
-the entries this run used are written back when more than `STALE_SHARE` of them changed,
-so the file follows the corpus.
+next run looks them up instead of computing them. The file is a sealed marshal file
+(`checker.sealedfile`; never pickle, see `checker.cache`): the documents' memo of 10,000
+documents reads in 24 ms where its JSON took 37 ms, and values come back as they were put
+(a tuple stays a tuple). A missing, damaged or foreign one (another code version) is empty,
+and the entries this run used are written back when more than `STALE_SHARE` of them
+changed, so the file follows the corpus.
 
-    memo = MemoFile(cache_dir / "regions.json", code_fingerprint())
+    memo = MemoFile(cache_dir / "regions.marshal", code_fingerprint())
     found = memo.get(key)  # None when unknown
     memo.put(key, value)
     memo.save()
@@ -17,17 +19,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from checker.atomic import atomic_write
+from checker.sealedfile import read_sealed, write_sealed
 
-FORMAT = 2  # 2: sealed (`_sealed`)
+FORMAT = 3  # 3: a sealed marshal file (`checker.sealedfile`); 2 was sealed JSON
+KIND = f"memo {FORMAT}"  # what a memo file's head line names it
 R = TypeVar("R")
 # A memo is written again only when more than this share of its entries would change. An
-# edited re-run at 10,000 documents rewrote 5 MB of documents.json, and 20 MB of normalised
+# edited re-run at 10,000 documents rewrote 5 MB of the documents' memo, and 20 MB of normalised
 # claims (`checker.normpack`), for the one entry its edit changed, and its end waited for
 # those writes; the next run works the few entries out again instead (a document read, a
 # cache entry opened: a millisecond each). Entries are keyed by what they were made of, so
@@ -52,78 +54,24 @@ def too_stale(differ: int, used: int, stored: int) -> bool:
     return differ > STALE_SHARE * max(used, stored)
 
 
-def write_json(path: Path, payload: dict[str, Any]) -> None:
-    """Write a cache file atomically, without fsync (a torn file reads as foreign, so as
-    empty); a file that cannot be written is skipped: the next run computes again."""
-    try:
-        atomic_write(path, _sealed([dumps(payload)[:-1].encode("utf-8")]), durable=False)
-    except OSError:
-        return
-
-
-_SEAL_HEAD, _SEAL_TAIL = b',"seal":"', b'"}'
-_SEAL_SIZE = len(_SEAL_HEAD) + 64 + len(_SEAL_TAIL)
-
-
-def _sealed(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The chunks of an object missing its closing brace, then a last key: the sha256 of
-    every byte before it. A file edited, torn or truncated no longer matches its seal."""
-    digest = hashlib.sha256()
-    written = 0
-    for chunk in chunks:
-        digest.update(chunk)
-        written += len(chunk)
-        yield chunk
-    # An object with nothing in it but the seal ("{") takes no comma before it.
-    head = _SEAL_HEAD if written > 1 else _SEAL_HEAD[1:]
-    yield head + digest.hexdigest().encode("ascii") + _SEAL_TAIL
-
-
 def dumps(value: Any) -> str:
-    """Compact JSON, as the cache files hold it."""
+    """Compact JSON, as the cache's JSON files hold it (`checker.compare.store`)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def read_json(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
-    """A cache file written by `write_json` whose header fields are these and whose seal
-    holds, else None."""
-    if not _seal_holds(path):
-        return None
-    try:
-        # Text, not bytes: json.loads would decode bytes to a second copy of the file
-        # while it parses.
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
-        return None
-    return data
+def write_memo(path: Path, code: str, entries: dict[str, Any]) -> None:
+    """Write a memo's entries for the code `code` (`read_memo` reads them back):
+    atomically, without fsync (a torn file fails its seal, so reads as empty); a file that
+    cannot be written is skipped: the next run computes again."""
+    write_sealed(path, KIND, code, {"entries": entries})
 
 
-def _seal_holds(path: Path, block: int = 1 << 20) -> bool:
-    """Whether the bytes before a file's seal hash to it (read in blocks: a large file is
-    not held twice for this)."""
-    try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size < _SEAL_SIZE:
-                return False
-            digest = hashlib.sha256()
-            left = size - _SEAL_SIZE
-            while left > 0:
-                chunk = handle.read(min(block, left))
-                if not chunk:
-                    return False
-                digest.update(chunk)
-                left -= len(chunk)
-            tail = handle.read()
-    except OSError:
-        return False
-    if tail == _SEAL_HEAD + digest.hexdigest().encode("ascii") + _SEAL_TAIL:
-        return True
-    # An object with nothing but the seal: `{"seal":"..."}`, its "{" before the seal.
-    digest.update(tail[:1])
-    return tail[1:] == _SEAL_HEAD[1:] + digest.hexdigest().encode("ascii") + _SEAL_TAIL
+def read_memo(path: Path, code: str) -> dict[str, Any] | None:
+    """The entries `write_memo` wrote for this code; None when the file is missing,
+    damaged, of another format or of another code."""
+    value = read_sealed(path, KIND, code)
+    entries = value.get("entries") if isinstance(value, dict) else None
+    return entries if isinstance(entries, dict) else None
 
 
 def content_key(raw: bytes, *extra: object) -> str:
@@ -133,7 +81,7 @@ def content_key(raw: bytes, *extra: object) -> str:
 
 
 class MemoFile:
-    """JSON values by key: `get` before computing, `put` after, `save` at the end."""
+    """Values by key: `get` before computing, `put` after, `save` at the end."""
 
     def __init__(self, path: Path | None = None, code: str = "") -> None:
         self.path = path
@@ -156,7 +104,8 @@ class MemoFile:
         return self._stored.get(key)
 
     def put(self, key: str, value: Any) -> None:
-        """Remember a JSON-ready value."""
+        """Remember a value of plain data (what marshal writes: lists, tuples, dicts, str,
+        numbers, None)."""
         self._used[key] = value
 
     def keep(self, key: str) -> None:
@@ -177,13 +126,11 @@ class MemoFile:
         again)."""
         if self.path is None or not self.changed():
             return
-        write_json(self.path, {"format": FORMAT, "code": self.code,
-                               "entries": dict(sorted(self._used.items()))})
+        write_memo(self.path, self.code, dict(sorted(self._used.items())))
 
     def _load(self) -> dict[str, Any]:
-        data = read_json(self.path, {"format": FORMAT, "code": self.code}) if self.path else None
-        entries = data.get("entries") if data is not None else None
-        return entries if isinstance(entries, dict) else {}
+        entries = read_memo(self.path, self.code) if self.path is not None else None
+        return entries if entries is not None else {}
 
 
 class BytesMemo:

@@ -171,7 +171,7 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
         memos = [m for m in (sidecars, claim_memo, known) if m is not None and m.file.changed()]
         if cache is not None and memos:
             # Beside with --jobs (`settle` waits for it): an edited re-run of 10,000
-            # documents rewrote 5 MB of documents.json here before comparing. Held until
+            # documents rewrote 5 MB of the documents memo here before comparing. Held until
             # the checks' two lines are over: niced, it still slowed both by 0.2 s.
             cache.aside(functools.partial(_save, memos), jobs_for(options.jobs, len(corpus.docs)),
                         held=True)

@@ -7,7 +7,7 @@ file (`checker.memofile`), and the next run reads a sidecar's bytes and looks th
 instead of parsing them. A sidecar that needs the careful path (it has an error to locate)
 is never remembered.
 
-    memo = SidecarMemo(cache_dir / "sidecars.json", code_fingerprint())
+    memo = SidecarMemo(cache_dir / "sidecars.marshal", code_fingerprint())
     docs, errors = load_documents(paths, root, sidecars=memo)
     memo.save()
 """

@@ -79,7 +79,31 @@ def test_all_but_the_last_used_other_generation_are_stale(tmp_path: Path) -> Non
     assert not (tmp_path / "verdicts.json").exists()
     assert all(p.is_file() for p in mine)
     assert stale(tmp_path, now) == []
-    assert RETIRED.keys() == {"verdicts.json"}
+    assert RETIRED.keys() == {"verdicts.json", *(f"{n}.json" for n in JSON_MEMOS)}
+
+
+# The memos' names before they were marshalled (`checker.memofile` format 2).
+JSON_MEMOS = ("arithmetic", "cited", "claimfiles", "consistency", "documents", "parts",
+              "regions", "sidecars", "terms")
+
+
+def test_the_memos_written_as_json_are_retired_and_nobody_else_s_file(tmp_path: Path) -> None:
+    """A cache a version before wrote holds the memos as sealed JSON under `.json` names:
+    each goes; a file of the same name that this cache did not write stays, and so do the
+    memos of today's names."""
+    now = generation()
+    for name in JSON_MEMOS:
+        (tmp_path / f"{name}.json").write_text(
+            '{"format":2,"code":"' + "a" * 64 + '","entries":{},"seal":"' + "0" * 64 + '"}')
+    (tmp_path / "parts.json").write_text('{"format":2,"code":"' + "b" * 64 + ':' + "c" * 64
+                                         + '","entries":{}}')
+    (tmp_path / "documents.json").write_text('{"my": "list of documents"}')
+    (tmp_path / "documents.marshal").write_bytes(b"claimcheck memo 3 little code\n")
+    found = stale(tmp_path, now)
+    assert found == sorted(tmp_path / f"{n}.json" for n in JSON_MEMOS if n != "documents")
+    prune(found)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.json",
+                                                          "documents.marshal"]
 
 
 def test_only_what_the_cache_writes_is_removed(tmp_path: Path) -> None:

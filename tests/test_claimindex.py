@@ -3,7 +3,6 @@ re-run after an edit builds only the claims its findings cite."""
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from checker import checking, parallel
-from checker.cache import CITED
+from checker.cache import CITED, code_fingerprint
 from checker.claimindex import ClaimIndex, cited
 from checker.corpus import DeferredDocClaims, DocClaims, LazyDraft, load_corpus
 from checker.corpusnorm import normalised
+from checker.memofile import read_memo
 from checker.models.claims import ClaimFile
 from checker.models.report import Report
 from checker.normclaim import NormClaim
@@ -149,7 +149,9 @@ def test_a_re_run_beside_builds_the_conflicts_findings_ahead_and_keeps_their_doc
     cache = tmp_path / "cache"
     report_json(root, cache, jobs=2)
     memo = cache / CITED
-    kept = json.loads(memo.read_text("utf-8"))["entries"]["documents"]
+    entries = read_memo(memo, code_fingerprint())
+    assert entries is not None
+    kept = entries["documents"]
     report = Report.model_validate_json(report_json(root, None))
     assert kept == cited(report.findings) and kept
     early: list[int] = []

@@ -15,6 +15,7 @@ from checker import docmemo
 from checker.docmemo import DeferredDocument, DocumentMemo
 from checker.errors import InputError
 from checker.ingest import Document, Listing, discover, discover_noted, load_documents
+from checker.memofile import read_memo
 from checker.sidecars import SidecarMemo
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,11 +63,11 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_unchanged_documents_are_served_unread_and_equal(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = _load(corpus, None)
-    first = _memo(tmp_path / "documents.json")
+    first = _memo(tmp_path / "documents.marshal")
     assert _load(corpus, first) == fresh and first.served == 0
     first.save()
     read = _reads(monkeypatch)
-    second = DocumentMemo(tmp_path / "documents.json", "code")
+    second = DocumentMemo(tmp_path / "documents.marshal", "code")
     served = _load(corpus, second)
     assert second.served == len(fresh) and read == []
     assert all(isinstance(d, DeferredDocument) for d in served)
@@ -87,7 +88,7 @@ def test_unchanged_documents_are_served_unread_and_equal(
                                     "sidecar removed", "renamed root"])
 def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: str,
                                           listed: bool) -> None:
-    first = _memo(tmp_path / "documents.json")
+    first = _memo(tmp_path / "documents.marshal")
     docs = _load(corpus, first, listed)
     first.save()
     target = corpus / "seeds" / Path(docs[1].path).name
@@ -103,7 +104,7 @@ def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: 
     elif change == "sidecar added":
         sidecar = corpus / "seeds" / (Path(docs[0].path).stem + ".meta.yaml")
         sidecar.unlink(missing_ok=True)
-        first = _memo(tmp_path / "documents.json")
+        first = _memo(tmp_path / "documents.marshal")
         docs = _load(corpus, first, listed)
         first.save()
         sidecar.write_text("title: Added\n", "utf-8")
@@ -117,7 +118,7 @@ def test_a_changed_document_is_read_again(corpus: Path, tmp_path: Path, change: 
         moved = tmp_path / "elsewhere"
         shutil.move(corpus, moved)
         corpus = moved
-    second = DocumentMemo(tmp_path / "documents.json", "code")
+    second = DocumentMemo(tmp_path / "documents.marshal", "code")
     served = _load(corpus, second, listed)
     fresh = _load(corpus, None, listed)
     assert served == fresh
@@ -133,16 +134,16 @@ def test_a_file_changed_as_the_memo_was_taken_is_read_again(corpus: Path, tmp_pa
                                                             ) -> None:
     """Git's racy rule: an entry taken within RACY_NS of the file's last change may hold
     bytes older than the file's (a change within one tick of the clock)."""
-    first = DocumentMemo(tmp_path / "documents.json", "code")  # taken now: files are new
+    first = DocumentMemo(tmp_path / "documents.marshal", "code")  # taken now: files are new
     docs = _load(corpus, first)
     first.save()
-    second = DocumentMemo(tmp_path / "documents.json", "code")
+    second = DocumentMemo(tmp_path / "documents.marshal", "code")
     assert _load(corpus, second) == docs and second.served == 0
 
 
 def test_bytes_that_changed_under_the_same_signature_are_an_error(
         corpus: Path, tmp_path: Path) -> None:
-    first = _memo(tmp_path / "documents.json")
+    first = _memo(tmp_path / "documents.marshal")
     docs = _load(corpus, first)
     first.save()
     target = corpus / "seeds" / Path(docs[0].path).name
@@ -152,7 +153,7 @@ def test_bytes_that_changed_under_the_same_signature_are_an_error(
     # the text read later does not hash as the memo said, and the run says so.
     target.write_bytes(data.replace(b"e", b"a", 1))
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    memo = DocumentMemo(tmp_path / "documents.json", "code")
+    memo = DocumentMemo(tmp_path / "documents.marshal", "code")
     memo.file._stored[os.fspath(target)][0][2] = target.stat().st_ctime_ns  # ctime kept too
     served = _load(corpus, memo)
     with pytest.raises(InputError) as caught:
@@ -161,19 +162,21 @@ def test_bytes_that_changed_under_the_same_signature_are_an_error(
     assert "changed while it was being checked" in str(caught.value)
     # The memo is forgotten: the run again the message asks for reads every document (its
     # signatures would serve the stale entry, and fail, however often it is repeated).
-    assert not (tmp_path / "documents.json").exists()
-    again = DocumentMemo(tmp_path / "documents.json", "code")
+    assert not (tmp_path / "documents.marshal").exists()
+    again = DocumentMemo(tmp_path / "documents.marshal", "code")
     assert _load(corpus, again) == _load(corpus, None) and again.served == 0
 
 
 def test_a_damaged_or_foreign_memo_is_empty(corpus: Path, tmp_path: Path) -> None:
-    path = tmp_path / "documents.json"
+    path = tmp_path / "documents.marshal"
     first = _memo(path)
     docs = _load(corpus, first)
     first.save()
     other = DocumentMemo(path, "other code")
     assert _load(corpus, other) == docs and other.served == 0
-    path.write_text(path.read_text("utf-8").replace('"title"', '"titel"', 1), "utf-8")
+    raw = path.read_bytes()
+    assert b"title" in raw
+    path.write_bytes(raw.replace(b"title", b"titel", 1))
     damaged = DocumentMemo(path, "code")
     assert _load(corpus, damaged) == docs and damaged.served == 0
 
@@ -182,7 +185,7 @@ def test_serving_documents_keeps_their_sidecars_remembered(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sidecar memo keeps what a run uses: a run that serves every document (reading no
     sidecar) must not empty it, or the next run that reads them parses every sidecar."""
-    side_path, doc_path = tmp_path / "sidecars.json", tmp_path / "documents.json"
+    side_path, doc_path = tmp_path / "sidecars.marshal", tmp_path / "documents.marshal"
     sidecars = SidecarMemo(side_path, "code")
     first = _memo(doc_path)
     first.sidecars = sidecars
@@ -191,7 +194,7 @@ def test_serving_documents_keeps_their_sidecars_remembered(
     first.save()
     sidecars.save()
     remembered = side_path.read_bytes()
-    assert sidecars.hits == 0 and b'"entries":{}' not in remembered
+    assert sidecars.hits == 0 and read_memo(side_path, "code")
     # The next run from inside the corpus (relative paths): the same entries, all served.
     monkeypatch.chdir(corpus)
     again_sidecars = SidecarMemo(side_path, "code")
@@ -214,7 +217,7 @@ def test_a_sidecar_made_after_the_listing_is_remembered_with_its_signature(
     target = sorted(seeds.glob("*.txt"))[0]
     sidecar = target.with_name(target.stem + ".meta.yaml")
     sidecar.unlink(missing_ok=True)
-    first = _memo(tmp_path / "documents.json")
+    first = _memo(tmp_path / "documents.marshal")
     listing = Listing()
     paths = discover_noted(seeds, listing=listing)[0]
     assert not listing.may_have_sidecar(target)
@@ -224,7 +227,7 @@ def test_a_sidecar_made_after_the_listing_is_remembered_with_its_signature(
     assert next(d for d in docs if d.id == target.stem).meta.title == "From the sidecar"
     first.save()
     sidecar.unlink()
-    second = DocumentMemo(tmp_path / "documents.json", "code")
+    second = DocumentMemo(tmp_path / "documents.marshal", "code")
     served = _load(corpus, second)
     assert served == _load(corpus, None)
     assert next(d for d in served if d.id == target.stem).meta.title != "From the sidecar"

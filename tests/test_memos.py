@@ -3,7 +3,6 @@ still located."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +37,7 @@ def test_remembered_metadata_is_the_parsed_one(tmp_path: Path, source: str) -> N
         shutil.copytree(REPO / "seeds", root)
     else:
         root = write(tmp_path / "corpus", 12) / "seeds"
-    path = tmp_path / "sidecars.json"
+    path = tmp_path / "sidecars.marshal"
     parsed = _docs(root, None)
     first = SidecarMemo(path, "code")
     assert _docs(root, first) == parsed and first.hits == 0
@@ -50,7 +49,7 @@ def test_remembered_metadata_is_the_parsed_one(tmp_path: Path, source: str) -> N
 
 def _remembered_seeds(tmp_path: Path, code: str) -> tuple[Path, Path]:
     """A copy of the seeds whose sidecars one run has remembered; (documents, memo file)."""
-    root, path = tmp_path / "docs", tmp_path / "sidecars.json"
+    root, path = tmp_path / "docs", tmp_path / "sidecars.marshal"
     shutil.copytree(REPO / "seeds", root)
     memo = SidecarMemo(path, code)
     _docs(root, memo)
@@ -73,7 +72,7 @@ def test_edited_sidecar_is_parsed_again(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
     sidecar = tmp_path / "a.meta.yaml"
     sidecar.write_text('title: T\npublished: "2025-04"\n', encoding="utf-8")
-    path = tmp_path / "memo.json"
+    path = tmp_path / "memo.marshal"
     memo = SidecarMemo(path, "c")
     read_document(tmp_path / "a.txt", "a.txt", sidecars=memo)
     memo.save()
@@ -86,7 +85,7 @@ def test_edited_sidecar_is_parsed_again(tmp_path: Path) -> None:
 def test_a_bad_sidecar_is_never_remembered(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a.meta.yaml").write_text("title: T\npublished: yesterday\n", encoding="utf-8")
-    path = tmp_path / "memo.json"
+    path = tmp_path / "memo.marshal"
     for _ in range(2):
         memo = SidecarMemo(path, "c")
         with pytest.raises(SchemaError) as err:
@@ -116,7 +115,7 @@ def test_remembered_regions_are_the_computed_ones(tmp_path: Path) -> None:
     corpus = load_corpus(REPO, REPO / "seeds", REPO / "claims", ruleset.lexicon)
     computed = regions_of(corpus.docs)
     assert any(computed)
-    path = tmp_path / "regions.json"
+    path = tmp_path / "regions.marshal"
     first = MemoFile(path, "c")
     assert regions_of(corpus.docs, first) == computed and first.hits == 0
     first.save()
@@ -126,23 +125,33 @@ def test_remembered_regions_are_the_computed_ones(tmp_path: Path) -> None:
 
 
 def test_a_cache_file_is_sealed_and_read_back_only_whole(tmp_path: Path) -> None:
-    from checker.memofile import read_json, write_json
+    from checker.memofile import KIND, read_memo, write_memo
+    from checker.sealedfile import read_sealed
 
-    path = tmp_path / "memo.json"
-    write_json(path, {"format": 1, "n": 2.5, "items": [[1, "é"]]})
-    data = json.loads(path.read_text("utf-8"))
-    assert len(data.pop("seal")) == 64 and data == {"format": 1, "n": 2.5, "items": [[1, "é"]]}
-    assert read_json(path, {"format": 1}) is not None and read_json(path, {"format": 2}) is None
-    path.write_bytes(path.read_bytes()[:-3])
-    assert read_json(path, {"format": 1}) is None
-    write_json(path, {})
-    assert read_json(path, {}) is not None  # nothing but the seal
+    path = tmp_path / "memo.marshal"
+    entries = {"n": 2.5, "items": [[1, "é"], (2, None)], "ok": True}
+    write_memo(path, "c", entries)
+    assert read_memo(path, "c") == entries
+    assert read_memo(path, "c")["items"][1] == (2, None)  # as put: a tuple stays a tuple
+    assert read_sealed(path, KIND, "c") == {"entries": entries}
+    assert read_memo(path, "other code") is None
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-3])  # torn
+    assert read_memo(path, "c") is None
+    path.write_bytes(raw.replace("é".encode(), b"e!"))  # edited: the seal fails
+    assert read_memo(path, "c") is None
+    write_memo(path, "c", {})
+    assert read_memo(path, "c") == {}
+    assert read_memo(tmp_path / "missing.marshal", "c") is None
+    # The format before (sealed JSON) under the same name reads as no memo.
+    path.write_text('{"format":2,"code":"c","entries":{"n":1},"seal":"' + "0" * 64 + '"}')
+    assert read_memo(path, "c") is None
 
 
 def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None:
 
     from checker.corpus import load_corpus
-    from checker.memofile import MemoFile, write_json
+    from checker.memofile import MemoFile, read_memo, write_memo
     from checker.rule_findings import regions_of, term_findings
     from checker.rules import load_rules
 
@@ -151,7 +160,7 @@ def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None
     regions = regions_of(corpus.docs)
     computed = term_findings(corpus, ruleset, regions)
     assert computed
-    path = tmp_path / "terms.json"
+    path = tmp_path / "terms.marshal"
     first = MemoFile(path, "c")
     assert term_findings(corpus, ruleset, regions, first) == computed and first.hits == 0
     first.save()
@@ -159,21 +168,24 @@ def test_remembered_term_hits_make_the_computed_findings(tmp_path: Path) -> None
     assert term_findings(corpus, ruleset, regions, second) == computed
     assert second.hits == len(corpus.docs)
     # A damaged entry (a rule that is no more) is computed again, not trusted.
-    data = json.loads(path.read_text("utf-8"))
-    for hits in data["entries"].values():
+    entries = read_memo(path, "c")
+    assert entries
+    for hits in entries.values():
         for hit in hits:
             hit[1] = "no-such-rule"
-    path.write_text(json.dumps(data), "utf-8")  # an edit by hand: the seal fails
-    assert MemoFile(path, "c").get(next(iter(data["entries"]))) is None
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-1] + bytes([raw[-1] ^ 1]))  # an edit by hand: the seal fails
+    assert MemoFile(path, "c").get(next(iter(entries))) is None
     assert term_findings(corpus, ruleset, regions, MemoFile(path, "c")) == computed
     # Sealed again, the entries are read, and still not trusted past what they name.
-    write_json(path, {k: v for k, v in data.items() if k != "seal"})
+    write_memo(path, "c", entries)
+    assert MemoFile(path, "c").get(next(iter(entries))) is not None
     assert term_findings(corpus, ruleset, regions, MemoFile(path, "c")) == computed
 
 
 def test_remembered_forms_make_the_computed_consistency_findings(tmp_path: Path) -> None:
     from checker.corpus import load_corpus
-    from checker.memofile import MemoFile, write_json
+    from checker.memofile import MemoFile, read_memo, write_memo
     from checker.rule_findings import consistency_findings, regions_of
     from checker.rules import load_rules
 
@@ -182,7 +194,7 @@ def test_remembered_forms_make_the_computed_consistency_findings(tmp_path: Path)
     regions = regions_of(corpus.docs)
     computed = consistency_findings(corpus, ruleset, regions)
     assert computed and ruleset.consistency
-    path = tmp_path / "consistency.json"
+    path = tmp_path / "consistency.marshal"
     first = MemoFile(path, "c")
     assert consistency_findings(corpus, ruleset, regions, first) == computed
     assert first.hits == 0
@@ -192,14 +204,14 @@ def test_remembered_forms_make_the_computed_consistency_findings(tmp_path: Path)
     assert consistency_findings(corpus, ruleset, [[] for _ in regions], second) == computed
     assert second.hits == len(corpus.docs)
     # A stored entry that does not fit the rules (sealed again by hand) is computed again.
-    data = json.loads(path.read_text("utf-8"))
-    entries = data["entries"]
+    entries = read_memo(path, "c")
+    assert entries is not None
     key = next(k for k, v in entries.items() if any(v))
     good, rest = entries[key], entries[key][1:]
     for bad in ([], "x", [[1, 2], *rest], [[5, 2, 0], *rest], [[0, 3, 99], *rest],
                 [[0, 3, "0"], *rest], [[-1, 3, 0], *rest], [*entries[key], []]):
         entries[key] = bad
-        write_json(path, {k: v for k, v in data.items() if k != "seal"})
+        write_memo(path, "c", entries)
         memo = MemoFile(path, "c")
         assert consistency_findings(corpus, ruleset, regions, memo) == computed
         assert memo._used[key] == good  # computed again, and kept as computed
@@ -214,7 +226,7 @@ def test_a_fixed_claim_text_is_not_answered_from_the_memo(tmp_path: Path) -> Non
     ruleset, _ = load_rules([REPO / "rules"])
     corpus = load_corpus(REPO, REPO / "seeds", REPO / "claims", ruleset.lexicon)
     regions = regions_of(corpus.docs)
-    path = tmp_path / "terms.json"
+    path = tmp_path / "terms.marshal"
     memo = MemoFile(path, "c")
     before = term_findings(corpus, ruleset, regions, memo)
     memo.save()
@@ -255,7 +267,7 @@ def _claim_files(paths: list[Path], memo: ClaimFileMemo | None) -> list[object]:
 
 def test_remembered_claim_files_are_the_parsed_ones(tmp_path: Path) -> None:
     paths = sorted(REPO.glob("claims/*.yaml"))
-    memo_path = tmp_path / "claimfiles.json"
+    memo_path = tmp_path / "claimfiles.marshal"
     parsed = _claim_files(paths, None)
     first = ClaimFileMemo(memo_path, "code")
     assert _claim_files(paths, first) == parsed and first.hits == 0
@@ -269,7 +281,7 @@ def test_edited_or_damaged_claim_file_entries_are_read_again(tmp_path: Path) -> 
     source = sorted(REPO.glob("claims/*.yaml"))[-1]
     path = tmp_path / source.name
     shutil.copy(source, path)
-    memo_path = tmp_path / "claimfiles.json"
+    memo_path = tmp_path / "claimfiles.marshal"
     memo = ClaimFileMemo(memo_path, "c")
     _claim_files([path], memo)
     memo.save()
@@ -303,7 +315,7 @@ def test_a_claim_file_with_errors_is_never_remembered(tmp_path: Path) -> None:
     path = tmp_path / source.name
     path.write_text(source.read_text(encoding="utf-8").replace("claims:\n", "claims:\n  - {}\n",
                                                                 1), encoding="utf-8")
-    memo_path = tmp_path / "claimfiles.json"
+    memo_path = tmp_path / "claimfiles.marshal"
     memo = ClaimFileMemo(memo_path, "c")
     errors = _claim_files([path], memo)
     memo.save()
@@ -317,11 +329,11 @@ def _doubled(_: int, stored: object) -> int | None:
 
 
 def test_remembered_looks_up_computes_the_rest_together_and_keeps_them(tmp_path: Path) -> None:
-    memo = MemoFile(tmp_path / "memo.json", "code")
+    memo = MemoFile(tmp_path / "memo.marshal", "code")
     memo.put("a", 10)
     memo.put("b", "damaged")
     memo.save()
-    memo = MemoFile(tmp_path / "memo.json", "code")
+    memo = MemoFile(tmp_path / "memo.marshal", "code")
     asked: list[list[int]] = []
 
     def compute(todo: list[int]) -> list[int]:
@@ -332,7 +344,7 @@ def test_remembered_looks_up_computes_the_rest_together_and_keeps_them(tmp_path:
     assert got == [20, 202, 204, 206]
     assert asked == [[1, 2, 3]]  # one call for all: it may spread them over processes
     memo.save()
-    again = MemoFile(tmp_path / "memo.json", "code")
+    again = MemoFile(tmp_path / "memo.marshal", "code")
     # What was computed under a key is kept (the damaged value replaced); keyless is not.
     assert (again.get("a"), again.get("b"), again.get("d")) == (10, 101, 103)
     assert remembered(None, [None, None], _doubled, lambda todo: todo) == [0, 2]
@@ -403,7 +415,7 @@ def test_a_memo_is_written_again_only_when_more_than_a_few_entries_changed(
 
 def test_an_edited_run_leaves_the_document_memo_and_reads_the_edit_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Of 150 documents one edited: documents.json is not rewritten for it; the next run
+    """Of 150 documents one edited: the documents memo is not rewritten for it; the next run
     serves the 149 others and reads the edited one again, each time, with the same
     report as a run without cache."""
     from tests.bench.corpora import report_json
@@ -454,7 +466,7 @@ def test_a_drafted_document_s_term_findings_are_kept_and_its_claims_not_built(
     corpus, ruleset, _ = loaded()
     computed = term_findings(corpus, ruleset, regions_of(corpus.docs))
     assert computed
-    path = tmp_path / "terms.json"
+    path = tmp_path / "terms.marshal"
     for run in range(2):
         corpus, ruleset, cache = loaded()
         memo = MemoFile(path, "c")
@@ -473,14 +485,14 @@ def test_a_drafted_document_s_term_findings_are_kept_and_its_claims_not_built(
                          drafts=cache.extracted) == edited
     page.write_text(page.read_text("utf-8").replace("Chang-e Chang", "Chang"), "utf-8")
     # Entries that are not findings are computed again, not trusted.
-    from checker.memofile import write_json
+    from checker.memofile import read_memo, write_memo
 
-    data = json.loads(path.read_text("utf-8"))
-    data.pop("seal")
-    for key, value in data["entries"].items():
+    entries = read_memo(path, "c")
+    assert entries
+    for key, value in entries.items():
         if value and isinstance(value[0], str):
-            data["entries"][key] = ['{"id": 1}']
-    write_json(path, data)
+            entries[key] = ['{"id": 1}']
+    write_memo(path, "c", entries)
     corpus, ruleset, cache = loaded()
     assert term_findings(corpus, ruleset, regions_of(corpus.docs), MemoFile(path, "c"),
                          drafts=cache.extracted) == computed

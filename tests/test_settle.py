@@ -191,12 +191,12 @@ def test_an_edited_run_writes_its_input_memos_once_the_lines_are_over(
 
     monkeypatch.setattr(pipeline, "_save", save)
     monkeypatch.setattr(checking, "_beside_the_comparison", lines)
-    before = (project / "cache" / "documents.json").read_bytes()
+    before = (project / "cache" / "documents.marshal").read_bytes()
     run_check(_options(project))
     stamps = dict(line.split() for line in times.read_text("utf-8").splitlines())
     assert set(stamps) == {"save", "lines"}
     assert float(stamps["save"]) >= float(stamps["lines"])
-    assert (project / "cache" / "documents.json").read_bytes() != before
+    assert (project / "cache" / "documents.marshal").read_bytes() != before
 
 
 def test_held_writes_that_cannot_start_beside_are_done_here(
@@ -281,7 +281,7 @@ def test_inputs_that_fail_after_holding_a_write_still_write_it(
     monkeypatch.setattr(pipeline, "entity_id_errors", broken)
     with pytest.raises(RuntimeError, match="a bug after"):
         pipeline.load_inputs(_options(project))
-    assert (project / "cache" / "documents.json").is_file()  # held, then written
+    assert (project / "cache" / "documents.marshal").is_file()  # held, then written
 
 
 def test_a_held_write_that_fails_with_a_bug_does_not_stop_the_others(

@@ -37,7 +37,7 @@ def test_a_warm_run_looks_issues_up(tmp_path: Path, ruleset: RuleSet,
     keys = {"wrong": "k1", "right": "k2"}
     expected = [check_document(dc.claims) for dc in docs]
     assert [len(found) for found in expected] == [1, 0]
-    memo = MemoFile(tmp_path / "arithmetic.json", "code")
+    memo = MemoFile(tmp_path / "arithmetic.marshal", "code")
     assert document_issues(docs, keys, memo) == expected
     memo.save()
 
@@ -45,11 +45,11 @@ def test_a_warm_run_looks_issues_up(tmp_path: Path, ruleset: RuleSet,
         raise AssertionError("checked again")
 
     monkeypatch.setattr(arithmetic_memo, "check_document", refuse)
-    assert document_issues(docs, keys, MemoFile(tmp_path / "arithmetic.json", "code")) == \
+    assert document_issues(docs, keys, MemoFile(tmp_path / "arithmetic.marshal", "code")) == \
         expected
     # A document without a key (no cache entry for its claims) is checked.
     with pytest.raises(AssertionError, match="checked again"):
-        document_issues(docs, {"wrong": "k1"}, MemoFile(tmp_path / "arithmetic.json", "code"))
+        document_issues(docs, {"wrong": "k1"}, MemoFile(tmp_path / "arithmetic.marshal", "code"))
 
 
 def _saved(path: Path, value: object) -> MemoFile:
@@ -67,7 +67,7 @@ def _saved(path: Path, value: object) -> MemoFile:
 def test_rows_no_run_wrote_are_checked_again(tmp_path: Path, ruleset: RuleSet,
                                              row: object) -> None:
     docs = _docs(ruleset)[:1]
-    memo = _saved(tmp_path / "arithmetic.json", row)
+    memo = _saved(tmp_path / "arithmetic.marshal", row)
     assert memo.get("k1") == row  # stored, and not taken
     assert document_issues(docs, {"wrong": "k1"}, memo) == [check_document(docs[0].claims)]
 
@@ -75,7 +75,7 @@ def test_rows_no_run_wrote_are_checked_again(tmp_path: Path, ruleset: RuleSet,
 def test_a_whole_figure_stays_whole(tmp_path: Path, ruleset: RuleSet) -> None:
     """The computed figure is shown in the finding: 20 read back as 20.0 would change it."""
     docs = _docs(ruleset)[:1]
-    memo = _saved(tmp_path / "arithmetic.json",
+    memo = _saved(tmp_path / "arithmetic.marshal",
                   [["c1", [], "percent-change", "50%", 20, "20%", "m"]])
     found = document_issues(docs, {"wrong": "k1"}, memo)[0][0]
     assert json.dumps(found.computed) == "20"

@@ -3,13 +3,12 @@ extraction key, so a re-run makes the parts without building its claims."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from checker.corpus import Corpus, DocClaims, load_corpus
-from checker.memofile import MemoFile, write_json
+from checker.memofile import MemoFile, read_memo, write_memo
 from checker.reporting.build import corpus_parts
 from checker.rules import RuleSet, load_rules
 from tests.bench.corpora import RULES, write
@@ -35,7 +34,7 @@ def test_kept_parts_are_the_parts_and_build_no_claim(tmp_path: Path, ruleset: Ru
                                                       docs: list[DocClaims]) -> None:
     expected = corpus_parts(Corpus(docs=docs), ruleset)
     assert expected.entities and sum(expected.claims) > len(docs)
-    path = tmp_path / "parts.json"
+    path = tmp_path / "parts.marshal"
     first = _Deferred(docs)
     memo = MemoFile(path, "code")
     assert corpus_parts(Corpus(docs=first.docs), ruleset, memo, _drafts(docs)) == expected
@@ -63,13 +62,14 @@ def test_kept_parts_are_the_parts_and_build_no_claim(tmp_path: Path, ruleset: Ru
 def test_an_entry_that_is_not_a_part_is_made_again(tmp_path: Path, ruleset: RuleSet,
                                                   docs: list[DocClaims], entry: object) -> None:
     expected = corpus_parts(Corpus(docs=docs), ruleset)
-    path = tmp_path / "parts.json"
+    path = tmp_path / "parts.marshal"
     memo = MemoFile(path, "code")
     corpus_parts(Corpus(docs=_Deferred(docs).docs), ruleset, memo, _drafts(docs))
     memo.save()
-    stored = json.loads(path.read_text("utf-8"))
-    stored["entries"][f"key-{docs[5].doc.id}"] = entry
-    write_json(path, {k: v for k, v in stored.items() if k != "seal"})  # sealed again
+    stored = read_memo(path, "code")
+    assert stored is not None
+    stored[f"key-{docs[5].doc.id}"] = entry
+    write_memo(path, "code", stored)  # sealed again
     again = _Deferred(docs)
     assert corpus_parts(Corpus(docs=again.docs), ruleset, MemoFile(path, "code"),
                         _drafts(docs)) == expected
