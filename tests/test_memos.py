@@ -131,8 +131,9 @@ def test_a_cache_file_is_sealed_and_read_back_only_whole(tmp_path: Path) -> None
     path = tmp_path / "memo.marshal"
     entries = {"n": 2.5, "items": [[1, "é"], (2, None)], "ok": True}
     write_memo(path, "c", entries)
-    assert read_memo(path, "c") == entries
-    assert read_memo(path, "c")["items"][1] == (2, None)  # as put: a tuple stays a tuple
+    back = read_memo(path, "c")
+    assert back == entries
+    assert back["items"][1] == (2, None)  # as put: a tuple stays a tuple
     assert read_sealed(path, KIND, "c") == {"entries": entries}
     assert read_memo(path, "other code") is None
     raw = path.read_bytes()
