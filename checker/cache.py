@@ -110,6 +110,13 @@ def extraction_key(doc: Document, threshold: float, rules_fp: str) -> str:
     return hashlib.sha256(b"%s\0%s%s" % (head, fields, meta)).hexdigest()
 
 
+def extraction_head(threshold: float, rules_fp: str) -> str:
+    """What every document's extraction key is made of besides the document (the code,
+    the lexicon's rules, the threshold), hashed: a key kept under one head is the key of a
+    run of the same head (`docmemo.kept_key`)."""
+    return _extraction_head(code_fingerprint(), threshold, rules_fp).decode("ascii")
+
+
 @functools.lru_cache(maxsize=16)
 def _extraction_head(code: str, threshold: float, rules_fp: str) -> bytes:
     return digest({"format": FORMAT, "what": EXTRACTED, "code": code, "rules": rules_fp,
@@ -223,6 +230,7 @@ class ClaimCache:
         # This run's extraction key of each document drafted through the cache: its claims
         # are a function of that key, so their normalised form can be keyed by it too.
         self.extracted: dict[str, str] = {}
+        self.extracted_head = ""  # what the keys of `extracted` are made of (`extraction_head`)
         # The findings this run read from the cache with their bytes in report.json, for
         # the JSON report to splice in (`json_report.RenderedFindings`).
         self.rendered = RenderedFindings()
@@ -299,12 +307,16 @@ class ClaimCache:
     def _sweep(self) -> None:
         """Once a day, this generation's entries no run used for a month go
         (`cachegc.sweep`). A run's reads set old entries' times again (`_refreshed`), but
-        the normalised pack serves its entries without reading their files: those stay."""
+        the normalised pack serves its entries without reading their files, and the
+        documents' memo names drafts without asking for them (`docmemo.kept_key`): those
+        stay."""
         from checker.normpack import NormPack
 
         now = time.time()
         if sweep_due(self.root, now):
-            served = NormPack.read(self.root, code_fingerprint()).keys()
+            # And the drafts this run took by the key the documents' memo kept, unread.
+            served = NormPack.read(self.root, code_fingerprint()).keys() | \
+                set(self.extracted.values())
             sweep(self.root, self._generation, served, now)
 
     def _refreshed(self, path: str, changed: float) -> None:

@@ -4,7 +4,9 @@ A re-run over a corpus whose documents did not change reads 10,000 files, hashes
 bytes and parses 10,000 sidecars only to learn what the last run knew. A cached run keeps,
 for each document it read, the stat signature of the file and of its sidecar (size,
 modification and change times in nanoseconds, inode, device) with what reading gave: the
-sha256 of the bytes, where the body starts, the warnings and the metadata. The next run
+sha256 of the bytes, where the body starts, the warnings and the metadata, and the key
+its drafted claims were held under in the cache (`note_keys`: a served document's key is
+then neither hashed again nor looked for, 10,000 hashes and stats a run). The next run
 stats both files; when the signatures are the ones kept, the document is taken from the
 memo as a `DeferredDocument`, whose text is read the first time something asks for it (and
 checked against the kept sha256 then). A run whose findings are served from
@@ -28,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -125,6 +128,7 @@ class DocumentMemo:
         # When this run's stats were taken: an entry made now is trusted from RACY_NS on.
         self.seen = time.time_ns()
         self.served = 0
+        self._files: dict[str, str] = {}  # document id -> file, of the entries used
 
     def lookup(self, file: str, doc_id: str, display: str, sidecar: bool = True
                ) -> tuple[DeferredDocument | None, Stats | None]:
@@ -144,9 +148,9 @@ class DocumentMemo:
     def _get(self, file: str, doc_id: str, display: str,
              stats: Stats) -> DeferredDocument | None:
         entry = self.file.peek(file)
-        if not isinstance(entry, list) or len(entry) != 9:
+        if not isinstance(entry, list) or len(entry) != 10:
             return None
-        sig, side, seen, shown, sha256, body_start, warnings, meta, side_key = entry
+        sig, side, seen, shown, sha256, body_start, warnings, meta, side_key, drafted = entry
         if sig != stats[0] or side != stats[1] or shown != display or not _settled(stats, seen):
             return None
         try:
@@ -157,18 +161,46 @@ class DocumentMemo:
         if self.sidecars is not None and isinstance(side_key, str):
             self.sidecars.file.keep(side_key)
         self.served += 1
-        return deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings),
-                        os.fspath(self.file.path) if self.file.path is not None else None)
+        self._files[doc_id] = file
+        doc = deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings),
+                       os.fspath(self.file.path) if self.file.path is not None else None)
+        if type(drafted) is list and len(drafted) == 2 and all(type(x) is str for x in drafted):
+            doc.__dict__["_drafted"] = tuple(drafted)
+        return doc
 
     def put(self, file: str, doc: Document, stats: Stats) -> None:
         """Remember a document read now, under the signatures taken before reading it."""
+        self._files[doc.id] = file
         self.file.put(file, [stats[0], stats[1], self.seen, doc.path, doc.sha256,
                              doc.body_start, list(doc.warnings),
-                             doc.meta.model_dump(mode="json"), _sidecar_key(file, stats)])
+                             doc.meta.model_dump(mode="json"), _sidecar_key(file, stats), None])
+
+    def note_keys(self, head: str, keys: Mapping[str, str]) -> None:
+        """Remember the extraction key (`keys`: by document id) each document's drafted
+        claims are held under in the cache, made of `head` (`cache.extraction_head`), for
+        the next run of the same head to take (`kept_key`) instead of hashing the metadata
+        and asking the cache for each document."""
+        for doc_id, key in keys.items():
+            file = self._files.get(doc_id)
+            if file is None:
+                continue
+            entry = self.file.taken(file)
+            if type(entry) is list and len(entry) == 10 and entry[9] != [head, key]:
+                # A new list: the stored one is the entry as read, which `save` compares.
+                self.file.put(file, [*entry[:9], [head, key]])
 
     def save(self) -> None:
         """Write the entries this run used (see `MemoFile.save`)."""
         self.file.save()
+
+
+def kept_key(doc: Document, head: str) -> str | None:
+    """The extraction key the memo kept for a document it served, when kept under `head`
+    (`DocumentMemo.note_keys`; None: none kept, or under another code, rules or
+    threshold). The last run held its drafted claims under it: a draft gone since is
+    extracted again when first built (`parallel._drafted`)."""
+    found = doc.__dict__.get("_drafted")
+    return found[1] if found is not None and found[0] == head else None
 
 
 def _sidecar_key(file: str, stats: Stats) -> str | None:

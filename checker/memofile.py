@@ -103,6 +103,10 @@ class MemoFile:
         checks it first, then `put`s what it uses)."""
         return self._stored.get(key)
 
+    def taken(self, key: str) -> Any | None:
+        """The value this run used or put under the key so far, or None."""
+        return self._used.get(key)
+
     def put(self, key: str, value: Any) -> None:
         """Remember a value of plain data (what marshal writes: lists, tuples, dicts, str,
         numbers, None)."""

@@ -18,7 +18,13 @@ from functools import partial
 from itertools import accumulate
 from typing import Any, NamedTuple, TypeVar
 
-from checker.cache import EXTRACTED, ClaimCache, extraction_key, rules_fingerprint
+from checker.cache import (
+    EXTRACTED,
+    ClaimCache,
+    extraction_head,
+    extraction_key,
+    rules_fingerprint,
+)
 from checker.compare import (
     CompareResult,
     CountedPairs,
@@ -40,6 +46,7 @@ from checker.compare.verdict import Thresholds, Verdict
 from checker.corpus import LazyDraft
 from checker.corpusnorm import normalise_document
 from checker.cpus import resolve_jobs
+from checker.docmemo import kept_key
 from checker.heap import paused_gc
 from checker.ingest import Document
 from checker.lexicon import Lexicon
@@ -102,14 +109,20 @@ def draft_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float
 def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
                        jobs: int, cache: ClaimCache | None, defer: bool
                        ) -> list[ClaimFile | LazyDraft]:
-    rules_fp = rules_fingerprint(ruleset) if cache is not None else ""
-    keys = [extraction_key(d, threshold, rules_fp) if cache is not None else "" for d in docs]
+    keys = [""] * len(docs)
     out: list[ClaimFile | LazyDraft | None] = [None] * len(docs)
     if cache is not None:
-        for i, (doc, key) in enumerate(zip(docs, keys, strict=True)):
+        rules_fp = rules_fingerprint(ruleset)
+        head = cache.extracted_head = extraction_head(threshold, rules_fp)
+        for i, doc in enumerate(docs):
+            kept = kept_key(doc, head)
+            keys[i] = key = kept if kept is not None else extraction_key(doc, threshold, rules_fp)
             if not defer:
                 out[i] = cache.get_claims(key)
-            elif cache.holds(EXTRACTED, key):
+            elif kept is not None or cache.holds(EXTRACTED, key):
+                # A key the documents' memo kept was held when the last run kept it: not
+                # asked for again (a stat a document); a draft gone since is extracted
+                # again when built.
                 out[i] = LazyDraft(partial(_drafted, cache, key, doc, ruleset.lexicon,
                                            threshold))
         cache.extracted.update((d.id, k) for d, k in zip(docs, keys, strict=True))

@@ -8,15 +8,20 @@ import pickle
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from checker import docmemo
+from checker import docmemo, parallel
+from checker.cache import EXTRACTED, ClaimCache
+from checker.cachegc import SWEPT
 from checker.docmemo import DeferredDocument, DocumentMemo
 from checker.errors import InputError
 from checker.ingest import Document, Listing, discover, discover_noted, load_documents
 from checker.memofile import read_memo
+from checker.pipeline import CheckOptions, Inputs, load_inputs
 from checker.sidecars import SidecarMemo
+from tests.bench.corpora import RULES, write
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -232,3 +237,121 @@ def test_a_sidecar_made_after_the_listing_is_remembered_with_its_signature(
     assert served == _load(corpus, None)
     assert next(d for d in served if d.id == target.stem).meta.title != "From the sidecar"
     assert second.served == len(served) - 1
+
+
+# -- extraction keys kept ----------------------------------------------------------------
+def _inputs(root: Path, cache_dir: Path, threshold: float = 0.5) -> Inputs:
+    """The inputs as `check` loads them, the cache's writes waited for."""
+    options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
+                           rules=RULES, cache_dir=cache_dir, threshold=threshold)
+    inputs = load_inputs(options)
+    assert inputs.cache is not None and not inputs.errors
+    inputs.cache.settle()
+    return inputs
+
+
+def _asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the drafting asks: each key hashed ("key") and each draft looked for ("holds")."""
+    asked: list[str] = []
+    real_key, real_holds = parallel.extraction_key, ClaimCache.holds
+
+    def key(*args: Any) -> str:
+        asked.append("key")
+        return real_key(*args)
+
+    def holds(self: ClaimCache, namespace: str, key: str) -> bool:
+        asked.append("holds")
+        return real_holds(self, namespace, key)
+
+    monkeypatch.setattr(parallel, "extraction_key", key)
+    monkeypatch.setattr(ClaimCache, "holds", holds)
+    return asked
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files trusted however new (a test's are seconds old: the racy rule reads them)."""
+    monkeypatch.setattr(docmemo, "RACY_NS", -10 * docmemo.RACY_NS)
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_served_document_s_extraction_key_is_the_one_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run takes each served document's extraction key from the documents' memo: no
+    key hashed, no draft looked for, and the same keys and drafts; an edited document's
+    key is made and asked for as before."""
+    root, cache_dir = write(tmp_path / "corpus", 12), tmp_path / "cache"
+    first = _inputs(root, cache_dir)
+    asked = _asked(monkeypatch)
+    second = _inputs(root, cache_dir)
+    assert asked == [] and second.cache is not None and first.cache is not None
+    assert second.cache.extracted == first.cache.extracted
+    assert len(second.cache.extracted) == 12
+    drafts = [dc.claims for dc in second.corpus.docs]
+    assert drafts == [dc.claims for dc in _inputs(root, tmp_path / "fresh").corpus.docs]
+    page = sorted((root / "seeds").glob("*.txt"))[3]
+    page.write_text(page.read_text("utf-8") + "\nNorvex Dynamics employs 9,900 people.\n",
+                    "utf-8")
+    asked.clear()
+    third = _inputs(root, cache_dir)
+    assert asked == ["key", "holds"] and third.cache is not None
+    assert {d for d, k in third.cache.extracted.items()
+            if k != first.cache.extracted[d]} == {page.stem}
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_key_kept_under_another_threshold_is_not_taken(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, cache_dir = write(tmp_path / "corpus", 6), tmp_path / "cache"
+    _inputs(root, cache_dir)
+    asked = _asked(monkeypatch)
+    other = _inputs(root, cache_dir, threshold=0.8)
+    assert asked.count("key") == 6 and other.cache is not None
+    assert other.cache.extracted == _inputs(root, tmp_path / "fresh", 0.8).cache.extracted
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_draft_gone_since_its_key_was_kept_is_extracted_again(tmp_path: Path) -> None:
+    """The kept key says the draft was held: one removed since (by hand, by the sweep) is
+    drafted again when its claims are first asked for, the same claims."""
+    root, cache_dir = write(tmp_path / "corpus", 6), tmp_path / "cache"
+    _inputs(root, cache_dir)
+    shutil.rmtree(cache_dir / EXTRACTED)
+    again = _inputs(root, cache_dir)
+    fresh = _inputs(root, tmp_path / "fresh")
+    assert [dc.claims for dc in again.corpus.docs] == [dc.claims for dc in fresh.corpus.docs]
+
+
+@pytest.mark.usefixtures("settled")
+def test_drafts_taken_by_a_kept_key_are_not_swept(tmp_path: Path) -> None:
+    """Drafts named by kept keys are never read, so their times are never set again: the
+    day's sweep keeps them as used (it removed every one of them, a month on, otherwise)."""
+    root, cache_dir = write(tmp_path / "corpus", 6), tmp_path / "cache"
+    _inputs(root, cache_dir)
+    _inputs(root, cache_dir)
+    entries = [p for p in (cache_dir / EXTRACTED).rglob("*.json") if p.is_file()]
+    assert len(entries) == 6
+    month_ago = time.time() - 40 * 86400
+    for path in entries:
+        os.utime(path, (month_ago, month_ago))
+    (cache_dir / SWEPT).unlink(missing_ok=True)
+    _inputs(root, cache_dir)  # sweeps at its end
+    assert (cache_dir / SWEPT).is_file() and all(p.is_file() for p in entries)
+
+
+def test_keys_noted_are_written_with_the_memo_and_never_into_the_stored_entries(
+        corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "documents.marshal"
+    first = _memo(path)
+    docs = _load(corpus, first)
+    first.note_keys("head", {d.id: f"key-{d.id}" for d in docs})
+    first.save()
+    second = _memo(path)
+    served = _load(corpus, second)
+    assert [docmemo.kept_key(d, "head") for d in served] == [f"key-{d.id}" for d in docs]
+    assert [docmemo.kept_key(d, "another head") for d in served] == [None] * len(docs)
+    assert [docmemo.kept_key(d, "head") for d in docs] == [None] * len(docs)  # read now
+    assert not second.file.changed()
+    second.note_keys("head 2", {docs[0].id: "k"})  # one of five entries changed: written
+    assert second.file.peek(next(iter(second._files.values())))[9] != ["head 2", "k"]
+    assert second.file.changed()
