@@ -128,7 +128,9 @@ class DocumentMemo:
         # When this run's stats were taken: an entry made now is trusted from RACY_NS on.
         self.seen = time.time_ns()
         self.served = 0
-        self._files: dict[str, str] = {}  # document id -> file, of the entries used
+        # Document id -> file of the entries used; None for an id two files have (one of
+        # them is refused as a duplicate, and neither may be given the other's key).
+        self._files: dict[str, str | None] = {}
 
     def lookup(self, file: str, doc_id: str, display: str, sidecar: bool = True
                ) -> tuple[DeferredDocument | None, Stats | None]:
@@ -161,7 +163,7 @@ class DocumentMemo:
         if self.sidecars is not None and isinstance(side_key, str):
             self.sidecars.file.keep(side_key)
         self.served += 1
-        self._files[doc_id] = file
+        self._named(doc_id, file)
         doc = deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings),
                        os.fspath(self.file.path) if self.file.path is not None else None)
         if type(drafted) is list and len(drafted) == 2 and all(type(x) is str for x in drafted):
@@ -170,10 +172,15 @@ class DocumentMemo:
 
     def put(self, file: str, doc: Document, stats: Stats) -> None:
         """Remember a document read now, under the signatures taken before reading it."""
-        self._files[doc.id] = file
+        self._named(doc.id, file)
         self.file.put(file, [stats[0], stats[1], self.seen, doc.path, doc.sha256,
                              doc.body_start, list(doc.warnings),
                              doc.meta.model_dump(mode="json"), _sidecar_key(file, stats), None])
+
+    def _named(self, doc_id: str, file: str) -> None:
+        known = self._files.setdefault(doc_id, file)
+        if known != file:
+            self._files[doc_id] = None
 
     def note_keys(self, head: str, keys: Mapping[str, str]) -> None:
         """Remember the extraction key (`keys`: by document id) each document's drafted

@@ -355,3 +355,29 @@ def test_keys_noted_are_written_with_the_memo_and_never_into_the_stored_entries(
     second.note_keys("head 2", {docs[0].id: "k"})  # one of five entries changed: written
     assert second.file.peek(next(iter(second._files.values())))[9] != ["head 2", "k"]
     assert second.file.changed()
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_document_id_two_files_have_is_given_no_kept_key(tmp_path: Path) -> None:
+    """Two files of one id (`a/x.txt`, `b/x.txt`): the second is refused as a duplicate,
+    and neither entry keeps a key, or the second, once the first is gone, would be served
+    with the first's drafts."""
+    root, cache_dir = write(tmp_path / "corpus", 6), tmp_path / "cache"
+    page = sorted((root / "seeds").glob("*.txt"))[2]
+    for sub, text in (("a", "Norvex Dynamics employs 9,900 people in Lahore.\n"),
+                      ("b", "Norvex Dynamics employs 1,200 people in Oslo.\n")):
+        (root / "seeds" / sub).mkdir()
+        (root / "seeds" / sub / page.name).write_text(text, "utf-8")
+    page.unlink()
+    options = CheckOptions(root=root, seeds=root / "seeds", claims=root / "claims",
+                           rules=RULES, cache_dir=cache_dir)
+    first = load_inputs(options)
+    assert first.cache is not None
+    first.cache.settle()
+    assert any("also used by" in str(e) for e in first.errors)
+    (root / "seeds" / "a" / page.name).unlink()
+    again = _inputs(root, cache_dir)
+    fresh = _inputs(root, tmp_path / "fresh")
+    assert again.cache is not None and fresh.cache is not None
+    assert again.cache.extracted == fresh.cache.extracted
+    assert [dc.claims for dc in again.corpus.docs] == [dc.claims for dc in fresh.corpus.docs]
