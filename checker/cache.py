@@ -231,6 +231,7 @@ class ClaimCache:
         # are a function of that key, so their normalised form can be keyed by it too.
         self.extracted: dict[str, str] = {}
         self.extracted_head = ""  # what the keys of `extracted` are made of (`extraction_head`)
+        self.extracted_kept: set[str] = set()  # the documents whose key the memo kept
         # The findings this run read from the cache with their bytes in report.json, for
         # the JSON report to splice in (`json_report.RenderedFindings`).
         self.rendered = RenderedFindings()

@@ -10,7 +10,9 @@ held 2.4 GB, 210,000 files in each of the two namespaces.
 So a run marks its generation used and removes, beside its own work, every other
 generation but the one used most recently (two checkouts or two installed versions used in
 turn both stay warm), the entries of the layout before generations, and the files of
-formats no version reads any more. Only what this cache writes is removed: files named as
+formats this version no longer reads (`RETIRED`: a version from before a format changed,
+used in turn with this one, finds its files of that format gone each time, and makes them
+again). Only what this cache writes is removed: files named as
 its entries, directories left empty by them, a retired file whose first bytes are this
 cache's; a file of anyone else's stays, and nothing behind a symlink is touched. A run of
 another version meanwhile only misses what went (a miss is a recomputation, never an
@@ -159,6 +161,9 @@ SWEEP_EVERY = 86400.0
 # A used entry whose time is older than this has it set again (`ClaimCache.get`, `holds`):
 # its time says when a run last used it, at one `utime` a week at most.
 REFRESH = 7 * 86400.0
+# A draft the documents' memo names is looked for again, its time set again when old, once
+# this long after it was last seen (`docmemo.kept_key`): never MAX_AGE old while runs use it.
+RECHECK = REFRESH
 # In the cache directory: when it was last swept. One file for both namespaces (a corpus
 # whose documents all have claim files extracts nothing: a stamp in `extracted/` was never
 # written, and every run swept).

@@ -30,7 +30,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -166,7 +166,8 @@ class DocumentMemo:
         self._named(doc_id, file)
         doc = deferred(file, doc_id, display, model, sha256, body_start, tuple(warnings),
                        os.fspath(self.file.path) if self.file.path is not None else None)
-        if type(drafted) is list and len(drafted) == 2 and all(type(x) is str for x in drafted):
+        if type(drafted) is list and len(drafted) == 3 and type(drafted[0]) is str \
+                and type(drafted[1]) is str and type(drafted[2]) is int:
             doc.__dict__["_drafted"] = tuple(drafted)
         return doc
 
@@ -182,32 +183,36 @@ class DocumentMemo:
         if known != file:
             self._files[doc_id] = None
 
-    def note_keys(self, head: str, keys: Mapping[str, str]) -> None:
+    def note_keys(self, head: str, keys: Mapping[str, str], kept: Collection[str] = (),
+                  now: float | None = None) -> None:
         """Remember the extraction key (`keys`: by document id) each document's drafted
-        claims are held under in the cache, made of `head` (`cache.extraction_head`), for
-        the next run of the same head to take (`kept_key`) instead of hashing the metadata
-        and asking the cache for each document."""
+        claims are held under in the cache, made of `head` (`cache.extraction_head`), and
+        when the cache was seen to hold them (`now`), for the next runs of the same head to
+        take (`kept_key`) instead of hashing the metadata and asking the cache for each
+        document. The documents `kept` took theirs from this memo: their entries stay."""
+        when = int(time.time() if now is None else now)
         for doc_id, key in keys.items():
-            file = self._files.get(doc_id)
+            file = self._files.get(doc_id) if doc_id not in kept else None
             if file is None:
                 continue
             entry = self.file.taken(file)
-            if type(entry) is list and len(entry) == 10 and entry[9] != [head, key]:
+            if type(entry) is list and len(entry) == 10:
                 # A new list: the stored one is the entry as read, which `save` compares.
-                self.file.put(file, [*entry[:9], [head, key]])
+                self.file.put(file, [*entry[:9], [head, key, when]])
 
     def save(self) -> None:
         """Write the entries this run used (see `MemoFile.save`)."""
         self.file.save()
 
 
-def kept_key(doc: Document, head: str) -> str | None:
+def kept_key(doc: Document, head: str, since: float) -> str | None:
     """The extraction key the memo kept for a document it served, when kept under `head`
-    (`DocumentMemo.note_keys`; None: none kept, or under another code, rules or
-    threshold). The last run held its drafted claims under it: a draft gone since is
-    extracted again when first built (`parallel._drafted`)."""
+    and seen held `since` then (`DocumentMemo.note_keys`; None: none kept, kept under
+    another code, rules or threshold, or seen before: the draft is looked for again, and
+    its file's time set again, so that the day's sweep never takes a draft runs still
+    use). A draft gone since is extracted again when first built (`parallel._drafted`)."""
     found = doc.__dict__.get("_drafted")
-    return found[1] if found is not None and found[0] == head else None
+    return found[1] if found is not None and found[0] == head and found[2] >= since else None
 
 
 def _sidecar_key(file: str, stats: Stats) -> str | None:

@@ -11,6 +11,7 @@ and send back only their share of the results.
 from __future__ import annotations
 
 import importlib
+import time
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ from checker.cache import (
     extraction_key,
     rules_fingerprint,
 )
+from checker.cachegc import RECHECK
 from checker.compare import (
     CompareResult,
     CountedPairs,
@@ -114,8 +116,11 @@ def _extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: fl
     if cache is not None:
         rules_fp = rules_fingerprint(ruleset)
         head = cache.extracted_head = extraction_head(threshold, rules_fp)
+        since = time.time() - RECHECK
         for i, doc in enumerate(docs):
-            kept = kept_key(doc, head)
+            kept = kept_key(doc, head, since)
+            if kept is not None:
+                cache.extracted_kept.add(doc.id)
             keys[i] = key = kept if kept is not None else extraction_key(doc, threshold, rules_fp)
             if not defer:
                 out[i] = cache.get_claims(key)

@@ -171,7 +171,7 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
         if known is not None and cache is not None and cache.extracted_head:
             # The keys the drafts were held under, for the next run to take (a served
             # document's is not hashed, nor its draft looked for: `docmemo.kept_key`).
-            known.note_keys(cache.extracted_head, cache.extracted)
+            known.note_keys(cache.extracted_head, cache.extracted, cache.extracted_kept)
         memos = [m for m in (sidecars, claim_memo, known) if m is not None and m.file.changed()]
         if cache is not None and memos:
             # Beside with --jobs (`settle` waits for it): an edited re-run of 10,000

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from checker import docmemo, parallel
-from checker.cache import EXTRACTED, ClaimCache
-from checker.cachegc import SWEPT
+from checker.cache import DOCUMENTS, EXTRACTED, ClaimCache, code_fingerprint
+from checker.cachegc import RECHECK, REFRESH, SWEPT
 from checker.docmemo import DeferredDocument, DocumentMemo
 from checker.errors import InputError
 from checker.ingest import Document, Listing, discover, discover_noted, load_documents
-from checker.memofile import read_memo
+from checker.memofile import read_memo, write_memo
 from checker.pipeline import CheckOptions, Inputs, load_inputs
 from checker.sidecars import SidecarMemo
 from tests.bench.corpora import RULES, write
@@ -344,16 +344,22 @@ def test_keys_noted_are_written_with_the_memo_and_never_into_the_stored_entries(
     path = tmp_path / "documents.marshal"
     first = _memo(path)
     docs = _load(corpus, first)
-    first.note_keys("head", {d.id: f"key-{d.id}" for d in docs})
+    first.note_keys("head", {d.id: f"key-{d.id}" for d in docs}, now=1000)
     first.save()
     second = _memo(path)
     served = _load(corpus, second)
-    assert [docmemo.kept_key(d, "head") for d in served] == [f"key-{d.id}" for d in docs]
-    assert [docmemo.kept_key(d, "another head") for d in served] == [None] * len(docs)
-    assert [docmemo.kept_key(d, "head") for d in docs] == [None] * len(docs)  # read now
+    assert [docmemo.kept_key(d, "head", 1000) for d in served] == [f"key-{d.id}" for d in docs]
+    assert [docmemo.kept_key(d, "head", 1001) for d in served] == [None] * len(docs)  # old
+    assert [docmemo.kept_key(d, "another head", 0) for d in served] == [None] * len(docs)
+    assert [docmemo.kept_key(d, "head", 0) for d in docs] == [None] * len(docs)  # read now
     assert not second.file.changed()
-    second.note_keys("head 2", {docs[0].id: "k"})  # one of five entries changed: written
-    assert second.file.peek(next(iter(second._files.values())))[9] != ["head 2", "k"]
+    # The documents that took their keys from the memo keep their entries as they are.
+    second.note_keys("head", {d.id: f"key-{d.id}" for d in docs}, {d.id for d in docs}, 2000)
+    assert not second.file.changed()
+    second.note_keys("head 2", {docs[0].id: "k"}, now=2000)  # one of five changed: written
+    file = second._files[docs[0].id]
+    assert file is not None and second.file.peek(file)[9] == ["head", f"key-{docs[0].id}", 1000]
+    assert second.file.taken(file)[9] == ["head 2", "k", 2000]
     assert second.file.changed()
 
 
@@ -381,3 +387,34 @@ def test_a_document_id_two_files_have_is_given_no_kept_key(tmp_path: Path) -> No
     assert again.cache is not None and fresh.cache is not None
     assert again.cache.extracted == fresh.cache.extracted
     assert [dc.claims for dc in again.corpus.docs] == [dc.claims for dc in fresh.corpus.docs]
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_kept_key_seen_long_ago_is_looked_for_again_and_its_draft_kept_fresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept key is taken for RECHECK after its draft was last seen: then the draft is
+    looked for again (its time set again when old, as any read sets it), so that drafts
+    runs name only by kept keys never grow old enough for the day's sweep (a run over a
+    part of the corpus sweeps the drafts of the rest)."""
+    root, cache_dir = write(tmp_path / "corpus", 6), tmp_path / "cache"
+    _inputs(root, cache_dir)
+    memo_path = cache_dir / DOCUMENTS
+    entries = read_memo(memo_path, code_fingerprint())
+    assert entries is not None and all(e[9] is not None for e in entries.values())
+    long_ago = time.time() - RECHECK - 3600
+    for entry in entries.values():
+        entry[9][2] = int(long_ago)
+    write_memo(memo_path, code_fingerprint(), entries)
+    drafts = [p for p in (cache_dir / EXTRACTED).rglob("*.json") if p.is_file()]
+    weeks_ago = time.time() - 2 * REFRESH
+    for path in drafts:
+        os.utime(path, (weeks_ago, weeks_ago))
+    asked = _asked(monkeypatch)
+    _inputs(root, cache_dir)
+    assert asked.count("holds") == 6
+    assert all(p.stat().st_mtime > time.time() - 3600 for p in drafts)
+    again = read_memo(memo_path, code_fingerprint())
+    assert again is not None and all(e[9][2] > long_ago + 3000 for e in again.values())
+    asked.clear()
+    _inputs(root, cache_dir)
+    assert asked == []
