@@ -140,3 +140,31 @@ def test_severity_is_the_plain_string_of_the_enum_or_a_string(report: Report) ->
         assert severity(raw) == sev.value and type(severity(raw)) is str
     odd = report.findings[0].model_construct(**{**dict(report.findings[0]), "severity": "odd"})
     assert severity(odd) == "odd"
+
+
+def test_one_pass_gives_each_section_in_editor_order_and_the_counts() -> None:
+    """`_read` makes, in one pass, what `editor_order` gives each section and what counting
+    the active findings by kind and severity gives: random findings of every kind,
+    severity, confidence (ties kept in report order) and suppression."""
+    import random
+    from collections import Counter
+
+    from checker.models.report import Suppressed
+    from checker.reporting.common import editor_order, severity
+
+    rng = random.Random(5)
+    kinds = ("conflict", "self-contradiction", "corroboration", "rule-violation")
+    findings = [Finding(id=f"{i:020}", kind=rng.choice(kinds),
+                        severity=rng.choice(("error", "warning", "info")),
+                        confidence=rng.choice((0.5, 0.9, 1.0)), message=f"m{i}", claims=[],
+                        suppressed=Suppressed(by="baseline", reason="known")
+                        if rng.random() < 0.2 else None)
+                for i in range(600)]
+    read = markdown._read(findings)
+    off = [f for f in findings if f.suppressed is not None]
+    on = [f for f in findings if f.suppressed is None]
+    assert read.suppressed == editor_order(off)
+    assert read.corro == editor_order([f for f in on if f.kind == "corroboration"])
+    assert read.others == editor_order([f for f in on if f.kind != "corroboration"])
+    assert read.severities == [severity(f) for f in read.others]
+    assert read.counts == Counter((f.kind, severity(f)) for f in on)
