@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,12 +86,17 @@ def editor_order(findings: list[Finding]) -> list[Finding]:
     # loaded before it writes a report, but importing the reporters alone should not.
     from checker.findings import KIND_ORDER
 
-    last = len(KIND_ORDER)
-    # The keys made in one comprehension, not by a call per finding; ties keep report
-    # order (the sort is stable).
-    keys = [(f.suppressed is not None, -SEVERITY_RANK.get(severity(f), 0),
-             KIND_ORDER.get(f.kind, last), -f.confidence) for f in findings]
+    # Ties keep report order (the sort is stable).
+    keys = [editor_key(f, severity(f), KIND_ORDER) for f in findings]
     return [findings[i] for i in sorted(range(len(findings)), key=keys.__getitem__)]
+
+
+def editor_key(finding: Finding, sev: str, kind_order: Mapping[str, int]
+               ) -> tuple[bool, int, int, float]:
+    """A finding's place in the editor order (`editor_order`), its severity (`severity`)
+    and the kinds' order (`findings.KIND_ORDER`) given."""
+    return (finding.suppressed is not None, -SEVERITY_RANK.get(sev, 0),
+            kind_order.get(finding.kind, len(kind_order)), -finding.confidence)
 
 
 # A note's variable parts: paths (a document's, its claim file's) and numbers.

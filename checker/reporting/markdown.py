@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from checker import rx
 from checker.models.report import ClaimRef, Finding, Report
 from checker.reporting.common import (
-    SEVERITY_RANK,
     NoteGroup,
     across_documents,
     disputed,
+    editor_key,
     group_notes,
     kind_counts,
     no_controls,
@@ -146,11 +146,10 @@ class _Read:
 
 def _read(findings: list[Finding]) -> _Read:
     """The findings counted and split into the report's sections, each in editor order
-    (`editor_order`, whose keys are made here: the editor order of a part of the findings
-    is the order they have in the editor order of all)."""
+    (`editor_order`'s keys, made here: the editor order of a part of the findings is the
+    order they have in the editor order of all)."""
     from checker.findings import KIND_ORDER
 
-    last = len(KIND_ORDER)
     counts: Counter[tuple[str, str]] = Counter()
     parts: tuple[list[Finding], list[Finding], list[Finding]] = ([], [], [])
     keys: tuple[list[tuple[bool, int, int, float]], ...] = ([], [], [])
@@ -161,8 +160,7 @@ def _read(findings: list[Finding]) -> _Read:
             counts[kind, sev] += 1
         part = 2 if off else 0 if kind == "corroboration" else 1
         parts[part].append(f)
-        keys[part].append((off, -SEVERITY_RANK.get(sev, 0), KIND_ORDER.get(kind, last),
-                           -f.confidence))
+        keys[part].append(editor_key(f, sev, KIND_ORDER))
         if part == 1:
             severities.append(sev)
     orders = [sorted(range(len(k)), key=k.__getitem__) for k in keys]
