@@ -125,6 +125,15 @@ def _next_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> 
                  relative=True)
 
 
+# The figure a change is measured from, set off before a month: "to rise to 4.4% next
+# year, from 4.3% in September", "up from 2.1% in June" (a desk probe: September of next
+# year, the plan's tense lent to the figure it starts from). Not "will fall from $5
+# billion in March", where March may be the fall's.
+_FROM_FIGURE_BEFORE_RE = rx.compile(
+    r"(?:,\s*|\b(?:up|down)\s+)from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[^\s\d]{0,3}\d[\d.,]*"
+    r"(?:\s*(?:%|per\s?cent|percent|[a-z]+))?\s+\Z", re.IGNORECASE)
+
+
 @rule("month_rel")
 def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     month = month_number(m["mon"])
@@ -136,6 +145,9 @@ def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     elif lead == "next":
         year = anchor.year + 1 if month <= anchor.month else anchor.year
     else:
+        if future and _FROM_FIGURE_BEFORE_RE.search(m.string, max(0, m.start() - 40),
+                                                    m.start()):
+            future = False  # the figure a change starts from is the latest one, not a plan
         year = year_for_month(anchor, month, future)
     a, b = month_days(year, month)
     return expr(m, raw, a, b, "month", relative=True)

@@ -51,7 +51,7 @@ from checker.models.claims import (
 from checker.models.common import partial_date_bounds
 from checker.models.document import DocumentMeta
 from checker.models.trusted import check_plain, full_fields, trusted
-from checker.propernames import mid_sentence_names
+from checker.propernames import EntityMatch, mid_sentence_names
 from checker.textutil import fold
 
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
@@ -204,6 +204,8 @@ class _Context:
         # After a dateline the sentence starts again: "DHAKA, Aug 10 - Dengue cases ..."
         # says no more that "Dengue" is a name than a sentence opening with it would.
         entities = self.lexicon.find_entities(text, start, end, self.vocab, body=line)
+        if quantities:
+            entities = _outside_units(entities, quantities)
         found = with_entities(base, sum(1 for m in entities if m.id), len(entities),
                               len({m.text for m in entities if not m.id}))
         found_score = score(found)
@@ -241,6 +243,16 @@ class _Context:
             "suppress": [],
             "note": None,
         })
+
+
+def _outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> list[EntityMatch]:
+    """The names that are not a figure's unit or currency: the "US" of "65.4 US cents" is
+    the dollar's, no mention of the United States (a desk probe: the claim's subject and
+    object became Australia and the United States, and it corroborated a page that said
+    the US dollar rose against the Australian one)."""
+    units = [(q.start, q.end) for q in quantities if q.unit is not None]
+    return [m for m in entities
+            if not any(s <= m.start and m.end <= e for s, e in units)] if units else entities
 
 
 def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:

@@ -388,6 +388,15 @@ def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
             not qp.LEVEL_BEFORE_RE.search(folded, max(0, s - 25), s):
         return None  # "one of four.": a lone number word closing a clause, unless a level
     scale = qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
+    times = None if m.group("wscale") else qp.TIMES_AFTER_RE.match(folded, e)
+    if times:
+        # "three times more frequent" is the ratio "3 times" is (a desk probe: a count of
+        # "times", so it never met "4 times more frequent"); a word is exact, as below.
+        value = float(qw.word_value(m.group("word") or ""))
+        tlow, thigh, bound, approx = bounds(value, 0.0, mod)
+        e = times.end()
+        return Quantity(text[s:e], s, e, "ratio", value, tlow, thigh, "x", None, approx,
+                        bound)
     kind, unit, factor = "count", None, 1.0
     unit_hit = qp.WORD_UNIT_AFTER_RE.match(folded, e)
     if unit_hit:

@@ -35,8 +35,10 @@ WORD_CURRENCIES = {
 }
 CURRENCIES.update(WORD_CURRENCIES)
 CURRENCIES.update({code.lower(): code for code in ISO_CODES})
-# Units that make a figure money in a currency's hundredth: "12 pence", "310p".
-HUNDREDTHS = {"pence": "GBP", "p": "GBP"}
+# Units that make a figure money in a currency's hundredth: "12 pence", "310p", "65.4 US
+# cents" (a desk probe: a count of cents, and "US" a mention of the United States). Plain
+# "cents" is left a count: an Australian page's cents are not a US page's.
+HUNDREDTHS = {"pence": "GBP", "p": "GBP", "us cents": "USD", "euro cents": "EUR"}
 # "1080p" is a picture's height, not pence.
 NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 # unit -> (canonical unit, factor to it)
@@ -68,6 +70,14 @@ MEASURES = {
     "cubic meter": ("m3", 1.0), "m3": ("m3", 1.0), "m\u00b3": ("m3", 1.0),
     "cubic kilometres": ("m3", 1e9), "cubic kilometers": ("m3", 1e9),
     "cubic feet": ("m3", 0.028316846592), "bcm": ("m3", 1e9),
+    # Doses and small masses and volumes ("a daily 75 mg dose", "75mg of aspirin": a desk
+    # probe read a count of doses, and no figure at all). A bare "g" is left out: "5G" is a
+    # network, not five grams.
+    "mg": ("kg", 1e-6), "milligrams": ("kg", 1e-6), "milligram": ("kg", 1e-6),
+    "grams": ("kg", 1e-3), "gram": ("kg", 1e-3), "micrograms": ("kg", 1e-9),
+    "microgram": ("kg", 1e-9), "mcg": ("kg", 1e-9), "\u00b5g": ("kg", 1e-9),
+    "ml": ("m3", 1e-6), "millilitres": ("m3", 1e-6), "milliliters": ("m3", 1e-6),
+    "millilitre": ("m3", 1e-6), "milliliter": ("m3", 1e-6),
 }
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -176,7 +186,8 @@ def _first_char(branch: str) -> str:
 UNIT = by_first_char(
     r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
-    + "|" + "|".join(sorted(WORD_CURRENCIES, key=len, reverse=True)) + r"|pence"
+    + "|" + "|".join(sorted(WORD_CURRENCIES, key=len, reverse=True))
+    + r"|pence|us\s+cents|euro\s+cents"
 )
 # "1.2m tall" is metres, not a million.
 METRE_CONTEXT_RE = rx.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")

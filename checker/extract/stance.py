@@ -23,6 +23,9 @@ from checker.textutil import fold
 NEGATION_RE = rx.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
     r"without|false that|untrue that|failed\s+to|fails\s+to|"
+    # Ruling a thing out says it is not (to be) so: "ruled out joining a government" (a
+    # desk probe: a membership, stated as a fact). Refusing to is not ("refused to comment").
+    r"rul(?:ed|es|ing)\s+out\b|"
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwho\s)"
     r"den(?:ied|ies|y)\s+(?:(?:the\s+|an?\s+|(?:media|news|press)\s+)*(?:reports?|claims?|"
     r"allegations?|accusations?|suggestions?)\s+)?(?:that|having|being|receiving|taking|accepting|paying|making|"
@@ -42,8 +45,8 @@ NEGATION_RE = rx.compile(
 # quarter of all claims); the (?=...) hint lets the engine skip to the seven letters that
 # can start one (under IGNORECASE the class matches no other character).
 _NEGATION_START_RE = rx.compile(
-    r"(?=[ncwfuyd])(?:n't|\b(?:no(?:[tr]?\b|\s|ne|body|thing|where)|never|neither|cannot|"
-    r"without|false|untrue|fail|den[iy]|yet\s))", re.IGNORECASE)
+    r"(?=[ncwfuydr])(?:n't|\b(?:no(?:[tr]?\b|\s|ne|body|thing|where)|never|neither|cannot|"
+    r"without|false|untrue|fail|den[iy]|yet\s|rul(?:ed|es|ing)\s))", re.IGNORECASE)
 
 
 # And every match holds one of these, lower-cased. In ASCII text, IGNORECASE is lower-casing,
@@ -51,7 +54,7 @@ _NEGATION_START_RE = rx.compile(
 # tries each position in turn); nine sentences in ten hold none. (Not for other text: there
 # "\u0131" matches "i" and "\u017f" matches "s" under IGNORECASE.)
 _NEGATION_CUES = ("no", "n't", "never", "neither", "without", "false", "untrue", "fail", "den",
-                  "yet")
+                  "yet", "rul")
 
 
 def negators(folded: str) -> list[re.Match[str]]:
@@ -115,7 +118,7 @@ _FUTURE_LOWER_RE = rx.compile(FUTURE_RE.pattern)
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
 _NEGATION_WORDS = frozenset(
     """not never no cannot neither nor none nobody nothing nowhere without false
-    untrue failed fails yet denied denies deny""".split())
+    untrue failed fails yet denied denies deny ruled rules ruling""".split())
 _HEDGE_WORDS = frozenset(
     """may might could possibly perhaps probably likely unlikely reportedly allegedly
     apparently seemingly believed thought said appears appear seems seem suggest suggests

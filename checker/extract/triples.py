@@ -33,7 +33,10 @@ def verb_at(folded: str) -> tuple[int, int] | None:
     pos = 0
     while True:
         m = _VERB_TWIN.search(lower, pos) if lower is not None else _VERB_RE.search(folded, pos)
-        if m is None or not _describes_a_count(folded, m.start(), m.end()):
+        # A capitalised word inside the sentence is a name's, not its verb: "Dundee United",
+        # "the United States" (a desk probe: "Hibs travel to Dundee" did "united").
+        if m is None or not (_describes_a_count(folded, m.start(), m.end())
+                             or m.start() and folded[m.start()].isupper()):
             return m.span() if m else None
         pos = m.end()
 

@@ -177,6 +177,25 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Sales rose about 3 times as fast.", "about 3 times",
      {"kind": "ratio", "value": 3, "approximate": True}),
     ("Its output grew tenfold.", "tenfold", {"kind": "ratio", "value": 10}),
+    # a multiple written as a word is the ratio its digits are, exact as a word is (a desk
+    # probe: a count of "times", so it never met "4 times more frequent")
+    ("Heatwaves will become three times more frequent by 2050.", "three times",
+     {"kind": "ratio", "unit": "x", "value": 3, "low": 3, "high": 3, "noun": None}),
+    ("Workers are up to four times more likely to fall ill.", "up to four times",
+     {"kind": "ratio", "value": 4, "low": None, "high": 4, "bound": "upper"}),
+    # a dose, a small mass or volume (a desk probe: a count of doses; "75mg" no figure)
+    ("A daily 75 mg dose of aspirin did not help.", "75 mg",
+     {"kind": "measure", "unit": "kg", "value": 75e-6, "noun": "dose"}),
+    ("Patients took 75mg of aspirin.", "75mg", {"kind": "measure", "unit": "kg", "value": 75e-6}),
+    ("Each bottle holds 500 ml of water.", "500 ml",
+     {"kind": "measure", "unit": "m3", "value": 500e-6, "noun": "water"}),
+    ("It has 20 grams of sugar and 400 micrograms of folate.", "400 micrograms",
+     {"kind": "measure", "unit": "kg", "value": 400e-9}),
+    # US cents are money in dollars (a desk probe: a count of cents, "US" a mention)
+    ("The Australian dollar rose to 65.4 US cents.", "65.4 US cents",
+     {"kind": "money", "unit": "USD", "value": 0.654, "low": 0.6535, "high": 0.6545}),
+    ("A stamp costs 85 euro cents.", "85 euro cents", {"kind": "money", "unit": "EUR",
+                                                      "value": 0.85}),
     # an earthquake's magnitude is what the figure measures (a desk probe: 6.8 counted
     # "tarsa", 7.4 "earthquake", and the two magnitudes corroborated)
     ("A magnitude 6.8 earthquake struck Tarsa province.", "6.8",
@@ -345,6 +364,8 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("It streams in 1080p and 720p.", []),  # a picture's height, not pence
     ("Doors open at 5 p.m. sharp.", []),
     ("We had to try 5 times.", ["5"]),  # "try" is no lira, "5 times" no multiple
+    ("We tried three times.", ["three"]),  # a count of tries, as "5 times" is, no multiple
+    ("The 5G network reached 40 cities.", ["40"]),  # a network, not five grams
     ("She visited 5 times in May.", ["5"]),
     ("It sold 1,250 cars.", ["1,250"]),  # a thousands comma stays one
     ("Rates were 1,5 and 2.", ["1", "5", "2"]),  # a comma before no percentage is no decimal

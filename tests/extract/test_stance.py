@@ -53,6 +53,11 @@ POLARITY: list[tuple[str, str]] = [
     ("The army denied that troops had crossed the border and said it would not comment.",
      "negative"),
     ("The ministry refused to comment on the deal.", "positive"),
+    # ruling a thing out says it is not to be (a desk probe: "ruled out joining" a member)
+    ("PASOK leader Nikos Androulakis ruled out joining a government led by Mitsotakis.",
+     "negative"),
+    ("Police have ruled out foul play.", "negative"),
+    ("The court ruled on Monday that the ban was legal.", "positive"),
     ("Pakistan refuses to deny the agreement.", "positive"),
     ("Beijing denied that it had not paid.", "positive"),  # the denial undoes the "not"
     # a report denied with its article is as denied as "reports" (desk probe P7: "denied a
@@ -217,7 +222,8 @@ NEGATOR_WORDS = ["not", "NOT", "never", "Never", "no longer", "don't", "won\u201
                  "denied that", "denies having", "deny the claims that", "has yet to",
                  "is yet\tto", "no\tsons", "nor.", "nonetheless", "yesterday", "denial",
                  "falsehood", "untrue", "new", "year", "with", "w\u0131thout",
-                 "den\u0131es having", "NO LONGER", "Never"]
+                 "den\u0131es having", "NO LONGER", "Never", "ruled out", "Rules  out",
+                 "ruling out", "ruled outright", "rules", "ruler", "refused to"]
 
 
 @pytest.mark.parametrize("word", NEGATOR_WORDS)
