@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from checker import rx
-from checker.extract.date_patterns import ORDINALS, PARTS, WEEKDAYS
+from checker.extract.date_patterns import ORDINALS, PARTS, QUARTER_ENDING, WEEKDAYS
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -79,7 +79,8 @@ def _fiscal_quarter(m: re.Match[str]) -> bool:
 @rule("q")
 def _quarter(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     g = m.groupdict()
-    q = int(g["qn"]) if g.get("qn") else ORDINALS[g["q"].lower()]
+    q = int(g["qn"]) if g.get("qn") else QUARTER_ENDING[g["qm"].lower()] if g.get("qm") \
+        else ORDINALS[g["q"].lower()]
     if _fiscal_quarter(m):
         return unresolved_at(m, raw, "quarter")
     if g.get("year"):

@@ -185,4 +185,4 @@ NOUN_STOP = frozenset(
     within amid about around against up down out off so far next
     remains remain rises falls stays stands continues says
     """.split()
-)
+) | {w for w in WORD_NUMBERS if " " not in w}  # "2.6% three months ago" counts no "three"

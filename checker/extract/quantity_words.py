@@ -126,8 +126,9 @@ APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close
 LOWER = (r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of|"
          r"just\s+over|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as")
 # "As many as 900" is "up to 900" said loudly: a ceiling, not a point near 900.
+# "Within 2 km" is at most 2 km (a desk probe: 1,500 to 2,500 m, an exact figure).
 UPPER = (r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|"
-         r"just\s+under|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as")
+         r"just\s+under|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|within")
 LOWER_RE = rx.compile(LOWER.replace(r"\s+", " "))
 UPPER_RE = rx.compile(UPPER.replace(r"\s+", " "))
 

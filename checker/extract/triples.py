@@ -33,12 +33,17 @@ def verb_at(folded: str) -> tuple[int, int] | None:
     pos = 0
     while True:
         m = _VERB_TWIN.search(lower, pos) if lower is not None else _VERB_RE.search(folded, pos)
-        # A capitalised word inside the sentence is a name's, not its verb: "Dundee United",
-        # "the United States" (a desk probe: "Hibs travel to Dundee" did "united").
         if m is None or not (_describes_a_count(folded, m.start(), m.end())
-                             or m.start() and folded[m.start()].isupper()):
+                             or names_word(folded, m.start())):
             return m.span() if m else None
         pos = m.end()
+
+
+def names_word(folded: str, start: int) -> bool:
+    """Whether the word at start is capitalised inside the sentence, a name's word and not
+    its verb: "Dundee United", "the United States" (a desk probe: "Hibs travel to Dundee"
+    did "united"). A sentence's first word, after any quote or bracket, is not."""
+    return folded[start].isupper() and folded[:start].strip(" \"'([") != ""
 
 
 # A figure right before a word, and a word right after it that is no function word.

@@ -58,6 +58,14 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"first": D(2025, 7, 1), "last": D(2025, 9, 30), "granularity": "quarter"}),
     ("Sales rose in the third quarter.", "the third quarter", "day",  # Q3 2025 not begun
      {"first": D(2024, 7, 1), "last": D(2024, 9, 30)}),
+    # a quarter named by the month it ends, as Australian and Indian reports write it (a
+    # desk probe: "up from 2.1% in the June quarter" had no date)
+    ("Inflation was 2.1% in the December quarter.", "the December quarter", "day",
+     {"first": D(2024, 10, 1), "last": D(2024, 12, 31), "granularity": "quarter"}),
+    ("GDP grew 0.6% in the September quarter of 2024.", "the September quarter of 2024", "day",
+     {"first": D(2024, 7, 1), "last": D(2024, 9, 30), "relative": False}),
+    ("Output fell in the March quarter.", "the March quarter", "day",  # Q1 2025 begun
+     {"first": D(2025, 1, 1), "last": D(2025, 3, 31)}),
     ("Sales rose in the third quarter of this year.", "the third quarter of this year", "day",
      {"first": D(2025, 7, 1), "last": D(2025, 9, 30), "relative": True}),
     ("Sales rose in the fourth quarter of 2023.", "the fourth quarter of 2023", "none",

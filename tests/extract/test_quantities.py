@@ -191,6 +191,12 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "measure", "unit": "m3", "value": 500e-6, "noun": "water"}),
     ("It has 20 grams of sugar and 400 micrograms of folate.", "400 micrograms",
      {"kind": "measure", "unit": "kg", "value": 400e-9}),
+    # "within" a distance or a time is at most it (a desk probe: an exact 1,500-2,500 m)
+    ("Most lived within 2 km of a hospital.", "within 2 km",
+     {"kind": "measure", "unit": "m", "value": 2000, "low": None, "high": 2000,
+      "bound": "upper"}),
+    # a number word after a figure is no noun of it (a desk probe: 2.6% of "three")
+    ("Inflation was 2.6% three months ago.", "2.6%", {"kind": "percent", "noun": None}),
     # US cents are money in dollars (a desk probe: a count of cents, "US" a mention)
     ("The Australian dollar rose to 65.4 US cents.", "65.4 US cents",
      {"kind": "money", "unit": "USD", "value": 0.654, "low": 0.6535, "high": 0.6545}),
