@@ -14,7 +14,7 @@ from functools import lru_cache
 from checker import rx
 from checker.extract import date_relative, date_rules, date_shift
 from checker.extract.date_patterns import MONTH_FIRST, NEEDS_MONTH, PATTERNS, month_starts
-from checker.extract.date_types import Anchor, DateExpr, build, open_end
+from checker.extract.date_types import Anchor, DateExpr, build, month_days, open_end
 from checker.extract.gates import Gates
 from checker.extract.spans import SpanSet
 from checker.textutil import fold
@@ -97,9 +97,55 @@ def find_dates(
             if expr is not None:
                 found.append(_opened(expr, text, folded, start, anchor))
                 taken.add(s, e)
+    if months and len(found) and len(months) > 1:
+        found = _listed_months(found, text, folded, stop, anchor, future, taken)
     found.sort(key=lambda d: d.start)
     found = [d for d in found if not _comparison_base(d, folded, start)]
     return date_shift.anchor_shifts(found, folded, start)
+
+
+# Months listed after "in <Month>": "in February, May and August", "in March and April"
+# (a desk probe kept February only). Capitalised, as a listed month is written: after a
+# comma "may" is a verb.
+_MORE_MONTHS_RE = rx.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<mon>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?![\w-])")
+
+
+def _listed_months(found: list[DateExpr], text: str, folded: str, stop: int,
+                   anchor: Anchor | None, future: bool, taken: SpanSet) -> list[DateExpr]:
+    """`found` with the months listed after each "in <Month>", each dated as that one is,
+    or all in the year the list ends with ("in May, June and July 2024")."""
+    out = list(found)
+    for i, d in enumerate(found):
+        if d.granularity != "month" or not d.relative or d.text[:3].lower() != "in ":
+            continue
+        chain = [d]
+        pos = d.end
+        while (m := _MORE_MONTHS_RE.match(folded, pos, stop)) is not None:
+            s, e = m.start("mon"), m.end()
+            if taken.overlaps(s, e):
+                # The list ends in a month of a stated year: the whole list is in it.
+                year = next((x.first.year for x in found if x.start == s and x.first
+                             and x.granularity == "month" and not x.relative), None)
+                if year is not None and all(c.first for c in chain):
+                    chain = [_in_year(c, year) for c in chain]
+                break
+            listed = build("month_rel", m, anchor, future, text[s:e], folded)
+            if listed is None:
+                break
+            chain.append(listed._replace(start=s))
+            taken.add(s, e)
+            pos = e
+        out[i] = chain[0]
+        out += chain[1:]
+    return out
+
+
+def _in_year(d: DateExpr, year: int) -> DateExpr:
+    """A resolved month of d's in another year, stated rather than relative."""
+    first, last = month_days(year, d.first.month) if d.first else (None, None)
+    return d._replace(first=first, last=last, relative=False)
 
 
 # The period a figure is compared with, not the time of the fact: a change's base after

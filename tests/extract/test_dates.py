@@ -302,3 +302,30 @@ COUNT_PARTS = ["about", "more", " than", "up", " to", "$", "#", " ", "\t", "x", 
 def test_count_before_is_the_regex(parts: list[str]) -> None:
     text = "".join(parts)
     assert count_before(text, 0, len(text)) == (COUNT_BEFORE_RE.search(text) is not None), text
+
+
+def test_months_listed_after_one_are_dates_of_their_own() -> None:
+    # A desk probe: "in February, May and August" kept February only.
+    text = "The board met in February, May and August to set rates."
+    dates = find_dates(text, anchor=ANCHORS["day"])  # 1 March 2025: May and August past
+    assert [(d.text, d.first, d.last) for d in dates] == [
+        ("in February", D(2025, 2, 1), D(2025, 2, 28)),
+        ("May", D(2024, 5, 1), D(2024, 5, 31)),
+        ("August", D(2024, 8, 1), D(2024, 8, 31))]
+    assert [text[d.start:d.end] for d in dates] == ["in February", "May", "August"]
+
+
+def test_a_listed_month_ending_in_a_year_dates_the_whole_list() -> None:
+    dates = find_dates("Sales rose in May, June, and July 2024.", anchor=ANCHORS["day"])
+    assert [(d.text, d.first, d.relative) for d in dates] == [
+        ("in May", D(2024, 5, 1), False), ("June", D(2024, 6, 1), False),
+        ("July 2024", D(2024, 7, 1), False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in February, may rise again.",  # after a comma "may" is a verb
+    "Prices rose in February, Mayor Lin said.",
+    "Prices rose in February, and March-based traders sold.",
+])
+def test_no_month_where_none_is_listed(text: str) -> None:
+    assert [d.text for d in find_dates(text, anchor=ANCHORS["day"])] == ["in February"]
