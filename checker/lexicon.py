@@ -148,7 +148,10 @@ class Lexicon:
             self._add_alias(alias, rule.id, "metonym")
 
     def _add_alias(self, alias: str, entity_id: str, role: str) -> None:
-        keep_case = _is_acronym(alias)
+        # A demonym is written with its capital; in lower case it is another word: "the
+        # south pole" is no Pole (a desk probe: Poland, and a false corroboration), "polish"
+        # no Polish.
+        keep_case = _is_acronym(alias) or role == "demonym"
         key = tuple(token_key(t.text, keep_case) for t in match_tokens(fold(alias)))
         if not key:
             return
@@ -218,7 +221,7 @@ class Lexicon:
         "American Indians" starts the name with it (propernames.team_name_end)."""
         if j >= len(toks):
             return False
-        hit = self._ci.get((lower[j],))
+        hit = self._cs.get((cased_key(toks[j].text),))
         return hit is not None and hit[1] == "demonym" and team_name_end(text, toks, j)
 
     def __getstate__(self) -> dict[str, object]:

@@ -136,3 +136,11 @@ def _never_more_lenient(name: str, data: Any) -> None:
     schema = load_schema(name)
     if is_valid(schema)(data):
         assert validator(schema).is_valid(data)
+
+
+def test_a_key_that_is_no_string_is_refused_not_raised() -> None:
+    # Found by the test above at random: jsonschema-rs raised ValueError for {0: None}.
+    data = {"schema_version": "1", "document": {0: None}, "extractor": {"version": "0.1.0"},
+            "claims": []}
+    assert is_valid(load_schema("claims"))(data) is False
+    assert not validator(load_schema("claims")).is_valid(data)

@@ -15,7 +15,9 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH_FULL = "|".join(MONTHS)
 _MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 # Only an abbreviation takes a period ("Jan. 17"); "in January." keeps its full stop.
-_MON = rf"(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
+# Not the Long March rockets: "the Long March 10 rocket" is no 10 March (a desk probe: a
+# date conflict between two pages that named the rocket).
+_MON = rf"(?<!long\s)(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
 _REL = r"(?P<rel>last|this|next)\s+year"
 # A quarter by its number, or by the month it ends ("the June quarter", as Australian and
@@ -112,9 +114,12 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)|(?:past|last)"
                           r"\s+(?P<unit1>year|month|week|decade))\b(?!\s+of\b)", _I)),
     ("past_decade", rx.compile(r"\b(?:the\s+)?(?:past|last)\s+decade\b", _I)),
-    ("since", rx.compile(rf"\b(?P<kw>since|until|by|before|after)\s+(?:the\s+)?{_YEAR}\b", _I)),
+    ("since", rx.compile(rf"\b(?P<kw>since|until|by|before|after|no\s+(?:earlier|sooner|later)"
+                         rf"\s+than)\s+(?:the\s+)?{_YEAR}\b", _I)),
     ("part", rx.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _I)),
-    ("month_rel", rx.compile(rf"\b(?:in|last|this|next|since|by|early|late|mid)(?:\s+|-){_MON}"
+    # "at the end of September" (a desk probe: no date) is the month, as "in September" is
+    ("month_rel", rx.compile(rf"\b(?:in|last|this|next|since|by|early|late|mid|end\s+of|"
+                             rf"start\s+of|beginning\s+of)(?:\s+|-){_MON}"
                              r"(?![\w])", _I)),
     ("part_rel", rx.compile(r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b",
                             _I)),
@@ -153,7 +158,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "decade": (True, ("0s",)), "prev_period": (True, ("previous",)),
     "next_n": (False, ("next", "coming")), "past_n": (False, ("past", "last", "previous")),
     "past_decade": (False, ("decade",)),
-    "since": (True, ("since", "until", "by", "before", "after")),
+    "since": (True, ("since", "until", "by", "before", "after", " than")),
     "part": (True, ("early", "mid", "late")), "month_rel": (False, _MONTH_STEMS),
     "part_rel": (False, ("early", "mid", "late")),
     "prev_unit": (False, ("previous", "preceding", "prior", "following", "next")),

@@ -109,6 +109,8 @@ def _prev_period(m: re.Match[str], raw: str, anchor: Anchor | None,
 def _since(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     y = int(m["year"])
     kw = m["kw"].lower()
+    if kw.startswith("no"):  # "no earlier than 2031" is from 2031, "no later than" by it
+        kw = "by" if "later" in kw else "since"
     if kw in ("since", "after"):
         first = date(y + 1, 1, 1) if kw == "after" else date(y, 1, 1)
         return expr(m, raw, first, open_end(first, anchor), "year", open_="end")

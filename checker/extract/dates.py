@@ -24,7 +24,7 @@ _REGISTERED = (date_rules, date_relative, date_shift)  # importing them register
 
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
 _OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
-_OPENABLE = frozenset({"day", "month", "quarter"})
+_OPENABLE = frozenset({"day", "month", "quarter", "period"})  # "before mid-2027" too
 # month_rel's own lead word: "since January" is the period from January to publication, as
 # "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
 _LEAD_KEYWORD_RE = rx.compile(r"(?P<kw>since|by)\s+", re.IGNORECASE)
@@ -100,7 +100,8 @@ def find_dates(
     if months and len(found) and len(months) > 1:
         found = _listed_months(found, text, folded, stop, anchor, future, taken)
     found.sort(key=lambda d: d.start)
-    found = [d for d in found if not _comparison_base(d, folded, start)]
+    found = [_bound_denied(d, folded, start, anchor)
+             for d in found if not _comparison_base(d, folded, start)]
     return date_shift.anchor_shifts(found, folded, start)
 
 
@@ -146,6 +147,28 @@ def _in_year(d: DateExpr, year: int) -> DateExpr:
     """A resolved month of d's in another year, stated rather than relative."""
     first, last = month_days(year, d.first.month) if d.first else (None, None)
     return d._replace(first=first, last=last, relative=False)
+
+
+# A bound denied is the other bound: "would not fly before 2030" flies in 2030 or later,
+# "did not open until May" opened in May (a desk probe: "before 2030", a date conflict with
+# "would fly in 2031"). The denial itself is no negation of the fact (stance).
+_DENIED_BEFORE_RE = rx.compile(r"\bnot\s+(?:[a-z]+\s+){0,2}?\Z", re.IGNORECASE)
+_UNIT_START = {"year": lambda d: d.replace(month=1, day=1), "month": lambda d: d.replace(day=1),
+               "day": lambda d: d,
+               "quarter": lambda d: d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)}
+
+
+def _bound_denied(d: DateExpr, folded: str, start: int, anchor: Anchor | None) -> DateExpr:
+    """d, or for "not ... before/until <date>" the time from that date on."""
+    if d.open != "start" or d.last is None:
+        return d
+    word = d.text.split(None, 1)[0].lower()
+    if word not in ("before", "until", "till") or \
+            word != "before" and d.granularity not in _UNIT_START or \
+            _DENIED_BEFORE_RE.search(folded, max(start, d.start - 30), d.start) is None:
+        return d
+    first = d.last + timedelta(days=1) if word == "before" else _UNIT_START[d.granularity](d.last)
+    return d._replace(first=first, last=open_end(first, anchor), open="end")
 
 
 # The period a figure is compared with, not the time of the fact: a change's base after

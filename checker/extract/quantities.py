@@ -326,14 +326,31 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         low, high, bound, approx = bounds(value, precision(num, scale, factor), mod, unit)
         center = value
     s, end = m.start(), m.end() if end is None else end
+    sign = _minus_before(folded, s) if unit in ("degC", "degF") and not num2 else 0
+    if sign:
+        # "minus 8 degrees Celsius", "-8C": below zero (a desk probe: 8, which corroborated
+        # "8 degrees Celsius"). The bounds turn over with the sign.
+        s -= sign
+        value, center = -value, -center
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        bound = {"lower": "upper", "upper": "lower"}.get(bound, bound)
     raw = text[s:end].rstrip()
     counted = None
     if noun:
         # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
         counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(
-            folded, max(0, m.start("num") - 12), m.start("num")) else _noun_after(folded, end)
+            folded, max(0, m.start("num") - 16), m.start("num")) else _noun_after(folded, end)
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
+
+
+def _minus_before(folded: str, s: int) -> int:
+    """The length of a minus sign written before a figure at s ("minus ", or "-" not after
+    a letter or digit: "-8C", not "5-8C"), or 0."""
+    if s and folded[s - 1] == "-" and not (s > 1 and folded[s - 2].isalnum()):
+        return 1
+    return 6 if folded[max(0, s - 6):s].lower() == "minus " and \
+        not (s > 6 and folded[s - 7].isalnum()) else 0
 
 
 def _words(written: str) -> str:

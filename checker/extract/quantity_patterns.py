@@ -67,7 +67,9 @@ TIMES_AFTER_RE = rx.compile(
     r"-?fold\b|\s+times(?=\s+(?:higher|more|larger|bigger|greater|lower|smaller|faster|"
     r"slower|longer|as|the|that|what|its|their)\b)", re.IGNORECASE)
 # An earthquake's size: "magnitude 6.8", "a 6.8-magnitude quake", "magnitude-7.4".
-MAGNITUDE_BEFORE_RE = rx.compile(r"\bmagnitude[\s-]\Z", re.IGNORECASE)
+# ... and "had a magnitude of 6.3" (a desk probe: a count of nothing, so 6.3 never met the
+# 6.8 of "magnitude 6.8").
+MAGNITUDE_BEFORE_RE = rx.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)\Z", re.IGNORECASE)
 MAGNITUDE_AFTER_RE = rx.compile(r"-magnitude\b", re.IGNORECASE)
 # A temperature written against the figure, a capital C or F as news copy writes it:
 # "44.6C (112.3F)", "below 28C" (not "5c", a cent; not "5CF", a model). The highest value

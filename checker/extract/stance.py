@@ -80,7 +80,10 @@ _NOT_NEGATING_RE = rx.compile(
     # satellite, not an Indian one", "never stopped buying": the fact itself stands.
     r"(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\bwithout\b|"
     r",\s+not\b(?!\s+(?:a\s+single|one|any|even|enough|much|many|all|every)\b)|"
-    r"\bnever\s+(?:stopped|ceased|failed)\b",
+    r"\bnever\s+(?:stopped|ceased|failed)\b|"
+    # A time bound, not a denial: "would not fly before 2030", "won't open until May", "no
+    # earlier than 2031" (a desk probe: polarity conflicts with "would fly in 2031").
+    r"\bnot\s+(?:[a-z]+\s+){0,2}?(?:before|until|till)\b|\bno\s+(?:earlier|sooner)\s+than\b",
     re.IGNORECASE,
 )
 # "may" in lower case only: capitalised inside a sentence it is the month ("419 ppm in May",
@@ -104,7 +107,9 @@ FUTURE_RE = rx.compile(
     r"\b(?:will|won't|shall|'ll|is\s+to|are\s+to|(?:is|are|was|were)\s+set\s+to|"
     r"(?:is|are)\s+due\s+to|"
     # "The next decision is due on Dec. 17": a day to come ("was due on" is a debt's day)
-    r"(?:is|are)\s+due\s+(?:on|in|by|at)\b|scheduled\s+to|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
+    r"(?:is|are)\s+due\s+(?:on|in|by|at)\b|scheduled\s+to|"
+    # "Chang'e 8 is planned for 2029" (a desk probe: asserted, beside "will carry a rover")
+    r"(?:is|are)\s+(?:planned|scheduled|slated)\s+for|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
     r"(?:is|are)\s+expected\s+to|expects?\b|forecasts?\b|projected\s+to|would\s+soon|"
     r"is\s+going\s+to|are\s+going\s+to|envisions?|envisages?|upcoming|next\s+year|"
     r"aspires?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|prepares?\s+to|"
@@ -126,6 +131,7 @@ _HEDGE_WORDS = frozenset(
 _FUTURE_WORDS = frozenset(
     """will won't shall set due scheduled plan plans planning aim aims intend intends expected
     expects expect forecast forecasts projected soon going envision envisions envisage
+    planned slated
     envisages upcoming next aspire aspires preparing prepare prepares would""".split())
 # The (?=...) hint: a sentence that starts with no c, u or e fails at once (under
 # IGNORECASE the class matches what the words' first letters match).
@@ -133,6 +139,12 @@ CORRECTION_RE = rx.compile(
     r"^\W*(?=[cue])(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]",
     re.IGNORECASE,
 )
+
+
+# A concession or a gloss after the fact ("..., though the government has not published a
+# figure", "..., claiming repayments on vehicles it never bought") negates nothing of it (a
+# desk probe: both read negative, and one corroborated "did not submit false returns").
+_SIDE_CLAUSE_RE = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming)\b", re.IGNORECASE)
 
 
 def polarity(sentence: str) -> Polarity:
@@ -147,6 +159,9 @@ def polarity(sentence: str) -> Polarity:
     twins = folded.isascii()
     text = folded.lower() if twins else folded
     text = (_NOT_NEGATING_TWIN if twins else _NOT_NEGATING_RE).sub(" ", text)
+    side = _SIDE_CLAUSE_RE.search(text)
+    if side is not None:
+        text = text[:side.start()]  # the fact is told before it; its negators are its own
     found = list((_NEGATION_TWIN if twins else NEGATION_RE).finditer(text))
     breaks = _CLAUSE_BREAK_TWIN if twins else _CLAUSE_BREAK_RE
     if any(_undone(denial, found, text, breaks) for denial in found

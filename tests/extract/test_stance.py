@@ -57,6 +57,13 @@ POLARITY: list[tuple[str, str]] = [
     ("PASOK leader Nikos Androulakis ruled out joining a government led by Mitsotakis.",
      "negative"),
     ("Police have ruled out foul play.", "negative"),
+    # a concession or a gloss after the fact negates nothing of it (a desk probe)
+    ("The budget is about 30 billion yuan, though the government has not published a "
+     "figure.", "positive"),
+    ("Pell submitted false VAT returns, claiming repayments on vehicles it never bought.",
+     "positive"),
+    ("Pell did not submit the returns, though he was asked to.", "negative"),
+    ("Prices did not fall, although wages never rose.", "negative"),
     ("The court ruled on Monday that the ban was legal.", "positive"),
     ("Pakistan refuses to deny the agreement.", "positive"),
     ("Beijing denied that it had not paid.", "positive"),  # the denial undoes the "not"
