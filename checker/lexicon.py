@@ -392,8 +392,32 @@ class Lexicon:
         kept = list(compress(toks, content))
         at = list(compress(range(len(toks)), content))
         stems = list(map(stem, compress(keys, content)))
-        return [(pid, kept[i].start, kept[j - 1].end) for pid, i, j in self.find_predicates(stems)
-                if not _no_verb(text, toks, at[i])]
+        found = [(pid, kept[i].start, kept[j - 1].end)
+                 for pid, i, j in self.find_predicates(stems) if not _no_verb(text, toks, at[i])]
+        if ("up" in keys or "down" in keys) and not found:
+            found = self._moved_by(text, toks, keys)
+        return found
+
+    def _moved_by(self, text: str, toks: Sequence[Token],
+                  keys: Sequence[str]) -> list[tuple[str, int, int]]:
+        """"Cases were down 12%", "sales, up 12% on the year": a figure's change told by
+        "up" or "down" before it, read as the phrase "up from" or "down from" is (a desk
+        probe: "down 12%" and "up 12%" corroborated). Only after a form of "be" or a comma:
+        "set up 12 plants" sets them up."""
+        for j in range(len(keys) - 1):
+            if keys[j] not in ("up", "down") or not keys[j + 1][:1].isdigit():
+                continue
+            if j and keys[j - 1] not in _BE and "," not in text[toks[j - 1].end:toks[j].start]:
+                continue
+            phrase = (stem(keys[j]), stem("from"))
+            pid = next((p for ph, p in self._phrase_index.get(phrase[0], ()) if ph == phrase),
+                       None)
+            if pid is not None:
+                return [(pid, toks[j].start, toks[j].end)]
+        return []
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
 # Words that start a noun phrase: the noun "contract" after one ("signed a contract", "a

@@ -230,10 +230,12 @@ _TOLD_BEFORE_RE = rx.compile(
 # A weekday in a planned clause is the next one, whatever the rest of the sentence tells:
 # "Babis said on Saturday that talks would begin on Monday" (a desk probe: the Monday before
 # publication), "the vote is due on Friday", "will meet on Tuesday" ("would have met on
-# Monday" is past).
+# Monday" is past), "would remain closed until at least Friday" (a desk probe: the Friday
+# before, a date conflict with "until at least 12 December"). Up to six words, none past a
+# comma.
 _PLANNED_BEFORE_RE = rx.compile(
     r"\b(?:will|would|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|planned)|"
-    r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,3}?\s*\Z", re.IGNORECASE)
+    r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
 
 
 # "Last <weekday>" up to this many days back may also mean the week before.

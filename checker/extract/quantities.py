@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from checker import rx
 from checker.extract import quantity_patterns as qp
+from checker.extract import quantity_shares as qs
 from checker.extract import quantity_words as qw
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
@@ -97,6 +98,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if gates & 16:
         for m in qp.RATIO_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
+    low = sentence.lower() if lower is None else lower
+    if any(cue in low for cue in qs.CUES):  # before number words: "one in five", "two thirds"
+        for t, s, e, value, share_low, share_high, noun in qs.find_shares(
+                text, folded, start, stop, _noun_after):
+            keep(Quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
+                          "exact"))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
     if not qp.NUMBER_WORDS.isdisjoint(tokens(sentence)):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
@@ -231,7 +238,8 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
         return None
     if not m.group("unit") and qp.TIME_AFTER.match(folded, num_end):
         return None  # "2.15pm", "9 a.m."
-    if folded[num_end:num_end + 1] in ("/", ":") or (s and folded[s - 1] in "/:"):
+    if (folded[num_end:num_end + 1] in ("/", ":") or (s and folded[s - 1] in "/:")) \
+            and not _price_per_unit(folded, m, num_end):
         return None  # "24/7", ratios and times
     if m.group("num2") and qp.FOUR_DIGITS_RE.fullmatch(num):
         return None  # "2020-2024" is a period, "2012-13" a fiscal year (dates)
@@ -342,6 +350,13 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
             folded, max(0, m.start("num") - 16), m.start("num")) else _noun_after(folded, end)
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
+
+
+def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:
+    """Money per a unit written after a slash: "\u00a372/MWh", "$90/barrel" (a desk probe: no
+    figure at all, so a strike price of \u00a372 corroborated one of \u00a392)."""
+    return bool(m.group("cur")) and folded[num_end:num_end + 1] == "/" \
+        and folded[num_end + 1:num_end + 2].isalpha()
 
 
 def _minus_before(folded: str, s: int) -> int:

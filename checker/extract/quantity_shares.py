@@ -1,0 +1,59 @@
+"""Shares written in words: "a third of voters", "two thirds of", "rose by a quarter", "one
+in five adults". Each is the percentage it names, loosely: news copy rounds a share to the
+nearest word, so "a third" is 31-35%, not exactly 33.3% (a desk probe: no figure at all, so
+"rose by a quarter" was corroborated by "rose by 40%")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from checker import rx
+
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+# A fraction counts something ("a third of voters") or sizes a change ("rose by a
+# quarter"); "in a quarter", "the third quarter" and "a quarter-century" are no shares.
+_FRACTION_RE = rx.compile(
+    r"\b(?P<n>a|one|two|three|four)\s+(?P<part>half|thirds?|quarters?|fifths?|tenths?)\b"
+    r"(?!-)", re.IGNORECASE)
+_BY_BEFORE_RE = rx.compile(r"\bby\s+\Z", re.IGNORECASE)
+_OF_AFTER_RE = rx.compile(r"\s+of\b", re.IGNORECASE)
+_ONE_IN_RE = rx.compile(
+    r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b(?!-)",
+    re.IGNORECASE)
+# The words a share can be written with: a sentence holding none is not scanned.
+CUES = ("half", "third", "quarter", "fifth", "tenth", "one in ")
+# How far a share in words may be from the exact fraction, in percentage points.
+SLACK = 2.0
+
+Share = tuple[str, int, int, float, float, float, str | None]
+
+
+def find_shares(text: str, folded: str, start: int, stop: int,
+                noun_after: Callable[[str, int], str | None]) -> list[Share]:
+    """(text, start, end, value, low, high, noun) of each share in folded[start:stop], the
+    value a percentage."""
+    out: list[Share] = []
+    for m in _FRACTION_RE.finditer(folded, start, stop):
+        if not (_OF_AFTER_RE.match(folded, m.end())
+                or _BY_BEFORE_RE.search(folded, max(start, m.start() - 6), m.start())):
+            continue
+        part = _PARTS[m.group("part").lower().rstrip("s")]
+        n = _NUMERATORS[m.group("n").lower()]
+        if n >= part:
+            continue  # "two halves", "four quarters": no share
+        out.append(_share(text, m, 100.0 * n / part, noun_after(folded, m.end())))
+    for m in _ONE_IN_RE.finditer(folded, start, stop):
+        den = m.group("den").lower()
+        count = _COUNTS.get(den) or int(den)
+        if count >= 2:
+            out.append(_share(text, m, 100.0 / count, noun_after(folded, m.end())))
+    return out
+
+
+def _share(text: str, m: re.Match[str], value: float, noun: str | None) -> Share:
+    s, e = m.start(), m.end()
+    return (text[s:e], s, e, value, max(0.0, value - SLACK), min(100.0, value + SLACK), noun)
