@@ -98,8 +98,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if gates & 16:
         for m in qp.RATIO_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
-    low = sentence.lower() if lower is None else lower
-    if any(cue in low for cue in qs.CUES):  # before number words: "one in five", "two thirds"
+    if gates & 32:  # before number words: "one in five", "two thirds"
         for t, s, e, value, share_low, share_high, noun in qs.find_shares(
                 text, folded, start, stop, _noun_after):
             keep(Quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,

@@ -7,6 +7,7 @@ import re
 
 from checker import rx
 from checker.extract.gates import Gates
+from checker.extract.quantity_shares import CUES as SHARE_CUES
 from checker.extract.quantity_words import (
     APPROX,
     CUR,
@@ -153,8 +154,10 @@ GATES = Gates((
     ("between",),
     VAGUE_STEMS,
     RATIO_STEMS,
+    SHARE_CUES,  # 32: "a third of", "one in five" (quantity_shares)
 ))
-ASCII_ONLY_GATES = 0b111
+# Forced on in other text: there IGNORECASE lets "\u0131" match "i" ("third", "one in").
+ASCII_ONLY_GATES = 0b100111
 # A letter right after a number that ends a word: "GJ 486b", "Article 6b", "Kepler-452b".
 NAME_SUFFIX_RE = rx.compile(r"[a-z](?![\w'])", re.IGNORECASE)
 TIME_AFTER = rx.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)
