@@ -3,6 +3,7 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
@@ -409,6 +410,8 @@ class Lexicon:
                 continue
             if j and keys[j - 1] not in _BE and "," not in text[toks[j - 1].end:toks[j].start]:
                 continue
+            if _CHANGE_FIGURE_RE.match(text, toks[j].end) is None:
+                continue  # "were down 7 at half-time" is a score (a review)
             phrase = (stem(keys[j]), stem("from"))
             pid = next((p for ph, p in self._phrase_index.get(phrase[0], ()) if ph == phrase),
                        None)
@@ -418,6 +421,10 @@ class Lexicon:
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# A figure with what a change is measured in: "12%", "3.2 per cent", "5 points", "$2 billion".
+_CHANGE_FIGURE_RE = rx.compile(
+    r"\s+[$\u00a3\u20ac]?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|"
+    r"points?\b|pts\b|bps\b|basis\s+points\b|million\b|billion\b|bn\b|m\b)", re.IGNORECASE)
 
 
 # Words that start a noun phrase: the noun "contract" after one ("signed a contract", "a

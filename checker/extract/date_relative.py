@@ -232,9 +232,10 @@ _TOLD_BEFORE_RE = rx.compile(
 # publication), "the vote is due on Friday", "will meet on Tuesday" ("would have met on
 # Monday" is past), "would remain closed until at least Friday" (a desk probe: the Friday
 # before, a date conflict with "until at least 12 December"). Up to six words, none past a
-# comma.
+# comma; not a past told as its sequel ("would go on to win on Sunday": a review).
 _PLANNED_BEFORE_RE = rx.compile(
-    r"\b(?:will|would|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|expected|planned)|"
+    r"\b(?:will|would(?!\s+(?:go\s+on|later|eventually|then|never)\b)|shall|'ll|"
+    r"(?:is|are)\s+(?:due|set|scheduled|expected|planned)|"
     r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
 
 

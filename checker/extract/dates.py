@@ -23,7 +23,10 @@ __all__ = ["Anchor", "DateExpr", "find_dates"]
 _REGISTERED = (date_rules, date_relative, date_shift)  # importing them registers their builders
 
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
-_OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+$", re.IGNORECASE)
+# ... also across "the": "by the end of March", "since the start of March" (a review: read
+# as the closed month, a date conflict with "in February").
+_OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 _OPENABLE = frozenset({"day", "month", "quarter", "period"})  # "before mid-2027" too
 # month_rel's own lead word: "since January" is the period from January to publication, as
 # "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
@@ -109,8 +112,11 @@ def find_dates(
 # (a desk probe kept February only). Capitalised, as a listed month is written: after a
 # comma "may" is a verb.
 _MORE_MONTHS_RE = rx.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<mon>January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)(?![\w-])")
+    r"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)(?P<mon>January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)(?![\w-])"
+    # ... and no name: "in March, May announced", "August Wilson's play" (a review)
+    r"(?!\s+(?:[A-Z]|said\b|says\b|told\b|announced\b|added\b|wrote\b|warned\b|"
+    r"insisted\b|argued\b|claimed\b|replied\b|resigned\b|won\b|lost\b))")
 
 
 def _listed_months(found: list[DateExpr], text: str, folded: str, stop: int,
@@ -126,10 +132,12 @@ def _listed_months(found: list[DateExpr], text: str, folded: str, stop: int,
         while (m := _MORE_MONTHS_RE.match(folded, pos, stop)) is not None:
             s, e = m.start("mon"), m.end()
             if taken.overlaps(s, e):
-                # The list ends in a month of a stated year: the whole list is in it.
+                # The list ends in a month of a stated year: the whole list is in it. Not
+                # ", and March 2024 was similar" after one month: a clause of its own.
                 year = next((x.first.year for x in found if x.start == s and x.first
                              and x.granularity == "month" and not x.relative), None)
-                if year is not None and all(c.first for c in chain):
+                a_list = len(chain) > 1 or "," not in m.group("sep")
+                if year is not None and a_list and all(c.first for c in chain):
                     chain = [_in_year(c, year) for c in chain]
                 break
             listed = build("month_rel", m, anchor, future, text[s:e], folded)
@@ -214,7 +222,7 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
         return expr
     if expr.first is None or expr.last is None:
         return expr
-    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 8), expr.start)
+    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 12), expr.start)
     if kw is None:
         kw = _LEAD_KEYWORD_RE.match(folded, expr.start, expr.end)
         if kw is None:
@@ -223,6 +231,8 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
             _ATTRIBUTIVE_RE.match(folded, expr.end):
         return expr  # "after third-quarter revenue rose": the date qualifies a noun
     word = kw.group("kw").lower()
+    if expr.granularity == "period" and word in ("until", "till"):
+        return expr  # "(not) until mid-2027" is when it happens: mid-2027
     s = kw.start()
     raw = text[s:expr.end]
     if word in ("since", "after"):

@@ -70,7 +70,8 @@ TIMES_AFTER_RE = rx.compile(
 # An earthquake's size: "magnitude 6.8", "a 6.8-magnitude quake", "magnitude-7.4".
 # ... and "had a magnitude of 6.3" (a desk probe: a count of nothing, so 6.3 never met the
 # 6.8 of "magnitude 6.8").
-MAGNITUDE_BEFORE_RE = rx.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)\Z", re.IGNORECASE)
+MAGNITUDE_BEFORE_RE = rx.compile(r"\bmagnitude[\s-]\Z|\ba\s+magnitude\s+of\s+\Z",
+                                 re.IGNORECASE)  # not "the magnitude of 300,000 job losses"
 MAGNITUDE_AFTER_RE = rx.compile(r"-magnitude\b", re.IGNORECASE)
 # A temperature written against the figure, a capital C or F as news copy writes it:
 # "44.6C (112.3F)", "below 28C" (not "5c", a cent; not "5CF", a model). The highest value

@@ -20,6 +20,15 @@ _FRACTION_RE = rx.compile(
     r"\b(?P<n>a|one|two|three|four)\s+(?P<part>half|thirds?|quarters?|fifths?|tenths?)\b"
     r"(?!-)", re.IGNORECASE)
 _BY_BEFORE_RE = rx.compile(r"\bby\s+\Z", re.IGNORECASE)
+# A fraction of a unit is that much of the unit, no share: "by a quarter point", "a quarter
+# of a percentage point", "a quarter of a million", "a tenth of a second", "three quarters
+# of a century" (a review: each read as a percentage).
+_OF_A_UNIT_RE = rx.compile(
+    r"\s+(?:of\s+(?:an?\s+|one\s+)?)?(?:percentage|points?|basis|million|billion|thousand|"
+    r"trillion|hundred|century|centuries|hours?|minutes?|seconds?|miles?|days?|weeks?|"
+    r"months?|years?|decades?|inch|inches|mile|kilometres?|kilometers?|metres?|meters?|"
+    r"pounds?|dollars?|euros?|cents?|pence|kilos?|tonnes?|litres?|liters?|gallons?|"
+    r"acres?|hectares?|cup|cups|teaspoons?|tablespoons?|mile|lap|laps)\b", re.IGNORECASE)
 _OF_AFTER_RE = rx.compile(r"\s+of\b", re.IGNORECASE)
 _ONE_IN_RE = rx.compile(
     r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b(?!-)",
@@ -39,12 +48,13 @@ def find_shares(text: str, folded: str, start: int, stop: int,
     out: list[Share] = []
     for m in _FRACTION_RE.finditer(folded, start, stop):
         if not (_OF_AFTER_RE.match(folded, m.end())
-                or _BY_BEFORE_RE.search(folded, max(start, m.start() - 6), m.start())):
+                or _BY_BEFORE_RE.search(folded, max(start, m.start() - 6), m.start())) \
+                or _OF_A_UNIT_RE.match(folded, m.end()):
             continue
         part = _PARTS[m.group("part").lower().rstrip("s")]
         n = _NUMERATORS[m.group("n").lower()]
-        if n >= part:
-            continue  # "two halves", "four quarters": no share
+        if n >= part or (part == 4 and n == 2):
+            continue  # "two halves", "four quarters"; "two quarters of" is half a year
         out.append(_share(text, m, 100.0 * n / part, noun_after(folded, m.end())))
     for m in _ONE_IN_RE.finditer(folded, start, stop):
         den = m.group("den").lower()

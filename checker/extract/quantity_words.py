@@ -80,6 +80,9 @@ MEASURES = {
     "ml": ("m3", 1e-6), "millilitres": ("m3", 1e-6), "milliliters": ("m3", 1e-6),
     "millilitre": ("m3", 1e-6), "milliliter": ("m3", 1e-6),
 }
+# Units read in lower case only: "300,000 MG vehicles" are cars, "2 ML players" no volume
+# (a review).
+CASED_UNITS = frozenset({"mg", "ml"})
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -187,7 +190,9 @@ def _first_char(branch: str) -> str:
 
 UNIT = by_first_char(
     r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
-    + "|".join(sorted((re.escape(u) for u in MEASURES), key=len, reverse=True))
+    + "|".join(sorted((re.escape(u) for u in MEASURES if u not in CASED_UNITS), key=len,
+                      reverse=True))
+    + "|" + "|".join(f"(?-i:{u})" for u in sorted(CASED_UNITS))
     + "|" + "|".join(sorted(WORD_CURRENCIES, key=len, reverse=True))
     + r"|pence|us\s+cents|euro\s+cents"
 )

@@ -23,9 +23,10 @@ from checker.textutil import fold
 NEGATION_RE = rx.compile(
     r"\b(?:not|never|no longer|n't|cannot|neither|nor|none|nobody|nothing|nowhere|"
     r"without|false that|untrue that|failed\s+to|fails\s+to|"
-    # Ruling a thing out says it is not (to be) so: "ruled out joining a government" (a
-    # desk probe: a membership, stated as a fact). Refusing to is not ("refused to comment").
-    r"rul(?:ed|es|ing)\s+out\b|"
+    # Ruling out doing a thing says it is not to be: "ruled out joining a government" (a
+    # desk probe: a membership, stated as a fact). Not "ruled out terrorism" (the attack
+    # stands), "ruled out of the match" (injured) or refusing ("refused to comment").
+    r"rul(?:ed|es|ing)\s+out\s+(?!of\b)[a-z]+ing\b|"
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwho\s)"
     r"den(?:ied|ies|y)\s+(?:(?:the\s+|an?\s+|(?:media|news|press)\s+)*(?:reports?|claims?|"
     r"allegations?|accusations?|suggestions?)\s+)?(?:that|having|being|receiving|taking|accepting|paying|making|"
@@ -72,6 +73,13 @@ def negators(folded: str) -> list[re.Match[str]]:
 
 
 # Negators that do not negate the main fact.
+# What a time bound names: "before 2030", "until mid-2027", "until at least Friday", "before
+# the end of June" (not "before the UN", "tested before in humans": a review).
+_TIME_AHEAD = (
+    r"(?:at\s+least\s+)?(?:the\s+)?(?:\d|mid\b|mid-|early\b|late\b|end\b|start\b|beginning\b|"
+    r"next\b|first\b|second\b|third\b|fourth\b|q[1-4]\b|spring\b|summer\b|autumn\b|"
+    r"winter\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")
 _NOT_NEGATING_RE = rx.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"
     r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b|"
@@ -83,7 +91,8 @@ _NOT_NEGATING_RE = rx.compile(
     r"\bnever\s+(?:stopped|ceased|failed)\b|"
     # A time bound, not a denial: "would not fly before 2030", "won't open until May", "no
     # earlier than 2031" (a desk probe: polarity conflicts with "would fly in 2031").
-    r"\bnot\s+(?:[a-z]+\s+){0,2}?(?:before|until|till)\b|\bno\s+(?:earlier|sooner)\s+than\b",
+    r"\bnot\s+(?:[a-z]+\s+){0,2}?(?:before|until|till)\b(?=\s+" + _TIME_AHEAD + ")"
+    r"|\bno\s+(?:earlier|sooner)\s+than\b",
     re.IGNORECASE,
 )
 # "may" in lower case only: capitalised inside a sentence it is the month ("419 ppm in May",
@@ -144,7 +153,10 @@ CORRECTION_RE = rx.compile(
 # A concession or a gloss after the fact ("..., though the government has not published a
 # figure", "..., claiming repayments on vehicles it never bought") negates nothing of it (a
 # desk probe: both read negative, and one corroborated "did not submit false returns").
-_SIDE_CLAUSE_RE = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming)\b", re.IGNORECASE)
+# Only the aside itself, to its comma: "The UK, although a founding member, is no longer a
+# member" keeps its "no longer" (a review: cut at the aside, the sentence read positive).
+_SIDE_CLAUSE_RE = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming)\b[^,;]*",
+                             re.IGNORECASE)
 
 
 def polarity(sentence: str) -> Polarity:
@@ -159,9 +171,8 @@ def polarity(sentence: str) -> Polarity:
     twins = folded.isascii()
     text = folded.lower() if twins else folded
     text = (_NOT_NEGATING_TWIN if twins else _NOT_NEGATING_RE).sub(" ", text)
-    side = _SIDE_CLAUSE_RE.search(text)
-    if side is not None:
-        text = text[:side.start()]  # the fact is told before it; its negators are its own
+    if "," in text:
+        text = _SIDE_CLAUSE_RE.sub(" ", text)  # an aside's negators are its own
     found = list((_NEGATION_TWIN if twins else NEGATION_RE).finditer(text))
     breaks = _CLAUSE_BREAK_TWIN if twins else _CLAUSE_BREAK_RE
     if any(_undone(denial, found, text, breaks) for denial in found

@@ -56,7 +56,20 @@ POLARITY: list[tuple[str, str]] = [
     # ruling a thing out says it is not to be (a desk probe: "ruled out joining" a member)
     ("PASOK leader Nikos Androulakis ruled out joining a government led by Mitsotakis.",
      "negative"),
-    ("Police have ruled out foul play.", "negative"),
+    # ... only ruling out doing a thing: "ruled out terrorism in the attack that killed 12"
+    # still says the attack killed 12 (a review: a false conflict), and "ruled out of the
+    # match" is an injury
+    ("Police have ruled out foul play in the fire that killed 12 people.", "positive"),
+    ("Mbappe has been ruled out of France's match against Ukraine.", "positive"),
+    ("The bank ruled out raising rates in December.", "negative"),
+    # an aside is cut to its comma, not to the sentence's end (a review)
+    ("The UK, although a founding member, is no longer a member of the EU.", "negative"),
+    ("Hamas, claiming victory, did not release the 20 hostages.", "negative"),
+    # a time bound is no denial; without a time after it, "not ... before" is one
+    ("Zelensky did not appear before the UN Security Council in 2024.", "negative"),
+    ("The drug has not been tested before in humans.", "negative"),
+    ("The plant will not open until mid-2027.", "positive"),
+    ("Cuts will not start before the end of June.", "positive"),
     # a concession or a gloss after the fact negates nothing of it (a desk probe)
     ("The budget is about 30 billion yuan, though the government has not published a "
      "figure.", "positive"),
