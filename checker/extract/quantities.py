@@ -168,6 +168,12 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
         and not counted_after_group(cap.group().strip(), folded, e)  # "Chang'e 8"
 
 
+# A group by age (a desk probe: "aged 65 and over" was a count of 65 of nothing, "aged 18 to
+# 24" a count of "fell").
+_AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z",
+                             re.IGNORECASE)
+
+
 def _is_age(folded: str, m: Hit) -> bool:
     """A person's age in commas after the name ("Babiš, 72, said"): no counted quantity
     (a desk probe read it as a count of nothing)."""
@@ -227,8 +233,8 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     s, num_end = m.start(), m.end("num")
     if _is_year_like(folded, m):
         return None
-    if _is_age(folded, m):
-        return _age(folded, text, m)
+    if _is_age(folded, m) or _AGED_BEFORE_RE.search(folded, max(0, s - 20), s):
+        return _age(folded, text, m)  # "aged 65 and over", "aged 18 to 24": years of age
     if not (m.group("unit") or m.group("scale") or m.group("cur") or m.group("num2")):
         written = _unit_against(folded, text, m)
         if written is not None:
@@ -391,6 +397,9 @@ def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
         return None
     s = m.start("cur") if g["cur"] else m.start("num")
     e = m.end()
+    if not unit_word and _AGED_BEFORE_RE.search(folded, max(0, m.start() - 20), s):
+        return Quantity(text[s:e], s, e, "measure", (low + high) / 2, low, high, "year", "age",
+                        False, "range")  # "aged between 18 and 24"
     return Quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,
                     _noun_after(folded, e), False, "range")
 

@@ -81,3 +81,32 @@ def test_a_share_in_words_is_a_percentage(ruleset: RuleSet, sentence: str, text:
 def test_no_share_where_none_is_named(ruleset: RuleSet, sentence: str) -> None:
     assert not [q for q in _claim(ruleset, sentence).quantities if q.unit == "%"
                 and q.text != "5%"]
+
+
+@pytest.mark.parametrize("sentence, text, low, high", [
+    # a group by age is years of age (a desk probe: "aged 65 and over" a count of 65, "aged
+    # 18 to 24" a count of "fell")
+    ("Flu admissions among people aged 65 and over rose in 2024.", "65", 64.5, 65.5),
+    ("Rates among those aged 18 to 24 fell in 2024.", "18 to 24", 18.0, 24.0),
+    ("Children aged 5-14 were hit hardest in 2024.", "5-14", 5.0, 14.0),
+    ("Those aged between 18 and 24 voted in 2024.", "18 and 24", 18.0, 24.0),
+])
+def test_an_age_group_is_years_of_age(ruleset: RuleSet, sentence: str, text: str, low: float,
+                                      high: float) -> None:
+    (age,) = _claim(ruleset, sentence).quantities
+    assert (age.text, age.kind, age.unit, age.noun, age.low, age.high) == \
+        (text, "measure", "year", "age", low, high)
+
+
+@pytest.mark.parametrize("sentence, text, first, last", [
+    # a week named by its last day is the week (a desk probe: the single day)
+    ("Flu admissions rose 20% in the week ending 12 October.", "week ending 12 October",
+     "2025-10-06", "2025-10-12"),
+    ("The rate was 6.8% in the week to 5 October.", "week to 5 October", "2025-09-29",
+     "2025-10-05"),
+    ("The rate was 6.8% on 5 October.", "5 October", "2025-10-05", "2025-10-05"),
+])
+def test_a_week_ending_a_day_is_that_week(ruleset: RuleSet, sentence: str, text: str,
+                                          first: str, last: str) -> None:
+    (when,) = _claim(ruleset, sentence).dates
+    assert (when.text, when.start, when.end) == (text, first, last)
