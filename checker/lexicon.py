@@ -412,10 +412,7 @@ class Lexicon:
                 continue
             if _CHANGE_FIGURE_RE.match(text, toks[j].end) is None:
                 continue  # "were down 7 at half-time" is a score (a review)
-            phrase = (stem(keys[j]), stem("from"))
-            pid = next((p for ph, p in self._phrase_index.get(phrase[0], ()) if ph == phrase),
-                       None)
-            if pid is not None:
+            for pid, _, _ in self.find_predicates([stem(keys[j]), stem("from")]):
                 return [(pid, toks[j].start, toks[j].end)]
         return []
 

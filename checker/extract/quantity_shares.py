@@ -9,11 +9,9 @@ import re
 from collections.abc import Callable
 
 from checker import rx
+from checker.extract.quantity_words import WORD_NUMBERS
 
-_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}
 # A fraction counts something ("a third of voters") or sizes a change ("rose by a
 # quarter"); "in a quarter", "the third quarter" and "a quarter-century" are no shares.
 _FRACTION_RE = rx.compile(
@@ -26,9 +24,9 @@ _BY_BEFORE_RE = rx.compile(r"\bby\s+\Z", re.IGNORECASE)
 _OF_A_UNIT_RE = rx.compile(
     r"\s+(?:of\s+(?:an?\s+|one\s+)?)?(?:percentage|points?|basis|million|billion|thousand|"
     r"trillion|hundred|century|centuries|hours?|minutes?|seconds?|miles?|days?|weeks?|"
-    r"months?|years?|decades?|inch|inches|mile|kilometres?|kilometers?|metres?|meters?|"
+    r"months?|years?|decades?|inch|inches|kilometres?|kilometers?|metres?|meters?|"
     r"pounds?|dollars?|euros?|cents?|pence|kilos?|tonnes?|litres?|liters?|gallons?|"
-    r"acres?|hectares?|cup|cups|teaspoons?|tablespoons?|mile|lap|laps)\b", re.IGNORECASE)
+    r"acres?|hectares?|cups?|teaspoons?|tablespoons?|laps?)\b", re.IGNORECASE)
 _OF_AFTER_RE = rx.compile(r"\s+of\b", re.IGNORECASE)
 _ONE_IN_RE = rx.compile(
     r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b(?!-)",
@@ -52,16 +50,21 @@ def find_shares(text: str, folded: str, start: int, stop: int,
                 or _OF_A_UNIT_RE.match(folded, m.end()):
             continue
         part = _PARTS[m.group("part").lower().rstrip("s")]
-        n = _NUMERATORS[m.group("n").lower()]
+        n = _count(m.group("n"))
         if n >= part or (part == 4 and n == 2):
             continue  # "two halves", "four quarters"; "two quarters of" is half a year
         out.append(_share(text, m, 100.0 * n / part, noun_after(folded, m.end())))
     for m in _ONE_IN_RE.finditer(folded, start, stop):
-        den = m.group("den").lower()
-        count = _COUNTS.get(den) or int(den)
+        count = _count(m.group("den"))
         if count >= 2:
             out.append(_share(text, m, 100.0 / count, noun_after(folded, m.end())))
     return out
+
+
+def _count(word: str) -> int:
+    """The number a numerator or denominator is written as: "a", a number word, digits."""
+    word = word.lower()
+    return 1 if word == "a" else int(WORD_NUMBERS.get(word) or word)
 
 
 def _share(text: str, m: re.Match[str], value: float, noun: str | None) -> Share:

@@ -12,6 +12,7 @@ from checker.extract.attribution import ATTRIBUTION_RES as ATTRIBUTION_RES
 from checker.extract.attribution import Attrib as Attrib
 from checker.extract.attribution import attribution as attribution
 from checker.extract.cues import must_lower_twin, tokens
+from checker.extract.date_patterns import MONTHS, WEEKDAYS
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
@@ -78,8 +79,7 @@ def negators(folded: str) -> list[re.Match[str]]:
 _TIME_AHEAD = (
     r"(?:at\s+least\s+)?(?:the\s+)?(?:\d|mid\b|mid-|early\b|late\b|end\b|start\b|beginning\b|"
     r"next\b|first\b|second\b|third\b|fourth\b|q[1-4]\b|spring\b|summer\b|autumn\b|"
-    r"winter\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")
+    rf"winter\b|(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\b|(?:{'|'.join(WEEKDAYS)})\b)")
 _NOT_NEGATING_RE = rx.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"
     r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b|"

@@ -17,7 +17,7 @@ from checker.extract import extract_document
 from checker.ingest import Document, read_document
 from checker.models.claims import Claim
 from checker.rules import RuleSet
-from tests.extract.test_seed_recall import Score, match, regions
+from tests.extract.test_seed_recall import leaked, scored
 
 DATA = Path(__file__).parent / "data"
 RECALL_FLOOR = 0.95  # achieved 0.982 (163/166) when the labels were written
@@ -51,15 +51,7 @@ def test_every_page_is_labelled_and_dated(
 def test_recall_and_precision_on_unseen_pages(
         extracted: dict[str, tuple[Document, list[Claim]]],
         labels: dict[str, list[dict[str, object]]]) -> None:
-    total = Score()
-    for doc_id, (doc, claims) in sorted(extracted.items()):
-        match(doc, claims, regions(doc, labels[doc_id]), total)
-    print(f"\nprobes: recall {total.recall:.3f} ({total.recalled}/{total.wanted}), "
-          f"precision {total.precision:.3f} ({total.true_pos}/{total.counted})")
-    for line in total.missed:
-        print("  missed:", line)
-    for line in total.wrong:
-        print("  wrong: ", line)
+    total = scored(extracted, labels, "probes")
     assert total.wanted == 166  # the labels as written
     assert total.recall >= RECALL_FLOOR, total.missed
     assert total.precision >= PRECISION_FLOOR, total.wrong
@@ -68,10 +60,4 @@ def test_recall_and_precision_on_unseen_pages(
 def test_no_furniture_of_an_unseen_page_is_a_claim(
         extracted: dict[str, tuple[Document, list[Claim]]],
         labels: dict[str, list[dict[str, object]]]) -> None:
-    leaked = []
-    for doc_id, (doc, claims) in extracted.items():
-        furniture = [r for r in regions(doc, labels[doc_id]) if r.label == "not"]
-        assert furniture, doc_id
-        leaked += [(doc_id, c.line, c.text) for c in claims
-                   if any(r.start <= c.span[0] < r.end for r in furniture)]
-    assert leaked == []
+    assert leaked(extracted, labels, lambda r: r.label == "not") == []
