@@ -27,6 +27,7 @@ _Q = (r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
 # "the first half of the year": the year of publication, as "this year".
 _THE_YEAR = (r"the\s+year(?!\s+(?:\d|(?:before|after|earlier|later|ago|prior|to|of|in|"
              r"ending|ended|when|that|which)\b))")
+_SEASONS = "spring|summer|autumn|fall|winter"
 _NO_YEAR_AFTER = r"(?!\s*,?\s*\d{4})(?![.,]\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 _I = re.IGNORECASE
@@ -81,6 +82,17 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?P<unit>year|quarter))\s+(?:to|ending|ended|through)\s+"
                            rf"(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?)?"
                            rf"{_MON}(?:\s+\d{{1,2}}{_ORD}\b)?(?:,?\s+{_YEAR}\b)?", _I)),
+    # Days of one month, as a range or a list: "11-12 November", "11 and 12 November 2025",
+    # "11, 12 and 14 November", "November 11-12" (a desk probe: a count of 11 and the day
+    # 12 November). The days from the first to the last; a list's gaps are not kept.
+    ("day_range", rx.compile(rf"{_DAY_FIRST}{_ORD}(?:\s*,\s*\d{{1,2}}{_ORD})*\s*,?\s*"
+                             rf"(?:-|to|and|&)\s*(?P<day2>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}"
+                             rf"(?!\w)(?:,?\s+{_YEAR}\b)?", _I)),
+    ("md_range", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}(?:\s*,\s*\d{{1,2}}{_ORD})*"
+                            rf"\s*,?\s*(?:-|to|and|&|through)\s*(?P<day2>\d{{1,2}}){_ORD}\b"
+                            # ... closing its phrase: not "on March 3 and 4 others were hurt"
+                            rf"(?:,?\s+{_YEAR}\b|(?=\s*(?:[,.;:)]|\Z|\s+(?:in|at|on|when|"
+                            rf"and|to|for|as|after|before|with|by|from|this|last|next)\b)))", _I)),
     ("mdy", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD},?\s+{_YEAR}\b", _I)),
     ("dmy", rx.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", _I)),
     ("half", rx.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
@@ -116,11 +128,19 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("past_decade", rx.compile(r"\b(?:the\s+)?(?:past|last)\s+decade\b", _I)),
     ("since", rx.compile(rf"\b(?P<kw>since|until|by|before|after|no\s+(?:earlier|sooner|later)"
                          rf"\s+than)\s+(?:the\s+)?{_YEAR}\b", _I)),
+    # A season: "summer 2024", "the spring of 2020", "last winter", "next spring", "in the
+    # autumn" (a desk probe: "next spring" had no date). "a fall of 2024" is no season.
+    ("season_year", rx.compile(rf"\b(?:the\s+)?(?<!\ba\s)(?P<season>{_SEASONS})\s+(?:of\s+)?"
+                               rf"{_YEAR}\b(?!\s*[-/]\s*\d)", _I)),
     ("part", rx.compile(rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _I)),
     # "at the end of September" (a desk probe: no date) is the month, as "in September" is
     ("month_rel", rx.compile(rf"\b(?:in|last|this|next|since|by|early|late|mid|end\s+of|"
                              rf"start\s+of|beginning\s+of)(?:\s+|-){_MON}"
                              r"(?![\w])", _I)),
+    ("season_rel", rx.compile(rf"\b(?P<rel>last|this|next|(?:in|during|over|throughout|since|"
+                              rf"by|until)(?:\s+the)?)[\s-]+(?P<season>{_SEASONS})\b"
+                              # "in the fall of the regime", "in the fall in prices"
+                              rf"(?!\s+(?:of|in)\b)(?![-']\w)", _I)),
     ("part_rel", rx.compile(r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b",
                             _I)),
     # "the previous year", "the following month": a shift from another date of the sentence.
@@ -148,6 +168,7 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _QUARTER_STEMS = ("quarter", "q1", "q2", "q3", "q4")
 _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "iso": (True, ("-",)), "mdy": (True, _MONTH_STEMS), "dmy": (True, _MONTH_STEMS),
+    "day_range": (True, _MONTH_STEMS), "md_range": (True, _MONTH_STEMS),
     "half": (False, ("half",)), "half_label": (True, ("h1", "h2")),
     "between_months": (False, ("between",)),
     "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
@@ -167,6 +188,8 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "ago": (False, ("ago",)),
     "shift": (False, ("later", "earlier", "before", "after", "prior")),
     "day_rel": (False, ("yesterday", "today", "tomorrow")), "weekday": (False, ("day",)),
+    "season_year": (True, ("spring", "summer", "autumn", "fall", "winter")),
+    "season_rel": (False, ("spring", "summer", "autumn", "fall", "winter")),
     "year": (True, ()),
 }
 # Where a month name starts. A leading character class lets the engine skip most positions
@@ -197,9 +220,9 @@ def _is_word(char: str) -> bool:
 
 # Patterns that start with a month name: tried only where MONTH_AT_RE found one, anchored,
 # instead of each scanning the sentence.
-MONTH_FIRST = frozenset({"mdy", "month_range", "my", "m_rel", "md"})
+MONTH_FIRST = frozenset({"mdy", "md_range", "month_range", "my", "m_rel", "md"})
 # Patterns with a month name somewhere (after a space or a hyphen, so at a word start).
-NEEDS_MONTH = MONTH_FIRST | {"dmy", "dm", "month_rel", "between_months", "year_to"}
+NEEDS_MONTH = MONTH_FIRST | {"day_range", "dmy", "dm", "month_rel", "between_months", "year_to"}
 PATTERNS: list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]] = [
     (name, pattern, *_GATES[name]) for name, pattern in _RAW_PATTERNS
 ]

@@ -12,7 +12,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from checker import rx
-from checker.extract import date_relative, date_rules, date_shift
+from checker.extract import date_relative, date_rules, date_seasons, date_shift
 from checker.extract.date_patterns import MONTH_FIRST, NEEDS_MONTH, PATTERNS, month_starts
 from checker.extract.date_types import Anchor, DateExpr, build, month_days, open_end
 from checker.extract.gates import Gates
@@ -20,7 +20,8 @@ from checker.extract.spans import SpanSet
 from checker.textutil import fold
 
 __all__ = ["Anchor", "DateExpr", "find_dates"]
-_REGISTERED = (date_rules, date_relative, date_shift)  # importing them registers their builders
+# Importing them registers their builders.
+_REGISTERED = (date_rules, date_relative, date_seasons, date_shift)
 
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
 # ... also across "the": "by the end of March", "since the start of March" (a review: read

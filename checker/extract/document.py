@@ -189,7 +189,10 @@ class _Context:
         quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
                                      folded=folded, lower=lower, digits=digits,
                                      gates=quantity_gates)
-        base = text_features(raw, has_number=any(q.kind != "rank" for q in quantities),
+        # A rank counts as a number when it ranks a thing of a closed list ("in the 64th
+        # minute", "finished in 3rd place"), not "the 20th anniversary" (a desk probe).
+        base = text_features(raw, has_number=any(q.kind != "rank" or q.noun is not None
+                                                 for q in quantities),
                              has_date=bool(dates), attributed=attrib is not None,
                              future=future, correction=correction)
         line = dateline_end(folded, start, end) if dates and start == sentence[0] else None

@@ -67,6 +67,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())
+    if digits and ("\u00b1" in sentence or "+/-" in sentence or "minus" in sentence
+                   or "margin" in sentence):
+        for m in qp.MARGIN_RE.finditer(folded, start, stop):
+            taken.add(*m.span())
 
     def keep(q: Quantity | None) -> None:
         if q is not None and not taken.overlaps(q.start, q.end):
@@ -413,6 +417,10 @@ def _from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         if noun in qw.CURRENCIES:  # "billions of dollars"
             return Quantity(text[s:e], s, e, "money", None, float(low), float(high),
                             qw.CURRENCIES[noun], None, True, "range")
+        if noun in qw.MEASURES:  # "hundreds of kilometres" (a count of kilometres before)
+            base, factor = qw.MEASURES[noun]
+            return Quantity(text[s:e], s, e, "measure", None, low * factor, high * factor,
+                            base, None, True, "range")
         return Quantity(text[s:e], s, e, "count", None, float(low), float(high), None,
                         noun, True, "range")
     if m.group("ratio"):

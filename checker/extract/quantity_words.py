@@ -116,7 +116,7 @@ def word_value(phrase: str) -> float:
 
 # Vague amounts: (low, high)
 VAGUE = {
-    "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
+    "tens": (20, 99), "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
     "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e8),
     "tens of millions": (2e7, 9.99e7), "hundreds of millions": (2e8, 9.99e8),
