@@ -195,10 +195,11 @@ class Lexicon:
                 continue
             hit = self._longest(lower, cased, i)
             end_char = toks[i + hit[0] - 1].end if hit else 0
-            # "US$5 billion" is a currency, "non-Chinese" is not China, and the "Jordan" of
-            # "Michael Jordan" or the "China" of "South China Morning Post" is a longer name.
+            # "US$5 billion" is a currency, "non-Chinese" is not China, "OPEC+" is not OPEC
+            # (a desk probe: a false conflict), and the "Jordan" of "Michael Jordan" or the
+            # "China" of "South China Morning Post" is a longer name.
             if hit and not negated_prefix(text, toks, i) \
-                    and text[end_char:end_char + 1] != "$" \
+                    and text[end_char:end_char + 1] not in ("$", "+") \
                     and not inside_name(text, toks, i, hit) \
                     and not self._team_name_follows(text, toks, lower, i + hit[0]):
                 length, (eid, role) = hit

@@ -60,6 +60,18 @@ TITLES = frozenset(
 )
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
+# "for" joins a name only after the head of a body named for its purpose: "Institute for
+# Fiscal Studies", "Secretary for Health"; "Sporting CP for Luka Vranjes" is two names (a
+# desk probe: one name, which then took every "Vranjes" of the page).
+_FOR_HEADS = frozenset("""Institute Centre Center Council Commission Committee Department
+    Ministry Minister Secretary Office Agency Foundation Fund Society Association Union
+    Alliance Campaign Coalition Federation League Board Authority School College Academy
+    Trust Organisation Organization Bureau Service Partnership Network Party Movement Court
+    Tribunal Programme Program Initiative Forum Unit Hospital Laboratory Museum Prize Award
+    Medal Act Day Council Conference Corporation Bank Fellowship Society Commissioner
+    Inspectorate Directorate Panel Task Force Project Mission Charity Appeal""".split())
+# ... or after a body of people named by their plural: "Physicians for Human Rights".
+_PLURAL_BODY_RE = rx.compile(r"[A-Z][a-z]{3,}s")
 _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
 _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 # A hyphen joins a name only unspaced ("Chang-e", "JF-17"): a spaced dash ends one, as the
@@ -296,6 +308,8 @@ def unknown_names(
         for part in parts:  # "Kitwe and Ndola": two names
             if is_name_chunk(text, toks, part, start, vocab, len(parts) > 1):
                 s, e = toks[part[0]].start, toks[part[-1]].end - (trim if part[-1] == last else 0)
+                if text[e:e + 1] == "+" and not text[e + 1:e + 2].isalnum():
+                    e += 1  # "OPEC+" is not OPEC (a desk probe: a false conflict)
                 out.append(EntityMatch(text[s:e], s, e, resolve(text[s:e]), "unknown"))
         chunk.clear()
 
@@ -339,7 +353,9 @@ def unknown_names(
         elif chunk and len(word) == 1 and word.isalpha() \
                 and text[toks[i - 1].end:tok.start] == "-":
             chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
-        elif chunk and word.lower() in _CONNECTORS:
+        elif chunk and word.lower() in _CONNECTORS and (
+                word != "for" or any(toks[k].text in _FOR_HEADS for k in chunk)
+                or (len(chunk) == 1 and _PLURAL_BODY_RE.fullmatch(toks[chunk[0]].text))):
             chunk.append(i)
         elif chunk:
             flush()

@@ -141,6 +141,9 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               rf"by|until)(?:\s+the)?)[\s-]+(?P<season>{_SEASONS})\b"
                               # "in the fall of the regime", "in the fall in prices"
                               rf"(?!\s+(?:of|in)\b)(?![-']\w)", _I)),
+    # A sports season, as "2024-25" is ("scored 31 goals last season": a desk probe's
+    # figure had no date, and conflicted with one of 2023-24).
+    ("sport_season", rx.compile(r"\b(?P<rel>last|this|next)\s+season\b", _I)),
     ("part_rel", rx.compile(r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b",
                             _I)),
     # "the previous year", "the following month": a shift from another date of the sentence.
@@ -154,8 +157,12 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("shift", rx.compile(r"\b(?:(?P<n>\w+)\s+)?(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
                          r"(?P<dir>later|earlier|before|after|prior)\b", _I)),
     ("day_rel", rx.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
+    # Not the weekday of a date written out: "on Saturday 15 November" is the 15th (a desk
+    # probe: also the Saturday before publication, which met "Saturday 1 November").
     ("weekday", rx.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
-                           r"thursday|friday|saturday|sunday)\b", _I)),
+                           r"thursday|friday|saturday|sunday)\b"
+                           rf"(?!,?\s+(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_NAMES})\b|"
+                           rf"(?:{_MONTH_NAMES})\.?\s+\d))", _I)),
     ("year", rx.compile(_YEAR_FIRST + _AFTER_YEAR)),
 ]
 
@@ -190,6 +197,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "day_rel": (False, ("yesterday", "today", "tomorrow")), "weekday": (False, ("day",)),
     "season_year": (True, ("spring", "summer", "autumn", "fall", "winter")),
     "season_rel": (False, ("spring", "summer", "autumn", "fall", "winter")),
+    "sport_season": (False, ("season",)),
     "year": (True, ()),
 }
 # Where a month name starts. A leading character class lets the engine skip most positions

@@ -1,12 +1,22 @@
 """Builders for seasons ("summer 2024", "last winter", "next spring", "in the autumn"):
-periods of the northern hemisphere's meteorological seasons, as most news copy means them."""
+periods of the northern hemisphere's meteorological seasons, as most news copy means them;
+and sports seasons ("last season"), which run over a year end as fiscal years do."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from checker.extract.date_types import Anchor, DateExpr, expr, month_days, rule, unresolved_at
+from checker.extract.date_types import (
+    Anchor,
+    DateExpr,
+    expr,
+    month_days,
+    rel_offset,
+    rule,
+    unresolved_at,
+    year_days,
+)
 
 # The month a season starts in; each lasts three months (winter runs into the next year).
 _FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -62,3 +72,15 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
     else:  # "in the spring": the latest one begun by publication
         first, last = max(s for s in spans if s[0] <= anchor.last)
     return expr(m, raw, first, last, "period", relative=True)
+
+
+@rule("sport_season")
+def _sport_season(m: re.Match[str], raw: str, anchor: Anchor | None,
+                  future: bool) -> DateExpr | None:
+    if anchor is None:
+        return unresolved_at(m, raw, "fiscal-year")
+    # The season under way, or from July the one about to start ("this season" in July is
+    # the coming one, "last season" the one just ended).
+    current = anchor.year if anchor.month >= 7 else anchor.year - 1
+    year = current + rel_offset(m["rel"])
+    return expr(m, raw, *year_days(year, year + 1), "fiscal-year", relative=True)

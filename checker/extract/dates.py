@@ -26,8 +26,9 @@ _REGISTERED = (date_rules, date_relative, date_seasons, date_shift)
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
 # ... also across "the": "by the end of March", "since the start of March" (a review: read
 # as the closed month, a date conflict with "in February").
-_OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
+# ... and "up to and including 14 November" is by it (a desk probe: the closed day).
+_OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after|"
+                              r"up\s+to\s+and\s+including)\s+(?:the\s+)?$", re.IGNORECASE)
 _OPENABLE = frozenset({"day", "month", "quarter", "period"})  # "before mid-2027" too
 # month_rel's own lead word: "since January" is the period from January to publication, as
 # "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
@@ -161,7 +162,8 @@ def _in_year(d: DateExpr, year: int) -> DateExpr:
 # A bound denied is the other bound: "would not fly before 2030" flies in 2030 or later,
 # "did not open until May" opened in May (a desk probe: "before 2030", a date conflict with
 # "would fly in 2031"). The denial itself is no negation of the fact (stance).
-_DENIED_BEFORE_RE = rx.compile(r"\bnot\s+(?:[a-z]+\s+){0,2}?\Z", re.IGNORECASE)
+_DENIED_BEFORE_RE = rx.compile(r"\bnot\s+(?:(?!whether\b|if\b)[a-z'-]+\s+){0,7}?\Z",
+                               re.IGNORECASE)
 _UNIT_START = {"year": lambda d: d.replace(month=1, day=1), "month": lambda d: d.replace(day=1),
                "day": lambda d: d,
                "quarter": lambda d: d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)}
@@ -174,7 +176,7 @@ def _bound_denied(d: DateExpr, folded: str, start: int, anchor: Anchor | None) -
     word = d.text.split(None, 1)[0].lower()
     if word not in ("before", "until", "till") or \
             word != "before" and d.granularity not in _UNIT_START or \
-            _DENIED_BEFORE_RE.search(folded, max(start, d.start - 30), d.start) is None:
+            _DENIED_BEFORE_RE.search(folded, max(start, d.start - 90), d.start) is None:
         return d
     first = d.last + timedelta(days=1) if word == "before" else _UNIT_START[d.granularity](d.last)
     return d._replace(first=first, last=open_end(first, anchor), open="end")
@@ -239,7 +241,7 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
         return expr
     if expr.first is None or expr.last is None:
         return expr
-    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 12), expr.start)
+    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 26), expr.start)
     if kw is None:
         kw = _LEAD_KEYWORD_RE.match(folded, expr.start, expr.end)
         if kw is None:
@@ -248,6 +250,8 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
             _ATTRIBUTIVE_RE.match(folded, expr.end):
         return expr  # "after third-quarter revenue rose": the date qualifies a noun
     word = kw.group("kw").lower()
+    if word.startswith("up"):
+        word = "by"
     if expr.granularity == "period" and word in ("until", "till"):
         return expr  # "(not) until mid-2027" is when it happens: mid-2027
     s = kw.start()

@@ -17,7 +17,7 @@ from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_hits import Hit
 from checker.extract.quantity_ranges import to_ranges
-from checker.extract.quantity_values import bounds, number, precision
+from checker.extract.quantity_values import bounds, number, precision, significant
 from checker.extract.spans import SpanSet
 from checker.propernames import MONTHS_AND_DAYS, counted_after_group
 from checker.textutil import fold
@@ -77,6 +77,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
             taken.add(q.start, q.end)
 
+    if digits and "old" in sentence:
+        for m in _YEAR_OLD_RE.finditer(folded, start, stop):
+            value = float(m.group("num"))
+            keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", value,
+                          value - 0.5, value + 0.5, "year", "age", False, "exact"))
+
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
         value = float(m.group("no") or m.group("ord"))
         ranked = qp.RANK_NOUN_RE.match(folded, m.end(), stop) if m.group("ord") else None
@@ -89,6 +95,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.TALLY_RE.finditer(folded, start, stop):
             for side in _tally(text, m):
                 keep(side)
+    if gates & 32:  # before numbers and number words: "one in 10", "two thirds"
+        for t, s, e, value, share_low, share_high, noun in qs.find_shares(
+                text, folded, start, stop, _noun_after):
+            keep(Quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
+                          "exact"))
     for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
         keep(_from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
@@ -102,11 +113,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if gates & 16:
         for m in qp.RATIO_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
-    if gates & 32:  # before number words: "one in five", "two thirds"
-        for t, s, e, value, share_low, share_high, noun in qs.find_shares(
-                text, folded, start, stop, _noun_after):
-            keep(Quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
-                          "exact"))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
     if not qp.NUMBER_WORDS.isdisjoint(tokens(sentence)):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
@@ -174,8 +180,11 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
 
 # A group by age (a desk probe: "aged 65 and over" was a count of 65 of nothing, "aged 18 to
 # 24" a count of "fell").
-_AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z",
-                             re.IGNORECASE)
+# ... and "at the age of 87" (a desk probe: a count of nothing, which never met "aged 88").
+_AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
+                             r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
+# "the 26-year-old": an age too (a desk probe: no figure, so "Vranjes, 24" was corroborated).
+_YEAR_OLD_RE = rx.compile(r"(?=\d)\b(?P<num>\d{1,3})[-\s]years?[-\s]old\b", re.IGNORECASE)
 
 
 def _is_age(folded: str, m: Hit) -> bool:
@@ -340,9 +349,18 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         low, high, bound, approx = value, high_num, "range", bool(mod)
         center = (value + high_num) / 2
     else:
-        low, high, bound, approx = bounds(value, precision(num, scale, factor), mod, unit)
+        low, high, bound, approx = bounds(value, precision(num, scale, factor), mod, unit,
+                                          significant(num))
         center = value
     s, end = m.start(), m.end() if end is None else end
+    noun_at = end
+    if not mod and not num2:
+        # "40% or less" is at most 40% (a desk probe: exactly 40%, a conflict with 30%)
+        more = _OR_MORE_RE.match(folded, end)
+        if more is not None:
+            low, high, bound = (value, None, "lower") if more.group("more") \
+                else (None, value, "upper")
+            noun_at = more.end()  # "2,000 or more patients"
     sign = _minus_before(folded, s) if unit in ("degC", "degF") and not num2 else 0
     if sign:
         # "minus 8 degrees Celsius", "-8C": below zero (a desk probe: 8, which corroborated
@@ -356,9 +374,28 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
     if noun:
         # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
         counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(
-            folded, max(0, m.start("num") - 16), m.start("num")) else _noun_after(folded, end)
+            folded, max(0, m.start("num") - 16), m.start("num")) else _noun_after(folded, noun_at)
+        if counted is None and kind == "count" and _POPULATION_BEFORE_RE.search(
+                folded, max(0, s - 40), s):
+            counted = "people"  # "the population was 28,104,300" (a desk probe: no noun,
+            # so a population of 27,904,300 on another page was "too vague to align")
+        elif counted is None and kind == "money":
+            # Money per a thing or a time: "$82.40 a barrel", "€45,000 a week" (a desk
+            # probe: a weekly wage conflicted with "€2.3m a year").
+            per = _PER_THING_RE.match(folded, end)
+            counted = per.group(1).lower() if per else None
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
+
+
+_POPULATION_BEFORE_RE = rx.compile(
+    r"\bpopulation\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
+    r"reached|rose\s+to|fell\s+to|grew\s+to|hit|of|topped|passed)\s+(?:about\s+|around\s+|"
+    r"nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
+_OR_MORE_RE = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
+                         r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
+_PER_THING_RE = rx.compile(r"\s+(?:a|an|per|each)\s+([a-z]+)\b(?!\s+(?:after|before|"
+                           r"later|earlier|ago)\b)", re.IGNORECASE)
 
 
 def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:

@@ -32,6 +32,10 @@ WORD_CURRENCIES = {
     "yen": "JPY", "taka": "BDT", "rand": "ZAR", "naira": "NGN", "kwacha": "ZMW",
     "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "ringgit": "MYR", "baht": "THB",
     "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "cedis": "GHS",
+    # a desk probe: "4.1 billion Norwegian crowns" was a count of crowns
+    "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swedish crowns": "SEK",
+    "swedish kronor": "SEK", "danish crowns": "DKK", "danish kroner": "DKK",
+    "swiss francs": "CHF",
 }
 CURRENCIES.update(WORD_CURRENCIES)
 CURRENCIES.update({code.lower(): code for code in ISO_CODES})
@@ -126,7 +130,10 @@ RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "ha
           "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fivefold": 5.0, "tenfold": 10.0}
 
 APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|"
-          r"an\s+estimated|estimated|circa|~")
+          r"an\s+estimated|estimated|circa|~|just\s+below|just\s+above|just\s+short\s+of|"
+          r"slightly\s+under|slightly\s+below|slightly\s+over|slightly\s+above|"
+          r"slightly\s+more\s+than|just\s+more\s+than|a\s+little\s+under|"
+          r"a\s+little\s+below|a\s+little\s+over|a\s+little\s+above")
 LOWER = (r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of|"
          r"just\s+over|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as")
 # "As many as 900" is "up to 900" said loudly: a ceiling, not a point near 900.
@@ -193,7 +200,8 @@ UNIT = by_first_char(
     + "|".join(sorted((re.escape(u) for u in MEASURES if u not in CASED_UNITS), key=len,
                       reverse=True))
     + "|" + "|".join(f"(?-i:{u})" for u in sorted(CASED_UNITS))
-    + "|" + "|".join(sorted(WORD_CURRENCIES, key=len, reverse=True))
+    + "|" + "|".join(sorted((u.replace(" ", r"\s+") for u in WORD_CURRENCIES), key=len,
+                            reverse=True))
     + r"|pence|us\s+cents|euro\s+cents"
 )
 # "1.2m tall" is metres, not a million.

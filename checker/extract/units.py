@@ -15,12 +15,17 @@ _SPLIT_RE = rx.compile(
     r";\s+|,\s+(?:and|but|while|whereas),?\s+|\s+(?:while|whereas)\s+")
 # A right-hand part that starts with a verb shares the left subject ("ITCN Asia is one of the
 # largest expos, and is being used ..."): splitting would leave it without one.
+# Irregular past forms: ", while no state or territory lost population" is a clause of its
+# own (a desk probe: no verb, so its "no" made the whole sentence negative); ", and won the
+# most votes" starts with one and shares the subject.
+_IRREGULAR_PAST = (r"lost|won|took|gave|saw|paid|sold|bought|left|led|held|kept|met|spent|"
+                   r"built|began|became|went|came|got|found|told|brought|fought")
 _SUBJECTLESS_RE = rx.compile(
-    r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then)\b",
-    re.IGNORECASE)
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then|"
+    rf"{_IRREGULAR_PAST})\b", re.IGNORECASE)
 _VERB_RE = rx.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|made|rose|fell|"
-    r"grew|said|says|\w{3,}ed|\w{3,}s)\b",
+    rf"grew|said|says|{_IRREGULAR_PAST}|\w{{3,}}ed|\w{{3,}}s)\b",
     re.IGNORECASE,
 )
 # A right-hand part that starts with an amount continues a list ("..., some 200 LY-80s, and

@@ -515,6 +515,19 @@ def test_a_years_figure_and_a_quarters_are_two_periods(ruleset: RuleSet) -> None
     assert verdict(ruleset, b, c, pa="2026-07-29", pb="2026-07-29") == ("conflict", "number")
 
 
+def test_two_seasons_figures_are_two_periods(ruleset: RuleSet) -> None:
+    # Desk probe H: "2024-25" and "2023-24" each span two calendar years, and overlapped;
+    # fiscal years dated no figure, so 31 and 19 goals conflicted.
+    a = "Luka Vranjes scored 31 league goals for Sporting CP in 2024-25."
+    b = "Luka Vranjes scored 19 league goals for Sporting CP in 2023-24."
+    assert verdict(ruleset, a, b, pa="2025-07-20", pb="2025-07-22")[0] != "conflict"
+    c = "Luka Vranjes scored 31 goals in 38 league games for Sporting CP last season."
+    assert verdict(ruleset, c, b, pa="2025-07-15", pb="2025-07-22")[0] != "conflict"
+    # Two figures for one season still conflict.
+    d = "Luka Vranjes scored 27 league goals for Sporting CP in 2024-25."
+    assert verdict(ruleset, c, d, pa="2025-07-15", pb="2025-07-20") == ("conflict", "number")
+
+
 def test_turnout_and_a_share_of_the_vote_are_two_measures(ruleset: RuleSet) -> None:
     a = ("Turnout in Sunday's parliamentary election in Latvia was 64.9%, the Central "
          "Election Commission said.")
