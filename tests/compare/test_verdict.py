@@ -528,6 +528,18 @@ def test_two_seasons_figures_are_two_periods(ruleset: RuleSet) -> None:
     assert verdict(ruleset, c, d, pa="2025-07-15", pb="2025-07-20") == ("conflict", "number")
 
 
+def test_a_figure_of_the_same_noun_is_the_one_compared(ruleset: RuleSet) -> None:
+    # Desk probe I: 15% of patients against "one in 10 patients ..., compared with 7% on
+    # placebo" was ambiguous (two percentages), or a conflict with the placebo's 7%.
+    a = "Side effects were reported by about 15% of patients taking velmarsen."
+    b = ("Side effects were reported by about one in 10 patients taking velmarsen, most "
+         "commonly dizziness, compared with 7% on placebo.")
+    assert verdict(ruleset, a, b, pa="2025-09-23", pb="2025-09-22") == ("conflict", "number")
+    assert verdict(ruleset, b, a, pa="2025-09-22", pb="2025-09-23") == ("conflict", "number")
+    c = "Side effects were reported by about 10% of patients taking velmarsen."
+    assert verdict(ruleset, c, b, pa="2025-09-23", pb="2025-09-22")[0] != "conflict"
+
+
 def test_turnout_and_a_share_of_the_vote_are_two_measures(ruleset: RuleSet) -> None:
     a = ("Turnout in Sunday's parliamentary election in Latvia was 64.9%, the Central "
          "Election Commission said.")
