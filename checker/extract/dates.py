@@ -29,6 +29,10 @@ _REGISTERED = (date_rules, date_relative, date_seasons, date_shift)
 # ... and "up to and including 14 November" is by it (a desk probe: the closed day).
 _OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after|"
                               r"up\s+to\s+and\s+including)\s+(?:the\s+)?$", re.IGNORECASE)
+# "since it started on Monday": from Monday on (a desk probe: the single day, so the fire's
+# area "since it started" conflicted with its first day's).
+_SINCE_IT_BEGAN_RE = rx.compile(r"\b(?P<kw>since)\s+(?:[a-z]+\s+){1,3}?(?:started|began|"
+                                r"broke\s+out|erupted|opened|struck)\s+\Z", re.IGNORECASE)
 _OPENABLE = frozenset({"day", "month", "quarter", "period"})  # "before mid-2027" too
 # month_rel's own lead word: "since January" is the period from January to publication, as
 # "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
@@ -242,6 +246,8 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
     if expr.first is None or expr.last is None:
         return expr
     kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 26), expr.start)
+    if kw is None and "since" in folded[max(start, expr.start - 45):expr.start]:
+        kw = _SINCE_IT_BEGAN_RE.search(folded, max(start, expr.start - 45), expr.start)
     if kw is None:
         kw = _LEAD_KEYWORD_RE.match(folded, expr.start, expr.end)
         if kw is None:

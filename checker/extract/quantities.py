@@ -173,6 +173,8 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
         return True  # "HQ-9"; not "a magnitude-7.4 quake" (a figure it measures)
     if qp.LETTER_START_RE.match(after):
         return True  # "10CE", "4.5-generation", "10-year"
+    if _STAGE_BEFORE_RE.search(before):
+        return True  # "the phase 3 trial", "stage 4 cancer": a label, no count
     cap = qp.CAPITAL_BEFORE.search(before)
     return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES \
         and not counted_after_group(cap.group().strip(), folded, e)  # "Chang'e 8"
@@ -248,6 +250,11 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
         return None
     if _is_age(folded, m) or _AGED_BEFORE_RE.search(folded, max(0, s - 20), s):
         return _age(folded, text, m)  # "aged 65 and over", "aged 18 to 24": years of age
+    named = _NAMED_RATIO_RE.search(folded, max(0, s - 30), s)
+    if named is not None and not (m.group("unit") or m.group("cur") or m.group("scale")):
+        # "a hazard ratio of 0.73" (a desk probe: a count of nothing, never compared)
+        q = _make(folded, text, m, "ratio", "x", 1.0, 1.0, noun=False)
+        return None if q is None else q._replace(noun=named.group(1).lower() + " ratio")
     if not (m.group("unit") or m.group("scale") or m.group("cur") or m.group("num2")):
         written = _unit_against(folded, text, m)
         if written is not None:
@@ -388,6 +395,10 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
                     bound)
 
 
+_NAMED_RATIO_RE = rx.compile(r"\b(hazard|odds|risk|rate)\s+ratio\s+(?:of\s+|was\s+|is\s+)?"
+                             r"(?:about\s+|around\s+)?\Z", re.IGNORECASE)
+_STAGE_BEFORE_RE = rx.compile(r"\b(?:phase|stage|tier|category|grade|level)\s\Z",
+                              re.IGNORECASE)
 _POPULATION_BEFORE_RE = rx.compile(
     r"\bpopulation\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
     r"reached|rose\s+to|fell\s+to|grew\s+to|hit|of|topped|passed)\s+(?:about\s+|around\s+|"

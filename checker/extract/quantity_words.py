@@ -57,6 +57,11 @@ MEASURES = {
     "acres": ("m2", 4046.86), "years": ("year", 1.0), "year": ("year", 1.0),
     "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
     "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
+    # a speed in words (a desk probe: "3 km an hour" was a distance)
+    "km an hour": ("m/s", 1 / 3.6), "km per hour": ("m/s", 1 / 3.6),
+    "kilometres an hour": ("m/s", 1 / 3.6), "kilometres per hour": ("m/s", 1 / 3.6),
+    "kilometers an hour": ("m/s", 1 / 3.6), "kilometers per hour": ("m/s", 1 / 3.6),
+    "miles an hour": ("m/s", 0.44704), "miles per hour": ("m/s", 0.44704),
     "tb": ("byte", 1e12), "mb": ("byte", 1e6),
     "metre": ("m", 1.0), "meter": ("m", 1.0), "mm": ("m", 1e-3), "millimetres": ("m", 1e-3),
     "millimeters": ("m", 1e-3), "cm": ("m", 1e-2), "centimetres": ("m", 1e-2),

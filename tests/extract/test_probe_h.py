@@ -297,3 +297,30 @@ def test_a_population_counts_people(ruleset: RuleSet) -> None:
 ])
 def test_more_words_of_change(ruleset: RuleSet, sentence: str, predicate: str) -> None:
     assert predicate in [pid for pid, _, _ in ruleset.lexicon.predicate_spans(sentence)]
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    # a speed in words (a desk probe: "3 km an hour" was a distance)
+    ("The fire was moving at 3 km an hour.", "3 km an hour", 3 / 3.6),
+    ("Winds reached 80 kilometres per hour.", "80 kilometres per hour", 80 / 3.6),
+    ("Gusts hit 70 miles an hour.", "70 miles an hour", 70 * 0.44704),
+])
+def test_a_speed_in_words(ruleset: RuleSet, sentence: str, text: str, value: float) -> None:
+    (q,) = _claim(ruleset, sentence).quantities
+    assert (q.text, q.kind, q.unit, q.value) == (text, "measure", "m/s", pytest.approx(value))
+
+
+def test_a_named_ratio_and_a_phase(ruleset: RuleSet) -> None:
+    # a desk probe: "a hazard ratio of 0.73" and "phase 3" were counts of nothing
+    (q,) = _claim(ruleset, "The drug had a hazard ratio of 0.73 in the phase 3 trial.").quantities
+    assert (q.text, q.kind, q.unit, q.value, q.noun) == ("0.73", "ratio", "x", 0.73,
+                                                         "hazard ratio")
+    assert _claim(ruleset, "The alert was raised to level 4 on Monday.").quantities == []
+
+
+def test_since_it_began_on_a_day(ruleset: RuleSet) -> None:
+    # a desk probe: "since it started on Monday" was Monday only
+    (d,) = _claim(ruleset, "The fire has burned about 38,400 hectares since it started on "
+                           "Monday afternoon.", published="2025-08-14").dates
+    assert (d.text, d.start, d.end, d.open) == ("since it started on Monday", "2025-08-11",
+                                                "2025-08-14", "end")
