@@ -28,6 +28,8 @@ def aligned(qa: NQuantity, qb: NQuantity) -> bool:
     """Two quantities measure the same thing: kind, unit and (when written) noun agree."""
     if qa.kind != qb.kind or qa.unit != qb.unit:
         return False
+    if (qa.noun == "age") != (qb.noun == "age"):
+        return False  # "Finch, 52," is no term of years (a desk probe: "five years vs 52")
     if qa.noun and qb.noun:
         return qa.noun == qb.noun or _counted(qa.noun) == _counted(qb.noun)
     # Counts and ranks with no noun are too vague to align ("two", "10th").

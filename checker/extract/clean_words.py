@@ -18,6 +18,10 @@ UI_WORDS = {
     "whatsapp", "facebook", "twitter", "linkedin", "telegram", "reddit", "copy link", "x",
     "read next", "recommended", "latest", "latest news", "top stories", "see also",
     "tags", "tags:", "photo", "video", "videos", "watch", "listen",
+    # a newsletter box's field beside its button (desk probes H and J: "Enter your email
+    # address | Sign up" was a claim)
+    "enter your email", "enter your email address", "your email", "your email address",
+    "email address",
 }
 UI_PREFIX_RE = rx.compile(
     r"^(?:watch more|read more|explore |content from other|input your search|follow us|"
@@ -57,7 +61,11 @@ FOOTER_RE = rx.compile(
     # is published from a syndicated feed", "auto-generated from a syndicated feed".
     r"\bsyndicated\s+feed\b|"
     r"\bthis\s+(?:story|article|report|piece|post|content)\s+(?:has\s+not\s+been|was\s+not|"
-    r"is\s+not)\s+edited\b)",
+    r"is\s+not)\s+edited\b|"
+    # A newsletter's pitch: "Get the latest market data sent to your inbox every Friday"
+    # (desk probe J: a claim, dated Friday).
+    r"\b(?:sent|delivered|straight|direct)\s+(?:straight\s+|direct\s+)?to\s+your\s+inbox\b|"
+    r"\bin\s+your\s+inbox\b)",
     re.IGNORECASE,
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short
@@ -69,7 +77,7 @@ WEAK_FOOTER_WORDS = 12
 # A literal of every alternative of the regexes above and below (case-folded): a line without
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
 FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
-                "our standards:", "originally published", " feed", "edited")
+                "our standards:", "originally published", " feed", "edited", "your inbox")
 WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                      "about us", "sitemap")
 BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",

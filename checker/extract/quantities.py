@@ -118,7 +118,35 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(_from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
-    return _parts_of_totals(folded, to_ranges(folded, text, out)) if len(out) > 1 else out
+    if len(out) < 2:
+        return out
+    return _parts_of_totals(folded, _terms_joined(folded, text, to_ranges(folded, text, out)))
+
+
+_AND_RE = rx.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _terms_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
+    """Years and months of one term as its months: "jailed for five years and eight
+    months" is 68 months (a desk probe: five years, which corroborated "five years")."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if last is not None and last.unit == "year" and last.noun is None \
+                and q.unit == "month" and q.noun is None and last.value is not None \
+                and q.value is not None and _AND_RE.fullmatch(folded, last.end, q.start):
+            value = last.value * 12 + q.value
+            low: float | None = value - 0.5  # a term is told to the month
+            high: float | None = value + 0.5
+            if last.approximate or q.approximate or last.bound != "exact":
+                low = None if last.low is None or q.low is None else last.low * 12 + q.low
+                high = None if last.high is None or q.high is None else last.high * 12 + q.high
+            out[-1] = Quantity(text[last.start:q.end], last.start, q.end, "measure", value,
+                               low, high, "month", None, last.approximate or q.approximate,
+                               last.bound)
+        else:
+            out.append(q)
+    return out
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
@@ -405,8 +433,8 @@ _POPULATION_BEFORE_RE = rx.compile(
     r"nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
 _OR_MORE_RE = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
                          r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
-_PER_THING_RE = rx.compile(r"\s+(?:a|an|per|each)\s+([a-z]+)\b(?!\s+(?:after|before|"
-                           r"later|earlier|ago)\b)", re.IGNORECASE)
+_PER_THING_RE = rx.compile(r"\s+(?:a|an|per|each)\s+((?:square\s+|cubic\s+)?[a-z]+)\b"
+                           r"(?!\s+(?:after|before|later|earlier|ago)\b)", re.IGNORECASE)
 
 
 def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:

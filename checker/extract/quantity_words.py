@@ -57,6 +57,7 @@ MEASURES = {
     "acres": ("m2", 4046.86), "years": ("year", 1.0), "year": ("year", 1.0),
     "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
     "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
+    "feet": ("m", 0.3048), "foot": ("m", 0.3048),  # a desk probe: "23,000 feet" a count
     # a speed in words (a desk probe: "3 km an hour" was a distance)
     "km an hour": ("m/s", 1 / 3.6), "km per hour": ("m/s", 1 / 3.6),
     "kilometres an hour": ("m/s", 1 / 3.6), "kilometres per hour": ("m/s", 1 / 3.6),

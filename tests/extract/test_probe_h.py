@@ -324,3 +324,34 @@ def test_since_it_began_on_a_day(ruleset: RuleSet) -> None:
                            "Monday afternoon.", published="2025-08-14").dates
     assert (d.text, d.start, d.end, d.open) == ("since it started on Monday", "2025-08-11",
                                                 "2025-08-14", "end")
+
+
+def test_years_and_months_of_one_term_are_its_months(ruleset: RuleSet) -> None:
+    # desk probe J: "five years and eight months" was five years (and eight months), and
+    # corroborated "jailed for five years"
+    qs = _claim(ruleset, "Deborah Finch, 52, was jailed for five years and eight months.",
+                published="2026-02-23").quantities
+    assert [(q.text, q.unit, q.value, q.low, q.high, q.noun) for q in qs] == [
+        ("52", "year", 52.0, 51.5, 52.5, "age"),
+        ("five years and eight months", "month", 68.0, 67.5, 68.5, None)]
+
+
+@pytest.mark.parametrize("sentence, text, unit, noun", [
+    # desk probe J: "per square metre" was per "square"; "23,000 feet" a count of "when"
+    ("Prices reached \u20ac6,150 per square metre in Dublin.", "\u20ac6,150", "EUR",
+     "square metre"),
+    ("The jet climbed to 23,000 feet after take-off.", "23,000 feet", "m", None),
+])
+def test_units_of_probe_j(ruleset: RuleSet, sentence: str, text: str, unit: str,
+                          noun: str | None) -> None:
+    (q,) = _claim(ruleset, sentence).quantities
+    assert (q.text, q.unit, q.noun) == (text, unit, noun)
+
+
+@pytest.mark.parametrize("line", [
+    # a newsletter box (desk probes H and J: each was a claim)
+    "Enter your email address | Sign up",
+    "Get the latest market data and listings sent to your inbox every Friday.",
+])
+def test_a_newsletter_box_is_furniture(ruleset: RuleSet, line: str) -> None:
+    assert _claims(ruleset, line, published="2026-04-10") == []  # at any score
