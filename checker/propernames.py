@@ -60,18 +60,37 @@ TITLES = frozenset(
 )
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
-# "for" joins a name only after the head of a body named for its purpose: "Institute for
-# Fiscal Studies", "Secretary for Health"; "Sporting CP for Luka Vranjes" is two names (a
-# desk probe: one name, which then took every "Vranjes" of the page).
+# "for" joins a name ("Institute for Fiscal Studies", "Habitat for Humanity", "Moms for
+# Liberty") unless a person's name follows it: "Sporting CP for Luka Vranjes" is two names
+# (a desk probe: one, which then took every "Vranjes" of the page). A person's name here is
+# two or three capitalised words, none a word of a body's name, and then no more capitals.
 _FOR_HEADS = frozenset("""Institute Centre Center Council Commission Committee Department
     Ministry Minister Secretary Office Agency Foundation Fund Society Association Union
     Alliance Campaign Coalition Federation League Board Authority School College Academy
     Trust Organisation Organization Bureau Service Partnership Network Party Movement Court
     Tribunal Programme Program Initiative Forum Unit Hospital Laboratory Museum Prize Award
-    Medal Act Day Council Conference Corporation Bank Fellowship Society Commissioner
-    Inspectorate Directorate Panel Task Force Project Mission Charity Appeal""".split())
-# ... or after a body of people named by their plural: "Physicians for Human Rights".
-_PLURAL_BODY_RE = rx.compile(r"[A-Z][a-z]{3,}s")
+    Medal Act Day Conference Corporation Bank Fellowship Commissioner Inspectorate
+    Directorate Panel Project Mission Charity Appeal""".split())
+_BODY_WORDS = _FOR_HEADS | frozenset("""Rights International Studies Research Development
+    Justice Peace Change Progress Democracy Freedom Liberty Humanity Life Animals Children
+    Education Health Future Reform Action Now Women Men People Workers Families Science
+    Policy Affairs Relations Security Defence Defense Energy Environment Climate Trade
+    Industry Business Enterprise Growth Jobs Peace Truth America Britain Europe Africa Asia
+    Australia Canada India China""".split())
+
+
+def _person_after(text: str, toks: Sequence[Token], j: int) -> bool:
+    """Whether a person's name (above) starts at token j, after "for"."""
+    k = j
+    while k < len(toks) and toks[k].text[:1].isupper() and toks[k].text not in _BODY_WORDS \
+            and (k == j or text[toks[k - 1].end:toks[k].start] == " "):
+        k += 1
+    if not 2 <= k - j <= 3:
+        return False
+    return k == len(toks) or text[toks[k - 1].end:toks[k].start] != " " \
+        or not toks[k].text[:1].isupper()
+
+
 _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
 _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 # A hyphen joins a name only unspaced ("Chang-e", "JF-17"): a spaced dash ends one, as the
@@ -355,7 +374,7 @@ def unknown_names(
             chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
         elif chunk and word.lower() in _CONNECTORS and (
                 word != "for" or any(toks[k].text in _FOR_HEADS for k in chunk)
-                or (len(chunk) == 1 and _PLURAL_BODY_RE.fullmatch(toks[chunk[0]].text))):
+                or not _person_after(text, toks, i + 1)):
             chunk.append(i)
         elif chunk:
             flush()

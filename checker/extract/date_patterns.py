@@ -84,12 +84,13 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"{_MON}(?:\s+\d{{1,2}}{_ORD}\b)?(?:,?\s+{_YEAR}\b)?", _I)),
     # Days of one month, as a range or a list: "11-12 November", "11 and 12 November 2025",
     # "11, 12 and 14 November", "November 11-12" (a desk probe: a count of 11 and the day
-    # 12 November). The days from the first to the last; a list's gaps are not kept.
-    ("day_range", rx.compile(rf"{_DAY_FIRST}{_ORD}(?:\s*,\s*\d{{1,2}}{_ORD})*\s*,?\s*"
+    # 12 November). The days from the first to the last; a list with gaps is split into its
+    # days (date_days.listed_days). At most 13 listed: a long list of numbers is no date.
+    ("day_range", rx.compile(rf"{_DAY_FIRST}{_ORD}(?:\s*,\s*\d{{1,2}}{_ORD}){{0,12}}\s*,?\s*"
                              rf"(?:-|to|and|&)\s*(?P<day2>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}"
                              rf"(?!\w)(?:,?\s+{_YEAR}\b)?", _I)),
-    ("md_range", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}(?:\s*,\s*\d{{1,2}}{_ORD})*"
-                            rf"\s*,?\s*(?:-|to|and|&|through)\s*(?P<day2>\d{{1,2}}){_ORD}\b"
+    ("md_range", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}"
+                            rf"(?:\s*,\s*\d{{1,2}}{_ORD}){{0,12}}\s*,?\s*(?:-|to|and|&|through)\s*(?P<day2>\d{{1,2}}){_ORD}\b"
                             # ... closing its phrase: not "on March 3 and 4 others were hurt"
                             rf"(?:,?\s+{_YEAR}\b|(?=\s*(?:[,.;:)]|\Z|\s+(?:in|at|on|when|"
                             rf"and|to|for|as|after|before|with|by|from|this|last|next)\b)))", _I)),

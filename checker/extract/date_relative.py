@@ -60,24 +60,6 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     return expr(m, raw, d, d, "day", relative=True)
 
 
-@rule("day_range")
-@rule("md_range")
-def _day_range(m: re.Match[str], raw: str, anchor: Anchor | None,
-               future: bool) -> DateExpr | None:
-    month, first, last = month_number(m["mon"]), int(m["day"]), int(m["day2"])
-    if last <= first:
-        return None  # "12 and 11 November" is no range
-    if m["year"]:
-        year = int(m["year"])
-    elif anchor is None:
-        date(2000, month, last)  # still reject "30-31 February"
-        return unresolved_at(m, raw, "day")
-    else:
-        year = year_for_month(anchor, month, future)
-    return expr(m, raw, date(year, month, first), date(year, month, last), "day",
-                relative=not m["year"])
-
-
 # A company's fiscal quarter: its calendar is unknown ("fiscal fourth quarter" may end in
 # January, June or September), so it is no calendar quarter to compare with another.
 # ("financial" alone is not enough: "Q4 2024 financial results" are a calendar quarter's.)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from checker import rx
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -33,10 +34,29 @@ def season_days(season: str, year: int) -> tuple[date, date]:
     return date(year, month, 1), month_days(end_year, end_month)[1]
 
 
+# "fall" is a season only after one of these ("in the fall of 2024", "last fall"): "the
+# Nikkei's steepest fall of 2024", "a fall of 2000 points" and "injured in the fall" are
+# falls (a review: each read as an autumn).
+_FALL_LEADS = frozenset({"in", "during", "by", "since", "until", "through", "throughout",
+                         "last", "this", "next", "early", "late", "from"})
+_CAPITAL_AFTER_RE = rx.compile(r"\s+[A-Z]")
+
+
 def _named(m: re.Match[str]) -> bool:
-    """Whether a capitalised word other than a lead word comes right before the season."""
+    """Whether the season is part of a name or no season: a capitalised word other than a
+    lead word right before it ("the Arab Spring"), a capitalised one right after it ("the
+    Autumn Statement", "the Summer Olympics"), or a fall that is not autumn."""
     before = m.string[max(0, m.start() - 30):m.start("season")].split()
-    return bool(before) and before[-1][:1].isupper() and before[-1].lower() not in _LEADS
+    if before and before[-1][:1].isupper() and before[-1].lower() not in _LEADS:
+        return True
+    season = m["season"]
+    if season[:1].isupper() and _CAPITAL_AFTER_RE.match(m.string, m.end("season")):
+        return True
+    if season.lower() == "fall":
+        lead = [w.lower() for w in before[-2:]]
+        return not (lead and (lead[-1] in _FALL_LEADS or lead[-1] == "the" and len(lead) > 1
+                              and lead[0] in _FALL_LEADS - {"last", "this", "next"}))
+    return False
 
 
 @rule("season_year")
@@ -62,21 +82,49 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
         return unresolved_at(m, raw, "period")
     season = m["season"].lower()
     rel = m["rel"].lower().split()[0]
+    if season == "fall" and rel not in ("last", "this", "next"):
+        return None  # "during the fall", "in the fall": most often a fall
     spans = [season_days(season, y) for y in range(anchor.year - 2, anchor.year + 2)]
     if rel == "last":  # the latest one over by publication
         first, last = max(s for s in spans if s[1] < anchor.first)
     elif rel == "next":  # the first one to start after it
         first, last = min(s for s in spans if s[0] > anchor.last)
-    elif rel == "this" or future:  # the one under way, or the next to come
+    elif rel == "this":  # the one of the publication's year (a winter: the one it is in)
+        year = anchor.year - 1 if season == "winter" and anchor.month <= 2 else anchor.year
+        first, last = season_days(season, year)
+    elif future:  # the one under way, or the next to come
         first, last = min(s for s in spans if s[1] >= anchor.first)
     else:  # "in the spring": the latest one begun by publication
         first, last = max(s for s in spans if s[0] <= anchor.last)
     return expr(m, raw, first, last, "period", relative=True)
 
 
+# A sports season, not a show's or the flu's: a word of sport nearby, and no owner before it
+# ("The Crown's last season", "its last season") nor "of"/"'s" after it (a review: dated as
+# a fiscal year, a date conflict with "its final season, in 2023").
+_SPORT_RE = rx.compile(
+    r"\b(?:goals?|scored|matche?s?|games?|league|points|wins?|won|title|championship|cup|club|"
+    r"team|finished|play(?:s|ed|ing)?|appearances|tries|runs|wickets|medals?|races?|fixtures?|"
+    r"relegat\w*|promot\w*|seasons?\s+ticket)\b", re.IGNORECASE)
+_OWNER_BEFORE_RE = rx.compile(r"(?:\b(?:its|the|their|his|her|our|my|your)|'s|\u2019s)\s+\Z",
+                              re.IGNORECASE)
+_OF_AFTER_RE = rx.compile(r"(?:'s|\u2019s|\s+of\b)", re.IGNORECASE)
+
+
+def _sports_season(m: re.Match[str]) -> bool:
+    """Whether "last/this/next season" is a sports season (above)."""
+    text = m.string
+    if _OWNER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) \
+            or _OF_AFTER_RE.match(text, m.end()):
+        return False
+    return _SPORT_RE.search(text, max(0, m.start() - 150), m.end() + 150) is not None
+
+
 @rule("sport_season")
 def _sport_season(m: re.Match[str], raw: str, anchor: Anchor | None,
                   future: bool) -> DateExpr | None:
+    if not _sports_season(m):
+        return None
     if anchor is None:
         return unresolved_at(m, raw, "fiscal-year")
     # The season under way, or from July the one about to start ("this season" in July is

@@ -12,7 +12,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from checker import rx
-from checker.extract import date_relative, date_rules, date_seasons, date_shift
+from checker.extract import date_days, date_relative, date_rules, date_seasons, date_shift
 from checker.extract.date_patterns import MONTH_FIRST, NEEDS_MONTH, PATTERNS, month_starts
 from checker.extract.date_types import Anchor, DateExpr, build, month_days, open_end
 from checker.extract.gates import Gates
@@ -21,7 +21,7 @@ from checker.textutil import fold
 
 __all__ = ["Anchor", "DateExpr", "find_dates"]
 # Importing them registers their builders.
-_REGISTERED = (date_rules, date_relative, date_seasons, date_shift)
+_REGISTERED = (date_rules, date_relative, date_days, date_seasons, date_shift)
 
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
 # ... also across "the": "by the end of March", "since the start of March" (a review: read
@@ -33,6 +33,7 @@ _OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after|"
 # area "since it started" conflicted with its first day's).
 _SINCE_IT_BEGAN_RE = rx.compile(r"\b(?P<kw>since)\s+(?:[a-z]+\s+){1,3}?(?:started|began|"
                                 r"broke\s+out|erupted|opened|struck)\s+\Z", re.IGNORECASE)
+_DAY_LISTS = frozenset({"day_range", "md_range"})
 _OPENABLE = frozenset({"day", "month", "quarter", "period"})  # "before mid-2027" too
 # month_rel's own lead word: "since January" is the period from January to publication, as
 # "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
@@ -104,7 +105,10 @@ def find_dates(
                 continue
             expr = build(name, m, anchor, future, text[s:e], folded)
             if expr is not None:
-                found.append(_opened(expr, text, folded, start, anchor))
+                if name in _DAY_LISTS:
+                    found += date_days.listed_days(expr, text)
+                else:
+                    found.append(_opened(expr, text, folded, start, anchor))
                 taken.add(s, e)
     if months and len(found) and len(months) > 1:
         found = _listed_months(found, text, folded, stop, anchor, future, taken)
@@ -166,7 +170,8 @@ def _in_year(d: DateExpr, year: int) -> DateExpr:
 # A bound denied is the other bound: "would not fly before 2030" flies in 2030 or later,
 # "did not open until May" opened in May (a desk probe: "before 2030", a date conflict with
 # "would fly in 2031"). The denial itself is no negation of the fact (stance).
-_DENIED_BEFORE_RE = rx.compile(r"\bnot\s+(?:(?!whether\b|if\b)[a-z'-]+\s+){0,7}?\Z",
+_DENIED_BEFORE_RE = rx.compile(r"\bnot\s+(?:(?!whether\b|if\b|and\b|but\b|or\b)[a-z'-]+\s+)"
+                               r"{0,7}?\Z",
                                re.IGNORECASE)
 _UNIT_START = {"year": lambda d: d.replace(month=1, day=1), "month": lambda d: d.replace(day=1),
                "day": lambda d: d,

@@ -79,8 +79,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
     if digits and "old" in sentence:
         for m in _YEAR_OLD_RE.finditer(folded, start, stop):
+            after = m.group("next")
+            if after and after[0].islower() and after not in _AFTER_AGE:
+                continue  # "a 40-year-old record"
             value = float(m.group("num"))
-            keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", value,
+            end = m.end("num") + len("-year-old")
+            keep(Quantity(text[m.start():end], m.start(), end, "measure", value,
                           value - 0.5, value + 0.5, "year", "age", False, "exact"))
 
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
@@ -213,8 +217,19 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
 # ... and "at the age of 87" (a desk probe: a count of nothing, which never met "aged 88").
 _AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
                              r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
-# "the 26-year-old": an age too (a desk probe: no figure, so "Vranjes, 24" was corroborated).
-_YEAR_OLD_RE = rx.compile(r"(?=\d)\b(?P<num>\d{1,3})[-\s]years?[-\s]old\b", re.IGNORECASE)
+# "the 26-year-old": an age too (a desk probe: no figure, so "Vranjes, 24" was corroborated);
+# a person's, not "the 40-year-old record" or "a 4,000-year-old tomb" (a review), which the
+# figure's own reading keeps.
+_YEAR_OLD_RE = rx.compile(r"(?<![\d,.])\b(?P<num>\d{1,3})-year-old\b(?!-)"
+                          r"(?:\s+(?P<next>[A-Za-z]+))?")
+_AFTER_AGE = frozenset("""man woman boy girl mother father son daughter wife husband partner
+    driver student pupil pensioner grandmother grandfather teenager child patient worker
+    resident victim suspect defendant player striker midfielder defender goalkeeper forward
+    winger actor actress singer rapper mum dad brother sister nurse doctor teacher officer
+    soldier journalist tourist cyclist pedestrian motorist rider jockey boxer swimmer runner
+    veteran candidate politician footballer cricketer golfer climber survivor
+    was is has had who from and of said says will would died suffered appeared admitted
+    denied pleaded remains joined signed scored""".split())
 
 
 def _is_age(folded: str, m: Hit) -> bool:
@@ -395,7 +410,8 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         if more is not None:
             low, high, bound = (value, None, "lower") if more.group("more") \
                 else (None, value, "upper")
-            noun_at = more.end()  # "2,000 or more patients"
+            if _PLURAL_NEXT_RE.match(folded, more.end()):
+                noun_at = more.end()  # "2,000 or more patients" (not "or more face")
     sign = _minus_before(folded, s) if unit in ("degC", "degF") and not num2 else 0
     if sign:
         # "minus 8 degrees Celsius", "-8C": below zero (a desk probe: 8, which corroborated
@@ -427,14 +443,22 @@ _NAMED_RATIO_RE = rx.compile(r"\b(hazard|odds|risk|rate)\s+ratio\s+(?:of\s+|was\
                              r"(?:about\s+|around\s+)?\Z", re.IGNORECASE)
 _STAGE_BEFORE_RE = rx.compile(r"\b(?:phase|stage|tier|category|grade|level)\s\Z",
                               re.IGNORECASE)
+_PLURAL_NEXT_RE = rx.compile(r"\s+[a-z]{2,}s\b")
+# ... of people: "the wolf population" is no people (a review).
 _POPULATION_BEFORE_RE = rx.compile(
-    r"\bpopulation\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
+    r"(?:\b(?:the|its|their|a|total|whole|entire|national)|(?-i:\b[A-Z])[\w'\u2019.-]*)\s+"
+    r"population\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
     r"reached|rose\s+to|fell\s+to|grew\s+to|hit|of|topped|passed)\s+(?:about\s+|around\s+|"
     r"nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
 _OR_MORE_RE = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
                          r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
-_PER_THING_RE = rx.compile(r"\s+(?:a|an|per|each)\s+((?:square\s+|cubic\s+)?[a-z]+)\b"
-                           r"(?!\s+(?:after|before|later|earlier|ago)\b)", re.IGNORECASE)
+# ... of a closed list (a review: "$40 million, a source told Reuters" was per source).
+_PER_THING_RE = rx.compile(
+    r"\s+(?:a|an|per|each)\s+((?:square\s+|cubic\s+)?(?:barrel|ounce|tonne|ton|share|week|"
+    r"month|year|day|hour|night|head|person|litre|liter|gallon|kilo|kilogram|kg|unit|metre|"
+    r"meter|foot|mile|km|kilometre|kilometer|megawatt-hour|mwh|kwh|ticket|seat|passenger|"
+    r"visit|game|match|season|episode|dose|pill|pack|bottle|tablet|bushel|acre|hectare))\b"
+    r"(?!\s+(?:after|before|later|earlier|ago)\b)", re.IGNORECASE)
 
 
 def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:

@@ -59,6 +59,7 @@ BETWEEN_RE = rx.compile(
 VAGUE_RE = rx.compile(
     r"(?=[thdmb])\b(?P<vague>" + by_first_char(
         "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
+        "tens of billions|hundreds of billions|"
         "dozens|hundreds|thousands|millions|billions|" r"tens(?=\s+of\b)")
     + r")\b(?=\s+of\b|\s+\w)",
     re.IGNORECASE)

@@ -28,9 +28,14 @@ _OF_A_UNIT_RE = rx.compile(
     r"pounds?|dollars?|euros?|cents?|pence|kilos?|tonnes?|litres?|liters?|gallons?|"
     r"acres?|hectares?|cups?|teaspoons?|tablespoons?|laps?)\b", re.IGNORECASE)
 _OF_AFTER_RE = rx.compile(r"\s+of\b", re.IGNORECASE)
+# "one in 3,000 ballots" (not "one in 3"); not "number one in 30 countries", "the first one
+# in 10 years", "a one in 100 year flood" (a review: each read as a share).
 _ONE_IN_RE = rx.compile(
-    r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b(?!-)",
-    re.IGNORECASE)
+    r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|"
+    r"[1-9]\d{0,2}(?:,\d{3})*)\b(?![-.,]\d|-|\s+(?:years?|decades?|centur(?:y|ies)|"
+    r"generations?|lifetimes?)\b)", re.IGNORECASE)
+_NOT_ONE_IN_BEFORE_RE = rx.compile(r"\b(?:number|no\.|first|last|the|only\s+the)\s+\Z",
+                                   re.IGNORECASE)
 # The words a share can be written with: a sentence holding none is not scanned.
 CUES = ("half", "third", "quarter", "fifth", "tenth", "one in ")
 # How far a share in words may be from the exact fraction, in percentage points.
@@ -55,6 +60,8 @@ def find_shares(text: str, folded: str, start: int, stop: int,
             continue  # "two halves", "four quarters"; "two quarters of" is half a year
         out.append(_share(text, m, 100.0 * n / part, noun_after(folded, m.end())))
     for m in _ONE_IN_RE.finditer(folded, start, stop):
+        if _NOT_ONE_IN_BEFORE_RE.search(folded, max(start, m.start() - 12), m.start()):
+            continue
         count = _count(m.group("den"))
         if count >= 2:
             out.append(_share(text, m, 100.0 / count, noun_after(folded, m.end())))
@@ -64,9 +71,10 @@ def find_shares(text: str, folded: str, start: int, stop: int,
 def _count(word: str) -> int:
     """The number a numerator or denominator is written as: "a", a number word, digits."""
     word = word.lower()
-    return 1 if word == "a" else int(WORD_NUMBERS.get(word) or word)
+    return 1 if word == "a" else int(WORD_NUMBERS.get(word) or word.replace(",", ""))
 
 
 def _share(text: str, m: re.Match[str], value: float, noun: str | None) -> Share:
     s, e = m.start(), m.end()
-    return (text[s:e], s, e, value, max(0.0, value - SLACK), min(100.0, value + SLACK), noun)
+    slack = min(SLACK, value * 0.2)  # "one in 3,000" is about 0.033%, not up to 2%
+    return (text[s:e], s, e, value, max(0.0, value - slack), min(100.0, value + slack), noun)

@@ -50,9 +50,13 @@ def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
 
 
 def significant(num_text: str) -> int:
-    """Significant digits of a written figure: "70" 1, "1,500" 2, "41.3" and "38,400" 3."""
+    """Significant digits of a written figure, a last 5 not counted (it halves a step, as
+    "about 2.5%" is a rounder figure than "about 2.4%"): "70" 1, "2.5" and "1,500" 1, "41.3"
+    and "38,400" 3."""
     digits = plain_digits(num_text).replace(".", "").lstrip("0")
-    return max(1, len(digits.rstrip("0") if "." not in num_text else digits))
+    digits = digits.rstrip("0") if "." not in num_text else digits
+    count = len(digits) - (len(digits) > 1 and digits.endswith("5"))
+    return max(1, count)
 
 
 # A hedge's slack, by the figure's significant digits: "about 70" may be 63 or 77, but

@@ -130,6 +130,7 @@ VAGUE = {
     "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e8),
     "tens of millions": (2e7, 9.99e7), "hundreds of millions": (2e8, 9.99e8),
+    "tens of billions": (2e10, 9.99e10), "hundreds of billions": (2e11, 9.99e11),
     "billions": (2e9, 9.99e11),
 }
 RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,

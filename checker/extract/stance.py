@@ -93,7 +93,8 @@ _NOT_NEGATING_RE = rx.compile(
     # earlier than 2031" (a desk probe: polarity conflicts with "would fly in 2031").
     # ... also a few words on: "did not expect production to return to second-quarter levels
     # until the first quarter of next year" (a desk probe), not "whether ... until".
-    r"\bnot\s+(?:(?!whether\b|if\b)[a-z'-]+\s+){0,7}?(?:before|until|till)\b(?=\s+"
+    r"\bnot\s+(?:(?!whether\b|if\b|and\b|but\b|or\b)[a-z'-]+\s+){0,7}?(?:before|until|till)\b"
+    r"(?=\s+"
     + _TIME_AHEAD + ")"
     r"|\bno\s+(?:earlier|sooner)\s+than\b",
     re.IGNORECASE,
@@ -158,10 +159,11 @@ CORRECTION_RE = rx.compile(
 # desk probe: both read negative, and one corroborated "did not submit false returns").
 # Only the aside itself, to its comma: "The UK, although a founding member, is no longer a
 # member" keeps its "no longer" (a review: cut at the aside, the sentence read positive).
-# A relative clause in commas is the same ("Ellory, who never won a Nobel Prize, shared the
-# prize in 2004": a desk probe read the sharing negative).
-_SIDE_CLAUSE_RE = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming|who|whom|whose|"
-                             r"which)\b[^,;]*",
+# A relative clause inside commas is the same ("Ellory, who never won a Nobel Prize, shared
+# the prize in 2004": a desk probe read the sharing negative); not one that ends the
+# sentence, which may be the fact: "arrested a man, who has not been charged" (a review).
+_SIDE_CLAUSE_RE = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming)\b[^,;]*|"
+                             r",\s+(?:who|whom|whose|which)\b[^,;]*(?=,\s*\w)",
                              re.IGNORECASE)
 
 

@@ -83,7 +83,7 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (_clause(left) and (_clause(_first_clause(right)) or _short_contrast(m, right))
                 and not _SUBJECTLESS_RE.match(right) and not _list_item(right)):
             cuts.append((m.start(), m.end()))
-    if " and " in folded or ",and " in folded or " but " in folded:
+    if " and " in folded or ",and " in folded:
         cuts = _planned_cuts(folded, cuts)
     if not cuts:
         return [(start, end)]
@@ -98,13 +98,9 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # What a party says or does next, joined to a denial by "and": "Castellan Labs did not admit
 # wrongdoing and said it would appeal the verdict" denies the wrongdoing only; read whole it
 # was negative, and "corroborated" "Castellan Labs will not appeal the verdict" (a desk
-# probe). The telling is a unit of its own. So is a second verb of the subject, joined by
-# "and" or "but" with its own auxiliary: "Hibs have not lost in six matches and have won
-# four of their last five" (a desk probe: the wins were read negative too), "Police have not
-# named the victim but said he was 34".
+# probe). The telling is a unit of its own.
 _TOLD_AND_RE = rx.compile(
-    r",?\s+(?:and|but)\s+(?=(?:said|says|added|announced|vowed|pledged|promised|insisted)\b|"
-    r"(?:has|have|had|is|are|was|were)\s+(?:also\s+)?(?!not\b|never\b|no\b|yet\b)[a-z]+\b)",
+    r",?\s+and\s+(?=(?:said|says|added|announced|vowed|pledged|promised|insisted)\b)",
     re.IGNORECASE)
 
 
