@@ -126,6 +126,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "url"
     elif lower in cw.UI_WORDS or lower + ":" in cw.UI_WORDS or cw.UI_PREFIX_RE.match(plain):
         reason = "ui"
+    elif "|" in lower and all(part.strip() in cw.UI_WORDS for part in lower.split("|")):
+        reason = "ui"  # "Enter your email | Sign up": a newsletter box (desk probe H)
     elif "](" in body and len(cw.MD_LINK_RE.sub(" ", body).replace("|", " ").split()) < 3:
         # Markdown links and little else: "[Tweet](…) | [Email](…)", "* [Headline](…)".
         reason = "links"
@@ -261,8 +263,11 @@ _SHORT_LINE_WORDS = 15
 def _list_note(line: str, kind: BlockKind) -> _ListNote:
     """Whether a line of this kind is prose, a 'Related links' marker, an 'About' marker."""
     body = line.strip().lower().rstrip(" :")
-    return (kind == "content" and _is_prose(line), _is_list_marker(body),
-            body in _ABOUT_MARKERS)
+    # A question is a headline's, not prose that ends a list of links ("Read more:" /
+    # "First-time buyers: how much deposit do you need in 2026?" / "Dublin rents hit another
+    # record high": a desk probe took the last for a claim).
+    prose = kind == "content" and _is_prose(line) and not body.endswith("?")
+    return (prose, _is_list_marker(body), body in _ABOUT_MARKERS)
 
 
 def _mark_link_lists(blocks: list[Block], notes: list[_ListNote], text: str) -> list[Block]:

@@ -1,5 +1,6 @@
-"""Recall and precision of extraction on twelve pages it had never seen (desk probes E, F
-and G), against labels written before any extraction ran: the seeds' test
+"""Recall and precision of extraction on twenty-four pages written and labelled before any
+extraction read them (desk probes E, F and G: pages a-l; desk probes H, I and J: pages m-x,
+whose findings were fixed before they joined this test): the seeds' test
 (test_seed_recall.py) on pages of other genres, so that selection tuned on five seeds is
 measured where it was not tuned.
 
@@ -20,8 +21,12 @@ from checker.rules import RuleSet
 from tests.extract.test_seed_recall import leaked, scored
 
 DATA = Path(__file__).parent / "data"
-RECALL_FLOOR = 0.95  # achieved 0.982 (163/166) when the labels were written
-PRECISION_FLOOR = 0.97  # achieved 1.000 (170/170)
+# Pages a-l: achieved 0.982 (163/166) and 1.000 (170/170) when their labels were written.
+# Pages a-x, when m-x were added (their probes' fixes in): 0.982 (333/339) and 1.000
+# (351/351), after the two furniture lines m-x still leaked were mended (a newsletter box
+# of two buttons, a related link under a question).
+RECALL_FLOOR = 0.95
+PRECISION_FLOOR = 0.97
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +48,7 @@ def labels() -> dict[str, list[dict[str, object]]]:
 def test_every_page_is_labelled_and_dated(
         extracted: dict[str, tuple[Document, list[Claim]]],
         labels: dict[str, list[dict[str, object]]]) -> None:
-    assert len(extracted) == 12 and sorted(labels) == sorted(extracted)
+    assert len(extracted) == 24 and sorted(labels) == sorted(extracted)
     for doc, _ in extracted.values():
         assert doc.meta.published, doc.id  # relative dates resolve against it
 
@@ -52,7 +57,7 @@ def test_recall_and_precision_on_unseen_pages(
         extracted: dict[str, tuple[Document, list[Claim]]],
         labels: dict[str, list[dict[str, object]]]) -> None:
     total = scored(extracted, labels, "probes")
-    assert total.wanted == 166  # the labels as written
+    assert total.wanted == 339  # the labels as written (a-l 166, m-x 173)
     assert total.recall >= RECALL_FLOOR, total.missed
     assert total.precision >= PRECISION_FLOOR, total.wrong
 
