@@ -398,7 +398,24 @@ class Lexicon:
                  for pid, i, j in self.find_predicates(stems) if not _no_verb(text, toks, at[i])]
         if ("up" in keys or "down" in keys) and not found:
             found = self._moved_by(text, toks, keys)
+        if not found and ("sank" in keys or "rallied" in keys):
+            found = self._moved_to(keys, toks)
         return found
+
+    def _moved_to(self, keys: Sequence[str],
+                  toks: Sequence[Token]) -> list[tuple[str, int, int]]:
+        """"Shares sank 17%", "oil rallied to $82": a change only before its figure ("the
+        ferry sank off Bali", "farmers rallied in Brussels" change nothing: a review)."""
+        for j, key in enumerate(keys[:-1]):
+            if key not in _MOVED_WORDS:
+                continue
+            nxt = keys[j + 1]
+            if not (nxt[:1].isdigit() or nxt in ("to", "by") and j + 2 < len(keys)
+                    and keys[j + 2][:1].isdigit()):
+                continue
+            for pid, _, _ in self.find_predicates([stem(_MOVED_WORDS[key])]):
+                return [(pid, toks[j].start, toks[j].end)]
+        return []
 
     def _moved_by(self, text: str, toks: Sequence[Token],
                   keys: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -419,6 +436,7 @@ class Lexicon:
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_MOVED_WORDS = {"sank": "fell", "rallied": "rose"}
 # A figure with what a change is measured in: "12%", "3.2 per cent", "5 points", "$2 billion".
 _CHANGE_FIGURE_RE = rx.compile(
     r"\s+[$\u00a3\u20ac]?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|"

@@ -64,8 +64,8 @@ FOOTER_RE = rx.compile(
     r"is\s+not)\s+edited\b|"
     # A newsletter's pitch: "Get the latest market data sent to your inbox every Friday"
     # (desk probe J: a claim, dated Friday).
-    r"\b(?:sent|delivered|straight|direct)\s+(?:straight\s+|direct\s+)?to\s+your\s+inbox\b|"
-    r"\bin\s+your\s+inbox\b)",
+    # Not "texts landing in your inbox" (a review: a news line).
+    r"\b(?:sent|delivered|straight|direct)\s+(?:straight\s+|direct\s+)?to\s+your\s+inbox\b)",
     re.IGNORECASE,
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short

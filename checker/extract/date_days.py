@@ -19,6 +19,7 @@ from checker.extract.date_types import (
 )
 
 _DAY_RE = rx.compile(r"(?<![\d,])\d{1,2}(?!\d)")
+_SPAN_BEFORE_RE = rx.compile(r"\b(?:between|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _RANGE_RE = rx.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|to\b|through\b)\s*\d", re.IGNORECASE)
 
 
@@ -43,8 +44,9 @@ def _day_range(m: re.Match[str], raw: str, anchor: Anchor | None,
 def listed_days(d: DateExpr, text: str) -> list[DateExpr]:
     """A range, or a list of consecutive days, as the one interval d; a list with gaps as
     its days: "struck on 1 and 20 March" is no strike on 18 March (a review: 1-20 March)."""
-    if d.first is None or d.last is None or _RANGE_RE.search(d.text):
-        return [d]
+    if d.first is None or d.last is None or _RANGE_RE.search(d.text) \
+            or _SPAN_BEFORE_RE.search(text, max(0, d.start - 10), d.start):
+        return [d]  # "between 5 and 9 January" is the days between (a review)
     year = d.text[-4:] if d.text[-4:].isdigit() else ""
     spots = [(m.start(), m.end()) for m in _DAY_RE.finditer(d.text)
              if not (year and m.start() >= len(d.text) - 4)]

@@ -38,7 +38,8 @@ def season_days(season: str, year: int) -> tuple[date, date]:
 # Nikkei's steepest fall of 2024", "a fall of 2000 points" and "injured in the fall" are
 # falls (a review: each read as an autumn).
 _FALL_LEADS = frozenset({"in", "during", "by", "since", "until", "through", "throughout",
-                         "last", "this", "next", "early", "late", "from"})
+                         "last", "this", "next", "early", "late", "from", "for", "to",
+                         "past"})
 _CAPITAL_AFTER_RE = rx.compile(r"\s+[A-Z]")
 
 
@@ -99,24 +100,18 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
     return expr(m, raw, first, last, "period", relative=True)
 
 
-# A sports season, not a show's or the flu's: a word of sport nearby, and no owner before it
-# ("The Crown's last season", "its last season") nor "of"/"'s" after it (a review: dated as
-# a fiscal year, a date conflict with "its final season, in 2023").
+# A sports season, not a show's or the flu's: a word of sport nearby ("The Crown's last
+# season" was dated as a fiscal year, a date conflict with "its final season, in 2023": a
+# review); "last season's champions" and "his last season at Barcelona" are one.
 _SPORT_RE = rx.compile(
     r"\b(?:goals?|scored|matche?s?|games?|league|points|wins?|won|title|championship|cup|club|"
     r"team|finished|play(?:s|ed|ing)?|appearances|tries|runs|wickets|medals?|races?|fixtures?|"
     r"relegat\w*|promot\w*|seasons?\s+ticket)\b", re.IGNORECASE)
-_OWNER_BEFORE_RE = rx.compile(r"(?:\b(?:its|the|their|his|her|our|my|your)|'s|\u2019s)\s+\Z",
-                              re.IGNORECASE)
-_OF_AFTER_RE = rx.compile(r"(?:'s|\u2019s|\s+of\b)", re.IGNORECASE)
 
 
 def _sports_season(m: re.Match[str]) -> bool:
     """Whether "last/this/next season" is a sports season (above)."""
     text = m.string
-    if _OWNER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) \
-            or _OF_AFTER_RE.match(text, m.end()):
-        return False
     return _SPORT_RE.search(text, max(0, m.start() - 150), m.end() + 150) is not None
 
 

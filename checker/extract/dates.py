@@ -105,8 +105,9 @@ def find_dates(
                 continue
             expr = build(name, m, anchor, future, text[s:e], folded)
             if expr is not None:
-                if name in _DAY_LISTS:
-                    found += date_days.listed_days(expr, text)
+                days = date_days.listed_days(expr, text) if name in _DAY_LISTS else None
+                if days is not None and len(days) > 1:
+                    found += days
                 else:
                     found.append(_opened(expr, text, folded, start, anchor))
                 taken.add(s, e)

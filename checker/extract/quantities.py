@@ -80,10 +80,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and "old" in sentence:
         for m in _YEAR_OLD_RE.finditer(folded, start, stop):
             after = m.group("next")
-            if after and after[0].islower() and after not in _AFTER_AGE:
-                continue  # "a 40-year-old record"
+            if after and after.lower() in _THING_AFTER_AGE or qp.MOD_BEFORE_RE.search(
+                    folded, max(0, m.start() - 20), m.start()):
+                continue  # "a 40-year-old record", "under 5 years old"
             value = float(m.group("num"))
-            end = m.end("num") + len("-year-old")
+            end = m.end("age")
             keep(Quantity(text[m.start():end], m.start(), end, "measure", value,
                           value - 0.5, value + 0.5, "year", "age", False, "exact"))
 
@@ -131,22 +132,27 @@ _AND_RE = rx.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 def _terms_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
-    """Years and months of one term as its months: "jailed for five years and eight
-    months" is 68 months (a desk probe: five years, which corroborated "five years")."""
+    """Years and months of one term as one term, in years: "jailed for five years and eight
+    months" is 5 2/3 years (a desk probe: five years, which corroborated "five years");
+    not "six years and 18 months respectively", two terms (a review)."""
     out: list[Quantity] = []
     for q in found:
         last = out[-1] if out else None
         if last is not None and last.unit == "year" and last.noun is None \
                 and q.unit == "month" and q.noun is None and last.value is not None \
-                and q.value is not None and _AND_RE.fullmatch(folded, last.end, q.start):
-            value = last.value * 12 + q.value
-            low: float | None = value - 0.5  # a term is told to the month
-            high: float | None = value + 0.5
+                and q.value is not None and q.value < 12 \
+                and _AND_RE.fullmatch(folded, last.end, q.start) \
+                and "respectively" not in folded[q.end:q.end + 40]:
+            # In years, as "six years" is: the two terms of one sentence then disagree.
+            value = last.value + q.value / 12
+            low: float | None = value - 1 / 24  # a term is told to the month
+            high: float | None = value + 1 / 24
             if last.approximate or q.approximate or last.bound != "exact":
-                low = None if last.low is None or q.low is None else last.low * 12 + q.low
-                high = None if last.high is None or q.high is None else last.high * 12 + q.high
+                low = None if last.low is None or q.low is None else last.low + q.low / 12
+                high = None if last.high is None or q.high is None else \
+                    last.high + q.high / 12
             out[-1] = Quantity(text[last.start:q.end], last.start, q.end, "measure", value,
-                               low, high, "month", None, last.approximate or q.approximate,
+                               low, high, "year", None, last.approximate or q.approximate,
                                last.bound)
         else:
             out.append(q)
@@ -217,19 +223,18 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
 # ... and "at the age of 87" (a desk probe: a count of nothing, which never met "aged 88").
 _AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
                              r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
-# "the 26-year-old": an age too (a desk probe: no figure, so "Vranjes, 24" was corroborated);
-# a person's, not "the 40-year-old record" or "a 4,000-year-old tomb" (a review), which the
-# figure's own reading keeps.
-_YEAR_OLD_RE = rx.compile(r"(?<![\d,.])\b(?P<num>\d{1,3})-year-old\b(?!-)"
-                          r"(?:\s+(?P<next>[A-Za-z]+))?")
-_AFTER_AGE = frozenset("""man woman boy girl mother father son daughter wife husband partner
-    driver student pupil pensioner grandmother grandfather teenager child patient worker
-    resident victim suspect defendant player striker midfielder defender goalkeeper forward
-    winger actor actress singer rapper mum dad brother sister nurse doctor teacher officer
-    soldier journalist tourist cyclist pedestrian motorist rider jockey boxer swimmer runner
-    veteran candidate politician footballer cricketer golfer climber survivor
-    was is has had who from and of said says will would died suffered appeared admitted
-    denied pleaded remains joined signed scored""".split())
+# "the 26-year-old", "a 34-year-old man", "Rice, 24 years old": an age too (a desk probe: no
+# figure, so "Vranjes, 24" was corroborated), in any of its spellings; not the age of a
+# thing ("the 40-year-old record", "a 4,000-year-old tomb": a review), nor after a bound
+# ("under 5 years old"), which the figure's own reading keeps.
+_YEAR_OLD_RE = rx.compile(r"(?<![\d,.])\b(?P<age>(?P<num>\d{1,3})[-\s]years?[-\s]old)\b(?!-)"
+                          r"(?:\s+(?P<next>[A-Za-z]+))?", re.IGNORECASE)
+_THING_AFTER_AGE = frozenset("""record records law laws oak tree trees bridge church tomb
+    tradition building company firm business house home car plane aircraft jet ship vessel
+    boat bond mystery rule ban treaty agreement deal debate dispute feud rivalry case cases
+    machine engine system network mine plant factory reactor pipeline road railway station
+    school hospital institution brand franchise song film album book statue painting wine
+    whisky fossil skeleton remains artefact artifact structure fleet mark""".split())
 
 
 def _is_age(folded: str, m: Hit) -> bool:
@@ -434,7 +439,7 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
             # Money per a thing or a time: "$82.40 a barrel", "€45,000 a week" (a desk
             # probe: a weekly wage conflicted with "€2.3m a year").
             per = _PER_THING_RE.match(folded, end)
-            counted = per.group(1).lower() if per else None
+            counted = (per.group(1) or per.group(2)).lower() if per else None
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
 
@@ -446,18 +451,21 @@ _STAGE_BEFORE_RE = rx.compile(r"\b(?:phase|stage|tier|category|grade|level)\s\Z"
 _PLURAL_NEXT_RE = rx.compile(r"\s+[a-z]{2,}s\b")
 # ... of people: "the wolf population" is no people (a review).
 _POPULATION_BEFORE_RE = rx.compile(
-    r"(?:\b(?:the|its|their|a|total|whole|entire|national)|(?-i:\b[A-Z])[\w'\u2019.-]*)\s+"
+    r"(?:\b(?:the|its|their|a|total|whole|entire|national|world|global|prison|urban|rural|"
+    r"adult|resident)|(?-i:\b[A-Z])[\w'\u2019.-]*|\w+(?:'s|\u2019s))\s+"
     r"population\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
     r"reached|rose\s+to|fell\s+to|grew\s+to|hit|of|topped|passed)\s+(?:about\s+|around\s+|"
     r"nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
 _OR_MORE_RE = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
                          r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
-# ... of a closed list (a review: "$40 million, a source told Reuters" was per source).
+# ... any after "per" or "each" ("per pupil"), after "a"/"an" one of a closed list (a review:
+# "$40 million a source told Reuters" was per source).
 _PER_THING_RE = rx.compile(
-    r"\s+(?:a|an|per|each)\s+((?:square\s+|cubic\s+)?(?:barrel|ounce|tonne|ton|share|week|"
-    r"month|year|day|hour|night|head|person|litre|liter|gallon|kilo|kilogram|kg|unit|metre|"
-    r"meter|foot|mile|km|kilometre|kilometer|megawatt-hour|mwh|kwh|ticket|seat|passenger|"
-    r"visit|game|match|season|episode|dose|pill|pack|bottle|tablet|bushel|acre|hectare))\b"
+    r"\s+(?:(?:per|each)\s+((?:square\s+|cubic\s+)?[a-z]+)|(?:a|an)\s+((?:square\s+|cubic\s+)?"
+    r"(?:barrel|ounce|tonne|ton|share|week|month|year|day|hour|night|head|person|litre|liter|"
+    r"gallon|kilo|kilogram|kg|unit|metre|meter|foot|mile|km|kilometre|kilometer|"
+    r"megawatt-hour|mwh|kwh|ticket|seat|passenger|visit|game|match|season|episode|dose|pill|"
+    r"pack|bottle|tablet|bushel|acre|hectare|pint|dozen|plate|pupil|household|child)))\b"
     r"(?!\s+(?:after|before|later|earlier|ago)\b)", re.IGNORECASE)
 
 

@@ -34,7 +34,7 @@ _ONE_IN_RE = rx.compile(
     r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|"
     r"[1-9]\d{0,2}(?:,\d{3})*)\b(?![-.,]\d|-|\s+(?:years?|decades?|centur(?:y|ies)|"
     r"generations?|lifetimes?)\b)", re.IGNORECASE)
-_NOT_ONE_IN_BEFORE_RE = rx.compile(r"\b(?:number|no\.|first|last|the|only\s+the)\s+\Z",
+_NOT_ONE_IN_BEFORE_RE = rx.compile(r"\b(?:number|no\.|first|last|only\s+the)\s+\Z",
                                    re.IGNORECASE)
 # The words a share can be written with: a sentence holding none is not scanned.
 CUES = ("half", "third", "quarter", "fifth", "tenth", "one in ")

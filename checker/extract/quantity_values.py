@@ -30,10 +30,11 @@ def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
 
     Trailing zeros count as rounding only from three digits on: "240" may be rounded to
     the ten, but "10 per cent" is ten, not "somewhere from 5 to 15". Rounding to zeros is
-    at most 3% of the value and to a scale word a tenth, so that a round figure does not
-    agree with a different one: "200 people" is not "240 people", "£90,000" not
-    "£85,000", nor "$2 billion" "$2.4 billion" (a hedge, "about 200", widens it
-    again); "3 per cent" keeps 2.5 to 3.5.
+    at most 5% of the value and to a scale word (or six zeros) a tenth, so that a round
+    figure does not agree with a different one: "200 people" is not "240 people", "£90,000"
+    not "£85,000", nor "$2 billion" "$2.4 billion" (a hedge, "about 200", widens it again);
+    "3 per cent" keeps 2.5 to 3.5. (3% was tried: "the Dow fell 1,000 points" then
+    conflicted with "1,033", "10,000 jobs" with "9,600": a review.)
     """
     digits = plain_digits(num_text)
     if "." in digits:
@@ -45,7 +46,8 @@ def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
         # A scale word rounds more than written zeros: "$2 billion" may be $2.1 billion,
         # but "fined £90,000" is no £85,000 (a desk probe: a tenth either way
         # corroborated the two fines).
-        half_unit = min(half_unit, (0.1 if scale > 1 else 0.03) * float(digits) * scale)
+        loose = scale > 1 or zeros >= 6  # "\u00a32,000,000" is "\u00a32 million" written out
+        half_unit = min(half_unit, (0.1 if loose else 0.05) * float(digits) * scale)
     return half_unit * factor
 
 

@@ -140,7 +140,8 @@ APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close
           r"an\s+estimated|estimated|circa|~|just\s+below|just\s+above|just\s+short\s+of|"
           r"slightly\s+under|slightly\s+below|slightly\s+over|slightly\s+above|"
           r"slightly\s+more\s+than|just\s+more\s+than|a\s+little\s+under|"
-          r"a\s+little\s+below|a\s+little\s+over|a\s+little\s+above")
+          r"a\s+little\s+below|a\s+little\s+over|a\s+little\s+above|in\s+the\s+region\s+of|"
+          r"the\s+best\s+part\s+of")
 LOWER = (r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of|"
          r"just\s+over|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as")
 # "As many as 900" is "up to 900" said loudly: a ceiling, not a point near 900.

@@ -89,6 +89,12 @@ _NOT_NEGATING_RE = rx.compile(
     r"(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\bwithout\b|"
     r",\s+not\b(?!\s+(?:a\s+single|one|any|even|enough|much|many|all|every)\b)|"
     r"\bnever\s+(?:stopped|ceased|failed)\b|"
+    # No comment is no denial of the fact: "Microsoft bought Activision, which did not
+    # respond to a request for comment" (a review: read negative, it met "did not buy").
+    # ("would not return to negotiations" is a denial: only calls and messages.)
+    r"\b(?:did|does|do|has|have|had|could|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|"
+    r"comment)\b|\bnot\s+(?:immediately\s+)?return\s+(?:\w+\s+)?(?:calls?|messages?|requests?|"
+    r"emails?)\b|"
     # A time bound, not a denial: "would not fly before 2030", "won't open until May", "no
     # earlier than 2031" (a desk probe: polarity conflicts with "would fly in 2031").
     # ... also a few words on: "did not expect production to return to second-quarter levels

@@ -415,10 +415,10 @@ def test_not_a_quantity(text: str, allowed: list[str]) -> None:
     [("240", 1e6, 1.0, 5e6), ("1.62", 1.0, 1.0, 0.005), ("10", 1.0, 1.0, 0.5),
      ("2.17119", 1e9, 1.0, 5000), ("3", 1.0, 1.0, 0.5), ("12", 1.0, 1.0, 0.5),
      ("5", 1.0, 1e3, 500),  # 5 km: half a kilometre, in metres
-     # rounding to a scale word: at most a tenth of the value; to zeros, 3% of it (desk
-     # probe J: "fined £90,000" corroborated "fined £85,000")
-     ("2", 1e9, 1.0, 0.2e9), ("1,000", 1.0, 1.0, 30), ("200", 1.0, 1.0, 6),
-     ("90,000", 1.0, 1.0, 2700), ("240", 1.0, 1.0, 5),
+     # rounding to a scale word (or six zeros): at most a tenth of the value; to zeros, 5%
+     # of it (desk probe J: "fined £90,000" corroborated "fined £85,000")
+     ("2", 1e9, 1.0, 0.2e9), ("1,000", 1.0, 1.0, 50), ("200", 1.0, 1.0, 10),
+     ("90,000", 1.0, 1.0, 4500), ("240", 1.0, 1.0, 5), ("2,000,000", 1.0, 1.0, 200_000),
      ("2,000", 1e6, 1.0, 200e6), ("41", 1e6, 1.0, 0.5e6)],
 )
 def test_precision_is_half_the_last_written_digit(digits: str, scale: float, factor: float,
