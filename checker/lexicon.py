@@ -398,8 +398,10 @@ class Lexicon:
                  for pid, i, j in self.find_predicates(stems) if not _no_verb(text, toks, at[i])]
         if ("up" in keys or "down" in keys) and not found:
             found = self._moved_by(text, toks, keys)
-        if not found and ("sank" in keys or "rallied" in keys):
-            found = self._moved_to(keys, toks)
+        if not found:
+            stop = len(text) if end is None else end
+            if text.find("sank", start, stop) >= 0 or text.find("rallied", start, stop) >= 0:
+                found = self._moved_to(keys, toks)
         return found
 
     def _moved_to(self, keys: Sequence[str],

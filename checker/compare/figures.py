@@ -28,10 +28,10 @@ def aligned(qa: NQuantity, qb: NQuantity) -> bool:
     """Two quantities measure the same thing: kind, unit and (when written) noun agree."""
     if qa.kind != qb.kind or qa.unit != qb.unit:
         return False
-    if (qa.noun == "age") != (qb.noun == "age"):
-        return False  # "Finch, 52," is no term of years (a desk probe: "five years vs 52")
     if qa.noun and qb.noun:
         return qa.noun == qb.noun or _counted(qa.noun) == _counted(qb.noun)
+    if qa.noun == "age" or qb.noun == "age":
+        return False  # "Finch, 52," is no term of years (a desk probe: "five years vs 52")
     # Counts and ranks with no noun are too vague to align ("two", "10th").
     return qa.kind not in ("count", "rank")
 

@@ -68,6 +68,8 @@ def _same_nouns_first(a: NormClaim, b: NormClaim, rows: list[list[int]]) -> list
     claim compared with that one only, on either side: "about 15% of patients" against
     "about one in 10 patients ..., compared with 7% on placebo" is 15 against one in 10,
     not an ambiguous pair (a desk probe: no conflict, or one against the placebo's 7%)."""
+    if sum(map(len, rows)) < 2:
+        return rows  # most pairs: one comparable pair of figures at most, nothing to choose
     same = {(i, j) for i, row in enumerate(rows) for j in row
             if a.quantities[i].noun and a.quantities[i].noun == b.quantities[j].noun}
     if not same or len(same) == sum(map(len, rows)):

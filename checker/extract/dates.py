@@ -251,7 +251,9 @@ def _opened(expr: DateExpr, text: str, folded: str, start: int,
         return expr
     if expr.first is None or expr.last is None:
         return expr
-    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 26), expr.start)
+    kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 12), expr.start)
+    if kw is None and folded.find("including", max(start, expr.start - 26), expr.start) >= 0:
+        kw = _OPEN_KEYWORD_RE.search(folded, max(start, expr.start - 26), expr.start)
     if kw is None and "since" in folded[max(start, expr.start - 45):expr.start]:
         kw = _SINCE_IT_BEGAN_RE.search(folded, max(start, expr.start - 45), expr.start)
     if kw is None:

@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from checker import rx
+from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_shares as qs
 from checker.extract import quantity_words as qw
@@ -77,16 +78,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
             taken.add(q.start, q.end)
 
-    if digits and "old" in sentence:
-        for m in _YEAR_OLD_RE.finditer(folded, start, stop):
-            after = m.group("next")
-            if after and after.lower() in _THING_AFTER_AGE or qp.MOD_BEFORE_RE.search(
-                    folded, max(0, m.start() - 20), m.start()):
-                continue  # "a 40-year-old record", "under 5 years old"
-            value = float(m.group("num"))
-            end = m.end("age")
-            keep(Quantity(text[m.start():end], m.start(), end, "measure", value,
-                          value - 0.5, value + 0.5, "year", "age", False, "exact"))
+    if digits and "old" in sentence and "year" in sentence:
+        for s, e, value in qc.people_ages(folded, start, stop):
+            keep(Quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",
+                          "age", False, "exact"))
 
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
         value = float(m.group("no") or m.group("ord"))
@@ -125,56 +120,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     out.sort(key=lambda q: q.start)
     if len(out) < 2:
         return out
-    return _parts_of_totals(folded, _terms_joined(folded, text, to_ranges(folded, text, out)))
-
-
-_AND_RE = rx.compile(r"\s+and\s+", re.IGNORECASE)
-
-
-def _terms_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
-    """Years and months of one term as one term, in years: "jailed for five years and eight
-    months" is 5 2/3 years (a desk probe: five years, which corroborated "five years");
-    not "six years and 18 months respectively", two terms (a review)."""
-    out: list[Quantity] = []
-    for q in found:
-        last = out[-1] if out else None
-        if last is not None and last.unit == "year" and last.noun is None \
-                and q.unit == "month" and q.noun is None and last.value is not None \
-                and q.value is not None and q.value < 12 \
-                and _AND_RE.fullmatch(folded, last.end, q.start) \
-                and "respectively" not in folded[q.end:q.end + 40]:
-            # In years, as "six years" is: the two terms of one sentence then disagree.
-            value = last.value + q.value / 12
-            low: float | None = value - 1 / 24  # a term is told to the month
-            high: float | None = value + 1 / 24
-            if last.approximate or q.approximate or last.bound != "exact":
-                low = None if last.low is None or q.low is None else last.low + q.low / 12
-                high = None if last.high is None or q.high is None else \
-                    last.high + q.high / 12
-            out[-1] = Quantity(text[last.start:q.end], last.start, q.end, "measure", value,
-                               low, high, "year", None, last.approximate or q.approximate,
-                               last.bound)
-        else:
-            out.append(q)
-    return out
-
-
-# "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
-_OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
-
-
-def _parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
-    """A count followed by "of (the) <total> <noun>" counts the noun; the total counts
-    nothing of its own (a desk probe: "won 142 of the 300 seats" was "300 seats", an
-    error-level conflict with "won 142 seats")."""
-    out = list(found)
-    for i in range(len(out) - 1):
-        part, total = out[i], out[i + 1]
-        if part.kind == total.kind == "count" and part.noun is None and total.noun \
-                and _OF_TOTAL_RE.fullmatch(folded, part.end, total.start):
-            out[i] = part._replace(noun=total.noun)
-            out[i + 1] = total._replace(noun=None)
-    return out
+    out = to_ranges(folded, text, out)
+    if "month" in sentence and " and " in sentence:  # "five years and eight months"
+        out = qc.terms_joined(folded, text, out)
+    return qc.parts_of_totals(folded, out)
 
 
 def _tally(text: str, m: re.Match[str]) -> list[Quantity]:
@@ -211,30 +160,11 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
         return True  # "HQ-9"; not "a magnitude-7.4 quake" (a figure it measures)
     if qp.LETTER_START_RE.match(after):
         return True  # "10CE", "4.5-generation", "10-year"
-    if _STAGE_BEFORE_RE.search(before):
+    if before[-9:].lower().endswith(qc.STAGE_ENDS):
         return True  # "the phase 3 trial", "stage 4 cancer": a label, no count
     cap = qp.CAPITAL_BEFORE.search(before)
     return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES \
         and not counted_after_group(cap.group().strip(), folded, e)  # "Chang'e 8"
-
-
-# A group by age (a desk probe: "aged 65 and over" was a count of 65 of nothing, "aged 18 to
-# 24" a count of "fell").
-# ... and "at the age of 87" (a desk probe: a count of nothing, which never met "aged 88").
-_AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
-                             r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
-# "the 26-year-old", "a 34-year-old man", "Rice, 24 years old": an age too (a desk probe: no
-# figure, so "Vranjes, 24" was corroborated), in any of its spellings; not the age of a
-# thing ("the 40-year-old record", "a 4,000-year-old tomb": a review), nor after a bound
-# ("under 5 years old"), which the figure's own reading keeps.
-_YEAR_OLD_RE = rx.compile(r"(?<![\d,.])\b(?P<age>(?P<num>\d{1,3})[-\s]years?[-\s]old)\b(?!-)"
-                          r"(?:\s+(?P<next>[A-Za-z]+))?", re.IGNORECASE)
-_THING_AFTER_AGE = frozenset("""record records law laws oak tree trees bridge church tomb
-    tradition building company firm business house home car plane aircraft jet ship vessel
-    boat bond mystery rule ban treaty agreement deal debate dispute feud rivalry case cases
-    machine engine system network mine plant factory reactor pipeline road railway station
-    school hospital institution brand franchise song film album book statue painting wine
-    whisky fossil skeleton remains artefact artifact structure fleet mark""".split())
 
 
 def _is_age(folded: str, m: Hit) -> bool:
@@ -296,9 +226,10 @@ def _from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     s, num_end = m.start(), m.end("num")
     if _is_year_like(folded, m):
         return None
-    if _is_age(folded, m) or _AGED_BEFORE_RE.search(folded, max(0, s - 20), s):
+    if _is_age(folded, m) or qc.AGED_BEFORE_RE.search(folded, max(0, s - 20), s):
         return _age(folded, text, m)  # "aged 65 and over", "aged 18 to 24": years of age
-    named = _NAMED_RATIO_RE.search(folded, max(0, s - 30), s)
+    named = qc.NAMED_RATIO_RE.search(folded, max(0, s - 30), s) \
+        if folded.find("ratio", max(0, s - 30), s) >= 0 else None
     if named is not None and not (m.group("unit") or m.group("cur") or m.group("scale")):
         # "a hazard ratio of 0.73" (a desk probe: a count of nothing, never compared)
         q = _make(folded, text, m, "ratio", "x", 1.0, 1.0, noun=False)
@@ -405,17 +336,17 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         center = (value + high_num) / 2
     else:
         low, high, bound, approx = bounds(value, precision(num, scale, factor), mod, unit,
-                                          significant(num))
+                                          significant(num) if mod else 1)
         center = value
     s, end = m.start(), m.end() if end is None else end
     noun_at = end
-    if not mod and not num2:
+    if not mod and not num2 and folded.startswith(" or ", end):
         # "40% or less" is at most 40% (a desk probe: exactly 40%, a conflict with 30%)
-        more = _OR_MORE_RE.match(folded, end)
+        more = qc.OR_MORE_RE.match(folded, end)
         if more is not None:
             low, high, bound = (value, None, "lower") if more.group("more") \
                 else (None, value, "upper")
-            if _PLURAL_NEXT_RE.match(folded, more.end()):
+            if qc.PLURAL_NEXT_RE.match(folded, more.end()):
                 noun_at = more.end()  # "2,000 or more patients" (not "or more face")
     sign = _minus_before(folded, s) if unit in ("degC", "degF") and not num2 else 0
     if sign:
@@ -431,42 +362,18 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
         counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(
             folded, max(0, m.start("num") - 16), m.start("num")) else _noun_after(folded, noun_at)
-        if counted is None and kind == "count" and _POPULATION_BEFORE_RE.search(
+        if counted is None and kind == "count" and folded.find(
+                "population", max(0, s - 40), s) >= 0 and qc.POPULATION_BEFORE_RE.search(
                 folded, max(0, s - 40), s):
             counted = "people"  # "the population was 28,104,300" (a desk probe: no noun,
             # so a population of 27,904,300 on another page was "too vague to align")
         elif counted is None and kind == "money":
             # Money per a thing or a time: "$82.40 a barrel", "€45,000 a week" (a desk
             # probe: a weekly wage conflicted with "€2.3m a year").
-            per = _PER_THING_RE.match(folded, end)
+            per = qc.PER_THING_RE.match(folded, end)
             counted = (per.group(1) or per.group(2)).lower() if per else None
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
-
-
-_NAMED_RATIO_RE = rx.compile(r"\b(hazard|odds|risk|rate)\s+ratio\s+(?:of\s+|was\s+|is\s+)?"
-                             r"(?:about\s+|around\s+)?\Z", re.IGNORECASE)
-_STAGE_BEFORE_RE = rx.compile(r"\b(?:phase|stage|tier|category|grade|level)\s\Z",
-                              re.IGNORECASE)
-_PLURAL_NEXT_RE = rx.compile(r"\s+[a-z]{2,}s\b")
-# ... of people: "the wolf population" is no people (a review).
-_POPULATION_BEFORE_RE = rx.compile(
-    r"(?:\b(?:the|its|their|a|total|whole|entire|national|world|global|prison|urban|rural|"
-    r"adult|resident)|(?-i:\b[A-Z])[\w'\u2019.-]*|\w+(?:'s|\u2019s))\s+"
-    r"population\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
-    r"reached|rose\s+to|fell\s+to|grew\s+to|hit|of|topped|passed)\s+(?:about\s+|around\s+|"
-    r"nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
-_OR_MORE_RE = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
-                         r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
-# ... any after "per" or "each" ("per pupil"), after "a"/"an" one of a closed list (a review:
-# "$40 million a source told Reuters" was per source).
-_PER_THING_RE = rx.compile(
-    r"\s+(?:(?:per|each)\s+((?:square\s+|cubic\s+)?[a-z]+)|(?:a|an)\s+((?:square\s+|cubic\s+)?"
-    r"(?:barrel|ounce|tonne|ton|share|week|month|year|day|hour|night|head|person|litre|liter|"
-    r"gallon|kilo|kilogram|kg|unit|metre|meter|foot|mile|km|kilometre|kilometer|"
-    r"megawatt-hour|mwh|kwh|ticket|seat|passenger|visit|game|match|season|episode|dose|pill|"
-    r"pack|bottle|tablet|bushel|acre|hectare|pint|dozen|plate|pupil|household|child)))\b"
-    r"(?!\s+(?:after|before|later|earlier|ago)\b)", re.IGNORECASE)
 
 
 def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:
@@ -509,7 +416,7 @@ def _from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
         return None
     s = m.start("cur") if g["cur"] else m.start("num")
     e = m.end()
-    if not unit_word and _AGED_BEFORE_RE.search(folded, max(0, m.start() - 20), s):
+    if not unit_word and qc.AGED_BEFORE_RE.search(folded, max(0, m.start() - 20), s):
         return Quantity(text[s:e], s, e, "measure", (low + high) / 2, low, high, "year", "age",
                         False, "range")  # "aged between 18 and 24"
     return Quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,

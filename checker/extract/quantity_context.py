@@ -1,0 +1,122 @@
+"""What the words around a figure say of it: a person's age ("the 26-year-old", "aged 65"),
+one term of years and months, a part of a total ("142 of the 300 seats"), a named ratio, a
+stage label ("phase 3"), a bound after it ("40% or less"), what a population or a price
+counts ("the population was", "$82.40 a barrel"). Patterns and small readings that
+quantities.py applies (split out of it; each was a desk probe's finding)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from checker import rx
+from checker.extract import quantity_patterns as qp
+
+if TYPE_CHECKING:
+    from checker.extract.quantities import Quantity
+
+
+def people_ages(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, float]]:
+    """(start, end, years) of each person's age written "N-year-old" or "N years old" in
+    folded[start:stop]."""
+    for m in _YEAR_OLD_RE.finditer(folded, start, stop):
+        after = m.group("next")
+        if after and after.lower() in _THING_AFTER_AGE or qp.MOD_BEFORE_RE.search(
+                folded, max(0, m.start() - 20), m.start()):
+            continue  # "a 40-year-old record", "under 5 years old"
+        yield m.start(), m.end("age"), float(m.group("num"))
+
+
+_AND_RE = rx.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def terms_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
+    """Years and months of one term as one term, in years: "jailed for five years and eight
+    months" is 5 2/3 years (a desk probe: five years, which corroborated "five years");
+    not "six years and 18 months respectively", two terms (a review)."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if last is not None and last.unit == "year" and last.noun is None \
+                and q.unit == "month" and q.noun is None and last.value is not None \
+                and q.value is not None and q.value < 12 \
+                and _AND_RE.fullmatch(folded, last.end, q.start) \
+                and "respectively" not in folded[q.end:q.end + 40]:
+            # In years, as "six years" is: the two terms of one sentence then disagree.
+            value = last.value + q.value / 12
+            low: float | None = value - 1 / 24  # a term is told to the month
+            high: float | None = value + 1 / 24
+            if last.approximate or q.approximate or last.bound != "exact":
+                low = None if last.low is None or q.low is None else last.low + q.low / 12
+                high = None if last.high is None or q.high is None else \
+                    last.high + q.high / 12
+            out[-1] = last._replace(text=text[last.start:q.end], end=q.end, value=value, low=low,
+                                    high=high, noun=None,
+                                    approximate=last.approximate or q.approximate)
+        else:
+            out.append(q)
+    return out
+
+
+# "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
+_OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
+
+
+def parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
+    """A count followed by "of (the) <total> <noun>" counts the noun; the total counts
+    nothing of its own (a desk probe: "won 142 of the 300 seats" was "300 seats", an
+    error-level conflict with "won 142 seats")."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        part, total = out[i], out[i + 1]
+        if part.kind == total.kind == "count" and part.noun is None and total.noun \
+                and _OF_TOTAL_RE.fullmatch(folded, part.end, total.start):
+            out[i] = part._replace(noun=total.noun)
+            out[i + 1] = total._replace(noun=None)
+    return out
+
+
+# A group by age (a desk probe: "aged 65 and over" was a count of 65 of nothing, "aged 18 to
+# 24" a count of "fell").
+# ... and "at the age of 87" (a desk probe: a count of nothing, which never met "aged 88").
+AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
+                             r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
+# "the 26-year-old", "a 34-year-old man", "Rice, 24 years old": an age too (a desk probe: no
+# figure, so "Vranjes, 24" was corroborated), in any of its spellings; not the age of a
+# thing ("the 40-year-old record", "a 4,000-year-old tomb": a review), nor after a bound
+# ("under 5 years old"), which the figure's own reading keeps.
+_YEAR_OLD_RE = rx.compile(r"(?<![\d,.])\b(?P<age>(?P<num>\d{1,3})[-\s]years?[-\s]old)\b(?!-)"
+                          r"(?:\s+(?P<next>[A-Za-z]+))?", re.IGNORECASE)
+_THING_AFTER_AGE = frozenset("""record records law laws oak tree trees bridge church tomb
+    tradition building company firm business house home car plane aircraft jet ship vessel
+    boat bond mystery rule ban treaty agreement deal debate dispute feud rivalry case cases
+    machine engine system network mine plant factory reactor pipeline road railway station
+    school hospital institution brand franchise song film album book statue painting wine
+    whisky fossil skeleton remains artefact artifact structure fleet mark""".split())
+
+
+NAMED_RATIO_RE = rx.compile(r"\b(hazard|odds|risk|rate)\s+ratio\s+(?:of\s+|was\s+|is\s+)?"
+                             r"(?:about\s+|around\s+)?\Z", re.IGNORECASE)
+# The words before a label's number: "phase 3", "stage 4", "level 4" (each a desk probe's).
+STAGE_ENDS = tuple(f"{word} " for word in ("phase", "stage", "tier", "category", "grade",
+                                           "level"))
+PLURAL_NEXT_RE = rx.compile(r"\s+[a-z]{2,}s\b")
+# ... of people: "the wolf population" is no people (a review).
+POPULATION_BEFORE_RE = rx.compile(
+    r"(?:\b(?:the|its|their|a|total|whole|entire|national|world|global|prison|urban|rural|"
+    r"adult|resident)|(?-i:\b[A-Z])[\w'\u2019.-]*|\w+(?:'s|\u2019s))\s+"
+    r"population\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
+    r"reached|rose\s+to|fell\s+to|grew\s+to|hit|of|topped|passed)\s+(?:about\s+|around\s+|"
+    r"nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
+OR_MORE_RE = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
+                         r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
+# ... any after "per" or "each" ("per pupil"), after "a"/"an" one of a closed list (a review:
+# "$40 million a source told Reuters" was per source).
+PER_THING_RE = rx.compile(
+    r"\s+(?:(?:per|each)\s+((?:square\s+|cubic\s+)?[a-z]+)|(?:a|an)\s+((?:square\s+|cubic\s+)?"
+    r"(?:barrel|ounce|tonne|ton|share|week|month|year|day|hour|night|head|person|litre|liter|"
+    r"gallon|kilo|kilogram|kg|unit|metre|meter|foot|mile|km|kilometre|kilometer|"
+    r"megawatt-hour|mwh|kwh|ticket|seat|passenger|visit|game|match|season|episode|dose|pill|"
+    r"pack|bottle|tablet|bushel|acre|hectare|pint|dozen|plate|pupil|household|child)))\b"
+    r"(?!\s+(?:after|before|later|earlier|ago)\b)", re.IGNORECASE)
