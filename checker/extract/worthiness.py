@@ -126,10 +126,10 @@ SENTIMENT = Cue(
 EVALUATIVE = Cue(
     """
     significant significantly immense immensely meaningful substantial tremendous remarkable
-    crucial vital critical integral cornerstone constructive promising proactive impactful
+    crucial vital integral cornerstone constructive promising proactive impactful
     transformative strategically underscores underscored underscoring reinforces reinforced
     reinforcing signal signals signaling signalling symbolised symbolized reflects reflecting
-    serious groundwork potential flourish increasingly emphasised emphasized acknowledged
+    groundwork potential flourish increasingly emphasised emphasized acknowledged
     conveyed stressed
     """,
     [r"forward-looking", r"new\s+heights", r"true\s+objective",
@@ -137,7 +137,11 @@ EVALUATIVE = Cue(
      r"close\s+and\s+growing", r"align\s+well", r"aligns\s+well", r"shared\s+destiny",
      r"paving\s+the\s+way", r"yet\s+another", r"a\s+lot", r"well\s+beyond",
      r"demonstration\s+of", r"mutual\s+benefit", r"win-win", r"common\s+development",
-     r"shared\s+future", r"all-weather", r"new\s+level", r"higher\s+level"],
+     r"shared\s+future", r"all-weather", r"new\s+level", r"higher\s+level",
+     # ... but an injury, a patient's condition or a crash are told, not graded: "suffered
+     # serious burns", "in a critical condition" (a desk probe's reports scored as opinion)
+     r"serious(?!\s+(?:injur\w*|burns?|condition|wounds?|head|harm|crash|accident|damage|"
+     r"fraud|offences?|assault))", r"critical(?!\s+(?:condition|care|list))"],
 )
 # Case matters: the modal "may", not the month "May".
 SPECULATION = Cue("could might can perhaps possibly probably potentially",

@@ -550,3 +550,15 @@ def test_nouns_the_second_review_kept(ruleset: RuleSet, sentence: str, text: str
 def test_seasons_the_second_review_kept(ruleset: RuleSet, sentence: str, published: str,
                                         text: str) -> None:
     assert [d.text for d in _claim(ruleset, sentence, published).dates] == [text]
+
+
+@pytest.mark.parametrize("sentence, evaluative", [
+    # an injury or a patient's condition is told, not graded (probe I's "one civilian
+    # suffered serious burns" fell below the threshold as opinion)
+    ("Three firefighters were treated and one civilian suffered serious burns.", False),
+    ("Two men were taken to hospital in a critical condition on Monday.", False),
+    ("This is a serious and critical moment for the partnership.", True),
+])
+def test_serious_injuries_are_no_evaluation(ruleset: RuleSet, sentence: str,
+                                            evaluative: bool) -> None:
+    assert ("evaluative" in _claim(ruleset, sentence).features) == evaluative
