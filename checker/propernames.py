@@ -75,7 +75,7 @@ _BODY_WORDS = _FOR_HEADS | frozenset("""Rights International Studies Research De
     Justice Peace Change Progress Democracy Freedom Liberty Humanity Life Animals Children
     Education Health Future Reform Action Now Women Men People Workers Families Science
     Policy Affairs Relations Security Defence Defense Energy Environment Climate Trade
-    Industry Business Enterprise Growth Jobs Peace Truth America Britain Europe Africa Asia
+    Industry Business Enterprise Growth Jobs Truth America Britain Europe Africa Asia
     Australia Canada India China""".split())
 
 

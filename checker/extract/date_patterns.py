@@ -33,6 +33,10 @@ _ORD = r"(?:st|nd|rd|th)?"
 _I = re.IGNORECASE
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
+# The words between "not" and the bound it denies ("did not expect production to return to
+# second-quarter levels until ..."): up to seven, none that starts another clause or a
+# question ("whether ... until"). Read by stance (no negation) and dates (the other bound).
+DENIED_WORDS = r"(?:(?!whether\b|if\b|and\b|but\b|or\b)[a-z'-]+\s+){0,7}?"
 # The quarter a month ends.
 QUARTER_ENDING = {"march": 1, "june": 2, "september": 3, "december": 4}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,

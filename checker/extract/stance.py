@@ -12,7 +12,7 @@ from checker.extract.attribution import ATTRIBUTION_RES as ATTRIBUTION_RES
 from checker.extract.attribution import Attrib as Attrib
 from checker.extract.attribution import attribution as attribution
 from checker.extract.cues import must_lower_twin, tokens
-from checker.extract.date_patterns import MONTHS, WEEKDAYS
+from checker.extract.date_patterns import DENIED_WORDS, MONTHS, WEEKDAYS
 from checker.models.claims import Modality, Polarity
 from checker.textutil import fold
 
@@ -99,9 +99,7 @@ _NOT_NEGATING_RE = rx.compile(
     # earlier than 2031" (a desk probe: polarity conflicts with "would fly in 2031").
     # ... also a few words on: "did not expect production to return to second-quarter levels
     # until the first quarter of next year" (a desk probe), not "whether ... until".
-    r"\bnot\s+(?:(?!whether\b|if\b|and\b|but\b|or\b)[a-z'-]+\s+){0,7}?(?:before|until|till)\b"
-    r"(?=\s+"
-    + _TIME_AHEAD + ")"
+    rf"\bnot\s+{DENIED_WORDS}(?:before|until|till)\b(?=\s+{_TIME_AHEAD})"
     r"|\bno\s+(?:earlier|sooner)\s+than\b",
     re.IGNORECASE,
 )

@@ -12,13 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
-from checker.extract import extract_document
-from checker.ingest import Document, read_document
+from checker.ingest import Document
 from checker.models.claims import Claim
 from checker.rules import RuleSet
-from tests.extract.test_seed_recall import leaked, scored
+from tests.extract.test_seed_recall import extract_pages, leaked, read_labels, scored
 
 DATA = Path(__file__).parent / "data"
 # Pages a-l: achieved 0.982 (163/166) and 1.000 (170/170) when their labels were written.
@@ -32,18 +30,12 @@ PRECISION_FLOOR = 0.97
 
 @pytest.fixture(scope="module")
 def extracted(ruleset: RuleSet) -> dict[str, tuple[Document, list[Claim]]]:
-    out = {}
-    for path in sorted((DATA / "probes").glob("*.txt")):
-        doc = read_document(path, f"probes/{path.name}")
-        out[doc.id] = (doc, extract_document(doc, ruleset.lexicon).claims)
-    return out
+    return extract_pages(DATA / "probes", ruleset)
 
 
 @pytest.fixture(scope="module")
 def labels() -> dict[str, list[dict[str, object]]]:
-    data = YAML(typ="safe").load((DATA / "probe_sentences.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict) and data
-    return data
+    return read_labels(DATA / "probe_sentences.yaml")
 
 
 def test_every_page_is_labelled_and_dated(

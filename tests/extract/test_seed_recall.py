@@ -126,20 +126,30 @@ def match(doc: Document, claims: list[Claim], labelled: list[Region], score: Sco
                 score.missed.append(f"{doc.id}:{region.line} {region.text!r}")
 
 
-@pytest.fixture(scope="module")
-def extracted(repo: Path, ruleset: RuleSet) -> dict[str, tuple[Document, list[Claim]]]:
+def extract_pages(folder: Path, ruleset: RuleSet) -> dict[str, tuple[Document, list[Claim]]]:
+    """Each page of a folder (named `<folder name>/<file>`) with the claims extracted from it."""
     out = {}
-    for path in sorted((repo / "seeds").glob("*.txt")):
-        doc = read_document(path, f"seeds/{path.name}")
+    for path in sorted(folder.glob("*.txt")):
+        doc = read_document(path, f"{folder.name}/{path.name}")
         out[doc.id] = (doc, extract_document(doc, ruleset.lexicon).claims)
     return out
 
 
-@pytest.fixture(scope="module")
-def labels() -> dict[str, list[dict[str, object]]]:
-    data = YAML(typ="safe").load(LABELS.read_text(encoding="utf-8"))
+def read_labels(path: Path) -> dict[str, list[dict[str, object]]]:
+    """A labels file: each page's entries."""
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict) and data
     return data
+
+
+@pytest.fixture(scope="module")
+def extracted(repo: Path, ruleset: RuleSet) -> dict[str, tuple[Document, list[Claim]]]:
+    return extract_pages(repo / "seeds", ruleset)
+
+
+@pytest.fixture(scope="module")
+def labels() -> dict[str, list[dict[str, object]]]:
+    return read_labels(LABELS)
 
 
 def test_every_seed_is_labelled(extracted: dict[str, tuple[Document, list[Claim]]],
