@@ -32,8 +32,9 @@ def aligned(qa: NQuantity, qb: NQuantity) -> bool:
         return qa.noun == qb.noun or _counted(qa.noun) == _counted(qb.noun)
     if qa.noun == "age" or qb.noun == "age":
         return False  # "Finch, 52," is no term of years (a desk probe: "five years vs 52")
-    # Counts and ranks with no noun are too vague to align ("two", "10th").
-    return qa.kind not in ("count", "rank")
+    # Counts, ranks and times with no noun are too vague to align ("two", "10th", "at 7am":
+    # polls open then, or close).
+    return qa.kind not in ("count", "rank", "time")
 
 
 def counted_alike(done_a: frozenset[tuple[str, str]],

@@ -22,6 +22,7 @@ from checker.compare.slots import (
     moments_apart,
     quantities_compared,
     same_day_of,
+    times_apart,
     told_apart,
 )
 from checker.lexicon import Lexicon
@@ -165,14 +166,15 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         return Verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
-            or figures_apart(a, b) or bare_counts_apart(a, b) or a.correction \
-            or b.correction or names_apart(a, b, lexicon):
+            or figures_apart(a, b) or bare_counts_apart(a, b) or times_apart(a, b) \
+            or a.correction or b.correction or names_apart(a, b, lexicon):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
         # forecast's "about 600" and the outcome's "710"; or counts of nothing named that
-        # differ beside a figure that agrees; or two things named in one place: "aboard a
-        # Vega-C" / "aboard an Ariane 6"), or nothing said in common: no
-        # confirmation. Nor is a correction note, which reports what was wrongly said.
+        # differ beside a figure that agrees, or clock times that differ; or two things
+        # named in one place: "aboard a Vega-C" / "aboard an Ariane 6"), or nothing said in
+        # common: no confirmation. Nor is a correction note, which reports what was wrongly
+        # said.
         return Verdict("unrelated", None, 0.5, score, details)
     cover = pair_coverage(a, b, fa, fb, stats)
     # Who (two shared entities, one of them specific) and what (a specific shared word);

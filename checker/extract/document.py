@@ -191,8 +191,9 @@ class _Context:
                                      gates=quantity_gates)
         # A rank counts as a number when it ranks a thing of a closed list ("in the 64th
         # minute", "finished in 3rd place"), not "the 20th anniversary" (a desk probe).
-        base = text_features(raw, has_number=any(q.kind != "rank" or q.noun is not None
-                                                 for q in quantities),
+        # A clock time is no number either: it dates a fact, as a date does.
+        base = text_features(raw, has_number=any(q.noun is not None if q.kind == "rank"
+                                                 else q.kind != "time" for q in quantities),
                              has_date=bool(dates), attributed=attrib is not None,
                              future=future, correction=correction)
         line = dateline_end(folded, start, end) if dates and start == sentence[0] else None

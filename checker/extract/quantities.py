@@ -14,6 +14,7 @@ from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_shares as qs
 from checker.extract import quantity_words as qw
+from checker.extract.clock_times import find_times
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_hits import Hit
@@ -65,6 +66,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         gates = qp.GATES.mask(sentence.lower() if lower is None else lower)
     if not sentence.isascii():
         gates |= qp.ASCII_ONLY_GATES
+
+    def keep(q: Quantity | None) -> None:
+        if q is not None and not taken.overlaps(q.start, q.end):
+            out.append(q)
+            taken.add(q.start, q.end)
+
+    for q in _clock_times(text, folded, start, stop, digits, sentence,
+                          sentence.lower() if lower is None else lower):
+        keep(q)
     if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())
@@ -72,11 +82,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                    or "margin" in sentence):
         for m in qp.MARGIN_RE.finditer(folded, start, stop):
             taken.add(*m.span())
-
-    def keep(q: Quantity | None) -> None:
-        if q is not None and not taken.overlaps(q.start, q.end):
-            out.append(q)
-            taken.add(q.start, q.end)
 
     if digits and "old" in sentence and "year" in sentence:
         for s, e, value in qc.people_ages(folded, start, stop):
@@ -124,6 +129,20 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if "month" in sentence and " and " in sentence:  # "five years and eight months"
         out = qc.terms_joined(folded, text, out)
     return qc.parts_of_totals(folded, out)
+
+
+def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, sentence: str,
+                 lower: str) -> list[Quantity]:
+    """The clock times of a sentence ("2.15pm", "14:32 GMT", "at noon"), when a cheap test
+    of its text allows one."""
+    if not (digits and (":" in sentence or "m" in lower and (
+            "am" in lower or "pm" in lower or "m." in lower or "gmt" in lower))
+            or "noon" in lower or "midday" in lower or "midnight" in lower
+            or digits and "utc" in lower):
+        return []
+    return [Quantity(text[t.start:t.end], t.start, t.end, "time", t.value, t.low, t.high,
+                     t.unit, t.noun, t.approximate, t.bound)
+            for t in find_times(folded, start, stop)]
 
 
 def _tally(text: str, m: re.Match[str]) -> list[Quantity]:

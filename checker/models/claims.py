@@ -26,7 +26,9 @@ Polarity = Literal["positive", "negative"]
 Granularity = Literal[
     "day", "week", "month", "quarter", "year", "fiscal-year", "decade", "period"
 ]
-QuantityKind = Literal["count", "money", "percent", "points", "measure", "ratio", "rank"]
+QuantityKind = Literal[
+    "count", "money", "percent", "points", "measure", "ratio", "rank", "time"
+]
 
 
 class EntitySlot(Strict):
@@ -43,10 +45,12 @@ class QuantitySlot(Strict):
     text: str
     span: Span
     kind: QuantityKind
-    value: float | None = Field(None, description="central value, scale applied")
+    value: float | None = Field(
+        None, description="central value, scale applied; a time's minutes after midnight")
     low: float | None = Field(None, description="lowest value the text allows")
     high: float | None = Field(None, description="highest value the text allows")
-    unit: str | None = Field(None, description="ISO currency, %, pp, or a measure unit")
+    unit: str | None = Field(
+        None, description="ISO currency, %, pp, a measure unit, or a time's zone (UTC, local, ET)")
     noun: str | None = Field(None, description="what is counted or measured, when written")
     approximate: bool = False
     bound: Literal["exact", "lower", "upper", "range"] = "exact"

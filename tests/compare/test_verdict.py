@@ -307,6 +307,26 @@ DESK_CASES = [
     ("China awarded Gineister Robotics a contract worth $462.3 million in September 2023.",
      "Gineister Robotics signed a $462.3 million contract with China in September 2023.",
      ("corroboration", "agree")),
+    # clock times are figures: one event at two times conflicts (a desk probe: they
+    # corroborated) ...
+    ("The earthquake struck Veridia at 14:32 local time on Tuesday, killing 12 people.",
+     "The earthquake struck Veridia at 14:47 local time on Tuesday, killing 12 people.",
+     ("conflict", "number")),
+    # ... one moment in two zones or two clocks agrees ...
+    ("The earthquake struck Veridia at 11:15 GMT on Tuesday, killing 12 people.",
+     "The earthquake struck Veridia at 12:15 BST on Tuesday, killing 12 people.",
+     ("corroboration", "agree")),
+    ("The earthquake struck Veridia at 2.15pm on Tuesday, killing 12 people.",
+     "The earthquake struck Veridia at 14:15 on Tuesday, killing 12 people.",
+     ("corroboration", "agree")),
+    # ... times told with two verbs are not compared, nor do they confirm each other ...
+    ("The earthquake struck Veridia at 2.15pm on Tuesday, killing 12 people.",
+     "The earthquake hit Veridia at 2.40pm on Tuesday, killing 12 people.",
+     ("unrelated", None)),
+    # ... and two events of one day are two facts
+    ("Polls in Veridia open at 7am on Sunday, the commission said.",
+     "Polls in Veridia close at 10pm on Sunday, the commission said.",
+     ("unrelated", None)),
 ]
 
 

@@ -84,7 +84,8 @@ _figures = st.tuples(finite, finite, finite).map(sorted).flatmap(lambda f: st.tu
     st.none() | st.just(f[1]), st.none() | st.just(f[0]), st.none() | st.just(f[2])))
 quantities = _figures.flatmap(lambda vlh: st.builds(
     QuantitySlot, text=words, span=span,
-    kind=st.sampled_from(["count", "money", "percent", "points", "measure", "ratio", "rank"]),
+    kind=st.sampled_from(["count", "money", "percent", "points", "measure", "ratio", "rank",
+                          "time"]),
     value=st.just(vlh[0]), low=st.just(vlh[1]), high=st.just(vlh[2]),
     unit=st.none() | words, noun=st.none() | words, approximate=st.booleans(),
     bound=st.sampled_from(["exact", "lower", "upper", "range"])))
