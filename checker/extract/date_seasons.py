@@ -90,14 +90,26 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
         first, last = max(s for s in spans if s[1] < anchor.first)
     elif rel == "next":  # the first one to start after it
         first, last = min(s for s in spans if s[0] > anchor.last)
-    elif rel == "this":  # the one of the publication's year (a winter: the one it is in)
-        year = anchor.year - 1 if season == "winter" and anchor.month <= 2 else anchor.year
-        first, last = season_days(season, year)
+    elif rel == "this":
+        first, last = _this_season(season, anchor, future)
     elif future:  # the one under way, or the next to come
         first, last = min(s for s in spans if s[1] >= anchor.first)
     else:  # "in the spring": the latest one begun by publication
         first, last = max(s for s in spans if s[0] <= anchor.last)
     return expr(m, raw, first, last, "period", relative=True)
+
+
+def _this_season(season: str, anchor: Anchor, future: bool) -> tuple[date, date]:
+    """"this <season>": the one of the publication's year; a winter the one it is in, or in
+    March the one just over ("this winter was the mildest on record"); and, of a plan, the
+    next one when this year's is over ("the law takes effect this spring", in December)."""
+    year = anchor.year
+    if season == "winter" and (anchor.month <= 2 or anchor.month == 3 and not future):
+        year -= 1
+    first, last = season_days(season, year)
+    if future and last < anchor.first:
+        first, last = season_days(season, year + 1)
+    return first, last
 
 
 # A sports season, not a show's or the flu's: a word of sport nearby ("The Crown's last

@@ -21,6 +21,7 @@ from checker.extract.quantity_hits import Hit
 from checker.extract.quantity_ranges import to_ranges
 from checker.extract.quantity_values import bounds, number, precision, significant
 from checker.extract.spans import SpanSet
+from checker.extract.zero_counts import may_hold, zero_counts
 from checker.propernames import MONTHS_AND_DAYS, counted_after_group
 from checker.textutil import fold
 
@@ -72,9 +73,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
             taken.add(q.start, q.end)
 
-    for q in _clock_times(text, folded, start, stop, digits, sentence,
-                          sentence.lower() if lower is None else lower):
+    low_text = sentence.lower() if lower is None else lower
+    for q in _clock_times(text, folded, start, stop, digits, sentence, low_text):
         keep(q)
+    if may_hold(low_text):  # "no casualties", "no one was injured"
+        for s, e, counted in zero_counts(folded, start, stop):
+            keep(Quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
+                          "exact"))
     if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())

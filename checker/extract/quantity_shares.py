@@ -14,10 +14,14 @@ from checker.extract.quantity_words import WORD_NUMBERS
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # A fraction counts something ("a third of voters") or sizes a change ("rose by a
 # quarter"); "in a quarter", "the third quarter" and "a quarter-century" are no shares.
+# Hyphenated, a fraction is an adjective too: "a one-third discount", "a two-thirds majority"
+# (desk probe J: no figure, so the sentence fell under the threshold).
 _FRACTION_RE = rx.compile(
-    r"\b(?P<n>a|one|two|three|four)\s+(?P<part>half|thirds?|quarters?|fifths?|tenths?)\b"
-    r"(?!-)", re.IGNORECASE)
+    r"\b(?P<n>a|one|two|three|four)(?P<sep>\s+|-(?=[a-z]))(?P<part>half|thirds?|quarters?|"
+    r"fifths?|tenths?)\b(?!-)", re.IGNORECASE)
 _BY_BEFORE_RE = rx.compile(r"\bby\s+\Z", re.IGNORECASE)
+_ARTICLE_BEFORE_RE = rx.compile(r"\b(?:a|an|the)\s+\Z", re.IGNORECASE)
+_WORD_AFTER_RE = rx.compile(r"\s+[a-z]", re.IGNORECASE)
 # A fraction of a unit is that much of the unit, no share: "by a quarter point", "a quarter
 # of a percentage point", "a quarter of a million", "a tenth of a second", "three quarters
 # of a century" (a review: each read as a percentage).
@@ -50,8 +54,12 @@ def find_shares(text: str, folded: str, start: int, stop: int,
     value a percentage."""
     out: list[Share] = []
     for m in _FRACTION_RE.finditer(folded, start, stop):
+        hyphened = m.group("sep") == "-"
+        if hyphened and m.group("n").lower() == "a":
+            continue  # "a-third" is no spelling of a share
         if not (_OF_AFTER_RE.match(folded, m.end())
-                or _BY_BEFORE_RE.search(folded, max(start, m.start() - 6), m.start())) \
+                or _BY_BEFORE_RE.search(folded, max(start, m.start() - 6), m.start())
+                or hyphened and _adjective(folded, start, m)) \
                 or _OF_A_UNIT_RE.match(folded, m.end()):
             continue
         part = _PARTS[m.group("part").lower().rstrip("s")]
@@ -66,6 +74,12 @@ def find_shares(text: str, folded: str, start: int, stop: int,
         if count >= 2:
             out.append(_share(text, m, 100.0 / count, noun_after(folded, m.end())))
     return out
+
+
+def _adjective(folded: str, start: int, m: re.Match[str]) -> bool:
+    """A hyphened fraction between an article and a word: "a two-thirds majority"."""
+    return _ARTICLE_BEFORE_RE.search(folded, max(start, m.start() - 5), m.start()) is not None \
+        and _WORD_AFTER_RE.match(folded, m.end()) is not None
 
 
 def _count(word: str) -> int:

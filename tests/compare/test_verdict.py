@@ -327,6 +327,16 @@ DESK_CASES = [
     ("Polls in Veridia open at 7am on Sunday, the commission said.",
      "Polls in Veridia close at 10pm on Sunday, the commission said.",
      ("unrelated", None)),
+    # a toll of none is a figure: it meets a toll of some, and another toll of none
+    ("There were no casualties in the Veridia blast, the army said.",
+     "There were 12 casualties in the Veridia blast, the army said.",
+     ("conflict", "polarity")),
+    ("No one was injured in the Veridia blast, police said.",
+     "Nobody was hurt in the Veridia blast, officials said.",
+     ("corroboration", "agree")),
+    ("No one was injured in the Veridia blast, police said.",
+     "Three people were killed in the Veridia blast, police said.",
+     ("unrelated", None)),
 ]
 
 

@@ -64,6 +64,14 @@ def test_energy_and_prices_per_unit(ruleset: RuleSet) -> None:
     ("Wind met a fifth of Britain's electricity demand in 2024.", "a fifth", 20.0, "demand"),
     ("One in five adults backed Labour in 2024.", "One in five", 20.0, "adults"),
     ("Two thirds of voters backed the deal in 2024.", "Two thirds", 200 / 3, "voters"),
+    # hyphened, a fraction is an adjective too (desk probe J: "a one-third discount" was no
+    # figure, and its sentence no claim)
+    ("Finch was given a one-third discount on her sentence.", "one-third", 100 / 3,
+     "discount"),
+    ("The bill needs a two-thirds majority in the senate.", "two-thirds", 200 / 3,
+     "majority"),
+    ("Emissions were cut by one-third in 2024.", "one-third", 100 / 3, None),
+    ("Two-thirds of voters backed the deal in 2024.", "Two-thirds", 200 / 3, "voters"),
 ])
 def test_a_share_in_words_is_a_percentage(ruleset: RuleSet, sentence: str, text: str,
                                           value: float, noun: str | None) -> None:
@@ -77,6 +85,8 @@ def test_a_share_in_words_is_a_percentage(ruleset: RuleSet, sentence: str, text:
     "Profits doubled in a quarter-century.",
     "Each team played two halves in the final.",
     "It sold a quarter in Paris in 2024.",  # a coin, not a share of anything
+    "She wore three-quarter-length sleeves in 2024.",
+    "They ran the one-third of a mile track in 2024.",
 ])
 def test_no_share_where_none_is_named(ruleset: RuleSet, sentence: str) -> None:
     assert not [q for q in _claim(ruleset, sentence).quantities if q.unit == "%"

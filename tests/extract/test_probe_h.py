@@ -67,6 +67,26 @@ def test_a_season_is_a_period(ruleset: RuleSet, sentence: str, text: str, start:
     assert (d.text, d.start, d.end, d.granularity) == (text, start, end, "period")
 
 
+@pytest.mark.parametrize("sentence, published, start, end", [
+    # in March, "this winter" is the one just over (it was the next one); of a plan, "this
+    # spring" written in December is the coming one (it was the one over)
+    ("This winter was the mildest on record in Leeds.", "2026-03-10", "2025-12-01",
+     "2026-02-28"),
+    ("This winter was the mildest on record in Leeds.", "2026-02-10", "2025-12-01",
+     "2026-02-28"),
+    ("The new rules will take effect this spring in Leeds.", "2025-12-10", "2026-03-01",
+     "2026-05-31"),
+    ("The new rules took effect this spring in Leeds.", "2025-12-10", "2025-03-01",
+     "2025-05-31"),
+    ("The new rules will take effect this summer in Leeds.", "2026-04-10", "2026-06-01",
+     "2026-08-31"),
+])
+def test_this_season_is_the_one_meant(ruleset: RuleSet, sentence: str, published: str,
+                                      start: str, end: str) -> None:
+    (d,) = _claim(ruleset, sentence, published).dates
+    assert (d.start, d.end, d.granularity) == (start, end, "period")
+
+
 @pytest.mark.parametrize("sentence", [
     "In the fall of the regime, 20 people died.",  # a collapse
     "A fall of 2024 jobs was recorded in March.",
@@ -562,3 +582,34 @@ def test_seasons_the_second_review_kept(ruleset: RuleSet, sentence: str, publish
 def test_serious_injuries_are_no_evaluation(ruleset: RuleSet, sentence: str,
                                             evaluative: bool) -> None:
     assert ("evaluative" in _claim(ruleset, sentence).features) == evaluative
+
+
+@pytest.mark.parametrize("sentence, text, noun", [
+    # a toll of none is a figure (desk probe I: "Police said there were no other reported
+    # deaths" was no figure, and under the threshold)
+    ("Police said there were no other reported deaths.", "no other reported deaths",
+     "deaths"),
+    ("There were no casualties, the army said.", "no casualties", "casualties"),
+    ("There have been no new cases of Ebola since March, the ministry said.", "no new cases",
+     "cases"),
+    ("No one was injured in the blast, police said.", "No one", "people"),
+    ("Nobody has been charged over the attack, police said.", "Nobody", "people"),
+    ("There were no immediate reports of casualties, police said.",
+     "no immediate reports of casualties", "casualties"),
+])
+def test_a_toll_of_none_is_a_count_of_zero(ruleset: RuleSet, sentence: str, text: str,
+                                           noun: str) -> None:
+    claim = _claim(ruleset, sentence)
+    zero = [(q.text, q.kind, q.value, q.low, q.high, q.noun) for q in claim.quantities]
+    assert zero == [(text, "count", 0.0, 0.0, 0.0, noun)]
+    assert claim.score >= 0.5  # a claim an editor checks, as a toll of twelve is
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is no evidence of foul play, police said.",
+    "The company had no comment on the report.",
+    "There were no more than 12 deaths, officials said.",  # a bound of twelve, not none
+    "No one knows how many died, officials said.",
+])
+def test_no_toll_of_none_where_nothing_is_counted(ruleset: RuleSet, sentence: str) -> None:
+    assert not [q for q in _claim(ruleset, sentence).quantities if q.value == 0]
