@@ -145,8 +145,9 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_rel", rx.compile(rf"\b(?P<rel>last|this|next|(?:in|during|over|throughout|since|"
                               rf"by|until)(?:\s+the)?)[\s-]+(?P<season>{_SEASONS})\b"
                               # "in the fall of the regime", "in the fall in prices"; not
-                              # "this spring in Leeds" (it had no date)
-                              rf"(?!\s+of\b)(?!(?<=fall)\s+in\b)(?![-']\w)", _I)),
+                              # "this spring in Leeds" (it had no date); "last summer's"
+                              # is the season
+                              rf"(?!\s+of\b)(?!(?<=fall)\s+in\b)(?!-\w)(?!'(?!s\b)\w)", _I)),
     # A sports season, as "2024-25" is ("scored 31 goals last season": a desk probe's
     # figure had no date, and conflicted with one of 2023-24).
     ("sport_season", rx.compile(r"\b(?P<rel>last|this|next)\s+season\b", _I)),

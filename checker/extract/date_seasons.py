@@ -5,7 +5,7 @@ and sports seasons ("last season"), which run over a year end as fiscal years do
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from checker import rx
 from checker.extract.date_types import (
@@ -21,17 +21,49 @@ from checker.extract.date_types import (
 
 # The month a season starts in; each lasts three months (winter runs into the next year).
 _FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# ... and on a page of the southern hemisphere (`southern_page`), where summer does.
+_FIRST_MONTH_SOUTH = {"spring": 9, "summer": 12, "autumn": 3, "fall": 3, "winter": 6}
 # Words that may start a sentence before a season ("In spring 2026"); another capitalised
 # word before one names something else ("the Arab Spring of 2011", "Prague Spring").
 _LEADS = frozenset({"in", "by", "since", "during", "over", "until", "last", "this", "next",
                     "the", "throughout", "early", "late", "from", "of", "and", "or"})
 
 
-def season_days(season: str, year: int) -> tuple[date, date]:
-    """First and last day of the season that starts in `year`."""
-    month = _FIRST_MONTH[season.lower()]
+def season_days(season: str, year: int, south: bool = False) -> tuple[date, date]:
+    """First and last day of the season that starts in `year` (of the southern hemisphere
+    when `south`)."""
+    month = _first_month(season, south)
     end_year, end_month = (year + 1, 2) if month == 12 else (year, month + 2)
     return date(year, month, 1), month_days(end_year, end_month)[1]
+
+
+def _first_month(season: str, south: bool) -> int:
+    return (_FIRST_MONTH_SOUTH if south else _FIRST_MONTH)[season.lower()]
+
+
+# Places of the southern hemisphere, and the northern ones news copy names most: a page
+# naming more of the first has the south's seasons (an Australian page's "last summer" was
+# June to August).
+_SOUTH_RE = rx.compile(
+    r"\b(?:australia\w*|new\s+zealand\w*|sydney|melbourne|brisbane|perth|adelaide|canberra|"
+    r"auckland|christchurch|tasmania\w*|queensland\w*|south\s+africa\w*|johannesburg|"
+    r"cape\s+town|durban|pretoria|argentin\w*|buenos\s+aires|chile(?:an)?s?|santiago|"
+    r"uruguay\w*|montevideo|paraguay\w*|s[a\u00e3]o\s+paulo|rio\s+de\s+janeiro|brazil\w*|"
+    r"peru(?:vian)?s?|lima|bolivia\w*|namibia\w*|botswana|zimbabwe\w*|zambia\w*|mozambique|"
+    r"madagascar|mauritius|fiji\w*)\b", re.IGNORECASE)
+# (In capitals: "US" is the country, "us" no place.)
+_NORTH_RE = rx.compile(
+    r"U\.S\.|\b(?:United\s+States|US|Americans?|Britain|British|England|English|London|"
+    r"Europe\w*|China|Chinese|Japan\w*|India|Indians?|Canad\w*|Russia\w*|German\w*|"
+    r"France|French|Washington|New\s+York|Scotland|Scottish|Ireland|Irish)\b")
+SEASON_WORD_RE = rx.compile(r"\b(?:summer|winter|spring|autumn|fall)\b", re.IGNORECASE)
+
+
+def southern_page(text: str) -> bool:
+    """Whether a page is of the southern hemisphere: it names its places twice at least,
+    and more often than the northern places news copy names most."""
+    south = len(_SOUTH_RE.findall(text))
+    return south >= 2 and south > len(_NORTH_RE.findall(text))
 
 
 # "fall" is a season only after one of these ("in the fall of 2024", "last fall"): "the
@@ -67,11 +99,12 @@ def _season_year(m: re.Match[str], raw: str, anchor: Anchor | None,
         return None
     year = int(m["year"])
     season = m["season"].lower()
-    if season == "winter":
+    south = anchor is not None and anchor.south
+    if _first_month(season, south) == 12:
         # "winter 2024" is written of either winter it touches: from January of that year to
-        # the end of the winter that starts in its December.
-        return expr(m, raw, date(year, 1, 1), season_days(season, year)[1], "period")
-    return expr(m, raw, *season_days(season, year), "period")
+        # the end of the winter that starts in its December (a southern summer likewise).
+        return expr(m, raw, date(year, 1, 1), season_days(season, year, south)[1], "period")
+    return expr(m, raw, *season_days(season, year, south), "period")
 
 
 @rule("season_rel")
@@ -85,13 +118,14 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
     rel = m["rel"].lower().split()[0]
     if season == "fall" and rel not in ("last", "this", "next"):
         return None  # "during the fall", "in the fall": most often a fall
-    spans = [season_days(season, y) for y in range(anchor.year - 2, anchor.year + 2)]
+    spans = [season_days(season, y, anchor.south)
+             for y in range(anchor.year - 2, anchor.year + 2)]
     if rel == "last":  # the latest one over by publication
         first, last = max(s for s in spans if s[1] < anchor.first)
     elif rel == "next":  # the first one to start after it
         first, last = min(s for s in spans if s[0] > anchor.last)
     elif rel == "this":
-        first, last = _this_season(season, anchor, future)
+        first, last = _this_season(spans, anchor, future)
     elif future:  # the one under way, or the next to come
         first, last = min(s for s in spans if s[1] >= anchor.first)
     else:  # "in the spring": the latest one begun by publication
@@ -99,17 +133,19 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
     return expr(m, raw, first, last, "period", relative=True)
 
 
-def _this_season(season: str, anchor: Anchor, future: bool) -> tuple[date, date]:
-    """"this <season>": the one of the publication's year; a winter the one it is in, or in
-    March the one just over ("this winter was the mildest on record"); and, of a plan, the
-    next one when this year's is over ("the law takes effect this spring", in December)."""
-    year = anchor.year
-    if season == "winter" and (anchor.month <= 2 or anchor.month == 3 and not future):
-        year -= 1
-    first, last = season_days(season, year)
-    if future and last < anchor.first:
-        first, last = season_days(season, year + 1)
-    return first, last
+def _this_season(spans: list[tuple[date, date]], anchor: Anchor,
+                 future: bool) -> tuple[date, date]:
+    """"this <season>" among `spans`: of a plan, the one under way or the next ("the law
+    takes effect this spring", in December); else the one about to begin within a month
+    ("this winter", in November), or the latest begun ("this winter was the mildest on
+    record", in March or May; "this spring, sales rose", in November)."""
+    if future:
+        return min(s for s in spans if s[1] >= anchor.first)
+    soon = [s for s in spans if anchor.last < s[0] <= anchor.last + _A_MONTH]
+    return soon[0] if soon else max(s for s in spans if s[0] <= anchor.last)
+
+
+_A_MONTH = timedelta(days=31)
 
 
 # A sports season, not a show's or the flu's: a word of sport nearby ("The Crown's last

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import extract_text
+from checker.extract.date_seasons import southern_page
 from checker.models.claims import Claim
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
@@ -80,6 +81,12 @@ def test_a_season_is_a_period(ruleset: RuleSet, sentence: str, text: str, start:
      "2025-05-31"),
     ("The new rules will take effect this summer in Leeds.", "2026-04-10", "2026-06-01",
      "2026-08-31"),
+    ("This winter was the wettest on record in Leeds.", "2026-05-10", "2025-12-01",
+     "2026-02-28"),
+    ("This winter, 40,000 homes in Leeds lost power.", "2025-11-14", "2025-12-01",
+     "2026-02-28"),  # the one about to begin
+    ("Last summer's heatwave killed 2,000 people in Leeds.", "2026-05-10", "2025-06-01",
+     "2025-08-31"),  # (a possessive season had no date)
 ])
 def test_this_season_is_the_one_meant(ruleset: RuleSet, sentence: str, published: str,
                                       start: str, end: str) -> None:
@@ -613,3 +620,33 @@ def test_a_toll_of_none_is_a_count_of_zero(ruleset: RuleSet, sentence: str, text
 ])
 def test_no_toll_of_none_where_nothing_is_counted(ruleset: RuleSet, sentence: str) -> None:
     assert not [q for q in _claim(ruleset, sentence).quantities if q.value == 0]
+
+
+SOUTHERN = ("Bushfires in Australia\n\nLast summer's bushfires burned 2 million hectares "
+            "across New South Wales, Australia.\nThe dams will fill next winter in Sydney, "
+            "the Bureau of Meteorology said.\nThe report was released in Melbourne.\n")
+
+
+def test_a_page_of_the_southern_hemisphere_has_its_seasons(ruleset: RuleSet) -> None:
+    claims = extract_text(SOUTHERN, "au", ruleset.lexicon, DocumentMeta(published="2026-05-10"),
+                          threshold=0.0).claims
+    assert [(d.text, d.start, d.end) for c in claims for d in c.dates] == [
+        ("Last summer", "2025-12-01", "2026-02-28"), ("next winter", "2026-06-01", "2026-08-31")]
+    # the same page about London (northern places named more often) keeps the north's
+    north = SOUTHERN.replace("New South Wales, Australia", "London, England") \
+        .replace("Sydney", "London").replace("Melbourne", "Britain")
+    claims = extract_text(north, "uk", ruleset.lexicon, DocumentMeta(published="2026-05-10"),
+                          threshold=0.0).claims
+    assert [(d.start, d.end) for c in claims for d in c.dates] == [
+        ("2025-06-01", "2025-08-31"), ("2026-12-01", "2027-02-28")]
+
+
+@pytest.mark.parametrize("text, south", [
+    ("Rain fell in Sydney and Melbourne, Australia.", True),
+    ("Rain fell in Sydney. London and Paris stayed dry.", False),  # named once only
+    ("Australia beat England in London; Australia won by 3 runs.", False),  # a tie
+    ("The climate of Lima and of Peru was discussed in the US.", True),
+    ("The climate summit in Delhi ended.", False),  # "climate" is no "Lima"
+])
+def test_southern_page(text: str, south: bool) -> None:
+    assert southern_page(text) is south
