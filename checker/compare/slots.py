@@ -209,11 +209,14 @@ def figures_differ(a: NormClaim, b: NormClaim) -> bool:
 def figures_apart(a: NormClaim, b: NormClaim) -> bool:
     """Both claims give figures, and no figure of one is a figure of the other, whatever it
     counts ("employs 3,200 people" / "plans to cut 300 jobs"; "3,200 staff" and "3,200
-    workers" are one figure)."""
-    return bool(a.quantities) and bool(b.quantities) and not any(
+    workers" are one figure). Clock times are no such figures (`times_apart` reads them):
+    "struck at 14:32" / "the 7.2-magnitude quake struck" is one fact (a review)."""
+    fa = [q for q in a.quantities if q.kind != "time"]
+    fb = [q for q in b.quantities if q.kind != "time"] if fa else []
+    return bool(fa) and bool(fb) and not any(
         qa.kind == qb.kind and _currency(qa.unit) == _currency(qb.unit) and agree(qa, qb)
         and confirms(qa, qb)
-        for qa in a.quantities for qb in b.quantities)
+        for qa in fa for qb in fb)
 
 
 def bare_counts_apart(a: NormClaim, b: NormClaim) -> bool:
@@ -225,8 +228,8 @@ def bare_counts_apart(a: NormClaim, b: NormClaim) -> bool:
 
 def times_apart(a: NormClaim, b: NormClaim) -> bool:
     """Both claims tell a clock time in one zone, and no time of one agrees with one of the
-    other: "struck at 14:32" / "struck at 14:47, killing 12" (a desk probe: corroborated). A
-    time with no event word aligns with nothing (`aligned`), yet denies a corroboration."""
+    other: "struck at 14:32" / "hit at 14:47, killing 12" (a desk probe: corroborated). A
+    time told in other words aligns with nothing (`aligned`), yet denies a corroboration."""
     ta = [q for q in a.quantities if q.kind == "time"]
     tb = [q for q in b.quantities if q.kind == "time"] if ta else []
     pairs = [(qa, qb) for qa in ta for qb in tb if qa.unit == qb.unit]

@@ -1,11 +1,17 @@
-"""Clock times as figures: "2.15pm", "14:32 GMT", "9 a.m. local time", "at noon".
+"""Clock times and race times as figures: "2.15pm", "14:32 GMT", "at noon"; "in 2:04:37".
 
-A time is a figure of kind "time": minutes after midnight, in UTC when the page names a zone
-of fixed offset, else as written ("local"), or in a US zone whose offset changes in the year
-("ET", kept as its own unit). Its noun is the word that tells what happened then ("struck at
-14:32": "struck"), so "polls open at 7am" and "polls close at 10pm" are two facts, and
-"struck at 14:32" / "struck at 14:47" one fact told twice (a desk probe: they corroborated).
-A time is no number for check-worthiness: it dates a fact as a date does.
+A clock time is a figure of kind "time": minutes after midnight, in UTC when the page names a
+zone of fixed offset, else as written ("local"), or in a US zone whose offset changes in the
+year ("ET", kept as its own unit). Its noun is what happened then, the last content words
+before it ("the earthquake struck Veridia at 14:32": "earthquake struck veridia"), so "polls
+open at 7am" and "polls close at 10pm", or "the wheelchair race started at 8.20am" and "the
+elite races started at 8.30am", are two facts, while "struck at 14:32" / "struck at 14:47"
+is one fact told twice (a desk probe: they corroborated). Only a moment is a figure: a time
+that bounds or spans something ("by 10pm", "after 9pm", "from 9am to 5pm") is none, as
+opening hours and deadlines agree by overlap, and nor is the time someone spoke ("police
+said at 10am"). A time is no number for check-worthiness: it dates a fact as a date does.
+
+A race time ("won in 2:04:37", "13:05.3") is a duration in seconds, counting a "duration".
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ _ZONE_OFFSETS = {
 }
 # US zones written without standard or daylight: their offset depends on the day.
 _SEASONAL_ZONES = ("et", "ct", "mt", "pt")
+_FIXED = "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True))
 _ZONES = "|".join(sorted((*_ZONE_OFFSETS, *_SEASONAL_ZONES), key=len, reverse=True))
 
 CLOCK_RE = rx.compile(rf"""
@@ -34,26 +41,33 @@ CLOCK_RE = rx.compile(rf"""
     (?:
         (?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\ ?(?P<ampm>[ap])(?:m|\.m\.)(?![a-z])
       | (?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|[.,]\d)
-      | (?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\ ?(?:gmt|utc)\b)
+      | (?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\ ?(?:{_FIXED})\b)
       | (?P<word>noon|midday|midnight)\b
     )
     (?:\ ?(?P<zone>{_ZONES})\b(?!-)|\ (?P<local>local\ time))?
 """, re.IGNORECASE | re.VERBOSE)
 
-# What comes before a time: a preposition, hedged or not ("shortly after 1pm").
-# ("at about 4.30am", "from around 5am": a hedge read after the preposition.)
+# The words before a time: a preposition of a moment, hedged or not ("shortly after 1pm"),
+# or one of a bound or a span, which makes the time no figure ("by 4am", "from 9am").
 _BEFORE_RE = rx.compile(
-    r"(?:\b(?:at|from|until|till|to|since|by)\s+(?=(?:around|about|approximately|roughly|"
-    r"circa)\s))?"
-    r"(?:\b(?P<near>just|shortly|soon|right|some\s+time)\s+)?\b(?P<prep>at|around|about|"
-    r"approximately|roughly|circa|by|before|after|until|till|to|from|between|and|since|"
-    r"past)\s+\Z", re.IGNORECASE)
+    r"(?:\bat\s+(?=(?:around|about|approximately|roughly|circa)\s))?"
+    r"(?:\b(?P<near>just|shortly|soon|right)\s+)?\b(?P<prep>at|around|about|approximately|"
+    r"roughly|circa|by|before|after|until|till|to|from|between|and|since|past|or)\s+\Z",
+    re.IGNORECASE)
 _HEDGES = frozenset({"around", "about", "approximately", "roughly", "circa"})
-# The word before a time's preposition, over a name in between: "struck Veridia at 14:32".
-_WORD_BEFORE_RE = rx.compile(
-    r"\b([a-z]+)[\s,]+(?:[A-Z][\w'\u2019.-]*\s+){0,3}\Z|\b([a-z]+)[\s,]*\Z")
-# Between two times of one span: "from 9am to 5pm", "between 2pm and 4pm", "9am-5pm".
-_RANGE_GAP_RE = rx.compile(r"\s*(?:-|\u2013|to|and|until|till)\s*", re.IGNORECASE)
+_MOMENT = frozenset({"at"}) | _HEDGES
+# A game's clock or a score, not the time of day: "scored at 14:20 of the second period",
+# "level at 20:20", "16:16 at half-time".
+_GAME_AFTER_RE = rx.compile(r"\s+(?:of|into)\s+the\s+\w+\s+(?:period|half|quarter|set|"
+                            r"innings)\b|\s+at\s+(?:half-time|halftime|the\s+break)\b",
+                            re.IGNORECASE)
+_SCORE_WORDS = frozenset({"level", "tied", "square", "locked", "drawn", "score", "lead",
+                          "leading", "trailing", "led"})
+# The time someone spoke is no time of what they told: "police said at 10am that ...".
+_TELLING = frozenset({"said", "says", "told", "announced", "confirmed", "reported",
+                      "added", "stated", "wrote", "tweeted", "posted", "briefed", "updated"})
+_CONTENT_RE = rx.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_HOUR_SLACK = 15.0  # "8am" is 7:45 to 8:15: "8am" / "8.30am" are two times (a desk probe)
 
 
 class ClockTime(NamedTuple):
@@ -62,61 +76,98 @@ class ClockTime(NamedTuple):
     start: int
     end: int
     value: float
-    low: float | None
-    high: float | None
+    low: float
+    high: float
     unit: str
     noun: str | None
     approximate: bool
-    bound: str
 
 
 def find_times(folded: str, start: int, end: int) -> list[ClockTime]:
-    """The clock times of folded[start:end], ranges of two times joined into one."""
-    found = list(_times(folded, start, end))
-    return _ranges(folded, found) if len(found) > 1 else found
+    """The clock times of folded[start:end] that place a moment."""
+    return list(_times(folded, start, end))
 
 
 def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
     previous: ClockTime | None = None
     for m in CLOCK_RE.finditer(folded, start, end):
         before = _BEFORE_RE.search(folded, max(start, m.start() - 30), m.start())
-        minutes = _minutes(m, before is not None)
+        # "by 4am", "from 9am to 5pm": a bound or a span, told as its time but compared
+        # with none (no noun: opening hours and deadlines agree by overlap), though two
+        # that differ deny a corroboration ("close by 10pm" / "close by 11pm": a review)
+        bound = before is not None and before.group("prep").lower() not in _MOMENT \
+            and not (before.group("near") and before.group("prep").lower()
+                     in ("after", "before"))
+        bounded = before.group("prep").lower() if bound and before is not None else None
+        if bound:
+            before = None
+        if _GAME_AFTER_RE.match(folded, m.end()):
+            continue
+        minutes = _minutes(m, before, bounded)
         if minutes is None:
             continue
         value, half = minutes
+        words = _words_before(folded, start, before.start() if before else m.start())
+        if words and (words[-1] in _TELLING or words[-1] in _SCORE_WORDS):
+            continue
+        content = [w for w in words if w not in STOPWORDS]
         unit = _unit(m)
-        if unit != "local" and m.group("zone") and m.group("zone").lower() in _ZONE_OFFSETS:
+        if unit == "UTC":
             value = (value - _ZONE_OFFSETS[m.group("zone").lower()]) % 1440
-        low, high, bound, approx = _interval(value, half, before)
+        low, high, approx = _interval(value, half, before)
         if previous is not None and folded[previous.end:m.start()] in (" (", "("):
             noun = previous.noun  # "2.15pm local time (1115 GMT)": one moment, two zones
+        elif bound:
+            noun = None
         else:
-            noun = _noun_before(folded, start, before.start() if before else m.start())
-        previous = ClockTime(m.start(), m.end(), value, low, high, unit, noun, approx, bound)
+            noun = _noun(content)
+        previous = ClockTime(m.start(), m.end(), value, low, high, unit, noun, approx)
         yield previous
 
 
-def _minutes(m: re.Match[str], prepped: bool) -> tuple[float, float] | None:
-    """(minutes after midnight, half its precision), or None for no time."""
+def _noun(content: list[str]) -> str | None:
+    """What happened at a time: its last three content words, after the word of a sequence
+    before them when there is one ("the first train left", "the last train left": a
+    review)."""
+    noun = content[-3:]
+    order = [w for w in content[:-3] if w in _SEQUENCE]
+    return " ".join(order[-1:] + noun) or None
+
+
+_SEQUENCE = frozenset({"first", "second", "third", "last", "final", "next", "previous",
+                       "earlier", "later", "another", "latest", "initial", "new"})
+
+
+def _minutes(m: re.Match[str], before: re.Match[str] | None,
+             bounded: str | None = None) -> tuple[float, float] | None:
+    """(minutes after midnight, half its precision), or None for no time; `bounded`: the
+    word of a bound or a span before it ("by", "from"), when `before` is None for it."""
+    zoned = bool(m.group("zone") or m.group("local"))
     if m.group("ampm"):
         hour = int(m.group("h12")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
         if m.group("m12"):
             return hour * 60 + int(m.group("m12")), 0.5
-        return hour * 60.0, 30.0  # "2pm" is rounded to the hour, as "2,000" to thousands
+        return hour * 60.0, _HOUR_SLACK  # "2pm" is rounded to the hour
     if m.group("hhmm"):
         digits = m.group("hhmm")
         return int(digits[:2]) * 60 + int(digits[2:]), 0.5
-    zoned = bool(m.group("zone") or m.group("local"))
     if m.group("word"):
-        if not (prepped or zoned):
-            return None  # "the midnight deadline" names no time of an event
-        return (0.0 if m.group("word").lower() == "midnight" else 720.0), 30.0
+        if before is None and not zoned and bounded is None:
+            return None  # "the midnight deadline", "Midnight Mass": no moment of an event
+        if m.group("word").lower() != "midnight":
+            return 720.0, _HOUR_SLACK
+        # Midnight ends the day it is written with ("expires at midnight on Friday" is
+        # Friday's 23:59), unless the time runs from it ("shortly after midnight").
+        after = before is not None and before.group("prep").lower() == "after" \
+            or bounded in ("after", "since", "past", "from")
+        return (0.0 if after else 1440.0), _HOUR_SLACK
     hour_text = m.group("h24")
     hour = int(hour_text)
     # "3:16" (a verse), "2:03" (a race) or "10:30" (am or pm?): a 24-hour clock needs a
-    # zero hour, a leading zero or an hour after noon, and a preposition or zone before or
-    # after ("finished in 14:32" is a race time).
-    if 1 <= hour <= 12 and not hour_text.startswith("0") or not (prepped or zoned):
+    # zone, or a zero hour, a leading zero or an hour after noon and a preposition before
+    # ("finished in 14:32" is a race time).
+    if not zoned and (before is None and bounded is None
+                      or 1 <= hour <= 12 and not hour_text.startswith("0")):
         return None
     seconds = int(m.group("s24")) / 60 if m.group("s24") else 0.0
     return hour * 60 + int(m.group("m24")) + seconds, 0.5
@@ -129,49 +180,49 @@ def _unit(m: re.Match[str]) -> str:
     return zone.upper() if zone else "local"
 
 
-def _interval(value: float, half: float, before: re.Match[str] | None,
-              ) -> tuple[float | None, float | None, str, bool]:
-    """(low, high, bound, approximate) as the words before the time read it."""
+def _interval(value: float, half: float,
+              before: re.Match[str] | None) -> tuple[float, float, bool]:
+    """(low, high, approximate) as the words before the time read it."""
     if before is None:
-        return value - half, value + half, "exact", False
+        return value - half, value + half, False
     prep, near = before.group("prep").lower(), before.group("near")
-    if near and near.lower() != "some time" and prep in ("after", "before"):
-        # "shortly after 1pm": within twenty minutes of it
-        return (value, value + 20, "exact", True) if prep == "after" \
-            else (value - 20, value, "exact", True)
-    if prep in ("before", "by"):
-        return None, value, "upper", False
-    if prep in ("after", "since", "past"):
-        return value, None, "lower", False
+    if near:  # "shortly after 1pm": within twenty minutes of it
+        return (value, value + 20, True) if prep == "after" else (value - 20, value, True)
     if prep in _HEDGES:
-        slack = max(half, 60.0 if half >= 30 else 10.0)
-        return value - slack, value + slack, "exact", True
-    return value - half, value + half, "exact", False
+        slack = 45.0 if half >= _HOUR_SLACK else 10.0
+        return value - slack, value + slack, True
+    return value - half, value + half, False
 
 
-def _noun_before(folded: str, start: int, at: int) -> str | None:
-    """The word telling what happened at the time ("struck at 14:32"), if one comes
-    right before it (punctuation aside) and is no function word."""
-    m = _WORD_BEFORE_RE.search(folded, max(start, at - 30), at)
-    if m is None:
-        return None
-    # Lower case only: "recorded at Capel Curig in Snowdonia just after 1pm" has "in"
-    # before the name, and tells no event by it.
-    word = m.group(1) or m.group(2)
-    return None if word in STOPWORDS else word
+def _words_before(folded: str, start: int, at: int) -> list[str]:
+    """The words of the clause before a time, lower-cased (up to eight back)."""
+    return [w.lower() for w in _CONTENT_RE.findall(folded, max(start, at - 80), at)[-8:]]
 
 
-def _ranges(folded: str, found: list[ClockTime]) -> list[ClockTime]:
-    """Two times joined by "to", "and" or a dash, the second later, are one range."""
-    out: list[ClockTime] = []
-    for t in found:
-        first = out[-1] if out else None
-        if first is not None and first.bound == "exact" == t.bound \
-                and first.unit == t.unit and first.value < t.value \
-                and first.low is not None and t.high is not None \
-                and _RANGE_GAP_RE.fullmatch(folded, first.end, t.start):
-            out[-1] = ClockTime(first.start, t.end, (first.low + t.high) / 2, first.low,
-                                t.high, t.unit, first.noun, first.approximate, "range")
+# "won in 2:04:37", "a course record of 1:58:12", "13:05.3": hours, minutes and seconds, or
+# minutes, seconds and tenths (a desk probe: no figure, so "won in 2:19:44" corroborated
+# "won in 2:21:44").
+_RACE_RE = rx.compile(r"(?<![\w.,:/])(?:(?P<h>\d{1,2}):(?P<hm>[0-5]\d):(?P<hs>[0-5]\d)"
+                      r"(?:\.(?P<hf>\d{1,3}))?|(?P<m>\d{1,2}):(?P<s>[0-5]\d)\.(?P<f>\d{1,3}))"
+                      r"(?![\d:]|[.,]\d)")
+_CLOCK_BEFORE_RE = rx.compile(r"\b(?:at|around|about|by|before|after|until|from|since)\s+\Z",
+                              re.IGNORECASE)
+
+
+def race_times(folded: str, start: int, end: int) -> Iterator[tuple[int, int, float, float]]:
+    """(start, end, seconds, half its precision) of each race time in folded[start:end]."""
+    for m in _RACE_RE.finditer(folded, start, end):
+        if m.group("h") and _CLOCK_BEFORE_RE.search(folded, max(start, m.start() - 12),
+                                                    m.start()):
+            continue  # "at 18:45:30" is a time of day
+        if m.group("h"):
+            whole = int(m.group("h")) * 3600 + int(m.group("hm")) * 60 + int(m.group("hs"))
+            fraction = m.group("hf")
         else:
-            out.append(t)
-    return out
+            whole = int(m.group("m")) * 60 + int(m.group("s"))
+            fraction = m.group("f")
+        if fraction:
+            yield m.start(), m.end(), whole + int(fraction) / 10 ** len(fraction), \
+                0.5 / 10 ** len(fraction)
+        else:
+            yield m.start(), m.end(), float(whole), 0.5

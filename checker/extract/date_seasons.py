@@ -135,12 +135,13 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
 
 def _this_season(spans: list[tuple[date, date]], anchor: Anchor,
                  future: bool) -> tuple[date, date]:
-    """"this <season>" among `spans`: of a plan, the one under way or the next ("the law
-    takes effect this spring", in December); else the one about to begin within a month
-    ("this winter", in November), or the latest begun ("this winter was the mildest on
-    record", in March or May; "this spring, sales rose", in November)."""
+    """"this <season>" among `spans`: of a plan, the one under way (or over within a month:
+    "will open later this summer", in September) or the next ("the law takes effect this
+    spring", in December); else the one about to begin within a month ("this winter", in
+    November), or the latest begun ("this winter was the mildest on record", in March or
+    May; "this spring, sales rose", in November)."""
     if future:
-        return min(s for s in spans if s[1] >= anchor.first)
+        return min(s for s in spans if s[1] + _A_MONTH >= anchor.first)
     soon = [s for s in spans if anchor.last < s[0] <= anchor.last + _A_MONTH]
     return soon[0] if soon else max(s for s in spans if s[0] <= anchor.last)
 

@@ -14,7 +14,7 @@ from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_shares as qs
 from checker.extract import quantity_words as qw
-from checker.extract.clock_times import find_times
+from checker.extract.clock_times import find_times, race_times
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_hits import Hit
@@ -138,16 +138,22 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
 def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, sentence: str,
                  lower: str) -> list[Quantity]:
-    """The clock times of a sentence ("2.15pm", "14:32 GMT", "at noon"), when a cheap test
-    of its text allows one."""
-    if not (digits and (":" in sentence or "m" in lower and (
-            "am" in lower or "pm" in lower or "m." in lower or "gmt" in lower))
+    """The clock times ("2.15pm", "14:32 GMT", "at noon") and race times ("in 2:04:37") of
+    a sentence, when a cheap test of its text allows one."""
+    colon = digits and ":" in sentence
+    if not (colon or digits and "m" in lower and (
+            "am" in lower or "pm" in lower or "m." in lower or "gmt" in lower)
             or "noon" in lower or "midday" in lower or "midnight" in lower
-            or digits and "utc" in lower):
+            or digits and ("utc" in lower or "bst" in lower or "cet" in lower)):
         return []
-    return [Quantity(text[t.start:t.end], t.start, t.end, "time", t.value, t.low, t.high,
-                     t.unit, t.noun, t.approximate, t.bound)
-            for t in find_times(folded, start, stop)]
+    found = [Quantity(text[t.start:t.end], t.start, t.end, "time", t.value, t.low, t.high,
+                      t.unit, t.noun, t.approximate, "exact")
+             for t in find_times(folded, start, stop)]
+    if colon:
+        found.extend(Quantity(text[s:e], s, e, "measure", value, value - half, value + half,
+                              "s", "duration", False, "exact")
+                     for s, e, value, half in race_times(folded, start, stop))
+    return found
 
 
 def _tally(text: str, m: re.Match[str]) -> list[Quantity]:

@@ -12,30 +12,50 @@ from collections.abc import Iterator
 from checker import rx
 
 # What a toll counts, as written after "no" (a closed list: the figures desks check).
-_TOLLS = (r"deaths|dead|casualties|fatalities|injuries|survivors|arrests|victims|bodies|"
-          r"cases|infections|hospitali[sz]ations|evacuations|reported\s+cases")
-_ZERO_RE = rx.compile(
-    rf"\b(?P<zero>no\s+(?:(?:other|further|new|more|immediate|reported|confirmed|known|"
-    rf"serious|major|human|civilian|additional)\s+){{0,3}}(?:reports?\s+of\s+(?:any\s+)?)?"
-    rf"(?P<noun>{_TOLLS}))\b(?!\s+(?:than|toll)\b)"
-    # "no one was injured", "nobody has been killed": no person of a fate
-    r"|\b(?P<nobody>(?:no\s+one|no-one|nobody))\s+(?:else\s+)?(?:was|were|is|has\s+been|had"
-    r"\s+been|have\s+been)\s+(?:(?:seriously|badly|fatally|critically)\s+)?(?P<fate>killed|"
-    r"injured|hurt|harmed|wounded|arrested|charged|detained|missing|hospitali[sz]ed)\b",
-    re.IGNORECASE)
+_TOLL = (r"(?P<noun>deaths|casualties|fatalities|injuries|survivors|arrests|victims|bodies|"
+         r"cases|infections|hospitali[sz]ations|evacuations)")
+# Words between: most leave the count as it is ("no new cases" meets "312 new cases"), but
+# some count a part of it ("no civilian casualties" is no toll of all casualties, "no other
+# reported deaths" none of the deaths told before: a review), and the noun keeps them.
+_MODS = (r"(?:(?:(?P<mod>other|further|additional|more|serious|major|civilian|military)|new|"
+         r"reported|confirmed|known|immediate|human|fresh)\s+){0,3}")
+_ZERO = rf"no\s+{_MODS}(?:reports?\s+of\s+(?:any\s+)?)?{_TOLL}"
+_WAS = r"(?:were|was|have\s+been|has\s+been|had\s+been)"
+# A toll is told, not wished, feared or denied: "there were no casualties", "no deaths were
+# reported", "with no injuries"; not "so that no one is injured", "if no arrests are made",
+# "called for no more deaths" (a review: each became a claim of a toll of none).
+_PATTERNS = tuple(rx.compile(pattern, re.IGNORECASE) for pattern in (
+    rf"\bthere\s+{_WAS}\s+(?P<zero>{_ZERO})\b",
+    rf"\b(?P<zero>{_ZERO})\s+{_WAS}\s+(?:reported|recorded|confirmed|registered|found|"
+    r"made|logged)\b",
+    r"\b(?:reported|recorded|confirmed|caused|causing|with|resulted\s+in|left|suffered|"
+    rf"sustained|registered|logged)\s+(?P<zero>{_ZERO})\b",
+    # "no one was injured", "nobody has been killed", "no one else was hurt"
+    rf"\b(?P<zero>no\s+one|no-one|nobody)\s+(?P<mod>else\s+)?{_WAS}\s+"
+    r"(?:(?:seriously|badly|fatally|critically)\s+)?(?:killed|injured|hurt|harmed|wounded|"
+    r"arrested|charged|detained|hospitali[sz]ed)\b",
+))
+
+
+# "Officials denied reports that there were no casualties": the toll of none is denied.
+_DENIED_RE = rx.compile(r"\b(?:denied|denies|deny|dismissed|rejected|disputed)\b[^.;]{0,50}\Z",
+                        re.IGNORECASE)
 
 
 def zero_counts(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, str]]:
     """(start, end, counted noun) of each count of none in folded[start:stop]."""
-    for m in _ZERO_RE.finditer(folded, start, stop):
-        if m.group("zero"):
-            noun = " ".join(m.group("noun").lower().split())
-            yield m.start("zero"), m.end("zero"), noun.removeprefix("reported ")
-        else:
-            yield m.start("nobody"), m.end("nobody"), "people"
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(folded, start, stop):
+            if _DENIED_RE.search(folded, max(start, m.start() - 60), m.start()):
+                continue
+            counted = m.groupdict().get("noun")
+            noun = counted.lower() if counted else "people"
+            if m.group("mod"):
+                scope = m.group("mod").strip().lower()
+                noun = f"{'other' if scope == 'else' else scope} {noun}"
+            yield m.start("zero"), m.end("zero"), noun
 
 
 def may_hold(lower: str) -> bool:
     """Whether a lower-case sentence may hold a count of none (a cheap test first)."""
     return "no " in lower or "nobody" in lower or "no-one" in lower
-

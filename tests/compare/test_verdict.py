@@ -323,10 +323,31 @@ DESK_CASES = [
     ("The earthquake struck Veridia at 2.15pm on Tuesday, killing 12 people.",
      "The earthquake hit Veridia at 2.40pm on Tuesday, killing 12 people.",
      ("unrelated", None)),
-    # ... and two events of one day are two facts
+    # ... and two events of one day are two facts (a review: two of the same verb were a
+    # conflict) ...
     ("Polls in Veridia open at 7am on Sunday, the commission said.",
      "Polls in Veridia close at 10pm on Sunday, the commission said.",
      ("unrelated", None)),
+    ("The first Veridia train left at 06:00 on Monday, the operator said.",
+     "The last Veridia train left at 23:30 on Monday, the operator said.",
+     ("unrelated", None)),
+    ("The Harbour City Marathon wheelchair race in Veridia started at 8.20am on Sunday.",
+     "The Harbour City Marathon elite races in Veridia started at 8.30am on Sunday.",
+     ("unrelated", None)),
+    # ... midnight ends its day; deadlines and hours that differ confirm nothing; the time
+    # someone spoke dates no fact; a race time is a figure
+    ("Police in Veridia arrested Tom Finch shortly before midnight on Saturday.",
+     "Police in Veridia arrested Tom Finch at 11.45pm on Saturday.",
+     ("corroboration", "agree")),
+    ("Pubs in Veridia must close by 10pm, the council said.",
+     "Pubs in Veridia must close by 11pm, the council said.",
+     ("unrelated", None)),
+    ("Veridia police said at 10am that five people had died in the blast.",
+     "Veridia police said at 3pm that five people had died in the blast.",
+     ("corroboration", "agree")),
+    ("Gebre won the Veridia marathon in 2:19:44 on Sunday.",
+     "Gebre won the Veridia marathon in 2:21:44 on Sunday.",
+     ("conflict", "number")),
     # a toll of none is a figure: it meets a toll of some, and another toll of none
     ("There were no casualties in the Veridia blast, the army said.",
      "There were 12 casualties in the Veridia blast, the army said.",

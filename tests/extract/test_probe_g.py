@@ -68,8 +68,8 @@ def test_energy_and_prices_per_unit(ruleset: RuleSet) -> None:
     # figure, and its sentence no claim)
     ("Finch was given a one-third discount on her sentence.", "one-third", 100 / 3,
      "discount"),
-    ("The bill needs a two-thirds majority in the senate.", "two-thirds", 200 / 3,
-     "majority"),
+    ("Veridia bought a one-quarter stake in the firm in 2024.", "one-quarter", 25.0,
+     "stake"),
     ("Emissions were cut by one-third in 2024.", "one-third", 100 / 3, None),
     ("Two-thirds of voters backed the deal in 2024.", "Two-thirds", 200 / 3, "voters"),
 ])
@@ -87,6 +87,10 @@ def test_a_share_in_words_is_a_percentage(ruleset: RuleSet, sentence: str, text:
     "It sold a quarter in Paris in 2024.",  # a coin, not a share of anything
     "She wore three-quarter-length sleeves in 2024.",
     "They ran the one-third of a mile track in 2024.",
+    # a hyphened fraction of a thing that is no share (a review)
+    "She wore a three-quarter length coat in 2024.",
+    "He played as a three-quarter for Wales in 2024.",
+    "The bill needs a two-thirds majority to pass in 2024.",  # a rule, not a result
 ])
 def test_no_share_where_none_is_named(ruleset: RuleSet, sentence: str) -> None:
     assert not [q for q in _claim(ruleset, sentence).quantities if q.unit == "%"

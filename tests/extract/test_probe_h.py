@@ -81,6 +81,8 @@ def test_a_season_is_a_period(ruleset: RuleSet, sentence: str, text: str, start:
      "2025-05-31"),
     ("The new rules will take effect this summer in Leeds.", "2026-04-10", "2026-06-01",
      "2026-08-31"),
+    ("The stadium will open later this summer in Leeds.", "2026-09-10", "2026-06-01",
+     "2026-08-31"),  # the summer just over by the calendar (a review: 2027)
     ("This winter was the wettest on record in Leeds.", "2026-05-10", "2025-12-01",
      "2026-02-28"),
     ("This winter, 40,000 homes in Leeds lost power.", "2025-11-14", "2025-12-01",
@@ -595,7 +597,12 @@ def test_serious_injuries_are_no_evaluation(ruleset: RuleSet, sentence: str,
     # a toll of none is a figure (desk probe I: "Police said there were no other reported
     # deaths" was no figure, and under the threshold)
     ("Police said there were no other reported deaths.", "no other reported deaths",
-     "deaths"),
+     "other deaths"),  # a part of the toll: the deaths not told before (a review)
+    ("No deaths were reported in the storm, officials said.", "No deaths", "deaths"),
+    ("The storm caused no casualties, officials said.", "no casualties", "casualties"),
+    ("There were no civilian casualties, the army said.", "no civilian casualties",
+     "civilian casualties"),
+    ("The driver died; no one else was injured, police said.", "no one", "other people"),
     ("There were no casualties, the army said.", "no casualties", "casualties"),
     ("There have been no new cases of Ebola since March, the ministry said.", "no new cases",
      "cases"),
@@ -617,6 +624,13 @@ def test_a_toll_of_none_is_a_count_of_zero(ruleset: RuleSet, sentence: str, text
     "The company had no comment on the report.",
     "There were no more than 12 deaths, officials said.",  # a bound of twelve, not none
     "No one knows how many died, officials said.",
+    # wished, planned or supposed, not told (a review: each became a claim of none)
+    "The barrier is designed so that no one is injured, officials said.",
+    "Organisers want to ensure nobody is hurt at the march.",
+    "If no arrests are made, the case will close, police said.",
+    "Campaigners called for no more deaths at sea, the charity said.",
+    "The law has no victims, its supporters say.",
+    "A road with no dead ends was built in Leeds.",
 ])
 def test_no_toll_of_none_where_nothing_is_counted(ruleset: RuleSet, sentence: str) -> None:
     assert not [q for q in _claim(ruleset, sentence).quantities if q.value == 0]
