@@ -65,6 +65,12 @@ def coordinated_parts(
     cuts = [k for k, w in enumerate(words) if w == "and"]
     if not cuts or cuts[0] == 0 or cuts[-1] == len(words) - 1 or known(" ".join(words)):
         return whole
+    # "and the" starts another name: "the Bank of England and the European Central Bank" (no
+    # name holds "and the"; desk probe K's "Bank of England" made one of the two).
+    the_cuts = [k for k in cuts if words[k + 1] == "the"]
+    if the_cuts:
+        edges = [-1, *the_cuts, len(words)]
+        return [(edges[n] + 1, edges[n + 1]) for n in range(len(edges) - 1)]
     bounds = [-1, *cuts, len(words)]
     parts = _pairs_joined(words, [(bounds[n] + 1, bounds[n + 1])
                                   for n in range(len(bounds) - 1)])

@@ -223,7 +223,7 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
     "Denzel Washington", "Health New Zealand") or the start of another thing's
     ("Washington Post")."""
     length, (_, role) = hit
-    if _names_another_thing(text, toks, i + length):
+    if _names_another_thing(text, toks, i + length) or _institution_of(text, toks, i):
         return True
     if i and role == "name" and toks[i - 1].text.lower() in _AGENCY_WORDS \
             and toks[i - 1].text[:1].isupper() and text[toks[i - 1].end:toks[i].start] == " ":
@@ -241,6 +241,23 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
     # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
     low = prev.text.lower()
     return low not in STOPWORDS and low not in COMMON_STARTERS and low not in TITLE_WORDS
+
+
+# Heads of names of a body of a place: "Bank of England", "University of Sydney", "Mayor of
+# London" (desk probe K: "Bank of England" was a "Bank" of no id and England).
+_INSTITUTION_HEADS = frozenset("""bank university college museum church archbishop bishop
+    library port duke duchess earl prince princess mayor governor court""".split())
+
+
+def _institution_of(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether toks[i] ends "<Head> of [the]": a body of the place, not the place."""
+    k = i - 1
+    if k > 0 and toks[k].text == "the":
+        k -= 1
+    if k < 1 or toks[k].text != "of":
+        return False
+    head = toks[k - 1].text
+    return head[:1].isupper() and head.lower() in _INSTITUTION_HEADS
 
 
 # Words that start a sentence about a country's people, not a team's name: "Two Americans

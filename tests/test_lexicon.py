@@ -258,3 +258,16 @@ def test_a_correction_label_is_no_name(ruleset: RuleSet) -> None:
     text = "Correction: China is NOT a member of the International Space Station."
     assert [m.id for m in ruleset.lexicon.find_entities(text, 0, len(text), frozenset(
         {"Correction"}))] == ["china", "iss"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a body of a place is no mention of the place (desk probe K: "Bank of England" was a
+    # "Bank" and England), and "and the" starts another name
+    ("The Bank of England cut rates.", ["Bank of England"]),
+    ("The Bank of England and the European Central Bank held rates.",
+     ["Bank of England", "European Central Bank"]),
+    ("The Mayor of London and the Port of Karachi signed.", ["Mayor of London", "Port of Karachi"]),
+    ("Trinidad and Tobago and the United States signed.", ["Trinidad and Tobago", "United States"]),
+])
+def test_a_body_of_a_place_is_one_name(ruleset: RuleSet, text: str, names: list[str]) -> None:
+    assert [m.text for m in ruleset.lexicon.find_entities(text)] == names

@@ -65,7 +65,11 @@ FOOTER_RE = rx.compile(
     # A newsletter's pitch: "Get the latest market data sent to your inbox every Friday"
     # (desk probe J: a claim, dated Friday).
     # Not "texts landing in your inbox" (a review: a news line).
-    r"\b(?:sent|delivered|straight|direct)\s+(?:straight\s+|direct\s+)?to\s+your\s+inbox\b)",
+    r"\b(?:sent|delivered|straight|direct)\s+(?:straight\s+|direct\s+)?to\s+your\s+inbox\b|"
+    # A market page's notice on its own figures: "Markets data delayed by at least 15
+    # minutes", "Quotes delayed 20 minutes" (desk probe K: a claim of 15 minutes).
+    r"^(?:market|markets|stock|price|prices|quote|quotes|data)(?:\s+(?:data|prices|quotes))?"
+    r"\s+(?:are\s+|is\s+)?delayed\b)",
     re.IGNORECASE,
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short
@@ -77,7 +81,8 @@ WEAK_FOOTER_WORDS = 12
 # A literal of every alternative of the regexes above and below (case-folded): a line without
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
 FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
-                "our standards:", "originally published", " feed", "edited", "your inbox")
+                "our standards:", "originally published", " feed", "edited", "your inbox",
+                "delayed")
 WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                      "about us", "sitemap")
 BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",

@@ -120,6 +120,8 @@ def find_dates(
     if months and len(found) and len(months) > 1:
         found = _listed_months(found, text, folded, stop, anchor, future, taken)
     found.sort(key=lambda d: d.start)
+    if len(found) > 1:
+        found = date_days.spans_joined(found, text, start)
     found = [_bound_denied(_week_ending(d, text, folded, start), folded, start, anchor)
              for d in found if not _comparison_base(d, folded, start)]
     return date_shift.anchor_shifts(found, folded, start)

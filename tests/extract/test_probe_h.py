@@ -383,9 +383,17 @@ def test_units_of_probe_j(ruleset: RuleSet, sentence: str, text: str, unit: str,
     # a newsletter box (desk probes H and J: each was a claim)
     "Enter your email address | Sign up",
     "Get the latest market data and listings sent to your inbox every Friday.",
+    # a market page's notice on its own figures (desk probe K)
+    "Markets data delayed by at least 15 minutes.",
+    "Quotes delayed 20 minutes.",
 ])
 def test_a_newsletter_box_is_furniture(ruleset: RuleSet, line: str) -> None:
     assert _claims(ruleset, line, published="2026-04-10") == []  # at any score
+
+
+def test_a_delay_told_as_news_is_no_notice(ruleset: RuleSet) -> None:
+    (claim,) = _claims(ruleset, "Flights were delayed by at least 15 minutes at Heathrow.")
+    assert [q.text for q in claim.quantities] == ["at least 15 minutes"]
 
 
 # What a review of the fixes above found they read too broadly, each mended.
@@ -664,3 +672,30 @@ def test_a_page_of_the_southern_hemisphere_has_its_seasons(ruleset: RuleSet) -> 
 ])
 def test_southern_page(text: str, south: bool) -> None:
     assert southern_page(text) is south
+
+
+
+@pytest.mark.parametrize("sentence, text, start, end, grain", [
+    # two whole dates of one span are its interval (desk probe K: two days, so a week's
+    # cases were dated its first)
+    ("There were 412 cases from 3 April to 9 April in Leeds.", "3 April to 9 April",
+     "2026-04-03", "2026-04-09", "day"),
+    ("There were 412 cases between 3 April and 9 April in Leeds.", "3 April and 9 April",
+     "2026-04-03", "2026-04-09", "day"),
+    ("Talks ran from 28 March to 2 April in Leeds.", "28 March to 2 April", "2026-03-28",
+     "2026-04-02", "day"),
+    ("Cases rose from 3 April 2025 to 9 April 2026 in Leeds.", "3 April 2025 to 9 April 2026",
+     "2025-04-03", "2026-04-09", "period"),
+])
+def test_two_dates_of_one_span_are_one_interval(ruleset: RuleSet, sentence: str, text: str,
+                                                start: str, end: str, grain: str) -> None:
+    (d,) = _claim(ruleset, sentence, "2026-04-10").dates
+    assert (d.text, d.start, d.end, d.granularity) == (text, start, end, grain)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The vote was postponed from 3 April to 9 April in Leeds.",  # moved, not a span
+    "Leeds voted on 3 April and 9 April.",  # two days
+])
+def test_two_dates_not_of_one_span(ruleset: RuleSet, sentence: str) -> None:
+    assert len(_claim(ruleset, sentence, "2026-04-10").dates) == 2
