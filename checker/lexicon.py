@@ -423,12 +423,13 @@ class Lexicon:
                   keys: Sequence[str]) -> list[tuple[str, int, int]]:
         """"Cases were down 12%", "sales, up 12% on the year": a figure's change told by
         "up" or "down" before it, read as the phrase "up from" or "down from" is (a desk
-        probe: "down 12%" and "up 12%" corroborated). Only after a form of "be" or a comma:
-        "set up 12 plants" sets them up."""
+        probe: "down 12%" and "up 12%" corroborated). Only after a form of "be", a word of a
+        market's session or a comma: "set up 12 plants" sets them up."""
         for j in range(len(keys) - 1):
             if keys[j] not in ("up", "down") or not keys[j + 1][:1].isdigit():
                 continue
-            if j and keys[j - 1] not in _BE and "," not in text[toks[j - 1].end:toks[j].start]:
+            if j and keys[j - 1] not in _BE and keys[j - 1] not in _SESSION_ENDS \
+                    and "," not in text[toks[j - 1].end:toks[j].start]:
                 continue
             if _CHANGE_FIGURE_RE.match(text, toks[j].end) is None:
                 continue  # "were down 7 at half-time" is a score (a review)
@@ -438,6 +439,10 @@ class Lexicon:
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# ... or after a market's session: "closed up 1.2%", "ended down 0.5%", "opened up 3 points"
+# (desk probe K: "closed up 1.2%" and "closed down 1.2%" corroborated).
+_SESSION_ENDS = frozenset({"closed", "ended", "finished", "opened", "traded", "trading",
+                           "stood", "settled", "last"})
 _MOVED_WORDS = {"sank": "fell", "rallied": "rose"}
 # A figure with what a change is measured in: "12%", "3.2 per cent", "5 points", "$2 billion".
 _CHANGE_FIGURE_RE = rx.compile(

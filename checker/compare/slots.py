@@ -45,21 +45,31 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
              and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)]
             for i, qa in enumerate(a.quantities)]
     rows = _same_nouns_first(a, b, rows)
+    matched = [[j for j in at if agree(qa, b.quantities[j])]
+               for qa, at in zip(a.quantities, rows, strict=True)]
+    # A figure of b another figure of a agrees with is that figure's: "uptake is 81%, below
+    # the 95% needed" / "is 78%, short of the 95% target" compares 81% with 78% alone (desk
+    # probe K: two candidates, so no conflict, and the pair corroborated).
+    settled_b = {j for found in matched for j in found}
+    settled_a = {i for i, found in enumerate(matched) if found}
     for i, (qa, at) in enumerate(zip(a.quantities, rows, strict=True)):
         if not at:
             continue
-        candidates = [b.quantities[j] for j in at]
-        matches = [qb for qb in candidates if agree(qa, qb)]
-        if matches:
+        if matched[i]:
             # Consistent figures that do not confirm each other ("as many as 2,000" /
             # "1,200") are neither an agreement nor a conflict.
-            confirming = [qb for qb in matches if confirms(qa, qb)]
+            confirming = [b.quantities[j] for j in matched[i] if confirms(qa, b.quantities[j])]
             if confirming:
                 agreeing.append((qa.text, confirming[0].text))
-        elif len(at) == 1 and _only_match(a, candidates[0], i, [
-                k for k, row in enumerate(rows) if at[0] in row]) \
-                and part_of_whole(a, qa) == part_of_whole(b, candidates[0]):
-            conflicting.append((qa.text, candidates[0].text))
+            continue
+        open_at = [j for j in at if j not in settled_b] if settled_b else at
+        if len(open_at) != 1:
+            continue
+        qb = b.quantities[open_at[0]]
+        if _only_match(a, qb, i, [k for k, row in enumerate(rows)
+                                  if open_at[0] in row and k not in settled_a]) \
+                and part_of_whole(a, qa) == part_of_whole(b, qb):
+            conflicting.append((qa.text, qb.text))
     return agreeing, conflicting
 
 
@@ -220,9 +230,12 @@ def figures_apart(a: NormClaim, b: NormClaim) -> bool:
 
 
 def bare_counts_apart(a: NormClaim, b: NormClaim) -> bool:
-    """Each claim gives a count of nothing named that no figure of the other agrees with:
-    "scored 74 off 48 balls" / "scored 47 off 48 balls" agree on the balls only. Such
-    counts are too vague to conflict (`aligned`), but not to deny a corroboration."""
+    """Each claim gives a count or a percentage of nothing named that no figure of the
+    other agrees with: "scored 74 off 48 balls" / "scored 47 off 48 balls" agree on the
+    balls only; "uptake is 81%, below the 95% needed" / "is 78%, short of the 95% target"
+    on the target only (desk probe K: corroborated). Such figures are too vague to conflict
+    (`aligned`; a percentage beside another has two candidates), but not to deny a
+    corroboration."""
     return _unmatched_bare(a, b) and _unmatched_bare(b, a)
 
 
@@ -237,8 +250,8 @@ def times_apart(a: NormClaim, b: NormClaim) -> bool:
 
 
 def _unmatched_bare(a: NormClaim, b: NormClaim) -> bool:
-    return any(qa.kind == "count" and not qa.noun and not qa.unit
-               and not any(qb.kind == "count" and agree(qa, qb) for qb in b.quantities)
+    return any(not qa.noun and (qa.kind == "count" and not qa.unit or qa.kind == "percent")
+               and not any(qb.kind == qa.kind and agree(qa, qb) for qb in b.quantities)
                for qa in a.quantities)
 
 

@@ -133,6 +133,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     out = to_ranges(folded, text, out)
     if "month" in sentence and " and " in sentence:  # "five years and eight months"
         out = qc.terms_joined(folded, text, out)
+    if "minute" in sentence and ("hour" in sentence or "second" in sentence):
+        out = qc.durations_joined(folded, text, out)  # "two hours, four minutes and 37 s"
     return qc.parts_of_totals(folded, out)
 
 

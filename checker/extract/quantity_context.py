@@ -59,6 +59,49 @@ def terms_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity
     return out
 
 
+# Seconds in each unit of a term told in hours, minutes and seconds, and what may join them.
+_CLOCK_UNITS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
+_TERM_GAP_RE = rx.compile(r"\s*,?\s*(?:and\s+)?", re.IGNORECASE)
+
+
+def durations_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
+    """Hours, minutes and seconds of one term as one duration in seconds, as a race time
+    is: "a course record of two hours, four minutes and 37 seconds" is 2:04:37 (desk probe
+    K: three figures, of which "37 seconds" conflicted with a margin of "41 seconds")."""
+    out: list[Quantity] = []
+    run: list[Quantity] = []
+    for q in [*found, None]:
+        if q is not None and q.unit in _CLOCK_UNITS and q.bound == "exact" \
+                and q.value is not None and run and _CLOCK_UNITS[q.unit] < _CLOCK_UNITS[
+                    run[-1].unit or ""] and _TERM_GAP_RE.fullmatch(folded, run[-1].end, q.start):
+            run.append(q)
+            continue
+        out.extend(run if len(run) < 2 else [_term(text, run)])
+        run = [q] if q is not None and q.unit in _CLOCK_UNITS and q.bound == "exact" \
+            and q.value is not None else []
+        if q is not None and not run:
+            out.append(q)
+    return out
+
+
+def _term(text: str, run: list[Quantity]) -> Quantity:
+    def total(values: list[float | None]) -> float:
+        return sum((v or 0.0) * _CLOCK_UNITS[q.unit or ""] for v, q in zip(values, run,
+                                                                             strict=True))
+
+    seconds = total([q.value for q in run])
+    first, last = run[0], run[-1]
+    approximate = any(q.approximate for q in run)
+    if approximate:  # "about 8 minutes and 30 seconds": each part's hedge
+        low, high = total([q.low for q in run]), total([q.high for q in run])
+    else:  # told to its last unit: "2 hours 4 minutes" is to the minute
+        half = ((last.high or 0.0) - (last.low or 0.0)) / 2 * _CLOCK_UNITS[last.unit or ""]
+        low, high = seconds - half, seconds + half
+    return first._replace(text=text[first.start:last.end], end=last.end, value=seconds,
+                          low=low, high=high, unit="s", noun="duration",
+                          approximate=approximate)
+
+
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
 _OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
 

@@ -348,6 +348,16 @@ DESK_CASES = [
     ("Gebre won the Veridia marathon in 2:19:44 on Sunday.",
      "Gebre won the Veridia marathon in 2:21:44 on Sunday.",
      ("conflict", "number")),
+    # desk probe K: "closed up" and "closed down" are a rise and a fall (they corroborated,
+    # on the two agreeing figures) ...
+    ("The FTSE 100 closed up 1.2% at 8,914.6 points on Thursday.",
+     "The FTSE 100 closed down 1.2% at 8,914.6 points on Thursday.",
+     ("conflict", "antonym")),
+    # ... and a percentage beside an agreeing target confirms nothing when it differs
+    ("MMR uptake in Westbury is 81%, below the 95% needed for herd immunity, officials said.",
+     "MMR uptake in Westbury is 78%, well short of the 95% target for herd immunity, "
+     "officials said.",
+     ("unrelated", None)),
     # a toll of none is a figure: it meets a toll of some, and another toll of none
     ("There were no casualties in the Veridia blast, the army said.",
      "There were 12 casualties in the Veridia blast, the army said.",
