@@ -135,7 +135,7 @@ def _day(value: object) -> str | None:
 def _claim(text: str, key: str, lexicon: Lexicon, names: frozenset[str],
            published: str | None = None) -> Claim | None:
     doc = document_from_text(key, text, DocumentMeta(published=published))
-    return build_claim(doc, 0, len(text), (0, len(text)), lexicon, anchor_of(doc.meta, text), names)
+    return build_claim(doc, 0, len(text), (0, len(text)), lexicon, anchor_of(doc.meta), names)
 
 
 def _normed(pair: Pair, i: int, lexicon: Lexicon) -> tuple[NormClaim | None, NormClaim | None]:

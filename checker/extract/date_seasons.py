@@ -56,7 +56,19 @@ _NORTH_RE = rx.compile(
     r"U\.S\.|\b(?:United\s+States|US|Americans?|Britain|British|England|English|London|"
     r"Europe\w*|China|Chinese|Japan\w*|India|Indians?|Canad\w*|Russia\w*|German\w*|"
     r"France|French|Washington|New\s+York|Scotland|Scottish|Ireland|Irish)\b")
-SEASON_WORD_RE = rx.compile(r"\b(?:summer|winter|spring|autumn|fall)\b", re.IGNORECASE)
+
+
+_LAST_PAGE: list[tuple[str, bool]] = []  # the last page read (its rules read it in turn)
+
+
+def _south(m: re.Match[str]) -> bool:
+    """Whether the page a season is read on (the text its match ran over) is southern:
+    read when a season is, not for every page (a pass over each page cost 1.5% of
+    extraction)."""
+    page = m.string
+    if not _LAST_PAGE or _LAST_PAGE[0][0] is not page:
+        _LAST_PAGE[:] = [(page, southern_page(page))]
+    return _LAST_PAGE[0][1]
 
 
 def southern_page(text: str) -> bool:
@@ -99,7 +111,7 @@ def _season_year(m: re.Match[str], raw: str, anchor: Anchor | None,
         return None
     year = int(m["year"])
     season = m["season"].lower()
-    south = anchor is not None and anchor.south
+    south = _south(m)
     if _first_month(season, south) == 12:
         # "winter 2024" is written of either winter it touches: from January of that year to
         # the end of the winter that starts in its December (a southern summer likewise).
@@ -118,8 +130,8 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
     rel = m["rel"].lower().split()[0]
     if season == "fall" and rel not in ("last", "this", "next"):
         return None  # "during the fall", "in the fall": most often a fall
-    spans = [season_days(season, y, anchor.south)
-             for y in range(anchor.year - 2, anchor.year + 2)]
+    south = _south(m)
+    spans = [season_days(season, y, south) for y in range(anchor.year - 2, anchor.year + 2)]
     if rel == "last":  # the latest one over by publication
         first, last = max(s for s in spans if s[1] < anchor.first)
     elif rel == "next":  # the first one to start after it

@@ -51,7 +51,6 @@ class Anchor:
     first: date
     last: date
     granularity: str  # year | month | day
-    south: bool = False  # a page of the southern hemisphere: its seasons (date_seasons)
 
     @property
     def year(self) -> int:

@@ -11,7 +11,6 @@ from checker.defaults import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.clean import content_blocks
 from checker.extract.clean_words import LIVE_STAMP_RE
-from checker.extract.date_seasons import SEASON_WORD_RE, southern_page
 from checker.extract.date_shift import dateline_end
 from checker.extract.dates import GATES as _DATE_GATES
 from checker.extract.dates import Anchor, DateExpr, find_dates
@@ -71,14 +70,12 @@ for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
     check_plain(_model)
 
 
-def anchor_of(meta: DocumentMeta, text: str = "") -> Anchor | None:
-    """The publication date as an interval, if the metadata has one; of the southern
-    hemisphere when `text`, the page, names seasons and is (date_seasons.southern_page)."""
+def anchor_of(meta: DocumentMeta) -> Anchor | None:
+    """The publication date as an interval, if the metadata has one."""
     if not meta.published:
         return None
     first, last, granularity = partial_date_bounds(meta.published)
-    south = SEASON_WORD_RE.search(text) is not None and southern_page(text)
-    return Anchor(first, last, granularity, south)
+    return Anchor(first, last, granularity)
 
 
 def candidate_spans(doc: Document,
@@ -103,7 +100,7 @@ def extract_document(
     doc: Document, lexicon: Lexicon, threshold: float = DEFAULT_THRESHOLD
 ) -> ClaimFile:
     """All claims of a document scoring at least threshold, in text order."""
-    ctx = _Context(doc, lexicon, anchor_of(doc.meta, doc.text), mid_sentence_names(doc.text),
+    ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
                    fold(doc.text))
     claims: list[Claim] = []
     seen: dict[str, int] = {}
