@@ -108,13 +108,24 @@ def _short_forms(parts: list[str]) -> list[str]:
     """The one-word forms a multi-word unknown name goes by alone across a corpus: its
     last word (a surname), an organisation's first word, and its initials ("FDA" for
     "Food and Drug Administration", "LRC" for "Legal Resources Centre")."""
-    forms = [parts[-1]]
+    forms = [parts[-1]] if parts[-1] not in _PLACE_TAILS else []
     if parts[-1] in ORGANISATION_HEADS and parts[0] not in ORGANISATION_HEADS:
         forms.append(parts[0])
     initials = "".join(p[0] for p in parts if p not in _LINKS)
     if len(initials) >= _MIN_INITIALS and initials.isalpha():
         forms.append(initials)
     return forms
+
+
+# The last words of names of places and buildings: a word, not a surname, alone ("Road
+# closures will remain" is no mention of "Bayview Road": desk probe K). Not those that are
+# surnames as often (Park, Hill, Hall, Lane, Church, Court, House, Bay).
+_PLACE_TAILS = frozenset("""
+    road street avenue drive way boulevard square bridge river station airport stadium arena
+    centre center hospital school college academy cathedral museum library port harbour
+    harbor beach island islands lake mountain mountains valley county city town village
+    district province region state tower market
+    """.split())
 
 
 # Words an organisation's initials skip ("Food and Drug Administration": FDA), and the

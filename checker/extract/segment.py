@@ -79,6 +79,8 @@ def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
         return False  # "2.17", "U.S", "aadil.s"
     if word[0].islower() and not word[0].isdigit():
         return False  # "U.S. sanctions", "e.g. the", "he said?" asked
+    if word.strip("-") == "":
+        return False  # a dash: "CAPE CANAVERAL, Fla. - A SpaceX rocket ..." (desk probe K)
     if punct[0] == ".":
         return not _is_abbreviation(word_before(text, max(0, punct_start - 40), punct_start),
                                     word)

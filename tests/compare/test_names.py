@@ -63,6 +63,14 @@ def test_a_surname_alone_is_the_one_full_name_the_corpus_gives_it() -> None:
     assert out[2][0].entities == frozenset({"name:smith"})  # two Smiths: left as written
 
 
+def test_the_last_word_of_a_place_is_no_surname() -> None:
+    """Desk probe K: "Road closures will remain ..." was a mention of "Bayview Road"."""
+    from checker.names import unify_surnames
+
+    out = unify_surnames([[_claim("name:bayview-road")], [_claim("name:road")]])
+    assert out[1][0].entities == frozenset({"name:road"})
+
+
 def test_a_full_name_many_pages_give_is_still_one_owner() -> None:
     """Each name's short forms are read once however many pages name it: a full name on
     three pages is the one owner of its surname and initials, on those pages too."""

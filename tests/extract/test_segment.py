@@ -64,6 +64,9 @@ ROWS: list[tuple[str, list[str]]] = [
     ("The quarter (July to September). The next one.",
      ["The quarter (July to September).", "The next one."]),
     ("  Leading and trailing spaces.  ", ["Leading and trailing spaces."]),
+    # a dash after a point goes on: a dateline (desk probe K: "- A SpaceX ..." was a claim)
+    ("CAPE CANAVERAL, Fla. - A rocket lifted off. It flew.",
+     ["CAPE CANAVERAL, Fla. - A rocket lifted off.", "It flew."]),
 ]
 
 
