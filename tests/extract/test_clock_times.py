@@ -26,6 +26,9 @@ TIMES: list[tuple[str, str, float, float, float, str, str | None]] = [
     ("Shares fell at 9:30 a.m. ET.", "9:30 a.m. ET", 570, 569.5, 570.5, "ET", "shares fell"),
     ("The index stood at 1015 GMT.", "1015 GMT", 615, 614.5, 615.5, "UTC", "index stood"),
     ("It rose at 1315 BST.", "1315 BST", 735, 734.5, 735.5, "UTC", "rose"),
+    # (a review: "2015 GMT" was the year 2015, "12 noon" a count of 12)
+    ("The pound stood at 2015 GMT.", "2015 GMT", 1215, 1214.5, 1215.5, "UTC", "pound stood"),
+    ("The rally began at 12 noon.", "12 noon", 720, 705, 735, "local", "rally began"),
     ("The rate was cut at 9:30 GMT.", "9:30 GMT", 570, 569.5, 570.5, "UTC", "rate cut"),
     ("The strike will begin at 00:01 on Saturday.", "00:01", 1, 0.5, 1.5, "local",
      "strike begin"),
