@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from checker import rx
@@ -136,6 +137,21 @@ def _noun(content: list[str]) -> str | None:
 
 _SEQUENCE = frozenset({"first", "second", "third", "last", "final", "next", "previous",
                        "earlier", "later", "another", "latest", "initial", "new"})
+
+
+# Standard offsets of the US zones whose offset changes in the year (daylight saving adds an
+# hour from the second Sunday of March to the first Sunday of November).
+_US_STANDARD = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
+SEASONAL_UNITS = frozenset(_US_STANDARD)
+
+
+def utc_offset(unit: str, day: date) -> int:
+    """Minutes east of UTC of a US zone written as "ET", "PT", ... on a day."""
+    march = date(day.year, 3, 8)
+    november = date(day.year, 11, 1)
+    starts = march + timedelta(days=(6 - march.weekday()) % 7)  # the second Sunday
+    ends = november + timedelta(days=(6 - november.weekday()) % 7)  # the first Sunday
+    return _US_STANDARD[unit] + (60 if starts <= day < ends else 0)
 
 
 def _minutes(m: re.Match[str], before: re.Match[str] | None,

@@ -348,6 +348,10 @@ DESK_CASES = [
     ("Gebre won the Veridia marathon in 2:19:44 on Sunday.",
      "Gebre won the Veridia marathon in 2:21:44 on Sunday.",
      ("conflict", "number")),
+    # a US zone's time is UTC on its day (desk probe K: never compared)
+    ("A SpaceX Falcon 9 rocket lifted off at 10:32 a.m. ET on Tuesday from Cape Canaveral.",
+     "A SpaceX Falcon 9 rocket lifted off at 14:32 UTC on Tuesday from Cape Canaveral.",
+     ("corroboration", "agree")),
     # desk probe K: "closed up" and "closed down" are a rise and a fall (they corroborated,
     # on the two agreeing figures) ...
     ("The FTSE 100 closed up 1.2% at 8,914.6 points on Thursday.",

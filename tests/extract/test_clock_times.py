@@ -3,10 +3,15 @@ that tells what happened then."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from checker.extract.clock_times import find_times
+from checker.extract import extract_text
+from checker.extract.clock_times import find_times, utc_offset
 from checker.extract.quantities import find_quantities
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
 
 # (text, the time as written, value, low, high, unit, noun)
 TIMES: list[tuple[str, str, float, float, float, str, str | None]] = [
@@ -156,3 +161,29 @@ def test_a_term_of_hours_minutes_and_seconds_is_one_duration(
 ])
 def test_no_term_of_units_out_of_order_or_apart(text: str, units: list[str]) -> None:
     assert [q.unit for q in find_quantities(text)] == units
+
+
+@pytest.mark.parametrize(("day", "unit", "offset"), [
+    (date(2026, 3, 7), "ET", -300), (date(2026, 3, 8), "ET", -240),  # the second Sunday
+    (date(2026, 10, 31), "PT", -420), (date(2026, 11, 1), "PT", -480),  # the first Sunday
+    (date(2025, 7, 4), "CT", -300), (date(2025, 12, 25), "MT", -420),
+])
+def test_the_offset_of_a_us_zone_follows_daylight_saving(day: date, unit: str,
+                                                         offset: int) -> None:
+    assert utc_offset(unit, day) == offset
+
+
+@pytest.mark.parametrize(("sentence", "published", "times"), [
+    # a US zone's time is in UTC on the claim's day, or the day of publication (desk probe
+    # K: "10:32 a.m. ET (1432 UTC)" were two units, never compared)
+    ("A Falcon 9 rocket lifted off at 10:32 a.m. ET (1432 UTC) on Tuesday.", "2026-04-15",
+     [(872, "UTC"), (872, "UTC")]),
+    ("Shares fell at 9:30 a.m. ET on Friday, January 9.", "2026-04-15", [(870, "UTC")]),
+    ("The debate airs at 9 p.m. PT.", "2026-04-15", [(240, "UTC")]),
+    ("The debate airs at 9 p.m. PT.", "2026", [(1260, "PT")]),  # no day: as written
+])
+def test_a_us_zone_is_read_in_utc_on_its_day(ruleset: RuleSet, sentence: str, published: str,
+                                            times: list[tuple[float, str]]) -> None:
+    (claim,) = extract_text("Page\n\n" + sentence + "\n", "d", ruleset.lexicon,
+                            DocumentMeta(published=published), threshold=0.0).claims
+    assert [(q.value, q.unit) for q in claim.quantities if q.kind == "time"] == times
