@@ -199,19 +199,26 @@ def _bound_denied(d: DateExpr, folded: str, start: int, anchor: Anchor | None) -
 
 
 # A week named by its last day: "in the week ending 12 October" (a desk probe: the single
-# day, which other weeks' figures then missed or met by chance).
-_WEEK_ENDING_RE = rx.compile(r"\bweek\s+(?:ending|ended|to)\s+(?:on\s+)?\Z", re.IGNORECASE)
+# day, which other weeks' figures then missed or met by chance), or by its first.
+_WEEK_ENDING_RE = rx.compile(r"\bweek\s+(?:(?P<ending>ending|ended|to)\s+(?:on\s+)?|"
+                             r"(?P<of>of|beginning|starting|commencing)\s+)\Z", re.IGNORECASE)
 
 
 def _week_ending(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
-    """d, or for the day a week ends the seven days up to it."""
+    """d, or for the day a week ends the seven days up to it; for the day a week is "of"
+    or begins on, the seven days from it ("the week of 16 March": desk probe K, a day)."""
     if d.granularity != "day" or d.open or d.last is None:
         return d
     lead = _WEEK_ENDING_RE.search(folded, max(start, d.start - 20), d.start)
     if lead is None:
         return d
+    if lead.group("ending"):
+        return d._replace(text=text[lead.start():d.end], start=lead.start(),
+                          first=d.last - timedelta(days=6), granularity="week")
+    if d.first != d.last:
+        return d  # "the week of 11-12 April" says its days
     return d._replace(text=text[lead.start():d.end], start=lead.start(),
-                      first=d.last - timedelta(days=6), granularity="week")
+                      last=d.last + timedelta(days=6), granularity="week")
 
 
 # The period a figure is compared with, not the time of the fact: a change's base after

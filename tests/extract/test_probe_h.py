@@ -699,3 +699,19 @@ def test_two_dates_of_one_span_are_one_interval(ruleset: RuleSet, sentence: str,
 ])
 def test_two_dates_not_of_one_span(ruleset: RuleSet, sentence: str) -> None:
     assert len(_claim(ruleset, sentence, "2026-04-10").dates) == 2
+
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
+    # a week named by its first day is the seven days from it (desk probe K: a day)
+    ("Cases rose 12% in the week of 16 March in Leeds.", "week of 16 March", "2026-03-16",
+     "2026-03-22"),
+    ("Cases rose 12% in the week beginning 6 April in Leeds.", "week beginning 6 April",
+     "2026-04-06", "2026-04-12"),
+    ("Cases rose 12% in the week ending 9 April in Leeds.", "week ending 9 April",
+     "2026-04-03", "2026-04-09"),
+])
+def test_a_week_named_by_a_day_is_the_week(ruleset: RuleSet, sentence: str, text: str,
+                                           start: str, end: str) -> None:
+    (d,) = _claim(ruleset, sentence, "2026-04-10").dates
+    assert (d.text, d.start, d.end, d.granularity) == (text, start, end, "week")
