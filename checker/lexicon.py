@@ -428,7 +428,7 @@ class Lexicon:
         for j in range(len(keys) - 1):
             if keys[j] not in ("up", "down") or not keys[j + 1][:1].isdigit():
                 continue
-            if j and keys[j - 1] not in _BE and keys[j - 1] not in _SESSION_ENDS \
+            if j and keys[j - 1] not in _BE and keys[j - 1] not in _SESSION_WORDS \
                     and "," not in text[toks[j - 1].end:toks[j].start]:
                 continue
             if _CHANGE_FIGURE_RE.match(text, toks[j].end) is None:
@@ -441,7 +441,7 @@ class Lexicon:
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # ... or after a market's session: "closed up 1.2%", "ended down 0.5%", "opened up 3 points"
 # (desk probe K: "closed up 1.2%" and "closed down 1.2%" corroborated).
-_SESSION_ENDS = frozenset({"closed", "ended", "finished", "opened", "traded", "trading",
+_SESSION_WORDS = frozenset({"closed", "ended", "finished", "opened", "traded", "trading",
                            "stood", "settled", "last"})
 _MOVED_WORDS = {"sank": "fell", "rallied": "rose"}
 # A figure with what a change is measured in: "12%", "3.2 per cent", "5 points", "$2 billion".

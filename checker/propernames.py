@@ -250,7 +250,8 @@ _INSTITUTION_HEADS = frozenset("""bank university college museum church archbish
 
 
 def _institution_of(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether toks[i] ends "<Head> of [the]": a body of the place, not the place."""
+    """Whether toks[i] comes right after "<Head> of [the]": a body of the place, not the
+    place."""
     k = i - 1
     if k > 0 and toks[k].text == "the":
         k -= 1

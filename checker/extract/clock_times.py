@@ -2,14 +2,15 @@
 
 A clock time is a figure of kind "time": minutes after midnight, in UTC when the page names a
 zone of fixed offset, else as written ("local"), or in a US zone whose offset changes in the
-year ("ET", kept as its own unit). Its noun is what happened then, the last content words
-before it ("the earthquake struck Veridia at 14:32": "earthquake struck veridia"), so "polls
-open at 7am" and "polls close at 10pm", or "the wheelchair race started at 8.20am" and "the
-elite races started at 8.30am", are two facts, while "struck at 14:32" / "struck at 14:47"
-is one fact told twice (a desk probe: they corroborated). Only a moment is a figure: a time
-that bounds or spans something ("by 10pm", "after 9pm", "from 9am to 5pm") is none, as
-opening hours and deadlines agree by overlap, and nor is the time someone spoke ("police
-said at 10am"). A time is no number for check-worthiness: it dates a fact as a date does.
+year ("ET": in UTC once the claim's day is known, `times_in_utc`). Its noun is what happened
+then, the last content words before it ("the earthquake struck Veridia at 14:32":
+"earthquake struck veridia"), so "polls open at 7am" and "polls close at 10pm", or "the
+wheelchair race started at 8.20am" and "the elite races started at 8.30am", are two facts,
+while "struck at 14:32" / "struck at 14:47" is one fact told twice (a desk probe: they
+corroborated). A time that bounds or spans something ("by 10pm", "after 9pm", "from 9am to
+5pm") has no noun, so it is compared with none (opening hours and deadlines agree by
+overlap); the time someone spoke ("police said at 10am") is no time at all. A time is no
+number for check-worthiness: it dates a fact as a date does.
 
 A race time ("won in 2:04:37", "13:05.3") is a duration in seconds, counting a "duration".
 """
@@ -19,10 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker import rx
 from checker.nlp import STOPWORDS
+
+if TYPE_CHECKING:
+    from checker.extract.quantities import Quantity
 
 # Offsets of zones in minutes east of UTC. Not "IST" (India, Ireland or Israel) nor "CST"
 # (US Central or China): a zone that names two places is no zone.
@@ -72,7 +76,7 @@ _HOUR_SLACK = 15.0  # "8am" is 7:45 to 8:15: "8am" / "8.30am" are two times (a d
 
 
 class ClockTime(NamedTuple):
-    """A time's span, value and interval (minutes after midnight), unit, noun and bound."""
+    """A time's span, value and interval (minutes after midnight), unit, noun and hedge."""
 
     start: int
     end: int
@@ -96,11 +100,8 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
         # "by 4am", "from 9am to 5pm": a bound or a span, told as its time but compared
         # with none (no noun: opening hours and deadlines agree by overlap), though two
         # that differ deny a corroboration ("close by 10pm" / "close by 11pm": a review)
-        bound = before is not None and before.group("prep").lower() not in _MOMENT \
-            and not (before.group("near") and before.group("prep").lower()
-                     in ("after", "before"))
-        bounded = before.group("prep").lower() if bound and before is not None else None
-        if bound:
+        bounded = _bound_word(before)
+        if bounded is not None:
             before = None
         if _GAME_AFTER_RE.match(folded, m.end()):
             continue
@@ -118,12 +119,23 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
         low, high, approx = _interval(value, half, before)
         if previous is not None and folded[previous.end:m.start()] in (" (", "("):
             noun = previous.noun  # "2.15pm local time (1115 GMT)": one moment, two zones
-        elif bound:
+        elif bounded is not None:
             noun = None
         else:
             noun = _noun(content)
         previous = ClockTime(m.start(), m.end(), value, low, high, unit, noun, approx)
         yield previous
+
+
+def _bound_word(before: re.Match[str] | None) -> str | None:
+    """The word of a bound or a span before a time ("by", "from"), or None for a moment's
+    ("at", "about", "shortly after")."""
+    if before is None:
+        return None
+    prep = before.group("prep").lower()
+    if prep in _MOMENT or before.group("near") and prep in ("after", "before"):
+        return None
+    return prep
 
 
 def _noun(content: list[str]) -> str | None:
@@ -152,6 +164,22 @@ def utc_offset(unit: str, day: date) -> int:
     starts = march + timedelta(days=(6 - march.weekday()) % 7)  # the second Sunday
     ends = november + timedelta(days=(6 - november.weekday()) % 7)  # the first Sunday
     return _US_STANDARD[unit] + (60 if starts <= day < ends else 0)
+
+
+def times_in_utc(quantities: list[Quantity], day: date) -> list[Quantity]:
+    """The quantities, their times of a US zone ("10:32 a.m. ET") in UTC on `day`:
+    "lifted off at 10:32 a.m. ET (1432 UTC)" is one moment, and meets "lifted off at 14:32
+    UTC" (desk probe K: ET was a unit of its own)."""
+    out = []
+    for q in quantities:
+        if q.kind == "time" and q.unit in SEASONAL_UNITS and q.value is not None:
+            # The interval moves with the value (which wraps past midnight as UTC's does).
+            moved = (q.value - utc_offset(q.unit, day)) % 1440 - q.value
+            q = q._replace(value=q.value + moved, unit="UTC",
+                           low=None if q.low is None else q.low + moved,
+                           high=None if q.high is None else q.high + moved)
+        out.append(q)
+    return out
 
 
 def _minutes(m: re.Match[str], before: re.Match[str] | None,

@@ -80,9 +80,7 @@ def spans_joined(found: list[DateExpr], text: str, start: int) -> list[DateExpr]
     span joined into its interval: a month at most is days, more a period."""
     out: list[DateExpr] = []
     for d in found:
-        first = out[-1] if out else None
-        joined = _joined(first, d, text) if first is not None and _one_span(
-            first, d, text, start) else None
+        joined = _joined(out[-1], d, text, start) if out else None
         if joined is not None:
             out[-1] = joined
         else:
@@ -90,25 +88,22 @@ def spans_joined(found: list[DateExpr], text: str, start: int) -> list[DateExpr]
     return out
 
 
-def _joined(a: DateExpr, b: DateExpr, text: str) -> DateExpr | None:
-    if a.first is None or b.last is None:
-        return None
-    grain = "day" if (b.last - a.first).days <= 31 else "period"
-    return a._replace(text=text[a.start:b.end], end=b.end, last=b.last, granularity=grain,
-                      relative=a.relative or b.relative)
-
-
-def _one_span(a: DateExpr, b: DateExpr, text: str, start: int) -> bool:
+def _joined(a: DateExpr, b: DateExpr, text: str, start: int) -> DateExpr | None:
+    """The interval of the days a and b when they are one span, else None."""
     if not (a.granularity == b.granularity == "day" and a.first and a.last and b.first
             and b.last and a.last < b.first and a.open is None and b.open is None
             and a.shift is None and b.shift is None):
-        return False
+        return None
     gap = _JOIN_RE.fullmatch(text, a.end, b.start)
     if gap is None:
-        return False
+        return None
     lead = _SPAN_BEFORE_RE.search(text, max(start, a.start - 10), a.start)
     if lead is None and gap.group().strip().lower() in ("and", "-", "\u2013"):
         # "on 3 April and 9 April": two days; "(12 October 1875 - 1 December 1947)": a
         # life, whose first day is a birth (test_verdict)
-        return False
-    return _MOVED_RE.search(text, max(start, a.start - 50), a.start) is None
+        return None
+    if _MOVED_RE.search(text, max(start, a.start - 50), a.start):
+        return None
+    grain = "day" if (b.last - a.first).days <= 31 else "period"
+    return a._replace(text=text[a.start:b.end], end=b.end, last=b.last, granularity=grain,
+                      relative=a.relative or b.relative)

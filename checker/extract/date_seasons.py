@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from checker import rx
 from checker.extract.date_types import (
@@ -58,19 +59,10 @@ _NORTH_RE = rx.compile(
     r"France|French|Washington|New\s+York|Scotland|Scottish|Ireland|Irish)\b")
 
 
-_LAST_PAGE: list[tuple[str, bool]] = []  # the last page read (its rules read it in turn)
-
-
-def _south(m: re.Match[str]) -> bool:
-    """Whether the page a season is read on (the text its match ran over) is southern:
-    read when a season is, not for every page (a pass over each page cost 1.5% of
-    extraction)."""
-    page = m.string
-    if not _LAST_PAGE or _LAST_PAGE[0][0] is not page:
-        _LAST_PAGE[:] = [(page, southern_page(page))]
-    return _LAST_PAGE[0][1]
-
-
+# Read of the page a season's match ran over (`m.string`) when a season is read, not of
+# every page (a pass over each page cost 1.5% of extraction), and once a page: the seasons
+# of one page are read in turn.
+@lru_cache(maxsize=1)
 def southern_page(text: str) -> bool:
     """Whether a page is of the southern hemisphere: it names its places twice at least,
     and more often than the northern places news copy names most."""
@@ -111,7 +103,7 @@ def _season_year(m: re.Match[str], raw: str, anchor: Anchor | None,
         return None
     year = int(m["year"])
     season = m["season"].lower()
-    south = _south(m)
+    south = southern_page(m.string)
     if _first_month(season, south) == 12:
         # "winter 2024" is written of either winter it touches: from January of that year to
         # the end of the winter that starts in its December (a southern summer likewise).
@@ -130,7 +122,7 @@ def _season_rel(m: re.Match[str], raw: str, anchor: Anchor | None,
     rel = m["rel"].lower().split()[0]
     if season == "fall" and rel not in ("last", "this", "next"):
         return None  # "during the fall", "in the fall": most often a fall
-    south = _south(m)
+    south = southern_page(m.string)
     spans = [season_days(season, y, south) for y in range(anchor.year - 2, anchor.year + 2)]
     if rel == "last":  # the latest one over by publication
         first, last = max(s for s in spans if s[1] < anchor.first)

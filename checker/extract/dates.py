@@ -122,7 +122,7 @@ def find_dates(
     found.sort(key=lambda d: d.start)
     if len(found) > 1:
         found = date_days.spans_joined(found, text, start)
-    found = [_bound_denied(_week_ending(d, text, folded, start), folded, start, anchor)
+    found = [_bound_denied(_week_of_day(d, text, folded, start), folded, start, anchor)
              for d in found if not _comparison_base(d, folded, start)]
     return date_shift.anchor_shifts(found, folded, start)
 
@@ -200,16 +200,16 @@ def _bound_denied(d: DateExpr, folded: str, start: int, anchor: Anchor | None) -
 
 # A week named by its last day: "in the week ending 12 October" (a desk probe: the single
 # day, which other weeks' figures then missed or met by chance), or by its first.
-_WEEK_ENDING_RE = rx.compile(r"\bweek\s+(?:(?P<ending>ending|ended|to)\s+(?:on\s+)?|"
-                             r"(?P<of>of|beginning|starting|commencing)\s+)\Z", re.IGNORECASE)
+_WEEK_OF_DAY_RE = rx.compile(r"\bweek\s+(?:(?P<ending>ending|ended|to)\s+(?:on\s+)?|"
+                             r"(?:of|beginning|starting|commencing)\s+)\Z", re.IGNORECASE)
 
 
-def _week_ending(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
+def _week_of_day(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
     """d, or for the day a week ends the seven days up to it; for the day a week is "of"
     or begins on, the seven days from it ("the week of 16 March": desk probe K, a day)."""
     if d.granularity != "day" or d.open or d.last is None:
         return d
-    lead = _WEEK_ENDING_RE.search(folded, max(start, d.start - 20), d.start)
+    lead = _WEEK_OF_DAY_RE.search(folded, max(start, d.start - 20), d.start)
     if lead is None:
         return d
     if lead.group("ending"):

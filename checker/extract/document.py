@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from checker import rx
 from checker.currencies import DEFAULT_RUPEE, document_rupee
@@ -11,7 +12,7 @@ from checker.defaults import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.clean import content_blocks
 from checker.extract.clean_words import LIVE_STAMP_RE
-from checker.extract.clock_times import SEASONAL_UNITS, utc_offset
+from checker.extract.clock_times import SEASONAL_UNITS, times_in_utc
 from checker.extract.date_shift import dateline_end
 from checker.extract.dates import GATES as _DATE_GATES
 from checker.extract.dates import Anchor, DateExpr, find_dates
@@ -191,7 +192,8 @@ class _Context:
                                      folded=folded, lower=lower, digits=digits,
                                      gates=quantity_gates)
         if quantities and any(q.unit in SEASONAL_UNITS for q in quantities):
-            quantities = _in_utc(quantities, dates, self.anchor)
+            day = _day_of(dates, self.anchor)
+            quantities = quantities if day is None else times_in_utc(quantities, day)
         # A rank counts as a number when it ranks a thing of a closed list ("in the 64th
         # minute", "finished in 3rd place"), not "the 20th anniversary" (a desk probe).
         # A clock time is no number either: it dates a fact, as a date does.
@@ -252,25 +254,12 @@ class _Context:
         })
 
 
-def _in_utc(quantities: list[Quantity], dates: list[DateExpr],
-            anchor: Anchor | None) -> list[Quantity]:
-    """Times of a US zone ("10:32 a.m. ET") in UTC, on the claim's day or else the day of
-    publication, when one is known: "lifted off at 10:32 a.m. ET (1432 UTC)" is one moment,
-    and meets "lifted off at 14:32 UTC" (desk probe K: ET was a unit of its own)."""
+def _day_of(dates: list[DateExpr], anchor: Anchor | None) -> date | None:
+    """The claim's first day, or else the day of publication, when one is known (the day a
+    US zone's time is read on)."""
     days = [d.first for d in dates if d.granularity == "day" and d.first]
-    day = days[0] if days else anchor.first if anchor and anchor.granularity == "day" else None
-    if day is None:
-        return quantities
-    out = []
-    for q in quantities:
-        if q.kind == "time" and q.unit in SEASONAL_UNITS and q.value is not None:
-            # The interval moves with the value (which wraps past midnight as UTC's does).
-            moved = (q.value - utc_offset(q.unit, day)) % 1440 - q.value
-            q = q._replace(value=q.value + moved, unit="UTC",
-                           low=None if q.low is None else q.low + moved,
-                           high=None if q.high is None else q.high + moved)
-        out.append(q)
-    return out
+    return days[0] if days else anchor.first if anchor and anchor.granularity == "day" \
+        else None
 
 
 def _outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> list[EntityMatch]:

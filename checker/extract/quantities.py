@@ -63,8 +63,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits is None:
         digits = qp.DIGIT_RE.search(folded, start, stop) is not None
     sentence = folded[start:stop]
+    low_text = sentence.lower() if lower is None else lower
     if gates is None:
-        gates = qp.GATES.mask(sentence.lower() if lower is None else lower)
+        gates = qp.GATES.mask(low_text)
     if not sentence.isascii():
         gates |= qp.ASCII_ONLY_GATES
 
@@ -73,7 +74,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
             taken.add(q.start, q.end)
 
-    low_text = sentence.lower() if lower is None else lower
     for q in _clock_times(text, folded, start, stop, digits, sentence, low_text):
         keep(q)
     if may_hold(low_text):  # "no casualties", "no one was injured"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from checker import rx
 from checker.extract import quantity_patterns as qp
@@ -71,17 +71,21 @@ def durations_joined(folded: str, text: str, found: list[Quantity]) -> list[Quan
     out: list[Quantity] = []
     run: list[Quantity] = []
     for q in [*found, None]:
-        if q is not None and q.unit in _CLOCK_UNITS and q.bound == "exact" \
-                and q.value is not None and run and _CLOCK_UNITS[q.unit] < _CLOCK_UNITS[
-                    run[-1].unit or ""] and _TERM_GAP_RE.fullmatch(folded, run[-1].end, q.start):
+        if _clock_part(q) and run and _CLOCK_UNITS[q.unit or ""] < _CLOCK_UNITS[
+                run[-1].unit or ""] and _TERM_GAP_RE.fullmatch(folded, run[-1].end, q.start):
             run.append(q)
             continue
         out.extend(run if len(run) < 2 else [_term(text, run)])
-        run = [q] if q is not None and q.unit in _CLOCK_UNITS and q.bound == "exact" \
-            and q.value is not None else []
+        run = [q] if _clock_part(q) else []
         if q is not None and not run:
             out.append(q)
     return out
+
+
+def _clock_part(q: Quantity | None) -> TypeGuard[Quantity]:
+    """Whether q may be a part of a term of hours, minutes and seconds."""
+    return q is not None and q.unit in _CLOCK_UNITS and q.bound == "exact" \
+        and q.value is not None
 
 
 def _term(text: str, run: list[Quantity]) -> Quantity:
