@@ -399,6 +399,21 @@ def unknown_names(
     flush()
     return out
 
+def _starts_name(text: str, toks: Sequence[Token], chunk: list[int], start: int,
+                 names_vocab: frozenset[str]) -> bool:
+    """Whether a word that often opens a sentence ("Space", "Science", "Government") opens
+    the name after it: capitalised mid-sentence ("from Space Launch Complex 40"), or at a
+    sentence's start where the page capitalises it mid-sentence too (a desk probe: "Launch
+    Complex 40"). Never a stopword ("The Block III")."""
+    word = toks[chunk[0]].text
+    if word.lower() in STOPWORDS:
+        return False
+    before = char_before(text, start, toks[chunk[0]].start, " \"'(-[")
+    initial = not before or before in _SENTENCE_ENDS \
+        or after_dash_dateline(text, start, toks[chunk[0]].start)
+    return not initial or word in names_vocab
+
+
 def is_name_chunk(
     text: str, toks: Sequence[Token], chunk: list[int], start: int,
     names_vocab: frozenset[str], coordinated: bool = False,
@@ -408,7 +423,8 @@ def is_name_chunk(
     # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
     while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS and not (
             toks[chunk[0]].text.lower() in _STARTER_DEMONYMS
-            and any(toks[k].text.lower() in _OTHER_THING for k in chunk[1:4])):
+            and any(toks[k].text.lower() in _OTHER_THING for k in chunk[1:4])
+            or _starts_name(text, toks, chunk, start, names_vocab)):
         chunk.pop(0)
     first = toks[chunk[0]].text
     low = first.lower()

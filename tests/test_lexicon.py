@@ -271,3 +271,23 @@ def test_a_correction_label_is_no_name(ruleset: RuleSet) -> None:
 ])
 def test_a_body_of_a_place_is_one_name(ruleset: RuleSet, text: str, names: list[str]) -> None:
     assert [m.text for m in ruleset.lexicon.find_entities(text)] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a word that often opens a sentence opens a name mid-sentence (desk probe K: "Launch
+    # Complex 40", "Accountability Office", "Museum")
+    ("It lifted off from Space Launch Complex 40 at Cape Canaveral.",
+     ["Space Launch Complex 40", "Cape Canaveral"]),
+    ("A report by the Government Accountability Office found flaws.",
+     ["Government Accountability Office"]),
+    ("The study was led by Science Museum curators.", ["Science Museum"]),
+    # at a sentence's start it is an ordinary word, unless the page capitalises it
+    # mid-sentence ("Space" in the second page)
+    ("Space Launch Complex 40 was damaged.", ["Launch Complex 40"]),
+    ("Space Launch Complex 40 was damaged. It flew from Space Launch Complex 40 again.",
+     ["Space Launch Complex 40", "Space Launch Complex 40"]),
+    ("Officials Smith and Jones met.", ["Smith", "Jones"]),
+])
+def test_a_sentence_starter_opens_a_name_mid_sentence(ruleset: RuleSet, text: str,
+                                                      names: list[str]) -> None:
+    assert [m.text for m in ruleset.lexicon.find_entities(text)] == names

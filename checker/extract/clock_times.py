@@ -41,15 +41,20 @@ _SEASONAL_ZONES = ("et", "ct", "mt", "pt")
 _FIXED = "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True))
 _ZONES = "|".join(sorted((*_ZONE_OFFSETS, *_SEASONAL_ZONES), key=len, reverse=True))
 
+# "at 9.30 local" says its zone as "local time" does, where no noun follows ("9am local
+# residents" are residents).
+_LOCAL_ALONE = (r"(?=[,.;:)]|\ \(|\ (?:on|in|and|at|when|after|before|as|with|from|to|that|"
+                r"the|but|while)\b|$)")
 CLOCK_RE = rx.compile(rf"""
     (?<![\w.,:/$£€+-])
     (?:
         (?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\ ?(?P<ampm>[ap])(?:m|\.m\.)(?![a-z])
       | (?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|[.,]\d)
       | (?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\ ?(?:{_FIXED})\b)
+      | (?P<hdot>[01]?\d|2[0-3])\.(?P<mdot>[0-5]\d)(?=\ ?(?:{_FIXED})\b|\ local(?:\ time\b|{_LOCAL_ALONE}))
       | (?:12\ )?(?P<word>noon|midday|midnight)\b
     )
-    (?:\ ?(?P<zone>{_ZONES})\b(?!-)|\ (?P<local>local\ time))?
+    (?:\ ?(?P<zone>{_ZONES})\b(?!-)|\ (?P<local>local(?:\ time\b|{_LOCAL_ALONE})))?
 """, re.IGNORECASE | re.VERBOSE)
 
 # The words before a time: a preposition of a moment, hedged or not ("shortly after 1pm"),
@@ -95,6 +100,9 @@ def find_times(folded: str, start: int, end: int) -> list[ClockTime]:
 
 def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
     previous: ClockTime | None = None
+    # What happened at a time is told after the time before it: "opened at 10:05 a.m. and
+    # closed at 12:10 p.m." closed at the second (a desk probe: its noun was "opened m closed").
+    told_from = start
     for m in CLOCK_RE.finditer(folded, start, end):
         before = _BEFORE_RE.search(folded, max(start, m.start() - 30), m.start())
         # "by 4am", "from 9am to 5pm": a bound or a span, told as its time but compared
@@ -109,7 +117,8 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
         if minutes is None:
             continue
         value, half = minutes
-        words = _words_before(folded, start, before.start() if before else m.start())
+        words = _words_before(folded, told_from, before.start() if before else m.start())
+        told_from = m.end()
         if words and (words[-1] in _TELLING or words[-1] in _SCORE_WORDS):
             continue
         content = [w for w in words if w not in STOPWORDS]
@@ -195,6 +204,8 @@ def _minutes(m: re.Match[str], before: re.Match[str] | None,
     if m.group("hhmm"):
         digits = m.group("hhmm")
         return int(digits[:2]) * 60 + int(digits[2:]), 0.5
+    if m.group("hdot"):  # "21.30 local time", "9.30 CET": its zone makes it a time
+        return int(m.group("hdot")) * 60 + int(m.group("mdot")), 0.5
     if m.group("word"):
         if before is None and not zoned and bounded is None:
             return None  # "the midnight deadline", "Midnight Mass": no moment of an event

@@ -106,6 +106,27 @@ def test_not_a_time(text: str) -> None:
     assert find_times(text, 0, len(text)) == []
 
 
+@pytest.mark.parametrize(("text", "times"), [
+    # an hour and minutes with a point are a time when a zone says so (desk probe K: "lifted
+    # off at 9.30 local" was a count of 9.3), not before a noun ("2.30 local points")
+    ("The rocket lifted off at 9.30 local on Tuesday.", [("9.30 local", 570, "rocket lifted")]),
+    ("It lifted off at 21.30 local time.", [("21.30 local time", 1290, "lifted")]),
+    ("Polls opened at 07.00 GMT.", [("07.00 GMT", 420, "polls opened")]),
+    ("He scored 2.30 local points.", []),
+    ("Stalls open at 9am local residents said.", [("9am", 540, "stalls open")]),
+    # what happened at a time is told after the time before it (desk probe K: the closing
+    # time's noun was "opened m closed", "m" of "a.m.")
+    ("The launch window opened at 10:05 a.m. and would have closed at 12:10 p.m. local time.",
+     [("10:05 a.m.", 605, "launch window opened"), ("12:10 p.m. local time", 730, "closed")]),
+    ("The first train left at 5am and the last one at 11pm.",
+     [("5am", 300, "first train left"), ("11pm", 1380, "last")]),
+])
+def test_times_as_written_and_their_nouns(text: str,
+                                          times: list[tuple[str, float, str]]) -> None:
+    assert [(text[t.start:t.end], t.value, t.noun)
+            for t in find_times(text, 0, len(text))] == times
+
+
 @pytest.mark.parametrize(("text", "written", "seconds"), [
     # a race time is a duration (a desk probe: no figure, so "won in 2:19:44" corroborated
     # "won in 2:21:44")
