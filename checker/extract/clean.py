@@ -149,6 +149,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "byline"
     elif cw.CITATION_RE.match(body):
         reason = "citation"
+    elif _is_front_or_back_matter(body):
+        reason = "scholarly"
     elif _is_menu(body):
         reason = "menu"
     elif bullet and len(words) <= 6 and not _has_sentence_end(body) and \
@@ -171,6 +173,17 @@ def _classify(raw: str, start: int, end: int) -> Block:
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
+
+
+def _is_front_or_back_matter(body: str) -> bool:
+    """A journal page's author line, affiliation list or reference (cw.AUTHOR_DEGREE_RE and
+    the patterns after it)."""
+    if cw.AFFILIATION_RE.match(body) or cw.REFERENCE_RE.search(body):
+        return True
+    if "," not in body and ";" not in body:
+        return False
+    return len(cw.AUTHOR_DEGREE_RE.findall(body)) >= 2 or \
+        len(cw.AUTHOR_MARK_RE.findall(body)) >= 2
 
 
 def _figure_bullet(body: str) -> bool:

@@ -68,8 +68,10 @@ FOOTER_RE = rx.compile(
     r"\b(?:sent|delivered|straight|direct)\s+(?:straight\s+|direct\s+)?to\s+your\s+inbox\b|"
     # A market page's notice on its own figures: "Markets data delayed by at least 15
     # minutes", "Quotes delayed 20 minutes" (desk probe K: a claim of 15 minutes).
-    r"^(?:market|markets|stock|price|prices|quote|quotes|data)(?:\s+(?:data|prices|quotes))?"
-    r"\s+(?:are\s+|is\s+)?delayed\b)",
+    r"^(?:all\s+)?(?:market|markets|stock|price|prices|quote|quotes|data)"
+    r"(?:\s+(?:data|prices|quotes))?\s+(?:are\s+|is\s+)?delayed\b|"
+    # A site's note on its own funding: "EarthDesk News is funded by readers" (desk probe L)
+    r"\bis\s+(?:funded|supported|paid\s+for)\s+by\s+(?:its\s+|our\s+)?readers\b)",
     re.IGNORECASE,
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short
@@ -82,7 +84,7 @@ WEAK_FOOTER_WORDS = 12
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
 FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
                 "our standards:", "originally published", " feed", "edited", "your inbox",
-                "delayed")
+                "delayed", "readers")
 WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                      "about us", "sitemap")
 BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",
@@ -111,6 +113,20 @@ CONTRIBUTED_RE = rx.compile(
 CITATION_RE = rx.compile(
     r"^(?:citable\s+reference|suggested\s+citation|citation|how\s+to\s+cite(?:\s+this)?|"
     r"cite\s+(?:this(?:\s+\w+)?|as)|references?)\s*:", re.I)
+# A journal page's front matter and back matter (desk probe L: its author line, its list of
+# affiliations and its references were claims). Authors: two with a degree after the name
+# ("Ingrid Halvorsen, MD, PhD (1); Tomasz Wrzesniak, MSc (2)") or with an affiliation's mark
+# ("Halvorsen I (1,3);"); affiliations: a line that opens with a mark and a department;
+# references: a reference's volume and pages ("Eur Heart J 2019; 40: 1123-31") or its DOI.
+AUTHOR_DEGREE_RE = rx.compile(
+    r",\s*(?:MD|PhD|MSc|BSc|MPH|DPhil|MBBS|MBChB|FRCP|FRCS|RN|DrPH|MA|MS|BA|BS|DSc)\b")
+AUTHOR_MARK_RE = rx.compile(r"[A-Za-z.]\s*\(\d{1,2}(?:\s*,\s*\d{1,2})*\)\s*(?:[;,]|$)")
+AFFILIATION_RE = rx.compile(
+    r"^[(\[]?\d{1,2}[)\].]?\s*(?:Department|Dept\.?|Institute|Centre|Center|School|Faculty|"
+    r"Division|Laboratory|Hospital|University|Unit|College)\b")
+REFERENCE_RE = rx.compile(
+    r"\b(?:19|20)\d\d[a-z]?\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+|"
+    r"\bdoi:\s*10\.\d|\bdoi\.org/10\.\d")
 # A menu written on one line: short items between bars or dots ("e-Paper | Subscribe | Sign
 # in", "Menu \u00b7 Newsletter \u00b7 Donate"). A table row starts with its bar.
 MENU_SPLIT_RE = rx.compile(r"\s+[|\u00b7\u2022\u00bb\u203a]\s+")

@@ -61,6 +61,24 @@ def count_before(folded: str, start: int, end: int) -> bool:
     return COUNT_BEFORE_RE.search(folded, start, end) is not None
 
 
+# A year after a hedge or a comparison, where nothing counted follows, is the year: "launch
+# Chang'e-8 around 2028", "warmer than 2024" (desk probe L: counts of 2028 and 2024). Not
+# a round number ("about 2000." may count), nor "more than 2024 ..." of a noun.
+_YEAR_ALONE_AFTER_RE = rx.compile(
+    r"\s*(?:[,.;:)]|\Z)|\s+(?:in|on|at|and|or|when|as|with|for|to|by|after|before|than|"
+    r"while|but|according|levels?|figures?|records?|average)\b", _I)
+
+
+def counted_year(folded: str, start: int, end: int) -> bool:
+    """Whether the year-like number folded[start:end] counts something ("about 2000 troops",
+    "nearly 1850 people") rather than naming its year ("around 2028", "warmer than 2024")."""
+    if COUNT_AFTER_RE.match(folded, end):
+        return True
+    if not count_before(folded, max(0, start - 20), start):
+        return False
+    return int(folded[start:end]) % 50 == 0 or not _YEAR_ALONE_AFTER_RE.match(folded, end)
+
+
 COUNT_AFTER_RE = rx.compile(
     r"\s+(?:people|persons|troops|soldiers|students|employees|workers|units|jobs|cases|"
     r"deaths|tonnes|tons|km|kilometres|miles|metres|feet|hectares|acres|more|additional|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from checker import rx
 from checker.extract.date_patterns import PARTS
 from checker.extract.date_types import (
     Anchor,
@@ -105,12 +106,23 @@ def _prev_period(m: re.Match[str], raw: str, anchor: Anchor | None,
     return expr(m, raw, a, b, "period")
 
 
+# A rank told against a year: "the second highest for June after 2024", "the third warmest
+# year after 2016 and 2020" (desk probe L: from 2025 to publication).
+_RANKED_BEFORE_RE = rx.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+(?:\w+[\s-]+)?"
+    r"(?:\w+est|most|least)\b[^,;.]{0,60}\Z", re.IGNORECASE)
+
+
 @rule("since")
 def _since(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     y = int(m["year"])
     kw = m["kw"].lower()
     if kw.startswith("no"):  # "no earlier than 2031" is from 2031, "no later than" by it
         kw = "by" if "later" in kw else "since"
+    if kw in ("after", "before") and _RANKED_BEFORE_RE.search(
+            m.string, max(0, m.start() - 100), m.start()):
+        a, b = year_days(y)  # "the second highest for June after 2024": behind 2024's
+        return expr(m, raw, a, b, "year")
     if kw in ("since", "after"):
         first = date(y + 1, 1, 1) if kw == "after" else date(y, 1, 1)
         return expr(m, raw, first, open_end(first, anchor), "year", open_="end")

@@ -107,7 +107,26 @@ LINES: list[tuple[str, str, str]] = [
      "News; Dengue \u2013 Bangladesh.", "boilerplate", "citation"),
     ("Suggested citation: Rahman A. (2024). Dengue in South Asia. Lancet 12: 44-51.",
      "boilerplate", "citation"),
+    # a journal page's authors, affiliations and references, a market page's notice and a
+    # site's note on its funding (desk probe L)
+    ("Ingrid Halvorsen, MD, PhD (1); Tomasz Wrzesniak, MSc (2); Daniel P. Castellano, MD (2)",
+     "boilerplate", "scholarly"),
+    ("Halvorsen I (1,3), Wrzesniak T (2), Castellano DP (2)", "boilerplate", "scholarly"),
+    ("(1) Department of Cardiology, University of Nordvik, Nordvik, Norway; (2) Institute of "
+     "Occupational Health, Krakow, Poland", "boilerplate", "scholarly"),
+    ("1. Smith J, Patel R, Ng L. Shift work and heart rhythm in the UK Biobank. Eur Heart J "
+     "2019; 40: 1123-31.", "boilerplate", "scholarly"),
+    ("Lindqvist A, Berg M. Night work and arrhythmia. Scand J Work 2021;47(2):88-97.",
+     "boilerplate", "scholarly"),
+    ("Okafor B. Heat and sleep. Sleep Med. 2020. doi:10.1016/j.sleep.2020.01.004",
+     "boilerplate", "scholarly"),
+    ("All quotes delayed a minimum of 15 minutes.", "boilerplate", "footer"),
+    ("EarthDesk News is funded by readers.", "boilerplate", "footer"),
     # news that looks like them
+    ("Smith, 45, and Jones, 52, were charged on Monday.", "content", ""),
+    ("The institute said 1,204 of 12,047 nurses (10%) developed the condition in 2019.",
+     "content", ""),
+    ("The ministry said the figures were delayed by two weeks.", "content", ""),
     ("Regulators said 40 websites used tracking cookies without consent in 2024.", "content",
      ""),
     ("If you eat cookies every day, your risk of diabetes rises by 20%, the study found.",

@@ -170,6 +170,20 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"first": D(2024, 7, 1), "last": D(2024, 9, 30), "granularity": "quarter"}),
     ("Output grew in the third quarter of the year.", "the third quarter of the year", "day",
      {"first": D(2024, 7, 1), "last": D(2024, 9, 30)}),
+    # a year after a hedge or a comparison that counts nothing is the year (desk probe L:
+    # counts of 2028 and 2024)
+    ("China plans to launch Chang'e-8 around 2028.", "2028", "day",
+     {"first": D(2028, 1, 1), "last": D(2028, 12, 31), "granularity": "year"}),
+    ("At least one year would be warmer than 2024, the WMO said.", "2024", "day",
+     {"first": D(2024, 1, 1), "last": D(2024, 12, 31)}),
+    # a rank told against a year is behind that year, not after it (desk probe L: from
+    # 2025 to publication)
+    ("It averaged 20.85C, the second highest for June after 2024.", "after 2024", "day",
+     {"first": D(2024, 1, 1), "last": D(2024, 12, 31), "open": None}),
+    ("It was the third warmest year after 2016, the agency said.", "after 2016", "day",
+     {"first": D(2016, 1, 1), "last": D(2016, 12, 31)}),
+    ("Prices rose steadily after 2016.", "after 2016", "day",
+     {"first": D(2017, 1, 1), "last": D(2025, 3, 1), "open": "end"}),
 ]
 
 
@@ -230,6 +244,8 @@ NOT_DATES: list[tuple[str, list[str]]] = [
     ("The 32\u00b0 34'S line and 100M2 plots.", []),
     ("It launched at 2.15pm.", []),
     ("About 2000 troops were sent.", []),
+    ("The crowd numbered about 2000.", []),  # a round number after a hedge may count
+    ("They hired more than 2024 people.", []),
     ("Exports rose 2024 per cent.", []),
     ("The 2012\u201313 budget passed.", ["2012\u201313"]),  # one fiscal year, not two years
     ("Mobile users tripled between 2019 and 2024.", ["between 2019 and 2024"]),

@@ -38,6 +38,11 @@ WEEKDAYS = [
     ("He said the talks would have begun on Monday.", "2026-10-04",  # a past conditional
      {"on Monday": "2026-09-28"}),
     ("Talks would begin last Monday, he said.", "2026-10-04", {"last Monday": "2026-09-28"}),
+    # what is expected in a month is ahead (desk probe L: the October before publication)
+    ("The next signing round is expected in October, a diplomat said.", "2026-06-03",
+     {"in October": "2026-10-01"}),
+    ("A ruling is now expected on Friday.", "2026-10-04", {"on Friday": "2026-10-09"}),
+    ("Results were expected in October.", "2026-06-03", {"in October": "2025-10-01"}),
 ]
 
 
