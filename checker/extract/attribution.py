@@ -16,6 +16,10 @@ from checker.textutil import fold
 
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
 _SOURCE = rf"(?P<source>{_NAME})"
+# A source's abbreviation in brackets after it: "the World Meteorological Organization (WMO)
+# said", "the China National Space Administration (CNSA) said" (desk probe L: no
+# attribution). Lower-case letters too, so that the case-blind patterns keep their twins.
+_ABBR = r"(?:\s+\([\w.&-]{2,12}\))?"
 # "claimed" tells a fact only in a that-clause or closing its clause ("..., the article
 # claimed."): "claimed the lives of 40 people", "claimed a record", "Al-Qaeda claimed the
 # attack" take something.
@@ -108,7 +112,7 @@ _NOUN_PHRASE = (
     rf"(?P<source>(?:(?:the|an?|its|their|his|her|our)\s+)?(?:{_MODIFIER}\s+){{0,3}}?{_HEADS}"
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
     rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
-    rf"\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?")
+    rf"{_ABBR}\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?")
 _TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
 _LEAD_WORDS_RE = rx.compile(
@@ -129,7 +133,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 rf"(?:{_SAY})\b"), True),
     # 'STZA said', 'Police alleged that ...', 'Analysts forecast growth of 2%'.
     # A dash opens a clause too: "LAHORE, March 3 (Reuters) - Police said".
-    (rx.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}\s+(?:has\s+|had\s+)?"
+    (rx.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}{_ABBR}\s+(?:has\s+|had\s+)?"
                 rf"(?:(?:{_ADVERBS})\s+)?"
                 rf"(?:(?:{_SAY})\b|(?:{_THAT_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT})"),
      True),
@@ -138,7 +142,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     (rx.compile(r"[,\"]\s*(?P<source>(?:(?:the|its|their|a)\s+)?(?:(?!(?:than|as|what|when|"
                 r"while|if|because|after|before|since|until|whether|which|who|that)\b)"
                 rf"[\w'-]+\s+){{0,5}}?(?:{_HEADS}|data|database)"
-                r"(?:\s+(?:by|of|from|in)\s+[\w ]{2,40}?)?)\s+(?:(?:said|says|stated|shows?|"
+                rf"(?:\s+(?:by|of|from|in)\s+[\w ]{{2,40}}?)?){_ABBR}\s+(?:(?:said|says|stated|shows?|"
                 rf"noted|found|estimated)\b|{_ADDED}|(?:{_CLOSING_VERBS})\b{_CLOSING}|{_CLAIMED})",
                 re.IGNORECASE), True),
     # '..., the IMD said', '..., an aide said', '..., the Federal Aviation Administration
@@ -147,7 +151,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # and below): the engine then skips to them by itself, faster than through a lookahead.
     (rx.compile(r"[,\"]\s*(?P<source>(?:the|an?|its|their)\s+(?:(?!(?:after|before|"
                 r"when|since|while|as|that|which|because|until|if)\b)[\w'-]+\s+){0,4}?"
-                rf"[\w'-]+)\s+(?:(?:said|says|told|noted|stated)\b|{_ADDED}|"
+                rf"[\w'-]+){_ABBR}\s+(?:(?:said|says|told|noted|stated)\b|{_ADDED}|"
                 rf"(?:{_CLOSING_VERBS})\b{_CLOSING}|(?:{_THAT_VERBS})\b{_THAT})"), True),
     # "Italy's prime minister, Giorgia Meloni, said": the name between commas.
     (rx.compile(rf",\s+{_SOURCE},\s+(?:{_SAY})\b"), True),

@@ -196,6 +196,15 @@ ATTRIBUTION: list[tuple[str, str, str]] = [
     ("Italy's prime minister, Giorgia Meloni, said the deal was worth $2 billion.",
      "Giorgia Meloni", "Giorgia Meloni, said"),
     ("Chief executive Ken Murphy said sales rose 4%.", "Ken Murphy", "Ken Murphy said"),
+    # a source's abbreviation in brackets (desk probe L: no attribution)
+    ("Five countries joined, bringing the total to 17, the China National Space "
+     "Administration (CNSA) said.", "China National Space Administration",
+     "the China National Space Administration (CNSA) said"),
+    ("In a separate report, the World Meteorological Organization (WMO) said there was an 80% "
+     "chance.", "World Meteorological Organization",
+     "the World Meteorological Organization (WMO) said"),
+    ("The European Space Agency (ESA) said it had no plans to join.", "European Space Agency",
+     "The European Space Agency (ESA) said"),
 ]
 
 
