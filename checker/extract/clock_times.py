@@ -26,7 +26,7 @@ from checker import rx
 from checker.nlp import STOPWORDS
 
 if TYPE_CHECKING:
-    from checker.extract.quantities import Quantity
+    from checker.extract.quantity_type import Quantity
 
 # Offsets of zones in minutes east of UTC. Not "IST" (India, Ireland or Israel) nor "CST"
 # (US Central or China): a zone that names two places is no zone.

@@ -1,8 +1,9 @@
 """What the words around a figure say of it: a person's age ("the 26-year-old", "aged 65"),
 one term of years and months, a part of a total ("142 of the 300 seats"), a named ratio, a
 stage label ("phase 3"), a bound after it ("40% or less"), what a population or a price
-counts ("the population was", "$82.40 a barrel"). Patterns and small readings that
-quantities.py applies (split out of it; each was a desk probe's finding)."""
+counts ("the population was", "$82.40 a barrel"), the noun a figure counts ("600 VT-4 battle
+tanks": `noun_after`). Patterns and small readings that quantities.py and its readers apply
+(split out of it; each was a desk probe's finding)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from checker import rx
 from checker.extract import quantity_patterns as qp
 
 if TYPE_CHECKING:
-    from checker.extract.quantities import Quantity
+    from checker.extract.quantity_type import Quantity
 
 
 def people_ages(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, float]]:
@@ -104,6 +105,29 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
     return first._replace(text=text[first.start:last.end], end=last.end, value=seconds,
                           low=low, high=high, unit="s", noun="duration",
                           approximate=approximate)
+
+
+def noun_after(folded: str, end: int) -> str | None:
+    """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
+    words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
+    if words[:1] in (["of"], ["in"]) and len(words) > 1:
+        if words[0] == "in" and (words[1][:1].isupper()
+                                 or words[1].lower().startswith(("mid-", "early", "late"))):
+            # "$462.3 million in September", "in China", "710 in mid-March", "4.2% in early
+            # trading": when or where, not what
+            return None
+        words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
+    phrase: list[str] = []
+    for w in words[:3]:
+        if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
+            break
+        phrase.append(w)
+    if not phrase:
+        return None
+    # The head noun is the last plural in the phrase ("Pakistani students study" -> students).
+    plurals = [w for w in phrase if w.lower() in qp.IRREGULAR_PLURALS
+               or (w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3)]
+    return (plurals[-1] if plurals else phrase[-1]).lower().strip("'")
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.

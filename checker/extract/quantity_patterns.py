@@ -97,7 +97,7 @@ _WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WO
             rf"(?!one\b){_SMALL_WORDS}")
 WORD_NUMBER_RE = rx.compile(
     rf"(?=[atfseno])\b(?P<word>{_WRITTEN})\b(?!-)"
-    # Followed by a word, or closing a clause ("the toll stands at four."): quantities.py
+    # Followed by a word, or closing a clause ("the toll stands at four."): quantity_spelled
     # keeps a closing one only after a verb of level (`LEVEL_BEFORE_RE`).
     rf"(?:\s(?P<wscale>{SCALE})\b)?(?=\s+\w|[.,;](?:\s|$))",
     re.IGNORECASE,
@@ -151,7 +151,7 @@ MARGIN_RE = rx.compile(
     r"(?:about\s+|around\s+|roughly\s+)?(?:\u00b1|\+/-|plus\s+or\s+minus\s+)?)\s*\d[\d.]*"
     r"(?:\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b|pp\b))?", re.IGNORECASE)
 DIGIT_RE = rx.compile(r"\d")
-# A name and a comma before an age in commas: "Babiš, 72, said" (quantities._is_age).
+# A name and a comma before an age in commas: "Babiš, 72, said" (quantity_digits._is_age).
 AGE_BEFORE_RE = rx.compile(r"\b(?P<name>[A-Z][^\W\d_]*),[ \t]\Z")
 # Substrings (of the lower-cased sentence) one of which every match holds, read in one pass:
 # bit 0 ORDINAL_RE, 1 NOT_QUANTITY_RE, 2 BETWEEN_RE, 3 VAGUE_RE, 4 RATIO_RE. The first three
@@ -172,7 +172,7 @@ NAME_SUFFIX_RE = rx.compile(r"[a-z](?![\w'])", re.IGNORECASE)
 TIME_AFTER = rx.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)
 ANAPHORIC_BEFORE = rx.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$",
                                re.IGNORECASE)
-# Compiled once here rather than per call in quantities.py.
+# Compiled once here rather than per call in the readers of figures.
 LETTER_END_RE = rx.compile(r"[A-Za-z][-']?$")
 LETTER_START_RE = rx.compile(r"-?[A-Za-z]")
 LETTER_RE = rx.compile(r"[A-Za-z]")

@@ -1,15 +1,18 @@
-"""Ranges written with "to": "$12.5 billion to $13 billion" is one range, as "between $12.5
-billion and $13 billion" is, unless it tells a change ("rose from 5% to 7%")."""
+"""Ranges: "between 10 and 12 people" read from its match (`from_between`), and figures
+written with "to": "$12.5 billion to $13 billion" is one range, as "between $12.5 billion and
+$13 billion" is, unless it tells a change ("rose from 5% to 7%")."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from checker import rx
-
-if TYPE_CHECKING:
-    from checker.extract.quantities import Quantity
+from checker.extract import quantity_context as qc
+from checker.extract import quantity_words as qw
+from checker.extract.quantity_context import noun_after
+from checker.extract.quantity_type import Quantity
+from checker.extract.quantity_values import number
+from checker.extract.quantity_words import kind_unit, table_words
 
 # Only "to" between the two figures ("$16.5 billion to $16.8 billion").
 _TO_RE = rx.compile(r"\s+to\s+", re.IGNORECASE)
@@ -72,3 +75,30 @@ def _range_ends(folded: str, a: Quantity, b: Quantity) -> tuple[float, float] | 
             not _FROM_NOUN_OF_RE.search(folded, window, a.start):
         return None
     return lo, hi
+
+
+_YEARISH_RE = rx.compile(r"1[89]\d\d|20\d\d|2100")
+
+
+def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
+    """The range a "between X and Y" match states ("between 10 and 12 people"), or None."""
+    g = m.groupdict()
+    unit_word = g["unit2"] or g["unit"] or ""
+    scale_word = table_words(g["scale2"] or g["scale"] or "")
+    if not (unit_word or scale_word or g["cur"] or g["cur2"]) and (
+            _YEARISH_RE.fullmatch(g["num"]) or _YEARISH_RE.fullmatch(g["num2"])
+            or noun_after(folded, m.end()) is None):
+        return None  # "between 2019 and 2024" is a period; "between 10 and 12 people" a count
+    kind, unit, factor = kind_unit(unit_word, g["cur"] or g["cur2"] or "")
+    scale = qw.SCALES.get(scale_word, 1.0)
+    low = number(g["num"], qw.SCALES.get(table_words(g["scale"] or scale_word), 1.0) * factor)
+    high = number(g["num2"], scale * factor)
+    if high < low:
+        return None
+    s = m.start("cur") if g["cur"] else m.start("num")
+    e = m.end()
+    if not unit_word and qc.AGED_BEFORE_RE.search(folded, max(0, m.start() - 20), s):
+        return Quantity(text[s:e], s, e, "measure", (low + high) / 2, low, high, "year", "age",
+                        False, "range")  # "aged between 18 and 24"
+    return Quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,
+                    noun_after(folded, e), False, "range")

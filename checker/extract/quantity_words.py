@@ -1,4 +1,5 @@
-"""Vocabulary of quantities: scales, currencies, measure units, number words, vague amounts."""
+"""Vocabulary of quantities: scales, currencies, measure units, number words, vague amounts;
+the kind and unit a written unit and currency name (`kind_unit`)."""
 
 from __future__ import annotations
 
@@ -122,6 +123,33 @@ def word_value(phrase: str) -> float:
         elif part not in ("a", "and"):
             value += WORD_NUMBERS[part]
     return value
+
+
+def kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
+    """(kind, unit, factor to base unit) from the written unit and currency."""
+    unit_word = " ".join(unit_word.lower().split())
+    kind, unit, factor = "count", None, 1.0
+    if unit_word in ("%", "per cent", "percent", "pct", "pc", "percentcent"):
+        kind, unit = "percent", "%"
+    elif unit_word.startswith("percentage point") or unit_word == "pp":
+        kind, unit = "points", "pp"
+    elif unit_word in ("basis points", "bps"):
+        kind, unit, factor = "points", "pp", 0.01
+    elif unit_word in WORD_CURRENCIES:
+        kind, unit = "money", WORD_CURRENCIES[unit_word]
+    elif unit_word in HUNDREDTHS:
+        kind, unit, factor = "money", HUNDREDTHS[unit_word], 0.01
+    elif unit_word in MEASURES:
+        kind, (unit, factor) = "measure", MEASURES[unit_word]
+    cur = cur.strip().lower().replace(" ", "")
+    if cur:
+        kind, unit = "money", CURRENCIES.get(cur.rstrip("."), CURRENCIES.get(cur, "USD"))
+    return kind, unit, factor
+
+
+def table_words(written: str) -> str:
+    """A scale or unit as the tables spell it: "lakh  Crore" -> "lakh crore"."""
+    return " ".join(written.lower().split())
 
 
 # Vague amounts: (low, high)

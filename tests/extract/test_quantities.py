@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from checker.extract import quantity_patterns as qp
 from checker.extract.dates import find_dates
-from checker.extract.quantities import Quantity, find_quantities, precision
+from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.quantity_hits import _may_end_modifier, modifier_before
+from checker.extract.quantity_values import precision
 
 
 def quantities(text: str) -> list[Quantity]:
