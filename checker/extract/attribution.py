@@ -142,8 +142,9 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     (rx.compile(r"[,\"]\s*(?P<source>(?:(?:the|its|their|a)\s+)?(?:(?!(?:than|as|what|when|"
                 r"while|if|because|after|before|since|until|whether|which|who|that)\b)"
                 rf"[\w'-]+\s+){{0,5}}?(?:{_HEADS}|data|database)"
-                rf"(?:\s+(?:by|of|from|in)\s+[\w ]{{2,40}}?)?){_ABBR}\s+(?:(?:said|says|stated|shows?|"
-                rf"noted|found|estimated)\b|{_ADDED}|(?:{_CLOSING_VERBS})\b{_CLOSING}|{_CLAIMED})",
+                rf"(?:\s+(?:by|of|from|in)\s+[\w ]{{2,40}}?)?){_ABBR}\s+"
+                rf"(?:(?:said|says|stated|shows?|noted|found|estimated)\b|{_ADDED}|"
+                rf"(?:{_CLOSING_VERBS})\b{_CLOSING}|{_CLAIMED})",
                 re.IGNORECASE), True),
     # '..., the IMD said', '..., an aide said', '..., the Federal Aviation Administration
     # said it handled ...': a short noun phrase after a comma, then the verb.

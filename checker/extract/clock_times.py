@@ -51,7 +51,8 @@ CLOCK_RE = rx.compile(rf"""
         (?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\ ?(?P<ampm>[ap])(?:m|\.m\.)(?![a-z])
       | (?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|[.,]\d)
       | (?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\ ?(?:{_FIXED})\b)
-      | (?P<hdot>[01]?\d|2[0-3])\.(?P<mdot>[0-5]\d)(?=\ ?(?:{_FIXED})\b|\ local(?:\ time\b|{_LOCAL_ALONE}))
+      | (?P<hdot>[01]?\d|2[0-3])\.(?P<mdot>[0-5]\d)
+        (?=\ ?(?:{_FIXED})\b|\ local(?:\ time\b|{_LOCAL_ALONE}))
       | (?:12\ )?(?P<word>noon|midday|midnight)\b
     )
     (?:\ ?(?P<zone>{_ZONES})\b(?!-)|\ (?P<local>local(?:\ time\b|{_LOCAL_ALONE})))?
