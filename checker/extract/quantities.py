@@ -133,7 +133,8 @@ def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, se
     if not (colon or digits and "m" in lower and (
             "am" in lower or "pm" in lower or "m." in lower or "gmt" in lower)
             or "noon" in lower or "midday" in lower or "midnight" in lower
-            or digits and ("utc" in lower or "bst" in lower or "cet" in lower)):
+            or digits and ("utc" in lower or "bst" in lower or "cet" in lower
+                           or " local" in lower)):  # "at 9.30 local"
         return []
     found = [Quantity(text[t.start:t.end], t.start, t.end, "time", t.value, t.low, t.high,
                       t.unit, t.noun, t.approximate, "exact")

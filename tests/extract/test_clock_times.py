@@ -58,6 +58,10 @@ TIMES: list[tuple[str, str, float, float, float, str, str | None]] = [
     ("The Veridia wheelchair race started at 8.20am.", "8.20am", 500, 499.5, 500.5, "local",
      "wheelchair race started"),
     ("Down from 52,000 at 8am.", "8am", 480, 465, 495, "local", None),
+    # a time with a point and its zone (desk probe K: a count of 9.3)
+    ("The rocket lifted off at 9.30 local on Tuesday.", "9.30 local", 570, 569.5, 570.5,
+     "local", "rocket lifted"),
+    ("Polls opened at 07.00 GMT.", "07.00 GMT", 420, 419.5, 420.5, "UTC", "polls opened"),
 ]
 
 
