@@ -18,6 +18,7 @@ import re
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_shares as qs
+from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
 from checker.extract.clock_times import find_times, race_times
 from checker.extract.cues import tokens
@@ -67,6 +68,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for s, e, counted in zero_counts(folded, start, stop):
             keep(Quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
                           "exact"))
+    if digits and qst.may_hold(sentence, low_text):  # a paper's "HR 1.71", "p < 0.001"
+        for s, e in qst.no_figures(folded, start, stop):
+            taken.add(s, e)
+        for q in qst.find_stats(text, folded, start, stop):
+            keep(q)
     if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())

@@ -1,0 +1,105 @@
+"""Figures of research papers: effect ratios by their abbreviation ("HR 1.71", "OR 2.3"),
+confidence intervals ("95% CI 1.12-1.87") and p values ("p < 0.001"); and the numbers of a
+paper that are no figures: citation marks ("[5]", "[1-4]") and a grant's number ("grant
+301244"). A spread in brackets ("(SD 9.8)", "(IQR 30-52)") is a figure of its own.
+
+Desk probe L: a journal article's "95% CI 1.12-1.87" was a percentage of 95 and a name "CI
+1", its ends lost; "HR 1.71" a name "HR 1" and no figure (so "HR 1.45" corroborated "HR
+1.54"); "p < 0.001" a count of 0.001 with no bound; "[14]" and "[15]" counts, from which the
+arithmetic check drew a false warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker import rx
+from checker.extract.quantity_type import Quantity
+from checker.extract.quantity_values import precision
+
+# The abbreviations of effect ratios, as a paper writes them (upper case: "or 2" is a word).
+RATIO_NAMES = {"HR": "hazard ratio", "aHR": "hazard ratio", "OR": "odds ratio",
+               "aOR": "odds ratio", "RR": "relative risk", "aRR": "relative risk",
+               "IRR": "incidence rate ratio"}
+_LABELLED_RATIO_RE = rx.compile(
+    r"(?<![\w-])(?P<label>a?HR|a?OR|a?RR|IRR)\s*(?:=|:|,)?\s*(?P<v>\d+(?:\.\d+)?)(?![\d.]*\d)")
+_NUM = r"-?\d+(?:\.\d+)?"
+_CI_RE = rx.compile(
+    rf"(?P<level>\d{{2}}(?:\.\d)?)\s?%\s*(?:CI|confidence\s+interval)\s*[,:=]?\s*"
+    rf"(?P<lo>{_NUM})\s*(?:-|\u2013|\u2014|to|,)\s*(?P<hi>{_NUM})(?![\d.]*\d)", re.IGNORECASE)
+_P_RE = rx.compile(
+    r"(?<![\w.])p\s*(?P<op><=|>=|<|>|=|\u2264|\u2265)\s*(?P<v>0?\.\d+|1(?:\.0+)?)(?![\d.]*\d)",
+    re.IGNORECASE)
+_UPPER_OPS = ("<", "<=", "\u2264")
+_LOWER_OPS = (">", ">=", "\u2265")
+# A spread in brackets after a mean or a median: "(SD 9.8)", "(IQR 30-52)".
+SPREAD_NAMES = {"sd": "standard deviation", "s.d.": "standard deviation",
+                "se": "standard error", "sem": "standard error", "iqr": "interquartile range"}
+_SPREAD_RE = rx.compile(
+    rf"(?<=\()(?P<label>SD|SE|SEM|IQR|s\.d\.)\s*[=:,]?\s*(?P<v>{_NUM})"
+    rf"(?:\s*(?:-|\u2013|to)\s*(?P<hi>{_NUM}))?(?=\))", re.IGNORECASE)
+# What counts nothing: a citation mark, a grant's or an award's number.
+_NO_FIGURE_RE = rx.compile(
+    r"\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]|"
+    r"\b(?:grant|award|contract)\s+(?:no\.?\s*|number\s+|#\s*)?[A-Z]{0,6}\d[\d/-]{3,}",
+    re.IGNORECASE)
+# The estimate a confidence interval is of, in the words just before it.
+_RATIO_BEFORE_RE = rx.compile(r"\bratio\b|(?<![\w-])(?:a?HR|a?OR|a?RR|IRR)\b")
+
+
+def may_hold(sentence: str, lower: str) -> bool:
+    """A cheap necessary condition of `find_stats` and `no_figures` (a sentence of no paper
+    has none of these)."""
+    return "[" in sentence or "HR" in sentence or "OR" in sentence or "RR" in sentence \
+        or ("%" in sentence and (" ci" in lower or "confidence" in lower)) \
+        or "p" in lower and ("<" in lower or "=" in lower or ">" in lower
+                             or "\u2264" in lower or "\u2265" in lower) \
+        or "(s" in lower or "(iqr" in lower or "grant" in lower or "award" in lower \
+        or "contract" in lower
+
+
+def no_figures(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of folded[start:end] whose numbers count nothing."""
+    for m in _NO_FIGURE_RE.finditer(folded, start, end):
+        yield m.span()
+
+
+def find_stats(text: str, folded: str, start: int, end: int) -> Iterator[Quantity]:
+    """The effect ratios, confidence intervals, spreads and p values of folded[start:end]."""
+    for m in _CI_RE.finditer(folded, start, end):
+        lo, hi = float(m["lo"]), float(m["hi"])
+        if lo > hi:
+            continue
+        ratio = _RATIO_BEFORE_RE.search(folded, max(start, m.start() - 60), m.start())
+        kind, unit = ("ratio", "x") if ratio else ("count", None)
+        yield Quantity(text[m.start():m.end()], m.start(), m.end(), kind, (lo + hi) / 2, lo, hi,
+                       unit, "confidence interval", False, "range")
+    for m in _SPREAD_RE.finditer(folded, start, end):
+        noun = SPREAD_NAMES[m["label"].lower()]
+        if m["hi"] is None:
+            yield _exact(text, m, "count", None, noun)
+        elif float(m["v"]) <= float(m["hi"]):
+            lo, hi = float(m["v"]), float(m["hi"])
+            yield Quantity(text[m.start():m.end()], m.start(), m.end(), "count", (lo + hi) / 2,
+                           lo, hi, None, noun, False, "range")
+    for m in _LABELLED_RATIO_RE.finditer(folded, start, end):
+        yield _exact(text, m, "ratio", "x", RATIO_NAMES[m["label"]])
+    for m in _P_RE.finditer(folded, start, end):
+        op = m["op"]
+        if op in _UPPER_OPS or op in _LOWER_OPS:
+            value = float(m["v"])
+            low, high, bound = (None, value, "upper") if op in _UPPER_OPS \
+                else (value, None, "lower")
+            yield Quantity(text[m.start():m.end()], m.start(), m.end(), "count", value, low,
+                           high, None, "p value", False, bound)
+        else:
+            yield _exact(text, m, "count", None, "p value")
+
+
+def _exact(text: str, m: re.Match[str], kind: str, unit: str | None, noun: str) -> Quantity:
+    """A figure written to its last digit: "HR 1.71" is 1.705 to 1.715."""
+    value = float(m["v"])
+    half = precision(m["v"], 1.0)
+    return Quantity(text[m.start():m.end()], m.start(), m.end(), kind, value, value - half,
+                    value + half, unit, noun, False, "exact")
