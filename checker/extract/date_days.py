@@ -89,15 +89,22 @@ def spans_joined(found: list[DateExpr], text: str, start: int) -> list[DateExpr]
 
 
 def _joined(a: DateExpr, b: DateExpr, text: str, start: int) -> DateExpr | None:
-    """The interval of the days a and b when they are one span, else None."""
-    if not (a.granularity == b.granularity == "day" and a.first and a.last and b.first
-            and b.last and a.last < b.first and a.open is None and b.open is None
-            and a.shift is None and b.shift is None):
+    """The interval of the days (or the months) a and b when they are one span, else None."""
+    if not (a.granularity == b.granularity and a.granularity in ("day", "month") and a.first
+            and a.last and b.first and b.last and a.last < b.first and a.open is None
+            and b.open is None and a.shift is None and b.shift is None):
         return None
     gap = _JOIN_RE.fullmatch(text, a.end, b.start)
     if gap is None:
         return None
     lead = _SPAN_BEFORE_RE.search(text, max(start, a.start - 10), a.start)
+    if a.granularity == "month":
+        # "between January 2012 and December 2023" (desk probe L: two months), "from
+        # March 2020 to June 2021"; months listed ("in March 2020 and June 2021") stay two
+        if lead is None or _MOVED_RE.search(text, max(start, a.start - 50), a.start):
+            return None
+        return a._replace(text=text[a.start:b.end], end=b.end, last=b.last,
+                          granularity="period", relative=a.relative or b.relative)
     if lead is None and gap.group().strip().lower() in ("and", "-", "\u2013"):
         # "on 3 April and 9 April": two days; "(12 October 1875 - 1 December 1947)": a
         # life, whose first day is a birth (test_verdict)

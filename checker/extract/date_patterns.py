@@ -184,6 +184,9 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("shift", rx.compile(r"\b(?:(?P<n>\w+)\s+)?(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
                          r"(?P<dir>later|earlier|before|after|prior)\b", _I)),
     ("day_rel", rx.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", _I)),
+    # The night before publication (date_relative._night says which "overnight" dates).
+    ("night", rx.compile(r"\b(?P<word>overnight)\b|\b(?:in|over|during)\s+the\s+(?:past|last)"
+                         r"\s+(?:24|twenty-four)\s+hours\b", _I)),
     # Not the weekday of a date written out: "on Saturday 15 November" is the 15th (a desk
     # probe: also the Saturday before publication, which met "Saturday 1 November").
     ("weekday", rx.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
@@ -222,6 +225,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "ago": (False, ("ago",)),
     "shift": (False, ("later", "earlier", "before", "after", "prior")),
     "day_rel": (False, ("yesterday", "today", "tomorrow")), "weekday": (False, ("day",)),
+    "night": (False, ("overnight", "hours")),
     "season_year": (True, ("spring", "summer", "autumn", "fall", "winter")),
     "season_rel": (False, ("spring", "summer", "autumn", "fall", "winter")),
     "sport_season": (False, ("season",)),

@@ -220,6 +220,32 @@ def _day_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
     return expr(m, raw, d, d, "day", relative=True)
 
 
+# A night's events, told the morning after: "Overnight, Russia launched 212 drones", "Russia
+# fired 40 missiles at Kyiv overnight", "in the past 24 hours" (desk probe L: no date, so
+# the tallies of two nights conflicted). The night before publication and its day. Not "an
+# overnight success", "stayed overnight", "changed overnight": "overnight" opens the
+# sentence, or closes a clause of an attack or a count.
+_NIGHT_ACT_RE = rx.compile(
+    r"\b(?:launched|fired|attacked|struck|hit|shot\s+down|downed|intercepted|killed|"
+    r"destroyed|carried\s+out|shelled|bombed|targeted|reported|recorded)\b[^.;:!?]{0,80}\Z",
+    re.IGNORECASE)
+_CLAUSE_END_RE = rx.compile(r"\s*(?:[,.;:)]|$|\s(?:on|into|in|and|as|while|when)\b)")
+
+
+@rule("night")
+def _night(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr | None:
+    if m["word"] is not None:
+        before = m.string[max(0, m.start() - 100):m.start()]
+        opens = not before.rstrip(" \t\"'\u201c(")[-1:].isalnum()
+        if not (opens and m["word"] == "Overnight" or _NIGHT_ACT_RE.search(before)
+                and _CLAUSE_END_RE.match(m.string, m.end())):
+            return None
+    if anchor is None or anchor.granularity != "day":
+        return unresolved_at(m, raw, "period")
+    return expr(m, raw, anchor.first - timedelta(days=1), anchor.first, "period",
+                relative=True)
+
+
 # A weekday that dates the telling, not the plan: "Acme will cut 1,500 jobs, the company
 # said on Thursday" is Thursday past, however future the rest of the sentence is.
 _TOLD_BEFORE_RE = rx.compile(

@@ -118,16 +118,20 @@ def noun_after(folded: str, end: int) -> str | None:
             return None
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
     phrase: list[str] = []
-    for w in words[:3]:
+    for w in words[:4]:
         if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
             break
         phrase.append(w)
     if not phrase:
         return None
-    # The head noun is the last plural in the phrase ("Pakistani students study" -> students).
+    # The head noun is the last plural in the phrase ("Pakistani students study" -> students),
+    # a fourth word only when it is the first plural ("18 Russian air defence systems": desk
+    # probe L's noun was "defence").
     plurals = [w for w in phrase if w.lower() in qp.IRREGULAR_PLURALS
                or (w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3)]
-    return (plurals[-1] if plurals else phrase[-1]).lower().strip("'")
+    if plurals and plurals[-1] is phrase[-1] and len(phrase) == 4 and len(plurals) > 1:
+        plurals.pop()  # "..., the three largest states' cities" keeps its first plural
+    return (plurals[-1] if plurals else phrase[:3][-1]).lower().strip("'")
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.

@@ -74,6 +74,15 @@ MEASURES = {
     "litres": ("m3", 1e-3), "liters": ("m3", 1e-3), "litre": ("m3", 1e-3),
     "liter": ("m3", 1e-3), "gt": ("kg", 1e12), "gigatonnes": ("kg", 1e12),
     "megatonnes": ("kg", 1e9), "ppm": ("ppm", 1.0), "ppb": ("ppm", 1e-3),
+    # (desk probe L: "431.2 parts per million" was a count of parts, and "conflicted" with
+    # "up 3.6 ppm")
+    "parts per million": ("ppm", 1.0), "parts per billion": ("ppm", 1e-3),
+    # A rate of a year: "sea levels rose by 4.7 mm a year" (desk probe L: 4.7 mm, its year
+    # lost, so "2.1 mm a year between 1993 and 2002" read as a length too)
+    "mm a year": ("m/yr", 1e-3), "mm per year": ("m/yr", 1e-3),
+    "millimetres a year": ("m/yr", 1e-3), "millimetres per year": ("m/yr", 1e-3),
+    "millimeters a year": ("m/yr", 1e-3), "millimeters per year": ("m/yr", 1e-3),
+    "cm a year": ("m/yr", 1e-2), "cm per year": ("m/yr", 1e-2),
     "\u00b0c": ("degC", 1.0), "\u00b0f": ("degF", 1.0), "degrees celsius": ("degC", 1.0),
     "degrees fahrenheit": ("degF", 1.0), "hour": ("hour", 1.0), "minutes": ("minute", 1.0),
     "minute": ("minute", 1.0), "seconds": ("second", 1.0), "weeks": ("week", 1.0),

@@ -184,6 +184,23 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"first": D(2016, 1, 1), "last": D(2016, 12, 31)}),
     ("Prices rose steadily after 2016.", "after 2016", "day",
      {"first": D(2017, 1, 1), "last": D(2025, 3, 1), "open": "end"}),
+    # two months of one span are one period (desk probe L: two months)
+    ("We followed 12,047 nurses between January 2012 and December 2023.",
+     "January 2012 and December 2023", "day",
+     {"first": D(2012, 1, 1), "last": D(2023, 12, 31), "granularity": "period"}),
+    ("Prices rose from March 2020 to June 2021.", "March 2020 to June 2021", "day",
+     {"first": D(2020, 3, 1), "last": D(2021, 6, 30), "granularity": "period"}),
+    ("Sales fell in March 2020 and June 2021.", "June 2021", "day",
+     {"first": D(2021, 6, 1), "granularity": "month"}),
+    # the night before publication (desk probe L: no date, so two nights' tallies conflicted)
+    ("Overnight, Russia launched 212 drones.", "Overnight", "day",
+     {"first": D(2025, 2, 28), "last": D(2025, 3, 1), "granularity": "period"}),
+    ("Russia fired 40 missiles at Kyiv overnight, officials said.", "overnight", "day",
+     {"first": D(2025, 2, 28), "last": D(2025, 3, 1)}),
+    ("It shot down 1,240 drones in the past 24 hours.", "in the past 24 hours", "day",
+     {"first": D(2025, 2, 28), "last": D(2025, 3, 1)}),
+    ("Overnight, 40 drones were launched.", "Overnight", "none",
+     {"first": None, "resolved": False}),
 ]
 
 
@@ -245,6 +262,9 @@ NOT_DATES: list[tuple[str, list[str]]] = [
     ("It launched at 2.15pm.", []),
     ("About 2000 troops were sent.", []),
     ("The crowd numbered about 2000.", []),  # a round number after a hedge may count
+    ("The band became an overnight success.", []),
+    ("Patients stayed overnight in the clinic.", []),
+    ("Prices changed overnight.", []),
     ("They hired more than 2024 people.", []),
     ("Exports rose 2024 per cent.", []),
     ("The 2012\u201313 budget passed.", ["2012\u201313"]),  # one fiscal year, not two years

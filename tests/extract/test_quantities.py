@@ -317,6 +317,19 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "measure", "unit": "degF", "value": 112.3}),
     ("Cordoba recorded 112F on Sunday.", "112F", {"unit": "degF", "value": 112}),
     ("Nights did not fall below 28C, AEMET said.", "below 28C", {"unit": "degC", "value": 28}),
+    # desk probe L: "parts per million" is ppm, a rate of a year keeps its year, and the noun
+    # is the plural head of four words, never a word of time after the figure
+    ("CO2 averaged 431.2 parts per million in May.", "431.2 parts per million",
+     {"kind": "measure", "unit": "ppm", "value": 431.2}),
+    ("Sea levels rose by 4.7 mm a year between 2015 and 2025.", "4.7 mm a year",
+     {"kind": "measure", "unit": "m/yr", "value": 0.0047}),
+    ("The rate was 2.1 mm per year.", "2.1 mm per year", {"unit": "m/yr", "value": 0.0021}),
+    ("Ukraine said it shot down 18 Russian air defence systems.", "18",
+     {"kind": "count", "noun": "systems"}),
+    ("Exposure was assessed every three years thereafter.", "three years",
+     {"unit": "year", "noun": None}),
+    ("The plane landed more than four hours later.", "more than four hours",
+     {"unit": "hour", "noun": None}),
 ]
 
 
