@@ -91,7 +91,8 @@ _HEADS = _words("""statement ministry ministries release report spokesperson spo
     organisation organization watchdog prosecutor prosecutors investigator investigators
     minister ministers president governor mayor administration campaigners critics activists
     lawyer lawyers doctors forecaster forecasters poll review audit assessment analysis team
-    service association federation author authors journal airline insurer lender operator""")
+    service association federation author authors journal airline insurer lender operator
+    staff command""")
 # A word of a source's noun phrase before its head: not a preposition, a clause word or a
 # verb ("The rise in bank lending suggests that" names no source; "than" in "more than
 # analysts estimated" compares).
@@ -113,7 +114,7 @@ _NOUN_PHRASE = (
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
     rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
     rf"{_ABBR}\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?")
-_TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_ADDED}|"
+_TELLS = (rf"(?:said|says|say|told|stated|noted|denied|denies)\b|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
 _LEAD_WORDS_RE = rx.compile(
     r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"

@@ -27,12 +27,12 @@ _SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass"
                  "governor", "mayor", "administration", "campaigner", "critic", "activist",
                  "lawyer", "doctor", "forecaster", "poll", "review", "audit", "assessment",
                  "team", "service", "association", "federation", "author", "journal", "airline",
-                 "insurer", "lender", "operator")
+                 "insurer", "lender", "operator", "staff", "command")
 # The verbs of attribution._THAT_VERBS, _OBJECT_VERBS and _CLOSING_VERBS (each holds one).
 _VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds", "report",
           "announc", "confirm", "claim", "alleg", "estimat", "forecast", "predict", "project",
           "caution", "warn", "suggest", "found", "finds", "show", "conclud", "argu", "insist",
-          "acknowledg", "admit", "believe", "say", "state", "note", "find", "argu")
+          "acknowledg", "admit", "believe", "say", "state", "note", "find", "argu", "denie")
 _TITLES = ("chief", "minister", "president", "spokes", "director", "chair", "governor", "ceo",
            "analyst", "professor", "commander", "inspector", "superintendent", "secretary",
            "mayor", "senator", "coach", "manager")

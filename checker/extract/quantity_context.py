@@ -131,7 +131,12 @@ def noun_after(folded: str, end: int) -> str | None:
                or (w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3)]
     if plurals and plurals[-1] is phrase[-1] and len(phrase) == 4 and len(plurals) > 1:
         plurals.pop()  # "..., the three largest states' cities" keeps its first plural
-    return (plurals[-1] if plurals else phrase[:3][-1]).lower().strip("'")
+    if plurals:
+        return plurals[-1].lower().strip("'")
+    head = phrase[:3]
+    while len(head) > 1 and head[-1].lower().endswith("ed"):
+        head.pop()  # "one person died", "one man arrested": the person, not the verb
+    return head[-1].lower().strip("'")
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.

@@ -91,9 +91,15 @@ PENCE_AFTER_RE = rx.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
 # "forty-five percent" 5 %): tens and units hyphenated or spaced ("twenty-one", "ninety
 # nine"), hundreds ("a hundred", "one hundred and twenty"). A bare "one" is no figure ("one
 # of them"); before a scale word it is ("one million").
+_TOLL_ONES = (r"person|civilian|man|woman|child|boy|girl|baby|soldier|officer|policeman|"
+              r"worker|passenger|patient|resident|student|journalist|migrant|pilot|firefighter|"
+              r"climber|tourist|hostage|prisoner|miner|fisherman|driver|pedestrian|cyclist")
 _SMALL_WORDS = rf"(?:(?:{TENS_WORDS})(?:[-\s](?:{UNIT_WORDS}))?|{TEEN_WORDS}|{UNIT_WORDS})"
 _WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?|"
             rf"a\s+thousand|one(?=\s+(?:thousand|million|billion|trillion)\b)|"
+            # ... and so is one of a toll ("one civilian was killed": desk probe L, no figure,
+            # so "two were injured" was the only one)
+            rf"one(?=\s+(?:{_TOLL_ONES})\s+(?:was|is|has|had|died|remains|remained)\b)|"
             rf"(?!one\b){_SMALL_WORDS}")
 WORD_NUMBER_RE = rx.compile(
     rf"(?=[atfseno])\b(?P<word>{_WRITTEN})\b(?!-)"

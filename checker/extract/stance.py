@@ -34,6 +34,11 @@ NEGATION_RE = rx.compile(
     r"ordering|knowing|sending|selling|supplying|violating|breaking|committing|leaking|"
     r"hiding|meeting|planning|approving|authori[sz]ing|signing|lying|harbou?ring|"
     r"involvement|wrongdoing|responsibility)\b|"
+    # A that-clause without its "that": "denied the village had fallen" (desk probe L: read
+    # positive, it "corroborated" the capture); not "denied bail to men who were charged".
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\bwho\s)"
+    r"den(?:ied|ies|y)\s+(?:(?!who\b|which\b|whom\b|whose\b|and\b|but\b|to\b)[a-z][\w'-]*\s+)"
+    r"{1,3}?(?:had|has|have|was|were|is|are|would|will)\s+(?:been\s+)?[a-z]+(?:ed|en|wn)\b|"
     r"(?:(?<=has\s)|(?<=have\s)|(?<=had\s)|(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|"
     r"(?<=remains\s)|(?<=remain\s))yet\s+to)\b|n't\b"
     r"|\bno\s+(?!doubt\b|matter\b|longer\b|one\s+else\b|later\b|more\s+than\b|less\s+than\b|"

@@ -330,6 +330,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"unit": "year", "noun": None}),
     ("The plane landed more than four hours later.", "more than four hours",
      {"unit": "hour", "noun": None}),
+    # one of a toll is a figure (desk probe L: "one civilian was killed" had none), its noun
+    # the person, not the verb
+    ("The governor said one civilian was killed and two were injured.", "one",
+     {"kind": "count", "value": 1, "noun": "civilian"}),
+    ("One person died in the fire.", "One", {"kind": "count", "value": 1, "noun": "person"}),
 ]
 
 
@@ -350,6 +355,8 @@ def test_quantity(text: str, surface: str, expected: dict[str, Any]) -> None:
 # Text that holds no quantity at all (or only the listed ones).
 NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     ("He was one of four.", []),
+    ("One of the soldiers was hurt.", []),
+    ("She is one person who was asked.", []),
     ("The company has two.", []),
     ("The 2012\u201313 budget was passed.", []),  # a fiscal year, not 2012 to 13
     ("The 2012-13 budget was passed.", []),

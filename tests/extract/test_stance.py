@@ -89,6 +89,10 @@ POLARITY: list[tuple[str, str]] = [
     ("Kestrel denied a media report that it plans to sell its truck unit.", "negative"),
     ("Kestrel denied an allegation that it paid bribes.", "negative"),
     ("Kestrel denied a report.", "positive"),  # a thing denied, no statement
+    # a that-clause without its "that" (desk probe L: the capture read as told)
+    ("Ukraine's general staff denied the village had fallen.", "negative"),
+    ("The army denied its troops were killed in the strike.", "negative"),
+    ("The court denied bail to men who were charged with fraud.", "positive"),
     ("Pakistan bought 36 J-10CE fighters without a tender.", "positive"),
     ("Exports rose 5% in 2023, not 15% as previously reported.", "positive"),
     ("It carried a Pakistani satellite, not an Indian one.", "positive"),
@@ -205,6 +209,13 @@ ATTRIBUTION: list[tuple[str, str, str]] = [
      "the World Meteorological Organization (WMO) said"),
     ("The European Space Agency (ESA) said it had no plans to join.", "European Space Agency",
      "The European Space Agency (ESA) said"),
+    # a military's staff or command, and its denial (desk probe L: no attribution)
+    ("Russia lost 1,420 troops in the past 24 hours, Ukraine's general staff said.",
+     "Ukraine's general staff", "Ukraine's general staff said"),
+    ("Ukraine's general staff denied the village had fallen.", "Ukraine's general staff",
+     "Ukraine's general staff denied"),
+    ("The eastern command said 40 drones were downed.", "eastern command",
+     "The eastern command said"),
 ]
 
 
