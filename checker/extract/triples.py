@@ -87,14 +87,16 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
     for pid, ps, pe in spans:
         subj = [m for m in entities if m.end <= ps]
         obj = [m for m in entities if m.start >= pe]
-        if subj and obj:
+        if subj and obj and _own_subject(text, subj[-1], ps) and \
+                _CLAUSE_BREAK_RE.search(text, pe, obj[0].start) is None:
             return _name(subj[-1]), pid, _name(obj[0])
     folded = fold(text[start:end])
     verb = verb_at(folded)
     if not verb or verb[0] == 0:
         return None
     verb_start, verb_end = verb
-    subject = folded[:verb_start].strip(" ,\"'")
+    # "Turkey, which joined ...": the relative clause's subject is the name before it
+    subject = _TRAILING_RELATIVE_RE.sub("", folded[:verb_start]).strip(" ,\"'")
     predicate = folded[verb_start:verb_end].lower()
     if predicate in _AUXILIARY:
         part = _PARTICIPLE_RE.match(folded, verb_end)
@@ -109,6 +111,50 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
     if head:
         subject = _name(head[-1])
     return subject, predicate, " ".join(rest.split()[:14])
+
+
+# Where a predicate's object can no longer be: past a clause's end ("Pakistan, which joined
+# in 2023, will send a rover to the Moon" joined no Moon; desk probe L).
+_CLAUSE_BREAK_RE = rx.compile(r"[,;:]|\s[-\u2013\u2014]\s")
+# The auxiliaries and adverbs right before a predicate ("has not joined"), read off the gap
+# between a name and it.
+_BEFORE_PREDICATE_RE = rx.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|not|never|also|already|been|be|to|"
+    r"did|does|do|now|since|then|formally|officially|jointly|a|an|the))*\s*\Z", re.IGNORECASE)
+_PREPOSITION_BEFORE_RE = rx.compile(
+    r"\b(?:to|in|at|from|on|with|of|for|by|into|onto|near|over|under|than)\s+(?:the\s+)?\Z",
+    re.IGNORECASE)
+_TRAILING_RELATIVE_RE = rx.compile(r",\s*(?:which|who)\s*\Z", re.IGNORECASE)
+_RELATIVE_RE = rx.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
+
+
+def _own_subject(text: str, name: EntityMatch, ps: int) -> bool:
+    """Whether the name right before a predicate phrase is its subject: no verb of another
+    clause between them, no coordinated verb ("ESA ended its cooperation with Roscosmos on
+    the ExoMars rover and has not joined the ILRS" is ESA's), and a relative clause only
+    right after the name ("Turkey, which joined the project"; not "the Artemis Accords, a
+    US-led framework, ..., two of which also belong to the ILRS": desk probe L)."""
+    if _PREPOSITION_BEFORE_RE.search(text, max(0, name.start - 12), name.start) and \
+            not name.text.endswith(("'s", "\u2019s")) and \
+            not text.startswith(("'s", "\u2019s"), name.end):
+        # "will send a rover to the Moon aboard Chang'e-8": the Moon is no subject ("74 per
+        # cent of Pakistan's arms imports came from China": Pakistan's are)
+        return False
+    gap = text[name.end:ps]
+    tail = _BEFORE_PREDICATE_RE.search(gap)
+    gap = gap[:tail.start()] if tail else gap
+    if ";" in gap or gap.rstrip().endswith((" and", " but", " or")):
+        return False
+    relative = _RELATIVE_RE.search(gap)
+    if relative is not None:
+        return gap[:relative.start()].strip(" ,") == "" and not _full_verb(gap[relative.end():])
+    return not _full_verb(gap)
+
+
+def _full_verb(text: str) -> bool:
+    """Whether text holds a verb other than an auxiliary ("is one of the members of" is the
+    predicate's own copula; "ended its cooperation" another clause's verb)."""
+    return any(m.group() not in _AUXILIARY for m in _VERB_TWIN.finditer(text.lower()))
 
 
 def _name(match: EntityMatch) -> str:

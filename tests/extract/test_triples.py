@@ -3,10 +3,13 @@ describing a count (its lower-case twin in ASCII text)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.extract import extract_text
 from checker.extract.triples import _VERB_RE, _describes_a_count, names_word, verb_at
+from checker.rules import RuleSet
 
 PARTS = ["has", "Has", " been", " BEEN", "been", " be", "will", " ", "  ", ",", "-", "_", "x",
          "signed", "ed", "ED", "abc", "1", "is", "Is", "wills", "beens", "\u00e9", "\u017f",
@@ -40,3 +43,41 @@ def test_a_name_word_is_no_verb_but_a_first_word_is() -> None:
     assert verb_at("Hibs travel to Dundee United on Wednesday") is None
     assert verb_at("The United States launched 12 satellites") == (18, 26)
     assert verb_at('"Signed in 2020, the deal stands') == (1, 7)
+
+
+TRIPLES = [
+    # a predicate phrase reads its own subject and an object of its own clause (desk probe
+    # L: "Meridian Wire", "ExoMars", "the United States" and "Nicaragua" were members)
+    ("China is not a member of the International Space Station.", ("china", "member-of", "iss")),
+    ("China has never been a partner in the International Space Station.",
+     ("china", "member-of", "iss")),
+    ("Turkey, which joined the ILRS in 2024, said it would withdraw.",
+     ("turkey", "member-of", "ilrs")),
+    ("That was up 7 points, when 74 per cent of Pakistan's arms imports came from China.",
+     ("pakistan", "originated-in", "china")),
+]
+NOT_MEMBERS = [
+    "BEIJING, June 3 (Meridian Wire) - Five countries signed agreements on Wednesday to join "
+    "the ILRS.",
+    "The European Space Agency (ESA) ended its cooperation with Roscosmos on the ExoMars rover "
+    "in 2022 and has not joined the ILRS.",
+    "The Artemis Accords, a rival US-led framework, have been signed by 58 countries, two of "
+    "which also belong to the ILRS.",
+    "Pakistan, which joined in 2023, will send a rover to the Moon aboard Chang'e-8.",
+    "The next round is expected in October, when Egypt and Nicaragua could join, a Chinese "
+    "diplomat said.",
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), TRIPLES, ids=[r[0][:40] for r in TRIPLES])
+def test_a_predicate_reads_its_own_subject_and_object(
+        ruleset: RuleSet, text: str, triple: tuple[str, str, str]) -> None:
+    [claim] = extract_text(text, "d", ruleset.lexicon, threshold=0.0).claims
+    assert claim.triple is not None
+    assert (claim.triple.subject, claim.triple.predicate, claim.triple.object) == triple
+
+
+@pytest.mark.parametrize("text", NOT_MEMBERS, ids=[t[:40] for t in NOT_MEMBERS])
+def test_no_predicate_across_clauses_or_from_a_dateline(ruleset: RuleSet, text: str) -> None:
+    for claim in extract_text(text, "d", ruleset.lexicon, threshold=0.0).claims:
+        assert claim.triple is None or claim.triple.predicate not in ("member-of", "aboard")
