@@ -216,6 +216,19 @@ ATTRIBUTION: list[tuple[str, str, str]] = [
      "Ukraine's general staff denied"),
     ("The eastern command said 40 drones were downed.", "eastern command",
      "The eastern command said"),
+    # who knows what they tell, and a telling that closes the sentence tells all of it
+    # (desk probe L: "citing budget constraints" was the source)
+    ("Turkey will withdraw, two officials familiar with the matter said.",
+     "two officials familiar with the matter", "two officials familiar with the matter said"),
+    ("The talks stalled, sources close to the negotiations said.",
+     "sources close to the negotiations", "sources close to the negotiations said"),
+    ("Turkey told CNSA last month that it would withdraw, citing budget constraints, two "
+     "officials familiar with the matter said.", "two officials familiar with the matter",
+     "two officials familiar with the matter said"),
+    ("The paper ran the story, citing Reuters.", "Reuters", "citing Reuters"),
+    # ... but "according to" may name the source of one figure only
+    ("Norwell reported revenue of $2.17 billion, beating the estimate of $2.05 billion, "
+     "according to LSEG data.", "Norwell", "Norwell reported"),
 ]
 
 
@@ -232,6 +245,7 @@ def test_attribution(text: str, source: str, quoted: str) -> None:
     "However, production based on legacy processes continues to increase.",
     "China has been Pakistan\u2019s primary arms supplier since the 1990s.",
     "It said nothing.",
+    "The firm quit the market, citing high costs and weak demand.",  # a reason, no source
 ])
 def test_no_attribution(text: str) -> None:
     assert attribution(text, 0, len(text)) is None
