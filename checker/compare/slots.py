@@ -350,11 +350,26 @@ def dates_compared(a: NormClaim, b: NormClaim, ea: list[NDate],
     if not ea and not eb and not a.months and not b.months:
         return [], []  # most pairs: no dates at all
     agreeing = [(x.text, y.text) for x in ea for y in eb if _overlaps(x, y)]
+    if agreeing and len(ea) > 1 and len(eb) > 1:
+        return agreeing, _the_others_apart(ea, eb)
     if agreeing or not ea or not eb:
         if not agreeing and (a.months or b.months):
             return _compare_months(a, b, ea, eb)
         return agreeing, []
     return [], [(shown(ea[0]), shown(eb[0]))]
+
+
+def _the_others_apart(ea: list[NDate], eb: list[NDate]) -> Pairs:
+    """Two dates of two facts told in one sentence each, one agreeing: the one date left on
+    each side, of one granularity, that meets nothing on the other ("launch Chang'e-7 in
+    August 2026 and Chang'e-8 around 2028" / "Chang'e-7 ... in October 2026, followed by
+    Chang'e 8 around 2028": desk probe L, a corroboration by the 2028 alone)."""
+    rest_a = [x for x in ea if not any(_overlaps(x, y) for y in eb)]
+    rest_b = [y for y in eb if not any(_overlaps(x, y) for x in ea)]
+    if len(rest_a) == 1 and len(rest_b) == 1 \
+            and rest_a[0].granularity == rest_b[0].granularity:
+        return [(shown(rest_a[0]), shown(rest_b[0]))]
+    return []
 
 
 _YEAR_RE = rx.compile(r"\d{4}")

@@ -108,7 +108,7 @@ def _prev_period(m: re.Match[str], raw: str, anchor: Anchor | None,
 
 # A rank told against a year: "the second highest for June after 2024", "the third warmest
 # year after 2016 and 2020" (desk probe L: from 2025 to publication).
-_RANKED_BEFORE_RE = rx.compile(
+RANKED_BEFORE_RE = rx.compile(
     r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+(?:\w+[\s-]+)?"
     r"(?:\w+est|most|least)\b[^,;.]{0,60}\Z", re.IGNORECASE)
 
@@ -119,7 +119,7 @@ def _since(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
     kw = m["kw"].lower()
     if kw.startswith("no"):  # "no earlier than 2031" is from 2031, "no later than" by it
         kw = "by" if "later" in kw else "since"
-    if kw in ("after", "before") and _RANKED_BEFORE_RE.search(
+    if kw in ("after", "before") and RANKED_BEFORE_RE.search(
             m.string, max(0, m.start() - 100), m.start()):
         a, b = year_days(y)  # "the second highest for June after 2024": behind 2024's
         return expr(m, raw, a, b, "year")
