@@ -49,10 +49,13 @@ MOD_BEFORE_RE = rx.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECAS
 MOD_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
                                for alt in f"{APPROX}|{LOWER}|{UPPER}".split("|")}))
 # "between 5 and 10 per cent": one range, its unit written once, on either side.
+# (A temperature written against its numbers is a range too: "between 1.4C and 1.9C above
+# pre-industrial levels" was two figures in desk probe L.)
 BETWEEN_RE = rx.compile(
     rf"(?=b)\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"
-    rf"(?:\s?(?P<unit>{UNIT})(?!\w))?\s+and\s+(?P<cur2>{CUR})?(?P<num2>{NUM})"
-    rf"(?:\s?(?P<scale2>{SCALE})\b)?(?:\s?(?P<unit2>{UNIT})(?!\w))?",
+    rf"(?:(?P<deg>(?-i:[CF]))(?!\w)|\s?(?P<unit>{UNIT})(?!\w))?\s+and\s+(?P<cur2>{CUR})?"
+    rf"(?P<num2>{NUM})(?:\s?(?P<scale2>{SCALE})\b)?"
+    rf"(?:(?P<deg2>(?-i:[CF]))(?!\w)|\s?(?P<unit2>{UNIT})(?!\w))?",
     re.IGNORECASE,
 )
 # by_first_char: the words grouped by first letter (the same matches, fewer branches tried).

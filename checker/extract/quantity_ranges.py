@@ -83,7 +83,8 @@ _YEARISH_RE = rx.compile(r"1[89]\d\d|20\d\d|2100")
 def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
     """The range a "between X and Y" match states ("between 10 and 12 people"), or None."""
     g = m.groupdict()
-    unit_word = g["unit2"] or g["unit"] or ""
+    degrees = g["deg2"] or g["deg"]
+    unit_word = g["unit2"] or g["unit"] or ("\u00b0" + degrees.lower() if degrees else "")
     scale_word = table_words(g["scale2"] or g["scale"] or "")
     if not (unit_word or scale_word or g["cur"] or g["cur2"]) and (
             _YEARISH_RE.fullmatch(g["num"]) or _YEARISH_RE.fullmatch(g["num2"])

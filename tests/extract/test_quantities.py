@@ -335,6 +335,10 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("The governor said one civilian was killed and two were injured.", "one",
      {"kind": "count", "value": 1, "noun": "civilian"}),
     ("One person died in the fire.", "One", {"kind": "count", "value": 1, "noun": "person"}),
+    # a range of temperatures written against their numbers (desk probe L: two figures)
+    ("The mean is likely to be between 1.4C and 1.9C above pre-industrial levels.",
+     "1.4C and 1.9C", {"kind": "measure", "unit": "degC", "low": 1.4, "high": 1.9,
+                       "bound": "range"}),
 ]
 
 
