@@ -51,6 +51,8 @@ TIME_ZONES = frozenset(
 # A paper's statistics before their figures ("HR 1.71", "95% CI 1.12-1.87", "(SD 9.8)"):
 # labels there, not names, as a currency code is (desk probe L: the names "HR 1", "CI 1", "SD 9").
 STAT_LABELS = frozenset("HR aHR OR aOR RR aRR IRR CI SD SE SEM IQR".split())
+# ... as quantity_stats reads them: "HR 1.71", not the bill "HR 1" nor "the IRR, 14.5%"
+_STAT_FIGURE_RE = rx.compile(r"(?:\s*[=:]\s*|\s+)\d{1,3}\.\d+(?![\d.]*\d)(?!\s*%)")
 # A reporting period's label ("Q3 2025", "H1", "FY2026", "FY26"): a quarter, a half or a
 # year of accounts, not a name ("Q3 2025" was a name that the next line took as subject).
 _PERIOD_LABEL_RE = rx.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
@@ -368,8 +370,8 @@ def unknown_names(
             and not _is_degree_scale(toks, i)
         if taken[i] or (i + 1 < len(toks) and (
                 text[tok.end:tok.end + 1] == "$"
-                or ((word in BEFORE_FIGURES or word in STAT_LABELS)
-                    and toks[i + 1].text[:1].isdigit()))) \
+                or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit())
+                or (word in STAT_LABELS and _STAT_FIGURE_RE.match(text, tok.end)))) \
                 or (word[-1].isdigit() and word.rstrip("0123456789") in GLUED_TO_FIGURES):
             if chunk:
                 flush()  # a known name, or a currency code ("US$5 billion", "NOK 45", "Tk150")

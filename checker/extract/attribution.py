@@ -16,6 +16,11 @@ from checker.textutil import fold
 
 _NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
 _SOURCE = rf"(?P<source>{_NAME})"
+# A denial tells what it denies, a clause ("The ministry denied the village had fallen",
+# "denied that ..."), not a thing refused ("The court denied bail to 3 men", "The board
+# denied the request": a review).
+_DENIED = (r"denie[sd](?=\s+that\b|\s+(?:(?!who\b|which\b|to\b)[a-z][\w'-]*\s+){1,3}?"
+           r"(?:had|has|have|was|were|is|are|would|will)\s)")
 # Who knows what they tell: "two officials familiar with the matter said", "sources close
 # to the talks said", "people briefed on the plans said" (desk probe L: no attribution).
 _PRIVY = (r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
@@ -96,7 +101,9 @@ _HEADS = _words("""statement ministry ministries release report spokesperson spo
     minister ministers president governor mayor administration campaigners critics activists
     lawyer lawyers doctors forecaster forecasters poll review audit assessment analysis team
     service association federation author authors journal airline insurer lender operator
-    staff command people""")
+    command""")
+# ... and a military's general staff ("staff found a bomb" found it: a review)
+_HEADS = rf"(?:{_HEADS}|general\s+staff)"
 # A word of a source's noun phrase before its head: not a preposition, a clause word or a
 # verb ("The rise in bank lending suggests that" names no source; "than" in "more than
 # analysts estimated" compares).
@@ -118,7 +125,7 @@ _NOUN_PHRASE = (
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
     rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
     rf"{_ABBR}\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?")
-_TELLS = (rf"(?:said|says|say|told|stated|noted|denied|denies)\b|{_ADDED}|"
+_TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_DENIED}|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
 _LEAD_WORDS_RE = rx.compile(
     r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"
@@ -168,6 +175,11 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
                 rf"woman)|director|chair(?:man|woman)?|governor|ceo|analyst|professor|"
                 rf"commander|chief|inspector|superintendent|secretary|mayor|senator|coach|"
                 rf"manager))\s+{_SOURCE}\s+(?:{_SAY})\b"), True),
+    # "people familiar with the matter said": people who know what they tell (not "In 2024,
+    # people found new ways to save": a review)
+    (rx.compile(rf"[,\"]\s*(?P<source>(?:(?:two|three|four|several|some|many|the)\s+)?"
+                rf"(?:people|persons)\s+{_PRIVY}\s+[\w ]{{2,40}}?)\s+(?:said|say|says|told)\b",
+                re.IGNORECASE), True),
     # 'official data showed', 'customs figures show'
     (rx.compile(r"(?=[ogctrfm])\b(?P<source>(?:official|government|customs|trade|ministry|"
                 r"census|first)\s+(?:data|figures|statistics|estimates))\s+(?:showed|shows?)\b",

@@ -27,7 +27,7 @@ _SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass"
                  "governor", "mayor", "administration", "campaigner", "critic", "activist",
                  "lawyer", "doctor", "forecaster", "poll", "review", "audit", "assessment",
                  "team", "service", "association", "federation", "author", "journal", "airline",
-                 "insurer", "lender", "operator", "staff", "command", "people")
+                 "insurer", "lender", "operator", "staff", "command")
 # The verbs of attribution._THAT_VERBS, _OBJECT_VERBS and _CLOSING_VERBS (each holds one).
 _VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds", "report",
           "announc", "confirm", "claim", "alleg", "estimat", "forecast", "predict", "project",
@@ -49,6 +49,7 @@ PATTERN_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
     ((",", '"'), ("told",) + _VERBS),
     (_COMMA, _SAY_CUES),
     (_TITLES, _SAY_CUES),
+    ((",", '"'), ("people", "persons"), ("said", "say", "told")),
     (("show",),),
     (("said", "says", "told", "added", "noted"),),
     (("citing", "quoting"),),

@@ -178,12 +178,14 @@ def _classify(raw: str, start: int, end: int) -> Block:
 def _is_front_or_back_matter(body: str) -> bool:
     """A journal page's author line, affiliation list or reference (cw.AUTHOR_DEGREE_RE and
     the patterns after it)."""
-    if cw.AFFILIATION_RE.match(body) or cw.REFERENCE_RE.search(body):
+    if cw.REFERENCE_RE.search(body) and cw.REFERENCE_AUTHORS_RE.match(body):
         return True
-    if "," not in body and ";" not in body:
-        return False
-    return len(cw.AUTHOR_DEGREE_RE.findall(body)) >= 2 or \
-        len(cw.AUTHOR_MARK_RE.findall(body)) >= 2
+    if body.rstrip().endswith((".", "!", "?")) or ":" in body or (
+            "," not in body and ";" not in body):
+        return False  # a sentence, a labelled row ("Scorers: Kane (12), ..."), or no list
+    return cw.AFFILIATION_RE.match(body) is not None \
+        or len(cw.AUTHOR_DEGREE_RE.findall(body)) >= 2 \
+        or len(cw.AUTHOR_MARK_RE.findall(body)) >= 2
 
 
 def _figure_bullet(body: str) -> bool:

@@ -69,9 +69,11 @@ def listed_days(d: DateExpr, text: str) -> list[DateExpr]:
 # Two dates of one span: "from 3 April to 9 April", "between March 3 and April 9", "28
 # March-2 April" (desk probe K: two days, so the week's 412 cases were dated 3 April).
 _JOIN_RE = rx.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.IGNORECASE)
+_PLURAL_AFTER_RE = rx.compile(r"\s+[a-z]+[^s\W]s\b")
 # ... not a date moved to another: "postponed from 3 April to 9 April".
 _MOVED_RE = rx.compile(r"\b(?:moved|postponed|delayed|rescheduled|brought\s+forward|pushed"
-                       r"\s+back|put\s+back|changed|shifted|switched|deferred|advanced)\b"
+                       r"\s+back|put\s+back|changed|shifted|switched|deferred|advanced|"
+                       r"extended|called\s+off|cancell?ed|suspended)\b"
                        r"[^.;]{0,30}\Z", re.IGNORECASE)
 
 
@@ -100,8 +102,11 @@ def _joined(a: DateExpr, b: DateExpr, text: str, start: int) -> DateExpr | None:
     lead = _SPAN_BEFORE_RE.search(text, max(start, a.start - 10), a.start)
     if a.granularity == "month":
         # "between January 2012 and December 2023" (desk probe L: two months), "from
-        # March 2020 to June 2021"; months listed ("in March 2020 and June 2021") stay two
-        if lead is None or _MOVED_RE.search(text, max(start, a.start - 50), a.start):
+        # March 2020 to June 2021"; months listed ("in March 2020 and June 2021") stay two,
+        # and so do months of two things ("between the January 2024 and December 2024
+        # elections": a review)
+        if lead is None or _MOVED_RE.search(text, max(start, a.start - 50), a.start) \
+                or _PLURAL_AFTER_RE.match(text, b.end):
             return None
         return a._replace(text=text[a.start:b.end], end=b.end, last=b.last,
                           granularity="period", relative=a.relative or b.relative)

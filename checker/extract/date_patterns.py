@@ -69,6 +69,13 @@ _YEAR_ALONE_AFTER_RE = rx.compile(
     r"while|but|according|levels?|figures?|records?|average)\b", _I)
 
 
+# ... but a level reached is a count ("the toll rose to about 2013", "fell to roughly 1963
+# in March": a review), and "more than" or "fewer than" compares counts.
+_COUNTED_BEFORE_RE = rx.compile(
+    r"(?:\b(?:to|at|of|by|from|reached|totall?ed|numbered|hit|was|were|is|are)\s+\S+|"
+    r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller)\s+than)\s*\Z", _I)
+
+
 def counted_year(folded: str, start: int, end: int) -> bool:
     """Whether the year-like number folded[start:end] counts something ("about 2000 troops",
     "nearly 1850 people") rather than naming its year ("around 2028", "warmer than 2024")."""
@@ -76,7 +83,8 @@ def counted_year(folded: str, start: int, end: int) -> bool:
         return True
     if not count_before(folded, max(0, start - 20), start):
         return False
-    return int(folded[start:end]) % 50 == 0 or not _YEAR_ALONE_AFTER_RE.match(folded, end)
+    return int(folded[start:end]) % 50 == 0 or not _YEAR_ALONE_AFTER_RE.match(folded, end) \
+        or _COUNTED_BEFORE_RE.search(folded, max(0, start - 30), start) is not None
 
 
 COUNT_AFTER_RE = rx.compile(

@@ -135,6 +135,13 @@ _FROM_FIGURE_BEFORE_RE = rx.compile(
     r"(?:\s*(?:%|per\s?cent|percent|[a-z]+))?\s+\Z", re.IGNORECASE)
 
 
+# "The next round is expected in October" (desk probe L: the October before publication);
+# only the month it names ("the verdict in the trial that began in January is expected in
+# October" began in January past: a review).
+_EXPECTED_BEFORE_RE = rx.compile(r"\b(?:is|are)\s+(?:now\s+)?expected\s+(?:in|by)\s+\Z",
+                                 re.IGNORECASE)
+
+
 @rule("month_rel")
 def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     month = month_number(m["mon"])
@@ -149,6 +156,9 @@ def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
         if future and _FROM_FIGURE_BEFORE_RE.search(m.string, max(0, m.start() - 40),
                                                     m.start()):
             future = False  # the figure a change starts from is the latest one, not a plan
+        elif not future and _EXPECTED_BEFORE_RE.search(m.string, max(0, m.start() - 30),
+                                                       m.start() + 3):
+            future = True  # what is expected in a month is ahead: that month, not the clause
         year = year_for_month(anchor, month, future)
     a, b = month_days(year, month)
     return expr(m, raw, a, b, "month", relative=True)
@@ -229,7 +239,8 @@ _NIGHT_ACT_RE = rx.compile(
     r"\b(?:launched|fired|attacked|struck|hit|shot\s+down|downed|intercepted|killed|"
     r"destroyed|carried\s+out|shelled|bombed|targeted|reported|recorded)\b[^.;:!?]{0,80}\Z",
     re.IGNORECASE)
-_CLAUSE_END_RE = rx.compile(r"\s*(?:[,.;:)]|$|\s(?:on|into|in|and|as|while|when)\b)")
+# (Not before "on June 3", "into Sunday", "in 2022": that date is the night's; a review.)
+_CLAUSE_END_RE = rx.compile(r"\s*(?:[,.;:)]|$|\s(?:and|as|while|when)\b)")
 
 
 @rule("night")
@@ -237,8 +248,10 @@ def _night(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
     if m["word"] is not None:
         before = m.string[max(0, m.start() - 100):m.start()]
         opens = not before.rstrip(" \t\"'\u201c(")[-1:].isalnum()
-        if not (opens and m["word"] == "Overnight" or _NIGHT_ACT_RE.search(before)
-                and _CLAUSE_END_RE.match(m.string, m.end())):
+        # "Overnight," opens the sentence as an adverb: "Overnight interest rates", "Overnight
+        # stays at hotels" name things (a review)
+        if not (opens and m["word"] == "Overnight" and m.string.startswith(",", m.end())
+                or _NIGHT_ACT_RE.search(before) and _CLAUSE_END_RE.match(m.string, m.end())):
             return None
     if anchor is None or anchor.granularity != "day":
         return unresolved_at(m, raw, "period")
@@ -261,7 +274,7 @@ _TOLD_BEFORE_RE = rx.compile(
 # comma; not a past told as its sequel ("would go on to win on Sunday": a review).
 _PLANNED_BEFORE_RE = rx.compile(
     r"\b(?:will|would(?!\s+(?:go\s+on|later|eventually|then|never)\b)|shall|'ll|"
-    r"(?:is|are)\s+(?:due|set|scheduled|expected|planned)|"
+    r"(?:is|are)\s+(?:now\s+)?(?:due|set|scheduled|expected|planned)|"
     r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
 
 

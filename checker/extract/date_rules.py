@@ -108,9 +108,14 @@ def _prev_period(m: re.Match[str], raw: str, anchor: Anchor | None,
 
 # A rank told against a year: "the second highest for June after 2024", "the third warmest
 # year after 2016 and 2020" (desk probe L: from 2025 to publication).
+# No verb between the rank and "after", nor "when" after the year: "became the second
+# largest lender after 2019 when it bought its rival", "the second highest-paid executive
+# left after 2022" are times (a review).
 RANKED_BEFORE_RE = rx.compile(
     r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+(?:\w+[\s-]+)?"
-    r"(?:\w+est|most|least)\b[^,;.]{0,60}\Z", re.IGNORECASE)
+    r"(?:\w+est|most|least)\b(?:(?!\s(?:\w+ed|left|came|went|was|were|is|are|has|had|took|"
+    r"became|made|won|lost|fell|rose)\b)[^,;.]){0,60}\Z", re.IGNORECASE)
+_WHEN_AFTER_RE = rx.compile(r",?\s+(?:when|as|after|before|until)\b", re.IGNORECASE)
 
 
 @rule("since")
@@ -120,7 +125,8 @@ def _since(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
     if kw.startswith("no"):  # "no earlier than 2031" is from 2031, "no later than" by it
         kw = "by" if "later" in kw else "since"
     if kw in ("after", "before") and RANKED_BEFORE_RE.search(
-            m.string, max(0, m.start() - 100), m.start()):
+            m.string, max(0, m.start() - 100), m.start()) \
+            and not _WHEN_AFTER_RE.match(m.string, m.end()):
         a, b = year_days(y)  # "the second highest for June after 2024": behind 2024's
         return expr(m, raw, a, b, "year")
     if kw in ("since", "after"):

@@ -97,12 +97,19 @@ PENCE_AFTER_RE = rx.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
 _TOLL_ONES = (r"person|civilian|man|woman|child|boy|girl|baby|soldier|officer|policeman|"
               r"worker|passenger|patient|resident|student|journalist|migrant|pilot|firefighter|"
               r"climber|tourist|hostage|prisoner|miner|fisherman|driver|pedestrian|cyclist")
+# ... what befell it ("One person is allowed per household", "One man was the driver" count
+# nothing: a review)
+_TOLL_FATES = (r"(?:died|drowned|(?:was|is|has\s+been|had\s+been)\s+(?:(?:later|also|reported|"
+               r"confirmed)\s+)?(?:killed|injured|wounded|hurt|arrested|detained|rescued|shot|"
+               r"stabbed|missing|hospitali[sz]ed|taken\s+to\s+hospital|treated|evacuated|"
+               r"charged|jailed|kidnapped|abducted|dead|still\s+missing|in\s+hospital)|"
+               r"remains?\s+(?:missing|in\s+hospital)|has\s+died)\b")
 _SMALL_WORDS = rf"(?:(?:{TENS_WORDS})(?:[-\s](?:{UNIT_WORDS}))?|{TEEN_WORDS}|{UNIT_WORDS})"
 _WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?|"
             rf"a\s+thousand|one(?=\s+(?:thousand|million|billion|trillion)\b)|"
             # ... and so is one of a toll ("one civilian was killed": desk probe L, no figure,
             # so "two were injured" was the only one)
-            rf"one(?=\s+(?:{_TOLL_ONES})\s+(?:was|is|has|had|died|remains|remained)\b)|"
+            rf"one(?=\s+(?:{_TOLL_ONES})\s+{_TOLL_FATES})|"
             rf"(?!one\b){_SMALL_WORDS}")
 WORD_NUMBER_RE = rx.compile(
     rf"(?=[atfseno])\b(?P<word>{_WRITTEN})\b(?!-)"

@@ -22,8 +22,11 @@ from checker.extract.quantity_values import precision
 RATIO_NAMES = {"HR": "hazard ratio", "aHR": "hazard ratio", "OR": "odds ratio",
                "aOR": "odds ratio", "RR": "relative risk", "aRR": "relative risk",
                "IRR": "incidence rate ratio"}
+# A ratio is written to its decimals, right after its label: not "Bend, OR, 3 people", "HR
+# 1" (a bill), "HR 3684", "the chief of HR, 52", "IRR, 14.5%" (a review: false figures).
 _LABELLED_RATIO_RE = rx.compile(
-    r"(?<![\w-])(?P<label>a?HR|a?OR|a?RR|IRR)\s*(?:=|:|,)?\s*(?P<v>\d+(?:\.\d+)?)(?![\d.]*\d)")
+    r"(?<![\w-])(?P<label>a?HR|a?OR|a?RR|IRR)(?:\s*[=:]\s*|\s+)(?P<v>\d{1,3}\.\d+)"
+    r"(?![\d.]*\d)(?!\s*%)")
 _NUM = r"-?\d+(?:\.\d+)?"
 _CI_RE = rx.compile(
     rf"(?P<level>\d{{2}}(?:\.\d)?)\s?%\s*(?:CI|confidence\s+interval)\s*[,:=]?\s*"
@@ -37,12 +40,17 @@ _LOWER_OPS = (">", ">=", "\u2265")
 SPREAD_NAMES = {"sd": "standard deviation", "s.d.": "standard deviation",
                 "se": "standard error", "sem": "standard error", "iqr": "interquartile range"}
 _SPREAD_RE = rx.compile(
-    rf"(?<=\()(?P<label>SD|SE|SEM|IQR|s\.d\.)\s*[=:,]?\s*(?P<v>{_NUM})"
+    rf"(?<=\()(?P<label>SD|SE|SEM|IQR|s\.d\.)(?:\s*[=:,]\s*|\s+)(?P<v>{_NUM})"
     rf"(?:\s*(?:-|\u2013|to)\s*(?P<hi>{_NUM}))?(?=\))", re.IGNORECASE)
-# What counts nothing: a citation mark, a grant's or an award's number.
+# What counts nothing: a citation mark, closing its clause ("[14], who found", "[5]."; not
+# an editor's "[3,000]" or '"They took [12] of our cattle"': a review), and a grant's or an
+# award's number, an identifier ("grant 301244", "award no. R01-HL12345"; not "under the
+# contract 1500 nurses": a review).
 _NO_FIGURE_RE = rx.compile(
-    r"\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]|"
-    r"\b(?:grant|award|contract)\s+(?:no\.?\s*|number\s+|#\s*)?[A-Z]{0,6}\d[\d/-]{3,}",
+    r"\[(?!\d{1,3}(?:,\d{3})+\])\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]"
+    r"(?=\s*(?:[.,;:)\]]|$))|"
+    r"\b(?:grant|award|contract)\s+(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?:[A-Z]{1,6}[-/]?\d[\d/-]{2,}\d|\d{5,})(?![\d,])(?!\s+[a-z])",
     re.IGNORECASE)
 # The estimate a confidence interval is of, in the words just before it.
 _RATIO_BEFORE_RE = rx.compile(r"\bratio\b|(?<![\w-])(?:a?HR|a?OR|a?RR|IRR)\b")

@@ -132,9 +132,7 @@ FUTURE_RE = rx.compile(
     r"(?:is|are)\s+due\s+(?:on|in|by|at)\b|scheduled\s+to|"
     # "Chang'e 8 is planned for 2029" (a desk probe: asserted, beside "will carry a rover")
     r"(?:is|are)\s+(?:planned|scheduled|slated)\s+for|plans?\s+to|planning\s+to|aims?\s+to|intends?\s+to|"
-    r"(?:is|are)\s+expected\s+to|expects?\b|"
-    # "The next round is expected in October" (desk probe L: the October before publication)
-    r"(?:is|are)\s+(?:now\s+)?expected\s+(?:in|on|by|before|within|later|next|this)\b|forecasts?\b|projected\s+to|would\s+soon|"
+    r"(?:is|are)\s+expected\s+to|expects?\b|forecasts?\b|projected\s+to|would\s+soon|"
     r"is\s+going\s+to|are\s+going\s+to|envisions?|envisages?|upcoming|next\s+year|"
     r"aspires?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|prepares?\s+to|"
     # A plan told in reported speech: "the company said it would cut 1,100 jobs" is "will

@@ -85,11 +85,11 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
     # look for predicate phrases at all (same result, less work).
     spans = lexicon.predicate_spans(text, start, end) if len(entities) >= 2 else []
     for pid, ps, pe in spans:
-        subj = [m for m in entities if m.end <= ps]
         obj = [m for m in entities if m.start >= pe]
-        if subj and obj and _own_subject(text, subj[-1], ps) and \
-                _CLAUSE_BREAK_RE.search(text, pe, obj[0].start) is None:
-            return _name(subj[-1]), pid, _name(obj[0])
+        who = _subject_for(text, start, [m for m in entities if m.end <= ps], ps) \
+            if obj else None
+        if who is not None and _CLAUSE_BREAK_RE.search(text, pe, obj[0].start) is None:
+            return _name(who), pid, _name(obj[0])
     folded = fold(text[start:end])
     verb = verb_at(folded)
     if not verb or verb[0] == 0:
@@ -120,12 +120,41 @@ _CLAUSE_BREAK_RE = rx.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 # between a name and it.
 _BEFORE_PREDICATE_RE = rx.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|not|never|also|already|been|be|to|"
-    r"did|does|do|now|since|then|formally|officially|jointly|a|an|the))*\s*\Z", re.IGNORECASE)
+    r"did|does|do|now|since|then|formally|officially|jointly|a|an|the|became|become|becomes|"
+    r"remain|remains|remained))*\s*\Z", re.IGNORECASE)
 _PREPOSITION_BEFORE_RE = rx.compile(
     r"\b(?:to|in|at|from|on|with|of|for|by|into|onto|near|over|under|than)\s+(?:the\s+)?\Z",
     re.IGNORECASE)
 _TRAILING_RELATIVE_RE = rx.compile(r",\s*(?:which|who)\s*\Z", re.IGNORECASE)
 _RELATIVE_RE = rx.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
+
+
+# A relative clause closed by its commas: "India, which joined the group in 2009, is a
+# member of BRICS" (a review: the aside's verb kept India from being the subject).
+_ASIDE_RE = rx.compile(r",\s*(?:which|who)\b[^,;]*,", re.IGNORECASE)
+
+
+def _subject_for(text: str, start: int, before: list[EntityMatch],
+                 ps: int) -> EntityMatch | None:
+    """The subject of the predicate phrase at ps among the names before it: the last one
+    outside a closed relative clause when it is the phrase's own (`_own_subject`), else the
+    clause's first name when the phrase is its second verb ("Egypt signed the agreement in
+    2024 and is now a member of the ILRS"; "ESA ended its cooperation ... on the ExoMars
+    rover and has not joined the ILRS" is ESA's)."""
+    for aside in _ASIDE_RE.finditer(text, before[0].end if before else ps, ps):
+        before = [m for m in before if not aside.start() <= m.start < aside.end()]
+    if not before:
+        return None
+    if _own_subject(text, before[-1], ps):
+        return before[-1]
+    first = before[0]
+    gap = _ASIDE_RE.sub(" ", text[first.end:ps])
+    tail = _BEFORE_PREDICATE_RE.search(gap)
+    gap = gap[:tail.start()] if tail else gap
+    if gap.rstrip().endswith(" and") and ";" not in gap and _full_verb(gap) \
+            and not _full_verb(text[start:first.start]):
+        return first
+    return None
 
 
 def _own_subject(text: str, name: EntityMatch, ps: int) -> bool:
@@ -140,7 +169,7 @@ def _own_subject(text: str, name: EntityMatch, ps: int) -> bool:
         # "will send a rover to the Moon aboard Chang'e-8": the Moon is no subject ("74 per
         # cent of Pakistan's arms imports came from China": Pakistan's are)
         return False
-    gap = text[name.end:ps]
+    gap = _ASIDE_RE.sub(" ", text[name.end:ps])
     tail = _BEFORE_PREDICATE_RE.search(gap)
     gap = gap[:tail.start()] if tail else gap
     if ";" in gap or gap.rstrip().endswith((" and", " but", " or")):

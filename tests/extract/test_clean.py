@@ -373,3 +373,24 @@ def test_menu_marks_are_the_separators_marks() -> None:
     for mark in _MENU_MARKS:
         assert _is_menu(f"News {mark} Sport {mark} Weather")
         assert not _is_menu(f"News {mark} Sport")
+
+
+@pytest.mark.parametrize("line", [
+    # news lines of the shapes of a journal's front and back matter (a review: each was
+    # dropped whole, its claims with it)
+    '"We need more nurses," said Jane Smith, MD, PhD, a cardiologist at the Mayo Clinic.',
+    "Flooding hit Hattiesburg, MS, and Gulfport, MS, on Tuesday, killing 3 people.",
+    "Jason Smith (32), of Main Street, Naas, and Mark Byrne (28), of Newbridge, were each "
+    "fined 500 euro.",
+    "Seats won: Labour (12), Conservatives (8), Liberal Democrats (3)",
+    "Scorers: Kane (12), Saka (45), Rice (78)",
+    "1. University of Oxford, UK, scored 98.5 points in the ranking.",
+    "The study, published in Nature (doi:10.1038/s41586-024-0001), found that 40% of coral "
+    "reefs had bleached.",
+    "The findings, reported in The Lancet (2024; 403: 1021), covered 12,000 patients.",
+    "All market data delayed by 15 minutes caused 300 erroneous trades, the exchange said.",
+    "The Guardian is funded by readers, and reported a loss of 10 million pounds last year.",
+])
+def test_news_in_the_shape_of_front_or_back_matter_is_kept(line: str) -> None:
+    [block] = classify_lines(line)
+    assert block.reason not in ("scholarly", "footer")

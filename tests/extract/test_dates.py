@@ -201,6 +201,16 @@ ROWS: list[tuple[str, str, str, dict[str, Any]]] = [
      {"first": D(2025, 2, 28), "last": D(2025, 3, 1)}),
     ("Overnight, 40 drones were launched.", "Overnight", "none",
      {"first": None, "resolved": False}),
+    # a review: a level reached is a count, a rank against a year in time is a time, months
+    # of two things or a date moved are two dates, a night dated by its day is that day
+    ("It became the second largest lender after 2019 when it bought its rival.",
+     "after 2019", "day", {"first": D(2020, 1, 1), "open": "end"}),
+    ("The second highest-paid executive left after 2022.", "after 2022", "day",
+     {"first": D(2023, 1, 1), "open": "end"}),
+    ("The deadline was extended from March 2026 to June 2026.", "June 2026", "day",
+     {"first": D(2026, 6, 1), "granularity": "month"}),
+    ("Turnout fell between the January 2024 and December 2024 elections.", "January 2024",
+     "day", {"first": D(2024, 1, 1), "granularity": "month"}),
 ]
 
 
@@ -263,6 +273,10 @@ NOT_DATES: list[tuple[str, list[str]]] = [
     ("About 2000 troops were sent.", []),
     ("The crowd numbered about 2000.", []),  # a round number after a hedge may count
     ("The band became an overnight success.", []),
+    ("Overnight interest rates rose to 5.3%.", []),
+    ("Russia launched 50 drones overnight on June 3.", ["June 3"]),
+    ("The death toll rose to about 2013, officials said.", []),
+    ("Membership fell to roughly 1963 in the spring.", ["in the spring"]),
     ("Patients stayed overnight in the clinic.", []),
     ("Prices changed overnight.", []),
     ("They hired more than 2024 people.", []),

@@ -43,6 +43,9 @@ WEEKDAYS = [
      {"in October": "2026-10-01"}),
     ("A ruling is now expected on Friday.", "2026-10-04", {"on Friday": "2026-10-09"}),
     ("Results were expected in October.", "2026-06-03", {"in October": "2025-10-01"}),
+    # only the month expected (a review: the trial's January moved to next year)
+    ("The verdict in the trial that began in January is expected in October.", "2026-06-03",
+     {"in January": "2026-01-01", "in October": "2026-10-01"}),
 ]
 
 

@@ -77,3 +77,22 @@ def test_ordinary_text_keeps_its_figures() -> None:
     # "or" in lower case is a word, and a bracket of words no citation
     found = find_quantities("Sales rose 4% or 5 points [in March] to 312 units.")
     assert [q.text for q in found] == ["4%", "5", "312"]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # the letters of a statistic in other uses (a review: false ratios and lost figures)
+    ("In Bend, OR, 3 people were killed.", [("3", "count", "people")]),
+    ("The House passed HR 1 on Tuesday.", []),
+    ("The company's chief of HR, 52, said 40 jobs would go.",
+     [("52", "measure", "age"), ("40", "count", "jobs")]),
+    ("The project's IRR, 14.5%, beat the 12% hurdle.",
+     [("14.5%", "percent", None), ("12%", "percent", "hurdle")]),
+    ("The office is in London (SE1) and employs 40 people.", [("40", "count", "people")]),
+    # an editor's brackets, and a contract's count
+    ('"We need [3,000] more nurses," the minister said.', [("3,000", "count", "nurses")]),
+    ('"They took [12] of our cattle," he said.', [("12", "count", "cattle")]),
+    ("Under the new contract 1500 nurses will get a raise.", [("1500", "count", "nurses")]),
+])
+def test_a_statistics_letters_elsewhere(text: str, figures: list[tuple[str, str, str | None]]
+                                        ) -> None:
+    assert [(q.text, q.kind, q.noun) for q in find_quantities(text)] == figures

@@ -246,6 +246,11 @@ def test_attribution(text: str, source: str, quoted: str) -> None:
     "China has been Pakistan\u2019s primary arms supplier since the 1990s.",
     "It said nothing.",
     "The firm quit the market, citing high costs and weak demand.",  # a reason, no source
+    # a thing refused, a thing found (a review)
+    "The court denied bail to 3 men.",
+    "The board denied the request for a 5% raise.",
+    "At the hospital, staff found a bomb in a bag.",
+    "In 2024, people found new ways to save.",
 ])
 def test_no_attribution(text: str) -> None:
     assert attribution(text, 0, len(text)) is None

@@ -55,12 +55,20 @@ TRIPLES = [
      ("turkey", "member-of", "ilrs")),
     ("That was up 7 points, when 74 per cent of Pakistan's arms imports came from China.",
      ("pakistan", "originated-in", "china")),
+    # a closed relative clause, and a second verb of the clause's subject (a review)
+    ("India, which joined the group in 2009, is a member of the ILRS.",
+     ("india", "member-of", "ilrs")),
+    ("Egypt, which applied in 2023, became a member of the ILRS.",
+     ("egypt", "member-of", "ilrs")),
+    ("Egypt signed the agreement in 2024 and is now a member of the ILRS.",
+     ("egypt", "member-of", "ilrs")),
+    ("The European Space Agency (ESA) ended its cooperation with Roscosmos on the ExoMars "
+     "rover in 2022 and has not joined the ILRS.",
+     ("European Space Agency", "member-of", "ilrs")),
 ]
 NOT_MEMBERS = [
     "BEIJING, June 3 (Meridian Wire) - Five countries signed agreements on Wednesday to join "
     "the ILRS.",
-    "The European Space Agency (ESA) ended its cooperation with Roscosmos on the ExoMars rover "
-    "in 2022 and has not joined the ILRS.",
     "The Artemis Accords, a rival US-led framework, have been signed by 58 countries, two of "
     "which also belong to the ILRS.",
     "Pakistan, which joined in 2023, will send a rover to the Moon aboard Chang'e-8.",
