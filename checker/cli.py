@@ -14,7 +14,7 @@ import signal
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -39,7 +39,7 @@ from checker.errors import (
     UsageError,
     printable_path,
 )
-from checker.interrupt import clear, raised, terminate
+from checker.interrupt import clear, quiet_exits, raised, terminate
 
 # The command line imports a command's machinery when the command runs, not before:
 # `claimcheck --version` took 1.0 s and `claimcheck validate` imported extraction and
@@ -232,6 +232,8 @@ def main() -> None:
     # SIGTERM unwinds the stack like Ctrl-C (after a write in progress), so every target
     # stays either old or new; 128 + signal is the shell convention.
     before = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    hook = sys.unraisablehook
+    sys.unraisablehook = quiet_exits(hook)
     signal.signal(signal.SIGTERM, terminate)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         # Not click's "Aborted!" with exit 1, which CI would read as "findings".
@@ -239,13 +241,15 @@ def main() -> None:
     # Once the command is over, its files are written and its exit code decided: a signal
     # during the interpreter's exit (multiprocessing's atexit finalizers) must not raise
     # SystemExit there, which prints a traceback. The handlers in place before return.
-    click.get_current_context().call_on_close(lambda: _restore(before))
+    click.get_current_context().call_on_close(lambda: _restore(before, hook))
 
 
-def _restore(handlers: dict[signal.Signals, Any]) -> None:
+def _restore(handlers: dict[signal.Signals, Any],
+             hook: Callable[[sys.UnraisableHookArgs], Any]) -> None:
     for sig, handler in handlers.items():
         if handler is not None:
             signal.signal(sig, handler)
+    sys.unraisablehook = hook
     clear()
 
 
