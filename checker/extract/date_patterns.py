@@ -61,6 +61,30 @@ def count_before(folded: str, start: int, end: int) -> bool:
     return COUNT_BEFORE_RE.search(folded, start, end) is not None
 
 
+# A telephone number counts nothing (desk probe M: "0800 046 7712" was three counts, "1800
+# 903 215" the year 1800 and two counts): grouped digits after a trunk zero, a country
+# code, or a free-phone prefix.
+PHONE_RE = rx.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,5}(?:[\s-]\d{2,5}){1,3}|"
+    r"\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}|1[3589]00[\s-]\d{3}[\s-]\d{3,4})(?![\w,]|\.\d)")
+
+
+# A provision's number counts nothing either: "Section 4(2)", "new clause 9", "Article 6"
+# (desk probe M: counts of 2 and 9).
+PROVISION_RE = rx.compile(
+    r"\b(?:section|clause|article|schedule|paragraph|subsection|amendment|chapter|part)"
+    r"\s+\d+[a-z]?(?:\s?\(\d+[a-z]?\))*", _I)
+PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "amendment",
+                   "chapter", "part")
+
+
+def may_hold_phone(sentence: str) -> bool:
+    """A cheap necessary condition of PHONE_RE."""
+    return "+" in sentence or "0" in sentence and (" 0" in sentence or "(0" in sentence
+                                                   or sentence[:1] == "0") \
+        or "00 " in sentence
+
+
 # A year after a hedge or a comparison, where nothing counted follows, is the year: "launch
 # Chang'e-8 around 2028", "warmer than 2024" (desk probe L: counts of 2028 and 2024). Not
 # a round number ("about 2000." may count), nor "more than 2024 ..." of a noun.

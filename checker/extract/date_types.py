@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from checker.extract.date_patterns import counted_year
+from checker.extract.date_patterns import PHONE_RE, counted_year
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -130,8 +130,9 @@ def rule(name: str) -> Callable[[Builder], Builder]:
 def build(name: str, m: re.Match[str], anchor: Anchor | None, future: bool,
           raw: str, folded: str) -> DateExpr | None:
     """The interval of one pattern match, or None when it is not a real date."""
-    if name == "year" and counted_year(folded, m.start(), m.end()):
-        return None
+    if name == "year" and (counted_year(folded, m.start(), m.end())
+                           or PHONE_RE.match(folded, m.start()) is not None):
+        return None  # "about 2000 troops", "call 1800 903 215"
     try:
         return BUILDERS[name](m, raw, anchor, future)
     except (ValueError, KeyError, OverflowError):

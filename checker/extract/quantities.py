@@ -22,10 +22,16 @@ from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
 from checker.extract.clock_times import find_times, race_times
 from checker.extract.cues import tokens
+from checker.extract.date_patterns import (
+    PHONE_RE,
+    PROVISION_RE,
+    PROVISION_WORDS,
+    may_hold_phone,
+)
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_digits import from_match
 from checker.extract.quantity_hits import Hit
-from checker.extract.quantity_ranges import from_between, to_ranges
+from checker.extract.quantity_ranges import from_between, temperature_ranges, to_ranges
 from checker.extract.quantity_spelled import from_words
 from checker.extract.quantity_type import Quantity as Quantity
 from checker.extract.spans import SpanSet
@@ -73,6 +79,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             taken.add(s, e)
         for q in qst.find_stats(text, folded, start, stop):
             keep(q)
+    if digits and may_hold_phone(sentence):  # "call 0800 046 7712"
+        for m in PHONE_RE.finditer(folded, start, stop):
+            taken.add(*m.span())
+    if digits and any(w in low_text for w in PROVISION_WORDS):  # "Section 4(2)"
+        for m in PROVISION_RE.finditer(folded, start, stop):
+            taken.add(*m.span())
     if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())
@@ -103,6 +115,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                 text, folded, start, stop, noun_after):
             keep(Quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
                           "exact"))
+    if digits and ("C" in sentence or "F" in sentence) and (
+            "-" in sentence or "\u2013" in sentence or " to " in sentence):
+        for q in temperature_ranges(text, folded, start, stop):  # "highs of 24-27C"
+            keep(q)
     for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
         keep(from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():

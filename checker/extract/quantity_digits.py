@@ -95,7 +95,7 @@ def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     if m.group("num2") and qp.FOUR_DIGITS_RE.fullmatch(num):
         return None  # "2020-2024" is a period, "2012-13" a fiscal year (dates)
     scale_word = table_words(m.group("scale") or "")
-    if scale_word == "m" and qw.METRE_CONTEXT_RE.match(folded, m.end()):
+    if scale_word == "m" and not (m.group("cur") or m.group("cur2")) and _metres(folded, m):
         return _make(folded, text, m, "measure", "m", 1.0, 1.0)
     unit_word, cur = m.group("unit") or "", m.group("cur") or m.group("cur2") or ""
     if not (unit_word or cur or m.group("num2")):
@@ -110,6 +110,16 @@ def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
             return None  # "486b", "6b": part of a name, no quantity at all
         return _make(folded, text, m, "count", None, 1.0, 1.0, end=num_end)
     return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
+
+
+def _metres(folded: str, m: Hit) -> bool:
+    """Whether the "m" after a number is metres: "1.2m tall", "jumped 8.41m", "the 60m
+    hurdles", "the 4x400m relay", "the men's 1500m" (else a million: "1.2m people")."""
+    s = m.start("num")
+    return qw.METRE_CONTEXT_RE.match(folded, m.end()) is not None \
+        or qw.METRE_BEFORE_RE.search(folded, max(0, s - 30), s) is not None \
+        or (qw.RACE_DISTANCE_RE.match(folded, s) is not None
+            and qw.RACE_BEFORE_RE.search(folded, max(0, s - 12), s) is not None)
 
 
 def _unit_ahead(folded: str, end: int, scale_word: str) -> str:

@@ -5,6 +5,7 @@ $13 billion" is, unless it tells a change ("rose from 5% to 7%")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from checker import rx
 from checker.extract import quantity_context as qc
@@ -103,3 +104,22 @@ def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
                         False, "range")  # "aged between 18 and 24"
     return Quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,
                     noun_after(folded, e), False, "range")
+
+
+# A range of temperatures written against its numbers: "highs of 24-27C", "24C-27C", "24 to
+# 27C" (desk probe M: no figure, or a count of 24 and 27C). The letter in capitals, as
+# quantity_digits reads a lone "44.6C".
+_TEMPERATURE_RANGE_RE = rx.compile(
+    r"(?<![\w.,-])(?P<lo>\d{1,2}(?:\.\d)?)(?:\u00b0?(?P<u1>[CF]))?\s?(?:-|\u2013|to)\s?"
+    r"(?P<hi>\d{1,3}(?:\.\d)?)\u00b0?(?P<u>[CF])(?![\w'])")
+
+
+def temperature_ranges(text: str, folded: str, start: int, stop: int) -> Iterator[Quantity]:
+    """The ranges of temperatures in folded[start:stop] ("highs of 24-27C")."""
+    for m in _TEMPERATURE_RANGE_RE.finditer(folded, start, stop):
+        lo, hi = float(m["lo"]), float(m["hi"])
+        if (m["u1"] and m["u1"] != m["u"]) or not lo < hi:
+            continue
+        unit = "degC" if m["u"] == "C" else "degF"
+        yield Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", (lo + hi) / 2,
+                       lo, hi, unit, noun_after(folded, m.end()), False, "range")

@@ -86,6 +86,8 @@ MEASURES = {
     "\u00b0c": ("degC", 1.0), "\u00b0f": ("degF", 1.0), "degrees celsius": ("degC", 1.0),
     "degrees fahrenheit": ("degF", 1.0), "hour": ("hour", 1.0), "minutes": ("minute", 1.0),
     "minute": ("minute", 1.0), "seconds": ("second", 1.0), "weeks": ("week", 1.0),
+    # a result's time against its number (desk probe M: "7.02sec" was no figure)
+    "sec": ("second", 1.0), "secs": ("second", 1.0),
     "week": ("week", 1.0), "day": ("day", 1.0), "month": ("month", 1.0),
     "cubic metres": ("m3", 1.0), "cubic meters": ("m3", 1.0), "cubic metre": ("m3", 1.0),
     "cubic meter": ("m3", 1.0), "m3": ("m3", 1.0), "m\u00b3": ("m3", 1.0),
@@ -249,5 +251,18 @@ UNIT = by_first_char(
                             reverse=True))
     + r"|pence|us\s+cents|euro\s+cents"
 )
-# "1.2m tall" is metres, not a million.
-METRE_CONTEXT_RE = rx.compile(r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter)\b")
+# "1.2m tall" is metres, not a million; so is a race's or a jump's "m" (desk probe M: "the
+# 60m hurdles" was 60 million, "jumped 8.41m" 8.41 million, "the 4x400m relay" 400 million).
+METRE_CONTEXT_RE = rx.compile(
+    r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter|hurdles|relay|final|finals|race|"
+    r"sprint|dash|freestyle|backstroke|butterfly|breaststroke|medley|steeplechase|heats?|"
+    r"semi-finals?|semifinals?|title|gold|silver|bronze|champion|world\s+record|"
+    r"personal\s+best|season's\s+best)\b")
+METRE_BEFORE_RE = rx.compile(
+    r"(?:\b(?:jumped|leapt|leaped|cleared|threw|vaulted|hurled|soared|"
+    r"(?:jump|throw|leap|vault|mark|height|distance|best|pb|sb|effort)\s+of)\s+(?:a\s+)?"
+    r"|\dx)\Z", re.IGNORECASE)
+# A race's distance after its article or its field: "the 100m", "the men's 1500m".
+RACE_DISTANCE_RE = rx.compile(r"(?:60|100|110|200|400|800|1500|3000|5000|10000|10,000)m\b")
+RACE_BEFORE_RE = rx.compile(r"\b(?:the|a|men's|women's|mixed|in|over|won)\s+\Z",
+                            re.IGNORECASE)
