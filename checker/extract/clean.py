@@ -13,6 +13,7 @@ from typing import Literal, NamedTuple
 from checker import rx
 from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
+from checker.extract.date_patterns import PHONE_RE, may_hold_phone
 from checker.extract.date_shift import dateline_end
 from checker.textutil import fold, line_spans
 
@@ -151,6 +152,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "citation"
     elif _is_front_or_back_matter(body):
         reason = "scholarly"
+    elif len(words) <= cw.CONTACT_MAX_WORDS and _is_contact(body):
+        reason = "contact"
     elif _is_menu(body):
         reason = "menu"
     elif bullet and len(words) <= 6 and not _has_sentence_end(body) and \
@@ -186,6 +189,12 @@ def _is_front_or_back_matter(body: str) -> bool:
     return cw.AFFILIATION_RE.match(body) is not None \
         or len(cw.AUTHOR_DEGREE_RE.findall(body)) >= 2 \
         or len(cw.AUTHOR_MARK_RE.findall(body)) >= 2
+
+
+def _is_contact(body: str) -> bool:
+    """A line telling the reader whom to call, on a telephone number (cw.CONTACT_VERB_RE)."""
+    return any(c.isdigit() for c in body) and may_hold_phone(body) \
+        and PHONE_RE.search(body) is not None and cw.CONTACT_VERB_RE.search(body) is not None
 
 
 def _figure_bullet(body: str) -> bool:

@@ -141,6 +141,12 @@ REFERENCE_RE = rx.compile(
     r"\bdoi:\s*10\.\d|\bdoi\.org/10\.\d")
 REFERENCE_AUTHORS_RE = rx.compile(
     r"^(?:\[?\d{1,3}[.\])]\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+[A-Z]{1,3}[,.]")
+# A line that tells the reader whom to call: "Customers can call the recall line free on
+# 0800 046 7712 ...", "For the latest warnings, visit ... or call the council on 01632 960
+# 455" (desk probe M: claims, their numbers counts).
+CONTACT_VERB_RE = rx.compile(r"\b(?:call|phone|ring|text|contact|reported\s+to)\b",
+                             re.IGNORECASE)
+CONTACT_MAX_WORDS = 40
 # A menu written on one line: short items between bars or dots ("e-Paper | Subscribe | Sign
 # in", "Menu \u00b7 Newsletter \u00b7 Donate"). A table row starts with its bar.
 MENU_SPLIT_RE = rx.compile(r"\s+[|\u00b7\u2022\u00bb\u203a]\s+")

@@ -121,6 +121,12 @@ LINES: list[tuple[str, str, str]] = [
     ("Okafor B. Heat and sleep. Sleep Med. 2020. doi:10.1016/j.sleep.2020.01.004",
      "boilerplate", "scholarly"),
     ("All quotes delayed a minimum of 15 minutes.", "boilerplate", "footer"),
+    # whom to call (desk probe M: claims, their numbers counts)
+    ("Customers can call the Heatwell recall line free on 0800 046 7712 between 8am and "
+     "8pm, seven days a week.", "boilerplate", "contact"),
+    ("For the latest warnings, visit metoffice.gov.uk or call the council on 01632 960 455.",
+     "boilerplate", "contact"),
+    ("Calls to the 0800 046 7712 line rose 40% in May, the company said.", "content", ""),
     ("EarthDesk News is funded by readers.", "boilerplate", "footer"),
     # news that looks like them
     ("Smith, 45, and Jones, 52, were charged on Monday.", "content", ""),
