@@ -294,11 +294,13 @@ _EDITION_RE = rx.compile(r"\b(?:last|next|this|previous|past)\s+(?:year|season|m
 
 
 def _kind_clash(a: NormClaim, b: NormClaim, q_agree: Pairs, q_conflict: Pairs) -> bool:
-    """A disagreeing pair of figures of a kind no agreeing figure is: "grew 12% to $4.2
-    billion" / "grew 15% to $4.2 billion" agree on the sum and disagree on the growth (a
-    desk probe: the agreeing sum hid the conflict)."""
-    kind_a = {q.text: q.kind for q in a.quantities}
-    kind_b = {q.text: q.kind for q in b.quantities}
+    """A disagreeing pair of figures of a kind (and unit) no agreeing figure is: "grew 12%
+    to $4.2 billion" / "grew 15% to $4.2 billion" agree on the sum and disagree on the
+    growth (a desk probe: the agreeing sum hid the conflict); "won the 60m hurdles in
+    7.02sec" / "... in 7.04sec" agree on the metres and disagree on the seconds (desk probe
+    M)."""
+    kind_a = {q.text: (q.kind, q.unit) for q in a.quantities}
+    kind_b = {q.text: (q.kind, q.unit) for q in b.quantities}
     agreeing = {kind_a.get(x) for x, _ in q_agree} | {kind_b.get(y) for _, y in q_agree}
     return any(kind_a.get(x) == kind_b.get(y) and kind_a.get(x) not in agreeing
                for x, y in q_conflict)

@@ -144,6 +144,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         out = qc.terms_joined(folded, text, out)
     if "minute" in sentence and ("hour" in sentence or "second" in sentence):
         out = qc.durations_joined(folded, text, out)  # "two hours, four minutes and 37 s"
+    if " to " in sentence:
+        out = qc.tallies_joined(folded, out)  # "by 312 votes to 204"
     return qc.parts_of_totals(folded, out)
 
 

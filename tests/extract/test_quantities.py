@@ -352,6 +352,10 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"unit": "degC", "low": 24, "high": 27}),
     ("MPs approved Section 4(2) of the bill by 312 votes to 204.", "312",
      {"kind": "count", "noun": "votes"}),
+    # a tally's second count counts the first's noun (desk probe M: no noun, never compared)
+    ("MPs approved Section 4(2) of the bill by 312 votes to 204.", "204",
+     {"kind": "count", "noun": "votes against"}),
+    ("The chain grew from 40 stores to 52 in a year.", "52", {"noun": "stores"}),
     # a range of temperatures written against their numbers (desk probe L: two figures)
     ("The mean is likely to be between 1.4C and 1.9C above pre-industrial levels.",
      "1.4C and 1.9C", {"kind": "measure", "unit": "degC", "low": 1.4, "high": 1.9,
