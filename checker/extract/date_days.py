@@ -5,7 +5,7 @@ list with gaps into its days, and two whole dates of one span ("from 28 March to
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from checker import rx
 from checker.extract.date_types import (
@@ -82,12 +82,31 @@ def spans_joined(found: list[DateExpr], text: str, start: int) -> list[DateExpr]
     span joined into its interval: a month at most is days, more a period."""
     out: list[DateExpr] = []
     for d in found:
+        if out:
+            d = _after_its_start(out[-1], d, text)
         joined = _joined(out[-1], d, text, start) if out else None
         if joined is not None:
             out[-1] = joined
         else:
             out.append(d)
     return out
+
+
+# The end of a window after its start, a time of day perhaps before each: "from 6pm Friday
+# until 9am Saturday" (desk probe M: the Saturday before the Friday).
+_UNTIL_RE = rx.compile(r"\s*(?:-|\u2013|to|until|till|through)\s+(?:\d{1,2}(?:[.:]\d{2})?\s?"
+                       r"(?:am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?)?", re.IGNORECASE)
+
+
+def _after_its_start(a: DateExpr, b: DateExpr, text: str) -> DateExpr:
+    """b, the end of a window of weekdays that starts at a, moved a week on when it was
+    read before a ("from Friday until Saturday" ends the day after)."""
+    if not (a.granularity == b.granularity == "day" and a.relative and b.relative
+            and a.first and b.first and b.last and b.last < a.first
+            and (a.first - b.first).days < 7 and _UNTIL_RE.fullmatch(text, a.end, b.start)):
+        return b
+    week = timedelta(days=7)
+    return b._replace(first=b.first + week, last=b.last + week)
 
 
 def _joined(a: DateExpr, b: DateExpr, text: str, start: int) -> DateExpr | None:

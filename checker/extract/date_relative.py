@@ -275,6 +275,11 @@ _TOLD_BEFORE_RE = rx.compile(
 _PLANNED_BEFORE_RE = rx.compile(
     r"\b(?:will|would(?!\s+(?:go\s+on|later|eventually|then|never)\b)|shall|'ll|"
     r"(?:is|are)\s+(?:now\s+)?(?:due|set|scheduled|expected|planned)|"
+    # a forecast's chance and a warning's window (desk probe M: "There is a 60% chance of
+    # rain on Thursday", "... is in force from 9am Tuesday", "a warning covers the county
+    # from 6pm Friday" were last week's days)
+    r"(?:is|are)\s+(?:an?\s+)?(?:\d+%\s+)?chance|(?:is|are)\s+in\s+force|"
+    r"(?:warning|alert|watch)\s+(?:covers|runs|applies)|"
     r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
 
 

@@ -43,6 +43,16 @@ WEEKDAYS = [
      {"in October": "2026-10-01"}),
     ("A ruling is now expected on Friday.", "2026-10-04", {"on Friday": "2026-10-09"}),
     ("Results were expected in October.", "2026-06-03", {"in October": "2025-10-01"}),
+    # a forecast's chance and a warning's window are ahead, a window's end after its start
+    # (desk probe M: last week's days)
+    ("There is a 60% chance of rain on Thursday.", "2026-07-13", {"on Thursday": "2026-07-16"}),
+    ("An amber alert is in force from 9am Tuesday until 6pm Thursday.", "2026-07-13",
+     {"Tuesday": "2026-07-14", "Thursday": "2026-07-16"}),
+    ("A yellow warning covers the county from 6pm Friday until 9am Saturday.", "2026-07-13",
+     {"Friday": "2026-07-17", "Saturday": "2026-07-18"}),
+    ("There was a 60% chance of rain on Thursday.", "2026-07-13", {"on Thursday": "2026-07-09"}),
+    ("The road was closed from Friday to Monday.", "2026-07-13",
+     {"Friday to Monday": "2026-07-10"}),
     # only the month expected (a review: the trial's January moved to next year)
     ("The verdict in the trial that began in January is expected in October.", "2026-06-03",
      {"in January": "2026-01-01", "in October": "2026-10-01"}),
