@@ -6,14 +6,23 @@ pointing into the original file.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from checker import rx
 from checker.extract import clean_words as cw
-from checker.extract.cues import any_in
-from checker.extract.date_patterns import PHONE_RE, may_hold_phone
+from checker.extract.clean_lines import (
+    cued,
+    ends_open,
+    figure_bullet,
+    has_sentence_end,
+    is_contact,
+    is_credit,
+    is_front_or_back_matter,
+    is_headline,
+    is_live_entry,
+    is_menu,
+)
 from checker.extract.date_shift import dateline_end
 from checker.textutil import fold, line_spans
 
@@ -93,7 +102,7 @@ def _markup_around(line: str) -> tuple[int, int] | None:
     tail = _MARKUP_TAIL_RE.search(line, lo)
     hi = tail.start() if tail else len(line)
     if (lo, hi) == (0, len(line)) or not line[lo:hi].strip() \
-            or not _has_sentence_end(line[lo:hi]):
+            or not has_sentence_end(line[lo:hi]):
         return None
     return lo, hi
 
@@ -136,137 +145,46 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "separator"
     elif cw.NUMBERISH_RE.match(body):
         reason = "counter"
-    elif len(words) < 60 and _cued(body, cw.FOOTER_CUES, cw.FOOTER_RE) or (
+    elif len(words) < 60 and cued(body, cw.FOOTER_CUES, cw.FOOTER_RE) or (
             len(words) <= cw.WEAK_FOOTER_WORDS
-            and _cued(body, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE)):
+            and cued(body, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE)):
         reason = "footer"
-    elif len(words) < 40 and _cued(body, cw.BIO_CUES, cw.BIO_RE):
+    elif len(words) < 40 and cued(body, cw.BIO_CUES, cw.BIO_RE):
         reason = "bio"
     elif cw.DATELINE_RE.match(body) or cw.STAMP_RE.match(body):
         reason = "dateline"
     elif cw.BYLINE_RE.match(body) and len(words) <= 25 and (
-            not _has_sentence_end(body) or body.startswith("(") or cw.SOURCE_RE.match(body)) \
-            or len(words) <= 30 and _is_credit(body):
+            not has_sentence_end(body) or body.startswith("(") or cw.SOURCE_RE.match(body)) \
+            or len(words) <= 30 and is_credit(body):
         reason = "byline"
     elif cw.CITATION_RE.match(body):
         reason = "citation"
-    elif _is_front_or_back_matter(body):
+    elif is_front_or_back_matter(body):
         reason = "scholarly"
-    elif len(words) <= cw.CONTACT_MAX_WORDS and _is_contact(body):
+    elif len(words) <= cw.CONTACT_MAX_WORDS and is_contact(body):
         reason = "contact"
-    elif _is_menu(body):
+    elif is_menu(body):
         reason = "menu"
-    elif bullet and len(words) <= 6 and not _has_sentence_end(body) and \
-            not _figure_bullet(body):
+    elif bullet and len(words) <= 6 and not has_sentence_end(body) and \
+            not figure_bullet(body):
         reason = "nav"
-    if not reason and bullet and _figure_bullet(body):
+    if not reason and bullet and figure_bullet(body):
         # "Russia: $109 billion, up 24%": a list of figures is a table written as prose,
         # each line a fact, though none ends in a full stop.
         return Block(start, end, "content")
-    if not reason and bullet and len(words) <= 25 and not _has_sentence_end(body):
+    if not reason and bullet and len(words) <= 25 and not has_sentence_end(body):
         return Block(start, end, "heading", "summary-bullet")
     if reason:
         return Block(start, end, "boilerplate", reason)
-    if _is_live_entry(body):
+    if is_live_entry(body):
         return Block(start, end, "content")
     if is_headline(body):
         return Block(start, end, "heading", "headline")
-    if not _has_sentence_end(body) and len(words) <= cw.TITLE_MAX_WORDS and not _ends_open(body):
+    if not has_sentence_end(body) and len(words) <= cw.TITLE_MAX_WORDS and not ends_open(body):
         # A short line without final punctuation is a title in sentence case ("China ready
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
-
-
-def _is_front_or_back_matter(body: str) -> bool:
-    """A journal page's author line, affiliation list or reference (cw.AUTHOR_DEGREE_RE and
-    the patterns after it)."""
-    if cw.REFERENCE_RE.search(body) and cw.REFERENCE_AUTHORS_RE.match(body):
-        return True
-    if body.rstrip().endswith((".", "!", "?")) or ":" in body or (
-            "," not in body and ";" not in body):
-        return False  # a sentence, a labelled row ("Scorers: Kane (12), ..."), or no list
-    return cw.AFFILIATION_RE.match(body) is not None \
-        or len(cw.AUTHOR_DEGREE_RE.findall(body)) >= 2 \
-        or len(cw.AUTHOR_MARK_RE.findall(body)) >= 2
-
-
-def _is_contact(body: str) -> bool:
-    """A line telling the reader whom to call, on a telephone number (cw.CONTACT_VERB_RE)."""
-    return any(c.isdigit() for c in body) and may_hold_phone(body) \
-        and PHONE_RE.search(body) is not None and cw.CONTACT_VERB_RE.search(body) is not None
-
-
-def _figure_bullet(body: str) -> bool:
-    """A bullet stating a figure: money, a percentage, a scaled amount, or a count at a
-    time ("612 stores at the end of the quarter")."""
-    return cw.FIGURE_BULLET_RE.search(body) is not None or \
-        cw.COUNT_BULLET_RE.match(body) is not None
-
-
-def _is_live_entry(body: str) -> bool:
-    """A live blog's post after its time stamp: a statement even when, like a headline, it
-    has no full stop ("12.04pm GMT: Breaking: Bank of England cuts interest rates to 3.25%"
-    was a title, and no claim; a desk probe)."""
-    stamp = cw.LIVE_STAMP_RE.match(body)
-    return stamp is not None and len(body[stamp.end():].split()) >= cw.LIVE_ENTRY_WORDS
-
-
-def _is_credit(body: str) -> bool:
-    """The story's credits, full stop or not: every ';' part names who reported, wrote or
-    edited it ("Reporting by X; Editing by Y."), or the line says who contributed to it."""
-    if "contributed" in body and cw.CONTRIBUTED_RE.search(body):
-        return True
-    return " by " in body and all(cw.CREDIT_PART_RE.match(part.strip())
-                                  for part in body.split(";"))
-
-
-# The marks of cw.MENU_SPLIT_RE's separators.
-_MENU_MARKS = "|\u00b7\u2022\u00bb\u203a"
-
-
-def _is_menu(body: str) -> bool:
-    """A menu on one line: several short items between bars or dots, none a sentence or a
-    figure ("e-Paper | Subscribe | Sign in"). A Markdown table row starts with its bar."""
-    # Each separator holds one of the marks: a line with fewer marks than a menu has
-    # separators (most lines have none) is no menu, without splitting it.
-    if body.startswith("|") or sum(map(body.count, _MENU_MARKS)) < cw.MENU_MIN_ITEMS - 1:
-        return False
-    items = cw.MENU_SPLIT_RE.split(body)
-    return len(items) >= cw.MENU_MIN_ITEMS and all(
-        item and len(item.split()) <= cw.MENU_ITEM_WORDS and not _has_sentence_end(item)
-        and not cw.FIGURE_BULLET_RE.search(item) for item in items)
-
-
-def _cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
-    """pattern.search(text), tried only when one of its literal cues occurs."""
-    folded = text.casefold()
-    return any_in(folded, cues) and pattern.search(text) is not None
-
-
-def _ends_open(text: str) -> bool:
-    """cw.ENDS_OPEN_RE.search(text), read at the end only: its longest word has 5 letters."""
-    return cw.ENDS_OPEN_RE.search(text, max(0, len(text.rstrip()) - 6)) is not None
-
-
-def _has_sentence_end(text: str) -> bool:
-    return text.rstrip().endswith(cw.END_PUNCT)
-
-
-_HEADLINE_WORD_RE = rx.compile(r"[^\W\d_][\w'&.-]*")
-
-
-def is_headline(text: str) -> bool:
-    """A short line in title case with no sentence-final punctuation."""
-    body = fold(text).strip()
-    if not body or _has_sentence_end(body) or len(body.split()) > 22:
-        return False
-    words = _HEADLINE_WORD_RE.findall(body)
-    content = [w for w in words if w.lower() not in cw.SMALL_WORDS]
-    if not content:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised / len(content) >= 0.75
 
 
 _LIST_MARKERS = {
@@ -330,20 +248,20 @@ def _continues_short_lines(previous: list[Block], text: str) -> bool:
     if not previous or previous[-1].kind != "content":
         return False
     above = text[previous[-1].start:previous[-1].end]
-    return len(above.split()) < _SHORT_LINE_WORDS and _has_sentence_end(above)
+    return len(above.split()) < _SHORT_LINE_WORDS and has_sentence_end(above)
 
 
 def _is_list_marker(body: str) -> bool:
     """'Related links', 'More from Science', 'Also read': a list of other articles follows."""
     # The prefix first: splitting every line of a page into words cost more than the rest.
     return body in _LIST_MARKERS or (body.startswith(_LIST_PREFIXES) and len(body.split()) <= 5
-                                     and not _has_sentence_end(body))
+                                     and not has_sentence_end(body))
 
 
 def _is_prose(line: str) -> bool:
     """Running text: several words and sentence punctuation."""
     body = line.strip()
-    return _has_sentence_end(body) and len(body.split()) >= 8
+    return has_sentence_end(body) and len(body.split()) >= 8
 
 
 def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
@@ -386,7 +304,7 @@ def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
     if not body or cw.BULLET_RE.match(line) or _opens_a_story(body):
         return False
     above = above.rstrip()
-    if _has_sentence_end(above):
+    if has_sentence_end(above):
         return False
     # "... worth an estimated / $4.5 billion, would ...": a wrapped line may start with a
     # figure; only a line as long as running text is taken to stop mid-sentence.
@@ -395,7 +313,7 @@ def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
     running = above_is_content or _SENTENCE_INSIDE_RE.search(above) is not None
     figure = running and len(above) >= _WRAPPED_WIDTH and \
         (body[0].isdigit() or body[0] in "$\u00a3\u20ac\u00a5\u20b9")
-    return body[0].islower() or (figure or _ends_open(above)) and _wrapped(above, body) or (
+    return body[0].islower() or (figure or ends_open(above)) and _wrapped(above, body) or (
         above_is_content and _splits_a_name(above, body))
 
 
@@ -404,8 +322,8 @@ def _title_over(above: str, line: str) -> bool:
     that starts a sentence: the title it would be without that word ("Turnout rebounds as
     Unity holds on"), not a claim of its own."""
     body = line.lstrip()
-    return bool(body) and body[0].isupper() and not _has_sentence_end(above) and \
-        len(above.split()) <= cw.TITLE_MAX_WORDS and _ends_open(above) and \
+    return bool(body) and body[0].isupper() and not has_sentence_end(above) and \
+        len(above.split()) <= cw.TITLE_MAX_WORDS and ends_open(above) and \
         (_opens_a_story(body) or not _wrapped(above, body))
 
 

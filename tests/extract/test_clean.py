@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from checker.extract import extract_text
-from checker.extract.clean import Block, classify_lines, content_blocks, is_headline
+from checker.extract.clean import Block, classify_lines, content_blocks
+from checker.extract.clean_lines import is_headline
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
 from checker.textutil import LineIndex
@@ -370,15 +371,15 @@ def test_a_headline_or_a_dateline_ends_the_line_above(text: str, expected: list[
 
 
 def test_menu_marks_are_the_separators_marks() -> None:
-    """_is_menu counts the marks before splitting: they must be the separator's class."""
+    """is_menu counts the marks before splitting: they must be the separator's class."""
     from checker.extract import clean_words as cw
-    from checker.extract.clean import _MENU_MARKS, _is_menu
+    from checker.extract.clean_lines import MENU_MARKS, is_menu
 
     separators = {c for c in map(chr, range(0x10000)) if cw.MENU_SPLIT_RE.fullmatch(f" {c} ")}
-    assert separators == set(_MENU_MARKS)
-    for mark in _MENU_MARKS:
-        assert _is_menu(f"News {mark} Sport {mark} Weather")
-        assert not _is_menu(f"News {mark} Sport")
+    assert separators == set(MENU_MARKS)
+    for mark in MENU_MARKS:
+        assert is_menu(f"News {mark} Sport {mark} Weather")
+        assert not is_menu(f"News {mark} Sport")
 
 
 @pytest.mark.parametrize("line", [

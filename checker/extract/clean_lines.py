@@ -1,0 +1,104 @@
+"""What one line of a page is, read alone: the tests `clean` asks of each line in turn
+(page furniture of each kind, a figure's bullet, a live blog's entry, a headline)."""
+
+from __future__ import annotations
+
+import re
+
+from checker import rx
+from checker.extract import clean_words as cw
+from checker.extract.cues import any_in
+from checker.extract.date_patterns import PHONE_RE, may_hold_phone
+from checker.textutil import fold
+
+
+def is_front_or_back_matter(body: str) -> bool:
+    """A journal page's author line, affiliation list or reference (cw.AUTHOR_DEGREE_RE and
+    the patterns after it)."""
+    if cw.REFERENCE_RE.search(body) and cw.REFERENCE_AUTHORS_RE.match(body):
+        return True
+    if body.rstrip().endswith((".", "!", "?")) or ":" in body or (
+            "," not in body and ";" not in body):
+        return False  # a sentence, a labelled row ("Scorers: Kane (12), ..."), or no list
+    return cw.AFFILIATION_RE.match(body) is not None \
+        or len(cw.AUTHOR_DEGREE_RE.findall(body)) >= 2 \
+        or len(cw.AUTHOR_MARK_RE.findall(body)) >= 2
+
+
+def is_contact(body: str) -> bool:
+    """A line telling the reader whom to call, on a telephone number (cw.CONTACT_VERB_RE)."""
+    return any(c.isdigit() for c in body) and may_hold_phone(body) \
+        and PHONE_RE.search(body) is not None and cw.CONTACT_VERB_RE.search(body) is not None
+
+
+def figure_bullet(body: str) -> bool:
+    """A bullet stating a figure: money, a percentage, a scaled amount, or a count at a
+    time ("612 stores at the end of the quarter")."""
+    return cw.FIGURE_BULLET_RE.search(body) is not None or \
+        cw.COUNT_BULLET_RE.match(body) is not None
+
+
+def is_live_entry(body: str) -> bool:
+    """A live blog's post after its time stamp: a statement even when, like a headline, it
+    has no full stop ("12.04pm GMT: Breaking: Bank of England cuts interest rates to 3.25%"
+    was a title, and no claim; a desk probe)."""
+    stamp = cw.LIVE_STAMP_RE.match(body)
+    return stamp is not None and len(body[stamp.end():].split()) >= cw.LIVE_ENTRY_WORDS
+
+
+def is_credit(body: str) -> bool:
+    """The story's credits, full stop or not: every ';' part names who reported, wrote or
+    edited it ("Reporting by X; Editing by Y."), or the line says who contributed to it."""
+    if "contributed" in body and cw.CONTRIBUTED_RE.search(body):
+        return True
+    return " by " in body and all(cw.CREDIT_PART_RE.match(part.strip())
+                                  for part in body.split(";"))
+
+
+# The marks of cw.MENU_SPLIT_RE's separators.
+MENU_MARKS = "|\u00b7\u2022\u00bb\u203a"
+
+
+def is_menu(body: str) -> bool:
+    """A menu on one line: several short items between bars or dots, none a sentence or a
+    figure ("e-Paper | Subscribe | Sign in"). A Markdown table row starts with its bar."""
+    # Each separator holds one of the marks: a line with fewer marks than a menu has
+    # separators (most lines have none) is no menu, without splitting it.
+    if body.startswith("|") or sum(map(body.count, MENU_MARKS)) < cw.MENU_MIN_ITEMS - 1:
+        return False
+    items = cw.MENU_SPLIT_RE.split(body)
+    return len(items) >= cw.MENU_MIN_ITEMS and all(
+        item and len(item.split()) <= cw.MENU_ITEM_WORDS and not has_sentence_end(item)
+        and not cw.FIGURE_BULLET_RE.search(item) for item in items)
+
+
+def cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """pattern.search(text), tried only when one of its literal cues occurs."""
+    folded = text.casefold()
+    return any_in(folded, cues) and pattern.search(text) is not None
+
+
+def ends_open(text: str) -> bool:
+    """cw.ENDS_OPEN_RE.search(text), read at the end only: its longest word has 5 letters."""
+    return cw.ENDS_OPEN_RE.search(text, max(0, len(text.rstrip()) - 6)) is not None
+
+
+def has_sentence_end(text: str) -> bool:
+    """Whether the line ends as a sentence does (cw.END_PUNCT)."""
+    return text.rstrip().endswith(cw.END_PUNCT)
+
+
+HEADLINE_WORD_RE = rx.compile(r"[^\W\d_][\w'&.-]*")
+
+
+def is_headline(text: str) -> bool:
+    """A short line in title case with no sentence-final punctuation."""
+    body = fold(text).strip()
+    if not body or has_sentence_end(body) or len(body.split()) > 22:
+        return False
+    words = HEADLINE_WORD_RE.findall(body)
+    content = [w for w in words if w.lower() not in cw.SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.75
