@@ -239,6 +239,20 @@ def bare_counts_apart(a: NormClaim, b: NormClaim) -> bool:
     return _unmatched_bare(a, b) and _unmatched_bare(b, a)
 
 
+def measures_apart(a: NormClaim, b: NormClaim) -> bool:
+    """Both claims measure in one unit, and no measure of one in it agrees with one of the
+    other: "retained his 1500m title in 3:34.19, with Solis second in 3:34.60" / "retained
+    the 1500m title in 3:35.19" (desk probe M: the metres agreed, the times had two
+    candidates and conflicted with none, and the pair corroborated)."""
+    ma = [q for q in a.quantities if q.kind == "measure"]
+    mb = [q for q in b.quantities if q.kind == "measure"] if ma else []
+    if not mb:
+        return False
+    units = {q.unit for q in ma} & {q.unit for q in mb}
+    return any(not any(agree(qa, qb) for qa in ma if qa.unit == unit
+                       for qb in mb if qb.unit == unit) for unit in units)
+
+
 def times_apart(a: NormClaim, b: NormClaim) -> bool:
     """Both claims tell a clock time in one zone, and no time of one agrees with one of the
     other: "struck at 14:32" / "hit at 14:47, killing 12" (a desk probe: corroborated). A

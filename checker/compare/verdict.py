@@ -19,6 +19,7 @@ from checker.compare.slots import (
     currencies_apart,
     dates_compared,
     figures_apart,
+    measures_apart,
     moments_apart,
     quantities_compared,
     same_day_of,
@@ -167,6 +168,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or bare_counts_apart(a, b) or times_apart(a, b) \
+            or measures_apart(a, b) \
             or a.correction or b.correction or names_apart(a, b, lexicon):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a

@@ -25,3 +25,11 @@ BILL = "The Rivers Bill passed its second reading in the Commons by {} votes to 
 def test_results_and_tallies(ruleset: RuleSet, a: str, b: str,
                              expected: tuple[str, str]) -> None:
     assert verdict(ruleset, a, b, "2026-03-02", "2026-03-03") == expected
+
+
+def test_a_time_that_meets_none_denies_the_corroboration(ruleset: RuleSet) -> None:
+    # the metres agreed, the times had two candidates and conflicted with none
+    a = ("Norway's Kristian Dahl retained his 1500m title in 3:34.19, with Spain's Adrian "
+         "Solis second in 3:34.60.")
+    b = "Kristian Dahl of Norway retained the 1500m title in 3:35.19."
+    assert verdict(ruleset, a, b, "2026-03-02", "2026-03-03")[0] != "corroboration"
