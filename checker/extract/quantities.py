@@ -137,8 +137,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
-    if out and any(noun in low_text for noun in qc.LEVEL_CUES):  # "Attendance ... was 41,300"
-        out = qc.levels_named(folded, start, out)
     if len(out) < 2:
         return out
     out = to_ranges(folded, text, out)

@@ -165,36 +165,6 @@ def tallies_joined(folded: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-# A count that states its clause's subject's level: "Attendance over the six sessions was
-# 41,300" (desk probe M: a count of nothing, so 41,300 / 38,900 never conflicted).
-_LEVEL_NOUNS = ("attendance", "turnout", "population", "toll", "membership", "enrolment",
-                "enrollment", "crowd", "audience", "headcount", "workforce", "ridership",
-                "readership", "viewership", "capacity")
-LEVEL_CUES = ("attendance", "turnout", "population", "toll", "membership", "enrol", "crowd",
-              "audience", "headcount", "workforce", "ership", "capacity")
-_SUBJECT_LEVEL_RE = rx.compile(
-    # (whose level, when a word says: "the wolf population" is no population of the page's
-    # own; a review kept it nounless)
-    rf"(?:^\W*|[.;:]\s+|\b(?:the|its|their)\s+(?:(?:death|final|official|total|overall)\s+)?)"
-    rf"(?P<noun>{'|'.join(_LEVEL_NOUNS)})\b"
-    r"[^,;.]{0,60}?\b(?:was|were|is|are|stood\s+at|totall?ed|reached|hit|rose\s+to|"
-    r"fell\s+to)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|just\s+over|"
-    r"just\s+under)\s+)?\Z", re.IGNORECASE)
-
-
-def levels_named(folded: str, start: int, found: list[Quantity]) -> list[Quantity]:
-    """A count of no noun right after "<level noun> ... was" counts that noun
-    ("Attendance ... was 41,300": attendance)."""
-    out = list(found)
-    for i, q in enumerate(out):
-        if q.kind == "count" and q.noun is None:
-            # (searched in its own window, where "^" is the clause's start)
-            m = _SUBJECT_LEVEL_RE.search(folded[max(start, q.start - 90):q.start])
-            if m is not None:
-                out[i] = q._replace(noun=m["noun"].lower())
-    return out
-
-
 def parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
     """A count followed by "of (the) <total> <noun>" counts the noun; the total counts
     nothing of its own (a desk probe: "won 142 of the 300 seats" was "300 seats", an

@@ -356,11 +356,6 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("MPs approved Section 4(2) of the bill by 312 votes to 204.", "204",
      {"kind": "count", "noun": "votes against"}),
     ("The chain grew from 40 stores to 52 in a year.", "52", {"noun": "stores"}),
-    # a count stating its subject's level counts it (desk probe M: no noun, never compared)
-    ("Attendance over the six sessions was 41,300, against a capacity of 48,000.", "41,300",
-     {"kind": "count", "noun": "attendance"}),
-    ("The death toll rose to 41.", "41", {"kind": "count", "noun": "toll"}),
-    ("The toll of 41 was revised.", "41", {"kind": "count", "noun": None}),
     # a range of temperatures written against their numbers (desk probe L: two figures)
     ("The mean is likely to be between 1.4C and 1.9C above pre-industrial levels.",
      "1.4C and 1.9C", {"kind": "measure", "unit": "degC", "low": 1.4, "high": 1.9,
