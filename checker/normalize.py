@@ -405,11 +405,16 @@ def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
 
 
 # A bare count whose subject says what it counts: "The death toll from the quake rose to
-# 42", "Passenger numbers were 990 million", "The number of migrants ... reached 52,000".
+# 42", "Passenger numbers were 990 million", "The number of migrants ... reached 52,000",
+# "Attendance over the six sessions was 41,300" (desk probe M: a count of nothing, so
+# 41,300 / 38,900 never conflicted).
 _SUBJECT_COUNT_RE = rx.compile(
     r"(?:\bnumber\s+of\s+(?P<of>[a-z]+)(?:\s+[^,;:.]{1,60}?)?"
     r"|\b(?P<mod>[a-z]+)\s+(?:toll|numbers|count|tally)"
-    r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?)"
+    r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?"
+    r"|(?:^|[.;:]\s+|\b(?:the|its|their)\s+)(?P<level>attendance|turnout|headcount|"
+    r"membership|crowd|audience|workforce|enrolment|enrollment|ridership|readership|"
+    r"viewership)\b(?:\s+[^,;:.]{1,60}?)?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|stood\s+at|(?:rose|risen|climbed|"
     r"jumped|fell|dropped)\s+to|reached|hit|totalled|totaled|topped)\s+\Z", re.IGNORECASE)
 
@@ -420,5 +425,5 @@ def _subject_counted(text: str, at: int) -> str | None:
     found = _SUBJECT_COUNT_RE.search(text, max(0, at - 120), at) if at > 0 else None
     if found is None:
         return None
-    word = (found.group("of") or found.group("mod")).lower()
+    word = (found.group("of") or found.group("mod") or found.group("level")).lower()
     return None if word in STOPWORDS else word_stem(word)

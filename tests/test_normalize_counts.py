@@ -17,6 +17,10 @@ DAY = "2026-03-10"
     ("Heathrow passenger numbers were 83 million last year.", "passeng"),
     ("The number of migrants arriving in Italy has reached 48,000 this year.", "migrant"),
     ("The case count stood at 340 on Thursday.", "case"),
+    # a level's noun (desk probe M: "Attendance ... was 41,300" counted nothing)
+    ("Attendance over the six sessions was 41,300, against a capacity of 48,000.", "attend"),
+    ("Headcount stood at 14,800 at the end of September.", "headcount"),
+    ("The wolf population rose to 20,000 in 2024.", None),
     # Not a subject's count: the noun is written, or nothing names what is counted.
     ("The quake killed 42 people in Malatya.", "peopl"),
     ("The numbers were 42 and 48 in the two surveys.", None),
