@@ -210,7 +210,11 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 # "Indian Premier League".
 _OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
     gulf airlines airways university college academy institute museum street avenue square
-    monument memorial hotel stadium water gas steel railways railway airport league""".split())
+    monument memorial hotel stadium water gas steel railways railway airport league
+    agency administration authority commission survey""".split())
+# (A public body named after its country is the body: "UK Health Security Agency", "US
+# Energy Information Administration", "US Geological Survey"; desk probe M: the United
+# Kingdom and a "Health Security Agency".)
 # Demonyms among the ordinary sentence starters ("Chinese officials said"): the start of a
 # name when the name is another thing's ("The Chinese Academy of Sciences").
 _STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})

@@ -287,6 +287,11 @@ def test_a_body_of_a_place_is_one_name(ruleset: RuleSet, text: str, names: list[
     ("Space Launch Complex 40 was damaged. It flew from Space Launch Complex 40 again.",
      ["Space Launch Complex 40", "Space Launch Complex 40"]),
     ("Officials Smith and Jones met.", ["Smith", "Jones"]),
+    # a public body named after its country is the body (desk probe M)
+    ("An alert was issued by the UK Health Security Agency on Monday.",
+     ["UK Health Security Agency"]),
+    ("The US Energy Information Administration said stocks fell.",
+     ["US Energy Information Administration"]),
 ])
 def test_a_sentence_starter_opens_a_name_mid_sentence(ruleset: RuleSet, text: str,
                                                       names: list[str]) -> None:
