@@ -148,8 +148,14 @@ def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
     if degrees is not None:
         base, to_base = qw.MEASURES[degrees]
         return _make(folded, text, m, "measure", base, 1.0, to_base, end=num_end + 1)
+    num = m.group("num") or ""
+    if "." in num and folded[num_end:num_end + 1] == "s" and \
+            not folded[num_end + 1:num_end + 2].isalnum():
+        # "won in 7.02s", "0.41s behind": a result's seconds (desk probe M: no figure; a
+        # decimal is no decade, "1990s")
+        return _make(folded, text, m, "measure", "second", 1.0, 1.0, end=num_end + 1)
     pence = qp.PENCE_AFTER_RE.match(folded, num_end)
-    if pence and (m.group("num") or "") not in qw.NOT_PENCE:
+    if pence and num not in qw.NOT_PENCE:
         kind, unit, factor = kind_unit("p", "")
         return _make(folded, text, m, kind, unit, 1.0, factor, end=pence.end())
     return None

@@ -343,6 +343,8 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("She won the 60m hurdles in 7.82sec.", "7.82sec", {"kind": "measure", "unit": "second",
                                                        "value": 7.82}),
     ("The 4x400m relay team won gold.", "400m", {"kind": "measure", "unit": "m"}),
+    ("She won the heat in 7.02s.", "7.02s", {"kind": "measure", "unit": "second",
+                                             "value": 7.02}),
     ("He won the men's 1500m in 3:34.19.", "1500m", {"kind": "measure", "unit": "m"}),
     ("Smith cleared 4.80m in the pole vault.", "4.80m", {"unit": "m", "value": 4.8}),
     ("The 1.2m residents were told to leave.", "1.2m", {"kind": "count", "value": 1.2e6}),
