@@ -81,10 +81,16 @@ def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
         return False  # "U.S. sanctions", "e.g. the", "he said?" asked
     if word.strip("-") == "":
         return False  # a dash: "CAPE CANAVERAL, Fla. - A SpaceX rocket ..." (desk probe K)
+    if punct[0] == "." and _LIST_NUMBER_RE.search(text, max(0, punct_start - 6), punct_start):
+        return False  # a rank in a list run into its line: "final: 1. Yanis Mbeki (FRA) 7.41;
+        # 2. Tomasz Wierzba ..." (desk probe M: cut into claims at each rank)
     if punct[0] == ".":
         return not _is_abbreviation(word_before(text, max(0, punct_start - 40), punct_start),
                                     word)
     return True
+
+
+_LIST_NUMBER_RE = rx.compile(r"[:;]\s+\d{1,2}\Z")
 
 
 def word_before(text: str, lo: int, hi: int) -> str:

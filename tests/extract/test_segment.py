@@ -67,6 +67,11 @@ ROWS: list[tuple[str, list[str]]] = [
     # a dash after a point goes on: a dateline (desk probe K: "- A SpaceX ..." was a claim)
     ("CAPE CANAVERAL, Fla. - A rocket lifted off. It flew.",
      ["CAPE CANAVERAL, Fla. - A rocket lifted off.", "It flew."]),
+    # a list's ranks run into its line (desk probe M: cut into claims at each rank)
+    ("Results, 60m final: 1. Yanis Mbeki (FRA) 7.41; 2. Tomasz Wierzba (POL) 7.52. Next.",
+     ["Results, 60m final: 1. Yanis Mbeki (FRA) 7.41; 2. Tomasz Wierzba (POL) 7.52.",
+      "Next."]),
+    ("He finished in place 2. Then he left.", ["He finished in place 2.", "Then he left."]),
 ]
 
 
