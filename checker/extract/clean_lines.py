@@ -88,7 +88,7 @@ def has_sentence_end(text: str) -> bool:
     return text.rstrip().endswith(cw.END_PUNCT)
 
 
-HEADLINE_WORD_RE = rx.compile(r"[^\W\d_][\w'&.-]*")
+_HEADLINE_WORD_RE = rx.compile(r"[^\W\d_][\w'&.-]*")
 
 
 def is_headline(text: str) -> bool:
@@ -96,7 +96,7 @@ def is_headline(text: str) -> bool:
     body = fold(text).strip()
     if not body or has_sentence_end(body) or len(body.split()) > 22:
         return False
-    words = HEADLINE_WORD_RE.findall(body)
+    words = _HEADLINE_WORD_RE.findall(body)
     content = [w for w in words if w.lower() not in cw.SMALL_WORDS]
     if not content:
         return False

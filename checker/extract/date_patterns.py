@@ -69,15 +69,6 @@ PHONE_RE = rx.compile(
     r"\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}|1[3589]00[\s-]\d{3}[\s-]\d{3,4})(?![\w,]|\.\d)")
 
 
-# A provision's number counts nothing either: "Section 4(2)", "new clause 9", "Article 6"
-# (desk probe M: counts of 2 and 9).
-PROVISION_RE = rx.compile(
-    r"\b(?:section|clause|article|schedule|paragraph|subsection|amendment|chapter|part)"
-    r"\s+\d+[a-z]?(?:\s?\(\d+[a-z]?\))*", _I)
-PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "amendment",
-                   "chapter", "part")
-
-
 def may_hold_phone(sentence: str) -> bool:
     """A cheap necessary condition of PHONE_RE."""
     return "+" in sentence or "0" in sentence and (" 0" in sentence or "(0" in sentence

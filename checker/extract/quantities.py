@@ -22,12 +22,7 @@ from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
 from checker.extract.clock_times import find_times, race_times
 from checker.extract.cues import tokens
-from checker.extract.date_patterns import (
-    PHONE_RE,
-    PROVISION_RE,
-    PROVISION_WORDS,
-    may_hold_phone,
-)
+from checker.extract.date_patterns import PHONE_RE, may_hold_phone
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_digits import from_match
 from checker.extract.quantity_hits import Hit
@@ -82,8 +77,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and may_hold_phone(sentence):  # "call 0800 046 7712"
         for m in PHONE_RE.finditer(folded, start, stop):
             taken.add(*m.span())
-    if digits and any(w in low_text for w in PROVISION_WORDS):  # "Section 4(2)"
-        for m in PROVISION_RE.finditer(folded, start, stop):
+    if digits and any(w in low_text for w in qp.PROVISION_WORDS):  # "Section 4(2)"
+        for m in qp.PROVISION_RE.finditer(folded, start, stop):
             taken.add(*m.span())
     if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):

@@ -67,6 +67,7 @@ def _is_year_like(folded: str, m: Hit) -> bool:
     return not (m.group("mod") or count_before(folded, max(0, s - 20), s)
                 or COUNT_AFTER_RE.match(folded, m.end()))
 
+
 def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     """The quantity a number written in digits states (a Hit of NUMBER_RE), or None."""
     num = m.group("num") or ""

@@ -160,6 +160,15 @@ RANK_NOUN_RE = rx.compile(r"[ \t]+(minute|place|position|spot|seed|lap|hole)s?\b
 NOT_QUANTITY_RE = rx.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b"
 )
+# A provision's number counts nothing either: "Section 4(2)", "new clause 9", "Article 6"
+# (desk probe M: counts of 2 and 9).
+PROVISION_RE = rx.compile(
+    r"\b(?:section|clause|article|schedule|paragraph|subsection|amendment|chapter|part)"
+    r"\s+\d+[a-z]?(?:\s?\(\d+[a-z]?\))*", re.IGNORECASE)
+PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "amendment",
+                   "chapter", "part")
+
+
 # A tolerance is no figure of its own: "a margin of error of 3 points", "\u00b13 points",
 # "plus or minus 2%" (a desk probe: a count of 3 points, which met a lead of 4 points).
 MARGIN_RE = rx.compile(

@@ -148,9 +148,7 @@ def _subject_for(text: str, start: int, before: list[EntityMatch],
     if _own_subject(text, before[-1], ps):
         return before[-1]
     first = before[0]
-    gap = _ASIDE_RE.sub(" ", text[first.end:ps])
-    tail = _BEFORE_PREDICATE_RE.search(gap)
-    gap = gap[:tail.start()] if tail else gap
+    gap = _gap(text, first.end, ps)
     if gap.rstrip().endswith(" and") and ";" not in gap and _full_verb(gap) \
             and not _full_verb(text[start:first.start]):
         return first
@@ -169,15 +167,21 @@ def _own_subject(text: str, name: EntityMatch, ps: int) -> bool:
         # "will send a rover to the Moon aboard Chang'e-8": the Moon is no subject ("74 per
         # cent of Pakistan's arms imports came from China": Pakistan's are)
         return False
-    gap = _ASIDE_RE.sub(" ", text[name.end:ps])
-    tail = _BEFORE_PREDICATE_RE.search(gap)
-    gap = gap[:tail.start()] if tail else gap
+    gap = _gap(text, name.end, ps)
     if ";" in gap or gap.rstrip().endswith((" and", " but", " or")):
         return False
     relative = _RELATIVE_RE.search(gap)
     if relative is not None:
         return gap[:relative.start()].strip(" ,") == "" and not _full_verb(gap[relative.end():])
     return not _full_verb(gap)
+
+
+def _gap(text: str, lo: int, ps: int) -> str:
+    """The words between a name ending at lo and the predicate phrase at ps, closed relative
+    clauses left out and the predicate's own auxiliaries and adverbs cut off its end."""
+    gap = _ASIDE_RE.sub(" ", text[lo:ps])
+    tail = _BEFORE_PREDICATE_RE.search(gap)
+    return gap[:tail.start()] if tail else gap
 
 
 def _full_verb(text: str) -> bool:
