@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from checker import rx
-from checker.extract.date_rules import RANKED_BEFORE_RE
 from checker.extract.date_shift import STATEMENT
 from checker.models.claims import Claim
 from checker.subjects import DATELINE_RE
@@ -39,8 +38,8 @@ def told_on(claim: Claim) -> set[tuple[int, int]]:
     # A year a figure is measured against dates no event of the claim: "0.3C warmer than
     # 2024", "the second highest for June after 2024" (desk probe L: "after 2024" and "in
     # June" of one month's record were a date conflict).
-    out.update(d.span for d in claim.dates if d.granularity == "year" and _compared_to(
-        text, d.span[0] - start, d.text))
+    out.update(d.span for d in claim.dates if d.granularity == "year" and not d.open
+               and _compared_to(text, d.span[0] - start, d.text))
     last = max(claim.dates, key=lambda d: d.span[1])
     if last.granularity == "day" and claim.quantities and _CLOSES_RE.fullmatch(
             text, last.span[1] - start) and _REPORTED_RE.search(text, 0, last.span[0] - start) \
@@ -58,10 +57,14 @@ _THAN_BEFORE_RE = rx.compile(r"\bthan\s+(?:in\s+)?\Z", re.IGNORECASE)
 
 
 def _compared_to(text: str, at: int, written: str) -> bool:
-    """Whether the year written at `at` is what a figure is measured against."""
+    """Whether the year written at `at` (a closed year: date_rules reads a rank's "after
+    2024" as the year, a time's "after 2019 when ..." as open) is what a figure is measured
+    against."""
     if written.lower().startswith("after"):
-        return RANKED_BEFORE_RE.search(text, max(0, at - 100), at) is not None
+        return True  # closed: date_rules read the rank before it (_RANKED_BEFORE_RE)
     return _THAN_BEFORE_RE.search(text, max(0, at - 12), at) is not None
+
+
 # Verbs of a company's own figures told on a day ("reported", "posted", "disclosed"), and
 # the end of a claim after its last date.
 _REPORTED_RE = rx.compile(r"\b(?:reported|reports|posted|posts|disclosed|discloses)\b",

@@ -107,3 +107,18 @@ def test_the_day_of_an_announcement_dates_the_telling(ruleset: RuleSet) -> None:
     # What happened on the day stays the fact's: "opened on Monday", "said on Monday." closes.
     assert _dates(ruleset, "The company opened on Monday its new plant in Wichita.") \
         == ["on Monday"]
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a year a figure is measured against dates no event of it (desk probe L) ...
+    ("Sea temperatures averaged 20.85C in June, the second highest for June after 2024.",
+     ["in June"]),
+    ("June was 0.3C warmer than 2024 across Europe, the agency said.", []),
+    # ... but a time after a year does, rank before it or not (only a year date_rules
+    # read as a rank's is measured against)
+    ("Acme became the second largest lender after 2019 when it bought Beta Bank for "
+     "$2 billion.", ["after 2019"]),
+])
+def test_a_year_measured_against_is_no_date_of_the_fact(ruleset: RuleSet, text: str,
+                                                        dates: list[str]) -> None:
+    assert _dates(ruleset, text) == dates

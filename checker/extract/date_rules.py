@@ -111,7 +111,7 @@ def _prev_period(m: re.Match[str], raw: str, anchor: Anchor | None,
 # No verb between the rank and "after", nor "when" after the year: "became the second
 # largest lender after 2019 when it bought its rival", "the second highest-paid executive
 # left after 2022" are times (a review).
-RANKED_BEFORE_RE = rx.compile(
+_RANKED_BEFORE_RE = rx.compile(
     r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+(?:\w+[\s-]+)?"
     r"(?:\w+est|most|least)\b(?:(?!\s(?:\w+ed|left|came|went|was|were|is|are|has|had|took|"
     r"became|made|won|lost|fell|rose)\b)[^,;.]){0,60}\Z", re.IGNORECASE)
@@ -124,7 +124,7 @@ def _since(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
     kw = m["kw"].lower()
     if kw.startswith("no"):  # "no earlier than 2031" is from 2031, "no later than" by it
         kw = "by" if "later" in kw else "since"
-    if kw in ("after", "before") and RANKED_BEFORE_RE.search(
+    if kw in ("after", "before") and _RANKED_BEFORE_RE.search(
             m.string, max(0, m.start() - 100), m.start()) \
             and not _WHEN_AFTER_RE.match(m.string, m.end()):
         a, b = year_days(y)  # "the second highest for June after 2024": behind 2024's
