@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from checker import rx
 from checker.models.rules import EntityRule, PredicateRule
+from checker.namechunks import unknown_names
 from checker.nlp import (
     AUXILIARIES,
     MATCH_TOKEN_RE,
@@ -26,7 +27,6 @@ from checker.propernames import (
     inside_name,
     negated_prefix,
     team_name_end,
-    unknown_names,
 )
 from checker.textutil import Token, fold, normalise_key, slug
 

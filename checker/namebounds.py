@@ -1,4 +1,4 @@
-"""Where a name ends. checker.propernames reads a run of capitalised words and connectors
+"""Where a name ends. checker.namechunks reads a run of capitalised words and connectors
 as one chunk; this says where that chunk holds two names joined by "and" ("the towns of
 Kitwe and Ndola", not "Trinidad and Tobago" or "Ministry of Science and Technology"), and
 where a dash dateline ends ("LUSAKA - A cholera case").

@@ -1,18 +1,18 @@
-"""Names in a sentence: proper-noun chunks no entity rule knows, and when a known name is
-part of a longer one. The word lists say which capitalised words are ordinary words.
+"""Names in a sentence: the word lists that say which capitalised words are ordinary
+words, the words a page capitalises mid-sentence, and when a known name is part of a
+longer one ("Washington Post", "Michael Jordan", "Mumbai Indians").
 
-`Lexicon.find_entities` matches the known names first and hands the rest here.
+`Lexicon.find_entities` matches the known names with these guards and hands the rest to
+`checker.namechunks` (proper-noun chunks no entity rule knows).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from checker import rx
-from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
-from checker.namebounds import after_dash_dateline, coordinated_parts
 from checker.nlp import STOPWORDS
 from checker.textutil import Token, fold
 
@@ -40,22 +40,6 @@ COMMON_STARTERS = frozenset(
     around approximately roughly nearly almost estimated circa barely fully exactly
     """.split()
 )
-# Time zones after a clock time ("0012 GMT", "14:30 UTC"): capitals, not names. The page's
-# subject lent to its figures that name no one was "GMT" (a desk probe).
-TIME_ZONES = frozenset(
-    """
-    GMT UTC BST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST HST AEST
-    AEDT ACST AWST NZST NZDT JST KST HKT SGT WIB
-    """.split()
-)
-# A paper's statistics before their figures ("HR 1.71", "95% CI 1.12-1.87", "(SD 9.8)"):
-# labels there, not names, as a currency code is (desk probe L: the names "HR 1", "CI 1", "SD 9").
-STAT_LABELS = frozenset("HR aHR OR aOR RR aRR IRR CI SD SE SEM IQR".split())
-# ... as quantity_stats reads them: "HR 1.71", not the bill "HR 1" nor "the IRR, 14.5%"
-_STAT_FIGURE_RE = rx.compile(r"(?:\s*[=:]\s*|\s+)\d{1,3}\.\d+(?![\d.]*\d)(?!\s*%)")
-# A reporting period's label ("Q3 2025", "H1", "FY2026", "FY26"): a quarter, a half or a
-# year of accounts, not a name ("Q3 2025" was a name that the next line took as subject).
-_PERIOD_LABEL_RE = rx.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
 TITLES = frozenset(
     """
     President Prime Minister Federal Chief Senator Chairman Chairperson Secretary Member Dr
@@ -64,81 +48,12 @@ TITLES = frozenset(
     """.split()
 )
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
-_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
-# "for" joins a name ("Institute for Fiscal Studies", "Habitat for Humanity", "Moms for
-# Liberty") unless a person's name follows it: "Sporting CP for Luka Vranjes" is two names
-# (a desk probe: one, which then took every "Vranjes" of the page). A person's name here is
-# two or three capitalised words, none a word of a body's name, and then no more capitals.
-_FOR_HEADS = frozenset("""Institute Centre Center Council Commission Committee Department
-    Ministry Minister Secretary Office Agency Foundation Fund Society Association Union
-    Alliance Campaign Coalition Federation League Board Authority School College Academy
-    Trust Organisation Organization Bureau Service Partnership Network Party Movement Court
-    Tribunal Programme Program Initiative Forum Unit Hospital Laboratory Museum Prize Award
-    Medal Act Day Conference Corporation Bank Fellowship Commissioner Inspectorate
-    Directorate Panel Project Mission Charity Appeal""".split())
-_BODY_WORDS = _FOR_HEADS | frozenset("""Rights International Studies Research Development
-    Justice Peace Change Progress Democracy Freedom Liberty Humanity Life Animals Children
-    Education Health Future Reform Action Now Women Men People Workers Families Science
-    Policy Affairs Relations Security Defence Defense Energy Environment Climate Trade
-    Industry Business Enterprise Growth Jobs Truth America Britain Europe Africa Asia
-    Australia Canada India China""".split())
-
-
-def _person_after(text: str, toks: Sequence[Token], j: int) -> bool:
-    """Whether a person's name (above) starts at token j, after "for"."""
-    k = j
-    while k < len(toks) and toks[k].text[:1].isupper() and toks[k].text not in _BODY_WORDS \
-            and (k == j or text[toks[k - 1].end:toks[k].start] == " "):
-        k += 1
-    if not 2 <= k - j <= 3:
-        return False
-    return k == len(toks) or text[toks[k - 1].end:toks[k].start] != " " \
-        or not toks[k].text[:1].isupper()
 
 
 _NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
-_NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
-# A hyphen joins a name only unspaced ("Chang-e", "JF-17"): a spaced dash ends one, as the
-# dash of a dateline does ("LUSAKA - A cholera case": a desk probe drafted "LUSAKA - A").
-_NAME_GAP_RE = rx.compile(r"[ \t&/]*|[&/]*-[&/]*")
-_ROMAN_RE = rx.compile(r"[IVX]+")
-_POSSESSIVE = ("'s", "\u2019s")
-_NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
-    under only just exactly estimated circa barely fully""".split())
-# A score or a range after a name ("Harbour City 2-1"): no part of the name.
-_SCORE_RE = rx.compile(r"\d+\s?[-\u2013]\s?\d")
-# Two names, each with its comma, right before a chunk: the chunk closes a list of names
-# ("Andalusia, Extremadura, Castilla-La Mancha and Madrid"; namebounds.coordinated_parts).
-# One name before is not list enough: split after one, the FEVER dev set's names changed and
-# so did the calibration fitted on it (tests/compare/test_calibration.py).
-_LISTED_RE = rx.compile(r"[A-Z][\w'\u2019.-]*,[ \t]+[A-Z][\w'\u2019.-]*,[ \t]+\Z")
-# A number that is a percentage: no model number of the name before it ("the BoE's 2%
-# target" made "BoE's 2" a name; a desk probe).
-_PERCENT_NUMBER_RE = rx.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+POSSESSIVE = ("'s", "\u2019s")
 # A line break ends one too, a lone "\r" (old Mac files) as much as "\n" or "\r\n".
-_SENTENCE_ENDS = ".!?:\n\r"
-# A plural name word: a party's or a team's ("Pirates", "Independents", "Indians"), not
-# "Artemis", "Atlas", "Santos", "Sirius" or "Express".
-_GROUP_WORD_RE = rx.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
-# What closes an item of a list or a sentence after a figure: ", 18,", "18 and", "13.".
-_ITEM_END_RE = rx.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
-
-
-def _is_label(word: str) -> bool:
-    """A capitalised word that labels a time rather than names something: a time zone or
-    a reporting period."""
-    return word in TIME_ZONES or _PERIOD_LABEL_RE.fullmatch(word) is not None
-
-
-def counted_after_group(word: str, text: str, end: int) -> bool:
-    """Whether the figure ending at `end`, written after the name word `word`, counts for a
-    party or a team rather than numbering a model: in "the Pirates 18 and the Motorists 13."
-    a plural name word is followed by a figure that closes a list item (the seats of each
-    party, elided; a desk probe made them names, "Pirates 18"), while a model or mission
-    number follows a singular word ("Chang'e 6", "Tianwen 1", "iPhone 15") or is followed
-    by what it names ("Windows 10 users")."""
-    return _GROUP_WORD_RE.fullmatch(word) is not None and \
-        _ITEM_END_RE.match(text, end) is not None
+SENTENCE_ENDS = ".!?:\n\r"
 
 
 
@@ -208,7 +123,7 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 # Words that make a known name part of another thing's name: "Washington Post", "China
 # Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences",
 # "Indian Premier League".
-_OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
+OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
     gulf airlines airways university college academy institute museum street avenue square
     monument memorial hotel stadium water gas steel railways railway airport league
     agency administration authority commission survey""".split())
@@ -217,7 +132,7 @@ _OTHER_THING = frozenset("""post daily times herald tribune journal gazette toda
 # Kingdom and a "Health Security Agency".)
 # Demonyms among the ordinary sentence starters ("Chinese officials said"): the start of a
 # name when the name is another thing's ("The Chinese Academy of Sciences").
-_STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
+STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
 
 
 # Words that name a public service or a company before a country's name: "Health New
@@ -245,7 +160,7 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
     if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " ":
         return False
     before = char_before(text, 0, prev.start, " \"'(")
-    if before and before not in _SENTENCE_ENDS:
+    if before and before not in SENTENCE_ENDS:
         return True
     # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
     low = prev.text.lower()
@@ -285,15 +200,15 @@ def team_name_end(text: str, toks: Sequence[Token], i: int) -> bool:
     (a desk probe: "Mumbai Indians won the final" was India's win). "Many Indians", "In
     March Indians" and "Britain's Indians" are still the people."""
     word = toks[i].text
-    if i == 0 or not word.endswith("s") or word.endswith(("ss", *_POSSESSIVE)):
+    if i == 0 or not word.endswith("s") or word.endswith(("ss", *POSSESSIVE)):
         return False  # not "Swiss"
     prev = toks[i - 1]
     low = prev.text.lower()
     if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " " \
-            or low in MONTHS_AND_DAYS or low in TITLE_WORDS or prev.text.endswith(_POSSESSIVE):
+            or low in MONTHS_AND_DAYS or low in TITLE_WORDS or prev.text.endswith(POSSESSIVE):
         return False
     before = char_before(text, 0, prev.start, " \"'(")
-    if before and before not in _SENTENCE_ENDS:
+    if before and before not in SENTENCE_ENDS:
         return True
     # Sentence-initial: "Two Americans were killed", "Young Indians leave" are people.
     return low not in STOPWORDS and low not in COMMON_STARTERS and low not in _PEOPLE_WORDS
@@ -307,7 +222,7 @@ def _names_another_thing(text: str, toks: Sequence[Token], j: int) -> bool:
         tok = toks[k]
         if not tok.text[:1].isupper() or text[prev_end:tok.start] != " ":
             return False
-        if tok.text.lower() in _OTHER_THING:
+        if tok.text.lower() in OTHER_THING:
             return True
         prev_end = tok.end
     return False
@@ -320,137 +235,3 @@ def negated_prefix(text: str, toks: Sequence[Token], i: int) -> bool:
     return toks[i - 1].text.lower() in _NEGATING_PREFIXES
 
 
-_DEGREE_SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin", "centigrade", "Centigrade"})
-
-
-def _is_degree_scale(toks: Sequence[Token], i: int) -> bool:
-    """"Celsius" of "44.6 degrees Celsius": the unit of a figure, no name (a desk probe: a
-    name the page's other temperature claims lacked)."""
-    return toks[i].text in _DEGREE_SCALES and i > 0 and \
-        toks[i - 1].text.lower() in ("degree", "degrees")
-
-
-def unknown_names(
-    text: str, toks: Sequence[Token], taken: Sequence[bool], start: int,
-    names_vocab: frozenset[str] | None, resolve: Callable[[str], str | None],
-) -> list[EntityMatch]:
-    """Proper-noun chunks of a sentence's tokens that no known name took (`taken`), each
-    with the id `resolve` gives it (a fuzzy variant of a known name) or None."""
-    out: list[EntityMatch] = []
-    chunk: list[int] = []
-    vocab = names_vocab if names_vocab is not None else mid_sentence_names(text)
-
-    def flush(trim: int = 0) -> None:
-        while chunk and toks[chunk[-1]].text.lower() in _CONNECTORS:
-            chunk.pop()
-        if not chunk:
-            return
-        last = chunk[-1]
-        parts = [chunk] if "and" not in (toks[k].text for k in chunk) else [
-            chunk[lo:hi] for lo, hi in coordinated_parts(
-                [toks[k].text for k in chunk], lambda w: w.lower() in _NOT_NAME_STARTS,
-                lambda n: resolve(n) is not None, _LISTED_RE.search(
-                    text, max(0, toks[chunk[0]].start - 40), toks[chunk[0]].start) is not None)]
-        for part in parts:  # "Kitwe and Ndola": two names
-            if is_name_chunk(text, toks, part, start, vocab, len(parts) > 1):
-                s, e = toks[part[0]].start, toks[part[-1]].end - (trim if part[-1] == last else 0)
-                if text[e:e + 1] == "+" and not text[e + 1:e + 2].isalnum():
-                    e += 1  # "OPEC+" is not OPEC (a desk probe: a false conflict)
-                out.append(EntityMatch(text[s:e], s, e, resolve(text[s:e]), "unknown"))
-        chunk.clear()
-
-    # flush() only when a chunk is open: most tokens are lower-case words outside names.
-    for i, tok in enumerate(toks):
-        word = tok.text
-        if not chunk and not word[:1].isupper():
-            continue  # outside a name, only a capital can start one
-        # A single space (most gaps) is a name gap without asking the regex.
-        if chunk and not (text[toks[i - 1].end:tok.start] == " "
-                          or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)):
-            flush()
-        # "Saturday's election": a day with its possessive is no name either.
-        capital = word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
-            "\u2019s") not in MONTHS_AND_DAYS and not _is_label(word) \
-            and not _is_degree_scale(toks, i)
-        if taken[i] or (i + 1 < len(toks) and (
-                text[tok.end:tok.end + 1] == "$"
-                or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit())
-                or (word in STAT_LABELS and _STAT_FIGURE_RE.match(text, tok.end)))) \
-                or (word[-1].isdigit() and word.rstrip("0123456789") in GLUED_TO_FIGURES):
-            if chunk:
-                flush()  # a known name, or a currency code ("US$5 billion", "NOK 45", "Tk150")
-        elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
-            chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
-            flush()
-            chunk.append(i)
-        elif capital:
-            chunk.append(i)
-            if word.endswith(_POSSESSIVE) and i + 1 < len(toks) \
-                    and toks[i + 1].text[:1].isupper() and text[tok.end:toks[i + 1].start] == " ":
-                flush(2)  # "Veridia's National Renewal Party": the owner, then the owned
-        elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)) \
-                and toks[i - 1].text.lower() != "magnitude" \
-                and not (word.isdigit() and toks[i - 1].text.lower() in _CONNECTORS) \
-                and not _SCORE_RE.match(text, tok.start) \
-                and not _PERCENT_NUMBER_RE.match(text, tok.start) \
-                and not counted_after_group(toks[i - 1].text, text, tok.end):
-            # "Chiang'e 6", "Hangor II", "JF-17"; not "the Pirates 18," nor, after a
-            # connector, "Brentford for 45 million euros" (a desk probe's name)
-            chunk.append(i)
-        elif chunk and len(word) == 1 and word.isalpha() \
-                and text[toks[i - 1].end:tok.start] == "-":
-            chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
-        elif chunk and word.lower() in _CONNECTORS and (
-                word != "for" or any(toks[k].text in _FOR_HEADS for k in chunk)
-                or not _person_after(text, toks, i + 1)):
-            chunk.append(i)
-        elif chunk:
-            flush()
-    flush()
-    return out
-
-def _starts_name(text: str, toks: Sequence[Token], chunk: list[int], start: int,
-                 names_vocab: frozenset[str]) -> bool:
-    """Whether a word that often opens a sentence ("Space", "Science", "Government") opens
-    the name after it: capitalised mid-sentence ("from Space Launch Complex 40"), or at a
-    sentence's start where the page capitalises it mid-sentence too (a desk probe: "Launch
-    Complex 40"). Never a stopword ("The Block III")."""
-    word = toks[chunk[0]].text
-    if word.lower() in STOPWORDS:
-        return False
-    before = char_before(text, start, toks[chunk[0]].start, " \"'(-[")
-    initial = not before or before in _SENTENCE_ENDS \
-        or after_dash_dateline(text, start, toks[chunk[0]].start)
-    return not initial or word in names_vocab
-
-
-def is_name_chunk(
-    text: str, toks: Sequence[Token], chunk: list[int], start: int,
-    names_vocab: frozenset[str], coordinated: bool = False,
-) -> bool:
-    """Whether a chunk of capitalised tokens is a name (leading ordinary words dropped);
-    `coordinated`: one of names joined by "and", a name even at a sentence's start."""
-    # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
-    while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS and not (
-            toks[chunk[0]].text.lower() in _STARTER_DEMONYMS
-            and any(toks[k].text.lower() in _OTHER_THING for k in chunk[1:4])
-            or _starts_name(text, toks, chunk, start, names_vocab)):
-        chunk.pop(0)
-    first = toks[chunk[0]].text
-    low = first.lower()
-    if not first[:1].isupper():
-        return False  # "Between 10 and 12": the figures left are no name
-    if len(chunk) > 1:
-        # A word that sizes a figure and the figure ("Nearly 61", "Around 2") is no name.
-        return not (low in _NUMBER_MODIFIERS and all(toks[k].text.isdigit() for k in chunk[1:]))
-    if low in STOPWORDS or low in COMMON_STARTERS or len(first) < 2 or first.isdigit():
-        return False
-    if first.isupper():
-        return True  # an acronym: SMIC, PLA
-    before = char_before(text, start, toks[chunk[0]].start, " \"'(-[")
-    sentence_initial = not before or before in _SENTENCE_ENDS \
-        or after_dash_dateline(text, start, toks[chunk[0]].start)
-    # At a sentence start a capital says nothing: a name must also appear capitalised
-    # mid-sentence somewhere in the document ("Lin" yes, "Operating" no).
-    # "Moquegua and Tacna were hit": named with another name, as a chunk of two words is.
-    return not sentence_initial or first in names_vocab or coordinated

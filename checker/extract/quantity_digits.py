@@ -15,7 +15,8 @@ from checker.extract.quantity_hits import Hit
 from checker.extract.quantity_type import Quantity
 from checker.extract.quantity_values import bounds, number, precision, significant
 from checker.extract.quantity_words import kind_unit, table_words
-from checker.propernames import MONTHS_AND_DAYS, counted_after_group
+from checker.namechunks import counted_after_group
+from checker.propernames import MONTHS_AND_DAYS
 
 
 def _is_part_of_name(folded: str, m: Hit) -> bool:
