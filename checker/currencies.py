@@ -10,7 +10,7 @@ ISO_CODES = (
     "NGN NOK NPR NZD PLN QAR RUB SAR SEK SGD THB TRY TWD UAH VND ZAR").split()
 # Every code or abbreviation that stands before a figure as its currency.
 BEFORE_FIGURES = frozenset(
-    ISO_CODES + "USD EUR GBP INR PKR RMB CNY JPY Rs Tk Taka".split())
+    ISO_CODES + "USD EUR GBP INR PKR RMB CNY JPY Rs Re Tk Taka".split())
 # Abbreviations written against the figure as well ("Rs250 crore", "Tk150 crore"); a code is
 # not read so, since "COP29" and "SAR2" name things.
 GLUED_TO_FIGURES = frozenset({"Rs", "Tk"})

@@ -81,6 +81,8 @@ _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 # dash of a dateline does ("LUSAKA - A cholera case": a desk probe drafted "LUSAKA - A").
 _NAME_GAP_RE = rx.compile(r"[ \t&/]*|[&/]*-[&/]*")
 _ROMAN_RE = rx.compile(r"[IVX]+")
+# A sign after letters makes them a currency: "US$5 billion", "GH\u00a21.2 million".
+_CURRENCY_SIGNS = ("$", "\u00a2", "\u20b5")
 _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
     under only just exactly estimated circa barely fully""".split())
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
@@ -172,7 +174,7 @@ def unknown_names(
             "\u2019s") not in MONTHS_AND_DAYS and not _is_label(word) \
             and not _is_degree_scale(toks, i)
         if taken[i] or (i + 1 < len(toks) and (
-                text[tok.end:tok.end + 1] == "$"
+                text[tok.end:tok.end + 1] in _CURRENCY_SIGNS
                 or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit())
                 or (word in STAT_LABELS and _STAT_FIGURE_RE.match(text, tok.end)))) \
                 or (word[-1].isdigit() and word.rstrip("0123456789") in GLUED_TO_FIGURES):

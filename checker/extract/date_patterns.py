@@ -151,6 +151,10 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", rx.compile(rf"\b{_MON}\s+(?:to|-|through|until)\s+(?P<mon2>{_MONTH_NAMES})"
                                rf"\b(?:\s+{_YEAR})?", _I)),
     ("my", rx.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
+    # A day "last year" or "next year": "on April 1 last year" (desk probe N: 1 April of the
+    # year of publication, and a year beside it).
+    ("md_rel", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}\s+{_REL}\b", _I)),
+    ("dm_rel", rx.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON}\s+{_REL}\b", _I)),
     ("m_rel", rx.compile(rf"\b{_MON}\s+{_REL}\b", _I)),
     ("md", rx.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}}){_ORD}\b{_NO_YEAR_AFTER}", _I)),
     ("dm", rx.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON}(?!\w){_NO_YEAR_AFTER}", _I)),
@@ -233,6 +237,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "between_months": (False, ("between",)),
     "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
     "m_rel": (False, _MONTH_STEMS), "md": (True, _MONTH_STEMS), "dm": (True, _MONTH_STEMS),
+    "md_rel": (True, _MONTH_STEMS), "dm_rel": (True, _MONTH_STEMS),
     "q_year": (False, ("quarter",)), "qy": (True, _QUARTER_STEMS[1:]),
     "q": (False, _QUARTER_STEMS), "fiscal": (True, ("-", "/")), "fy": (True, ("fy", "fiscal")),
     "between": (True, ("between", "from")), "year_range": (True, ("-",)),
@@ -282,9 +287,10 @@ def _is_word(char: str) -> bool:
 
 # Patterns that start with a month name: tried only where MONTH_AT_RE found one, anchored,
 # instead of each scanning the sentence.
-MONTH_FIRST = frozenset({"mdy", "md_range", "month_range", "my", "m_rel", "md"})
+MONTH_FIRST = frozenset({"mdy", "md_range", "month_range", "my", "m_rel", "md_rel", "md"})
 # Patterns with a month name somewhere (after a space or a hyphen, so at a word start).
-NEEDS_MONTH = MONTH_FIRST | {"day_range", "dmy", "dm", "month_rel", "between_months", "year_to"}
+NEEDS_MONTH = MONTH_FIRST | {"day_range", "dmy", "dm_rel", "dm", "month_rel", "between_months",
+                             "year_to"}
 PATTERNS: list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]] = [
     (name, pattern, *_GATES[name]) for name, pattern in _RAW_PATTERNS
 ]

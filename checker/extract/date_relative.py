@@ -49,6 +49,18 @@ def _month_rel_year(m: re.Match[str], raw: str, anchor: Anchor | None,
     return expr(m, raw, a, b, "month", relative=True)
 
 
+@rule("md_rel")
+@rule("dm_rel")
+def _day_rel_year(m: re.Match[str], raw: str, anchor: Anchor | None,
+                  future: bool) -> DateExpr:
+    month, day = month_number(m["mon"]), int(m["day"])
+    if anchor is None:
+        date(2000, month, day)  # still reject "February 30" (2000 is a leap year)
+        return unresolved_at(m, raw, "day")
+    d = date(anchor.year + rel_offset(m["rel"]), month, day)
+    return expr(m, raw, d, d, "day", relative=True)
+
+
 @rule("md")
 @rule("dm")
 def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
@@ -141,6 +153,16 @@ _FROM_FIGURE_BEFORE_RE = rx.compile(
 _EXPECTED_BEFORE_RE = rx.compile(r"\b(?:is|are)\s+(?:now\s+)?expected\s+(?:in|by)\s+\Z",
                                  re.IGNORECASE)
 
+# A month told right after a verb in the past is past, whatever a plan elsewhere in the
+# sentence says: "since the reforms took effect in March, and we expect to clear another
+# 100GW" (desk probe O: March of next year). Not a plan's participle ("is expected in",
+# "was postponed to"), nor a passive or an infinitive to come ("will be completed in").
+_PAST_VERB_BEFORE_RE = rx.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:(?!expect|schedul|plann|slat|forecast|predict|"
+    r"project|delay|postpon|reschedul|target|earmark|need|exceed|proceed|succeed|speed|seed|"
+    r"feed|shed)[a-z]{2,}ed|took\s+effect|began|came|went|rose|fell|grew|won|lost|held|met|saw|"
+    r"made|was|were)\s+\Z", re.IGNORECASE)
+
 
 @rule("month_rel")
 def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
@@ -153,9 +175,12 @@ def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     elif lead == "next":
         year = anchor.year + 1 if month <= anchor.month else anchor.year
     else:
-        if future and _FROM_FIGURE_BEFORE_RE.search(m.string, max(0, m.start() - 40),
-                                                    m.start()):
-            future = False  # the figure a change starts from is the latest one, not a plan
+        if future and (lead == "since" or _FROM_FIGURE_BEFORE_RE.search(
+                m.string, max(0, m.start() - 40), m.start())
+                or _PAST_VERB_BEFORE_RE.search(m.string, max(0, m.start() - 30), m.start())):
+            # the figure a change starts from is the latest one, not a plan; so is what
+            # happened in a month, or since it
+            future = False
         elif not future and _EXPECTED_BEFORE_RE.search(m.string, max(0, m.start() - 30),
                                                        m.start() + 3):
             future = True  # what is expected in a month is ahead: that month, not the clause
@@ -280,7 +305,11 @@ _PLANNED_BEFORE_RE = rx.compile(
     # from 6pm Friday" were last week's days)
     r"(?:is|are)\s+(?:an?\s+)?(?:\d+%\s+)?chance|(?:is|are)\s+in\s+force|"
     r"(?:warning|alert|watch)\s+(?:covers|runs|applies)|"
-    r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
+    r"(?:is|are)\s+to|"
+    # an event the page tells of in the present: "The final match is in Ahmedabad on
+    # Sunday" (desk probe O: the Sunday before, a date conflict with "on 15 February")
+    r"(?:match|game|final|fixture|race|vote|meeting|hearing|summit|concert|ceremony)\s+"
+    r"(?:is|are))\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
 
 
 # "Last <weekday>" up to this many days back may also mean the week before.
@@ -298,7 +327,9 @@ def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
     if not told and lead != "last" and \
             _PLANNED_BEFORE_RE.search(m.string, before, m.start()) is not None:
         future = True
-    if (future and not told) or lead == "next":
+    # "last Thursday" is past even in a sentence that plans (desk probe O: "We spoke to her
+    # last Thursday, ... the price cap would fall" was the Thursday after publication).
+    if (future and not told and lead != "last") or lead == "next":
         d = anchor.first + timedelta(days=(7 - delta) % 7 or (7 if lead == "next" else 0))
     elif lead == "last" and 0 < delta <= _AMBIGUOUS_LAST:
         # "Last Tuesday" written on a Wednesday or a Thursday is that day to some writers and

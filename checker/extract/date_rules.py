@@ -75,6 +75,23 @@ def _fiscal_label(m: re.Match[str], raw: str, anchor: Anchor | None, future: boo
     return expr(m, raw, a, b, "fiscal-year")
 
 
+# The words of a company's or a government's year of accounts ("FY26", "2025-26", "fiscal
+# 2026", "financial year"), not a sports season's ("the 2025-26 season").
+_ACCOUNTS_YEAR_RE = rx.compile(r"FY|fiscal|financial|\d{4}\s?[-/]\s?\d{2}", re.IGNORECASE)
+
+
+def april_to_march(d: DateExpr, folded: str) -> DateExpr:
+    """A fiscal year read without its calendar (both calendar years) as India's year of
+    accounts, 1 April to 31 March, on a page whose rupee is India's (desk probe N: "FY25"
+    and "FY26" overlapped by a year, and a quarter of FY26 fell inside FY25)."""
+    if d.granularity != "fiscal-year" or d.first is None or d.last is None \
+            or d.last.year != d.first.year + 1 or (d.first.month, d.first.day) != (1, 1) \
+            or not _ACCOUNTS_YEAR_RE.search(d.text) \
+            or folded[d.end:d.end + 8].lower().lstrip().startswith("season"):
+        return d
+    return d._replace(first=date(d.first.year, 4, 1), last=date(d.last.year, 3, 31))
+
+
 @rule("between")
 @rule("year_range")
 def _year_range(m: re.Match[str], raw: str, anchor: Anchor | None,

@@ -13,6 +13,7 @@ from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.clean import content_blocks
 from checker.extract.clean_words import LIVE_STAMP_RE
 from checker.extract.clock_times import SEASONAL_UNITS, times_in_utc
+from checker.extract.date_rules import april_to_march
 from checker.extract.date_shift import dateline_end
 from checker.extract.dates import GATES as _DATE_GATES
 from checker.extract.dates import Anchor, DateExpr, find_dates
@@ -191,6 +192,9 @@ class _Context:
         quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
                                      folded=folded, lower=lower, digits=digits,
                                      gates=quantity_gates)
+        if dates and self.rupee() == "INR" and any(d.granularity == "fiscal-year"
+                                                      for d in dates):
+            dates = [april_to_march(d, folded) for d in dates]  # "FY26" in India
         if quantities and any(q.unit in SEASONAL_UNITS for q in quantities):
             day = _day_of(dates, self.anchor)
             quantities = quantities if day is None else times_in_utc(quantities, day)

@@ -80,6 +80,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and any(w in low_text for w in qp.PROVISION_WORDS):  # "Section 4(2)"
         for m in qp.PROVISION_RE.finditer(folded, start, stop):
             taken.add(*m.span())
+    if digits and "FL" in sentence:  # "cruising at FL350"
+        for m in qp.FLIGHT_LEVEL_RE.finditer(folded, start, stop):
+            keep(_flight_level(text, m))
+    if digits and "FY" in sentence:  # "9M FY26"
+        for m in qp.PERIOD_MONTHS_RE.finditer(folded, start, stop):
+            taken.add(*m.span())
     if digits and gates & 2:
         for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
             taken.add(*m.span())
@@ -163,6 +169,14 @@ def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, se
                               "s", "duration", False, "exact")
                      for s, e, value, half in race_times(folded, start, stop))
     return found
+
+
+def _flight_level(text: str, m: re.Match[str]) -> Quantity:
+    """A flight level as the altitude it is (FL350: 35,000 feet, to the nearest 50)."""
+    feet = float(m.group("level")) * qp.FLIGHT_LEVEL_FEET
+    metres, half = feet * qw.FOOT, qp.FLIGHT_LEVEL_FEET / 2 * qw.FOOT
+    return Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", metres,
+                    metres - half, metres + half, "m", "altitude", False, "exact")
 
 
 def _tally(text: str, m: re.Match[str]) -> list[Quantity]:

@@ -168,6 +168,13 @@ PROVISION_RE = rx.compile(
 PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "amendment",
                    "chapter", "part")
 
+# A reporting period's months before its fiscal year count nothing: "9M FY26", "the 9MFY26
+# results" (desk probe N: a count of 9,000,000).
+PERIOD_MONTHS_RE = rx.compile(r"\b(?:3|6|9|12)M(?=\s?FY)")
+# A flight level is an altitude in hundreds of feet: "cruising at FL350" (desk probe N: a
+# name "FL350" and no figure).
+FLIGHT_LEVEL_RE = rx.compile(r"\bFL\s?(?P<level>\d{2,3})\b")
+FLIGHT_LEVEL_FEET = 100
 
 # A tolerance is no figure of its own: "a margin of error of 3 points", "\u00b13 points",
 # "plus or minus 2%" (a desk probe: a count of 3 points, which met a lead of 4 points).

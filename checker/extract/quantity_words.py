@@ -23,6 +23,10 @@ CURRENCIES = {
     "rupees": "PKR", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY",
     # Bangladeshi taka: "Tk 150 crore", "Tk. 5 lakh", "Taka 20 billion", "500 crore taka".
     "tk": "BDT", "taka": "BDT",
+    # Ghana's cedi by its sign (desk probe O: "GH\u00a21.2 million" a count, "GH" a name)
+    "gh\u00a2": "GHS", "gh\u20b5": "GHS", "\u20b5": "GHS",
+    # The rupee in the singular: "face value Re 1", "Re 0.50" (desk probe N: a name "Re 1").
+    "re": "PKR", "re.": "PKR",
 }
 # Currencies written as a word after the figure ("1.2 billion rand", "500 million naira"):
 # without them the figure was a count of "rand" (desk probe B: a court's award). Words that
@@ -46,6 +50,7 @@ CURRENCIES.update({code.lower(): code for code in ISO_CODES})
 HUNDREDTHS = {"pence": "GBP", "p": "GBP", "us cents": "USD", "euro cents": "EUR"}
 # "1080p" is a picture's height, not pence.
 NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+FOOT = 0.3048  # metres
 # unit -> (canonical unit, factor to it)
 MEASURES = {
     "km": ("m", 1e3), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3),
@@ -58,7 +63,12 @@ MEASURES = {
     "acres": ("m2", 4046.86), "years": ("year", 1.0), "year": ("year", 1.0),
     "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
     "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
-    "feet": ("m", 0.3048), "foot": ("m", 0.3048),  # a desk probe: "23,000 feet" a count
+    "feet": ("m", FOOT), "foot": ("m", FOOT),  # a desk probe: "23,000 feet" a count
+    # An aircraft's height and speed (desk probe N: "descended from 35,000ft" no figure,
+    # "6,800 feet per minute" a length, "335 knots" a count of knots)
+    "ft": ("m", FOOT), "feet per minute": ("m/s", 0.00508),
+    "feet a minute": ("m/s", 0.00508), "knots": ("m/s", 1852 / 3600),
+    "nautical miles": ("m", 1852.0),
     # a speed in words (a desk probe: "3 km an hour" was a distance)
     "km an hour": ("m/s", 1 / 3.6), "km per hour": ("m/s", 1 / 3.6),
     "kilometres an hour": ("m/s", 1 / 3.6), "kilometres per hour": ("m/s", 1 / 3.6),
@@ -101,10 +111,23 @@ MEASURES = {
     "microgram": ("kg", 1e-9), "mcg": ("kg", 1e-9), "\u00b5g": ("kg", 1e-9),
     "ml": ("m3", 1e-6), "millilitres": ("m3", 1e-6), "milliliters": ("m3", 1e-6),
     "millilitre": ("m3", 1e-6), "milliliter": ("m3", 1e-6),
+    # A mine's metal, ore and grade (desk probe O: "410,000oz", "1.1-1.2Moz", "44.8Mt" no
+    # figure, "2.4 grams per tonne" a mass, "4.1 million ounces" a count): troy ounces,
+    # megatonnes (a capital M: "mt" is also a metric tonne) and grams of metal a tonne.
+    "oz": ("kg", 0.0311034768), "ounces": ("kg", 0.0311034768),
+    "ounce": ("kg", 0.0311034768), "troy ounces": ("kg", 0.0311034768),
+    "koz": ("kg", 31.1034768), "moz": ("kg", 31103.4768), "mt": ("kg", 1e9),
+    "mtpa": ("kg/yr", 1e9), "g/t": ("g/t", 1.0), "grams per tonne": ("g/t", 1.0),
+    "grams a tonne": ("g/t", 1.0),
+    # Power spelt out (desk probe O: "9.6 gigawatts" a count, beside "722GW" in watts)
+    "gigawatts": ("W", 1e9), "gigawatt": ("W", 1e9), "megawatts": ("W", 1e6),
+    "megawatt": ("W", 1e6), "kilowatts": ("W", 1e3), "terawatt-hours": ("Wh", 1e12),
+    "gigawatt-hours": ("Wh", 1e9), "megawatt-hours": ("Wh", 1e6),
 }
 # Units read in lower case only: "300,000 MG vehicles" are cars, "2 ML players" no volume
 # (a review).
-CASED_UNITS = frozenset({"mg", "ml"})
+CASED_UNITS = frozenset({"mg", "ml", "Mt", "Mtpa"})
+_CASED_KEYS = frozenset(u.lower() for u in CASED_UNITS)
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -206,8 +229,9 @@ NUM_TAIL = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
 # Letter currencies need a word start: "Mrs 5" is not five rupees. The taka's "Tk" and
 # "Taka" are read as written ("tk" and "TAKA" are not).
 # A symbol may stand apart from its figure ("US$ 16.2 million", "\u20ac 5").
-CUR = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9)\s?|"
-       r"(?<![A-Za-z])(?:Rs\.?\s?|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
+CUR = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
+       r"GH[\u00a2\u20b5]|\u20b5)\s?|"
+       r"(?<![A-Za-z])(?:Rs\.?\s?|(?-i:Re)\.?\s|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
        r"GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
        # A code glued to its figure names a thing ("COP29", "SAR2"): spaced only.
        rf"(?-i:{'|'.join(ISO_CODES)})\s)")
@@ -244,7 +268,7 @@ def _first_char(branch: str) -> str:
 
 UNIT = by_first_char(
     r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
-    + "|".join(sorted((re.escape(u) for u in MEASURES if u not in CASED_UNITS), key=len,
+    + "|".join(sorted((re.escape(u) for u in MEASURES if u not in _CASED_KEYS), key=len,
                       reverse=True))
     + "|" + "|".join(f"(?-i:{u})" for u in sorted(CASED_UNITS))
     + "|" + "|".join(sorted((u.replace(" ", r"\s+") for u in WORD_CURRENCIES), key=len,

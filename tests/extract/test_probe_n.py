@@ -1,0 +1,127 @@
+"""Desk probes N and O (a wire briefs page, an Indian company's results, an aviation
+incident, a housing market; an interview, a fact check, a cricket report, a mining story):
+what extraction read wrong on pages it had never seen, each case written as such pages
+write it. Several made a false conflict or hid a real one in `check`."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import extract_text
+from checker.models.claims import Claim
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+OUNCE = 0.0311034768  # kg, a troy ounce
+
+
+def _claims(ruleset: RuleSet, sentence: str, published: str = "2026-04-14") -> list[Claim]:
+    return extract_text("Page\n\n" + sentence + "\n", "page", ruleset.lexicon,
+                        DocumentMeta(published=published), threshold=0.0).claims
+
+
+def _claim(ruleset: RuleSet, sentence: str, published: str = "2026-04-14") -> Claim:
+    (claim,) = _claims(ruleset, sentence, published)
+    return claim
+
+
+@pytest.mark.parametrize("sentence, text, kind, value, unit", [
+    # an aircraft's height and speed (probe N: no figure, a length, a count of knots)
+    ("The jet descended from 35,000ft in four minutes.", "35,000ft", "measure", 10668.0, "m"),
+    ("Masks dropped when the cabin altitude passed 14,000 ft.", "14,000 ft", "measure",
+     4267.2, "m"),
+    ("It descended at about 6,800 feet per minute.", "about 6,800 feet per minute",
+     "measure", 34.544, "m/s"),
+    ("Its speed peaked at 335 knots during the descent.", "335 knots", "measure",
+     335 * 1852 / 3600, "m/s"),
+    ("The jet was cruising at FL350 when the warning sounded.", "FL350", "measure",
+     10668.0, "m"),
+    # the singular rupee (probe N: a name "Re 1")
+    ("The shares have a face value of Re 1 each.", "Re 1", "money", 1.0, "PKR"),
+    # a mine's metal, ore and grade (probe O: no figures, a mass, a count of ounces)
+    ("The mine produced 410,000oz of gold last year.", "410,000oz", "measure",
+     410_000 * OUNCE, "kg"),
+    ("Reserves rose to 4.1 million ounces.", "4.1 million ounces", "measure",
+     4.1e6 * OUNCE, "kg"),
+    ("The pit holds 44.8Mt of ore.", "44.8Mt", "measure", 44.8e9, "kg"),
+    ("Drilling returned 2.4 grams per tonne over 30 metres.", "2.4 grams per tonne",
+     "measure", 2.4, "g/t"),
+    ("Ore at the deposit grades 2.5g/t on average.", "2.5g/t", "measure", 2.5, "g/t"),
+    ("The mill will process 6Mtpa once expanded.", "6Mtpa", "measure", 6e9, "kg/yr"),
+    ("Britain has 9.6 gigawatts of offshore wind.", "9.6 gigawatts", "measure", 9.6e9, "W"),
+    # Ghana's cedi by its sign (probe O: a count, and a name "GH")
+    ("Police seized GH\u00a21.2 million in cash.", "GH\u00a21.2 million", "money", 1.2e6,
+     "GHS"),
+])
+def test_units_of_probes_n_and_o(ruleset: RuleSet, sentence: str, text: str, kind: str,
+                                 value: float, unit: str) -> None:
+    claim = _claim(ruleset, sentence)
+    (q,) = [q for q in claim.quantities if q.text == text]
+    assert (q.kind, q.unit) == (kind, unit) and q.value == pytest.approx(value)
+    assert all(e.text not in text for e in claim.entities)  # "FL350", "Re 1", "GH"
+
+
+def test_a_lower_case_mt_is_no_megatonne(ruleset: RuleSet) -> None:
+    # "Mt" (a capital M) is a million tonnes; "45 mt" may be metric tonnes: left a count
+    (q,) = _claim(ruleset, "The plant shipped 45 mt of steel in March.").quantities
+    assert q.unit is None
+
+
+def test_a_periods_months_count_nothing(ruleset: RuleSet) -> None:
+    # probe N: "9M FY26" (the first nine months of the year) was a count of 9,000,000
+    claim = _claim(ruleset, "Net profit for 9M FY26 rose 14% to Rs 1,102 crore.")
+    assert [q.text for q in claim.quantities] == ["14%", "Rs 1,102 crore"]
+
+
+INDIA = ("Kaveri Paints of Mumbai, India, reported revenue of Rs 4,250 crore in FY26, "
+         "against Rs 3,900 crore in 2024-25, and expects growth in fiscal 2027.")
+
+
+def test_a_fiscal_year_on_an_indian_page_runs_april_to_march(ruleset: RuleSet) -> None:
+    # probe N: FY25 and FY26 were each two calendar years, so they overlapped by one, and a
+    # quarter of FY26 fell inside FY25 (a false error-level conflict of a year's profit
+    # with a quarter's)
+    dates = [(d.text, d.start, d.end) for c in _claims(ruleset, INDIA) for d in c.dates]
+    assert dates == [("FY26", "2025-04-01", "2026-03-31"),
+                     ("2024-25", "2024-04-01", "2025-03-31"),
+                     ("fiscal 2027", "2026-04-01", "2027-03-31")]
+
+
+def test_a_fiscal_year_elsewhere_keeps_both_calendar_years(ruleset: RuleSet) -> None:
+    (d,) = _claim(ruleset, "Acme of Ohio reported revenue of $4 billion in FY26.").dates
+    assert (d.start, d.end) == ("2025-01-01", "2026-12-31")  # its calendar is unknown
+
+
+def test_a_season_on_an_indian_page_is_no_year_of_accounts(ruleset: RuleSet) -> None:
+    claim = _claim(ruleset, "India won 11 of 14 Tests in Mumbai and Delhi in the "
+                            "2024-25 season, the board said.")
+    (d,) = claim.dates
+    assert (d.start, d.end) == ("2024-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize("sentence, published, text, start", [
+    # "last Thursday" is past in a sentence that plans (probe O: after publication)
+    ("We spoke to her last Thursday, two days after Ofgem said the cap would fall by 4%.",
+     "2026-04-14", "last Thursday", "2026-04-09"),
+    # an event told in the present is ahead (probe O: the Sunday before, a date conflict)
+    ("The fifth and final match is in Ahmedabad on Sunday, starting at 1.30pm.",
+     "2026-02-11", "on Sunday", "2026-02-15"),
+    # a month after a verb in the past is past, a plan elsewhere in the sentence or not
+    # (probe O: March of next year)
+    ("We removed 280GW of projects since the reforms took effect in March, and we expect "
+     "to clear another 100GW by 2027.", "2026-04-14", "in March", "2026-03-01"),
+    ("We have cut prices since March and will cut them again.", "2026-04-14",
+     "since March", "2026-03-01"),
+    ("The works will be completed in March, the council said.", "2026-04-14", "in March",
+     "2027-03-01"),
+    # a day "last year" (probe N: 1 April of the year of publication)
+    ("Stamp duty thresholds fell back on April 1 last year, distorting comparisons.",
+     "2026-04-08", "April 1 last year", "2025-04-01"),
+    ("The law takes effect on 1 July next year, officials said.", "2026-04-08",
+     "1 July next year", "2027-07-01"),
+])
+def test_dates_of_probes_n_and_o(ruleset: RuleSet, sentence: str, published: str,
+                                 text: str, start: str) -> None:
+    dates = [d for c in _claims(ruleset, sentence, published) for d in c.dates]
+    assert [d.start for d in dates if d.text == text] == [start], \
+        [(d.text, d.start) for d in dates]
