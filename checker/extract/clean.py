@@ -159,6 +159,9 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "byline"
     elif cw.CITATION_RE.match(body):
         reason = "citation"
+    elif cw.CHECKED_CLAIM_RE.match(plain) or cw.SOURCES_LINE_RE.match(plain) and (
+            ";" in plain or len(words) <= cw.SOURCES_MAX_WORDS):
+        reason = "fact-check"
     elif is_front_or_back_matter(body):
         reason = "scholarly"
     elif len(words) <= cw.CONTACT_MAX_WORDS and is_contact(body):

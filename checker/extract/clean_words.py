@@ -77,7 +77,10 @@ FOOTER_RE = rx.compile(
     # L), its sentence whole ("... is funded by readers, and reported a loss" is news: a
     # review)
     r"\bis\s+(?:funded|supported|paid\s+for)\s+by\s+(?:its\s+|our\s+)?readers"
-    r"(?:\s+like\s+you)?(?:\.(?:\s|$)|\s*$))",
+    r"(?:\s+like\s+you)?(?:\.(?:\s|$)|\s*$)|"
+    # A site's pitch for its own pages: "(Catch all the Business News, Stock Market News and
+    # Earnings updates on The Economic Ledger.)" (desk probe N: a claim)
+    r"^\(?catch\s+(?:all\s+)?the\s+(?:latest\s+)?[^.]{0,80}?\b(?:news|updates)\b)",
     re.IGNORECASE,
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short
@@ -90,9 +93,20 @@ WEAK_FOOTER_WORDS = 12
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
 FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
                 "our standards:", "originally published", " feed", "edited", "your inbox",
-                "delayed", "readers")
+                "delayed", "readers", "catch")
 WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                      "about us", "sitemap")
+# A fact check's box: the claim it checks, quoted after its label ('Claim: "Britain has the
+# highest inflation in Europe"'), and its list of sources ("Sources: ONS, ...; Eurostat,
+# ..."). Desk probe O: the checked claim was the site's own assertion, and corroborated
+# the blog that made it.
+CHECKED_CLAIM_RE = rx.compile(
+    r"(?:(?:the|first|second|third|fourth|fifth|another|original|viral)\s+)?claim\s*\d*\s*:"
+    r"\s*[\"'\u201c\u2018]", re.IGNORECASE)
+SOURCES_LINE_RE = rx.compile(r"sources?\s*:\s", re.IGNORECASE)
+SOURCES_MAX_WORDS = 8  # "Source: ONS, Eurostat" under a chart; longer lists hold ";"
+
+
 BIO_CUES = ("reach out at", "follow", "[at]", "@", "editor-in-chief", "reached at",
              "writes for", "freelance", "staff")
 BIO_RE = rx.compile(

@@ -61,6 +61,16 @@ def _day_rel_year(m: re.Match[str], raw: str, anchor: Anchor | None,
     return expr(m, raw, d, d, "day", relative=True)
 
 
+# A day from which a change applies, told in the present: "From 1 July the typical bill
+# falls to £1,642" (desk probe O: the July before publication). Not "From 1 July, sales
+# rose".
+_FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_PRESENT_CHANGE_AFTER_RE = rx.compile(
+    r",?\s+(?:[\w'-]+\s+){0,4}?(?:falls|rises|goes|comes|takes|becomes|costs|drops|"
+    r"increases|decreases|changes|applies|starts|begins|opens|closes|moves|will)\b",
+    re.IGNORECASE)
+
+
 @rule("md")
 @rule("dm")
 def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
@@ -68,6 +78,9 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     if anchor is None:
         date(2000, month, day)  # still reject "February 30" (2000 is a leap year)
         return unresolved_at(m, raw, "day")
+    if not future and _FROM_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start()) \
+            and _PRESENT_CHANGE_AFTER_RE.match(m.string, m.end()):
+        future = True
     d = date(year_for_month(anchor, month, future), month, day)
     return expr(m, raw, d, d, "day", relative=True)
 

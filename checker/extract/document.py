@@ -62,6 +62,10 @@ _BULLET_PREFIX_RE = rx.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s
 # A live blog's time stamp before an entry, and its label ("12.04pm GMT: Breaking: "):
 # when the entry was posted, not what it says (clean_words.LIVE_STAMP_RE).
 _STAMP_PREFIX_RE = LIVE_STAMP_RE
+# An interview's turn labels ("Q: When will bills come down?", "A: They are coming down."):
+# who speaks, not what is said (desk probe O: "A: It was 722GW" as the claim's text and
+# its triple's subject).
+_SPEAKER_PREFIX_RE = rx.compile(r"[QA]:[ \t]+")
 _LETTERS_RE = rx.compile(r"[A-Za-z]{2}")
 _DIGIT_RE = rx.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.
@@ -92,6 +96,8 @@ def candidate_spans(doc: Document,
         begin = lead.end() if lead else block.start
         stamp = _STAMP_PREFIX_RE.match(doc.text, begin, block.end)
         begin = stamp.end() if stamp else begin
+        turn = _SPEAKER_PREFIX_RE.match(doc.text, begin, block.end)
+        begin = turn.end() if turn else begin
         # Segmentation and clause splitting read fold(text) only, and folding twice is
         # folding once: given the folded document, they do not fold each block again.
         for s, e in split_sentences(folded, begin, block.end):

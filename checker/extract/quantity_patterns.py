@@ -230,6 +230,6 @@ NOUN_STOP = frozenset(
     respectively compared same into onto over under across through toward towards among via
     within amid about around against up down out off so far next
     remains remain rises falls stays stands continues says
-    thereafter afterwards afterward later earlier ago ahead apart each every
+    thereafter afterwards afterward later earlier ago ahead apart each every not never
     """.split()
 ) | {w for w in WORD_NUMBERS if " " not in w}  # "2.6% three months ago" counts no "three"

@@ -1,0 +1,129 @@
+"""Desk probes N and O, beyond figures and dates (test_probe_n.py): a fact check's box, an
+interview's turn labels, a cricket score's "not out", an owner's figure, the words a page
+writes in lower case, a body named after its town, a change told by its sign."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.claims import Claim
+from checker.models.document import DocumentMeta
+from checker.normclaim import INITIAL, NormClaim
+from checker.rules import RuleSet
+from tests.compare.pairs import verdict
+
+
+def _claims(ruleset: RuleSet, text: str, published: str = "2026-05-20") -> list[Claim]:
+    return extract_text("Page\n\n" + text + "\n", "page", ruleset.lexicon,
+                        DocumentMeta(published=published), threshold=0.0).claims
+
+
+def _normed(ruleset: RuleSet, text: str) -> list[NormClaim]:
+    claims = _claims(ruleset, text)
+    return normalise_document("page", claims, ruleset.lexicon, "Page\n\n" + text + "\n")
+
+
+FACT_CHECK = """\
+Claim: "Britain has the highest inflation in Europe - 6.1% and rising."
+Verdict: False
+The ONS said consumer price inflation was 3.2% in the 12 months to April 2026.
+Second claim: "Wages have fallen for 15 years in a row."
+Rating: Mostly false
+Sources: ONS, Consumer price inflation, UK: April 2026; Eurostat, flash estimate April 2026.
+"""
+
+
+def test_a_fact_checks_box_is_no_claim_of_the_site(ruleset: RuleSet) -> None:
+    # probe O: the checked claim was the site's own assertion (and corroborated the blog
+    # that made it); the sources line was a claim with three names
+    texts = [c.text for c in _claims(ruleset, FACT_CHECK)]
+    assert texts == ["The ONS said consumer price inflation was 3.2% in the 12 months to "
+                     "April 2026."]
+
+
+def test_a_claim_told_as_news_stays(ruleset: RuleSet) -> None:
+    line = "The claim that prices rose 4% was repeated by the minister in parliament."
+    assert len(_claims(ruleset, line)) == 1
+
+
+def test_a_sites_pitch_is_furniture(ruleset: RuleSet) -> None:
+    # probe N: a claim
+    line = ("(Catch all the Business News, Stock Market News and Earnings updates on The "
+            "Economic Ledger.)")
+    assert _claims(ruleset, line) == []
+
+
+def test_an_interviews_turn_labels_are_no_words_of_its_claims(ruleset: RuleSet) -> None:
+    # probe O: "A: It was 722GW" was the claim's text and "A" its triple's subject
+    claims = _claims(ruleset, "Q: The queue is now more than 700 gigawatts.\n"
+                              "A: It was 722GW at the end of last year, yes.")
+    assert [c.text for c in claims] == ["The queue is now more than 700 gigawatts.",
+                                        "It was 722GW at the end of last year, yes."]
+
+
+def test_a_day_from_which_a_change_applies_is_ahead(ruleset: RuleSet) -> None:
+    # probe O: "From 1 July the typical bill falls" was the July before publication
+    (claim,) = _claims(ruleset, "From 1 July the typical dual-fuel bill falls to £1,642.",
+                       "2026-04-14")
+    assert [d.start for d in claim.dates] == ["2026-07-01"]
+    (claim,) = _claims(ruleset, "From 1 March, sales rose 4%.", "2026-04-14")
+    assert [d.start for d in claim.dates] == ["2026-03-01"]
+
+
+def test_not_out_is_no_negation(ruleset: RuleSet) -> None:
+    # probe O: "38 not out" was negative, a false conflict with "an unbeaten 38"
+    (claim,) = _claims(ruleset, "Rahul was 38 not out when the innings closed.")
+    assert claim.polarity == "positive"
+    assert [(q.value, q.noun) for q in claim.quantities] == [(38.0, None)]
+    (claim,) = _claims(ruleset, "He was not out when rain stopped play on Monday.")
+    assert claim.polarity == "negative"
+
+
+def test_an_owners_figure_is_no_part_of_the_name(ruleset: RuleSet) -> None:
+    # probe O: a name "Joe Root's 71", never compared with "Root's 77"
+    (claim,) = _claims(ruleset, "Joe Root's 71 was the only resistance.")
+    assert [e.text for e in claim.entities] == ["Joe Root's"]
+    assert [q.value for q in claim.quantities] == [71.0]
+
+
+@pytest.mark.parametrize("text, word", [
+    # probe N: "Sequentially" and "Mortgage" were names of their claims
+    ("Sequentially, net profit was up 11% from Rs 371.7 crore in the September quarter.",
+     "sequentially"),
+    ("The average mortgage rate fell to 4.5% in March.\n"
+     "Mortgage approvals fell to 61,300 in February from 64,100 in January.", "mortgage"),
+])
+def test_an_ordinary_first_word_is_no_name(ruleset: RuleSet, text: str, word: str) -> None:
+    last = _normed(ruleset, text)[-1]
+    assert f"name:{word}" not in last.entities
+    assert not [m for m in last.mentions if m.role == INITIAL]
+
+
+def test_a_name_only_at_sentence_starts_is_still_one(ruleset: RuleSet) -> None:
+    last = _normed(ruleset, "Meteora is a rock formation in central Greece.")[-1]
+    assert [m.id for m in last.mentions if m.role == INITIAL] == ["name:meteora"]
+
+
+def test_a_town_is_no_short_form_of_its_court(ruleset: RuleSet) -> None:
+    # probe O: "Tarkwa" became "Tarkwa Circuit Court" (and "London" the London Metal
+    # Exchange); a short form of a person's name still unifies
+    norm = _normed(ruleset, "Police arrested 47 people near Tarkwa on Monday.\n"
+                            "Twelve of them will appear at Tarkwa Circuit Court on 17 June.\n"
+                            "Ama Owusu said 12 were charged.\nOwusu said 35 were freed.")
+    ids = set().union(*(n.entities for n in norm))
+    assert {"name:tarkwa", "name:tarkwa-circuit-court", "name:ama-owusu"} <= ids
+    assert "name:owusu" not in ids
+
+
+def test_a_change_told_by_its_sign_is_no_agreement_with_a_fall(ruleset: RuleSet) -> None:
+    # probe N: "(+4.9%" corroborated "fell 4.9%" (the fall of London's prices in the same
+    # sentence read as Scotland's)
+    a = "Scotland (+4.9%, £218,450) and the North West (+4.6%) followed, while London fell."
+    b = "In Scotland, house prices fell 4.9% to £218,450 over the year."
+    assert verdict(ruleset, a, b, "2026-04-08", "2026-04-08")[0] != "corroboration"
+    spans = ruleset.lexicon.predicate_spans("Scotland (+4.9%) and London (-1.1%) diverged.")
+    assert [pid for pid, _, _ in spans] == ["increase", "decrease"]
+    assert ruleset.lexicon.predicate_spans("a 3-4% rise in a non-EU state") == [
+        ("increase", 7, 11)]
