@@ -86,7 +86,7 @@ _CURRENCY_SIGNS = ("$", "\u00a2", "\u20b5")
 _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
     under only just exactly estimated circa barely fully""".split())
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
-_SCORE_RE = rx.compile(r"\d+\s?[-\u2013]\s?\d")
+_SCORE_RE = rx.compile(r"\d+\s?[-\u2013/]\s?\d")
 # Two names, each with its comma, right before a chunk: the chunk closes a list of names
 # ("Andalusia, Extremadura, Castilla-La Mancha and Madrid"; namebounds.coordinated_parts).
 # One name before is not list enough: split after one, the FEVER dev set's names changed and

@@ -77,7 +77,8 @@ _SCORE_WORDS = frozenset({"level", "tied", "square", "locked", "drawn", "score",
 # The time someone spoke is no time of what they told: "police said at 10am that ...".
 _TELLING = frozenset({"said", "says", "told", "announced", "confirmed", "reported",
                       "added", "stated", "wrote", "tweeted", "posted", "briefed", "updated"})
-_CONTENT_RE = rx.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+# Letters of any script: "Bordeaux-M\u00e9rignac" is one word (desk probe N: "m rignac").
+_CONTENT_RE = rx.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-])*")
 _HOUR_SLACK = 15.0  # "8am" is 7:45 to 8:15: "8am" / "8.30am" are two times (a desk probe)
 
 

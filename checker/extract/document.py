@@ -20,6 +20,7 @@ from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.quantities import Quantity, find_quantities
+from checker.extract.quantity_cricket import page_of_cricket
 from checker.extract.quantity_patterns import GATES as _QUANTITY_GATES
 from checker.extract.segment import split_sentences
 from checker.extract.stance import (
@@ -153,12 +154,19 @@ class _Context:
     _sentence: tuple[int, int] = (-1, -1)
     _stance: tuple[bool, Attrib | None, bool] = (False, None, False)
     _rupee: str | None = None
+    _cricket: bool | None = None
 
     def rupee(self) -> str:
         """The currency "Rs" and "rupees" mean in this document (read once, when needed)."""
         if self._rupee is None:
             self._rupee = document_rupee(self.folded.lower())
         return self._rupee
+
+    def cricket(self) -> bool:
+        """Whether the page tells of cricket (read once, when a figure may be a bowler's)."""
+        if self._cricket is None:
+            self._cricket = page_of_cricket(self.folded.lower())
+        return self._cricket
 
     def stance(self, sentence: tuple[int, int],
                gates: int | None = None) -> tuple[bool, Attrib | None, bool]:
@@ -197,7 +205,8 @@ class _Context:
                            lower=lower, digits=digits, gates=date_gates)
         quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
                                      folded=folded, lower=lower, digits=digits,
-                                     gates=quantity_gates)
+                                     gates=quantity_gates,
+                                     cricket="-" in lower and digits and self.cricket())
         if dates and self.rupee() == "INR" and any(d.granularity == "fiscal-year"
                                                       for d in dates):
             dates = [april_to_march(d, folded) for d in dates]  # "FY26" in India

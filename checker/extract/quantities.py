@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from checker.extract import quantity_context as qc
+from checker.extract import quantity_cricket as qcr
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_shares as qs
 from checker.extract import quantity_stats as qst
@@ -37,12 +38,14 @@ from checker.textutil import fold
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     skip: list[tuple[int, int]] | None = None,
                     folded: str | None = None, lower: str | None = None,
-                    digits: bool | None = None, gates: int | None = None) -> list[Quantity]:
+                    digits: bool | None = None, gates: int | None = None,
+                    cricket: bool = False) -> list[Quantity]:
     """All quantities in text[start:end]; spans in `skip` (dates) are left alone.
 
     `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower(),
     `digits` whether that holds a digit and `gates` qp.GATES.mask(lower), when the caller
-    already has them.
+    already has them; `cricket` that the page tells of cricket (a bowler's "finished with
+    2-35" says so in no word of its own).
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
@@ -107,6 +110,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if "-" in sentence:
         for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop):
             keep(_duration(text, m))
+    if digits and ("-" in sentence or "/" in sentence) and (
+            cricket or qcr.may_hold(low_text)):
+        for q in qcr.cricket_figures(text, folded, start, stop):  # "took 4-38"
+            keep(q)
     if digits and ("-" in sentence or "\u2013" in sentence):
         for m in qp.TALLY_RE.finditer(folded, start, stop):
             for side in _tally(text, m):

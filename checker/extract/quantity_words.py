@@ -82,7 +82,9 @@ MEASURES = {
     "square kilometres": ("m2", 1e6), "square kilometers": ("m2", 1e6), "sq km": ("m2", 1e6),
     "km2": ("m2", 1e6), "km\u00b2": ("m2", 1e6), "square miles": ("m2", 2.58999e6),
     "litres": ("m3", 1e-3), "liters": ("m3", 1e-3), "litre": ("m3", 1e-3),
-    "liter": ("m3", 1e-3), "gt": ("kg", 1e12), "gigatonnes": ("kg", 1e12),
+    "liter": ("m3", 1e-3), "kilolitres": ("m3", 1.0), "kilolitre": ("m3", 1.0),
+    "kiloliters": ("m3", 1.0),  # desk probe N: "3 lakh kilolitres" a count
+    "gt": ("kg", 1e12), "gigatonnes": ("kg", 1e12),
     "megatonnes": ("kg", 1e9), "ppm": ("ppm", 1.0), "ppb": ("ppm", 1e-3),
     # (desk probe L: "431.2 parts per million" was a count of parts, and "conflicted" with
     # "up 3.6 ppm")

@@ -125,3 +125,46 @@ def test_dates_of_probes_n_and_o(ruleset: RuleSet, sentence: str, published: str
     dates = [d for c in _claims(ruleset, sentence, published) for d in c.dates]
     assert [d.start for d in dates if d.text == text] == [start], \
         [(d.text, d.start) for d in dates]
+
+
+CRICKET = ("India made 287-6 in their 50 overs. Archer took 4-38 in ten overs. England "
+           "were 58-3 at one stage. The second innings was shorter.\n"
+           "Bumrah finished with 2-35, and Kuldeep 3/51.")
+
+
+def test_a_bowlers_and_a_sides_figures_are_two_counts(ruleset: RuleSet) -> None:
+    # probe O: "took 4-38" a range 4..38 (so 4-38 and 4-41 could not disagree), "287-6" and
+    # "58-3" no figures, "Kuldeep 3/51" a name
+    found = [(q.text, q.noun) for c in _claims(ruleset, CRICKET) for q in c.quantities
+             if q.noun != "overs"]
+    assert found == [("287", "runs"), ("6", "wickets"), ("4", "wickets"),
+                     ("38", "runs conceded"), ("58", "runs"), ("3", "wickets"),
+                     ("2", "wickets"), ("35", "runs conceded"), ("3", "wickets"),
+                     ("51", "runs conceded")]
+    assert "Kuldeep" in [e.text for c in _claims(ruleset, CRICKET) for e in c.entities]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The trip took 10-12 days by car.", "10-12 days"),
+    ("Rain took 10-12 overs out of the match.", "10-12"),  # a range of what follows
+])
+def test_a_range_is_no_cricket_figure(ruleset: RuleSet, sentence: str, text: str) -> None:
+    (q,) = _claim(ruleset, sentence).quantities
+    assert (q.text, q.bound) == (text, "range")
+
+
+@pytest.mark.parametrize("sentence, noun", [
+    # probe N: a comparison's word was the figure's noun ("higher", "on-year")
+    ("Sales were 3% higher on-year in March.", None),
+    ("Prices rose 1.2% month-on-month in March.", None),
+    # a place's accented letter ended no word of a time's noun ("bordeaux-m rignac")
+    ("The flight landed at Bordeaux-M\u00e9rignac at 13:58 local time.",
+     "flight landed bordeaux-m\u00e9rignac"),
+])
+def test_nouns_of_probe_n(ruleset: RuleSet, sentence: str, noun: str | None) -> None:
+    assert [q.noun for q in _claim(ruleset, sentence).quantities] == [noun]
+
+
+def test_kilolitres_are_a_volume(ruleset: RuleSet) -> None:
+    (q,) = _claim(ruleset, "Sales reached 3 lakh kilolitres in the quarter.").quantities
+    assert (q.kind, q.unit, q.value) == ("measure", "m3", 300_000.0)
