@@ -76,7 +76,7 @@ _THAT = (rf"(?=(?:{_TOLD_IN})?\s+that\b(?!\s+(?:is|are|was|were|has|have|had|wil
 # Verbs whose object is the source's own figure ("The central bank forecasts growth of 1.2%",
 # "The ministry estimated the damage at $3 billion"). A noun "forecasts", "estimates" is
 # followed by a verb or a preposition instead ("IMF forecasts show", "estimates of the toll").
-_OBJECT_VERBS = r"forecasts?|predicted|predicts|projected|estimated|estimates"
+_OBJECT_VERBS = r"forecasts?|predicted|predicts|projected|estimated|estimates|estimate"
 _NOT_OBJECT = _words("""of for from by in on at to with and or but as than that which who
     were was are is be been being have has had will would could can may might should do did
     does also now still only show shows showed suggest suggested point points pointed put puts
@@ -101,7 +101,7 @@ _HEADS = _words("""statement ministry ministries release report spokesperson spo
     minister ministers president governor mayor administration campaigners critics activists
     lawyer lawyers doctors forecaster forecasters poll review audit assessment analysis team
     service association federation author authors journal airline insurer lender operator
-    command""")
+    command agents brokers dealers""")
 # ... and a military's general staff ("staff found a bomb" found it: a review)
 _HEADS = rf"(?:{_HEADS}|general\s+staff)"
 # A word of a source's noun phrase before its head: not a preposition, a clause word or a
@@ -120,13 +120,23 @@ _PLURAL_VERBS = _words("""say state note report announce confirm claim allege es
 # statistics office", "officials in China", "a spokesman for the ministry", "a spokesperson
 # for the Department for Transport", "officials of the Ministry of Health") and what it
 # tells: "said ...", a that-clause, or its own figure.
-_NOUN_PHRASE = (
+_NOUN_PHRASE_CORE = (
     rf"(?P<source>(?:(?:the|an?|its|their|his|her|our)\s+)?(?:{_MODIFIER}\s+){{0,3}}?{_HEADS}"
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
     rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
-    rf"{_ABBR}\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?")
+    rf"{_ABBR}")
+_NOUN_PHRASE = rf"{_NOUN_PHRASE_CORE}\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?"
 _TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_DENIED}|{_ADDED}|"
           rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
+# A person's title before the name: "Finance Minister Ishaq Dar said", "chief operating
+# officer Sarah Quinn said".
+_TITLE_WORDS = (r"chief\s+executive|chief\s+economist|prime\s+minister|finance\s+minister|"
+                r"minister|president|spokes(?:person|man|woman)|director|chair(?:man|woman)?|"
+                r"governor|ceo|analyst|professor|commander|chief|inspector|superintendent|"
+                r"secretary|mayor|senator|coach|manager|officer|captain|economist|executive|"
+                r"founder|editor|strategist|head|leader|partner|judge|prosecutor|scientist|"
+                r"researcher|pilot|advis[eo]r|official|colonel|commissioner|chancellor|"
+                r"ambassador|skipper")
 _LEAD_WORDS_RE = rx.compile(
     r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"
     r"a\s+survey)"
@@ -141,8 +151,10 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     (rx.compile(rf"[,\"]\s*(?:said|says|told\s+\w+|added|noted|stated|wrote)\s+{_SOURCE}"
                 r"(?=\s*(?:[,.;\"]|$))"), False),
     # 'Song Zhongping, a military commentator, said ...': a name, an apposition, the verb.
-    (rx.compile(rf"^[\"']?{_SOURCE},\s+(?:a|an|the|who|chief|head)\b[^,;]{{2,90}},\s+"
-                rf"(?:{_SAY})\b"), True),
+    # ... and "Jamie Holt, managing director of Holt & Vance, said", "Halvora, which has been
+    # awarded $1.5 billion, said" (desk probe N: no attribution).
+    (rx.compile(rf"^[\"']?{_SOURCE},\s+(?:a|an|the|who|which|whose|[a-z][\w-]*)\b[^,;]{{2,90}},"
+                rf"\s+(?:{_SAY})\b"), True),
     # 'STZA said', 'Police alleged that ...', 'Analysts forecast growth of 2%'.
     # A dash opens a clause too: "LAHORE, March 3 (Reuters) - Police said".
     (rx.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}{_ABBR}\s+(?:has\s+|had\s+)?"
@@ -170,11 +182,10 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     (rx.compile(rf",\s+{_SOURCE},\s+(?:{_SAY})\b"), True),
     # 'Chief executive Ken Murphy said:', 'Finance Minister Ishaq Dar said', 'Civil protection
     # commander André Fernandes said' (a desk probe: the commander was read as the subject)
-    (rx.compile(rf"(?:^|[,.\"]\s+)(?i:(?:[a-z]+\s+){{0,2}}(?:chief\s+executive|chief\s+economist|"
-                rf"prime\s+minister|finance\s+minister|minister|president|spokes(?:person|man|"
-                rf"woman)|director|chair(?:man|woman)?|governor|ceo|analyst|professor|"
-                rf"commander|chief|inspector|superintendent|secretary|mayor|senator|coach|"
-                rf"manager))\s+{_SOURCE}\s+(?:{_SAY})\b"), True),
+    # ... after the body's name ("Albion Airways chief operating officer Sarah Quinn said",
+    # "England captain Harry Brook said": desk probes N and O, no attribution)
+    (rx.compile(rf"(?:^[\"']?(?:[A-Z][\w&'.-]*\s+){{0,4}}|[,.\"]\s+)(?i:(?:[a-z]+\s+){{0,3}}"
+                rf"(?:{_TITLE_WORDS}))\s+{_SOURCE}\s+(?:{_SAY})\b"), True),
     # "people familiar with the matter said": people who know what they tell (not "In 2024,
     # people found new ways to save": a review)
     (rx.compile(rf"[,\"]\s*(?P<source>(?:(?:two|three|four|several|some|many|the)\s+)?"
@@ -207,6 +218,20 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # (or after a dateline's dash: "LAHORE, March 3 (Reuters) - The opposition claimed that")
     (rx.compile(rf"[,;:\"-]\s+{_NOUN_PHRASE}(?:{_TELLS}|(?:{_CLOSING_VERBS})\b{_CLOSING})",
                 re.IGNORECASE), True),
+    # 'figures from the Office for National Statistics showed', '..., Bank of England data
+    # showed', '..., Rightmove data showed' (desk probe N: no attribution)
+    (rx.compile(r"\b(?:data|figures|statistics)\s+(?:from|by|of)\s+(?:the\s+)?"
+                rf"{_SOURCE}\s+(?:showed|shows?)\b"), False),
+    (rx.compile(rf"\b{_SOURCE}\s+(?:data|figures|statistics)\s+(?:showed|shows?)\b"), False),
+    # 'The airline, which operates 46 aircraft, said ...': a source's noun phrase, a clause
+    # of its own between commas, the verb (desk probe N: no attribution).
+    (rx.compile(rf"^[\"']?{_NOUN_PHRASE_CORE},\s+(?:which|who|whose)\b[^,;]{{2,90}},\s+"
+                rf"(?:{_SAY})\b", re.IGNORECASE), True),
+    # '"...," said Mercia chief economist Priya Sandhu': a title between the verb and the name
+    (rx.compile(rf"[,\"]\s*(?:said|says|added|noted|wrote)\s+(?:[A-Z][\w&'.-]*\s+){{0,3}}"
+                rf"(?i:(?:[a-z]+\s+){{0,2}}(?:{_TITLE_WORDS}))\s+{_SOURCE}(?<!\.)"
+                r"(?=\s*(?:[,.;\"]|$))"),
+     False),
 ]
 _ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # "The estimated cost", "An estimated 300 people", "The claimed savings": no source.

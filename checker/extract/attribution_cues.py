@@ -27,7 +27,8 @@ _SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass"
                  "governor", "mayor", "administration", "campaigner", "critic", "activist",
                  "lawyer", "doctor", "forecaster", "poll", "review", "audit", "assessment",
                  "team", "service", "association", "federation", "author", "journal", "airline",
-                 "insurer", "lender", "operator", "staff", "command")
+                 "insurer", "lender", "operator", "staff", "command", "agent", "broker",
+                 "dealer")
 # The verbs of attribution._THAT_VERBS, _OBJECT_VERBS and _CLOSING_VERBS (each holds one).
 _VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds", "report",
           "announc", "confirm", "claim", "alleg", "estimat", "forecast", "predict", "project",
@@ -35,7 +36,10 @@ _VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds",
           "acknowledg", "admit", "believe", "say", "state", "note", "find", "argu", "denie")
 _TITLES = ("chief", "minister", "president", "spokes", "director", "chair", "governor", "ceo",
            "analyst", "professor", "commander", "inspector", "superintendent", "secretary",
-           "mayor", "senator", "coach", "manager")
+           "mayor", "senator", "coach", "manager", "officer", "captain", "economist",
+           "executive", "founder", "editor", "strategist", "head", "leader", "partner",
+           "judge", "prosecutor", "scientist", "researcher", "pilot", "advis", "official",
+           "colonel", "commissioner", "chancellor", "ambassador", "skipper")
 # Per pattern of ATTRIBUTION_RES, in order: groups of substrings such that every match holds
 # one of each group (in lower case), so a pattern is tried only where it can match. For
 # ASCII sentences only: under IGNORECASE a few other characters match ("\u017f" is an "s"),
@@ -56,6 +60,10 @@ PATTERN_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("based",),),
     (_SOURCE_NOUNS, ("told",) + _VERBS),
     ((",", ";", ":", '"', "-"), _SOURCE_NOUNS, ("told",) + _VERBS),
+    (("data", "figures", "statistics"), ("show",)),
+    (("data", "figures", "statistics"), ("show",)),
+    (_COMMA, _SOURCE_NOUNS, _SAY_CUES),
+    ((",", '"'), ("said", "says", "added", "noted", "wrote"), _TITLES),
 )
 
 

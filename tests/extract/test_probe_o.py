@@ -127,3 +127,39 @@ def test_a_change_told_by_its_sign_is_no_agreement_with_a_fall(ruleset: RuleSet)
     assert [pid for pid, _, _ in spans] == ["increase", "decrease"]
     assert ruleset.lexicon.predicate_spans("a 3-4% rise in a non-EU state") == [
         ("increase", 7, 11)]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # desk probes N and O: each had no attribution
+    ("Shipping agents estimate the stoppage is costing importers 9 billion naira a day.",
+     "Shipping agents"),
+    ("Halvora, which has been awarded $1.5 billion in federal grants, said demand was weak.",
+     "Halvora"),
+    ("Jamie Holt, managing director of estate agents Holt & Vance, said prices could fall.",
+     "Jamie Holt"),
+    ("The airline, which operates 46 aircraft from eight UK bases, said it had inspected "
+     "all 19 of its jets.", "airline"),
+    ("Albion Airways chief operating officer Sarah Quinn said the crew had done well.",
+     "Sarah Quinn"),
+    ("England captain Harry Brook said the side had lost 40 runs in the field.",
+     "Harry Brook"),
+    ('"March was not the start of a crash," said Mercia chief economist Priya Sandhu.',
+     "Priya Sandhu"),
+    ("Separate figures from the Office for National Statistics showed the median price was "
+     "£272,000 in January.", "Office for National Statistics"),
+    ("Approvals fell to 61,300 in February, Bank of England data showed.", "Bank of England"),
+    ("Listings were 11% higher than a year earlier, Rightmove data showed.", "Rightmove"),
+])
+def test_attributions_of_probes_n_and_o(ruleset: RuleSet, sentence: str, source: str) -> None:
+    (claim,) = _claims(ruleset, sentence)
+    assert claim.attribution is not None and claim.attribution.source == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "Paris, the French capital, recorded 40 degrees on Monday.",
+    "Kyiv, which Moscow had said would fall in days, still stands after 1,000 days.",
+    "The data showed prices rose 3% in March.",
+])
+def test_no_attribution_without_a_teller(ruleset: RuleSet, sentence: str) -> None:
+    (claim,) = _claims(ruleset, sentence)
+    assert claim.attribution is None
