@@ -80,6 +80,8 @@ def coordinated_parts(
         return parts  # "the RMT and Network Rail": a union and a company
     if listed and _plain_names(words, parts):
         return parts  # "Andalusia, Extremadura, Castilla-La Mancha and Madrid"
+    if _place_after_one_word(words, parts, skip):
+        return parts  # "Apapa and Tin Can Island": two ports
     for lo, hi in parts:
         while lo < hi - 1 and skip(words[lo]):
             lo += 1  # "In Kitwe": the ordinary word is dropped later (is_name_chunk)
@@ -105,6 +107,27 @@ def _acronym_first(words: Sequence[str], parts: list[tuple[int, int]],
     first = [w for w in words[lo:hi] if not skip(w)]  # "The RMT"
     return len(first) == 1 and _ACRONYM_RE.fullmatch(first[0]) is not None \
         and words[lo2][:1].isupper()
+
+
+# The last word of a place's name: "Tin Can Island", "Orange County", "Kwun Tong District".
+_PLACE_TAILS = frozenset("""island islands port harbour harbor bay county district province
+    region state valley city town""".split())
+
+
+def _place_after_one_word(words: Sequence[str], parts: list[tuple[int, int]],
+                          skip: Callable[[str], bool]) -> bool:
+    """Two names, a one-word one and a place's name of capitalised words after it ("Apapa
+    and Tin Can Island", "Kowloon and Kwun Tong District"; desk probe N: one entity).
+    "Bosnia and Herzegovina" ends in no place's word; "Science and Technology Park" is
+    left whole by its ordinary first word."""
+    if len(parts) != 2:
+        return False
+    (lo, hi), (lo2, hi2) = parts
+    first = [w for w in words[lo:hi] if not skip(w)]
+    second = words[lo2:hi2]
+    return len(first) == 1 and first[0][:1].isupper() and len(second) >= 2 \
+        and all(w[:1].isupper() for w in second) and second[-1].lower() in _PLACE_TAILS \
+        and not skip(first[0])
 
 
 def _plain_names(words: Sequence[str], parts: list[tuple[int, int]]) -> bool:

@@ -81,6 +81,10 @@ _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 # dash of a dateline does ("LUSAKA - A cholera case": a desk probe drafted "LUSAKA - A").
 _NAME_GAP_RE = rx.compile(r"[ \t&/]*|[&/]*-[&/]*")
 _ROMAN_RE = rx.compile(r"[IVX]+")
+# Acronyms of a company's accounts, no names: "EBITDA margin expanded" (desk probe N: the
+# page's subject "EBITDA", which a later "The company" then stood for).
+_ACCOUNTS_TERMS = frozenset("""EBITDA EBIT EBT EPS PAT PBT NPA NPAs AUM NAV ROE ROCE ROI CAGR
+    YOY QOQ CAPEX OPEX TTM""".split())
 # A sign after letters makes them a currency: "US$5 billion", "GH\u00a21.2 million".
 _CURRENCY_SIGNS = ("$", "\u00a2", "\u20b5")
 _NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
@@ -249,7 +253,7 @@ def is_name_chunk(
     if low in STOPWORDS or low in COMMON_STARTERS or len(first) < 2 or first.isdigit():
         return False
     if first.isupper():
-        return True  # an acronym: SMIC, PLA
+        return first not in _ACCOUNTS_TERMS  # an acronym: SMIC, PLA
     before = char_before(text, start, toks[chunk[0]].start, " \"'(-[")
     sentence_initial = not before or before in SENTENCE_ENDS \
         or after_dash_dateline(text, start, toks[chunk[0]].start)

@@ -38,6 +38,7 @@ COMMON_STARTERS = frozenset(
     residents investors voters consumers customers shareholders employees staff doctors
     patients students teachers farmers correction corrections clarification update
     around approximately roughly nearly almost estimated circa barely fully exactly
+    average typical median total
     """.split()
 )
 TITLES = frozenset(
@@ -170,7 +171,9 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
 # Heads of names of a body of a place: "Bank of England", "University of Sydney", "Mayor of
 # London" (desk probe K: "Bank of England" was a "Bank" of no id and England).
 _INSTITUTION_HEADS = frozenset("""bank university college museum church archbishop bishop
-    library port duke duchess earl prince princess mayor governor court""".split())
+    library port duke duchess earl prince princess mayor governor court union federation
+    association congress chamber society confederation""".split())
+# (desk probe N: "the Maritime Workers Union of Nigeria said" was a union and Nigeria)
 
 
 def _institution_of(text: str, toks: Sequence[Token], i: int) -> bool:

@@ -163,3 +163,19 @@ def test_attributions_of_probes_n_and_o(ruleset: RuleSet, sentence: str, source:
 def test_no_attribution_without_a_teller(ruleset: RuleSet, sentence: str) -> None:
     (claim,) = _claims(ruleset, sentence)
     assert claim.attribution is None
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # desk probe N: an accounts term was the page's subject, "Average UK" one name, a union
+    # "of Nigeria" a union and the country, two ports one name
+    ("EBITDA margin expanded 140 basis points to 17.8%.", []),
+    ("Average UK rents rose 6.3% in the year to March.", ["UK"]),
+    ("Dockworkers struck on Monday, the Maritime Workers Union of Nigeria said.",
+     ["Maritime Workers Union of Nigeria"]),
+    ("Dockworkers at Apapa and Tin Can Island ports walked out on Monday.",
+     ["Apapa", "Tin Can Island"]),
+    ("He founded the Science and Technology Park in 2001.", ["Science and Technology Park"]),
+])
+def test_names_of_probe_n(ruleset: RuleSet, sentence: str, names: list[str]) -> None:
+    (claim,) = _claims(ruleset, sentence)
+    assert [e.text for e in claim.entities] == names
