@@ -398,12 +398,13 @@ class Lexicon:
                  for pid, i, j in self.find_predicates(stems) if not _no_verb(text, toks, at[i])]
         if ("up" in keys or "down" in keys) and not found:
             found = self._moved_by(text, toks, keys)
-        if not found:
-            stop = len(text) if end is None else end
-            if text.find("sank", start, stop) >= 0 or text.find("rallied", start, stop) >= 0:
-                found = self._moved_to(keys, toks)
-        if "+" in text or "(-" in text or "\u2212" in text or ", -" in text:
-            found += self._signed(text, start, len(text) if end is None else end)
+        stop = len(text) if end is None else end
+        if not found and (text.find("sank", start, stop) >= 0
+                          or text.find("rallied", start, stop) >= 0):
+            found = self._moved_to(keys, toks)
+        if text.find("+", start, stop) >= 0 or text.find("(-", start, stop) >= 0 \
+                or text.find(", -", start, stop) >= 0 or text.find("\u2212", start, stop) >= 0:
+            found += self._signed(text, start, stop)
         return found
 
     def _signed(self, text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -137,8 +137,10 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
     with one figure, gives none: its dates are compared as a whole (`compare_dates`).
     `evs` are the claim's `events` when already known."""
     if evs is None:
-        evs = events(c)
-    if len(evs) == 1:
+        evs = events(c) or month_spans(c)
+    if len(evs) == 1 or len(evs) > 1 and len({(d.first, d.last) for d in evs}) == 1:
+        # one date, or one written twice: "In FY25 (2024-25), Kaveri reported revenue of Rs
+        # 15,420 crore and net profit of Rs 1,390 crore" (desk probe N: no figure dated)
         return dict.fromkeys(range(len(c.quantities)), evs[0])
     if len(c.quantities) < 2 or not evs:
         return {}
@@ -201,7 +203,29 @@ def _same_time(x: NDate | None, y: NDate | None) -> bool:
         # "2024-25" and "2023-24" overlap as calendar years (each spans two, its calendar
         # unknown), yet are two years: "31 goals in 2024-25" / "19 in 2023-24" (a desk probe)
         return x.first == y.first
+    if "period" in (x.granularity, y.granularity) and _months_long(x) and _months_long(y) \
+            and (x.first, x.last) != (y.first, y.last):
+        # Two spans of months are two periods, one inside the other or not: "net profit for
+        # the April-December period" / "for the October-December quarter" (desk probe N: an
+        # error-level conflict of nine months' profit with a quarter's)
+        return False
     return _overlaps(x, y)
+
+
+_MONTH_DAYS = 27
+
+
+def month_spans(c: NormClaim) -> list[NDate]:
+    """A claim's closed spans of months ("the April-December period"): no event dates
+    (`events`), yet the period its figures add up over, when it gives no other date."""
+    return [d for d in c.dates if d.granularity == "period" and _months_long(d)] \
+        if c.dates else []
+
+
+def _months_long(d: NDate) -> bool:
+    """A closed span of a month or more."""
+    return d.first is not None and d.last is not None and d.open is None \
+        and (d.last - d.first).days >= _MONTH_DAYS
 
 
 # Granularities of periods over which a figure adds up (a year's revenue, a quarter's).
@@ -240,17 +264,22 @@ def bare_counts_apart(a: NormClaim, b: NormClaim) -> bool:
 
 
 def measures_apart(a: NormClaim, b: NormClaim) -> bool:
-    """Both claims measure in one unit, and no measure of one in it agrees with one of the
-    other: "retained his 1500m title in 3:34.19, with Solis second in 3:34.60" / "retained
-    the 1500m title in 3:35.19" (desk probe M: the metres agreed, the times had two
-    candidates and conflicted with none, and the pair corroborated)."""
-    ma = [q for q in a.quantities if q.kind == "measure"]
-    mb = [q for q in b.quantities if q.kind == "measure"] if ma else []
+    """Both claims measure in one unit (or give sums in one currency), and no measure of one
+    in it agrees with one of the other: "retained his 1500m title in 3:34.19, with Solis
+    second in 3:34.60" / "retained the 1500m title in 3:35.19" (desk probe M: the metres
+    agreed, the times had two candidates and conflicted with none, and the pair
+    corroborated); "revenue rose 9.4% to Rs 4,250 crore, from Rs 3,885 crore" / "rose 9.4%
+    to ₹4,520 crore" (desk probe N: so, on the 9.4%)."""
+    ma = [q for q in a.quantities if q.kind in _MEASURED]
+    mb = [q for q in b.quantities if q.kind in _MEASURED] if ma else []
     if not mb:
         return False
     units = {q.unit for q in ma} & {q.unit for q in mb}
     return any(not any(agree(qa, qb) for qa in ma if qa.unit == unit
                        for qb in mb if qb.unit == unit) for unit in units)
+
+
+_MEASURED = ("measure", "money")
 
 
 def times_apart(a: NormClaim, b: NormClaim) -> bool:

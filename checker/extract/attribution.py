@@ -261,13 +261,28 @@ _TOLD_WHERE_RE = rx.compile(rf"{_PLACE}{_TOLD_END}")
 _TOLD_WHOM_RE = rx.compile(rf"{_WHOM}?{_PLACE}{_TOLD_END}")
 
 
+# A filing and whom it went to: "said in a regulatory filing to the BSE", "in a statement to
+# the London Stock Exchange" (desk probe N: the exchange was the claim's only name, so the
+# page's company was not lent to it and its revenue met no other page's).
+_FILED_RE = rx.compile(r"\b(?:filing|statement|release|letter|notice|submission)\Z")
+_TO_BODY = rf"\s+(?:to|with)\s+(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
+_FILED_TO_RE = rx.compile(rf"{_TO_BODY}{_TOLD_END}")
+_SAID_IN_FILING_RE = rx.compile(
+    r"\s+in\s+(?:a|an|its|their|the)\s+(?:[\w'-]+\s+){0,2}?(?:filing|statement|release|"
+    rf"letter|notice|submission){_TO_BODY}{_TOLD_END}")
+
+
 def _told_where(sentence: str, end: int) -> int:
     """Where an attribution ending at `end` with its verb ends once whom and where it was told
-    ("told reporters in Dhaka", "said in New Delhi") are read with it."""
+    ("told reporters in Dhaka", "said in New Delhi") are read with it, or with its filing,
+    whom that went to ("in a regulatory filing to the BSE")."""
     verb = _TOLD_VERB_RE.search(sentence, max(0, end - 12), end)
     if verb is None:
-        return end
-    found = (_TOLD_WHOM_RE if verb.group() == "told" else _TOLD_WHERE_RE).match(sentence, end)
+        filed = _FILED_TO_RE.match(sentence, end) \
+            if _FILED_RE.search(sentence, max(0, end - 12), end) else None
+        return filed.end() if filed else end
+    found = (_TOLD_WHOM_RE if verb.group() == "told" else _TOLD_WHERE_RE).match(sentence, end) \
+        or _SAID_IN_FILING_RE.match(sentence, end)
     return found.end() if found else end
 
 

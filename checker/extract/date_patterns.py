@@ -148,7 +148,10 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_label", rx.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
     ("between_months", rx.compile(rf"\bbetween\s+{_MON}\s+and\s+(?P<mon2>{_MONTH_NAMES})\b"
                                   rf"(?:\s+{_YEAR})?", _I)),
-    ("month_range", rx.compile(rf"\b{_MON}\s+(?:to|-|through|until)\s+(?P<mon2>{_MONTH_NAMES})"
+    # ... written tight too: "the April-December period" (desk probe N: no date, so its
+    # nine months' profit met a year's and a quarter's)
+    ("month_range", rx.compile(rf"\b{_MON}(?:\s+(?:to|through|until)\s+|\s*[-\u2013]\s*)"
+                               rf"(?P<mon2>{_MONTH_NAMES})"
                                rf"\b(?:\s+{_YEAR})?", _I)),
     ("my", rx.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
     # A day "last year" or "next year": "on April 1 last year" (desk probe N: 1 April of the
@@ -230,6 +233,7 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                 "dec")
 _QUARTER_STEMS = ("quarter", "q1", "q2", "q3", "q4")
+_REL_YEARS = ("last year", "next year", "this year")
 _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "iso": (True, ("-",)), "mdy": (True, _MONTH_STEMS), "dmy": (True, _MONTH_STEMS),
     "day_range": (True, _MONTH_STEMS), "md_range": (True, _MONTH_STEMS),
@@ -237,7 +241,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "between_months": (False, ("between",)),
     "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
     "m_rel": (False, _MONTH_STEMS), "md": (True, _MONTH_STEMS), "dm": (True, _MONTH_STEMS),
-    "md_rel": (True, _MONTH_STEMS), "dm_rel": (True, _MONTH_STEMS),
+    "md_rel": (True, _REL_YEARS), "dm_rel": (True, _REL_YEARS),
     "q_year": (False, ("quarter",)), "qy": (True, _QUARTER_STEMS[1:]),
     "q": (False, _QUARTER_STEMS), "fiscal": (True, ("-", "/")), "fy": (True, ("fy", "fiscal")),
     "between": (True, ("between", "from")), "year_range": (True, ("-",)),

@@ -29,12 +29,19 @@ from checker.extract.date_types import (
 @rule("month_range")
 def _month_range(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     m1, m2 = month_number(m["mon"]), month_number(m["mon2"])
-    year = int(m["year"]) if m["year"] else (anchor.year if anchor else None)
-    if year is None:
+    if m["year"]:
+        # "between November and March 2025" runs over a year end: the year written is the
+        # later month's, and the period starts the year before, never after it ends.
+        year = int(m["year"])
+        first_year = year - 1 if m1 > m2 else year
+    elif anchor is None:
         return unresolved_at(m, raw, "period")
-    # "between November and March" runs over a year end: the year (written, or the page's)
-    # is the later month's, and the period starts the year before, never after it ends.
-    first_year = year - 1 if m1 > m2 else year
+    else:
+        # Without a year, the latest such period begun by publication (the next if planned),
+        # as "in April" is: "Net profit for the April-December period" on 5 February 2026
+        # is 2025's (desk probe N: April to December 2026).
+        first_year = year_for_month(anchor, m1, future)
+        year = first_year + 1 if m1 > m2 else first_year
     return expr(m, raw, month_days(first_year, m1)[0], month_days(year, m2)[1], "period",
                  relative=not m["year"])
 

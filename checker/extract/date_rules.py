@@ -92,6 +92,37 @@ def april_to_march(d: DateExpr, folded: str) -> DateExpr:
     return d._replace(first=date(d.first.year, 4, 1), last=date(d.last.year, 3, 31))
 
 
+# A quarter of a year of accounts, before it: "Q3 FY26", "the third quarter of fiscal 2026".
+_QUARTER_NUMBER_RE = rx.compile(r"\bq([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)"
+                                r"[\s-]+quarter\b", re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}
+_QUARTER_GAP_RE = rx.compile(r"\s+(?:of\s+(?:the\s+)?)?\Z", re.IGNORECASE)
+
+
+def quarters_of_accounts(dates: list[DateExpr], text: str) -> list[DateExpr]:
+    """An unresolved quarter right before a year of accounts that runs 1 April to 31 March
+    (`april_to_march`) as one date: "Q3 FY26" is October to December 2025 (desk probe N: an
+    unresolved quarter, so "Q3 FY26" and "Q2 FY26" figures were never told apart)."""
+    out: list[DateExpr] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if prev is not None and prev.granularity == "quarter" and not prev.resolved \
+                and d.granularity == "fiscal-year" and d.first is not None \
+                and (d.first.month, d.first.day) == (4, 1) \
+                and _QUARTER_GAP_RE.search(text, prev.end, d.start) is not None:
+            m = _QUARTER_NUMBER_RE.search(prev.text)
+            if m is not None:
+                q = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
+                first = date(d.first.year + (q == 4), 3 * q + 1 if q < 4 else 1, 1)
+                last = month_days(first.year, first.month + 2)[1]
+                out[-1] = DateExpr(text[prev.start:d.end], prev.start, d.end, first, last,
+                                   "quarter")
+                continue
+        out.append(d)
+    return out
+
+
 @rule("between")
 @rule("year_range")
 def _year_range(m: re.Match[str], raw: str, anchor: Anchor | None,

@@ -13,7 +13,7 @@ from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.clean import content_blocks
 from checker.extract.clean_words import LIVE_STAMP_RE
 from checker.extract.clock_times import SEASONAL_UNITS, times_in_utc
-from checker.extract.date_rules import april_to_march
+from checker.extract.date_rules import april_to_march, quarters_of_accounts
 from checker.extract.date_shift import dateline_end
 from checker.extract.dates import GATES as _DATE_GATES
 from checker.extract.dates import Anchor, DateExpr, find_dates
@@ -67,6 +67,9 @@ _STAMP_PREFIX_RE = LIVE_STAMP_RE
 # who speaks, not what is said (desk probe O: "A: It was 722GW" as the claim's text and
 # its triple's subject).
 _SPEAKER_PREFIX_RE = rx.compile(r"[QA]:[ \t]+")
+# Two figures joined, as a bowler's or a side's are ("4-38", "287/6"): only then is the page
+# asked whether it tells of cricket.
+_FIGURES_JOINED_RE = rx.compile(r"\d[-/]\d")
 _LETTERS_RE = rx.compile(r"[A-Za-z]{2}")
 _DIGIT_RE = rx.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.
@@ -206,10 +209,13 @@ class _Context:
         quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
                                      folded=folded, lower=lower, digits=digits,
                                      gates=quantity_gates,
-                                     cricket="-" in lower and digits and self.cricket())
-        if dates and self.rupee() == "INR" and any(d.granularity == "fiscal-year"
-                                                      for d in dates):
-            dates = [april_to_march(d, folded) for d in dates]  # "FY26" in India
+                                     cricket=digits and ("-" in lower or "/" in lower)
+                                     and _FIGURES_JOINED_RE.search(lower) is not None
+                                     and self.cricket())
+        if dates and any(d.granularity == "fiscal-year" for d in dates) \
+                and self.rupee() == "INR":
+            dates = quarters_of_accounts([april_to_march(d, folded) for d in dates],
+                                         text)  # "FY26", "Q3 FY26" in India
         if quantities and any(q.unit in SEASONAL_UNITS for q in quantities):
             day = _day_of(dates, self.anchor)
             quantities = quantities if day is None else times_in_utc(quantities, day)

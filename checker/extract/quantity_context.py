@@ -122,7 +122,7 @@ def noun_after(folded: str, end: int) -> str | None:
         if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
             break
         phrase.append(w)
-    if not phrase or all(w.lower() in qp.COMPARATIVES for w in phrase):
+    if not phrase:
         return None
     # The head noun is the last plural in the phrase ("Pakistani students study" -> students),
     # a fourth word only when it is the first plural ("18 Russian air defence systems": desk

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from tests.compare.pairs import verdict
 
@@ -33,3 +34,48 @@ def test_a_time_that_meets_none_denies_the_corroboration(ruleset: RuleSet) -> No
          "Solis second in 3:34.60.")
     b = "Kristian Dahl of Norway retained the 1500m title in 3:35.19."
     assert verdict(ruleset, a, b, "2026-03-02", "2026-03-03")[0] != "corroboration"
+
+
+
+# Desk probe N's results pair (an Indian paint maker's quarter on two sites)
+def _n_claims(ruleset: RuleSet, text: str) -> list[NormClaim]:
+    from checker.corpusnorm import normalise_document
+    from checker.extract import extract_text
+    from checker.models.document import DocumentMeta
+
+    claims = extract_text(text, "p", ruleset.lexicon, DocumentMeta(published="2026-02-05"),
+                          threshold=0.0).claims
+    return normalise_document("p", claims, ruleset.lexicon, text)
+
+
+def test_figures_of_a_span_of_months_are_that_periods(ruleset: RuleSet) -> None:
+    # probe N: "the April-December period" dated no figure, so nine months' profit met a
+    # quarter's and a year's as error-level conflicts
+    from checker.compare.slots import compare_quantities
+
+    (nine,) = _n_claims(ruleset, "Kaveri's net profit for the April-December period was "
+                                 "\u20b91,128 crore.")
+    (quarter,) = _n_claims(ruleset, "Kaveri of Mumbai, India, reported net profit of Rs 412.6 "
+                                    "crore for the October-December quarter.")
+    (year,) = _n_claims(ruleset, "In FY25 (2024-25), Kaveri of Mumbai, India, had reported "
+                                 "revenue of Rs 15,420 crore and net profit of Rs 1,390 crore.")
+    assert compare_quantities(quarter, nine) == ([], [])
+    assert compare_quantities(year, nine) == ([], [])
+    again = _n_claims(ruleset, "Kaveri's net profit for the April-December period was "
+                               "\u20b91,200 crore.")[0]
+    assert compare_quantities(nine, again) == ([], [("\u20b91,128 crore", "\u20b91,200 crore")])
+
+
+def test_sums_that_agree_nowhere_deny_a_corroboration(ruleset: RuleSet) -> None:
+    # probe N: "rose 9.4% to Rs 4,250 crore, from Rs 3,885 crore" / "rose 9.4% to ₹4,520
+    # crore" corroborated on the 9.4% (two sums, so neither was the other's)
+    from checker.compare.slots import measures_apart
+
+    (a,) = _n_claims(ruleset, "Kaveri's revenue rose 9.4% to Rs 4,250 crore, from Rs 3,885 "
+                              "crore a year earlier, in Mumbai, India.")
+    (b,) = _n_claims(ruleset, "Kaveri's revenue rose 9.4% to \u20b94,520 crore in Mumbai, "
+                              "India.")
+    assert measures_apart(a, b)
+    (c,) = _n_claims(ruleset, "Kaveri's revenue rose 9.4% to \u20b94,250 crore in Mumbai, "
+                              "India.")
+    assert not measures_apart(a, c)

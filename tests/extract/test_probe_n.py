@@ -154,8 +154,9 @@ def test_a_range_is_no_cricket_figure(ruleset: RuleSet, sentence: str, text: str
 
 
 @pytest.mark.parametrize("sentence, noun", [
-    # probe N: a comparison's word was the figure's noun ("higher", "on-year")
-    ("Sales were 3% higher on-year in March.", None),
+    # probe N: a comparison's period was the figure's noun ("on-year"); its direction stays
+    # ("closed 4.6% higher" meets "ended 6.4% higher" on it)
+    ("Sales were 3% higher on-year in March.", "higher"),
     ("Prices rose 1.2% month-on-month in March.", None),
     # a place's accented letter ended no word of a time's noun ("bordeaux-m rignac")
     ("The flight landed at Bordeaux-M\u00e9rignac at 13:58 local time.",
@@ -168,3 +169,14 @@ def test_nouns_of_probe_n(ruleset: RuleSet, sentence: str, noun: str | None) -> 
 def test_kilolitres_are_a_volume(ruleset: RuleSet) -> None:
     (q,) = _claim(ruleset, "Sales reached 3 lakh kilolitres in the quarter.").quantities
     assert (q.kind, q.unit, q.value) == ("measure", "m3", 300_000.0)
+
+
+def test_a_quarter_of_an_indian_year_of_accounts_is_resolved(ruleset: RuleSet) -> None:
+    # probe N: "Q3 FY26" was an unresolved quarter, so its figures and Q2's were one period
+    text = ("Kaveri Paints of Mumbai, India, posted profit of Rs 412 crore in Q3 FY26, up "
+            "from Rs 371 crore in Q2 FY26; in Q4 FY26 it expects more.")
+    dates = [(d.text, d.start, d.end) for c in _claims(ruleset, text, "2026-01-20")
+             for d in c.dates]
+    assert dates == [("Q3 FY26", "2025-10-01", "2025-12-31"),
+                     ("Q2 FY26", "2025-07-01", "2025-09-30"),
+                     ("Q4 FY26", "2026-01-01", "2026-03-31")]

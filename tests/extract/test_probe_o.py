@@ -179,3 +179,40 @@ def test_no_attribution_without_a_teller(ruleset: RuleSet, sentence: str) -> Non
 def test_names_of_probe_n(ruleset: RuleSet, sentence: str, names: list[str]) -> None:
     (claim,) = _claims(ruleset, sentence)
     assert [e.text for e in claim.entities] == names
+
+
+def test_a_colon_between_two_clauses_cuts_the_claim(ruleset: RuleSet) -> None:
+    # probe N: the first clause's "not" made the whole claim negative, a polarity conflict
+    # with "Private rents climbed 6.3%"
+    claims = _claims(ruleset, "Rents were not falling: average private rents rose 6.3% in "
+                              "the 12 months to February.")
+    assert [(c.text, c.polarity) for c in claims] == [
+        ("Rents were not falling", "negative"),
+        ("average private rents rose 6.3% in the 12 months to February.", "positive")]
+    # a label or a telling before a colon cuts nothing
+    assert len(_claims(ruleset, "Results: the board voted 5-4 in favour of the plan.")) == 1
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
+    # probe N: "the April-December period" had no date (a nine months' profit met a
+    # quarter's and a year's), and a month range without a year was the publication's
+    ("Net profit for the April-December period was Rs 1,128 crore.", "April-December",
+     "2025-04-01", "2025-12-31"),
+    ("Sales from March to June rose 4%.", "March to June", "2025-03-01", "2025-06-30"),
+    ("Sales will run from March to June, the company said.", "March to June", "2026-03-01",
+     "2026-06-30"),
+    ("Sales fell between November and March 2025.", "between November and March 2025",
+     "2024-11-01", "2025-03-31"),
+])
+def test_month_ranges(ruleset: RuleSet, sentence: str, text: str, start: str,
+                      end: str) -> None:
+    (claim,) = _claims(ruleset, sentence, "2026-02-05")
+    assert [(d.text, d.start, d.end) for d in claim.dates] == [(text, start, end)]
+
+
+def test_a_filing_and_whom_it_went_to_are_the_attribution(ruleset: RuleSet) -> None:
+    # probe N: "the BSE" was the claim's only name, so the page's company was not lent to it
+    (claim,) = _claims(ruleset, "Revenue rose 9.4% to Rs 4,250 crore, the company said in a "
+                                "regulatory filing to the BSE.")
+    assert claim.attribution is not None
+    assert claim.attribution.text == "the company said in a regulatory filing to the BSE"
