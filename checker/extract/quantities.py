@@ -145,6 +145,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
+    if " first " in low_text or " last " in low_text or " opening " in low_text \
+            or " final " in low_text or " past " in low_text or " next " in low_text:
+        out = [_in_sequence(folded, q) for q in out]
     if len(out) < 2:
         return out
     out = to_ranges(folded, text, out)
@@ -176,6 +179,16 @@ def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, se
                               "s", "duration", False, "exact")
                      for s, e, value, half in race_times(folded, start, stop))
     return found
+
+
+def _in_sequence(folded: str, q: Quantity) -> Quantity:
+    """A count of the first or last of its things counts those ("in his first five overs",
+    "the last 10 days"): their noun says so, and so is no count of all of them (desk probe
+    O: "first five overs" conflicted with an innings' "46.3 overs")."""
+    if q.noun is None or q.kind not in ("count", "measure"):
+        return q
+    m = qp.SEQUENCE_BEFORE_RE.search(folded, max(0, q.start - 12), q.start)
+    return q if m is None else q._replace(noun=f"{m.group(1).lower()} {q.noun}")
 
 
 def _flight_level(text: str, m: re.Match[str]) -> Quantity:

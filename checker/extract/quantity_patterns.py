@@ -171,6 +171,8 @@ PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "ame
 # A reporting period's months before its fiscal year count nothing: "9M FY26", "the 9MFY26
 # results" (desk probe N: a count of 9,000,000).
 PERIOD_MONTHS_RE = rx.compile(r"\b(?:3|6|9|12)M(?=\s?FY)")
+# The word before a count of the first or last of its things: "his first five overs".
+SEQUENCE_BEFORE_RE = rx.compile(r"\b(first|last|opening|final|past|next)\s+\Z", re.IGNORECASE)
 # A flight level is an altitude in hundreds of feet: "cruising at FL350" (desk probe N: a
 # name "FL350" and no figure).
 FLIGHT_LEVEL_RE = rx.compile(r"\bFL\s?(?P<level>\d{2,3})\b")

@@ -206,7 +206,10 @@ APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close
           r"slightly\s+more\s+than|just\s+more\s+than|a\s+little\s+under|"
           r"a\s+little\s+below|a\s+little\s+over|a\s+little\s+above|in\s+the\s+region\s+of|"
           r"the\s+best\s+part\s+of")
-LOWER = (r"more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of|"
+# ... and a figure passed: "production exceeded 1Moz" (desk probe O: an exact 1Moz, which
+# agreed with 1.12Moz and hid its conflict with 1.02Moz)
+LOWER = (r"more\s+than|over|at\s+least|above|exceeding|exceeded|exceeds|surpassed|surpassing|"
+         r"topped|upwards\s+of|in\s+excess\s+of|"
          r"just\s+over|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as")
 # "As many as 900" is "up to 900" said loudly: a ceiling, not a point near 900.
 # "Within 2 km" is at most 2 km (a desk probe: 1,500 to 2,500 m, an exact figure).

@@ -180,3 +180,18 @@ def test_a_quarter_of_an_indian_year_of_accounts_is_resolved(ruleset: RuleSet) -
     assert dates == [("Q3 FY26", "2025-10-01", "2025-12-31"),
                      ("Q2 FY26", "2025-07-01", "2025-09-30"),
                      ("Q4 FY26", "2026-01-01", "2026-03-31")]
+
+
+@pytest.mark.parametrize("sentence, text, noun, bound", [
+    # probe O: "first five overs" conflicted with an innings' "46.3 overs"
+    ("Bumrah took a wicket in his first five overs of the final.", "five", "first overs",
+     "exact"),
+    # probe O: "exceeded 1Moz" was an exact 1Moz, which agreed with 1.12Moz and hid its
+    # conflict with 1.02Moz
+    ("Output at the mine exceeded 1Moz for the first time.", "exceeded 1Moz", None, "lower"),
+    ("Brent topped $100 a barrel on Monday.", "topped $100", "barrel", "lower"),
+])
+def test_a_figures_sequence_and_bound_words(ruleset: RuleSet, sentence: str, text: str,
+                                            noun: str | None, bound: str) -> None:
+    (q,) = [q for q in _claim(ruleset, sentence).quantities if q.text == text]
+    assert (q.noun, q.bound) == (noun, bound)
