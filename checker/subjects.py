@@ -116,12 +116,15 @@ DATELINE_RE = rx.compile(
 # A sentence opening with a measure of whoever the page is about, qualified by its period
 # or kind at most: "Net profit rose ...", "Second-quarter revenue was ...", "Its operating
 # margin widened ...", "Turnout was ...".
+# (Desk probes N and O: "EBITDA margin expanded", "Group production last year was 1.02
+# million ounces", "A crowd of 37,400 watched" named nothing and were never compared.)
 MEASURE_FIRST_RE = rx.compile(
-    r"\W*(?:(?:the|its|their)\s+)?(?:(?:first|second|third|fourth)-(?:quarter|half)|"
+    r"\W*(?:(?:the|its|their|a)\s+)?(?:(?:first|second|third|fourth)-(?:quarter|half)|"
     r"quarterly|annual|full-year|half-year|net|operating|gross|pre-?tax|core|underlying|"
-    r"total|overall|adjusted|group)?\s*(?:net\s+|operating\s+|gross\s+)?"
+    r"total|overall|adjusted|group|ebitda|ebit)?\s*(?:net\s+|operating\s+|gross\s+)?"
     r"(?:revenue|revenues|sales|turnover|profit|profits|earnings|income|loss|losses|margin|"
-    r"turnout|output|exports|imports|dividend)\b", re.IGNORECASE)
+    r"turnout|output|exports|imports|dividend|production|reserves|attendance|crowd)\b",
+    re.IGNORECASE)
 
 
 def role(text: str, lexicon: Lexicon) -> str:

@@ -303,3 +303,13 @@ def test_headings_and_openers_between_claims_name_no_subject(ruleset: RuleSet) -
                        ruleset.lexicon) is None
     assert gap_subject("\nSMIC faces curbs on the equipment it can buy abroad.\n", 0, 54,
                        ruleset.lexicon) == "smic"
+
+
+def test_a_production_or_a_crowd_opening_a_sentence_is_the_pages(ruleset: RuleSet) -> None:
+    # desk probes N and O: "Group production last year was ..." and "EBITDA margin expanded"
+    # named nothing, so two pages' figures were never compared
+    for line in ("Group production last year was 1.02 million ounces.",
+                 "EBITDA margin expanded 140 basis points to 17.8%.",
+                 "A crowd of 37,400 watched the final on Sunday."):
+        last = _last(ruleset, "Sable Ridge Gold reported revenue of $4.2 billion.\n" + line)
+        assert _coref(last) == "name:sable-ridge-gold", line
