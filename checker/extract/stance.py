@@ -114,8 +114,10 @@ _NOT_NEGATING_RE = rx.compile(
 # "since May last year"), which hedges nothing.
 HEDGE_RE = rx.compile(
     r"\b(?:(?-i:may)|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
-    r"apparently|seemingly|believed\s+to|thought\s+to|said\s+to\s+be|appears?\s+to|seems?\s+to|"
-    r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|purportedly)\b",
+    r"apparently|seemingly|believed\s+to|thought\s+to|said\s+to\s+be|appear(?:s|ed)?\s+to|"
+    r"seem(?:s|ed)?\s+to|"
+    r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|claiming\s+that|"
+    r"purportedly)\b",
     re.IGNORECASE,
 )
 _MAY_RE = rx.compile(r"\bmay\b")
@@ -150,8 +152,10 @@ _NEGATION_WORDS = frozenset(
     untrue failed fails yet denied denies deny ruled rules ruling""".split())
 _HEDGE_WORDS = frozenset(
     """may might could possibly perhaps probably likely unlikely reportedly allegedly
-    apparently seemingly believed thought said appears appear seems seem suggest suggests
-    estimated potentially rumored rumoured unconfirmed claims claim purportedly""".split())
+    apparently seemingly believed thought said appears appear appeared seems seem seemed
+    suggest suggests
+    estimated potentially rumored rumoured unconfirmed claims claim claiming
+    purportedly""".split())
 _FUTURE_WORDS = frozenset(
     """will won't shall set due scheduled plan plans planning aim aims intend intends expected
     expects expect forecast forecasts projected soon going envision envisions envisage

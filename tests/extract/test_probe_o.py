@@ -216,3 +216,15 @@ def test_a_filing_and_whom_it_went_to_are_the_attribution(ruleset: RuleSet) -> N
                                 "regulatory filing to the BSE.")
     assert claim.attribution is not None
     assert claim.attribution.text == "the company said in a regulatory filing to the BSE"
+
+
+@pytest.mark.parametrize("sentence", [
+    # desk probes N and O: asserted
+    "The BEA said the loss of pressure appeared to have been caused by a cracked seal.",
+    "The leak seemed to have been caused by a faulty valve in the engine room.",
+    'A post claiming that "Britain has the highest inflation in Europe" was shared 14,000 '
+    "times.",
+])
+def test_hedges_of_probes_n_and_o(ruleset: RuleSet, sentence: str) -> None:
+    (claim,) = _claims(ruleset, sentence)
+    assert claim.modality == "hedged"
