@@ -29,15 +29,14 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
     subject (named in a claim, or in a sentence of the document's `text` between claims),
     duplicate ids keep the first, short and long forms of a name unify."""
     from checker.names import unify_long_names, unify_short_names
-    from checker.normalize import normalise, ordinary_words
+    from checker.normalize import normalise
     from checker.subjects import PageSubjects
 
     page = PageSubjects(lexicon, text)
-    ordinary = ordinary_words(text) if text else frozenset()
     seen: set[str] = set()
     out: list[NormClaim] = []
     for claim in sorted(claims, key=lambda c: c.span[0]):
-        n = normalise(claim, doc_id, lexicon, page.antecedent(claim), ordinary)
+        n = normalise(claim, doc_id, lexicon, page.antecedent(claim))
         page.read(claim)
         if n.claim_id in seen:
             continue

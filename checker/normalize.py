@@ -110,15 +110,15 @@ def describe(text: str, offset: int, mentions: tuple[Mention, ...],
 _INITIAL_RE = rx.compile(r"^\W*([A-Z][\w'-]*[a-z0-9][\w'-]*)")
 
 
-def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...],
-                  ordinary: frozenset[str] = frozenset()) -> Mention | None:
+def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Mention | None:
     """A capitalised first word no mention covers ("Meteora is ..."): probably a name.
 
     Extraction leaves sentence-initial capitals out of the claim file (it cannot tell
     "Meteora" from "Operating"); for comparison a shared first word is strong evidence.
-    Not a word the page writes in lower case (`ordinary`: "Mortgage approvals rose" on a
-    page of "mortgage rates"), nor an adverb ("Sequentially, net profit ..."): desk probe
-    N's pages shared "mortgage" and "first-time" as names, and kept "Sequentially" apart.
+    Not an adverb ("Sequentially, net profit ...": desk probe N). (A word the page also
+    writes in lower case was tried and dropped: "Flights to Malatya airport were not
+    suspended ..., and aid flights were landing" lost "Flights", which its twin on another
+    page kept, and a desk probe's polarity conflict with it.)
     """
     m = _INITIAL_RE.match(text)
     if not m:
@@ -131,7 +131,7 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...],
     low = token_key(word)
     if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
             or low in WORD_NUMBERS \
-            or word.lower() in ordinary or _ADVERB_RE.search(low):
+            or _ADVERB_RE.search(low):
         return None  # "Twelve people died": a number, not a name
     return Mention(UNKNOWN_PREFIX + slug(low), INITIAL, offset + m.start(1), offset + m.end(1))
 
@@ -139,12 +139,6 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...],
 # The endings of adverbs of manner ("Sequentially", "Separately", "Typically"), not of
 # names ("Italy", "Kelly", "Sicily").
 _ADVERB_RE = rx.compile(r"(?:ial|al|ent|ant|ous|ive|ful|less|ing|ed|ate|ic|ab|ib)ly\Z")
-_LOWER_WORD_RE = rx.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
-
-
-def ordinary_words(text: str) -> frozenset[str]:
-    """The words a page writes in lower case: capitalised first, they are no names."""
-    return frozenset(_LOWER_WORD_RE.findall(text))
 
 
 def negated_words(text: str) -> frozenset[str]:
@@ -264,11 +258,8 @@ _FIGURE_FIRST_RE = rx.compile(
 
 
 def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
-              antecedent: str | None = None,
-              ordinary: frozenset[str] = frozenset()) -> NormClaim:
-    """Normalise one claim; a leading pronoun stands for `antecedent` when given, and a
-    capitalised first word is no name when the page writes it in lower case (`ordinary`,
-    `ordinary_words` of the page)."""
+              antecedent: str | None = None) -> NormClaim:
+    """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
     start, end = claim.span
     offset = start
     text = claim.text
@@ -292,7 +283,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
                          for m in mentions)
         found = _AGENCY_RE.search(text, 0, line.end())
         agency = (offset + found.start(), offset + found.end()) if found else agency
-    initial = _initial_name(text, offset, mentions, ordinary)
+    initial = _initial_name(text, offset, mentions)
     if initial:
         mentions = (initial, *mentions)
     pronoun = PRONOUN_RE.match(text) if antecedent else None
