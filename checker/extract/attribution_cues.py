@@ -1,5 +1,6 @@
-"""Cue words of the attribution patterns (attribution.ATTRIBUTION_RES): a sentence without one
-of them has no attribution, and each pattern is tried only where its cues occur."""
+"""Cue words of the attribution patterns (attribution_patterns.ATTRIBUTION_RES): a sentence
+without one of them has no attribution, and each pattern is tried only where its cues
+occur."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ _SAY_CUES = ("said", "says", "told", "added", "noted", "stated", "reported", "an
              "confirmed", "claimed", "estimated", "show", "found", "explained", "warned",
              "insisted", "argued", "tweeted", "posted", "denied", "denies")
 _COMMA = (",",)
-# The heads of attribution._HEADS (each holds one), and "data".
+# The heads of attribution_patterns._HEADS (each holds one), and "data".
 _SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass", "agenc",
                  "compan", "government", "office", "bureau", "official", "department",
                  "authorit", "commission", "police", "army", "military", "source", "data",
@@ -29,7 +30,7 @@ _SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass"
                  "team", "service", "association", "federation", "author", "journal", "airline",
                  "insurer", "lender", "operator", "staff", "command", "agent", "broker",
                  "dealer")
-# The verbs of attribution._THAT_VERBS, _OBJECT_VERBS and _CLOSING_VERBS (each holds one).
+# The verbs of attribution_patterns._THAT_VERBS, _OBJECT_VERBS and _CLOSING_VERBS (each holds one).
 _VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds", "report",
           "announc", "confirm", "claim", "alleg", "estimat", "forecast", "predict", "project",
           "caution", "warn", "suggest", "found", "finds", "show", "conclud", "argu", "insist",

@@ -12,7 +12,14 @@ from datetime import timedelta
 from functools import lru_cache
 
 from checker import rx
-from checker.extract import date_days, date_relative, date_rules, date_seasons, date_shift
+from checker.extract import (
+    date_day_rules,
+    date_days,
+    date_relative,
+    date_rules,
+    date_seasons,
+    date_shift,
+)
 from checker.extract.date_patterns import (
     DENIED_WORDS,
     MONTH_FIRST,
@@ -27,7 +34,7 @@ from checker.textutil import fold
 
 __all__ = ["Anchor", "DateExpr", "find_dates"]
 # Importing them registers their builders.
-_REGISTERED = (date_rules, date_relative, date_days, date_seasons, date_shift)
+_REGISTERED = (date_rules, date_relative, date_day_rules, date_days, date_seasons, date_shift)
 
 # "until June 30, 2035", "since March": the keyword opens the interval on one side.
 # ... also across "the": "by the end of March", "since the start of March" (a review: read

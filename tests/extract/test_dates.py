@@ -379,3 +379,13 @@ def test_a_listed_month_ending_in_a_year_dates_the_whole_list() -> None:
 ])
 def test_no_month_where_none_is_listed(text: str) -> None:
     assert [d.text for d in find_dates(text, anchor=ANCHORS["day"])] == ["in February"]
+
+
+def test_every_date_pattern_has_its_builder() -> None:
+    # A builder's module left unimported (a split of date_relative did so) reads no date
+    # of its patterns, silently: "on Friday, January 9" had no date.
+    from checker.extract import dates  # noqa: F401  (registers the builders)
+    from checker.extract.date_patterns import PATTERNS
+    from checker.extract.date_types import BUILDERS
+
+    assert sorted({name for name, *_ in PATTERNS} - BUILDERS.keys()) == []
