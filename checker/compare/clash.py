@@ -275,9 +275,19 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # Asked last: most pairs have no conflicting date, and `shrank` reads both texts.
     if d_conflict and not q_conflict and anchored and ev.sim.frame >= 0.5 \
             and not _periods(a, b, ev) and not _stages_differ(a, b) \
+            and not _figures_of_two_kinds(a, b) \
             and not _EDITION_RE.search(f"{a.text}\n{b.text}"):
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)
+
+
+def _figures_of_two_kinds(a: NormClaim, b: NormClaim) -> bool:
+    """Both claims give figures, and none of one is of a kind (and unit) of the other's:
+    two facts, whose dates are their own ("expects revenue to grow 12-14% in FY27" /
+    "reported revenue of \u20b915,420 crore for 2024-25": desk probe N, a date conflict)."""
+    ka = {(q.kind, q.unit) for q in a.quantities if q.kind != "time"}
+    kb = {(q.kind, q.unit) for q in b.quantities if q.kind != "time"} if ka else set()
+    return bool(ka) and bool(kb) and ka.isdisjoint(kb)
 
 
 def _periods(a: NormClaim, b: NormClaim, ev: Evidence) -> bool:

@@ -79,3 +79,14 @@ def test_sums_that_agree_nowhere_deny_a_corroboration(ruleset: RuleSet) -> None:
     (c,) = _n_claims(ruleset, "Kaveri's revenue rose 9.4% to \u20b94,250 crore in Mumbai, "
                               "India.")
     assert not measures_apart(a, c)
+
+
+def test_two_facts_of_two_kinds_of_figure_have_their_own_dates(ruleset: RuleSet) -> None:
+    # probe N: a forecast's growth in FY27 against a year's revenue in 2024-25 was an
+    # error-level date conflict; the same kind of figure dated apart still conflicts
+    a = "Kaveri Paints expects revenue to grow 12-14% in FY27, the company said."
+    b = "Kaveri Paints reported revenue of $15.4 billion for 2024-25, the company said."
+    assert verdict(ruleset, a, b, "2026-02-05", "2026-02-05")[0] != "conflict"
+    c = "Kaveri Paints launched its new factory in 2024, the company said."
+    d = "Kaveri Paints launched its new factory in 2022, the company said."
+    assert verdict(ruleset, c, d, "2026-02-05", "2026-02-05") == ("conflict", "date")
