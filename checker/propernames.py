@@ -127,7 +127,10 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
     gulf airlines airways university college academy institute museum street avenue square
     monument memorial hotel stadium water gas steel railways railway airport league
-    agency administration authority commission survey""".split())
+    agency administration authority commission survey open masters championship
+    championships cup prix games trophy classic""".split())
+# (desk probe P: "Italian Open" and "French Open" were Italy's and France's "Open", which
+# the corpus made the Madrid Open; "Bahrain Grand Prix" was Bahrain)
 # (A public body named after its country is the body: "UK Health Security Agency", "US
 # Energy Information Administration", "US Geological Survey"; desk probe M: the United
 # Kingdom and a "Health Security Agency".)

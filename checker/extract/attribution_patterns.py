@@ -97,7 +97,7 @@ _HEADS = _words("""statement ministry ministries release report spokesperson spo
     minister ministers president governor mayor administration campaigners critics activists
     lawyer lawyers doctors forecaster forecasters poll review audit assessment analysis team
     service association federation author authors journal airline insurer lender operator
-    command agents brokers dealers""")
+    command agents brokers dealers organisers organizers""")
 # ... and a military's general staff ("staff found a bomb" found it: a review)
 _HEADS = rf"(?:{_HEADS}|general\s+staff)"
 # A word of a source's noun phrase before its head: not a preposition, a clause word or a

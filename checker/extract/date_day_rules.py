@@ -43,6 +43,12 @@ _PRESENT_CHANGE_AFTER_RE = rx.compile(
     re.IGNORECASE)
 
 
+# A payment's day: "payable on June 11 to shareholders of record on May 28" (desk probe P:
+# both the year before, on a page of 29 April). A dividend is paid within weeks of its
+# announcement: the day nearest publication, before or after it.
+_DUE_BEFORE_RE = rx.compile(r"\b(?:payable|of\s+record)\s+(?:on\s+)?\Z", re.IGNORECASE)
+
+
 @rule("md")
 @rule("dm")
 def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
@@ -50,6 +56,10 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     if anchor is None:
         date(2000, month, day)  # still reject "February 30" (2000 is a leap year)
         return unresolved_at(m, raw, "day")
+    if _DUE_BEFORE_RE.search(m.string, max(0, m.start() - 16), m.start()):
+        d = min((date(anchor.year + k, month, day) for k in (-1, 0, 1)),
+                key=lambda x: abs((x - anchor.first).days))
+        return expr(m, raw, d, d, "day", relative=True)
     if not future and _FROM_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start()) \
             and _PRESENT_CHANGE_AFTER_RE.match(m.string, m.end()):
         future = True
@@ -120,7 +130,11 @@ _PLANNED_BEFORE_RE = rx.compile(
     # an event the page tells of in the present: "The final match is in Ahmedabad on
     # Sunday" (desk probe O: the Sunday before, a date conflict with "on 15 February")
     r"(?:match|game|final|fixture|race|vote|meeting|hearing|summit|concert|ceremony)\s+"
-    r"(?:is|are))\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
+    r"(?:is|are)|"
+    # ... or begins in the present: "The Italian Open begins in Rome on Wednesday" (desk
+    # probe P: the Wednesday before)
+    r"(?:begins|starts|opens|resumes|kicks\s+off|takes\s+place|gets\s+under\s*way))"
+    r"\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
 
 
 # "Last <weekday>" up to this many days back may also mean the week before.
@@ -134,9 +148,12 @@ def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
     delta = (anchor.first.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
     lead = raw.lower().split()[0]
     before = max(0, m.start() - 60)
-    told = _TOLD_BEFORE_RE.search(m.string, before, m.start()) is not None
-    if not told and lead != "last" and \
-            _PLANNED_BEFORE_RE.search(m.string, before, m.start()) is not None:
+    told_at = _TOLD_BEFORE_RE.search(m.string, before, m.start())
+    plan = _PLANNED_BEFORE_RE.search(m.string, before, m.start()) if lead != "last" else None
+    # A plan told after the telling is the plan's day: "said he would decide on Tuesday"
+    # (desk probe P: the Tuesday before), not "said on Saturday that ...".
+    told = told_at is not None and not (plan is not None and plan.start() > told_at.start())
+    if not told and plan is not None:
         future = True
     # "last Thursday" is past even in a sentence that plans (desk probe O: "We spoke to her
     # last Thursday, ... the price cap would fall" was the Thursday after publication).

@@ -66,7 +66,7 @@ _STAMP_PREFIX_RE = LIVE_STAMP_RE
 # An interview's turn labels ("Q: When will bills come down?", "A: They are coming down."):
 # who speaks, not what is said (desk probe O: "A: It was 722GW" as the claim's text and
 # its triple's subject).
-_SPEAKER_PREFIX_RE = rx.compile(r"[QA]:[ \t]+")
+_SPEAKER_PREFIX_RE = rx.compile(r"(?:[QA]|Operator):[ \t]+")  # a call's operator too
 # Two figures joined, as a bowler's or a side's are ("4-38", "287/6"): only then is the page
 # asked whether it tells of cricket.
 _FIGURES_JOINED_RE = rx.compile(r"\d[-/]\d")

@@ -86,6 +86,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and "FL" in sentence:  # "cruising at FL350"
         for m in qp.FLIGHT_LEVEL_RE.finditer(folded, start, stop):
             keep(_flight_level(text, m))
+    if digits and "-" in sentence:  # "6-4, 3-6, 7-6 (7-4)"
+        for m in qp.SET_SCORES_RE.finditer(folded, start, stop):
+            taken.add(*m.span())
     if digits and "FY" in sentence:  # "9M FY26"
         for m in qp.PERIOD_MONTHS_RE.finditer(folded, start, stop):
             taken.add(*m.span())
@@ -110,6 +113,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if "-" in sentence:
         for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop):
             keep(_duration(text, m))
+        if "-second" in low_text or "-minute" in low_text:
+            for m in qp.SHORT_DURATION_ADJ_RE.finditer(folded, start, stop):
+                keep(_duration(text, m))
     if digits and ("-" in sentence or "/" in sentence) and (
             cricket or qcr.may_hold(low_text)):
         for q in qcr.cricket_figures(text, folded, start, stop):  # "took 4-38"
@@ -215,7 +221,7 @@ def _duration(text: str, m: re.Match[str]) -> Quantity:
     """How long a thing runs, written before it ("a five-year contract"): exact, counting
     the thing it qualifies."""
     num = m.group("num")
-    value = float(num) if num.isdigit() else qw.word_value(num)
+    value = float(num) if num[:1].isdigit() else qw.word_value(num)
     unit = m.group("unit").lower()
     s, e = m.start(), m.end("unit")
     return Quantity(text[s:e], s, e, "measure", value, value, value, unit,

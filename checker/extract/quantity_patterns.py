@@ -131,6 +131,12 @@ DURATION_NOUNS = (
 DURATION_ADJ_RE = rx.compile(
     rf"\b(?P<num>\d{{1,3}}|{_SMALL_WORDS})-(?P<unit>{'|'.join(DURATION_UNITS)})(?:-long)?"
     rf"[ \t]+(?:[a-z]+[ \t]+)?(?P<noun>{DURATION_NOUNS})\b", re.IGNORECASE)
+# ... and the seconds or minutes of a race, a penalty or a walk: "a five-second penalty", "a
+# 12.6-second lead", "a 10-minute delay" (desk probe P: no figure, so a five-second and a
+# ten-second penalty corroborated).
+SHORT_DURATION_ADJ_RE = rx.compile(
+    rf"\b(?P<num>\d{{1,3}}(?:\.\d+)?|{_SMALL_WORDS})-(?P<unit>second|minute)[ \t]+"
+    r"(?P<noun>[a-z][a-z-]+)\b", re.IGNORECASE)
 # A vote's tally, a hyphen between its sides, where a vote is named: "voted by a majority of
 # 6-3", "split 6-3", "The vote was 6-3", "a 5-4 vote" (a desk probe: no figures, so a
 # committee's split told two ways went unseen). Not a score ("won 2-1"), nor "4-3-3".
@@ -173,6 +179,11 @@ PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "ame
 PERIOD_MONTHS_RE = rx.compile(r"\b(?:3|6|9|12)M(?=\s?FY)")
 # The word before a count of the first or last of its things: "his first five overs".
 SEQUENCE_BEFORE_RE = rx.compile(r"\b(first|last|opening|final|past|next)\s+\Z", re.IGNORECASE)
+# A tennis match's sets, two or more ("won 6-4, 3-6, 7-6 (7-4)", "6-3 6-2"): games of each
+# set, no ranges (desk probe P: "3-6" a count between 3 and 6).
+SET_SCORES_RE = rx.compile(
+    r"(?<![\w.-])[0-7]-[0-7](?:\s*\(\d{1,2}-\d{1,2}\))?"
+    r"(?:,?\s+[0-7]-[0-7](?:\s*\(\d{1,2}-\d{1,2}\))?)+(?![\w-])")
 # A flight level is an altitude in hundreds of feet: "cruising at FL350" (desk probe N: a
 # name "FL350" and no figure).
 FLIGHT_LEVEL_RE = rx.compile(r"\bFL\s?(?P<level>\d{2,3})\b")

@@ -89,6 +89,8 @@ _NOT_NEGATING_RE = rx.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"
     r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b|"
     r"\bnot\s+the\s+first\s+to\b|"
+    # a means, not a denial: "lost the race by not pitting" (desk probe P)
+    r"\bby\s+not\b|"
     # A batter still in: "38 not out", "an unbeaten 104" (desk probe O: a false conflict)
     r"\b\d+\*?\s+not\s+out\b|"
     # "bought 36 jets without a tender", "rose 5%, not 15% as reported", "carried a Pakistani

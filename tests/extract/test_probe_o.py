@@ -228,3 +228,67 @@ def test_a_filing_and_whom_it_went_to_are_the_attribution(ruleset: RuleSet) -> N
 def test_hedges_of_probes_n_and_o(ruleset: RuleSet, sentence: str) -> None:
     (claim,) = _claims(ruleset, sentence)
     assert claim.modality == "hedged"
+
+
+# Desk probe P (a Formula 1 race, a tennis final, a product launch and earnings call, a
+# ship collision)
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, noun", [
+    # a five-second and a ten-second penalty corroborated: no figure
+    ("Piastri was given a five-second penalty for leaving the track.", "five-second", 5.0,
+     "second", "penalty"),
+    ("Leclerc had built a 12.6-second lead by the final lap.", "12.6-second", 12.6,
+     "second", "lead"),
+    ("Passengers faced a 10-minute walk to the terminal.", "10-minute", 10.0, "minute",
+     "walk"),
+])
+def test_seconds_and_minutes_before_a_noun(ruleset: RuleSet, sentence: str, text: str,
+                                           value: float, unit: str, noun: str) -> None:
+    (q,) = [q for q in _claims(ruleset, sentence)[0].quantities if q.text == text]
+    assert (q.kind, q.value, q.unit, q.noun) == ("measure", value, unit, noun)
+
+
+def test_a_tennis_matchs_sets_are_no_ranges(ruleset: RuleSet) -> None:
+    (claim,) = _claims(ruleset, "Alcaraz beat Zverev 6-4, 3-6, 7-6 (7-4) in the final.")
+    assert claim.quantities == []
+    (claim,) = _claims(ruleset, "Prices rose 3-4% in March.")
+    assert [q.bound for q in claim.quantities] == ["range"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # "Italian Open" was Italy's "Open", which the corpus then made the Madrid Open
+    ("The Italian Open begins in Rome on Wednesday.", "Italian Open"),
+    ("Verstappen won the Bahrain Grand Prix on Sunday.", "Bahrain Grand Prix"),
+    ("China will host the Asian Games in 2026.", "Asian Games"),
+])
+def test_an_event_named_after_a_place(ruleset: RuleSet, sentence: str, name: str) -> None:
+    (claim,) = _claims(ruleset, sentence, "2026-05-04")
+    assert name in [e.text for e in claim.entities]
+
+
+@pytest.mark.parametrize("sentence, text, start", [
+    # each was the day before publication
+    ("The Italian Open begins in Rome on Wednesday.", "on Wednesday", "2026-05-06"),
+    ("He did not rule it out, but said he would decide on Tuesday.", "on Tuesday",
+     "2026-05-05"),
+    ("Babis said on Saturday that talks would begin on Tuesday.", "on Saturday",
+     "2026-05-02"),
+    # a dividend's days are the nearest to publication, before or after it
+    ("The dividend is payable on June 11 to shareholders of record on April 28.",
+     "June 11", "2026-06-11"),
+    ("The dividend is payable on June 11 to shareholders of record on April 28.",
+     "April 28", "2026-04-28"),
+    ("The board approved a dividend of 12 cents, payable on January 3.", "January 3",
+     "2026-01-03"),
+])
+def test_days_of_probe_p(ruleset: RuleSet, sentence: str, text: str, start: str) -> None:
+    dates = [d for c in _claims(ruleset, sentence, "2026-05-04") for d in c.dates]
+    assert [d.start for d in dates if d.text == text] == [start]
+
+
+def test_organisers_tell_and_a_means_is_no_denial(ruleset: RuleSet) -> None:
+    (claim,) = _claims(ruleset, "A crowd of 98,000 attended, organisers said.")
+    assert claim.attribution is not None and claim.attribution.source == "organisers"
+    (claim,) = _claims(ruleset, "Red Bull lost the race on Sunday by not pitting early.")
+    assert claim.polarity == "positive"
