@@ -183,7 +183,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
         return Block(start, end, "content")
     if is_headline(body):
         return Block(start, end, "heading", "headline")
-    if not has_sentence_end(body) and len(words) <= cw.TITLE_MAX_WORDS and not ends_open(body):
+    if (not has_sentence_end(body) or _CAPTION_END_RE.search(body)) \
+            and len(words) <= cw.TITLE_MAX_WORDS and not ends_open(body):
         # A short line without final punctuation is a title in sentence case ("China ready
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
@@ -205,13 +206,23 @@ _ABOUT_MAX_LINES = 4  # a blurb is short; a longer run is more likely real conte
 _SHORT_LINE_WORDS = 15
 
 
+# A title's closing label in brackets is no sentence's end: "Bahrain Grand Prix,
+# classification (57 laps)", "Timeline (all times UTC, Monday 16 March)" (desk probe P:
+# claims).
+_CAPTION_END_RE = rx.compile(r"\s\([^().!?]{1,40}\)\s*$")
+# A quote's headline in a list of links: "Alcaraz: 'My wrist is fine, I just didn't play
+# well'" ends no list (desk probe P: the next related headline was a claim).
+_QUOTE_HEADLINE_RE = rx.compile(r"[A-Z][\w .'-]{1,40}:\s*['\"\u2018\u201c].*['\"\u2019\u201d]\s*$")
+
+
 def _list_note(line: str, kind: BlockKind) -> _ListNote:
     """Whether a line of this kind is prose, a 'Related links' marker, an 'About' marker."""
     body = line.strip().lower().rstrip(" :")
     # A question is a headline's, not prose that ends a list of links ("Read more:" /
     # "First-time buyers: how much deposit do you need in 2026?" / "Dublin rents hit another
     # record high": a desk probe took the last for a claim).
-    prose = kind == "content" and _is_prose(line) and not body.endswith("?")
+    prose = kind == "content" and _is_prose(line) and not body.endswith("?") \
+        and not _QUOTE_HEADLINE_RE.match(line.strip())
     return (prose, _is_list_marker(body), body in _ABOUT_MARKERS)
 
 

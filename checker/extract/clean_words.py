@@ -80,7 +80,11 @@ FOOTER_RE = rx.compile(
     r"(?:\s+like\s+you)?(?:\.(?:\s|$)|\s*$)|"
     # A site's pitch for its own pages: "(Catch all the Business News, Stock Market News and
     # Earnings updates on The Economic Ledger.)" (desk probe N: a claim)
-    r"^\(?catch\s+(?:all\s+)?the\s+(?:latest\s+)?[^.]{0,80}?\b(?:news|updates)\b)",
+    r"^\(?catch\s+(?:all\s+)?the\s+(?:latest\s+)?[^.]{0,80}?\b(?:news|updates)\b|"
+    # A call's operator closing it: "This concludes today's question-and-answer session."
+    # (desk probe P)
+    r"\bthis\s+concludes\s+(?:today'?s|the|our|this)\s+(?:[\w-]+\s+){0,2}?(?:call|conference|"
+    r"session|presentation|webcast)\b)",
     re.IGNORECASE,
 )
 # Footer words that also occur in news ("Meta changed its privacy policy"): only on short
@@ -93,7 +97,7 @@ WEAK_FOOTER_WORDS = 12
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
 FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
                 "our standards:", "originally published", " feed", "edited", "your inbox",
-                "delayed", "readers", "catch")
+                "delayed", "readers", "catch", "concludes")
 WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                      "about us", "sitemap")
 # A fact check's box: the claim it checks, quoted after its label ('Claim: "Britain has the

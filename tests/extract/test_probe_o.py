@@ -292,3 +292,20 @@ def test_organisers_tell_and_a_means_is_no_denial(ruleset: RuleSet) -> None:
     assert claim.attribution is not None and claim.attribution.source == "organisers"
     (claim,) = _claims(ruleset, "Red Bull lost the race on Sunday by not pitting early.")
     assert claim.polarity == "positive"
+
+
+@pytest.mark.parametrize("line", [
+    "Bahrain Grand Prix, classification (57 laps)",
+    "Timeline (all times UTC, Monday 16 March)",
+    "Operator: This concludes today's question-and-answer session.",
+])
+def test_titles_and_an_operators_close_are_no_claims(ruleset: RuleSet, line: str) -> None:
+    # desk probe P: each was a claim
+    assert _claims(ruleset, line) == []
+
+
+def test_a_quote_headline_ends_no_list_of_links(ruleset: RuleSet) -> None:
+    page = ("Alcaraz beat Zverev in the final on Sunday, winning 1.2 million euros.\n\nRelated\n"
+            "Alcaraz: 'My wrist is fine, I just didn't play well'\n"
+            "Sabalenka swats aside Gauff for fourth Madrid crown\n")
+    assert [c.text[:8] for c in _claims(ruleset, page)] == ["Alcaraz "]
