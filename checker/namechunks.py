@@ -195,14 +195,16 @@ def unknown_names(
                 flush(2)  # "Veridia's National Renewal Party": the owner, then the owned
         elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)) \
                 and toks[i - 1].text.lower() != "magnitude" \
-                and not toks[i - 1].text.endswith(POSSESSIVE) \
+                and not (toks[i - 1].text.endswith(POSSESSIVE)
+                         and not (i + 1 < len(toks) and toks[i + 1].text[:1].isupper())) \
                 and not (word.isdigit() and toks[i - 1].text.lower() in _CONNECTORS) \
                 and not _SCORE_RE.match(text, tok.start) \
                 and not _PERCENT_NUMBER_RE.match(text, tok.start) \
                 and not counted_after_group(toks[i - 1].text, text, tok.end):
             # "Chiang'e 6", "Hangor II", "JF-17"; not "the Pirates 18," nor, after a
             # connector, "Brentford for 45 million euros" (a desk probe's name), nor an
-            # owner's figure, "Joe Root's 71" (desk probe O: a name "Joe Root's 71")
+            # owner's figure, "Joe Root's 71" (desk probe O: a name "Joe Root's 71"), though
+            # an owner's model is ("Boeing's 737 Max": a review)
             chunk.append(i)
         elif chunk and len(word) == 1 and word.isalpha() \
                 and text[toks[i - 1].end:tok.start] == "-":

@@ -38,7 +38,7 @@ COMMON_STARTERS = frozenset(
     residents investors voters consumers customers shareholders employees staff doctors
     patients students teachers farmers correction corrections clarification update
     around approximately roughly nearly almost estimated circa barely fully exactly
-    average typical median total
+    average typical median
     """.split()
 )
 TITLES = frozenset(
@@ -174,9 +174,12 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
 # Heads of names of a body of a place: "Bank of England", "University of Sydney", "Mayor of
 # London" (desk probe K: "Bank of England" was a "Bank" of no id and England).
 _INSTITUTION_HEADS = frozenset("""bank university college museum church archbishop bishop
-    library port duke duchess earl prince princess mayor governor court union federation
-    association congress chamber society confederation""".split())
-# (desk probe N: "the Maritime Workers Union of Nigeria said" was a union and Nigeria)
+    library port duke duchess earl prince princess mayor governor court""".split())
+# ... and of bodies named by what they join, a word before the head: "the Maritime Workers
+# Union of Nigeria" (desk probe N: a union and Nigeria), not "the Union of India" (the
+# country, a review).
+_NAMED_BODY_HEADS = frozenset(
+    "union federation association congress chamber society confederation".split())
 
 
 def _institution_of(text: str, toks: Sequence[Token], i: int) -> bool:
@@ -188,7 +191,10 @@ def _institution_of(text: str, toks: Sequence[Token], i: int) -> bool:
     if k < 1 or toks[k].text != "of":
         return False
     head = toks[k - 1].text
-    return head[:1].isupper() and head.lower() in _INSTITUTION_HEADS
+    low = head.lower()
+    if low in _NAMED_BODY_HEADS:
+        return head[:1].isupper() and k >= 2 and toks[k - 2].text[:1].isupper()
+    return head[:1].isupper() and low in _INSTITUTION_HEADS
 
 
 # Words that start a sentence about a country's people, not a team's name: "Two Americans

@@ -201,8 +201,10 @@ def _same_time(x: NDate | None, y: NDate | None) -> bool:
         return False
     if x.granularity == y.granularity == "fiscal-year":
         # "2024-25" and "2023-24" overlap as calendar years (each spans two, its calendar
-        # unknown), yet are two years: "31 goals in 2024-25" / "19 in 2023-24" (a desk probe)
-        return x.first == y.first
+        # unknown), yet are two years: "31 goals in 2024-25" / "19 in 2023-24" (a desk probe).
+        # One year read with India's calendar and without ("FY26" on a Mumbai page and on
+        # another) ends in the same year (a review: a lost conflict).
+        return x.last is not None and y.last is not None and x.last.year == y.last.year
     if "period" in (x.granularity, y.granularity) and _months_long(x) and _months_long(y) \
             and (x.first, x.last) != (y.first, y.last):
         # Two spans of months are two periods, one inside the other or not: "net profit for

@@ -45,6 +45,12 @@ _SAY = (rf"said|says|told|{_ADDED}|noted|stated|reported|announced|wrote|confirm
         r"denied|denies")
 
 
+# The verbs of telling alone, without those that find or show ("The court, which sat for 3
+# days, found the company guilty": a review read an attribution).
+_TOLD = (rf"said|says|told|{_ADDED}|noted|stated|announced|wrote|confirmed|warned|insisted|"
+         r"argued|explained|reported")
+
+
 def _words(words: str) -> str:
     """An alternation of the (lower-case) words, grouped by first letter: the engine tests a
     letter once for all the words it begins, not each word in turn (3-4x faster for the
@@ -149,8 +155,9 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # 'Song Zhongping, a military commentator, said ...': a name, an apposition, the verb.
     # ... and "Jamie Holt, managing director of Holt & Vance, said", "Halvora, which has been
     # awarded $1.5 billion, said" (desk probe N: no attribution).
-    (rx.compile(rf"^[\"']?{_SOURCE},\s+(?:a|an|the|who|which|whose|[a-z][\w-]*)\b[^,;]{{2,90}},"
-                rf"\s+(?:{_SAY})\b"), True),
+    (rx.compile(rf"^[\"']?{_SOURCE},\s+(?:(?:a|an|the|who|chief|head)\b[^,;]{{2,90}},\s+"
+                rf"(?:{_SAY})|(?:which|whose|[a-z][\w-]*)\b[^,;]{{2,90}},\s+(?:{_TOLD}))\b"),
+     True),
     # 'STZA said', 'Police alleged that ...', 'Analysts forecast growth of 2%'.
     # A dash opens a clause too: "LAHORE, March 3 (Reuters) - Police said".
     (rx.compile(rf"(?:^[\"']?|[,.\"-]\s+|\b(?:and|but|while)\s+){_SOURCE}{_ABBR}\s+(?:has\s+|had\s+)?"
@@ -222,7 +229,7 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # 'The airline, which operates 46 aircraft, said ...': a source's noun phrase, a clause
     # of its own between commas, the verb (desk probe N: no attribution).
     (rx.compile(rf"^[\"']?{_NOUN_PHRASE_CORE},\s+(?:which|who|whose)\b[^,;]{{2,90}},\s+"
-                rf"(?:{_SAY})\b", re.IGNORECASE), True),
+                rf"(?:{_TOLD})\b", re.IGNORECASE), True),
     # '"...," said Mercia chief economist Priya Sandhu': a title between the verb and the name
     (rx.compile(rf"[,\"]\s*(?:said|says|added|noted|wrote)\s+(?:[A-Z][\w&'.-]*\s+){{0,3}}"
                 rf"(?i:(?:[a-z]+\s+){{0,2}}(?:{_TITLE_WORDS}))\s+{_SOURCE}(?<!\.)"

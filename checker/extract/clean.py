@@ -160,7 +160,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
     elif cw.CITATION_RE.match(body):
         reason = "citation"
     elif cw.CHECKED_CLAIM_RE.match(plain) or cw.SOURCES_LINE_RE.match(plain) and (
-            ";" in plain or len(words) <= cw.SOURCES_MAX_WORDS):
+            ";" in plain or len(words) <= cw.SOURCES_MAX_WORDS) \
+            and not cw.SENTENCE_AFTER_RE.search(plain.rstrip(". ")):
         reason = "fact-check"
     elif is_front_or_back_matter(body):
         reason = "scholarly"

@@ -106,7 +106,10 @@ WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", 
 # the blog that made it.
 CHECKED_CLAIM_RE = rx.compile(
     r"(?:(?:the|first|second|third|fourth|fifth|another|original|viral)\s+)?claim\s*\d*\s*:"
-    r"\s*[\"'\u201c\u2018]", re.IGNORECASE)
+    r"\s*[\"'\u201c\u2018][^\"\u201d]*[\"'\u201d\u2019]\s*\.?\s*$", re.IGNORECASE)
+# ... the box alone: 'Claim: "Crime has doubled." Verdict: False. Recorded crime rose 7% ...'
+# on one line is the check's paragraph (a review: the whole paragraph was dropped).
+SENTENCE_AFTER_RE = rx.compile(r"\.\s+[A-Z][a-z]+\s+[a-z]")
 SOURCES_LINE_RE = rx.compile(r"sources?\s*:\s", re.IGNORECASE)
 SOURCES_MAX_WORDS = 8  # "Source: ONS, Eurostat" under a chart; longer lists hold ";"
 

@@ -37,10 +37,14 @@ def _day_rel_year(m: re.Match[str], raw: str, anchor: Anchor | None,
 # falls to £1,642" (desk probe O: the July before publication). Not "From 1 July, sales
 # rose".
 _FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
-_PRESENT_CHANGE_AFTER_RE = rx.compile(
-    r",?\s+(?:[\w'-]+\s+){0,4}?(?:falls|rises|goes|comes|takes|becomes|costs|drops|"
-    r"increases|decreases|changes|applies|starts|begins|opens|closes|moves|will)\b",
-    re.IGNORECASE)
+_PRESENT_CHANGE = (r"(?:falls|rises|goes|comes|takes|becomes|costs|drops|increases|decreases|"
+                   r"changes|applies|starts|begins|opens|closes|moves|will)")
+_PRESENT_CHANGE_AFTER_RE = rx.compile(rf",?\s+(?:[\w'-]+\s+){{0,4}}?{_PRESENT_CHANGE}\b",
+                                      re.IGNORECASE)
+# ... told before the day too: "The typical bill falls by £129 to £1,720 a year from 1
+# July" (a review: the July before, while "From 1 July the bill falls" was ahead).
+_PRESENT_CHANGE_BEFORE_RE = rx.compile(rf"\b{_PRESENT_CHANGE}\b[^.;:]{{0,80}}\Z",
+                                       re.IGNORECASE)
 
 
 # A payment's day: "payable on June 11 to shareholders of record on May 28" (desk probe P:
@@ -61,7 +65,8 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
                 key=lambda x: abs((x - anchor.first).days))
         return expr(m, raw, d, d, "day", relative=True)
     if not future and _FROM_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start()) \
-            and _PRESENT_CHANGE_AFTER_RE.match(m.string, m.end()):
+            and (_PRESENT_CHANGE_AFTER_RE.match(m.string, m.end()) or
+                 _PRESENT_CHANGE_BEFORE_RE.search(m.string, max(0, m.start() - 90), m.start())):
         future = True
     d = date(year_for_month(anchor, month, future), month, day)
     return expr(m, raw, d, d, "day", relative=True)
@@ -126,15 +131,17 @@ _PLANNED_BEFORE_RE = rx.compile(
     # from 6pm Friday" were last week's days)
     r"(?:is|are)\s+(?:an?\s+)?(?:\d+%\s+)?chance|(?:is|are)\s+in\s+force|"
     r"(?:warning|alert|watch)\s+(?:covers|runs|applies)|"
-    r"(?:is|are)\s+to|"
-    # an event the page tells of in the present: "The final match is in Ahmedabad on
-    # Sunday" (desk probe O: the Sunday before, a date conflict with "on 15 February")
-    r"(?:match|game|final|fixture|race|vote|meeting|hearing|summit|concert|ceremony)\s+"
-    r"(?:is|are)|"
-    # ... or begins in the present: "The Italian Open begins in Rome on Wednesday" (desk
-    # probe P: the Wednesday before)
-    r"(?:begins|starts|opens|resumes|kicks\s+off|takes\s+place|gets\s+under\s*way))"
-    r"\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
+    r"(?:is|are)\s+to)\b(?:\s+(?!have\b)[\w'-]+){0,6}?\s*\Z", re.IGNORECASE)
+# An event the page tells of in the present, no verb in the past between: "The final match
+# is in Ahmedabad on Sunday" (desk probe O: the Sunday before, a date conflict with "on 15
+# February"), "The Italian Open begins in Rome on Wednesday" (desk probe P); not "The match
+# is being replayed after it was abandoned on Saturday" (a review: a false date conflict).
+_EVENT_AHEAD_RE = rx.compile(
+    r"\b(?:(?:match|game|final|fixture|race|vote|meeting|hearing|summit|concert|ceremony)\s+"
+    r"(?:is|are)|begins|starts|opens|resumes|kicks\s+off|takes\s+place|gets\s+under\s*way)"
+    r"\b(?:\s+(?!have\b|was\b|were\b|had\b|been\b|being\b|after\b|since\b|when\b|"
+    r"[\w'-]+ed\b|froze\b|struck\b|fell\b|won\b|lost\b|played\b|held\b|met\b)[\w'-]+){0,6}?"
+    r"\s*\Z", re.IGNORECASE)
 
 
 # "Last <weekday>" up to this many days back may also mean the week before.
@@ -149,7 +156,8 @@ def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
     lead = raw.lower().split()[0]
     before = max(0, m.start() - 60)
     told_at = _TOLD_BEFORE_RE.search(m.string, before, m.start())
-    plan = _PLANNED_BEFORE_RE.search(m.string, before, m.start()) if lead != "last" else None
+    plan = (_PLANNED_BEFORE_RE.search(m.string, before, m.start())
+            or _EVENT_AHEAD_RE.search(m.string, before, m.start())) if lead != "last" else None
     # A plan told after the telling is the plan's day: "said he would decide on Tuesday"
     # (desk probe P: the Tuesday before), not "said on Saturday that ...".
     told = told_at is not None and not (plan is not None and plan.start() > told_at.start())

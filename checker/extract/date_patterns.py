@@ -152,7 +152,8 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # nine months' profit met a year's and a quarter's)
     ("month_range", rx.compile(rf"\b{_MON}(?:\s+(?:to|through|until)\s+|\s*[-\u2013]\s*)"
                                rf"(?P<mon2>{_MONTH_NAMES})"
-                               rf"\b(?:\s+{_YEAR})?", _I)),
+                               # "the July-September quarter of 2024" (a review: its year lost)
+                               rf"\b(?:\s+(?:(?:quarter|period)\s+)?(?:of\s+)?{_YEAR}\b)?", _I)),
     ("my", rx.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", _I)),
     # A day "last year" or "next year": "on April 1 last year" (desk probe N: 1 April of the
     # year of publication, and a year beside it).

@@ -25,6 +25,8 @@ from checker.extract.date_types import (
     year_for_month,
 )
 
+_FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+
 
 @rule("between_months")
 @rule("month_range")
@@ -37,12 +39,17 @@ def _month_range(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool
         first_year = year - 1 if m1 > m2 else year
     elif anchor is None:
         return unresolved_at(m, raw, "period")
-    else:
-        # Without a year, the latest such period begun by publication (the next if planned),
-        # as "in April" is: "Net profit for the April-December period" on 5 February 2026
-        # is 2025's (desk probe N: April to December 2026).
-        first_year = year_for_month(anchor, m1, future)
+    elif future and _FROM_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start()):
+        # A span planned from a month: "will run from March to June", the next begun.
+        first_year = year_for_month(anchor, m1, True)
         year = first_year + 1 if m1 > m2 else first_year
+    else:
+        # Without a year, the latest such period ended by publication, as a period of figures
+        # is: "Net profit for the April-December period" on 5 February 2026 is 2025's (desk
+        # probe N: 2026's); so is "the January-March quarter's figures will be published"
+        # (a review: next year's).
+        year = year_for_month(anchor, m2, False)
+        first_year = year - 1 if m1 > m2 else year
     return expr(m, raw, month_days(first_year, m1)[0], month_days(year, m2)[1], "period",
                  relative=not m["year"])
 
@@ -149,6 +156,19 @@ _PAST_VERB_BEFORE_RE = rx.compile(
     r"made|was|were)\s+\Z", re.IGNORECASE)
 
 
+# A future auxiliary a few words before the verb: "will be contacted and compensated in June"
+# (a review: read as past).
+_FUTURE_AUX_RE = rx.compile(r"\b(?:will|would|shall|'ll|to|be)\s+(?:[\w'-]+\s+){0,3}\Z",
+                            re.IGNORECASE)
+
+
+def _past_verb_before(text: str, at: int) -> bool:
+    """A verb in the past right before the month at `at`, no future auxiliary before it."""
+    verb = _PAST_VERB_BEFORE_RE.search(text, max(0, at - 30), at)
+    return verb is not None and not _FUTURE_AUX_RE.search(text, max(0, verb.start() - 40),
+                                                           verb.start())
+
+
 @rule("month_rel")
 def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     month = month_number(m["mon"])
@@ -162,7 +182,7 @@ def _month_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     else:
         if future and (lead == "since" or _FROM_FIGURE_BEFORE_RE.search(
                 m.string, max(0, m.start() - 40), m.start())
-                or _PAST_VERB_BEFORE_RE.search(m.string, max(0, m.start() - 30), m.start())):
+                or _past_verb_before(m.string, m.start())):
             # the figure a change starts from is the latest one, not a plan; so is what
             # happened in a month, or since it
             future = False

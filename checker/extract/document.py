@@ -168,7 +168,7 @@ class _Context:
     def cricket(self) -> bool:
         """Whether the page tells of cricket (read once, when a figure may be a bowler's)."""
         if self._cricket is None:
-            self._cricket = page_of_cricket(self.folded.lower())
+            self._cricket = page_of_cricket(self.folded)
         return self._cricket
 
     def stance(self, sentence: tuple[int, int],

@@ -45,7 +45,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower(),
     `digits` whether that holds a digit and `gates` qp.GATES.mask(lower), when the caller
     already has them; `cricket` that the page tells of cricket (a bowler's "finished with
-    2-35" says so in no word of its own).
+    2-35" says so in no word of its own: `quantity_cricket.page_of_cricket`).
     """
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
@@ -116,8 +116,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         if "-second" in low_text or "-minute" in low_text:
             for m in qp.SHORT_DURATION_ADJ_RE.finditer(folded, start, stop):
                 keep(_duration(text, m))
-    if digits and ("-" in sentence or "/" in sentence) and (
-            cricket or qcr.may_hold(low_text)):
+    if cricket and digits:
         for q in qcr.cricket_figures(text, folded, start, stop):  # "took 4-38"
             keep(q)
     if digits and ("-" in sentence or "\u2013" in sentence):

@@ -1,36 +1,45 @@
 """A cricket report's figures: a bowler's "4-38" (wickets taken for runs conceded) and a
 side's "287-6" (runs for wickets lost). Read as a range or as nothing they could not
 disagree: desk probe O's "took 4-38" / "took 4-41" were two overlapping ranges, and "287-6"
-was no figure at all."""
+was no figure at all.
+
+Only on a page that tells of cricket (its words say so three times), and never where the
+pair is a sum's range ("$2-15 billion"), a span of time ("a 10-12 week wait"), an age, a
+vote or another game's score ("31-7 win"): an adversarial review found all of them read as
+wickets and runs when any sentence's "over" or "runs" was taken for cricket."""
 
 from __future__ import annotations
+
+import re
+from itertools import islice
 
 from checker import rx
 from checker.extract.quantity_type import Quantity
 
-# Words without which a sentence tells no cricket: "10-12 days" stays a range.
-_CRICKET_CUES = (" over", "wicket", "innings", "bowl", "batting", " bat ", " runs", "all out")
+# Words only a cricket report uses often: a page with three of them is one.
+_PAGE_CUES_RE = rx.compile(r"\b(?:wickets?|overs|innings|odis?|test\s+match|t20s?|"
+                           r"not\s+out|all\s+out)\b", re.IGNORECASE)
+_PAGE_CUES_WANTED = 3
 # Two numbers joined by a hyphen (or a slash, "287/6"), not a part of a longer figure, a
-# date, a decimal, nor a range of what follows ("3-4%", "10-12 overs", "6-8 weeks").
+# date or a decimal, nor a range of what follows ("3-4%", "10-12 overs", "6-8 weeks", "$2-15
+# billion").
 _FIGURES_RE = rx.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,3})[-/](?P<b>\d{1,3})(?![\w/]|[.,-]\d|\s?(?:%|per\s?cent)|"
-    r"\s+(?:overs?|runs|balls|deliveries|wickets|minutes|hours|days|weeks|months|years)\b)")
+    r"\s*(?:overs?|runs?|balls?|deliveries|wickets?|minutes?|hours?|days?|weeks?|months?|"
+    r"years?|seasons?|games?|matches|points?|goals?|seats?|votes?|people|percent|"
+    r"billion|million|thousand|crore|lakh|bn|mn|m|k|[a-z]+-|win|victory|defeat|loss|draw|"
+    r"lead|thrashing|triumph)\b)(?<!24/7)", re.IGNORECASE)
+# What may come before a sum, an age, a vote or another game's score: no cricket figures.
+_NOT_AFTER_RE = rx.compile(
+    r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\brs\.?|\baged|\bages|\bvoted?|\bvotes|\bsplit|\bwon|\bwin|"
+    r"\bbeat|\blost|\bdefeat(?:ed)?|\bdrew|\bfrom|\bbetween|\bscore[ds]?)\s*\Z", re.IGNORECASE)
 _MAX_WICKETS = 10
 
 
-def may_hold(lower: str) -> bool:
-    """Whether a sentence's lower-case text tells of cricket at all."""
-    return any(cue in lower for cue in _CRICKET_CUES)
-
-
-# Words only a cricket report uses often: a page with a few of them is one.
-_PAGE_CUES = ("wicket", " overs", "innings", " odi", "test match", "t20")
-_PAGE_CUES_WANTED = 3
-
-
-def page_of_cricket(lower: str) -> bool:
-    """Whether a page's lower-case text tells of cricket (its cue words three times)."""
-    return sum(lower.count(cue) for cue in _PAGE_CUES) >= _PAGE_CUES_WANTED
+def page_of_cricket(text: str) -> bool:
+    """Whether a page tells of cricket: its cue words three times."""
+    return sum(1 for _ in islice(_PAGE_CUES_RE.finditer(text), _PAGE_CUES_WANTED)) \
+        >= _PAGE_CUES_WANTED
 
 
 def cricket_figures(text: str, folded: str, start: int, stop: int) -> list[Quantity]:
@@ -44,6 +53,9 @@ def cricket_figures(text: str, folded: str, start: int, stop: int) -> list[Quant
             nouns = ("runs", "wickets")
         else:
             continue  # "2-1", "120-140": a series' score or a range
+        if _NOT_AFTER_RE.search(folded, max(start, m.start() - 12), m.start()) \
+                or folded[m.end():m.end() + 1] == "-":
+            continue
         for group, noun in zip(("a", "b"), nouns, strict=True):
             s, e = m.span(group)
             value = float(m.group(group))

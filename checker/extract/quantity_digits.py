@@ -33,9 +33,11 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
     if before[-9:].lower().endswith(qc.STAGE_ENDS):
         return True  # "the phase 3 trial", "stage 4 cancer": a label, no count
     cap = qp.CAPITAL_BEFORE.search(before)
-    # An owner's figure is no model number: "Joe Root's 71" (desk probe O: no figure).
+    # An owner's figure is no model number: "Joe Root's 71" (desk probe O: no figure); an
+    # owner's model is, its name after it ("Boeing's 737 Max", "Ferrari's 296 GTB").
     return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES \
-        and not cap.group().rstrip().endswith(("'s", "\u2019s")) \
+        and not (cap.group().rstrip().endswith(("'s", "\u2019s"))
+                 and not qp.CAPITAL_AFTER_RE.match(folded, e)) \
         and not counted_after_group(cap.group().strip(), folded, e)  # "Chang'e 8"
 
 

@@ -128,7 +128,7 @@ MEASURES = {
 }
 # Units read in lower case only: "300,000 MG vehicles" are cars, "2 ML players" no volume
 # (a review).
-CASED_UNITS = frozenset({"mg", "ml", "Mt", "Mtpa"})
+CASED_UNITS = frozenset({"mg", "ml", "Mt", "Mtpa", "ft"})  # not the "FT" of a newspaper
 _CASED_KEYS = frozenset(u.lower() for u in CASED_UNITS)
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -236,7 +236,10 @@ NUM_TAIL = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
 # A symbol may stand apart from its figure ("US$ 16.2 million", "\u20ac 5").
 CUR = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
        r"GH[\u00a2\u20b5]|\u20b5)\s?|"
-       r"(?<![A-Za-z])(?:Rs\.?\s?|(?-i:Re)\.?\s|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
+       # "Re 1" only after a word that takes a sum: "face value Re 1", "of Re 0.50" (not
+       # "Swiss Re 1 of the largest": a review)
+       r"(?<![A-Za-z])(?:Rs\.?\s?|(?:(?<=value )|(?<=of )|(?<=at )|(?<=to )|(?<=for )|"
+       r"(?<=\())(?-i:Re)\.?\s|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
        r"GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
        # A code glued to its figure names a thing ("COP29", "SAR2"): spaced only.
        rf"(?-i:{'|'.join(ISO_CODES)})\s)")

@@ -118,7 +118,7 @@ HEDGE_RE = rx.compile(
     r"\b(?:(?-i:may)|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
     r"apparently|seemingly|believed\s+to|thought\s+to|said\s+to\s+be|appear(?:s|ed)?\s+to|"
     r"seem(?:s|ed)?\s+to|"
-    r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|claiming\s+that|"
+    r"suggests?|estimated|potentially|rumou?red|unconfirmed|claims?\s+that|(?<!,\s)claiming\s+that|"
     r"purportedly)\b",
     re.IGNORECASE,
 )

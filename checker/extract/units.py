@@ -103,6 +103,11 @@ def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # ("Results: ...") nor a telling ("He said: ...").
 _COLON_RE = rx.compile(r":\s+(?=[a-z])")
 _COLON_LEFT_WORDS = 3
+# A verb of the right-hand clause, in lower case: "a 34-year-old man from Leeds" has none
+# (a review: "Leeds" was the verb of `_VERB_RE`).
+_LOWER_VERB_RE = rx.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|made|rose|fell|grew|"
+    rf"said|says|{_IRREGULAR_PAST}|[a-z]{{3,}}ed|[a-z]{{3,}}s)\b")
 
 
 def _colon_cuts(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -113,8 +118,9 @@ def _colon_cuts(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int
             continue
         begin = max((b for a, b in found if b <= m.start()), default=0)
         words = folded[begin:m.start()].split()
+        right = _first_clause(folded[m.end():m.end() + 400])
         if len(words) >= _COLON_LEFT_WORDS and _VERB_RE.search(" ".join(words[1:])) \
-                and _clause(_first_clause(folded[m.end():m.end() + 400])):
+                and _clause(right) and _LOWER_VERB_RE.search(right):
             found.append((m.start(), m.end()))
     return sorted(found)
 

@@ -90,3 +90,21 @@ def test_two_facts_of_two_kinds_of_figure_have_their_own_dates(ruleset: RuleSet)
     c = "Kaveri Paints launched its new factory in 2024, the company said."
     d = "Kaveri Paints launched its new factory in 2022, the company said."
     assert verdict(ruleset, c, d, "2026-02-05", "2026-02-05") == ("conflict", "date")
+
+
+def test_a_months_change_is_no_years(ruleset: RuleSet) -> None:
+    # the review: with no "month-on-month" / "year-on-year" nouns, a false conflict
+    a = "UK consumer prices rose 0.4% month-on-month in March, the ONS said."
+    b = "UK consumer prices rose 3.4% year-on-year in March, the ONS said."
+    assert verdict(ruleset, a, b, "2026-04-14", "2026-04-14")[0] != "conflict"
+
+
+def test_one_fiscal_year_read_with_two_calendars_is_one_time(ruleset: RuleSet) -> None:
+    # the review: FY26 on a Mumbai page (April-March) and on another (two calendar years)
+    # were two times, and the revenue conflict was lost
+    from checker.compare.slots import compare_quantities
+
+    (a,) = _n_claims(ruleset, "Infosys reported revenue of $19.8 billion for FY26, the "
+                              "Bengaluru-based company said in Mumbai, India.")
+    (b,) = _n_claims(ruleset, "Infosys reported revenue of $19.2 billion for FY26.")
+    assert compare_quantities(a, b)[1] == [("$19.8 billion", "$19.2 billion")]
