@@ -1,5 +1,6 @@
 """Slot comparison by time: quantities (aligned and agreeing as `compare.figures` says) at
-their own dates; dates by interval."""
+their own dates. Dates by interval are `dateslots`' (its names are re-exported here, where
+the comparison has always read them)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,20 @@ import re
 from collections.abc import Mapping, Sequence
 
 from checker import rx
+from checker.compare.dateslots import EVENT_GRANULARITIES as EVENT_GRANULARITIES
+from checker.compare.dateslots import TOLD_APART_DAYS as TOLD_APART_DAYS
+from checker.compare.dateslots import Pairs as Pairs
+from checker.compare.dateslots import compare_dates as compare_dates
+from checker.compare.dateslots import dates_compared as dates_compared
+from checker.compare.dateslots import events as events
+from checker.compare.dateslots import overlaps
+from checker.compare.dateslots import same_day as same_day
+from checker.compare.dateslots import same_day_of as same_day_of
+from checker.compare.dateslots import shown as shown
+from checker.compare.dateslots import told_apart as told_apart
 from checker.compare.figures import agree, aligned, confirms
 from checker.compare.measures import figure_measures, measure_tokens
 from checker.normclaim import NDate, NormClaim, NQuantity
-
-# Event dates: a point in time. Periods ("2020-2024") and open ranges are context.
-EVENT_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year", "fiscal-year"})
-Pairs = list[tuple[str, str]]
 
 
 def compare_quantities(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
@@ -211,7 +219,7 @@ def _same_time(x: NDate | None, y: NDate | None) -> bool:
         # the April-December period" / "for the October-December quarter" (desk probe N: an
         # error-level conflict of nine months' profit with a quarter's)
         return False
-    return _overlaps(x, y)
+    return overlaps(x, y)
 
 
 _MONTH_DAYS = 27
@@ -349,122 +357,3 @@ _RUPEES = {"PKR": "rupee", "INR": "rupee", "LKR": "rupee", "NPR": "rupee"}
 def _currency(unit: str | None) -> str | None:
     """A unit as sums are matched: rupees of either kind are one."""
     return _RUPEES.get(unit or "", unit)
-
-
-def events(c: NormClaim, dates: tuple[NDate, ...] | None = None) -> list[NDate]:
-    """A claim's point-in-time dates (of `dates`: by default those of the fact)."""
-    dates = c.dates if dates is None else dates
-    if not dates:  # most claims: no list comprehension to set up
-        return []
-    return [d for d in dates if d.granularity in EVENT_GRANULARITIES and d.first and d.last
-            and not d.open]
-
-
-# Two tellings this close are one news cycle: "said on Wednesday" and "said on Thursday"
-# report one figure; a month apart, they may report two events ("announced on Monday it
-# would cut 300 jobs" in May, "... 450" in September).
-TOLD_APART_DAYS = 3
-
-
-def told_apart(ta: list[NDate], tb: list[NDate]) -> bool:
-    """Both claims were told on a known day, and no two of those days are within
-    `TOLD_APART_DAYS` of each other."""
-    return bool(ta) and bool(tb) and not any(
-        _gap_days(x, y) <= TOLD_APART_DAYS for x in ta for y in tb)
-
-
-def _gap_days(x: NDate, y: NDate) -> int:
-    """Days between two intervals (0 when they overlap)."""
-    assert x.first and x.last and y.first and y.last
-    return max((y.first - x.last).days, (x.first - y.last).days, 0)
-
-
-def _overlaps(x: NDate, y: NDate) -> bool:
-    return bool(x.first and x.last and y.first and y.last and x.first <= y.last
-                and y.first <= x.last)
-
-
-def compare_dates(a: NormClaim, b: NormClaim) -> tuple[Pairs, Pairs]:
-    """(agreeing, conflicting) event dates: conflicting when no pair overlaps."""
-    return dates_compared(a, b, events(a), events(b))
-
-
-def dates_compared(a: NormClaim, b: NormClaim, ea: list[NDate],
-                   eb: list[NDate]) -> tuple[Pairs, Pairs]:
-    """`compare_dates` given each claim's `events` (read once a claim by a judge)."""
-    if not ea and not eb and not a.months and not b.months:
-        return [], []  # most pairs: no dates at all
-    agreeing = [(x.text, y.text) for x in ea for y in eb if _overlaps(x, y)]
-    if agreeing and len(ea) > 1 and len(eb) > 1:
-        return agreeing, _the_others_apart(ea, eb)
-    if agreeing or not ea or not eb:
-        if not agreeing and (a.months or b.months):
-            return _compare_months(a, b, ea, eb)
-        return agreeing, []
-    return [], [(shown(ea[0]), shown(eb[0]))]
-
-
-def _the_others_apart(ea: list[NDate], eb: list[NDate]) -> Pairs:
-    """Two dates of two facts told in one sentence each, one agreeing: the one date left on
-    each side, of one granularity, that meets nothing on the other ("launch Chang'e-7 in
-    August 2026 and Chang'e-8 around 2028" / "Chang'e-7 ... in October 2026, followed by
-    Chang'e 8 around 2028": desk probe L, a corroboration by the 2028 alone)."""
-    rest_a = [x for x in ea if not any(_overlaps(x, y) for y in eb)]
-    rest_b = [y for y in eb if not any(_overlaps(x, y) for x in ea)]
-    if len(rest_a) == 1 and len(rest_b) == 1 \
-            and rest_a[0].granularity == rest_b[0].granularity:
-        return [(shown(rest_a[0]), shown(rest_b[0]))]
-    return []
-
-
-_YEAR_RE = rx.compile(r"\d{4}")
-
-
-def shown(d: NDate) -> str:
-    """A date as written, with the days it stands for when the words give no year: "on
-    Monday (2026-11-23)", "last year (2025)" (a desk probe: "a says on Monday, b says on
-    Monday" of two pages a week apart)."""
-    if d.first is None or d.last is None or _YEAR_RE.search(d.text):
-        return d.text
-    if d.granularity == "year":
-        span = str(d.first.year)
-    elif d.granularity == "month":
-        span = f"{d.first.year}-{d.first.month:02d}"
-    elif d.first == d.last:
-        span = d.first.isoformat()
-    else:
-        span = f"{d.first.isoformat()} to {d.last.isoformat()}"
-    return f"{d.text} ({span})"
-
-
-def same_day(a: NormClaim, b: NormClaim) -> bool:
-    """Both claims date their fact to one and the same day."""
-    return same_day_of(events(a), events(b))
-
-
-def same_day_of(ea: list[NDate], eb: list[NDate]) -> bool:
-    """`same_day` given both claims' `events`."""
-    if not ea or not eb:  # most pairs: a claim without dates has no day
-        return False
-    days = {x.first for x in ea if x.granularity == "day"}
-    return any(y.granularity == "day" and y.first in days for y in eb)
-
-
-def _months(c: NormClaim, evs: list[NDate]) -> list[tuple[int, str]]:
-    """Months of the year a claim gives: unresolved ones, and those of its dates that fall
-    in one month."""
-    placed = [(d.first.month, d.text) for d in evs if d.first and d.last
-              and d.granularity in ("day", "month")
-              and (d.first.year, d.first.month) == (d.last.year, d.last.month)]
-    return [*c.months, *placed]
-
-
-def _compare_months(a: NormClaim, b: NormClaim, ea: list[NDate],
-                    eb: list[NDate]) -> tuple[Pairs, Pairs]:
-    """"born in May" (no year known) against "born 26 December 1970": the month of the year
-    still agrees or differs."""
-    ma, mb = _months(a, ea), _months(b, eb)
-    if not ma or not mb:
-        return [], []
-    agreeing = [(x, y) for m, x in ma for n, y in mb if m == n]
-    return (agreeing, []) if agreeing else ([], [(ma[0][1], mb[0][1])])
