@@ -3,10 +3,9 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -22,6 +21,7 @@ from checker.nlp import (
     token_key,
     token_split_re,
 )
+from checker.predicatespans import predicate_spans as _predicate_spans
 from checker.propernames import (
     EntityMatch,
     inside_name,
@@ -386,112 +386,5 @@ class Lexicon:
 
     def predicate_spans(self, text: str, start: int = 0,
                         end: int | None = None) -> list[tuple[str, int, int]]:
-        """Predicate phrases in text[start:end] with character spans."""
-        toks, _, keys = self.tokens(text, start, end)
-        # The tokens that are no auxiliary and their stems, picked by compress() and stemmed
-        # by map() in C rather than appended one by one.
-        content = [key not in AUXILIARIES for key in keys]
-        kept = list(compress(toks, content))
-        at = list(compress(range(len(toks)), content))
-        stems = list(map(stem, compress(keys, content)))
-        found = [(pid, kept[i].start, kept[j - 1].end)
-                 for pid, i, j in self.find_predicates(stems) if not _no_verb(text, toks, at[i])]
-        if ("up" in keys or "down" in keys) and not found:
-            found = self._moved_by(text, toks, keys)
-        stop = len(text) if end is None else end
-        if not found and (text.find("sank", start, stop) >= 0
-                          or text.find("rallied", start, stop) >= 0):
-            found = self._moved_to(keys, toks)
-        if text.find("+", start, stop) >= 0 or text.find("(-", start, stop) >= 0 \
-                or text.find(", -", start, stop) >= 0 or text.find("\u2212", start, stop) >= 0:
-            found += self._signed(text, start, stop)
-        return found
-
-    def _signed(self, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-        """"Scotland (+4.9%, £218,450)", "London (-1.1%)": a change told by its sign, as
-        "rose" or "fell" tells it (desk probe N: "(+4.9%" corroborated "fell 4.9%")."""
-        found = []
-        for m in _SIGNED_CHANGE_RE.finditer(text, start, end):
-            verb = "rose" if m.group(1) == "+" else "fell"
-            found += [(pid, m.start(1), m.end(1))
-                      for pid, _, _ in self.find_predicates([stem(verb)])[:1]]
-        return found
-
-    def _moved_to(self, keys: Sequence[str],
-                  toks: Sequence[Token]) -> list[tuple[str, int, int]]:
-        """"Shares sank 17%", "oil rallied to $82": a change only before its figure ("the
-        ferry sank off Bali", "farmers rallied in Brussels" change nothing: a review)."""
-        for j, key in enumerate(keys[:-1]):
-            if key not in _MOVED_WORDS:
-                continue
-            nxt = keys[j + 1]
-            if not (nxt[:1].isdigit() or nxt in ("to", "by") and j + 2 < len(keys)
-                    and keys[j + 2][:1].isdigit()):
-                continue
-            for pid, _, _ in self.find_predicates([stem(_MOVED_WORDS[key])]):
-                return [(pid, toks[j].start, toks[j].end)]
-        return []
-
-    def _moved_by(self, text: str, toks: Sequence[Token],
-                  keys: Sequence[str]) -> list[tuple[str, int, int]]:
-        """"Cases were down 12%", "sales, up 12% on the year": a figure's change told by
-        "up" or "down" before it, read as the phrase "up from" or "down from" is (a desk
-        probe: "down 12%" and "up 12%" corroborated). Only after a form of "be", a word of a
-        market's session or a comma: "set up 12 plants" sets them up."""
-        for j in range(len(keys) - 1):
-            if keys[j] not in ("up", "down") or not keys[j + 1][:1].isdigit():
-                continue
-            if j and keys[j - 1] not in _BE and keys[j - 1] not in _SESSION_WORDS \
-                    and "," not in text[toks[j - 1].end:toks[j].start]:
-                continue
-            if _CHANGE_FIGURE_RE.match(text, toks[j].end) is None:
-                continue  # "were down 7 at half-time" is a score (a review)
-            for pid, _, _ in self.find_predicates([stem(keys[j]), stem("from")]):
-                return [(pid, toks[j].start, toks[j].end)]
-        return []
-
-
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-# ... or after a market's session: "closed up 1.2%", "ended down 0.5%", "opened up 3 points"
-# (desk probe K: "closed up 1.2%" and "closed down 1.2%" corroborated).
-_SESSION_WORDS = frozenset({"closed", "ended", "finished", "opened", "traded", "trading",
-                           "stood", "settled", "last"})
-_MOVED_WORDS = {"sank": "fell", "rallied": "rose"}
-# A figure with what a change is measured in: "12%", "3.2 per cent", "5 points", "$2 billion".
-_CHANGE_FIGURE_RE = rx.compile(
-    r"\s+[$\u00a3\u20ac]?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|"
-    r"points?\b|pts\b|bps\b|basis\s+points\b|million\b|billion\b|bn\b|m\b)", re.IGNORECASE)
-
-
-# A signed change in brackets or after a comma: "(+4.9%", ", -1.1%"; not a range "3-4%"
-# nor a hyphen of a compound.
-_SIGNED_CHANGE_RE = rx.compile(
-    r"(?:(?<=\()|(?<=,\s))([+\u2212-])\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b|"
-    r"percentage\s+points?\b|points?\b|pp\b)", re.IGNORECASE)
-
-
-# Words that start a noun phrase: the noun "contract" after one ("signed a contract", "a
-# four-year contract") is an agreement, not the verb "contracted" (a decrease). Nouns that
-# name the predicate's own event ("a rise of 5%", "a sharp fall") keep it: only nouns of
-# another sense are listed.
-_DETERMINERS = frozenset("a an the this that these those its his her their our my your "
-                         "every each no new".split())
-_OTHER_SENSE_NOUNS = frozenset({"contract", "contracts"})
-# Surface forms of another verb that stem like a predicate's: "were found in the runway" is
-# "find", not "founded in" (a desk probe gave one page's claim a predicate its twin lacked).
-_HOMOGRAPHS = frozenset({"found"})
-
-
-def _no_verb(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether the phrase word toks[i] is no verb here: a homograph of another verb, or a
-    noun of another sense after a determiner (across a hyphenated modifier: "a four-year
-    contract")."""
-    word = toks[i].text.lower()
-    if word in _HOMOGRAPHS:
-        return True
-    if word not in _OTHER_SENSE_NOUNS:
-        return False
-    j = i - 1
-    while j > 0 and text[toks[j - 1].end:toks[j].start] == "-":
-        j -= 2 if j > 1 else 1  # "four-year": both words of the modifier
-    return j >= 0 and toks[j].text.lower() in _DETERMINERS
+        """Predicate phrases in text[start:end] with character spans (`predicatespans`)."""
+        return _predicate_spans(self, text, start, end)
