@@ -26,7 +26,7 @@ from checker.compare.similarity import (
     weighted_coverage,
     weighted_similarity,
 )
-from checker.compare.slots import currencies, events, figure_dates, moments_of, month_spans
+from checker.compare.slots import currencies, events, figure_dates, moments_of
 from checker.lexicon import Lexicon
 from checker.normclaim import NDate, NormClaim
 
@@ -81,7 +81,7 @@ class ClaimFacts:
         self.spec_entities = frozenset(e for e in c.entities if specific(f"e:{e}"))
         self.spec_tokens = frozenset(t for t in c.tokens if specific(f"t:{t}"))
         self.events: list[NDate] = events(c)
-        self.when = figure_dates(c, self.events or month_spans(c)) if c.quantities else {}
+        self.when = figure_dates(c, self.events) if c.quantities else {}
         self.moments = moments_of(c.text) if c.quantities else frozenset()
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)

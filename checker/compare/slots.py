@@ -144,8 +144,7 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
     from 1.5 million in 2022"); with one date, every figure's. A claim without dates, or
     with one figure, gives none: its dates are compared as a whole (`compare_dates`).
     `evs` are the claim's `events` when already known."""
-    if evs is None:
-        evs = events(c) or month_spans(c)
+    evs = (events(c) if evs is None else evs) or month_spans(c)
     if len(evs) == 1 or len(evs) > 1 and len({(d.first, d.last) for d in evs}) == 1:
         # one date, or one written twice: "In FY25 (2024-25), Kaveri reported revenue of Rs
         # 15,420 crore and net profit of Rs 1,390 crore" (desk probe N: no figure dated)

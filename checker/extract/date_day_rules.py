@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from checker import rx
-from checker.extract.date_patterns import WEEKDAYS
+from checker.extract.date_patterns import WEEKDAYS, from_before
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -36,7 +36,6 @@ def _day_rel_year(m: re.Match[str], raw: str, anchor: Anchor | None,
 # A day from which a change applies, told in the present: "From 1 July the typical bill
 # falls to £1,642" (desk probe O: the July before publication). Not "From 1 July, sales
 # rose".
-_FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _PRESENT_CHANGE = (r"(?:falls|rises|goes|comes|takes|becomes|costs|drops|increases|decreases|"
                    r"changes|applies|starts|begins|opens|closes|moves|will)")
 _PRESENT_CHANGE_AFTER_RE = rx.compile(rf",?\s+(?:[\w'-]+\s+){{0,4}}?{_PRESENT_CHANGE}\b",
@@ -64,7 +63,7 @@ def _month_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
         d = min((date(anchor.year + k, month, day) for k in (-1, 0, 1)),
                 key=lambda x: abs((x - anchor.first).days))
         return expr(m, raw, d, d, "day", relative=True)
-    if not future and _FROM_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start()) \
+    if not future and from_before(m.string, m.start()) \
             and (_PRESENT_CHANGE_AFTER_RE.match(m.string, m.end()) or
                  _PRESENT_CHANGE_BEFORE_RE.search(m.string, max(0, m.start() - 90), m.start())):
         future = True

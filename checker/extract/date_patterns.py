@@ -42,6 +42,15 @@ QUARTER_ENDING = {"march": 1, "june": 2, "september": 3, "december": 4}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4}
 PARTS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}  # overlapping on purpose: vague
+_FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+
+
+def from_before(text: str, at: int) -> bool:
+    """Whether "from" ends right before `at`: the start of a change or a span ("from 40
+    stores to 52", "from 1 July", "from March to June")."""
+    return _FROM_BEFORE_RE.search(text, max(0, at - 6), at) is not None
+
+
 # A 4-digit number that counts something is not a year: "about 2000 troops".
 _COUNT_WORDS = (r"about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|"
                 r"at\s+least|approximately|roughly|exactly|only|just|than|\$|#")

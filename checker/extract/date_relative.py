@@ -9,7 +9,7 @@ import re
 from datetime import timedelta
 
 from checker import rx
-from checker.extract.date_patterns import ORDINALS, PARTS, QUARTER_ENDING
+from checker.extract.date_patterns import ORDINALS, PARTS, QUARTER_ENDING, from_before
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -25,8 +25,6 @@ from checker.extract.date_types import (
     year_for_month,
 )
 
-_FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
-
 
 @rule("between_months")
 @rule("month_range")
@@ -39,7 +37,7 @@ def _month_range(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool
         first_year = year - 1 if m1 > m2 else year
     elif anchor is None:
         return unresolved_at(m, raw, "period")
-    elif future and _FROM_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start()):
+    elif future and from_before(m.string, m.start()):
         # A span planned from a month: "will run from March to June", the next begun.
         first_year = year_for_month(anchor, m1, True)
         year = first_year + 1 if m1 > m2 else first_year

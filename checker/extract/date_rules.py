@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from checker import rx
-from checker.extract.date_patterns import PARTS
+from checker.extract.date_patterns import ORDINALS, PARTS
 from checker.extract.date_types import (
     Anchor,
     DateExpr,
@@ -95,8 +95,6 @@ def april_to_march(d: DateExpr, folded: str) -> DateExpr:
 # A quarter of a year of accounts, before it: "Q3 FY26", "the third quarter of fiscal 2026".
 _QUARTER_NUMBER_RE = rx.compile(r"\bq([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)"
                                 r"[\s-]+quarter\b", re.IGNORECASE)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-             "4th": 4}
 _QUARTER_GAP_RE = rx.compile(r"\s+(?:of\s+(?:the\s+)?)?\Z", re.IGNORECASE)
 
 
@@ -113,7 +111,7 @@ def quarters_of_accounts(dates: list[DateExpr], text: str) -> list[DateExpr]:
                 and _QUARTER_GAP_RE.search(text, prev.end, d.start) is not None:
             m = _QUARTER_NUMBER_RE.search(prev.text)
             if m is not None:
-                q = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
+                q = int(m.group(1)) if m.group(1) else ORDINALS[m.group(2).lower()]
                 first = date(d.first.year + (q == 4), 3 * q + 1 if q < 4 else 1, 1)
                 last = month_days(first.year, first.month + 2)[1]
                 out[-1] = DateExpr(text[prev.start:d.end], prev.start, d.end, first, last,

@@ -150,8 +150,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
-    if " first " in low_text or " last " in low_text or " opening " in low_text \
-            or " final " in low_text or " past " in low_text or " next " in low_text:
+    if any(cue in low_text for cue in qp.SEQUENCE_CUES):
         out = [_in_sequence(folded, q) for q in out]
     if len(out) < 2:
         return out

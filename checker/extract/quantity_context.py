@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from checker import rx
 from checker.extract import quantity_patterns as qp
+from checker.extract.date_patterns import from_before
 
 if TYPE_CHECKING:
     from checker.extract.quantity_type import Quantity
@@ -145,7 +146,6 @@ _OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECAS
 
 # "by 312 votes to 204", "from 40 stores to 52": the second count counts the first's noun.
 _TO_RE = rx.compile(r"\s+to\s+", re.IGNORECASE)
-_FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 
 
 def tallies_joined(folded: str, found: list[Quantity]) -> list[Quantity]:
@@ -160,7 +160,7 @@ def tallies_joined(folded: str, found: list[Quantity]) -> list[Quantity]:
             continue
         after = a.end + 1 + len(a.noun) if folded.startswith(a.noun, a.end + 1) else a.end
         if _TO_RE.fullmatch(folded, after, b.start):
-            change = _FROM_BEFORE_RE.search(folded, max(0, a.start - 6), a.start) is not None
+            change = from_before(folded, a.start)
             out[i] = b._replace(noun=a.noun if change else f"{a.noun} against")
     return out
 

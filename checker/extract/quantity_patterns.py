@@ -178,7 +178,10 @@ PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "ame
 # results" (desk probe N: a count of 9,000,000).
 PERIOD_MONTHS_RE = rx.compile(r"\b(?:3|6|9|12)M(?=\s?FY)")
 # The word before a count of the first or last of its things: "his first five overs".
-SEQUENCE_BEFORE_RE = rx.compile(r"\b(first|last|opening|final|past|next)\s+\Z", re.IGNORECASE)
+SEQUENCE_WORDS = ("first", "last", "opening", "final", "past", "next")
+SEQUENCE_BEFORE_RE = rx.compile(rf"\b({'|'.join(SEQUENCE_WORDS)})\s+\Z", re.IGNORECASE)
+# ... as whole words of a lower-case sentence: without one no figure is read so
+SEQUENCE_CUES = tuple(f" {w} " for w in SEQUENCE_WORDS)
 # A tennis match's sets, two or more ("won 6-4, 3-6, 7-6 (7-4)", "6-3 6-2"): games of each
 # set, no ranges (desk probe P: "3-6" a count between 3 and 6).
 SET_SCORES_RE = rx.compile(
