@@ -40,15 +40,12 @@ _TOLD_IN = (r"\s+(?:on\s+\w+day|in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'-]+
 _ADDED = rf"added(?=\s+that\b|\s*(?:[,.;:\"\u201c\u201d]|$)|{_TOLD_IN})"
 # Between a source's auxiliary and its verb: "The council had earlier said".
 _ADVERBS = "also|earlier|previously|later"
-_SAY = (rf"said|says|told|{_ADDED}|noted|stated|reported|announced|wrote|confirmed|{_CLAIMED}|"
-        r"estimated|shows?|showed|found|explained|warned|insisted|argued|tweeted|posted|"
-        r"denied|denies")
-
-
 # The verbs of telling alone, without those that find or show ("The court, which sat for 3
 # days, found the company guilty": a review read an attribution).
 _TOLD = (rf"said|says|told|{_ADDED}|noted|stated|announced|wrote|confirmed|warned|insisted|"
          r"argued|explained|reported")
+# ... and those that find, show, claim or deny: what a source says in any way
+_SAY = rf"{_TOLD}|{_CLAIMED}|estimated|shows?|showed|found|tweeted|posted|denied|denies"
 
 
 def _words(words: str) -> str:
