@@ -30,6 +30,7 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
     duplicate ids keep the first, short and long forms of a name unify."""
     from checker.names import unify_long_names, unify_short_names
     from checker.normalize import normalise
+    from checker.pagetopic import lend_topic
     from checker.subjects import PageSubjects
 
     page = PageSubjects(lexicon, text)
@@ -42,7 +43,8 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
             continue
         seen.add(n.claim_id)
         out.append(n)
-    return unify_long_names(unify_short_names(out))
+    # The topic is read once the page's names are unified ("Sinner" is "Jannik Sinner").
+    return lend_topic(unify_long_names(unify_short_names(out)))
 
 
 def normalisation_keys(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache) -> list[str]:

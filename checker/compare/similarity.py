@@ -92,6 +92,11 @@ def weighted_similarity(a: NormClaim, b: NormClaim, idf: Weights, ta: Totals,
     the keys' shared weight is summed from the entities' and words' weights: a claim's keys
     are its entities and words prefixed, weighed alike, and `fsum` is exact whatever the
     order. An entity no table knows weighs otherwise in the two tables: then `similarity`."""
+    if len(a.keys) != len(a.entities) + len(a.tokens) \
+            or len(b.keys) != len(b.entities) + len(b.tokens):
+        # An entity lent as context is no key (`normclaim.keys_of`): the keys' shared weight
+        # is not the entities' and words' together, so the generic path sums the keys.
+        return similarity(a, b, idf)
     shared_e, shared_t = a.entities & b.entities, a.tokens & b.tokens
     ent_w = list(map(idf.entity.get, shared_e, repeat(_NO_WEIGHT)))
     if _NO_WEIGHT in ent_w:

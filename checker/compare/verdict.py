@@ -57,6 +57,14 @@ class Verdict:
 _DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to build per pair
 
 
+def _lent(c: NormClaim) -> frozenset[str]:
+    """The entities a claim was lent as its page's context and does not name: they are no
+    keys of it (`normclaim.keys_of`)."""
+    if len(c.keys) == len(c.entities) + len(c.tokens):
+        return frozenset()  # most claims: every entity a key
+    return frozenset(e for e in c.entities if f"e:{e}" not in c.keys)
+
+
 def _corrects(a: NormClaim, b: NormClaim) -> bool:
     """A page's correction note about what the page says: the same document, one of the two
     a correction, both naming the same things. Its statement is one fact with it however
@@ -105,6 +113,20 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # Specific shared keys are the shared specific keys (sorted, as the shared tuples are;
     # most pairs share none, and an empty list needs no sort).
     shared_ents, shared_words = fa.spec_entities & fb.spec_entities, fa.spec_tokens & fb.spec_tokens
+    lent = _lent(a) | _lent(b)
+    if lent:
+        # The page's topic lent to a claim that names nothing (`pagetopic`) is a guess: no
+        # specific anchor, and alone it relates only claims that say much the same, in more
+        # than a word (a desk probe: "Planting trees ... 30%" / "The euro area's flash
+        # estimate was 2.1%", both on pages about the UK, were a conflict; "said he would
+        # decide on Tuesday" corroborated "... in the deciding set").
+        shared_ents = shared_ents - lent
+        if (score < th.same_fact or len(sim.shared_frame) < 2) \
+                and lent.issuperset(sim.shared_entities):
+            return Verdict("unrelated", None, round(1 - score, 3), score,
+                           {"similarity": round(score, 3),
+                            "shared_entities": list(sim.shared_entities),
+                            "shared_words": list(sim.shared_frame)})
     spec_ents = sorted(shared_ents) if shared_ents else []
     spec_words = sorted(shared_words) if shared_words else []
     details: dict[str, Any] = {"similarity": round(score, 3),
