@@ -55,7 +55,12 @@ DATELINE = "dateline"
 # The page's subject, supplied to a figure that names no one ("About 2,100 people were
 # evacuated"): shared with other pages' claims, but no scope of its own (it is a guess).
 CONTEXT = "context"
-WEAK_ROLES = frozenset({SOURCE, INITIAL, QUALIFIER, DATELINE, CONTEXT})
+# The names the page repeats most, lent to a claim that names nothing (`pagetopic`): context
+# too, and a weaker guess still (a pair related only through them must say much the same).
+TOPIC = "topic"
+# Roles of names a claim is only given, not naming them: no index key of it.
+LENT_ROLES = frozenset({CONTEXT, TOPIC})
+WEAK_ROLES = frozenset({SOURCE, INITIAL, QUALIFIER, DATELINE, CONTEXT, TOPIC})
 
 
 @by_position
@@ -163,9 +168,9 @@ def keys_of(entities: frozenset[str], mentions: tuple[Mention, ...],
     # The page's subject supplied as context is no key: a guess says nothing the other
     # claim must say too (coverage) and forms no block of its own.
     # (Few claims have one: the sets are built only for those, on this hot path.)
-    if any(m.role == CONTEXT for m in mentions):
-        entities = entities - ({m.id for m in mentions if m.role == CONTEXT} - {
-            m.id for m in mentions if m.role != CONTEXT})
+    if any(m.role in LENT_ROLES for m in mentions):
+        entities = entities - ({m.id for m in mentions if m.role in LENT_ROLES} - {
+            m.id for m in mentions if m.role not in LENT_ROLES})
     return frozenset(map(_ENTITY_KEYS.__getitem__, entities)) | \
         frozenset(map(_TOKEN_KEYS.__getitem__, tokens))
 

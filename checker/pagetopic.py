@@ -7,8 +7,8 @@ its subject in the sentences before. Without an entity such claims were never co
 conflicts lost that way ("390" / "392 prisoners" escaped from one jail). The names a page
 repeats most are what its story is about; a claim that names nothing is given them as
 context: shared with another page's claims about the same story, but no index key, no
-scope and no coverage of their own (`normclaim.CONTEXT`: a guess must not make two pages'
-one fact two facts).
+scope and no coverage of their own (`normclaim.TOPIC`: a guess must not make two pages'
+one fact two facts), and relating only claims that say much the same (`compare.verdict`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from checker.normclaim import CONTEXT, WEAK_ROLES, Mention, NormClaim
+from checker.normclaim import TOPIC, WEAK_ROLES, Mention, NormClaim
 
 # How many of the page's most named entities make its topic, and in how many of its claims
 # each must be named (once is no topic: a page's passing mention).
@@ -43,11 +43,12 @@ def page_topic(claims: Sequence[NormClaim]) -> tuple[str, ...]:
 
 
 def names_nothing(claim: NormClaim) -> bool:
-    """Whether every mention of the claim is a weak one (a source, a dateline, a guess),
-    or the page's last subject given to a measure opening it ("A crowd of 98,000 attended":
-    a mention of no words, `normalize._page_subject`; desk probe P's two pages gave it
+    """Whether every mention of the claim is a weak one (a source, a dateline, a guess), a
+    demonym ("The German, the world No 3, saved a break point": whose, not who), or the
+    page's last subject given to a measure opening it ("A crowd of 98,000 attended": a
+    mention of no words, `normalize._page_subject`; desk probe P's two pages gave it
     Verstappen and Red Bull)."""
-    return all(m.role in WEAK_ROLES or m.start == m.end for m in claim.mentions)
+    return all(m.role in _NOT_TOPIC or m.start == m.end for m in claim.mentions)
 
 
 def lend_topic(claims: list[NormClaim]) -> list[NormClaim]:
@@ -67,7 +68,7 @@ def lend_topic(claims: list[NormClaim]) -> list[NormClaim]:
                 # Without the ancestors a named entity brings ("England": the UK): they
                 # would be keys (`normclaim.keys_of` drops only the lent ids), and a page
                 # about England would relate every claim about the UK.
-                c = replace(c, mentions=(*[Mention(eid, CONTEXT, at, at) for eid in lent],
+                c = replace(c, mentions=(*[Mention(eid, TOPIC, at, at) for eid in lent],
                                          *c.mentions),
                             entities=c.entities.union(lent))
         out.append(c)

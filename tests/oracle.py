@@ -9,6 +9,7 @@ from checker.models.claims import Claim
 from checker.names import unify_long_names, unify_short_names, unify_surnames
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
+from checker.pagetopic import lend_topic
 from checker.rules import RuleSet
 from checker.subjects import PageSubjects
 
@@ -29,7 +30,7 @@ def reference_normalise(corpus: Corpus, ruleset: RuleSet) -> tuple[
                 continue
             index[n.key] = (dc, claim)
             doc_norm.append(n)
-        per_doc.append(unify_long_names(unify_short_names(doc_norm)))
+        per_doc.append(lend_topic(unify_long_names(unify_short_names(doc_norm))))
     # Then across the corpus: a surname alone is the one full name the corpus ends in it.
     return [n for claims in unify_surnames(per_doc) for n in claims], index
 

@@ -296,3 +296,19 @@ def test_a_body_of_a_place_is_one_name(ruleset: RuleSet, text: str, names: list[
 def test_a_sentence_starter_opens_a_name_mid_sentence(ruleset: RuleSet, text: str,
                                                       names: list[str]) -> None:
     assert [m.text for m in ruleset.lexicon.find_entities(text)] == names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Flights to the Turks and Caicos Islands were cancelled.",
+     [("Turks and Caicos Islands", "turks-and-caicos-islands")]),
+    ("The British Virgin Islands and the US Virgin Islands were hit.",
+     [("British Virgin Islands", "british-virgin-islands"),
+      ("US Virgin Islands", "us-virgin-islands")]),
+    ("Two Turks were injured.", [("Turks", "turkey")]),
+])
+def test_a_territory_named_with_a_demonym_is_no_country(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    # a desk probe: "Turks and Caicos Islands" gave Turkey
+    builtin, errors = load_rules([])
+    assert not errors
+    assert [(m.text, m.id) for m in builtin.lexicon.find_entities(text)] == expected

@@ -14,7 +14,7 @@ from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
-from checker.normclaim import CONTEXT, Mention, NormClaim
+from checker.normclaim import TOPIC, Mention, NormClaim
 from checker.pagetopic import lend_topic, names_nothing, page_topic
 from checker.pipeline import CheckOptions, run_check
 from checker.rules import RuleSet
@@ -45,13 +45,13 @@ def test_a_claim_that_names_nothing_is_lent_the_topic_as_context(ruleset: RuleSe
     claims = _page(ruleset, PAGE)
     dividend = _claim(claims, "dividend")
     assert names_nothing(replace(dividend, mentions=()))
-    assert [(m.id, m.role) for m in dividend.mentions] == [("name:veltra-paints", CONTEXT)]
+    assert [(m.id, m.role) for m in dividend.mentions] == [("name:veltra-paints", TOPIC)]
     assert "name:veltra-paints" in dividend.entities
     # ... but no index key of its own: a guess forms no block and covers nothing
     assert "e:name:veltra-paints" not in dividend.keys
     # a claim naming the page's subject keeps its own mentions only
     profit = _claim(claims, "net profit")
-    assert all(m.role != CONTEXT for m in profit.mentions)
+    assert all(m.role != TOPIC for m in profit.mentions)
 
 
 def test_a_lent_name_brings_no_ancestors(ruleset: RuleSet) -> None:
@@ -68,7 +68,7 @@ def test_a_lent_name_brings_no_ancestors(ruleset: RuleSet) -> None:
 def test_no_topic_no_change(ruleset: RuleSet) -> None:
     claims = _page(ruleset, "The board declared an interim dividend of 4.50 euros per share.")
     assert lend_topic(claims) == claims
-    assert not any(m.role == CONTEXT for c in claims for m in c.mentions)
+    assert not any(m.role == TOPIC for c in claims for m in c.mentions)
 
 
 def test_similarity_with_a_lent_entity_is_the_generic_one(ruleset: RuleSet) -> None:
@@ -86,7 +86,7 @@ def test_similarity_with_a_lent_entity_is_the_generic_one(ruleset: RuleSet) -> N
 def _lent(claim: NormClaim, eid: str) -> NormClaim:
     """The claim with its mention of eid made a lent one (no words, context)."""
     at = claim.span[0]
-    return replace(claim, mentions=tuple(Mention(eid, CONTEXT, at, at) if m.id == eid else m
+    return replace(claim, mentions=tuple(Mention(eid, TOPIC, at, at) if m.id == eid else m
                                          for m in claim.mentions))
 
 

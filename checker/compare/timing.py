@@ -26,7 +26,7 @@ from datetime import date
 
 from checker import rx
 from checker.compare import PairResult
-from checker.compare.totals import so_far
+from checker.compare.totals import read_by_a_day, so_far
 from checker.models.common import partial_date_bounds
 from checker.normclaim import NormClaim
 
@@ -86,11 +86,15 @@ def running_total(r: PairResult, published: Mapping[str, date]) -> bool:
     day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
     if day_a is None or day_b is None or day_a == day_b:
         return False
-    if not (_as_of_writing(r.a, day_a) and _as_of_writing(r.b, day_b)
-            and so_far(r.a.text) and so_far(r.b.text)):
+    if not (_as_of_writing(r.a, day_a) and _as_of_writing(r.b, day_b)):
+        return False
+    earlier, later = (r.a, r.b) if day_a < day_b else (r.b, r.a)
+    # Both totals as they stood, or the later page's figure told as it stood by its day
+    # ("Some 3,200 rescue workers were sent" on Tuesday's page, "By Wednesday, more than
+    # 4,500 ... were working" on Wednesday's: a desk probe's pages, once compared).
+    if not (so_far(r.a.text) and so_far(r.b.text)) and not read_by_a_day(later.text):
         return False
     # A running total only grows: the later page's figure must be the larger.
-    earlier, later = (r.a, r.b) if day_a < day_b else (r.b, r.a)
     return _total(later) > _total(earlier)
 
 
@@ -101,9 +105,12 @@ def _total(c: NormClaim) -> float:
 
 def _as_of_writing(c: NormClaim, day: date) -> bool:
     """The claim has no date but the days just before its page (when it was said: "the
-    fire service said on Tuesday")."""
-    return all(d.granularity == "day" and d.first is not None
-               and 0 <= (day - d.first).days <= 7 for d in c.dates)
+    fire service said on Tuesday"; or what stood by then: "By Wednesday", open at its start)."""
+    for d in c.dates:
+        at = d.first if d.first is not None else d.last if d.open == "start" else None
+        if d.granularity != "day" or at is None or not 0 <= (day - at).days <= 7:
+            return False
+    return True
 
 
 def said_before_the_event(r: PairResult, published: Mapping[str, date]) -> bool:

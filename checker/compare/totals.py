@@ -39,6 +39,18 @@ _DAMAGE_ESTIMATE = rx.compile(
     r"\b(?:damage|losses)\b.*\bestimat|\bestimat.*\b(?:damage|losses)\b", re.IGNORECASE)
 
 
+# A figure told as it stood by a day: "By Wednesday, more than 4,500 search and rescue
+# personnel were working in the region" (a reading of a count that grows, dated).
+_BY_DAY = rx.compile(
+    r"\W*by\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:this|that|the)\s+"
+    r"(?:morning|afternoon|evening)|nightfall|midday|noon|late\s+\w+day)\b", re.IGNORECASE)
+
+
+def read_by_a_day(text: str) -> bool:
+    """Whether the claim opens with the day its figures stood by ("By Wednesday, ...")."""
+    return _BY_DAY.match(text) is not None
+
+
 def so_far(text: str) -> bool:
     """A total as it stood when written: a running total, a toll of people, or an estimate
     of damage."""

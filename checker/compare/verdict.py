@@ -27,7 +27,7 @@ from checker.compare.slots import (
     told_apart,
 )
 from checker.lexicon import Lexicon
-from checker.normclaim import NormClaim
+from checker.normclaim import TOPIC, NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Facts", "Stats", "Thresholds", "Verdict", "judge"]
 
@@ -58,11 +58,11 @@ _DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to b
 
 
 def _lent(c: NormClaim) -> frozenset[str]:
-    """The entities a claim was lent as its page's context and does not name: they are no
-    keys of it (`normclaim.keys_of`)."""
+    """The entities a claim was lent as its page's topic and does not name (`pagetopic`)."""
     if len(c.keys) == len(c.entities) + len(c.tokens):
-        return frozenset()  # most claims: every entity a key
-    return frozenset(e for e in c.entities if f"e:{e}" not in c.keys)
+        return frozenset()  # most claims: every entity a key, none lent
+    return frozenset({m.id for m in c.mentions if m.role == TOPIC}
+                     - {m.id for m in c.mentions if m.role != TOPIC})
 
 
 def _corrects(a: NormClaim, b: NormClaim) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from bench.claims import checker_corpus
 from checker.compare import judge_pairs, kept_verdicts, worth_judging
-from checker.compare.blocking import BlockIndex, rounded_count, unique_pairs
+from checker.compare.blocking import BlockIndex, claim_keys, rounded_count, unique_pairs
 from checker.compare.independence import UnionFind, count_origins, is_copy
 from checker.compare.memo import UNIQUE, VerdictMemo, content_ids, content_key
 from checker.compare.similarity import coverage, similarity
@@ -36,8 +36,7 @@ def test_weight_tables_are_the_idf_formula(ruleset: RuleSet) -> None:
 
 def _reference_coverage(a: NormClaim, b: NormClaim, idf: Callable[[str], float]) -> float:
     """coverage() as first written: key sets built per pair."""
-    keys_a = {f"e:{e}" for e in a.entities} | {f"t:{t}" for t in a.tokens}
-    keys_b = {f"e:{e}" for e in b.entities} | {f"t:{t}" for t in b.tokens}
+    keys_a, keys_b = set(claim_keys(a)), set(claim_keys(b))
     small, large = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
     total = math.fsum(idf(k) for k in small)
     return math.fsum(idf(k) for k in small & large) / total if total else 0.0

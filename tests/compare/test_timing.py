@@ -117,6 +117,21 @@ def test_otherwise_the_number_conflict_stands(tmp_path: Path, first: tuple[str, 
     assert _number_conflicts(tmp_path, first, second) == ["number"]
 
 
+def test_a_count_told_as_it_stood_by_the_later_day_is_no_conflict(tmp_path: Path) -> None:
+    """Desk probe C's quake pages, once compared: Tuesday's 3,200 rescue workers sent and
+    Wednesday's "By Wednesday, more than 4,500 ... were working" are two readings."""
+    first = ("Some 3,200 search and rescue workers were sent to Malatya, the minister said.",
+             "2026-10-13")
+    later = ("By Wednesday, more than 4,500 search and rescue workers were working in Malatya.",
+             "2026-10-14")
+    assert _number_conflicts(tmp_path / "grew", first, later) == []
+    # fewer by the later day, or a count of no day on the later page, still conflict
+    fewer = (later[0].replace("more than 4,500", "about 2,500"), later[1])
+    assert _number_conflicts(tmp_path / "fewer", first, fewer) == ["number"]
+    undated = ("More than 4,500 search and rescue workers were sent to Malatya.", later[1])
+    assert _number_conflicts(tmp_path / "undated", first, undated) == ["number"]
+
+
 def test_a_toll_dated_on_each_page_is_no_date_conflict(tmp_path: Path) -> None:
     """A desk probe: a toll with no counted noun, each page giving the day it stood."""
     first = ("The death toll in the Kerala floods rose to 27 on Monday.", "2026-08-10")
