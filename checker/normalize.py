@@ -33,6 +33,7 @@ from checker.normclaim import (
     mention,
 )
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
+from checker.reported import reported_quote, without_slots
 from checker.subjects import (
     DATELINE_RE,
     MEASURE_FIRST_RE,
@@ -263,6 +264,9 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     start, end = claim.span
     offset = start
     text = claim.text
+    quoted = reported_quote(text)
+    if quoted is not None:
+        claim = without_slots(claim, (offset + quoted[0], offset + quoted[1]))
     # entity_id() written out (`e.id or ...`): one call less per mention.
     mentions = tuple([
         mention(e.id or lexicon.entity_id(e.text), role(e.text, lexicon), e.span[0], e.span[1])
@@ -305,6 +309,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
                if d.resolved or d.granularity not in _FRAME_PERIODS]
     if claim.attribution:
         lifted.append((claim.attribution.span[0], claim.attribution.span[1]))
+    if quoted is not None:
+        lifted.append((offset + quoted[0], offset + quoted[1]))
     folded = fold(text)
     prefix = CORRECTION_RE.match(folded)
     if prefix:  # "Correction:" says how the fact is held, not what it is

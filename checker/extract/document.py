@@ -34,6 +34,7 @@ from checker.extract.stance import (
 )
 from checker.extract.triples import read_triple
 from checker.extract.units import claim_units
+from checker.extract.verdicts import rated_claim, rated_claims, with_rated
 from checker.extract.worthiness import (
     ENTITY_BONUS,
     FIGURE_ROW_RE,
@@ -115,12 +116,16 @@ def extract_document(
     """All claims of a document scoring at least threshold, in text order."""
     ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
                    fold(doc.text))
+    found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded)
+             if (claim := ctx.claim(us, ue, (s, e), threshold)) is not None]
+    # A fact check's rated claims ("laim": "Claim:" in any case, a cheap test first).
+    rated = rated_claims(doc.text, ctx.folded.lower()) if "laim" in ctx.folded else []
+    if rated:
+        found = with_rated(found, [c for r in rated if (c := rated_claim(
+            ctx.claim(r.start, r.end, (r.start, r.end)), r, threshold)) is not None])
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for us, ue, s, e in candidate_spans(doc, ctx.folded):
-        claim = ctx.claim(us, ue, (s, e), threshold)
-        if claim is None:
-            continue
+    for claim in found:
         count = seen.get(claim.id, 0)
         seen[claim.id] = count + 1
         if count:

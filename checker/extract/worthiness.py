@@ -39,6 +39,9 @@ WEIGHTS: dict[str, float] = {
     "too-short": -1.5,
     "fragment": -0.8,
     "superseded": -5.0,
+    # A fact check's verdict on the claim its box quotes (`verdicts`): checked by definition.
+    "rated-false": 2.0,
+    "rated-true": 2.0,
 }
 BIAS = -1.0
 # A row of figures written as prose: a short label, a colon and a figure first ("Turnout:
@@ -194,6 +197,11 @@ def with_entities(base: list[str], known_entities: int, names: int,
     if distinct_unknown >= 2:
         found.append("names")
     return sorted(found, key=_ORDER.__getitem__)  # one order in every claim file
+
+
+def with_feature(found: list[str], name: str) -> list[str]:
+    """The features with one more, in the order of every claim file."""
+    return sorted([*found, name], key=_ORDER.__getitem__)
 
 
 # The best the names of a sentence can add: a bound used to skip entity matching.
