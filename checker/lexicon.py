@@ -88,6 +88,17 @@ _TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governo
     chairwoman ceo cfo""".split())
 
 
+# An acronym's plural: "MPs", "NGOs". Its id is the acronym's ("name:mp"): as "mps" it was
+# the initials of "Max Planck Society" (a 55-page probe run) or "Metropolitan Police Service".
+_ACRONYM_PLURAL_RE = rx.compile(r"([A-Z]{2,})s")
+
+
+def _singular_acronym(name: str) -> str:
+    """The acronym of a plural one ("MPs": "MP"); any other name as it is."""
+    found = _ACRONYM_PLURAL_RE.fullmatch(name)
+    return found.group(1) if found else name
+
+
 def _untitled(key: str) -> str:
     """A name's key without the person's title before it (when a name is left)."""
     words = key.split(" ")
@@ -279,8 +290,8 @@ class Lexicon:
         """`resolve`, or for a name no rule knows `name:` and a slug of it."""
         found = self._ids.get(name)
         if found is None:
-            found = self._ids[name] = self.resolve(name) or \
-                UNKNOWN_PREFIX + slug(_untitled(_CORPORATE_RE.sub("", normalise_key(name))))
+            found = self._ids[name] = self.resolve(name) or UNKNOWN_PREFIX + slug(_untitled(
+                _CORPORATE_RE.sub("", normalise_key(_singular_acronym(name)))))
         return found
 
     def _resolve(self, name: str) -> str | None:

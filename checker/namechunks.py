@@ -106,6 +106,13 @@ _GROUP_WORD_RE = rx.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
 _ITEM_END_RE = rx.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
 
 
+# Makers of aircraft, whose name opens an aircraft's after an operator's: "Albion Airways
+# Airbus A321neo" is an airline and an aircraft (desk probe N: one name), as is "Air India
+# Boeing 787". Not after a connector: "Airbus and Boeing" are read as any two names are.
+AIRCRAFT_MAKERS = frozenset("""Airbus Boeing Embraer Bombardier ATR Comac COMAC Cessna
+    Antonov Sukhoi Tupolev Ilyushin""".split())
+
+
 def _is_label(word: str) -> bool:
     """A capitalised word that labels a time rather than names something: a time zone or
     a reporting period."""
@@ -187,6 +194,10 @@ def unknown_names(
         elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
             chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
             flush()
+            chunk.append(i)
+        elif capital and chunk and word in AIRCRAFT_MAKERS \
+                and toks[chunk[-1]].text.lower() not in _CONNECTORS:
+            flush()  # "Albion Airways Airbus A321neo": the airline, then the aircraft
             chunk.append(i)
         elif capital:
             chunk.append(i)

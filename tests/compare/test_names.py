@@ -153,3 +153,21 @@ def test_a_short_company_name_conflicts_with_the_full_one_on_another_page(
     report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
                                     rules=repo / "rules")).report
     assert [f.kind for f in report.findings if f.kind == "conflict"] == ["conflict"]
+
+
+def test_an_acronyms_plural_is_no_initials_of_a_name(ruleset: RuleSet) -> None:
+    """A 55-page probe run: "MPs" was "name:mps", the initials of another page's "Max Planck
+    Society", and its claims took that name (as they would "Metropolitan Police Service")."""
+    from checker.names import unify_surnames
+
+    lexicon = ruleset.lexicon
+    assert lexicon.entity_id("MPs") == lexicon.entity_id("MP") == "name:mp"
+    assert lexicon.entity_id("NGOs") == "name:ngo"
+    assert lexicon.entity_id("ONS") == "name:ons"  # an acronym ending in S keeps it
+    pages = [[_claim(lexicon.entity_id("Max Planck Society"))],
+             [_claim(lexicon.entity_id("MPs"))],
+             [_claim(lexicon.entity_id("Office for National Statistics"))],
+             [_claim(lexicon.entity_id("ONS"))]]
+    out = unify_surnames(pages)
+    assert out[1][0].entities == frozenset({"name:mp"})
+    assert out[3][0].entities == frozenset({"name:office-for-national-statistics"})

@@ -37,10 +37,14 @@ Sources: ONS, Consumer price inflation, UK: April 2026; Eurostat, flash estimate
 
 def test_a_fact_checks_box_is_no_claim_of_the_site(ruleset: RuleSet) -> None:
     # probe O: the checked claim was the site's own assertion (and corroborated the blog
-    # that made it); the sources line was a claim with three names
-    texts = [c.text for c in _claims(ruleset, FACT_CHECK)]
-    assert texts == ["The ONS said consumer price inflation was 3.2% in the 12 months to "
-                     "April 2026."]
+    # that made it); the sources line was a claim with three names. The quoted claims are
+    # the site's only as its verdicts have them: denied (checker/extract/verdicts.py).
+    claims = [(c.text, c.polarity) for c in _claims(ruleset, FACT_CHECK)]
+    assert claims == [
+        ("Britain has the highest inflation in Europe - 6.1% and rising.", "negative"),
+        ("The ONS said consumer price inflation was 3.2% in the 12 months to April 2026.",
+         "positive"),
+        ("Wages have fallen for 15 years in a row.", "negative")]
 
 
 def test_a_claim_told_as_news_stays(ruleset: RuleSet) -> None:
@@ -175,6 +179,13 @@ def test_no_attribution_without_a_teller(ruleset: RuleSet, sentence: str) -> Non
     ("Dockworkers at Apapa and Tin Can Island ports walked out on Monday.",
      ["Apapa", "Tin Can Island"]),
     ("He founded the Science and Technology Park in 2001.", ["Science and Technology Park"]),
+    # an airline, then its aircraft (one name "Albion Airways Airbus A321neo" before)
+    ("The Albion Airways Airbus A321neo landed safely in Lisbon on Monday.",
+     ["Albion Airways", "Airbus A321neo", "Lisbon"]),
+    ("An Air India Boeing 787 returned to Delhi on Monday.", ["Air India", "Boeing 787",
+                                                               "Delhi"]),
+    ("Airbus and Boeing delivered 1,500 jets in 2025.", ["Airbus", "Boeing"]),
+    ("Airbus Defence and Space won the 2025 contract.", ["Airbus Defence and Space"]),
 ])
 def test_names_of_probe_n(ruleset: RuleSet, sentence: str, names: list[str]) -> None:
     (claim,) = _claims(ruleset, sentence)
