@@ -82,6 +82,8 @@ def coordinated_parts(
         return parts  # "Andalusia, Extremadura, Castilla-La Mancha and Madrid"
     if _place_after_one_word(words, parts, skip):
         return parts  # "Apapa and Tin Can Island": two ports
+    if _two_word_names(words, parts, skip):
+        return parts  # "Virat Kohli and Shreyas Iyer"
     for lo, hi in parts:
         while lo < hi - 1 and skip(words[lo]):
             lo += 1  # "In Kitwe": the ordinary word is dropped later (is_name_chunk)
@@ -128,6 +130,22 @@ def _place_after_one_word(words: Sequence[str], parts: list[tuple[int, int]],
     return len(first) == 1 and first[0][:1].isupper() and len(second) >= 2 \
         and all(w[:1].isupper() for w in second) and second[-1].lower() in _PLACE_TAILS \
         and not skip(first[0])
+
+
+def _two_word_names(words: Sequence[str], parts: list[tuple[int, int]],
+                    skip: Callable[[str], bool]) -> bool:
+    """Two names of two capitalised words or more each, after any ordinary words opening
+    the first ("The"), no small word in either: "Virat Kohli and Shreyas Iyer", "Hanna
+    Lindqvist and Tom Ashworth" (desk probe O: one name). "Ministry of Science and
+    Technology" has its "of", "The Food and Drug Administration" one name word first."""
+    if len(parts) != 2:
+        return False
+    for lo, hi in parts:
+        while lo < hi and skip(words[lo]):
+            lo += 1
+        if hi - lo < 2 or not all(w[:1].isupper() for w in words[lo:hi]):
+            return False
+    return True
 
 
 def _plain_names(words: Sequence[str], parts: list[tuple[int, int]]) -> bool:

@@ -56,6 +56,15 @@ def test_a_dash_dateline_is_no_part_of_a_name(text: str, expected: list[str]) ->
     ("Talks between the RMT and Network Rail failed.", ["RMT", "Network Rail"]),
     ("Talks between the ILO and World Bank ended.", ["ILO", "World Bank"]),
     ("The Ministry of Science and ICT said.", ["Ministry of Science and ICT"]),
+    # two names of two words each are two (desk probe O: "Virat Kohli and Shreyas Iyer" one)
+    ("Virat Kohli and Shreyas Iyer added 120 runs.", ["Virat Kohli", "Shreyas Iyer"]),
+    ("The Royal Society and British Academy said so.", ["Royal Society", "British Academy"]),
+    ("He joined the Food and Drug Administration.", ["Food and Drug Administration"]),
+    ("The Food and Drug Administration approved it.", ["Food and Drug Administration"]),
+    ("The Royal Society and The British Academy said so.",
+     ["Royal Society", "British Academy"]),
+    ("The Department of Health and Social Care said.",
+     ["Department of Health and Social Care"]),
 ])
 def test_names_joined_by_and(text: str, expected: list[str]) -> None:
     assert names(text) == expected

@@ -172,3 +172,29 @@ def test_a_stake_cut_and_a_stake_raised_do_not_corroborate(ruleset: RuleSet) -> 
         "Foreign portfolio investors raised their stake to 19.6% from 18.1% in the quarter."),
         "b"), "stake")
     assert judge(a, b, BlockIndex([a, b]), ruleset.lexicon).label != "corroboration"
+
+
+def test_a_lent_name_is_no_second_name_in_common(ruleset: RuleSet) -> None:
+    # a 55-page probe run: "only 61% said they were certain to vote", given the page's last
+    # subject (the Conservatives) and lent its topic (Reform UK), corroborated "The
+    # Conservatives and Reform UK voted against the bill" through two names in common
+    (turnout,) = _page(ruleset, "Only 61% said they were certain to vote in the election.\n")
+    (vote,) = _page(ruleset, "Tories and Reformers voted against the bill at third reading.\n")
+    cons, reform = "name:conservatives", "name:reform-uk"
+    at = turnout.span[0]
+
+    def given(c: NormClaim, second_role: str) -> NormClaim:
+        return replace(c, mentions=(Mention(cons, "coref", at, at),
+                                    Mention(reform, second_role, at, at)),
+                       entities=frozenset({cons, reform}))
+
+    vote = replace(vote, mentions=(Mention(cons, "name", vote.span[0], vote.span[0] + 6),
+                                   Mention(reform, "name", vote.span[0] + 11,
+                                           vote.span[0] + 20)),
+                   entities=frozenset({cons, reform}))
+    named, lent = given(turnout, "name"), given(turnout, TOPIC)
+    # two names in common, one specific, a word: related enough to corroborate ...
+    assert judge(named, vote, BlockIndex([named, vote]), ruleset.lexicon).label == \
+        "corroboration"
+    # ... but not when one of the two is only lent
+    assert judge(lent, vote, BlockIndex([lent, vote]), ruleset.lexicon).label == "unrelated"

@@ -19,6 +19,7 @@ from checker.extract.dates import GATES as _DATE_GATES
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
+from checker.extract.interview import Interview, interview_of
 from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.quantity_cricket import page_of_cricket
 from checker.extract.quantity_patterns import GATES as _QUANTITY_GATES
@@ -115,7 +116,7 @@ def extract_document(
 ) -> ClaimFile:
     """All claims of a document scoring at least threshold, in text order."""
     ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
-                   fold(doc.text))
+                   fold(doc.text), interview=interview_of(doc.text, lexicon))
     found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded)
              if (claim := ctx.claim(us, ue, (s, e), threshold)) is not None]
     # A fact check's rated claims ("laim": "Claim:" in any case, a cheap test first).
@@ -163,6 +164,7 @@ class _Context:
     _stance: tuple[bool, Attrib | None, bool] = (False, None, False)
     _rupee: str | None = None
     _cricket: bool | None = None
+    interview: Interview | None = None
 
     def rupee(self) -> str:
         """The currency "Rs" and "rupees" mean in this document (read once, when needed)."""
@@ -208,6 +210,8 @@ class _Context:
             # A clause split from its sentence has its own attribution when it names one
             # ("..., the ministry said, while imports fell, according to customs data").
             attrib = attribution(text, start, end, folded, attribution_gates) or attrib
+        if attrib is None and self.interview is not None:
+            attrib = self.interview.speaker_of(start)  # an answer: the interviewee's words
         digits = _DIGIT_RE.search(folded, start, end) is not None
         dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
                            lower=lower, digits=digits, gates=date_gates)

@@ -110,11 +110,16 @@ _AUXILIARIES = frozenset("is are was were has have had been will would can could
 OPINION = Cue(
     """
     believe believes feel feels great greatest best worst wonderful amazing astounding
-    terrible awesome beautiful ugly shameful should ought opinion arguably undoubtedly
+    terrible awesome beautiful ugly shameful should ought arguably undoubtedly
     clearly obviously hopefully unfortunately fortunately
     """,
     [r"i\s+think", r"we\s+think", r"in\s+my\s+view", r"in\s+our\s+view", r"a\s+lot\s+more",
-     r"it\s+is\s+time", r"need\s+to", r"needs\s+to"],
+     r"it\s+is\s+time", r"need\s+to", r"needs\s+to",
+     # ... but a court's opinion is its ruling, and an opinion poll a survey ("Justice
+     # Moraes, who wrote the majority opinion, said ...": a desk probe's missed line)
+     r"opinion(?<!majority\sopinion)(?<!dissenting\sopinion)(?<!concurring\sopinion)"
+     r"(?<!advisory\sopinion)(?<!unanimous\sopinion)(?<!legal\sopinion)"
+     r"(?!\s+(?:polls?|surveys?)\b)"],
 )
 # Feelings and wishes: a spokesperson's hope is not a fact about the world. Congratulating
 # and thanking voice one in the present ("we congratulate the team"); told in the past they

@@ -32,6 +32,12 @@ FEATURES: list[tuple[str, dict[str, object], set[str], set[str]]] = [
     ("Space science is a lot more than rocket science.", {}, {"opinion", "verb"},
      {"factual-verb"}),
     ("It is great opportunity for Pakistanis to learn.", {}, {"opinion"}, set()),
+    ("In my opinion the figure is wrong.", {}, {"opinion"}, set()),
+    # a court's opinion is its ruling, an opinion poll a survey
+    ("Justice Moraes, who wrote the majority opinion, said the state had failed.",
+     {"names": 1, "attributed": True}, {"verb", "attribution"}, {"opinion"}),
+    ("An opinion poll put Labour on 34% in May.", {"has_number": True}, {"number"},
+     {"opinion"}),
     ("\u201cWe hope the entry will be a full success.\u201d", {"future": True},
      {"sentiment", "first-person", "prediction"}, set()),
     ("We are glad to see the signing of the agreement.", {}, {"sentiment", "first-person"},

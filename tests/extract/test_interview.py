@@ -1,0 +1,55 @@
+"""An interview's answers are the interviewee's words (checker/extract/interview.py): desk
+probe O's answers were attributed to no one."""
+
+from __future__ import annotations
+
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+INTRO = ("'We will not blink': Energy Secretary Hanna Lindqvist on bills and pylons\n\n"
+         "Interview by Tom Ashworth, Political Editor\n\n"
+         "Hanna Lindqvist became energy secretary in September 2025 after the Treasury row.\n")
+TURNS = ("Q: The grid connection queue is now more than 700 gigawatts. Is the system broken?\n"
+         "A: It was 722GW at the end of last year. We removed 280GW of projects in March.\n"
+         "Q: Gas was still 31% of generation in 2025.\n"
+         "A: Gas will stay as backup. No new gas plants were approved in 2025.\n\n"
+         "Hanna Lindqvist was first elected to Parliament in 2017.\n")
+
+
+def _sources(ruleset: RuleSet, text: str) -> dict[str, str | None]:
+    cf = extract_text(text, "iv", ruleset.lexicon, DocumentMeta(published="2026-04-14"))
+    return {c.text: c.attribution.source if c.attribution else None for c in cf.claims}
+
+
+def test_answers_are_the_interviewees_and_questions_nobodys(ruleset: RuleSet) -> None:
+    found = _sources(ruleset, INTRO + TURNS)
+    assert found["It was 722GW at the end of last year."] == "Hanna Lindqvist"
+    assert found["No new gas plants were approved in 2025."] == "Hanna Lindqvist"
+    assert found["Gas was still 31% of generation in 2025."] is None  # the interviewer's
+    # after the last answer and a blank line, the page speaks again
+    assert found["Hanna Lindqvist was first elected to Parliament in 2017."] is None
+
+
+def test_a_claim_of_an_answer_is_reported(ruleset: RuleSet) -> None:
+    cf = extract_text(INTRO + TURNS, "iv", ruleset.lexicon,
+                      DocumentMeta(published="2026-04-14"))
+    claim = next(c for c in cf.claims if c.text.startswith("It was 722GW"))
+    assert claim.modality == "reported"
+    assert claim.attribution is not None
+    start, end = claim.attribution.span
+    assert (INTRO + TURNS)[start:end] == "Hanna Lindqvist"  # where the page names her
+
+
+def test_no_interviewee_no_attribution(ruleset: RuleSet) -> None:
+    # named once only, or two names as often: whose answers they are is not said
+    once = "Interview with Hanna Lindqvist\n\n" + TURNS.split("\n\n")[0] + "\n"
+    assert set(_sources(ruleset, once).values()) == {None}
+    two = ("Hanna Lindqvist and Tom Ashworth spoke in March.\n"
+           "Hanna Lindqvist met Tom Ashworth in May.\n" + TURNS)
+    assert _sources(ruleset, two)["It was 722GW at the end of last year."] is None
+
+
+def test_one_answer_is_no_interview(ruleset: RuleSet) -> None:
+    text = INTRO + "Q: Is the queue 700 gigawatts?\nA: It was 722GW at the end of last year.\n"
+    assert _sources(ruleset, text)["It was 722GW at the end of last year."] is None
