@@ -132,6 +132,17 @@ def _place_after_one_word(words: Sequence[str], parts: list[tuple[int, int]],
         and not skip(first[0])
 
 
+# The last word of a body's name, and of other names that end one (a place's, a venue's).
+_BODY_HEADS = frozenset("""administration agency authority board bureau centre center
+    commission committee council court department directorate exchange foundation fund
+    institute institution library ministry museum office organisation organization registry
+    service society trust union university college school hospital bank association
+    federation league party group company corporation academy alliance tribunal
+    inspectorate network programme program laboratory laboratories""".split())
+_NAME_ENDS = frozenset("creek flat river lake hill park road street square station airport "
+                       "stadium arena hall".split())
+
+
 def _two_word_names(words: Sequence[str], parts: list[tuple[int, int]],
                     skip: Callable[[str], bool]) -> bool:
     """Two names of two capitalised words or more each, after any ordinary words opening
@@ -145,7 +156,13 @@ def _two_word_names(words: Sequence[str], parts: list[tuple[int, int]],
             lo += 1
         if hi - lo < 2 or not all(w[:1].isupper() for w in words[lo:hi]):
             return False
-    return True
+    first, second = words[parts[0][1] - 1].lower(), words[parts[1][1] - 1].lower()
+    # "National Oceanic and Atmospheric Administration", "Liberian International Ship and
+    # Vessel Registry": a body's head ends the second part only, one body's name. Unless
+    # the first ends as a name does too: "Harvard University and Stanford University",
+    # "Corn Exchange and Northgate Leisure Centre", "Alder Creek and Pine Flat".
+    return second not in _BODY_HEADS or first in _BODY_HEADS or first in _PLACE_TAILS \
+        or first in _NAME_ENDS
 
 
 def _plain_names(words: Sequence[str], parts: list[tuple[int, int]]) -> bool:

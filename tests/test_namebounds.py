@@ -63,6 +63,11 @@ def test_a_dash_dateline_is_no_part_of_a_name(text: str, expected: list[str]) ->
     ("The Food and Drug Administration approved it.", ["Food and Drug Administration"]),
     ("The Royal Society and The British Academy said so.",
      ["Royal Society", "British Academy"]),
+    ("Data from the National Oceanic and Atmospheric Administration showed it.",
+     ["National Oceanic and Atmospheric Administration"]),
+    ("Harvard University and Stanford University ranked 4th and 6th.",
+     ["Harvard University", "Stanford University"]),
+    ("The road between Alder Creek and Pine Flat is closed.", ["Alder Creek", "Pine Flat"]),
     ("The Department of Health and Social Care said.",
      ["Department of Health and Social Care"]),
 ])

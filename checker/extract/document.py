@@ -19,7 +19,7 @@ from checker.extract.dates import GATES as _DATE_GATES
 from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
-from checker.extract.interview import Interview, interview_of
+from checker.extract.interview import Turns, turns_of
 from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.quantity_cricket import page_of_cricket
 from checker.extract.quantity_patterns import GATES as _QUANTITY_GATES
@@ -91,11 +91,12 @@ def anchor_of(meta: DocumentMeta) -> Anchor | None:
     return Anchor(first, last, granularity)
 
 
-def candidate_spans(doc: Document,
-                    folded: str | None = None) -> Iterator[tuple[int, int, int, int]]:
+def candidate_spans(doc: Document, folded: str | None = None,
+                    turns: Turns | None = None) -> Iterator[tuple[int, int, int, int]]:
     """(unit start, unit end, sentence start, sentence end) of every content sentence.
 
-    `folded` is fold(doc.text) when the caller has it."""
+    `folded` is fold(doc.text) when the caller has it; `turns` the page's speakers, whose
+    labels are no words of a sentence."""
     folded = fold(doc.text) if folded is None else folded
     for block in content_blocks(doc.text, doc.body_start, folded):
         lead = _BULLET_PREFIX_RE.match(doc.text, block.start, block.end)
@@ -104,6 +105,8 @@ def candidate_spans(doc: Document,
         begin = stamp.end() if stamp else begin
         turn = _SPEAKER_PREFIX_RE.match(doc.text, begin, block.end)
         begin = turn.end() if turn else begin
+        if turns is not None:
+            begin = turns.speech.get(begin, begin)  # "Chief Executive Sam Okafor: "
         # Segmentation and clause splitting read fold(text) only, and folding twice is
         # folding once: given the folded document, they do not fold each block again.
         for s, e in split_sentences(folded, begin, block.end):
@@ -116,8 +119,8 @@ def extract_document(
 ) -> ClaimFile:
     """All claims of a document scoring at least threshold, in text order."""
     ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
-                   fold(doc.text), interview=interview_of(doc.text, lexicon))
-    found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded)
+                   fold(doc.text), turns=turns_of(doc.text, lexicon))
+    found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded, ctx.turns)
              if (claim := ctx.claim(us, ue, (s, e), threshold)) is not None]
     # A fact check's rated claims ("laim": "Claim:" in any case, a cheap test first).
     rated = rated_claims(doc.text, ctx.folded.lower()) if "laim" in ctx.folded else []
@@ -164,7 +167,7 @@ class _Context:
     _stance: tuple[bool, Attrib | None, bool] = (False, None, False)
     _rupee: str | None = None
     _cricket: bool | None = None
-    interview: Interview | None = None
+    turns: Turns | None = None
 
     def rupee(self) -> str:
         """The currency "Rs" and "rupees" mean in this document (read once, when needed)."""
@@ -210,8 +213,8 @@ class _Context:
             # A clause split from its sentence has its own attribution when it names one
             # ("..., the ministry said, while imports fell, according to customs data").
             attrib = attribution(text, start, end, folded, attribution_gates) or attrib
-        if attrib is None and self.interview is not None:
-            attrib = self.interview.speaker_of(start)  # an answer: the interviewee's words
+        if attrib is None and self.turns is not None:
+            attrib = self.turns.speaker_of(start)  # an answer, a speaker's turn: theirs
         digits = _DIGIT_RE.search(folded, start, end) is not None
         dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
                            lower=lower, digits=digits, gates=date_gates)

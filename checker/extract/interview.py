@@ -1,13 +1,19 @@
-"""An interview in questions and answers: whose words the answers are.
+"""Whose words a page's turns are: an interview's answers, a transcript's speakers.
 
     Hanna Lindqvist became energy secretary in September 2025 ...
     Q: The grid connection queue is now more than 700 gigawatts. Isn't that ...
     A: It was 722GW at the end of last year, yes.
 
-The answers name no speaker: the page named the interviewee once, before the first
+    Chief Financial Officer Dana Ruiz: Sure. We expect gross margin of 37% to 38% ...
+
+An interview's answers name no speaker: the page named the interviewee before the first
 question (desk probe O: every answer attributed to no one). An answer's claims are
 attributed to the full name the page gives most often before its first question, at the
-place it is named last there; a tie, or no name given twice, attributes nothing.
+place it is named last there; a tie, or no name given twice, attributes nothing. A
+transcript labels each turn with its speaker (desk probe P's earnings call: the label was
+read as the claim's subject, and nobody said the guidance): a line opening with a name of
+two capitalised words or more and a colon is that speaker's, when the page has two such
+lines at least; the label is no part of the claim.
 """
 
 from __future__ import annotations
@@ -24,23 +30,44 @@ from checker.lexicon import Lexicon
 _QUESTION_RE = rx.compile(r"^[ \t]*Q:[ \t]", re.MULTILINE)
 _ANSWER_RE = rx.compile(r"^[ \t]*A:[ \t]", re.MULTILINE)
 _TURN_END_RE = rx.compile(r"\n[ \t]*(?:[QA]:[ \t]|\n)")
-# At least this many answers make a page an interview ("A: 1" in a list is no turn).
+# At least this many answers make a page an interview ("A: 1" in a list is no turn), and
+# this many labelled lines a transcript.
 _MIN_ANSWERS = 2
+_MIN_LABELLED = 2
+# A speaker's label: capitalised words (a title and a name), maybe a comma and who they
+# speak for ("Mark Feld, Bernstein"), a colon, and speech opening with a capital or a quote.
+_WORD = r"[A-Z][\w.'\u2019-]*"
+_LABEL_RE = rx.compile(
+    rf"^[ \t]*(?P<label>(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,5}})"
+    rf"(?:,[ \t]+{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})?):[ \t]+(?=[A-Z\"\u201c\u2018'])",
+    re.MULTILINE)
+# Labels that head a line but name no speaker ("Editor's Note:", "Key Figures:").
+_NOT_SPEAKERS = frozenset("""note notes figures facts points takeaways highlights summary
+    update updates source sources claim claims verdict rating correction clarification
+    news coverage credit credits more reading links disclosure disclaimer""".split())
 
 
-class Interview(NamedTuple):
-    """The answers' spans, and who gives them (an attribution of no words of its own)."""
+class Turns(NamedTuple):
+    """The page's attributed turns: (start, end, speaker) each, and where the speech after
+    each speaker's label starts (by the label's start)."""
 
-    answers: list[tuple[int, int]]
-    speaker: Attrib
+    spans: list[tuple[int, int, Attrib]]
+    speech: dict[int, int]
 
     def speaker_of(self, start: int) -> Attrib | None:
-        """The interviewee, when position `start` is in an answer."""
-        return self.speaker if any(s <= start < e for s, e in self.answers) else None
+        """Who says what starts at `start`, if a turn holds it."""
+        for s, e, speaker in self.spans:
+            if s <= start < e:
+                return speaker
+        return None
 
 
-def interview_of(text: str, lexicon: Lexicon) -> Interview | None:
-    """The page's interview, or None (most pages: no "A:" turns, or no interviewee)."""
+def turns_of(text: str, lexicon: Lexicon) -> Turns | None:
+    """The page's interview answers or transcript turns, or None (most pages)."""
+    return _interview(text, lexicon) or _transcript(text)
+
+
+def _interview(text: str, lexicon: Lexicon) -> Turns | None:
     if text.count("A:") < _MIN_ANSWERS or "Q:" not in text:
         return None
     first_q = _QUESTION_RE.search(text)
@@ -48,7 +75,44 @@ def interview_of(text: str, lexicon: Lexicon) -> Interview | None:
     if first_q is None or len(answers) < _MIN_ANSWERS:
         return None
     speaker = _interviewee(text, first_q.start(), lexicon)
-    return Interview(answers, speaker) if speaker is not None else None
+    return Turns([(s, e, speaker) for s, e in answers], {}) if speaker is not None else None
+
+
+def _transcript(text: str) -> Turns | None:
+    if text.count(":") < _MIN_LABELLED:
+        return None
+    labels = [m for m in _LABEL_RE.finditer(text) if _speaker(m)]
+    if len(labels) < _MIN_LABELLED:
+        return None
+    spans = []
+    for m in labels:
+        end = text.find("\n", m.end())
+        spans.append((m.end(), len(text) if end < 0 else end,
+                      Attrib(m.group("label"), _untitled(m.group("name")),
+                             m.start("label"), m.end("label"))))
+    return Turns(spans, {m.start("label"): m.end() for m in labels})
+
+
+def _speaker(m: re.Match[str]) -> bool:
+    """Whether a label names a speaker: mixed case (no dateline's "WASHINGTON DC"), and no
+    word of a box's heading."""
+    words = m.group("name").split()
+    heading = any(w.lower().removesuffix("'s").removesuffix("\u2019s") in _NOT_SPEAKERS
+                  for w in words)
+    return not heading and any(not w.isupper() for w in words)
+
+
+# A title's words before a speaker's name: "Chief Financial Officer Dana Ruiz" is Dana Ruiz.
+_TITLE_WORDS = frozenset("""chief financial executive operating technology officer president
+    vice senior head director chair chairman chairwoman chairperson managing ceo cfo coo
+    minister secretary analyst""".split())
+
+
+def _untitled(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _turn_end(text: str, at: int) -> int:

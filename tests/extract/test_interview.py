@@ -53,3 +53,41 @@ def test_no_interviewee_no_attribution(ruleset: RuleSet) -> None:
 def test_one_answer_is_no_interview(ruleset: RuleSet) -> None:
     text = INTRO + "Q: Is the queue 700 gigawatts?\nA: It was 722GW at the end of last year.\n"
     assert _sources(ruleset, text)["It was 722GW at the end of last year."] is None
+
+
+CALL = ("Halcyon reported revenue of $3.87 billion for the quarter on Wednesday.\n\n"
+        "Operator: Our next question comes from Mark Feld with Bernstein.\n"
+        "Mark Feld, Bernstein: Thanks. Can you talk about memory costs?\n"
+        "Chief Financial Officer Dana Ruiz: Sure. We expect gross margin of 37% to 38% in "
+        "the June quarter.\n"
+        "Chief Financial Officer Dana Ruiz: Memory was about 190 basis points of headwind "
+        "year on year.\n"
+        "Chief Executive Sam Okafor: More than 300,000 people signed up in the first six "
+        "hours.\n")
+
+
+def test_a_transcripts_turns_are_their_speakers(ruleset: RuleSet) -> None:
+    # desk probe P's earnings call: the label was the claim's subject, nobody said it
+    cf = extract_text(CALL, "call", ruleset.lexicon, DocumentMeta(published="2026-04-29"))
+    found = {c.text: (c.attribution.source if c.attribution else None,
+                      [e.text for e in c.entities]) for c in cf.claims}
+    assert found["We expect gross margin of 37% to 38% in the June quarter."] == \
+        ("Dana Ruiz", [])
+    assert found["Memory was about 190 basis points of headwind year on year."] == \
+        ("Dana Ruiz", [])
+    assert found["More than 300,000 people signed up in the first six hours."][0] == \
+        "Sam Okafor"
+    assert not any(":" in text for text in found)
+    claim = next(c for c in cf.claims if c.text.startswith("Memory"))
+    assert claim.attribution is not None
+    start, end = claim.attribution.span
+    assert CALL[start:end] == "Chief Financial Officer Dana Ruiz"
+
+
+def test_headings_and_one_label_are_no_transcript(ruleset: RuleSet) -> None:
+    page = ("Editor's Note: This story was updated on 12 May 2026 with new figures.\n"
+            "Key Figures: Revenue rose 11% to $3.87 billion in the quarter.\n"
+            "WASHINGTON DC: The Senate passed the bill by 51 votes to 49 on Tuesday.\n"
+            "Chief Executive Sam Okafor: More than 300,000 people signed up in six hours.\n")
+    cf = extract_text(page, "p", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
+    assert all(c.attribution is None for c in cf.claims)
