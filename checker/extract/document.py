@@ -225,7 +225,7 @@ class _Context:
                                      and _FIGURES_JOINED_RE.search(lower) is not None
                                      and self.cricket())
         if dates and any(d.granularity == "fiscal-year" for d in dates) \
-                and self.rupee() == "INR":
+                and self.rupee() == "INR" and not _foreign_money(quantities):
             dates = quarters_of_accounts([april_to_march(d, folded) for d in dates],
                                          text)  # "FY26", "Q3 FY26" in India
         if quantities and any(q.unit in SEASONAL_UNITS for q in quantities):
@@ -310,6 +310,13 @@ def _outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> l
     units = [(q.start, q.end) for q in quantities if q.unit is not None]
     return [m for m in entities
             if not any(s <= m.start and m.end <= e for s, e in units)] if units else entities
+
+
+def _foreign_money(quantities: list[Quantity]) -> bool:
+    """Whether the claim's sums are all in another currency than the rupee: "Apple's Q1
+    FY26 revenue of $124 billion" on an Indian page is no Indian fiscal year's (a review)."""
+    money = [q.unit for q in quantities if q.kind == "money"]
+    return bool(money) and all(unit not in (DEFAULT_RUPEE, "INR") for unit in money)
 
 
 def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
