@@ -198,3 +198,12 @@ def test_a_lent_name_is_no_second_name_in_common(ruleset: RuleSet) -> None:
         "corroboration"
     # ... but not when one of the two is only lent
     assert judge(lent, vote, BlockIndex([lent, vote]), ruleset.lexicon).label == "unrelated"
+
+
+def test_words_alone_are_not_lent_the_topic(ruleset: RuleSet) -> None:
+    # lent to claims of words alone, the topic made pairs to judge by the hundred thousand
+    # at 200,000 claims, and filler sentences corroborated one another
+    page = PAGE + "Officials said the new plant would require more workers across the region.\n"
+    plant = _claim(_page(ruleset, page), "Officials")
+    assert not any(m.role == TOPIC for m in plant.mentions)
+    assert _claim(_page(ruleset, page), "dividend").mentions[0].role == TOPIC
