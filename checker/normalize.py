@@ -8,30 +8,27 @@ stemmed content words (the frame). Pure: a claim and the lexicon in, a NormClaim
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
 from checker import rx
-from checker.extract.date_patterns import MONTHS
-from checker.extract.date_types import month_number
+from checker.describe import describe
 from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
-from checker.models.claims import Claim, DateSlot, QuantitySlot
-from checker.nlp import STOPWORDS, match_tokens, stem, token_key, word_stem
+from checker.models.claims import Claim, QuantitySlot
+from checker.nlp import STOPWORDS, match_tokens, token_key, word_stem
 from checker.normclaim import (
     CONTEXT,
     DATELINE,
     INITIAL,
     QUALIFIER,
     SOURCE,
-    Description,
     Mention,
-    NDate,
     NormClaim,
     NQuantity,
     mention,
 )
+from checker.normdates import earlier, has_lifespan, month_of_year, ndate
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 from checker.reported import reported_quote, without_slots
 from checker.subjects import (
@@ -43,7 +40,7 @@ from checker.subjects import (
     told_by,
 )
 from checker.telling import told_on
-from checker.textutil import Token, fold, slug
+from checker.textutil import fold, slug
 
 # Frame words that say nothing about which fact a claim states.
 FRAME_STOP = STOPWORDS | frozenset(
@@ -54,58 +51,6 @@ FRAME_STOP = STOPWORDS | frozenset(
     including include includes new recently currently often ever never not no nor
     """.split()
 )
-
-
-# The (?=...) hint: at each space the engine tests one class of first letters, not ten
-# case-insensitive words in turn (under IGNORECASE the class matches what the words' first
-# letters match, "\u0131" and "\u0130" included).
-COPULA_RE = rx.compile(
-    r"\s(?=[iwarhb])(?:is|was|are|were|has\s+been|had\s+been|remains|remained|became|becomes)"
-    r"\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?", re.IGNORECASE)
-NP_STOP = frozenset(
-    """
-    of in on at by for from with that which who whose where when as to set directed created
-    produced written released located based founded known made starring featuring developed
-    published owned operated run who's whom than since after before during until while
-    named called born
-    """.split()
-)
-_COPULA_WORDS = frozenset("is was are were has had remains remained became becomes".split())
-# Characters between two words that end a noun phrase (a set: one isdisjoint per word).
-_NP_BREAKS = frozenset(",;:()\"[]")
-
-
-def describe(text: str, offset: int, mentions: tuple[Mention, ...],
-             lexicon: Lexicon) -> Description | None:
-    """The copular description of a claim's subject, if the claim is one."""
-    folded = fold(text)
-    # COPULA_RE's verb stands between spaces: in ASCII text (where IGNORECASE is lower-casing)
-    # it is one of the whitespace-split words, lower-cased. Three claims in four have none,
-    # and a set test on the words costs a third of the search.
-    if folded.isascii() and _COPULA_WORDS.isdisjoint(folded.lower().split()):
-        return None
-    m = COPULA_RE.search(folded)
-    if not m:
-        return None
-    subjects = [x for x in mentions if x.end <= offset + m.start()]
-    if not subjects:
-        return None
-    words: list[Token] = []
-    for tok in match_tokens(folded, m.end()):
-        gap = folded[words[-1].end:tok.start] if words else ""
-        if tok.text.lower() in NP_STOP or not _NP_BREAKS.isdisjoint(gap) or len(words) > 8:
-            break
-        words.append(tok)
-    if not words or words[-1].text.isdigit():
-        return None
-    start, end = offset + words[0].start, offset + words[-1].end
-    nations = frozenset(
-        x.id for x in mentions if start <= x.start < end
-        and (x.role == "demonym" or (lexicon.entities.get(x.id) and
-                                     lexicon.entities[x.id].type == "country"))
-    )
-    return Description(subjects[0].id, stem(token_key(words[-1].text)), nations,
-                       folded[words[0].start:words[-1].end])
 
 
 _INITIAL_RE = rx.compile(r"^\W*([A-Z][\w'-]*[a-z0-9][\w'-]*)")
@@ -161,37 +106,7 @@ def negated_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_MONTH_ONLY_RE = rx.compile(r"^(?:in|on|during|of|late|early|mid-?)?"
-                            r"\W*(?P<month>[A-Z][a-z]+\.?)\W*$", re.IGNORECASE)
-
-
 _FRAME_PERIODS = frozenset({"quarter", "period"})
-
-
-def month_of_year(text: str, granularity: str) -> tuple[int, str] | None:
-    """(month, text) of an unresolved month-only date ("in May"); None for anything else."""
-    m = _MONTH_ONLY_RE.match(text.strip()) if granularity == "month" else None
-    if not m:
-        return None
-    try:
-        return month_number(m.group("month")), text
-    except KeyError:
-        return None
-
-
-# A lifespan in parentheses: two dates joined by a dash, at least one with its month (so that
-# "the plan (2021-2030)" is not one); an alias or pronunciation may come first ("...; ").
-_DATE_WORDS = r"[^();]{0,30}?\b(?:1[0-9]|20)[0-9]{2}"
-_LIFESPAN_RE = rx.compile(rf"\((?:[^()]*;\s*)?(?:born\s+)?{_DATE_WORDS}\s*(?:-{{1,2}}|to)\s*"
-                          rf"{_DATE_WORDS}\s*\)")
-_MONTH_NAME_RE = rx.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\b")
-
-
-def has_lifespan(folded: str) -> bool:
-    """Whether the text gives someone's birth and death dates in parentheses."""
-    # Most sentences have no parenthesis: `in` answers for them without the regex.
-    return "(" in folded and any(_MONTH_NAME_RE.search(m.group())
-                                 for m in _LIFESPAN_RE.finditer(folded))
 
 
 def entity_id(text: str, given: str | None, lexicon: Lexicon) -> str:
@@ -224,11 +139,6 @@ def _appositives(text: str, offset: int, mentions: tuple[Mention, ...]) -> list[
         if found:
             out.append((offset + found.start(), offset + found.end()))
     return out
-
-
-def _ndate(d: DateSlot) -> NDate:
-    return NDate(date.fromisoformat(d.start) if d.start else None,
-                 date.fromisoformat(d.end) if d.end else None, d.granularity, d.text, d.open)
 
 
 def _page_subject(text: str, claim: Claim, antecedent: str, offset: int,
@@ -348,8 +258,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         frame=tuple(frame),
         predicates=preds,
         quantities=tuple([_quantity(q, text, offset) for q in claim.quantities]),
-        dates=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span not in telling]),
-        told=tuple([_ndate(d) for d in claim.dates if d.resolved and d.span in telling]),
+        dates=tuple([ndate(d) for d in claim.dates if d.resolved and d.span not in telling]),
+        told=tuple([ndate(d) for d in claim.dates if d.resolved and d.span in telling]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
                       and d.span not in telling
                       for m in [month_of_year(d.text, d.granularity)] if m]),
@@ -358,7 +268,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         correction=claim.correction,
         negated=negated_words(text) if claim.polarity == "negative" else frozenset(),
         description=describe(text, offset, mentions, lexicon),
-        earlier=any(_earlier(d, text, offset) for d in claim.dates),
+        earlier=any(earlier(d, text, offset) for d in claim.dates),
     )
 
 
@@ -389,28 +299,6 @@ def _frame_stem(key: str) -> str | None:
     if key in FRAME_STOP or key.isdigit() or len(key) < 2:
         return None
     return word_stem(key)
-
-
-# A time before the page's, by the page's own clock: "last year", "the previous quarter",
-# "a year ago" (not "the past five years", which runs to the page's day).
-_EARLIER_RE = rx.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month|week)\b|"
-                         r"\ba\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)\b",
-                         re.IGNORECASE)
-
-
-# What a figure is compared with, before its date: "rose to $610 million from $495 million a
-# year earlier", "a 34% increase compared to the same period last year": the base's time,
-# not the claim's.
-_BASE_BEFORE_RE = rx.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)"
-                             r"\b[^,;.]{0,40}\Z", re.IGNORECASE)
-
-
-def _earlier(d: DateSlot, text: str, offset: int) -> bool:
-    """Whether d is a time before the page that no publication date placed, and not the
-    base a figure is compared with."""
-    at = d.span[0] - offset
-    return not d.resolved and _EARLIER_RE.search(d.text) is not None \
-        and _BASE_BEFORE_RE.search(text, max(0, at - 40), at) is None
 
 
 def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:

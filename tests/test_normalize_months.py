@@ -8,12 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.normalize import (
-    _COPULA_WORDS,
-    COPULA_RE,
-    has_lifespan,
-    month_of_year,
-)
+from checker.describe import _COPULA_WORDS, COPULA_RE
+from checker.normdates import has_lifespan, month_of_year
 from checker.subjects import PRONOUN_RE
 
 
