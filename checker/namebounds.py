@@ -156,6 +156,8 @@ def _two_word_names(words: Sequence[str], parts: list[tuple[int, int]],
             lo += 1
         if hi - lo < 2 or not all(w[:1].isupper() for w in words[lo:hi]):
             return False
+    if all(w.lower() in _BODY_HEADS for w in words[parts[1][0]:parts[1][1]]):
+        return False  # "First Citizens Bank and Trust Company": one bank (a review)
     first, second = words[parts[0][1] - 1].lower(), words[parts[1][1] - 1].lower()
     # "National Oceanic and Atmospheric Administration", "Liberian International Ship and
     # Vessel Registry": a body's head ends the second part only, one body's name. Unless

@@ -58,6 +58,8 @@ def _to_from(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[st
     its two figures, when no verb of the lexicon tells it (desk probe N: "cut ... to 18.1% from
     19.6%" corroborated "raised ... to 19.6% from 18.1%"). Figures of one unit and scale only."""
     for m in _TO_FROM_RE.finditer(text, start, end):
+        if not (m.group("sign") or m.group("unit")):
+            continue  # "returned to 1 from 2 in the rankings": a rank rises as it falls
         new, old = (float(g.replace(",", "")) for g in m.group("new", "old"))
         if new != old:
             verb = "rose" if new > old else "fell"

@@ -68,6 +68,8 @@ def test_a_dash_dateline_is_no_part_of_a_name(text: str, expected: list[str]) ->
     ("Harvard University and Stanford University ranked 4th and 6th.",
      ["Harvard University", "Stanford University"]),
     ("The road between Alder Creek and Pine Flat is closed.", ["Alder Creek", "Pine Flat"]),
+    ("First Citizens Bank and Trust Company raised its dividend.",  # a review
+     ["First Citizens Bank and Trust Company"]),
     ("The Department of Health and Social Care said.",
      ["Department of Health and Social Care"]),
 ])

@@ -46,9 +46,16 @@ _BY_DAY = rx.compile(
     r"(?:morning|afternoon|evening)|nightfall|midday|noon|late\s+\w+day)\b", re.IGNORECASE)
 
 
+# ... unless the figure is of a period of its own: "By Wednesday, Acme had sold 3,000 in the
+# first weekend" (a review: a conflict with Monday's 300 lost).
+_OWN_PERIOD = rx.compile(r"\b(?:in|during|over)\s+(?:the|its|their)\s+(?:first|opening|last|"
+                         r"final)\b", re.IGNORECASE)
+
+
 def read_by_a_day(text: str) -> bool:
-    """Whether the claim opens with the day its figures stood by ("By Wednesday, ...")."""
-    return _BY_DAY.match(text) is not None
+    """Whether the claim opens with the day its figures stood by ("By Wednesday, ...") and
+    gives them for no period of their own."""
+    return _BY_DAY.match(text) is not None and _OWN_PERIOD.search(text) is None
 
 
 def so_far(text: str) -> bool:

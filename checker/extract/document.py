@@ -119,7 +119,7 @@ def extract_document(
 ) -> ClaimFile:
     """All claims of a document scoring at least threshold, in text order."""
     ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
-                   fold(doc.text), turns=turns_of(doc.text, lexicon))
+                   fold(doc.text), turns=turns_of(doc.text, lexicon, doc.meta.title))
     found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded, ctx.turns)
              if (claim := ctx.claim(us, ue, (s, e), threshold)) is not None]
     # A fact check's rated claims ("laim": "Claim:" in any case, a cheap test first).
@@ -225,7 +225,7 @@ class _Context:
                                      and _FIGURES_JOINED_RE.search(lower) is not None
                                      and self.cricket())
         if dates and any(d.granularity == "fiscal-year" for d in dates) \
-                and self.rupee() == "INR" and not _foreign_money(quantities):
+                and self.rupee() == "INR":
             dates = quarters_of_accounts([april_to_march(d, folded) for d in dates],
                                          text)  # "FY26", "Q3 FY26" in India
         if quantities and any(q.unit in SEASONAL_UNITS for q in quantities):
@@ -310,13 +310,6 @@ def _outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> l
     units = [(q.start, q.end) for q in quantities if q.unit is not None]
     return [m for m in entities
             if not any(s <= m.start and m.end <= e for s, e in units)] if units else entities
-
-
-def _foreign_money(quantities: list[Quantity]) -> bool:
-    """Whether the claim's sums are all in another currency than the rupee: "Apple's Q1
-    FY26 revenue of $124 billion" on an Indian page is no Indian fiscal year's (a review)."""
-    money = [q.unit for q in quantities if q.kind == "money"]
-    return bool(money) and all(unit not in (DEFAULT_RUPEE, "INR") for unit in money)
 
 
 def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:

@@ -62,19 +62,32 @@ class Turns(NamedTuple):
         return None
 
 
-def turns_of(text: str, lexicon: Lexicon) -> Turns | None:
-    """The page's interview answers or transcript turns, or None (most pages)."""
-    return _interview(text, lexicon) or _transcript(text)
+# What makes a page of questions and answers an interview, not an explainer or an FAQ
+# ("Q: What happened? A: Three girls were killed ..." named the convicted man twice before
+# its first question, and his name took the answers: a review).
+_INTERVIEW_CUE_RE = rx.compile(
+    r"\b(?:interview(?:ed)?|spoke\s+(?:to|with)|talked\s+to|sat\s+down\s+with|"
+    r"in\s+conversation\s+with)\b", re.IGNORECASE)
+# ... and a transcript's, beside a speaker labelled twice: its operator or its name.
+_TRANSCRIPT_CUE_RE = rx.compile(
+    r"^[ \t]*Operator:|\btranscript\b|\b(?:earnings|conference)\s+call\b",
+    re.IGNORECASE | re.MULTILINE)
+def turns_of(text: str, lexicon: Lexicon, title: str | None = None) -> Turns | None:
+    """The page's interview answers or transcript turns, or None (most pages); `title` is
+    the page's headline from its metadata: an interview's answers are attributed only to a
+    name it gives."""
+    return _interview(text, lexicon, title) or _transcript(text)
 
 
-def _interview(text: str, lexicon: Lexicon) -> Turns | None:
+def _interview(text: str, lexicon: Lexicon, title: str | None) -> Turns | None:
     if text.count("A:") < _MIN_ANSWERS or "Q:" not in text:
         return None
     first_q = _QUESTION_RE.search(text)
     answers = [(m.start(), _turn_end(text, m.end())) for m in _ANSWER_RE.finditer(text)]
-    if first_q is None or len(answers) < _MIN_ANSWERS:
+    if first_q is None or len(answers) < _MIN_ANSWERS or not title \
+            or not _INTERVIEW_CUE_RE.search(text, 0, first_q.start()):
         return None
-    speaker = _interviewee(text, first_q.start(), lexicon)
+    speaker = _interviewee(text, first_q.start(), lexicon, title)
     return Turns([(s, e, speaker) for s, e in answers], {}) if speaker is not None else None
 
 
@@ -82,7 +95,12 @@ def _transcript(text: str) -> Turns | None:
     if text.count(":") < _MIN_LABELLED:
         return None
     labels = [m for m in _LABEL_RE.finditer(text) if _speaker(m)]
-    if len(labels) < _MIN_LABELLED:
+    # A list of names with a colon each ("Tony Blair: Labour, in office from 1997",
+    # "Johnson Matthey: Shares fell 12%", a line-up, a cabinet) is no transcript: one speaker
+    # labelled twice, or the call's operator or name, says it is (a review).
+    speakers = Counter(m.group("name") for m in labels)
+    if len(labels) < _MIN_LABELLED or (
+            max(speakers.values()) < 2 and not _TRANSCRIPT_CUE_RE.search(text)):
         return None
     spans = []
     for m in labels:
@@ -120,13 +138,15 @@ def _turn_end(text: str, at: int) -> int:
     return found.start() if found else len(text)
 
 
-def _interviewee(text: str, end: int, lexicon: Lexicon) -> Attrib | None:
+def _interviewee(text: str, end: int, lexicon: Lexicon, head: str) -> Attrib | None:
     """The full name (two words or more, no rule's entity) given most often before `end`,
-    counted by its last word ("Energy Secretary Hanna Lindqvist", "Hanna Lindqvist"), and
-    given twice at least; None on a tie. Named as it is written with the fewest words, the
-    last time so."""
+    counted by its last word ("Energy Secretary Hanna Lindqvist", "Hanna Lindqvist"), given
+    twice at least and in `head`, the page's title ("She replaced Tom Ashworth ... Tom
+    Ashworth had held the job" named the predecessor twice, the interviewee once: a review);
+    None on a tie. Named as it is written with the fewest words, the last time so."""
+    in_head = {w.lower() for w in _NAME_WORD_RE.findall(head)}
     names = [m for m in lexicon.find_entities(text, 0, end)
-             if m.id is None and len(m.text.split()) >= 2]
+             if m.id is None and len(m.text.split()) >= 2 and _surname(m.text) in in_head]
     counts = Counter(_surname(m.text) for m in names)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -135,6 +155,9 @@ def _interviewee(text: str, end: int, lexicon: Lexicon) -> Attrib | None:
     shortest = min(len(m.text.split()) for m in forms)
     last = [m for m in forms if len(m.text.split()) == shortest][-1]
     return Attrib(last.text, last.text, last.start, last.end)
+
+
+_NAME_WORD_RE = rx.compile(r"[A-Z][\w'\u2019-]+")
 
 
 def _surname(name: str) -> str:

@@ -85,7 +85,10 @@ def _below(text: str, at: int) -> re.Match[str] | None:
 def rated_claim(base: Claim | None, r: RatedClaim, threshold: float) -> Claim | None:
     """The claim read from the box's quote, with its verdict: denied when rated false (its
     polarity turned), asserted when rated true; None under the threshold."""
-    if base is None:
+    if base is None or base.attribution is not None:
+        # 'Claim: "The minister said there are no food banks in Surrey." Verdict: False':
+        # whether he said it or it is so, the verdict does not say; turned, the claim would
+        # put words in his mouth (a review).
         return None
     features = with_feature(base.features, "rated-true" if r.true else "rated-false")
     rated_score = score(features)

@@ -130,6 +130,12 @@ def test_a_count_told_as_it_stood_by_the_later_day_is_no_conflict(tmp_path: Path
     assert _number_conflicts(tmp_path / "fewer", first, fewer) == ["number"]
     undated = ("More than 4,500 search and rescue workers were sent to Malatya.", later[1])
     assert _number_conflicts(tmp_path / "undated", first, undated) == ["number"]
+    # a figure of a period of its own is no reading of a growing count (a review)
+    sold = ("Acme Corp sold 300 X1 widgets in the first weekend, the company said.",
+            "2026-05-04")
+    memo = ("By Wednesday, Acme Corp had sold 3,000 X1 widgets in the first weekend, a "
+            "leaked memo showed.", "2026-05-06")
+    assert _number_conflicts(tmp_path / "weekend", sold, memo) == ["number"]
 
 
 def test_a_toll_dated_on_each_page_is_no_date_conflict(tmp_path: Path) -> None:

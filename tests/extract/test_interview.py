@@ -3,6 +3,8 @@ probe O's answers were attributed to no one."""
 
 from __future__ import annotations
 
+import pytest
+
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
@@ -17,8 +19,12 @@ TURNS = ("Q: The grid connection queue is now more than 700 gigawatts. Is the sy
          "Hanna Lindqvist was first elected to Parliament in 2017.\n")
 
 
-def _sources(ruleset: RuleSet, text: str) -> dict[str, str | None]:
-    cf = extract_text(text, "iv", ruleset.lexicon, DocumentMeta(published="2026-04-14"))
+TITLE = "'We will not blink': Energy Secretary Hanna Lindqvist on bills and pylons"
+
+
+def _sources(ruleset: RuleSet, text: str, title: str | None = TITLE) -> dict[str, str | None]:
+    cf = extract_text(text, "iv", ruleset.lexicon,
+                      DocumentMeta(published="2026-04-14", title=title))
     return {c.text: c.attribution.source if c.attribution else None for c in cf.claims}
 
 
@@ -33,7 +39,7 @@ def test_answers_are_the_interviewees_and_questions_nobodys(ruleset: RuleSet) ->
 
 def test_a_claim_of_an_answer_is_reported(ruleset: RuleSet) -> None:
     cf = extract_text(INTRO + TURNS, "iv", ruleset.lexicon,
-                      DocumentMeta(published="2026-04-14"))
+                      DocumentMeta(published="2026-04-14", title=TITLE))
     claim = next(c for c in cf.claims if c.text.startswith("It was 722GW"))
     assert claim.modality == "reported"
     assert claim.attribution is not None
@@ -91,3 +97,39 @@ def test_headings_and_one_label_are_no_transcript(ruleset: RuleSet) -> None:
             "Chief Executive Sam Okafor: More than 300,000 people signed up in six hours.\n")
     cf = extract_text(page, "p", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
     assert all(c.attribution is None for c in cf.claims)
+
+
+def test_an_explainers_questions_are_no_interview(ruleset: RuleSet) -> None:
+    # a review: an FAQ naming the convicted man twice gave him its answers
+    page = ("Axel Rudakubana, 18, was sentenced on Thursday.\n"
+            "Axel Rudakubana pleaded guilty to all 16 charges in January.\n"
+            "Q: What happened?\nA: Three girls were killed in the attack in July 2024.\n"
+            "Q: What was the sentence?\nA: He was jailed for life with a minimum term of 52 "
+            "years.\n")
+    assert set(_sources(ruleset, page).values()) == {None}
+
+
+def test_the_interviewee_is_the_name_in_the_headline(ruleset: RuleSet) -> None:
+    # a review: the predecessor, named twice, took the answers of the interviewee, named
+    # once and then "she"
+    page = ("Hanna Lindqvist: 'Bills will fall'\n\n"
+            "Hanna Lindqvist became energy secretary in September 2025. She replaced Tom "
+            "Ashworth, who was sacked. Tom Ashworth had held the job since 2022. We spoke to "
+            "her in Whitehall.\n" + TURNS)
+    assert _sources(ruleset, page, "Hanna Lindqvist: 'Bills will fall'")[
+        "It was 722GW at the end of last year."] == "Hanna Lindqvist"
+    # a page without a title says nobody's answers they are
+    assert _sources(ruleset, page, None)["It was 722GW at the end of last year."] is None
+
+
+@pytest.mark.parametrize("page", [
+    # a review: lists of names, each with its colon, are no transcript
+    ("Tony Blair: Labour, in office from 1997 to 2007, won three general elections.\n"
+     "Gordon Brown: Labour, in office from 2007 to 2010, won no general election.\n"),
+    ("Johnson Matthey: Shares fell 12% after it cut its profit forecast on Monday.\n"
+     "Rolls Royce: Shares rose 5% after it raised its profit forecast on Monday.\n"),
+])
+def test_a_list_of_names_is_no_transcript(ruleset: RuleSet, page: str) -> None:
+    cf = extract_text(page, "p", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
+    assert all(c.attribution is None for c in cf.claims)
+    assert all(c.entities and c.text.split(":")[0] == c.entities[0].text for c in cf.claims)

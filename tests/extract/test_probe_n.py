@@ -182,13 +182,14 @@ def test_a_quarter_of_an_indian_year_of_accounts_is_resolved(ruleset: RuleSet) -
                      ("Q4 FY26", "2026-01-01", "2026-03-31")]
 
 
-def test_a_foreign_companys_year_of_accounts_on_an_indian_page(ruleset: RuleSet) -> None:
-    # a review: "Apple's Q1 FY26" on an Indian page was April-June 2025, India's quarter
-    text = ("Kaveri Paints of Mumbai, India, posted profit of Rs 412 crore in Q3 FY26.\n"
-            "Apple reported revenue of $124 billion for Q1 FY26.\n")
+def test_an_indian_companys_dollars_keep_its_year_of_accounts(ruleset: RuleSet) -> None:
+    # a review: India's IT firms report in dollars on India's April-March year ("Apple's Q1
+    # FY26" on an Indian page is read so too: left, the commoner case kept)
+    text = ("Infosys of Bengaluru, India, posted profit of Rs 6,800 crore in Q3 FY26.\n"
+            "In dollar terms, Infosys reported revenue of $4.9 billion for Q3 FY26.\n")
     claims = _claims(ruleset, text, "2026-02-05")
-    assert [(d.text, d.start) for d in claims[0].dates] == [("Q3 FY26", "2025-10-01")]
-    assert all(d.start != "2025-04-01" for d in claims[1].dates)
+    assert [(d.text, d.start) for c in claims for d in c.dates] == [
+        ("Q3 FY26", "2025-10-01"), ("Q3 FY26", "2025-10-01")]
 
 
 @pytest.mark.parametrize("sentence, text, noun, bound", [

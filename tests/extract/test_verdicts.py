@@ -69,6 +69,13 @@ def test_a_claim_rated_false_is_denied_and_one_denied_is_asserted(ruleset: RuleS
     assert not any(text.startswith("Claim:") for text in claims)
 
 
+def test_a_rated_claim_of_what_someone_said_is_no_claim(ruleset: RuleSet) -> None:
+    # a review: turned, the claim said the minister said there ARE food banks in Surrey
+    page = ('Claim: "Housing minister Matthew Pennycook said there are no food banks in '
+            'Surrey."\nVerdict: False\n')
+    assert _claims(ruleset, page) == {}
+
+
 def test_a_claim_rated_true_is_asserted(ruleset: RuleSet) -> None:
     page = 'Claim: "The Severn Bridge opened in 1966."\nVerdict: True\n'
     polarity, features = _claims(ruleset, page)["The Severn Bridge opened in 1966."]
@@ -78,7 +85,12 @@ def test_a_claim_rated_true_is_asserted(ruleset: RuleSet) -> None:
 @pytest.mark.parametrize(("text", "quote"), [
     ('A post claiming that "Britain has the highest inflation" at "6.1% and rising" was '
      "shared 14,000 times.", '"Britain has the highest inflation" at "6.1% and rising"'),
-    ("He claimed that \u201ccrime has doubled\u201d in a speech.", "\u201ccrime has doubled\u201d"),
+    ("Posts claiming that \u201ccrime has doubled\u201d spread.", "\u201ccrime has doubled\u201d"),
+    # what someone claimed is theirs to compare, as what they said is (a review)
+    ('He claimed that "1,200 nurses were recruited" in a speech.', None),
+    # the quote ends at its mark: the page's own figure after it stays (a review)
+    ('The mayor, claiming that "crime is falling", was wrong: crime rose 12%, which the '
+     'chief called "a worrying trend".', '"crime is falling"'),
     ('The minister said "crime has doubled".', None),
     ("The firm claimed that sales rose 5%.", None),
 ])
