@@ -152,7 +152,7 @@ def unknown_names(
     chunk: list[int] = []
     vocab = names_vocab if names_vocab is not None else mid_sentence_names(text)
 
-    def flush(trim: int = 0) -> None:
+    def flush(trim: int = 0, named: bool = False) -> None:
         while chunk and toks[chunk[-1]].text.lower() in _CONNECTORS:
             chunk.pop()
         if not chunk:
@@ -164,7 +164,7 @@ def unknown_names(
                 lambda n: resolve(n) is not None, _LISTED_RE.search(
                     text, max(0, toks[chunk[0]].start - 40), toks[chunk[0]].start) is not None)]
         for part in parts:  # "Kitwe and Ndola": two names
-            if is_name_chunk(text, toks, part, start, vocab, len(parts) > 1):
+            if is_name_chunk(text, toks, part, start, vocab, named or len(parts) > 1):
                 s, e = toks[part[0]].start, toks[part[-1]].end - (trim if part[-1] == last else 0)
                 if text[e:e + 1] == "+" and not text[e + 1:e + 2].isalnum():
                     e += 1  # "OPEC+" is not OPEC (a desk probe: a false conflict)
@@ -197,7 +197,9 @@ def unknown_names(
             chunk.append(i)
         elif capital and chunk and word in AIRCRAFT_MAKERS \
                 and toks[chunk[-1]].text.lower() not in _CONNECTORS:
-            flush()  # "Albion Airways Airbus A321neo": the airline, then the aircraft
+            # "Albion Airways Airbus A321neo": the airline, then the aircraft; a name even
+            # opening the sentence ("Emirates Airbus A380 ...": a review lost the airline)
+            flush(named=True)
             chunk.append(i)
         elif capital:
             chunk.append(i)

@@ -185,6 +185,7 @@ def test_no_attribution_without_a_teller(ruleset: RuleSet, sentence: str) -> Non
     ("An Air India Boeing 787 returned to Delhi on Monday.", ["Air India", "Boeing 787",
                                                                "Delhi"]),
     ("Airbus and Boeing delivered 1,500 jets in 2025.", ["Airbus", "Boeing"]),
+    ("Emirates Airbus A380 flights resumed on Monday.", ["Emirates", "Airbus A380"]),
     ("Airbus Defence and Space won the 2025 contract.", ["Airbus Defence and Space"]),
 ])
 def test_names_of_probe_n(ruleset: RuleSet, sentence: str, names: list[str]) -> None:
