@@ -36,6 +36,13 @@ _CLAIM_RE = rx.compile(
 _VERDICT_RE = rx.compile(
     r"[ \t]*(?:our\s+)?(?:verdict|rating|ruling|conclusion)\s*:\s*(?P<label>[a-z][a-z ]{1,20}?)"
     r"[ \t]*(?:[.!]|$)", re.IGNORECASE | re.MULTILINE)
+# A box of headings, the claim and the verdict each on the line below its own ("What was
+# claimed" / the claim / "Our verdict" / "Incorrect. The UK's rate was 3.2% ...").
+_HEADED_RE = rx.compile(
+    r"^[ \t]*(?:what\s+was\s+claimed|the\s+claim)[ \t]*:?[ \t]*\n[ \t]*[\"\u201c]?"
+    r"(?P<quote>[^\n\"\u201c\u201d]{8,400}?)[\"\u201d]?[ \t]*\n(?:[^\n]*\n){0,2}?"
+    r"[ \t]*(?:our\s+)?verdict[ \t]*:?[ \t]*\n[ \t]*(?P<label>[a-z][a-z ]{1,20}?)[ \t]*(?:[.!:]|$)",
+    re.IGNORECASE | re.MULTILINE)
 # How many lines below the claim its verdict may be ("Claim: ..." / "Verdict: ...", or a
 # "Source of claim:" line between).
 _LINES_BELOW = 3
@@ -63,6 +70,12 @@ def rated_claims(text: str, folded_lower: str) -> list[RatedClaim]:
         label = " ".join(verdict.group("label").lower().split())
         if label in VERDICTS:
             out.append(RatedClaim(m.start("quote"), m.end("quote"), VERDICTS[label], label))
+    if "claim" in folded_lower and "verdict" in folded_lower:
+        for m in _HEADED_RE.finditer(text):
+            label = " ".join(m.group("label").lower().split())
+            if label in VERDICTS:
+                out.append(RatedClaim(m.start("quote"), m.end("quote"), VERDICTS[label], label))
+        out.sort()
     return out
 
 

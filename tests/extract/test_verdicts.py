@@ -40,6 +40,12 @@ def _rated(text: str) -> list[tuple[str, bool, str]]:
      [("Wages have fallen for 15 years.", False, "false")]),
     # no verdict word on the page: no box read
     ('Claim: "Britain has the highest inflation."\nThe figure is wrong.\n', []),
+    # a box of headings, each part on the line below its own (Full Fact's form)
+    ("What was claimed\nBritain has the highest inflation in Europe.\nOur verdict\n"
+     "Incorrect. The UK's rate was 3.2% in April.\n",
+     [("Britain has the highest inflation in Europe.", False, "incorrect")]),
+    ("What was claimed\nWages have fallen for 15 years in a row.\nOur verdict\n"
+     "Missing context. Real pay fell in 2022.\n", []),
 ])
 def test_a_box_and_its_verdict(text: str, expected: list[tuple[str, bool, str]]) -> None:
     assert _rated(text) == expected
