@@ -169,10 +169,22 @@ def keys_of(entities: frozenset[str], mentions: tuple[Mention, ...],
     # claim must say too (coverage) and forms no block of its own.
     # (Few claims have one: the sets are built only for those, on this hot path.)
     if any(m.role in LENT_ROLES for m in mentions):
-        entities = entities - ({m.id for m in mentions if m.role in LENT_ROLES} - {
-            m.id for m in mentions if m.role not in LENT_ROLES})
+        entities = entities - given_only(mentions, LENT_ROLES)
     return frozenset(map(_ENTITY_KEYS.__getitem__, entities)) | \
         frozenset(map(_TOKEN_KEYS.__getitem__, tokens))
+
+
+def given_only(mentions: tuple[Mention, ...], roles: frozenset[str]) -> set[str]:
+    """The ids a claim has only under `roles`: names it was given (the page's subject or
+    topic, `LENT_ROLES`), not names it says."""
+    return {m.id for m in mentions if m.role in roles} - {
+        m.id for m in mentions if m.role not in roles}
+
+
+def has_lent(c: NormClaim) -> bool:
+    """Whether the claim has an entity that is no key of it (one it was only given): its
+    keys are then fewer than its entities and words (`keys_of`)."""
+    return len(c.keys) != len(c.entities) + len(c.tokens)
 
 
 _BUILD_NORM = slot_builder(NormClaim)

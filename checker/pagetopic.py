@@ -62,14 +62,13 @@ def lent_to(claim: NormClaim) -> bool:
 
 def lend_topic(claims: list[NormClaim]) -> list[NormClaim]:
     """The page's claims, those that name nothing given the page's topic as context."""
-    if not any(lent_to(c) for c in claims):
-        return claims
-    topic = page_topic(claims)
+    lendable = [lent_to(c) for c in claims]
+    topic = page_topic(claims) if any(lendable) else ()
     if not topic:
         return claims
     out = []
-    for c in claims:
-        if lent_to(c):
+    for c, lend in zip(claims, lendable, strict=True):
+        if lend:
             have = {m.id for m in c.mentions}
             lent = [eid for eid in topic if eid not in have]
             if lent:

@@ -48,10 +48,14 @@ def _signed(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[str
     "rose" or "fell" tells it (desk probe N: "(+4.9%" corroborated "fell 4.9%")."""
     found = []
     for m in _SIGNED_CHANGE_RE.finditer(text, start, end):
-        verb = "rose" if m.group(1) == "+" else "fell"
-        found += [(pid, m.start(1), m.end(1))
-                  for pid, _, _ in lexicon.find_predicates([stem(verb)])[:1]]
+        found += _change(lexicon, m.group(1) == "+", m.start(1), m.end(1))
     return found
+
+
+def _change(lexicon: Lexicon, rose: bool, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The predicate of a rise or a fall told without a verb, at text[start:end]."""
+    return [(pid, start, end)
+            for pid, _, _ in lexicon.find_predicates([stem("rose" if rose else "fell")])[:1]]
 
 def _to_from(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """"cut their stake to 18.1% from 19.6%", "raised it to $4.50 from $4": a change told by
@@ -62,9 +66,7 @@ def _to_from(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[st
             continue  # "returned to 1 from 2 in the rankings": a rank rises as it falls
         new, old = (float(g.replace(",", "")) for g in m.group("new", "old"))
         if new != old:
-            verb = "rose" if new > old else "fell"
-            return [(pid, m.start(), m.end())
-                    for pid, _, _ in lexicon.find_predicates([stem(verb)])[:1]]
+            return _change(lexicon, new > old, m.start(), m.end())
     return []
 
 
@@ -79,8 +81,9 @@ def _moved_to(lexicon: Lexicon, keys: Sequence[str],
         if not (nxt[:1].isdigit() or nxt in ("to", "by") and j + 2 < len(keys)
                 and keys[j + 2][:1].isdigit()):
             continue
-        for pid, _, _ in lexicon.find_predicates([stem(_MOVED_WORDS[key])]):
-            return [(pid, toks[j].start, toks[j].end)]
+        found = _change(lexicon, _MOVED_WORDS[key] == "rose", toks[j].start, toks[j].end)
+        if found:
+            return found
     return []
 
 def _moved_by(lexicon: Lexicon, text: str, toks: Sequence[Token],

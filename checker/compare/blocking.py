@@ -20,7 +20,7 @@ from itertools import accumulate, chain, combinations, compress, pairwise, repea
 from math import fsum
 from typing import NamedTuple
 
-from checker.normclaim import LENT_ROLES, NormClaim
+from checker.normclaim import LENT_ROLES, NormClaim, given_only
 
 _MASK = (1 << 63) - 1
 # Key pairs' ids: above every key's, and independent of how many keys there are, so that a
@@ -80,8 +80,7 @@ def rounded_count(count: int) -> float:
 def claim_keys(claim: NormClaim) -> list[str]:
     """The index keys of a claim: canonical entities and frame stems; not an entity only lent
     to it as its page's context (`normclaim.keys_of`, `pagetopic`)."""
-    lent = {m.id for m in claim.mentions if m.role in LENT_ROLES} - {
-        m.id for m in claim.mentions if m.role not in LENT_ROLES}
+    lent = given_only(claim.mentions, LENT_ROLES)
     return [f"e:{e}" for e in sorted(claim.entities - lent)] + \
         [f"t:{t}" for t in sorted(claim.tokens)]
 

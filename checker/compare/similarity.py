@@ -17,7 +17,7 @@ from itertools import repeat
 from math import fsum
 
 from checker.compare.blocking import Totals, Weights
-from checker.normclaim import NormClaim
+from checker.normclaim import NormClaim, has_lent
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +92,7 @@ def weighted_similarity(a: NormClaim, b: NormClaim, idf: Weights, ta: Totals,
     the keys' shared weight is summed from the entities' and words' weights: a claim's keys
     are its entities and words prefixed, weighed alike, and `fsum` is exact whatever the
     order. An entity no table knows weighs otherwise in the two tables: then `similarity`."""
-    if len(a.keys) != len(a.entities) + len(a.tokens) \
-            or len(b.keys) != len(b.entities) + len(b.tokens):
+    if has_lent(a) or has_lent(b):
         # An entity lent as context is no key (`normclaim.keys_of`): the keys' shared weight
         # is not the entities' and words' together, so the generic path sums the keys.
         return similarity(a, b, idf)

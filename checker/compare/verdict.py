@@ -27,7 +27,7 @@ from checker.compare.slots import (
     told_apart,
 )
 from checker.lexicon import Lexicon
-from checker.normclaim import TOPIC, NormClaim
+from checker.normclaim import TOPIC, NormClaim, given_only, has_lent
 
 __all__ = ["EVENT_GRANULARITIES", "Facts", "Stats", "Thresholds", "Verdict", "judge"]
 
@@ -59,10 +59,12 @@ _DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to b
 
 def _lent(c: NormClaim) -> frozenset[str]:
     """The entities a claim was lent as its page's topic and does not name (`pagetopic`)."""
-    if len(c.keys) == len(c.entities) + len(c.tokens):
+    if not has_lent(c):
         return frozenset()  # most claims: every entity a key, none lent
-    return frozenset({m.id for m in c.mentions if m.role == TOPIC}
-                     - {m.id for m in c.mentions if m.role != TOPIC})
+    return frozenset(given_only(c.mentions, _TOPIC_ONLY))
+
+
+_TOPIC_ONLY = frozenset({TOPIC})
 
 
 def _corrects(a: NormClaim, b: NormClaim) -> bool:
@@ -121,12 +123,13 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # estimate was 2.1%", both on pages about the UK, were a conflict; "said he would
         # decide on Tuesday" corroborated "... in the deciding set").
         shared_ents = shared_ents - lent
-        if (score < th.same_fact or len(sim.shared_frame) < 2) \
-                and lent.issuperset(sim.shared_entities):
-            return Verdict("unrelated", None, round(1 - score, 3), score,
-                           {"similarity": round(score, 3),
-                            "shared_entities": list(sim.shared_entities),
-                            "shared_words": list(sim.shared_frame)})
+    # Related only through the topic: no shared name the claims say themselves.
+    lent_only = bool(lent) and lent.issuperset(sim.shared_entities)
+    if lent_only and (score < th.same_fact or len(sim.shared_frame) < 2):
+        return Verdict("unrelated", None, round(1 - score, 3), score,
+                       {"similarity": round(score, 3),
+                        "shared_entities": list(sim.shared_entities),
+                        "shared_words": list(sim.shared_frame)})
     spec_ents = sorted(shared_ents) if shared_ents else []
     spec_words = sorted(shared_words) if shared_words else []
     details: dict[str, Any] = {"similarity": round(score, 3),
@@ -184,7 +187,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     ev = Evidence(fa, fb, sim, spec_ents, spec_words, strict, base, polarity_cover, q_agree,
                    q_conflict, d_conflict)
     found = conflict(a, b, ev, lexicon, details)
-    if found and lent and lent.issuperset(sim.shared_entities):
+    if found and lent_only:
         # No error from a guess: two pages on one name ("Police said 30 people were
         # arrested" / "... 300 people were arrested", two stories from Nigeria; "Shares rose
         # 1%" / "Shares rose 3%", two on Apple) may tell two facts alike (a review). A name

@@ -65,18 +65,18 @@ def rated_claims(text: str, folded_lower: str) -> list[RatedClaim]:
     out = []
     for m in _CLAIM_RE.finditer(text):
         verdict = _VERDICT_RE.match(m.group("rest")) or _below(text, m.end())
-        if verdict is None:
-            continue
-        label = " ".join(verdict.group("label").lower().split())
-        if label in VERDICTS:
-            out.append(RatedClaim(m.start("quote"), m.end("quote"), VERDICTS[label], label))
-    if "claim" in folded_lower and "verdict" in folded_lower:
-        for m in _HEADED_RE.finditer(text):
-            label = " ".join(m.group("label").lower().split())
-            if label in VERDICTS:
-                out.append(RatedClaim(m.start("quote"), m.end("quote"), VERDICTS[label], label))
-        out.sort()
-    return out
+        if verdict is not None:
+            out.append(_rated(m, verdict.group("label")))
+    if "verdict" in folded_lower:
+        out += [_rated(m, m.group("label")) for m in _HEADED_RE.finditer(text)]
+    return sorted(r for r in out if r is not None)
+
+
+def _rated(claim: re.Match[str], label: str) -> RatedClaim | None:
+    """The claim quoted in `claim` with its verdict's label, if the label is a clear one."""
+    key = " ".join(label.lower().split())
+    return RatedClaim(claim.start("quote"), claim.end("quote"), VERDICTS[key], key) \
+        if key in VERDICTS else None
 
 
 def _below(text: str, at: int) -> re.Match[str] | None:
