@@ -23,6 +23,7 @@ from checker.nlp import (
 )
 from checker.predicatespans import predicate_spans as _predicate_spans
 from checker.propernames import (
+    BODY_HEADS,
     EntityMatch,
     inside_name,
     negated_prefix,
@@ -100,7 +101,7 @@ def _singular_acronym(name: str) -> str:
 
 
 def _untitled(key: str) -> str:
-    """A name's key without the person's title before it (when a name is left)."""
+    """A name's key without the person's title before it (when a person's name is left)."""
     words = key.split(" ")
     head = 0
     for i, word in enumerate(words[:-1]):
@@ -108,7 +109,9 @@ def _untitled(key: str) -> str:
             head = i + 1
         elif word not in _TITLE_LEAD:
             break
-    return " ".join(words[head:])
+    # What ends in a body's head is the body's name, no person's: "Premier League" is no
+    # "League" of a premier (a probe: every club's league table was "name:league").
+    return key if head == len(words) - 1 and words[-1] in BODY_HEADS else " ".join(words[head:])
 
 
 @dataclass

@@ -129,6 +129,12 @@ OTHER_THING = frozenset("""post daily times herald tribune journal gazette today
     monument memorial hotel stadium water gas steel railways railway airport league
     agency administration authority commission survey open masters championship
     championships cup prix games trophy classic""".split())
+# The heads of a body's name, which a title word may open ("Premier League", "Executive
+# Council", "Governor's Cup"): no person after a title.
+BODY_HEADS = frozenset("""league cup championship trophy council committee party club union
+    association federation bank university college school hospital court agency authority
+    commission office ministry department board fund foundation trust group company
+    corporation institute academy museum society""".split())
 # (desk probe P: "Italian Open" and "French Open" were Italy's and France's "Open", which
 # the corpus made the Madrid Open; "Bahrain Grand Prix" was Bahrain)
 # (A public body named after its country is the body: "UK Health Security Agency", "US

@@ -108,6 +108,10 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
                           approximate=approximate)
 
 
+# The adverbs of a margin after its count: "one point clear", "one stroke behind".
+_MARGINS = frozenset("clear ahead behind adrift short higher lower above below".split())
+
+
 def noun_after(folded: str, end: int) -> str | None:
     """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
     words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
@@ -135,8 +139,9 @@ def noun_after(folded: str, end: int) -> str | None:
     if plurals:
         return plurals[-1].lower().strip("'")
     head = phrase[:3]
-    while len(head) > 1 and head[-1].lower().endswith("ed"):
-        head.pop()  # "one person died", "one man arrested": the person, not the verb
+    while len(head) > 1 and (head[-1].lower().endswith("ed") or head[-1].lower() in _MARGINS):
+        head.pop()  # "one person died", "one man arrested": the person, not the verb;
+        # "one point clear": the point, not the margin's adverb
     return head[-1].lower().strip("'")
 
 

@@ -110,6 +110,12 @@ _WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WO
             # ... and so is one of a toll ("one civilian was killed": desk probe L, no figure,
             # so "two were injured" was the only one)
             rf"one(?=\s+(?:{_TOLL_ONES})\s+{_TOLL_FATES})|"
+            # ... and so is one of a margin or a lead ("one point clear", "won by one
+            # goal", "by one percentage point": "three points clear" corroborated "one
+            # point clear" in a review, the one no figure), not "at one point"
+            rf"one(?=\s+(?:percentage\s+)?points?\s+(?:clear|ahead|behind|adrift|short|"
+            rf"higher|lower|above|below)\b)|one(?=\s+percentage\s+point)|"
+            rf"(?<=\bby\s)one(?=\s+(?:point|goal|vote|seat|run|wicket|stroke|shot|length)\b)|"
             rf"(?!one\b){_SMALL_WORDS}")
 WORD_NUMBER_RE = rx.compile(
     rf"(?=[atfseno])\b(?P<word>{_WRITTEN})\b(?!-)"

@@ -97,6 +97,11 @@ def test_a_full_name_many_pages_give_is_still_one_owner() -> None:
     ("General Motors", "name:general-motors"),
     ("Federal Reserve", "name:federal-reserve"),
     ("Prime Minister", "name:prime-minister"),  # a title alone is what is named
+    # A body's name opened by a title word: no person (every league table was "league").
+    ("Premier League", "name:premier-league"),
+    ("Executive Council", "name:executive-council"),
+    ("Premier Li", "name:li"),
+    ("Mayor Andy Street", "name:andy-street"),  # a person named after a body's head word
 ])
 def test_a_persons_title_is_no_part_of_the_name(ruleset: RuleSet, name: str,
                                                 expected: str) -> None:

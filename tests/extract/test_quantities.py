@@ -335,6 +335,13 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("The governor said one civilian was killed and two were injured.", "one",
      {"kind": "count", "value": 1, "noun": "civilian"}),
     ("One person died in the fire.", "One", {"kind": "count", "value": 1, "noun": "person"}),
+    # one of a margin is a figure too ("three points clear" corroborated "one point clear",
+    # which had none: a review), its noun the point, not the margin's adverb
+    ("Arsenal are one point clear at the top.", "one",
+     {"kind": "count", "value": 1, "noun": "point"}),
+    ("The bill passed by one vote.", "one", {"kind": "count", "value": 1, "noun": "vote"}),
+    ("Inflation rose by one percentage point.", "one percentage point",
+     {"kind": "points", "unit": "pp", "value": 1}),
     # desk probe M: a race's or a jump's "m" is metres, not a million; a result's "sec"
     ("Okonkwo jumped 8.41m to win the long jump.", "8.41m",
      {"kind": "measure", "unit": "m", "value": 8.41}),
@@ -454,6 +461,8 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
     # written-out compounds are adjectives before a hyphen, and a bare "one" is no figure
     ("A twenty-three-year-old man and a five-year plan.", []),
     ("One of the twenty-three victims was named.", []),
+    ("At one point the queue grew.", []),  # a moment, no margin
+    ("She was one of the goal scorers.", []),
     # a capital letter against a number is a temperature only where one can be: not a
     # name's part, a grade, a seat, a floor or a sum in cents
     ("He sat in Row 12F by Gate 5C.", []),
