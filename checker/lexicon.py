@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from checker import rx
 from checker.models.rules import EntityRule, PredicateRule
 from checker.namechunks import unknown_names
+from checker.nameids import unknown_slug
 from checker.nlp import (
     AUXILIARIES,
     MATCH_TOKEN_RE,
@@ -23,13 +24,12 @@ from checker.nlp import (
 )
 from checker.predicatespans import predicate_spans as _predicate_spans
 from checker.propernames import (
-    BODY_HEADS,
     EntityMatch,
     inside_name,
     negated_prefix,
     team_name_end,
 )
-from checker.textutil import Token, fold, normalise_key, slug
+from checker.textutil import Token, fold
 
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
 UNKNOWN_PREFIX = "name:"
@@ -70,48 +70,6 @@ def phrase_stems(text: str) -> tuple[str, ...]:
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
-
-
-# A company's legal form after its name: "Harrowgate Retail plc" and "Harrowgate Retail" are
-# one company (a desk probe: two entities, so their figures were never compared).
-_CORPORATE_RE = rx.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmbh|ag|nv|corp)"
-                           r"\.?$")
-
-# A person's title before the name: "Prime Minister Petr Fiala" on one page and "Petr Fiala"
-# on another are one person (a desk probe: two entities), and so are "Chief Executive Maria
-# Lindqvist" and "Maria Lindqvist". Only a title that ends in one of
-# the heads is dropped ("Finance Ministry", "General Motors" and "Federal Reserve" keep
-# their words).
-_TITLE_LEAD = frozenset("""prime deputy vice foreign finance health interior defence defense
-    home chief former acting state financial operating technology""".split())
-_TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governor mayor
-    chancellor premier executive officer spokesperson spokesman spokeswoman chairman
-    chairwoman ceo cfo""".split())
-
-
-# An acronym's plural: "MPs", "NGOs". Its id is the acronym's ("name:mp"): as "mps" it was
-# the initials of "Max Planck Society" (a 55-page probe run) or "Metropolitan Police Service".
-_ACRONYM_PLURAL_RE = rx.compile(r"([A-Z]{2,})s")
-
-
-def _singular_acronym(name: str) -> str:
-    """The acronym of a plural one ("MPs": "MP"); any other name as it is."""
-    found = _ACRONYM_PLURAL_RE.fullmatch(name)
-    return found.group(1) if found else name
-
-
-def _untitled(key: str) -> str:
-    """A name's key without the person's title before it (when a person's name is left)."""
-    words = key.split(" ")
-    head = 0
-    for i, word in enumerate(words[:-1]):
-        if word in _TITLE_HEADS:
-            head = i + 1
-        elif word not in _TITLE_LEAD:
-            break
-    # What ends in a body's head is the body's name, no person's: "Premier League" is no
-    # "League" of a premier (a probe: every club's league table was "name:league").
-    return key if head == len(words) - 1 and words[-1] in BODY_HEADS else " ".join(words[head:])
 
 
 @dataclass
@@ -293,8 +251,7 @@ class Lexicon:
         """`resolve`, or for a name no rule knows `name:` and a slug of it."""
         found = self._ids.get(name)
         if found is None:
-            found = self._ids[name] = self.resolve(name) or UNKNOWN_PREFIX + slug(_untitled(
-                _CORPORATE_RE.sub("", normalise_key(_singular_acronym(name)))))
+            found = self._ids[name] = self.resolve(name) or UNKNOWN_PREFIX + unknown_slug(name)
         return found
 
     def _resolve(self, name: str) -> str | None:
