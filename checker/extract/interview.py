@@ -41,10 +41,19 @@ _LABEL_RE = rx.compile(
     rf"^[ \t]*(?P<label>(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,5}})"
     rf"(?:,[ \t]+{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})?):[ \t]+(?=[A-Z\"\u201c\u2018'])",
     re.MULTILINE)
+# ... and one in capitals, of one word or more, a broadcast transcript's ("WOLF BLITZER, CNN
+# ANCHOR:", then "BLITZER:") or a call's ("DANA RUIZ:"): a speaker only on a page with a
+# transcript's cue, when the page labels them twice ("WASHINGTON DC:" is a dateline).
+_CAPS_WORD = r"[A-Z][A-Z.'\u2019-]+"
+_CAPS_LABEL_RE = rx.compile(
+    rf"^[ \t]*(?P<label>(?P<name>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,5}})"
+    rf"(?:,[ \t]+{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})?):[ \t]+(?=[A-Z\"\u201c\u2018'])",
+    re.MULTILINE)
 # Labels that head a line but name no speaker ("Editor's Note:", "Key Figures:").
 _NOT_SPEAKERS = frozenset("""note notes figures facts points takeaways highlights summary
     update updates source sources claim claims verdict rating correction clarification
-    news coverage credit credits more reading links disclosure disclaimer""".split())
+    news coverage credit credits more reading links disclosure disclaimer breaking live
+    watch read analysis exclusive opinion editor warning alert""".split())
 
 
 class Turns(NamedTuple):
@@ -70,7 +79,7 @@ _INTERVIEW_CUE_RE = rx.compile(
     r"in\s+conversation\s+with)\b", re.IGNORECASE)
 # ... and a transcript's, beside a speaker labelled twice: its operator or its name.
 _TRANSCRIPT_CUE_RE = rx.compile(
-    r"^[ \t]*Operator:|\btranscript\b|\b(?:earnings|conference)\s+call\b",
+    r"^[ \t]*Operator:|\btranscripts?\b|\b(?:earnings|conference)\s+call\b",
     re.IGNORECASE | re.MULTILINE)
 def turns_of(text: str, lexicon: Lexicon, title: str | None = None) -> Turns | None:
     """The page's interview answers or transcript turns, or None (most pages); `title` is
@@ -94,30 +103,57 @@ def _interview(text: str, lexicon: Lexicon, title: str | None) -> Turns | None:
 def _transcript(text: str) -> Turns | None:
     if text.count(":") < _MIN_LABELLED:
         return None
+    cue = _TRANSCRIPT_CUE_RE.search(text) is not None
     labels = [m for m in _LABEL_RE.finditer(text) if _speaker(m)]
     # A list of names with a colon each ("Tony Blair: Labour, in office from 1997",
     # "Johnson Matthey: Shares fell 12%", a line-up, a cabinet) is no transcript: one speaker
     # labelled twice, or the call's operator or name, says it is (a review).
     speakers = Counter(m.group("name") for m in labels)
-    if len(labels) < _MIN_LABELLED or (
-            max(speakers.values()) < 2 and not _TRANSCRIPT_CUE_RE.search(text)):
+    names = {m.start(): _untitled(m.group("name")) for m in labels}
+    if cue:
+        names.update(_capitals(text))
+    if len(names) < _MIN_LABELLED or (max(speakers.values(), default=0) < 2 and not cue):
         return None
     spans = []
-    for m in labels:
+    found = {m.start(): m for m in labels}
+    found.update((m.start(), m) for m in _CAPS_LABEL_RE.finditer(text) if m.start() in names)
+    for at in sorted(names):
+        m = found[at]
         end = text.find("\n", m.end())
         spans.append((m.end(), len(text) if end < 0 else end,
-                      Attrib(m.group("label"), _untitled(m.group("name")),
-                             m.start("label"), m.end("label"))))
-    return Turns(spans, {m.start("label"): m.end() for m in labels})
+                      Attrib(m.group("label"), names[at], m.start("label"), m.end("label"))))
+    return Turns(spans, {found[at].start("label"): found[at].end() for at in names})
+
+
+def _capitals(text: str) -> dict[int, str]:
+    """Labels in capitals of a speaker the page labels twice, by where each starts, with the
+    speaker's name as a name is written: "BLITZER:" after "WOLF BLITZER, CNN ANCHOR:" is
+    Wolf Blitzer."""
+    found = [m for m in _CAPS_LABEL_RE.finditer(text) if not _heading(m.group("name"))]
+    counts = Counter(m.group("name").split()[-1] for m in found)
+    full: dict[str, str] = {}
+    out: dict[int, str] = {}
+    for m in found:
+        words = m.group("name").split()
+        if counts[words[-1]] < 2:
+            continue
+        name = _untitled(" ".join(w.title() for w in words))
+        if len(words) > 1:
+            full[words[-1]] = name
+        out[m.start()] = full.get(words[-1], name)
+    return out
 
 
 def _speaker(m: re.Match[str]) -> bool:
     """Whether a label names a speaker: mixed case (no dateline's "WASHINGTON DC"), and no
     word of a box's heading."""
     words = m.group("name").split()
-    heading = any(w.lower().removesuffix("'s").removesuffix("\u2019s") in _NOT_SPEAKERS
-                  for w in words)
-    return not heading and any(not w.isupper() for w in words)
+    return not _heading(m.group("name")) and any(not w.isupper() for w in words)
+
+
+def _heading(name: str) -> bool:
+    return any(w.lower().removesuffix("'s").removesuffix("\u2019s") in _NOT_SPEAKERS
+               for w in name.split())
 
 
 # A title's words before a speaker's name: "Chief Financial Officer Dana Ruiz" is Dana Ruiz.

@@ -133,3 +133,36 @@ def test_a_list_of_names_is_no_transcript(ruleset: RuleSet, page: str) -> None:
     cf = extract_text(page, "p", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
     assert all(c.attribution is None for c in cf.claims)
     assert all(c.entities and c.text.split(":")[0] == c.entities[0].text for c in cf.claims)
+
+
+BROADCAST = ("CNN Transcripts: The Situation Room, aired 12 May 2026\n\n"
+             "WOLF BLITZER, CNN ANCHOR: Officials say 4,500 rescue workers are now in the "
+             "area.\n"
+             "DANA RUIZ, FEMA ADMINISTRATOR: We have sent 3,200 workers since Tuesday.\n"
+             "BLITZER: More than 40 people were rescued overnight, according to the agency.\n"
+             "RUIZ: Power was restored to 80% of homes by Wednesday morning.\n")
+
+
+def test_a_transcripts_speakers_in_capitals(ruleset: RuleSet) -> None:
+    # a broadcast's labels in capitals, the second time by surname alone
+    cf = extract_text(BROADCAST, "cnn", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
+    found = {c.text: c.attribution.source if c.attribution else None for c in cf.claims}
+    assert found["Officials say 4,500 rescue workers are now in the area."] == "Officials"
+    assert found["We have sent 3,200 workers since Tuesday."] == "Dana Ruiz"
+    assert found["Power was restored to 80% of homes by Wednesday morning."] == "Dana Ruiz"
+    assert found["More than 40 people were rescued overnight, according to the agency."] \
+        == "agency"  # the sentence's own source first
+    assert not any(":" in text for text in found)
+
+
+def test_capitals_without_a_transcripts_cue_are_no_speakers(ruleset: RuleSet) -> None:
+    # no cue: a dateline and a box's label in capitals, each twice, are nobody's turns
+    page = BROADCAST.replace("CNN Transcripts: ", "").replace("aired", "on")
+    cf = extract_text(page, "p", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
+    assert all(c.attribution is None or c.attribution.source in ("Officials", "agency")
+               for c in cf.claims)
+    boxes = ("Transcript of the briefing below.\n"
+             "UPDATE: The Senate passed the bill by 51 votes to 49 on Tuesday.\n"
+             "UPDATE: The House will vote on the bill on Thursday, aides said.\n")
+    cf = extract_text(boxes, "b", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
+    assert all(c.attribution is None or c.attribution.source == "aides" for c in cf.claims)
