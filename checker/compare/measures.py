@@ -44,7 +44,10 @@ _KIND_WORDS = """
     core headline food fuel energy services goods merchandise operating net gross underlying
     pretax maize wheat rice corn=maize soybean soy=soybean barley sorghum cassava coffee tea
     cocoa sugar cotton tobacco oil crude=oil petroleum=oil gas coal copper gold iron steel
-    lithium nickel diamond import export budget trade account public government=public
+    lithium nickel diamond aluminium aluminum=aluminium lumber timber=lumber wood=lumber
+    beef pork poultry dairy fish seafood=fish wine textile electronics semiconductor
+    chip=semiconductor car auto=car vehicle=car fertiliser fertilizer=fertiliser
+    import export budget trade account public government=public
     private domestic foreign overseas=foreign international=foreign youth urban rural
     consumer producer wholesale retail""".split()
 _KINDS = {word_stem(w.split("=")[0]): word_stem(w.split("=")[-1]) for w in _KIND_WORDS}

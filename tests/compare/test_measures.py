@@ -59,6 +59,11 @@ def test_measures_differ() -> None:
     assert _differ("The budget deficit widened", "The trade deficit widened")
     assert _differ("Import prices rose 2%", "Export prices rose 2%")
     assert _differ("Quarterly profit rose to $2bn", "Annual profit rose to $8bn")
+    # goods of trade (a review: tariffs on steel and on lumber imports conflicted)
+    assert _differ("Tariffs of 25% on steel imports", "Tariffs of 10% on lumber imports")
+    assert _differ("Aluminium exports fell", "Car exports fell")
+    assert not _differ("Timber imports fell", "Lumber imports fell")
+    assert not _differ("Auto exports fell", "Vehicle exports fell")
     # One measure, qualified on one side only, by words used alike, or by no kind at all
     # (a review's pairs: "home" / "house" prices, "defence" / "military" spending).
     assert not _differ("Zambia's maize harvest fell", "Zambia's harvest fell")
