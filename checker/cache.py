@@ -127,12 +127,13 @@ _CLAIMS = TypeAdapter(list[Claim])
 
 
 def normalisation_key(doc_id: str, claims: Sequence[Claim], rules_fp: str,
-                      document: str = "") -> str:
+                      document: str = "", published: str | None = None) -> str:
     """Key of a document's normalised claims; `document` is the sha256 of the document's
-    text, which normalisation reads between the claims (`subjects.gap_subject`)."""
+    text, which normalisation reads between the claims (`subjects.gap_subject`), and
+    `published` its publication date (the day of a market's move that gives none)."""
     head = digest({"format": FORMAT, "what": NORMALISED, "code": code_fingerprint(),
                     "rules": rules_fp, "id": doc_id, "document": document,
-                    "non_finite": _non_finite(claims)})
+                    "non_finite": _non_finite(claims), "published": published})
     # The claims as pydantic serialises them (in Rust; field order is the model's, so
     # stable): a tenth of the time of dumping them to dicts and through `json`.
     body = _CLAIMS.dump_json(list(claims), by_alias=True)

@@ -17,6 +17,7 @@ from checker.claimindex import ClaimIndex
 from checker.corpus import Corpus, DocClaims
 from checker.cpus import resolve_jobs
 from checker.lexicon import Lexicon
+from checker.marketdays import dated_moves
 from checker.models.claims import Claim
 from checker.normclaim import NormClaim
 from checker.normpack import NormPack
@@ -24,10 +25,12 @@ from checker.rules import RuleSet
 
 
 def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
-                       text: str | None = None) -> list[NormClaim]:
+                       text: str | None = None, published: str | None = None
+                       ) -> list[NormClaim]:
     """A document's claims normalised in text order: pronouns resolve to the previous
     subject (named in a claim, or in a sentence of the document's `text` between claims),
-    duplicate ids keep the first, short and long forms of a name unify."""
+    duplicate ids keep the first, short and long forms of a name unify, and a market's move
+    that gives no day is told on the day the page was `published` (`marketdays`)."""
     from checker.names import unify_long_names, unify_short_names
     from checker.normalize import normalise
     from checker.pagetopic import lend_topic
@@ -44,7 +47,7 @@ def normalise_document(doc_id: str, claims: Sequence[Claim], lexicon: Lexicon,
         seen.add(n.claim_id)
         out.append(n)
     # The topic is read once the page's names are unified ("Sinner" is "Jannik Sinner").
-    return lend_topic(unify_long_names(unify_short_names(out)))
+    return dated_moves(lend_topic(unify_long_names(unify_short_names(out))), published)
 
 
 def normalisation_keys(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache) -> list[str]:
@@ -81,7 +84,8 @@ def normalised(corpus: Corpus, ruleset: RuleSet, cache: ClaimCache | None = None
         cache.documents = {dc.doc.id: k for dc, k in zip(corpus.docs, keys, strict=True)}
     todo = [i for i, hit in enumerate(found) if hit is None]
     fresh = normalise_documents([(corpus.docs[i].doc.id, corpus.docs[i].claims,
-                                  corpus.docs[i].doc.text) for i in todo],
+                                  corpus.docs[i].doc.text, corpus.docs[i].doc.meta.published)
+                                 for i in todo],
                                 ruleset.lexicon, jobs)
     for i, claims in zip(todo, fresh, strict=True):
         found[i] = claims, tuple(unknown_names(claims))
@@ -110,7 +114,8 @@ def _normalisation_key(dc: DocClaims, cache: ClaimCache, rules_fp: str) -> str:
     drafted = dc.drafted_under(cache.extracted)
     if drafted is not None:
         return drafted_normalisation_key(drafted)
-    return normalisation_key(dc.doc.id, dc.claims, rules_fp, dc.doc.sha256)
+    return normalisation_key(dc.doc.id, dc.claims, rules_fp, dc.doc.sha256,
+                             dc.doc.meta.published)
 
 
 def _in_corpus_order(per_doc: Sequence[Sequence[NormClaim]]) -> list[NormClaim]:

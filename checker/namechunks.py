@@ -183,7 +183,8 @@ def unknown_names(
         # "Saturday's election": a day with its possessive is no name either.
         capital = word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
             "\u2019s") not in MONTHS_AND_DAYS and not _is_label(word) \
-            and not _is_degree_scale(toks, i)
+            and not _is_degree_scale(toks, i) \
+            and not (word == "Quarter" and i + 1 < len(toks) and toks[i + 1].text.isdigit())
         if taken[i] or (i + 1 < len(toks) and (
                 text[tok.end:tok.end + 1] in _CURRENCY_SIGNS
                 or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit())

@@ -29,7 +29,7 @@ from checker.normclaim import (
     mention,
 )
 from checker.normdates import earlier, has_lifespan, month_of_year, ndate
-from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
+from checker.propernames import COMMON_STARTERS, GROUP_STARTERS, MONTHS_AND_DAYS
 from checker.reported import reported_quote, without_slots
 from checker.subjects import (
     DATELINE_RE,
@@ -76,6 +76,7 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
     word = m.group(1)
     low = token_key(word)
     if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
+            or low in GROUP_STARTERS \
             or low in WORD_NUMBERS \
             or _ADVERB_RE.search(low):
         return None  # "Twelve people died": a number, not a name

@@ -171,14 +171,15 @@ def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,
 def _normalise_block(state: dict[str, Any], bounds: tuple[int, int]
                      ) -> list[list[NormClaim]]:
     """Normalised claims of documents start..end-1 (the documents are the parent's)."""
-    docs: Sequence[tuple[str, list[Claim], str | None]] = state["docs"]
-    return [normalise_document(doc_id, claims, state["lexicon"], text)
-            for doc_id, claims, text in docs[bounds[0]:bounds[1]]]
+    docs: Sequence[tuple[str, list[Claim], str | None, str | None]] = state["docs"]
+    return [normalise_document(doc_id, claims, state["lexicon"], text, published)
+            for doc_id, claims, text, published in docs[bounds[0]:bounds[1]]]
 
 
-def normalise_documents(docs: Sequence[tuple[str, list[Claim], str | None]], lexicon: Lexicon,
-                        jobs: int = 1) -> list[list[NormClaim]]:
-    """`normalise_document` of each (document id, claims, text), in input order."""
+def normalise_documents(docs: Sequence[tuple[str, list[Claim], str | None, str | None]],
+                        lexicon: Lexicon, jobs: int = 1) -> list[list[NormClaim]]:
+    """`normalise_document` of each (document id, claims, text, publication date), in input
+    order."""
     state = {"docs": docs, "lexicon": lexicon}
     return [claims for block in spread(_normalise_block, state, len(docs), resolve_jobs(jobs))
             for claims in block]

@@ -39,6 +39,15 @@ COMMON_STARTERS = frozenset(
     patients students teachers farmers correction corrections clarification update
     around approximately roughly nearly almost estimated circa barely fully exactly
     average typical median
+    participants passengers investigators traders use less following compared older
+    younger long-term short-term wind rain demand supply
+    """.split()
+)
+# ... and words that open a sentence about people, which a name may start with too ("People
+# for the Ethical Treatment of Animals", "Women's Aid"): no name's first word alone.
+GROUP_STARTERS = frozenset(
+    """
+    people men women children adults
     """.split()
 )
 TITLES = frozenset(

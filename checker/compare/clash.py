@@ -20,6 +20,7 @@ from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
 from checker.compare.slots import Pairs, currency_slip, figures_differ, same_day_of
+from checker.compare.standings import standings_clash
 from checker.compare.totals import shrank
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.nlp import word_stem
@@ -260,6 +261,12 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
             or measured_alike(ev.fa.measure_words, ev.fb.measure_words)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in q_conflict]
+        return "number", logistic(6 * (ev.base - 0.55)) * hedged
+    # One thing ranked twice: "the world's largest wheat exporter" / "the world's
+    # second-largest" (desk probe Q: a corroboration).
+    ranked = standings_clash(a.text, b.text) if not q_conflict and not d_conflict else []
+    if ranked and anchored:
+        details["quantities"] = [list(p) for p in ranked]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged
     # One sum of one thing, in two currencies: a slip of the currency ("a strike fund of $50
     # million" / "of 50 million euros"), anchored as a figure is.

@@ -92,7 +92,7 @@ class ClaimFacts:
         self.figures_of = figure_measures(c.text, words, c.quantities) \
             if self.measures and c.quantities else ()
         self.roles = roles_of(c)
-        self.fates = fates_of(c.tokens)
+        self.fates = fates_of(c.tokens, c.text)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
 

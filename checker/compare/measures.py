@@ -226,11 +226,53 @@ _FATE_WORDS = {
 _FATES = {word_stem(w): fate for fate, words in _FATE_WORDS.items() for w in words.split()}
 
 
-def fates_of(tokens: frozenset[str]) -> frozenset[str]:
-    """The fates a claim's frame names (killed, injured, rescued, ...)."""
-    return frozenset(_FATES[t] for t in tokens if t in _FATES)
+def fates_of(tokens: frozenset[str], text: str = "") -> frozenset[str]:
+    """The fates a claim's frame names (killed, injured, rescued, ...); an obituary's
+    "survived by" (in `text`) names the family, no one rescued."""
+    found = frozenset(_FATES[t] for t in tokens if t in _FATES)
+    if "rescued" in found and _SURVIVED_BY_RE.search(text) and not any(
+            _FATES[t] == "rescued" for t in tokens - _SURVIVE_STEMS if t in _FATES):
+        return found - {"rescued"}
+    return found
+
+
+_SURVIVED_BY_RE = rx.compile(r"\bsurvived\s+by\b", re.IGNORECASE)
+_SURVIVE_STEMS = frozenset({word_stem("survive"), word_stem("survived")})
 
 
 def fates_differ(fa: frozenset[str], fb: frozenset[str]) -> bool:
     """Each claim counts people of a fate the other does not name: two facts."""
     return bool(fa) and bool(fb) and fa.isdisjoint(fb)
+
+
+# What a risk is of: "a higher risk of hip fracture (HR 1.28)" and "a higher risk of
+# vertebral fracture (HR 1.11)" are two outcomes of one exposure, two facts (desk probe Q:
+# a number conflict). The words after "risk of" (or odds, hazard, incidence), up to a
+# figure, a bracket or a clause's end.
+_OUTCOME_RE = rx.compile(
+    r"\b(?:risk|risks|odds|hazard|incidence|likelihood)\s+of\s+(?:an?\s+|the\s+)?"
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.IGNORECASE)
+_OUTCOME_CUE_RE = rx.compile(r"\b(?:risks?|odds|hazard|incidence|likelihood)\s+of\b",
+                             re.IGNORECASE)
+_OUTCOME_STOP = frozenset("in among for with by at from than and or who which that".split())
+
+
+def _outcomes(text: str) -> frozenset[str]:
+    words: set[str] = set()
+    for m in _OUTCOME_RE.finditer(text):
+        for w in m.group(1).lower().split():
+            if w in _OUTCOME_STOP:
+                break
+            words.add(word_stem(w))
+    return frozenset(words)
+
+
+def outcomes_differ(a: NormClaim, b: NormClaim) -> bool:
+    """Each claim names a risk of an outcome with a word the other claim does not have:
+    "risk of hip fracture" / "risk of vertebral fracture" (not "risk of hip fracture" /
+    "risk of fracture")."""
+    if not (_OUTCOME_CUE_RE.search(a.text) and _OUTCOME_CUE_RE.search(b.text)):
+        return False  # most pairs
+    oa, ob = _outcomes(a.text), _outcomes(b.text)
+    return bool(oa - ob) and bool(ob - oa) and (oa - ob).isdisjoint(b.tokens) \
+        and (ob - oa).isdisjoint(a.tokens)

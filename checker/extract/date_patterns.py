@@ -173,7 +173,10 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", rx.compile(rf"{_DAY_FIRST}{_ORD}\s+(?:of\s+)?{_MON}(?!\w){_NO_YEAR_AFTER}", _I)),
     ("q_year", rx.compile(rf"\b(?:the\s+)?{_Q}\s+(?:of\s+)?(?:{_YEAR}|{_REL}|{_THE_YEAR})\b",
                           _I)),
-    ("qy", rx.compile(rf"\bQ(?P<qn>[1-4])(?:\s+|\s+of\s+|-|/)(?:{_YEAR})\b")),
+    # ... and as a statistics office writes it: "Quarter 1 2026" (desk probe Q: a year and
+    # a name "Quarter 1 2026")
+    ("qy", rx.compile(rf"\b(?:Q|[Qq]uarter\s+)(?P<qn>[1-4])(?:,?\s+|\s+of\s+|-|/)"
+                      rf"(?:{_YEAR})\b")),
     ("q", rx.compile(rf"\b(?:the\s+)?{_Q}\b|\bQ(?P<qn>[1-4])\b", _I)),
     ("fiscal", rx.compile(r"\b(?:FY\s?)?(?P<y1>(?:19|20)\d\d)\s?[-/]\s?(?P<y2>\d\d)\b(?![-/]?\d)")),
     ("fy", rx.compile(r"\b(?:FY|[Ff]iscal(?:\s+[Yy]ear)?)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?![-/]\d)")),
@@ -252,7 +255,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
     "m_rel": (False, _MONTH_STEMS), "md": (True, _MONTH_STEMS), "dm": (True, _MONTH_STEMS),
     "md_rel": (True, _REL_YEARS), "dm_rel": (True, _REL_YEARS),
-    "q_year": (False, ("quarter",)), "qy": (True, _QUARTER_STEMS[1:]),
+    "q_year": (False, ("quarter",)), "qy": (True, _QUARTER_STEMS),
     "q": (False, _QUARTER_STEMS), "fiscal": (True, ("-", "/")), "fy": (True, ("fy", "fiscal")),
     "between": (True, ("between", "from")), "year_range": (True, ("-",)),
     "decade": (True, ("0s",)), "prev_period": (True, ("previous",)),

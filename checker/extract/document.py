@@ -69,6 +69,15 @@ _STAMP_PREFIX_RE = LIVE_STAMP_RE
 # who speaks, not what is said (desk probe O: "A: It was 722GW" as the claim's text and
 # its triple's subject).
 _SPEAKER_PREFIX_RE = rx.compile(r"(?:[QA]|Operator):[ \t]+")  # a call's operator too
+# A structured abstract's headings ("Results: During follow-up, 3,104 participants ..."):
+# the part of the paper, not a name of the claim (desk probe Q: two papers' "Conclusions"
+# made one anchor, and a false conflict of their figures).
+_SECTION_PREFIX_RE = rx.compile(
+    r"(?i:background|context|importance|introduction|purpose|aims?|objectives?|design|"
+    r"setting|participants|interventions?|exposures?|methods?|main\s+outcomes?(?:\s+and\s+"
+    r"measures)?|measurements|results?|findings|conclusions?(?:\s+and\s+relevance)?|"
+    r"interpretation|discussion|limitations|funding|trial\s+registration)"
+    r":[ \t]+(?=[A-Z0-9\"\u201c])")
 # Two figures joined, as a bowler's or a side's are ("4-38", "287/6"): only then is the page
 # asked whether it tells of cricket.
 _FIGURES_JOINED_RE = rx.compile(r"\d[-/]\d")
@@ -103,7 +112,8 @@ def candidate_spans(doc: Document, folded: str | None = None,
         begin = lead.end() if lead else block.start
         stamp = _STAMP_PREFIX_RE.match(doc.text, begin, block.end)
         begin = stamp.end() if stamp else begin
-        turn = _SPEAKER_PREFIX_RE.match(doc.text, begin, block.end)
+        turn = _SPEAKER_PREFIX_RE.match(doc.text, begin, block.end) \
+            or _SECTION_PREFIX_RE.match(doc.text, begin, block.end)
         begin = turn.end() if turn else begin
         if turns is not None:
             begin = turns.speech.get(begin, begin)  # "Chief Executive Sam Okafor: "

@@ -116,6 +116,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         if "-second" in low_text or "-minute" in low_text:
             for m in qp.SHORT_DURATION_ADJ_RE.finditer(folded, start, stop):
                 keep(_duration(text, m))
+        if digits:
+            for m in qp.MEASURE_ADJ_RE.finditer(folded, start, stop):
+                keep(_measured(text, m))
     if cricket and digits:
         for q in qcr.cricket_figures(text, folded, start, stop):  # "took 4-38"
             keep(q)
@@ -213,6 +216,18 @@ def _tally(text: str, m: re.Match[str]) -> list[Quantity]:
                      float(m.group(g)), float(m.group(g)), float(m.group(g)), None, noun,
                      False, "exact")
             for g, noun in ((a, "majority"), (b, "minority"))]
+
+
+def _measured(text: str, m: re.Match[str]) -> Quantity:
+    """A length, mass or area written before what it measures ("the 2,794-metre runway"),
+    exact, in the base unit."""
+    num = m.group("num")
+    value = float(num.replace(",", "")) if num[:1].isdigit() else qw.word_value(num)
+    word = m.group("unit").lower()
+    unit, factor = qw.MEASURES.get(word) or qw.MEASURES[word + "s"]
+    s, e = m.start(), m.end("unit")
+    return Quantity(text[s:e], s, e, "measure", value * factor, value * factor,
+                    value * factor, unit, m.group("noun").lower(), False, "exact")
 
 
 def _duration(text: str, m: re.Match[str]) -> Quantity:

@@ -128,11 +128,17 @@ OPINION = Cue(
 SENTIMENT = Cue(
     """
     hope hopes hoped hoping glad pleased delighted happy appreciate appreciated appreciates
-    welcome welcomed welcomes optimism optimistic confidence confident enthusiasm
+    welcome welcomed welcomes optimism optimistic confident enthusiasm
     enthusiastic aspiration proud congratulate congratulates wish wishes wished
     grateful
     """,
-    [r"honored\s+to", r"honoured\s+to"],
+    [r"honored\s+to", r"honoured\s+to",
+     # ... but a study's confidence interval, a survey's consumer confidence and a vote of
+     # confidence are measured or done (desk probe Q: "a hazard ratio of 1.28, with a 95%
+     # confidence interval of 1.07 to 1.40" was dropped as a feeling)
+     r"confidence(?!\s+(?:intervals?|index|indicator|survey|votes?|motion|level|ratings?)\b)"
+     r"(?<!consumer\sconfidence)(?<!business\sconfidence)(?<!investor\sconfidence)"
+     r"(?<!of\sconfidence)(?<!no\sconfidence)(?<!no-confidence)"],
 )
 # Puffery and interpretation: words that grade or read meaning into facts.
 EVALUATIVE = Cue(
@@ -163,7 +169,7 @@ DECIDED_WORDS = frozenset(
     "agreed decided decision announced signed approved confirmed said says stated".split())
 ADVICE_RE = rx.compile(r"^(?:please\s+|let's\s+|let\s+us\s+|do\s+not\s+|don't\s+|make\s+sure|"
                        r"remember|try|consider|click|visit|read|watch|join|follow|subscribe|"
-                       r"(?:one|the\s+best|the\s+only|another)\s+way\s+to)\b",
+                       r"(?:one|the\s+best|the\s+only|another)\s+way\s+to)\b(?!-)",
                        re.IGNORECASE)
 # "US" (the country) is not "us".
 FIRST_PERSON_RE = rx.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")

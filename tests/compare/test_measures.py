@@ -110,6 +110,12 @@ def test_fates_of() -> None:
     assert fates("The quake killed 40 people and injured 300") == {"killed", "injured"}
     assert fates("The death toll rose to 52") == {"killed"}
     assert fates("Rescue teams pulled 87 people alive from the rubble") == {"rescued"}
+    # an obituary's family survives no disaster (the FEVER dev set's Mozart: his two sons
+    # were no count of the rescued)
+    assert fates_of(_stems("He was survived by his wife and two sons"),
+                    "He was survived by his wife and two sons") == frozenset()
+    assert fates_of(_stems("12 survivors were rescued, survived by none"),
+                    "12 survivors were rescued, survived by none") == {"rescued"}
     assert fates_differ(fates("injured 300 people"), fates("killed 40 people"))
     assert not fates_differ(fates("killed 40 and injured 300"), fates("killed 40 people"))
     assert not fates_differ(fates("killed 40 people"), fates("40 people were on board"))

@@ -1,0 +1,125 @@
+"""Desk probe Q's pairs: market prices of two days, counts of two groups, two outcomes of
+one exposure, a place in a ranking and a confidence interval."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.measures import outcomes_differ
+from checker.compare.standings import standings, standings_clash
+from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.marketdays import dated_moves, market_move
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+
+
+def _norm(ruleset: RuleSet, text: str, doc: str, published: str) -> NormClaim:
+    cf = extract_text(text, doc, ruleset.lexicon, DocumentMeta(published=published),
+                      threshold=0.0)
+    return normalise_document(doc, cf.claims, ruleset.lexicon, text, published)[0]
+
+
+def _verdict(ruleset: RuleSet, a: str, b: str, pa: str = "2026-03-11",
+             pb: str = "2026-03-11") -> tuple[str, str | None]:
+    na, nb = _norm(ruleset, a, "a", pa), _norm(ruleset, b, "b", pb)
+    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
+    return v.label, v.reason
+
+
+BRENT = ("Brent crude rose 0.9% to $71.20 a barrel.",
+         "Brent crude was down 1.1% at $81.40 a barrel.")
+
+
+def test_market_prices_of_two_days_are_no_conflict(ruleset: RuleSet) -> None:
+    # four error-level conflicts between market reports published months apart
+    assert _verdict(ruleset, *BRENT, "2026-03-11", "2026-05-07")[0] == "unrelated"
+    assert _verdict(ruleset, BRENT[0], "Brent crude was down 1.1% at $81.40 a barrel on "
+                    "Thursday.", "2026-03-11", "2025-10-31")[0] == "unrelated"
+    # ... one day's are
+    assert _verdict(ruleset, *BRENT)[0] == "conflict"
+
+
+def test_market_moves(ruleset: RuleSet) -> None:
+    moved = _norm(ruleset, BRENT[0], "a", "2026-03-11")
+    assert market_move(moved)
+    assert [d.first.isoformat() for d in moved.told if d.first] == ["2026-03-11"]
+    dated = _norm(ruleset, "Brent crude rose 0.9% to $71.20 a barrel on Tuesday.", "a",
+                  "2026-03-11")
+    assert dated.told == ()  # its own day
+    plain = _norm(ruleset, "The Eiffel Tower is 330 metres tall.", "a", "2026-03-11")
+    assert not market_move(plain) and dated_moves([plain], "2026-03-11") == [plain]
+
+
+def test_counts_of_people_of_a_fate_and_of_none(ruleset: RuleSet) -> None:
+    # people taken to hospital against people on board: an error-level conflict
+    assert _verdict(ruleset, "Three passengers from Nordvik Air flight NV582 were taken to "
+                    "hospital with minor injuries.", "Nordvik Air flight NV582 had 68 "
+                    "passengers and a crew of four on board.")[0] == "unrelated"
+    # two counts of one fate still conflict
+    assert _verdict(ruleset, "Three passengers from Nordvik Air flight NV582 were injured.",
+                    "Five passengers from Nordvik Air flight NV582 were injured.") == \
+        ("conflict", "number")
+
+
+def test_two_outcomes_of_one_exposure(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "Long-term PPI use was associated with a higher risk of hip "
+                    "fracture (HR 1.28).", "Long-term PPI use was associated with a higher "
+                    "risk of vertebral fracture (HR 1.11).")[0] == "unrelated"
+    assert _verdict(ruleset, "Long-term PPI use was associated with a higher risk of hip "
+                    "fracture (HR 1.28).", "Long-term PPI use was associated with a higher "
+                    "risk of hip fracture (HR 1.11).") == ("conflict", "number")
+
+
+def test_outcomes_differ(ruleset: RuleSet) -> None:
+    def differ(a: str, b: str) -> bool:
+        return outcomes_differ(_norm(ruleset, a, "a", "2026-05-13"),
+                               _norm(ruleset, b, "b", "2026-05-13"))
+    assert differ("PPI use raised the risk of hip fracture by 28%.",
+                  "PPI use raised the risk of vertebral fracture by 11%.")
+    assert not differ("PPI use raised the risk of hip fracture by 28%.",
+                      "PPI use raised the risk of fracture by 11%.")
+    assert not differ("PPI use raised the risk of hip fracture by 28%.",
+                      "PPI use raised fracture rates by 11%.")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Russia is the world's largest wheat exporter, ahead of the European Union and Canada.",
+     "Russia ranks as the world's second-largest wheat exporter behind the European Union."),
+    ("Ireland's unemployment rate rose for the third consecutive quarter.",
+     "Ireland's unemployment rate rose for the second consecutive quarter."),
+])
+def test_two_places_of_one_ranking_conflict(ruleset: RuleSet, a: str, b: str) -> None:
+    # both were corroborations, the superlative a specific word in common
+    assert _verdict(ruleset, a, b) == ("conflict", "number")
+
+
+def test_standings() -> None:
+    assert standings("Russia is the world's largest wheat exporter.") == \
+        {"largest": (1, "largest")}
+    assert standings("the world's second-biggest exporter") == \
+        {"largest": (2, "second-biggest")}
+    assert standings("its 10th consecutive win") == {"consecutive": (10, "10th consecutive")}
+    assert standings("a second straight year") == {"consecutive": (2, "second straight")}
+    assert standings("prices rose at a faster pace") == {}
+    assert standings_clash("the largest exporter", "the largest exporter") == []
+    assert standings_clash("the largest exporter", "the third-largest exporter") == \
+        [("largest", "third-largest")]
+
+
+def test_a_confidence_interval_that_differs(ruleset: RuleSet) -> None:
+    # the hazard ratio agrees, the interval does not: a corroboration before
+    assert _verdict(ruleset, "Long-term PPI use was linked to a hip fracture hazard ratio of "
+                    "1.28 (95% CI 1.17 to 1.40).", "Long-term PPI use was linked to a hip "
+                    "fracture hazard ratio of 1.28, with a 95% confidence interval of 1.07 to "
+                    "1.40.")[0] == "conflict"
+
+
+def test_two_papers_conclusions_are_no_anchor(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "Results: During follow-up, 3,104 participants had a hip "
+                    "fracture.", "Results: During a median follow-up of 9.6 years, 1,204 "
+                    "participants developed atrial fibrillation.", "2026-05-13",
+                    "2026-06-02")[0] == "unrelated"

@@ -1,0 +1,115 @@
+"""Desk probe Q's pages, as extraction reads them: a paper's abstract, a statistics office's
+release, an aviation incident and a grains market report (the pairs are
+tests/compare/test_probe_q.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.claims import Claim
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+
+def _claims(ruleset: RuleSet, text: str) -> list[Claim]:
+    return extract_text("Page\n\n" + text + "\n", "page", ruleset.lexicon,
+                        DocumentMeta(published="2026-05-21"), threshold=0.0).claims
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("Results: During follow-up, 3,104 participants had a hip fracture.",
+     "During follow-up, 3,104 participants had a hip fracture."),
+    ("Conclusions: Long-term use was associated with a 28% higher risk of hip fracture.",
+     "Long-term use was associated with a 28% higher risk of hip fracture."),
+    ("METHODS: We followed 12,047 nurses from 38 hospitals in Norway.",
+     "We followed 12,047 nurses from 38 hospitals in Norway."),
+    # a heading of no abstract stays: "Results" is what the sentence is about here
+    ("Results season: Tesco reported revenue of £68bn in 2025.",
+     "Results season: Tesco reported revenue of £68bn in 2025."),
+])
+def test_an_abstracts_headings_are_no_part_of_its_claims(ruleset: RuleSet, line: str,
+                                                         text: str) -> None:
+    # two papers' "Conclusions" anchored a false conflict of their figures
+    claims = _claims(ruleset, line)
+    assert claims[0].text == text
+    assert "Results" not in [e.text for c in claims for e in c.entities]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Women made up 58.3% of the 184,302 participants.",
+    "Participants were followed for a median of 8.4 years.",
+    "People aged 60 to 79 were enrolled in 2012.",
+    "Passengers were kept on board for 40 minutes.",
+    "Use for less than one year was not associated with a higher risk.",
+])
+def test_an_ordinary_first_word_is_no_name(ruleset: RuleSet, sentence: str) -> None:
+    claims = _claims(ruleset, sentence)
+    normed = normalise_document("page", claims, ruleset.lexicon, "Page\n\n" + sentence + "\n")
+    first = sentence.split()[0].lower()
+    assert not any(e.endswith(":" + first) for n in normed for e in n.entities)
+
+
+def _quantities(ruleset: RuleSet, sentence: str) -> list[tuple[str, float, str | None,
+                                                              str | None, str]]:
+    return [(q.text, round(q.value, 3), q.unit, q.noun, q.kind)
+            for c in _claims(ruleset, sentence) for q in c.quantities]
+
+
+def test_a_confidence_interval_told_in_words(ruleset: RuleSet) -> None:
+    found = _quantities(ruleset, "PPI use was linked to a hip fracture hazard ratio of 1.28, "
+                                 "with a 95% confidence interval of 1.07 to 1.40.")
+    assert ("95% confidence interval of 1.07 to 1.40", 1.235, "x", "confidence interval",
+            "ratio") in found
+    assert not any(q[0] == "95%" for q in found)  # no percentage of 95
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("The 2,794-metre runway reopened at 23:50.", ("2,794-metre", 2794.0, "m", "runway")),
+    ("A 40-foot section of the bridge collapsed on Monday.",
+     ("40-foot", 12.192, "m", "section")),
+    ("The 3.5-tonne truck overturned on the A1.", ("3.5-tonne", 3500.0, "kg", "truck")),
+])
+def test_a_measure_written_before_what_it_measures(ruleset: RuleSet, sentence: str,
+                                                   figure: tuple[str, float, str, str]) -> None:
+    assert (*figure, "measure") in _quantities(ruleset, sentence)
+
+
+def test_a_distance_counts_no_preposition(ruleset: RuleSet) -> None:
+    # "40 metres beyond" / "40 feet past": the nouns "beyond" and "past" kept them apart
+    for sentence in ("The plane came to rest about 40 metres beyond the end of the runway.",
+                     "The plane stopped about 40 feet past the end of the runway."):
+        assert [q[3] for q in _quantities(ruleset, sentence)] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "text", "start", "end"), [
+    ("The unemployment rate was 4.6% in Quarter 1 2026.", "Quarter 1 2026", "2026-01-01",
+     "2026-03-31"),
+    ("Employment for Quarter 4 2025 was revised up by 5,200.", "Quarter 4 2025",
+     "2025-10-01", "2025-12-31"),
+])
+def test_a_statistics_offices_quarter(ruleset: RuleSet, sentence: str, text: str, start: str,
+                                      end: str) -> None:
+    claim = _claims(ruleset, sentence)[0]
+    assert [(d.text, d.start, d.end, d.granularity) for d in claim.dates] == \
+        [(text, start, end, "quarter")]
+    assert claim.entities == []  # no name "Quarter 1 2026"
+
+
+@pytest.mark.parametrize(("sentence", "feature"), [
+    ("Long-term use was linked to a hazard ratio of 1.28, with a 95% confidence interval of "
+     "1.07 to 1.40.", "sentiment"),
+    ("Consumer confidence fell to 92.1 in May.", "sentiment"),
+    ("Follow-up ended on 31 March 2024.", "advice"),
+])
+def test_measured_words_are_no_feeling_nor_advice(ruleset: RuleSet, sentence: str,
+                                                  feature: str) -> None:
+    claim = _claims(ruleset, sentence)[0]
+    assert feature not in claim.features
+    assert claim.score >= 0.5
+
+
+def test_a_feeling_is_still_one(ruleset: RuleSet) -> None:
+    claim = _claims(ruleset, "The minister said she had confidence in the plan.")[0]
+    assert "sentiment" in claim.features
