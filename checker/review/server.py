@@ -227,10 +227,12 @@ class ReviewApp:
         try:
             if note_only:
                 if current is None:
-                    raise RequestError(HTTPStatus.CONFLICT,
+                    # Not another editor's change (the version seen was checked): nothing
+                    # decided yet, which a 409 made the page report as a concurrent edit.
+                    raise RequestError(HTTPStatus.UNPROCESSABLE_ENTITY,
                                        "no decision to keep the note with: decide first "
                                        "(the decisions file keeps a note with a decision)",
-                                       {"finding": finding.id, "current": None})
+                                       {"finding": finding.id})
                 source = model.decisions[current.get("carried_from") or finding.id]
                 # The decision and the statements it was made on are kept; the note is this
                 # editor's, now.

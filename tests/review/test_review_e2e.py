@@ -407,6 +407,11 @@ def test_a_typed_note_is_kept_and_leaving_it_unsaved_is_warned(
     note = "Call the ministry press office before publishing"
     page.keyboard.press("n")
     page.keyboard.type(note)
+    # Ctrl+Enter on an undecided finding: told to decide first (a review: "changed by
+    # another editor", with no other editor)
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#save-status")).to_contain_text("decide first")
+    assert "another editor" not in page.locator("#save-status").inner_text()
     page.keyboard.press("Escape")
     page.keyboard.press("j")  # warned, not moved
     assert page.locator("#finding").get_attribute("data-id") == first

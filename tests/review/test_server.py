@@ -117,7 +117,7 @@ def test_deciding_on_a_reworded_finding_replaces_the_decision_it_carried(
     ({"finding": "aaaa000000000000000a", "decision": "fixed", "seen": 3}, {}, 400),
     ({"finding": "aaaa000000000000000a", "note": "n", "note_only": "yes"}, {}, 400),
     ({"finding": "aaaa000000000000000a", "note": "n", "note_only": True, "seen": None}, {},
-     409),  # undecided: no decision to keep the note with
+     422),  # undecided: no decision to keep the note with (no other editor's change)
     (["not", "an", "object"], {}, 400),
     (b"finding=aaaa000000000000000a", {"Content-Type": "application/x-www-form-urlencoded"},
      415),

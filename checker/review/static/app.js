@@ -430,6 +430,11 @@ async function send(id, body, message) {
 async function saveNote() {
   const id = state.current;
   if (!id) return;
+  if (!decisionOf(id)) {  // Ctrl+Enter on an undecided finding: the button is disabled
+    document.getElementById("save-status").textContent =
+      "Not saved: decide first (c, f, x, s); the note is saved with the decision.";
+    return;
+  }
   const note = document.getElementById("note").value;
   await send(id, { note, note_only: true }, () => "Note saved.");
 }
