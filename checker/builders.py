@@ -239,7 +239,8 @@ def stale_finding(dc: DocClaims) -> Finding:
     """A claim file extracted from an older version of its document."""
     first = dc.claims[0] if dc.claims else None
     refs = [claim_ref(dc, first)] if first else []
-    gone = (f"; {len(dc.gone)} of its claims are no longer in the text and were left out"
+    gone = (f"; {len(dc.gone)} of its claims {'is' if len(dc.gone) == 1 else 'are'} no longer "
+            f"in the text and were left out"
             f" ({', '.join(dc.gone[:5])}{', ...' if len(dc.gone) > 5 else ''})"
             if dc.gone else "")
     message = (f"{dc.claim_file} was extracted from an older version of {dc.doc.path}"

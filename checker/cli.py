@@ -115,6 +115,11 @@ class _Main(click.Group):
         except ClaimcheckError as exc:
             _exit_if_stopped()
             echo_errors([exc])
+        except BrokenPipeError:
+            # The reader went away ("claimcheck rules list | head -2"): nothing to say, and
+            # 128 + SIGPIPE as the shell's own commands exit, not "bad input".
+            _quiet_stdout()
+            sys.exit(_EXIT_PIPE)
         except OSError as exc:
             _exit_if_stopped()
             if exc.errno in _NO_ROOM and exc.filename is None:
@@ -205,6 +210,19 @@ def finish(code: int) -> NoReturn:
     sys.exit(code)
 
 
+_EXIT_PIPE = 128 + 13  # SIGPIPE
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null: the interpreter's last flush would fail on the closed pipe
+    (and print "Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _failed(message: str) -> NoReturn:
     click.echo(f"claimcheck: {message}; the run did not complete", err=True)
     sys.exit(EXIT_FAILED)
@@ -255,18 +273,18 @@ def _restore(handlers: dict[signal.Signals, Any],
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="Directory for the claim files (<document-id>.yaml).")
-@click.option("--rules", "rules_dir", default="rules", show_default=True,
-              type=click.Path(path_type=Path), help="Rules (entity aliases resolve names).")
-@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True,
-              type=click.FloatRange(0, 1),
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="Directory for the claim files (<document-id>.yaml); claimcheck.toml's "
+                   "`claims` when it sets one.")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path),
+              show_default="rules", help="Rules (entity aliases resolve names).")
+@click.option("--threshold", type=click.FloatRange(0, 1), show_default=str(DEFAULT_THRESHOLD),
               help="Minimum check-worthiness score of a claim.")
 @click.option("--force", is_flag=True, help="Overwrite files that are not claim files.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), show_default=AUTO_JOBS,
               help="Processes for extraction (0: one per CPU); same claim files for any N.")
-def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: float,
-            force: bool, jobs: int | None) -> None:
+def extract(paths: tuple[Path, ...], out: Path | None, rules_dir: Path | None,
+            threshold: float | None, force: bool, jobs: int | None) -> None:
     """Draft claim files for DOC_OR_DIR... (merged with existing ones: edits are kept)."""
     from checker.atomic import atomic_write
     from checker.claimfiles import render_claim_file, same_newlines
@@ -279,7 +297,16 @@ def extract(paths: tuple[Path, ...], out: Path, rules_dir: Path, threshold: floa
     from checker.yamlio import read_yaml
 
     root = Path.cwd()
-    ruleset, errors = load_rules_of(rules_dir)
+    # The configuration's paths and threshold, as `check` reads them (a review: extract
+    # drafted without the configured rules, and asked for --out the configuration set).
+    cfg = config_or_exit(root)
+    if out is None and not cfg.claims:
+        raise click.MissingParameter(param_hint="'--out'", param_type="option")
+    out = out or Path(str(cfg.claims))
+    threshold = threshold if threshold is not None else (
+        cfg.threshold if cfg.threshold is not None else DEFAULT_THRESHOLD)
+    ruleset, errors = load_rules_of(rules_dir or Path(cfg.rules or "rules"),
+                                    named=rules_dir is not None or cfg.rules is not None)
     files = [f for p in paths for f in (discover(p) if p.is_dir() else [p])]
     docs, doc_errors = load_documents(files, root)
     errors += doc_errors

@@ -39,17 +39,18 @@ def echo_errors(errors: Sequence[ClaimcheckError]) -> None:
         click.echo(f"{error}", err=True)
 
 
-def load_rules_of(rules_dir: Path, param: str = "rules_dir") -> tuple[RuleSet,
-                                                                    list[ClaimcheckError]]:
-    """The rules of a command's --rules directory. Named on the command line and missing,
-    it is an error (exit 2); missing by default, a warning: without its aliases no name
-    resolves to an entity id, and that must not pass unnoticed."""
+def load_rules_of(rules_dir: Path, param: str = "rules_dir", named: bool | None = None
+                  ) -> tuple[RuleSet, list[ClaimcheckError]]:
+    """The rules of a command's --rules directory. Named (on the command line, or `named`
+    by the configuration) and missing, it is an error (exit 2); missing by default, a
+    warning: without its aliases no name resolves to an entity id, and that must not pass
+    unnoticed."""
     from checker.rules import load_rules
 
     if rules_dir.exists():
         return load_rules([rules_dir])
     source = click.get_current_context().get_parameter_source(param)
-    if source is not None and source.name != "DEFAULT":
+    if named or (named is None and source is not None and source.name != "DEFAULT"):
         echo_errors([UsageError("rules directory not found", Location(str(rules_dir)))])
         sys.exit(EXIT_BAD_INPUT)
     click.echo(f"warning: {rules_dir}/ not found: no entity aliases, so names are kept "
@@ -100,7 +101,8 @@ def check_options(root: Path, cfg: Config, *, seeds: Path | None = None,
         fuzzy_threshold=_first(cfg.fuzzy_threshold, 0.9), baseline=baseline,
         decisions=decisions, jobs=jobs if jobs is not None else cfg.jobs,
         cache_dir=None if no_cache or not cfg.cache
-        else cache_dir or Path(cfg.cache_dir or CACHE_DIR))
+        else cache_dir or Path(cfg.cache_dir or CACHE_DIR),
+        rules_required=rules is not None or cfg.rules is not None)
 
 
 def _first(*values: float | None) -> float:

@@ -293,10 +293,12 @@ def _add_uncovered(dc: DocClaims, drafted: Sequence[Claim], corpus: Corpus) -> N
     # a false statement passed CI until the file was refreshed). It gets an id of its own.
     added = [_unique_id(c, ids) for c in drafted if not taken.overlaps(*c.span)]
     if added:
+        from checker.reporting.common import plural
+
         dc.claims = dc.claims + added
         dc.drafted = [c.id for c in added]
-        corpus.notes.append(f"{dc.doc.path}: {len(added)} sentence(s) not in {dc.claim_file} "
-                            f"extracted on the fly and checked")
+        corpus.notes.append(f"{dc.doc.path}: {plural(len(added), 'sentence')} not in "
+                            f"{dc.claim_file} extracted on the fly and checked")
 
 
 def _unique_id(claim: Claim, ids: set[str]) -> Claim:

@@ -73,6 +73,9 @@ class CheckOptions:
     decisions: Path | None = None
     jobs: int | None = 1  # None: as many as the corpus gains from (`cpus.auto_jobs`)
     cache_dir: Path | None = None
+    # Whether `rules` was named (on the command line or in the configuration): missing, it
+    # is an error; missing by default, the built-in rules alone apply (a note says so).
+    rules_required: bool = True
 
 
 @dataclass
@@ -141,9 +144,10 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
         ruleset, errors = load_rules([options.rules], {}, options.select, options.ignore,
                                      options.fuzzy_threshold)
     errors = [_relocate(e, root) for e in errors]
-    if not options.rules.exists():
-        errors.append(ConsistencyError("rules directory not found",
-                                       Location(display_path(options.rules, root))))
+    if not options.rules.exists() and options.rules_required:
+        errors.append(ConsistencyError(
+            "rules directory not found (create it, or leave out --rules: the built-in rules "
+            "alone apply)", Location(display_path(options.rules, root))))
     progress("load", 0, 1)
     cache = ClaimCache(options.cache_dir) if options.cache_dir is not None else None
     if cache is not None:
@@ -180,6 +184,11 @@ def load_inputs(options: CheckOptions, progress: Progress = _noop,
             cache.aside(functools.partial(_save, memos), jobs_for(options.jobs, len(corpus.docs)),
                         held=True)
     errors.extend(corpus.errors)
+    if not options.rules.exists() and not options.rules_required:
+        # A new desk's corpus (README, use 2) has no rules of its own yet: not bad input.
+        corpus.notes.append(f"{display_path(options.rules, root)}/ not found: the built-in "
+                            f"rules alone apply (entity aliases and fact rules of your own go "
+                            f"there)")
     try:
         errors.extend(suppression_errors(corpus, ruleset))
         errors.extend(entity_id_errors(corpus, ruleset))

@@ -17,6 +17,7 @@ from checker.defaults import DECISIONS_PATH
 from checker.errors import ClaimcheckError, Location, UsageError
 from checker.ingest import display_path
 from checker.pipeline import load_inputs
+from checker.reporting.common import plural
 from checker.rules import parse_rule_file, rule_files
 from checker.rules.fastload import read_rule_file
 from checker.yamlio import read_yaml
@@ -60,7 +61,8 @@ def validate_command(paths: tuple[Path, ...]) -> None:
             errors.extend(_validate_file(path, display_path(path, root), kind))
     errors = _unique(errors)
     echo_errors(errors)
-    click.echo(f"{len(files)} files checked, {len(errors)} errors", err=bool(errors))
+    click.echo(f"{plural(len(files), 'file')} checked, {plural(len(errors), 'error')}",
+               err=bool(errors))
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
 
 

@@ -199,7 +199,7 @@ def test_a_sentence_added_since_extraction_is_checked(tmp_path: Path) -> None:
     assert [(f.claims[0].claim_file, f.claims[0].claim_file_line) for f in flagged] == [
         (None, None)]
     assert any(f.kind == "stale-claims" for f in result.report.findings)
-    assert f"{doc.relative_to(tmp_path).as_posix()}: 1 sentence(s) not in " \
+    assert f"{doc.relative_to(tmp_path).as_posix()}: 1 sentence not in " \
            f"claims/{doc.stem}.yaml extracted on the fly and checked" in result.report.notes
     assert claim_file.read_bytes() == before
     # The file's own claims are the ones it has; only the new text is drafted.

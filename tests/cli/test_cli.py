@@ -788,6 +788,41 @@ def test_extract_says_when_it_has_no_rules(tmp_path: Path, repo: Path,
     assert not (tmp_path / "claims2").exists()
 
 
+def test_extract_reads_the_configuration(tmp_path: Path, repo: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # a review: extract drafted without the configured rules (no `iss` ids) and asked for
+    # an --out the configuration set
+    shutil.copytree(repo / "seeds", tmp_path / "seeds")
+    shutil.copytree(repo / "rules", tmp_path / "myrules")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claimcheck.toml").write_text('rules = "myrules"\nclaims = "cl"\n', "utf-8")
+    result = run(["extract", "seeds/002_52ff3da96645762c.txt"])
+    assert result.exit_code == 0 and "not found" not in result.output, result.output
+    assert "id: iss" in (tmp_path / "cl" / "002_52ff3da96645762c.yaml").read_text("utf-8")
+    # a configured rules directory that is missing is named, and an error
+    (tmp_path / "claimcheck.toml").write_text('rules = "gone"\nclaims = "cl"\n', "utf-8")
+    result = run(["extract", "seeds/002_52ff3da96645762c.txt"])
+    assert result.exit_code == 2 and "gone: rules directory not found" in result.output
+
+
+def test_check_without_rules_of_its_own(tmp_path: Path, repo: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # README, use 2, on a new desk's corpus: no rules/ yet is no bad input (a review: exit 2)
+    shutil.copytree(repo / "seeds", tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    assert run(["extract", "corpus", "--out", "claims"]).exit_code == 0
+    result = run(["check", "--seeds", "corpus", "--claims", "claims", "--out", "reports",
+                  "--format", "json", "--fail-on", "never", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    notes = json.loads((tmp_path / "reports" / "report.json").read_text("utf-8"))["notes"]
+    assert any("rules/ not found: the built-in rules alone apply" in n for n in notes)
+    # ... named and missing, it is an error, and says what to do
+    result = run(["check", "--seeds", "corpus", "--claims", "claims", "--rules", "nope",
+                  "--out", "reports", "--format", "json", "--no-cache"])
+    assert result.exit_code == 2
+    assert "nope: rules directory not found (create it, or leave out --rules" in result.output
+
+
 @pytest.mark.parametrize("command", [["check"], ["extract", "seeds", "--out", "out"]])
 def test_threshold_outside_zero_to_one_is_a_usage_error(project: Path,
                                                         command: list[str]) -> None:

@@ -114,3 +114,21 @@ def test_a_lone_surrogate_in_metadata_is_bad_input_not_a_crash(
     assert result.exit_code == 2, result.output
     assert f"seeds/{sidecar.name}:1:8:" in result.output and "lone surrogate" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_reader_that_went_away_is_no_bad_input(tmp_path: Path) -> None:
+    # "claimcheck rules list | head -2" printed "claimcheck: Broken pipe" and exited 2 (bad
+    # input): a closed pipe ends the command quietly, 128 + SIGPIPE as the shell's own do
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "checker", "rules", "list"], stdout=write,
+                              stderr=subprocess.PIPE, cwd=Path(__file__).parents[2],
+                              timeout=120, check=False)
+    finally:
+        os.close(write)
+    assert done.returncode == 141
+    assert done.stderr == b""
