@@ -129,7 +129,11 @@ class ErrorOut(Out):
 class Summary(Out):
     documents: int
     claims: int
-    conflicts: int
+    conflicts: int = Field(description=(
+        "Active conflicts: between documents and within one (self-contradictions); "
+        "`self_contradictions` says how many are within one, `by_kind` counts each kind."))
+    self_contradictions: int = Field(0, description=(
+        "Of `conflicts`, the self-contradictions (two claims of one document)."))
     corroborations: int
     rule_violations: int = 0
     findings: int = 0

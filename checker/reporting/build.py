@@ -106,6 +106,7 @@ def build_report(corpus: Corpus, ruleset: RuleSet, findings: list[Finding],
     summary = Summary(
         documents=len(documents), claims=sum(d.claims for d in documents),
         conflicts=sum(by_kind[k] for k in CONFLICT_KINDS),
+        self_contradictions=by_kind["self-contradiction"],
         corroborations=by_kind["corroboration"], rule_violations=by_kind["rule-violation"],
         findings=len(active), suppressed=len(findings) - len(active), errors=len(errors),
         by_kind=dict(sorted(by_kind.items())),

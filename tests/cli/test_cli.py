@@ -39,6 +39,12 @@ def test_check_on_seeds_fails_on_errors_and_writes_reports(project: Path) -> Non
     report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["documents"] == 5
     assert (project / "reports" / "report.md").read_text(encoding="utf-8").startswith("# claim")
+    # The summary's conflicts hold the self-contradictions, and say how many they are (a
+    # review: "1 conflict" in JSON where the Markdown said "0 conflicts, 1 self-contradiction")
+    summary = report["summary"]
+    assert summary["self_contradictions"] == summary["by_kind"]["self-contradiction"] == 1
+    assert summary["conflicts"] == summary["self_contradictions"] + summary["by_kind"].get(
+        "conflict", 0)
 
 
 def test_fail_on_never_exits_zero(project: Path) -> None:
