@@ -1390,3 +1390,14 @@ def test_two_notes_of_one_shape_stay_two_lines(project: Path) -> None:
     notes = [line for line in result.output.splitlines() if line.startswith("note:")]
     assert [n.split(":")[1].strip() for n in notes] == [
         "seeds/001_453f63a362655c46.txt", "seeds/004_87cc10933e1614c0.txt"]
+
+
+def test_the_committed_claim_files_are_what_extract_drafts(project: Path) -> None:
+    # a review: `claimcheck extract` over the unchanged seeds rewrote the committed claim
+    # files (a claim the extractor no longer drafts, one it now does): refresh them with
+    # `claimcheck extract seeds --out claims` when extraction changes
+    before = {p.name: p.read_bytes() for p in (project / "claims").iterdir()}
+    result = run(["extract", "seeds", "--out", "claims"])
+    assert result.exit_code == 0, result.output
+    after = {p.name: p.read_bytes() for p in (project / "claims").iterdir()}
+    assert after == before, result.output
