@@ -122,6 +122,16 @@ def ignored_section(root: Path, used: str | None) -> str | None:
             "keep the settings in one of them")
 
 
+def _unknown_key(key: str) -> str:
+    """"unknown key", with the key meant when it is near one ("fail_on": "fail-on")."""
+    import difflib
+
+    known = sorted({f.alias or n for n, f in Config.model_fields.items()})
+    near = difflib.get_close_matches(key.replace("_", "-"), known, n=1, cutoff=0.6)
+    return f"unknown key (did you mean '{near[0]}'?)" if near else \
+        f"unknown key (known: {', '.join(known)})"
+
+
 def load_config(root: Path) -> tuple[Config, str | None]:
     """The project's configuration and the file it came from (None: defaults)."""
     for name in (CONFIG_FILE, "pyproject.toml"):
@@ -134,8 +144,9 @@ def load_config(root: Path) -> tuple[Config, str | None]:
         except ValidationError as exc:
             err = exc.errors()[0]
             key = str(err["loc"][0]) if err["loc"] else ""
-            raise SchemaError(str(err["msg"]), Location(name, _locate(text, key), None,
-                                                        key or None)) from None
+            message = _unknown_key(key) if err["type"] == "extra_forbidden" else str(err["msg"])
+            raise SchemaError(message, Location(name, _locate(text, key), None,
+                                                key or None)) from None
         _check_paths(config, text, name)
         return config, name
     return Config(), None
