@@ -449,14 +449,19 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
             # The cache's last writes (the findings kept, the verdict store) go on beside
             # while the reports are made: 0.13 s of waiting at 10,000 documents.
             result = run_check(options, progress, settle=False)
-        if fix or show_diff:
-            _fixes(result.report, root, write=fix)
+        if (fix or show_diff) and _fixes(result.report, root, write=fix):
+            # The findings left once the fixes are written, as ruff's --fix reports: the
+            # run's report and exit code counted the misspellings it had just fixed (a
+            # review). Checked again, the cache serving all but the fixed claim files.
+            _warn_unsettled(result)
+            result = None
+            with terminal.Progress(err) as progress, paused_gc(freeze_on_exit=True):
+                result = run_check(options, progress, settle=False)
         _write_reports(result, chosen, out, force,
                        jobs_for(options.jobs, len(result.corpus.docs)))
     finally:
-        for problem in result.settle() if result is not None else []:
-            click.echo(f"claimcheck: warning: the cache was not written ({problem}); the "
-                       "next run recomputes what it misses", err=True)
+        if result is not None:
+            _warn_unsettled(result)
     echo_errors(result.errors)
     for line in terminal.note_lines(result.report.notes):
         click.echo(printable_path(line), err=True)  # notes name files
@@ -465,6 +470,13 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
     err.print(terminal.summary(result.report, printable_path(str(out))
                                if any(f.filename for f in chosen) else ""))
     finish(exit_code(result.report, fail_level))
+
+
+def _warn_unsettled(result: CheckResult) -> None:
+    """Wait for the run's cache writes; say which failed."""
+    for problem in result.settle():
+        click.echo(f"claimcheck: warning: the cache was not written ({problem}); the next run "
+                   "recomputes what it misses", err=True)
 
 
 def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
@@ -498,7 +510,8 @@ def _write_reports(result: CheckResult, chosen: Sequence[Format], out: Path,
             click.echo(output, nl=False)
 
 
-def _fixes(report: Report, root: Path, write: bool) -> None:
+def _fixes(report: Report, root: Path, write: bool) -> int:
+    """Print the fixes as a diff, or write them; how many files were written."""
     from checker.atomic import atomic_write
     from checker.fixes import plan_fixes, render_diff, unfixable
     from checker.ingest import display_path
@@ -511,10 +524,11 @@ def _fixes(report: Report, root: Path, write: bool) -> None:
                    "run `claimcheck extract` first", err=True)
     if not write:
         click.echo(render_diff(plans, root), nl=False)
-        return
+        return 0
     for path, (_, new) in sorted(plans.items()):
         atomic_write(path, new)
         click.echo(f"fixed {printable_path(display_path(path, root))}", err=True)
+    return len(plans)
 
 
 @main.group()
