@@ -193,11 +193,18 @@ def load_rules(
         found.extend(rules)
     ruleset = RuleSet()
     seen: dict[str, RuleSource] = {}
+    twice: set[str] = set()
     for rule, source in found:
         if rule.id in seen and not seen[rule.id].path.startswith(BUILTIN):
-            errors.append(RuleError(
-                f"rule id {rule.id!r} is already defined at {seen[rule.id].path}:"
-                f"{seen[rule.id].line}", source.at("id")))
+            # Said at both places, and neither runs: which file sorts first is no reason for
+            # one to win (a review: the error named the file nobody had edited, and the
+            # new rule replaced the fact rule whose violation left the report).
+            first = seen[rule.id]
+            errors.append(RuleError(f"rule id {rule.id!r} is also defined at {source.path}:"
+                                    f"{source.line}", first.at("id")))
+            errors.append(RuleError(f"rule id {rule.id!r} is already defined at {first.path}:"
+                                    f"{first.line}", source.at("id")))
+            twice.add(rule.id)
             continue
         if rule.id in seen:  # a project rule overrides a built-in one
             ruleset.rules = [r for r in ruleset.rules if r.id != rule.id]
@@ -218,7 +225,7 @@ def load_rules(
     checked = [*phrase_clashes, *_check_references(ruleset), *_check_names(ruleset),
                *_check_forms(ruleset), *_check_lookalikes(ruleset), *_check_patterns(ruleset)]
     errors.extend(error for _, error in checked)
-    _reject(ruleset, {rule_id for rule_id, _ in checked})
+    _reject(ruleset, {rule_id for rule_id, _ in checked} | twice)
     return ruleset, errors
 
 

@@ -29,10 +29,15 @@ def test_unknown_predicate_and_entity(tmp_path: Path) -> None:
 def test_duplicate_ids_are_errors(tmp_path: Path) -> None:
     rule = "  - id: t\n    kind: term\n    canonical: a\n    variants: [b]\n"
     root = write(tmp_path, 'schema_version: "1"\nrules:\n' + rule + rule)
-    _, errors = load_rules([root])
-    # The second `id:` (line 7), with its column and place in the file.
+    ruleset, errors = load_rules([root])
+    # The second `id:` (line 7), with its column and place in the file ...
     assert any(str(e).endswith(":7:5: rules[1].id: rule id 't' is already defined at "
                                f"{(root / 'r.yaml').as_posix()}:3") for e in errors), errors
+    # ... and the first, and neither runs: which one sorts first is no reason to win (a
+    # review: a new file's rule replaced the fact rule, whose violation left the report)
+    assert any(str(e).endswith(":3:5: rules[0].id: rule id 't' is also defined at "
+                               f"{(root / 'r.yaml').as_posix()}:7") for e in errors), errors
+    assert ruleset.get("t") is None
 
 
 def test_select_and_ignore_by_tag(repo: Path) -> None:
