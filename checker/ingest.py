@@ -167,10 +167,11 @@ def _read_sidecar(path: str, display: str, memo: SidecarMemo | None) -> Document
                 memo.put(raw, fast)
             return fast
     root = read_yaml(Path(path), display)
-    return _meta_from_node(root, display)
+    return meta_from_node(root, display)
 
 
-def _meta_from_node(root: object, display: str) -> DocumentMeta:
+def meta_from_node(root: object, display: str) -> DocumentMeta:
+    """A document's metadata from its parsed YAML, or its first schema error raised."""
     if root is None:
         return DocumentMeta()
     meta, errors = validate_model(root, DocumentMeta, load_schema("meta"), display)
@@ -187,7 +188,7 @@ def _front_matter(text: str, display: str) -> tuple[DocumentMeta, int]:
     # Blank lines in place of the lines above it: errors name the file's own line numbers.
     above = text.count("\n", 0, m.start(1)) if m.group(1) is not None else 0
     root = parse_yaml("\n" * above + (m.group(1) or ""), display)
-    return _meta_from_node(root, display), m.end()
+    return meta_from_node(root, display), m.end()
 
 
 def discover(seeds: Path) -> list[Path]:

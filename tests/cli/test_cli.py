@@ -815,6 +815,28 @@ def test_extract_reads_the_configuration(tmp_path: Path, repo: Path,
     assert result.exit_code == 2 and "gone: rules directory not found" in result.output
 
 
+def test_validate_reads_a_corpus_where_check_does(tmp_path: Path, repo: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # a review: README use 2's corpus/ could not be validated ("seeds: documents directory
+    # not found"), and a sidecar named on the command line was read as a claim file
+    shutil.copytree(repo / "seeds", tmp_path / "corpus")
+    for name in ("claims", "rules"):
+        shutil.copytree(repo / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    sidecar = tmp_path / "corpus" / "000_157f4fd9ca80a9df.meta.yaml"
+    sidecar.write_text('title: "Chang\'e 6"\npublished: "2025-01-01"\n', "utf-8")
+    result = run(["validate", "--seeds", "corpus"])
+    assert result.exit_code == 0 and ", 0 errors" in result.output, result.output
+    result = run(["validate", "corpus/000_157f4fd9ca80a9df.meta.yaml"])
+    assert result.exit_code == 0 and "1 file checked, 0 errors" in result.output, result.output
+    sidecar.write_text('title: "Chang\'e 6"\nbogus: 1\n', "utf-8")
+    result = run(["validate", "corpus/000_157f4fd9ca80a9df.meta.yaml"])
+    assert result.exit_code == 2
+    assert "000_157f4fd9ca80a9df.meta.yaml:2:1: bogus: Additional properties" in result.output
+    result = run(["validate", "--seeds", "corpus"])  # the corpus's sidecars, as check reads
+    assert result.exit_code == 2 and "meta.yaml:2:1: bogus" in result.output
+
+
 def test_check_without_rules_of_its_own(tmp_path: Path, repo: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     # README, use 2, on a new desk's corpus: no rules/ yet is no bad input (a review: exit 2)
