@@ -243,14 +243,20 @@ def stale_finding(dc: DocClaims) -> Finding:
             f"in the text and were left out"
             f" ({', '.join(dc.gone[:5])}{', ...' if len(dc.gone) > 5 else ''})"
             if dc.gone else "")
+    # Every claim found again and nothing new to check (text moved or rewrapped): the file
+    # is behind only in its offsets, no warning that fails CI (a review: the README's
+    # `fail-on = "warning"` with a baseline failed on a rewrapped paragraph).
+    moved_only = not dc.gone and not dc.drafted
+    found = "; its claims were all found again" if moved_only else ""
     message = (f"{dc.claim_file} was extracted from an older version of {dc.doc.path}"
-               f"{gone}; refresh it with `claimcheck extract {dc.doc.path} --out "
+               f"{gone}{found}; refresh it with `claimcheck extract {dc.doc.path} --out "
                f"{(dc.claim_file or 'claims/x').rsplit('/', 1)[0]}` (your edits are kept)")
     return Finding(
         # The claim file's name, not the path shown: a run from another directory (or with
         # the claims outside the root) still matches its baseline (a CI probe).
         id=fingerprint("stale-claims", None,
                        [dc.doc.id, (dc.claim_file or "").rsplit("/", 1)[-1]]),
-        kind="stale-claims", severity=Severity.warning, message=message, confidence=1.0,
+        kind="stale-claims", severity=Severity.info if moved_only else Severity.warning,
+        message=message, confidence=1.0,
         reason="hash", claims=refs,
     )

@@ -157,6 +157,33 @@ def test_stale_claim_file_is_reported(project: Path) -> None:
     assert any(f["kind"] == "stale-claims" for f in report["findings"])
 
 
+def test_a_rewrapped_document_fails_no_warning_gate(project: Path) -> None:
+    # a review: README's `fail-on = "warning"` with a baseline failed on a rewrapped
+    # paragraph, its claims all found again
+    assert run(["baseline", "write", "base.json"]).exit_code == 0
+    seed = project / "seeds" / "004_87cc10933e1614c0.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("collaboration in space sciences,",
+                                 "collaboration in\nspace sciences,"), encoding="utf-8")
+    result = run(["check", "--baseline", "base.json", "--fail-on", "warning"])
+    assert result.exit_code == 0, result.output
+    stale = _stale(project)
+    assert stale["severity"] == "info" and "were all found again" in stale["message"]
+    # a claim's sentence gone: the file is behind in what it says, a warning
+    seed.write_text(text.replace("Pakistan and China have agreed to strengthen collaboration "
+                                 "in space sciences, with a focus on astronaut training and "
+                                 "the development of a Pakistan Space Center as part of their "
+                                 "five-year strategic plan. ", ""), encoding="utf-8")
+    result = run(["check", "--baseline", "base.json", "--fail-on", "warning"])
+    assert result.exit_code == 1
+    assert _stale(project)["severity"] == "warning"
+
+
+def _stale(project: Path) -> dict[str, Any]:
+    report = json.loads((project / "reports" / "report.json").read_text(encoding="utf-8"))
+    return next(f for f in report["findings"] if f["kind"] == "stale-claims")
+
+
 def test_missing_claim_file_is_extracted_on_the_fly(project: Path) -> None:
     (project / "claims" / "001_453f63a362655c46.yaml").unlink()
     result = run(["check", "--fail-on", "never"])
