@@ -68,8 +68,9 @@ _LAZY_COMMANDS = {
 # checks each is the command's own.
 _LAZY_HELP = {
     "rules": "List the rules, or run their self-tests.",
-    "validate": "Check claim, rule and decisions files as `check` reads them (default: all "
-                "of them; with PATHS, the errors in those files and directories).",
+    "validate": "Check claim, rule, metadata and decisions files as `check` reads them "
+                "(default: all of them; with PATHS, the errors in those files and "
+                "directories).",
     "eval": "Measure the comparison on labelled data.",
     "review": "Review findings in a local web app; decisions go to reviews/decisions.yaml.",
     "export": "Export reviewed findings for other tools.",
