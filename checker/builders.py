@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from checker import rx
 from checker.compare import Corroboration, PairResult
 from checker.compare.arithmetic import ArithmeticIssue
+from checker.compare.independence import copy_form
 from checker.corpus import DocClaims
 from checker.findings import (
     apply_suppressions,
@@ -106,7 +107,7 @@ def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
     refs = [claim_ref(dc, claim, "claim" if i == 0 else "evidence")
             for i, (dc, claim) in enumerate(involved)]
     copies = "" if c.origins == c.documents else \
-        f"; copies count once ({c.documents - c.origins} not independent)"
+        f"; copies count once ({c.documents - c.origins} not independent{_copied(c)})"
     message = (f"Corroborated by {c.documents} documents from {c.origins} independent "
                f"origin{'s' if c.origins != 1 else ''}{copies}: “{_q(c.claims[0].text, 70)}”")
     fid, copy_of = statement_ids("corroboration", None, involved)
@@ -114,6 +115,22 @@ def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
                                "agree", refs, with_copy_of(c.details, copy_of),
                                (c.documents, c.origins))
     return apply_suppressions(finding, involved)
+
+
+def _copied(c: Corroboration) -> str:
+    """Which documents word the statement as another does, the reason most copies count
+    once (a review: "1 not independent" named neither page); or which share an origin."""
+    holders: dict[str, list[str]] = {}
+    for n in c.claims:
+        docs = holders.setdefault(copy_form(n.text), [])
+        if n.doc not in docs:
+            docs.append(n.doc)
+    repeated = [sorted(docs) for docs in holders.values() if len(docs) > 1]
+    if not repeated:
+        return ": a shared origin or a near-identical wording"
+    said = [f"{', '.join(docs[1:])} word{'s' if len(docs) == 2 else ''} it as {docs[0]} does"
+            for docs in sorted(repeated)[:2]]
+    return ": " + "; ".join(said) + ("; ..." if len(repeated) > 2 else "")
 
 
 def fact_finding(hit: FactHit, index: ClaimIndex, lexicon: Lexicon,

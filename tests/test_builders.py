@@ -35,3 +35,21 @@ def test_a_stale_finding_is_the_same_wherever_its_claim_file_is_shown_from() -> 
                                     stale=True))
     other = stale_finding(DocClaims(doc, [], claim_file="claims/e.yaml", stale=True))
     assert here.id == there.id != other.id
+
+
+def test_a_corroboration_says_which_document_copies_which() -> None:
+    # a review: "1 not independent" named neither page, nor why
+    from checker.builders import _copied
+    from checker.compare import Corroboration
+
+    def claim(doc: str, text: str) -> Any:
+        return SimpleNamespace(doc=doc, text=text)
+
+    said = "The project will employ 4,000 workers at its peak."
+    copied = Corroboration((claim("b_gazette", said), claim("a_herald", " " + said.upper()),
+                            claim("c_wire", "About 4,000 people will work on the dam.")),
+                           3, 2, 0.9)
+    assert _copied(copied) == ": b_gazette words it as a_herald does"
+    apart = Corroboration((claim("a", "One wording."), claim("b", "Another wording.")), 2, 1,
+                          0.9)
+    assert _copied(apart) == ": a shared origin or a near-identical wording"
