@@ -8,14 +8,14 @@ from pathlib import Path
 import click
 
 from checker.atomic import atomic_write
-from checker.cliutil import EXIT_BAD_INPUT, guard_write
+from checker.cliutil import EXIT_FAILED, guard_write
 from checker.export.claimreview import (
     SIGNATURE,
     claim_reviews,
     render,
     structural_problems,
 )
-from checker.review.options import corpus_options, load_corpus_for_review
+from checker.review.options import load_corpus_for_review, reading_options
 
 
 @click.group("export")
@@ -24,7 +24,7 @@ def export_command() -> None:
 
 
 @export_command.command("claimreview")
-@corpus_options
+@reading_options
 @click.option("--out", type=click.Path(path_type=Path), default="reports/claimreview.jsonld",
               show_default=True, help="Output file; - writes to standard output.")
 @click.option("--organization", help="The reviewing organisation (default: the editor who "
@@ -33,7 +33,7 @@ def export_command() -> None:
 @click.option("--force", is_flag=True, help="Overwrite a file that is not a ClaimReview export.")
 def claimreview(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
                 decisions: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-                editor: str | None, out: Path, organization: str | None,
+                out: Path, organization: str | None,
                 url_base: str | None, force: bool) -> None:
     """schema.org ClaimReview JSON-LD for every confirmed finding.
 
@@ -48,16 +48,16 @@ def claimreview(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | N
     if str(out) != "-":
         guard_write(out, force, SIGNATURE)
     loaded = load_corpus_for_review(seeds, claims_dir, rules_dir, decisions, select, ignore,
-                                    editor)
+                                    None)
     reviews, skipped = claim_reviews(loaded.result.report, loaded.decisions.decisions,
                                      organization, url_base)
     for line in skipped:
         click.echo(f"skipped {line}", err=True)
     problems = [p for i, r in enumerate(reviews) for p in structural_problems(r, f"[{i}]")]
-    if problems:  # a bug, not bad input: say so rather than write a broken file
+    if problems:  # a bug, not bad input: say so rather than write a broken file (exit 3)
         for problem in problems:
             click.echo(f"internal error: {problem}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        sys.exit(EXIT_FAILED)
     text = render(reviews)
     if str(out) == "-":
         click.echo(text, nl=False)

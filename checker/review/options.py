@@ -23,6 +23,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def corpus_options(func: F) -> F:
     """--seeds/--claims/--rules/--decisions/--select/--ignore/--editor, as `check` has them."""
+    return reading_options(click.option(
+        "--editor", help="Your name for decisions (default: $CLAIMCHECK_EDITOR, `editor` in "
+                         "claimcheck.toml, then $USER).")(func))
+
+
+def reading_options(func: F) -> F:
+    """--seeds/--claims/--rules/--decisions/--select/--ignore: what a command that only reads
+    the decisions takes (`export`: no --editor, which decides nothing)."""
     options = [
         click.option("--seeds", type=click.Path(path_type=Path), show_default="seeds",
                      help="Documents (.txt, .md; optional <stem>.meta.yaml)."),
@@ -32,10 +40,10 @@ def corpus_options(func: F) -> F:
                      show_default="rules", help="Rule files."),
         click.option("--decisions", type=click.Path(path_type=Path),
                      show_default=str(DECISIONS_PATH), help="Review decisions file."),
-        click.option("--select", multiple=True, help="Only these rule ids or tags."),
-        click.option("--ignore", multiple=True, help="Skip these rule ids or tags."),
-        click.option("--editor", help="Your name for decisions (default: $CLAIMCHECK_EDITOR, "
-                                      "`editor` in claimcheck.toml, then $USER)."),
+        click.option("--select", multiple=True,
+                     help="Only these rule ids, tags or finding kinds (repeatable)."),
+        click.option("--ignore", multiple=True,
+                     help="Skip these rule ids, tags or finding kinds (repeatable)."),
     ]
     for option in reversed(options):
         func = option(func)

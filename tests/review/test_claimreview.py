@@ -128,6 +128,9 @@ def test_cli_exports_confirmed_findings_of_the_seeds(project: Path) -> None:
     assert again.stdout == (project / "reports" / "claimreview.jsonld").read_text("utf-8")
     bad = CliRunner().invoke(export_command, ["claimreview", "--url-base", "x.example"])
     assert bad.exit_code == 2 and "http(s)" in bad.output
+    # An export decides nothing: no --editor (a review: it was taken and did nothing).
+    unused = CliRunner().invoke(export_command, ["claimreview", "--editor", "Bob"])
+    assert unused.exit_code == 2 and "No such option '--editor'" in unused.output
     # Its own export it replaces; another file only with --force.
     assert CliRunner().invoke(export_command, ["claimreview"]).exit_code == 0
     facts = (project / "rules" / "facts.yaml").read_text("utf-8")

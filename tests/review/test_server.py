@@ -223,7 +223,7 @@ def test_a_note_is_saved_on_the_current_decision_without_changing_it(
     fid = findings()[0].id
     status, _, body = request(server, "POST", "/api/decisions", {
         "finding": fid, "note": "alone", "note_only": True, "seen": None})
-    assert status == 409 and json.loads(body)["current"] is None  # undecided: nothing to keep
+    assert status == 422 and "decide first" in json.loads(body)["error"]  # nothing to keep
     assert not path.exists()
     first = json.loads(request(server, "POST", "/api/decisions", {
         "finding": fid, "decision": "needs-source", "note": "ask"})[2])["decision"]
