@@ -542,12 +542,22 @@ def baseline() -> None:
 @click.option("--seeds", show_default="seeds", type=click.Path(path_type=Path))
 @click.option("--claims", "claims_dir", show_default="claims", type=click.Path(path_type=Path))
 @click.option("--rules", "rules_dir", show_default="rules", type=click.Path(path_type=Path))
+@click.option("--decisions", type=click.Path(path_type=Path), show_default=str(DECISIONS_PATH),
+              help="Review decisions (a finding decided a false alarm is suppressed).")
+@click.option("--select", multiple=True,
+              help="Only these rule ids, tags or finding kinds (repeatable).")
+@click.option("--ignore", multiple=True,
+              help="Skip these rule ids, tags or finding kinds (repeatable).")
+@click.option("--threshold", type=click.FloatRange(0, 1), show_default=str(DEFAULT_THRESHOLD),
+              help="Check-worthiness threshold for claims extracted on the fly.")
 @click.option("--force", is_flag=True, help="Overwrite a file that is not a baseline.")
 def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
-                   rules_dir: Path | None, force: bool) -> None:
+                   rules_dir: Path | None, decisions: Path | None, select: tuple[str, ...],
+                   ignore: tuple[str, ...], threshold: float | None, force: bool) -> None:
     """Write PATH: the fingerprints of every current (unsuppressed) finding.
 
-    Paths, selection and threshold come from claimcheck.toml as for `check`."""
+    Paths, selection and threshold come from claimcheck.toml and the options as for
+    `check` (a review: the selection a check ran with could not be given here)."""
     from checker.atomic import atomic_write
     from checker.baseline import SIGNATURE as baseline_signature
     from checker.baseline import render_baseline
@@ -555,8 +565,14 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
 
     guard_write(path, force, baseline_signature)
     root = Path.cwd()
-    result = run_check(check_options(root, config_or_exit(root), seeds=seeds, claims=claims_dir,
-                                     rules=rules_dir))
+    cfg = config_or_exit(root)
+    if decisions is not None and not decisions.is_file():
+        raise click.BadParameter(f"{printable_path(str(decisions))}: no such file",
+                                 param_hint="--decisions")  # as check: no silent typo
+    result = run_check(check_options(
+        root, cfg, seeds=seeds, claims=claims_dir, rules=rules_dir, select=select,
+        ignore=ignore, threshold=threshold,
+        decisions=decisions or Path(cfg.decisions or DECISIONS_PATH)))
     echo_errors(result.errors)
     if result.errors:
         sys.exit(EXIT_BAD_INPUT)

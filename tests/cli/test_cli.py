@@ -157,6 +157,19 @@ def test_stale_claim_file_is_reported(project: Path) -> None:
     assert any(f["kind"] == "stale-claims" for f in report["findings"])
 
 
+def test_a_baseline_is_written_with_checks_selection(project: Path) -> None:
+    # a review: `baseline write` took none of check's selection options
+    assert run(["baseline", "write", "all.json"]).exit_code == 0
+    result = run(["baseline", "write", "some.json", "--ignore", "corroboration",
+                  "--threshold", "0.5"])
+    assert result.exit_code == 0, result.output
+    every = json.loads((project / "all.json").read_text("utf-8"))
+    some = json.loads((project / "some.json").read_text("utf-8"))
+    assert 0 < len(some["findings"]) < len(every["findings"])
+    missing = run(["baseline", "write", "x.json", "--decisions", "nope.yaml"])
+    assert missing.exit_code == 2 and "nope.yaml: no such file" in missing.output
+
+
 def test_a_rewrapped_document_fails_no_warning_gate(project: Path) -> None:
     # a review: README's `fail-on = "warning"` with a baseline failed on a rewrapped
     # paragraph, its claims all found again
