@@ -29,7 +29,8 @@ _SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass"
                  "lawyer", "doctor", "forecaster", "poll", "review", "audit", "assessment",
                  "team", "service", "association", "federation", "author", "journal", "airline",
                  "insurer", "lender", "operator", "staff", "command", "agent", "broker",
-                 "dealer", "organi")
+                 "dealer", "organi", "trader", "witness", "diplomat", "rescuer", "figures",
+                 "statistic")
 # The verbs of attribution_patterns._THAT_VERBS, _OBJECT_VERBS and _CLOSING_VERBS (each holds one).
 _VERBS = ("said", "says", "stated", "states", "noted", "notes", "added", "adds", "report",
           "announc", "confirm", "claim", "alleg", "estimat", "forecast", "predict", "project",

@@ -100,7 +100,10 @@ _HEADS = _words("""statement ministry ministries release report spokesperson spo
     minister ministers president governor mayor administration campaigners critics activists
     lawyer lawyers doctors forecaster forecasters poll review audit assessment analysis team
     service association federation author authors journal airline insurer lender operator
-    command agents brokers dealers organisers organizers""")
+    command agents brokers dealers organisers organizers traders witnesses diplomats rescuers
+    figures statistics""")
+# (desk probe Q: "Wheat futures rose 2.1% in Chicago, traders said." and "..., the figures
+# showed." were nobody's)
 # ... and a military's general staff ("staff found a bomb" found it: a review)
 _HEADS = rf"(?:{_HEADS}|general\s+staff)"
 # A word of a source's noun phrase before its head: not a preposition, a clause word or a
@@ -191,10 +194,11 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     (rx.compile(rf"[,\"]\s*(?P<source>(?:(?:two|three|four|several|some|many|the)\s+)?"
                 rf"(?:people|persons)\s+{_PRIVY}\s+[\w ]{{2,40}}?)\s+(?:said|say|says|told)\b",
                 re.IGNORECASE), True),
-    # 'official data showed', 'customs figures show'
-    (rx.compile(r"(?=[ogctrfm])\b(?P<source>(?:official|government|customs|trade|ministry|"
-                r"census|first)\s+(?:data|figures|statistics|estimates))\s+(?:showed|shows?)\b",
-                re.IGNORECASE), False),
+    # 'official data showed', 'customs figures show'; closing the sentence, '..., the
+    # figures showed.' (desk probe Q), not '..., Bank of England data showed' (the bank's)
+    (rx.compile(r"(?=[ogctrfmds])\b(?P<source>(?:official|government|customs|trade|ministry|"
+                r"census|first)\s+(?:data|figures|statistics|estimates)|(?<=, )(?:the\s+)?"
+                r"(?:data|figures|statistics))\s+(?:showed|shows?)\b", re.IGNORECASE), False),
     (rx.compile(r"(?=[hst])\b(?P<source>he|she|they)\s+(?:said|says|told|added|noted)\b",
                 re.IGNORECASE), True),
     # ... a source cited, not a reason: "withdraw, citing budget constraints" (desk probe L:

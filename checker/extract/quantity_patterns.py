@@ -263,7 +263,7 @@ NOUN_STOP = frozenset(
     within amid about around against up down out off so far next
     remains remain rises falls stays stands continues says
     thereafter afterwards afterward later earlier ago ahead apart each every not never
-    beyond past behind above below beneath along inside outside short
+    beyond past beneath along inside outside
     """.split()
 # ("on-year", "month-on-month" stay nouns: they tell a year's change from a month's, and a
 # review found "rose 0.4% month-on-month" / "rose 3.4% year-on-year" a false conflict

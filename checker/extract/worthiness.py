@@ -66,7 +66,8 @@ _ORDER = {name: i for i, name in enumerate(WEIGHTS)}
 # raise", _factual_after_do). Acts that put something on the record (declaring, conceding,
 # naming, cancelling, revoking) are events like signing and resigning; so are a court's
 # and a party's acts ("did not admit wrongdoing", "will appeal", "upheld the verdict": a
-# desk probe's court story scored 0.45 and was dropped).
+# desk probe's court story scored 0.45 and was dropped), and so is what caused an accident
+# (desk probe Q: investigators' "may have contributed to the excursion" scored 0.45).
 FACTUAL_VERBS = Cue(
     """
     sign signs signed launch launches launched announces announced held holds met meets
@@ -98,6 +99,7 @@ FACTUAL_VERBS = Cue(
     admit admits admitted appeal appeals appealed settle settles settled plead pleads
     pleaded acquit acquits acquitted overturn overturns overturned uphold upholds upheld
     deny denies denied testify testifies testified
+    caused contribute contributes contributed
     diagnosed enrolled randomised randomized
     """,
     # A study's finding: "ten years of night work was associated with a hazard ratio of

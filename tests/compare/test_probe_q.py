@@ -123,3 +123,11 @@ def test_two_papers_conclusions_are_no_anchor(ruleset: RuleSet) -> None:
                     "fracture.", "Results: During a median follow-up of 9.6 years, 1,204 "
                     "participants developed atrial fibrillation.", "2026-05-13",
                     "2026-06-02")[0] == "unrelated"
+
+
+def test_one_figure_in_two_directions(ruleset: RuleSet) -> None:
+    # the news pairs' Sensex: once "traders said" was read as attribution, nothing was left
+    # of the frames but the two directions of the figure both give
+    assert _verdict(ruleset, "The Bombay Stock Exchange's Sensex fell 2.1 percent on Tuesday, "
+                    "traders said in Mumbai.", "Mumbai's Sensex index rose 2.1 percent on "
+                    "Tuesday, traders said.") == ("conflict", "antonym")

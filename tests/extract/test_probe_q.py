@@ -113,3 +113,22 @@ def test_measured_words_are_no_feeling_nor_advice(ruleset: RuleSet, sentence: st
 def test_a_feeling_is_still_one(ruleset: RuleSet) -> None:
     claim = _claims(ruleset, "The minister said she had confidence in the plan.")[0]
     assert "sentiment" in claim.features
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Wheat futures rose 2.1% in Chicago, traders said.", "traders"),
+    ("Employment in construction fell during the quarter, the figures showed.", "figures"),
+    ("Inflation rose to 3.1% in May, data showed.", "data"),
+])
+def test_tellers_of_a_market_and_a_release(ruleset: RuleSet, sentence: str,
+                                           source: str) -> None:
+    claim = _claims(ruleset, sentence)[0]
+    assert claim.attribution is not None and claim.attribution.source == source
+    assert claim.modality == "reported"
+
+
+def test_a_cause_is_a_fact_to_check(ruleset: RuleSet) -> None:
+    # the investigators' hedged cause scored 0.45 and was dropped
+    claim = _claims(ruleset, "A tailwind and poor braking action may have contributed to the "
+                             "excursion, NSIA director Kari Holm said.")[0]
+    assert claim.score >= 0.5 and claim.modality == "hedged"
