@@ -319,9 +319,13 @@ _SUBJECT_COUNT_RE = rx.compile(
     r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?"
     r"|(?:^|[.;:]\s+|\b(?:the|its|their)\s+)(?P<level>attendance|turnout|headcount|"
     r"membership|crowd|audience|workforce|enrolment|enrollment|ridership|readership|"
-    r"viewership)\b(?:\s+[^,;:.]{1,60}?)?)"
+    r"viewership|employment|unemployment|population)\b(?:\s+[^,;:.]{1,60}?)?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|stood\s+at|(?:rose|risen|climbed|"
-    r"jumped|fell|dropped)\s+to|reached|hit|totalled|totaled|topped)\s+\Z", re.IGNORECASE)
+    r"jumped|fell|dropped)\s+to|reached|hit|totalled|totaled|topped|"
+    # ... and its change: "Employment rose by 12,400" (desk probe Q: two changes of nothing,
+    # never compared), another figure than the level it changed to
+    r"(?P<by>(?:rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|"
+    r"decreased|declined)\s+by))\s+\Z", re.IGNORECASE)
 
 
 def _subject_counted(text: str, at: int) -> str | None:
@@ -331,4 +335,6 @@ def _subject_counted(text: str, at: int) -> str | None:
     if found is None:
         return None
     word = (found.group("of") or found.group("mod") or found.group("level")).lower()
-    return None if word in STOPWORDS else word_stem(word)
+    if word in STOPWORDS:
+        return None
+    return word_stem(word) + (":change" if found.group("by") else "")

@@ -21,6 +21,9 @@ DAY = "2026-03-10"
     ("Attendance over the six sessions was 41,300, against a capacity of 48,000.", "attend"),
     ("Headcount stood at 14,800 at the end of September.", "headcount"),
     ("The wolf population rose to 20,000 in 2024.", None),
+    # a level's change is a count of its own (desk probe Q: two changes of nothing)
+    ("Employment in Ireland rose by 12,400 over the quarter.", "employ:change"),
+    ("Employment rose to 2,781,300 in the first quarter.", "employ"),
     # Not a subject's count: the noun is written, or nothing names what is counted.
     ("The quake killed 42 people in Malatya.", "peopl"),
     ("The numbers were 42 and 48 in the two surveys.", None),
@@ -35,6 +38,14 @@ def test_two_death_tolls_of_one_day_conflict(ruleset: RuleSet) -> None:
     a = "The death toll from the earthquake in Malatya rose to 42 on Tuesday, officials said."
     b = "The death toll from the Malatya earthquake stood at 48 on Tuesday."
     assert verdict(ruleset, a, b, DAY, DAY) == ("conflict", "number")
+
+
+def test_a_levels_changes_conflict_and_its_level_is_another_figure(ruleset: RuleSet) -> None:
+    a = "Employment in Ireland rose by 12,400 over the quarter."
+    assert verdict(ruleset, a, "Employment in Ireland grew by 21,400 during the quarter.",
+                   DAY, DAY) == ("conflict", "number")
+    assert verdict(ruleset, a, "Employment in Ireland rose to 2,781,300 over the quarter.",
+                   DAY, DAY)[0] != "conflict"
 
 
 def test_counts_of_two_things_stay_apart(ruleset: RuleSet) -> None:
