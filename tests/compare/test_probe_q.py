@@ -131,3 +131,14 @@ def test_one_figure_in_two_directions(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, "The Bombay Stock Exchange's Sensex fell 2.1 percent on Tuesday, "
                     "traders said in Mumbai.", "Mumbai's Sensex index rose 2.1 percent on "
                     "Tuesday, traders said.") == ("conflict", "antonym")
+
+
+def test_two_times_of_one_landing_conflict(ruleset: RuleSet) -> None:
+    # "touched down" and "landed" were two events, never compared
+    assert _verdict(ruleset, "The Nordvik Air ATR 72-600 touched down at 18:47 local time.",
+                    "The Nordvik Air ATR 72-600 landed at 19:47 on Tuesday.",
+                    "2026-02-04", "2026-02-04") == ("conflict", "number")
+    # ... and a departure is another event than the landing
+    assert _verdict(ruleset, "The Nordvik Air ATR 72-600 departed at 17:15 local time.",
+                    "The Nordvik Air ATR 72-600 landed at 19:47 on Tuesday.",
+                    "2026-02-04", "2026-02-04")[0] == "unrelated"
