@@ -123,7 +123,7 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
         told_from = m.end()
         if words and (words[-1] in _TELLING or words[-1] in _SCORE_WORDS):
             continue
-        content = [_ONE_EVENT.get(w, w) for w in words if w not in STOPWORDS]
+        content = [w for w in words if w not in STOPWORDS]
         unit = _unit(m)
         if unit == "UTC":
             value = (value - _ZONE_OFFSETS[m.group("zone").lower()]) % 1440
@@ -136,13 +136,6 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
             noun = _noun(content)
         previous = ClockTime(m.start(), m.end(), value, low, high, unit, noun, approx)
         yield previous
-
-
-# Words news copy uses for one event at a time, read as one: "touched down at 18:47" /
-# "landed at 19:47" (desk probe Q: two events, never compared; "down" is a stopword).
-_ONE_EVENT = {"touched": "landed", "touchdown": "landed", "land": "landed",
-              "lands": "landed", "departs": "departed", "depart": "departed",
-              "struck": "hit", "hits": "hit", "strikes": "hit", "jolted": "hit"}
 
 
 def _bound_word(before: re.Match[str] | None) -> str | None:

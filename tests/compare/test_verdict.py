@@ -321,8 +321,13 @@ DESK_CASES = [
      ("corroboration", "agree")),
     # ... times told with two verbs are not compared, nor do they confirm each other ...
     ("The earthquake struck Veridia at 2.15pm on Tuesday, killing 12 people.",
-     "The earthquake hit Veridia at 2.40pm on Tuesday, killing 12 people.",
+     "Shaking was felt across Veridia at 2.40pm on Tuesday, and 12 people died.",
      ("unrelated", None)),
+    # ... unless the verbs tell one event ("struck" / "hit", "touched down" / "landed":
+    # desk probe Q) ...
+    ("The earthquake struck Veridia at 2.15pm on Tuesday, killing 12 people.",
+     "The earthquake hit Veridia at 2.40pm on Tuesday, killing 12 people.",
+     ("conflict", "number")),
     # ... and two events of one day are two facts (a review: two of the same verb were a
     # conflict) ...
     ("Polls in Veridia open at 7am on Sunday, the commission said.",
