@@ -60,6 +60,18 @@ _NO_FIGURE_RE = rx.compile(
 _RATIO_BEFORE_RE = rx.compile(r"\bratio\b|(?<![\w-])(?:a?HR|a?OR|a?RR|IRR)\b")
 
 
+# A rate of a population: "2.1 per 1,000 person-years", "14.2 deaths per 100,000 people"
+# (desk probe Q: a count of 2.1 and a count of 1,000). Read per one of what is counted, the
+# noun the words between (deaths, cases) or what the rate is of.
+_RATE_RE = rx.compile(
+    r"(?<![\d.,])(?P<v>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s+(?:(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+)?"
+    r"per\s+(?P<base>1,000|10,000|100,000|1000|10000|100000|1\s+million|million)\s+"
+    r"(?P<of>person-years|person\s+years|people|population|residents|inhabitants|live\s+births|"
+    r"births|adults|children|women|men|patients|pupils)\b", re.IGNORECASE)
+_BASES = {"1,000": 1e3, "1000": 1e3, "10,000": 1e4, "10000": 1e4, "100,000": 1e5,
+          "100000": 1e5, "1 million": 1e6, "million": 1e6}
+
+
 def may_hold(sentence: str, lower: str) -> bool:
     """A cheap necessary condition of `find_stats` and `no_figures` (a sentence of no paper
     has none of these)."""
@@ -68,7 +80,7 @@ def may_hold(sentence: str, lower: str) -> bool:
         or "p" in lower and ("<" in lower or "=" in lower or ">" in lower
                              or "\u2264" in lower or "\u2265" in lower) \
         or "(s" in lower or "(iqr" in lower or "grant" in lower or "award" in lower \
-        or "contract" in lower
+        or "contract" in lower or " per " in lower
 
 
 def no_figures(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -87,6 +99,8 @@ def find_stats(text: str, folded: str, start: int, end: int) -> Iterator[Quantit
         kind, unit = ("ratio", "x") if ratio else ("count", None)
         yield Quantity(text[m.start():m.end()], m.start(), m.end(), kind, (lo + hi) / 2, lo, hi,
                        unit, "confidence interval", False, "range")
+    for m in _RATE_RE.finditer(folded, start, end):
+        yield _rate(text, m)
     for m in _SPREAD_RE.finditer(folded, start, end):
         noun = SPREAD_NAMES[m["label"].lower()]
         if m["hi"] is None:
@@ -107,6 +121,25 @@ def find_stats(text: str, folded: str, start: int, end: int) -> Iterator[Quantit
                            high, None, "p value", False, bound)
         else:
             yield _exact(text, m, "count", None, "p value")
+
+
+def _rate(text: str, m: re.Match[str]) -> Quantity:
+    """A rate per one of its population, to its last digit: "2.1 per 1,000 person-years" is
+    0.00205 to 0.00215 a person-year."""
+    raw = m["v"].replace(",", "")
+    base = _BASES[" ".join(m["base"].lower().split())]
+    value, half = float(raw) / base, precision(raw, 1.0) / base
+    of = " ".join(m["of"].lower().replace("-", " ").split())
+    noun = m["noun"].lower() if m["noun"] else None
+    return Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", value, value - half,
+                    value + half, f"per {_PER.get(of, of)}", noun, False, "exact")
+
+
+# What a rate is per, one way for each population ("per 100,000 people" / "residents").
+_PER = {"people": "person", "population": "person", "residents": "person",
+        "inhabitants": "person", "person years": "person-year", "live births": "birth",
+        "births": "birth", "adults": "adult", "children": "child", "women": "woman",
+        "men": "man", "patients": "patient", "pupils": "pupil"}
 
 
 def _exact(text: str, m: re.Match[str], kind: str, unit: str | None, noun: str) -> Quantity:

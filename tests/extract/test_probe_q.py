@@ -132,3 +132,19 @@ def test_a_cause_is_a_fact_to_check(ruleset: RuleSet) -> None:
     claim = _claims(ruleset, "A tailwind and poor braking action may have contributed to the "
                              "excursion, NSIA director Kari Holm said.")[0]
     assert claim.score >= 0.5 and claim.modality == "hedged"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("The incidence of hip fracture was 2.1 per 1,000 person-years among non-users.",
+     ("2.1 per 1,000 person-years", 0.0021, "per person-year", None)),
+    ("The region recorded 14.2 deaths per 100,000 people in 2024.",
+     ("14.2 deaths per 100,000 people", 0.000142, "per person", "deaths")),
+    ("Infant mortality was 12 per 1,000 live births in 2023.",
+     ("12 per 1,000 live births", 0.012, "per birth", None)),
+])
+def test_a_rate_of_a_population(ruleset: RuleSet, sentence: str,
+                                figure: tuple[str, float, str, str | None]) -> None:
+    # a count of 2.1 and a count of 1,000 before
+    found = [(q.text, round(q.value, 7), q.unit, q.noun) for c in _claims(ruleset, sentence)
+             for q in c.quantities if q.kind == "measure"]
+    assert figure in found
