@@ -245,7 +245,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     triangle = named >= 2 and bool(spec_ents) and bool(spec_words)
     # One thing counted and done, the same count ("will cut 1,200 jobs" / "said it would cut
     # 1,200 jobs, about 4% of its workforce, ..."), is one fact told twice.
+    # Related through the page's topic alone, a figure both give and two specific words in
+    # common confirm too: "Wind at the time was from the west at 18 knots, gusting to 27
+    # knots" / "Wind was gusting up to 27 knots at the time of the landing" (desk probe Q;
+    # the lent name is no anchor, and "Wind" was one only as a guessed name).
     if not (cover >= th.coverage or (slots_agree and (spec_ents or (
+            lent_only and q_agree and len(spec_words) >= 2) or (
             q_agree and counted_alike(fa.counts_done, fb.counts_done)))) or (
             triangle and cover >= th.coverage / 4) or _figures_alike(q_agree)):
         # Related, but one claim says things the other does not: not a confirmation.

@@ -142,3 +142,21 @@ def test_two_times_of_one_landing_conflict(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, "The Nordvik Air ATR 72-600 departed at 17:15 local time.",
                     "The Nordvik Air ATR 72-600 landed at 19:47 on Tuesday.",
                     "2026-02-04", "2026-02-04")[0] == "unrelated"
+
+
+def test_a_figure_confirmed_through_the_pages_topic(ruleset: RuleSet) -> None:
+    # two claims naming nothing, lent their pages' topic: a figure both give and two
+    # specific words in common confirm ("Wind" was their anchor only as a guessed name)
+    from checker.pagetopic import lend_topic
+
+    def page(doc: str, text: str) -> list[NormClaim]:
+        cf = extract_text(text, doc, ruleset.lexicon, DocumentMeta(published="2026-02-04"),
+                          threshold=0.0)
+        return lend_topic(normalise_document(doc, cf.claims, ruleset.lexicon, text))
+
+    intro = ("Nordvik Air flight NV582 slid off the runway at Bodo on Tuesday.\n"
+             "Nordvik Air said flight NV582 carried 68 passengers.\n")
+    a = page("a", intro + "Wind at the time was from the west at 18 knots, gusting to 27 knots.")
+    b = page("b", intro + "Wind was gusting up to 27 knots at the time of the landing.")
+    v = judge(a[-1], b[-1], BlockIndex([*a, *b]), ruleset.lexicon)
+    assert (v.label, v.reason) == ("corroboration", "agree")
