@@ -85,7 +85,7 @@ def turns_of(text: str, lexicon: Lexicon, title: str | None = None) -> Turns | N
     """The page's interview answers or transcript turns, or None (most pages); `title` is
     the page's headline from its metadata: an interview's answers are attributed only to a
     name it gives."""
-    return _interview(text, lexicon, title) or _transcript(text)
+    return _interview(text, lexicon, title) or _transcript(text) or _own_lines(text)
 
 
 def _interview(text: str, lexicon: Lexicon, title: str | None) -> Turns | None:
@@ -123,6 +123,32 @@ def _transcript(text: str) -> Turns | None:
         spans.append((m.end(), len(text) if end < 0 else end,
                       Attrib(m.group("label"), names[at], m.start("label"), m.end("label"))))
     return Turns(spans, {found[at].start("label"): found[at].end() for at in names})
+
+
+# A speaker named on a line of their own, the turn on the lines after it, as call
+# transcripts print them ("Dana Ruiz -- Chief Financial Officer", then her answer; "Operator").
+_LINE_LABEL_RE = rx.compile(
+    r"^[ \t]*(?P<label>(?P<name>[A-Z][\w.'\u2019-]+(?:[ \t]+[A-Z][\w.'\u2019-]+){1,3})[ \t]+"
+    r"(?:--|-|\u2013|\u2014)[ \t]+[A-Z][^\n]{1,80}?|Operator)[ \t]*$", re.MULTILINE)
+
+
+def _own_lines(text: str) -> Turns | None:
+    """A transcript's turns whose speakers head lines of their own: on a page with a
+    transcript's cue, when a speaker heads two turns at least."""
+    if "\n" not in text or not _TRANSCRIPT_CUE_RE.search(text):
+        return None
+    labels = list(_LINE_LABEL_RE.finditer(text))
+    speakers = Counter(m.group("name") for m in labels if m.group("name"))
+    if len(labels) < _MIN_LABELLED or max(speakers.values(), default=0) < 2:
+        return None
+    spans = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        if m.group("name"):  # the operator's turns are nobody's claims
+            spans.append((m.end(), end, Attrib(m.group("label"), _untitled(m.group("name")),
+                                               m.start("label"), m.end("label"))))
+    # The label's line is no sentence: a block that opens with it starts after it.
+    return Turns(spans, {m.start("label"): m.end() for m in labels})
 
 
 def _capitals(text: str) -> dict[int, str]:

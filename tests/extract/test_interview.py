@@ -166,3 +166,29 @@ def test_capitals_without_a_transcripts_cue_are_no_speakers(ruleset: RuleSet) ->
              "UPDATE: The House will vote on the bill on Thursday, aides said.\n")
     cf = extract_text(boxes, "b", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
     assert all(c.attribution is None or c.attribution.source == "aides" for c in cf.claims)
+
+
+CALL_LINES = ("Halcyon Q1 2026 earnings call transcript\n\n"
+              "Operator\n\n"
+              "Good day, and welcome to the Halcyon first-quarter 2026 earnings call.\n\n"
+              "Dana Ruiz -- Chief Financial Officer\n\n"
+              "Thanks. Revenue rose 12% to $4.1 billion in the quarter.\n\n"
+              "Mark Feld -- Bernstein -- Analyst\n\n"
+              "Can you talk about memory costs in the June quarter?\n\n"
+              "Dana Ruiz -- Chief Financial Officer\n\n"
+              "Memory was about 190 basis points of headwind year on year.\n")
+
+
+def test_a_transcripts_speakers_on_lines_of_their_own(ruleset: RuleSet) -> None:
+    # a call transcript's speaker heads the lines of the turn: the label is no claim, and
+    # the turn is the speaker's
+    cf = extract_text(CALL_LINES, "call", ruleset.lexicon, DocumentMeta(published="2026-04-29"))
+    found = {c.text: c.attribution.source if c.attribution else None for c in cf.claims}
+    assert found["Revenue rose 12% to $4.1 billion in the quarter."] == "Dana Ruiz"
+    assert found["Memory was about 190 basis points of headwind year on year."] == "Dana Ruiz"
+    assert not any("Chief Financial Officer" in text for text in found)
+    # no transcript's cue: lines of a name and a role are nobody's turns
+    plain = CALL_LINES.replace(" earnings call transcript", "").replace("Operator\n\n", "") \
+        .replace("earnings call", "meeting")
+    cf = extract_text(plain, "p", ruleset.lexicon, DocumentMeta(published="2026-04-29"))
+    assert all(c.attribution is None for c in cf.claims)
