@@ -256,8 +256,9 @@ def stale_finding(dc: DocClaims) -> Finding:
     """A claim file extracted from an older version of its document."""
     first = dc.claims[0] if dc.claims else None
     refs = [claim_ref(dc, first)] if first else []
-    gone = (f"; {len(dc.gone)} of its claims {'is' if len(dc.gone) == 1 else 'are'} no longer "
-            f"in the text and were left out"
+    one = len(dc.gone) == 1
+    gone = (f"; {len(dc.gone)} of its claims {'is' if one else 'are'} no longer in the text "
+            f"and {'was' if one else 'were'} left out"
             f" ({', '.join(dc.gone[:5])}{', ...' if len(dc.gone) > 5 else ''})"
             if dc.gone else "")
     # Every claim found again and nothing new to check (text moved or rewrapped): the file

@@ -332,13 +332,16 @@ _SUBJECT_COUNT_RE = rx.compile(
     r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?"
     r"|(?:^|[.;:]\s+|\b(?:the|its|their)\s+)(?P<level>attendance|turnout|headcount|"
     r"membership|crowd|audience|workforce|enrolment|enrollment|ridership|readership|"
-    r"viewership|employment|unemployment|population)\b(?:\s+[^,;:.]{1,60}?)?)"
+    r"viewership|employment|unemployment|population)\b(?P<qual>\s+[^,;:.]{1,60}?)?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|stood\s+at|(?:rose|risen|climbed|"
     r"jumped|fell|dropped)\s+to|reached|hit|totalled|totaled|topped|"
     # ... and its change: "Employment rose by 12,400" (desk probe Q: two changes of nothing,
     # never compared), another figure than the level it changed to
     r"(?P<by>(?:rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|"
     r"decreased|declined)\s+by))\s+\Z", re.IGNORECASE)
+
+
+_PART_WORD_RE = rx.compile(r"(?<![\w'\u2019])[a-z][a-z-]+\b")
 
 
 def _subject_counted(text: str, at: int) -> str | None:
@@ -350,4 +353,11 @@ def _subject_counted(text: str, at: int) -> str | None:
     word = (found.group("of") or found.group("mod") or found.group("level")).lower()
     if word in STOPWORDS:
         return None
-    return word_stem(word) + (":change" if found.group("by") else "")
+    if not found.group("by"):
+        return word_stem(word)
+    # A change of a part of the level is the part's: "Employment in the manufacturing
+    # sector rose by 12,400" is no change of "employment in construction" (a review), while
+    # "Employment in Ireland" is all of it (a place is the claim's scope, not a part).
+    part = sorted({word_stem(w) for w in _PART_WORD_RE.findall(found.group("qual") or "")
+                   if w not in STOPWORDS})
+    return word_stem(word) + ":change" + "".join(f"+{w}" for w in part)

@@ -216,11 +216,13 @@ def measure_words(text: str, tokens: frozenset[str]) -> dict[str, frozenset[str]
 # "killed 40 people" count two things (a desk probe: an error-level conflict, and "at least
 # 300 injured" / "at least 40 killed" a corroboration). Forms of one fate are one group.
 _FATE_WORDS = {
-    "killed": "kill killed killing die died dead death deaths fatal fatalities toll",
-    "injured": "injure injured injuring injury injuries wound wounded hurt",
+    "killed": "kill killed killing die died dead death deaths fatal fatalities toll drown "
+              "drowned perish perished",
+    "injured": "injure injured injuring injury injuries wound wounded hurt hospital "
+               "hospitalised hospitalized",
     "rescued": "rescue rescued save saved alive survive survived survivor survivors",
     "missing": "missing",
-    "arrested": "arrest arrested detain detained",
+    "arrested": "arrest arrested detain detained custody",
     "displaced": "evacuate evacuated displace displaced homeless",
 }
 _FATES = {word_stem(w): fate for fate, words in _FATE_WORDS.items() for w in words.split()}
@@ -263,8 +265,18 @@ def _outcomes(text: str) -> frozenset[str]:
         for w in m.group(1).lower().split():
             if w in _OUTCOME_STOP:
                 break
-            words.add(word_stem(w))
+            stem = word_stem(w)
+            words.add(_SAME_OUTCOME.get(stem, stem))
     return frozenset(words)
+
+
+# Outcomes told in other words (a review: "risk of death" / "risk of dying", "risk of a
+# recession" / "of a downturn" lost their conflicts).
+_SAME_OUTCOME = {word_stem(w): word_stem(first) for first, words in (
+    ("death", "die dying died mortality fatality"),
+    ("recession", "downturn slump contraction"),
+    ("default", "defaulting insolvency"),
+) for w in words.split()}
 
 
 def outcomes_differ(a: NormClaim, b: NormClaim) -> bool:

@@ -1,29 +1,51 @@
 """Where a claim ranks something among others, told in words: "the world's largest wheat
 exporter" is first, "the world's second-largest" second; "for the third consecutive
-quarter" is a third. Two claims that rank one thing differently disagree (desk probe Q:
-"largest" / "second-largest" and "third" / "second consecutive" rise were corroborations,
-the shared superlative a specific word in common)."""
+quarter" is a third. Two claims that rank one thing, among the same others and over the
+same span, differently disagree (desk probe Q: "largest" / "second-largest" and "third" /
+"second consecutive" rise were corroborations, the shared superlative a specific word in
+common). A ranking is the superlative with the noun it ranks and its scope (the owner
+before it: "the world's", "Europe's"); "largest reserves" and "second-largest producer",
+"Europe's largest" and "the world's second-largest", "the largest since 2019" and "the
+second-largest on record" are two rankings (a review)."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from checker import rx
+from checker.nlp import word_stem
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
 _SUPERLATIVE = (r"largest|biggest|greatest|highest|lowest|smallest|busiest|richest|poorest|"
                 r"oldest|youngest|longest|shortest|fastest|slowest|deadliest|hottest|coldest|"
-                r"wettest|driest|best[- ]selling|most\s+populous|most\s+valuable|top")
+                r"wettest|driest|best[- ]selling|most\s+populous|most\s+valuable")
+_WORD = r"[A-Za-z][\w-]*"
+# Words after a superlative that end what it ranks: prepositions, conjunctions, adverbs.
+_NOT_RANKED = ("since|on|in|of|for|ever|to|at|by|and|or|with|after|before|this|last|as|than|"
+               "behind|ahead|among|from|into|over|under|within|across|during|worldwide|"
+               "globally|yet|so|but|is|was|are|were|has|had|have|will|would|which|that|who")
 # A superlative after a determiner or an owner ("the", "its", "the world's"), with the
-# ordinal before it when it is no first ("second-largest", "third biggest"); a sequence's
-# place ("the third consecutive quarter", "a second straight year").
+# ordinal before it when it is no first ("second-largest", "third biggest"), the words it
+# ranks after it (up to three, to a preposition or a clause's end) and the span after them
+# ("since 2019", "on record", "ever"); a sequence's place ("the third consecutive quarter").
 _STANDING_RE = rx.compile(
-    rf"\b(?:the|its|their|his|her|[\w]+['\u2019]s)\s+(?:(?P<ord>{_ORDINAL})[- ]?)?"
-    rf"(?P<sup>{_SUPERLATIVE})\b|"
-    rf"\b(?P<seq_ord>first|{_ORDINAL})\s+(?P<seq>consecutive|straight|successive|"
-    rf"back-to-back)\b", re.IGNORECASE)
+    rf"\b(?P<owner>the|its|their|his|her|{_WORD}['\u2019]s)\s+(?:(?P<ord>{_ORDINAL})[- ]?)?"
+    rf"(?P<sup>{_SUPERLATIVE})\b(?P<ranked>(?:\s+(?!(?:{_NOT_RANKED})\b)[a-z][\w-]*){{0,3}})"
+    rf"(?P<span>\s+(?:since\s+\S+|on\s+record|ever|in\s+(?:history|\S+\s+years?)))?|"
+    rf"\b(?P<seq_ord>first|{_ORDINAL})\s+(?:consecutive|straight|successive|back-to-back)"
+    rf"(?P<seq_of>(?:\s+[a-z][\w-]*){{0,2}})", re.IGNORECASE)
+
+
+class Standing(NamedTuple):
+    """A place in a ranking, the words that tell it, and what ranks it (scope and span)."""
+
+    place: int
+    told: str
+    scope: str
+    span: str
 
 
 def _place(word: str | None) -> int:
@@ -35,17 +57,28 @@ def _place(word: str | None) -> int:
     return _ORDINALS.get(word) or int(word[:-2])
 
 
-def standings(text: str) -> dict[str, tuple[int, str]]:
-    """Each superlative (or "consecutive", for a sequence) with its place and the words
-    that tell it: {"largest": (2, "second-largest")}."""
-    out: dict[str, tuple[int, str]] = {}
+def _stems(words: str) -> str:
+    return " ".join(word_stem(w) for w in words.lower().split())
+
+
+def standings(text: str) -> dict[tuple[str, str], Standing]:
+    """Each ranking by (superlative, what it ranks), or ("consecutive", what is counted):
+    {("largest", "wheat export"): Standing(2, "second-largest", "world's", "")}."""
+    out: dict[tuple[str, str], Standing] = {}
     for m in _STANDING_RE.finditer(text):
         if m.group("sup"):
-            key = " ".join(m.group("sup").lower().replace("-", " ").split())
+            sup = " ".join(m.group("sup").lower().replace("-", " ").split())
             begin = m.start("ord") if m.group("ord") else m.start("sup")
-            out.setdefault(_SAME.get(key, key), (_place(m.group("ord")), text[begin:m.end()]))
+            owner = m.group("owner").lower()
+            key = (_SAME.get(sup, sup), _stems(m.group("ranked")))
+            out.setdefault(key, Standing(
+                _place(m.group("ord")), text[begin:m.end("sup")],
+                "" if owner in ("the", "its", "their", "his", "her") else owner,
+                " ".join((m.group("span") or "").lower().split())))
         else:
-            out.setdefault("consecutive", (_place(m.group("seq_ord")), m.group(0)))
+            key = ("consecutive", _stems(m.group("seq_of")))
+            out.setdefault(key, Standing(_place(m.group("seq_ord")),
+                                         m.group(0)[:m.start("seq_of") - m.start()], "", ""))
     return out
 
 
@@ -54,13 +87,21 @@ _SAME = {"biggest": "largest"}
 
 
 def standings_clash(a: str, b: str) -> list[tuple[str, str]]:
-    """The places two texts give one standing differently, as (a's words, b's words)."""
+    """The places two texts give one ranking differently, as (a's words, b's words): the
+    same superlative of the same words, in the same scope (an owner named on both sides
+    alike, or on one side only) and over the same span."""
     if not (_CUE_RE.search(a) and _CUE_RE.search(b)):
         return []  # most pairs: no superlative or sequence on one side
     sa, sb = standings(a), standings(b)
-    return [(sa[k][1], sb[k][1]) for k in sorted(sa.keys() & sb.keys()) if sa[k][0] != sb[k][0]]
+    out = []
+    for key in sorted(sa.keys() & sb.keys()):
+        x, y = sa[key], sb[key]
+        if x.place != y.place and x.span == y.span and (
+                x.scope == y.scope or not x.scope or not y.scope):
+            out.append((x.told, y.told))
+    return out
 
 
-# A cheap first test: a superlative's ending, "top", or a sequence word.
-_CUE_RE = rx.compile(r"est\b|\btop\b|\bmost\b|consecutive|straight|successive|back-to-back",
+# A cheap first test: a superlative's ending, "most", or a sequence word.
+_CUE_RE = rx.compile(r"est\b|\bmost\b|consecutive|straight|successive|back-to-back",
                      re.IGNORECASE)

@@ -53,7 +53,7 @@ _CAPS_LABEL_RE = rx.compile(
 _NOT_SPEAKERS = frozenset("""note notes figures facts points takeaways highlights summary
     update updates source sources claim claims verdict rating correction clarification
     news coverage credit credits more reading links disclosure disclaimer breaking live
-    watch read analysis exclusive opinion editor warning alert""".split())
+    watch read analysis exclusive opinion editor warning alert fact check""".split())
 
 
 class Turns(NamedTuple):
@@ -156,6 +156,12 @@ def _capitals(text: str) -> dict[int, str]:
     speaker's name as a name is written: "BLITZER:" after "WOLF BLITZER, CNN ANCHOR:" is
     Wolf Blitzer."""
     found = [m for m in _CAPS_LABEL_RE.finditer(text) if not _heading(m.group("name"))]
+    # A broadcast names its speakers with their role once ("WOLF BLITZER, CNN ANCHOR:"), a
+    # call has its operator: without either, labels in capitals are datelines ("KINGSTON:")
+    # or boxes, even on a page that mentions transcripts (a review).
+    if not any(m.group("label") != m.group("name") or m.group("name") == "OPERATOR"
+               for m in found):
+        return {}
     counts = Counter(m.group("name").split()[-1] for m in found)
     full: dict[str, str] = {}
     out: dict[int, str] = {}

@@ -113,7 +113,7 @@ _WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WO
             # ... and so is one of a margin or a lead ("one point clear", "won by one
             # goal", "by one percentage point": "three points clear" corroborated "one
             # point clear" in a review, the one no figure), not "at one point"
-            rf"one(?=\s+(?:percentage\s+)?points?\s+(?:clear|ahead|behind|adrift|short|"
+            rf"(?<![Aa]t\s)one(?=\s+(?:percentage\s+)?points?\s+(?:clear|ahead|behind|adrift|short|"
             rf"higher|lower|above|below)\b)|one(?=\s+percentage\s+point)|"
             rf"(?<=\bby\s)one(?=\s+(?:point|goal|vote|seat|run|wicket|stroke|shot|length)\b)|"
             rf"(?!one\b){_SMALL_WORDS}")
@@ -263,7 +263,7 @@ NOUN_STOP = frozenset(
     within amid about around against up down out off so far next
     remains remain rises falls stays stands continues says
     thereafter afterwards afterward later earlier ago ahead apart each every not never
-    beyond past beneath along inside outside
+    beyond past beneath along
     """.split()
 # ("on-year", "month-on-month" stay nouns: they tell a year's change from a month's, and a
 # review found "rose 0.4% month-on-month" / "rose 3.4% year-on-year" a false conflict

@@ -99,15 +99,31 @@ def test_two_places_of_one_ranking_conflict(ruleset: RuleSet, a: str, b: str) ->
 
 def test_standings() -> None:
     assert standings("Russia is the world's largest wheat exporter.") == \
-        {"largest": (1, "largest")}
+        {("largest", "wheat export"): (1, "largest", "world's", "")}
     assert standings("the world's second-biggest exporter") == \
-        {"largest": (2, "second-biggest")}
-    assert standings("its 10th consecutive win") == {"consecutive": (10, "10th consecutive")}
-    assert standings("a second straight year") == {"consecutive": (2, "second straight")}
+        {("largest", "export"): (2, "second-biggest", "world's", "")}
+    assert standings("its 10th consecutive win") == \
+        {("consecutive", "win"): (10, "10th consecutive", "", "")}
+    assert standings("a second straight year") == \
+        {("consecutive", "year"): (2, "second straight", "", "")}
     assert standings("prices rose at a faster pace") == {}
     assert standings_clash("the largest exporter", "the largest exporter") == []
     assert standings_clash("the largest exporter", "the third-largest exporter") == \
         [("largest", "third-largest")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # two rankings, not one told two ways (a review: false error conflicts)
+    ("Norland, which holds the world's largest proven reserves, pumped 3.1 million barrels",
+     "Norland, the world's second-largest producer, pumped 3.1 million barrels"),
+    ("Norland, Europe's largest wheat exporter, shipped 4.2 million tonnes",
+     "Norland, the world's second-largest wheat exporter, shipped 4.2 million tonnes"),
+    ("the largest monthly increase since 2019", "the second-largest monthly increase on record"),
+    ("Leeds United, back in the top flight after promotion, beat Everton",
+     "Leeds United, in their second top-flight season since promotion, beat Everton"),
+])
+def test_two_rankings_do_not_clash(a: str, b: str) -> None:
+    assert standings_clash(a, b) == []
 
 
 def test_a_confidence_interval_that_differs(ruleset: RuleSet) -> None:
@@ -160,3 +176,44 @@ def test_a_figure_confirmed_through_the_pages_topic(ruleset: RuleSet) -> None:
     b = page("b", intro + "Wind was gusting up to 27 knots at the time of the landing.")
     v = judge(a[-1], b[-1], BlockIndex([*a, *b]), ruleset.lexicon)
     assert (v.label, v.reason) == ("corroboration", "agree")
+
+
+@pytest.mark.parametrize(("a", "b", "pa", "pb"), [
+    # a review of the day's changes: conflicts each change must not lose
+    ("The share of voters backing the Green Party fell 3 points to 11% in the Ipsos poll.",
+     "The share of voters backing the Green Party fell 5 points to 11% in the Ipsos poll.",
+     "2026-04-01", "2026-04-08"),  # no market's move, though "share" and "fell"
+    ("North Sea cod stocks fell 14% to 120,000 tonnes, the survey found.",
+     "North Sea cod stocks fell 24% to 120,000 tonnes, the survey found.",
+     "2026-02-02", "2026-02-12"),
+    ("Goldcrest Mining's gold output rose 12% to 410,000 ounces.",
+     "Goldcrest Mining's gold output rose 21% to 410,000 ounces.", "2026-01-20", "2026-01-28"),
+    ("Six migrants drowned when the boat capsized off Lampedusa on Tuesday, the coastguard "
+     "said.", "Nine migrants died when the boat capsized off Lampedusa on Tuesday, the "
+     "coastguard said.", "2026-05-14", "2026-05-14"),  # two words of one fate
+    ("Police arrested 23 protesters after clashes outside parliament in Valletta on Tuesday.",
+     "Police took 32 protesters into custody after clashes outside parliament in Valletta on "
+     "Tuesday.", "2026-05-14", "2026-05-14"),
+    ("Nurses who worked night shifts for ten years had a 28% higher risk of death, according "
+     "to the study in the BMJ.", "Nurses who worked night shifts for ten years had an 18% "
+     "higher risk of dying, according to the study in the BMJ.", "2026-05-14", "2026-05-14"),
+    ("Economists in the Reuters poll put the risk of a recession in Norland over the next year "
+     "at 40%.", "Economists in the Reuters poll put the risk of a downturn in Norland over the "
+     "next year at 45%.", "2026-05-14", "2026-05-14"),
+])
+def test_conflicts_the_days_changes_keep(ruleset: RuleSet, a: str, b: str, pa: str,
+                                         pb: str) -> None:
+    assert _verdict(ruleset, a, b, pa, pb)[0] == "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # ... and false conflicts they must not make
+    ("Employment in Norland's manufacturing sector rose by 12,400 in April, the statistics "
+     "office said.", "Employment in Norland's construction sector rose by 21,400 in April, "
+     "the statistics office said."),
+    ("At one point ahead by 10, the Knicks lost 110-104 to the Celtics in Boston on Sunday.",
+     "Three points ahead with a minute left, the Knicks lost 110-104 to the Celtics in Boston "
+     "on Sunday."),
+])
+def test_no_conflicts_the_days_changes_make(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _verdict(ruleset, a, b, "2026-05-14", "2026-05-14")[0] != "conflict"

@@ -192,3 +192,18 @@ def test_a_transcripts_speakers_on_lines_of_their_own(ruleset: RuleSet) -> None:
         .replace("earnings call", "meeting")
     cf = extract_text(plain, "p", ruleset.lexicon, DocumentMeta(published="2026-04-29"))
     assert all(c.attribution is None for c in cf.claims)
+
+
+@pytest.mark.parametrize("page", [
+    # a review: a page mentioning transcripts, with a dateline or a box label twice
+    ("Court transcripts released on Monday show the minister knew of the outage.\n"
+     "KINGSTON: Power was restored to 60% of homes by Thursday, the utility said.\n"
+     "KINGSTON: Schools will reopen on Monday, officials said.\n"),
+    ("Debate transcripts show the claims were repeated.\n"
+     "FACT CHECK: Norland's inflation rate of 2.9% in March was the third-highest in the G7.\n"
+     "FACT CHECK: Norland's debt was 61% of GDP in 2025, not 80%.\n"),
+])
+def test_labels_in_capitals_without_a_broadcasts_roles(ruleset: RuleSet, page: str) -> None:
+    cf = extract_text(page, "p", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
+    assert not any(c.attribution and c.attribution.source in ("Kingston", "Fact Check")
+                   for c in cf.claims)

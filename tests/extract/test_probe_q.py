@@ -148,3 +148,23 @@ def test_a_rate_of_a_population(ruleset: RuleSet, sentence: str,
     found = [(q.text, round(q.value, 7), q.unit, q.noun) for c in _claims(ruleset, sentence)
              for q in c.quantities if q.kind == "measure"]
     assert figure in found
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a review: new sentence starters cut the head off names that open a sentence
+    ("Wind Energy Ireland said wind farms supplied 41% of the country's electricity in April.",
+     "Wind Energy Ireland"),
+    ("Passengers Association chair Tom Ward said 40% of flights were late in May.",
+     "Passengers Association"),
+])
+def test_a_names_first_word_stays(ruleset: RuleSet, sentence: str, name: str) -> None:
+    assert name in [e.text for c in _claims(ruleset, sentence) for e in c.entities]
+
+
+@pytest.mark.parametrize(("sentence", "noun"), [
+    ("The board appointed three outside directors on Monday, the company said.", "directors"),
+    ("Two inside sources said the deal was worth $4 billion.", "sources"),
+])
+def test_inside_and_outside_count_their_noun(ruleset: RuleSet, sentence: str,
+                                             noun: str) -> None:
+    assert noun in [q.noun for c in _claims(ruleset, sentence) for q in c.quantities]
