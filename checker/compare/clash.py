@@ -23,7 +23,7 @@ from checker.compare.slots import Pairs, currency_slip, figures_differ, same_day
 from checker.compare.standings import standings_clash
 from checker.compare.totals import shrank
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
-from checker.nlp import word_stem
+from checker.nlp import STOPWORDS, word_stem
 from checker.normclaim import NormClaim
 
 POLARITY_COVER = 0.9  # share of the shorter claim the other must say for a polarity clash
@@ -170,6 +170,25 @@ def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: Evid
     return ev.sim.entities >= 0.6 and overlap(rest_a, rest_b, lambda _: 1.0) >= 0.6
 
 
+# A part of the subject named before the verb: "Employment in construction fell" is no
+# contradiction of "Employment rose" (desk probe Q's 61 pages: an antonym conflict).
+_PART_RE = rx.compile(r"\b(?:in|among|for|of)\s+(?:the\s+)?([a-z][a-z-]+)")
+
+
+def _part_of_subject(a: NormClaim, b: NormClaim, words: tuple[str, str]) -> bool:
+    """Whether one claim names a part of its subject ("in construction", "among women")
+    before its opposite verb, and the other names none."""
+    pa, pb = _subject_parts(a, words[0]), _subject_parts(b, words[1])
+    return bool(pa) != bool(pb)
+
+
+def _subject_parts(c: NormClaim, word: str) -> set[str]:
+    spans = [s for p, s, _ in c.predicates if p == word]
+    end = spans[0] - c.span[0] if spans else 0
+    return {m.group(1) for m in _PART_RE.finditer(c.text, 0, end)
+            if m.group(1) not in STOPWORDS}
+
+
 class _Unknown:
     """Not worked out yet."""
 
@@ -246,7 +265,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # in China said the public platform would …" / "… the private platform would …" share
     # a common name and boilerplate, and "platform" does not make them one fact.
     if antonym and ev.spec_ents and (
-            ev.strict or _strict_without(a, b, antonym, ev, lexicon)):
+            ev.strict or _strict_without(a, b, antonym, ev, lexicon)) \
+            and not _part_of_subject(a, b, antonym):
         details["opposites"] = list(antonym)
         return "antonym", logistic(6 * (ev.base - 0.6)) * hedged
     anchored = ev.strict or (bool(ev.spec_ents) and bool(ev.spec_words))

@@ -217,3 +217,14 @@ def test_conflicts_the_days_changes_keep(ruleset: RuleSet, a: str, b: str, pa: s
 ])
 def test_no_conflicts_the_days_changes_make(ruleset: RuleSet, a: str, b: str) -> None:
     assert _verdict(ruleset, a, b, "2026-05-14", "2026-05-14")[0] != "conflict"
+
+
+def test_a_part_of_the_subject_is_no_opposite(ruleset: RuleSet) -> None:
+    # desk probe Q's 61 pages: "Employment rose" / "Employment in construction fell" was an
+    # antonym conflict once "the figures showed" was read as attribution
+    assert _verdict(ruleset, "Employment rose by 12,400 (+0.4%) over the quarter.",
+                    "Employment in construction fell during the quarter, the figures "
+                    "showed.", "2026-05-21", "2026-05-21")[0] != "conflict"
+    assert _verdict(ruleset, "Employment in Ireland rose over the quarter, the figures showed.",
+                    "Employment in Ireland fell over the quarter, the figures showed.",
+                    "2026-05-21", "2026-05-21") == ("conflict", "antonym")
