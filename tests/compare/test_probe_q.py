@@ -228,3 +228,14 @@ def test_a_part_of_the_subject_is_no_opposite(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, "Employment in Ireland rose over the quarter, the figures showed.",
                     "Employment in Ireland fell over the quarter, the figures showed.",
                     "2026-05-21", "2026-05-21") == ("conflict", "antonym")
+
+
+def test_a_fate_on_one_side_keeps_counts_of_things(ruleset: RuleSet) -> None:
+    # "saved a break point" read as a rescue: the one-sided fate dropped the 55 pages'
+    # corroboration of "14 aces"; a fate befalls people, not aces
+    from checker.compare.verdict import _uncounted
+
+    aces = _norm(ruleset, "Zverev served 14 aces and won 81% of points.", "a", "2026-05-04")
+    assert _uncounted(aces, [("14", "14")]) == [("14", "14")]
+    hurt = _norm(ruleset, "Three passengers were taken to hospital.", "a", "2026-05-04")
+    assert _uncounted(hurt, [("Three", "68")]) == []
