@@ -70,9 +70,14 @@ FOOTER_RE = rx.compile(
     # minutes", "Quotes delayed 20 minutes" (desk probe K: a claim of 15 minutes).
     # Its sentence ends at the minutes: "All market data delayed by 15 minutes caused 300
     # erroneous trades" is news (a review).
-    r"^(?:all\s+)?(?:market|markets|stock|price|prices|quote|quotes|data)"
+    # ... after a source note too: "Data: CME Group, Euronext. Prices are delayed by at least
+    # 10 minutes." (desk probe Q)
+    r"(?:^|(?<=\.\s))(?:all\s+)?(?:market|markets|stock|price|prices|quote|quotes|data)"
     r"(?:\s+(?:data|prices|quotes))?\s+(?:are\s+|is\s+)?delayed\b[^.]{0,40}?"
     r"\bmin(?:ute)?s?\b(?:\.(?:\s|$)|\s*$)|"
+    # A release's contact line: "Contact: Labour Market Statistics section | Press office:
+    # see Contact page" (desk probe Q: a claim of four names).
+    r"^(?:contact|contacts|press\s+office|media\s+(?:enquiries|inquiries|contact))\s*:|"
     # A site's note on its own funding: "EarthDesk News is funded by readers." (desk probe
     # L), its sentence whole ("... is funded by readers, and reported a loss" is news: a
     # review)
@@ -97,7 +102,8 @@ WEAK_FOOTER_WORDS = 12
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
 FOOTER_CUES = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
                 "our standards:", "originally published", " feed", "edited", "your inbox",
-                "delayed", "readers", "catch", "concludes")
+                "delayed", "readers", "catch", "concludes", "contact", "press office",
+                "media enquiries", "media inquiries")
 WEAK_FOOTER_CUES = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                      "about us", "sitemap")
 # A fact check's box: the claim it checks, quoted after its label ('Claim: "Britain has the

@@ -168,3 +168,16 @@ def test_a_names_first_word_stays(ruleset: RuleSet, sentence: str, name: str) ->
 def test_inside_and_outside_count_their_noun(ruleset: RuleSet, sentence: str,
                                              noun: str) -> None:
     assert noun in [q.noun for c in _claims(ruleset, sentence) for q in c.quantities]
+
+
+@pytest.mark.parametrize("line", [
+    "Contact: Labour Market Statistics section | Press office: see Contact page",
+    "Press office: +353 1 498 4000 | Media enquiries: media@cso.example",
+    "Data: CME Group, Euronext. Prices are delayed by at least 10 minutes.",
+])
+def test_a_releases_contact_and_a_data_notice_are_furniture(ruleset: RuleSet,
+                                                             line: str) -> None:
+    # desk probe Q: a claim of four names, and a claim of 10 minutes
+    assert _claims(ruleset, "Unemployment was 4.6% in the first quarter.\n" + line) and \
+        all("Contact" not in c.text and "delayed" not in c.text
+            for c in _claims(ruleset, "Unemployment was 4.6% in the first quarter.\n" + line))
