@@ -20,7 +20,7 @@ from checker.compare.roles import reversed_roles
 from checker.compare.scope import narrower_denial, scopes_differ
 from checker.compare.similarity import Similarity, overlap
 from checker.compare.slots import Pairs, currency_slip, figures_differ, same_day_of
-from checker.compare.standings import standings_clash
+from checker.compare.standings import rankings_clash
 from checker.compare.totals import shrank
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.nlp import STOPWORDS, word_stem
@@ -289,7 +289,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         return "number", logistic(6 * (ev.base - 0.55)) * hedged
     # One thing ranked twice: "the world's largest wheat exporter" / "the world's
     # second-largest" (desk probe Q: a corroboration).
-    ranked = standings_clash(a.text, b.text) if not q_conflict and not d_conflict else []
+    ranked = rankings_clash(ev.fa.rankings, ev.fb.rankings) \
+        if not q_conflict and not d_conflict else []
     if ranked and anchored:
         details["quantities"] = [list(p) for p in ranked]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged

@@ -16,6 +16,7 @@ from checker.compare.measures import (
     measure_tokens,
     measure_words,
     measures_of,
+    outcomes_of,
 )
 from checker.compare.roles import roles_of
 from checker.compare.scope import scope_of
@@ -27,6 +28,7 @@ from checker.compare.similarity import (
     weighted_similarity,
 )
 from checker.compare.slots import currencies, events, figure_dates, moments_of
+from checker.compare.standings import Standing, standings_of
 from checker.lexicon import Lexicon
 from checker.normclaim import NDate, NormClaim
 
@@ -64,8 +66,8 @@ class ClaimFacts:
     of `_LATER` on first use (most claims are in no pair that reads them)."""
 
     __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates", "figures_of",
-                 "measure_words", "measures", "moments", "opposable", "roles", "scope",
-                 "spec_entities", "spec_tokens", "told", "totals", "when")
+                 "measure_words", "measures", "moments", "opposable", "outcomes", "rankings",
+                 "roles", "scope", "spec_entities", "spec_tokens", "told", "totals", "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
     # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it names
     # by what they are ("a fee of £33m"); the nouns its figures count; its measures' words;
@@ -74,6 +76,10 @@ class ClaimFacts:
     counted: frozenset[str]
     measure_words: dict[str, frozenset[str]]
     told: list[NDate]
+    # The outcomes it names a risk of, and its places in rankings (`measures.outcomes_of`,
+    # `standings.standings_of`): none for most claims.
+    outcomes: frozenset[str]
+    rankings: dict[tuple[str, str], Standing]
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -109,7 +115,8 @@ class ClaimFacts:
 
 _LATER: dict[str, Callable[[ClaimFacts], Any]] = {
     "counts_done": _counts_done, "counted": _counted, "measure_words": _measure_words,
-    "told": _told,
+    "told": _told, "outcomes": lambda f: outcomes_of(f.claim.text),
+    "rankings": lambda f: standings_of(f.claim.text),
 }
 
 

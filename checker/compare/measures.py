@@ -279,12 +279,16 @@ _SAME_OUTCOME = {word_stem(w): word_stem(first) for first, words in (
 ) for w in words.split()}
 
 
-def outcomes_differ(a: NormClaim, b: NormClaim) -> bool:
-    """Each claim names a risk of an outcome with a word the other claim does not have:
-    "risk of hip fracture" / "risk of vertebral fracture" (not "risk of hip fracture" /
-    "risk of fracture")."""
-    if not (_OUTCOME_CUE_RE.search(a.text) and _OUTCOME_CUE_RE.search(b.text)):
-        return False  # most pairs
-    oa, ob = _outcomes(a.text), _outcomes(b.text)
-    return bool(oa - ob) and bool(ob - oa) and (oa - ob).isdisjoint(b.tokens) \
-        and (ob - oa).isdisjoint(a.tokens)
+def outcomes_of(text: str) -> frozenset[str]:
+    """The stems of the outcomes a claim names a risk of (none for most claims: read once a
+    claim, `facts.ClaimFacts`, not once a pair)."""
+    return _outcomes(text) if _OUTCOME_CUE_RE.search(text) else frozenset()
+
+
+def outcomes_differ(oa: frozenset[str], ob: frozenset[str], tokens_a: frozenset[str],
+                    tokens_b: frozenset[str]) -> bool:
+    """Each claim names a risk of an outcome (`outcomes_of`) with a word the other claim does
+    not have: "risk of hip fracture" / "risk of vertebral fracture" (not "risk of hip
+    fracture" / "risk of fracture")."""
+    return bool(oa - ob) and bool(ob - oa) and (oa - ob).isdisjoint(tokens_b) \
+        and (ob - oa).isdisjoint(tokens_a)

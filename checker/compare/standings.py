@@ -86,13 +86,24 @@ def standings(text: str) -> dict[tuple[str, str], Standing]:
 _SAME = {"biggest": "largest"}
 
 
+def standings_of(text: str) -> dict[tuple[str, str], Standing]:
+    """`standings`, after a cheap test (most claims have none; read once a claim,
+    `facts.ClaimFacts`, not once a pair)."""
+    return standings(text) if _CUE_RE.search(text) else {}
+
+
 def standings_clash(a: str, b: str) -> list[tuple[str, str]]:
-    """The places two texts give one ranking differently, as (a's words, b's words): the
-    same superlative of the same words, in the same scope (an owner named on both sides
-    alike, or on one side only) and over the same span."""
-    if not (_CUE_RE.search(a) and _CUE_RE.search(b)):
-        return []  # most pairs: no superlative or sequence on one side
-    sa, sb = standings(a), standings(b)
+    """The places two texts give one ranking differently (`rankings_clash`)."""
+    return rankings_clash(standings_of(a), standings_of(b))
+
+
+def rankings_clash(sa: dict[tuple[str, str], Standing],
+                   sb: dict[tuple[str, str], Standing]) -> list[tuple[str, str]]:
+    """The places two claims' standings give one ranking differently, as (a's words, b's
+    words): the same superlative of the same words, in the same scope (an owner named on
+    both sides alike, or on one side only) and over the same span."""
+    if not sa or not sb:
+        return []  # most pairs
     out = []
     for key in sorted(sa.keys() & sb.keys()):
         x, y = sa[key], sb[key]

@@ -31,7 +31,7 @@ from checker.compare.slots import (
     times_apart,
     told_apart,
 )
-from checker.compare.standings import standings_clash
+from checker.compare.standings import rankings_clash
 from checker.lexicon import Lexicon
 from checker.marketdays import market_move
 from checker.nlp import word_stem
@@ -179,7 +179,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if (fa.measures and fb.measures
             and measures_differ(fa.measures, fb.measures, a.tokens, b.tokens)) \
             or (fa.fates and fb.fates and fates_differ(fa.fates, fb.fates)) \
-            or outcomes_differ(a, b):
+            or (fa.outcomes and fb.outcomes
+                and outcomes_differ(fa.outcomes, fb.outcomes, a.tokens, b.tokens)):
         # Two measures of one entity ("maize harvest" / "wheat harvest", "revenue" /
         # "operating profit"), or people of two fates ("killed" / "injured"): two facts,
         # whatever their figures say.
@@ -237,7 +238,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or bare_counts_apart(a, b) or times_apart(a, b) \
-            or measures_apart(a, b) or standings_clash(a.text, b.text) \
+            or measures_apart(a, b) or rankings_clash(fa.rankings, fb.rankings) \
             or a.correction or b.correction or names_apart(a, b, lexicon):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a

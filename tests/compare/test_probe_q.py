@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker.compare.blocking import BlockIndex
-from checker.compare.measures import outcomes_differ
+from checker.compare.measures import outcomes_differ, outcomes_of
 from checker.compare.standings import standings, standings_clash
 from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
@@ -76,8 +76,9 @@ def test_two_outcomes_of_one_exposure(ruleset: RuleSet) -> None:
 
 def test_outcomes_differ(ruleset: RuleSet) -> None:
     def differ(a: str, b: str) -> bool:
-        return outcomes_differ(_norm(ruleset, a, "a", "2026-05-13"),
-                               _norm(ruleset, b, "b", "2026-05-13"))
+        na, nb = _norm(ruleset, a, "a", "2026-05-13"), _norm(ruleset, b, "b", "2026-05-13")
+        return outcomes_differ(outcomes_of(na.text), outcomes_of(nb.text), na.tokens,
+                               nb.tokens)
     assert differ("PPI use raised the risk of hip fracture by 28%.",
                   "PPI use raised the risk of vertebral fracture by 11%.")
     assert not differ("PPI use raised the risk of hip fracture by 28%.",
