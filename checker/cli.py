@@ -25,8 +25,12 @@ from checker.cliutil import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_OK,
+    IGNORE_OPTION,
+    SELECT_OPTION,
+    THRESHOLD_OPTION,
     check_options,
     config_or_exit,
+    decisions_of,
     echo_errors,
     guard_write,
     load_rules_of,
@@ -378,12 +382,9 @@ def extract(paths: tuple[Path, ...], out: Path | None, rules_dir: Path | None,
                    "(standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               show_default="error", help="Lowest severity that fails the run.")
-@click.option("--select", multiple=True,
-              help="Only these rule ids, tags or finding kinds (repeatable).")
-@click.option("--ignore", multiple=True,
-              help="Skip these rule ids, tags or finding kinds (repeatable).")
-@click.option("--threshold", type=click.FloatRange(0, 1), show_default=str(DEFAULT_THRESHOLD),
-              help="Check-worthiness threshold for claims extracted on the fly.")
+@SELECT_OPTION
+@IGNORE_OPTION
+@THRESHOLD_OPTION
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="Only findings not in this baseline count (see `claimcheck baseline`).")
 @click.option("--fix", is_flag=True, help="Rewrite spelling (term) findings in claim files.")
@@ -429,17 +430,12 @@ def check(seeds: Path | None, claims_dir: Path | None, rules_dir: Path | None,
         # the fly and pass); the default or configured directory may be absent.
         raise click.BadParameter(f"{printable_path(str(claims_dir))}: no such directory",
                                  param_hint="--claims")
-    if decisions is not None and not decisions.is_file():
-        # Named on the command line: a typo would drop every decision in silence (a CI
-        # probe), where a missing --baseline stops the run.
-        raise click.BadParameter(f"{printable_path(str(decisions))}: no such file",
-                                 param_hint="--decisions")
+    chosen_decisions = decisions_of(decisions, cfg)
     base = baseline or (Path(cfg.baseline) if cfg.baseline else None)
     options = check_options(
         root, cfg, seeds=seeds, claims=claims_dir, rules=rules_dir, select=select,
-        ignore=ignore, threshold=threshold, baseline=base,
-        decisions=decisions or Path(cfg.decisions or DECISIONS_PATH), jobs=jobs,
-        cache_dir=cache_dir, no_cache=no_cache)
+        ignore=ignore, threshold=threshold, baseline=base, decisions=chosen_decisions,
+        jobs=jobs, cache_dir=cache_dir, no_cache=no_cache)
     err = terminal.console()
     if _HARD_EXIT:
         keep_to_exit()  # the run's data is never freed: `finish` ends the process
@@ -544,12 +540,9 @@ def baseline() -> None:
 @click.option("--rules", "rules_dir", show_default="rules", type=click.Path(path_type=Path))
 @click.option("--decisions", type=click.Path(path_type=Path), show_default=str(DECISIONS_PATH),
               help="Review decisions (a finding decided a false alarm is suppressed).")
-@click.option("--select", multiple=True,
-              help="Only these rule ids, tags or finding kinds (repeatable).")
-@click.option("--ignore", multiple=True,
-              help="Skip these rule ids, tags or finding kinds (repeatable).")
-@click.option("--threshold", type=click.FloatRange(0, 1), show_default=str(DEFAULT_THRESHOLD),
-              help="Check-worthiness threshold for claims extracted on the fly.")
+@SELECT_OPTION
+@IGNORE_OPTION
+@THRESHOLD_OPTION
 @click.option("--force", is_flag=True, help="Overwrite a file that is not a baseline.")
 def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
                    rules_dir: Path | None, decisions: Path | None, select: tuple[str, ...],
@@ -566,13 +559,9 @@ def baseline_write(path: Path, seeds: Path | None, claims_dir: Path | None,
     guard_write(path, force, baseline_signature)
     root = Path.cwd()
     cfg = config_or_exit(root)
-    if decisions is not None and not decisions.is_file():
-        raise click.BadParameter(f"{printable_path(str(decisions))}: no such file",
-                                 param_hint="--decisions")  # as check: no silent typo
     result = run_check(check_options(
         root, cfg, seeds=seeds, claims=claims_dir, rules=rules_dir, select=select,
-        ignore=ignore, threshold=threshold,
-        decisions=decisions or Path(cfg.decisions or DECISIONS_PATH)))
+        ignore=ignore, threshold=threshold, decisions=decisions_of(decisions, cfg)))
     echo_errors(result.errors)
     if result.errors:
         sys.exit(EXIT_BAD_INPUT)

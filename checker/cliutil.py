@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from checker.defaults import CACHE_DIR, DEFAULT_THRESHOLD
+from checker.defaults import CACHE_DIR, DECISIONS_PATH, DEFAULT_THRESHOLD
 from checker.errors import (
     ClaimcheckError,
     Location,
     UsageError,
     WriteRefusedError,
     located_order,
+    printable_path,
 )
 
 # Imported where used: every command imports this module, and most need only a few of
@@ -30,6 +31,27 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # The run did not complete for a reason of its own, not the input's: a bug, memory, a
 # --jobs worker killed. Never 1, which CI reads as "findings".
 EXIT_FAILED = 3
+
+# The selection options of every command that runs the check (`check`, `baseline write`,
+# `review`, `export`): one definition, so their help and meaning stay one. (Each use makes
+# an option of its own.)
+SELECT_OPTION = click.option("--select", multiple=True,
+                             help="Only these rule ids, tags or finding kinds (repeatable).")
+IGNORE_OPTION = click.option("--ignore", multiple=True,
+                             help="Skip these rule ids, tags or finding kinds (repeatable).")
+THRESHOLD_OPTION = click.option(
+    "--threshold", type=click.FloatRange(0, 1), show_default=str(DEFAULT_THRESHOLD),
+    help="Check-worthiness threshold for claims extracted on the fly.")
+
+
+def decisions_of(decisions: Path | None, cfg: Config) -> Path:
+    """The decisions file a run reads: --decisions, else the configuration's, else the
+    default. Named on the command line it must exist: a typo would drop every decision in
+    silence (a CI probe), where a missing --baseline stops the run."""
+    if decisions is not None and not decisions.is_file():
+        raise click.BadParameter(f"{printable_path(str(decisions))}: no such file",
+                                 param_hint="--decisions")
+    return decisions or Path(cfg.decisions or DECISIONS_PATH)
 
 
 def echo_errors(errors: Sequence[ClaimcheckError]) -> None:

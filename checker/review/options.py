@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from checker.cliutil import EXIT_BAD_INPUT, check_options
+from checker.cliutil import EXIT_BAD_INPUT, IGNORE_OPTION, SELECT_OPTION, check_options
 from checker.config import Config, load_config
 from checker.decisions import DecisionsFile, editor_name, load_decisions
 from checker.defaults import DECISIONS_PATH
@@ -40,10 +40,8 @@ def reading_options(func: F) -> F:
                      show_default="rules", help="Rule files."),
         click.option("--decisions", type=click.Path(path_type=Path),
                      show_default=str(DECISIONS_PATH), help="Review decisions file."),
-        click.option("--select", multiple=True,
-                     help="Only these rule ids, tags or finding kinds (repeatable)."),
-        click.option("--ignore", multiple=True,
-                     help="Skip these rule ids, tags or finding kinds (repeatable)."),
+        SELECT_OPTION,
+        IGNORE_OPTION,
     ]
     for option in reversed(options):
         func = option(func)
