@@ -8,8 +8,11 @@ from checker.reporting.common import error_key, flat, severity, short_rule
 
 
 def _where(path: str | None, line: int | None, column: int | None) -> str:
-    parts = [printable_path(path) if path else ""] + [str(p) for p in (line, column) if p]
-    return ":".join(parts) if path else "claimcheck"
+    # Always `path:line:col` when there is a file, so a problem matcher reads every line
+    # (as ruff writes `path:1:1:` for a file it cannot read); nothing to point at: the tool.
+    if not path:
+        return "claimcheck"
+    return f"{printable_path(path)}:{line or 1}:{column or 1}"
 
 
 def _finding(f: Finding) -> str:

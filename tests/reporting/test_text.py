@@ -7,7 +7,7 @@ import re
 from checker.models.report import Report
 from checker.reporting import text
 
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:(?P<col>\d+):)? "
+LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): "
                   r"(?P<sev>error|warning|info) (?P<rule>\S+) (?P<msg>.+)$")
 
 
@@ -19,6 +19,19 @@ def test_problem_matcher_lines(report: Report) -> None:
         assert LINE.match(line), line
     assert summary == ("4 findings (2 errors, 1 warning, 1 info), 1 suppressed, "
                        "1 input error; 2 documents, 5 claims")
+
+
+def test_a_file_without_a_line_or_column_is_read_at_1_1(report: Report) -> None:
+    # A problem matcher's `file:line:col` skipped a line without them (a whole-file error).
+    whole = report.errors[0].model_copy(update={"path": "claims/x.yaml", "line": None,
+                                                "column": None})
+    ref = report.findings[0].claims[0].model_copy(update={"column": None})
+    first = report.findings[0].model_copy(update={"claims": [ref]})
+    lines = text.render(report.model_copy(update={"errors": [whole],
+                                                  "findings": [first]})).splitlines()
+    assert lines[0].startswith("claims/x.yaml:1:1: error ")
+    assert lines[1].startswith(f"{ref.path}:{ref.line}:1: ")
+    assert all(LINE.match(line) for line in lines[:2])
 
 
 def test_document_location_and_claim(report: Report) -> None:
