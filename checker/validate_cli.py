@@ -44,16 +44,19 @@ def validate_command(paths: tuple[Path, ...], seeds: Path | None, claims_dir: Pa
     errors: list[ClaimcheckError] = [UsageError("no such file or directory", Location(str(p)))
                                      for p in paths if not p.exists()]
     named = [p for p in paths if p.exists()]
-    read_by_check = [d for d in (options.claims, options.rules) if d.exists()]
-    files = rule_files(named) if paths else rule_files(read_by_check)
+    read_by_check = [d for d in (options.seeds, options.claims, options.rules) if d.exists()]
+    # The documents' metadata count among the files checked (a corpus of documents and
+    # their sidecars alone said "nothing to validate" and checked none of them).
+    files = rule_files(named) if paths else _metadata(options.seeds) + rule_files(
+        [d for d in (options.claims, options.rules) if d.exists()])
     decisions = Path(cfg.decisions) if cfg.decisions else DECISIONS_PATH
     if not paths and decisions.is_file():
         files.append(decisions)  # the decisions file check reads
     if not files and not errors:
         # A CI step that validates nothing must not pass as if all were well.
-        errors.append(UsageError(f"nothing to validate: no claim or rule files in "
-                                 f"{options.claims}/ or {options.rules}/; name the files to "
-                                 f"check", Location(".")))
+        errors.append(UsageError(f"nothing to validate: no metadata, claim or rule files in "
+                                 f"{options.seeds}/, {options.claims}/ or {options.rules}/; "
+                                 f"name the files to check", Location(".")))
     if read_by_check and (not paths or any(_overlap(p, d) for p in named
                                            for d in read_by_check)):
         inputs = load_inputs(options, drafts=False)
@@ -73,6 +76,11 @@ def validate_command(paths: tuple[Path, ...], seeds: Path | None, claims_dir: Pa
     click.echo(f"{plural(len(files), 'file')} checked, {plural(len(errors), 'error')}",
                err=bool(errors))
     sys.exit(EXIT_BAD_INPUT if errors else EXIT_OK)
+
+
+def _metadata(seeds: Path) -> list[Path]:
+    """The documents' metadata files under the seeds directory, sorted."""
+    return sorted(seeds.rglob(f"*{META_SUFFIX}")) if seeds.is_dir() else []
 
 
 def _unique(errors: list[ClaimcheckError]) -> list[ClaimcheckError]:

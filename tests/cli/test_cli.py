@@ -877,6 +877,22 @@ def test_validate_reads_a_corpus_where_check_does(tmp_path: Path, repo: Path,
     assert result.exit_code == 2 and "meta.yaml:2:1: bogus" in result.output
 
 
+def test_validate_checks_a_corpus_of_documents_alone(tmp_path: Path, repo: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A corpus `check` runs on (documents and sidecars, no claims/ or rules/) said "nothing
+    # to validate" and checked none of its sidecars.
+    shutil.copytree(repo / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = run(["validate"])
+    assert result.exit_code == 0 and "5 files checked, 0 errors" in result.output, result.output
+    sidecar = tmp_path / "seeds" / "000_157f4fd9ca80a9df.meta.yaml"
+    sidecar.write_text('title: "Chang\'e 6"\npublished: "2025-13-01"\n', "utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 2, result.output
+    assert "000_157f4fd9ca80a9df.meta.yaml:2:1: published:" in result.output
+    assert "5 files checked, 1 error" in result.output
+
+
 def test_check_without_rules_of_its_own(tmp_path: Path, repo: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     # README, use 2, on a new desk's corpus: no rules/ yet is no bad input (a review: exit 2)
