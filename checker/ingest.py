@@ -236,8 +236,7 @@ def discover_noted(seeds: Path, root: Path | None = None,
     unread: list[str] = []
     _walk(os.fspath(seeds), found, unread)
     base = Path.cwd() if root is None else root
-    notes = [f"{display_path(path, base)}: not read: documents are .txt or .md files "
-             f"(rename it {path.stem}.md to check it)" for path in sorted(map(Path, unread))]
+    notes = [_unread_note(path, display_path(path, base)) for path in sorted(map(Path, unread))]
     paths = []
     for name, link, sidecar in found:
         path = Path(name)
@@ -252,12 +251,22 @@ def discover_noted(seeds: Path, root: Path | None = None,
 PATH_ORDER = attrgetter("parts")
 
 
+def _unread_note(path: Path, shown: str) -> str:
+    """What a run says of a file in the documents' directory that it does not read."""
+    if path.name.lower().endswith(META_SUFFIX):
+        stem = path.name[:-len(META_SUFFIX)]
+        return (f"{shown}: not read: metadata of no document (no {stem}.txt or {stem}.md "
+                f"beside it)")
+    return (f"{shown}: not read: documents are .txt or .md files (rename it {path.stem}.md "
+            f"to check it)")
+
+
 def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]) -> None:
     """What `Path.rglob("*")` then `is_file()` keep (and broken symlinks), from directory
     entries, each with whether it is a symlink and has a sidecar beside it: a stat only
     for a symlink (10,000 documents took 10,000 stats). Symlinked directories are not
     entered, as rglob does not; an unreadable directory is skipped, as rglob skips it.
-    Files named as text but not read go to `unread`."""
+    Files named as text but not read, and sidecars of no document, go to `unread`."""
     try:
         with os.scandir(directory) as it:
             entries = list(it)
@@ -267,6 +276,10 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
     # is the sidecar `read_document` finds beside "doc.txt" (the listing only ever errs
     # towards a stat).
     names = {_folded(entry.name) for entry in entries}
+    # The sidecar names the documents here would read: one beside none is a renamed or
+    # deleted document's, and its metadata would be lost without a word.
+    wanted = {os.path.splitext(entry.name)[0] + META_SUFFIX for entry in entries
+              if is_document_name(entry.name)}
     for entry in entries:
         name = entry.name
         if entry.is_dir(follow_symlinks=False):
@@ -276,9 +289,22 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
             if entry.is_file() or link and not os.path.exists(entry.path):
                 found.append((entry.path, link,
                               _folded(os.path.splitext(name)[0] + META_SUFFIX) in names))
-        elif not name.startswith(".") and name.lower().endswith(UNREAD_SUFFIXES) \
+        elif not name.startswith(".") and (
+                name.lower().endswith(UNREAD_SUFFIXES)
+                or name.lower().endswith(META_SUFFIX) and _orphan(directory, name, wanted)) \
                 and entry.is_file():
             unread.append(entry.path)
+
+
+def _orphan(directory: str, name: str, wanted: set[str]) -> bool:
+    """Whether no document of the directory reads the sidecar `name`: none asks for it by
+    that name, and none asks for a name the file system takes for it ("B.md" reads
+    "b.meta.yaml" where case is ignored, not where it counts)."""
+    if name in wanted:
+        return False
+    folded = _folded(name)
+    return not any(_folded(w) == folded and os.path.exists(os.path.join(directory, w))
+                   for w in wanted)
 
 
 def _folded(name: str) -> str:

@@ -14,12 +14,13 @@ from checker.claimfiles import load_claim_file
 from checker.cliutil import EXIT_BAD_INPUT, EXIT_OK, check_options, config_or_exit, echo_errors
 from checker.decisions import load_decisions
 from checker.defaults import DECISIONS_PATH
-from checker.errors import ClaimcheckError, Location, UsageError
-from checker.ingest import META_SUFFIX, display_path, meta_from_node
+from checker.errors import ClaimcheckError, Location, UsageError, printable_path
+from checker.ingest import META_SUFFIX, discover, display_path, meta_from_node
 from checker.pipeline import load_inputs
 from checker.reporting.common import plural
 from checker.rules import parse_rule_file, rule_files
 from checker.rules.fastload import read_rule_file
+from checker.terminal import note_lines
 from checker.yamlio import read_yaml
 
 
@@ -63,8 +64,15 @@ def validate_command(paths: tuple[Path, ...], seeds: Path | None, claims_dir: Pa
         if inputs.cache is not None:
             inputs.cache.settle()  # the memos it writes beside
         found = inputs.errors
+        # Files `check` would pass over (a sidecar of no document, "x.markdown"): said here
+        # too, since a hook is where a renamed document's orphaned metadata is caught.
+        unread = [n for n in inputs.corpus.notes if ": not read: " in n]
+        for line in note_lines(unread):
+            click.echo(printable_path(line), err=True)
         errors.extend(found if not paths else [e for e in found if _within(e, named, root)])
     for path in files:
+        if not paths and path.name.endswith(META_SUFFIX):
+            continue  # the corpus load read the documents' metadata, and said what is wrong
         kind = "rules" if _overlap(path, options.rules) else \
             "claims" if _overlap(path, options.claims) else None
         if kind is None or path.is_file():
@@ -79,8 +87,10 @@ def validate_command(paths: tuple[Path, ...], seeds: Path | None, claims_dir: Pa
 
 
 def _metadata(seeds: Path) -> list[Path]:
-    """The documents' metadata files under the seeds directory, sorted."""
-    return sorted(seeds.rglob(f"*{META_SUFFIX}")) if seeds.is_dir() else []
+    """The metadata files `check` reads beside the documents under `seeds`, sorted (one
+    beside no document is not read: the corpus load notes it)."""
+    beside = (p.with_name(p.name[:-len(p.suffix)] + META_SUFFIX) for p in discover(seeds))
+    return sorted(p for p in beside if p.is_file())
 
 
 def _unique(errors: list[ClaimcheckError]) -> list[ClaimcheckError]:

@@ -302,6 +302,31 @@ def test_no_document_is_skipped_silently(tmp_path: Path) -> None:
         "not a document"]
 
 
+
+def test_a_sidecar_beside_no_document_is_noted(tmp_path: Path) -> None:
+    """A document renamed without its sidecar left metadata no run read, and nothing said
+    so; a sidecar beside its document says nothing (in another case of its name, only where
+    the file system ignores case: there the document reads it)."""
+    from checker.ingest import discover_noted
+
+    seeds = tmp_path / "seeds"
+    (seeds / "sub").mkdir(parents=True)
+    (seeds / "a.txt").write_text("Text.\n", "utf-8")
+    (seeds / "a.meta.yaml").write_text("title: A\n", "utf-8")
+    (seeds / "B.md").write_text("Text.\n", "utf-8")
+    (seeds / "b.meta.yaml").write_text("title: B\n", "utf-8")
+    (seeds / "sub" / "old.meta.yaml").write_text("title: Old\n", "utf-8")
+    (seeds / "a.meta.yml").write_text("title: A\n", "utf-8")  # no sidecar's name: no note
+    paths, notes = discover_noted(seeds, tmp_path)
+    assert [p.name for p in paths] == ["B.md", "a.txt"]
+    ignores_case = (seeds / "B.meta.yaml").exists()
+    assert notes == [
+        *([] if ignores_case else ["seeds/b.meta.yaml: not read: metadata of no document "
+                                   "(no b.txt or b.md beside it)"]),
+        "seeds/sub/old.meta.yaml: not read: metadata of no document (no old.txt or old.md "
+        "beside it)"]
+
+
 def test_text_not_read_is_noted_in_any_case(tmp_path: Path) -> None:
     from checker.ingest import discover_noted
 

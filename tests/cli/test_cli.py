@@ -652,7 +652,7 @@ def test_every_command_reads_the_configured_paths(project: Path) -> None:
     (project / "claimcheck.toml").write_text(
         'seeds = "data/seeds"\nclaims = "data/claims"\nrules = "data/rules"\n', "utf-8")
     result = run(["validate"])
-    assert result.exit_code == 0 and "8 files checked, 0 errors" in result.output, result.output
+    assert result.exit_code == 0 and "13 files checked, 0 errors" in result.output, result.output
     result = run(["rules", "test"])
     assert result.exit_code == 0, result.output
     builtin_only = CliRunner().invoke(main, ["rules", "test", "--rules", str(project / "x")])
@@ -891,6 +891,13 @@ def test_validate_checks_a_corpus_of_documents_alone(tmp_path: Path, repo: Path,
     assert result.exit_code == 2, result.output
     assert "000_157f4fd9ca80a9df.meta.yaml:2:1: published:" in result.output
     assert "5 files checked, 1 error" in result.output
+    # A sidecar beside no document is read by no run: said, and not counted as checked.
+    sidecar.write_text('title: "Chang\'e 6"\n', "utf-8")
+    (tmp_path / "seeds" / "renamed.meta.yaml").write_text("bogus: 1\n", "utf-8")
+    result = run(["validate"])
+    assert result.exit_code == 0 and "5 files checked, 0 errors" in result.output
+    assert ("note: seeds/renamed.meta.yaml: not read: metadata of no document (no "
+            "renamed.txt or renamed.md beside it)") in result.output
 
 
 def test_check_without_rules_of_its_own(tmp_path: Path, repo: Path,
