@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from checker import rx
 from checker.compare import Corroboration, PairResult
@@ -101,13 +101,15 @@ def _conflict_message(reason: str, a: NormClaim, b: NormClaim,
     return f"{a.doc} and {b.doc} state opposite things ({a.polarity} vs {b.polarity})"
 
 
-def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
-    """Claims in several documents agreeing, with their independent origins."""
+def corroboration_finding(c: Corroboration, index: ClaimIndex,
+                          origins: Mapping[str, str] | None = None) -> Finding:
+    """Claims in several documents agreeing, with their independent origins (`origins`:
+    each document's, as comparison found them, to say which pages share one)."""
     involved = [index[n.key] for n in c.claims]
     refs = [claim_ref(dc, claim, "claim" if i == 0 else "evidence")
             for i, (dc, claim) in enumerate(involved)]
     copies = "" if c.origins == c.documents else \
-        f"; copies count once ({c.documents - c.origins} not independent{_copied(c)})"
+        f"; copies count once ({c.documents - c.origins} not independent{_copied(c, origins)})"
     message = (f"Corroborated by {c.documents} documents from {c.origins} independent "
                f"origin{'s' if c.origins != 1 else ''}{copies}: “{_q(c.claims[0].text, 70)}”")
     fid, copy_of = statement_ids("corroboration", None, involved)
@@ -117,20 +119,39 @@ def corroboration_finding(c: Corroboration, index: ClaimIndex) -> Finding:
     return apply_suppressions(finding, involved)
 
 
-def _copied(c: Corroboration) -> str:
+def _copied(c: Corroboration, origins: Mapping[str, str] | None = None) -> str:
     """Which documents word the statement as another does, the reason most copies count
-    once (a review: "1 not independent" named neither page); or which share an origin."""
+    once (a review: "1 not independent" named neither page); else which share an origin
+    (declared in their metadata, or found by the statements they copy)."""
+    said = _same_words(c) + _same_origin(c, origins or {})
+    if not said:
+        return ": a shared origin or a near-identical wording"
+    return ": " + "; ".join(said[:2]) + ("; ..." if len(said) > 2 else "")
+
+
+def _same_words(c: Corroboration) -> list[str]:
+    """'b words it as a does', for each wording several documents print."""
+    return [f"{', '.join(docs[1:])} word{'s' if len(docs) == 2 else ''} it as {docs[0]} does"
+            for docs in _sharing(c, lambda n: copy_form(n.text))]
+
+
+def _same_origin(c: Corroboration, origins: Mapping[str, str]) -> list[str]:
+    """'b shares an origin with a', for each origin several of the documents have, unless
+    they all word it alike too (said already)."""
+    worded = _sharing(c, lambda n: copy_form(n.text))
+    return [f"{', '.join(docs[1:])} share{'s' if len(docs) == 2 else ''} an origin with "
+            f"{docs[0]}" for docs in _sharing(c, lambda n: origins.get(n.doc, n.doc))
+            if not any(set(docs) <= set(w) for w in worded)]
+
+
+def _sharing(c: Corroboration, key: Callable[[NormClaim], str]) -> list[list[str]]:
+    """The documents of the claims grouped by `key`, for each key several hold, sorted."""
     holders: dict[str, list[str]] = {}
     for n in c.claims:
-        docs = holders.setdefault(copy_form(n.text), [])
+        docs = holders.setdefault(key(n), [])
         if n.doc not in docs:
             docs.append(n.doc)
-    repeated = [sorted(docs) for docs in holders.values() if len(docs) > 1]
-    if not repeated:
-        return ": a shared origin or a near-identical wording"
-    said = [f"{', '.join(docs[1:])} word{'s' if len(docs) == 2 else ''} it as {docs[0]} does"
-            for docs in sorted(repeated)[:2]]
-    return ": " + "; ".join(said) + ("; ..." if len(repeated) > 2 else "")
+    return sorted(sorted(docs) for docs in holders.values() if len(docs) > 1)
 
 
 def fact_finding(hit: FactHit, index: ClaimIndex, lexicon: Lexicon,

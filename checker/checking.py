@@ -326,7 +326,8 @@ def _findings_of(result: CompareResult, corpus: Corpus, index: ClaimIndex,
         findings += early
     findings += _pair_findings(result, corpus, index, published, pairs)
     findings += _drained(result.corroborations,
-                         lambda c: _corroboration(c, index, kept.built if kept else None))
+                         lambda c: _corroboration(c, index, kept.built if kept else None,
+                                                  result.origins))
     # The findings hold what the report needs; the verdicts (100k+ at 200k claims) can go.
     return result.pairs_scored
 
@@ -356,9 +357,10 @@ def _pair_findings(result: CompareResult, corpus: Corpus, index: ClaimIndex,
 
 
 def _corroboration(c: Corroboration, index: ClaimIndex,
-                   built: dict[str, list[Finding]] | None) -> Finding:
+                   built: dict[str, list[Finding]] | None,
+                   origins: Mapping[str, str] | None = None) -> Finding:
     """`corroboration_finding`, gathered under its component when the run keeps them."""
-    made = corroboration_finding(c, index)
+    made = corroboration_finding(c, index, origins)
     if built is not None and c.component is not None:
         built[c.component].append(made)
     return made

@@ -53,3 +53,27 @@ def test_a_corroboration_says_which_document_copies_which() -> None:
     apart = Corroboration((claim("a", "One wording."), claim("b", "Another wording.")), 2, 1,
                           0.9)
     assert _copied(apart) == ": a shared origin or a near-identical wording"
+
+
+def test_a_corroboration_says_which_documents_share_an_origin() -> None:
+    # a review: with origins declared, the message said "a shared origin or a
+    # near-identical wording" and named no page
+    from checker.builders import _copied
+    from checker.compare import Corroboration
+
+    def claim(doc: str, text: str) -> Any:
+        return SimpleNamespace(doc=doc, text=text)
+
+    claims = (claim("c_wire", "About 4,000 people will work on the dam."),
+              claim("a_herald", "The project will employ 4,000 workers at its peak."),
+              claim("b_gazette", "Some 4,000 workers will build the dam."),
+              claim("d_post", "The dam will take 4,000 workers."))
+    origins = {"a_herald": "a_herald", "b_gazette": "a_herald", "c_wire": "c_wire",
+               "d_post": "a_herald"}
+    shared = Corroboration(claims, 4, 2, 0.9)
+    assert _copied(shared, origins) == ": b_gazette, d_post share an origin with a_herald"
+    # pages that word it alike are said so once, not again as sharing an origin
+    worded = Corroboration((claims[1], claim("b_gazette", claims[1].text), claims[0]), 3, 2,
+                           0.9)
+    assert _copied(worded, origins) == ": b_gazette words it as a_herald does"
+    assert _copied(shared) == ": a shared origin or a near-identical wording"
