@@ -100,6 +100,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.MARGIN_RE.finditer(folded, start, stop):
             taken.add(*m.span())
 
+    if digits and "olds" in sentence and "year" in sentence:  # "15 to 24-year-olds"
+        for s, e, lo, hi in qc.age_bands(folded, start, stop):
+            keep(Quantity(text[s:e], s, e, "measure", (lo + hi) / 2, lo, hi, "year", "age",
+                          False, "range"))
     if digits and "old" in sentence and "year" in sentence:
         for s, e, value in qc.people_ages(folded, start, stop):
             keep(Quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",

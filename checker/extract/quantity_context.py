@@ -19,6 +19,22 @@ if TYPE_CHECKING:
     from checker.extract.quantity_type import Quantity
 
 
+# An age band named by its ages: "15 to 24-year-olds", "15- to 24-year-olds", "15-24 year
+# olds", "18-to-24-year-olds" (desk probe Q: a count of 15, which met any other 15; the last
+# no figure at all), as "aged 15 to 24" reads.
+_AGE_BAND_RE = rx.compile(r"(?<![\d,.])\b(?P<lo>\d{1,3})(?:-?\s*to\s*-?|\s*-\s*)"
+                          r"(?P<hi>\d{1,3})[-\s]years?[-\s]olds?\b", re.IGNORECASE)
+
+
+def age_bands(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, float, float]]:
+    """(start, end, youngest, oldest) of each age band written "N to M-year-olds" in
+    folded[start:stop]."""
+    for m in _AGE_BAND_RE.finditer(folded, start, stop):
+        lo, hi = float(m.group("lo")), float(m.group("hi"))
+        if lo < hi:
+            yield m.start(), m.end(), lo, hi
+
+
 def people_ages(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, float]]:
     """(start, end, years) of each person's age written "N-year-old" or "N years old" in
     folded[start:stop]."""

@@ -181,3 +181,21 @@ def test_a_releases_contact_and_a_data_notice_are_furniture(ruleset: RuleSet,
     assert _claims(ruleset, "Unemployment was 4.6% in the first quarter.\n" + line) and \
         all("Contact" not in c.text and "delayed" not in c.text
             for c in _claims(ruleset, "Unemployment was 4.6% in the first quarter.\n" + line))
+
+
+@pytest.mark.parametrize(("sentence", "band"), [
+    ("Unemployment among 15 to 24-year-olds rose to 14.1%.", ("15 to 24-year-olds", 15, 24)),
+    ("Unemployment among 15- to 24-year-olds rose to 14.1%.",
+     ("15- to 24-year-olds", 15, 24)),
+    ("Unemployment among 15-24 year olds rose to 14.1%.", ("15-24 year olds", 15, 24)),
+    ("The rate among 18-to-24-year-olds fell to 9% in May.",
+     ("18-to-24-year-olds", 18, 24)),
+])
+def test_an_age_band_is_an_age_range(ruleset: RuleSet, sentence: str,
+                                     band: tuple[str, int, int]) -> None:
+    # "15 to 24-year-olds" was a count of 15 (and "18-to-24-year-olds" no figure), as
+    # "aged 15 to 24" is a range of ages
+    found = [(q.text, q.low, q.high, q.unit, q.noun, q.bound)
+             for c in _claims(ruleset, sentence) for q in c.quantities]
+    assert (*band, "year", "age", "range") in found
+    assert not any(q[0] in ("15", "18") for q in found)
