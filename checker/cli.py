@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import traceback
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -291,15 +290,11 @@ def _restore(handlers: dict[signal.Signals, Any],
 def extract(paths: tuple[Path, ...], out: Path | None, rules_dir: Path | None,
             threshold: float | None, force: bool, jobs: int | None) -> None:
     """Draft claim files for DOC_OR_DIR... (merged with existing ones: edits are kept)."""
-    from checker.atomic import atomic_write
-    from checker.claimfiles import render_claim_file, same_newlines
-    from checker.corpus import claim_file_for
+    from checker.drafting import write_drafts
     from checker.heap import paused_gc
-    from checker.ingest import discover, display_path, load_documents
-    from checker.merge import merge_claim_file, with_drafted
+    from checker.ingest import discover, load_documents
     from checker.parallel import extract_documents
     from checker.reporting.common import plural
-    from checker.yamlio import read_yaml
 
     root = Path.cwd()
     # The configuration's paths and threshold, as `check` reads them (a review: extract
@@ -317,48 +312,16 @@ def extract(paths: tuple[Path, ...], out: Path | None, rules_dir: Path | None,
     errors += doc_errors
     # Every document is extracted before the first file is written: an interrupted run
     # leaves each claim file old or new.
-    written: Counter[str] = Counter()
     # The claims live until the command ends: frozen, so the collections made while their
     # files are rendered do not walk them all again (checker.heap; 9 % of extraction's
     # time at 2,000 documents).
     with paused_gc(freeze_on_exit=True):
         models = extract_documents(docs, ruleset, threshold, jobs_for(jobs, len(docs)))
-    for doc, model in zip(docs, models, strict=True):
-        target = claim_file_for(out, doc.id)
-        shown = display_path(target, root)
-        out.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            try:
-                old = read_yaml(target, shown)
-            except ClaimcheckError as exc:
-                if not force:
-                    errors.append(UsageError(
-                        f"exists and is not a readable claim file ({exc.message}); "
-                        "use --force to overwrite", Location(shown)))
-                    continue
-                old = None
-            if old is not None and not (hasattr(old, "get") and old.get("document")) \
-                    and not force:
-                errors.append(UsageError("exists and is not a claim file; use --force to "
-                                         "overwrite", Location(shown)))
-                continue
-            legacy = old is not None and "drafted" not in old  # the merge adds the list
-            text, merged = merge_claim_file(old, model, doc, out, ruleset.drafted_by_disabled)
-            with target.open("rb") as handle:
-                atomic_write(target, same_newlines(text, handle.read(4096)))
-            click.echo(f"{printable_path(shown)}: {merged.summary()}")
-            written.update(merged=1, claims=len(merged.added) + len(merged.kept)
-                           + len(merged.editor_claims))
-            if legacy and merged.added:
-                # A file from before `drafted:` cannot tell a claim an editor deleted from
-                # a new sentence: say so once, as the list it gets now remembers deletions.
-                click.echo(f"{printable_path(shown)}: note: the file had no drafted: list, so "
-                           f"claims deleted from it earlier may be among those added; "
-                           f"deletions are remembered from now on", err=True)
-        else:
-            atomic_write(target, render_claim_file(with_drafted(model), out))
-            click.echo(f"{printable_path(shown)}: {len(model.claims)} claims")
-            written.update(new=1, claims=len(model.claims))
+    drafted = write_drafts(docs, models, out, root, ruleset, force)
+    for line, to_stderr in drafted.lines:
+        click.echo(line, err=to_stderr)
+    errors += drafted.errors
+    written = drafted.written
     if len(docs) > 1:
         # After a corpus's one line per file, the whole in one line (on standard error, so
         # the lines per file stay a list to read by a script).

@@ -53,11 +53,11 @@ def test_the_review_page_is_built_with_collection_paused(
 
 def test_extract_freezes_its_claims_before_writing_their_files(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker import claimfiles, parallel
+    from checker import drafting, parallel
 
     extracting: list[bool] = []
     writing: list[tuple[bool, int]] = []
-    render = claimfiles.render_claim_file
+    render = drafting.render_claim_file
 
     def rendered(*args: Any, **kwargs: Any) -> Any:
         writing.append((gc.isenabled(), gc.get_freeze_count()))
@@ -65,7 +65,7 @@ def test_extract_freezes_its_claims_before_writing_their_files(
 
     monkeypatch.setattr(parallel, "extract_documents",
                         _recording(extracting, parallel.extract_documents))
-    monkeypatch.setattr(claimfiles, "render_claim_file", rendered)
+    monkeypatch.setattr(drafting, "render_claim_file", rendered)
     try:
         result = CliRunner().invoke(cli.main, ["extract", "seeds", "--out", "drafts"])
         frozen_after = gc.get_freeze_count()
