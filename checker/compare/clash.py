@@ -9,20 +9,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from checker import rx
 from checker.compare.facts import ClaimFacts
 from checker.compare.figures import counted_alike, fated_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.measures import measured_alike
+from checker.compare.polarity import objects_of, opposite_statements, stages_differ
 from checker.compare.roles import reversed_roles
-from checker.compare.scope import narrower_denial, scopes_differ
+from checker.compare.scope import scopes_differ
 from checker.compare.similarity import Similarity, overlap
 from checker.compare.slots import Pairs, currency_slip, figures_differ, same_day_of
 from checker.compare.standings import rankings_clash
 from checker.compare.totals import shrank
-from checker.lexicon import UNKNOWN_PREFIX, Lexicon
+from checker.lexicon import Lexicon
 from checker.nlp import STOPWORDS, word_stem
 from checker.normclaim import NormClaim
 
@@ -43,54 +42,6 @@ def _antonym_predicates(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> tuple[s
     return None
 
 
-_PRESENT_RE = rx.compile(r"\b(?:currently|now|today|nowadays|at\s+present|presently|"
-                         r"no\s+longer|any\s*more|still)\b", re.IGNORECASE)
-
-
-def _different_times(a: NormClaim, b: NormClaim) -> bool:
-    """"not currently part of" vs "between 1035 and 1814 were part of": both can be true."""
-    return bool((_PRESENT_RE.search(a.text) and b.dates and not a.dates)
-                or (_PRESENT_RE.search(b.text) and a.dates and not b.dates))
-
-
-def _negation_on_shared(a: NormClaim, b: NormClaim) -> bool:
-    """The negation governs what both claims talk about ("NOT a member" vs "a member")."""
-    negated = a.negated if a.polarity == "negative" else b.negated
-    return bool(negated & (a.tokens | a.entities) & (b.tokens | b.entities)) or not negated
-
-
-def _objects(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
-    """Subjects before and typed objects after a predicate occurrence in a claim."""
-    for p, ps, pe in c.predicates:
-        if p == pid:
-            subjects = {m.id for m in c.mentions if m.end <= ps}
-            objects = {m.id for m in c.mentions if m.start >= pe and lexicon.entities.get(m.id)}
-            return subjects, objects
-    return set(), set()
-
-
-def _subjects_differ(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
-    """Both claims say a shared predicate of someone, and of no one in common: "Russia
-    remains a member of the ISS despite tensions with China" says nothing of China's
-    membership (a CI probe: a self-contradiction with "China is NOT a member of the ISS")."""
-    shared = {p for p, _, _ in a.predicates} & {p for p, _, _ in b.predicates}
-    for pid in sorted(shared):
-        sa, _ = _objects(a, pid, lexicon)
-        sb, _ = _objects(b, pid, lexicon)
-        # Nor alike: an unknown name may be a known one spelt another way ("the Faeroes" /
-        # "the Faroe Islands").
-        if sa and sb and sa.isdisjoint(sb) and not any(
-                fuzz.partial_ratio(x.removeprefix(UNKNOWN_PREFIX), y.removeprefix(UNKNOWN_PREFIX))
-                >= _ALIKE for x in sa for y in sb):
-            return True
-    return False
-
-
-# Entity ids this alike may name one thing spelt two ways (partial ratio, 0-100).
-_ALIKE = 75
-
-
-
 def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | None:
     """"originated in Australia" vs "originating from Jamaica": one value, two answers."""
     if not a.predicates or not b.predicates:  # most pairs: no predicate to share
@@ -100,37 +51,13 @@ def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | N
         info = lexicon.predicates.get(pid)
         if not info or not info.single_valued:
             continue
-        sa, oa = _objects(a, pid, lexicon)
-        sb, ob = _objects(b, pid, lexicon)
+        sa, oa = objects_of(a, pid, lexicon)
+        sb, ob = objects_of(b, pid, lexicon)
         types = {lexicon.entities[o].type for o in oa | ob}
         # Only answers of one kind compare: a city and its country are not a clash.
         if sa & sb and oa and ob and not oa & ob and len(types) == 1:
             return pid
     return None
-
-
-# The stages of a deal or a law, each a date of its own: agreeing is not signing, nor
-# signing ratifying ("agreed the withdrawal agreement in October 2019" / "signed it in
-# January 2020"; "agreed to the deal" / "never signed it"). Words of one stage are one.
-_STAGES: tuple[frozenset[str], ...] = tuple(frozenset(word_stem(w) for w in group) for group in (
-    ("agree",), ("sign",), ("approve", "ratify"), ("announce", "unveil"), ("propose",),
-    ("negotiate",), ("complete", "close", "finalise", "finalize")))
-
-
-def _stages_differ(a: NormClaim, b: NormClaim) -> bool:
-    """Each claim names a stage of a deal and none is the other's: two events, two dates.
-    A stage that only tells ("agreed that ...", "announced that ...") dates nothing: its
-    that-clause's event is what both claims date (a CI probe: "agreed that Chang'e 8 ... in
-    2031 will carry" and "announced that Chang'e 8 ... in 2028 will carry" were no conflict)."""
-    if _TELLS_THAT_RE.search(a.text) and _TELLS_THAT_RE.search(b.text):
-        return False
-    in_a = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(a.tokens)}
-    in_b = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(b.tokens)}
-    return bool(in_a) and bool(in_b) and in_a.isdisjoint(in_b)
-
-
-_TELLS_THAT_RE = rx.compile(r"\b(?:agreed|agree|agrees|announced|announce|announces|"
-                            r"confirmed|said|stated)\s+that\b", re.IGNORECASE)
 
 
 def _description_clash(a: NormClaim, b: NormClaim) -> str | None:
@@ -253,9 +180,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         return "roles", logistic(6 * (ev.base - 0.55)) * hedged
     # "X is not a musician" against a claim that says all of it without the "not".
     if a.polarity != b.polarity and (ev.strict or ev.polarity_cover >= POLARITY_COVER) \
-            and _negation_on_shared(a, b) and not _different_times(a, b) \
-            and not narrower_denial(a, b, lexicon) and not _stages_differ(a, b) \
-            and not _subjects_differ(a, b, lexicon):
+            and opposite_statements(a, b, ev.sim, lexicon):
         details["polarity"] = [a.polarity, b.polarity]
         return "polarity", logistic(6 * (ev.base - 0.55)) * hedged
     if a.polarity != b.polarity:
@@ -307,7 +232,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # total that only grows and is smaller later is no second period (`totals.shrank`).
     # Asked last: most pairs have no conflicting date, and `shrank` reads both texts.
     if d_conflict and not q_conflict and anchored and ev.sim.frame >= 0.5 \
-            and not _periods(a, b, ev) and not _stages_differ(a, b) \
+            and not _periods(a, b, ev) and not stages_differ(a, b) \
             and not _figures_of_two_kinds(a, b) \
             and not _EDITION_RE.search(f"{a.text}\n{b.text}"):
         return _date_clash(a, b, ev, details, hedged)

@@ -1,0 +1,111 @@
+"""Whether two claims of opposite polarity state opposite things, not two facts: the
+negation governs what both talk about, at one time, of one subject, at one stage of a
+deal, and the one does not refuse what the other denies."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from checker import rx
+from checker.compare.scope import narrower_denial
+from checker.compare.similarity import Similarity
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
+from checker.nlp import word_stem
+from checker.normclaim import NormClaim
+
+
+def opposite_statements(a: NormClaim, b: NormClaim, sim: Similarity, lexicon: Lexicon) -> bool:
+    """Whether a and b (opposite polarities, one covering the other) deny each other."""
+    # A word of the frame in common: a claim left with a name alone ("No deaths were
+    # reported in Syria": the toll is a figure, the telling attribution) denied any claim
+    # naming Syria (desk probe R: three error-level conflicts, a self-contradiction).
+    return bool(sim.shared_frame) and _negation_on_shared(a, b) \
+        and not _different_times(a, b) and not narrower_denial(a, b, lexicon) \
+        and not stages_differ(a, b) and not _subjects_differ(a, b, lexicon) \
+        and not _refused(a, b)
+
+
+def objects_of(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
+    """Subjects before and typed objects after a predicate occurrence in a claim."""
+    for p, ps, pe in c.predicates:
+        if p == pid:
+            subjects = {m.id for m in c.mentions if m.end <= ps}
+            objects = {m.id for m in c.mentions if m.start >= pe and lexicon.entities.get(m.id)}
+            return subjects, objects
+    return set(), set()
+
+
+_PRESENT_RE = rx.compile(r"\b(?:currently|now|today|nowadays|at\s+present|presently|"
+                         r"no\s+longer|any\s*more|still)\b", re.IGNORECASE)
+
+
+def _different_times(a: NormClaim, b: NormClaim) -> bool:
+    """"not currently part of" vs "between 1035 and 1814 were part of": both can be true."""
+    return bool((_PRESENT_RE.search(a.text) and b.dates and not a.dates)
+                or (_PRESENT_RE.search(b.text) and a.dates and not b.dates))
+
+
+def _negation_on_shared(a: NormClaim, b: NormClaim) -> bool:
+    """The negation governs what both claims talk about ("NOT a member" vs "a member")."""
+    negated = a.negated if a.polarity == "negative" else b.negated
+    return bool(negated & (a.tokens | a.entities) & (b.tokens | b.entities)) or not negated
+
+
+# A refusal of what the other claim denies: "asked for a $5 million ransom, which Telvio has
+# refused to pay" / "Telvio said it had not paid and would not pay any ransom" (desk probe
+# R: an error-level polarity conflict). Refusing is not read as a negation at extraction
+# ("refused to comment" denies nothing), so it is set apart here.
+_REFUSED_RE = rx.compile(r"\b(?:refus|declin|reject)\w*\s+to\s+([a-z]+)", re.IGNORECASE)
+
+
+def _refused(a: NormClaim, b: NormClaim) -> bool:
+    """The positive claim refuses to do what the negative one says was not done."""
+    pos, neg = (a, b) if a.polarity == "positive" else (b, a)
+    return any(word_stem(m.group(1).lower()) in neg.tokens
+               for m in _REFUSED_RE.finditer(pos.text))
+
+
+def _subjects_differ(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
+    """Both claims say a shared predicate of someone, and of no one in common: "Russia
+    remains a member of the ISS despite tensions with China" says nothing of China's
+    membership (a CI probe: a self-contradiction with "China is NOT a member of the ISS")."""
+    shared = {p for p, _, _ in a.predicates} & {p for p, _, _ in b.predicates}
+    for pid in sorted(shared):
+        sa, _ = objects_of(a, pid, lexicon)
+        sb, _ = objects_of(b, pid, lexicon)
+        # Nor alike: an unknown name may be a known one spelt another way ("the Faeroes" /
+        # "the Faroe Islands").
+        if sa and sb and sa.isdisjoint(sb) and not any(
+                fuzz.partial_ratio(x.removeprefix(UNKNOWN_PREFIX), y.removeprefix(UNKNOWN_PREFIX))
+                >= _ALIKE for x in sa for y in sb):
+            return True
+    return False
+
+
+# Entity ids this alike may name one thing spelt two ways (partial ratio, 0-100).
+_ALIKE = 75
+
+# The stages of a deal or a law, each a date of its own: agreeing is not signing, nor
+# signing ratifying ("agreed the withdrawal agreement in October 2019" / "signed it in
+# January 2020"; "agreed to the deal" / "never signed it"). Words of one stage are one.
+_STAGES: tuple[frozenset[str], ...] = tuple(frozenset(word_stem(w) for w in group) for group in (
+    ("agree",), ("sign",), ("approve", "ratify"), ("announce", "unveil"), ("propose",),
+    ("negotiate",), ("complete", "close", "finalise", "finalize")))
+
+
+def stages_differ(a: NormClaim, b: NormClaim) -> bool:
+    """Each claim names a stage of a deal and none is the other's: two events, two dates.
+    A stage that only tells ("agreed that ...", "announced that ...") dates nothing: its
+    that-clause's event is what both claims date (a CI probe: "agreed that Chang'e 8 ... in
+    2031 will carry" and "announced that Chang'e 8 ... in 2028 will carry" were no conflict)."""
+    if _TELLS_THAT_RE.search(a.text) and _TELLS_THAT_RE.search(b.text):
+        return False
+    in_a = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(a.tokens)}
+    in_b = {k for k, stage in enumerate(_STAGES) if not stage.isdisjoint(b.tokens)}
+    return bool(in_a) and bool(in_b) and in_a.isdisjoint(in_b)
+
+
+_TELLS_THAT_RE = rx.compile(r"\b(?:agreed|agree|agrees|announced|announce|announces|"
+                            r"confirmed|said|stated)\s+that\b", re.IGNORECASE)

@@ -1,0 +1,52 @@
+"""Desk probe R's pairs (a takeover, a data breach, a weekend's box office, migration
+figures; each page with a second outlet's): what comparison read wrong, each case as the
+pages write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+
+
+def _norm(ruleset: RuleSet, text: str, doc: str, published: str) -> NormClaim:
+    cf = extract_text(text, doc, ruleset.lexicon, DocumentMeta(published=published),
+                      threshold=0.0)
+    return normalise_document(doc, cf.claims, ruleset.lexicon, text, published)[0]
+
+
+def _verdict(ruleset: RuleSet, a: str, b: str, pa: str = "2026-07-14",
+             pb: str = "2026-07-15") -> tuple[str, str | None]:
+    na, nb = _norm(ruleset, a, "a", pa), _norm(ruleset, b, "b", pb)
+    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
+    return v.label, v.reason
+
+
+def test_a_refusal_is_no_opposite_of_a_denial(ruleset: RuleSet) -> None:
+    # an error-level polarity conflict
+    assert _verdict(ruleset, "Telvio said it had not paid and would not pay any ransom.",
+                    "The ShadowQuay gang, which claimed the attack, asked for a $5 million "
+                    "ransom, which Telvio has refused to pay.")[0] != "conflict"
+    # a denial of a payment made still is one
+    assert _verdict(ruleset, "Telvio said it had not paid any ransom to the ShadowQuay gang.",
+                    "Telvio said it had paid a ransom to the ShadowQuay gang.") == \
+        ("conflict", "polarity")
+
+
+@pytest.mark.parametrize("other", [
+    "Bangladeshis made up the largest national group, ahead of Syrians.",
+    "Tremors were felt as far away as Damascus in Syria and in Iraq.",
+])
+def test_a_denial_left_with_a_name_alone_denies_nothing_else(ruleset: RuleSet,
+                                                             other: str) -> None:
+    # "No deaths" is a figure and "reported ... according to" the telling: the claim's
+    # frame is empty, and every claim naming Syria was its opposite (three error-level
+    # conflicts and a self-contradiction in the 61 pages)
+    assert _verdict(ruleset, "No deaths were reported in Syria, according to the country's "
+                    "civil defence.", other)[0] != "conflict"
