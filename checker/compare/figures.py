@@ -131,12 +131,21 @@ def confirms(qa: NQuantity, qb: NQuantity) -> bool:
     / "40", "more than 600" / "610"), not "as many as 2,000 jobs" / "1,200 jobs" or "more
     than 80" / "between 300 and 350" (a desk probe: both corroborated)."""
     open_a, open_b = qa.low is None or qa.high is None, qb.low is None or qb.high is None
+    if _bounds_alike(qa, qb):
+        return qa.value == qb.value  # "at least 742" / "at least 810": `agree` says no
     if open_a or open_b:
         bound, other = (qa, qb) if open_a else (qb, qa)
         return _near(bound.value, other.value)
     if qa.approximate and qb.approximate:
         return _holds(qa, qb.value) or _holds(qb, qa.value)
     return True
+
+
+def _bounds_alike(qa: NQuantity, qb: NQuantity) -> bool:
+    """Both figures are bounds of one direction ("at least", "more than"; "up to")."""
+    return (qa.high is None and qb.high is None and qa.low is not None
+            and qb.low is not None) or (qa.low is None and qb.low is None
+                                        and qa.high is not None and qb.high is not None)
 
 
 # How near a bound and a figure must be for the figure to confirm the bound.
@@ -178,6 +187,11 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
     (11.5-12.5) and "13 people" (12.5-13.5) only touch, and do not. Two ranges written as
     ranges agree when their ends do: "$12.5 billion to $13 billion" is another forecast than
     "$12.5 billion to $13.5 billion" (a desk probe: they corroborated)."""
+    if _bounds_alike(qa, qb):
+        # Two floors (or two ceilings) of one count are two counts: "at least 742 people
+        # died" / "at least 810 people had died" in one half-year is a toll told twice
+        # (desk probe R: corroborated), as "742" / "810" would be.
+        return qa.value == qb.value
     la, ha = _interval(qa)
     lb, hb = _interval(qb)
     if _stated_range(qa) and _stated_range(qb):

@@ -174,12 +174,13 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
 
 
 # The moment of a day a market figure is of: "at 1015 GMT", "in early trading", "by late
-# afternoon", "at the close", "after the decision".
+# afternoon", "at the close", "closed (30%) higher", "after the decision".
 _MOMENT_RE = rx.compile(
     r"\b(?:at\s+(\d{3,4})\s*(?:GMT|BST|ET|EST|CET)|in\s+(early|late|afternoon|morning)\s+"
     r"(?:trade|trading|deals)|by\s+((?:late\s+|early\s+|mid-?)?(?:afternoon|morning|midday))|"
-    r"at\s+the\s+(close|open)|(closed|opened)\s+(?:up|down|at|higher|lower)|after\s+the\s+"
-    r"(decision|announcement|results|statement|vote))\b", re.IGNORECASE)
+    r"at\s+the\s+(close|open)|(closed|opened)\s+(?:[\d.,]+\s*(?:%|per\s*cent|percent)\s+)?"
+    r"(?:up|down|at|higher|lower)|after\s+the\s+(decision|announcement|results|statement|"
+    r"vote))\b", re.IGNORECASE)
 
 
 def moments_of(text: str) -> frozenset[str]:

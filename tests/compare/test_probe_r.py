@@ -50,3 +50,26 @@ def test_a_denial_left_with_a_name_alone_denies_nothing_else(ruleset: RuleSet,
     # conflicts and a self-contradiction in the 61 pages)
     assert _verdict(ruleset, "No deaths were reported in Syria, according to the country's "
                     "civil defence.", other)[0] != "conflict"
+
+
+def test_a_move_in_early_trading_and_at_the_close(ruleset: RuleSet) -> None:
+    # "closed 30% higher": the close, a figure between the verb and its direction (an
+    # error-level conflict with the morning's 31%)
+    assert _verdict(ruleset, "Shares in Brightwell jumped 31% to 489p in early trading in "
+                    "London on Monday.", "Brightwell shares closed 30% higher at 485p on "
+                    "Monday.", "2026-07-13", "2026-07-14")[0] != "conflict"
+    assert _verdict(ruleset, "Brightwell shares closed 31% higher at 489p on Monday.",
+                    "Brightwell shares closed 30% higher at 485p on Monday.", "2026-07-13",
+                    "2026-07-14") == ("conflict", "number")
+
+
+def test_two_floors_of_one_toll_are_two_figures(ruleset: RuleSet) -> None:
+    # a planted conflict, reported as a corroboration
+    a = ("At least 742 people died or went missing trying to cross the central "
+         "Mediterranean in the first half of the year, according to the IOM.")
+    b = ("The IOM said at least 810 people had died or went missing trying to cross the "
+         "central Mediterranean in the first half of the year.")
+    assert _verdict(ruleset, a, b) == ("conflict", "number")
+    assert _verdict(ruleset, a, b.replace("810", "742"))[0] == "corroboration"
+    # a floor and a figure near it still confirm each other
+    assert _verdict(ruleset, a, b.replace("at least 810", "760"))[0] == "corroboration"
