@@ -128,16 +128,41 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
 _MARGINS = frozenset("clear ahead behind adrift short higher lower above below".split())
 
 
+# What a sum is paid in, not what it counts: "a ransom of $5m in bitcoin" (desk probe R:
+# a ransom of bitcoin met no ransom).
+_MEANS = frozenset("cash bitcoin cryptocurrency crypto shares stock kind".split())
+
+
+# A part of a whole named by its noun: "22,600 of the arrivals" (not "17 of the 40
+# suspects": the total's noun is the part's, `parts_of_totals`).
+_PARTITIVE_RE = rx.compile(r"\s+of\s+(?:the|its|their|these)\s+[A-Za-z]", re.IGNORECASE)
+
+
 def noun_after(folded: str, end: int) -> str | None:
     """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
     words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         if words[0] == "in" and (words[1][:1].isupper()
-                                 or words[1].lower().startswith(("mid-", "early", "late"))):
+                                 or words[1].lower().startswith(("mid-", "early", "late"))
+                                 or words[1].lower() in _MEANS):
             # "$462.3 million in September", "in China", "710 in mid-March", "4.2% in early
             # trading": when or where, not what
             return None
+        named = words[1].lower() if words[0] == "of" and words[1][:1].isupper() \
+            and folded.endswith(("%", "cent"), 0, end) else None
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
+        if named is None and _PARTITIVE_RE.match(folded, end):
+            words = words[1:]  # "22,600 of the arrivals" (desk probe R: no noun)
+        noun = _noun_of(words)
+        # "12% of Brightwell": a share of a whole named, not a count of it (desk probe R:
+        # met no "12% of its shares"); "4% of Italian exports" counts exports, "41 million
+        # tonnes of CO2" is of CO2.
+        return None if noun is not None and noun == named else noun
+    return _noun_of(words)
+
+
+def _noun_of(words: list[str]) -> str | None:
+    """The head noun of the words after a number."""
     phrase: list[str] = []
     for w in words[:4]:
         if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:

@@ -264,6 +264,7 @@ NOUN_STOP = frozenset(
     remains remain rises falls stays stands continues says
     thereafter afterwards afterward later earlier ago ahead apart each every not never
     beyond past beneath along
+    if unless should whether them combined worldwide domestically
     """.split()
 # ("on-year", "month-on-month" stay nouns: they tell a year's change from a month's, and a
 # review found "rose 0.4% month-on-month" / "rose 3.4% year-on-year" a false conflict

@@ -73,3 +73,18 @@ def test_two_floors_of_one_toll_are_two_figures(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, a, b.replace("810", "742"))[0] == "corroboration"
     # a floor and a figure near it still confirm each other
     assert _verdict(ruleset, a, b.replace("at least 810", "760"))[0] == "corroboration"
+
+
+def test_a_share_of_a_company_and_of_its_shares(ruleset: RuleSet) -> None:
+    # "12% of Brightwell" counted "brightwell", and met no "18% of Brightwell's shares"
+    assert _verdict(ruleset, "Investors holding about 18% of Brightwell's shares, including "
+                    "Halden Capital, have given irrevocable undertakings to back the deal.",
+                    "Shareholders owning around 12% of Brightwell, among them Halden Capital, "
+                    "have signed irrevocable undertakings in support of the bid.") == \
+        ("conflict", "number")
+
+
+def test_a_ransom_paid_in_bitcoin(ruleset: RuleSet) -> None:
+    assert _verdict(ruleset, "A group calling itself ShadowQuay claimed responsibility and "
+                    "demanded a ransom of $5m in bitcoin.", "The ShadowQuay gang claimed the "
+                    "attack and asked for a $5 million ransom.")[0] == "corroboration"

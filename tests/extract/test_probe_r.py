@@ -1,0 +1,47 @@
+"""Desk probe R's pages (a takeover, a data breach, a weekend's box office, migration
+figures), as extraction reads them (the pairs are tests/compare/test_probe_r.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import extract_text
+from checker.models.claims import Claim
+from checker.models.document import DocumentMeta
+from checker.rules import RuleSet
+
+
+def _claims(ruleset: RuleSet, text: str) -> list[Claim]:
+    return extract_text("Page\n\n" + text + "\n", "page", ruleset.lexicon,
+                        DocumentMeta(published="2026-07-14"), threshold=0.0).claims
+
+
+def _nouns(ruleset: RuleSet, sentence: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.noun) for c in _claims(ruleset, sentence) for q in c.quantities]
+
+
+@pytest.mark.parametrize(("sentence", "nouns"), [
+    # words after a figure that count nothing
+    ("Corvane would pay a break fee of £42m if it walked away from the deal.",
+     [("£42m", None)]),
+    ("The film took $152.6 million domestically and $310 million worldwide.",
+     [("$152.6 million", None), ("$310 million", None)]),
+    ("Police arrested 17 of them on Monday.", [("17", None)]),
+    # what a sum is paid in
+    ("The gang asked for a ransom of $5m in bitcoin.", [("$5m", None)]),
+    ("Corvane will pay $2.1 billion in sales to the fund.", [("$2.1 billion", "sales")]),
+    # a share of a whole named, and of its shares
+    ("Investors holding around 12% of Brightwell backed the offer.", [("around 12%", None)]),
+    ("Investors holding about 18% of Brightwell's shares backed the offer.",
+     [("about 18%", "shares")]),
+    ("Power sector emissions fell to 41 million tonnes of CO2.",
+     [("41 million tonnes", "co2")]),
+    # a part of a whole named by its noun, and of a whole counted
+    ("Some 22,600 of the arrivals were men.", [("Some 22,600", "arrivals")]),
+    ("Police arrested 17 of the 40 suspects.", [("17", "suspects"), ("40", None)]),
+])
+def test_what_a_figure_counts(ruleset: RuleSet, sentence: str,
+                              nouns: list[tuple[str, str | None]]) -> None:
+    # "£42m if" counted "if", "$5m in bitcoin" bitcoin (no ransom then), "12% of
+    # Brightwell" brightwell (no shares then), "22,600 of the arrivals" nothing
+    assert _nouns(ruleset, sentence) == nouns
