@@ -76,11 +76,17 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
     word = m.group(1)
     low = token_key(word)
     if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
-            or low in GROUP_STARTERS \
+            or low in GROUP_STARTERS or _LOWER_PART_RE.search(word) \
             or low in WORD_NUMBERS \
             or _ADVERB_RE.search(low):
         return None  # "Twelve people died": a number, not a name
     return Mention(UNKNOWN_PREFIX + slug(low), INITIAL, offset + m.start(1), offset + m.end(1))
+
+
+# A compound of a time or an order ("First-time buyers", "Opening-night sales", "Year-to-
+# date grosses": desk probe R), not a name ("Rolls-Royce", "Middle-earth": FEVER pairs).
+_LOWER_PART_RE = rx.compile(r"\A(?:First|Second|Third|Year|Month|Week|Opening|Closing|Full|"
+                            r"Half|All|Record|Mid)-[a-z]")
 
 
 # The endings of adverbs of manner ("Sequentially", "Separately", "Typically"), not of

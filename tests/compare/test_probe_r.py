@@ -88,3 +88,24 @@ def test_a_ransom_paid_in_bitcoin(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, "A group calling itself ShadowQuay claimed responsibility and "
                     "demanded a ransom of $5m in bitcoin.", "The ShadowQuay gang claimed the "
                     "attack and asked for a $5 million ransom.")[0] == "corroboration"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Overseas, the film added $120 million from 52 markets.", None),
+    ("Across the EU, asylum applications fell 12% in the first half.", None),
+    ("First-time applications rose to 61,200 in June.", None),
+    ("Year-to-date domestic receipts stand at $4.71 billion.", None),
+    ("Arrivals in June alone were 7,850.", None),
+    ("Audiences gave the film an A- CinemaScore.", None),
+    # names stay names
+    ("Meteora is home to 6 monasteries.", "name:meteora"),
+    ("Middle-earth is the setting of 3 novels.", "name:middle-earth"),
+])
+def test_an_ordinary_first_word_is_no_name(ruleset: RuleSet, sentence: str,
+                                           name: str | None) -> None:
+    # "Overseas", "Arrivals", "First-time" were names no other page's claim had, and
+    # "Across the EU" took the EU's place on other pages
+    first = _norm(ruleset, sentence, "a", "2026-07-14")
+    word = sentence.lower().split()[0].strip(",")
+    guessed = [e for e in first.entities if e.startswith(f"name:{word}")]
+    assert guessed == ([name] if name else [])
