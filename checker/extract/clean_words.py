@@ -27,7 +27,7 @@ UI_PREFIX_RE = rx.compile(
     r"^(?:watch more|read more|explore |content from other|input your search|follow us|"
     r"sign up|subscribe to|click here|share this|share on|download the|get the app|"
     r"image:|photo:|photo caption:|file photo|caption:|credit:|listen to this article|"
-    r"skip to|"
+    r"skip to|(?:related|see also|also read|read also|more on this|recommended)\s*:|"
     r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored)",
     re.IGNORECASE,
 )

@@ -45,3 +45,11 @@ def test_what_a_figure_counts(ruleset: RuleSet, sentence: str,
     # "£42m if" counted "if", "$5m in bitcoin" bitcoin (no ransom then), "12% of
     # Brightwell" brightwell (no shares then), "22,600 of the arrivals" nothing
     assert _nouns(ruleset, sentence) == nouns
+
+
+def test_a_related_article_line_is_furniture(ruleset: RuleSet) -> None:
+    # "Related: The Albania deal, one year on" was a claim
+    claims = _claims(ruleset, "Italy recorded 31,420 arrivals in the first half.\n\n"
+                              "Related: The Albania deal, one year on\n"
+                              "See also: Frontex figures for May")
+    assert [c.text for c in claims] == ["Italy recorded 31,420 arrivals in the first half."]
