@@ -155,6 +155,15 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", rx.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
                         rf"(?:(?:the\s+year\s+)?{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
     ("half_label", rx.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
+    # "the first six months of 2026", "the first nine months of the year" (desk probe R:
+    # the year alone, and "six months" a measure)
+    # "the same period last year", "the same quarter a year earlier", "the same period of
+    # 2025" (desk probe R: the whole of 2025): the sentence's period, a year before
+    ("same_period", rx.compile(rf"\bthe\s+same\s+(?:period|time|quarter|month|months|half|"
+                               rf"week|weekend)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+"
+                               rf"(?:earlier|before|ago)|(?:of|in)\s+{_YEAR})\b", _I)),
+    ("first_months", rx.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months\s+of\s+"
+                                rf"(?:(?:the\s+year\s+)?{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
     ("between_months", rx.compile(rf"\bbetween\s+{_MON}\s+and\s+(?P<mon2>{_MONTH_NAMES})\b"
                                   rf"(?:\s+{_YEAR})?", _I)),
     # ... written tight too: "the April-December period" (desk probe N: no date, so its
@@ -251,6 +260,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "iso": (True, ("-",)), "mdy": (True, _MONTH_STEMS), "dmy": (True, _MONTH_STEMS),
     "day_range": (True, _MONTH_STEMS), "md_range": (True, _MONTH_STEMS),
     "half": (False, ("half",)), "half_label": (True, ("h1", "h2")),
+    "first_months": (False, ("first",)), "same_period": (False, ("same",)),
     "between_months": (False, ("between",)),
     "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
     "m_rel": (False, _MONTH_STEMS), "md": (True, _MONTH_STEMS), "dm": (True, _MONTH_STEMS),

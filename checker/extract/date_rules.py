@@ -51,6 +51,22 @@ def _half(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> Da
                  relative=not g["year"])
 
 
+@rule("first_months")
+def _first_months(m: re.Match[str], raw: str, anchor: Anchor | None,
+                  future: bool) -> DateExpr | None:
+    n = count_word(m["n"])
+    if n is None or not 1 <= n <= 11:
+        return None  # "the first few months of 2026": no period said
+    if m["year"]:
+        year = int(m["year"])
+    elif anchor is None:
+        return unresolved_at(m, raw, "period")
+    else:
+        year = anchor.year + rel_offset(m["rel"])
+    return expr(m, raw, date(year, 1, 1), month_days(year, n)[1], "period",
+                relative=not m["year"])
+
+
 @rule("my")
 def _month_year(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     a, b = month_days(int(m["year"]), month_number(m["mon"]))

@@ -124,6 +124,17 @@ def _shift(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
     return found._replace(shift=(_DIRECTION[word] * n * count, unit))
 
 
+@rule("same_period")
+def _same_period(m: re.Match[str], raw: str, anchor: Anchor | None,
+                 future: bool) -> DateExpr:
+    found = unresolved_at(m, raw, "period")
+    if m["year"] or _base_of_change(m):
+        # The sentence's period in another year, its length unknown here; or the base of a
+        # change ("up 9% from the same period last year"), no time of the fact.
+        return found
+    return found._replace(shift=(-1, "years"))
+
+
 @rule("prev_unit")
 def _prev_unit(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     unit_word = m["unit"].lower()

@@ -53,3 +53,30 @@ def test_a_related_article_line_is_furniture(ruleset: RuleSet) -> None:
                               "Related: The Albania deal, one year on\n"
                               "See also: Frontex figures for May")
     assert [c.text for c in claims] == ["Italy recorded 31,420 arrivals in the first half."]
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # the year alone, and "six months" a measure
+    ("Arrivals reached 31,420 in the first six months of 2026.",
+     [("the first six months of 2026", "2026-01-01", "2026-06-30", "period")]),
+    ("Sales rose 4% in the first three months of last year.",
+     [("the first three months of last year", "2025-01-01", "2025-03-31", "period")]),
+    ("Sales rose 4% in the first nine months of the year.",
+     [("the first nine months of the year", "2026-01-01", "2026-09-30", "period")]),
+    # "the same period last year" was the whole of last year
+    ("Arrivals were 31,420 in the first half of 2026 and 28,800 in the same period last year.",
+     [("the first half of 2026", "2026-01-01", "2026-06-30", "period"),
+      ("the same period last year", "2025-01-01", "2025-06-30", "period")]),
+    ("Revenue was $4bn in the second quarter, up from $3bn in the same quarter a year "
+     "earlier.", [("the second quarter", "2026-04-01", "2026-06-30", "quarter"),
+                  ("the same quarter a year earlier", "2025-04-01", "2025-06-30",
+                   "quarter")]),
+    # ... and the base of a change dates nothing
+    ("Arrivals reached 31,420 in June, up 9% from the same period last year.",
+     [("in June", "2026-06-01", "2026-06-30", "month")]),
+])
+def test_periods_of_a_year(ruleset: RuleSet, sentence: str,
+                           dates: list[tuple[str, str, str, str]]) -> None:
+    claim = _claims(ruleset, sentence)[0]
+    assert [(d.text, str(d.start), str(d.end), d.granularity) for d in claim.dates] == dates
+    assert not any(q.unit == "month" for q in claim.quantities)
