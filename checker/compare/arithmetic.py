@@ -242,9 +242,17 @@ def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | N
     return None
 
 
+# A multiple of a figure the claim does not give: "about 11.4 times its underlying EBITDA"
+# (desk probe R: "£1.1bn to £5.3bn is x4.82", a false warning).
+_MULTIPLE_OF_RE = rx.compile(r"\s+(?:its|their|his|her|our|the|a|an)\s", re.IGNORECASE)
+
+
 def check_ratio(claim: Claim) -> ArithmeticIssue | None:
     """'nearly doubled ... from 69 million to 135 million'."""
     for r in (q for q in claim.quantities if q.kind == "ratio"):
+        at = claim.text.find(r.text)
+        if at >= 0 and _MULTIPLE_OF_RE.match(claim.text, at + len(r.text)):
+            continue
         values = _values(claim, ("count", "money", "measure"))
         if len(values) != 2 or values[0].unit != values[1].unit:
             continue

@@ -83,3 +83,12 @@ def test_a_share_after_to_is_the_new_share(ruleset: RuleSet) -> None:
     assert issues(ruleset, text) == []
     wrong = "ANO won 33.4% of the vote.\nTurnout rose 3.5 percentage points to 68.9% from 61.2%.\n"
     assert issues(ruleset, wrong) == [("points", 7.7)]
+
+
+def test_a_multiple_of_a_figure_not_given(ruleset: RuleSet) -> None:
+    # desk probe R: "£1.1bn to £5.3bn is x4.82", a false warning
+    assert issues(ruleset, "Corvane's offer values Brightwell's equity at £1.1bn and its "
+                           "enterprise value at roughly £5.3bn, or about 11.4 times its "
+                           "underlying EBITDA.") == []
+    # a multiple of the figure given still checks
+    assert ("ratio", 2.0) in issues(ruleset, "Revenue tripled from $2 billion to $4 billion.")
