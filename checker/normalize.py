@@ -218,7 +218,10 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         mentions = _page_subject(text, claim, antecedent, offset, mentions)
     lifted = [(m.start, m.end) for m in mentions]
     lifted += _appositives(text, offset, mentions)
-    lifted += [(q.span[0], q.span[1]) for q in claim.quantities]
+    # A place told in words ("came in third", "in third place") keeps its words in the
+    # frame, as before it was a figure: two claims still share them.
+    lifted += [(q.span[0], q.span[1]) for q in claim.quantities
+               if q.kind != "rank" or not q.text[:1].islower()]
     # An unresolved quarter or half ("the third quarter" of a page without a date) is no
     # interval to compare: its words stay in the frame, where two claims can still share
     # them (an unresolved month is compared as a month of the year: `months`).

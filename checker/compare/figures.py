@@ -132,7 +132,11 @@ def confirms(qa: NQuantity, qb: NQuantity) -> bool:
     than 80" / "between 300 and 350" (a desk probe: both corroborated)."""
     open_a, open_b = qa.low is None or qa.high is None, qb.low is None or qb.high is None
     if _bounds_alike(qa, qb):
-        return qa.value == qb.value  # "at least 742" / "at least 810": `agree` says no
+        # Two floors (or two ceilings) confirm each other only when they are one: "at least
+        # 742 people died" / "at least 810 people had died" in one half-year is a toll told
+        # twice (desk probe R: corroborated). They still agree, as intervals: "at least 58"
+        # killed now and "more than 50,000" in 2023 are no conflict.
+        return qa.value == qb.value
     if open_a or open_b:
         bound, other = (qa, qb) if open_a else (qb, qa)
         return _near(bound.value, other.value)
@@ -187,11 +191,6 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
     (11.5-12.5) and "13 people" (12.5-13.5) only touch, and do not. Two ranges written as
     ranges agree when their ends do: "$12.5 billion to $13 billion" is another forecast than
     "$12.5 billion to $13.5 billion" (a desk probe: they corroborated)."""
-    if _bounds_alike(qa, qb):
-        # Two floors (or two ceilings) of one count are two counts: "at least 742 people
-        # died" / "at least 810 people had died" in one half-year is a toll told twice
-        # (desk probe R: corroborated), as "742" / "810" would be.
-        return qa.value == qb.value
     la, ha = _interval(qa)
     lb, hb = _interval(qb)
     if _stated_range(qa) and _stated_range(qb):

@@ -19,6 +19,31 @@ if TYPE_CHECKING:
     from checker.extract.quantity_type import Quantity
 
 
+# A place in a ranking told in words: "was fourth with $9.2 million", "finished fifth",
+# "came in third", "in second place" (desk probe R: no figure, so two outlets' ranks of
+# one film never met); not "was first elected", "the fourth time", "second-largest".
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth", "tenth")
+_PLACE_RE = rx.compile(
+    r"\b(?:(?P<verb>finish(?:ed|es)?|(?:came|comes)(?:\s+in)?|plac(?:ed|es)|rank(?:ed|s)|"
+    r"(?:slipped|fell|dropped|rose|climbed|moved|jumped)\s+to|debut(?:ed|s)\s+in|"
+    r"(?:was|is)(?=\s+\w+(?:\s*[,.;]|\s+(?:with|on|in\s+the|behind|ahead)\b)))\s+|"
+    r"in\s+(?=\w+\s+place\b))(?P<n>" + "|".join(_ORDINAL_WORDS) + r")(?:\s+place)?\b(?![-\w])",
+    re.IGNORECASE)
+# "opened at No. 1", "fell to No. 2": a chart's place.
+PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
+
+
+def word_places(folded: str, lower: str, start: int, stop: int
+                ) -> Iterator[tuple[int, int, float]]:
+    """(start, end, place) of each place in a ranking told in words in folded[start:stop]
+    (`lower` is that span in lower case)."""
+    if not any(w in lower for w in _ORDINAL_WORDS):
+        return
+    for m in _PLACE_RE.finditer(folded, start, stop):
+        yield m.start("n"), m.end(), float(_ORDINAL_WORDS.index(m["n"].lower()) + 1)
+
+
 # An age band named by its ages: "15 to 24-year-olds", "15- to 24-year-olds", "15-24 year
 # olds", "18-to-24-year-olds" (desk probe Q: a count of 15, which met any other 15; the last
 # no figure at all), as "aged 15 to 24" reads.
@@ -133,26 +158,20 @@ _MARGINS = frozenset("clear ahead behind adrift short higher lower above below".
 _MEANS = frozenset("cash bitcoin cryptocurrency crypto shares stock kind".split())
 
 
-# A part of a whole named by its noun: "22,600 of the arrivals" (not "17 of the 40
-# suspects": the total's noun is the part's, `parts_of_totals`).
-_PARTITIVE_RE = rx.compile(r"\s+of\s+(?:the|its|their|these)\s+[A-Za-z]", re.IGNORECASE)
-
-
 def noun_after(folded: str, end: int) -> str | None:
     """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
     words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         if words[0] == "in" and (words[1][:1].isupper()
                                  or words[1].lower().startswith(("mid-", "early", "late"))
-                                 or words[1].lower() in _MEANS):
+                                 or words[1].lower() in _MEANS
+                                 or words[1].lower() in _ORDINAL_WORDS):
             # "$462.3 million in September", "in China", "710 in mid-March", "4.2% in early
-            # trading": when or where, not what
+            # trading", "$41.3m in second place": when or where, not what
             return None
         named = words[1].lower() if words[0] == "of" and words[1][:1].isupper() \
             and folded.endswith(("%", "cent"), 0, end) else None
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
-        if named is None and _PARTITIVE_RE.match(folded, end):
-            words = words[1:]  # "22,600 of the arrivals" (desk probe R: no noun)
         noun = _noun_of(words)
         # "12% of Brightwell": a share of a whole named, not a count of it (desk probe R:
         # met no "12% of its shares"); "4% of Italian exports" counts exports, "41 million

@@ -64,12 +64,13 @@ def test_a_move_in_early_trading_and_at_the_close(ruleset: RuleSet) -> None:
 
 
 def test_two_floors_of_one_toll_are_two_figures(ruleset: RuleSet) -> None:
-    # a planted conflict, reported as a corroboration
+    # a planted conflict, reported as a corroboration (it is no conflict either: two floors
+    # far apart, "at least 58" killed and "more than 50,000", are two tolls)
     a = ("At least 742 people died or went missing trying to cross the central "
          "Mediterranean in the first half of the year, according to the IOM.")
     b = ("The IOM said at least 810 people had died or went missing trying to cross the "
          "central Mediterranean in the first half of the year.")
-    assert _verdict(ruleset, a, b) == ("conflict", "number")
+    assert _verdict(ruleset, a, b)[0] != "corroboration"
     assert _verdict(ruleset, a, b.replace("810", "742"))[0] == "corroboration"
     # a floor and a figure near it still confirm each other
     assert _verdict(ruleset, a, b.replace("at least 810", "760"))[0] == "corroboration"
@@ -109,3 +110,15 @@ def test_an_ordinary_first_word_is_no_name(ruleset: RuleSet, sentence: str,
     word = sentence.lower().split()[0].strip(",")
     guessed = [e for e in first.entities if e.startswith(f"name:{word}")]
     assert guessed == ([name] if name else [])
+
+
+def test_places_of_one_film(ruleset: RuleSet) -> None:
+    # two figures agree and the places differ: a conflict, though no word is shared
+    assert _verdict(ruleset, 'Holdover "Full Throttle Road" was fourth with $9.2 million, '
+                    "pushing its domestic total past $200 million.", '"Full Throttle Road" '
+                    "finished fifth, with $9.2m, and has now passed $200m at home.") == \
+        ("conflict", "number")
+    # one place told two ways
+    assert _verdict(ruleset, 'Horror sequel "The Hollow Night 2" came in third with $18 '
+                    "million from 3,480 locations.", '"The Hollow Night 2" debuted in third '
+                    "place with $18m.")[0] == "corroboration"

@@ -36,8 +36,9 @@ def _nouns(ruleset: RuleSet, sentence: str) -> list[tuple[str, str | None]]:
      [("about 18%", "shares")]),
     ("Power sector emissions fell to 41 million tonnes of CO2.",
      [("41 million tonnes", "co2")]),
-    # a part of a whole named by its noun, and of a whole counted
-    ("Some 22,600 of the arrivals were men.", [("Some 22,600", "arrivals")]),
+    # a part of a whole is no count of the whole ("22,600 of the arrivals" / "31,420
+    # arrivals"; "300 million rand of the compensation" / "1.2 billion rand in compensation")
+    ("Some 22,600 of the arrivals were men.", [("Some 22,600", None)]),
     ("Police arrested 17 of the 40 suspects.", [("17", "suspects"), ("40", None)]),
 ])
 def test_what_a_figure_counts(ruleset: RuleSet, sentence: str,
@@ -80,3 +81,25 @@ def test_periods_of_a_year(ruleset: RuleSet, sentence: str,
     claim = _claims(ruleset, sentence)[0]
     assert [(d.text, str(d.start), str(d.end), d.granularity) for d in claim.dates] == dates
     assert not any(q.unit == "month" for q in claim.quantities)
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ('"Full Throttle Road" was fourth with $9.2 million.', ("fourth", 4.0)),
+    ('"Full Throttle Road" finished fifth, with $9.2m.', ("fifth", 5.0)),
+    ("The sequel came in third with $18 million.", ("third", 3.0)),
+    ("The sequel debuted in third place with $18m.", ("third place", 3.0)),
+    ("Paper Lanterns fell to No. 2 with $41.3 million.", ("No. 2", 2.0)),
+    ("She ranked third in the world in 2024.", ("third", 3.0)),
+    # no place in a ranking
+    ("He was first elected to parliament in 2010.", None),
+    ("Italy was the first country to sign the pact in 2019.", None),
+    ("It was the fourth consecutive quarter of growth, at 2.1%.", None),
+    ("The film had the second-largest opening of the year, with $90m.", None),
+])
+def test_a_place_told_in_words(ruleset: RuleSet, sentence: str,
+                               place: tuple[str, float] | None) -> None:
+    # "was fourth" / "finished fifth" were no figures, so two outlets' ranks of one film
+    # never met; "No. 2" a rank of nothing, never compared
+    found = [(q.text, q.value) for c in _claims(ruleset, sentence) for q in c.quantities
+             if q.kind == "rank" and q.noun == "place"]
+    assert found == ([place] if place else [])
