@@ -113,7 +113,7 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
         src_start = start + m.start("source") + offset
         stop = _told_where(sentence, m.end())
         cand = Attrib(text[start + begin:start + stop],
-                      text[src_start:src_start + len(clean)].strip(), start + begin,
+                      _unstopped(text[src_start:src_start + len(clean)].strip()), start + begin,
                       start + stop)
         if best is None or cand.start < best.start:
             best = cand
@@ -129,6 +129,15 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
     return closing if closing is not None and sentence[closing.start - start - 2:
                                                       closing.start - start].strip() == "," \
         else best
+
+
+_FULL_STOP_RE = rx.compile(r"(?<=\w{4})\.\Z")
+
+
+def _unstopped(source: str) -> str:
+    """The source without the sentence's full stop ("said Chiara Bellini of Sea Rescue
+    Network.": desk probe R); an abbreviation's point stays ("Acme Inc.", "U.S.")."""
+    return _FULL_STOP_RE.sub("", source)
 
 
 def _closes(sentence: str, end: int) -> bool:

@@ -103,3 +103,10 @@ def test_a_place_told_in_words(ruleset: RuleSet, sentence: str,
     found = [(q.text, q.value) for c in _claims(ruleset, sentence) for q in c.quantities
              if q.kind == "rank" and q.noun == "place"]
     assert found == ([place] if place else [])
+
+
+def test_a_closing_source_without_the_full_stop(ruleset: RuleSet) -> None:
+    claim = _claims(ruleset, '"Fewer arrivals does not mean fewer people are risking their '
+                             'lives," said Chiara Bellini of Sea Rescue Network.')[0]
+    assert claim.attribution is not None
+    assert claim.attribution.source == "Chiara Bellini of Sea Rescue Network"
