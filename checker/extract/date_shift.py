@@ -244,6 +244,24 @@ def told_date(folded: str, d: DateExpr, lo: int) -> bool:
                 and _DATELINE_AFTER_RE.match(folded, d.end))
 
 
+_LAST_YEAR_RE = rx.compile(r"last\s+year\Z", re.IGNORECASE)
+
+
+def last_years(found: list[DateExpr], anchor: Anchor | None) -> list[DateExpr]:
+    """A "same period last year" that no date of its sentence anchors is last year, as
+    "last year" is: "SMIC's sales in the same quarter last year were $1.62 billion" is
+    placed, though its quarter is another sentence's."""
+    if anchor is None:
+        return found
+    out = []
+    for d in found:
+        if d.shift is not None and not d.resolved and _LAST_YEAR_RE.search(d.text):
+            a, b = year_days(anchor.year - 1)
+            d = d._replace(first=a, last=b, granularity="year", resolved=True, relative=True)
+        out.append(d)
+    return out
+
+
 def anchor_shifts(found: list[DateExpr], folded: str, lo: int) -> list[DateExpr]:
     """The dates of a sentence (in order) with each shift resolved against the nearest
     date before it that can anchor one (module docstring)."""

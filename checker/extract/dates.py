@@ -131,7 +131,7 @@ def find_dates(
         found = date_days.spans_joined(found, text, start)
     found = [_bound_denied(_week_of_day(d, text, folded, start), folded, start, anchor)
              for d in found if not _comparison_base(d, folded, start)]
-    return date_shift.anchor_shifts(found, folded, start)
+    return date_shift.last_years(date_shift.anchor_shifts(found, folded, start), anchor)
 
 
 # Months listed after "in <Month>": "in February, May and August", "in March and April"

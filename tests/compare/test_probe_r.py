@@ -122,3 +122,25 @@ def test_places_of_one_film(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, 'Horror sequel "The Hollow Night 2" came in third with $18 '
                     "million from 3,480 locations.", '"The Hollow Night 2" debuted in third '
                     "place with $18m.")[0] == "corroboration"
+
+
+def test_two_pages_of_one_story(ruleset: RuleSet) -> None:
+    # the story's name is in most claims of its pages and specific to none: two words in
+    # common and most of what they say anchor the figure (in a corpus of these claims, as
+    # a desk's two pages of one takeover)
+    claims = [_norm(ruleset, text, doc, day) for text, doc, day in [
+        ("Brightwell would pay Corvane a break fee of £42m if it walked away in favour of a "
+         "rival bidder, while Corvane would owe £85m if the deal failed on competition "
+         "grounds.", "a", "2026-07-14"),
+        ("Under the terms of the deal, Brightwell would owe a £52m break fee if it switched "
+         "to a rival bidder.", "b", "2026-07-15"),
+        ("Brightwell shares rose 31% on Monday.", "a", "2026-07-14"),
+        ("Corvane's offer values Brightwell at £1.1bn.", "b", "2026-07-15"),
+        ("Brightwell employs 5,400 people.", "b", "2026-07-15"),
+        ("The deal values Brightwell at £1.1bn, Corvane said.", "a", "2026-07-14"),
+        ("Corvane will pay for the deal in cash.", "b", "2026-07-15"),
+        ("Brightwell's board backed the terms of the deal on Monday.", "a", "2026-07-14"),
+        ("Brightwell has 46 plants in Europe.", "a", "2026-07-14")]]
+    index = BlockIndex(claims)
+    v = judge(claims[0], claims[1], index, ruleset.lexicon)
+    assert (v.label, v.reason) == ("conflict", "number")
