@@ -144,3 +144,21 @@ def test_two_pages_of_one_story(ruleset: RuleSet) -> None:
     index = BlockIndex(claims)
     v = judge(claims[0], claims[1], index, ruleset.lexicon)
     assert (v.label, v.reason) == ("conflict", "number")
+
+
+_BREACH = [("Telvio said the attack exposed data of about 6.1 million customers.", "a"),
+           ("Telvio shares fell 4.6% on Wednesday.", "b"),
+           ("Telvio has set up a helpline for customers.", "a"),
+           ("Telvio said the breach did not include passwords.", "b"),
+           ("Telvio disclosed the attack on 2 June.", "a")]
+
+
+def test_a_discovery_told_in_other_words(ruleset: RuleSet) -> None:
+    # "detected" / "spotted" were two frames: the planted dates never met
+    pair = [_norm(ruleset, "Telvio first detected unusual activity on the supplier's systems "
+                  "on 19 May, two weeks before it disclosed the attack.", "a", "2026-06-03"),
+            _norm(ruleset, "Telvio first spotted suspicious activity on 17 May, according to a "
+                  "timeline it published on Wednesday.", "b", "2026-06-04")]
+    index = BlockIndex(pair + [_norm(ruleset, t, d, "2026-06-03") for t, d in _BREACH])
+    v = judge(pair[0], pair[1], index, ruleset.lexicon)
+    assert (v.label, v.reason) == ("conflict", "date")
