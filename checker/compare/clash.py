@@ -20,6 +20,7 @@ from checker.compare.scope import scopes_differ
 from checker.compare.similarity import Similarity, overlap
 from checker.compare.slots import Pairs, currency_slip, figures_differ, same_day_of
 from checker.compare.standings import rankings_clash
+from checker.compare.titles import holders_clash
 from checker.compare.totals import shrank
 from checker.lexicon import Lexicon
 from checker.nlp import STOPWORDS, word_stem
@@ -313,7 +314,11 @@ def _date_clash(a: NormClaim, b: NormClaim, ev: Evidence, details: dict[str, Any
 def _value_clash(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
                  details: dict[str, Any]) -> tuple[str, float] | None:
     """Two answers to a one-answer question (a description, a single-valued attribute)."""
-    clash = _description_clash(a, b) or _single_value_clash(a, b, lexicon)
+    clash = _description_clash(a, b) or _single_value_clash(a, b, lexicon) or (
+        # A title told at one time (or both untimed): "Libya remained the main departure
+        # point" / "Tunisia overtook Libya as the main departure point".
+        holders_clash(ev.fa.titles, ev.fb.titles)
+        if not ev.d_conflict and bool(a.dates) == bool(b.dates) else None)
     if not clash:
         return None
     details["descriptions"] = clash

@@ -29,6 +29,7 @@ from checker.compare.similarity import (
 )
 from checker.compare.slots import currencies, events, figure_dates, moments_of
 from checker.compare.standings import Standing, standings_of
+from checker.compare.titles import Title, titles
 from checker.lexicon import Lexicon
 from checker.normclaim import NDate, NormClaim
 
@@ -67,7 +68,8 @@ class ClaimFacts:
 
     __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates", "figures_of",
                  "measure_words", "measures", "moments", "opposable", "outcomes", "rankings",
-                 "roles", "scope", "spec_entities", "spec_tokens", "told", "totals", "when")
+                 "roles", "scope", "spec_entities", "spec_tokens", "titles", "told", "totals",
+                 "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
     # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it names
     # by what they are ("a fee of £33m"); the nouns its figures count; its measures' words;
@@ -80,6 +82,8 @@ class ClaimFacts:
     # `standings.standings_of`): none for most claims.
     outcomes: frozenset[str]
     rankings: dict[tuple[str, str], Standing]
+    # The one-holder titles it gives (`titles.titles`): none for most claims.
+    titles: dict[tuple[str, str], Title]
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -116,7 +120,7 @@ class ClaimFacts:
 _LATER: dict[str, Callable[[ClaimFacts], Any]] = {
     "counts_done": _counts_done, "counted": _counted, "measure_words": _measure_words,
     "told": _told, "outcomes": lambda f: outcomes_of(f.claim.text),
-    "rankings": lambda f: standings_of(f.claim.text),
+    "rankings": lambda f: standings_of(f.claim.text), "titles": lambda f: titles(f.claim),
 }
 
 
