@@ -105,7 +105,12 @@ FACTUAL_VERBS = Cue(
     # A study's finding: "ten years of night work was associated with a hazard ratio of
     # 1.45" (desk probe L: 0.45 once "HR 1" was no name, and dropped).
     [r"rolled\s+out", r"made\s+up", r"makes\s+up", r"dates\s+back",
-     r"associated\s+with", r"linked\s+(?:to|with)"],
+     r"associated\s+with", r"linked\s+(?:to|with)",
+     # a company's acts told in the present ("Telvio is appealing that fine", "has set up a
+     # helpline": desk probe R's lines under the threshold); not "the offer is appealing."
+     r"is\s+appealing\s+(?:the|that|this|its|their|a|an|against)",
+     r"are\s+appealing\s+(?:the|that|this|its|their|a|an|against)",
+     r"has\s+set\s+up", r"have\s+set\s+up", r"had\s+set\s+up"],
 )
 _AUXILIARIES = frozenset("is are was were has have had been will would can could do does did"
                          .split())

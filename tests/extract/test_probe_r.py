@@ -110,3 +110,11 @@ def test_a_closing_source_without_the_full_stop(ruleset: RuleSet) -> None:
                              'lives," said Chiara Bellini of Sea Rescue Network.')[0]
     assert claim.attribution is not None
     assert claim.attribution.source == "Chiara Bellini of Sea Rescue Network"
+
+
+def test_acts_told_in_the_present(ruleset: RuleSet) -> None:
+    # under the threshold: no factual verb
+    for sentence in ("Telvio is appealing that fine.", "Telvio has set up a helpline."):
+        claim = _claims(ruleset, sentence)[0]
+        assert "factual-verb" in claim.features
+    assert "factual-verb" not in _claims(ruleset, "The offer is appealing.")[0].features
