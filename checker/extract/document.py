@@ -36,6 +36,7 @@ from checker.extract.stance import (
 from checker.extract.triples import read_triple
 from checker.extract.units import claim_units
 from checker.extract.verdicts import rated_claim, rated_claims, with_rated
+from checker.extract.worktitles import quoted_titles, titled
 from checker.extract.worthiness import (
     ENTITY_BONUS,
     FIGURE_ROW_RE,
@@ -228,7 +229,11 @@ class _Context:
         digits = _DIGIT_RE.search(folded, start, end) is not None
         dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
                            lower=lower, digits=digits, gates=date_gates)
-        quantities = find_quantities(text, start, end, skip=[(d.start, d.end) for d in dates],
+        titles = quoted_titles(folded, start, end)
+        if titles and dates:  # "Net Zero by 2050" names a report, no date
+            dates = [d for d in dates if not any(s <= d.start and d.end <= e for s, e in titles)]
+        quantities = find_quantities(text, start, end,
+                                     skip=[(d.start, d.end) for d in dates] + titles,
                                      folded=folded, lower=lower, digits=digits,
                                      gates=quantity_gates,
                                      cricket=digits and ("-" in lower or "/" in lower)
@@ -262,6 +267,7 @@ class _Context:
         entities = self.lexicon.find_entities(text, start, end, self.vocab, body=line)
         if quantities:
             entities = _outside_units(entities, quantities)
+        entities = titled(entities, titles, text)
         found = with_entities(base, sum(1 for m in entities if m.id), len(entities),
                               len({m.text for m in entities if not m.id}))
         found_score = score(found)
