@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from checker import rx
 from checker.nlp import STOPWORDS, word_stem
@@ -209,3 +209,18 @@ def fated_alike(fates_a: frozenset[str], nouns_a: frozenset[str], fates_b: froze
     counted, one fact for one place and time (a desk probe: two tolls told on one day never
     compared)."""
     return bool(fates_a) and not fates_a.isdisjoint(fates_b) and not nouns_a.isdisjoint(nouns_b)
+
+
+def groups_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -> bool:
+    """Among figures that disagree, two ages of a group ("aged 18 to 24", "aged 65 and
+    over", "15 to 24-year-olds"): the claims tell of two groups of people. A person's age
+    ("Pryce, 53" / "52") is one age, and its disagreement a conflict."""
+    ages_a = {q.text: q for q in a.quantities if q.noun == "age"}
+    ages_b = {q.text: q for q in b.quantities if q.noun == "age"} if ages_a else {}
+    return any(x in ages_a and y in ages_b and (_group(ages_a[x]) or _group(ages_b[y]))
+               for x, y in pairs)
+
+
+def _group(q: NQuantity) -> bool:
+    """An age of a group: a bound or a range of years, not one person's year of age."""
+    return q.low is None or q.high is None or q.high - q.low > 1

@@ -162,3 +162,17 @@ def test_a_discovery_told_in_other_words(ruleset: RuleSet) -> None:
     index = BlockIndex(pair + [_norm(ruleset, t, d, "2026-06-03") for t, d in _BREACH])
     v = judge(pair[0], pair[1], index, ruleset.lexicon)
     assert (v.label, v.reason) == ("conflict", "date")
+
+
+def test_two_age_groups_are_two_groups(ruleset: RuleSet) -> None:
+    # the 61 pages: an error-level conflict of "18 to 24" with "65"
+    assert _verdict(ruleset, "Among voters aged 18 to 24 in Britain, the rate rose to 22%, "
+                    "up 5 points since October.", "Among people aged 65 and over in Britain, "
+                    "the rate was 19.2 per 100,000.")[0] != "conflict"
+    assert _verdict(ruleset, "Unemployment among 15 to 24-year-olds in Spain rose to 27%.",
+                    "Unemployment among 25 to 34-year-olds in Spain rose to 12%.")[0] != \
+        "conflict"
+    # a person's age is one age
+    assert _verdict(ruleset, "Gareth Pryce, 53, was jailed at Newport Crown Court on "
+                    "Thursday.", "Gareth Pryce, 52, was jailed at Newport Crown Court on "
+                    "Thursday.") == ("conflict", "number")
