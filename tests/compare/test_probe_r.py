@@ -176,3 +176,14 @@ def test_two_age_groups_are_two_groups(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, "Gareth Pryce, 53, was jailed at Newport Crown Court on "
                     "Thursday.", "Gareth Pryce, 52, was jailed at Newport Crown Court on "
                     "Thursday.") == ("conflict", "number")
+
+
+def test_one_thing_of_two_owners(ruleset: RuleSet) -> None:
+    # the 61 pages: two miners' shares, one fact through the Sydney both name
+    assert _verdict(ruleset, "Sable Ridge's shares rose 6.3% to A$4.87 in Sydney, valuing "
+                    "the company at about A$6.9bn.", "Kestrel's shares rose 4.8% in Sydney to "
+                    "A$6.12, a 52-week high.")[0] == "unrelated"
+    # one owner's, told twice
+    assert _verdict(ruleset, "Sable Ridge's shares rose 6.3% to A$4.87 in Sydney on "
+                    "Monday.", "Sable Ridge's shares rose 4.8% to A$4.87 in Sydney on "
+                    "Monday.") == ("conflict", "number")
