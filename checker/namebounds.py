@@ -71,6 +71,12 @@ def coordinated_parts(
     if the_cuts:
         edges = [-1, *the_cuts, len(words)]
         return [(edges[n] + 1, edges[n + 1]) for n in range(len(edges) - 1)]
+    body_end = _body_ended(words, cuts)
+    if body_end is not None:
+        # "the Competition and Markets Authority and Brussels" (desk probe R: one name,
+        # which took the place of the CMA on the other page): a body's name ends at its
+        # head word, and the "and" after it joins another name.
+        return [(0, body_end), (body_end + 1, len(words))]
     bounds = [-1, *cuts, len(words)]
     parts = _pairs_joined(words, [(bounds[n] + 1, bounds[n + 1])
                                   for n in range(len(bounds) - 1)])
@@ -95,6 +101,15 @@ def coordinated_parts(
                 " ".join(name).lower() not in AND_NAMES:
             return whole
     return parts
+
+
+def _body_ended(words: Sequence[str], cuts: list[int]) -> int | None:
+    """The last "and" of two or more that follows a body's head word ("Authority") and
+    opens a capitalised word: where a body's name ends and another name starts."""
+    if len(cuts) < 2:
+        return None
+    k = cuts[-1]
+    return k if words[k - 1].lower() in _BODY_HEADS and words[k + 1][:1].isupper() else None
 
 
 def _acronym_first(words: Sequence[str], parts: list[tuple[int, int]],

@@ -72,6 +72,11 @@ def test_a_dash_dateline_is_no_part_of_a_name(text: str, expected: list[str]) ->
      ["First Citizens Bank and Trust Company"]),
     ("The Department of Health and Social Care said.",
      ["Department of Health and Social Care"]),
+    # a body's name ends at its head word (desk probe R: one name, in the CMA's place)
+    ("It needs the Competition and Markets Authority and Brussels to sign off.",
+     ["Competition and Markets Authority", "Brussels"]),
+    ("The Food and Drug Administration and NASA agreed.",
+     ["Food and Drug Administration", "NASA"]),
 ])
 def test_names_joined_by_and(text: str, expected: list[str]) -> None:
     assert names(text) == expected
