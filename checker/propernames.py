@@ -38,7 +38,7 @@ COMMON_STARTERS = frozenset(
     residents investors voters consumers customers shareholders employees staff doctors
     patients students teachers farmers correction corrections clarification update
     around approximately roughly nearly almost estimated circa barely fully exactly
-    average typical median across overseas abroad domestically elsewhere
+    average typical median across abroad domestically
     """.split()
 )
 # ... and words that open a sentence, which a name may start with too ("People for the
@@ -50,6 +50,7 @@ GROUP_STARTERS = frozenset(
     people men women children adults participants passengers investigators traders use
     less following compared older younger long-term short-term wind rain demand supply
     audiences arrivals departures applications migrants refugees
+    overseas elsewhere
     """.split()
 )
 TITLES = frozenset(

@@ -244,7 +244,8 @@ def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | N
 
 # A multiple of a figure the claim does not give: "about 11.4 times its underlying EBITDA"
 # (desk probe R: "£1.1bn to £5.3bn is x4.82", a false warning).
-_MULTIPLE_OF_RE = rx.compile(r"\s+(?:its|their|his|her|our|the|a|an)\s", re.IGNORECASE)
+_MULTIPLE_OF_RE = rx.compile(r"\s+(?:its|their|his|her|our|the|a|an)\s+(?!(?:level|figure|"
+                             r"total|amount|size|previous|prior|year)\b)", re.IGNORECASE)
 
 
 def check_ratio(claim: Claim) -> ArithmeticIssue | None:

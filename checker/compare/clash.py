@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker import rx
+from checker.compare.anchors import agreed_twice, one_story
 from checker.compare.facts import ClaimFacts
 from checker.compare.figures import counted_alike, fated_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
@@ -195,7 +196,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
             and not _part_of_subject(a, b, antonym):
         details["opposites"] = list(antonym)
         return "antonym", logistic(6 * (ev.base - 0.6)) * hedged
-    anchored = ev.strict or (bool(ev.spec_ents) and bool(ev.spec_words)) or _one_story(ev)
+    anchored = ev.strict or (bool(ev.spec_ents) and bool(ev.spec_words)) or one_story(a, b, ev)
     # In a corpus about one story its name and words are in every claim and anchor
     # nothing; the same day does: "340 cases as of Thursday" / "430 measles cases ... as of
     # Thursday" (figures of one counted thing, a name and a word in common), and so does
@@ -211,9 +212,9 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
             or fated_alike(ev.fa.fates, ev.fa.counted, ev.fb.fates, ev.fb.counted)
             or measured_alike(ev.fa.measure_words, ev.fb.measure_words)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))
-            or _agreed_twice(ev)):
+            or agreed_twice(ev, a, b)):
         details["quantities"] = [list(p) for p in q_conflict]
-        base = min(1.0, ev.base + 0.12 * len(q_agree)) if _agreed_twice(ev) else ev.base
+        base = min(1.0, ev.base + 0.12 * len(q_agree)) if agreed_twice(ev, a, b) else ev.base
         return "number", logistic(6 * (base - 0.55)) * hedged
     # One thing ranked twice: "the world's largest wheat exporter" / "the world's
     # second-largest" (desk probe Q: a corroboration).
@@ -262,26 +263,6 @@ def _periods(a: NormClaim, b: NormClaim, ev: Evidence) -> bool:
 # Harbour City in last year's final" against this year's final was a date conflict).
 _EDITION_RE = rx.compile(r"\b(?:last|next|this|previous|past)\s+(?:year|season|month|week)"
                          r"['\u2019]s\b", re.IGNORECASE)
-
-
-def _one_story(ev: Evidence) -> bool:
-    """Claims of pages about one story, where its name is in most claims and specific to
-    none, that share the name, two specific words and most of what they say: "Corvane
-    agreed to pay a break fee of £42m" / "a £52m break fee" (desk probe R: a desk's two
-    pages of one story anchored no figure)."""
-    return bool(ev.sim.shared_entities) and len(ev.spec_words) >= 2 \
-        and ev.sim.combined >= _ONE_STORY
-
-
-_ONE_STORY = 0.5
-
-
-def _agreed_twice(ev: Evidence) -> bool:
-    """Two figures or more agree between claims naming one specific thing: one fact in
-    other words, whose disagreeing figure of another kind is a conflict ("Full Throttle
-    Road was fourth with $9.2 million, ... past $200 million" / "finished fifth, with
-    $9.2m, and has now passed $200m": desk probe R, the words in common none)."""
-    return len(ev.q_agree) >= 2 and bool(ev.spec_ents)
 
 
 def _kind_clash(a: NormClaim, b: NormClaim, q_agree: Pairs, q_conflict: Pairs) -> bool:

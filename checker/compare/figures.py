@@ -29,12 +29,22 @@ def aligned(qa: NQuantity, qb: NQuantity) -> bool:
     if qa.kind != qb.kind or qa.unit != qb.unit:
         return False
     if qa.noun and qb.noun:
+        if qa.kind == "money" and ((qa.noun in _MEANS and qb.noun not in _INSTRUMENTS)
+                                   or (qb.noun in _MEANS and qa.noun not in _INSTRUMENTS)):
+            return True  # "$5m in bitcoin" / "a $5m ransom": a sum and what it is paid in
         return qa.noun == qb.noun or _counted(qa.noun) == _counted(qb.noun)
     if qa.noun == "age" or qb.noun == "age":
         return False  # "Finch, 52," is no term of years (a desk probe: "five years vs 52")
     # Counts, ranks and times with no noun are too vague to align ("two", "10th", "at 7am":
     # polls open then, or close).
     return qa.kind not in ("count", "rank", "time")
+
+
+# What a sum is paid in, and what else a sum may be raised or paid in.
+_MEANS = frozenset(word_stem(w) for w in "cash bitcoin cryptocurrency crypto shares stock kind"
+                   .split())
+_INSTRUMENTS = _MEANS | frozenset(word_stem(w) for w in "debt bonds loans equity notes credit"
+                                  .split())
 
 
 def counted_alike(done_a: frozenset[tuple[str, str]],
@@ -132,11 +142,14 @@ def confirms(qa: NQuantity, qb: NQuantity) -> bool:
     than 80" / "between 300 and 350" (a desk probe: both corroborated)."""
     open_a, open_b = qa.low is None or qa.high is None, qb.low is None or qb.high is None
     if _bounds_alike(qa, qb):
-        # Two floors (or two ceilings) confirm each other only when they are one: "at least
-        # 742 people died" / "at least 810 people had died" in one half-year is a toll told
-        # twice (desk probe R: corroborated). They still agree, as intervals: "at least 58"
-        # killed now and "more than 50,000" in 2023 are no conflict.
-        return qa.value == qb.value
+        # Two floors (or two ceilings) confirm each other only when near one: "at least 742
+        # people died" / "at least 810 people had died" in one half-year is a toll told twice
+        # (desk probe R: corroborated); "at least 58" / "more than 60" killed confirm. They
+        # still agree, as intervals: "at least 58" killed now and "more than 50,000" in 2023
+        # are no conflict.
+        if qa.value is None or qb.value is None:
+            return qa.value == qb.value
+        return abs(qa.value - qb.value) <= _NEAR_FLOORS * max(abs(qa.value), abs(qb.value))
     if open_a or open_b:
         bound, other = (qa, qb) if open_a else (qb, qa)
         return _near(bound.value, other.value)
@@ -151,6 +164,10 @@ def _bounds_alike(qa: NQuantity, qb: NQuantity) -> bool:
             and qb.low is not None) or (qa.low is None and qb.low is None
                                         and qa.high is not None and qb.high is not None)
 
+
+# How near two floors (or two ceilings) must be to confirm each other: "at least 58" /
+# "more than 60" killed, not "at least 742" / "at least 810".
+_NEAR_FLOORS = 0.05
 
 # How near a bound and a figure must be for the figure to confirm the bound.
 _NEAR_BOUND = 0.1

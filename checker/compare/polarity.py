@@ -63,8 +63,17 @@ _REFUSED_RE = rx.compile(r"\b(?:refus|declin|reject)\w*\s+to\s+([a-z]+)", re.IGN
 def _refused(a: NormClaim, b: NormClaim) -> bool:
     """The positive claim refuses to do what the negative one says was not done."""
     pos, neg = (a, b) if a.polarity == "positive" else (b, a)
-    return any(word_stem(m.group(1).lower()) in neg.tokens
-               for m in _REFUSED_RE.finditer(pos.text))
+    for m in _REFUSED_RE.finditer(pos.text):
+        verb = word_stem(m.group(1).lower())
+        # ... and does not also say it was done ("refused to pay ... but paid $2m").
+        rest = pos.text[:m.start()] + " " + pos.text[m.end():]
+        if verb in neg.tokens and verb not in {word_stem(w.lower())
+                                               for w in _WORD_RE.findall(rest)}:
+            return True
+    return False
+
+
+_WORD_RE = rx.compile(r"[A-Za-z]+")
 
 
 def _subjects_differ(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:

@@ -24,8 +24,10 @@ _TITLE_RE = rx.compile(
     r"(?:[A-Z][\w'-]*\s+){1,3}as)\s+(?:again\s+|still\s+|now\s+|once\s+again\s+)?the\s+"
     r"(?P<sup>main|largest|biggest|leading|top|primary|chief|busiest)\s+"
     rf"(?P<ranked>[a-z][\w-]*(?:\s+(?!(?:{_STOP})\b)[a-z][\w-]*){{0,2}})"
-    r"(?P<scope>\s+(?:in|of|among|for|on)\s+(?:the\s+)?[A-Za-z][\w'-]*"
-    rf"(?:\s+(?!(?:{_STOP}|but|while)\b)[a-z][\w'-]*)?)?")
+    r"(?P<scope>\s+(?:in|of|among|for|on|by|at)\s+(?:the\s+)?[A-Za-z][\w'-]*"
+    rf"(?:\s+(?!(?:{_STOP}|but|while)\b)[a-z][\w'-]*)?"
+    # ... and the name it ends on: "for boats reaching Italy" / "... reaching Spain"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'-]*)?)?")
 # A name listed after another: "Tunisia and Libya", "Tunisia, Libya".
 _LISTED_RE = rx.compile(r"(?:\band|\bor|,|&)\s*\Z")
 # Words of one title.

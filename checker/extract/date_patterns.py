@@ -163,7 +163,8 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                rf"week|weekend)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+"
                                rf"(?:earlier|before|ago)|(?:of|in)\s+{_YEAR})\b", _I)),
     ("first_months", rx.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months\s+of\s+"
-                                rf"(?:(?:the\s+year\s+)?{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
+                                rf"(?:(?:the\s+year\s+)?{_YEAR}(?![-/\u2013]\d)|{_REL}|"
+                                rf"{_THE_YEAR})\b", _I)),  # not "of 2025-26"
     ("between_months", rx.compile(rf"\bbetween\s+{_MON}\s+and\s+(?P<mon2>{_MONTH_NAMES})\b"
                                   rf"(?:\s+{_YEAR})?", _I)),
     # ... written tight too: "the April-December period" (desk probe N: no date, so its

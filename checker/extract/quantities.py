@@ -112,13 +112,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
         value = float(m.group("no") or m.group("ord"))
         ranked = qp.RANK_NOUN_RE.match(folded, m.end(), stop) if m.group("ord") else None
-        noun = ranked.group(1).lower() if ranked else "place" if m.group("no") and \
-            qc.PLACE_BEFORE_RE.search(folded, max(start, m.start() - 4), m.start()) else None
+        noun = ranked.group(1).lower() if ranked else qc.place_noun(folded, m.start(), m.end()) \
+            if m.group("no") and qc.PLACE_BEFORE_RE.search(folded, max(start, m.start() - 4),
+                                                           m.start()) else None
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, noun, False, "exact"))
     for s, e, place in qc.word_places(folded, low_text, start, stop):
-        keep(Quantity(text[s:e], s, e, "rank", place, place, place, None, "place", False,
-                      "exact"))
+        keep(Quantity(text[s:e], s, e, "rank", place, place, place, None,
+                      qc.place_noun(folded, s, e), False, "exact"))
     if "-" in sentence:
         for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop):
             keep(_duration(text, m))

@@ -34,6 +34,24 @@ _PLACE_RE = rx.compile(
 PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
 
 
+# A standing in a table, not the place of one event: "is fourth in the drivers' standings",
+# "is second in the world rankings".
+_TABLE_AFTER_RE = rx.compile(r"\s+in\s+the\s+(?:[\w'-]+\s+){0,2}(?:standings|rankings?|table|"
+                             r"championship|chart|league)\b", re.IGNORECASE)
+# A place reached by a move: a later reading than an opening place ("fell to No. 3").
+MOVED_BEFORE_RE = rx.compile(r"\b(?:slipped|fell|dropped|rose|climbed|moved|jumped)\s+to\s+"
+                             r"(?:No\.\s*)?\Z", re.IGNORECASE)
+
+
+def place_noun(folded: str, s: int, e: int) -> str:
+    """What a place counts: a standing in a table, a new place moved to, or an event's place."""
+    if _TABLE_AFTER_RE.match(folded, e):
+        return "standing"
+    if MOVED_BEFORE_RE.search(folded, max(0, s - 20), s):
+        return "new place"
+    return "place"
+
+
 def word_places(folded: str, lower: str, start: int, stop: int
                 ) -> Iterator[tuple[int, int, float]]:
     """(start, end, place) of each place in a ranking told in words in folded[start:stop]
@@ -153,18 +171,12 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
 _MARGINS = frozenset("clear ahead behind adrift short higher lower above below".split())
 
 
-# What a sum is paid in, not what it counts: "a ransom of $5m in bitcoin" (desk probe R:
-# a ransom of bitcoin met no ransom).
-_MEANS = frozenset("cash bitcoin cryptocurrency crypto shares stock kind".split())
-
-
 def noun_after(folded: str, end: int) -> str | None:
     """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
     words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         if words[0] == "in" and (words[1][:1].isupper()
                                  or words[1].lower().startswith(("mid-", "early", "late"))
-                                 or words[1].lower() in _MEANS
                                  or words[1].lower() in _ORDINAL_WORDS):
             # "$462.3 million in September", "in China", "710 in mid-March", "4.2% in early
             # trading", "$41.3m in second place": when or where, not what

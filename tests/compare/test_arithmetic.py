@@ -92,3 +92,11 @@ def test_a_multiple_of_a_figure_not_given(ruleset: RuleSet) -> None:
                            "underlying EBITDA.") == []
     # a multiple of the figure given still checks
     assert ("ratio", 2.0) in issues(ruleset, "Revenue tripled from $2 billion to $4 billion.")
+
+
+def test_a_multiple_of_the_figure_before(ruleset: RuleSet) -> None:
+    # a review: "three times the level of a year earlier" is the claim's own ratio, still
+    # checked (it was skipped as a multiple of a figure not given)
+    found = issues(ruleset, "Corvane's annual profit rose from £20m to £50m, three times the "
+                            "level of a year earlier.")
+    assert ("ratio", 2.5) in found
