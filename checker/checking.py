@@ -26,7 +26,7 @@ from checker.cache import CITED, VERDICTS, ClaimCache, code_fingerprint, verdict
 from checker.claimindex import cited
 from checker.compare import CompareResult, Corroboration
 from checker.compare.components import Reuse
-from checker.compare.independence import one_per_origin
+from checker.compare.independence import declared_origins, one_per_origin
 from checker.compare.store import VerdictFile, comparison_files
 from checker.compare.timing import at_different_times, publication_days
 from checker.corpus import Corpus
@@ -259,7 +259,8 @@ def _comparison(corpus: Corpus, norm: Sequence[NormClaim], ruleset: RuleSet,
                 ahead: Callable[[CompareResult], None] | None = None) -> CompareResult:
     """Every pair worth a finding (`parallel.compare_claims`; `ahead`: given the conflicts
     as soon as they are known, and the result returned without them)."""
-    origins = {dc.doc.id: dc.doc.meta.origin for dc in corpus.docs}
+    origins = declared_origins((dc.doc.id, dc.doc.meta.publisher, dc.doc.meta.origin)
+                               for dc in corpus.docs)
     return compare_claims(norm, ruleset.lexicon, origins, jobs=jobs, memory=memory,
                           reuse=reuse, ahead=ahead)
 

@@ -99,6 +99,36 @@ class UnionFind:
             self.parent[hi] = lo
 
 
+def declared_origins(docs: Iterable[tuple[str, str | None, str | None]]
+                     ) -> dict[str, str | None]:
+    """Each document's declared origin, from (id, publisher, origin): a page that declares
+    none has the origin others name it by, its id, or its publisher when it is the
+    publisher's only page ("origin: Daily Times" on copies, "publisher: Daily Times" on the
+    original), so the original counts with its copies (a review: four pages, two copies of
+    one original, were three origins). A publisher of several pages names none of them:
+    which one was copied is not said."""
+    rows = list(docs)
+    named = {_origin_key(origin) for _, _, origin in rows if origin}
+    if not named:
+        return {doc: None for doc, _, _ in rows}
+    pages = Counter(_origin_key(p) for _, p, origin in rows if p and not origin)
+    out: dict[str, str | None] = {}
+    for doc, publisher, origin in rows:
+        if not origin:
+            if _origin_key(doc) in named:
+                origin = doc
+            elif publisher and pages[_origin_key(publisher)] == 1 \
+                    and _origin_key(publisher) in named:
+                origin = publisher
+        out[doc] = origin
+    return out
+
+
+def _origin_key(origin: str) -> str:
+    """An origin as origins are compared: case and spacing aside (`origins_of`)."""
+    return " ".join(origin.lower().split())
+
+
 def document_origins(declared: Mapping[str, str | None],
                      copied_pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Origin of each document: declared `origin`, or shared with documents it copies."""
@@ -120,7 +150,7 @@ def origins_of(declared: Mapping[str, str | None],
     by_origin: dict[str, str] = {}
     for doc, origin in declared.items():
         if origin:
-            first = by_origin.setdefault(" ".join(origin.lower().split()), doc)
+            first = by_origin.setdefault(_origin_key(origin), doc)
             if first != doc:
                 uf.union(doc, first)
     for (a, b), n in counts.items():

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.compare.independence import count_origins, document_origins, is_copy
+from checker.compare.independence import (
+    count_origins,
+    declared_origins,
+    document_origins,
+    is_copy,
+)
 from checker.models.report import Finding
 from checker.pipeline import CheckOptions, run_check
 
@@ -40,6 +45,24 @@ def test_declared_origin_and_syndication() -> None:
                                [("c", "d")] * 3)
     assert origins["a"] == origins["b"] and origins["c"] == origins["d"]
     assert origins["a"] != origins["c"]
+
+
+def test_the_original_counts_with_its_copies() -> None:
+    # a review: two pages declaring "origin: a_herald" (or the original's publisher) and the
+    # original itself were two origins, not one
+    declared = declared_origins([("a_herald", "Herald", None), ("b", "Gazette", "a_herald"),
+                                 ("c", "Post", "Daily  Herald"), ("d", "Daily Herald", None),
+                                 ("e", "Times", None), ("f", "Times", None),
+                                 ("g", "Sun", "times")])
+    # ... a publisher of two pages names neither: which one was copied is not said
+    assert declared == {"a_herald": "a_herald", "b": "a_herald", "c": "Daily  Herald",
+                        "d": "Daily Herald", "e": None, "f": None, "g": "times"}
+    origins = document_origins(declared, [])
+    assert origins["a_herald"] == origins["b"] and origins["c"] == origins["d"]
+    assert len({origins[x] for x in "a_herald b c d e f g".split()}) == 5
+    # no origin named: nothing is given one
+    assert declared_origins([("a", "Herald", None), ("b", "Herald", None)]) == \
+        {"a": None, "b": None}
 
 
 def test_count_origins() -> None:
