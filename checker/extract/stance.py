@@ -251,6 +251,13 @@ _NOUN_FORECAST_RE = rx.compile(
     re.IGNORECASE)
 
 
+# A reported plan in a clause after the main one, opened by a word of cause or time.
+_SUBORDINATE_PLAN_RE = rx.compile(
+    r"\b(?:after|as|because|since|amid|when|while)\s+(?:[\w'+.-]+\s+){1,4}?"
+    r"(?:said|says|announced|confirmed)\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?would\b",
+    re.IGNORECASE)
+
+
 def _spaced(m: re.Match[str]) -> str:
     """A match blanked out, keeping every other offset of the text."""
     return " " * len(m.group())
@@ -268,6 +275,10 @@ def _future_text(folded: str) -> str | None:
     if "did" in toks or "didn't" in toks:
         # "The IMD did NOT forecast a recovery": a past act of forecasting, checkable.
         folded = _PAST_FORECAST_RE.sub(_spaced, folded)
+    if "would" in toks:
+        # A plan told in a clause that says why or when ("Brent gained 1.2% on Tuesday after
+        # Opec+ said it would cut output": a review, planned and dated the next Tuesday).
+        folded = _SUBORDINATE_PLAN_RE.sub(_spaced, folded)
     if "forecast" in toks or "forecasts" in toks:
         folded = _NOUN_FORECAST_RE.sub(_spaced, folded)
     return folded

@@ -137,3 +137,21 @@ def test_a_name_opening_with_a_starter(ruleset: RuleSet, name: str) -> None:
     # a review: cut to "Development Institute" and "Entertainment"
     claim = _claims(ruleset, f"The {name} said 40% of its aid was cut in 2025.")[0]
     assert name in [e.text for e in claim.entities]
+
+
+@pytest.mark.parametrize(("sentence", "modality", "day"), [
+    # a review: planned, and the next Tuesday
+    ("Brent crude gained 1.2% to $82.10 a barrel on Tuesday after Opec+ said it would cut "
+     "output.", "asserted", "2026-07-14"),
+    ("Shares rose 4% on Tuesday as the bank said it would raise its dividend.", "asserted",
+     "2026-07-14"),
+    # the sentence's own plan, told in reported speech
+    ("After the vote on Monday, the minister said she would resign on Friday.", "planned",
+     "2026-07-17"),
+])
+def test_a_plan_told_in_a_clause_of_cause_or_time(ruleset: RuleSet, sentence: str,
+                                                  modality: str, day: str) -> None:
+    claim = extract_text("Page\n\n" + sentence + "\n", "page", ruleset.lexicon,
+                         DocumentMeta(published="2026-07-15"), threshold=0.0).claims[0]
+    assert claim.modality == modality
+    assert str(claim.dates[-1].start) == day
