@@ -120,6 +120,9 @@ def check_percent_change(claim: Claim) -> ArithmeticIssue | None:
             continue
         first, second = values
         before = text[:first.span[0] - claim.span[0]]
+        if not _OLD_BEFORE_RE.search(text[:second.span[0] - claim.span[0]]) \
+                and not re.search(r"\bfrom\s*$", before):
+            continue  # "a profit of £140m on revenue of £1.2bn, up 12%": no old value said
         new, old = (second, first) if re.search(r"\bfrom\s*$", before) else (first, second)
         assert new.value is not None and old.value is not None and p.value is not None
         if old.value == 0:
@@ -134,6 +137,13 @@ def check_percent_change(claim: Claim) -> ArithmeticIssue | None:
             f"states a {p.text} {'increase' if direction > 0 else 'decrease'}, but "
             f"{new.text} against {old.text} is {computed:+.1f}%")
     return None
+
+
+# What names the old value right before it: "up from £1.2bn", "against $1.62 billion", "than
+# 40", "compared with 3.1 million a year earlier" (a few words between at most).
+_OLD_BEFORE_RE = rx.compile(r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|"
+                            r"(?:year|period|quarter)\s+earlier|a\s+year\s+ago|last\s+year)"
+                            r"(?:\s+[\w'-]+){0,3}?\s*[(:,]?\s*\Z", re.IGNORECASE)
 
 
 def _unit_peer(claim: Claim, p: QuantitySlot) -> str | None:

@@ -100,3 +100,11 @@ def test_a_multiple_of_the_figure_before(ruleset: RuleSet) -> None:
     found = issues(ruleset, "Corvane's annual profit rose from £20m to £50m, three times the "
                             "level of a year earlier.")
     assert ("ratio", 2.5) in found
+
+
+def test_a_change_with_no_old_value_said(ruleset: RuleSet) -> None:
+    # a review: "£140m against £1.2bn is -88.3%", a profit taken for revenue's old value
+    assert issues(ruleset, "Corvane made a pre-tax profit of £140m on revenue of £1.2bn, up "
+                           "12% from a year earlier.") == []
+    assert ("percent-change", 150.0) in issues(
+        ruleset, "Revenue was £50m, a 10% increase compared with £20m last year.")
