@@ -76,10 +76,16 @@ def decode(raw: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in raw:  # anywhere: a NUL after the first page would reach claim files
         raise InputError("binary file (NUL bytes), not a text document", Location(path))
     try:
-        return raw.decode("utf-8-sig"), ()
+        return _unmarked(raw.decode("utf-8-sig")), ()
     except UnicodeDecodeError as exc:
-        text = raw.decode("utf-8-sig", errors="replace")
+        text = _unmarked(raw.decode("utf-8-sig", errors="replace"))
         return text, (f"{path}: invalid UTF-8 at byte offset {exc.start}; decoded with U+FFFD",)
+
+
+def _unmarked(text: str) -> str:
+    """The text without byte-order marks before it: a file saved twice by an editor that
+    adds one may open with two (a review: the second stayed the text's first character)."""
+    return text.lstrip("\ufeff") if text[:1] == "\ufeff" else text
 
 
 def document_from_text(

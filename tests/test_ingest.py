@@ -348,3 +348,10 @@ def test_document_names_by_their_extension() -> None:
         plain = not name.startswith(".") and \
             os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES
         assert is_document_name(name) == plain, name
+
+
+def test_two_byte_order_marks_are_no_text(tmp_path: Path) -> None:
+    # a review (a property test's rare case): the second mark stayed the text's first
+    (tmp_path / "doc.txt").write_bytes("\ufeff\ufeffTitle\n\nBody text here.\n".encode())
+    doc = read_document(tmp_path / "doc.txt", "seeds/doc.txt")
+    assert doc.text == "Title\n\nBody text here.\n"
