@@ -50,7 +50,8 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
     # one, and the test costs no call.)
     rows = [[j for j, qb in enumerate(b.quantities) if qa.kind == qb.kind
              and qa.unit == qb.unit and aligned(qa, qb)
-             and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)]
+             and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)
+             and not (qa.kind in _SHARES and _day_and_period(when_a.get(i), when_b.get(j)))]
             for i, qa in enumerate(a.quantities)]
     rows = _same_nouns_first(a, b, rows)
     matched = [[j for j in at if agree(qa, b.quantities[j])]
@@ -236,6 +237,20 @@ def _months_long(d: NDate) -> bool:
     """A closed span of a month or more."""
     return d.first is not None and d.last is not None and d.open is None \
         and (d.last - d.first).days >= _MONTH_DAYS
+
+
+def _day_and_period(x: NDate | None, y: NDate | None) -> bool:
+    """One share is of a day (or a week), the other of a month or longer: "shares rose 6% on
+    Tuesday" / "are still down 18% this year" are two changes (a review: an error-level
+    conflict), whatever the day's place in the year."""
+    if x is None or y is None or x.granularity == y.granularity:
+        return False
+    grains = {x.granularity, y.granularity}
+    return bool(grains & _SHORT) and bool(grains & _PERIOD_GRAINS)
+
+
+_SHARES = frozenset({"percent", "points"})
+_SHORT = frozenset({"day", "week"})
 
 
 # Granularities of periods over which a figure adds up (a year's revenue, a quarter's).
