@@ -155,13 +155,13 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", rx.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?"
                         rf"(?:(?:the\s+year\s+)?{_YEAR}|{_REL}|{_THE_YEAR})\b", _I)),
     ("half_label", rx.compile(rf"\bH(?P<hn>[12])\s+{_YEAR}\b")),
-    # "the first six months of 2026", "the first nine months of the year" (desk probe R:
-    # the year alone, and "six months" a measure)
     # "the same period last year", "the same quarter a year earlier", "the same period of
     # 2025" (desk probe R: the whole of 2025): the sentence's period, a year before
     ("same_period", rx.compile(rf"\bthe\s+same\s+(?:period|time|quarter|month|months|half|"
                                rf"week|weekend)\s+(?:(?:of\s+|in\s+)?last\s+year|a\s+year\s+"
                                rf"(?:earlier|before|ago)|(?:of|in)\s+{_YEAR})\b", _I)),
+    # "the first six months of 2026", "the first nine months of the year" (desk probe R:
+    # the year alone, and "six months" a measure)
     ("first_months", rx.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months\s+of\s+"
                                 rf"(?:(?:the\s+year\s+)?{_YEAR}(?![-/\u2013]\d)|{_REL}|"
                                 rf"{_THE_YEAR})\b", _I)),  # not "of 2025-26"

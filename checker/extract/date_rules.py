@@ -41,14 +41,7 @@ def _full_day(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -
 def _half(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     g = m.groupdict()
     h = int(g["hn"]) if g.get("hn") else (1 if g["h"].lower() in ("first", "1st") else 2)
-    if g["year"]:
-        year = int(g["year"])
-    elif anchor is None:
-        return unresolved_at(m, raw, "period")
-    else:
-        year = anchor.year + rel_offset(g["rel"])
-    return expr(m, raw, date(year, 6 * h - 5, 1), month_days(year, 6 * h)[1], "period",
-                 relative=not g["year"])
+    return _months_of_year(m, raw, anchor, 6 * h - 5, 6 * h)
 
 
 @rule("first_months")
@@ -57,14 +50,23 @@ def _first_months(m: re.Match[str], raw: str, anchor: Anchor | None,
     n = count_word(m["n"])
     if n is None or not 1 <= n <= 11:
         return None  # "the first few months of 2026": no period said
-    if m["year"]:
-        year = int(m["year"])
+    return _months_of_year(m, raw, anchor, 1, n)
+
+
+def _months_of_year(m: re.Match[str], raw: str, anchor: Anchor | None, first: int,
+                    last: int) -> DateExpr:
+    """Months `first` to `last` of the year the match names, or of the year it places
+    against publication ("of the year", "of last year"): unresolved with no publication
+    date."""
+    g = m.groupdict()
+    if g.get("year"):
+        year = int(g["year"])
     elif anchor is None:
         return unresolved_at(m, raw, "period")
     else:
-        year = anchor.year + rel_offset(m["rel"])
-    return expr(m, raw, date(year, 1, 1), month_days(year, n)[1], "period",
-                relative=not m["year"])
+        year = anchor.year + rel_offset(g.get("rel"))
+    return expr(m, raw, date(year, first, 1), month_days(year, last)[1], "period",
+                relative=not g.get("year"))
 
 
 @rule("my")

@@ -24,6 +24,7 @@ from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.quantity_cricket import page_of_cricket
 from checker.extract.quantity_patterns import GATES as _QUANTITY_GATES
 from checker.extract.segment import split_sentences
+from checker.extract.spans import within
 from checker.extract.stance import (
     Attrib,
     attribution,
@@ -231,7 +232,7 @@ class _Context:
                            lower=lower, digits=digits, gates=date_gates)
         titles = quoted_titles(folded, start, end)
         if titles and dates:  # "Net Zero by 2050" names a report, no date
-            dates = [d for d in dates if not any(s <= d.start and d.end <= e for s, e in titles)]
+            dates = [d for d in dates if not within(d.start, d.end, titles)]
         quantities = find_quantities(text, start, end,
                                      skip=[(d.start, d.end) for d in dates] + titles,
                                      folded=folded, lower=lower, digits=digits,
@@ -325,7 +326,7 @@ def _outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> l
     the US dollar rose against the Australian one)."""
     units = [(q.start, q.end) for q in quantities if q.unit is not None]
     return [m for m in entities
-            if not any(s <= m.start and m.end <= e for s, e in units)] if units else entities
+            if not within(m.start, m.end, units)] if units else entities
 
 
 def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:

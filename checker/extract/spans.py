@@ -68,3 +68,9 @@ class SpanSet:
             e = max(e, ends[k - 1])
         starts[j:k] = [s]
         ends[j:k] = [e]
+
+
+def within(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of `spans` (a few, as a sentence's titles or
+    units: a scan)."""
+    return any(s <= start and end <= e for s, e in spans)

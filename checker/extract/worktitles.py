@@ -7,6 +7,7 @@ title ("We will win," she said)."""
 from __future__ import annotations
 
 from checker import rx
+from checker.extract.spans import within
 from checker.propernames import EntityMatch
 
 # A quotation in folded text (curly quotes are straight there), of one line.
@@ -40,7 +41,7 @@ def titled(entities: list[EntityMatch], titles: list[tuple[int, int]], text: str
     "Lisbon" of "Two Tickets to Lisbon"); a name the title is exactly stays as found."""
     if not titles:
         return entities
-    kept = [m for m in entities if not any(s <= m.start and m.end <= e for s, e in titles)]
+    kept = [m for m in entities if not within(m.start, m.end, titles)]
     for s, e in titles:
         same = [m for m in entities if (m.start, m.end) == (s, e)]
         kept.append(same[0] if same else EntityMatch(text[s:e], s, e, None, "unknown"))
