@@ -123,22 +123,23 @@ def _copied(c: Corroboration, origins: Mapping[str, str] | None = None) -> str:
     """Which documents word the statement as another does, the reason most copies count
     once (a review: "1 not independent" named neither page); else which share an origin
     (declared in their metadata, or found by the statements they copy)."""
-    said = _same_words(c) + _same_origin(c, origins or {})
+    worded = _sharing(c, lambda n: copy_form(n.text))
+    said = _same_words(worded) + _same_origin(c, origins or {}, worded)
     if not said:
         return ": a shared origin or a near-identical wording"
     return ": " + "; ".join(said[:2]) + ("; ..." if len(said) > 2 else "")
 
 
-def _same_words(c: Corroboration) -> list[str]:
-    """'b words it as a does', for each wording several documents print."""
+def _same_words(worded: list[list[str]]) -> list[str]:
+    """'b words it as a does', for each wording several documents print (`worded`)."""
     return [f"{', '.join(docs[1:])} word{'s' if len(docs) == 2 else ''} it as {docs[0]} does"
-            for docs in _sharing(c, lambda n: copy_form(n.text))]
+            for docs in worded]
 
 
-def _same_origin(c: Corroboration, origins: Mapping[str, str]) -> list[str]:
+def _same_origin(c: Corroboration, origins: Mapping[str, str],
+                 worded: list[list[str]]) -> list[str]:
     """'b shares an origin with a', for each origin several of the documents have, unless
-    they all word it alike too (said already)."""
-    worded = _sharing(c, lambda n: copy_form(n.text))
+    they all word it alike too (said already, `worded`)."""
     return [f"{', '.join(docs[1:])} share{'s' if len(docs) == 2 else ''} an origin with "
             f"{docs[0]}" for docs in _sharing(c, lambda n: origins.get(n.doc, n.doc))
             if not any(set(docs) <= set(w) for w in worded)]

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from checker.compare.blocking import Totals, Weights
 from checker.compare.figures import changes_done, counted_nouns, counts_done, sums_named
+from checker.compare.fillers import owned
 from checker.compare.lexical import opposable
 from checker.compare.measures import (
     fates_of,
@@ -67,7 +68,8 @@ class ClaimFacts:
     of `_LATER` on first use (most claims are in no pair that reads them)."""
 
     __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates", "figures_of",
-                 "measure_words", "measures", "moments", "opposable", "outcomes", "rankings",
+                 "measure_words", "measures", "moments", "opposable", "outcomes", "owned",
+                 "rankings",
                  "roles", "scope", "spec_entities", "spec_tokens", "titles", "told", "totals",
                  "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
@@ -82,7 +84,9 @@ class ClaimFacts:
     # `standings.standings_of`): none for most claims.
     outcomes: frozenset[str]
     rankings: dict[tuple[str, str], Standing]
-    # The one-holder titles it gives (`titles.titles`): none for most claims.
+    # The nouns its names own ("Kestrel's shares", `fillers.owned`) and the one-holder
+    # titles it gives (`titles.titles`): none for most claims.
+    owned: dict[str, set[str]]
     titles: dict[tuple[str, str], Title]
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
@@ -121,6 +125,7 @@ _LATER: dict[str, Callable[[ClaimFacts], Any]] = {
     "counts_done": _counts_done, "counted": _counted, "measure_words": _measure_words,
     "told": _told, "outcomes": lambda f: outcomes_of(f.claim.text),
     "rankings": lambda f: standings_of(f.claim.text), "titles": lambda f: titles(f.claim),
+    "owned": lambda f: owned(f.claim),
 }
 
 

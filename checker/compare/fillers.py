@@ -7,6 +7,7 @@ question differently, so they confirm nothing (a desk probe reported them corrob
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from rapidfuzz import fuzz
 
@@ -66,18 +67,20 @@ def names_apart(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
 _OWNED_RE = rx.compile(r"(?:['\u2019]s?)?\s+([a-z][a-z-]+)")
 
 
-def owners_apart(a: NormClaim, b: NormClaim) -> bool:
-    """Whether the claims say the same thing of two owners: "Sable Ridge's shares rose
-    6.3%" / "Kestrel's shares rose 4.8%" (the 61 pages: an error-level conflict, the two
-    miners' shares one fact through the Sydney both name)."""
-    if "'" not in a.text and "\u2019" not in a.text:
+def owners_apart(owned_a: Mapping[str, set[str]], owned_b: Mapping[str, set[str]]) -> bool:
+    """Whether two claims (their `owned`) say the same thing of two owners: "Sable Ridge's
+    shares rose 6.3%" / "Kestrel's shares rose 4.8%" (the 61 pages: an error-level
+    conflict, the two miners' shares one fact through the Sydney both name)."""
+    if not owned_a or not owned_b:
         return False  # most claims: no possessive
-    oa, ob = _owned(a), _owned(b)
-    return any(oa[noun].isdisjoint(ob[noun]) for noun in oa.keys() & ob.keys())
+    return any(owned_a[noun].isdisjoint(owned_b[noun]) for noun in owned_a.keys() & owned_b.keys())
 
 
-def _owned(c: NormClaim) -> dict[str, set[str]]:
-    """The nouns the claim's names own, each with its owners."""
+def owned(c: NormClaim) -> dict[str, set[str]]:
+    """The nouns the claim's names own, each with its owners (read once a claim,
+    `facts.ClaimFacts`)."""
+    if "'" not in c.text and "\u2019" not in c.text:
+        return {}
     out: dict[str, set[str]] = {}
     for m in c.mentions:
         if m.role == SOURCE:

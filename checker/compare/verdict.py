@@ -195,7 +195,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # passengers were taken to hospital with minor injuries" / "had 68 passengers ... on
         # board"): two groups (desk probe Q: an error-level conflict).
         q_agree, q_conflict = _uncounted(a, q_agree), _uncounted(a, q_conflict)
-    if (q_conflict and groups_apart(a, b, q_conflict)) or owners_apart(a, b):
+    if (q_conflict and groups_apart(a, b, q_conflict)) or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), or one thing of two owners ("Sable Ridge's shares" / "Kestrel's shares"):
         # two facts, whatever else they say (the 61 pages: error-level conflicts).
