@@ -282,10 +282,14 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
     # is the sidecar `read_document` finds beside "doc.txt" (the listing only ever errs
     # towards a stat).
     names = {_folded(entry.name) for entry in entries}
-    # The sidecar names the documents here would read: one beside none is a renamed or
-    # deleted document's, and its metadata would be lost without a word.
-    wanted = {os.path.splitext(entry.name)[0] + META_SUFFIX for entry in entries
-              if is_document_name(entry.name)}
+    # The sidecar names the documents here would read, folded, each with the names as
+    # asked for: one beside none is a renamed or deleted document's, and its metadata
+    # would be lost without a word.
+    wanted: dict[str, list[str]] = {}
+    for entry in entries:
+        if is_document_name(entry.name):
+            asked = os.path.splitext(entry.name)[0] + META_SUFFIX
+            wanted.setdefault(_folded(asked), []).append(asked)
     for entry in entries:
         name = entry.name
         if entry.is_dir(follow_symlinks=False):
@@ -302,15 +306,13 @@ def _walk(directory: str, found: list[tuple[str, bool, bool]], unread: list[str]
             unread.append(entry.path)
 
 
-def _orphan(directory: str, name: str, wanted: set[str]) -> bool:
-    """Whether no document of the directory reads the sidecar `name`: none asks for it by
-    that name, and none asks for a name the file system takes for it ("B.md" reads
-    "b.meta.yaml" where case is ignored, not where it counts)."""
-    if name in wanted:
-        return False
-    folded = _folded(name)
-    return not any(_folded(w) == folded and os.path.exists(os.path.join(directory, w))
-                   for w in wanted)
+def _orphan(directory: str, name: str, wanted: dict[str, list[str]]) -> bool:
+    """Whether no document of the directory reads the sidecar `name` (`wanted`: the
+    sidecar names its documents ask for, by their folded form): none asks for it by that
+    name, nor for a name the file system takes for it ("B.md" reads "b.meta.yaml" where
+    case is ignored, not where it counts)."""
+    asked = wanted.get(_folded(name), ())
+    return not any(w == name or os.path.exists(os.path.join(directory, w)) for w in asked)
 
 
 def _folded(name: str) -> str:
