@@ -1,10 +1,12 @@
 """Two sentences judged as a pair: each extracted (every sentence kept), normalised, and
-judged against the other over an index of the two."""
+judged against the other over an index of the two; `on_page` and `page_verdict` normalise
+each as its page's claim (the page's text and publication date: market days, topics)."""
 
 from __future__ import annotations
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.normalize import normalise
@@ -23,5 +25,20 @@ def verdict(ruleset: RuleSet, a: str, b: str, pa: str | None = None,
             pb: str | None = None) -> tuple[str, str | None]:
     """(label, reason) of the pair of a's and b's first claims."""
     na, nb = norm(ruleset, a, "a", pa), norm(ruleset, b, "b", pb)
+    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
+    return v.label, v.reason
+
+
+def on_page(ruleset: RuleSet, text: str, doc: str, published: str) -> NormClaim:
+    """The first claim of `text`, normalised as a claim of page `doc` published then."""
+    cf = extract_text(text, doc, ruleset.lexicon, DocumentMeta(published=published),
+                      threshold=0.0)
+    return normalise_document(doc, cf.claims, ruleset.lexicon, text, published)[0]
+
+
+def page_verdict(ruleset: RuleSet, a: str, b: str, pa: str, pb: str
+                 ) -> tuple[str, str | None]:
+    """`verdict`, each sentence normalised `on_page`."""
+    na, nb = on_page(ruleset, a, "a", pa), on_page(ruleset, b, "b", pb)
     v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
     return v.label, v.reason

@@ -8,24 +8,15 @@ import pytest
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
-from checker.corpusnorm import normalise_document
-from checker.extract import extract_text
-from checker.models.document import DocumentMeta
-from checker.normclaim import NormClaim
 from checker.rules import RuleSet
+from tests.compare.pairs import on_page, page_verdict
 
-
-def _norm(ruleset: RuleSet, text: str, doc: str, published: str) -> NormClaim:
-    cf = extract_text(text, doc, ruleset.lexicon, DocumentMeta(published=published),
-                      threshold=0.0)
-    return normalise_document(doc, cf.claims, ruleset.lexicon, text, published)[0]
+_norm = on_page
 
 
 def _verdict(ruleset: RuleSet, a: str, b: str, pa: str = "2026-07-14",
              pb: str = "2026-07-15") -> tuple[str, str | None]:
-    na, nb = _norm(ruleset, a, "a", pa), _norm(ruleset, b, "b", pb)
-    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
-    return v.label, v.reason
+    return page_verdict(ruleset, a, b, pa, pb)
 
 
 def test_a_refusal_is_no_opposite_of_a_denial(ruleset: RuleSet) -> None:

@@ -7,11 +7,15 @@ import pytest
 
 from checker.compare.titles import holders_clash, titles
 from checker.rules import RuleSet
-from tests.compare.test_probe_r import _norm, _verdict
+from tests.compare.pairs import on_page, page_verdict
+
+
+def _verdict(ruleset: RuleSet, a: str, b: str) -> tuple[str, str | None]:
+    return page_verdict(ruleset, a, b, "2026-07-14", "2026-07-15")
 
 
 def _titles(ruleset: RuleSet, text: str) -> dict[tuple[str, str], tuple[str, str]]:
-    return {k: (t.holder, t.where) for k, t in titles(_norm(ruleset, text, "a",
+    return {k: (t.holder, t.where) for k, t in titles(on_page(ruleset, text, "a",
                                                             "2026-07-14")).items()}
 
 
@@ -45,8 +49,8 @@ def test_two_holders_of_one_title(ruleset: RuleSet) -> None:
 
 def test_titles_of_two_places_or_times_are_two(ruleset: RuleSet) -> None:
     def clash(a: str, b: str) -> str | None:
-        return holders_clash(titles(_norm(ruleset, a, "a", "2026-07-14")),
-                             titles(_norm(ruleset, b, "b", "2026-07-14")))
+        return holders_clash(titles(on_page(ruleset, a, "a", "2026-07-14")),
+                             titles(on_page(ruleset, b, "b", "2026-07-14")))
 
     assert clash("Germany is the largest economy in Europe.",
                  "Nigeria is the largest economy in Africa.") is None
