@@ -206,15 +206,16 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # A figure that agrees leaves the pair one fact unless a figure of a named measure
     # disagrees: "a magnitude 6.8 earthquake ... killing at least 40" / "the magnitude 7.4
     # earthquake ... killed 40" (a desk probe: corroborated).
+    twice = bool(q_conflict) and agreed_twice(ev, a, b)
     if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)
                                           or _kind_clash(a, b, q_agree, q_conflict)) and (
             anchored or counted_alike(ev.fa.counts_done, ev.fb.counts_done)
             or fated_alike(ev.fa.fates, ev.fa.counted, ev.fb.fates, ev.fb.counted)
             or measured_alike(ev.fa.measure_words, ev.fb.measure_words)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))
-            or agreed_twice(ev, a, b)):
+            or twice):
         details["quantities"] = [list(p) for p in q_conflict]
-        base = min(1.0, ev.base + 0.12 * len(q_agree)) if agreed_twice(ev, a, b) else ev.base
+        base = min(1.0, ev.base + 0.12 * len(q_agree)) if twice else ev.base
         return "number", logistic(6 * (base - 0.55)) * hedged
     # One thing ranked twice: "the world's largest wheat exporter" / "the world's
     # second-largest" (desk probe Q: a corroboration).

@@ -74,7 +74,7 @@ def counts_done(c: NormClaim) -> frozenset[tuple[str, str]]:
 
 # Up to three words, then "by", right before a share: "slowed cognitive decline by 27%".
 _CHANGED_BY_RE = rx.compile(r"((?:[A-Za-z][A-Za-z'-]*[ \t]+){1,3})by[ \t]+\Z")
-_SHARE_KINDS = frozenset({"percent", "points"})
+SHARE_KINDS = frozenset({"percent", "points"})
 
 
 def changes_done(c: NormClaim) -> frozenset[tuple[str, str]]:
@@ -83,7 +83,7 @@ def changes_done(c: NormClaim) -> frozenset[tuple[str, str]]:
     27%" are one change measured twice (a desk probe: never compared, as "cognitive decline"
     is no measure noun). Two content words at least: "rose by 5%" says too little."""
     out = set()
-    for m in _before_figures(c, _SHARE_KINDS, _CHANGED_BY_RE, 60):
+    for m in _before_figures(c, SHARE_KINDS, _CHANGED_BY_RE, 60):
         stems = [word_stem(w) for w in m.group(1).lower().split() if w not in STOPWORDS]
         if len(stems) >= 2:
             out.add((" ".join(stems), "by"))

@@ -19,7 +19,7 @@ from checker.compare.dateslots import same_day as same_day
 from checker.compare.dateslots import same_day_of as same_day_of
 from checker.compare.dateslots import shown as shown
 from checker.compare.dateslots import told_apart as told_apart
-from checker.compare.figures import agree, aligned, confirms
+from checker.compare.figures import SHARE_KINDS, agree, aligned, confirms
 from checker.compare.measures import figure_measures, measure_tokens
 from checker.normclaim import NDate, NormClaim, NQuantity
 
@@ -51,7 +51,7 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
     rows = [[j for j, qb in enumerate(b.quantities) if qa.kind == qb.kind
              and qa.unit == qb.unit and aligned(qa, qb)
              and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)
-             and not (qa.kind in _SHARES and _day_and_period(when_a.get(i), when_b.get(j)))]
+             and not (qa.kind in SHARE_KINDS and _day_and_period(when_a.get(i), when_b.get(j)))]
             for i, qa in enumerate(a.quantities)]
     rows = _same_nouns_first(a, b, rows)
     matched = [[j for j in at if agree(qa, b.quantities[j])]
@@ -249,7 +249,6 @@ def _day_and_period(x: NDate | None, y: NDate | None) -> bool:
     return bool(grains & _SHORT) and bool(grains & _PERIOD_GRAINS)
 
 
-_SHARES = frozenset({"percent", "points"})
 _SHORT = frozenset({"day", "week"})
 
 

@@ -189,3 +189,14 @@ def test_a_sum_converted_or_another_sum_is_no_slip(ruleset: RuleSet) -> None:
     assert currency_slip(fund, dollars) == ("50 million euros", "$50 million")
     assert currency_slip(fund, converted) is None
     assert currency_slip(fund, other) is None
+
+
+def test_a_share_or_a_ratio_is_no_part_of_a_whole(ruleset: RuleSet) -> None:
+    # "of the control group" names what a ratio is of, not a whole it is a payment of (the
+    # forty-fifth session's review of its change: a second `_SHARES` of slots.py, without
+    # ratios, had shadowed the first)
+    from checker.compare.slots import part_of_whole
+
+    claim = norm(ruleset, "The hazard ratio was 1.28 of the control group in the trial.",
+                 "a", "2026-01-01")
+    assert [(q.kind, part_of_whole(claim, q)) for q in claim.quantities] == [("ratio", False)]
