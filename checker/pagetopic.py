@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from checker.normclaim import TOPIC, WEAK_ROLES, Mention, NormClaim
+from checker.normclaim import INITIAL, TOPIC, WEAK_ROLES, Mention, NormClaim
 
 # How many of the page's most named entities make its topic, and in how many of its claims
 # each must be named (once is no topic: a page's passing mention).
@@ -56,8 +56,18 @@ def lent_to(claim: NormClaim) -> bool:
     date to compare (what the probes found never compared: "390" / "392 prisoners", "2h48" /
     "2h38"). Words alone are not lent it: related only by a guessed name and their words,
     they made pairs to judge by the hundred thousand at 200,000 claims (the comparison
-    half as slow again) for no finding the probes missed."""
-    return bool(claim.quantities or claim.dates or claim.months) and names_nothing(claim)
+    half as slow again) for no finding the probes missed. A claim whose one name is a
+    guessed first word is lent it too: the guess relates it to other pages already, and
+    the topic tells whose story it is (`compare.verdict`)."""
+    return names_nothing(claim) and (bool(claim.quantities or claim.dates or claim.months)
+                                     or guessed(claim))
+
+
+def guessed(claim: NormClaim) -> bool:
+    """Whether the claim names a capitalised first word, guessed to be a name ("Schools
+    will not be closed"): it relates pages already, and which page's story it belongs to
+    is what the topic tells (`compare.verdict`: two stories)."""
+    return any(m.role == INITIAL for m in claim.mentions)
 
 
 def lend_topic(claims: list[NormClaim]) -> list[NormClaim]:
