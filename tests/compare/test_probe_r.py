@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from checker.compare.blocking import BlockIndex
+from checker.compare.slots import compare_quantities
 from checker.compare.verdict import judge
 from checker.rules import RuleSet
-from tests.compare.pairs import on_page, page_verdict
+from tests.compare.pairs import norm, on_page, page_verdict
 
 _norm = on_page
 
@@ -178,3 +179,25 @@ def test_one_thing_of_two_owners(ruleset: RuleSet) -> None:
     assert _verdict(ruleset, "Sable Ridge's shares rose 6.3% to A$4.87 in Sydney on "
                     "Monday.", "Sable Ridge's shares rose 4.8% to A$4.87 in Sydney on "
                     "Monday.") == ("conflict", "number")
+
+
+_STOLEN = ("Dutch telecoms operator Telvio said on Tuesday that hackers had stolen personal "
+           "data belonging to about 6.1 million customers.")
+
+
+@pytest.mark.parametrize(("sentence", "compared"), [
+    # a part said to be among the whole: no count of the whole's customers (an error)
+    ("Bank account details of about 240,000 customers were among the stolen data, Telvio "
+     "said.", []),
+    # the whole's own figure, and a part told in a clause of its own: compared
+    ("Hackers stole data of 4.2 million customers, and bank details were among the "
+     "stolen data.", [("about 6.1 million", "4.2 million")]),
+    ("Data of 4.2 million customers was stolen.", [("about 6.1 million", "4.2 million")]),
+])
+def test_a_part_among_its_whole(ruleset: RuleSet, sentence: str,
+                                compared: list[tuple[str, str]]) -> None:
+    a = norm(ruleset, _STOLEN, "a", "2026-06-03")
+    b = norm(ruleset, sentence, "b", "2026-06-04")
+    agreeing, conflicting = compare_quantities(a, b)[:2]
+    assert conflicting == compared
+    assert not agreeing
