@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker import rx
-from checker.compare.anchors import agreed_twice, one_story
+from checker.compare.anchors import agreed_twice, named_and_worded, one_story
 from checker.compare.facts import ClaimFacts
 from checker.compare.figures import counted_alike, fated_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
@@ -196,7 +196,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
             and not _part_of_subject(a, b, antonym):
         details["opposites"] = list(antonym)
         return "antonym", logistic(6 * (ev.base - 0.6)) * hedged
-    anchored = ev.strict or (bool(ev.spec_ents) and bool(ev.spec_words)) or one_story(a, b, ev)
+    anchored = ev.strict or named_and_worded(ev) or one_story(a, b, ev)
     # In a corpus about one story its name and words are in every claim and anchor
     # nothing; the same day does: "340 cases as of Thursday" / "430 measles cases ... as of
     # Thursday" (figures of one counted thing, a name and a word in common), and so does
