@@ -104,6 +104,11 @@ def negated_words(text: str) -> frozenset[str]:
         taken = 0
         for tok in match_tokens(folded, m.start() + len(cue)):
             key = token_key(tok.text)
+            if key in _WH_WORDS and taken:
+                # "not yet clear what had caused the fire": the negation governs "clear",
+                # not the question after it (desk probe S: an error-level polarity
+                # conflict with "the cause of the fire was under investigation").
+                break
             if key in FRAME_STOP or key.isdigit() or key == "longer":
                 continue
             out.add(word_stem(key))
@@ -111,6 +116,10 @@ def negated_words(text: str) -> frozenset[str]:
             if taken == 3:
                 break
     return frozenset(out)
+
+
+_WH_WORDS = frozenset({"what", "whether", "why", "how", "who", "whom", "which", "where", "when",
+                       "if"})
 
 
 _FRAME_PERIODS = frozenset({"quarter", "period"})

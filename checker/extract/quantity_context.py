@@ -56,10 +56,19 @@ def word_places(folded: str, lower: str, start: int, stop: int
                 ) -> Iterator[tuple[int, int, float]]:
     """(start, end, place) of each place in a ranking told in words in folded[start:stop]
     (`lower` is that span in lower case)."""
+    if " out the top " in lower:
+        for m in _ROUNDS_OUT_RE.finditer(folded, start, stop):
+            yield m.start("n"), m.end("n"), float(_TOP_WORDS.index(m["n"].lower()) + 3)
     if not any(w in lower for w in _ORDINAL_WORDS):
         return
     for m in _PLACE_RE.finditer(folded, start, stop):
         yield m.start("n"), m.end(), float(_ORDINAL_WORDS.index(m["n"].lower()) + 1)
+
+
+# The last place of a list's top: "rounding out the top five" is fifth (desk probe R).
+_TOP_WORDS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_ROUNDS_OUT_RE = rx.compile(r"\bround(?:ing|ed|s)?\s+out\s+the\s+top\s+(?P<n>"
+                            + "|".join(_TOP_WORDS) + r")\b(?![-\w])", re.IGNORECASE)
 
 
 # An age band named by its ages: "15 to 24-year-olds", "15- to 24-year-olds", "15-24 year
@@ -171,6 +180,9 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
 _MARGINS = frozenset("clear ahead behind adrift short higher lower above below".split())
 
 
+_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
+
+
 def noun_after(folded: str, end: int) -> str | None:
     """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
     words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
@@ -184,6 +196,11 @@ def noun_after(folded: str, end: int) -> str | None:
         named = words[1].lower() if words[0] == "of" and words[1][:1].isupper() \
             and folded.endswith(("%", "cent"), 0, end) else None
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
+        if len(words) > 1 and words[0].lower() in _PARTITIVE_PRONOUNS \
+                and folded[end:end + 60].lstrip().lower().startswith("of "):
+            # "73 vehicles on its car deck, 15 of them lorries": the lorries (desk probe S:
+            # a count of nothing, so 12 lorries / 15 lorries were corroborated on the 73)
+            words = words[1:]
         noun = _noun_of(words)
         # "12% of Brightwell": a share of a whole named, not a count of it (desk probe R:
         # met no "12% of its shares"); "4% of Italian exports" counts exports, "41 million
