@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.compare.anchors import same_count_beside, tied_by_figure
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import ClaimFacts, Facts, Stats, pair_coverage, pair_similarity
@@ -187,7 +188,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         shared_ents = shared_ents - lent
     # Related only through the topic: no shared name the claims say themselves.
     lent_only = bool(lent) and lent.issuperset(sim.shared_entities)
-    if lent_only and (score < th.same_fact or len(sim.shared_frame) < 2):
+    tied = lent_only and tied_by_figure(a, b, fa, fb, sim)
+    if lent_only and (score < th.same_fact or len(sim.shared_frame) < 2) and not tied:
         return Verdict("unrelated", None, round(1 - score, 3), score,
                        {"similarity": round(score, 3),
                         "shared_entities": list(sim.shared_entities),
@@ -205,7 +207,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # Two descriptions of one subject ("X is a dog" / "X is an actress") answer one question.
     described = bool(a.description and b.description
                      and a.description.subject == b.description.subject)
-    same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or (
+    same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or tied or (
         bool(spec_ents) and bool(spec_words)) or (
         bool(sim.shared_frame) and same_day_of(fa.events, fb.events)) or (
         _corrects(a, b) and bool(sim.shared_frame)) or (
@@ -272,11 +274,13 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # "... was down 1.1% at $81.40 a barrel" on 7 May): a move that names no day is its
         # page's (`marketdays`; desk probe Q: four error-level conflicts).
         return Verdict("unrelated", None, 0.5, score, details)
-    if found and lent_only:
+    if found and lent_only and not (found[0] == "number" and len(spec_words) >= 2
+                                    and same_count_beside(a, b, q_agree, q_conflict)):
         # No error from a guess: two pages on one name ("Police said 30 people were
         # arrested" / "... 300 people were arrested", two stories from Nigeria; "Shares rose
         # 1%" / "Shares rose 3%", two on Apple) may tell two facts alike (a review). A name
-        # lent alone can confirm, not contradict.
+        # lent alone can confirm, not contradict; unless a figure both give ties the two,
+        # and beside it they count one thing differently (`anchors.same_count_beside`).
         return Verdict("unrelated", None, 0.5, score, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]

@@ -50,11 +50,13 @@ def _first_months(m: re.Match[str], raw: str, anchor: Anchor | None,
     n = count_word(m["n"])
     if n is None or not 1 <= n <= 11:
         return None  # "the first few months of 2026": no period said
-    return _months_of_year(m, raw, anchor, 1, n)
+    # The first three months are the first quarter, compared as one ("$3.1 billion in the
+    # first quarter" / "in the first three months of 2026": desk probe S, never compared).
+    return _months_of_year(m, raw, anchor, 1, n, "quarter" if n == 3 else "period")
 
 
 def _months_of_year(m: re.Match[str], raw: str, anchor: Anchor | None, first: int,
-                    last: int) -> DateExpr:
+                    last: int, granularity: str = "period") -> DateExpr:
     """Months `first` to `last` of the year the match names, or of the year it places
     against publication ("of the year", "of last year"): unresolved with no publication
     date."""
@@ -62,10 +64,10 @@ def _months_of_year(m: re.Match[str], raw: str, anchor: Anchor | None, first: in
     if g.get("year"):
         year = int(g["year"])
     elif anchor is None:
-        return unresolved_at(m, raw, "period")
+        return unresolved_at(m, raw, granularity)
     else:
         year = anchor.year + rel_offset(g.get("rel"))
-    return expr(m, raw, date(year, first, 1), month_days(year, last)[1], "period",
+    return expr(m, raw, date(year, first, 1), month_days(year, last)[1], granularity,
                 relative=not g.get("year"))
 
 

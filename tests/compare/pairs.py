@@ -1,17 +1,25 @@
 """Two sentences judged as a pair: each extracted (every sentence kept), normalised, and
 judged against the other over an index of the two; `on_page` and `page_verdict` normalise
-each as its page's claim (the page's text and publication date: market days, topics)."""
+each as its page's claim (the page's text and publication date: market days, topics);
+`case_findings` checks a case file's pages as `claimcheck check` does."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
+from checker.models.report import Finding
 from checker.normalize import normalise
 from checker.normclaim import NormClaim
+from checker.pipeline import CheckOptions, run_check
 from checker.rules import RuleSet
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def norm(ruleset: RuleSet, text: str, doc: str, published: str | None = None) -> NormClaim:
@@ -42,3 +50,18 @@ def page_verdict(ruleset: RuleSet, a: str, b: str, pa: str, pb: str
     na, nb = on_page(ruleset, a, "a", pa), on_page(ruleset, b, "b", pb)
     v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
     return v.label, v.reason
+
+
+def case_findings(tmp_path: Path, case: Path) -> list[Finding]:
+    """The findings of `claimcheck check` over a case file's pages (`=== <name> <published>
+    <publisher>`, then the page; line numbers are the page's own)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = case.read_text("utf-8")
+    for page in re.split(r"^=== ", text, flags=re.M)[1:]:
+        head, body = page.split("\n", 1)
+        name, published, *_ = head.split()
+        (seeds / f"{name}.txt").write_text(body.strip() + "\n", "utf-8")
+        (seeds / f"{name}.meta.yaml").write_text(f'published: "{published}"\n', "utf-8")
+    return run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                  rules=REPO / "rules")).report.findings

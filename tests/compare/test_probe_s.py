@@ -3,11 +3,15 @@ as comparison judges them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.normalize import negated_words
 from checker.rules import RuleSet
-from tests.compare.pairs import verdict
+from tests.compare.pairs import case_findings, verdict
+
+CASES = Path(__file__).resolve().parent / "data" / "probeS"
 
 
 @pytest.mark.parametrize(("sentence", "negated"), [
@@ -26,3 +30,38 @@ def test_an_unknown_cause_denies_no_investigation(ruleset: RuleSet) -> None:
                    "fire, and that it was cooperating with investigators.", "Cyclades Lines "
                    "said the cause of the fire was under investigation.", "2026-08-03",
                    "2026-08-03")[0] != "conflict"
+
+
+def test_the_first_three_months_are_the_first_quarter(ruleset: RuleSet) -> None:
+    # "the first three months of 2026" was a period, no event: its figure, dated by the
+    # year's other date, met none (a restatement lost)
+    assert verdict(ruleset, "Halloran's said its global auction sales fell to $3.1 billion "
+                   "in the first quarter, down 8% from a year earlier.", "Halloran's auction "
+                   "sales were $3.1 billion in the first three months of 2026, 8% lower than "
+                   "a year earlier, and totalled $13.4 billion for 2025.", "2026-05-14",
+                   "2026-05-15") == ("corroboration", "agree")
+
+
+def _found(tmp_path: Path, case: str) -> set[tuple[str, str | None, str, str]]:
+    """(kind, severity, reason, "doc:line doc:line") of the case's conflicts."""
+    return {(f.kind, f.reason, f.severity, " ".join(
+        sorted(f"{(c.path or '').rsplit('/', 1)[-1].split('_')[0]}:{c.line}" for c in f.claims)))
+        for f in case_findings(tmp_path, CASES / f"{case}.txt") if f.kind == "conflict"}
+
+
+@pytest.mark.parametrize(("case", "planted"), [
+    # "between four bidders" / "Three bidders competed for the work, which was hammered
+    # down at $84m": pages of one story, a figure both give (`anchors.tied_by_figure`)
+    ("auction", ("conflict", "number", "error", "s1:13 s1b:13")),
+    # "73 vehicles on board, including 12 lorries" / "73 vehicles ..., 15 of them lorries":
+    # one thing counted beside a figure both give (`anchors.same_count_beside`)
+    ("ferry", ("conflict", "number", "error", "s2:25 s2b:20")),
+])
+def test_planted_conflicts_found(tmp_path: Path, case: str,
+                                 planted: tuple[str, str, str, str]) -> None:
+    assert planted in _found(tmp_path, case)
+
+
+def test_no_false_polarity_conflict_on_the_ferry_pages(tmp_path: Path) -> None:
+    # "not yet clear what had caused the fire" / "the cause ... under investigation"
+    assert not [f for f in _found(tmp_path, "ferry") if f[1] == "polarity"]

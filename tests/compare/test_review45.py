@@ -5,30 +5,18 @@ through `claimcheck check`, as the review ran them."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from checker.pipeline import CheckOptions, run_check
+from tests.compare.pairs import case_findings
 
-REPO = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).resolve().parent / "data" / "review45"
 
 
 def _findings(tmp_path: Path, case: str) -> list[tuple[str, str | None]]:
     """(kind, reason) of the case's conflicts and corroborations."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    text = (CASES / f"{case}.txt").read_text("utf-8")
-    for page in re.split(r"^=== ", text, flags=re.M)[1:]:
-        head, body = page.split("\n", 1)
-        name, published, *_ = head.split()
-        (seeds / f"{name}.txt").write_text(body.strip() + "\n", "utf-8")
-        (seeds / f"{name}.meta.yaml").write_text(f'published: "{published}"\n', "utf-8")
-    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
-                                    rules=REPO / "rules")).report
-    return sorted((f.kind, f.reason) for f in report.findings
+    return sorted((f.kind, f.reason) for f in case_findings(tmp_path, CASES / f"{case}.txt")
                   if f.kind in ("conflict", "corroboration"))
 
 

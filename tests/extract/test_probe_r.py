@@ -61,7 +61,7 @@ def test_a_related_article_line_is_furniture(ruleset: RuleSet) -> None:
     ("Arrivals reached 31,420 in the first six months of 2026.",
      [("the first six months of 2026", "2026-01-01", "2026-06-30", "period")]),
     ("Sales rose 4% in the first three months of last year.",
-     [("the first three months of last year", "2025-01-01", "2025-03-31", "period")]),
+     [("the first three months of last year", "2025-01-01", "2025-03-31", "quarter")]),
     ("Sales rose 4% in the first nine months of the year.",
      [("the first nine months of the year", "2026-01-01", "2026-09-30", "period")]),
     # "the same period last year" was the whole of last year
