@@ -31,6 +31,12 @@ _SEASONS = "spring|summer|autumn|fall|winter"
 _NO_YEAR_AFTER = r"(?!\s*,?\s*\d{4})(?![.,]\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 _I = re.IGNORECASE
+# A capitalised word after a weekday that makes it a name: "the Sunday Herald", "The Sunday
+# Times", "Monday Night Football" (desk probe S: "by the Sunday Herald three days ago" was
+# the Sunday before publication). Case-sensitive inside case-insensitive patterns.
+_TITLE_AFTER = (r"(?-i:\s+(?:Herald|Times|Telegraph|Post|Mirror|Express|Mail|Star|Sun|"
+                r"Independent|Tribune|Observer|Journal|Age|World|Sport|People|Record|"
+                r"Business|Review|Magazine|Night|Morning|Edition|Politics|Brunch|Best)\b)")
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 # The words between "not" and the bound it denies ("did not expect production to return to
@@ -241,11 +247,12 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("night", rx.compile(r"\b(?P<word>overnight)\b|\b(?:in|over|during)\s+the\s+(?:past|last)"
                          r"\s+(?:24|twenty-four)\s+hours\b", _I)),
     # Not the weekday of a date written out: "on Saturday 15 November" is the 15th (a desk
-    # probe: also the Saturday before publication, which met "Saturday 1 November").
+    # probe: also the Saturday before publication, which met "Saturday 1 November"); nor a
+    # newspaper's or a programme's name ("the Sunday Herald", `_TITLE_AFTER`).
     ("weekday", rx.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)\b"
                            rf"(?!,?\s+(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_NAMES})\b|"
-                           rf"(?:{_MONTH_NAMES})\.?\s+\d))", _I)),
+                           rf"(?:{_MONTH_NAMES})\.?\s+\d)|{_TITLE_AFTER})", _I)),
     ("year", rx.compile(_YEAR_FIRST + _AFTER_YEAR)),
 ]
 

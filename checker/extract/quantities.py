@@ -110,6 +110,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                           "age", False, "exact"))
 
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
+        if m.group("ord") and qp.CENTURY_AFTER_RE.match(folded, m.end(), stop):
+            taken.add(m.start(), m.end())  # "20th-century art" is an era, no rank
+            continue
         value = float(m.group("no") or m.group("ord"))
         ranked = qp.RANK_NOUN_RE.match(folded, m.end(), stop) if m.group("ord") else None
         noun = ranked.group(1).lower() if ranked else qc.place_noun(folded, m.start(), m.end()) \

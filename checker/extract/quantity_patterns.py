@@ -172,6 +172,8 @@ VAGUE_STEMS = ("dozens", "hundreds", "thousands", "millions", "billions", "tens 
 RATIO_STEMS = tuple(RATIOS)
 NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)
 ORDINAL_RE = rx.compile(r"(?=[N\d])\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
+# An ordinal of an era: "20th-century art", "the 19th century" (desk probe S: a rank).
+CENTURY_AFTER_RE = rx.compile(r"[-\s]+centur(?:y|ies)\b", re.IGNORECASE)
 # What an ordinal ranks, from a closed list: "the 87th minute" and "the 78th minute" of one
 # goal disagree, while "his 50th goal" and "the 20th anniversary" name different things
 # (a rank with no noun is never compared: `compare.figures.aligned`).

@@ -34,6 +34,10 @@ _PATTERNS = tuple(rx.compile(pattern, re.IGNORECASE) for pattern in (
     rf"\b(?P<zero>no\s+one|no-one|nobody)\s+(?P<mod>else\s+)?{_WAS}\s+"
     r"(?:(?:seriously|badly|fatally|critically)\s+)?(?:killed|injured|hurt|harmed|wounded|"
     r"arrested|charged|detained|hospitali[sz]ed)\b",
+    # "none of the crew was injured" (desk probe S: the clause fell under the threshold)
+    r"\b(?P<zero>none\s+of\s+(?:the|its|their|our)\s+(?P<noun>[a-z]+))(?P<mod>(?!))?\s+"
+    rf"{_WAS}\s+(?:(?:seriously|badly|fatally|critically)\s+)?(?:killed|injured|hurt|harmed|"
+    r"wounded|arrested|charged|detained|hospitali[sz]ed)\b",
 ))
 
 
@@ -58,4 +62,4 @@ def zero_counts(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, 
 
 def may_hold(lower: str) -> bool:
     """Whether a lower-case sentence may hold a count of none (a cheap test first)."""
-    return "no " in lower or "nobody" in lower or "no-one" in lower
+    return "no " in lower or "nobody" in lower or "no-one" in lower or "none of" in lower

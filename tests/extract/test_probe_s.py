@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import extract_text
+from checker.models.claims import Claim
+from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
 
 
@@ -29,3 +31,57 @@ def _nouns(ruleset: RuleSet, sentence: str) -> list[tuple[str, str | None]]:
 def test_a_count_of_them(ruleset: RuleSet, sentence: str,
                          nouns: list[tuple[str, str | None]]) -> None:
     assert _nouns(ruleset, sentence) == nouns
+
+
+def _claims(ruleset: RuleSet, text: str, published: str = "2026-10-14") -> list[Claim]:
+    return extract_text("Page\n\n" + text + "\n", "page", ruleset.lexicon,
+                        DocumentMeta(published=published), threshold=0.0).claims
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    # an ordinal before a noun is no share: "by a third party" was 33.3% of a party
+    ("The loan was guaranteed by a third party.", []),
+    ("Sales rose by a third in May.", [("a third", "percent")]),
+    ("Profits fell by a quarter.", [("a quarter", "percent")]),
+    # an era is no rank
+    ("The sale of 20th-century art totalled $412.5 million.", [("$412.5 million", "money")]),
+    ("He scored in the 20th minute.", [("20th", "rank")]),
+])
+def test_words_that_are_no_figures(ruleset: RuleSet, sentence: str,
+                                   figures: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.kind) for c in _claims(ruleset, sentence)
+            for q in c.quantities] == figures
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # a newspaper's name is no weekday (was the Sunday before publication)
+    ("The story was first reported by the Sunday Herald three days ago.",
+     [("three days ago", "2026-10-11")]),
+    ("The Sunday Times reported the deal on Monday.", [("on Monday", "2026-10-12")]),
+    ("Police said on Sunday Mr Hale had resigned.", [("on Sunday", "2026-10-11")]),
+])
+def test_a_weekday_in_a_title(ruleset: RuleSet, sentence: str,
+                              dates: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.start) for c in _claims(ruleset, sentence) for d in c.dates] == dates
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # short, and a whole statement of a figure: a claim (were under the threshold)
+    ("There were no fatalities.", "There were no fatalities."),
+    ("Turnout was 64.9%.", "Turnout was 64.9%."),
+    ("Two passengers were treated in hospital; none of the crew was injured.",
+     "none of the crew was injured."),
+    # ... not a footer's registration number, nor a short line with no verb
+    ("Registered charity no. 1158422.", None),
+    ("Share this article 12", None),
+])
+def test_short_statements_of_a_figure(ruleset: RuleSet, text: str, claim: str | None) -> None:
+    kept = [c.text for c in extract_text("Page\n\n" + text + "\n", "page", ruleset.lexicon,
+                                         DocumentMeta(published="2026-08-08")).claims]
+    assert (claim in kept) if claim else not [c for c in kept if c == text]
+
+
+def test_none_of_the_crew_is_a_count_of_none(ruleset: RuleSet) -> None:
+    found = [(q.text, q.value, q.noun) for c in _claims(ruleset, "None of the passengers "
+             "were hurt, the coastguard said.") for q in c.quantities]
+    assert found == [("None of the passengers", 0.0, "passengers")]
