@@ -6,7 +6,7 @@ page writes alone is the one full name the corpus gives it (`unify_surnames`).""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from checker.lexicon import UNKNOWN_PREFIX
@@ -37,7 +37,27 @@ def unify_short_names(claims: list[NormClaim]) -> list[NormClaim]:
             owners = long_names.get(e[len(UNKNOWN_PREFIX):], set())
             if len(owners) == 1 and not _BODY_END_RE.search(next(iter(owners))):
                 mapping[e] = next(iter(owners))
+    if mapping:
+        for plural in _plural_acronyms(claims, mapping.keys()):
+            del mapping[plural]
     return rename_entities(claims, mapping)
+
+
+def _plural_acronyms(claims: Sequence[NormClaim], ids: Iterable[str]) -> set[str]:
+    """The ids written only as an acronym's plural ("MPs", "CEOs"): a group of those who
+    hold a role, not the one the page names in full (desk probe S: "MPs claimed a total
+    of £142 million" was the "MP for Eastwick and Hale", and conflicted with her costs)."""
+    wanted = set(ids)
+    written: dict[str, set[bool]] = {}
+    for c in claims:
+        for m in c.mentions:
+            if m.id in wanted and m.end > m.start:
+                text = c.text[m.start - c.span[0]:m.end - c.span[0]]
+                written.setdefault(m.id, set()).add(_PLURAL_ACRONYM_RE.fullmatch(text) is not None)
+    return {eid for eid, plural in written.items() if plural == {True}}
+
+
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
 
 
 # The last word of the name of a place's court, council, police or market: the word before

