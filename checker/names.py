@@ -139,7 +139,10 @@ def _short_forms(parts: list[str]) -> list[str]:
     """The one-word forms a multi-word unknown name goes by alone across a corpus: its
     last word (a surname), an organisation's first word, and its initials ("FDA" for
     "Food and Drug Administration", "LRC" for "Legal Resources Centre")."""
-    forms = [parts[-1]] if parts[-1] not in _PLACE_TAILS else []
+    # Not the place ending an institution's name: "London" is no "Imperial College London"
+    # (desk probe S: another page's London became the college).
+    forms = [parts[-1]] if parts[-1] not in _PLACE_TAILS \
+        and _PLACE_TAILS.isdisjoint(parts[:-1]) else []
     if parts[-1] in ORGANISATION_HEADS and parts[0] not in ORGANISATION_HEADS:
         forms.append(parts[0])
     initials = "".join(p[0] for p in parts if p not in _LINKS)

@@ -200,3 +200,12 @@ def test_a_share_or_a_ratio_is_no_part_of_a_whole(ruleset: RuleSet) -> None:
     claim = norm(ruleset, "The hazard ratio was 1.28 of the control group in the trial.",
                  "a", "2026-01-01")
     assert [(q.kind, part_of_whole(claim, q)) for q in claim.quantities] == [("ratio", False)]
+
+
+def test_a_place_ending_an_institution_is_no_surname(ruleset: RuleSet) -> None:
+    # desk probe S: another page's "London" became "Imperial College London"
+    a = _page(ruleset, "a", "Imperial College London admitted 3,400 students in 2025.\n")
+    b = _page(ruleset, "b", "The proportion of top grades in London was 33.1%.\n")
+    (a2,), (b2,) = unify_surnames([a, b])
+    assert "name:imperial-college-london" in a2.entities
+    assert "name:london" in b2.entities and not a2.entities & b2.entities
