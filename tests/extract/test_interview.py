@@ -207,3 +207,14 @@ def test_labels_in_capitals_without_a_broadcasts_roles(ruleset: RuleSet, page: s
     cf = extract_text(page, "p", ruleset.lexicon, DocumentMeta(published="2026-05-12"))
     assert not any(c.attribution and c.attribution.source in ("Kingston", "Fact Check")
                    for c in cf.claims)
+
+
+@pytest.mark.parametrize("page", [
+    "Plain news.\nNo cue here.", "OPERATOR: Welcome.", "  Operator: Hello", "the Transcript",
+    "Q3 EARNINGS   CALL today", "a conference\ncall", "tranſcript", "TRANSCRİPT", "earnıngs call",
+    "an operator:", "conferences call", "\u212aELVIN transcripts", "earnings calls",
+])
+def test_transcript_cue_gate_finds_what_the_pattern_finds(page: str) -> None:
+    from checker.extract.interview import _TRANSCRIPT_CUE_RE, _transcript_cue
+
+    assert _transcript_cue(page) == (_TRANSCRIPT_CUE_RE.search(page) is not None)
