@@ -27,7 +27,8 @@ def is_front_or_back_matter(body: str) -> bool:
 
 def is_contact(body: str) -> bool:
     """A line telling the reader whom to call, on a telephone number (cw.CONTACT_VERB_RE)."""
-    return any(c.isdigit() for c in body) and may_hold_phone(body) \
+    # The substring tests first: the digit test walks the line a character at a time.
+    return may_hold_phone(body) and any(c.isdigit() for c in body) \
         and PHONE_RE.search(body) is not None and cw.CONTACT_VERB_RE.search(body) is not None
 
 
