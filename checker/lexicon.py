@@ -43,6 +43,9 @@ class EntityInfo:
     type: str | None
     parent: str | None = None
 
+# What makes a match token's cased_key differ from it: an apostrophe (any nlp.MATCH_TOKEN_RE
+# takes in a word) or "&".
+_KEYED_CHARS_RE = rx.compile("['\u2019\u2018\u02bc&]")
 # Letters and points: "U.S", "U.K", "E.U" (a known name matched without its last point).
 _INITIALISM_RE = rx.compile(r"(?:[A-Z]\.)+[A-Z]")
 
@@ -222,7 +225,9 @@ class Lexicon:
         # third less than a comprehension building each Token and key, for the same lists.
         toks: list[Token] = list(map(tuple.__new__, repeat(Token),
                                      zip(words, bounds[1:-1:2], bounds[2::2], strict=True)))
-        cased = list(map(cased_key, words))
+        # A word's cased key is the word itself unless it holds an apostrophe (folded, and a
+        # possessive dropped) or is "&" ("and"): a sentence with neither needs no look-ups.
+        cased = list(map(cased_key, words)) if _KEYED_CHARS_RE.search(part) else words
         lower = list(map(str.lower, cased))  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)
         return toks, cased, lower
