@@ -98,7 +98,11 @@ def mid_sentence_names(text: str) -> frozenset[str]:
             found.pop(word, None)
     if not found:
         return frozenset()
-    wanted = {w.lower(): w for w in found}
+    # Only the words the page holds at all, in lower case, can be counted: a page without
+    # one (a short one, often) is not read a lower-case word at a time.
+    wanted = {low: w for w in found if (low := w.lower()) in text}
+    if not wanted:
+        return frozenset(found)
     lower: dict[str, int] = {}
     for word in _LOWER_WORD_RE.findall(text):
         if word in wanted:
