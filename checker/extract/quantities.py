@@ -22,7 +22,7 @@ from checker.extract import quantity_shares as qs
 from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
 from checker.extract.clock_times import find_times, race_times
-from checker.extract.cues import tokens
+from checker.extract.cues import any_in, tokens
 from checker.extract.date_patterns import PHONE_RE, may_hold_phone
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_digits import from_match
@@ -80,7 +80,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and may_hold_phone(sentence):  # "call 0800 046 7712"
         for m in PHONE_RE.finditer(folded, start, stop):
             taken.add(*m.span())
-    if digits and any(w in low_text for w in qp.PROVISION_WORDS):  # "Section 4(2)"
+    if digits and any_in(low_text, qp.PROVISION_WORDS):  # "Section 4(2)"
         for m in qp.PROVISION_RE.finditer(folded, start, stop):
             taken.add(*m.span())
     if digits and "FL" in sentence:  # "cruising at FL350"
@@ -166,7 +166,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
-    if any(cue in low_text for cue in qp.SEQUENCE_CUES):
+    if any_in(low_text, qp.SEQUENCE_CUES):
         out = [_in_sequence(folded, q) for q in out]
     if len(out) < 2:
         return out

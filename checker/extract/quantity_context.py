@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from checker import rx
 from checker.extract import quantity_patterns as qp
+from checker.extract.cues import any_in
 from checker.extract.date_patterns import from_before
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def word_places(folded: str, lower: str, start: int, stop: int
     if " out the top " in lower:
         for m in _ROUNDS_OUT_RE.finditer(folded, start, stop):
             yield m.start("n"), m.end("n"), float(_TOP_WORDS.index(m["n"].lower()) + 3)
-    if not any(w in lower for w in _ORDINAL_WORDS):
+    if not any_in(lower, _ORDINAL_WORDS):
         return
     for m in _PLACE_RE.finditer(folded, start, stop):
         yield m.start("n"), m.end(), float(_ORDINAL_WORDS.index(m["n"].lower()) + 1)
