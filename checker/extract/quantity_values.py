@@ -10,6 +10,8 @@ from checker.extract import quantity_words as qw
 
 # Only a decimal comma leaves one or two digits after a comma (quantity_words.NUM).
 _DECIMAL_COMMA_RE = rx.compile(r"\d+,\d{1,2}")
+# Decimal's context keeps 28 significant digits: a product of fewer digits is exact.
+_EXACT_DIGITS = 20
 
 
 def plain_digits(text: str) -> str:
@@ -21,7 +23,12 @@ def plain_digits(text: str) -> str:
 
 def number(text: str, factor: float = 1.0) -> float:
     """Exact decimal arithmetic, so "$2.135 billion" is 2135000000, not 2134999999.99."""
-    return float(Decimal(plain_digits(text)) * Decimal(repr(factor)))
+    digits = plain_digits(text)
+    if factor == 1.0 and len(digits) <= _EXACT_DIGITS:
+        # Times one the product is the written decimal itself, which float() rounds as it
+        # rounds the product (both correctly): most figures have no scale or unit factor.
+        return float(digits)
+    return float(Decimal(digits) * Decimal(repr(factor)))
 
 
 def precision(num_text: str, scale: float, factor: float = 1.0) -> float:
