@@ -44,6 +44,7 @@ _STAT_FIGURE_RE = rx.compile(r"(?:\s*[=:]\s*|\s+)\d{1,3}\.\d+(?![\d.]*\d)(?!\s*%
 # A reporting period's label ("Q3 2025", "H1", "FY2026", "FY26"): a quarter, a half or a
 # year of accounts, not a name ("Q3 2025" was a name that the next line took as subject).
 _PERIOD_LABEL_RE = rx.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
+_PERIOD_LABEL_FIRST = frozenset("QHF")  # what a label starts with: other words are not tried
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
 # "for" joins a name ("Institute for Fiscal Studies", "Habitat for Humanity", "Moms for
 # Liberty") unless a person's name follows it: "Sporting CP for Luka Vranjes" is two names
@@ -116,7 +117,8 @@ AIRCRAFT_MAKERS = frozenset("""Airbus Boeing Embraer Bombardier ATR Comac COMAC 
 def _is_label(word: str) -> bool:
     """A capitalised word that labels a time rather than names something: a time zone or
     a reporting period."""
-    return word in TIME_ZONES or _PERIOD_LABEL_RE.fullmatch(word) is not None
+    return word in TIME_ZONES or word[:1] in _PERIOD_LABEL_FIRST \
+        and _PERIOD_LABEL_RE.fullmatch(word) is not None
 
 
 def counted_after_group(word: str, text: str, end: int) -> bool:
