@@ -212,7 +212,9 @@ class _Context:
         scoring under threshold."""
         text, folded = self.doc.text, self.folded
         raw = text[start:end]
-        if len(raw.split()) < 3 and not FIGURE_ROW_RE.match(raw) or not _LETTERS_RE.search(raw):
+        # At most three words are split off: only whether there are three is asked.
+        if len(raw.split(None, 2)) < 3 and not FIGURE_ROW_RE.match(raw) \
+                or not _LETTERS_RE.search(raw):
             return None  # a word or two, unless a row of figures ("Turnout: 71%")
         # Dates, quantities and attribution read the same lower-case text and digit test.
         lower = folded[start:end].lower()

@@ -248,10 +248,12 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     """The features that do not depend on the names in the sentence."""
     text = fold(sentence).strip()
     toks = tokens(text)
-    words = text.split()
+    # The word count is only compared with 12 and 5: thirteen words are as many as needed,
+    # and the rest of the sentence is not split into words that no one reads.
+    words = len(text.split(None, 12))
     found: list[str] = []
     # A row of figures is neither a fragment nor too short (read once, for short text only).
-    row = len(words) < 12 and has_number and (
+    row = words < 12 and has_number and (
         FIGURE_ROW_RE.match(text) is not None or _is_change_row(text))
     if has_number:
         found.append("number")
@@ -264,7 +266,7 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     elif not _AUXILIARIES.isdisjoint(toks) or not _IRREGULAR_PAST.isdisjoint(toks) \
             or any(_is_inflected(t) for t in toks):
         found.append("verb")
-    elif len(words) < 12 and not row:
+    elif words < 12 and not row:
         found.append("fragment")
     if attributed:
         found.append("attribution")
@@ -293,8 +295,8 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     # Short, yet a whole statement of a figure with its verb ("Turnout was 64.9%.", "There
     # were no fatalities.": desk probe S's page lost its toll of none) is no fragment; a
     # participle is no such verb ("Registered charity no. 1158422.", a page's footer).
-    if len(words) < 5 and not row and not (
-            has_number and len(words) >= 3
+    if words < 5 and not row and not (
+            has_number and words >= 3
             and ("factual-verb" in found or not _AUXILIARIES.isdisjoint(toks))):
         found.append("too-short")
     if SUPERSEDED_RE.match(text) if lower is None else _SUPERSEDED_TWIN.match(lower):
