@@ -46,7 +46,7 @@ class Hit:
             self.groups[name] = folded[a:b]
         # The readers ask a hit for its parts a score of times: the dict's own get, not a
         # method call each (group() below says what it answers).
-        self.group = self.groups.get  # type: ignore[method-assign]
+        self.group = self.groups.get  # type: ignore[method-assign,assignment]
 
     def group(self, name: str) -> str | None:
         """The text of a named part, or None when absent."""
