@@ -179,6 +179,11 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
 
 # The adverbs of a margin after its count: "one point clear", "one stroke behind".
 _MARGINS = frozenset("clear ahead behind adrift short higher lower above below".split())
+# Words after a distance that say which way, not what it measures. (Not "higher", "below",
+# "more": a move's direction, which keeps "closed 4.6% higher" from meeting "18% of its
+# shares", and "4.6% higher" / "6.4% higher" a conflict.)
+_BEARINGS = frozenset("""north south east west northeast northwest southeast southwest
+    north-east north-west south-east south-west offshore inland""".split())
 
 
 _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
@@ -217,6 +222,9 @@ def _noun_of(words: list[str]) -> str | None:
         if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
             break
         phrase.append(w)
+    if phrase and phrase[0].lower() in _BEARINGS:
+        # "6 nautical miles north of Naxos" measures no "north" (desk probe S)
+        phrase = phrase[1:]
     if not phrase:
         return None
     # The head noun is the last plural in the phrase ("Pakistani students study" -> students),

@@ -27,6 +27,9 @@ def _nouns(ruleset: RuleSet, sentence: str) -> list[tuple[str, str | None]]:
     # ... but not a verb after the pronoun
     ("Of the 40 staff, 12 of those were nurses.", [("40", "staff"), ("12", None)]),
     ("Police arrested 17 of them on Monday.", [("17", None)]),
+    # a bearing is no noun of a distance; a move's direction stays its figure's word
+    ("The ship was some 6 nautical miles north of Naxos.", [("some 6 nautical miles", None)]),
+    ("Shares closed 4.6% higher on Thursday.", [("4.6%", "higher")]),
 ])
 def test_a_count_of_them(ruleset: RuleSet, sentence: str,
                          nouns: list[tuple[str, str | None]]) -> None:
