@@ -89,3 +89,12 @@ def test_figures_a_hundredfold_apart(ruleset: RuleSet, other: str, label: str) -
                    "MPs claimed a total of £142 million in business costs and expenses in "
                    "2024-25, up 6% on the previous year.", other, "2026-10-14",
                    "2026-10-15")[0] == label
+
+
+def test_two_lengths_of_one_streak(ruleset: RuleSet) -> None:
+    # desk probe S's planted C4.4: a corroboration on the agreeing percentages
+    assert verdict(ruleset, "Girls outperformed boys at the top grades for the fifth year in "
+                   "a row, with 28.1% of girls' entries getting A or A*, compared with 26.5% "
+                   "for boys.", "Girls beat boys at A and A* for the fourth year running: "
+                   "28.1% of their entries achieved the top grades, compared with 26.5%.",
+                   "2026-08-13", "2026-08-13") == ("conflict", "number")
