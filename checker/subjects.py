@@ -9,9 +9,10 @@ from collections.abc import Mapping
 
 from checker import rx
 from checker.lexicon import Lexicon
-from checker.models.claims import Claim
+from checker.models.claims import Claim, EntitySlot
 from checker.nlp import STOPWORDS
 from checker.normclaim import Mention
+from checker.persons import not_a_person, person_name, personal_pronoun
 from checker.propernames import COMMON_STARTERS, MONTHS_AND_DAYS
 
 # The nouns a definite description may stand on ("The company", "The drug").
@@ -51,6 +52,14 @@ def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
     Norvale Systems"): a desk probe's "The company said it would cut 1,200 jobs" stood for
     LSEG and for Amsterdam. (An owner stays: "His" after "Baz Luhrmann's film Australia" is
     Luhrmann, though "The film" would be Australia.)"""
+    first = _subject_entity(claim, lexicon)
+    if first is None:
+        return None
+    return first.id or lexicon.entity_id(first.text)  # entity_id(), written out
+
+
+def _subject_entity(claim: Claim, lexicon: Lexicon) -> EntitySlot | None:
+    """The entity slot `subject_of` names."""
     if not claim.entities:
         return None
     start = claim.span[0]
@@ -59,11 +68,8 @@ def subject_of(claim: Claim, lexicon: Lexicon) -> str | None:
     told = claim.attribution.span if claim.attribution and told_by(claim) else (0, 0)
     named = [e for e in claim.entities if e.span[0] >= after
              and not (told[0] <= e.span[0] and e.span[1] <= told[1])]
-    first = next((e for e in named if role(e.text, lexicon) != "demonym"), None) \
+    return next((e for e in named if role(e.text, lexicon) != "demonym"), None) \
         or (named[0] if named else None)
-    if first is None:
-        return None
-    return first.id or lexicon.entity_id(first.text)  # entity_id(), written out
 
 
 def coreferent(pronoun: re.Match[str], offset: int, mentions: tuple[Mention, ...]) -> bool:
@@ -147,7 +153,8 @@ def country_of(claim: Claim, lexicon: Lexicon) -> str | None:
 
 
 def antecedent_for(claim: Claim, subject: str | None, country: str | None,
-                   described: Mapping[str, str] | None = None) -> str | None:
+                   described: Mapping[str, str] | None = None, personal: bool = True,
+                   person: str | None = None) -> str | None:
     """What a leading pronoun of the claim may stand for: the page's last subject, but for
     "The government" its last country (a desk probe: "The government said it had not
     requested international aid" stood for "Peru's Geophysical Institute"), and for "The
@@ -157,6 +164,10 @@ def antecedent_for(claim: Claim, subject: str | None, country: str | None,
     nothing."""
     if country is not None and _NATIONAL_RE.match(claim.text):
         return country
+    if not personal and personal_pronoun(claim.text):
+        # "Her majority" after "A YouGov survey ...": the last person named, if any
+        # (`personal`: whether the last subject may be a person; `checker.persons`).
+        return person
     if described is not None:
         lead = PRONOUN_RE.match(claim.text)
         noun = lead.group("noun").lower() if lead and lead.group("noun") else None
@@ -178,21 +189,48 @@ class PageSubjects:
         self.subject: str | None = None
         self.country: str | None = None
         self.described: dict[str, str] = {}
+        self.personal = True  # whether the last subject may be a person
+        self.person: str | None = None  # the last person named in full
+        self.surnames: dict[str, str] = {}  # the people named in full, by their last word
         self.after = 0  # where the last claim read ended
 
     def antecedent(self, claim: Claim) -> str | None:
         """What the next claim's pronoun or description may stand for."""
         if self.text is not None and claim.span[0] > self.after and needs_antecedent(claim):
-            self.subject = gap_subject(self.text, self.after, claim.span[0],
-                                       self.lexicon) or self.subject
+            gap = gap_subject(self.text, self.after, claim.span[0], self.lexicon,
+                              self.surnames)
+            if gap is not None:
+                self.subject, self.personal = gap, True
         self.after = max(self.after, claim.span[1])
-        return antecedent_for(claim, self.subject, self.country, self.described)
+        return antecedent_for(claim, self.subject, self.country, self.described,
+                              self.personal, self.person)
 
     def read(self, claim: Claim) -> None:
         """Take the claim's subject, country and descriptions for the claims after it."""
-        self.subject = subject_of(claim, self.lexicon) or self.subject
+        lead = _LEAD_WORD_RE.match(claim.text)
+        if lead is not None and lead.group(1) in self.surnames:
+            # "Denholm's own business costs ...": a person named in full before, opening
+            # the sentence (where extraction drafts no name)
+            self.subject = self.person = self.surnames[lead.group(1)]
+            self.personal = True
+            first = None
+        else:
+            first = _subject_entity(claim, self.lexicon)
+        if first is not None:
+            eid = first.id or self.lexicon.entity_id(first.text)
+            self.subject = eid
+            self.personal = not not_a_person(first.text, eid, self.lexicon)
+            if person_name(first.text, eid, self.lexicon):
+                self.person = eid
+                self.surnames[first.text.split()[-1]] = eid
+            elif first.text in self.surnames:
+                self.person = eid  # "Denholm" after "Rachel Denholm"
         self.country = country_of(claim, self.lexicon) or self.country
         self.described.update(descriptions(claim, self.lexicon))
+
+
+# A sentence's first word, a possessive's owner alone ("Denholm's").
+_LEAD_WORD_RE = rx.compile(r"\W*([A-Z][\w-]*?)(?:['\u2019]s)?\b")
 
 
 def descriptions(claim: Claim, lexicon: Lexicon) -> dict[str, str]:
@@ -224,13 +262,15 @@ _LEADING_NAME_RE = rx.compile(
 _PROSE_WORDS = 6
 
 
-def gap_subject(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+def gap_subject(text: str, start: int, end: int, lexicon: Lexicon,
+                surnames: Mapping[str, str] | None = None) -> str | None:
     """The name the last prose sentence in text[start:end] opens with, or None: the page's
     subject moved on in sentences that are no claims (a seed: after "Hua Hong
     Semiconductor ... also showed significant improvement", "The company's third-quarter
     sales were $526.30 million" stood for SMIC, named before, and conflicted with SMIC's
-    sales). Two capitalised words, an acronym or a name the lexicon knows; never a
-    demonym, a month or a sentence opener ("However", "The")."""
+    sales). Two capitalised words, an acronym, a name the lexicon knows or the surname of
+    one of `surnames` (a person the page named in full); never a demonym, a month or a
+    sentence opener ("However", "The")."""
     found: str | None = None
     for m in _SENTENCE_RE.finditer(text, start, end):
         if len(m.group().split()) < _PROSE_WORDS:
@@ -245,7 +285,10 @@ def gap_subject(text: str, start: int, end: int, lexicon: Lexicon) -> str | None
         known = lexicon.lookup(name)
         if known is not None and known[1] == "demonym":
             continue
-        if known is not None or len(name.split()) >= 2 or (first.isupper() and len(first) > 1):
+        if surnames and name in surnames:
+            found = surnames[name]  # "Denholm will remain an MP" after "Rachel Denholm"
+        elif known is not None or len(name.split()) >= 2 \
+                or (first.isupper() and len(first) > 1):
             found = known[0] if known is not None else lexicon.entity_id(name)
     return found
 
