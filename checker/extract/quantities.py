@@ -24,6 +24,7 @@ from checker.extract import quantity_words as qw
 from checker.extract.clock_times import find_times, race_times
 from checker.extract.cues import any_in, tokens
 from checker.extract.date_patterns import PHONE_RE, may_hold_phone
+from checker.extract.named_counts import NAMED_COUNT_WORDS, named_count
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_digits import from_match
 from checker.extract.quantity_hits import Hit
@@ -170,6 +171,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
+    if any_in(low_text, NAMED_COUNT_WORDS):  # "a majority of 4,132"
+        out = [named_count(folded, q, start) for q in out]
     if any_in(low_text, qp.SEQUENCE_CUES):
         out = [_in_sequence(folded, q) for q in out]
     if len(out) < 2:

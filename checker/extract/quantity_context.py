@@ -325,3 +325,4 @@ PER_THING_RE = rx.compile(
     r"megawatt-hour|mwh|kwh|ticket|seat|passenger|visit|game|match|season|episode|dose|pill|"
     r"pack|bottle|tablet|bushel|acre|hectare|pint|dozen|plate|pupil|household|child)))\b"
     r"(?!\s+(?:after|before|later|earlier|ago)\b)", re.IGNORECASE)
+

@@ -98,3 +98,10 @@ def test_two_lengths_of_one_streak(ruleset: RuleSet) -> None:
                    "for boys.", "Girls beat boys at A and A* for the fourth year running: "
                    "28.1% of their entries achieved the top grades, compared with 26.5%.",
                    "2026-08-13", "2026-08-13") == ("conflict", "number")
+
+
+def test_two_majorities_of_one_mp(ruleset: RuleSet) -> None:
+    # desk probe S's planted C3.5 (with `test_persons`: both were YouGov's)
+    assert verdict(ruleset, "Rachel Denholm's majority at the last general election was "
+                   "4,312.", "Rachel Denholm won her seat with a majority of 4,132 at the "
+                   "last election.", "2026-10-14", "2026-10-15") == ("conflict", "number")

@@ -88,3 +88,19 @@ def test_none_of_the_crew_is_a_count_of_none(ruleset: RuleSet) -> None:
     found = [(q.text, q.value, q.noun) for c in _claims(ruleset, "None of the passengers "
              "were hurt, the coastguard said.") for q in c.quantities]
     assert found == [("None of the passengers", 0.0, "passengers")]
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    # a count named before its figure (were counts of nothing, never compared)
+    ("Her majority at the last general election was 4,312.", [("4,312", "majority")]),
+    ("She won her seat with a majority of 4,132 at the last election.",
+     [("4,132", "majority")]),
+    ("They drew a crowd of 45,000.", [("45,000", "crowd")]),
+    # ... a noun after it still counts ("52 MPs"), and a share is no count
+    ("A majority of 52 MPs voted for it.", [("52", "mps")]),
+    ("The majority of voters, 62%, backed it.", [("62%", None)]),
+])
+def test_a_count_named_before_it(ruleset: RuleSet, sentence: str,
+                                 figures: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.noun) for c in _claims(ruleset, sentence)
+            for q in c.quantities] == figures
