@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from checker.compare.facts import ClaimFacts
 from checker.compare.similarity import Similarity
 from checker.compare.slots import Pairs, moments_apart, quantities_compared
+from checker.nlp import word_stem
 from checker.normclaim import SOURCE, TOPIC, NormClaim, given_only, has_lent
 
 if TYPE_CHECKING:  # clash defines it and imports this module
@@ -32,7 +33,26 @@ def named_and_worded(ev: Evidence) -> bool:
     """Whether specific names and words in common anchor the pair (`THIN_ANCHOR`)."""
     if not ev.spec_ents or not ev.spec_words:
         return False
-    return len(ev.spec_ents) + len(ev.spec_words) > 2 or ev.sim.combined >= THIN_ANCHOR
+    return len(ev.spec_ents) + len(ev.spec_words) > 2 or ev.sim.combined >= THIN_ANCHOR \
+        or _word_is_the_sum(ev)
+
+
+def _word_is_the_sum(ev: Evidence) -> bool:
+    """The one specific word in common is what both disagreeing figures are ("paid a fee of
+    £51m for Eberechi Eze" / "The winger's £60m fee, agreed after weeks of talks ...":
+    similarity 0.31, a true conflict the bar lost, a review)."""
+    if not ev.q_conflict:
+        return False
+    words = set(ev.spec_words)
+    return not words.isdisjoint(_sums(ev.fa, [x for x, _ in ev.q_conflict])) \
+        and not words.isdisjoint(_sums(ev.fb, [y for _, y in ev.q_conflict]))
+
+
+def _sums(f: ClaimFacts, texts: list[str]) -> set[str]:
+    """Stems of what the claim's figures `texts` are: their nouns, or a noun naming a sum
+    before a figure ("a fee of": `figures.sums_named`, read into `counts_done`)."""
+    out = {word_stem(q.noun) for q in f.claim.quantities if q.text in texts and q.noun}
+    return out | {w for w, kind in f.counts_done if kind == "of"}
 
 
 def one_story(a: NormClaim, b: NormClaim, ev: Evidence) -> bool:

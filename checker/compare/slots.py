@@ -147,9 +147,18 @@ def part_of_whole(c: NormClaim, q: NQuantity) -> bool:
     # ... or said to be among a whole in its own clause: "Bank account details of about
     # 240,000 customers were among the stolen data" is no count of the "6.1 million
     # customers" whose data was stolen (desk probe R: an error-level conflict).
+    # Only a figure that counts whose the part is ("details of about 240,000 customers"):
+    # "Two Britons were among the dead" counts the Britons who died, against "Three
+    # Britons were killed" (a review: a true conflict lost).
+    if not _OF_BEFORE_RE.search(c.text, max(0, at - 24), at):
+        return False
     among = _AMONG_RE.search(c.text, at + len(q.text))
     return among is not None and not _CLAUSE_BREAK_RE.search(c.text, at + len(q.text),
                                                               among.start())
+
+
+_OF_BEFORE_RE = rx.compile(r"\bof\s+(?:(?:about|around|some|nearly|almost|roughly|over|"
+                           r"more\s+than|at\s+least|up\s+to)\s+)?\Z")
 
 
 def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDate]:

@@ -28,7 +28,7 @@ from checker import rx
 from checker.compare import PairResult
 from checker.compare.totals import read_by_a_day, so_far
 from checker.models.common import partial_date_bounds
-from checker.normclaim import NormClaim
+from checker.normclaim import LENT_ROLES, NormClaim, given_only
 
 # A statement of the page's present ("is not listed", "has no", "does not own"); a past
 # one ("was not founded by") speaks of a time the later event may well concern.
@@ -51,7 +51,25 @@ def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
     """A conflict of two statements each true when written (`said_before_the_event`,
     `running_total`, `dated_long_before`)."""
     return said_before_the_event(r, published) or running_total(r, published) \
-        or dated_long_before(r, published)
+        or dated_long_before(r, published) or topic_tied_apart(r, published)
+
+
+# How far apart two pages may be for figures tied by their topic alone to be one fact.
+_TIED_DAYS = 2
+
+
+def topic_tied_apart(r: PairResult, published: Mapping[str, date]) -> bool:
+    """A number conflict between two undated claims related only through their pages'
+    lent topic (`anchors.same_count_beside`) on pages published days apart: "The magnitude
+    6.1 quake struck at a depth of 10km, killing three people" in February and "...,
+    killing nine people" in May are two quakes in Japan (a review: an error)."""
+    if r.verdict.reason != "number" or r.a.doc == r.b.doc or r.a.dates or r.b.dates:
+        return False
+    day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
+    if day_a is None or day_b is None or abs((day_a - day_b).days) <= _TIED_DAYS:
+        return False
+    lent = given_only(r.a.mentions, LENT_ROLES) | given_only(r.b.mentions, LENT_ROLES)
+    return bool(lent) and (r.a.entities & r.b.entities) <= lent
 
 
 # How long before an undated figure's page a dated figure must end to be of another time.

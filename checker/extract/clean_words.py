@@ -28,7 +28,10 @@ UI_PREFIX_RE = rx.compile(
     r"sign up|subscribe to|click here|share this|share on|download the|get the app|"
     r"image:|photo:|photo caption:|file photo|caption:|credit:|listen to this article|"
     r"skip to|(?:related|see also|also read|read also|more on this|recommended)\s*:|"
-    r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored)",
+    r"\d+\s+min(?:ute)?s?\s+read$|advertisement|sponsored|"
+    # a comment counter: "There are 14 comments.", "View all 14 comments" (a review: a
+    # short statement of a figure, kept as a claim)
+    r"(?:there\s+(?:are|is)\s+|(?:view|show|read|see)\s+(?:all\s+)?)?\d[\d,]*\s+comments?\.?$)",
     re.IGNORECASE,
 )
 URL_RE = rx.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)

@@ -249,10 +249,12 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Not the weekday of a date written out: "on Saturday 15 November" is the 15th (a desk
     # probe: also the Saturday before publication, which met "Saturday 1 November"); nor a
     # newspaper's or a programme's name ("the Sunday Herald", `_TITLE_AFTER`).
-    ("weekday", rx.compile(r"\b(?:on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
-                           r"thursday|friday|saturday|sunday)\b"
+    # "on Sunday World leaders gathered", "On Sunday Age UK warned": a day told with "on",
+    # "last" or "next" is a day before any name (a review: dates lost).
+    ("weekday", rx.compile(r"\b(?P<lead>on\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|"
+                           r"wednesday|thursday|friday|saturday|sunday)\b"
                            rf"(?!,?\s+(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_NAMES})\b|"
-                           rf"(?:{_MONTH_NAMES})\.?\s+\d)|{_TITLE_AFTER})", _I)),
+                           rf"(?:{_MONTH_NAMES})\.?\s+\d))(?(lead)|(?!{_TITLE_AFTER}))", _I)),
     ("year", rx.compile(_YEAR_FIRST + _AFTER_YEAR)),
 ]
 

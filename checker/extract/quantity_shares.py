@@ -27,7 +27,7 @@ _CHANGE_ENDS_RE = rx.compile(
     r"(?:\s*(?:[,.;:!?)\u2013\u2014-]|\Z)|\s+(?:of|in|to|from|since|on|over|last|this|that|"
     r"after|before|compared|and|or|but|while|as|between|during|against|at|for|than|with|"
     r"when|amid|following|year|years|a|an|the|its|their|his|her|within|by|under|"
-    r"versus|vs)\b)", re.IGNORECASE)
+    r"versus|vs|overall|again|now|[a-z]+ly)\b)", re.IGNORECASE)
 _ARTICLE_BEFORE_RE = rx.compile(r"\b(?:a|an|the)\s+\Z", re.IGNORECASE)
 # ... of a thing that is a share: not "a three-quarter length coat", "the three-quarter
 # mark", "a three-quarter for Wales", nor "needs a two-thirds majority" (a rule, which
