@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from checker.compare.facts import ClaimFacts
 from checker.compare.similarity import Similarity
 from checker.compare.slots import Pairs, moments_apart, quantities_compared
+from checker.compare.stories import lent_topic
 from checker.nlp import word_stem
-from checker.normclaim import SOURCE, TOPIC, NormClaim, given_only, has_lent
+from checker.normclaim import SOURCE, NormClaim, given_only
 
 if TYPE_CHECKING:  # clash defines it and imports this module
     from checker.compare.clash import Evidence
@@ -70,19 +71,11 @@ def one_story(a: NormClaim, b: NormClaim, ev: Evidence) -> bool:
         return False
     apart = ev.fa.spec_entities ^ ev.fb.spec_entities
     # A page's topic lent to a claim is no one it names (desk probe S: "New York", lent).
-    return not apart or apart <= _tellers(a) | _tellers(b) | _lent(a) | _lent(b)
+    return not apart or apart <= _tellers(a) | _tellers(b) | lent_topic(a) | lent_topic(b)
 
 
 _ONE_STORY = 0.5
 _ONE_STORY_TIED = 0.4
-
-
-def _lent(c: NormClaim) -> set[str]:
-    """The names a claim was lent as its page's topic and does not say."""
-    return given_only(c.mentions, _TOPIC) if has_lent(c) else set()
-
-
-_TOPIC = frozenset({TOPIC})
 
 
 def tied_by_figure(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,

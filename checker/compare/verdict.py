@@ -33,10 +33,11 @@ from checker.compare.slots import (
     told_apart,
 )
 from checker.compare.standings import rankings_clash
-from checker.lexicon import UNKNOWN_PREFIX, Lexicon
+from checker.compare.stories import guesses_only, lent_topic, narrow_topic, two_stories
+from checker.lexicon import Lexicon
 from checker.marketdays import market_move
 from checker.nlp import word_stem
-from checker.normclaim import INITIAL, TOPIC, WEAK_ROLES, NormClaim, given_only, has_lent
+from checker.normclaim import NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Facts", "Stats", "Thresholds", "Verdict", "judge"]
 
@@ -66,65 +67,9 @@ class Verdict:
 _DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to build per pair
 
 
-def _lent(c: NormClaim) -> frozenset[str]:
-    """The entities a claim was lent as its page's topic and does not name (`pagetopic`)."""
-    if not has_lent(c):
-        return frozenset()  # most claims: every entity a key, none lent
-    return frozenset(given_only(c.mentions, _TOPIC_ONLY))
-
-
-_TOPIC_ONLY = frozenset({TOPIC})
-
-
-def _two_stories(a: NormClaim, b: NormClaim, shared: tuple[str, ...]) -> bool:
-    """Related by a guessed first word alone, on pages of two stories: one claim was lent
-    its page's topic, and neither names the other's topic (or, not lent one, the names it
-    says): "Schools in the region will remain closed until February 16" on a page about an
-    earthquake in Turkey and "Schools in Cumbria will stay closed" each against "Schools
-    will not be closed" on one about a measles outbreak, two error-level conflicts in the
-    61 pages."""
-    if not all(_guessed(a, x) and _guessed(b, x) for x in shared):
-        return False
-    # A page's story is its topic: a claim of a page that has none (a single sentence, as
-    # the eval pairs' are) is no story of its own, and its names are what it says.
-    topic_a, topic_b = _lent(a), _lent(b)
-    if not topic_a and not topic_b:
-        return False
-    story_a = topic_a or _named(a)
-    story_b = topic_b or _named(b)
-    return bool(story_a) and bool(story_b) and story_a.isdisjoint(b.entities) \
-        and story_b.isdisjoint(a.entities)
-
-
 # Claims worded this much alike tell one fact, their figures however far apart ("won
 # £1.2m on the EuroMillions draw" / "won £11,500 ...": a review, a true conflict lost).
 _SAME_WORDING = 0.8
-_WIDE = frozenset({"country", "continent", "region"})
-
-
-def _narrow_topic(shared: tuple[str, ...], lexicon: Lexicon) -> bool:
-    """Whether a name both claims were lent is narrower than a country."""
-    for eid in shared:
-        info = lexicon.entities.get(eid)
-        if info is None or info.type not in _WIDE:
-            return True
-    return False
-
-
-def _named(c: NormClaim) -> frozenset[str]:
-    """The names a claim says of what it is about (not a source, a dateline or a guess)."""
-    return frozenset(m.id for m in c.mentions if m.role not in WEAK_ROLES)
-
-
-def _guesses_only(shared: tuple[str, ...]) -> bool:
-    """Whether every shared entity may be a guess (an unknown name): a cheap test first."""
-    return bool(shared) and all(x.startswith(UNKNOWN_PREFIX) for x in shared)
-
-
-def _guessed(c: NormClaim, eid: str) -> bool:
-    """Whether the claim names eid, and only as a guessed first word."""
-    roles = [m.role for m in c.mentions if m.id == eid]
-    return bool(roles) and all(r == INITIAL for r in roles)
 
 
 def _corrects(a: NormClaim, b: NormClaim) -> bool:
@@ -193,7 +138,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # Specific shared keys are the shared specific keys (sorted, as the shared tuples are;
     # most pairs share none, and an empty list needs no sort).
     shared_ents, shared_words = fa.spec_entities & fb.spec_entities, fa.spec_tokens & fb.spec_tokens
-    lent = _lent(a) | _lent(b)
+    lent = lent_topic(a) | lent_topic(b)
     if lent:
         # The page's topic lent to a claim that names nothing (`pagetopic`) is a guess: no
         # specific anchor, and alone it relates only claims that say much the same, in more
@@ -205,14 +150,14 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     lent_only = bool(lent) and lent.issuperset(sim.shared_entities)
     # A country lent as a page's topic ties no two stories: two bus crashes in India on
     # one day, each "carrying 50 passengers", killed 12 and 7 (a review: an error).
-    tie = lent_only and _narrow_topic(sim.shared_entities, lexicon)
+    tie = lent_only and narrow_topic(sim.shared_entities, lexicon)
     tied = tie and tied_by_figure(a, b, fa, fb, sim)
     if lent_only and (score < th.same_fact or len(sim.shared_frame) < 2) and not tied:
         return Verdict("unrelated", None, round(1 - score, 3), score,
                        {"similarity": round(score, 3),
                         "shared_entities": list(sim.shared_entities),
                         "shared_words": list(sim.shared_frame)})
-    if _guesses_only(sim.shared_entities) and _two_stories(a, b, sim.shared_entities) \
+    if guesses_only(sim.shared_entities) and two_stories(a, b, sim.shared_entities) \
             and not same_day_of(fa.events, fb.events):
         return Verdict("unrelated", None, round(1 - score, 3), score,
                        {"similarity": round(score, 3),

@@ -1,5 +1,5 @@
 """Claims related by a guessed first word alone ("Schools ..."), on pages of one story or of
-two: the page's topic tells which (`compare.verdict._two_stories`)."""
+two: the page's topic tells which (`compare.stories.two_stories`)."""
 
 from __future__ import annotations
 
