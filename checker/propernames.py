@@ -50,7 +50,7 @@ GROUP_STARTERS = frozenset(
     people men women children adults participants passengers investigators traders use
     less following compared older younger long-term short-term wind rain demand supply
     audiences arrivals departures applications migrants refugees
-    overseas elsewhere
+    overseas elsewhere independent private public state
     """.split()
 )
 TITLES = frozenset(

@@ -90,6 +90,8 @@ def test_a_ransom_paid_in_bitcoin(ruleset: RuleSet) -> None:
     ("Year-to-date domestic receipts stand at $4.71 billion.", None),
     ("Arrivals in June alone were 7,850.", None),
     ("Audiences gave the film an A- CinemaScore.", None),
+    # desk probe S: "Independent" was the only name of a subgroup's share
+    ("Independent schools in England awarded A or A* to 47.5% of entries.", None),
     # names stay names
     ("Meteora is home to 6 monasteries.", "name:meteora"),
     ("Middle-earth is the setting of 3 novels.", "name:middle-earth"),
