@@ -151,12 +151,37 @@ _AMBIGUOUS_LAST = 2
 def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> DateExpr:
     if anchor is None or anchor.granularity != "day":
         return unresolved_at(m, raw, "day")
-    delta = (anchor.first.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
     lead = raw.lower().split()[0]
-    before = max(0, m.start() - 60)
-    told_at = _TOLD_BEFORE_RE.search(m.string, before, m.start())
-    plan = (_PLANNED_BEFORE_RE.search(m.string, before, m.start())
-            or _EVENT_AHEAD_RE.search(m.string, before, m.start())) if lead != "last" else None
+    wd = WEEKDAYS[m["wd"].lower()]
+    pair = _PAIRED_BEFORE_RE.search(m.string, max(0, m.start() - 24), m.start())
+    if pair is not None and lead not in ("last", "next"):
+        # The second of two days told together is the one after the first: "for Saturday
+        # and Sunday" written on a Saturday is this weekend's (desk probe S: the Sunday
+        # before publication).
+        first = _day_of_week(m.string, pair.start(), WEEKDAYS[pair["prev"].lower()], "",
+                             anchor, future)
+        if isinstance(first, date):
+            d = first + timedelta(days=(wd - first.weekday()) % 7)
+            return expr(m, raw, d, d, "day", relative=True)
+    found = _day_of_week(m.string, m.start(), wd, lead, anchor, future)
+    if isinstance(found, date):
+        return expr(m, raw, found, found, "day", relative=True)
+    # "Last Tuesday" written on a Wednesday or a Thursday is that day to some writers and
+    # the Tuesday of the week before to others (for the day before yesterday "on Tuesday"
+    # would do): either day, not one stated as certain (a desk probe: an error-level date
+    # conflict with "on Tuesday" of the week before).
+    return expr(m, raw, found[0], found[1], "week", relative=True)
+
+
+def _day_of_week(text: str, start: int, wd: int, lead: str, anchor: Anchor,
+                 future: bool) -> date | tuple[date, date]:
+    """The day a weekday told at text[start] names (or, for an ambiguous "last Tuesday",
+    the two days it may be)."""
+    delta = (anchor.first.weekday() - wd) % 7
+    before = max(0, start - 60)
+    told_at = _TOLD_BEFORE_RE.search(text, before, start)
+    plan = (_PLANNED_BEFORE_RE.search(text, before, start)
+            or _EVENT_AHEAD_RE.search(text, before, start)) if lead != "last" else None
     # A plan told after the telling is the plan's day: "said he would decide on Tuesday"
     # (desk probe P: the Tuesday before), not "said on Saturday that ...".
     told = told_at is not None and not (plan is not None and plan.start() > told_at.start())
@@ -165,14 +190,15 @@ def _weekday(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
     # "last Thursday" is past even in a sentence that plans (desk probe O: "We spoke to her
     # last Thursday, ... the price cap would fall" was the Thursday after publication).
     if (future and not told and lead != "last") or lead == "next":
-        d = anchor.first + timedelta(days=(7 - delta) % 7 or (7 if lead == "next" else 0))
-    elif lead == "last" and 0 < delta <= _AMBIGUOUS_LAST:
-        # "Last Tuesday" written on a Wednesday or a Thursday is that day to some writers and
-        # the Tuesday of the week before to others (for the day before yesterday "on
-        # Tuesday" would do): either day, not one stated as certain (a desk probe: an
-        # error-level date conflict with "on Tuesday" of the week before).
+        return anchor.first + timedelta(days=(7 - delta) % 7 or (7 if lead == "next" else 0))
+    if lead == "last" and 0 < delta <= _AMBIGUOUS_LAST:
         d = anchor.first - timedelta(days=delta)
-        return expr(m, raw, d - timedelta(days=7), d, "week", relative=True)
-    else:
-        d = anchor.first - timedelta(days=delta or (7 if lead == "last" else 0))
-    return expr(m, raw, d, d, "day", relative=True)
+        return d - timedelta(days=7), d
+    return anchor.first - timedelta(days=delta or (7 if lead == "last" else 0))
+
+
+# A weekday told right after another: "Saturday and Sunday", "Friday or Saturday",
+# "Monday to Wednesday".
+_PAIRED_BEFORE_RE = rx.compile(
+    r"\b(?:on\s+)?(?P<prev>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*"
+    r"(?:,|and|or|to|through|until|-|\u2013)\s*(?:on\s+)?\Z", re.IGNORECASE)

@@ -110,3 +110,20 @@ def test_a_count_named_before_it(ruleset: RuleSet, sentence: str,
                                  figures: list[tuple[str, str | None]]) -> None:
     assert [(q.text, q.noun) for c in _claims(ruleset, sentence)
             for q in c.quantities] == figures
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # the second of two days told together is the one after the first (published on a
+    # Saturday: Sunday was the Sunday before)
+    ("The company cancelled its sailings for Saturday and Sunday.",
+     [("Saturday", "2026-08-08"), ("Sunday", "2026-08-09")]),
+    ("Shares fell on Wednesday and Thursday.",
+     [("on Wednesday", "2026-08-05"), ("Thursday", "2026-08-06")]),
+    ("Shares fell on Sunday and Monday.", [("on Sunday", "2026-08-02"), ("Monday", "2026-08-03")]),
+    ("The talks will resume on Monday and Tuesday.",
+     [("on Monday", "2026-08-10"), ("Tuesday", "2026-08-11")]),
+])
+def test_two_days_told_together(ruleset: RuleSet, sentence: str,
+                                dates: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.start) for c in _claims(ruleset, sentence, "2026-08-08")
+            for d in c.dates] == dates
