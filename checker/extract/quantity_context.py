@@ -221,6 +221,8 @@ def _noun_of(words: list[str]) -> str | None:
     for w in words[:4]:
         if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
             break
+        if phrase and len(w) > 4 and w.lower().endswith("ed"):
+            break  # a verb after the noun: "one crew member suffered burns" counts no burns
         phrase.append(w)
     if phrase and phrase[0].lower() in _BEARINGS:
         # "6 nautical miles north of Naxos" measures no "north" (desk probe S)

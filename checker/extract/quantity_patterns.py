@@ -96,14 +96,19 @@ PENCE_AFTER_RE = rx.compile(r"p(?![\w'\u2019]|\.m\b|\.\w)")
 # of them"); before a scale word it is ("one million").
 _TOLL_ONES = (r"person|civilian|man|woman|child|boy|girl|baby|soldier|officer|policeman|"
               r"worker|passenger|patient|resident|student|journalist|migrant|pilot|firefighter|"
-              r"climber|tourist|hostage|prisoner|miner|fisherman|driver|pedestrian|cyclist")
+              r"climber|tourist|hostage|prisoner|miner|fisherman|driver|pedestrian|cyclist|"
+              r"crew\s+member|crewman|employee|nurse|doctor|guard|spectator|protester|"
+              r"teenager|pensioner|motorist|sailor|diver|hiker|rider")
 # ... what befell it ("One person is allowed per household", "One man was the driver" count
 # nothing: a review)
 _TOLL_FATES = (r"(?:died|drowned|(?:was|is|has\s+been|had\s+been)\s+(?:(?:later|also|reported|"
                r"confirmed)\s+)?(?:killed|injured|wounded|hurt|arrested|detained|rescued|shot|"
                r"stabbed|missing|hospitali[sz]ed|taken\s+to\s+hospital|treated|evacuated|"
                r"charged|jailed|kidnapped|abducted|dead|still\s+missing|in\s+hospital)|"
-               r"remains?\s+(?:missing|in\s+hospital)|has\s+died)\b")
+               r"remains?\s+(?:missing|in\s+hospital)|has\s+died|"
+               # "one crew member suffered burns to his hands" (desk probe S: no figure)
+               r"suffered\s+(?:minor\s+|serious\s+|severe\s+|head\s+)?(?:burns|injuries|"
+               r"wounds|cuts|a\s+broken))\b")
 _SMALL_WORDS = rf"(?:(?:{TENS_WORDS})(?:[-\s](?:{UNIT_WORDS}))?|{TEEN_WORDS}|{UNIT_WORDS})"
 _WRITTEN = (rf"a\s+dozen|(?:a|{UNIT_WORDS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?|"
             rf"a\s+thousand|one(?=\s+(?:thousand|million|billion|trillion)\b)|"

@@ -127,3 +127,19 @@ def test_two_days_told_together(ruleset: RuleSet, sentence: str,
                                 dates: list[tuple[str, str]]) -> None:
     assert [(d.text, d.start) for c in _claims(ruleset, sentence, "2026-08-08")
             for d in c.dates] == dates
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    # one of a toll: "one crew member suffered burns" (no figure, under the threshold)
+    ("Two passengers were taken to hospital, and one crew member suffered burns to his hands.",
+     [("Two", "passengers"), ("one", "member")]),
+    ("One employee suffered minor injuries.", [("One", "employee")]),
+    # a verb after the noun ends what is counted
+    ("Twelve people injured in the blast were treated.", [("Twelve", "people")]),
+    ("The army deployed 600 armed police officers.", [("600", "officers")]),
+    ("One man was the driver.", []),
+])
+def test_one_of_a_toll(ruleset: RuleSet, sentence: str,
+                       figures: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.noun) for c in _claims(ruleset, sentence)
+            for q in c.quantities] == figures
