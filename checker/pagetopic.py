@@ -58,7 +58,7 @@ def lent_to(claim: NormClaim) -> bool:
     they made pairs to judge by the hundred thousand at 200,000 claims (the comparison
     half as slow again) for no finding the probes missed. A claim whose one name is a
     guessed first word is lent it too: the guess relates it to other pages already, and
-    the topic tells whose story it is (`compare.verdict`)."""
+    the topic tells whose story it is (`compare.stories`)."""
     return names_nothing(claim) and (bool(claim.quantities or claim.dates or claim.months)
                                      or guessed(claim))
 
@@ -66,7 +66,7 @@ def lent_to(claim: NormClaim) -> bool:
 def guessed(claim: NormClaim) -> bool:
     """Whether the claim names a capitalised first word, guessed to be a name ("Schools
     will not be closed"): it relates pages already, and which page's story it belongs to
-    is what the topic tells (`compare.verdict`: two stories)."""
+    is what the topic tells (`compare.stories.two_stories`)."""
     return any(m.role == INITIAL for m in claim.mentions)
 
 
