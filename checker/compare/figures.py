@@ -234,8 +234,32 @@ def groups_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -
     ("Pryce, 53" / "52") is one age, and its disagreement a conflict."""
     ages_a = {q.text: q for q in a.quantities if q.noun == "age"}
     ages_b = {q.text: q for q in b.quantities if q.noun == "age"} if ages_a else {}
-    return any(x in ages_a and y in ages_b and (_group(ages_a[x]) or _group(ages_b[y]))
-               for x, y in pairs)
+    if any(x in ages_a and y in ages_b and (_group(ages_a[x]) or _group(ages_b[y]))
+           for x, y in pairs):
+        return True
+    # Shares of groups set against each other ("47.5% of entries, against 23.8% at
+    # comprehensives") and a share of the whole ("27.4 per cent of A-level entries in
+    # England, compared with 27.8 per cent in 2025"): desk probe S, error-level conflicts.
+    kinds = {q.text: q.kind for q in a.quantities}
+    if not all(kinds.get(x) in SHARE_KINDS for x, _ in pairs):
+        return False
+    set_a = _GROUPS_SET_AGAINST_RE.search(a.text) is not None
+    set_b = _GROUPS_SET_AGAINST_RE.search(b.text) is not None
+    # ... the other naming no group at all ("At independent schools, 48.2% of entries" is
+    # the same group's share, and may conflict)
+    return set_a and not set_b and _GROUP_RE.search(b.text) is None \
+        or set_b and not set_a and _GROUP_RE.search(a.text) is None
+
+
+# A share set against another group's: "against 23.8% at comprehensives", "compared with
+# 31% among women", "versus 12 per cent for private renters" (a group in lower case and
+# the plural; not "in March", "in 2025", "for the euro area").
+_GROUP_RE = rx.compile(r"\b(?:at|among|for)\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s\b",
+                       re.IGNORECASE)
+_GROUPS_SET_AGAINST_RE = rx.compile(
+    r"\b(?:against|compared\s+with|compared\s+to|versus|vs\.?|while)\s+(?:just\s+|about\s+|"
+    r"around\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:at|among|for|in)\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s\b")
 
 
 # Figures of one fact this far apart are two scopes (a whole and one part of it), unless

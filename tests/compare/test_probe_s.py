@@ -105,3 +105,18 @@ def test_two_majorities_of_one_mp(ruleset: RuleSet) -> None:
     assert verdict(ruleset, "Rachel Denholm's majority at the last general election was "
                    "4,312.", "Rachel Denholm won her seat with a majority of 4,132 at the "
                    "last election.", "2026-10-14", "2026-10-15") == ("conflict", "number")
+
+
+@pytest.mark.parametrize(("other", "label"), [
+    # the whole's share, against a share of groups set against each other (an error)
+    ("Some 27.4 per cent of A-level entries in England were awarded an A or A* on 13 "
+     "August, compared with 27.8 per cent in 2025.", "unrelated"),
+    # ... while a share of a group the other names still conflicts
+    ("Independent schools in England awarded A or A* to 48.2% of entries, against 23.8% at "
+     "comprehensives.", "conflict"),
+])
+def test_shares_of_groups_set_against_each_other(ruleset: RuleSet, other: str,
+                                                 label: str) -> None:
+    assert verdict(ruleset, "Independent schools in England awarded A or A* to 47.5% of "
+                   "entries, against 23.8% at comprehensives.", other, "2026-08-13",
+                   "2026-08-13")[0] == label
