@@ -191,6 +191,11 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # Opposites need an anchor, someone or something specific both claims name: "Officials
     # in China said the public platform would …" / "… the private platform would …" share
     # a common name and boilerplate, and "platform" does not make them one fact.
+    # Both opposites denied ("Nor is the UK's rate the highest in Europe" / "... was no
+    # longer among the lowest in Europe"; "did not rise" / "did not fall"): contraries
+    # denied together can both be true (desk probe T: an error between two stories).
+    if antonym and a.polarity == "negative":
+        antonym = None
     if antonym and ev.spec_ents and (
             ev.strict or _strict_without(a, b, antonym, ev, lexicon)) \
             and not _part_of_subject(a, b, antonym):

@@ -291,3 +291,38 @@ def scales_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -
 def _group(q: NQuantity) -> bool:
     """An age of a group: a bound or a range of years, not one person's year of age."""
     return q.low is None or q.high is None or q.high - q.low > 1
+
+
+def answered_beside(a: NormClaim, b: NormClaim, agree: list[tuple[str, str]],
+                     clash: list[tuple[str, str]]
+                     ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A disagreeing pair whose one figure is the other claim's own figure of that kind,
+    there counting nothing named: that figure was aligned with the wrong one. "The UK has 48
+    universities in the top 500 ... and 10 in the top 100" / "Ten British universities made
+    the top 100" (desk probe T: an error, 48 / Ten): the 10 borrows its noun from the 48.
+    The pair is the bare figure and its equal, which agree. Not where either claim gives a
+    date: "1.8 million cars in 2023, up from 1.5 million in 2022" / "1.5 million cars last
+    year" (said in 2024) is a conflict, the bare figure being of another year."""
+    if a.dates or b.dates:
+        return agree, clash
+    bare_a = {(q.kind, q.value): q.text for q in a.quantities if q.noun is None}
+    bare_b = {(q.kind, q.value): q.text for q in b.quantities if q.noun is None}
+    if not bare_a and not bare_b:
+        return agree, clash
+    qa = {q.text: q for q in a.quantities}
+    qb = {q.text: q for q in b.quantities}
+    agree, kept = list(agree), []
+    for x, y in clash:
+        fx, fy = qa.get(x), qb.get(y)
+        if fx is None or fy is None:
+            kept.append((x, y))
+            continue
+        twin_a = bare_a.get((fy.kind, fy.value)) if fx.noun is not None else None
+        twin_b = bare_b.get((fx.kind, fx.value)) if fy.noun is not None else None
+        if twin_a and twin_a != x:
+            agree.append((twin_a, y))
+        elif twin_b and twin_b != y:
+            agree.append((x, twin_b))
+        else:
+            kept.append((x, y))
+    return agree, kept

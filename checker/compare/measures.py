@@ -19,7 +19,7 @@ _WORDS = (
     "earnings income loss losses export exports import imports deficit deficits surplus "
     "surpluses budget budgets spending debt debts wage wages salary salaries price prices "
     "cost costs population turnout unemployment inflation investment investments dividend "
-    "dividends vote votes").split()
+    "dividends vote votes applications enrolments enrollments admissions").split()
 # Measures whose verb shares their stem ("voted"): named only by the noun itself ("28.6%
 # of the vote"; a desk probe: turnout and a party's share of the vote conflicted).
 _NOUN_ONLY = frozenset({word_stem("vote")})

@@ -117,3 +117,15 @@ def narrower_denial(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
 _NEGATOR_RE = rx.compile(r"\b(?:not|no|never|none)\b|n't\b", re.IGNORECASE)
 # A name after "in" or "at": where the denial holds ("at its plant in Dunmore").
 _PLACE_BEFORE_RE = rx.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def places_apart(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
+    """One claim names a place inside a place the other names, and the other does not name
+    it: a part and the whole ("Scotland has 11 universities in the top 500" / "The UK has
+    48 universities in the top 500"; desk probe T: an error)."""
+    ea, eb = set(a.entities), set(b.entities)
+    for own, other in ((ea - eb, eb), (eb - ea, ea)):
+        for place in own:
+            if other & set(lexicon.ancestors(place)):
+                return True
+    return False

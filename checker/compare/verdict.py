@@ -11,7 +11,13 @@ from checker.compare.anchors import same_count_beside, tied_by_figure
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import ClaimFacts, Facts, Stats, pair_coverage, pair_similarity
-from checker.compare.figures import counted_alike, fated_alike, groups_apart, scales_apart
+from checker.compare.figures import (
+    answered_beside,
+    counted_alike,
+    fated_alike,
+    groups_apart,
+    scales_apart,
+)
 from checker.compare.fillers import names_apart, owners_apart
 from checker.compare.measures import (
     fates_differ,
@@ -19,6 +25,7 @@ from checker.compare.measures import (
     measures_differ,
     outcomes_differ,
 )
+from checker.compare.scope import places_apart
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     bare_counts_apart,
@@ -202,7 +209,9 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # passengers were taken to hospital with minor injuries" / "had 68 passengers ... on
         # board"): two groups (desk probe Q: an error-level conflict).
         q_agree, q_conflict = _uncounted(a, q_agree), _uncounted(a, q_conflict)
-    if (q_conflict and (groups_apart(a, b, q_conflict) or (
+    if q_conflict:
+        q_agree, q_conflict = answered_beside(a, b, q_agree, q_conflict)
+    if (q_conflict and (groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) or (
             score < _SAME_WORDING and scales_apart(a, b, q_conflict)))) \
             or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
