@@ -18,10 +18,13 @@ _CORPORATE_RE = rx.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmb
 # the heads is dropped ("Finance Ministry", "General Motors" and "Federal Reserve" keep
 # their words).
 _TITLE_LEAD = frozenset("""prime deputy vice foreign finance health interior defence defense
-    home chief former acting state financial operating technology""".split())
+    home chief former acting state financial operating technology head assistant""".split())
+# ... and a player's position or a team's role: "Guard Jalen Brooks" is "Jalen Brooks"
+# (desk probe T: "Brooks" on the other page met no "guard-jalen-brooks").
 _TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governor mayor
     chancellor premier executive officer spokesperson spokesman spokeswoman chairman
-    chairwoman ceo cfo""".split())
+    chairwoman ceo cfo coach guard forward striker midfielder defender goalkeeper captain
+    winger manager quarterback pitcher""".split())
 
 
 # An acronym's plural: "MPs", "NGOs". Its id is the acronym's ("name:mp"): as "mps" it was

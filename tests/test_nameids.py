@@ -14,6 +14,11 @@ from checker.nameids import unknown_slug
     ("Finance Ministry", "finance-ministry"),  # no title head: kept whole
     ("Premier League", "premier-league"),  # a body's head after the title: the body
     ("Premier Li", "li"),
+    # a player's position, a team's role (desk probe T)
+    ("Guard Jalen Brooks", "jalen-brooks"),
+    ("Head Coach Dana Kessler", "dana-kessler"),
+    ("Coast Guard", "coast-guard"),
+    ("Forward Party", "forward-party"),
 ])
 def test_unknown_slug(name: str, expected: str) -> None:
     assert unknown_slug(name) == expected
