@@ -77,7 +77,7 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
     low = token_key(word)
     if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
             or low in GROUP_STARTERS or _LOWER_PART_RE.search(word) \
-            or low in WORD_NUMBERS \
+            or low in WORD_NUMBERS or all(part in WORD_NUMBERS for part in low.split("-")) \
             or _ADVERB_RE.search(low):
         return None  # "Twelve people died": a number, not a name
     return Mention(UNKNOWN_PREFIX + slug(low), INITIAL, offset + m.start(1), offset + m.end(1))

@@ -51,6 +51,7 @@ GROUP_STARTERS = frozenset(
     less following compared older younger long-term short-term wind rain demand supply
     audiences arrivals departures applications migrants refugees
     overseas elsewhere independent private public state
+    crews season motorway international national regional local global european
     """.split()
 )
 TITLES = frozenset(

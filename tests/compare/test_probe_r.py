@@ -92,6 +92,10 @@ def test_a_ransom_paid_in_bitcoin(ruleset: RuleSet) -> None:
     ("Audiences gave the film an A- CinemaScore.", None),
     # desk probe S: "Independent" was the only name of a subgroup's share
     ("Independent schools in England awarded A or A* to 47.5% of entries.", None),
+    # desk probe T: a spelled number, and ordinary words
+    ("Eighty-seven people died on the roads in June.", None),
+    ("Season tickets will go on sale on 15 May.", None),
+    ("Crews fought the fire for 14 hours.", None),
     # names stay names
     ("Meteora is home to 6 monasteries.", "name:meteora"),
     ("Middle-earth is the setting of 3 novels.", "name:middle-earth"),
