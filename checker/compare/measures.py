@@ -232,6 +232,11 @@ def fates_of(tokens: frozenset[str], text: str = "") -> frozenset[str]:
     """The fates a claim's frame names (killed, injured, rescued, ...); an obituary's
     "survived by" (in `text`) names the family, no one rescued."""
     found = frozenset(_FATES[t] for t in tokens if t in _FATES)
+    if _ARRIVED_STEMS & tokens and _ARRIVED_RE.search(text):
+        # People who landed or crossed are arrivals, not those a centre holds ("8,750 people
+        # landed on Italian shores" / "reception centres ... held fewer than 200 people":
+        # desk probe R's 61 pages, an error). Read in the text: "land" is also a noun.
+        found |= {"arrived"}
     if "rescued" in found and _SURVIVED_BY_RE.search(text) and not any(
             _FATES[t] == "rescued" for t in tokens - _SURVIVE_STEMS if t in _FATES):
         return found - {"rescued"}
@@ -239,6 +244,10 @@ def fates_of(tokens: frozenset[str], text: str = "") -> frozenset[str]:
 
 
 _SURVIVED_BY_RE = rx.compile(r"\bsurvived\s+by\b", re.IGNORECASE)
+_ARRIVED_RE = rx.compile(r"\b(?:landed|arrived|arriving|arrivals?|disembarked|crossed)\b",
+                         re.IGNORECASE)
+_ARRIVED_STEMS = frozenset(word_stem(w) for w in "landed arrived arrival crossed disembarked"
+                           .split())
 _SURVIVE_STEMS = frozenset({word_stem("survive"), word_stem("survived")})
 
 

@@ -119,6 +119,13 @@ def test_fates_of() -> None:
     assert fates_differ(fates("injured 300 people"), fates("killed 40 people"))
     assert not fates_differ(fates("killed 40 and injured 300"), fates("killed 40 people"))
     assert not fates_differ(fates("killed 40 people"), fates("40 people were on board"))
+    # people who landed are arrivals, not those a centre holds (desk probe R's 61 pages: an
+    # error); "land" the noun is no arrival
+    for text, found in (("In June, 8,750 people landed on Italian shores", {"arrived"}),
+                        ("Arrivals reached 31,420 in the first half", {"arrived"}),
+                        ("The two centres held fewer than 200 people", set()),
+                        ("The company bought 40 hectares of land", set())):
+        assert fates_of(_stems(text), text) == found
 
 
 @pytest.mark.parametrize(("a", "b"), [
