@@ -301,7 +301,12 @@ def _date_clash(a: NormClaim, b: NormClaim, ev: Evidence, details: dict[str, Any
 def _value_clash(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
                  details: dict[str, Any]) -> tuple[str, float] | None:
     """Two answers to a one-answer question (a description, a single-valued attribute)."""
-    clash = _description_clash(a, b) or _single_value_clash(a, b, lexicon) or (
+    # A plan and a past act may answer one question two ways, each true when told: "China
+    # put a Pakistani satellite aboard its Chang'e 6 mission" last year / "Pakistan will
+    # send a rover aboard Chang'e-8" (a value conflict between the seeds and a probe page).
+    planned_and_done = (a.modality == "planned") != (b.modality == "planned")
+    clash = _description_clash(a, b) or (
+        None if planned_and_done else _single_value_clash(a, b, lexicon)) or (
         # A title told at one time (or both untimed): "Libya remained the main departure
         # point" / "Tunisia overtook Libya as the main departure point".
         holders_clash(ev.fa.titles, ev.fb.titles)

@@ -3,10 +3,14 @@ basketball club's season), as comparison judges them."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import cast
+
 import pytest
 
+from checker.compare.clash import Evidence, _value_clash
 from checker.rules import RuleSet
-from tests.compare.pairs import verdict
+from tests.compare.pairs import norm, verdict
 
 UK_48 = ("The UK has 48 universities in the top 500, down from 52 a year earlier, and 10 in "
          "the top 100.")
@@ -35,3 +39,20 @@ def test_two_opposites_denied_are_no_conflict(ruleset: RuleSet) -> None:
                    "charity said.", "Britain's road death rate was no longer among the "
                    "lowest in Europe, the charity said.", "2026-09-24", "2026-09-25")[0] \
         != "conflict"
+
+
+def test_a_plan_and_a_past_act_answer_apart(ruleset: RuleSet) -> None:
+    # "Last year, China put a Pakistani satellite ICUBE-Q aboard its historic Chang'e 6
+    # mission" (a seed) / "Pakistan ... will send a rover to the Moon aboard Chang'e-8"
+    # (desk probe L's page): a value conflict ("aboard") in the 77 pages
+    done = norm(ruleset, "Last year, China put a Pakistani satellite ICUBE-Q aboard its "
+                "historic Chang'e 6 mission into the moon's orbit.", "a", "2025-05-30")
+    sent = "Pakistan, which joined in 2023, {} a rover to the Moon aboard Chang'e-8."
+    planned = norm(ruleset, sent.format("will send"), "b", "2026-03-02")
+    past = norm(ruleset, sent.format("sent"), "c", "2026-03-02")
+    ev = cast(Evidence, SimpleNamespace(fa=SimpleNamespace(titles=()),
+                                        fb=SimpleNamespace(titles=()), d_conflict=[],
+                                        base=0.9))
+    assert _value_clash(done, planned, ev, ruleset.lexicon, {}) is None
+    found = _value_clash(done, past, ev, ruleset.lexicon, {})  # two past acts: one answer
+    assert found is not None and found[0] == "value"
