@@ -32,7 +32,7 @@ from checker.extract.quantity_ranges import from_between, temperature_ranges, to
 from checker.extract.quantity_spelled import from_words
 from checker.extract.quantity_type import Quantity as Quantity
 from checker.extract.spans import SpanSet
-from checker.extract.streaks import streaks
+from checker.extract.streaks import sequence_places, streaks
 from checker.extract.zero_counts import may_hold, zero_counts
 from checker.textutil import fold
 
@@ -114,6 +114,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for s, e, length, runs in streaks(folded, low_text, start, stop):
         keep(Quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
                       "exact"))  # "for the fifth year in a row": a run five years long
+    for s, e, place, of in sequence_places(folded, low_text, start, stop):
+        keep(Quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
+                      "exact"))  # "the fourth minister to leave"
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
         if m.group("ord") and qp.CENTURY_AFTER_RE.match(folded, m.end(), stop):
             taken.add(m.start(), m.end())  # "20th-century art" is an era, no rank

@@ -1,7 +1,8 @@
 """A streak told by an ordinal: "for the fifth year in a row", "a fourth consecutive
 quarter", "the 12th straight game". Its ordinal is how long the run is, a figure of the run
 ("fifth year in a row" / "fourth year running" answer one question: desk probe S, where the
-two pages' agreeing percentages beside them were a corroboration)."""
+two pages' agreeing percentages beside them were a corroboration). And a place in a
+sequence: "the fourth minister to leave the government this year" (`sequence_places`)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,27 @@ def streaks(folded: str, lower: str, start: int, stop: int
         n = float(m["digits"]) if m["digits"] else float(_ORDINALS[m["n"].lower()])
         unit = (m["unit"] or m["unit2"]).lower()
         yield m.start(), m.end(), n, f"{unit} in a row"
+
+
+# "the fourth minister to leave", "the third Super League coach to lose his job": the place
+# of one in a sequence of those who did a thing (desk probes S and T: "fourth" / "third
+# minister to resign", "third" / "second coach to lose his job" were corroborations).
+# Not "the first country to sign": a first is a record told in words, no count of a run.
+_SEQUENCE_RE = rx.compile(
+    r"\bthe\s+(?P<n>" + "|".join(w for w in _ORDINALS if w != "first")
+    + r"|(?P<digits>\d{1,3})(?:st|nd|rd|th))\s+"
+    r"(?:(?!(?:in|of|for|since|at|on|one)\b)[A-Za-z'-]+\s+){0,3}?"
+    r"(?P<noun>(?!(?:one|time|year|years|day|days)\b)[a-z]+)\s+to\s+"
+    r"(?!be\s+(?:held|played)\b)[a-z]+",
+    re.IGNORECASE)
+
+
+def sequence_places(folded: str, lower: str, start: int, stop: int
+                    ) -> Iterator[tuple[int, int, float, str]]:
+    """(start, end, place, "<noun> to") of each place in a sequence in folded[start:stop]."""
+    if " to " not in lower:
+        return
+    for m in _SEQUENCE_RE.finditer(folded, start, stop):
+        n = float(m["digits"]) if m["digits"] else float(_ORDINALS[m["n"].lower()])
+        if n > 1:  # "the 1st", as "the first"
+            yield m.start("n"), m.end("n"), n, f"{m['noun'].lower()} to"

@@ -1,4 +1,5 @@
-"""A streak told by an ordinal is a figure of the run (`extract/streaks.py`)."""
+"""A streak told by an ordinal is a figure of the run, and a place in a sequence one of the
+sequence (`extract/streaks.py`)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ from checker.rules import RuleSet
     # an ordinal that runs nothing
     ("He ran for the second time in 2019.", []),
     ("She finished fifth in the final.", [("fifth", 5.0, "place")]),
+    # a place in a sequence of those who did a thing (desk probes S and T)
+    ("She is the fourth minister to leave the government this year.",
+     [("fourth", 4.0, "minister to")]),
+    ("He is the third Super League coach to lose his job this season.",
+     [("third", 3.0, "coach to")]),
+    # ... not a first (a record told in words), nor a span of time
+    ("Italy was the first country to sign the pact.", []),
+    ("Sinner was the first one in 10 years to win in Rome.", [("10 years", 10.0, None)]),
 ])
 def test_streaks(ruleset: RuleSet, sentence: str,
                  figures: list[tuple[str, float, str]]) -> None:
