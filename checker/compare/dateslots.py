@@ -58,11 +58,26 @@ def dates_compared(a: NormClaim, b: NormClaim, ea: list[NDate],
     agreeing = [(x.text, y.text) for x in ea for y in eb if overlaps(x, y)]
     if agreeing and len(ea) > 1 and len(eb) > 1:
         return agreeing, _the_others_apart(ea, eb)
+    if agreeing and (len(ea) > 1 or len(eb) > 1):
+        days = _days_apart(ea, eb)
+        if days:
+            return [], days
     if agreeing or not ea or not eb:
         if not agreeing and (a.months or b.months):
             return _compare_months(a, b, ea, eb)
         return agreeing, []
     return [], [(shown(ea[0]), shown(eb[0]))]
+
+
+def _days_apart(ea: list[NDate], eb: list[NDate]) -> Pairs:
+    """The one day each claim gives, apart, where only a coarser date agreed: "Season
+    tickets for next season will go on sale on 1 June" / "Season tickets will go on sale
+    on 15 May" (desk probe T: "next season" held 15 May, and the pair corroborated)."""
+    days_a = [x for x in ea if x.granularity == "day"]
+    days_b = [y for y in eb if y.granularity == "day"]
+    if len(days_a) != 1 or len(days_b) != 1 or overlaps(days_a[0], days_b[0]):
+        return []
+    return [(shown(days_a[0]), shown(days_b[0]))]
 
 
 def _the_others_apart(ea: list[NDate], eb: list[NDate]) -> Pairs:

@@ -3,12 +3,15 @@ basketball club's season), as comparison judges them."""
 
 from __future__ import annotations
 
+from datetime import date
 from types import SimpleNamespace
 from typing import cast
 
 import pytest
 
 from checker.compare.clash import Evidence, _value_clash
+from checker.compare.dateslots import dates_compared
+from checker.normclaim import NDate
 from checker.rules import RuleSet
 from tests.compare.pairs import norm, verdict
 
@@ -56,3 +59,18 @@ def test_a_plan_and_a_past_act_answer_apart(ruleset: RuleSet) -> None:
     assert _value_clash(done, planned, ev, ruleset.lexicon, {}) is None
     found = _value_clash(done, past, ev, ruleset.lexicon, {})  # two past acts: one answer
     assert found is not None and found[0] == "value"
+
+
+def test_two_days_apart_beside_a_coarser_date(ruleset: RuleSet) -> None:
+    # "Season tickets for next season will go on sale on 1 June" / "... on 15 May": on the
+    # page "next season" (2026-27) held 15 May, and the one day each claim gives never met
+    # (desk probe T's planted C4.7 was a corroboration)
+    a = norm(ruleset, "Season tickets will go on sale on 1 June.", "a", "2026-04-28")
+    b = norm(ruleset, "Season tickets will go on sale on 15 May.", "b", "2026-04-27")
+    season = NDate(date(2026, 1, 1), date(2027, 12, 31), "fiscal-year", "next season")
+    june = NDate(date(2026, 6, 1), date(2026, 6, 1), "day", "1 June")
+    may = NDate(date(2026, 5, 15), date(2026, 5, 15), "day", "15 May")
+    assert dates_compared(a, b, [season, june], [may]) == (
+        [], [("1 June (2026-06-01)", "15 May (2026-05-15)")])
+    # ... the same day beside it agrees as before
+    assert dates_compared(a, b, [season, june], [june])[1] == []
