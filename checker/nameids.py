@@ -29,12 +29,12 @@ _TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governo
 
 # An acronym's plural: "MPs", "NGOs". Its id is the acronym's ("name:mp"): as "mps" it was
 # the initials of "Max Planck Society" (a 55-page probe run) or "Metropolitan Police Service".
-_ACRONYM_PLURAL_RE = rx.compile(r"([A-Z]{2,})s")
+ACRONYM_PLURAL_RE = rx.compile(r"([A-Z]{2,})s")
 
 
 def _singular_acronym(name: str) -> str:
     """The acronym of a plural one ("MPs": "MP"); any other name as it is."""
-    found = _ACRONYM_PLURAL_RE.fullmatch(name)
+    found = ACRONYM_PLURAL_RE.fullmatch(name)
     return found.group(1) if found else name
 
 

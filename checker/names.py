@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from checker.lexicon import UNKNOWN_PREFIX
+from checker.nameids import ACRONYM_PLURAL_RE
 from checker.normclaim import Description, Mention, NormClaim, entity_ids
 
 
@@ -53,11 +54,9 @@ def _plural_acronyms(claims: Sequence[NormClaim], ids: Iterable[str]) -> set[str
         for m in c.mentions:
             if m.id in wanted and m.end > m.start:
                 text = c.text[m.start - c.span[0]:m.end - c.span[0]]
-                written.setdefault(m.id, set()).add(_PLURAL_ACRONYM_RE.fullmatch(text) is not None)
+                written.setdefault(m.id, set()).add(ACRONYM_PLURAL_RE.fullmatch(text) is not None)
     return {eid for eid, plural in written.items() if plural == {True}}
 
-
-_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
 
 
 # The last word of the name of a place's court, council, police or market: the word before

@@ -158,14 +158,11 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # A country lent as a page's topic ties no two stories: two bus crashes in India on
     # one day, each "carrying 50 passengers", killed 12 and 7 (a review: an error).
     tie = lent_only and narrow_topic(sim.shared_entities, lexicon)
-    tied = tie and tied_by_figure(a, b, fa, fb, sim)
-    if lent_only and (score < th.same_fact or len(sim.shared_frame) < 2) and not tied:
-        return Verdict("unrelated", None, round(1 - score, 3), score,
-                       {"similarity": round(score, 3),
-                        "shared_entities": list(sim.shared_entities),
-                        "shared_words": list(sim.shared_frame)})
-    if guesses_only(sim.shared_entities) and two_stories(a, b, sim.shared_entities) \
-            and not same_day_of(fa.events, fb.events):
+    # (Asked only where it can tell: at `same_fact` and over, the pair is one fact anyway.)
+    tied = tie and score < th.same_fact and tied_by_figure(a, b, fa, fb, sim)
+    if (lent_only and (score < th.same_fact or len(sim.shared_frame) < 2) and not tied) or (
+            guesses_only(sim.shared_entities) and two_stories(a, b, sim.shared_entities)
+            and not same_day_of(fa.events, fb.events)):
         return Verdict("unrelated", None, round(1 - score, 3), score,
                        {"similarity": round(score, 3),
                         "shared_entities": list(sim.shared_entities),

@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 # A place in a ranking told in words: "was fourth with $9.2 million", "finished fifth",
 # "came in third", "in second place" (desk probe R: no figure, so two outlets' ranks of
 # one film never met); not "was first elected", "the fourth time", "second-largest".
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                   "eighth", "ninth", "tenth")
 _PLACE_RE = rx.compile(
     r"\b(?:(?P<verb>finish(?:ed|es)?|(?:came|comes)(?:\s+in)?|plac(?:ed|es)|rank(?:ed|s)|"
     r"(?:slipped|fell|dropped|rose|climbed|moved|jumped)\s+to|debut(?:ed|s)\s+in|"
     r"(?:was|is)(?=\s+\w+(?:\s*[,.;]|\s+(?:with|on|in\s+the|behind|ahead)\b)))\s+|"
-    r"in\s+(?=\w+\s+place\b))(?P<n>" + "|".join(_ORDINAL_WORDS) + r")(?:\s+place)?\b(?![-\w])",
+    r"in\s+(?=\w+\s+place\b))(?P<n>" + "|".join(ORDINAL_WORDS) + r")(?:\s+place)?\b(?![-\w])",
     re.IGNORECASE)
 # "opened at No. 1", "fell to No. 2": a chart's place.
 PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
@@ -60,10 +60,10 @@ def word_places(folded: str, lower: str, start: int, stop: int
     if " out the top " in lower:
         for m in _ROUNDS_OUT_RE.finditer(folded, start, stop):
             yield m.start("n"), m.end("n"), float(_TOP_WORDS.index(m["n"].lower()) + 3)
-    if not any_in(lower, _ORDINAL_WORDS):
+    if not any_in(lower, ORDINAL_WORDS):
         return
     for m in _PLACE_RE.finditer(folded, start, stop):
-        yield m.start("n"), m.end(), float(_ORDINAL_WORDS.index(m["n"].lower()) + 1)
+        yield m.start("n"), m.end(), float(ORDINAL_WORDS.index(m["n"].lower()) + 1)
 
 
 # The last place of a list's top: "rounding out the top five" is fifth (desk probe R).
@@ -195,7 +195,7 @@ def noun_after(folded: str, end: int) -> str | None:
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         if words[0] == "in" and (words[1][:1].isupper()
                                  or words[1].lower().startswith(("mid-", "early", "late"))
-                                 or words[1].lower() in _ORDINAL_WORDS):
+                                 or words[1].lower() in ORDINAL_WORDS):
             # "$462.3 million in September", "in China", "710 in mid-March", "4.2% in early
             # trading", "$41.3m in second place": when or where, not what
             return None

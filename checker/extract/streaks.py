@@ -10,24 +10,24 @@ import re
 from collections.abc import Iterator
 
 from checker import rx
+from checker.extract.cues import any_in
+from checker.extract.quantity_context import ORDINAL_WORDS
 
-_ORDINALS = {w: n for n, w in enumerate((
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth"), start=1)}
+_ORDINALS = {w: n for n, w in enumerate((*ORDINAL_WORDS, "eleventh", "twelfth"), start=1)}
 _UNITS = r"(?P<unit>year|month|quarter|week|day|season|game|match|race|term|time|election)"
 _STREAK_RE = rx.compile(
     r"\b(?P<n>" + "|".join(_ORDINALS) + r"|(?P<digits>\d{1,3})(?:st|nd|rd|th))\s+"
     r"(?:(?P<adj>consecutive|straight|successive)\s+" + _UNITS + r"s?\b|"
     + _UNITS.replace("unit", "unit2") + r"\s+(?:in\s+a\s+row|running)\b)", re.IGNORECASE)
 # The words a streak is told with: a sentence holding none is not scanned.
-CUES = ("consecutive", "straight", "successive", "in a row", "running")
+_CUES = ("consecutive", "straight", "successive", "in a row", "running")
 
 
 def streaks(folded: str, lower: str, start: int, stop: int
             ) -> Iterator[tuple[int, int, float, str]]:
     """(start, end, length, what runs: "year in a row") of each streak in
     folded[start:stop] (`lower` is that span in lower case)."""
-    if not any(cue in lower for cue in CUES):
+    if not any_in(lower, _CUES):
         return
     for m in _STREAK_RE.finditer(folded, start, stop):
         n = float(m["digits"]) if m["digits"] else float(_ORDINALS[m["n"].lower()])
