@@ -26,6 +26,7 @@ from checker.compare.measures import (
     outcomes_differ,
 )
 from checker.compare.scope import places_apart
+from checker.compare.since import records_since, starts_apart
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     bare_counts_apart,
@@ -208,8 +209,11 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         q_agree, q_conflict = _uncounted(a, q_agree), _uncounted(a, q_conflict)
     if q_conflict:
         q_agree, q_conflict = answered_beside(a, b, q_agree, q_conflict)
+    # (Most pairs give no date on one side: no call to find no "since" in them.)
+    since = starts_apart(a, b) if a.dates and b.dates else []
     if (q_conflict and (groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) or (
-            score < _SAME_WORDING and scales_apart(a, b, q_conflict)))) \
+            score < _SAME_WORDING and scales_apart(a, b, q_conflict)) or (
+            since and not (records_since(a) and records_since(b))))) \
             or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
@@ -217,6 +221,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # else they say (the 61 pages, desk probe S: error-level conflicts).
         return Verdict("unrelated", None, 0.5, score, details)
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
+    if since and not q_conflict and not d_conflict:
+        d_conflict = since  # one state or record, begun at two times
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
         return Verdict("unrelated", None, round(1 - score, 3), score, details)

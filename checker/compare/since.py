@@ -1,0 +1,79 @@
+"""Where a state or a record began: "barred ... since 2010" / "banned ... since 2017" give
+two starts of one state, and "the first since 2015" / "the first since 2019" two last
+times of one record (desk probes S and T: neither was compared, an open range being no
+event date). Two figures over periods of two starts are two facts ("have risen 30% since
+2015" / "have risen 12% since 2019"); two records of one figure are not ("4.1%, the
+highest since 2015" / "3.8%, the highest since 2019")."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date
+
+from checker import rx
+from checker.normclaim import NDate, NormClaim
+
+Pairs = list[tuple[str, str]]
+
+# A record told before its start: "the first since", "the highest level since", "for the
+# first time since", "the fewest deaths on record since".
+_RECORD_RE = rx.compile(
+    r"\b(?:first|highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
+    r"fastest|slowest|deadliest|hottest|coldest|warmest|coolest|wettest|driest|busiest|"
+    r"longest|shortest|steepest|sharpest|greatest|heaviest|most|least|fewest)"
+    r"(?:[ \t,]+[\w'\u2019-]+){0,5}?[ \t,]+\Z", re.IGNORECASE)
+
+
+def _start(d: NDate) -> tuple[date, date] | None:
+    """The interval "since <d>" starts in: the year, month or day its words name."""
+    first = d.first
+    if first is None:
+        return None
+    if d.granularity == "day":
+        return first, first
+    if d.granularity == "month":
+        return first, first.replace(day=monthrange(first.year, first.month)[1])
+    if d.granularity == "year":
+        return first, date(first.year, 12, 31)
+    if d.granularity == "quarter":
+        month = first.month + 2
+        return first, date(first.year, month, monthrange(first.year, month)[1])
+    if d.granularity == "decade":
+        return first, date(first.year + 9, 12, 31)
+    return None
+
+
+def starts(c: NormClaim) -> list[tuple[NDate, tuple[date, date]]]:
+    """A claim's "since" dates with the interval each starts in (most claims: none)."""
+    found = []
+    for d in c.dates:
+        if d.open == "end" and d.text[:6].lower() == "since ":
+            start = _start(d)
+            if start is not None:
+                found.append((d, start))
+    return found
+
+
+def starts_apart(a: NormClaim, b: NormClaim) -> Pairs:
+    """The one start each claim gives, apart: "since 2010" / "since 2017"."""
+    sa = starts(a) if a.dates and b.dates else []
+    sb = starts(b) if sa else []
+    if len(sa) != 1 or len(sb) != 1:
+        return []
+    (da, (fa, la)), (db, (fb, lb)) = sa[0], sb[0]
+    if fa <= lb and fb <= la:
+        return []
+    return [(da.text, db.text)]
+
+
+def records_since(c: NormClaim) -> bool:
+    """The claim's start is a record's last time ("the first since 2015"), not a period's
+    start ("have risen 30% since 2015")."""
+    for d, _ in starts(c):
+        at = c.text.find(d.text)
+        if at > 0 and _RECORD_RE.search(c.text, max(0, at - 80), at):
+            return True
+    return False
+
+
