@@ -124,8 +124,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         value = float(m.group("no") or m.group("ord"))
         ranked = qp.RANK_NOUN_RE.match(folded, m.end(), stop) if m.group("ord") else None
         noun = ranked.group(1).lower() if ranked else qc.place_noun(folded, m.start(), m.end()) \
-            if m.group("no") and qc.PLACE_BEFORE_RE.search(folded, max(start, m.start() - 4),
-                                                           m.start()) else None
+            if (m.group("no") and qc.PLACE_BEFORE_RE.search(folded, max(start, m.start() - 4),
+                                                            m.start())) or (
+                m.group("ord") and qc.REACHED_BEFORE_RE.search(
+                    folded, max(start, m.start() - 24), m.start())) else None
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, noun, False, "exact"))
     for s, e, place in qc.word_places(folded, low_text, start, stop):

@@ -35,6 +35,22 @@ def test_probe_t_pairs(ruleset: RuleSet, a: str, b: str, label: str) -> None:
     assert verdict(ruleset, a, b, "2026-10-08", "2026-10-09")[0] == label
 
 
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # places reached told in digits (were ranks of nothing, never compared)
+    ("Verstappen finished 3rd in Bahrain.", "Verstappen finished 5th in Bahrain.",
+     ("conflict", "number")),
+    ("The University of Manchester fell out of the top 50 for the first time, dropping "
+     "to 53rd.", "The University of Manchester, which fell to 57th, dropped out of the top "
+     "50 for the first time.", ("conflict", "number")),
+    # a place reached and a place in a table are two readings
+    ("Leeds slipped to 12th in the table.", "Leeds finished 9th at the tournament.",
+     ("unrelated", None)),
+])
+def test_places_reached_compared(ruleset: RuleSet, a: str, b: str,
+                                 found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, "2026-10-08", "2026-10-08") == found
+
+
 def test_two_opposites_denied_are_no_conflict(ruleset: RuleSet) -> None:
     # "not the highest" and "no longer among the lowest" can both be true (an error
     # between two stories in the probe's corpus)
