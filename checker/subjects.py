@@ -225,6 +225,14 @@ class PageSubjects:
                 self.surnames[first.text.split()[-1]] = eid
             elif first.text in self.surnames:
                 self.person = eid  # "Denholm" after "Rachel Denholm"
+        for e in claim.entities:
+            # Everyone named in full, subject or not: "head coach Dario Kessler" makes a
+            # later "Kessler did not comment ..." his (desk probe T: "He is the third
+            # coach to lose his job" stood for the club, named before).
+            if e is not first and " " in e.text:
+                eid = e.id or self.lexicon.entity_id(e.text)
+                if person_name(e.text, eid, self.lexicon):
+                    self.surnames.setdefault(e.text.split()[-1], eid)
         self.country = country_of(claim, self.lexicon) or self.country
         self.described.update(descriptions(claim, self.lexicon))
 

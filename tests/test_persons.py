@@ -56,3 +56,24 @@ def test_she_is_the_last_person_named_not_a_pollster(ruleset: RuleSet) -> None:
     of = {c.text.split()[0]: c.entities for c in claims}
     assert "name:rachel-denholm" in of["She"] and "name:yougov" not in of["She"]
     assert "name:rachel-denholm" in of["Her"] and "name:yougov" not in of["Her"]
+
+
+COACH_PAGE = (
+    "The Manchester Thunderbolts have sacked head coach Dario Kessler after a season in "
+    "which they finished ninth.\n"
+    "The London Lions won the regular-season title with a 28-4 record, their third in four "
+    "years.\n"
+    "Kessler did not comment on his departure.\n"
+    "He is the third Super League coach to lose his job this season.\n")
+
+
+def test_a_person_named_in_full_though_no_subject(ruleset: RuleSet) -> None:
+    # desk probe T: "He" stood for the London Lions (the last subject), as "Kessler did not
+    # comment" (a sentence under the threshold) was no one's: the coach, named in full in
+    # the first sentence, was not its subject
+    cf = extract_text(COACH_PAGE, "a", ruleset.lexicon,
+                      DocumentMeta(published="2026-05-12"))
+    claims = normalise_document("a", cf.claims, ruleset.lexicon, COACH_PAGE, "2026-05-12")
+    he = next(c for c in claims if c.text.startswith("He "))
+    assert "name:dario-kessler" in he.entities
+    assert "name:london-lions" not in he.entities

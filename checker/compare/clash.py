@@ -12,7 +12,7 @@ from typing import Any
 from checker import rx
 from checker.compare.anchors import agreed_twice, named_and_worded, one_story
 from checker.compare.facts import ClaimFacts
-from checker.compare.figures import counted_alike, fated_alike
+from checker.compare.figures import counted_alike, fated_alike, sequenced_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.measures import measured_alike
 from checker.compare.polarity import objects_of, opposite_statements, stages_differ
@@ -218,6 +218,9 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
             or fated_alike(ev.fa.fates, ev.fa.counted, ev.fb.fates, ev.fb.counted)
             or measured_alike(ev.fa.measure_words, ev.fb.measure_words)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))
+            # one place in a sequence told twice of one person in it, named on both sides
+            # (desk probe T: "the third ... coach to lose his job" / "the second")
+            or (len(ev.sim.shared_entities) >= 2 and sequenced_alike(a, b))
             or twice):
         details["quantities"] = [list(p) for p in q_conflict]
         base = min(1.0, ev.base + 0.12 * len(q_agree)) if twice else ev.base

@@ -326,3 +326,12 @@ def answered_beside(a: NormClaim, b: NormClaim, agree: list[tuple[str, str]],
         else:
             kept.append((x, y))
     return agree, kept
+
+
+def sequenced_alike(a: NormClaim, b: NormClaim) -> bool:
+    """Both claims give a place in one sequence of those who did a thing ("the third Super
+    League coach to lose his job" / "the second Super League coach to be sacked": a rank of
+    "coach to", `extract.streaks.sequence_places`)."""
+    seq_a = {q.noun for q in a.quantities if q.kind == "rank" and q.noun
+             and q.noun.endswith(" to")}
+    return bool(seq_a) and any(q.kind == "rank" and q.noun in seq_a for q in b.quantities)
