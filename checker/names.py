@@ -199,4 +199,15 @@ def surname_mappings(per_doc: list[list[NormClaim]],
     # names one of them.
     single = {UNKNOWN_PREFIX + form: next(iter(found)) for form, found in owners.items()
               if len(found) == 1 and "-" not in form}
-    return [{e: single[e] for e in names if e in single} for names in unknown]
+    return [{e: single[e] for e in names if e in single
+             and not _owned_elsewhere(e, single[e], names)} for names in unknown]
+
+
+def _owned_elsewhere(short: str, owner: str, names: Sequence[str]) -> bool:
+    """Whether a multi-word name of the document itself, not `owner`, holds the one-word
+    name as a word: the page's own name's short form, never another page's ("The Bank" on
+    a page naming the Bank of England and the European Central Bank was the ECB, the one
+    name the corpus ends in "Bank": desk probe U, error-level conflicts with ECB rates)."""
+    word = short[len(UNKNOWN_PREFIX):]
+    return any(e != owner and "-" in e and word in e[len(UNKNOWN_PREFIX):].split("-")
+               for e in names)

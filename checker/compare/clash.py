@@ -196,6 +196,11 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # denied together can both be true (desk probe T: an error between two stories).
     if antonym and a.polarity == "negative":
         antonym = None
+    if antonym and (a.modality == "planned") != (b.modality == "planned"):
+        # A forecast's direction against what happened, as a forecast's figure above
+        # ("Consumer price inflation was 3.8% ..." / "The Bank forecast that inflation would
+        # drop to 2.7 per cent": desk probe U, an error-level antonym conflict).
+        antonym = None
     if antonym and ev.spec_ents and (
             ev.strict or _strict_without(a, b, antonym, ev, lexicon)) \
             and not _part_of_subject(a, b, antonym):

@@ -21,6 +21,7 @@ from checker.compare.dateslots import shown as shown
 from checker.compare.dateslots import told_apart as told_apart
 from checker.compare.figures import SHARE_KINDS, agree, aligned, confirms
 from checker.compare.measures import figure_measures, measure_tokens
+from checker.compare.since import starts
 from checker.normclaim import NDate, NormClaim, NQuantity
 
 
@@ -168,6 +169,18 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
     with one figure, gives none: its dates are compared as a whole (`compare_dates`).
     `evs` are the claim's `events` when already known."""
     evs = (events(c) if evs is None else evs) or month_spans(c)
+    out = _figure_dates(c, evs)
+    then = _since_when(c) if c.quantities and c.dates else None
+    if then is not None:
+        # "its first cut since May, when rates were lowered to 3.75%": the figures after
+        # the "when" are of May, not of the months since (desk probe U: 3.75% in May was
+        # an error-level conflict with the 3.50% set yesterday).
+        out = {**out, **dict.fromkeys(then[0], then[1])}
+    return out
+
+
+def _figure_dates(c: NormClaim, evs: list[NDate]) -> dict[int, NDate]:
+    """`figure_dates` given the claim's dates."""
     if len(evs) == 1 or len(evs) > 1 and len({(d.first, d.last) for d in evs}) == 1:
         # one date, or one written twice: "In FY25 (2024-25), Kaveri reported revenue of Rs
         # 15,420 crore and net profit of Rs 1,390 crore" (desk probe N: no figure dated)
@@ -194,6 +207,26 @@ def figure_dates(c: NormClaim, evs: list[NDate] | None = None) -> dict[int, NDat
         if own:
             out[i] = own[0]
     return out
+
+
+# A "since" date a "when" clause tells the time of: "since May, when rates were cut".
+_SINCE_WHEN_RE = rx.compile(r"[ \t]*,[ \t]+when\b", re.IGNORECASE)
+
+
+def _since_when(c: NormClaim) -> tuple[list[int], NDate] | None:
+    """The figures after a "since" date and its ", when" ("since 2015, when it stood at
+    4.1%"), and the time they are of: the interval the "since" starts in."""
+    for d, (first, last) in starts(c):
+        at = c.text.find(d.text)
+        if at < 0 or not _SINCE_WHEN_RE.match(c.text, at + len(d.text)):
+            continue
+        after = at + len(d.text)
+        figures = [i for i, q in enumerate(c.quantities) if c.text.find(q.text, after) >= 0]
+        if figures:
+            # Granularity "when": a time the figure was so, no period it adds up over
+            # (`_PERIOD_GRAINS`): "lowered to 3.75%" in May is the 3.75% of a cut "this year".
+            return figures, NDate(first, last, "when", d.text, None)
+    return None
 
 
 # The moment of a day a market figure is of: "at 1015 GMT", "in early trading", "by late

@@ -229,9 +229,14 @@ def _noun_of(words: list[str]) -> str | None:
     for w in words[:4]:
         if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
             break
-        if phrase and len(w) > 4 and w.lower().endswith("ed"):
+        if phrase and len(w) > 4 and w[:1].islower() and w.endswith("ed"):
             break  # a verb after the noun: "one crew member suffered burns" counts no burns
         phrase.append(w)
+    lower = next((k for k, w in enumerate(phrase) if w[:1].islower()), 0)
+    if lower and all(w[:1].isupper() for w in phrase[:lower]):
+        # A name qualifying what is counted: "200 Canadian Armed Forces personnel" counts
+        # personnel (desk probe U: "canadian", never met "150 military personnel").
+        phrase = phrase[lower:]
     if phrase and phrase[0].lower() in _BEARINGS:
         # "6 nautical miles north of Naxos" measures no "north" (desk probe S)
         phrase = phrase[1:]

@@ -272,6 +272,8 @@ NOUN_STOP = frozenset(
     thereafter afterwards afterward later earlier ago ahead apart each every not never
     beyond past beneath along
     if unless should whether them combined worldwide domestically
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
+    tomorrow overnight
     """.split()
 # ("on-year", "month-on-month" stay nouns: they tell a year's change from a month's, and a
 # review found "rose 0.4% month-on-month" / "rose 3.4% year-on-year" a false conflict

@@ -19,7 +19,9 @@ _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION_RE = rx.compile(
     r"\b(?P<n>a|one|two|three|four)(?P<sep>\s+|-(?=[a-z]))(?P<part>half|thirds?|quarters?|"
     r"fifths?|tenths?)\b(?!-)", re.IGNORECASE)
-_BY_BEFORE_RE = rx.compile(r"\bby\s+\Z", re.IGNORECASE)
+_BY_BEFORE_RE = rx.compile(r"\bby\s+(?:(?:nearly|almost|about|around|roughly|some|over|"
+                           r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?\Z",
+                           re.IGNORECASE)
 # What may follow a change's size ("rose by a third in May", "cut by a quarter, to 40"),
 # where a noun makes the word an ordinal: "guaranteed by a third party" (desk probe S:
 # 33.3% of a party).
@@ -71,7 +73,7 @@ def find_shares(text: str, folded: str, start: int, stop: int,
         if hyphened and m.group("n").lower() == "a":
             continue  # "a-third" is no spelling of a share
         if not (_OF_AFTER_RE.match(folded, m.end())
-                or _BY_BEFORE_RE.search(folded, max(start, m.start() - 6), m.start())
+                or _BY_BEFORE_RE.search(folded, max(start, m.start() - 20), m.start())
                 and _CHANGE_ENDS_RE.match(folded, m.end())
                 or hyphened and _adjective(folded, start, m)) \
                 or _OF_A_UNIT_RE.match(folded, m.end()):
