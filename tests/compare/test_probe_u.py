@@ -72,3 +72,26 @@ def _figures(ruleset: RuleSet, sentence: str) -> list[tuple[str, float | None, s
 def test_probe_u_figures(ruleset: RuleSet, sentence: str,
                          figures: list[tuple[str, float | None, str | None]]) -> None:
     assert _figures(ruleset, sentence) == figures
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # a province whose name holds a demonym (was the UK and a "Columbia")
+    ("Fires in British Columbia destroyed 40 homes.", [("British Columbia",
+                                                       "british-columbia")]),
+    # a capital named after its country (was Mexico and a "City")
+    ("Mexico City recorded 300 cases.", [("Mexico City", "mexico-city")]),
+    # a demonym still names its country, and a body's name stays whole
+    ("Two British climbers died on Monday.", [("British", "united-kingdom")]),
+    ("British Airways cancelled 120 flights.", [("British Airways", None)]),
+])
+def test_places_named_after_a_country(ruleset: RuleSet, sentence: str,
+                                      names: list[tuple[str, str | None]]) -> None:
+    claims = extract_text(sentence, "page", ruleset.lexicon,
+                          DocumentMeta(published="2026-09-18"), threshold=0.0).claims
+    assert [(e.text, e.id) for c in claims for e in c.entities] == names
+
+
+def test_a_province_and_its_country_are_a_part_and_the_whole(ruleset: RuleSet) -> None:
+    assert verdict(ruleset, "Wildfires in British Columbia have burned 1.2 million hectares "
+                   "this year.", "Wildfires in Canada have burned 5.3 million hectares this "
+                   "year.", "2026-09-18", "2026-09-18")[0] == "unrelated"
