@@ -30,6 +30,7 @@ from checker.normclaim import (
 )
 from checker.normdates import earlier, has_lifespan, month_of_year, ndate
 from checker.propernames import COMMON_STARTERS, GROUP_STARTERS, MONTHS_AND_DAYS
+from checker.rates import policy_rate
 from checker.reported import reported_quote, without_slots
 from checker.subjects import (
     DATELINE_RE,
@@ -325,7 +326,11 @@ def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
         _event(q.noun) if q.noun else None
     if noun is None and q.kind == "count" and q.unit is None:
         noun = _subject_counted(text, q.span[0] - offset)
-    return NQuantity(q.kind, q.unit, q.value, q.low, q.high, noun, q.approximate, q.text)
+    low, high = q.low, q.high
+    if q.kind == "percent" and not q.approximate and q.bound == "exact" \
+            and q.value is not None and policy_rate(text):
+        low = high = q.value  # a rate is set exactly (`checker.rates`)
+    return NQuantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
 
 
 # Words news copy uses for one event at a time, read as one: "touched down at 18:47" /

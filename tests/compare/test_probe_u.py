@@ -9,6 +9,7 @@ from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.names import surname_mappings
+from checker.rates import policy_rate
 from checker.rules import RuleSet
 from tests.compare.pairs import verdict
 
@@ -95,3 +96,30 @@ def test_a_province_and_its_country_are_a_part_and_the_whole(ruleset: RuleSet) -
     assert verdict(ruleset, "Wildfires in British Columbia have burned 1.2 million hectares "
                    "this year.", "Wildfires in Canada have burned 5.3 million hectares this "
                    "year.", "2026-09-18", "2026-09-18")[0] == "unrelated"
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # a central bank's rate is set exactly: 2% is no rounding of 2.25% (was a
+    # corroboration of desk probe U's planted C3.5)
+    ("The European Central Bank held its deposit rate at 2% last week.",
+     "The European Central Bank raised its deposit rate to 2.25% last week.", "conflict"),
+    ("The Bank of England cut rates to 3.5% on Thursday.",
+     "The Bank of England cut rates to 3.50% on Thursday.", "corroboration"),
+    # other shares keep their rounding
+    ("Unemployment in Spain rose to 11% in March.",
+     "Unemployment in Spain rose to 11.2% in March.", "corroboration"),
+])
+def test_a_policy_rate_is_exact(ruleset: RuleSet, a: str, b: str, label: str) -> None:
+    assert verdict(ruleset, a, b, "2026-09-18", "2026-09-18")[0] == label
+
+
+@pytest.mark.parametrize(("text", "rate"), [
+    ("The Bank of England lowered Bank Rate by 25 basis points to 3.50%.", True),
+    ("The Fed held rates at 4.25% to 4.5%.", True),
+    ("The federal funds rate stands at 4.3%.", True),
+    ("The unemployment rate rose to 4.3%.", False),
+    ("The average two-year fixed mortgage rate was 4.9%.", False),
+    ("Growth was 2% last year.", False),
+])
+def test_policy_rates(text: str, rate: bool) -> None:
+    assert policy_rate(text) is rate
