@@ -42,6 +42,7 @@ from checker.compare.slots import (
 )
 from checker.compare.standings import rankings_clash
 from checker.compare.stories import guesses_only, lent_topic, narrow_topic, two_stories
+from checker.compare.tenors import tenors_apart
 from checker.lexicon import Lexicon
 from checker.marketdays import market_move
 from checker.nlp import word_stem
@@ -213,7 +214,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     since = starts_apart(a, b) if a.dates and b.dates else []
     if (q_conflict and (groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) or (
             score < _SAME_WORDING and scales_apart(a, b, q_conflict)) or (
-            since and not (records_since(a) and records_since(b))))) \
+            since and not (records_since(a) and records_since(b))) or tenors_apart(a, b))) \
             or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
