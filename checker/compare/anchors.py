@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from checker.compare.facts import ClaimFacts
 from checker.compare.similarity import Similarity
-from checker.compare.slots import Pairs, moments_apart, quantities_compared
+from checker.compare.slots import moments_apart, quantities_compared
 from checker.compare.stories import lent_topic
 from checker.nlp import word_stem
 from checker.normclaim import SOURCE, NormClaim, given_only
@@ -88,28 +88,6 @@ def tied_by_figure(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
             or moments_apart(fa.moments, fb.moments):
         return False
     return bool(quantities_compared(a, b, fa.when, fb.when, fa.figures_of, fb.figures_of)[0])
-
-
-def same_count_beside(a: NormClaim, b: NormClaim, q_agree: Pairs, q_conflict: Pairs) -> bool:
-    """A figure both give, and beside it one thing both count, differently: "There were 73
-    vehicles on board, including 12 lorries" / "The ship had 73 vehicles on its car deck,
-    15 of them lorries" (desk probe S). The agreeing figure ties the claims to one fact as a
-    name would, so a page's lent name may then contradict. Not a figure the other claim
-    gives too: "Of the 58 lots offered, 54 found buyers" / "Fifty-four of the 58 lots
-    sold" count the lots twice, named unevenly."""
-    if not q_agree or not q_conflict:
-        return False
-    of_a = {q.text: q for q in a.quantities}
-    of_b = {q.text: q for q in b.quantities}
-    values_a = {(q.kind, q.unit, q.value) for q in a.quantities}
-    values_b = {(q.kind, q.unit, q.value) for q in b.quantities}
-    for x, y in q_conflict:
-        qa, qb = of_a.get(x), of_b.get(y)
-        if qa is None or qb is None or qa.noun is None or qa.noun != qb.noun \
-                or (qa.kind, qa.unit, qa.value) in values_b \
-                or (qb.kind, qb.unit, qb.value) in values_a:
-            return False
-    return True
 
 
 def _tellers(c: NormClaim) -> set[str]:

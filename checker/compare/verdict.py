@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.compare.anchors import same_count_beside, tied_by_figure
+from checker.compare.anchors import tied_by_figure
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import ClaimFacts, Facts, Stats, pair_coverage, pair_similarity
@@ -254,13 +254,13 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # "... was down 1.1% at $81.40 a barrel" on 7 May): a move that names no day is its
         # page's (`marketdays`; desk probe Q: four error-level conflicts).
         return Verdict("unrelated", None, 0.5, score, details)
-    if found and lent_only and not (found[0] == "number" and len(spec_words) >= 2 and tie
-                                    and same_count_beside(a, b, q_agree, q_conflict)):
-        # No error from a guess: two pages on one name ("Police said 30 people were
-        # arrested" / "... 300 people were arrested", two stories from Nigeria; "Shares rose
-        # 1%" / "Shares rose 3%", two on Apple) may tell two facts alike (a review). A name
-        # lent alone can confirm, not contradict; unless a figure both give ties the two,
-        # and beside it they count one thing differently (`anchors.same_count_beside`).
+    if found and lent_only and not tie:
+        # No error from a guess: two pages lent one country ("Police said 30 people were
+        # arrested" / "... 300 people were arrested", two stories from Nigeria) may tell two
+        # facts alike (a review). A narrower name lent to both (a union, a club, a bank)
+        # ties pages of one story: their claims contradict, unless the pages are days apart
+        # (`timing.topic_tied_apart`; desk probe U: "an increase of 8%" / "a rise of 10 per
+        # cent", "due on 5 November" / "announced on 6 November" were dropped).
         return Verdict("unrelated", None, 0.5, score, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]

@@ -54,7 +54,7 @@ def _found(tmp_path: Path, case: str) -> set[tuple[str, str | None, str, str]]:
     # down at $84m": pages of one story, a figure both give (`anchors.tied_by_figure`)
     ("auction", ("conflict", "number", "error", "s1:13 s1b:13")),
     # "73 vehicles on board, including 12 lorries" / "73 vehicles ..., 15 of them lorries":
-    # one thing counted beside a figure both give (`anchors.same_count_beside`)
+    # one thing counted beside a figure both give, on pages tied by one narrow topic
     ("ferry", ("conflict", "number", "error", "s2:25 s2b:20")),
 ])
 def test_planted_conflicts_found(tmp_path: Path, case: str,
