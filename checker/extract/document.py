@@ -20,9 +20,9 @@ from checker.extract.dates import Anchor, DateExpr, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.interview import Turns, turns_of
+from checker.extract.quantities import GATES as _QUANTITY_GATES
 from checker.extract.quantities import Quantity, find_quantities
 from checker.extract.quantity_cricket import page_of_cricket
-from checker.extract.quantity_patterns import GATES as _QUANTITY_GATES
 from checker.extract.segment import split_sentences
 from checker.extract.spans import within
 from checker.extract.stance import (

@@ -22,8 +22,9 @@ from checker.extract import quantity_shares as qs
 from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
 from checker.extract.clock_times import find_times, race_times
-from checker.extract.cues import any_in, tokens
+from checker.extract.cues import tokens
 from checker.extract.date_patterns import PHONE_RE, may_hold_phone
+from checker.extract.gates import Gates
 from checker.extract.named_counts import NAMED_COUNT_WORDS, named_count
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_digits import from_match
@@ -32,9 +33,17 @@ from checker.extract.quantity_ranges import from_between, temperature_ranges, to
 from checker.extract.quantity_spelled import from_words
 from checker.extract.quantity_type import Quantity as Quantity
 from checker.extract.spans import SpanSet
-from checker.extract.streaks import sequence_places, streaks
+from checker.extract.streaks import STREAK_CUES, sequence_places, streaks
 from checker.extract.zero_counts import may_hold, zero_counts
 from checker.textutil import fold
+
+# qp.GATES' groups (bits 0-5), then the cue words find_quantities and its readers tested one
+# substring at a time: bit 6 a provision's, 7 a named count's, 8 a sequence's, 9 a streak's,
+# 10 an ordinal word. A bit is exactly any(n in lower for n in group): the scan of the
+# lower-case sentence the gates read anyway (extract.SENTENCE_GATES) answers them all.
+GATES = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
+               STREAK_CUES, qc.ORDINAL_WORDS))
+_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL = (1 << b for b in range(6, 11))
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
@@ -45,7 +54,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     """All quantities in text[start:end]; spans in `skip` (dates) are left alone.
 
     `folded` is fold(text) (saves folding per sentence), `lower` folded[start:end].lower(),
-    `digits` whether that holds a digit and `gates` qp.GATES.mask(lower), when the caller
+    `digits` whether that holds a digit and `gates` GATES.mask(lower), when the caller
     already has them; `cricket` that the page tells of cricket (a bowler's "finished with
     2-35" says so in no word of its own: `quantity_cricket.page_of_cricket`).
     """
@@ -59,7 +68,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     sentence = folded[start:stop]
     low_text = sentence.lower() if lower is None else lower
     if gates is None:
-        gates = qp.GATES.mask(low_text)
+        gates = GATES.mask(low_text)
     if not sentence.isascii():
         gates |= qp.ASCII_ONLY_GATES
 
@@ -82,7 +91,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and may_hold_phone(sentence):  # "call 0800 046 7712"
         for m in PHONE_RE.finditer(folded, start, stop):
             taken.add(*m.span())
-    if digits and any_in(low_text, qp.PROVISION_WORDS):  # "Section 4(2)"
+    if digits and gates & _PROVISION:  # "Section 4(2)"
         for m in qp.PROVISION_RE.finditer(folded, start, stop):
             taken.add(*m.span())
     if digits and "FL" in sentence:  # "cruising at FL350"
@@ -111,7 +120,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             keep(Quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",
                           "age", False, "exact"))
 
-    for s, e, length, runs in streaks(folded, low_text, start, stop):
+    for s, e, length, runs in streaks(folded, low_text, start, stop, gates & _STREAK != 0):
         keep(Quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
                       "exact"))  # "for the fifth year in a row": a run five years long
     for s, e, place, of in sequence_places(folded, low_text, start, stop):
@@ -130,7 +139,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                     folded, max(start, m.start() - 24), m.start())) else None
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, noun, False, "exact"))
-    for s, e, place in qc.word_places(folded, low_text, start, stop):
+    for s, e, place in qc.word_places(folded, low_text, start, stop, gates & _ORDINAL != 0):
         keep(Quantity(text[s:e], s, e, "rank", place, place, place, None,
                       qc.place_noun(folded, s, e), False, "exact"))
     if "-" in sentence:
@@ -176,9 +185,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=lambda q: q.start)
-    if any_in(low_text, NAMED_COUNT_WORDS):  # "a majority of 4,132"
+    if gates & _NAMED_COUNT:  # "a majority of 4,132"
         out = [named_count(folded, q, start) for q in out]
-    if any_in(low_text, qp.SEQUENCE_CUES):
+    if gates & _SEQUENCE:
         out = [_in_sequence(folded, q) for q in out]
     if len(out) < 2:
         return out

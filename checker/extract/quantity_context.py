@@ -61,14 +61,15 @@ def place_noun(folded: str, s: int, e: int) -> str:
     return "place"
 
 
-def word_places(folded: str, lower: str, start: int, stop: int
+def word_places(folded: str, lower: str, start: int, stop: int, cued: bool | None = None
                 ) -> Iterator[tuple[int, int, float]]:
     """(start, end, place) of each place in a ranking told in words in folded[start:stop]
-    (`lower` is that span in lower case)."""
+    (`lower` is that span in lower case; `cued` whether it holds one of ORDINAL_WORDS, when
+    the caller read it)."""
     if " out the top " in lower:
         for m in _ROUNDS_OUT_RE.finditer(folded, start, stop):
             yield m.start("n"), m.end("n"), float(_TOP_WORDS.index(m["n"].lower()) + 3)
-    if not any_in(lower, ORDINAL_WORDS):
+    if not (any_in(lower, ORDINAL_WORDS) if cued is None else cued):
         return
     for m in _PLACE_RE.finditer(folded, start, stop):
         yield m.start("n"), m.end(), float(ORDINAL_WORDS.index(m["n"].lower()) + 1)

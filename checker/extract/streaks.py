@@ -20,14 +20,15 @@ _STREAK_RE = rx.compile(
     r"(?:(?P<adj>consecutive|straight|successive)\s+" + _UNITS + r"s?\b|"
     + _UNITS.replace("unit", "unit2") + r"\s+(?:in\s+a\s+row|running)\b)", re.IGNORECASE)
 # The words a streak is told with: a sentence holding none is not scanned.
-_CUES = ("consecutive", "straight", "successive", "in a row", "running")
+STREAK_CUES = ("consecutive", "straight", "successive", "in a row", "running")
 
 
-def streaks(folded: str, lower: str, start: int, stop: int
+def streaks(folded: str, lower: str, start: int, stop: int, cued: bool | None = None
             ) -> Iterator[tuple[int, int, float, str]]:
     """(start, end, length, what runs: "year in a row") of each streak in
-    folded[start:stop] (`lower` is that span in lower case)."""
-    if not any_in(lower, _CUES):
+    folded[start:stop] (`lower` is that span in lower case; `cued` whether it holds one of
+    STREAK_CUES, when the caller read it)."""
+    if not (any_in(lower, STREAK_CUES) if cued is None else cued):
         return
     for m in _STREAK_RE.finditer(folded, start, stop):
         n = float(m["digits"]) if m["digits"] else float(_ORDINALS[m["n"].lower()])

@@ -8,7 +8,7 @@ from checker.extract import SENTENCE_GATES
 from checker.extract.attribution_cues import GATES as ATTRIBUTION_GATES
 from checker.extract.dates import GATES as DATE_GATES
 from checker.extract.gates import Gates, JointGates
-from checker.extract.quantity_patterns import GATES as QUANTITY_GATES
+from checker.extract.quantities import GATES as QUANTITY_GATES
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -21,6 +21,18 @@ def test_joint_masks_are_the_parts_masks() -> None:
               "according to the ministry, 2024-05-01 12:30 dozens"]
     for line in lines:
         assert SENTENCE_GATES.masks(line) == tuple(g.mask(line) for g in parts), line
+
+
+def test_quantity_gates_are_substring_tests() -> None:
+    # find_quantities reads its cue words' presence off these bits (any_in before).
+    lines = [line.lower() for path in sorted(SEEDS.glob("*.txt"))
+             for line in path.read_text("utf-8").splitlines()]
+    lines += ["the third time in a row, section 5 of the first part", "a crowd of 4,000",
+              "for the last five years running", "the majority"]
+    for line in lines:
+        mask = QUANTITY_GATES.mask(line)
+        for bit, group in enumerate(QUANTITY_GATES.groups):
+            assert bool(mask >> bit & 1) == any(n in line for n in group), (line, group)
 
 
 def test_empty_groups_always_pass_in_their_part() -> None:
