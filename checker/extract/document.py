@@ -92,6 +92,12 @@ _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
 SENTENCE_GATES = JointGates(_DATE_GATES, _QUANTITY_GATES, _ATTRIBUTION_GATES)
 for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
     check_plain(_model)
+# Each slot model's set of all its fields, read once: full_fields returns this one set always.
+_ENTITY_FIELDS = full_fields(EntitySlot)
+_QUANTITY_FIELDS = full_fields(QuantitySlot)
+_DATE_FIELDS = full_fields(DateSlot)
+_ATTRIBUTION_FIELDS = full_fields(Attribution)
+_TRIPLE_FIELDS = full_fields(Triple)
 
 
 def anchor_of(meta: DocumentMeta) -> Anchor | None:
@@ -292,7 +298,7 @@ class _Context:
             "quote": sentence if sentence != (start, end) else None,
             "score": found_score,
             "features": found,
-            "entities": [trusted(EntitySlot, full_fields(EntitySlot),
+            "entities": [trusted(EntitySlot, _ENTITY_FIELDS,
                                  {"text": m.text, "id": m.id, "span": (m.start, m.end)})
                          for m in entities],
             "quantities": [_quantity_slot(q, self.rupee) for q in quantities],
@@ -301,10 +307,10 @@ class _Context:
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
             # hedges the second clause, not the first.
             "modality": modality(folded[start:end], attrib is not None, future),
-            "attribution": trusted(Attribution, full_fields(Attribution), {
+            "attribution": trusted(Attribution, _ATTRIBUTION_FIELDS, {
                 "text": attrib.text, "source": attrib.source,
                 "span": (attrib.start, attrib.end)}) if attrib else None,
-            "triple": trusted(Triple, full_fields(Triple), {
+            "triple": trusted(Triple, _TRIPLE_FIELDS, {
                 "subject": triple[0], "predicate": triple[1], "object": triple[2]})
             if triple else None,
             "correction": correction,
@@ -335,7 +341,7 @@ def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
     unit = q.unit
     if unit == DEFAULT_RUPEE and "pkr" not in q.text.lower():
         unit = rupee()  # "Rs 5 crore" in a page about India is in Indian rupees
-    return trusted(QuantitySlot, full_fields(QuantitySlot), {
+    return trusted(QuantitySlot, _QUANTITY_FIELDS, {
         "text": q.text, "span": (q.start, q.end), "kind": q.kind,
         "value": q.value, "low": q.low, "high": q.high, "unit": unit, "noun": q.noun,
         "approximate": q.approximate, "bound": q.bound,
@@ -343,7 +349,7 @@ def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
 
 
 def _date_slot(d: DateExpr) -> DateSlot:
-    return trusted(DateSlot, full_fields(DateSlot), {
+    return trusted(DateSlot, _DATE_FIELDS, {
         "text": d.text, "span": (d.start, d.end),
         "start": d.first.isoformat() if d.first else None,
         "end": d.last.isoformat() if d.last else None,
