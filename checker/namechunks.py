@@ -160,7 +160,9 @@ def unknown_names(
         if not chunk:
             return
         last = chunk[-1]
-        parts = [chunk] if "and" not in (toks[k].text for k in chunk) else [
+        # No "and" in the chunk's text, no word "and" among its words: one part, unsplit.
+        parts = [chunk] if "and" not in text[toks[chunk[0]].start:toks[last].end] \
+            or "and" not in (toks[k].text for k in chunk) else [
             chunk[lo:hi] for lo, hi in coordinated_parts(
                 [toks[k].text for k in chunk], lambda w: w.lower() in _NOT_NAME_STARTS,
                 lambda n: resolve(n) is not None, _LISTED_RE.search(
@@ -183,9 +185,11 @@ def unknown_names(
                           or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)):
             flush()
         # "Saturday's election": a day with its possessive is no name either.
+        # _is_label and _is_degree_scale asked only of the words they can hold true of.
         capital = word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
-            "\u2019s") not in MONTHS_AND_DAYS and not _is_label(word) \
-            and not _is_degree_scale(toks, i) \
+            "\u2019s") not in MONTHS_AND_DAYS \
+            and not ((word in TIME_ZONES or word[:1] in _PERIOD_LABEL_FIRST) and _is_label(word)) \
+            and not (word in _DEGREE_SCALES and _is_degree_scale(toks, i)) \
             and not (word == "Quarter" and i + 1 < len(toks) and toks[i + 1].text.isdigit())
         if taken[i] or (i + 1 < len(toks) and (
                 text[tok.end:tok.end + 1] in _CURRENCY_SIGNS
