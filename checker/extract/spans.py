@@ -49,7 +49,8 @@ class SpanSet:
             j = bisect_right(points, a)
             if j < len(points) and points[j] < b:
                 return True
-        return any(a < e and s < b for s, e in self._reversed)
+        # Reversed spans are never seen in practice: no generator for an empty list.
+        return bool(self._reversed) and any(a < e and s < b for s, e in self._reversed)
 
     def add(self, s: int, e: int) -> None:
         """Take (s, e)."""
