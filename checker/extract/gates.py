@@ -9,12 +9,8 @@ so the answer is exactly the `any(n in text for n in group)` of each group.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import reduce
-from operator import itemgetter, or_
 
 import ahocorasick
-
-_BITS = itemgetter(1)  # of the automaton's (end, value) pairs
 
 
 class Gates:
@@ -40,8 +36,10 @@ class Gates:
 
     def mask(self, text: str) -> int:
         """The bits of the groups with a substring in text."""
-        # The same ORs as a loop over the hits, run by C calls (reduce, map, itemgetter).
-        return reduce(or_, map(_BITS, self._automaton.iter(text)), self._always)
+        found = self._always
+        for _, bits in self._automaton.iter(text):
+            found |= bits
+        return found
 
 
 class JointGates:
