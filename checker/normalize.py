@@ -355,7 +355,11 @@ _SUBJECT_COUNT_RE = rx.compile(
     r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?"
     r"|(?:^|[.;:]\s+|\b(?:the|its|their)\s+)(?P<level>attendance|turnout|headcount|"
     r"membership|crowd|audience|workforce|enrolment|enrollment|ridership|readership|"
-    r"viewership|employment|unemployment|population)\b(?P<qual>\s+[^,;:.]{1,60}?)?)"
+    r"viewership|employment|unemployment|population)\b(?P<qual>\s+[^,;:.]{1,60}?)?"
+    # a list or backlog, however named before: "NHS waiting lists in England reached 7.6
+    # million" (desk probe U: "The waiting list ... stood at 7.4 million", never compared)
+    r"|(?:^|[.;:]\s+|\b(?:the|its|their)\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:waiting\s+(?P<list>list|lists)|(?P<backlog>backlog|backlogs))\b(?:\s+(?:for|of|at|in|on)\s+[^,;:.]{1,60}?)?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|stood\s+at|(?:rose|risen|climbed|"
     r"jumped|fell|dropped)\s+to|reached|hit|totalled|totaled|topped|"
     # ... and its change: "Employment rose by 12,400" (desk probe Q: two changes of nothing,
@@ -373,7 +377,8 @@ def _subject_counted(text: str, at: int) -> str | None:
     found = _SUBJECT_COUNT_RE.search(text, max(0, at - 120), at) if at > 0 else None
     if found is None:
         return None
-    word = (found.group("of") or found.group("mod") or found.group("level")).lower()
+    word = (found.group("of") or found.group("mod") or found.group("level")
+            or found.group("list") or found.group("backlog")).lower()
     if word in STOPWORDS:
         return None
     if not found.group("by"):

@@ -21,6 +21,13 @@ DAY = "2026-03-10"
     ("Attendance over the six sessions was 41,300, against a capacity of 48,000.", "attend"),
     ("Headcount stood at 14,800 at the end of September.", "headcount"),
     ("The wolf population rose to 20,000 in 2024.", None),
+    # a waiting list or a backlog, however named before (desk probe U: 7.4 / 7.6 million
+    # never compared)
+    ("The waiting list for hospital treatment in England stood at 7.4 million in July.",
+     "list"),
+    ("NHS waiting lists in England reached 7.6 million in July.", "list"),
+    ("The Home Office backlog of asylum cases stood at 86,000 in June.", "backlog"),
+    ("The list of candidates stood at 40 on Friday.", None),
     # a level's change is a count of its own (desk probe Q: two changes of nothing)
     ("Employment in Ireland rose by 12,400 over the quarter.", "employ:change"),
     ("Employment rose to 2,781,300 in the first quarter.", "employ"),
