@@ -19,6 +19,7 @@ from checker.compare.figures import (
     scales_apart,
 )
 from checker.compare.fillers import names_apart, owners_apart
+from checker.compare.levels import level_and_change
 from checker.compare.measures import (
     fates_differ,
     measured_alike,
@@ -214,7 +215,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     since = starts_apart(a, b) if a.dates and b.dates else []
     if (q_conflict and (groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) or (
             score < _SAME_WORDING and scales_apart(a, b, q_conflict)) or (
-            since and not (records_since(a) and records_since(b))) or tenors_apart(a, b))) \
+            since and not (records_since(a) and records_since(b))) or tenors_apart(a, b)
+            or level_and_change(a, b, q_conflict))) \
             or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
