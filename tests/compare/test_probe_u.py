@@ -123,3 +123,12 @@ def test_a_policy_rate_is_exact(ruleset: RuleSet, a: str, b: str, label: str) ->
 ])
 def test_policy_rates(text: str, rate: bool) -> None:
     assert policy_rate(text) is rate
+
+
+def test_a_unit_of_time_says_no_fact(ruleset: RuleSet) -> None:
+    # a price and an approval shared "week" (from "weekly"), a specific word, and the
+    # pair was corroborated
+    assert verdict(ruleset, "The list price in the UK will be £142 per weekly dose, "
+                   "Halvorsen said.", "Britain's medicines regulator cleared Halvorsen's "
+                   "weekly injection solentide on 2 March, the company said.", "2026-03-04",
+                   "2026-03-03")[0] == "unrelated"
