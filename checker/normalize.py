@@ -29,6 +29,7 @@ from checker.normclaim import (
     mention,
 )
 from checker.normdates import earlier, has_lifespan, month_of_year, ndate
+from checker.pagetopic import national
 from checker.propernames import COMMON_STARTERS, GROUP_STARTERS, MONTHS_AND_DAYS
 from checker.rates import policy_rate
 from checker.reported import reported_quote, without_slots
@@ -224,7 +225,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         mentions = (Mention(antecedent, "coref", offset, end),
                     *[Mention(m.id, QUALIFIER, m.start, m.end) if m.start < end else m
                       for m in mentions])
-    if antecedent and not pronoun and all(m.role in (SOURCE, INITIAL) for m in mentions):
+    if antecedent and not pronoun and all(m.role in (SOURCE, INITIAL) for m in mentions) \
+            and not national(text):  # "rose by 5.1% nationally": no page's place of it
         mentions = _page_subject(text, claim, antecedent, offset, mentions)
     lifted = [(m.start, m.end) for m in mentions]
     lifted += _appositives(text, offset, mentions)

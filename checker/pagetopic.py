@@ -13,10 +13,12 @@ one fact two facts), and relating only claims that say much the same (`compare.v
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from checker import rx
 from checker.normclaim import INITIAL, TOPIC, WEAK_ROLES, Mention, NormClaim
 
 # How many of the page's most named entities make its topic, and in how many of its claims
@@ -60,7 +62,20 @@ def lent_to(claim: NormClaim) -> bool:
     guessed first word is lent it too: the guess relates it to other pages already, and
     the topic tells whose story it is (`compare.stories`)."""
     return names_nothing(claim) and (bool(claim.quantities or claim.dates or claim.months)
-                                     or guessed(claim))
+                                     or guessed(claim)) \
+        and not national(claim.text)
+
+
+# A claim that tells its own scope as the whole country ("Rents in new tenancies rose by
+# 5.1% nationally"): the page's most named place may be one of its parts (desk probe V: an
+# Irish page lent Dublin, and 5.1% conflicted with "Rents in Dublin rose by 6.8 per cent").
+_NATIONAL_RE = rx.compile(r"\b(?:nationally|nationwide|across\s+the\s+country|"
+                          r"countrywide|country-wide)\b", re.IGNORECASE)
+
+
+def national(text: str) -> bool:
+    """Whether the claim tells its scope as the whole country: no page's name is its own."""
+    return _NATIONAL_RE.search(text) is not None
 
 
 def guessed(claim: NormClaim) -> bool:

@@ -237,6 +237,8 @@ def groups_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -
     if any(x in ages_a and y in ages_b and (_group(ages_a[x]) or _group(ages_b[y]))
            for x, y in pairs):
         return True
+    if _part_against_whole(a, b, pairs):
+        return True
     # Shares of groups set against each other ("47.5% of entries, against 23.8% at
     # comprehensives") and a share of the whole ("27.4 per cent of A-level entries in
     # England, compared with 27.8 per cent in 2025"): desk probe S, error-level conflicts.
@@ -249,6 +251,34 @@ def groups_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -
     # the same group's share, and may conflict)
     return set_a and not set_b and _GROUP_RE.search(b.text) is None \
         or set_b and not set_a and _GROUP_RE.search(a.text) is None
+
+
+# A count told as a part of a total: "Seven in ten of those in emergency accommodation,
+# 11,430 people, were in the capital", "Dublin accounted for 11,430 people, or 70% of the
+# total", "Half of those families, 1,105, ..." (desk probe V: 11,430 conflicted with the
+# national 16,214 on a page that names no place).
+_PART_RE = rx.compile(
+    r"\b(?:of\s+(?:the|all)\s+(?:total|whole)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+"
+    r"(?:ten|\d+)\s+of\s+(?:those|them|these|the|all)|"
+    r"(?:half|a\s+third|a\s+quarter|a\s+fifth|two-thirds|three-quarters|most)\s+of\s+"
+    r"(?:those|them|these))\b", re.IGNORECASE)
+
+
+def _part_against_whole(a: NormClaim, b: NormClaim,
+                        pairs: Sequence[tuple[str, str]]) -> bool:
+    """A count one claim tells as a part of a total, smaller than the other's count, which
+    is told as no part: the part and the whole, not two answers to one question."""
+    part_a, part_b = _PART_RE.search(a.text) is not None, _PART_RE.search(b.text) is not None
+    if part_a == part_b:
+        return False
+    va = {q.text: q.value for q in a.quantities if q.kind == "count"}
+    vb = {q.text: q.value for q in b.quantities if q.kind == "count"}
+    for x, y in pairs:
+        small, big = (va.get(x), vb.get(y)) if part_a else (vb.get(y), va.get(x))
+        if small is not None and big is not None and small < big:
+            return True
+    return False
 
 
 # A share set against another group's: "against 23.8% at comprehensives", "compared with

@@ -24,7 +24,7 @@ def opposite_statements(a: NormClaim, b: NormClaim, sim: Similarity, lexicon: Le
     return bool(sim.shared_frame) and _negation_on_shared(a, b) \
         and not _different_times(a, b) and not narrower_denial(a, b, lexicon) \
         and not stages_differ(a, b) and not _subjects_differ(a, b, lexicon) \
-        and not _refused(a, b)
+        and not _refused(a, b) and not _first_as_none_before(a, b)
 
 
 def objects_of(c: NormClaim, pid: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
@@ -74,6 +74,22 @@ def _refused(a: NormClaim, b: NormClaim) -> bool:
 
 
 _WORD_RE = rx.compile(r"[A-Za-z]+")
+
+# The first to do a thing, told as none before: "Ferreira is the first Portuguese rider to
+# win a stage on Mont Ventoux" / "No Portuguese rider had previously won a stage on the
+# Ventoux" (desk probe V: an error-level polarity conflict). Not an ordinal ("won the first
+# stage"): "first" before a "to" or "for the first time".
+_FIRST_TO_RE = rx.compile(r"\bfirst\b(?:\s+[\w'-]+){0,4}?\s+to\s+[a-z]|"
+                          r"\bfor\s+the\s+first\s+time\b|\bmaiden\b", re.IGNORECASE)
+_NONE_BEFORE_RE = rx.compile(r"\b(?:previously|before|ever|until\s+now|hitherto)\b",
+                             re.IGNORECASE)
+
+
+def _first_as_none_before(a: NormClaim, b: NormClaim) -> bool:
+    """The positive claim tells a first, the negative one that none did it before."""
+    pos, neg = (a, b) if a.polarity == "positive" else (b, a)
+    return _FIRST_TO_RE.search(pos.text) is not None \
+        and _NONE_BEFORE_RE.search(neg.text) is not None
 
 
 def _subjects_differ(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:

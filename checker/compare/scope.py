@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from checker import rx
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.normclaim import WEAK_ROLES, NormClaim
+from checker.pagetopic import national
 
 SAME_NAME_RATIO = 80  # partial ratio (0-100) above which two unknown names may be one
 
@@ -128,4 +129,22 @@ def places_apart(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
         for place in own:
             if other & set(lexicon.ancestors(place)):
                 return True
+    return False
+
+
+def national_against_local(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
+    """One claim tells its figure "nationally" and the other names somewhere or someone of
+    its own that is no country: the country's figure and a part's ("Rents in new tenancies
+    rose by 5.1% nationally" / "Rents in Dublin rose by 6.8 per cent": desk probe V, an
+    error-level conflict)."""
+    na, nb = national(a.text), national(b.text)
+    if na == nb:
+        return False
+    whole, part = (a, b) if na else (b, a)
+    for m in part.mentions:
+        if m.role in WEAK_ROLES or m.id in whole.entities:
+            continue
+        info = lexicon.entities.get(m.id)
+        if info is None or info.type != "country":
+            return True
     return False

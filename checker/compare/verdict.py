@@ -26,7 +26,7 @@ from checker.compare.measures import (
     measures_differ,
     outcomes_differ,
 )
-from checker.compare.scope import places_apart
+from checker.compare.scope import national_against_local, places_apart
 from checker.compare.since import records_since, starts_apart
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
@@ -213,7 +213,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         q_agree, q_conflict = answered_beside(a, b, q_agree, q_conflict)
     # (Most pairs give no date on one side: no call to find no "since" in them.)
     since = starts_apart(a, b) if a.dates and b.dates else []
-    if (q_conflict and (groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) or (
+    if (q_conflict and (groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon)
+                        or national_against_local(a, b, lexicon) or (
             score < _SAME_WORDING and scales_apart(a, b, q_conflict)) or (
             since and not (records_since(a) and records_since(b))) or tenors_apart(a, b)
             or level_and_change(a, b, q_conflict))) \

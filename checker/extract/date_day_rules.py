@@ -137,7 +137,10 @@ _PLANNED_BEFORE_RE = rx.compile(
 # is being replayed after it was abandoned on Saturday" (a review: a false date conflict).
 _EVENT_AHEAD_RE = rx.compile(
     r"\b(?:(?:match|game|final|fixture|race|vote|meeting|hearing|summit|concert|ceremony)\s+"
-    r"(?:is|are)|begins|starts|opens|resumes|kicks\s+off|takes\s+place|gets\s+under\s*way)"
+    r"(?:is|are)|begins|starts|opens|resumes|kicks\s+off|takes\s+place|gets\s+under\s*way|"
+    # ... and its end: "The race ends in Paris on Sunday" (desk probe V: the Sunday before,
+    # a date conflict with "finishes in Paris on 26 July")
+    r"ends|finishes|concludes|closes)"
     r"\b(?:\s+(?!have\b|was\b|were\b|had\b|been\b|being\b|after\b|since\b|when\b|"
     r"[\w'-]+ed\b|froze\b|struck\b|fell\b|won\b|lost\b|played\b|held\b|met\b)[\w'-]+){0,6}?"
     r"\s*\Z", re.IGNORECASE)

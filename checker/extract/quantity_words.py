@@ -100,6 +100,10 @@ MEASURES = {
     "minute": ("minute", 1.0), "seconds": ("second", 1.0), "weeks": ("week", 1.0),
     # a result's time against its number (desk probe M: "7.02sec" was no figure)
     "sec": ("second", 1.0), "secs": ("second", 1.0),
+    # ... and its hours and minutes ("in 5hr 12min 36sec", "leads by 1min 42sec": only the
+    # seconds were read, and "42sec" met a lead of "102 seconds"; desk probe V)
+    "min": ("minute", 1.0), "mins": ("minute", 1.0), "hr": ("hour", 1.0),
+    "hrs": ("hour", 1.0),
     "week": ("week", 1.0), "day": ("day", 1.0), "month": ("month", 1.0),
     "cubic metres": ("m3", 1.0), "cubic meters": ("m3", 1.0), "cubic metre": ("m3", 1.0),
     "cubic meter": ("m3", 1.0), "m3": ("m3", 1.0), "m\u00b3": ("m3", 1.0),
@@ -289,7 +293,9 @@ METRE_CONTEXT_RE = rx.compile(
     r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter|hurdles|relay|final|finals|race|"
     r"sprint|dash|freestyle|backstroke|butterfly|breaststroke|medley|steeplechase|heats?|"
     r"semi-finals?|semifinals?|title|gold|silver|bronze|champion|world\s+record|"
-    r"personal\s+best|season's\s+best)\b")
+    r"personal\s+best|season's\s+best|"
+    # a height above the sea: "the 1,910m summit" (desk probe V: 1.9 billion summits)
+    r"summit|peak|ascent|altitude|elevation|above\s+sea\s+level)\b")
 METRE_BEFORE_RE = rx.compile(
     r"(?:\b(?:jumped|leapt|leaped|cleared|threw|vaulted|hurled|soared|"
     r"(?:jump|throw|leap|vault|mark|height|distance|best|pb|sb|effort)\s+of)\s+(?:a\s+)?"
