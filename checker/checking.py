@@ -28,7 +28,13 @@ from checker.compare import CompareResult, Corroboration
 from checker.compare.components import Reuse
 from checker.compare.independence import declared_origins, one_per_origin
 from checker.compare.store import VerdictFile, comparison_files
-from checker.compare.timing import at_different_times, publication_days
+from checker.compare.timing import (
+    at_different_times,
+    one_story,
+    page_names,
+    publication_days,
+    topic_only,
+)
 from checker.corpus import Corpus
 from checker.corpusnorm import claim_index, normalised
 from checker.cpus import resolve_jobs
@@ -346,9 +352,15 @@ def _pair_findings(result: CompareResult, corpus: Corpus, index: ClaimIndex,
     `pairs`: the findings kept across runs, by what each reads)."""
     if published is None:
         published = _published(corpus)
-    result.conflicts = one_per_origin([r for r in result.conflicts
-                                       if not at_different_times(r, published)],
-                                      result.origins)
+    kept = [r for r in result.conflicts if not at_different_times(r, published)]
+    tied = [r for r in kept if topic_only(r)]
+    if tied:
+        # Claims tied by their pages' narrow topic alone: only pages of one story.
+        names = page_names((dc.doc.id, dc.claims) for dc in corpus.docs)
+        apart = {id(r) for r in tied if not one_story(names.get(r.a.doc, frozenset()),
+                                                      names.get(r.b.doc, frozenset()))}
+        kept = [r for r in kept if id(r) not in apart]
+    result.conflicts = one_per_origin(kept, result.origins)
     if pairs is not None:
         made = pairs.findings(result.conflicts + result.contradictions, index, pair_finding)
         result.conflicts, result.contradictions = [], []

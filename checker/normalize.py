@@ -31,7 +31,7 @@ from checker.normclaim import (
 from checker.normdates import earlier, has_lifespan, month_of_year, ndate
 from checker.pagetopic import national
 from checker.propernames import COMMON_STARTERS, GROUP_STARTERS, MONTHS_AND_DAYS
-from checker.rates import policy_rate
+from checker.rates import policy_rate, policy_rate_figure
 from checker.reported import reported_quote, without_slots
 from checker.subjects import (
     DATELINE_RE,
@@ -330,7 +330,8 @@ def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
         noun = _subject_counted(text, q.span[0] - offset)
     low, high = q.low, q.high
     if q.kind == "percent" and not q.approximate and q.bound == "exact" \
-            and q.value is not None and policy_rate(text):
+            and q.value is not None and policy_rate(text) \
+            and policy_rate_figure(text, q.span[0] - offset, q.span[1] - offset):
         low = high = q.value  # a rate is set exactly (`checker.rates`)
     return NQuantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
 

@@ -77,3 +77,12 @@ def records_since(c: NormClaim) -> bool:
     return False
 
 
+def figures_since(c: NormClaim) -> bool:
+    """A figure told before the claim's start, over the period since it ("have risen 30%
+    since 2015"), not after it ("held since 2019, when he was sentenced to 10 years";
+    "in special measures since 2023 and owes £19bn": a fact of its own)."""
+    for d, _ in starts(c):
+        at = c.text.find(d.text)
+        if at > 0 and any(0 <= c.text.find(q.text) < at for q in c.quantities):
+            return True
+    return False

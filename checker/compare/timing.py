@@ -27,8 +27,9 @@ from datetime import date
 from checker import rx
 from checker.compare import PairResult
 from checker.compare.totals import read_by_a_day, so_far
+from checker.models.claims import Claim
 from checker.models.common import partial_date_bounds
-from checker.normclaim import LENT_ROLES, NormClaim, given_only
+from checker.normclaim import LENT_ROLES, TOPIC, NormClaim, given_only
 
 # A statement of the page's present ("is not listed", "has no", "does not own"); a past
 # one ("was not founded by") speaks of a time the later event may well concern.
@@ -145,3 +146,38 @@ def _before(undated: NormClaim, dated: NormClaim, published: Mapping[str, date])
     if day is None or undated.dates or not dated.dates or not _PRESENT.search(undated.text):
         return False
     return all(d.first is not None and d.first > day for d in dated.dates)
+
+
+# How many names two pages of one story say in common, at least, and what share of the
+# fewer names either says (a third; of short pages, two names and two thirds).
+_ONE_STORY_NAMES = 3
+
+
+def topic_only(r: PairResult) -> bool:
+    """Whether the pair is related only through its pages' lent topic (`pagetopic`)."""
+    if r.a.doc == r.b.doc:
+        return False
+    lent = given_only(r.a.mentions, _TOPIC_ROLES) | given_only(r.b.mentions, _TOPIC_ROLES)
+    return bool(lent) and (r.a.entities & r.b.entities) <= lent
+
+
+_TOPIC_ROLES = frozenset({TOPIC})
+
+
+def one_story(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
+    """Whether two pages' names tell one story: three names in common at least, a third of
+    the fewer either page says (or two in common, two thirds of them, of short pages). Two
+    stories on one city, one politician or one club ("More than 30 people were arrested" at
+    a protest in London, "Twelve people were arrested" before a derby there; "The plan will
+    cost £2bn" / "£5bn", two plans Reeves announced one day) share the topic and little
+    else (a review: error-level conflicts)."""
+    shared = len(names_a & names_b)
+    fewer = min(len(names_a), len(names_b))
+    return (shared >= _ONE_STORY_NAMES and 3 * shared >= fewer) or (
+        shared >= 2 and 3 * shared >= 2 * fewer)
+
+
+def page_names(docs: Iterable[tuple[str, Iterable[Claim]]]) -> dict[str, frozenset[str]]:
+    """Each document's names: the ids (or the lower-cased words) of its claims' entities."""
+    return {doc: frozenset(e.id or e.text.lower() for c in claims for e in c.entities)
+            for doc, claims in docs}

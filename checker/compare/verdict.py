@@ -27,7 +27,7 @@ from checker.compare.measures import (
     outcomes_differ,
 )
 from checker.compare.scope import national_against_local, places_apart
-from checker.compare.since import records_since, starts_apart
+from checker.compare.since import figures_since, records_since, starts_apart
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     bare_counts_apart,
@@ -131,6 +131,18 @@ def _told_twice(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> b
                                               fb.figures_of)[0])
 
 
+def _two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
+               since: list[tuple[str, str]], score: float, lexicon: Lexicon) -> bool:
+    """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
+    two periods since two starts, two instruments' terms, a level and a change."""
+    return groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) \
+        or national_against_local(a, b, lexicon) \
+        or (score < _SAME_WORDING and scales_apart(a, b, q_conflict)) \
+        or (bool(since) and not (records_since(a) and records_since(b))
+            and figures_since(a) and figures_since(b)) \
+        or tenors_apart(a, b) or level_and_change(a, b, q_conflict)
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
           thresholds: Thresholds | None = None, calibrated: bool = True,
           facts: Facts | None = None) -> Verdict:
@@ -213,11 +225,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         q_agree, q_conflict = answered_beside(a, b, q_agree, q_conflict)
     # (Most pairs give no date on one side: no call to find no "since" in them.)
     since = starts_apart(a, b) if a.dates and b.dates else []
-    if (q_conflict and (groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon)
-                        or national_against_local(a, b, lexicon) or (
-            score < _SAME_WORDING and scales_apart(a, b, q_conflict)) or (
-            since and not (records_since(a) and records_since(b))) or tenors_apart(a, b)
-            or level_and_change(a, b, q_conflict))) \
+    if (q_conflict and _two_facts(a, b, q_conflict, since, score, lexicon)) \
             or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing

@@ -105,7 +105,9 @@ def test_a_province_and_its_country_are_a_part_and_the_whole(ruleset: RuleSet) -
      "The European Central Bank raised its deposit rate to 2.25% last week.", "conflict"),
     ("The Bank of England cut rates to 3.5% on Thursday.",
      "The Bank of England cut rates to 3.50% on Thursday.", "corroboration"),
-    # other shares keep their rounding
+    # other shares keep their rounding, in a claim naming a policy rate too (a review)
+    ("Mortgage rates fell to 4.5% after the Bank of England cut the base rate.",
+     "Mortgage rates fell to 4.46%, Moneyfacts said.", "corroboration"),
     ("Unemployment in Spain rose to 11% in March.",
      "Unemployment in Spain rose to 11.2% in March.", "corroboration"),
 ])

@@ -40,7 +40,7 @@ def test_a_length_as_an_adjective_is_told_to_its_last_digit(ruleset: RuleSet) ->
     ((_, unit, value, low, high),) = [f for f in _figures(
         ruleset, "His time for the 13.4-mile climb was a new record.") if f[1] == "m"]
     assert low is not None and high is not None and value is not None
-    assert low < value < high and 21_450 < high and low < 21_550
+    assert low < value < high and high > 21_450 and low < 21_550
 
 
 def test_a_summit_s_height_is_in_metres(ruleset: RuleSet) -> None:

@@ -25,6 +25,11 @@ INFLATION = "UK inflation rose to 4.1% in March, the highest since {}."
     # two records of one figure: the figure is today's, and it still conflicts
     (INFLATION.format(2015), "UK inflation rose to 3.8% in March, the highest since 2019.",
      ("conflict", "number")),
+    # figures told after their start are facts of their own, compared (a review: the
+    # terms' conflict was lost)
+    ("Karimi has been held in Evin prison since 2019 and was sentenced to 10 years.",
+     "Karimi has been held in Evin prison since 2018 and was sentenced to 12 years.",
+     ("conflict", "number")),
     # one start, told in a year and in a month of it
     ("Nvidia shares have risen 200% since January 2025.",
      "Nvidia shares have risen 200% since 2025.", ("corroboration", "agree")),
