@@ -11,10 +11,12 @@ second-largest on record" are two rankings (a review)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from checker import rx
 from checker.nlp import word_stem
+from checker.normclaim import NormClaim
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
@@ -116,3 +118,28 @@ def rankings_clash(sa: dict[tuple[str, str], Standing],
 # A cheap first test: a superlative's ending, "most", or a sequence word.
 _CUE_RE = rx.compile(r"est\b|\bmost\b|consecutive|straight|successive|back-to-back",
                      re.IGNORECASE)
+
+
+# Sessions of a meeting, each with its own order: "finished 3rd in qualifying" / "finished
+# 5th in the race" are two results (a review: an error-level conflict).
+_SESSIONS = frozenset(word_stem(w) for w in """qualifying qualifier practice sprint race heat
+    heats semi-final semi-finals semifinal quarter-final quarterfinal final prologue
+    shootout""".split())
+_UP, _DOWN = word_stem("increase"), word_stem("decrease")
+
+
+def places_read_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -> bool:
+    """Disagreeing places that are two readings: reached by moves in opposite directions
+    ("Chelsea climbed to 2nd" on Saturday / "Chelsea dropped to 3rd" on Sunday: a review,
+    an error), or of two sessions ("in qualifying" / "in the race")."""
+    ranks_a = {q.text for q in a.quantities if q.kind == "rank"}
+    ranks_b = {q.text for q in b.quantities if q.kind == "rank"} if ranks_a else set()
+    if not any(x in ranks_a and y in ranks_b for x, y in pairs):
+        return False
+    up_a, up_b = _UP in a.tokens, _UP in b.tokens
+    down_a, down_b = _DOWN in a.tokens, _DOWN in b.tokens
+    if (up_a and not down_a and down_b and not up_b) or (down_a and not up_a and up_b
+                                                          and not down_b):
+        return True
+    sa, sb = _SESSIONS & a.tokens, _SESSIONS & b.tokens
+    return bool(sa) and bool(sb) and sa.isdisjoint(sb)

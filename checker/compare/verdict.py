@@ -41,7 +41,7 @@ from checker.compare.slots import (
     times_apart,
     told_apart,
 )
-from checker.compare.standings import rankings_clash
+from checker.compare.standings import places_read_apart, rankings_clash
 from checker.compare.stories import guesses_only, lent_topic, narrow_topic, two_stories
 from checker.compare.tenors import tenors_apart
 from checker.lexicon import Lexicon
@@ -134,13 +134,15 @@ def _told_twice(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> b
 def _two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
                since: list[tuple[str, str]], score: float, lexicon: Lexicon) -> bool:
     """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
-    two periods since two starts, two instruments' terms, a level and a change."""
+    two periods since two starts, two instruments' terms, a level and a change, places of
+    two readings."""
     return groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) \
         or national_against_local(a, b, lexicon) \
         or (score < _SAME_WORDING and scales_apart(a, b, q_conflict)) \
         or (bool(since) and not (records_since(a) and records_since(b))
             and figures_since(a) and figures_since(b)) \
-        or tenors_apart(a, b) or level_and_change(a, b, q_conflict)
+        or tenors_apart(a, b) or level_and_change(a, b, q_conflict) \
+        or places_read_apart(a, b, q_conflict)
 
 
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,

@@ -42,6 +42,13 @@ def test_probe_t_pairs(ruleset: RuleSet, a: str, b: str, label: str) -> None:
     ("The University of Manchester fell out of the top 50 for the first time, dropping "
      "to 53rd.", "The University of Manchester, which fell to 57th, dropped out of the top "
      "50 for the first time.", ("conflict", "number")),
+    # places of two sessions, or reached by moves in opposite directions, are two
+    # readings (a review: error-level conflicts)
+    ("Lando Norris finished 3rd in qualifying at Silverstone.",
+     "Lando Norris finished 5th in the race at Silverstone.", ("unrelated", None)),
+    ("Chelsea climbed to 2nd in the Premier League after beating Fulham.",
+     "Chelsea dropped to 3rd in the Premier League after losing to Arsenal.",
+     ("unrelated", None)),
     # a place reached and a place in a table are two readings
     ("Leeds slipped to 12th in the table.", "Leeds finished 9th at the tournament.",
      ("unrelated", None)),
