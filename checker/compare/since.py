@@ -12,6 +12,7 @@ from calendar import monthrange
 from datetime import date
 
 from checker import rx
+from checker.nlp import STOPWORDS, word_stem
 from checker.normclaim import NDate, NormClaim
 
 Pairs = list[tuple[str, str]]
@@ -65,6 +66,35 @@ def starts_apart(a: NormClaim, b: NormClaim) -> Pairs:
     if fa <= lb and fb <= la:
         return []
     return [(da.text, db.text)]
+
+
+def records_told_apart(a: NormClaim, b: NormClaim) -> bool:
+    """Either claim's one start is a record's whose words the other claim lacks (a review:
+    "the first time since 2008 that the Bank had cut rates at consecutive meetings" / "the
+    first rate cut since 2020" were an error-level date conflict): two records."""
+    sa, sb = starts(a), starts(b)
+    return len(sa) == 1 and len(sb) == 1 and (
+        _told_apart(a, sa[0][0], b) or _told_apart(b, sb[0][0], a))
+
+
+# What a record is of, told after its start: "the first time since 2008 that the Bank had
+# cut rates at consecutive meetings".
+_THAT_RE = rx.compile(r"[ \t,]+that[ \t]+([^,;:]+)", re.IGNORECASE)
+
+
+def _told_apart(c: NormClaim, d: NDate, other: NormClaim) -> bool:
+    """The record of `c` since `d` says what it is of, after a "that", in words the other
+    claim does not have."""
+    at = c.text.find(d.text)
+    told = _THAT_RE.match(c.text, at + len(d.text)) if at >= 0 else None
+    if told is None:
+        return False
+    words = {word_stem(w) for w in _WORD_RE.findall(told.group(1))  # names are no words
+             if w not in STOPWORDS}
+    return not words <= other.tokens
+
+
+_WORD_RE = rx.compile(r"(?<![\w-])[a-z][a-z'-]+")
 
 
 def records_since(c: NormClaim) -> bool:

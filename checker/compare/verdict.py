@@ -27,7 +27,12 @@ from checker.compare.measures import (
     outcomes_differ,
 )
 from checker.compare.scope import national_against_local, places_apart
-from checker.compare.since import figures_since, records_since, starts_apart
+from checker.compare.since import (
+    figures_since,
+    records_since,
+    records_told_apart,
+    starts_apart,
+)
 from checker.compare.slots import (
     EVENT_GRANULARITIES,
     bare_counts_apart,
@@ -234,6 +239,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # of two owners ("Sable Ridge's shares" / "Kestrel's shares"): two facts, whatever
         # else they say (the 61 pages, desk probe S: error-level conflicts).
         return Verdict("unrelated", None, 0.5, score, details)
+    if since and records_told_apart(a, b):
+        return Verdict("unrelated", None, 0.5, score, details)  # two records
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     if since and not q_conflict and not d_conflict:
         d_conflict = since  # one state or record, begun at two times

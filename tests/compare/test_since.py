@@ -30,6 +30,13 @@ INFLATION = "UK inflation rose to 4.1% in March, the highest since {}."
     ("Karimi has been held in Evin prison since 2019 and was sentenced to 10 years.",
      "Karimi has been held in Evin prison since 2018 and was sentenced to 12 years.",
      ("conflict", "number")),
+    # two records: what one is of, told after "that", the other does not say (a review:
+    # an error-level date conflict)
+    ("It was the first time since 2008 that the Bank had cut rates at consecutive "
+     "meetings.", "It was the first rate cut since 2020, the Bank said.", ("unrelated", None)),
+    ("The Bank of England cut rates to 3.5% on Thursday, its first cut since 2020.",
+     "The Bank of England cut rates to 3.5% on Thursday, its first cut since 2019.",
+     ("conflict", "date")),
     # one start, told in a year and in a month of it
     ("Nvidia shares have risen 200% since January 2025.",
      "Nvidia shares have risen 200% since 2025.", ("corroboration", "agree")),
