@@ -239,6 +239,11 @@ _CHANGE_BASE_RE = rx.compile(
 # Only a past year or quarter as such a base ("on last year", "from the previous year"):
 # "rose 5% on Monday", "closed at $50 on March 3" date their figures.
 _PAST_PERIOD_RE = rx.compile(r"(?:the\s+)?(?:last|previous|prior|same)\b", re.IGNORECASE)
+_BASE_GRAINS = frozenset({"month", "quarter", "year", "fiscal-year"})
+_NAMED_BASE_RE = rx.compile(
+    r"(?:%|\bper\s+cent)\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
+    re.IGNORECASE)
+_WHEN_AFTER_RE = rx.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 
 
@@ -246,6 +251,14 @@ def _comparison_base(d: DateExpr, folded: str, start: int) -> bool:
     """Whether d names the base a figure is compared with (above), not a time of the fact."""
     if d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
             and _CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
+        return True
+    if not d.relative and d.granularity in _BASE_GRAINS \
+            and _NAMED_BASE_RE.search(folded, max(start, d.start - 30), d.start) \
+            and not _WHEN_AFTER_RE.match(folded, d.end):
+        # ... or a month, quarter or year named as the base: "up 6% on 2024", "up 11.3% on
+        # September 2025" (desk probe V: a date conflict with this September's figure);
+        # not a period ("rise 3% over 2026"), nor a base whose own figure follows ("on
+        # September 2025, when 14,570 people were ...": that figure is of then)
         return True
     return d.start > start and folded[d.start - 1] == "(" \
         and _LABELLED_FIGURE_RE.match(folded, d.end) is not None

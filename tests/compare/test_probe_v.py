@@ -98,3 +98,20 @@ def test_a_national_figure_is_lent_no_city(tmp_path: Path) -> None:
 ])
 def test_national_scope_words(sentence: str) -> None:
     assert national(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # a year or a month named as a change's base is no time of the fact
+    ("Wind farms generated a record 87 TWh in Great Britain in 2025, up 6% on 2024.",
+     ["2025"]),
+    ("The prize fund this year is €8.05m, up 4.3% on 2025.", ["this year"]),
+    # a period, a day, or a base whose own figure follows, still date
+    ("Sandhu said she expected prices to rise between 1% and 3% over 2026.", ["2026"]),
+    ("Sales rose 5% on March 3.", ["March 3"]),
+    ("The figure is up 11.3% on September 2025, when 14,570 people were in emergency "
+     "accommodation.", ["September 2025"]),
+])
+def test_a_named_base_of_a_change(ruleset: RuleSet, sentence: str, dates: list[str]) -> None:
+    claims = extract_text(sentence, "page", ruleset.lexicon,
+                          DocumentMeta(published="2026-10-30"), threshold=0.0).claims
+    assert [d.text for c in claims for d in c.dates] == dates
