@@ -17,11 +17,11 @@ _CORPORATE_RE = rx.compile(r"(?<=\w) (?:plc|ltd|limited|inc|incorporated|llc|gmb
 # Lindqvist" and "Maria Lindqvist". Only a title that ends in one of
 # the heads is dropped ("Finance Ministry", "General Motors" and "Federal Reserve" keep
 # their words).
-_TITLE_LEAD = frozenset("""prime deputy vice foreign finance health interior defence defense
+TITLE_LEAD = frozenset("""prime deputy vice foreign finance health interior defence defense
     home chief former acting state financial operating technology head assistant""".split())
 # ... and a player's position or a team's role: "Guard Jalen Brooks" is "Jalen Brooks"
 # (desk probe T: "Brooks" on the other page met no "guard-jalen-brooks").
-_TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governor mayor
+TITLE_HEADS = frozenset("""president minister mr mrs ms dr prof senator governor mayor
     chancellor premier executive officer spokesperson spokesman spokeswoman chairman
     chairwoman ceo cfo coach guard forward striker midfielder defender goalkeeper captain
     winger manager quarterback pitcher""".split())
@@ -43,9 +43,9 @@ def _untitled(key: str) -> str:
     words = key.split(" ")
     head = 0
     for i, word in enumerate(words[:-1]):
-        if word in _TITLE_HEADS:
+        if word in TITLE_HEADS:
             head = i + 1
-        elif word not in _TITLE_LEAD:
+        elif word not in TITLE_LEAD:
             break
     # What ends in a body's head is the body's name, no person's: "Premier League" is no
     # "League" of a premier (a probe: every club's league table was "name:league").

@@ -16,6 +16,7 @@ from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.models.claims import Claim, QuantitySlot
+from checker.nameids import TITLE_HEADS, TITLE_LEAD
 from checker.nlp import STOPWORDS, match_tokens, token_key, word_stem
 from checker.normclaim import (
     CONTEXT,
@@ -80,9 +81,19 @@ def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Ment
     if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
             or low in GROUP_STARTERS or _LOWER_PART_RE.search(word) \
             or low in WORD_NUMBERS or all(part in WORD_NUMBERS for part in low.split("-")) \
-            or _ADVERB_RE.search(low):
+            or _ADVERB_RE.search(low) or _title_word(low, text, m.end(1)):
         return None  # "Twelve people died": a number, not a name
     return Mention(UNKNOWN_PREFIX + slug(low), INITIAL, offset + m.start(1), offset + m.end(1))
+
+
+def _title_word(low: str, text: str, end: int) -> bool:
+    """A person's title opening the sentence before a word in lower case ("Chief executive
+    Helen Marsh said ...", "Deputy leader ..."): a title, no name (desk probe W: two
+    chief executives' quotes of two stories shared "name:chief")."""
+    return (low in TITLE_LEAD or low in TITLE_HEADS) and _LOWER_NEXT_RE.match(text, end) is not None
+
+
+_LOWER_NEXT_RE = rx.compile(r"\s+[a-z]")
 
 
 # A compound of a time or an order ("First-time buyers", "Opening-night sales", "Year-to-

@@ -96,6 +96,12 @@ def _strict_without(a: NormClaim, b: NormClaim, words: tuple[str, str], ev: Evid
         # on Tuesday, traders said" / "Sensex index rose 2.1 percent on Tuesday" (their
         # frames were the tellers' words until "traders said" was read as attribution).
         return ev.sim.entities >= 0.6
+    if len(ev.q_agree) >= 2 and len(ev.q_agree) == len(a.quantities) == len(b.quantities):
+        # Every figure of both claims agrees, two at least, and only the direction differs:
+        # "Razorbills bucked the trend, increasing by 12% to 1,980 birds" / "Razorbills, by
+        # contrast, decreased by 12 percent, to 1,980 birds" (desk probe W: the asides
+        # "bucked the trend" / "by contrast" kept the rest of the frames apart).
+        return ev.sim.entities >= 0.6
     return ev.sim.entities >= 0.6 and overlap(rest_a, rest_b, lambda _: 1.0) >= 0.6
 
 

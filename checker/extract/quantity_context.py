@@ -309,6 +309,12 @@ AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s
 # ("under 5 years old"), which the figure's own reading keeps.
 _YEAR_OLD_RE = rx.compile(r"(?<![\d,.])\b(?P<age>(?P<num>\d{1,3})[-\s]years?[-\s]old)\b(?!-)"
                           r"(?:\s+(?P<next>[A-Za-z]+))?", re.IGNORECASE)
+# The age of a find as a compound adjective, in thousands of years or more: "a 7,000-year-
+# old village", "a 3.5 million-year-old skull". Not a shorter age, which describes the thing
+# ("the 40-year-old record": a review kept no figure), nor a person's (`people_ages`).
+THING_AGE_RE = rx.compile(r"(?<![\d,.])\b(?P<age>(?:(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})|"
+                          r"(?P<snum>\d+(?:\.\d+)?)[\s-](?P<scale>million|billion))"
+                          r"-years?-old)\b(?!-)", re.IGNORECASE)
 _THING_AFTER_AGE = frozenset("""record records law laws oak tree trees bridge church tomb
     tradition building company firm business house home car plane aircraft jet ship vessel
     boat bond mystery rule ban treaty agreement deal debate dispute feud rivalry case cases

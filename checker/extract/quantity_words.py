@@ -61,6 +61,7 @@ MEASURES = {
     "kwh": ("Wh", 1e3), "mwh": ("Wh", 1e6), "gwh": ("Wh", 1e9),
     "twh": ("Wh", 1e12), "hectares": ("m2", 1e4),
     "acres": ("m2", 4046.86), "years": ("year", 1.0), "year": ("year", 1.0),
+    "millennia": ("year", 1e3),  # "seven millennia old" (desk probe W: a count of 7)
     "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
     "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
     "feet": ("m", FOOT), "foot": ("m", FOOT),  # a desk probe: "23,000 feet" a count

@@ -116,12 +116,16 @@ _AUXILIARIES = frozenset("is are was were has have had been will would can could
                          .split())
 OPINION = Cue(
     """
-    believe believes feel feels great greatest best worst wonderful amazing astounding
+    believe believes feel feels great greatest wonderful amazing astounding
     terrible awesome beautiful ugly shameful should ought arguably undoubtedly
     clearly obviously hopefully unfortunately fortunately
     """,
     [r"i\s+think", r"we\s+think", r"in\s+my\s+view", r"in\s+our\s+view", r"a\s+lot\s+more",
      r"it\s+is\s+time", r"need\s+to", r"needs\s+to",
+     # ... but what was hit or sold most is a measure: "Gatwick was the worst hit, with 190
+     # cancellations", "the best-selling album" (desk probe W: scored 0.475 and lost)
+     r"best(?![\s-]+(?:selling|sellers?|performing|paid|hit|affected))",
+     r"worst(?![\s-]+(?:hit|affected|performing|paid))",
      # ... but a court's opinion is its ruling, and an opinion poll a survey ("Justice
      # Moraes, who wrote the majority opinion, said ...": a desk probe's missed line)
      r"opinion(?<!majority\sopinion)(?<!dissenting\sopinion)(?<!concurring\sopinion)"
