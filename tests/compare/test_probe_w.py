@@ -64,3 +64,13 @@ def test_a_title_opening_a_sentence_is_no_name(ruleset: RuleSet) -> None:
     claim = norm(ruleset, 'Chief executive Helen Marsh said: "We let our customers down '
                           'today and I am deeply sorry."', "a", DAY)
     assert "name:chief" not in claim.entities
+
+
+@pytest.mark.parametrize("sentence", ["The EU fined the firm €2bn in March.",
+                                      "The European Union fined the firm €2bn in March."])
+def test_the_eu_is_one_entity(ruleset: RuleSet, sentence: str) -> None:
+    # "EU" and "European Union" were two unknown names; "European" names no union
+    (claim,) = _claims(ruleset, sentence)
+    assert [e.id for e in claim.entities] == ["european-union"]
+    (bank,) = _claims(ruleset, "The European Central Bank held rates at 2% on Thursday.")
+    assert "european-union" not in [e.id for e in bank.entities]
