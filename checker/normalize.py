@@ -34,6 +34,7 @@ from checker.pagetopic import national
 from checker.propernames import COMMON_STARTERS, GROUP_STARTERS, MONTHS_AND_DAYS
 from checker.rates import policy_rate, policy_rate_figure
 from checker.reported import reported_quote, without_slots
+from checker.subjectcounts import subject_counted
 from checker.subjects import (
     DATELINE_RE,
     MEASURE_FIRST_RE,
@@ -338,7 +339,7 @@ def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
     noun = word_stem(q.noun.lower()) if q.noun and q.kind != "time" else \
         _event(q.noun) if q.noun else None
     if noun is None and q.kind == "count" and q.unit is None:
-        noun = _subject_counted(text, q.span[0] - offset)
+        noun = subject_counted(text, q.span[0] - offset)
     low, high = q.low, q.high
     if q.kind == "percent" and not q.approximate and q.bound == "exact" \
             and q.value is not None and policy_rate(text) \
@@ -357,49 +358,3 @@ _ONE_EVENT = {"touched": "landed", "touchdown": "landed", "land": "landed",
 def _event(noun: str) -> str:
     """A time's noun (what happened then) as a stem, one event's words read as one."""
     return word_stem(" ".join(_ONE_EVENT.get(w, w) for w in noun.lower().split()))
-
-
-# A bare count whose subject says what it counts: "The death toll from the quake rose to
-# 42", "Passenger numbers were 990 million", "The number of migrants ... reached 52,000",
-# "Attendance over the six sessions was 41,300" (desk probe M: a count of nothing, so
-# 41,300 / 38,900 never conflicted).
-_SUBJECT_COUNT_RE = rx.compile(
-    r"(?:\bnumber\s+of\s+(?P<of>[a-z]+)(?:\s+[^,;:.]{1,60}?)?"
-    r"|\b(?P<mod>[a-z]+)\s+(?:toll|numbers|count|tally)"
-    r"(?:\s+(?:from|of|at|in|for|on)\s+[^,;:.]{1,60}?)?"
-    r"|(?:^|[.;:]\s+|\b(?:the|its|their)\s+)(?P<level>attendance|turnout|headcount|"
-    r"membership|crowd|audience|workforce|enrolment|enrollment|ridership|readership|"
-    r"viewership|employment|unemployment|population)\b(?P<qual>\s+[^,;:.]{1,60}?)?"
-    # a list or backlog, however named before: "NHS waiting lists in England reached 7.6
-    # million" (desk probe U: "The waiting list ... stood at 7.4 million", never compared)
-    r"|(?:^|[.;:]\s+|\b(?:the|its|their)\s+)(?:[\w-]+\s+){0,2}?"
-    r"(?:waiting\s+(?P<list>list|lists)|(?P<backlog>backlog|backlogs))\b(?:\s+(?:for|of|at|in|on)\s+[^,;:.]{1,60}?)?)"
-    r"\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|stood\s+at|(?:rose|risen|climbed|"
-    r"jumped|fell|dropped)\s+to|reached|hit|totalled|totaled|topped|"
-    # ... and its change: "Employment rose by 12,400" (desk probe Q: two changes of nothing,
-    # never compared), another figure than the level it changed to
-    r"(?P<by>(?:rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|"
-    r"decreased|declined)\s+by))\s+\Z", re.IGNORECASE)
-
-
-_PART_WORD_RE = rx.compile(r"(?<![\w'\u2019])[a-z][a-z-]+\b")
-
-
-def _subject_counted(text: str, at: int) -> str | None:
-    """What a bare count at `at` counts, by its subject (`_SUBJECT_COUNT_RE`), as a stem:
-    two pages' death tolls, never compared as counts of nothing, are counts of deaths."""
-    found = _SUBJECT_COUNT_RE.search(text, max(0, at - 120), at) if at > 0 else None
-    if found is None:
-        return None
-    word = (found.group("of") or found.group("mod") or found.group("level")
-            or found.group("list") or found.group("backlog")).lower()
-    if word in STOPWORDS:
-        return None
-    if not found.group("by"):
-        return word_stem(word)
-    # A change of a part of the level is the part's: "Employment in the manufacturing
-    # sector rose by 12,400" is no change of "employment in construction" (a review), while
-    # "Employment in Ireland" is all of it (a place is the claim's scope, not a part).
-    part = sorted({word_stem(w) for w in _PART_WORD_RE.findall(found.group("qual") or "")
-                   if w not in STOPWORDS})
-    return word_stem(word) + ":change" + "".join(f"+{w}" for w in part)
