@@ -15,8 +15,6 @@ from checker.compare.figures import (
     answered_beside,
     counted_alike,
     fated_alike,
-    groups_apart,
-    scales_apart,
 )
 from checker.compare.fillers import names_apart, owners_apart
 from checker.compare.levels import level_and_change
@@ -26,6 +24,7 @@ from checker.compare.measures import (
     measures_differ,
     outcomes_differ,
 )
+from checker.compare.parts import groups_apart, scales_apart
 from checker.compare.scope import national_against_local, places_apart
 from checker.compare.since import (
     figures_since,
