@@ -124,7 +124,9 @@ def find_dates(
                 else:
                     found.append(_opened(expr, text, folded, start, anchor))
                 taken.add(s, e)
-    if months and len(found) and len(months) > 1:
+    if not found:
+        return found  # most clauses: nothing below changes an empty list
+    if months and len(months) > 1:
         found = _listed_months(found, text, folded, stop, anchor, future, taken)
     found.sort(key=lambda d: d.start)
     if len(found) > 1:
