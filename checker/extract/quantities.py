@@ -133,10 +133,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             keep(Quantity(text[m.start():m.end("age")], m.start(), m.end("age"), "measure",
                           value, value - half, value + half, "year", "old", False, "exact"))
 
-    for s, e, length, runs in streaks(folded, low_text, start, stop, gates & _STREAK != 0):
+    # The generators below are opened only where their own first test would pass (streaks
+    # need a cue of _STREAK, sequences " to "): most clauses build none.
+    for s, e, length, runs in streaks(folded, low_text, start, stop, True) \
+            if gates & _STREAK else ():
         keep(Quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
                       "exact"))  # "for the fifth year in a row": a run five years long
-    for s, e, place, of in sequence_places(folded, low_text, start, stop):
+    for s, e, place, of in sequence_places(folded, low_text, start, stop) \
+            if " to " in low_text else ():
         keep(Quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
                       "exact"))  # "the fourth minister to leave"
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
@@ -152,7 +156,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                     folded, max(start, m.start() - 24), m.start())) else None
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, noun, False, "exact"))
-    for s, e, place in qc.word_places(folded, low_text, start, stop, gates & _ORDINAL != 0):
+    for s, e, place in qc.word_places(folded, low_text, start, stop, gates & _ORDINAL != 0) \
+            if gates & _ORDINAL or " out the top " in low_text else ():
         keep(Quantity(text[s:e], s, e, "rank", place, place, place, None,
                       qc.place_noun(folded, s, e), False, "exact"))
     if "-" in sentence:
