@@ -42,14 +42,23 @@ class Cue:
         needles = [_longest_word(p) for p in phrase_list]
         self._needles = Gates([() if None in needles else tuple(filter(None, needles))])
 
-    def found(self, text: str, toks: frozenset[str] | None = None) -> bool:
-        """Whether any word or phrase of the cue occurs in text."""
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """The substrings one of which the lower case of an ASCII text holds wherever a
+        phrase matches (none: every text may hold one)."""
+        return self._needles.groups[0]
+
+    def found(self, text: str, toks: frozenset[str] | None = None,
+              needled: bool | None = None) -> bool:
+        """Whether any word or phrase of the cue occurs in text; `needled` whether the lower
+        case of text holds one of `needles`, when the caller read it (an ASCII text's)."""
         toks = tokens(text) if toks is None else toks
         if not self.words.isdisjoint(toks):
             return True
         if self._regex is None or self._gate.isdisjoint(toks):
             return False
-        if text.isascii() and not self._needles.mask(text.lower()):
+        if text.isascii() and not (self._needles.mask(text.lower()) if needled is None
+                                   else needled):
             return False
         return self._regex.search(text) is not None
 

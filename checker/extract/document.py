@@ -39,6 +39,7 @@ from checker.extract.units import claim_units
 from checker.extract.verdicts import rated_claim, rated_claims, with_rated
 from checker.extract.worktitles import quoted_titles, titled
 from checker.extract.worthiness import (
+    CUE_GATES,
     ENTITY_BONUS,
     FIGURE_ROW_RE,
     score,
@@ -87,9 +88,10 @@ _LETTERS_RE = rx.compile(r"[A-Za-z]{2}")
 _DIGIT_RE = rx.compile(r"\d")
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
-# The cue gates of dates, quantities and attribution, read in one scan of a clause's lower
-# case text rather than one scan each (each part is exactly its own Gates' mask).
-SENTENCE_GATES = JointGates(_DATE_GATES, _QUANTITY_GATES, _ATTRIBUTION_GATES)
+# The cue gates of dates, quantities and attribution and the word cues' phrase needles of
+# text_features, read in one scan of a clause's lower case text rather than one scan each
+# (each part is exactly its own Gates' mask).
+SENTENCE_GATES = JointGates(_DATE_GATES, _QUANTITY_GATES, _ATTRIBUTION_GATES, CUE_GATES)
 for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
     check_plain(_model)
 # Each slot model's set of all its fields, read once: full_fields returns this one set always.
@@ -224,7 +226,7 @@ class _Context:
             return None  # a word or two, unless a row of figures ("Turnout: 71%")
         # Dates, quantities and attribution read the same lower-case text and digit test.
         lower = folded[start:end].lower()
-        date_gates, quantity_gates, attribution_gates = SENTENCE_GATES.masks(lower)
+        date_gates, quantity_gates, attribution_gates, cue_gates = SENTENCE_GATES.masks(lower)
         whole = (start, end) == sentence
         future, attrib, correction = self.stance(sentence, attribution_gates if whole else None)
         if not whole:
@@ -265,7 +267,7 @@ class _Context:
                              has_date=bool(dates) or any(q.kind == "time"
                                                          for q in quantities),
                              attributed=attrib is not None,
-                             future=future, correction=correction)
+                             future=future, correction=correction, cue_gates=cue_gates)
         line = dateline_end(folded, start, end) if dates and start == sentence[0] else None
         if line is not None:
             # A dateline dates the report, not the event: no date slot of the claim (its

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from checker import rx
 from checker.extract.cues import Cue, must_lower_twin, tokens
+from checker.extract.gates import Gates
 from checker.extract.stance import is_future
 from checker.textutil import fold
 
@@ -247,9 +248,16 @@ _ADVICE_TWIN = must_lower_twin(ADVICE_RE)
 _SUPERSEDED_TWIN = must_lower_twin(SUPERSEDED_RE)
 
 
+# The phrase needles of the word cues text_features reads (bit i: the i-th cue's), for a
+# caller that scans a clause's lower case text for other cues too (extract.SENTENCE_GATES).
+_CUES = (FACTUAL_VERBS, OPINION, SENTIMENT, EVALUATIVE, SPECULATION)
+CUE_GATES = Gates([cue.needles for cue in _CUES])
+
+
 def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed: bool,
-                  future: bool, correction: bool) -> list[str]:
-    """The features that do not depend on the names in the sentence."""
+                  future: bool, correction: bool, cue_gates: int | None = None) -> list[str]:
+    """The features that do not depend on the names in the sentence; `cue_gates` is
+    CUE_GATES.mask of fold(sentence).lower(), when the caller read it."""
     text = fold(sentence).strip()
     toks = tokens(text)
     # The word count is only compared with 12 and 5: thirteen words are as many as needed,
@@ -263,7 +271,10 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("number")
     if has_date:
         found.append("date")
-    if FACTUAL_VERBS.found(text, toks) or _factual_after_do(text, toks):
+    # A needle holds no space: the clause's mask is its stripped text's too.
+    gates = cue_gates
+    if FACTUAL_VERBS.found(text, toks, None if gates is None else gates & 1 != 0) \
+            or _factual_after_do(text, toks):
         found.append("factual-verb")
     elif _negates_an_event(text, toks):
         found += ["verb", "negation"]  # "didn't cause" has its verb, though no auxiliary
@@ -276,9 +287,9 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("attribution")
     if correction:
         found.append("correction")
-    for name, cue in (("opinion", OPINION), ("sentiment", SENTIMENT),
-                      ("evaluative", EVALUATIVE), ("speculation", SPECULATION)):
-        if cue.found(text, toks):
+    for name, cue, bit in (("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4),
+                           ("evaluative", EVALUATIVE, 8), ("speculation", SPECULATION, 16)):
+        if cue.found(text, toks, None if gates is None else gates & bit != 0):
             found.append(name)
     if text.rstrip('"\')').endswith("?"):
         found.append("question")

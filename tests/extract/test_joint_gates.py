@@ -9,12 +9,14 @@ from checker.extract.attribution_cues import GATES as ATTRIBUTION_GATES
 from checker.extract.dates import GATES as DATE_GATES
 from checker.extract.gates import Gates, JointGates
 from checker.extract.quantities import GATES as QUANTITY_GATES
+from checker.extract.worthiness import CUE_GATES, text_features
+from checker.textutil import fold
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_joint_masks_are_the_parts_masks() -> None:
-    parts = (DATE_GATES, QUANTITY_GATES, ATTRIBUTION_GATES)
+    parts = (DATE_GATES, QUANTITY_GATES, ATTRIBUTION_GATES, CUE_GATES)
     lines = [line.lower() for path in sorted(SEEDS.glob("*.txt"))
              for line in path.read_text("utf-8").splitlines()]
     lines += ["", "between 5 and 10 per cent, officials said on 3rd may",
@@ -40,3 +42,18 @@ def test_empty_groups_always_pass_in_their_part() -> None:
     joint = JointGates(a, b)
     for text in ("", "x", "y", "xy"):
         assert joint.masks(text) == (a.mask(text), b.mask(text))
+
+
+def test_text_features_read_the_cue_needles_off_the_clause_mask() -> None:
+    # claim() hands text_features the CUE_GATES part of the clause's mask: the same features.
+    lines = [line for path in sorted(SEEDS.glob("*.txt"))
+             for line in path.read_text("utf-8").splitlines()]
+    lines += ["  In my view, the strategic partnership is a win-win for shared development. ",
+              "It is time to look more closely at this.", "We need more time.",
+              "This does not necessarily mean a loss.", "The mutual confidence was honoured."]
+    for line in lines:
+        for flags in ((False, False), (True, True)):
+            kw = {"has_number": flags[0], "has_date": flags[1], "attributed": flags[0],
+                  "future": flags[1], "correction": False}
+            gates = SENTENCE_GATES.masks(fold(line).lower())[3]
+            assert text_features(line, cue_gates=gates, **kw) == text_features(line, **kw), line
