@@ -297,7 +297,8 @@ class _Context:
         # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.
         # The fields set are those a validated Claim(...) had: all but suppress and note.
         return trusted(Claim, set(_CLAIM_FIELDS_SET), {
-            "id": claim_id(self.doc.id, raw),
+            # fold() keeps each character's place: the clause's folded lower case is raw's.
+            "id": claim_id(self.doc.id, raw, lower),
             "text": raw,
             "span": (start, end),
             "line": self.doc.lines.line_of(start),

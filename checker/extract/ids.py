@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     from checker.ingest import Document
 
 
-def claim_id(doc_id: str, text: str) -> str:
-    """Deterministic id from the document and the claim's normalised text."""
-    key = " ".join(fold(text).lower().split()).strip(" .\"'")
+def claim_id(doc_id: str, text: str, lower: str | None = None) -> str:
+    """Deterministic id from the document and the claim's normalised text; `lower` is
+    fold(text).lower(), when the caller has it."""
+    lower = fold(text).lower() if lower is None else lower
+    key = " ".join(lower.split()).strip(" .\"'")
     return "c" + hashlib.sha1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
 
 

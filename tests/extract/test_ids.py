@@ -8,6 +8,7 @@ from pathlib import Path
 from checker.extract import claim_id, extract_document, extract_text
 from checker.ingest import read_document
 from checker.rules import RuleSet
+from checker.textutil import fold
 
 TEXT = (
     "China is a member of the International Space Station, the article claimed.\n"
@@ -67,3 +68,14 @@ def test_repeated_sentences_get_distinct_stable_ids(ruleset: RuleSet) -> None:
     ids = [c.id for c in extract_text(text, "d", ruleset.lexicon).claims]
     assert len(ids) == 2 and ids[1] == ids[0] + "-2"
     assert ids == [c.id for c in extract_text(text, "d", ruleset.lexicon).claims]
+
+
+def test_claim_id_given_the_folded_lower_case() -> None:
+    # extract's claim() hands claim_id its clause's folded lower case (folded[start:end]):
+    # fold keeps every character's place, so a slice of the folded page is the slice folded.
+    page = "Intro. \u201cPakistan\u2019s rover \u2013 on Chang\u2019e 8,\u201d she said.\u00a0End"
+    folded = fold(page)
+    for start, end in ((0, len(page)), (7, 48), (8, 40), (3, 20)):
+        raw = page[start:end]
+        assert folded[start:end] == fold(raw)
+        assert claim_id("d", raw, folded[start:end].lower()) == claim_id("d", raw)
