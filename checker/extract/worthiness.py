@@ -252,6 +252,11 @@ _SUPERSEDED_TWIN = must_lower_twin(SUPERSEDED_RE)
 # caller that scans a clause's lower case text for other cues too (extract.SENTENCE_GATES).
 _CUES = (FACTUAL_VERBS, OPINION, SENTIMENT, EVALUATIVE, SPECULATION)
 CUE_GATES = Gates([cue.needles for cue in _CUES])
+# The four cues a feature each, with their bits of CUE_GATES, and all their words.
+_TONE_CUES = (("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4),
+              ("evaluative", EVALUATIVE, 8), ("speculation", SPECULATION, 16))
+_TONE_CUE_BITS = 2 | 4 | 8 | 16
+_TONE_CUE_WORDS = frozenset().union(*(cue.words for _, cue, _ in _TONE_CUES))
 
 
 def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed: bool,
@@ -287,10 +292,13 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("attribution")
     if correction:
         found.append("correction")
-    for name, cue, bit in (("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4),
-                           ("evaluative", EVALUATIVE, 8), ("speculation", SPECULATION, 16)):
-        if cue.found(text, toks, None if gates is None else gates & bit != 0):
-            found.append(name)
+    # In an ASCII text with none of their words and none of their phrases' needles, no cue
+    # of the four can be found (Cue.found): most clauses make none of their four calls.
+    if gates is None or gates & _TONE_CUE_BITS or not _TONE_CUE_WORDS.isdisjoint(toks) \
+            or not text.isascii():
+        for name, cue, bit in _TONE_CUES:
+            if cue.found(text, toks, None if gates is None else gates & bit != 0):
+                found.append(name)
     if text.rstrip('"\')').endswith("?"):
         found.append("question")
     # ASCII text: the lower-case twins (cues.lower_twin) find what the patterns find.
