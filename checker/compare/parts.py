@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from checker import rx
 from checker.compare.figures import SHARE_KINDS
@@ -50,11 +51,18 @@ _PART_RE = rx.compile(
     r"(?:those|them|these))\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 14)
+def _told_as_part(text: str) -> bool:
+    """Whether the claim tells a count as a part of a total (read once a claim, not once a
+    pair: a claim meets many)."""
+    return _PART_RE.search(text) is not None
+
+
 def _part_against_whole(a: NormClaim, b: NormClaim,
                         pairs: Sequence[tuple[str, str]]) -> bool:
     """A count one claim tells as a part of a total, smaller than the other's count, which
     is told as no part: the part and the whole, not two answers to one question."""
-    part_a, part_b = _PART_RE.search(a.text) is not None, _PART_RE.search(b.text) is not None
+    part_a, part_b = _told_as_part(a.text), _told_as_part(b.text)
     if part_a == part_b:
         return False
     va = {q.text: q.value for q in a.quantities if q.kind == "count"}
