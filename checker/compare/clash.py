@@ -163,6 +163,11 @@ def opposites(a: NormClaim, b: NormClaim, lexicon: Lexicon,
     return ev.opposites
 
 
+def _plan_and_act(a: NormClaim, b: NormClaim) -> bool:
+    """One claim tells a plan or a forecast, the other what was or is so."""
+    return (a.modality == "planned") != (b.modality == "planned")
+
+
 def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
               details: dict[str, Any]) -> tuple[str, float] | None:
     """(reason, confidence) when the two claims state the same fact differently."""
@@ -172,8 +177,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         # Values, dates and polarity differ between two facts; only answers to one
         # question (descriptions, single-valued attributes) can still clash.
         return None if a.polarity != b.polarity else _value_clash(a, b, ev, lexicon, details)
-    if (a.modality == "planned") != (b.modality == "planned") and (
-            q_conflict or a.polarity != b.polarity):
+    if _plan_and_act(a, b) and (q_conflict or a.polarity != b.polarity):
         # A forecast or a promise against what happened ("is expected to carry 12 million"
         # / "carried 9 million"; "we will not raise tariffs" / "raised tariffs"): both can
         # be reported truly; the sources do not disagree. (Dates still clash below: "will
@@ -202,7 +206,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # denied together can both be true (desk probe T: an error between two stories).
     if antonym and a.polarity == "negative":
         antonym = None
-    if antonym and (a.modality == "planned") != (b.modality == "planned"):
+    if antonym and _plan_and_act(a, b):
         # A forecast's direction against what happened, as a forecast's figure above
         # ("Consumer price inflation was 3.8% ..." / "The Bank forecast that inflation would
         # drop to 2.7 per cent": desk probe U, an error-level antonym conflict).
@@ -318,9 +322,8 @@ def _value_clash(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # A plan and a past act may answer one question two ways, each true when told: "China
     # put a Pakistani satellite aboard its Chang'e 6 mission" last year / "Pakistan will
     # send a rover aboard Chang'e-8" (a value conflict between the seeds and a probe page).
-    planned_and_done = (a.modality == "planned") != (b.modality == "planned")
     clash = _description_clash(a, b) or (
-        None if planned_and_done else _single_value_clash(a, b, lexicon)) or (
+        None if _plan_and_act(a, b) else _single_value_clash(a, b, lexicon)) or (
         # A title told at one time (or both untimed): "Libya remained the main departure
         # point" / "Tunisia overtook Libya as the main departure point".
         holders_clash(ev.fa.titles, ev.fb.titles)

@@ -26,10 +26,11 @@ from datetime import date
 
 from checker import rx
 from checker.compare import PairResult
+from checker.compare.stories import lent_topic
 from checker.compare.totals import read_by_a_day, so_far
 from checker.models.claims import Claim
 from checker.models.common import partial_date_bounds
-from checker.normclaim import LENT_ROLES, TOPIC, NormClaim, given_only
+from checker.normclaim import LENT_ROLES, NormClaim, given_only
 
 # A statement of the page's present ("is not listed", "has no", "does not own"); a past
 # one ("was not founded by") speaks of a time the later event may well concern.
@@ -157,11 +158,8 @@ def topic_only(r: PairResult) -> bool:
     """Whether the pair is related only through its pages' lent topic (`pagetopic`)."""
     if r.a.doc == r.b.doc:
         return False
-    lent = given_only(r.a.mentions, _TOPIC_ROLES) | given_only(r.b.mentions, _TOPIC_ROLES)
+    lent = lent_topic(r.a) | lent_topic(r.b)
     return bool(lent) and (r.a.entities & r.b.entities) <= lent
-
-
-_TOPIC_ROLES = frozenset({TOPIC})
 
 
 def one_story(names_a: frozenset[str], names_b: frozenset[str]) -> bool:

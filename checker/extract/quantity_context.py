@@ -40,16 +40,16 @@ PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
 _TABLE_AFTER_RE = rx.compile(r"\s+in\s+the\s+(?:[\w'-]+\s+){0,2}(?:standings|rankings?|table|"
                              r"championship|chart|league)\b", re.IGNORECASE)
 # A place reached by a move: a later reading than an opening place ("fell to No. 3").
-MOVED_BEFORE_RE = rx.compile(
+_MOVED_TO = (
     r"\b(?:slip(?:ped|ping|s)?|f[ae]ll(?:s|ing|en)?|drop(?:ped|ping|s)?|r[io]se(?:s|n)?|rising|"
     r"climb(?:ed|ing|s)?|mov(?:ed|ing|es)|jump(?:ed|ing|s)?|slid(?:es|ing)?|tumbl(?:ed|ing|es)|"
-    r"sank|sinking|sinks)\s+to\s+(?:No\.\s*)?\Z", re.IGNORECASE)
+    r"sank|sinking|sinks)\s+to\s+")
+MOVED_BEFORE_RE = rx.compile(_MOVED_TO + r"(?:No\.\s*)?\Z", re.IGNORECASE)
 # A place reached told in digits: "dropping to 53rd", "fell to 57th", "finished 3rd"
 # (desk probe T: two outlets' places of one university, no noun, never compared).
 REACHED_BEFORE_RE = rx.compile(
     r"(?:\b(?:finish(?:ed|es|ing)?|(?:came|comes|coming)(?:\s+in)?|plac(?:ed|es|ing)|"
-    r"rank(?:ed|s|ing))\s+|" + MOVED_BEFORE_RE.pattern[:-len(r"(?:No\.\s*)?\Z")] + r")\Z",
-    re.IGNORECASE)
+    r"rank(?:ed|s|ing))\s+|" + _MOVED_TO + r")\Z", re.IGNORECASE)
 
 
 def place_noun(folded: str, s: int, e: int) -> str:
