@@ -8,7 +8,13 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from checker.compare.blocking import Totals, Weights
-from checker.compare.figures import changes_done, counted_nouns, counts_done, sums_named
+from checker.compare.figures import (
+    change_counted,
+    changes_done,
+    counted_nouns,
+    counts_done,
+    sums_named,
+)
 from checker.compare.fillers import owned
 from checker.compare.lexical import opposable
 from checker.compare.measures import (
@@ -75,11 +81,10 @@ class ClaimFacts:
     """What judging reads of one claim in every pair it is in, worked out once: the facts
     of `_LATER` on first use (most claims are in no pair that reads them)."""
 
-    __slots__ = ("claim", "counted", "counts_done", "currencies", "events", "fates", "figures_of",
-                 "measure_words", "measures", "moments", "opposable", "outcomes", "owned",
-                 "rankings",
-                 "roles", "scope", "spec_entities", "spec_tokens", "titles", "told", "totals",
-                 "when")
+    __slots__ = ("change_counted", "claim", "counted", "counts_done", "currencies", "events",
+                 "fates", "figures_of", "measure_words", "measures", "moments", "opposable",
+                 "outcomes", "owned", "rankings", "roles", "scope", "spec_entities",
+                 "spec_tokens", "titles", "told", "totals", "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
     # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it names
     # by what they are ("a fee of £33m"); the nouns its figures count; its measures' words;
@@ -95,6 +100,8 @@ class ClaimFacts:
     # The nouns its names own ("Kestrel's shares", `fillers.owned`) and the one-holder
     # titles it gives (`titles.titles`): none for most claims.
     owned: dict[str, set[str]]
+    # What a bare percentage of a claim naming no measure changes (`figures.change_counted`).
+    change_counted: str | None
     titles: dict[tuple[str, str], Title]
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
@@ -135,6 +142,7 @@ _LATER: dict[str, Callable[[ClaimFacts], Any]] = {
     "told": _told, "outcomes": lambda f: outcomes_of(f.claim.text),
     "rankings": lambda f: standings_of(f.claim.text), "titles": lambda f: titles(f.claim),
     "owned": lambda f: owned(f.claim),
+    "change_counted": lambda f: change_counted(f.claim) if not f.measures else None,
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from checker import rx
 from checker.nlp import STOPWORDS, word_stem
@@ -128,6 +128,25 @@ def _before_figures(c: NormClaim, kinds: frozenset[str], pattern: re.Pattern[str
 def counted_nouns(c: NormClaim) -> frozenset[str]:
     """What the claim's named counts count, people of any name as one."""
     return frozenset(_counted(q.noun) for q in c.quantities if q.noun and q.kind == "count")
+
+
+def change_counted(c: NormClaim) -> str | None:
+    """What a claim's bare percentage is a change of: the one thing its counts count
+    ("271,590 UK 18-year-olds had been placed at university ..., down 1.4%")."""
+    nouns = {q.noun for q in c.quantities if q.kind == "count" and q.noun}
+    if len(nouns) != 1 or not any(q.kind == "percent" and not q.noun for q in c.quantities):
+        return None
+    return next(iter(nouns))
+
+
+def change_of_another(measures: Mapping[str, frozenset[str]], tokens: frozenset[str],
+                      counted: str | None) -> bool:
+    """One claim's change is of a measure it names ("International student applications
+    ... fell 9%") and the other's of a thing it counts, which the first never names ("UK
+    18-year-olds ... placed, down 1.4%"): two facts (a false error of the desk probes'
+    101 pages)."""
+    return bool(measures) and counted is not None and counted not in measures \
+        and counted not in tokens
 
 
 # The word right before a count, with nothing but spaces between ("cut 1,200").

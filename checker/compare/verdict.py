@@ -13,6 +13,7 @@ from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.facts import ClaimFacts, Facts, Stats, pair_coverage, pair_similarity
 from checker.compare.figures import (
     answered_beside,
+    change_of_another,
     counted_alike,
     fated_alike,
 )
@@ -135,6 +136,13 @@ def _told_twice(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> b
                                               fb.figures_of)[0])
 
 
+def _changes_apart(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> bool:
+    """One claim's change is of a measure it names, the other's of what it counts
+    (`figures.change_of_another`)."""
+    return change_of_another(fa.measures, a.tokens, fb.change_counted) \
+        or change_of_another(fb.measures, b.tokens, fa.change_counted)
+
+
 def _two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
                since: list[tuple[str, str]], score: float, lexicon: Lexicon) -> bool:
     """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
@@ -211,6 +219,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if (fa.measures and fb.measures
             and measures_differ(fa.measures, fb.measures, a.tokens, b.tokens)) \
             or (fa.fates and fb.fates and fates_differ(fa.fates, fb.fates)) \
+            or (bool(fa.measures) != bool(fb.measures) and bool(a.quantities)
+                and bool(b.quantities) and _changes_apart(a, b, fa, fb)) \
             or (fa.outcomes and fb.outcomes
                 and outcomes_differ(fa.outcomes, fb.outcomes, a.tokens, b.tokens)):
         # Two measures of one entity ("maize harvest" / "wheat harvest", "revenue" /

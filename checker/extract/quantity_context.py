@@ -228,8 +228,8 @@ def _noun_of(words: list[str]) -> str | None:
     """The head noun of the words after a number."""
     phrase: list[str] = []
     for w in words[:4]:
-        if not qp.LETTER_RE.match(w) or w.lower() in qp.NOUN_STOP:
-            break
+        if not qp.LETTER_RE.match(w) and not w[:1].isdigit() or w.lower() in qp.NOUN_STOP:
+            break  # (a word opening in a digit is an age group: NOUN_WORDS_RE)
         if phrase and len(w) > 4 and w[:1].islower() and w.endswith("ed"):
             break  # a verb after the noun: "one crew member suffered burns" counts no burns
         phrase.append(w)

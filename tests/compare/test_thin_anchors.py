@@ -54,6 +54,7 @@ def test_a_closer_pair_still_conflicts(ruleset: RuleSet) -> None:
 ])
 def test_named_and_worded(ents: list[str], words: list[str], similarity: float,
                           anchored: bool) -> None:
-    ev = SimpleNamespace(spec_ents=ents, spec_words=words,
+    facts = SimpleNamespace(claim=SimpleNamespace(quantities=[]))  # no figure measures a name
+    ev = SimpleNamespace(spec_ents=ents, spec_words=words, fa=facts, fb=facts,
                          sim=SimpleNamespace(combined=similarity), q_conflict=[])
     assert named_and_worded(cast(Evidence, ev)) is anchored
