@@ -45,7 +45,11 @@ _STAT_FIGURE_RE = rx.compile(r"(?:\s*[=:]\s*|\s+)\d{1,3}\.\d+(?![\d.]*\d)(?!\s*%
 # year of accounts, not a name ("Q3 2025" was a name that the next line took as subject).
 _PERIOD_LABEL_RE = rx.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
 _PERIOD_LABEL_FIRST = frozenset("QHF")  # what a label starts with: other words are not tried
-_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "von", "van"})
+# Particles inside a person's name as well ("Mathieu van der Poel", "Ursula von der Leyen",
+# "Lula da Silva": each was read as two names, "Mathieu" and "Poel", a desk probe).
+_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "ibn", "von",
+                         "van", "der", "den", "da", "das", "dos", "del", "della", "di", "la",
+                         "le"})
 # "for" joins a name ("Institute for Fiscal Studies", "Habitat for Humanity", "Moms for
 # Liberty") unless a person's name follows it: "Sporting CP for Luka Vranjes" is two names
 # (a desk probe: one, which then took every "Vranjes" of the page). A person's name here is

@@ -312,3 +312,21 @@ def test_a_territory_named_with_a_demonym_is_no_country(
     builtin, errors = load_rules([])
     assert not errors
     assert [(m.text, m.id) for m in builtin.lexicon.find_entities(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's name keeps its particles (each was two names: "Mathieu" and "Poel")
+    ("He said Mathieu van der Poel won.", [("Mathieu van der Poel", None)]),
+    ("He said Ursula von der Leyen spoke.", [("Ursula von der Leyen", None)]),
+    ("He said Luiz Inacio Lula da Silva won.", [("Luiz Inacio Lula da Silva", None)]),
+    ("They met in the Place de la Concorde.", [("Place de la Concorde", None)]),
+    # a particle at a name's end is none of it
+    ("He thanked Maria da.", [("Maria", None)]),
+    # a nationality told as a noun is the country, and the name after it a name of its own
+    # (desk probe V: "Frenchman Lucas Bernard" was one name)
+    ("Frenchman Lucas Bernard was third.", [("Frenchman", "france"), ("Lucas Bernard", None)]),
+    ("Welshwoman Elinor Barker won gold.", [("Welshwoman", "wales"), ("Elinor Barker", None)]),
+])
+def test_names_with_particles_and_nationals(ruleset: RuleSet, text: str,
+                                            expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.id) for m in ruleset.lexicon.find_entities(text)] == expected
