@@ -4,6 +4,8 @@ claims were told on. Quantities at their dates are `slots`'."""
 
 from __future__ import annotations
 
+import re
+
 from checker import rx
 from checker.normclaim import NDate, NormClaim
 
@@ -19,6 +21,23 @@ def events(c: NormClaim, dates: tuple[NDate, ...] | None = None) -> list[NDate]:
         return []
     return [d for d in dates if d.granularity in EVENT_GRANULARITIES and d.first and d.last
             and not d.open]
+
+
+# A change's base named, whose own figure follows: "up 11.3% on September 2025, when 14,570
+# people were in emergency accommodation" dates that figure, not the change (desk probe V:
+# a date conflict with "rose again in September", this year's). Extraction keeps the date
+# for its figure (`extract.dates._comparison_base`); judging dates the figure by it.
+_BASE_BEFORE_RE = rx.compile(
+    r"(?:%|\bper\s*cent)\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
+    re.IGNORECASE)
+_WHEN_AFTER_RE = rx.compile(r"\s*,\s*when\b", re.IGNORECASE)
+
+
+def base_then(c: NormClaim, d: NDate) -> bool:
+    """Whether d is a change's base whose own figure the claim tells after it (above)."""
+    at = c.text.find(d.text)
+    return at > 0 and _WHEN_AFTER_RE.match(c.text, at + len(d.text)) is not None \
+        and _BASE_BEFORE_RE.search(c.text, max(0, at - 30), at) is not None
 
 
 # Two tellings this close are one news cycle: "said on Wednesday" and "said on Thursday"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from checker.compare.blocking import Totals, Weights
+from checker.compare.dateslots import base_then
 from checker.compare.figures import (
     change_counted,
     changes_done,
@@ -112,6 +113,9 @@ class ClaimFacts:
                                      if t not in _TIME_UNITS and specific(f"t:{t}"))
         self.events: list[NDate] = events(c)
         self.when = figure_dates(c, self.events) if c.quantities else {}
+        if self.events and c.quantities and "when" in c.text:
+            # a base that dates its own figure dates no event of the claim (`base_then`)
+            self.events = [d for d in self.events if not base_then(c, d)]
         self.moments = moments_of(c.text) if c.quantities else frozenset()
         self.scope = scope_of(c, lexicon)
         self.opposable = opposable(c.tokens)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker.compare.anchors import measured_name
+from checker.compare.dateslots import base_then
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
@@ -55,3 +56,19 @@ def test_a_measured_name(ruleset: RuleSet, sentence: str, name: str, measured: b
     (eid,) = {m.id for m in c.mentions
               if c.text[m.start - c.span[0]:m.end - c.span[0]] == name}
     assert measured_name(c, eid) is measured
+
+
+
+@pytest.mark.parametrize(("sentence", "base"), [
+    # a base whose own figure follows dates that figure, not the change (desk probe V: a
+    # date conflict with "rose again in September", this year's)
+    ("The figure is up 11.3% on September 2025, when 14,570 people were in emergency "
+     "accommodation.", True),
+    # a base alone is no date of the claim's (extraction drops it), and an event's date is one
+    ("Dublin's homeless figure rose in September 2025, when 14,570 people were in emergency "
+     "accommodation.", False),
+])
+def test_a_base_dating_its_own_figure(ruleset: RuleSet, sentence: str, base: bool) -> None:
+    c = norm(ruleset, sentence, "a", "2026-10-30")
+    (d,) = c.dates
+    assert base_then(c, d) is base
