@@ -110,9 +110,22 @@ _ADVERB_RE = rx.compile(r"(?:ial|al|ent|ant|ous|ive|ful|less|ing|ed|ate|ic|ab|ib
 
 def negated_words(text: str) -> frozenset[str]:
     """Stems of the words a negation governs: "NOT a member" -> {member}; "no sons" -> {son}."""
+    return frozenset(w for governed in _governed(text) for w in governed)
+
+
+def negated_heads(text: str) -> frozenset[str]:
+    """The stem of the first word each negation governs: "did not break the record" ->
+    {break}, the verb denied, not the things it is said of."""
+    return frozenset(governed[0] for governed in _governed(text) if governed)
+
+
+def _governed(text: str) -> list[list[str]]:
+    """The stems of up to three words each negation governs, in the text's order."""
     folded = fold(text)
-    out: set[str] = set()
+    found: list[list[str]] = []
     for m in negators(folded):
+        out: list[str] = []
+        found.append(out)
         # The "no X" alternative of NEGATION_RE ends inside X: start after the cue word.
         cue = m.group().split()[0] if m.group().split() else m.group()
         taken = 0
@@ -125,11 +138,11 @@ def negated_words(text: str) -> frozenset[str]:
                 break
             if key in FRAME_STOP or key.isdigit() or key == "longer":
                 continue
-            out.add(word_stem(key))
+            out.append(word_stem(key))
             taken += 1
             if taken == 3:
                 break
-    return frozenset(out)
+    return found
 
 
 _WH_WORDS = frozenset({"what", "whether", "why", "how", "who", "whom", "which", "where", "when",
