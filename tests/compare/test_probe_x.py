@@ -1,0 +1,36 @@
+"""Desk probe X's pages (a ferry fire, a grocer's half-year results, a city marathon, a
+measles outbreak): what extraction and comparison got wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.rules import RuleSet
+from tests.compare.pairs import verdict
+
+DAY = "2026-10-19"
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # a change against a level of no change: a share of a group and a rise (error-level
+    # conflicts on the measles and the grocer's pages)
+    ("Only 79 per cent of children in the West Midlands have had both doses of the MMR "
+     "vaccine.", "MMR vaccinations in the West Midlands are up 40 percent since the outbreak "
+     "started.", ("unrelated", None)),
+    ("Fairway Foods's market share was 11.8 per cent.",
+     "Fairway Foods shares gained 2.3 percent in early trading in London.", ("unrelated", None)),
+    # ... stores opened against the stores a chain has
+    ("Fairway Foods opened 14 new stores in the period and closed six.",
+     "Fairway Foods has 96,000 employees and 820 stores.", ("unrelated", None)),
+    ("Fairway Foods employs 96,000 people in 820 stores.",
+     "Fairway Foods opened fourteen stores and shut six during the half.", ("unrelated", None)),
+    # two changes, or two levels, still conflict
+    ("Fairway Foods opened 14 new stores in the period.",
+     "Fairway Foods opened 15 stores in the period.", ("conflict", "number")),
+    ("Fairway Foods sales rose 4%.", "Fairway Foods sales rose by 5 per cent.",
+     ("conflict", "number")),
+    ("Fairway Foods's market share was 11.8 per cent.",
+     "Fairway Foods's market share stood at 12.8 percent.", ("conflict", "number")),
+])
+def test_probe_x_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY) == found
