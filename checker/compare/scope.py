@@ -137,7 +137,7 @@ def national_against_local(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool
     its own that is no country: the country's figure and a part's ("Rents in new tenancies
     rose by 5.1% nationally" / "Rents in Dublin rose by 6.8 per cent": desk probe V, an
     error-level conflict)."""
-    na, nb = national(a.text), national(b.text)
+    na, nb = _national(a, lexicon), _national(b, lexicon)
     if na == nb:
         return False
     whole, part = (a, b) if na else (b, a)
@@ -146,5 +146,25 @@ def national_against_local(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool
             continue
         info = lexicon.entities.get(m.id)
         if info is None or info.type != "country":
+            return True
+    return False
+
+
+# A country named as the scope of the whole claim: "Across England there have been 1,480
+# cases", "throughout France" (desk probe X: England's count against the West Midlands'
+# 214 cases, an error-level conflict).
+_ACROSS_RE = rx.compile(r"\b(?:across|throughout|all[ \t]+over)[ \t]+(?:the[ \t]+)?\Z",
+                        re.IGNORECASE)
+
+
+def _national(c: NormClaim, lexicon: Lexicon) -> bool:
+    """Whether the claim tells its scope as a whole country, in words or by its name."""
+    if national(c.text):
+        return True
+    for m in c.mentions:
+        info = lexicon.entities.get(m.id)
+        at = m.start - c.span[0]
+        if info is not None and info.type == "country" and at > 0 \
+                and _ACROSS_RE.search(c.text, max(0, at - 20), at):
             return True
     return False

@@ -31,6 +31,12 @@ DAY = "2026-10-19"
      ("conflict", "number")),
     ("Fairway Foods's market share was 11.8 per cent.",
      "Fairway Foods's market share stood at 12.8 percent.", ("conflict", "number")),
+    # a country named as the whole claim's scope, against one of its regions
+    ("Across England there have been 1,480 measles cases so far this year.",
+     "The measles outbreak in England's West Midlands has reached 214 confirmed cases.",
+     ("unrelated", None)),
+    ("Across England there have been 1,480 measles cases so far this year.",
+     "Across England, 1,840 measles cases have been confirmed this year.", ("conflict", "number")),
 ])
 def test_probe_x_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
