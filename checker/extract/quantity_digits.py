@@ -6,6 +6,7 @@ counts. A year, a name ("J-10CE", "Chang'e 6"), a period ("2020-2024") or a time
 
 from __future__ import annotations
 
+from checker import rx
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
@@ -42,15 +43,20 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
 
 
 def _is_age(folded: str, m: Hit) -> bool:
-    """A person's age in commas after the name ("Babiš, 72, said"): no counted quantity
-    (a desk probe read it as a count of nothing)."""
+    """A person's age in commas after the name ("Babiš, 72, said"), or closing the sentence
+    ("... went to Kenya's Joyce Chebet, 38.": desk probe X, a count of nothing, so 38 / 36
+    was never compared): no counted quantity (a desk probe read it as a count of nothing)."""
     num = m.group("num") or ""
-    if not num.isdigit() or int(num) > 120 or folded[m.end():m.end() + 1] != "," or any(
+    if not num.isdigit() or int(num) > 120 or not _AGE_END_RE.match(folded, m.end()) or any(
             m.group(g) for g in ("cur", "scale", "unit", "num2", "mod")):
         return False
     s = m.start("num")
     name = qp.AGE_BEFORE_RE.search(folded, max(0, s - 40), s)
     return name is not None and name.group("name").lower() not in MONTHS_AND_DAYS
+
+
+# What follows an age in commas: the second comma, or the sentence's full stop.
+_AGE_END_RE = rx.compile(r",|\.(?:\s|\Z)")
 
 
 def _age(folded: str, text: str, m: Hit) -> Quantity | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
 from tests.compare.pairs import verdict
 
@@ -37,6 +39,23 @@ DAY = "2026-10-19"
      ("unrelated", None)),
     ("Across England there have been 1,480 measles cases so far this year.",
      "Across England, 1,840 measles cases have been confirmed this year.", ("conflict", "number")),
+    # an age closing the sentence is an age, as one in commas is (was a count of nothing)
+    ("Third place in the women's race went to Kenya's Joyce Chebet, 38.",
+     "Kenya's Joyce Chebet, 36, took third place in the women's race.", ("conflict", "number")),
 ])
 def test_probe_x_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
+
+
+@pytest.mark.parametrize(("sentence", "ages"), [
+    ("Third place went to Kenya's Joyce Chebet, 38.", [("38", "age")]),
+    ("Joyce Chebet, 36, took third place.", [("36", "age")]),
+    # a figure closing a sentence after a name is no age unless it is a whole number of years
+    ("The winner was Joyce Chebet, 38.5 seconds ahead.", []),
+])
+def test_an_age_closing_a_sentence(ruleset: RuleSet, sentence: str,
+                                   ages: list[tuple[str, str]]) -> None:
+    claims = extract_text(sentence, "page", ruleset.lexicon, DocumentMeta(published=DAY),
+                          threshold=0.0).claims
+    assert [(q.text, q.noun) for c in claims for q in c.quantities if q.noun == "age"] == ages
+
