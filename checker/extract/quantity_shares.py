@@ -53,10 +53,20 @@ _ONE_IN_RE = rx.compile(
     r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|"
     r"[1-9]\d{0,2}(?:,\d{3})*)\b(?![-.,]\d|-|\s+(?:years?|decades?|centur(?:y|ies)|"
     r"generations?|lifetimes?)\b)", re.IGNORECASE)
+# "nine in 10 people", "two in three adults": a share as "one in five" is (desk probe X:
+# "Nine in 10 unvaccinated people" was two counts, and no restatement of "About 90
+# percent of unvaccinated people"). A denominator of ten at most; not of a time or of games
+# ("two in three days", "three in four games" are no shares of anything).
+_N_IN_RE = rx.compile(
+    r"\b(?P<num>two|three|four|five|six|seven|eight|nine|[2-9])\s+in\s+(?P<den>three|four|five|"
+    r"six|seven|eight|nine|ten|10)\b(?![-.,]\d|-|\s+(?:years?|decades?|centur(?:y|ies)|"
+    r"generations?|lifetimes?|seconds?|minutes?|hours?|days?|weeks?|months?|games?|matches|"
+    r"races?|attempts?|starts?|innings|sets?|rounds?)\b)", re.IGNORECASE)
 _NOT_ONE_IN_BEFORE_RE = rx.compile(r"\b(?:number|no\.|first|last|only\s+the)\s+\Z",
                                    re.IGNORECASE)
 # The words a share can be written with: a sentence holding none is not scanned.
-CUES = ("half", "third", "quarter", "fifth", "tenth", "one in ")
+CUES = ("half", "third", "quarter", "fifth", "tenth", "one in ", " in 10", " in ten", " in three",
+        " in four", " in five", " in six", " in seven", " in eight", " in nine")
 # How far a share in words may be from the exact fraction, in percentage points.
 SLACK = 2.0
 
@@ -89,6 +99,11 @@ def find_shares(text: str, folded: str, start: int, stop: int,
         count = _count(m.group("den"))
         if count >= 2:
             out.append(_share(text, m, 100.0 / count, noun_after(folded, m.end())))
+    for m in _N_IN_RE.finditer(folded, start, stop):
+        n, count = _count(m.group("num")), _count(m.group("den"))
+        if n < count and not _NOT_ONE_IN_BEFORE_RE.search(folded, max(start, m.start() - 12),
+                                                          m.start()):
+            out.append(_share(text, m, 100.0 * n / count, noun_after(folded, m.end())))
     return out
 
 

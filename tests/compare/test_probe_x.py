@@ -42,6 +42,10 @@ DAY = "2026-10-19"
     # an age closing the sentence is an age, as one in commas is (was a count of nothing)
     ("Third place in the women's race went to Kenya's Joyce Chebet, 38.",
      "Kenya's Joyce Chebet, 36, took third place in the women's race.", ("conflict", "number")),
+    # "nine in 10 people" is a share, as "one in five" is (was two counts)
+    ("Nine in 10 unvaccinated people in the West Midlands exposed to measles will catch it.",
+     "About 90 percent of unvaccinated people in the West Midlands exposed to measles will "
+     "be infected.", ("corroboration", "agree")),
 ])
 def test_probe_x_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
@@ -59,3 +63,18 @@ def test_an_age_closing_a_sentence(ruleset: RuleSet, sentence: str,
                           threshold=0.0).claims
     assert [(q.text, q.noun) for c in claims for q in c.quantities if q.noun == "age"] == ages
 
+
+
+@pytest.mark.parametrize(("sentence", "shares"), [
+    ("Nine in 10 unvaccinated people exposed to the virus will catch it.", [("Nine in 10", 90.0)]),
+    ("Two in three adults in Leeds said they had been vaccinated.", [("Two in three", 66.7)]),
+    # no share of a time or of games
+    ("He scored two in three minutes for Leeds.", []),
+    ("Leeds won three in four games.", []),
+])
+def test_n_in_ten_is_a_share(ruleset: RuleSet, sentence: str,
+                             shares: list[tuple[str, float]]) -> None:
+    claims = extract_text(sentence, "page", ruleset.lexicon, DocumentMeta(published=DAY),
+                          threshold=0.0).claims
+    assert [(q.text, round(q.value or 0, 1)) for c in claims for q in c.quantities
+            if q.kind == "percent"] == shares
