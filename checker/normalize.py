@@ -286,6 +286,9 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         (pid, s + offset, e + offset) for pid, s, e in lexicon.predicate_spans(text)
     ])
     telling = told_on(claim)
+    # Fahrenheit is read as Celsius unless the claim gives Celsius too: "44.6C (112.3F)" is
+    # one reading told twice, whose Celsius figure is compared (acceptance case desk-probe-d).
+    celsius = not any(q.unit == "degC" for q in claim.quantities)
     # The agency of a dateline ("LIMA, Oct 18 (Global Wire) -") is who filed the report, no
     # entity of its claim: it kept two reports of one quake below the bar (a desk probe).
     # Its place stays: it is often where the event was ("WILMINGTON" of a trial there).
@@ -304,7 +307,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         tokens=frozenset(frame),
         frame=tuple(frame),
         predicates=preds,
-        quantities=tuple([_quantity(q, text, offset) for q in claim.quantities]),
+        quantities=tuple([_quantity(q, text, offset, celsius) for q in claim.quantities]),
         dates=tuple([ndate(d) for d in claim.dates if d.resolved and d.span not in telling]),
         told=tuple([ndate(d) for d in claim.dates if d.resolved and d.span in telling]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
@@ -348,7 +351,7 @@ def _frame_stem(key: str) -> str | None:
     return word_stem(key)
 
 
-def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
+def _quantity(q: QuantitySlot, text: str, offset: int, celsius: bool = False) -> NQuantity:
     noun = word_stem(q.noun.lower()) if q.noun and q.kind != "time" else \
         _event(q.noun) if q.noun else None
     if noun is None and q.kind == "count" and q.unit is None:
@@ -358,7 +361,18 @@ def _quantity(q: QuantitySlot, text: str, offset: int) -> NQuantity:
             and q.value is not None and policy_rate(text) \
             and policy_rate_figure(text, q.span[0] - offset, q.span[1] - offset):
         low = high = q.value  # a rate is set exactly (`checker.rates`)
+    if q.unit == "degF" and celsius:
+        # Degrees Fahrenheit are compared as Celsius, as feet are as metres: "12C at the
+        # start" / "54F at the start" are one reading (desk probe X: two units, never
+        # compared). Not a factor, so not a unit of the extraction's tables.
+        return NQuantity(q.kind, "degC", _celsius(q.value), _celsius(low), _celsius(high),
+                         noun, q.approximate, q.text)
     return NQuantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
+
+
+def _celsius(fahrenheit: float | None) -> float | None:
+    """Degrees Fahrenheit in Celsius."""
+    return None if fahrenheit is None else (fahrenheit - 32.0) * 5.0 / 9.0
 
 
 # Words news copy uses for one event at a time, read as one: "touched down at 18:47" /

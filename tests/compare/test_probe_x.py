@@ -8,7 +8,7 @@ import pytest
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
-from tests.compare.pairs import verdict
+from tests.compare.pairs import norm, verdict
 
 DAY = "2026-10-19"
 
@@ -46,9 +46,20 @@ DAY = "2026-10-19"
     ("Nine in 10 unvaccinated people in the West Midlands exposed to measles will catch it.",
      "About 90 percent of unvaccinated people in the West Midlands exposed to measles will "
      "be infected.", ("corroboration", "agree")),
+    # degrees Fahrenheit read as Celsius
+    ("Temperatures in Amsterdam were 12C at the start, rising to 17C by midday.",
+     "Temperatures in Amsterdam were 54F at the start, climbing to 63F by noon.",
+     ("corroboration", "agree")),
 ])
 def test_probe_x_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
+
+
+
+def test_a_fahrenheit_reading_is_in_celsius(ruleset: RuleSet) -> None:
+    (q,) = norm(ruleset, "The temperature in Phoenix reached 104F on Monday.", "a", DAY).quantities
+    assert (q.unit, round(q.value or 0, 1)) == ("degC", 40.0)
+
 
 
 @pytest.mark.parametrize(("sentence", "ages"), [
