@@ -55,11 +55,9 @@ def test_probe_x_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str |
     assert verdict(ruleset, a, b, DAY, DAY) == found
 
 
-
 def test_a_fahrenheit_reading_is_in_celsius(ruleset: RuleSet) -> None:
     (q,) = norm(ruleset, "The temperature in Phoenix reached 104F on Monday.", "a", DAY).quantities
     assert (q.unit, round(q.value or 0, 1)) == ("degC", 40.0)
-
 
 
 @pytest.mark.parametrize(("sentence", "ages"), [
@@ -73,7 +71,6 @@ def test_an_age_closing_a_sentence(ruleset: RuleSet, sentence: str,
     claims = extract_text(sentence, "page", ruleset.lexicon, DocumentMeta(published=DAY),
                           threshold=0.0).claims
     assert [(q.text, q.noun) for c in claims for q in c.quantities if q.noun == "age"] == ages
-
 
 
 @pytest.mark.parametrize(("sentence", "shares"), [
