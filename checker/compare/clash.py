@@ -44,6 +44,15 @@ def _antonym_predicates(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> tuple[s
     return None
 
 
+def _both_ways(a: NormClaim, b: NormClaim, words: tuple[str, str]) -> bool:
+    """One claim tells both opposite predicates: "Scotland (+4.9%) ... followed, while London
+    was the only region where prices fell" contradicts no "London ... prices fell" (desk
+    probe Y: two error-level conflicts with another month's release). It still confirms
+    no claim of either direction (`verdict`: the opposites stay)."""
+    both = set(words)
+    return both <= {p for p, _, _ in a.predicates} or both <= {p for p, _, _ in b.predicates}
+
+
 def _single_value_clash(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> str | None:
     """"originated in Australia" vs "originating from Jamaica": one value, two answers."""
     if not a.predicates or not b.predicates:  # most pairs: no predicate to share
@@ -205,6 +214,8 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # longer among the lowest in Europe"; "did not rise" / "did not fall"): contraries
     # denied together can both be true (desk probe T: an error between two stories).
     if antonym and a.polarity == "negative":
+        antonym = None
+    if antonym and _both_ways(a, b, antonym):
         antonym = None
     if antonym and _plan_and_act(a, b):
         # A forecast's direction against what happened, as a forecast's figure above

@@ -1,0 +1,34 @@
+"""Desk probe Y's pages (a snap election, a museum raid, a storm, a house price release)
+among the 101 pages of earlier probes: what comparison got wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
+from checker.rules import RuleSet
+from tests.compare.pairs import verdict
+
+DAY = "2026-11-18"
+
+
+def _page(ruleset: RuleSet, doc: str, text: str) -> list[NormClaim]:
+    cf = extract_text(text, doc, ruleset.lexicon, meta=DocumentMeta(published=DAY),
+                      threshold=0.0)
+    return normalise_document(doc, cf.claims, ruleset.lexicon)
+
+
+@pytest.mark.parametrize(("a", "b", "pa", "pb"), [
+    # a claim holding both directions (prices up in Scotland, down in London) contradicts
+    # no claim of one of them: another month's release saying London alone fell again
+    ("Scotland (+4.9%, £218,450) and the North West (+4.6%) followed, while London was "
+     "the only region where prices fell over the year, down 1.1% to £538,900.",
+     "London was the only region where prices fell, down 1.1% on a year earlier.",
+     "2026-04-15", DAY),
+])
+def test_probe_y_two_facts(ruleset: RuleSet, a: str, b: str, pa: str, pb: str) -> None:
+    assert verdict(ruleset, a, b, pa, pb)[0] != "conflict"
+    assert verdict(ruleset, b, a, pb, pa)[0] != "conflict"
