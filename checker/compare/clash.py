@@ -217,6 +217,11 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
         antonym = None
     if antonym and _both_ways(a, b, antonym):
         antonym = None
+    if antonym and d_conflict:
+        # Two times' moves, each its own fact: "Mortgage approvals fell 11% ... in March" /
+        # "rose for a third straight month in October" (desk probe Y: an error-level
+        # conflict); roles swapped at two dates are two events alike (above).
+        antonym = None
     if antonym and _plan_and_act(a, b):
         # A forecast's direction against what happened, as a forecast's figure above
         # ("Consumer price inflation was 3.8% ..." / "The Bank forecast that inflation would

@@ -28,6 +28,10 @@ def _page(ruleset: RuleSet, doc: str, text: str) -> list[NormClaim]:
      "the only region where prices fell over the year, down 1.1% to £538,900.",
      "London was the only region where prices fell, down 1.1% on a year earlier.",
      "2026-04-15", DAY),
+    # two months' moves: a fall in March, a rise in October
+    ("Mortgage approvals fell 11% year-on-year to 3,050 in March, a five-year low, the "
+     "Banking and Payments Federation said.",
+     "Mortgage approvals rose for a third straight month in October.", "2026-04-15", DAY),
 ])
 def test_probe_y_two_facts(ruleset: RuleSet, a: str, b: str, pa: str, pb: str) -> None:
     assert verdict(ruleset, a, b, pa, pb)[0] != "conflict"
