@@ -269,8 +269,8 @@ def _same_time(x: NDate | None, y: NDate | None) -> bool:
         # One year read with India's calendar and without ("FY26" on a Mumbai page and on
         # another) ends in the same year (a review: a lost conflict).
         return x.last is not None and y.last is not None and x.last.year == y.last.year
-    if "period" in (x.granularity, y.granularity) and _months_long(x) and _months_long(y) \
-            and (x.first, x.last) != (y.first, y.last):
+    if ("period" in (x.granularity, y.granularity) or _rolling(x) or _rolling(y)) \
+            and _months_long(x) and _months_long(y) and (x.first, x.last) != (y.first, y.last):
         # Two spans of months are two periods, one inside the other or not: "net profit for
         # the April-December period" / "for the October-December quarter" (desk probe N: an
         # error-level conflict of nine months' profit with a quarter's)
@@ -286,6 +286,14 @@ def month_spans(c: NormClaim) -> list[NDate]:
     (`events`), yet the period its figures add up over, when it gives no other date."""
     return [d for d in c.dates if d.granularity == "period" and _months_long(d)] \
         if c.dates else []
+
+
+def _rolling(d: NDate) -> bool:
+    """A year that is no calendar year: "in the 12 months to February", "in the year to
+    September" (a rise over it and a rise over another such year are two figures: desk
+    probe Y, rents to February against house prices to September, an error)."""
+    return d.granularity == "year" and d.first is not None \
+        and (d.first.month, d.first.day) != (1, 1)
 
 
 def _months_long(d: NDate) -> bool:

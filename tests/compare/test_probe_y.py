@@ -32,6 +32,11 @@ def _page(ruleset: RuleSet, doc: str, text: str) -> list[NormClaim]:
     ("Mortgage approvals fell 11% year-on-year to 3,050 in March, a five-year low, the "
      "Banking and Payments Federation said.",
      "Mortgage approvals rose for a third straight month in October.", "2026-04-15", DAY),
+    # two rolling years' changes: rents to February, house prices to September
+    ("Average private rents rose 6.3% in the 12 months to February to £1,348 a month, the "
+     "Office for National Statistics said.",
+     "Average UK house prices rose by 3.2% in the year to September, according to the "
+     "Office for National Statistics.", "2026-04-15", DAY),
 ])
 def test_probe_y_two_facts(ruleset: RuleSet, a: str, b: str, pa: str, pb: str) -> None:
     assert verdict(ruleset, a, b, pa, pb)[0] != "conflict"
