@@ -37,6 +37,11 @@ def _page(ruleset: RuleSet, doc: str, text: str) -> list[NormClaim]:
      "Office for National Statistics said.",
      "Average UK house prices rose by 3.2% in the year to September, according to the "
      "Office for National Statistics.", "2026-04-15", DAY),
+    # a day's move of a share price against a change over a year (London named in both:
+    # four error-level conflicts among the 109 pages)
+    ("Shares in Northwind Group fell 3.1% in London on Tuesday.",
+     "London was the only region to record a fall, with prices down 1.1 percent from a "
+     "year earlier.", "2026-03-18", DAY),
 ])
 def test_probe_y_two_facts(ruleset: RuleSet, a: str, b: str, pa: str, pb: str) -> None:
     assert verdict(ruleset, a, b, pa, pb)[0] != "conflict"
