@@ -41,6 +41,20 @@ _STANDING_RE = rx.compile(
     rf"(?P<seq_of>(?:\s+[a-z][\w-]*){{0,2}})", re.IGNORECASE)
 
 
+# A place told after a copula, first included: "Orla was the second named storm of the
+# season" ranks Orla among the season's named storms, and "the first" is another place
+# (desk probe Y: "first" was no word of the frame, and the pair corroborated). What it
+# ranks ends at a preposition, its span is what follows ("of the season"; "to sign": the
+# first country to sign is no second one to ratify).
+_PLACE_RE = rx.compile(
+    rf"\b(?:is|was|are|were|became|becomes|remains|remained)\s+"
+    rf"(?P<owner>the|its|their|{_WORD}['\u2019]s)\s+(?P<ord>first|{_ORDINAL})\s+"
+    rf"(?P<ranked>(?!(?:{_NOT_RANKED})\b)[a-z][\w-]*(?:\s+(?!(?:{_NOT_RANKED})\b)[a-z][\w-]*)"
+    rf"{{0,2}})(?P<span>\s+(?:(?:of|in|since)\s+(?:the\s+|this\s+|its\s+)?|to\s+)[\w'-]+)?",
+    re.IGNORECASE)
+_PLACE_CUE_RE = rx.compile(rf"\b(?:first|{_ORDINAL})\b", re.IGNORECASE)
+
+
 class Standing(NamedTuple):
     """A place in a ranking, the words that tell it, and what ranks it (scope and span)."""
 
@@ -81,6 +95,12 @@ def standings(text: str) -> dict[tuple[str, str], Standing]:
             key = ("consecutive", _stems(m.group("seq_of")))
             out.setdefault(key, Standing(_place(m.group("seq_ord")),
                                          m.group(0)[:m.start("seq_of") - m.start()], "", ""))
+    for m in _PLACE_RE.finditer(text) if _PLACE_CUE_RE.search(text) else ():
+        owner = m.group("owner").lower()
+        out.setdefault(("place", _stems(m.group("ranked"))), Standing(
+            _place(m.group("ord")), m.group("ord"),
+            "" if owner in ("the", "its", "their") else owner,
+            " ".join((m.group("span") or "").lower().split())))
     return out
 
 
@@ -91,7 +111,7 @@ _SAME = {"biggest": "largest"}
 def standings_of(text: str) -> dict[tuple[str, str], Standing]:
     """`standings`, after a cheap test (most claims have none; read once a claim,
     `facts.ClaimFacts`, not once a pair)."""
-    return standings(text) if _CUE_RE.search(text) else {}
+    return standings(text) if _CUE_RE.search(text) or _PLACE_CUE_RE.search(text) else {}
 
 
 def standings_clash(a: str, b: str) -> list[tuple[str, str]]:

@@ -46,3 +46,17 @@ def _page(ruleset: RuleSet, doc: str, text: str) -> list[NormClaim]:
 def test_probe_y_two_facts(ruleset: RuleSet, a: str, b: str, pa: str, pb: str) -> None:
     assert verdict(ruleset, a, b, pa, pb)[0] != "conflict"
     assert verdict(ruleset, b, a, pb, pa)[0] != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # one place in one sequence told two ways: "first" was no word of the frame, and the
+    # pair corroborated (coverage 1.0 of the shorter claim)
+    ("Orla was the first named storm of the season.",
+     "Orla was the second named storm of the season.", ("conflict", "number")),
+    # the same place told alike stays a corroboration
+    ("It was Iceland's third general election in four years.",
+     "It was Iceland's third general election in four years, officials said.",
+     ("corroboration", "agree")),
+])
+def test_probe_y_places(ruleset: RuleSet, a: str, b: str, found: tuple[str, str]) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY) == found
