@@ -63,13 +63,21 @@ def _subject_entity(claim: Claim, lexicon: Lexicon) -> EntitySlot | None:
     if not claim.entities:
         return None
     start = claim.span[0]
-    line = DATELINE_RE.match(claim.text)
+    line = DATELINE_RE.match(claim.text) or _WHERE_RE.match(claim.text)
     after = start + line.end() if line else start
     told = claim.attribution.span if claim.attribution and told_by(claim) else (0, 0)
     named = [e for e in claim.entities if e.span[0] >= after
              and not (told[0] <= e.span[0] and e.span[1] <= told[1])]
     return next((e for e in named if role(e.text, lexicon) != "demonym"), None) \
         or (named[0] if named else None)
+
+
+# A place opening the sentence before a comma ("In Northern Ireland, 45,000 homes lost
+# power", "In neighboring Britain, Storm Orla left ..."): where, not what the sentence is
+# about; "The storm" after it is no Northern Ireland (desk probe Y: a landfall time's
+# conflict lost between two places).
+_WHERE_RE = rx.compile(r"\W*(?:In|Across|Throughout|Outside|Inside|Near|Around)\s+"
+                       r"(?:the\s+)?(?:[a-z]+\s+)?[A-Z][^,\n]{0,40},\s+")
 
 
 def coreferent(pronoun: re.Match[str], offset: int, mentions: tuple[Mention, ...]) -> bool:

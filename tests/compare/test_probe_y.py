@@ -60,3 +60,20 @@ def test_probe_y_two_facts(ruleset: RuleSet, a: str, b: str, pa: str, pb: str) -
 ])
 def test_probe_y_places(ruleset: RuleSet, a: str, b: str, found: tuple[str, str]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
+
+
+@pytest.mark.parametrize(("page", "wrong"), [
+    # a place opening a sentence ("In Northern Ireland, ...") is where, not what the
+    # sentence is about: "The storm" after it stood for Northern Ireland, and a landfall
+    # at 4.15pm against one at 5:15 p.m. was two places' (a planted conflict lost)
+    ("Storm Orla brought 120mm of rain to western Ireland on Sunday.\n"
+     "In Northern Ireland, 45,000 homes lost power.\n"
+     "The storm made landfall in County Mayo at 4.15pm.\n", "name:northern-ireland"),
+    ("Storm Orla dumped 4.7 inches of rain on western Ireland on Sunday.\n"
+     "In neighboring Britain, Storm Orla left 30,000 homes without power in Wales.\n"
+     "The storm made landfall in County Mayo at 5:15 p.m.\n", "united-kingdom"),
+])
+def test_a_place_opening_a_sentence_is_no_subject(ruleset: RuleSet, page: str,
+                                                  wrong: str) -> None:
+    last = _page(ruleset, "a", page)[-1]
+    assert "name:county-mayo" in last.entities and wrong not in last.entities
