@@ -131,9 +131,17 @@ def counted_after_group(word: str, text: str, end: int) -> bool:
     a plural name word is followed by a figure that closes a list item (the seats of each
     party, elided; a desk probe made them names, "Pirates 18"), while a model or mission
     number follows a singular word ("Chang'e 6", "Tianwen 1", "iPhone 15") or is followed
-    by what it names ("Windows 10 users")."""
-    return _GROUP_WORD_RE.fullmatch(word) is not None and \
-        _ITEM_END_RE.match(text, end) is not None
+    by what it names ("Windows 10 users"). A tally after the figure counts whatever the
+    word: "the Social Democratic Alliance 11 seats short of a majority"."""
+    return (_GROUP_WORD_RE.fullmatch(word) is not None
+            and _ITEM_END_RE.match(text, end) is not None) \
+        or _TALLY_AFTER_RE.match(text, end) is not None
+
+
+# A tally a party or a team keeps, right after the figure: "the Social Democratic Alliance
+# 11 seats short of a majority" (desk probe Y: the name took the 11, the claim no figure).
+_TALLY_AFTER_RE = rx.compile(r"[ \t]+(?:seats?|votes?|points?|goals?|MPs|members|"
+                             r"councillors|councilors|delegates|lawmakers|medals)\b")
 
 
 

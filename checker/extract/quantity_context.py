@@ -188,6 +188,10 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
 
 # The adverbs of a margin after its count: "one point clear", "one stroke behind".
 _MARGINS = frozenset("clear ahead behind adrift short higher lower above below".split())
+# The side a margin puts its subject on, by the adverb after a plural count ("seats short",
+# "points clear"); a move's "higher" or "lower" is no margin.
+_MARGIN_SIDES = {"short": "short", "shy": "short", "behind": "short", "adrift": "short",
+                 "clear": "ahead", "ahead": "ahead"}
 # Words after a distance that say which way, not what it measures. (Not "higher", "below",
 # "more": a move's direction, which keeps "closed 4.6% higher" from meeting "18% of its
 # shares", and "4.6% higher" / "6.4% higher" a conflict.)
@@ -251,12 +255,20 @@ def _noun_of(words: list[str]) -> str | None:
     if plurals and plurals[-1] is phrase[-1] and len(phrase) == 4 and len(plurals) > 1:
         plurals.pop()  # "..., the three largest states' cities" keeps its first plural
     if plurals:
-        return plurals[-1].lower().strip("'")
+        noun = plurals[-1].lower().strip("'")
+        after = phrase.index(plurals[-1]) + 1
+        # "11 seats short of a majority", "two points clear": a margin, no tally of seats
+        # or points ("won 21 seats": desk probe Y, a margin and a tally conflicted)
+        margin = _MARGIN_SIDES.get(phrase[after].lower()) if after < len(phrase) else None
+        return f"{margin} {noun}" if margin else noun  # the noun last: it is stemmed
     head = phrase[:3]
+    margin = None
     while len(head) > 1 and (head[-1].lower().endswith("ed") or head[-1].lower() in _MARGINS):
-        head.pop()  # "one person died", "one man arrested": the person, not the verb;
-        # "one point clear": the point, not the margin's adverb
-    return head[-1].lower().strip("'")
+        # "one person died", "one man arrested": the person, not the verb; "one point
+        # clear": the point, a margin (as "two points clear" is)
+        margin = _MARGIN_SIDES.get(head.pop().lower()) or margin
+    noun = head[-1].lower().strip("'")
+    return f"{margin} {noun}" if margin else noun
 
 
 # "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.

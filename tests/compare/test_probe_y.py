@@ -77,3 +77,29 @@ def test_a_place_opening_a_sentence_is_no_subject(ruleset: RuleSet, page: str,
                                                   wrong: str) -> None:
     last = _page(ruleset, "a", page)[-1]
     assert "name:county-mayo" in last.entities and wrong not in last.entities
+
+
+@pytest.mark.parametrize(("sentence", "name", "figure"), [
+    # a party's tally after its name is no model number ("Chang'e 8", "Windows 10"): the
+    # name was "Social Democratic Alliance 11", the claim had no figure and was lost
+    ("The result leaves the Social Democratic Alliance 11 seats short of a majority in the "
+     "63-seat parliament.", "name:social-democratic-alliance", ("11", "short seat")),
+    ("Polls put the Green Party 40 seats behind.", "name:green-party", ("40", "short seat")),
+])
+def test_a_tally_after_a_name(ruleset: RuleSet, sentence: str, name: str,
+                              figure: tuple[str, str]) -> None:
+    (claim,) = _page(ruleset, "a", sentence + "\n")
+    assert name in claim.entities
+    assert figure in [(q.text, q.noun) for q in claim.quantities]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # a margin is no tally: "11 seats short of a majority" against "won 21 seats" (an
+    # error-level conflict once the 11 was read), while two margins still compare
+    ("The result leaves the Social Democratic Alliance 11 seats short of a majority.",
+     "The Social Democratic Alliance won 21 seats in the Althing.", "unrelated"),
+    ("Arsenal are one point clear at the top of the Premier League.",
+     "Arsenal are two points clear at the top of the Premier League.", "conflict"),
+])
+def test_a_margin_is_no_tally(ruleset: RuleSet, a: str, b: str, label: str) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY)[0] == label

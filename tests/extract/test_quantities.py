@@ -336,9 +336,10 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
      {"kind": "count", "value": 1, "noun": "civilian"}),
     ("One person died in the fire.", "One", {"kind": "count", "value": 1, "noun": "person"}),
     # one of a margin is a figure too ("three points clear" corroborated "one point clear",
-    # which had none: a review), its noun the point, not the margin's adverb
+    # which had none: a review), its noun the point, told as a margin (desk probe Y: a
+    # margin is no tally, "11 seats short" / "won 21 seats")
     ("Arsenal are one point clear at the top.", "one",
-     {"kind": "count", "value": 1, "noun": "point"}),
+     {"kind": "count", "value": 1, "noun": "ahead point"}),
     ("The bill passed by one vote.", "one", {"kind": "count", "value": 1, "noun": "vote"}),
     ("Inflation rose by one percentage point.", "one percentage point",
      {"kind": "points", "unit": "pp", "value": 1}),
