@@ -25,6 +25,11 @@ _NOUNS = (
     "telescope vessel ship aircraft plane drug vaccine trial study outbreak epidemic "
     "earthquake quake election referendum wildfire fire storm cyclone hurricane typhoon flood "
     "floods attack crash explosion blast merger takeover deal").split()
+# Events a description may name, and the last words of bodies no event is.
+_EVENTS = frozenset("""election referendum earthquake quake wildfire fire storm cyclone
+    hurricane typhoon flood floods attack crash explosion blast""".split())
+_BODIES = frozenset("""party movement alliance front league union council congress coalition
+    ministry agency group company corporation bank airways airlines""".split())
 # Nouns that stand for a name only where the page has tied the two ("the GDL union" ...
 # "The union has a strike fund ..."): the page's last subject is rarely a union or a court.
 DESCRIBED_ONLY = frozenset("union court regulator ministry council hospital tribunal".split())
@@ -176,13 +181,18 @@ def antecedent_for(claim: Claim, subject: str | None, country: str | None,
         # "Her majority" after "A YouGov survey ...": the last person named, if any
         # (`personal`: whether the last subject may be a person; `checker.persons`).
         return person
-    if described is not None:
-        lead = PRONOUN_RE.match(claim.text)
-        noun = lead.group("noun").lower() if lead and lead.group("noun") else None
-        if noun in DESCRIBED_ONLY:
-            # Only these: "The company" after "Hua Hong Semiconductor, another foundry, ..."
-            # is Hua Hong, though the page called SMIC a company earlier (a seed).
-            return described.get(noun)
+    lead = PRONOUN_RE.match(claim.text)
+    noun = lead.group("noun").lower() if lead and lead.group("noun") else None
+    if noun in _EVENTS and subject is not None \
+            and subject.rsplit("-", 1)[-1] in _BODIES:
+        # "The election" after "The Centre Party won nine seats": an event is no party nor
+        # any body (desk probe Y: the month an election was called in stood for two
+        # parties); "The fire" after "The Cascade Creek wildfire" is the fire.
+        return None
+    if described is not None and noun in DESCRIBED_ONLY:
+        # Only these: "The company" after "Hua Hong Semiconductor, another foundry, ..."
+        # is Hua Hong, though the page called SMIC a company earlier (a seed).
+        return described.get(noun)
     return subject
 
 

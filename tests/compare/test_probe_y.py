@@ -103,3 +103,15 @@ def test_a_tally_after_a_name(ruleset: RuleSet, sentence: str, name: str,
 ])
 def test_a_margin_is_no_tally(ruleset: RuleSet, a: str, b: str, label: str) -> None:
     assert verdict(ruleset, a, b, DAY, DAY)[0] == label
+
+
+def test_an_event_is_no_party(ruleset: RuleSet) -> None:
+    # "The election" stood for the party named last (the Centre Party on one page, the
+    # Left-Green Movement on the other), and the month it was called in was never compared
+    last = _page(ruleset, "a", "The Centre Party won nine seats with 12.1 per cent of the "
+                               "vote.\nThe election was called in August after the "
+                               "coalition collapsed.\n")[-1]
+    assert "name:centre-party" not in last.entities
+    storm = _page(ruleset, "b", "Storm Orla brought 120mm of rain on Sunday.\n"
+                                "The storm made landfall in County Mayo at 4.15pm.\n")[-1]
+    assert "name:storm-orla" in storm.entities
