@@ -122,7 +122,10 @@ _PART_RE = rx.compile(r"\b(?:in|among|for|of)\s+(?:the\s+)?([a-z][a-z-]+)")
 def _part_of_subject(a: NormClaim, b: NormClaim, words: tuple[str, str]) -> bool:
     """Whether one claim names a part of its subject ("in construction", "among women")
     before its opposite verb, and the other names none."""
-    pa, pb = _subject_parts(a, words[0]), _subject_parts(b, words[1])
+    # A part the other claim names too is none: "share of the vote fell" / "vote share
+    # rose" (desk probe Y: a planted antonym conflict lost).
+    pa = {p for p in _subject_parts(a, words[0]) if word_stem(p) not in b.tokens}
+    pb = {p for p in _subject_parts(b, words[1]) if word_stem(p) not in a.tokens}
     return bool(pa) != bool(pb)
 
 

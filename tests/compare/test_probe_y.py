@@ -115,3 +115,15 @@ def test_an_event_is_no_party(ruleset: RuleSet) -> None:
     storm = _page(ruleset, "b", "Storm Orla brought 120mm of rain on Sunday.\n"
                                 "The storm made landfall in County Mayo at 4.15pm.\n")[-1]
     assert "name:storm-orla" in storm.entities
+
+
+def test_the_measure_both_name_is_no_part(ruleset: RuleSet) -> None:
+    # "share of the vote" named "the vote" as a part of the subject before "fell", against
+    # "vote share rose": a fall against a rise, every figure agreeing, was no conflict
+    a = ("The Independence Party's share of the vote fell 4.3 percentage points to 15.1 per "
+         "cent.")
+    b = "The Independence Party's vote share rose 4.3 percentage points to 15.1 percent."
+    assert verdict(ruleset, a, b, DAY, DAY) == ("conflict", "antonym")
+    # a part the other claim does not name still makes two facts
+    assert verdict(ruleset, "Employment in construction fell 2.1% in March.",
+                   "Employment rose 2.1% in March.", DAY, DAY)[0] != "conflict"
