@@ -65,6 +65,7 @@ MEASURES = {
     "months": ("month", 1.0), "days": ("day", 1.0), "hours": ("hour", 1.0),
     "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "gb": ("byte", 1e9),
     "feet": ("m", FOOT), "foot": ("m", FOOT),  # a desk probe: "23,000 feet" a count
+    "inches": ("m", 0.0254), "inch": ("m", 0.0254),  # desk probe Y: "4.7 inches" a count
     # An aircraft's height and speed (desk probe N: "descended from 35,000ft" no figure,
     # "6,800 feet per minute" a length, "335 knots" a count of knots)
     "ft": ("m", FOOT), "feet per minute": ("m/s", 0.00508),

@@ -127,3 +127,13 @@ def test_the_measure_both_name_is_no_part(ruleset: RuleSet) -> None:
     # a part the other claim does not name still makes two facts
     assert verdict(ruleset, "Employment in construction fell 2.1% in March.",
                    "Employment rose 2.1% in March.", DAY, DAY)[0] != "conflict"
+
+
+@pytest.mark.parametrize(("sentence", "metres"), [
+    # inches were a count of "inch": "about 4.7 inches of rain" never met "120mm of rain"
+    ("Storm Orla dumped about 4.7 inches of rain on western Ireland on Sunday.", 0.11938),
+    ("Snow lay 12 inches deep in Buffalo.", 0.3048),
+])
+def test_inches_are_a_length(ruleset: RuleSet, sentence: str, metres: float) -> None:
+    (claim,) = _page(ruleset, "a", sentence + "\n")
+    assert [(q.unit, round(q.value or 0, 5)) for q in claim.quantities] == [("m", metres)]
