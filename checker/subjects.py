@@ -167,7 +167,7 @@ def country_of(claim: Claim, lexicon: Lexicon) -> str | None:
 
 def antecedent_for(claim: Claim, subject: str | None, country: str | None,
                    described: Mapping[str, str] | None = None, personal: bool = True,
-                   person: str | None = None) -> str | None:
+                   person: str | None = None, owned: str | None = None) -> str | None:
     """What a leading pronoun of the claim may stand for: the page's last subject, but for
     "The government" its last country (a desk probe: "The government said it had not
     requested international aid" stood for "Peru's Geophysical Institute"), and for "The
@@ -193,6 +193,11 @@ def antecedent_for(claim: Claim, subject: str | None, country: str | None,
         # Only these: "The company" after "Hua Hong Semiconductor, another foundry, ..."
         # is Hua Hong, though the page called SMIC a company earlier (a seed).
         return described.get(noun)
+    if noun is not None and owned is not None:
+        # "The party" after "Iceland's Social Democratic Alliance won ...": what the owner
+        # owns, as "The film" after "Baz Luhrmann's film Australia" (desk probe Y: the
+        # party's vote share stood for Iceland)
+        return owned
     return subject
 
 
@@ -209,6 +214,7 @@ class PageSubjects:
         self.described: dict[str, str] = {}
         self.personal = True  # whether the last subject may be a person
         self.person: str | None = None  # the last person named in full
+        self.owned: str | None = None  # the name the last subject owns ("Iceland's X")
         self.surnames: dict[str, str] = {}  # the people named in full, by their last word
         self.after = 0  # where the last claim read ended
 
@@ -221,7 +227,7 @@ class PageSubjects:
                 self.subject, self.personal = gap, True
         self.after = max(self.after, claim.span[1])
         return antecedent_for(claim, self.subject, self.country, self.described,
-                              self.personal, self.person)
+                              self.personal, self.person, self.owned)
 
     def read(self, claim: Claim) -> None:
         """Take the claim's subject, country and descriptions for the claims after it."""
@@ -234,6 +240,7 @@ class PageSubjects:
             first = None
         else:
             first = _subject_entity(claim, self.lexicon)
+        self.owned = _owned(claim, first, self.lexicon)
         if first is not None:
             eid = first.id or self.lexicon.entity_id(first.text)
             self.subject = eid
@@ -253,6 +260,21 @@ class PageSubjects:
                     self.surnames.setdefault(e.text.split()[-1], eid)
         self.country = country_of(claim, self.lexicon) or self.country
         self.described.update(descriptions(claim, self.lexicon))
+
+
+def _owned(claim: Claim, owner: EntitySlot | None, lexicon: Lexicon) -> str | None:
+    """The name right after the subject when the subject owns it ("Iceland's Social
+    Democratic Alliance"), or None."""
+    if owner is None:
+        return None
+    start = claim.span[0]
+    at = owner.span[1] - start
+    if owner.text.endswith(("'s", "\u2019s")):
+        at -= 2  # the slot holds its "'s"
+    if claim.text[at:at + 3] not in ("'s ", "\u2019s "):
+        return None
+    after = next((e for e in claim.entities if e.span[0] - start == at + 3), None)
+    return None if after is None else after.id or lexicon.entity_id(after.text)
 
 
 # A sentence's first word, a possessive's owner alone ("Denholm's").

@@ -137,3 +137,18 @@ def test_the_measure_both_name_is_no_part(ruleset: RuleSet) -> None:
 def test_inches_are_a_length(ruleset: RuleSet, sentence: str, metres: float) -> None:
     (claim,) = _page(ruleset, "a", sentence + "\n")
     assert [(q.unit, round(q.value or 0, 5)) for q in claim.quantities] == [("m", metres)]
+
+
+@pytest.mark.parametrize(("page", "owned", "owner"), [
+    # "The party" after "Iceland's Social Democratic Alliance won ..." stood for Iceland,
+    # the owner, and its 27.4% was compared with nothing on the other page
+    ("Iceland's Social Democratic Alliance won 21 of the 63 seats on Saturday.\n"
+     "The party took 27.4 per cent of the vote.\n", "name:social-democratic-alliance",
+     "iceland"),
+    ("Germany's Veltrona Systems cut 1,200 jobs in March.\n"
+     "The company said 400 more would go in 2027.\n", "name:veltrona-systems", "germany"),
+])
+def test_a_description_is_the_owned_name(ruleset: RuleSet, page: str, owned: str,
+                                         owner: str) -> None:
+    last = _page(ruleset, "a", page)[-1]
+    assert owned in last.entities and owner not in last.entities
