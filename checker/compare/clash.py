@@ -12,7 +12,7 @@ from typing import Any
 from checker import rx
 from checker.compare.anchors import agreed_twice, named_and_worded, one_story
 from checker.compare.facts import ClaimFacts
-from checker.compare.figures import counted_alike, fated_alike, sequenced_alike
+from checker.compare.figures import counted_alike, sequenced_alike, tolls_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
 from checker.compare.measures import measured_alike
 from checker.compare.polarity import objects_of, opposite_statements, stages_differ
@@ -250,7 +250,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     if q_conflict and not d_conflict and (not q_agree or _named_clash(a, b, q_conflict)
                                           or _kind_clash(a, b, q_agree, q_conflict)) and (
             anchored or counted_alike(ev.fa.counts_done, ev.fb.counts_done)
-            or fated_alike(ev.fa.fates, ev.fa.counted, ev.fb.fates, ev.fb.counted)
+            or tolls_alike(a, b, ev.fa.fates, ev.fa.counted, ev.fb.fates, ev.fb.counted)
             or measured_alike(ev.fa.measure_words, ev.fb.measure_words)
             or (bool(ev.sim.shared_frame) and same_day_of(ev.fa.events, ev.fb.events))
             # one place in a sequence told twice of one person in it, named on both sides

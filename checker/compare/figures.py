@@ -247,6 +247,22 @@ def fated_alike(fates_a: frozenset[str], nouns_a: frozenset[str], fates_b: froze
     return bool(fates_a) and not fates_a.isdisjoint(fates_b) and not nouns_a.isdisjoint(nouns_b)
 
 
+# A toll told as a rate: "die from stroke in the UK each year", "are killed every year".
+_RATE_RE = rx.compile(r"\b(?:each|every|per)\s+(?:year|month|week|day)\b|\bannually\b",
+                      re.IGNORECASE)
+
+
+def tolls_alike(a: NormClaim, b: NormClaim, fates_a: frozenset[str], nouns_a: frozenset[str],
+                fates_b: frozenset[str], nouns_b: frozenset[str]) -> bool:
+    """`fated_alike`, for tolls of events: not where one claim tells a rate, people of a
+    fate every year, which its cause tells apart ("Around 38,000 people die from stroke in
+    the UK each year" / "Cardiovascular disease kills about 170,000 people in the UK each
+    year", "1,552 people were killed on Britain's roads in 2025": desk probe Q2, two
+    error-level conflicts anchored by the fate alone)."""
+    return fated_alike(fates_a, nouns_a, fates_b, nouns_b) \
+        and not (_RATE_RE.search(a.text) or _RATE_RE.search(b.text))
+
+
 def answered_beside(a: NormClaim, b: NormClaim, agree: list[tuple[str, str]],
                      clash: list[tuple[str, str]]
                      ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

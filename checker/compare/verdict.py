@@ -15,7 +15,7 @@ from checker.compare.figures import (
     answered_beside,
     change_of_another,
     counted_alike,
-    fated_alike,
+    tolls_alike,
 )
 from checker.compare.fillers import names_apart, owners_apart
 from checker.compare.levels import level_and_change
@@ -210,7 +210,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         _corrects(a, b) and bool(sim.shared_frame)) or (
         bool(a.quantities) and bool(b.quantities) and (
             counted_alike(fa.counts_done, fb.counts_done)
-            or fated_alike(fa.fates, fa.counted, fb.fates, fb.counted)
+            or tolls_alike(a, b, fa.fates, fa.counted, fb.fates, fb.counted)
             or measured_alike(fa.measure_words, fb.measure_words)))
     if not sim.shared_entities or not (same_fact or spec_ents or _told_twice(a, b, fa, fb)):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
