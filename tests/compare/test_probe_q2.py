@@ -8,7 +8,7 @@ import pytest
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
 from checker.rules import RuleSet
-from tests.compare.pairs import norm
+from tests.compare.pairs import norm, on_page
 
 # Claims naming the UK, so that the country is no specific name, as among the 125 pages.
 _UK = ["The UK economy grew 0.2% in March.", "UK inflation was 3.1% in April.",
@@ -41,3 +41,25 @@ def test_two_tolls_of_one_event_still_conflict(ruleset: RuleSet) -> None:
     assert _among_uk_claims(ruleset, "Six people were killed when a train derailed in the UK.",
                             "Seven people were killed when a train derailed in the UK.",
                             "2026-03-14", "2026-03-14") == "conflict"
+
+
+# Claims of other pages, so that the pair's own words weigh as among the 125 pages.
+_OTHERS = ["Pennant Group walked away from the talks.", "Pennant Group's bid was rejected.",
+           "Retail sales increased in August.", "Bond prices rose in early trading on Friday."]
+
+
+@pytest.mark.parametrize(("b", "found"), [
+    # a share price moved on the page's day against a bid months before: two prices (an
+    # error-level conflict among the 125 pages)
+    ("Pennant Group's 360 pence-a-share bid in March was rejected by Marlowe.", "unrelated"),
+    # the same day's move told twice still disagrees
+    ("Marlowe shares jumped 27 percent to 420 pence in early trading.", "conflict"),
+])
+def test_a_market_move_is_of_its_page_s_day(ruleset: RuleSet, b: str, found: str) -> None:
+    day = "2026-09-07"
+    na = on_page(ruleset, "Marlowe's shares rose 27 per cent to 402p in early trading.", "a", day)
+    nb = on_page(ruleset, b, "b", day)
+    rest = [on_page(ruleset, t, f"o{i}", "2026-06-30") for i, t in enumerate(_OTHERS)]
+    index = BlockIndex([na, nb, *rest])
+    assert judge(na, nb, index, ruleset.lexicon).label == found
+    assert judge(nb, na, index, ruleset.lexicon).label == found
