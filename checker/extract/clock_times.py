@@ -77,6 +77,7 @@ _SCORE_WORDS = frozenset({"level", "tied", "square", "locked", "drawn", "score",
 # The time someone spoke is no time of what they told: "police said at 10am that ...".
 _TELLING = frozenset({"said", "says", "told", "announced", "confirmed", "reported",
                       "added", "stated", "wrote", "tweeted", "posted", "briefed", "updated"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 # Letters of any script: "Bordeaux-M\u00e9rignac" is one word (desk probe N: "m rignac").
 _CONTENT_RE = rx.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-])*")
 _HOUR_SLACK = 15.0  # "8am" is 7:45 to 8:15: "8am" / "8.30am" are two times (a desk probe)
@@ -121,7 +122,7 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
         value, half = minutes
         words = _words_before(folded, told_from, before.start() if before else m.start())
         told_from = m.end()
-        if words and (words[-1] in _TELLING or words[-1] in _SCORE_WORDS):
+        if words and (_spoke(words) or words[-1] in _SCORE_WORDS):
             continue
         content = [w for w in words if w not in STOPWORDS]
         unit = _unit(m)
@@ -136,6 +137,13 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
             noun = _noun(content)
         previous = ClockTime(m.start(), m.end(), value, low, high, unit, noun, approx)
         yield previous
+
+
+def _spoke(words: list[str]) -> bool:
+    """Whether the time is when someone spoke ("police said at 10am"): not when a thing was
+    told, which is its moment ("The deal was announced at 7am on Monday" / "... at 8 a.m.
+    London time": desk probe Q2, no times, so a corroboration)."""
+    return words[-1] in _TELLING and not (len(words) > 1 and words[-2] in _PASSIVE)
 
 
 def _bound_word(before: re.Match[str] | None) -> str | None:

@@ -7,8 +7,9 @@ import pytest
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
+from checker.extract.quantities import find_quantities
 from checker.rules import RuleSet
-from tests.compare.pairs import norm, on_page
+from tests.compare.pairs import norm, on_page, verdict
 
 # Claims naming the UK, so that the country is no specific name, as among the 125 pages.
 _UK = ["The UK economy grew 0.2% in March.", "UK inflation was 3.1% in April.",
@@ -63,3 +64,31 @@ def test_a_market_move_is_of_its_page_s_day(ruleset: RuleSet, b: str, found: str
     index = BlockIndex([na, nb, *rest])
     assert judge(na, nb, index, ruleset.lexicon).label == found
     assert judge(nb, na, index, ruleset.lexicon).label == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a thing announced at a time: the time is the announcement's, which the claim tells
+    ("The deal was announced at 7am on Monday.", [("7am", "deal announced", 420.0)]),
+    ("Final results were announced at 9.30am today.",
+     [("9.30am", "final results announced", 570)]),
+    # the time someone spoke stays no figure
+    ("Police said at 10am that the road had reopened.", []),
+    ("The company announced at 7am that it would cut jobs.", []),
+])
+def test_a_time_told_in_the_passive_is_the_event_s(text: str,
+                                                   found: list[tuple[str, str, float]]) -> None:
+    assert [(q.text, q.noun, q.value) for q in find_quantities(text)
+            if q.kind == "time"] == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # two times of one announcement: no time was read, and the pair corroborated (the day)
+    ("Kestrel's takeover of Marlowe was announced at 7am on Monday.",
+     "Kestrel's takeover of Marlowe was announced at 8 a.m. London time Monday.",
+     ("conflict", "number")),
+    ("Kestrel's takeover of Marlowe was announced at 7am on Monday.",
+     "Kestrel's takeover of Marlowe was announced at 7 a.m. London time Monday.",
+     ("corroboration", "agree")),
+])
+def test_probe_q2_times(ruleset: RuleSet, a: str, b: str, found: tuple[str, str]) -> None:
+    assert verdict(ruleset, a, b, "2026-09-07", "2026-09-07") == found
