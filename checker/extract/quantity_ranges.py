@@ -87,9 +87,13 @@ def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
     degrees = g["deg2"] or g["deg"]
     unit_word = g["unit2"] or g["unit"] or ("\u00b0" + degrees.lower() if degrees else "")
     scale_word = table_words(g["scale2"] or g["scale"] or "")
+    s = m.start("cur") if g["cur"] else m.start("num")
+    # An age needs no noun after it: "Participants were aged between 50 and 79." (desk
+    # probe Q2: two ages, 50 and 79, of which 79 corroborated "aged 55 to 79").
+    aged = not unit_word and bool(qc.AGED_BEFORE_RE.search(folded, max(0, m.start() - 20), s))
     if not (unit_word or scale_word or g["cur"] or g["cur2"]) and (
             _YEARISH_RE.fullmatch(g["num"]) or _YEARISH_RE.fullmatch(g["num2"])
-            or noun_after(folded, m.end()) is None):
+            or (noun_after(folded, m.end()) is None and not aged)):
         return None  # "between 2019 and 2024" is a period; "between 10 and 12 people" a count
     kind, unit, factor = kind_unit(unit_word, g["cur"] or g["cur2"] or "")
     scale = qw.SCALES.get(scale_word, 1.0)
@@ -97,9 +101,8 @@ def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
     high = number(g["num2"], scale * factor)
     if high < low:
         return None
-    s = m.start("cur") if g["cur"] else m.start("num")
     e = m.end()
-    if not unit_word and qc.AGED_BEFORE_RE.search(folded, max(0, m.start() - 20), s):
+    if aged:
         return Quantity(text[s:e], s, e, "measure", (low + high) / 2, low, high, "year", "age",
                         False, "range")  # "aged between 18 and 24"
     return Quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,

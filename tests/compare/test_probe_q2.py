@@ -92,3 +92,28 @@ def test_a_time_told_in_the_passive_is_the_event_s(text: str,
 ])
 def test_probe_q2_times(ruleset: RuleSet, a: str, b: str, found: tuple[str, str]) -> None:
     assert verdict(ruleset, a, b, "2026-09-07", "2026-09-07") == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an age range ending the sentence: two ages, 50 and 79, of which 79 agreed with "55
+    # to 79" and the pair corroborated
+    ("Participants were aged between 50 and 79.", [("50 and 79", "age", 64.5)]),
+    ("Patients aged between 18 and 24 were enrolled.", [("18 and 24", "age", 21.0)]),
+    # a period stays no figure
+    ("The trial ran between 2019 and 2024.", []),
+])
+def test_an_age_range_needs_no_noun_after_it(text: str,
+                                             found: list[tuple[str, str, float]]) -> None:
+    assert [(q.text, q.noun, q.value) for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # two ranges of one trial's ages: not one fact told twice (the ranges are groups,
+    # `parts.groups_apart`, so no conflict either)
+    ("Participants in the Halvern trial were aged between 50 and 79.",
+     "Participants in the Halvern trial were aged 55 to 79.", "unrelated"),
+    ("Participants in the Halvern trial were aged between 55 and 79.",
+     "Participants in the Halvern trial were aged 55 to 79.", "corroboration"),
+])
+def test_probe_q2_age_ranges(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert verdict(ruleset, a, b, "2026-11-12", "2026-11-13")[0] == found
