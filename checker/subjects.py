@@ -224,7 +224,7 @@ class PageSubjects:
             gap = gap_subject(self.text, self.after, claim.span[0], self.lexicon,
                               self.surnames)
             if gap is not None:
-                self.subject, self.personal = gap, True
+                self.subject, self.personal, self.owned = gap, True, None
         self.after = max(self.after, claim.span[1])
         return antecedent_for(claim, self.subject, self.country, self.described,
                               self.personal, self.person, self.owned)
@@ -237,11 +237,15 @@ class PageSubjects:
             # the sentence (where extraction drafts no name)
             self.subject = self.person = self.surnames[lead.group(1)]
             self.personal = True
-            first = None
+            self.owned = first = None
         else:
             first = _subject_entity(claim, self.lexicon)
-        self.owned = _owned(claim, first, self.lexicon)
         if first is not None:
+            # What the subject owns lasts as long as the subject does, past claims naming
+            # no one: "Six people died ... on Austria's Tauern Railway" then "There were
+            # 312 passengers on board." left "The crash happened at 7:42 p.m." Austria's
+            # (desk probe Q2: the other page's "The crash" was the railway's, no conflict).
+            self.owned = _owned(claim, first, self.lexicon)
             eid = first.id or self.lexicon.entity_id(first.text)
             self.subject = eid
             self.personal = not not_a_person(first.text, eid, self.lexicon)

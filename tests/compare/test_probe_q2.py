@@ -7,7 +7,11 @@ import pytest
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
 from checker.extract.quantities import find_quantities
+from checker.models.document import DocumentMeta
+from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from tests.compare.pairs import norm, on_page, verdict
 
@@ -117,3 +121,26 @@ def test_an_age_range_needs_no_noun_after_it(text: str,
 ])
 def test_probe_q2_age_ranges(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert verdict(ruleset, a, b, "2026-11-12", "2026-11-13")[0] == found
+
+
+def _page(ruleset: RuleSet, doc: str, text: str, day: str) -> list[NormClaim]:
+    cf = extract_text(text, doc, ruleset.lexicon, meta=DocumentMeta(published=day),
+                      threshold=0.0)
+    return normalise_document(doc, cf.claims, ruleset.lexicon, text, day)
+
+
+@pytest.mark.parametrize(("page", "owned", "owner"), [
+    # what the subject owns outlasts claims naming no one: "The crash" stood for Austria
+    # after "Austria's Tauern Railway" and two claims naming nothing, for the railway on the
+    # other page, and the crash's times (6.42pm / 7:42 p.m.) were never compared
+    ("Six people died when a passenger train derailed on Austria's Tauern Railway on "
+     "March 13.\nThere were 312 passengers on board.\n"
+     "The crash happened at 7:42 p.m. local time.\n", "name:tauern-railway", "austria"),
+    ("Iceland's Social Democratic Alliance won 21 of the 63 seats on Saturday.\n"
+     "Turnout was 78.1 per cent.\nThe party took 27.4 per cent of the vote.\n",
+     "name:social-democratic-alliance", "iceland"),
+])
+def test_what_the_subject_owns_lasts_as_the_subject_does(ruleset: RuleSet, page: str,
+                                                         owned: str, owner: str) -> None:
+    last = _page(ruleset, "a", page, "2026-03-14")[-1]
+    assert owned in last.entities and owner not in last.entities
