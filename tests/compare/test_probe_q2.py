@@ -144,3 +144,22 @@ def test_what_the_subject_owns_lasts_as_the_subject_does(ruleset: RuleSet, page:
                                                          owned: str, owner: str) -> None:
     last = _page(ruleset, "a", page, "2026-03-14")[-1]
     assert owned in last.entities and owner not in last.entities
+
+
+@pytest.mark.parametrize(("text", "planned"), [
+    # a forecast made before the fact told is a past act: read as planned, "had forecast
+    # borrowing of £16.5bn" was never compared with "had expected borrowing of 15.5 billion"
+    ("Economists had forecast borrowing of £16.5bn in September.", False),
+    ("That was £7.2bn more than the Office for Budget Responsibility had forecast.", False),
+    # a forecast of what is to come stays one
+    ("The Office for Budget Responsibility forecasts borrowing of £120bn next year.", True),
+])
+def test_a_forecast_told_in_the_past_perfect_is_no_plan(ruleset: RuleSet, text: str,
+                                                        planned: bool) -> None:
+    assert (norm(ruleset, text, "a", "2026-10-21").modality == "planned") == planned
+
+
+def test_two_past_forecasts_conflict(ruleset: RuleSet) -> None:
+    assert verdict(ruleset, "Economists had forecast UK borrowing of £16.5bn in September.",
+                   "Economists had expected UK borrowing of 15.5 billion pounds in September.",
+                   "2026-10-21", "2026-10-21") == ("conflict", "number")
