@@ -52,12 +52,16 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         return Quantity(text[s:e], s, e, "ratio", value, tlow, thigh, "x", None, approx,
                         bound)
     kind, unit, factor = "count", None, 1.0
+    half = None if m.group("wscale") else qp.AND_A_HALF_RE.match(folded, e)
+    if half:
+        e = half.end()
     unit_hit = qp.WORD_UNIT_AFTER_RE.match(folded, e)
     if unit_hit:
         kind, unit, factor = kind_unit(unit_hit.group("unit"), "")
         e = unit_hit.end()
     # Decimal arithmetic as for digits: "three mph" is exactly 3 x 0.44704 m/s.
-    value = number(str(qw.word_value(m.group("word") or "")), scale * factor)
+    value = number(str(qw.word_value(m.group("word") or "") + (0.5 if half else 0)),
+                   scale * factor)
     # A word is exact (no digits to round): the interval is the modifier's alone.
     wlow, whigh, bound, approx = bounds(value, 0.0, mod, unit)
     return Quantity(text[s:e], s, e, kind, value, wlow, whigh, unit, noun_after(folded, e),

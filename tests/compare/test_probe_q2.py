@@ -163,3 +163,21 @@ def test_two_past_forecasts_conflict(ruleset: RuleSet) -> None:
     assert verdict(ruleset, "Economists had forecast UK borrowing of £16.5bn in September.",
                    "Economists had expected UK borrowing of 15.5 billion pounds in September.",
                    "2026-10-21", "2026-10-21") == ("conflict", "number")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # "six and a half years" was a count of six, which never met "6.5 years"
+    ("Participants were followed for six and a half years on average.",
+     [("six and a half years", "year", 6.5)]),
+    ("Lumora says the battery lasts two and a half hours.",
+     [("two and a half hours", "hour", 2.5)]),
+    ("It rose by four and a half per cent.", [("four and a half per cent", "%", 4.5)]),
+])
+def test_a_number_word_and_a_half(text: str, found: list[tuple[str, str, float]]) -> None:
+    assert [(q.text, q.unit, q.value) for q in find_quantities(text)] == found
+
+
+def test_six_and_a_half_years_is_6_5_years(ruleset: RuleSet) -> None:
+    assert verdict(ruleset, "Trial participants at Halvern were followed for 6.5 years.",
+                   "Trial participants at Halvern were followed for six and a half years.",
+                   "2026-11-12", "2026-11-13") == ("corroboration", "agree")
