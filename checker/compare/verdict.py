@@ -157,6 +157,13 @@ def _two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
         or places_read_apart(a, b, q_conflict)
 
 
+def _figure_against_date(a: NormClaim, b: NormClaim) -> bool:
+    """a gives an amount and no date, b a date and no figure. (A rank names as much as it
+    measures: "The 14th Dalai Lama lives in India" is told by "... fled to India in 1959".)"""
+    return any(q.kind != "rank" for q in a.quantities) and not a.dates and bool(b.dates) \
+        and not b.quantities
+
+
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
           thresholds: Thresholds | None = None, calibrated: bool = True,
           facts: Facts | None = None) -> Verdict:
@@ -306,6 +313,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # named in one place: "aboard a Vega-C" / "aboard an Ariane 6"), or nothing said in
         # common: no confirmation. Nor is a correction note, which reports what was wrongly
         # said.
+        return Verdict("unrelated", None, 0.5, score, details)
+    if not slots_agree and (_figure_against_date(a, b) or _figure_against_date(b, a)):
+        # A figure the other claim does not give against a date the first does not give:
+        # nothing of either is confirmed ("That was £7.2bn more than the Office for Budget
+        # Responsibility had forecast" / "The OBR last updated its forecasts in April": desk
+        # probe Q2, corroborated by the shorter claim's two words).
         return Verdict("unrelated", None, 0.5, score, details)
     cover = pair_coverage(a, b, fa, fb, stats)
     # Who (two shared entities, one of them specific) and what (a specific shared word);

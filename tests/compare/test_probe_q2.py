@@ -181,3 +181,20 @@ def test_six_and_a_half_years_is_6_5_years(ruleset: RuleSet) -> None:
     assert verdict(ruleset, "Trial participants at Halvern were followed for 6.5 years.",
                    "Trial participants at Halvern were followed for six and a half years.",
                    "2026-11-12", "2026-11-13") == ("corroboration", "agree")
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # a sum against a date, neither given by the other claim: nothing confirmed (the
+    # shorter claim's two words, the OBR and "forecast", made a corroboration)
+    ("That was £7.2bn more than the Office for Budget Responsibility had forecast.",
+     "The Office for Budget Responsibility last updated its forecasts in April.",
+     "unrelated"),
+    # a rank names: "The 14th Dalai Lama" is told by a claim of 1959 (a FEVER pair)
+    ("The 14th Dalai Lama lives in India exclusively.",
+     "During the 1959 Tibetan uprising, the Dalai Lama fled to India, where he currently "
+     "lives as a refugee.", "corroboration"),
+])
+def test_a_figure_against_a_date_confirms_nothing(ruleset: RuleSet, a: str, b: str,
+                                                  found: str) -> None:
+    assert verdict(ruleset, a, b, "2026-10-21", "2026-10-21")[0] == found
+    assert verdict(ruleset, b, a, "2026-10-21", "2026-10-21")[0] == found
