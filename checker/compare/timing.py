@@ -53,7 +53,36 @@ def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
     """A conflict of two statements each true when written (`said_before_the_event`,
     `running_total`, `dated_long_before`)."""
     return said_before_the_event(r, published) or running_total(r, published) \
-        or dated_long_before(r, published) or topic_tied_apart(r, published)
+        or dated_long_before(r, published) or topic_tied_apart(r, published) \
+        or dated_alike_ago(r, published)
+
+
+# Pages this far apart, each dating its event in the year before it, tell two events.
+_PAGES_APART_DAYS = 180
+_RECENT_DAYS = 366
+
+
+def dated_alike_ago(r: PairResult, published: Mapping[str, date]) -> bool:
+    """A date conflict between pages published half a year apart or more, each dating its
+    event in the year before itself: "The OBR last updated its forecasts in March" (October
+    2026) and "the 1.5 per cent it predicted in March" (November 2025); "The results were
+    first presented at a cardiology conference in Madrid in September" (November 2026) and
+    "The results were presented on Saturday at the European Society of Cardiology congress
+    in Madrid" (September 2025): events that recur, each page's its own (the desk corpus:
+    four error-level conflicts between two stories). One event told twice so far apart is
+    recent to one page only ("opened in March 2019")."""
+    if r.verdict.reason != "date" or r.a.doc == r.b.doc:
+        return False
+    day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
+    if day_a is None or day_b is None or abs((day_a - day_b).days) < _PAGES_APART_DAYS:
+        return False
+    return _recent(r.a, day_a) and _recent(r.b, day_b)
+
+
+def _recent(c: NormClaim, day: date) -> bool:
+    """Whether a date of the claim ends within the year before `day`."""
+    return any(d.last is not None and 0 <= (day - d.last).days <= _RECENT_DAYS
+               for d in c.dates)
 
 
 # How far apart two pages may be for figures tied by their topic alone to be one fact.

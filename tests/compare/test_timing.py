@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from checker.compare import PairResult
+from checker.compare.timing import dated_alike_ago
+from checker.compare.verdict import Verdict
 from checker.pipeline import CheckOptions, run_check
 from checker.rules import RuleSet
+from tests.compare.pairs import norm
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -214,3 +219,27 @@ def test_two_moments_of_one_day_are_two_figures(ruleset: RuleSet) -> None:
     assert verdict(ruleset, late, after, day, day)[0] != "conflict"
     assert verdict(ruleset, late, late.replace("0.6 per cent", "0.4%"), day, day) \
         == ("conflict", "number")
+
+
+@pytest.mark.parametrize(("a", "b", "day_a", "day_b", "apart"), [
+    # a forecast updated each spring, told on pages eleven months apart (the desk corpus:
+    # an error-level date conflict between two stories)
+    ("The OBR last updated its forecasts in March.", "The OBR cut its growth forecast to "
+     "1.1 per cent, from the 1.5 per cent it predicted in March.", "2026-10-21",
+     "2025-11-27", True),
+    ("The results were first presented at a cardiology conference in Madrid in September.",
+     "The results were presented on Saturday at the European Society of Cardiology congress "
+     "in Madrid.", "2026-11-12", "2025-09-22", True),
+    # pages days apart: one event, two dates
+    ("The OBR last updated its forecasts in March.", "The OBR last updated its forecasts in "
+     "April.", "2026-10-21", "2026-10-23", False),
+    # one event long before both pages, told twice
+    ("The plant opened in March 2019.", "The plant opened in April 2019.", "2026-10-21",
+     "2025-11-27", False),
+])
+def test_recent_events_of_pages_months_apart(ruleset: RuleSet, a: str, b: str, day_a: str,
+                                             day_b: str, apart: bool) -> None:
+    na, nb = norm(ruleset, a, "a", day_a), norm(ruleset, b, "b", day_b)
+    r = PairResult(na, nb, Verdict("conflict", "date", 0.9, 0.5))
+    published = {"a": date.fromisoformat(day_a), "b": date.fromisoformat(day_b)}
+    assert dated_alike_ago(r, published) is apart
