@@ -95,6 +95,10 @@ FEATURES: list[tuple[str, dict[str, object], set[str], set[str]]] = [
     ("See also: our coverage", {}, {"too-short", "fragment"}, set()),
     ('A spokesperson said the government was "not involved" in the talks.',
      {"attributed": True}, {"verb", "negation"}, set()),  # a quoted denial (a probe)
+    # a factual verb denied is a denial too (scored 0.475 and was lost: desk probe R's
+    # planted polarity conflict "passwords were among the data taken")
+    ("The breach did not include passwords.", {}, {"factual-verb", "negation"}, set()),
+    ("Police did not arrest the driver.", {}, {"factual-verb", "negation"}, set()),
     # no event denied: a reply withheld, advice, a state, a prediction
     ("The company did not respond to a request for comment.", {}, set(), {"negation"}),
     ("You should not travel there.", {}, {"opinion"}, {"negation"}),
