@@ -112,7 +112,7 @@ def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     unit_word, cur = m.group("unit") or "", m.group("cur") or m.group("cur2") or ""
     if not (unit_word or cur or m.group("num2")):
         unit_word = _unit_ahead(folded, m.end(), scale_word)
-    kind, unit, factor = kind_unit(unit_word, cur)
+    kind, unit, factor = kind_unit(unit_word, cur, folded)
     if scale_word in ("m", "k", "b") and kind != "money" and (
             scale_word == "b" or folded[num_end:num_end + 1].isspace()):
         # A letter is a scale written against a number ("1.2m people", "10k runners"); one

@@ -95,7 +95,7 @@ def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
             _YEARISH_RE.fullmatch(g["num"]) or _YEARISH_RE.fullmatch(g["num2"])
             or (noun_after(folded, m.end()) is None and not aged)):
         return None  # "between 2019 and 2024" is a period; "between 10 and 12 people" a count
-    kind, unit, factor = kind_unit(unit_word, g["cur"] or g["cur2"] or "")
+    kind, unit, factor = kind_unit(unit_word, g["cur"] or g["cur2"] or "", folded)
     scale = qw.SCALES.get(scale_word, 1.0)
     low = number(g["num"], qw.SCALES.get(table_words(g["scale"] or scale_word), 1.0) * factor)
     high = number(g["num2"], scale * factor)

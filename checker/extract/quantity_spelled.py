@@ -57,7 +57,7 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         e = half.end()
     unit_hit = qp.WORD_UNIT_AFTER_RE.match(folded, e)
     if unit_hit:
-        kind, unit, factor = kind_unit(unit_hit.group("unit"), "")
+        kind, unit, factor = kind_unit(unit_hit.group("unit"), "", folded)
         e = unit_hit.end()
     # Decimal arithmetic as for digits: "three mph" is exactly 3 x 0.44704 m/s.
     value = number(str(qw.word_value(m.group("word") or "") + (0.5 if half else 0)),

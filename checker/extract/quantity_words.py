@@ -122,6 +122,7 @@ MEASURES = {
     # A mine's metal, ore and grade (desk probe O: "410,000oz", "1.1-1.2Moz", "44.8Mt" no
     # figure, "2.4 grams per tonne" a mass, "4.1 million ounces" a count): troy ounces,
     # megatonnes (a capital M: "mt" is also a metric tonne) and grams of metal a tonne.
+    # A bare ounce is troy only beside metal (`ounce_factor`).
     "oz": ("kg", 0.0311034768), "ounces": ("kg", 0.0311034768),
     "ounce": ("kg", 0.0311034768), "troy ounces": ("kg", 0.0311034768),
     "koz": ("kg", 31.1034768), "moz": ("kg", 31103.4768), "mt": ("kg", 1e9),
@@ -167,8 +168,25 @@ def word_value(phrase: str) -> float:
     return value
 
 
-def kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
-    """(kind, unit, factor to base unit) from the written unit and currency."""
+# A bare ounce is the troy ounce of a mine or a vault ("410,000oz of gold", "Reserves rose
+# to 4.1 million ounces"); anywhere else it is the avoirdupois ounce (desk probe Z: "The
+# phone weighs 7 ounces" read as 218 g, an error-level conflict with "weighs 198 grams").
+_OUNCES = frozenset({"oz", "ounce", "ounces"})
+_AVOIRDUPOIS = 0.028349523125  # kg
+_METAL_RE = rx.compile(r"\b(?:gold|silver|platinum|palladium|bullion|metals?|mines?|mining|"
+                       r"miners?|ore|reserves?|resources?|deposits?)\b")
+
+
+def ounce_factor(unit_word: str, folded: str, factor: float) -> float:
+    """`factor` of the unit, but the avoirdupois ounce for a bare ounce told of no metal."""
+    if unit_word.lower().strip() in _OUNCES and not _METAL_RE.search(folded.lower()):
+        return _AVOIRDUPOIS
+    return factor
+
+
+def kind_unit(unit_word: str, cur: str, folded: str = "") -> tuple[str, str | None, float]:
+    """(kind, unit, factor to base unit) from the written unit and currency; `folded`, the
+    sentence, tells a bare ounce's kind (`ounce_factor`)."""
     unit_word = " ".join(unit_word.lower().split())
     kind, unit, factor = "count", None, 1.0
     if unit_word in ("%", "per cent", "percent", "pct", "pc", "percentcent"):
@@ -183,6 +201,7 @@ def kind_unit(unit_word: str, cur: str) -> tuple[str, str | None, float]:
         kind, unit, factor = "money", HUNDREDTHS[unit_word], 0.01
     elif unit_word in MEASURES:
         kind, (unit, factor) = "measure", MEASURES[unit_word]
+        factor = ounce_factor(unit_word, folded, factor)
     cur = cur.strip().lower().replace(" ", "")
     if cur:
         kind, unit = "money", CURRENCIES.get(cur.rstrip("."), CURRENCIES.get(cur, "USD"))
