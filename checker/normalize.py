@@ -40,6 +40,7 @@ from checker.subjects import (
     MEASURE_FIRST_RE,
     PRONOUN_RE,
     coreferent,
+    placed_pronoun,
     role,
     told_by,
 )
@@ -250,6 +251,9 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         mentions = (Mention(antecedent, "coref", offset, end),
                     *[Mention(m.id, QUALIFIER, m.start, m.end) if m.start < end else m
                       for m in mentions])
+    placed = placed_pronoun(text, mentions, offset) if antecedent and not pronoun else None
+    if placed and antecedent:
+        mentions = (Mention(antecedent, "coref", *placed), *mentions)
     if antecedent and not pronoun and all(m.role in (SOURCE, INITIAL) for m in mentions) \
             and not national(text):  # "rose by 5.1% nationally": no page's place of it
         mentions = _page_subject(text, claim, antecedent, offset, mentions)

@@ -69,7 +69,9 @@ def _subject_entity(claim: Claim, lexicon: Lexicon) -> EntitySlot | None:
         return None
     start = claim.span[0]
     line = DATELINE_RE.match(claim.text) or _WHERE_RE.match(claim.text)
-    after = start + line.end() if line else start
+    placed = PLACED_PRONOUN_RE.match(claim.text) if line is None else None
+    # (a pronoun after a place names no one: the page's subject stays)
+    after = start + (line.end() if line else placed.start("pronoun") if placed else 0)
     told = claim.attribution.span if claim.attribution and told_by(claim) else (0, 0)
     named = [e for e in claim.entities if e.span[0] >= after
              and not (told[0] <= e.span[0] and e.span[1] <= told[1])]
@@ -83,6 +85,26 @@ def _subject_entity(claim: Claim, lexicon: Lexicon) -> EntitySlot | None:
 # conflict lost between two places).
 _WHERE_RE = rx.compile(r"\W*(?:In|Across|Throughout|Outside|Inside|Near|Around)\s+"
                        r"(?:the\s+)?(?:[a-z]+\s+)?[A-Z][^,\n]{0,40},\s+")
+
+
+# A pronoun after a place that opens the sentence ("In the UK it will cost £1,149", "In
+# Japan, it sold 2 million"): the pronoun is the subject, the place only where (desk probe
+# Z: "it" stood for nothing, the claim named only the UK, and its price met another
+# phone's "£799 in the UK" as an error-level conflict).
+PLACED_PRONOUN_RE = rx.compile(
+    r"\W*(?:In|Across|Throughout|Outside|Inside)\s+(?:the\s+)?[A-Z][\w.'-]*"
+    r"(?:\s+[A-Z][\w.'-]*){0,3},?\s+(?P<pronoun>he|she|it|they)\b")
+
+
+def placed_pronoun(text: str, mentions: tuple[Mention, ...], offset: int) -> tuple[int, int] | None:
+    """The span (in the page) of a pronoun after a leading place (`PLACED_PRONOUN_RE`) when
+    the place is the only name before it, else None."""
+    found = PLACED_PRONOUN_RE.match(text)
+    if found is None:
+        return None
+    start, end = offset + found.start("pronoun"), offset + found.end("pronoun")
+    before = [m for m in mentions if m.start < start]
+    return (start, end) if len(before) == 1 else None
 
 
 def coreferent(pronoun: re.Match[str], offset: int, mentions: tuple[Mention, ...]) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from checker.compare.blocking import BlockIndex
+from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
@@ -42,3 +44,28 @@ def test_an_ounce_is_troy_only_beside_metal(ruleset: RuleSet, sentence: str,
 def test_ounces_and_grams_of_one_phone_agree(ruleset: RuleSet) -> None:
     assert verdict(ruleset, "The Pulse 7 weighs 198 grams.", "The Pulse 7 weighs 7 ounces.",
                    DAY, DAY) == ("corroboration", "agree")
+
+
+@pytest.mark.parametrize(("page", "named"), [
+    # a pronoun after a place opening the sentence is the subject, the place only where:
+    # "it" stood for nothing, and the claim named the UK alone
+    ("The Slate Pro 13 has a 13-inch display.\nIn the UK it will cost £1,149 and in the "
+     "euro zone €1,299.\n", {"name:slate-pro-13", "united-kingdom"}),
+    ("Halvard Foods sold 2 million jars in Norway.\nIn Sweden, it sold 1.4 million jars "
+     "last year.\n", {"name:halvard-foods", "sweden"}),
+    # a name after the place is the subject itself
+    ("The Slate Pro 13 has a 13-inch display.\nIn Japan the Slate Air will cost "
+     "¥189,800.\n", {"japan", "name:slate-air"}),
+])
+def test_a_pronoun_after_a_place(ruleset: RuleSet, page: str, named: set[str]) -> None:
+    assert set(_page(ruleset, "a", page)[-1].entities) == named
+
+
+def test_two_phones_priced_in_one_country(ruleset: RuleSet) -> None:
+    # the 125 pages: a tablet's UK price, its "it" unresolved, against a phone's (an
+    # error-level number conflict; the claims shared the UK and "cost")
+    a = _page(ruleset, "a", "The Slate Pro 13 has a 13-inch OLED display and starts at "
+                            "$1,199.\nIn the UK it will cost £1,149 and in the euro zone "
+                            "€1,299, with orders opening on May 6.\n")[-1]
+    b = _page(ruleset, "b", "The Pulse 7 will cost £799 in the UK and $899 in the US.\n")[0]
+    assert judge(a, b, BlockIndex([a, b]), ruleset.lexicon).label != "conflict"
