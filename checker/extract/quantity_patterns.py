@@ -150,10 +150,11 @@ SHORT_DURATION_ADJ_RE = rx.compile(
     r"(?P<noun>[a-z][a-z-]+)\b", re.IGNORECASE)
 # ... and a length, a mass or an area written so before what it measures: "the 2,794-metre
 # runway", "a 40-foot section", "a 3.5-tonne truck" (desk probe Q: no figure, so the
-# runway's sentence scored under the threshold).
+# runway's sentence scored under the threshold); and a screen's or a camera's: "a 6.7-inch
+# screen", "a 200-megapixel sensor" (desk probe Z: no figure, so "a 17cm screen" met none).
 MEASURE_ADJ_UNITS = ("metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "ft",
                      "tonne", "ton", "kilogram", "kg", "litre", "liter", "hectare", "acre",
-                     "cm", "mm")
+                     "cm", "mm", "inch", "megapixel", "gram")
 MEASURE_ADJ_RE = rx.compile(
     rf"\b(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_SMALL_WORDS})-"
     rf"(?P<unit>{'|'.join(MEASURE_ADJ_UNITS)})[ \t]+(?P<noun>[a-z][a-z-]+)\b", re.IGNORECASE)

@@ -77,6 +77,9 @@ MEASURES = {
     "kilometers an hour": ("m/s", 1 / 3.6), "kilometers per hour": ("m/s", 1 / 3.6),
     "miles an hour": ("m/s", 0.44704), "miles per hour": ("m/s", 0.44704),
     "tb": ("byte", 1e12), "mb": ("byte", 1e6),
+    # A battery's charge and a camera's resolution (desk probe Z: "5,000mAh" was no figure,
+    # its "m" a million and "Ah" a name's suffix, and "4,500 mAh" a count of "mah")
+    "mah": ("Ah", 1e-3), "megapixels": ("px", 1e6), "megapixel": ("px", 1e6),
     "metre": ("m", 1.0), "meter": ("m", 1.0), "mm": ("m", 1e-3), "millimetres": ("m", 1e-3),
     "millimeters": ("m", 1e-3), "cm": ("m", 1e-2), "centimetres": ("m", 1e-2),
     "centimeters": ("m", 1e-2), "light-years": ("m", 9.4607e15),

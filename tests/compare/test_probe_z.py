@@ -69,3 +69,30 @@ def test_two_phones_priced_in_one_country(ruleset: RuleSet) -> None:
                             "€1,299, with orders opening on May 6.\n")[-1]
     b = _page(ruleset, "b", "The Pulse 7 will cost £799 in the UK and $899 in the US.\n")[0]
     assert judge(a, b, BlockIndex([a, b]), ruleset.lexicon).label != "conflict"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a battery's charge glued to its figure was no figure ("m" a million, "Ah" a name's
+    # suffix) and the claim was lost; spaced, a count of "mah"
+    ("The battery has a capacity of 5,000mAh.", ("5,000mAh", "Ah", 5.0)),
+    ("The battery holds 4,500 mAh.", ("4,500 mAh", "Ah", 4.5)),
+    # a screen's, a camera's or a phone's measure written before it was no figure: "a
+    # 6.7-inch screen" never met "a 17cm screen", and the camera's claim was lost
+    ("The phone has a 6.7-inch screen.", ("6.7-inch", "m", 0.17018)),
+    ("The main camera has a 200-megapixel sensor.", ("200-megapixel", "px", 2e8)),
+    ("It is a 198-gram phone.", ("198-gram", "kg", 0.198)),
+])
+def test_a_device_measured(ruleset: RuleSet, sentence: str,
+                           figure: tuple[str, str, float]) -> None:
+    (claim,) = _page(ruleset, "a", sentence + "\n")
+    assert [(q.text, q.unit, round(q.value or 0, 6)) for q in claim.quantities] == [figure]
+
+
+@pytest.mark.parametrize(("b", "found"), [
+    # "a 7.5-inch screen" gave no figure: the pair corroborated
+    ("The Pulse 7 has a 7.5-inch screen.", ("conflict", "number")),
+    ("The Pulse 7 has a 6.7-inch screen.", ("corroboration", "agree")),
+])
+def test_a_screen_in_inches_and_centimetres(ruleset: RuleSet, b: str,
+                                            found: tuple[str, str]) -> None:
+    assert verdict(ruleset, "The Pulse 7 has a 17cm screen.", b, DAY, DAY) == found
