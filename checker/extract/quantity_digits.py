@@ -235,8 +235,10 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
     counted = None
     if noun:
         # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
-        counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(
-            folded, max(0, m.start("num") - 16), m.start("num")) else noun_after(folded, noun_at)
+        at = m.start("num")
+        counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(folded, max(0, at - 16), at) or (
+            kind == "count" and qp.MEASURED_BEFORE_RE.search(folded, max(0, at - 16), at)
+            and qp.QUAKE_RE.search(folded)) else noun_after(folded, noun_at)
         if counted is None and kind == "count" and folded.find(
                 "population", max(0, s - 40), s) >= 0 and qc.POPULATION_BEFORE_RE.search(
                 folded, max(0, s - 40), s):

@@ -78,6 +78,12 @@ TIMES_AFTER_RE = rx.compile(
 MAGNITUDE_BEFORE_RE = rx.compile(r"\bmagnitude[\s-]\Z|\ba\s+magnitude\s+of\s+\Z",
                                  re.IGNORECASE)  # not "the magnitude of 300,000 job losses"
 MAGNITUDE_AFTER_RE = rx.compile(r"-magnitude\b", re.IGNORECASE)
+# ... and a bare figure a quake "measured" or "registered" ("The strongest aftershock
+# measured 5.1": desk probe Z, a count of nothing, so it never met "measured 5.7").
+MEASURED_BEFORE_RE = rx.compile(r"\b(?:measur|register)(?:ed|ing)\s+(?:a\s+)?\Z",
+                                re.IGNORECASE)
+QUAKE_RE = rx.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|temblors?|"
+                      r"foreshocks?)\b", re.IGNORECASE)
 # A temperature written against the figure, a capital C or F as news copy writes it:
 # "44.6C (112.3F)", "below 28C" (not "5c", a cent; not "5CF", a model). The highest value
 # each scale can take on Earth keeps sums and counts out ("300C missions").

@@ -96,3 +96,19 @@ def test_a_device_measured(ruleset: RuleSet, sentence: str,
 def test_a_screen_in_inches_and_centimetres(ruleset: RuleSet, b: str,
                                             found: tuple[str, str]) -> None:
     assert verdict(ruleset, "The Pulse 7 has a 17cm screen.", b, DAY, DAY) == found
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # a bare figure a quake "measured" was a count of nothing, too vague to compare: two
+    # aftershocks' magnitudes never met
+    ("The strongest aftershock near Arequipa measured 5.1.",
+     "The strongest aftershock near Arequipa measured 5.7.", "conflict"),
+    ("The earthquake near Arequipa registered 6.2 on the Richter scale.",
+     "A magnitude 6.8 earthquake struck near Arequipa.", "conflict"),
+    # an aftershock's figure against the main shock's stays two facts
+    ("The strongest aftershock near Arequipa measured 5.1.",
+     "A magnitude 6.4 earthquake struck near Arequipa on Tuesday.", "unrelated"),
+])
+def test_a_quake_measured(ruleset: RuleSet, a: str, b: str, label: str) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY)[0] == label
+    assert verdict(ruleset, b, a, DAY, DAY)[0] == label
