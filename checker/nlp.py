@@ -181,6 +181,8 @@ _BRITISH = {
     "cheque": "check", "jewellery": "jewelry", "enrol": "enroll", "fulfil": "fulfill",
 }
 _BRITISH_ENDINGS = ("s", "ed", "ing", "al", "er", "ers")
+# The words that end compounds in either spelling ("-centre", "-metre", "-colour").
+_COMPOUNDED = ("centre", "theatre", "metre", "litre", "fibre", "colour", "labour", "harbour")
 
 
 def american(word: str) -> str:
@@ -192,6 +194,13 @@ def american(word: str) -> str:
         base = word[:-len(ending)]
         if word.endswith(ending) and base in _BRITISH:
             return _BRITISH[base] + ending
+    for british in _COMPOUNDED:
+        at = word.rfind(british)
+        if at > 0 and (at + len(british) == len(word) or word[at + len(british):] in
+                       _BRITISH_ENDINGS):
+            # a compound of one: "epicentre", "millimetres", "amphitheatre" (desk probe Z:
+            # "epicentre" and "epicenter" were two stems, and no word in common)
+            return word[:at] + _BRITISH[british] + word[at + len(british):]
     m = _ISE_RE.search(word) if "is" in word else None
     if m is None or word[:m.start()] + "ise" in _NOT_ISE:
         return word

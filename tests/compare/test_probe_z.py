@@ -10,6 +10,7 @@ from checker.compare.verdict import judge
 from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
+from checker.nlp import american
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
 from tests.compare.pairs import verdict
@@ -112,3 +113,24 @@ def test_a_screen_in_inches_and_centimetres(ruleset: RuleSet, b: str,
 def test_a_quake_measured(ruleset: RuleSet, a: str, b: str, label: str) -> None:
     assert verdict(ruleset, a, b, DAY, DAY)[0] == label
     assert verdict(ruleset, b, a, DAY, DAY)[0] == label
+
+
+@pytest.mark.parametrize(("word", "spelt"), [
+    # a compound of a British word was left British: "epicentre" and "epicenter" were two
+    # stems, and the epicentre's distance in km and in miles shared no word
+    ("epicentre", "epicenter"), ("epicentres", "epicenters"), ("millimetres", "millimeters"),
+    ("amphitheatre", "amphitheater"), ("discoloured", "discolored"),
+    # the words themselves, and words that only hold the letters, as before
+    ("centre", "center"), ("metres", "meters"), ("centrex", "centrex"),
+])
+def test_compounds_in_american_spelling(word: str, spelt: str) -> None:
+    assert american(word) == spelt
+
+
+def test_a_distance_in_km_and_miles(ruleset: RuleSet) -> None:
+    assert verdict(ruleset, "The epicentre was 60km south-west of Arequipa.",
+                   "The epicenter was 60 miles southwest of Arequipa.", DAY, DAY) \
+        == ("conflict", "number")
+    assert verdict(ruleset, "The epicentre was 97km south-west of Arequipa.",
+                   "The epicenter was 60 miles southwest of Arequipa.", DAY, DAY)[0] \
+        == "corroboration"
