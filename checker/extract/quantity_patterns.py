@@ -231,8 +231,11 @@ MARGIN_RE = rx.compile(
     r"(?:about\s+|around\s+|roughly\s+)?(?:\u00b1|\+/-|plus\s+or\s+minus\s+)?)\s*\d[\d.]*"
     r"(?:\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b|pp\b))?", re.IGNORECASE)
 DIGIT_RE = rx.compile(r"\d")
-# A name and a comma before an age in commas: "Babiš, 72, said" (quantity_digits._is_age).
-AGE_BEFORE_RE = rx.compile(r"\b(?P<name>[A-Z][^\W\d_]*),[ \t]\Z")
+# A name and a comma before an age in commas: "Babiš, 72, said" (quantity_digits._is_age),
+# or a relative clause telling it: "Pell, who is 63, lives in Harrogate" (desk probe Z: a
+# count of nothing, so no restatement of "Pell, 63, lives in Harrogate").
+AGE_BEFORE_RE = rx.compile(
+    r"\b(?P<name>[A-Z][^\W\d_]*),[ \t](?:who[ \t]+(?:is|was|turned|turns)[ \t]+)?\Z")
 # Substrings (of the lower-cased sentence) one of which every match holds, read in one pass:
 # bit 0 ORDINAL_RE, 1 NOT_QUANTITY_RE, 2 BETWEEN_RE, 3 VAGUE_RE, 4 RATIO_RE. The first three
 # count on \d being [0-9]: they hold for ASCII sentences only.

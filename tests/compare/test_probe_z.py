@@ -134,3 +134,16 @@ def test_a_distance_in_km_and_miles(ruleset: RuleSet) -> None:
     assert verdict(ruleset, "The epicentre was 97km south-west of Arequipa.",
                    "The epicenter was 60 miles southwest of Arequipa.", DAY, DAY)[0] \
         == "corroboration"
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # an age told in a relative clause was a count of nothing: no restatement of the age in
+    # commas, and no conflict with another age
+    ("Pell, 63, lives in Harrogate.", "Pell, who is 63, lives in Harrogate.",
+     ("corroboration", "agree")),
+    ("Pell, 63, lives in Harrogate.", "Pell, who is 61, lives in Harrogate.",
+     ("conflict", "number")),
+])
+def test_an_age_in_a_relative_clause(ruleset: RuleSet, a: str, b: str,
+                                     found: tuple[str, str]) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY) == found
