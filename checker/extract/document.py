@@ -22,6 +22,7 @@ from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.interview import Turns, turns_of
 from checker.extract.quantities import GATES as _QUANTITY_GATES
 from checker.extract.quantities import Quantity, find_quantities
+from checker.extract.quantity_context import RANKED_RE
 from checker.extract.quantity_cricket import page_of_cricket
 from checker.extract.segment import split_sentences
 from checker.extract.spans import within
@@ -263,7 +264,8 @@ class _Context:
         # as one: "The system was restored at 2.15pm." scored 0.354 with neither and was
         # lost, and with it a conflict of two times of one outage; desk probe W).
         base = text_features(raw, has_number=any(q.noun is not None if q.kind == "rank"
-                                                 else q.kind != "time" for q in quantities),
+                                                 else q.kind != "time" for q in quantities)
+                             or RANKED_RE.search(raw) is not None,
                              has_date=bool(dates) or any(q.kind == "time"
                                                          for q in quantities),
                              attributed=attrib is not None,

@@ -147,3 +147,17 @@ def test_a_distance_in_km_and_miles(ruleset: RuleSet) -> None:
 def test_an_age_in_a_relative_clause(ruleset: RuleSet, a: str, b: str,
                                      found: tuple[str, str]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    # a place among the largest is a figure to check-worthiness, as "finished fourth" is:
+    # the claim scored 0.45 and was lost, and with it a conflict with "fourth-largest"
+    ("Norvik is the world's third-largest smartphone maker by shipments.", True),
+    ("Kestrel is the second biggest carrier at the airport.", True),
+    # a superlative alone (a first) still needs another figure
+    ("Norvik is the world's largest smartphone maker.", False),
+])
+def test_a_place_among_the_largest_is_checked(ruleset: RuleSet, sentence: str,
+                                              kept: bool) -> None:
+    cf = extract_text(sentence + "\n", "a", ruleset.lexicon, meta=DocumentMeta(published=DAY))
+    assert bool(cf.claims) == kept
