@@ -16,6 +16,7 @@ from checker.namebounds import after_dash_dateline, coordinated_parts
 from checker.nlp import STOPWORDS
 from checker.propernames import (
     COMMON_STARTERS,
+    INITIALISM_END_RE,
     MONTHS_AND_DAYS,
     OTHER_THING,
     POSSESSIVE,
@@ -25,6 +26,7 @@ from checker.propernames import (
     EntityMatch,
     char_before,
     mid_sentence_names,
+    names_another_thing,
 )
 from checker.textutil import Token
 
@@ -156,6 +158,23 @@ def _is_degree_scale(toks: Sequence[Token], i: int) -> bool:
         toks[i - 1].text.lower() in ("degree", "degrees")
 
 
+def _initials_gap(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether toks[i] goes on a name opened by an initialism with points, across them: the
+    "S" of "U.S." and "Geological" after it in "U.S. Geological Survey", as "US Geological
+    Survey" is one name (desk probe Z: the United States and a "Geological Survey"). Only
+    into a thing's name (`names_another_thing`): not "D.C. Mayor Muriel Bowser"."""
+    gap = text[toks[i - 1].end:toks[i].start]
+    if gap == "." and len(toks[i - 1].text) == 1:
+        k = i  # the letters go on to the word after the initialism's last point
+        while k < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper() \
+                and text[toks[k - 1].end:toks[k].start] == ".":
+            k += 1
+        return k > i and k < len(toks) and text[toks[k - 1].end:toks[k].start] == ". " \
+            and toks[i - 1].text.isupper() and names_another_thing(text, toks, k)
+    return gap == ". " and INITIALISM_END_RE.search(text, 0, toks[i - 1].end) is not None \
+        and names_another_thing(text, toks, i)
+
+
 def unknown_names(
     text: str, toks: Sequence[Token], taken: Sequence[bool], start: int,
     names_vocab: frozenset[str] | None, resolve: Callable[[str], str | None],
@@ -194,7 +213,8 @@ def unknown_names(
             continue  # outside a name, only a capital can start one
         # A single space (most gaps) is a name gap without asking the regex.
         if chunk and not (text[toks[i - 1].end:tok.start] == " "
-                          or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)):
+                          or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)
+                          or _initials_gap(text, toks, i)):
             flush()
         # "Saturday's election": a day with its possessive is no name either.
         # _is_label and _is_degree_scale asked only of the words they can hold true of.

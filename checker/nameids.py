@@ -52,7 +52,13 @@ def _untitled(key: str) -> str:
     return key if head == len(words) - 1 and words[-1] in BODY_HEADS else " ".join(words[head:])
 
 
+# Initials with points are the initials without: "U.S. Steel" is "US Steel" (desk probe Z).
+_INITIALS_RE = rx.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def unknown_slug(name: str) -> str:
     """The slug an unknown name's id ends in: "Prime Minister Petr Fiala" -> "petr-fiala",
     "Harrowgate Retail plc" -> "harrowgate-retail", "MPs" -> "mp"."""
+    if "." in name:
+        name = _INITIALS_RE.sub(lambda m: m.group().replace(".", ""), name)
     return slug(_untitled(_CORPORATE_RE.sub("", normalise_key(_singular_acronym(name)))))

@@ -174,7 +174,7 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
     "Denzel Washington", "Health New Zealand") or the start of another thing's
     ("Washington Post")."""
     length, (_, role) = hit
-    if _names_another_thing(text, toks, i + length) or _institution_of(text, toks, i):
+    if names_another_thing(text, toks, i + length) or _institution_of(text, toks, i):
         return True
     if i and role == "name" and toks[i - 1].text.lower() in _AGENCY_WORDS \
             and toks[i - 1].text[:1].isupper() and text[toks[i - 1].end:toks[i].start] == " ":
@@ -249,13 +249,21 @@ def team_name_end(text: str, toks: Sequence[Token], i: int) -> bool:
     return low not in STOPWORDS and low not in COMMON_STARTERS and low not in _PEOPLE_WORDS
 
 
-def _names_another_thing(text: str, toks: Sequence[Token], j: int) -> bool:
+# The end of an initialism written with points, its last point after: "U.S", "U.K".
+INITIALISM_END_RE = rx.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")
+
+
+def names_another_thing(text: str, toks: Sequence[Token], j: int) -> bool:
     """Capitalised words from toks[j] on (up to three, single spaces apart) that end in a
     word naming a newspaper, sea, airline, university and the like."""
     prev_end = toks[j - 1].end if j else 0
     for k in range(j, min(j + 3, len(toks))):
         tok = toks[k]
-        if not tok.text[:1].isupper() or text[prev_end:tok.start] != " ":
+        gap = text[prev_end:tok.start]
+        # (after an initialism, its point: "U.S. Geological Survey" is one name, as "US
+        # Geological Survey" is; desk probe Z: the United States and a "Geological Survey")
+        if not tok.text[:1].isupper() or (gap != " " and not (
+                k == j and gap == ". " and INITIALISM_END_RE.search(text, 0, prev_end))):
             return False
         if tok.text.lower() in OTHER_THING:
             return True

@@ -161,3 +161,30 @@ def test_a_place_among_the_largest_is_checked(ruleset: RuleSet, sentence: str,
                                               kept: bool) -> None:
     cf = extract_text(sentence + "\n", "a", ruleset.lexicon, meta=DocumentMeta(published=DAY))
     assert bool(cf.claims) == kept
+
+
+@pytest.mark.parametrize(("sentence", "named"), [
+    # an initialism with points opening a thing's name is part of it, as without points:
+    # "U.S. Geological Survey" was the United States and a "Geological Survey", no name in
+    # common with "US Geological Survey"
+    ("The U.S. Geological Survey recorded the quake at 20:15 GMT.",
+     {"name:us-geological-survey"}),
+    ("The US Geological Survey recorded the quake at 19:15 GMT.",
+     {"name:us-geological-survey"}),
+    ("U.S. Steel cut 300 jobs in 2024.", {"name:us-steel"}),
+    # the country before what is no thing's name stays the country
+    ("The U.S. economy grew 2% in 2024.", {"united-states"}),
+    ("The U.S. Coast Guard rescued 12 people.", {"united-states", "name:coast-guard"}),
+    ("Washington D.C. Mayor Muriel Bowser said 12 people died.",
+     {"united-states", "name:muriel-bowser"}),
+])
+def test_an_initialism_opening_a_name(ruleset: RuleSet, sentence: str,
+                                      named: set[str]) -> None:
+    (claim,) = _page(ruleset, "a", sentence + "\n")
+    assert set(claim.entities) == named
+
+
+def test_one_survey_with_and_without_points(ruleset: RuleSet) -> None:
+    assert verdict(ruleset, "The US Geological Survey recorded the quake at 19.15 GMT.",
+                   "The U.S. Geological Survey recorded the quake at 20:15 GMT.", DAY, DAY) \
+        == ("conflict", "number")
