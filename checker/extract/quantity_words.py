@@ -80,6 +80,9 @@ MEASURES = {
     # A battery's charge and a camera's resolution (desk probe Z: "5,000mAh" was no figure,
     # its "m" a million and "Ah" a name's suffix, and "4,500 mAh" a count of "mah")
     "mah": ("Ah", 1e-3), "megapixels": ("px", 1e6), "megapixel": ("px", 1e6),
+    # ... and its storage spelt out ("256 gigabytes" was a count of "gigabyt", no "256GB")
+    "gigabytes": ("byte", 1e9), "gigabyte": ("byte", 1e9), "terabytes": ("byte", 1e12),
+    "terabyte": ("byte", 1e12), "megabytes": ("byte", 1e6), "megabyte": ("byte", 1e6),
     "metre": ("m", 1.0), "meter": ("m", 1.0), "mm": ("m", 1e-3), "millimetres": ("m", 1e-3),
     "millimeters": ("m", 1e-3), "cm": ("m", 1e-2), "centimetres": ("m", 1e-2),
     "centimeters": ("m", 1e-2), "light-years": ("m", 9.4607e15),

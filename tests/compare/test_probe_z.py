@@ -188,3 +188,14 @@ def test_one_survey_with_and_without_points(ruleset: RuleSet) -> None:
     assert verdict(ruleset, "The US Geological Survey recorded the quake at 19.15 GMT.",
                    "The U.S. Geological Survey recorded the quake at 20:15 GMT.", DAY, DAY) \
         == ("conflict", "number")
+
+
+@pytest.mark.parametrize(("b", "found"), [
+    # bytes spelt out were a count of "gigabyt": "256 gigabytes of storage" never met
+    # "256GB of storage"
+    ("The Pulse 7's base model includes 256 gigabytes of storage.", ("corroboration", "agree")),
+    ("The Pulse 7's base model includes 128 gigabytes of storage.", ("conflict", "number")),
+])
+def test_bytes_spelt_out(ruleset: RuleSet, b: str, found: tuple[str, str]) -> None:
+    assert verdict(ruleset, "The Pulse 7's base model comes with 256GB of storage.", b,
+                   DAY, DAY) == found
