@@ -305,3 +305,28 @@ def sequenced_alike(a: NormClaim, b: NormClaim) -> bool:
     seq_a = {q.noun for q in a.quantities if q.kind == "rank" and q.noun
              and q.noun.endswith(" to")}
     return bool(seq_a) and any(q.kind == "rank" and q.noun in seq_a for q in b.quantities)
+
+
+# What stands between a name and its age in commas: "Diane Marsh, 58", "Pell, who is 63".
+_AGE_GAP_RE = rx.compile(r",[ \t]+(?:who[ \t]+(?:is|was|turned|turns)[ \t]+)?\Z")
+
+
+def age_owner(c: NormClaim, q: NQuantity) -> str | None:
+    """Whose age an age in commas is: the name right before it ("His accomplice, Diane
+    Marsh, 58, ..." is Marsh's, though "His" stands for the page's subject)."""
+    at = c.text.find(q.text + ",") if q.noun == "age" else -1
+    if at < 0:
+        at = c.text.find(q.text) if q.noun == "age" else -1
+    gap = _AGE_GAP_RE.search(c.text, 0, at) if at > 0 else None
+    if gap is None:
+        return None
+    end = c.span[0] + gap.start()
+    return next((m.id for m in c.mentions if m.end == end), None)
+
+
+def ages_apart(a: NormClaim, qa: NQuantity, b: NormClaim, qb: NQuantity) -> bool:
+    """Two ages of two people, each named right before it: no figures of one fact
+    (desk probe Z: "Graham Pell, 58, of Ripon ..." corroborated "His accomplice, Diane
+    Marsh, 58, received a three-year sentence", "His" standing for Pell)."""
+    owner_a, owner_b = age_owner(a, qa), age_owner(b, qb)
+    return owner_a is not None and owner_b is not None and owner_a != owner_b

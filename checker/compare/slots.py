@@ -19,7 +19,7 @@ from checker.compare.dateslots import same_day as same_day
 from checker.compare.dateslots import same_day_of as same_day_of
 from checker.compare.dateslots import shown as shown
 from checker.compare.dateslots import told_apart as told_apart
-from checker.compare.figures import SHARE_KINDS, agree, aligned, confirms
+from checker.compare.figures import SHARE_KINDS, ages_apart, agree, aligned, confirms
 from checker.compare.measures import figure_measures, measure_tokens
 from checker.compare.since import starts
 from checker.normclaim import NDate, NormClaim, NQuantity
@@ -53,7 +53,8 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
              and qa.unit == qb.unit and aligned(qa, qb)
              and _same_time(when_a.get(i), when_b.get(j)) and _one_measure(of_a, i, of_b, j)
              and not (qa.kind in SHARE_KINDS and _day_and_year(a, b, when_a.get(i),
-                                                               when_b.get(j)))]
+                                                               when_b.get(j)))
+             and not (qa.noun == "age" and ages_apart(a, qa, b, qb))]
             for i, qa in enumerate(a.quantities)]
     rows = _same_nouns_first(a, b, rows)
     matched = [[j for j in at if agree(qa, b.quantities[j])]

@@ -199,3 +199,18 @@ def test_one_survey_with_and_without_points(ruleset: RuleSet) -> None:
 def test_bytes_spelt_out(ruleset: RuleSet, b: str, found: tuple[str, str]) -> None:
     assert verdict(ruleset, "The Pulse 7's base model comes with 256GB of storage.", b,
                    DAY, DAY) == found
+
+
+def test_two_peoples_ages(ruleset: RuleSet) -> None:
+    # an age in commas is the age of the name right before it: "His" stood for Pell, and
+    # Marsh's 58 corroborated another page's "Graham Pell, 58" (the 125 pages)
+    a = _page(ruleset, "a", "Graham Pell, 58, of Ripon, was sentenced at Leeds Crown Court "
+                            "on Wednesday.\n")[0]
+    b = _page(ruleset, "b", "Graham Pell defrauded investors of £4.2 million.\nHis "
+                            "accomplice, Diane Marsh, 58, received a three-year sentence.\n")[-1]
+    assert "name:graham-pell" in b.entities
+    assert judge(a, b, BlockIndex([a, b]), ruleset.lexicon).label == "unrelated"
+    # one person's two ages still disagree, and the same age agrees
+    assert verdict(ruleset, "Diane Marsh, 58, was jailed for three years.",
+                   "Diane Marsh, 56, was jailed for three years.", DAY, DAY) \
+        == ("conflict", "number")
