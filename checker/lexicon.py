@@ -29,7 +29,7 @@ from checker.propernames import (
     negated_prefix,
     team_name_end,
 )
-from checker.textutil import Token, fold
+from checker.textutil import START, Token, fold
 
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
 UNKNOWN_PREFIX = "name:"
@@ -181,13 +181,14 @@ class Lexicon:
                 s, e = toks[i].start, toks[i + length - 1].end
                 if length > 1 and text[e:e + 1] == "." and _INITIALISM_RE.fullmatch(text, s, e):
                     e += 1  # "U.S." with its last point, not "U.S"
-                found.append(EntityMatch(text[s:e], s, e, eid, role))
+                # tuple.__new__ builds in C what EntityMatch(...)'s Python __new__ builds.
+                found.append(tuple.__new__(EntityMatch, (text[s:e], s, e, eid, role)))
                 for k in range(i, i + length):
                     taken[k] = True
                 free = i + length
         found.extend(unknown_names(text, toks, taken, start if body is None else body,
                                    names_vocab, self.resolve))
-        found.sort(key=lambda m: m.start)
+        found.sort(key=START)
         return found
 
     def _team_name_follows(self, text: str, toks: Sequence[Token], lower: Sequence[str],

@@ -203,7 +203,8 @@ def unknown_names(
                 s, e = toks[part[0]].start, toks[part[-1]].end - (trim if part[-1] == last else 0)
                 if text[e:e + 1] == "+" and not text[e + 1:e + 2].isalnum():
                     e += 1  # "OPEC+" is not OPEC (a desk probe: a false conflict)
-                out.append(EntityMatch(text[s:e], s, e, resolve(text[s:e]), "unknown"))
+                name = text[s:e]
+                out.append(tuple.__new__(EntityMatch, (name, s, e, resolve(name), "unknown")))
         chunk.clear()
 
     # flush() only when a chunk is open: most tokens are lower-case words outside names.

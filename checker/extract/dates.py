@@ -30,7 +30,7 @@ from checker.extract.date_patterns import (
 from checker.extract.date_types import Anchor, DateExpr, build, month_days, open_end
 from checker.extract.gates import Gates
 from checker.extract.spans import SpanSet
-from checker.textutil import fold
+from checker.textutil import START, fold
 
 __all__ = ["Anchor", "DateExpr", "find_dates"]
 # Importing them registers their builders.
@@ -128,7 +128,7 @@ def find_dates(
         return found  # most clauses: nothing below changes an empty list
     if months and len(months) > 1:
         found = _listed_months(found, text, folded, stop, anchor, future, taken)
-    found.sort(key=lambda d: d.start)
+    found.sort(key=START)
     if len(found) > 1:
         found = date_days.spans_joined(found, text, start)
     found = [_bound_denied(_week_of_day(d, text, folded, start), folded, start, anchor)

@@ -36,7 +36,7 @@ from checker.extract.quantity_values import precision
 from checker.extract.spans import SpanSet
 from checker.extract.streaks import STREAK_CUES, sequence_places, streaks
 from checker.extract.zero_counts import may_hold, zero_counts
-from checker.textutil import fold
+from checker.textutil import START, fold
 
 # qp.GATES' groups (bits 0-5), then the cue words find_quantities and its readers tested one
 # substring at a time: bit 6 a provision's, 7 a named count's, 8 a sequence's, 9 a streak's,
@@ -202,7 +202,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if not qp.NUMBER_WORDS.isdisjoint(tokens(sentence)):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
-    out.sort(key=lambda q: q.start)
+    out.sort(key=START)
     if gates & _NAMED_COUNT:  # "a majority of 4,132"
         out = [named_count(folded, q, start) for q in out]
     if gates & _SEQUENCE:
