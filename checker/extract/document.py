@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from checker import rx
 from checker.currencies import DEFAULT_RUPEE, document_rupee
@@ -87,6 +88,15 @@ _SECTION_PREFIX_RE = rx.compile(
 _FIGURES_JOINED_RE = rx.compile(r"\d[-/]\d")
 _LETTERS_RE = rx.compile(r"[A-Za-z]{2}")
 _DIGIT_RE = rx.compile(r"\d")
+# Fields of the records a claim is read from, read in C (map) rather than by a generator.
+_SPAN = attrgetter("start", "end")
+_GRANULARITY = attrgetter("granularity")
+_UNIT = attrgetter("unit")
+_KIND = attrgetter("kind")
+_ID = attrgetter("id")
+_NO_KINDS: frozenset[str] = frozenset()
+# A clause whose figures are all ranks and clock times may state no number (claim()).
+_RANK_OR_TIME = frozenset({"rank", "time"})
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
 # The cue gates of dates, quantities and attribution and the word cues' phrase needles of
@@ -245,17 +255,17 @@ class _Context:
         if titles and dates:  # "Net Zero by 2050" names a report, no date
             dates = [d for d in dates if not within(d.start, d.end, titles)]
         quantities = find_quantities(text, start, end,
-                                     skip=[(d.start, d.end) for d in dates] + titles,
+                                     skip=[*map(_SPAN, dates), *titles] if dates else titles,
                                      folded=folded, lower=lower, digits=digits,
                                      gates=quantity_gates,
                                      cricket=digits and ("-" in lower or "/" in lower)
                                      and _FIGURES_JOINED_RE.search(lower) is not None
                                      and self.cricket())
-        if dates and any(d.granularity == "fiscal-year" for d in dates) \
+        if dates and "fiscal-year" in map(_GRANULARITY, dates) \
                 and self.rupee() == "INR":
             dates = quarters_of_accounts([april_to_march(d, folded) for d in dates],
                                          text)  # "FY26", "Q3 FY26" in India
-        if quantities and any(q.unit in SEASONAL_UNITS for q in quantities):
+        if quantities and not SEASONAL_UNITS.isdisjoint(map(_UNIT, quantities)):
             day = _day_of(dates, self.anchor)
             quantities = quantities if day is None else times_in_utc(quantities, day)
         # A rank counts as a number when it ranks a thing of a closed list ("in the 64th
@@ -263,11 +273,13 @@ class _Context:
         # A clock time is no number either: it dates a fact, as a date does (so it counts
         # as one: "The system was restored at 2.15pm." scored 0.354 with neither and was
         # lost, and with it a conflict of two times of one outage; desk probe W).
-        base = text_features(raw, has_number=any(q.noun is not None if q.kind == "rank"
-                                                 else q.kind != "time" for q in quantities)
+        # (The kinds read in C: no generator resumed for each figure.)
+        kinds = set(map(_KIND, quantities)) if quantities else _NO_KINDS
+        base = text_features(raw, has_number=not kinds <= _RANK_OR_TIME or (
+                                 "rank" in kinds and any(q.noun is not None for q in quantities
+                                                         if q.kind == "rank"))
                              or RANKED_RE.search(raw) is not None,
-                             has_date=bool(dates) or any(q.kind == "time"
-                                                         for q in quantities),
+                             has_date=bool(dates) or "time" in kinds,
                              attributed=attrib is not None,
                              future=future, correction=correction, cue_gates=cue_gates)
         line = dateline_end(folded, start, end) if dates and start == sentence[0] else None
@@ -285,8 +297,11 @@ class _Context:
         if quantities:
             entities = _outside_units(entities, quantities)
         entities = titled(entities, titles, text)
-        found = with_entities(base, sum(1 for m in entities if m.id), len(entities),
-                              len({m.text for m in entities if not m.id}))
+        # Distinct unknown names are counted only when there are two or more of them.
+        known = sum(map(bool, map(_ID, entities)))
+        unknown = len(entities) - known
+        found = with_entities(base, known, len(entities), unknown if unknown < 2
+                              else len({m.text for m in entities if not m.id}))
         found_score = score(found)
         if found_score < threshold:
             return None
@@ -309,9 +324,10 @@ class _Context:
             "features": found,
             "entities": [trusted(EntitySlot, _ENTITY_FIELDS,
                                  {"text": m.text, "id": m.id, "span": (m.start, m.end)})
-                         for m in entities],
-            "quantities": [_quantity_slot(q, self.rupee) for q in quantities],
-            "dates": [_date_slot(d) for d in dates],
+                         for m in entities] if entities else [],
+            "quantities": [_quantity_slot(q, self.rupee) for q in quantities]
+            if quantities else [],
+            "dates": list(map(_date_slot, dates)),
             "polarity": polarity(raw),
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
             # hedges the second clause, not the first.
