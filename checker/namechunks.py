@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from checker import rx
 from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
@@ -127,6 +128,17 @@ def _is_label(word: str) -> bool:
         and _PERIOD_LABEL_RE.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=1 << 16)
+def _capital_word(word: str) -> bool:
+    """Whether a word by itself may be a name's: capitalised, and no month or day ("Saturday's
+    election": nor with its possessive) nor a label of a time. A pure function of the word,
+    remembered: a page repeats its capitalised words, and a corpus its vocabulary."""
+    # _is_label asked only of the words it can hold true of.
+    return word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
+        "\u2019s") not in MONTHS_AND_DAYS \
+        and not ((word in TIME_ZONES or word[:1] in _PERIOD_LABEL_FIRST) and _is_label(word))
+
+
 def counted_after_group(word: str, text: str, end: int) -> bool:
     """Whether the figure ending at `end`, written after the name word `word`, counts for a
     party or a team rather than numbering a model: in "the Pirates 18 and the Motorists 13."
@@ -217,11 +229,8 @@ def unknown_names(
                           or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)
                           or _initials_gap(text, toks, i)):
             flush()
-        # "Saturday's election": a day with its possessive is no name either.
-        # _is_label and _is_degree_scale asked only of the words they can hold true of.
-        capital = word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
-            "\u2019s") not in MONTHS_AND_DAYS \
-            and not ((word in TIME_ZONES or word[:1] in _PERIOD_LABEL_FIRST) and _is_label(word)) \
+        # _is_degree_scale asked only of the words it can hold true of.
+        capital = _capital_word(word) \
             and not (word in _DEGREE_SCALES and _is_degree_scale(toks, i)) \
             and not (word == "Quarter" and i + 1 < len(toks) and toks[i + 1].text.isdigit())
         if taken[i] or (i + 1 < len(toks) and (
