@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from checker import rx
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
+from checker.extract.attribution_cues import TITLE_BIT as _TITLE_BIT
+from checker.extract.attribution_cues import TITLE_WORDS as _TITLE_WORDS
 from checker.extract.attribution_patterns import ATTRIBUTION_RES as ATTRIBUTION_RES
 from checker.extract.attribution_patterns import LEAD_WORDS_RE
-from checker.extract.cues import lower_twin
+from checker.extract.cues import lower_twin, tokens
 from checker.extract.date_patterns import MONTHS, WEEKDAYS
 from checker.textutil import fold
 
@@ -92,6 +94,8 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
         return None
     if not sentence.isascii():
         gates = -1  # every pattern is tried (see attribution_cues)
+    elif gates & _TITLE_BIT and _TITLE_WORDS.isdisjoint(tokens(sentence)):
+        gates &= ~_TITLE_BIT  # no title is a word of it: the title patterns cannot match
     best: Attrib | None = None
     closing: Attrib | None = None
     for (pattern, from_source), need, twin in zip(ATTRIBUTION_RES, _PATTERN_NEEDS,

@@ -84,3 +84,16 @@ def _gate_bits() -> tuple[Gates, tuple[int, ...]]:
 
 
 GATES, PATTERN_NEEDS = _gate_bits()
+# The words of attribution_patterns' titles (_TITLE_WORDS: "chief executive", "minister",
+# "spokeswoman", ...), all of them. A title pattern matches a title between whitespace (or
+# the sentence's start, a quote) and whitespace, so in an ASCII sentence one of these is a
+# word of cues.tokens wherever one matches: a sentence without one, though a title's
+# substring occurs ("head" of "ahead", "chair" of "chairs"), tries neither pattern.
+TITLE_WORDS = frozenset("""chief executive economist prime finance minister president
+    spokesperson spokesman spokeswoman director chair chairman chairwoman governor ceo analyst
+    professor commander inspector superintendent secretary mayor senator coach manager officer
+    captain founder editor strategist head leader partner judge prosecutor scientist
+    researcher pilot adviser advisor official colonel commissioner chancellor ambassador
+    skipper""".split())
+# The bit of GATES for the titles' substrings: the title patterns', and only theirs.
+TITLE_BIT = 1 << GATES.groups.index(_TITLES)

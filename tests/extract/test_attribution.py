@@ -13,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import extract_text
-from checker.extract.attribution_cues import GATES, PATTERN_CUES, PATTERN_NEEDS
+from checker.extract.attribution_cues import (
+    GATES,
+    PATTERN_CUES,
+    PATTERN_NEEDS,
+    TITLE_BIT,
+    TITLE_WORDS,
+)
+from checker.extract.cues import tokens
 from checker.extract.stance import ATTRIBUTION_RES, attribution, modality
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
@@ -176,7 +183,8 @@ def test_claims_of_the_probe_page(ruleset: RuleSet) -> None:
 _SOURCES = ["The statistics office", "the central bank", "The study", "Analysts", "The IMF",
             "the opposition", "Officials in China", "The company's lawyers", "economists",
             "The U.S. Department of Energy", "An estimated", "The", "Hurricane Helene",
-            "A spokesman for the ministry", "analysts at Goldman Sachs", "Most economists"]
+            "A spokesman for the ministry", "analysts at Goldman Sachs", "Most economists",
+            "Finance Minister Ishaq Dar", "England head coach Ann Lee", "Ahead Chairs"]
 _VERBS = ["said", "estimates", "estimated", "forecast", "forecasts", "predicted", "projects",
           "cautioned", "claimed", "claims", "alleged", "suggests", "suggested", "reported",
           "reports", "announced", "warned", "warns", "concluded", "found", "admitted",
@@ -199,6 +207,8 @@ def _gates_pass(text: str) -> None:
             assert mask & need == need, (pattern.pattern[:60], text)
             for cues in groups:
                 assert any(cue in m.group().lower() for cue in cues), (pattern.pattern, text)
+            if need & TITLE_BIT and text.isascii():
+                assert not TITLE_WORDS.isdisjoint(tokens(text)), (pattern.pattern[:60], text)
 
 
 def test_gates_never_skip_a_match() -> None:
@@ -211,3 +221,59 @@ def test_gates_never_skip_a_match() -> None:
                 max_size=10))
 def test_gates_never_skip_a_match_in_any_text(parts: list[str]) -> None:
     _gates_pass(" ".join(parts))
+
+
+def _title_strings() -> list[str]:
+    """Every title attribution_patterns._TITLE_WORDS matches, its \\s+ read as one space."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from checker.extract.attribution_patterns import _TITLE_WORDS
+
+    def expand(items: list[tuple[object, object]]) -> list[str]:
+        out = [""]
+        for op, arg in items:
+            name = str(op)
+            if name == "LITERAL":
+                alts = [chr(arg)]  # type: ignore[arg-type]
+            elif name == "IN":
+                alts = [chr(a) for o, a in arg if str(o) == "LITERAL"]  # type: ignore[attr-defined]
+                if any(str(o) == "CATEGORY" for o, _ in arg):  # type: ignore[attr-defined]
+                    alts = [" "]  # \s
+            elif name == "BRANCH":
+                alts = [s for branch in arg[1] for s in expand(list(branch))]  # type: ignore[index]
+            elif name == "SUBPATTERN":
+                alts = expand(list(arg[3]))  # type: ignore[index]
+            elif name == "MAX_REPEAT":
+                low, high, sub = arg  # type: ignore[misc]
+                alts = [s * n for s in expand(list(sub)) for n in range(low, min(high, 1) + 1)]
+            else:
+                raise AssertionError(name)
+            out = [a + b for a in out for b in alts]
+        return out
+
+    return expand(list(_parser.parse(_TITLE_WORDS)))
+
+
+def test_title_words_hold_every_title() -> None:
+    # The gate of the title patterns (attribution_cues.TITLE_WORDS): every word of every
+    # title they match is one of its words.
+    titles = _title_strings()
+    assert {"chief executive", "spokeswoman", "chair", "chairman", "advisor"} <= set(titles)
+    for title in titles:
+        assert set(title.split()) <= TITLE_WORDS, title
+
+
+
+@pytest.mark.parametrize("text", [
+    "Finance Minister Ishaq Dar said the deficit fell.",
+    "'Chief executive Ken Murphy said: sales rose 4%.'",
+    '"Sales rose," said Mercia chief economist Priya Sandhu.',
+    "Prices rose ahead of the vote, Head coach Ann Lee said.",
+    "The chairs rose ahead of time, Ann Lee said.",
+])
+def test_title_gate_keeps_every_match(text: str) -> None:
+    # A title pattern matches an ASCII sentence only where a word of it is a title word.
+    _gates_pass(text)
+    attributed = attribution(text, 0, len(text))
+    assert (attributed is not None) == ("Lee" in text or "Dar" in text or "Sandhu" in text
+                                        or "Murphy" in text)
