@@ -288,7 +288,7 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     elif _negates_an_event(text, toks):
         found += ["verb", "negation"]  # "didn't cause" has its verb, though no auxiliary
     elif not _AUXILIARIES.isdisjoint(toks) or not _IRREGULAR_PAST.isdisjoint(toks) \
-            or any(_is_inflected(t) for t in toks):
+            or any(map(_is_inflected, toks)):
         found.append("verb")
     elif words < 12 and not row:
         found.append("fragment")
@@ -396,6 +396,7 @@ _IRREGULAR_PAST = frozenset("""led left made took gave went came ran fought stoo
     wrote drove began sank swam sang rang shrank sought taught thought lost won""".split())
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked of most words of a clause
 def _is_inflected(token: str) -> bool:
     """A past or third-person form ("increased", "remains"): a verb, most likely."""
     if "'" in token:
