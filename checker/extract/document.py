@@ -28,11 +28,11 @@ from checker.extract.quantity_cricket import page_of_cricket
 from checker.extract.segment import split_sentences
 from checker.extract.spans import within
 from checker.extract.stance import (
+    CORRECTION_RE,
     Attrib,
     attribution,
+    future_of_folded,
     future_within,
-    is_correction,
-    is_future,
     modality,
     polarity,
 )
@@ -220,9 +220,11 @@ class _Context:
             s, e = sentence
             stext = self.folded[s:e]
             self._sentence = sentence
-            self._stance = (is_future(stext),
+            # stext is a slice of the folded document, folded already: is_future and
+            # is_correction of it, without folding it again.
+            self._stance = (future_of_folded(stext),
                             attribution(self.doc.text, s, e, self.folded, gates),
-                            is_correction(stext))
+                            CORRECTION_RE.match(stext) is not None)
         return self._stance
 
     def claim(self, start: int, end: int, sentence: tuple[int, int],
@@ -307,8 +309,9 @@ class _Context:
             return None
         # The reading starts after a dateline: its place and agency are no subject (desk
         # probe L: "Meridian Wire" member of the ILRS).
-        triple = read_triple(text, start, end, entities, self.lexicon) if line is None else \
-            read_triple(text, line, end, [m for m in entities if m.start >= line], self.lexicon)
+        triple = read_triple(text, start, end, entities, self.lexicon, folded) \
+            if line is None else read_triple(text, line, end, [
+                m for m in entities if m.start >= line], self.lexicon, folded)
         # Built as trusted models, not validated: every value below is the extractor's own, of
         # the declared types (test_construct.py checks the claims equal validated ones), and
         # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.

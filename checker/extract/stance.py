@@ -288,7 +288,9 @@ def _future_text(folded: str) -> str | None:
     return folded
 
 
-def _future(folded: str) -> bool:
+def future_of_folded(folded: str) -> bool:
+    """is_future of a sentence already folded (a slice of a folded document): not folded
+    again."""
     text = _future_text(folded)
     if text is None:
         return False
@@ -299,7 +301,7 @@ def _future(folded: str) -> bool:
 
 def is_future(sentence: str) -> bool:
     """Whether the sentence talks about something planned or expected."""
-    return _future(fold(sentence))
+    return future_of_folded(fold(sentence))
 
 
 def future_within(folded: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -321,7 +323,7 @@ def modality(sentence: str, attributed: bool, future: bool | None = None) -> Mod
 
     `future` is is_future(sentence) when the caller already knows it."""
     folded = fold(sentence)
-    if _future(folded) if future is None else future:
+    if future_of_folded(folded) if future is None else future:
         return "planned"
     if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and _hedged(folded):
         return "hedged"

@@ -79,8 +79,9 @@ _CLAUSE_END_RE = rx.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)-\s)")
 
 
 def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
-                lexicon: Lexicon) -> tuple[str, str, str] | None:
-    """(subject, predicate, object) of text[start:end], or None."""
+                lexicon: Lexicon, folded: str | None = None) -> tuple[str, str, str] | None:
+    """(subject, predicate, object) of text[start:end], or None; `folded` is fold(text),
+    when the caller has it."""
     # A predicate reading needs a name on each side of it; with fewer than two names, do not
     # look for predicate phrases at all (same result, less work).
     spans = lexicon.predicate_spans(text, start, end) if len(entities) >= 2 else []
@@ -90,7 +91,7 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
             if obj else None
         if who is not None and _CLAUSE_BREAK_RE.search(text, pe, obj[0].start) is None:
             return _name(who), pid, _name(obj[0])
-    folded = fold(text[start:end])
+    folded = fold(text[start:end]) if folded is None else folded[start:end]
     verb = verb_at(folded)
     if not verb or verb[0] == 0:
         return None
