@@ -40,7 +40,7 @@ _REGISTERED = (date_rules, date_relative, date_day_rules, date_days, date_season
 # ... also across "the": "by the end of March", "since the start of March" (a review: read
 # as the closed month, a date conflict with "in February").
 # ... and "up to and including 14 November" is by it (a desk probe: the closed day).
-_OPEN_KEYWORD_RE = rx.compile(r"\b(?P<kw>since|until|till|by|before|after|"
+_OPEN_KEYWORD_RE = rx.compile(r"(?=[abstu])\b(?P<kw>since|until|till|by|before|after|"
                               r"up\s+to\s+and\s+including)\s+(?:the\s+)?$", re.IGNORECASE)
 # "since it started on Monday": from Monday on (a desk probe: the single day, so the fire's
 # area "since it started" conflicted with its first day's).

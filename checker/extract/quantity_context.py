@@ -322,7 +322,7 @@ def parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
 # A group by age (a desk probe: "aged 65 and over" was a count of 65 of nothing, "aged 18 to
 # 24" a count of "fell").
 # ... and "at the age of 87" (a desk probe: a count of nothing, which never met "aged 88").
-AGED_BEFORE_RE = rx.compile(r"\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
+AGED_BEFORE_RE = rx.compile(r"(?=[a])\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
                              r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
 # "the 26-year-old", "a 34-year-old man", "Rice, 24 years old": an age too (a desk probe: no
 # figure, so "Vranjes, 24" was corroborated), in any of its spellings; not the age of a

@@ -23,6 +23,7 @@ from checker.extract.quantity_words import (
     UPPER,
     WORD_NUMBERS,
     by_first_char,
+    first_chars,
 )
 
 # The number comes first in every pattern: the engine skips quickly to the next digit. The
@@ -42,7 +43,8 @@ CUR_BEFORE_RE = rx.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
 # A second figure after "to" whose unit is written once, after it: "1.0 billion to 1.05
 # billion pounds", "from 5 to 7 per cent" (the first figure's unit is the same).
 TO_FIGURE_RE = rx.compile(r"\s+to\s+" + NUMBER_PLAIN, re.IGNORECASE)
-MOD_BEFORE_RE = rx.compile(rf"\b(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
+MOD_BEFORE_RE = rx.compile(rf"(?=[{first_chars(f'{APPROX}|{LOWER}|{UPPER}')}])\b"
+                           rf"(?:{APPROX}|{LOWER}|{UPPER})\s+\Z", re.IGNORECASE)
 # The last words of MOD_BEFORE_RE's modifiers ("than" of "more than"): a match ends in one of
 # them and the whitespace up to the number, so an ASCII window whose last word is none of
 # them cannot match (in ASCII text IGNORECASE is lower()).
@@ -201,7 +203,7 @@ NOT_QUANTITY_RE = rx.compile(
 # A provision's number counts nothing either: "Section 4(2)", "new clause 9", "Article 6"
 # (desk probe M: counts of 2 and 9).
 PROVISION_RE = rx.compile(
-    r"\b(?:section|clause|article|schedule|paragraph|subsection|amendment|chapter|part)"
+    r"(?=[acps])\b(?:section|clause|article|schedule|paragraph|subsection|amendment|chapter|part)"
     r"\s+\d+[a-z]?(?:\s?\(\d+[a-z]?\))*", re.IGNORECASE)
 PROVISION_WORDS = ("section", "clause", "article", "schedule", "paragraph", "amendment",
                    "chapter", "part")

@@ -292,6 +292,13 @@ def by_first_char(alternation: str) -> str:
     return "|".join(f"(?={re.escape(c)})(?:{'|'.join(bs)})" for c, bs in groups.items())
 
 
+def first_chars(alternation: str) -> str:
+    """The first characters of an alternation's branches, lower case, as the body of a class:
+    `(?=[...])` before `\b(?:alternation)` lets the engine pass over a position by one test
+    (under IGNORECASE the class matches as the branches' letters do)."""
+    return re.escape("".join(sorted({_first_char(b).lower() for b in alternation.split("|")})))
+
+
 def _first_char(branch: str) -> str:
     """The literal character a branch (of UNIT) starts with."""
     if branch.startswith("(?-i:"):

@@ -257,7 +257,7 @@ _NOUN_FORECAST_RE = rx.compile(
 
 # A reported plan in a clause after the main one, opened by a word of cause or time.
 _SUBORDINATE_PLAN_RE = rx.compile(
-    r"\b(?:after|as|because|since|amid|when|while)\s+(?:[\w'+.-]+\s+){1,4}?"
+    r"(?=[absw])\b(?:after|as|because|since|amid|when|while)\s+(?:[\w'+.-]+\s+){1,4}?"
     r"(?:said|says|announced|confirmed)\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?would\b",
     re.IGNORECASE)
 

@@ -104,3 +104,36 @@ def test_tokens_as_plain(text: str) -> None:
     from checker.extract.cues import _TOKEN_RE, tokens
 
     assert tokens(text) == frozenset(_TOKEN_RE.findall(text.lower()))
+
+
+def _hinted() -> list[re.Pattern[str]]:
+    """Patterns given a lookahead on the first characters of their words, `(?=[...])\\b(...)`,
+    so the engine passes over most positions with one test."""
+    from checker.extract.date_patterns import _RAW_PATTERNS as dates
+    from checker.extract.dates import _OPEN_KEYWORD_RE
+    from checker.extract.quantity_context import AGED_BEFORE_RE
+    from checker.extract.quantity_patterns import MOD_BEFORE_RE, PROVISION_RE
+    from checker.extract.stance import _SUBORDINATE_PLAN_RE
+
+    named = dict(dates)
+    return [named["since"], named["month_rel"], _OPEN_KEYWORD_RE, AGED_BEFORE_RE,
+            MOD_BEFORE_RE, PROVISION_RE, _SUBORDINATE_PLAN_RE]
+
+
+_HINT_RE = re.compile(r"\(\?=\[[^\]]*\]\)")
+_HINT_WORDS = ["since", "Until", "BY", "before", "after", "no later than", "in", "Last", "mid",
+               "end of", "March", "sept", "2024", "the", "aged", "Ages", "at the age of", "18",
+               "about", "Some", "~", "more than", "up to", "Section", "part", "4(2)", "as",
+               "because", "said", "would", "\u017fince", "\u0130n", "x", "-", ",", " "]
+
+
+@given(st.lists(st.sampled_from(_HINT_WORDS), max_size=12))
+def test_hinted_patterns_as_plain(words: list[str]) -> None:
+    text = " ".join(words)
+    for pattern in _hinted():
+        assert _HINT_RE.match(pattern.pattern), pattern.pattern[:40]
+        plain = re.compile(_HINT_RE.sub("", pattern.pattern, count=1), pattern.flags)
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)], (pattern.pattern[:40], text)
+        assert [m and m.span() for m in (pattern.search(text, 2), pattern.match(text))] == \
+            [m and m.span() for m in (plain.search(text, 2), plain.match(text))]
