@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker import rx
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
@@ -98,13 +99,10 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
         gates &= ~_TITLE_BIT  # no title is a word of it: the title patterns cannot match
     best: Attrib | None = None
     closing: Attrib | None = None
-    for (pattern, from_source), need, twin in zip(ATTRIBUTION_RES, _PATTERN_NEEDS,
-                                                  _ATTRIBUTION_TWINS, strict=True):
-        if gates & need != need:
-            continue
+    for pattern, from_source, twin in _tries(gates):
         # In ASCII text the lower-case twin finds the same spans; the source's case is read
         # from the sentence (of the match, only its length and lower case are).
-        m = _first_source(twin.finditer(lower) if twin is not None and gates != -1
+        m = _first_source(twin.finditer(lower) if twin is not None
                           else pattern.finditer(sentence))
         if m is None:
             continue
@@ -133,6 +131,20 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
     return closing if closing is not None and sentence[closing.start - start - 2:
                                                       closing.start - start].strip() == "," \
         else best
+
+
+_Try = tuple[re.Pattern[str], bool, re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=4096)
+def _tries(gates: int) -> tuple[_Try, ...]:
+    """(pattern, from_source, lower-case twin or None) of the patterns a sentence with these
+    gates can match, in order (-1: a non-ASCII sentence, every pattern, none by its twin):
+    listed once a mask, not tested pattern by pattern in every sentence."""
+    return tuple((pattern, from_source, twin if gates != -1 else None)
+                 for (pattern, from_source), need, twin in zip(
+                     ATTRIBUTION_RES, _PATTERN_NEEDS, _ATTRIBUTION_TWINS, strict=True)
+                 if gates & need == need)
 
 
 _FULL_STOP_RE = rx.compile(r"(?<=\w{4})\.\Z")
