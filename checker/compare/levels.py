@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from checker import rx
 from checker.normclaim import NormClaim
@@ -71,11 +72,16 @@ _CHANGED_KINDS = frozenset({"percent", "count"})
 def _changed_by(c: NormClaim, text: str) -> bool:
     """Whether the claim's share or count of this text is told as the size of a change."""
     q = next((q for q in c.quantities if q.text == text), None)
-    at = c.text.find(text)
-    if q is None or q.kind not in _CHANGED_KINDS or at < 0:
-        return False
-    return _CHANGE_BEFORE_RE.search(c.text, max(0, at - 40), at) is not None \
-        or _CHANGE_AFTER_RE.match(c.text, at + len(text)) is not None
+    return q is not None and q.kind in _CHANGED_KINDS and _changed_at(c.text, text)
+
+
+# Asked once a pair of disagreeing figures, of a claim in many pairs: remembered by its
+# text and the figure's (a pure function of the two).
+@lru_cache(maxsize=1 << 14)
+def _changed_at(claim: str, text: str) -> bool:
+    at = claim.find(text)
+    return at >= 0 and (_CHANGE_BEFORE_RE.search(claim, max(0, at - 40), at) is not None
+                        or _CHANGE_AFTER_RE.match(claim, at + len(text)) is not None)
 
 
 # A level told as such: a share of a group after it ("79 per cent of children"), a state
@@ -93,10 +99,15 @@ def _level(c: NormClaim, text: str) -> bool:
     """Whether the claim's share or count of this text is told as a level, in a claim that
     tells no change of anything ("will eliminate 1,500 positions" is a change all the same)."""
     q = next((q for q in c.quantities if q.text == text), None)
-    at = c.text.find(text)
-    if q is None or q.kind not in _CHANGED_KINDS or at < 0 or _ANY_CHANGE_RE.search(c.text):
+    return q is not None and q.kind in _CHANGED_KINDS and _level_at(c.text, text, q.kind)
+
+
+@lru_cache(maxsize=1 << 14)
+def _level_at(claim: str, text: str, kind: str) -> bool:
+    at = claim.find(text)
+    if at < 0 or _ANY_CHANGE_RE.search(claim):
         return False
-    if q.kind == "percent":
-        return _SHARE_OF_RE.match(c.text, at + len(text)) is not None \
-            or _STATE_BEFORE_RE.search(c.text, max(0, at - 30), at) is not None
-    return _HELD_BEFORE_RE.search(c.text, max(0, at - 40), at) is not None
+    if kind == "percent":
+        return _SHARE_OF_RE.match(claim, at + len(text)) is not None \
+            or _STATE_BEFORE_RE.search(claim, max(0, at - 30), at) is not None
+    return _HELD_BEFORE_RE.search(claim, max(0, at - 40), at) is not None

@@ -157,10 +157,21 @@ _ACROSS_RE = rx.compile(r"\b(?:across|throughout|all[ \t]+over)[ \t]+(?:the[ \t]
                         re.IGNORECASE)
 
 
+_ACROSS_ANY_RE = rx.compile(r"\b(?:across|throughout|all[ \t]+over)\b", re.IGNORECASE)
+
+
+# Asked once a pair with disagreeing figures, of a claim in many pairs: remembered by text.
+@lru_cache(maxsize=1 << 14)
+def _told_nationally(text: str) -> bool:
+    return national(text)
+
+
 def _national(c: NormClaim, lexicon: Lexicon) -> bool:
     """Whether the claim tells its scope as a whole country, in words or by its name."""
-    if national(c.text):
+    if _told_nationally(c.text):
         return True
+    if _ACROSS_ANY_RE.search(c.text) is None:
+        return False  # most claims: no "across", no mention to look at
     for m in c.mentions:
         info = lexicon.entities.get(m.id)
         at = m.start - c.span[0]
