@@ -12,11 +12,10 @@ from functools import lru_cache
 
 from checker import rx
 from checker.describe import describe
-from checker.extract.quantity_words import WORD_NUMBERS
 from checker.extract.stance import CORRECTION_RE, negators
-from checker.lexicon import UNKNOWN_PREFIX, Lexicon
-from checker.models.claims import Claim, QuantitySlot
-from checker.nameids import TITLE_HEADS, TITLE_LEAD
+from checker.initialname import initial_name
+from checker.lexicon import Lexicon
+from checker.models.claims import Claim
 from checker.nlp import STOPWORDS, match_tokens, token_key, word_stem
 from checker.normclaim import (
     CONTEXT,
@@ -26,15 +25,12 @@ from checker.normclaim import (
     SOURCE,
     Mention,
     NormClaim,
-    NQuantity,
     mention,
 )
 from checker.normdates import earlier, has_lifespan, month_of_year, ndate
+from checker.normquantity import normal_quantity
 from checker.pagetopic import national
-from checker.propernames import COMMON_STARTERS, GROUP_STARTERS, MONTHS_AND_DAYS
-from checker.rates import policy_rate, policy_rate_figure
 from checker.reported import reported_quote, without_slots
-from checker.subjectcounts import subject_counted
 from checker.subjects import (
     DATELINE_RE,
     MEASURE_FIRST_RE,
@@ -45,7 +41,7 @@ from checker.subjects import (
     told_by,
 )
 from checker.telling import told_on
-from checker.textutil import fold, slug
+from checker.textutil import fold
 
 # Frame words that say nothing about which fact a claim states.
 FRAME_STOP = STOPWORDS | frozenset(
@@ -56,57 +52,6 @@ FRAME_STOP = STOPWORDS | frozenset(
     including include includes new recently currently often ever never not no nor
     """.split()
 )
-
-
-_INITIAL_RE = rx.compile(r"^\W*([A-Z][\w'-]*[a-z0-9][\w'-]*)")
-
-
-def _initial_name(text: str, offset: int, mentions: tuple[Mention, ...]) -> Mention | None:
-    """A capitalised first word no mention covers ("Meteora is ..."): probably a name.
-
-    Extraction leaves sentence-initial capitals out of the claim file (it cannot tell
-    "Meteora" from "Operating"); for comparison a shared first word is strong evidence.
-    Not an adverb ("Sequentially, net profit ...": desk probe N). (A word the page also
-    writes in lower case was tried and dropped: "Flights to Malatya airport were not
-    suspended ..., and aid flights were landing" lost "Flights", which its twin on another
-    page kept, and a desk probe's polarity conflict with it.)
-    """
-    m = _INITIAL_RE.match(text)
-    if not m:
-        return None
-    at = offset + m.start(1)
-    for x in mentions:  # a loop, not any() over a generator: most claims have a mention here
-        if x.start <= at < x.end:
-            return None
-    word = m.group(1)
-    low = token_key(word)
-    if low in STOPWORDS or low in COMMON_STARTERS or low in MONTHS_AND_DAYS or len(low) < 3 \
-            or low in GROUP_STARTERS or _LOWER_PART_RE.search(word) \
-            or low in WORD_NUMBERS or all(part in WORD_NUMBERS for part in low.split("-")) \
-            or _ADVERB_RE.search(low) or _title_word(low, text, m.end(1)):
-        return None  # "Twelve people died": a number, not a name
-    return Mention(UNKNOWN_PREFIX + slug(low), INITIAL, offset + m.start(1), offset + m.end(1))
-
-
-def _title_word(low: str, text: str, end: int) -> bool:
-    """A person's title opening the sentence before a word in lower case ("Chief executive
-    Helen Marsh said ...", "Deputy leader ..."): a title, no name (desk probe W: two
-    chief executives' quotes of two stories shared "name:chief")."""
-    return (low in TITLE_LEAD or low in TITLE_HEADS) and _LOWER_NEXT_RE.match(text, end) is not None
-
-
-_LOWER_NEXT_RE = rx.compile(r"\s+[a-z]")
-
-
-# A compound of a time or an order ("First-time buyers", "Opening-night sales", "Year-to-
-# date grosses": desk probe R), not a name ("Rolls-Royce", "Middle-earth": FEVER pairs).
-_LOWER_PART_RE = rx.compile(r"\A(?:First|Second|Third|Year|Month|Week|Opening|Closing|Full|"
-                            r"Half|All|Record|Mid)-[a-z]")
-
-
-# The endings of adverbs of manner ("Sequentially", "Separately", "Typically"), not of
-# names ("Italy", "Kelly", "Sicily").
-_ADVERB_RE = rx.compile(r"(?:ial|al|ent|ant|ous|ive|ful|less|ing|ed|ate|ic|ab|ib)ly\Z")
 
 
 def negated_words(text: str) -> frozenset[str]:
@@ -241,7 +186,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
                          for m in mentions)
         found = _AGENCY_RE.search(text, 0, line.end())
         agency = (offset + found.start(), offset + found.end()) if found else agency
-    initial = _initial_name(text, offset, mentions)
+    initial = initial_name(text, offset, mentions)
     if initial:
         mentions = (initial, *mentions)
     pronoun = PRONOUN_RE.match(text) if antecedent else None
@@ -311,7 +256,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
         tokens=frozenset(frame),
         frame=tuple(frame),
         predicates=preds,
-        quantities=tuple([_quantity(q, text, offset, celsius) for q in claim.quantities]),
+        quantities=tuple([normal_quantity(q, text, offset, celsius) for q in claim.quantities]),
         dates=tuple([ndate(d) for d in claim.dates if d.resolved and d.span not in telling]),
         told=tuple([ndate(d) for d in claim.dates if d.resolved and d.span in telling]),
         months=tuple([m for d in claim.dates if not d.resolved and not d.open
@@ -353,39 +298,3 @@ def _frame_stem(key: str) -> str | None:
     if key in FRAME_STOP or key.isdigit() or len(key) < 2:
         return None
     return word_stem(key)
-
-
-def _quantity(q: QuantitySlot, text: str, offset: int, celsius: bool = False) -> NQuantity:
-    noun = word_stem(q.noun.lower()) if q.noun and q.kind != "time" else \
-        _event(q.noun) if q.noun else None
-    if noun is None and q.kind == "count" and q.unit is None:
-        noun = subject_counted(text, q.span[0] - offset)
-    low, high = q.low, q.high
-    if q.kind == "percent" and not q.approximate and q.bound == "exact" \
-            and q.value is not None and policy_rate(text) \
-            and policy_rate_figure(text, q.span[0] - offset, q.span[1] - offset):
-        low = high = q.value  # a rate is set exactly (`checker.rates`)
-    if q.unit == "degF" and celsius:
-        # Degrees Fahrenheit are compared as Celsius, as feet are as metres: "12C at the
-        # start" / "54F at the start" are one reading (desk probe X: two units, never
-        # compared). Not a factor, so not a unit of the extraction's tables.
-        return NQuantity(q.kind, "degC", _celsius(q.value), _celsius(low), _celsius(high),
-                         noun, q.approximate, q.text)
-    return NQuantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
-
-
-def _celsius(fahrenheit: float | None) -> float | None:
-    """Degrees Fahrenheit in Celsius."""
-    return None if fahrenheit is None else (fahrenheit - 32.0) * 5.0 / 9.0
-
-
-# Words news copy uses for one event at a time, read as one: "touched down at 18:47" /
-# "landed at 19:47" (desk probe Q: two events, never compared; "down" is a stopword).
-_ONE_EVENT = {"touched": "landed", "touchdown": "landed", "land": "landed",
-              "lands": "landed", "departs": "departed", "depart": "departed",
-              "struck": "hit", "hits": "hit", "strikes": "hit", "jolted": "hit"}
-
-
-def _event(noun: str) -> str:
-    """A time's noun (what happened then) as a stem, one event's words read as one."""
-    return word_stem(" ".join(_ONE_EVENT.get(w, w) for w in noun.lower().split()))

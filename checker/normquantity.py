@@ -1,0 +1,47 @@
+"""A claim's quantity slot as normalisation compares it (`normalize.normalise`)."""
+
+from __future__ import annotations
+
+from checker.models.claims import QuantitySlot
+from checker.nlp import word_stem
+from checker.normclaim import NQuantity
+from checker.rates import policy_rate, policy_rate_figure
+from checker.subjectcounts import subject_counted
+
+
+def normal_quantity(q: QuantitySlot, text: str, offset: int, celsius: bool = False) -> NQuantity:
+    """A quantity slot ready to compare: its noun stemmed (or the subject a bare count
+    counts), a policy rate set exactly, degrees Fahrenheit in Celsius when asked."""
+    noun = word_stem(q.noun.lower()) if q.noun and q.kind != "time" else \
+        _event(q.noun) if q.noun else None
+    if noun is None and q.kind == "count" and q.unit is None:
+        noun = subject_counted(text, q.span[0] - offset)
+    low, high = q.low, q.high
+    if q.kind == "percent" and not q.approximate and q.bound == "exact" \
+            and q.value is not None and policy_rate(text) \
+            and policy_rate_figure(text, q.span[0] - offset, q.span[1] - offset):
+        low = high = q.value  # a rate is set exactly (`checker.rates`)
+    if q.unit == "degF" and celsius:
+        # Degrees Fahrenheit are compared as Celsius, as feet are as metres: "12C at the
+        # start" / "54F at the start" are one reading (desk probe X: two units, never
+        # compared). Not a factor, so not a unit of the extraction's tables.
+        return NQuantity(q.kind, "degC", _celsius(q.value), _celsius(low), _celsius(high),
+                         noun, q.approximate, q.text)
+    return NQuantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
+
+
+def _celsius(fahrenheit: float | None) -> float | None:
+    """Degrees Fahrenheit in Celsius."""
+    return None if fahrenheit is None else (fahrenheit - 32.0) * 5.0 / 9.0
+
+
+# Words news copy uses for one event at a time, read as one: "touched down at 18:47" /
+# "landed at 19:47" (desk probe Q: two events, never compared; "down" is a stopword).
+_ONE_EVENT = {"touched": "landed", "touchdown": "landed", "land": "landed",
+              "lands": "landed", "departs": "departed", "depart": "departed",
+              "struck": "hit", "hits": "hit", "strikes": "hit", "jolted": "hit"}
+
+
+def _event(noun: str) -> str:
+    """A time's noun (what happened then) as a stem, one event's words read as one."""
+    return word_stem(" ".join(_ONE_EVENT.get(w, w) for w in noun.lower().split()))
