@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from checker import rx
+from checker.extract.date_patterns import COMMA_WHEN_RE
 from checker.normclaim import NDate, NormClaim
 
 # Event dates: a point in time. Periods ("2020-2024") and open ranges are context.
@@ -30,13 +31,12 @@ def events(c: NormClaim, dates: tuple[NDate, ...] | None = None) -> list[NDate]:
 _BASE_BEFORE_RE = rx.compile(
     r"(?:%|\bper\s*cent)\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)
-_WHEN_AFTER_RE = rx.compile(r"\s*,\s*when\b", re.IGNORECASE)
 
 
 def base_then(c: NormClaim, d: NDate) -> bool:
     """Whether d is a change's base whose own figure the claim tells after it (above)."""
     at = c.text.find(d.text)
-    return at > 0 and _WHEN_AFTER_RE.match(c.text, at + len(d.text)) is not None \
+    return at > 0 and COMMA_WHEN_RE.match(c.text, at + len(d.text)) is not None \
         and _BASE_BEFORE_RE.search(c.text, max(0, at - 30), at) is not None
 
 

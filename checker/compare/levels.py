@@ -71,8 +71,7 @@ _CHANGED_KINDS = frozenset({"percent", "count"})
 
 def _changed_by(c: NormClaim, text: str) -> bool:
     """Whether the claim's share or count of this text is told as the size of a change."""
-    q = next((q for q in c.quantities if q.text == text), None)
-    return q is not None and q.kind in _CHANGED_KINDS and _changed_at(c.text, text)
+    return _changed_kind(c, text) is not None and _changed_at(c.text, text)
 
 
 # Asked once a pair of disagreeing figures, of a claim in many pairs: remembered by its
@@ -98,8 +97,15 @@ _HELD_BEFORE_RE = rx.compile(
 def _level(c: NormClaim, text: str) -> bool:
     """Whether the claim's share or count of this text is told as a level, in a claim that
     tells no change of anything ("will eliminate 1,500 positions" is a change all the same)."""
+    kind = _changed_kind(c, text)
+    return kind is not None and _level_at(c.text, text, kind)
+
+
+def _changed_kind(c: NormClaim, text: str) -> str | None:
+    """The kind of the claim's figure of this text, when a change or a level may size it
+    (a share or a count)."""
     q = next((q for q in c.quantities if q.text == text), None)
-    return q is not None and q.kind in _CHANGED_KINDS and _level_at(c.text, text, q.kind)
+    return q.kind if q is not None and q.kind in _CHANGED_KINDS else None
 
 
 @lru_cache(maxsize=1 << 14)

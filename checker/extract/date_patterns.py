@@ -79,6 +79,10 @@ def count_before(folded: str, start: int, end: int) -> bool:
 # A telephone number counts nothing (desk probe M: "0800 046 7712" was three counts, "1800
 # 903 215" the year 1800 and two counts): grouped digits after a trunk zero, a country
 # code, or a free-phone prefix.
+# ", when" after a date: what follows tells what was so then ("up 11.3% on September 2025,
+# when 14,570 people were ..."), so a change's base named there dates its own figure
+# (`dates._comparison_base` keeps it; `compare.dateslots.base_then` reads it so).
+COMMA_WHEN_RE = rx.compile(r"\s*,\s*when\b", re.IGNORECASE)
 PHONE_RE = rx.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,5}(?:[\s-]\d{2,5}){1,3}|"
     r"\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}|1[3589]00[\s-]\d{3}[\s-]\d{3,4})(?![\w,]|\.\d)")

@@ -21,6 +21,7 @@ from checker.extract import (
     date_shift,
 )
 from checker.extract.date_patterns import (
+    COMMA_WHEN_RE,
     DENIED_WORDS,
     MONTH_FIRST,
     NEEDS_MONTH,
@@ -245,7 +246,6 @@ _BASE_GRAINS = frozenset({"month", "quarter", "year", "fiscal-year"})
 _NAMED_BASE_RE = rx.compile(
     r"(?:%|\bper\s+cent)\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)
-_WHEN_AFTER_RE = rx.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 
 
@@ -256,7 +256,7 @@ def _comparison_base(d: DateExpr, folded: str, start: int) -> bool:
         return True
     if not d.relative and d.granularity in _BASE_GRAINS \
             and _NAMED_BASE_RE.search(folded, max(start, d.start - 30), d.start) \
-            and not _WHEN_AFTER_RE.match(folded, d.end):
+            and not COMMA_WHEN_RE.match(folded, d.end):
         # ... or a month, quarter or year named as the base: "up 6% on 2024", "up 11.3% on
         # September 2025" (desk probe V: a date conflict with this September's figure);
         # not a period ("rise 3% over 2026"), nor a base whose own figure follows ("on
