@@ -65,3 +65,21 @@ def case_findings(tmp_path: Path, case: Path) -> list[Finding]:
         (seeds / f"{name}.meta.yaml").write_text(f'published: "{published}"\n', "utf-8")
     return run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
                                   rules=REPO / "rules")).report.findings
+
+
+def finding_lines(f: Finding) -> str:
+    """"doc:line doc:line" of a finding's claims, each page by its id's first part."""
+    return " ".join(sorted(f"{(c.path or '').rsplit('/', 1)[-1].split('_')[0]}:{c.line}"
+                           for c in f.claims))
+
+
+def case_errors(tmp_path: Path, case: Path) -> set[tuple[str, str | None, str]]:
+    """(kind, reason, "doc:line doc:line") of a case file's error-level findings."""
+    return {(f.kind, f.reason, finding_lines(f))
+            for f in case_findings(tmp_path, case) if f.severity == "error"}
+
+
+def case_conflicts(tmp_path: Path, case: Path) -> set[tuple[str, str | None, str, str]]:
+    """(kind, reason, severity, "doc:line doc:line") of a case file's conflicts."""
+    return {(f.kind, f.reason, f.severity, finding_lines(f))
+            for f in case_findings(tmp_path, case) if f.kind == "conflict"}

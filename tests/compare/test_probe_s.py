@@ -9,7 +9,7 @@ import pytest
 
 from checker.normalize import negated_words
 from checker.rules import RuleSet
-from tests.compare.pairs import case_findings, on_page, verdict
+from tests.compare.pairs import case_conflicts, on_page, verdict
 
 CASES = Path(__file__).resolve().parent / "data" / "probeS"
 
@@ -43,10 +43,8 @@ def test_the_first_three_months_are_the_first_quarter(ruleset: RuleSet) -> None:
 
 
 def _found(tmp_path: Path, case: str) -> set[tuple[str, str | None, str, str]]:
-    """(kind, severity, reason, "doc:line doc:line") of the case's conflicts."""
-    return {(f.kind, f.reason, f.severity, " ".join(
-        sorted(f"{(c.path or '').rsplit('/', 1)[-1].split('_')[0]}:{c.line}" for c in f.claims)))
-        for f in case_findings(tmp_path, CASES / f"{case}.txt") if f.kind == "conflict"}
+    """(kind, reason, severity, "doc:line doc:line") of the case's conflicts."""
+    return case_conflicts(tmp_path, CASES / f"{case}.txt")
 
 
 @pytest.mark.parametrize(("case", "planted"), [

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.compare.pairs import case_findings
+from tests.compare.pairs import case_conflicts
 
 CASES = Path(__file__).resolve().parent / "data" / "probeT"
 
 
 def _found(tmp_path: Path, case: str) -> set[tuple[str, str | None, str, str]]:
     """(kind, reason, severity, "doc:line doc:line") of the case's conflicts."""
-    return {(f.kind, f.reason, f.severity, " ".join(
-        sorted(f"{(c.path or '').rsplit('/', 1)[-1].split('_')[0]}:{c.line}" for c in f.claims)))
-        for f in case_findings(tmp_path, CASES / f"{case}.txt") if f.kind == "conflict"}
+    return case_conflicts(tmp_path, CASES / f"{case}.txt")
 
 
 @pytest.mark.parametrize(("case", "planted"), [

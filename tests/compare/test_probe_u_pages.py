@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.compare.pairs import case_findings
+from tests.compare.pairs import case_errors
 
 CASES = Path(__file__).resolve().parent / "data" / "probeU"
 
 
 def _errors(tmp_path: Path, case: str) -> set[tuple[str, str | None, str]]:
     """(kind, reason, "doc:line doc:line") of the case's error-level findings."""
-    return {(f.kind, f.reason, " ".join(
-        sorted(f"{(c.path or '').rsplit('/', 1)[-1].split('_')[0]}:{c.line}" for c in f.claims)))
-        for f in case_findings(tmp_path, CASES / f"{case}.txt") if f.severity == "error"}
+    return case_errors(tmp_path, CASES / f"{case}.txt")
 
 
 @pytest.mark.parametrize(("case", "errors"), [
