@@ -38,6 +38,7 @@ from checker.extract.stance import (
 )
 from checker.extract.triples import read_triple
 from checker.extract.units import claim_units
+from checker.extract.unwrap import unwrap
 from checker.extract.verdicts import rated_claim, rated_claims, with_rated
 from checker.extract.worktitles import quoted_titles, titled
 from checker.extract.worthiness import (
@@ -122,19 +123,21 @@ def anchor_of(meta: DocumentMeta) -> Anchor | None:
 
 
 def candidate_spans(doc: Document, folded: str | None = None,
-                    turns: Turns | None = None) -> Iterator[tuple[int, int, int, int]]:
+                    turns: Turns | None = None,
+                    text: str | None = None) -> Iterator[tuple[int, int, int, int]]:
     """(unit start, unit end, sentence start, sentence end) of every content sentence.
 
-    `folded` is fold(doc.text) when the caller has it; `turns` the page's speakers, whose
-    labels are no words of a sentence."""
-    folded = fold(doc.text) if folded is None else folded
-    for block in content_blocks(doc.text, doc.body_start, folded):
-        lead = _BULLET_PREFIX_RE.match(doc.text, block.start, block.end)
+    `text` is unwrap(doc.text) and `folded` fold(text) when the caller has them; `turns`
+    the page's speakers, whose labels are no words of a sentence."""
+    text = unwrap(doc.text) if text is None else text
+    folded = fold(text) if folded is None else folded
+    for block in content_blocks(text, doc.body_start, folded):
+        lead = _BULLET_PREFIX_RE.match(text, block.start, block.end)
         begin = lead.end() if lead else block.start
-        stamp = _STAMP_PREFIX_RE.match(doc.text, begin, block.end)
+        stamp = _STAMP_PREFIX_RE.match(text, begin, block.end)
         begin = stamp.end() if stamp else begin
-        turn = _SPEAKER_PREFIX_RE.match(doc.text, begin, block.end) \
-            or _SECTION_PREFIX_RE.match(doc.text, begin, block.end)
+        turn = _SPEAKER_PREFIX_RE.match(text, begin, block.end) \
+            or _SECTION_PREFIX_RE.match(text, begin, block.end)
         begin = turn.end() if turn else begin
         if turns is not None:
             begin = turns.speech.get(begin, begin)  # "Chief Executive Sam Okafor: "
@@ -149,9 +152,12 @@ def extract_document(
     doc: Document, lexicon: Lexicon, threshold: float = DEFAULT_THRESHOLD
 ) -> ClaimFile:
     """All claims of a document scoring at least threshold, in text order."""
-    ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(doc.text),
-                   fold(doc.text), turns=turns_of(doc.text, lexicon, doc.meta.title))
-    found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded, ctx.turns)
+    # A hard-wrapped page is read as its paragraphs (the wrap's line breaks as spaces); the
+    # claims' own texts are the document's, line breaks and all.
+    text = unwrap(doc.text)
+    ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(text), fold(text),
+                   turns=turns_of(doc.text, lexicon, doc.meta.title), text=text)
+    found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded, ctx.turns, text)
              if (claim := ctx.claim(us, ue, (s, e), threshold)) is not None]
     # A fact check's rated claims ("laim": "Claim:" in any case, a cheap test first).
     rated = rated_claims(doc.text, ctx.folded.lower()) if "laim" in ctx.folded else []
@@ -182,7 +188,9 @@ def build_claim(
     anchor: Anchor | None, vocab: frozenset[str],
 ) -> Claim | None:
     """One candidate claim with all its slots, or None for a non-sentence."""
-    return _Context(doc, lexicon, anchor, vocab, fold(doc.text)).claim(start, end, sentence)
+    text = unwrap(doc.text)
+    return _Context(doc, lexicon, anchor, vocab, fold(text), text=text).claim(start, end,
+                                                                              sentence)
 
 
 @dataclass
@@ -199,6 +207,13 @@ class _Context:
     _rupee: str | None = None
     _cricket: bool | None = None
     turns: Turns | None = None
+    # The document as its readers see it: unwrap(doc.text) (claims quote doc.text itself);
+    # doc.text when not given.
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = self.doc.text
 
     def rupee(self) -> str:
         """The currency "Rs" and "rupees" mean in this document (read once, when needed)."""
@@ -223,7 +238,7 @@ class _Context:
             # stext is a slice of the folded document, folded already: is_future and
             # is_correction of it, without folding it again.
             self._stance = (future_of_folded(stext),
-                            attribution(self.doc.text, s, e, self.folded, gates),
+                            attribution(self.text, s, e, self.folded, gates),
                             CORRECTION_RE.match(stext) is not None)
         return self._stance
 
@@ -231,11 +246,13 @@ class _Context:
               threshold: float = 0.0) -> Claim | None:
         """One candidate claim with all its slots, or None for a non-sentence or a claim
         scoring under threshold."""
-        text, folded = self.doc.text, self.folded
-        raw = text[start:end]
+        text, folded = self.text, self.folded
+        # The clause as read (a hard wrap's line breaks as spaces) and as the page has it.
+        clause = text[start:end]
+        raw = self.doc.text[start:end] if text is not self.doc.text else clause
         # At most three words are split off: only whether there are three is asked.
-        if len(raw.split(None, 2)) < 3 and not FIGURE_ROW_RE.match(raw) \
-                or not _LETTERS_RE.search(raw):
+        if len(clause.split(None, 2)) < 3 and not FIGURE_ROW_RE.match(clause) \
+                or not _LETTERS_RE.search(clause):
             return None  # a word or two, unless a row of figures ("Turnout: 71%")
         # Dates, quantities and attribution read the same lower-case text and digit test.
         lower = folded[start:end].lower()
@@ -277,10 +294,10 @@ class _Context:
         # lost, and with it a conflict of two times of one outage; desk probe W).
         # (The kinds read in C: no generator resumed for each figure.)
         kinds = set(map(_KIND, quantities)) if quantities else _NO_KINDS
-        base = text_features(raw, has_number=not kinds <= _RANK_OR_TIME or (
+        base = text_features(clause, has_number=not kinds <= _RANK_OR_TIME or (
                                  "rank" in kinds and any(q.noun is not None for q in quantities
                                                          if q.kind == "rank"))
-                             or RANKED_RE.search(raw) is not None,
+                             or RANKED_RE.search(clause) is not None,
                              has_date=bool(dates) or "time" in kinds,
                              attributed=attrib is not None,
                              future=future, correction=correction, cue_gates=cue_gates)
@@ -331,7 +348,7 @@ class _Context:
             "quantities": [_quantity_slot(q, self.rupee) for q in quantities]
             if quantities else [],
             "dates": list(map(_date_slot, dates)),
-            "polarity": polarity(raw),
+            "polarity": polarity(clause),
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
             # hedges the second clause, not the first.
             "modality": modality(folded[start:end], attrib is not None, future),

@@ -63,8 +63,8 @@ BETWEEN_RE = rx.compile(
 # by_first_char: the words grouped by first letter (the same matches, fewer branches tried).
 VAGUE_RE = rx.compile(
     r"(?=[thdmb])\b(?P<vague>" + by_first_char(
-        "tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
-        "tens of billions|hundreds of billions|"
+        r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|"
+        r"hundreds\s+of\s+millions|tens\s+of\s+billions|hundreds\s+of\s+billions|"
         "dozens|hundreds|thousands|millions|billions|" r"tens(?=\s+of\b)")
     + r")\b(?=\s+of\b|\s+\w)",
     re.IGNORECASE)

@@ -18,7 +18,7 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
     s, e = m.start(), m.end()
     mod = m.group("mod") or ""
     if m.group("vague"):
-        low, high = qw.VAGUE[(m.group("vague") or "").lower()]
+        low, high = qw.VAGUE[" ".join((m.group("vague") or "").lower().split())]
         noun = noun_after(folded, e)
         if noun in qw.CURRENCIES:  # "billions of dollars"
             return Quantity(text[s:e], s, e, "money", None, float(low), float(high),

@@ -91,6 +91,17 @@ def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
 
 
 _LIST_NUMBER_RE = rx.compile(r"[:;]\s+\d{1,2}\Z")
+_FINAL_PUNCT_RE = rx.compile(rf"{CANDIDATE_PLAIN}\Z")
+
+
+def ends_sentence(before: str, after: str) -> bool:
+    """Whether a sentence ends where `before` meets `after` (a line and the next one, read
+    as if one space joined them): "... the U.S." / "Geological Survey" goes on."""
+    head = fold(before.rstrip())
+    punct = _FINAL_PUNCT_RE.search(head)
+    if punct is None:
+        return False
+    return _is_boundary(f"{head} {fold(after.lstrip())}", punct.start(), len(head))
 
 
 def word_before(text: str, lo: int, hi: int) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from checker.compare.blocking import BlockIndex
@@ -18,7 +18,9 @@ from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.extract.date_patterns import NEEDS_MONTH, PATTERNS, month_starts
 from checker.extract.date_shift import shift_date
-from checker.extract.dates import Anchor, DateExpr, find_dates
+from checker.extract.dates import GATES as DATE_GATES
+from checker.extract.dates import Anchor, DateExpr, _plans, find_dates
+from checker.extract.gates import gate_text
 from checker.models.document import DocumentMeta
 from checker.normclaim import NormClaim
 from checker.rules import RuleSet
@@ -308,17 +310,25 @@ def test_the_figure_a_year_earlier_is_dated(ruleset: RuleSet, b: str, label: str
 _WORDS = ["a", "the", "two", "12", "year", "years", "month", "months", "week", "days",
           "decade", "earlier", "before", "after", "later", "prior", "ago", "previous",
           "following", "next", "past", "last", "late", "early", "mid", "this", "to", "end",
-          "in", "over", "quarter", "March", "June", "2024", "of", "-", ",", ".", "than", "on"]
+          "in", "over", "quarter", "March", "June", "2024", "of", "-", ",", ".", "than", "on",
+          "no"]
 
 
 @given(st.lists(st.sampled_from(_WORDS), max_size=12),
-       st.sampled_from([" ", "-", "  ", "\u00a0"]))
+       st.sampled_from([" ", "-", "  ", "\u00a0", "\n", " \t"]))
+@example(["12", "March", "next", "year"], "\n")  # a hard-wrapped line: "next" / "year"
+@example(["12", "March", "next", "year"], "  ")
+@example(["no", "later", "than", "2024"], "\n")
 def test_gates_never_skip_a_match(words: list[str], sep: str) -> None:
     text = sep.join(words)
-    lower = text.lower()
+    lower = gate_text(text.lower())  # as Gates.mask reads it: whitespace runs one space
+    # ... and the patterns find_dates tries, given the gates of the text's lower case
+    tried = {name for name, *_ in _plans(any(c.isdigit() for c in text),
+                                         DATE_GATES.mask(text.lower()))}
     for name, pattern, needs_digit, cues in PATTERNS:
         if pattern.search(text) is None:
             continue
+        assert name in tried, name  # "12 March next\nyear": dm_rel's cue "next year"
         assert not needs_digit or any(c.isdigit() for c in text), name
         assert not cues or any(c in lower for c in cues), name
         if name in NEEDS_MONTH:

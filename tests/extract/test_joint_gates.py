@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checker.extract import SENTENCE_GATES
 from checker.extract.attribution_cues import GATES as ATTRIBUTION_GATES
 from checker.extract.dates import GATES as DATE_GATES
-from checker.extract.gates import Gates, JointGates
+from checker.extract.gates import Gates, JointGates, gate_text
 from checker.extract.quantities import GATES as QUANTITY_GATES
 from checker.extract.worthiness import CUE_GATES, text_features
 from checker.textutil import fold
@@ -57,3 +59,17 @@ def test_text_features_read_the_cue_needles_off_the_clause_mask() -> None:
                   "future": flags[1], "correction": False}
             gates = SENTENCE_GATES.masks(fold(line).lower())[3]
             assert text_features(line, cue_gates=gates, **kw) == text_features(line, **kw), line
+
+
+@pytest.mark.parametrize("text", [
+    "12 march next\nyear", "12 march next  year", "no later\nthan 2027", "no later \t than 2027",
+    "the fifth year in\na row", "tens  of thousands", "based\non ons figures",
+])
+def test_cues_of_several_words_are_found_across_any_whitespace(text: str) -> None:
+    """A cue is written with single spaces; its pattern takes any whitespace there (a
+    hard-wrapped line, a double space): the gate reads each run as one space."""
+    single = " ".join(text.split())
+    for gates in (DATE_GATES, QUANTITY_GATES, ATTRIBUTION_GATES, CUE_GATES):
+        assert gates.mask(text) == gates.mask(single), text
+    assert SENTENCE_GATES.masks(text) == SENTENCE_GATES.masks(single)
+    assert gate_text(text) == single

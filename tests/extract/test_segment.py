@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import candidate_spans
-from checker.extract.segment import _WORD_BEFORE_RE, split_sentences, word_before
+from checker.extract.segment import _WORD_BEFORE_RE, ends_sentence, split_sentences, word_before
 from checker.ingest import document_from_text
 
 
@@ -124,3 +124,16 @@ def test_long_text_is_linear() -> None:
 def test_word_before_is_the_regex_search(text: str, lo: int, hi: int) -> None:
     found = _WORD_BEFORE_RE.search(text, lo, hi)
     assert word_before(text, lo, hi) == (found.group() if found else "")
+
+
+@pytest.mark.parametrize(("before", "after", "ends"), [
+    ("... the storm made landfall at 5:15 p.m.", "The minister said", True),
+    ("... according to the U.S.", "Geological Survey.", False),
+    ("Lindqvist, who joined from Volvo, said the figure was No.", "2 in Europe", False),
+    ("... breaking the record set by Dr.", "Kiprono in 2021.", False),
+    ("He left.", "She stayed.", True),
+    ('"We won," he said.', "The crowd cheered.", True),
+    ("... sales rose 12%, up from", "10% a year earlier", False),  # no punctuation at all
+])
+def test_ends_sentence_where_two_lines_meet(before: str, after: str, ends: bool) -> None:
+    assert ends_sentence(before, after) is ends
