@@ -41,7 +41,7 @@ from checker.subjects import (
     told_by,
 )
 from checker.telling import told_on
-from checker.textutil import fold
+from checker.textutil import fold, one_line
 
 # Frame words that say nothing about which fact a claim states.
 FRAME_STOP = STOPWORDS | frozenset(
@@ -162,7 +162,7 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
     start, end = claim.span
     offset = start
-    text = claim.text
+    text = one_line(claim.text)
     quoted = reported_quote(text)
     if quoted is not None:
         claim = without_slots(claim, (offset + quoted[0], offset + quoted[1]))

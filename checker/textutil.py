@@ -46,6 +46,14 @@ def fold(text: str) -> str:
     return _FOLD_RE.sub(_fold_char, text)
 
 
+def one_line(text: str) -> str:
+    """text with its line breaks as spaces, keeping the length: a claim of a hard-wrapped
+    page read as the paragraph it is (offsets into it stay the claim's)."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return text.replace("\r", " ").replace("\n", " ")
+
+
 WORD_RE = rx.compile(r"[^\W_](?:[\w]|['\u2019\u2018\u02bc](?=\w)|[-.&/](?=[^\W_]))*|&")
 
 
