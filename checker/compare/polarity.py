@@ -9,7 +9,7 @@ import re
 from rapidfuzz import fuzz
 
 from checker import rx
-from checker.compare.scope import narrower_denial
+from checker.compare.scope import denied_of_another, narrower_denial
 from checker.compare.similarity import Similarity
 from checker.extract.stance import negators
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
@@ -26,6 +26,7 @@ def opposite_statements(a: NormClaim, b: NormClaim, sim: Similarity, lexicon: Le
     # naming Syria (desk probe R: three error-level conflicts, a self-contradiction).
     return bool(sim.shared_frame) and _negation_on_shared(a, b) \
         and not _different_times(a, b) and not narrower_denial(a, b, lexicon) \
+        and not denied_of_another(a, b) \
         and not stages_differ(a, b) and not _subjects_differ(a, b, lexicon) \
         and not _refused(a, b) and not _first_as_none_before(a, b) \
         and _head_said(a, b)

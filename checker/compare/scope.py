@@ -115,6 +115,23 @@ def narrower_denial(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
         for m in negative.mentions)
 
 
+def denied_of_another(a: NormClaim, b: NormClaim) -> bool:
+    """Of two claims of opposite polarity, the negative one denies of someone it names
+    before its negation whom the positive one does not name: "Pakistan is not a member of
+    the International Lunar Research Station" says nothing of "The ILRS programme now has 17
+    member countries" (desk probe Q3: an error-level polarity conflict between two pages and
+    a self-contradiction on one). Who told the denial ("Police said ...") is no subject."""
+    negative, positive = (a, b) if a.polarity == "negative" else (b, a)
+    text, offset = negative.text, negative.span[0]
+    denied = _NEGATOR_RE.search(text)
+    if denied is None:
+        return False
+    subjects = {m.id for m in negative.mentions
+                if m.role not in WEAK_ROLES and m.end - offset <= denied.start()}
+    return bool(subjects) and subjects.isdisjoint(positive.entities) and not any(
+        _maybe_same_name(x, y) for x in subjects for y in positive.entities)
+
+
 _NEGATOR_RE = rx.compile(r"\b(?:not|no|never|none)\b|n't\b", re.IGNORECASE)
 # A name after "in" or "at": where the denial holds ("at its plant in Dunmore").
 _PLACE_BEFORE_RE = rx.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.IGNORECASE)
