@@ -3,12 +3,15 @@ hospital waiting lists) among the 133 pages of the desk corpus: what comparison 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.verdict import judge
+from checker.extract.stance import modality
 from checker.rules import RuleSet
-from tests.compare.pairs import on_page
+from tests.compare.pairs import case_errors, on_page
 
 
 def _judged(ruleset: RuleSet, a: str, b: str, day: str, doc_b: str = "b") -> str:
@@ -38,3 +41,29 @@ def test_a_denial_is_of_its_subject(ruleset: RuleSet, a: str, b: str, found: str
     assert _judged(ruleset, a, b, "2026-06-26") == found
     assert _judged(ruleset, b, a, "2026-06-26") == found
     assert _judged(ruleset, a, b, "2026-06-26", doc_b="a") == found
+
+
+CASES = Path(__file__).resolve().parent / "data" / "probeQ3"
+
+
+def test_a_target_is_no_outturn(tmp_path: Path) -> None:
+    """"The NHS target is for 92 per cent of patients to wait less than 18 weeks." against
+    the month's outturns on the other page ("Just 59.8 percent ... had waited under 18
+    weeks", "Some 189,500 patients had waited more than 52 weeks"): three error-level
+    conflicts among the 141 pages. The two targets (92 / 95 per cent) still conflict."""
+    errors = {lines for _, _, lines in case_errors(tmp_path, CASES / "waiting.txt")}
+    assert "qc4:17 qc4b:17" in errors
+    assert not {"qc4:17 qc4b:16", "qc4:17 qc4b:19", "qc4:17 qc4b:27"} & errors
+
+
+@pytest.mark.parametrize(("text", "planned"), [
+    ("The NHS target is for 92 per cent of patients to wait less than 18 weeks.", True),
+    ("The government's goal is to build 50,000 homes a year.", True),
+    ("The aim was to collect two kilograms of rock.", True),
+    # a target named beside an outturn plans nothing
+    ("Some 38,500 new homes were completed in 2025, short of the government's target of "
+     "41,000.", False),
+    ("The 18-week target was last met in 2015.", False),
+])
+def test_a_goal_set_is_planned(text: str, planned: bool) -> None:
+    assert (modality(text, False) == "planned") is planned
