@@ -21,14 +21,16 @@ from checker.normclaim import NormClaim
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
-_SUPERLATIVE = (r"largest|biggest|greatest|highest|lowest|smallest|busiest|richest|poorest|"
-                r"oldest|youngest|longest|shortest|fastest|slowest|deadliest|hottest|coldest|"
-                r"wettest|driest|best[- ]selling|most\s+populous|most\s+valuable")
-_WORD = r"[A-Za-z][\w-]*"
 # Words after a superlative that end what it ranks: prepositions, conjunctions, adverbs.
 _NOT_RANKED = ("since|on|in|of|for|ever|to|at|by|and|or|with|after|before|this|last|as|than|"
                "behind|ahead|among|from|into|over|under|within|across|during|worldwide|"
                "globally|yet|so|but|is|was|are|were|has|had|have|will|would|which|that|who")
+# "most" and the word it makes a superlative of: "the most active volcano" / "the second
+# most active" (desk probe Q3: no ranking, and the pair corroborated), "most populous".
+_SUPERLATIVE = (r"largest|biggest|greatest|highest|lowest|smallest|busiest|richest|poorest|"
+                r"oldest|youngest|longest|shortest|fastest|slowest|deadliest|hottest|coldest|"
+                rf"wettest|driest|best[- ]selling|most\s+(?!(?:{_NOT_RANKED})\b)[a-z][\w-]*")
+_WORD = r"[A-Za-z][\w-]*"
 # A superlative after a determiner or an owner ("the", "its", "the world's"), with the
 # ordinal before it when it is no first ("second-largest", "third biggest"), the words it
 # ranks after it (up to three, to a preposition or a clause's end) and the span after them

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.compare.blocking import BlockIndex
+from checker.compare.standings import standings
 from checker.compare.verdict import judge
 from checker.extract.stance import modality
 from checker.rules import RuleSet
@@ -67,3 +68,26 @@ def test_a_target_is_no_outturn(tmp_path: Path) -> None:
 ])
 def test_a_goal_set_is_planned(text: str, planned: bool) -> None:
     assert (modality(text, False) == "planned") is planned
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # "most" and an adjective rank as a superlative does (the planted conflict corroborated)
+    ("Seruni is the second most active volcano in Indonesia.",
+     "Seruni is the most active volcano in Indonesia.", "conflict"),
+    ("Seruni is the second most active volcano in Indonesia.",
+     "Seruni is the second most active volcano in Indonesia.", "corroboration"),
+])
+def test_most_and_an_adjective_rank(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-08-10") == found
+    assert _judged(ruleset, b, a, "2026-08-10") == found
+
+
+@pytest.mark.parametrize(("text", "ranked"), [
+    ("Java is the most populous island.", {("most populous", "island"): 1}),
+    ("Seruni is the second most active volcano.", {("most active", "volcano"): 2}),
+    # "the most" with no adjective ranks nothing
+    ("It was the most since 2019.", {}),
+    ("Labour won the most in a decade.", {}),
+])
+def test_most_rankings(text: str, ranked: dict[tuple[str, str], int]) -> None:
+    assert {k: s.place for k, s in standings(text).items() if k[0] != "place"} == ranked
