@@ -29,7 +29,13 @@ _SUBJECT_COUNT_RE = rx.compile(
     # ... and its change: "Employment rose by 12,400" (desk probe Q: two changes of nothing,
     # never compared), another figure than the level it changed to
     r"(?P<by>(?:rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|"
-    r"decreased|declined)\s+by))\s+\Z", re.IGNORECASE)
+    r"decreased|declined)\s+by))\s+\Z"
+    # a number brought to the figure: "bringing the number of participating nations to 17"
+    # counts nations (desk probe Q3: a count of nothing, so "Five countries signed ... to
+    # join" was compared with "17 member countries" alone, an error-level conflict)
+    r"|\b(?:bringing|brings|brought|taking|takes|took|pushing|pushes|pushed|lifting|lifts|"
+    r"lifted|raising|raises|raised)\s+(?:the|its|their)\s+(?:total\s+)?number\s+of\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?P<to>[a-z]+)\s+to\s+\Z", re.IGNORECASE)
 
 
 _PART_WORD_RE = rx.compile(r"(?<![\w'\u2019])[a-z][a-z-]+\b")
@@ -42,7 +48,7 @@ def subject_counted(text: str, at: int) -> str | None:
     if found is None:
         return None
     word = (found.group("of") or found.group("mod") or found.group("level")
-            or found.group("list") or found.group("backlog")).lower()
+            or found.group("list") or found.group("backlog") or found.group("to")).lower()
     if word in STOPWORDS:
         return None
     if not found.group("by"):

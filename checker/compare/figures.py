@@ -15,13 +15,15 @@ from checker.normclaim import NormClaim, NQuantity
 
 # Counted nouns (as stems) that count the same people: "enrolled 4,812 adults" / "enrolled
 # 8,412 people" count one group (a desk probe: never compared). Parts of a group ("women",
-# "children", "residents") are other counts.
-_SAME_PEOPLE = dict.fromkeys(("peopl", "person", "adult", "particip", "volunt", "individu"),
-                             "peopl")
+# "children", "residents") are other counts. Nations are countries: "17 member countries" /
+# "17 member nations" (desk probe Q3: never compared, and the pair did not corroborate).
+_SAME_COUNTED = dict.fromkeys(("peopl", "person", "adult", "particip", "volunt", "individu"),
+                              "peopl") | {"nation": "countri"}
 
 
-def _counted(noun: str) -> str:
-    return _SAME_PEOPLE.get(noun, noun)
+def counted(noun: str) -> str:
+    """The counted noun (a stem) as one of the nouns that count the same things."""
+    return _SAME_COUNTED.get(noun, noun)
 
 
 def aligned(qa: NQuantity, qb: NQuantity) -> bool:
@@ -32,7 +34,7 @@ def aligned(qa: NQuantity, qb: NQuantity) -> bool:
         if qa.kind == "money" and ((qa.noun in _MEANS and qb.noun not in _INSTRUMENTS)
                                    or (qb.noun in _MEANS and qa.noun not in _INSTRUMENTS)):
             return True  # "$5m in bitcoin" / "a $5m ransom": a sum and what it is paid in
-        return qa.noun == qb.noun or _counted(qa.noun) == _counted(qb.noun)
+        return qa.noun == qb.noun or counted(qa.noun) == counted(qb.noun)
     if qa.noun == "age" or qb.noun == "age":
         return False  # "Finch, 52," is no term of years (a desk probe: "five years vs 52")
     # Counts, ranks and times with no noun are too vague to align ("two", "10th", "at 7am":
@@ -68,7 +70,7 @@ def counts_done(c: NormClaim) -> frozenset[tuple[str, str]]:
         at = c.text.find(q.text)
         before = _WORD_BEFORE_RE.search(c.text, 0, at) if at > 0 else None
         if before and before.group(1).lower() not in STOPWORDS:
-            out.add((word_stem(before.group(1).lower()), _counted(q.noun)))
+            out.add((word_stem(before.group(1).lower()), counted(q.noun)))
     return frozenset(out)
 
 
@@ -127,7 +129,7 @@ def _before_figures(c: NormClaim, kinds: frozenset[str], pattern: re.Pattern[str
 
 def counted_nouns(c: NormClaim) -> frozenset[str]:
     """What the claim's named counts count, people of any name as one."""
-    return frozenset(_counted(q.noun) for q in c.quantities if q.noun and q.kind == "count")
+    return frozenset(counted(q.noun) for q in c.quantities if q.noun and q.kind == "count")
 
 
 def change_counted(c: NormClaim) -> str | None:

@@ -28,7 +28,7 @@ from checker.compare.dateslots import same_day as same_day
 from checker.compare.dateslots import same_day_of as same_day_of
 from checker.compare.dateslots import shown as shown
 from checker.compare.dateslots import told_apart as told_apart
-from checker.compare.figures import SHARE_KINDS, ages_apart, agree, aligned, confirms
+from checker.compare.figures import SHARE_KINDS, ages_apart, agree, aligned, confirms, counted
 from checker.compare.measures import figure_measures, measure_tokens
 from checker.compare.since import starts
 from checker.normclaim import NDate, NormClaim, NQuantity
@@ -101,13 +101,18 @@ def _same_nouns_first(a: NormClaim, b: NormClaim, rows: list[list[int]]) -> list
     not an ambiguous pair (a desk probe: no conflict, or one against the placebo's 7%)."""
     if sum(map(len, rows)) < 2:
         return rows  # most pairs: one comparable pair of figures at most, nothing to choose
+    # (Nouns that count the same things are one: "17 nations" / "17 countries".)
     same = {(i, j) for i, row in enumerate(rows) for j in row
-            if a.quantities[i].noun and a.quantities[i].noun == b.quantities[j].noun}
+            if _same_noun(a.quantities[i].noun, b.quantities[j].noun)}
     if not same or len(same) == sum(map(len, rows)):
         return rows
     left, right = {i for i, _ in same}, {j for _, j in same}
     return [[j for j in row if (i, j) in same or (i not in left and j not in right)]
             for i, row in enumerate(rows)]
+
+
+def _same_noun(x: str | None, y: str | None) -> bool:
+    return bool(x) and bool(y) and (x == y or counted(x or "") == counted(y or ""))
 
 
 def _one_measure(of_a: Sequence[frozenset[str] | None], i: int,

@@ -11,7 +11,9 @@ from checker.compare.blocking import BlockIndex
 from checker.compare.standings import standings
 from checker.compare.verdict import judge
 from checker.extract.stance import modality
+from checker.nlp import word_stem
 from checker.rules import RuleSet
+from checker.subjectcounts import subject_counted
 from tests.compare.pairs import case_errors, on_page
 
 
@@ -91,3 +93,37 @@ def test_most_and_an_adjective_rank(ruleset: RuleSet, a: str, b: str, found: str
 ])
 def test_most_rankings(text: str, ranked: dict[tuple[str, str], int]) -> None:
     assert {k: s.place for k, s in standings(text).items() if k[0] != "place"} == ranked
+
+
+_JOINED = ("BEIJING, June 3 (Meridian Wire) - Five countries signed agreements on Wednesday to "
+           "join the International Lunar Research Station (ILRS), a Moon base being developed by "
+           "China and Russia, bringing the number of participating nations to 17, the China "
+           "National Space Administration (CNSA) said.")
+
+
+@pytest.mark.parametrize(("a", "b", "pa", "found"), [
+    # the five that joined against the 17 members: the 17 both give agree (an error-level
+    # conflict among the 141 pages, the five compared with the 17 alone)
+    (_JOINED, "The ILRS programme now has 17 member countries.", "2026-06-03", "corroboration"),
+    # nations are countries (planted restatement R1.6, never compared)
+    ("The ILRS program now counts 17 member nations.",
+     "The ILRS programme now has 17 member countries.", "2026-06-26", "corroboration"),
+    ("The ILRS program now counts 15 member nations.",
+     "The ILRS programme now has 17 member countries.", "2026-06-26", "conflict"),
+])
+def test_nations_counted_as_countries(ruleset: RuleSet, a: str, b: str, pa: str,
+                                      found: str) -> None:
+    na, nb = on_page(ruleset, a, "a", pa), on_page(ruleset, b, "b", "2026-06-26")
+    assert judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon).label == found
+    assert judge(nb, na, BlockIndex([na, nb]), ruleset.lexicon).label == found
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("The deal was signed on Monday, bringing the number of participating nations to 17.",
+     "nation"),
+    ("The new hires took the total number of staff to 412.", "staff"),
+    ("The number of migrants reached 52,000.", "migrant"),
+])
+def test_a_number_brought_to_a_figure_counts_its_noun(text: str, noun: str) -> None:
+    at = text.rindex(" ") + 1
+    assert subject_counted(text, at) == word_stem(noun)
