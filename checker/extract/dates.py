@@ -236,15 +236,16 @@ def _week_of_day(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
 # comparative in brackets ("Revenue £4.82bn (Q3 2025: £4.51bn)"). As dates of the claim
 # they made a quarter of 2025 and "last year" one time, and "up 6.9%" corroborated "up
 # 9.6%" (a desk probe). "from a year earlier" is date_shift's (`_base_of_change`).
+_CHANGE = r"(?:%|\bper\s*cent|\bpc|\bpercentage\s+points?|\bpp)"  # "percent": US copy's
 _CHANGE_BASE_RE = rx.compile(
-    r"(?:%|\bper\s+cent)\s+(?:on|from|over|against|versus|vs\.?|compared\s+(?:with|to))"
-    r"\s+\Z", re.IGNORECASE)
+    rf"{_CHANGE}\s+(?:on|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
+    re.IGNORECASE)
 # Only a past year or quarter as such a base ("on last year", "from the previous year"):
 # "rose 5% on Monday", "closed at $50 on March 3" date their figures.
 _PAST_PERIOD_RE = rx.compile(r"(?:the\s+)?(?:last|previous|prior|same)\b", re.IGNORECASE)
 _BASE_GRAINS = frozenset({"month", "quarter", "year", "fiscal-year"})
 _NAMED_BASE_RE = rx.compile(
-    r"(?:%|\bper\s+cent)\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
+    rf"{_CHANGE}\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)
 _LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 

@@ -189,6 +189,12 @@ def test_a_country_ending_an_agency_s_name_is_the_agency(ruleset: RuleSet, line:
     ("Profit was £1.2bn (H1 2025: £1.0bn).", []),
     ("Sales fell to $3 billion last year.", ["last year"]),
     ("The rule, carried over from last year, applies to 40 schools.", ["last year"]),
+    # ... as US copy ("percent"), a tabloid ("pc") and a rate's change write it
+    ("Marlow Grocers posted revenue of $6.2 billion for the third quarter, up 9.6 percent on "
+     "last year.", ["the third quarter"]),
+    ("Exports rose 5 percent from the previous year to $2.1 billion in March.", ["in March"]),
+    ("Sales were up 6 pc on 2024 at £3bn.", []),
+    ("The jobless rate was 4.1%, up 0.3 percentage points on last year.", []),
 ])
 def test_the_base_of_a_comparison_is_no_date_of_the_fact(text: str, kept: list[str]) -> None:
     # "up 9.6% on last year" and a results row's "(Q3 2025: £4.51bn)" name the period the
