@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.models.claims import QuantitySlot
 from checker.nlp import word_stem
 from checker.normclaim import NQuantity
@@ -24,8 +26,12 @@ def normal_quantity(q: QuantitySlot, text: str, offset: int, celsius: bool = Fal
     if q.unit == "degF" and celsius:
         # Degrees Fahrenheit are compared as Celsius, as feet are as metres: "12C at the
         # start" / "54F at the start" are one reading (desk probe X: two units, never
-        # compared). Not a factor, so not a unit of the extraction's tables.
-        return NQuantity(q.kind, "degC", _celsius(q.value), _celsius(low), _celsius(high),
+        # compared). Not a factor, so not a unit of the extraction's tables. A difference of
+        # temperatures has no zero to move: "2.74 degrees Fahrenheit above pre-industrial
+        # levels" is 1.52C of warming, not -16.3C (desk probe Q4).
+        conv = _celsius_change if _difference(text, q.span[0] - offset, q.span[1] - offset) \
+            else _celsius
+        return NQuantity(q.kind, "degC", conv(q.value), conv(low), conv(high),
                          noun, q.approximate, q.text)
     return NQuantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
 
@@ -33,6 +39,27 @@ def normal_quantity(q: QuantitySlot, text: str, offset: int, celsius: bool = Fal
 def _celsius(fahrenheit: float | None) -> float | None:
     """Degrees Fahrenheit in Celsius."""
     return None if fahrenheit is None else (fahrenheit - 32.0) * 5.0 / 9.0
+
+
+def _celsius_change(fahrenheit: float | None) -> float | None:
+    """A change of degrees Fahrenheit in degrees Celsius."""
+    return None if fahrenheit is None else fahrenheit * 5.0 / 9.0
+
+
+# A temperature told as a difference: compared with another ("2.7F above pre-industrial
+# levels", "3F warmer than average") or as a change ("warmed by 2F", "a rise of 2.7F", "put
+# the rise at 2.65F"). "rose to 104F", "temperatures above 100F" are readings.
+_DIFFERENCE_AFTER_RE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:above|below|warmer|cooler|hotter|colder|higher|lower)\b", re.I)
+_DIFFERENCE_BEFORE_RE = re.compile(
+    r"(?:\bby|\b(?:rise|increase|warming|anomaly|drop|fall|change)\s+(?:of|at|was|is))"
+    r"(?:\s+(?:about|around|roughly|nearly|almost|some|more than|less than))?\s*$", re.I)
+
+
+def _difference(text: str, start: int, end: int) -> bool:
+    """Whether the temperature at text[start:end] is a difference of two, not a reading."""
+    return bool(_DIFFERENCE_AFTER_RE.match(text, end)
+                or _DIFFERENCE_BEFORE_RE.search(text[max(0, start - 40):start]))
 
 
 # Words news copy uses for one event at a time, read as one: "touched down at 18:47" /

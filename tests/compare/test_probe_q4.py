@@ -1,0 +1,44 @@
+"""Desk probe Q4's pages (an airline's results and a pilots' strike, an avalanche in the
+Alps, a World Cup qualifier, a climate agency's annual report) among the 133 pages of the
+desk corpus: what comparison got wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.rules import RuleSet
+from tests.compare.pairs import norm, verdict
+
+DAY = "2026-03-24"
+WCA = "the World Climate Agency said."
+
+
+@pytest.mark.parametrize(("sentence", "celsius"), [
+    # a difference of temperatures in Fahrenheit is 5/9 of it in Celsius (was read as a
+    # reading: 2.74F above pre-industrial levels was -16.3C)
+    ("The global average temperature was 2.74 degrees Fahrenheit above pre-industrial levels.",
+     1.52),
+    ("A separate estimate by the Alder Institute put the rise at 2.65 degrees Fahrenheit.", 1.47),
+    ("Temperatures in Denver rose by 5F overnight.", 2.78),
+    ("It was 3F warmer than average in Denver last month.", 1.67),
+    # readings stay readings
+    ("The temperature in Phoenix reached 104F on Monday.", 40.0),
+    ("Temperatures in Denver rose to 95F on Monday.", 35.0),
+])
+def test_a_fahrenheit_difference_in_celsius(ruleset: RuleSet, sentence: str,
+                                            celsius: float) -> None:
+    (q,) = norm(ruleset, sentence, "a", DAY).quantities
+    assert (q.unit, round(q.value or 0, 2)) == ("degC", celsius)
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # R4.2 was an error-level number conflict
+    (f"The global average temperature in 2025 was 1.52C above pre-industrial levels, {WCA}",
+     f"The global average temperature in 2025 was 2.74 degrees Fahrenheit above pre-industrial "
+     f"levels, {WCA}", ("corroboration", "agree")),
+    (f"The global average temperature in 2025 was 1.52C above pre-industrial levels, {WCA}",
+     f"The global average temperature in 2025 was 2.14 degrees Fahrenheit above pre-industrial "
+     f"levels, {WCA}", ("conflict", "number")),
+])
+def test_probe_q4_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY) == found
