@@ -10,6 +10,7 @@ from checker.rules import RuleSet
 from tests.compare.pairs import norm, verdict
 
 DAY = "2026-03-24"
+MATCH_DAY = "2026-10-14"
 WCA = "the World Climate Agency said."
 
 
@@ -42,3 +43,30 @@ def test_a_fahrenheit_difference_in_celsius(ruleset: RuleSet, sentence: str,
 ])
 def test_probe_q4_pairs(ruleset: RuleSet, a: str, b: str, found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
+
+
+@pytest.mark.parametrize(("sentence", "frame"), [
+    # a verb and its particle joined by a hyphen are one noun, as written solid
+    ("Wales have not yet qualified for the play-offs.", ("qualifi", "playoff")),
+    ("Wales have not yet qualified for the playoffs.", ("qualifi", "playoff")),
+    ("Kestrel announced 1,200 lay-offs at its Leeds plant.", ("layoff", "plant")),
+    # no particle noun: "year-on-year", a compound going on after the particle
+    ("Sales at Kestrel rose 4 per cent year-on-year.", ("revenu", "increas")),
+])
+def test_a_particle_noun_is_one_word(ruleset: RuleSet, sentence: str,
+                                     frame: tuple[str, ...]) -> None:
+    assert norm(ruleset, sentence, "a", MATCH_DAY).frame == frame
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # was an error-level polarity conflict: "play" was a word of both frames
+    ("Wales play Norway in Oslo on Saturday.", "Wales have not yet qualified for the play-offs.",
+     ("unrelated", None)),
+    ("Wales have qualified for the play-offs.", "Wales have not yet qualified for the playoffs.",
+     ("conflict", "polarity")),
+    ("Wales play Norway in Oslo on Saturday.", "Wales do not play Norway in Oslo on Saturday.",
+     ("conflict", "polarity")),
+])
+def test_probe_q4_match_pairs(ruleset: RuleSet, a: str, b: str,
+                              found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, MATCH_DAY, MATCH_DAY) == found
