@@ -70,3 +70,31 @@ def test_a_particle_noun_is_one_word(ruleset: RuleSet, sentence: str,
 def test_probe_q4_match_pairs(ruleset: RuleSet, a: str, b: str,
                               found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, MATCH_DAY, MATCH_DAY) == found
+
+
+AVALANCHE_DAY = "2026-02-15"
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # a season of winter sports is a sports season (was no date)
+    ("So far this season, 14 people have died in avalanches in Switzerland.",
+     [("this season", "2025-01-01", "2026-12-31")]),
+    ("Last season 21 skiers died in Switzerland.", [("Last season", "2024-01-01", "2025-12-31")]),
+    # no sport, no season
+    ("The Crown's last season was its best.", []),
+])
+def test_a_ski_season(ruleset: RuleSet, sentence: str, dates: list[tuple[str, str, str]]) -> None:
+    found = norm(ruleset, sentence, "a", AVALANCHE_DAY).dates
+    assert [(d.text, str(d.first), str(d.last)) for d in found] == dates
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # T2.2 was an error-level number conflict: this season's toll so far, last winter's
+    ("So far this season, 14 people have died in avalanches in Switzerland.",
+     "Avalanches killed 21 people in Switzerland last winter.", ("unrelated", None)),
+    ("So far this season, 14 people have died in avalanches in Switzerland.",
+     "Avalanches have killed 16 people in Switzerland this season.", ("conflict", "number")),
+])
+def test_probe_q4_avalanche_pairs(ruleset: RuleSet, a: str, b: str,
+                                  found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, AVALANCHE_DAY, AVALANCHE_DAY) == found
