@@ -153,7 +153,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             if (m.group("no") and qc.PLACE_BEFORE_RE.search(folded, max(start, m.start() - 4),
                                                             m.start())) or (
                 m.group("ord") and qc.REACHED_BEFORE_RE.search(
-                    folded, max(start, m.start() - 24), m.start())) else None
+                    folded, max(start, m.start() - 48), m.start())) else None
         keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, noun, False, "exact"))
     for s, e, place in qc.word_places(folded, low_text, start, stop, gates & _ORDINAL != 0) \

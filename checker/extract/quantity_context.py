@@ -25,9 +25,15 @@ if TYPE_CHECKING:
 # one film never met); not "was first elected", "the fourth time", "second-largest".
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                   "eighth", "ninth", "tenth")
+# A place something is moved to: "The win lifts Wales to second in Group D", "took them up
+# to 3rd" (desk probe Q4: "to second" / "to first" were no places, and the pair corroborated).
+_MOVED_BY = (r"(?:lift(?:s|ed|ing)?|t(?:akes?|ook|aking)|sen[dt]s?|sending|put(?:s|ting)?|"
+             r"push(?:es|ed|ing)?|mov(?:es|ed|ing))\s+(?!to\b)[\w'-]+(?:\s+(?!to\b)[\w'-]+)?"
+             r"\s+(?:up\s+|down\s+)?to")
 _PLACE_RE = rx.compile(
     r"\b(?:(?P<verb>finish(?:ed|es)?|(?:came|comes)(?:\s+in)?|plac(?:ed|es)|rank(?:ed|s)|"
-    r"(?:slipped|fell|dropped|rose|climbed|moved|jumped)\s+to|debut(?:ed|s)\s+in|"
+    r"(?:slipped|fell|dropped|rose|climbed|moved|jumped)\s+to|" + _MOVED_BY + r"|"
+    r"debut(?:ed|s)\s+in|"
     r"(?:was|is)(?=\s+\w+(?:\s*[,.;]|\s+(?:with|on|in\s+the|behind|ahead)\b)))\s+|"
     r"in\s+(?=\w+\s+place\b))(?P<n>" + "|".join(ORDINAL_WORDS) + r")(?:\s+place)?\b(?![-\w])",
     re.IGNORECASE)
@@ -52,7 +58,7 @@ _TABLE_AFTER_RE = rx.compile(r"\s+in\s+the\s+(?:[\w'-]+\s+){0,2}(?:standings|ran
 _MOVED_TO = (
     r"\b(?:slip(?:ped|ping|s)?|f[ae]ll(?:s|ing|en)?|drop(?:ped|ping|s)?|r[io]se(?:s|n)?|rising|"
     r"climb(?:ed|ing|s)?|mov(?:ed|ing|es)|jump(?:ed|ing|s)?|slid(?:es|ing)?|tumbl(?:ed|ing|es)|"
-    r"sank|sinking|sinks)\s+to\s+")
+    r"sank|sinking|sinks)\s+to\s+|" + _MOVED_BY + r"\s+")
 MOVED_BEFORE_RE = rx.compile(_MOVED_TO + r"(?:No\.\s*)?\Z", re.IGNORECASE)
 # A place reached told in digits: "dropping to 53rd", "fell to 57th", "finished 3rd"
 # (desk probe T: two outlets' places of one university, no noun, never compared).
@@ -65,7 +71,7 @@ def place_noun(folded: str, s: int, e: int) -> str:
     """What a place counts: a standing in a table, a new place moved to, or an event's place."""
     if _TABLE_AFTER_RE.match(folded, e):
         return "standing"
-    if MOVED_BEFORE_RE.search(folded, max(0, s - 20), s):
+    if MOVED_BEFORE_RE.search(folded, max(0, s - 48), s):  # "pushing Stanford down to"
         return "new place"
     return "place"
 

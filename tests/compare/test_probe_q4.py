@@ -98,3 +98,31 @@ def test_a_ski_season(ruleset: RuleSet, sentence: str, dates: list[tuple[str, st
 def test_probe_q4_avalanche_pairs(ruleset: RuleSet, a: str, b: str,
                                   found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, AVALANCHE_DAY, AVALANCHE_DAY) == found
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    # a place something is moved to is a place (was none: "to second" / "to first")
+    ("The win lifts Wales to second in Group D.", [("second", 2.0, "new plac")]),
+    ("The win lifts Wales to first in Group D.", [("first", 1.0, "new plac")]),
+    ("The draw took them up to 3rd.", [("3rd", 3.0, "new plac")]),
+    ("MIT rose to the top, pushing Stanford University down to third.",
+     [("third", 3.0, "new plac")]),
+    # a tally taken to a figure is no place
+    ("The win takes his tally to 10 goals.", []),
+])
+def test_a_place_moved_to(ruleset: RuleSet, sentence: str,
+                          places: list[tuple[str, float, str]]) -> None:
+    found = norm(ruleset, sentence, "a", MATCH_DAY).quantities
+    assert [(q.text, q.value, q.noun) for q in found if q.kind == "rank"] == places
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # C3.5 was a corroboration
+    ("The win lifts Wales to second in Group D.", "The win lifts Wales to first in Group D.",
+     ("conflict", "number")),
+    ("The win lifts Wales to second in Group D.",
+     "Wales moved up to second in Group D with the win.", ("corroboration", "agree")),
+])
+def test_probe_q4_table_pairs(ruleset: RuleSet, a: str, b: str,
+                              found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, MATCH_DAY, MATCH_DAY) == found
