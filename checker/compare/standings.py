@@ -29,7 +29,9 @@ _NOT_RANKED = ("since|on|in|of|for|ever|to|at|by|and|or|with|after|before|this|l
 # most active" (desk probe Q3: no ranking, and the pair corroborated), "most populous".
 _SUPERLATIVE = (r"largest|biggest|greatest|highest|lowest|smallest|busiest|richest|poorest|"
                 r"oldest|youngest|longest|shortest|fastest|slowest|deadliest|hottest|coldest|"
-                rf"wettest|driest|best[- ]selling|most\s+(?!(?:{_NOT_RANKED})\b)[a-z][\w-]*")
+                r"wettest|driest|warmest|coolest|mildest|sunniest|snowiest|windiest|stormiest|"
+                r"costliest|strongest|weakest|worst|best[- ]selling|"
+                rf"most\s+(?!(?:{_NOT_RANKED})\b)[a-z][\w-]*")
 _WORD = r"[A-Za-z][\w-]*"
 # A superlative after a determiner or an owner ("the", "its", "the world's"), with the
 # ordinal before it when it is no first ("second-largest", "third biggest"), the words it

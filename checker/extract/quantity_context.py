@@ -45,7 +45,8 @@ _PLACE_RE = rx.compile(
 RANKED_RE = rx.compile(
     r"\b(?:" + "|".join(ORDINAL_WORDS[1:]) + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
     r"(?:largest|biggest|greatest|highest|lowest|smallest|busiest|richest|poorest|oldest|"
-    r"longest|fastest|deadliest|most\s+populous|most\s+valuable)\b", re.IGNORECASE)
+    r"longest|fastest|deadliest|hottest|coldest|warmest|coolest|wettest|driest|costliest|"
+    r"strongest|worst|most\s+populous|most\s+valuable)\b", re.IGNORECASE)
 # "opened at No. 1", "fell to No. 2": a chart's place.
 PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
 

@@ -126,3 +126,17 @@ def test_a_place_moved_to(ruleset: RuleSet, sentence: str,
 def test_probe_q4_table_pairs(ruleset: RuleSet, a: str, b: str,
                               found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, MATCH_DAY, MATCH_DAY) == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # C4.3: a weather superlative ranks as "largest" does (the pair corroborated)
+    (f"2024 was the second-warmest year on record, {WCA}",
+     f"2024 was the third-warmest year on record, {WCA}", ("conflict", "number")),
+    (f"2024 was the warmest year on record, {WCA}",
+     f"2024 was the second-warmest year on record, {WCA}", ("conflict", "number")),
+    (f"2024 was the second-warmest year on record, {WCA}",
+     f"2024 was the second warmest year on record, {WCA}", ("corroboration", "agree")),
+])
+def test_probe_q4_ranking_pairs(ruleset: RuleSet, a: str, b: str,
+                                found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY) == found
