@@ -140,3 +140,28 @@ def test_probe_q4_table_pairs(ruleset: RuleSet, a: str, b: str,
 def test_probe_q4_ranking_pairs(ruleset: RuleSet, a: str, b: str,
                                 found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
+
+
+RESULTS_DAY = "2026-05-14"
+
+
+@pytest.mark.parametrize(("sentence", "entities"), [
+    # an amount after a name is no model number of it (was "Skylark 38", "Veltro Pharma 3")
+    ("The walkout cost Skylark 38 million pounds.", {"name:skylark"}),
+    ("A court in Lyon fined Veltro Pharma 3 million euros.", {"name:veltro-pharma", "name:lyon"}),
+    # a model's number stays the name's
+    ("NASA's Artemis 2 mission will carry four astronauts.", {"name:artemis-2", "nasa"}),
+])
+def test_an_amount_after_a_name(ruleset: RuleSet, sentence: str, entities: set[str]) -> None:
+    assert norm(ruleset, sentence, "a", RESULTS_DAY).entities >= entities
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # the eval's news pair veltro_fine was unrelated: one name "Veltro Pharma 3"
+    ("A court in Lyon fined Veltro Pharma 3 million euros for misleading advertising on "
+     "Tuesday.", "A court in Lyon fined Veltro Pharma 30 million euros for misleading "
+     "advertising on Tuesday.", ("conflict", "number")),
+])
+def test_probe_q4_amount_pairs(ruleset: RuleSet, a: str, b: str,
+                               found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, RESULTS_DAY, RESULTS_DAY) == found
