@@ -103,6 +103,12 @@ MEASURES = {
     "millimetres a year": ("m/yr", 1e-3), "millimetres per year": ("m/yr", 1e-3),
     "millimeters a year": ("m/yr", 1e-3), "millimeters per year": ("m/yr", 1e-3),
     "cm a year": ("m/yr", 1e-2), "cm per year": ("m/yr", 1e-2),
+    "centimetres a year": ("m/yr", 1e-2), "centimetres per year": ("m/yr", 1e-2),
+    "centimeters a year": ("m/yr", 1e-2), "centimeters per year": ("m/yr", 1e-2),
+    # ... in inches ("about 0.18 inches a year" was a length, against "4.6mm a year": desk
+    # probe Q4, a restatement never compared)
+    "inches a year": ("m/yr", 0.0254), "inches per year": ("m/yr", 0.0254),
+    "inch a year": ("m/yr", 0.0254), "inch per year": ("m/yr", 0.0254),
     "\u00b0c": ("degC", 1.0), "\u00b0f": ("degF", 1.0), "degrees celsius": ("degC", 1.0),
     "degrees fahrenheit": ("degF", 1.0), "hour": ("hour", 1.0), "minutes": ("minute", 1.0),
     "minute": ("minute", 1.0), "seconds": ("second", 1.0), "weeks": ("week", 1.0),

@@ -165,3 +165,17 @@ def test_an_amount_after_a_name(ruleset: RuleSet, sentence: str, entities: set[s
 def test_probe_q4_amount_pairs(ruleset: RuleSet, a: str, b: str,
                                found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, RESULTS_DAY, RESULTS_DAY) == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # R4.3: "inches a year" is a rate, as "mm a year" is (was a length: never compared)
+    (f"Global sea level rose by 4.6mm a year over the past decade, {WCA}",
+     f"Global sea level rose about 0.18 inches a year over the past decade, {WCA}",
+     ("corroboration", "agree")),
+    (f"Global sea level rose by 4.6mm a year over the past decade, {WCA}",
+     f"Global sea level rose about 0.25 inches a year over the past decade, {WCA}",
+     ("conflict", "number")),
+])
+def test_probe_q4_rate_pairs(ruleset: RuleSet, a: str, b: str,
+                             found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, DAY, DAY) == found
