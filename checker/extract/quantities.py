@@ -18,6 +18,7 @@ import re
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_cricket as qcr
 from checker.extract import quantity_patterns as qp
+from checker.extract import quantity_scales as qsc
 from checker.extract import quantity_shares as qs
 from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
@@ -98,6 +99,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and "FL" in sentence:  # "cruising at FL350"
         for m in qp.FLIGHT_LEVEL_RE.finditer(folded, start, stop):
             keep(_flight_level(text, m))
+    for s, e, n, rated in qsc.ratings(folded, start, stop) if qsc.may_hold(low_text) else ():
+        keep(Quantity(text[s:e], s, e, "count", n, n, n, None, rated, False, "exact"))
     if digits and "-" in sentence:  # "6-4, 3-6, 7-6 (7-4)"
         for m in qp.SET_SCORES_RE.finditer(folded, start, stop):
             taken.add(*m.span())

@@ -179,3 +179,31 @@ def test_probe_q4_amount_pairs(ruleset: RuleSet, a: str, b: str,
 def test_probe_q4_rate_pairs(ruleset: RuleSet, a: str, b: str,
                              found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, DAY, DAY) == found
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    # a rating on a scale is one figure, counting its scale (was two counts of nothing)
+    ("The avalanche risk that day was rated 4 on a scale of 5.", [("4 on a scale of 5", 4.0)]),
+    ("The alert was raised to 3 on a five-point scale.", [("3 on a five-point scale", 3.0)]),
+    ("The avalanche risk was at level 4 of 5.", [("4 of 5", 4.0)]),
+    ("Critics rated the film 8 out of 10.", [("8 out of 10", 8.0)]),
+    # a tally or a share is none
+    ("Kestrel won 3 of 5 games in March.", []),
+])
+def test_a_rating_on_a_scale(ruleset: RuleSet, sentence: str,
+                             figures: list[tuple[str, float]]) -> None:
+    found = norm(ruleset, sentence, "a", AVALANCHE_DAY).quantities
+    assert [(q.text, q.value) for q in found if q.noun and "scale" in q.noun] == figures
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # C2.3 was missed: counts of nothing are never compared
+    ("The avalanche risk in Brevaz that day was rated 4 on a scale of 5.",
+     "The avalanche risk in Brevaz that day was rated 3 on a scale of 5.", ("conflict", "number")),
+    ("The avalanche risk in Brevaz that day was rated 4 on a scale of 5.",
+     "The avalanche risk in Brevaz that day was rated 4 on a scale of 5.",
+     ("corroboration", "agree")),
+])
+def test_probe_q4_rating_pairs(ruleset: RuleSet, a: str, b: str,
+                               found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, AVALANCHE_DAY, AVALANCHE_DAY) == found
