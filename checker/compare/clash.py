@@ -11,6 +11,7 @@ from typing import Any
 
 from checker import rx
 from checker.compare.anchors import agreed_twice, named_and_worded, one_story
+from checker.compare.dateslots import measured_against_event
 from checker.compare.facts import ClaimFacts
 from checker.compare.figures import counted_alike, sequenced_alike, tolls_alike
 from checker.compare.lexical import different_kinds, opposite_words, same_kind
@@ -281,7 +282,7 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # Asked last: most pairs have no conflicting date, and `shrank` reads both texts.
     if d_conflict and not q_conflict and anchored and ev.sim.frame >= _DATE_FRAME \
             and not moves and not _periods(a, b, ev) and not stages_differ(a, b) \
-            and not _figures_of_two_kinds(a, b) \
+            and not _figures_of_two_kinds(a, b) and not measured_against_event(a, b) \
             and not _EDITION_RE.search(f"{a.text}\n{b.text}"):
         return _date_clash(a, b, ev, details, hedged)
     return _value_clash(a, b, ev, lexicon, details)

@@ -163,3 +163,17 @@ def _compare_months(a: NormClaim, b: NormClaim, ea: list[NDate],
         return [], []
     agreeing = [(x, y) for m, x in ma for n, y in mb if m == n]
     return (agreeing, []) if agreeing else ([], [(ma[0][1], mb[0][1])])
+
+
+def measured_against_event(a: NormClaim, b: NormClaim) -> bool:
+    """One claim gives figures over a period (no day among its dates) and the other no figure
+    at all: the period is the figures', not the date of the other's event ("Arctic sea ice
+    extent averaged 10.2 million square kilometres in June" / "Arctic sea ice reached a record
+    low in September": desk probe Q4, an error-level date conflict among the 141 pages;
+    "Sales fell 5% in June" says nothing of "Sales fell in July")."""
+    for x, y in ((a, b), (b, a)):
+        if x.quantities and not y.quantities \
+                and any(q.kind != "time" for q in x.quantities) \
+                and not any(d.granularity == "day" for d in x.dates):
+            return True
+    return False

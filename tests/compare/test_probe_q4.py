@@ -221,3 +221,24 @@ def test_probe_q4_rating_pairs(ruleset: RuleSet, a: str, b: str,
 def test_set_is_a_verb(ruleset: RuleSet, sentence: str, kept: bool) -> None:
     claims = extract_text(sentence, "page", ruleset.lexicon, DocumentMeta(published=DAY)).claims
     assert bool(claims) == kept
+
+
+@pytest.mark.parametrize(("a", "b", "pa", "pb", "found"), [
+    # figures over a month against an event of another month with no figure: two facts (the
+    # first was an error-level date conflict among the 141 pages, the second alike)
+    ("The report found that Arctic sea ice reached a record low in September.",
+     "Arctic sea ice extent averaged 10.2 million square kilometres in June, 6% below the "
+     "1991-2020 average and the third lowest for the month in the satellite record, which "
+     "began in 1979.", DAY, "2026-07-08", ("unrelated", None)),
+    ("Sales at Kestrel fell 5% in June.", "Sales at Kestrel fell in July.", DAY, DAY,
+     ("unrelated", None)),
+    # one event dated twice still clashes
+    ("Arctic sea ice reached a record low in September, the agency said.",
+     "Arctic sea ice reached a record low in August, the agency said.", DAY, DAY,
+     ("conflict", "date")),
+    ("Kestrel closed its Leeds plant in September.", "Kestrel closed its Leeds plant in June.",
+     DAY, DAY, ("conflict", "date")),
+])
+def test_probe_q4_period_pairs(ruleset: RuleSet, a: str, b: str, pa: str, pb: str,
+                               found: tuple[str, str | None]) -> None:
+    assert verdict(ruleset, a, b, pa, pb) == found
