@@ -39,6 +39,7 @@ COMMON_STARTERS = frozenset(
     patients students teachers farmers correction corrections clarification update
     around approximately roughly nearly almost estimated circa barely fully exactly
     average typical median across abroad domestically
+    rival rivals operator substitute striker midfielder defender goalkeeper winger
     """.split()
 )
 # ... and words that open a sentence, which a name may start with too ("People for the
@@ -52,6 +53,7 @@ GROUP_STARTERS = frozenset(
     audiences arrivals departures applications migrants refugees
     overseas elsewhere independent private public state
     crews season motorway international national regional local global european
+    rescuers avalanches
     """.split()
 )
 TITLES = frozenset(

@@ -242,3 +242,21 @@ def test_set_is_a_verb(ruleset: RuleSet, sentence: str, kept: bool) -> None:
 def test_probe_q4_period_pairs(ruleset: RuleSet, a: str, b: str, pa: str, pb: str,
                                found: tuple[str, str | None]) -> None:
     assert verdict(ruleset, a, b, pa, pb) == found
+
+
+@pytest.mark.parametrize(("sentence", "names", "not_names"), [
+    # a role word opening a sentence is no part of the name after it (was "Rival Aerolink",
+    # "Substitute Gethin Rowe"; desk probe Q2's "Operator Alpenbahn")
+    ("Rival Aerolink reported a pre-tax profit of £290m last month.", {"name:aerolink"},
+     {"name:rival-aerolink"}),
+    ("Substitute Gethin Rowe sealed the win in the 88th minute.", {"name:gethin-rowe"},
+     {"name:substitute-gethin-rowe"}),
+    ("Operator Alpenbahn said the track was inspected March 2.", {"name:alpenbahn"},
+     {"name:operator-alpenbahn"}),
+    # a plural common noun opening a sentence is no guessed name
+    ("Rescuers pulled seven people alive from the snow.", set(), {"name:rescuers"}),
+])
+def test_a_role_word_before_a_name(ruleset: RuleSet, sentence: str, names: set[str],
+                                   not_names: set[str]) -> None:
+    found = norm(ruleset, sentence, "a", AVALANCHE_DAY).entities
+    assert names <= found and not (not_names & found)
