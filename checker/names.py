@@ -139,9 +139,12 @@ def _short_forms(parts: list[str]) -> list[str]:
     last word (a surname), an organisation's first word, and its initials ("FDA" for
     "Food and Drug Administration", "LRC" for "Legal Resources Centre")."""
     # Not the place ending an institution's name: "London" is no "Imperial College London"
-    # (desk probe S: another page's London became the college).
+    # (desk probe S: another page's London became the college), nor who a body is "for":
+    # "London" is no "Transport for London" (the desk corpus with probe Q4's pages: a London
+    # share of top grades and London's house prices conflicted as its figures). A word after
+    # "of" is: "Manchester, which fell to 57th" is the University of Manchester (desk probe T).
     forms = [parts[-1]] if parts[-1] not in _PLACE_TAILS \
-        and _PLACE_TAILS.isdisjoint(parts[:-1]) else []
+        and _PLACE_TAILS.isdisjoint(parts[:-1]) and parts[-2] != "for" else []
     if parts[-1] in ORGANISATION_HEADS and parts[0] not in ORGANISATION_HEADS:
         forms.append(parts[0])
     initials = "".join(p[0] for p in parts if p not in _LINKS)

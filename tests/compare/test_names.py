@@ -71,6 +71,19 @@ def test_the_last_word_of_a_place_is_no_surname() -> None:
     assert out[1][0].entities == frozenset({"name:road"})
 
 
+def test_who_a_body_is_for_is_no_surname() -> None:
+    """The desk corpus with probe Q4's pages: "London" on two pages became the one longer
+    name ending in it, "Transport for London", and their figures conflicted as its. A
+    place after "of" still is the name's short form (desk probe T: "Manchester, which fell
+    to 57th" / "The University of Manchester ... dropping to 53rd", a planted conflict)."""
+    from checker.names import unify_surnames
+
+    out = unify_surnames([[_claim("name:transport-for-london")], [_claim("name:london")],
+                          [_claim("name:university-of-ruritania")], [_claim("name:ruritania")]])
+    assert out[1][0].entities == frozenset({"name:london"})
+    assert out[3][0].entities == frozenset({"name:university-of-ruritania"})
+
+
 def test_a_full_name_many_pages_give_is_still_one_owner() -> None:
     """Each name's short forms are read once however many pages name it: a full name on
     three pages is the one owner of its surname and initials, on those pages too."""
