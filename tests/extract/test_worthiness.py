@@ -260,3 +260,25 @@ def test_a_list_of_key_figures_is_extracted(ruleset: RuleSet) -> None:
                           DocumentMeta(published="2023-03-14", title="t")).claims
     assert [c.text for c in claims][1:] == ["Turnout: 71%", "Vote in favour: 91.7%"]
     assert [q.value for c in claims[1:] for q in c.quantities] == [71.0, 91.7]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # The plain side of a planted denial, each lost at 0.45-0.475 (desk probes X, Z, Q2-Q4):
+    # an event told in the past tense is checkable as its denial is.
+    ("Kiptoo broke the course record.", True),
+    ("Pell cooperated with investigators, the court heard.", True),
+    ("The board declared a final dividend.", True),
+    ("Veltro was ordered to change its app store rules.", True),
+    ("The Pan-American Highway was blocked by landslides.", True),
+    # ... and not what is not past: a present description, a plan, an opinion
+    ("Its emerging playbook mirrors its approach to other technologies.", False),
+    ("The board will declare a final dividend.", False),
+    ("The collection is a testament to the museum's vision.", False),
+])
+def test_an_event_told_in_the_past_is_checkable(ruleset: RuleSet, text: str,
+                                                kept: bool) -> None:
+    page = f"A word on Kiptoo, Pell and Veltro.\n\n{text}\n"  # names, said mid-sentence
+    cf = extract_text(page, "news", ruleset.lexicon, DocumentMeta(published="2026-10-22"), 0.0)
+    claim = next(c for c in cf.claims if c.text == text)
+    assert (claim.score >= DEFAULT_THRESHOLD) is kept, (claim.score, claim.features)
+    assert ("past" in claim.features) is kept
