@@ -85,7 +85,7 @@ def _goes_on(line: str, after: str) -> bool:
     body = line.rstrip()
     rest = after.lstrip()
     return bool(body) and bool(rest) and rest[0].islower() and not body.endswith(_SENTENCE_END) \
-        and _indent(after) <= _indent(line)
+        and _goes_on_under(line, after)
 
 
 def _wrapped_break(line: str, after: str, width: int) -> bool:
@@ -93,7 +93,7 @@ def _wrapped_break(line: str, after: str, width: int) -> bool:
     line's first word would not have fitted on it, and the next line opens no new item."""
     body = line.rstrip()
     rest = after.lstrip()
-    if not body or not rest or len(body) > width + _SLACK or _indent(after) > _indent(line) \
+    if not body or not rest or len(body) > width + _SLACK or not _goes_on_under(line, after) \
             or _BULLET_RE.match(after) is not None:
         return False
     first = rest.split(None, 1)[0]
@@ -103,6 +103,21 @@ def _wrapped_break(line: str, after: str, width: int) -> bool:
     # (a heading under it stays a line of its own); "... the U.S." / "Geological Survey"
     # goes on.
     return len(body) + 1 + len(first) > width and not ends_sentence(body, rest)
+
+
+def _goes_on_under(line: str, after: str) -> bool:
+    """Whether `after` is indented as a line going on from `line` is: no deeper, or, under a
+    list item, as deep as the item's text ("- Revenue rose 8 per cent to" / "  £2.4bn", a
+    release's hanging indent; desk probe Q5: the item's second line was read alone, "cent
+    in July to September 2026, ...")."""
+    deep = _indent(after)
+    if deep <= _indent(line):
+        return True
+    item = _BULLET_RE.match(line)
+    if item is None:
+        return False
+    # the column the item's text starts at, past the marker and the blanks after it
+    return deep == len(line) - len(line[item.end():].lstrip(" \t"))
 
 
 def _indent(line: str) -> int:
