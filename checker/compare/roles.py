@@ -59,13 +59,25 @@ class Roles(NamedTuple):
     patient_text: str = ""
 
 
+# A journey told "from" one place "to" another: one trip has one way ("The vessel was
+# sailing from Patras to Sami" / "from Sami to Patras", desk probe Q5: a corroboration).
+# Only after a word of travel: "exports from China to the US" and "from the US to China"
+# are two flows, "flights from London to Paris" and back two services.
+_JOURNEY_RE = rx.compile(
+    r"\b(?:sail(?:s|ed|ing)?|travel(?:s|led|ed|ling|ing)?|head(?:s|ed|ing)|bound|"
+    r"en\s+route|on\s+(?:its|their|his|her)\s+way|voyage|journey|flew|flying)\s+"
+    r"(?P<from>from\s+)")
+_TO_RE = rx.compile(r"\s+to\s+")
+
+
 def roles_of(c: NormClaim) -> Roles | None:
     """The relation, agent and patient of a claim's first one-way verb with a party next to
-    it on each side; None when it has none."""
+    it on each side, or of a journey from one place to another (relation "to", the start
+    and the end); None when it has none."""
     text = c.text.lower()
     m = _VERB_RE.search(text)
     if m is None:
-        return None
+        return _journey(c, text)
     offset = c.span[0]
     strong = [x for x in c.mentions if x.role not in WEAK_ROLES]
     before = [x for x in strong if x.end - offset <= m.start()]
@@ -86,6 +98,25 @@ def roles_of(c: NormClaim) -> Roles | None:
         relation = _CONVERSE_OF[" ".join(m.group("converse").split())]
         agent, patient = two, one
     return Roles(relation, agent[0], patient[0], agent[1], patient[1])
+
+
+def _journey(c: NormClaim, text: str) -> Roles | None:
+    """"sailing from Patras to Sami": the start and the end of the trip, each a strong
+    mention right after its "from" and its "to"; None when the claim tells no such trip."""
+    m = _JOURNEY_RE.search(text)
+    if m is None:
+        return None
+    offset = c.span[0]
+    at = {x.start - offset: x for x in c.mentions if x.role not in WEAK_ROLES}
+    start = at.get(m.end())
+    if start is None:
+        return None
+    to = _TO_RE.match(text, start.end - offset)
+    end = at.get(to.end()) if to is not None else None
+    if end is None or end.id == start.id:
+        return None
+    return Roles("to", start.id, end.id, c.text[start.start - offset:start.end - offset],
+                 c.text[end.start - offset:end.end - offset])
 
 
 def _near(text: str, start: int, end: int) -> bool:
