@@ -15,6 +15,16 @@ EVENT_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year", "fis
 Pairs = list[tuple[str, str]]
 
 
+def innermost(evs: list[NDate]) -> NDate | None:
+    """The date every other date of `evs` holds ("on Thursday" in "this year"), or None."""
+    for d in evs:
+        if d.first is not None and d.last is not None and all(
+                o is d or (o.first is not None and o.last is not None
+                           and o.first <= d.first and d.last <= o.last) for o in evs):
+            return d
+    return None
+
+
 def events(c: NormClaim, dates: tuple[NDate, ...] | None = None) -> list[NDate]:
     """A claim's point-in-time dates (of `dates`: by default those of the fact)."""
     dates = c.dates if dates is None else dates

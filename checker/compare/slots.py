@@ -23,7 +23,7 @@ from checker.compare.dateslots import Pairs as Pairs
 from checker.compare.dateslots import compare_dates as compare_dates
 from checker.compare.dateslots import dates_compared as dates_compared
 from checker.compare.dateslots import events as events
-from checker.compare.dateslots import overlaps
+from checker.compare.dateslots import innermost, overlaps
 from checker.compare.dateslots import same_day as same_day
 from checker.compare.dateslots import same_day_of as same_day_of
 from checker.compare.dateslots import shown as shown
@@ -201,8 +201,14 @@ def _figure_dates(c: NormClaim, evs: list[NDate]) -> dict[int, NDate]:
         # one date, or one written twice: "In FY25 (2024-25), Kaveri reported revenue of Rs
         # 15,420 crore and net profit of Rs 1,390 crore" (desk probe N: no figure dated)
         return dict.fromkeys(range(len(c.quantities)), evs[0])
+    # Dates inside one another: a figure no date follows is of the innermost. "cut Bank
+    # Rate ... to 3.75 per cent on Thursday, its third cut this year" and "lowered its rate
+    # to 3.75 percent from 4 percent on Thursday, its second cut this year" give Thursday's
+    # rate, not one of any day this year (desk probe Q5: error-level conflicts with "... cut
+    # Bank Rate by 25 basis points to 3.5% in February").
+    inner = innermost(evs) if c.quantities and len(evs) > 1 else None
     if len(c.quantities) < 2 or not evs:
-        return {}
+        return {} if inner is None else {0: inner}
     text, at = c.text, 0
     starts = []
     for q in c.quantities:  # in text order; a repeated figure is found after the last
@@ -222,6 +228,8 @@ def _figure_dates(c: NormClaim, evs: list[NDate]) -> dict[int, NDate]:
         own = [d for pos, d in dated if start < pos < end]
         if own:
             out[i] = own[0]
+        elif inner is not None:
+            out[i] = inner
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker.compare.blocking import BlockIndex
+from checker.compare.slots import figure_dates
 from checker.compare.verdict import judge
 from checker.rules import RuleSet
 from tests.compare.pairs import on_page
@@ -43,3 +44,48 @@ def test_a_trip_has_one_way(ruleset: RuleSet, a: str, b: str, found: str) -> Non
 def test_two_ways_that_are_no_trip(ruleset: RuleSet, a: str, b: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-15") != "conflict"
     assert _judged(ruleset, b, a, "2026-11-15") != "conflict"
+
+
+def _judged_on(ruleset: RuleSet, a: str, day_a: str, b: str, day_b: str) -> str:
+    """The label of a and b, each normalised as a claim of its own page and day."""
+    na, nb = on_page(ruleset, a, "a", day_a), on_page(ruleset, b, "b", day_b)
+    return judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon).label
+
+
+FEBRUARY = ("The Bank of England cut Bank Rate by 25 basis points to 3.5% in February and held "
+            "it there in March.")
+
+
+@pytest.mark.parametrize("b", [
+    "LONDON, 5 November (Meridian) - The Bank of England cut Bank Rate by a quarter of a "
+    "percentage point to 3.75 per cent on Thursday, its third cut this year.",
+    "LONDON (CWS) - The Bank of England lowered its benchmark interest rate to 3.75 percent "
+    "from 4 percent on Thursday, its second cut this year.",
+])
+def test_a_figure_is_of_the_innermost_date(ruleset: RuleSet, b: str) -> None:
+    # February's rate against Thursday's (5 November): two error-level conflicts among the
+    # 141 pages, "this year" dating the figure as much as "on Thursday" did
+    assert _judged_on(ruleset, FEBRUARY, "2026-04-08", b, "2026-11-05") != "conflict"
+    assert _judged_on(ruleset, b, "2026-11-05", FEBRUARY, "2026-04-08") != "conflict"
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("The Bank of England cut Bank Rate to 3.75 per cent on Thursday, its third cut this year.",
+     ["2026-11-05"]),
+    ("The Bank of England lowered its rate to 3.75 percent from 4 percent on Thursday, its "
+     "second cut this year.", ["2026-11-05", "2026-11-05"]),
+    # dates apart are each their figure's, as before
+    ("Acme sold 1.8 million cars in 2023, up from 1.5 million in 2022.",
+     ["2023-01-01", "2022-01-01"]),
+])
+def test_figure_dates_inside_one_another(ruleset: RuleSet, text: str, dated: list[str]) -> None:
+    c = on_page(ruleset, text, "a", "2026-11-05")
+    when = figure_dates(c)
+    assert [str(when[i].first) for i in sorted(when)] == dated
+
+
+def test_the_same_day_s_rates_still_conflict(ruleset: RuleSet) -> None:
+    a = ("The Bank of England cut Bank Rate to 3.75 per cent on Thursday, its third cut this "
+         "year.")
+    b = "The Bank of England cut Bank Rate to 3.5 per cent on Thursday."
+    assert _judged_on(ruleset, a, "2026-11-05", b, "2026-11-05") == "conflict"
