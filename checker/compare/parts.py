@@ -91,6 +91,23 @@ SCALES_APART = 100.0
 _SLIP = math.log10(1.01)
 
 
+# A part of a company told as the owner of a figure: "Revenue at the aerospace unit", "Sales
+# at the energy division of ...", "The energy division's revenue"; not "unit costs", nor
+# where a figure falls ("cut 1,200 jobs, mainly in its hardware division": the group's cut).
+_PART = (r"(?:[Tt]he|[Ii]ts|[Tt]heir|(?:[A-Z][\w&-]*\s+){0,2}[A-Z][\w&-]*(?:['\u2019]s|s['\u2019]))"
+         r"\s+(?:[\w&-]+\s+){0,2}?(?:division|unit|segment|arm|subsidiary)")
+_SEGMENT_RE = rx.compile(r"\b(?:at|from|of)\s+" + _PART + r"\b(?![ \t]+(?:costs?|prices?|sales|"
+                         r"labou?r)\b)|\b" + _PART + r"['\u2019]s\b")
+
+
+def segment_against_whole(a: NormClaim, b: NormClaim) -> bool:
+    """One claim's figures are of a part of a company it names, the other's of no part:
+    "Revenue rose 8 per cent to £2.4bn." / "Revenue at the aerospace unit grew 15 percent to
+    910 million pounds." (desk probe Q5: two error-level conflicts of one company's
+    results, the group's against each division's)."""
+    return (_SEGMENT_RE.search(a.text) is None) != (_SEGMENT_RE.search(b.text) is None)
+
+
 def scales_apart(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -> bool:
     """Every pair of disagreeing figures differs a hundredfold or more, by no power of ten:
     "MPs claimed a total of £142 million" / "Denholm's own business costs ... totalled

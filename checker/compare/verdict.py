@@ -25,7 +25,7 @@ from checker.compare.measures import (
     measures_differ,
     outcomes_differ,
 )
-from checker.compare.parts import groups_apart, scales_apart
+from checker.compare.parts import groups_apart, scales_apart, segment_against_whole
 from checker.compare.scope import national_against_local, places_apart
 from checker.compare.since import (
     figures_since,
@@ -147,14 +147,14 @@ def _two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
                since: list[tuple[str, str]], score: float, lexicon: Lexicon) -> bool:
     """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
     two periods since two starts, two instruments' terms, a level and a change, places of
-    two readings."""
+    two readings, a company's part and the whole."""
     return groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) \
         or national_against_local(a, b, lexicon) \
         or (score < _SAME_WORDING and scales_apart(a, b, q_conflict)) \
         or (bool(since) and not (records_since(a) and records_since(b))
             and figures_since(a) and figures_since(b)) \
         or tenors_apart(a, b) or level_and_change(a, b, q_conflict) \
-        or places_read_apart(a, b, q_conflict)
+        or places_read_apart(a, b, q_conflict) or segment_against_whole(a, b)
 
 
 def _figure_against_date(a: NormClaim, b: NormClaim) -> bool:

@@ -89,3 +89,28 @@ def test_the_same_day_s_rates_still_conflict(ruleset: RuleSet) -> None:
          "year.")
     b = "The Bank of England cut Bank Rate to 3.5 per cent on Thursday."
     assert _judged_on(ruleset, a, "2026-11-05", b, "2026-11-05") == "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # the group's revenue against a division's: two error-level conflicts among the 141 pages
+    ("Thornbury Instruments said revenue rose 8 per cent to £2.4bn.",
+     "Revenue at Thornbury Instruments' aerospace unit grew 15 percent to 910 million pounds.",
+     "unrelated"),
+    ("Thornbury Instruments said revenue rose 8 per cent to £2.4bn.",
+     "Sales at the energy division of Thornbury Instruments fell 3 percent to 640 million "
+     "pounds.", "unrelated"),
+    # one division's figures, and the group's, still conflict
+    ("Revenue at Thornbury Instruments' aerospace unit grew 15 percent to 910 million pounds.",
+     "Revenue at Thornbury Instruments' aerospace unit grew 12 percent to 880 million pounds.",
+     "conflict"),
+    ("Thornbury Instruments said revenue rose 8 per cent to £2.4bn.",
+     "Thornbury Instruments said revenue rose 9 percent to 2.6 billion pounds.", "conflict"),
+    # where the group's figure falls is no part's figure (tests/acceptance/cases/
+    # company-coreference)
+    ("Norvale Systems plans to cut 1,500 jobs, mostly in hardware.",
+     "Norvale Systems said it would cut 1,200 jobs, mainly in its hardware division in "
+     "Eindhoven.", "conflict"),
+])
+def test_a_division_is_no_group(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-17") == found
+    assert _judged(ruleset, b, a, "2026-11-17") == found
