@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from checker import rx
 from checker.models.common import partial_date_bounds
@@ -39,6 +40,18 @@ _MARKET_RE = rx.compile(
     r"lost|climbed|slipped|dropped|jumped|surged|tumbled|slumped|plunged|rallied|were|closed|"
     r"ended)\b")
 _MONEY_OR_MOVE = frozenset({"money", "percent", "points"})
+# What says a figure is of one day's decision or one trip, as a market's move is of one
+# day's trading: a vote's tally ("voted 7-2"), a rate or a policy set or left ("cut Bank
+# Rate ... to 3.75 per cent", "left the pace of its bond sales unchanged at £70bn"), the
+# people a vessel or a vehicle was carrying ("was carrying 214 passengers", "had 214
+# passengers and 31 crew members aboard"). Desk probe Q5: pages of one bank's three
+# decisions, of two ships of one name months apart, made six error-level conflicts.
+_DAYS_EVENT_RE = rx.compile(
+    r"\bvoted\b|\b(?:was|were)\s+carrying\b|"
+    r"\bhad\s+[\d,]+\s+(?:[\w-]+\s+){1,5}?(?:aboard|on\s+board)\b|"
+    r"\b(?:left|kept)\b[^.;:]{0,60}?\bunchanged\b|"
+    r"\b(?:cut|raised|lowered|hiked|held|kept|left)\s+(?:(?:its|the|their|[\w-]+)\s+){0,4}?"
+    r"(?:interest\s+)?rates?\b|\b[Rr]ates?\s+(?:was\s+|were\s+)?(?:cut|raised|lowered|hiked|held)\b")
 
 
 def market_move(c: NormClaim) -> bool:
@@ -46,6 +59,12 @@ def market_move(c: NormClaim) -> bool:
     to $71.20 a barrel", "Shares in Halcyon fell 3%", "Its shares fell 3.8% in New York")."""
     return any(q.kind in _MONEY_OR_MOVE for q in c.quantities) \
         and _MARKET_RE.search(c.text) is not None
+
+
+def of_its_day(c: NormClaim) -> bool:
+    """Whether a claim's figures are of one day's trading, decision or trip: a market's
+    move, a vote, a rate set, the people a ship was carrying."""
+    return market_move(c) or (bool(c.quantities) and _DAYS_EVENT_RE.search(c.text) is not None)
 
 
 def page_day(published: str | None) -> NDate | None:
@@ -60,9 +79,30 @@ def page_day(published: str | None) -> NDate | None:
 
 
 def dated_moves(claims: Sequence[NormClaim], published: str | None) -> list[NormClaim]:
-    """The claims, each market move that gives no date of its own told on the page's day."""
+    """The claims, each market move or other fact of a day (`of_its_day`) that gives no date
+    of its own told on the page's day."""
     day = page_day(published)
     if day is None:
         return list(claims)
-    return [replace(c, told=(day,)) if not c.dates and not c.told and c.quantities
-            and market_move(c) else c for c in claims]
+    out = []
+    for c in claims:
+        if not c.dates and not c.told and c.quantities:
+            if market_move(c):
+                c = replace(c, told=(day,))
+            elif _DAYS_EVENT_RE.search(c.text) is not None:
+                c = replace(c, told=(_days_before(day),))
+        out.append(c)
+    return out
+
+
+# A decision or a trip a page tells without a date was on its day or in the days before
+# ("voted 6-3" on the Friday after Thursday's vote): a few days, as `dateslots.told_apart`
+# counts days apart.
+_DAYS_BEFORE = 3
+
+
+def _days_before(day: NDate) -> NDate:
+    """The days up to a page's day, as a told date of a week's granularity."""
+    if day.granularity != "day" or day.first is None:
+        return day
+    return NDate(day.first - timedelta(days=_DAYS_BEFORE), day.last, "week", day.text)

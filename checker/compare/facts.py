@@ -39,7 +39,7 @@ from checker.compare.slots import currencies, events, figure_dates, moments_of
 from checker.compare.standings import Standing, standings_of
 from checker.compare.titles import Title, titles
 from checker.lexicon import Lexicon
-from checker.marketdays import market_move
+from checker.marketdays import of_its_day
 from checker.nlp import word_stem
 from checker.normclaim import NDate, NormClaim
 
@@ -114,7 +114,7 @@ class ClaimFacts:
                                      if t not in _TIME_UNITS and specific(f"t:{t}"))
         self.events: list[NDate] = events(c)
         self.when = figure_dates(c, self.events) if c.quantities else {}
-        if c.told and not c.dates and c.quantities and market_move(c):
+        if c.told and not c.dates and c.quantities and of_its_day(c):
             # A market's move that gives no day is its page's (`marketdays`), so its figures
             # are of that day: "Marlowe's shares rose 27 per cent to 402p in early trading"
             # (7 September) is no price of "Pennant Group's 360 pence-a-share bid in March"

@@ -50,7 +50,7 @@ from checker.compare.standings import places_read_apart, rankings_clash
 from checker.compare.stories import guesses_only, lent_topic, narrow_topic, two_stories
 from checker.compare.tenors import tenors_apart
 from checker.lexicon import Lexicon
-from checker.marketdays import market_move
+from checker.marketdays import market_move, of_its_day
 from checker.nlp import word_stem
 from checker.normclaim import NormClaim
 
@@ -263,6 +263,13 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
         return Verdict("unrelated", None, round(1 - score, 3), score, details)
+    if a.quantities and b.quantities and not a.dates and not b.dates and of_its_day(a) \
+            and of_its_day(b) and told_apart(fa.told, fb.told):
+        # Two days' trading, decisions or trips, told on pages days apart and dated by
+        # nothing else (`marketdays`): two events, their figures alike or not ("voted 7-2"
+        # in May, "voted 6-3" in November; two ships of one name "carrying ... 31 crew"
+        # months apart: desk probe Q5, error-level conflicts and a corroboration).
+        return Verdict("unrelated", None, 0.5, score, details)
     if q_conflict and not d_conflict and told_apart(fa.told, fb.told) and dates_compared(
             a, b, fa.events + fa.told, fb.events + fb.told)[1]:
         # Told days apart, two figures may be two events ("announced on Monday it would

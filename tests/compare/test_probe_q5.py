@@ -114,3 +114,47 @@ def test_the_same_day_s_rates_still_conflict(ruleset: RuleSet) -> None:
 def test_a_division_is_no_group(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-17") == found
     assert _judged(ruleset, b, a, "2026-11-17") == found
+
+
+@pytest.mark.parametrize(("a", "day_a", "b", "day_b", "found"), [
+    # one bank's votes at two meetings, months apart (error-level conflicts among the 141)
+    ("The Monetary Policy Committee voted 7-2 in favour, with two members preferring to hold "
+     "rates.", "2026-05-07",
+     "The bank's nine-member Monetary Policy Committee voted 6-3 in favor of the cut.",
+     "2026-11-05", "unrelated"),
+    ("The Bank left its programme of selling government bonds unchanged at £100bn a year.",
+     "2026-09-17",
+     "The Bank also left the pace of its bond sales unchanged at £70bn a year.", "2026-11-05",
+     "unrelated"),
+    # two ships of one name, months apart: neither a conflict nor, by the crew, one fact
+    ("The vessel Aegean Star was carrying 386 passengers and 31 crew members.", "2026-08-08",
+     "The Aegean Star was carrying 214 passengers and 31 crew.", "2026-11-15", "unrelated"),
+    # one meeting's vote told on its day and the day after still conflicts
+    ("The Monetary Policy Committee voted 7-2 for the cut.", "2026-11-05",
+     "The bank's nine-member Monetary Policy Committee voted 6-3 in favor of the cut.",
+     "2026-11-06", "conflict"),
+    ("The Aegean Star was carrying 214 passengers and 31 crew.", "2026-11-15",
+     "The Aegean Star had 214 passengers and 31 crew members aboard.", "2026-11-15",
+     "corroboration"),
+])
+def test_a_decision_or_a_trip_is_of_its_page_s_days(ruleset: RuleSet, a: str, day_a: str,
+                                                    b: str, day_b: str, found: str) -> None:
+    assert _judged_on(ruleset, a, day_a, b, day_b) == found
+    assert _judged_on(ruleset, b, day_b, a, day_a) == found
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("The Monetary Policy Committee voted 7-2 for the cut.", True),
+    ("The Aegean Star had 214 passengers and 31 crew members aboard.", True),
+    ("Bank Rate was cut by 25 basis points to 3.75 per cent.", True),
+    ("The Bank also left the pace of its bond sales unchanged at £70bn a year.", True),
+    # no decision, no trip; a date of its own
+    ("Revenue rose 8 per cent to £2.4bn.", False),
+    ("The Monetary Policy Committee voted 7-2 on Thursday.", False),
+])
+def test_which_claims_are_told_on_their_page_s_days(ruleset: RuleSet, text: str,
+                                                    told: bool) -> None:
+    c = on_page(ruleset, text, "a", "2026-11-05")
+    assert bool(c.told) is told
+    if told:
+        assert (str(c.told[0].first), str(c.told[0].last)) == ("2026-11-02", "2026-11-05")
