@@ -265,7 +265,10 @@ def conflict(a: NormClaim, b: NormClaim, ev: Evidence, lexicon: Lexicon,
     # second-largest" (desk probe Q: a corroboration).
     ranked = rankings_clash(ev.fa.rankings, ev.fb.rankings) \
         if not q_conflict and not d_conflict else []
-    if ranked and anchored:
+    # (Or a figure that agrees on the same day: "cut Bank Rate ... to 3.75 per cent on
+    # Thursday, its third cut this year" / "... to 3.75 percent ... on Thursday, its second
+    # cut this year", one decision told twice; desk probe Q5, a corroboration.)
+    if ranked and (anchored or (bool(q_agree) and same_day_of(ev.fa.events, ev.fb.events))):
         details["quantities"] = [list(p) for p in ranked]
         return "number", logistic(6 * (ev.base - 0.55)) * hedged
     # One sum of one thing, in two currencies: a slip of the currency ("a strike fund of $50

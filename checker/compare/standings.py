@@ -57,6 +57,17 @@ _PLACE_RE = rx.compile(
     rf"{{0,2}})(?P<span>\s+(?:(?:of|in|since)\s+(?:the\s+|this\s+|its\s+)?|to\s+)[\w'-]+)?",
     re.IGNORECASE)
 _PLACE_CUE_RE = rx.compile(rf"\b(?:first|{_ORDINAL})\b", re.IGNORECASE)
+# A place in a sequence of one kind of event over a span: "its third cut this year", "the
+# bank's second rise since May" (desk probe Q5: "its third cut this year" / "its second cut
+# this year" corroborated, the rest of the two sentences agreeing). Not a period or a
+# part ("its first quarter", "the second half", "the third day"), each its own fact.
+_PERIOD_WORDS = ("quarter|half|day|week|month|year|season|round|leg|stage|game|match|time|"
+                 "term|period|phase|wave|set|innings|minute|hour|night|edition")
+_SEQUENCE_RE = rx.compile(
+    rf"\b(?:the|its|their|his|her|{_WORD}['\u2019]s)\s+(?P<ord>first|{_ORDINAL})\s+"
+    rf"(?P<ranked>(?!(?:{_NOT_RANKED}|{_PERIOD_WORDS})s?\b)[a-z][\w-]*)"
+    rf"(?P<span>\s+(?:(?:so\s+far\s+)?this\s+(?:year|month|week|season|decade)|"
+    rf"since\s+[\w'-]+(?:\s+\d{{4}})?|of\s+the\s+(?:year|season|month)))\b", re.IGNORECASE)
 
 
 class Standing(NamedTuple):
@@ -105,6 +116,10 @@ def standings(text: str) -> dict[tuple[str, str], Standing]:
             _place(m.group("ord")), m.group("ord"),
             "" if owner in ("the", "its", "their") else owner,
             " ".join((m.group("span") or "").lower().split())))
+    for m in _SEQUENCE_RE.finditer(text) if _PLACE_CUE_RE.search(text) else ():
+        out.setdefault(("sequence", _stems(m.group("ranked"))), Standing(
+            _place(m.group("ord")), m.group("ord"), "",
+            " ".join(m.group("span").lower().split())))
     return out
 
 

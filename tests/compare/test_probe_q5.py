@@ -8,6 +8,7 @@ import pytest
 
 from checker.compare.blocking import BlockIndex
 from checker.compare.slots import figure_dates
+from checker.compare.standings import standings
 from checker.compare.verdict import judge
 from checker.rules import RuleSet
 from tests.compare.pairs import on_page
@@ -158,3 +159,33 @@ def test_which_claims_are_told_on_their_page_s_days(ruleset: RuleSet, text: str,
     assert bool(c.told) is told
     if told:
         assert (str(c.told[0].first), str(c.told[0].last)) == ("2026-11-02", "2026-11-05")
+
+
+THIRD = ("LONDON, 5 November (Meridian) - The Bank of England cut Bank Rate by a quarter of a "
+         "percentage point to 3.75 per cent on Thursday, its third cut this year.")
+
+
+@pytest.mark.parametrize(("b", "found"), [
+    # one decision, its place in the year's cuts told two ways (the planted conflict was a
+    # corroboration: the rate and the day agree)
+    ("LONDON (CWS) - The Bank of England lowered its benchmark interest rate to 3.75 percent "
+     "from 4 percent on Thursday, its second cut this year.", "conflict"),
+    ("LONDON (CWS) - The Bank of England lowered its benchmark interest rate to 3.75 percent "
+     "from 4 percent on Thursday, its third cut this year.", "corroboration"),
+])
+def test_a_place_in_a_sequence_of_events(ruleset: RuleSet, b: str, found: str) -> None:
+    assert _judged(ruleset, THIRD, b, "2026-11-05") == found
+    assert _judged(ruleset, b, THIRD, "2026-11-05") == found
+
+
+@pytest.mark.parametrize(("text", "ranked"), [
+    ("... to 3.75 per cent on Thursday, its third cut this year.",
+     {("sequence", "cut"): (3, "this year")}),
+    ("It was the Fed's second rise since March.", {("sequence", "increas"): (2, "since march")}),
+    # a period or a part is its own fact, no place in a sequence
+    ("Revenue in its first quarter this year rose 4%.", {}),
+    ("Sales fell in the second half of the year.", {}),
+])
+def test_sequence_standings(text: str, ranked: dict[tuple[str, str], tuple[int, str]]) -> None:
+    found = {k: (v.place, v.span) for k, v in standings(text).items() if k[0] == "sequence"}
+    assert found == ranked
