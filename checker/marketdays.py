@@ -51,7 +51,7 @@ _DAYS_EVENT_RE = rx.compile(
     r"\bhad\s+[\d,]+\s+(?:[\w-]+\s+){1,5}?(?:aboard|on\s+board)\b|"
     r"\b(?:left|kept)\b[^.;:]{0,60}?\bunchanged\b|"
     r"\b(?:cut|raised|lowered|hiked|held|kept|left)\s+(?:(?:its|the|their|[\w-]+)\s+){0,4}?"
-    r"(?:interest\s+)?rates?\b|\b[Rr]ates?\s+(?:was\s+|were\s+)?(?:cut|raised|lowered|hiked|held)\b")
+    r"(?:interest\s+)?[Rr]ates?\b|\b[Rr]ates?\s+(?:was\s+|were\s+)?(?:cut|raised|lowered|hiked|held)\b")
 
 
 def market_move(c: NormClaim) -> bool:

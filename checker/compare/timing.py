@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from checker import rx
 from checker.compare import PairResult
+from checker.compare.dateslots import TOLD_APART_DAYS
 from checker.compare.stories import lent_topic
 from checker.compare.totals import read_by_a_day, so_far
+from checker.marketdays import of_its_day
 from checker.models.claims import Claim
 from checker.models.common import partial_date_bounds
 from checker.normclaim import LENT_ROLES, NormClaim, given_only
@@ -54,7 +56,29 @@ def at_different_times(r: PairResult, published: Mapping[str, date]) -> bool:
     `running_total`, `dated_long_before`)."""
     return said_before_the_event(r, published) or running_total(r, published) \
         or dated_long_before(r, published) or topic_tied_apart(r, published) \
-        or dated_alike_ago(r, published)
+        or dated_alike_ago(r, published) or days_events_apart(r, published)
+
+
+def days_events_apart(r: PairResult, published: Mapping[str, date]) -> bool:
+    """A conflict of two facts of a day (a market's move, a vote, a rate set, a ship's load:
+    `marketdays.of_its_day`) on pages published days apart, each dated by its page's days
+    or by nothing narrower that leaves them: "The Bank of England cut Bank Rate ... to 3.75%
+    at noon, its second cut this year" (7 May) and "... to 3.75 per cent on Thursday, its
+    third cut this year" (5 November) are two decisions (desk probe Q5: an error-level
+    conflict of the two places in the year's cuts)."""
+    if r.a.doc == r.b.doc or not (of_its_day(r.a) and of_its_day(r.b)):
+        return False
+    day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
+    if day_a is None or day_b is None or abs((day_a - day_b).days) <= TOLD_APART_DAYS:
+        return False
+    return _of_its_page(r.a, day_a) and _of_its_page(r.b, day_b)
+
+
+def _of_its_page(c: NormClaim, day: date) -> bool:
+    """Whether every date of the claim holds its page's day or the days just before it."""
+    start = day - timedelta(days=TOLD_APART_DAYS)
+    return all(d.first is not None and d.last is not None and d.first <= day
+               and d.last >= start for d in c.dates)
 
 
 # Pages this far apart, each dating its event in the year before it, tell two events.

@@ -4,14 +4,19 @@ pages of the desk corpus: what comparison got wrong."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from checker.compare.blocking import BlockIndex
+from checker.compare.pairs import pair_result
 from checker.compare.slots import figure_dates
 from checker.compare.standings import standings
-from checker.compare.verdict import judge
+from checker.compare.timing import days_events_apart
+from checker.compare.verdict import Verdict, judge
 from checker.rules import RuleSet
-from tests.compare.pairs import on_page
+from tests.compare.pairs import case_errors, on_page
 
 
 def _judged(ruleset: RuleSet, a: str, b: str, day: str, doc_b: str = "b") -> str:
@@ -189,3 +194,44 @@ def test_a_place_in_a_sequence_of_events(ruleset: RuleSet, b: str, found: str) -
 def test_sequence_standings(text: str, ranked: dict[tuple[str, str], tuple[int, str]]) -> None:
     found = {k: (v.place, v.span) for k, v in standings(text).items() if k[0] == "sequence"}
     assert found == ranked
+
+
+
+MAY = ("The Bank of England cut Bank Rate by 0.25 percentage points to 3.75% at noon, its "
+       "second cut this year.")
+
+
+@pytest.mark.parametrize(("a", "day_a", "b", "day_b", "apart"), [
+    # a May decision's place in the year's cuts against November's: two decisions (an
+    # error-level conflict among the 141 pages once places in a sequence ranked)
+    (MAY, "2026-05-07", THIRD, "2026-11-05", True),
+    # told on its day and the day after: one decision
+    (THIRD, "2026-11-05", "LONDON (CWS) - The Bank of England lowered its benchmark interest "
+     "rate to 3.75 percent from 4 percent on Thursday, its second cut this year.", "2026-11-06",
+     False),
+    # a date of its own away from its page: not the page's decision
+    ("The Bank of England cut Bank Rate to 4 per cent in February, its first cut this year.",
+     "2026-05-07", THIRD, "2026-11-05", False),
+    # no decision: two pages' revenue, whatever their days
+    ("Harrow Foods said revenue rose 6 per cent to £5.2bn.", "2026-05-07",
+     "Harrow Foods said revenue rose 7 per cent to £5.3bn.", "2026-11-05", False),
+])
+def test_facts_of_a_day_on_pages_apart(ruleset: RuleSet, a: str, day_a: str, b: str,
+                                       day_b: str, apart: bool) -> None:
+    na, nb = on_page(ruleset, a, "a", day_a), on_page(ruleset, b, "b", day_b)
+    r = pair_result(na, nb, Verdict("conflict", "number", 0.9, 0.7, {}), False)
+    published = {"a": date.fromisoformat(day_a), "b": date.fromisoformat(day_b)}
+    assert days_events_apart(r, published) is apart
+
+
+CASES = Path(__file__).resolve().parent / "data" / "probeQ5"
+
+
+def test_two_decisions_months_apart(tmp_path: Path) -> None:
+    """A guard, among filler pages: May's decision and vote never conflict with November's;
+    the two November wires still conflict, on the place in the year's cuts and on the
+    vote."""
+    errors = {lines for _, _, lines in case_errors(tmp_path, CASES / "decisions.txt")}
+    assert not {e for e in errors if "mayrates" in e}, errors
+    assert "novrates.txt:5 novus.txt:5" in errors
+    assert "novrates.txt:6 novus.txt:6" in errors
