@@ -231,6 +231,11 @@ def agree(qa: NQuantity, qb: NQuantity) -> bool:
     "$12.5 billion to $13.5 billion" (a desk probe: they corroborated)."""
     la, ha = _interval(qa)
     lb, hb = _interval(qb)
+    if qa.low is None and qb.low is None and qa.high is not None and qb.high is not None:
+        # Two ceilings are two statements of one most: "Winds of up to 70km/h" / "up to 60
+        # mph" (96 km/h) disagree (desk probe Q5: consistent as intervals, no conflict).
+        # Floors are left as intervals: a toll "at least 58" and later "at least 73" grows.
+        return abs(ha - hb) <= _NEAR_FLOORS * max(abs(ha), abs(hb))
     if _stated_range(qa) and _stated_range(qb):
         scale = max(abs(ha), abs(hb)) * _RANGE_ENDS
         return abs(la - lb) <= scale and abs(ha - hb) <= scale

@@ -235,3 +235,20 @@ def test_two_decisions_months_apart(tmp_path: Path) -> None:
     assert not {e for e in errors if "mayrates" in e}, errors
     assert "novrates.txt:5 novus.txt:5" in errors
     assert "novrates.txt:6 novus.txt:6" in errors
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # two ceilings of one most: the planted conflict was no conflict (intervals overlap)
+    ("Winds of up to 70km/h were reported near Kefalonia.",
+     "Winds of up to 60 mph were reported near Kefalonia.", "conflict"),
+    ("Passengers flying from Athens can claim up to €600 each.",
+     "Passengers flying from Athens are entitled to as much as €400.", "conflict"),
+    # the same most in two units still agrees; two floors a toll apart still do not clash
+    ("Winds of up to 70km/h were reported near Kefalonia.",
+     "Winds of up to 43 mph were reported near Kefalonia.", "corroboration"),
+    ("At least 58 people were killed in the earthquake in Malatya.",
+     "At least 73 people were killed in the earthquake in Malatya.", "unrelated"),
+])
+def test_two_ceilings(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-15") == found
+    assert _judged(ruleset, b, a, "2026-11-15") == found
