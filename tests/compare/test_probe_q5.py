@@ -15,6 +15,10 @@ from checker.compare.slots import figure_dates
 from checker.compare.standings import standings
 from checker.compare.timing import days_events_apart
 from checker.compare.verdict import Verdict, judge
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.names import unify_surnames
 from checker.rules import RuleSet
 from tests.compare.pairs import case_errors, on_page
 
@@ -252,3 +256,28 @@ def test_two_decisions_months_apart(tmp_path: Path) -> None:
 def test_two_ceilings(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-15") == found
     assert _judged(ruleset, b, a, "2026-11-15") == found
+
+
+@pytest.mark.parametrize(("long_name", "other", "kept"), [
+    # "X for Y" is not called "Y": every page's London (and the wires' "LONDON" datelines)
+    # became Transport for London once one page of the 141 named it
+    ("In London, 97 people died on the roads last year, according to Transport for London.",
+     "LONDON (CWS) - The Bank of England lowered its benchmark interest rate to 3.75 percent "
+     "on Thursday.", "name:london"),
+    ("In London, 97 people died on the roads last year, according to Transport for London.",
+     "Thornbury's shares rose 6 percent in London trading.", "name:london"),
+    # "the University of Manchester" is still "Manchester" (desk probe T's planted conflict)
+    ("The University of Manchester fell out of the top 50 for the first time, dropping to "
+     "53rd.", "Manchester, which fell to 57th, dropped out of the top 50 for the first time.",
+     "name:university-of-manchester"),
+])
+def test_a_name_for_a_place_is_not_the_place(ruleset: RuleSet, long_name: str, other: str,
+                                              kept: str) -> None:
+    a = normalise_document("a", extract_text(long_name, "a", ruleset.lexicon,
+                                             DocumentMeta(published="2026-11-05"),
+                                             threshold=0.0).claims, ruleset.lexicon)
+    b = normalise_document("b", extract_text(other, "b", ruleset.lexicon,
+                                             DocumentMeta(published="2026-11-05"),
+                                             threshold=0.0).claims, ruleset.lexicon)
+    _, (b2,) = unify_surnames([a, b])
+    assert kept in b2.entities
