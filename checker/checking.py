@@ -31,8 +31,10 @@ from checker.compare.store import VerdictFile, comparison_files
 from checker.compare.timing import (
     at_different_times,
     one_story,
+    own_release,
     page_names,
     publication_days,
+    publisher_ids,
     topic_only,
 )
 from checker.corpus import Corpus
@@ -357,8 +359,11 @@ def _pair_findings(result: CompareResult, corpus: Corpus, index: ClaimIndex,
     if tied:
         # Claims tied by their pages' narrow topic alone: only pages of one story.
         names = page_names((dc.doc.id, dc.claims) for dc in corpus.docs)
+        # (or a company's own release and a story on it: `timing.own_release`)
+        publishers = publisher_ids((dc.doc.id, dc.doc.meta.publisher) for dc in corpus.docs)
         apart = {id(r) for r in tied if not one_story(names.get(r.a.doc, frozenset()),
-                                                      names.get(r.b.doc, frozenset()))}
+                                                      names.get(r.b.doc, frozenset()))
+                 and not own_release(r, publishers)}
         kept = [r for r in kept if id(r) not in apart]
     result.conflicts = one_per_origin(kept, result.origins)
     if pairs is not None:

@@ -29,9 +29,11 @@ from checker.compare import PairResult
 from checker.compare.dateslots import TOLD_APART_DAYS
 from checker.compare.stories import lent_topic
 from checker.compare.totals import read_by_a_day, so_far
+from checker.lexicon import UNKNOWN_PREFIX
 from checker.marketdays import of_its_day
 from checker.models.claims import Claim
 from checker.models.common import partial_date_bounds
+from checker.nameids import unknown_slug
 from checker.normclaim import LENT_ROLES, NormClaim, given_only
 
 # A statement of the page's present ("is not listed", "has no", "does not own"); a past
@@ -226,6 +228,22 @@ def one_story(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
     fewer = min(len(names_a), len(names_b))
     return (shared >= _ONE_STORY_NAMES and 3 * shared >= fewer) or (
         shared >= 2 and 3 * shared >= 2 * fewer)
+
+
+def own_release(r: PairResult, publishers: Mapping[str, str]) -> bool:
+    """Whether the pair is tied by a topic that is one page's publisher: a company's own
+    release and a story on it ("The total dividend for the year is 32p." in Thornbury
+    Instruments' results release, "Its total dividend for the year is 34 pence." on a wire
+    the same day; desk probe Q5: three planted conflicts dropped, the two pages sharing
+    two names, `one_story`). Pages days apart were dropped before (`topic_tied_apart`)."""
+    lent = lent_topic(r.a) | lent_topic(r.b)
+    return any(publishers.get(doc) in lent for doc in (r.a.doc, r.b.doc))
+
+
+def publisher_ids(docs: Iterable[tuple[str, str | None]]) -> dict[str, str]:
+    """Each document's publisher as an unknown name's id ("Thornbury Instruments plc":
+    name:thornbury-instruments), as a claim naming it gets it."""
+    return {doc: UNKNOWN_PREFIX + unknown_slug(who) for doc, who in docs if who}
 
 
 def page_names(docs: Iterable[tuple[str, Iterable[Claim]]]) -> dict[str, frozenset[str]]:

@@ -4,6 +4,7 @@ pages of the desk corpus: what comparison got wrong."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from checker.corpusnorm import normalise_document
 from checker.extract import extract_text
 from checker.models.document import DocumentMeta
 from checker.names import unify_surnames
+from checker.pipeline import CheckOptions, run_check
 from checker.rules import RuleSet
 from tests.compare.pairs import case_errors, on_page
 
@@ -229,6 +231,7 @@ def test_facts_of_a_day_on_pages_apart(ruleset: RuleSet, a: str, day_a: str, b: 
 
 
 CASES = Path(__file__).resolve().parent / "data" / "probeQ5"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_two_decisions_months_apart(tmp_path: Path) -> None:
@@ -281,3 +284,38 @@ def test_a_name_for_a_place_is_not_the_place(ruleset: RuleSet, long_name: str, o
                                              threshold=0.0).claims, ruleset.lexicon)
     _, (b2,) = unify_surnames([a, b])
     assert kept in b2.entities
+
+
+
+def _errors_with_publishers(tmp_path: Path, case: Path,
+                            publishers: dict[str, str]) -> set[str]:
+    """"doc:line doc:line" of a case file's error-level conflicts, each page published by
+    `publishers[its name]` (`case_findings` writes no publisher)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for page in re.split(r"^=== ", case.read_text("utf-8"), flags=re.M)[1:]:
+        head, body = page.split("\n", 1)
+        name, published, *_ = head.split()
+        (seeds / f"{name}.txt").write_text(body.strip() + "\n", "utf-8")
+        (seeds / f"{name}.meta.yaml").write_text(
+            f'published: "{published}"\npublisher: "{publishers[name]}"\n', "utf-8")
+    report = run_check(CheckOptions(root=tmp_path, seeds=seeds, claims=tmp_path / "claims",
+                                    rules=REPO / "rules")).report
+    return {" ".join(sorted(f"{c.document.split('_')[0]}:{c.line}" for c in f.claims))
+            for f in report.findings if f.kind == "conflict" and f.severity == "error"}
+
+
+@pytest.mark.parametrize(("publisher", "found"), [
+    # the company's own results release against a wire story on it: one story, though the
+    # two pages share two names (the total dividend, the order book and the AGM's date, three
+    # planted conflicts, were dropped as tied by the topic alone, `timing.one_story`)
+    ("Thornbury Instruments plc", {"qw2:24 qw2b:15", "qw2:30 qw2b:22", "qw2:35 qw2b:31",
+                                   "qw2:55 qw2b:47"}),
+    # a page of another publisher ties nothing by its publisher
+    ("Meridian Newswire", {"qw2:24 qw2b:15"}),
+])
+def test_a_company_s_release_and_a_story_on_it(tmp_path: Path, publisher: str,
+                                               found: set[str]) -> None:
+    publishers = {"qw2_thornbury_results_release": publisher,
+                  "qw2b_thornbury_results_keystone": "Keystone Financial Wire"}
+    assert _errors_with_publishers(tmp_path, CASES / "results.txt", publishers) == found
