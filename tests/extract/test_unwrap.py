@@ -166,6 +166,8 @@ def test_the_desk_pages_wrapped_give_their_claims(ruleset: RuleSet, width: int) 
     same = total = 0
     for page in sorted(DESK.glob("*.txt")):
         text = page.read_text("utf-8")
+        if unwrap(text) != text:
+            continue  # a page written wrapped (probe Q5's): wrapped again it is no such page
         flat = Counter(map(_seen, _claims(ruleset, text, page.stem)))
         wrapped = Counter(map(_seen, _claims(ruleset, _wrap(text, width), page.stem)))
         total += sum(flat.values())
