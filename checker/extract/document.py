@@ -22,7 +22,7 @@ from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.interview import Turns, turns_of
 from checker.extract.quantities import GATES as _QUANTITY_GATES
-from checker.extract.quantities import Quantity, find_quantities
+from checker.extract.quantities import RANK_CUES, Quantity, find_quantities
 from checker.extract.quantity_context import RANKED_RE
 from checker.extract.quantity_cricket import page_of_cricket
 from checker.extract.segment import split_sentences
@@ -98,6 +98,8 @@ _ID = attrgetter("id")
 _NO_KINDS: frozenset[str] = frozenset()
 # A clause whose figures are all ranks and clock times may state no number (claim()).
 _RANK_OR_TIME = frozenset({"rank", "time"})
+# The quantity gates RANKED_RE needs of an ASCII clause (an ordinal, a superlative).
+_ORDINAL_CUES, _SUPERLATIVE_CUES = RANK_CUES
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
 # The cue gates of dates, quantities and attribution and the word cues' phrase needles of
@@ -297,7 +299,10 @@ class _Context:
         base = text_features(clause, has_number=not kinds <= _RANK_OR_TIME or (
                                  "rank" in kinds and any(q.noun is not None for q in quantities
                                                          if q.kind == "rank"))
-                             or RANKED_RE.search(clause) is not None,
+                             or (quantity_gates & _ORDINAL_CUES != 0
+                                 and quantity_gates & _SUPERLATIVE_CUES != 0
+                                 or not clause.isascii())
+                             and RANKED_RE.search(clause) is not None,
                              has_date=bool(dates) or "time" in kinds,
                              attributed=attrib is not None,
                              future=future, correction=correction, cue_gates=cue_gates)

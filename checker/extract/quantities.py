@@ -41,11 +41,17 @@ from checker.textutil import START, fold
 
 # qp.GATES' groups (bits 0-5), then the cue words find_quantities and its readers tested one
 # substring at a time: bit 6 a provision's, 7 a named count's, 8 a sequence's, 9 a streak's,
-# 10 an ordinal word. A bit is exactly any(n in lower for n in group): the scan of the
-# lower-case sentence the gates read anyway (extract.SENTENCE_GATES) answers them all.
+# 10 an ordinal word, 11 a superlative's (quantity_context.SUPERLATIVE_CUES). A bit is
+# exactly any(n in lower for n in group): the scan of the lower-case sentence the gates read
+# anyway (extract.SENTENCE_GATES) answers them all.
 GATES = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
-               STREAK_CUES, qc.ORDINAL_WORDS))
-_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL = (1 << b for b in range(6, 11))
+               STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES))
+_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE = (
+    1 << b for b in range(6, 12))
+# What quantity_context.RANKED_RE needs in the lower case of an ASCII text: an ordinal in
+# digits ("3rd": bit 0) or in words, and a superlative. (IGNORECASE matches a few non-ASCII
+# letters to ASCII ones, "\u017f" to "s": other text is searched whatever its gates.)
+RANK_CUES = (1 | _ORDINAL, _SUPERLATIVE)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,

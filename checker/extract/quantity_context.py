@@ -47,6 +47,11 @@ RANKED_RE = rx.compile(
     r"(?:largest|biggest|greatest|highest|lowest|smallest|busiest|richest|poorest|oldest|"
     r"longest|fastest|deadliest|hottest|coldest|warmest|coolest|wettest|driest|costliest|"
     r"strongest|worst|most\s+populous|most\s+valuable)\b", re.IGNORECASE)
+
+# Each superlative of RANKED_RE holds one of these (quantities.RANK_CUES): "worst" is the
+# one without "est".
+SUPERLATIVE_CUES = ("est", "most", "worst")
+
 # "opened at No. 1", "fell to No. 2": a chart's place.
 PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
 
