@@ -77,7 +77,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     low_text = sentence.lower() if lower is None else lower
     if gates is None:
         gates = GATES.mask(low_text)
-    if not sentence.isascii():
+    ascii_only = sentence.isascii()
+    if not ascii_only:
         gates |= qp.ASCII_ONLY_GATES
 
     def keep(q: Quantity | None) -> None:
@@ -208,7 +209,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in qp.RATIO_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
-    if not qp.NUMBER_WORDS.isdisjoint(tokens(sentence)):
+    # A written number opens on a word of WRITTEN_WORDS ("5 million" has none); IGNORECASE
+    # reads "\u017fix" as "six", so other text keeps the test of every number word.
+    toks = tokens(sentence)
+    if not qp.WRITTEN_WORDS.isdisjoint(toks) \
+            or not ascii_only and not qp.NUMBER_WORDS.isdisjoint(toks):
         for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=START)

@@ -188,6 +188,9 @@ LEVEL_BEFORE_RE = rx.compile(
 VAGUE_STEMS = ("dozens", "hundreds", "thousands", "millions", "billions", "tens of")
 RATIO_STEMS = tuple(RATIOS)
 NUMBER_WORDS = frozenset(w.split()[-1] for w in WORD_NUMBERS)
+# The words WORD_NUMBER_RE's number opens with or holds ("a dozen", "one", "forty"): a match
+# in an ASCII text holds one as a token; "million" and "billion" follow only "one".
+WRITTEN_WORDS = NUMBER_WORDS - {"million", "billion"}
 ORDINAL_RE = rx.compile(r"(?=[N\d])\b(?:No\.?\s?(?P<no>\d+)\b|(?P<ord>\d+)(?:st|nd|rd|th)\b)")
 # An ordinal of an era: "20th-century art", "the 19th century" (desk probe S: a rank).
 CENTURY_AFTER_RE = rx.compile(r"[-\s]+centur(?:y|ies)\b", re.IGNORECASE)

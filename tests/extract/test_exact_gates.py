@@ -6,9 +6,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.extract.cues import tokens
 from checker.extract.quantities import GATES as QUANTITY_GATES
 from checker.extract.quantities import RANK_CUES
 from checker.extract.quantity_context import ORDINAL_WORDS, RANKED_RE
+from checker.extract.quantity_patterns import NUMBER_WORDS, WORD_NUMBER_RE, WRITTEN_WORDS
 from checker.textutil import fold
 
 _NOISE = [" ", "  ", "-", "x", ",", "`", "\u2013", "\u017f", "\u212a", "\u0130", "A", "7"]
@@ -54,3 +56,30 @@ def test_ranked_gate_turns_away_plain_text() -> None:
     assert not _may_be_ranked("It is the largest city.")
     assert _may_be_ranked("It is the third-largest city.")
     assert _may_be_ranked("the third-large\u017ft")
+
+
+_WRITTEN_PARTS = ["a", "A", "one", "One", "two", "twenty", "Forty", "-", " ", "  ", "\t",
+                  "hundred", "thousand", "dozen", "million", "billion", "trillion", "and",
+                  "at", "by", "point", "points", "clear", "percentage", "person", "died",
+                  "was", "killed", ".", ",", "x", "7", "eleven", "\u017fix", "\u017f"]
+
+
+@given(st.lists(st.sampled_from(_WRITTEN_PARTS), max_size=10).map(" ".join),
+       st.lists(st.sampled_from(_WRITTEN_PARTS), max_size=10).map("".join))
+def test_written_number_gate_keeps_every_match(spaced: str, joined: str) -> None:
+    # find_quantities searches WORD_NUMBER_RE in an ASCII text holding a token of
+    # WRITTEN_WORDS, in other text one holding any of NUMBER_WORDS (as before).
+    for text in (spaced, joined, spaced + ".", "By " + spaced + " people"):
+        if WORD_NUMBER_RE.search(text):
+            toks = tokens(text)
+            assert not WRITTEN_WORDS.isdisjoint(toks) or not text.isascii(), text
+
+
+def test_written_words_are_the_number_words_but_scales() -> None:
+    assert {"one", "dozen", "hundred", "thousand", "ninety"} <= WRITTEN_WORDS
+    assert NUMBER_WORDS - {"million", "billion"} == WRITTEN_WORDS
+    assert WORD_NUMBER_RE.search("one million people")
+    assert not WORD_NUMBER_RE.search("5 million people, a million more")
+    # Not ASCII: "\u017fix" is "six" to IGNORECASE, and no token of WRITTEN_WORDS.
+    assert WORD_NUMBER_RE.search("\u017fix million people")
+    assert WRITTEN_WORDS.isdisjoint(tokens("\u017fix million people"))
