@@ -41,13 +41,20 @@ from checker.textutil import START, fold
 
 # qp.GATES' groups (bits 0-5), then the cue words find_quantities and its readers tested one
 # substring at a time: bit 6 a provision's, 7 a named count's, 8 a sequence's, 9 a streak's,
-# 10 an ordinal word, 11 a superlative's (quantity_context.SUPERLATIVE_CUES). A bit is
-# exactly any(n in lower for n in group): the scan of the lower-case sentence the gates read
-# anyway (extract.SENTENCE_GATES) answers them all.
+# 10 an ordinal word, 11 a superlative's (quantity_context.SUPERLATIVE_CUES), 12 a duration's
+# and 13 a measure's written before what they qualify ("-year", "-metre": each match of
+# DURATION_ADJ_RE and MEASURE_ADJ_RE holds one). A bit is exactly any(n in lower for n in
+# group): the scan of the lower-case sentence the gates read anyway (extract.SENTENCE_GATES)
+# answers them all.
 GATES = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
-               STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES))
-_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE = (
-    1 << b for b in range(6, 12))
+               STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES,
+               tuple("-" + unit for unit in qp.DURATION_UNITS),
+               tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS)))
+_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE, _DURATION, _MEASURE = (
+    1 << b for b in range(6, 14))
+# The bits that say nothing of a text that is not ASCII (IGNORECASE reads "\u0131" as "i",
+# which lower() keeps): set for it, as the patterns are tried there whatever its words.
+_ASCII_ONLY = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE
 # What quantity_context.RANKED_RE needs in the lower case of an ASCII text: an ordinal in
 # digits ("3rd": bit 0) or in words, and a superlative. (IGNORECASE matches a few non-ASCII
 # letters to ASCII ones, "\u017f" to "s": other text is searched whatever its gates.)
@@ -79,7 +86,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         gates = GATES.mask(low_text)
     ascii_only = sentence.isascii()
     if not ascii_only:
-        gates |= qp.ASCII_ONLY_GATES
+        gates |= _ASCII_ONLY
 
     def keep(q: Quantity | None) -> None:
         if q is not None and not taken.overlaps(q.start, q.end):
@@ -171,12 +178,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         keep(Quantity(text[s:e], s, e, "rank", place, place, place, None,
                       qc.place_noun(folded, s, e), False, "exact"))
     if "-" in sentence:
-        for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop):
+        for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop) if gates & _DURATION else ():
             keep(_duration(text, m))
         if "-second" in low_text or "-minute" in low_text:
             for m in qp.SHORT_DURATION_ADJ_RE.finditer(folded, start, stop):
                 keep(_duration(text, m))
-        if digits:
+        if digits and gates & _MEASURE:
             for m in qp.MEASURE_ADJ_RE.finditer(folded, start, stop):
                 keep(_measured(text, m))
     if cricket and digits:

@@ -6,11 +6,20 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.extract import quantities
 from checker.extract.cues import tokens
 from checker.extract.quantities import GATES as QUANTITY_GATES
 from checker.extract.quantities import RANK_CUES
 from checker.extract.quantity_context import ORDINAL_WORDS, RANKED_RE
-from checker.extract.quantity_patterns import NUMBER_WORDS, WORD_NUMBER_RE, WRITTEN_WORDS
+from checker.extract.quantity_patterns import (
+    DURATION_ADJ_RE,
+    DURATION_UNITS,
+    MEASURE_ADJ_RE,
+    MEASURE_ADJ_UNITS,
+    NUMBER_WORDS,
+    WORD_NUMBER_RE,
+    WRITTEN_WORDS,
+)
 from checker.textutil import fold
 
 _NOISE = [" ", "  ", "-", "x", ",", "`", "\u2013", "\u017f", "\u212a", "\u0130", "A", "7"]
@@ -83,3 +92,48 @@ def test_written_words_are_the_number_words_but_scales() -> None:
     # Not ASCII: "\u017fix" is "six" to IGNORECASE, and no token of WRITTEN_WORDS.
     assert WORD_NUMBER_RE.search("\u017fix million people")
     assert WRITTEN_WORDS.isdisjoint(tokens("\u017fix million people"))
+
+
+def _quantity_mask(text: str) -> int:
+    """The quantity gates find_quantities reads a sentence with (forced on in other text)."""
+    mask = QUANTITY_GATES.mask(fold(text).lower())
+    return mask if text.isascii() else mask | quantities._ASCII_ONLY
+
+
+_ADJ_NUMBERS = ["5", "24", "2,794", "13.4", "five", "Twenty-one", "twenty one", "a", "12"]
+_ADJ_UNITS = [*DURATION_UNITS, *MEASURE_ADJ_UNITS, "YEAR", "Metre", "KM", "years", "hours",
+              "tonnes", "inches", "M\u0130LE", "\u0131nch", "ki\u0142o"]
+_ADJ_NOUNS = ["contract", "deal", "strike", "runway", "section", "long contract", "truck",
+              "state of emergency", "Contract"]
+
+
+@given(_shaped(_ADJ_NUMBERS, ["-", "\u2013", " - ", "--"], _ADJ_UNITS,
+               [" ", "-long ", "\t", "  "], _ADJ_NOUNS))
+def test_adjective_gates_keep_every_match(text: str) -> None:
+    mask = _quantity_mask(text)
+    if DURATION_ADJ_RE.search(fold(text)):
+        assert mask & quantities._DURATION, text
+    if MEASURE_ADJ_RE.search(fold(text)):
+        assert mask & quantities._MEASURE, text
+
+
+def test_adjective_gates_keep_each_unit() -> None:
+    for unit in _ADJ_UNITS:
+        for number in _ADJ_NUMBERS:
+            for text in (f"a {number}-{unit} contract", f"the {number}-{unit}-long strike",
+                         f"the {number}\u2013{unit} runway"):
+                mask = _quantity_mask(text)
+                if DURATION_ADJ_RE.search(fold(text)):
+                    assert mask & quantities._DURATION, text
+                if MEASURE_ADJ_RE.search(fold(text)):
+                    assert mask & quantities._MEASURE, text
+    # Not ASCII: IGNORECASE reads "\u0131" as "i", which lower() keeps.
+    assert MEASURE_ADJ_RE.search("a 5-\u0131nch screen")
+    assert not QUANTITY_GATES.mask("a 5-\u0131nch screen") & quantities._MEASURE
+
+
+def test_adjective_gates_turn_away_plain_text() -> None:
+    mask = _quantity_mask("Prices rose 5% in the year to March, a long-term high.")
+    assert not mask & (quantities._DURATION | quantities._MEASURE)
+    assert _quantity_mask("a five-year contract") & quantities._DURATION
+    assert _quantity_mask("the 2,794-metre runway") & quantities._MEASURE
