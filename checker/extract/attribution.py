@@ -12,6 +12,8 @@ from functools import lru_cache
 from checker import rx
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
 from checker.extract.attribution_cues import PATTERN_NEEDS as _PATTERN_NEEDS
+from checker.extract.attribution_cues import PRONOUN_BIT as _PRONOUN_BIT
+from checker.extract.attribution_cues import PRONOUNS as _PRONOUNS
 from checker.extract.attribution_cues import TITLE_BIT as _TITLE_BIT
 from checker.extract.attribution_cues import TITLE_WORDS as _TITLE_WORDS
 from checker.extract.attribution_patterns import ATTRIBUTION_RES as ATTRIBUTION_RES
@@ -21,6 +23,8 @@ from checker.extract.date_patterns import MONTHS, WEEKDAYS
 from checker.textutil import fold
 
 _ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
+# The other gates of the pronoun's pattern ("he said"): its verbs.
+_PRONOUN_CUES = next(need for need in _PATTERN_NEEDS if need & _PRONOUN_BIT) & ~_PRONOUN_BIT
 # "The estimated cost", "An estimated 300 people", "The claimed savings": no source.
 _NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "these", "those", "the", "a",
                           "an"})
@@ -95,8 +99,12 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
         return None
     if not sentence.isascii():
         gates = -1  # every pattern is tried (see attribution_cues)
-    elif gates & _TITLE_BIT and _TITLE_WORDS.isdisjoint(tokens(sentence)):
-        gates &= ~_TITLE_BIT  # no title is a word of it: the title patterns cannot match
+    else:
+        if gates & _TITLE_BIT and _TITLE_WORDS.isdisjoint(tokens(sentence)):
+            gates &= ~_TITLE_BIT  # no title is a word of it: the title patterns cannot match
+        if gates & _PRONOUN_CUES == _PRONOUN_CUES and (
+                "'" in sentence or not _PRONOUNS.isdisjoint(tokens(sentence))):
+            gates |= _PRONOUN_BIT  # "he said" may be told (attribution_cues.PRONOUNS)
     best: Attrib | None = None
     closing: Attrib | None = None
     for pattern, from_source, twin in _tries(gates):

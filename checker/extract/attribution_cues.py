@@ -97,3 +97,11 @@ TITLE_WORDS = frozenset("""chief executive economist prime finance minister pres
     skipper""".split())
 # The bit of GATES for the titles' substrings: the title patterns', and only theirs.
 TITLE_BIT = 1 << GATES.groups.index(_TITLES)
+# The pronouns of the pattern "he said", "they told" (\b before them, whitespace after): in
+# an ASCII sentence without an apostrophe (where "o'he" is one token) one is a word of
+# cues.tokens wherever it matches. A bit above GATES' (no substring sets it): attribution()
+# sets it where a pronoun may be told, and the pattern needs it.
+PRONOUNS = frozenset({"he", "she", "they"})
+PRONOUN_BIT = 1 << len(GATES.groups)
+PATTERN_NEEDS = tuple(need | PRONOUN_BIT if i == 10 else need
+                      for i, need in enumerate(PATTERN_NEEDS))
