@@ -132,8 +132,10 @@ def find_dates(
     found.sort(key=START)
     if len(found) > 1:
         found = date_days.spans_joined(found, text, start)
+    # A base named after a change needs its "%" or "per cent" (most clauses have neither).
+    change = "%" in lower or "cent" in lower
     found = [_bound_denied(_week_of_day(d, text, folded, start), folded, start, anchor)
-             for d in found if not _comparison_base(d, folded, start)]
+             for d in found if not _comparison_base(d, folded, start, change)]
     return date_shift.last_years(date_shift.anchor_shifts(found, folded, start), anchor)
 
 
@@ -250,12 +252,14 @@ _NAMED_BASE_RE = rx.compile(
 _LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 
 
-def _comparison_base(d: DateExpr, folded: str, start: int) -> bool:
-    """Whether d names the base a figure is compared with (above), not a time of the fact."""
-    if d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
+def _comparison_base(d: DateExpr, folded: str, start: int, change: bool = True) -> bool:
+    """Whether d names the base a figure is compared with (above), not a time of the fact;
+    `change` is False when the clause from `start` holds no "%" nor "cent" in any case (so
+    neither base pattern, each opening on one of them, can match)."""
+    if change and d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
             and _CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
         return True
-    if not d.relative and d.granularity in _BASE_GRAINS \
+    if change and not d.relative and d.granularity in _BASE_GRAINS \
             and _NAMED_BASE_RE.search(folded, max(start, d.start - 30), d.start) \
             and not COMMA_WHEN_RE.match(folded, d.end):
         # ... or a month, quarter or year named as the base: "up 6% on 2024", "up 11.3% on

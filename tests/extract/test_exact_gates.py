@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.extract import quantities
+from checker.extract import dates, quantities
 from checker.extract.cues import tokens
 from checker.extract.quantities import GATES as QUANTITY_GATES
 from checker.extract.quantities import RANK_CUES
@@ -137,3 +137,26 @@ def test_adjective_gates_turn_away_plain_text() -> None:
     assert not mask & (quantities._DURATION | quantities._MEASURE)
     assert _quantity_mask("a five-year contract") & quantities._DURATION
     assert _quantity_mask("the 2,794-metre runway") & quantities._MEASURE
+
+
+_BASE_PARTS = ["%", "per", "Per", "PER", "cent", "CENT", "Cent", "\u0441ent", " ", "  ", "\t",
+               "on", "from", "over", "against", "versus", "vs.", "VS", "compared", "with",
+               "to", "x", "5", "\u017f", "\u0130", "\u212a"]
+
+
+@given(st.lists(st.sampled_from(_BASE_PARTS), max_size=10).map("".join),
+       st.lists(st.sampled_from(_BASE_PARTS), max_size=10).map(" ".join))
+def test_comparison_base_gate_keeps_every_match(joined: str, spaced: str) -> None:
+    # find_dates asks a date whether it names a change's base only in a clause holding "%"
+    # or "cent" in lower case: each match of both patterns holds one.
+    for text in (joined, spaced, spaced + " "):
+        if dates._CHANGE_BASE_RE.search(text) or dates._NAMED_BASE_RE.search(text):
+            assert "%" in text.lower() or "cent" in text.lower(), text
+
+
+def test_comparison_base_gate() -> None:
+    text = "Sales rose 9.6 PER CENT on last year."
+    d = dates.find_dates(text, 0, len(text))
+    assert not d  # the base, no date of the fact
+    text = "Sales rose on last year's figure in 2024."
+    assert dates.find_dates(text, 0, len(text))
