@@ -267,18 +267,18 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Cheap gates, read once per sentence: a pattern runs only when the sentence has a digit
 # (if the pattern needs one) and one of the pattern's words (lower-cased substrings). These
 # are necessary conditions, so the gates change the speed, never the result.
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                "dec")
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+               "dec")
 _QUARTER_STEMS = ("quarter", "q1", "q2", "q3", "q4")
 _REL_YEARS = ("last year", "next year", "this year")
 _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
-    "iso": (True, ("-",)), "mdy": (True, _MONTH_STEMS), "dmy": (True, _MONTH_STEMS),
-    "day_range": (True, _MONTH_STEMS), "md_range": (True, _MONTH_STEMS),
+    "iso": (True, ("-",)), "mdy": (True, MONTH_STEMS), "dmy": (True, MONTH_STEMS),
+    "day_range": (True, MONTH_STEMS), "md_range": (True, MONTH_STEMS),
     "half": (False, ("half",)), "half_label": (True, ("h1", "h2")),
     "first_months": (False, ("first",)), "same_period": (False, ("same",)),
     "between_months": (False, ("between",)),
-    "month_range": (False, _MONTH_STEMS), "my": (True, _MONTH_STEMS),
-    "m_rel": (False, _MONTH_STEMS), "md": (True, _MONTH_STEMS), "dm": (True, _MONTH_STEMS),
+    "month_range": (False, MONTH_STEMS), "my": (True, MONTH_STEMS),
+    "m_rel": (False, MONTH_STEMS), "md": (True, MONTH_STEMS), "dm": (True, MONTH_STEMS),
     "md_rel": (True, _REL_YEARS), "dm_rel": (True, _REL_YEARS),
     "q_year": (False, ("quarter",)), "qy": (True, _QUARTER_STEMS),
     "q": (False, _QUARTER_STEMS), "fiscal": (True, ("-", "/")), "fy": (True, ("fy", "fiscal")),
@@ -287,7 +287,7 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
     "next_n": (False, ("next", "coming")), "past_n": (False, ("past", "last", "previous")),
     "past_decade": (False, ("decade",)),
     "since": (True, ("since", "until", "by", "before", "after", " than")),
-    "part": (True, ("early", "mid", "late")), "month_rel": (False, _MONTH_STEMS),
+    "part": (True, ("early", "mid", "late")), "month_rel": (False, MONTH_STEMS),
     "part_rel": (False, ("early", "mid", "late")),
     "prev_unit": (False, ("previous", "preceding", "prior", "following", "next")),
     "year_to": (False, ("year", "month", "quarter")),

@@ -24,6 +24,7 @@ from checker.extract.date_patterns import (
     COMMA_WHEN_RE,
     DENIED_WORDS,
     MONTH_FIRST,
+    MONTH_STEMS,
     NEEDS_MONTH,
     PATTERNS,
     month_starts,
@@ -65,6 +66,8 @@ _DIGIT_RE = rx.compile(r"\d")
 # that pass for a (digits, gates) pair are listed once and remembered.
 _GATE_CUES: list[tuple[str, ...]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
 GATES = Gates(_GATE_CUES)
+# The bit of GATES set by a month's name (its first three letters, in any case).
+MONTH_BIT = 1 << _GATE_CUES.index(MONTH_STEMS)
 _PLAN = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
           name in MONTH_FIRST) for name, pattern, needs_digit, cues in PATTERNS]
 _Plan = tuple[str, re.Pattern[str], bool, bool]

@@ -17,7 +17,7 @@ from checker.extract.clock_times import SEASONAL_UNITS, times_in_utc
 from checker.extract.date_rules import april_to_march, quarters_of_accounts
 from checker.extract.date_shift import dateline_end
 from checker.extract.dates import GATES as _DATE_GATES
-from checker.extract.dates import Anchor, DateExpr, find_dates
+from checker.extract.dates import MONTH_BIT, Anchor, DateExpr, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.interview import Turns, turns_of
@@ -306,7 +306,10 @@ class _Context:
                              has_date=bool(dates) or "time" in kinds,
                              attributed=attrib is not None,
                              future=future, correction=correction, cue_gates=cue_gates)
-        line = dateline_end(folded, start, end) if dates and start == sentence[0] else None
+        # A dateline holds a day's digits and a month's name ("PARIS, March 3 - "), whose
+        # first three letters set the dates' gates' MONTH_BIT.
+        line = dateline_end(folded, start, end) if dates and start == sentence[0] \
+            and digits and date_gates & MONTH_BIT else None
         if line is not None:
             # A dateline dates the report, not the event: no date slot of the claim (its
             # digits are still no quantity; the check-worthiness features are as before).

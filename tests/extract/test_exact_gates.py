@@ -3,11 +3,15 @@ the pattern matches (each gate is a necessary condition of a match)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import dates, quantities
 from checker.extract.cues import tokens
+from checker.extract.date_patterns import MONTHS as MONTH_NAMES
+from checker.extract.date_shift import dateline_end
 from checker.extract.quantities import GATES as QUANTITY_GATES
 from checker.extract.quantities import RANK_CUES
 from checker.extract.quantity_context import ORDINAL_WORDS, RANKED_RE
@@ -21,6 +25,8 @@ from checker.extract.quantity_patterns import (
     WRITTEN_WORDS,
 )
 from checker.textutil import fold
+
+DIGIT_RE = re.compile(r"\d")
 
 _NOISE = [" ", "  ", "-", "x", ",", "`", "\u2013", "\u017f", "\u212a", "\u0130", "A", "7"]
 
@@ -160,3 +166,27 @@ def test_comparison_base_gate() -> None:
     assert not d  # the base, no date of the fact
     text = "Sales rose on last year's figure in 2024."
     assert dates.find_dates(text, 0, len(text))
+
+
+_CITIES = ["PARIS", "Paris", "New Delhi", "KOUROU, French Guiana", "Thiruvananthapuram",
+           "In Paris", "WILMINGTON, Delaware", "O'Hare"]
+_DAYS = ["March 3", "Aug 10", "10 August", "Sept 18", "Sep. 5", "3 May", "Jan 1, 2025",
+         "5 Mar", "DEC 4", "march 3"]
+_AFTER = [" - ", " (Reuters) - ", " (PTI) The", " \u2013 ", " -- ", ": ", "(AFP) -\t"]
+
+
+@given(_shaped(_CITIES, [", ", ",  ", ",\t", " , "], _DAYS, _AFTER))
+def test_dateline_gate_keeps_every_match(text: str) -> None:
+    # claim() reads a dateline only in a clause with digits and a month's first letters.
+    folded = fold(text)
+    if dateline_end(folded, 0, len(folded)) is not None:
+        assert DIGIT_RE.search(folded), text
+        assert dates.GATES.mask(folded.lower()) & dates.MONTH_BIT, text
+
+
+def test_dateline_gate_keeps_each_month() -> None:
+    for month in [*MONTH_NAMES, "Sept"]:
+        for text in (f"PARIS, {month.capitalize()} 3 - Prices rose.",
+                     f"Delhi, 10 {month.capitalize()} (PTI) Prices rose."):
+            assert dateline_end(text, 0, len(text)) is not None, text
+            assert dates.GATES.mask(text.lower()) & dates.MONTH_BIT, text
