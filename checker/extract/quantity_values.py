@@ -16,7 +16,7 @@ _EXACT_DIGITS = 20
 
 def plain_digits(text: str) -> str:
     """A written figure as a decimal: "1,250" -> "1250", "3 400" -> "3400", "3,4" -> "3.4"."""
-    if _DECIMAL_COMMA_RE.fullmatch(text):
+    if "," in text and _DECIMAL_COMMA_RE.fullmatch(text):  # (most figures have no comma)
         return text.replace(",", ".")
     return text.replace(",", "").replace(" ", "")
 

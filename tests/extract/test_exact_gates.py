@@ -190,3 +190,13 @@ def test_dateline_gate_keeps_each_month() -> None:
                      f"Delhi, 10 {month.capitalize()} (PTI) Prices rose."):
             assert dateline_end(text, 0, len(text)) is not None, text
             assert dates.GATES.mask(text.lower()) & dates.MONTH_BIT, text
+
+
+@given(st.text(alphabet="0123456789, .\u0663", max_size=12))
+def test_plain_digits_as_before(text: str) -> None:
+    # Only a text with a comma can be a decimal comma's (the pattern holds one).
+    from checker.extract.quantity_values import _DECIMAL_COMMA_RE, plain_digits
+
+    before = text.replace(",", ".") if _DECIMAL_COMMA_RE.fullmatch(text) \
+        else text.replace(",", "").replace(" ", "")
+    assert plain_digits(text) == before
