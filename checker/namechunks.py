@@ -257,7 +257,7 @@ def unknown_names(
             if word.endswith(POSSESSIVE) and i + 1 < len(toks) \
                     and toks[i + 1].text[:1].isupper() and text[tok.end:toks[i + 1].start] == " ":
                 flush(2)  # "Veridia's National Renewal Party": the owner, then the owned
-        elif chunk and (word.isdigit() or _ROMAN_RE.fullmatch(word)) \
+        elif chunk and (word.isdigit() or word[0] in "IVX" and _ROMAN_RE.fullmatch(word)) \
                 and toks[i - 1].text.lower() != "magnitude" \
                 and not (toks[i - 1].text.endswith(POSSESSIVE)
                          and not (i + 1 < len(toks) and toks[i + 1].text[:1].isupper())) \
