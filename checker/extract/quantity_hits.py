@@ -45,8 +45,10 @@ class Hit:
         for name, (a, b) in self.spans.items():
             self.groups[name] = folded[a:b]
         # The readers ask a hit for its parts a score of times: the dict's own get, not a
-        # method call each (group() below says what it answers).
+        # method call each (group() below says what it answers); and where one ends, the
+        # match's own end (end() below: a part's end is the match's, the hit's end too).
         self.group = self.groups.get  # type: ignore[method-assign,assignment]
+        self.end = m.end  # type: ignore[method-assign,assignment]
 
     def group(self, name: str) -> str | None:
         """The text of a named part, or None when absent."""
