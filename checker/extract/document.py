@@ -42,6 +42,7 @@ from checker.extract.unwrap import unwrap
 from checker.extract.verdicts import rated_claim, rated_claims, with_rated
 from checker.extract.worktitles import quoted_titles, titled
 from checker.extract.worthiness import (
+    CORRECTION_BIT,
     CUE_GATES,
     ENTITY_BONUS,
     FIGURE_ROW_RE,
@@ -229,19 +230,22 @@ class _Context:
             self._cricket = page_of_cricket(self.folded)
         return self._cricket
 
-    def stance(self, sentence: tuple[int, int],
-               gates: int | None = None) -> tuple[bool, Attrib | None, bool]:
+    def stance(self, sentence: tuple[int, int], gates: int | None = None,
+               cues: int | None = None) -> tuple[bool, Attrib | None, bool]:
         """(future, attribution, correction) of a sentence, cached across its units;
-        `gates` is the attribution gates' mask of the sentence, when the caller has it."""
+        `gates` and `cues` are the attribution gates' and the cue gates' masks of the
+        sentence, when the caller has them."""
         if sentence != self._sentence:
             s, e = sentence
             stext = self.folded[s:e]
             self._sentence = sentence
             # stext is a slice of the folded document, folded already: is_future and
-            # is_correction of it, without folding it again.
+            # is_correction of it, without folding it again; a correction's note only where
+            # one of its words is (worthiness.CORRECTION_BIT).
             self._stance = (future_of_folded(stext),
                             attribution(self.text, s, e, self.folded, gates),
-                            CORRECTION_RE.match(stext) is not None)
+                            (cues is None or cues & CORRECTION_BIT != 0)
+                            and CORRECTION_RE.match(stext) is not None)
         return self._stance
 
     def claim(self, start: int, end: int, sentence: tuple[int, int],
@@ -260,7 +264,8 @@ class _Context:
         lower = folded[start:end].lower()
         date_gates, quantity_gates, attribution_gates, cue_gates = SENTENCE_GATES.masks(lower)
         whole = (start, end) == sentence
-        future, attrib, correction = self.stance(sentence, attribution_gates if whole else None)
+        future, attrib, correction = self.stance(sentence, attribution_gates, cue_gates) \
+            if whole else self.stance(sentence)
         if not whole:
             if future:  # the clause's own plan, or one told across it ("said ... would")
                 future = future_within(folded, sentence[0], sentence[1], start, end)

@@ -173,6 +173,10 @@ CORRECTION_RE = rx.compile(
     r"^\W*(?=[cue])(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]",
     re.IGNORECASE,
 )
+# A word of each of its notes, in lower case, without an "i" or an "s" (IGNORECASE reads
+# "\u0131" as "i" and "\u017f" as "s", which lower() keeps): a sentence CORRECTION_RE
+# matches holds one in its lower case, whatever its script (extract.SENTENCE_GATES).
+CORRECTION_CUES = ("correct", "clar", "update", "note", "erratum")
 
 
 # A concession or a gloss after the fact ("..., though the government has not published a

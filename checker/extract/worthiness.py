@@ -15,7 +15,7 @@ from functools import lru_cache
 from checker import rx
 from checker.extract.cues import Cue, must_lower_twin, tokens
 from checker.extract.gates import Gates
-from checker.extract.stance import is_future
+from checker.extract.stance import CORRECTION_CUES, is_future
 from checker.textutil import fold
 
 WEIGHTS: dict[str, float] = {
@@ -257,7 +257,12 @@ _SUPERSEDED_TWIN = must_lower_twin(SUPERSEDED_RE)
 # The phrase needles of the word cues text_features reads (bit i: the i-th cue's), for a
 # caller that scans a clause's lower case text for other cues too (extract.SENTENCE_GATES).
 _CUES = (FACTUAL_VERBS, OPINION, SENTIMENT, EVALUATIVE, SPECULATION)
-CUE_GATES = Gates([cue.needles for cue in _CUES])
+# ... then a superseded version's words (SUPERSEDED_RE's: each of its two notes holds one,
+# in ASCII text, where the lower-case twin reads it) and a correction's (stance).
+_SUPERSEDED_CUES = ("version", "corrected", "updated", "amended")
+CUE_GATES = Gates([*(cue.needles for cue in _CUES), _SUPERSEDED_CUES, CORRECTION_CUES])
+_SUPERSEDED_BIT = 1 << len(_CUES)
+CORRECTION_BIT = 1 << len(_CUES) + 1
 # The four cues a feature each, with their bits of CUE_GATES, and all their words.
 _TONE_CUES = (("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4),
               ("evaluative", EVALUATIVE, 8), ("speculation", SPECULATION, 16))
@@ -337,7 +342,8 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
             has_number and words >= 3
             and ("factual-verb" in found or not _VERB_WORDS.isdisjoint(toks))):
         found.append("too-short")
-    if SUPERSEDED_RE.match(text) if lower is None else _SUPERSEDED_TWIN.match(lower):
+    if SUPERSEDED_RE.match(text) if lower is None else (
+            gates is None or gates & _SUPERSEDED_BIT) and _SUPERSEDED_TWIN.match(lower):
         found.append("superseded")
     return sorted(found, key=_ORDER.__getitem__)
 

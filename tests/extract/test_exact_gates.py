@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.extract import dates, quantities
+from checker.extract import dates, quantities, worthiness
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import MONTHS as MONTH_NAMES
 from checker.extract.date_shift import dateline_end
@@ -24,6 +24,7 @@ from checker.extract.quantity_patterns import (
     WORD_NUMBER_RE,
     WRITTEN_WORDS,
 )
+from checker.extract.stance import CORRECTION_RE
 from checker.textutil import fold
 
 DIGIT_RE = re.compile(r"\d")
@@ -209,3 +210,34 @@ def test_roman_gate_keeps_every_numeral(word: str) -> None:
 
     if _ROMAN_RE.fullmatch(word):
         assert word[0] in "IVX"
+
+
+_NOTE_OPEN = ["", "\"", "** ", "(", "Correction", "CLARIFICATION", "Update", "Editor's note",
+              "editors  note", "Erratum", "correct\u0131on", "Clar\u0130fication", "Note"]
+_NOTE_BODY = ["this article was corrected", "This Story has been UPDATED",
+              "an earlier version of this article", "The original versions of this page",
+              "a previous version of this report", "this piece was amended", "prices rose",
+              "\u017fome text", "the prior ver\u017fion of this story"]
+
+
+def _notes_hold(text: str) -> None:
+    # The cue gates' bits for a correction's note (any text) and a superseded version's
+    # (ASCII text, read by the lower-case twin).
+    mask = worthiness.CUE_GATES.mask(fold(text).lower())
+    if CORRECTION_RE.match(fold(text)):
+        assert mask & worthiness.CORRECTION_BIT, text
+    if text.isascii() and worthiness._SUPERSEDED_TWIN.match(text.lower()):
+        assert mask & worthiness._SUPERSEDED_BIT, text
+
+
+@given(_shaped(_NOTE_OPEN, [":", " :", ": ", "-", " - ", ":\t", ""], _NOTE_BODY))
+def test_note_gates_keep_every_match(text: str) -> None:
+    _notes_hold(text)
+
+
+def test_note_gates_keep_each_note() -> None:
+    for opening in _NOTE_OPEN:
+        for body in _NOTE_BODY:
+            _notes_hold(f"{opening}: {body}")
+            _notes_hold(f"{opening} - {body}")
+    assert CORRECTION_RE.match("Correct\u0131on: prices rose")  # "\u0131" read as "i"
