@@ -59,6 +59,7 @@ _ASCII_ONLY = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE
 # digits ("3rd": bit 0) or in words, and a superlative. (IGNORECASE matches a few non-ASCII
 # letters to ASCII ones, "\u017f" to "s": other text is searched whatever its gates.)
 RANK_CUES = (1 | _ORDINAL, _SUPERLATIVE)
+_ORDINAL_CUES = RANK_CUES[0]
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
@@ -156,8 +157,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             if gates & _STREAK else ():
         keep(Quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
                       "exact"))  # "for the fifth year in a row": a run five years long
+    # A place in a sequence is an ordinal after "the" ("the fourth minister to leave"): in
+    # ASCII text one of RANK_CUES' (IGNORECASE reads "thırd" as "third" in other text).
     for s, e, place, of in sequence_places(folded, low_text, start, stop) \
-            if " to " in low_text else ():
+            if " to " in low_text and (gates & _ORDINAL_CUES or not ascii_only) else ():
         keep(Quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
                       "exact"))  # "the fourth minister to leave"
     for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():

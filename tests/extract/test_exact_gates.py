@@ -241,3 +241,14 @@ def test_note_gates_keep_each_note() -> None:
             _notes_hold(f"{opening}: {body}")
             _notes_hold(f"{opening} - {body}")
     assert CORRECTION_RE.match("Correct\u0131on: prices rose")  # "\u0131" read as "i"
+
+
+@given(_shaped(["the", "The", "THE"], [" ", "  ", "\t"], _ORDINALS, [" "],
+               ["minister", "Super League coach", "country", "one"], [" to "],
+               ["leave", "resign", "be held"]))
+def test_sequence_gate_keeps_every_match(text: str) -> None:
+    # find_quantities reads a place in a sequence in an ASCII clause with an ordinal's cue.
+    from checker.extract.streaks import _SEQUENCE_RE
+
+    if _SEQUENCE_RE.search(fold(text)) and text.isascii():
+        assert _quantity_mask(text) & RANK_CUES[0], text
