@@ -139,8 +139,10 @@ def candidate_spans(doc: Document, folded: str | None = None,
         begin = lead.end() if lead else block.start
         stamp = _STAMP_PREFIX_RE.match(text, begin, block.end)
         begin = stamp.end() if stamp else begin
-        turn = _SPEAKER_PREFIX_RE.match(text, begin, block.end) \
-            or _SECTION_PREFIX_RE.match(text, begin, block.end)
+        # A turn's label and a section's heading end in a colon: most blocks hold none.
+        turn = (_SPEAKER_PREFIX_RE.match(text, begin, block.end)
+                or _SECTION_PREFIX_RE.match(text, begin, block.end)) \
+            if text.find(":", begin, block.end) >= 0 else None
         begin = turn.end() if turn else begin
         if turns is not None:
             begin = turns.speech.get(begin, begin)  # "Chief Executive Sam Okafor: "

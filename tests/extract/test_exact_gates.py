@@ -252,3 +252,15 @@ def test_sequence_gate_keeps_every_match(text: str) -> None:
 
     if _SEQUENCE_RE.search(fold(text)) and text.isascii():
         assert _quantity_mask(text) & RANK_CUES[0], text
+
+
+@given(_shaped(["", "Q", "A", "Operator", "Results", "main  outcomes and\tmeasures",
+                "Conclusions and relevance", "CONTEXT", "x"], [":", " :", ": ", ":\t", ""],
+               ["During follow-up, 3,104 died.", "When will bills fall?", "\"We won\""]))
+def test_block_prefix_gate_keeps_every_match(text: str) -> None:
+    # candidate_spans reads a turn's label or a section's heading only in a block with ":".
+    from checker.extract.document import _SECTION_PREFIX_RE, _SPEAKER_PREFIX_RE
+
+    for begin in range(min(3, len(text) + 1)):
+        if _SPEAKER_PREFIX_RE.match(text, begin) or _SECTION_PREFIX_RE.match(text, begin):
+            assert text.find(":", begin) >= 0, text
