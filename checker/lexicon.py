@@ -14,6 +14,7 @@ from checker.models.rules import EntityRule, PredicateRule
 from checker.namechunks import unknown_names
 from checker.nameids import unknown_slug
 from checker.nlp import (
+    ASCII_RUN_SPLIT_RE,
     AUXILIARIES,
     MATCH_TOKEN_RE,
     cased_key,
@@ -217,7 +218,8 @@ class Lexicon:
         # the words are the odd parts, and the running sums of the parts' lengths are where
         # each part starts and ends (parts 0, 1, 2, ...: gap, word, gap, ...).
         part = text if start == 0 and end is None else text[start:end]
-        parts = token_split_re(part).split(part)
+        splitter = token_split_re(part)
+        parts = splitter.split(part)
         words = parts[1::2]
         bounds = list(accumulate(map(len, parts), initial=start))
         # map() over C functions and tuple.__new__ (Token's own __new__ is Python code): a
@@ -226,7 +228,10 @@ class Lexicon:
                                      zip(words, bounds[1:-1:2], bounds[2::2], strict=True)))
         # A word's cased key is the word itself unless it holds an apostrophe (folded, and a
         # possessive dropped) or is "&" ("and"): a sentence with neither needs no look-ups.
-        cased = list(map(cased_key, words)) if _KEYED_CHARS_RE.search(part) else words
+        # The runs' splitter is token_split_re's for ASCII text with no "'" nor "&" (most),
+        # which has none of _KEYED_CHARS_RE's characters: its test is not made again.
+        cased = words if splitter is ASCII_RUN_SPLIT_RE or not _KEYED_CHARS_RE.search(part) \
+            else list(map(cased_key, words))
         lower = list(map(str.lower, cased))  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)
         return toks, cased, lower

@@ -264,3 +264,14 @@ def test_block_prefix_gate_keeps_every_match(text: str) -> None:
     for begin in range(min(3, len(text) + 1)):
         if _SPEAKER_PREFIX_RE.match(text, begin) or _SECTION_PREFIX_RE.match(text, begin):
             assert text.find(":", begin) >= 0, text
+
+
+@given(st.text(alphabet="aZ0 '&\u2019\u2018\u02bc\u00e9-`", max_size=20))
+def test_run_splitter_text_has_no_keyed_characters(text: str) -> None:
+    # Lexicon.tokens takes the words as their cased keys where token_split_re chose the
+    # runs' splitter, without searching the text for an apostrophe or "&" again.
+    from checker.lexicon import _KEYED_CHARS_RE
+    from checker.nlp import ASCII_RUN_SPLIT_RE, token_split_re
+
+    if token_split_re(text) is ASCII_RUN_SPLIT_RE:
+        assert not _KEYED_CHARS_RE.search(text), text
