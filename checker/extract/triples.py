@@ -97,7 +97,10 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
         return None
     verb_start, verb_end = verb
     # "Turkey, which joined ...": the relative clause's subject is the name before it
-    subject = _TRAILING_RELATIVE_RE.sub("", folded[:verb_start]).strip(" ,\"'")
+    # (Only a subject with a comma can end in one's relative pronoun: most have none.)
+    subject = folded[:verb_start]
+    subject = (_TRAILING_RELATIVE_RE.sub("", subject) if "," in subject else subject) \
+        .strip(" ,\"'")
     predicate = folded[verb_start:verb_end].lower()
     if predicate in _AUXILIARY:
         part = _PARTICIPLE_RE.match(folded, verb_end)

@@ -275,3 +275,14 @@ def test_run_splitter_text_has_no_keyed_characters(text: str) -> None:
 
     if token_split_re(text) is ASCII_RUN_SPLIT_RE:
         assert not _KEYED_CHARS_RE.search(text), text
+
+
+@given(st.lists(st.sampled_from([" ", "  ", "\t", ",", ", ", "Which", "who", "WHO", "wh\u0131ch",
+                                 "x", "Turkey", "\u00a0"]), max_size=6).map("".join))
+def test_trailing_relative_needs_a_comma(text: str) -> None:
+    # read_triple strips a subject's relative pronoun ("Turkey, which") only from a subject
+    # with a comma: the pattern's match holds one.
+    from checker.extract.triples import _TRAILING_RELATIVE_RE
+
+    if _TRAILING_RELATIVE_RE.search(text):
+        assert "," in text
