@@ -8,6 +8,7 @@ tanks": `noun_after`). Patterns and small readings that quantities.py and its re
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeGuard
 
@@ -249,11 +250,15 @@ def noun_after(folded: str, end: int) -> str | None:
     return _noun_of(words)
 
 
+# What quantity_patterns.LETTER_RE matches a word's first character with (a set: "" is none).
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
 def _noun_of(words: list[str]) -> str | None:
     """The head noun of the words after a number."""
     phrase: list[str] = []
     for w in words[:4]:
-        if not qp.LETTER_RE.match(w) and not w[:1].isdigit() or w.lower() in qp.NOUN_STOP:
+        if w[:1] not in _ASCII_LETTERS and not w[:1].isdigit() or w.lower() in qp.NOUN_STOP:
             break  # (a word opening in a digit is an age group: NOUN_WORDS_RE)
         if phrase and len(w) > 4 and w[:1].islower() and w.endswith("ed"):
             break  # a verb after the noun: "one crew member suffered burns" counts no burns

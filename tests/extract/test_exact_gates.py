@@ -286,3 +286,12 @@ def test_trailing_relative_needs_a_comma(text: str) -> None:
 
     if _TRAILING_RELATIVE_RE.search(text):
         assert "," in text
+
+
+@given(st.text(alphabet="aZ09-,.\u00e9\u0130\u212a'", max_size=4))
+def test_noun_letter_set_as_pattern(word: str) -> None:
+    # _noun_of reads LETTER_RE's match of a word's first character off a set.
+    from checker.extract.quantity_context import _ASCII_LETTERS
+    from checker.extract.quantity_patterns import LETTER_RE
+
+    assert (word[:1] in _ASCII_LETTERS) == (LETTER_RE.match(word) is not None)
