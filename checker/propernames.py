@@ -94,7 +94,7 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     found: dict[str, int] = {}
     for word in _MID_NAME_RE.findall(text):
         found[word] = found.get(word, 0) + 1
-    for word in _STAMPED_WORD_RE.findall(text):
+    for word in _STAMPED_WORD_RE.findall(text) if ":" in text else ():  # "10:42 ..."
         if found.get(word, 0) > 1:
             found[word] -= 1
         else:

@@ -295,3 +295,12 @@ def test_noun_letter_set_as_pattern(word: str) -> None:
     from checker.extract.quantity_patterns import LETTER_RE
 
     assert (word[:1] in _ASCII_LETTERS) == (LETTER_RE.match(word) is not None)
+
+
+@given(st.lists(st.sampled_from(["10", "4", ":", "42", " ", "\t", "\n", "Temperatures",
+                                 "x"]), max_size=8).map("".join))
+def test_stamped_words_need_a_colon(text: str) -> None:
+    from checker.propernames import _STAMPED_WORD_RE
+
+    if _STAMPED_WORD_RE.search(text):
+        assert ":" in text
