@@ -97,15 +97,18 @@ def find_dates(
     stop = len(text) if end is None else end
     folded = fold(text) if folded is None else folded
     found: list[DateExpr] = []
-    taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
     if digits is None:
         digits = _DIGIT_RE.search(folded, start, stop) is not None
-    months: list[int] | None = None  # where month names start, found once
     if lower is None:
         lower = folded[start:stop].lower()
     if gates is None:
         gates = GATES.mask(lower)
-    for name, pattern, needs_month, month_first in _plans(digits, gates):
+    plans = _plans(digits, gates)
+    if not plans:
+        return found  # no digit and no cue of any pattern (two clauses in five)
+    taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
+    months: list[int] | None = None  # where month names start, found once
+    for name, pattern, needs_month, month_first in plans:
         matches: Iterable[re.Match[str]]
         if needs_month:
             if months is None:
