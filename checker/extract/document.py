@@ -46,7 +46,7 @@ from checker.extract.worthiness import (
     CUE_GATES,
     ENTITY_BONUS,
     FIGURE_ROW_RE,
-    score,
+    score_of,
     text_features,
     with_entities,
 )
@@ -323,7 +323,7 @@ class _Context:
             dates = [d for d in dates if d.end > line]
         # Entity matching is the costliest step: skip it when even the best entity features
         # could not lift the score to the threshold (the result is the same, only faster).
-        if threshold > 0 and score(base, ENTITY_BONUS) < threshold:
+        if threshold > 0 and score_of(tuple(base), ENTITY_BONUS) < threshold:
             return None
         # After a dateline the sentence starts again: "DHAKA, Aug 10 - Dengue cases ..."
         # says no more that "Dengue" is a name than a sentence opening with it would.
@@ -336,7 +336,7 @@ class _Context:
         unknown = len(entities) - known
         found = with_entities(base, known, len(entities), unknown if unknown < 2
                               else len({m.text for m in entities if not m.id}))
-        found_score = score(found)
+        found_score = score_of(tuple(found), 0.0)  # score(found) without its wrapper's call
         if found_score < threshold:
             return None
         # The reading starts after a dateline: its place and agency are no subject (desk

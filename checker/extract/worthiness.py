@@ -447,11 +447,11 @@ def _is_inflected(token: str) -> bool:
 
 def score(found: list[str], bonus: float = 0.0) -> float:
     """Logistic score of the features (plus a bonus weight), rounded for stable files."""
-    return _score(tuple(found), bonus)
+    return score_of(tuple(found), bonus)
 
 
 @lru_cache(maxsize=4096)
-def _score(found: tuple[str, ...], bonus: float) -> float:
+def score_of(found: tuple[str, ...], bonus: float) -> float:
     """score() of a feature tuple: sentences share a few hundred combinations of features,
     and the same sum in the same order gives the same float."""
     total = BIAS + bonus + sum(WEIGHTS[f] for f in found)
