@@ -22,7 +22,7 @@ from checker.propernames import MONTHS_AND_DAYS
 
 def _is_part_of_name(folded: str, m: Hit) -> bool:
     """Numbers glued to names ("J-10CE", "Chang'e 6", "iPhone 15") or adjectives ("five-year")."""
-    s, e = m.start("num"), m.end()
+    s, e = m.m.start("num"), m.end()
     before = folded[max(0, s - 25):s]
     after = folded[e:e + 12]
     if m.group("cur") or m.group("scale") or m.group("unit"):
@@ -50,7 +50,7 @@ def _is_age(folded: str, m: Hit) -> bool:
     if not num.isdigit() or int(num) > 120 or not _AGE_END_RE.match(folded, m.end()) or any(
             m.group(g) for g in ("cur", "scale", "unit", "num2", "mod")):
         return False
-    s = m.start("num")
+    s = m.m.start("num")
     name = qp.AGE_BEFORE_RE.search(folded, max(0, s - 40), s)
     return name is not None and name.group("name").lower() not in MONTHS_AND_DAYS
 
@@ -74,7 +74,7 @@ def _is_year_like(folded: str, m: Hit) -> bool:
         return False
     if len(num) != 4 or not 1800 <= int(num) <= 2100:
         return False
-    s = m.start("num")
+    s = m.m.start("num")
     return not (m.group("mod") or count_before(folded, max(0, s - 20), s)
                 or COUNT_AFTER_RE.match(folded, m.end()))
 
@@ -82,7 +82,7 @@ def _is_year_like(folded: str, m: Hit) -> bool:
 def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     """The quantity a number written in digits states (a Hit of NUMBER_RE), or None."""
     num = m.group("num") or ""
-    s, num_end = m.start(), m.end("num")
+    s, num_end = m.head, m.end("num")
     if _is_year_like(folded, m):
         return None
     if _is_age(folded, m) or qc.AGED_BEFORE_RE.search(folded, max(0, s - 20), s):
@@ -127,7 +127,7 @@ def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
 def _metres(folded: str, m: Hit) -> bool:
     """Whether the "m" after a number is metres: "1.2m tall", "jumped 8.41m", "the 60m
     hurdles", "the 4x400m relay", "the men's 1500m" (else a million: "1.2m people")."""
-    s = m.start("num")
+    s = m.m.start("num")
     return qw.METRE_CONTEXT_RE.match(folded, m.end()) is not None \
         or qw.METRE_BEFORE_RE.search(folded, max(0, s - 30), s) is not None \
         or (qw.RACE_DISTANCE_RE.match(folded, s) is not None
@@ -184,7 +184,7 @@ def _temperature_against(folded: str, m: Hit) -> str | None:
     letter = scale.group()
     if float(num) > qp.TEMPERATURE_LIMITS[letter]:
         return None
-    s = m.start("num")
+    s = m.m.start("num")
     before = folded[max(0, s - 25):s]
     if qp.LABEL_BEFORE_RE.search(before) or qp.LETTER_END_RE.search(before):
         return None
@@ -213,7 +213,7 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         low, high, bound, approx = bounds(value, precision(num, scale, factor), mod, unit,
                                           significant(num) if mod else 1)
         center = value
-    s, end = m.start(), m.end() if end is None else end
+    s, end = m.head, m.end() if end is None else end
     noun_at = end
     if not mod and not num2 and folded.startswith(" or ", end):
         # "40% or less" is at most 40% (a desk probe: exactly 40%, a conflict with 30%)
@@ -235,7 +235,7 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
     counted = None
     if noun:
         # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
-        at = m.start("num")
+        at = m.m.start("num")
         counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(folded, max(0, at - 16), at) or (
             kind == "count" and qp.MEASURED_BEFORE_RE.search(folded, max(0, at - 16), at)
             and qp.QUAKE_RE.search(folded)) else noun_after(folded, noun_at)

@@ -19,7 +19,11 @@ _DURATION_RE = rx.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|ho
 
 
 class Hit:
-    """A match with the currency and modifier written before it, read as one match."""
+    """A match with the currency and modifier written before it, read as one match.
+
+    `head` is where the whole hit starts (start()); a part other than "cur" and "mod" starts
+    where the match's own does (m.start(name)): the readers of figures read both so, without
+    a Python call each."""
 
     def __init__(self, folded: str, m: re.Match[str], currency: bool = True,
                  floor: int = 0) -> None:

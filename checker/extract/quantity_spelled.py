@@ -15,7 +15,7 @@ from checker.extract.quantity_words import kind_unit
 
 def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
     """The figure a vague amount, a ratio verb or a number word states, or None."""
-    s, e = m.start(), m.end()
+    s, e = m.head, m.end()
     mod = m.group("mod") or ""
     if m.group("vague"):
         low, high = qw.VAGUE[" ".join((m.group("vague") or "").lower().split())]
