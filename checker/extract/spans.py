@@ -74,4 +74,7 @@ class SpanSet:
 def within(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether [start, end) lies inside one of `spans` (a few, as a sentence's titles or
     units: a scan)."""
-    return any(s <= start and end <= e for s, e in spans)
+    for s, e in spans:  # noqa: SIM110 -- any() over a generator is resumed for each span
+        if s <= start and end <= e:
+            return True
+    return False

@@ -304,3 +304,11 @@ def test_stamped_words_need_a_colon(text: str) -> None:
 
     if _STAMPED_WORD_RE.search(text):
         assert ":" in text
+
+
+@given(st.integers(0, 9), st.integers(0, 9),
+       st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=4))
+def test_within_as_any(start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    from checker.extract.spans import within
+
+    assert within(start, end, spans) == any(s <= start and end <= e for s, e in spans)
