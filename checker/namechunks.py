@@ -279,7 +279,8 @@ def unknown_names(
             chunk.append(i)
         elif chunk:
             flush()
-    flush()
+    if chunk:  # (flush() of no chunk does nothing: most clauses end outside a name)
+        flush()
     return out
 
 def _starts_name(text: str, toks: Sequence[Token], chunk: list[int], start: int,
