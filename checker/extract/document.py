@@ -279,7 +279,7 @@ class _Context:
         digits = _DIGIT_RE.search(folded, start, end) is not None
         dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
                            lower=lower, digits=digits, gates=date_gates)
-        titles = quoted_titles(folded, start, end)
+        titles = quoted_titles(folded, start, end) if '"' in lower else []  # (its own test)
         if titles and dates:  # "Net Zero by 2050" names a report, no date
             dates = [d for d in dates if not within(d.start, d.end, titles)]
         quantities = find_quantities(text, start, end,
@@ -330,7 +330,8 @@ class _Context:
         entities = self.lexicon.find_entities(text, start, end, self.vocab, body=line)
         if quantities:
             entities = _outside_units(entities, quantities)
-        entities = titled(entities, titles, text)
+        if titles:
+            entities = titled(entities, titles, text)
         # Distinct unknown names are counted only when there are two or more of them.
         known = sum(map(bool, map(_ID, entities)))
         unknown = len(entities) - known
