@@ -256,14 +256,15 @@ class _Context:
         scoring under threshold."""
         text, folded = self.text, self.folded
         # The clause as read (a hard wrap's line breaks as spaces) and as the page has it.
-        clause = text[start:end]
-        raw = self.doc.text[start:end] if text is not self.doc.text else clause
+        seen = text[start:end]
+        raw = self.doc.text[start:end] if text is not self.doc.text else seen
         # At most three words are split off: only whether there are three is asked.
-        if len(clause.split(None, 2)) < 3 and not FIGURE_ROW_RE.match(clause) \
-                or not _LETTERS_RE.search(clause):
+        if len(seen.split(None, 2)) < 3 and not FIGURE_ROW_RE.match(seen) \
+                or not _LETTERS_RE.search(seen):
             return None  # a word or two, unless a row of figures ("Turnout: 71%")
         # Dates, quantities and attribution read the same lower-case text and digit test.
-        lower = folded[start:end].lower()
+        clause = folded[start:end]  # fold(seen): the readers below fold no clause again
+        lower = clause.lower()
         date_gates, quantity_gates, attribution_gates, cue_gates = SENTENCE_GATES.masks(lower)
         whole = (start, end) == sentence
         future, attrib, correction = self.stance(sentence, attribution_gates, cue_gates) \
@@ -312,7 +313,8 @@ class _Context:
                              and RANKED_RE.search(clause) is not None,
                              has_date=bool(dates) or "time" in kinds,
                              attributed=attrib is not None,
-                             future=future, correction=correction, cue_gates=cue_gates)
+                             future=future, correction=correction, cue_gates=cue_gates,
+                             folded=clause)
         # A dateline holds a day's digits and a month's name ("PARIS, March 3 - "), whose
         # first three letters set the dates' gates' MONTH_BIT.
         line = dateline_end(folded, start, end) if dates and start == sentence[0] \
@@ -364,10 +366,10 @@ class _Context:
             "quantities": [_quantity_slot(q, self.rupee) for q in quantities]
             if quantities else [],
             "dates": list(map(_date_slot, dates)),
-            "polarity": polarity(clause),
+            "polarity": polarity(clause, clause),
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
             # hedges the second clause, not the first.
-            "modality": modality(folded[start:end], attrib is not None, future),
+            "modality": modality(clause, attrib is not None, future, clause),
             "attribution": trusted(Attribution, _ATTRIBUTION_FIELDS, {
                 "text": attrib.text, "source": attrib.source,
                 "span": (attrib.start, attrib.end)}) if attrib else None,

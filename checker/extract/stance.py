@@ -192,9 +192,10 @@ _SIDE_CLAUSE_RE = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming)\b[^,
                              re.IGNORECASE)
 
 
-def polarity(sentence: str) -> Polarity:
-    """`negative` when the sentence negates its fact ("NOT", "never", "no longer")."""
-    folded = fold(sentence)
+def polarity(sentence: str, folded: str | None = None) -> Polarity:
+    """`negative` when the sentence negates its fact ("NOT", "never", "no longer");
+    `folded` is fold(sentence), when the caller has it."""
+    folded = fold(sentence) if folded is None else folded
     toks = tokens(folded)
     # A token ending in "n't" holds an apostrophe: most sentences have none to scan for.
     if _NEGATION_WORDS.isdisjoint(toks) and not (
@@ -326,11 +327,13 @@ def future_within(folded: str, start: int, end: int, lo: int, hi: int) -> bool:
                for m in pattern.finditer(search))
 
 
-def modality(sentence: str, attributed: bool, future: bool | None = None) -> Modality:
+def modality(sentence: str, attributed: bool, future: bool | None = None,
+             folded: str | None = None) -> Modality:
     """planned (future), hedged, reported (attributed) or asserted.
 
-    `future` is is_future(sentence) when the caller already knows it."""
-    folded = fold(sentence)
+    `future` is is_future(sentence) and `folded` fold(sentence) when the caller already
+    knows them."""
+    folded = fold(sentence) if folded is None else folded
     if future_of_folded(folded) if future is None else future:
         return "planned"
     if not _HEDGE_WORDS.isdisjoint(tokens(folded)) and _hedged(folded):

@@ -271,10 +271,12 @@ _TONE_CUE_WORDS = frozenset().union(*(cue.words for _, cue, _ in _TONE_CUES))
 
 
 def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed: bool,
-                  future: bool, correction: bool, cue_gates: int | None = None) -> list[str]:
+                  future: bool, correction: bool, cue_gates: int | None = None,
+                  folded: str | None = None) -> list[str]:
     """The features that do not depend on the names in the sentence; `cue_gates` is
-    CUE_GATES.mask of fold(sentence).lower(), when the caller read it."""
-    text = fold(sentence).strip()
+    CUE_GATES.mask of fold(sentence).lower() and `folded` fold(sentence), when the caller
+    read them."""
+    text = (fold(sentence) if folded is None else folded).strip()
     toks = tokens(text)
     # The word count is only compared with 12 and 5: thirteen words are as many as needed,
     # and the rest of the sentence is not split into words that no one reads.

@@ -312,3 +312,17 @@ def test_within_as_any(start: int, end: int, spans: list[tuple[int, int]]) -> No
     from checker.extract.spans import within
 
     assert within(start, end, spans) == any(s <= start and end <= e for s, e in spans)
+
+
+@given(st.text(alphabet="aZ n't\u2019\u201c\"`\u2013-.,", max_size=30))
+def test_readers_given_the_folded_clause_as_before(raw: str) -> None:
+    # claim() hands polarity, modality and text_features the folded clause it holds.
+    from checker.extract.stance import modality, polarity
+    from checker.extract.worthiness import text_features
+
+    clause = fold(raw)
+    assert polarity(raw, clause) == polarity(raw)
+    assert modality(clause, False, None, clause) == modality(clause, False)
+    kw = {"has_number": False, "has_date": False, "attributed": False, "future": False,
+          "correction": False}
+    assert text_features(raw, folded=clause, **kw) == text_features(raw, **kw)
