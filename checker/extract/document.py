@@ -148,8 +148,8 @@ def candidate_spans(doc: Document, folded: str | None = None,
             begin = turns.speech.get(begin, begin)  # "Chief Executive Sam Okafor: "
         # Segmentation and clause splitting read fold(text) only, and folding twice is
         # folding once: given the folded document, they do not fold each block again.
-        for s, e in split_sentences(folded, begin, block.end):
-            for us, ue in claim_units(folded, s, e):
+        for s, e in split_sentences(folded, begin, block.end, is_folded=True):
+            for us, ue in claim_units(folded, s, e, is_folded=True):
                 yield us, ue, s, e
 
 

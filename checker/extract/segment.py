@@ -43,10 +43,12 @@ _WORD_RUN_RE = rx.compile(r"[\w.]+")
 _DOTTED_RE = rx.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences in text[start:end], leading/trailing whitespace trimmed."""
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    is_folded: bool = False) -> list[tuple[int, int]]:
+    """Spans of the sentences in text[start:end], leading/trailing whitespace trimmed;
+    `is_folded`: text is folded already (a folded document's blocks are not folded again)."""
     stop = len(text) if end is None else end
-    folded = fold(text[start:stop])
+    folded = text[start:stop] if is_folded else fold(text[start:stop])
     spans: list[tuple[int, int]] = []
     begin = 0
     for m in _CANDIDATE.finditer(folded):

@@ -66,9 +66,11 @@ _PLANNED_AND_RE = rx.compile(
     r"(?:would|will|plans?\s+to|intends?\s+to))\b)", re.IGNORECASE)
 
 
-def claim_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the independent clauses of the sentence text[start:end]."""
-    folded = fold(text[start:end])
+def claim_units(text: str, start: int, end: int,
+                is_folded: bool = False) -> list[tuple[int, int]]:
+    """Spans of the independent clauses of the sentence text[start:end]; `is_folded`: text
+    is folded already (a folded document's sentences are not folded again)."""
+    folded = text[start:end] if is_folded else fold(text[start:end])
     if '"' in folded or _tied(folded):
         return [(start, end)]
     cuts: list[tuple[int, int]] = []

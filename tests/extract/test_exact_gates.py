@@ -326,3 +326,15 @@ def test_readers_given_the_folded_clause_as_before(raw: str) -> None:
     kw = {"has_number": False, "has_date": False, "attributed": False, "future": False,
           "correction": False}
     assert text_features(raw, folded=clause, **kw) == text_features(raw, **kw)
+
+
+@given(st.text(alphabet="aZ .!?\u2019\u201c\"`\u2013-,;\n", max_size=40))
+def test_splitters_given_the_folded_text_as_before(text: str) -> None:
+    # candidate_spans hands split_sentences and claim_units the folded document.
+    from checker.extract.segment import split_sentences
+    from checker.extract.units import claim_units
+
+    folded = fold(text)
+    assert split_sentences(folded, 0, len(folded), is_folded=True) == split_sentences(text)
+    assert claim_units(folded, 0, len(folded), is_folded=True) == \
+        claim_units(text, 0, len(text))
