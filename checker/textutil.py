@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import accumulate
-from operator import attrgetter
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from checker import rx
@@ -102,14 +102,33 @@ def line_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """(start, end) of each line of text[start:], the end before its line break."""
     # The lines LineIndex counts: a line ends at "\n", "\r\n" or a lone "\r", so a page
     # classified line by line agrees with the line numbers reported for it.
-    pos = start
     if "\r" in text:
-        for m in _LINE_BREAK_RE.finditer(text, start):
-            yield pos, m.start()
-            pos = m.end()
-        yield pos, len(text)
-        return
-    while True:  # only "\n": find() in C, not a match object per line
+        return _broken_lines(text, start)
+    if not 0 <= start <= len(text):
+        return _newline_lines(text, start)
+    # Only "\n": the lines' lengths from one split(), where they start and end by running
+    # sums, all in C (no generator resumed, no find() called, for each line).
+    lengths = list(map(len, text[start:].split("\n")))
+    starts = list(accumulate(map(_ONE.__add__, lengths[:-1]), initial=start))
+    return zip(starts, map(add, starts, lengths), strict=True)
+
+
+_ONE = 1
+
+
+def _broken_lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """line_spans of a text with a "\r" in it."""
+    pos = start
+    for m in _LINE_BREAK_RE.finditer(text, start):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _newline_lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """line_spans of a text without "\r", line by line (a start outside the text)."""
+    pos = start
+    while True:
         nl = text.find("\n", pos)
         if nl < 0:
             yield pos, len(text)

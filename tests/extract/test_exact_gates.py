@@ -338,3 +338,23 @@ def test_splitters_given_the_folded_text_as_before(text: str) -> None:
     assert split_sentences(folded, 0, len(folded), is_folded=True) == split_sentences(text)
     assert claim_units(folded, 0, len(folded), is_folded=True) == \
         claim_units(text, 0, len(text))
+
+
+def _line_spans_before(text: str, start: int) -> list[tuple[int, int]]:
+    """textutil.line_spans of a text without "\r" as it read one line at a time."""
+    out = []
+    pos = start
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            out.append((pos, len(text)))
+            return out
+        out.append((pos, nl))
+        pos = nl + 1
+
+
+@given(st.text(alphabet="a\n ", max_size=12), st.integers(-3, 14))
+def test_line_spans_as_before(text: str, start: int) -> None:
+    from checker.textutil import line_spans
+
+    assert list(line_spans(text, start)) == _line_spans_before(text, start)
