@@ -5,7 +5,6 @@ ministry said", "The study suggests that ..."), with its span. The patterns are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,11 +109,16 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
     for pattern, from_source, twin in _tries(gates):
         # In ASCII text the lower-case twin finds the same spans; the source's case is read
         # from the sentence (of the match, only its length and lower case are).
-        m = _first_source(twin.finditer(lower) if twin is not None
-                          else pattern.finditer(sentence))
-        if m is None:
+        # The first match that names a source: not "it" ("It said nothing"), not a bare
+        # "The" ("The estimated cost"), not a possessive ("The IMF's forecast"). (A loop
+        # here, not a function called for each pattern tried.)
+        for m in twin.finditer(lower) if twin is not None else pattern.finditer(sentence):
+            source = m.group("source").strip()
+            if len(source) >= 2 and source.lower() not in _NOT_SOURCES \
+                    and not source.endswith(("'s", "\u2019s")):
+                break
+        else:
             continue
-        source = m.group("source").strip()
         begin = m.start("source") if from_source else m.start()
         lead = sentence[begin:m.end()]
         begin += len(lead) - len(lead.lstrip(' ,."\''))
@@ -169,14 +173,3 @@ def _closes(sentence: str, end: int) -> bool:
     where at most, no other clause after it)."""
     rest = sentence[end:]
     return "," not in rest and ";" not in rest and len(rest.split()) <= 4
-
-
-def _first_source(found: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    """The first match that names a source: not "it" ("It said nothing"), not a bare "The"
-    ("The estimated cost"), not a possessive ("The IMF's forecast")."""
-    for m in found:
-        source = m.group("source").strip()
-        if len(source) >= 2 and source.lower() not in _NOT_SOURCES \
-                and not source.endswith(("'s", "\u2019s")):
-            return m
-    return None
