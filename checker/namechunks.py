@@ -224,8 +224,11 @@ def unknown_names(
     # flush() only when a chunk is open: most tokens are lower-case words outside names.
     for i, tok in enumerate(toks):
         word = tok.text
-        if not chunk and not word[:1].isupper():
-            continue  # outside a name, only a capital can start one
+        # Outside a name only a capital can start one: in ASCII a letter from "A" to "Z",
+        # asked by comparing (no method called for each word), else isupper().
+        if not chunk and not ("A" <= (first := word[:1]) <= "Z"
+                              or first > "\x7f" and first.isupper()):
+            continue
         # A single space (most gaps) is a name gap without asking the regex.
         if chunk and not (text[toks[i - 1].end:tok.start] == " "
                           or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)

@@ -358,3 +358,10 @@ def test_line_spans_as_before(text: str, start: int) -> None:
     from checker.textutil import line_spans
 
     assert list(line_spans(text, start)) == _line_spans_before(text, start)
+
+
+@given(st.text(alphabet="aZ0_\u00e9\u00c9\u0130\u01c5\u2160\u00aa ", max_size=3))
+def test_capital_test_as_isupper(word: str) -> None:
+    # unknown_names asks whether a word opens with a capital by comparisons in ASCII.
+    first = word[:1]
+    assert ("A" <= first <= "Z" or first > "\x7f" and first.isupper()) == first.isupper()
