@@ -139,7 +139,7 @@ def find_dates(
     if len(found) > 1:
         found = date_days.spans_joined(found, text, start)
     # A base named after a change needs its "%" or "per cent" (most clauses have neither).
-    change = "%" in lower or "cent" in lower
+    change = "%" in lower or "cent" in lower or "pc" in lower or "pp" in lower
     found = [_bound_denied(_week_of_day(d, text, folded, start), folded, start, anchor)
              for d in found if not _comparison_base(d, folded, start, change)]
     return date_shift.last_years(date_shift.anchor_shifts(found, folded, start), anchor)
@@ -260,8 +260,8 @@ _LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 
 def _comparison_base(d: DateExpr, folded: str, start: int, change: bool = True) -> bool:
     """Whether d names the base a figure is compared with (above), not a time of the fact;
-    `change` is False when the clause from `start` holds no "%" nor "cent" in any case (so
-    neither base pattern, each opening on one of them, can match)."""
+    `change` is False when the clause from `start` holds no "%", "cent", "pc" nor "pp" in
+    any case (so neither base pattern, each opening on one of them, can match)."""
     if change and d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
             and _CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
         return True

@@ -147,6 +147,7 @@ def test_adjective_gates_turn_away_plain_text() -> None:
 
 
 _BASE_PARTS = ["%", "per", "Per", "PER", "cent", "CENT", "Cent", "\u0441ent", " ", "  ", "\t",
+               "pc", "PC", "pp", "percentage", "points", "point",
                "on", "from", "over", "against", "versus", "vs.", "VS", "compared", "with",
                "to", "x", "5", "\u017f", "\u0130", "\u212a"]
 
@@ -154,11 +155,12 @@ _BASE_PARTS = ["%", "per", "Per", "PER", "cent", "CENT", "Cent", "\u0441ent", " 
 @given(st.lists(st.sampled_from(_BASE_PARTS), max_size=10).map("".join),
        st.lists(st.sampled_from(_BASE_PARTS), max_size=10).map(" ".join))
 def test_comparison_base_gate_keeps_every_match(joined: str, spaced: str) -> None:
-    # find_dates asks a date whether it names a change's base only in a clause holding "%"
-    # or "cent" in lower case: each match of both patterns holds one.
+    # find_dates asks a date whether it names a change's base only in a clause holding "%",
+    # "cent", "pc" or "pp" in lower case: each match of both patterns holds one.
     for text in (joined, spaced, spaced + " "):
         if dates._CHANGE_BASE_RE.search(text) or dates._NAMED_BASE_RE.search(text):
-            assert "%" in text.lower() or "cent" in text.lower(), text
+            low = text.lower()
+            assert "%" in low or "cent" in low or "pc" in low or "pp" in low, text
 
 
 def test_comparison_base_gate() -> None:
