@@ -327,7 +327,7 @@ def test_an_unknown_key_is_located_at_the_key(tmp_path: Path) -> None:
     assert loaded is None
     [error] = errors
     assert (error.location.line, error.location.column, error.location.field) == (
-        at + 4, 5, "claims[8].colour")
+        at + 4, 5, "claims[9].colour")
     assert "'colour' is not allowed" in error.message
 
 

@@ -25,7 +25,9 @@ def _errors(tmp_path: Path, case: str) -> set[tuple[str, str | None, str]]:
     ("trial", {("conflict", "date", "q1:23 q1b:23"), ("conflict", "number", "q1:26 q1b:26")}),
     # the announcement's time (7am / 8 a.m.) was no time, and the pair corroborated
     ("merger", {("conflict", "number", "q2:14 q2b:14"), ("conflict", "number", "q2:16 q2b:16"),
-                ("conflict", "number", "q2:21 q2b:21"), ("conflict", "number", "q2:26 q2b:26")}),
+                ("conflict", "number", "q2:21 q2b:21"), ("conflict", "number", "q2:26 q2b:26"),
+                # the board recommended / did not (the plain side was no claim before "past")
+                ("conflict", "polarity", "q2:19 q2b:19")}),
     # the crash's time: "The crash" stood for Austria on one page and the railway on the other
     ("derailment", {("conflict", "number", "q3:14 q3b:14"), ("conflict", "number", "q3:15 q3b:15"),
                     ("conflict", "number", "q3:17 q3b:17"), ("conflict", "date", "q3:20 q3b:20"),

@@ -25,7 +25,9 @@ CASES = Path(__file__).resolve().parent / "data" / "probeQ3"
                ("rule-violation", "polarity", "qc1b:21")}),
     ("fine", {("conflict", "number", "qc2:14 qc2b:14"), ("conflict", "date", "qc2:16 qc2b:16"),
               ("conflict", "number", "qc2:20 qc2b:20"), ("conflict", "number", "qc2:23 qc2b:23"),
-              ("conflict", "number", "qc2:25 qc2b:25")}),
+              ("conflict", "number", "qc2:25 qc2b:25"),
+              # ordered / not ordered to change its rules (the plain side a claim by "past")
+              ("conflict", "polarity", "qc2:19 qc2b:19")}),
     # "the second most active volcano" ranked nothing, and the pair corroborated; the time
     # and the ash column are found among the eight pages, not among these two, where Mount
     # Seruni is in most claims and so anchors nothing

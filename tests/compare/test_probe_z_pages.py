@@ -27,11 +27,15 @@ def _errors(tmp_path: Path, case: str) -> set[tuple[str, str | None, str]]:
     # C2.1-C2.3, C2.5, C2.6 (sentence, fine, plea date, arrest time, ranking)
     ("fraud", {("conflict", "date", "z2:17 z2b:17"), ("conflict", "number", "z2:12 z2b:12"),
                ("conflict", "number", "z2:15 z2b:15"), ("conflict", "number", "z2:23 z2b:23"),
-               ("conflict", "number", "z2:26 z2b:26")}),
+               ("conflict", "number", "z2:26 z2b:26"),
+               # cooperated / did not (the plain side a claim by "past")
+               ("conflict", "polarity", "z2:20 z2b:20")}),
     # C3.1 (magnitude), C3.2 ("US" / "U.S. Geological Survey" times), C3.5 (the strongest
     # aftershock "measured" 5.1 / 5.7)
     ("quake", {("conflict", "number", "z3:12 z3b:12"), ("conflict", "number", "z3:14 z3b:14"),
-               ("conflict", "number", "z3:21 z3b:21")}),
+               ("conflict", "number", "z3:21 z3b:21"),
+               # the highway blocked / not blocked (the plain side a claim by "past")
+               ("conflict", "polarity", "z3:23 z3b:23")}),
     # C4.2 (pre-orders), C4.4 (7.9mm / 0.39 inches thick), C4.6 (third- / fourth-largest);
     # not "weighs 198 grams" / "weighs 7 ounces" (a troy ounce: an error)
     ("phone", {("conflict", "number", "z4:15 z4b:15"), ("conflict", "number", "z4:19 z4b:19"),
