@@ -5,7 +5,7 @@ and coverage of a pair sum from each claim's remembered totals."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from checker.compare.blocking import Totals, Weights
 from checker.compare.dateslots import base_then
@@ -32,16 +32,18 @@ from checker.compare.similarity import (
     Similarity,
     coverage,
     similarity,
+    unlent_similarity,
     weighted_coverage,
     weighted_similarity,
 )
 from checker.compare.slots import currencies, events, figure_dates, moments_of
 from checker.compare.standings import Standing, standings_of
+from checker.compare.stories import lent_topic
 from checker.compare.titles import Title, titles
 from checker.lexicon import Lexicon
 from checker.marketdays import of_its_day
 from checker.nlp import word_stem
-from checker.normclaim import NDate, NormClaim
+from checker.normclaim import NDate, NormClaim, has_lent
 
 
 class Stats(Protocol):
@@ -84,9 +86,9 @@ class ClaimFacts:
     of `_LATER` on first use (most claims are in no pair that reads them)."""
 
     __slots__ = ("change_counted", "claim", "counted", "counts_done", "currencies", "events",
-                 "fates", "figures_of", "measure_words", "measures", "moments", "opposable",
-                 "outcomes", "owned", "rankings", "roles", "scope", "spec_entities",
-                 "spec_tokens", "titles", "told", "totals", "when")
+                 "fates", "figures_of", "lent", "measure_words", "measures", "moments",
+                 "opposable", "outcomes", "owned", "rankings", "roles", "scope",
+                 "spec_entities", "spec_tokens", "titles", "told", "totals", "unlent", "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
     # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it names
     # by what they are ("a fee of £33m"); the nouns its figures count; its measures' words;
@@ -134,8 +136,13 @@ class ClaimFacts:
             if self.measures and c.quantities else ()
         self.roles = roles_of(c)
         self.fates = fates_of(c.tokens, c.text)
+        # The page's topic lent to it (`stories.lent_topic`): none for most claims.
+        self.lent = lent_topic(c)
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
+        # Its totals again when it was lent no entity (`normclaim.has_lent`), else None: a
+        # pair of two such claims sums its similarity from them at once.
+        self.unlent = self.totals if self.totals is not None and not has_lent(c) else None
 
     def __getattr__(self, name: str) -> Any:
         """A fact of `_LATER`, worked out when first read and kept in its slot (read from
@@ -190,6 +197,9 @@ class Facts:
 def pair_similarity(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
                     stats: Stats) -> Similarity:
     """`similarity.similarity` of a pair, from the claims' totals where the index has them."""
+    ta, tb = fa.unlent, fb.unlent
+    if ta is not None and tb is not None:  # most pairs: tables, and no entity lent
+        return unlent_similarity(a, b, cast(Weights, stats.idf), ta, tb)
     idf = stats.idf
     if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
         return weighted_similarity(a, b, idf, fa.totals, fb.totals)

@@ -47,7 +47,7 @@ from checker.compare.slots import (
     told_apart,
 )
 from checker.compare.standings import places_read_apart, rankings_clash
-from checker.compare.stories import guesses_only, lent_topic, narrow_topic, two_stories
+from checker.compare.stories import guesses_only, narrow_topic, two_stories
 from checker.compare.tenors import tenors_apart
 from checker.lexicon import Lexicon
 from checker.marketdays import market_move, of_its_day
@@ -181,7 +181,9 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # Specific shared keys are the shared specific keys (sorted, as the shared tuples are;
     # most pairs share none, and an empty list needs no sort).
     shared_ents, shared_words = fa.spec_entities & fb.spec_entities, fa.spec_tokens & fb.spec_tokens
-    lent = lent_topic(a) | lent_topic(b)
+    # (Read once a claim: most claims were lent none, and the union of two empty sets is
+    # the first of them.)
+    lent = fa.lent | fb.lent if fb.lent else fa.lent
     if lent:
         # The page's topic lent to a claim that names nothing (`pagetopic`) is a guess: no
         # specific anchor, and alone it relates only claims that say much the same, in more

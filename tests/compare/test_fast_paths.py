@@ -14,9 +14,10 @@ from checker.compare.blocking import BlockIndex, claim_keys, rounded_count, uniq
 from checker.compare.independence import UnionFind, count_origins, is_copy
 from checker.compare.memo import UNIQUE, VerdictMemo, content_ids, content_key
 from checker.compare.similarity import coverage, similarity
+from checker.compare.stories import lent_topic
 from checker.compare.verdict import Verdict, judge
 from checker.corpusnorm import normalise_corpus
-from checker.normclaim import NormClaim
+from checker.normclaim import NormClaim, has_lent
 from checker.rules import RuleSet
 from tests.bench.corpora import generated
 
@@ -246,3 +247,48 @@ def test_facts_worked_out_later_are_those_worked_out_at_once(ruleset: RuleSet) -
         assert f.counted == (counted_nouns(c) if c.quantities else frozenset())
         assert f.measure_words == (measure_words(c.text, c.tokens) if f.measures else {})
         assert f.counts_done is f.counts_done  # kept once worked out
+        assert f.lent == lent_topic(c)
+        assert f.unlent == (None if has_lent(c) else index.weights.totals(c))
+
+
+def test_facts_of_the_judge_are_the_claims_own(ruleset: RuleSet) -> None:
+    """What `judge` reads of each claim from its facts, worked out once a claim, is what
+    it read of the claim itself, pair by pair: the page's topic lent to it, and the
+    similarity of a pair (bit for bit, through the tables when neither claim was lent an
+    entity, the generic path otherwise), on claims lent a topic and not."""
+    from dataclasses import replace
+
+    from checker.compare.facts import Facts, pair_similarity
+    from checker.compare.similarity import unlent_similarity, weighted_similarity
+    from checker.normclaim import TOPIC, mention
+
+    norm = _norm(ruleset, 60)
+    # Every third claim lent, as its page's topic, a name of the next claim's it does not say.
+    for k in range(0, len(norm) - 1, 3):
+        c, given = norm[k], sorted(norm[k + 1].entities - norm[k].entities)
+        if given:
+            norm[k] = replace(c, mentions=(*c.mentions, mention(given[0], TOPIC, 0, 0)),
+                              entities=c.entities | {given[0]})
+    index = BlockIndex(norm)
+    weights = index.weights
+    facts = Facts(ruleset.lexicon)
+
+    def plain(key: str) -> float:
+        return index.idf(key)
+
+    lent = unlent = 0
+    for i, j in list(index.pairs())[:4000]:
+        a, b = norm[i], norm[j]
+        fa, fb = facts.pair(a, b, index)
+        assert fa.lent | fb.lent == lent_topic(a) | lent_topic(b)
+        expected = similarity(a, b, plain)
+        assert pair_similarity(a, b, fa, fb, index) == expected
+        assert weighted_similarity(a, b, weights, weights.totals(a), weights.totals(b)) \
+            == expected
+        if not has_lent(a) and not has_lent(b):
+            unlent += 1
+            assert unlent_similarity(a, b, weights, weights.totals(a), weights.totals(b)) \
+                == expected
+        else:
+            lent += 1
+    assert lent and unlent
