@@ -80,6 +80,20 @@ class Verdict:
 
 
 _DEFAULT_THRESHOLDS = Thresholds()  # made once: a frozen dataclass is slow to build per pair
+_new = object.__new__
+
+
+def _verdict(label: str, reason: str | None, confidence: float, similarity: float,
+             details: Mapping[str, Any]) -> Verdict:
+    """`Verdict(label, reason, confidence, similarity, details)`, its fields set in its own
+    dict in field order: the frozen dataclass's `__init__` sets each through
+    `object.__setattr__`, and a verdict is made for every judged pair (a million at 200,000
+    claims). Same object (tests/compare/test_fast_paths.py)."""
+    made: Verdict = _new(Verdict)
+    fields = made.__dict__
+    fields["label"], fields["reason"], fields["confidence"] = label, reason, confidence
+    fields["similarity"], fields["details"] = similarity, details
+    return made
 
 
 # Claims worded this much alike tell one fact, their figures however far apart ("won
@@ -201,10 +215,10 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if (lent_only and (score < th.same_fact or len(sim.shared_frame) < 2) and not tied) or (
             guesses_only(sim.shared_entities) and two_stories(a, b, sim.shared_entities)
             and not same_day_of(fa.events, fb.events)):
-        return Verdict("unrelated", None, round(1 - score, 3), score,
-                       {"similarity": round(score, 3),
-                        "shared_entities": list(sim.shared_entities),
-                        "shared_words": list(sim.shared_frame)})
+        return _verdict("unrelated", None, round(1 - score, 3), score,
+                        {"similarity": round(score, 3),
+                         "shared_entities": list(sim.shared_entities),
+                         "shared_words": list(sim.shared_frame)})
     spec_ents = sorted(shared_ents) if shared_ents else []
     spec_words = sorted(shared_words) if shared_words else []
     details: dict[str, Any] = {"similarity": round(score, 3),
@@ -223,7 +237,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             or measured_alike(fa.measure_words, fb.measure_words)))
     if not sim.shared_entities or not (same_fact or spec_ents or _told_twice(a, b, fa, fb)):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
-        return Verdict("unrelated", None, round(1 - score, 3), score, details)
+        return _verdict("unrelated", None, round(1 - score, 3), score, details)
     # (Most pairs name no measure or no fate on one side: no call to find that out.)
     if (fa.measures and fb.measures
             and measures_differ(fa.measures, fb.measures, a.tokens, b.tokens)) \
@@ -235,7 +249,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # Two measures of one entity ("maize harvest" / "wheat harvest", "revenue" /
         # "operating profit"), or people of two fates ("killed" / "injured"): two facts,
         # whatever their figures say.
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     # Most pairs have no figures on one side: no call to find nothing to compare.
     q_agree, q_conflict = quantities_compared(a, b, fa.when, fb.when, fa.figures_of,
                                               fb.figures_of) \
@@ -256,22 +270,22 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
         # of two owners ("Sable Ridge's shares" / "Kestrel's shares"): two facts, whatever
         # else they say (the 61 pages, desk probe S: error-level conflicts).
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     if since and records_told_apart(a, b):
-        return Verdict("unrelated", None, 0.5, score, details)  # two records
+        return _verdict("unrelated", None, 0.5, score, details)  # two records
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     if since and not q_conflict and not d_conflict:
         d_conflict = since  # one state or record, begun at two times
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
-        return Verdict("unrelated", None, round(1 - score, 3), score, details)
+        return _verdict("unrelated", None, round(1 - score, 3), score, details)
     if a.quantities and b.quantities and not a.dates and not b.dates and of_its_day(a) \
             and of_its_day(b) and told_apart(fa.told, fb.told):
         # Two days' trading, decisions or trips, told on pages days apart and dated by
         # nothing else (`marketdays`): two events, their figures alike or not ("voted 7-2"
         # in May, "voted 6-3" in November; two ships of one name "carrying ... 31 crew"
         # months apart: desk probe Q5, error-level conflicts and a corroboration).
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     if q_conflict and not d_conflict and told_apart(fa.told, fb.told) and dates_compared(
             a, b, fa.events + fa.told, fb.events + fb.told)[1]:
         # Told days apart, two figures may be two events ("announced on Monday it would
@@ -279,7 +293,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # one fact. The day of a telling dates nothing else: the same figure said a week
         # apart ("the budget is $200 million, officials said on Monday") is one fact (a
         # CI probe: an error-level date conflict between two identical sentences).
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     strict = sim.frame >= th.strict_frame and sim.entities >= th.strict_frame
     # Evidence strength: overall overlap plus specific anchors (capped).
     # (min() written out: two calls a related pair.)
@@ -298,7 +312,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # Two days' prices or moves ("Brent crude rose 0.9% to $71.20 a barrel" on 11 March,
         # "... was down 1.1% at $81.40 a barrel" on 7 May): a move that names no day is its
         # page's (`marketdays`; desk probe Q: four error-level conflicts).
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     if found and lent_only and not tie:
         # No error from a guess: two pages lent one country ("Police said 30 people were
         # arrested" / "... 300 people were arrested", two stories from Nigeria) may tell two
@@ -306,10 +320,10 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # ties pages of one story: their claims contradict, unless the pages are days apart
         # (`timing.topic_tied_apart`; desk probe U: "an increase of 8%" / "a rise of 10 per
         # cent", "due on 5 November" / "announced on 6 November" were dropped).
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     if found:
         conf = calibrate("conflict", found[1]) if calibrated else found[1]
-        return Verdict("conflict", found[0], round(conf, 3), score, details)
+        return _verdict("conflict", found[0], round(conf, 3), score, details)
     if a.polarity != b.polarity or q_conflict or d_conflict or not sim.shared_frame \
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or bare_counts_apart(a, b) or times_apart(a, b) \
@@ -322,13 +336,13 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # named in one place: "aboard a Vega-C" / "aboard an Ariane 6"), or nothing said in
         # common: no confirmation. Nor is a correction note, which reports what was wrongly
         # said.
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     if not slots_agree and (_figure_against_date(a, b) or _figure_against_date(b, a)):
         # A figure the other claim does not give against a date the first does not give:
         # nothing of either is confirmed ("That was £7.2bn more than the Office for Budget
         # Responsibility had forecast" / "The OBR last updated its forecasts in April": desk
         # probe Q2, corroborated by the shorter claim's two words).
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     cover = pair_coverage(a, b, fa, fb, stats)
     # Who (two shared entities, one of them specific) and what (a specific shared word);
     # figures, when both give some, agree on one at least (above: "employs 3,200 people at
@@ -349,7 +363,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             q_agree and counted_alike(fa.counts_done, fb.counts_done)))) or (
             triangle and cover >= th.coverage / 4) or _figures_alike(q_agree)):
         # Related, but one claim says things the other does not: not a confirmation.
-        return Verdict("unrelated", None, 0.5, score, details)
+        return _verdict("unrelated", None, 0.5, score, details)
     details["coverage"] = round(cover, 3)
     if q_agree:
         details["quantities"] = [list(p) for p in q_agree]
@@ -360,4 +374,4 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     conf = logistic(5 * (base - 0.5) + 0.6 * min(slots_agree, 2)) * hedged
     if calibrated:
         conf = calibrate("corroboration", conf)
-    return Verdict("corroboration", "agree", round(conf, 3), score, details)
+    return _verdict("corroboration", "agree", round(conf, 3), score, details)

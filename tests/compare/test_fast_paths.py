@@ -292,3 +292,25 @@ def test_facts_of_the_judge_are_the_claims_own(ruleset: RuleSet) -> None:
         else:
             lent += 1
     assert lent and unlent
+
+
+def test_a_verdict_through_its_dict_is_the_verdict_its_init_makes(ruleset: RuleSet) -> None:
+    """`verdict._verdict` (what `judge` returns) makes the object `Verdict(...)` makes: the
+    same fields in the same order, equal, pickled to the same bytes."""
+    import pickle
+
+    from checker.compare.verdict import _verdict
+
+    norm = _norm(ruleset)
+    index = BlockIndex(norm)
+    labels = set()
+    for i, j in list(index.pairs())[:2000]:
+        made = judge(norm[i], norm[j], index, ruleset.lexicon)
+        plain = Verdict(made.label, made.reason, made.confidence, made.similarity,
+                        made.details)
+        labels.add(made.label)
+        assert type(made) is Verdict and made == plain
+        assert list(made.__dict__.items()) == list(plain.__dict__.items())
+        assert pickle.dumps(made) == pickle.dumps(plain)
+    assert labels == {"unrelated", "corroboration", "conflict"}
+    assert _verdict("unrelated", None, 0.5, 0.25, {}) == Verdict("unrelated", None, 0.5, 0.25)
