@@ -314,3 +314,32 @@ def test_a_verdict_through_its_dict_is_the_verdict_its_init_makes(ruleset: RuleS
         assert pickle.dumps(made) == pickle.dumps(plain)
     assert labels == {"unrelated", "corroboration", "conflict"}
     assert _verdict("unrelated", None, 0.5, 0.25, {}) == Verdict("unrelated", None, 0.5, 0.25)
+
+
+def test_standings_cue_in_c_finds_what_the_patterns_find(ruleset: RuleSet) -> None:
+    """`standings.standings_of` tests an ASCII text's lower-cased words before its two
+    case-blind cue patterns: the same standings, cue or none, in any case."""
+    from checker.compare.standings import (
+        _CUE_RE,
+        _PLACE_CUE_RE,
+        _maybe_cued,
+        standings,
+        standings_of,
+    )
+
+    texts = [c.text for c in _norm(ruleset, 60)] + [
+        "It is the world's LARGEST wheat exporter.", "Sales rose for the Third Consecutive "
+        "quarter.", "Acme was the 2ND biggest bank.", "Orla was the second named storm of "
+        "the season.", "She finished 21st.", "The 3RD time.", "It is the most populous state.",
+        "the world\u2019s largest", "the f\u0131rst time", "Back-To-Back titles",
+        "a best-selling book", "the Best Selling album", "the first", "FIRST", "1St", "west",
+        "no cue at all", "the 10th-largest", "x" * 50, ""]
+    found = 0
+    for text in texts:
+        for t in (text, text.upper(), text.title()):
+            cued = bool(_CUE_RE.search(t) or _PLACE_CUE_RE.search(t))
+            if t.isascii() and cued:
+                assert _maybe_cued(t.lower())
+            assert standings_of(t) == (standings(t) if cued else {})
+            found += bool(standings_of(t))
+    assert found
