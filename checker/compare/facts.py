@@ -5,7 +5,7 @@ and coverage of a pair sum from each claim's remembered totals."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from checker.compare.blocking import Totals, Weights
 from checker.compare.dateslots import base_then
@@ -40,7 +40,7 @@ from checker.compare.slots import currencies, events, figure_dates, moments_of
 from checker.compare.standings import Standing, standings_of
 from checker.compare.stories import lent_topic
 from checker.compare.titles import Title, titles
-from checker.lexicon import Lexicon
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.marketdays import of_its_day
 from checker.nlp import word_stem
 from checker.normclaim import NDate, NormClaim, has_lent
@@ -86,8 +86,8 @@ class ClaimFacts:
     of `_LATER` on first use (most claims are in no pair that reads them)."""
 
     __slots__ = ("change_counted", "claim", "counted", "counts_done", "currencies", "events",
-                 "fates", "figures_of", "lent", "measure_words", "measures", "moments",
-                 "opposable", "outcomes", "owned", "rankings", "roles", "scope",
+                 "fates", "figures_of", "guesses", "lent", "measure_words", "measures",
+                 "moments", "opposable", "outcomes", "owned", "rankings", "roles", "scope",
                  "spec_entities", "spec_tokens", "titles", "told", "totals", "unlent", "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
     # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it names
@@ -138,6 +138,9 @@ class ClaimFacts:
         self.fates = fates_of(c.tokens, c.text)
         # The page's topic lent to it (`stories.lent_topic`): none for most claims.
         self.lent = lent_topic(c)
+        # Its names no lexicon knows, which may be guesses (`stories.guesses_only`).
+        self.guesses = frozenset(e for e in c.entities if e.startswith(UNKNOWN_PREFIX)) \
+            if c.entities else frozenset()
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
         # Its totals again when it was lent no entity (`normclaim.has_lent`), else None: a
@@ -197,10 +200,10 @@ class Facts:
 def pair_similarity(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts,
                     stats: Stats) -> Similarity:
     """`similarity.similarity` of a pair, from the claims' totals where the index has them."""
-    ta, tb = fa.unlent, fb.unlent
-    if ta is not None and tb is not None:  # most pairs: tables, and no entity lent
-        return unlent_similarity(a, b, cast(Weights, stats.idf), ta, tb)
-    idf = stats.idf
+    ta, tb, idf = fa.unlent, fb.unlent, stats.idf
+    # (isinstance, not typing.cast: a call of a Python function every pair.)
+    if ta is not None and tb is not None and isinstance(idf, Weights):
+        return unlent_similarity(a, b, idf, ta, tb)  # most pairs: no entity lent
     if isinstance(idf, Weights) and fa.totals is not None and fb.totals is not None:
         return weighted_similarity(a, b, idf, fa.totals, fb.totals)
     return similarity(a, b, idf)

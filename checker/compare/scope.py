@@ -175,17 +175,19 @@ _ACROSS_RE = rx.compile(_ACROSS + r"[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
 _ACROSS_ANY_RE = rx.compile(_ACROSS + r"\b", re.IGNORECASE)  # the cheap test first
 
 
-# Asked once a pair with disagreeing figures, of a claim in many pairs: remembered by text.
+# Asked once a pair with disagreeing figures, of a claim in many pairs: remembered by text,
+# both tests (told nationally; an "across" to look for a country after), not one a pair.
 @lru_cache(maxsize=1 << 14)
-def _told_nationally(text: str) -> bool:
-    return national(text)
+def _told_nationally(text: str) -> tuple[bool, bool]:
+    return national(text), _ACROSS_ANY_RE.search(text) is not None
 
 
 def _national(c: NormClaim, lexicon: Lexicon) -> bool:
     """Whether the claim tells its scope as a whole country, in words or by its name."""
-    if _told_nationally(c.text):
+    told, across = _told_nationally(c.text)
+    if told:
         return True
-    if _ACROSS_ANY_RE.search(c.text) is None:
+    if not across:
         return False  # most claims: no "across", no mention to look at
     for m in c.mentions:
         info = lexicon.entities.get(m.id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from checker import rx
 from checker.compare.figures import aligned
@@ -58,6 +59,9 @@ def read_by_a_day(text: str) -> bool:
     return _BY_DAY.match(text) is not None and _OWN_PERIOD.search(text) is None
 
 
+# Asked once a pair of claims with dated figures (`shrank`) or a number conflict
+# (`timing`), of claims in many pairs: remembered by text.
+@lru_cache(maxsize=1 << 14)
 def so_far(text: str) -> bool:
     """A total as it stood when written: a running total, a toll of people, or an estimate
     of damage."""

@@ -47,7 +47,7 @@ from checker.compare.slots import (
     told_apart,
 )
 from checker.compare.standings import places_read_apart, rankings_clash
-from checker.compare.stories import guesses_only, narrow_topic, two_stories
+from checker.compare.stories import narrow_topic, two_stories
 from checker.compare.tenors import tenors_apart
 from checker.lexicon import Lexicon
 from checker.marketdays import market_move, of_its_day
@@ -213,7 +213,10 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # (Asked only where it can tell: at `same_fact` and over, the pair is one fact anyway.)
     tied = tie and score < th.same_fact and tied_by_figure(a, b, fa, fb, sim)
     if (lent_only and (score < th.same_fact or len(sim.shared_frame) < 2) and not tied) or (
-            guesses_only(sim.shared_entities) and two_stories(a, b, sim.shared_entities)
+            # (`stories.guesses_only`: shared names that are all a's guesses, per claim.)
+            bool(fa.guesses) and bool(sim.shared_entities)
+            and fa.guesses.issuperset(sim.shared_entities)
+            and two_stories(a, b, sim.shared_entities)
             and not same_day_of(fa.events, fb.events)):
         return _verdict("unrelated", None, round(1 - score, 3), score,
                         {"similarity": round(score, 3),

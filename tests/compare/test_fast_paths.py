@@ -14,7 +14,7 @@ from checker.compare.blocking import BlockIndex, claim_keys, rounded_count, uniq
 from checker.compare.independence import UnionFind, count_origins, is_copy
 from checker.compare.memo import UNIQUE, VerdictMemo, content_ids, content_key
 from checker.compare.similarity import coverage, similarity
-from checker.compare.stories import lent_topic
+from checker.compare.stories import guesses_only, lent_topic
 from checker.compare.verdict import Verdict, judge
 from checker.corpusnorm import normalise_corpus
 from checker.normclaim import NormClaim, has_lent
@@ -276,11 +276,14 @@ def test_facts_of_the_judge_are_the_claims_own(ruleset: RuleSet) -> None:
     def plain(key: str) -> float:
         return index.idf(key)
 
-    lent = unlent = 0
+    lent = unlent = guessed = 0
     for i, j in list(index.pairs())[:4000]:
         a, b = norm[i], norm[j]
         fa, fb = facts.pair(a, b, index)
         assert fa.lent | fb.lent == lent_topic(a) | lent_topic(b)
+        shared = tuple(sorted(a.entities & b.entities))
+        assert guesses_only(shared) == (bool(shared) and fa.guesses.issuperset(shared))
+        guessed += guesses_only(shared)
         expected = similarity(a, b, plain)
         assert pair_similarity(a, b, fa, fb, index) == expected
         assert weighted_similarity(a, b, weights, weights.totals(a), weights.totals(b)) \
@@ -291,7 +294,7 @@ def test_facts_of_the_judge_are_the_claims_own(ruleset: RuleSet) -> None:
                 == expected
         else:
             lent += 1
-    assert lent and unlent
+    assert lent and unlent and guessed
 
 
 def test_a_verdict_through_its_dict_is_the_verdict_its_init_makes(ruleset: RuleSet) -> None:
@@ -343,3 +346,46 @@ def test_standings_cue_in_c_finds_what_the_patterns_find(ruleset: RuleSet) -> No
             assert standings_of(t) == (standings(t) if cued else {})
             found += bool(standings_of(t))
     assert found
+
+
+def test_tests_remembered_by_text_are_the_tests(ruleset: RuleSet) -> None:
+    """`totals.so_far` and `scope._national`, remembered by a claim's text, give what their
+    patterns give, asked once or many times."""
+    from checker.compare.scope import _ACROSS_ANY_RE, _ACROSS_RE, _national
+    from checker.compare.totals import _DAMAGE_ESTIMATE, _RUNNING, _TOLL, so_far
+    from checker.pagetopic import national
+
+    norm = _norm(ruleset, 60)
+    texts = [c.text for c in norm] + ["The death toll has risen to 40 so far.",
+                                      "Across England there have been 1,480 cases.",
+                                      "Rents rose by 5.1% nationally."]
+    for text in texts * 2:
+        assert so_far(text) == (_RUNNING.search(text) is not None
+                                or _TOLL.search(text) is not None
+                                or _DAMAGE_ESTIMATE.search(text) is not None)
+
+    def reference(c: NormClaim) -> bool:  # `scope._national` as written before
+        if national(c.text):
+            return True
+        if _ACROSS_ANY_RE.search(c.text) is None:
+            return False
+        for m in c.mentions:
+            info = ruleset.lexicon.entities.get(m.id)
+            at = m.start - c.span[0]
+            if info is not None and info.type == "country" and at > 0 \
+                    and _ACROSS_RE.search(c.text, max(0, at - 20), at):
+                return True
+        return False
+
+    from checker.corpusnorm import normalise_document
+    from checker.extract import extract_text
+
+    text = ("Across England there have been 1,480 cases. Rents rose by 5.1% nationally. "
+            "Across the board, prices in France rose 2%.\n")
+    model = extract_text(text, "d1", ruleset.lexicon, threshold=0.0)
+    claims = normalise_document("d1", model.claims, ruleset.lexicon)
+    told = 0
+    for c in (norm + claims) * 2:
+        assert _national(c, ruleset.lexicon) == reference(c)
+        told += reference(c)
+    assert told
