@@ -26,6 +26,7 @@ from checker.normclaim import (
     Mention,
     NormClaim,
     mention,
+    norm_claim,
 )
 from checker.normdates import earlier, has_lifespan, month_of_year, ndate
 from checker.normquantity import normal_quantity
@@ -243,33 +244,26 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     # entity of its claim: it kept two reports of one quake below the bar (a desk probe).
     # Its place stays: it is often where the event was ("WILMINGTON" of a trial there).
     named = [m for m in mentions if not (agency[0] <= m.start and m.end <= agency[1])]
-    return NormClaim(
-        doc=doc_id,
-        claim_id=claim.id,
-        text=text,
-        span=(start, end),
-        # A source ("the Red Cross said") is an entity of the claim (often its actor too:
-        # "..., SUPARCO said"), but no scope of it (`compare.scope.different_scopes`).
-        entities=frozenset(
-            [m.id for m in named] + [p for m in named for p in lexicon.ancestors(m.id)]
-        ),
-        mentions=mentions,
-        tokens=frozenset(frame),
-        frame=tuple(frame),
-        predicates=preds,
-        quantities=tuple([normal_quantity(q, text, offset, celsius) for q in claim.quantities]),
-        dates=tuple([ndate(d) for d in claim.dates if d.resolved and d.span not in telling]),
-        told=tuple([ndate(d) for d in claim.dates if d.resolved and d.span in telling]),
-        months=tuple([m for d in claim.dates if not d.resolved and not d.open
-                      and d.span not in telling
-                      for m in [month_of_year(d.text, d.granularity)] if m]),
-        polarity=claim.polarity,
-        modality=claim.modality,
-        correction=claim.correction,
-        negated=negated_words(text) if claim.polarity == "negative" else frozenset(),
-        description=describe(text, offset, mentions, lexicon),
-        earlier=any(earlier(d, text, offset) for d in claim.dates),
+    # A source ("the Red Cross said") is an entity of the claim (often its actor too:
+    # "..., SUPARCO said"), but no scope of it (`compare.scope.different_scopes`).
+    entities = frozenset(
+        [m.id for m in named] + [p for m in named for p in lexicon.ancestors(m.id)]
     )
+    quantities = tuple([normal_quantity(q, text, offset, celsius) for q in claim.quantities])
+    dates = tuple([ndate(d) for d in claim.dates if d.resolved and d.span not in telling])
+    told = tuple([ndate(d) for d in claim.dates if d.resolved and d.span in telling])
+    months = tuple([m for d in claim.dates if not d.resolved and not d.open
+                    and d.span not in telling
+                    for m in [month_of_year(d.text, d.granularity)] if m])
+    negated = negated_words(text) if claim.polarity == "negative" else frozenset()
+    description = describe(text, offset, mentions, lexicon)
+    earlier_date = any(earlier(d, text, offset) for d in claim.dates)
+    # `NormClaim(...)` through its slots (`normclaim.norm_claim`: the frozen dataclass's
+    # __init__ set each of 22 fields through object.__setattr__, a ninth of normalising).
+    return norm_claim(doc_id, claim.id, text, (start, end), entities, mentions,
+                      frozenset(frame), tuple(frame), preds, quantities, dates,
+                      claim.polarity, claim.modality, claim.correction, negated, description,
+                      months, told, earlier_date)
 
 
 def _frame(text: str, offset: int, lifted: list[tuple[int, int]], lexicon: Lexicon) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from checker.fastpickle import slot_builder
 from checker.models.claims import QuantitySlot
 from checker.nlp import word_stem
 from checker.normclaim import NQuantity
@@ -31,9 +32,14 @@ def normal_quantity(q: QuantitySlot, text: str, offset: int, celsius: bool = Fal
         # levels" is 1.52C of warming, not -16.3C (desk probe Q4).
         conv = _celsius_change if _difference(text, q.span[0] - offset, q.span[1] - offset) \
             else _celsius
-        return NQuantity(q.kind, "degC", conv(q.value), conv(low), conv(high),
+        return _quantity(q.kind, "degC", conv(q.value), conv(low), conv(high),
                          noun, q.approximate, q.text)
-    return NQuantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
+    return _quantity(q.kind, q.unit, q.value, low, high, noun, q.approximate, q.text)
+
+
+# `NQuantity(...)` through its slots, in field order (`fastpickle.slot_builder`: the frozen
+# dataclass's __init__ sets each field through object.__setattr__). Same object.
+_quantity = slot_builder(NQuantity)
 
 
 def _celsius(fahrenheit: float | None) -> float | None:

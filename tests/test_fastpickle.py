@@ -71,3 +71,28 @@ def test_slot_builder_sets_each_slot_in_order() -> None:
     assert made == NDate(date(2024, 1, 1), None, "day", "on 1 January", "after")
     with pytest.raises(TypeError):
         build(date(2024, 1, 1), None, "day", "on 1 January")  # every slot, none defaulted
+
+
+def test_normalise_makes_through_slots_what_the_inits_make(ruleset: RuleSet) -> None:
+    """`normalize.normalise` makes its claims, figures and dates through their slots
+    (`norm_claim`, `slot_builder`): each is the object its dataclass's __init__ makes from
+    the same fields, every slot alike (the derived keys too)."""
+    from checker.normclaim import NQuantity
+
+    model = extract_text(TEXT + "Temperatures hit 112.3F on 3 May 2024, up 4% from April.\n",
+                         "d1", ruleset.lexicon, meta=DocumentMeta(published="2024-06-01"),
+                         threshold=0.0)
+    claims = normalise_document("d1", model.claims, ruleset.lexicon)
+    quantities = [q for c in claims for q in c.quantities]
+    dates = [d for c in claims for d in (*c.dates, *c.told)]
+    assert quantities and dates and any(q.unit == "degC" for q in quantities)
+    for c in claims:
+        plain = NormClaim(*c.__getstate__()[:-2])
+        assert type(c) is NormClaim and c == plain
+        assert c.__getstate__() == plain.__getstate__()
+    for q in quantities:
+        assert type(q) is NQuantity
+        assert q.__getstate__() == NQuantity(*q.__getstate__()).__getstate__()
+    for d in dates:
+        assert type(d) is NDate
+        assert d.__getstate__() == NDate(*d.__getstate__()).__getstate__()
