@@ -49,12 +49,23 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
                         of_b: Sequence[frozenset[str] | None] = ()) -> tuple[Pairs, Pairs]:
     """`compare_quantities` given each claim's `figure_dates` and `figure_measures` (a judge
     reads them once a claim, not twice a pair)."""
-    agreeing: Pairs = []
-    conflicting: Pairs = []
     if not a.quantities or not b.quantities or a.earlier != b.earlier:
         # A figure of "the same quarter last year" on a page no date places is not this
         # quarter's (a mixed corpus: six false conflicts between undated pages).
-        return agreeing, conflicting
+        return [], []
+    rows = comparable_figures(a, b, when_a, when_b, of_a, of_b)
+    if not any(rows):
+        # Most pairs with figures on both sides: no two of one kind, unit, time and measure,
+        # so none agrees or conflicts (`figures_settled` would find none, making its sets).
+        return [], []
+    return figures_settled(a, b, rows)
+
+
+def comparable_figures(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
+                       when_b: Mapping[int, NDate], of_a: Sequence[frozenset[str] | None],
+                       of_b: Sequence[frozenset[str] | None]) -> list[list[int]]:
+    """For each figure of a, the figures of b it may be compared with: one measure at one
+    time (`quantities_compared`)."""
     # Which figures of b each figure of a may be compared with: one measure at one time.
     # (Kind and unit first, as `aligned` tests them: most figures of two claims differ in
     # one, and the test costs no call.)
@@ -65,6 +76,14 @@ def quantities_compared(a: NormClaim, b: NormClaim, when_a: Mapping[int, NDate],
                                                                when_b.get(j)))
              and not (qa.noun == "age" and ages_apart(a, qa, b, qb))]
             for i, qa in enumerate(a.quantities)]
+    return rows
+
+
+def figures_settled(a: NormClaim, b: NormClaim, rows: list[list[int]]) -> tuple[Pairs, Pairs]:
+    """(agreeing, conflicting) figures of a and b, given the figures each figure of a may
+    be compared with (`comparable_figures`)."""
+    agreeing: Pairs = []
+    conflicting: Pairs = []
     rows = _same_nouns_first(a, b, rows)
     matched = [[j for j in at if agree(qa, b.quantities[j])]
                for qa, at in zip(a.quantities, rows, strict=True)]

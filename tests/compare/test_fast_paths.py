@@ -389,3 +389,31 @@ def test_tests_remembered_by_text_are_the_tests(ruleset: RuleSet) -> None:
         assert _national(c, ruleset.lexicon) == reference(c)
         told += reference(c)
     assert told
+
+
+def test_figures_none_comparable_settle_nothing(ruleset: RuleSet) -> None:
+    """`slots.quantities_compared` returns at once when no figure of one claim may be
+    compared with a figure of the other: what settling those figures gives, and what it
+    gives for the pairs that do have comparable figures."""
+    from checker.compare.facts import Facts
+    from checker.compare.slots import comparable_figures, figures_settled, quantities_compared
+
+    norm = _norm(ruleset, 60)
+    index = BlockIndex(norm)
+    facts = Facts(ruleset.lexicon)
+    none = some = 0
+    for i, j in index.pairs():
+        a, b = norm[i], norm[j]
+        if not a.quantities or not b.quantities or a.earlier != b.earlier:
+            continue
+        fa, fb = facts.pair(a, b, index)
+        rows = comparable_figures(a, b, fa.when, fb.when, fa.figures_of, fb.figures_of)
+        settled = figures_settled(a, b, [list(row) for row in rows])
+        assert quantities_compared(a, b, fa.when, fb.when, fa.figures_of,
+                                   fb.figures_of) == settled
+        if any(rows):
+            some += 1
+        else:
+            none += 1
+            assert settled == ([], [])
+    assert none and some
