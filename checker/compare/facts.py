@@ -16,7 +16,7 @@ from checker.compare.figures import (
     counts_done,
     sums_named,
 )
-from checker.compare.fillers import owned
+from checker.compare.fillers import filler_words, owned
 from checker.compare.lexical import opposable
 from checker.compare.measures import (
     fates_of,
@@ -86,9 +86,10 @@ class ClaimFacts:
     of `_LATER` on first use (most claims are in no pair that reads them)."""
 
     __slots__ = ("change_counted", "claim", "counted", "counts_done", "currencies", "events",
-                 "fates", "figures_of", "guesses", "lent", "measure_words", "measures",
-                 "moments", "opposable", "outcomes", "owned", "rankings", "roles", "scope",
-                 "spec_entities", "spec_tokens", "titles", "told", "totals", "unlent", "when")
+                 "fates", "figures_of", "fillers", "guesses", "lent", "measure_words",
+                 "measures", "moments", "opposable", "outcomes", "owned", "rankings", "roles",
+                 "scope", "spec_entities", "spec_tokens", "titles", "told", "totals", "unlent",
+                 "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
     # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it names
     # by what they are ("a fee of £33m"); the nouns its figures count; its measures' words;
@@ -107,6 +108,9 @@ class ClaimFacts:
     # What a bare percentage of a claim naming no measure changes (`figures.change_counted`).
     change_counted: str | None
     titles: dict[tuple[str, str], Title]
+    # The word before each of its names (`fillers.filler_words`): read by pairs that would
+    # otherwise corroborate.
+    fillers: tuple[tuple[str, str], ...]
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -162,7 +166,7 @@ _LATER: dict[str, Callable[[ClaimFacts], Any]] = {
     "counts_done": _counts_done, "counted": _counted, "measure_words": _measure_words,
     "told": _told, "outcomes": lambda f: outcomes_of(f.claim.text),
     "rankings": lambda f: standings_of(f.claim.text), "titles": lambda f: titles(f.claim),
-    "owned": lambda f: owned(f.claim),
+    "owned": lambda f: owned(f.claim), "fillers": lambda f: filler_words(f.claim),
     "change_counted": lambda f: change_counted(f.claim) if not f.measures else None,
 }
 

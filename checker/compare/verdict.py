@@ -268,7 +268,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # (Most pairs give no date on one side: no call to find no "since" in them.)
     since = starts_apart(a, b) if a.dates and b.dates else []
     if (q_conflict and _two_facts(a, b, q_conflict, since, score, lexicon)) \
-            or owners_apart(fa.owned, fb.owned):
+            or (fa.owned and fb.owned and owners_apart(fa.owned, fb.owned)):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
         # of two owners ("Sable Ridge's shares" / "Kestrel's shares"): two facts, whatever
@@ -331,7 +331,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or bare_counts_apart(a, b) or times_apart(a, b) \
             or measures_apart(a, b) or rankings_clash(fa.rankings, fb.rankings) \
-            or a.correction or b.correction or names_apart(a, b, lexicon):
+            or a.correction or b.correction or names_apart(a, b, lexicon, fa.fillers, fb.fillers):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
         # forecast's "about 600" and the outcome's "710"; or counts of nothing named that
