@@ -470,3 +470,16 @@ def test_fillers_read_once_a_claim_are_those_read_once_a_pair(ruleset: RuleSet) 
         assert names_apart(a, b, ruleset.lexicon, fa.fillers, fb.fillers) == found
         apart += found
     assert apart
+
+
+def test_facts_share_one_empty_set(ruleset: RuleSet) -> None:
+    """A claim lent no topic and naming no unknown name holds the one shared empty set, not
+    a set of its own (memory at 200,000 claims)."""
+    from checker.compare.facts import Facts
+
+    norm = _norm(ruleset)
+    index = BlockIndex(norm)
+    facts = Facts(ruleset.lexicon)
+    empty = [f for f in (facts(c, index) for c in norm) if not f.lent and not f.guesses]
+    assert empty
+    assert len({id(f.lent) for f in empty} | {id(f.guesses) for f in empty}) == 1
