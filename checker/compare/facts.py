@@ -16,7 +16,7 @@ from checker.compare.figures import (
     counts_done,
     sums_named,
 )
-from checker.compare.fillers import filler_words, owned
+from checker.compare.fillers import owned
 from checker.compare.lexical import opposable
 from checker.compare.measures import (
     fates_of,
@@ -40,7 +40,7 @@ from checker.compare.slots import currencies, events, figure_dates, moments_of
 from checker.compare.standings import Standing, standings_of
 from checker.compare.stories import lent_topic
 from checker.compare.titles import Title, titles
-from checker.lexicon import UNKNOWN_PREFIX, Lexicon
+from checker.lexicon import Lexicon
 from checker.marketdays import of_its_day
 from checker.nlp import word_stem
 from checker.normclaim import NDate, NormClaim, has_lent
@@ -89,10 +89,9 @@ class ClaimFacts:
     of `_LATER` on first use (most claims are in no pair that reads them)."""
 
     __slots__ = ("change_counted", "claim", "counted", "counts_done", "currencies", "events",
-                 "fates", "figures_of", "fillers", "guesses", "lent", "measure_words",
-                 "measures", "moments", "opposable", "outcomes", "owned", "rankings", "roles",
-                 "scope", "spec_entities", "spec_tokens", "titles", "told", "totals", "unlent",
-                 "when")
+                 "fates", "figures_of", "lent", "measure_words", "measures", "moments",
+                 "opposable", "outcomes", "owned", "rankings", "roles", "scope",
+                 "spec_entities", "spec_tokens", "titles", "told", "totals", "unlent", "when")
     # What its counts count and what is done to them (`figures.counted_alike`), the
     # changes its shares measure ("slowed cognitive decline by 27%"), and the sums it names
     # by what they are ("a fee of £33m"); the nouns its figures count; its measures' words;
@@ -111,9 +110,6 @@ class ClaimFacts:
     # What a bare percentage of a claim naming no measure changes (`figures.change_counted`).
     change_counted: str | None
     titles: dict[tuple[str, str], Title]
-    # The word before each of its names (`fillers.filler_words`): read by pairs that would
-    # otherwise corroborate.
-    fillers: tuple[tuple[str, str], ...]
 
     def __init__(self, c: NormClaim, stats: Stats, lexicon: Lexicon) -> None:
         self.claim = c  # held, so the claim's id (the memo key) is not reused
@@ -144,12 +140,9 @@ class ClaimFacts:
         self.roles = roles_of(c)
         self.fates = fates_of(c.tokens, c.text)
         # The page's topic lent to it (`stories.lent_topic`): none for most claims.
-        # (Empty, one shared set: an empty frozenset is an object of 216 bytes, and two a
-        # claim were 110 MB more at the peak of 200,000 claims.)
+        # (Empty, one shared set: an empty frozenset is an object of 216 bytes, and a set
+        # or two a claim were 67-110 MB more at the peak of 200,000 claims.)
         self.lent = lent_topic(c) or _NONE
-        # Its names no lexicon knows, which may be guesses (`stories.guesses_only`).
-        self.guesses = frozenset(e for e in c.entities if e.startswith(UNKNOWN_PREFIX)) \
-            or _NONE
         idf = stats.idf
         self.totals: Totals | None = idf.totals(c) if isinstance(idf, Weights) else None
         # Its totals again when it was lent no entity (`normclaim.has_lent`), else None: a
@@ -171,7 +164,7 @@ _LATER: dict[str, Callable[[ClaimFacts], Any]] = {
     "counts_done": _counts_done, "counted": _counted, "measure_words": _measure_words,
     "told": _told, "outcomes": lambda f: outcomes_of(f.claim.text),
     "rankings": lambda f: standings_of(f.claim.text), "titles": lambda f: titles(f.claim),
-    "owned": lambda f: owned(f.claim), "fillers": lambda f: filler_words(f.claim),
+    "owned": lambda f: owned(f.claim),
     "change_counted": lambda f: change_counted(f.claim) if not f.measures else None,
 }
 

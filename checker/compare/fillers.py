@@ -27,46 +27,31 @@ _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _LOOK_BACK = 40
 
 
-def filler_words(c: NormClaim) -> tuple[tuple[str, str], ...]:
-    """The word before each mention (articles skipped) with the mention's entity, in the
-    claim's order; who told the claim is no filler. Read once a claim (`facts.ClaimFacts`),
-    not once a pair."""
-    out: list[tuple[str, str]] = []
+def _fillers(c: NormClaim, only: frozenset[str]) -> dict[str, set[str]]:
+    """The word before each mention of an entity of `only` (articles skipped), with the
+    entities it stands before; who told the claim is no filler."""
+    out: dict[str, set[str]] = {}
     told = _TOLD_TAIL_RE.search(c.text)
     end = told.start() if told else len(c.text)
     for m in c.mentions:
         at = m.start - c.span[0]
-        if m.role == SOURCE or at >= end:
+        if m.id not in only or m.role == SOURCE or at >= end:
             continue
         words = _WORD_RE.findall(c.text[max(0, at - _LOOK_BACK):max(0, at)].lower())
         while words and words[-1] in _ARTICLES:
             words.pop()
         if words:
-            out.append((words[-1], m.id))
-    return tuple(out)
-
-
-def _fillers(c: NormClaim, only: frozenset[str],
-             words: tuple[tuple[str, str], ...] | None = None) -> dict[str, set[str]]:
-    """The word before each mention of an entity of `only` (articles skipped), with the
-    entities it stands before (`filler_words`, given or read now)."""
-    out: dict[str, set[str]] = {}
-    for word, eid in filler_words(c) if words is None else words:
-        if eid in only:
-            out.setdefault(word, set()).add(eid)
+            out.setdefault(words[-1], set()).add(m.id)
     return out
 
 
-def names_apart(a: NormClaim, b: NormClaim, lexicon: Lexicon,
-                words_a: tuple[tuple[str, str], ...] | None = None,
-                words_b: tuple[tuple[str, str], ...] | None = None) -> bool:
+def names_apart(a: NormClaim, b: NormClaim, lexicon: Lexicon) -> bool:
     """Whether each claim names, after a word both use there, an entity the other does
-    not name and that neither contains (Lahore is in Pakistan: no difference). `words_a`,
-    `words_b`: the claims' `filler_words`, when the caller has them."""
+    not name and that neither contains (Lahore is in Pakistan: no difference)."""
     only_a, only_b = a.entities - b.entities, b.entities - a.entities
     if not only_a or not only_b:
         return False
-    fa, fb = _fillers(a, only_a, words_a), _fillers(b, only_b, words_b)
+    fa, fb = _fillers(a, only_a), _fillers(b, only_b)
     for word in fa.keys() & fb.keys():
         for x in fa[word]:
             for y in fb[word]:

@@ -47,9 +47,9 @@ from checker.compare.slots import (
     told_apart,
 )
 from checker.compare.standings import places_read_apart, rankings_clash
-from checker.compare.stories import narrow_topic, two_stories
+from checker.compare.stories import guesses_only, narrow_topic, two_stories
 from checker.compare.tenors import tenors_apart
-from checker.lexicon import Lexicon
+from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.marketdays import market_move, of_its_day
 from checker.nlp import word_stem
 from checker.normclaim import NormClaim
@@ -213,10 +213,10 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # (Asked only where it can tell: at `same_fact` and over, the pair is one fact anyway.)
     tied = tie and score < th.same_fact and tied_by_figure(a, b, fa, fb, sim)
     if (lent_only and (score < th.same_fact or len(sim.shared_frame) < 2) and not tied) or (
-            # (`stories.guesses_only`: shared names that are all a's guesses, per claim.)
-            bool(fa.guesses) and bool(sim.shared_entities)
-            and fa.guesses.issuperset(sim.shared_entities)
-            and two_stories(a, b, sim.shared_entities)
+            # (`guesses_only` asked only when the first shared name may be a guess: most
+            # pairs share a known name, first in order, and the generator is not made.)
+            bool(sim.shared_entities) and sim.shared_entities[0].startswith(UNKNOWN_PREFIX)
+            and guesses_only(sim.shared_entities) and two_stories(a, b, sim.shared_entities)
             and not same_day_of(fa.events, fb.events)):
         return _verdict("unrelated", None, round(1 - score, 3), score,
                         {"similarity": round(score, 3),
@@ -268,7 +268,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     # (Most pairs give no date on one side: no call to find no "since" in them.)
     since = starts_apart(a, b) if a.dates and b.dates else []
     if (q_conflict and _two_facts(a, b, q_conflict, since, score, lexicon)) \
-            or (fa.owned and fb.owned and owners_apart(fa.owned, fb.owned)):
+            or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
         # of two owners ("Sable Ridge's shares" / "Kestrel's shares"): two facts, whatever
@@ -331,7 +331,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             or opposites(a, b, lexicon, ev) or currencies_apart(fa.currencies, fb.currencies) \
             or figures_apart(a, b) or bare_counts_apart(a, b) or times_apart(a, b) \
             or measures_apart(a, b) or rankings_clash(fa.rankings, fb.rankings) \
-            or a.correction or b.correction or names_apart(a, b, lexicon, fa.fillers, fb.fillers):
+            or a.correction or b.correction or names_apart(a, b, lexicon):
         # Disagreeing slots or words we could not pin down ("rose" and "fell" about two
         # things; sums in two currencies; figures of which none is the other's, as a
         # forecast's "about 600" and the outcome's "710"; or counts of nothing named that

@@ -17,6 +17,7 @@ from checker.compare.similarity import coverage, similarity
 from checker.compare.stories import guesses_only, lent_topic
 from checker.compare.verdict import Verdict, judge
 from checker.corpusnorm import normalise_corpus
+from checker.lexicon import UNKNOWN_PREFIX
 from checker.normclaim import NormClaim, has_lent
 from checker.rules import RuleSet
 from tests.bench.corpora import generated
@@ -282,7 +283,8 @@ def test_facts_of_the_judge_are_the_claims_own(ruleset: RuleSet) -> None:
         fa, fb = facts.pair(a, b, index)
         assert fa.lent | fb.lent == lent_topic(a) | lent_topic(b)
         shared = tuple(sorted(a.entities & b.entities))
-        assert guesses_only(shared) == (bool(shared) and fa.guesses.issuperset(shared))
+        assert guesses_only(shared) == (bool(shared) and shared[0].startswith(UNKNOWN_PREFIX)
+                                        and guesses_only(shared))
         guessed += guesses_only(shared)
         expected = similarity(a, b, plain)
         assert pair_similarity(a, b, fa, fb, index) == expected
@@ -417,69 +419,14 @@ def test_figures_none_comparable_settle_nothing(ruleset: RuleSet) -> None:
             none += 1
             assert settled == ([], [])
     assert none and some
-
-
-def test_fillers_read_once_a_claim_are_those_read_once_a_pair(ruleset: RuleSet) -> None:
-    """`fillers.names_apart` given each claim's `filler_words` (its facts') answers as it
-    answers reading them pair by pair, and the words before a pair's own names are those
-    `_fillers` read for the pair before (the reference below, as first written)."""
-    from checker.compare.facts import Facts
-    from checker.compare.fillers import (
-        _ARTICLES,
-        _LOOK_BACK,
-        _TOLD_TAIL_RE,
-        _WORD_RE,
-        _fillers,
-        names_apart,
-    )
-    from checker.corpusnorm import normalise_document
-    from checker.extract import extract_text
-    from checker.normclaim import SOURCE
-
-    def reference(c: NormClaim, only: frozenset[str]) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        told = _TOLD_TAIL_RE.search(c.text)
-        end = told.start() if told else len(c.text)
-        for m in c.mentions:
-            at = m.start - c.span[0]
-            if m.id not in only or m.role == SOURCE or at >= end:
-                continue
-            words = _WORD_RE.findall(c.text[max(0, at - _LOOK_BACK):max(0, at)].lower())
-            while words and words[-1] in _ARTICLES:
-                words.pop()
-            if words:
-                out.setdefault(words[-1], set()).add(m.id)
-        return out
-
-    norm = _norm(ruleset, 60)
-    text = ("Steiboum Robotics employs 3,700 people in Dhaka, the company said. Treideiteil "
-            "Robotics employs 13,100 people in Dhaka. The satellite was launched aboard a "
-            "Vega-C rocket. The satellite was launched aboard an Ariane 6 rocket.\n")
-    model = extract_text(text, "d1", ruleset.lexicon, threshold=0.0)
-    norm += normalise_document("d1", model.claims, ruleset.lexicon)
-    index = BlockIndex(norm)
-    facts = Facts(ruleset.lexicon)
-    apart = 0
-    for i, j in [*index.pairs(), *[(len(norm) - k, len(norm) - k + 1) for k in (4, 2)]]:
-        a, b = norm[i], norm[j]
-        fa, fb = facts.pair(a, b, index)
-        only_a, only_b = a.entities - b.entities, b.entities - a.entities
-        assert _fillers(a, only_a, fa.fillers) == _fillers(a, only_a) == reference(a, only_a)
-        assert _fillers(b, only_b, fb.fillers) == reference(b, only_b)
-        found = names_apart(a, b, ruleset.lexicon)
-        assert names_apart(a, b, ruleset.lexicon, fa.fillers, fb.fillers) == found
-        apart += found
-    assert apart
-
-
 def test_facts_share_one_empty_set(ruleset: RuleSet) -> None:
-    """A claim lent no topic and naming no unknown name holds the one shared empty set, not
-    a set of its own (memory at 200,000 claims)."""
+    """A claim lent no topic holds the one shared empty set, not a set of its own (memory at
+    200,000 claims)."""
     from checker.compare.facts import Facts
 
     norm = _norm(ruleset)
     index = BlockIndex(norm)
     facts = Facts(ruleset.lexicon)
-    empty = [f for f in (facts(c, index) for c in norm) if not f.lent and not f.guesses]
+    empty = [f for f in (facts(c, index) for c in norm) if not f.lent]
     assert empty
-    assert len({id(f.lent) for f in empty} | {id(f.guesses) for f in empty}) == 1
+    assert len({id(f.lent) for f in empty}) == 1
