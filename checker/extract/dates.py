@@ -20,6 +20,7 @@ from checker.extract import (
     date_seasons,
     date_shift,
 )
+from checker.extract.cues import any_in
 from checker.extract.date_patterns import (
     COMMA_WHEN_RE,
     DENIED_WORDS,
@@ -139,7 +140,7 @@ def find_dates(
     if len(found) > 1:
         found = date_days.spans_joined(found, text, start)
     # A base named after a change needs its "%" or "per cent" (most clauses have neither).
-    change = "%" in lower or "cent" in lower or "pc" in lower or "pp" in lower
+    change = any_in(lower, CHANGE_CUES)
     found = [_bound_denied(_week_of_day(d, text, folded, start), folded, start, anchor)
              for d in found if not _comparison_base(d, folded, start, change)]
     return date_shift.last_years(date_shift.anchor_shifts(found, folded, start), anchor)
@@ -245,6 +246,8 @@ def _week_of_day(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
 # they made a quarter of 2025 and "last year" one time, and "up 6.9%" corroborated "up
 # 9.6%" (a desk probe). "from a year earlier" is date_shift's (`_base_of_change`).
 _CHANGE = r"(?:%|\bper\s*cent|\bpc|\bpercentage\s+points?|\bpp)"  # "percent": US copy's
+# Each form of _CHANGE holds one of these in lower case: find_dates' gate for both patterns.
+CHANGE_CUES = ("%", "cent", "pc", "pp")
 _CHANGE_BASE_RE = rx.compile(
     rf"{_CHANGE}\s+(?:on|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)
@@ -260,8 +263,8 @@ _LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 
 def _comparison_base(d: DateExpr, folded: str, start: int, change: bool = True) -> bool:
     """Whether d names the base a figure is compared with (above), not a time of the fact;
-    `change` is False when the clause from `start` holds no "%", "cent", "pc" nor "pp" in
-    any case (so neither base pattern, each opening on one of them, can match)."""
+    `change` is False when the clause from `start` holds none of CHANGE_CUES in any case
+    (so neither base pattern, each opening on one of them, can match)."""
     if change and d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
             and _CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
         return True
