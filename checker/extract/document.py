@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from operator import attrgetter
 
 from checker import rx
-from checker.currencies import DEFAULT_RUPEE, document_rupee
+from checker.currencies import document_rupee
 from checker.defaults import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
-from checker.extract.clean import content_blocks
-from checker.extract.clean_words import LIVE_STAMP_RE
+from checker.extract.candidates import candidate_spans as candidate_spans
 from checker.extract.clock_times import SEASONAL_UNITS, times_in_utc
 from checker.extract.date_rules import april_to_march, quarters_of_accounts
 from checker.extract.date_shift import dateline_end
 from checker.extract.dates import GATES as _DATE_GATES
-from checker.extract.dates import MONTH_BIT, Anchor, DateExpr, find_dates
+from checker.extract.dates import MONTH_BIT, Anchor, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.interview import Turns, turns_of
 from checker.extract.quantities import GATES as _QUANTITY_GATES
-from checker.extract.quantities import RANK_CUES, Quantity, find_quantities
+from checker.extract.quantities import RANK_CUES, find_quantities
 from checker.extract.quantity_context import RANKED_RE
 from checker.extract.quantity_cricket import page_of_cricket
-from checker.extract.segment import split_sentences
+from checker.extract.slots import date_slot, day_of, outside_units, quantity_slot
 from checker.extract.spans import within
 from checker.extract.stance import (
     CORRECTION_RE,
@@ -37,7 +34,6 @@ from checker.extract.stance import (
     polarity,
 )
 from checker.extract.triples import read_triple
-from checker.extract.units import claim_units
 from checker.extract.unwrap import unwrap
 from checker.extract.verdicts import rated_claim, rated_claims, with_rated
 from checker.extract.worktitles import quoted_titles, titled
@@ -64,27 +60,9 @@ from checker.models.claims import (
 from checker.models.common import partial_date_bounds
 from checker.models.document import DocumentMeta
 from checker.models.trusted import check_plain, full_fields, trusted
-from checker.propernames import EntityMatch, mid_sentence_names
+from checker.propernames import mid_sentence_names
 from checker.textutil import fold
 
-# Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
-_BULLET_PREFIX_RE = rx.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
-# A live blog's time stamp before an entry, and its label ("12.04pm GMT: Breaking: "):
-# when the entry was posted, not what it says (clean_words.LIVE_STAMP_RE).
-_STAMP_PREFIX_RE = LIVE_STAMP_RE
-# An interview's turn labels ("Q: When will bills come down?", "A: They are coming down."):
-# who speaks, not what is said (desk probe O: "A: It was 722GW" as the claim's text and
-# its triple's subject).
-_SPEAKER_PREFIX_RE = rx.compile(r"(?:[QA]|Operator):[ \t]+")  # a call's operator too
-# A structured abstract's headings ("Results: During follow-up, 3,104 participants ..."):
-# the part of the paper, not a name of the claim (desk probe Q: two papers' "Conclusions"
-# made one anchor, and a false conflict of their figures).
-_SECTION_PREFIX_RE = rx.compile(
-    r"(?i:background|context|importance|introduction|purpose|aims?|objectives?|design|"
-    r"setting|participants|interventions?|exposures?|methods?|main\s+outcomes?(?:\s+and\s+"
-    r"measures)?|measurements|results?|findings|conclusions?(?:\s+and\s+relevance)?|"
-    r"interpretation|discussion|limitations|funding|trial\s+registration)"
-    r":[ \t]+(?=[A-Z0-9\"\u201c])")
 # Two figures joined, as a bowler's or a side's are ("4-38", "287/6"): only then is the page
 # asked whether it tells of cricket.
 _FIGURES_JOINED_RE = rx.compile(r"\d[-/]\d")
@@ -111,8 +89,6 @@ for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
     check_plain(_model)
 # Each slot model's set of all its fields, read once: full_fields returns this one set always.
 _ENTITY_FIELDS = full_fields(EntitySlot)
-_QUANTITY_FIELDS = full_fields(QuantitySlot)
-_DATE_FIELDS = full_fields(DateSlot)
 _ATTRIBUTION_FIELDS = full_fields(Attribution)
 _TRIPLE_FIELDS = full_fields(Triple)
 
@@ -123,34 +99,6 @@ def anchor_of(meta: DocumentMeta) -> Anchor | None:
         return None
     first, last, granularity = partial_date_bounds(meta.published)
     return Anchor(first, last, granularity)
-
-
-def candidate_spans(doc: Document, folded: str | None = None,
-                    turns: Turns | None = None,
-                    text: str | None = None) -> Iterator[tuple[int, int, int, int]]:
-    """(unit start, unit end, sentence start, sentence end) of every content sentence.
-
-    `text` is unwrap(doc.text) and `folded` fold(text) when the caller has them; `turns`
-    the page's speakers, whose labels are no words of a sentence."""
-    text = unwrap(doc.text) if text is None else text
-    folded = fold(text) if folded is None else folded
-    for block in content_blocks(text, doc.body_start, folded):
-        lead = _BULLET_PREFIX_RE.match(text, block.start, block.end)
-        begin = lead.end() if lead else block.start
-        stamp = _STAMP_PREFIX_RE.match(text, begin, block.end)
-        begin = stamp.end() if stamp else begin
-        # A turn's label and a section's heading end in a colon: most blocks hold none.
-        turn = (_SPEAKER_PREFIX_RE.match(text, begin, block.end)
-                or _SECTION_PREFIX_RE.match(text, begin, block.end)) \
-            if text.find(":", begin, block.end) >= 0 else None
-        begin = turn.end() if turn else begin
-        if turns is not None:
-            begin = turns.speech.get(begin, begin)  # "Chief Executive Sam Okafor: "
-        # Segmentation and clause splitting read fold(text) only, and folding twice is
-        # folding once: given the folded document, they do not fold each block again.
-        for s, e in split_sentences(folded, begin, block.end, is_folded=True):
-            for us, ue in claim_units(folded, s, e, is_folded=True):
-                yield us, ue, s, e
 
 
 def extract_document(
@@ -295,7 +243,7 @@ class _Context:
             dates = quarters_of_accounts([april_to_march(d, folded) for d in dates],
                                          text)  # "FY26", "Q3 FY26" in India
         if quantities and not SEASONAL_UNITS.isdisjoint(map(_UNIT, quantities)):
-            day = _day_of(dates, self.anchor)
+            day = day_of(dates, self.anchor)
             quantities = quantities if day is None else times_in_utc(quantities, day)
         # A rank counts as a number when it ranks a thing of a closed list ("in the 64th
         # minute", "finished in 3rd place"), not "the 20th anniversary" (a desk probe).
@@ -331,7 +279,7 @@ class _Context:
         # says no more that "Dengue" is a name than a sentence opening with it would.
         entities = self.lexicon.find_entities(text, start, end, self.vocab, body=line)
         if quantities:
-            entities = _outside_units(entities, quantities)
+            entities = outside_units(entities, quantities)
         if titles:
             entities = titled(entities, titles, text)
         # Distinct unknown names are counted only when there are two or more of them.
@@ -363,9 +311,9 @@ class _Context:
             "entities": [trusted(EntitySlot, _ENTITY_FIELDS,
                                  {"text": m.text, "id": m.id, "span": (m.start, m.end)})
                          for m in entities] if entities else [],
-            "quantities": [_quantity_slot(q, self.rupee) for q in quantities]
+            "quantities": [quantity_slot(q, self.rupee) for q in quantities]
             if quantities else [],
-            "dates": list(map(_date_slot, dates)),
+            "dates": list(map(date_slot, dates)),
             "polarity": polarity(clause, clause),
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
             # hedges the second clause, not the first.
@@ -380,42 +328,3 @@ class _Context:
             "suppress": [],
             "note": None,
         })
-
-
-def _day_of(dates: list[DateExpr], anchor: Anchor | None) -> date | None:
-    """The claim's first day, or else the day of publication, when one is known (the day a
-    US zone's time is read on)."""
-    days = [d.first for d in dates if d.granularity == "day" and d.first]
-    return days[0] if days else anchor.first if anchor and anchor.granularity == "day" \
-        else None
-
-
-def _outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> list[EntityMatch]:
-    """The names that are not a figure's unit or currency: the "US" of "65.4 US cents" is
-    the dollar's, no mention of the United States (a desk probe: the claim's subject and
-    object became Australia and the United States, and it corroborated a page that said
-    the US dollar rose against the Australian one)."""
-    units = [(q.start, q.end) for q in quantities if q.unit is not None]
-    return [m for m in entities
-            if not within(m.start, m.end, units)] if units else entities
-
-
-def _quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
-    unit = q.unit
-    if unit == DEFAULT_RUPEE and "pkr" not in q.text.lower():
-        unit = rupee()  # "Rs 5 crore" in a page about India is in Indian rupees
-    return trusted(QuantitySlot, _QUANTITY_FIELDS, {
-        "text": q.text, "span": (q.start, q.end), "kind": q.kind,
-        "value": q.value, "low": q.low, "high": q.high, "unit": unit, "noun": q.noun,
-        "approximate": q.approximate, "bound": q.bound,
-    })
-
-
-def _date_slot(d: DateExpr) -> DateSlot:
-    return trusted(DateSlot, _DATE_FIELDS, {
-        "text": d.text, "span": (d.start, d.end),
-        "start": d.first.isoformat() if d.first else None,
-        "end": d.last.isoformat() if d.last else None,
-        "granularity": d.granularity,
-        "relative": d.relative, "resolved": d.resolved, "open": d.open,
-    })

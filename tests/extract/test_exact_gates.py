@@ -260,7 +260,7 @@ def test_sequence_gate_keeps_every_match(text: str) -> None:
                ["During follow-up, 3,104 died.", "When will bills fall?", "\"We won\""]))
 def test_block_prefix_gate_keeps_every_match(text: str) -> None:
     # candidate_spans reads a turn's label or a section's heading only in a block with ":".
-    from checker.extract.document import _SECTION_PREFIX_RE, _SPEAKER_PREFIX_RE
+    from checker.extract.candidates import _SECTION_PREFIX_RE, _SPEAKER_PREFIX_RE
 
     for begin in range(min(3, len(text) + 1)):
         if _SPEAKER_PREFIX_RE.match(text, begin) or _SECTION_PREFIX_RE.match(text, begin):

@@ -1,0 +1,57 @@
+"""A claim's slot models from its readers' records, and the choices made on the way (a unit
+taking a name, the rupee of a page, the day a clock time is read on)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from checker.currencies import DEFAULT_RUPEE
+from checker.extract.dates import Anchor, DateExpr
+from checker.extract.quantities import Quantity
+from checker.extract.spans import within
+from checker.models.claims import DateSlot, QuantitySlot
+from checker.models.trusted import full_fields, trusted
+from checker.propernames import EntityMatch
+
+_QUANTITY_FIELDS = full_fields(QuantitySlot)
+_DATE_FIELDS = full_fields(DateSlot)
+
+
+def day_of(dates: list[DateExpr], anchor: Anchor | None) -> date | None:
+    """The claim's first day, or else the day of publication, when one is known (the day a
+    US zone's time is read on)."""
+    days = [d.first for d in dates if d.granularity == "day" and d.first]
+    return days[0] if days else anchor.first if anchor and anchor.granularity == "day" \
+        else None
+
+
+def outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> list[EntityMatch]:
+    """The names that are not a figure's unit or currency: the "US" of "65.4 US cents" is
+    the dollar's, no mention of the United States (a desk probe: the claim's subject and
+    object became Australia and the United States, and it corroborated a page that said
+    the US dollar rose against the Australian one)."""
+    units = [(q.start, q.end) for q in quantities if q.unit is not None]
+    return [m for m in entities
+            if not within(m.start, m.end, units)] if units else entities
+
+
+def quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
+    unit = q.unit
+    if unit == DEFAULT_RUPEE and "pkr" not in q.text.lower():
+        unit = rupee()  # "Rs 5 crore" in a page about India is in Indian rupees
+    return trusted(QuantitySlot, _QUANTITY_FIELDS, {
+        "text": q.text, "span": (q.start, q.end), "kind": q.kind,
+        "value": q.value, "low": q.low, "high": q.high, "unit": unit, "noun": q.noun,
+        "approximate": q.approximate, "bound": q.bound,
+    })
+
+
+def date_slot(d: DateExpr) -> DateSlot:
+    return trusted(DateSlot, _DATE_FIELDS, {
+        "text": d.text, "span": (d.start, d.end),
+        "start": d.first.isoformat() if d.first else None,
+        "end": d.last.isoformat() if d.last else None,
+        "granularity": d.granularity,
+        "relative": d.relative, "resolved": d.resolved, "open": d.open,
+    })
