@@ -10,26 +10,29 @@ from typing import Any
 from checker.compare.anchors import tied_by_figure
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
-from checker.compare.facts import ClaimFacts, Facts, Stats, pair_coverage, pair_similarity
+from checker.compare.exits import (
+    changes_apart,
+    corrects,
+    figure_against_date,
+    figures_alike,
+    told_twice,
+    two_facts,
+    uncounted,
+)
+from checker.compare.facts import Facts, Stats, pair_coverage, pair_similarity
 from checker.compare.figures import (
     answered_beside,
-    change_of_another,
     counted_alike,
     tolls_alike,
 )
 from checker.compare.fillers import names_apart, owners_apart
-from checker.compare.levels import level_and_change
 from checker.compare.measures import (
     fates_differ,
     measured_alike,
     measures_differ,
     outcomes_differ,
 )
-from checker.compare.parts import groups_apart, scales_apart, segment_against_whole
-from checker.compare.scope import national_against_local, places_apart
 from checker.compare.since import (
-    figures_since,
-    records_since,
     records_told_apart,
     starts_apart,
 )
@@ -46,12 +49,10 @@ from checker.compare.slots import (
     times_apart,
     told_apart,
 )
-from checker.compare.standings import places_read_apart, rankings_clash
+from checker.compare.standings import rankings_clash
 from checker.compare.stories import guesses_only, narrow_topic, two_stories
-from checker.compare.tenors import tenors_apart
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
 from checker.marketdays import market_move, of_its_day
-from checker.nlp import word_stem
 from checker.normclaim import NormClaim
 
 __all__ = ["EVENT_GRANULARITIES", "Facts", "Stats", "Thresholds", "Verdict", "judge"]
@@ -94,88 +95,6 @@ def _verdict(label: str, reason: str | None, confidence: float, similarity: floa
     fields["label"], fields["reason"], fields["confidence"] = label, reason, confidence
     fields["similarity"], fields["details"] = similarity, details
     return made
-
-
-# Claims worded this much alike tell one fact, their figures however far apart ("won
-# £1.2m on the EuroMillions draw" / "won £11,500 ...": a review, a true conflict lost).
-_SAME_WORDING = 0.8
-
-
-def _corrects(a: NormClaim, b: NormClaim) -> bool:
-    """A page's correction note about what the page says: the same document, one of the two
-    a correction, both naming the same things. Its statement is one fact with it however
-    common its names are in the corpus (a CI probe: with ten more sentences on the ISS,
-    "china" and "iss" anchored nothing and the self-contradiction went). A sentence naming
-    more ("Russia remains a member ... despite tensions with China") is another fact."""
-    return a.doc == b.doc and a.correction != b.correction and bool(a.entities) \
-        and a.entities == b.entities
-
-
-def _figures_alike(q_agree: list[tuple[str, str]]) -> bool:
-    """Two figures or more of one claim each confirmed by a figure of the other ("Some
-    1,200 firefighters ... backed by 14 water-bombing aircraft" / "About 1,200 firefighters
-    ..., supported by 14 aircraft"): one fact told twice, whatever else either says."""
-    return len({x for x, _ in q_agree}) >= 2 and len({y for _, y in q_agree}) >= 2
-
-
-def _uncounted(a: NormClaim, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The pairs of figures (by a's figure first) that are no counts of people (a fate
-    befalls people: "saved a break point" names none, and "14 aces" / "14 aces" are one
-    count: the 55 pages' corroboration, lost)."""
-    people = {q.text for q in a.quantities if q.kind == "count"
-              and (q.noun is None or q.noun in _PEOPLE)}
-    return [p for p in pairs if p[0] not in people]
-
-
-_PEOPLE = frozenset(word_stem(w) for w in """people person civilian civilians man men woman
-    women child children boy boys girl girls soldier soldiers officer officers passenger
-    passengers worker workers patient patients resident residents student students
-    journalist journalists migrant migrants pilot pilots firefighter firefighters climber
-    climbers tourist tourists hostage hostages prisoner prisoners miner miners fishermen
-    driver drivers pedestrian pedestrians cyclist cyclists protester protesters crew member
-    members victim victims adult adults staff employee employees""".split())
-
-
-def _told_twice(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> bool:
-    """Two figures or more of each claim, each confirmed by the other's (`_figures_alike`):
-    one fact however the words differ ("Revenue £4.82bn (Q3 2025: £4.51bn), up 6.9%" / "...
-    after third-quarter revenue rose 6.9% to 4.82 billion pounds": desk probe C, similarity
-    0.43). Asked only of claims with two figures each, two of one value."""
-    if len(a.quantities) < 2 or len(b.quantities) < 2:
-        return False
-    # Most such pairs share no two values at all: no need to align and date their figures.
-    if len({q.value for q in a.quantities} & {q.value for q in b.quantities}) < 2:
-        return False
-    return _figures_alike(quantities_compared(a, b, fa.when, fb.when, fa.figures_of,
-                                              fb.figures_of)[0])
-
-
-def _changes_apart(a: NormClaim, b: NormClaim, fa: ClaimFacts, fb: ClaimFacts) -> bool:
-    """One claim's change is of a measure it names, the other's of what it counts
-    (`figures.change_of_another`)."""
-    return change_of_another(fa.measures, a.tokens, fb.change_counted) \
-        or change_of_another(fb.measures, b.tokens, fa.change_counted)
-
-
-def _two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
-               since: list[tuple[str, str]], score: float, lexicon: Lexicon) -> bool:
-    """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
-    two periods since two starts, two instruments' terms, a level and a change, places of
-    two readings, a company's part and the whole."""
-    return groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) \
-        or national_against_local(a, b, lexicon) \
-        or (score < _SAME_WORDING and scales_apart(a, b, q_conflict)) \
-        or (bool(since) and not (records_since(a) and records_since(b))
-            and figures_since(a) and figures_since(b)) \
-        or tenors_apart(a, b) or level_and_change(a, b, q_conflict) \
-        or places_read_apart(a, b, q_conflict) or segment_against_whole(a, b)
-
-
-def _figure_against_date(a: NormClaim, b: NormClaim) -> bool:
-    """a gives an amount and no date, b a date and no figure. (A rank names as much as it
-    measures: "The 14th Dalai Lama lives in India" is told by "... fled to India in 1959".)"""
-    return any(q.kind != "rank" for q in a.quantities) and not a.dates and bool(b.dates) \
-        and not b.quantities
 
 
 def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
@@ -233,12 +152,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     same_fact = score >= th.same_fact or len(spec_ents) >= 2 or described or tied or (
         bool(spec_ents) and bool(spec_words)) or (
         bool(sim.shared_frame) and same_day_of(fa.events, fb.events)) or (
-        _corrects(a, b) and bool(sim.shared_frame)) or (
+        corrects(a, b) and bool(sim.shared_frame)) or (
         bool(a.quantities) and bool(b.quantities) and (
             counted_alike(fa.counts_done, fb.counts_done)
             or tolls_alike(a, b, fa.fates, fa.counted, fb.fates, fb.counted)
             or measured_alike(fa.measure_words, fb.measure_words)))
-    if not sim.shared_entities or not (same_fact or spec_ents or _told_twice(a, b, fa, fb)):
+    if not sim.shared_entities or not (same_fact or spec_ents or told_twice(a, b, fa, fb)):
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return _verdict("unrelated", None, round(1 - score, 3), score, details)
     # (Most pairs name no measure or no fate on one side: no call to find that out.)
@@ -246,7 +165,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             and measures_differ(fa.measures, fb.measures, a.tokens, b.tokens)) \
             or (fa.fates and fb.fates and fates_differ(fa.fates, fb.fates)) \
             or (bool(fa.measures) != bool(fb.measures) and bool(a.quantities)
-                and bool(b.quantities) and _changes_apart(a, b, fa, fb)) \
+                and bool(b.quantities) and changes_apart(a, b, fa, fb)) \
             or (fa.outcomes and fb.outcomes
                 and outcomes_differ(fa.outcomes, fb.outcomes, a.tokens, b.tokens)):
         # Two measures of one entity ("maize harvest" / "wheat harvest", "revenue" /
@@ -262,12 +181,12 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # Counts of people one claim says something befell and the other not ("Three
         # passengers were taken to hospital with minor injuries" / "had 68 passengers ... on
         # board"): two groups (desk probe Q: an error-level conflict).
-        q_agree, q_conflict = _uncounted(a, q_agree), _uncounted(a, q_conflict)
+        q_agree, q_conflict = uncounted(a, q_agree), uncounted(a, q_conflict)
     if q_conflict:
         q_agree, q_conflict = answered_beside(a, b, q_agree, q_conflict)
     # (Most pairs give no date on one side: no call to find no "since" in them.)
     since = starts_apart(a, b) if a.dates and b.dates else []
-    if (q_conflict and _two_facts(a, b, q_conflict, since, score, lexicon)) \
+    if (q_conflict and two_facts(a, b, q_conflict, since, score, lexicon)) \
             or owners_apart(fa.owned, fb.owned):
         # People of two ages ("Among voters aged 18 to 24" / "Among people aged 65 and
         # over"), a whole and a part a hundred times smaller (`scales_apart`), or one thing
@@ -340,7 +259,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         # common: no confirmation. Nor is a correction note, which reports what was wrongly
         # said.
         return _verdict("unrelated", None, 0.5, score, details)
-    if not slots_agree and (_figure_against_date(a, b) or _figure_against_date(b, a)):
+    if not slots_agree and (figure_against_date(a, b) or figure_against_date(b, a)):
         # A figure the other claim does not give against a date the first does not give:
         # nothing of either is confirmed ("That was £7.2bn more than the Office for Budget
         # Responsibility had forecast" / "The OBR last updated its forecasts in April": desk
@@ -364,7 +283,7 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     if not (cover >= th.coverage or (slots_agree and (spec_ents or (
             lent_only and q_agree and len(spec_words) >= 2) or (
             q_agree and counted_alike(fa.counts_done, fb.counts_done)))) or (
-            triangle and cover >= th.coverage / 4) or _figures_alike(q_agree)):
+            triangle and cover >= th.coverage / 4) or figures_alike(q_agree)):
         # Related, but one claim says things the other does not: not a confirmation.
         return _verdict("unrelated", None, 0.5, score, details)
     details["coverage"] = round(cover, 3)

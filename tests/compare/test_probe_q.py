@@ -229,7 +229,7 @@ def test_a_part_of_the_subject_is_no_opposite(ruleset: RuleSet) -> None:
 def test_a_fate_on_one_side_keeps_counts_of_things(ruleset: RuleSet) -> None:
     # "saved a break point" read as a rescue: the one-sided fate dropped the 55 pages'
     # corroboration of "14 aces"; a fate befalls people, not aces
-    from checker.compare.verdict import _uncounted
+    from checker.compare.exits import uncounted as _uncounted
 
     aces = _norm(ruleset, "Zverev served 14 aces and won 81% of points.", "a", "2026-05-04")
     assert _uncounted(aces, [("14", "14")]) == [("14", "14")]
