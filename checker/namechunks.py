@@ -107,7 +107,7 @@ _LISTED_RE = rx.compile(r"[A-Z][\w'\u2019.-]*,[ \t]+[A-Z][\w'\u2019.-]*,[ \t]+\Z
 # A number that is a percentage or an amount: no model number of the name before it ("the
 # BoE's 2% target" made "BoE's 2" a name; a desk probe; "The walkout cost Skylark 38 million
 # pounds" made "Skylark 38", and the claim lost its name and its figure: desk probe Q4).
-_PERCENT_NUMBER_RE = rx.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|"
+_PERCENT_NUMBER_RE = rx.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s*cent\b|percent\b|"
                                 r"(?:million|billion|trillion|thousand|bn)\b)", re.IGNORECASE)
 # A plural name word: a party's or a team's ("Pirates", "Independents", "Indians"), not
 # "Artemis", "Atlas", "Santos", "Sirius" or "Express".

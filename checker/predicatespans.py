@@ -113,7 +113,7 @@ _SESSION_WORDS = frozenset({"closed", "ended", "finished", "opened", "traded", "
 _MOVED_WORDS = {"sank": "fell", "rallied": "rose"}
 # A figure with what a change is measured in: "12%", "3.2 per cent", "5 points", "$2 billion".
 _CHANGE_FIGURE_RE = rx.compile(
-    r"\s+[$\u00a3\u20ac]?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|"
+    r"\s+[$\u00a3\u20ac]?\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|"
     r"points?\b|pts\b|bps\b|basis\s+points\b|million\b|billion\b|bn\b|m\b)", re.IGNORECASE)
 
 
@@ -121,7 +121,7 @@ _CHANGE_FIGURE_RE = rx.compile(
 # one unit or scale word (the second group must repeat the first's).
 _TO_FROM_RE = rx.compile(
     r"\bto\s+(?P<sign>[$\u00a3\u20ac\u20b9]?)(?P<new>\d[\d,]*(?:\.\d+)?)\s*"
-    r"(?P<unit>%|per\s?cent\b|percentage\s+points?\b|points?\b|million\b|billion\b|bn\b|"
+    r"(?P<unit>%|per\s*cent\b|percentage\s+points?\b|points?\b|million\b|billion\b|bn\b|"
     r"crore\b|lakh\b|)\s*from\s+(?P=sign)(?P<old>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)"
     r"(?![\w.,]*\d)", re.IGNORECASE)
 
@@ -129,7 +129,7 @@ _TO_FROM_RE = rx.compile(
 # A signed change in brackets or after a comma: "(+4.9%", ", -1.1%"; not a range "3-4%"
 # nor a hyphen of a compound.
 _SIGNED_CHANGE_RE = rx.compile(
-    r"(?:(?<=\()|(?<=,\s))([+\u2212-])\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b|"
+    r"(?:(?<=\()|(?<=,\s))([+\u2212-])\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|"
     r"percentage\s+points?\b|points?\b|pp\b)", re.IGNORECASE)
 
 

@@ -40,7 +40,7 @@ NUMBERISH_RE = rx.compile(r"^[\d\s.,:/|()+-]*$")
 # A bullet that states a figure: money, a percentage or a scaled amount ("Comments: 12
 # readers" and "Most read: 5 ways to save" are page furniture).
 FIGURE_BULLET_RE = rx.compile(
-    r"[$\u00a3\u20ac\u00a5\u20b9]\s?\d|\d\s?(?:%|per\s?cent\b|pc\b)|"
+    r"[$\u00a3\u20ac\u00a5\u20b9]\s?\d|\d\s?(?:%|per\s*cent\b|pc\b)|"
     r"\d\s?(?:million|billion|trillion|bn|tn)\b|\d(?:\.\d+)?[mb]n?\b")
 # A bullet that opens with a count of something at a time: "612 stores at the end of the
 # quarter", "3,200 employees as of 30 June" (desk probe C: a summary bullet, as it had no

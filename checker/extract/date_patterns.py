@@ -131,7 +131,7 @@ COUNT_AFTER_RE = rx.compile(
 # the 1s and 2s by itself; a leading \b or hint made it try every position). The same
 # matches (tests/extract/test_regex_rewrites.py).
 # ... nor a time of a zone: "at 2015 GMT" is 20:15 (a review: the year 2015).
-_AFTER_YEAR = (r"\b(?![-.,]?\d)(?!\s*(?:%|per\s?cent|million|billion|bn|m\b|"
+_AFTER_YEAR = (r"\b(?![-.,]?\d)(?!\s*(?:%|per\s*cent|million|billion|bn|m\b|"
                r"(?:GMT|UTC|BST|CET|CEST|EDT|EST)\b))")
 YEAR_PLAIN = rf"(?=[12])\b{_YEAR}{_AFTER_YEAR}"
 _YEAR_FIRST = r"(?P<year>1(?<!\w1)[89]\d\d|2(?<!\w2)0\d\d|2(?<!\w2)100)"

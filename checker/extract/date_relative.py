@@ -134,7 +134,7 @@ def _next_n(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> 
 # billion in March", where March may be the fall's.
 _FROM_FIGURE_BEFORE_RE = rx.compile(
     r"(?:,\s*|\b(?:up|down)\s+)from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[^\s\d]{0,3}\d[\d.,]*"
-    r"(?:\s*(?:%|per\s?cent|percent|[a-z]+))?\s+\Z", re.IGNORECASE)
+    r"(?:\s*(?:%|per\s*cent|percent|[a-z]+))?\s+\Z", re.IGNORECASE)
 
 
 # "The next round is expected in October" (desk probe L: the October before publication);

@@ -24,7 +24,7 @@ _PAGE_CUES_WANTED = 3
 # date or a decimal, nor a range of what follows ("3-4%", "10-12 overs", "6-8 weeks", "$2-15
 # billion").
 _FIGURES_RE = rx.compile(
-    r"(?<![\w.,/-])(?P<a>\d{1,3})[-/](?P<b>\d{1,3})(?![\w/]|[.,-]\d|\s?(?:%|per\s?cent)|"
+    r"(?<![\w.,/-])(?P<a>\d{1,3})[-/](?P<b>\d{1,3})(?![\w/]|[.,-]\d|\s?(?:%|per\s*cent)|"
     r"\s*(?:overs?|runs?|balls?|deliveries|wickets?|minutes?|hours?|days?|weeks?|months?|"
     r"years?|seasons?|games?|matches|points?|goals?|seats?|votes?|people|percent|"
     r"billion|million|thousand|crore|lakh|bn|mn|m|k|[a-z]+-|win|victory|defeat|loss|draw|"

@@ -32,8 +32,8 @@ from checker.extract.quantity_words import (
 # engine reject most positions at once, where IGNORECASE alone makes it try every branch;
 # a leading class does better still (NUMBER_RE).
 _AFTER_NUMBER = (rf"(?:\s?-\s?(?P<cur2>{CUR})?(?P<num2>{NUM}))?"
-                 rf"(?:\s?(?P<scale>{SCALE})\b)?"
-                 rf"(?:\s?(?P<unit>{UNIT})(?!\w))?")
+                 rf"(?:\s*(?P<scale>{SCALE})\b)?"
+                 rf"(?:\s*(?P<unit>{UNIT})(?!\w))?")
 NUMBER_PLAIN = rf"(?=\d)(?P<num>{NUM}){_AFTER_NUMBER}"
 # NUMBER_PLAIN with the first digit outside NUM's branches: the pattern starts with a class
 # (no hint), and the engine skips from digit to digit in C rather than trying the hint at
@@ -54,10 +54,10 @@ MOD_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
 # (A temperature written against its numbers is a range too: "between 1.4C and 1.9C above
 # pre-industrial levels" was two figures in desk probe L.)
 BETWEEN_RE = rx.compile(
-    rf"(?=b)\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s?(?P<scale>{SCALE})\b)?"
-    rf"(?:(?P<deg>(?-i:[CF]))(?!\w)|\s?(?P<unit>{UNIT})(?!\w))?\s+and\s+(?P<cur2>{CUR})?"
-    rf"(?P<num2>{NUM})(?:\s?(?P<scale2>{SCALE})\b)?"
-    rf"(?:(?P<deg2>(?-i:[CF]))(?!\w)|\s?(?P<unit2>{UNIT})(?!\w))?",
+    rf"(?=b)\bbetween\s+(?P<cur>{CUR})?(?P<num>{NUM})(?:\s*(?P<scale>{SCALE})\b)?"
+    rf"(?:(?P<deg>(?-i:[CF]))(?!\w)|\s*(?P<unit>{UNIT})(?!\w))?\s+and\s+(?P<cur2>{CUR})?"
+    rf"(?P<num2>{NUM})(?:\s*(?P<scale2>{SCALE})\b)?"
+    rf"(?:(?P<deg2>(?-i:[CF]))(?!\w)|\s*(?P<unit2>{UNIT})(?!\w))?",
     re.IGNORECASE,
 )
 # by_first_char: the words grouped by first letter (the same matches, fewer branches tried).
@@ -234,7 +234,7 @@ FLIGHT_LEVEL_FEET = 100
 MARGIN_RE = rx.compile(
     r"(?:\u00b1|\+/-|\bplus\s+or\s+minus\s+|\bmargin\s+of\s+error\s+(?:is\s+|was\s+|of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+)?(?:\u00b1|\+/-|plus\s+or\s+minus\s+)?)\s*\d[\d.]*"
-    r"(?:\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b|pp\b))?", re.IGNORECASE)
+    r"(?:\s*(?:%|per\s*cent\b|percentage\s+points?\b|points?\b|pp\b))?", re.IGNORECASE)
 DIGIT_RE = rx.compile(r"\d")
 # A name and a comma before an age in commas: "Babiš, 72, said" (quantity_digits._is_age),
 # or a relative clause telling it: "Pell, who is 63, lives in Harrogate" (desk probe Z: a

@@ -258,7 +258,7 @@ UPPER_RE = rx.compile(UPPER.replace(r"\s+", " "))
 # A decimal comma is read before a percentage only ("3,4%"), where a thousands comma cannot
 # be: groups of thousands have three digits. Indian grouping (lakh and crore) puts the last
 # three digits apart and pairs before them: "1,01,566" is 101566, "12,34,56,789" 123456789.
-_DECIMAL_COMMA = r"(?=\s?(?:%|per\s?cent\b|percent\b))"
+_DECIMAL_COMMA = r"(?=\s*(?:%|per\s*cent\b|percent\b))"
 NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
        r"\d{1,3}(?: \d{3})+(?![\d.,])|"
        rf"\d{{1,3}},\d{{1,2}}{_DECIMAL_COMMA}|\d+(?:\.\d+)?")
@@ -319,7 +319,7 @@ def _first_char(branch: str) -> str:
 
 
 UNIT = by_first_char(
-    r"%|per\s?cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
+    r"%|per\s*cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES if u not in _CASED_KEYS), key=len,
                       reverse=True))
     + "|" + "|".join(f"(?-i:{u})" for u in sorted(CASED_UNITS))

@@ -153,8 +153,10 @@ def test_a_wrapped_list_item_gives_the_claim_of_the_item(ruleset: RuleSet) -> No
     read = [c for c in wrapped if " ".join(c.text.split()) == item]
     assert read, [c.text for c in wrapped]  # the item whole, not "cent in July to ..."
     assert {d.text.replace("\n", " ") for d in read[0].dates} == {"July to September 2026"}
-    # (What is left: the joined break keeps the indent's blanks, "5.1 per   cent", and a
-    # figure's words read across one blank only: 5.1 is a count there.)
+    # the joined break keeps the indent's blanks ("5.1 per   cent"): a figure's words are
+    # read across any blanks, so 5.1 is the rate it is, not a count
+    assert [(q.value, q.unit) for q in read[0].quantities if q.unit in ("%", "pp")] \
+        == [(5.1, "%"), (0.2, "pp")]
 
 
 # Measured on the 80 desk pages (with the 48 unseen pages and the seeds, 133 pages: 0.997,
@@ -195,3 +197,24 @@ def test_odd_whitespace_inside_a_sentence(ruleset: RuleSet, sentence: str, slot:
     found = {" ".join(s.text.split()) for s in getattr(claim, slot)}
     found |= {str(d.start) for d in claim.dates}
     assert expected in found, found
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Unemployment in Wales was 5.1 per{}cent in September, the ONS said.", 5.1, "%"),
+    ("Unemployment in Wales was 5.1{}per cent in September, the ONS said.", 5.1, "%"),
+    ("Acme Corp said sales rose 12{}percent in 2025, the company said.", 12.0, "%"),
+    ("Acme Corp paid $5{}billion for the mine in 2025, the company said.", 5e9, "USD"),
+    ("Acme Corp said margins fell 0.3 percentage{}points in 2025.", 0.3, "pp"),
+    ("Acme Corp expects growth of between 2{}per cent and 3{}per cent in 2026.", 2.5, "%"),
+])
+@pytest.mark.parametrize("space", ["\n", "  ", "\n    "])
+def test_a_figure_and_its_unit_across_blanks(ruleset: RuleSet, sentence: str,
+                                             value: float, unit: str,
+                                             space: str) -> None:
+    # A double space, or a hanging indent's blanks left by unwrap, between a figure and its
+    # scale or unit ("$5  billion" was $5, "5.1 per   cent" a count of 5.1: desk probe Q5).
+    text = "Acme news\n\n" + sentence.format(space, space) + "\n"
+    claim = extract_text(text, "d", ruleset.lexicon,
+                         DocumentMeta(published="2026-06-01")).claims[0]
+    # (a range is one figure: "between 2 per cent and 3 per cent" is 2-3%, its value 2.5)
+    assert [(q.value, q.unit) for q in claim.quantities] == [(value, unit)], claim.quantities
