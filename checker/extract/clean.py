@@ -209,8 +209,10 @@ _SHORT_LINE_WORDS = 15
 
 # A title's closing label in brackets is no sentence's end: "Bahrain Grand Prix,
 # classification (57 laps)", "Timeline (all times UTC, Monday 16 March)" (desk probe P:
-# claims).
-_CAPTION_END_RE = rx.compile(r"\s\([^().!?]{1,40}\)\s*$")
+# claims). After a sentence's full stop the label is its source's ("... by 41 seconds.
+# (Reuters)", a Markdown page's "([source](https://...))"): the line is that sentence.
+_CAPTION_END_RE = rx.compile(
+    r"(?<![.!?])(?<![.!?][\"'\u2019\u201d])\s\([^().!?]{1,40}\)\s*$")
 # A quote's headline in a list of links: "Alcaraz: 'My wrist is fine, I just didn't play
 # well'" ends no list (desk probe P: the next related headline was a claim).
 _QUOTE_HEADLINE_RE = rx.compile(r"[A-Z][\w .'-]{1,40}:\s*['\"\u2018\u201c].*['\"\u2019\u201d]\s*$")

@@ -169,8 +169,12 @@ _FUTURE_WORDS = frozenset(
     envisages upcoming next aspire aspires preparing prepare prepares would""".split())
 # The (?=...) hint: a sentence that starts with no c, u or e fails at once (under
 # IGNORECASE the class matches what the words' first letters match).
+# A note's heading may carry its date: "Correction, October 9:", "Update (9 Oct 2026):".
+NOTE_DATE = (r"(?:,?\s+\(?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
+             r"\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?)\)?)?")
 CORRECTION_RE = rx.compile(
-    r"^\W*(?=[cue])(?:correction|clarification|update|editor'?s\s+note|erratum)\s*[:\-]",
+    r"^\W*(?=[cue])(?:correction|clarification|update|editor'?s\s+note|erratum)"
+    rf"{NOTE_DATE}\s*[:\-]",
     re.IGNORECASE,
 )
 # A word of each of its notes, in lower case, without an "i" or an "s" (IGNORECASE reads

@@ -15,7 +15,7 @@ from functools import lru_cache
 from checker import rx
 from checker.extract.cues import must_lower_twin, tokens
 from checker.extract.gates import Gates
-from checker.extract.stance import CORRECTION_CUES, is_future
+from checker.extract.stance import CORRECTION_CUES, NOTE_DATE, is_future
 from checker.extract.verb_forms import (
     IRREGULAR_PAST,
     SET_VERB_RE,
@@ -125,10 +125,10 @@ ENTITY_BONUS = WEIGHTS["known-entity"] + WEIGHTS["name"] + WEIGHTS["names"]
 # the very figure it retracts.
 # The note may be headed as one ("Correction: An earlier version ...").
 SUPERSEDED_RE = rx.compile(
-    r"^\W*(?:(?:correction|clarification|editor'?s\s+note|update)\s*:\s*)?"
+    rf"^\W*(?:(?:correction|clarification|editor'?s\s+note|update){NOTE_DATE}\s*:\s*)?"
     r"(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+versions?\s+of\s+this\s+"
     r"(?:article|story|report|piece|page)\b"
-    r"|^\W*(?:(?:correction|clarification|editor'?s\s+note|update)\s*:\s*)?"
+    rf"|^\W*(?:(?:correction|clarification|editor'?s\s+note|update){NOTE_DATE}\s*:\s*)?"
     r"this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
     r"(?:corrected|updated|amended)\b", re.IGNORECASE)
 

@@ -321,6 +321,18 @@ def test_attribution_patterns_hold_their_cues(parts: list[str]) -> None:
                 assert any(cue in m.group().lower() for cue in cues), (pattern.pattern, text)
 
 
+@pytest.mark.parametrize("note", [
+    "Correction: China is not a member.", "Correction, October 9: The Pirates won 18 seats.",
+    "Update (9 Oct 2026): The toll rose to 52.", "Clarification, 3 March 2026 - It was 5%.",
+])
+def test_a_correction_note_dated_or_not(note: str) -> None:
+    assert CORRECTION_RE.match(note)
+
+
+def test_a_heading_with_other_words_is_no_correction() -> None:
+    assert not CORRECTION_RE.match("Update on the talks: ministers met on Monday.")
+
+
 @given(st.lists(st.sampled_from(["Correction", "CLARIFICATION", "update", "Editor's  note",
                                  "editors note", "Erratum", "\u0130", ":", "-", " ", "*", "x",
                                  "c", "u", "e"]), max_size=5))

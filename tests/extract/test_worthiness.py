@@ -164,6 +164,10 @@ NEWS: list[tuple[str, bool]] = [
     ("Correction: An earlier version of this article said the National Renewal Party won 124 "
      "seats in the Veridia election.", False),
     ("Editor's note: This story was updated to show that 52 people died.", False),
+    # ... and dated (a Markdown page's italic note: "Correction, October 9: ...")
+    ("Correction, October 9: An earlier version of this article said the Pirates won 22 "
+     "seats.", False),
+    ("Update (9 Oct 2026): An earlier version of this story said 52 people died.", False),
     ("Correction: China is not a member of the International Space Station.", True),
     # a denied event is as checkable as the event (a desk probe: these scored 0.45)
     ("The minister did not attend the summit in Brussels.", True),
