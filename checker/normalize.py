@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from checker import rx
 from checker.describe import describe
+from checker.extract.markup import mask_markup
 from checker.extract.stance import CORRECTION_RE, negators
 from checker.initialname import initial_name
 from checker.lexicon import Lexicon
@@ -164,7 +165,8 @@ def normalise(claim: Claim, doc_id: str, lexicon: Lexicon,
     """Normalise one claim; a leading pronoun stands for `antecedent` when given."""
     start, end = claim.span
     offset = start
-    text = one_line(claim.text)
+    # A Markdown page's claim quotes its links' addresses and markers: no words of the fact.
+    text = one_line(mask_markup(claim.text))
     quoted = reported_quote(text)
     if quoted is not None:
         claim = without_slots(claim, (offset + quoted[0], offset + quoted[1]))

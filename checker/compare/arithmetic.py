@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker import rx
+from checker.extract.markup import mask_markup
 from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.textutil import fold
 
@@ -103,7 +104,7 @@ def check_percent_change(claim: Claim) -> ArithmeticIssue | None:
     percents = [q for q in claim.quantities if q.kind == "percent" and q.value is not None]
     if not percents:
         return None  # tested first: most claims have none, and the searches below cost
-    text = fold(claim.text)
+    text = _read(claim)
     if RESPECTIVELY_RE.search(text) or not COMPARISON_RE.search(text):
         return None  # figures paired by position, or no old value to compare with
     for p in percents:
@@ -153,9 +154,11 @@ def _unit_peer(claim: Claim, p: QuantitySlot) -> str | None:
 
 def check_share(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | None:
     """'$1.875 billion, accounting for 86.4% of total sales' against the stated total."""
-    text = fold(claim.text)
+    text = _read(claim)
     for p in (q for q in claim.quantities if q.kind == "percent" and q.value is not None):
-        lead = text[:p.span[0] - claim.span[0]][-40:]
+        # the last 40 characters of words before it (blanks of a link's address as one)
+        lead = " ".join(text[max(0, p.span[0] - claim.span[0] - 400):
+                             p.span[0] - claim.span[0]].split())[-40:]
         if not SHARE_RE.search(lead):
             continue
         parts = [q for q in _values(claim) if q.span[1] <= p.span[0]]
@@ -189,7 +192,7 @@ _OF_TOTAL_RE = rx.compile(r"\s+of\s+(?:[a-z'-]+\s+){0,3}?(?:of\s+)?\Z", re.I)
 def check_share_of(claim: Claim) -> ArithmeticIssue | None:
     """'cut 1,100 jobs, about 18% of its 13,750 workers': a part, its share, and the whole
     it is a share of, in one sentence."""
-    text = fold(claim.text)
+    text = _read(claim)
     base = claim.span[0]
     values = _values(claim)
     for p in (q for q in claim.quantities if q.kind == "percent" and q.value is not None):
@@ -222,7 +225,7 @@ def _at(claim: Claim, q: QuantitySlot) -> int:
 def check_points(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | None:
     """'up 7 percentage points from ... 74 per cent' against the current share."""
     for p in (q for q in claim.quantities if q.kind == "points" and q.value is not None):
-        direction = _direction(fold(claim.text)) or 1
+        direction = _direction(_read(claim)) or 1
         own = [q for q in claim.quantities if q.kind == "percent" and q.value is not None]
         # The share it changed from is stated after the change ("up 7 points from ...
         # 74 per cent"); a share before it is where it stands now ("stood at 27.3%, up 0.4
@@ -286,7 +289,7 @@ def check_age(claim: Claim, previous: Sequence[Claim]) -> ArithmeticIssue | None
              if d.granularity == "year" and d.start and d.resolved]
     if not years:
         return None
-    m = AGE_RE.search(fold(claim.text))
+    m = AGE_RE.search(_read(claim))
     if not m:
         return None
     age = int(m.group("n") or m.group("n2") or m.group("n3"))
@@ -316,3 +319,9 @@ def check_document(claims: Sequence[Claim]) -> list[ArithmeticIssue]:
             if found:
                 issues.append(found)
     return issues
+
+
+def _read(claim: Claim) -> str:
+    """The claim's text folded, a Markdown page's links and markers as blanks (same length:
+    its slots' spans still point into it)."""
+    return fold(mask_markup(claim.text))

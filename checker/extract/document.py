@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from checker import rx
@@ -18,11 +18,12 @@ from checker.extract.dates import MONTH_BIT, Anchor, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.interview import Turns, turns_of
+from checker.extract.markup import squeeze_markup
 from checker.extract.quantities import GATES as _QUANTITY_GATES
 from checker.extract.quantities import RANK_CUES, find_quantities
 from checker.extract.quantity_context import RANKED_RE
 from checker.extract.quantity_cricket import page_of_cricket
-from checker.extract.slots import date_slot, day_of, outside_units, quantity_slot
+from checker.extract.slots import date_slot, day_of, outside_units, placed, quantity_slot
 from checker.extract.spans import within
 from checker.extract.stance import (
     CORRECTION_RE,
@@ -108,6 +109,19 @@ def extract_document(
     # A hard-wrapped page is read as its paragraphs (the wrap's line breaks as spaces); the
     # claims' own texts are the document's, line breaks and all.
     text = unwrap(doc.text)
+    squeezed = squeeze_markup(text)
+    if squeezed is None:
+        return claim_file_of(doc, threshold, _numbered(_claims_of(doc, text, lexicon,
+                                                                  threshold)))
+    # A Markdown page, or one with HTML's character references, is read as its prose; each
+    # claim is then placed in the page as written, its text and id the page's.
+    inner = replace(doc, text=squeezed.text, body_start=squeezed.index(doc.body_start))
+    found = _claims_of(inner, squeezed.text, lexicon, threshold)
+    return claim_file_of(doc, threshold, _numbered([placed(c, squeezed, doc) for c in found]))
+
+
+def _claims_of(doc: Document, text: str, lexicon: Lexicon, threshold: float) -> list[Claim]:
+    """The claims of a document read as `text` (unwrap(doc.text)), in text order."""
     ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(text), fold(text),
                    turns=turns_of(doc.text, lexicon, doc.meta.title), text=text)
     found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded, ctx.turns, text)
@@ -117,6 +131,11 @@ def extract_document(
     if rated:
         found = with_rated(found, [c for r in rated if (c := rated_claim(
             ctx.claim(r.start, r.end, (r.start, r.end)), r, threshold)) is not None])
+    return found
+
+
+def _numbered(found: list[Claim]) -> list[Claim]:
+    """The claims with a repeated sentence's second id `<id>-2`, its third `<id>-3`, ..."""
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for claim in found:
@@ -125,7 +144,7 @@ def extract_document(
         if count:
             claim = claim.model_copy(update={"id": f"{claim.id}-{count + 1}"})
         claims.append(claim)
-    return claim_file_of(doc, threshold, claims)
+    return claims
 
 
 def extract_text(

@@ -8,9 +8,12 @@ from datetime import date
 
 from checker.currencies import DEFAULT_RUPEE
 from checker.extract.dates import Anchor, DateExpr
+from checker.extract.ids import claim_id
+from checker.extract.markup import Squeezed
 from checker.extract.quantities import Quantity
 from checker.extract.spans import within
-from checker.models.claims import DateSlot, QuantitySlot
+from checker.ingest import Document
+from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.models.trusted import full_fields, trusted
 from checker.propernames import EntityMatch
 
@@ -55,3 +58,25 @@ def date_slot(d: DateExpr) -> DateSlot:
         "granularity": d.granularity,
         "relative": d.relative, "resolved": d.resolved, "open": d.open,
     })
+
+
+def placed(claim: Claim, squeezed: Squeezed, doc: Document) -> Claim:
+    """A claim read from a page's squeezed text (`markup.squeeze_markup`) placed in the page
+    as written: its spans, quote and line the page's, its text the page's words there, its
+    id that text's (what `relocate.drafted` asks of a claim no editor changed)."""
+    start, end = squeezed.span(*claim.span)
+    text = doc.text[start:end]
+    update: dict[str, object] = {
+        "id": claim_id(doc.id, text), "text": text, "span": (start, end),
+        "line": doc.lines.line_of(start),
+        "quote": squeezed.span(*claim.quote) if claim.quote else None,
+        "entities": [e.model_copy(update={"span": squeezed.span(*e.span)})
+                     for e in claim.entities],
+        "quantities": [q.model_copy(update={"span": squeezed.span(*q.span)})
+                       for q in claim.quantities],
+        "dates": [d.model_copy(update={"span": squeezed.span(*d.span)}) for d in claim.dates],
+    }
+    if claim.attribution is not None:
+        update["attribution"] = claim.attribution.model_copy(
+            update={"span": squeezed.span(*claim.attribution.span)})
+    return claim.model_copy(update=update)

@@ -111,7 +111,10 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
         return None
     # A name stands for the subject only when it is the subject's head ("China", "SMIC's"),
     # not a modifier ("A Pakistani astronaut").
-    head = [e for e in entities if start + verb_start - 4 <= e.end <= start + verb_start]
+    # (Blanks between them are none of the subject's: a link's address read as spaces.)
+    at = start + verb_start
+    head = [e for e in entities if at - 4 <= e.end <= at or (
+        e.end < at and e.start >= start and text[e.end:at].isspace())]
     if head:
         subject = _name(head[-1])
     return subject, predicate, " ".join(rest.split()[:14])

@@ -30,6 +30,18 @@ def test_wrong_percent_change(ruleset: RuleSet) -> None:
         ("percent-change", 20.0)]
 
 
+def test_figures_of_a_markdown_page(ruleset: RuleSet) -> None:
+    # a link's address and bold markers are no words of the claim: the change is checked
+    text = ("Revenue rose **50%** [from $100 million](https://ir.example.com/q3_2024?id=7) "
+            "to $120 million in 2024.\n")
+    assert issues(ruleset, text) == [("percent-change", 20.0)]
+    assert issues(ruleset, text.replace("$120", "$150")) == []
+    share = ("SMIC recorded $2.40 billion in sales in the third quarter.\n"
+             "Domestic sales amounted to $1.50 billion, [accounting for](https://ir.example.com"
+             "/q3) 72.5% of total sales.\n")
+    assert issues(ruleset, share) == [("share", 62.5)]
+
+
 def test_wrong_share_of_total(ruleset: RuleSet) -> None:
     text = ("SMIC recorded $2.40 billion in sales in the third quarter.\n"
             "Domestic sales amounted to $1.50 billion, accounting for 72.5% of total sales.\n")
