@@ -18,6 +18,7 @@ claim's own text with spans into it (normalisation) reads the words, not the mar
 from __future__ import annotations
 
 import html
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from checker import rx
@@ -42,8 +43,9 @@ _STRONG_RE = rx.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])[^\n]{0,400}?(?<=[^\s*_]
 _EMPHASIS_RE = rx.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^\n*_]{0,400}?(?<=[^\s*_])\1(?![\w*])")
 # A character reference: named ("&amp;", "&nbsp;") or numbered ("&#8217;", "&#x2019;").
 _REFERENCE_RE = rx.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-# What a page holds when it holds any of the above (most pages hold none), in one C call.
-_CUE_RE = rx.compile(r"\][(\[:]|[<*_&]")
+# A character every piece of the above holds: most pages hold none (a substring search
+# each, in C, costs a hundredth of one regex search for any of them).
+_CUES = ("]", "&", "*", "_", "<")
 _NBSP = "\u00a0"
 
 # An edit of the page: (start, end, what stands there instead).
@@ -69,7 +71,7 @@ class Squeezed:
 
     def index(self, offset: int) -> int:
         """The first character of text at or after the page's offset."""
-        return next((i for i, s in enumerate(self.starts) if s >= offset), len(self.text))
+        return bisect_left(self.starts, offset)  # starts never decrease
 
 
 def squeeze_markup(text: str) -> Squeezed | None:
@@ -116,7 +118,7 @@ def mask_markup(text: str) -> str:
 def _edits(text: str, tail: bool = False) -> list[Edit]:
     """The page's markup as edits, in order, none overlapping; `tail`: a link's tail at the
     text's start counts (its "[" cut off before it)."""
-    if _CUE_RE.search(text) is None:
+    if not any(cue in text for cue in _CUES):
         return []
     edits: list[Edit] = []
     head = _TAIL_RE.match(text) if tail and "](" in text else None
