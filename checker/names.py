@@ -192,18 +192,40 @@ def surname_mappings(per_doc: list[list[NormClaim]],
     # Each name once, not once per page that names it (10,000 pages named names 52,654
     # times: 0.20 -> 0.06 s); owners are sets, so the order they are added in does not
     # matter.
-    for e in frozenset().union(*unknown):
+    every = frozenset().union(*unknown)
+    for e in every:
         if "-" in e:
             for form in _short_forms(e[len(UNKNOWN_PREFIX):].split("-")):
                 owners.setdefault(form, set()).add(e)
-    if not owners:
+    alike = spelled_alike(every)
+    if not owners and not alike:
         return [{} for _ in per_doc]
     # The one-word names with a single owner; a page's claims are renamed only when it
     # names one of them.
     single = {UNKNOWN_PREFIX + form: next(iter(found)) for form, found in owners.items()
               if len(found) == 1 and "-" not in form}
-    return [{e: single[e] for e in names if e in single
-             and not _owned_elsewhere(e, single[e], names)} for names in unknown]
+    out: list[dict[str, str]] = []
+    for names in unknown:
+        mapping: dict[str, str] = {}
+        for e in names:
+            full = single.get(e)
+            target = full if full is not None and not _owned_elsewhere(e, full, names) else e
+            target = alike.get(target, target)
+            if target != e:
+                mapping[e] = target
+        out.append(mapping)
+    return out
+
+
+def spelled_alike(names: Iterable[str]) -> dict[str, str]:
+    """Unknown names written apart on one page and joined on another ("Guang Han 1" /
+    "Guanghan-1", "New Port" / "Newport"), each to the first of its spellings in order: one
+    name (desk probe Q3: a sample return's two probes' names, never compared)."""
+    forms: dict[str, list[str]] = {}
+    for e in names:
+        forms.setdefault(e.replace("-", ""), []).append(e)
+    return {e: first for group in forms.values() if len(group) > 1
+            for first in (min(group),) for e in group if e != first}
 
 
 def _owned_elsewhere(short: str, owner: str, names: Sequence[str]) -> bool:

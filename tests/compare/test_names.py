@@ -189,3 +189,30 @@ def test_an_acronyms_plural_is_no_initials_of_a_name(ruleset: RuleSet) -> None:
     out = unify_surnames(pages)
     assert out[1][0].entities == frozenset({"name:mp"})
     assert out[3][0].entities == frozenset({"name:office-for-national-statistics"})
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    (["name:guanghan-1", "name:guang-han-1"], {"name:guanghan-1": "name:guang-han-1"}),
+    (["name:newport", "name:new-port", "name:newport-news"], {"name:newport": "name:new-port"}),
+    # no two spellings of one name: nothing to unify
+    (["name:guanghan-1", "name:guanghan-2", "name:han"], {}),
+])
+def test_a_name_written_apart_and_joined_is_one_name(names: list[str],
+                                                     expected: dict[str, str]) -> None:
+    from checker.names import spelled_alike
+
+    assert spelled_alike(names) == expected
+
+
+def test_pages_spelling_a_name_apart_and_joined_are_compared() -> None:
+    """Desk probe Q3: "Guanghan-1 was the third mission ..." / "Guang Han 1 was the second
+    mission ..." shared no name, and their conflict was never found. A surname is read as
+    its full name, and the full name as its first spelling, in one step."""
+    from checker.names import unify_surnames
+
+    pages = [[_claim("name:guanghan-1")], [_claim("name:guang-han-1")],
+             [_claim("name:petr-fiala")], [_claim("name:fiala")]]
+    out = unify_surnames(pages)
+    assert [c.entities for claims in out for c in claims] == [
+        frozenset({"name:guang-han-1"}), frozenset({"name:guang-han-1"}),
+        frozenset({"name:petr-fiala"}), frozenset({"name:petr-fiala"})]
