@@ -7,7 +7,6 @@ pointing into the original file.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal, NamedTuple
 
 from checker import rx
 from checker.extract import clean_words as cw
@@ -23,26 +22,11 @@ from checker.extract.clean_lines import (
     is_live_entry,
     is_menu,
 )
+from checker.extract.clean_lists import Block as Block
+from checker.extract.clean_lists import BlockKind as BlockKind
+from checker.extract.clean_lists import ListNote, list_note, mark_link_lists
 from checker.extract.date_shift import dateline_end
 from checker.textutil import fold, line_spans
-
-BlockKind = Literal["content", "heading", "boilerplate", "blank"]
-
-
-class Block(NamedTuple):
-    """A line of the document (start/end exclude the newline) and what it is.
-
-    A named tuple: one is made for every line of every page, and a frozen dataclass costs
-    twice as much to build."""
-
-    start: int
-    end: int
-    kind: BlockKind
-    reason: str = ""
-
-
-# What _mark_link_lists reads of a line: (prose, list marker, about marker).
-_ListNote = tuple[bool, bool, bool]
 
 
 def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
@@ -50,7 +34,7 @@ def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list
 
     `folded` is fold(text) when the caller has it."""
     blocks: list[Block] = []
-    notes: list[_ListNote] = []
+    notes: list[ListNote] = []
     if folded is None:
         folded = fold(text)  # once: folding keeps offsets, so lines are slices of it
     for pos, line_end in line_spans(text, start):
@@ -64,21 +48,21 @@ def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list
             lo, hi = pos + inner[0], pos + inner[1]
             if lo > pos:
                 blocks.append(Block(pos, lo, "boilerplate", "markup"))
-                notes.append(_list_note(folded[pos:lo], "boilerplate"))
+                notes.append(list_note(folded[pos:lo], "boilerplate"))
             _add_line(blocks, notes, folded, lo, hi)
             if hi < line_end:
                 blocks.append(Block(hi, line_end, "boilerplate", "markup"))
-                notes.append(_list_note(folded[hi:line_end], "boilerplate"))
-    return _mark_link_lists(blocks, notes, folded)
+                notes.append(list_note(folded[hi:line_end], "boilerplate"))
+    return mark_link_lists(blocks, notes, folded)
 
 
-def _add_line(blocks: list[Block], notes: list[_ListNote], folded: str, start: int,
+def _add_line(blocks: list[Block], notes: list[ListNote], folded: str, start: int,
               end: int) -> None:
     """Classify folded[start:end] (a line, or a sentence's part of one) and append it."""
     line = folded[start:end]
     if len(line) > _MEMO_LINE_CHARS:
         block = _classify(line, start, end)
-        note = _list_note(line, block.kind)
+        note = list_note(line, block.kind)
     else:
         kind, reason, note = _line_kind(line)
         block = Block(start, end, kind, reason)
@@ -115,10 +99,10 @@ _MEMO_LINE_CHARS = 200
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_kind(raw: str) -> tuple[BlockKind, str, _ListNote]:
-    """(kind, reason, what _mark_link_lists reads of it) of one (folded) line."""
+def _line_kind(raw: str) -> tuple[BlockKind, str, ListNote]:
+    """(kind, reason, what mark_link_lists reads of it) of one (folded) line."""
     block = _classify(raw, 0, 0)
-    return block.kind, block.reason, _list_note(raw, block.kind)
+    return block.kind, block.reason, list_note(raw, block.kind)
 
 
 def _classify(raw: str, start: int, end: int) -> Block:
@@ -192,95 +176,12 @@ def _classify(raw: str, start: int, end: int) -> Block:
     return Block(start, end, "content")
 
 
-_LIST_MARKERS = {
-    "related links", "related", "related articles", "related posts", "related stories",
-    "you may also like", "trending posts", "trending", "read more", "more stories",
-    "most read", "recommended", "read next", "see also", "latest", "latest news",
-    "top stories", "previous article", "next article", "popular",
-}
-_LIST_PREFIXES = ("more from ", "more on ", "more in ", "also read", "read also",
-                  "you might also like", "you might like", "explore more")
-# A site's own "About" box: everything under the marker describes the publisher, not the
-# news, up to the next piece of page furniture.
-_ABOUT_MARKERS = {"about", "about us", "about the author", "about the publisher", "who we are"}
-_ABOUT_MAX_LINES = 4  # a blurb is short; a longer run is more likely real content
-_SHORT_LINE_WORDS = 15
-
-
 # A title's closing label in brackets is no sentence's end: "Bahrain Grand Prix,
 # classification (57 laps)", "Timeline (all times UTC, Monday 16 March)" (desk probe P:
 # claims). After a sentence's full stop the label is its source's ("... by 41 seconds.
 # (Reuters)", a Markdown page's "([source](https://...))"): the line is that sentence.
 _CAPTION_END_RE = rx.compile(
     r"(?<![.!?])(?<![.!?][\"'\u2019\u201d])\s\([^().!?]{1,40}\)\s*$")
-# A quote's headline in a list of links: "Alcaraz: 'My wrist is fine, I just didn't play
-# well'" ends no list (desk probe P: the next related headline was a claim).
-_QUOTE_HEADLINE_RE = rx.compile(r"[A-Z][\w .'-]{1,40}:\s*['\"\u2018\u201c].*['\"\u2019\u201d]\s*$")
-
-
-def _list_note(line: str, kind: BlockKind) -> _ListNote:
-    """Whether a line of this kind is prose, a 'Related links' marker, an 'About' marker."""
-    body = line.strip().lower().rstrip(" :")
-    # A question is a headline's, not prose that ends a list of links ("Read more:" /
-    # "First-time buyers: how much deposit do you need in 2026?" / "Dublin rents hit another
-    # record high": a desk probe took the last for a claim).
-    prose = kind == "content" and _is_prose(line) and not body.endswith("?") \
-        and not _QUOTE_HEADLINE_RE.match(line.strip())
-    return (prose, _is_list_marker(body), body in _ABOUT_MARKERS)
-
-
-def _mark_link_lists(blocks: list[Block], notes: list[_ListNote], text: str) -> list[Block]:
-    """Headlines under a 'Related links' style marker are other articles, not content;
-    the text of an 'About' box is the publisher's blurb; a title-case line that continues a
-    run of short content lines ("Pakistan's from China, Netherlands and Turkey") is content.
-    `notes` are the blocks' _list_note."""
-    out: list[Block] = []
-    mode = ""
-    about_lines = 0
-    for block, (prose, marker, about) in zip(blocks, notes, strict=True):
-        if block.kind == "boilerplate" or marker:
-            if marker:
-                mode = "list"
-            elif about:
-                mode, about_lines = "about", 0
-            elif mode == "about":
-                mode = ""
-        elif prose and mode == "list":
-            mode = ""
-        if mode == "about" and block.kind in ("heading", "content"):
-            about_lines += 1
-            mode = "" if about_lines > _ABOUT_MAX_LINES else mode
-        if mode == "about" and block.kind in ("heading", "content"):
-            block = Block(block.start, block.end, "boilerplate", "about-box")
-        elif mode == "list" and block.kind in ("heading", "content") and not prose:
-            block = Block(block.start, block.end, "boilerplate", "related-link")
-        elif block.reason in ("headline", "unpunctuated") and _continues_short_lines(out, text):
-            block = Block(block.start, block.end, "content", "list-item")
-        out.append(block)
-    return out
-
-
-def _continues_short_lines(previous: list[Block], text: str) -> bool:
-    """The line right above (no blank between) is a short content sentence."""
-    if not previous or previous[-1].kind != "content":
-        return False
-    above = text[previous[-1].start:previous[-1].end]
-    return len(above.split()) < _SHORT_LINE_WORDS and has_sentence_end(above)
-
-
-def _is_list_marker(body: str) -> bool:
-    """'Related links', 'More from Science', 'Also read': a list of other articles follows."""
-    # The prefix first: splitting every line of a page into words cost more than the rest.
-    return body in _LIST_MARKERS or (body.startswith(_LIST_PREFIXES) and len(body.split()) <= 5
-                                     and not has_sentence_end(body))
-
-
-def _is_prose(line: str) -> bool:
-    """Running text: several words and sentence punctuation."""
-    body = line.strip()
-    return has_sentence_end(body) and len(body.split()) >= 8
-
-
 def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
     """The content of text[start:], hard-wrapped lines of one paragraph joined into a block.
 

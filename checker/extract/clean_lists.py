@@ -1,0 +1,110 @@
+"""A page's lines as blocks, and the lists and boxes they make: headlines under a "Related
+links" marker are other articles, an "About" box is the publisher's blurb (`clean`)."""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from checker import rx
+from checker.extract.clean_lines import has_sentence_end
+
+BlockKind = Literal["content", "heading", "boilerplate", "blank"]
+
+
+class Block(NamedTuple):
+    """A line of the document (start/end exclude the newline) and what it is.
+
+    A named tuple: one is made for every line of every page, and a frozen dataclass costs
+    twice as much to build."""
+
+    start: int
+    end: int
+    kind: BlockKind
+    reason: str = ""
+
+
+# What mark_link_lists reads of a line: (prose, list marker, about marker).
+ListNote = tuple[bool, bool, bool]
+
+
+_LIST_MARKERS = {
+    "related links", "related", "related articles", "related posts", "related stories",
+    "you may also like", "trending posts", "trending", "read more", "more stories",
+    "most read", "recommended", "read next", "see also", "latest", "latest news",
+    "top stories", "previous article", "next article", "popular",
+}
+_LIST_PREFIXES = ("more from ", "more on ", "more in ", "also read", "read also",
+                  "you might also like", "you might like", "explore more")
+# A site's own "About" box: everything under the marker describes the publisher, not the
+# news, up to the next piece of page furniture.
+_ABOUT_MARKERS = {"about", "about us", "about the author", "about the publisher", "who we are"}
+_ABOUT_MAX_LINES = 4  # a blurb is short; a longer run is more likely real content
+_SHORT_LINE_WORDS = 15
+
+
+# A quote's headline in a list of links: "Alcaraz: 'My wrist is fine, I just didn't play
+# well'" ends no list (desk probe P: the next related headline was a claim).
+_QUOTE_HEADLINE_RE = rx.compile(r"[A-Z][\w .'-]{1,40}:\s*['\"\u2018\u201c].*['\"\u2019\u201d]\s*$")
+
+
+def list_note(line: str, kind: BlockKind) -> ListNote:
+    """Whether a line of this kind is prose, a 'Related links' marker, an 'About' marker."""
+    body = line.strip().lower().rstrip(" :")
+    # A question is a headline's, not prose that ends a list of links ("Read more:" /
+    # "First-time buyers: how much deposit do you need in 2026?" / "Dublin rents hit another
+    # record high": a desk probe took the last for a claim).
+    prose = kind == "content" and _is_prose(line) and not body.endswith("?") \
+        and not _QUOTE_HEADLINE_RE.match(line.strip())
+    return (prose, _is_list_marker(body), body in _ABOUT_MARKERS)
+
+
+def mark_link_lists(blocks: list[Block], notes: list[ListNote], text: str) -> list[Block]:
+    """Headlines under a 'Related links' style marker are other articles, not content;
+    the text of an 'About' box is the publisher's blurb; a title-case line that continues a
+    run of short content lines ("Pakistan's from China, Netherlands and Turkey") is content.
+    `notes` are the blocks' _list_note."""
+    out: list[Block] = []
+    mode = ""
+    about_lines = 0
+    for block, (prose, marker, about) in zip(blocks, notes, strict=True):
+        if block.kind == "boilerplate" or marker:
+            if marker:
+                mode = "list"
+            elif about:
+                mode, about_lines = "about", 0
+            elif mode == "about":
+                mode = ""
+        elif prose and mode == "list":
+            mode = ""
+        if mode == "about" and block.kind in ("heading", "content"):
+            about_lines += 1
+            mode = "" if about_lines > _ABOUT_MAX_LINES else mode
+        if mode == "about" and block.kind in ("heading", "content"):
+            block = Block(block.start, block.end, "boilerplate", "about-box")
+        elif mode == "list" and block.kind in ("heading", "content") and not prose:
+            block = Block(block.start, block.end, "boilerplate", "related-link")
+        elif block.reason in ("headline", "unpunctuated") and _continues_short_lines(out, text):
+            block = Block(block.start, block.end, "content", "list-item")
+        out.append(block)
+    return out
+
+
+def _continues_short_lines(previous: list[Block], text: str) -> bool:
+    """The line right above (no blank between) is a short content sentence."""
+    if not previous or previous[-1].kind != "content":
+        return False
+    above = text[previous[-1].start:previous[-1].end]
+    return len(above.split()) < _SHORT_LINE_WORDS and has_sentence_end(above)
+
+
+def _is_list_marker(body: str) -> bool:
+    """'Related links', 'More from Science', 'Also read': a list of other articles follows."""
+    # The prefix first: splitting every line of a page into words cost more than the rest.
+    return body in _LIST_MARKERS or (body.startswith(_LIST_PREFIXES) and len(body.split()) <= 5
+                                     and not has_sentence_end(body))
+
+
+def _is_prose(line: str) -> bool:
+    """Running text: several words and sentence punctuation."""
+    body = line.strip()
+    return has_sentence_end(body) and len(body.split()) >= 8
