@@ -127,6 +127,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "links"
     elif cw.SEPARATOR_RE.match(stripped):
         reason = "separator"
+    elif body.startswith("(") and cw.WIRE_TAG_RE.match(body):
+        reason = "wire-tag"
     elif cw.NUMBERISH_RE.match(body):
         reason = "counter"
     elif len(words) < 60 and cued(body, cw.FOOTER_CUES, cw.FOOTER_RE) or (

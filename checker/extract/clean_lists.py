@@ -23,8 +23,9 @@ class Block(NamedTuple):
     reason: str = ""
 
 
-# What mark_link_lists reads of a line: (prose, list marker, about marker).
-ListNote = tuple[bool, bool, bool]
+# What mark_link_lists reads of a line: (prose, list marker, about marker, the lines of a
+# box the line heads when it is a heading of one, or 0).
+ListNote = tuple[bool, bool, bool, int]
 
 
 _LIST_MARKERS = {
@@ -39,6 +40,12 @@ _LIST_PREFIXES = ("more from ", "more on ", "more in ", "also read", "read also"
 # news, up to the next piece of page furniture.
 _ABOUT_MARKERS = {"about", "about us", "about the author", "about the publisher", "who we are"}
 _ABOUT_MAX_LINES = 4  # a blurb is short; a longer run is more likely real content
+# A release's box after its story, headed by the company's name: "About Thornbury
+# Instruments" (desk probe Q5: its blurb leaked "Founded in 1962 and headquartered in
+# Bristol, it is listed on the London Stock Exchange."). (Notes to editors are no such box:
+# a recall's notes give the models recalled, an unseen page's labelled claim.)
+_ABOUT_HEADING_RE = rx.compile(r"About\s+(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|"
+                               r"for|&))*\s*:?\s*$")
 _SHORT_LINE_WORDS = 15
 
 
@@ -55,7 +62,9 @@ def list_note(line: str, kind: BlockKind) -> ListNote:
     # record high": a desk probe took the last for a claim).
     prose = kind == "content" and _is_prose(line) and not body.endswith("?") \
         and not _QUOTE_HEADLINE_RE.match(line.strip())
-    return (prose, _is_list_marker(body), body in _ABOUT_MARKERS)
+    box = _ABOUT_MAX_LINES if body.startswith("about ") \
+        and _ABOUT_HEADING_RE.match(line.strip()) else 0
+    return (prose, _is_list_marker(body), body in _ABOUT_MARKERS, box)
 
 
 def mark_link_lists(blocks: list[Block], notes: list[ListNote], text: str) -> list[Block]:
@@ -66,19 +75,25 @@ def mark_link_lists(blocks: list[Block], notes: list[ListNote], text: str) -> li
     out: list[Block] = []
     mode = ""
     about_lines = 0
-    for block, (prose, marker, about) in zip(blocks, notes, strict=True):
+    limit = _ABOUT_MAX_LINES
+    for block, (prose, marker, about, box) in zip(blocks, notes, strict=True):
+        if box and block.kind == "heading":
+            # A box's title line opens it, whatever came before.
+            mode, about_lines, limit = "about", 0, box
+            out.append(Block(block.start, block.end, "boilerplate", "about-box"))
+            continue
         if block.kind == "boilerplate" or marker:
             if marker:
                 mode = "list"
             elif about:
-                mode, about_lines = "about", 0
+                mode, about_lines, limit = "about", 0, _ABOUT_MAX_LINES
             elif mode == "about":
                 mode = ""
         elif prose and mode == "list":
             mode = ""
         if mode == "about" and block.kind in ("heading", "content"):
             about_lines += 1
-            mode = "" if about_lines > _ABOUT_MAX_LINES else mode
+            mode = "" if about_lines > limit else mode
         if mode == "about" and block.kind in ("heading", "content"):
             block = Block(block.start, block.end, "boilerplate", "about-box")
         elif mode == "list" and block.kind in ("heading", "content") and not prose:

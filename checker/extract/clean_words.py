@@ -230,3 +230,10 @@ LIVE_STAMP_RE = rx.compile(
 # Words a stamped entry needs to be a post, punctuated or not ("12.04pm GMT: Breaking: Bank
 # of England cuts interest rates to 3.25%"), rather than a programme's line ("10:30 Lunch").
 LIVE_ENTRY_WORDS = 5
+
+# A wire story's tag for its new version, a line of its own in brackets: "(Adds economist
+# comment, market reaction in paragraphs 9-11)", "(Updates with closing prices)" (desk
+# probe Q5: a claim at 0.646).
+WIRE_TAG_RE = rx.compile(
+    r"\((?:Adds|Updates|Recasts|Corrects|Changes|Rewrites|Refiles|Re-files|Repeats|Removes|"
+    r"Inserts|Fixes|Deletes|Moves|Writes\s+through|Writethru|Advisory)\b[^()\n]{0,160}\)\s*$")

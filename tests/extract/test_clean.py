@@ -197,6 +197,34 @@ def test_about_box_is_the_publishers_blurb() -> None:
     assert kinds[-1][1] == "content"
 
 
+def test_a_release_about_box_headed_by_the_company_name() -> None:
+    # desk probe Q5: the box under "About Thornbury Instruments" leaked a claim; the box ends
+    # at the page's furniture
+    text = (
+        "The annual general meeting will be held on 28 January 2027.\n"
+        "\n"
+        "About Thornbury Instruments\n"
+        "Thornbury Instruments plc designs and makes precision sensors and test equipment.\n"
+        "Founded in 1962 and headquartered in Bristol, it is listed on the London Stock "
+        "Exchange.\n"
+        "(c) 2026 Thornbury Instruments plc\n"
+        "About 58,000 working days were lost to labour disputes in September.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[0][1] == "content"
+    assert [k[2] for k in kinds[1:4]] == ["about-box"] * 3
+    assert kinds[-1][1] == "content"  # "About 58,000" heads no box
+
+
+@pytest.mark.parametrize("line", [
+    "(Adds economist comment, market reaction in paragraphs 9-11)",
+    "(Updates with closing prices)",
+    "(Recasts with minister's comments, adds details)",
+])
+def test_a_wire_stories_version_tag(line: str) -> None:
+    assert _kinds(f"{line}\n") == [(line, "boilerplate", "wire-tag")]
+
+
 def test_a_title_case_line_in_a_run_of_short_sentences_is_content() -> None:
     text = (
         "India's arms imports mainly from Russia, France and Israel.\n"
