@@ -297,8 +297,10 @@ def _noun_of(words: list[str]) -> str | None:
     return f"{margin} {noun}" if margin else noun
 
 
-# "142 of the 300 seats", "142 out of 300 seats": the noun is the part's, the total frames it.
-_OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
+# "142 of the 300 seats", "142 out of 300 seats", "31 of its 57 seats": the noun is the
+# part's, the total frames it.
+_OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|all|its|their|his|her|our)\s+)?",
+                          re.IGNORECASE)
 
 
 # "by 312 votes to 204", "from 40 stores to 52": the second count counts the first's noun.

@@ -220,6 +220,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("The party won 142 of the 300 seats.", "142", {"value": 142, "noun": "seats"}),
     ("The party won 142 of the 300 seats.", "300", {"value": 300, "noun": None}),
     ("It won 142 out of 300 seats.", "142", {"noun": "seats"}),
+    # ... and after a possessive (desk probe Q6: "winning 31 of its 57 seats" was "57 seats",
+    # an error-level conflict with "with 31 of the 57 seats")
+    ("The Alliance won 31 of its 57 seats.", "31", {"value": 31, "noun": "seats"}),
+    ("The Alliance won 31 of its 57 seats.", "57", {"value": 57, "noun": None}),
+    ("They kept 12 of their 40 stores.", "12", {"noun": "stores"}),
     # Indian digit grouping is one number (a desk probe: "1,01,566" was "1" and "01,566",
     # an error-level conflict with "101,566")
     ("A crowd of 1,01,566 watched the final.", "1,01,566",
