@@ -83,9 +83,11 @@ def _of_its_page(c: NormClaim, day: date) -> bool:
                and d.last >= start for d in c.dates)
 
 
-# Pages this far apart, each dating its event in the year before it, tell two events.
+# Pages this far apart, each dating its event in the year before it (or in the week after
+# it: "are due to resume on Monday"), tell two events.
 _PAGES_APART_DAYS = 180
 _RECENT_DAYS = 366
+_AHEAD_DAYS = 7
 
 
 def dated_alike_ago(r: PairResult, published: Mapping[str, date]) -> bool:
@@ -95,8 +97,10 @@ def dated_alike_ago(r: PairResult, published: Mapping[str, date]) -> bool:
     first presented at a cardiology conference in Madrid in September" (November 2026) and
     "The results were presented on Saturday at the European Society of Cardiology congress
     in Madrid" (September 2025): events that recur, each page's its own (the desk corpus:
-    four error-level conflicts between two stories). One event told twice so far apart is
-    recent to one page only ("opened in March 2019")."""
+    four error-level conflicts between two stories); "Talks ... are due to resume on Monday"
+    (October 2025) and "Talks ... broke down on Wednesday" (November 2026: desk probe Q6). One
+    event told twice so far apart is recent to one page only ("opened in March 2019"; "will
+    be held on 14 May", told six weeks before)."""
     if r.verdict.reason != "date" or r.a.doc == r.b.doc:
         return False
     day_a, day_b = published.get(r.a.doc), published.get(r.b.doc)
@@ -106,8 +110,8 @@ def dated_alike_ago(r: PairResult, published: Mapping[str, date]) -> bool:
 
 
 def _recent(c: NormClaim, day: date) -> bool:
-    """Whether a date of the claim ends within the year before `day`."""
-    return any(d.last is not None and 0 <= (day - d.last).days <= _RECENT_DAYS
+    """Whether a date of the claim ends within the year before `day` or the week after."""
+    return any(d.last is not None and -_AHEAD_DAYS <= (day - d.last).days <= _RECENT_DAYS
                for d in c.dates)
 
 

@@ -230,9 +230,18 @@ def test_two_moments_of_one_day_are_two_figures(ruleset: RuleSet) -> None:
     ("The results were first presented at a cardiology conference in Madrid in September.",
      "The results were presented on Saturday at the European Society of Cardiology congress "
      "in Madrid.", "2026-11-12", "2025-09-22", True),
+    # ... or in the days after it: talks due to resume "on Monday" in a page of October 2025
+    # and talks that "broke down on Wednesday" in November 2026 (desk probe Q6: two strikes'
+    # talks, an error-level date conflict)
+    ("Talks at the conciliation service Acas broke down on Wednesday.", "Talks at the "
+     "conciliation service Acas are due to resume on Monday.", "2026-11-12", "2025-10-29",
+     True),
     # pages days apart: one event, two dates
     ("The OBR last updated its forecasts in March.", "The OBR last updated its forecasts in "
      "April.", "2026-10-21", "2026-10-23", False),
+    # a date weeks ahead of its page and the event told months later: one event
+    ("The mayoral election was held on 7 May.", "The mayoral election will be held on 14 "
+     "May.", "2026-11-20", "2026-04-01", False),
     # one event long before both pages, told twice
     ("The plant opened in March 2019.", "The plant opened in April 2019.", "2026-10-21",
      "2025-11-27", False),
