@@ -144,7 +144,8 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 # Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences",
 # "Indian Premier League".
 OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
-    gulf airlines airways university college academy institute museum street avenue square
+    gulf airlines airways university college academy institute museum gallery theatre
+    theater library street avenue square
     monument memorial hotel stadium water gas steel railways railway airport league
     agency administration authority commission survey open masters championship
     championships cup prix games trophy classic""".split())
@@ -159,6 +160,8 @@ BODY_HEADS = frozenset("""league cup championship trophy council committee party
 # (A public body named after its country is the body: "UK Health Security Agency", "US
 # Energy Information Administration", "US Geological Survey"; desk probe M: the United
 # Kingdom and a "Health Security Agency".)
+# (desk probe Q6: "the Georgian Gallery" was Georgia and a "Gallery", which the corpus made
+# the Regency Gallery: a planted conflict of two galleries corroborated)
 # Demonyms among the ordinary sentence starters ("Chinese officials said"): the start of a
 # name when the name is another thing's ("The Chinese Academy of Sciences").
 STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
