@@ -31,14 +31,18 @@ _NOT_TOPIC = WEAK_ROLES | {"demonym"}
 
 def page_topic(claims: Sequence[NormClaim]) -> tuple[str, ...]:
     """The ids the page's claims name most (each in MIN_CLAIMS claims at least), the most
-    named first, ties by first appearance."""
+    named first, ties by first appearance: the first claim naming each, then where in it
+    (not the order of a set of ids, which the string-hash seed decides: desk probe Q6's
+    "Britain's Medicines and Healthcare products Regulatory Agency approved ..." gave its
+    page one topic or another from one run to the next)."""
     counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
     for n, c in enumerate(claims):
         named = {m.id for m in c.mentions if m.role not in _NOT_TOPIC}
         counts.update(named)
-        for eid in named:
-            first.setdefault(eid, n)
+        for m in c.mentions:
+            if m.id in named:
+                first.setdefault(m.id, (n, m.start))
     ranked = sorted((eid for eid, k in counts.items() if k >= MIN_CLAIMS),
                     key=lambda eid: (-counts[eid], first[eid]))
     return tuple(ranked[:TOPIC_SIZE])

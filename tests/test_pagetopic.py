@@ -210,3 +210,37 @@ def test_words_alone_are_not_lent_the_topic(ruleset: RuleSet) -> None:
     plant = _claim(_page(ruleset, page), "Officials")
     assert not any(m.role == TOPIC for m in plant.mentions)
     assert _claim(_page(ruleset, page), "dividend").mentions[0].role == TOPIC
+
+
+# Four names first named in one claim, each named again once: a tie of counts and of
+# first claims, broken by where in that claim each is first named (desk probe Q6: the
+# string-hash seed chose among "Britain's Medicines and Healthcare products Regulatory
+# Agency approved orlimastat ..."'s names, so a planted conflict was found or not from one
+# run to the next).
+_TIED_PAGE = ("Kestrel Mining and Avalon Foods bought Pellworth Farms from Dunmore Capital "
+              "for 40 million euros on Monday.\nKestrel Mining, Avalon Foods, Pellworth Farms "
+              "and Dunmore Capital will cut 300 jobs.\nThe deal closes in March.\n")
+_TOPIC_SCRIPT = f"""
+from pathlib import Path
+from checker.corpusnorm import normalise_document
+from checker.extract import extract_text
+from checker.models.document import DocumentMeta
+from checker.pagetopic import page_topic
+from checker.rules import load_rules
+ruleset, _ = load_rules([Path("rules")])
+text = {_TIED_PAGE!r}
+claims = extract_text(text, "p", ruleset.lexicon, DocumentMeta(published="2026-02-05"),
+                      threshold=0.0).claims
+print(" ".join(page_topic(normalise_document("p", claims, ruleset.lexicon, text))))
+"""
+
+
+def test_ties_are_broken_by_where_a_name_comes_first_under_any_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+    repo = Path(__file__).resolve().parents[1]
+    found = {subprocess.run([sys.executable, "-c", _TOPIC_SCRIPT], cwd=repo, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True,
+                            text=True).stdout.strip() for seed in ("0", "1", "2", "3", "4", "5")}
+    assert found == {"name:kestrel-mining name:avalon-foods name:pellworth-farms"}
