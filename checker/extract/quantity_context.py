@@ -225,8 +225,14 @@ _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
 
 
 def noun_after(folded: str, end: int) -> str | None:
-    """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks")."""
-    words = qp.NOUN_WORDS_RE.findall(folded[end:end + 60])
+    """What is counted: the noun phrase right after the number ("600 VT-4 battle tanks"),
+    on its line: the next line is another's unless it goes on in lower case (desk probe Q6:
+    "Days on strike: 10" over "Containers stranded: 38,000" counted containers)."""
+    window = folded[end:end + 60]
+    brk = window.find("\n")
+    if brk >= 0 and not window[brk + 1:].lstrip(" \t")[:1].islower():
+        window = window[:brk]
+    words = qp.NOUN_WORDS_RE.findall(window)
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         if words[0] == "in" and (words[1][:1].isupper()
                                  or words[1].lower().startswith(("mid-", "early", "late"))
@@ -238,7 +244,7 @@ def noun_after(folded: str, end: int) -> str | None:
             and folded.endswith(("%", "cent"), 0, end) else None
         words = words[1:]  # "81 per cent of imports", "$2.1 billion in sales"
         if len(words) > 1 and words[0].lower() in _PARTITIVE_PRONOUNS \
-                and folded[end:end + 60].lstrip().lower().startswith("of "):
+                and window.lstrip().lower().startswith("of "):
             # "73 vehicles on its car deck, 15 of them lorries": the lorries (desk probe S:
             # a count of nothing, so 12 lorries / 15 lorries were corroborated on the 73)
             words = words[1:]
