@@ -15,7 +15,7 @@ from checker.subjectcounts import subject_counted
 def normal_quantity(q: QuantitySlot, text: str, offset: int, celsius: bool = False) -> NQuantity:
     """A quantity slot ready to compare: its noun stemmed (or the subject a bare count
     counts), a policy rate set exactly, degrees Fahrenheit in Celsius when asked."""
-    noun = word_stem(q.noun.lower()) if q.noun and q.kind != "time" else \
+    noun = word_stem(_same_noun(q.noun.lower())) if q.noun and q.kind != "time" else \
         _event(q.noun) if q.noun else None
     if noun is None and q.kind == "count" and q.unit is None:
         noun = subject_counted(text, q.span[0] - offset)
@@ -78,3 +78,16 @@ _ONE_EVENT = {"touched": "landed", "touchdown": "landed", "land": "landed",
 def _event(noun: str) -> str:
     """A time's noun (what happened then) as a stem, one event's words read as one."""
     return word_stem(" ".join(_ONE_EVENT.get(w, w) for w in noun.lower().split()))
+
+
+# Nouns a figure counts that news copy uses for one thing: "an 8 percent raise" (American
+# for a pay rise) and "a 3% hike" are rises (desk probe Q6: "a 9 per cent rise" / "an 8
+# percent raise" counted two things, never compared). After a figure the word is a noun:
+# "raised $5m" is never read here.
+_SAME_NOUN = {"raise": "rise", "raises": "rises", "hike": "rise", "hikes": "rises"}
+
+
+def _same_noun(noun: str) -> str:
+    """The noun as its group's word (`_SAME_NOUN`): the last word of a phrase is its head."""
+    head = noun.rsplit(" ", 1)
+    return noun if head[-1] not in _SAME_NOUN else " ".join([*head[:-1], _SAME_NOUN[head[-1]]])

@@ -32,3 +32,16 @@ def _judged(ruleset: RuleSet, a: str, b: str, day: str, doc_b: str = "b") -> str
 def test_a_part_of_its_total(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-20") == found
     assert _judged(ruleset, b, a, "2026-11-20") == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # a pay raise is a rise: "a 9 per cent rise" / "an 8 percent raise" counted two things
+    # (planted C4.1, never compared)
+    ("The Maritime and Port Workers' Union is demanding a 9 per cent rise.",
+     "The Maritime and Port Workers' Union is demanding an 8 percent raise.", "conflict"),
+    ("The Maritime and Port Workers' Union is demanding a 9 per cent rise.",
+     "The Maritime and Port Workers' Union is demanding a 9 percent pay hike.", "corroboration"),
+])
+def test_a_raise_is_a_rise(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-12") == found
+    assert _judged(ruleset, b, a, "2026-11-12") == found
