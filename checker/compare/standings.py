@@ -77,6 +77,9 @@ class Standing(NamedTuple):
     told: str
     scope: str
     span: str
+    # What holds the place, when a copula names it right after: "The most common side
+    # effect was dizziness" (the stem of its first word; "" when not told).
+    holder: str = ""
 
 
 def _place(word: str | None) -> int:
@@ -102,10 +105,12 @@ def standings(text: str) -> dict[tuple[str, str], Standing]:
             begin = m.start("ord") if m.group("ord") else m.start("sup")
             owner = m.group("owner").lower()
             key = (_SAME.get(sup, sup), _stems(m.group("ranked")))
+            held = _HOLDER_RE.match(text, m.end())
             out.setdefault(key, Standing(
                 _place(m.group("ord")), text[begin:m.end("sup")],
                 "" if owner in ("the", "its", "their", "his", "her") else owner,
-                " ".join((m.group("span") or "").lower().split())))
+                " ".join((m.group("span") or "").lower().split()),
+                word_stem(held.group("holder").lower()) if held else ""))
         else:
             key = ("consecutive", _stems(m.group("seq_of")))
             out.setdefault(key, Standing(_place(m.group("seq_ord")),
@@ -121,6 +126,12 @@ def standings(text: str) -> dict[tuple[str, str], Standing]:
             _place(m.group("ord")), m.group("ord"), "",
             " ".join(m.group("span").lower().split())))
     return out
+
+
+# A copula and the first word of what holds the place: "The most common side effect was
+# dizziness", "Its biggest market is China".
+_HOLDER_RE = rx.compile(r"\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?(?P<holder>[A-Za-z][\w-]*)",
+                        re.IGNORECASE)
 
 
 # Superlatives news copy uses for one another.
@@ -161,15 +172,18 @@ def rankings_clash(sa: dict[tuple[str, str], Standing],
                    sb: dict[tuple[str, str], Standing]) -> list[tuple[str, str]]:
     """The places two claims' standings give one ranking differently, as (a's words, b's
     words): the same superlative of the same words, in the same scope (an owner named on
-    both sides alike, or on one side only) and over the same span."""
+    both sides alike, or on one side only) and over the same span; or one place held by two
+    things ("The most common side effect was dizziness" / "... was nausea": desk probe Q6, a
+    planted conflict corroborated on the 12 per cent both gave)."""
     if not sa or not sb:
         return []  # most pairs
     out = []
     for key in sorted(sa.keys() & sb.keys()):
         x, y = sa[key], sb[key]
-        if x.place != y.place and x.span == y.span and (
-                x.scope == y.scope or not x.scope or not y.scope):
-            out.append((x.told, y.told))
+        if x.span == y.span and (x.scope == y.scope or not x.scope or not y.scope) and (
+                x.place != y.place or (x.holder and y.holder and x.holder != y.holder)):
+            out.append((x.told if x.place != y.place else f"{x.told} {x.holder}",
+                        y.told if x.place != y.place else f"{y.told} {y.holder}"))
     return out
 
 

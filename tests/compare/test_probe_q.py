@@ -94,14 +94,15 @@ def test_two_places_of_one_ranking_conflict(ruleset: RuleSet, a: str, b: str) ->
 
 
 def test_standings() -> None:
+    # (place, words, scope, span, holder: none named after a copula here)
     assert standings("Russia is the world's largest wheat exporter.") == \
-        {("largest", "wheat export"): (1, "largest", "world's", "")}
+        {("largest", "wheat export"): (1, "largest", "world's", "", "")}
     assert standings("the world's second-biggest exporter") == \
-        {("largest", "export"): (2, "second-biggest", "world's", "")}
+        {("largest", "export"): (2, "second-biggest", "world's", "", "")}
     assert standings("its 10th consecutive win") == \
-        {("consecutive", "win"): (10, "10th consecutive", "", "")}
+        {("consecutive", "win"): (10, "10th consecutive", "", "", "")}
     assert standings("a second straight year") == \
-        {("consecutive", "year"): (2, "second straight", "", "")}
+        {("consecutive", "year"): (2, "second straight", "", "", "")}
     assert standings("prices rose at a faster pace") == {}
     assert standings_clash("the largest exporter", "the largest exporter") == []
     assert standings_clash("the largest exporter", "the third-largest exporter") == \

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker.compare.blocking import BlockIndex
+from checker.compare.standings import standings_clash
 from checker.compare.verdict import judge
 from checker.rules import RuleSet
 from tests.compare.pairs import on_page
@@ -45,3 +46,19 @@ def test_a_part_of_its_total(ruleset: RuleSet, a: str, b: str, found: str) -> No
 def test_a_raise_is_a_rise(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-12") == found
     assert _judged(ruleset, b, a, "2026-11-12") == found
+
+
+
+def test_one_place_two_holders(ruleset: RuleSet) -> None:
+    # one place held by two things: the planted conflict was a corroboration (the 12 per
+    # cent agreeing)
+    a = ("In the trial of orlimastat, the most common side effect was dizziness, reported by "
+         "12 per cent of patients.")
+    b = ("In the trial of orlimastat, the most common side effect was nausea, reported by 12 "
+         "percent of patients.")
+    assert _judged(ruleset, a, b, "2026-11-11") != "corroboration"
+    assert standings_clash(a, b) == [("most common dizzi", "most common nausea")]
+    # ... the same holder, or a holder not told, is no clash
+    assert standings_clash(a, a.replace("reported by", "seen in")) == []
+    assert standings_clash(a, "The most common side effect of orlimastat is mild.") == []
+    assert standings_clash(a, "Dizziness was the most common side effect.") == []
