@@ -194,6 +194,26 @@ def test_an_undated_figure_conflicts_with_one_dated_its_own_year(tmp_path: Path)
         ("Unity Alliance won 26 seats in the 2026 election.", "2026-04-16")) == ["number"]
 
 
+def test_a_present_figure_is_not_one_of_last_year(tmp_path: Path) -> None:
+    # Desk probe Q6 (trap T4.2): a stock now against last year's flow, on one page
+    assert _number_conflicts(
+        tmp_path / "stock", ("Harland said an estimated 38,000 containers are stranded at the "
+                             "terminal.", "2026-11-12"),
+        ("Last year Harland's terminal handled 2.1 million containers.", "2026-11-12")) == []
+    # ... told in the past tense, this year's figure still conflicts with last year's
+    assert _number_conflicts(
+        tmp_path / "past", ("Harland's terminal handled 2.2 million containers.",
+                            "2026-11-12"),
+        ("Last year Harland's terminal handled 2.1 million containers.", "2026-11-12")) \
+        == ["number"]
+    # ... and so does a present figure beside last year's (desk probe T's planted conflict)
+    assert _number_conflicts(
+        tmp_path / "now", ("The UK has 48 universities in the top 500, down from 52 a year "
+                           "earlier.", "2026-10-08"),
+        ("The UK now has 46 universities in the top 500, compared with 52 last year.",
+         "2026-10-09")) == ["number"]
+
+
 def test_tolls_of_two_disasters_years_apart_are_no_shrinking_total(tmp_path: Path) -> None:
     """Desk probe C (trap T3): this quake's toll and one of 2023's are two totals, not one
     that shrank (`totals.shrank` reads readings a month apart at most)."""
