@@ -6,6 +6,7 @@ from __future__ import annotations
 from checker.compare.facts import ClaimFacts
 from checker.compare.figures import change_of_another
 from checker.compare.levels import level_and_change
+from checker.compare.margins import gap_against_tally
 from checker.compare.parts import groups_apart, scales_apart, segment_against_whole
 from checker.compare.scope import national_against_local, places_apart
 from checker.compare.since import figures_since, records_since
@@ -81,14 +82,15 @@ def two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
                since: list[tuple[str, str]], score: float, lexicon: Lexicon) -> bool:
     """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
     two periods since two starts, two instruments' terms, a level and a change, places of
-    two readings, a company's part and the whole."""
+    two readings, a company's part and the whole, a winner's margin and a tally."""
     return groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) \
         or national_against_local(a, b, lexicon) \
         or (score < SAME_WORDING and scales_apart(a, b, q_conflict)) \
         or (bool(since) and not (records_since(a) and records_since(b))
             and figures_since(a) and figures_since(b)) \
         or tenors_apart(a, b) or level_and_change(a, b, q_conflict) \
-        or places_read_apart(a, b, q_conflict) or segment_against_whole(a, b)
+        or places_read_apart(a, b, q_conflict) or segment_against_whole(a, b) \
+        or gap_against_tally(a, b, q_conflict)
 
 
 def figure_against_date(a: NormClaim, b: NormClaim) -> bool:

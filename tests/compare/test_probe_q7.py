@@ -1,0 +1,45 @@
+"""Desk probe Q6's pages (ordinary scraped pages: a mayoral count told as a live blog, a
+medicine's approval with a "Key figures" list, a museum theft, a port strike) among the 157
+pages of the desk corpus: what comparison got wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.verdict import judge
+from checker.rules import RuleSet
+from tests.compare.pairs import on_page
+
+
+def _judged(ruleset: RuleSet, a: str, b: str, day: str, doc_b: str = "b") -> str:
+    """The label of a and b, each normalised as a claim of its page published on `day`."""
+    na, nb = on_page(ruleset, a, "a", day), on_page(ruleset, b, doc_b, day)
+    return judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon).label
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a winner's margin against the votes she won (four false errors among 165 pages:
+    # qx1:21 / qx1b:20 and qx1:20 / qx1b:21), another race's margin against its votes
+    ("Imogen Varley's winning margin was 6,385 votes.",
+     "Imogen Varley won with 54,310 votes to 47,925 for Rhys Tolland."),
+    ("Imogen Varley won the mayoral race by 6,385 votes.",
+     "Imogen Varley won the mayoral race with 54,310 votes."),
+    ("Bernard Okoye won the 2022 race by 9,114 votes.",
+     "Bernard Okoye won the 2022 race with 51,200 votes."),
+])
+def test_a_margin_is_no_tally(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-20") != "conflict"
+    assert _judged(ruleset, b, a, "2026-11-20") != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # two margins, two leads, two tallies still conflict
+    ("Imogen Varley's winning margin was 6,385 votes.",
+     "Imogen Varley's margin of victory was 5,836 votes."),
+    ("The first count gave Imogen Varley a lead of 212 votes in Millbrook.",
+     "The first count gave Imogen Varley a lead of 122 votes in Millbrook."),
+    ("Imogen Varley won with 54,310 votes.", "Imogen Varley won with 45,310 votes."),
+])
+def test_two_margins_still_conflict(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-20") == "conflict"
