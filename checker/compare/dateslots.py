@@ -187,3 +187,37 @@ def measured_against_event(a: NormClaim, b: NormClaim) -> bool:
                 and not any(d.granularity == "day" for d in x.dates):
             return True
     return False
+
+
+def bounds_apart(a: NormClaim, b: NormClaim) -> Pairs:
+    """A deadline against a date after it: "expected to resume by Monday" / "not expected to
+    resume until Nov. 23" (from 23 November) or "... on Nov. 23", and "not until" a date
+    against a day before it. Open ranges are no events (`events`), so two claims giving
+    only these met no date of the other, and corroborated (desk probe Q6: a planted
+    conflict). Only the words of a bound: "since 1989" is a period's start, not a bound."""
+    if not a.dates or not b.dates:
+        return []
+    for x, y in ((a, b), (b, a)):
+        for d in x.dates:
+            if d.open == "start" and d.last is not None and d.text.startswith("by "):
+                after = [e for e in y.dates if _not_before(e) and e.first is not None
+                         and e.first > d.last]
+                if after:
+                    return _ordered(x is a, d, after[0])
+            elif _not_before(d) and d.open == "end" and d.first is not None:
+                before = [e for e in events(y) if e.last is not None and e.last < d.first]
+                if before:
+                    return _ordered(x is a, d, before[0])
+    return []
+
+
+def _not_before(d: NDate) -> bool:
+    """A day told as a bound no earlier ("not until Nov. 23") or a point in time."""
+    if d.open is None:
+        return d.granularity in EVENT_GRANULARITIES and d.first is not None \
+            and d.last is not None
+    return d.open == "end" and d.text.startswith(("until ", "till ", "before "))
+
+
+def _ordered(first_is_a: bool, x: NDate, y: NDate) -> Pairs:
+    return [(shown(x), shown(y))] if first_is_a else [(shown(y), shown(x))]

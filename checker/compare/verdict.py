@@ -10,6 +10,7 @@ from typing import Any
 from checker.compare.anchors import tied_by_figure
 from checker.compare.calibration import calibrate
 from checker.compare.clash import Evidence, conflict, logistic, opposites
+from checker.compare.dateslots import bounds_apart
 from checker.compare.exits import (
     changes_apart,
     corrects,
@@ -198,6 +199,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
     d_agree, d_conflict = dates_compared(a, b, fa.events, fb.events)
     if since and not q_conflict and not d_conflict:
         d_conflict = since  # one state or record, begun at two times
+    if not d_agree and not d_conflict and a.dates and b.dates:
+        d_conflict = bounds_apart(a, b)  # a deadline and a date after it
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
         return _verdict("unrelated", None, round(1 - score, 3), score, details)

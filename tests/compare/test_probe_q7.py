@@ -43,3 +43,32 @@ def test_a_margin_is_no_tally(ruleset: RuleSet, a: str, b: str) -> None:
 ])
 def test_two_margins_still_conflict(ruleset: RuleSet, a: str, b: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-20") == "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # a deadline against a date after it (C4.6: "by Monday" / "not ... until Nov. 23" was a
+    # corroboration), a day before a "not until"
+    ("Normal operations at the Port of Marlhaven are expected to resume by Monday.",
+     "Normal operations at the Port of Marlhaven are not expected to resume until Nov. 23.",
+     "conflict"),
+    ("Normal operations at the Port of Marlhaven are expected to resume by Monday.",
+     "Normal operations at the Port of Marlhaven are expected to resume on Nov. 23.",
+     "conflict"),
+    ("Normal operations at the Port of Marlhaven will resume on Monday.",
+     "Normal operations at the Port of Marlhaven are not expected to resume until Nov. 23.",
+     "conflict"),
+    # ... but a deadline after the bound, or the day itself, agrees; a period's start
+    # ("since") is no bound
+    ("Normal operations at the Port of Marlhaven are expected to resume by Nov. 30.",
+     "Normal operations at the Port of Marlhaven are not expected to resume until Nov. 23.",
+     "corroboration"),
+    ("Normal operations at the Port of Marlhaven are expected to resume by Monday.",
+     "Normal operations at the Port of Marlhaven are expected to resume on Monday.",
+     "corroboration"),
+    ("Normal operations at the Port of Marlhaven have been suspended since Nov. 3.",
+     "Normal operations at the Port of Marlhaven are expected to resume by Monday.",
+     "corroboration"),
+])
+def test_a_deadline_against_a_later_date(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-13") == found
+    assert _judged(ruleset, b, a, "2026-11-13") == found

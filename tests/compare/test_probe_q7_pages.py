@@ -41,9 +41,9 @@ def _d(lines: str) -> tuple[str, str, str]:
     ("theft", {_n("qx3:14 qx3b:14"), _d("qx3:17 qx3b:17"),
                _n("qx3:18 qx3b:18"), ("conflict", "polarity", "qx3:21 qx3b:21"),
                _d("qx3:29 qx3b:17")}),
-    # containers, the pay offer, membership, the vote; not "since 1989" / "since 1998"
-    # nor "by Monday" / "not until Nov. 23" (a corroboration)
-    ("strike", {_n("qx4:14 qx4b:14"), _n("qx4:16 qx4b:16"),
+    # containers, the pay offer, membership, the vote, "by Monday" / "not until Nov. 23"
+    # (was a corroboration); not "since 1989" / "since 1998"
+    ("strike", {_d("qx4:26 qx4b:26"), _n("qx4:14 qx4b:14"), _n("qx4:16 qx4b:16"),
                 _n("qx4:19 qx4b:19"), _n("qx4:20 qx4b:20")}),
 ])
 def test_probe_q7_errors(tmp_path: Path, case: str, errors: set[tuple[str, str, str]]) -> None:
