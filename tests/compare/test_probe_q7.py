@@ -72,3 +72,18 @@ def test_two_margins_still_conflict(ruleset: RuleSet, a: str, b: str) -> None:
 def test_a_deadline_against_a_later_date(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-13") == found
     assert _judged(ruleset, b, a, "2026-11-13") == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # a result confirmed / overturned (C1.3: was a corroboration), a conviction upheld /
+    # overturned; confirmed / upheld agree
+    ("The Millbrook recount confirmed Imogen Varley's lead in the ward.",
+     "The Millbrook recount overturned Imogen Varley's lead in the ward.", "conflict"),
+    ("The Court of Appeal upheld Pell's conviction on Tuesday.",
+     "The Court of Appeal overturned Pell's conviction on Tuesday.", "conflict"),
+    ("The Millbrook recount confirmed Imogen Varley's lead in the ward.",
+     "The Millbrook recount upheld Imogen Varley's lead in the ward.", "corroboration"),
+])
+def test_confirmed_against_overturned(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-20") == found
+    assert _judged(ruleset, b, a, "2026-11-20") == found
