@@ -25,6 +25,7 @@ from checker.extract.clean_lines import (
 from checker.extract.clean_lists import Block as Block
 from checker.extract.clean_lists import BlockKind as BlockKind
 from checker.extract.clean_lists import ListNote, list_note, mark_link_lists
+from checker.extract.clean_rows import mark_rows
 from checker.extract.date_shift import dateline_end
 from checker.textutil import fold, line_spans
 
@@ -53,7 +54,7 @@ def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list
             if hi < line_end:
                 blocks.append(Block(hi, line_end, "boilerplate", "markup"))
                 notes.append(list_note(folded[hi:line_end], "boilerplate"))
-    return mark_link_lists(blocks, notes, folded)
+    return mark_rows(mark_link_lists(blocks, notes, folded), folded)
 
 
 def _add_line(blocks: list[Block], notes: list[ListNote], folded: str, start: int,
