@@ -33,6 +33,7 @@ from checker.compare.measures import (
     measures_differ,
     outcomes_differ,
 )
+from checker.compare.picked import picked_apart
 from checker.compare.since import (
     records_told_apart,
     starts_apart,
@@ -201,6 +202,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         d_conflict = since  # one state or record, begun at two times
     if not d_agree and not d_conflict and a.dates and b.dates:
         d_conflict = bounds_apart(a, b)  # a deadline and a date after it
+    if d_conflict and not q_conflict and picked_apart(a.text, b.text):
+        return _verdict("unrelated", None, 0.5, score, details)  # "its most recent Verhulst"
     slots_agree = len(q_agree) + len(d_agree)
     if not (same_fact or slots_agree > 0):
         return _verdict("unrelated", None, round(1 - score, 3), score, details)

@@ -87,3 +87,21 @@ def test_a_deadline_against_a_later_date(ruleset: RuleSet, a: str, b: str, found
 def test_confirmed_against_overturned(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-20") == found
     assert _judged(ruleset, b, a, "2026-11-20") == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # one work picked out by its place among the museum's against the stolen paintings
+    # (trap T3.3: an error-level date conflict)
+    ("The Pellingham Museum bought its most recent Verhulst, a small river scene, in 2004.",
+     "The Pellingham Museum acquired the Verhulst paintings in 1978.", "unrelated"),
+    # ... both picking one, or neither, still conflict; "the first time since" picks nothing
+    ("The Pellingham Museum bought its first Verhulst in 1952.",
+     "The Pellingham Museum bought its first Verhulst in 1958.", "conflict"),
+    ("The Pellingham Museum acquired the Verhulst paintings in 1987.",
+     "The Pellingham Museum acquired the Verhulst paintings in 1978.", "conflict"),
+    ("The Pellingham Museum reopened for the first time since 2019 in March.",
+     "The Pellingham Museum reopened in May.", "conflict"),
+])
+def test_one_picked_out_is_another_item(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-02") == found
+    assert _judged(ruleset, b, a, "2026-12-02") == found
