@@ -196,9 +196,12 @@ def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list
     prev: Block | None = None
     for block in classify_lines(text, start, folded):
         line = text[block.start:block.end]
-        joinable = block.kind == "content" or block.reason == "unpunctuated"
-        if prev is not None and joinable and _joins(text[prev.start:prev.end], line,
-                                                    prev.kind == "content"):
+        # A fact box's row is a line of its own (`clean_rows`): "... in New York" over
+        # "Review time: 210 days" is no name split by a wrap.
+        joinable = (block.kind == "content" or block.reason == "unpunctuated") \
+            and block.reason != "row"
+        if prev is not None and joinable and prev.reason != "row" \
+                and _joins(text[prev.start:prev.end], line, prev.kind == "content"):
             prev = Block(prev.start, block.end, "content", "paragraph")
             out[-1] = prev
             continue

@@ -4,7 +4,7 @@ each read as a title and lost)."""
 from __future__ import annotations
 
 from checker.extract import extract_text
-from checker.extract.clean import classify_lines
+from checker.extract.clean import classify_lines, content_blocks
 from checker.models.document import DocumentMeta
 from checker.rules import RuleSet
 
@@ -38,3 +38,10 @@ def test_one_label_line_is_no_box() -> None:
     for text in ("Budget 2025: 12 things you need to know\n\nThe Chancellor spoke.\n",
                  "Updated: 10.45 GMT\n\nLive: 3 things to watch\n"):
         assert not any(b.reason == "row" for b in classify_lines(text))
+
+
+def test_rows_are_not_joined() -> None:
+    # "... in New York" over "Review time: 210 days" looked like a name split by a wrap
+    text = "Key figures\nBrenmoor shares: up 9 percent in New York\nReview time: 210 days\n"
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "Brenmoor shares: up 9 percent in New York", "Review time: 210 days"]
