@@ -38,7 +38,9 @@ _MARKET_RE = rx.compile(
     r"\b[Ss]hares\s+(?:in|of)\s+[A-Z]|"
     r"(?:^|\b(?:its|their|[A-Z][\w&.-]*(?:['\u2019]s)?)\s+)[Ss]hares\s+(?:rose|fell|gained|"
     r"lost|climbed|slipped|dropped|jumped|surged|tumbled|slumped|plunged|rallied|were|closed|"
-    r"ended)\b")
+    r"ended)\b|"
+    # ... or a fact box's row of them: "Brenmoor shares: up 9 percent in New York"
+    r"(?:^|\b(?:its|their|[A-Z][\w&.-]*(?:['\u2019]s)?)\s+)[Ss]hares:?\s+(?:up|down)\b")
 _MONEY_OR_MOVE = frozenset({"money", "percent", "points"})
 # What says a figure is of one day's decision or one trip, as a market's move is of one
 # day's trading: a vote's tally ("voted 7-2"), a rate or a policy set or left ("cut Bank

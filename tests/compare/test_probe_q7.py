@@ -105,3 +105,17 @@ def test_confirmed_against_overturned(ruleset: RuleSet, a: str, b: str, found: s
 def test_one_picked_out_is_another_item(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-12-02") == found
     assert _judged(ruleset, b, a, "2026-12-02") == found
+
+
+def test_a_rows_share_move_is_of_its_pages_day(ruleset: RuleSet) -> None:
+    # "Brenmoor shares: up 9 percent in New York" (a "Key figures" row, 24 November) and
+    # another company's shares in New York on 29 April: two days' trading (an error-level
+    # conflict among 165 pages once the row was extracted)
+    a = on_page(ruleset, "Shares rose 7.8% to $142.60 in after-hours trading in New York.",
+                "a", "2026-04-29")
+    b = on_page(ruleset, "Key figures\nBrenmoor shares: up 9 percent in New York\n"
+                "Review time: 210 days\n", "b", "2026-11-24")
+    assert b.text == "Brenmoor shares: up 9 percent in New York"
+    assert [d.text for d in b.told] == ["2026-11-24"]
+    assert judge(a, b, BlockIndex([a, b]), ruleset.lexicon).label != "conflict"
+    assert judge(b, a, BlockIndex([b, a]), ruleset.lexicon).label != "conflict"
