@@ -49,12 +49,23 @@ def _counts(c: NormClaim) -> tuple[str, ...]:
     return tuple(q.text for q in c.quantities if q.kind == "count")
 
 
+# A gap told in one part of the count: "a recount in Millbrook ward, where the first count
+# gave Varley a lead of 122 votes", "in the Eastfield constituency", "in the ward".
+_LOCAL_RE = rx.compile(
+    r"\b(?:in|at|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]*[ \t]+)*"
+    r"(?:ward|constituency|district|precinct|county|borough|riding|division)\b")
+
+
 def gap_against_tally(a: NormClaim, b: NormClaim, pairs: Sequence[tuple[str, str]]) -> bool:
-    """Among figures that disagree (a's first), one is a gap and the other is not."""
+    """Among figures that disagree (a's first), one is a gap and the other is not, or
+    both are gaps and one is told of a part of the count (a ward's lead against the
+    winner's margin: desk probe Q6, two error-level conflicts among 165 pages)."""
     if not pairs:
         return False
     ga = _gaps(a.text, _counts(a))
     gb = _gaps(b.text, _counts(b))
     if not ga and not gb:
         return False
-    return any((x in ga) != (y in gb) for x, y in pairs)
+    if any((x in ga) != (y in gb) for x, y in pairs):
+        return True
+    return (_LOCAL_RE.search(a.text) is None) != (_LOCAL_RE.search(b.text) is None)

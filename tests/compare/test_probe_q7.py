@@ -27,6 +27,10 @@ def _judged(ruleset: RuleSet, a: str, b: str, day: str, doc_b: str = "b") -> str
      "Imogen Varley won the mayoral race with 54,310 votes."),
     ("Bernard Okoye won the 2022 race by 9,114 votes.",
      "Bernard Okoye won the 2022 race with 51,200 votes."),
+    # ... and a ward's lead is no winner's margin (qx1:21 / qx1b:18, qx1:18 / qx1b:21)
+    ("Imogen Varley's winning margin was 6,385 votes.",
+     "Rhys Tolland asked for a recount in Millbrook ward, where the first count gave Imogen "
+     "Varley a lead of 122 votes."),
 ])
 def test_a_margin_is_no_tally(ruleset: RuleSet, a: str, b: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-20") != "conflict"
