@@ -3,6 +3,7 @@ page correcting itself, figures of two facts that only look like one (`verdict.j
 
 from __future__ import annotations
 
+from checker.compare.endpoints import composite_against_part
 from checker.compare.facts import ClaimFacts
 from checker.compare.figures import change_of_another
 from checker.compare.levels import level_and_change
@@ -82,7 +83,8 @@ def two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
                since: list[tuple[str, str]], score: float, lexicon: Lexicon) -> bool:
     """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
     two periods since two starts, two instruments' terms, a level and a change, places of
-    two readings, a company's part and the whole, a winner's margin and a tally."""
+    two readings, a company's part and the whole, a winner's margin and a tally, a
+    composite outcome and one of its parts."""
     return groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) \
         or national_against_local(a, b, lexicon) \
         or (score < SAME_WORDING and scales_apart(a, b, q_conflict)) \
@@ -90,7 +92,7 @@ def two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
             and figures_since(a) and figures_since(b)) \
         or tenors_apart(a, b) or level_and_change(a, b, q_conflict) \
         or places_read_apart(a, b, q_conflict) or segment_against_whole(a, b) \
-        or gap_against_tally(a, b, q_conflict)
+        or gap_against_tally(a, b, q_conflict) or composite_against_part(a, b, q_conflict)
 
 
 def figure_against_date(a: NormClaim, b: NormClaim) -> bool:

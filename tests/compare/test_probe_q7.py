@@ -123,3 +123,22 @@ def test_a_rows_share_move_is_of_its_pages_day(ruleset: RuleSet) -> None:
     assert [d.text for d in b.told] == ["2026-11-24"]
     assert judge(a, b, BlockIndex([a, b]), ruleset.lexicon).label != "conflict"
     assert judge(b, a, BlockIndex([b, a]), ruleset.lexicon).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # deaths alone against a composite of admissions and deaths (qx2:27 / qx2b:14, an
+    # error-level conflict on the 8 pages and among 165)
+    ("Deaths from heart failure in the ARDEN-3 trial fell by 14 per cent.",
+     "Patients in the ARDEN-3 trial had a 21 percent lower risk of hospitalization or death "
+     "from heart failure than those on placebo.", "unrelated"),
+    # two composites, or two counts of deaths, still conflict
+    ("Patients in the ARDEN-3 trial had a 21 per cent lower risk of hospital admission or "
+     "death from heart failure.",
+     "Patients in the ARDEN-3 trial had a 19 percent lower risk of hospitalization or death "
+     "from heart failure than those on placebo.", "conflict"),
+    ("Deaths from heart failure in the ARDEN-3 trial fell by 14 per cent.",
+     "Deaths from heart failure in the ARDEN-3 trial fell by 18 per cent.", "conflict"),
+])
+def test_a_composite_outcome_is_no_part(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-11-24") == found
+    assert _judged(ruleset, b, a, "2026-11-24") == found
