@@ -67,6 +67,7 @@ WEIGHTS: dict[str, float] = {
     "rated-true": 2.0,
 }
 BIAS = -1.0
+_DID = frozenset({"did", "didn't"})
 # A row of figures written as prose: a short label, a colon and a figure first ("Turnout:
 # 71%", "Vote in favour: 91.7%", "Russia: $109 billion, up 24%"). A table's row states a
 # fact without a verb or a full stop: neither a fragment nor too short (a probe: a "Key
@@ -191,7 +192,10 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     # An event told in the past tense happened, and a record can say whether it did:
     # "Kiptoo broke the course record." (a name and a verb: 0.45), "The board declared a
     # final dividend." (0.475) were lost, each the other side of a planted denial.
-    if not future and ("verb" in found or "factual-verb" in found) and told_past(toks):
+    # "did" is the past of its verb: "The government did not intervene in the dispute."
+    # (0.45, lost with its restatement: desk probe Q6) denies a past event.
+    if not future and ("verb" in found or "factual-verb" in found) and (
+            told_past(toks) or not _DID.isdisjoint(toks)):
         found.append("past")
     if attributed:
         found.append("attribution")
