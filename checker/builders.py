@@ -95,6 +95,11 @@ def _conflict_message(reason: str, a: NormClaim, b: NormClaim,
         readings = details.get("roles")
         ra, rb = readings if isinstance(readings, list) and len(readings) == 2 else ("?", "?")
         return f"Opposite roles in the same event: {a.doc} says {ra}, {b.doc} says {rb}"
+    if reason == "spelling":
+        names = details.get("names")
+        na, nb = names if isinstance(names, (list, tuple)) and len(names) == 2 else ("?", "?")
+        return f"One name spelt two ways in the same statement: {a.doc} says {na}, " \
+            f"{b.doc} says {nb}"
     if reason == "value":
         return f"{a.doc} and {b.doc} give different answers to one question " \
             f"({details.get('descriptions')})"

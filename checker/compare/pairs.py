@@ -13,6 +13,7 @@ from checker.compare.facts import Facts
 from checker.compare.grouping import grouped
 from checker.compare.independence import copy_counts, count_origins, is_copy, origins_of
 from checker.compare.memo import VerdictMemo, content_ids
+from checker.compare.spellings import may_be_spelt_apart
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.lexicon import Lexicon
@@ -80,12 +81,13 @@ def pair_result(a: NormClaim, b: NormClaim, verdict: Verdict, copy: bool) -> Pai
 def worth_judging(a: NormClaim, b: NormClaim) -> bool:
     """False when the pair's verdict could only be dropped, so judging it is wasted work.
 
-    `judge` calls claims without a shared entity unrelated, and within a document only a
-    contradiction of polarity is kept, which claims of one polarity cannot be.
+    `judge` calls claims without a shared entity unrelated, unless each names one name
+    spelt like the other's (`spellings`), and within a document only a contradiction of
+    polarity is kept, which claims of one polarity cannot be.
     """
     if a.doc == b.doc and a.polarity == b.polarity:
         return False
-    return not a.entities.isdisjoint(b.entities)
+    return not a.entities.isdisjoint(b.entities) or may_be_spelt_apart(a, b)
 
 
 def kept(a: NormClaim, b: NormClaim, verdict: Verdict) -> bool:
@@ -132,7 +134,8 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
     for i, j in pairs:
         a, b = claims[i], claims[j]
         # `worth_judging`, inline: it is asked of every candidate pair, a million at 200,000.
-        if (a.doc == b.doc and a.polarity == b.polarity) or a.entities.isdisjoint(b.entities):
+        if (a.doc == b.doc and a.polarity == b.polarity) or (
+                a.entities.isdisjoint(b.entities) and not may_be_spelt_apart(a, b)):
             continue
         verdict = prior.get(i, j) if prior is not None else None
         if verdict is None:

@@ -51,6 +51,7 @@ from checker.compare.slots import (
     times_apart,
     told_apart,
 )
+from checker.compare.spellings import SPELT_APART, spelt_apart
 from checker.compare.standings import rankings_clash
 from checker.compare.stories import guesses_only, narrow_topic, two_stories
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
@@ -160,6 +161,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             or tolls_alike(a, b, fa.fates, fa.counted, fb.fates, fb.counted)
             or measured_alike(fa.measure_words, fb.measure_words)))
     if not sim.shared_entities or not (same_fact or spec_ents or told_twice(a, b, fa, fb)):
+        if not sim.shared_entities and (spelt := spelt_apart(a, b)):  # "Lindley" / "Lindsey"
+            return _verdict("conflict", "spelling", SPELT_APART, score, {**details, "names": spelt})
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return _verdict("unrelated", None, round(1 - score, 3), score, details)
     # (Most pairs name no measure or no fate on one side: no call to find that out.)

@@ -142,3 +142,24 @@ def test_a_rows_share_move_is_of_its_pages_day(ruleset: RuleSet) -> None:
 def test_a_composite_outcome_is_no_part(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-11-24") == found
     assert _judged(ruleset, b, a, "2026-11-24") == found
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # one name spelt two ways in one sentence told twice (C3.2; desk probe Q5's C1.4):
+    # the claims named nothing in common and were never compared
+    ("The stolen works hung in the Lindley Gallery, which reopened last year.",
+     "The stolen works hung in the Lindsey Gallery, which reopened last year.", "conflict"),
+    ("Deputy Governor Marcus Feld presented the forecasts at a press conference at 12.30pm.",
+     "Deputy Governor Markus Feld presented the forecasts at a press conference at 12.30pm.",
+     "conflict"),
+    # two names, short first names, or sentences that differ otherwise: no spelling
+    ("The stolen works hung in the Lindley Gallery, which reopened last year.",
+     "The stolen works hung in the Weston Gallery, which reopened last year.", "unrelated"),
+    ("Dorcas Phelps came third with 14.8 per cent.",
+     "Dorcas Phillips came third with 14.8 percent.", "unrelated"),
+    ("The stolen works hung in the Lindley Gallery, which reopened last year.",
+     "The stolen works were found in the Lindsey Gallery on Tuesday.", "unrelated"),
+])
+def test_one_name_spelt_two_ways(ruleset: RuleSet, a: str, b: str, found: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-02") == found
+    assert _judged(ruleset, b, a, "2026-12-02") == found
