@@ -18,6 +18,7 @@ from checker.extract.gates import Gates
 from checker.extract.stance import CORRECTION_CUES, NOTE_DATE, is_future
 from checker.extract.verb_forms import (
     IRREGULAR_PAST,
+    PASSIVE_BY_RE,
     SET_VERB_RE,
     factual_after_do,
     is_inflected,
@@ -195,7 +196,8 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     # "did" is the past of its verb: "The government did not intervene in the dispute."
     # (0.45, lost with its restatement: desk probe Q6) denies a past event.
     if not future and ("verb" in found or "factual-verb" in found) and (
-            told_past(toks) or not _DID.isdisjoint(toks)):
+            told_past(toks) or not _DID.isdisjoint(toks)
+            or ("by" in toks and PASSIVE_BY_RE.search(text) is not None)):
         found.append("past")
     if attributed:
         found.append("attribution")
