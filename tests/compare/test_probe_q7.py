@@ -163,3 +163,13 @@ def test_a_composite_outcome_is_no_part(ruleset: RuleSet, a: str, b: str, found:
 def test_one_name_spelt_two_ways(ruleset: RuleSet, a: str, b: str, found: str) -> None:
     assert _judged(ruleset, a, b, "2026-12-02") == found
     assert _judged(ruleset, b, a, "2026-12-02") == found
+
+
+def test_a_spelling_is_a_warning(ruleset: RuleSet) -> None:
+    # a transliteration ("Zelensky" / "Zelenskyy") is spelt two ways by two right pages
+    a = on_page(ruleset, "Volodymyr Zelensky met the delegation in Lviv on Monday.", "a",
+                "2026-12-02")
+    b = on_page(ruleset, "Volodymyr Zelenskyy met the delegation in Lviv on Monday.", "b",
+                "2026-12-02")
+    v = judge(a, b, BlockIndex([a, b]), ruleset.lexicon)
+    assert v.label != "conflict" or v.confidence < 0.7
