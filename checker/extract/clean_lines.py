@@ -1,11 +1,10 @@
 """What one line of a page is, read alone: the tests `clean` asks of each line in turn
-(page furniture of each kind, a figure's bullet, a live blog's entry, a headline); and a
-table's rows, read with the lines beside them."""
+(page furniture of each kind, a figure's bullet, a live blog's entry, a headline). A fact
+box's rows are read with the lines beside them (`clean_rows`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from checker import rx
 from checker.extract import clean_words as cw
@@ -105,26 +104,3 @@ def is_headline(text: str) -> bool:
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
     return capitalised / len(content) >= 0.75
-
-
-# A table's row written as a line of its own: a label, a colon, a figure and a few words
-# ("Containers stranded: 38,000", "Pay offer: 5.5%", "Daily cost to the port: 9 million
-# pounds"). Two or more together are a table (`clean._mark_link_lists`), each row a fact,
-# though none ends in a full stop (desk probe Q6: a "Key figures" box read as six titles).
-_FIGURE_ROW_RE = rx.compile(
-    r"[A-Z][\w'\u2019 -]{1,48}:[ \t]+"
-    r"(?:(?:about|around|nearly|almost|over|more\s+than|up\s+to)[ \t]+)?"
-    r"[$\u00a3\u20ac\u00a5\u20b9]?\d[\d,.]*(?:[ \t]?%)?(?:[ \t]+[\w'\u2019%.-]+){0,4}[ \t]*")
-
-
-def figure_row(body: str) -> bool:
-    """Whether the line is a table's row: "Label: <figure> [a few words]"."""
-    return ":" in body and _FIGURE_ROW_RE.fullmatch(body.strip()) is not None
-
-
-def table_rows(lines: Sequence[str | None]) -> set[int]:
-    """The indices of the lines that are a table's rows (`figure_row`), two or more on
-    consecutive lines (None: a line that is no untitled candidate)."""
-    found = [line is not None and figure_row(line) for line in lines]
-    return {i for i, row in enumerate(found)
-            if row and ((i and found[i - 1]) or (i + 1 < len(found) and found[i + 1]))}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 from checker import rx
-from checker.extract.clean_lines import has_sentence_end, table_rows
+from checker.extract.clean_lines import has_sentence_end
 
 BlockKind = Literal["content", "heading", "boilerplate", "blank"]
 
@@ -76,9 +76,7 @@ def mark_link_lists(blocks: list[Block], notes: list[ListNote], text: str) -> li
     mode = ""
     about_lines = 0
     limit = _ABOUT_MAX_LINES
-    rows = table_rows([text[b.start:b.end] if b.reason == "unpunctuated" else None
-                       for b in blocks])
-    for i, (block, (prose, marker, about, box)) in enumerate(zip(blocks, notes, strict=True)):
+    for block, (prose, marker, about, box) in zip(blocks, notes, strict=True):
         if box and block.kind == "heading":
             # A box's title line opens it, whatever came before.
             mode, about_lines, limit = "about", 0, box
@@ -102,8 +100,6 @@ def mark_link_lists(blocks: list[Block], notes: list[ListNote], text: str) -> li
             block = Block(block.start, block.end, "boilerplate", "related-link")
         elif block.reason in ("headline", "unpunctuated") and _continues_short_lines(out, text):
             block = Block(block.start, block.end, "content", "list-item")
-        elif i in rows:
-            block = Block(block.start, block.end, "content", "table-row")
         out.append(block)
     return out
 

@@ -6,16 +6,14 @@ claim; a bulleted row already reads as content (desk probe Q6: seven rows of a U
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
-
 from checker import rx
+from checker.extract.clean_lists import Block
 
 # A short label, a colon, and a value holding a figure: the row states a measure.
 _ROW_RE = rx.compile(r"[A-Z][\w'\u2019&()/., -]{0,60}?:[ \t]+[^\s:][^:]{0,60}\Z")
 _DIGIT_RE = rx.compile(r"\d")
 
 _TITLES = frozenset({"unpunctuated", "headline"})  # "Available from: Feb. 1" is title case
-B = TypeVar("B", bound=Any)  # clean.Block (a NamedTuple; clean imports this module)
 
 
 def _row(text: str) -> bool:
@@ -26,7 +24,7 @@ def _row(text: str) -> bool:
     return _DIGIT_RE.search(value) is not None and len(body.split(":", 1)[0].split()) <= 8
 
 
-def mark_rows(blocks: list[B], text: str) -> list[B]:
+def mark_rows(blocks: list[Block], text: str) -> list[Block]:
     """Title-like lines that are rows, in a run of lines (no blank between) holding two
     rows or more, become content lines (reason "row"): a row beside a label without a
     figure ("Dose: one tablet twice daily") is still the box's."""
