@@ -41,6 +41,13 @@ _AUTOLINK_RE = rx.compile(r"<(?:https?|ftp|mailto):[^\s<>]*>")
 # and apart from the words outside ("snake_case", "5*3", a "* " bullet are none).
 _STRONG_RE = rx.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])[^\n]{0,400}?(?<=[^\s*_])\1(?![\w*])")
 _EMPHASIS_RE = rx.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^\n*_]{0,400}?(?<=[^\s*_])\1(?![\w*])")
+# A reference's marker after a word or a full stop, as an encyclopaedia's page has them:
+# "in 2024.[3]", "[[3]](https://...#cite_note-3)", "^[4]^", "[citation needed]" (a copied
+# page's sentence ending ".[3]" was no sentence, and the note's address gave figures).
+_CITATION_RE = rx.compile(
+    rf"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\[?\d{{1,3}}\]?\]\({_ADDRESS}\)|\^?\[(?:\d{{1,3}}|[a-z]|"
+    r"citation needed|clarification needed|according to whom\?|by whom\?|when\?|who\?|"
+    r"dubious[^\[\]\n]{0,20}|failed verification)\]\^?)")
 # A character reference: named ("&amp;", "&nbsp;") or numbered ("&#8217;", "&#x2019;").
 _REFERENCE_RE = rx.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # A character every piece of the above holds: most pages hold none (a substring search
@@ -129,7 +136,7 @@ def _edits(text: str, tail: bool = False) -> list[Edit]:
             edits.append((m.start(), m.end(), ""))  # an image's alt text is no prose
         else:
             edits += [(m.start(), m.start("label"), ""), (m.end("label"), m.end(), "")]
-    for pattern in (_DEFINITION_RE, _AUTOLINK_RE):
+    for pattern in (_CITATION_RE, _DEFINITION_RE, _AUTOLINK_RE):
         edits += [(m.start(), m.end(), "") for m in pattern.finditer(text)]
     for m in _REFERENCE_RE.finditer(text):
         char = html.unescape(m.group())
@@ -152,10 +159,11 @@ def _edits(text: str, tail: bool = False) -> list[Edit]:
 
 
 def _disjoint(edits: list[Edit]) -> list[Edit]:
-    """The edits in order, each one overlapping an earlier one left out."""
+    """The edits in order, each one overlapping an earlier one left out (of two at one
+    place, the longer kept: a reference's "[3](address)" whole, not a link's brackets)."""
     kept: list[Edit] = []
     end = -1
-    for edit in sorted(edits):
+    for edit in sorted(edits, key=lambda e: (e[0], -e[1])):
         if edit[0] >= end:
             kept.append(edit)
             end = edit[1]

@@ -77,6 +77,13 @@ def _slots(claim: Claim) -> tuple[object, ...]:
     ("Chang&#8217;e 6 cost 5&nbsp;per cent; AT&amp;T &foo; M&S.",
      "Chang\u2019e 6 cost 5 per cent; AT&T &foo; M&S."),
     ("snake_case, 5*3 and a * bullet", None),
+    # a reference's marker: an encyclopaedia's page, copied or scraped
+    ("It returned 1,935 grams in 2024.[3] It landed.",
+     "It returned 1,935 grams in 2024. It landed."),
+    ("in 2024.[[3]](https://en.wikipedia.org/wiki/Chang%27e_6#cite_note-3)", "in 2024."),
+    ("in 2024.[3](https://en.wikipedia.org/wiki/X_6#cite_note-3) Next.", "in 2024. Next."),
+    ("1,935 grams[citation needed] in 2024.^[4]^", "1,935 grams in 2024."),
+    ("[1] Smith, J. (2024). Lunar samples. Nature 12, 3-4.", None),  # a list of references
 ])
 def test_squeezed_text(text: str, squeezed: str | None) -> None:
     found = squeeze_markup(text)
@@ -150,6 +157,14 @@ def test_character_references_read_as_their_characters(ruleset: RuleSet, sentenc
     claim = extract_text(f"Acme news\n\n{sentence}\n", "d", ruleset.lexicon, META).claims[0]
     assert [(q.value, q.unit) for q in claim.quantities] == [(value, unit)]
     assert claim.text == sentence
+
+
+def test_a_sentence_with_a_reference_marker(ruleset: RuleSet) -> None:
+    # "... in 2024.[3]" ended in no sentence end: the copied page's sentence was no claim
+    text = "Space\n\nChang'e 6 returned 1,935 grams of samples in 2024.[3]\n"
+    claim = extract_text(text, "d", ruleset.lexicon, META).claims[0]
+    assert claim.text == "Chang'e 6 returned 1,935 grams of samples in 2024."
+    assert [d.text for d in claim.dates] == ["2024"]
 
 
 def test_a_named_reference_inside_a_name(ruleset: RuleSet) -> None:
