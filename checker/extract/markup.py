@@ -1,4 +1,5 @@
-"""Markdown's markup and HTML's character references, read as the prose they wrap.
+"""Markdown's markup, HTML's inline tags and character references, read as the prose they
+wrap.
 
 Scraped pages often come as Markdown: every paragraph has inline links ("[according to
 customs data](https://example.com/customs?id=42)"), figures in bold ("**4.2 million
@@ -48,6 +49,13 @@ _CITATION_RE = rx.compile(
     rf"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\[?\d{{1,3}}\]?\]\({_ADDRESS}\)|\^?\[(?:\d{{1,3}}|[a-z]|"
     r"citation needed|clarification needed|according to whom\?|by whom\?|when\?|who\?|"
     r"dubious[^\[\]\n]{0,20}|failed verification)\]\^?)")
+# HTML's inline tags a scraper left inside a sentence ("rose <b>12%</b>", "<a href=
+# "https://...?id=42">according to customs data</a>"): markup, the words between kept; a
+# line break tag is the space it makes. (Tags around a whole line are the cleaner's.)
+_INLINE_TAG_RE = rx.compile(
+    r"</?(?i:a|b|i|u|s|em|strong|span|sup|sub|small|big|mark|abbr|cite|q|del|ins|font|time|"
+    r"code|var|dfn|bdi|bdo)(?:\s[^<>]{0,400})?>")
+_BREAK_TAG_RE = rx.compile(r"<(?i:br|wbr)\s*/?>")
 # A character reference: named ("&amp;", "&nbsp;") or numbered ("&#8217;", "&#x2019;").
 _REFERENCE_RE = rx.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # A character every piece of the above holds: most pages hold none (a substring search
@@ -138,6 +146,9 @@ def _edits(text: str, tail: bool = False) -> list[Edit]:
             edits += [(m.start(), m.start("label"), ""), (m.end("label"), m.end(), "")]
     for pattern in (_CITATION_RE, _DEFINITION_RE, _AUTOLINK_RE):
         edits += [(m.start(), m.end(), "") for m in pattern.finditer(text)]
+    if "<" in text:
+        edits += [(m.start(), m.end(), "") for m in _INLINE_TAG_RE.finditer(text)]
+        edits += [(m.start(), m.end(), " ") for m in _BREAK_TAG_RE.finditer(text)]
     for m in _REFERENCE_RE.finditer(text):
         char = html.unescape(m.group())
         if len(char) == 1:  # a reference html knows; "&foo;" stays as written

@@ -84,6 +84,12 @@ def _slots(claim: Claim) -> tuple[object, ...]:
     ("in 2024.[3](https://en.wikipedia.org/wiki/X_6#cite_note-3) Next.", "in 2024. Next."),
     ("1,935 grams[citation needed] in 2024.^[4]^", "1,935 grams in 2024."),
     ("[1] Smith, J. (2024). Lunar samples. Nature 12, 3-4.", None),  # a list of references
+    # HTML's inline tags a scraper left: markup; a line break tag is a space
+    ('rose <b>12%</b>, <a href="https://x.com/c?id=42">customs data</a> show.',
+     "rose 12%, customs data show."),
+    ("shipped 4.2<br/>million tonnes, <em>Reuters</em> said",
+     "shipped 4.2 million tonnes, Reuters said"),
+    ("a < b and 3 > 2", None),
 ])
 def test_squeezed_text(text: str, squeezed: str | None) -> None:
     found = squeeze_markup(text)
@@ -165,6 +171,14 @@ def test_a_sentence_with_a_reference_marker(ruleset: RuleSet) -> None:
     claim = extract_text(text, "d", ruleset.lexicon, META).claims[0]
     assert claim.text == "Chang'e 6 returned 1,935 grams of samples in 2024."
     assert [d.text for d in claim.dates] == ["2024"]
+
+
+def test_inline_html_tags_in_a_sentence(ruleset: RuleSet) -> None:
+    text = ("Trade\n\nExports of soybeans to China rose <b>12%</b> in March, <a href="
+            '"https://example.com/customs?id=42">according to customs data</a>.\n')
+    claim = extract_text(text, "d", ruleset.lexicon, META).claims[0]
+    assert [(q.value, q.unit) for q in claim.quantities] == [(12.0, "%")]  # no 42
+    assert claim.attribution is not None and claim.attribution.source == "customs data"
 
 
 def test_a_named_reference_inside_a_name(ruleset: RuleSet) -> None:
