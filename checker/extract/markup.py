@@ -48,7 +48,9 @@ _EMPHASIS_RE = rx.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^\n*_]{0,400}?(?<=[^\s*_
 _CITATION_RE = rx.compile(
     rf"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\[?\d{{1,3}}\]?\]\({_ADDRESS}\)|\^?\[(?:\d{{1,3}}|[a-z]|"
     r"citation needed|clarification needed|according to whom\?|by whom\?|when\?|who\?|"
-    r"dubious[^\[\]\n]{0,20}|failed verification)\]\^?)")
+    r"dubious[^\[\]\n]{0,20}|failed verification)\]\^?)"
+    # ... and a source's link in brackets after a sentence's end: "... in 2024. ([source](...))"
+    rf"|(?<=[.!?\"'\u2019\u201d])[ \t]*\(\[[^\[\]\n]{{1,30}}\]\({_ADDRESS}\)\)")
 # HTML's inline tags a scraper left inside a sentence ("rose <b>12%</b>", "<a href=
 # "https://...?id=42">according to customs data</a>"): markup, the words between kept; a
 # line break tag is the space it makes. (Tags around a whole line are the cleaner's.)

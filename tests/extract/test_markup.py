@@ -83,6 +83,8 @@ def _slots(claim: Claim) -> tuple[object, ...]:
     ("in 2024.[[3]](https://en.wikipedia.org/wiki/Chang%27e_6#cite_note-3)", "in 2024."),
     ("in 2024.[3](https://en.wikipedia.org/wiki/X_6#cite_note-3) Next.", "in 2024. Next."),
     ("1,935 grams[citation needed] in 2024.^[4]^", "1,935 grams in 2024."),
+    ("It landed in 2024. ([source](https://data.example.org/s/12_v2.csv)) Next.",
+     "It landed in 2024. Next."),
     ("[1] Smith, J. (2024). Lunar samples. Nature 12, 3-4.", None),  # a list of references
     # HTML's inline tags a scraper left: markup; a line break tag is a space
     ('rose <b>12%</b>, <a href="https://x.com/c?id=42">customs data</a> show.',
