@@ -84,6 +84,23 @@ def _person_after(text: str, toks: Sequence[Token], j: int) -> bool:
         or not toks[k].text[:1].isupper()
 
 
+def _person_of_body(toks: Sequence[Token], chunk: list[int], i: int) -> bool:
+    """Whether a person's name (two or three capitalised words, none a body's word) stands
+    before "of the" and a body's name ("Daniel Pryce of the Harbour Party", "Imogen Varley of
+    the Civic Alliance": two names, where one name made the person's every claim share the
+    party's; desk probes Q6 and Q7). "Democratic Republic of the Congo", "Bank of England"
+    and "Friends of the Earth" are no such pair."""
+    if not 2 <= len(chunk) <= 3 or any(toks[k].text in _BODY_WORDS or toks[k].text.isupper()
+                                       for k in chunk):
+        return False
+    if i + 2 >= len(toks) or toks[i + 1].text != "the":
+        return False
+    k = i + 2
+    while k < len(toks) and toks[k].text[:1].isupper():
+        k += 1
+    return k > i + 2 and toks[k - 1].text in _FOR_HEADS
+
+
 _NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
 # A hyphen joins a name only unspaced ("Chang-e", "JF-17"): a spaced dash ends one, as the
 # dash of a dateline does ("LUSAKA - A cholera case": a desk probe drafted "LUSAKA - A").
@@ -278,7 +295,8 @@ def unknown_names(
             chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
         elif chunk and word.lower() in _CONNECTORS and (
                 word != "for" or any(toks[k].text in _FOR_HEADS for k in chunk)
-                or not _person_after(text, toks, i + 1)):
+                or not _person_after(text, toks, i + 1)) \
+                and not (word == "of" and _person_of_body(toks, chunk, i)):
             chunk.append(i)
         elif chunk:
             flush()

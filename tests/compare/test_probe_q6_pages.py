@@ -17,13 +17,14 @@ CASES = Path(__file__).resolve().parent / "data" / "probeQ6"
 
 
 @pytest.mark.parametrize(("case", "errors"), [
-    # the recount's hours, the margin, Holt's terms, the city's rank, the swearing-in day;
-    # not "31 of the 57 seats" / "31 of its 57 seats" (a restatement, an error before
-    # c77e40d), nor Pryce's share ("took" / "won": no word in common), nor the time he
-    # conceded (the times count two events, "conceded defeat" / "conceded")
+    # the recount's hours, the margin, the city's rank, the swearing-in day; not "31 of the
+    # 57 seats" / "31 of its 57 seats" (a restatement, an error before c77e40d), nor Pryce's
+    # share ("took" / "won": no word in common), nor the time he conceded (the times count
+    # two events, "conceded defeat" / "conceded"), nor Holt's terms: "She succeeds Graham
+    # Holt, ..." is Pryce's on the live blog (no gender read) and Calloway's on the US page,
+    # found only while "Daniel Pryce of the Harbour Party" was one name both "She" stood for
     ("mayor", {("conflict", "date", "qs1:30 qs1b:30"), ("conflict", "number", "qs1:19 qs1b:19"),
-               ("conflict", "number", "qs1:22 qs1b:22"), ("conflict", "number", "qs1:25 qs1b:25"),
-               ("conflict", "number", "qs1:29 qs1b:29")}),
+               ("conflict", "number", "qs1:22 qs1b:22"), ("conflict", "number", "qs1:29 qs1b:29")}),
     # the follow-up, those who stopped treatment, the EU's month, Japan, the months to the
     # decision; not the most common side effect (dizziness / nausea: found among the pages'
     # own run, where the topic anchors it), nor "Marsh" / "Marsch"

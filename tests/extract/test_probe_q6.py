@@ -78,3 +78,22 @@ def test_each_row_is_a_claim(ruleset: RuleSet) -> None:
     assert nouns["Containers stranded: 38,000"] == [None]
     assert nouns["Ships waiting at anchor: 22"] == [None]
     assert nouns["Daily cost to the port: 9 million pounds"] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # a person's name before "of the" and a body's is two names (desk probes Q6 and Q7:
+    # "Daniel Pryce of the Harbour Party" was one, in every claim naming either)
+    ("Daniel Pryce of the Harbour Party took 38.2 per cent of the vote.",
+     {"name:daniel-pryce", "name:harbour-party"}),
+    ("Imogen Varley of the Civic Alliance won 54,310 votes on Sunday.",
+     {"name:imogen-varley", "name:civic-alliance"}),
+    # ... and no body's name of one word before it, nor a country's
+    ("The Democratic Republic of the Congo exported 2 million tonnes of copper.",
+     {"name:democratic-republic-of-the-congo"}),
+    ("Friends of the Earth said 5,000 trees were felled in 2025.",
+     {"name:friends-of-the-earth"}),
+])
+def test_a_person_of_a_party_is_two_names(ruleset: RuleSet, sentence: str,
+                                          names: set[str]) -> None:
+    claim = norm(ruleset, sentence, "a", "2026-11-09")
+    assert {e for e in claim.entities if e.startswith("name:")} == names
