@@ -34,6 +34,13 @@ _LINK_RE = rx.compile(
     rf"(?:\({_ADDRESS}{_TITLE}\)|\[[^\[\]\n]{{0,60}}\])")
 # A link's tail whose "[" is before the text (a claim's text cut from a page).
 _TAIL_RE = rx.compile(rf"\A[^\[\]\n]{{0,400}}(?P<tail>\]\({_ADDRESS}{_TITLE}\))")
+# A line that is one link and nothing else, a list's mark before it or not: a related-links
+# list ("- [Fernleigh half-year profits rise 8%](https://...)"), a newsletter's or a section's
+# link. It is the page's navigation, not its prose: read as its words, a bulleted headline
+# with a figure was a claim (desk probe Q8).
+_LINK_LINE_RE = rx.compile(
+    r"(?m)^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?!?\[[^\[\]\n]{1,400}\]"
+    rf"\({_ADDRESS}{_TITLE}\)[ \t]*$")
 # A reference link's definition ("[1]: https://example.com/x") and an autolink
 # ("<https://example.com>"): an address only.
 _DEFINITION_RE = rx.compile(r"(?m)^[ \t]{0,3}\[[^\[\]\n]{1,60}\]:[ \t]+\S[^\n]*")
@@ -146,7 +153,7 @@ def _edits(text: str, tail: bool = False) -> list[Edit]:
             edits.append((m.start(), m.end(), ""))  # an image's alt text is no prose
         else:
             edits += [(m.start(), m.start("label"), ""), (m.end("label"), m.end(), "")]
-    for pattern in (_CITATION_RE, _DEFINITION_RE, _AUTOLINK_RE):
+    for pattern in (_LINK_LINE_RE, _CITATION_RE, _DEFINITION_RE, _AUTOLINK_RE):
         edits += [(m.start(), m.end(), "") for m in pattern.finditer(text)]
     if "<" in text:
         edits += [(m.start(), m.end(), "") for m in _INLINE_TAG_RE.finditer(text)]

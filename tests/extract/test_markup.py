@@ -259,3 +259,32 @@ def test_the_desk_pages_as_markdown_give_their_claims(ruleset: RuleSet) -> None:
         total += sum(plain.values())
         same += sum((plain & marked).values())
     assert same / total >= 0.98, (same, total)
+
+
+# Desk probe Q8: a scraped page's related-links list ("- [Fernleigh half-year profits rise
+# 8%](https://...)") read as a bulleted line of its own words, a claim with a figure.
+@pytest.mark.parametrize(("text", "squeezed"), [
+    ("- [Fernleigh half-year profits rise 8%](https://p.example/b/fernleigh-half)", ""),
+    ("* [Retailers face record fines](https://p.example/m/fines)\n"
+     "1. [Europe's regulators step up fines](https://p.example/e/fines \"Fines\")", "\n"),
+    ("[Sign up to our Money newsletter](https://p.example/newsletters/money)", ""),
+    # a list item or a line with words besides its link is prose
+    ("- Profits rose 8%, [the company said](https://p.example/r).",
+     "- Profits rose 8%, the company said."),
+    ("[Fernleigh Stores](https://p.example/t/fernleigh) said profits rose 8%.",
+     "Fernleigh Stores said profits rose 8%."),
+])
+def test_a_line_that_is_one_link_is_no_prose(text: str, squeezed: str) -> None:
+    found = squeeze_markup(text)
+    assert found is not None and found.text == squeezed
+    assert len(mask_markup(text)) == len(text)
+
+
+def test_a_related_links_list_gives_no_claim(ruleset: RuleSet) -> None:
+    page = ("# Fernleigh says data of 4.2 million customers stolen\n\n"
+            "Fernleigh Stores said on Monday that data of 4.2 million customers had been "
+            "stolen.\n\n## Related\n\n"
+            "- [Fernleigh half-year profits rise 8%](https://p.example/b/fernleigh-half)\n"
+            "- [Fernleigh shares fall 12% after profit warning](https://p.example/b/warn)\n")
+    claims = extract_text(page, "d", ruleset.lexicon, META).claims
+    assert [c.line for c in claims] == [3]
