@@ -7,8 +7,11 @@ everything else, are one name misspelt on one side."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
+from checker import rx
 from checker.lexicon import UNKNOWN_PREFIX
 from checker.normclaim import NormClaim
 
@@ -46,13 +49,51 @@ def spelt_apart(a: NormClaim, b: NormClaim) -> tuple[str, str] | None:
     if min(len(p), len(q)) < _MIN_LENGTH or p[0] != q[0] \
             or Levenshtein.distance(p, q) > _MAX_EDITS:
         return None
+    return (x, y) if _told_alike(a, b) else None
+
+
+def _told_alike(a: NormClaim, b: NormClaim) -> bool:
+    """One frame, one polarity and modality, the same figures and dates."""
     if set(a.frame) != set(b.frame) or a.polarity != b.polarity \
             or a.modality != b.modality:
-        return None
+        return False
     if sorted(q_.value or 0.0 for q_ in a.quantities) != \
             sorted(q_.value or 0.0 for q_ in b.quantities):
+        return False
+    return sorted((d.first, d.last) for d in a.dates if d.first and d.last) == \
+        sorted((d.first, d.last) for d in b.dates if d.first and d.last)
+
+
+# A code's word: letters and digits ("as2271", "a321", "737").
+_CODE_RE = rx.compile(r"[a-z]{0,4}\d{2,6}[a-z]{0,3}")
+# The confidence of a code told two ways: an error (`findings.conflict_severity`). A code has
+# one spelling, no transliteration: "Flight AS2271" / "Flight AS2217" are two flights, or
+# one told wrong (desk probe Q8: a planted conflict corroborated, 0.886).
+CODED_APART = 0.75
+
+
+def coded_apart(a: NormClaim, b: NormClaim) -> tuple[str, str] | None:
+    """(a's code, b's code) when each claim names one name the other does not, the two the
+    same but for one word, a code of letters and digits whose digits differ ("Flight AS2271"
+    / "Flight AS2217"), and the claims say the same thing otherwise (`_told_alike`)."""
+    only_a, only_b = a.entities - b.entities, b.entities - a.entities
+    if len(only_a) != 1 or len(only_b) != 1:
         return None
-    if sorted((d.first, d.last) for d in a.dates if d.first and d.last) != \
-            sorted((d.first, d.last) for d in b.dates if d.first and d.last):
+    (x,), (y,) = only_a, only_b
+    wx, wy = x.removeprefix(UNKNOWN_PREFIX).split("-"), y.removeprefix(UNKNOWN_PREFIX).split("-")
+    if len(wx) != len(wy):
         return None
-    return x, y
+    differ = [(p, q) for p, q in zip(wx, wy, strict=True) if p != q]
+    if len(differ) != 1:
+        return None
+    p, q = differ[0]
+    if _CODE_RE.fullmatch(p) is None or _CODE_RE.fullmatch(q) is None \
+            or p.strip("0123456789") != q.strip("0123456789") or not _told_alike(a, b):
+        return None
+    return _as_written(a.text, p), _as_written(b.text, q)
+
+
+def _as_written(text: str, word: str) -> str:
+    """A code as the claim writes it ("AS2271" for "as2271")."""
+    m = re.search(rf"(?i)(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    return m.group() if m else word

@@ -51,7 +51,7 @@ from checker.compare.slots import (
     times_apart,
     told_apart,
 )
-from checker.compare.spellings import SPELT_APART, spelt_apart
+from checker.compare.spellings import CODED_APART, SPELT_APART, coded_apart, spelt_apart
 from checker.compare.standings import rankings_clash
 from checker.compare.stories import guesses_only, narrow_topic, two_stories
 from checker.lexicon import UNKNOWN_PREFIX, Lexicon
@@ -165,6 +165,9 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
             return _verdict("conflict", "spelling", SPELT_APART, score, {**details, "names": spelt})
         # Unrelated whatever the slots say: they are not compared (a fifth of the pairs).
         return _verdict("unrelated", None, round(1 - score, 3), score, details)
+    if (coded := coded_apart(a, b)) is not None:  # "Flight AS2271" / "Flight AS2217"
+        return _verdict("conflict", "number", CODED_APART, score,
+                        {**details, "quantities": [list(coded)]})
     # (Most pairs name no measure or no fate on one side: no call to find that out.)
     if (fa.measures and fb.measures
             and measures_differ(fa.measures, fb.measures, a.tokens, b.tokens)) \

@@ -52,9 +52,10 @@ def _d(lines: str) -> tuple[str, str, str]:
     # containment, the lightning's day ("Marrabool &amp; Tullora" one name on the UK page,
     # so "Marrabool" is another place on each page), the deaths (not extracted)
     ("qy3", {_n("qy3:21 qy3b:21"), _d("qy3:23 qy3b:23"), _n("qy3:26 qy3b:26")}),
-    # the minutes, metres / feet, the inspection's day, the captain's years; not the flight
-    # number (a corroboration), the fan blades (not extracted), the mayday (no name)
-    ("qy4", {_n("qy4:15 qy4b:15"), _n("qy4:21 qy4b:21"), _d("qy4:23 qy4b:23"),
+    # the flight number (AS2271 / AS2217: was a corroboration), the minutes, metres / feet,
+    # the inspection's day, the captain's years; not the fan blades (not extracted), the
+    # mayday (no name)
+    ("qy4", {_n("qy4:13 qy4b:13"), _n("qy4:15 qy4b:15"), _n("qy4:21 qy4b:21"), _d("qy4:23 qy4b:23"),
              _n("qy4:25 qy4b:25")}),
 ])
 def test_probe_q8_errors(tmp_path: Path, story: str, errors: set[tuple[str, str, str]]) -> None:

@@ -1,0 +1,43 @@
+"""Desk probe Q8's pages (two Markdown scrapes of a retailer's data breach, a university
+league table, a wildfire told on a page with undecoded HTML references, a jet's emergency
+landing) among the 173 pages of the desk corpus: what comparison got wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.blocking import BlockIndex
+from checker.compare.verdict import judge
+from checker.rules import RuleSet
+from tests.compare.pairs import on_page
+
+
+def _judged(ruleset: RuleSet, a: str, b: str, day: str, doc_b: str = "b") -> tuple[str, str | None]:
+    """The label and reason of a and b, each normalised as a claim of its page."""
+    na, nb = on_page(ruleset, a, "a", day), on_page(ruleset, b, doc_b, day)
+    v = judge(na, nb, BlockIndex([na, nb]), ruleset.lexicon)
+    return v.label, v.reason
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a flight's number told two ways (C4.1: a corroboration, 0.886), a model's
+    ("Flight AS2271 from Norbury to Tenerife landed back at Norbury on 29 November.",
+     "Flight AS2217 from Norbury to Tenerife landed back at Norbury on Nov. 29."),
+    ("Albion Skyways flight AS2271 diverted to Norbury on Sunday.",
+     "Albion Skyways flight AS2281 diverted to Norbury on Sunday."),
+])
+def test_a_code_told_two_ways_is_a_conflict(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-16")[0] == "conflict"
+    assert _judged(ruleset, b, a, "2026-12-16")[0] == "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # one code, and two codes that are two things said of (two flights, two dates)
+    ("Flight AS2271 from Norbury to Tenerife landed back at Norbury on 29 November.",
+     "Flight AS2271 from Norbury to Tenerife landed back at Norbury on Nov. 29."),
+    ("Flight AS2271 from Norbury to Tenerife landed back at Norbury on 29 November.",
+     "Flight AS2272 from Tenerife to Norbury was cancelled on Nov. 30."),
+])
+def test_one_code_or_two_things(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-16")[0] != "conflict"
+    assert _judged(ruleset, b, a, "2026-12-16")[0] != "conflict"
