@@ -31,9 +31,15 @@ ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "sevent
 _MOVED_BY = (r"(?:lift(?:s|ed|ing)?|t(?:akes?|ook|aking)|sen[dt]s?|sending|put(?:s|ting)?|"
              r"push(?:es|ed|ing)?|mov(?:es|ed|ing))\s+(?!to\b)[\w'-]+(?:\s+(?!to\b)[\w'-]+)?"
              r"\s+(?:up\s+|down\s+)?to")
+# The places moved between: "fell one place to third", "rose three places to fifth", and
+# a place held: "held on to sixth place" (desk probe Q8: no place, so "fell one place to
+# third" / "to fifth" went unjudged).
+_PLACES_MOVED = (r"(?:up\s+|down\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                 r"\d{1,3})\s+places?")
 _PLACE_RE = rx.compile(
     r"\b(?:(?P<verb>finish(?:ed|es)?|(?:came|comes)(?:\s+in)?|plac(?:ed|es)|rank(?:ed|s)|"
-    r"(?:slipped|fell|dropped|rose|climbed|moved|jumped)\s+to|" + _MOVED_BY + r"|"
+    r"(?:slipped|fell|dropped|rose|climbed|moved|jumped)(?:\s+" + _PLACES_MOVED + r")?\s+to|"
+    r"h(?:eld|olds?|olding)\s+on\s+to|" + _MOVED_BY + r"|"
     r"debut(?:ed|s)\s+in|"
     r"(?:was|is)(?=\s+\w+(?:\s*[,.;]|\s+(?:with|on|in\s+the|behind|ahead)\b)))\s+|"
     r"in\s+(?=\w+\s+place\b))(?P<n>" + "|".join(ORDINAL_WORDS) + r")(?:\s+place)?\b(?![-\w])",

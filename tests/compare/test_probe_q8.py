@@ -41,3 +41,26 @@ def test_a_code_told_two_ways_is_a_conflict(ruleset: RuleSet, a: str, b: str) ->
 def test_one_code_or_two_things(ruleset: RuleSet, a: str, b: str) -> None:
     assert _judged(ruleset, a, b, "2026-12-16")[0] != "conflict"
     assert _judged(ruleset, b, a, "2026-12-16")[0] != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a place moved to, the places moved between (C2.2: no place on either side, so the
+    # pair went unjudged; "fell to third" was one already)
+    ("Ashworth University fell one place to third.",
+     "Ashworth University fell one place to fifth."),
+    ("Kingsmead College rose three places to fourth in the table.",
+     "Kingsmead College rose three places to seventh in the table."),
+])
+def test_a_place_moved_to_past_places_moved(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-03")[0] == "conflict"
+    assert _judged(ruleset, b, a, "2026-12-03")[0] == "conflict"
+
+
+def test_a_place_held(ruleset: RuleSet) -> None:
+    # R2.3: "held on to sixth place" was no place against "remained in sixth place"
+    a, b = ("The University of Pellbridge remained in sixth place.",
+            "The University of Pellbridge held on to sixth place.")
+    assert _judged(ruleset, a, b, "2026-12-03")[0] == "corroboration"
+    assert _judged(ruleset, "Ashworth University fell one place to third.",
+                   "Ashworth University fell one place to third.", "2026-12-03")[0] \
+        == "corroboration"
