@@ -14,6 +14,7 @@ from checker.compare.since import figures_since, records_since
 from checker.compare.slots import quantities_compared
 from checker.compare.standings import places_read_apart
 from checker.compare.tenors import tenors_apart
+from checker.compare.tops import tops_apart
 from checker.lexicon import Lexicon
 from checker.nlp import word_stem
 from checker.normclaim import NormClaim
@@ -84,7 +85,7 @@ def two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
     """Figures that disagree as two facts' do: of two groups or places, a whole and a part,
     two periods since two starts, two instruments' terms, a level and a change, places of
     two readings, a company's part and the whole, a winner's margin and a tally, a
-    composite outcome and one of its parts."""
+    composite outcome and one of its parts, counts within two cut-offs of a ranking."""
     return groups_apart(a, b, q_conflict) or places_apart(a, b, lexicon) \
         or national_against_local(a, b, lexicon) \
         or (score < SAME_WORDING and scales_apart(a, b, q_conflict)) \
@@ -92,7 +93,8 @@ def two_facts(a: NormClaim, b: NormClaim, q_conflict: list[tuple[str, str]],
             and figures_since(a) and figures_since(b)) \
         or tenors_apart(a, b) or level_and_change(a, b, q_conflict) \
         or places_read_apart(a, b, q_conflict) or segment_against_whole(a, b) \
-        or gap_against_tally(a, b, q_conflict) or composite_against_part(a, b, q_conflict)
+        or gap_against_tally(a, b, q_conflict) or composite_against_part(a, b, q_conflict) \
+        or tops_apart(a, b)
 
 
 def figure_against_date(a: NormClaim, b: NormClaim) -> bool:

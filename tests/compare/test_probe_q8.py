@@ -64,3 +64,26 @@ def test_a_place_held(ruleset: RuleSet) -> None:
     assert _judged(ruleset, "Ashworth University fell one place to third.",
                    "Ashworth University fell one place to third.", "2026-12-03")[0] \
         == "corroboration"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # two cut-offs of a ranking (two false errors among 181 pages: qy2:21 and qy2b:21
+    # against desk probe T's t2b:18, another league table's page)
+    ("Britain has 11 universities in the top 100.",
+     "The UK now has 46 universities in the top 500, compared with 52 last year."),
+    ("Britain has 11 universities in the top 100.",
+     "Britain has 3 universities in the top 10."),
+])
+def test_counts_within_two_cut_offs(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-03")[0] != "conflict"
+    assert _judged(ruleset, b, a, "2026-12-03")[0] != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # one cut-off (C2.5), or one in common, still conflict
+    ("Britain has 11 universities in the top 100.", "Britain has 12 universities in the top 100."),
+    ("Britain has 11 universities in the top 100.",
+     "Britain has 48 universities in the top 500 and 10 in the top 100."),
+])
+def test_counts_within_one_cut_off(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-03")[0] == "conflict"
