@@ -139,10 +139,11 @@ _TITLE_WORDS = (r"chief\s+executive|chief\s+economist|prime\s+minister|finance\s
                 r"founder|editor|strategist|head|leader|partner|judge|prosecutor|scientist|"
                 r"researcher|pilot|advis[eo]r|official|colonel|commissioner|chancellor|"
                 r"ambassador|skipper")
+# (A lead "data" is the source's only before "from / by / of": "according to data
+# protection lawyers" named "protection lawyers", desk probe Q8.)
 LEAD_WORDS_RE = rx.compile(
-    r"^(?:the|a|an|its|their|data|figures|statistics|estimates|a\s+report|a\s+statement|"
-    r"a\s+survey)"
-    r"(?:\s+(?:from|by|of))?\s+", re.IGNORECASE)
+    r"^(?:(?:the|a|an|its|their|a\s+report|a\s+statement|a\s+survey)(?:\s+(?:from|by|of))?|"
+    r"(?:data|figures|statistics|estimates)\s+(?:from|by|of))\s+", re.IGNORECASE)
 ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # (pattern, whether the attribution text starts at the source rather than the match)
     # (?=...) hints: the possible first letters, so the engine skips other positions at once.

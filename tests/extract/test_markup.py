@@ -288,3 +288,18 @@ def test_a_related_links_list_gives_no_claim(ruleset: RuleSet) -> None:
             "- [Fernleigh shares fall 12% after profit warning](https://p.example/b/warn)\n")
     claims = extract_text(page, "d", ruleset.lexicon, META).claims
     assert [c.line for c in claims] == [3]
+
+
+def test_a_source_whose_first_word_is_data(ruleset: RuleSet) -> None:
+    # Desk probe Q8: "according to data protection lawyers" gave "protection lawyers" (in
+    # plain text as in a link); "data from the ONS" still gives the ONS
+    for text in ("The regulator could fine the company up to £18m, according to data "
+                 "protection lawyers.",
+                 "The regulator could fine the company up to **£18m**, [according to data "
+                 "protection lawyers](https://p.example/m/fines)."):
+        claim = extract_text(f"News\n\n{text}\n", "d", ruleset.lexicon, META).claims[0]
+        assert claim.attribution is not None
+        assert claim.attribution.source == "data protection lawyers"
+    text = "Prices rose 3.2% in May, according to data from the ONS."
+    claim = extract_text(f"News\n\n{text}\n", "d", ruleset.lexicon, META).claims[0]
+    assert claim.attribution is not None and claim.attribution.source == "the ONS"
