@@ -9,6 +9,7 @@ from typing import Any
 
 from checker.compare.anchors import tied_by_figure
 from checker.compare.calibration import calibrate
+from checker.compare.capacity import capacity_against_count
 from checker.compare.clash import Evidence, conflict, logistic, opposites
 from checker.compare.dateslots import bounds_apart
 from checker.compare.exits import (
@@ -192,6 +193,8 @@ def judge(a: NormClaim, b: NormClaim, stats: Stats, lexicon: Lexicon,
         q_agree, q_conflict = uncounted(a, q_agree), uncounted(a, q_conflict)
     if q_conflict:
         q_agree, q_conflict = answered_beside(a, b, q_agree, q_conflict)
+    if (q_agree or q_conflict) and capacity_against_count(a, b):
+        return _verdict("unrelated", None, 0.5, score, details)  # "can carry up to 236"
     # (Most pairs give no date on one side: no call to find no "since" in them.)
     since = starts_apart(a, b) if a.dates and b.dates else []
     if (q_conflict and two_facts(a, b, q_conflict, since, score, lexicon)) \

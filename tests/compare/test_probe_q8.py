@@ -87,3 +87,27 @@ def test_counts_within_two_cut_offs(ruleset: RuleSet, a: str, b: str) -> None:
 ])
 def test_counts_within_one_cut_off(ruleset: RuleSet, a: str, b: str) -> None:
     assert _judged(ruleset, a, b, "2026-12-03")[0] == "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a capacity and a count carried (T4.4: a corroboration, 214 inside "up to 236"), and
+    # a count above the capacity
+    ("The Corvan C-300 can carry up to 236 passengers.",
+     "The Corvan C-300 was carrying 214 passengers and seven crew."),
+    ("The Corvan C-300 can carry up to 236 passengers.",
+     "The Corvan C-300 was carrying 250 passengers."),
+])
+def test_a_capacity_is_no_count(ruleset: RuleSet, a: str, b: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-16")[0] == "unrelated"
+    assert _judged(ruleset, b, a, "2026-12-16")[0] == "unrelated"
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # two capacities, two counts, as before
+    ("The Corvan C-300 can carry up to 236 passengers.",
+     "The Corvan C-300 can carry 236 passengers.", "corroboration"),
+    ("The Corvan C-300 was carrying 214 passengers.",
+     "The Corvan C-300 was carrying 241 passengers.", "conflict"),
+])
+def test_capacities_and_counts(ruleset: RuleSet, a: str, b: str, label: str) -> None:
+    assert _judged(ruleset, a, b, "2026-12-16")[0] == label
