@@ -9,6 +9,7 @@ longer one ("Washington Post", "Michael Jordan", "Mumbai Indians").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -91,9 +92,8 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     """Capitalised words that appear after a lower-case word: names, not sentence starts.
     A word the page writes in lower case as often is an ordinary one that a headline or
     a programme's name capitalised ("Voter Turnout Falls" over "turnout fell")."""
-    found: dict[str, int] = {}
-    for word in _MID_NAME_RE.findall(text):
-        found[word] = found.get(word, 0) + 1
+    # Counted in C (Counter over the words found), not a dict updated a word at a time.
+    found = Counter(_MID_NAME_RE.findall(text))
     for word in _STAMPED_WORD_RE.findall(text) if ":" in text else ():  # "10:42 ..."
         if found.get(word, 0) > 1:
             found[word] -= 1
@@ -103,13 +103,13 @@ def mid_sentence_names(text: str) -> frozenset[str]:
         return frozenset()
     # Only the words the page holds at all, in lower case, can be counted: a page without
     # one (a short one, often) is not read a lower-case word at a time.
-    wanted = {low: w for w in found if (low := w.lower()) in text}
-    if not wanted:
+    for word in found:
+        if word.lower() in text:
+            break
+    else:
         return frozenset(found)
-    lower: dict[str, int] = {}
-    for word in _LOWER_WORD_RE.findall(text):
-        if word in wanted:
-            lower[word] = lower.get(word, 0) + 1
+    # Every lower-case word counted in C: only the wanted ones' counts are read.
+    lower = Counter(_LOWER_WORD_RE.findall(text))
     return frozenset(w for w, n in found.items() if lower.get(w.lower(), 0) < n)
 
 
