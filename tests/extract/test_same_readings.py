@@ -3,11 +3,19 @@ the replaced code as it was, and compares on generated texts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import propernames
+from checker.extract import extract_document
+from checker.ingest import read_document
+from checker.models.claims import ClaimFile
 from checker.propernames import mid_sentence_names
+from checker.rules import RuleSet
+
+REPO = Path(__file__).resolve().parents[2]
 
 # Words of a page: capitals after lower-case words, the same words in lower case, a live
 # blog's stamps, apostrophes and accents.
@@ -55,3 +63,18 @@ _LINES = ["10:42 Lin said so.", "10:42 Will said.", "with Lin and Will.", "as li
 @given(st.lists(st.sampled_from(_LINES), max_size=8).map("\n".join))
 def test_mid_sentence_names_of_stamped_lines_as_before(text: str) -> None:
     assert mid_sentence_names(text) == _old_mid_sentence_names(text)
+
+
+def test_claim_file_as_validated(ruleset: RuleSet) -> None:
+    """claim_file_of builds the file around the claims unvalidated: the same model a
+    validated ClaimFile(document=..., extractor=..., claims=...) is, dump for dump."""
+    for path in sorted((REPO / "seeds").glob("*.txt"))[:20]:
+        doc = read_document(path, path.name)
+        built = extract_document(doc, ruleset.lexicon, 0.2)
+        validated = ClaimFile(document=built.document, extractor=built.extractor,
+                              claims=list(built.claims))
+        assert built == validated
+        assert built.model_dump_json() == validated.model_dump_json()
+        assert built.model_fields_set == validated.model_fields_set
+        assert list(vars(built)) == list(vars(validated))
+        assert built.claims is not validated.claims
