@@ -165,7 +165,9 @@ _FULL_STOP_RE = rx.compile(r"(?<=\w{4})\.\Z")
 def _unstopped(source: str) -> str:
     """The source without the sentence's full stop ("said Chiara Bellini of Sea Rescue
     Network.": desk probe R); an abbreviation's point stays ("Acme Inc.", "U.S.")."""
-    return _FULL_STOP_RE.sub("", source)
+    # The pattern ends in "\.\Z": a source not ending in "." (most) is returned as it is,
+    # without the substitution's scan of every position for its look-behind.
+    return _FULL_STOP_RE.sub("", source) if source.endswith(".") else source
 
 
 def _closes(sentence: str, end: int) -> bool:

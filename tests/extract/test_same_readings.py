@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import propernames
-from checker.extract import extract_document
+from checker.extract import attribution, extract_document
 from checker.ingest import read_document
 from checker.models.claims import ClaimFile
 from checker.propernames import mid_sentence_names
@@ -78,3 +78,9 @@ def test_claim_file_as_validated(ruleset: RuleSet) -> None:
         assert built.model_fields_set == validated.model_fields_set
         assert list(vars(built)) == list(vars(validated))
         assert built.claims is not validated.claims
+
+
+@given(st.text(alphabet="ab1_.\n \u00e9", max_size=12))
+def test_unstopped_as_before(source: str) -> None:
+    """_unstopped skips the substitution where the source does not end in "."."""
+    assert attribution._unstopped(source) == attribution._FULL_STOP_RE.sub("", source)
