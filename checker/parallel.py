@@ -84,11 +84,12 @@ def _map_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[Any]:
 
 
 def _extract_block(state: dict[str, Any], bounds: tuple[int, int]) -> list[ClaimFile]:
-    """Claims of documents start..end-1 (the documents are the parent's)."""
-    from checker.extract.document import extract_document  # the parent's, imported below
+    """Claims of documents start..end-1 (the documents are the parent's), read a batch of
+    documents at a time (`extract.batch`: the same claims as document by document)."""
+    from checker.extract.batch import extract_batch  # the parent's, imported below
 
-    return [extract_document(doc, state["lexicon"], state["threshold"])
-            for doc in state["docs"][bounds[0]:bounds[1]]]
+    return extract_batch(state["docs"][bounds[0]:bounds[1]], state["lexicon"],
+                         state["threshold"])
 
 
 def extract_documents(docs: Sequence[Document], ruleset: RuleSet, threshold: float,
@@ -159,7 +160,7 @@ def _extract_many(docs: Sequence[Document], lexicon: Lexicon, threshold: float,
                   jobs: int) -> Iterable[ClaimFile]:
     # The extractor is imported here, by the run that extracts (its patterns take a third
     # of a second to compile), and before the workers start, which inherit it.
-    importlib.import_module("checker.extract.document")
+    importlib.import_module("checker.extract.batch")
     state = {"docs": docs, "lexicon": lexicon, "threshold": threshold}
     return [model for block in spread(_extract_block, state, len(docs), jobs)
             for model in block]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass, replace
 from operator import attrgetter
 
@@ -18,7 +19,7 @@ from checker.extract.dates import MONTH_BIT, Anchor, find_dates
 from checker.extract.gates import JointGates
 from checker.extract.ids import claim_file_of, claim_id
 from checker.extract.interview import Turns, turns_of
-from checker.extract.markup import squeeze_markup
+from checker.extract.markup import Squeezed, squeeze_markup
 from checker.extract.quantities import GATES as _QUANTITY_GATES
 from checker.extract.quantities import RANK_CUES, find_quantities
 from checker.extract.quantity_context import RANKED_RE
@@ -106,32 +107,43 @@ def extract_document(
     doc: Document, lexicon: Lexicon, threshold: float = DEFAULT_THRESHOLD
 ) -> ClaimFile:
     """All claims of a document scoring at least threshold, in text order."""
+    ctx = context_of(doc, lexicon)
+    found = [claim for us, ue, s, e in candidate_spans(ctx.doc, ctx.folded, ctx.turns, ctx.text)
+             if (claim := ctx.claim(us, ue, (s, e), threshold)) is not None]
+    return claim_file_with(ctx, found, threshold)
+
+
+def context_of(doc: Document, lexicon: Lexicon) -> _Context:
+    """What every claim of a document shares, read once. Its `doc` is the page as read: a
+    Markdown page, or one with HTML's leftovers, without its markup (`markup`)."""
     # A hard-wrapped page is read as its paragraphs (the wrap's line breaks as spaces); the
     # claims' own texts are the document's, line breaks and all.
     text = unwrap(doc.text)
     squeezed = squeeze_markup(text)
-    if squeezed is None:
-        return claim_file_of(doc, threshold, _numbered(_claims_of(doc, text, lexicon,
-                                                                  threshold)))
-    # A Markdown page, or one with HTML's character references, is read as its prose; each
-    # claim is then placed in the page as written, its text and id the page's.
-    inner = replace(doc, text=squeezed.text, body_start=squeezed.index(doc.body_start))
-    found = _claims_of(inner, squeezed.text, lexicon, threshold)
-    return claim_file_of(doc, threshold, _numbered([placed(c, squeezed, doc) for c in found]))
+    page = doc
+    if squeezed is not None:
+        # Read as its prose; each claim is placed in the page as written when the file is
+        # made (`claim_file_with`), its text and id the page's.
+        text = squeezed.text
+        doc = replace(doc, text=text, body_start=squeezed.index(doc.body_start))
+    return _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(text), fold(text),
+                    turns=turns_of(doc.text, lexicon, doc.meta.title), text=text,
+                    page=page, squeezed=squeezed)
 
 
-def _claims_of(doc: Document, text: str, lexicon: Lexicon, threshold: float) -> list[Claim]:
-    """The claims of a document read as `text` (unwrap(doc.text)), in text order."""
-    ctx = _Context(doc, lexicon, anchor_of(doc.meta), mid_sentence_names(text), fold(text),
-                   turns=turns_of(doc.text, lexicon, doc.meta.title), text=text)
-    found = [claim for us, ue, s, e in candidate_spans(doc, ctx.folded, ctx.turns, text)
-             if (claim := ctx.claim(us, ue, (s, e), threshold)) is not None]
+def claim_file_with(ctx: _Context, found: list[Claim], threshold: float) -> ClaimFile:
+    """The document's claim file: its candidates' claims `found`, in text order, with its
+    fact check's rated claims, placed in the page as written, each id made unique."""
+    doc = ctx.doc
     # A fact check's rated claims ("laim": "Claim:" in any case, a cheap test first).
     rated = rated_claims(doc.text, ctx.folded.lower()) if "laim" in ctx.folded else []
     if rated:
         found = with_rated(found, [c for r in rated if (c := rated_claim(
             ctx.claim(r.start, r.end, (r.start, r.end)), r, threshold)) is not None])
-    return found
+    page = ctx.page if ctx.page is not None else doc
+    if ctx.squeezed is not None:
+        found = [placed(c, ctx.squeezed, page) for c in found]
+    return claim_file_of(page, threshold, _numbered(found))
 
 
 def _numbered(found: list[Claim]) -> list[Claim]:
@@ -165,6 +177,16 @@ def build_claim(
                                                                               sentence)
 
 
+def finish(steps: Generator[None, None, Claim | None]) -> Claim | None:
+    """What a claim's steps return, run to the end."""
+    # (A generator's return value comes with the StopIteration that ends it.)
+    try:
+        while True:
+            next(steps)
+    except StopIteration as stop:
+        return stop.value  # type: ignore[no-any-return]
+
+
 @dataclass
 class _Context:
     """What every claim of one document shares; the folded text is computed once."""
@@ -182,6 +204,10 @@ class _Context:
     # The document as its readers see it: unwrap(doc.text) (claims quote doc.text itself);
     # doc.text when not given.
     text: str = ""
+    # A page read without its markup: the page as written, and where the text read stands
+    # in it (None: the page is read as it is).
+    page: Document | None = None
+    squeezed: Squeezed | None = None
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -221,6 +247,13 @@ class _Context:
               threshold: float = 0.0) -> Claim | None:
         """One candidate claim with all its slots, or None for a non-sentence or a claim
         scoring under threshold."""
+        return finish(self.claim_steps(start, end, sentence, threshold))
+
+    def claim_steps(self, start: int, end: int, sentence: tuple[int, int],
+                    threshold: float = 0.0) -> Generator[None, None, Claim | None]:
+        """claim(), read a stage at a time: it pauses (yields) between its readers' stages
+        and returns the claim. `extract.batch` runs many clauses' stages in turn, each
+        reader over every clause of a batch (its code and data stay in the caches)."""
         text, folded = self.text, self.folded
         # The clause as read (a hard wrap's line breaks as spaces) and as the page has it.
         seen = text[start:end]
@@ -244,12 +277,14 @@ class _Context:
             attrib = attribution(text, start, end, folded, attribution_gates) or attrib
         if attrib is None and self.turns is not None:
             attrib = self.turns.speaker_of(start)  # an answer, a speaker's turn: theirs
+        yield  # stance read
         digits = _DIGIT_RE.search(folded, start, end) is not None
         dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
                            lower=lower, digits=digits, gates=date_gates)
         titles = quoted_titles(folded, start, end) if '"' in lower else []  # (its own test)
         if titles and dates:  # "Net Zero by 2050" names a report, no date
             dates = [d for d in dates if not within(d.start, d.end, titles)]
+        yield  # dates read
         quantities = find_quantities(text, start, end,
                                      skip=[*map(_SPAN, dates), *titles] if dates else titles,
                                      folded=folded, lower=lower, digits=digits,
@@ -270,6 +305,7 @@ class _Context:
         # as one: "The system was restored at 2.15pm." scored 0.354 with neither and was
         # lost, and with it a conflict of two times of one outage; desk probe W).
         # (The kinds read in C: no generator resumed for each figure.)
+        yield  # quantities read
         kinds = set(map(_KIND, quantities)) if quantities else _NO_KINDS
         base = text_features(clause, has_number=not kinds <= _RANK_OR_TIME or (
                                  "rank" in kinds and any(q.noun is not None for q in quantities
@@ -294,6 +330,7 @@ class _Context:
         # could not lift the score to the threshold (the result is the same, only faster).
         if threshold > 0 and score_of(tuple(base), ENTITY_BONUS) < threshold:
             return None
+        yield  # features read
         # After a dateline the sentence starts again: "DHAKA, Aug 10 - Dengue cases ..."
         # says no more that "Dengue" is a name than a sentence opening with it would.
         entities = self.lexicon.find_entities(text, start, end, self.vocab, body=line)
@@ -314,6 +351,7 @@ class _Context:
         triple = read_triple(text, start, end, entities, self.lexicon, folded) \
             if line is None else read_triple(text, line, end, [
                 m for m in entities if m.start >= line], self.lexicon, folded)
+        yield  # names and triple read (one stage: the triple reads the names' tokens)
         # Built as trusted models, not validated: every value below is the extractor's own, of
         # the declared types (test_construct.py checks the claims equal validated ones), and
         # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.
