@@ -266,6 +266,7 @@ class _Context:
         clause = folded[start:end]  # fold(seen): the readers below fold no clause again
         lower = clause.lower()
         date_gates, quantity_gates, attribution_gates, cue_gates = SENTENCE_GATES.masks(lower)
+        yield  # gates read
         whole = (start, end) == sentence
         future, attrib, correction = self.stance(sentence, attribution_gates, cue_gates) \
             if whole else self.stance(sentence)
@@ -352,13 +353,17 @@ class _Context:
             if line is None else read_triple(text, line, end, [
                 m for m in entities if m.start >= line], self.lexicon, folded)
         yield  # names and triple read (one stage: the triple reads the names' tokens)
+        cid = claim_id(self.doc.id, raw, lower)
+        pol = polarity(clause, clause)
+        mod = modality(clause, attrib is not None, future, clause)
+        yield  # stance of the claim read
         # Built as trusted models, not validated: every value below is the extractor's own, of
         # the declared types (test_construct.py checks the claims equal validated ones), and
         # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.
         # The fields set are those a validated Claim(...) had: all but suppress and note.
         return trusted(Claim, set(_CLAIM_FIELDS_SET), {
             # fold() keeps each character's place: the clause's folded lower case is raw's.
-            "id": claim_id(self.doc.id, raw, lower),
+            "id": cid,
             "text": raw,
             "span": (start, end),
             "line": self.doc.lines.line_of(start),
@@ -371,10 +376,10 @@ class _Context:
             "quantities": [quantity_slot(q, self.rupee) for q in quantities]
             if quantities else [],
             "dates": list(map(date_slot, dates)),
-            "polarity": polarity(clause, clause),
+            "polarity": pol,
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
             # hedges the second clause, not the first.
-            "modality": modality(clause, attrib is not None, future, clause),
+            "modality": mod,
             "attribution": trusted(Attribution, _ATTRIBUTION_FIELDS, {
                 "text": attrib.text, "source": attrib.source,
                 "span": (attrib.start, attrib.end)}) if attrib else None,
