@@ -10,6 +10,7 @@ from checker.extract import extract_document
 from checker.extract.batch import extract_batch
 from checker.ingest import Document, document_from_text, read_document
 from checker.rules import RuleSet
+from tests.extract.test_markup import PAGE
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
@@ -20,6 +21,9 @@ def _documents() -> list[Document]:
     docs = [read_document(path, path.name) for path in paths]
     texts = [v["text"] for v in json.loads((DATA / "bounded_small.json").read_text()).values()]
     texts.append((DATA / "news_page.txt").read_text(encoding="utf-8"))
+    # pages read without their markup, each claim placed back (extract.markup)
+    texts += [PAGE, "Trade\n\nUnemployment in Wales was 5.1&nbsp;per cent in September, "
+                    "the ONS said.\nChina launched Chang&#8217;e 6 in May 2024, CNSA said.\n"]
     docs += [document_from_text(f"d{i}", text) for i, text in enumerate(texts)]
     return docs
 
