@@ -6,6 +6,7 @@ a count above the capacity would have conflicted)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker import rx
 from checker.normclaim import NormClaim
@@ -18,7 +19,12 @@ _CAPACITY_RE = rx.compile(
 
 def _capacity(c: NormClaim) -> bool:
     """Whether the claim tells what a thing can take, not what it took."""
-    return _CAPACITY_RE.search(c.text) is not None
+    return _capacity_text(c.text)
+
+
+@lru_cache(maxsize=1 << 16)  # asked of a claim once a pair with figures: read once a text
+def _capacity_text(text: str) -> bool:
+    return _CAPACITY_RE.search(text) is not None
 
 
 def capacity_against_count(a: NormClaim, b: NormClaim) -> bool:

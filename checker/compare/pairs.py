@@ -13,7 +13,7 @@ from checker.compare.facts import Facts
 from checker.compare.grouping import grouped
 from checker.compare.independence import copy_counts, count_origins, is_copy, origins_of
 from checker.compare.memo import VerdictMemo, content_ids
-from checker.compare.spellings import may_be_spelt_apart
+from checker.compare.spellings import spelt_alike
 from checker.compare.store import Judged, Prior, VerdictFile
 from checker.compare.verdict import Thresholds, Verdict, judge
 from checker.lexicon import Lexicon
@@ -87,7 +87,7 @@ def worth_judging(a: NormClaim, b: NormClaim) -> bool:
     """
     if a.doc == b.doc and a.polarity == b.polarity:
         return False
-    return not a.entities.isdisjoint(b.entities) or may_be_spelt_apart(a, b)
+    return not a.entities.isdisjoint(b.entities) or spelt_alike(a, b)
 
 
 def kept(a: NormClaim, b: NormClaim, verdict: Verdict) -> bool:
@@ -135,7 +135,7 @@ def kept_verdicts(claims: Sequence[NormClaim], pairs: Iterable[tuple[int, int]],
         a, b = claims[i], claims[j]
         # `worth_judging`, inline: it is asked of every candidate pair, a million at 200,000.
         if (a.doc == b.doc and a.polarity == b.polarity) or (
-                a.entities.isdisjoint(b.entities) and not may_be_spelt_apart(a, b)):
+                a.entities.isdisjoint(b.entities) and not spelt_alike(a, b)):
             continue
         verdict = prior.get(i, j) if prior is not None else None
         if verdict is None:

@@ -23,10 +23,14 @@ _MIN_LENGTH = 5  # "Sara" / "Sarah" are no evidence: first names run short
 SPELT_APART = 0.65
 
 
-def may_be_spelt_apart(a: NormClaim, b: NormClaim) -> bool:
-    """The cheap half of `spelt_apart`, asked of every candidate pair naming nothing in
-    common: one name each, one frame."""
-    return len(a.entities) == 1 and len(b.entities) == 1 and a.frame == b.frame
+def spelt_alike(a: NormClaim, b: NormClaim) -> bool:
+    """Whether two claims naming nothing in common are one sentence with a name spelt two
+    ways (`spelt_apart`), its cheap half first (one name each, one frame): asked of every
+    candidate pair naming nothing in common, a million at 200,000 claims. Only such pairs
+    are judged: judging every pair of one name each and one frame made the 199,625 generated
+    claims' comparison 40% slower (85.8 -> ~122 s in one process) for no finding."""
+    return len(a.entities) == 1 and len(b.entities) == 1 and a.frame == b.frame \
+        and spelt_apart(a, b) is not None
 
 
 def spelt_apart(a: NormClaim, b: NormClaim) -> tuple[str, str] | None:
@@ -76,6 +80,9 @@ def coded_apart(a: NormClaim, b: NormClaim) -> tuple[str, str] | None:
     """(a's code, b's code) when each claim names one name the other does not, the two the
     same but for one word, a code of letters and digits whose digits differ ("Flight AS2271"
     / "Flight AS2217"), and the claims say the same thing otherwise (`_told_alike`)."""
+    # Asked of every pair judged: most name the same things, or not as many.
+    if len(a.entities) != len(b.entities) or a.entities == b.entities:
+        return None
     only_a, only_b = a.entities - b.entities, b.entities - a.entities
     if len(only_a) != 1 or len(only_b) != 1:
         return None
