@@ -72,7 +72,9 @@ def _patch(stage: str, action: str, marker: Path) -> None:
     """Wrap the function a worker of `stage` calls per item (forked workers inherit it)."""
     owner: Any = {"extract": extractor, "normalise": parallel, "candidates": parallel.BlockIndex,
                   "verdicts": parallel, "comparison": parallel}.get(stage, rule_findings)
-    name = {"extract": "extract_document", "normalise": "normalise_document",
+    # (A document's context: what extraction reads first of each document, one at a time
+    # or in `extract.batch`'s batches, which imports it from the module once patched.)
+    name = {"extract": "context_of", "normalise": "normalise_document",
             "candidates": "candidates", "verdicts": "kept_verdicts",
             "comparison": "recall"}.get(stage, "_regions")
     setattr(owner, name, _wrapped(getattr(owner, name), stage, action, marker))
