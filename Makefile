@@ -8,20 +8,28 @@ STAMP  := $(VENV)/.installed
 # `make check FAIL_ON=error` makes it fail like CI would.
 FAIL_ON ?= never
 
-.PHONY: install check test lint typecheck bench clean
+.PHONY: install native check test lint typecheck bench clean
 
-install: $(STAMP)
+# Extraction's readers compiled by mypyc into build/native/ (checker/native.py); built again
+# when a source changed, else a look at its manifest. Without a compiler the package runs
+# as pure Python; NATIVE_FLAGS=--require (CI) makes that a failure.
+NATIVE_FLAGS ?=
+
+install: $(STAMP) native
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,native]'
 	touch $(STAMP)
 
-check: $(STAMP)
+native: $(STAMP)
+	$(BIN)/python -m checker.native_build $(NATIVE_FLAGS)
+
+check: $(STAMP) native
 	$(BIN)/claimcheck check --fail-on $(FAIL_ON) --format json,md,html,sarif
 
-test: $(STAMP)
+test: $(STAMP) native
 	$(BIN)/python -m pytest -q
 	$(BIN)/claimcheck rules test
 
@@ -29,9 +37,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check checker tests
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) native
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .claimcheck-cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .claimcheck-cache build/native

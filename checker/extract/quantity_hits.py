@@ -4,6 +4,7 @@ US$5", "about 70"), as one match."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checker import rx
 from checker.extract import quantity_patterns as qp
@@ -24,6 +25,11 @@ class Hit:
     `head` is where the whole hit starts (start()); a part other than "cur" and "mod" starts
     where the match's own does (m.start(name)): the readers of figures read both so, without
     a Python call each."""
+
+    # group(name): a part's text, or None when absent; end() where the hit ends, end(name)
+    # where a part does.
+    group: Callable[[str], str | None]
+    end: Callable[..., int]
 
     def __init__(self, folded: str, m: re.Match[str], currency: bool = True,
                  floor: int = 0) -> None:
@@ -49,24 +55,17 @@ class Hit:
         for name, (a, b) in self.spans.items():
             self.groups[name] = folded[a:b]
         # The readers ask a hit for its parts a score of times: the dict's own get, not a
-        # method call each (group() below says what it answers); and where one ends, the
-        # match's own end (end() below: a part's end is the match's, the hit's end too).
-        self.group = self.groups.get  # type: ignore[method-assign,assignment]
-        self.end = m.end  # type: ignore[method-assign,assignment]
-
-    def group(self, name: str) -> str | None:
-        """The text of a named part, or None when absent."""
-        return self.groups.get(name)
+        # method of ours each; and where one ends, the match's own end (a part's end is the
+        # match's, the hit's end too). Attributes, not methods assigned over: a compiled
+        # class's methods cannot be (checker.native).
+        self.group = self.groups.get
+        self.end = m.end
 
     def start(self, name: str | None = None) -> int:
         """Where the whole hit, or a named part, starts."""
         if name is None:
             return self.head
         return self.spans[name][0] if name in self.spans else self.m.start(name)
-
-    def end(self, name: str | None = None) -> int:
-        """Where the whole hit, or a named part, ends."""
-        return self.m.end() if name is None else self.m.end(name)
 
 
 # MOD_BEFORE_RE without IGNORECASE, for the lower-case window (cues.lower_twin).

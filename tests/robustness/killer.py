@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import checker.extract.document as extractor
+import checker.extract.batch as extractor
 import checker.parallel as parallel
 import checker.rule_findings as rule_findings
 import checker.workers as workers
@@ -72,9 +72,10 @@ def _patch(stage: str, action: str, marker: Path) -> None:
     """Wrap the function a worker of `stage` calls per item (forked workers inherit it)."""
     owner: Any = {"extract": extractor, "normalise": parallel, "candidates": parallel.BlockIndex,
                   "verdicts": parallel, "comparison": parallel}.get(stage, rule_findings)
-    # (A document's context: what extraction reads first of each document, one at a time
-    # or in `extract.batch`'s batches, which imports it from the module once patched.)
-    name = {"extract": "context_of", "normalise": "normalise_document",
+    # (Extraction: a block of documents, which parallel._extract_block imports from the
+    # module when called, once patched. Not a function the extractor calls inside itself:
+    # its compiled modules call each other in C, past a patched module attribute.)
+    name = {"extract": "extract_batch", "normalise": "normalise_document",
             "candidates": "candidates", "verdicts": "kept_verdicts",
             "comparison": "recall"}.get(stage, "_regions")
     setattr(owner, name, _wrapped(getattr(owner, name), stage, action, marker))
