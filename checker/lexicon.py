@@ -3,8 +3,8 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from itertools import accumulate, compress, repeat
 
 from rapidfuzz import fuzz, process
@@ -44,6 +44,11 @@ class EntityInfo:
     type: str | None
     parent: str | None = None
 
+    def __reduce__(self) -> tuple[Callable[..., EntityInfo], tuple[str | None, ...]]:
+        """Pickled as its fields, rebuilt by __init__: a compiled frozen class cannot be
+        set attribute by attribute (checker.native)."""
+        return EntityInfo, (self.id, self.name, self.type, self.parent)
+
 # What makes a match token's cased_key differ from it: an apostrophe (any nlp.MATCH_TOKEN_RE
 # takes in a word) or "&".
 _KEYED_CHARS_RE = rx.compile("['\u2019\u2018\u02bc&]")
@@ -59,6 +64,10 @@ class PredicateInfo:
     phrases: tuple[tuple[str, ...], ...]
     antonyms: tuple[str, ...] = ()
     single_valued: bool = False
+
+    def __reduce__(self) -> tuple[Callable[..., PredicateInfo], tuple[object, ...]]:
+        """Pickled as its fields, rebuilt by __init__ (as EntityInfo)."""
+        return PredicateInfo, (self.id, self.phrases, self.antonyms, self.single_valued)
 
 
 def phrase_stems(text: str) -> tuple[str, ...]:
@@ -202,10 +211,16 @@ class Lexicon:
         return hit is not None and hit[1] == "demonym" and team_name_end(text, toks, j)
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the last tokenised text (it may be a whole document)."""
-        state = dict(self.__dict__)
+        """Pickled without the last tokenised text (it may be a whole document): its fields
+        one by one, as a compiled Lexicon has no __dict__ (checker.native)."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
         state["_last"] = None
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Unpickled: the fields __getstate__ gave."""
+        for name, value in state.items():
+            setattr(self, name, value)
 
     def tokens(self, text: str, start: int = 0,
                end: int | None = None) -> tuple[list[Token], list[str], list[str]]:

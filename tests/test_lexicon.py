@@ -330,3 +330,19 @@ def test_a_territory_named_with_a_demonym_is_no_country(
 def test_names_with_particles_and_nationals(ruleset: RuleSet, text: str,
                                             expected: list[tuple[str, str | None]]) -> None:
     assert [(m.text, m.id) for m in ruleset.lexicon.find_entities(text)] == expected
+
+
+def test_a_pickled_lexicon_finds_what_it_found_without_the_last_text(ruleset: RuleSet) -> None:
+    # Workers on a platform without fork get the lexicon pickled; a compiled Lexicon
+    # (checker.native) has no __dict__ to pickle.
+    import pickle
+
+    text = "Beijing said a Pakistani astronaut will fly to the ISS in 2026."
+    before = ruleset.lexicon.find_entities(text)
+    copy = pickle.loads(pickle.dumps(ruleset.lexicon))
+    assert copy._last is None and ruleset.lexicon._last is not None
+    assert copy.find_entities(text) == before
+    assert copy.entities == ruleset.lexicon.entities
+    assert copy.predicates == ruleset.lexicon.predicates
+    whole = pickle.loads(pickle.dumps(ruleset))  # what a spawned worker is given
+    assert whole.lexicon.find_entities(text) == before
