@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import accumulate, compress, repeat
+from typing import Final
 
 from rapidfuzz import fuzz, process
 
@@ -33,7 +34,7 @@ from checker.propernames import (
 from checker.textutil import START, Token, fold
 
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
-UNKNOWN_PREFIX = "name:"
+UNKNOWN_PREFIX: Final = "name:"
 
 @dataclass(frozen=True)
 class EntityInfo:
@@ -51,9 +52,9 @@ class EntityInfo:
 
 # What makes a match token's cased_key differ from it: an apostrophe (any nlp.MATCH_TOKEN_RE
 # takes in a word) or "&".
-_KEYED_CHARS_RE = rx.compile("['\u2019\u2018\u02bc&]")
+_KEYED_CHARS_RE: Final = rx.compile("['\u2019\u2018\u02bc&]")
 # Letters and points: "U.S", "U.K", "E.U" (a known name matched without its last point).
-_INITIALISM_RE = rx.compile(r"(?:[A-Z]\.)+[A-Z]")
+_INITIALISM_RE: Final = rx.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ where a dash dateline ends ("LUSAKA - A cholera case").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from checker import rx
 
 # A dash dateline opening a sentence: "LUSAKA - ", "KITWE, Zambia (Reuters) \u2014 ". The
 # word after it starts the sentence proper (a name only if the page names it elsewhere).
-_DASH_DATELINE_RE = rx.compile(
+_DASH_DATELINE_RE: Final = rx.compile(
     r"[\W_]{0,3}[A-Z][\w'\u2019.]*(?:[ \t]+[A-Z][\w'\u2019.]*){0,3}"
     r"(?:,[ \t]+[A-Z][\w'\u2019.]*(?:[ \t]+[A-Z][\w'\u2019.]*){0,2})?"
     r"(?:[ \t]*\([^()\n]{2,40}\))?[ \t]+[-\u2013\u2014]+[ \t]+")
@@ -26,7 +27,7 @@ def after_dash_dateline(text: str, start: int, pos: int) -> bool:
 # Names of one word, "and" and one word: one name, not two, of places, companies and a party
 # (a name the lexicon knows, such as "Bosnia and Herzegovina", is matched before the chunks
 # are read and never comes here).
-AND_NAMES = frozenset(
+AND_NAMES: Final = frozenset(
     f"{a} and {b}" for a, b in (pair.split("-") for pair in """
     trinidad-tobago antigua-barbuda bosnia-herzegovina turks-caicos wallis-futuna
     marks-spencer procter-gamble johnson-johnson ernst-young barnes-noble simon-schuster
@@ -127,7 +128,7 @@ def _acronym_first(words: Sequence[str], parts: list[tuple[int, int]],
 
 
 # The last word of a place's name: "Tin Can Island", "Orange County", "Kwun Tong District".
-_PLACE_TAILS = frozenset("""island islands port harbour harbor bay county district province
+_PLACE_TAILS: Final = frozenset("""island islands port harbour harbor bay county district province
     region state valley city town""".split())
 
 
@@ -148,14 +149,14 @@ def _place_after_one_word(words: Sequence[str], parts: list[tuple[int, int]],
 
 
 # The last word of a body's name, and of other names that end one (a place's, a venue's).
-_BODY_HEADS = frozenset("""administration agency authority board bureau centre center
+_BODY_HEADS: Final = frozenset("""administration agency authority board bureau centre center
     commission committee council court department directorate exchange foundation fund
     institute institution library ministry museum office organisation organization registry
     service society trust union university college school hospital bank association
     federation league party group company corporation academy alliance tribunal
     inspectorate network programme program laboratory laboratories""".split())
-_NAME_ENDS = frozenset("creek flat river lake hill park road street square station airport "
-                       "stadium arena hall".split())
+_NAME_ENDS: Final = frozenset("creek flat river lake hill park road street square station airport "
+                              "stadium arena hall".split())
 
 
 def _two_word_names(words: Sequence[str], parts: list[tuple[int, int]],
@@ -190,4 +191,4 @@ def _plain_names(words: Sequence[str], parts: list[tuple[int, int]]) -> bool:
     return len(parts) == 2 and all(w[:1].isupper() for lo, hi in parts for w in words[lo:hi])
 
 
-_ACRONYM_RE = rx.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")
+_ACRONYM_RE: Final = rx.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")

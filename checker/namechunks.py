@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
@@ -33,7 +34,7 @@ from checker.textutil import Token
 
 # Time zones after a clock time ("0012 GMT", "14:30 UTC"): capitals, not names. The page's
 # subject lent to its figures that name no one was "GMT" (a desk probe).
-TIME_ZONES = frozenset(
+TIME_ZONES: Final = frozenset(
     """
     GMT UTC BST CET CEST EET EEST WET WEST EST EDT CST CDT MST MDT PST PDT AKST HST AEST
     AEDT ACST AWST NZST NZDT JST KST HKT SGT WIB
@@ -41,13 +42,13 @@ TIME_ZONES = frozenset(
 )
 # A paper's statistics before their figures ("HR 1.71", "95% CI 1.12-1.87", "(SD 9.8)"):
 # labels there, not names, as a currency code is (desk probe L: the names "HR 1", "CI 1", "SD 9").
-STAT_LABELS = frozenset("HR aHR OR aOR RR aRR IRR CI SD SE SEM IQR".split())
+STAT_LABELS: Final = frozenset("HR aHR OR aOR RR aRR IRR CI SD SE SEM IQR".split())
 # ... as quantity_stats reads them: "HR 1.71", not the bill "HR 1" nor "the IRR, 14.5%"
-_STAT_FIGURE_RE = rx.compile(r"(?:\s*[=:]\s*|\s+)\d{1,3}\.\d+(?![\d.]*\d)(?!\s*%)")
+_STAT_FIGURE_RE: Final = rx.compile(r"(?:\s*[=:]\s*|\s+)\d{1,3}\.\d+(?![\d.]*\d)(?!\s*%)")
 # A reporting period's label ("Q3 2025", "H1", "FY2026", "FY26"): a quarter, a half or a
 # year of accounts, not a name ("Q3 2025" was a name that the next line took as subject).
-_PERIOD_LABEL_RE = rx.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
-_PERIOD_LABEL_FIRST = frozenset("QHF")  # what a label starts with: other words are not tried
+_PERIOD_LABEL_RE: Final = rx.compile(r"[QH][1-4]|FY(?:\d{2}|\d{4})?")
+_PERIOD_LABEL_FIRST: Final = frozenset("QHF")  # what a label starts with: other words are not tried
 # Particles inside a person's name as well ("Mathieu van der Poel", "Ursula von der Leyen",
 # "Lula da Silva": each was read as two names, "Mathieu" and "Poel", a desk probe).
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin", "ibn", "von",
@@ -57,14 +58,14 @@ _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "al", "bin"
 # Liberty") unless a person's name follows it: "Sporting CP for Luka Vranjes" is two names
 # (a desk probe: one, which then took every "Vranjes" of the page). A person's name here is
 # two or three capitalised words, none a word of a body's name, and then no more capitals.
-_FOR_HEADS = frozenset("""Institute Centre Center Council Commission Committee Department
+_FOR_HEADS: Final = frozenset("""Institute Centre Center Council Commission Committee Department
     Ministry Minister Secretary Office Agency Foundation Fund Society Association Union
     Alliance Campaign Coalition Federation League Board Authority School College Academy
     Trust Organisation Organization Bureau Service Partnership Network Party Movement Court
     Tribunal Programme Program Initiative Forum Unit Hospital Laboratory Museum Prize Award
     Medal Act Day Conference Corporation Bank Fellowship Commissioner Inspectorate
     Directorate Panel Project Mission Charity Appeal""".split())
-_BODY_WORDS = _FOR_HEADS | frozenset("""Rights International Studies Research Development
+_BODY_WORDS: Final = _FOR_HEADS | frozenset("""Rights International Studies Research Development
     Justice Peace Change Progress Democracy Freedom Liberty Humanity Life Animals Children
     Education Health Future Reform Action Now Women Men People Workers Families Science
     Policy Affairs Relations Security Defence Defense Energy Environment Climate Trade
@@ -101,26 +102,26 @@ def _person_of_body(toks: Sequence[Token], chunk: list[int], i: int) -> bool:
     return k > i + 2 and toks[k - 1].text in _FOR_HEADS
 
 
-_NOT_NAME_STARTS = STOPWORDS | COMMON_STARTERS
+_NOT_NAME_STARTS: Final = STOPWORDS | COMMON_STARTERS
 # A hyphen joins a name only unspaced ("Chang-e", "JF-17"): a spaced dash ends one, as the
 # dash of a dateline does ("LUSAKA - A cholera case": a desk probe drafted "LUSAKA - A").
-_NAME_GAP_RE = rx.compile(r"[ \t&/]*|[&/]*-[&/]*")
-_ROMAN_RE = rx.compile(r"[IVX]+")
+_NAME_GAP_RE: Final = rx.compile(r"[ \t&/]*|[&/]*-[&/]*")
+_ROMAN_RE: Final = rx.compile(r"[IVX]+")
 # Acronyms of a company's accounts, no names: "EBITDA margin expanded" (desk probe N: the
 # page's subject "EBITDA", which a later "The company" then stood for).
-_ACCOUNTS_TERMS = frozenset("""EBITDA EBIT EBT EPS PAT PBT NPA NPAs AUM NAV ROE ROCE ROI CAGR
+_ACCOUNTS_TERMS: Final = frozenset("""EBITDA EBIT EBT EPS PAT PBT NPA NPAs AUM NAV ROE ROCE ROI CAGR
     YOY QOQ CAPEX OPEX TTM""".split())
 # A sign after letters makes them a currency: "US$5 billion", "GH\u00a21.2 million".
-_CURRENCY_SIGNS = ("$", "\u00a2", "\u20b5")
-_NUMBER_MODIFIERS = frozenset("""about around approximately roughly nearly almost some over
+_CURRENCY_SIGNS: Final = ("$", "\u00a2", "\u20b5")
+_NUMBER_MODIFIERS: Final = frozenset("""about around approximately roughly nearly almost some over
     under only just exactly estimated circa barely fully""".split())
 # A score or a range after a name ("Harbour City 2-1"): no part of the name.
-_SCORE_RE = rx.compile(r"\d+\s?[-\u2013/]\s?\d")
+_SCORE_RE: Final = rx.compile(r"\d+\s?[-\u2013/]\s?\d")
 # Two names, each with its comma, right before a chunk: the chunk closes a list of names
 # ("Andalusia, Extremadura, Castilla-La Mancha and Madrid"; namebounds.coordinated_parts).
 # One name before is not list enough: split after one, the FEVER dev set's names changed and
 # so did the calibration fitted on it (tests/compare/test_calibration.py).
-_LISTED_RE = rx.compile(r"[A-Z][\w'\u2019.-]*,[ \t]+[A-Z][\w'\u2019.-]*,[ \t]+\Z")
+_LISTED_RE: Final = rx.compile(r"[A-Z][\w'\u2019.-]*,[ \t]+[A-Z][\w'\u2019.-]*,[ \t]+\Z")
 # A number that is a percentage or an amount: no model number of the name before it ("the
 # BoE's 2% target" made "BoE's 2" a name; a desk probe; "The walkout cost Skylark 38 million
 # pounds" made "Skylark 38", and the claim lost its name and its figure: desk probe Q4).
@@ -128,15 +129,15 @@ _PERCENT_NUMBER_RE = rx.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s*cent\b|percent\b|"
                                 r"(?:million|billion|trillion|thousand|bn)\b)", re.IGNORECASE)
 # A plural name word: a party's or a team's ("Pirates", "Independents", "Indians"), not
 # "Artemis", "Atlas", "Santos", "Sirius" or "Express".
-_GROUP_WORD_RE = rx.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
+_GROUP_WORD_RE: Final = rx.compile(r"[A-Z][\w'\u2019-]*[^\W_aiosu]s")
 # What closes an item of a list or a sentence after a figure: ", 18,", "18 and", "13.".
-_ITEM_END_RE = rx.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
+_ITEM_END_RE: Final = rx.compile(r"[ \t]*(?:[,;:.!?)]|(?:and|or)\b|$)")
 
 
 # Makers of aircraft, whose name opens an aircraft's after an operator's: "Albion Airways
 # Airbus A321neo" is an airline and an aircraft (desk probe N: one name), as is "Air India
 # Boeing 787". Not after a connector: "Airbus and Boeing" are read as any two names are.
-AIRCRAFT_MAKERS = frozenset("""Airbus Boeing Embraer Bombardier ATR Comac COMAC Cessna
+AIRCRAFT_MAKERS: Final = frozenset("""Airbus Boeing Embraer Bombardier ATR Comac COMAC Cessna
     Antonov Sukhoi Tupolev Ilyushin""".split())
 
 
@@ -173,13 +174,13 @@ def counted_after_group(word: str, text: str, end: int) -> bool:
 
 # A tally a party or a team keeps, right after the figure: "the Social Democratic Alliance
 # 11 seats short of a majority" (desk probe Y: the name took the 11, the claim no figure).
-_TALLY_AFTER_RE = rx.compile(r"[ \t]+(?:seats?|votes?|points?|goals?|MPs|members|"
-                             r"councillors|councilors|delegates|lawmakers|medals)\b")
+_TALLY_AFTER_RE: Final = rx.compile(r"[ \t]+(?:seats?|votes?|points?|goals?|MPs|members|"
+                                    r"councillors|councilors|delegates|lawmakers|medals)\b")
 
 
 
 
-_DEGREE_SCALES = frozenset({"Celsius", "Fahrenheit", "Kelvin", "centigrade", "Centigrade"})
+_DEGREE_SCALES: Final = frozenset({"Celsius", "Fahrenheit", "Kelvin", "centigrade", "Centigrade"})
 
 
 def _is_degree_scale(toks: Sequence[Token], i: int) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Final
 
 import snowballstemmer
 
@@ -14,18 +15,18 @@ from checker.textutil import Token, fold
 
 # Match tokens split on hyphens and slashes, so "Chang'e-6" and "Chang'e 6" give the same
 # tokens; apostrophes inside words stay ("Chang'e").
-MATCH_TOKEN_RE = rx.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc][^\W_]+)*|&")
+MATCH_TOKEN_RE: Final = rx.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc][^\W_]+)*|&")
 # The same tokens in ASCII text, where [^\W_] is [A-Za-z0-9] and the only apostrophe is "'":
 # ranges test a character without Unicode category look-ups, and the possessive loop (the
 # pattern ends after it, so giving back never helped) needs no backtracking state.
-ASCII_MATCH_TOKEN_RE = rx.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*+|&")
+ASCII_MATCH_TOKEN_RE: Final = rx.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*+|&")
 # Both as split() patterns: the tokens are the odd parts (tests/test_nlp.py).
-TOKEN_SPLIT_RE = rx.compile(f"({MATCH_TOKEN_RE.pattern})")
-ASCII_TOKEN_SPLIT_RE = rx.compile(f"({ASCII_MATCH_TOKEN_RE.pattern})")
+TOKEN_SPLIT_RE: Final = rx.compile(f"({MATCH_TOKEN_RE.pattern})")
+ASCII_TOKEN_SPLIT_RE: Final = rx.compile(f"({ASCII_MATCH_TOKEN_RE.pattern})")
 # And in ASCII text without an apostrophe or "&" (most sentences), where the tokens are the
 # runs of letters and digits: a pattern that starts with a class (no alternatives) lets the
 # engine skip from one run to the next by itself, a third of the cost.
-ASCII_RUN_SPLIT_RE = rx.compile(r"([A-Za-z0-9][A-Za-z0-9]*+)")
+ASCII_RUN_SPLIT_RE: Final = rx.compile(r"([A-Za-z0-9][A-Za-z0-9]*+)")
 
 
 def token_split_re(text: str) -> re.Pattern[str]:
@@ -34,7 +35,7 @@ def token_split_re(text: str) -> re.Pattern[str]:
         return TOKEN_SPLIT_RE
     return ASCII_TOKEN_SPLIT_RE if "'" in text or "&" in text else ASCII_RUN_SPLIT_RE
 
-STOPWORDS = frozenset(
+STOPWORDS: Final = frozenset(
     """
     a about above after again against all also am an and any are aren't as at be because
     been before being below between both but by can could did do does doing down during each
@@ -48,7 +49,7 @@ STOPWORDS = frozenset(
     """.split()
 )
 # Words that carry no predicate meaning: dropped before matching predicate phrases.
-AUXILIARIES = frozenset(
+AUXILIARIES: Final = frozenset(
     """
     is are was were be been being am has have had having do does did a an the one also never
     not no longer n't currently still already formally officially ever now once yet just
@@ -59,7 +60,7 @@ AUXILIARIES = frozenset(
 # snowballstemmer hands out PyStemmer's C build of the same Snowball algorithm when it is
 # installed (a dependency): 20x faster on the words a cache has not seen, same stems
 # (tests/test_nlp.py compares it with the pure-Python stemmer).
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER: Final = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
@@ -127,7 +128,7 @@ def word_stem(word: str) -> str:
 # not win any seats") and the claim it denies with the past ("won four seats"), which Snowball
 # stems apart (a desk probe: no shared word, so no conflict). Only forms that are rarely
 # anything but the verb: not "left", "found", "saw", "led", "lay", "fed" or "lent".
-_IRREGULAR = {
+_IRREGULAR: Final = {
     past: base
     for base, forms in (
         ("win", "won"), ("hold", "held"), ("pay", "paid"), ("rise", "rose risen"),
@@ -161,15 +162,15 @@ _IRREGULAR = {
 # British spellings whose stems differ from the American ones (Snowball stems
 # "organisation" to "organis" but "organization" to "organiz"): wire copy and local papers
 # of one story write both.
-_ISE_RE = rx.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)\Z")
+_ISE_RE: Final = rx.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)\Z")
 # Words ending in -ise that are no -ize verb, as their -ise form: every inflection of one
 # ("promise", "promises", "promised") keeps its spelling.
-_NOT_ISE = frozenset("""
+_NOT_ISE: Final = frozenset("""
     advertise anise chastise chemise circumcise comprise compromise concise demise despise
     devise disguise enterprise excise exercise expertise franchise improvise incise
     merchandise mortise otherwise paradise porpoise precise premise promise reprise revise
     supervise surmise surprise televise tortoise treatise turquoise valise""".split())
-_BRITISH = {
+_BRITISH: Final = {
     "labour": "labor", "colour": "color", "favour": "favor", "honour": "honor",
     "neighbour": "neighbor", "behaviour": "behavior", "rumour": "rumor", "harbour": "harbor",
     "vigour": "vigor", "endeavour": "endeavor", "flavour": "flavor", "humour": "humor",
@@ -180,9 +181,9 @@ _BRITISH = {
     "tonne": "ton", "grey": "gray", "tyre": "tire", "aluminium": "aluminum",
     "cheque": "check", "jewellery": "jewelry", "enrol": "enroll", "fulfil": "fulfill",
 }
-_BRITISH_ENDINGS = ("s", "ed", "ing", "al", "er", "ers")
+_BRITISH_ENDINGS: Final = ("s", "ed", "ing", "al", "er", "ers")
 # The words that end compounds in either spelling ("-centre", "-metre", "-colour").
-_COMPOUNDED = ("centre", "theatre", "metre", "litre", "fibre", "colour", "labour", "harbour")
+_COMPOUNDED: Final = ("centre", "theatre", "metre", "litre", "fibre", "colour", "labour", "harbour")
 
 
 def american(word: str) -> str:

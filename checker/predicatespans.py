@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from checker import rx
 from checker.nlp import AUXILIARIES, stem
@@ -105,21 +105,21 @@ def _moved_by(lexicon: Lexicon, text: str, toks: Sequence[Token],
     return []
 
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # ... or after a market's session: "closed up 1.2%", "ended down 0.5%", "opened up 3 points"
 # (desk probe K: "closed up 1.2%" and "closed down 1.2%" corroborated).
-_SESSION_WORDS = frozenset({"closed", "ended", "finished", "opened", "traded", "trading",
-                           "stood", "settled", "last"})
-_MOVED_WORDS = {"sank": "fell", "rallied": "rose"}
+_SESSION_WORDS: Final = frozenset({"closed", "ended", "finished", "opened", "traded", "trading",
+                                  "stood", "settled", "last"})
+_MOVED_WORDS: Final = {"sank": "fell", "rallied": "rose"}
 # A figure with what a change is measured in: "12%", "3.2 per cent", "5 points", "$2 billion".
-_CHANGE_FIGURE_RE = rx.compile(
+_CHANGE_FIGURE_RE: Final = rx.compile(
     r"\s+[$\u00a3\u20ac]?\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|"
     r"points?\b|pts\b|bps\b|basis\s+points\b|million\b|billion\b|bn\b|m\b)", re.IGNORECASE)
 
 
 # "to 18.1% from 19.6%", "to $4.50 from $4 a share": both figures with one currency sign and
 # one unit or scale word (the second group must repeat the first's).
-_TO_FROM_RE = rx.compile(
+_TO_FROM_RE: Final = rx.compile(
     r"\bto\s+(?P<sign>[$\u00a3\u20ac\u20b9]?)(?P<new>\d[\d,]*(?:\.\d+)?)\s*"
     r"(?P<unit>%|per\s*cent\b|percentage\s+points?\b|points?\b|million\b|billion\b|bn\b|"
     r"crore\b|lakh\b|)\s*from\s+(?P=sign)(?P<old>\d[\d,]*(?:\.\d+)?)\s*(?P=unit)"
@@ -128,7 +128,7 @@ _TO_FROM_RE = rx.compile(
 
 # A signed change in brackets or after a comma: "(+4.9%", ", -1.1%"; not a range "3-4%"
 # nor a hyphen of a compound.
-_SIGNED_CHANGE_RE = rx.compile(
+_SIGNED_CHANGE_RE: Final = rx.compile(
     r"(?:(?<=\()|(?<=,\s))([+\u2212-])\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|"
     r"percentage\s+points?\b|points?\b|pp\b)", re.IGNORECASE)
 
@@ -137,12 +137,12 @@ _SIGNED_CHANGE_RE = rx.compile(
 # four-year contract") is an agreement, not the verb "contracted" (a decrease). Nouns that
 # name the predicate's own event ("a rise of 5%", "a sharp fall") keep it: only nouns of
 # another sense are listed.
-_DETERMINERS = frozenset("a an the this that these those its his her their our my your "
-                         "every each no new".split())
-_OTHER_SENSE_NOUNS = frozenset({"contract", "contracts"})
+_DETERMINERS: Final = frozenset("a an the this that these those its his her their our my your "
+                                "every each no new".split())
+_OTHER_SENSE_NOUNS: Final = frozenset({"contract", "contracts"})
 # Surface forms of another verb that stem like a predicate's: "were found in the runway" is
 # "find", not "founded in" (a desk probe gave one page's claim a predicate its twin lacked).
-_HOMOGRAPHS = frozenset({"found"})
+_HOMOGRAPHS: Final = frozenset({"found"})
 
 
 def _no_verb(text: str, toks: Sequence[Token], i: int) -> bool:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from checker import rx
 from checker.nlp import STOPWORDS
 from checker.textutil import Token, fold
 
-MONTHS_AND_DAYS = frozenset(
+MONTHS_AND_DAYS: Final = frozenset(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
@@ -25,7 +25,7 @@ MONTHS_AND_DAYS = frozenset(
     """.split()
 )
 # Capitalised at the start of a sentence, these are ordinary words, not names.
-COMMON_STARTERS = frozenset(
+COMMON_STARTERS: Final = frozenset(
     """
     analysts another although because before both but despite during each either every
     experts for furthermore here however if in it last many meanwhile moreover most much
@@ -47,7 +47,7 @@ COMMON_STARTERS = frozenset(
 # Ethical Treatment of Animals", "Wind Energy Ireland", "Passengers Association", "Older
 # People's Commissioner": a review): no guessed name when alone at a sentence's start
 # (desk probe Q), but kept at the head of a longer name.
-GROUP_STARTERS = frozenset(
+GROUP_STARTERS: Final = frozenset(
     """
     people men women children adults participants passengers investigators traders use
     less following compared older younger long-term short-term wind rain demand supply
@@ -57,20 +57,20 @@ GROUP_STARTERS = frozenset(
     rescuers avalanches
     """.split()
 )
-TITLES = frozenset(
+TITLES: Final = frozenset(
     """
     President Prime Minister Federal Chief Senator Chairman Chairperson Secretary Member Dr
     Mr Mrs Ms Prof General Gen Ambassador Adviser Advisor Governor Spokesperson Madam Vice
     King Queen Prince Sheikh Foreign Deputy Director Commissioner Judge Justice Mayor
     """.split()
 )
-TITLE_WORDS = frozenset(t.lower() for t in TITLES)
+TITLE_WORDS: Final = frozenset(t.lower() for t in TITLES)
 
 
-_NEGATING_PREFIXES = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
-POSSESSIVE = ("'s", "\u2019s")
+_NEGATING_PREFIXES: Final = frozenset({"non", "anti", "ex", "pre", "post", "pro", "pan"})
+POSSESSIVE: Final = ("'s", "\u2019s")
 # A line break ends one too, a lone "\r" (old Mac files) as much as "\n" or "\r\n".
-SENTENCE_ENDS = ".!?:\n\r"
+SENTENCE_ENDS: Final = ".!?:\n\r"
 
 
 
@@ -78,11 +78,11 @@ SENTENCE_ENDS = ".!?:\n\r"
 # read first, so the engine skips to the capitals by itself (a pattern that starts with a
 # look-behind is tried at every position of the document: twice the cost).
 # tests/extract/test_regex_rewrites.py checks both find the same names.
-MID_NAME_PLAIN = r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*"
-_MID_NAME_RE = rx.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
+MID_NAME_PLAIN: Final = r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*"
+_MID_NAME_RE: Final = rx.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
 
 
-_LOWER_WORD_RE = rx.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
+_LOWER_WORD_RE: Final = rx.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
 # The first word of a live blog's entry after its time stamp ("10:42 Temperatures reached"):
 # it starts a sentence though a digit and a space come before it (a desk probe).
 _STAMPED_WORD_RE = rx.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]+([A-Z][\w'\u2019-]*)", re.MULTILINE)
@@ -143,7 +143,7 @@ def char_before(text: str, lo: int, pos: int, strip: str) -> str:
 # Words that make a known name part of another thing's name: "Washington Post", "China
 # Daily", "Indian Ocean", "Pakistan International Airlines", "Chinese Academy of Sciences",
 # "Indian Premier League".
-OTHER_THING = frozenset("""post daily times herald tribune journal gazette today ocean sea
+OTHER_THING: Final = frozenset("""post daily times herald tribune journal gazette today ocean sea
     gulf airlines airways university college academy institute museum gallery theatre
     theater library street avenue square
     monument memorial hotel stadium water gas steel railways railway airport league
@@ -151,7 +151,7 @@ OTHER_THING = frozenset("""post daily times herald tribune journal gazette today
     championships cup prix games trophy classic""".split())
 # The heads of a body's name, which a title word may open ("Premier League", "Executive
 # Council", "Governor's Cup"): no person after a title.
-BODY_HEADS = frozenset("""league cup championship trophy council committee party club union
+BODY_HEADS: Final = frozenset("""league cup championship trophy council committee party club union
     association federation bank university college school hospital court agency authority
     commission office ministry department board fund foundation trust group company
     corporation institute academy museum society""".split())
@@ -164,13 +164,13 @@ BODY_HEADS = frozenset("""league cup championship trophy council committee party
 # the Regency Gallery: a planted conflict of two galleries corroborated)
 # Demonyms among the ordinary sentence starters ("Chinese officials said"): the start of a
 # name when the name is another thing's ("The Chinese Academy of Sciences").
-STARTER_DEMONYMS = frozenset({"chinese", "pakistani"})
+STARTER_DEMONYMS: Final = frozenset({"chinese", "pakistani"})
 
 
 # Words that name a public service or a company before a country's name: "Health New
 # Zealand" (the health service; a desk probe read "Health" and the country), "Statistics
 # Canada", "Transport Canada", "Sport England", "Air New Zealand".
-_AGENCY_WORDS = frozenset("health statistics transport sport air tourism fisheries".split())
+_AGENCY_WORDS: Final = frozenset("health statistics transport sport air tourism fisheries".split())
 
 
 def inside_name(text: str, toks: Sequence[Token], i: int,
@@ -201,12 +201,12 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
 
 # Heads of names of a body of a place: "Bank of England", "University of Sydney", "Mayor of
 # London" (desk probe K: "Bank of England" was a "Bank" of no id and England).
-_INSTITUTION_HEADS = frozenset("""bank university college museum church archbishop bishop
+_INSTITUTION_HEADS: Final = frozenset("""bank university college museum church archbishop bishop
     library port duke duchess earl prince princess mayor governor court""".split())
 # ... and of bodies named by what they join, a word before the head: "the Maritime Workers
 # Union of Nigeria" (desk probe N: a union and Nigeria), not "the Union of India" (the
 # country, a review).
-_NAMED_BODY_HEADS = frozenset(
+_NAMED_BODY_HEADS: Final = frozenset(
     "union federation association congress chamber society confederation".split())
 
 
@@ -227,7 +227,7 @@ def _institution_of(text: str, toks: Sequence[Token], i: int) -> bool:
 
 # Words that start a sentence about a country's people, not a team's name: "Two Americans
 # were killed", "Young Indians leave" (team_name_end).
-_PEOPLE_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve
+_PEOPLE_WORDS: Final = frozenset("""two three four five six seven eight nine ten eleven twelve
     twenty thirty fifty hundred hundreds thousand thousands dozens several numerous young
     younger old older elderly rich poor wealthy ordinary average native ethnic black white
     fellow local overseas expatriate working educated stranded missing dead injured wounded
@@ -255,7 +255,7 @@ def team_name_end(text: str, toks: Sequence[Token], i: int) -> bool:
 
 
 # The end of an initialism written with points, its last point after: "U.S", "U.K".
-INITIALISM_END_RE = rx.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")
+INITIALISM_END_RE: Final = rx.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")
 
 
 def names_another_thing(text: str, toks: Sequence[Token], j: int) -> bool:

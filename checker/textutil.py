@@ -8,13 +8,13 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import accumulate
 from operator import add, attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from checker import rx
 
 # One character in, one character out: folding never moves an offset, so spans found in the
 # folded text are spans in the original text.
-_FOLD_TABLE = str.maketrans(
+_FOLD_TABLE: Final = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'",
         "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -29,10 +29,10 @@ _FOLD_TABLE = str.maketrans(
 )
 
 
-_FOLD_CHARS = {chr(k): v for k, v in _FOLD_TABLE.items() if isinstance(v, str)}
+_FOLD_CHARS: Final = {chr(k): v for k, v in _FOLD_TABLE.items() if isinstance(v, str)}
 # str.translate with a dict looks up every character (about 0.3 us each): a regex that only
 # stops at the few characters to fold is ten times faster, and ASCII text needs no scan.
-_FOLD_RE = rx.compile("[" + re.escape("".join(_FOLD_CHARS)) + "]")
+_FOLD_RE: Final = rx.compile("[" + re.escape("".join(_FOLD_CHARS)) + "]")
 
 
 def _fold_char(m: re.Match[str]) -> str:
@@ -54,12 +54,12 @@ def one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-WORD_RE = rx.compile(r"[^\W_](?:[\w]|['\u2019\u2018\u02bc](?=\w)|[-.&/](?=[^\W_]))*|&")
+WORD_RE: Final = rx.compile(r"[^\W_](?:[\w]|['\u2019\u2018\u02bc](?=\w)|[-.&/](?=[^\W_]))*|&")
 
 
 # A sort key read in C, not a lambda called for each record (names, figures, dates: every
 # record with a start).
-START = attrgetter("start")
+START: Final = attrgetter("start")
 
 
 class Token(NamedTuple):
@@ -80,7 +80,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]
         yield Token(m.group(), m.start(), m.end())
 
 
-_POSSESSIVE_RE = rx.compile(r"['\u2019]s$", re.IGNORECASE)
+_POSSESSIVE_RE: Final = rx.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def strip_possessive(word: str) -> str:
@@ -95,7 +95,7 @@ def normalise_key(text: str) -> str:
     return " ".join(w for w in out if w)
 
 
-_LINE_BREAK_RE = rx.compile(r"\r\n?|\n")
+_LINE_BREAK_RE: Final = rx.compile(r"\r\n?|\n")
 
 
 def line_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
@@ -113,7 +113,7 @@ def line_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     return zip(starts, map(add, starts, lengths), strict=True)
 
 
-_ONE = 1
+_ONE: Final = 1
 
 
 def _broken_lines(text: str, start: int) -> Iterator[tuple[int, int]]:
@@ -174,10 +174,10 @@ class LineIndex:
 
 
 # Runs of what is neither a letter nor a digit, in any script.
-_SLUG_RE = rx.compile(r"[\W_]+")
+_SLUG_RE: Final = rx.compile(r"[\W_]+")
 # Latin letters with no decomposition into a base letter and a mark.
-_LATIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
-                        "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+_LATIN: Final = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
+                               "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
 
 
 def slug(text: str) -> str:

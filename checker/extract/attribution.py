@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
@@ -21,9 +22,9 @@ from checker.extract.cues import lower_twin, tokens
 from checker.extract.date_patterns import MONTHS, WEEKDAYS
 from checker.textutil import fold
 
-_ATTRIBUTION_TWINS = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
+_ATTRIBUTION_TWINS: Final = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # The other gates of the pronoun's pattern ("he said"): its verbs.
-_PRONOUN_CUES = next(need for need in _PATTERN_NEEDS if need & _PRONOUN_BIT) & ~_PRONOUN_BIT
+_PRONOUN_CUES: Final = next(need for need in _PATTERN_NEEDS if need & _PRONOUN_BIT) & ~_PRONOUN_BIT
 # "The estimated cost", "An estimated 300 people", "The claimed savings": no source.
 _NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "these", "those", "the", "a",
                           "an"})
@@ -34,30 +35,30 @@ _NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "these", "thos
 # After the verb: whom (after "told" only), then "in"/"at" and a capitalised place (not a
 # month or a weekday: "said in March" dates the fact), up to the clause's end, "that" or
 # the day it was told.
-_TOLD_VERB_RE = rx.compile(r"\b(?:said|says|told|added|stated|noted|announced|confirmed|"
-                           r"warned|explained|insisted|argued)\Z")
+_TOLD_VERB_RE: Final = rx.compile(r"\b(?:said|says|told|added|stated|noted|announced|confirmed|"
+                                  r"warned|explained|insisted|argued)\Z")
 # A capitalised word, its periods inside it ("U.S", not the sentence's full stop).
-_CAPITAL = r"[A-Z](?:[\w'\u2019&-]|\.(?=\w))*"
-_WHOM = (r"(?:\s+(?:reporters|journalists|lawmakers|legislators|parliament|(?:the|a)\s+"
-         r"(?:[\w'-]+\s+){0,2}?(?:media|press|news\s+agency|newspaper|broadcaster|agency|"
-         r"parliament|senate|assembly|audience|crowd|conference)|"
-         rf"{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}))")
-_WHEN_WORDS = "(?:" + "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS)) + ")"
-_PLACE = (rf"\s+(?:in|at)\s+(?:the\s+)?(?!{_WHEN_WORDS}\b){_CAPITAL}"
-          rf"(?:\s+(?:of\s+)?{_CAPITAL}){{0,3}}")
-_TOLD_END = (r"(?=\s*(?:[,.;:!?\"')\u201d\u2019]|$)|\s+(?:on|that|late|early|last|this|"
-             r"during|when|while|after|before)\b)")
-_TOLD_WHERE_RE = rx.compile(rf"{_PLACE}{_TOLD_END}")
-_TOLD_WHOM_RE = rx.compile(rf"{_WHOM}?{_PLACE}{_TOLD_END}")
+_CAPITAL: Final = r"[A-Z](?:[\w'\u2019&-]|\.(?=\w))*"
+_WHOM: Final = (r"(?:\s+(?:reporters|journalists|lawmakers|legislators|parliament|(?:the|a)\s+"
+                r"(?:[\w'-]+\s+){0,2}?(?:media|press|news\s+agency|newspaper|broadcaster|agency|"
+                r"parliament|senate|assembly|audience|crowd|conference)|"
+                rf"{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}))")
+_WHEN_WORDS: Final = "(?:" + "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS)) + ")"
+_PLACE: Final = (rf"\s+(?:in|at)\s+(?:the\s+)?(?!{_WHEN_WORDS}\b){_CAPITAL}"
+                 rf"(?:\s+(?:of\s+)?{_CAPITAL}){{0,3}}")
+_TOLD_END: Final = (r"(?=\s*(?:[,.;:!?\"')\u201d\u2019]|$)|\s+(?:on|that|late|early|last|this|"
+                    r"during|when|while|after|before)\b)")
+_TOLD_WHERE_RE: Final = rx.compile(rf"{_PLACE}{_TOLD_END}")
+_TOLD_WHOM_RE: Final = rx.compile(rf"{_WHOM}?{_PLACE}{_TOLD_END}")
 
 
 # A filing and whom it went to: "said in a regulatory filing to the BSE", "in a statement to
 # the London Stock Exchange" (desk probe N: the exchange was the claim's only name, so the
 # page's company was not lent to it and its revenue met no other page's).
-_FILED_RE = rx.compile(r"\b(?:filing|statement|release|letter|notice|submission)\Z")
-_TO_BODY = rf"\s+(?:to|with)\s+(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
-_FILED_TO_RE = rx.compile(rf"{_TO_BODY}{_TOLD_END}")
-_SAID_IN_FILING_RE = rx.compile(
+_FILED_RE: Final = rx.compile(r"\b(?:filing|statement|release|letter|notice|submission)\Z")
+_TO_BODY: Final = rf"\s+(?:to|with)\s+(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
+_FILED_TO_RE: Final = rx.compile(rf"{_TO_BODY}{_TOLD_END}")
+_SAID_IN_FILING_RE: Final = rx.compile(
     r"\s+in\s+(?:a|an|its|their|the)\s+(?:[\w'-]+\s+){0,2}?(?:filing|statement|release|"
     rf"letter|notice|submission){_TO_BODY}{_TOLD_END}")
 
@@ -159,7 +160,7 @@ def _tries(gates: int) -> tuple[_Try, ...]:
                  if gates & need == need)
 
 
-_FULL_STOP_RE = rx.compile(r"(?<=\w{4})\.\Z")
+_FULL_STOP_RE: Final = rx.compile(r"(?<=\w{4})\.\Z")
 
 
 def _unstopped(source: str) -> str:

@@ -4,9 +4,11 @@ occur."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from checker.extract.gates import Gates
 
-ATTRIBUTION_STEMS = (
+ATTRIBUTION_STEMS: Final = (
     "accord", "said", "says", "told", "added", "noted", "stated", "report", "announc", "wrote",
     "confirm", "claim", "estimat", "show", "found", "explain", "warn", "insist", "argu",
     "tweet", "post", "citing", "quoting", "based on", "denie", "state", "note", "adds",
@@ -16,7 +18,7 @@ ATTRIBUTION_STEMS = (
 _SAY_CUES = ("said", "says", "told", "added", "noted", "stated", "reported", "announced", "wrote",
              "confirmed", "claimed", "estimated", "show", "found", "explained", "warned",
              "insisted", "argued", "tweeted", "posted", "denied", "denies")
-_COMMA = (",",)
+_COMMA: Final = (",",)
 # The heads of attribution_patterns._HEADS (each holds one), and "data".
 _SOURCE_NOUNS = ("statement", "ministr", "release", "report", "spokes", "embass", "agenc",
                  "compan", "government", "office", "bureau", "official", "department",
@@ -46,7 +48,7 @@ _TITLES = ("chief", "minister", "president", "spokes", "director", "chair", "gov
 # one of each group (in lower case), so a pattern is tried only where it can match. For
 # ASCII sentences only: under IGNORECASE a few other characters match ("\u017f" is an "s"),
 # which lower() keeps.
-PATTERN_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
+PATTERN_CUES: Final[tuple[tuple[tuple[str, ...], ...], ...]] = (
     (("according",),),
     ((",", '"'), ("said", "says", "told", "added", "noted", "stated", "wrote")),
     (_COMMA, _SAY_CUES),
@@ -89,19 +91,19 @@ GATES, PATTERN_NEEDS = _gate_bits()
 # the sentence's start, a quote) and whitespace, so in an ASCII sentence one of these is a
 # word of cues.tokens wherever one matches: a sentence without one, though a title's
 # substring occurs ("head" of "ahead", "chair" of "chairs"), tries neither pattern.
-TITLE_WORDS = frozenset("""chief executive economist prime finance minister president
+TITLE_WORDS: Final = frozenset("""chief executive economist prime finance minister president
     spokesperson spokesman spokeswoman director chair chairman chairwoman governor ceo analyst
     professor commander inspector superintendent secretary mayor senator coach manager officer
     captain founder editor strategist head leader partner judge prosecutor scientist
     researcher pilot adviser advisor official colonel commissioner chancellor ambassador
     skipper""".split())
 # The bit of GATES for the titles' substrings: the title patterns', and only theirs.
-TITLE_BIT = 1 << GATES.groups.index(_TITLES)
+TITLE_BIT: Final = 1 << GATES.groups.index(_TITLES)
 # The pronouns of the pattern "he said", "they told" (\b before them, whitespace after): in
 # an ASCII sentence without an apostrophe (where "o'he" is one token) one is a word of
 # cues.tokens wherever it matches. A bit above GATES' (no substring sets it): attribution()
 # sets it where a pronoun may be told, and the pattern needs it.
-PRONOUNS = frozenset({"he", "she", "they"})
-PRONOUN_BIT = 1 << len(GATES.groups)
+PRONOUNS: Final = frozenset({"he", "she", "they"})
+PRONOUN_BIT: Final = 1 << len(GATES.groups)
 PATTERN_NEEDS = tuple(need | PRONOUN_BIT if i == 10 else need
                       for i, need in enumerate(PATTERN_NEEDS))

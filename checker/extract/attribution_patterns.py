@@ -7,45 +7,46 @@ this order)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 
-_NAME = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
-_SOURCE = rf"(?P<source>{_NAME})"
+_NAME: Final = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for|de|al|bin))*"
+_SOURCE: Final = rf"(?P<source>{_NAME})"
 # A denial tells what it denies, a clause ("The ministry denied the village had fallen",
 # "denied that ..."), not a thing refused ("The court denied bail to 3 men", "The board
 # denied the request": a review).
-_DENIED = (r"denie[sd](?=\s+that\b|\s+(?:(?!who\b|which\b|to\b)[a-z][\w'-]*\s+){1,3}?"
-           r"(?:had|has|have|was|were|is|are|would|will)\s)")
+_DENIED: Final = (r"denie[sd](?=\s+that\b|\s+(?:(?!who\b|which\b|to\b)[a-z][\w'-]*\s+){1,3}?"
+                  r"(?:had|has|have|was|were|is|are|would|will)\s)")
 # Who knows what they tell: "two officials familiar with the matter said", "sources close
 # to the talks said", "people briefed on the plans said" (desk probe L: no attribution).
-_PRIVY = (r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
-          r"involved\s+in|aware\s+of)")
+_PRIVY: Final = (r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
+                 r"involved\s+in|aware\s+of)")
 # A source's abbreviation in brackets after it: "the World Meteorological Organization (WMO)
 # said", "the China National Space Administration (CNSA) said" (desk probe L: no
 # attribution). Lower-case letters too, so that the case-blind patterns keep their twins.
-_ABBR = r"(?:\s+\([\w.&-]{2,12}\))?"
+_ABBR: Final = r"(?:\s+\([\w.&-]{2,12}\))?"
 # "claimed" tells a fact only in a that-clause or closing its clause ("..., the article
 # claimed."): "claimed the lives of 40 people", "claimed a record", "Al-Qaeda claimed the
 # attack" take something.
-_CLAIMED = r"claimed(?=\s+that\b|\s*(?:[,.;:\"]|$))"
+_CLAIMED: Final = r"claimed(?=\s+that\b|\s*(?:[,.;:\"]|$))"
 # Where a source said it, between the verb and "that" or after a closing verb: "said on
 # Monday that", "estimated in its latest outlook that", "..., analysts forecast in a note."
-_TOLD_IN = (r"\s+(?:on\s+\w+day|in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'-]+\s+){0,2}?"
-            r"(?:statement|report|note|release|interview|filing|letter|paper|study|survey|"
-            r"update|outlook|forecast|briefing|post|speech|review|bulletin))\b")
+_TOLD_IN: Final = (r"\s+(?:on\s+\w+day|in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w'-]+\s+){0,2}?"
+                   r"(?:statement|report|note|release|interview|filing|letter|paper|study|survey|"
+                   r"update|outlook|forecast|briefing|post|speech|review|bulletin))\b")
 # "added" tells in a that-clause, before its quote or closing its clause ("..., he added.",
 # "added in a statement"); "Netflix added 7.66 million subscribers" added something (a
 # probe: "Netflix added" was the claim's attribution, its "the company said" lost).
-_ADDED = rf"added(?=\s+that\b|\s*(?:[,.;:\"\u201c\u201d]|$)|{_TOLD_IN})"
+_ADDED: Final = rf"added(?=\s+that\b|\s*(?:[,.;:\"\u201c\u201d]|$)|{_TOLD_IN})"
 # Between a source's auxiliary and its verb: "The council had earlier said".
-_ADVERBS = "also|earlier|previously|later"
+_ADVERBS: Final = "also|earlier|previously|later"
 # The verbs of telling alone, without those that find or show ("The court, which sat for 3
 # days, found the company guilty": a review read an attribution).
-_TOLD = (rf"said|says|told|{_ADDED}|noted|stated|announced|wrote|confirmed|warned|insisted|"
-         r"argued|explained|reported")
+_TOLD: Final = (rf"said|says|told|{_ADDED}|noted|stated|announced|wrote|confirmed|warned|insisted|"
+                r"argued|explained|reported")
 # ... and those that find, show, claim or deny: what a source says in any way
-_SAY = rf"{_TOLD}|{_CLAIMED}|estimated|shows?|showed|found|tweeted|posted|denied|denies"
+_SAY: Final = rf"{_TOLD}|{_CLAIMED}|estimated|shows?|showed|found|tweeted|posted|denied|denies"
 
 
 def _words(words: str) -> str:
@@ -63,31 +64,31 @@ def _words(words: str) -> str:
 # Verbs that tell a fact in a that-clause ("The study suggests that ...", "The opposition
 # claimed that ..."). Without the clause most are something else: "Lin suggested a
 # meeting", "the estimates were revised", "claimed a record".
-_THAT_VERBS = _words("""said says stated states noted notes added adds reported reports
+_THAT_VERBS: Final = _words("""said says stated states noted notes added adds reported reports
     announced announces confirmed confirms claimed claims alleged alleges estimated estimates
     forecast forecasts predicted predicts projected projects cautioned cautions warned warns
     suggested suggests found finds showed shows concluded concludes argued argues insisted
     insists acknowledged acknowledges admitted admits""")
 # The that-clause, not a relative clause or a pronoun: "The IMF estimates that were
 # revised", "the company said that was wrong".
-_THAT = (rf"(?=(?:{_TOLD_IN})?\s+that\b(?!\s+(?:is|are|was|were|has|have|had|will|would|"
-         r"could|can|may|might|should|shows?|showed)\b))")
+_THAT: Final = (rf"(?=(?:{_TOLD_IN})?\s+that\b(?!\s+(?:is|are|was|were|has|have|had|will|would|"
+                r"could|can|may|might|should|shows?|showed)\b))")
 # Verbs whose object is the source's own figure ("The central bank forecasts growth of 1.2%",
 # "The ministry estimated the damage at $3 billion"). A noun "forecasts", "estimates" is
 # followed by a verb or a preposition instead ("IMF forecasts show", "estimates of the toll").
-_OBJECT_VERBS = r"forecasts?|predicted|predicts|projected|estimated|estimates|estimate"
-_NOT_OBJECT = _words("""of for from by in on at to with and or but as than that which who
+_OBJECT_VERBS: Final = r"forecasts?|predicted|predicts|projected|estimated|estimates|estimate"
+_NOT_OBJECT: Final = _words("""of for from by in on at to with and or but as than that which who
     were was are is be been being have has had will would could can may might should do did
     does also now still only show shows showed suggest suggested point points pointed put puts
     indicate indicated see saw range ranged vary varied differ differed assume assumed imply
     implied made released published issued compiled revised cited prepared""")
-_OBJECT = rf"(?=\s+(?!{_NOT_OBJECT}\b)[\w$])"
+_OBJECT: Final = rf"(?=\s+(?!{_NOT_OBJECT}\b)[\w$])"
 # Verbs that close their clause after a comma: "..., the statistics office estimates.",
 # "..., analysts forecast.", "..., the BBC reported on Monday."
 _CLOSING_VERBS = _words("""estimates estimated forecast forecasts predicted predicts projected
     projects cautioned cautions warned warns alleged alleges suggested suggests reported reports
     announced claimed claims concluded believes""")
-_CLOSING = rf"(?=\s*(?:[,.;:!?\"')]|$)|{_TOLD_IN}\s*(?:[,.;:!?\"')]|$))"
+_CLOSING: Final = rf"(?=\s*(?:[,.;:!?\"')]|$)|{_TOLD_IN}\s*(?:[,.;:!?\"')]|$))"
 # Who tells facts: the head of a source's noun phrase ("the statistics office", "the
 # central bank", "opposition", "Chinese analysts").
 _HEADS = _words("""statement ministry ministries release report spokesperson spokesman
@@ -109,27 +110,27 @@ _HEADS = rf"(?:{_HEADS}|general\s+staff)"
 # A word of a source's noun phrase before its head: not a preposition, a clause word or a
 # verb ("The rise in bank lending suggests that" names no source; "than" in "more than
 # analysts estimated" compares).
-_NOT_MODIFIER = _words("""the a an of in on at for with by from to over under about into than
+_NOT_MODIFIER: Final = _words("""the a an of in on at for with by from to over under about into than
     as after before since during against between without within per like amid that which who
     whom whose what when while where whether if because until although though and or but is
     are was were has have had will would""")
-_MODIFIER = rf"(?!{_NOT_MODIFIER}\b)[\w'.&-]+"
+_MODIFIER: Final = rf"(?!{_NOT_MODIFIER}\b)[\w'.&-]+"
 # The plural's verbs, for a noun phrase (not a name: "Estimates suggest that" names no
 # source): "Most economists predict that", "Officials say".
-_PLURAL_VERBS = _words("""say state note report announce confirm claim allege estimate
+_PLURAL_VERBS: Final = _words("""say state note report announce confirm claim allege estimate
     predict project caution warn suggest find show conclude argue insist acknowledge admit""")
 # A source's noun phrase (its head one of _HEADS, then perhaps "of"/"in" and a name: "the
 # statistics office", "officials in China", "a spokesman for the ministry", "a spokesperson
 # for the Department for Transport", "officials of the Ministry of Health") and what it
 # tells: "said ...", a that-clause, or its own figure.
-_NOUN_PHRASE_CORE = (
+_NOUN_PHRASE_CORE: Final = (
     rf"(?P<source>(?:(?:the|an?|its|their|his|her|our)\s+)?(?:{_MODIFIER}\s+){{0,3}}?{_HEADS}"
     rf"(?:\s+(?:of|in|at|for|from)\s+(?:(?:the|an?|its|their)\s+)?(?:{_MODIFIER}\s+)?"
     rf"{_MODIFIER}(?:\s+(?:of|for|and)\s+(?:the\s+)?(?:{_MODIFIER}\s+)?{_MODIFIER})?)?)"
     rf"{_ABBR}")
-_NOUN_PHRASE = rf"{_NOUN_PHRASE_CORE}\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?"
-_TELLS = (rf"(?:said|says|say|told|stated|noted)\b|{_DENIED}|{_ADDED}|"
-          rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
+_NOUN_PHRASE: Final = rf"{_NOUN_PHRASE_CORE}\s+(?:(?:has|have|had)\s+)?(?:(?:{_ADVERBS}|since)\s+)?"
+_TELLS: Final = (rf"(?:said|says|say|told|stated|noted)\b|{_DENIED}|{_ADDED}|"
+                 rf"(?:{_THAT_VERBS}|{_PLURAL_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT}")
 # A person's title before the name: "Finance Minister Ishaq Dar said", "chief operating
 # officer Sarah Quinn said".
 _TITLE_WORDS = (r"chief\s+executive|chief\s+economist|prime\s+minister|finance\s+minister|"
@@ -141,7 +142,7 @@ _TITLE_WORDS = (r"chief\s+executive|chief\s+economist|prime\s+minister|finance\s
                 r"ambassador|skipper")
 # (A lead "data" is the source's only before "from / by / of": "according to data
 # protection lawyers" named "protection lawyers", desk probe Q8.)
-LEAD_WORDS_RE = rx.compile(
+LEAD_WORDS_RE: Final = rx.compile(
     r"^(?:(?:the|a|an|its|their|a\s+report|a\s+statement|a\s+survey)(?:\s+(?:from|by|of))?|"
     r"(?:data|figures|statistics|estimates)\s+(?:from|by|of))\s+", re.IGNORECASE)
 ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [

@@ -14,6 +14,7 @@ over all the candidates of 100 documents, the same calls took ~25% less time
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
+from typing import Final
 
 from checker.extract.document import DEFAULT_THRESHOLD, candidate_spans, claim_file_with, context_of
 from checker.ingest import Document
@@ -22,7 +23,7 @@ from checker.models.claims import Claim, ClaimFile
 
 # Documents read together: enough candidates (~700) for a reader's run to keep it in the
 # caches; the paused candidates are few enough to hold (a frame each).
-BATCH_DOCUMENTS = 100
+BATCH_DOCUMENTS: Final = 100
 
 _Steps = Generator[None, None, Claim | None]
 

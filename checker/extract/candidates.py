@@ -4,6 +4,7 @@ furniture, list marks, time stamps, speakers' labels and section headings left o
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from checker import rx
 from checker.extract.clean import content_blocks
@@ -16,18 +17,18 @@ from checker.ingest import Document
 from checker.textutil import fold
 
 # Bullet marks before an item ("  \u2022 ", "- "), but not the sign of "-5%".
-_BULLET_PREFIX_RE = rx.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
+_BULLET_PREFIX_RE: Final = rx.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-]+(?=\s))*\s*")
 # A live blog's time stamp before an entry, and its label ("12.04pm GMT: Breaking: "):
 # when the entry was posted, not what it says (clean_words.LIVE_STAMP_RE).
-_STAMP_PREFIX_RE = LIVE_STAMP_RE
+_STAMP_PREFIX_RE: Final = LIVE_STAMP_RE
 # An interview's turn labels ("Q: When will bills come down?", "A: They are coming down."):
 # who speaks, not what is said (desk probe O: "A: It was 722GW" as the claim's text and
 # its triple's subject).
-_SPEAKER_PREFIX_RE = rx.compile(r"(?:[QA]|Operator):[ \t]+")  # a call's operator too
+_SPEAKER_PREFIX_RE: Final = rx.compile(r"(?:[QA]|Operator):[ \t]+")  # a call's operator too
 # A structured abstract's headings ("Results: During follow-up, 3,104 participants ..."):
 # the part of the paper, not a name of the claim (desk probe Q: two papers' "Conclusions"
 # made one anchor, and a false conflict of their figures).
-_SECTION_PREFIX_RE = rx.compile(
+_SECTION_PREFIX_RE: Final = rx.compile(
     r"(?i:background|context|importance|introduction|purpose|aims?|objectives?|design|"
     r"setting|participants|interventions?|exposures?|methods?|main\s+outcomes?(?:\s+and\s+"
     r"measures)?|measurements|results?|findings|conclusions?(?:\s+and\s+relevance)?|"

@@ -7,6 +7,7 @@ pointing into the original file.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.extract import clean_words as cw
@@ -74,9 +75,9 @@ def _add_line(blocks: list[Block], notes: list[ListNote], folded: str, start: in
 # HTML a scraper left around a sentence: tags at the start of the line, and at its end tags
 # with the link text between them ('Station. <a href="/more">Read more</a>', "<script>x
 # </script>"). Text between tags ends no sentence: "a <b>member</b> of it." is one sentence.
-_TAG = r"<[A-Za-z/!][^<>]*>"
-_MARKUP_HEAD_RE = rx.compile(rf"\s*(?:{_TAG}\s*)+")
-_MARKUP_TAIL_RE = rx.compile(rf"(?:{_TAG}[^<>.!?]*)*{_TAG}\s*\Z")
+_TAG: Final = r"<[A-Za-z/!][^<>]*>"
+_MARKUP_HEAD_RE: Final = rx.compile(rf"\s*(?:{_TAG}\s*)+")
+_MARKUP_TAIL_RE: Final = rx.compile(rf"(?:{_TAG}[^<>.!?]*)*{_TAG}\s*\Z")
 
 
 def _markup_around(line: str) -> tuple[int, int] | None:
@@ -96,7 +97,7 @@ def _markup_around(line: str) -> tuple[int, int] | None:
 # ..."): the same line is read once (in the generated bench corpus, 7,500 distinct lines in
 # 17,500). The kind depends on the line's text only. Long lines are running text, seldom
 # repeated: they are not kept (the memo stays a few MB).
-_MEMO_LINE_CHARS = 200
+_MEMO_LINE_CHARS: Final = 200
 
 
 @lru_cache(maxsize=1 << 14)
@@ -183,7 +184,7 @@ def _classify(raw: str, start: int, end: int) -> Block:
 # classification (57 laps)", "Timeline (all times UTC, Monday 16 March)" (desk probe P:
 # claims). After a sentence's full stop the label is its source's ("... by 41 seconds.
 # (Reuters)", a Markdown page's "([source](https://...))"): the line is that sentence.
-_CAPTION_END_RE = rx.compile(
+_CAPTION_END_RE: Final = rx.compile(
     r"(?<![.!?])(?<![.!?][\"'\u2019\u201d])\s\([^().!?]{1,40}\)\s*$")
 def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
     """The content of text[start:], hard-wrapped lines of one paragraph joined into a block.
@@ -219,8 +220,8 @@ def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list
 
 
 # Characters of a hard-wrapped line of running text (lines are wrapped at 60-80).
-_WRAPPED_WIDTH = 50
-_SENTENCE_INSIDE_RE = rx.compile(r"[a-z0-9][.!?][\"')\u201d\u2019]?\s+[A-Z]")
+_WRAPPED_WIDTH: Final = 50
+_SENTENCE_INSIDE_RE: Final = rx.compile(r"[a-z0-9][.!?][\"')\u201d\u2019]?\s+[A-Z]")
 
 
 def _joins(above: str, line: str, above_is_content: bool = True) -> bool:
@@ -267,7 +268,7 @@ def _opens_a_story(body: str) -> bool:
         dateline_end(body, 0, len(body)) is not None
 
 
-_LAST_WORD_RE = rx.compile(r"([A-Z][\w'\u2019-]*)\Z")
+_LAST_WORD_RE: Final = rx.compile(r"([A-Z][\w'\u2019-]*)\Z")
 
 
 def _splits_a_name(above: str, body: str) -> bool:

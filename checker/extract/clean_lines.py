@@ -5,6 +5,7 @@ box's rows are read with the lines beside them (`clean_rows`)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 from checker.extract import clean_words as cw
@@ -58,7 +59,7 @@ def is_credit(body: str) -> bool:
 
 
 # The marks of cw.MENU_SPLIT_RE's separators.
-MENU_MARKS = "|\u00b7\u2022\u00bb\u203a"
+MENU_MARKS: Final = "|\u00b7\u2022\u00bb\u203a"
 
 
 def is_menu(body: str) -> bool:
@@ -90,7 +91,7 @@ def has_sentence_end(text: str) -> bool:
     return text.rstrip().endswith(cw.END_PUNCT)
 
 
-_HEADLINE_WORD_RE = rx.compile(r"[^\W\d_][\w'&.-]*")
+_HEADLINE_WORD_RE: Final = rx.compile(r"[^\W\d_][\w'&.-]*")
 
 
 def is_headline(text: str) -> bool:

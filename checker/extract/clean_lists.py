@@ -3,7 +3,7 @@ links" marker are other articles, an "About" box is the publisher's blurb (`clea
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from checker import rx
 from checker.extract.clean_lines import has_sentence_end
@@ -28,25 +28,25 @@ class Block(NamedTuple):
 ListNote = tuple[bool, bool, bool, int]
 
 
-_LIST_MARKERS = {
+_LIST_MARKERS: Final = {
     "related links", "related", "related articles", "related posts", "related stories",
     "you may also like", "trending posts", "trending", "read more", "more stories",
     "most read", "recommended", "read next", "see also", "latest", "latest news",
     "top stories", "previous article", "next article", "popular",
 }
-_LIST_PREFIXES = ("more from ", "more on ", "more in ", "also read", "read also",
-                  "you might also like", "you might like", "explore more")
+_LIST_PREFIXES: Final = ("more from ", "more on ", "more in ", "also read", "read also",
+                         "you might also like", "you might like", "explore more")
 # A site's own "About" box: everything under the marker describes the publisher, not the
 # news, up to the next piece of page furniture.
 _ABOUT_MARKERS = {"about", "about us", "about the author", "about the publisher", "who we are"}
-_ABOUT_MAX_LINES = 4  # a blurb is short; a longer run is more likely real content
+_ABOUT_MAX_LINES: Final = 4  # a blurb is short; a longer run is more likely real content
 # A release's box after its story, headed by the company's name: "About Thornbury
 # Instruments" (desk probe Q5: its blurb leaked "Founded in 1962 and headquartered in
 # Bristol, it is listed on the London Stock Exchange."). (Notes to editors are no such box:
 # a recall's notes give the models recalled, an unseen page's labelled claim.)
 _ABOUT_HEADING_RE = rx.compile(r"About\s+(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|"
                                r"for|&))*\s*:?\s*$")
-_SHORT_LINE_WORDS = 15
+_SHORT_LINE_WORDS: Final = 15
 
 
 # A quote's headline in a list of links: "Alcaraz: 'My wrist is fine, I just didn't play

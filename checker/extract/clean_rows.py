@@ -6,14 +6,16 @@ claim; a bulleted row already reads as content (desk probe Q6: seven rows of a U
 
 from __future__ import annotations
 
+from typing import Final
+
 from checker import rx
 from checker.extract.clean_lists import Block
 
 # A short label, a colon, and a value holding a figure: the row states a measure.
-_ROW_RE = rx.compile(r"[A-Z][\w'\u2019&()/., -]{0,60}?:[ \t]+[^\s:][^:]{0,60}\Z")
-_DIGIT_RE = rx.compile(r"\d")
+_ROW_RE: Final = rx.compile(r"[A-Z][\w'\u2019&()/., -]{0,60}?:[ \t]+[^\s:][^:]{0,60}\Z")
+_DIGIT_RE: Final = rx.compile(r"\d")
 
-_TITLES = frozenset({"unpunctuated", "headline"})  # "Available from: Feb. 1" is title case
+_TITLES: Final = frozenset({"unpunctuated", "headline"})  # "Available from: Feb. 1" is title case
 
 
 def _row(text: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from checker import rx
 from checker.nlp import STOPWORDS
@@ -30,22 +30,22 @@ if TYPE_CHECKING:
 
 # Offsets of zones in minutes east of UTC. Not "IST" (India, Ireland or Israel) nor "CST"
 # (US Central or China): a zone that names two places is no zone.
-_ZONE_OFFSETS = {
+_ZONE_OFFSETS: Final = {
     "gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
     "msk": 180, "hkt": 480, "sgt": 480, "awst": 480, "jst": 540, "kst": 540, "aest": 600,
     "aedt": 660, "nzst": 720, "nzdt": 780, "est": -300, "edt": -240, "cdt": -300,
     "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
 }
 # US zones written without standard or daylight: their offset depends on the day.
-_SEASONAL_ZONES = ("et", "ct", "mt", "pt")
-_FIXED = "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True))
-_ZONES = "|".join(sorted((*_ZONE_OFFSETS, *_SEASONAL_ZONES), key=len, reverse=True))
+_SEASONAL_ZONES: Final = ("et", "ct", "mt", "pt")
+_FIXED: Final = "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True))
+_ZONES: Final = "|".join(sorted((*_ZONE_OFFSETS, *_SEASONAL_ZONES), key=len, reverse=True))
 
 # "at 9.30 local" says its zone as "local time" does, where no noun follows ("9am local
 # residents" are residents).
-_LOCAL_ALONE = (r"(?=[,.;:)]|\ \(|\ (?:on|in|and|at|when|after|before|as|with|from|to|that|"
-                r"the|but|while)\b|$)")
-CLOCK_RE = rx.compile(rf"""
+_LOCAL_ALONE: Final = (r"(?=[,.;:)]|\ \(|\ (?:on|in|and|at|when|after|before|as|with|from|to|that|"
+                       r"the|but|while)\b|$)")
+CLOCK_RE: Final = rx.compile(rf"""
     (?<![\w.,:/$£€+-])
     (?:
         (?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\ ?(?P<ampm>[ap])(?:m|\.m\.)(?![a-z])
@@ -60,27 +60,27 @@ CLOCK_RE = rx.compile(rf"""
 
 # The words before a time: a preposition of a moment, hedged or not ("shortly after 1pm"),
 # or one of a bound or a span, which makes the time no figure ("by 4am", "from 9am").
-_BEFORE_RE = rx.compile(
+_BEFORE_RE: Final = rx.compile(
     r"(?:\bat\s+(?=(?:around|about|approximately|roughly|circa)\s))?"
     r"(?:\b(?P<near>just|shortly|soon|right)\s+)?\b(?P<prep>at|around|about|approximately|"
     r"roughly|circa|by|before|after|until|till|to|from|between|and|since|past|or)\s+\Z",
     re.IGNORECASE)
-_HEDGES = frozenset({"around", "about", "approximately", "roughly", "circa"})
-_MOMENT = frozenset({"at"}) | _HEDGES
+_HEDGES: Final = frozenset({"around", "about", "approximately", "roughly", "circa"})
+_MOMENT: Final = frozenset({"at"}) | _HEDGES
 # A game's clock or a score, not the time of day: "scored at 14:20 of the second period",
 # "level at 20:20", "16:16 at half-time".
-_GAME_AFTER_RE = rx.compile(r"\s+(?:of|into)\s+the\s+\w+\s+(?:period|half|quarter|set|"
-                            r"innings)\b|\s+at\s+(?:half-time|halftime|the\s+break)\b",
-                            re.IGNORECASE)
-_SCORE_WORDS = frozenset({"level", "tied", "square", "locked", "drawn", "score", "lead",
-                          "leading", "trailing", "led"})
+_GAME_AFTER_RE: Final = rx.compile(r"\s+(?:of|into)\s+the\s+\w+\s+(?:period|half|quarter|set|"
+                                   r"innings)\b|\s+at\s+(?:half-time|halftime|the\s+break)\b",
+                                   re.IGNORECASE)
+_SCORE_WORDS: Final = frozenset({"level", "tied", "square", "locked", "drawn", "score", "lead",
+                                 "leading", "trailing", "led"})
 # The time someone spoke is no time of what they told: "police said at 10am that ...".
-_TELLING = frozenset({"said", "says", "told", "announced", "confirmed", "reported",
-                      "added", "stated", "wrote", "tweeted", "posted", "briefed", "updated"})
-_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+_TELLING: Final = frozenset({"said", "says", "told", "announced", "confirmed", "reported",
+                             "added", "stated", "wrote", "tweeted", "posted", "briefed", "updated"})
+_PASSIVE: Final = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 # Letters of any script: "Bordeaux-M\u00e9rignac" is one word (desk probe N: "m rignac").
-_CONTENT_RE = rx.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-])*")
-_HOUR_SLACK = 15.0  # "8am" is 7:45 to 8:15: "8am" / "8.30am" are two times (a desk probe)
+_CONTENT_RE: Final = rx.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-])*")
+_HOUR_SLACK: Final = 15.0  # "8am" is 7:45 to 8:15: "8am" / "8.30am" are two times (a desk probe)
 
 
 class ClockTime(NamedTuple):
@@ -166,14 +166,14 @@ def _noun(content: list[str]) -> str | None:
     return " ".join(order[-1:] + noun) or None
 
 
-_SEQUENCE = frozenset({"first", "second", "third", "last", "final", "next", "previous",
-                       "earlier", "later", "another", "latest", "initial", "new"})
+_SEQUENCE: Final = frozenset({"first", "second", "third", "last", "final", "next", "previous",
+                              "earlier", "later", "another", "latest", "initial", "new"})
 
 
 # Standard offsets of the US zones whose offset changes in the year (daylight saving adds an
 # hour from the second Sunday of March to the first Sunday of November).
-_US_STANDARD = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
-SEASONAL_UNITS = frozenset(_US_STANDARD)
+_US_STANDARD: Final = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
+SEASONAL_UNITS: Final = frozenset(_US_STANDARD)
 
 
 def utc_offset(unit: str, day: date) -> int:
@@ -270,8 +270,8 @@ def _words_before(folded: str, start: int, at: int) -> list[str]:
 _RACE_RE = rx.compile(r"(?<![\w.,:/])(?:(?P<h>\d{1,2}):(?P<hm>[0-5]\d):(?P<hs>[0-5]\d)"
                       r"(?:\.(?P<hf>\d{1,3}))?|(?P<m>\d{1,2}):(?P<s>[0-5]\d)\.(?P<f>\d{1,3}))"
                       r"(?![\d:]|[.,]\d)")
-_CLOCK_BEFORE_RE = rx.compile(r"\b(?:at|around|about|by|before|after|until|from|since)\s+\Z",
-                              re.IGNORECASE)
+_CLOCK_BEFORE_RE: Final = rx.compile(r"\b(?:at|around|about|by|before|after|until|from|since)\s+\Z",
+                                     re.IGNORECASE)
 
 
 def race_times(folded: str, start: int, end: int) -> Iterator[tuple[int, int, float, float]]:

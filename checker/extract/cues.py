@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.extract.gates import Gates
 
-_TOKEN_RE = rx.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_TOKEN_RE: Final = rx.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Without an apostrophe (most sentences) the tokens are the runs of letters and digits: a
 # pattern of one class, with no suffix to try after each run, finds them a fifth faster.
-_RUN_RE = rx.compile(r"[a-z0-9][a-z0-9]*+")
+_RUN_RE: Final = rx.compile(r"[a-z0-9][a-z0-9]*+")
 
 
 @lru_cache(maxsize=4096)
@@ -67,7 +68,7 @@ class Cue:
         return self._regex.search(text) is not None
 
 
-_LITERAL_WORD_RE = rx.compile(r"[a-z0-9'-]+")
+_LITERAL_WORD_RE: Final = rx.compile(r"[a-z0-9'-]+")
 
 
 def _longest_word(phrase: str) -> str | None:
@@ -86,8 +87,8 @@ def any_in(text: str, needles: Iterable[str]) -> bool:
     return False
 
 
-_ESCAPE_RE = rx.compile(r"\\.")
-_GROUP_NAME_RE = rx.compile(r"\(\?P(?:<\w+>|=\w+\))")
+_ESCAPE_RE: Final = rx.compile(r"\\.")
+_GROUP_NAME_RE: Final = rx.compile(r"\(\?P(?:<\w+>|=\w+\))")
 
 
 def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from checker import rx
 from checker.extract.date_patterns import WEEKDAYS, from_before
@@ -38,18 +39,18 @@ def _day_rel_year(m: re.Match[str], raw: str, anchor: Anchor | None,
 # rose".
 _PRESENT_CHANGE = (r"(?:falls|rises|goes|comes|takes|becomes|costs|drops|increases|decreases|"
                    r"changes|applies|starts|begins|opens|closes|moves|will)")
-_PRESENT_CHANGE_AFTER_RE = rx.compile(rf",?\s+(?:[\w'-]+\s+){{0,4}}?{_PRESENT_CHANGE}\b",
-                                      re.IGNORECASE)
+_PRESENT_CHANGE_AFTER_RE: Final = rx.compile(rf",?\s+(?:[\w'-]+\s+){{0,4}}?{_PRESENT_CHANGE}\b",
+                                             re.IGNORECASE)
 # ... told before the day too: "The typical bill falls by £129 to £1,720 a year from 1
 # July" (a review: the July before, while "From 1 July the bill falls" was ahead).
-_PRESENT_CHANGE_BEFORE_RE = rx.compile(rf"\b{_PRESENT_CHANGE}\b[^.;:]{{0,80}}\Z",
-                                       re.IGNORECASE)
+_PRESENT_CHANGE_BEFORE_RE: Final = rx.compile(rf"\b{_PRESENT_CHANGE}\b[^.;:]{{0,80}}\Z",
+                                              re.IGNORECASE)
 
 
 # A payment's day: "payable on June 11 to shareholders of record on May 28" (desk probe P:
 # both the year before, on a page of 29 April). A dividend is paid within weeks of its
 # announcement: the day nearest publication, before or after it.
-_DUE_BEFORE_RE = rx.compile(r"\b(?:payable|of\s+record)\s+(?:on\s+)?\Z", re.IGNORECASE)
+_DUE_BEFORE_RE: Final = rx.compile(r"\b(?:payable|of\s+record)\s+(?:on\s+)?\Z", re.IGNORECASE)
 
 
 @rule("md")
@@ -85,12 +86,12 @@ def _day_rel(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) ->
 # the tallies of two nights conflicted). The night before publication and its day. Not "an
 # overnight success", "stayed overnight", "changed overnight": "overnight" opens the
 # sentence, or closes a clause of an attack or a count.
-_NIGHT_ACT_RE = rx.compile(
+_NIGHT_ACT_RE: Final = rx.compile(
     r"\b(?:launched|fired|attacked|struck|hit|shot\s+down|downed|intercepted|killed|"
     r"destroyed|carried\s+out|shelled|bombed|targeted|reported|recorded)\b[^.;:!?]{0,80}\Z",
     re.IGNORECASE)
 # (Not before "on June 3", "into Sunday", "in 2022": that date is the night's; a review.)
-_CLAUSE_END_RE = rx.compile(r"\s*(?:[,.;:)]|$|\s(?:and|as|while|when)\b)")
+_CLAUSE_END_RE: Final = rx.compile(r"\s*(?:[,.;:)]|$|\s(?:and|as|while|when)\b)")
 
 
 @rule("night")
@@ -111,7 +112,7 @@ def _night(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) -> D
 
 # A weekday that dates the telling, not the plan: "Acme will cut 1,500 jobs, the company
 # said on Thursday" is Thursday past, however future the rest of the sentence is.
-_TOLD_BEFORE_RE = rx.compile(
+_TOLD_BEFORE_RE: Final = rx.compile(
     r"\b(?:said|says|announced|told|reported|confirmed|stated|added|wrote|revealed|"
     r"disclosed|warned)\b(?:\s+[\w'-]+){0,4}\s*\Z", re.IGNORECASE)
 
@@ -122,7 +123,7 @@ _TOLD_BEFORE_RE = rx.compile(
 # Monday" is past), "would remain closed until at least Friday" (a desk probe: the Friday
 # before, a date conflict with "until at least 12 December"). Up to six words, none past a
 # comma; not a past told as its sequel ("would go on to win on Sunday": a review).
-_PLANNED_BEFORE_RE = rx.compile(
+_PLANNED_BEFORE_RE: Final = rx.compile(
     r"\b(?:will|would(?!\s+(?:go\s+on|later|eventually|then|never)\b)|shall|'ll|"
     r"(?:is|are)\s+(?:now\s+)?(?:due|set|scheduled|expected|planned)|"
     # a forecast's chance and a warning's window (desk probe M: "There is a 60% chance of
@@ -135,7 +136,7 @@ _PLANNED_BEFORE_RE = rx.compile(
 # is in Ahmedabad on Sunday" (desk probe O: the Sunday before, a date conflict with "on 15
 # February"), "The Italian Open begins in Rome on Wednesday" (desk probe P); not "The match
 # is being replayed after it was abandoned on Saturday" (a review: a false date conflict).
-_EVENT_AHEAD_RE = rx.compile(
+_EVENT_AHEAD_RE: Final = rx.compile(
     r"\b(?:(?:match|game|final|fixture|race|vote|meeting|hearing|summit|concert|ceremony)\s+"
     r"(?:is|are)|begins|starts|opens|resumes|kicks\s+off|takes\s+place|gets\s+under\s*way|"
     # ... and its end: "The race ends in Paris on Sunday" (desk probe V: the Sunday before,
@@ -147,7 +148,7 @@ _EVENT_AHEAD_RE = rx.compile(
 
 
 # "Last <weekday>" up to this many days back may also mean the week before.
-_AMBIGUOUS_LAST = 2
+_AMBIGUOUS_LAST: Final = 2
 
 
 @rule("weekday")
@@ -202,6 +203,6 @@ def _day_of_week(text: str, start: int, wd: int, lead: str, anchor: Anchor,
 
 # A weekday told right after another: "Saturday and Sunday", "Friday or Saturday",
 # "Monday to Wednesday".
-_PAIRED_BEFORE_RE = rx.compile(
+_PAIRED_BEFORE_RE: Final = rx.compile(
     r"\b(?:on\s+)?(?P<prev>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*"
     r"(?:,|and|or|to|through|until|-|\u2013)\s*(?:on\s+)?\Z", re.IGNORECASE)

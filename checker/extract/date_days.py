@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from checker import rx
 from checker.extract.date_types import (
@@ -18,9 +19,9 @@ from checker.extract.date_types import (
     year_for_month,
 )
 
-_DAY_RE = rx.compile(r"(?<![\d,])\d{1,2}(?!\d)")
-_SPAN_BEFORE_RE = rx.compile(r"\b(?:between|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
-_RANGE_RE = rx.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|to\b|through\b)\s*\d", re.IGNORECASE)
+_DAY_RE: Final = rx.compile(r"(?<![\d,])\d{1,2}(?!\d)")
+_SPAN_BEFORE_RE: Final = rx.compile(r"\b(?:between|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_RANGE_RE: Final = rx.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|to\b|through\b)\s*\d", re.IGNORECASE)
 
 
 @rule("day_range")
@@ -68,13 +69,13 @@ def listed_days(d: DateExpr, text: str) -> list[DateExpr]:
 
 # Two dates of one span: "from 3 April to 9 April", "between March 3 and April 9", "28
 # March-2 April" (desk probe K: two days, so the week's 412 cases were dated 3 April).
-_JOIN_RE = rx.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.IGNORECASE)
-_PLURAL_AFTER_RE = rx.compile(r"\s+[a-z]+[^s\W]s\b")
+_JOIN_RE: Final = rx.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.IGNORECASE)
+_PLURAL_AFTER_RE: Final = rx.compile(r"\s+[a-z]+[^s\W]s\b")
 # ... not a date moved to another: "postponed from 3 April to 9 April".
-_MOVED_RE = rx.compile(r"\b(?:moved|postponed|delayed|rescheduled|brought\s+forward|pushed"
-                       r"\s+back|put\s+back|changed|shifted|switched|deferred|advanced|"
-                       r"extended|called\s+off|cancell?ed|suspended)\b"
-                       r"[^.;]{0,30}\Z", re.IGNORECASE)
+_MOVED_RE: Final = rx.compile(r"\b(?:moved|postponed|delayed|rescheduled|brought\s+forward|pushed"
+                              r"\s+back|put\s+back|changed|shifted|switched|deferred|advanced|"
+                              r"extended|called\s+off|cancell?ed|suspended)\b"
+                              r"[^.;]{0,30}\Z", re.IGNORECASE)
 
 
 def spans_joined(found: list[DateExpr], text: str, start: int) -> list[DateExpr]:
@@ -94,8 +95,8 @@ def spans_joined(found: list[DateExpr], text: str, start: int) -> list[DateExpr]
 
 # The end of a window after its start, a time of day perhaps before each: "from 6pm Friday
 # until 9am Saturday" (desk probe M: the Saturday before the Friday).
-_UNTIL_RE = rx.compile(r"\s*(?:-|\u2013|to|until|till|through)\s+(?:\d{1,2}(?:[.:]\d{2})?\s?"
-                       r"(?:am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?)?", re.IGNORECASE)
+_UNTIL_RE: Final = rx.compile(r"\s*(?:-|\u2013|to|until|till|through)\s+(?:\d{1,2}(?:[.:]\d{2})?\s?"
+                              r"(?:am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?)?", re.IGNORECASE)
 
 
 def _after_its_start(a: DateExpr, b: DateExpr, text: str) -> DateExpr:

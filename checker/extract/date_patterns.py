@@ -3,52 +3,53 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 
-_MONTH_NAMES = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-                r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_NAMES: Final = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                       r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 # The months' and weekdays' names, in order: patterns here read them in lower case, others
 # (a dateline, a place after "said in") capitalised.
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-_MONTH_FULL = "|".join(MONTHS)
-_MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+MONTHS: Final = ("january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december")
+_MONTH_FULL: Final = "|".join(MONTHS)
+_MONTH_ABBR: Final = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 # Only an abbreviation takes a period ("Jan. 17"); "in January." keeps its full stop.
 # Not the Long March rockets: "the Long March 10 rocket" is no 10 March (a desk probe: a
 # date conflict between two pages that named the rocket).
-_MON = rf"(?<!long\s)(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
-_REL = r"(?P<rel>last|this|next)\s+year"
+_MON: Final = rf"(?<!long\s)(?P<mon>(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
+_YEAR: Final = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_REL: Final = r"(?P<rel>last|this|next)\s+year"
 # A quarter by its number, or by the month it ends ("the June quarter", as Australian and
 # Indian reports write it: a desk probe's 2.1% had no date).
-_Q = (r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
-      r"|(?P<qm>march|june|september|december)\s+quarter)")
+_Q: Final = (r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+             r"|(?P<qm>march|june|september|december)\s+quarter)")
 # "the first half of the year": the year of publication, as "this year".
-_THE_YEAR = (r"the\s+year(?!\s+(?:\d|(?:before|after|earlier|later|ago|prior|to|of|in|"
-             r"ending|ended|when|that|which)\b))")
-_SEASONS = "spring|summer|autumn|fall|winter"
-_NO_YEAR_AFTER = r"(?!\s*,?\s*\d{4})(?![.,]\d)"
-_ORD = r"(?:st|nd|rd|th)?"
-_I = re.IGNORECASE
+_THE_YEAR: Final = (r"the\s+year(?!\s+(?:\d|(?:before|after|earlier|later|ago|prior|to|of|in|"
+                    r"ending|ended|when|that|which)\b))")
+_SEASONS: Final = "spring|summer|autumn|fall|winter"
+_NO_YEAR_AFTER: Final = r"(?!\s*,?\s*\d{4})(?![.,]\d)"
+_ORD: Final = r"(?:st|nd|rd|th)?"
+_I: Final = re.IGNORECASE
 # A capitalised word after a weekday that makes it a name: "the Sunday Herald", "The Sunday
 # Times", "Monday Night Football" (desk probe S: "by the Sunday Herald three days ago" was
 # the Sunday before publication). Case-sensitive inside case-insensitive patterns.
-_TITLE_AFTER = (r"(?-i:\s+(?:Herald|Times|Telegraph|Post|Mirror|Express|Mail|Star|Sun|"
-                r"Independent|Tribune|Observer|Journal|Age|World|Sport|People|Record|"
-                r"Business|Review|Magazine|Night|Morning|Edition|Politics|Brunch|Best)\b)")
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
+_TITLE_AFTER: Final = (r"(?-i:\s+(?:Herald|Times|Telegraph|Post|Mirror|Express|Mail|Star|Sun|"
+                       r"Independent|Tribune|Observer|Journal|Age|World|Sport|People|Record|"
+                       r"Business|Review|Magazine|Night|Morning|Edition|Politics|Brunch|Best)\b)")
+WEEKDAYS: Final = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+                   "saturday": 5, "sunday": 6}
 # The words between "not" and the bound it denies ("did not expect production to return to
 # second-quarter levels until ..."): up to seven, none that starts another clause or a
 # question ("whether ... until"). Read by stance (no negation) and dates (the other bound).
-DENIED_WORDS = r"(?:(?!whether\b|if\b|and\b|but\b|or\b)[a-z'-]+\s+){0,7}?"
+DENIED_WORDS: Final = r"(?:(?!whether\b|if\b|and\b|but\b|or\b)[a-z'-]+\s+){0,7}?"
 # The quarter a month ends.
-QUARTER_ENDING = {"march": 1, "june": 2, "september": 3, "december": 4}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4}
-PARTS = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}  # overlapping on purpose: vague
-_FROM_BEFORE_RE = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+QUARTER_ENDING: Final = {"march": 1, "june": 2, "september": 3, "december": 4}
+ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+                   "4th": 4}
+PARTS: Final = {"early": (1, 5), "mid": (4, 9), "late": (8, 12)}  # overlapping on purpose: vague
+_FROM_BEFORE_RE: Final = rx.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 
 
 def from_before(text: str, at: int) -> bool:
@@ -58,13 +59,13 @@ def from_before(text: str, at: int) -> bool:
 
 
 # A 4-digit number that counts something is not a year: "about 2000 troops".
-_COUNT_WORDS = (r"about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|"
-                r"at\s+least|approximately|roughly|exactly|only|just|than|\$|#")
-COUNT_BEFORE_RE = rx.compile(rf"(?:{_COUNT_WORDS})\s*$", _I)
+_COUNT_WORDS: Final = (r"about|around|over|more\s+than|less\s+than|some|nearly|almost|up\s+to|"
+                       r"at\s+least|approximately|roughly|exactly|only|just|than|\$|#")
+COUNT_BEFORE_RE: Final = rx.compile(rf"(?:{_COUNT_WORDS})\s*$", _I)
 # The last words of COUNT_BEFORE_RE's alternatives ("than" of "more than"): a match ends in
 # one and whitespace. Read off the alternatives, as quantity_patterns.MOD_LAST_WORDS is.
-_COUNT_LAST_WORDS = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\", "")
-                                  for alt in _COUNT_WORDS.split("|")}))
+_COUNT_LAST_WORDS: Final = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\", "")
+                                         for alt in _COUNT_WORDS.split("|")}))
 
 
 def count_before(folded: str, start: int, end: int) -> bool:
@@ -82,8 +83,8 @@ def count_before(folded: str, start: int, end: int) -> bool:
 # ", when" after a date: what follows tells what was so then ("up 11.3% on September 2025,
 # when 14,570 people were ..."), so a change's base named there dates its own figure
 # (`dates._comparison_base` keeps it; `compare.dateslots.base_then` reads it so).
-COMMA_WHEN_RE = rx.compile(r"\s*,\s*when\b", re.IGNORECASE)
-PHONE_RE = rx.compile(
+COMMA_WHEN_RE: Final = rx.compile(r"\s*,\s*when\b", re.IGNORECASE)
+PHONE_RE: Final = rx.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,5}(?:[\s-]\d{2,5}){1,3}|"
     r"\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}|1[3589]00[\s-]\d{3}[\s-]\d{3,4})(?![\w,]|\.\d)")
 
@@ -98,14 +99,14 @@ def may_hold_phone(sentence: str) -> bool:
 # A year after a hedge or a comparison, where nothing counted follows, is the year: "launch
 # Chang'e-8 around 2028", "warmer than 2024" (desk probe L: counts of 2028 and 2024). Not
 # a round number ("about 2000." may count), nor "more than 2024 ..." of a noun.
-_YEAR_ALONE_AFTER_RE = rx.compile(
+_YEAR_ALONE_AFTER_RE: Final = rx.compile(
     r"\s*(?:[,.;:)]|\Z)|\s+(?:in|on|at|and|or|when|as|with|for|to|by|after|before|than|"
     r"while|but|according|levels?|figures?|records?|average)\b", _I)
 
 
 # ... but a level reached is a count ("the toll rose to about 2013", "fell to roughly 1963
 # in March": a review), and "more than" or "fewer than" compares counts.
-_COUNTED_BEFORE_RE = rx.compile(
+_COUNTED_BEFORE_RE: Final = rx.compile(
     r"(?:\b(?:to|at|of|by|from|reached|totall?ed|numbered|hit|was|were|is|are)\s+\S+|"
     r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller)\s+than)\s*\Z", _I)
 
@@ -121,7 +122,7 @@ def counted_year(folded: str, start: int, end: int) -> bool:
         or _COUNTED_BEFORE_RE.search(folded, max(0, start - 30), start) is not None
 
 
-COUNT_AFTER_RE = rx.compile(
+COUNT_AFTER_RE: Final = rx.compile(
     r"\s+(?:people|persons|troops|soldiers|students|employees|workers|units|jobs|cases|"
     r"deaths|tonnes|tons|km|kilometres|miles|metres|feet|hectares|acres|more|additional|"
     r"new|other|of\s+(?:the|them|these|those))\b", _I)
@@ -131,14 +132,14 @@ COUNT_AFTER_RE = rx.compile(
 # the 1s and 2s by itself; a leading \b or hint made it try every position). The same
 # matches (tests/extract/test_regex_rewrites.py).
 # ... nor a time of a zone: "at 2015 GMT" is 20:15 (a review: the year 2015).
-_AFTER_YEAR = (r"\b(?![-.,]?\d)(?!\s*(?:%|per\s*cent|million|billion|bn|m\b|"
-               r"(?:GMT|UTC|BST|CET|CEST|EDT|EST)\b))")
-YEAR_PLAIN = rf"(?=[12])\b{_YEAR}{_AFTER_YEAR}"
-_YEAR_FIRST = r"(?P<year>1(?<!\w1)[89]\d\d|2(?<!\w2)0\d\d|2(?<!\w2)100)"
+_AFTER_YEAR: Final = (r"\b(?![-.,]?\d)(?!\s*(?:%|per\s*cent|million|billion|bn|m\b|"
+                      r"(?:GMT|UTC|BST|CET|CEST|EDT|EST)\b))")
+YEAR_PLAIN: Final = rf"(?=[12])\b{_YEAR}{_AFTER_YEAR}"
+_YEAR_FIRST: Final = r"(?P<year>1(?<!\w1)[89]\d\d|2(?<!\w2)0\d\d|2(?<!\w2)100)"
 # The same for a day of the month: r"(?=\d)\b(?P<day>\d{1,2})" as DAY_PLAIN, starting
 # with the digit (the \b read after it), so the engine skips to the digits by itself.
-DAY_PLAIN = r"(?=\d)\b(?P<day>\d{1,2})"
-_DAY_FIRST = r"(?P<day>\d(?<!\w\d)\d?)"
+DAY_PLAIN: Final = r"(?=\d)\b(?P<day>\d{1,2})"
+_DAY_FIRST: Final = r"(?P<day>\d(?<!\w\d)\d?)"
 
 _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", rx.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -267,11 +268,11 @@ _RAW_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Cheap gates, read once per sentence: a pattern runs only when the sentence has a digit
 # (if the pattern needs one) and one of the pattern's words (lower-cased substrings). These
 # are necessary conditions, so the gates change the speed, never the result.
-MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-               "dec")
-_QUARTER_STEMS = ("quarter", "q1", "q2", "q3", "q4")
-_REL_YEARS = ("last year", "next year", "this year")
-_GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
+MONTH_STEMS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                      "dec")
+_QUARTER_STEMS: Final = ("quarter", "q1", "q2", "q3", "q4")
+_REL_YEARS: Final = ("last year", "next year", "this year")
+_GATES: Final[dict[str, tuple[bool, tuple[str, ...]]]] = {
     "iso": (True, ("-",)), "mdy": (True, MONTH_STEMS), "dmy": (True, MONTH_STEMS),
     "day_range": (True, MONTH_STEMS), "md_range": (True, MONTH_STEMS),
     "half": (False, ("half",)), "half_label": (True, ("h1", "h2")),
@@ -303,10 +304,10 @@ _GATES: dict[str, tuple[bool, tuple[str, ...]]] = {
 }
 # Where a month name starts. A leading character class lets the engine skip most positions
 # at once; an alternation of 24 names behind \b is tried in full at every position.
-MONTH_AT_RE = rx.compile(rf"(?=[adfjmnos])\b{_MON}", _I)
+MONTH_AT_RE: Final = rx.compile(rf"(?=[adfjmnos])\b{_MON}", _I)
 # MONTH_AT_RE for lower-case ASCII text: there IGNORECASE changes no match, and without it
 # the engine compares characters directly instead of lower-casing each (2x faster).
-_MONTH_AT_LOWER_RE = rx.compile(MONTH_AT_RE.pattern)
+_MONTH_AT_LOWER_RE: Final = rx.compile(MONTH_AT_RE.pattern)
 
 
 def month_starts(folded: str, lower: str, start: int, stop: int) -> list[int]:
@@ -329,10 +330,10 @@ def _is_word(char: str) -> bool:
 
 # Patterns that start with a month name: tried only where MONTH_AT_RE found one, anchored,
 # instead of each scanning the sentence.
-MONTH_FIRST = frozenset({"mdy", "md_range", "month_range", "my", "m_rel", "md_rel", "md"})
+MONTH_FIRST: Final = frozenset({"mdy", "md_range", "month_range", "my", "m_rel", "md_rel", "md"})
 # Patterns with a month name somewhere (after a space or a hyphen, so at a word start).
 NEEDS_MONTH = MONTH_FIRST | {"day_range", "dmy", "dm_rel", "dm", "month_rel", "between_months",
                              "year_to"}
-PATTERNS: list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]] = [
+PATTERNS: Final[list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]]] = [
     (name, pattern, *_GATES[name]) for name, pattern in _RAW_PATTERNS
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Final
 
 from checker import rx
 from checker.extract.date_patterns import ORDINALS, PARTS, QUARTER_ENDING, from_before
@@ -140,14 +141,14 @@ _FROM_FIGURE_BEFORE_RE = rx.compile(
 # "The next round is expected in October" (desk probe L: the October before publication);
 # only the month it names ("the verdict in the trial that began in January is expected in
 # October" began in January past: a review).
-_EXPECTED_BEFORE_RE = rx.compile(r"\b(?:is|are)\s+(?:now\s+)?expected\s+(?:in|by)\s+\Z",
-                                 re.IGNORECASE)
+_EXPECTED_BEFORE_RE: Final = rx.compile(r"\b(?:is|are)\s+(?:now\s+)?expected\s+(?:in|by)\s+\Z",
+                                        re.IGNORECASE)
 
 # A month told right after a verb in the past is past, whatever a plan elsewhere in the
 # sentence says: "since the reforms took effect in March, and we expect to clear another
 # 100GW" (desk probe O: March of next year). Not a plan's participle ("is expected in",
 # "was postponed to"), nor a passive or an infinitive to come ("will be completed in").
-_PAST_VERB_BEFORE_RE = rx.compile(
+_PAST_VERB_BEFORE_RE: Final = rx.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:(?!expect|schedul|plann|slat|forecast|predict|"
     r"project|delay|postpon|reschedul|target|earmark|need|exceed|proceed|succeed|speed|seed|"
     r"feed|shed)[a-z]{2,}ed|took\s+effect|began|came|went|rose|fell|grew|won|lost|held|met|saw|"
@@ -156,8 +157,8 @@ _PAST_VERB_BEFORE_RE = rx.compile(
 
 # A future auxiliary a few words before the verb: "will be contacted and compensated in June"
 # (a review: read as past).
-_FUTURE_AUX_RE = rx.compile(r"\b(?:will|would|shall|'ll|to|be)\s+(?:[\w'-]+\s+){0,3}\Z",
-                            re.IGNORECASE)
+_FUTURE_AUX_RE: Final = rx.compile(r"\b(?:will|would|shall|'ll|to|be)\s+(?:[\w'-]+\s+){0,3}\Z",
+                                   re.IGNORECASE)
 
 
 def _past_verb_before(text: str, at: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Final
 
 from checker import rx
 from checker.extract.date_patterns import ORDINALS, PARTS
@@ -97,7 +98,7 @@ def _fiscal_label(m: re.Match[str], raw: str, anchor: Anchor | None, future: boo
 
 # The words of a company's or a government's year of accounts ("FY26", "2025-26", "fiscal
 # 2026", "financial year"), not a sports season's ("the 2025-26 season").
-_ACCOUNTS_YEAR_RE = rx.compile(r"FY|fiscal|financial|\d{4}\s?[-/]\s?\d{2}", re.IGNORECASE)
+_ACCOUNTS_YEAR_RE: Final = rx.compile(r"FY|fiscal|financial|\d{4}\s?[-/]\s?\d{2}", re.IGNORECASE)
 
 
 def april_to_march(d: DateExpr, folded: str) -> DateExpr:
@@ -113,9 +114,9 @@ def april_to_march(d: DateExpr, folded: str) -> DateExpr:
 
 
 # A quarter of a year of accounts, before it: "Q3 FY26", "the third quarter of fiscal 2026".
-_QUARTER_NUMBER_RE = rx.compile(r"\bq([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)"
-                                r"[\s-]+quarter\b", re.IGNORECASE)
-_QUARTER_GAP_RE = rx.compile(r"\s+(?:of\s+(?:the\s+)?)?\Z", re.IGNORECASE)
+_QUARTER_NUMBER_RE: Final = rx.compile(r"\bq([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)"
+                                       r"[\s-]+quarter\b", re.IGNORECASE)
+_QUARTER_GAP_RE: Final = rx.compile(r"\s+(?:of\s+(?:the\s+)?)?\Z", re.IGNORECASE)
 
 
 def quarters_of_accounts(dates: list[DateExpr], text: str) -> list[DateExpr]:
@@ -177,11 +178,11 @@ def _prev_period(m: re.Match[str], raw: str, anchor: Anchor | None,
 # No verb between the rank and "after", nor "when" after the year: "became the second
 # largest lender after 2019 when it bought its rival", "the second highest-paid executive
 # left after 2022" are times (a review).
-_RANKED_BEFORE_RE = rx.compile(
+_RANKED_BEFORE_RE: Final = rx.compile(
     r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[\s-]+(?:\w+[\s-]+)?"
     r"(?:\w+est|most|least)\b(?:(?!\s(?:\w+ed|left|came|went|was|were|is|are|has|had|took|"
     r"became|made|won|lost|fell|rose)\b)[^,;.]){0,60}\Z", re.IGNORECASE)
-_WHEN_AFTER_RE = rx.compile(r",?\s+(?:when|as|after|before|until)\b", re.IGNORECASE)
+_WHEN_AFTER_RE: Final = rx.compile(r",?\s+(?:when|as|after|before|until)\b", re.IGNORECASE)
 
 
 @rule("since")

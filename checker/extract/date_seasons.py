@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.extract.date_types import (
@@ -21,13 +22,13 @@ from checker.extract.date_types import (
 )
 
 # The month a season starts in; each lasts three months (winter runs into the next year).
-_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_FIRST_MONTH: Final = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # ... and on a page of the southern hemisphere (`southern_page`), where summer does.
-_FIRST_MONTH_SOUTH = {"spring": 9, "summer": 12, "autumn": 3, "fall": 3, "winter": 6}
+_FIRST_MONTH_SOUTH: Final = {"spring": 9, "summer": 12, "autumn": 3, "fall": 3, "winter": 6}
 # Words that may start a sentence before a season ("In spring 2026"); another capitalised
 # word before one names something else ("the Arab Spring of 2011", "Prague Spring").
-_LEADS = frozenset({"in", "by", "since", "during", "over", "until", "last", "this", "next",
-                    "the", "throughout", "early", "late", "from", "of", "and", "or"})
+_LEADS: Final = frozenset({"in", "by", "since", "during", "over", "until", "last", "this", "next",
+                           "the", "throughout", "early", "late", "from", "of", "and", "or"})
 
 
 def season_days(season: str, year: int, south: bool = False) -> tuple[date, date]:
@@ -45,7 +46,7 @@ def _first_month(season: str, south: bool) -> int:
 # Places of the southern hemisphere, and the northern ones news copy names most: a page
 # naming more of the first has the south's seasons (an Australian page's "last summer" was
 # June to August).
-_SOUTH_RE = rx.compile(
+_SOUTH_RE: Final = rx.compile(
     r"\b(?:australia\w*|new\s+zealand\w*|sydney|melbourne|brisbane|perth|adelaide|canberra|"
     r"auckland|christchurch|tasmania\w*|queensland\w*|south\s+africa\w*|johannesburg|"
     r"cape\s+town|durban|pretoria|argentin\w*|buenos\s+aires|chile(?:an)?s?|santiago|"
@@ -53,7 +54,7 @@ _SOUTH_RE = rx.compile(
     r"peru(?:vian)?s?|lima|bolivia\w*|namibia\w*|botswana|zimbabwe\w*|zambia\w*|mozambique|"
     r"madagascar|mauritius|fiji\w*)\b", re.IGNORECASE)
 # (In capitals: "US" is the country, "us" no place.)
-_NORTH_RE = rx.compile(
+_NORTH_RE: Final = rx.compile(
     r"U\.S\.|\b(?:United\s+States|US|Americans?|Britain|British|England|English|London|"
     r"Europe\w*|China|Chinese|Japan\w*|India|Indians?|Canad\w*|Russia\w*|German\w*|"
     r"France|French|Washington|New\s+York|Scotland|Scottish|Ireland|Irish)\b")
@@ -73,10 +74,10 @@ def southern_page(text: str) -> bool:
 # "fall" is a season only after one of these ("in the fall of 2024", "last fall"): "the
 # Nikkei's steepest fall of 2024", "a fall of 2000 points" and "injured in the fall" are
 # falls (a review: each read as an autumn).
-_FALL_LEADS = frozenset({"in", "during", "by", "since", "until", "through", "throughout",
-                         "last", "this", "next", "early", "late", "from", "for", "to",
-                         "past"})
-_CAPITAL_AFTER_RE = rx.compile(r"\s+[A-Z]")
+_FALL_LEADS: Final = frozenset({"in", "during", "by", "since", "until", "through", "throughout",
+                                "last", "this", "next", "early", "late", "from", "for", "to",
+                                "past"})
+_CAPITAL_AFTER_RE: Final = rx.compile(r"\s+[A-Z]")
 
 
 def _named(m: re.Match[str]) -> bool:
@@ -150,13 +151,13 @@ def _this_season(spans: list[tuple[date, date]], anchor: Anchor,
     return soon[0] if soon else max(s for s in spans if s[0] <= anchor.last)
 
 
-_A_MONTH = timedelta(days=31)
+_A_MONTH: Final = timedelta(days=31)
 
 
 # A sports season, not a show's or the flu's: a word of sport nearby ("The Crown's last
 # season" was dated as a fiscal year, a date conflict with "its final season, in 2023": a
 # review); "last season's champions" and "his last season at Barcelona" are one.
-_SPORT_RE = rx.compile(
+_SPORT_RE: Final = rx.compile(
     r"\b(?:goals?|scored|matche?s?|games?|league|points|wins?|won|title|championship|cup|club|"
     r"team|finished|play(?:s|ed|ing)?|appearances|tries|runs|wickets|medals?|races?|fixtures?|"
     r"relegat\w*|promot\w*|seasons?\s+ticket|"

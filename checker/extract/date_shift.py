@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from checker import rx
 from checker.extract.date_patterns import MONTHS
@@ -41,22 +42,22 @@ from checker.extract.date_types import (
 )
 
 # A unit word as (count, calendar unit) of shift_date.
-UNITS = {"year": (1, "years"), "decade": (10, "years"), "month": (1, "months"),
-         "week": (7, "days"), "day": (1, "days")}
-_DIRECTION = {"earlier": -1, "before": -1, "prior": -1, "previous": -1, "preceding": -1,
-              "later": 1, "after": 1, "following": 1, "next": 1}
+UNITS: Final = {"year": (1, "years"), "decade": (10, "years"), "month": (1, "months"),
+                "week": (7, "days"), "day": (1, "days")}
+_DIRECTION: Final = {"earlier": -1, "before": -1, "prior": -1, "previous": -1, "preceding": -1,
+                     "later": 1, "after": 1, "following": 1, "next": 1}
 # "five years before" is a shift only where the words end: "two years before the election"
 # counts from the election (no date).
-_ENDS_RE = rx.compile(r"\s*(?:[,.;:!?)\]\"'\u2019\u201d]|\Z)|\s+(?:and|but|or|while|whereas|"
-                      r"when|with|at|in|on|from|to|compared)\b", re.IGNORECASE)
+_ENDS_RE: Final = rx.compile(r"\s*(?:[,.;:!?)\]\"'\u2019\u201d]|\Z)|\s+(?:and|but|or|while|whereas|"
+                             r"when|with|at|in|on|from|to|compared)\b", re.IGNORECASE)
 # "launched a year earlier than planned" is no date of its own.
-_THAN_RE = rx.compile(r"\s+than\b", re.IGNORECASE)
+_THAN_RE: Final = rx.compile(r"\s+than\b", re.IGNORECASE)
 # "exports rose 6.4% in October from a year earlier": the base of a change, named with no
 # figure of its own, is no time of the claim's fact (as a date of the claim it would make
 # "rose 6.4% in October 2023 from a year earlier" and "rose 3.1% in October 2022" one time).
 # "down from 4.5% a year earlier" dates its own figure.
-_BASE_RE = rx.compile(r"\b(?:from|over|on|than|versus|vs\.?|against|compared\s+(?:with|to)|"
-                      r"relative\s+to)\s+\Z", re.IGNORECASE)
+_BASE_RE: Final = rx.compile(r"\b(?:from|over|on|than|versus|vs\.?|against|compared\s+(?:with|to)|"
+                             r"relative\s+to)\s+\Z", re.IGNORECASE)
 
 
 def _base_of_change(m: re.Match[str]) -> bool:
@@ -191,17 +192,17 @@ _SAY = (r"said|says|announced|reported|confirmed|stated|added|wrote|noted|reveal
         r"warned")
 # What a thing is said in ("said in a statement", "in an interview"); normalisation's
 # telling dates read the same list (`telling._SAID_GAP`).
-STATEMENT = (r"statement|interview|briefing|conference|address|speech|post|note|release|"
-             r"filing")
-_TOLD_RE = rx.compile(
+STATEMENT: Final = (r"statement|interview|briefing|conference|address|speech|post|note|release|"
+                    r"filing")
+_TOLD_RE: Final = rx.compile(
     rf"\b(?:(?:{_SAY})(?:\s+(?:in|during|at)\s+(?:a|an|the|its|his|her|their)"
     rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{STATEMENT})(?:\s+(?:issued|released|published))?)?"
     r"|told\s+(?:the(?:\s+[\w'.-]+){1,3}?|[\w'.-]+)"
     r"|according\s+to(?:\s+[\w'.-]+){1,5}?)"
     r"(?:\s+(?:late|early))?(?:\s+on)?\s+\Z", re.IGNORECASE)
 # A wire dateline: "LUSAKA, Jan. 17 (Reuters) - ".
-_DATELINE_BEFORE_RE = rx.compile(r"[A-Z][A-Z'. -]{1,40},\s+\Z")
-_DATELINE_AFTER_RE = rx.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s")
+_DATELINE_BEFORE_RE: Final = rx.compile(r"[A-Z][A-Z'. -]{1,40},\s+\Z")
+_DATELINE_AFTER_RE: Final = rx.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s")
 
 
 # A dateline opening a story, its city in any case and its date a month and a day, then the
@@ -211,11 +212,11 @@ _DATELINE_AFTER_RE = rx.compile(r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014]+\s
 # Sept 18 (Reuters) - " (a probe: their date stayed the claim's). It dates the report, not
 # the event (a desk probe: "Aug 10" conflicted with the floods' "Aug 12"). Not a sentence's
 # opening phrase ("In Paris, March 3 ...", "In Paris, France, March 3 ...").
-_ABBREVIATED = [m[:3].capitalize() for m in MONTHS]
+_ABBREVIATED: Final = [m[:3].capitalize() for m in MONTHS]
 _ABBREVIATED.insert(_ABBREVIATED.index("Sep") + 1, "Sept")
-_MONTH = (rf"(?:{'|'.join(_ABBREVIATED)})\.?|"
-          + "|".join(m.capitalize() for m in MONTHS if m.capitalize() not in _ABBREVIATED))
-DATELINE_RE = rx.compile(
+_MONTH: Final = (rf"(?:{'|'.join(_ABBREVIATED)})\.?|"
+                 + "|".join(m.capitalize() for m in MONTHS if m.capitalize() not in _ABBREVIATED))
+DATELINE_RE: Final = rx.compile(
     r"[\W_]{0,3}(?!(?:In|On|At|By|The|From|Since|Until|As|After|Before|For|Of)\b)"
     r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+"
     r"(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+)?"  # the region or country
@@ -244,7 +245,7 @@ def told_date(folded: str, d: DateExpr, lo: int) -> bool:
                 and _DATELINE_AFTER_RE.match(folded, d.end))
 
 
-_LAST_YEAR_RE = rx.compile(r"last\s+year\Z", re.IGNORECASE)
+_LAST_YEAR_RE: Final = rx.compile(r"last\s+year\Z", re.IGNORECASE)
 
 
 def last_years(found: list[DateExpr], anchor: Anchor | None) -> list[DateExpr]:

@@ -8,17 +8,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from checker.extract.date_patterns import PHONE_RE, counted_year
 
-MONTHS = {
+MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }
-NUMBER_WORDS: dict[str, int | None] = {
+NUMBER_WORDS: Final[dict[str, int | None]] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "a": 1, "one": 1, "several": None, "few": None, "a few": None,
 }
@@ -116,7 +116,7 @@ def unresolved(raw: str, s: int, e: int, granularity: str) -> DateExpr:
 
 
 Builder = Callable[[re.Match[str], str, Anchor | None, bool], DateExpr | None]
-BUILDERS: dict[str, Builder] = {}
+BUILDERS: Final[dict[str, Builder]] = {}
 
 
 def rule(name: str) -> Callable[[Builder], Builder]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.extract import (
@@ -43,34 +44,34 @@ _REGISTERED = (date_rules, date_relative, date_day_rules, date_days, date_season
 # ... also across "the": "by the end of March", "since the start of March" (a review: read
 # as the closed month, a date conflict with "in February").
 # ... and "up to and including 14 November" is by it (a desk probe: the closed day).
-_OPEN_KEYWORD_RE = rx.compile(r"(?=[abstu])\b(?P<kw>since|until|till|by|before|after|"
-                              r"up\s+to\s+and\s+including)\s+(?:the\s+)?$", re.IGNORECASE)
+_OPEN_KEYWORD_RE: Final = rx.compile(r"(?=[abstu])\b(?P<kw>since|until|till|by|before|after|"
+                                     r"up\s+to\s+and\s+including)\s+(?:the\s+)?$", re.IGNORECASE)
 # "since it started on Monday": from Monday on (a desk probe: the single day, so the fire's
 # area "since it started" conflicted with its first day's).
-_SINCE_IT_BEGAN_RE = rx.compile(r"\b(?P<kw>since)\s+(?:[a-z]+\s+){1,3}?(?:started|began|"
-                                r"broke\s+out|erupted|opened|struck)\s+\Z", re.IGNORECASE)
-_DAY_LISTS = frozenset({"day_range", "md_range"})
-_OPENABLE = frozenset({"day", "month", "quarter", "period"})  # "before mid-2027" too
+_SINCE_IT_BEGAN_RE: Final = rx.compile(r"\b(?P<kw>since)\s+(?:[a-z]+\s+){1,3}?(?:started|began|"
+                                       r"broke\s+out|erupted|opened|struck)\s+\Z", re.IGNORECASE)
+_DAY_LISTS: Final = frozenset({"day_range", "md_range"})
+_OPENABLE: Final = frozenset({"day", "month", "quarter", "period"})  # "before mid-2027" too
 # month_rel's own lead word: "since January" is the period from January to publication, as
 # "since January 1" is (a desk probe: it was the month of January), "by March" up to March.
-_LEAD_KEYWORD_RE = rx.compile(r"(?P<kw>since|by)\s+", re.IGNORECASE)
+_LEAD_KEYWORD_RE: Final = rx.compile(r"(?P<kw>since|by)\s+", re.IGNORECASE)
 # A date qualifying a noun is no object of the keyword before it: "after third-quarter
 # revenue rose" is a clause after "after" (a desk probe: dated from October to publication),
 # and so is "after January's sales" or "since March figures showed".
-_ATTRIBUTIVE_RE = rx.compile(
+_ATTRIBUTIVE_RE: Final = rx.compile(
     r"(?:'s|\u2019s)\b|\s+(?:revenues?|results|sales|earnings|profits?|loss|losses|figures|"
     r"turnover|income|growth|output|data|numbers|gdp|inflation|deliveries|shipments|"
     r"margins?|performance|report|update)\b", re.IGNORECASE)
-_COMPOUND_RE = rx.compile(r"[a-z0-9]-(?:quarter|month|day)\Z", re.IGNORECASE)
-_DIGIT_RE = rx.compile(r"\d")
+_COMPOUND_RE: Final = rx.compile(r"[a-z0-9]-(?:quarter|month|day)\Z", re.IGNORECASE)
+_DIGIT_RE: Final = rx.compile(r"\d")
 # The patterns' gates (groups of cue substrings) read in one Aho-Corasick pass; the plans
 # that pass for a (digits, gates) pair are listed once and remembered.
-_GATE_CUES: list[tuple[str, ...]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
-GATES = Gates(_GATE_CUES)
+_GATE_CUES: Final[list[tuple[str, ...]]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
+GATES: Final = Gates(_GATE_CUES)
 # The bit of GATES set by a month's name (its first three letters, in any case).
-MONTH_BIT = 1 << _GATE_CUES.index(MONTH_STEMS)
-_PLAN = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
-          name in MONTH_FIRST) for name, pattern, needs_digit, cues in PATTERNS]
+MONTH_BIT: Final = 1 << _GATE_CUES.index(MONTH_STEMS)
+_PLAN: Final = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
+                 name in MONTH_FIRST) for name, pattern, needs_digit, cues in PATTERNS]
 _Plan = tuple[str, re.Pattern[str], bool, bool]
 
 
@@ -149,7 +150,7 @@ def find_dates(
 # Months listed after "in <Month>": "in February, May and August", "in March and April"
 # (a desk probe kept February only). Capitalised, as a listed month is written: after a
 # comma "may" is a verb.
-_MORE_MONTHS_RE = rx.compile(
+_MORE_MONTHS_RE: Final = rx.compile(
     r"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)(?P<mon>January|February|March|April|May|June|"
     r"July|August|September|October|November|December)(?![\w-])"
     # ... and no name: "in March, May announced", "August Wilson's play" (a review)
@@ -198,7 +199,7 @@ def _in_year(d: DateExpr, year: int) -> DateExpr:
 # A bound denied is the other bound: "would not fly before 2030" flies in 2030 or later,
 # "did not open until May" opened in May (a desk probe: "before 2030", a date conflict with
 # "would fly in 2031"). The denial itself is no negation of the fact (stance).
-_DENIED_BEFORE_RE = rx.compile(rf"\bnot\s+{DENIED_WORDS}\Z", re.IGNORECASE)
+_DENIED_BEFORE_RE: Final = rx.compile(rf"\bnot\s+{DENIED_WORDS}\Z", re.IGNORECASE)
 _UNIT_START = {"year": lambda d: d.replace(month=1, day=1), "month": lambda d: d.replace(day=1),
                "day": lambda d: d,
                "quarter": lambda d: d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)}
@@ -219,8 +220,8 @@ def _bound_denied(d: DateExpr, folded: str, start: int, anchor: Anchor | None) -
 
 # A week named by its last day: "in the week ending 12 October" (a desk probe: the single
 # day, which other weeks' figures then missed or met by chance), or by its first.
-_WEEK_OF_DAY_RE = rx.compile(r"\bweek\s+(?:(?P<ending>ending|ended|to)\s+(?:on\s+)?|"
-                             r"(?:of|beginning|starting|commencing)\s+)\Z", re.IGNORECASE)
+_WEEK_OF_DAY_RE: Final = rx.compile(r"\bweek\s+(?:(?P<ending>ending|ended|to)\s+(?:on\s+)?|"
+                                    r"(?:of|beginning|starting|commencing)\s+)\Z", re.IGNORECASE)
 
 
 def _week_of_day(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
@@ -245,20 +246,20 @@ def _week_of_day(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
 # comparative in brackets ("Revenue £4.82bn (Q3 2025: £4.51bn)"). As dates of the claim
 # they made a quarter of 2025 and "last year" one time, and "up 6.9%" corroborated "up
 # 9.6%" (a desk probe). "from a year earlier" is date_shift's (`_base_of_change`).
-_CHANGE = r"(?:%|\bper\s*cent|\bpc|\bpercentage\s+points?|\bpp)"  # "percent": US copy's
+_CHANGE: Final = r"(?:%|\bper\s*cent|\bpc|\bpercentage\s+points?|\bpp)"  # "percent": US copy's
 # Each form of _CHANGE holds one of these in lower case: find_dates' gate for both patterns.
-CHANGE_CUES = ("%", "cent", "pc", "pp")
-_CHANGE_BASE_RE = rx.compile(
+CHANGE_CUES: Final = ("%", "cent", "pc", "pp")
+_CHANGE_BASE_RE: Final = rx.compile(
     rf"{_CHANGE}\s+(?:on|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)
 # Only a past year or quarter as such a base ("on last year", "from the previous year"):
 # "rose 5% on Monday", "closed at $50 on March 3" date their figures.
-_PAST_PERIOD_RE = rx.compile(r"(?:the\s+)?(?:last|previous|prior|same)\b", re.IGNORECASE)
-_BASE_GRAINS = frozenset({"month", "quarter", "year", "fiscal-year"})
-_NAMED_BASE_RE = rx.compile(
+_PAST_PERIOD_RE: Final = rx.compile(r"(?:the\s+)?(?:last|previous|prior|same)\b", re.IGNORECASE)
+_BASE_GRAINS: Final = frozenset({"month", "quarter", "year", "fiscal-year"})
+_NAMED_BASE_RE: Final = rx.compile(
     rf"{_CHANGE}\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)
-_LABELLED_FIGURE_RE = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
+_LABELLED_FIGURE_RE: Final = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
 
 
 def _comparison_base(d: DateExpr, folded: str, start: int, change: bool = True) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from dataclasses import dataclass, replace
 from operator import attrgetter
+from typing import Final
 
 from checker import rx
 from checker.currencies import document_rupee
@@ -67,32 +68,32 @@ from checker.textutil import fold
 
 # Two figures joined, as a bowler's or a side's are ("4-38", "287/6"): only then is the page
 # asked whether it tells of cricket.
-_FIGURES_JOINED_RE = rx.compile(r"\d[-/]\d")
-_LETTERS_RE = rx.compile(r"[A-Za-z]{2}")
-_DIGIT_RE = rx.compile(r"\d")
+_FIGURES_JOINED_RE: Final = rx.compile(r"\d[-/]\d")
+_LETTERS_RE: Final = rx.compile(r"[A-Za-z]{2}")
+_DIGIT_RE: Final = rx.compile(r"\d")
 # Fields of the records a claim is read from, read in C (map) rather than by a generator.
-_SPAN = attrgetter("start", "end")
-_GRANULARITY = attrgetter("granularity")
-_UNIT = attrgetter("unit")
-_KIND = attrgetter("kind")
-_ID = attrgetter("id")
-_NO_KINDS: frozenset[str] = frozenset()
+_SPAN: Final = attrgetter("start", "end")
+_GRANULARITY: Final = attrgetter("granularity")
+_UNIT: Final = attrgetter("unit")
+_KIND: Final = attrgetter("kind")
+_ID: Final = attrgetter("id")
+_NO_KINDS: Final[frozenset[str]] = frozenset()
 # A clause whose figures are all ranks and clock times may state no number (claim()).
-_RANK_OR_TIME = frozenset({"rank", "time"})
+_RANK_OR_TIME: Final = frozenset({"rank", "time"})
 # The quantity gates RANKED_RE needs of an ASCII clause (an ordinal, a superlative).
 _ORDINAL_CUES, _SUPERLATIVE_CUES = RANK_CUES
 # What the extractor sets on a Claim: the others keep their defaults.
-_CLAIM_FIELDS_SET = frozenset(Claim.model_fields) - {"suppress", "note"}
+_CLAIM_FIELDS_SET: Final = frozenset(Claim.model_fields) - {"suppress", "note"}
 # The cue gates of dates, quantities and attribution and the word cues' phrase needles of
 # text_features, read in one scan of a clause's lower case text rather than one scan each
 # (each part is exactly its own Gates' mask).
-SENTENCE_GATES = JointGates(_DATE_GATES, _QUANTITY_GATES, _ATTRIBUTION_GATES, CUE_GATES)
+SENTENCE_GATES: Final = JointGates(_DATE_GATES, _QUANTITY_GATES, _ATTRIBUTION_GATES, CUE_GATES)
 for _model in (Claim, EntitySlot, QuantitySlot, DateSlot, Attribution, Triple):
     check_plain(_model)
 # Each slot model's set of all its fields, read once: full_fields returns this one set always.
-_ENTITY_FIELDS = full_fields(EntitySlot)
-_ATTRIBUTION_FIELDS = full_fields(Attribution)
-_TRIPLE_FIELDS = full_fields(Triple)
+_ENTITY_FIELDS: Final = full_fields(EntitySlot)
+_ATTRIBUTION_FIELDS: Final = full_fields(Attribution)
+_TRIPLE_FIELDS: Final = full_fields(Triple)
 
 
 def anchor_of(meta: DocumentMeta) -> Anchor | None:

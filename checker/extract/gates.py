@@ -9,6 +9,7 @@ so the answer is exactly the `any(n in text for n in group)` of each group.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import ahocorasick
 
@@ -17,7 +18,7 @@ from checker import rx
 # Cues of several words ("next year", " than", "in a row") are written with single spaces,
 # and the patterns they gate take any run of whitespace there ("next\\s+year"): a text read
 # for its cues has each run made one space, so a cue is found wherever its pattern can match.
-_SPACES_RE = rx.compile(r"\s+")
+_SPACES_RE: Final = rx.compile(r"\s+")
 
 
 def gate_text(text: str) -> str:

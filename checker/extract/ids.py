@@ -5,7 +5,7 @@ the extractor, whose patterns take a third of a second to compile)."""
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from checker import __version__
 from checker.models.claims import Claim, ClaimFile, DocumentRef, ExtractorInfo
@@ -43,5 +43,5 @@ def claim_file_of(doc: Document, threshold: float, claims: list[Claim]) -> Claim
 
 
 # The fields a validated ClaimFile(document=..., extractor=..., claims=...) had set.
-_CLAIM_FILE_FIELDS_SET = frozenset({"document", "extractor", "claims"})
+_CLAIM_FILE_FIELDS_SET: Final = frozenset({"document", "extractor", "claims"})
 check_plain(ClaimFile)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from checker import rx
 from checker.extract.attribution import Attrib
@@ -28,30 +28,30 @@ from checker.extract.cues import any_in
 from checker.lexicon import Lexicon
 
 # A turn's label at the start of a line; an answer runs to the next label or blank line.
-_QUESTION_RE = rx.compile(r"^[ \t]*Q:[ \t]", re.MULTILINE)
-_ANSWER_RE = rx.compile(r"^[ \t]*A:[ \t]", re.MULTILINE)
-_TURN_END_RE = rx.compile(r"\n[ \t]*(?:[QA]:[ \t]|\n)")
+_QUESTION_RE: Final = rx.compile(r"^[ \t]*Q:[ \t]", re.MULTILINE)
+_ANSWER_RE: Final = rx.compile(r"^[ \t]*A:[ \t]", re.MULTILINE)
+_TURN_END_RE: Final = rx.compile(r"\n[ \t]*(?:[QA]:[ \t]|\n)")
 # At least this many answers make a page an interview ("A: 1" in a list is no turn), and
 # this many labelled lines a transcript.
-_MIN_ANSWERS = 2
-_MIN_LABELLED = 2
+_MIN_ANSWERS: Final = 2
+_MIN_LABELLED: Final = 2
 # A speaker's label: capitalised words (a title and a name), maybe a comma and who they
 # speak for ("Mark Feld, Bernstein"), a colon, and speech opening with a capital or a quote.
-_WORD = r"[A-Z][\w.'\u2019-]*"
-_LABEL_RE = rx.compile(
+_WORD: Final = r"[A-Z][\w.'\u2019-]*"
+_LABEL_RE: Final = rx.compile(
     rf"^[ \t]*(?P<label>(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,5}})"
     rf"(?:,[ \t]+{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})?):[ \t]+(?=[A-Z\"\u201c\u2018'])",
     re.MULTILINE)
 # ... and one in capitals, of one word or more, a broadcast transcript's ("WOLF BLITZER, CNN
 # ANCHOR:", then "BLITZER:") or a call's ("DANA RUIZ:"): a speaker only on a page with a
 # transcript's cue, when the page labels them twice ("WASHINGTON DC:" is a dateline).
-_CAPS_WORD = r"[A-Z][A-Z.'\u2019-]+"
-_CAPS_LABEL_RE = rx.compile(
+_CAPS_WORD: Final = r"[A-Z][A-Z.'\u2019-]+"
+_CAPS_LABEL_RE: Final = rx.compile(
     rf"^[ \t]*(?P<label>(?P<name>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,5}})"
     rf"(?:,[ \t]+{_WORD}(?:[ \t]+(?:&[ \t]+)?{_WORD}){{0,3}})?):[ \t]+(?=[A-Z\"\u201c\u2018'])",
     re.MULTILINE)
 # Labels that head a line but name no speaker ("Editor's Note:", "Key Figures:").
-_NOT_SPEAKERS = frozenset("""note notes figures facts points takeaways highlights summary
+_NOT_SPEAKERS: Final = frozenset("""note notes figures facts points takeaways highlights summary
     update updates source sources claim claims verdict rating correction clarification
     news coverage credit credits more reading links disclosure disclaimer breaking live
     watch read analysis exclusive opinion editor warning alert fact check""".split())
@@ -75,19 +75,19 @@ class Turns(NamedTuple):
 # What makes a page of questions and answers an interview, not an explainer or an FAQ
 # ("Q: What happened? A: Three girls were killed ..." named the convicted man twice before
 # its first question, and his name took the answers: a review).
-_INTERVIEW_CUE_RE = rx.compile(
+_INTERVIEW_CUE_RE: Final = rx.compile(
     r"\b(?:interview(?:ed)?|spoke\s+(?:to|with)|talked\s+to|sat\s+down\s+with|"
     r"in\s+conversation\s+with)\b", re.IGNORECASE)
 # ... and a transcript's, beside a speaker labelled twice: its operator or its name.
-_TRANSCRIPT_CUE_RE = rx.compile(
+_TRANSCRIPT_CUE_RE: Final = rx.compile(
     r"^[ \t]*Operator:|\btranscripts?\b|\b(?:earnings|conference)\s+call\b",
     re.IGNORECASE | re.MULTILINE)
 # A literal word each branch of it holds, in lower case: a page with none of them has no
 # cue, and is not scanned (most pages; the scan of the whole page cost 2% of extraction).
 # IGNORECASE also matches "\u0130", "\u0131" for "i" and "\u017f" for "s", which lower() does
 # not turn into them: a page holding one is scanned (the Kelvin sign lowers to "k").
-_TRANSCRIPT_CUE_WORDS = ("operator:", "transcript", "earnings", "conference")
-_ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
+_TRANSCRIPT_CUE_WORDS: Final = ("operator:", "transcript", "earnings", "conference")
+_ODD_CASE_LETTERS: Final = ("\u0130", "\u0131", "\u017f")
 
 
 def _transcript_cue(text: str) -> bool:
@@ -144,7 +144,7 @@ def _transcript(text: str) -> Turns | None:
 
 # A speaker named on a line of their own, the turn on the lines after it, as call
 # transcripts print them ("Dana Ruiz -- Chief Financial Officer", then her answer; "Operator").
-_LINE_LABEL_RE = rx.compile(
+_LINE_LABEL_RE: Final = rx.compile(
     r"^[ \t]*(?P<label>(?P<name>[A-Z][\w.'\u2019-]+(?:[ \t]+[A-Z][\w.'\u2019-]+){1,3})[ \t]+"
     r"(?:--|-|\u2013|\u2014)[ \t]+[A-Z][^\n]{1,80}?|Operator)[ \t]*$", re.MULTILINE)
 
@@ -206,7 +206,7 @@ def _heading(name: str) -> bool:
 
 
 # A title's words before a speaker's name: "Chief Financial Officer Dana Ruiz" is Dana Ruiz.
-_TITLE_WORDS = frozenset("""chief financial executive operating technology officer president
+_TITLE_WORDS: Final = frozenset("""chief financial executive operating technology officer president
     vice senior head director chair chairman chairwoman chairperson managing ceo cfo coo
     minister secretary analyst""".split())
 
@@ -242,7 +242,7 @@ def _interviewee(text: str, end: int, lexicon: Lexicon, head: str) -> Attrib | N
     return Attrib(last.text, last.text, last.start, last.end)
 
 
-_NAME_WORD_RE = rx.compile(r"[A-Z][\w'\u2019-]+")
+_NAME_WORD_RE: Final = rx.compile(r"[A-Z][\w'\u2019-]+")
 
 
 def _surname(name: str) -> str:

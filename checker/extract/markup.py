@@ -21,30 +21,31 @@ from __future__ import annotations
 import html
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Final
 
 from checker import rx
 
 # The address of a link: no blank, and one level of brackets (Wikipedia's "..._(band)").
-_ADDRESS = r"[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
-_TITLE = r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?"
+_ADDRESS: Final = r"[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
+_TITLE: Final = r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?"
 # An inline link or image ("[words](address)", "![alt](address "title")"), or a reference
 # link ("[words][1]"). A label holds no bracket or line break.
-_LINK_RE = rx.compile(
+_LINK_RE: Final = rx.compile(
     r"(?P<bang>!?)\[(?P<label>[^\[\]\n]{0,400})\]"
     rf"(?:\({_ADDRESS}{_TITLE}\)|\[[^\[\]\n]{{0,60}}\])")
 # A link's tail whose "[" is before the text (a claim's text cut from a page).
-_TAIL_RE = rx.compile(rf"\A[^\[\]\n]{{0,400}}(?P<tail>\]\({_ADDRESS}{_TITLE}\))")
+_TAIL_RE: Final = rx.compile(rf"\A[^\[\]\n]{{0,400}}(?P<tail>\]\({_ADDRESS}{_TITLE}\))")
 # A line that is one link and nothing else, a list's mark before it or not: a related-links
 # list ("- [Fernleigh half-year profits rise 8%](https://...)"), a newsletter's or a section's
 # link. It is the page's navigation, not its prose: read as its words, a bulleted headline
 # with a figure was a claim (desk probe Q8).
-_LINK_LINE_RE = rx.compile(
+_LINK_LINE_RE: Final = rx.compile(
     r"(?m)^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?!?\[[^\[\]\n]{1,400}\]"
     rf"\({_ADDRESS}{_TITLE}\)[ \t]*$")
 # A reference link's definition ("[1]: https://example.com/x") and an autolink
 # ("<https://example.com>"): an address only.
-_DEFINITION_RE = rx.compile(r"(?m)^[ \t]{0,3}\[[^\[\]\n]{1,60}\]:[ \t]+\S[^\n]*")
-_AUTOLINK_RE = rx.compile(r"<(?:https?|ftp|mailto):[^\s<>]*>")
+_DEFINITION_RE: Final = rx.compile(r"(?m)^[ \t]{0,3}\[[^\[\]\n]{1,60}\]:[ \t]+\S[^\n]*")
+_AUTOLINK_RE: Final = rx.compile(r"<(?:https?|ftp|mailto):[^\s<>]*>")
 # Emphasis: "**words**", "__words__", "*words*", "_words_", the markers hugging the words
 # and apart from the words outside ("snake_case", "5*3", a "* " bullet are none).
 _STRONG_RE = rx.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])[^\n]{0,400}?(?<=[^\s*_])\1(?![\w*])")
@@ -52,7 +53,7 @@ _EMPHASIS_RE = rx.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^\n*_]{0,400}?(?<=[^\s*_
 # A reference's marker after a word or a full stop, as an encyclopaedia's page has them:
 # "in 2024.[3]", "[[3]](https://...#cite_note-3)", "^[4]^", "[citation needed]" (a copied
 # page's sentence ending ".[3]" was no sentence, and the note's address gave figures).
-_CITATION_RE = rx.compile(
+_CITATION_RE: Final = rx.compile(
     rf"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\[?\d{{1,3}}\]?\]\({_ADDRESS}\)|\^?\[(?:\d{{1,3}}|[a-z]|"
     r"citation needed|clarification needed|according to whom\?|by whom\?|when\?|who\?|"
     r"dubious[^\[\]\n]{0,20}|failed verification)\]\^?)"
@@ -61,16 +62,16 @@ _CITATION_RE = rx.compile(
 # HTML's inline tags a scraper left inside a sentence ("rose <b>12%</b>", "<a href=
 # "https://...?id=42">according to customs data</a>"): markup, the words between kept; a
 # line break tag is the space it makes. (Tags around a whole line are the cleaner's.)
-_INLINE_TAG_RE = rx.compile(
+_INLINE_TAG_RE: Final = rx.compile(
     r"</?(?i:a|b|i|u|s|em|strong|span|sup|sub|small|big|mark|abbr|cite|q|del|ins|font|time|"
     r"code|var|dfn|bdi|bdo)(?:\s[^<>]{0,400})?>")
-_BREAK_TAG_RE = rx.compile(r"<(?i:br|wbr)\s*/?>")
+_BREAK_TAG_RE: Final = rx.compile(r"<(?i:br|wbr)\s*/?>")
 # A character reference: named ("&amp;", "&nbsp;") or numbered ("&#8217;", "&#x2019;").
 _REFERENCE_RE = rx.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # A character every piece of the above holds: most pages hold none (a substring search
 # each, in C, costs a hundredth of one regex search for any of them).
-_CUES = ("]", "&", "*", "_", "<")
-_NBSP = "\u00a0"
+_CUES: Final = ("]", "&", "*", "_", "<")
+_NBSP: Final = "\u00a0"
 
 # An edit of the page: (start, end, what stands there instead).
 Edit = tuple[int, int, str]

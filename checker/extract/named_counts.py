@@ -5,15 +5,16 @@ election was 4,312" (desk probe S: counts of nothing, never compared), "a crowd 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 from checker.extract.quantity_type import Quantity
 
 # A closed list, each a count of one thing. (Not a toll: what befell the people it counts
 # is what compares it, `compare.measures` fates.)
-NAMED_COUNT_WORDS = ("majority", "crowd", "attendance", "electorate", "workforce",
-                     "headcount", "audience", "membership")
-_NAMED_BEFORE_RE = rx.compile(
+NAMED_COUNT_WORDS: Final = ("majority", "crowd", "attendance", "electorate", "workforce",
+                            "headcount", "audience", "membership")
+_NAMED_BEFORE_RE: Final = rx.compile(
     r"\b(?P<noun>" + "|".join(NAMED_COUNT_WORDS) + r")(?:\s+of|(?:\s+[^\s.,;:!?]+){0,6}?\s+"
     r"(?:was|is|were|stood\s+at|stands\s+at|reached|rose\s+to|fell\s+to|climbed\s+to|"
     r"dropped\s+to|of\s+just|of\s+about|of\s+around|of\s+some|of\s+nearly))\s+\Z",

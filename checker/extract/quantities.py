@@ -14,6 +14,7 @@ is defined in quantity_type and imported from here.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_cricket as qcr
@@ -46,20 +47,20 @@ from checker.textutil import START, fold
 # DURATION_ADJ_RE and MEASURE_ADJ_RE holds one). A bit is exactly any(n in lower for n in
 # group): the scan of the lower-case sentence the gates read anyway (extract.SENTENCE_GATES)
 # answers them all.
-GATES = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
-               STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES,
-               tuple("-" + unit for unit in qp.DURATION_UNITS),
-               tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS)))
+GATES: Final = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
+                      STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES,
+                      tuple("-" + unit for unit in qp.DURATION_UNITS),
+                      tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS)))
 _PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE, _DURATION, _MEASURE = (
     1 << b for b in range(6, 14))
 # The bits that say nothing of a text that is not ASCII (IGNORECASE reads "\u0131" as "i",
 # which lower() keeps): set for it, as the patterns are tried there whatever its words.
-_ASCII_ONLY = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE
+_ASCII_ONLY: Final = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE
 # What quantity_context.RANKED_RE needs in the lower case of an ASCII text: an ordinal in
 # digits ("3rd": bit 0) or in words, and a superlative. (IGNORECASE matches a few non-ASCII
 # letters to ASCII ones, "\u017f" to "s": other text is searched whatever its gates.)
-RANK_CUES = (1 | _ORDINAL, _SUPERLATIVE)
-_ORDINAL_CUES = RANK_CUES[0]
+RANK_CUES: Final = (1 | _ORDINAL, _SUPERLATIVE)
+_ORDINAL_CUES: Final = RANK_CUES[0]
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING, Final, TypeGuard
 
 from checker import rx
 from checker.extract import quantity_patterns as qp
@@ -24,19 +24,19 @@ if TYPE_CHECKING:
 # A place in a ranking told in words: "was fourth with $9.2 million", "finished fifth",
 # "came in third", "in second place" (desk probe R: no figure, so two outlets' ranks of
 # one film never met); not "was first elected", "the fourth time", "second-largest".
-ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                  "eighth", "ninth", "tenth")
+ORDINAL_WORDS: Final = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                         "eighth", "ninth", "tenth")
 # A place something is moved to: "The win lifts Wales to second in Group D", "took them up
 # to 3rd" (desk probe Q4: "to second" / "to first" were no places, and the pair corroborated).
-_MOVED_BY = (r"(?:lift(?:s|ed|ing)?|t(?:akes?|ook|aking)|sen[dt]s?|sending|put(?:s|ting)?|"
-             r"push(?:es|ed|ing)?|mov(?:es|ed|ing))\s+(?!to\b)[\w'-]+(?:\s+(?!to\b)[\w'-]+)?"
-             r"\s+(?:up\s+|down\s+)?to")
+_MOVED_BY: Final = (r"(?:lift(?:s|ed|ing)?|t(?:akes?|ook|aking)|sen[dt]s?|sending|put(?:s|ting)?|"
+                    r"push(?:es|ed|ing)?|mov(?:es|ed|ing))\s+(?!to\b)[\w'-]+(?:\s+(?!to\b)[\w'-]+)?"
+                    r"\s+(?:up\s+|down\s+)?to")
 # The places moved between: "fell one place to third", "rose three places to fifth", and
 # a place held: "held on to sixth place" (desk probe Q8: no place, so "fell one place to
 # third" / "to fifth" went unjudged).
 _PLACES_MOVED = (r"(?:up\s+|down\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|"
                  r"\d{1,3})\s+places?")
-_PLACE_RE = rx.compile(
+_PLACE_RE: Final = rx.compile(
     r"\b(?:(?P<verb>finish(?:ed|es)?|(?:came|comes)(?:\s+in)?|plac(?:ed|es)|rank(?:ed|s)|"
     r"(?:slipped|fell|dropped|rose|climbed|moved|jumped)(?:\s+" + _PLACES_MOVED + r")?\s+to|"
     r"h(?:eld|olds?|olding)\s+on\s+to|" + _MOVED_BY + r"|"
@@ -49,7 +49,7 @@ _PLACE_RE = rx.compile(
 # but a figure to check-worthiness, as "finished fourth" is (desk probe Z: "Norvik is the
 # world's third-largest smartphone maker by shipments." scored 0.45 and was lost, and with
 # it a planted conflict with "fourth-largest").
-RANKED_RE = rx.compile(
+RANKED_RE: Final = rx.compile(
     r"\b(?:" + "|".join(ORDINAL_WORDS[1:]) + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
     r"(?:largest|biggest|greatest|highest|lowest|smallest|busiest|richest|poorest|oldest|"
     r"longest|fastest|deadliest|hottest|coldest|warmest|coolest|wettest|driest|costliest|"
@@ -57,10 +57,10 @@ RANKED_RE = rx.compile(
 
 # Each superlative of RANKED_RE holds one of these (quantities.RANK_CUES): "worst" is the
 # one without "est".
-SUPERLATIVE_CUES = ("est", "most", "worst")
+SUPERLATIVE_CUES: Final = ("est", "most", "worst")
 
 # "opened at No. 1", "fell to No. 2": a chart's place.
-PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
+PLACE_BEFORE_RE: Final = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
 
 
 # A standing in a table, not the place of one event: "is fourth in the drivers' standings",
@@ -68,14 +68,14 @@ PLACE_BEFORE_RE = rx.compile(r"\b(?:at|to)\s+\Z", re.IGNORECASE)
 _TABLE_AFTER_RE = rx.compile(r"\s+in\s+the\s+(?:[\w'-]+\s+){0,2}(?:standings|rankings?|table|"
                              r"championship|chart|league)\b", re.IGNORECASE)
 # A place reached by a move: a later reading than an opening place ("fell to No. 3").
-_MOVED_TO = (
+_MOVED_TO: Final = (
     r"\b(?:slip(?:ped|ping|s)?|f[ae]ll(?:s|ing|en)?|drop(?:ped|ping|s)?|r[io]se(?:s|n)?|rising|"
     r"climb(?:ed|ing|s)?|mov(?:ed|ing|es)|jump(?:ed|ing|s)?|slid(?:es|ing)?|tumbl(?:ed|ing|es)|"
     r"sank|sinking|sinks)\s+to\s+|" + _MOVED_BY + r"\s+")
-MOVED_BEFORE_RE = rx.compile(_MOVED_TO + r"(?:No\.\s*)?\Z", re.IGNORECASE)
+MOVED_BEFORE_RE: Final = rx.compile(_MOVED_TO + r"(?:No\.\s*)?\Z", re.IGNORECASE)
 # A place reached told in digits: "dropping to 53rd", "fell to 57th", "finished 3rd"
 # (desk probe T: two outlets' places of one university, no noun, never compared).
-REACHED_BEFORE_RE = rx.compile(
+REACHED_BEFORE_RE: Final = rx.compile(
     r"(?:\b(?:finish(?:ed|es|ing)?|(?:came|comes|coming)(?:\s+in)?|plac(?:ed|es|ing)|"
     r"rank(?:ed|s|ing))\s+|" + _MOVED_TO + r")\Z", re.IGNORECASE)
 
@@ -104,16 +104,16 @@ def word_places(folded: str, lower: str, start: int, stop: int, cued: bool | Non
 
 
 # The last place of a list's top: "rounding out the top five" is fifth (desk probe R).
-_TOP_WORDS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_ROUNDS_OUT_RE = rx.compile(r"\bround(?:ing|ed|s)?\s+out\s+the\s+top\s+(?P<n>"
-                            + "|".join(_TOP_WORDS) + r")\b(?![-\w])", re.IGNORECASE)
+_TOP_WORDS: Final = ("three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_ROUNDS_OUT_RE: Final = rx.compile(r"\bround(?:ing|ed|s)?\s+out\s+the\s+top\s+(?P<n>"
+                                   + "|".join(_TOP_WORDS) + r")\b(?![-\w])", re.IGNORECASE)
 
 
 # An age band named by its ages: "15 to 24-year-olds", "15- to 24-year-olds", "15-24 year
 # olds", "18-to-24-year-olds" (desk probe Q: a count of 15, which met any other 15; the last
 # no figure at all), as "aged 15 to 24" reads.
-_AGE_BAND_RE = rx.compile(r"(?<![\d,.])\b(?P<lo>\d{1,3})(?:-?\s*to\s*-?|\s*-\s*)"
-                          r"(?P<hi>\d{1,3})[-\s]years?[-\s]olds?\b", re.IGNORECASE)
+_AGE_BAND_RE: Final = rx.compile(r"(?<![\d,.])\b(?P<lo>\d{1,3})(?:-?\s*to\s*-?|\s*-\s*)"
+                                 r"(?P<hi>\d{1,3})[-\s]years?[-\s]olds?\b", re.IGNORECASE)
 
 
 def age_bands(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, float, float]]:
@@ -136,7 +136,7 @@ def people_ages(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, 
         yield m.start(), m.end("age"), float(m.group("num"))
 
 
-_AND_RE = rx.compile(r"\s+and\s+", re.IGNORECASE)
+_AND_RE: Final = rx.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 def terms_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
@@ -168,8 +168,8 @@ def terms_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity
 
 
 # Seconds in each unit of a term told in hours, minutes and seconds, and what may join them.
-_CLOCK_UNITS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
-_TERM_GAP_RE = rx.compile(r"\s*,?\s*(?:and\s+)?", re.IGNORECASE)
+_CLOCK_UNITS: Final = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
+_TERM_GAP_RE: Final = rx.compile(r"\s*,?\s*(?:and\s+)?", re.IGNORECASE)
 
 
 def durations_joined(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
@@ -215,19 +215,19 @@ def _term(text: str, run: list[Quantity]) -> Quantity:
 
 
 # The adverbs of a margin after its count: "one point clear", "one stroke behind".
-_MARGINS = frozenset("clear ahead behind adrift short higher lower above below".split())
+_MARGINS: Final = frozenset("clear ahead behind adrift short higher lower above below".split())
 # The side a margin puts its subject on, by the adverb after a plural count ("seats short",
 # "points clear"); a move's "higher" or "lower" is no margin.
-_MARGIN_SIDES = {"short": "short", "shy": "short", "behind": "short", "adrift": "short",
-                 "clear": "ahead", "ahead": "ahead"}
+_MARGIN_SIDES: Final = {"short": "short", "shy": "short", "behind": "short", "adrift": "short",
+                        "clear": "ahead", "ahead": "ahead"}
 # Words after a distance that say which way, not what it measures. (Not "higher", "below",
 # "more": a move's direction, which keeps "closed 4.6% higher" from meeting "18% of its
 # shares", and "4.6% higher" / "6.4% higher" a conflict.)
-_BEARINGS = frozenset("""north south east west northeast northwest southeast southwest
+_BEARINGS: Final = frozenset("""north south east west northeast northwest southeast southwest
     north-east north-west south-east south-west offshore inland""".split())
 
 
-_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
+_PARTITIVE_PRONOUNS: Final = frozenset({"them", "those", "these"})
 
 
 def noun_after(folded: str, end: int) -> str | None:
@@ -263,7 +263,7 @@ def noun_after(folded: str, end: int) -> str | None:
 
 
 # What quantity_patterns.LETTER_RE matches a word's first character with (a set: "" is none).
-_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII_LETTERS: Final = frozenset(string.ascii_letters)
 
 
 def _noun_of(words: list[str]) -> str | None:
@@ -311,12 +311,12 @@ def _noun_of(words: list[str]) -> str | None:
 
 # "142 of the 300 seats", "142 out of 300 seats", "31 of its 57 seats": the noun is the
 # part's, the total frames it.
-_OF_TOTAL_RE = rx.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|all|its|their|his|her|our)\s+)?",
-                          re.IGNORECASE)
+_OF_TOTAL_RE: Final = rx.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|all|its|their|his|her|our)\s+)?",
+                                 re.IGNORECASE)
 
 
 # "by 312 votes to 204", "from 40 stores to 52": the second count counts the first's noun.
-_TO_RE = rx.compile(r"\s+to\s+", re.IGNORECASE)
+_TO_RE: Final = rx.compile(r"\s+to\s+", re.IGNORECASE)
 
 
 def tallies_joined(folded: str, found: list[Quantity]) -> list[Quantity]:
@@ -353,21 +353,21 @@ def parts_of_totals(folded: str, found: list[Quantity]) -> list[Quantity]:
 # A group by age (a desk probe: "aged 65 and over" was a count of 65 of nothing, "aged 18 to
 # 24" a count of "fell").
 # ... and "at the age of 87" (a desk probe: a count of nothing, which never met "aged 88").
-AGED_BEFORE_RE = rx.compile(r"(?=[a])\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
-                             r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
+AGED_BEFORE_RE: Final = rx.compile(r"(?=[a])\b(?:aged|ages|at\s+the\s+age\s+of)\s+(?:between\s+)?"
+                                    r"(?:\d{1,3}\s*(?:to|and|-)\s*)?\Z", re.IGNORECASE)
 # "the 26-year-old", "a 34-year-old man", "Rice, 24 years old": an age too (a desk probe: no
 # figure, so "Vranjes, 24" was corroborated), in any of its spellings; not the age of a
 # thing ("the 40-year-old record", "a 4,000-year-old tomb": a review), nor after a bound
 # ("under 5 years old"), which the figure's own reading keeps.
-_YEAR_OLD_RE = rx.compile(r"(?<![\d,.])\b(?P<age>(?P<num>\d{1,3})[-\s]years?[-\s]old)\b(?!-)"
-                          r"(?:\s+(?P<next>[A-Za-z]+))?", re.IGNORECASE)
+_YEAR_OLD_RE: Final = rx.compile(r"(?<![\d,.])\b(?P<age>(?P<num>\d{1,3})[-\s]years?[-\s]old)\b(?!-)"
+                                 r"(?:\s+(?P<next>[A-Za-z]+))?", re.IGNORECASE)
 # The age of a find as a compound adjective, in thousands of years or more: "a 7,000-year-
 # old village", "a 3.5 million-year-old skull". Not a shorter age, which describes the thing
 # ("the 40-year-old record": a review kept no figure), nor a person's (`people_ages`).
-THING_AGE_RE = rx.compile(r"(?<![\d,.])\b(?P<age>(?:(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})|"
-                          r"(?P<snum>\d+(?:\.\d+)?)[\s-](?P<scale>million|billion))"
-                          r"-years?-old)\b(?!-)", re.IGNORECASE)
-_THING_AFTER_AGE = frozenset("""record records law laws oak tree trees bridge church tomb
+THING_AGE_RE: Final = rx.compile(r"(?<![\d,.])\b(?P<age>(?:(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})|"
+                                 r"(?P<snum>\d+(?:\.\d+)?)[\s-](?P<scale>million|billion))"
+                                 r"-years?-old)\b(?!-)", re.IGNORECASE)
+_THING_AFTER_AGE: Final = frozenset("""record records law laws oak tree trees bridge church tomb
     tradition building company firm business house home car plane aircraft jet ship vessel
     boat bond mystery rule ban treaty agreement deal debate dispute feud rivalry case cases
     machine engine system network mine plant factory reactor pipeline road railway station
@@ -375,24 +375,24 @@ _THING_AFTER_AGE = frozenset("""record records law laws oak tree trees bridge ch
     whisky fossil skeleton remains artefact artifact structure fleet mark""".split())
 
 
-NAMED_RATIO_RE = rx.compile(r"\b(hazard|odds|risk|rate)\s+ratio\s+(?:of\s+|was\s+|is\s+)?"
-                             r"(?:about\s+|around\s+)?\Z", re.IGNORECASE)
+NAMED_RATIO_RE: Final = rx.compile(r"\b(hazard|odds|risk|rate)\s+ratio\s+(?:of\s+|was\s+|is\s+)?"
+                                    r"(?:about\s+|around\s+)?\Z", re.IGNORECASE)
 # The words before a label's number: "phase 3", "stage 4", "level 4" (each a desk probe's).
-STAGE_ENDS = tuple(f"{word} " for word in ("phase", "stage", "tier", "category", "grade",
-                                           "level"))
-PLURAL_NEXT_RE = rx.compile(r"\s+[a-z]{2,}s\b")
+STAGE_ENDS: Final = tuple(f"{word} " for word in ("phase", "stage", "tier", "category", "grade",
+                                                  "level"))
+PLURAL_NEXT_RE: Final = rx.compile(r"\s+[a-z]{2,}s\b")
 # ... of people: "the wolf population" is no people (a review).
-POPULATION_BEFORE_RE = rx.compile(
+POPULATION_BEFORE_RE: Final = rx.compile(
     r"(?:\b(?:the|its|their|a|total|whole|entire|national|world|global|prison|urban|rural|"
     r"adult|resident)|(?-i:\b[A-Z])[\w'\u2019.-]*|\w+(?:'s|\u2019s))\s+"
     r"population\s+(?:of\s+[\w'\u2019 -]{1,30}?\s+)?(?:was|is|stood\s+at|stands\s+at|"
     r"reached|rose\s+to|fell\s+to|grew\s+to|hit|of|topped|passed)\s+(?:about\s+|around\s+|"
     r"nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?\Z", re.IGNORECASE)
-OR_MORE_RE = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
-                         r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
+OR_MORE_RE: Final = rx.compile(r"\s+or\s+(?:(?P<more>more|higher|above|over|greater|older)|less|"
+                                r"fewer|lower|below|under|younger)\b", re.IGNORECASE)
 # ... any after "per" or "each" ("per pupil"), after "a"/"an" one of a closed list (a review:
 # "$40 million a source told Reuters" was per source).
-PER_THING_RE = rx.compile(
+PER_THING_RE: Final = rx.compile(
     r"\s+(?:(?:per|each)\s+((?:square\s+|cubic\s+)?[a-z]+)|(?:a|an)\s+((?:square\s+|cubic\s+)?"
     r"(?:barrel|ounce|tonne|ton|share|week|month|year|day|hour|night|head|person|litre|liter|"
     r"gallon|kilo|kilogram|kg|unit|metre|meter|foot|mile|km|kilometre|kilometer|"

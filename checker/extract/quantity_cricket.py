@@ -12,28 +12,29 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from typing import Final
 
 from checker import rx
 from checker.extract.quantity_type import Quantity
 
 # Words only a cricket report uses often: a page with three of them is one.
-_PAGE_CUES_RE = rx.compile(r"\b(?:wickets?|overs|innings|odis?|test\s+match|t20s?|"
-                           r"not\s+out|all\s+out)\b", re.IGNORECASE)
-_PAGE_CUES_WANTED = 3
+_PAGE_CUES_RE: Final = rx.compile(r"\b(?:wickets?|overs|innings|odis?|test\s+match|t20s?|"
+                                  r"not\s+out|all\s+out)\b", re.IGNORECASE)
+_PAGE_CUES_WANTED: Final = 3
 # Two numbers joined by a hyphen (or a slash, "287/6"), not a part of a longer figure, a
 # date or a decimal, nor a range of what follows ("3-4%", "10-12 overs", "6-8 weeks", "$2-15
 # billion").
-_FIGURES_RE = rx.compile(
+_FIGURES_RE: Final = rx.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,3})[-/](?P<b>\d{1,3})(?![\w/]|[.,-]\d|\s?(?:%|per\s*cent)|"
     r"\s*(?:overs?|runs?|balls?|deliveries|wickets?|minutes?|hours?|days?|weeks?|months?|"
     r"years?|seasons?|games?|matches|points?|goals?|seats?|votes?|people|percent|"
     r"billion|million|thousand|crore|lakh|bn|mn|m|k|[a-z]+-|win|victory|defeat|loss|draw|"
     r"lead|thrashing|triumph)\b)(?<!24/7)", re.IGNORECASE)
 # What may come before a sum, an age, a vote or another game's score: no cricket figures.
-_NOT_AFTER_RE = rx.compile(
+_NOT_AFTER_RE: Final = rx.compile(
     r"(?:[$\u00a3\u20ac\u00a5\u20b9]|\brs\.?|\baged|\bages|\bvoted?|\bvotes|\bsplit|\bwon|\bwin|"
     r"\bbeat|\blost|\bdefeat(?:ed)?|\bdrew|\bfrom|\bbetween|\bscore[ds]?)\s*\Z", re.IGNORECASE)
-_MAX_WICKETS = 10
+_MAX_WICKETS: Final = 10
 
 
 def page_of_cricket(text: str) -> bool:

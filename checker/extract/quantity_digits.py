@@ -6,6 +6,8 @@ counts. A year, a name ("J-10CE", "Chang'e 6"), a period ("2020-2024") or a time
 
 from __future__ import annotations
 
+from typing import Final
+
 from checker import rx
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
@@ -56,7 +58,7 @@ def _is_age(folded: str, m: Hit) -> bool:
 
 
 # What follows an age in commas: the second comma, or the sentence's full stop.
-_AGE_END_RE = rx.compile(r",|\.(?:\s|\Z)")
+_AGE_END_RE: Final = rx.compile(r",|\.(?:\s|\Z)")
 
 
 def _age(folded: str, text: str, m: Hit) -> Quantity | None:

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from checker import rx
 from checker.extract import quantity_patterns as qp
 from checker.extract.cues import must_lower_twin
 
 # "a 4.5% rise over two years": "over" a span of time says how long, not "more than".
-_OVER_RE = rx.compile(r"over\s*", re.IGNORECASE)
+_OVER_RE: Final = rx.compile(r"over\s*", re.IGNORECASE)
 # ... unless a verb of duration comes before it: "lasted over three hours" is more than.
-_FOR_BEFORE_RE = rx.compile(r"\b(?:lasted|lasting|lasts|took|takes|taking|for|waited|spent|"
-                            r"in)\s+\Z", re.IGNORECASE)
-_DURATION_RE = rx.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|hours?|"
-                          r"quarters?|centuries)\b", re.IGNORECASE)
+_FOR_BEFORE_RE: Final = rx.compile(r"\b(?:lasted|lasting|lasts|took|takes|taking|for|waited|spent|"
+                                   r"in)\s+\Z", re.IGNORECASE)
+_DURATION_RE: Final = rx.compile(r"[\w.,]+\s+(?:years?|months?|weeks?|days?|decades?|hours?|"
+                                 r"quarters?|centuries)\b", re.IGNORECASE)
 
 
 class Hit:
@@ -69,7 +70,7 @@ class Hit:
 
 
 # MOD_BEFORE_RE without IGNORECASE, for the lower-case window (cues.lower_twin).
-_MOD_TWIN = must_lower_twin(qp.MOD_BEFORE_RE)
+_MOD_TWIN: Final = must_lower_twin(qp.MOD_BEFORE_RE)
 
 
 def modifier_before(folded: str, lo: int, head: int) -> tuple[int, int] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from checker import rx
 from checker.extract import quantity_context as qc
@@ -16,11 +17,11 @@ from checker.extract.quantity_values import number
 from checker.extract.quantity_words import kind_unit, table_words
 
 # Only "to" between the two figures ("$16.5 billion to $16.8 billion").
-_TO_RE = rx.compile(r"\s+to\s+", re.IGNORECASE)
+_TO_RE: Final = rx.compile(r"\s+to\s+", re.IGNORECASE)
 # A change or a tally told before the first figure: "rose from 5% to 7%", "up from 40 to
 # 45", "raised its forecast from $12 billion to $13 billion", "voted 48 to 52". Then the
 # figures are an old and a new one (or two sides), and each is compared on its own.
-_CHANGE_BEFORE_RE = rx.compile(
+_CHANGE_BEFORE_RE: Final = rx.compile(
     r"\b(?:from|up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|"
     r"increased?|increases|increasing|decreased?|decreases|decreasing|grew|grow|grows|"
     r"growing|grown|climbed|climbs?|climbing|jumped|jumps?|dropped|drops?|declined?|"
@@ -29,16 +30,16 @@ _CHANGE_BEFORE_RE = rx.compile(
     r"trimmed|hiked|swelled|shrank|voted|votes?|won|wins?|lost|beat|defeated)\b"
     r"[^,;:.!?]*\Z", re.IGNORECASE)
 # How far back a change is looked for: the few words before the first figure.
-_LOOK_BACK = 40
+_LOOK_BACK: Final = 40
 # A change told from a figure its noun names: "up from a previous forecast of 780 million
 # to 820 million pounds", "fell from an earlier estimate of $2 billion to $3 billion".
 # "from" starts the old value, and the figures after "of" are that value, one range (desk
 # probe C: two figures). A change verb nearer the figures still wins ("cut its forecast of
 # 5% to 4%": no "from" opens the noun).
-_FROM_NOUN_OF_RE = rx.compile(
+_FROM_NOUN_OF_RE: Final = rx.compile(
     r"\bfrom\s+(?:a|an|the|its|their|his|her|our)\s+(?:[a-z-]+\s+){0,3}?of\s+\Z",
     re.IGNORECASE)
-_RANGE_KINDS = frozenset({"count", "money", "percent", "points", "measure"})
+_RANGE_KINDS: Final = frozenset({"count", "money", "percent", "points", "measure"})
 
 
 def to_ranges(folded: str, text: str, found: list[Quantity]) -> list[Quantity]:
@@ -78,7 +79,7 @@ def _range_ends(folded: str, a: Quantity, b: Quantity) -> tuple[float, float] | 
     return lo, hi
 
 
-_YEARISH_RE = rx.compile(r"1[89]\d\d|20\d\d|2100")
+_YEARISH_RE: Final = rx.compile(r"1[89]\d\d|20\d\d|2100")
 
 
 def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
@@ -112,7 +113,7 @@ def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
 # A range of temperatures written against its numbers: "highs of 24-27C", "24C-27C", "24 to
 # 27C" (desk probe M: no figure, or a count of 24 and 27C). The letter in capitals, as
 # quantity_digits reads a lone "44.6C".
-_TEMPERATURE_RANGE_RE = rx.compile(
+_TEMPERATURE_RANGE_RE: Final = rx.compile(
     r"(?<![\w.,-])(?P<lo>\d{1,2}(?:\.\d)?)(?:\u00b0?(?P<u1>[CF]))?\s?(?:-|\u2013|to)\s?"
     r"(?P<hi>\d{1,3}(?:\.\d)?)\u00b0?(?P<u>[CF])(?![\w'])")
 

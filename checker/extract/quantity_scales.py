@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from checker import rx
 from checker.extract.quantity_words import word_value
 
-_NUMBER = r"\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten"
-SCALE_RE = rx.compile(
+_NUMBER: Final = r"\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten"
+SCALE_RE: Final = rx.compile(
     rf"\b(?:(?P<pre>level|category|grade|stage)\s+)?(?P<n>{_NUMBER})\s+"
     rf"(?:on\s+(?:a|the|its)\s+scale\s+of\s+(?:(?:1|one|0|zero)\s+to\s+)?(?P<of>{_NUMBER})|"
     rf"on\s+(?:a|the|its)\s+(?P<points>{_NUMBER})[- ](?:point|level|step)\s+scale|"

@@ -7,30 +7,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from checker import rx
 from checker.extract.quantity_words import WORD_NUMBERS
 
-_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_PARTS: Final = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # A fraction counts something ("a third of voters") or sizes a change ("rose by a
 # quarter"); "in a quarter", "the third quarter" and "a quarter-century" are no shares.
 # Hyphenated, a fraction is an adjective too: "a one-third discount", "a one-quarter stake"
 # (desk probe J: no figure, so the sentence fell under the threshold).
-_FRACTION_RE = rx.compile(
+_FRACTION_RE: Final = rx.compile(
     r"\b(?P<n>a|one|two|three|four)(?P<sep>\s+|-(?=[a-z]))(?P<part>half|thirds?|quarters?|"
     r"fifths?|tenths?)\b(?!-)", re.IGNORECASE)
-_BY_BEFORE_RE = rx.compile(r"\bby\s+(?:(?:nearly|almost|about|around|roughly|some|over|"
-                           r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?\Z",
-                           re.IGNORECASE)
+_BY_BEFORE_RE: Final = rx.compile(r"\bby\s+(?:(?:nearly|almost|about|around|roughly|some|over|"
+                                  r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?\Z",
+                                  re.IGNORECASE)
 # What may follow a change's size ("rose by a third in May", "cut by a quarter, to 40"),
 # where a noun makes the word an ordinal: "guaranteed by a third party" (desk probe S:
 # 33.3% of a party).
-_CHANGE_ENDS_RE = rx.compile(
+_CHANGE_ENDS_RE: Final = rx.compile(
     r"(?:\s*(?:[,.;:!?)\u2013\u2014-]|\Z)|\s+(?:of|in|to|from|since|on|over|last|this|that|"
     r"after|before|compared|and|or|but|while|as|between|during|against|at|for|than|with|"
     r"when|amid|following|year|years|a|an|the|its|their|his|her|within|by|under|"
     r"versus|vs|overall|again|now|[a-z]+ly)\b)", re.IGNORECASE)
-_ARTICLE_BEFORE_RE = rx.compile(r"\b(?:a|an|the)\s+\Z", re.IGNORECASE)
+_ARTICLE_BEFORE_RE: Final = rx.compile(r"\b(?:a|an|the)\s+\Z", re.IGNORECASE)
 # ... of a thing that is a share: not "a three-quarter length coat", "the three-quarter
 # mark", "a three-quarter for Wales", nor "needs a two-thirds majority" (a rule, which
 # conflicted with the 55% a bill passed by: a review).
@@ -40,16 +41,16 @@ _SHARE_NOUN_RE = rx.compile(r"\s+(?:discount|stake|share|holding|interest|cut|re
 # A fraction of a unit is that much of the unit, no share: "by a quarter point", "a quarter
 # of a percentage point", "a quarter of a million", "a tenth of a second", "three quarters
 # of a century" (a review: each read as a percentage).
-_OF_A_UNIT_RE = rx.compile(
+_OF_A_UNIT_RE: Final = rx.compile(
     r"\s+(?:of\s+(?:an?\s+|one\s+)?)?(?:percentage|points?|basis|million|billion|thousand|"
     r"trillion|hundred|century|centuries|hours?|minutes?|seconds?|miles?|days?|weeks?|"
     r"months?|years?|decades?|inch|inches|kilometres?|kilometers?|metres?|meters?|"
     r"pounds?|dollars?|euros?|cents?|pence|kilos?|tonnes?|litres?|liters?|gallons?|"
     r"acres?|hectares?|cups?|teaspoons?|tablespoons?|laps?)\b", re.IGNORECASE)
-_OF_AFTER_RE = rx.compile(r"\s+of\b", re.IGNORECASE)
+_OF_AFTER_RE: Final = rx.compile(r"\s+of\b", re.IGNORECASE)
 # "one in 3,000 ballots" (not "one in 3"); not "number one in 30 countries", "the first one
 # in 10 years", "a one in 100 year flood" (a review: each read as a share).
-_ONE_IN_RE = rx.compile(
+_ONE_IN_RE: Final = rx.compile(
     r"\bone\s+in\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|"
     r"[1-9]\d{0,2}(?:,\d{3})*)\b(?![-.,]\d|-|\s+(?:years?|decades?|centur(?:y|ies)|"
     r"generations?|lifetimes?)\b)", re.IGNORECASE)
@@ -57,18 +58,18 @@ _ONE_IN_RE = rx.compile(
 # "Nine in 10 unvaccinated people" was two counts, and no restatement of "About 90
 # percent of unvaccinated people"). A denominator of ten at most; not of a time or of games
 # ("two in three days", "three in four games" are no shares of anything).
-_N_IN_RE = rx.compile(
+_N_IN_RE: Final = rx.compile(
     r"\b(?P<num>two|three|four|five|six|seven|eight|nine|[2-9])\s+in\s+(?P<den>three|four|five|"
     r"six|seven|eight|nine|ten|10)\b(?![-.,]\d|-|\s+(?:years?|decades?|centur(?:y|ies)|"
     r"generations?|lifetimes?|seconds?|minutes?|hours?|days?|weeks?|months?|games?|matches|"
     r"races?|attempts?|starts?|innings|sets?|rounds?)\b)", re.IGNORECASE)
-_NOT_ONE_IN_BEFORE_RE = rx.compile(r"\b(?:number|no\.|first|last|only\s+the)\s+\Z",
-                                   re.IGNORECASE)
+_NOT_ONE_IN_BEFORE_RE: Final = rx.compile(r"\b(?:number|no\.|first|last|only\s+the)\s+\Z",
+                                          re.IGNORECASE)
 # The words a share can be written with: a sentence holding none is not scanned.
 CUES = ("half", "third", "quarter", "fifth", "tenth", "one in ", " in 10", " in ten", " in three",
         " in four", " in five", " in six", " in seven", " in eight", " in nine")
 # How far a share in words may be from the exact fraction, in percentage points.
-SLACK = 2.0
+SLACK: Final = 2.0
 
 Share = tuple[str, int, int, float, float, float, str | None]
 

@@ -13,63 +13,64 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from checker import rx
 from checker.extract.quantity_type import Quantity
 from checker.extract.quantity_values import precision
 
 # The abbreviations of effect ratios, as a paper writes them (upper case: "or 2" is a word).
-RATIO_NAMES = {"HR": "hazard ratio", "aHR": "hazard ratio", "OR": "odds ratio",
-               "aOR": "odds ratio", "RR": "relative risk", "aRR": "relative risk",
-               "IRR": "incidence rate ratio"}
+RATIO_NAMES: Final = {"HR": "hazard ratio", "aHR": "hazard ratio", "OR": "odds ratio",
+                      "aOR": "odds ratio", "RR": "relative risk", "aRR": "relative risk",
+                      "IRR": "incidence rate ratio"}
 # A ratio is written to its decimals, right after its label: not "Bend, OR, 3 people", "HR
 # 1" (a bill), "HR 3684", "the chief of HR, 52", "IRR, 14.5%" (a review: false figures).
-_LABELLED_RATIO_RE = rx.compile(
+_LABELLED_RATIO_RE: Final = rx.compile(
     r"(?<![\w-])(?P<label>a?HR|a?OR|a?RR|IRR)(?:\s*[=:]\s*|\s+)(?P<v>\d{1,3}\.\d+)"
     r"(?![\d.]*\d)(?!\s*%)")
-_NUM = r"-?\d+(?:\.\d+)?"
-_CI_RE = rx.compile(
+_NUM: Final = r"-?\d+(?:\.\d+)?"
+_CI_RE: Final = rx.compile(
     rf"(?P<level>\d{{2}}(?:\.\d)?)\s?%\s*(?:CI|confidence\s+interval)\s*"
     # ... told in words too: "a 95% confidence interval of 1.07 to 1.40" (desk probe Q: a
     # percentage of 95 and a range of nothing, and an interval that disagreed corroborated)
     rf"(?:[,:=]|(?:was|is|of|from|between|ranging\s+from)\b)?\s*"
     rf"(?P<lo>{_NUM})\s*(?:-|\u2013|\u2014|to|,|and)\s*(?P<hi>{_NUM})(?![\d.]*\d)",
     re.IGNORECASE)
-_P_RE = rx.compile(
+_P_RE: Final = rx.compile(
     r"(?<![\w.])p\s*(?P<op><=|>=|<|>|=|\u2264|\u2265)\s*(?P<v>0?\.\d+|1(?:\.0+)?)(?![\d.]*\d)",
     re.IGNORECASE)
-_UPPER_OPS = ("<", "<=", "\u2264")
-_LOWER_OPS = (">", ">=", "\u2265")
+_UPPER_OPS: Final = ("<", "<=", "\u2264")
+_LOWER_OPS: Final = (">", ">=", "\u2265")
 # A spread in brackets after a mean or a median: "(SD 9.8)", "(IQR 30-52)".
 SPREAD_NAMES = {"sd": "standard deviation", "s.d.": "standard deviation",
                 "se": "standard error", "sem": "standard error", "iqr": "interquartile range"}
-_SPREAD_RE = rx.compile(
+_SPREAD_RE: Final = rx.compile(
     rf"(?<=\()(?P<label>SD|SE|SEM|IQR|s\.d\.)(?:\s*[=:,]\s*|\s+)(?P<v>{_NUM})"
     rf"(?:\s*(?:-|\u2013|to)\s*(?P<hi>{_NUM}))?(?=\))", re.IGNORECASE)
 # What counts nothing: a citation mark, closing its clause ("[14], who found", "[5]."; not
 # an editor's "[3,000]" or '"They took [12] of our cattle"': a review), and a grant's or an
 # award's number, an identifier ("grant 301244", "award no. R01-HL12345"; not "under the
 # contract 1500 nurses": a review).
-_NO_FIGURE_RE = rx.compile(
+_NO_FIGURE_RE: Final = rx.compile(
     r"\[(?!\d{1,3}(?:,\d{3})+\])\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]"
     r"(?=\s*(?:[.,;:)\]]|$))|"
     r"\b(?:grant|award|contract)\s+(?:no\.?\s*|number\s+|#\s*)?"
     r"(?:[A-Z]{1,6}[-/]?\d[\d/-]{2,}\d|\d{5,})(?![\d,])(?!\s+[a-z])",
     re.IGNORECASE)
 # The estimate a confidence interval is of, in the words just before it.
-_RATIO_BEFORE_RE = rx.compile(r"\bratio\b|(?<![\w-])(?:a?HR|a?OR|a?RR|IRR)\b")
+_RATIO_BEFORE_RE: Final = rx.compile(r"\bratio\b|(?<![\w-])(?:a?HR|a?OR|a?RR|IRR)\b")
 
 
 # A rate of a population: "2.1 per 1,000 person-years", "14.2 deaths per 100,000 people"
 # (desk probe Q: a count of 2.1 and a count of 1,000). Read per one of what is counted, the
 # noun the words between (deaths, cases) or what the rate is of.
-_RATE_RE = rx.compile(
+_RATE_RE: Final = rx.compile(
     r"(?<![\d.,])(?P<v>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s+(?:(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+)?"
     r"per\s+(?P<base>1,000|10,000|100,000|1000|10000|100000|1\s+million|million)\s+"
     r"(?P<of>person-years|person\s+years|people|population|residents|inhabitants|live\s+births|"
     r"births|adults|children|women|men|patients|pupils)\b", re.IGNORECASE)
-_BASES = {"1,000": 1e3, "1000": 1e3, "10,000": 1e4, "10000": 1e4, "100,000": 1e5,
-          "100000": 1e5, "1 million": 1e6, "million": 1e6}
+_BASES: Final = {"1,000": 1e3, "1000": 1e3, "10,000": 1e4, "10000": 1e4, "100,000": 1e5,
+                 "100000": 1e5, "1 million": 1e6, "million": 1e6}
 
 
 def may_hold(sentence: str, lower: str) -> bool:
@@ -136,10 +137,10 @@ def _rate(text: str, m: re.Match[str]) -> Quantity:
 
 
 # What a rate is per, one way for each population ("per 100,000 people" / "residents").
-_PER = {"people": "person", "population": "person", "residents": "person",
-        "inhabitants": "person", "person years": "person-year", "live births": "birth",
-        "births": "birth", "adults": "adult", "children": "child", "women": "woman",
-        "men": "man", "patients": "patient", "pupils": "pupil"}
+_PER: Final = {"people": "person", "population": "person", "residents": "person",
+               "inhabitants": "person", "person years": "person-year", "live births": "birth",
+               "births": "birth", "adults": "adult", "children": "child", "women": "woman",
+               "men": "man", "patients": "patient", "pupils": "pupil"}
 
 
 def _exact(text: str, m: re.Match[str], kind: str, unit: str | None, noun: str) -> Quantity:

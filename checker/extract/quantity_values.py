@@ -4,14 +4,15 @@ imply, and the bounds its modifier ("about", "more than", "as many as") gives.""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 from checker import rx
 from checker.extract import quantity_words as qw
 
 # Only a decimal comma leaves one or two digits after a comma (quantity_words.NUM).
-_DECIMAL_COMMA_RE = rx.compile(r"\d+,\d{1,2}")
+_DECIMAL_COMMA_RE: Final = rx.compile(r"\d+,\d{1,2}")
 # Decimal's context keeps 28 significant digits: a product of fewer digits is exact.
-_EXACT_DIGITS = 20
+_EXACT_DIGITS: Final = 20
 
 
 def plain_digits(text: str) -> str:
@@ -71,15 +72,15 @@ def significant(num_text: str) -> int:
 # A hedge's slack, by the figure's significant digits: "about 70" may be 63 or 77, but
 # "roughly 41.3 million" is no 38.5 million, nor "about 38,400" 35,000 (a desk probe: a
 # tenth either way corroborated both).
-_HEDGE_SLACK = {1: 0.1, 2: 0.05}
-_FINE_SLACK = 0.025
+_HEDGE_SLACK: Final = {1: 0.1, 2: 0.05}
+_FINE_SLACK: Final = 0.025
 # "just under 96 per cent" is near 96, below it: no ceiling all the way down (a desk
 # probe: 91 per cent corroborated it).
-_JUST_BELOW = frozenset({"just under", "just below", "slightly under", "slightly below",
-                         "just short of", "a little under", "a little below"})
-_JUST_ABOVE = frozenset({"just over", "just above", "slightly over", "slightly above",
-                         "a little over", "a little above", "just more than",
-                         "slightly more than"})
+_JUST_BELOW: Final = frozenset({"just under", "just below", "slightly under", "slightly below",
+                                "just short of", "a little under", "a little below"})
+_JUST_ABOVE: Final = frozenset({"just over", "just above", "slightly over", "slightly above",
+                                "a little over", "a little above", "just more than",
+                                "slightly more than"})
 
 
 def bounds(value: float, prec: float, mod: str, unit: str | None = None,

@@ -4,18 +4,19 @@ the kind and unit a written unit and currency name (`kind_unit`)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 from checker.currencies import ISO_CODES
 
-SCALES = {
+SCALES: Final = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
     "crore": 1e7, "lakh": 1e5, "hundred": 1e2,
     # Indian figures: "Rs 2.4 lakh crore" is 2.4 x 10^12 rupees.
     "lakh crore": 1e12, "thousand crore": 1e10,
 }
-CURRENCIES = {
+CURRENCIES: Final = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD",
     "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "\u00a3": "GBP", "gbp": "GBP", "\u20ac": "EUR",
     "eur": "EUR", "\u00a5": "JPY", "\u20b9": "INR", "inr": "INR", "rs": "PKR", "rs.": "PKR",
@@ -32,7 +33,7 @@ CURRENCIES = {
 # without them the figure was a count of "rand" (desk probe B: a court's award). Words that
 # name several currencies ("pesos", "francs", "shillings") or another thing ("won") are left
 # out: a wrong currency would set two equal sums apart.
-WORD_CURRENCIES = {
+WORD_CURRENCIES: Final = {
     "dollars": "USD", "rupees": "PKR", "euros": "EUR", "pounds": "GBP", "yuan": "CNY",
     "yen": "JPY", "taka": "BDT", "rand": "ZAR", "naira": "NGN", "kwacha": "ZMW",
     "roubles": "RUB", "rubles": "RUB", "lira": "TRY", "ringgit": "MYR", "baht": "THB",
@@ -47,12 +48,12 @@ CURRENCIES.update({code.lower(): code for code in ISO_CODES})
 # Units that make a figure money in a currency's hundredth: "12 pence", "310p", "65.4 US
 # cents" (a desk probe: a count of cents, and "US" a mention of the United States). Plain
 # "cents" is left a count: an Australian page's cents are not a US page's.
-HUNDREDTHS = {"pence": "GBP", "p": "GBP", "us cents": "USD", "euro cents": "EUR"}
+HUNDREDTHS: Final = {"pence": "GBP", "p": "GBP", "us cents": "USD", "euro cents": "EUR"}
 # "1080p" is a picture's height, not pence.
 NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
-FOOT = 0.3048  # metres
+FOOT: Final = 0.3048  # metres
 # unit -> (canonical unit, factor to it)
-MEASURES = {
+MEASURES: Final = {
     "km": ("m", 1e3), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3),
     "kilometre": ("m", 1e3), "kilometer": ("m", 1e3), "metres": ("m", 1.0),
     "meters": ("m", 1.0), "miles": ("m", 1609.344), "mile": ("m", 1609.344),
@@ -147,9 +148,9 @@ MEASURES = {
 }
 # Units read in lower case only: "300,000 MG vehicles" are cars, "2 ML players" no volume
 # (a review).
-CASED_UNITS = frozenset({"mg", "ml", "Mt", "Mtpa", "ft"})  # not the "FT" of a newspaper
-_CASED_KEYS = frozenset(u.lower() for u in CASED_UNITS)
-WORD_NUMBERS = {
+CASED_UNITS: Final = frozenset({"mg", "ml", "Mt", "Mtpa", "ft"})  # not the "FT" of a newspaper
+_CASED_KEYS: Final = frozenset(u.lower() for u in CASED_UNITS)
+WORD_NUMBERS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -158,11 +159,11 @@ WORD_NUMBERS = {
     "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
 }
 # The parts a written-out number is built of: "one hundred and twenty-three".
-UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-TEEN_WORDS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-              "nineteen")
-TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_PARTS_RE = rx.compile(r"[\s-]+")
+UNIT_WORDS: Final = "one|two|three|four|five|six|seven|eight|nine"
+TEEN_WORDS: Final = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                     "nineteen")
+TENS_WORDS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_PARTS_RE: Final = rx.compile(r"[\s-]+")
 
 
 def word_value(phrase: str) -> float:
@@ -183,10 +184,10 @@ def word_value(phrase: str) -> float:
 # A bare ounce is the troy ounce of a mine or a vault ("410,000oz of gold", "Reserves rose
 # to 4.1 million ounces"); anywhere else it is the avoirdupois ounce (desk probe Z: "The
 # phone weighs 7 ounces" read as 218 g, an error-level conflict with "weighs 198 grams").
-_OUNCES = frozenset({"oz", "ounce", "ounces"})
-_AVOIRDUPOIS = 0.028349523125  # kg
-_METAL_RE = rx.compile(r"\b(?:gold|silver|platinum|palladium|bullion|metals?|mines?|mining|"
-                       r"miners?|ore|reserves?|resources?|deposits?)\b")
+_OUNCES: Final = frozenset({"oz", "ounce", "ounces"})
+_AVOIRDUPOIS: Final = 0.028349523125  # kg
+_METAL_RE: Final = rx.compile(r"\b(?:gold|silver|platinum|palladium|bullion|metals?|mines?|mining|"
+                              r"miners?|ore|reserves?|resources?|deposits?)\b")
 
 
 def ounce_factor(unit_word: str, folded: str, factor: float) -> float:
@@ -226,7 +227,7 @@ def table_words(written: str) -> str:
 
 
 # Vague amounts: (low, high)
-VAGUE = {
+VAGUE: Final = {
     "tens": (20, 99), "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
     "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e8),
@@ -237,12 +238,12 @@ VAGUE = {
 RATIOS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,
           "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fivefold": 5.0, "tenfold": 10.0}
 
-APPROX = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|"
-          r"an\s+estimated|estimated|circa|~|just\s+below|just\s+above|just\s+short\s+of|"
-          r"slightly\s+under|slightly\s+below|slightly\s+over|slightly\s+above|"
-          r"slightly\s+more\s+than|just\s+more\s+than|a\s+little\s+under|"
-          r"a\s+little\s+below|a\s+little\s+over|a\s+little\s+above|in\s+the\s+region\s+of|"
-          r"the\s+best\s+part\s+of")
+APPROX: Final = (r"about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|"
+                 r"an\s+estimated|estimated|circa|~|just\s+below|just\s+above|just\s+short\s+of|"
+                 r"slightly\s+under|slightly\s+below|slightly\s+over|slightly\s+above|"
+                 r"slightly\s+more\s+than|just\s+more\s+than|a\s+little\s+under|"
+                 r"a\s+little\s+below|a\s+little\s+over|a\s+little\s+above|in\s+the\s+region\s+of|"
+                 r"the\s+best\s+part\s+of")
 # ... and a figure passed: "production exceeded 1Moz" (desk probe O: an exact 1Moz, which
 # agreed with 1.12Moz and hid its conflict with 1.02Moz)
 LOWER = (r"more\s+than|over|at\s+least|above|exceeding|exceeded|exceeds|surpassed|surpassing|"
@@ -250,38 +251,38 @@ LOWER = (r"more\s+than|over|at\s+least|above|exceeding|exceeded|exceeds|surpasse
          r"just\s+over|as\s+few\s+as|as\s+little\s+as|as\s+low\s+as")
 # "As many as 900" is "up to 900" said loudly: a ceiling, not a point near 900.
 # "Within 2 km" is at most 2 km (a desk probe: 1,500 to 2,500 m, an exact figure).
-UPPER = (r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|"
-         r"just\s+under|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|within")
-LOWER_RE = rx.compile(LOWER.replace(r"\s+", " "))
-UPPER_RE = rx.compile(UPPER.replace(r"\s+", " "))
+UPPER: Final = (r"less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|"
+                r"just\s+under|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|within")
+LOWER_RE: Final = rx.compile(LOWER.replace(r"\s+", " "))
+UPPER_RE: Final = rx.compile(UPPER.replace(r"\s+", " "))
 
 # A decimal comma is read before a percentage only ("3,4%"), where a thousands comma cannot
 # be: groups of thousands have three digits. Indian grouping (lakh and crore) puts the last
 # three digits apart and pairs before them: "1,01,566" is 101566, "12,34,56,789" 123456789.
-_DECIMAL_COMMA = r"(?=\s*(?:%|per\s*cent\b|percent\b))"
-NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
-       r"\d{1,3}(?: \d{3})+(?![\d.,])|"
-       rf"\d{{1,3}},\d{{1,2}}{_DECIMAL_COMMA}|\d+(?:\.\d+)?")
+_DECIMAL_COMMA: Final = r"(?=\s*(?:%|per\s*cent\b|percent\b))"
+NUM: Final = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
+              r"\d{1,3}(?: \d{3})+(?![\d.,])|"
+              rf"\d{{1,3}},\d{{1,2}}{_DECIMAL_COMMA}|\d+(?:\.\d+)?")
 # NUM after its first digit (every branch starts with one): r"\d(?:{NUM_TAIL})" is NUM,
 # trying the same branches in the same order, but a pattern starting with the digit lets the
 # engine skip to the digits by itself (tests/extract/test_regex_rewrites.py).
-NUM_TAIL = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
-            r"\d{0,2}(?: \d{3})+(?![\d.,])|"
-            rf"\d{{0,2}},\d{{1,2}}{_DECIMAL_COMMA}|\d*(?:\.\d+)?")
+NUM_TAIL: Final = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
+                   r"\d{0,2}(?: \d{3})+(?![\d.,])|"
+                   rf"\d{{0,2}},\d{{1,2}}{_DECIMAL_COMMA}|\d*(?:\.\d+)?")
 # Letter currencies need a word start: "Mrs 5" is not five rupees. The taka's "Tk" and
 # "Taka" are read as written ("tk" and "TAKA" are not).
 # A symbol may stand apart from its figure ("US$ 16.2 million", "\u20ac 5").
-CUR = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
-       r"GH[\u00a2\u20b5]|\u20b5)\s?|"
-       # "Re 1" only after a word that takes a sum: "face value Re 1", "of Re 0.50" (not
-       # "Swiss Re 1 of the largest": a review)
-       r"(?<![A-Za-z])(?:Rs\.?\s?|(?:(?<=value )|(?<=of )|(?<=at )|(?<=to )|(?<=for )|"
-       r"(?<=\())(?-i:Re)\.?\s|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
-       r"GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
-       # A code glued to its figure names a thing ("COP29", "SAR2"): spaced only.
-       rf"(?-i:{'|'.join(ISO_CODES)})\s)")
-SCALE = (r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+crore|crore|lakh|bn|mn|"
-         r"mln|bln|tn|[mkb](?![\w'])")
+CUR: Final = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a5|\u20b9|"
+              r"GH[\u00a2\u20b5]|\u20b5)\s?|"
+              # "Re 1" only after a word that takes a sum: "face value Re 1", "of Re 0.50" (not
+              # "Swiss Re 1 of the largest": a review)
+              r"(?<![A-Za-z])(?:Rs\.?\s?|(?:(?<=value )|(?<=of )|(?<=at )|(?<=to )|(?<=for )|"
+              r"(?<=\())(?-i:Re)\.?\s|(?-i:Tk)\.?\s?|(?-i:[Tt]aka)\s?|PKR\s?|USD\s?|EUR\s?|"
+              r"GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
+              # A code glued to its figure names a thing ("COP29", "SAR2"): spaced only.
+              rf"(?-i:{'|'.join(ISO_CODES)})\s)")
+SCALE: Final = (r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+crore|crore|lakh|bn|mn|"
+                r"mln|bln|tn|[mkb](?![\w'])")
 
 
 def by_first_char(alternation: str) -> str:
@@ -318,29 +319,29 @@ def _first_char(branch: str) -> str:
     return branch[0]
 
 
-UNIT = by_first_char(
+UNIT: Final = by_first_char(
     r"%|per\s*cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES if u not in _CASED_KEYS), key=len,
-                      reverse=True))
+                             reverse=True))
     + "|" + "|".join(f"(?-i:{u})" for u in sorted(CASED_UNITS))
     + "|" + "|".join(sorted((u.replace(" ", r"\s+") for u in WORD_CURRENCIES), key=len,
-                            reverse=True))
+                                   reverse=True))
     + r"|pence|us\s+cents|euro\s+cents"
 )
 # "1.2m tall" is metres, not a million; so is a race's or a jump's "m" (desk probe M: "the
 # 60m hurdles" was 60 million, "jumped 8.41m" 8.41 million, "the 4x400m relay" 400 million).
-METRE_CONTEXT_RE = rx.compile(
+METRE_CONTEXT_RE: Final = rx.compile(
     r"\s*(?:tall|high|long|wide|deep|away|in\s+diameter|hurdles|relay|final|finals|race|"
     r"sprint|dash|freestyle|backstroke|butterfly|breaststroke|medley|steeplechase|heats?|"
     r"semi-finals?|semifinals?|title|gold|silver|bronze|champion|world\s+record|"
     r"personal\s+best|season's\s+best|"
     # a height above the sea: "the 1,910m summit" (desk probe V: 1.9 billion summits)
     r"summit|peak|ascent|altitude|elevation|above\s+sea\s+level)\b")
-METRE_BEFORE_RE = rx.compile(
+METRE_BEFORE_RE: Final = rx.compile(
     r"(?:\b(?:jumped|leapt|leaped|cleared|threw|vaulted|hurled|soared|"
     r"(?:jump|throw|leap|vault|mark|height|distance|best|pb|sb|effort)\s+of)\s+(?:a\s+)?"
     r"|\dx)\Z", re.IGNORECASE)
 # A race's distance after its article or its field: "the 100m", "the men's 1500m".
-RACE_DISTANCE_RE = rx.compile(r"(?:60|100|110|200|400|800|1500|3000|5000|10000|10,000)m\b")
-RACE_BEFORE_RE = rx.compile(r"\b(?:the|a|men's|women's|mixed|in|over|won)\s+\Z",
-                            re.IGNORECASE)
+RACE_DISTANCE_RE: Final = rx.compile(r"(?:60|100|110|200|400|800|1500|3000|5000|10000|10,000)m\b")
+RACE_BEFORE_RE: Final = rx.compile(r"\b(?:the|a|men's|women's|mixed|in|over|won)\s+\Z",
+                                   re.IGNORECASE)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from checker import rx
 from checker.textutil import fold
 
 # Words that end with a period without ending the sentence (lower-cased, no final period).
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """
     mr mrs ms dr prof sr jr st mt ft no nos vs etc e.g i.e cf al approx est fig figs vol vols
     pp p ch sec gen col lt maj capt cmdr adm sgt gov sen rep rev hon pres supt insp det
@@ -19,11 +21,11 @@ ABBREVIATIONS = frozenset(
 )
 # Abbreviations that may also end a sentence ("... sanctions by the U.S. The company ..."):
 # they end one when the next word is a typical sentence opener. Titles ("Dr.") never do.
-_MAY_END = frozenset(
+_MAY_END: Final = frozenset(
     "etc inc ltd co corp bros plc llc u.s u.k u.n e.u u.a.e u.s.a p.m a.m "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_OPENERS = frozenset(
+_OPENERS: Final = frozenset(
     """
     the a an it its he she they we i this that these those there his her their our but
     however in on at as and so yet meanwhile also after before when while since despite
@@ -31,16 +33,16 @@ _OPENERS = frozenset(
     """.split()
 )
 # Terminal punctuation or an ellipsis, then closing quotes/brackets (the text is folded):
-CANDIDATE_PLAIN = r"(?:\.\.\.|\u2026|[.!?]+)[\"')\]]*"
+CANDIDATE_PLAIN: Final = r"(?:\.\.\.|\u2026|[.!?]+)[\"')\]]*"
 # written with a literal first in every branch ("." then ".." or more of [.!?], "!" or "?"
 # then more): the engine then skips to those four characters by itself instead of trying a
 # match at every position (a third of the time of a (?=[.!?\u2026]) hint). The same matches
 # (tests/extract/test_regex_rewrites.py).
-_CANDIDATE = rx.compile(r"(?:\.(?:\.\.|[.!?]*)|\u2026|![.!?]*|\?[.!?]*)[\"')\]]*")
-_NEXT_RE = rx.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
-_WORD_BEFORE_RE = rx.compile(r"[\w.]+$")
-_WORD_RUN_RE = rx.compile(r"[\w.]+")
-_DOTTED_RE = rx.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_CANDIDATE: Final = rx.compile(r"(?:\.(?:\.\.|[.!?]*)|\u2026|![.!?]*|\?[.!?]*)[\"')\]]*")
+_NEXT_RE: Final = rx.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
+_WORD_BEFORE_RE: Final = rx.compile(r"[\w.]+$")
+_WORD_RUN_RE: Final = rx.compile(r"[\w.]+")
+_DOTTED_RE: Final = rx.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None,
@@ -92,8 +94,8 @@ def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
     return True
 
 
-_LIST_NUMBER_RE = rx.compile(r"[:;]\s+\d{1,2}\Z")
-_FINAL_PUNCT_RE = rx.compile(rf"{CANDIDATE_PLAIN}\Z")
+_LIST_NUMBER_RE: Final = rx.compile(r"[:;]\s+\d{1,2}\Z")
+_FINAL_PUNCT_RE: Final = rx.compile(rf"{CANDIDATE_PLAIN}\Z")
 
 
 def ends_sentence(before: str, after: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Final
 
 from checker.currencies import DEFAULT_RUPEE
 from checker.extract.dates import Anchor, DateExpr
@@ -17,8 +18,8 @@ from checker.models.claims import Claim, DateSlot, QuantitySlot
 from checker.models.trusted import full_fields, trusted
 from checker.propernames import EntityMatch
 
-_QUANTITY_FIELDS = full_fields(QuantitySlot)
-_DATE_FIELDS = full_fields(DateSlot)
+_QUANTITY_FIELDS: Final = full_fields(QuantitySlot)
+_DATE_FIELDS: Final = full_fields(DateSlot)
 
 
 def day_of(dates: list[DateExpr], anchor: Anchor | None) -> date | None:

@@ -4,6 +4,7 @@ correction notes: how a sentence holds its fact."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 
@@ -51,7 +52,7 @@ NEGATION_RE = rx.compile(
 # letters ("with", "year", "new" passed the two-letter form, and NEGATION_RE then ran on a
 # quarter of all claims); the (?=...) hint lets the engine skip to the seven letters that
 # can start one (under IGNORECASE the class matches no other character).
-_NEGATION_START_RE = rx.compile(
+_NEGATION_START_RE: Final = rx.compile(
     r"(?=[ncwfuydr])(?:n't|\b(?:no(?:[tr]?\b|\s|ne|body|thing|where)|never|neither|cannot|"
     r"without|false|untrue|fail|den[iy]|yet\s|rul(?:ed|es|ing)\s))", re.IGNORECASE)
 
@@ -81,11 +82,11 @@ def negators(folded: str) -> list[re.Match[str]]:
 # Negators that do not negate the main fact.
 # What a time bound names: "before 2030", "until mid-2027", "until at least Friday", "before
 # the end of June" (not "before the UN", "tested before in humans": a review).
-_TIME_AHEAD = (
+_TIME_AHEAD: Final = (
     r"(?:at\s+least\s+)?(?:the\s+)?(?:\d|mid\b|mid-|early\b|late\b|end\b|start\b|beginning\b|"
     r"next\b|first\b|second\b|third\b|fourth\b|q[1-4]\b|spring\b|summer\b|autumn\b|"
     rf"winter\b|(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\b|(?:{'|'.join(WEEKDAYS)})\b)")
-_NOT_NEGATING_RE = rx.compile(
+_NOT_NEGATING_RE: Final = rx.compile(
     r"\bnot\s+only\b|\bnot\s+necessarily\b|\bnot\s+just\b|\bno\s+doubt\b|\bnot\s+least\b|"
     r"\bif\s+not\b|\bwhether\s+or\s+not\b|\bnot\s+to\s+mention\b|\bnone\s+other\s+than\b|"
     r"\bnot\s+the\s+first\s+to\b|"
@@ -114,7 +115,7 @@ _NOT_NEGATING_RE = rx.compile(
 )
 # "may" in lower case only: capitalised inside a sentence it is the month ("419 ppm in May",
 # "since May last year"), which hedges nothing.
-HEDGE_RE = rx.compile(
+HEDGE_RE: Final = rx.compile(
     r"\b(?:(?-i:may)|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
     r"apparently|seemingly|believed\s+to|thought\s+to|said\s+to\s+be|appear(?:s|ed)?\s+to|"
     r"seem(?:s|ed)?\s+to|"
@@ -122,13 +123,13 @@ HEDGE_RE = rx.compile(
     r"purportedly)\b",
     re.IGNORECASE,
 )
-_MAY_RE = rx.compile(r"\bmay\b")
+_MAY_RE: Final = rx.compile(r"\bmay\b")
 # The patterns below and HEDGE_RE are written in lower case under IGNORECASE. In ASCII text
 # IGNORECASE is lower-casing (the few other characters it folds, like "\u017f" for "s", are
 # not ASCII), so the same pattern without the flag finds the same in the lower case text;
 # and there the engine skips a branch on its first letter at once, where IGNORECASE makes
 # it enter each (a third of the time for FUTURE_RE). tests/extract/test_stance.py.
-_HEDGE_LOWER_RE = rx.compile(HEDGE_RE.pattern.replace("(?-i:may)|", "", 1))
+_HEDGE_LOWER_RE: Final = rx.compile(HEDGE_RE.pattern.replace("(?-i:may)|", "", 1))
 # "is to", "will carry", "is scheduled to": the fact has not happened yet. "Submarines to be
 # delivered" after a past main verb is not a plan of the sentence, so bare "to be" is absent.
 FUTURE_RE = rx.compile(
@@ -151,18 +152,18 @@ FUTURE_RE = rx.compile(
     r"would(?:\s+not|n't)?\s+(?!have\b|be\s+\w+ed\b)\w+)\b",
     re.IGNORECASE,
 )
-_FUTURE_LOWER_RE = rx.compile(FUTURE_RE.pattern)
+_FUTURE_LOWER_RE: Final = rx.compile(FUTURE_RE.pattern)
 # Cheap necessary conditions for the regexes above: no cue word, no regex run.
-_NEGATION_WORDS = frozenset(
+_NEGATION_WORDS: Final = frozenset(
     """not never no cannot neither nor none nobody nothing nowhere without false
     untrue failed fails yet denied denies deny ruled rules ruling""".split())
-_HEDGE_WORDS = frozenset(
+_HEDGE_WORDS: Final = frozenset(
     """may might could possibly perhaps probably likely unlikely reportedly allegedly
     apparently seemingly believed thought said appears appear appeared seems seem seemed
     suggest suggests
     estimated potentially rumored rumoured unconfirmed claims claim claiming
     purportedly""".split())
-_FUTURE_WORDS = frozenset(
+_FUTURE_WORDS: Final = frozenset(
     """will won't shall set due scheduled plan plans planning aim aims intend intends expected
     expects expect forecast forecasts projected soon going envision envisions envisage
     planned slated target targets goal goals ambition ambitions objective objectives
@@ -170,9 +171,9 @@ _FUTURE_WORDS = frozenset(
 # The (?=...) hint: a sentence that starts with no c, u or e fails at once (under
 # IGNORECASE the class matches what the words' first letters match).
 # A note's heading may carry its date: "Correction, October 9:", "Update (9 Oct 2026):".
-NOTE_DATE = (r"(?:,?\s+\(?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
-             r"\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?)\)?)?")
-CORRECTION_RE = rx.compile(
+NOTE_DATE: Final = (r"(?:,?\s+\(?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
+                    r"\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?)\)?)?")
+CORRECTION_RE: Final = rx.compile(
     r"^\W*(?=[cue])(?:correction|clarification|update|editor'?s\s+note|erratum)"
     rf"{NOTE_DATE}\s*[:\-]",
     re.IGNORECASE,
@@ -180,7 +181,7 @@ CORRECTION_RE = rx.compile(
 # A word of each of its notes, in lower case, without an "i" or an "s" (IGNORECASE reads
 # "\u0131" as "i" and "\u017f" as "s", which lower() keeps): a sentence CORRECTION_RE
 # matches holds one in its lower case, whatever its script (extract.SENTENCE_GATES).
-CORRECTION_CUES = ("correct", "clar", "update", "note", "erratum")
+CORRECTION_CUES: Final = ("correct", "clar", "update", "note", "erratum")
 
 
 # A concession or a gloss after the fact ("..., though the government has not published a
@@ -191,9 +192,9 @@ CORRECTION_CUES = ("correct", "clar", "update", "note", "erratum")
 # A relative clause inside commas is the same ("Ellory, who never won a Nobel Prize, shared
 # the prize in 2004": a desk probe read the sharing negative); not one that ends the
 # sentence, which may be the fact: "arrested a man, who has not been charged" (a review).
-_SIDE_CLAUSE_RE = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming)\b[^,;]*|"
-                             r",\s+(?:who|whom|whose|which)\b[^,;]*(?=,\s*\w)",
-                             re.IGNORECASE)
+_SIDE_CLAUSE_RE: Final = rx.compile(r",\s+(?:(?:even\s+)?though|although|claiming)\b[^,;]*|"
+                                    r",\s+(?:who|whom|whose|which)\b[^,;]*(?=,\s*\w)",
+                                    re.IGNORECASE)
 
 
 def polarity(sentence: str, folded: str | None = None) -> Polarity:
@@ -228,15 +229,15 @@ def _undone(denial: re.Match[str], found: list[re.Match[str]], folded: str,
         folded, denial.end(), m.start()) for m in found if m is not denial)
 
 
-_CLAUSE_BREAK_RE = rx.compile(r"[,;:]|\b(?:and|but|saying|adding|while)\b", re.IGNORECASE)
+_CLAUSE_BREAK_RE: Final = rx.compile(r"[,;:]|\b(?:and|but|saying|adding|while)\b", re.IGNORECASE)
 
 
-_NEGATION_TWIN = must_lower_twin(NEGATION_RE)
-_NOT_NEGATING_TWIN = must_lower_twin(_NOT_NEGATING_RE)
-_CLAUSE_BREAK_TWIN = must_lower_twin(_CLAUSE_BREAK_RE)
+_NEGATION_TWIN: Final = must_lower_twin(NEGATION_RE)
+_NOT_NEGATING_TWIN: Final = must_lower_twin(_NOT_NEGATING_RE)
+_CLAUSE_BREAK_TWIN: Final = must_lower_twin(_CLAUSE_BREAK_RE)
 
 
-_PAST_FORECAST_RE = rx.compile(
+_PAST_FORECAST_RE: Final = rx.compile(
     r"\bdid(?:\s+not|n't)?\s+(?:forecast|expect|plan|intend|aim)\b|"
     # ... and a forecast made before the fact told ("Economists had forecast borrowing of
     # £16.5bn", "more than the OBR had forecast": desk probe Q2, planned, so never compared
@@ -253,7 +254,7 @@ _PAST_FORECAST_RE = rx.compile(
 # a figure is told of the past: "Netflix added 7.66 million subscribers in the fourth
 # quarter, beating forecasts of 4.57 million" (a probe: read as planned, the quarter became
 # the coming one), "better than forecast", "in line with forecasts", "ahead of forecasts".
-_NOUN_FORECAST_RE = rx.compile(
+_NOUN_FORECAST_RE: Final = rx.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|whose|raised|raises|"
     r"raising|lifted|lifts|cut|cuts|lowered|lowers|trimmed|upgraded|downgraded|revised|beat|"
     r"beats|beating|missed|misses|missing|met|meeting|matched|matching|exceeded|exceeding|"
@@ -269,7 +270,7 @@ _NOUN_FORECAST_RE = rx.compile(
 
 
 # A reported plan in a clause after the main one, opened by a word of cause or time.
-_SUBORDINATE_PLAN_RE = rx.compile(
+_SUBORDINATE_PLAN_RE: Final = rx.compile(
     r"(?=[absw])\b(?:after|as|because|since|amid|when|while)\s+(?:[\w'+.-]+\s+){1,4}?"
     r"(?:said|says|announced|confirmed)\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?would\b",
     re.IGNORECASE)

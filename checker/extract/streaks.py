@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from checker import rx
 from checker.extract.cues import any_in
 from checker.extract.quantity_context import ORDINAL_WORDS
 
-_ORDINALS = {w: n for n, w in enumerate((*ORDINAL_WORDS, "eleventh", "twelfth"), start=1)}
-_UNITS = r"(?P<unit>year|month|quarter|week|day|season|game|match|race|term|time|election)"
-_STREAK_RE = rx.compile(
+_ORDINALS: Final = {w: n for n, w in enumerate((*ORDINAL_WORDS, "eleventh", "twelfth"), start=1)}
+_UNITS: Final = r"(?P<unit>year|month|quarter|week|day|season|game|match|race|term|time|election)"
+_STREAK_RE: Final = rx.compile(
     r"\b(?P<n>" + "|".join(_ORDINALS) + r"|(?P<digits>\d{1,3})(?:st|nd|rd|th))\s+"
     r"(?:(?P<adj>consecutive|straight|successive)\s+" + _UNITS + r"s?\b|"
     + _UNITS.replace("unit", "unit2") + r"\s+(?:in\s+a\s+row|running)\b)", re.IGNORECASE)
 # The words a streak is told with: a sentence holding none is not scanned.
-STREAK_CUES = ("consecutive", "straight", "successive", "in a row", "running")
+STREAK_CUES: Final = ("consecutive", "straight", "successive", "in a row", "running")
 
 
 def streaks(folded: str, lower: str, start: int, stop: int, cued: bool | None = None
@@ -40,7 +41,7 @@ def streaks(folded: str, lower: str, start: int, stop: int, cued: bool | None = 
 # of one in a sequence of those who did a thing (desk probes S and T: "fourth" / "third
 # minister to resign", "third" / "second coach to lose his job" were corroborations).
 # Not "the first country to sign": a first is a record told in words, no count of a run.
-_SEQUENCE_RE = rx.compile(
+_SEQUENCE_RE: Final = rx.compile(
     r"\bthe\s+(?P<n>" + "|".join(w for w in _ORDINALS if w != "first")
     + r"|(?P<digits>\d{1,3})(?:st|nd|rd|th))\s+"
     r"(?:(?!(?:in|of|for|since|at|on|one)\b)[A-Za-z'-]+\s+){0,3}?"

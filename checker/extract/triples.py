@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 from checker.extract.cues import must_lower_twin
@@ -10,7 +11,7 @@ from checker.lexicon import Lexicon
 from checker.propernames import EntityMatch
 from checker.textutil import fold
 
-_VERB_RE = rx.compile(
+_VERB_RE: Final = rx.compile(
     r"\b(?:is|are|was|were|has been|have been|had been|has|have|had|will be|will|would|"
     r"signed|launched|announced|said|says|reported|rose|fell|grew|increased|decreased|"
     r"declined|reached|recorded|became|joined|delivered|developed|carried|put|made|"
@@ -23,7 +24,7 @@ _VERB_RE = rx.compile(
 # In ASCII text, _VERB_RE's lower-case twin in the lower-case text (cues.lower_twin): the
 # engine skips its 45 branches on their first letters. 2x faster than the word-by-word set
 # lookups it replaces, which were 2-3x faster than _VERB_RE under IGNORECASE.
-_VERB_TWIN = must_lower_twin(_VERB_RE)
+_VERB_TWIN: Final = must_lower_twin(_VERB_RE)
 
 
 def verb_at(folded: str) -> tuple[int, int] | None:
@@ -47,8 +48,8 @@ def names_word(folded: str, start: int) -> bool:
 
 
 # A figure right before a word, and a word right after it that is no function word.
-_FIGURE_BEFORE_RE = rx.compile(r"\d[\d,.]*\s+\Z")
-_NOUN_AFTER_RE = rx.compile(
+_FIGURE_BEFORE_RE: Final = rx.compile(r"\d[\d,.]*\s+\Z")
+_NOUN_AFTER_RE: Final = rx.compile(
     r"\s+(?!(?:in|on|at|by|for|to|from|with|into|outside|inside|near|after|before|during|"
     r"since|as|when|while|and|or|but|the|a|an|this|that|last|over|under|across|"
     r"yesterday|today)\b)[a-z]+\b")
@@ -63,19 +64,19 @@ def _describes_a_count(folded: str, start: int, end: int) -> bool:
         _NOUN_AFTER_RE.match(folded, end) is not None
 
 
-_AUXILIARY = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
-                        "has been", "have been", "had been", "will be"})
+_AUXILIARY: Final = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                               "has been", "have been", "had been", "will be"})
 # "have also announced", "was jointly developed": the auxiliary and its participle together.
-_PARTICIPLE_RE = rx.compile(
+_PARTICIPLE_RE: Final = rx.compile(
     r"(?:\s+(?:also|already|been|being|not|never|now|just|recently|jointly|officially|"
     r"formally|still|later|previously))*\s+(?P<verb>\w{3,}(?:ed|en)|built|held|made|put|set)\b",
     re.IGNORECASE)
 
 
-CLAUSE_END_PLAIN = r"[,;:]\s|\s-\s"
+CLAUSE_END_PLAIN: Final = r"[,;:]\s|\s-\s"
 # CLAUSE_END_PLAIN starting with a class (the engine skips to it by itself): the same
 # matches (tests/extract/test_regex_rewrites.py).
-_CLAUSE_END_RE = rx.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)-\s)")
+_CLAUSE_END_RE: Final = rx.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)-\s)")
 
 
 def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
@@ -122,23 +123,23 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
 
 # Where a predicate's object can no longer be: past a clause's end ("Pakistan, which joined
 # in 2023, will send a rover to the Moon" joined no Moon; desk probe L).
-_CLAUSE_BREAK_RE = rx.compile(r"[,;:]|\s[-\u2013\u2014]\s")
+_CLAUSE_BREAK_RE: Final = rx.compile(r"[,;:]|\s[-\u2013\u2014]\s")
 # The auxiliaries and adverbs right before a predicate ("has not joined"), read off the gap
 # between a name and it.
-_BEFORE_PREDICATE_RE = rx.compile(
+_BEFORE_PREDICATE_RE: Final = rx.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|not|never|also|already|been|be|to|"
     r"did|does|do|now|since|then|formally|officially|jointly|a|an|the|became|become|becomes|"
     r"remain|remains|remained))*\s*\Z", re.IGNORECASE)
-_PREPOSITION_BEFORE_RE = rx.compile(
+_PREPOSITION_BEFORE_RE: Final = rx.compile(
     r"\b(?:to|in|at|from|on|with|of|for|by|into|onto|near|over|under|than)\s+(?:the\s+)?\Z",
     re.IGNORECASE)
-_TRAILING_RELATIVE_RE = rx.compile(r",\s*(?:which|who)\s*\Z", re.IGNORECASE)
-_RELATIVE_RE = rx.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
+_TRAILING_RELATIVE_RE: Final = rx.compile(r",\s*(?:which|who)\s*\Z", re.IGNORECASE)
+_RELATIVE_RE: Final = rx.compile(r"\b(?:which|who|that|whom)\b", re.IGNORECASE)
 
 
 # A relative clause closed by its commas: "India, which joined the group in 2009, is a
 # member of BRICS" (a review: the aside's verb kept India from being the subject).
-_ASIDE_RE = rx.compile(r",\s*(?:which|who)\b[^,;]*,", re.IGNORECASE)
+_ASIDE_RE: Final = rx.compile(r",\s*(?:which|who)\b[^,;]*,", re.IGNORECASE)
 
 
 def _subject_for(text: str, start: int, before: list[EntityMatch],

@@ -6,31 +6,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from typing import Final
 
 from checker import rx
 from checker.extract.stance import is_future, polarity
 from checker.textutil import fold
 
-_SPLIT_RE = rx.compile(
+_SPLIT_RE: Final = rx.compile(
     r";\s+|,\s+(?:and|but|while|whereas),?\s+|\s+(?:while|whereas)\s+")
 # A right-hand part that starts with a verb shares the left subject ("ITCN Asia is one of the
 # largest expos, and is being used ..."): splitting would leave it without one.
 # Irregular past forms: ", while no state or territory lost population" is a clause of its
 # own (a desk probe: no verb, so its "no" made the whole sentence negative); ", and won the
 # most votes" starts with one and shares the subject.
-_IRREGULAR_PAST = (r"lost|won|took|gave|saw|paid|sold|bought|left|led|held|kept|met|spent|"
-                   r"built|began|became|went|came|got|found|told|brought|fought")
-_SUBJECTLESS_RE = rx.compile(
+_IRREGULAR_PAST: Final = (r"lost|won|took|gave|saw|paid|sold|bought|left|led|held|kept|met|spent|"
+                          r"built|began|became|went|came|got|found|told|brought|fought")
+_SUBJECTLESS_RE: Final = rx.compile(
     r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then|"
     rf"{_IRREGULAR_PAST})\b", re.IGNORECASE)
-_VERB_RE = rx.compile(
+_VERB_RE: Final = rx.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|made|rose|fell|"
     rf"grew|said|says|{_IRREGULAR_PAST}|\w{{3,}}ed|\w{{3,}}s)\b",
     re.IGNORECASE,
 )
 # A right-hand part that starts with an amount continues a list ("..., some 200 LY-80s, and
 # about 890 FN-6 missiles"): its plural noun is not a verb ...
-_LIST_ITEM_RE = rx.compile(
+_LIST_ITEM_RE: Final = rx.compile(
     r"(?:about|around|some|nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least|"
     r"\d|\$|us\$|\u00a3|\u20ac)", re.IGNORECASE)
 # ... unless a verb that is no plural follows: "..., and 14 workers died in the fire" is a
@@ -38,18 +39,18 @@ _LIST_ITEM_RE = rx.compile(
 # read negative and "conflicted" with "Fourteen workers died in the fire").
 # A past form right after the amount qualifies it ("200 armoured cars", "5 confirmed
 # cases"); after a word, it is the verb ("300 people attended").
-_ITEM_VERB_RE = rx.compile(
+_ITEM_VERB_RE: Final = rx.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|died|rose|fell|grew|"
     r"remain(?:ed)?)\b|(?<=[a-z] )\w{3,}ed\b", re.IGNORECASE)
 # "respectively" ties the clauses together; so does a list "between A, B, and C" (but not a
 # closed "between 2019 and 2024, and ...").
 # _LIST_BETWEEN_RE documents what _list_between finds; searched as such, each "between" scans
 # to the next ";" and a sentence of thousands of them was quadratic (21 s for 140 KB).
-_LIST_BETWEEN_RE = rx.compile(r"\bbetween\s[^,;]*?,(?:[^,;]*,)*\s*and\b", re.IGNORECASE)
-_BETWEEN_RE = rx.compile(r"\bbetween\s", re.IGNORECASE)
-_COMMA_AND_RE = rx.compile(r",\s*and\b", re.IGNORECASE)
-_CLOSED_BETWEEN_RE = rx.compile(r"\bbetween\s[^,;]*?\band\b", re.IGNORECASE)
-MIN_WORDS = 5
+_LIST_BETWEEN_RE: Final = rx.compile(r"\bbetween\s[^,;]*?,(?:[^,;]*,)*\s*and\b", re.IGNORECASE)
+_BETWEEN_RE: Final = rx.compile(r"\bbetween\s", re.IGNORECASE)
+_COMMA_AND_RE: Final = rx.compile(r",\s*and\b", re.IGNORECASE)
+_CLOSED_BETWEEN_RE: Final = rx.compile(r"\bbetween\s[^,;]*?\band\b", re.IGNORECASE)
+MIN_WORDS: Final = 5
 # A plan joined to a stated fact by "and" shares its subject but not its modality:
 # "Harrowgate opened 12 new stores in the quarter and plans to open about 40 more by the end
 # of 2027" states the 12 stores (a desk probe: the whole sentence was read as planned, and
@@ -59,7 +60,7 @@ MIN_WORDS = 5
 # So is a plan told after the fact: "Erdogan declared a three-month state of emergency and
 # said he would visit the region on Wednesday" declared it (a desk probe: read as planned,
 # it was not compared with "declared a six-month state of emergency").
-_PLANNED_AND_RE = rx.compile(
+_PLANNED_AND_RE: Final = rx.compile(
     r",?\s+and\s+(?=(?:(?:plans?|planning|aims?|intends?|hopes?)\s+to|expects?|will|shall|"
     r"(?:is|are)\s+(?:set|due|expected|planning|preparing|going)\s+to|"
     r"(?:said|says|added|announced)\s+(?:that\s+)?(?:he|she|it|they|we)\s+"
@@ -103,11 +104,11 @@ def claim_units(text: str, start: int, end: int,
 # private rents rose 6.3% in the 12 months to February" (desk probe N: the whole claim was
 # negative, and met "Private rents climbed 6.3%" as a polarity conflict). Not a label
 # ("Results: ...") nor a telling ("He said: ...").
-_COLON_RE = rx.compile(r":\s+(?=[a-z])")
-_COLON_LEFT_WORDS = 3
+_COLON_RE: Final = rx.compile(r":\s+(?=[a-z])")
+_COLON_LEFT_WORDS: Final = 3
 # A verb of the right-hand clause, in lower case: "a 34-year-old man from Leeds" has none
 # (a review: "Leeds" was the verb of `_VERB_RE`).
-_LOWER_VERB_RE = rx.compile(
+_LOWER_VERB_RE: Final = rx.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|made|rose|fell|grew|"
     rf"said|says|{_IRREGULAR_PAST}|[a-z]{{3,}}ed|[a-z]{{3,}}s)\b")
 
@@ -131,7 +132,7 @@ def _colon_cuts(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int
 # wrongdoing and said it would appeal the verdict" denies the wrongdoing only; read whole it
 # was negative, and "corroborated" "Castellan Labs will not appeal the verdict" (a desk
 # probe). The telling is a unit of its own.
-_TOLD_AND_RE = rx.compile(
+_TOLD_AND_RE: Final = rx.compile(
     r",?\s+and\s+(?=(?:said|says|added|announced|vowed|pledged|promised|insisted)\b)",
     re.IGNORECASE)
 
@@ -199,7 +200,7 @@ def _list_item(right: str) -> bool:
 
 
 # A short clause of a name, a verb and a figure: "Cordoba recorded 112F".
-_SHORT_FACT_RE = rx.compile(
+_SHORT_FACT_RE: Final = rx.compile(
     r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*\s+\w{3,}(?:ed|s)\s+\S*\d[^,;]*$")
 
 

@@ -21,26 +21,27 @@ paragraphs has no lines to join.
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Final
 
 from checker import rx
 from checker.extract.segment import ends_sentence
 
 # The certainly wrapped lines a page needs before its width is trusted, and the band their
 # lengths fall in: a wrap leaves lines between W minus a long word and W.
-_MIN_WRAPPED = 2
+_MIN_WRAPPED: Final = 2
 _BAND, _OVER = 0.5, 1.25
 # ... and most of the page's lines that go on in lower case are such lines.
-_SHARE = 0.75
+_SHARE: Final = 0.75
 # The width is the longest of those lines; a line the wrap filled to the last column is
 # as often followed by a figure or a name, so a line a little longer is still the wrap's.
-_SLACK = 3
-_WIDTHS = (30, 160)
+_SLACK: Final = 3
+_WIDTHS: Final = (30, 160)
 # A line that goes on in lower case: the cheap test a page passes before its lines are
 # measured (most pages have none). It opens on the line break, a literal the engine skips
 # to by itself (a pattern opening on a class of the character before ran 30 times slower).
-_GOES_ON_RE = rx.compile(r"\n[ \t]*[a-z]")
+_GOES_ON_RE: Final = rx.compile(r"\n[ \t]*[a-z]")
 _BULLET_RE = rx.compile(r"[ \t]*(?:[\u2022\u25cf\u25aa\u2023\u2043*>|]|-[ \t]|\d{1,2}[.)][ \t])")
-_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".\u201d", "?\"", "?\u201d")
+_SENTENCE_END: Final = (".", "!", "?", ":", ";", '."', ".\u201d", "?\"", "?\u201d")
 
 
 def unwrap(text: str) -> str:

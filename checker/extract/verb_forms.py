@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.extract.worthiness_cues import FACTUAL_VERBS
 
 # After "did", "does" or "do" a verb is in its base form: "did not attend the summit" names
 # the event "attended" does (a desk probe: denials of events scored under the threshold).
-_DO_RE = rx.compile(r"\b(?:did|does|do)(?:n't|\s+not)?\s+(?:never\s+|not\s+)?([a-z]+)\b",
-                    re.IGNORECASE)
-_DO_WORDS = frozenset({"did", "does", "do", "didn't", "doesn't", "don't"})
-_BASE_ENDINGS = ("", "s", "es", "ed", "d")
+_DO_RE: Final = rx.compile(r"\b(?:did|does|do)(?:n't|\s+not)?\s+(?:never\s+|not\s+)?([a-z]+)\b",
+                           re.IGNORECASE)
+_DO_WORDS: Final = frozenset({"did", "does", "do", "didn't", "doesn't", "don't"})
+_BASE_ENDINGS: Final = ("", "s", "es", "ed", "d")
 
 
 def factual_after_do(text: str, toks: frozenset[str]) -> bool:
@@ -30,15 +31,15 @@ def factual_after_do(text: str, toks: frozenset[str]) -> bool:
 # aid", "did not cause a tsunami", "had no plans to sell" (a desk probe: each scored 0.426
 # and was dropped). Not "will not" or "should not" (predictions, advice), nor "do not". The
 # denial may be quoted: 'the government was "not involved"'.
-_NEGATED_RE = rx.compile(
+_NEGATED_RE: Final = rx.compile(
     r"\b(?:(?:had|has|have|was|were|is|are)(?:n't|\s+[\"\u201c]?not)\s+(?:been\s+|yet\s+|ever\s+)?"
     r"(?P<done>[a-z]+)|(?:did|does)(?:n't|\s+not)\s+(?:ever\s+)?(?P<base>[a-z]+)|"
     r"never\s+(?P<never>[a-z]+)|(?:had|has|have)\s+no\s+(?:plans?|intention)\s+(?:to|of)\b)",
     re.IGNORECASE)
-_NOT_WORDS = frozenset({"not", "no", "never", "n't", "didn't", "doesn't", "hasn't", "hadn't",
-                        "haven't", "wasn't", "weren't", "isn't", "aren't"})
+_NOT_WORDS: Final = frozenset({"not", "no", "never", "n't", "didn't", "doesn't", "hasn't", "hadn't",
+                               "haven't", "wasn't", "weren't", "isn't", "aren't"})
 # After "did not": no event, only a reply withheld or a state of mind.
-_NOT_EVENTS = frozenset("""respond reply return comment know think believe want expect say
+_NOT_EVENTS: Final = frozenset("""respond reply return comment know think believe want expect say
     elaborate disclose specify immediately expected likely known clear""".split())
 
 
@@ -72,7 +73,7 @@ SET_VERB_RE = rx.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )\bset\s+(?:a|an|the|new
 # A passive's participle that is no "-ed" form nor an irregular past above: "The terminal
 # is run by Quillon Port Holdings." (0.45, lost with its restatement "is operated by":
 # desk probe Q6). After "is" / "was" / "been" and before "by", it is no present tense.
-PASSIVE_BY_RE = rx.compile(
+PASSIVE_BY_RE: Final = rx.compile(
     r"\b(?:is|are|was|were|been|being)[ \t]+(?:run|built|owned|known|given|taken|driven|"
     r"shown|seen|written|drawn|grown|thrown|won|beaten|chosen|stolen|hit|cut|put|shut|"
     r"overseen|undertaken|withdrawn|forgiven|spun|bought|sold|held|kept|led|made|paid)"
@@ -93,7 +94,7 @@ def _is_past_form(token: str) -> bool:
         and (not token.endswith("eed") or token == "agreed") and token not in _NOT_PAST
 
 
-_NOT_PAST = frozenset("""hundred united based limited advanced related detailed concerned
+_NOT_PAST: Final = frozenset("""hundred united based limited advanced related detailed concerned
     interested sacred naked wicked beloved kindred rugged talented skilled armed""".split())
 
 

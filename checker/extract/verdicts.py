@@ -14,38 +14,38 @@ read: "Misleading", "Half true" or "Missing context" neither assert nor deny the
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from checker import rx
 from checker.extract.worthiness import score, with_feature
 from checker.models.claims import Claim
 
 # A verdict's label, lower case, and whether it says the claim is true.
-VERDICTS: dict[str, bool] = {
+VERDICTS: Final[dict[str, bool]] = {
     "false": False, "mostly false": False, "fake": False, "fabricated": False,
     "incorrect": False, "wrong": False, "inaccurate": False, "untrue": False,
     "pants on fire": False, "not true": False,
     "true": True, "mostly true": True, "correct": True, "accurate": True,
 }
 # The box's claim, quoted after its label ("Claim:", "Second claim:", "The claim:").
-_CLAIM_RE = rx.compile(
+_CLAIM_RE: Final = rx.compile(
     r"^[ \t]*(?:(?:the|first|second|third|fourth|fifth|another|original|viral)\s+)?claim"
     r"\s*\d*\s*:\s*[\"\u201c](?P<quote>[^\"\u201c\u201d\n]{8,400})[\"\u201d][ \t]*\.?"
     r"(?P<rest>[^\n]*)$", re.IGNORECASE | re.MULTILINE)
 # The verdict: on a line of its own below the claim, or after it on the same line.
-_VERDICT_RE = rx.compile(
+_VERDICT_RE: Final = rx.compile(
     r"[ \t]*(?:our\s+)?(?:verdict|rating|ruling|conclusion)\s*:\s*(?P<label>[a-z][a-z ]{1,20}?)"
     r"[ \t]*(?:[.!]|$)", re.IGNORECASE | re.MULTILINE)
 # A box of headings, the claim and the verdict each on the line below its own ("What was
 # claimed" / the claim / "Our verdict" / "Incorrect. The UK's rate was 3.2% ...").
-_HEADED_RE = rx.compile(
+_HEADED_RE: Final = rx.compile(
     r"^[ \t]*(?:what\s+was\s+claimed|the\s+claim)[ \t]*:?[ \t]*\n[ \t]*[\"\u201c]?"
     r"(?P<quote>[^\n\"\u201c\u201d]{8,400}?)[\"\u201d]?[ \t]*\n(?:[^\n]*\n){0,2}?"
     r"[ \t]*(?:our\s+)?verdict[ \t]*:?[ \t]*\n[ \t]*(?P<label>[a-z][a-z ]{1,20}?)[ \t]*(?:[.!:]|$)",
     re.IGNORECASE | re.MULTILINE)
 # How many lines below the claim its verdict may be ("Claim: ..." / "Verdict: ...", or a
 # "Source of claim:" line between).
-_LINES_BELOW = 3
+_LINES_BELOW: Final = 3
 
 
 class RatedClaim(NamedTuple):

@@ -6,15 +6,17 @@ title ("We will win," she said)."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from checker import rx
 from checker.extract.spans import within
 from checker.propernames import EntityMatch
 
 # A quotation in folded text (curly quotes are straight there), of one line.
-_QUOTED_RE = rx.compile(r'"(?P<t>[A-Z0-9][^"\n]{1,80}?)"')
+_QUOTED_RE: Final = rx.compile(r'"(?P<t>[A-Z0-9][^"\n]{1,80}?)"')
 # The small words a title writes in lower case.
-_SMALL = frozenset("a an the of to in on at and or for with from by vs nor but as".split())
-_MAX_WORDS = 8
+_SMALL: Final = frozenset("a an the of to in on at and or for with from by vs nor but as".split())
+_MAX_WORDS: Final = 8
 
 
 def quoted_titles(folded: str, start: int, end: int) -> list[tuple[int, int]]:

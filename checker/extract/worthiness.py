@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import Final
 
 from checker import rx
 from checker.extract.cues import must_lower_twin, tokens
@@ -40,7 +41,7 @@ from checker.extract.worthiness_cues import (
 )
 from checker.textutil import fold
 
-WEIGHTS: dict[str, float] = {
+WEIGHTS: Final[dict[str, float]] = {
     "number": 1.2,
     "date": 0.8,
     "known-entity": 0.6,
@@ -67,23 +68,23 @@ WEIGHTS: dict[str, float] = {
     "rated-false": 2.0,
     "rated-true": 2.0,
 }
-BIAS = -1.0
-_DID = frozenset({"did", "didn't"})
+BIAS: Final = -1.0
+_DID: Final = frozenset({"did", "didn't"})
 # A row of figures written as prose: a short label, a colon and a figure first ("Turnout:
 # 71%", "Vote in favour: 91.7%", "Russia: $109 billion, up 24%"). A table's row states a
 # fact without a verb or a full stop: neither a fragment nor too short (a probe: a "Key
 # figures" list scored 0.109 and was dropped).
-FIGURE_ROW_RE = rx.compile(
+FIGURE_ROW_RE: Final = rx.compile(
     r"[A-Za-z][\w'&()/ -]{0,60}?:\s+(?:[$\u00a3\u20ac\u00a5\u20b9]\s?)?\d"
     r"(?:[^.!?;:]|\.(?=\d))*$")  # decimal points, not a full stop
 # A results table's row without a colon: a measure's name, then a sum or a change ("Revenue
 # £4.82bn (Q3 2025: £4.51bn), up 6.9%", "Like-for-like sales up 4.2%"). A trading
 # statement's highlights are written so; one scored 0.289 as a too-short fragment (a desk
 # probe). A currency sign or "up"/"down" right before the figure tells a row from a title.
-FIGURE_CHANGE_ROW_RE = rx.compile(
+FIGURE_CHANGE_ROW_RE: Final = rx.compile(
     r"[A-Za-z][\w'&/ -]{0,60}?\s(?:(?:up|down)\s+(?:by\s+)?)?[$\u00a3\u20ac\u00a5\u20b9]?"
     r"(?<=[\s$\u00a3\u20ac\u00a5\u20b9])(?<!\s\s)\d(?:[^.!?;]|\.(?=\d))*$")
-_ORDER = {name: i for i, name in enumerate(WEIGHTS)}
+_ORDER: Final = {name: i for i, name in enumerate(WEIGHTS)}
 
 
 
@@ -119,14 +120,14 @@ def with_feature(found: list[str], name: str) -> list[str]:
 
 
 # The best the names of a sentence can add: a bound used to skip entity matching.
-ENTITY_BONUS = WEIGHTS["known-entity"] + WEIGHTS["name"] + WEIGHTS["names"]
+ENTITY_BONUS: Final = WEIGHTS["known-entity"] + WEIGHTS["name"] + WEIGHTS["names"]
 
 
 # A note on the article's own history ("An earlier version of this article said revenue
 # fell"): it repeats what was wrong, so it is no claim to check, and as one it would confirm
 # the very figure it retracts.
 # The note may be headed as one ("Correction: An earlier version ...").
-SUPERSEDED_RE = rx.compile(
+SUPERSEDED_RE: Final = rx.compile(
     rf"^\W*(?:(?:correction|clarification|editor'?s\s+note|update){NOTE_DATE}\s*:\s*)?"
     r"(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+versions?\s+of\s+this\s+"
     r"(?:article|story|report|piece|page)\b"
@@ -135,24 +136,24 @@ SUPERSEDED_RE = rx.compile(
     r"(?:corrected|updated|amended)\b", re.IGNORECASE)
 
 
-_ADVICE_TWIN = must_lower_twin(ADVICE_RE)
-_SUPERSEDED_TWIN = must_lower_twin(SUPERSEDED_RE)
+_ADVICE_TWIN: Final = must_lower_twin(ADVICE_RE)
+_SUPERSEDED_TWIN: Final = must_lower_twin(SUPERSEDED_RE)
 
 
 # The phrase needles of the word cues text_features reads (bit i: the i-th cue's), for a
 # caller that scans a clause's lower case text for other cues too (extract.SENTENCE_GATES).
-_CUES = (FACTUAL_VERBS, OPINION, SENTIMENT, EVALUATIVE, SPECULATION)
+_CUES: Final = (FACTUAL_VERBS, OPINION, SENTIMENT, EVALUATIVE, SPECULATION)
 # ... then a superseded version's words (SUPERSEDED_RE's: each of its two notes holds one,
 # in ASCII text, where the lower-case twin reads it) and a correction's (stance).
-_SUPERSEDED_CUES = ("version", "corrected", "updated", "amended")
-CUE_GATES = Gates([*(cue.needles for cue in _CUES), _SUPERSEDED_CUES, CORRECTION_CUES])
-_SUPERSEDED_BIT = 1 << len(_CUES)
-CORRECTION_BIT = 1 << len(_CUES) + 1
+_SUPERSEDED_CUES: Final = ("version", "corrected", "updated", "amended")
+CUE_GATES: Final = Gates([*(cue.needles for cue in _CUES), _SUPERSEDED_CUES, CORRECTION_CUES])
+_SUPERSEDED_BIT: Final = 1 << len(_CUES)
+CORRECTION_BIT: Final = 1 << len(_CUES) + 1
 # The four cues a feature each, with their bits of CUE_GATES, and all their words.
-_TONE_CUES = (("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4),
-              ("evaluative", EVALUATIVE, 8), ("speculation", SPECULATION, 16))
-_TONE_CUE_BITS = 2 | 4 | 8 | 16
-_TONE_CUE_WORDS = frozenset().union(*(cue.words for _, cue, _ in _TONE_CUES))
+_TONE_CUES: Final = (("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4),
+                     ("evaluative", EVALUATIVE, 8), ("speculation", SPECULATION, 16))
+_TONE_CUE_BITS: Final = 2 | 4 | 8 | 16
+_TONE_CUE_WORDS: Final = frozenset().union(*(cue.words for _, cue, _ in _TONE_CUES))
 
 
 def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed: bool,

@@ -4,6 +4,7 @@ speculation, advice and the first person (`worthiness.text_features` reads them)
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from checker import rx
 from checker.extract.cues import Cue
@@ -16,7 +17,7 @@ from checker.extract.cues import Cue
 # and a party's acts ("did not admit wrongdoing", "will appeal", "upheld the verdict": a
 # desk probe's court story scored 0.45 and was dropped), and so is what caused an accident
 # (desk probe Q: investigators' "may have contributed to the excursion" scored 0.45).
-FACTUAL_VERBS = Cue(
+FACTUAL_VERBS: Final = Cue(
     """
     sign signs signed launch launches launched announces announced held holds met meets
     visits visited agreed approves approved delivers delivered develops developed deployed
@@ -60,14 +61,14 @@ FACTUAL_VERBS = Cue(
      r"are\s+appealing\s+(?:the|that|this|its|their|a|an|against)",
      r"has\s+set\s+up", r"have\s+set\s+up", r"had\s+set\s+up"],
 )
-_AUXILIARIES = frozenset("is are was were has have had been will would can could do does did"
-                         .split())
+_AUXILIARIES: Final = frozenset("is are was were has have had been will would can could do does did"
+                                .split())
 # Linking verbs other than "be", which state as it does: "Fourteen people remain missing" is
 # "are still missing" (desk probe Q5: the plural "remain", no inflected form, made it a
 # too-short fragment, 0.109, and its planted conflict was lost).
-_LINKING = frozenset("remain remains remained stay stays stayed".split())
-VERB_WORDS = _AUXILIARIES | _LINKING
-OPINION = Cue(
+_LINKING: Final = frozenset("remain remains remained stay stays stayed".split())
+VERB_WORDS: Final = _AUXILIARIES | _LINKING
+OPINION: Final = Cue(
     """
     believe believes feel feels great greatest wonderful amazing astounding
     terrible awesome beautiful ugly shameful should ought arguably undoubtedly
@@ -89,7 +90,7 @@ OPINION = Cue(
 # and thanking voice one in the present ("we congratulate the team"); told in the past they
 # are acts addressed to someone, on the record like a visit ("Fiala conceded defeat and
 # congratulated Babis", a desk probe: the concession scored under the threshold).
-SENTIMENT = Cue(
+SENTIMENT: Final = Cue(
     """
     hope hopes hoped hoping glad pleased delighted happy appreciate appreciated appreciates
     welcome welcomed welcomes optimism optimistic confident enthusiasm
@@ -105,7 +106,7 @@ SENTIMENT = Cue(
      r"(?<!of\sconfidence)(?<!no\sconfidence)(?<!no-confidence)"],
 )
 # Puffery and interpretation: words that grade or read meaning into facts.
-EVALUATIVE = Cue(
+EVALUATIVE: Final = Cue(
     """
     significant significantly immense immensely meaningful substantial tremendous remarkable
     crucial vital integral cornerstone constructive promising proactive impactful
@@ -126,23 +127,23 @@ EVALUATIVE = Cue(
      r"fraud|offences?|assault))", r"critical(?!\s+(?:condition|care|list))"],
 )
 # Case matters: the modal "may", not the month "May".
-SPECULATION = Cue("could might can perhaps possibly probably potentially",
-                  [r"may", r"not\s+necessarily"], flags=0)
+SPECULATION: Final = Cue("could might can perhaps possibly probably potentially",
+                         [r"may", r"not\s+necessarily"], flags=0)
 # Plans reported as decided ("agreed that ... will") are facts about the decision.
-DECIDED_WORDS = frozenset(
+DECIDED_WORDS: Final = frozenset(
     "agreed decided decision announced signed approved confirmed said says stated".split())
 ADVICE_RE = rx.compile(r"^(?:please\s+|let's\s+|let\s+us\s+|do\s+not\s+|don't\s+|make\s+sure|"
                        r"remember|try|consider|click|visit|read|watch|join|follow|subscribe|"
                        r"(?:one|the\s+best|the\s+only|another)\s+way\s+to)\b(?!-)",
                        re.IGNORECASE)
 # "US" (the country) is not "us".
-FIRST_PERSON_RE = rx.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
-FIRST_PERSON_WORDS = frozenset("i we our us my me".split())
+FIRST_PERSON_RE: Final = rx.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+FIRST_PERSON_WORDS: Final = frozenset("i we our us my me".split())
 # A company's guidance in its own statement: "We now expect full-year adjusted operating
 # profit of between £810m and £840m." The "we" is the company, and its forecast with a
 # figure is on record (the wires repeat it as "Marlow now expects ..."); a desk probe's
 # release scored it 0.45 and dropped it. Only "We" opening the sentence, with a verb of
 # guidance: "We think ...", "I expect ..." stay first person.
-GUIDANCE_RE = rx.compile(
+GUIDANCE_RE: Final = rx.compile(
     r"\W*we\s+(?:now\s+|still\s+|currently\s+|continue\s+to\s+)?"
     r"(?:expect|forecast|anticipate|project|target|guide)\b", re.IGNORECASE)

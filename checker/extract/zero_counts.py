@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from checker import rx
 
 # What a toll counts, as written after "no" (a closed list: the figures desks check).
-_TOLL = (r"(?P<noun>deaths|casualties|fatalities|injuries|survivors|arrests|victims|bodies|"
-         r"cases|infections|hospitali[sz]ations|evacuations)")
+_TOLL: Final = (r"(?P<noun>deaths|casualties|fatalities|injuries|survivors|arrests|victims|bodies|"
+                r"cases|infections|hospitali[sz]ations|evacuations)")
 # Words between: most leave the count as it is ("no new cases" meets "312 new cases"), but
 # some count a part of it ("no civilian casualties" is no toll of all casualties, "no other
 # reported deaths" none of the deaths told before: a review), and the noun keeps them.
-_MODS = (r"(?:(?:(?P<mod>other|further|additional|more|serious|major|civilian|military)|new|"
-         r"reported|confirmed|known|immediate|human|fresh)\s+){0,3}")
-_ZERO = rf"no\s+{_MODS}(?:reports?\s+of\s+(?:any\s+)?)?{_TOLL}"
-_WAS = r"(?:were|was|have\s+been|has\s+been|had\s+been)"
+_MODS: Final = (r"(?:(?:(?P<mod>other|further|additional|more|serious|major|civilian|military)|new|"
+                r"reported|confirmed|known|immediate|human|fresh)\s+){0,3}")
+_ZERO: Final = rf"no\s+{_MODS}(?:reports?\s+of\s+(?:any\s+)?)?{_TOLL}"
+_WAS: Final = r"(?:were|was|have\s+been|has\s+been|had\s+been)"
 # A toll is told, not wished, feared or denied: "there were no casualties", "no deaths were
 # reported", "with no injuries"; not "so that no one is injured", "if no arrests are made",
 # "called for no more deaths" (a review: each became a claim of a toll of none).
-_PATTERNS = tuple(rx.compile(pattern, re.IGNORECASE) for pattern in (
+_PATTERNS: Final = tuple(rx.compile(pattern, re.IGNORECASE) for pattern in (
     rf"\bthere\s+{_WAS}\s+(?P<zero>{_ZERO})\b",
     rf"\b(?P<zero>{_ZERO})\s+{_WAS}\s+(?:reported|recorded|confirmed|registered|found|"
     r"made|logged)\b",
