@@ -69,7 +69,13 @@ def code_state() -> dict[str, Any]:
 
     changed = [line for line in git("status", "--short", "--", "checker").splitlines()
                if line.strip()]
-    return {"head": git("rev-parse", "--short", "HEAD"), "checker_files_changed": len(changed)}
+    # Whether extraction ran compiled (checker.native): the workers import the package as
+    # this process does, so they use the build this finds, or none.
+    from checker.native import status
+
+    native = status()
+    return {"head": git("rev-parse", "--short", "HEAD"), "checker_files_changed": len(changed),
+            "native": {"active": native.active, "reason": native.reason}}
 
 
 def _generator_hash() -> str:

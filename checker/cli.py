@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from checker import __version__
+from checker import native as _native
 from checker.cliutil import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -234,7 +235,8 @@ def _failed(message: str) -> NoReturn:
 
 @click.group(cls=_Main,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="claimcheck")
+@click.version_option(__version__, prog_name="claimcheck",
+                      message=f"%(prog)s, version %(version)s ({_native.status().reason})")
 def main() -> None:
     """claimcheck: extract the factual claims of news and research documents, compare them
     across sources and with correction rules, and report conflicts and corroborations.

@@ -170,3 +170,17 @@ def test_compiled_extraction_gives_the_pure_modules_claims_byte_for_byte() -> No
     compiled, pure = _extracted(pure=False), _extracted(pure=True)
     assert int(pure.split()[0]) > 100  # the desk corpus's pages were read
     assert compiled == pure
+
+
+def test_the_version_line_says_whether_extraction_runs_compiled() -> None:
+    done = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
+                          text=True, cwd=ROOT, check=True, timeout=120,
+                          env={**os.environ, native.PURE_ENV: "1"})
+    assert done.stdout.strip() == \
+        "claimcheck, version 0.1.0 (pure Python: CLAIMCHECK_PURE is set)"
+    active, reason, _ = _status({native.PURE_ENV: ""})
+    done = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
+                          text=True, cwd=ROOT, check=True, timeout=120,
+                          env={**os.environ, native.PURE_ENV: ""})
+    assert done.stdout.strip().endswith(f"({reason})")
+    assert ("compiled: 62 modules" in done.stdout) == active
