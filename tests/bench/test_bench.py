@@ -55,6 +55,15 @@ def test_tiny_run_writes_the_figures(tmp_path: Path) -> None:
     assert data["checks"]["compare_memory"]["value"] == max(largest["runs_peak_rss_mb"])
     assert data["checks"]["compare_jobs_identical"]["met"] is True
     assert data["extraction"]["jobs_identical"] is True
+    # The figure is the median of three passes each in a fresh process; the three passes in
+    # one process are beside it; the run says whether extraction was compiled.
+    ext = data["extraction"]
+    assert len(ext["extract_runs_s"]) == len(ext["extract_in_one_process_runs_s"]) == 3
+    assert abs(ext["seconds"]["extract"] - sorted(ext["extract_runs_s"])[1]) < 1e-3
+    assert ext["extract_mb_per_s_per_core"] == round(
+        ext["bytes"] / 2**20 / ext["seconds"]["extract"], 3)
+    assert ext["native"].startswith(("compiled", "pure Python"))
+    assert data["checks"]["extraction"]["value"] == ext["extract_mb_per_s_per_core"]
     assert set(data["terms"]) >= {"1", "100", "1000"}
     assert data["checks"]["incremental_identical"]["met"] is True
     inc = data["incremental"]
