@@ -172,8 +172,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
         return Block(start, end, "content")
     if is_headline(body):
         return Block(start, end, "heading", "headline")
-    if (not has_sentence_end(body) or _CAPTION_END_RE.search(body)) \
-            and len(words) <= cw.TITLE_MAX_WORDS and not ends_open(body):
+    if len(words) <= cw.TITLE_MAX_WORDS and (not has_sentence_end(body) or caption_end(body)) \
+            and not ends_open(body):
         # A short line without final punctuation is a title in sentence case ("China ready
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
@@ -186,6 +186,15 @@ def _classify(raw: str, start: int, end: int) -> Block:
 # (Reuters)", a Markdown page's "([source](https://...))"): the line is that sentence.
 _CAPTION_END_RE: Final = rx.compile(
     r"(?<![.!?])(?<![.!?][\"'\u2019\u201d])\s\([^().!?]{1,40}\)\s*$")
+
+
+def caption_end(body: str) -> bool:
+    """Whether body ends in a title's label in brackets (_CAPTION_END_RE)."""
+    # The pattern ends in "\)\s*$": only whitespace (\s is what str.isspace calls space,
+    # the set rstrip removes) may follow its ")", so a line whose stripped end is no ")"
+    # cannot match, and is not searched (the lookbehinds at every position made this search
+    # one of extraction's costliest).
+    return body.rstrip().endswith(")") and _CAPTION_END_RE.search(body) is not None
 def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
     """The content of text[start:], hard-wrapped lines of one paragraph joined into a block.
 

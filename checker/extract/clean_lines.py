@@ -17,7 +17,9 @@ from checker.textutil import fold
 def is_front_or_back_matter(body: str) -> bool:
     """A journal page's author line, affiliation list or reference (cw.AUTHOR_DEGREE_RE and
     the patterns after it)."""
-    if cw.REFERENCE_RE.search(body) and cw.REFERENCE_AUTHORS_RE.match(body):
+    # The anchored authors' pattern first: it fails on a line's first words, where the
+    # reference's search scans the whole line (both are asked; the order changes nothing).
+    if cw.REFERENCE_AUTHORS_RE.match(body) and cw.REFERENCE_RE.search(body):
         return True
     if body.rstrip().endswith((".", "!", "?")) or ":" in body or (
             "," not in body and ";" not in body):
