@@ -22,7 +22,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from checker.ingest import Document
+    from checker.rules import RuleSet
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "rules"
@@ -235,23 +239,17 @@ def extraction(corpus: str, max_docs: int, jobs: int, runs: int = 3) -> dict[str
     """Extraction MB/s on one core (the median of `runs` passes, each in a fresh process),
     the same passes repeated in one process, the sentence splitter alone on the same text,
     and extraction over `jobs` processes (checked identical to one)."""
-    from checker.extract import extract_document
     from checker.extract.segment import split_sentences
-    from checker.ingest import discover, load_documents
     from checker.parallel import extract_documents
-    from checker.rules import load_rules
 
     # Each pass in a process of its own: a pass remembers what it read (the kinds of the
     # lines it classified, the names it resolved), and a second pass over the same pages
     # reads them from memory: ~10% faster than a corpus read once is (speed round 51).
     cold = [in_fresh_process("extraction_pass", corpus=corpus, max_docs=max_docs)["seconds"]
             for _ in range(runs)]
-    root = Path(corpus)
-    docs, _ = load_documents(discover(root / "seeds")[:max_docs], root)
-    ruleset, _ = load_rules([RULES])
+    docs, ruleset = _extraction_inputs(corpus, max_docs)
     nbytes = sum(len(d.text.encode("utf-8")) for d in docs)
     t: dict[str, float] = {}
-    extract_document(docs[0], ruleset.lexicon)  # warm caches (regexes, stemmer)
     times = []
     for _ in range(runs):
         with timed(t, "extract_in_one_process"):
@@ -281,19 +279,27 @@ def extraction(corpus: str, max_docs: int, jobs: int, runs: int = 3) -> dict[str
 
 def extraction_pass(corpus: str, max_docs: int) -> dict[str, Any]:
     """One pass of `extraction`'s, in this (fresh) process, after one warm-up document."""
+    from checker.parallel import extract_documents
+
+    docs, ruleset = _extraction_inputs(corpus, max_docs)
+    t: dict[str, float] = {}
+    with timed(t, "extract"):
+        _as_extract_runs(partial(extract_documents, docs, ruleset, 0.5, jobs=1))
+    return {"seconds": t["extract"]}
+
+
+def _extraction_inputs(corpus: str, max_docs: int) -> tuple[list[Document], RuleSet]:
+    """The first `max_docs` documents of a generated corpus and the rules, the extractor
+    warmed on one document (its patterns compiled, the stemmer loaded)."""
     from checker.extract import extract_document
     from checker.ingest import discover, load_documents
-    from checker.parallel import extract_documents
     from checker.rules import load_rules
 
     root = Path(corpus)
     docs, _ = load_documents(discover(root / "seeds")[:max_docs], root)
     ruleset, _ = load_rules([RULES])
-    extract_document(docs[0], ruleset.lexicon)  # warm caches (regexes, stemmer)
-    t: dict[str, float] = {}
-    with timed(t, "extract"):
-        _as_extract_runs(partial(extract_documents, docs, ruleset, 0.5, jobs=1))
-    return {"seconds": t["extract"]}
+    extract_document(docs[0], ruleset.lexicon)
+    return docs, ruleset
 
 
 def _native_reason() -> str:

@@ -127,6 +127,19 @@ def check_manifest(manifest: dict[str, object], build_dir: Path,
     return files, f"compiled: {len(MODULES)} modules"
 
 
+def checked_build(build_dir: Path = BUILD_DIR) -> tuple[dict[str, Path], str]:
+    """check_manifest of the build in build_dir, or ({}, why there is none to check)."""
+    try:
+        manifest = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, "not built (python -m checker.native_build)"
+    except (OSError, ValueError) as exc:
+        return {}, f"unreadable manifest ({exc})"
+    if not isinstance(manifest, dict):
+        return {}, "a manifest that is no object"
+    return check_manifest(manifest, build_dir)
+
+
 class _Finder:
     """Finds the compiled modules of a checked build (a meta path finder)."""
 
@@ -154,16 +167,7 @@ def install(build_dir: Path = BUILD_DIR) -> Status:
     if os.environ.get(PURE_ENV, "") not in ("", "0"):
         _STATUS = Status(False, f"pure Python: {PURE_ENV} is set")
         return _STATUS
-    try:
-        manifest = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        _STATUS = Status(False, "pure Python: not built (python -m checker.native_build)")
-        return _STATUS
-    except (OSError, ValueError) as exc:
-        _STATUS = Status(False, f"pure Python: unreadable manifest ({exc})")
-        return _STATUS
-    files, reason = check_manifest(manifest, build_dir) if isinstance(manifest, dict) \
-        else ({}, "a manifest that is no object")
+    files, reason = checked_build(build_dir)
     loaded = [m for m in MODULES if m in sys.modules]
     if files and loaded:  # imported before the finder: the two builds would mix
         files, reason = {}, f"{loaded[0]} was imported before checker"

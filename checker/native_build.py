@@ -27,7 +27,7 @@ from checker.native import (
     MANIFEST,
     MODULES,
     PACKAGE_DIR,
-    check_manifest,
+    checked_build,
     file_hash,
     interpreter_tag,
     source_of,
@@ -66,11 +66,7 @@ setup(name=group, ext_modules=mypycify(
 
 def current(build_dir: Path = BUILD_DIR) -> bool:
     """Whether build_dir holds a build of the sources as they are now."""
-    try:
-        manifest = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(manifest, dict) and bool(check_manifest(manifest, build_dir)[0])
+    return bool(checked_build(build_dir)[0])
 
 
 def build(build_dir: Path = BUILD_DIR, jobs: int = 0) -> Path:
