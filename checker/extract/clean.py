@@ -195,6 +195,8 @@ def caption_end(body: str) -> bool:
     # cannot match, and is not searched (the lookbehinds at every position made this search
     # one of extraction's costliest).
     return body.rstrip().endswith(")") and _CAPTION_END_RE.search(body) is not None
+
+
 def content_blocks(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
     """The content of text[start:], hard-wrapped lines of one paragraph joined into a block.
 
