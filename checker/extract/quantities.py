@@ -104,7 +104,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and qst.may_hold(sentence, low_text):  # a paper's "HR 1.71", "p < 0.001"
         for s, e in qst.no_figures(folded, start, stop):
             taken.add(s, e)
-        for q in qst.find_stats(text, folded, start, stop):
+        for q in qst.find_stats(text, folded, start, stop, low_text):
             keep(q)
     if digits and may_hold_phone(sentence):  # "call 0800 046 7712"
         for m in PHONE_RE.finditer(folded, start, stop):
