@@ -31,7 +31,12 @@ from checker.extract.named_counts import NAMED_COUNT_WORDS, named_count
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_digits import from_match
 from checker.extract.quantity_hits import Hit
-from checker.extract.quantity_ranges import from_between, temperature_ranges, to_ranges
+from checker.extract.quantity_ranges import (
+    from_between,
+    may_hold_temperatures,
+    temperature_ranges,
+    to_ranges,
+)
 from checker.extract.quantity_spelled import from_words
 from checker.extract.quantity_type import Quantity as Quantity
 from checker.extract.quantity_values import precision
@@ -202,8 +207,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                 text, folded, start, stop, noun_after):
             keep(Quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
                           "exact"))
-    if digits and ("C" in sentence or "F" in sentence) and (
-            "-" in sentence or "\u2013" in sentence or " to " in sentence):
+    if digits and ("-" in sentence or "\u2013" in sentence or " to " in sentence) \
+            and may_hold_temperatures(sentence):
         for q in temperature_ranges(text, folded, start, stop):  # "highs of 24-27C"
             keep(q)
     for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():

@@ -38,7 +38,15 @@ def ratings(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, floa
             yield m.start("n"), m.end(), rating, f"scale of {top:g}"
 
 
+# The words before "N of M" that make it a rating, as whole words.
+_RATED_RE: Final = rx.compile(r"\b(?:level|category|grade|stage|out)\b")
+
+
 def may_hold(low_text: str) -> bool:
     """A cheap first test: a scale's or a rating's words."""
-    return "scale" in low_text or " of " in low_text and re.search(
-        r"\b(?:level|category|grade|stage|out)\b", low_text) is not None
+    # The words as substrings first (most clauses with " of " have none), then as whole
+    # words, by a pattern compiled once (re.search looked it up in re's cache each call):
+    # may_hold 10.3 -> 2.5 M instructions, 300 docs.
+    return "scale" in low_text or " of " in low_text and (
+        "level" in low_text or "categ" in low_text or "grade" in low_text
+        or "stage" in low_text or "out" in low_text) and _RATED_RE.search(low_text) is not None

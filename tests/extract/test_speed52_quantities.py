@@ -11,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import quantity_stats as qst
+from checker.extract.quantity_ranges import _TEMPERATURE_RANGE_RE, may_hold_temperatures
+from checker.extract.quantity_scales import may_hold as scales_may_hold
 from checker.extract.quantity_type import Quantity
 
 # Sentences for the readers of a paper's figures: each pattern's own words with and without
@@ -114,3 +116,69 @@ def test_no_figure_lookahead_as_plain(sentence: str) -> None:
 def test_no_figure_lookahead_as_plain_any_text(text: str) -> None:
     assert [m.span() for m in qst._NO_FIGURE_RE.finditer(text)] == \
         [m.span() for m in _NO_FIGURE_PLAIN_RE.finditer(text)]
+
+
+# quantity_ranges._TEMPERATURE_RANGE_RE as it was, its lookbehind before the first digit.
+_TEMPERATURE_RANGE_PLAIN = re.compile(
+    r"(?<![\w.,-])(?P<lo>\d{1,2}(?:\.\d)?)(?:\u00b0?(?P<u1>[CF]))?\s?(?:-|\u2013|to)\s?"
+    r"(?P<hi>\d{1,3}(?:\.\d)?)\u00b0?(?P<u>[CF])(?![\w'])")
+_TEMPERATURES = st.text(alphabet="0123456789.,-\u2013 toCF\u00b0a_'", max_size=30)
+
+
+@pytest.mark.parametrize("sentence", [
+    "highs of 24-27C", "24C-27C and 24 to 27C", "a5-7C", "1.5-7C", ",5-7C", "-5-7C", "5-7C",
+    "_5-7C", "x 123-27C", "12.5\u00b0C\u201314\u00b0C", "3 to 112F", "5-7Cs", "95-100F",
+])
+def test_temperature_range_rewrite_as_plain(sentence: str) -> None:
+    for start in range(len(sentence)):
+        assert [m.groupdict() | {"span": m.span()}
+                for m in _TEMPERATURE_RANGE_RE.finditer(sentence, start)] == \
+            [m.groupdict() | {"span": m.span()}
+             for m in _TEMPERATURE_RANGE_PLAIN.finditer(sentence, start)]
+
+
+@given(_TEMPERATURES)
+def test_temperature_range_rewrite_as_plain_any_text(text: str) -> None:
+    assert [m.groupdict() | {"span": m.span()} for m in _TEMPERATURE_RANGE_RE.finditer(text)] \
+        == [m.groupdict() | {"span": m.span()} for m in _TEMPERATURE_RANGE_PLAIN.finditer(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "highs of 24-27C", "24C-27C", "24 to 27\u00b0F", "12.5\u00b0C\u201314\u00b0C", "5-7\u00b0C",
+    "China's February 12-14 talks", "In China, highs of 24-27C", "C5-7", "5-7 C",
+    "\u00b0C 5-7", "5-\u00b0C", "5-7\u00b0\u00b0C",
+    "\u0665-\u0667C", "",
+])
+def test_temperature_gate_lets_every_range_in(sentence: str) -> None:
+    found = _TEMPERATURE_RANGE_RE.search(sentence) is not None
+    assert may_hold_temperatures(sentence) or not found
+    assert may_hold_temperatures(sentence) == any(
+        c in "CF" and (sentence[i - 1].isdecimal() or sentence[i - 1] == "\u00b0"
+                       and sentence[i - 2:i - 1].isdecimal())
+        for i, c in enumerate(sentence) if i)
+
+
+@given(_TEMPERATURES)
+def test_temperature_gate_lets_every_range_in_any_text(text: str) -> None:
+    assert may_hold_temperatures(text) or _TEMPERATURE_RANGE_RE.search(text) is None
+
+
+def _scales_may_hold_plain(low_text: str) -> bool:
+    """quantity_scales.may_hold as it was (re.search of the words, no substring test)."""
+    return "scale" in low_text or " of " in low_text and re.search(
+        r"\b(?:level|category|grade|stage|out)\b", low_text) is not None
+
+
+@pytest.mark.parametrize("low_text", [
+    "rated 4 on a scale of 5", "level 4 of 5", "category 3 of 5 storm", "grade 2 of 4",
+    "stage 3 of 4", "a 7 out of 10", "3 of 5 about it", "without 3 of 5", "levels 3 of 5",
+    "categories of 3", "upgrade of 3", "backstage of 3", "outer of 2", "out of", " of ", "",
+    "level\tof 3", "the grade, of 3", "the grades of 3", "\u00e9tage of 3 level",
+])
+def test_scales_may_hold_as_plain(low_text: str) -> None:
+    assert scales_may_hold(low_text) == _scales_may_hold_plain(low_text)
+
+
+@given(st.text(alphabet="levlcatgorydsuin f", max_size=30))
+def test_scales_may_hold_as_plain_any_text(text: str) -> None:
+    assert scales_may_hold(text) == _scales_may_hold_plain(text)
