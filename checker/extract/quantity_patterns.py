@@ -7,6 +7,7 @@ import re
 from typing import Final
 
 from checker import rx
+from checker.currencies import ISO_CODES
 from checker.extract.gates import Gates
 from checker.extract.quantity_shares import CUES as SHARE_CUES
 from checker.extract.quantity_words import (
@@ -41,6 +42,14 @@ NUMBER_PLAIN: Final = rf"(?=\d)(?P<num>{NUM}){_AFTER_NUMBER}"
 # each position (a third less time; the same matches, tests/extract/test_regex_rewrites.py).
 NUMBER_RE: Final = rx.compile(rf"(?P<num>\d(?:{NUM_TAIL})){_AFTER_NUMBER}", re.IGNORECASE)
 CUR_BEFORE_RE: Final = rx.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
+# ... its dollars alone: in an ASCII window whose last character (but one whitespace) is "$",
+# no other branch can end there (quantity_hits.currency_before).
+DOLLAR_BEFORE_RE: Final = rx.compile(
+    r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$)\s?\Z", re.IGNORECASE)
+# ... and the words of its other branches, lower-cased: in an ASCII window a match ends in
+# one of them (then a full stop, a whitespace, or both).
+CUR_WORDS: Final = frozenset(("rs", "re", "tk", "taka", "pkr", "usd", "eur", "gbp", "inr",
+                              "rmb", "cny", "jpy", *(code.lower() for code in ISO_CODES)))
 # A second figure after "to" whose unit is written once, after it: "1.0 billion to 1.05
 # billion pounds", "from 5 to 7 per cent" (the first figure's unit is the same).
 TO_FIGURE_RE: Final = rx.compile(r"\s+to\s+" + NUMBER_PLAIN, re.IGNORECASE)
@@ -51,6 +60,16 @@ MOD_BEFORE_RE: Final = rx.compile(rf"(?=[{first_chars(f'{APPROX}|{LOWER}|{UPPER}
 # them cannot match (in ASCII text IGNORECASE is lower()).
 MOD_LAST_WORDS: Final = tuple(sorted({re.split(r"\\s\+", alt)[-1].replace("\\.", ".")
                                       for alt in f"{APPROX}|{LOWER}|{UPPER}".split("|")}))
+# ... read word by word: the modifiers of one word ("about", "~"), and for each last word of
+# the longer ones the words before it ("than": "more", "less", ...). A match in a lower-case
+# ASCII window ends in a word that ends with one of the first, or in a last word of the
+# longer ones after a word that ends with one before it (quantity_hits.modifier_before).
+_MOD_WORDS: Final = [[w.replace("\\.", ".") for w in re.split(r"\\s\+", alt)]
+                     for alt in f"{APPROX}|{LOWER}|{UPPER}".split("|")]
+MOD_ONE_WORDS: Final = tuple(sorted({words[0] for words in _MOD_WORDS if len(words) == 1}))
+MOD_WORDS_BEFORE: Final = {last: tuple(sorted({words[-2] for words in _MOD_WORDS
+                                               if len(words) > 1 and words[-1] == last}))
+                           for last in {words[-1] for words in _MOD_WORDS if len(words) > 1}}
 # "between 5 and 10 per cent": one range, its unit written once, on either side.
 # (A temperature written against its numbers is a range too: "between 1.4C and 1.9C above
 # pre-industrial levels" was two figures in desk probe L.)

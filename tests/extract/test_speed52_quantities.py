@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.currencies import ISO_CODES
+from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_stats as qst
+from checker.extract import quantity_words as qw
+from checker.extract.quantity_hits import currency_before, modifier_before
 from checker.extract.quantity_ranges import _TEMPERATURE_RANGE_RE, may_hold_temperatures
 from checker.extract.quantity_scales import may_hold as scales_may_hold
 from checker.extract.quantity_type import Quantity
@@ -182,3 +186,72 @@ def test_scales_may_hold_as_plain(low_text: str) -> None:
 @given(st.text(alphabet="levlcatgorydsuin f", max_size=30))
 def test_scales_may_hold_as_plain_any_text(text: str) -> None:
     assert scales_may_hold(text) == _scales_may_hold_plain(text)
+
+
+# Currency before a number: every word and symbol of CUR's branches, in several cases, after
+# several words and before several endings, each searched as Hit searches it.
+_CURRENCY_WORDS = sorted({*ISO_CODES, "Rs", "Re", "Tk", "Taka", "PKR", "USD", "EUR", "GBP",
+                          "INR", "RMB", "CNY", "JPY", "US$", "U.S.$", "U.S. $", "A$", "c$",
+                          "HK$", "s$", "NZ$", "$", "\u00a3", "\u20ac", "GH\u00a2", "Dollars",
+                          "pounds", "Mrs", "the", "U\u017f$", "H\u212a$", "\u017f$"})
+_CURRENCY_WINDOWS = [
+    before + variant + after
+    for word in _CURRENCY_WORDS
+    for variant in {word, word.upper(), word.lower(), word.title()}
+    for before in ("", "x", "of ", "value ", "(", "2", "at-", "\u00e9 ")
+    for after in ("", ".", " ", ". ", "  ", "\t", ".\n", "5")
+]
+
+
+def _currency_spans(text: str) -> Iterator[tuple[int, int]]:
+    for head in range(len(text) + 1):
+        for lo in {max(0, head - 8), max(0, head - 3), head}:
+            yield lo, head
+
+
+@pytest.mark.parametrize("chunk", range(8))
+def test_currency_before_as_search(chunk: int) -> None:
+    windows = _CURRENCY_WINDOWS[chunk::8]
+    for text in windows:
+        for lo, head in _currency_spans(text):
+            match = qp.CUR_BEFORE_RE.search(text, lo, head)
+            assert currency_before(text, lo, head) == (match.span() if match else None), \
+                (text, lo, head)
+
+
+@given(st.text(alphabet="$USAusa.CcHKhkNZz RrsTtEeKkDd\u00a3\t5\u017f\u212a", max_size=12))
+def test_currency_before_as_search_any_text(text: str) -> None:
+    for lo, head in _currency_spans(text):
+        match = qp.CUR_BEFORE_RE.search(text, lo, head)
+        assert currency_before(text, lo, head) == (match.span() if match else None)
+
+
+# Modifiers before a number: each of MOD_BEFORE_RE's alternatives, in several cases, after
+# several words and characters, before several endings, each window searched as Hit does.
+_MODIFIERS = [" ".join(re.split(r"\\s\+", alt)).replace("\\.", ".")
+              for alt in f"{qw.APPROX}|{qw.LOWER}|{qw.UPPER}".split("|")]
+_MODIFIER_TEXTS = [
+    before + variant + after
+    for modifier in [*_MODIFIERS, "was", "has", "whereas", "rose to", "a rise of", "handsome",
+                     "more  than", "up\tto", "the region of", "best part of"]
+    for variant in {modifier, modifier.upper(), modifier.title(), modifier.replace(" ", "\n")}
+    for before in ("", "x", "it ", "(", "-", "\u00e9 ", "a_")
+    for after in (" ", "  ", "\u00a0", "", "x ")
+]
+
+
+@pytest.mark.parametrize("chunk", range(8))
+def test_modifier_before_as_search(chunk: int) -> None:
+    for text in _MODIFIER_TEXTS[chunk::8]:
+        head = len(text)
+        for lo in range(head + 1):
+            match = qp.MOD_BEFORE_RE.search(text, lo, head)
+            assert modifier_before(text, lo, head) == (match.span() if match else None), \
+                (text, lo)
+
+
+def test_modifier_words_read_every_alternative() -> None:
+    """Each alternative is words joined by \\s+ (what MOD_ONE_WORDS and MOD_WORDS_BEFORE
+    are read from)."""
+    for alt in f"{qw.APPROX}|{qw.LOWER}|{qw.UPPER}".split("|"):
+        assert re.fullmatch(r"(?:[a-z~]|\\\.)+(?:\\s\+[a-z]+)*", alt), alt
