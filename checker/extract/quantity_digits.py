@@ -29,7 +29,7 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
     after = folded[e:e + 12]
     if m.group("cur") or m.group("scale") or m.group("unit"):
         return False
-    if qp.LETTER_END_RE.search(before) and not qp.MAGNITUDE_BEFORE_RE.search(before):
+    if qp.LETTER_END_RE.search(before) and not _magnitude_before(before, 0, len(before)):
         return True  # "HQ-9"; not "a magnitude-7.4 quake" (a figure it measures)
     if qp.LETTER_START_RE.match(after):
         return True  # "10CE", "4.5-generation", "10-year"
@@ -87,7 +87,7 @@ def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     s, num_end = m.head, m.end("num")
     if _is_year_like(folded, m):
         return None
-    if _is_age(folded, m) or qc.AGED_BEFORE_RE.search(folded, max(0, s - 20), s):
+    if _is_age(folded, m) or _aged_before(folded, max(0, s - 20), s):
         return _age(folded, text, m)  # "aged 65 and over", "aged 18 to 24": years of age
     named = qc.NAMED_RATIO_RE.search(folded, max(0, s - 30), s) \
         if folded.find("ratio", max(0, s - 30), s) >= 0 else None
@@ -238,7 +238,7 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
     if noun:
         # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
         at = m.m.start("num")
-        counted = "magnitude" if qp.MAGNITUDE_BEFORE_RE.search(folded, max(0, at - 16), at) or (
+        counted = "magnitude" if _magnitude_before(folded, max(0, at - 16), at) or (
             kind == "count" and qp.MEASURED_BEFORE_RE.search(folded, max(0, at - 16), at)
             and qp.QUAKE_RE.search(folded)) else noun_after(folded, noun_at)
         if counted is None and kind == "count" and folded.find(
@@ -253,6 +253,21 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
             counted = (per.group(1) or per.group(2)).lower() if per else None
     return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
+
+
+# Every match of AGED_BEFORE_RE holds "age" and every match of MAGNITUDE_BEFORE_RE "agn",
+# in any case (no other letter IGNORECASE reads as a, e, g or n): a window without them is
+# not searched (both searched each number, and found one in none of 1,180 numbers: from_match
+# 73.0 -> 65.3 M instructions, 300 docs).
+def _aged_before(folded: str, lo: int, hi: int) -> bool:
+    """Whether AGED_BEFORE_RE.search(folded, lo, hi) finds "aged ", "at the age of "."""
+    return "age" in folded[lo:hi].lower() and qc.AGED_BEFORE_RE.search(folded, lo, hi) is not None
+
+
+def _magnitude_before(folded: str, lo: int, hi: int) -> bool:
+    """Whether MAGNITUDE_BEFORE_RE.search(folded, lo, hi) finds "magnitude "."""
+    return "agn" in folded[lo:hi].lower() \
+        and qp.MAGNITUDE_BEFORE_RE.search(folded, lo, hi) is not None
 
 
 def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:

@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.currencies import ISO_CODES
+from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
+from checker.extract.quantity_digits import _aged_before, _magnitude_before
 from checker.extract.quantity_hits import currency_before, modifier_before
 from checker.extract.quantity_ranges import _TEMPERATURE_RANGE_RE, may_hold_temperatures
 from checker.extract.quantity_scales import may_hold as scales_may_hold
@@ -255,3 +257,33 @@ def test_modifier_words_read_every_alternative() -> None:
     are read from)."""
     for alt in f"{qw.APPROX}|{qw.LOWER}|{qw.UPPER}".split("|"):
         assert re.fullmatch(r"(?:[a-z~]|\\\.)+(?:\\s\+[a-z]+)*", alt), alt
+
+
+# The words before a number: ages and magnitudes in several cases and spellings, with other
+# words and letters IGNORECASE reads as ASCII ones, each window searched as from_match does.
+_BEFORE_NUMBER = [
+    before + phrase + after
+    for phrase in ("aged", "ages", "at the age of", "aged between", "aged 18 to", "magnitude",
+                   "a magnitude of", "magnitude-", "page", "stage", "agnostic", "magn\u0131tude",
+                   "AGED", "At The Age Of", "A MAGNITUDE OF", "Magnitude", "pages", "")
+    for before in ("", "x", "a ", "\u00e9 ", "the quake had ")
+    for after in (" ", "  ", "-", "\n", "", " x ")
+]
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_age_and_magnitude_gates_as_search(chunk: int) -> None:
+    for text in _BEFORE_NUMBER[chunk::4]:
+        hi = len(text)
+        for lo in range(hi + 1):
+            assert _aged_before(text, lo, hi) == \
+                (qc.AGED_BEFORE_RE.search(text, lo, hi) is not None), (text, lo)
+            assert _magnitude_before(text, lo, hi) == \
+                (qp.MAGNITUDE_BEFORE_RE.search(text, lo, hi) is not None), (text, lo)
+
+
+@given(st.text(alphabet="agedAGEDmnitu\u0131\u0130s of-", max_size=20))
+def test_age_and_magnitude_gates_as_search_any_text(text: str) -> None:
+    assert _aged_before(text, 0, len(text)) == (qc.AGED_BEFORE_RE.search(text) is not None)
+    assert _magnitude_before(text, 0, len(text)) == \
+        (qp.MAGNITUDE_BEFORE_RE.search(text) is not None)
