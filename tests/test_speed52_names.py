@@ -10,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import propernames
+from checker.extract import triples
+from checker.extract.triples import verb_at
 from checker.propernames import lower_word_count, mid_sentence_names
 
 # The lower-case words mid_sentence_names counted, as it found them.
@@ -71,3 +73,57 @@ def test_mid_sentence_names_cases() -> None:
     text = "He met Lin and Will, then Lin. lin said, and will: x-lin lin_x, Wu-Lin wu-lin's."
     assert mid_sentence_names(text) == _old_mid_sentence_names(text) == frozenset(
         {"Lin", "Wu-Lin"})
+
+
+def _old_verb_at(folded: str) -> tuple[int, int] | None:
+    """verb_at as it was, searching _VERB_TWIN in the lower-case text."""
+    lower = folded.lower() if folded.isascii() else None
+    pos = 0
+    while True:
+        m = triples._VERB_TWIN.search(lower, pos) if lower is not None \
+            else triples._VERB_RE.search(folded, pos)
+        if m is None or not (triples._describes_a_count(folded, m.start(), m.end())
+                             or triples.names_word(folded, m.start())):
+            return m.span() if m else None
+        pos = m.end()
+
+
+# Every word of _VERB_RE, words that only start or end like one, participles after a figure
+# and capitalised ones, marks and digits around them.
+_VERB_WORDS = [*"is are was were has been have been had been has have had will be will would "
+               "signed launched announced said says reported rose fell grew increased "
+               "decreased declined reached recorded became joined delivered developed carried "
+               "put made agreed approved held met dominates dominate included includes "
+               "accounts accounted amounted ranked supplied invested".split(),
+               "has been", "will be", "have been", "Has", "United", "planned", "injured",
+               "4,000", "200", "people", "in", "the", "Some", "gathered", "isn't", "it's",
+               "bed", "red", "_ed", "x_ed", "12ed", "ised", "hasbeen", "wills", "mets",
+               "re-signed", "pre-agreed", "co-led", "said:", "(said)", "\"rose\"", ",", ".",
+               "-", "\n", "\t", "\u00e9ed", "caf\u00e9d"]
+
+
+@given(st.lists(st.sampled_from(_VERB_WORDS), max_size=14).map(" ".join))
+def test_verb_at_as_before(text: str) -> None:
+    assert verb_at(text) == _old_verb_at(text)
+
+
+@given(st.lists(st.sampled_from(_VERB_WORDS), max_size=14).map("".join))
+def test_verb_at_as_before_glued(text: str) -> None:
+    assert verb_at(text) == _old_verb_at(text)
+
+
+@given(st.text(alphabet="isawhed ,.-_'2\n\u00e9", max_size=40))
+def test_verb_after_as_twin(text: str) -> None:
+    for pos in range(len(text) + 1):
+        old = triples._VERB_TWIN.search(text, pos)
+        new = triples._VERB_AFTER.search(" " + text, pos)
+        assert (new.start(), new.end() - 1) == old.span() if old else new is None
+
+
+def test_verb_at_cases() -> None:
+    for text, span in [("China has been a member", (6, 14)), ("Signed in 2020", (0, 6)),
+                       ("4,000 planned surgeries were cancelled", (24, 28)),
+                       ("Dundee United played", (14, 20)), ("x re-signed him", (5, 11))]:
+        assert verb_at(text) == _old_verb_at(text) == span
+    for word in _VERB_WORDS:
+        assert verb_at(f"He {word} it") == _old_verb_at(f"He {word} it")
