@@ -18,6 +18,7 @@ from checker.nlp import (
     ASCII_RUN_SPLIT_RE,
     AUXILIARIES,
     MATCH_TOKEN_RE,
+    ascii_runs,
     cased_key,
     match_tokens,
     stem,
@@ -235,19 +236,25 @@ class Lexicon:
         # each part starts and ends (parts 0, 1, 2, ...: gap, word, gap, ...).
         part = text if start == 0 and end is None else text[start:end]
         splitter = token_split_re(part)
-        parts = splitter.split(part)
-        words = parts[1::2]
-        bounds = list(accumulate(map(len, parts), initial=start))
+        if splitter is ASCII_RUN_SPLIT_RE:
+            # ASCII text with no "'" nor "&" (most): its runs by str methods, not the regex
+            # (2.5% of extraction's instructions); none of _KEYED_CHARS_RE's characters
+            # either, so each word is its own cased key.
+            words, starts, ends = ascii_runs(part, start)
+            cased = words
+        else:
+            parts = splitter.split(part)
+            words = parts[1::2]
+            bounds = list(accumulate(map(len, parts), initial=start))
+            starts, ends = bounds[1:-1:2], bounds[2::2]
+            # A word's cased key is the word itself unless it holds an apostrophe (folded,
+            # and a possessive dropped) or is "&" ("and"): a sentence with neither needs no
+            # look-ups.
+            cased = words if not _KEYED_CHARS_RE.search(part) else list(map(cased_key, words))
         # map() over C functions and tuple.__new__ (Token's own __new__ is Python code): a
         # third less than a comprehension building each Token and key, for the same lists.
         toks: list[Token] = list(map(tuple.__new__, repeat(Token),
-                                     zip(words, bounds[1:-1:2], bounds[2::2], strict=True)))
-        # A word's cased key is the word itself unless it holds an apostrophe (folded, and a
-        # possessive dropped) or is "&" ("and"): a sentence with neither needs no look-ups.
-        # The runs' splitter is token_split_re's for ASCII text with no "'" nor "&" (most),
-        # which has none of _KEYED_CHARS_RE's characters: its test is not made again.
-        cased = words if splitter is ASCII_RUN_SPLIT_RE or not _KEYED_CHARS_RE.search(part) \
-            else list(map(cased_key, words))
+                                     zip(words, starts, ends, strict=True)))
         lower = list(map(str.lower, cased))  # what token_key gives without keep_case
         self._last = (text, start, end, toks, cased, lower)
         return toks, cased, lower

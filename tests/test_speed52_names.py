@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import accumulate
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,7 +13,10 @@ from hypothesis import strategies as st
 from checker import propernames
 from checker.extract import triples
 from checker.extract.triples import verb_at
+from checker.lexicon import Lexicon
+from checker.nlp import ASCII_RUN_SPLIT_RE, ascii_runs, cased_key, token_split_re
 from checker.propernames import lower_word_count, mid_sentence_names
+from checker.textutil import Token
 
 # The lower-case words mid_sentence_names counted, as it found them.
 _LOWER_WORD_PLAIN = r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*"
@@ -127,3 +131,45 @@ def test_verb_at_cases() -> None:
         assert verb_at(text) == _old_verb_at(text) == span
     for word in _VERB_WORDS:
         assert verb_at(f"He {word} it") == _old_verb_at(f"He {word} it")
+
+
+def _old_tokens(text: str, start: int = 0,
+                end: int | None = None) -> tuple[list[Token], list[str], list[str]]:
+    """Lexicon.tokens as it was: every text's words by a regex split."""
+    part = text if start == 0 and end is None else text[start:end]
+    splitter = token_split_re(part)
+    parts = splitter.split(part)
+    words = parts[1::2]
+    bounds = list(accumulate(map(len, parts), initial=start))
+    toks = [Token(w, s, e) for w, s, e in zip(words, bounds[1:-1:2], bounds[2::2], strict=True)]
+    cased = words if splitter is ASCII_RUN_SPLIT_RE or not re.search(
+        "['\u2019\u2018\u02bc&]", part) else [cased_key(w) for w in words]
+    return toks, cased, [w.lower() for w in cased]
+
+
+# ASCII text with every kind of gap (spaces, tabs, line breaks, marks, "_"), and the texts
+# the other splitters read ("'", "&", letters outside ASCII).
+_TOKEN_TEXT = st.text(alphabet="aZ09 \t\n,.-_()$%\"/", max_size=50)
+
+
+@given(_TOKEN_TEXT, st.integers(0, 9))
+def test_ascii_runs_as_split(text: str, start: int) -> None:
+    parts = ASCII_RUN_SPLIT_RE.split(text)
+    bounds = list(accumulate(map(len, parts), initial=start))
+    assert ascii_runs(text, start) == (parts[1::2], bounds[1:-1:2], bounds[2::2])
+
+
+@given(st.text(alphabet="aZ09 \t\n,.-_()'&\u2019\u00e9", max_size=50), st.integers(0, 5),
+       st.integers(0, 50))
+def test_tokens_as_before(text: str, start: int, stop: int) -> None:
+    for end in (None, max(start, stop)):
+        assert Lexicon().tokens(text, start, end) == _old_tokens(text, start, end)
+
+
+def test_tokens_cases() -> None:
+    for text in ["Turkey joined BRICS in 2024.", "  US$5 bn, (12%) - x_y\tz\n9", "", " ",
+                 "China's GDP", "AT&T rose", "Ngo\u00e9 said"]:
+        assert Lexicon().tokens(text) == _old_tokens(text)
+        assert Lexicon().tokens(text, 2, len(text) - 1) == _old_tokens(text, 2, len(text) - 1)
+    assert ascii_runs("a, bc9 _d", 3) == (["a", "bc9", "d"], [3, 6, 11], [4, 9, 12])
+
