@@ -14,9 +14,20 @@ from checker import propernames
 from checker.extract import triples
 from checker.extract.triples import verb_at
 from checker.lexicon import Lexicon
-from checker.nlp import ASCII_RUN_SPLIT_RE, ascii_runs, cased_key, token_split_re
-from checker.propernames import lower_word_count, mid_sentence_names
-from checker.textutil import Token
+from checker.nlp import (
+    ASCII_RUN_SPLIT_RE,
+    MATCH_TOKEN_RE,
+    ascii_runs,
+    cased_key,
+    token_key,
+    token_split_re,
+)
+from checker.propernames import (
+    lower_word_count,
+    mid_sentence_names,
+)
+from checker.rules import RuleSet
+from checker.textutil import Token, fold
 
 # The lower-case words mid_sentence_names counted, as it found them.
 _LOWER_WORD_PLAIN = r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*"
@@ -173,3 +184,25 @@ def test_tokens_cases() -> None:
         assert Lexicon().tokens(text, 2, len(text) - 1) == _old_tokens(text, 2, len(text) - 1)
     assert ascii_runs("a, bc9 _d", 3) == (["a", "bc9", "d"], [3, 6, 11], [4, 9, 12])
 
+def _old_resolve(lexicon: Lexicon, name: str) -> str | None:
+    """Lexicon._resolve as it was: every name's words by MATCH_TOKEN_RE and token_key."""
+    words = MATCH_TOKEN_RE.findall(fold(name))
+    key = tuple(map(token_key, words))
+    hit = lexicon._ci.get(key) or lexicon._cs.get(tuple(map(cased_key, words)))
+    return hit[0] if hit else lexicon._fuzzy(key)
+
+
+def test_resolve_as_before(ruleset: RuleSet) -> None:
+    lexicon = ruleset.lexicon
+    names = [info.name for info in lexicon.entities.values()]
+    names += [" ".join(k) for k in list(lexicon._ci)[:300]] + [
+        " ".join(k) for k in list(lexicon._cs)[:300]]
+    variants = []
+    for name in names[:400]:
+        variants += [name, name.upper(), name.lower(), name + "s", name[:-1], name + " 2",
+                     name.replace(" ", "-"), name + "'s", name.replace(" ", "  ")]
+    variants += ["U.S.", "US", "u.s", "Chang'e 6", "Chang'e-8", "AT&T", "S&P 500", "Ngo\u00e9",
+                 "Beijing`s", "", " ", "_", "X_Y", "China 2", "Chinaa", "Pakistann", "UK"]
+    for name in variants:
+        assert Lexicon(**{f: getattr(lexicon, f) for f in ("entities", "_ci", "_cs")}
+                       )._resolve(name) == _old_resolve(lexicon, name), name
