@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, repeat
 from typing import Final
 
 from rapidfuzz import fuzz, process
@@ -174,11 +174,13 @@ class Lexicon:
         toks, cased, lower = self.tokens(text, start, end)
         taken = [False] * len(toks)
         found: list[EntityMatch] = []
-        # Only the words some alias starts with are tried (one in eight), found in one pass
-        # of C calls rather than a loop over every word; a name found takes its words.
+        # Only the words some alias starts with are tried (one in eight): a compiled loop's
+        # dict look-up for each word, not a bound method map() calls (0.7% of extraction's
+        # instructions); a name found takes its words.
+        starts = self._starts
         free = 0
-        for i in compress(range(len(lower)), map(self._starts.__contains__, lower)):
-            if i < free:
+        for i, word in enumerate(lower):
+            if word not in starts or i < free:
                 continue
             hit = self._longest(lower, cased, i)
             end_char = toks[i + hit[0] - 1].end if hit else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +14,7 @@ from checker import propernames
 from checker.extract import triples
 from checker.extract.triples import verb_at
 from checker.lexicon import Lexicon
+from checker.namechunks import unknown_names
 from checker.nlp import (
     ASCII_RUN_SPLIT_RE,
     MATCH_TOKEN_RE,
@@ -23,8 +24,11 @@ from checker.nlp import (
     token_split_re,
 )
 from checker.propernames import (
+    EntityMatch,
+    inside_name,
     lower_word_count,
     mid_sentence_names,
+    negated_prefix,
 )
 from checker.rules import RuleSet
 from checker.textutil import Token, fold
@@ -206,3 +210,55 @@ def test_resolve_as_before(ruleset: RuleSet) -> None:
     for name in variants:
         assert Lexicon(**{f: getattr(lexicon, f) for f in ("entities", "_ci", "_cs")}
                        )._resolve(name) == _old_resolve(lexicon, name), name
+
+
+def _old_find_entities(lexicon: Lexicon, text: str, start: int = 0, end: int | None = None,
+                       names_vocab: frozenset[str] | None = None,
+                       body: int | None = None) -> list[EntityMatch]:
+    """Lexicon.find_entities as it was: the alias starts picked by compress() and map()."""
+    toks, cased, lower = lexicon.tokens(text, start, end)
+    taken = [False] * len(toks)
+    found: list[EntityMatch] = []
+    free = 0
+    for i in compress(range(len(lower)), map(lexicon._starts.__contains__, lower)):
+        if i < free:
+            continue
+        hit = lexicon._longest(lower, cased, i)
+        end_char = toks[i + hit[0] - 1].end if hit else 0
+        if hit and not negated_prefix(text, toks, i) \
+                and text[end_char:end_char + 1] not in ("$", "+") \
+                and not inside_name(text, toks, i, hit) \
+                and not lexicon._team_name_follows(text, toks, lower, i + hit[0]):
+            length, (eid, role) = hit
+            s, e = toks[i].start, toks[i + length - 1].end
+            if length > 1 and text[e:e + 1] == "." and re.fullmatch(
+                    r"(?:[A-Z]\.)+[A-Z]", text[s:e]):
+                e += 1
+            found.append(EntityMatch(text[s:e], s, e, eid, role))
+            for k in range(i, i + length):
+                taken[k] = True
+            free = i + length
+    found.extend(unknown_names(text, toks, taken, start if body is None else body,
+                               names_vocab, lexicon.resolve))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+_ENTITY_TEXTS = [
+    "China and Pakistan signed a deal with the United States on Monday.",
+    "The U.S. Geological Survey said non-Chinese firms in South China Morning Post tests.",
+    "Michael Jordan met Mumbai Indians and American Indians; US$5 billion went to OPEC+.",
+    "Washington Post reporters in New Zealand and Health New Zealand met the U.K. team.",
+    "DHAKA, Aug 10 - Dengue cases rose in Bangladesh, India and Nepal, the WHO said.",
+    "Lin and Will said China's and Russia's envoys, Kitwe and Ndola, met the EU.",
+]
+
+
+def test_find_entities_as_before(ruleset: RuleSet) -> None:
+    lexicon = ruleset.lexicon
+    for text in _ENTITY_TEXTS:
+        vocab = mid_sentence_names(text)
+        for start, end, body in [(0, None, None), (3, len(text) - 2, None), (0, None, 8)]:
+            new = lexicon.find_entities(text, start, end, vocab, body)
+            assert new == _old_find_entities(lexicon, text, start, end, vocab, body)
+    assert any(lexicon.find_entities(text) for text in _ENTITY_TEXTS)
