@@ -10,19 +10,22 @@ from itertools import accumulate, compress
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import propernames
+from checker import predicatespans, propernames
 from checker.extract import triples
 from checker.extract.triples import verb_at
 from checker.lexicon import Lexicon
 from checker.namechunks import unknown_names
 from checker.nlp import (
     ASCII_RUN_SPLIT_RE,
+    AUXILIARIES,
     MATCH_TOKEN_RE,
     ascii_runs,
     cased_key,
+    stem,
     token_key,
     token_split_re,
 )
+from checker.predicatespans import predicate_spans
 from checker.propernames import (
     EntityMatch,
     inside_name,
@@ -262,3 +265,47 @@ def test_find_entities_as_before(ruleset: RuleSet) -> None:
             new = lexicon.find_entities(text, start, end, vocab, body)
             assert new == _old_find_entities(lexicon, text, start, end, vocab, body)
     assert any(lexicon.find_entities(text) for text in _ENTITY_TEXTS)
+
+
+def _old_predicate_spans(lexicon: Lexicon, text: str, start: int = 0,
+                         end: int | None = None) -> list[tuple[str, int, int]]:
+    """predicatespans.predicate_spans as it was: the kept tokens listed for every text."""
+    ps = predicatespans
+    toks, _, keys = lexicon.tokens(text, start, end)
+    content = [key not in AUXILIARIES for key in keys]
+    kept = list(compress(toks, content))
+    at = list(compress(range(len(toks)), content))
+    stems = list(map(stem, compress(keys, content)))
+    found = [(pid, kept[i].start, kept[j - 1].end)
+             for pid, i, j in lexicon.find_predicates(stems) if not ps._no_verb(text, toks, at[i])]
+    if ("up" in keys or "down" in keys) and not found:
+        found = ps._moved_by(lexicon, text, toks, keys)
+    stop = len(text) if end is None else end
+    if not found and (text.find("sank", start, stop) >= 0
+                      or text.find("rallied", start, stop) >= 0):
+        found = ps._moved_to(lexicon, keys, toks)
+    if not found and text.find(" from ", start, stop) >= 0:
+        found = ps._to_from(lexicon, text, start, stop)
+    if text.find("+", start, stop) >= 0 or text.find("(-", start, stop) >= 0 \
+            or text.find(", -", start, stop) >= 0 or text.find("\u2212", start, stop) >= 0:
+        found += ps._signed(lexicon, text, start, stop)
+    return found
+
+
+_PREDICATE_TEXTS = [
+    "Turkey joined the group and signed a contract; exports rose 5% and then fell.",
+    "Egypt is a member of BRICS, and cases were down 12% as shares sank 17%.",
+    "India signed a four-year contract; the ferry sank off Bali; oil rallied to $82.",
+    "They were found in the runway, cut their stake to 18.1% from 19.6% (+4.9%, -1.1%).",
+    "Sales, up 12% on the year, set up 12 plants; Scotland (+4.9%) and London (-1.1%).",
+    "Nothing happened here at all.",
+]
+
+
+def test_predicate_spans_as_before(ruleset: RuleSet) -> None:
+    lexicon = ruleset.lexicon
+    for text in _PREDICATE_TEXTS:
+        for start, end in [(0, None), (4, len(text) - 3)]:
+            assert predicate_spans(lexicon, text, start, end) == _old_predicate_spans(
+                lexicon, text, start, end)
+    assert sum(len(predicate_spans(lexicon, text)) for text in _PREDICATE_TEXTS) >= 5
