@@ -80,6 +80,9 @@ SENTENCE_ENDS: Final = ".!?:\n\r"
 # tests/extract/test_regex_rewrites.py checks both find the same names.
 MID_NAME_PLAIN: Final = r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*"
 _MID_NAME_RE: Final = rx.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
+# ... found from the space before it, the word its group: the engine skips to the spaces
+# by itself, faster than to a class of capitals (a fifth less; tests/test_speed52_names.py).
+_SPACED_MID_NAME_RE: Final = rx.compile(r" ([A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*)")
 
 
 _LOWER_WORD_RE: Final = rx.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
@@ -93,8 +96,8 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     A word the page writes in lower case as often is an ordinary one that a headline or
     a programme's name capitalised ("Voter Turnout Falls" over "turnout fell")."""
     # Counted in C (Counter over the words found), not a dict updated a word at a time.
-    found = Counter(_MID_NAME_RE.findall(text))
-    for word in _STAMPED_WORD_RE.findall(text) if ":" in text else ():  # "10:42 ..."
+    found = Counter(_SPACED_MID_NAME_RE.findall(text))
+    for word in _STAMPED_WORD_RE.findall(text) if has_clock(text) else ():  # "10:42 ..."
         if found.get(word, 0) > 1:
             found[word] -= 1
         else:
@@ -118,6 +121,19 @@ def mid_sentence_names(text: str) -> frozenset[str]:
         if seen < n:
             names.append(word)
     return frozenset(names)
+
+
+def has_clock(text: str) -> bool:
+    """Whether text holds a digit, ":" and two digits ("10:42"), as each of
+    _STAMPED_WORD_RE's matches does: a text without is not searched line by line (its
+    pattern, opening with ^, is tried at every position; most pages with a ":" have none)."""
+    at = text.find(":")
+    while at >= 0:
+        pair = text[at + 1:at + 3]
+        if at and len(pair) == 2 and pair.isdecimal() and text[at - 1].isdecimal():
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 # What _LOWER_WORD_RE's words are made of, besides letters and digits (str.isalnum is \w's).

@@ -28,6 +28,7 @@ from checker.nlp import (
 from checker.predicatespans import predicate_spans
 from checker.propernames import (
     EntityMatch,
+    has_clock,
     inside_name,
     lower_word_count,
     mid_sentence_names,
@@ -193,6 +194,7 @@ def test_tokens_cases() -> None:
         assert Lexicon().tokens(text, 2, len(text) - 1) == _old_tokens(text, 2, len(text) - 1)
     assert ascii_runs("a, bc9 _d", 3) == (["a", "bc9", "d"], [3, 6, 11], [4, 9, 12])
 
+
 def _old_resolve(lexicon: Lexicon, name: str) -> str | None:
     """Lexicon._resolve as it was: every name's words by MATCH_TOKEN_RE and token_key."""
     words = MATCH_TOKEN_RE.findall(fold(name))
@@ -311,3 +313,25 @@ def test_predicate_spans_as_before(ruleset: RuleSet) -> None:
             assert predicate_spans(lexicon, text, start, end) == _old_predicate_spans(
                 lexicon, text, start, end)
     assert sum(len(predicate_spans(lexicon, text)) for text in _PREDICATE_TEXTS) >= 5
+
+
+@given(st.text(alphabet="1:0 a\n\u0664\u00b2", max_size=20))
+def test_has_clock_as_search(text: str) -> None:
+    assert has_clock(text) == (re.search(r"\d:\d\d", text) is not None)
+
+
+_MID_TEXT = st.text(alphabet="aZB 0,;.'\u2019-_\n\u00c9\u00e9", max_size=40)
+
+
+@given(_MID_TEXT)
+def test_spaced_mid_names_as_mid_names(text: str) -> None:
+    assert propernames._SPACED_MID_NAME_RE.findall(text) == re.findall(
+        propernames.MID_NAME_PLAIN, text)
+
+
+def test_clock_and_mid_name_cases() -> None:
+    for text in ["10:42 Lin said", "at 9:05\tWill", "ratio 3:1 Lin", ":42", "1:4", "x:42"]:
+        assert has_clock(text) == (re.search(r"\d:\d\d", text) is not None)
+    text = "the Lin, met; Will and 9 Xi. No Wu-Lin's x  Yy  a Bb"
+    assert propernames._SPACED_MID_NAME_RE.findall(text) == re.findall(
+        propernames.MID_NAME_PLAIN, text) == ["Lin", "Will", "Xi", "Wu-Lin's", "Bb"]
