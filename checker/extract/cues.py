@@ -20,13 +20,22 @@ _TOKEN_RE: Final = rx.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Without an apostrophe (most sentences) the tokens are the runs of letters and digits: a
 # pattern of one class, with no suffix to try after each run, finds them a fifth faster.
 _RUN_RE: Final = rx.compile(r"[a-z0-9][a-z0-9]*+")
+# An ASCII text's runs of [a-z0-9] are the words its bytes split into once every other ASCII
+# byte is a space: a translation and a split in C, half the cost of the regex's match by
+# match (-1.2% of extraction's instructions; tests/extract/test_speed52_clean.py).
+_RUN_BYTES: Final = bytes(
+    c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" or c > 127 else 32 for c in range(256))
 
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> frozenset[str]:
     """Lower-case word tokens of a sentence ("weren't" stays one token)."""
     lower = text.lower()
-    return frozenset((_TOKEN_RE if "'" in lower else _RUN_RE).findall(lower))
+    if "'" in lower:
+        return frozenset(_TOKEN_RE.findall(lower))
+    if lower.isascii():
+        return frozenset(lower.encode().translate(_RUN_BYTES).decode().split())
+    return frozenset(_RUN_RE.findall(lower))
 
 
 class Cue:
