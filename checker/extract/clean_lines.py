@@ -64,12 +64,20 @@ def is_credit(body: str) -> bool:
 MENU_MARKS: Final = "|\u00b7\u2022\u00bb\u203a"
 
 
+def menu_marks(body: str) -> int:
+    """How many of MENU_MARKS body holds."""
+    # A count of each: sum(map(body.count, MENU_MARKS)) made a Python call a mark, 7,000
+    # instructions a line (-0.3% of extraction's).
+    return body.count("|") + body.count("\u00b7") + body.count("\u2022") \
+        + body.count("\u00bb") + body.count("\u203a")
+
+
 def is_menu(body: str) -> bool:
     """A menu on one line: several short items between bars or dots, none a sentence or a
     figure ("e-Paper | Subscribe | Sign in"). A Markdown table row starts with its bar."""
     # Each separator holds one of the marks: a line with fewer marks than a menu has
     # separators (most lines have none) is no menu, without splitting it.
-    if body.startswith("|") or sum(map(body.count, MENU_MARKS)) < cw.MENU_MIN_ITEMS - 1:
+    if body.startswith("|") or menu_marks(body) < cw.MENU_MIN_ITEMS - 1:
         return False
     items = cw.MENU_SPLIT_RE.split(body)
     return len(items) >= cw.MENU_MIN_ITEMS and all(

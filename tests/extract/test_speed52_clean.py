@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import cues
+from checker.extract.clean_lines import MENU_MARKS, menu_marks
 
 # cues.tokens before the byte translation: a regex's runs of [a-z0-9] (or, with an
 # apostrophe, its words with their "n't").
@@ -43,3 +44,12 @@ def test_tokens_as_before(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=0x17f), max_size=60))
 def test_tokens_as_before_any_text(text: str) -> None:
     assert cues.tokens(text) == _tokens_before(text)
+
+
+@pytest.mark.parametrize("body", [
+    "", "e-Paper | Subscribe | Sign in", "Menu \u00b7 Newsletter \u00b7 Donate",
+    "Home \u00bb News \u203a World \u2022 Asia", "||||", "a|b", "\u00b7\u00b7 \u2022\u2022",
+    "The company said revenue rose 12%.", "| Team | Wins |", "\u203a\u203a\u203a \u00bb",
+])
+def test_menu_marks_as_before(body: str) -> None:
+    assert menu_marks(body) == sum(map(body.count, MENU_MARKS))
