@@ -31,9 +31,21 @@ def is_front_or_back_matter(body: str) -> bool:
 
 def is_contact(body: str) -> bool:
     """A line telling the reader whom to call, on a telephone number (cw.CONTACT_VERB_RE)."""
-    # The substring tests first: the digit test walks the line a character at a time.
-    return may_hold_phone(body) and any(c.isdigit() for c in body) \
+    # The substring tests first: the digit test walks the line a character at a time, and
+    # PHONE_RE's search, its look-behind at every position, cost 38,000 instructions a line
+    # (-0.3% of extraction's).
+    return may_hold_phone(body) and may_tell_contact(body) and any(c.isdigit() for c in body) \
         and PHONE_RE.search(body) is not None and cw.CONTACT_VERB_RE.search(body) is not None
+
+
+# A word of each branch of cw.CONTACT_VERB_RE, in lower case: in an ASCII line, where
+# IGNORECASE is lower-casing, the pattern matches only where the lower case holds one.
+_CONTACT_CUES: Final = ("call", "phone", "ring", "text", "contact", "reported")
+
+
+def may_tell_contact(body: str) -> bool:
+    """A cheap necessary condition of cw.CONTACT_VERB_RE.search(body)."""
+    return not body.isascii() or any_in(body.lower(), _CONTACT_CUES)
 
 
 def figure_bullet(body: str) -> bool:

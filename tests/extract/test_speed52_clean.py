@@ -9,10 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.extract import clean_words as cw
 from checker.extract import cues
 from checker.extract.attribution import _named_matches
 from checker.extract.attribution_patterns import ATTRIBUTION_RES, NAMED_INDEX
-from checker.extract.clean_lines import MENU_MARKS, menu_marks
+from checker.extract.clean_lines import MENU_MARKS, has_sentence_end, is_contact, menu_marks
+from checker.extract.clean_lists import _QUOTE_HEADLINE_RE, BlockKind, list_note
+from checker.extract.date_patterns import PHONE_RE, may_hold_phone
 
 # cues.tokens before the byte translation: a regex's runs of [a-z0-9] (or, with an
 # apostrophe, its words with their "n't").
@@ -109,3 +112,64 @@ def test_named_matches_find_some() -> None:
     # The table holds sentences with matches at the start and after it.
     found = [m.start() for text in _NAMED_CASES for m in _named_matches(text)]
     assert 0 in found and len([s for s in found if s > 0]) > 5
+
+
+# clean_lines.is_contact before may_tell_contact, and clean_lists' prose test before its
+# ":" gate and its split of eight words at most.
+def _is_contact_before(body: str) -> bool:
+    return may_hold_phone(body) and any(c.isdigit() for c in body) \
+        and PHONE_RE.search(body) is not None and cw.CONTACT_VERB_RE.search(body) is not None
+
+
+_CONTACT_LINES = [
+    "Customers can call the recall line free on 0800 046 7712.",
+    "For the latest warnings, visit the site or call the council on 01632 960 455",
+    "Phone +44 20 7946 0000 for details", "Ring 0800 123 4567 now", "TEXT 07700 900123",
+    "Contact the office on (020) 7946 0958.", "It should be reported to 0300 123 4567.",
+    "CALL 0800 046 7712", "Recall: 0800 046 7712", "During 0800 046 7712", "Texts 0800 046 7712",
+    "The office is at 0800 046 7712 street", "Revenue rose to 0800 046 7712 units",
+    "Ca\u0131l 0800 046 7712", "\u0130 call 0800 046 7712", "Call 0800 046 7712 (\u00e9t\u00e9)",
+    "Ring\u017f 0800 046 7712", "phone", "", "call 1800 903 215", "+1 555 0100 call",
+]
+
+
+@pytest.mark.parametrize("body", _CONTACT_LINES)
+def test_is_contact_as_before(body: str) -> None:
+    assert is_contact(body) == _is_contact_before(body)
+    assert is_contact(body.lower()) == _is_contact_before(body.lower())
+
+
+def test_is_contact_reads_both_answers() -> None:
+    assert {is_contact(body) for body in _CONTACT_LINES} == {True, False}
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["call", "Phone", "RING", "text", "contact", "reported", "to",
+                                 "0800", "046", "7712", "+44", "recall", "string", "the",
+                                 "\u0130", "\u017f", "(0)", "-", "on"]), max_size=10))
+def test_is_contact_as_before_any_words(words: list[str]) -> None:
+    body = " ".join(words)
+    assert is_contact(body) == _is_contact_before(body)
+
+
+def _list_note_before(line: str, kind: str) -> tuple[bool, ...]:
+    body = line.strip().lower().rstrip(" :")
+    stripped = line.strip()
+    prose = kind == "content" and (
+        has_sentence_end(stripped) and len(stripped.split()) >= 8) \
+        and not body.endswith("?") and not _QUOTE_HEADLINE_RE.match(line.strip())
+    return (prose, *list_note(line, kind)[1:])
+
+
+@pytest.mark.parametrize("line", [
+    "Alcaraz: 'My wrist is fine, I just didn't play well at all today'",
+    "Alcaraz: \"My wrist is fine, I just didn't play well at all today.\"",
+    "The company said revenue rose 12% to $4.5 billion in the third quarter.",
+    "Revenue rose 12% to $4.5 billion in the quarter, it said: \"a record one.\"",
+    "  one two three four five six seven eight.  ", "one two three four five six seven.",
+    "one  two\tthree four five six seven eight nine ten.", "Is this a question of eight words?",
+    "A: 'b c d e f g h'", "", "   ", "Read more:", "About Thornbury Instruments",
+])
+@pytest.mark.parametrize("kind", ["content", "heading", "boilerplate"])
+def test_list_note_as_before(line: str, kind: BlockKind) -> None:
+    assert list_note(line, kind) == _list_note_before(line, kind)
