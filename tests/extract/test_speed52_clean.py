@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from checker.extract import clean_words as cw
 from checker.extract import cues
-from checker.extract.attribution import _named_matches
+from checker.extract.attribution import _named_matches, _titled_name
 from checker.extract.attribution_patterns import ATTRIBUTION_RES, NAMED_INDEX
 from checker.extract.clean_lines import MENU_MARKS, has_sentence_end, is_contact, menu_marks
 from checker.extract.clean_lists import _QUOTE_HEADLINE_RE, BlockKind, list_note
@@ -173,3 +173,52 @@ def _list_note_before(line: str, kind: str) -> tuple[bool, ...]:
 @pytest.mark.parametrize("kind", ["content", "heading", "boilerplate"])
 def test_list_note_as_before(line: str, kind: BlockKind) -> None:
     assert list_note(line, kind) == _list_note_before(line, kind)
+
+
+# attribution._titled_name: where it is False, neither title pattern matches.
+_TITLE_PATTERNS = [pattern for pattern, _ in ATTRIBUTION_RES if "superintendent" in pattern.pattern]
+_TITLED = [
+    "Finance Minister Ishaq Dar said the budget would pass.",
+    "Chief executive Ken Murphy said: 'We are pleased.'", "chief executive  Ken Murphy said",
+    "Albion Airways chief operating officer Sarah Quinn said the fleet grew.",
+    "England captain\tHarry Brook said it was a fair result.",
+    '"It was a good year," said Mercia chief economist Priya Sandhu.',
+    "The head of the bank said rates would rise.", "Rates are ahead, the head Economist said.",
+    "The minister said the plan was sound.", "Ministers Jane Doe said", "minister  said Jane",
+    "The chairs of the committees, Ann Lee and Bo Wu, said so.", "The prime minister Said so",
+    "A spokesperson said the company was reviewing it.", "President Trump said it again.",
+    "Vice-president Kamala Harris said", "the chief's aide Tom said", "'Coach Bob Hale said'",
+    "Its advisor, Jan Lo, said", "Its adviser Jan Lo noted", "chair Amy Wu wrote",
+    "chairman\nAmy Wu said", "", "chief", "editor X", "said chief executive Ken Murphy.",
+]
+_TITLE_TEXT = st.builds(
+    lambda ws, seps: "".join(w + s for w, s in zip(ws, seps, strict=False)),
+    st.lists(st.sampled_from(["chief", "executive", "Chief", "Minister", "minister", "head",
+                              "ahead", "said", "Said", "Ken", "Murphy", "the", "The", "of",
+                              "noted", "wrote", "adviser", "advisor", "chairman", "\"", "K"]),
+             max_size=10),
+    st.lists(st.sampled_from([" ", ", ", ". ", '"', "  ", "\t", "-", "'"]), min_size=10,
+             max_size=10))
+
+
+def _assert_titles_gated(text: str) -> None:
+    if not _titled_name(text, text.lower()):
+        for pattern in _TITLE_PATTERNS:
+            assert pattern.search(text) is None, (pattern.pattern[:40], text)
+
+
+@pytest.mark.parametrize("text", _TITLED)
+def test_titled_name_gates_the_title_patterns(text: str) -> None:
+    _assert_titles_gated(text)
+
+
+@settings(max_examples=500)
+@given(_TITLE_TEXT)
+def test_titled_name_gates_any_text(text: str) -> None:
+    _assert_titles_gated(text)
+
+
+def test_titled_name_reads_both() -> None:
+    assert len(_TITLE_PATTERNS) == 2
+    matched = [t for t in _TITLED if any(p.search(t) for p in _TITLE_PATTERNS)]
+    assert len(matched) >= 6 and any(not _titled_name(t, t.lower()) for t in _TITLED)
