@@ -147,7 +147,8 @@ LEAD_WORDS_RE: Final = rx.compile(
     r"(?:data|figures|statistics|estimates)\s+(?:from|by|of))\s+", re.IGNORECASE)
 # A name and its verb, ATTRIBUTION_RES[NAMED_INDEX] after its opening ("STZA said").
 _NAMED_TELLS: Final = (rf"{_SOURCE}{_ABBR}\s+(?:has\s+|had\s+)?(?:(?:{_ADVERBS})\s+)?"
-                       rf"(?:(?:{_SAY})\b|(?:{_THAT_VERBS})\b{_THAT}|(?:{_OBJECT_VERBS})\b{_OBJECT})")
+                       rf"(?:(?:{_SAY})\b|(?:{_THAT_VERBS})\b{_THAT}|"
+                       rf"(?:{_OBJECT_VERBS})\b{_OBJECT})")
 ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
     # (pattern, whether the attribution text starts at the source rather than the match)
     # (?=...) hints: the possible first letters, so the engine skips other positions at once.
