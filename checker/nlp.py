@@ -34,6 +34,12 @@ ASCII_RUN_SPLIT_RE: Final = rx.compile(r"([A-Za-z0-9][A-Za-z0-9]*+)")
 _RUN_GAPS: Final = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 
 
+def ascii_words(text: str) -> list[str]:
+    """The runs of letters and digits of an ASCII text: the odd parts of
+    ASCII_RUN_SPLIT_RE.split(text), by a byte translation and str.split() in C."""
+    return text.encode().translate(_RUN_GAPS).decode().split()
+
+
 def ascii_runs(text: str, start: int = 0) -> tuple[list[str], list[int], list[int]]:
     """The runs of letters and digits of an ASCII text, with where each starts and ends
     (offset by `start`): the odd parts of ASCII_RUN_SPLIT_RE.split(text) and their spans.
@@ -41,13 +47,13 @@ def ascii_runs(text: str, start: int = 0) -> tuple[list[str], list[int], list[in
     Its gaps turned to spaces and split by str.split(), each run found after the last one
     (a gap has no letter nor digit, so a run's next occurrence is the run): a regex split
     paid an allocation of the engine's stack for each word (tests/test_speed52_names.py)."""
-    spaced = text.encode().translate(_RUN_GAPS).decode()
-    words = spaced.split()
+    # Found in the text itself: its gaps hold no letter nor digit either.
+    words = ascii_words(text)
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
     for word in words:
-        at = spaced.find(word, pos)
+        at = text.find(word, pos)
         pos = at + len(word)
         starts.append(start + at)
         ends.append(start + pos)
