@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from checker import rx
@@ -14,6 +14,10 @@ from checker.textutil import fold
 
 _SPLIT_RE: Final = rx.compile(
     r";\s+|,\s+(?:and|but|while|whereas),?\s+|\s+(?:while|whereas)\s+")
+# _SPLIT_RE without its "while"/"whereas" branch, for a sentence with no "wh": the same
+# matches, found twice as fast (a pattern opening with a class or whitespace is tried at
+# every blank; this one only where a ";" or a "," is).
+_PUNCT_SPLIT_RE: Final = rx.compile(r";\s+|,\s+(?:and|but|while|whereas),?\s+")
 # A right-hand part that starts with a verb shares the left subject ("ITCN Asia is one of the
 # largest expos, and is being used ..."): splitting would leave it without one.
 # Irregular past forms: ", while no state or territory lost population" is a clause of its
@@ -75,12 +79,7 @@ def claim_units(text: str, start: int, end: int,
     if '"' in folded or _tied(folded):
         return [(start, end)]
     cuts: list[tuple[int, int]] = []
-    # Every _SPLIT_RE match holds a ";", a "," or the "wh" of while/whereas (the pattern is
-    # case-sensitive): a sentence with none of them (three in five in the bench corpus) is
-    # not scanned.
-    splits = _SPLIT_RE.finditer(folded) if ";" in folded or "," in folded or "wh" in folded \
-        else ()
-    for m in splits:
+    for m in _splits(folded):
         left = folded[cuts[-1][1] if cuts else 0:m.start()]
         right = folded[m.end():m.end() + 400]  # a clause is short; bounds pathological input
         if (_clause(left) and (_clause(_first_clause(right)) or _short_contrast(m, right))
@@ -98,6 +97,16 @@ def claim_units(text: str, start: int, end: int,
         begin = b
     spans.append((begin, len(folded)))
     return [(start + a, start + b) for a, b in spans]
+
+
+def _splits(folded: str) -> Iterable[re.Match[str]]:
+    """The matches of _SPLIT_RE in the sentence, in order."""
+    # Every _SPLIT_RE match holds a ";", a "," or the "wh" of while/whereas (the pattern is
+    # case-sensitive): a sentence with none of them (three in five in the bench corpus) is
+    # not scanned, and one with no "wh" only where its punctuation is.
+    if "wh" in folded:
+        return _SPLIT_RE.finditer(folded)
+    return _PUNCT_SPLIT_RE.finditer(folded) if ";" in folded or "," in folded else ()
 
 
 # A clause a colon explains with another, in lower case: "Rents were not falling: average
