@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.textutil import LineIndex, fold, line_spans, slug
+from checker.textutil import LineIndex, fold, has_digit, line_spans, slug
 
 
 @given(st.text(alphabet="ab\n\r ", max_size=30))
@@ -50,3 +50,22 @@ def test_folding_twice_is_folding_once(text: str) -> None:
 def test_slug(name: str, expected: str) -> None:
     assert slug(name) == expected
     assert slug("東京") != slug("北京")
+
+
+_REGEX_DIGIT = re.compile(r"\d")
+
+
+@pytest.mark.parametrize("text", [
+    "", "no figures here", "Turnout: 71%", "9", "0 at the start", "at the end 5",
+    "Arabic-Indic \u0663", "Devanagari \u096b and no ASCII digit", "superscript \u00b2 is no \\d",
+    "fullwidth \uff11", "caf\u00e9 at 3", "caf\u00e9 sans", "roman \u2167",
+])
+def test_has_digit_is_the_regex_digit(text: str) -> None:
+    assert has_digit(text) == (_REGEX_DIGIT.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab 09/5.\u0663\u00b2\uff11\u00e9x"), max_size=20)
+       | st.text(max_size=20))
+def test_has_digit_same_as_the_regex_on_any_text(text: str) -> None:
+    assert has_digit(text) == (_REGEX_DIGIT.search(text) is not None)

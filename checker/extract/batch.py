@@ -25,7 +25,9 @@ from checker.models.claims import Claim, ClaimFile
 # caches; the paused candidates are few enough to hold (a frame each).
 BATCH_DOCUMENTS: Final = 100
 
-_Steps = Generator[None, None, Claim | None]
+_Steps = Generator[None, None, None]
+# What next() gives for a candidate's steps read to the end (they yield None between stages).
+_DONE: Final = object()
 
 
 def extract_batch(docs: Sequence[Document], lexicon: Lexicon,
@@ -43,21 +45,16 @@ def _batch(docs: Sequence[Document], lexicon: Lexicon, threshold: float) -> list
     contexts = [context_of(doc, lexicon) for doc in docs]
     steps: list[_Steps] = []
     owners: list[int] = []  # the document of each candidate
+    claims: list[Claim | None] = []  # each candidate's claim, once read (None: none)
     for k, ctx in enumerate(contexts):
         for us, ue, s, e in candidate_spans(ctx.doc, ctx.folded, ctx.turns, ctx.text):
-            steps.append(ctx.claim_steps(us, ue, (s, e), threshold))
+            steps.append(ctx.claim_steps(us, ue, (s, e), claims, len(claims), threshold))
+            claims.append(None)
             owners.append(k)
-    claims: list[Claim | None] = [None] * len(steps)
     live = list(range(len(steps)))
     while live:  # a round: every candidate still read goes on to its next stage
-        going = []
-        for i in live:
-            try:
-                next(steps[i])
-                going.append(i)
-            except StopIteration as stop:  # read to the end: its claim, or None
-                claims[i] = stop.value
-        live = going
+        # (Read to the end, a candidate's steps stop, its claim in claims.)
+        live = [i for i in live if next(steps[i], _DONE) is not _DONE]
     found: list[list[Claim]] = [[] for _ in docs]
     for k, claim in zip(owners, claims, strict=True):
         if claim is not None:

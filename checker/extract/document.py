@@ -64,13 +64,12 @@ from checker.models.common import partial_date_bounds
 from checker.models.document import DocumentMeta
 from checker.models.trusted import check_plain, full_fields, trusted
 from checker.propernames import mid_sentence_names
-from checker.textutil import fold
+from checker.textutil import fold, has_digit
 
 # Two figures joined, as a bowler's or a side's are ("4-38", "287/6"): only then is the page
 # asked whether it tells of cricket.
 _FIGURES_JOINED_RE: Final = rx.compile(r"\d[-/]\d")
 _LETTERS_RE: Final = rx.compile(r"[A-Za-z]{2}")
-_DIGIT_RE: Final = rx.compile(r"\d")
 # Fields of the records a claim is read from, read in C (map) rather than by a generator.
 _SPAN: Final = attrgetter("start", "end")
 _GRANULARITY: Final = attrgetter("granularity")
@@ -178,16 +177,6 @@ def build_claim(
                                                                               sentence)
 
 
-def finish(steps: Generator[None, None, Claim | None]) -> Claim | None:
-    """What a claim's steps return, run to the end."""
-    # (A generator's return value comes with the StopIteration that ends it.)
-    try:
-        while True:
-            next(steps)
-    except StopIteration as stop:
-        return stop.value  # type: ignore[no-any-return]
-
-
 @dataclass
 class _Context:
     """What every claim of one document shares; the folded text is computed once."""
@@ -248,13 +237,21 @@ class _Context:
               threshold: float = 0.0) -> Claim | None:
         """One candidate claim with all its slots, or None for a non-sentence or a claim
         scoring under threshold."""
-        return finish(self.claim_steps(start, end, sentence, threshold))
+        out: list[Claim | None] = [None]
+        for _ in self.claim_steps(start, end, sentence, out, 0, threshold):
+            pass
+        return out[0]
 
     def claim_steps(self, start: int, end: int, sentence: tuple[int, int],
-                    threshold: float = 0.0) -> Generator[None, None, Claim | None]:
+                    out: list[Claim | None], at: int,
+                    threshold: float = 0.0) -> Generator[None, None, None]:
         """claim(), read a stage at a time: it pauses (yields) between its readers' stages
-        and returns the claim. `extract.batch` runs many clauses' stages in turn, each
-        reader over every clause of a batch (its code and data stay in the caches)."""
+        and puts the claim in out[at] (leaves it None for none). `extract.batch` runs many
+        clauses' stages in turn, each reader over every clause of a batch (its code and
+        data stay in the caches)."""
+        # (The claim is not the generator's return value: that comes with a StopIteration
+        # raised and caught, a traceback made for each claim; a generator that ends with
+        # none is stopped with no exception object at all.)
         text, folded = self.text, self.folded
         # The clause as read (a hard wrap's line breaks as spaces) and as the page has it.
         seen = text[start:end]
@@ -262,7 +259,7 @@ class _Context:
         # At most three words are split off: only whether there are three is asked.
         if len(seen.split(None, 2)) < 3 and not FIGURE_ROW_RE.match(seen) \
                 or not _LETTERS_RE.search(seen):
-            return None  # a word or two, unless a row of figures ("Turnout: 71%")
+            return  # a word or two, unless a row of figures ("Turnout: 71%")
         # Dates, quantities and attribution read the same lower-case text and digit test.
         clause = folded[start:end]  # fold(seen): the readers below fold no clause again
         lower = clause.lower()
@@ -280,7 +277,7 @@ class _Context:
         if attrib is None and self.turns is not None:
             attrib = self.turns.speaker_of(start)  # an answer, a speaker's turn: theirs
         yield  # stance read
-        digits = _DIGIT_RE.search(folded, start, end) is not None
+        digits = has_digit(clause)
         dates = find_dates(text, start, end, anchor=self.anchor, future=future, folded=folded,
                            lower=lower, digits=digits, gates=date_gates)
         titles = quoted_titles(folded, start, end) if '"' in lower else []  # (its own test)
@@ -331,7 +328,7 @@ class _Context:
         # Entity matching is the costliest step: skip it when even the best entity features
         # could not lift the score to the threshold (the result is the same, only faster).
         if threshold > 0 and score_of(tuple(base), ENTITY_BONUS) < threshold:
-            return None
+            return
         yield  # features read
         # After a dateline the sentence starts again: "DHAKA, Aug 10 - Dengue cases ..."
         # says no more that "Dengue" is a name than a sentence opening with it would.
@@ -347,7 +344,7 @@ class _Context:
                               else len({m.text for m in entities if not m.id}))
         found_score = score_of(tuple(found), 0.0)  # score(found) without its wrapper's call
         if found_score < threshold:
-            return None
+            return
         # The reading starts after a dateline: its place and agency are no subject (desk
         # probe L: "Meridian Wire" member of the ILRS).
         triple = read_triple(text, start, end, entities, self.lexicon, folded) \
@@ -362,7 +359,7 @@ class _Context:
         # the declared types (test_construct.py checks the claims equal validated ones), and
         # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.
         # The fields set are those a validated Claim(...) had: all but suppress and note.
-        return trusted(Claim, set(_CLAIM_FIELDS_SET), {
+        out[at] = trusted(Claim, set(_CLAIM_FIELDS_SET), {
             # fold() keeps each character's place: the clause's folded lower case is raw's.
             "id": cid,
             "text": raw,

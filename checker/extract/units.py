@@ -105,8 +105,16 @@ def _splits(folded: str) -> Iterable[re.Match[str]]:
     # case-sensitive): a sentence with none of them (three in five in the bench corpus) is
     # not scanned, and one with no "wh" only where its punctuation is.
     if "wh" in folded:
-        return _SPLIT_RE.finditer(folded)
-    return _PUNCT_SPLIT_RE.finditer(folded) if ";" in folded or "," in folded else ()
+        pattern = _SPLIT_RE
+    elif ";" in folded or "," in folded:
+        pattern = _PUNCT_SPLIT_RE
+    else:
+        return ()
+    # A search first: most sentences have no split, and a search that finds none costs a
+    # third less than a finditer's set-up (its scanner and iterator); from the first match
+    # on, finditer finds what it would have from the start.
+    first = pattern.search(folded)
+    return () if first is None else pattern.finditer(folded, first.start())
 
 
 # A clause a colon explains with another, in lower case: "Rents were not falling: average
