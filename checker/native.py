@@ -61,7 +61,8 @@ MODULES: tuple[str, ...] = (
     "checker.extract.triples", "checker.extract.units", "checker.extract.unwrap",
     "checker.extract.verb_forms", "checker.extract.verdicts", "checker.extract.worktitles",
     "checker.extract.worthiness", "checker.extract.worthiness_cues",
-    "checker.extract.zero_counts", "checker.lexicon", "checker.namechunks",
+    "checker.extract.zero_counts", "checker.lexicon", "checker.models.trusted",
+    "checker.namechunks",
     "checker.namebounds", "checker.nlp", "checker.predicatespans", "checker.propernames",
     "checker.textutil",
 )

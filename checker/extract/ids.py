@@ -20,7 +20,10 @@ def claim_id(doc_id: str, text: str, lower: str | None = None) -> str:
     """Deterministic id from the document and the claim's normalised text; `lower` is
     fold(text).lower(), when the caller has it."""
     lower = fold(text).lower() if lower is None else lower
-    key = " ".join(lower.split()).strip(" .\"'")
+    # Each run of whitespace one space: the text itself when its only whitespace is single
+    # spaces (all other whitespace is unprintable), as most clauses' is.
+    key = (lower if "  " not in lower and lower.isprintable()
+           else " ".join(lower.split())).strip(" .\"'")
     return "c" + hashlib.sha1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
 
 
