@@ -99,8 +99,19 @@ def anchor_of(meta: DocumentMeta) -> Anchor | None:
     """The publication date as an interval, if the metadata has one."""
     if not meta.published:
         return None
-    first, last, granularity = partial_date_bounds(meta.published)
-    return Anchor(first, last, granularity)
+    # A corpus's pages share a few hundred dates; an anchor cost ~20,000 instructions to
+    # make (the date parsed by interpreted code) and is immutable.
+    anchor = _ANCHORS.get(meta.published)
+    if anchor is None:
+        if len(_ANCHORS) >= _ANCHORS_KEPT:
+            _ANCHORS.clear()  # bounded: a long run's distinct dates would pile up
+        first, last, granularity = partial_date_bounds(meta.published)
+        anchor = _ANCHORS[meta.published] = Anchor(first, last, granularity)
+    return anchor
+
+
+_ANCHORS: Final[dict[str, Anchor]] = {}
+_ANCHORS_KEPT: Final = 4096
 
 
 def extract_document(

@@ -11,9 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import slots
+from checker.extract import document, slots
+from checker.extract.date_types import Anchor
 from checker.extract.ids import claim_id
 from checker.extract.units import _PUNCT_SPLIT_RE, _SPLIT_RE, _splits, claim_units
+from checker.models.common import partial_date_bounds
+from checker.models.document import DocumentMeta
 from checker.textutil import fold
 
 
@@ -100,3 +103,21 @@ def test_iso_days_are_isoformat_and_the_memo_stays_bounded() -> None:
     assert [slots._iso(d) for d in days] == [d.isoformat() for d in days]
     assert len(slots._ISO_DAYS) <= slots._ISO_DAYS_KEPT
     assert [slots._iso(d) for d in days[:3]] == ["1990-01-01", "1990-01-02", "1990-01-03"]
+
+
+@pytest.mark.parametrize("published", ["2024-03-01", "2024-03-01", "2024-02", "2024", None, ""])
+def test_anchor_of_as_made_before(published: str | None) -> None:
+    meta = DocumentMeta.model_construct(published=published)
+    made = document.anchor_of(meta)
+    if not published:
+        assert made is None
+        return
+    assert made == Anchor(*partial_date_bounds(published))
+
+
+def test_anchor_memo_stays_bounded() -> None:
+    days = [date(1990, 1, 1) + timedelta(days=n) for n in range(document._ANCHORS_KEPT + 5)]
+    for day in days:
+        meta = DocumentMeta(published=day.isoformat())
+        assert document.anchor_of(meta) == Anchor(day, day, "day")
+    assert len(document._ANCHORS) <= document._ANCHORS_KEPT
