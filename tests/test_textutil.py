@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.textutil import LineIndex, fold, has_digit, line_spans, slug
+from checker.textutil import LineIndex, fold, has_digit, line_spans, matches, slug
 
 
 @given(st.text(alphabet="ab\n\r ", max_size=30))
@@ -69,3 +70,26 @@ def test_has_digit_is_the_regex_digit(text: str) -> None:
        | st.text(max_size=20))
 def test_has_digit_same_as_the_regex_on_any_text(text: str) -> None:
     assert has_digit(text) == (_REGEX_DIGIT.search(text) is not None)
+
+
+# Patterns whose matches depend on what lies before pos or on empty matches: anchors, word
+# boundaries, lookbehinds, empty matches, alternatives of different lengths.
+_MATCH_PATTERNS = [re.compile(p, f) for p, f in [
+    (r"^a", 0), (r"^a", re.MULTILINE), (r"\ba\w*", 0), (r"(?<=b)a", 0), (r"(?<!a)b", 0),
+    (r"a*", 0), (r"", 0), (r"\B", 0), (r"ab|a|b", 0), (r"a(?=b)|b$", 0), (r"\Aa|a\Z", 0),
+    (r"[ab]{2,3}?", 0), (r"(?:a|ab)(?:c|bcd)", 0), (r"\d+(?:,\d{3})*", 0), (r"A", re.I),
+]]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(_MATCH_PATTERNS), st.text(alphabet="abcdA1,\n ", max_size=14),
+       st.integers(0, 16), st.integers(0, 18) | st.just(sys.maxsize))
+def test_matches_finds_what_finditer_finds(pattern: re.Pattern[str], text: str, pos: int,
+                                           endpos: int) -> None:
+    expected = [(m.span(), m.group()) for m in pattern.finditer(text, pos, endpos)]
+    assert [(m.span(), m.group()) for m in matches(pattern, text, pos, endpos)] == expected
+
+
+def test_matches_without_a_match_builds_no_scanner() -> None:
+    assert matches(re.compile("x"), "abc") == ()
+    assert [m.start() for m in matches(re.compile("b"), "abcb", 2)] == [3]
