@@ -112,42 +112,47 @@ def _classify(raw: str, start: int, end: int) -> Block:
     stripped = raw.strip()
     if not stripped:
         return Block(start, end, "blank")
-    bullet = cw.BULLET_RE.match(raw)
+    bullet = cw.BULLET_RE.match(raw) if stripped[0] in _BULLET_MARKS else None
     body = raw[bullet.end():].strip() if bullet else stripped
     plain = body.strip("*_ ")  # Markdown emphasis: "**Share this article**"
     lower = plain.lower().rstrip(" :")
     words = body.split()
+    # The cues of footers and bios are read in it (lines of 60 words or more have none).
+    casefolded = body.casefold() if len(words) < 60 else ""
     reason = ""
-    if cw.URL_RE.match(body):
+    if _opens(body, _URL_FIRSTS) and cw.URL_RE.match(body):
         reason = "url"
-    elif lower in cw.UI_WORDS or lower + ":" in cw.UI_WORDS or cw.UI_PREFIX_RE.match(plain):
+    elif lower in cw.UI_WORDS or lower + ":" in cw.UI_WORDS or (
+            _opens(plain, _UI_FIRSTS) and cw.UI_PREFIX_RE.match(plain)):
         reason = "ui"
     elif "|" in lower and all(part.strip() in cw.UI_WORDS for part in lower.split("|")):
         reason = "ui"  # "Enter your email | Sign up": a newsletter box (desk probe H)
     elif "](" in body and len(cw.MD_LINK_RE.sub(" ", body).replace("|", " ").split()) < 3:
         # Markdown links and little else: "[Tweet](…) | [Email](…)", "* [Headline](…)".
         reason = "links"
-    elif cw.SEPARATOR_RE.match(stripped):
+    elif stripped[0] in _SEPARATOR_MARKS and cw.SEPARATOR_RE.match(stripped):
         reason = "separator"
     elif body.startswith("(") and cw.WIRE_TAG_RE.match(body):
         reason = "wire-tag"
-    elif cw.NUMBERISH_RE.match(body):
+    elif _opens(body, _NUMBERISH_FIRSTS) and cw.NUMBERISH_RE.match(body):
         reason = "counter"
-    elif len(words) < 60 and cued(body, cw.FOOTER_CUES, cw.FOOTER_RE) or (
+    elif len(words) < 60 and (cued(body, casefolded, cw.FOOTER_CUES, cw.FOOTER_RE) or (
             len(words) <= cw.WEAK_FOOTER_WORDS
-            and cued(body, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE)):
+            and cued(body, casefolded, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE))):
         reason = "footer"
-    elif len(words) < 40 and cued(body, cw.BIO_CUES, cw.BIO_RE):
+    elif len(words) < 40 and cued(body, casefolded, cw.BIO_CUES, cw.BIO_RE):
         reason = "bio"
-    elif cw.DATELINE_RE.match(body) or cw.STAMP_RE.match(body):
+    elif _opens(body, _DATELINE_FIRSTS) and cw.DATELINE_RE.match(body) or (
+            _opens(body, _STAMP_FIRSTS) and cw.STAMP_RE.match(body)):
         reason = "dateline"
-    elif cw.BYLINE_RE.match(body) and len(words) <= 25 and (
+    elif _opens(body, _BYLINE_FIRSTS) and cw.BYLINE_RE.match(body) and len(words) <= 25 and (
             not has_sentence_end(body) or body.startswith("(") or cw.SOURCE_RE.match(body)) \
             or len(words) <= 30 and is_credit(body):
         reason = "byline"
-    elif cw.CITATION_RE.match(body):
+    elif _opens(body, _CITATION_FIRSTS) and cw.CITATION_RE.match(body):
         reason = "citation"
-    elif cw.CHECKED_CLAIM_RE.match(plain) or cw.SOURCES_LINE_RE.match(plain) and (
+    elif _opens(plain, _CHECKED_FIRSTS) and cw.CHECKED_CLAIM_RE.match(plain) or (
+            _opens(plain, _SOURCES_FIRSTS) and cw.SOURCES_LINE_RE.match(plain)) and (
             ";" in plain or len(words) <= cw.SOURCES_MAX_WORDS) \
             and not cw.SENTENCE_AFTER_RE.search(plain.rstrip(". ")):
         reason = "fact-check"
@@ -178,6 +183,33 @@ def _classify(raw: str, start: int, end: int) -> Block:
         # to strengthen space ties as ..."), not running text.
         return Block(start, end, "heading", "unpunctuated")
     return Block(start, end, "content")
+
+
+# Where an anchored pattern of _classify can match, its first character (its letters in lower
+# case): a line opening with another is not matched. Most lines open with a capital letter,
+# and each match call cost some 2,000 instructions however soon it failed.
+_BULLET_MARKS: Final = "\u2022\u25cf\u25aa\u2023\u2043*-"  # cw.BULLET_RE after its spaces
+_SEPARATOR_MARKS: Final = "-=_*~#.\u2022"  # cw.SEPARATOR_RE, of a stripped line
+_DIGITS: Final = "0123456789"
+_UI_FIRSTS: Final = "acdefgilmprstvw" + _DIGITS  # cw.UI_PREFIX_RE
+# cw.NUMBERISH_RE (its \s: ASCII spaces, the non-ASCII ones pass as any such character)
+_NUMBERISH_FIRSTS: Final = ".,:/|()+- \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" + _DIGITS
+_DATELINE_FIRSTS: Final = "adfjmnostw" + _DIGITS  # cw.DATELINE_RE: days, months, digits
+_URL_FIRSTS: Final = "hw"  # cw.URL_RE
+_STAMP_FIRSTS: Final = "lmpu"  # cw.STAMP_RE
+_BYLINE_FIRSTS: Final = "(abceprsvw"  # cw.BYLINE_RE
+_CITATION_FIRSTS: Final = "chrs"  # cw.CITATION_RE
+_CHECKED_FIRSTS: Final = "acfostv"  # cw.CHECKED_CLAIM_RE
+_SOURCES_FIRSTS: Final = "s"  # cw.SOURCES_LINE_RE
+
+
+def _opens(text: str, firsts: str) -> bool:
+    """Whether text may open a match of a pattern whose matches open with one of `firsts`
+    (ASCII; letters in lower case, matched case-insensitively or not): text is empty, or
+    its first character is none of ASCII (IGNORECASE lets "\u017f" match "s" and "\u212a"
+    "k", and \\d any decimal digit), or it is one of them once lower-cased."""
+    first = text[:1]
+    return not first.isascii() or first.lower() in firsts
 
 
 # A title's closing label in brackets is no sentence's end: "Bahrain Grand Prix,

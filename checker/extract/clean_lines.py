@@ -59,7 +59,10 @@ def is_live_entry(body: str) -> bool:
     """A live blog's post after its time stamp: a statement even when, like a headline, it
     has no full stop ("12.04pm GMT: Breaking: Bank of England cuts interest rates to 3.25%"
     was a title, and no claim; a desk probe)."""
-    stamp = cw.LIVE_STAMP_RE.match(body)
+    # Each branch of the stamp opens with a digit (\d: an ASCII one, or another decimal
+    # digit, which is no ASCII character): most lines open with neither, and are not matched.
+    first = body[:1]
+    stamp = cw.LIVE_STAMP_RE.match(body) if not first.isascii() or first.isdigit() else None
     return stamp is not None and len(body[stamp.end():].split()) >= cw.LIVE_ENTRY_WORDS
 
 
@@ -97,10 +100,10 @@ def is_menu(body: str) -> bool:
         and not cw.FIGURE_BULLET_RE.search(item) for item in items)
 
 
-def cued(text: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
-    """pattern.search(text), tried only when one of its literal cues occurs."""
-    folded = text.casefold()
-    return any_in(folded, cues) and pattern.search(text) is not None
+def cued(text: str, casefolded: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """pattern.search(text), tried only when one of its literal cues occurs in casefolded,
+    text.casefold() (read once for the cues of each kind)."""
+    return any_in(casefolded, cues) and pattern.search(text) is not None
 
 
 def ends_open(text: str) -> bool:

@@ -92,10 +92,31 @@ _ODD_CASE_LETTERS: Final = ("\u0130", "\u0131", "\u017f")
 
 def _transcript_cue(text: str) -> bool:
     """_TRANSCRIPT_CUE_RE.search(text) is not None, after a cheap test of its words."""
-    if not any_in(text.lower(), _TRANSCRIPT_CUE_WORDS) and (
-            text.isascii() or not any_in(text, _ODD_CASE_LETTERS)):
+    lower = text.lower()
+    if text.isascii():
+        # IGNORECASE is lower-casing here, and \s is str.isspace: the pattern needs one of
+        # its words, "earnings" and "conference" before spaces and "call". Business pages
+        # hold "earnings" and news conferences without a call, and were scanned whole.
+        if "operator:" not in lower and "transcript" not in lower \
+                and not _call_after(lower, "earnings") and not _call_after(lower, "conference"):
+            return False
+    elif not any_in(lower, _TRANSCRIPT_CUE_WORDS) and not any_in(text, _ODD_CASE_LETTERS):
         return False
     return _TRANSCRIPT_CUE_RE.search(text) is not None
+
+
+def _call_after(lower: str, word: str) -> bool:
+    """Whether `word` stands before whitespace and "call" somewhere in lower."""
+    at = lower.find(word)
+    while at >= 0:
+        after = at + len(word)
+        call = after
+        while call < len(lower) and lower[call].isspace():
+            call += 1
+        if call > after and lower.startswith("call", call):
+            return True
+        at = lower.find(word, at + 1)
+    return False
 
 
 def turns_of(text: str, lexicon: Lexicon, title: str | None = None) -> Turns | None:

@@ -71,16 +71,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
 
 def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
     """Whether the punctuation text[punct_start:cut] ends a sentence."""
+    punct = text[punct_start:cut]
+    ellipsis = punct.startswith(("...", "\u2026"))
+    if not ellipsis and not text[cut:cut + 1].isspace():
+        return False  # "2.17", "U.S", "aadil.s" (told before the next word is matched)
     nxt = _NEXT_RE.match(text, cut)
     if nxt is None:
         return False  # end of block (the final span covers it) or no word follows
     word = nxt.group("word")
-    punct = text[punct_start:cut]
-    if punct.startswith(("...", "\u2026")):
+    if ellipsis:
         # "challenges...In spite of": an ellipsis ends a sentence only before a capital.
         return word[0].isupper()
-    if not text[cut:cut + 1].isspace():
-        return False  # "2.17", "U.S", "aadil.s"
     if word[0].islower() and not word[0].isdigit():
         return False  # "U.S. sanctions", "e.g. the", "he said?" asked
     if word.strip("-") == "":
