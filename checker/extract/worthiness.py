@@ -84,6 +84,11 @@ FIGURE_ROW_RE: Final = rx.compile(
 FIGURE_CHANGE_ROW_RE: Final = rx.compile(
     r"[A-Za-z][\w'&/ -]{0,60}?\s(?:(?:up|down)\s+(?:by\s+)?)?[$\u00a3\u20ac\u00a5\u20b9]?"
     r"(?<=[\s$\u00a3\u20ac\u00a5\u20b9])(?<!\s\s)\d(?:[^.!?;]|\.(?=\d))*$")
+# Both rows end in (?:[^.!?;]|\.(?=\d))*$ after their figure: a text ending in one of these
+# (most clauses: a sentence's full stop) is neither, and is not matched (the lazy name
+# before the figure made the change row's match try each of its spaces, 25,000
+# instructions a clause; tests/extract/test_speed53_clean.py).
+_NO_ROW_ENDS: Final = (".", "!", "?", ";")
 _ORDER: Final = {name: i for i, name in enumerate(WEIGHTS)}
 
 
@@ -169,7 +174,7 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     words = len(text.split(None, 12))
     found: list[str] = []
     # A row of figures is neither a fragment nor too short (read once, for short text only).
-    row = words < 12 and has_number and (
+    row = words < 12 and has_number and not text.endswith(_NO_ROW_ENDS) and (
         FIGURE_ROW_RE.match(text) is not None or _is_change_row(text))
     if has_number:
         found.append("number")

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import clean, interview, segment
+from checker.extract import clean, interview, segment, stance, worthiness
 from checker.extract import clean_words as cw
 from checker.extract.clean_lines import is_live_entry
+from checker.extract.worthiness import FIGURE_ROW_RE
 
 # --- clean._classify: first-character tests before its anchored patterns ------------------
 
@@ -231,3 +232,100 @@ def test_is_boundary_as_before(text: str) -> None:
                                  ":", "1", "$4", "In", "x"]), max_size=14))
 def test_is_boundary_any_text(parts: list[str]) -> None:
     _assert_boundaries_as_before("".join(parts))
+
+
+# --- stance: _NOT_NEGATING_RE with its first letters as a hint ----------------------------
+
+# The pattern before the hint (whatever its class) and before "(?=w)" at the branch of
+# "without" (whatever its letter): the 1,024 characters of the old pattern.
+_NOT_NEGATING_BEFORE = re.compile(
+    re.sub(r"\(\?=\w\)(?=\(\?<!\\bbeen)", "",
+           re.sub(r"\A\(\?=\[[^\]]*\]\)\(\?:(.*)\)\Z", r"\1", stance._NOT_NEGATING_RE.pattern,
+                  flags=re.DOTALL)), re.IGNORECASE)
+_NOT_NEGATING_TWIN_BEFORE = re.compile(_NOT_NEGATING_BEFORE.pattern)
+
+_NEGATING_TEXTS = [
+    "", "not only that", "Not necessarily, NOT JUST this", "no doubt", "not least", "even if not",
+    "whether or not", "not to mention", "none other than", "not the first to", "by not pitting",
+    "38 not out", "38* not out", "bought jets without a tender", "had been without power",
+    "is without", "rose 5%, not 15% as reported", ", not a single one", "never stopped buying",
+    "did not respond to", "would not immediately comment", "not return calls",
+    "not immediately return his messages", "would not fly before 2030",
+    "won't open, not until May", "did not expect production to return until the first quarter",
+    "no earlier than 2031", "no sooner than", "WITHOUT", "w\u0130thout", "\u0130f not",
+    "n\u014dt only", "\u0663\u0664 not out", "It did not\tcomment", "cannot, not any",
+    "could not comment", "has not respond", "have not reply", "had not comment", "do not reply",
+    "does not respond",
+]
+
+
+@pytest.mark.parametrize("text", _NEGATING_TEXTS)
+def test_not_negating_as_before(text: str) -> None:
+    assert stance._NOT_NEGATING_RE.sub(" ", text) == _NOT_NEGATING_BEFORE.sub(" ", text)
+    lower = text.lower()
+    assert stance._NOT_NEGATING_TWIN.sub(" ", lower) == _NOT_NEGATING_TWIN_BEFORE.sub(" ", lower)
+
+
+def test_not_negating_finds_some() -> None:
+    assert len(_NOT_NEGATING_BEFORE.pattern) == 1024
+    assert sum(_NOT_NEGATING_BEFORE.search(t) is not None for t in _NEGATING_TEXTS) >= 25
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(
+    ["not", "NOT", "no", "none", "never", "only", "just", "doubt", "if", "whether", "or", "by",
+     "to", "mention", "other", "than", "the", "first", "38", "*", "out", "been", "is", "without",
+     "stopped", "did", "would", "could", "has", "do", "respond", "return", "calls", "before",
+     "2030", "until", "May", "earlier", ",", " ", "  ", "\t", "\u0130", "\u017f", "w", "x"]),
+    max_size=12))
+def test_not_negating_any_text(words: list[str]) -> None:
+    text = " ".join(words)
+    assert stance._NOT_NEGATING_RE.sub(" ", text) == _NOT_NEGATING_BEFORE.sub(" ", text)
+    lower = text.lower()
+    assert stance._NOT_NEGATING_TWIN.sub(" ", lower) == _NOT_NEGATING_TWIN_BEFORE.sub(" ", lower)
+
+
+def test_not_negating_hint_folds_as_its_letters() -> None:
+    """Under IGNORECASE the hint's class matches what the branches' first letters match."""
+    hint = re.compile(r"[\d,bcdhinw]", re.IGNORECASE)
+    firsts = [re.compile(x, re.IGNORECASE) for x in ("n", "i", "w", "b", "d", "h", "c", r"\d", ",")]
+    for code in range(0x3000):
+        char = chr(code)
+        assert (hint.match(char) is not None) == any(f.match(char) for f in firsts), hex(code)
+
+
+# --- worthiness: a clause ending as a sentence does is no row ------------------------------
+
+def _row_before(text: str) -> bool:
+    return FIGURE_ROW_RE.match(text) is not None or worthiness._is_change_row(text)
+
+
+def _row_now(text: str) -> bool:
+    return not text.endswith(worthiness._NO_ROW_ENDS) and _row_before(text)
+
+
+_ROWS = [
+    "Revenue: \u00a34.82bn", "Revenue \u00a34.82bn (Q3 2025: \u00a34.51bn), up 6.9%",
+    "Like-for-like sales up 4.2%", "Like-for-like sales up 4.2%.", "Sales up 4.2%;", "Chapter 3",
+    "Revenue: 4.5", "Revenue: 4.5.", "Revenue: 4.5!", "Revenue: 4.5?", "Revenue: 4.5:",
+    "Profit down by $3m", "Profit down by $3m\n", "Profit down by $3m.\n", "Net debt: 12.",
+    "Sales rose 5% to $3bn.", "Margin: 12.5% (2024: 11.9%)", "Staff up 12\nNext line.",
+]
+
+
+@pytest.mark.parametrize("text", _ROWS)
+def test_row_gate_as_before(text: str) -> None:
+    assert _row_now(text) == _row_before(text)
+
+
+def test_rows_found() -> None:
+    assert sum(map(_row_before, _ROWS)) >= 6
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["Revenue", "sales", "up", "down", "by", ":", " ", "$", "\u00a3",
+                                 "4", "4.5", "12", ".", "!", "?", ";", "%", "\n", "(", ")"]),
+                max_size=10))
+def test_row_gate_any_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _row_now(text) == _row_before(text)
