@@ -267,7 +267,7 @@ def test_not_negating_as_before(text: str) -> None:
 
 
 def test_not_negating_finds_some() -> None:
-    assert len(_NOT_NEGATING_BEFORE.pattern) == 1024
+    assert len(_NOT_NEGATING_BEFORE.pattern) == 1024  # the old pattern's characters
     assert sum(_NOT_NEGATING_BEFORE.search(t) is not None for t in _NEGATING_TEXTS) >= 25
 
 
@@ -329,3 +329,64 @@ def test_rows_found() -> None:
 def test_row_gate_any_text(parts: list[str]) -> None:
     text = "".join(parts)
     assert _row_now(text) == _row_before(text)
+
+
+# --- stance: FUTURE_RE with its first letters as a hint --------------------------------
+
+# The pattern before the hint (whatever its class).
+_FUTURE_BEFORE = re.compile(re.sub(r"\A\(\?=\[[^\]]*\]\)", "", stance.FUTURE_RE.pattern),
+                            re.IGNORECASE)
+_FUTURE_LOWER_BEFORE = re.compile(_FUTURE_BEFORE.pattern)
+
+_FUTURE_TEXTS = [
+    "", "It will rise", "won't", "Shall we", "they'll", "is to open", "are to", "was set to",
+    "were set to", "is due to", "is due on Dec. 17", "was due on", "scheduled to", "is planned for",
+    "are slated for", "plans to", "planning to", "aims to", "intends to", "is expected to",
+    "expects", "forecast", "projected to", "would soon", "is going to", "are going to",
+    "envisions", "envisages", "upcoming", "next year", "aspires to", "is preparing to",
+    "prepares to", "The target is for 92 per cent", "goals are to", "ambition was to",
+    "objective is for", "said it would cut 1,100 jobs", "told reporters it would not raise",
+    "announced that the firm would open", "confirmed it would have", "says they would be tested",
+    "WILL", "\u017fhall", "\u0130s to", "Next Year", "\u2019ll", "UPCOMING launch",
+    "confirmed they would open",
+]
+
+
+def _future_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _FUTURE_TEXTS)
+def test_future_as_before(text: str) -> None:
+    assert _future_spans(stance.FUTURE_RE, text) == _future_spans(_FUTURE_BEFORE, text)
+    lower = text.lower()
+    assert _future_spans(stance._FUTURE_LOWER_RE, lower) == \
+        _future_spans(_FUTURE_LOWER_BEFORE, lower)
+
+
+def test_future_finds_some() -> None:
+    assert len(_FUTURE_BEFORE.pattern) == 681  # the old pattern's characters
+    assert sum(_FUTURE_BEFORE.search(t) is not None for t in _FUTURE_TEXTS) >= 40
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(
+    ["will", "won't", "shall", "'ll", "is", "are", "was", "to", "set", "due", "on", "planned",
+     "plans", "aims", "expects", "forecasts", "next", "year", "upcoming", "target", "goal",
+     "objective", "for", "said", "told", "that", "it", "would", "not", "have", "cut", "x", "'",
+     " ", "\t", "\u017f", "\u0130", "The", "Said"]), max_size=10))
+def test_future_any_text(words: list[str]) -> None:
+    text = " ".join(words)
+    assert _future_spans(stance.FUTURE_RE, text) == _future_spans(_FUTURE_BEFORE, text)
+    lower = text.lower()
+    assert _future_spans(stance._FUTURE_LOWER_RE, lower) == \
+        _future_spans(_FUTURE_LOWER_BEFORE, lower)
+
+
+def test_future_hint_folds_as_its_letters() -> None:
+    """Under IGNORECASE the hint's class matches what the branches' first letters match."""
+    hint = re.compile(r"[wsiapefuntgoc']", re.IGNORECASE)
+    firsts = [re.compile(x, re.IGNORECASE) for x in "wsiapefuntgoc'"]
+    for code in range(0x3000):
+        char = chr(code)
+        assert (hint.match(char) is not None) == any(f.match(char) for f in firsts), hex(code)
