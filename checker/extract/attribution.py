@@ -26,7 +26,7 @@ from checker.extract.attribution_patterns import (
 )
 from checker.extract.cues import lower_twin, tokens
 from checker.extract.date_patterns import MONTHS, WEEKDAYS
-from checker.textutil import fold
+from checker.textutil import fold, matches
 
 _ATTRIBUTION_TWINS: Final = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # The other gates of the pronoun's pattern ("he said"): its verbs.
@@ -119,8 +119,8 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
         # The first match that names a source: not "it" ("It said nothing"), not a bare
         # "The" ("The estimated cost"), not a possessive ("The IMF's forecast"). (A loop
         # here, not a function called for each pattern tried.)
-        for m in twin.finditer(lower) if twin is not None else \
-                _named_matches(sentence) if named else pattern.finditer(sentence):
+        for m in matches(twin, lower) if twin is not None else \
+                _named_matches(sentence) if named else matches(pattern, sentence):
             source = m.group("source").strip()
             if len(source) >= 2 and source.lower() not in _NOT_SOURCES \
                     and not source.endswith(("'s", "\u2019s")):
@@ -193,7 +193,7 @@ def _named_matches(sentence: str) -> Iterator[re.Match[str]]:
     first = NAMED_AT_START.match(sentence)
     if first is not None:
         yield first
-    yield from NAMED_AFTER.finditer(sentence, 0 if first is None else first.end())
+    yield from matches(NAMED_AFTER, sentence, 0 if first is None else first.end())
 
 
 _FULL_STOP_RE: Final = rx.compile(r"(?<=\w{4})\.\Z")
