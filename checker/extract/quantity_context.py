@@ -238,7 +238,9 @@ def noun_after(folded: str, end: int) -> str | None:
     brk = window.find("\n")
     if brk >= 0 and not window[brk + 1:].lstrip(" \t")[:1].islower():
         window = window[:brk]
-    words = qp.NOUN_WORDS_RE.findall(window)
+    # (Six words at most: two read before the noun, four by _noun_of.)
+    first = qp.FIRST_NOUN_WORDS_RE.match(window)
+    words = [w for w in first.groups() if w is not None] if first is not None else []
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         if words[0] == "in" and (words[1][:1].isupper()
                                  or words[1].lower().startswith(("mid-", "early", "late"))
@@ -271,7 +273,7 @@ def _noun_of(words: list[str]) -> str | None:
     phrase: list[str] = []
     for w in words[:4]:
         if w[:1] not in _ASCII_LETTERS and not w[:1].isdigit() or w.lower() in qp.NOUN_STOP:
-            break  # (a word opening in a digit is an age group: NOUN_WORDS_RE)
+            break  # (a word opening in a digit is an age group: NOUN_WORD)
         if phrase and len(w) > 4 and w[:1].islower() and w.endswith("ed"):
             break  # a verb after the noun: "one crew member suffered burns" counts no burns
         phrase.append(w)

@@ -285,8 +285,26 @@ LETTER_END_RE: Final = rx.compile(r"[A-Za-z][-']?$")
 LETTER_START_RE: Final = rx.compile(r"-?[A-Za-z]")
 LETTER_RE: Final = rx.compile(r"[A-Za-z]")
 FOUR_DIGITS_RE: Final = rx.compile(r"\d{4}")
-# An age group counted is a word ("271,590 UK 18-year-olds": the noun was "uk").
-NOUN_WORDS_RE: Final = rx.compile(r"\d+-year-olds\b|[A-Za-z][\w'-]*|[,.;:()\-]")
+# A word of what a number counts, a mark (",", "(") or an age group ("271,590 UK
+# 18-year-olds": the noun was "uk").
+NOUN_WORD: Final = r"\d+-year-olds\b|[A-Za-z][\w'-]*|[,.;:()\-]"
+# What findall(NOUN_WORD) passes over: a character no word starts with, or a digit of no
+# age group. Possessive: a word ends the run where findall would take it.
+_NO_NOUN_WORD: Final = r"(?:[^\dA-Za-z,.;:()\-]|\d(?!\d*-year-olds\b))*+"
+
+
+def _first_words(n: int) -> str:
+    """A pattern matching anywhere whose groups are the first n words findall(NOUN_WORD)
+    finds (None past the last)."""
+    inner = ""
+    for _ in range(n):
+        inner = rf"(?:{_NO_NOUN_WORD}({NOUN_WORD}){inner})?"
+    return inner
+
+
+# The six words noun_after reads at most, in one match: findall cost ~1,000 instructions
+# a word of its 60 characters (tests/extract/test_speed53_numbers.py).
+FIRST_NOUN_WORDS_RE: Final = rx.compile(_first_words(6))
 CAPITAL_BEFORE: Final = rx.compile(r"\b[A-Za-z]*[A-Z][\w']*\s$")
 CAPITAL_AFTER_RE: Final = rx.compile(r"[ \t]+[A-Z]")
 # Capitalised words that start sentences or modify numbers rather than name products.
