@@ -6,6 +6,7 @@ counts. A year, a name ("J-10CE", "Chang'e 6"), a period ("2020-2024") or a time
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from checker import rx
@@ -29,19 +30,47 @@ def _is_part_of_name(folded: str, m: Hit) -> bool:
     after = folded[e:e + 12]
     if m.group("cur") or m.group("scale") or m.group("unit"):
         return False
-    if qp.LETTER_END_RE.search(before) and not _magnitude_before(before, 0, len(before)):
+    if _letter_end(before) and not _magnitude_before(before, 0, len(before)):
         return True  # "HQ-9"; not "a magnitude-7.4 quake" (a figure it measures)
-    if qp.LETTER_START_RE.match(after):
+    if _is_letter(after[:1]) or after[:1] == "-" and _is_letter(after[1:2]):
         return True  # "10CE", "4.5-generation", "10-year"
     if before[-9:].lower().endswith(qc.STAGE_ENDS):
         return True  # "the phase 3 trial", "stage 4 cancer": a label, no count
-    cap = qp.CAPITAL_BEFORE.search(before)
+    cap = _capital_before(before)
     # An owner's figure is no model number: "Joe Root's 71" (desk probe O: no figure); an
     # owner's model is, its name after it ("Boeing's 737 Max", "Ferrari's 296 GTB").
     return cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES \
         and not (cap.group().rstrip().endswith(("'s", "\u2019s"))
                  and not qp.CAPITAL_AFTER_RE.match(folded, e)) \
         and not counted_after_group(cap.group().strip(), folded, e)  # "Chang'e 8"
+
+
+# The windows before and after a number are read by str tests rather than searched: a
+# search cost ~3,000 instructions a window (tests/extract/test_speed53_numbers.py compares
+# them with the patterns they replace).
+def _is_letter(char: str) -> bool:
+    """Whether char is one ASCII letter (what [A-Za-z] matches)."""
+    return char.isascii() and char.isalpha()
+
+
+def _letter_end(before: str) -> bool:
+    """Whether before ends in an ASCII letter, maybe then "-" or "'" ("HQ-", "Chang'e 6"
+    has its "e"), as re.search(r"[A-Za-z][-']?$", before) finds: $ is also before a final
+    newline, where no letter can end a match."""
+    tail = before[:-1] if before.endswith("\n") else before
+    last = tail[-1:]
+    return _is_letter(last) or (last == "-" or last == "'") and _is_letter(tail[-2:-1])
+
+
+def _capital_before(before: str) -> re.Match[str] | None:
+    """qp.CAPITAL_BEFORE.search(before): a word with a capital, then whitespace, ending the
+    window. Its capital is in the last run of the window that holds no whitespace (from
+    the capital on only [\\w'] until the whitespace at the end): a run that lower() leaves
+    as it is has none, and is not searched."""
+    last = before.rsplit(None, 1)
+    if not last or last[-1] == last[-1].lower():
+        return None
+    return qp.CAPITAL_BEFORE.search(before)
 
 
 def _is_age(folded: str, m: Hit) -> bool:
@@ -188,9 +217,9 @@ def _temperature_against(folded: str, m: Hit) -> str | None:
         return None
     s = m.m.start("num")
     before = folded[max(0, s - 25):s]
-    if qp.LABEL_BEFORE_RE.search(before) or qp.LETTER_END_RE.search(before):
+    if qp.LABEL_BEFORE_RE.search(before) or _letter_end(before):
         return None
-    cap = qp.CAPITAL_BEFORE.search(before)
+    cap = _capital_before(before)
     if cap is not None and cap.group().strip().lower() not in qp.NOT_NAMES:
         return None
     return "\u00b0" + letter.lower()

@@ -281,8 +281,6 @@ TIME_AFTER: Final = rx.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", 
 ANAPHORIC_BEFORE: Final = rx.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$",
                                       re.IGNORECASE)
 # Compiled once here rather than per call in the readers of figures.
-LETTER_END_RE: Final = rx.compile(r"[A-Za-z][-']?$")
-LETTER_START_RE: Final = rx.compile(r"-?[A-Za-z]")
 LETTER_RE: Final = rx.compile(r"[A-Za-z]")
 FOUR_DIGITS_RE: Final = rx.compile(r"\d{4}")
 # A word of what a number counts, a mark (",", "(") or an age group ("271,590 UK

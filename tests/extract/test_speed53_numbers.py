@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
+from checker.extract.quantity_digits import _capital_before, _is_letter, _letter_end
 
 # quantity_patterns.NOUN_WORDS_RE, which noun_after ran findall with.
 _NOUN_WORDS_PLAIN = re.compile(r"\d+-year-olds\b|[A-Za-z][\w'-]*|[,.;:()\-]")
@@ -99,3 +100,36 @@ def test_first_noun_words_as_findall_any_text(text: str) -> None:
 def test_noun_after_as_plain_any_text(text: str) -> None:
     for end in range(min(len(text), 4) + 1):
         assert qc.noun_after(text, end) == _noun_after_plain(text, end)
+
+
+# quantity_patterns' patterns that quantity_digits searched its windows with.
+_LETTER_END_PLAIN = re.compile(r"[A-Za-z][-']?$")
+_LETTER_START_PLAIN = re.compile(r"-?[A-Za-z]")
+# Windows before and after numbers: names, owners, capitals anywhere in the last word,
+# whitespace and newlines at the end, letters that are not ASCII.
+WINDOWS = ["the HQ-", "the HQ-9", "Chang'", "Chang'e", "rose to ", "iPhone ", "Joe Root's ",
+           "McDonald's ", "Boeing\u2019s ", "the Kepler-\n", "UK\n", "UK \n", "UK  ", "a\tB ",
+           "\u00c9t\u00e9 ", "Z", "-", "'", "a-", "1-", "x'\n", "\n", "", " ", "stage ",
+           "phase IV ", "said O'Neill ", "in 2024 ", "CEO\u00a0", "K\u212a ", "\u017f-",
+           "-10CE", "-year", "--", "-\u00e9", "CE", "\u00e9"]
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_window_tests_as_patterns(window: str) -> None:
+    assert _letter_end(window) == (_LETTER_END_PLAIN.search(window) is not None)
+    assert (_is_letter(window[:1]) or window[:1] == "-" and _is_letter(window[1:2])) == \
+        (_LETTER_START_PLAIN.match(window) is not None)
+    found, plain = _capital_before(window), qp.CAPITAL_BEFORE.search(window)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_window_cases_find_capitals() -> None:
+    """Capitals after the first letter of the last word are found (a gate on its first
+    letter, or on the window's last character, would be seen)."""
+    assert qp.CAPITAL_BEFORE.search("iPhone ") is not None
+    assert qp.CAPITAL_BEFORE.search("UK \n") is not None
+
+
+@given(st.text(alphabet="aZ-'\u00e9 \n\t1\u212a\u00c9s", max_size=12))
+def test_window_tests_as_patterns_any_text(window: str) -> None:
+    test_window_tests_as_patterns(window)
