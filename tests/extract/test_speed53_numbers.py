@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
+from checker.extract.date_patterns import _MONTH_AT_LOWER_RE, MONTH_AT_RE, month_starts
 from checker.extract.quantity_digits import _capital_before, _is_letter, _letter_end
 
 # quantity_patterns.NOUN_WORDS_RE, which noun_after ran findall with.
@@ -133,3 +134,42 @@ def test_window_cases_find_capitals() -> None:
 @given(st.text(alphabet="aZ-'\u00e9 \n\t1\u212a\u00c9s", max_size=12))
 def test_window_tests_as_patterns_any_text(window: str) -> None:
     test_window_tests_as_patterns(window)
+
+
+# Lower-case ASCII sentences with months, abbreviations, words that open with one ("market",
+# "summary", "decade"), "long march", a full stop after an abbreviation, and words running
+# on across the slice's start.
+MONTH_TEXTS = [
+    "the market may rise in march as the government said on 3 dec. that jobs in sept rose",
+    "the long march 10 and the long  march; a summary of januaryx in june's report",
+    "jan. 17, feb 2, mar-apr, jun/jul, aug_, sep., sept., sept, september, octobers, nov",
+    "decades ago: december 2024, may, mayday, a_may, 1may, jun2, julyx, augusta, oct-nov",
+    "xmay 2024 and may",
+    "",
+]
+
+
+def _month_starts_plain(folded: str, lower: str, start: int, stop: int) -> list[int]:
+    """date_patterns.month_starts as it was, with the lower twin as it was."""
+    if not lower.isascii():
+        return [m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)]
+    found = [start + m.start() for m in re.compile(MONTH_AT_RE.pattern).finditer(lower)]
+    if found and found[0] == start and start > 0 and (folded[start - 1].isalnum()
+                                                      or folded[start - 1] == "_"):
+        del found[0]
+    return found
+
+
+@pytest.mark.parametrize("text", MONTH_TEXTS)
+def test_month_starts_as_plain(text: str) -> None:
+    for start in range(len(text) + 1):
+        lower = text[start:]
+        assert month_starts(text, lower, start, len(text)) == \
+            _month_starts_plain(text, lower, start, len(text))
+
+
+@given(st.text(alphabet="janfebmrpyulgsoctvdeh .-_1\nlong", max_size=30))
+def test_month_lower_twin_as_plain_any_text(text: str) -> None:
+    plain = re.compile(MONTH_AT_RE.pattern)
+    assert [m.span() for m in _MONTH_AT_LOWER_RE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
