@@ -13,6 +13,9 @@ from checker.extract import quantity_words as qw
 _DECIMAL_COMMA_RE: Final = rx.compile(r"\d+,\d{1,2}")
 # Decimal's context keeps 28 significant digits: a product of fewer digits is exact.
 _EXACT_DIGITS: Final = 20
+# Factors that are powers of ten (scales, metres in a kilometre), by their exponent: the
+# nearest floats, whose repr Decimal reads as the power itself.
+_POWERS_OF_TEN: Final = {float(f"1e{k}"): k for k in range(-6, 16)}
 
 
 def plain_digits(text: str) -> str:
@@ -29,6 +32,12 @@ def number(text: str, factor: float = 1.0) -> float:
         # Times one the product is the written decimal itself, which float() rounds as it
         # rounds the product (both correctly): most figures have no scale or unit factor.
         return float(digits)
+    power = _POWERS_OF_TEN.get(factor)
+    if power is not None and len(digits) <= _EXACT_DIGITS and digits.isascii() \
+            and digits.replace(".", "", 1).isdigit():
+        # A scale's factor ("$2.1bn") is a power of ten: the product is the decimal with its
+        # exponent, which float() reads as it reads the product (exact, rounded once).
+        return float(f"{digits}e{power}")
     return float(Decimal(digits) * Decimal(repr(factor)))
 
 

@@ -4,6 +4,7 @@ each reference below is the code or the pattern as it was before the change."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -13,6 +14,7 @@ from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract.date_patterns import _MONTH_AT_LOWER_RE, MONTH_AT_RE, month_starts
 from checker.extract.quantity_digits import _capital_before, _is_letter, _letter_end
+from checker.extract.quantity_values import number, plain_digits
 
 # quantity_patterns.NOUN_WORDS_RE, which noun_after ran findall with.
 _NOUN_WORDS_PLAIN = re.compile(r"\d+-year-olds\b|[A-Za-z][\w'-]*|[,.;:()\-]")
@@ -173,3 +175,30 @@ def test_month_lower_twin_as_plain_any_text(text: str) -> None:
     plain = re.compile(MONTH_AT_RE.pattern)
     assert [m.span() for m in _MONTH_AT_LOWER_RE.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+def _number_plain(text: str, factor: float = 1.0) -> float:
+    """quantity_values.number as it was: every product but one's in Decimal."""
+    digits = plain_digits(text)
+    if factor == 1.0 and len(digits) <= 20:
+        return float(digits)
+    return float(Decimal(digits) * Decimal(repr(factor)))
+
+
+# Scales and units of every kind (powers of ten, and not: miles, feet, a thousandth of a
+# thousand), figures of up to 21 digits, commas, spaces, decimal commas, words' values.
+_FACTORS = [1.0, 1e2, 1e3, 1e5, 1e6, 1e7, 1e9, 1e12, 1e15, 0.01, 0.001, 1e-6, 1609.344,
+            0.3048, 1e3 * 0.01, 1e6 * 1000.0, 0.01 * 1e9, 1e16, 1e-7]
+
+
+@pytest.mark.parametrize("text", ["2.135", "1,250", "3 400", "3,4", "0.0001", "999999999999",
+                                  "12345678901234567890", "123456789012345678901",
+                                  "1234567890.1234567891", "5.0", "1e+16", "\u0663"])
+def test_number_as_plain(text: str) -> None:
+    for factor in _FACTORS:
+        assert number(text, factor) == _number_plain(text, factor)
+
+
+@given(st.from_regex(r"\d{1,21}(?:\.\d{1,12})?", fullmatch=True), st.sampled_from(_FACTORS))
+def test_number_as_plain_any_figure(text: str, factor: float) -> None:
+    assert number(text, factor) == _number_plain(text, factor)
