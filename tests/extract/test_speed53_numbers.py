@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
+from checker.extract import quantity_stats as qst
 from checker.extract.date_patterns import _MONTH_AT_LOWER_RE, MONTH_AT_RE, month_starts
 from checker.extract.quantity_digits import _capital_before, _is_letter, _letter_end
 from checker.extract.quantity_values import number, plain_digits
@@ -175,6 +176,20 @@ def test_month_lower_twin_as_plain_any_text(text: str) -> None:
     plain = re.compile(MONTH_AT_RE.pattern)
     assert [m.span() for m in _MONTH_AT_LOWER_RE.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(("label", "noun"), [
+    ("\u017fd", "standard deviation"), ("\u017f.d.", "standard deviation"),
+    ("\u017fE", "standard error"), ("\u017fem", "standard error"),
+    ("\u0130QR", "interquartile range"), ("\u0131qr", "interquartile range"),
+    ("SD", "standard deviation"), ("iqr", "interquartile range")])
+def test_spread_labels_read_as_ignorecase_reads_them(label: str, noun: str) -> None:
+    """find_stats on text not folded: a label IGNORECASE matched with a letter other than
+    ASCII ("\u017fd") raised KeyError."""
+    text = f"The mean was 41.3 years ({label} 9.8) and the median 40 ({label} 30-52)."
+    found = list(qst.find_stats(text, text, 0, len(text)))
+    assert [q.noun for q in found] == [noun, noun]
+    assert [(q.low, q.high) for q in found][1] == (30.0, 52.0)
 
 
 def _number_plain(text: str, factor: float = 1.0) -> float:
