@@ -350,6 +350,42 @@ def _is_word(char: str) -> bool:
 # Patterns that start with a month name: tried only where MONTH_AT_RE found one, anchored,
 # instead of each scanning the sentence.
 MONTH_FIRST: Final = frozenset({"mdy", "md_range", "month_range", "my", "m_rel", "md_rel", "md"})
+# What each of them needs right after its month name (and full stop): bit 1 whitespace and
+# a digit ("March 3"), 2 whitespace and a digit or "of" ("March of 2024"), 4 whitespace and
+# l, t or n ("March last year"), 8 a dash, or whitespace and a dash, t or u ("March to
+# May"). IGNORECASE reads no other letter as one of these. A month whose bits lack a
+# pattern's is not tried by it (most were tried by all seven, each a match of ~5,000
+# instructions: tests/extract/test_speed53_numbers.py).
+MONTH_FIRST_NEEDS: Final = {"mdy": 1, "md_range": 1, "md": 1, "md_rel": 1, "my": 2, "m_rel": 4,
+                            "month_range": 8}
+
+
+def month_follows(folded: str, months: list[int], stop: int) -> list[tuple[int, int]]:
+    """Each month name's start in `months`, with the bits of MONTH_FIRST_NEEDS that what
+    follows it in folded[:stop] sets."""
+    out: list[tuple[int, int]] = []
+    for at in months:
+        end = at  # past the name's letters (any: IGNORECASE reads "\u017f" as "s") and "."
+        while end < stop and (folded[end].isalpha() or folded[end] == "."):
+            end += 1
+        after = end
+        while after < stop and folded[after].isspace():
+            after += 1
+        first = folded[after].lower() if after < stop else ""
+        bits = 0
+        if after > end:
+            if first.isdigit():
+                bits = 3
+            elif folded[after:min(after + 2, stop)].lower() == "of":
+                bits = 2
+            if first in ("l", "t", "n"):
+                bits |= 4
+            if first in ("t", "u", "-", "\u2013"):
+                bits |= 8
+        elif first in ("-", "\u2013"):
+            bits = 8
+        out.append((at, bits))
+    return out
 # Patterns with a month name somewhere (after a space or a hyphen, so at a word start).
 NEEDS_MONTH = MONTH_FIRST | {"day_range", "dmy", "dm_rel", "dm", "month_rel", "between_months",
                              "year_to"}

@@ -26,9 +26,11 @@ from checker.extract.date_patterns import (
     COMMA_WHEN_RE,
     DENIED_WORDS,
     MONTH_FIRST,
+    MONTH_FIRST_NEEDS,
     MONTH_STEMS,
     NEEDS_MONTH,
     PATTERNS,
+    month_follows,
     month_starts,
 )
 from checker.extract.date_types import Anchor, DateExpr, build, month_days, open_end
@@ -110,6 +112,7 @@ def find_dates(
         return found  # no digit and no cue of any pattern (two clauses in five)
     taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
     months: list[int] | None = None  # where month names start, found once
+    follows: list[tuple[int, int]] | None = None  # what follows each (month_follows), once
     for name, pattern, needs_month, month_first in plans:
         matches: Iterable[re.Match[str]]
         if needs_month:
@@ -118,7 +121,11 @@ def find_dates(
             if not months:
                 continue
         if month_first:
-            matches = _anchored(pattern, folded, months or [], stop)
+            if follows is None:
+                follows = month_follows(folded, months or [], stop)
+            need = MONTH_FIRST_NEEDS[name]
+            matches = _anchored(pattern, folded, [at for at, bits in follows if bits & need],
+                                stop)
         else:
             matches = pattern.finditer(folded, start, stop)
         for m in matches:

@@ -217,3 +217,54 @@ def test_number_as_plain(text: str) -> None:
 @given(st.from_regex(r"\d{1,21}(?:\.\d{1,12})?", fullmatch=True), st.sampled_from(_FACTORS))
 def test_number_as_plain_any_figure(text: str, factor: float) -> None:
     assert number(text, factor) == _number_plain(text, factor)
+
+
+# Months followed by what each month-first pattern reads, and by what none does: days,
+# years after "of", "last"/"this"/"next", ranges by word and by dash, full stops, other
+# whitespace, letters IGNORECASE reads as ASCII ones, and a slice ending right after.
+FOLLOW_TEXTS = [
+    "Jan. 17, 2024 and Feb 3 were busy; from March to May 2024 sales rose, then June.",
+    "In April last year; March of 2024; MARCH OF 2024; sept. 12th 2024; Nov 31; Oct. 1st.",
+    "Decline in March-April, May \u2013 June, July through August, Sept until Oct, dec - jan.",
+    "March\tthis year, June\nnext year, May\u00a05, mayday 5, Jan2024, jan_5, Aug.x 3, Dec.. 4",
+    "\u017fept 5, \u017feptember 2024, Apr\u0131l 3, APRIL\u2009last year, on 4th of July 2023",
+    "On April 1 last year, November 11-12, and March 3 and 4, 2025; Dec\n5 to 6 in Rome.",
+    "May", "in March ", "June 1", "the Long March 10 rocket",
+]
+
+
+def _month_first_plans() -> list[tuple[str, re.Pattern[str]]]:
+    from checker.extract.date_patterns import MONTH_FIRST, PATTERNS
+
+    return [(name, pattern) for name, pattern, _, _ in PATTERNS if name in MONTH_FIRST]
+
+
+def _follows_as_every_start(text: str, stop: int) -> None:
+    from checker.extract.date_patterns import MONTH_FIRST_NEEDS, month_follows
+    from checker.extract.dates import _anchored
+
+    for start in range(0, stop + 1, 3):
+        months = [m.start() for m in MONTH_AT_RE.finditer(text, start, stop)]
+        follows = month_follows(text, months, stop)
+        for name, pattern in _month_first_plans():
+            kept = [at for at, bits in follows if bits & MONTH_FIRST_NEEDS[name]]
+            assert [m.span() for m in _anchored(pattern, text, kept, stop)] == \
+                [m.span() for m in _anchored(pattern, text, months, stop)], (name, start)
+
+
+@pytest.mark.parametrize("text", FOLLOW_TEXTS)
+def test_month_follows_keeps_every_match(text: str) -> None:
+    _follows_as_every_start(text, len(text))
+    _follows_as_every_start(text, len(text) // 2)
+
+
+def test_follow_texts_match_every_month_first_pattern() -> None:
+    """The table holds a match of each month-first pattern (a bit refusing one is seen)."""
+    matched = {name for text in FOLLOW_TEXTS for name, pattern in _month_first_plans()
+               if pattern.search(text)}
+    assert matched == {name for name, _ in _month_first_plans()}
+
+
+@given(st.text(alphabet="MarchJunemay \t.-\u2013of2024lastnextthroughu\u017f", max_size=30))
+def test_month_follows_keeps_every_match_any_text(text: str) -> None:
+    _follows_as_every_start(text, len(text))
