@@ -49,15 +49,19 @@ from checker.textutil import START, fold
 # substring at a time: bit 6 a provision's, 7 a named count's, 8 a sequence's, 9 a streak's,
 # 10 an ordinal word, 11 a superlative's (quantity_context.SUPERLATIVE_CUES), 12 a duration's
 # and 13 a measure's written before what they qualify ("-year", "-metre": each match of
-# DURATION_ADJ_RE and MEASURE_ADJ_RE holds one). A bit is exactly any(n in lower for n in
-# group): the scan of the lower-case sentence the gates read anyway (extract.SENTENCE_GATES)
-# answers them all.
+# DURATION_ADJ_RE and MEASURE_ADJ_RE holds one), 14 any word _clock_times tests ("local"
+# for " local") and 15 any of quantity_stats.LOWER_CUES. A bit is exactly any(n in lower
+# for n in group): the scan of the lower-case sentence the gates read anyway
+# (extract.SENTENCE_GATES) answers them all.
+_CLOCK_CUES: Final = (":", "am", "pm", "m.", "gmt", "noon", "midday", "midnight", "utc", "bst",
+                      "cet", "local")
 GATES: Final = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
                       STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES,
                       tuple("-" + unit for unit in qp.DURATION_UNITS),
-                      tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS)))
-_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE, _DURATION, _MEASURE = (
-    1 << b for b in range(6, 14))
+                      tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS), _CLOCK_CUES,
+                      qst.LOWER_CUES))
+_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE, _DURATION, _MEASURE, \
+    _CLOCK, _STATS = (1 << b for b in range(6, 16))
 # The bits that say nothing of a text that is not ASCII (IGNORECASE reads "\u0131" as "i",
 # which lower() keeps): set for it, as the patterns are tried there whatever its words.
 _ASCII_ONLY: Final = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE
@@ -100,13 +104,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
             taken.add(q.start, q.end)
 
-    for q in _clock_times(text, folded, start, stop, digits, sentence, low_text):
+    for q in _clock_times(text, folded, start, stop, digits, sentence, low_text) \
+            if gates & _CLOCK else ():
         keep(q)
     if may_hold(low_text):  # "no casualties", "no one was injured"
         for s, e, counted in zero_counts(folded, start, stop):
             keep(Quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
                           "exact"))
-    if digits and qst.may_hold(sentence, low_text):  # a paper's "HR 1.71", "p < 0.001"
+    if digits and qst.may_hold(sentence, low_text, gates & _STATS != 0):  # "HR 1.71"
         for s, e in qst.no_figures(folded, start, stop):
             taken.add(s, e)
         for q in qst.find_stats(text, folded, start, stop, low_text):
@@ -253,7 +258,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, sentence: str,
                  lower: str) -> list[Quantity]:
     """The clock times ("2.15pm", "14:32 GMT", "at noon") and race times ("in 2:04:37") of
-    a sentence, when a cheap test of its text allows one."""
+    a sentence, when a cheap test of its text allows one (find_quantities calls it only
+    when the lower-case sentence holds one of _CLOCK_CUES: else no test below passes)."""
     colon = digits and ":" in sentence
     if not (colon or digits and "m" in lower and (
             "am" in lower or "pm" in lower or "m." in lower or "gmt" in lower)

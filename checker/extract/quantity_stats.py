@@ -79,9 +79,18 @@ _BASES: Final = {"1,000": 1e3, "1000": 1e3, "10,000": 1e4, "10000": 1e4, "100,00
                  "100000": 1e5, "1 million": 1e6, "million": 1e6}
 
 
-def may_hold(sentence: str, lower: str) -> bool:
+# What may_hold tests the lower-case sentence for (and "[" and "%", the same in either
+# case), but " per " and the case-sensitive labels: a sentence with none of them is
+# answered by those alone.
+LOWER_CUES: Final = ("[", "%", "<", "=", ">", "\u2264", "\u2265", "(s", "(iqr", "grant", "award",
+                     "contract")
+
+
+def may_hold(sentence: str, lower: str, cued: bool = True) -> bool:
     """A cheap necessary condition of `find_stats` and `no_figures` (a sentence of no paper
-    has none of these)."""
+    has none of these); `cued` is False when lower holds none of LOWER_CUES."""
+    if not cued:
+        return "HR" in sentence or "OR" in sentence or "RR" in sentence or " per " in lower
     return "[" in sentence or "HR" in sentence or "OR" in sentence or "RR" in sentence \
         or ("%" in sentence and (" ci" in lower or "confidence" in lower)) \
         or "p" in lower and ("<" in lower or "=" in lower or ">" in lower

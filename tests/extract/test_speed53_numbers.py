@@ -268,3 +268,45 @@ def test_follow_texts_match_every_month_first_pattern() -> None:
 @given(st.text(alphabet="MarchJunemay \t.-\u2013of2024lastnextthroughu\u017f", max_size=30))
 def test_month_follows_keeps_every_match_any_text(text: str) -> None:
     _follows_as_every_start(text, len(text))
+
+
+# Sentences for the clock's and a paper's gates: each cue alone, with and without digits,
+# in capitals, with other whitespace, and sentences that have none of them.
+CUE_SENTENCES = [
+    "Polls open at 7am and close at 10 p.m. GMT.", "It struck at 14:32 local time.",
+    "At noon the 3 ministers met.", "Midday: 5 of them.", "At midnight 2 trains left.",
+    "It lifted off at 1432 UTC, 9.30 BST, 8.30 CET.", "At 9.30\tlocal 5 fell.", "at 9.30 local",
+    "The team of 12 won 3-1.", "The score was 3 to 1 in 2024.", "Rates rose 5%.",
+    "The HR 1.71 (95% CI 1.1-1.9; p < 0.001) and OR 2 and RR 3.", "A grant 301244 [12].",
+    "Under grant 301244 the team.", "An award 5.", "The contract 6.", "p = 0.3", "(sd 2)",
+    "(IQR 3-5)", "p\u22650.2", "95% ci", "5 per cent", "x < 2", "y > 3", "p>0.05",
+    "Deaths were 4 per 100,000 (sd 2) (IQR 3-5), award 5, contract 6, p\u22650.2 p=0.3",
+    "No cue at all, 5 people.", "", "\u017fome 4 \u0130QR (\u017fd 2)",
+]
+
+
+@pytest.mark.parametrize("sentence", CUE_SENTENCES)
+def test_clock_and_stats_gates_as_their_tests(sentence: str) -> None:
+    from checker.extract.quantities import _CLOCK_CUES, _clock_times
+
+    lower = sentence.lower()
+    digits = any(c.isdigit() for c in sentence)
+    if not any(cue in lower for cue in _CLOCK_CUES):
+        assert _clock_times(sentence, sentence, 0, len(sentence), digits, sentence, lower) == []
+    cued = any(cue in lower for cue in qst.LOWER_CUES)
+    assert qst.may_hold(sentence, lower, cued) == qst.may_hold(sentence, lower)
+
+
+def test_quantity_gates_read_the_clock_and_stats_cues() -> None:
+    from checker.extract.quantities import _CLOCK, _CLOCK_CUES, _STATS, GATES
+
+    for sentence in CUE_SENTENCES:
+        lower = sentence.lower()
+        mask = GATES.mask(lower)
+        assert bool(mask & _CLOCK) == any(cue in lower for cue in _CLOCK_CUES)
+        assert bool(mask & _STATS) == any(cue in lower for cue in qst.LOWER_CUES)
+
+
+@given(st.text(alphabet="ampgtMNOoncidhluebs:.[%<=>(qr HRP5\t", max_size=24))
+def test_clock_and_stats_gates_as_their_tests_any_text(sentence: str) -> None:
+    test_clock_and_stats_gates_as_their_tests(sentence)
