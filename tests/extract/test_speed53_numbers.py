@@ -14,6 +14,7 @@ from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_stats as qst
 from checker.extract.date_patterns import _MONTH_AT_LOWER_RE, MONTH_AT_RE, month_starts
+from checker.extract.date_shift import DATELINE_RE, dateline_end
 from checker.extract.quantity_digits import _capital_before, _is_letter, _letter_end
 from checker.extract.quantity_values import number, plain_digits
 
@@ -218,7 +219,6 @@ def test_number_as_plain(text: str) -> None:
 def test_number_as_plain_any_figure(text: str, factor: float) -> None:
     assert number(text, factor) == _number_plain(text, factor)
 
-
 # Months followed by what each month-first pattern reads, and by what none does: days,
 # years after "of", "last"/"this"/"next", ranges by word and by dash, full stops, other
 # whitespace, letters IGNORECASE reads as ASCII ones, and a slice ending right after.
@@ -268,6 +268,42 @@ def test_follow_texts_match_every_month_first_pattern() -> None:
 @given(st.text(alphabet="MarchJunemay \t.-\u2013of2024lastnextthroughu\u017f", max_size=30))
 def test_month_follows_keeps_every_match_any_text(text: str) -> None:
     _follows_as_every_start(text, len(text))
+
+
+# Datelines with each ending (a bracket, a hyphen, an en and an em dash), a region, a year,
+# and openings that are none: no comma, no dash after it, a dash before the comma only.
+DATELINES = [
+    "LONDON, March 3 (Reuters) - The bank said",
+    "WASHINGTON, D.C., Jan. 5, 2024 \u2014 Officials said",
+    "Kyiv, Ukraine, 12 March - Russia fired",
+    "PARIS, March 3 (AFP) \"We will\"",
+    "Tokyo, Japan, Oct 1\u2013 x",
+    "In London, March 3 - no dateline",
+    "LONDON, March 3 Reuters said",
+    "NEW-YORK March 3, a day",
+    "", ",", "A, B - C",
+]
+
+
+@pytest.mark.parametrize("text", DATELINES)
+def test_dateline_end_as_match(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 4):
+            plain = DATELINE_RE.match(text, start, end)
+            assert dateline_end(text, start, end) == (plain.end() if plain else None)
+        plain = DATELINE_RE.match(text, start)
+        assert dateline_end(text, start, len(text)) == (plain.end() if plain else None)
+
+
+def test_datelines_end_with_each_mark() -> None:
+    """A dateline of each ending is found (a gate refusing one would be seen)."""
+    assert [dateline_end(t, 0, len(t)) is not None for t in DATELINES[:5]] == [True] * 5
+
+
+@given(st.text(alphabet="LONDON, March 3(Reuters)-\u2013\u2014 \"x1", max_size=30))
+def test_dateline_end_as_match_any_text(text: str) -> None:
+    plain = DATELINE_RE.match(text)
+    assert dateline_end(text, 0, len(text)) == (plain.end() if plain else None)
 
 
 # Sentences for the clock's and a paper's gates: each cue alone, with and without digits,
