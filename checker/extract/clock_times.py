@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from checker import rx
 from checker.nlp import STOPWORDS
+from checker.textutil import matches
 
 if TYPE_CHECKING:
     from checker.extract.quantity_type import Quantity
@@ -106,7 +107,7 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
     # What happened at a time is told after the time before it: "opened at 10:05 a.m. and
     # closed at 12:10 p.m." closed at the second (a desk probe: its noun was "opened m closed").
     told_from = start
-    for m in CLOCK_RE.finditer(folded, start, end):
+    for m in matches(CLOCK_RE, folded, start, end):
         before = _BEFORE_RE.search(folded, max(start, m.start() - 30), m.start())
         # "by 4am", "from 9am to 5pm": a bound or a span, told as its time but compared
         # with none (no noun: opening hours and deadlines agree by overlap), though two
@@ -276,7 +277,7 @@ _CLOCK_BEFORE_RE: Final = rx.compile(r"\b(?:at|around|about|by|before|after|unti
 
 def race_times(folded: str, start: int, end: int) -> Iterator[tuple[int, int, float, float]]:
     """(start, end, seconds, half its precision) of each race time in folded[start:end]."""
-    for m in _RACE_RE.finditer(folded, start, end):
+    for m in matches(_RACE_RE, folded, start, end):
         if m.group("h") and _CLOCK_BEFORE_RE.search(folded, max(start, m.start() - 12),
                                                     m.start()):
             continue  # "at 18:45:30" is a time of day

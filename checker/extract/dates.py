@@ -36,7 +36,7 @@ from checker.extract.date_patterns import (
 from checker.extract.date_types import Anchor, DateExpr, build, month_days, open_end
 from checker.extract.gates import Gates
 from checker.extract.spans import SpanSet
-from checker.textutil import START, fold
+from checker.textutil import START, fold, matches
 
 __all__ = ["Anchor", "DateExpr", "find_dates"]
 # Importing them registers their builders.
@@ -114,7 +114,7 @@ def find_dates(
     months: list[int] | None = None  # where month names start, found once
     follows: list[tuple[int, int]] | None = None  # what follows each (month_follows), once
     for name, pattern, needs_month, month_first in plans:
-        matches: Iterable[re.Match[str]]
+        hits: Iterable[re.Match[str]]
         if needs_month:
             if months is None:
                 months = month_starts(folded, lower, start, stop)
@@ -124,11 +124,11 @@ def find_dates(
             if follows is None:
                 follows = month_follows(folded, months or [], stop)
             need = MONTH_FIRST_NEEDS[name]
-            matches = _anchored(pattern, folded, [at for at, bits in follows if bits & need],
-                                stop)
+            hits = _anchored(pattern, folded, [at for at, bits in follows if bits & need],
+                             stop)
         else:
-            matches = pattern.finditer(folded, start, stop)
-        for m in matches:
+            hits = matches(pattern, folded, start, stop)
+        for m in hits:
             s, e = m.start(), m.end()
             if taken.overlaps(s, e):
                 continue

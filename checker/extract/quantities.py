@@ -43,7 +43,7 @@ from checker.extract.quantity_values import precision
 from checker.extract.spans import SpanSet
 from checker.extract.streaks import STREAK_CUES, sequence_places, streaks
 from checker.extract.zero_counts import may_hold, zero_counts
-from checker.textutil import START, fold
+from checker.textutil import START, fold, matches
 
 # qp.GATES' groups (bits 0-5), then the cue words find_quantities and its readers tested one
 # substring at a time: bit 6 a provision's, 7 a named count's, 8 a sequence's, 9 a streak's,
@@ -117,28 +117,28 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for q in qst.find_stats(text, folded, start, stop, low_text):
             keep(q)
     if digits and may_hold_phone(sentence):  # "call 0800 046 7712"
-        for m in PHONE_RE.finditer(folded, start, stop):
+        for m in matches(PHONE_RE, folded, start, stop):
             taken.add(*m.span())
     if digits and gates & _PROVISION:  # "Section 4(2)"
-        for m in qp.PROVISION_RE.finditer(folded, start, stop):
+        for m in matches(qp.PROVISION_RE, folded, start, stop):
             taken.add(*m.span())
     if digits and "FL" in sentence:  # "cruising at FL350"
-        for m in qp.FLIGHT_LEVEL_RE.finditer(folded, start, stop):
+        for m in matches(qp.FLIGHT_LEVEL_RE, folded, start, stop):
             keep(_flight_level(text, m))
     for s, e, n, rated in qsc.ratings(folded, start, stop) if qsc.may_hold(low_text) else ():
         keep(Quantity(text[s:e], s, e, "count", n, n, n, None, rated, False, "exact"))
     if digits and "-" in sentence:  # "6-4, 3-6, 7-6 (7-4)"
-        for m in qp.SET_SCORES_RE.finditer(folded, start, stop):
+        for m in matches(qp.SET_SCORES_RE, folded, start, stop):
             taken.add(*m.span())
     if digits and "FY" in sentence:  # "9M FY26"
-        for m in qp.PERIOD_MONTHS_RE.finditer(folded, start, stop):
+        for m in matches(qp.PERIOD_MONTHS_RE, folded, start, stop):
             taken.add(*m.span())
     if digits and gates & 2:
-        for m in qp.NOT_QUANTITY_RE.finditer(folded, start, stop):
+        for m in matches(qp.NOT_QUANTITY_RE, folded, start, stop):
             taken.add(*m.span())
     if digits and ("\u00b1" in sentence or "+/-" in sentence or "minus" in sentence
                    or "margin" in sentence):
-        for m in qp.MARGIN_RE.finditer(folded, start, stop):
+        for m in matches(qp.MARGIN_RE, folded, start, stop):
             taken.add(*m.span())
 
     if digits and "olds" in sentence and "year" in sentence:  # "15 to 24-year-olds"
@@ -152,7 +152,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         # ... and a thing's age, read as "4,000 years old" is: "a 7,000-year-old village"
         # was no figure at all (desk probe W: so "seven millennia old" met nothing, and "by
         # about 2,500 years", all the other claim's figures, corroborated it).
-        for m in qc.THING_AGE_RE.finditer(folded, start, stop):
+        for m in matches(qc.THING_AGE_RE, folded, start, stop):
             if qp.MOD_BEFORE_RE.search(folded, max(0, m.start() - 20), m.start()):
                 continue  # "under 5-year-old": a bound, as `people_ages` leaves it
             num = m.group("num") or m.group("snum")
@@ -174,7 +174,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             if " to " in low_text and (gates & _ORDINAL_CUES or not ascii_only) else ():
         keep(Quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
                       "exact"))  # "the fourth minister to leave"
-    for m in qp.ORDINAL_RE.finditer(folded, start, stop) if digits and gates & 1 else ():
+    for m in matches(qp.ORDINAL_RE, folded, start, stop) if digits and gates & 1 else ():
         if m.group("ord") and qp.CENTURY_AFTER_RE.match(folded, m.end(), stop):
             taken.add(m.start(), m.end())  # "20th-century art" is an era, no rank
             continue
@@ -192,19 +192,19 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         keep(Quantity(text[s:e], s, e, "rank", place, place, place, None,
                       qc.place_noun(folded, s, e), False, "exact"))
     if "-" in sentence:
-        for m in qp.DURATION_ADJ_RE.finditer(folded, start, stop) if gates & _DURATION else ():
+        for m in matches(qp.DURATION_ADJ_RE, folded, start, stop) if gates & _DURATION else ():
             keep(_duration(text, m))
         if "-second" in low_text or "-minute" in low_text:
-            for m in qp.SHORT_DURATION_ADJ_RE.finditer(folded, start, stop):
+            for m in matches(qp.SHORT_DURATION_ADJ_RE, folded, start, stop):
                 keep(_duration(text, m))
         if digits and gates & _MEASURE:
-            for m in qp.MEASURE_ADJ_RE.finditer(folded, start, stop):
+            for m in matches(qp.MEASURE_ADJ_RE, folded, start, stop):
                 keep(_measured(text, m))
     if cricket and digits:
         for q in qcr.cricket_figures(text, folded, start, stop):  # "took 4-38"
             keep(q)
     if digits and ("-" in sentence or "\u2013" in sentence):
-        for m in qp.TALLY_RE.finditer(folded, start, stop):
+        for m in matches(qp.TALLY_RE, folded, start, stop):
             for side in _tally(text, m):
                 keep(side)
     if gates & 32:  # before numbers and number words: "one in 10", "two thirds"
@@ -216,7 +216,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             and may_hold_temperatures(sentence):
         for q in temperature_ranges(text, folded, start, stop):  # "highs of 24-27C"
             keep(q)
-    for m in qp.BETWEEN_RE.finditer(folded, start, stop) if digits and gates & 4 else ():
+    for m in matches(qp.BETWEEN_RE, folded, start, stop) if digits and gates & 4 else ():
         keep(from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
         # A number inside a date or a quantity already found could only be refused by keep():
@@ -224,10 +224,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         if not taken.overlaps(m.start(), m.end("num")):
             keep(from_match(folded, text, Hit(folded, m, floor=start)))
     if gates & 8:
-        for m in qp.VAGUE_RE.finditer(folded, start, stop):
+        for m in matches(qp.VAGUE_RE, folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     if gates & 16:
-        for m in qp.RATIO_RE.finditer(folded, start, stop):
+        for m in matches(qp.RATIO_RE, folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
     # A written number opens on a word of WRITTEN_WORDS ("5 million" has none); IGNORECASE
@@ -235,7 +235,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     toks = tokens(sentence)
     if not qp.WRITTEN_WORDS.isdisjoint(toks) \
             or not ascii_only and not qp.NUMBER_WORDS.isdisjoint(toks):
-        for m in qp.WORD_NUMBER_RE.finditer(folded, start, stop):
+        for m in matches(qp.WORD_NUMBER_RE, folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
     out.sort(key=START)
     if gates & _NAMED_COUNT:  # "a majority of 4,132"

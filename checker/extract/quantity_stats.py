@@ -18,6 +18,7 @@ from typing import Final
 from checker import rx
 from checker.extract.quantity_type import Quantity
 from checker.extract.quantity_values import precision
+from checker.textutil import matches
 
 # The abbreviations of effect ratios, as a paper writes them (upper case: "or 2" is a word).
 RATIO_NAMES: Final = {"HR": "hazard ratio", "aHR": "hazard ratio", "OR": "odds ratio",
@@ -101,7 +102,7 @@ def may_hold(sentence: str, lower: str, cued: bool = True) -> bool:
 
 def no_figures(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Spans of folded[start:end] whose numbers count nothing."""
-    for m in _NO_FIGURE_RE.finditer(folded, start, end):
+    for m in matches(_NO_FIGURE_RE, folded, start, end):
         yield m.span()
 
 
@@ -117,7 +118,7 @@ def find_stats(text: str, folded: str, start: int, end: int,
     # matches): find_stats 24.2 -> 1.1 M instructions, 300 docs. IGNORECASE reads a few other
     # letters as ASCII ones ("\u0131" as "i", "\u017f" as "s"): other text tries them all.
     every = not sentence.isascii()
-    for m in _CI_RE.finditer(folded, start, end) if every or "%" in lowered and (
+    for m in matches(_CI_RE, folded, start, end) if every or "%" in lowered and (
             "ci" in lowered or "confidence" in lowered) else ():
         lo, hi = float(m["lo"]), float(m["hi"])
         if lo > hi:
@@ -126,9 +127,9 @@ def find_stats(text: str, folded: str, start: int, end: int,
         kind, unit = ("ratio", "x") if ratio else ("count", None)
         yield Quantity(text[m.start():m.end()], m.start(), m.end(), kind, (lo + hi) / 2, lo, hi,
                        unit, "confidence interval", False, "range")
-    for m in _RATE_RE.finditer(folded, start, end) if every or "per" in lowered else ():
+    for m in matches(_RATE_RE, folded, start, end) if every or "per" in lowered else ():
         yield _rate(text, m)
-    for m in _SPREAD_RE.finditer(folded, start, end) \
+    for m in matches(_SPREAD_RE, folded, start, end) \
             if every or "(s" in lowered or "(i" in lowered else ():
         noun = SPREAD_NAMES[m["label"].translate(_LABEL_LETTERS).lower()]
         if m["hi"] is None:
@@ -138,11 +139,11 @@ def find_stats(text: str, folded: str, start: int, end: int,
             yield Quantity(text[m.start():m.end()], m.start(), m.end(), "count", (lo + hi) / 2,
                            lo, hi, None, noun, False, "range")
     # (Case-sensitive: its labels are in the sentence as written, whatever its letters.)
-    for m in _LABELLED_RATIO_RE.finditer(folded, start, end) \
+    for m in matches(_LABELLED_RATIO_RE, folded, start, end) \
             if "HR" in sentence or "OR" in sentence or "RR" in sentence else ():
         yield _exact(text, m, "ratio", "x", RATIO_NAMES[m["label"]])
     # ("\u2264" and "\u2265" make a sentence other text, which tries every pattern.)
-    for m in _P_RE.finditer(folded, start, end) if every or "p" in lowered and (
+    for m in matches(_P_RE, folded, start, end) if every or "p" in lowered and (
             "<" in lowered or "=" in lowered or ">" in lowered) else ():
         op = m["op"]
         if op in _UPPER_OPS or op in _LOWER_OPS:
