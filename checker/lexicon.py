@@ -28,7 +28,7 @@ from checker.nlp import (
 from checker.predicatespans import predicate_spans as _predicate_spans
 from checker.propernames import (
     EntityMatch,
-    inside_name,
+    inside_longer_name,
     negated_prefix,
     team_name_end,
 )
@@ -110,8 +110,8 @@ class Lexicon:
     _ids: dict[str, str] = field(default_factory=dict)
     # The last span tokenised, kept for the next call: extraction asks for the entities and
     # then the predicates of the same sentence, and tokens are a large part of the cost.
-    _last: tuple[str, int, int | None, list[Token], list[str], list[str]] | None = field(
-        default=None, compare=False, repr=False)
+    _last: tuple[str, int, int | None, list[str], list[int], list[int], list[str],
+                 list[str]] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -171,28 +171,28 @@ class Lexicon:
     ) -> list[EntityMatch]:
         """Known names (longest alias first), then unknown proper-noun chunks; `body` is
         where the sentence proper starts when something else opens it (a dateline)."""
-        toks, cased, lower = self.tokens(text, start, end)
-        taken = [False] * len(toks)
+        words, starts, ends, cased, lower = self.words(text, start, end)
+        taken = [False] * len(words)
         found: list[EntityMatch] = []
         # Only the words some alias starts with are tried (one in eight): a compiled loop's
         # dict look-up for each word, not a bound method map() calls (0.7% of extraction's
         # instructions); a name found takes its words.
-        starts = self._starts
+        alias_starts = self._starts
         free = 0
         for i, word in enumerate(lower):
-            if word not in starts or i < free:
+            if word not in alias_starts or i < free:
                 continue
             hit = self._longest(lower, cased, i)
-            end_char = toks[i + hit[0] - 1].end if hit else 0
+            end_char = ends[i + hit[0] - 1] if hit else 0
             # "US$5 billion" is a currency, "non-Chinese" is not China, "OPEC+" is not OPEC
             # (a desk probe: a false conflict), and the "Jordan" of "Michael Jordan" or the
             # "China" of "South China Morning Post" is a longer name.
-            if hit and not negated_prefix(text, toks, i) \
+            if hit and not negated_prefix(text, words, starts, i) \
                     and text[end_char:end_char + 1] not in ("$", "+") \
-                    and not inside_name(text, toks, i, hit) \
-                    and not self._team_name_follows(text, toks, lower, i + hit[0]):
+                    and not inside_longer_name(text, words, starts, ends, i, hit) \
+                    and not self._team_name_follows(text, words, starts, ends, i + hit[0]):
                 length, (eid, role) = hit
-                s, e = toks[i].start, toks[i + length - 1].end
+                s, e = starts[i], ends[i + length - 1]
                 if length > 1 and text[e:e + 1] == "." and _INITIALISM_RE.fullmatch(text, s, e):
                     e += 1  # "U.S." with its last point, not "U.S"
                 # tuple.__new__ builds in C what EntityMatch(...)'s Python __new__ builds.
@@ -200,19 +200,20 @@ class Lexicon:
                 for k in range(i, i + length):
                     taken[k] = True
                 free = i + length
-        found.extend(unknown_names(text, toks, taken, start if body is None else body,
-                                   names_vocab, self.resolve))
+        found.extend(unknown_names(text, words, starts, ends, taken,
+                                   start if body is None else body, names_vocab, self.resolve))
         found.sort(key=START)
         return found
 
-    def _team_name_follows(self, text: str, toks: Sequence[Token], lower: Sequence[str],
-                           j: int) -> bool:
+    def _team_name_follows(self, text: str, words: Sequence[str], starts: Sequence[int],
+                           ends: Sequence[int], j: int) -> bool:
         """Whether a known name ends right before a team's plural demonym: "American" of
         "American Indians" starts the name with it (propernames.team_name_end)."""
-        if j >= len(toks):
+        if j >= len(words):
             return False
-        hit = self._cs.get((cased_key(toks[j].text),))
-        return hit is not None and hit[1] == "demonym" and team_name_end(text, toks, j)
+        hit = self._cs.get((cased_key(words[j]),))
+        return hit is not None and hit[1] == "demonym" \
+            and team_name_end(text, words, starts, ends, j)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without the last tokenised text (it may be a whole document): its fields
@@ -228,11 +229,22 @@ class Lexicon:
 
     def tokens(self, text: str, start: int = 0,
                end: int | None = None) -> tuple[list[Token], list[str], list[str]]:
-        """Match tokens of text[start:end] with their cased and lower-case token_key; the
-        last span asked for is remembered (entities, frame and predicates read it in turn)."""
+        """Match tokens of text[start:end] with their cased and lower-case token_key (`words`
+        as Tokens, for a caller that reads them so)."""
+        words, starts, ends, cased, lower = self.words(text, start, end)
+        # map() over C functions and tuple.__new__ (Token's own __new__ is Python code).
+        toks: list[Token] = list(map(tuple.__new__, repeat(Token),
+                                     zip(words, starts, ends, strict=True)))
+        return toks, cased, lower
+
+    def words(self, text: str, start: int = 0, end: int | None = None
+              ) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
+        """The texts of text[start:end]'s match tokens, where each starts and ends, and their
+        cased and lower-case token_key; the last span asked for is remembered (entities,
+        frame and predicates read it in turn). Parallel lists: no Token built for each."""
         last = self._last
         if last is not None and last[0] is text and last[1] == start and last[2] == end:
-            return last[3], last[4], last[5]
+            return last[3], last[4], last[5], last[6], last[7]
         # The tokens of match_tokens from one split() call, not a match object per token:
         # the words are the odd parts, and the running sums of the parts' lengths are where
         # each part starts and ends (parts 0, 1, 2, ...: gap, word, gap, ...).
@@ -253,13 +265,9 @@ class Lexicon:
             # and a possessive dropped) or is "&" ("and"): a sentence with neither needs no
             # look-ups.
             cased = words if not _KEYED_CHARS_RE.search(part) else list(map(cased_key, words))
-        # map() over C functions and tuple.__new__ (Token's own __new__ is Python code): a
-        # third less than a comprehension building each Token and key, for the same lists.
-        toks: list[Token] = list(map(tuple.__new__, repeat(Token),
-                                     zip(words, starts, ends, strict=True)))
         lower = list(map(str.lower, cased))  # what token_key gives without keep_case
-        self._last = (text, start, end, toks, cased, lower)
-        return toks, cased, lower
+        self._last = (text, start, end, words, starts, ends, cased, lower)
+        return words, starts, ends, cased, lower
 
     def _longest(
         self, lower: Sequence[str], cased: Sequence[str], i: int
@@ -296,14 +304,12 @@ class Lexicon:
             # regex and a call of token_key for each word (0.6% of extraction).
             words = ascii_runs(name)[0]
             key = tuple(map(str.lower, words))
-            hit = self._known(name, key, tuple(words))
-            return hit[0] if hit else self._fuzzy(key)
-        words = MATCH_TOKEN_RE.findall(fold(name))  # the texts of match_tokens
-        key = tuple(map(token_key, words))
-        hit = self._lookup(name, words, key)
-        if hit:
-            return hit[0]
-        return self._fuzzy(key)
+            hit = self._lookup(name, words, key, False)
+        else:
+            words = MATCH_TOKEN_RE.findall(fold(name))  # the texts of match_tokens
+            key = tuple(map(token_key, words))
+            hit = self._lookup(name, words, key)
+        return hit[0] if hit else self._fuzzy(key)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(id, role) of a name that is exactly an alias, demonym or metonym."""
@@ -312,21 +318,16 @@ class Lexicon:
         words = MATCH_TOKEN_RE.findall(fold(name))
         return self._lookup(name, words, tuple(map(token_key, words)))
 
-    def _lookup(self, name: str, words: list[str],
-                lower: tuple[str, ...]) -> tuple[str, str] | None:
-        """lookup(name), given its words and their lower-case keys."""
+    def _lookup(self, name: str, words: list[str], lower: tuple[str, ...],
+                keyed: bool = True) -> tuple[str, str] | None:
+        """lookup(name), given its words and their lower-case keys; not `keyed`: each word
+        is its own cased key (ASCII with no apostrophe, "&" nor "`"), which is then not
+        looked up word by word, and only when no lower-case alias is the name."""
         if name in self._looked_up:
             return self._looked_up[name]
-        found = self._ci.get(lower) or self._cs.get(tuple(map(cased_key, words)))
-        self._looked_up[name] = found
-        return found
-
-    def _known(self, name: str, lower: tuple[str, ...],
-               cased: tuple[str, ...]) -> tuple[str, str] | None:
-        """_lookup(name, ...), given its lower-case and its cased keys."""
-        if name in self._looked_up:
-            return self._looked_up[name]
-        found = self._ci.get(lower) or self._cs.get(cased)
+        found = self._ci.get(lower)
+        if found is None:
+            found = self._cs.get(tuple(map(cased_key, words)) if keyed else tuple(words))
         self._looked_up[name] = found
         return found
 

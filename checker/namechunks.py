@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Final
 
 from checker import rx
@@ -30,7 +29,6 @@ from checker.propernames import (
     mid_sentence_names,
     names_another_thing,
 )
-from checker.textutil import Token
 
 # Time zones after a clock time ("0012 GMT", "14:30 UTC"): capitals, not names. The page's
 # subject lent to its figures that name no one was "GMT" (a desk probe).
@@ -73,33 +71,34 @@ _BODY_WORDS: Final = _FOR_HEADS | frozenset("""Rights International Studies Rese
     Australia Canada India China""".split())
 
 
-def _person_after(text: str, toks: Sequence[Token], j: int) -> bool:
-    """Whether a person's name (above) starts at token j, after "for"."""
+def _person_after(text: str, words: Sequence[str], starts: Sequence[int],
+                  ends: Sequence[int], j: int) -> bool:
+    """Whether a person's name (above) starts at word j, after "for"."""
     k = j
-    while k < len(toks) and toks[k].text[:1].isupper() and toks[k].text not in _BODY_WORDS \
-            and (k == j or text[toks[k - 1].end:toks[k].start] == " "):
+    while k < len(words) and words[k][:1].isupper() and words[k] not in _BODY_WORDS \
+            and (k == j or text[ends[k - 1]:starts[k]] == " "):
         k += 1
     if not 2 <= k - j <= 3:
         return False
-    return k == len(toks) or text[toks[k - 1].end:toks[k].start] != " " \
-        or not toks[k].text[:1].isupper()
+    return k == len(words) or text[ends[k - 1]:starts[k]] != " " \
+        or not words[k][:1].isupper()
 
 
-def _person_of_body(toks: Sequence[Token], chunk: list[int], i: int) -> bool:
+def _person_of_body(words: Sequence[str], chunk: list[int], i: int) -> bool:
     """Whether a person's name (two or three capitalised words, none a body's word) stands
     before "of the" and a body's name ("Daniel Pryce of the Harbour Party", "Imogen Varley of
     the Civic Alliance": two names, where one name made the person's every claim share the
     party's; desk probes Q6 and Q7). "Democratic Republic of the Congo", "Bank of England"
     and "Friends of the Earth" are no such pair."""
-    if not 2 <= len(chunk) <= 3 or any(toks[k].text in _BODY_WORDS or toks[k].text.isupper()
+    if not 2 <= len(chunk) <= 3 or any(words[k] in _BODY_WORDS or words[k].isupper()
                                        for k in chunk):
         return False
-    if i + 2 >= len(toks) or toks[i + 1].text != "the":
+    if i + 2 >= len(words) or words[i + 1] != "the":
         return False
     k = i + 2
-    while k < len(toks) and toks[k].text[:1].isupper():
+    while k < len(words) and words[k][:1].isupper():
         k += 1
-    return k > i + 2 and toks[k - 1].text in _FOR_HEADS
+    return k > i + 2 and words[k - 1] in _FOR_HEADS
 
 
 _NOT_NAME_STARTS: Final = STOPWORDS | COMMON_STARTERS
@@ -148,15 +147,20 @@ def _is_label(word: str) -> bool:
         and _PERIOD_LABEL_RE.fullmatch(word) is not None
 
 
-@lru_cache(maxsize=1 << 16)
 def _capital_word(word: str) -> bool:
     """Whether a word by itself may be a name's: capitalised, and no month or day ("Saturday's
     election": nor with its possessive) nor a label of a time. A pure function of the word,
-    remembered: a page repeats its capitalised words, and a corpus its vocabulary."""
+    remembered in _CAPITALS: a page repeats its capitalised words, and a corpus its
+    vocabulary."""
     # _is_label asked only of the words it can hold true of.
     return word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
         "\u2019s") not in MONTHS_AND_DAYS \
         and not ((word in TIME_ZONES or word[:1] in _PERIOD_LABEL_FIRST) and _is_label(word))
+
+
+# _capital_word's answers, read by the compiled loop of unknown_names as a dict, not through
+# an lru_cache's call (a Python call for each word); emptied when it holds 65,536 words.
+_CAPITALS: Final[dict[str, bool]] = {}
 
 
 def counted_after_group(word: str, text: str, end: int) -> bool:
@@ -183,169 +187,192 @@ _TALLY_AFTER_RE: Final = rx.compile(r"[ \t]+(?:seats?|votes?|points?|goals?|MPs|
 _DEGREE_SCALES: Final = frozenset({"Celsius", "Fahrenheit", "Kelvin", "centigrade", "Centigrade"})
 
 
-def _is_degree_scale(toks: Sequence[Token], i: int) -> bool:
+def _is_degree_scale(words: Sequence[str], i: int) -> bool:
     """"Celsius" of "44.6 degrees Celsius": the unit of a figure, no name (a desk probe: a
     name the page's other temperature claims lacked)."""
-    return toks[i].text in _DEGREE_SCALES and i > 0 and \
-        toks[i - 1].text.lower() in ("degree", "degrees")
+    return words[i] in _DEGREE_SCALES and i > 0 and \
+        words[i - 1].lower() in ("degree", "degrees")
 
 
-def _initials_gap(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether toks[i] goes on a name opened by an initialism with points, across them: the
+def _initials_gap(text: str, words: Sequence[str], starts: Sequence[int],
+                  ends: Sequence[int], i: int) -> bool:
+    """Whether words[i] goes on a name opened by an initialism with points, across them: the
     "S" of "U.S." and "Geological" after it in "U.S. Geological Survey", as "US Geological
     Survey" is one name (desk probe Z: the United States and a "Geological Survey"). Only
     into a thing's name (`names_another_thing`): not "D.C. Mayor Muriel Bowser"."""
-    gap = text[toks[i - 1].end:toks[i].start]
-    if gap == "." and len(toks[i - 1].text) == 1:
+    gap = text[ends[i - 1]:starts[i]]
+    if gap == "." and len(words[i - 1]) == 1:
         k = i  # the letters go on to the word after the initialism's last point
-        while k < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper() \
-                and text[toks[k - 1].end:toks[k].start] == ".":
+        while k < len(words) and len(words[k]) == 1 and words[k].isupper() \
+                and text[ends[k - 1]:starts[k]] == ".":
             k += 1
-        return k > i and k < len(toks) and text[toks[k - 1].end:toks[k].start] == ". " \
-            and toks[i - 1].text.isupper() and names_another_thing(text, toks, k)
-    return gap == ". " and INITIALISM_END_RE.search(text, 0, toks[i - 1].end) is not None \
-        and names_another_thing(text, toks, i)
+        return k > i and k < len(words) and text[ends[k - 1]:starts[k]] == ". " \
+            and words[i - 1].isupper() and names_another_thing(text, words, starts, ends, k)
+    return gap == ". " and INITIALISM_END_RE.search(text, 0, ends[i - 1]) is not None \
+        and names_another_thing(text, words, starts, ends, i)
 
 
 def unknown_names(
-    text: str, toks: Sequence[Token], taken: Sequence[bool], start: int,
-    names_vocab: frozenset[str] | None, resolve: Callable[[str], str | None],
+    text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+    taken: Sequence[bool], start: int, names_vocab: frozenset[str] | None,
+    resolve: Callable[[str], str | None],
 ) -> list[EntityMatch]:
-    """Proper-noun chunks of a sentence's tokens that no known name took (`taken`), each
-    with the id `resolve` gives it (a fuzzy variant of a known name) or None."""
+    """Proper-noun chunks of a sentence's words (with where each starts and ends) that no
+    known name took (`taken`), each with the id `resolve` gives it (a fuzzy variant of a
+    known name) or None."""
     out: list[EntityMatch] = []
     chunk: list[int] = []
     vocab = names_vocab if names_vocab is not None else mid_sentence_names(text)
-
-    def flush(trim: int = 0, named: bool = False) -> None:
-        while chunk and toks[chunk[-1]].text.lower() in _CONNECTORS:
-            chunk.pop()
-        if not chunk:
-            return
-        last = chunk[-1]
-        # No "and" in the chunk's text, no word "and" among its words: one part, unsplit.
-        parts = [chunk] if "and" not in text[toks[chunk[0]].start:toks[last].end] \
-            or "and" not in (toks[k].text for k in chunk) else [
-            chunk[lo:hi] for lo, hi in coordinated_parts(
-                [toks[k].text for k in chunk], lambda w: w.lower() in _NOT_NAME_STARTS,
-                lambda n: resolve(n) is not None, _LISTED_RE.search(
-                    text, max(0, toks[chunk[0]].start - 40), toks[chunk[0]].start) is not None)]
-        for part in parts:  # "Kitwe and Ndola": two names
-            if is_name_chunk(text, toks, part, start, vocab, named or len(parts) > 1):
-                s, e = toks[part[0]].start, toks[part[-1]].end - (trim if part[-1] == last else 0)
-                if text[e:e + 1] == "+" and not text[e + 1:e + 2].isalnum():
-                    e += 1  # "OPEC+" is not OPEC (a desk probe: a false conflict)
-                name = text[s:e]
-                out.append(tuple.__new__(EntityMatch, (name, s, e, resolve(name), "unknown")))
-        chunk.clear()
-
-    # flush() only when a chunk is open: most tokens are lower-case words outside names.
-    for i, tok in enumerate(toks):
-        word = tok.text
+    count = len(words)
+    # _flush() only when a chunk is open: most words are lower-case ones outside names.
+    for i in range(count):
+        word = words[i]
         # Outside a name only a capital can start one: in ASCII a letter from "A" to "Z",
         # asked by comparing (no method called for each word), else isupper().
         if not chunk and not ("A" <= (first := word[:1]) <= "Z"
                               or first > "\x7f" and first.isupper()):
             continue
         # A single space (most gaps) is a name gap without asking the regex.
-        if chunk and not (text[toks[i - 1].end:tok.start] == " "
-                          or _NAME_GAP_RE.fullmatch(text, toks[i - 1].end, tok.start)
-                          or _initials_gap(text, toks, i)):
-            flush()
+        if chunk and not (text[ends[i - 1]:starts[i]] == " "
+                          or _NAME_GAP_RE.fullmatch(text, ends[i - 1], starts[i])
+                          or _initials_gap(text, words, starts, ends, i)):
+            _flush(text, words, starts, ends, chunk, start, vocab, resolve, out)
         # _is_degree_scale asked only of the words it can hold true of.
-        capital = _capital_word(word) \
-            and not (word in _DEGREE_SCALES and _is_degree_scale(toks, i)) \
-            and not (word == "Quarter" and i + 1 < len(toks) and toks[i + 1].text.isdigit())
-        if taken[i] or (i + 1 < len(toks) and (
-                text[tok.end:tok.end + 1] in _CURRENCY_SIGNS
-                or (word in BEFORE_FIGURES and toks[i + 1].text[:1].isdigit())
-                or (word in STAT_LABELS and _STAT_FIGURE_RE.match(text, tok.end)))) \
+        known = _CAPITALS.get(word)
+        if known is None:
+            if len(_CAPITALS) >= 1 << 16:
+                _CAPITALS.clear()
+            known = _CAPITALS[word] = _capital_word(word)
+        capital = known \
+            and not (word in _DEGREE_SCALES and _is_degree_scale(words, i)) \
+            and not (word == "Quarter" and i + 1 < count and words[i + 1].isdigit())
+        if taken[i] or (i + 1 < count and (
+                text[ends[i]:ends[i] + 1] in _CURRENCY_SIGNS
+                or (word in BEFORE_FIGURES and words[i + 1][:1].isdigit())
+                or (word in STAT_LABELS and _STAT_FIGURE_RE.match(text, ends[i])))) \
                 or (word[-1].isdigit() and word.rstrip("0123456789") in GLUED_TO_FIGURES):
             if chunk:
-                flush()  # a known name, or a currency code ("US$5 billion", "NOK 45", "Tk150")
-        elif capital and chunk and word in TITLES and toks[chunk[-1]].text.lower() == "and":
+                # a known name, or a currency code ("US$5 billion", "NOK 45", "Tk150")
+                _flush(text, words, starts, ends, chunk, start, vocab, resolve, out)
+        elif capital and chunk and word in TITLES and words[chunk[-1]].lower() == "and":
             chunk.pop()  # "... Cheema and Federal Minister ...": a new name starts
-            flush()
+            _flush(text, words, starts, ends, chunk, start, vocab, resolve, out)
             chunk.append(i)
         elif capital and chunk and word in AIRCRAFT_MAKERS \
-                and toks[chunk[-1]].text.lower() not in _CONNECTORS:
+                and words[chunk[-1]].lower() not in _CONNECTORS:
             # "Albion Airways Airbus A321neo": the airline, then the aircraft; a name even
             # opening the sentence ("Emirates Airbus A380 ...": a review lost the airline)
-            flush(named=True)
+            _flush(text, words, starts, ends, chunk, start, vocab, resolve, out, named=True)
             chunk.append(i)
         elif capital:
             chunk.append(i)
-            if word.endswith(POSSESSIVE) and i + 1 < len(toks) \
-                    and toks[i + 1].text[:1].isupper() and text[tok.end:toks[i + 1].start] == " ":
-                flush(2)  # "Veridia's National Renewal Party": the owner, then the owned
+            if word.endswith(POSSESSIVE) and i + 1 < count \
+                    and words[i + 1][:1].isupper() and text[ends[i]:starts[i + 1]] == " ":
+                # "Veridia's National Renewal Party": the owner, then the owned
+                _flush(text, words, starts, ends, chunk, start, vocab, resolve, out, 2)
         elif chunk and (word.isdigit() or word[0] in "IVX" and _ROMAN_RE.fullmatch(word)) \
-                and toks[i - 1].text.lower() != "magnitude" \
-                and not (toks[i - 1].text.endswith(POSSESSIVE)
-                         and not (i + 1 < len(toks) and toks[i + 1].text[:1].isupper())) \
-                and not (word.isdigit() and toks[i - 1].text.lower() in _CONNECTORS) \
-                and not _SCORE_RE.match(text, tok.start) \
-                and not _PERCENT_NUMBER_RE.match(text, tok.start) \
-                and not counted_after_group(toks[i - 1].text, text, tok.end):
+                and words[i - 1].lower() != "magnitude" \
+                and not (words[i - 1].endswith(POSSESSIVE)
+                         and not (i + 1 < count and words[i + 1][:1].isupper())) \
+                and not (word.isdigit() and words[i - 1].lower() in _CONNECTORS) \
+                and not _SCORE_RE.match(text, starts[i]) \
+                and not _PERCENT_NUMBER_RE.match(text, starts[i]) \
+                and not counted_after_group(words[i - 1], text, ends[i]):
             # "Chiang'e 6", "Hangor II", "JF-17"; not "the Pirates 18," nor, after a
             # connector, "Brentford for 45 million euros" (a desk probe's name), nor an
             # owner's figure, "Joe Root's 71" (desk probe O: a name "Joe Root's 71"), though
             # an owner's model is ("Boeing's 737 Max": a review)
             chunk.append(i)
         elif chunk and len(word) == 1 and word.isalpha() \
-                and text[toks[i - 1].end:tok.start] == "-":
+                and text[ends[i - 1]:starts[i]] == "-":
             chunk.append(i)  # "Chang-e 8": one letter is no "-based" modifier
         elif chunk and word.lower() in _CONNECTORS and (
-                word != "for" or any(toks[k].text in _FOR_HEADS for k in chunk)
-                or not _person_after(text, toks, i + 1)) \
-                and not (word == "of" and _person_of_body(toks, chunk, i)):
+                word != "for" or any(words[k] in _FOR_HEADS for k in chunk)
+                or not _person_after(text, words, starts, ends, i + 1)) \
+                and not (word == "of" and _person_of_body(words, chunk, i)):
             chunk.append(i)
         elif chunk:
-            flush()
-    if chunk:  # (flush() of no chunk does nothing: most clauses end outside a name)
-        flush()
+            _flush(text, words, starts, ends, chunk, start, vocab, resolve, out)
+    if chunk:  # (_flush() of no chunk does nothing: most clauses end outside a name)
+        _flush(text, words, starts, ends, chunk, start, vocab, resolve, out)
     return out
 
-def _starts_name(text: str, toks: Sequence[Token], chunk: list[int], start: int,
-                 names_vocab: frozenset[str]) -> bool:
+
+def _flush(text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+           chunk: list[int], start: int, vocab: frozenset[str],
+           resolve: Callable[[str], str | None], out: list[EntityMatch], trim: int = 0,
+           named: bool = False) -> None:
+    """The names of an open chunk of words appended to `out` (`trim`: characters off the
+    last one's end; `named`: a name even opening the sentence), and the chunk emptied. A
+    function of its own, not a closure: mypyc reads a closure's variables from an object."""
+    while chunk and words[chunk[-1]].lower() in _CONNECTORS:
+        chunk.pop()
+    if not chunk:
+        return
+    last = chunk[-1]
+    # No "and" in the chunk's text, no word "and" among its words: one part, unsplit.
+    parts = [chunk] if "and" not in text[starts[chunk[0]]:ends[last]] \
+        or "and" not in (words[k] for k in chunk) else [
+        chunk[lo:hi] for lo, hi in coordinated_parts(
+            [words[k] for k in chunk], _not_name_start,
+            lambda n: resolve(n) is not None, _LISTED_RE.search(
+                text, max(0, starts[chunk[0]] - 40), starts[chunk[0]]) is not None)]
+    for part in parts:  # "Kitwe and Ndola": two names
+        if is_name_chunk(text, words, starts, part, start, vocab, named or len(parts) > 1):
+            s, e = starts[part[0]], ends[part[-1]] - (trim if part[-1] == last else 0)
+            if text[e:e + 1] == "+" and not text[e + 1:e + 2].isalnum():
+                e += 1  # "OPEC+" is not OPEC (a desk probe: a false conflict)
+            name = text[s:e]
+            out.append(tuple.__new__(EntityMatch, (name, s, e, resolve(name), "unknown")))
+    chunk.clear()
+
+
+def _not_name_start(word: str) -> bool:
+    """Whether a word of a chunk is an ordinary one no name opens with."""
+    return word.lower() in _NOT_NAME_STARTS
+
+
+def _starts_name(text: str, words: Sequence[str], starts: Sequence[int], chunk: list[int],
+                 start: int, names_vocab: frozenset[str]) -> bool:
     """Whether a word that often opens a sentence ("Space", "Science", "Government") opens
     the name after it: capitalised mid-sentence ("from Space Launch Complex 40"), or at a
     sentence's start where the page capitalises it mid-sentence too (a desk probe: "Launch
     Complex 40"). Never a stopword ("The Block III")."""
-    word = toks[chunk[0]].text
+    word = words[chunk[0]]
     if word.lower() in STOPWORDS:
         return False
-    before = char_before(text, start, toks[chunk[0]].start, " \"'(-[")
+    before = char_before(text, start, starts[chunk[0]], " \"'(-[")
     initial = not before or before in SENTENCE_ENDS \
-        or after_dash_dateline(text, start, toks[chunk[0]].start)
+        or after_dash_dateline(text, start, starts[chunk[0]])
     return not initial or word in names_vocab
 
 
 def is_name_chunk(
-    text: str, toks: Sequence[Token], chunk: list[int], start: int,
+    text: str, words: Sequence[str], starts: Sequence[int], chunk: list[int], start: int,
     names_vocab: frozenset[str], coordinated: bool = False,
 ) -> bool:
     """Whether a chunk of capitalised tokens is a name (leading ordinary words dropped);
     `coordinated`: one of names joined by "and", a name even at a sentence's start."""
     # Leading ordinary words are not part of a name: "When President Xi", "The Block III".
-    while len(chunk) > 1 and toks[chunk[0]].text.lower() in _NOT_NAME_STARTS and not (
-            toks[chunk[0]].text.lower() in STARTER_DEMONYMS
-            and any(toks[k].text.lower() in OTHER_THING for k in chunk[1:4])
-            or _starts_name(text, toks, chunk, start, names_vocab)):
+    while len(chunk) > 1 and words[chunk[0]].lower() in _NOT_NAME_STARTS and not (
+            words[chunk[0]].lower() in STARTER_DEMONYMS
+            and any(words[k].lower() in OTHER_THING for k in chunk[1:4])
+            or _starts_name(text, words, starts, chunk, start, names_vocab)):
         chunk.pop(0)
-    first = toks[chunk[0]].text
+    first = words[chunk[0]]
     low = first.lower()
     if not first[:1].isupper():
         return False  # "Between 10 and 12": the figures left are no name
     if len(chunk) > 1:
         # A word that sizes a figure and the figure ("Nearly 61", "Around 2") is no name.
-        return not (low in _NUMBER_MODIFIERS and all(toks[k].text.isdigit() for k in chunk[1:]))
+        return not (low in _NUMBER_MODIFIERS and all(words[k].isdigit() for k in chunk[1:]))
     if low in STOPWORDS or low in COMMON_STARTERS or len(first) < 2 or first.isdigit():
         return False
     if first.isupper():
         return first not in _ACCOUNTS_TERMS  # an acronym: SMIC, PLA
-    before = char_before(text, start, toks[chunk[0]].start, " \"'(-[")
+    before = char_before(text, start, starts[chunk[0]], " \"'(-[")
     sentence_initial = not before or before in SENTENCE_ENDS \
-        or after_dash_dateline(text, start, toks[chunk[0]].start)
+        or after_dash_dateline(text, start, starts[chunk[0]])
     # At a sentence start a capital says nothing: a name must also appear capitalised
     # mid-sentence somewhere in the document ("Lin" yes, "Operating" no).
     # "Moquegua and Tacna were hit": named with another name, as a chunk of two words is.

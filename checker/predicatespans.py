@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Final
 
 from checker import rx
 from checker.nlp import AUXILIARIES, stem
-from checker.textutil import Token
 
 if TYPE_CHECKING:
     from checker.lexicon import Lexicon
@@ -21,25 +20,24 @@ if TYPE_CHECKING:
 def predicate_spans(lexicon: Lexicon, text: str, start: int = 0,
                     end: int | None = None) -> list[tuple[str, int, int]]:
     """Predicate phrases in text[start:end] with character spans."""
-    toks, _, keys = lexicon.tokens(text, start, end)
+    words, starts, ends, _, keys = lexicon.words(text, start, end)
     # The tokens that are no auxiliary and their stems, picked by compress() and stemmed
     # by map() in C rather than appended one by one.
     content = [key not in AUXILIARIES for key in keys]
     phrases = lexicon.find_predicates(list(map(stem, compress(keys, content))))
     found: list[tuple[str, int, int]] = []
-    # The kept tokens and their places listed only for a phrase found (most sentences have
-    # none): 0.4% of extraction.
+    # The kept words' places listed only for a phrase found (most sentences have none):
+    # 0.4% of extraction.
     if phrases:
-        kept = list(compress(toks, content))
-        at = list(compress(range(len(toks)), content))
-        found = [(pid, kept[i].start, kept[j - 1].end)
-                 for pid, i, j in phrases if not _no_verb(text, toks, at[i])]
+        at = list(compress(range(len(words)), content))
+        found = [(pid, starts[at[i]], ends[at[j - 1]])
+                 for pid, i, j in phrases if not _no_verb(text, words, starts, ends, at[i])]
     if not found and ("up" in keys or "down" in keys):
-        found = _moved_by(lexicon, text, toks, keys)
+        found = _moved_by(lexicon, text, starts, ends, keys)
     stop = len(text) if end is None else end
     if not found and (text.find("sank", start, stop) >= 0
                       or text.find("rallied", start, stop) >= 0):
-        found = _moved_to(lexicon, keys, toks)
+        found = _moved_to(lexicon, keys, starts, ends)
     if not found and text.find(" from ", start, stop) >= 0:
         found = _to_from(lexicon, text, start, stop)
     if text.find("+", start, stop) >= 0 or text.find("(-", start, stop) >= 0 \
@@ -74,8 +72,8 @@ def _to_from(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[st
     return []
 
 
-def _moved_to(lexicon: Lexicon, keys: Sequence[str],
-              toks: Sequence[Token]) -> list[tuple[str, int, int]]:
+def _moved_to(lexicon: Lexicon, keys: Sequence[str], starts: Sequence[int],
+              ends: Sequence[int]) -> list[tuple[str, int, int]]:
     """"Shares sank 17%", "oil rallied to $82": a change only before its figure ("the
     ferry sank off Bali", "farmers rallied in Brussels" change nothing: a review)."""
     for j, key in enumerate(keys[:-1]):
@@ -85,12 +83,12 @@ def _moved_to(lexicon: Lexicon, keys: Sequence[str],
         if not (nxt[:1].isdigit() or nxt in ("to", "by") and j + 2 < len(keys)
                 and keys[j + 2][:1].isdigit()):
             continue
-        found = _change(lexicon, _MOVED_WORDS[key] == "rose", toks[j].start, toks[j].end)
+        found = _change(lexicon, _MOVED_WORDS[key] == "rose", starts[j], ends[j])
         if found:
             return found
     return []
 
-def _moved_by(lexicon: Lexicon, text: str, toks: Sequence[Token],
+def _moved_by(lexicon: Lexicon, text: str, starts: Sequence[int], ends: Sequence[int],
               keys: Sequence[str]) -> list[tuple[str, int, int]]:
     """"Cases were down 12%", "sales, up 12% on the year": a figure's change told by
     "up" or "down" before it, read as the phrase "up from" or "down from" is (a desk
@@ -100,12 +98,12 @@ def _moved_by(lexicon: Lexicon, text: str, toks: Sequence[Token],
         if keys[j] not in ("up", "down") or not keys[j + 1][:1].isdigit():
             continue
         if j and keys[j - 1] not in _BE and keys[j - 1] not in _SESSION_WORDS \
-                and "," not in text[toks[j - 1].end:toks[j].start]:
+                and "," not in text[ends[j - 1]:starts[j]]:
             continue
-        if _CHANGE_FIGURE_RE.match(text, toks[j].end) is None:
+        if _CHANGE_FIGURE_RE.match(text, ends[j]) is None:
             continue  # "were down 7 at half-time" is a score (a review)
         for pid, _, _ in lexicon.find_predicates([stem(keys[j]), stem("from")]):
-            return [(pid, toks[j].start, toks[j].end)]
+            return [(pid, starts[j], ends[j])]
     return []
 
 
@@ -149,16 +147,17 @@ _OTHER_SENSE_NOUNS: Final = frozenset({"contract", "contracts"})
 _HOMOGRAPHS: Final = frozenset({"found"})
 
 
-def _no_verb(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether the phrase word toks[i] is no verb here: a homograph of another verb, or a
+def _no_verb(text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+             i: int) -> bool:
+    """Whether the phrase word words[i] is no verb here: a homograph of another verb, or a
     noun of another sense after a determiner (across a hyphenated modifier: "a four-year
     contract")."""
-    word = toks[i].text.lower()
+    word = words[i].lower()
     if word in _HOMOGRAPHS:
         return True
     if word not in _OTHER_SENSE_NOUNS:
         return False
     j = i - 1
-    while j > 0 and text[toks[j - 1].end:toks[j].start] == "-":
+    while j > 0 and text[ends[j - 1]:starts[j]] == "-":
         j -= 2 if j > 1 else 1  # "four-year": both words of the modifier
-    return j >= 0 and toks[j].text.lower() in _DETERMINERS
+    return j >= 0 and words[j].lower() in _DETERMINERS

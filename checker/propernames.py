@@ -223,27 +223,35 @@ _AGENCY_WORDS: Final = frozenset("health statistics transport sport air tourism 
 
 def inside_name(text: str, toks: Sequence[Token], i: int,
                 hit: tuple[int, tuple[str, str]]) -> bool:
-    """Whether a known name is part of a longer name: the end of one ("Michael Jordan",
-    "Denzel Washington", "Health New Zealand") or the start of another thing's
-    ("Washington Post")."""
+    """`inside_longer_name` of Tokens (a caller holding them rather than parallel lists)."""
+    return inside_longer_name(text, [t.text for t in toks], [t.start for t in toks],
+                              [t.end for t in toks], i, hit)
+
+
+def inside_longer_name(text: str, words: Sequence[str], starts: Sequence[int],
+                       ends: Sequence[int], i: int, hit: tuple[int, tuple[str, str]]) -> bool:
+    """Whether a known name, words[i] on, is part of a longer name: the end of one
+    ("Michael Jordan", "Denzel Washington", "Health New Zealand") or the start of another
+    thing's ("Washington Post"). The words with their starts and ends: no Token built."""
     length, (_, role) = hit
-    if names_another_thing(text, toks, i + length) or _institution_of(text, toks, i):
+    if names_another_thing(text, words, starts, ends, i + length) \
+            or _institution_of(words, i):
         return True
-    if i and role == "name" and toks[i - 1].text.lower() in _AGENCY_WORDS \
-            and toks[i - 1].text[:1].isupper() and text[toks[i - 1].end:toks[i].start] == " ":
+    if i and role == "name" and words[i - 1].lower() in _AGENCY_WORDS \
+            and words[i - 1][:1].isupper() and text[ends[i - 1]:starts[i]] == " ":
         return True
     if length == 1 and role == "demonym":
-        return team_name_end(text, toks, i)
+        return team_name_end(text, words, starts, ends, i)
     if length != 1 or role not in ("name", "metonym") or i == 0:
         return False
-    prev = toks[i - 1]
-    if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " ":
+    prev = words[i - 1]
+    if not prev[:1].isupper() or text[ends[i - 1]:starts[i]] != " ":
         return False
-    before = char_before(text, 0, prev.start, " \"'(")
+    before = char_before(text, 0, starts[i - 1], " \"'(")
     if before and before not in SENTENCE_ENDS:
         return True
     # Sentence-initial: "Michael Jordan" is a name, "In Jordan" is not.
-    low = prev.text.lower()
+    low = prev.lower()
     return low not in STOPWORDS and low not in COMMON_STARTERS and low not in TITLE_WORDS
 
 
@@ -258,18 +266,18 @@ _NAMED_BODY_HEADS: Final = frozenset(
     "union federation association congress chamber society confederation".split())
 
 
-def _institution_of(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether toks[i] comes right after "<Head> of [the]": a body of the place, not the
+def _institution_of(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] comes right after "<Head> of [the]": a body of the place, not the
     place."""
     k = i - 1
-    if k > 0 and toks[k].text == "the":
+    if k > 0 and words[k] == "the":
         k -= 1
-    if k < 1 or toks[k].text != "of":
+    if k < 1 or words[k] != "of":
         return False
-    head = toks[k - 1].text
+    head = words[k - 1]
     low = head.lower()
     if low in _NAMED_BODY_HEADS:
-        return head[:1].isupper() and k >= 2 and toks[k - 2].text[:1].isupper()
+        return head[:1].isupper() and k >= 2 and words[k - 2][:1].isupper()
     return head[:1].isupper() and low in _INSTITUTION_HEADS
 
 
@@ -282,20 +290,21 @@ _PEOPLE_WORDS: Final = frozenset("""two three four five six seven eight nine ten
     detained jailed kidnapped angry worried""".split())
 
 
-def team_name_end(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether toks[i], a demonym, is a plural one right after a capitalised name word: the
+def team_name_end(text: str, words: Sequence[str], starts: Sequence[int],
+                  ends: Sequence[int], i: int) -> bool:
+    """Whether words[i], a demonym, is a plural one right after a capitalised name word: the
     end of a team's name ("Mumbai Indians", "Cleveland Indians"), not the country's people
     (a desk probe: "Mumbai Indians won the final" was India's win). "Many Indians", "In
     March Indians" and "Britain's Indians" are still the people."""
-    word = toks[i].text
+    word = words[i]
     if i == 0 or not word.endswith("s") or word.endswith(("ss", *POSSESSIVE)):
         return False  # not "Swiss"
-    prev = toks[i - 1]
-    low = prev.text.lower()
-    if not prev.text[:1].isupper() or text[prev.end:toks[i].start] != " " \
-            or low in MONTHS_AND_DAYS or low in TITLE_WORDS or prev.text.endswith(POSSESSIVE):
+    prev = words[i - 1]
+    low = prev.lower()
+    if not prev[:1].isupper() or text[ends[i - 1]:starts[i]] != " " \
+            or low in MONTHS_AND_DAYS or low in TITLE_WORDS or prev.endswith(POSSESSIVE):
         return False
-    before = char_before(text, 0, prev.start, " \"'(")
+    before = char_before(text, 0, starts[i - 1], " \"'(")
     if before and before not in SENTENCE_ENDS:
         return True
     # Sentence-initial: "Two Americans were killed", "Young Indians leave" are people.
@@ -306,28 +315,27 @@ def team_name_end(text: str, toks: Sequence[Token], i: int) -> bool:
 INITIALISM_END_RE: Final = rx.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")
 
 
-def names_another_thing(text: str, toks: Sequence[Token], j: int) -> bool:
-    """Capitalised words from toks[j] on (up to three, single spaces apart) that end in a
+def names_another_thing(text: str, words: Sequence[str], starts: Sequence[int],
+                        ends: Sequence[int], j: int) -> bool:
+    """Capitalised words from words[j] on (up to three, single spaces apart) that end in a
     word naming a newspaper, sea, airline, university and the like."""
-    prev_end = toks[j - 1].end if j else 0
-    for k in range(j, min(j + 3, len(toks))):
-        tok = toks[k]
-        gap = text[prev_end:tok.start]
+    prev_end = ends[j - 1] if j else 0
+    for k in range(j, min(j + 3, len(words))):
+        word = words[k]
+        gap = text[prev_end:starts[k]]
         # (after an initialism, its point: "U.S. Geological Survey" is one name, as "US
         # Geological Survey" is; desk probe Z: the United States and a "Geological Survey")
-        if not tok.text[:1].isupper() or (gap != " " and not (
+        if not word[:1].isupper() or (gap != " " and not (
                 k == j and gap == ". " and INITIALISM_END_RE.search(text, 0, prev_end))):
             return False
-        if tok.text.lower() in OTHER_THING:
+        if word.lower() in OTHER_THING:
             return True
-        prev_end = tok.end
+        prev_end = ends[k]
     return False
 
 
-def negated_prefix(text: str, toks: Sequence[Token], i: int) -> bool:
+def negated_prefix(text: str, words: Sequence[str], starts: Sequence[int], i: int) -> bool:
     """`non-Chinese` is not a mention of China."""
-    if i == 0 or text[toks[i].start - 1:toks[i].start] != "-":
+    if i == 0 or text[starts[i] - 1:starts[i]] != "-":
         return False
-    return toks[i - 1].text.lower() in _NEGATING_PREFIXES
-
-
+    return words[i - 1].lower() in _NEGATING_PREFIXES

@@ -29,7 +29,7 @@ from checker.predicatespans import predicate_spans
 from checker.propernames import (
     EntityMatch,
     has_clock,
-    inside_name,
+    inside_longer_name,
     lower_word_count,
     mid_sentence_names,
     negated_prefix,
@@ -223,21 +223,21 @@ def _old_find_entities(lexicon: Lexicon, text: str, start: int = 0, end: int | N
                        names_vocab: frozenset[str] | None = None,
                        body: int | None = None) -> list[EntityMatch]:
     """Lexicon.find_entities as it was: the alias starts picked by compress() and map()."""
-    toks, cased, lower = lexicon.tokens(text, start, end)
-    taken = [False] * len(toks)
+    words, starts, ends, cased, lower = lexicon.words(text, start, end)
+    taken = [False] * len(words)
     found: list[EntityMatch] = []
     free = 0
     for i in compress(range(len(lower)), map(lexicon._starts.__contains__, lower)):
         if i < free:
             continue
         hit = lexicon._longest(lower, cased, i)
-        end_char = toks[i + hit[0] - 1].end if hit else 0
-        if hit and not negated_prefix(text, toks, i) \
+        end_char = ends[i + hit[0] - 1] if hit else 0
+        if hit and not negated_prefix(text, words, starts, i) \
                 and text[end_char:end_char + 1] not in ("$", "+") \
-                and not inside_name(text, toks, i, hit) \
-                and not lexicon._team_name_follows(text, toks, lower, i + hit[0]):
+                and not inside_longer_name(text, words, starts, ends, i, hit) \
+                and not lexicon._team_name_follows(text, words, starts, ends, i + hit[0]):
             length, (eid, role) = hit
-            s, e = toks[i].start, toks[i + length - 1].end
+            s, e = starts[i], ends[i + length - 1]
             if length > 1 and text[e:e + 1] == "." and re.fullmatch(
                     r"(?:[A-Z]\.)+[A-Z]", text[s:e]):
                 e += 1
@@ -245,8 +245,8 @@ def _old_find_entities(lexicon: Lexicon, text: str, start: int = 0, end: int | N
             for k in range(i, i + length):
                 taken[k] = True
             free = i + length
-    found.extend(unknown_names(text, toks, taken, start if body is None else body,
-                               names_vocab, lexicon.resolve))
+    found.extend(unknown_names(text, words, starts, ends, taken,
+                               start if body is None else body, names_vocab, lexicon.resolve))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -275,19 +275,21 @@ def _old_predicate_spans(lexicon: Lexicon, text: str, start: int = 0,
                          end: int | None = None) -> list[tuple[str, int, int]]:
     """predicatespans.predicate_spans as it was: the kept tokens listed for every text."""
     ps = predicatespans
-    toks, _, keys = lexicon.tokens(text, start, end)
+    words, starts, ends, _, keys = lexicon.words(text, start, end)
     content = [key not in AUXILIARIES for key in keys]
-    kept = list(compress(toks, content))
-    at = list(compress(range(len(toks)), content))
+    kept_starts = list(compress(starts, content))
+    kept_ends = list(compress(ends, content))
+    at = list(compress(range(len(words)), content))
     stems = list(map(stem, compress(keys, content)))
-    found = [(pid, kept[i].start, kept[j - 1].end)
-             for pid, i, j in lexicon.find_predicates(stems) if not ps._no_verb(text, toks, at[i])]
+    found = [(pid, kept_starts[i], kept_ends[j - 1])
+             for pid, i, j in lexicon.find_predicates(stems)
+             if not ps._no_verb(text, words, starts, ends, at[i])]
     if ("up" in keys or "down" in keys) and not found:
-        found = ps._moved_by(lexicon, text, toks, keys)
+        found = ps._moved_by(lexicon, text, starts, ends, keys)
     stop = len(text) if end is None else end
     if not found and (text.find("sank", start, stop) >= 0
                       or text.find("rallied", start, stop) >= 0):
-        found = ps._moved_to(lexicon, keys, toks)
+        found = ps._moved_to(lexicon, keys, starts, ends)
     if not found and text.find(" from ", start, stop) >= 0:
         found = ps._to_from(lexicon, text, start, stop)
     if text.find("+", start, stop) >= 0 or text.find("(-", start, stop) >= 0 \
