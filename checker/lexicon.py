@@ -205,8 +205,8 @@ class Lexicon:
         found.sort(key=START)
         return found
 
-    def _team_name_follows(self, text: str, words: Sequence[str], starts: Sequence[int],
-                           ends: Sequence[int], j: int) -> bool:
+    def _team_name_follows(self, text: str, words: list[str], starts: list[int],
+                           ends: list[int], j: int) -> bool:
         """Whether a known name ends right before a team's plural demonym: "American" of
         "American Indians" starts the name with it (propernames.team_name_end)."""
         if j >= len(words):
@@ -270,7 +270,7 @@ class Lexicon:
         return words, starts, ends, cased, lower
 
     def _longest(
-        self, lower: Sequence[str], cased: Sequence[str], i: int
+        self, lower: list[str], cased: list[str], i: int
     ) -> tuple[int, tuple[str, str]] | None:
         room = len(lower) - i
         for length in self._starts.get(lower[i], ()):

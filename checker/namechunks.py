@@ -8,7 +8,7 @@ words are names, and which capitals are ordinary words, labels or parts of a fig
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Final
 
 from checker import rx
@@ -71,8 +71,8 @@ _BODY_WORDS: Final = _FOR_HEADS | frozenset("""Rights International Studies Rese
     Australia Canada India China""".split())
 
 
-def _person_after(text: str, words: Sequence[str], starts: Sequence[int],
-                  ends: Sequence[int], j: int) -> bool:
+def _person_after(text: str, words: list[str], starts: list[int],
+                  ends: list[int], j: int) -> bool:
     """Whether a person's name (above) starts at word j, after "for"."""
     k = j
     while k < len(words) and words[k][:1].isupper() and words[k] not in _BODY_WORDS \
@@ -84,7 +84,7 @@ def _person_after(text: str, words: Sequence[str], starts: Sequence[int],
         or not words[k][:1].isupper()
 
 
-def _person_of_body(words: Sequence[str], chunk: list[int], i: int) -> bool:
+def _person_of_body(words: list[str], chunk: list[int], i: int) -> bool:
     """Whether a person's name (two or three capitalised words, none a body's word) stands
     before "of the" and a body's name ("Daniel Pryce of the Harbour Party", "Imogen Varley of
     the Civic Alliance": two names, where one name made the person's every claim share the
@@ -187,15 +187,15 @@ _TALLY_AFTER_RE: Final = rx.compile(r"[ \t]+(?:seats?|votes?|points?|goals?|MPs|
 _DEGREE_SCALES: Final = frozenset({"Celsius", "Fahrenheit", "Kelvin", "centigrade", "Centigrade"})
 
 
-def _is_degree_scale(words: Sequence[str], i: int) -> bool:
+def _is_degree_scale(words: list[str], i: int) -> bool:
     """"Celsius" of "44.6 degrees Celsius": the unit of a figure, no name (a desk probe: a
     name the page's other temperature claims lacked)."""
     return words[i] in _DEGREE_SCALES and i > 0 and \
         words[i - 1].lower() in ("degree", "degrees")
 
 
-def _initials_gap(text: str, words: Sequence[str], starts: Sequence[int],
-                  ends: Sequence[int], i: int) -> bool:
+def _initials_gap(text: str, words: list[str], starts: list[int],
+                  ends: list[int], i: int) -> bool:
     """Whether words[i] goes on a name opened by an initialism with points, across them: the
     "S" of "U.S." and "Geological" after it in "U.S. Geological Survey", as "US Geological
     Survey" is one name (desk probe Z: the United States and a "Geological Survey"). Only
@@ -213,8 +213,8 @@ def _initials_gap(text: str, words: Sequence[str], starts: Sequence[int],
 
 
 def unknown_names(
-    text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int],
-    taken: Sequence[bool], start: int, names_vocab: frozenset[str] | None,
+    text: str, words: list[str], starts: list[int], ends: list[int],
+    taken: list[bool], start: int, names_vocab: frozenset[str] | None,
     resolve: Callable[[str], str | None],
 ) -> list[EntityMatch]:
     """Proper-noun chunks of a sentence's words (with where each starts and ends) that no
@@ -228,9 +228,10 @@ def unknown_names(
     for i in range(count):
         word = words[i]
         # Outside a name only a capital can start one: in ASCII a letter from "A" to "Z",
-        # asked by comparing (no method called for each word), else isupper().
-        if not chunk and not ("A" <= (first := word[:1]) <= "Z"
-                              or first > "\x7f" and first.isupper()):
+        # asked of the first character's code (read in place: no string made, no generic
+        # comparison), else isupper(). (A word is never empty.)
+        if not chunk and not (65 <= (first := ord(word[0])) <= 90
+                              or first > 127 and word[0].isupper()):
             continue
         # A single space (most gaps) is a name gap without asking the regex.
         if chunk and not (text[ends[i - 1]:starts[i]] == " "
@@ -298,7 +299,7 @@ def unknown_names(
     return out
 
 
-def _flush(text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+def _flush(text: str, words: list[str], starts: list[int], ends: list[int],
            chunk: list[int], start: int, vocab: frozenset[str],
            resolve: Callable[[str], str | None], out: list[EntityMatch], trim: int = 0,
            named: bool = False) -> None:
@@ -332,7 +333,7 @@ def _not_name_start(word: str) -> bool:
     return word.lower() in _NOT_NAME_STARTS
 
 
-def _starts_name(text: str, words: Sequence[str], starts: Sequence[int], chunk: list[int],
+def _starts_name(text: str, words: list[str], starts: list[int], chunk: list[int],
                  start: int, names_vocab: frozenset[str]) -> bool:
     """Whether a word that often opens a sentence ("Space", "Science", "Government") opens
     the name after it: capitalised mid-sentence ("from Space Launch Complex 40"), or at a
@@ -348,7 +349,7 @@ def _starts_name(text: str, words: Sequence[str], starts: Sequence[int], chunk: 
 
 
 def is_name_chunk(
-    text: str, words: Sequence[str], starts: Sequence[int], chunk: list[int], start: int,
+    text: str, words: list[str], starts: list[int], chunk: list[int], start: int,
     names_vocab: frozenset[str], coordinated: bool = False,
 ) -> bool:
     """Whether a chunk of capitalised tokens is a name (leading ordinary words dropped);

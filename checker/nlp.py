@@ -94,10 +94,19 @@ AUXILIARIES: Final = frozenset(
 _STEMMER: Final = snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=200_000)
+# stem's answers: a dict a compiled caller reads (a direct call and a look-up), not an
+# lru_cache called through Python's call protocol for each word; emptied at 200,000 words.
+_STEMS: Final[dict[str, str]] = {}
+
+
 def stem(word: str) -> str:
-    """Snowball stem of a lower-case word."""
-    return str(_STEMMER.stemWord(word))
+    """Snowball stem of a lower-case word (remembered: a corpus repeats its vocabulary)."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= 200_000:
+            _STEMS.clear()
+        found = _STEMS[word] = str(_STEMMER.stemWord(word))
+    return found
 
 
 def match_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:

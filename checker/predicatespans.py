@@ -6,8 +6,6 @@ tells without a verb of the lexicon ("were down 12%", "shares sank 17%", "(+4.9%
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from itertools import compress
 from typing import TYPE_CHECKING, Final
 
 from checker import rx
@@ -21,15 +19,18 @@ def predicate_spans(lexicon: Lexicon, text: str, start: int = 0,
                     end: int | None = None) -> list[tuple[str, int, int]]:
     """Predicate phrases in text[start:end] with character spans."""
     words, starts, ends, _, keys = lexicon.words(text, start, end)
-    # The tokens that are no auxiliary and their stems, picked by compress() and stemmed
-    # by map() in C rather than appended one by one.
-    content = [key not in AUXILIARIES for key in keys]
-    phrases = lexicon.find_predicates(list(map(stem, compress(keys, content))))
+    # The stems of the words that are no auxiliary, and their places: a compiled loop calls
+    # the compiled stem (a dict look-up) directly, where map() called it through Python's
+    # call protocol for each word.
+    stems: list[str] = []
+    at: list[int] = []
+    for i, key in enumerate(keys):
+        if key not in AUXILIARIES:
+            stems.append(stem(key))
+            at.append(i)
+    phrases = lexicon.find_predicates(stems)
     found: list[tuple[str, int, int]] = []
-    # The kept words' places listed only for a phrase found (most sentences have none):
-    # 0.4% of extraction.
     if phrases:
-        at = list(compress(range(len(words)), content))
         found = [(pid, starts[at[i]], ends[at[j - 1]])
                  for pid, i, j in phrases if not _no_verb(text, words, starts, ends, at[i])]
     if not found and ("up" in keys or "down" in keys):
@@ -72,8 +73,8 @@ def _to_from(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[st
     return []
 
 
-def _moved_to(lexicon: Lexicon, keys: Sequence[str], starts: Sequence[int],
-              ends: Sequence[int]) -> list[tuple[str, int, int]]:
+def _moved_to(lexicon: Lexicon, keys: list[str], starts: list[int],
+              ends: list[int]) -> list[tuple[str, int, int]]:
     """"Shares sank 17%", "oil rallied to $82": a change only before its figure ("the
     ferry sank off Bali", "farmers rallied in Brussels" change nothing: a review)."""
     for j, key in enumerate(keys[:-1]):
@@ -88,8 +89,8 @@ def _moved_to(lexicon: Lexicon, keys: Sequence[str], starts: Sequence[int],
             return found
     return []
 
-def _moved_by(lexicon: Lexicon, text: str, starts: Sequence[int], ends: Sequence[int],
-              keys: Sequence[str]) -> list[tuple[str, int, int]]:
+def _moved_by(lexicon: Lexicon, text: str, starts: list[int], ends: list[int],
+              keys: list[str]) -> list[tuple[str, int, int]]:
     """"Cases were down 12%", "sales, up 12% on the year": a figure's change told by
     "up" or "down" before it, read as the phrase "up from" or "down from" is (a desk
     probe: "down 12%" and "up 12%" corroborated). Only after a form of "be", a word of a
@@ -147,7 +148,7 @@ _OTHER_SENSE_NOUNS: Final = frozenset({"contract", "contracts"})
 _HOMOGRAPHS: Final = frozenset({"found"})
 
 
-def _no_verb(text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+def _no_verb(text: str, words: list[str], starts: list[int], ends: list[int],
              i: int) -> bool:
     """Whether the phrase word words[i] is no verb here: a homograph of another verb, or a
     noun of another sense after a determiner (across a hyphenated modifier: "a four-year

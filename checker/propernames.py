@@ -228,8 +228,8 @@ def inside_name(text: str, toks: Sequence[Token], i: int,
                               [t.end for t in toks], i, hit)
 
 
-def inside_longer_name(text: str, words: Sequence[str], starts: Sequence[int],
-                       ends: Sequence[int], i: int, hit: tuple[int, tuple[str, str]]) -> bool:
+def inside_longer_name(text: str, words: list[str], starts: list[int],
+                       ends: list[int], i: int, hit: tuple[int, tuple[str, str]]) -> bool:
     """Whether a known name, words[i] on, is part of a longer name: the end of one
     ("Michael Jordan", "Denzel Washington", "Health New Zealand") or the start of another
     thing's ("Washington Post"). The words with their starts and ends: no Token built."""
@@ -266,7 +266,7 @@ _NAMED_BODY_HEADS: Final = frozenset(
     "union federation association congress chamber society confederation".split())
 
 
-def _institution_of(words: Sequence[str], i: int) -> bool:
+def _institution_of(words: list[str], i: int) -> bool:
     """Whether words[i] comes right after "<Head> of [the]": a body of the place, not the
     place."""
     k = i - 1
@@ -290,8 +290,8 @@ _PEOPLE_WORDS: Final = frozenset("""two three four five six seven eight nine ten
     detained jailed kidnapped angry worried""".split())
 
 
-def team_name_end(text: str, words: Sequence[str], starts: Sequence[int],
-                  ends: Sequence[int], i: int) -> bool:
+def team_name_end(text: str, words: list[str], starts: list[int],
+                  ends: list[int], i: int) -> bool:
     """Whether words[i], a demonym, is a plural one right after a capitalised name word: the
     end of a team's name ("Mumbai Indians", "Cleveland Indians"), not the country's people
     (a desk probe: "Mumbai Indians won the final" was India's win). "Many Indians", "In
@@ -315,8 +315,8 @@ def team_name_end(text: str, words: Sequence[str], starts: Sequence[int],
 INITIALISM_END_RE: Final = rx.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")
 
 
-def names_another_thing(text: str, words: Sequence[str], starts: Sequence[int],
-                        ends: Sequence[int], j: int) -> bool:
+def names_another_thing(text: str, words: list[str], starts: list[int],
+                        ends: list[int], j: int) -> bool:
     """Capitalised words from words[j] on (up to three, single spaces apart) that end in a
     word naming a newspaper, sea, airline, university and the like."""
     prev_end = ends[j - 1] if j else 0
@@ -334,7 +334,7 @@ def names_another_thing(text: str, words: Sequence[str], starts: Sequence[int],
     return False
 
 
-def negated_prefix(text: str, words: Sequence[str], starts: Sequence[int], i: int) -> bool:
+def negated_prefix(text: str, words: list[str], starts: list[int], i: int) -> bool:
     """`non-Chinese` is not a mention of China."""
     if i == 0 or text[starts[i] - 1:starts[i]] != "-":
         return False
