@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from checker import namechunks, nlp
 from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
+from checker.extract import triples
 from checker.lexicon import _INITIALISM_RE, Lexicon
 from checker.namebounds import after_dash_dateline, coordinated_parts
 from checker.namechunks import (
@@ -617,6 +618,51 @@ def test_words_are_the_tokens(text: str, start: int) -> None:
     assert (cased, lower) == (cased2, lower2)
 
 
+# -- triples ----------------------------------------------------------------------------
+
+
+def _old_gap(text: str, lo: int, ps: int) -> str:
+    """triples._gap as it was: the aside's pattern and the tail's searched in every gap."""
+    gap = triples._ASIDE_RE.sub(" ", text[lo:ps])
+    tail = triples._BEFORE_PREDICATE_RE.search(gap)
+    return gap[:tail.start()] if tail else gap
+
+
+def _old_full_verb(text: str) -> bool:
+    """triples._full_verb as it was: _VERB_TWIN's matches in the lower-case text."""
+    return any(m.group() not in triples._AUXILIARY
+               for m in triples._VERB_TWIN.finditer(text.lower()))
+
+
+# The words of the tail and of verbs, in any case, words that only start or end like them,
+# blanks of every kind (\x1c-\x1f are blanks to str.split and to \s alike) and asides.
+_GAP_WORDS = ["has", "HAS", "Has", "have", "had", "is", "was", "not", "never", "been", "be",
+              "become", "becomes", "bee", "an", "a", "the", "The", "to", "remained", "jointly",
+              "hasx", "xhas", "x", "ended", "joined", "signed", "will", "will be", "has been",
+              "its", "and", ",", ", which", ", who", "which", "\u017fince", "K", "\u00e9",
+              "12ed", "the_ed"]
+_BLANKS = [" ", " ", "  ", "\t", "\n", "\x1c", "\x0b", "", "\u00a0"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_BLANKS), st.sampled_from(_GAP_WORDS)), max_size=8)
+       .map(lambda parts: "".join(b + w for b, w in parts)), st.sampled_from(_BLANKS))
+def test_gap_and_full_verb_as_before(text: str, end: str) -> None:
+    text += end
+    for lo in range(min(len(text), 3) + 1):
+        assert triples._gap(text, lo, len(text)) == _old_gap(text, lo, len(text)), text
+    assert triples._full_verb(text) == _old_full_verb(text), text
+
+
+def test_gap_and_full_verb_cases() -> None:
+    for text, gap in [(" has", ""), ("has", "has"), (" it has not been", " it"),
+                      ("Turkey, which joined in 2009, has", "Turkey"), ("x  HAS\t", "x"),
+                      (" has x", " has x"), (" becomes", ""), (" bee", " bee"), ("", "")]:
+        assert triples._gap(text, 0, len(text)) == _old_gap(text, 0, len(text)) == gap, text
+    for text, verb in [("ended its cooperation", True), ("is one of", False),
+                       ("has been a member", False), ("re-signed", True), ("", False)]:
+        assert triples._full_verb(text) == _old_full_verb(text) == verb, text
+
+
 def test_stems_remembered_as_computed() -> None:
     """nlp.stem's dict, emptied when full, gives the Snowball stem of every word."""
     nlp._STEMS.clear()
@@ -626,3 +672,4 @@ def test_stems_remembered_as_computed() -> None:
     assert len(nlp._STEMS) < 200_000
     assert all(nlp._STEMS[w] == nlp._STEMMER.stemWord(w) for w in nlp._STEMS)
     nlp._STEMS.clear()
+

@@ -157,6 +157,10 @@ _BEFORE_PREDICATE_RE: Final = rx.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|not|never|also|already|been|be|to|"
     r"did|does|do|now|since|then|formally|officially|jointly|a|an|the|became|become|becomes|"
     r"remain|remains|remained))*\s*\Z", re.IGNORECASE)
+# ... as words (lower-case), for ASCII gaps (_gap).
+_BEFORE_PREDICATE_WORDS: Final = frozenset("""has have had is are was were will would not never
+    also already been be to did does do now since then formally officially jointly a an the
+    became become becomes remain remains remained""".split())
 _PREPOSITION_BEFORE_RE: Final = rx.compile(
     r"\b(?:to|in|at|from|on|with|of|for|by|into|onto|near|over|under|than)\s+(?:the\s+)?\Z",
     re.IGNORECASE)
@@ -214,15 +218,42 @@ def _own_subject(text: str, name: EntityMatch, ps: int) -> bool:
 def _gap(text: str, lo: int, ps: int) -> str:
     """The words between a name ending at lo and the predicate phrase at ps, closed relative
     clauses left out and the predicate's own auxiliaries and adverbs cut off its end."""
-    gap = _ASIDE_RE.sub(" ", text[lo:ps])
-    tail = _BEFORE_PREDICATE_RE.search(gap)
-    return gap[:tail.start()] if tail else gap
+    gap = text[lo:ps]
+    if "," in gap:  # (each aside holds two)
+        gap = _ASIDE_RE.sub(" ", gap)
+    if not gap.isascii():
+        tail = _BEFORE_PREDICATE_RE.search(gap)
+        return gap[:tail.start()] if tail else gap
+    # In ASCII, _BEFORE_PREDICATE_RE's match is the run of its words at the end (each after
+    # a blank, any case), read off word by word: the pattern, opening with a group, was
+    # tried at every position of the gap (tests/test_speed53_names.py).
+    head = gap.rstrip()
+    while True:
+        parts = head.rsplit(None, 1)
+        if not parts or parts[-1].lower() not in _BEFORE_PREDICATE_WORDS:
+            return gap[:len(head)]
+        if len(parts) == 1:  # the word opens the gap: taken only after a blank
+            return "" if head[0].isspace() else gap[:len(head)]
+        head = parts[0]  # (rsplit drops the blanks before the word too)
 
 
 def _full_verb(text: str) -> bool:
     """Whether text holds a verb other than an auxiliary ("is one of the members of" is the
     predicate's own copula; "ended its cooperation" another clause's verb)."""
-    return any(m.group() not in _AUXILIARY for m in _VERB_TWIN.finditer(text.lower()))
+    low = text.lower()
+    if not low.isascii():
+        return any(m.group() not in _AUXILIARY for m in _VERB_TWIN.finditer(low))
+    # _VERB_TWIN's matches in turn as verb_at finds them: _VERB_AFTER in " " + the text, each
+    # search from where the last word ended.
+    spaced = " " + low
+    pos = 0
+    while True:
+        m = _VERB_AFTER.search(spaced, pos)
+        if m is None:
+            return False
+        pos = m.end() - 1
+        if spaced[m.start() + 1:pos + 1] not in _AUXILIARY:
+            return True
 
 
 def _name(match: EntityMatch) -> str:
