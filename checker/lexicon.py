@@ -82,6 +82,19 @@ def phrase_stems(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# The number of bits set in each byte (a table read in the compiled loop of
+# Lexicon._reachable, where int.bit_count() was a Python method call).
+_BITS: Final[list[int]] = [bin(n).count("1") for n in range(256)]
+
+
+def _char_bits(text: str) -> int:
+    """The characters of text as bits of an int: bit (code % 32) for each."""
+    bits = 0
+    for ch in text:
+        bits |= 1 << (ord(ch) & 31)
+    return bits
+
+
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -105,6 +118,11 @@ class Lexicon:
     # (query length, threshold) -> the choices whose length lets them reach the cutoff, in
     # _choice_keys order (see _near_choices).
     _near: dict[tuple[int, float], list[str]] = field(default_factory=dict)
+    # Each choice's characters as bits (`_char_bits`), built with the choices; and for each
+    # _near key, its choices with their bits and the most bits they may differ in (_fuzzy).
+    _choice_bits: dict[str, int] = field(default_factory=dict)
+    _near_bits: dict[tuple[int, float], list[tuple[str, int, int]]] = field(
+        default_factory=dict)
     _resolved: dict[str, str | None] = field(default_factory=dict)
     _looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)
@@ -341,12 +359,15 @@ class Lexicon:
         if self._choices is None:
             self._choices = {" ".join(k): v[0] for k, v in self._ci.items() if v[1] == "name"}
             self._choice_keys = list(self._choices)  # built once, not per unknown name
+            self._choice_bits = {c: _char_bits(c) for c in self._choice_keys}
             self._near.clear()
+            self._near_bits.clear()
         choices = self._choices
-        best = process.extractOne(
-            query, self._near_choices(len(query)), scorer=fuzz.ratio,
-            score_cutoff=self.fuzzy_threshold * 100,
-        )
+        near = self._reachable(query)
+        if not near:
+            return None  # (extractOne finds nothing in no choices)
+        best = process.extractOne(query, near, scorer=fuzz.ratio,
+                                  score_cutoff=self.fuzzy_threshold * 100)
         if best is None:
             return None
         candidate = best[0]
@@ -371,6 +392,33 @@ class Lexicon:
                 c for c in self._choice_keys
                 if abs(len(c) - length) <= slack * (len(c) + length) + 1]
         return near
+
+    def _reachable(self, query: str) -> list[str]:
+        """The near choices whose characters let them reach the cutoff, in order.
+
+        The Indel distance is at least the number of bits in which the characters of the
+        query and a choice differ (`_char_bits`: each such bit is a character one of them
+        lacks, to delete or insert), so a choice differing in more than the cutoff lets it
+        differ in characters (with one of slack, as _near_choices) cannot reach it: most
+        queries are left with none, and extractOne (21 K instructions a call) is not called.
+        """
+        size = len(query)
+        key = (size, self.fuzzy_threshold)
+        rows = self._near_bits.get(key)
+        if rows is None:
+            slack = 1 - self.fuzzy_threshold
+            # (a count of bits is whole: at most the bound is at most its whole part)
+            rows = self._near_bits[key] = [
+                (c, self._choice_bits[c], int(slack * (len(c) + size) + 1))
+                for c in self._near_choices(size)]
+        bits = _char_bits(query)
+        out: list[str] = []
+        for choice, held, most in rows:
+            diff = bits ^ held
+            if _BITS[diff & 255] + _BITS[diff >> 8 & 255] + _BITS[diff >> 16 & 255] \
+                    + _BITS[diff >> 24] <= most:
+                out.append(choice)
+        return out
 
     def ancestors(self, entity_id: str) -> list[str]:
         """Parents of an entity, nearest first (cycles are cut)."""

@@ -9,6 +9,7 @@ from itertools import compress
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from checker import namechunks, nlp
 from checker.currencies import BEFORE_FIGURES, GLUED_TO_FIGURES
@@ -673,3 +674,55 @@ def test_stems_remembered_as_computed() -> None:
     assert all(nlp._STEMS[w] == nlp._STEMMER.stemWord(w) for w in nlp._STEMS)
     nlp._STEMS.clear()
 
+
+# -- fuzzy names ------------------------------------------------------------------------
+
+
+def _old_fuzzy(lexicon: Lexicon, key: tuple[str, ...]) -> str | None:
+    """Lexicon._fuzzy as it was: extractOne over every choice of a near length."""
+    if not key or lexicon.fuzzy_threshold >= 1:
+        return None
+    digits = [k for k in key if any(c.isdigit() for c in k)]
+    query = " ".join(key)
+    if len(query) < 5:
+        return None
+    lexicon._fuzzy(("warm", "up"))  # (the choices built)
+    assert lexicon._choices is not None
+    best = process.extractOne(query, lexicon._near_choices(len(query)), scorer=fuzz.ratio,
+                              score_cutoff=lexicon.fuzzy_threshold * 100)
+    if best is None:
+        return None
+    candidate = best[0]
+    if [k for k in candidate.split() if any(c.isdigit() for c in k)] != digits:
+        return None
+    return lexicon._choices[candidate]
+
+
+def test_fuzzy_as_before(ruleset: RuleSet) -> None:
+    """Names near known ones and far from them, at three thresholds."""
+    lexicon = ruleset.lexicon
+    lexicon._fuzzy(("warm", "up"))
+    names = list(lexicon._choice_keys)
+    queries = [q for n in names for q in (
+        n, n + "s", n[:-1], n[1:], n + " x", "x" + n, n * 2, n[::-1], n.replace("a", "e"),
+        n.replace("e", "\u00e9"), n + " 2", n[:3] + "zz" + n[3:], n.upper())]
+    hits = 0
+    try:
+        for threshold in (0.9, 0.8, 0.5):
+            lexicon.fuzzy_threshold = threshold
+            lexicon._near.clear()
+            for query in queries:
+                key = tuple(query.split())
+                found = lexicon._fuzzy(key)
+                assert found == _old_fuzzy(lexicon, key), (query, threshold)
+                hits += found is not None
+    finally:
+        lexicon.fuzzy_threshold = 0.9
+        lexicon._near.clear()
+    assert hits > len(queries)
+
+
+@given(st.text(alphabet="abcehinorsu \u00e90", min_size=5, max_size=16))
+def test_fuzzy_as_before_any_text(ruleset: RuleSet, query: str) -> None:
+    key = tuple(query.split())
+    assert ruleset.lexicon._fuzzy(key) == _old_fuzzy(ruleset.lexicon, key)
