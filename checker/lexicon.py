@@ -25,6 +25,7 @@ from checker.nlp import (
     token_key,
     token_split_re,
 )
+from checker.predicatespans import PredicateInfo, index_phrases, phrases_in
 from checker.predicatespans import predicate_spans as _predicate_spans
 from checker.propernames import (
     EntityMatch,
@@ -56,20 +57,6 @@ class EntityInfo:
 _KEYED_CHARS_RE: Final = rx.compile("['\u2019\u2018\u02bc&]")
 # Letters and points: "U.S", "U.K", "E.U" (a known name matched without its last point).
 _INITIALISM_RE: Final = rx.compile(r"(?:[A-Z]\.)+[A-Z]")
-
-
-@dataclass(frozen=True)
-class PredicateInfo:
-    """A predicate id with its phrases (stemmed, auxiliaries removed)."""
-
-    id: str
-    phrases: tuple[tuple[str, ...], ...]
-    antonyms: tuple[str, ...] = ()
-    single_valued: bool = False
-
-    def __reduce__(self) -> tuple[Callable[..., PredicateInfo], tuple[object, ...]]:
-        """Pickled as its fields, rebuilt by __init__ (as EntityInfo)."""
-        return PredicateInfo, (self.id, self.phrases, self.antonyms, self.single_valued)
 
 
 def phrase_stems(text: str) -> tuple[str, ...]:
@@ -176,10 +163,7 @@ class Lexicon:
         phrases = tuple(p for p in (phrase_stems(x) for x in rule.phrases) if p)
         info = PredicateInfo(rule.id, phrases, tuple(rule.antonyms), rule.single_valued)
         self.predicates[rule.id] = info
-        for phrase in phrases:
-            self._phrase_index.setdefault(phrase[0], []).append((phrase, rule.id))
-        for bucket in self._phrase_index.values():
-            bucket.sort(key=lambda item: -len(item[0]))
+        index_phrases(self._phrase_index, phrases, rule.id)
 
     # -- entities -----------------------------------------------------------------------
 
@@ -438,22 +422,7 @@ class Lexicon:
 
     def find_predicates(self, stems: Sequence[str]) -> list[tuple[str, int, int]]:
         """Predicate ids whose phrase occurs in stems (auxiliaries removed): (id, i, j)."""
-        out: list[tuple[str, int, int]] = []
-        index = self._phrase_index
-        if index.keys().isdisjoint(stems):
-            return out  # no phrase starts with any of the words (most sentences)
-        # Only the words a phrase starts with are tried (one in twenty); a phrase found
-        # takes its words, and the next one starts after it.
-        free = 0
-        for i in [i for i, s in enumerate(stems) if s in index]:
-            if i < free:
-                continue
-            for phrase, pid in index[stems[i]]:
-                if tuple(stems[i:i + len(phrase)]) == phrase:
-                    out.append((pid, i, i + len(phrase)))
-                    free = i + len(phrase)
-                    break
-        return out
+        return phrases_in(self._phrase_index, stems)
 
     def predicate_spans(self, text: str, start: int = 0,
                         end: int | None = None) -> list[tuple[str, int, int]]:

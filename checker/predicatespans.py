@@ -1,11 +1,14 @@
 """Predicate phrases in a text, with their character spans ("rose", "signed a deal with",
-"is a member of"): the lexicon's phrases over a sentence's stems, and the changes a sentence
-tells without a verb of the lexicon ("were down 12%", "shares sank 17%", "(+4.9%").
-`Lexicon.predicate_spans` reads them here."""
+"is a member of"): the lexicon's phrases (PredicateInfo, indexed by their first stems) over
+a sentence's stems, and the changes a sentence tells without a verb of the lexicon ("were
+down 12%", "shares sank 17%", "(+4.9%"). `Lexicon.predicate_spans` and
+`Lexicon.find_predicates` read them here."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from checker import rx
@@ -13,6 +16,53 @@ from checker.nlp import AUXILIARIES, stem
 
 if TYPE_CHECKING:
     from checker.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class PredicateInfo:
+    """A predicate id with its phrases (stemmed, auxiliaries removed)."""
+
+    id: str
+    phrases: tuple[tuple[str, ...], ...]
+    antonyms: tuple[str, ...] = ()
+    single_valued: bool = False
+
+    def __reduce__(self) -> tuple[Callable[..., PredicateInfo], tuple[object, ...]]:
+        """Pickled as its fields, rebuilt by __init__ (a compiled frozen class cannot be set
+        attribute by attribute: checker.native)."""
+        return PredicateInfo, (self.id, self.phrases, self.antonyms, self.single_valued)
+
+
+# A phrase index: first stem -> (phrase, predicate id), longest phrase first.
+PhraseIndex = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def index_phrases(index: PhraseIndex, phrases: Sequence[tuple[str, ...]], pid: str) -> None:
+    """Add a predicate's phrases to the index, each bucket kept longest first."""
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append((phrase, pid))
+    for bucket in index.values():
+        bucket.sort(key=lambda item: -len(item[0]))
+
+
+def phrases_in(index: PhraseIndex, stems: Sequence[str]) -> list[tuple[str, int, int]]:
+    """The indexed phrases that occur in stems (auxiliaries removed): (id, i, j), the
+    longest at each place, the next one after it."""
+    out: list[tuple[str, int, int]] = []
+    if index.keys().isdisjoint(stems):
+        return out  # no phrase starts with any of the words (most sentences)
+    # Only the words a phrase starts with are tried (one in twenty); a phrase found
+    # takes its words, and the next one starts after it.
+    free = 0
+    for i in [i for i, s in enumerate(stems) if s in index]:
+        if i < free:
+            continue
+        for phrase, pid in index[stems[i]]:
+            if tuple(stems[i:i + len(phrase)]) == phrase:
+                out.append((pid, i, i + len(phrase)))
+                free = i + len(phrase)
+                break
+    return out
 
 
 def predicate_spans(lexicon: Lexicon, text: str, start: int = 0,
