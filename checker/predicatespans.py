@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from checker import rx
 from checker.nlp import AUXILIARIES, stem
+from checker.textutil import matches
 
 if TYPE_CHECKING:
     from checker.lexicon import Lexicon
@@ -100,7 +101,7 @@ def _signed(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[str
     """"Scotland (+4.9%, £218,450)", "London (-1.1%)": a change told by its sign, as
     "rose" or "fell" tells it (desk probe N: "(+4.9%" corroborated "fell 4.9%")."""
     found = []
-    for m in _SIGNED_CHANGE_RE.finditer(text, start, end):
+    for m in matches(_SIGNED_CHANGE_RE, text, start, end):
         found += _change(lexicon, m.group(1) == "+", m.start(1), m.end(1))
     return found
 
@@ -114,7 +115,7 @@ def _to_from(lexicon: Lexicon, text: str, start: int, end: int) -> list[tuple[st
     """"cut their stake to 18.1% from 19.6%", "raised it to $4.50 from $4": a change told by
     its two figures, when no verb of the lexicon tells it (desk probe N: "cut ... to 18.1% from
     19.6%" corroborated "raised ... to 19.6% from 18.1%"). Figures of one unit and scale only."""
-    for m in _TO_FROM_RE.finditer(text, start, end):
+    for m in matches(_TO_FROM_RE, text, start, end):
         if not (m.group("sign") or m.group("unit")):
             continue  # "returned to 1 from 2 in the rankings": a rank rises as it falls
         new, old = (float(g.replace(",", "")) for g in m.group("new", "old"))

@@ -9,7 +9,7 @@ from checker import rx
 from checker.extract.cues import must_lower_twin
 from checker.lexicon import Lexicon
 from checker.propernames import EntityMatch
-from checker.textutil import fold
+from checker.textutil import fold, matches
 
 _VERB_RE: Final = rx.compile(
     r"\b(?:is|are|was|were|has been|have been|had been|has|have|had|will be|will|would|"
@@ -180,7 +180,7 @@ def _subject_for(text: str, start: int, before: list[EntityMatch],
     clause's first name when the phrase is its second verb ("Egypt signed the agreement in
     2024 and is now a member of the ILRS"; "ESA ended its cooperation ... on the ExoMars
     rover and has not joined the ILRS" is ESA's)."""
-    for aside in _ASIDE_RE.finditer(text, before[0].end if before else ps, ps):
+    for aside in matches(_ASIDE_RE, text, before[0].end if before else ps, ps):
         before = [m for m in before if not aside.start() <= m.start < aside.end()]
     if not before:
         return None
