@@ -77,6 +77,9 @@ def build(build_dir: Path = BUILD_DIR, jobs: int = 0) -> Path:
     with tempfile.TemporaryDirectory(prefix="native-", dir=build_dir.parent) as tmp:
         work = Path(tmp)
         lib = work / "lib"
+        # The sources as compiled: read before mypyc reads them, so a file edited during
+        # the build is recorded as it was, and the build is not taken for its new text.
+        built = [_stamp(source) for source in sources]
         args = [sys.executable, "-c", _SETUP, ";".join(map(str, sources)),
                 str(root / "pyproject.toml"), str(work / "c"), str(lib), str(work / "obj"),
                 str(jobs or os.cpu_count() or 1), GROUP]
@@ -84,7 +87,7 @@ def build(build_dir: Path = BUILD_DIR, jobs: int = 0) -> Path:
         if done.returncode != 0:
             raise RuntimeError(f"mypyc failed ({done.returncode}):\n"
                                f"{done.stdout[-4000:]}{done.stderr[-4000:]}")
-        manifest = _manifest(lib, sources)
+        manifest = _manifest(lib, built)
         (lib / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
                                     encoding="utf-8")
         old = work / "old"
@@ -94,18 +97,22 @@ def build(build_dir: Path = BUILD_DIR, jobs: int = 0) -> Path:
     return build_dir / MANIFEST
 
 
-def _manifest(lib: Path, sources: list[Path]) -> dict[str, object]:
-    """What was built: each module's compiled file and source, the group's library."""
+def _stamp(source: Path) -> dict[str, object]:
+    """A source's hash, size and modification time, as a manifest records them."""
+    stat = source.stat()
+    return {"sha256": file_hash(source), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def _manifest(lib: Path, built: list[dict[str, object]]) -> dict[str, object]:
+    """What was built: each module's compiled file and its source's stamp as compiled
+    (`built`, in the order of MODULES), the group's library."""
     modules: dict[str, object] = {}
-    for module, source in zip(MODULES, sources, strict=True):
+    for module, stamp in zip(MODULES, built, strict=True):
         parent = lib.joinpath(*module.split(".")[:-1])
         found = sorted(parent.glob(module.rsplit(".", 1)[1] + ".*"))
         if len(found) != 1:
             raise RuntimeError(f"{module}: {len(found)} compiled files in {parent}")
-        stat = source.stat()
-        modules[module] = {"file": found[0].relative_to(lib).as_posix(),
-                           "sha256": file_hash(source), "size": stat.st_size,
-                           "mtime_ns": stat.st_mtime_ns}
+        modules[module] = {"file": found[0].relative_to(lib).as_posix(), **stamp}
     libraries = sorted(lib.glob(f"{GROUP}__mypyc.*"))
     if len(libraries) != 1:
         raise RuntimeError(f"{len(libraries)} group libraries in {lib}")

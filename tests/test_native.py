@@ -184,3 +184,30 @@ def test_the_version_line_says_whether_extraction_runs_compiled() -> None:
                           env={**os.environ, native.PURE_ENV: ""})
     assert done.stdout.strip().endswith(f"({reason})")
     assert (f"compiled: {len(native.MODULES)} modules" in done.stdout) == active
+
+
+def test_the_manifest_records_the_sources_as_compiled_not_as_they_are_after(
+        tmp_path: Path) -> None:
+    # A source edited while mypyc ran: the build is of its text before (the stamps taken
+    # first), so the manifest says that text, and the edited source is not taken as built.
+    from checker import native_build
+    lib = tmp_path / "lib"
+    for module in MODULES:
+        name = lib / f"{module.replace('.', '/')}.cpython-311-x86_64-linux-gnu.so"
+        name.parent.mkdir(parents=True, exist_ok=True)
+        name.write_bytes(b"")
+    (lib / f"{GROUP}__mypyc.so").write_bytes(b"")
+    stamps = [native_build._stamp(native.source_of(m)) for m in MODULES]
+    stamps[0] = {**stamps[0], "sha256": "0" * 64, "mtime_ns": 1}  # the text it was built from
+    manifest = native_build._manifest(lib, stamps)
+    first = manifest["modules"][MODULES[0]]  # type: ignore[index]
+    assert first["sha256"] == "0" * 64 and first["mtime_ns"] == 1
+    assert first["file"].startswith(MODULES[0].replace(".", "/"))
+    (tmp_path / "build").mkdir()
+    for module in MODULES:
+        target = tmp_path / "build" / manifest["modules"][module]["file"]  # type: ignore[index]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"")
+    (tmp_path / "build" / f"{GROUP}__mypyc.so").write_bytes(b"")
+    files, reason = check_manifest(manifest, tmp_path / "build")
+    assert not files and reason.startswith("stale: " + MODULES[0].replace(".", "/") + ".py")
