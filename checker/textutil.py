@@ -60,6 +60,13 @@ def has_digit(text: str) -> bool:
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
+def blanks_end(text: str, at: int) -> int:
+    """Where the run of whitespace starting at `at` ends (`at` itself when there is none)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
 def matches(pattern: re.Pattern[str], text: str, pos: int = 0,
             endpos: int = sys.maxsize) -> Iterable[re.Match[str]]:
     """pattern.finditer(text, pos, endpos), set up only where there is a first match."""

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.textutil import LineIndex, fold, has_digit, line_spans, matches, slug
+from checker.textutil import LineIndex, blanks_end, fold, has_digit, line_spans, matches, slug
 
 
 @given(st.text(alphabet="ab\n\r ", max_size=30))
@@ -93,3 +93,11 @@ def test_matches_finds_what_finditer_finds(pattern: re.Pattern[str], text: str, 
 def test_matches_without_a_match_builds_no_scanner() -> None:
     assert matches(re.compile("x"), "abc") == ()
     assert [m.start() for m in matches(re.compile("b"), "abcb", 2)] == [3]
+
+
+@pytest.mark.parametrize(("text", "at", "end"), [
+    ("a  b", 1, 3), ("a b", 0, 0), ("a\t\n b", 1, 4), ("a ", 1, 2), ("", 0, 0),
+    ("a\u00a0\u2009b", 1, 3), ("ab", 2, 2),
+])
+def test_blanks_end_skips_a_run_of_whitespace(text: str, at: int, end: int) -> None:
+    assert blanks_end(text, at) == end

@@ -26,7 +26,7 @@ from checker.extract.attribution_patterns import (
 )
 from checker.extract.cues import lower_twin, tokens
 from checker.extract.date_patterns import MONTHS, WEEKDAYS
-from checker.textutil import fold, matches
+from checker.textutil import blanks_end, fold, matches
 
 _ATTRIBUTION_TWINS: Final = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # The other gates of the pronoun's pattern ("he said"): its verbs.
@@ -163,9 +163,7 @@ def _titled_name(sentence: str, lower: str) -> bool:
         at = lower.find(word)
         while at >= 0:
             after = at + len(word)
-            name = after
-            while name < len(sentence) and sentence[name].isspace():
-                name += 1
+            name = blanks_end(sentence, after)
             if name > after and name < len(sentence) and "A" <= sentence[name] <= "Z":
                 return True
             at = lower.find(word, at + 1)

@@ -26,6 +26,7 @@ from checker import rx
 from checker.extract.attribution import Attrib
 from checker.extract.cues import any_in
 from checker.lexicon import Lexicon
+from checker.textutil import blanks_end
 
 # A turn's label at the start of a line; an answer runs to the next label or blank line.
 _QUESTION_RE: Final = rx.compile(r"^[ \t]*Q:[ \t]", re.MULTILINE)
@@ -110,9 +111,7 @@ def _call_after(lower: str, word: str) -> bool:
     at = lower.find(word)
     while at >= 0:
         after = at + len(word)
-        call = after
-        while call < len(lower) and lower[call].isspace():
-            call += 1
+        call = blanks_end(lower, after)
         if call > after and lower.startswith("call", call):
             return True
         at = lower.find(word, at + 1)
