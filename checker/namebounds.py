@@ -95,7 +95,8 @@ def coordinated_parts(
         while lo < hi - 1 and skip(words[lo]):
             lo += 1  # "In Kitwe": the ordinary word is dropped later (is_name_chunk)
         name = words[lo:hi]
-        if not name[0][:1].isupper():
+        # An empty part: two "and"s in a row ("Lin and and Xu") split nothing cleanly.
+        if not name or not name[0][:1].isupper():
             return whole
         capitals = sum(1 for w in name if w[:1].isupper())
         if capitals > 1 and not known(" ".join(name)) and \

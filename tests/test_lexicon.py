@@ -346,3 +346,11 @@ def test_a_pickled_lexicon_finds_what_it_found_without_the_last_text(ruleset: Ru
     assert copy.predicates == ruleset.lexicon.predicates
     whole = pickle.loads(pickle.dumps(ruleset))  # what a spawned worker is given
     assert whole.lexicon.find_entities(text) == before
+
+
+@pytest.mark.parametrize("text", ["Lin and and Xu met the press in Beijing.",
+                                  "Lin and and Xu met.", "Kitwe and and Ndola and Lusaka."])
+def test_two_ands_in_a_row_read_as_one_chunk_not_a_crash(ruleset: RuleSet, text: str) -> None:
+    # An empty part between the two "and"s raised IndexError (namebounds.coordinated_parts).
+    found = ruleset.lexicon.find_entities(text)
+    assert found and found[0].start == 0
