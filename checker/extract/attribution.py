@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from checker import rx
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
@@ -83,14 +82,27 @@ def _told_where(sentence: str, end: int) -> int:
     return found.end() if found else end
 
 
-@dataclass(frozen=True, slots=True)
-class Attrib:
-    """An attribution found in a sentence."""
+class Attrib(NamedTuple):
+    """An attribution found in a sentence.
+
+    A named tuple (immutable, compared by value, as the frozen dataclass it was), built by
+    `_attrib` where it is found: a frozen dataclass's __init__ is interpreted Python that
+    sets each field by object.__setattr__ (~6,000 instructions an attribution)."""
 
     text: str
     source: str
     start: int
     end: int
+
+
+# Attrib(...) runs the named tuple's interpreted __new__; tuple.__new__ builds the same
+# tuple in C.
+_TUPLE_NEW: Final = tuple.__new__
+
+
+def _attrib(text: str, source: str, start: int, end: int) -> Attrib:
+    """Attrib(text, source, start, end), without its interpreted __new__."""
+    return _TUPLE_NEW(Attrib, (text, source, start, end))
 
 
 def attribution(text: str, start: int, end: int, folded: str | None = None,
@@ -134,9 +146,9 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
         offset = len(source) - len(clean)
         src_start = start + m.start("source") + offset
         stop = _told_where(sentence, m.end())
-        cand = Attrib(text[start + begin:start + stop],
-                      _unstopped(text[src_start:src_start + len(clean)].strip()), start + begin,
-                      start + stop)
+        cand = _attrib(text[start + begin:start + stop],
+                       _unstopped(text[src_start:src_start + len(clean)].strip()),
+                       start + begin, start + stop)
         if best is None or cand.start < best.start:
             best = cand
         # (Not "according to", which often names the source of one figure only: "Norwell

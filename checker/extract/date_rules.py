@@ -13,6 +13,7 @@ from checker.extract.date_types import (
     Anchor,
     DateExpr,
     count_word,
+    date_expr,
     expr,
     month_days,
     month_number,
@@ -135,8 +136,8 @@ def quarters_of_accounts(dates: list[DateExpr], text: str) -> list[DateExpr]:
                 q = int(m.group(1)) if m.group(1) else ORDINALS[m.group(2).lower()]
                 first = date(d.first.year + (q == 4), 3 * q + 1 if q < 4 else 1, 1)
                 last = month_days(first.year, first.month + 2)[1]
-                out[-1] = DateExpr(text[prev.start:d.end], prev.start, d.end, first, last,
-                                   "quarter")
+                out[-1] = date_expr(text[prev.start:d.end], prev.start, d.end, first, last,
+                                    "quarter")
                 continue
         out.append(d)
     return out

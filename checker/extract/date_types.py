@@ -44,6 +44,20 @@ class DateExpr(NamedTuple):
     shift: tuple[int, str] | None = None
 
 
+# DateExpr(...) runs the named tuple's __new__, interpreted Python even where the caller is
+# compiled (~4,000 instructions a date); tuple.__new__ builds the same tuple in C.
+_TUPLE_NEW: Final = tuple.__new__
+
+
+def date_expr(text: str, start: int, end: int, first: date | None, last: date | None,
+              granularity: str, relative: bool = False, resolved: bool = True,
+              open: str | None = None, shift: tuple[int, str] | None = None) -> DateExpr:
+    """DateExpr(...) with the same fields and defaults, built without its interpreted
+    __new__ (the same named tuple)."""
+    return _TUPLE_NEW(DateExpr, (text, start, end, first, last, granularity, relative,
+                                 resolved, open, shift))
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The publication date as an interval (a year-only date is a whole year)."""
@@ -107,12 +121,12 @@ def year_for_month(anchor: Anchor, month: int, future: bool) -> int:
 def quarter_expr(raw: str, s: int, e: int, year: int, q: int, relative: bool) -> DateExpr:
     """The interval of quarter q of a year."""
     first = date(year, 3 * q - 2, 1)
-    return DateExpr(raw, s, e, first, month_days(year, 3 * q)[1], "quarter", relative=relative)
+    return date_expr(raw, s, e, first, month_days(year, 3 * q)[1], "quarter", relative=relative)
 
 
 def unresolved(raw: str, s: int, e: int, granularity: str) -> DateExpr:
     """A relative expression kept as written: no anchor to resolve it against."""
-    return DateExpr(raw, s, e, None, None, granularity, True, False)
+    return date_expr(raw, s, e, None, None, granularity, True, False)
 
 
 Builder = Callable[[re.Match[str], str, Anchor | None, bool], DateExpr | None]
@@ -155,7 +169,7 @@ def open_end(first: date, anchor: Anchor | None) -> date | None:
 def expr(m: re.Match[str], raw: str, first: date | None, last: date | None, gran: str,
          relative: bool = False, open_: str | None = None) -> DateExpr:
     """A resolved expression over the span of m."""
-    return DateExpr(raw, m.start(), m.end(), first, last, gran, relative, True, open_)
+    return date_expr(raw, m.start(), m.end(), first, last, gran, relative, True, open_)
 
 
 def unresolved_at(m: re.Match[str], raw: str, gran: str) -> DateExpr:
