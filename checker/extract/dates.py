@@ -98,7 +98,7 @@ def find_dates(
     holds a digit, when the caller already has them (find_quantities reads the same);
     `gates` is GATES.mask(lower), when the caller read it (extract.SENTENCE_GATES).
     """
-    stop = len(text) if end is None else end
+    stop = len(text) if end is None else min(end, len(text))  # (an end past the text: its end)
     folded = fold(text) if folded is None else folded
     found: list[DateExpr] = []
     if digits is None:

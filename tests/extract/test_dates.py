@@ -389,3 +389,11 @@ def test_every_date_pattern_has_its_builder() -> None:
     from checker.extract.date_types import BUILDERS
 
     assert sorted({name for name, *_ in PATTERNS} - BUILDERS.keys()) == []
+
+
+@pytest.mark.parametrize("text", ["It was in March", "Sales rose 5% in May", "Due in Dec"])
+def test_an_end_past_the_text_reads_to_its_end(text: str) -> None:
+    # month_follows read folded[end] up to the end asked for: an end past the text raised
+    # IndexError where the patterns' own endpos stops at the text's end (review of round 53).
+    assert find_dates(text, 0, len(text) + 5) == find_dates(text)
+    assert find_dates(text, 0, len(text) + 5) != []
