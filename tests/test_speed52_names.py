@@ -222,7 +222,10 @@ def test_resolve_as_before(ruleset: RuleSet) -> None:
 def _old_find_entities(lexicon: Lexicon, text: str, start: int = 0, end: int | None = None,
                        names_vocab: frozenset[str] | None = None,
                        body: int | None = None) -> list[EntityMatch]:
-    """Lexicon.find_entities as it was: the alias starts picked by compress() and map()."""
+    """Lexicon.find_entities as it was: the alias starts picked by compress() and map().
+    Only that pick is the old code's: the helpers it calls (inside_longer_name,
+    unknown_names, _team_name_follows) are the package's own (those rewritten since are
+    compared with their old selves in tests/test_speed53_names.py)."""
     words, starts, ends, cased, lower = lexicon.words(text, start, end)
     taken = [False] * len(words)
     found: list[EntityMatch] = []
@@ -273,7 +276,10 @@ def test_find_entities_as_before(ruleset: RuleSet) -> None:
 
 def _old_predicate_spans(lexicon: Lexicon, text: str, start: int = 0,
                          end: int | None = None) -> list[tuple[str, int, int]]:
-    """predicatespans.predicate_spans as it was: the kept tokens listed for every text."""
+    """predicatespans.predicate_spans as it was: the kept tokens listed for every text.
+    Only that listing is the old code's: _no_verb, _moved_by, _moved_to, _to_from and
+    _signed are the package's own (those rewritten since are compared with their old
+    selves in tests/test_speed53_names.py)."""
     ps = predicatespans
     words, starts, ends, _, keys = lexicon.words(text, start, end)
     content = [key not in AUXILIARIES for key in keys]

@@ -5,6 +5,7 @@ that matter and on generated text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +20,7 @@ from checker.extract.worthiness import FIGURE_ROW_RE
 
 # (pattern, the gate asked before it): a line the gate refuses is one the pattern does not
 # match. The gates are the code's own (its `_opens` and its sets of first characters).
-_GATED: list[tuple[str, re.Pattern[str], object]] = [
+_GATED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
     ("url", cw.URL_RE, lambda t: clean._opens(t, clean._URL_FIRSTS)),
     ("ui", cw.UI_PREFIX_RE, lambda t: clean._opens(t, clean._UI_FIRSTS)),
     ("numberish", cw.NUMBERISH_RE, lambda t: clean._opens(t, clean._NUMBERISH_FIRSTS)),
@@ -31,7 +32,7 @@ _GATED: list[tuple[str, re.Pattern[str], object]] = [
     ("sources", cw.SOURCES_LINE_RE, lambda t: clean._opens(t, clean._SOURCES_FIRSTS)),
 ]
 # Stripped lines only (as _classify asks them): a gate on the first character after spaces.
-_STRIPPED_GATED: list[tuple[str, re.Pattern[str], object]] = [
+_STRIPPED_GATED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
     ("separator", cw.SEPARATOR_RE, lambda t: t[:1] in clean._SEPARATOR_MARKS),
     ("bullet", cw.BULLET_RE, lambda t: t[:1] in clean._BULLET_MARKS),
 ]
@@ -76,7 +77,8 @@ _LINES = [v for chunk in (" ".join(_OPENINGS[i:i + n]) for n in (1, 2, 3, 5)
 
 
 @pytest.mark.parametrize(("name", "pattern", "gate"), _GATED)
-def test_classify_gates_as_before(name: str, pattern: re.Pattern[str], gate) -> None:
+def test_classify_gates_as_before(name: str, pattern: re.Pattern[str],
+                                  gate: Callable[[str], bool]) -> None:
     matched = 0
     for line in _LINES:
         before = pattern.match(line) is not None
@@ -86,7 +88,8 @@ def test_classify_gates_as_before(name: str, pattern: re.Pattern[str], gate) -> 
 
 
 @pytest.mark.parametrize(("name", "pattern", "gate"), _STRIPPED_GATED)
-def test_classify_stripped_gates_as_before(name: str, pattern: re.Pattern[str], gate) -> None:
+def test_classify_stripped_gates_as_before(name: str, pattern: re.Pattern[str],
+                                           gate: Callable[[str], bool]) -> None:
     matched = 0
     for line in _LINES:
         stripped = line.strip()

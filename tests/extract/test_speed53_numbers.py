@@ -343,6 +343,6 @@ def test_quantity_gates_read_the_clock_and_stats_cues() -> None:
         assert bool(mask & _STATS) == any(cue in lower for cue in qst.LOWER_CUES)
 
 
-@given(st.text(alphabet="ampgtMNOoncidhluebs:.[%<=>(qr HRP5\t", max_size=24))
+@given(st.text(alphabet="ampgtMNOoncidhluebs:.[%<=>(qr HRP5\twy\u2264\u2265", max_size=24))
 def test_clock_and_stats_gates_as_their_tests_any_text(sentence: str) -> None:
     test_clock_and_stats_gates_as_their_tests(sentence)
