@@ -386,6 +386,8 @@ def month_follows(folded: str, months: list[int], stop: int) -> list[tuple[int, 
             bits = 8
         out.append((at, bits))
     return out
+
+
 # Patterns with a month name somewhere (after a space or a hyphen, so at a word start).
 NEEDS_MONTH = MONTH_FIRST | {"day_range", "dmy", "dm_rel", "dm", "month_rel", "between_months",
                              "year_to"}

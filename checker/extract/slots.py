@@ -41,6 +41,7 @@ def outside_units(entities: list[EntityMatch], quantities: list[Quantity]) -> li
 
 
 def quantity_slot(q: Quantity, rupee: Callable[[], str]) -> QuantitySlot:
+    """The claim's slot of a quantity read; `rupee()` says whose rupee the page's is."""
     unit = q.unit
     if unit == DEFAULT_RUPEE and "pkr" not in q.text.lower():
         unit = rupee()  # "Rs 5 crore" in a page about India is in Indian rupees
