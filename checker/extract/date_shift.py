@@ -23,7 +23,6 @@ Conventions (README "How it works"; tests/extract/test_date_shifts.py):
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 from typing import Final
@@ -34,6 +33,7 @@ from checker.extract.date_types import (
     Anchor,
     DateExpr,
     count_word,
+    days_in_month,
     expr,
     month_days,
     rule,
@@ -77,8 +77,8 @@ def shift_date(d: date, n: int, unit: str, month_end: bool = False) -> date:
         return d + timedelta(days=n)
     index = d.year * 12 + d.month - 1 + (n * 12 if unit == "years" else n)
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    at_end = month_end and d.day == calendar.monthrange(d.year, d.month)[1]
+    last = days_in_month(year, month + 1)
+    at_end = month_end and d.day == days_in_month(d.year, d.month)
     return date(year, month + 1, last if at_end else min(d.day, last))
 
 

@@ -3,7 +3,6 @@ the registry of builders (date_rules, date_relative) that turn pattern matches i
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,9 +76,22 @@ class Anchor:
         return self.first.month if self.granularity != "year" else 12
 
 
+_MONTH_LENGTHS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1]: calendar's is interpreted Python (a weekday
+    computed too), ~3,000 instructions a call where this is compiled."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}; must be 1-12")
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_LENGTHS[month]
+
+
 def month_days(year: int, month: int) -> tuple[date, date]:
     """First and last day of a month."""
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, 1), date(year, month, days_in_month(year, month))
 
 
 def year_days(y1: int, y2: int | None = None) -> tuple[date, date]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,3 +53,31 @@ def test_attrib_is_the_named_tuple(text: str, source: str, start: int, end: int)
     assert type(built) is Attrib
     assert built == Attrib(text, source, start, end)
     assert (built.text, built.source, built.start, built.end) == (text, source, start, end)
+
+
+def test_days_in_month_every_month_of_a_thousand_years() -> None:
+    import calendar
+
+    from checker.extract.date_types import days_in_month
+
+    for year in [*range(1500, 2501), 0, -400, -100, 9999]:
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year,
+                                                                                     month)
+
+
+@given(st.integers(-10**6, 10**6), st.integers(-2, 14))
+def test_days_in_month_is_calendars(year: int, month: int) -> None:
+    import calendar
+
+    from checker.extract.date_types import days_in_month
+
+    try:
+        expected: int | None = calendar.monthrange(year, month)[1]
+    except ValueError:
+        expected = None
+    if expected is None:
+        with pytest.raises(ValueError, match="bad month number"):
+            days_in_month(year, month)
+    else:
+        assert days_in_month(year, month) == expected
