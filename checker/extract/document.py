@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from operator import attrgetter
 from typing import Final
 
@@ -188,31 +188,33 @@ def build_claim(
                                                                               sentence)
 
 
-@dataclass
 class _Context:
-    """What every claim of one document shares; the folded text is computed once."""
+    """What every claim of one document shares; the folded text is computed once.
 
-    doc: Document
-    lexicon: Lexicon
-    anchor: Anchor | None
-    vocab: frozenset[str]
-    folded: str
-    _sentence: tuple[int, int] = (-1, -1)
-    _stance: tuple[bool, Attrib | None, bool] = (False, None, False)
-    _rupee: str | None = None
-    _cricket: bool | None = None
-    turns: Turns | None = None
-    # The document as its readers see it: unwrap(doc.text) (claims quote doc.text itself);
-    # doc.text when not given.
-    text: str = ""
-    # A page read without its markup: the page as written, and where the text read stands
-    # in it (None: the page is read as it is).
-    page: Document | None = None
-    squeezed: Squeezed | None = None
+    A plain class, compiled with its __init__ (a dataclass's __init__ is generated Python,
+    interpreted even here: ~5,000 instructions a document)."""
 
-    def __post_init__(self) -> None:
-        if not self.text:
-            self.text = self.doc.text
+    def __init__(self, doc: Document, lexicon: Lexicon, anchor: Anchor | None,
+                 vocab: frozenset[str], folded: str, *, turns: Turns | None = None,
+                 text: str = "", page: Document | None = None,
+                 squeezed: Squeezed | None = None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.anchor = anchor
+        self.vocab = vocab
+        self.folded = folded
+        self._sentence: tuple[int, int] = (-1, -1)
+        self._stance: tuple[bool, Attrib | None, bool] = (False, None, False)
+        self._rupee: str | None = None
+        self._cricket: bool | None = None
+        self.turns = turns
+        # The document as its readers see it: unwrap(doc.text) (claims quote doc.text
+        # itself); doc.text when not given.
+        self.text = text or doc.text
+        # A page read without its markup: the page as written, and where the text read
+        # stands in it (None: the page is read as it is).
+        self.page = page
+        self.squeezed = squeezed
 
     def rupee(self) -> str:
         """The currency "Rs" and "rupees" mean in this document (read once, when needed)."""
