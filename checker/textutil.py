@@ -47,6 +47,19 @@ def fold(text: str) -> str:
     return _FOLD_RE.sub(_fold_char, text)
 
 
+# The letters re's IGNORECASE reads as ASCII ones that lower() leaves non-ASCII ("\u017f" and
+# "\u0131") or makes two characters ("\u0130" -> "i\u0307"); the Kelvin sign lowers to "k".
+_IGNORECASE_LETTERS: Final = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
+def ignorecase_key(word: str) -> str:
+    """word lower-cased as re's IGNORECASE reads it: what a table of lower-case ASCII words
+    is looked up by, for a word a case-insensitive pattern matched ("thou\u017fands",
+    "f\u0131ve" would otherwise be missing keys)."""
+    lower = word.lower()
+    return lower if lower.isascii() else word.translate(_IGNORECASE_LETTERS).lower()
+
+
 _DIGIT_RE: Final = rx.compile(r"\d")
 
 

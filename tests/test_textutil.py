@@ -101,3 +101,18 @@ def test_matches_without_a_match_builds_no_scanner() -> None:
 ])
 def test_blanks_end_skips_a_run_of_whitespace(text: str, at: int, end: int) -> None:
     assert blanks_end(text, at) == end
+
+
+def test_ignorecase_key_reads_letters_as_ignorecase_does() -> None:
+    # Every character a case-insensitive pattern reads as an ASCII letter is that letter.
+    from checker.textutil import ignorecase_key
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    read = re.findall("[a-z]", every, re.IGNORECASE)
+    odd = [c for c in read if not c.isascii()]
+    assert sorted(odd) == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    for c in read:
+        (letter,) = [a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, c, re.I)]
+        assert ignorecase_key(c) == letter, hex(ord(c))
+    assert ignorecase_key("Tens of THOU\u017fANDS") == "tens of thousands"
+    assert ignorecase_key("F\u0131ve \u00c9lan") == "five \u00e9lan"
