@@ -40,23 +40,35 @@ def ascii_words(text: str) -> list[str]:
     return text.encode().translate(_RUN_GAPS).decode().split()
 
 
+# ... and each ASCII capital as its lower case: the same runs, lower-cased (ascii_lower_words).
+_LOWER_RUN_GAPS: Final = bytes(c + 32 if 65 <= c <= 90 else g for c, g in enumerate(_RUN_GAPS))
+
+
+def ascii_lower_words(text: str) -> list[str]:
+    """ascii_words(text) lower-cased, by the same one translation: not a str.lower()
+    called for each word."""
+    return text.encode().translate(_LOWER_RUN_GAPS).decode().split()
+
+
 def ascii_runs(text: str, start: int = 0) -> tuple[list[str], list[int], list[int]]:
     """The runs of letters and digits of an ASCII text, with where each starts and ends
     (offset by `start`): the odd parts of ASCII_RUN_SPLIT_RE.split(text) and their spans.
 
-    Its gaps turned to spaces and split by str.split(), each run found after the last one
-    (a gap has no letter nor digit, so a run's next occurrence is the run): a regex split
-    paid an allocation of the engine's stack for each word (tests/test_speed52_names.py)."""
-    # Found in the text itself: its gaps hold no letter nor digit either.
-    words = ascii_words(text)
+    Its gaps turned to spaces, each one space: split at each space, the parts are the runs
+    and the empty strings between two gap characters in a row, and each part starts one
+    character after the last one ended (a regex split paid an allocation of the engine's
+    stack for each word, a str.find for each run a search: tests/test_speed54_names.py)."""
+    words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    pos = 0
-    for word in words:
-        at = text.find(word, pos)
-        pos = at + len(word)
-        starts.append(start + at)
-        ends.append(start + pos)
+    pos = start
+    for part in text.encode().translate(_RUN_GAPS).decode().split(" "):
+        size = len(part)
+        if size:
+            words.append(part)
+            starts.append(pos)
+            ends.append(pos + size)
+        pos += size + 1
     return words, starts, ends
 
 
