@@ -212,6 +212,15 @@ def _initials_gap(text: str, words: list[str], starts: list[int],
         and names_another_thing(text, words, starts, ends, i)
 
 
+def _name_gap(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi], the gap between two words, goes inside a name: one space (most
+    gaps) without asking _NAME_GAP_RE, and only a gap that opens with one of its characters
+    asked (", " and ". " are not: tests/test_speed54_names.py)."""
+    gap = text[lo:hi]
+    return gap == " " or (lo == hi or text[lo] in " \t&/-") \
+        and _NAME_GAP_RE.fullmatch(text, lo, hi) is not None
+
+
 def unknown_names(
     text: str, words: list[str], starts: list[int], ends: list[int],
     taken: list[bool], start: int, names_vocab: frozenset[str] | None,
@@ -234,8 +243,7 @@ def unknown_names(
                               or first > 127 and word[0].isupper()):
             continue
         # A single space (most gaps) is a name gap without asking the regex.
-        if chunk and not (text[ends[i - 1]:starts[i]] == " "
-                          or _NAME_GAP_RE.fullmatch(text, ends[i - 1], starts[i])
+        if chunk and not (_name_gap(text, ends[i - 1], starts[i])
                           or _initials_gap(text, words, starts, ends, i)):
             _flush(text, words, starts, ends, chunk, start, vocab, resolve, out)
         # _is_degree_scale asked only of the words it can hold true of.

@@ -75,20 +75,29 @@ def predicate_spans(lexicon: Lexicon, text: str, start: int = 0,
     # call protocol for each word.
     stems: list[str] = []
     at: list[int] = []
+    # ... and whether a word is "up" or "down" (_moved_by's), "sank" or "rallied"
+    # (_moved_to's), asked in the same loop: not a scan of the list for each ("up" in keys).
+    moved_by = moved_to = False
     for i, key in enumerate(keys):
         if key not in AUXILIARIES:
             stems.append(stem(key))
             at.append(i)
+        if key == "up" or key == "down":
+            moved_by = True
+        elif key == "sank" or key == "rallied":
+            moved_to = True
     phrases = lexicon.find_predicates(stems)
     found: list[tuple[str, int, int]] = []
     if phrases:
         found = [(pid, starts[at[i]], ends[at[j - 1]])
                  for pid, i, j in phrases if not _no_verb(text, words, starts, ends, at[i])]
-    if not found and ("up" in keys or "down" in keys):
+    if not found and moved_by:
         found = _moved_by(lexicon, text, starts, ends, keys)
     stop = len(text) if end is None else end
-    if not found and (text.find("sank", start, stop) >= 0
-                      or text.find("rallied", start, stop) >= 0):
+    # (_moved_to finds nothing without a word "sank" or "rallied": the text is searched
+    # for them in lower case only when one is there.)
+    if not found and moved_to and (text.find("sank", start, stop) >= 0
+                                   or text.find("rallied", start, stop) >= 0):
         found = _moved_to(lexicon, keys, starts, ends)
     if not found and text.find(" from ", start, stop) >= 0:
         found = _to_from(lexicon, text, start, stop)
