@@ -16,10 +16,12 @@ from checker.namechunks import unknown_names
 from checker.nameids import unknown_slug
 from checker.nlp import (
     ASCII_RUN_SPLIT_RE,
+    ASCII_TOKEN_SPLIT_RE,
     AUXILIARIES,
     MATCH_TOKEN_RE,
     ascii_lower_words,
     ascii_runs,
+    ascii_tokens,
     ascii_words,
     cased_key,
     match_tokens,
@@ -270,10 +272,14 @@ class Lexicon:
             lower = ascii_lower_words(part)
             self._last = (text, start, end, words, starts, ends, cased, lower)
             return words, starts, ends, cased, lower
-        parts = splitter.split(part)
-        words = parts[1::2]
-        bounds = list(accumulate(map(len, parts), initial=start))
-        starts, ends = bounds[1:-1:2], bounds[2::2]
+        if splitter is ASCII_TOKEN_SPLIT_RE:
+            # ASCII with "'" or "&": the regex reads only the words that hold one.
+            words, starts, ends = ascii_tokens(part, start)
+        else:
+            parts = splitter.split(part)
+            words = parts[1::2]
+            bounds = list(accumulate(map(len, parts), initial=start))
+            starts, ends = bounds[1:-1:2], bounds[2::2]
         # A word's cased key is the word itself unless it holds an apostrophe (folded, and a
         # possessive dropped) or is "&" ("and"): a sentence with neither needs no look-ups.
         cased = words if not _KEYED_CHARS_RE.search(part) else list(map(cased_key, words))
@@ -288,9 +294,11 @@ class Lexicon:
         for length in self._starts.get(lower[i], ()):
             if length > room:
                 continue
-            hit = self._ci.get(tuple(lower[i:i + length])) or self._cs.get(
-                tuple(cased[i:i + length])
-            )
+            # A one-word key built as a pair of brackets, not a slice made a tuple (most
+            # aliases are one word).
+            hit = (self._ci.get((lower[i],)) or self._cs.get((cased[i],))) if length == 1 \
+                else self._ci.get(tuple(lower[i:i + length])) or self._cs.get(
+                    tuple(cased[i:i + length]))
             if hit:
                 return length, hit
         return None
@@ -346,7 +354,6 @@ class Lexicon:
     def _fuzzy(self, key: tuple[str, ...]) -> str | None:
         if not key or self.fuzzy_threshold >= 1:
             return None
-        digits = [k for k in key if any(c.isdigit() for c in k)]
         query = " ".join(key)
         if len(query) < 5:
             return None
@@ -365,7 +372,9 @@ class Lexicon:
         if best is None:
             return None
         candidate = best[0]
-        # "Chang'e 6" and "Chang'e 8" are near in spelling and different missions.
+        # "Chang'e 6" and "Chang'e 8" are near in spelling and different missions. (The
+        # query's words with digits read only here: most queries reach no candidate.)
+        digits = [k for k in key if any(c.isdigit() for c in k)]
         if [k for k in candidate.split() if any(c.isdigit() for c in k)] != digits:
             return None
         return choices[candidate]

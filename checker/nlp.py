@@ -72,6 +72,36 @@ def ascii_runs(text: str, start: int = 0) -> tuple[list[str], list[int], list[in
     return words, starts, ends
 
 
+# Every byte but an ASCII letter, digit, "'" or "&" as a space (ascii_tokens).
+_TOKEN_GAPS: Final = bytes(c if c in b"'&" else g for c, g in enumerate(_RUN_GAPS))
+
+
+def ascii_tokens(text: str, start: int = 0) -> tuple[list[str], list[int], list[int]]:
+    """The match tokens of an ASCII text, with where each starts and ends (offset by
+    `start`): the odd parts of ASCII_TOKEN_SPLIT_RE.split(text) and their spans.
+
+    No token holds a character other than a letter, a digit, "'" or "&", so the tokens are
+    those of each run of these (ascii_runs' way); only a run with "'" or "&" is read by
+    ASCII_MATCH_TOKEN_RE, not the whole text (tests/test_speed54_names.py)."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = start
+    for part in text.encode().translate(_TOKEN_GAPS).decode().split(" "):
+        size = len(part)
+        if size and ("'" in part or "&" in part):
+            for m in ASCII_MATCH_TOKEN_RE.finditer(part):
+                words.append(m.group())
+                starts.append(pos + m.start())
+                ends.append(pos + m.end())
+        elif size:
+            words.append(part)
+            starts.append(pos)
+            ends.append(pos + size)
+        pos += size + 1
+    return words, starts, ends
+
+
 def token_split_re(text: str) -> re.Pattern[str]:
     """The cheapest of the split() patterns above that finds the match tokens of text."""
     if not text.isascii():

@@ -15,9 +15,11 @@ from checker.extract import triples, verb_forms
 from checker.lexicon import Lexicon
 from checker.nlp import (
     ASCII_RUN_SPLIT_RE,
+    ASCII_TOKEN_SPLIT_RE,
     AUXILIARIES,
     ascii_lower_words,
     ascii_runs,
+    ascii_tokens,
     ascii_words,
     stem,
 )
@@ -58,6 +60,20 @@ def _old_reachable(lexicon: Lexicon, query: str) -> list[str]:
                 + _OLD_BITS[diff >> 24] <= most:
             out.append(choice)
     return out
+
+
+def _old_longest(lexicon: Lexicon, lower: list[str], cased: list[str],
+                 i: int) -> tuple[int, tuple[str, str]] | None:
+    """Lexicon._longest as it was: every key a slice made a tuple."""
+    room = len(lower) - i
+    for length in lexicon._starts.get(lower[i], ()):
+        if length > room:
+            continue
+        hit = lexicon._ci.get(tuple(lower[i:i + length])) or lexicon._cs.get(
+            tuple(cased[i:i + length]))
+        if hit:
+            return length, hit
+    return None
 
 
 def _old_told_past(toks: frozenset[str]) -> bool:
@@ -136,6 +152,21 @@ def test_ascii_runs_as_before(text: str, start: int) -> None:
     assert ascii_runs(text, start) == (parts[1::2], bounds[1:-1:2], bounds[2::2])
 
 
+@given(st.text(alphabet="aZq09 \t\n,.-_()$%\"/'&@[`{", max_size=60), st.integers(0, 9))
+def test_ascii_tokens_as_split(text: str, start: int) -> None:
+    parts = ASCII_TOKEN_SPLIT_RE.split(text)
+    bounds = list(accumulate(map(len, parts), initial=start))
+    assert ascii_tokens(text, start) == (parts[1::2], bounds[1:-1:2], bounds[2::2])
+
+
+def test_ascii_tokens_cases() -> None:
+    for text in ["China's GDP", "AT&T rose", "a'&b", "'a'", "x''y&&z", "rock 'n' roll",
+                 "O'Neill & Sons' shares", "&", "'", "", " ' ", "it's 5&6'"]:
+        parts = ASCII_TOKEN_SPLIT_RE.split(text)
+        bounds = list(accumulate(map(len, parts), initial=2))
+        assert ascii_tokens(text, 2) == (parts[1::2], bounds[1:-1:2], bounds[2::2]), text
+
+
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_ascii_lower_words_as_lower(text: str) -> None:
     assert ascii_lower_words(text) == [w.lower() for w in ascii_words(text)]
@@ -194,6 +225,33 @@ def test_reachable_as_before(ruleset: RuleSet) -> None:
 def test_reachable_as_before_any_text(ruleset: RuleSet, query: str) -> None:
     ruleset.lexicon._fuzzy(("warm", "up"))
     assert ruleset.lexicon._reachable(query) == _old_reachable(ruleset.lexicon, query)
+
+
+_NAME_WORDS = ["US", "us", "Us", "United", "States", "China", "china", "Polish", "polish",
+               "Pole", "pole", "Chinese", "BRICS", "Brics", "New", "York", "of", "the", "x",
+               "Bank", "England", "ILRS", "Roscosmos", "Turkey", "turkey", "EU", "UN"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=6))
+def test_longest_as_before(ruleset: RuleSet, cased: list[str]) -> None:
+    lexicon = ruleset.lexicon
+    lower = [w.lower() for w in cased]
+    for i in range(len(cased)):
+        assert lexicon._longest(lower, cased, i) == _old_longest(lexicon, lower, cased, i)
+
+
+def test_longest_cases(ruleset: RuleSet) -> None:
+    lexicon = ruleset.lexicon
+    hits = 0
+    for text in ["the United States and China", "US and us", "Polish polish Pole pole",
+                 "the Bank of England", "BRICS Brics ILRS Roscosmos EU UN", "turkey Turkey"]:
+        words, _, _, cased, lower = lexicon.words(text)
+        for i in range(len(words)):
+            found = lexicon._longest(lower, cased, i)
+            assert found == _old_longest(lexicon, lower, cased, i), (text, i)
+            hits += found is not None
+    assert hits >= 8
 
 
 # -- past forms and triples ---------------------------------------------------------------
