@@ -150,8 +150,8 @@ def _is_label(word: str) -> bool:
 def _capital_word(word: str) -> bool:
     """Whether a word by itself may be a name's: capitalised, and no month or day ("Saturday's
     election": nor with its possessive) nor a label of a time. A pure function of the word,
-    remembered in _CAPITALS: a page repeats its capitalised words, and a corpus its
-    vocabulary."""
+    which unknown_names remembers in _CAPITALS: a page repeats its capitalised words, and a
+    corpus its vocabulary."""
     # _is_label asked only of the words it can hold true of.
     return word[:1].isupper() and word.lower().removesuffix("'s").removesuffix(
         "\u2019s") not in MONTHS_AND_DAYS \
@@ -228,7 +228,7 @@ def unknown_names(
 ) -> list[EntityMatch]:
     """Proper-noun chunks of a sentence's words (with where each starts and ends) that no
     known name took (`taken`), each with the id `resolve` gives it (a fuzzy variant of a
-    known name) or None."""
+    known name) or None. The words are Lexicon.words' (none empty)."""
     out: list[EntityMatch] = []
     chunk: list[int] = []
     vocab = names_vocab if names_vocab is not None else mid_sentence_names(text)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from checker import rx
 from checker.nlp import STOPWORDS
-from checker.textutil import Token, fold
+from checker.textutil import fold
 
 MONTHS_AND_DAYS: Final = frozenset(
     """
@@ -219,13 +218,6 @@ STARTER_DEMONYMS: Final = frozenset({"chinese", "pakistani"})
 # Zealand" (the health service; a desk probe read "Health" and the country), "Statistics
 # Canada", "Transport Canada", "Sport England", "Air New Zealand".
 _AGENCY_WORDS: Final = frozenset("health statistics transport sport air tourism fisheries".split())
-
-
-def inside_name(text: str, toks: Sequence[Token], i: int,
-                hit: tuple[int, tuple[str, str]]) -> bool:
-    """`inside_longer_name` of Tokens (a caller holding them rather than parallel lists)."""
-    return inside_longer_name(text, [t.text for t in toks], [t.start for t in toks],
-                              [t.end for t in toks], i, hit)
 
 
 def inside_longer_name(text: str, words: list[str], starts: list[int],

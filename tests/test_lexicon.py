@@ -93,13 +93,14 @@ def test_name_look_back_reads_past_a_long_gap() -> None:
     # "Michael Jordan" is one name mid-sentence; "Jordan" after a sentence end is the country,
     # however much white space and how many quotes lie between (read back in chunks).
     from checker.nlp import match_tokens
-    from checker.propernames import char_before, inside_name
+    from checker.propernames import char_before, inside_longer_name
 
     for gap in ("", " " * 10, " " * 200, ' "' * 100):
         mid = "He met officials and" + gap + " Michael Jordan yesterday."
         toks = list(match_tokens(mid))
         i = next(k for k, t in enumerate(toks) if t.text == "Jordan")
-        assert inside_name(mid, toks, i, (1, ("jordan", "name")))
+        assert inside_longer_name(mid, [t.text for t in toks], [t.start for t in toks],
+                                  [t.end for t in toks], i, (1, ("jordan", "name")))
         start = "It ended." + gap + " Michael Jordan yesterday."
         assert char_before(start, 0, start.index("Michael"), " \"'(") == "."
         assert char_before(gap, 0, len(gap), " \"'(") == ""
