@@ -42,6 +42,6 @@ def mark_rows(blocks: list[Block], text: str) -> list[Block]:
         if sum(rows[j] for j in run) >= 2:
             for j in run:
                 if rows[j]:
-                    out[j] = blocks[j]._replace(kind="content", reason="row")
+                    out[j] = Block(blocks[j].start, blocks[j].end, "content", "row")
         run = []
     return out
