@@ -6,7 +6,6 @@ pointing into the original file.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Final
 
 from checker import rx
@@ -66,7 +65,15 @@ def _add_line(blocks: list[Block], notes: list[ListNote], folded: str, start: in
         block = _classify(line, start, end)
         note = list_note(line, block.kind)
     else:
-        kind, reason, note = _line_kind(line)
+        # A dict of its own, not lru_cache: through the cache's wrapper, each line was a
+        # generic Python call (the function's kind needs no least-recently-used order).
+        known = _LINE_KINDS.get(line)
+        if known is None:
+            known = _line_kind(line)
+            if len(_LINE_KINDS) >= _MEMO_LINES:
+                _LINE_KINDS.clear()
+            _LINE_KINDS[line] = known
+        kind, reason, note = known
         block = Block(start, end, kind, reason)
     blocks.append(block)
     notes.append(note)
@@ -98,9 +105,10 @@ def _markup_around(line: str) -> tuple[int, int] | None:
 # 17,500). The kind depends on the line's text only. Long lines are running text, seldom
 # repeated: they are not kept (the memo stays a few MB).
 _MEMO_LINE_CHARS: Final = 200
+_MEMO_LINES: Final = 1 << 14
+_LINE_KINDS: Final[dict[str, tuple[BlockKind, str, ListNote]]] = {}
 
 
-@lru_cache(maxsize=1 << 14)
 def _line_kind(raw: str) -> tuple[BlockKind, str, ListNote]:
     """(kind, reason, what mark_link_lists reads of it) of one (folded) line."""
     block = _classify(raw, 0, 0)

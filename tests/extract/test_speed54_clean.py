@@ -4,7 +4,26 @@ hypothesis text."""
 
 from __future__ import annotations
 
+from checker.extract import clean
 from checker.extract.clean_lists import Block
+
+# --- clean._LINE_KINDS: the memo of short lines' kinds, a dict in place of lru_cache ------
+
+def test_memo_reads_as_the_line() -> None:
+    lines = ["Share", "Follow us on Twitter", "The rover will land in 2028.", "", "  \u2022 Home",
+             "Reporting by Ruma Paul; Editing by Alison Williams", "x" * 200]
+    for line in lines * 2:
+        [block] = clean.classify_lines(line)
+        fresh = clean._classify(line, 0, len(line))
+        assert (block.kind, block.reason) == (fresh.kind, fresh.reason)
+        assert clean._LINE_KINDS[line] == clean._line_kind(line)
+
+
+def test_memo_stays_bounded() -> None:
+    for i in range(clean._MEMO_LINES + 10):
+        clean.classify_lines(f"Line {i}")
+    assert 0 < len(clean._LINE_KINDS) <= clean._MEMO_LINES
+
 
 # --- clean_lists.Block: a plain class for the named tuple ---------------------------------
 
