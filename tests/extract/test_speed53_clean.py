@@ -19,17 +19,17 @@ from checker.extract.worthiness import FIGURE_ROW_RE
 # --- clean._classify: first-character tests before its anchored patterns ------------------
 
 # (pattern, the gate asked before it): a line the gate refuses is one the pattern does not
-# match. The gates are the code's own (its `_opens` and its sets of first characters).
+# match. The gates are the code's own (its `_first` and its sets of first characters).
 _GATED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
-    ("url", cw.URL_RE, lambda t: clean._opens(t, clean._URL_FIRSTS)),
-    ("ui", cw.UI_PREFIX_RE, lambda t: clean._opens(t, clean._UI_FIRSTS)),
-    ("numberish", cw.NUMBERISH_RE, lambda t: clean._opens(t, clean._NUMBERISH_FIRSTS)),
-    ("dateline", cw.DATELINE_RE, lambda t: clean._opens(t, clean._DATELINE_FIRSTS)),
-    ("stamp", cw.STAMP_RE, lambda t: clean._opens(t, clean._STAMP_FIRSTS)),
-    ("byline", cw.BYLINE_RE, lambda t: clean._opens(t, clean._BYLINE_FIRSTS)),
-    ("citation", cw.CITATION_RE, lambda t: clean._opens(t, clean._CITATION_FIRSTS)),
-    ("checked", cw.CHECKED_CLAIM_RE, lambda t: clean._opens(t, clean._CHECKED_FIRSTS)),
-    ("sources", cw.SOURCES_LINE_RE, lambda t: clean._opens(t, clean._SOURCES_FIRSTS)),
+    ("url", cw.URL_RE, lambda t: clean._first(t) in clean._URL_FIRSTS),
+    ("ui", cw.UI_PREFIX_RE, lambda t: clean._first(t) in clean._UI_FIRSTS),
+    ("numberish", cw.NUMBERISH_RE, lambda t: clean._first(t) in clean._NUMBERISH_FIRSTS),
+    ("dateline", cw.DATELINE_RE, lambda t: clean._first(t) in clean._DATELINE_FIRSTS),
+    ("stamp", cw.STAMP_RE, lambda t: clean._first(t) in clean._STAMP_FIRSTS),
+    ("byline", cw.BYLINE_RE, lambda t: clean._first(t) in clean._BYLINE_FIRSTS),
+    ("citation", cw.CITATION_RE, lambda t: clean._first(t) in clean._CITATION_FIRSTS),
+    ("checked", cw.CHECKED_CLAIM_RE, lambda t: clean._first(t) in clean._CHECKED_FIRSTS),
+    ("sources", cw.SOURCES_LINE_RE, lambda t: clean._first(t) in clean._SOURCES_FIRSTS),
 ]
 # Stripped lines only (as _classify asks them): a gate on the first character after spaces.
 _STRIPPED_GATED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [

@@ -4,8 +4,39 @@ hypothesis text."""
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from checker.extract import clean
 from checker.extract.clean_lists import Block
+
+# --- clean._first: a line's first character read once, not by _opens at each test -------
+
+
+def _opens_before(text: str, firsts: str) -> bool:
+    first = text[:1]
+    return not first.isascii() or first.lower() in firsts
+
+
+_FIRSTS = [clean._URL_FIRSTS, clean._UI_FIRSTS, clean._NUMBERISH_FIRSTS, clean._DATELINE_FIRSTS,
+           clean._STAMP_FIRSTS, clean._BYLINE_FIRSTS, clean._CITATION_FIRSTS,
+           clean._CHECKED_FIRSTS, clean._SOURCES_FIRSTS]
+_OPENINGS = ["", " ", "a", "A", "s", "S", "\u017f", "\u212a", "\u0663", "1", "(", "*", "Z", "z",
+             "\u00e9", "\x1c", "\t", ".", "-", "W", "www.x", "http://a"]
+
+
+@pytest.mark.parametrize("text", _OPENINGS)
+def test_first_as_opens(text: str) -> None:
+    for firsts in _FIRSTS:
+        assert (clean._first(text) in firsts) == _opens_before(text, firsts)
+
+
+@given(st.text(max_size=3))
+def test_first_as_opens_any_text(text: str) -> None:
+    for firsts in _FIRSTS:
+        assert (clean._first(text) in firsts) == _opens_before(text, firsts)
+
 
 # --- clean._LINE_KINDS: the memo of short lines' kinds, a dict in place of lru_cache ------
 
