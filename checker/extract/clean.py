@@ -166,7 +166,7 @@ def _classify(raw: str, start: int, end: int) -> Block:
             ";" in plain or len(words) <= cw.SOURCES_MAX_WORDS) \
             and not cw.SENTENCE_AFTER_RE.search(plain.rstrip(". ")):
         reason = "fact-check"
-    elif is_front_or_back_matter(body):
+    elif is_front_or_back_matter(body, words):
         reason = "scholarly"
     elif len(words) <= cw.CONTACT_MAX_WORDS and is_contact(body):
         reason = "contact"

@@ -5,10 +5,11 @@ hypothesis text."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import clean
+from checker.extract import clean, clean_lines
+from checker.extract import clean_words as cw
 from checker.extract.clean_lists import Block
 
 # --- clean._first: a line's first character read once, not by _opens at each test -------
@@ -36,6 +37,58 @@ def test_first_as_opens(text: str) -> None:
 def test_first_as_opens_any_text(text: str) -> None:
     for firsts in _FIRSTS:
         assert (clean._first(text) in firsts) == _opens_before(text, firsts)
+
+
+# --- clean_lines.may_open_authors before REFERENCE_AUTHORS_RE.match ------------------------
+
+_AUTHOR_LINES = [
+    "Halvorsen I, Wrzesniak T. Outcomes of care. Eur Heart J 2019; 40: 1123-31.",
+    "Smith JA, Jones B. A trial. N Engl J Med 2020;382:1-10.",
+    "[12] Smith Jones AB, Brown C. Title. Lancet 2021; 397: 10-20",
+    "3. Van Der Berg K. Reference doi:10.1000/xyz", "1) Smith ABC. Title", "[1. Smith A, x",
+    "Smith Jones A. Title", "Smith Jones Brown A. Title", "The company said revenue rose.",
+    "Smith  \t A, tab", "Smith\u00a0A, nbsp", "Smith\u2003AB. em space", "O'Neil AB.",
+    "Smith-Jones D, x", "smith A, lower", "Smith a, lower", "Smith ABCD, four", "Smith A",
+    "Smith Jones", "", "A", "Smith \u017f, long s", "Smith \u212a, kelvin", "\u00c9mile A, x",
+    "12 Smith A, x", "1234. Smith A, x", "Sm\u2019ith A.", "Sm_1th AB,",
+]
+
+
+def _assert_authors_gate(body: str) -> None:
+    if cw.REFERENCE_AUTHORS_RE.match(body):
+        assert clean_lines.may_open_authors(body.split()), body
+        assert clean_lines.may_open_authors(body.split(None, 4)), body
+
+
+@pytest.mark.parametrize("body", _AUTHOR_LINES)
+def test_authors_gate_holds(body: str) -> None:
+    _assert_authors_gate(body)
+
+
+def test_authors_gate_sees_matches() -> None:
+    assert sum(cw.REFERENCE_AUTHORS_RE.match(b) is not None for b in _AUTHOR_LINES) >= 8
+    assert not clean_lines.may_open_authors("The company said revenue rose.".split())
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(["Smith", "Jones", "A", "AB", "ABC", "ABCD", "A.", "AB,", "A,",
+                                 "[1]", "12.", "3)", "x", "the", ",", ".", "\u017f", "\u00c9",
+                                 "O'N", "Sm-i"]), max_size=6),
+       st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", "\n", "", ",", "."]), min_size=6,
+                max_size=6))
+def test_authors_gate_any_words(words: list[str], seps: list[str]) -> None:
+    _assert_authors_gate("".join(w + s for w, s in zip(words, seps, strict=False)))
+
+
+@given(st.text(alphabet="SmAB.,[]1) \t\u00a0x'-", max_size=24))
+def test_authors_gate_any_text(body: str) -> None:
+    _assert_authors_gate(body)
+
+
+def test_front_or_back_matter_with_words() -> None:
+    for body in _AUTHOR_LINES:
+        assert clean_lines.is_front_or_back_matter(body, body.split()) == \
+            clean_lines.is_front_or_back_matter(body)
 
 
 # --- clean._LINE_KINDS: the memo of short lines' kinds, a dict in place of lru_cache ------
