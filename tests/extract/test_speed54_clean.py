@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import clean, clean_lines
+from checker.extract import clean, clean_lines, segment
 from checker.extract import clean_words as cw
 from checker.extract.clean_lists import Block
 
@@ -119,3 +119,30 @@ def test_block_reads_as_the_named_tuple() -> None:
     assert block != (6, 58, "content", "paragraph")
     assert hash(block) == hash(Block(6, 58, "content", "paragraph"))
     assert repr(block) == "Block(start=6, end=58, kind='content', reason='paragraph')"
+
+
+# --- segment.candidate_marks: _CANDIDATE.finditer's matches by str.find -------------------
+
+_PUNCT_TEXTS = [
+    "Revenue rose 2.17% in the U.S. The company said so. Mr. Smith agreed!",
+    "challenges...In spite of it... and then\u2026 More. \"Yes.\" (No.) [Maybe.]",
+    "What?! Really?? Yes... .5 million....!? \u2026\u2026.\". a....b ..'\"]) x", "", ".", "...",
+    "..", "....", ".....", "...!", "a...?b", "...!!", "!.", "?..", ".!..", "\u2026...",
+    "a.\"')]", ".\u2026", "?\u2026!",
+    "no marks at all", "\u00e9t\u00e9. \u0130stanbul? \u4e2d\u6587\u3002 x.\U0001f600.",
+]
+
+
+def _marks_before(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in segment._CANDIDATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _PUNCT_TEXTS)
+def test_candidate_marks_as_finditer(text: str) -> None:
+    assert segment.candidate_marks(text) == _marks_before(text)
+
+
+@settings(max_examples=800)
+@given(st.text(alphabet=".!?\u2026\"')] aZ\n(.", max_size=40))
+def test_candidate_marks_any_text(text: str) -> None:
+    assert segment.candidate_marks(text) == _marks_before(text)
