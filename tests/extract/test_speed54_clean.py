@@ -146,3 +146,45 @@ def test_candidate_marks_as_finditer(text: str) -> None:
 @given(st.text(alphabet=".!?\u2026\"')] aZ\n(.", max_size=40))
 def test_candidate_marks_any_text(text: str) -> None:
     assert segment.candidate_marks(text) == _marks_before(text)
+
+
+# --- segment.word_before: walked back by str tests, not a match of the reversed window ---
+# (the regex is the reference: _WORD_BEFORE_RE.search(text, lo, hi))
+
+_WORD_TEXTS = ["Revenue rose in the U.S", "Mr", "e.g", "a_b.c", "x 2.17", "caf\u00e9",
+               "\u0663\u0664.", "\u00b2x", "end\n", "a b\n", "", " ", "tab\tword", "Inc.",
+               "\u2163 \u00bd", "word-", "it's"]
+
+
+@pytest.mark.parametrize("text", _WORD_TEXTS)
+def test_word_before_as_the_regex(text: str) -> None:
+    for lo in range(len(text) + 2):
+        for hi in range(len(text) + 3):
+            found = segment._WORD_BEFORE_RE.search(text, lo, hi)
+            assert segment.word_before(text, lo, hi) == (found.group() if found else "")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab.1_ \n\u00e9-\u0663\u00b2\u2163'\t", max_size=16),
+       st.integers(0, 18), st.integers(0, 18))
+def test_word_before_any_text(text: str, lo: int, hi: int) -> None:
+    found = segment._WORD_BEFORE_RE.search(text, lo, hi)
+    assert segment.word_before(text, lo, hi) == (found.group() if found else "")
+
+
+# --- segment._after_a_list_label: a digit before the full stop, then the search -----------
+
+@settings(max_examples=500)
+@given(st.text(alphabet=":; \t12\u0663\u00b2a.", max_size=12))
+def test_list_label_gate(text: str) -> None:
+    for at in range(len(text) + 1):
+        found = segment._LIST_NUMBER_RE.search(text, max(0, at - 6), at) is not None
+        assert segment._after_a_list_label(text, at) == found
+
+
+@pytest.mark.parametrize("text", ["final: 1. Yanis", "a; 12. b", "x:\t\u0663. y", "a: 123. b",
+                                  "no: 1a. b", "\u00b2. a", "1. first"])
+def test_list_label_cases(text: str) -> None:
+    for at in range(len(text) + 1):
+        found = segment._LIST_NUMBER_RE.search(text, max(0, at - 6), at) is not None
+        assert segment._after_a_list_label(text, at) == found
