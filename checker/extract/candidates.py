@@ -21,6 +21,23 @@ _BULLET_PREFIX_RE: Final = rx.compile(r"(?:\s*[\u2022\u25cf\u25aa\u2023\u2043*>-
 # A live blog's time stamp before an entry, and its label ("12.04pm GMT: Breaking: "):
 # when the entry was posted, not what it says (clean_words.LIVE_STAMP_RE).
 _STAMP_PREFIX_RE: Final = LIVE_STAMP_RE
+_BULLET_MARKS: Final = "\u2022\u25cf\u25aa\u2023\u2043*>-"  # _BULLET_PREFIX_RE's
+
+
+def lead_end(text: str, start: int, end: int) -> int:
+    """Where text[start:end] goes on after its bullet marks and its time stamp."""
+    # Each pattern matches something only from its first characters: a blank or a mark,
+    # a digit (\d is str.isdecimal, which isdigit holds). Most blocks open with a letter,
+    # and are not matched (2,000 instructions a pattern, however soon it failed).
+    if start < end and (text[start].isspace() or text[start] in _BULLET_MARKS):
+        lead = _BULLET_PREFIX_RE.match(text, start, end)
+        start = lead.end() if lead else start
+    if start < end and text[start].isdigit():
+        stamp = _STAMP_PREFIX_RE.match(text, start, end)
+        start = stamp.end() if stamp else start
+    return start
+
+
 # An interview's turn labels ("Q: When will bills come down?", "A: They are coming down."):
 # who speaks, not what is said (desk probe O: "A: It was 722GW" as the claim's text and
 # its triple's subject).
@@ -46,10 +63,7 @@ def candidate_spans(doc: Document, folded: str | None = None,
     text = unwrap(doc.text) if text is None else text
     folded = fold(text) if folded is None else folded
     for block in content_blocks(text, doc.body_start, folded):
-        lead = _BULLET_PREFIX_RE.match(text, block.start, block.end)
-        begin = lead.end() if lead else block.start
-        stamp = _STAMP_PREFIX_RE.match(text, begin, block.end)
-        begin = stamp.end() if stamp else begin
+        begin = lead_end(text, block.start, block.end)
         # A turn's label and a section's heading end in a colon: most blocks hold none.
         turn = (_SPEAKER_PREFIX_RE.match(text, begin, block.end)
                 or _SECTION_PREFIX_RE.match(text, begin, block.end)) \

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import clean, clean_lines, segment
+from checker.extract import candidates, clean, clean_lines, segment
 from checker.extract import clean_words as cw
 from checker.extract.clean_lists import Block
 
@@ -188,3 +188,35 @@ def test_list_label_cases(text: str) -> None:
     for at in range(len(text) + 1):
         found = segment._LIST_NUMBER_RE.search(text, max(0, at - 6), at) is not None
         assert segment._after_a_list_label(text, at) == found
+
+
+# --- candidates.lead_end: the prefix patterns tried only where they can match -------------
+
+def _lead_end_before(text: str, start: int, end: int) -> int:
+    lead = candidates._BULLET_PREFIX_RE.match(text, start, end)
+    begin = lead.end() if lead else start
+    stamp = candidates._STAMP_PREFIX_RE.match(text, begin, end)
+    return stamp.end() if stamp else begin
+
+
+_LEAD_TEXTS = ["  \u2022 12.04pm GMT: Breaking: Bank cuts rates", "- 5% rise", "-5% fall",
+               "* > - item", "18:40: Brentford scored", "10:42 Temperatures rose", "\u0663:40: x",
+               "\u00b2:40: x", "The rover", "", " ", "\t\u2022\t4:30 PM - The vote", "> quote",
+               "\u2043 9.15am - a b c d e", "12:30 is the time", "\u00a0\u2022 x"]
+
+
+@pytest.mark.parametrize("text", _LEAD_TEXTS)
+def test_lead_end_as_before(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert candidates.lead_end(text, start, end) == _lead_end_before(text, start, end)
+
+
+def test_lead_end_reads_prefixes() -> None:
+    assert {candidates.lead_end(t, 0, len(t)) for t in _LEAD_TEXTS[:6]} != {0}
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=" \t\u2022*>-0123:.apmGMT\u0663\u00b2Ax", max_size=16))
+def test_lead_end_any_text(text: str) -> None:
+    assert candidates.lead_end(text, 0, len(text)) == _lead_end_before(text, 0, len(text))
