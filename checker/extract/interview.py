@@ -83,26 +83,23 @@ _INTERVIEW_CUE_RE: Final = rx.compile(
 _TRANSCRIPT_CUE_RE: Final = rx.compile(
     r"^[ \t]*Operator:|\btranscripts?\b|\b(?:earnings|conference)\s+call\b",
     re.IGNORECASE | re.MULTILINE)
-# A literal word each branch of it holds, in lower case: a page with none of them has no
-# cue, and is not scanned (most pages; the scan of the whole page cost 2% of extraction).
 # IGNORECASE also matches "\u0130", "\u0131" for "i" and "\u017f" for "s", which lower() does
 # not turn into them: a page holding one is scanned (the Kelvin sign lowers to "k").
-_TRANSCRIPT_CUE_WORDS: Final = ("operator:", "transcript", "earnings", "conference")
 _ODD_CASE_LETTERS: Final = ("\u0130", "\u0131", "\u017f")
 
 
 def _transcript_cue(text: str) -> bool:
     """_TRANSCRIPT_CUE_RE.search(text) is not None, after a cheap test of its words."""
-    lower = text.lower()
-    if text.isascii():
-        # IGNORECASE is lower-casing here, and \s is str.isspace: the pattern needs one of
-        # its words, "earnings" and "conference" before spaces and "call". Business pages
-        # hold "earnings" and news conferences without a call, and were scanned whole.
+    if text.isascii() or not any_in(text, _ODD_CASE_LETTERS):
+        # IGNORECASE is lower-casing here (each character the pattern's letters match
+        # lowers to one of them, and spaces stay), and \s is str.isspace: the pattern needs
+        # one of its words, "earnings" and "conference" before spaces and "call". Business
+        # pages hold "earnings" and news conferences without a call, and were scanned whole
+        # (a page with a curly quote too: 400,000 instructions each).
+        lower = text.lower()
         if "operator:" not in lower and "transcript" not in lower \
                 and not _call_after(lower, "earnings") and not _call_after(lower, "conference"):
             return False
-    elif not any_in(lower, _TRANSCRIPT_CUE_WORDS) and not any_in(text, _ODD_CASE_LETTERS):
-        return False
     return _TRANSCRIPT_CUE_RE.search(text) is not None
 
 

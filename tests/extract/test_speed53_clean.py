@@ -147,8 +147,11 @@ def test_is_live_entry_as_before_any_text(head: str, tail: str) -> None:
 
 # --- interview._transcript_cue: its words read in ASCII pages before the scan ---------------
 
+_TRANSCRIPT_CUE_WORDS = ("operator:", "transcript", "earnings", "conference")
+
+
 def _transcript_cue_before(text: str) -> bool:
-    if not any(w in text.lower() for w in interview._TRANSCRIPT_CUE_WORDS) and (
+    if not any(w in text.lower() for w in _TRANSCRIPT_CUE_WORDS) and (
             text.isascii() or not any(c in text for c in interview._ODD_CASE_LETTERS)):
         return False
     return interview._TRANSCRIPT_CUE_RE.search(text) is not None

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import candidates, clean, clean_lines, segment
+from checker.extract import candidates, clean, clean_lines, interview, segment
 from checker.extract import clean_words as cw
 from checker.extract.clean_lists import Block
 
@@ -220,3 +220,53 @@ def test_lead_end_reads_prefixes() -> None:
 @given(st.text(alphabet=" \t\u2022*>-0123:.apmGMT\u0663\u00b2Ax", max_size=16))
 def test_lead_end_any_text(text: str) -> None:
     assert candidates.lead_end(text, 0, len(text)) == _lead_end_before(text, 0, len(text))
+
+
+# --- interview._transcript_cue: a page without the odd letters read as an ASCII one -------
+
+_CUE_WORDS = ("operator:", "transcript", "earnings", "conference")
+
+
+def _transcript_cue_before(text: str) -> bool:
+    lower = text.lower()
+    if text.isascii():
+        if "operator:" not in lower and "transcript" not in lower \
+                and not interview._call_after(lower, "earnings") \
+                and not interview._call_after(lower, "conference"):
+            return False
+    elif not any(w in lower for w in _CUE_WORDS) \
+            and not any(c in text for c in interview._ODD_CASE_LETTERS):
+        return False
+    return interview._TRANSCRIPT_CUE_RE.search(text) is not None
+
+
+_CUE_TEXTS = [
+    "\u201cOperator: Good morning.\u201d", "\u2019\n  OPERATOR: x", "caf\u00e9 earnings call",
+    "caf\u00e9 earnings\u00a0call", "caf\u00e9 earnings\u2003CALL", "\u00e9 conference\u3000call",
+    "\u00e9 earnings rose", "\u00e9 news conference", "\u00e9 TRANSCRIPT", "\u00e9 untranscripted",
+    "\u00e9 Tran\u017fcript", "\u0130 earnings call", "earn\u0131ngs call \u00e9",
+    "earnings \u212aall \u00e9", "\u00e9 earnings \u017fcall", "\u00e9 earnings call\u0130",
+    "\u00c9ARNINGS CALL", "earnings\x1ccall \u00e9", "Earnings\n\nCall \u00e9",
+    "plain earnings call",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_TEXTS)
+def test_transcript_cue_as_before(text: str) -> None:
+    assert interview._transcript_cue(text) == _transcript_cue_before(text)
+
+
+def test_transcript_cue_reads_both() -> None:
+    assert {interview._transcript_cue(t) for t in _CUE_TEXTS} == {True, False}
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["earnings", "Earnings", "conference", "CALL", "call", "\u00e9",
+                                 "Operator:", "operator", ":", "transcript", "x", "\u017f",
+                                 "\u0131", "\u0130", "\u212a", "\u2019", "earn", "ings"]),
+                max_size=8),
+       st.lists(st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2003", "", "\n  "]),
+                min_size=8, max_size=8))
+def test_transcript_cue_any_text(words: list[str], seps: list[str]) -> None:
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    assert interview._transcript_cue(text) == _transcript_cue_before(text)
