@@ -270,3 +270,38 @@ def test_transcript_cue_reads_both() -> None:
 def test_transcript_cue_any_text(words: list[str], seps: list[str]) -> None:
     text = "".join(w + s for w, s in zip(words, seps, strict=False))
     assert interview._transcript_cue(text) == _transcript_cue_before(text)
+
+
+# --- clean.may_open_ui before UI_PREFIX_RE.match ------------------------------------------
+
+_UI_LINES = """Watch more Read more: Explore Content from other Input your search Follow us Sign up
+    Subscribe to Click here Share this Share on Download the Get the app Image: Photo: Photo
+    caption: File photo Caption: Credit: Listen to this article Skip to Related: See also: Also
+    read: Read also: More on this: Recommended: 5 min read Advertisement Sponsored There are 14
+    comments. View all 14 comments Show 3 comments See all 2 comments Read 1 comment 12
+    comments 2 minutes read""".split()
+
+
+def _assert_ui_gate(plain: str) -> None:
+    if cw.UI_PREFIX_RE.match(plain):
+        assert clean.may_open_ui(plain), plain
+
+
+def test_ui_gate_table() -> None:
+    phrases = [" ".join(_UI_LINES[i:i + k]) for i in range(len(_UI_LINES)) for k in (1, 2, 3, 4, 5)]
+    matched = 0
+    for phrase in phrases:
+        for text in (phrase, phrase.upper(), phrase.lower(), phrase.replace("s", "\u017f"),
+                     phrase.replace("i", "\u0131"), "\u0663 comments", "The rover landed"):
+            _assert_ui_gate(text)
+            matched += cw.UI_PREFIX_RE.match(text) is not None
+    assert matched > 100
+    assert not clean.may_open_ui("The rover landed") and not clean.may_open_ui("")
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(_UI_LINES + ["\u017f", "\u212a", "\u0131", "x", "1", "the"]),
+                max_size=5),
+       st.sampled_from([" ", "  ", "\t", "", "\u00a0"]))
+def test_ui_gate_any_words(words: list[str], sep: str) -> None:
+    _assert_ui_gate(sep.join(words))
