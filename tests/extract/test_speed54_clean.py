@@ -284,7 +284,7 @@ _UI_LINES = """Watch more Read more: Explore Content from other Input your searc
 
 def _assert_ui_gate(plain: str) -> None:
     if cw.UI_PREFIX_RE.match(plain):
-        assert clean.may_open_ui(plain), plain
+        assert clean.may_open_ui(plain, clean._first(plain)), plain
 
 
 def test_ui_gate_table() -> None:
@@ -296,7 +296,8 @@ def test_ui_gate_table() -> None:
             _assert_ui_gate(text)
             matched += cw.UI_PREFIX_RE.match(text) is not None
     assert matched > 100
-    assert not clean.may_open_ui("The rover landed") and not clean.may_open_ui("")
+    assert not clean.may_open_ui("The rover landed", "t")
+    assert not clean.may_open_ui("Kelvin", "k") and not clean.may_open_ui("", "x")
 
 
 @settings(max_examples=800)
