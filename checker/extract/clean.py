@@ -115,6 +115,10 @@ def _line_kind(raw: str) -> tuple[BlockKind, str, ListNote]:
     return block.kind, block.reason, list_note(raw, block.kind)
 
 
+# A line of this many words is longer than any footer's or bio's: their cues are not read.
+_CUED_WORDS: Final = max(60, cw.WEAK_FOOTER_WORDS + 1)
+
+
 def _classify(raw: str, start: int, end: int) -> Block:
     """The kind of one (folded) line spanning text[start:end]."""
     stripped = raw.strip()
@@ -127,8 +131,8 @@ def _classify(raw: str, start: int, end: int) -> Block:
     words = body.split()
     first = _first(body)
     plain_first = _first(plain)
-    # The cues of footers and bios are read in it (lines of 60 words or more have none).
-    casefolded = body.casefold() if len(words) < 60 else ""
+    # The cues of footers and bios are read in it (lines longer than any of them have none).
+    casefolded = body.casefold() if len(words) < _CUED_WORDS else ""
     reason = ""
     if first in _URL_FIRSTS and cw.URL_RE.match(body):
         reason = "url"
@@ -147,9 +151,9 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "wire-tag"
     elif first in _NUMBERISH_FIRSTS and cw.NUMBERISH_RE.match(body):
         reason = "counter"
-    elif len(words) < 60 and (cued(body, casefolded, cw.FOOTER_CUES, cw.FOOTER_RE) or (
+    elif len(words) < 60 and cued(body, casefolded, cw.FOOTER_CUES, cw.FOOTER_RE) or (
             len(words) <= cw.WEAK_FOOTER_WORDS
-            and cued(body, casefolded, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE))):
+            and cued(body, casefolded, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE)):
         reason = "footer"
     elif len(words) < 40 and cued(body, casefolded, cw.BIO_CUES, cw.BIO_RE):
         reason = "bio"
