@@ -130,7 +130,7 @@ def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
             return written
     if _is_part_of_name(folded, m):
         return None
-    if not m.group("unit") and qp.TIME_AFTER.match(folded, num_end):
+    if not m.group("unit") and _time_after(folded, num_end):
         return None  # "2.15pm", "9 a.m."
     if (folded[num_end:num_end + 1] in ("/", ":") or (s and folded[s - 1] in "/:")) \
             and not _price_per_unit(folded, m, num_end):
@@ -297,6 +297,20 @@ def _magnitude_before(folded: str, lo: int, hi: int) -> bool:
     """Whether MAGNITUDE_BEFORE_RE.search(folded, lo, hi) finds "magnitude "."""
     return "agn" in folded[lo:hi].lower() \
         and qp.MAGNITUDE_BEFORE_RE.search(folded, lo, hi) is not None
+
+
+# The letters a match of TIME_AFTER starts with (after one whitespace at most), in either
+# case: IGNORECASE reads no other character as one of them.
+_TIME_LETTERS: Final = "aApPgGuUhH"
+
+
+def _time_after(folded: str, end: int) -> bool:
+    """Whether qp.TIME_AFTER.match(folded, end) finds "pm", " a.m.", " GMT" after a number:
+    searched only where its first letter follows (it was searched after 749 numbers)."""
+    first = folded[end:end + 1]
+    if first.isspace():
+        first = folded[end + 1:end + 2]
+    return first != "" and first in _TIME_LETTERS and qp.TIME_AFTER.match(folded, end) is not None
 
 
 def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:

@@ -33,9 +33,11 @@ from checker.extract.quantity_words import (
 # A leading (?=[...]) lookahead (the possible first characters) changes no match: it lets the
 # engine reject most positions at once, where IGNORECASE alone makes it try every branch;
 # a leading class does better still (NUMBER_RE).
+# No scale or unit starts with whitespace: the whitespace before one is taken whole (\s*+),
+# where a scale or unit that failed after it was tried again before each space given back.
 _AFTER_NUMBER: Final = (rf"(?:\s?-\s?(?P<cur2>{CUR})?(?P<num2>{NUM}))?"
-                        rf"(?:\s*(?P<scale>{SCALE})\b)?"
-                        rf"(?:\s*(?P<unit>{UNIT})(?!\w))?")
+                        rf"(?:\s*+(?P<scale>{SCALE})\b)?"
+                        rf"(?:\s*+(?P<unit>{UNIT})(?!\w))?")
 NUMBER_PLAIN: Final = rf"(?=\d)(?P<num>{NUM}){_AFTER_NUMBER}"
 # NUMBER_PLAIN with the first digit outside NUM's branches: the pattern starts with a class
 # (no hint), and the engine skips from digit to digit in C rather than trying the hint at
@@ -284,8 +286,9 @@ ANAPHORIC_BEFORE: Final = rx.compile(r"\b(?:the|these|those|both|all|its|their|h
 LETTER_RE: Final = rx.compile(r"[A-Za-z]")
 FOUR_DIGITS_RE: Final = rx.compile(r"\d{4}")
 # A word of what a number counts, a mark (",", "(") or an age group ("271,590 UK
-# 18-year-olds": the noun was "uk").
-NOUN_WORD: Final = r"\d+-year-olds\b|[A-Za-z][\w'-]*|[,.;:()\-]"
+# 18-year-olds": the noun was "uk"). Its letters are taken possessively: nothing after a
+# word in FIRST_NOUN_WORDS_RE can fail.
+NOUN_WORD: Final = r"\d+-year-olds\b|[A-Za-z][\w'-]*+|[,.;:()\-]"
 # What findall(NOUN_WORD) passes over: characters no word starts with, and digits of no
 # age group, as a run of the first (one class: the engine's quick loop), then each digit
 # with the run after it. Possessive: a word ends the run where findall would take it.
@@ -296,9 +299,13 @@ _NO_NOUN_WORD: Final = rf"{_NOT_NOUN_START}(?:\d(?!\d*-year-olds\b){_NOT_NOUN_ST
 def _first_words(n: int) -> str:
     """A pattern matching anywhere whose groups are the first n words findall(NOUN_WORD)
     finds (None past the last)."""
+    # Each word possessively optional: what follows one (words, or the end) always matches,
+    # so nothing is given back, and the engine keeps no record to give it back by
+    # (FIRST_NOUN_WORDS_RE 13,500 -> 9,500 instructions a match; the same groups:
+    # tests/extract/test_speed54_numbers.py).
     inner = ""
     for _ in range(n):
-        inner = rf"(?:{_NO_NOUN_WORD}({NOUN_WORD}){inner})?"
+        inner = rf"(?:{_NO_NOUN_WORD}({NOUN_WORD}){inner})?+"
     return inner
 
 

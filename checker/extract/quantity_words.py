@@ -4,6 +4,7 @@ the kind and unit a written unit and currency name (`kind_unit`)."""
 from __future__ import annotations
 
 import re
+import string
 from typing import Final
 
 from checker import rx
@@ -281,22 +282,56 @@ CUR: Final = (r"(?:US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|\u00a3|\u20ac|\u00a
               r"GBP\s?|INR\s?|RMB\s?|CNY\s?|JPY\s?|"
               # A code glued to its figure names a thing ("COP29", "SAR2"): spaced only.
               rf"(?-i:{'|'.join(ISO_CODES)})\s)")
-SCALE: Final = (r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+crore|crore|lakh|bn|mn|"
-                r"mln|bln|tn|[mkb](?![\w'])")
 
 
 def by_first_char(alternation: str) -> str:
-    """The same alternation with its branches grouped by first character, each group behind
-    a lookahead on that character: `a1|b1|a2` -> `(?=a)(?:a1|a2)|(?=b)(?:b1)`.
+    """The same alternation, for a pattern compiled with IGNORECASE, with its branches grouped
+    by first character, each group opened by that character: `a1|b1|a2` ->
+    `(?-i:[aA])(?:1|2)|(?-i:[bB])(?:1)`.
 
-    Why: under IGNORECASE the engine cannot skip a branch by its first literal, so an
-    alternation of 85 units cost 85 branch entries after every number. Branches of different
-    groups start with different letters (case aside), so at most one group can match at a
-    position, and its branches keep their order: the same match, in a few group tests."""
+    Why: under IGNORECASE the engine cannot skip a branch by its first literal (nor by a
+    lookahead), so an alternation of 85 units cost 85 branch entries after every number; a
+    branch opened by a case-sensitive class it skips by one test. The class holds exactly
+    what IGNORECASE matches the letter with (CASE_CLASSES). Branches of different groups
+    start with different letters (case aside), so at most one group can match at a position,
+    and its branches keep their order: the same match (the scales and units read after the
+    2,196 numbers of 300 docs: 24.5 -> 10.6 M instructions, with _AFTER_NUMBER's possessive
+    whitespace; tests/extract/test_speed54_numbers.py). A branch written case-sensitive
+    ("(?-i:Mt)") checks its first letter's case behind it."""
     groups: dict[str, list[str]] = {}
     for branch in alternation.split("|"):
         groups.setdefault(_first_char(branch).lower(), []).append(branch)
-    return "|".join(f"(?={re.escape(c)})(?:{'|'.join(bs)})" for c, bs in groups.items())
+    return "|".join(_group(c, bs) for c, bs in groups.items())
+
+
+# What IGNORECASE matches each ASCII letter with (the Kelvin sign is a "k", the long s an "s",
+# the dotted and dotless i an "i"): tests/extract/test_speed54_numbers.py tries every
+# character.
+CASE_CLASSES: Final = {**{c: c + c.upper() for c in string.ascii_lowercase},
+                       "i": "iI\u0130\u0131", "k": "kK\u212a", "s": "sS\u017f"}
+
+
+def _group(char: str, branches: list[str]) -> str:
+    """The branches starting with char (lower case), as one branch of by_first_char."""
+    if char not in CASE_CLASSES:  # a mark ("%", "\u00b0") or another letter ("\u00b5")
+        return f"(?={re.escape(char)})(?:{'|'.join(branches)})"
+    rests = []
+    for branch in branches:
+        if branch.startswith("(?-i:"):
+            inner = branch[5:-1]
+            if not branch.endswith(")") or "(" in inner or not inner[:1].isalpha() \
+                    or inner[1:2] and inner[1:2] in _QUANTIFIERS:
+                raise ValueError(f"case-sensitive branch not read: {branch!r}")
+            rests.append(f"(?-i:(?<={inner[0]}){inner[1:]})")
+        else:
+            rest = branch[2:] if branch.startswith("\\") else branch[1:]
+            if rest[:1] and rest[:1] in _QUANTIFIERS:
+                raise ValueError(f"branch's first letter is quantified: {branch!r}")
+            rests.append(rest)
+    return f"(?-i:[{CASE_CLASSES[char]}])(?:{'|'.join(rests)})"
+
+
+_QUANTIFIERS: Final = "*+?{"
 
 
 def first_chars(alternation: str) -> str:
@@ -319,6 +354,10 @@ def _first_char(branch: str) -> str:
     return branch[0]
 
 
+# ("[mkb](?![\w'])" written as three branches: by_first_char reads a literal first.)
+SCALE: Final = by_first_char(
+    r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+crore|crore|lakh|bn|mn|"
+    r"mln|bln|tn|m(?![\w'])|k(?![\w'])|b(?![\w'])")
 UNIT: Final = by_first_char(
     r"%|per\s*cent|percent|pct|(?-i:pc)|percentage\s+points?|pp|basis\s+points|bps|"
     + "|".join(sorted((re.escape(u) for u in MEASURES if u not in _CASED_KEYS), key=len,
