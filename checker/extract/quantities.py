@@ -43,7 +43,7 @@ from checker.extract.quantity_values import precision
 from checker.extract.spans import SpanSet
 from checker.extract.streaks import STREAK_CUES, sequence_places, streaks
 from checker.extract.zero_counts import may_hold, zero_counts
-from checker.textutil import START, fold, matches
+from checker.textutil import START, fold, ignorecase_key, matches
 
 # qp.GATES' groups (bits 0-5), then the cue words find_quantities and its readers tested one
 # substring at a time: bit 6 a provision's, 7 a named count's, 8 a sequence's, 9 a streak's,
@@ -312,7 +312,7 @@ def _measured(text: str, m: re.Match[str]) -> Quantity:
     exact, in the base unit."""
     num = m.group("num")
     value = float(num.replace(",", "")) if num[:1].isdigit() else qw.word_value(num)
-    word = m.group("unit").lower()
+    word = ignorecase_key(m.group("unit"))
     unit, factor = qw.MEASURES.get(word) or qw.MEASURES[word + "s"]
     s, e = m.start(), m.end("unit")
     # Told to its last digit, as "21.5km" is: "the 13.4-mile climb" is 13.35 to 13.45 miles

@@ -16,6 +16,7 @@ from checker import rx
 from checker.extract import quantity_patterns as qp
 from checker.extract.cues import any_in
 from checker.extract.date_patterns import from_before
+from checker.textutil import ignorecase_key
 
 if TYPE_CHECKING:
     from checker.extract.quantity_type import Quantity
@@ -96,11 +97,11 @@ def word_places(folded: str, lower: str, start: int, stop: int, cued: bool | Non
     the caller read it)."""
     if " out the top " in lower:
         for m in _ROUNDS_OUT_RE.finditer(folded, start, stop):
-            yield m.start("n"), m.end("n"), float(_TOP_WORDS.index(m["n"].lower()) + 3)
+            yield m.start("n"), m.end("n"), float(_TOP_WORDS.index(ignorecase_key(m["n"])) + 3)
     if not (any_in(lower, ORDINAL_WORDS) if cued is None else cued):
         return
     for m in _PLACE_RE.finditer(folded, start, stop):
-        yield m.start("n"), m.end(), float(ORDINAL_WORDS.index(m["n"].lower()) + 1)
+        yield m.start("n"), m.end(), float(ORDINAL_WORDS.index(ignorecase_key(m["n"])) + 1)
 
 
 # The last place of a list's top: "rounding out the top five" is fifth (desk probe R).

@@ -11,6 +11,7 @@ from typing import Final
 
 from checker import rx
 from checker.extract.quantity_words import WORD_NUMBERS
+from checker.textutil import ignorecase_key
 
 _PARTS: Final = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 # A fraction counts something ("a third of voters") or sizes a change ("rose by a
@@ -89,7 +90,7 @@ def find_shares(text: str, folded: str, start: int, stop: int,
                 or hyphened and _adjective(folded, start, m)) \
                 or _OF_A_UNIT_RE.match(folded, m.end()):
             continue
-        part = _PARTS[m.group("part").lower().rstrip("s")]
+        part = _PARTS[ignorecase_key(m.group("part")).rstrip("s")]
         n = _count(m.group("n"))
         if n >= part or (part == 4 and n == 2):
             continue  # "two halves", "four quarters"; "two quarters of" is half a year
@@ -117,7 +118,7 @@ def _adjective(folded: str, start: int, m: re.Match[str]) -> bool:
 
 def _count(word: str) -> int:
     """The number a numerator or denominator is written as: "a", a number word, digits."""
-    word = word.lower()
+    word = ignorecase_key(word)  # "\u017fix" as IGNORECASE read it
     return 1 if word == "a" else int(WORD_NUMBERS.get(word) or word.replace(",", ""))
 
 

@@ -11,6 +11,7 @@ from checker.extract.quantity_hits import Hit
 from checker.extract.quantity_type import Quantity
 from checker.extract.quantity_values import bounds, number
 from checker.extract.quantity_words import kind_unit
+from checker.textutil import ignorecase_key
 
 
 def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
@@ -18,7 +19,7 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
     s, e = m.head, m.end()
     mod = m.group("mod") or ""
     if m.group("vague"):
-        low, high = qw.VAGUE[" ".join((m.group("vague") or "").lower().split())]
+        low, high = qw.VAGUE[" ".join(ignorecase_key(m.group("vague") or "").split())]
         noun = noun_after(folded, e)
         if noun in qw.CURRENCIES:  # "billions of dollars"
             return Quantity(text[s:e], s, e, "money", None, float(low), float(high),

@@ -9,6 +9,7 @@ from typing import Final
 
 from checker import rx
 from checker.currencies import ISO_CODES
+from checker.textutil import ignorecase_key
 
 SCALES: Final = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
@@ -170,7 +171,7 @@ _PARTS_RE: Final = rx.compile(r"[\s-]+")
 def word_value(phrase: str) -> float:
     """The value of a written-out number: "Twenty-three" -> 23, "a hundred and five" -> 105,
     "two hundred" -> 200, "a dozen" -> 12 (the words of WORD_NUMBERS, compounded)."""
-    phrase = " ".join(phrase.lower().split())
+    phrase = " ".join(ignorecase_key(phrase).split())  # "f\u0131ve" as IGNORECASE read it
     if phrase in WORD_NUMBERS:
         return float(WORD_NUMBERS[phrase])
     value = 0.0

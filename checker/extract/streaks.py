@@ -13,6 +13,7 @@ from typing import Final
 from checker import rx
 from checker.extract.cues import any_in
 from checker.extract.quantity_context import ORDINAL_WORDS
+from checker.textutil import ignorecase_key
 
 _ORDINALS: Final = {w: n for n, w in enumerate((*ORDINAL_WORDS, "eleventh", "twelfth"), start=1)}
 _UNITS: Final = r"(?P<unit>year|month|quarter|week|day|season|game|match|race|term|time|election)"
@@ -32,7 +33,7 @@ def streaks(folded: str, lower: str, start: int, stop: int, cued: bool | None = 
     if not (any_in(lower, STREAK_CUES) if cued is None else cued):
         return
     for m in _STREAK_RE.finditer(folded, start, stop):
-        n = float(m["digits"]) if m["digits"] else float(_ORDINALS[m["n"].lower()])
+        n = float(m["digits"]) if m["digits"] else float(_ORDINALS[ignorecase_key(m["n"])])
         unit = (m["unit"] or m["unit2"]).lower()
         yield m.start(), m.end(), n, f"{unit} in a row"
 
@@ -56,6 +57,6 @@ def sequence_places(folded: str, lower: str, start: int, stop: int
     if " to " not in lower:
         return
     for m in _SEQUENCE_RE.finditer(folded, start, stop):
-        n = float(m["digits"]) if m["digits"] else float(_ORDINALS[m["n"].lower()])
+        n = float(m["digits"]) if m["digits"] else float(_ORDINALS[ignorecase_key(m["n"])])
         if n > 1:  # "the 1st", as "the first"
             yield m.start("n"), m.end("n"), n, f"{m['noun'].lower()} to"
