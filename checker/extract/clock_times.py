@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from checker import rx
 from checker.nlp import STOPWORDS
-from checker.textutil import matches
+from checker.textutil import ignorecase_key, matches
 
 if TYPE_CHECKING:
     from checker.extract.quantity_type import Quantity
@@ -128,7 +128,7 @@ def _times(folded: str, start: int, end: int) -> Iterator[ClockTime]:
         content = [w for w in words if w not in STOPWORDS]
         unit = _unit(m)
         if unit == "UTC":
-            value = (value - _ZONE_OFFSETS[m.group("zone").lower()]) % 1440
+            value = (value - _ZONE_OFFSETS[ignorecase_key(m.group("zone"))]) % 1440
         low, high, approx = _interval(value, half, before)
         if previous is not None and folded[previous.end:m.start()] in (" (", "("):
             noun = previous.noun  # "2.15pm local time (1115 GMT)": one moment, two zones

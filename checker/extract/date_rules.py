@@ -23,6 +23,7 @@ from checker.extract.date_types import (
     unresolved_at,
     year_days,
 )
+from checker.textutil import ignorecase_key
 
 
 @rule("iso")
@@ -133,7 +134,7 @@ def quarters_of_accounts(dates: list[DateExpr], text: str) -> list[DateExpr]:
                 and _QUARTER_GAP_RE.search(text, prev.end, d.start) is not None:
             m = _QUARTER_NUMBER_RE.search(prev.text)
             if m is not None:
-                q = int(m.group(1)) if m.group(1) else ORDINALS[m.group(2).lower()]
+                q = int(m.group(1)) if m.group(1) else ORDINALS[ignorecase_key(m.group(2))]
                 first = date(d.first.year + (q == 4), 3 * q + 1 if q < 4 else 1, 1)
                 last = month_days(first.year, first.month + 2)[1]
                 out[-1] = date_expr(text[prev.start:d.end], prev.start, d.end, first, last,

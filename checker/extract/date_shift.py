@@ -40,6 +40,7 @@ from checker.extract.date_types import (
     unresolved_at,
     year_days,
 )
+from checker.textutil import ignorecase_key
 
 # A unit word as (count, calendar unit) of shift_date.
 UNITS: Final = {"year": (1, "years"), "decade": (10, "years"), "month": (1, "months"),
@@ -143,7 +144,7 @@ def _prev_unit(m: re.Match[str], raw: str, anchor: Anchor | None, future: bool) 
     if _base_of_change(m):  # "rose 5% in the third quarter from the previous year"
         return found
     count, unit = unit_of(unit_word)
-    return found._replace(shift=(_DIRECTION[m["dir"].lower()] * count, unit))
+    return found._replace(shift=(_DIRECTION[ignorecase_key(m["dir"])] * count, unit))
 
 
 @rule("ago")

@@ -156,7 +156,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             if qp.MOD_BEFORE_RE.search(folded, max(0, m.start() - 20), m.start()):
                 continue  # "under 5-year-old": a bound, as `people_ages` leaves it
             num = m.group("num") or m.group("snum")
-            scale = qw.SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
+            scale = qw.SCALES[ignorecase_key(m.group("scale"))] if m.group("scale") else 1.0
             value = float(num.replace(",", "")) * scale
             half = precision(num, scale)
             keep(Quantity(text[m.start():m.end("age")], m.start(), m.end("age"), "measure",

@@ -22,7 +22,7 @@ SCALE_RE: Final = rx.compile(
 
 
 def _number(word: str) -> float:
-    return float(word) if word[0].isdigit() else word_value(word.lower())
+    return float(word) if word[0].isdigit() else word_value(word)
 
 
 def ratings(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, float, str]]:

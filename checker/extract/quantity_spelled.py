@@ -31,7 +31,7 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         return Quantity(text[s:e], s, e, "count", None, float(low), float(high), None,
                         noun, True, "range")
     if m.group("ratio"):
-        value = qw.RATIOS[(m.group("ratio") or "").lower()]
+        value = qw.RATIOS[ignorecase_key(m.group("ratio") or "")]
         slow, shigh, bound, approx = bounds(value, value * 0.05, mod)
         if approx:  # a ratio read loosely: "nearly doubled" from 69 to 135 is 1.96x
             slow = value * 0.85
@@ -42,7 +42,7 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
     if folded[e:e + 1] in ".,;" and not m.group("wscale") and \
             not qp.LEVEL_BEFORE_RE.search(folded, max(0, s - 25), s):
         return None  # "one of four.": a lone number word closing a clause, unless a level
-    scale = qw.SCALES.get((m.group("wscale") or "").lower(), 1.0)
+    scale = qw.SCALES.get(ignorecase_key(m.group("wscale") or ""), 1.0)
     times = None if m.group("wscale") else qp.TIMES_AFTER_RE.match(folded, e)
     if times:
         # "three times more frequent" is the ratio "3 times" is (a desk probe: a count of

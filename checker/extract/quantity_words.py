@@ -225,7 +225,7 @@ def kind_unit(unit_word: str, cur: str, folded: str = "") -> tuple[str, str | No
 
 def table_words(written: str) -> str:
     """A scale or unit as the tables spell it: "lakh  Crore" -> "lakh crore"."""
-    return " ".join(written.lower().split())
+    return " ".join(ignorecase_key(written).split())
 
 
 # Vague amounts: (low, high)

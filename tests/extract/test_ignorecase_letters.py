@@ -23,8 +23,15 @@ _SENTENCES = [
     "\u017fix in ten voters backed the plan.",
     "Two-th\u0131rds of voters backed the plan.",
     "TWO-TH\u0130RDS OF VOTERS BACKED THE PLAN.",
+    # (review of round 54: look-ups the first fix missed)
+    "It was rated F\u0130VE on a scale of ten.",
+    "Sales rose f\u0131vefold, not twofold.",
+    "Sales TR\u0130PLED, not doubled.",
+    "The rock is 7 b\u0131llion-year-old.",
+    "The plant makes 5 m\u0131ll\u0131on tonnes a year.",  # no error: the scale was dropped
+    "The talks start at 3pm MS\u212a.",
 ]
-_ASCII = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "I"})
+_ASCII = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "I", "\u212a": "K"})
 
 
 def _readings(text: str) -> list[tuple[str, float | None, float | None, float | None,
