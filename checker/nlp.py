@@ -30,7 +30,7 @@ ASCII_RUN_SPLIT_RE: Final = rx.compile(r"([A-Za-z0-9][A-Za-z0-9]*+)")
 
 
 # Every byte but an ASCII letter or digit as a space: the runs of ASCII_RUN_SPLIT_RE are the
-# words str.split() finds in such a text (ascii_runs).
+# words str.split() finds in such a text, and the parts split(" ") finds (ascii_runs).
 _RUN_GAPS: Final = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 
 
@@ -53,6 +53,7 @@ def ascii_lower_words(text: str) -> list[str]:
 def ascii_runs(text: str, start: int = 0) -> tuple[list[str], list[int], list[int]]:
     """The runs of letters and digits of an ASCII text, with where each starts and ends
     (offset by `start`): the odd parts of ASCII_RUN_SPLIT_RE.split(text) and their spans.
+    ASCII only: the spans count the text's UTF-8 bytes, which are its characters there.
 
     Its gaps turned to spaces, each one space: split at each space, the parts are the runs
     and the empty strings between two gap characters in a row, and each part starts one

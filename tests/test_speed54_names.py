@@ -21,7 +21,9 @@ from checker.nlp import (
     ascii_runs,
     ascii_tokens,
     ascii_words,
+    match_tokens,
     stem,
+    token_key,
 )
 from checker.propernames import EntityMatch
 from checker.rules import RuleSet
@@ -186,11 +188,17 @@ def test_words_cases() -> None:
 @given(st.text(alphabet="aZ09 \t\n,.-_()'&\u2019\u00e9", max_size=50), st.integers(0, 5),
        st.integers(0, 50))
 def test_lexicon_words_lower_as_before(text: str, start: int, stop: int) -> None:
-    """Lexicon.words' lower-case keys are its cased keys lower-cased, as they were."""
+    """Lexicon.words' lower-case keys are its cased keys lower-cased, as they were; its
+    words and spans nlp.match_tokens' and its keys token_key's (review of round 54: the
+    wiring of the start, the end and each path)."""
     for end in (None, max(start, stop)):
         words, starts, ends, cased, lower = Lexicon().words(text, start, end)
         assert lower == list(map(str.lower, cased))
-        assert len(words) == len(starts) == len(ends) == len(cased)
+        toks = list(match_tokens(text, start, end))
+        assert (words, starts, ends) == ([t.text for t in toks], [t.start for t in toks],
+                                         [t.end for t in toks])
+        assert cased == [token_key(t.text, keep_case=True) for t in toks]
+        assert lower == [token_key(t.text) for t in toks]
 
 
 # -- fuzzy names ------------------------------------------------------------------------

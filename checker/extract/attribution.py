@@ -25,7 +25,7 @@ from checker.extract.attribution_patterns import (
 )
 from checker.extract.cues import lower_twin, tokens
 from checker.extract.date_patterns import MONTHS, WEEKDAYS
-from checker.textutil import blanks_end, fold, matches
+from checker.textutil import TUPLE_NEW, blanks_end, fold, matches
 
 _ATTRIBUTION_TWINS: Final = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # The other gates of the pronoun's pattern ("he said"): its verbs.
@@ -95,14 +95,9 @@ class Attrib(NamedTuple):
     end: int
 
 
-# Attrib(...) runs the named tuple's interpreted __new__; tuple.__new__ builds the same
-# tuple in C.
-_TUPLE_NEW: Final = tuple.__new__
-
-
 def _attrib(text: str, source: str, start: int, end: int) -> Attrib:
     """Attrib(text, source, start, end), without its interpreted __new__."""
-    return _TUPLE_NEW(Attrib, (text, source, start, end))
+    return TUPLE_NEW(Attrib, (text, source, start, end))
 
 
 def attribution(text: str, start: int, end: int, folded: str | None = None,

@@ -25,7 +25,8 @@ _BULLET_MARKS: Final = "\u2022\u25cf\u25aa\u2023\u2043*>-"  # _BULLET_PREFIX_RE'
 
 
 def lead_end(text: str, start: int, end: int) -> int:
-    """Where text[start:end] goes on after its bullet marks and its time stamp."""
+    """Where text[start:end] goes on after its bullet marks and its time stamp (for
+    0 <= start <= end <= len(text), as its callers' spans are)."""
     # Each pattern matches something only from its first characters: a blank or a mark,
     # a digit (\d is str.isdecimal, which isdigit holds). Most blocks open with a letter,
     # and are not matched (2,000 instructions a pattern, however soon it failed).

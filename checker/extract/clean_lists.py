@@ -23,14 +23,15 @@ class Block:
         self.kind: BlockKind = kind
         self.reason = reason
 
-    def _fields(self) -> tuple[int, int, str, str]:
+    def _key(self) -> tuple[int, int, str, str]:
+        """Its fields' values, which equality and the hash read (as the tuple's were)."""
         return (self.start, self.end, self.kind, self.reason)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Block) and self._fields() == other._fields()
+        return isinstance(other, Block) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._fields())
+        return hash(self._key())
 
     def __repr__(self) -> str:
         return f"Block(start={self.start!r}, end={self.end!r}, kind={self.kind!r}, " \

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Final, NamedTuple
 
 from checker.extract.date_patterns import PHONE_RE, counted_year
+from checker.textutil import TUPLE_NEW
 
 MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -43,18 +44,13 @@ class DateExpr(NamedTuple):
     shift: tuple[int, str] | None = None
 
 
-# DateExpr(...) runs the named tuple's __new__, interpreted Python even where the caller is
-# compiled (~4,000 instructions a date); tuple.__new__ builds the same tuple in C.
-_TUPLE_NEW: Final = tuple.__new__
-
-
 def date_expr(text: str, start: int, end: int, first: date | None, last: date | None,
               granularity: str, relative: bool = False, resolved: bool = True,
               open: str | None = None, shift: tuple[int, str] | None = None) -> DateExpr:
     """DateExpr(...) with the same fields and defaults, built without its interpreted
     __new__ (the same named tuple)."""
-    return _TUPLE_NEW(DateExpr, (text, start, end, first, last, granularity, relative,
-                                 resolved, open, shift))
+    return TUPLE_NEW(DateExpr, (text, start, end, first, last, granularity, relative,
+                                resolved, open, shift))
 
 
 @dataclass(frozen=True)

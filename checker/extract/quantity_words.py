@@ -312,6 +312,10 @@ CASE_CLASSES: Final = {**{c: c + c.upper() for c in string.ascii_lowercase},
                        "i": "iI\u0130\u0131", "k": "kK\u212a", "s": "sS\u017f"}
 
 
+# What may follow a branch's first letter and make it no single letter's.
+_QUANTIFIERS: Final = "*+?{"
+
+
 def _group(char: str, branches: list[str]) -> str:
     """The branches starting with char (lower case), as one branch of by_first_char."""
     if char not in CASE_CLASSES:  # a mark ("%", "\u00b0") or another letter ("\u00b5")
@@ -325,14 +329,11 @@ def _group(char: str, branches: list[str]) -> str:
                 raise ValueError(f"case-sensitive branch not read: {branch!r}")
             rests.append(f"(?-i:(?<={inner[0]}){inner[1:]})")
         else:
-            rest = branch[2:] if branch.startswith("\\") else branch[1:]
+            rest = branch[1:]  # (its first character a letter: _first_char read no escape)
             if rest[:1] and rest[:1] in _QUANTIFIERS:
                 raise ValueError(f"branch's first letter is quantified: {branch!r}")
             rests.append(rest)
     return f"(?-i:[{CASE_CLASSES[char]}])(?:{'|'.join(rests)})"
-
-
-_QUANTIFIERS: Final = "*+?{"
 
 
 def first_chars(alternation: str) -> str:

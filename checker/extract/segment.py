@@ -131,11 +131,13 @@ _LIST_NUMBER_RE: Final = rx.compile(r"[:;]\s+\d{1,2}\Z")
 
 
 def _after_a_list_label(text: str, at: int) -> bool:
-    """_LIST_NUMBER_RE.search(text, max(0, at - 6), at) is not None."""
+    """_LIST_NUMBER_RE.search(text, max(0, at - 6), at) is not None (for at <= len(text))."""
     # Its match ends in a digit (\d: str.isdecimal, which isdigit holds) right before at: most
     # full stops follow a letter, and the search is not made (1,500 instructions).
     return at > 0 and text[at - 1].isdigit() \
         and _LIST_NUMBER_RE.search(text, max(0, at - 6), at) is not None
+
+
 _FINAL_PUNCT_RE: Final = rx.compile(rf"{CANDIDATE_PLAIN}\Z")
 
 
@@ -156,6 +158,7 @@ def word_before(text: str, lo: int, hi: int) -> str:
     Read backwards from hi: the search tried every position of the window, running to its
     end from each (tests/extract/test_segment.py)."""
     hi = min(hi, len(text))
+    lo = max(lo, 0)  # (as the search's pos: a negative one read from the text's end)
     if hi > lo and text[hi - 1] == "\n":  # "$" also matches before a final newline
         before = _WORD_BEFORE_RE.search(text, lo, hi)
         return before.group() if before else ""

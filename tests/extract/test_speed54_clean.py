@@ -86,9 +86,11 @@ def test_authors_gate_any_text(body: str) -> None:
 
 
 def test_front_or_back_matter_with_words() -> None:
-    for body in _AUTHOR_LINES:
-        assert clean_lines.is_front_or_back_matter(body, body.split()) == \
-            clean_lines.is_front_or_back_matter(body)
+    # _classify passes the line's words; other callers let it split the first few itself.
+    answers = [clean_lines.is_front_or_back_matter(body) for body in _AUTHOR_LINES]
+    for body, answer in zip(_AUTHOR_LINES, answers, strict=True):
+        assert clean_lines.is_front_or_back_matter(body, body.split()) == answer
+    assert any(answers) and not all(answers)
 
 
 # --- clean._LINE_KINDS: the memo of short lines' kinds, a dict in place of lru_cache ------
@@ -306,3 +308,16 @@ def test_ui_gate_table() -> None:
        st.sampled_from([" ", "  ", "\t", "", "\u00a0"]))
 def test_ui_gate_any_words(words: list[str], sep: str) -> None:
     _assert_ui_gate(sep.join(words))
+
+
+# --- gates that copy a pattern's characters: the copy follows the pattern -----------------
+
+def test_copied_first_characters_are_the_patterns() -> None:
+    # (review of round 54) A character added to a pattern and not to its gate's copy would be
+    # refused by the gate silently: each copy is read back from its pattern.
+    every = "".join(map(chr, range(0x3000)))
+    opened_bullet = {c for c in every if candidates._BULLET_PREFIX_RE.fullmatch(c + " ")
+                     and c != " " and not c.isspace()}
+    assert opened_bullet == set(candidates._BULLET_MARKS)
+    opened_mark = {c for c in every if segment._CANDIDATE.match(c)}
+    assert opened_mark == set(segment._MARKS)
