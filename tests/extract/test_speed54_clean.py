@@ -4,6 +4,8 @@ hypothesis text."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -321,3 +323,54 @@ def test_copied_first_characters_are_the_patterns() -> None:
     assert opened_bullet == set(candidates._BULLET_MARKS)
     opened_mark = {c for c in every if segment._CANDIDATE.match(c)}
     assert opened_mark == set(segment._MARKS)
+
+
+def _opening_words(items: list[Any], i: int = 0, started: bool = False) -> set[str]:
+    """The letters each path through a parsed pattern's items[i:] opens with, up to its
+    first other item ("#digit" for a path opening with \\d, "#other" for any other)."""
+    import re._constants as c
+
+    if i >= len(items):
+        return {""}
+    op, av = items[i]
+    if op is c.LITERAL and chr(av).isalpha():
+        return {chr(av) + h for h in _opening_words(items, i + 1, True)}
+    if op is c.SUBPATTERN:
+        return _opening_words([*av[3], *items[i + 1:]], 0, started)
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for alt in av[1]:
+            found |= _opening_words([*alt, *items[i + 1:]], 0, started)
+        return found
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        found = _opening_words([*sub, *items[i + 1:]], 0, started)
+        return found | _opening_words(items, i + 1, started) if low == 0 else found
+    if op is c.AT:
+        return _opening_words(items, i + 1, started)
+    if started:
+        return {""}
+    digit = op is c.IN and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]
+    return {"#digit" if digit else "#other"}
+
+
+def test_ui_openers_are_the_patterns() -> None:
+    # may_open_ui refuses a line opening with none of _UI_OPENERS nor a digit: the words
+    # UI_PREFIX_RE's paths open with are exactly those (review of round 54).
+    import re._parser
+
+    parsed = re._parser.parse(cw.UI_PREFIX_RE.pattern, cw.UI_PREFIX_RE.flags)
+    assert _opening_words(list(parsed)) == {*clean._UI_OPENERS, "#digit"}
+
+
+def test_time_letters_are_the_patterns() -> None:
+    import re._parser
+
+    from checker.extract import quantity_digits as qd
+    from checker.extract import quantity_patterns as qp
+
+    # (_time_after skips the one blank the pattern opens with: the letters after it)
+    assert qp.TIME_AFTER.pattern.startswith("\\s?")
+    parsed = re._parser.parse(qp.TIME_AFTER.pattern[3:], qp.TIME_AFTER.flags)
+    firsts = {word[:1] for word in _opening_words(list(parsed))}
+    assert set(qd._TIME_LETTERS) == firsts | {f.upper() for f in firsts}
