@@ -49,7 +49,9 @@ def fold(text: str) -> str:
 
 # The letters re's IGNORECASE reads as ASCII ones that lower() leaves non-ASCII ("\u017f" and
 # "\u0131") or makes two characters ("\u0130" -> "i\u0307"); the Kelvin sign lowers to "k".
-_IGNORECASE_LETTERS: Final = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
+_IGNORECASE_LETTERS: Final = {"\u017f": "s", "\u0131": "i", "\u0130": "i"}
+ODD_CASE_LETTERS: Final = tuple(_IGNORECASE_LETTERS)  # a text without them lowers as re reads
+_IGNORECASE_TABLE: Final = str.maketrans(_IGNORECASE_LETTERS)
 
 
 def ignorecase_key(word: str) -> str:
@@ -57,7 +59,7 @@ def ignorecase_key(word: str) -> str:
     is looked up by, for a word a case-insensitive pattern matched ("thou\u017fands",
     "f\u0131ve" would otherwise be missing keys)."""
     lower = word.lower()
-    return lower if lower.isascii() else word.translate(_IGNORECASE_LETTERS).lower()
+    return lower if lower.isascii() else word.translate(_IGNORECASE_TABLE).lower()
 
 
 # A named tuple's own __new__ (Cls(...)) is interpreted Python even where its caller is

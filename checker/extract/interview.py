@@ -26,7 +26,7 @@ from checker import rx
 from checker.extract.attribution import Attrib
 from checker.extract.cues import any_in
 from checker.lexicon import Lexicon
-from checker.textutil import blanks_end
+from checker.textutil import ODD_CASE_LETTERS, blanks_end
 
 # A turn's label at the start of a line; an answer runs to the next label or blank line.
 _QUESTION_RE: Final = rx.compile(r"^[ \t]*Q:[ \t]", re.MULTILINE)
@@ -84,13 +84,12 @@ _TRANSCRIPT_CUE_RE: Final = rx.compile(
     r"^[ \t]*Operator:|\btranscripts?\b|\b(?:earnings|conference)\s+call\b",
     re.IGNORECASE | re.MULTILINE)
 # IGNORECASE also matches "\u0130", "\u0131" for "i" and "\u017f" for "s", which lower() does
-# not turn into them: a page holding one is scanned (the Kelvin sign lowers to "k").
-_ODD_CASE_LETTERS: Final = ("\u0130", "\u0131", "\u017f")
+# not turn into them: a page holding one is scanned (textutil.ODD_CASE_LETTERS).
 
 
 def _transcript_cue(text: str) -> bool:
     """_TRANSCRIPT_CUE_RE.search(text) is not None, after a cheap test of its words."""
-    if text.isascii() or not any_in(text, _ODD_CASE_LETTERS):
+    if text.isascii() or not any_in(text, ODD_CASE_LETTERS):
         # IGNORECASE is lower-casing here (each character the pattern's letters match
         # lowers to one of them, and spaces stay), and \s is str.isspace: the pattern needs
         # one of its words, "earnings" and "conference" before spaces and "call". Business

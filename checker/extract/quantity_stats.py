@@ -18,7 +18,7 @@ from typing import Final
 from checker import rx
 from checker.extract.quantity_type import Quantity
 from checker.extract.quantity_values import precision
-from checker.textutil import matches
+from checker.textutil import ignorecase_key, matches
 
 # The abbreviations of effect ratios, as a paper writes them (upper case: "or 2" is a word).
 RATIO_NAMES: Final = {"HR": "hazard ratio", "aHR": "hazard ratio", "OR": "odds ratio",
@@ -45,9 +45,6 @@ _LOWER_OPS: Final = (">", ">=", "\u2265")
 # A spread in brackets after a mean or a median: "(SD 9.8)", "(IQR 30-52)".
 SPREAD_NAMES = {"sd": "standard deviation", "s.d.": "standard deviation",
                 "se": "standard error", "sem": "standard error", "iqr": "interquartile range"}
-# The letters IGNORECASE reads as a label's ("(\u017fd 9.8)" is "(sd 9.8)"), which lower()
-# keeps: as their ASCII letters. Folded text has none of them.
-_LABEL_LETTERS: Final = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
 _SPREAD_RE: Final = rx.compile(
     rf"(?<=\()(?P<label>SD|SE|SEM|IQR|s\.d\.)(?:\s*[=:,]\s*|\s+)(?P<v>{_NUM})"
     rf"(?:\s*(?:-|\u2013|to)\s*(?P<hi>{_NUM}))?(?=\))", re.IGNORECASE)
@@ -131,7 +128,7 @@ def find_stats(text: str, folded: str, start: int, end: int,
         yield _rate(text, m)
     for m in matches(_SPREAD_RE, folded, start, end) \
             if every or "(s" in lowered or "(i" in lowered else ():
-        noun = SPREAD_NAMES[m["label"].translate(_LABEL_LETTERS).lower()]
+        noun = SPREAD_NAMES[ignorecase_key(m["label"])]  # "(\u017fd 9.8)" is "(sd 9.8)"
         if m["hi"] is None:
             yield _exact(text, m, "count", None, noun)
         elif float(m["v"]) <= float(m["hi"]):

@@ -96,7 +96,7 @@ def candidate_marks(text: str) -> list[tuple[int, int]]:
         while end < n and text[end] in "\"')]":
             end += 1
         out.append((start, end))
-        for k in range(4):
+        for k in range(len(_MARKS)):
             if 0 <= ahead[k] < end:
                 ahead[k] = text.find(_MARKS[k], end)
 

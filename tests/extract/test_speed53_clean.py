@@ -15,6 +15,7 @@ from checker.extract import clean, interview, segment, stance, worthiness
 from checker.extract import clean_words as cw
 from checker.extract.clean_lines import is_live_entry
 from checker.extract.worthiness import FIGURE_ROW_RE
+from checker.textutil import ODD_CASE_LETTERS
 
 # --- clean._classify: first-character tests before its anchored patterns ------------------
 
@@ -152,7 +153,7 @@ _TRANSCRIPT_CUE_WORDS = ("operator:", "transcript", "earnings", "conference")
 
 def _transcript_cue_before(text: str) -> bool:
     if not any(w in text.lower() for w in _TRANSCRIPT_CUE_WORDS) and (
-            text.isascii() or not any(c in text for c in interview._ODD_CASE_LETTERS)):
+            text.isascii() or not any(c in text for c in ODD_CASE_LETTERS)):
         return False
     return interview._TRANSCRIPT_CUE_RE.search(text) is not None
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from checker.extract import candidates, clean, clean_lines, interview, segment
 from checker.extract import clean_words as cw
 from checker.extract.clean_lists import Block
+from checker.textutil import ODD_CASE_LETTERS
 
 # --- clean._first: a line's first character read once, not by _opens at each test -------
 
@@ -239,7 +240,7 @@ def _transcript_cue_before(text: str) -> bool:
                 and not interview._call_after(lower, "conference"):
             return False
     elif not any(w in lower for w in _CUE_WORDS) \
-            and not any(c in text for c in interview._ODD_CASE_LETTERS):
+            and not any(c in text for c in ODD_CASE_LETTERS):
         return False
     return interview._TRANSCRIPT_CUE_RE.search(text) is not None
 
