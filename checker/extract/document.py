@@ -75,7 +75,6 @@ _SPAN: Final = attrgetter("start", "end")
 _GRANULARITY: Final = attrgetter("granularity")
 _UNIT: Final = attrgetter("unit")
 _KIND: Final = attrgetter("kind")
-_ID: Final = attrgetter("id")
 _NO_KINDS: Final[frozenset[str]] = frozenset()
 # A clause whose figures are all ranks and clock times may state no number (claim()).
 _RANK_OR_TIME: Final = frozenset({"rank", "time"})
@@ -199,6 +198,10 @@ class _Context:
                  text: str = "", page: Document | None = None,
                  squeezed: Squeezed | None = None) -> None:
         self.doc = doc
+        # The page's text and id, read by every clause: a compiled attribute each, not an
+        # attribute of the dataclass looked up by name.
+        self.doc_text: str = doc.text
+        self.doc_id: str = doc.id
         self.lexicon = lexicon
         self.anchor = anchor
         self.vocab = vocab
@@ -268,7 +271,7 @@ class _Context:
         text, folded = self.text, self.folded
         # The clause as read (a hard wrap's line breaks as spaces) and as the page has it.
         seen = text[start:end]
-        raw = self.doc.text[start:end] if text is not self.doc.text else seen
+        raw = self.doc_text[start:end] if text is not self.doc_text else seen
         # At most three words are split off: only whether there are three is asked.
         if len(seen.split(None, 2)) < 3 and not FIGURE_ROW_RE.match(seen) \
                 or not _LETTERS_RE.search(seen):
@@ -351,7 +354,10 @@ class _Context:
         if titles:
             entities = titled(entities, titles, text)
         # Distinct unknown names are counted only when there are two or more of them.
-        known = sum(map(bool, map(_ID, entities)))
+        known = 0
+        for m in entities:  # (a compiled loop: no builtins looked up by name)
+            if m.id:
+                known += 1
         unknown = len(entities) - known
         found = with_entities(base, known, len(entities), unknown if unknown < 2
                               else len({m.text for m in entities if not m.id}))
@@ -364,7 +370,7 @@ class _Context:
             if line is None else read_triple(text, line, end, [
                 m for m in entities if m.start >= line], self.lexicon, folded)
         yield  # names and triple read (one stage: the triple reads the names' tokens)
-        cid = claim_id(self.doc.id, raw, lower)
+        cid = claim_id(self.doc_id, raw, lower)
         pol = polarity(clause, clause)
         mod = modality(clause, attrib is not None, future, clause)
         yield  # stance of the claim read
@@ -386,7 +392,7 @@ class _Context:
                          for m in entities] if entities else [],
             "quantities": [quantity_slot(q, self.rupee) for q in quantities]
             if quantities else [],
-            "dates": list(map(date_slot, dates)),
+            "dates": [date_slot(d) for d in dates],  # (a compiled call each)
             "polarity": pol,
             # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
             # hedges the second clause, not the first.
