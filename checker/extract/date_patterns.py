@@ -334,7 +334,19 @@ def month_starts(folded: str, lower: str, start: int, stop: int) -> list[int]:
     lower = folded[start:stop].lower() (which find_dates has already)."""
     if not lower.isascii():
         return [m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)]
-    found = [start + m.start() for m in _MONTH_AT_LOWER_RE.finditer(lower)]
+    # Every name opens with one of the twelve stems: the pattern is tried only where one
+    # is (str.find skips to it), not at each position as its scan did (~18,000
+    # instructions a clause). Two names never overlap (each starts a word and ends one),
+    # so the places where it matches are finditer's.
+    found: list[int] = []
+    for stem in MONTH_STEMS:
+        at = lower.find(stem)
+        while at >= 0:
+            if _MONTH_AT_LOWER_RE.match(lower, at) is not None:
+                found.append(start + at)
+            at = lower.find(stem, at + 1)
+    if len(found) > 1:
+        found.sort()
     # The slice starts a word at its first letter; folded may continue one there ("xmay").
     # (A match there ends before any later one: dropping it leaves the others as they are.)
     if found and found[0] == start and start > 0 and _is_word(folded[start - 1]):

@@ -10,8 +10,10 @@ took 45 s); this keeps the spans merged and sorted and answers by bisection inst
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
+from typing import Final
+
+_NO_SPANS: Final[tuple[tuple[int, int], ...]] = ()
 
 
 class SpanSet:
@@ -26,13 +28,17 @@ class SpanSet:
 
     __slots__ = ("_starts", "_ends", "_points", "_reversed")
 
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]] = _NO_SPANS) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
-        self._points: list[int] = []
-        self._reversed: list[tuple[int, int]] = []  # s > e: never seen, kept for exactness
-        for s, e in spans:
-            self.add(s, e)
+        # Empty spans are rare and reversed ones never seen: their lists are made when one
+        # is added (each clause's readers make a set; four lists each cost as much as the
+        # set's own work).
+        self._points: list[int] | None = None
+        self._reversed: list[tuple[int, int]] | None = None
+        if spans is not _NO_SPANS:
+            for s, e in spans:
+                self.add(s, e)
 
     def overlaps(self, a: int, b: int) -> bool:
         """Whether some taken (s, e) has a < e and s < b; queries have a <= b (match spans).
@@ -41,34 +47,68 @@ class SpanSet:
         """
         ends = self._ends
         # The first interval ending after a is the only candidate: later ones start later.
-        i = bisect_right(ends, a)
+        i = _right(ends, a, 0)
         if i < len(ends) and self._starts[i] < b:
             return True
         points = self._points
-        if points and a < b:
-            j = bisect_right(points, a)
+        if points is not None and a < b:
+            j = _right(points, a, 0)
             if j < len(points) and points[j] < b:
                 return True
         # Reversed spans are never seen in practice: no generator for an empty list.
-        return bool(self._reversed) and any(a < e and s < b for s, e in self._reversed)
+        return self._reversed is not None and any(a < e and s < b for s, e in self._reversed)
 
     def add(self, s: int, e: int) -> None:
         """Take (s, e)."""
         if s >= e:
             if s == e:
-                insort(self._points, s)
+                if self._points is None:
+                    self._points = []
+                self._points.insert(_right(self._points, s, 0), s)  # bisect.insort
             else:
+                if self._reversed is None:
+                    self._reversed = []
                 self._reversed.append((s, e))
             return
         starts, ends = self._starts, self._ends
         # Intervals j..k-1 share an inner point with (s, e): end after s, start before e.
-        j = bisect_right(ends, s)
-        k = bisect_left(starts, e, j)
-        if j < k:
-            s = min(s, starts[j])
-            e = max(e, ends[k - 1])
-        starts[j:k] = [s]
-        ends[j:k] = [e]
+        j = _right(ends, s, 0)
+        k = _left(starts, e, j)
+        if j == k:  # none: (s, e) goes between them (most spans)
+            starts.insert(j, s)
+            ends.insert(j, e)
+            return
+        # They and (s, e) become one interval, in place of j..k-1.
+        starts[j] = min(s, starts[j])
+        ends[j] = max(e, ends[k - 1])
+        del starts[j + 1:k]
+        del ends[j + 1:k]
+
+
+# bisect's functions, compiled: a call of bisect's is a generic one of a builtin looked up by
+# name, and the lists bisected here hold a span or two.
+def _right(a: list[int], x: int, lo: int) -> int:
+    """bisect.bisect_right(a, x, lo)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _left(a: list[int], x: int, lo: int) -> int:
+    """bisect.bisect_left(a, x, lo)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def within(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
