@@ -3,7 +3,7 @@ predicate ids. Used by extraction (entity slots), normalisation and fact rules."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from itertools import accumulate, repeat
 from typing import Final
@@ -37,7 +37,7 @@ from checker.propernames import (
     negated_prefix,
     team_name_end,
 )
-from checker.textutil import START, Token, fold
+from checker.textutil import START, TUPLE_NEW, Token, fold
 
 # Id prefix of names no entity rule knows: `name:` + a slug of the name.
 UNKNOWN_PREFIX: Final = "name:"
@@ -105,6 +105,10 @@ class Lexicon:
     fuzzy_threshold: float = 0.9
     _ci: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     _cs: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    # ... their one-word keys by the word: a string's cached hash, where a look-up in the
+    # tables above built a tuple and hashed it for each word.
+    _ci1: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _cs1: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Lower-cased first token -> the lengths (longest first) of the aliases starting with it:
     # most tokens start no alias, and the others try only the lengths that exist.
     _starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -159,6 +163,8 @@ class Lexicon:
             return
         table = self._cs if keep_case else self._ci
         table.setdefault(key, (entity_id, role))
+        if len(key) == 1:
+            (self._cs1 if keep_case else self._ci1).setdefault(key[0], (entity_id, role))
         first = key[0].lower()
         self._starts[first] = tuple(sorted({*self._starts.get(first, ()), len(key)},
                                            reverse=True))
@@ -206,14 +212,15 @@ class Lexicon:
                 s, e = starts[i], ends[i + length - 1]
                 if length > 1 and text[e:e + 1] == "." and _INITIALISM_RE.fullmatch(text, s, e):
                     e += 1  # "U.S." with its last point, not "U.S"
-                # tuple.__new__ builds in C what EntityMatch(...)'s Python __new__ builds.
-                found.append(tuple.__new__(EntityMatch, (text[s:e], s, e, eid, role)))
+                # TUPLE_NEW builds in C what EntityMatch(...)'s Python __new__ builds.
+                found.append(TUPLE_NEW(EntityMatch, (text[s:e], s, e, eid, role)))
                 for k in range(i, i + length):
                     taken[k] = True
                 free = i + length
         found.extend(unknown_names(text, words, starts, ends, taken,
                                    start if body is None else body, names_vocab, self.resolve))
-        found.sort(key=START)
+        if len(found) > 1:  # (a call with a key for none or one is the same list)
+            found.sort(key=START)
         return found
 
     def _team_name_follows(self, text: str, words: list[str], starts: list[int],
@@ -222,7 +229,7 @@ class Lexicon:
         "American Indians" starts the name with it (propernames.team_name_end)."""
         if j >= len(words):
             return False
-        hit = self._cs.get((cased_key(words[j]),))
+        hit = self._cs1.get(cased_key(words[j]))
         return hit is not None and hit[1] == "demonym" \
             and team_name_end(text, words, starts, ends, j)
 
@@ -294,9 +301,8 @@ class Lexicon:
         for length in self._starts.get(lower[i], ()):
             if length > room:
                 continue
-            # A one-word key built as a pair of brackets, not a slice made a tuple (most
-            # aliases are one word).
-            hit = (self._ci.get((lower[i],)) or self._cs.get((cased[i],))) if length == 1 \
+            # A one-word key looked up by the word (most aliases are one word).
+            hit = (self._ci1.get(lower[i]) or self._cs1.get(cased[i])) if length == 1 \
                 else self._ci.get(tuple(lower[i:i + length])) or self._cs.get(
                     tuple(cased[i:i + length]))
             if hit:
@@ -438,7 +444,7 @@ class Lexicon:
 
     # -- predicates ---------------------------------------------------------------------
 
-    def find_predicates(self, stems: Sequence[str]) -> list[tuple[str, int, int]]:
+    def find_predicates(self, stems: list[str]) -> list[tuple[str, int, int]]:
         """Predicate ids whose phrase occurs in stems (auxiliaries removed): (id, i, j)."""
         return phrases_in(self._phrase_index, stems)
 

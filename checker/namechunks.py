@@ -29,6 +29,7 @@ from checker.propernames import (
     mid_sentence_names,
     names_another_thing,
 )
+from checker.textutil import TUPLE_NEW
 
 # Time zones after a clock time ("0012 GMT", "14:30 UTC"): capitals, not names. The page's
 # subject lent to its figures that name no one was "GMT" (a desk probe).
@@ -332,7 +333,9 @@ def _flush(text: str, words: list[str], starts: list[int], ends: list[int],
             if text[e:e + 1] == "+" and not text[e + 1:e + 2].isalnum():
                 e += 1  # "OPEC+" is not OPEC (a desk probe: a false conflict)
             name = text[s:e]
-            out.append(tuple.__new__(EntityMatch, (name, s, e, resolve(name), "unknown")))
+            # TUPLE_NEW: built in C, not by EntityMatch's Python __new__ (nor a tuple.__new__
+            # looked up on each call).
+            out.append(TUPLE_NEW(EntityMatch, (name, s, e, resolve(name), "unknown")))
     chunk.clear()
 
 

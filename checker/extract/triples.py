@@ -61,7 +61,8 @@ def verb_at(folded: str) -> tuple[int, int] | None:
         m = _VERB_AFTER.search(spaced, pos)
         if m is None:
             return None
-        start, end = m.start(), m.end() - 1
+        start, end = m.span()  # (one call, where start() and end() were two)
+        end -= 1
         if not (_describes_a_count(folded, start, end) or names_word(folded, start)):
             return start, end
         pos = end
@@ -102,7 +103,8 @@ _PARTICIPLE_RE: Final = rx.compile(
 
 CLAUSE_END_PLAIN: Final = r"[,;:]\s|\s-\s"
 # CLAUSE_END_PLAIN starting with a class (the engine skips to it by itself): the same
-# matches (tests/extract/test_regex_rewrites.py).
+# matches (tests/extract/test_regex_rewrites.py). Found by str methods (_clause_end); the
+# patterns are its reference in the tests.
 _CLAUSE_END_RE: Final = rx.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)-\s)")
 
 
@@ -149,13 +151,31 @@ def read_triple(text: str, start: int, end: int, entities: list[EntityMatch],
 
 
 def _clause_rest(folded: str, at: int) -> str:
-    """The words from `at` to the clause's end (`_CLAUSE_END_RE`), quotes and points cut.
+    """The words from `at` to the clause's end (`_clause_end`), quotes and points cut."""
+    return folded[at:_clause_end(folded, at)].strip(" .\"'")
 
-    Found by a search from `at`, not a split of the rest (whose set-up cost as much again):
-    the pattern's look-behinds read only the character its class took, so the text before
-    `at` changes nothing (tests/test_speed54_names.py)."""
-    stop = _CLAUSE_END_RE.search(folded, at)
-    return folded[at:len(folded) if stop is None else stop.start()].strip(" .\"'")
+
+def _clause_end(folded: str, at: int) -> int:
+    """Where `_CLAUSE_END_RE.search(folded, at)` starts, else len(folded): the first ",", ";"
+    or ":" from `at` on with a blank after it, or blank before a "-" and a blank after it.
+
+    Found by str.find of each mark, each search ending where the best so far starts (the
+    pattern, opening with a class of blanks, was tried at every blank); str.isspace is the
+    pattern's \\s (tests/test_speed55_names.py)."""
+    size = len(folded)
+    stop = size
+    for mark in (",", ";", ":"):
+        pos = folded.find(mark, at, stop)
+        while pos >= 0 and not (pos + 1 < size and folded[pos + 1].isspace()):
+            pos = folded.find(mark, pos + 1, stop)
+        if pos >= 0:
+            stop = pos
+    # The "-" of " - " comes one after where the match starts (and not where a mark is).
+    pos = folded.find("-", at + 1, stop)
+    while pos >= 0 and not (folded[pos - 1].isspace() and pos + 1 < size
+                            and folded[pos + 1].isspace()):
+        pos = folded.find("-", pos + 1, stop)
+    return stop if pos < 0 else pos - 1
 
 
 # Where a predicate's object can no longer be: past a clause's end ("Pakistan, which joined

@@ -1,0 +1,119 @@
+"""Clause ends, phrase look-ups and known names read with less work give what they gave: the
+code each rewrite replaced is kept here as it was (functions named _old_*) and compared with
+the new on a table of cases and hypothesis strings."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract import triples
+from checker.predicatespans import PhraseIndex, phrases_in
+from checker.rules import RuleSet
+
+# -- the code as it was ----------------------------------------------------------------
+
+
+def _old_clause_end(folded: str, at: int) -> int:
+    """triples._clause_end as it was: a search of _CLAUSE_END_RE from `at`."""
+    stop = triples._CLAUSE_END_RE.search(folded, at)
+    return len(folded) if stop is None else stop.start()
+
+
+def _old_phrases_in(index: PhraseIndex, stems: list[str]) -> list[tuple[str, int, int]]:
+    """predicatespans.phrases_in as it was: isdisjoint, a list of the hits, tuple slices."""
+    out: list[tuple[str, int, int]] = []
+    if index.keys().isdisjoint(stems):
+        return out
+    free = 0
+    for i in [i for i, s in enumerate(stems) if s in index]:
+        if i < free:
+            continue
+        for phrase, pid in index[stems[i]]:
+            if tuple(stems[i:i + len(phrase)]) == phrase:
+                out.append((pid, i, i + len(phrase)))
+                free = i + len(phrase)
+                break
+    return out
+
+
+# -- clause ends ------------------------------------------------------------------------
+
+# The marks and blanks the pattern reads (Unicode blanks among them: \s is str.isspace),
+# and letters around them.
+_CLAUSE_TEXT = st.text(alphabet="ab ,;:-\t\n\x0b\x1c\x85\u00a0\u2003.\"'", max_size=30)
+
+
+@given(_CLAUSE_TEXT, st.integers(0, 32))
+@settings(max_examples=800)
+def test_clause_end_as_before(folded: str, at: int) -> None:
+    at = min(at, len(folded))
+    assert triples._clause_end(folded, at) == _old_clause_end(folded, at), (folded, at)
+
+
+def test_clause_end_cases() -> None:
+    for folded, at, end in [("x joined the group, which", 8, 18), ("x joined; then", 8, 8),
+                            ("x rose - then", 6, 6), ("x rose -then", 6, 12), ("x rose", 6, 6),
+                            ("a:, b", 1, 2), ("a:\tb", 2, 4), ("a - b", 1, 1), ("a, - b", 2, 2),
+                            ("a - b", 2, 5), ("1,000 and 2, 3", 0, 11), ("a-b - c", 0, 3),
+                            ("a;b: c, d", 0, 3), ("a,\u00a0b", 0, 1), ("a \u2003-\u2003b", 0, 2),
+                            ("", 0, 0), ("a,", 0, 2), ("a -", 0, 3), ("- b", 0, 3)]:
+        assert triples._clause_end(folded, at) == _old_clause_end(folded, at) == end, \
+            (folded, at)
+
+
+def test_clause_end_pattern_reads_isspace_blanks() -> None:
+    # The rewrite's premise: the pattern's \s is str.isspace, character for character.
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", every) == [ch for ch in every if ch.isspace()]
+
+
+# -- phrases ----------------------------------------------------------------------------
+
+_INDEX: PhraseIndex = {}
+for _phrase, _pid in [(("a",), "p1"), (("a", "b"), "p2"), (("a", "b", "c"), "p3"),
+                      (("b", "c"), "p4"), (("c",), "p5"), (("d", "d"), "p6")]:
+    _INDEX.setdefault(_phrase[0], []).append((_phrase, _pid))
+for _bucket in _INDEX.values():
+    _bucket.sort(key=lambda item: -len(item[0]))
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=12))
+@settings(max_examples=500)
+def test_phrases_in_as_before(stems: list[str]) -> None:
+    assert phrases_in(_INDEX, stems) == _old_phrases_in(_INDEX, stems), stems
+
+
+def test_phrases_in_cases() -> None:
+    for stems, found in [([], []), (["e"], []), (["a", "b"], [("p2", 0, 2)]),
+                         (["a", "b", "c"], [("p3", 0, 3)]), (["a", "b", "c", "c"],
+                                                            [("p3", 0, 3), ("p5", 3, 4)]),
+                         (["e", "b", "c"], [("p4", 1, 3)]), (["d"], []),
+                         (["d", "d", "d"], [("p6", 0, 2)]), (["a", "a", "b"],
+                                                            [("p1", 0, 1), ("p2", 1, 3)])]:
+        assert phrases_in(_INDEX, stems) == _old_phrases_in(_INDEX, stems) == found, stems
+
+
+def test_phrases_in_lexicon_as_before(ruleset: RuleSet) -> None:
+    lexicon = ruleset.lexicon
+    index = lexicon._phrase_index
+    firsts = list(index)[:200]
+    longest = [p for bucket in index.values() for p, _ in bucket if len(p) > 1][:200]
+    for phrase in longest:
+        for stems in (list(phrase), ["x", *phrase, "y"], list(phrase[:-1]),
+                      [*phrase, *phrase], [phrase[0], *phrase]):
+            assert phrases_in(index, stems) == _old_phrases_in(index, stems), stems
+    assert phrases_in(index, firsts) == _old_phrases_in(index, firsts)
+
+
+# -- one-word aliases -------------------------------------------------------------------
+
+
+def test_one_word_tables_are_the_one_word_keys(ruleset: RuleSet) -> None:
+    lexicon = ruleset.lexicon
+    assert lexicon._ci1 == {k[0]: v for k, v in lexicon._ci.items() if len(k) == 1}
+    assert lexicon._cs1 == {k[0]: v for k, v in lexicon._cs.items() if len(k) == 1}
+    assert lexicon._ci1 and lexicon._cs1
