@@ -290,7 +290,9 @@ class Lexicon:
         # A word's cased key is the word itself unless it holds an apostrophe (folded, and a
         # possessive dropped) or is "&" ("and"): a sentence with neither needs no look-ups.
         cased = words if not _KEYED_CHARS_RE.search(part) else list(map(cased_key, words))
-        lower = list(map(str.lower, cased))  # what token_key gives without keep_case
+        # What token_key gives without keep_case: str.lower called directly in a compiled loop,
+        # not through map() and the method's descriptor.
+        lower = [word.lower() for word in cased]
         self._last = (text, start, end, words, starts, ends, cased, lower)
         return words, starts, ends, cased, lower
 

@@ -117,3 +117,62 @@ def test_one_word_tables_are_the_one_word_keys(ruleset: RuleSet) -> None:
     assert lexicon._ci1 == {k[0]: v for k, v in lexicon._ci.items() if len(k) == 1}
     assert lexicon._cs1 == {k[0]: v for k, v in lexicon._cs.items() if len(k) == 1}
     assert lexicon._ci1 and lexicon._cs1
+
+
+# -- gates before the look-behind patterns of triples -----------------------------------
+
+# Figures (Unicode digits among them: \d is theirs), blanks, the prepositions' letters in
+# either case and the letters IGNORECASE reads as ASCII ones.
+_GATE_TEXT = st.text(alphabet="19\u0663\u00b2,.-x \t\u00a0tohenyrfmTOHEthe\u017f\u0131\u0130\u212a",
+                     max_size=24)
+_GATE_WORDS = st.lists(st.sampled_from(
+    ["to", "In", "at", "FROM", "on", "with", "of", "for", "by", "into", "onto", "near", "over",
+     "under", "than", "the", "THE", "x", "4,000", "1.5", "12,", "3.", "\u0663", "\u00b2", " ",
+     "  ", "\t", "-", "ed", "planned", "people", "by", "\u017fo"]), max_size=8).map(" ".join)
+
+
+def _old_describes_a_count(folded: str, start: int, end: int) -> bool:
+    """triples._describes_a_count as it was: the figure's pattern searched first."""
+    return folded[end - 2:end].lower() == "ed" and \
+        triples._FIGURE_BEFORE_RE.search(folded, max(0, start - 20), start) is not None and \
+        triples._NOUN_AFTER_RE.match(folded, end) is not None
+
+
+@given(st.one_of(_GATE_TEXT, _GATE_WORDS), st.integers(0, 30), st.integers(0, 30))
+@settings(max_examples=1500)
+def test_gates_before_patterns_hold(text: str, lo: int, pos: int) -> None:
+    pos = min(pos, len(text))
+    lo = min(lo, pos)
+    if triples._FIGURE_BEFORE_RE.search(text, lo, pos):
+        assert triples._mark_before_blanks(text, lo, pos, triples._FIGURE_ENDS), (text, lo, pos)
+    if triples._PREPOSITION_BEFORE_RE.search(text, lo, pos):
+        assert triples._mark_before_blanks(text, lo, pos, triples._PREPOSITION_ENDS), \
+            (text, lo, pos)
+
+
+@given(_GATE_WORDS, st.integers(0, 40))
+@settings(max_examples=800)
+def test_describes_a_count_as_before(folded: str, start: int) -> None:
+    folded += " planned surgeries"
+    start = min(start, len(folded))
+    for end in (start, len(folded) - 10):
+        assert triples._describes_a_count(folded, start, end) == \
+            _old_describes_a_count(folded, start, end), (folded, start, end)
+
+
+def test_gate_cases() -> None:
+    for text, pos, figure, preposition in [
+            ("4,000 planned", 6, True, False), ("4, planned", 3, True, False),
+            ("200  injured", 5, True, False),
+            ("some 300\u00a0gathered", 9, True, False), ("\u0663 x", 2, True, False),
+            ("to the Moon", 7, False, True), ("sent to  China", 9, False, True),
+            ("In China", 3, False, True), ("\u017fo China", 3, False, False),
+            ("x China", 2, False, False), ("China", 0, False, False),
+            ("1.5China", 3, False, False)]:
+        lo = max(0, pos - 12)
+        assert (triples._FIGURE_BEFORE_RE.search(text, lo, pos) is not None) == figure, text
+        assert (triples._PREPOSITION_BEFORE_RE.search(text, lo, pos) is not None) == \
+            preposition, text
+        assert triples._mark_before_blanks(text, lo, pos, triples._FIGURE_ENDS) or not figure
+        assert triples._mark_before_blanks(text, lo, pos, triples._PREPOSITION_ENDS) \
+            or not preposition

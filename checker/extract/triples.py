@@ -87,9 +87,32 @@ def _describes_a_count(folded: str, start: int, end: int) -> bool:
     """A participle between a figure and its noun, an adjective: "4,000 planned
     surgeries", "200 injured people" (desk probe C: "planned" was the predicate); not
     "Some 300 gathered outside the court"."""
+    lo = max(0, start - 20)
     return folded[end - 2:end].lower() == "ed" and \
-        _FIGURE_BEFORE_RE.search(folded, max(0, start - 20), start) is not None and \
+        _mark_before_blanks(folded, lo, start, _FIGURE_ENDS) and \
+        _FIGURE_BEFORE_RE.search(folded, lo, start) is not None and \
         _NOUN_AFTER_RE.match(folded, end) is not None
+
+
+# The characters a figure of _FIGURE_BEFORE_RE may end with (str.isdigit holds of every \d).
+_FIGURE_ENDS: Final = ",."
+# ... and the last letters of _PREPOSITION_BEFORE_RE's words and "the", in either case (no
+# other character matches one of these under IGNORECASE: textutil.ODD_CASE_LETTERS).
+_PREPOSITION_ENDS: Final = "ontmhfryeONTMHFRYE"
+
+
+def _mark_before_blanks(text: str, lo: int, pos: int, marks: str) -> bool:
+    """Whether text[lo:pos] ends in blanks after a character of `marks` or a digit: what a
+    match of _FIGURE_BEFORE_RE or _PREPOSITION_BEFORE_RE ending at pos ends with (its last
+    \\s+ takes all the blanks, as the character before them is no blank), so a text
+    without is not searched (the patterns open with a class or \\b: tried at every place;
+    tests/test_speed55_names.py)."""
+    k = pos - 1
+    while k >= lo and text[k].isspace():
+        k -= 1
+    if k == pos - 1 or k < lo:
+        return False
+    return text[k] in marks or text[k].isdigit()
 
 
 _AUXILIARY: Final = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
@@ -230,7 +253,9 @@ def _own_subject(text: str, name: EntityMatch, ps: int) -> bool:
     the ExoMars rover and has not joined the ILRS" is ESA's), and a relative clause only
     right after the name ("Turkey, which joined the project"; not "the Artemis Accords, a
     US-led framework, ..., two of which also belong to the ILRS": desk probe L)."""
-    if _PREPOSITION_BEFORE_RE.search(text, max(0, name.start - 12), name.start) and \
+    lo = max(0, name.start - 12)
+    if _mark_before_blanks(text, lo, name.start, _PREPOSITION_ENDS) and \
+            _PREPOSITION_BEFORE_RE.search(text, lo, name.start) and \
             not name.text.endswith(("'s", "\u2019s")) and \
             not text.startswith(("'s", "\u2019s"), name.end):
         # "will send a rover to the Moon aboard Chang'e-8": the Moon is no subject ("74 per
