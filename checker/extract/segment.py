@@ -39,7 +39,6 @@ CANDIDATE_PLAIN: Final = r"(?:\.\.\.|\u2026|[.!?]+)[\"')\]]*"
 # match at every position (a third of the time of a (?=[.!?\u2026]) hint). The same matches
 # (tests/extract/test_regex_rewrites.py).
 _CANDIDATE: Final = rx.compile(r"(?:\.(?:\.\.|[.!?]*)|\u2026|![.!?]*|\?[.!?]*)[\"')\]]*")
-_NEXT_RE: Final = rx.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
 _WORD_BEFORE_RE: Final = rx.compile(r"[\w.]+$")
 _DOTTED_RE: Final = rx.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
@@ -88,7 +87,9 @@ def candidate_marks(text: str) -> list[tuple[int, int]]:
             return out
         end = start + 1
         mark = text[start]
-        if mark == "." and text.startswith("..", end):
+        # (characters compared, not text.startswith("..", end): a method call with a start
+        # argument is a generic call, 950 instructions a mark)
+        if mark == "." and end + 1 < n and text[end] == "." and text[end + 1] == ".":
             end += 2
         elif mark != "\u2026":
             while end < n and text[end] in ".!?":
@@ -103,14 +104,16 @@ def candidate_marks(text: str) -> list[tuple[int, int]]:
 
 def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
     """Whether the punctuation text[punct_start:cut] ends a sentence."""
-    punct = text[punct_start:cut]
-    ellipsis = punct.startswith(("...", "\u2026"))
+    # punct, text[punct_start:cut], opens with "..." or "\u2026" (read by its characters:
+    # startswith of a tuple built one a mark)
+    mark = text[punct_start]
+    ellipsis = mark == "\u2026" or mark == "." and cut - punct_start >= 3 \
+        and text[punct_start + 1] == "." and text[punct_start + 2] == "."
     if not ellipsis and not text[cut:cut + 1].isspace():
         return False  # "2.17", "U.S", "aadil.s" (told before the next word is matched)
-    nxt = _NEXT_RE.match(text, cut)
-    if nxt is None:
+    word = next_word(text, cut)
+    if not word:
         return False  # end of block (the final span covers it) or no word follows
-    word = nxt.group("word")
     if ellipsis:
         # "challenges...In spite of": an ellipsis ends a sentence only before a capital.
         return word[0].isupper()
@@ -118,13 +121,39 @@ def _is_boundary(text: str, punct_start: int, cut: int) -> bool:
         return False  # "U.S. sanctions", "e.g. the", "he said?" asked
     if word.strip("-") == "":
         return False  # a dash: "CAPE CANAVERAL, Fla. - A SpaceX rocket ..." (desk probe K)
-    if punct[0] == "." and _after_a_list_label(text, punct_start):
+    if mark == "." and _after_a_list_label(text, punct_start):
         return False  # a rank in a list run into its line: "final: 1. Yanis Mbeki (FRA) 7.41;
         # 2. Tomasz Wierzba ..." (desk probe M: cut into claims at each rank)
-    if punct[0] == ".":
+    if mark == ".":
         return not _is_abbreviation(word_before(text, max(0, punct_start - 40), punct_start),
                                     word)
     return True
+
+
+# The word after a sentence's end, as a pattern: what next_word reads by hand (the tests
+# compare them).
+_NEXT_RE: Final = rx.compile(r"\s*[\"'(\[]?(?P<word>[\w$\u00a3\u20ac-][\w.'-]*)")
+_WORD_OPENERS: Final = "$\u00a3\u20ac-_"  # a word's first character, but a letter or digit
+_WORD_MARKS: Final = ".'-_"  # ... and its next ones
+
+
+def next_word(text: str, at: int) -> str:
+    """The word after text[at:]'s blanks and one opening quote or bracket, or "" for none:
+    the group "word" of _NEXT_RE matched at `at` (0 <= at <= len(text))."""
+    # Read a character at a time (\s is str.isspace, \w str.isalnum or "_"): the match and
+    # its group cost 3,300 instructions a full stop. No backtracking can find another
+    # match: neither a blank nor an opening mark opens a word.
+    n = len(text)
+    while at < n and text[at].isspace():
+        at += 1
+    if at < n and text[at] in "\"'([":
+        at += 1
+    if at >= n or not (text[at].isalnum() or text[at] in _WORD_OPENERS):
+        return ""
+    end = at + 1
+    while end < n and (text[end].isalnum() or text[end] in _WORD_MARKS):
+        end += 1
+    return text[at:end]
 
 
 _LIST_NUMBER_RE: Final = rx.compile(r"[:;]\s+\d{1,2}\Z")
@@ -187,6 +216,7 @@ def _is_abbreviation(word: str, following: str) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "Thomas G. Tsao"
-    if _DOTTED_RE.fullmatch(word):
+    # (a dotted acronym holds a ".": most words have none, and are not matched)
+    if "." in word and _DOTTED_RE.fullmatch(word):
         return following.lower() not in _OPENERS  # dotted acronym: "U.S", "e.g"
     return False
