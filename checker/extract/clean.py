@@ -21,6 +21,10 @@ from checker.extract.clean_lines import (
     is_headline,
     is_live_entry,
     is_menu,
+    may_open_byline,
+    may_open_dateline,
+    probed,
+    word_count,
 )
 from checker.extract.clean_lists import Block as Block
 from checker.extract.clean_lists import BlockKind as BlockKind
@@ -117,6 +121,9 @@ def _line_kind(raw: str) -> tuple[BlockKind, str, ListNote]:
 
 # A line of this many words is longer than any footer's or bio's: their cues are not read.
 _CUED_WORDS: Final = max(60, cw.WEAK_FOOTER_WORDS + 1)
+_FOOTER_CUES: Final = probed(cw.FOOTER_CUES)
+_WEAK_FOOTER_CUES: Final = probed(cw.WEAK_FOOTER_CUES)
+_BIO_CUES: Final = probed(cw.BIO_CUES)
 
 
 def _classify(raw: str, start: int, end: int) -> Block:
@@ -128,15 +135,15 @@ def _classify(raw: str, start: int, end: int) -> Block:
     body = raw[bullet.end():].strip() if bullet else stripped
     plain = body.strip("*_ ")  # Markdown emphasis: "**Share this article**"
     lower = plain.lower().rstrip(" :")
-    words = body.split()
+    words = word_count(body)
     first = _first(body)
     plain_first = _first(plain)
     # The cues of footers and bios are read in it (lines longer than any of them have none).
-    casefolded = body.casefold() if len(words) < _CUED_WORDS else ""
+    casefolded = body.casefold() if words < _CUED_WORDS else ""
     reason = ""
     if first in _URL_FIRSTS and cw.URL_RE.match(body):
         reason = "url"
-    elif lower in cw.UI_WORDS or lower + ":" in cw.UI_WORDS or (
+    elif len(lower) <= _UI_WORD_CHARS and (lower in cw.UI_WORDS or lower + ":" in cw.UI_WORDS) or (
             plain_first in _UI_FIRSTS and may_open_ui(plain, plain_first)
             and cw.UI_PREFIX_RE.match(plain)):
         reason = "ui"
@@ -151,40 +158,42 @@ def _classify(raw: str, start: int, end: int) -> Block:
         reason = "wire-tag"
     elif first in _NUMBERISH_FIRSTS and cw.NUMBERISH_RE.match(body):
         reason = "counter"
-    elif len(words) < 60 and cued(body, casefolded, cw.FOOTER_CUES, cw.FOOTER_RE) or (
-            len(words) <= cw.WEAK_FOOTER_WORDS
-            and cued(body, casefolded, cw.WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE)):
+    elif words < 60 and cued(body, casefolded, _FOOTER_CUES, cw.FOOTER_RE) or (
+            words <= cw.WEAK_FOOTER_WORDS
+            and cued(body, casefolded, _WEAK_FOOTER_CUES, cw.WEAK_FOOTER_RE)):
         reason = "footer"
-    elif len(words) < 40 and cued(body, casefolded, cw.BIO_CUES, cw.BIO_RE):
+    elif words < 40 and cued(body, casefolded, _BIO_CUES, cw.BIO_RE):
         reason = "bio"
-    elif first in _DATELINE_FIRSTS and cw.DATELINE_RE.match(body) or (
+    elif first in _DATELINE_FIRSTS and may_open_dateline(body, first) \
+            and cw.DATELINE_RE.match(body) or (
             first in _STAMP_FIRSTS and cw.STAMP_RE.match(body)):
         reason = "dateline"
-    elif first in _BYLINE_FIRSTS and cw.BYLINE_RE.match(body) and len(words) <= 25 and (
+    elif first in _BYLINE_FIRSTS and may_open_byline(body) and cw.BYLINE_RE.match(body) \
+            and words <= 25 and (
             not has_sentence_end(body) or body.startswith("(") or cw.SOURCE_RE.match(body)) \
-            or len(words) <= 30 and is_credit(body):
+            or words <= 30 and is_credit(body):
         reason = "byline"
-    elif first in _CITATION_FIRSTS and cw.CITATION_RE.match(body):
+    elif first in _CITATION_FIRSTS and ":" in body and cw.CITATION_RE.match(body):
         reason = "citation"
-    elif plain_first in _CHECKED_FIRSTS and cw.CHECKED_CLAIM_RE.match(plain) or (
+    elif ":" in plain and (plain_first in _CHECKED_FIRSTS and cw.CHECKED_CLAIM_RE.match(plain) or (
             plain_first in _SOURCES_FIRSTS and cw.SOURCES_LINE_RE.match(plain)) and (
-            ";" in plain or len(words) <= cw.SOURCES_MAX_WORDS) \
-            and not cw.SENTENCE_AFTER_RE.search(plain.rstrip(". ")):
+            ";" in plain or words <= cw.SOURCES_MAX_WORDS)
+            and not cw.SENTENCE_AFTER_RE.search(plain.rstrip(". "))):
         reason = "fact-check"
-    elif is_front_or_back_matter(body, words):
+    elif is_front_or_back_matter(body):
         reason = "scholarly"
-    elif len(words) <= cw.CONTACT_MAX_WORDS and is_contact(body):
+    elif words <= cw.CONTACT_MAX_WORDS and is_contact(body):
         reason = "contact"
     elif is_menu(body):
         reason = "menu"
-    elif bullet and len(words) <= 6 and not has_sentence_end(body) and \
+    elif bullet and words <= 6 and not has_sentence_end(body) and \
             not figure_bullet(body):
         reason = "nav"
     if not reason and bullet and figure_bullet(body):
         # "Russia: $109 billion, up 24%": a list of figures is a table written as prose,
         # each line a fact, though none ends in a full stop.
         return Block(start, end, "content")
-    if not reason and bullet and len(words) <= 25 and not has_sentence_end(body):
+    if not reason and bullet and words <= 25 and not has_sentence_end(body):
         return Block(start, end, "heading", "summary-bullet")
     if reason:
         return Block(start, end, "boilerplate", reason)
@@ -192,7 +201,7 @@ def _classify(raw: str, start: int, end: int) -> Block:
         return Block(start, end, "content")
     if is_headline(body):
         return Block(start, end, "heading", "headline")
-    if len(words) <= cw.TITLE_MAX_WORDS and (not has_sentence_end(body) or caption_end(body)) \
+    if words <= cw.TITLE_MAX_WORDS and (not has_sentence_end(body) or caption_end(body)) \
             and not ends_open(body):
         # A short line without final punctuation is a title in sentence case ("China ready
         # to strengthen space ties as ..."), not running text.
@@ -244,6 +253,11 @@ def may_open_ui(plain: str, first: str) -> bool:
     return not head.isascii() or head.lower().startswith(openers)
 
 
+# Each UI word's length at most: a longer line is none of them (nor is it with a colon), and
+# is not hashed to be looked up (its whole length read, twice).
+_UI_WORD_CHARS: Final = max(map(len, cw.UI_WORDS))
+
+
 def _first(text: str) -> str:
     """What `_first(text) in firsts` asks: whether text may open a match of a pattern whose
     matches open with one of `firsts` (ASCII; letters in lower case, matched
@@ -251,9 +265,12 @@ def _first(text: str) -> str:
     character is none of ASCII (IGNORECASE lets "\u017f" match "s" and "\u212a" "k", and \\d
     any decimal digit), else that character lower-cased."""
     # Read once a line: each test of a first character re-read it (2 method calls, 600
-    # instructions; eight a line).
-    first = text[:1]
-    return first.lower() if first.isascii() else ""
+    # instructions; eight a line). Then looked up: isascii() was a generic method call.
+    return _ASCII_LOWER.get(text[:1], "")
+
+
+# Each ASCII character, lower-cased (what _first answers of a text opening with it).
+_ASCII_LOWER: Final = {chr(code): chr(code).lower() for code in range(128)}
 
 
 # A title's closing label in brackets is no sentence's end: "Bahrain Grand Prix,

@@ -18,19 +18,101 @@ def is_front_or_back_matter(body: str, words: list[str] | None = None) -> bool:
     """A journal page's author line, affiliation list or reference (cw.AUTHOR_DEGREE_RE and
     the patterns after it); `words` is body.split() (its first four at least) when the
     caller has it."""
-    if words is None:
-        words = body.split(None, 4)
-    # The anchored authors' pattern first: it fails on a line's first words, where the
-    # reference's search scans the whole line (both are asked; the order changes nothing).
-    if may_open_authors(words) and cw.REFERENCE_AUTHORS_RE.match(body) \
-            and cw.REFERENCE_RE.search(body):
-        return True
+    # Each branch of cw.REFERENCE_RE holds ";" or "doi" (no IGNORECASE): most lines hold
+    # neither, and their words are not split off. Then the anchored authors' pattern first: it
+    # fails on a line's first words, where the reference's search scans the whole line (both
+    # are asked; the order changes nothing).
+    if ";" in body or "doi" in body:
+        if words is None:
+            words = body.split(None, 4)
+        if may_open_authors(words) and cw.REFERENCE_AUTHORS_RE.match(body) \
+                and cw.REFERENCE_RE.search(body):
+            return True
     if body.rstrip().endswith((".", "!", "?")) or ":" in body or (
             "," not in body and ";" not in body):
         return False  # a sentence, a labelled row ("Scorers: Kane (12), ..."), or no list
     return cw.AFFILIATION_RE.match(body) is not None \
         or len(cw.AUTHOR_DEGREE_RE.findall(body)) >= 2 \
         or len(cw.AUTHOR_MARK_RE.findall(body)) >= 2
+
+
+def word_count(text: str) -> int:
+    """len(text.split())."""
+    # Most lines are ASCII, their words one space apart: then the spaces are counted, where
+    # split() made a string of each word (5,000 instructions a line of 20 words). The blanks
+    # str.split() splits at in ASCII, but the space, are tested one by one (each a memchr;
+    # a loop over a tuple of them built the tuple each time).
+    if text and text[0] != " " and text[-1] != " " and text.isascii() \
+            and "\t" not in text and "\n" not in text and "\x0b" not in text \
+            and "\x0c" not in text and "\r" not in text and "\x1c" not in text \
+            and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text \
+            and "  " not in text:
+        return text.count(" ") + 1
+    return len(text.split())
+
+
+# Characters seldom in running text (and letters seldom in English).
+_RARE_CHARACTERS: Final = "\u00a9@[]():;-qjxzk"
+
+
+def probed(cues: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each cue with its probe: the first of its characters in _RARE_CHARACTERS, or "" when
+    it has none or is that character alone."""
+    out = []
+    for cue in cues:
+        rare = [char for char in _RARE_CHARACTERS if char in cue]
+        out.append(("" if not rare or cue == rare[0] else rare[0], cue))
+    return tuple(out)
+
+
+def any_probed(text: str, cues: tuple[tuple[str, str], ...]) -> bool:
+    """Whether any cue of `probed(cues)` occurs in text: any_in(text, cues)."""
+    # A cue holds its probe: where the probe is missing, so is the cue. The probe is one
+    # character (a memchr, 90 instructions), the cue a search of the line (400 and more).
+    for probe, cue in cues:  # noqa: SIM110 -- any() over a generator costs twice as much
+        if (probe == "" or probe in text) and cue in text:
+            return True
+    return False
+
+
+# The word each branch of cw.BYLINE_RE opens with, in lower case ("additional" may stand
+# before "reporting by"), and where it ends at the latest (after an opening bracket).
+_BYLINE_OPENERS: Final = ("by", "source", "via", "press desk", "staff report", "edited by",
+                          "additional", "reporting by", "writing by", "editing by",
+                          "compiled by")
+_BYLINE_HEAD: Final = 1 + max(map(len, _BYLINE_OPENERS))
+
+
+def may_open_byline(body: str) -> bool:
+    """A cheap necessary condition of cw.BYLINE_RE.match(body): its head opens with one of
+    _BYLINE_OPENERS in any case, after an optional "(", or is none of ASCII."""
+    # In ASCII, IGNORECASE is lower-casing; a head with another character ("\u017f" reads
+    # as "s") is matched. The match cost 3,000 instructions, however soon it failed.
+    head = body[:_BYLINE_HEAD]
+    if not head.isascii():
+        return True
+    head = head.lower()
+    if head.startswith("("):
+        head = head[1:]
+    return head.startswith(_BYLINE_OPENERS)
+
+
+# The first three letters of each day and month cw.DATELINE_RE may open with.
+_DATELINE_OPENERS: Final = frozenset({
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
+def may_open_dateline(body: str, first: str) -> bool:
+    """A cheap necessary condition of cw.DATELINE_RE.match(body): it opens with a digit,
+    with a day's or a month's first three letters in any case, or with none of ASCII.
+    `first` is body's first character, lower-cased when ASCII, else "" (clean._first)."""
+    # Its branches open with a day, a month (three letters at least) or \d. In ASCII,
+    # IGNORECASE is lower-casing; a head with another character is matched.
+    if first == "" or first in "0123456789":
+        return True
+    head = body[:3]
+    return not head.isascii() or head.lower() in _DATELINE_OPENERS
 
 
 def may_open_authors(words: list[str]) -> bool:
@@ -101,7 +183,10 @@ MENU_MARKS: Final = "|\u00b7\u2022\u00bb\u203a"
 def menu_marks(body: str) -> int:
     """How many of MENU_MARKS body holds."""
     # A count of each: sum(map(body.count, MENU_MARKS)) made a Python call a mark, 7,000
-    # instructions a line (-0.3% of extraction's).
+    # instructions a line (-0.3% of extraction's). "|" is the only ASCII one: an ASCII line
+    # (most, folded) holds none of the others, and is not read for them.
+    if body.isascii():
+        return body.count("|")
     return body.count("|") + body.count("\u00b7") + body.count("\u2022") \
         + body.count("\u00bb") + body.count("\u203a")
 
@@ -119,10 +204,11 @@ def is_menu(body: str) -> bool:
         and not cw.FIGURE_BULLET_RE.search(item) for item in items)
 
 
-def cued(text: str, casefolded: str, cues: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+def cued(text: str, casefolded: str, cues: tuple[tuple[str, str], ...],
+         pattern: re.Pattern[str]) -> bool:
     """pattern.search(text), tried only when one of its literal cues occurs in casefolded,
-    text.casefold() (read once for the cues of each kind)."""
-    return any_in(casefolded, cues) and pattern.search(text) is not None
+    text.casefold() (read once for the cues of each kind); `cues` are probed(its cues)."""
+    return any_probed(casefolded, cues) and pattern.search(text) is not None
 
 
 def ends_open(text: str) -> bool:

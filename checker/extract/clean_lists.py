@@ -51,9 +51,12 @@ _LIST_MARKERS: Final = {
 }
 _LIST_PREFIXES: Final = ("more from ", "more on ", "more in ", "also read", "read also",
                          "you might also like", "you might like", "explore more")
+_LIST_MARKER_CHARS: Final = max(map(len, _LIST_MARKERS))
+_LIST_PREFIX_FIRSTS: Final = "".join(sorted({prefix[0] for prefix in _LIST_PREFIXES}))
 # A site's own "About" box: everything under the marker describes the publisher, not the
 # news, up to the next piece of page furniture.
 _ABOUT_MARKERS = {"about", "about us", "about the author", "about the publisher", "who we are"}
+_ABOUT_MARKER_CHARS: Final = max(map(len, _ABOUT_MARKERS))
 _ABOUT_MAX_LINES: Final = 4  # a blurb is short; a longer run is more likely real content
 # A release's box after its story, headed by the company's name: "About Thornbury
 # Instruments" (desk probe Q5: its blurb leaked "Founded in 1962 and headquartered in
@@ -81,7 +84,9 @@ def list_note(line: str, kind: BlockKind) -> ListNote:
         and (":" not in line or _QUOTE_HEADLINE_RE.match(line.strip()) is None)
     box = _ABOUT_MAX_LINES if body.startswith("about ") \
         and _ABOUT_HEADING_RE.match(line.strip()) else 0
-    return (prose, _is_list_marker(body), body in _ABOUT_MARKERS, box)
+    # (A line longer than every marker is none: it is not hashed to be looked up.)
+    about = len(body) <= _ABOUT_MARKER_CHARS and body in _ABOUT_MARKERS
+    return (prose, _is_list_marker(body), about, box)
 
 
 def mark_link_lists(blocks: list[Block], notes: list[ListNote], text: str) -> list[Block]:
@@ -132,8 +137,11 @@ def _continues_short_lines(previous: list[Block], text: str) -> bool:
 def _is_list_marker(body: str) -> bool:
     """'Related links', 'More from Science', 'Also read': a list of other articles follows."""
     # The prefix first: splitting every line of a page into words cost more than the rest.
-    return body in _LIST_MARKERS or (body.startswith(_LIST_PREFIXES) and len(body.split()) <= 5
-                                     and not has_sentence_end(body))
+    # A line longer than every marker is none, and is not hashed to be looked up; one opening
+    # with no prefix's first letter is not compared with each.
+    return len(body) <= _LIST_MARKER_CHARS and body in _LIST_MARKERS or (
+        body[:1] in _LIST_PREFIX_FIRSTS and body.startswith(_LIST_PREFIXES)
+        and len(body.split()) <= 5 and not has_sentence_end(body))
 
 
 def _is_prose(line: str) -> bool:
