@@ -39,6 +39,7 @@ from checker.extract.quantity_ranges import (
 )
 from checker.extract.quantity_spelled import from_words
 from checker.extract.quantity_type import Quantity as Quantity
+from checker.extract.quantity_type import quantity
 from checker.extract.quantity_values import precision
 from checker.extract.spans import SpanSet
 from checker.extract.streaks import STREAK_CUES, sequence_places, streaks
@@ -109,7 +110,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         keep(q)
     if may_hold(low_text):  # "no casualties", "no one was injured"
         for s, e, counted in zero_counts(folded, start, stop):
-            keep(Quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
+            keep(quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
                           "exact"))
     if digits and qst.may_hold(sentence, low_text, gates & _STATS != 0):  # "HR 1.71"
         for s, e in qst.no_figures(folded, start, stop):
@@ -126,7 +127,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for m in matches(qp.FLIGHT_LEVEL_RE, folded, start, stop):
             keep(_flight_level(text, m))
     for s, e, n, rated in qsc.ratings(folded, start, stop) if qsc.may_hold(low_text) else ():
-        keep(Quantity(text[s:e], s, e, "count", n, n, n, None, rated, False, "exact"))
+        keep(quantity(text[s:e], s, e, "count", n, n, n, None, rated, False, "exact"))
     if digits and "-" in sentence:  # "6-4, 3-6, 7-6 (7-4)"
         for m in matches(qp.SET_SCORES_RE, folded, start, stop):
             taken.add(*m.span())
@@ -143,11 +144,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
     if digits and "olds" in sentence and "year" in sentence:  # "15 to 24-year-olds"
         for s, e, lo, hi in qc.age_bands(folded, start, stop):
-            keep(Quantity(text[s:e], s, e, "measure", (lo + hi) / 2, lo, hi, "year", "age",
+            keep(quantity(text[s:e], s, e, "measure", (lo + hi) / 2, lo, hi, "year", "age",
                           False, "range"))
     if digits and "old" in sentence and "year" in sentence:
         for s, e, value in qc.people_ages(folded, start, stop):
-            keep(Quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",
+            keep(quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",
                           "age", False, "exact"))
         # ... and a thing's age, read as "4,000 years old" is: "a 7,000-year-old village"
         # was no figure at all (desk probe W: so "seven millennia old" met nothing, and "by
@@ -159,20 +160,20 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             scale = qw.SCALES[ignorecase_key(m.group("scale"))] if m.group("scale") else 1.0
             value = float(num.replace(",", "")) * scale
             half = precision(num, scale)
-            keep(Quantity(text[m.start():m.end("age")], m.start(), m.end("age"), "measure",
+            keep(quantity(text[m.start():m.end("age")], m.start(), m.end("age"), "measure",
                           value, value - half, value + half, "year", "old", False, "exact"))
 
     # The generators below are opened only where their own first test would pass (streaks
     # need a cue of _STREAK, sequences " to "): most clauses build none.
     for s, e, length, runs in streaks(folded, low_text, start, stop, True) \
             if gates & _STREAK else ():
-        keep(Quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
+        keep(quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
                       "exact"))  # "for the fifth year in a row": a run five years long
     # A place in a sequence is an ordinal after "the" ("the fourth minister to leave"): in
     # ASCII text one of RANK_CUES' (IGNORECASE reads "thırd" as "third" in other text).
     for s, e, place, of in sequence_places(folded, low_text, start, stop) \
             if " to " in low_text and (gates & _ORDINAL_CUES or not ascii_only) else ():
-        keep(Quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
+        keep(quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
                       "exact"))  # "the fourth minister to leave"
     for m in matches(qp.ORDINAL_RE, folded, start, stop) if digits and gates & 1 else ():
         if m.group("ord") and qp.CENTURY_AFTER_RE.match(folded, m.end(), stop):
@@ -185,11 +186,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                                                             m.start())) or (
                 m.group("ord") and qc.REACHED_BEFORE_RE.search(
                     folded, max(start, m.start() - 48), m.start())) else None
-        keep(Quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
+        keep(quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
                       value, None, noun, False, "exact"))
     for s, e, place in qc.word_places(folded, low_text, start, stop, gates & _ORDINAL != 0) \
             if gates & _ORDINAL or " out the top " in low_text else ():
-        keep(Quantity(text[s:e], s, e, "rank", place, place, place, None,
+        keep(quantity(text[s:e], s, e, "rank", place, place, place, None,
                       qc.place_noun(folded, s, e), False, "exact"))
     if "-" in sentence:
         for m in matches(qp.DURATION_ADJ_RE, folded, start, stop) if gates & _DURATION else ():
@@ -210,7 +211,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if gates & 32:  # before numbers and number words: "one in 10", "two thirds"
         for t, s, e, value, share_low, share_high, noun in qs.find_shares(
                 text, folded, start, stop, noun_after):
-            keep(Quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
+            keep(quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
                           "exact"))
     if digits and ("-" in sentence or "\u2013" in sentence or " to " in sentence) \
             and may_hold_temperatures(sentence):
@@ -267,11 +268,11 @@ def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, se
             or digits and ("utc" in lower or "bst" in lower or "cet" in lower
                            or " local" in lower)):  # "at 9.30 local"
         return []
-    found = [Quantity(text[t.start:t.end], t.start, t.end, "time", t.value, t.low, t.high,
+    found = [quantity(text[t.start:t.end], t.start, t.end, "time", t.value, t.low, t.high,
                       t.unit, t.noun, t.approximate, "exact")
              for t in find_times(folded, start, stop)]
     if colon:
-        found.extend(Quantity(text[s:e], s, e, "measure", value, value - half, value + half,
+        found.extend(quantity(text[s:e], s, e, "measure", value, value - half, value + half,
                               "s", "duration", False, "exact")
                      for s, e, value, half in race_times(folded, start, stop))
     return found
@@ -291,7 +292,7 @@ def _flight_level(text: str, m: re.Match[str]) -> Quantity:
     """A flight level as the altitude it is (FL350: 35,000 feet, to the nearest 50)."""
     feet = float(m.group("level")) * qp.FLIGHT_LEVEL_FEET
     metres, half = feet * qw.FOOT, qp.FLIGHT_LEVEL_FEET / 2 * qw.FOOT
-    return Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", metres,
+    return quantity(text[m.start():m.end()], m.start(), m.end(), "measure", metres,
                     metres - half, metres + half, "m", "altitude", False, "exact")
 
 
@@ -301,7 +302,7 @@ def _tally(text: str, m: re.Match[str]) -> list[Quantity]:
     a, b = ("a", "b") if m.group("a") else ("a2", "b2")
     if int(m.group(a)) < int(m.group(b)):
         return []  # "voted 4-5": a range or a misprint, not a tally read majority first
-    return [Quantity(text[m.start(g):m.end(g)], m.start(g), m.end(g), "count",
+    return [quantity(text[m.start(g):m.end(g)], m.start(g), m.end(g), "count",
                      float(m.group(g)), float(m.group(g)), float(m.group(g)), None, noun,
                      False, "exact")
             for g, noun in ((a, "majority"), (b, "minority"))]
@@ -318,7 +319,7 @@ def _measured(text: str, m: re.Match[str]) -> Quantity:
     # Told to its last digit, as "21.5km" is: "the 13.4-mile climb" is 13.35 to 13.45 miles
     # (desk probe V: a point, 21,565 m, conflicted with "21.5km", 21,450 to 21,550 m).
     half = precision(num, 1.0, factor) if num[:1].isdigit() else 0.0
-    return Quantity(text[s:e], s, e, "measure", value * factor, value * factor - half,
+    return quantity(text[s:e], s, e, "measure", value * factor, value * factor - half,
                     value * factor + half, unit, m.group("noun").lower(), False, "exact")
 
 
@@ -329,5 +330,5 @@ def _duration(text: str, m: re.Match[str]) -> Quantity:
     value = float(num) if num[:1].isdigit() else qw.word_value(num)
     unit = m.group("unit").lower()
     s, e = m.start(), m.end("unit")
-    return Quantity(text[s:e], s, e, "measure", value, value, value, unit,
+    return quantity(text[s:e], s, e, "measure", value, value, value, unit,
                     m.group("noun").lower(), False, "exact")

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Final
 
 from checker import rx
-from checker.extract.quantity_type import Quantity
+from checker.extract.quantity_type import Quantity, quantity
 
 # Words only a cricket report uses often: a page with three of them is one.
 _PAGE_CUES_RE: Final = rx.compile(r"\b(?:wickets?|overs|innings|odis?|test\s+match|t20s?|"
@@ -60,6 +60,6 @@ def cricket_figures(text: str, folded: str, start: int, stop: int) -> list[Quant
         for group, noun in zip(("a", "b"), nouns, strict=True):
             s, e = m.span(group)
             value = float(m.group(group))
-            out.append(Quantity(text[s:e], s, e, "count", value, value, value, None, noun,
+            out.append(quantity(text[s:e], s, e, "count", value, value, value, None, noun,
                                 False, "exact"))
     return out

@@ -16,7 +16,7 @@ from checker.extract import quantity_words as qw
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_hits import Hit
-from checker.extract.quantity_type import Quantity
+from checker.extract.quantity_type import Quantity, quantity
 from checker.extract.quantity_values import bounds, number, precision, significant
 from checker.extract.quantity_words import kind_unit, table_words
 from checker.namechunks import counted_after_group
@@ -280,7 +280,7 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
             # probe: a weekly wage conflicted with "€2.3m a year").
             per = qc.PER_THING_RE.match(folded, end)
             counted = (per.group(1) or per.group(2)).lower() if per else None
-    return Quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
+    return quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
 
 

@@ -12,7 +12,7 @@ from checker import rx
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_words as qw
 from checker.extract.quantity_context import noun_after
-from checker.extract.quantity_type import Quantity
+from checker.extract.quantity_type import Quantity, quantity
 from checker.extract.quantity_values import number
 from checker.extract.quantity_words import kind_unit, table_words
 
@@ -104,9 +104,9 @@ def from_between(folded: str, text: str, m: re.Match[str]) -> Quantity | None:
         return None
     e = m.end()
     if aged:
-        return Quantity(text[s:e], s, e, "measure", (low + high) / 2, low, high, "year", "age",
+        return quantity(text[s:e], s, e, "measure", (low + high) / 2, low, high, "year", "age",
                         False, "range")  # "aged between 18 and 24"
-    return Quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,
+    return quantity(text[s:e], s, e, kind, (low + high) / 2, low, high, unit,
                     noun_after(folded, e), False, "range")
 
 
@@ -146,5 +146,5 @@ def temperature_ranges(text: str, folded: str, start: int, stop: int) -> Iterato
         if (m["u1"] and m["u1"] != m["u"]) or not lo < hi:
             continue
         unit = "degC" if m["u"] == "C" else "degF"
-        yield Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", (lo + hi) / 2,
+        yield quantity(text[m.start():m.end()], m.start(), m.end(), "measure", (lo + hi) / 2,
                        lo, hi, unit, noun_after(folded, m.end()), False, "range")

@@ -8,7 +8,7 @@ from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_hits import Hit
-from checker.extract.quantity_type import Quantity
+from checker.extract.quantity_type import Quantity, quantity
 from checker.extract.quantity_values import bounds, number
 from checker.extract.quantity_words import kind_unit
 from checker.textutil import ignorecase_key
@@ -22,13 +22,13 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         low, high = qw.VAGUE[" ".join(ignorecase_key(m.group("vague") or "").split())]
         noun = noun_after(folded, e)
         if noun in qw.CURRENCIES:  # "billions of dollars"
-            return Quantity(text[s:e], s, e, "money", None, float(low), float(high),
+            return quantity(text[s:e], s, e, "money", None, float(low), float(high),
                             qw.CURRENCIES[noun], None, True, "range")
         if noun in qw.MEASURES:  # "hundreds of kilometres" (a count of kilometres before)
             base, factor = qw.MEASURES[noun]
-            return Quantity(text[s:e], s, e, "measure", None, low * factor, high * factor,
+            return quantity(text[s:e], s, e, "measure", None, low * factor, high * factor,
                             base, None, True, "range")
-        return Quantity(text[s:e], s, e, "count", None, float(low), float(high), None,
+        return quantity(text[s:e], s, e, "count", None, float(low), float(high), None,
                         noun, True, "range")
     if m.group("ratio"):
         value = qw.RATIOS[ignorecase_key(m.group("ratio") or "")]
@@ -36,7 +36,7 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         if approx:  # a ratio read loosely: "nearly doubled" from 69 to 135 is 1.96x
             slow = value * 0.85
             shigh = value if mod.strip().lower() in ("nearly", "almost") else value * 1.15
-        return Quantity(text[s:e], s, e, "ratio", value, slow, shigh, "x", None, approx, bound)
+        return quantity(text[s:e], s, e, "ratio", value, slow, shigh, "x", None, approx, bound)
     if not mod and qp.ANAPHORIC_BEFORE.search(folded, max(0, s - 8), s):
         return None  # "the two countries" refers back; it is not a new figure
     if folded[e:e + 1] in ".,;" and not m.group("wscale") and \
@@ -50,7 +50,7 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
         value = float(qw.word_value(m.group("word") or ""))
         tlow, thigh, bound, approx = bounds(value, 0.0, mod)
         e = times.end()
-        return Quantity(text[s:e], s, e, "ratio", value, tlow, thigh, "x", None, approx,
+        return quantity(text[s:e], s, e, "ratio", value, tlow, thigh, "x", None, approx,
                         bound)
     kind, unit, factor = "count", None, 1.0
     half = None if m.group("wscale") else qp.AND_A_HALF_RE.match(folded, e)
@@ -65,5 +65,5 @@ def from_words(folded: str, text: str, m: Hit) -> Quantity | None:
                    scale * factor)
     # A word is exact (no digits to round): the interval is the modifier's alone.
     wlow, whigh, bound, approx = bounds(value, 0.0, mod, unit)
-    return Quantity(text[s:e], s, e, kind, value, wlow, whigh, unit, noun_after(folded, e),
+    return quantity(text[s:e], s, e, kind, value, wlow, whigh, unit, noun_after(folded, e),
                     approx, bound)

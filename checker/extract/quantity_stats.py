@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from checker import rx
-from checker.extract.quantity_type import Quantity
+from checker.extract.quantity_type import Quantity, quantity
 from checker.extract.quantity_values import precision
 from checker.textutil import ignorecase_key, matches
 
@@ -122,7 +122,7 @@ def find_stats(text: str, folded: str, start: int, end: int,
             continue
         ratio = _RATIO_BEFORE_RE.search(folded, max(start, m.start() - 60), m.start())
         kind, unit = ("ratio", "x") if ratio else ("count", None)
-        yield Quantity(text[m.start():m.end()], m.start(), m.end(), kind, (lo + hi) / 2, lo, hi,
+        yield quantity(text[m.start():m.end()], m.start(), m.end(), kind, (lo + hi) / 2, lo, hi,
                        unit, "confidence interval", False, "range")
     for m in matches(_RATE_RE, folded, start, end) if every or "per" in lowered else ():
         yield _rate(text, m)
@@ -133,7 +133,7 @@ def find_stats(text: str, folded: str, start: int, end: int,
             yield _exact(text, m, "count", None, noun)
         elif float(m["v"]) <= float(m["hi"]):
             lo, hi = float(m["v"]), float(m["hi"])
-            yield Quantity(text[m.start():m.end()], m.start(), m.end(), "count", (lo + hi) / 2,
+            yield quantity(text[m.start():m.end()], m.start(), m.end(), "count", (lo + hi) / 2,
                            lo, hi, None, noun, False, "range")
     # (Case-sensitive: its labels are in the sentence as written, whatever its letters.)
     for m in matches(_LABELLED_RATIO_RE, folded, start, end) \
@@ -147,7 +147,7 @@ def find_stats(text: str, folded: str, start: int, end: int,
             value = float(m["v"])
             low, high, bound = (None, value, "upper") if op in _UPPER_OPS \
                 else (value, None, "lower")
-            yield Quantity(text[m.start():m.end()], m.start(), m.end(), "count", value, low,
+            yield quantity(text[m.start():m.end()], m.start(), m.end(), "count", value, low,
                            high, None, "p value", False, bound)
         else:
             yield _exact(text, m, "count", None, "p value")
@@ -161,7 +161,7 @@ def _rate(text: str, m: re.Match[str]) -> Quantity:
     value, half = float(raw) / base, precision(raw, 1.0) / base
     of = " ".join(m["of"].lower().replace("-", " ").split())
     noun = m["noun"].lower() if m["noun"] else None
-    return Quantity(text[m.start():m.end()], m.start(), m.end(), "measure", value, value - half,
+    return quantity(text[m.start():m.end()], m.start(), m.end(), "measure", value, value - half,
                     value + half, f"per {_PER.get(of, of)}", noun, False, "exact")
 
 
@@ -176,5 +176,5 @@ def _exact(text: str, m: re.Match[str], kind: str, unit: str | None, noun: str) 
     """A figure written to its last digit: "HR 1.71" is 1.705 to 1.715."""
     value = float(m["v"])
     half = precision(m["v"], 1.0)
-    return Quantity(text[m.start():m.end()], m.start(), m.end(), kind, value, value - half,
+    return quantity(text[m.start():m.end()], m.start(), m.end(), kind, value, value - half,
                     value + half, unit, noun, False, "exact")

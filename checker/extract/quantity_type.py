@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from checker.textutil import TUPLE_NEW
+
 
 class Quantity(NamedTuple):
     """A parsed quantity (see QuantitySlot for the meaning of the fields).
@@ -24,3 +26,12 @@ class Quantity(NamedTuple):
     noun: str | None
     approximate: bool
     bound: str
+
+
+def quantity(text: str, start: int, end: int, kind: str, value: float | None,
+             low: float | None, high: float | None, unit: str | None, noun: str | None,
+             approximate: bool, bound: str) -> Quantity:
+    """Quantity(...) with the same fields, built without its interpreted __new__ (~3,000
+    instructions a record, one for every figure read)."""
+    return TUPLE_NEW(Quantity, (text, start, end, kind, value, low, high, unit, noun,
+                                approximate, bound))
