@@ -4,7 +4,6 @@ US$5", "about 70"), as one match."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from checker import rx
@@ -26,11 +25,6 @@ class Hit:
     `head` is where the whole hit starts (start()); a part other than "cur" and "mod" starts
     where the match's own does (m.start(name)): the readers of figures read both so, without
     a Python call each."""
-
-    # group(name): a part's text, or None when absent; end() where the hit ends, end(name)
-    # where a part does.
-    group: Callable[[str], str | None]
-    end: Callable[..., int]
 
     def __init__(self, folded: str, m: re.Match[str], currency: bool = True,
                  floor: int = 0) -> None:
@@ -55,12 +49,19 @@ class Hit:
         self.groups = m.groupdict()
         for name, (a, b) in self.spans.items():
             self.groups[name] = folded[a:b]
-        # The readers ask a hit for its parts a score of times: the dict's own get, not a
-        # method of ours each; and where one ends, the match's own end (a part's end is the
-        # match's, the hit's end too). Attributes, not methods assigned over: a compiled
-        # class's methods cannot be (checker.native).
-        self.group = self.groups.get
-        self.end = m.end
+        # The readers ask a hit for its parts a score of times: native methods reading a
+        # dict and an int (a bound dict.get or m.end held in an attribute is a generic
+        # Python call each, ~250 instructions compiled).
+        self.stop = m.end()
+
+    def group(self, name: str) -> str | None:
+        """A part's text, or None when absent."""
+        return self.groups.get(name)
+
+    def end(self, name: str | None = None) -> int:
+        """Where the whole hit (the match), or a named part, ends (a part's end is the
+        match's)."""
+        return self.stop if name is None else self.m.end(name)
 
     def start(self, name: str | None = None) -> int:
         """Where the whole hit, or a named part, starts."""
