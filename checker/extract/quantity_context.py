@@ -240,8 +240,7 @@ def noun_after(folded: str, end: int) -> str | None:
     if brk >= 0 and not window[brk + 1:].lstrip(" \t")[:1].islower():
         window = window[:brk]
     # (Six words at most: two read before the noun, four by _noun_of.)
-    first = qp.FIRST_NOUN_WORDS_RE.match(window)
-    words = [w for w in first.groups() if w is not None] if first is not None else []
+    words = first_noun_words(window)
     if words[:1] in (["of"], ["in"]) and len(words) > 1:
         if words[0] == "in" and (words[1][:1].isupper()
                                  or words[1].lower().startswith(("mid-", "early", "late"))
@@ -263,6 +262,54 @@ def noun_after(folded: str, end: int) -> str | None:
         # tonnes of CO2" is of CO2.
         return None if noun is not None and noun == named else noun
     return _noun_of(words)
+
+
+def first_noun_words(window: str) -> list[str]:
+    """The first six words findall(qp.NOUN_WORD, window) finds: FIRST_NOUN_WORDS_RE's groups."""
+    if not window.isascii():
+        first = qp.FIRST_NOUN_WORDS_RE.match(window)
+        return [w for w in first.groups() if w is not None] if first is not None else []
+    # In ASCII text, read by code points: \w is [A-Za-z0-9_] there, and the pattern cost
+    # ~10,000 instructions a window (tests/extract/test_speed55_numbers.py compares them).
+    words: list[str] = []
+    n = len(window)
+    i = 0
+    while i < n and len(words) < 6:
+        c = ord(window[i])
+        if c == 32:
+            i += 1
+        elif 97 <= c | 32 <= 122:  # a letter: the word goes on over [\w'-]
+            j = i + 1
+            while j < n and _word_goes_on(ord(window[j])):
+                j += 1
+            words.append(window[i:j])
+            i = j
+        elif 48 <= c <= 57:
+            # An age group ("18-year-olds"), else no digit of the run opens a word: each
+            # would need "-year-olds" right after the run.
+            j = i + 1
+            while j < n and 48 <= ord(window[j]) <= 57:
+                j += 1
+            k = j + 10
+            if window.startswith("-year-olds", j) and (k == n or not _is_word(ord(window[k]))):
+                words.append(window[i:k])
+                j = k
+            i = j
+        else:
+            if window[i] in ",.;:()-":
+                words.append(window[i])
+            i += 1
+    return words
+
+
+def _is_word(c: int) -> bool:
+    """Whether the ASCII character of code point c is \\w: a letter, a digit or "_"."""
+    return 97 <= c | 32 <= 122 or 48 <= c <= 57 or c == 95
+
+
+def _word_goes_on(c: int) -> bool:
+    """Whether the ASCII character of code point c goes on a word of NOUN_WORD ([\\w'-])."""
+    return _is_word(c) or c == 39 or c == 45
 
 
 # What quantity_patterns.LETTER_RE matches a word's first character with (a set: "" is none).
