@@ -51,21 +51,21 @@ from checker.textutil import START, fold, ignorecase_key, matches
 # 10 an ordinal word, 11 a superlative's (quantity_context.SUPERLATIVE_CUES), 12 a duration's
 # and 13 a measure's written before what they qualify ("-year", "-metre": each match of
 # DURATION_ADJ_RE and MEASURE_ADJ_RE holds one), 14 any word _clock_times tests ("local"
-# for " local") and 15 any of quantity_stats.LOWER_CUES. A bit is exactly any(n in lower
-# for n in group): the scan of the lower-case sentence the gates read anyway
-# (extract.SENTENCE_GATES) answers them all.
+# for " local"), 15 any of quantity_stats.LOWER_CUES and 16 a word of a vote's tally (each
+# match of TALLY_RE holds one). A bit is exactly any(n in lower for n in group): the scan of
+# the lower-case sentence the gates read anyway (extract.SENTENCE_GATES) answers them all.
 _CLOCK_CUES: Final = (":", "am", "pm", "m.", "gmt", "noon", "midday", "midnight", "utc", "bst",
                       "cet", "local")
 GATES: Final = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
                       STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES,
                       tuple("-" + unit for unit in qp.DURATION_UNITS),
                       tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS), _CLOCK_CUES,
-                      qst.LOWER_CUES))
+                      qst.LOWER_CUES, qp.TALLY_CUES))
 _PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE, _DURATION, _MEASURE, \
-    _CLOCK, _STATS = (1 << b for b in range(6, 16))
+    _CLOCK, _STATS, _TALLY = (1 << b for b in range(6, 17))
 # The bits that say nothing of a text that is not ASCII (IGNORECASE reads "\u0131" as "i",
 # which lower() keeps): set for it, as the patterns are tried there whatever its words.
-_ASCII_ONLY: Final = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE
+_ASCII_ONLY: Final = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE | _TALLY
 # What quantity_context.RANKED_RE needs in the lower case of an ASCII text: an ordinal in
 # digits ("3rd": bit 0) or in words, and a superlative. (IGNORECASE matches a few non-ASCII
 # letters to ASCII ones, "\u017f" to "s": other text is searched whatever its gates.)
@@ -204,7 +204,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if cricket and digits:
         for q in qcr.cricket_figures(text, folded, start, stop):  # "took 4-38"
             keep(q)
-    if digits and ("-" in sentence or "\u2013" in sentence):
+    # (TALLY_RE opens on a \b at every position: 45,000 instructions a sentence searched.)
+    if digits and gates & _TALLY and ("-" in sentence or "\u2013" in sentence):
         for m in matches(qp.TALLY_RE, folded, start, stop):
             for side in _tally(text, m):
                 keep(side)

@@ -197,6 +197,9 @@ TALLY_RE: Final = rx.compile(
     r"(?:vote|decision|ruling)\s+(?:was|is))\s+" + _TALLY.format("a", "b")
     + r"|\b(?<![-\u2013\d])" + _TALLY.format("a2", "b2")
     + r"\s+(?:vote|majority|decision|ruling|split)\b", re.IGNORECASE)
+# A word each match of TALLY_RE holds, lower-cased ("vot" of "voted", "votes", "vote"): in
+# ASCII text IGNORECASE reads no other letters as theirs (quantities.GATES, bit 16).
+TALLY_CUES: Final = ("vot", "split", "majority", "decision", "ruling")
 # The unit after a number word, read as after digits: "seven years" is a measure like
 # "7 years", "five per cent" a percentage (a probe: "seven years" was a count of nothing).
 WORD_UNIT_AFTER_RE: Final = rx.compile(rf"\s(?P<unit>{UNIT})(?!\w)", re.IGNORECASE)
@@ -243,8 +246,11 @@ SEQUENCE_BEFORE_RE: Final = rx.compile(rf"\b({'|'.join(SEQUENCE_WORDS)})\s+\Z", 
 SEQUENCE_CUES: Final = tuple(f" {w} " for w in SEQUENCE_WORDS)
 # A tennis match's sets, two or more ("won 6-4, 3-6, 7-6 (7-4)", "6-3 6-2"): games of each
 # set, no ranges (desk probe P: "3-6" a count between 3 and 6).
+# Its first digit is matched before the lookbehind (the same test, of the character before
+# it): the engine skips from digit to digit, where a lookbehind first was tried at every
+# position (tests/extract/test_speed55_numbers.py).
 SET_SCORES_RE: Final = rx.compile(
-    r"(?<![\w.-])[0-7]-[0-7](?:\s*\(\d{1,2}-\d{1,2}\))?"
+    r"[0-7](?<![\w.-][0-7])-[0-7](?:\s*\(\d{1,2}-\d{1,2}\))?"
     r"(?:,?\s+[0-7]-[0-7](?:\s*\(\d{1,2}-\d{1,2}\))?)+(?![\w-])")
 # A flight level is an altitude in hundreds of feet: "cruising at FL350" (desk probe N: a
 # name "FL350" and no figure).

@@ -3,10 +3,13 @@ replaced finds: each reference below is the pattern or the code as it was before
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.extract import quantities
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
 from checker.extract.quantity_hits import Hit
@@ -72,3 +75,60 @@ def test_first_noun_words_any_text(window: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=70))
 def test_first_noun_words_every_ascii_character(window: str) -> None:
     assert qc.first_noun_words(window) == _first_noun_words_plain(window)
+
+
+# SET_SCORES_RE with its lookbehind first, as it was.
+_SET_SCORES_PLAIN = re.compile(
+    r"(?<![\w.-])[0-7]-[0-7](?:\s*\(\d{1,2}-\d{1,2}\))?"
+    r"(?:,?\s+[0-7]-[0-7](?:\s*\(\d{1,2}-\d{1,2}\))?)+(?![\w-])")
+
+SET_CASES = ["won 6-4, 3-6, 7-6 (7-4)", "6-3 6-2", "a6-3 6-2", "6-3 6-2x", ".6-3 6-2",
+             "-6-3 6-2", "_6-3 6-2", "\u00e96-3 6-2", "\u06636-3 6-2", "86-3 6-2", "6-3, 6-2-"]
+
+
+@pytest.mark.parametrize("text", SET_CASES)
+def test_set_scores_as_plain_on_cases(text: str) -> None:
+    for pos in range(len(text)):
+        assert [m.span() for m in qp.SET_SCORES_RE.finditer(text, pos)] == \
+            [m.span() for m in _SET_SCORES_PLAIN.finditer(text, pos)]
+
+
+@given(st.text(alphabet="0167 9-.,()\ta_\u00e9\u0663", max_size=30), st.integers(0, 4))
+def test_set_scores_as_plain(text: str, pos: int) -> None:
+    assert [m.span() for m in qp.SET_SCORES_RE.finditer(text, pos)] == \
+        [m.span() for m in _SET_SCORES_PLAIN.finditer(text, pos)]
+
+
+# Votes told every way TALLY_RE reads them, in any case, and sentences near them.
+TALLY_CASES = ["The vote was 6-3.", "voted 5-4", "Votes 7\u20132 in favour", "VOTING 3 - 2",
+               "split 6-3", "by a majority of 4-2", "the decision is 7-2", "the ruling was 5-4",
+               "a 5-4 ruling", "a 6-3 Decision", "a 5-4 SPLIT", "a 2-1 majority", "won 2-1",
+               "the score was 6-3", "votes: 6-3", "a 5-4 vote", "Ruling Was 5-4"]
+_TALLY_WORDS = ["vote", "voted", "votes", "voting", "split", "majority", "of", "by", "a",
+                "decision", "ruling", "was", "is", "6-3", "5\u20134", "12 - 7", "won", "VOTE",
+                "Split", "MAJORITY", "DECISION", "Ruling"]
+
+
+def _tally_gate_passes(text: str) -> bool:
+    """Whether find_quantities searches TALLY_RE in text (ASCII) by its gate."""
+    return quantities.GATES.mask(text.lower()) & quantities._TALLY != 0
+
+
+@pytest.mark.parametrize("text", TALLY_CASES)
+def test_tally_gate_on_cases(text: str) -> None:
+    if qp.TALLY_RE.search(text):
+        assert _tally_gate_passes(text)
+
+
+@given(st.lists(st.sampled_from(_TALLY_WORDS), max_size=8).map(" ".join))
+def test_tally_gate_holds_for_every_match(text: str) -> None:
+    if qp.TALLY_RE.search(text):
+        assert _tally_gate_passes(text)
+
+
+def test_tally_gate_is_forced_on_in_other_text() -> None:
+    # IGNORECASE reads "\u017f" as "s": "\u017fplit 6-3" is a tally no cue word names.
+    assert qp.TALLY_RE.search("\u017fplit 6-3")
+    assert quantities._ASCII_ONLY & quantities._TALLY
+    assert [q.noun for q in quantities.find_quantities("They \u017fplit 6-3 on it.")] == \
+        ["majority", "minority"]
