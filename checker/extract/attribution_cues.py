@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from checker.extract.attribution_patterns import LEAD_INDEXES
 from checker.extract.gates import Gates
 
 ATTRIBUTION_STEMS: Final = (
@@ -107,3 +108,12 @@ PRONOUNS: Final = frozenset({"he", "she", "they"})
 PRONOUN_BIT: Final = 1 << len(GATES.groups)
 PATTERN_NEEDS = tuple(need | PRONOUN_BIT if i == 10 else need
                       for i, need in enumerate(PATTERN_NEEDS))
+# The bit of GATES for the heads' substrings: the four patterns of a source's head
+# (attribution_patterns.HEAD_WORDS), and only theirs.
+SOURCE_BIT: Final = 1 << GATES.groups.index(_SOURCE_NOUNS)
+# A bit above those (no substring sets it): attribution() sets it where a head is one of
+# the sentence's first six words (attribution_patterns.LEAD_INDEXES need it); like the
+# pronoun's, it is not in PATTERN_NEEDS (what the substrings gate), only in TRIED_NEEDS.
+LEAD_BIT: Final = PRONOUN_BIT << 1
+TRIED_NEEDS: Final = tuple(need | LEAD_BIT if i in LEAD_INDEXES else need
+                           for i, need in enumerate(PATTERN_NEEDS))

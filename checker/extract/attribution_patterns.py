@@ -91,7 +91,7 @@ _CLOSING_VERBS = _words("""estimates estimated forecast forecasts predicted pred
 _CLOSING: Final = rf"(?=\s*(?:[,.;:!?\"')]|$)|{_TOLD_IN}\s*(?:[,.;:!?\"')]|$))"
 # Who tells facts: the head of a source's noun phrase ("the statistics office", "the
 # central bank", "opposition", "Chinese analysts").
-_HEADS = _words("""statement ministry ministries release report spokesperson spokesman
+_HEAD_WORDS: Final = """statement ministry ministries release report spokesperson spokesman
     spokeswoman embassy agency agencies company companies government office bureau official
     officials department authority authorities commission police army military source sources
     article newspaper paper study studies survey analyst analysts expert experts bank
@@ -102,11 +102,17 @@ _HEADS = _words("""statement ministry ministries release report spokesperson spo
     lawyer lawyers doctors forecaster forecasters poll review audit assessment analysis team
     service association federation author authors journal airline insurer lender operator
     command agents brokers dealers organisers organizers traders witnesses diplomats rescuers
-    figures statistics""")
+    figures statistics"""
+_HEADS = _words(_HEAD_WORDS)
 # (desk probe Q: "Wheat futures rose 2.1% in Chicago, traders said." and "..., the figures
 # showed." were nobody's)
 # ... and a military's general staff ("staff found a bomb" found it: a review)
 _HEADS = rf"(?:{_HEADS}|general\s+staff)"
+# Every word a source's head is made of, as a word of cues.tokens (a head stands between
+# whitespace, a quote or a comma and whitespace or a comma in every pattern holding one), and
+# the other heads of the pattern after a comma ("data", "database"): a sentence without one
+# has no match of the four patterns of heads (attribution_cues.SOURCE_BIT).
+HEAD_WORDS: Final = frozenset(_HEAD_WORDS.split()) | {"staff", "data", "database"}
 # A word of a source's noun phrase before its head: not a preposition, a clause word or a
 # verb ("The rise in bank lending suggests that" names no source; "than" in "more than
 # analysts estimated" compares).
@@ -249,6 +255,11 @@ ATTRIBUTION_RES: list[tuple[re.Pattern[str], bool]] = [
 # seven characters they open with (a \b before "and" is a (?<!\w) before its "a"). Half the
 # pattern's instructions, -0.6% of extraction's (tests/extract/test_speed52_clean.py).
 NAMED_INDEX: Final = 3
+# The two patterns of a source's noun phrase opening the sentence ("The study suggests that",
+# "The airline, which operates 46 aircraft, said"): its head is one of the sentence's first
+# five words (after a quote, the determiner and up to three words before it; a "general
+# staff"'s "staff" the sixth).
+LEAD_INDEXES: Final = (13, 17)
 NAMED_AT_START: Final = rx.compile(rf"[\"']?{_NAMED_TELLS}")
 NAMED_AFTER: Final = rx.compile(r"(?:,\s+|\.\s+|\"\s+|-\s+|a(?<!\wa)nd\s+|b(?<!\wb)ut\s+|"
                                 rf"w(?<!\ww)hile\s+){_NAMED_TELLS}")
