@@ -150,7 +150,7 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
         begin = m.start("source") if from_source else m.start()
         lead = sentence[begin:m.end()]
         begin += len(lead) - len(lead.lstrip(' ,."\''))
-        clean = LEAD_WORDS_RE.sub("", source)
+        clean = _without_lead_words(source)
         offset = len(source) - len(clean)
         src_start = start + m.start("source") + offset
         stop = _told_where(sentence, m.end())
@@ -188,6 +188,14 @@ def _titled_name(sentence: str, lower: str) -> bool:
                 return True
             at = lower.find(word, at + 1)
     return False
+
+
+def _without_lead_words(source: str) -> str:
+    """LEAD_WORDS_RE.sub("", source): the source without its lead words ("the", "data
+    from"), by a match at its start (the pattern opens with "^" and matches no empty text, so
+    it replaces at most that one), without sub's set-up of a substitution."""
+    lead = LEAD_WORDS_RE.match(source)
+    return source if lead is None else source[lead.end():]
 
 
 def _head_leads(lower: str) -> bool:

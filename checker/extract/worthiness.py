@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from checker import rx
-from checker.extract.cues import must_lower_twin, tokens
+from checker.extract.cues import Cue, must_lower_twin, tokens
 from checker.extract.gates import Gates
 from checker.extract.stance import CORRECTION_CUES, NOTE_DATE, is_future
 from checker.extract.verb_forms import (
@@ -155,8 +155,9 @@ CUE_GATES: Final = Gates([*(cue.needles for cue in _CUES), _SUPERSEDED_CUES, COR
 _SUPERSEDED_BIT: Final = 1 << len(_CUES)
 CORRECTION_BIT: Final = 1 << len(_CUES) + 1
 # The four cues a feature each, with their bits of CUE_GATES, and all their words.
-_TONE_CUES: Final = (("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4),
-                     ("evaluative", EVALUATIVE, 8), ("speculation", SPECULATION, 16))
+_TONE_CUES: Final[tuple[tuple[str, Cue, int], ...]] = (
+    ("opinion", OPINION, 2), ("sentiment", SENTIMENT, 4), ("evaluative", EVALUATIVE, 8),
+    ("speculation", SPECULATION, 16))
 _TONE_CUE_BITS: Final = 2 | 4 | 8 | 16
 _TONE_CUE_WORDS: Final = frozenset().union(*(cue.words for _, cue, _ in _TONE_CUES))
 

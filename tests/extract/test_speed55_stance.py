@@ -177,3 +177,24 @@ def test_attribution_as_before_any_text(spaced: str, joined: str) -> None:
     for text in (spaced, joined, spaced.capitalize()):
         _gates_hold(text)
         assert at.attribution(text, 0, len(text)) == _attribution_before(text, 0, len(text))
+
+
+_SOURCES = ["the company", "The Ministry", "a report from the IMF", "A statement by Acme",
+            "data from the ONS", "Figures of 2024", "estimates by analysts", "its own study",
+            "their data", "the", "the ", "thethe x", "an  aide", "a\tstatement\nby x",
+            "Data protection lawyers", "the the x", "\u017ftatistics from x", "\u0130ts x",
+            "th\u0131s", "Samuel Trutris", "", " the x"]
+
+
+@pytest.mark.parametrize("source", _SOURCES)
+def test_without_lead_words_as_before(source: str) -> None:
+    assert at._without_lead_words(source) == LEAD_WORDS_RE.sub("", source)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["the", "a", "an", "its", "their", "report", "statement",
+                                 "survey", "from", "by", "of", "data", "figures", "x", " ",
+                                 "  ", "\t", "\u017f", "\u0130", "\u0131", "The", "DATA"]),
+                max_size=8).map("".join))
+def test_without_lead_words_as_before_any_text(source: str) -> None:
+    assert at._without_lead_words(source) == LEAD_WORDS_RE.sub("", source)
