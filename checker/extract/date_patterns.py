@@ -336,8 +336,9 @@ def month_starts(folded: str, lower: str, start: int, stop: int) -> list[int]:
         return [m.start() for m in MONTH_AT_RE.finditer(folded, start, stop)]
     # Every name opens with one of the twelve stems: the pattern is tried only where one
     # is (str.find skips to it), not at each position as its scan did (~18,000
-    # instructions a clause). Two names never overlap (each starts a word and ends one),
-    # so the places where it matches are finditer's.
+    # instructions a clause). No name can start inside another (a name starts a word, and
+    # each of its characters follows a letter or is its full stop), so the places where it
+    # matches are finditer's.
     found: list[int] = []
     for stem in MONTH_STEMS:
         at = lower.find(stem)
@@ -347,16 +348,17 @@ def month_starts(folded: str, lower: str, start: int, stop: int) -> list[int]:
             at = lower.find(stem, at + 1)
     if len(found) > 1:
         found.sort()
-    # The slice starts a word at its first letter; folded may continue one there ("xmay").
-    # (A match there ends before any later one: dropping it leaves the others as they are.)
-    if found and found[0] == start and start > 0 and _is_word(folded[start - 1]):
-        del found[0]
+    # The slice hides what stands before it from the pattern's look-behinds, which read
+    # up to five characters back: a word it continues ("xmay") or "long " ("the Long
+    # March"). A name found that close to the slice's start is read again in folded.
+    if found and start > 0 and found[0] < start + _LOOK_BACK:
+        found = [at for at in found if at >= start + _LOOK_BACK
+                 or MONTH_AT_RE.match(folded, at, stop) is not None]
     return found
 
 
-def _is_word(char: str) -> bool:
-    """Whether the regex engine counts char as \\w (str patterns)."""
-    return char.isalnum() or char == "_"
+# How far before a name MONTH_AT_RE's look-behinds read: "long " and the name's first letter.
+_LOOK_BACK: Final = 5
 
 
 # Patterns that start with a month name: tried only where MONTH_AT_RE found one, anchored,

@@ -198,7 +198,7 @@ class _Context:
                  text: str = "", page: Document | None = None,
                  squeezed: Squeezed | None = None) -> None:
         self.doc = doc
-        # The page's text and id, read by every clause: a compiled attribute each, not an
+        # doc's text and id, read by every clause: a compiled attribute each, not an
         # attribute of the dataclass looked up by name.
         self.doc_text: str = doc.text
         self.doc_id: str = doc.id

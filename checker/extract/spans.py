@@ -86,7 +86,7 @@ class SpanSet:
 
 
 # bisect's functions, compiled: a call of bisect's is a generic one of a builtin looked up by
-# name, and the lists bisected here hold a span or two.
+# name, and the lists bisected here usually hold a span or two.
 def _right(a: list[int], x: int, lo: int) -> int:
     """bisect.bisect_right(a, x, lo)."""
     hi = len(a)
