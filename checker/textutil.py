@@ -62,6 +62,15 @@ def ignorecase_key(word: str) -> str:
     return lower if lower.isascii() else word.translate(_IGNORECASE_TABLE).lower()
 
 
+def ignorecase_fold(text: str) -> str:
+    """text.casefold(), with "\u0131" and "\u0130" read as "i" as re's IGNORECASE reads them
+    (casefold() keeps the one, makes the other two characters): a case-insensitive pattern's
+    lower-case ASCII literal occurs in it wherever the pattern can match that literal."""
+    if text.isascii() or ("\u0131" not in text and "\u0130" not in text):
+        return text.casefold()  # "\u017f" and the Kelvin sign fold to "s" and "k"
+    return text.translate(_IGNORECASE_TABLE).casefold()
+
+
 # A named tuple's own __new__ (Cls(...)) is interpreted Python even where its caller is
 # compiled (~4,000 instructions); TUPLE_NEW(Cls, values) builds the same tuple in C.
 TUPLE_NEW: Final = tuple.__new__

@@ -31,7 +31,7 @@ from checker.extract.clean_lists import BlockKind as BlockKind
 from checker.extract.clean_lists import ListNote, list_note, mark_link_lists
 from checker.extract.clean_rows import mark_rows
 from checker.extract.date_shift import dateline_end
-from checker.textutil import fold, line_spans
+from checker.textutil import fold, ignorecase_fold, line_spans
 
 
 def classify_lines(text: str, start: int = 0, folded: str | None = None) -> list[Block]:
@@ -139,7 +139,7 @@ def _classify(raw: str, start: int, end: int) -> Block:
     first = _first(body)
     plain_first = _first(plain)
     # The cues of footers and bios are read in it (lines longer than any of them have none).
-    casefolded = body.casefold() if words < _CUED_WORDS else ""
+    casefolded = ignorecase_fold(body) if words < _CUED_WORDS else ""
     reason = ""
     if first in _URL_FIRSTS and cw.URL_RE.match(body):
         reason = "url"

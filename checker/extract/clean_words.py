@@ -104,10 +104,12 @@ WEAK_FOOTER_RE: Final = rx.compile(
 WEAK_FOOTER_WORDS: Final = 12
 # A literal of every alternative of the regexes above and below (case-folded): a line without
 # any of them cannot match, and the regex, tried at every position of the line, is skipped.
+# A cue holds a blank only where its pattern holds that very space: "press\s+office" is cued
+# by "office" ("press office" missed "Press  office:", a line then read as a claim).
 FOOTER_CUES: Final = ("\u00a9", "(c)", "copyright", "all rights reserved", "designed by", "cookie",
-                       "our standards:", "originally published", " feed", "edited", "your inbox",
-                       "delayed", "readers", "catch", "concludes", "contact", "press office",
-                       "media enquiries", "media inquiries")
+                       "our standards:", "originally published", "feed", "edited", "inbox",
+                       "delayed", "readers", "catch", "concludes", "contact", "office",
+                       "enquiries", "inquiries")
 WEAK_FOOTER_CUES: Final = ("privacy policy", "terms of", "cookie policy", "copyright", "contact us",
                             "about us", "sitemap")
 # A fact check's box: the claim it checks, quoted after its label ('Claim: "Britain has the
