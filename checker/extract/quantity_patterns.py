@@ -281,8 +281,10 @@ GATES: Final = Gates((
     RATIO_STEMS,
     SHARE_CUES,  # 32: "a third of", "one in five" (quantity_shares)
 ))
-# Forced on in other text: there IGNORECASE lets "\u0131" match "i" ("third", "one in").
-ASCII_ONLY_GATES: Final = 0b100111
+# Forced on in other text: there IGNORECASE lets "\u0131" match "i" ("third", "one in"),
+# "\u017f" "s" ("hundreds", "twice": bits 3 and 4 were not, and "Hundred\u017f of people"
+# found nothing where "Hundreds of people" found a figure).
+ASCII_ONLY_GATES: Final = 0b111111
 # A letter right after a number that ends a word: "GJ 486b", "Article 6b", "Kepler-452b".
 NAME_SUFFIX_RE: Final = rx.compile(r"[a-z](?![\w'])", re.IGNORECASE)
 TIME_AFTER: Final = rx.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs)(?!\w)", re.IGNORECASE)

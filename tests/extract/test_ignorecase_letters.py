@@ -52,3 +52,15 @@ def test_a_page_of_them_is_extracted() -> None:
     claims = extract_document(doc, Lexicon()).claims
     assert claims
     assert all(text[c.span[0]:c.span[1]] == c.text for c in claims)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Hundred\u017f of people came to the rally.", "Hundred\u017f"),
+    ("Thou\u017fands of people came to the rally.", "Thou\u017fands"),
+    ("Prices rose f\u0131vefold in a year.", "f\u0131vefold"),
+])
+def test_vague_amounts_and_ratios_with_odd_letters(text: str, want: str) -> None:
+    """The vague-amount and ratio gates were not forced on for text other than ASCII:
+    IGNORECASE reads these words as "hundreds", "thousands", "twice", their gates did not."""
+    found = [q.text for q in find_quantities(text)]
+    assert want in found, found
