@@ -4,6 +4,7 @@ event, the past tense (`worthiness.text_features`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
@@ -105,3 +106,13 @@ def is_inflected(token: str) -> bool:
     if "'" in token:
         return False  # "Ukraine's" is a possessive
     return (len(token) >= 5 and token.endswith("ed")) or (len(token) >= 4 and token[-1] == "s")
+
+
+def any_inflected(tokens: Iterable[str]) -> bool:
+    """any(map(is_inflected, tokens)) in one compiled loop: mypyc looked up map, any and
+    is_inflected by name, and called the lru_cache generically for each word."""
+    for token in tokens:
+        if "'" not in token and (len(token) >= 5 and token.endswith("ed")
+                                 or len(token) >= 4 and token[-1] == "s"):
+            return True
+    return False

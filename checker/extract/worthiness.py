@@ -21,8 +21,8 @@ from checker.extract.verb_forms import (
     IRREGULAR_PAST,
     PASSIVE_BY_RE,
     SET_VERB_RE,
+    any_inflected,
     factual_after_do,
-    is_inflected,
     negates_an_event,
     told_past,
 )
@@ -193,7 +193,7 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     elif negates_an_event(text, toks):
         found += ["verb", "negation"]  # "didn't cause" has its verb, though no auxiliary
     elif not VERB_WORDS.isdisjoint(toks) or not IRREGULAR_PAST.isdisjoint(toks) \
-            or any(map(is_inflected, toks)) or ("set" in toks and SET_VERB_RE.search(text)):
+            or any_inflected(toks) or ("set" in toks and SET_VERB_RE.search(text)):
         found.append("verb")
     elif words < 12 and not row:
         found.append("fragment")

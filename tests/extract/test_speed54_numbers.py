@@ -49,9 +49,16 @@ _SCALE_PLAIN = (r"trillion|billion|million|thousand\s+crore|thousand|lakh\s+cror
                 r"bn|mn|mln|bln|tn|[mkb](?![\w'])")
 
 
+# NUM_TAIL as it was before round 55 gated its first four branches by a lookahead.
+_NUM_TAIL_PLAIN = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
+                   r"\d{0,2}(?: \d{3})+(?![\d.,])|"
+                   rf"\d{{0,2}},\d{{1,2}}{qw._DECIMAL_COMMA}|\d*(?:\.\d+)?")
+
+
 def _plain(pattern: str) -> str:
     """A pattern of quantity_patterns with the pieces as they were."""
-    for new, old in ((qw.UNIT, _by_first_char_plain(_UNIT_WORDS)), (qw.SCALE, _SCALE_PLAIN),
+    for new, old in ((qw.NUM_TAIL, _NUM_TAIL_PLAIN),
+                     (qw.UNIT, _by_first_char_plain(_UNIT_WORDS)), (qw.SCALE, _SCALE_PLAIN),
                      (qw.by_first_char(_VAGUE_WORDS), _by_first_char_plain(_VAGUE_WORDS)),
                      (qw.by_first_char("|".join(qw.RATIOS)),
                       _by_first_char_plain("|".join(qw.RATIOS))),

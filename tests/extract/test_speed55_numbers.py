@@ -12,8 +12,53 @@ from hypothesis import strategies as st
 from checker.extract import quantities
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_patterns as qp
+from checker.extract import quantity_words as qw
 from checker.extract.quantity_hits import Hit
 from checker.extract.quantity_type import Quantity, quantity
+
+# NUM_TAIL before its first four branches were gated by a lookahead.
+_NUM_TAIL_PLAIN = (r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?|"
+                   r"\d{0,2}(?: \d{3})+(?![\d.,])|"
+                   rf"\d{{0,2}},\d{{1,2}}{qw._DECIMAL_COMMA}|\d*(?:\.\d+)?")
+_AFTER = qp.NUMBER_RE.pattern[qp.NUMBER_RE.pattern.index("(?:\\s?-"):]
+_NUMBER_PLAIN_RE = re.compile(rf"(?P<num>\d(?:{_NUM_TAIL_PLAIN})){_AFTER}", re.IGNORECASE)
+
+# Each branch of NUM_TAIL, each grouping ("1,000", "1,00,000", "1 000", "3,4%"), numbers
+# that run on past three digits before a mark, marks of no branch, other digits ("\u0663"),
+# and letters IGNORECASE reads as ASCII ones.
+NUMBER_CASES = [
+    "1,000", "12,345.6", "123,456,789", "1234,567", "1,00,000", "12,34,56,789.5",
+    "1,01,566 rupees", "1 000", "12 345 678", "1 000.5", "1 000,", "123 4567", "3,4%",
+    "12,5 per cent", "1,2 percent", "1,23", "5 %", "2024", "2024, 2025", "12345 678",
+    "\u0663,\u0663\u0663\u0663", "1\u00a0000", "1\t000", "$5m", "5-6 million", "4.5bn",
+    "US$ 16.2 million", "20 \u017fquare miles", "40 \u212am", "3 p", "7-4", "0.5",
+    ".5", "1,", "1 ", "12 ", "123 ", "1234 ", "1, 000", "10, 20 and 30", "",
+]
+
+# What a number, its marks and the words after it are written with.
+_NUMBER_ALPHABET = "0123456789,. -%\u0663\u00a0\tmkbMnper cntsqu\u017f\u212a$"
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", NUMBER_CASES)
+def test_number_re_as_plain_on_cases(text: str) -> None:
+    for padded in (text, f"a {text} b", f"({text})", f"{text}.", f"x{text}"):
+        assert _spans(qp.NUMBER_RE, padded) == _spans(_NUMBER_PLAIN_RE, padded)
+
+
+@given(st.text(alphabet=_NUMBER_ALPHABET, max_size=30))
+def test_number_re_as_plain(text: str) -> None:
+    assert _spans(qp.NUMBER_RE, text) == _spans(_NUMBER_PLAIN_RE, text)
+
+
+@given(st.lists(st.sampled_from(["1", "12", "123", "1234", ",", " ", ",00", ",000", " 000",
+                                 ".5", "%", " per cent", "\u0663", "x"]), max_size=8)
+       .map("".join))
+def test_number_re_as_plain_on_groupings(text: str) -> None:
+    assert _spans(qp.NUMBER_RE, text) == _spans(_NUMBER_PLAIN_RE, text)
 
 
 def test_quantity_is_the_named_tuple() -> None:

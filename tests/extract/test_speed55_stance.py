@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import attribution as at
+from checker.extract import verb_forms
 from checker.extract.attribution_cues import (
     GATES,
     LEAD_BIT,
@@ -198,3 +199,16 @@ def test_without_lead_words_as_before(source: str) -> None:
                 max_size=8).map("".join))
 def test_without_lead_words_as_before_any_text(source: str) -> None:
     assert at._without_lead_words(source) == LEAD_WORDS_RE.sub("", source)
+
+
+@given(st.lists(st.text(alphabet="abdes'\u2019\u017f", max_size=7), max_size=8))
+def test_any_inflected_is_any_of_is_inflected(toks: list[str]) -> None:
+    assert verb_forms.any_inflected(toks) == any(map(verb_forms.is_inflected, toks))
+    assert verb_forms.any_inflected(frozenset(toks)) == any(map(verb_forms.is_inflected, toks))
+
+
+@pytest.mark.parametrize("toks", [["rose"], ["increased"], ["bed"], ["Ukraine's"], ["has"],
+                                  ["is"], ["reds"], ["ed"], [], ["the", "fed"], ["the", "feeds"],
+                                  ["fixed"], ["bids"], ["ids"], ["aided"], ["eased"]])
+def test_any_inflected_cases(toks: list[str]) -> None:
+    assert verb_forms.any_inflected(toks) == any(map(verb_forms.is_inflected, toks))
