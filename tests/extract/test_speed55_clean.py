@@ -505,6 +505,9 @@ _SEGMENT_TEXTS = [
     "end. \t\n  Next one. \u00a0 Odd blank. \u2003 Em. \"  x.  'y", "Thomas G. Tsao went. No. 4",
     "a. \u00e9t\u00e9. \u0130stanbul. x...y. x\u2026 z. Jan. 17 and in Jan. The", "a.", "a. ",
     "final: 1. Yanis Mbeki (FRA) 7.41; 2. Tomasz", "a. -", "a. \"", "a. (", "a. ''x", "x.. Y",
+    # Two full stops and a mark: no end there (review r2: a dropped test of the second stop
+    # passed every case above).
+    "a..?B", "a..!B", "a..\"B", "a..)B", "Really..?Yes it is.", "He paused..!The crowd cheered.",
 ]
 
 
@@ -562,3 +565,24 @@ def test_candidate_marks_as_finditer(text: str) -> None:
 def test_candidate_marks_cases(text: str) -> None:
     assert segment.candidate_marks(text) \
         == [m.span() for m in segment._CANDIDATE.finditer(text)]
+
+
+# The openers may_open_dateline lets through are the first three letters of every day and
+# month DATELINE_RE names (review r2: dropping "mon" or "jan" passed every test above).
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+def test_dateline_openers_are_the_days_and_months() -> None:
+    assert {w[:3] for w in (*_DAYS, *_MONTH_NAMES)} == clean_lines._DATELINE_OPENERS
+
+
+@pytest.mark.parametrize("line", [
+    *(f"{d}, March 5, 2024" for d in _DAYS), *(f"{m} 5, 2024" for m in _MONTH_NAMES),
+    *(f"{m[:3]}. 5, 2024" for m in _MONTH_NAMES), "Sept. 5, 2024", "5 June 2024", "2024-06-05"])
+def test_every_dateline_opens_through_the_gate(line: str) -> None:
+    for written in (line, line.title(), line.upper()):
+        assert cw.DATELINE_RE.match(written), written
+        first = clean._first(written)
+        assert clean_lines.may_open_dateline(written, first), written
