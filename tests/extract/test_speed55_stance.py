@@ -201,14 +201,22 @@ def test_without_lead_words_as_before_any_text(source: str) -> None:
     assert at._without_lead_words(source) == LEAD_WORDS_RE.sub("", source)
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_inflected_before(token: str) -> bool:
+    """verb_forms.is_inflected as it was (cached), which text_features mapped over its words."""
+    if "'" in token:
+        return False
+    return (len(token) >= 5 and token.endswith("ed")) or (len(token) >= 4 and token[-1] == "s")
+
+
 @given(st.lists(st.text(alphabet="abdes'\u2019\u017f", max_size=7), max_size=8))
 def test_any_inflected_is_any_of_is_inflected(toks: list[str]) -> None:
-    assert verb_forms.any_inflected(toks) == any(map(verb_forms.is_inflected, toks))
-    assert verb_forms.any_inflected(frozenset(toks)) == any(map(verb_forms.is_inflected, toks))
+    assert verb_forms.any_inflected(toks) == any(map(_is_inflected_before, toks))
+    assert verb_forms.any_inflected(frozenset(toks)) == any(map(_is_inflected_before, toks))
 
 
 @pytest.mark.parametrize("toks", [["rose"], ["increased"], ["bed"], ["Ukraine's"], ["has"],
                                   ["is"], ["reds"], ["ed"], [], ["the", "fed"], ["the", "feeds"],
                                   ["fixed"], ["bids"], ["ids"], ["aided"], ["eased"]])
 def test_any_inflected_cases(toks: list[str]) -> None:
-    assert verb_forms.any_inflected(toks) == any(map(verb_forms.is_inflected, toks))
+    assert verb_forms.any_inflected(toks) == any(map(_is_inflected_before, toks))
