@@ -88,6 +88,41 @@ def has_digit(text: str) -> bool:
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
+def has_letter_pair(text: str) -> bool:
+    """Whether text holds two ASCII letters in a row (a search of re's [A-Za-z]{2})."""
+    # By character codes read in C (ord(text[i]) makes no string): most clauses open with
+    # a word, and the search's set-up and match object cost ~1,500 instructions a clause.
+    prev = False
+    for i in range(len(text)):
+        c = ord(text[i]) | 32  # an ASCII capital's code as its small letter's, others apart
+        if 97 <= c <= 122:
+            if prev:
+                return True
+            prev = True
+        else:
+            prev = False
+    return False
+
+
+def count_words(text: str, most: int) -> int:
+    """min(len(text.split()), most): the words str.split() makes, counted up to `most`."""
+    # Character codes read in C, up to the word that makes `most`; str.split(None, n) made
+    # a string of each word (~1,000 instructions for three).
+    words = 0
+    inside = False
+    for i in range(len(text)):
+        c = ord(text[i])
+        # str.split()'s blanks: ASCII's \t-\r, \x1c-\x1f and the space; others by isspace().
+        if c == 32 or 9 <= c <= 13 or 28 <= c <= 31 or c >= 128 and text[i].isspace():
+            inside = False
+        elif not inside:
+            inside = True
+            words += 1
+            if words >= most:
+                return most
+    return words
+
+
 def blanks_end(text: str, at: int) -> int:
     """Where the run of whitespace starting at `at` ends (`at` itself when there is none)."""
     while at < len(text) and text[at].isspace():
@@ -232,6 +267,31 @@ class LineIndex:
     def lines(self) -> int:
         """Number of lines."""
         return len(self._starts)
+
+
+class LineCounter:
+    """LineIndex(text).line_of for offsets read mostly in order, without the index: the
+    line breaks counted on from the last offset asked (claims come in the text's order)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        # A text with "\r" ("\r\n" or a lone "\r" ends a line) is read by its LineIndex.
+        self._index: LineIndex | None = LineIndex(text) if "\r" in text else None
+        self._at = 0
+        self._line = 1
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        if self._index is not None:
+            return self._index.line_of(offset)
+        if offset < self._at:
+            if offset < 0:
+                return 0  # (as LineIndex: before the first line)
+            self._at, self._line = 0, 1  # back to the start: count from there
+        # A line starts one past each "\n": the lines before offset's are the "\n"s before it.
+        self._line += self._text.count("\n", self._at, offset)
+        self._at = offset
+        return self._line
 
 
 # Runs of what is neither a letter nor a digit, in any script.

@@ -267,6 +267,24 @@ _NAMED_BASE_RE: Final = rx.compile(
     rf"{_CHANGE}\s+(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)
 _LABELLED_FIGURE_RE: Final = rx.compile(r"\s*:\s*[$\u00a3\u20ac\u00a5\u20b9]?\d")
+# The last two characters, in lower case, of each word both base patterns read right before
+# their "\s+\Z" ("on", "from", "over", "against", "versus", "vs", "vs.", "with", "to").
+_BASE_WORD_ENDS: Final = frozenset({"on", "om", "er", "st", "us", "vs", "s.", "th", "to"})
+
+
+def _may_end_in_base_word(folded: str, lo: int, at: int) -> bool:
+    """Whether folded[lo:at] ends in blanks after what may be a base's word: a true
+    precondition of both base patterns' search there, which end "word\\s+\\Z"."""
+    # Most dates follow "in", "of" or "by": two characters, not a search over 30 (~20,000
+    # instructions a date of a clause with a "%").
+    i = at - 1
+    while i >= lo and folded[i].isspace():  # str.isspace() is re's \s for each character
+        i -= 1
+    if i == at - 1 or i <= lo:
+        return False  # no blank before the date, or no two characters before the blanks
+    pair = folded[i - 1:i + 1]
+    # An ASCII pair reads as its lower case; others may be "\u017f" or "\u0131" for s or i.
+    return not pair.isascii() or pair.lower() in _BASE_WORD_ENDS
 
 
 def _comparison_base(d: DateExpr, folded: str, start: int, change: bool = True) -> bool:
@@ -274,9 +292,11 @@ def _comparison_base(d: DateExpr, folded: str, start: int, change: bool = True) 
     `change` is False when the clause from `start` holds none of CHANGE_CUES in any case
     (so neither base pattern, each opening on one of them, can match)."""
     if change and d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
+            and _may_end_in_base_word(folded, max(start, d.start - 30), d.start) \
             and _CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
         return True
     if change and not d.relative and d.granularity in _BASE_GRAINS \
+            and _may_end_in_base_word(folded, max(start, d.start - 30), d.start) \
             and _NAMED_BASE_RE.search(folded, max(start, d.start - 30), d.start) \
             and not COMMA_WHEN_RE.match(folded, d.end):
         # ... or a month, quarter or year named as the base: "up 6% on 2024", "up 11.3% on

@@ -1,0 +1,87 @@
+"""Date readers rewritten for speed (round 56) find what they found before."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.extract import dates
+from checker.extract.date_patterns import COMMA_WHEN_RE
+from checker.extract.date_types import DateExpr, date_expr
+
+
+def _comparison_base_before(d: DateExpr, folded: str, start: int, change: bool = True) -> bool:
+    """dates._comparison_base as round 55 left it: each base pattern searched with no gate."""
+    if change and d.relative and dates._PAST_PERIOD_RE.match(folded, d.start, d.end) \
+            and dates._CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
+        return True
+    if change and not d.relative and d.granularity in dates._BASE_GRAINS \
+            and dates._NAMED_BASE_RE.search(folded, max(start, d.start - 30), d.start) \
+            and not COMMA_WHEN_RE.match(folded, d.end):
+        return True
+    return d.start > start and folded[d.start - 1] == "(" \
+        and dates._LABELLED_FIGURE_RE.match(folded, d.end) is not None
+
+
+def _dates_in(folded: str, start: int) -> list[DateExpr]:
+    """A date at each position of folded from start: relative ("last year") or not, of
+    each granularity the patterns read."""
+    out = []
+    for at in range(start, len(folded) + 1):
+        for relative in (False, True):
+            for grain in ("year", "month", "day"):
+                out.append(date_expr(folded[at:], at, len(folded), None, None, grain, relative))
+    return out
+
+
+@pytest.mark.parametrize("folded", [
+    "Sales rose 5% on 2024", "up 6% from last year", "rose 3% over last year",
+    "up 11.3% on September 2025, when 14,570 people", "up 2 per cent against  2023",
+    "up 2pc versus 2023", "up 2 pp vs 2023", "up 2% vs. 2023", "up 2% compared with 2023",
+    "up 2% compared to the same quarter", "up 2% in 2023", "up 2% by 2023", "up 2%\ton\n2023",
+    "up 2% ON 2023", "up 2% o\u0274 2023", "up 2% ver\u017fu\u017f 2023", "up 2% aga\u0131nst 2023",
+    "up 2% v\u017f 2023", "up 2%\u00a0on\u00a02023", "up 2% on2023", "Revenue (Q3 2025: \u00a34.51bn)",
+    "on 2024", " on 2024", "%on 2024", "% on  ", "", " ", "up 2 percentage points on 2024",
+])
+def test_comparison_base_as_before_on_cases(folded: str) -> None:
+    for start in range(0, min(len(folded), 4) + 1):
+        for change in (True, False):
+            for d in _dates_in(folded, start):
+                assert dates._comparison_base(d, folded, start, change) \
+                    == _comparison_base_before(d, folded, start, change), (folded, d)
+
+
+def test_comparison_base_reads_the_cases_it_did() -> None:
+    # The gate passes where a base pattern matches: these stay bases (they would be lost if
+    # the gate refused a word's ending).
+    for folded in ["up 6% on 2024", "up 6% from 2024", "up 6% against 2024",
+                   "up 6% versus 2024", "up 6% vs 2024", "up 6% vs. 2024",
+                   "up 6% compared with 2024", "up 6% compared to 2024",
+                   "up 6% ver\u017fu\u017f 2024", "up 6% AGA\u0130NST 2024"]:
+        at = folded.rindex("2024")
+        d = date_expr(folded[at:], at, len(folded), None, None, "year", False)
+        assert dates._comparison_base(d, folded, 0), folded
+        rel = date_expr(folded[at:], at, len(folded), None, None, "year", True)
+        assert dates._may_end_in_base_word(folded, 0, rel.start), folded
+    # "over" makes a base of a relative date only ("up 3% over last year", not "over 2024").
+    assert dates._may_end_in_base_word("up 6% over 2024", 0, 11)
+    assert dates._CHANGE_BASE_RE.search("up 6% over ", 0, 11)
+    assert not dates._may_end_in_base_word("up 6% in 2024", 0, 9)
+    assert not dates._may_end_in_base_word("up 6% on2024", 0, 8)
+
+
+_PIECES = st.lists(st.sampled_from([
+    "%", " per cent", " pc", " pp", " percentage points", "on", "ON", "from", "over", "against",
+    "aga\u0131nst", "AGA\u0130NST", "versus", "ver\u017fu\u017f", "vs", "v\u017f", "vs.", "compared",
+    "with", "to", "in", "by", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u2009", "2024", "last year",
+    "the same quarter", "(", ":", "\u00a3", "5", ", when", "x", "\u212a", "."]),
+    max_size=12).map("".join)
+
+
+@given(_PIECES, st.integers(0, 6), st.booleans())
+def test_comparison_base_as_before(folded: str, start: int, change: bool) -> None:
+    start = min(start, len(folded))
+    for d in _dates_in(folded, start):
+        assert dates._comparison_base(d, folded, start, change) \
+            == _comparison_base_before(d, folded, start, change), (folded, d)
