@@ -123,6 +123,25 @@ def count_words(text: str, most: int) -> int:
     return words
 
 
+def single_spaced(text: str) -> bool:
+    """Whether text's only whitespace is single spaces: no other blank, no two in a row (the
+    text is then its own runs of whitespace made one space each)."""
+    # By character codes read in C: "  " not in text and text.isprintable() said it (no
+    # blank but the space is printable), at ~2,000 instructions a clause.
+    space = False
+    for i in range(len(text)):
+        c = ord(text[i])
+        if c == 32:
+            if space:
+                return False
+            space = True
+        elif 9 <= c <= 13 or 28 <= c <= 31 or c >= 128 and text[i].isspace():
+            return False  # str.isspace()'s blanks, which re's \s and str.split() read
+        else:
+            space = False
+    return True
+
+
 def blanks_end(text: str, at: int) -> int:
     """Where the run of whitespace starting at `at` ends (`at` itself when there is none)."""
     while at < len(text) and text[at].isspace():

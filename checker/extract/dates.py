@@ -30,8 +30,10 @@ from checker.extract.date_patterns import (
     MONTH_STEMS,
     NEEDS_MONTH,
     PATTERNS,
+    YEAR_FIRST,
     month_follows,
     month_starts,
+    year_starts,
 )
 from checker.extract.date_types import Anchor, DateExpr, build, month_days, open_end
 from checker.extract.gates import Gates
@@ -73,17 +75,18 @@ GATES: Final = Gates(_GATE_CUES)
 # The bit of GATES set by a month's name (its first three letters, in any case).
 MONTH_BIT: Final = 1 << _GATE_CUES.index(MONTH_STEMS)
 _PLAN: Final = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
-                 name in MONTH_FIRST) for name, pattern, needs_digit, cues in PATTERNS]
-_Plan = tuple[str, re.Pattern[str], bool, bool]
+                 name in MONTH_FIRST, name in YEAR_FIRST)
+                for name, pattern, needs_digit, cues in PATTERNS]
+_Plan = tuple[str, re.Pattern[str], bool, bool, bool]
 
 
 @lru_cache(maxsize=4096)
 def _plans(digits: bool, gates: int) -> tuple[_Plan, ...]:
     """The patterns to try, in order, when a sentence has (or not) a digit and these gates:
     a pattern needing a digit or a cue the sentence lacks cannot match there."""
-    return tuple((name, pattern, needs_month, month_first)
-                 for name, pattern, needs_digit, gate, needs_month, month_first in _PLAN
-                 if (digits or not needs_digit) and gates >> gate & 1)
+    return tuple((name, pattern, needs_month, month_first, year_first)
+                 for name, pattern, needs_digit, gate, needs_month, month_first, year_first
+                 in _PLAN if (digits or not needs_digit) and gates >> gate & 1)
 
 
 def find_dates(
@@ -113,7 +116,8 @@ def find_dates(
     taken = SpanSet()  # bisection, not a scan: a sentence can hold thousands of dates
     months: list[int] | None = None  # where month names start, found once
     follows: list[tuple[int, int]] | None = None  # what follows each (month_follows), once
-    for name, pattern, needs_month, month_first in plans:
+    years: list[int] | None = None  # where a year may start (year_starts), found once
+    for name, pattern, needs_month, month_first, year_first in plans:
         hits: Iterable[re.Match[str]]
         if needs_month:
             if months is None:
@@ -126,6 +130,10 @@ def find_dates(
             need = MONTH_FIRST_NEEDS[name]
             hits = _anchored(pattern, folded, [at for at, bits in follows if bits & need],
                              stop)
+        elif year_first:
+            if years is None:
+                years = year_starts(folded, start, stop)
+            hits = _anchored(pattern, folded, years, stop)
         else:
             hits = matches(pattern, folded, start, stop)
         for m in hits:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final
 from checker import __version__
 from checker.models.claims import Claim, ClaimFile, DocumentRef, ExtractorInfo
 from checker.models.trusted import check_plain, trusted
-from checker.textutil import fold
+from checker.textutil import fold, single_spaced
 
 if TYPE_CHECKING:
     from checker.ingest import Document
@@ -21,9 +21,8 @@ def claim_id(doc_id: str, text: str, lower: str | None = None) -> str:
     fold(text).lower(), when the caller has it."""
     lower = fold(text).lower() if lower is None else lower
     # Each run of whitespace one space: the text itself when its only whitespace is single
-    # spaces (all other whitespace is unprintable), as most clauses' is.
-    key = (lower if "  " not in lower and lower.isprintable()
-           else " ".join(lower.split())).strip(" .\"'")
+    # spaces, as most clauses' is (the spaces at its ends are stripped below).
+    key = (lower if single_spaced(lower) else " ".join(lower.split())).strip(" .\"'")
     return "c" + hashlib.sha1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
 
 

@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from checker.extract import worthiness
 from checker.extract.worthiness_cues import FIRST_PERSON_WORDS
-from checker.textutil import LineCounter, LineIndex, count_words, has_letter_pair
+from checker.textutil import (
+    LineCounter,
+    LineIndex,
+    count_words,
+    has_letter_pair,
+    single_spaced,
+)
 
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")  # document._LETTERS_RE as round 55 searched it
 
@@ -106,3 +112,22 @@ def test_advice_gate_is_a_precondition(lower: str) -> None:
 def test_first_person_words_as_the_set_s(toks: frozenset[str]) -> None:
     assert worthiness._any_of(worthiness._FIRST_PERSON, toks) \
         == (not FIRST_PERSON_WORDS.isdisjoint(toks))
+
+
+@given(_TEXTS)
+def test_single_spaced_as_the_tests_before(text: str) -> None:
+    # Both callers' texts are their own runs of whitespace made one space when it holds.
+    if single_spaced(text):
+        assert re.sub(r"\s+", " ", text) == text
+        assert " ".join(text.split()).strip(" .\"'") == text.strip(" .\"'")
+    if "  " not in text and text.isprintable():  # what gates and ids tested before
+        assert single_spaced(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("", True), (" ", True), ("a b", True), ("a  b", False), ("a\tb", False), ("a\nb", False),
+    ("a\xa0b", False), ("a\u2009b", False), ("a\x1fb", False), ("a\x85b", False),
+    ("a\u200bb", True), ("\u00e9 \u4e2d", True), (" a ", True), ("a\x0bb", False),
+])
+def test_single_spaced_on_cases(text: str, want: bool) -> None:
+    assert single_spaced(text) == want

@@ -7,8 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import dates
-from checker.extract.date_patterns import COMMA_WHEN_RE
+from checker.extract.date_patterns import COMMA_WHEN_RE, PATTERNS, YEAR_FIRST, year_starts
 from checker.extract.date_types import DateExpr, date_expr
+
+_PATTERNS = {name: pattern for name, pattern, _, _ in PATTERNS}
 
 
 def _comparison_base_before(d: DateExpr, folded: str, start: int, change: bool = True) -> bool:
@@ -40,8 +42,9 @@ def _dates_in(folded: str, start: int) -> list[DateExpr]:
     "up 11.3% on September 2025, when 14,570 people", "up 2 per cent against  2023",
     "up 2pc versus 2023", "up 2 pp vs 2023", "up 2% vs. 2023", "up 2% compared with 2023",
     "up 2% compared to the same quarter", "up 2% in 2023", "up 2% by 2023", "up 2%\ton\n2023",
-    "up 2% ON 2023", "up 2% o\u0274 2023", "up 2% ver\u017fu\u017f 2023", "up 2% aga\u0131nst 2023",
-    "up 2% v\u017f 2023", "up 2%\u00a0on\u00a02023", "up 2% on2023", "Revenue (Q3 2025: \u00a34.51bn)",
+    "up 2% ON 2023", "up 2% o\u0274 2023", "up 2% ver\u017fu\u017f 2023",
+    "up 2% aga\u0131nst 2023", "up 2% v\u017f 2023", "up 2%\u00a0on\u00a02023", "up 2% on2023",
+    "Revenue (Q3 2025: \u00a34.51bn)",
     "on 2024", " on 2024", "%on 2024", "% on  ", "", " ", "up 2 percentage points on 2024",
 ])
 def test_comparison_base_as_before_on_cases(folded: str) -> None:
@@ -73,8 +76,9 @@ def test_comparison_base_reads_the_cases_it_did() -> None:
 
 _PIECES = st.lists(st.sampled_from([
     "%", " per cent", " pc", " pp", " percentage points", "on", "ON", "from", "over", "against",
-    "aga\u0131nst", "AGA\u0130NST", "versus", "ver\u017fu\u017f", "vs", "v\u017f", "vs.", "compared",
-    "with", "to", "in", "by", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u2009", "2024", "last year",
+    "aga\u0131nst", "AGA\u0130NST", "versus", "ver\u017fu\u017f", "vs", "v\u017f", "vs.",
+    "compared", "with", "to", "in", "by", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u2009",
+    "2024", "last year",
     "the same quarter", "(", ":", "\u00a3", "5", ", when", "x", "\u212a", "."]),
     max_size=12).map("".join)
 
@@ -85,3 +89,39 @@ def test_comparison_base_as_before(folded: str, start: int, change: bool) -> Non
     for d in _dates_in(folded, start):
         assert dates._comparison_base(d, folded, start, change) \
             == _comparison_base_before(d, folded, start, change), (folded, d)
+
+
+# Year patterns tried only where a year's first digits stand (round 56), not scanned.
+_YEARISH = st.lists(st.sampled_from([
+    "1", "2", "8", "9", "0", "18", "19", "20", "21", "2100", "1999", "2024", "20245", "x", "a",
+    " ", "-", "\u2013", ".", ",", "%", "_", "\u0661", "\u0968", "\uff12", "FY", "per cent",
+    "million", "GMT", "m", "s", "\n"]), max_size=12).map("".join)
+
+
+@given(_YEARISH, st.integers(0, 8), st.integers(0, 60))
+def test_year_patterns_find_at_year_starts_what_they_scan(text: str, start: int,
+                                                          stop: int) -> None:
+    start, stop = min(start, len(text)), min(max(start, stop), len(text))
+    starts = year_starts(text, start, stop)
+    for name in YEAR_FIRST:
+        pattern = _PATTERNS[name]
+        assert [m.span() for m in dates._anchored(pattern, text, starts, stop)] \
+            == [m.span() for m in pattern.finditer(text, start, stop)], (name, text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("in 2024", [3]), ("1999-2000", [0, 5]), ("1812 and 2100", [0, 9]), ("x2024", [1]),
+    ("202", []), ("2024", [0]), ("21st", [0]), ("1776", []), ("\u0661\u0669\u0669\u0669", []),
+    ("in 19", []), ("19 20 21 18", [0, 3, 6]),
+])
+def test_year_starts_on_cases(text: str, want: list[int]) -> None:
+    assert year_starts(text, 0, len(text)) == want
+
+
+def test_every_year_first_pattern_opens_on_a_year() -> None:
+    # What the anchoring assumes: each match of these patterns starts with a year's digits.
+    for name in YEAR_FIRST:
+        pattern = _PATTERNS[name]
+        for text in ("in 1999 and 2024", "the 1990-2000 plan", "2100 or 1800-1900", "x2024"):
+            for m in pattern.finditer(text):
+                assert text[m.start():m.start() + 2] in ("18", "19", "20", "21"), (name, text)
