@@ -365,11 +365,11 @@ _LOOK_BACK: Final = 5
 # instead of each scanning the sentence.
 MONTH_FIRST: Final = frozenset({"mdy", "md_range", "month_range", "my", "m_rel", "md_rel", "md"})
 # What each of them needs right after its month name (and full stop): bit 1 whitespace and
-# a digit ("March 3"), 2 whitespace and a digit or "of" ("March of 2024"), 4 whitespace and
-# l, t or n ("March last year"), 8 a dash, or whitespace and a dash, t or u ("March to
-# May"). IGNORECASE reads no other letter as one of these. A month whose bits lack a
-# pattern's is not tried by it (most were tried by all seven, each a match of ~5,000
-# instructions: tests/extract/test_speed53_numbers.py).
+# a digit, but not three ASCII digits ("March 3"), 2 whitespace and a digit or "of" ("March
+# of 2024"), 4 whitespace and l, t or n ("March last year"), 8 a dash, or whitespace and a
+# dash, t or u ("March to May"). IGNORECASE reads no other letter as one of these. A month
+# whose bits lack a pattern's is not tried by it (most were tried by all seven, each a match
+# of ~5,000 instructions: tests/extract/test_speed53_numbers.py).
 MONTH_FIRST_NEEDS: Final = {"mdy": 1, "md_range": 1, "md": 1, "md_rel": 1, "my": 2, "m_rel": 4,
                             "month_range": 8}
 
@@ -389,7 +389,12 @@ def month_follows(folded: str, months: list[int], stop: int) -> list[tuple[int, 
         bits = 0
         if after > end:
             if first.isdigit():
-                bits = 3
+                # A day is one or two digits: three ASCII ones ("March 2024") are a year,
+                # after which no pattern of bit 1 can match (three did, ~6,000 each).
+                run = after
+                while run < after + 3 and run < stop and 48 <= ord(folded[run]) <= 57:
+                    run += 1
+                bits = 2 if run == after + 3 else 3
             elif folded[after:min(after + 2, stop)].lower() == "of":
                 bits = 2
             if first in ("l", "t", "n"):

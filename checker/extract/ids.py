@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from checker.ingest import Document
 
 
+# A C static, not hashlib's attribute looked up for each claim.
+_SHA1: Final = hashlib.sha1
+
+
 def claim_id(doc_id: str, text: str, lower: str | None = None) -> str:
     """Deterministic id from the document and the claim's normalised text; `lower` is
     fold(text).lower(), when the caller has it."""
@@ -23,7 +27,7 @@ def claim_id(doc_id: str, text: str, lower: str | None = None) -> str:
     # Each run of whitespace one space: the text itself when its only whitespace is single
     # spaces, as most clauses' is (the spaces at its ends are stripped below).
     key = (lower if single_spaced(lower) else " ".join(lower.split())).strip(" .\"'")
-    return "c" + hashlib.sha1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
+    return "c" + _SHA1(f"{doc_id}\n{key}".encode()).hexdigest()[:10]
 
 
 def claim_file_of(doc: Document, threshold: float, claims: list[Claim]) -> ClaimFile:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker import textutil
 from checker.extract import worthiness
 from checker.extract.worthiness_cues import FIRST_PERSON_WORDS
 from checker.textutil import (
@@ -131,3 +132,34 @@ def test_single_spaced_as_the_tests_before(text: str) -> None:
 ])
 def test_single_spaced_on_cases(text: str, want: bool) -> None:
     assert single_spaced(text) == want
+
+
+# fold() of a page by str.replace of each character present (round 56), not a substitution
+# calling a function for each.
+_FOLD_RE_BEFORE = re.compile("[" + re.escape("".join(textutil._FOLD_CHARS)) + "]")
+
+
+def _fold_before(text: str) -> str:
+    """textutil.fold as round 55 left it."""
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    return _FOLD_RE_BEFORE.sub(lambda m: textutil._FOLD_CHARS[m.group()], text)
+
+
+_FOLDABLE = st.lists(st.sampled_from([*textutil._FOLD_CHARS, "a", " ", "'", '"', "-", "`",
+                                      "\u00e9", "\u4e2d", "\n", "x" * 40, "\u2026"]),
+                     max_size=80).map("".join)
+
+
+@given(_FOLDABLE)
+def test_fold_as_before(text: str) -> None:
+    assert textutil.fold(text) == _fold_before(text)
+    assert len(textutil.fold(text)) == len(text)
+
+
+def test_fold_of_a_page_folds_every_character() -> None:
+    page = ("\u201cQuoted\u201d \u2018words\u2019 \u2014 and a dash\u2013range, `tick`,"
+            "\u00a0spaces\u2009here\u3000\ufeff\u200b. ") * 8
+    assert len(page) >= textutil._FOLD_BY_REPLACE
+    assert textutil.fold(page) == _fold_before(page)
+    assert textutil.fold(page).isascii()

@@ -7,8 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.extract import dates
-from checker.extract.date_patterns import COMMA_WHEN_RE, PATTERNS, YEAR_FIRST, year_starts
+from checker.extract.date_patterns import (
+    COMMA_WHEN_RE,
+    PATTERNS,
+    YEAR_FIRST,
+    month_follows,
+    year_starts,
+)
 from checker.extract.date_types import DateExpr, date_expr
+from tests.extract.test_speed53_numbers import _follows_as_every_start
 
 _PATTERNS = {name: pattern for name, pattern, _, _ in PATTERNS}
 
@@ -125,3 +132,26 @@ def test_every_year_first_pattern_opens_on_a_year() -> None:
         for text in ("in 1999 and 2024", "the 1990-2000 plan", "2100 or 1800-1900", "x2024"):
             for m in pattern.finditer(text):
                 assert text[m.start():m.start() + 2] in ("18", "19", "20", "21"), (name, text)
+
+
+# A month's day is one or two digits (round 56): a month followed by three ASCII digits is
+# tried by no pattern of MONTH_FIRST_NEEDS' bit 1, which none of them can match there.
+_MONTH_DIGITS = st.lists(st.sampled_from([
+    "March", "Sept.", "jan", "May", " ", "\t", "\u00a0", "1", "2", "3", "0", "2024", "12",
+    "\u0663", "\u00b2", "st", "th", ",", "-", " to ", " and ", " last year", "of ", "x"]),
+    max_size=10).map("".join)
+
+
+@given(_MONTH_DIGITS)
+def test_month_follows_keeps_every_day_any_digits(text: str) -> None:
+    _follows_as_every_start(text, len(text))
+    _follows_as_every_start(text, len(text) // 2)
+
+
+@pytest.mark.parametrize(("text", "bits"), [
+    ("March 3", 3), ("March 31", 3), ("March 2024", 2), ("March 203", 2), ("March 3,", 3),
+    ("March 12th", 3), ("March \u0663\u0663\u0663", 3), ("March 12\u0663", 3), ("March 1", 3),
+])
+def test_month_follows_reads_a_day_s_digits(text: str, bits: int) -> None:
+    assert month_follows(text, [0], len(text)) == [(0, bits)]
+    assert month_follows(text + "5", [0], len(text)) == [(0, bits)]  # (past the stop)
