@@ -8,7 +8,7 @@ so the answer is exactly the `any(n in text for n in group)` of each group.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 import ahocorasick
@@ -29,6 +29,28 @@ def gate_text(text: str) -> str:
     return text if single_spaced(text) else _SPACES_RE.sub(" ", text)
 
 
+# The order an automaton's needles are added in: a trie node's children are tried one by
+# one in the order they were added (pyahocorasick), so needles sorted by their characters'
+# rank in English text put the children most clause characters take first (-14% of the
+# scan's instructions). The order changes no answer, only the speed.
+_COMMON: Final = " etaoinsrhldcumfpgwybvkxjqz,.0123456789-'\"%$:;()/&"
+_RANK: Final = {char: rank for rank, char in enumerate(_COMMON)}
+
+
+def _by_frequency(needle: str) -> list[int]:
+    """A needle's sort key: its characters' ranks (others after, by code)."""
+    return [_RANK.get(char, len(_COMMON) + ord(char)) for char in needle]
+
+
+def _automaton(values: Mapping[str, object]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of the needles, each with its value."""
+    automaton = ahocorasick.Automaton()
+    for needle in sorted(values, key=_by_frequency):
+        automaton.add_word(needle, values[needle])
+    automaton.make_automaton()
+    return automaton
+
+
 class Gates:
     """Groups of substrings; `mask(text)` has bit i set when group i has one in text.
 
@@ -45,10 +67,7 @@ class Gates:
                 self._always |= 1 << i
             for needle in group:
                 bits[needle] = bits.get(needle, 0) | 1 << i
-        self._automaton = ahocorasick.Automaton()
-        for needle, mask in bits.items():
-            self._automaton.add_word(needle, mask)
-        self._automaton.make_automaton()
+        self._automaton = _automaton(bits)
 
     def mask(self, text: str) -> int:
         """The bits of the groups with a substring in text (its whitespace runs read as
@@ -63,24 +82,34 @@ class Gates:
 
 
 class JointGates:
-    """Several Gates read in one scan: `masks(text)` is (g.mask(text) for g in parts).
+    """Four Gates read in one scan: `masks(text)` is (g.mask(text) for g in parts).
 
-    Dates, quantities and attribution each scanned the same lower-case clause for their
-    cues; one automaton holding every group (each part's bits shifted past the previous
-    parts') finds the same occurrences, so each part's bits are exactly its own mask."""
+    Dates, quantities, attribution and the cue words each scanned the same lower-case
+    clause for their cues; one automaton holding every needle, each with its four parts'
+    bits, finds the same occurrences, so each part's mask is exactly its own."""
 
-    __slots__ = ("_fields", "_joint")
+    __slots__ = ("_always", "_automaton")
 
-    def __init__(self, *parts: Gates) -> None:
-        self._joint = Gates([group for part in parts for group in part.groups])
-        fields = []
-        offset = 0
-        for part in parts:
-            fields.append((offset, (1 << len(part.groups)) - 1))
-            offset += len(part.groups)
-        self._fields = tuple(fields)
+    def __init__(self, first: Gates, second: Gates, third: Gates, fourth: Gates) -> None:
+        parts = (first, second, third, fourth)
+        values: dict[str, list[int]] = {}
+        for p, part in enumerate(parts):
+            for i, group in enumerate(part.groups):
+                for needle in group:
+                    values.setdefault(needle, [0, 0, 0, 0])[p] |= 1 << i
+        # Each part's mask apart: four ints of at most a part's bits, where one mask of all
+        # four parts' bits (76) was an int of many digits, or'ed and shifted slowly.
+        self._always = tuple(part._always for part in parts)
+        self._automaton = _automaton({needle: tuple(v) for needle, v in values.items()})
 
-    def masks(self, text: str) -> tuple[int, ...]:
+    def masks(self, text: str) -> tuple[int, int, int, int]:
         """Each part's mask of text."""
-        found = self._joint.mask(text)
-        return tuple([found >> offset & full for offset, full in self._fields])
+        a, b, c, d = self._always
+        hit: tuple[int, tuple[int, int, int, int]]
+        for hit in self._automaton.iter(gate_text(text)):
+            bits = hit[1]
+            a |= bits[0]
+            b |= bits[1]
+            c |= bits[2]
+            d |= bits[3]
+        return a, b, c, d

@@ -40,10 +40,11 @@ def test_quantity_gates_are_substring_tests() -> None:
 
 
 def test_empty_groups_always_pass_in_their_part() -> None:
-    a, b = Gates([("x",), ()]), Gates([(), ("y",), ("x",)])
-    joint = JointGates(a, b)
+    a, b, c, d = Gates([("x",), ()]), Gates([(), ("y",), ("x",)]), Gates([]), Gates([()])
+    joint = JointGates(a, b, c, d)
     for text in ("", "x", "y", "xy"):
-        assert joint.masks(text) == (a.mask(text), b.mask(text))
+        # (c and d hold no needle: no automaton of their own can be made to read them.)
+        assert joint.masks(text) == (a.mask(text), b.mask(text), 0, 1)
 
 
 def test_text_features_read_the_cue_needles_off_the_clause_mask() -> None:

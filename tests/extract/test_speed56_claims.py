@@ -10,7 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import textutil
-from checker.extract import worthiness
+from checker.extract import SENTENCE_GATES, worthiness
+from checker.extract.attribution_cues import GATES as ATTRIBUTION_GATES
+from checker.extract.dates import GATES as DATE_GATES
+from checker.extract.gates import gate_text
+from checker.extract.quantities import GATES as QUANTITY_GATES
+from checker.extract.worthiness import CUE_GATES
 from checker.extract.worthiness_cues import FIRST_PERSON_WORDS
 from checker.textutil import (
     LineCounter,
@@ -163,3 +168,20 @@ def test_fold_of_a_page_folds_every_character() -> None:
     assert len(page) >= textutil._FOLD_BY_REPLACE
     assert textutil.fold(page) == _fold_before(page)
     assert textutil.fold(page).isascii()
+
+
+# One scan's four masks, each an int of its part's bits (round 56), and automata built with
+# their needles in the order of English letters' frequency: each part's own mask.
+_PARTS = (DATE_GATES, QUANTITY_GATES, ATTRIBUTION_GATES, CUE_GATES)
+_NEEDLES = sorted({needle for part in _PARTS for group in part.groups for needle in group})
+_CLAUSES = st.lists(st.sampled_from([*_NEEDLES, " ", "  ", "\t", "x", "e", "q", "\u00e9"]),
+                    max_size=12).map("".join)
+
+
+@given(_CLAUSES)
+def test_joint_masks_are_each_part_s(text: str) -> None:
+    assert SENTENCE_GATES.masks(text) == tuple(part.mask(text) for part in _PARTS)
+    for part in _PARTS:
+        assert part.mask(text) == part._always | sum(
+            1 << i for i, group in enumerate(part.groups)
+            if any(needle in gate_text(text) for needle in group))
