@@ -21,7 +21,6 @@ from checker.extract import (
     date_seasons,
     date_shift,
 )
-from checker.extract.cues import any_in
 from checker.extract.date_patterns import (
     COMMA_WHEN_RE,
     DENIED_WORDS,
@@ -71,7 +70,11 @@ _DIGIT_RE: Final = rx.compile(r"\d")
 # The patterns' gates (groups of cue substrings) read in one Aho-Corasick pass; the plans
 # that pass for a (digits, gates) pair are listed once and remembered.
 _GATE_CUES: Final[list[tuple[str, ...]]] = list(dict.fromkeys(cues for _, _, _, cues in PATTERNS))
-GATES: Final = Gates(_GATE_CUES)
+# Each form of _CHANGE (below) holds one of these in lower case: the gate of both patterns
+# of a change's base, read with the patterns' gates (its own bit, CHANGE_BIT).
+CHANGE_CUES: Final = ("%", "cent", "pc", "pp")
+GATES: Final = Gates([*_GATE_CUES, CHANGE_CUES])
+CHANGE_BIT: Final = 1 << len(_GATE_CUES)
 # The bit of GATES set by a month's name (its first three letters, in any case).
 MONTH_BIT: Final = 1 << _GATE_CUES.index(MONTH_STEMS)
 _PLAN: Final = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
@@ -156,7 +159,7 @@ def find_dates(
     if len(found) > 1:
         found = date_days.spans_joined(found, text, start)
     # A base named after a change needs its "%" or "per cent" (most clauses have neither).
-    change = any_in(lower, CHANGE_CUES)
+    change = gates & CHANGE_BIT != 0
     found = [_bound_denied(_week_of_day(d, text, folded, start), folded, start, anchor)
              for d in found if not _comparison_base(d, folded, start, change)]
     return date_shift.last_years(date_shift.anchor_shifts(found, folded, start), anchor)
@@ -262,8 +265,6 @@ def _week_of_day(d: DateExpr, text: str, folded: str, start: int) -> DateExpr:
 # they made a quarter of 2025 and "last year" one time, and "up 6.9%" corroborated "up
 # 9.6%" (a desk probe). "from a year earlier" is date_shift's (`_base_of_change`).
 _CHANGE: Final = r"(?:%|\bper\s*cent|\bpc|\bpercentage\s+points?|\bpp)"  # "percent": US copy's
-# Each form of _CHANGE holds one of these in lower case: find_dates' gate for both patterns.
-CHANGE_CUES: Final = ("%", "cent", "pc", "pp")
 _CHANGE_BASE_RE: Final = rx.compile(
     rf"{_CHANGE}\s+(?:on|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+\Z",
     re.IGNORECASE)

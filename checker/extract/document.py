@@ -81,6 +81,8 @@ _RANK_OR_TIME: Final = frozenset({"rank", "time"})
 _ORDINAL_CUES, _SUPERLATIVE_CUES = RANK_CUES
 # What the extractor sets on a Claim: the others keep their defaults.
 _CLAIM_FIELDS_SET: Final = frozenset(Claim.model_fields) - {"suppress", "note"}
+# Every field of a claim, in Claim's order (dumps follow it), each None until set.
+_CLAIM_FIELDS: Final[dict[str, object]] = dict.fromkeys(Claim.model_fields)
 # The cue gates of dates, quantities and attribution and the word cues' phrase needles of
 # text_features, read in one scan of a clause's lower case text rather than one scan each
 # (each part is exactly its own Gates' mask).
@@ -380,32 +382,32 @@ class _Context:
         # the declared types (test_construct.py checks the claims equal validated ones), and
         # validation cost ~60 us a claim (25 us a date). Claim files are validated when loaded.
         # The fields set are those a validated Claim(...) had: all but suppress and note.
-        out[at] = trusted(Claim, set(_CLAIM_FIELDS_SET), {
-            # fold() keeps each character's place: the clause's folded lower case is raw's.
-            "id": cid,
-            "text": raw,
-            "span": (start, end),
-            "line": self.lines.line_of(start),
-            "quote": sentence if sentence != (start, end) else None,
-            "score": found_score,
-            "features": found,
-            "entities": [trusted(EntitySlot, _ENTITY_FIELDS,
-                                 {"text": m.text, "id": m.id, "span": (m.start, m.end)})
-                         for m in entities] if entities else [],
-            "quantities": [quantity_slot(q, self.rupee) for q in quantities]
-            if quantities else [],
-            "dates": [date_slot(d) for d in dates],  # (a compiled call each)
-            "polarity": pol,
-            # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
-            # hedges the second clause, not the first.
-            "modality": mod,
-            "attribution": trusted(Attribution, _ATTRIBUTION_FIELDS, {
-                "text": attrib.text, "source": attrib.source,
-                "span": (attrib.start, attrib.end)}) if attrib else None,
-            "triple": trusted(Triple, _TRIPLE_FIELDS, {
-                "subject": triple[0], "predicate": triple[1], "object": triple[2]})
-            if triple else None,
-            "correction": correction,
-            "suppress": [],
-            "note": None,
-        })
+        # The values set into a copy of the fields in Claim's order (a dict copied in C, its
+        # values replaced), where a dict built of 17 items cost ~3,700 instructions.
+        values = _CLAIM_FIELDS.copy()
+        values["id"] = cid  # (fold() keeps each character's place: the clause's lower is raw's)
+        values["text"] = raw
+        values["span"] = (start, end)
+        values["line"] = self.lines.line_of(start)
+        values["quote"] = sentence if sentence != (start, end) else None
+        values["score"] = found_score
+        values["features"] = found
+        values["entities"] = [trusted(EntitySlot, _ENTITY_FIELDS,
+                                      {"text": m.text, "id": m.id, "span": (m.start, m.end)})
+                              for m in entities] if entities else []
+        values["quantities"] = [quantity_slot(q, self.rupee) for q in quantities] \
+            if quantities else []
+        values["dates"] = [date_slot(d) for d in dates]  # (a compiled call each)
+        values["polarity"] = pol
+        # The clause's own hedges: "Kyiv no longer has shells, and it may lose ground"
+        # hedges the second clause, not the first.
+        values["modality"] = mod
+        values["attribution"] = trusted(Attribution, _ATTRIBUTION_FIELDS, {
+            "text": attrib.text, "source": attrib.source,
+            "span": (attrib.start, attrib.end)}) if attrib else None
+        values["triple"] = trusted(Triple, _TRIPLE_FIELDS, {
+            "subject": triple[0], "predicate": triple[1], "object": triple[2]}) \
+            if triple else None
+        values["correction"] = correction
+        values["suppress"] = []
+        out[at] = trusted(Claim, set(_CLAIM_FIELDS_SET), values)

@@ -185,3 +185,22 @@ def test_joint_masks_are_each_part_s(text: str) -> None:
         assert part.mask(text) == part._always | sum(
             1 << i for i, group in enumerate(part.groups)
             if any(needle in gate_text(text) for needle in group))
+
+
+_ASCII = st.lists(st.sampled_from(list("ab Z.\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x00'")),
+                  max_size=20).map("".join)
+
+
+@given(_ASCII)
+def test_single_spaced_ascii_by_its_definition(text: str) -> None:
+    blanks_but_space = any(c.isspace() and c != " " for c in text)
+    assert single_spaced(text) == ("  " not in text and not blanks_but_space)
+
+
+@given(st.one_of(_ASCII, _TEXTS))
+def test_text_features_word_count_as_split_s(text: str) -> None:
+    text = text.strip()
+    words = (text.count(" ") + 1 if text else 0) if single_spaced(text) \
+        else count_words(text, 12)
+    before = len(text.split(None, 12))
+    assert (words < 12, words < 5, words >= 3) == (before < 12, before < 5, before >= 3)

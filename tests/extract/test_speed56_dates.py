@@ -155,3 +155,22 @@ def test_month_follows_keeps_every_day_any_digits(text: str) -> None:
 def test_month_follows_reads_a_day_s_digits(text: str, bits: int) -> None:
     assert month_follows(text, [0], len(text)) == [(0, bits)]
     assert month_follows(text + "5", [0], len(text)) == [(0, bits)]  # (past the stop)
+
+
+def _year_starts_before(text: str, start: int, stop: int) -> list[int]:
+    """year_starts as its first version read it: each position by its two characters."""
+    return [i for i in range(start, stop - 3) if text[i:i + 2] in ("18", "19", "20", "21")]
+
+
+@given(_YEARISH, st.integers(0, 8), st.integers(0, 60))
+def test_year_starts_by_find_as_by_position(text: str, start: int, stop: int) -> None:
+    start, stop = min(start, len(text)), min(max(start, stop), len(text))
+    assert year_starts(text, start, stop) == _year_starts_before(text, start, stop)
+
+
+@given(st.lists(st.sampled_from(["%", "cent", "pc", "pp", "per", " ", "  ", "p", "c", "x",
+                                 "PC", "\u00a0", "e", "nt"]), max_size=10).map("".join))
+def test_change_bit_is_the_substring_test(lower: str) -> None:
+    # find_dates read any_in(lower, CHANGE_CUES) before; the gates' bit says the same.
+    assert bool(dates.GATES.mask(lower) & dates.CHANGE_BIT) \
+        == any(cue in lower for cue in dates.CHANGE_CUES)
