@@ -30,7 +30,7 @@ from checker.extract.gates import Gates
 from checker.extract.named_counts import NAMED_COUNT_WORDS, named_count
 from checker.extract.quantity_context import noun_after
 from checker.extract.quantity_digits import from_match
-from checker.extract.quantity_hits import Hit
+from checker.extract.quantity_hits import Hit, NumberHit
 from checker.extract.quantity_ranges import (
     from_between,
     may_hold_temperatures,
@@ -222,9 +222,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         keep(from_between(folded, text, m))
     for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
         # A number inside a date or a quantity already found could only be refused by keep():
-        # its quantity always covers the number. Skip it before reading around it.
-        if not taken.overlaps(m.start(), m.end("num")):
-            keep(from_match(folded, text, Hit(folded, m, floor=start)))
+        # its quantity always covers the number. Skip it before reading around it. (The
+        # match's regs: its spans in one read, where m.start(), m.end("num") and the hit's
+        # reads were a Python call each.)
+        regs = m.regs
+        at, num_end = regs[1]
+        if not taken.overlaps(at, num_end):
+            keep(from_match(folded, text, NumberHit(folded, regs, start)))
     if gates & 8:
         for m in matches(qp.VAGUE_RE, folded, start, stop):
             keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))

@@ -15,7 +15,7 @@ from checker.extract import quantity_patterns as qp
 from checker.extract import quantity_words as qw
 from checker.extract.date_patterns import COUNT_AFTER_RE, count_before
 from checker.extract.quantity_context import noun_after
-from checker.extract.quantity_hits import Hit
+from checker.extract.quantity_hits import NumberHit
 from checker.extract.quantity_type import Quantity, quantity
 from checker.extract.quantity_values import bounds, number, precision, significant
 from checker.extract.quantity_words import kind_unit, table_words
@@ -23,13 +23,13 @@ from checker.namechunks import counted_after_group
 from checker.propernames import MONTHS_AND_DAYS
 
 
-def _is_part_of_name(folded: str, m: Hit) -> bool:
+def _is_part_of_name(folded: str, m: NumberHit) -> bool:
     """Numbers glued to names ("J-10CE", "Chang'e 6", "iPhone 15") or adjectives ("five-year")."""
-    s, e = m.m.start("num"), m.end()
+    if m.cur or m.scale or m.unit:
+        return False
+    s, e = m.at, m.stop
     before = folded[max(0, s - 25):s]
     after = folded[e:e + 12]
-    if m.group("cur") or m.group("scale") or m.group("unit"):
-        return False
     if _letter_end(before) and not _magnitude_before(before, 0, len(before)):
         return True  # "HQ-9"; not "a magnitude-7.4 quake" (a figure it measures)
     if _is_letter(after[:1]) or after[:1] == "-" and _is_letter(after[1:2]):
@@ -73,15 +73,15 @@ def _capital_before(before: str) -> re.Match[str] | None:
     return qp.CAPITAL_BEFORE.search(before)
 
 
-def _is_age(folded: str, m: Hit) -> bool:
+def _is_age(folded: str, m: NumberHit) -> bool:
     """A person's age in commas after the name ("Babiš, 72, said"), or closing the sentence
     ("... went to Kenya's Joyce Chebet, 38.": desk probe X, a count of nothing, so 38 / 36
     was never compared): no counted quantity (a desk probe read it as a count of nothing)."""
-    num = m.group("num") or ""
-    if not num.isdigit() or int(num) > 120 or not _AGE_END_RE.match(folded, m.end()) or any(
-            m.group(g) for g in ("cur", "scale", "unit", "num2", "mod")):
+    num = m.num
+    if not num.isdigit() or int(num) > 120 or not _AGE_END_RE.match(folded, m.stop) \
+            or m.cur or m.scale or m.unit or m.num2 or m.mod:
         return False
-    s = m.m.start("num")
+    s = m.at
     name = qp.AGE_BEFORE_RE.search(folded, max(0, s - 40), s)
     return name is not None and name.group("name").lower() not in MONTHS_AND_DAYS
 
@@ -90,7 +90,7 @@ def _is_age(folded: str, m: Hit) -> bool:
 _AGE_END_RE: Final = rx.compile(r",|\.(?:\s|\Z)")
 
 
-def _age(folded: str, text: str, m: Hit) -> Quantity | None:
+def _age(folded: str, text: str, m: NumberHit) -> Quantity | None:
     """An age in commas ("Gareth Pryce, 52, of Ystrad Mynach"): years of age, a measure
     with its noun, so one man's two ages on two pages disagree (a desk probe: "Pryce, 52"
     and "Pryce, 53" were no figures) and no count of anything is made of it."""
@@ -98,51 +98,51 @@ def _age(folded: str, text: str, m: Hit) -> Quantity | None:
     return None if q is None else q._replace(noun="age")
 
 
-def _is_year_like(folded: str, m: Hit) -> bool:
+def _is_year_like(folded: str, m: NumberHit) -> bool:
     """A bare 1800-2100 is a year, unless it clearly counts ("about 2000 troops")."""
-    num = m.group("num") or ""
-    if m.group("cur") or m.group("scale") or m.group("unit") or "," in num or "." in num:
+    num = m.num
+    if m.cur or m.scale or m.unit or "," in num or "." in num:
         return False
     if len(num) != 4 or not 1800 <= int(num) <= 2100:
         return False
-    s = m.m.start("num")
-    return not (m.group("mod") or count_before(folded, max(0, s - 20), s)
-                or COUNT_AFTER_RE.match(folded, m.end()))
+    s = m.at
+    return not (m.mod or count_before(folded, max(0, s - 20), s)
+                or COUNT_AFTER_RE.match(folded, m.stop))
 
 
-def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
-    """The quantity a number written in digits states (a Hit of NUMBER_RE), or None."""
-    num = m.group("num") or ""
-    s, num_end = m.head, m.end("num")
+def from_match(folded: str, text: str, m: NumberHit) -> Quantity | None:
+    """The quantity a number written in digits states (a NumberHit), or None."""
+    num = m.num
+    s, num_end = m.head, m.num_end
     if _is_year_like(folded, m):
         return None
     if _is_age(folded, m) or _aged_before(folded, max(0, s - 20), s):
         return _age(folded, text, m)  # "aged 65 and over", "aged 18 to 24": years of age
     named = qc.NAMED_RATIO_RE.search(folded, max(0, s - 30), s) \
         if folded.find("ratio", max(0, s - 30), s) >= 0 else None
-    if named is not None and not (m.group("unit") or m.group("cur") or m.group("scale")):
+    if named is not None and not (m.unit or m.cur or m.scale):
         # "a hazard ratio of 0.73" (a desk probe: a count of nothing, never compared)
         q = _make(folded, text, m, "ratio", "x", 1.0, 1.0, noun=False)
         return None if q is None else q._replace(noun=named.group(1).lower() + " ratio")
-    if not (m.group("unit") or m.group("scale") or m.group("cur") or m.group("num2")):
+    if not (m.unit or m.scale or m.cur or m.num2):
         written = _unit_against(folded, text, m)
         if written is not None:
             return written
     if _is_part_of_name(folded, m):
         return None
-    if not m.group("unit") and _time_after(folded, num_end):
+    if not m.unit and _time_after(folded, num_end):
         return None  # "2.15pm", "9 a.m."
     if (folded[num_end:num_end + 1] in ("/", ":") or (s and folded[s - 1] in "/:")) \
             and not _price_per_unit(folded, m, num_end):
         return None  # "24/7", ratios and times
-    if m.group("num2") and qp.FOUR_DIGITS_RE.fullmatch(num):
+    if m.num2 and qp.FOUR_DIGITS_RE.fullmatch(num):
         return None  # "2020-2024" is a period, "2012-13" a fiscal year (dates)
-    scale_word = table_words(m.group("scale") or "")
-    if scale_word == "m" and not (m.group("cur") or m.group("cur2")) and _metres(folded, m):
+    scale_word = table_words(m.scale or "")
+    if scale_word == "m" and not (m.cur or m.cur2) and _metres(folded, m):
         return _make(folded, text, m, "measure", "m", 1.0, 1.0)
-    unit_word, cur = m.group("unit") or "", m.group("cur") or m.group("cur2") or ""
-    if not (unit_word or cur or m.group("num2")):
-        unit_word = _unit_ahead(folded, m.end(), scale_word)
+    unit_word, cur = m.unit or "", m.cur or m.cur2 or ""
+    if not (unit_word or cur or m.num2):
+        unit_word = _unit_ahead(folded, m.stop, scale_word)
     kind, unit, factor = kind_unit(unit_word, cur, folded)
     if scale_word in ("m", "k", "b") and kind != "money" and (
             scale_word == "b" or folded[num_end:num_end + 1].isspace()):
@@ -155,11 +155,11 @@ def from_match(folded: str, text: str, m: Hit) -> Quantity | None:
     return _make(folded, text, m, kind, unit, qw.SCALES.get(scale_word, 1.0), factor)
 
 
-def _metres(folded: str, m: Hit) -> bool:
+def _metres(folded: str, m: NumberHit) -> bool:
     """Whether the "m" after a number is metres: "1.2m tall", "jumped 8.41m", "the 60m
     hurdles", "the 4x400m relay", "the men's 1500m" (else a million: "1.2m people")."""
-    s = m.m.start("num")
-    return qw.METRE_CONTEXT_RE.match(folded, m.end()) is not None \
+    s = m.at
+    return qw.METRE_CONTEXT_RE.match(folded, m.stop) is not None \
         or qw.METRE_BEFORE_RE.search(folded, max(0, s - 30), s) is not None \
         or (qw.RACE_DISTANCE_RE.match(folded, s) is not None
             and qw.RACE_BEFORE_RE.search(folded, max(0, s - 12), s) is not None)
@@ -176,14 +176,16 @@ def _unit_ahead(folded: str, end: int, scale_word: str) -> str:
     return ahead.group("unit") or ""
 
 
-def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
+def _unit_against(folded: str, text: str, m: NumberHit) -> Quantity | None:
     """A figure whose unit the number pattern does not read: a multiple ("2.3 times
     higher", "2.5-fold") or pence against the number ("310p")."""
-    num_end = m.end("num")
-    times = qp.TIMES_AFTER_RE.match(folded, num_end)
+    num_end = m.num_end
+    # Each pattern below opens with its own characters: one that cannot open it is not tried.
+    first = folded[num_end:num_end + 1]
+    times = qp.TIMES_AFTER_RE.match(folded, num_end) if _may_open_times(first) else None
     if times:
         return _make(folded, text, m, "ratio", "x", 1.0, 1.0, end=times.end(), noun=False)
-    scale = qp.MAGNITUDE_AFTER_RE.match(folded, num_end)
+    scale = qp.MAGNITUDE_AFTER_RE.match(folded, num_end) if first == "-" else None
     if scale:  # "a 6.8-magnitude quake"
         q = _make(folded, text, m, "count", None, 1.0, 1.0, end=scale.end(), noun=False)
         return None if q is None else q._replace(noun="magnitude")
@@ -191,31 +193,39 @@ def _unit_against(folded: str, text: str, m: Hit) -> Quantity | None:
     if degrees is not None:
         base, to_base = qw.MEASURES[degrees]
         return _make(folded, text, m, "measure", base, 1.0, to_base, end=num_end + 1)
-    num = m.group("num") or ""
+    num = m.num
     if "." in num and folded[num_end:num_end + 1] == "s" and \
             not folded[num_end + 1:num_end + 2].isalnum():
         # "won in 7.02s", "0.41s behind": a result's seconds (desk probe M: no figure; a
         # decimal is no decade, "1990s")
         return _make(folded, text, m, "measure", "second", 1.0, 1.0, end=num_end + 1)
-    pence = qp.PENCE_AFTER_RE.match(folded, num_end)
+    pence = qp.PENCE_AFTER_RE.match(folded, num_end) if first == "p" else None
     if pence and num not in qw.NOT_PENCE:
         kind, unit, factor = kind_unit("p", "")
         return _make(folded, text, m, kind, unit, 1.0, factor, end=pence.end())
     return None
 
 
-def _temperature_against(folded: str, m: Hit) -> str | None:
+def _may_open_times(first: str) -> bool:
+    """Whether TIMES_AFTER_RE can match where `first` is the next character: "-fold",
+    "fold" (f in either case: IGNORECASE reads no other letter as f) or whitespace."""
+    return first in ("-", "f", "F") or first.isspace()
+
+
+def _temperature_against(folded: str, m: NumberHit) -> str | None:
     """The unit word ("\u00b0c", "\u00b0f") of a temperature written against its number
     ("44.6C", "112F"), or None: a plain number within the scale's limits, not after a
     name ("Gate 5C") or a word that labels things ("class 6C")."""
-    num, num_end = m.group("num") or "", m.end("num")
+    num, num_end = m.num, m.num_end
+    if folded[num_end:num_end + 1] not in ("C", "F"):
+        return None  # (the letter TEMPERATURE_AFTER_RE opens with, in its case)
     scale = qp.TEMPERATURE_AFTER_RE.match(folded, num_end)
     if scale is None or "," in num or not num.replace(".", "", 1).isdigit():
         return None
     letter = scale.group()
     if float(num) > qp.TEMPERATURE_LIMITS[letter]:
         return None
-    s = m.m.start("num")
+    s = m.at
     before = folded[max(0, s - 25):s]
     if qp.LABEL_BEFORE_RE.search(before) or _letter_end(before):
         return None
@@ -225,15 +235,15 @@ def _temperature_against(folded: str, m: Hit) -> str | None:
     return "\u00b0" + letter.lower()
 
 
-def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
+def _make(folded: str, text: str, m: NumberHit, kind: str, unit: str | None,
           scale: float, factor: float, end: int | None = None,
           noun: bool = True) -> Quantity | None:
-    num = m.group("num") or ""
+    num = m.num
     value = number(num, scale * factor)
-    mod = m.group("mod") or ""
+    mod = m.mod or ""
     low: float | None
     high: float | None
-    num2 = m.group("num2")
+    num2 = m.num2
     if num2:
         high_num = number(num2, scale * factor)
         if high_num < value:
@@ -244,9 +254,9 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         low, high, bound, approx = bounds(value, precision(num, scale, factor), mod, unit,
                                           significant(num) if mod else 1)
         center = value
-    s, end = m.head, m.end() if end is None else end
+    s, end = m.head, m.stop if end is None else end
     noun_at = end
-    if not mod and not num2 and folded.startswith(" or ", end):
+    if not mod and not num2 and folded.find(" or ", end, end + 4) == end:
         # "40% or less" is at most 40% (a desk probe: exactly 40%, a conflict with 30%)
         more = qc.OR_MORE_RE.match(folded, end)
         if more is not None:
@@ -266,9 +276,9 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
     counted = None
     if noun:
         # "a magnitude 6.8 earthquake" measures the quake's magnitude, not the earthquake
-        at = m.m.start("num")
+        at = m.at
         counted = "magnitude" if _magnitude_before(folded, max(0, at - 16), at) or (
-            kind == "count" and qp.MEASURED_BEFORE_RE.search(folded, max(0, at - 16), at)
+            kind == "count" and _measured_before(folded, max(0, at - 16), at)
             and qp.QUAKE_RE.search(folded)) else noun_after(folded, noun_at)
         if counted is None and kind == "count" and folded.find(
                 "population", max(0, s - 40), s) >= 0 and qc.POPULATION_BEFORE_RE.search(
@@ -278,7 +288,7 @@ def _make(folded: str, text: str, m: Hit, kind: str, unit: str | None,
         elif counted is None and kind == "money":
             # Money per a thing or a time: "$82.40 a barrel", "€45,000 a week" (a desk
             # probe: a weekly wage conflicted with "€2.3m a year").
-            per = qc.PER_THING_RE.match(folded, end)
+            per = qc.PER_THING_RE.match(folded, end) if _may_be_per(folded, end) else None
             counted = (per.group(1) or per.group(2)).lower() if per else None
     return quantity(raw, s, s + len(raw), kind, center, low, high, unit, counted, approx,
                     bound)
@@ -299,6 +309,23 @@ def _magnitude_before(folded: str, lo: int, hi: int) -> bool:
         and qp.MAGNITUDE_BEFORE_RE.search(folded, lo, hi) is not None
 
 
+# Every match of MEASURED_BEFORE_RE holds "mea" ("measured") or "reg" ("registered"), in
+# any case: IGNORECASE reads no other letter as m, e, a, r or g.
+def _measured_before(folded: str, lo: int, hi: int) -> bool:
+    """Whether MEASURED_BEFORE_RE.search(folded, lo, hi) finds "measured ", "registered a "."""
+    low = folded[lo:hi].lower()
+    return ("mea" in low or "reg" in low) \
+        and qp.MEASURED_BEFORE_RE.search(folded, lo, hi) is not None
+
+
+def _may_be_per(folded: str, end: int) -> bool:
+    """Whether PER_THING_RE can match at end: whitespace, then "per", "each", "a" or "an"
+    (p, e or a in any case: IGNORECASE reads no other letter as one of them)."""
+    first = folded[end:end + 1]
+    return first.isspace() and folded[end:end + 24].lstrip()[:1] in ("", "p", "P", "e", "E",
+                                                                     "a", "A")
+
+
 # The letters a match of TIME_AFTER starts with (after one whitespace at most), in either
 # case: IGNORECASE reads no other character as one of them.
 _TIME_LETTERS: Final = "aApPgGuUhH"
@@ -313,10 +340,10 @@ def _time_after(folded: str, end: int) -> bool:
     return first != "" and first in _TIME_LETTERS and qp.TIME_AFTER.match(folded, end) is not None
 
 
-def _price_per_unit(folded: str, m: Hit, num_end: int) -> bool:
+def _price_per_unit(folded: str, m: NumberHit, num_end: int) -> bool:
     """Money per a unit written after a slash: "\u00a372/MWh", "$90/barrel" (a desk probe: no
     figure at all, so a strike price of \u00a372 corroborated one of \u00a392)."""
-    return bool(m.group("cur")) and folded[num_end:num_end + 1] == "/" \
+    return bool(m.cur) and folded[num_end:num_end + 1] == "/" \
         and folded[num_end + 1:num_end + 2].isalpha()
 
 

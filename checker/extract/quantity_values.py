@@ -20,7 +20,9 @@ _POWERS_OF_TEN: Final = {float(f"1e{k}"): k for k in range(-6, 16)}
 
 def plain_digits(text: str) -> str:
     """A written figure as a decimal: "1,250" -> "1250", "3 400" -> "3400", "3,4" -> "3.4"."""
-    if "," in text and _DECIMAL_COMMA_RE.fullmatch(text):  # (most figures have no comma)
+    # (Most figures have no comma; a decimal comma has one or two digits after it, where
+    # thousands have three: "1,250" is not matched.)
+    if "," in text and len(text) - text.rfind(",") <= 3 and _DECIMAL_COMMA_RE.fullmatch(text):
         return text.replace(",", ".")
     return text.replace(",", "").replace(" ", "")
 

@@ -1,0 +1,154 @@
+"""Rewrites made for speed in the readers of numbers (round 56) find what the code they
+replaced finds: each reference below is the code or the pattern as it was before."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.extract import quantity_context as qc
+from checker.extract import quantity_digits as qd
+from checker.extract import quantity_patterns as qp
+from checker.extract import quantity_values as qv
+from checker.extract.quantity_hits import Hit, NumberHit
+
+# Numbers with currencies and modifiers before them (one of "over" a duration, which is
+# none), ranges, scales and units after them, windows cut by a floor, and the letters
+# IGNORECASE reads as ASCII ones.
+HIT_TEXTS = [
+    "about US$ 5.2 million in aid", "more than 40 km", "it rose 12,000-15,000 people",
+    "exactly 7", "over 3 years", "lasted over 3 years", "over 3 people", "Rs. 40 lakh",
+    "up to \u00a35-\u00a37bn", "at least 5 %", "EUR 12 per cent", "HK$ 3", "U.S. $ 40",
+    "less than 1 000 tonnes", "as many as 5\u212am", "ab\u017fut 5", "5 \u017fquare miles",
+    "\u20ac5m and $6", "no more than 7 days", "in excess of 9", "some 12,5 percent",
+    "3-4 hours", "(5)", "x5", "\n5\n", "tk 5, Tk 6, Taka 7", "value Re 1", "of Re 0.50",
+]
+_HIT_ALPHABET = "0123456789,. -$\u00a3\u20acUSkmbnoverthaupcis%\u017f\u212a\t\n"
+
+
+def _hit_parts_before(text: str, m: re.Match[str], floor: int) -> dict[str, object]:
+    """What from_match read from a Hit of NUMBER_RE (the reference)."""
+    hit = Hit(text, m, floor=floor)
+    return {"num": hit.group("num") or "", "cur": hit.group("cur"), "cur2": hit.group("cur2"),
+            "num2": hit.group("num2"), "scale": hit.group("scale"), "unit": hit.group("unit"),
+            "mod": hit.group("mod"), "head": hit.head, "at": hit.m.start("num"),
+            "num_end": hit.end("num"), "stop": hit.end()}
+
+
+def _number_hit_parts(text: str, m: re.Match[str], floor: int) -> dict[str, object]:
+    hit = NumberHit(text, m.regs, floor)
+    return {"num": hit.num, "cur": hit.cur, "cur2": hit.cur2, "num2": hit.num2,
+            "scale": hit.scale, "unit": hit.unit, "mod": hit.mod, "head": hit.head,
+            "at": hit.at, "num_end": hit.num_end, "stop": hit.stop}
+
+
+def _same_hits(text: str) -> None:
+    for floor in (0, 3):
+        for m in qp.NUMBER_RE.finditer(text, floor):
+            assert _number_hit_parts(text, m, floor) == _hit_parts_before(text, m, floor), \
+                (text, m)
+
+
+def test_number_hit_reads_the_groups_by_number() -> None:
+    assert qp.NUMBER_RE.groupindex == {"num": 1, "cur2": 2, "num2": 3, "scale": 4, "unit": 5}
+
+
+@pytest.mark.parametrize("text", HIT_TEXTS)
+def test_number_hit_as_hit(text: str) -> None:
+    _same_hits(text)
+    _same_hits(f"The figure was {text}.")
+
+
+@given(st.text(alphabet=_HIT_ALPHABET, max_size=40))
+def test_number_hit_as_hit_any_text(text: str) -> None:
+    _same_hits(text)
+
+
+def test_number_hits_read_their_parts() -> None:
+    parts = [_number_hit_parts(t, m, 0) for t in HIT_TEXTS for m in qp.NUMBER_RE.finditer(t)]
+    assert {p["mod"] for p in parts} >= {"about ", "more than ", "up to ", None}
+    assert {p["cur"] for p in parts} >= {"US$ ", "\u00a3", "HK$ ", "Rs. "}
+    assert any(p["num2"] for p in parts) and any(p["unit"] for p in parts)
+
+
+# The patterns tried after a number, each only where its first character may open it.
+_AFTER_TEXTS = st.text(alphabet="0123456789 -foldFOLDtimeshigh pCF.'\u2019x\t\n", max_size=16)
+
+
+@given(_AFTER_TEXTS)
+def test_times_gate_lets_every_match_in(text: str) -> None:
+    for pos in range(len(text) + 1):
+        if qp.TIMES_AFTER_RE.match(text, pos):
+            assert qd._may_open_times(text[pos:pos + 1]), (text, pos)
+
+
+@pytest.mark.parametrize("text", ["5-fold", "5fold", "5FOLD", "5\ttimes higher", "5 times as"])
+def test_times_gate_on_cases(text: str) -> None:
+    assert qp.TIMES_AFTER_RE.match(text, 1)
+    assert qd._may_open_times(text[1:2])
+
+
+def test_single_openers_are_the_patterns() -> None:
+    # _unit_against tries each only after its first character, as written (no IGNORECASE
+    # for the last two: "p" and "[CF]" match only themselves).
+    assert qp.MAGNITUDE_AFTER_RE.pattern.startswith("-magnitude")
+    assert qp.PENCE_AFTER_RE.pattern.startswith("p(") \
+        and not qp.PENCE_AFTER_RE.flags & re.IGNORECASE
+    assert qp.TEMPERATURE_AFTER_RE.pattern.startswith("[CF](") \
+        and not qp.TEMPERATURE_AFTER_RE.flags & re.IGNORECASE
+
+
+_MEASURED_WINDOWS = st.text(alphabet="measurdgistMEASURDGISTa n\t\u017f\u0131\u0130x", max_size=20)
+
+
+@given(_MEASURED_WINDOWS)
+def test_measured_gate_as_search(text: str) -> None:
+    for lo in range(len(text) + 1):
+        assert qd._measured_before(text, lo, len(text)) == \
+            (qp.MEASURED_BEFORE_RE.search(text, lo, len(text)) is not None), text
+
+
+@pytest.mark.parametrize("text", ["it measured 5", "MEASURING a 5", "registered  a 5",
+                                  "mea\u017fured 5", "reg\u0131stered 5", "measured5"])
+def test_measured_gate_on_cases(text: str) -> None:
+    at = text.index("5")
+    assert qd._measured_before(text, 0, at) == \
+        (qp.MEASURED_BEFORE_RE.search(text, 0, at) is not None)
+
+
+_PER_TEXTS = st.text(alphabet="perachnPERACHN \t\n\xa0barlweksonxy-", max_size=24)
+
+
+@given(_PER_TEXTS)
+def test_per_gate_lets_every_match_in(text: str) -> None:
+    for end in range(len(text) + 1):
+        if qc.PER_THING_RE.match(text, end):
+            assert qd._may_be_per(text, end), (text, end)
+
+
+@pytest.mark.parametrize("text", [" a barrel", " PER pupil", "\n\teach day", " EACH day",
+                                  " An hour", " an hour", " " * 30 + "a week"])
+def test_per_gate_on_cases(text: str) -> None:
+    assert qc.PER_THING_RE.match(text, 0)
+    assert qd._may_be_per(text, 0)
+
+
+def _plain_digits_before(text: str) -> str:
+    """quantity_values.plain_digits as it was."""
+    if "," in text and re.fullmatch(r"\d+,\d{1,2}", text):
+        return text.replace(",", ".")
+    return text.replace(",", "").replace(" ", "")
+
+
+@pytest.mark.parametrize("text", ["3,4", "12,5", "1,250", "1,00,000", "3,45", "3,", "12", "",
+                                  "1 000", "\u0663,\u0663", "1,2,3", ",12"])
+def test_plain_digits_as_before(text: str) -> None:
+    assert qv.plain_digits(text) == _plain_digits_before(text)
+
+
+@given(st.text(alphabet="0123456789, .\u0663", max_size=12))
+def test_plain_digits_as_before_any_text(text: str) -> None:
+    assert qv.plain_digits(text) == _plain_digits_before(text)
