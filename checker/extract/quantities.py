@@ -23,6 +23,7 @@ from checker.extract import quantity_scales as qsc
 from checker.extract import quantity_shares as qs
 from checker.extract import quantity_stats as qst
 from checker.extract import quantity_words as qw
+from checker.extract import zero_counts as qz
 from checker.extract.clock_times import find_times, race_times
 from checker.extract.cues import tokens
 from checker.extract.date_patterns import PHONE_RE, may_hold_phone
@@ -43,7 +44,7 @@ from checker.extract.quantity_type import quantity
 from checker.extract.quantity_values import precision
 from checker.extract.spans import SpanSet
 from checker.extract.streaks import STREAK_CUES, sequence_places, streaks
-from checker.extract.zero_counts import may_hold, zero_counts
+from checker.extract.zero_counts import zero_counts
 from checker.textutil import START, fold, ignorecase_key, matches
 
 # qp.GATES' groups (bits 0-5), then the cue words find_quantities and its readers tested one
@@ -52,17 +53,19 @@ from checker.textutil import START, fold, ignorecase_key, matches
 # and 13 a measure's written before what they qualify ("-year", "-metre": each match of
 # DURATION_ADJ_RE and MEASURE_ADJ_RE holds one), 14 any word _clock_times tests ("local"
 # for " local"), 15 any of quantity_stats.LOWER_CUES and 16 a word of a vote's tally (each
-# match of TALLY_RE holds one). A bit is exactly any(n in lower for n in group): the scan of
-# the lower-case sentence the gates read anyway (extract.SENTENCE_GATES) answers them all.
+# match of TALLY_RE holds one), 17 one of zero_counts.may_hold's and 18 one of
+# quantity_scales.may_hold's (each passes only a sentence holding one). A bit is exactly
+# any(n in lower for n in group): the scan of the lower-case sentence the gates read anyway
+# (extract.SENTENCE_GATES) answers them all.
 _CLOCK_CUES: Final = (":", "am", "pm", "m.", "gmt", "noon", "midday", "midnight", "utc", "bst",
                       "cet", "local")
 GATES: Final = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
                       STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES,
                       tuple("-" + unit for unit in qp.DURATION_UNITS),
                       tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS), _CLOCK_CUES,
-                      qst.LOWER_CUES, qp.TALLY_CUES))
+                      qst.LOWER_CUES, qp.TALLY_CUES, qz.CUES, qsc.CUES))
 _PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE, _DURATION, _MEASURE, \
-    _CLOCK, _STATS, _TALLY = (1 << b for b in range(6, 17))
+    _CLOCK, _STATS, _TALLY, _ZERO, _SCALES = (1 << b for b in range(6, 19))
 # The bits that say nothing of a text that is not ASCII (IGNORECASE reads "\u0131" as "i",
 # which lower() keeps): set for it, as the patterns are tried there whatever its words.
 _ASCII_ONLY: Final = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE | _TALLY
@@ -108,7 +111,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for q in _clock_times(text, folded, start, stop, digits, sentence, low_text) \
             if gates & _CLOCK else ():
         keep(q)
-    if may_hold(low_text):  # "no casualties", "no one was injured"
+    if gates & _ZERO and qz.may_hold(low_text):  # "no casualties", "no one was injured"
         for s, e, counted in zero_counts(folded, start, stop):
             keep(quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
                           "exact"))
@@ -126,7 +129,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and "FL" in sentence:  # "cruising at FL350"
         for m in matches(qp.FLIGHT_LEVEL_RE, folded, start, stop):
             keep(_flight_level(text, m))
-    for s, e, n, rated in qsc.ratings(folded, start, stop) if qsc.may_hold(low_text) else ():
+    for s, e, n, rated in qsc.ratings(folded, start, stop) \
+            if gates & _SCALES and qsc.may_hold(low_text) else ():
         keep(quantity(text[s:e], s, e, "count", n, n, n, None, rated, False, "exact"))
     if digits and "-" in sentence:  # "6-4, 3-6, 7-6 (7-4)"
         for m in matches(qp.SET_SCORES_RE, folded, start, stop):
@@ -220,7 +224,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             keep(q)
     for m in matches(qp.BETWEEN_RE, folded, start, stop) if digits and gates & 4 else ():
         keep(from_between(folded, text, m))
-    for m in qp.NUMBER_RE.finditer(folded, start, stop) if digits else ():
+    # (In ASCII text \d is [0-9], a range the engine tests in a few instructions, where a
+    # digit of any script is looked up in Unicode's tables for each character it passes.)
+    number_re = qp.NUMBER_ASCII_RE if ascii_only else qp.NUMBER_RE
+    for m in number_re.finditer(folded, start, stop) if digits else ():
         # A number inside a date or a quantity already found could only be refused by keep():
         # its quantity always covers the number. Skip it before reading around it. (The
         # match's regs: its spans in one read, where m.start(), m.end("num") and the hit's

@@ -241,7 +241,7 @@ def noun_after(folded: str, end: int) -> str | None:
         window = window[:brk]
     # (Six words at most: two read before the noun, four by _noun_of.)
     words = first_noun_words(window)
-    if words[:1] in (["of"], ["in"]) and len(words) > 1:
+    if len(words) > 1 and words[0] in ("of", "in"):
         if words[0] == "in" and (words[1][:1].isupper()
                                  or words[1].lower().startswith(("mid-", "early", "late"))
                                  or words[1].lower() in ORDINAL_WORDS):

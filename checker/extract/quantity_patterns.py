@@ -43,6 +43,11 @@ NUMBER_PLAIN: Final = rf"(?=\d)(?P<num>{NUM}){_AFTER_NUMBER}"
 # (no hint), and the engine skips from digit to digit in C rather than trying the hint at
 # each position (a third less time; the same matches, tests/extract/test_regex_rewrites.py).
 NUMBER_RE: Final = rx.compile(rf"(?P<num>\d(?:{NUM_TAIL})){_AFTER_NUMBER}", re.IGNORECASE)
+# ... for an ASCII window: \d is [0-9] there, which the engine tests by a range, where \d
+# looks each character up in Unicode's tables (quantities.find_quantities; the same matches
+# in ASCII text, tests/extract/test_speed56_numbers.py).
+NUMBER_ASCII_RE: Final = rx.compile(NUMBER_RE.pattern.replace(r"[\d", "[0-9")
+                                    .replace(r"\d", "[0-9]"), re.IGNORECASE)
 CUR_BEFORE_RE: Final = rx.compile(rf"(?:{CUR})\Z", re.IGNORECASE)
 # ... its dollars alone: in an ASCII window whose last character (but one whitespace) is "$",
 # no other branch can end there (quantity_hits.currency_before).

@@ -42,6 +42,11 @@ def ratings(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, floa
 _RATED_RE: Final = rx.compile(r"\b(?:level|category|grade|stage|out)\b")
 
 
+# A substring may_hold finds in every sentence it passes (quantities.GATES reads them with
+# the sentence's other cues: may_hold is asked only where one is).
+CUES: Final = ("scale", "level", "categ", "grade", "stage", "out")
+
+
 def may_hold(low_text: str) -> bool:
     """A cheap first test: a scale's or a rating's words."""
     # The words as substrings first (most clauses with " of " have none), then as whole

@@ -61,6 +61,11 @@ def zero_counts(folded: str, start: int, stop: int) -> Iterator[tuple[int, int, 
             yield m.start("zero"), m.end("zero"), noun
 
 
+# A substring may_hold finds in every sentence it passes (quantities.GATES reads them with
+# the sentence's other cues: may_hold is asked only where one is).
+CUES: Final = ("no ", "nobody", "no-one", "none of")
+
+
 def may_hold(lower: str) -> bool:
     """Whether a lower-case sentence may hold a count of none (a cheap test first)."""
     return "no " in lower or "nobody" in lower or "no-one" in lower or "none of" in lower

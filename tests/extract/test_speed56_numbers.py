@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.extract import quantities, quantity_scales, zero_counts
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_digits as qd
 from checker.extract import quantity_patterns as qp
@@ -152,3 +153,77 @@ def test_plain_digits_as_before(text: str) -> None:
 @given(st.text(alphabet="0123456789, .\u0663", max_size=12))
 def test_plain_digits_as_before_any_text(text: str) -> None:
     assert qv.plain_digits(text) == _plain_digits_before(text)
+
+
+# NUMBER_ASCII_RE is NUMBER_RE with \d written [0-9]: the same matches in ASCII text.
+_ASCII_NUMBER_TEXTS = [
+    "5 million people, 2.5bn, 10k runners, 3m tall, 1,00,000 rupees, 1 000 tonnes, 3,4%",
+    "between 5 and 10 per cent, 5-7 per cent, $5 - $7 million, 1.0 billion to 1.05 billion",
+    "12 345 678, 1234,567, 12,5 per cent, 7-4, .5, 1, 000, 2024-2025, 12.5p, 40 km/h",
+]
+_ASCII_ALPHABET = "0123456789,. -$%kmbnpercntsqu\t\nxKMB"
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_ascii_number_pattern_is_number_re_with_ascii_digits() -> None:
+    assert "\\d" not in qp.NUMBER_ASCII_RE.pattern
+    assert qp.NUMBER_ASCII_RE.pattern.replace("[0-9]", "\\d").replace("[0-9", "[\\d") \
+        == qp.NUMBER_RE.pattern
+    assert qp.NUMBER_ASCII_RE.flags == qp.NUMBER_RE.flags
+
+
+@pytest.mark.parametrize("text", _ASCII_NUMBER_TEXTS)
+def test_ascii_number_pattern_as_number_re(text: str) -> None:
+    assert _all_matches(qp.NUMBER_ASCII_RE, text) == _all_matches(qp.NUMBER_RE, text)
+    for start in range(len(text)):
+        assert [m.regs for m in qp.NUMBER_ASCII_RE.finditer(text, start, len(text) - 3)] == \
+            [m.regs for m in qp.NUMBER_RE.finditer(text, start, len(text) - 3)]
+
+
+@given(st.text(alphabet=_ASCII_ALPHABET, max_size=40))
+def test_ascii_number_pattern_as_number_re_any_ascii_text(text: str) -> None:
+    assert _all_matches(qp.NUMBER_ASCII_RE, text) == _all_matches(qp.NUMBER_RE, text)
+
+
+def test_ascii_number_pattern_differs_on_other_digits() -> None:
+    # (why find_quantities keeps NUMBER_RE for other text)
+    assert qp.NUMBER_RE.search("\u0663 people") and not qp.NUMBER_ASCII_RE.search("\u0663 people")
+
+
+# zero_counts.may_hold and quantity_scales.may_hold are asked only where GATES' bits say one
+# of their cues is: each passes no sentence without one.
+_CUE_TEXT = st.text(alphabet="no -efbdyscalevtgruo\t\n\u00a0", max_size=30)
+
+
+@given(_CUE_TEXT)
+def test_zero_and_scale_bits_hold_may_hold(text: str) -> None:
+    lower = text.lower()
+    mask = quantities.GATES.mask(lower)
+    if zero_counts.may_hold(lower):
+        assert mask & quantities._ZERO
+    if quantity_scales.may_hold(lower):
+        assert mask & quantities._SCALES
+
+
+@pytest.mark.parametrize("text", ["no one", "no  victims", "nobody", "no-one", "none of them",
+                                  "on a scale of 1 to 10", "level 3 of 5", "category 4 of 5",
+                                  "grade 2 of 3", "stage 1 of 4", "3 out of 5"])
+def test_zero_and_scale_bits_on_cases(text: str) -> None:
+    lower = text.lower()
+    mask = quantities.GATES.mask(lower)
+    assert not zero_counts.may_hold(lower) or mask & quantities._ZERO
+    assert not quantity_scales.may_hold(lower) or mask & quantities._SCALES
+    assert zero_counts.may_hold(lower) or quantity_scales.may_hold(lower)
+
+
+def _opens_with_of_or_in_before(words: list[str]) -> bool:
+    """noun_after's first test as it was."""
+    return words[:1] in (["of"], ["in"]) and len(words) > 1
+
+
+@given(st.lists(st.sampled_from(["of", "in", "Of", "at", "", "ofs"]), max_size=4))
+def test_of_or_in_test_as_before(words: list[str]) -> None:
+    assert (len(words) > 1 and words[0] in ("of", "in")) == _opens_with_of_or_in_before(words)
