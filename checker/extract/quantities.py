@@ -54,18 +54,40 @@ from checker.textutil import START, fold, ignorecase_key, matches
 # DURATION_ADJ_RE and MEASURE_ADJ_RE holds one), 14 any word _clock_times tests ("local"
 # for " local"), 15 any of quantity_stats.LOWER_CUES and 16 a word of a vote's tally (each
 # match of TALLY_RE holds one), 17 one of zero_counts.may_hold's and 18 one of
-# quantity_scales.may_hold's (each passes only a sentence holding one). A bit is exactly
+# quantity_scales.may_hold's (each passes only a sentence holding one), and 19-22 the
+# lower case of words find_quantities tests the sentence for as written ("FL", "FY", "old",
+# a tolerance's signs): a sentence without the bit holds none of them. A bit is exactly
 # any(n in lower for n in group): the scan of the lower-case sentence the gates read anyway
 # (extract.SENTENCE_GATES) answers them all.
 _CLOCK_CUES: Final = (":", "am", "pm", "m.", "gmt", "noon", "midday", "midnight", "utc", "bst",
                       "cet", "local")
+# What MARGIN_RE is tried after: its signs and words as written.
+_MARGIN_CUES: Final = ("\u00b1", "+/-", "minus", "margin")
 GATES: Final = Gates((*qp.GATES.groups, qp.PROVISION_WORDS, NAMED_COUNT_WORDS, qp.SEQUENCE_CUES,
                       STREAK_CUES, qc.ORDINAL_WORDS, qc.SUPERLATIVE_CUES,
                       tuple("-" + unit for unit in qp.DURATION_UNITS),
                       tuple("-" + unit for unit in qp.MEASURE_ADJ_UNITS), _CLOCK_CUES,
-                      qst.LOWER_CUES, qp.TALLY_CUES, qz.CUES, qsc.CUES))
-_PROVISION, _NAMED_COUNT, _SEQUENCE, _STREAK, _ORDINAL, _SUPERLATIVE, _DURATION, _MEASURE, \
-    _CLOCK, _STATS, _TALLY, _ZERO, _SCALES = (1 << b for b in range(6, 19))
+                      qst.LOWER_CUES, qp.TALLY_CUES, qz.CUES, qsc.CUES, ("fl",), ("fy",),
+                      ("old",), _MARGIN_CUES))
+# (Each bit a Final constant: compiled, a C constant where a module global was a dict
+# look-up each test.)
+_PROVISION: Final = 1 << 6
+_NAMED_COUNT: Final = 1 << 7
+_SEQUENCE: Final = 1 << 8
+_STREAK: Final = 1 << 9
+_ORDINAL: Final = 1 << 10
+_SUPERLATIVE: Final = 1 << 11
+_DURATION: Final = 1 << 12
+_MEASURE: Final = 1 << 13
+_CLOCK: Final = 1 << 14
+_STATS: Final = 1 << 15
+_TALLY: Final = 1 << 16
+_ZERO: Final = 1 << 17
+_SCALES: Final = 1 << 18
+_FL: Final = 1 << 19
+_FY: Final = 1 << 20
+_OLD: Final = 1 << 21
+_MARGIN: Final = 1 << 22
 # The bits that say nothing of a text that is not ASCII (IGNORECASE reads "\u0131" as "i",
 # which lower() keeps): set for it, as the patterns are tried there whatever its words.
 _ASCII_ONLY: Final = qp.ASCII_ONLY_GATES | _DURATION | _MEASURE | _TALLY
@@ -116,7 +138,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             keep(quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
                           "exact"))
     if digits and qst.may_hold(sentence, low_text, gates & _STATS != 0):  # "HR 1.71"
-        for s, e in qst.no_figures(folded, start, stop):
+        for s, e in qst.no_figures(folded, start, stop, low_text):
             taken.add(s, e)
         for q in qst.find_stats(text, folded, start, stop, low_text):
             keep(q)
@@ -126,7 +148,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and gates & _PROVISION:  # "Section 4(2)"
         for m in matches(qp.PROVISION_RE, folded, start, stop):
             taken.add(*m.span())
-    if digits and "FL" in sentence:  # "cruising at FL350"
+    if digits and gates & _FL and "FL" in sentence:  # "cruising at FL350"
         for m in matches(qp.FLIGHT_LEVEL_RE, folded, start, stop):
             keep(_flight_level(text, m))
     for s, e, n, rated in qsc.ratings(folded, start, stop) \
@@ -135,22 +157,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if digits and "-" in sentence:  # "6-4, 3-6, 7-6 (7-4)"
         for m in matches(qp.SET_SCORES_RE, folded, start, stop):
             taken.add(*m.span())
-    if digits and "FY" in sentence:  # "9M FY26"
+    if digits and gates & _FY and "FY" in sentence:  # "9M FY26"
         for m in matches(qp.PERIOD_MONTHS_RE, folded, start, stop):
             taken.add(*m.span())
     if digits and gates & 2:
         for m in matches(qp.NOT_QUANTITY_RE, folded, start, stop):
             taken.add(*m.span())
-    if digits and ("\u00b1" in sentence or "+/-" in sentence or "minus" in sentence
-                   or "margin" in sentence):
+    if digits and gates & _MARGIN and ("\u00b1" in sentence or "+/-" in sentence
+                                       or "minus" in sentence or "margin" in sentence):
         for m in matches(qp.MARGIN_RE, folded, start, stop):
             taken.add(*m.span())
 
-    if digits and "olds" in sentence and "year" in sentence:  # "15 to 24-year-olds"
+    old = digits and gates & _OLD != 0 and "old" in sentence and "year" in sentence
+    if old and "olds" in sentence:  # "15 to 24-year-olds"
         for s, e, lo, hi in qc.age_bands(folded, start, stop):
             keep(quantity(text[s:e], s, e, "measure", (lo + hi) / 2, lo, hi, "year", "age",
                           False, "range"))
-    if digits and "old" in sentence and "year" in sentence:
+    if old:
         for s, e, value in qc.people_ages(folded, start, stop):
             keep(quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",
                           "age", False, "exact"))

@@ -202,6 +202,8 @@ def ounce_factor(unit_word: str, folded: str, factor: float) -> float:
 def kind_unit(unit_word: str, cur: str, folded: str = "") -> tuple[str, str | None, float]:
     """(kind, unit, factor to base unit) from the written unit and currency; `folded`, the
     sentence, tells a bare ounce's kind (`ounce_factor`)."""
+    if not unit_word and not cur:
+        return "count", None, 1.0  # (most figures: no table holds "")
     unit_word = " ".join(unit_word.lower().split())
     kind, unit, factor = "count", None, 1.0
     if unit_word in ("%", "per cent", "percent", "pct", "pc", "percentcent"):
@@ -225,6 +227,8 @@ def kind_unit(unit_word: str, cur: str, folded: str = "") -> tuple[str, str | No
 
 def table_words(written: str) -> str:
     """A scale or unit as the tables spell it: "lakh  Crore" -> "lakh crore"."""
+    if not written:
+        return ""  # (most figures have no scale)
     return " ".join(ignorecase_key(written).split())
 
 

@@ -13,8 +13,11 @@ from checker.extract import quantities, quantity_scales, zero_counts
 from checker.extract import quantity_context as qc
 from checker.extract import quantity_digits as qd
 from checker.extract import quantity_patterns as qp
+from checker.extract import quantity_stats as qst
 from checker.extract import quantity_values as qv
+from checker.extract import quantity_words as qw
 from checker.extract.quantity_hits import Hit, NumberHit
+from checker.textutil import ignorecase_key, matches
 
 # Numbers with currencies and modifiers before them (one of "over" a duration, which is
 # none), ranges, scales and units after them, windows cut by a floor, and the letters
@@ -227,3 +230,104 @@ def _opens_with_of_or_in_before(words: list[str]) -> bool:
 @given(st.lists(st.sampled_from(["of", "in", "Of", "at", "", "ofs"]), max_size=4))
 def test_of_or_in_test_as_before(words: list[str]) -> None:
     assert (len(words) > 1 and words[0] in ("of", "in")) == _opens_with_of_or_in_before(words)
+
+
+def _no_figures_before(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """quantity_stats.no_figures as it was (a generator, listed here)."""
+    return [m.span() for m in matches(qst._NO_FIGURE_RE, folded, start, end)]
+
+
+NO_FIGURE_TEXTS = [
+    "as found [14], who", "see [1-4].", "an editor's [3,000] and [12] of our cattle",
+    "grant 301244 and award no. R01-HL12345", "under the contract 1500 nurses",
+    "the Contract #12345, GRANT number 99999x", "[5][6], [7]", "a grant [5] grant 12345",
+    "awarded 123456 contracts", "[1, 2 - 3]", "contract no.12345 [2]", "[ſ] grant 12345 [3].",
+    "AWARD AB-12/345", "grantaward 12345", "[5]\n", "",
+]
+_NO_FIGURE_ALPHABET = st.sampled_from(["[", "]", "1", "12", "12345", ",", "-", " ", ".", "\n",
+                                       "grant", "award", "contract", "GRANT", "no.", "#", "AB",
+                                       "x", "\u017f", "\u0131"])
+
+
+@pytest.mark.parametrize("text", NO_FIGURE_TEXTS)
+def test_no_figures_as_before(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in {len(text), max(start, len(text) - 2)}:
+            assert qst.no_figures(text, start, end) == _no_figures_before(text, start, end)
+            assert qst.no_figures(text, start, end, text[start:end].lower()) == \
+                _no_figures_before(text, start, end)
+
+
+@given(st.lists(_NO_FIGURE_ALPHABET, max_size=14).map("".join), st.integers(0, 5))
+def test_no_figures_as_before_any_text(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert qst.no_figures(text, start, len(text)) == _no_figures_before(text, start, len(text))
+
+
+def test_no_figure_cases_find_spans() -> None:
+    assert sum(len(_no_figures_before(t, 0, len(t))) for t in NO_FIGURE_TEXTS) >= 10
+
+
+# find_quantities tests "FL", "FY", "old" and a tolerance's signs in the sentence as written
+# only where GATES' bits say their lower case is in the lower-case sentence.
+_CASED_WORDS = st.sampled_from(["FL", "fl", "FY", "Fy", "old", "OLD", "olds", "\u00b1", "+/-",
+                                "minus", "MINUS", "margin", " ", "\t", "\n", "\u0130", "x",
+                                "+", "/", "-"])
+
+
+@given(st.lists(_CASED_WORDS, max_size=8).map("".join))
+def test_cased_tests_hold_their_bits(sentence: str) -> None:
+    mask = quantities.GATES.mask(sentence.lower())
+    assert "FL" not in sentence or mask & quantities._FL
+    assert "FY" not in sentence or mask & quantities._FY
+    assert "old" not in sentence or mask & quantities._OLD
+    assert not any(w in sentence for w in ("\u00b1", "+/-", "minus", "margin")) \
+        or mask & quantities._MARGIN
+
+
+def test_bits_are_their_groups() -> None:
+    groups = quantities.GATES.groups
+    for bit, group in ((quantities._FL, ("fl",)), (quantities._FY, ("fy",)),
+                       (quantities._OLD, ("old",)),
+                       (quantities._MARGIN, ("\u00b1", "+/-", "minus", "margin")),
+                       (quantities._ZERO, zero_counts.CUES),
+                       (quantities._SCALES, quantity_scales.CUES),
+                       (quantities._TALLY, qp.TALLY_CUES)):
+        assert groups[bit.bit_length() - 1] == group
+
+
+def _kind_unit_before(unit_word: str, cur: str, folded: str = "") -> tuple[str, str | None,
+                                                                           float]:
+    """quantity_words.kind_unit as it was."""
+    unit_word = " ".join(unit_word.lower().split())
+    kind, unit, factor = "count", None, 1.0
+    if unit_word in ("%", "per cent", "percent", "pct", "pc", "percentcent"):
+        kind, unit = "percent", "%"
+    elif unit_word.startswith("percentage point") or unit_word == "pp":
+        kind, unit = "points", "pp"
+    elif unit_word in ("basis points", "bps"):
+        kind, unit, factor = "points", "pp", 0.01
+    elif unit_word in qw.WORD_CURRENCIES:
+        kind, unit = "money", qw.WORD_CURRENCIES[unit_word]
+    elif unit_word in qw.HUNDREDTHS:
+        kind, unit, factor = "money", qw.HUNDREDTHS[unit_word], 0.01
+    elif unit_word in qw.MEASURES:
+        kind, (unit, factor) = "measure", qw.MEASURES[unit_word]
+        factor = qw.ounce_factor(unit_word, folded, factor)
+    cur = cur.strip().lower().replace(" ", "")
+    if cur:
+        kind, unit = "money", qw.CURRENCIES.get(cur.rstrip("."), qw.CURRENCIES.get(cur, "USD"))
+    return kind, unit, factor
+
+
+@pytest.mark.parametrize("unit_word", ["", " ", "%", "per  cent", "km", "oz", "pence", "rand",
+                                       "bps", "percentage points", "x"])
+@pytest.mark.parametrize("cur", ["", " ", "$", "US$ ", "rs.", "EUR "])
+def test_kind_unit_as_before(unit_word: str, cur: str) -> None:
+    for folded in ("", "gold mine"):
+        assert qw.kind_unit(unit_word, cur, folded) == _kind_unit_before(unit_word, cur, folded)
+
+
+@pytest.mark.parametrize("written", ["", " ", "lakh  Crore", "M", "thou\u017fand", "bn"])
+def test_table_words_as_before(written: str) -> None:
+    assert qw.table_words(written) == " ".join(ignorecase_key(written).split())
