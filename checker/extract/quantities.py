@@ -125,23 +125,20 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if not ascii_only:
         gates |= _ASCII_ONLY
 
-    def keep(q: Quantity | None) -> None:
-        if q is not None and not taken.overlaps(q.start, q.end):
-            out.append(q)
-            taken.add(q.start, q.end)
-
+    # (One hyphen test for the four readers that ask.)
+    dash = "-" in sentence
     for q in _clock_times(text, folded, start, stop, digits, sentence, low_text) \
             if gates & _CLOCK else ():
-        keep(q)
+        _keep(q, taken, out)
     if gates & _ZERO and qz.may_hold(low_text):  # "no casualties", "no one was injured"
         for s, e, counted in zero_counts(folded, start, stop):
-            keep(quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
-                          "exact"))
+            _keep(quantity(text[s:e], s, e, "count", 0.0, 0.0, 0.0, None, counted, False,
+                           "exact"), taken, out)
     if digits and qst.may_hold(sentence, low_text, gates & _STATS != 0):  # "HR 1.71"
         for s, e in qst.no_figures(folded, start, stop, low_text):
             taken.add(s, e)
         for q in qst.find_stats(text, folded, start, stop, low_text):
-            keep(q)
+            _keep(q, taken, out)
     if digits and may_hold_phone(sentence):  # "call 0800 046 7712"
         for m in matches(PHONE_RE, folded, start, stop):
             taken.add(*m.span())
@@ -150,11 +147,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             taken.add(*m.span())
     if digits and gates & _FL and "FL" in sentence:  # "cruising at FL350"
         for m in matches(qp.FLIGHT_LEVEL_RE, folded, start, stop):
-            keep(_flight_level(text, m))
+            _keep(_flight_level(text, m), taken, out)
     for s, e, n, rated in qsc.ratings(folded, start, stop) \
             if gates & _SCALES and qsc.may_hold(low_text) else ():
-        keep(quantity(text[s:e], s, e, "count", n, n, n, None, rated, False, "exact"))
-    if digits and "-" in sentence:  # "6-4, 3-6, 7-6 (7-4)"
+        _keep(quantity(text[s:e], s, e, "count", n, n, n, None, rated, False, "exact"), taken,
+               out)
+    if digits and dash:  # "6-4, 3-6, 7-6 (7-4)"
         for m in matches(qp.SET_SCORES_RE, folded, start, stop):
             taken.add(*m.span())
     if digits and gates & _FY and "FY" in sentence:  # "9M FY26"
@@ -171,12 +169,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     old = digits and gates & _OLD != 0 and "old" in sentence and "year" in sentence
     if old and "olds" in sentence:  # "15 to 24-year-olds"
         for s, e, lo, hi in qc.age_bands(folded, start, stop):
-            keep(quantity(text[s:e], s, e, "measure", (lo + hi) / 2, lo, hi, "year", "age",
-                          False, "range"))
+            _keep(quantity(text[s:e], s, e, "measure", (lo + hi) / 2, lo, hi, "year", "age",
+                           False, "range"), taken, out)
     if old:
         for s, e, value in qc.people_ages(folded, start, stop):
-            keep(quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",
-                          "age", False, "exact"))
+            _keep(quantity(text[s:e], s, e, "measure", value, value - 0.5, value + 0.5, "year",
+                           "age", False, "exact"), taken, out)
         # ... and a thing's age, read as "4,000 years old" is: "a 7,000-year-old village"
         # was no figure at all (desk probe W: so "seven millennia old" met nothing, and "by
         # about 2,500 years", all the other claim's figures, corroborated it).
@@ -187,21 +185,22 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             scale = qw.SCALES[ignorecase_key(m.group("scale"))] if m.group("scale") else 1.0
             value = float(num.replace(",", "")) * scale
             half = precision(num, scale)
-            keep(quantity(text[m.start():m.end("age")], m.start(), m.end("age"), "measure",
-                          value, value - half, value + half, "year", "old", False, "exact"))
+            _keep(quantity(text[m.start():m.end("age")], m.start(), m.end("age"), "measure",
+                           value, value - half, value + half, "year", "old", False, "exact"),
+                  taken, out)
 
     # The generators below are opened only where their own first test would pass (streaks
     # need a cue of _STREAK, sequences " to "): most clauses build none.
     for s, e, length, runs in streaks(folded, low_text, start, stop, True) \
             if gates & _STREAK else ():
-        keep(quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
-                      "exact"))  # "for the fifth year in a row": a run five years long
+        _keep(quantity(text[s:e], s, e, "count", length, length, length, None, runs, False,
+                       "exact"), taken, out)  # "for the fifth year in a row": five years long
     # A place in a sequence is an ordinal after "the" ("the fourth minister to leave"): in
     # ASCII text one of RANK_CUES' (IGNORECASE reads "thırd" as "third" in other text).
     for s, e, place, of in sequence_places(folded, low_text, start, stop) \
             if " to " in low_text and (gates & _ORDINAL_CUES or not ascii_only) else ():
-        keep(quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
-                      "exact"))  # "the fourth minister to leave"
+        _keep(quantity(text[s:e], s, e, "rank", place, place, place, None, of, False,
+                       "exact"), taken, out)  # "the fourth minister to leave"
     for m in matches(qp.ORDINAL_RE, folded, start, stop) if digits and gates & 1 else ():
         if m.group("ord") and qp.CENTURY_AFTER_RE.match(folded, m.end(), stop):
             taken.add(m.start(), m.end())  # "20th-century art" is an era, no rank
@@ -213,58 +212,60 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                                                             m.start())) or (
                 m.group("ord") and qc.REACHED_BEFORE_RE.search(
                     folded, max(start, m.start() - 48), m.start())) else None
-        keep(quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
-                      value, None, noun, False, "exact"))
+        _keep(quantity(text[m.start():m.end()], m.start(), m.end(), "rank", value, value,
+                       value, None, noun, False, "exact"), taken, out)
     for s, e, place in qc.word_places(folded, low_text, start, stop, gates & _ORDINAL != 0) \
             if gates & _ORDINAL or " out the top " in low_text else ():
-        keep(quantity(text[s:e], s, e, "rank", place, place, place, None,
-                      qc.place_noun(folded, s, e), False, "exact"))
-    if "-" in sentence:
+        _keep(quantity(text[s:e], s, e, "rank", place, place, place, None,
+                       qc.place_noun(folded, s, e), False, "exact"), taken, out)
+    if dash:
         for m in matches(qp.DURATION_ADJ_RE, folded, start, stop) if gates & _DURATION else ():
-            keep(_duration(text, m))
+            _keep(_duration(text, m), taken, out)
         if "-second" in low_text or "-minute" in low_text:
             for m in matches(qp.SHORT_DURATION_ADJ_RE, folded, start, stop):
-                keep(_duration(text, m))
+                _keep(_duration(text, m), taken, out)
         if digits and gates & _MEASURE:
             for m in matches(qp.MEASURE_ADJ_RE, folded, start, stop):
-                keep(_measured(text, m))
+                _keep(_measured(text, m), taken, out)
     if cricket and digits:
         for q in qcr.cricket_figures(text, folded, start, stop):  # "took 4-38"
-            keep(q)
+            _keep(q, taken, out)
     # (TALLY_RE opens on a \b at every position: 45,000 instructions a sentence searched.)
-    if digits and gates & _TALLY and ("-" in sentence or "\u2013" in sentence):
+    if digits and gates & _TALLY and (dash or "\u2013" in sentence):
         for m in matches(qp.TALLY_RE, folded, start, stop):
             for side in _tally(text, m):
-                keep(side)
+                _keep(side, taken, out)
     if gates & 32:  # before numbers and number words: "one in 10", "two thirds"
         for t, s, e, value, share_low, share_high, noun in qs.find_shares(
                 text, folded, start, stop, noun_after):
-            keep(quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
-                          "exact"))
-    if digits and ("-" in sentence or "\u2013" in sentence or " to " in sentence) \
+            _keep(quantity(t, s, e, "percent", value, share_low, share_high, "%", noun, True,
+                           "exact"), taken, out)
+    if digits and (dash or "\u2013" in sentence or " to " in sentence) \
             and may_hold_temperatures(sentence):
         for q in temperature_ranges(text, folded, start, stop):  # "highs of 24-27C"
-            keep(q)
+            _keep(q, taken, out)
     for m in matches(qp.BETWEEN_RE, folded, start, stop) if digits and gates & 4 else ():
-        keep(from_between(folded, text, m))
+        _keep(from_between(folded, text, m), taken, out)
     # (In ASCII text \d is [0-9], a range the engine tests in a few instructions, where a
     # digit of any script is looked up in Unicode's tables for each character it passes.)
     number_re = qp.NUMBER_ASCII_RE if ascii_only else qp.NUMBER_RE
     for m in number_re.finditer(folded, start, stop) if digits else ():
-        # A number inside a date or a quantity already found could only be refused by keep():
+        # A number inside a date or a quantity already found could only be refused by _keep():
         # its quantity always covers the number. Skip it before reading around it. (The
         # match's regs: its spans in one read, where m.start(), m.end("num") and the hit's
         # reads were a Python call each.)
         regs = m.regs
         at, num_end = regs[1]
         if not taken.overlaps(at, num_end):
-            keep(from_match(folded, text, NumberHit(folded, regs, start)))
+            _keep(from_match(folded, text, NumberHit(folded, regs, start)), taken, out)
     if gates & 8:
         for m in matches(qp.VAGUE_RE, folded, start, stop):
-            keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
+            _keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)), taken,
+                  out)
     if gates & 16:
         for m in matches(qp.RATIO_RE, folded, start, stop):
-            keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
+            _keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)), taken,
+                  out)
     # tokens() lower-cases: the sentence as text_features reads it shares its cache entry.
     # A written number opens on a word of WRITTEN_WORDS ("5 million" has none); IGNORECASE
     # reads "\u017fix" as "six", so other text keeps the test of every number word.
@@ -272,7 +273,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if not qp.WRITTEN_WORDS.isdisjoint(toks) \
             or not ascii_only and not qp.NUMBER_WORDS.isdisjoint(toks):
         for m in matches(qp.WORD_NUMBER_RE, folded, start, stop):
-            keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)))
+            _keep(from_words(folded, text, Hit(folded, m, currency=False, floor=start)), taken,
+                  out)
     out.sort(key=START)
     if gates & _NAMED_COUNT:  # "a majority of 4,132"
         out = [named_count(folded, q, start) for q in out]
@@ -289,6 +291,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if " to " in sentence:
         out = qc.tallies_joined(folded, out)  # "by 312 votes to 204"
     return qc.parts_of_totals(folded, out)
+
+
+def _keep(q: Quantity | None, taken: SpanSet, out: list[Quantity]) -> None:
+    """Add q to out and its span to taken, unless it is None or overlaps a span taken (a
+    function, not a closure: compiled, a closure is called as a Python object)."""
+    if q is not None and not taken.overlaps(q.start, q.end):
+        out.append(q)
+        taken.add(q.start, q.end)
 
 
 def _clock_times(text: str, folded: str, start: int, stop: int, digits: bool, sentence: str,
