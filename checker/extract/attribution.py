@@ -5,7 +5,6 @@ ministry said", "The study suggests that ..."), with its span. The patterns are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final, NamedTuple
 
@@ -18,6 +17,8 @@ from checker.extract.attribution_cues import PRONOUNS as _PRONOUNS
 from checker.extract.attribution_cues import SOURCE_BIT as _SOURCE_BIT
 from checker.extract.attribution_cues import TITLE_BIT as _TITLE_BIT
 from checker.extract.attribution_cues import TITLE_WORDS as _TITLE_WORDS
+from checker.extract.attribution_cues import TOLD_GATES as _TOLD_GATES
+from checker.extract.attribution_cues import TOLD_VERBS as _TOLD_VERBS
 from checker.extract.attribution_cues import TRIED_NEEDS as _TRIED_NEEDS
 from checker.extract.attribution_patterns import ATTRIBUTION_RES as ATTRIBUTION_RES
 from checker.extract.attribution_patterns import (
@@ -29,7 +30,8 @@ from checker.extract.attribution_patterns import (
 )
 from checker.extract.cues import lower_twin, tokens
 from checker.extract.date_patterns import MONTHS, WEEKDAYS
-from checker.textutil import TUPLE_NEW, blanks_end, fold, matches
+from checker.nlp import ascii_words
+from checker.textutil import TUPLE_NEW, blanks_end, fold
 
 _ATTRIBUTION_TWINS: Final = [lower_twin(pattern) for pattern, _ in ATTRIBUTION_RES]
 # The other gates of the pronoun's pattern ("he said"): its verbs.
@@ -131,21 +133,35 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
                 gates &= ~_SOURCE_BIT
             elif _head_leads(lower):
                 gates |= _LEAD_BIT
+        gates |= _told_bits(gates, sentence, lower)
     best: Attrib | None = None
     closing: Attrib | None = None
     for pattern, from_source, twin, named in _tries(gates):
         # In ASCII text the lower-case twin finds the same spans; the source's case is read
         # from the sentence (of the match, only its length and lower case are).
+        hay = sentence
+        if twin is not None:
+            pattern, hay = twin, lower
+        if named:
+            # ATTRIBUTION_RES[NAMED_INDEX]: its match at the start, then NAMED_AFTER's (which
+            # the engine finds faster).
+            m = NAMED_AT_START.match(sentence)
+            pattern = NAMED_AFTER
+            if m is None:
+                m = pattern.search(sentence)
+        else:
+            m = pattern.search(hay)
         # The first match that names a source: not "it" ("It said nothing"), not a bare
-        # "The" ("The estimated cost"), not a possessive ("The IMF's forecast"). (A loop
-        # here, not a function called for each pattern tried.)
-        for m in matches(twin, lower) if twin is not None else \
-                _named_matches(sentence) if named else matches(pattern, sentence):
+        # "The" ("The estimated cost"), not a possessive ("The IMF's forecast"). The matches
+        # as finditer's, by a search from where the last one ended (no pattern matches empty
+        # text): a first match found once, not again by a finditer set up from it.
+        while m is not None:
             source = m.group("source").strip()
             if len(source) >= 2 and source.lower() not in _NOT_SOURCES \
                     and not source.endswith(("'s", "\u2019s")):
                 break
-        else:
+            m = pattern.search(hay, m.end())
+        if m is None:
             continue
         begin = m.start("source") if from_source else m.start()
         lead = sentence[begin:m.end()]
@@ -171,6 +187,51 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
     return closing if closing is not None and sentence[closing.start - start - 2:
                                                       closing.start - start].strip() == "," \
         else best
+
+
+# In lower-case ASCII text: what \\w matches, and what ends a source before its verb's blanks
+# (attribution_cues.TOLD_AFTER); the blanks are those \\s matches (str.isspace's).
+_WORD_CHARS: Final = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_SOURCE_ENDS: Final = _WORD_CHARS + "'.&)-"
+_BLANKS: Final = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _told_bits(gates: int, sentence: str, lower: str) -> int:
+    """The bits of TOLD_GATES whose pattern, else tried with these gates, has one of its
+    verbs in the ASCII sentence as a whole word after blanks and the end of a source (or a
+    comma), as every match of it has: the patterns of a source and its verb were tried in
+    every sentence with a verb's substring anywhere ('"...," said Mei Beteis, a
+    spokesperson for Kucim Motors' tried "the ministry said" at each comma, 78,000
+    instructions)."""
+    # Each such verb is a run of letters of the lower case text (cues.tokens, but for
+    # "said's": one token where an apostrophe follows).
+    words = frozenset(ascii_words(lower)) if "'" in sentence else tokens(sentence)
+    verbs = _TOLD_VERBS.intersection(words)
+    if not verbs:
+        return 0
+    after_source: set[str] = set()
+    after_comma: set[str] = set()
+    n = len(lower)
+    for verb in verbs:
+        at = lower.find(verb)
+        while at >= 0:
+            end = at + len(verb)
+            if end == n or lower[end] not in _WORD_CHARS:
+                j = at - 1
+                while j >= 0 and lower[j] in _BLANKS:
+                    j -= 1
+                if 0 <= j < at - 1:
+                    if lower[j] == ",":
+                        after_comma.add(verb)
+                    elif lower[j] in _SOURCE_ENDS:
+                        after_source.add(verb)
+            at = lower.find(verb, at + 1)
+    bits = 0
+    for bit, needs, told, comma in _TOLD_GATES:
+        if gates & needs == needs and not told.isdisjoint(after_comma if comma
+                                                          else after_source):
+            bits |= bit
+    return bits
 
 
 def _titled_name(sentence: str, lower: str) -> bool:
@@ -221,15 +282,6 @@ def _tries(gates: int) -> tuple[_Try, ...]:
                  for i, ((pattern, from_source), need, twin) in enumerate(zip(
                      ATTRIBUTION_RES, _TRIED_NEEDS, _ATTRIBUTION_TWINS, strict=True))
                  if gates & need == need)
-
-
-def _named_matches(sentence: str) -> Iterator[re.Match[str]]:
-    """ATTRIBUTION_RES[NAMED_INDEX].finditer(sentence): its match at the start, then the
-    others (attribution_patterns.NAMED_AFTER, which the engine finds faster)."""
-    first = NAMED_AT_START.match(sentence)
-    if first is not None:
-        yield first
-    yield from matches(NAMED_AFTER, sentence, 0 if first is None else first.end())
 
 
 _FULL_STOP_RE: Final = rx.compile(r"(?<=\w{4})\.\Z")

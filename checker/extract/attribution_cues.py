@@ -115,5 +115,50 @@ SOURCE_BIT: Final = 1 << GATES.groups.index(_SOURCE_NOUNS)
 # the sentence's first six words (attribution_patterns.LEAD_INDEXES need it); like the
 # pronoun's, it is not in PATTERN_NEEDS (what the substrings gate), only in TRIED_NEEDS.
 LEAD_BIT: Final = PRONOUN_BIT << 1
-TRIED_NEEDS: Final = tuple(need | LEAD_BIT if i in LEAD_INDEXES else need
+# The patterns told by a verb after whitespace, and what stands right before that whitespace:
+# the end of a source (a letter or digit, "_'.&)-": "the ministry said", "Acme Inc. said",
+# "the WMO (WMO) said", "the bank has also said") or a comma ("Jamie Holt, managing
+# director of Holt & Vance, said"). The verb is a whole word (\b or whitespace after it),
+# lower case in the patterns without IGNORECASE. Per pattern of ATTRIBUTION_RES (its index):
+# its verbs, and whether a comma stands before them (else the end of a source).
+_TOLD_WORDS = frozenset("""said says told added noted stated announced wrote confirmed warned
+    insisted argued explained reported""".split())
+_SAY_WORDS = _TOLD_WORDS | frozenset("""claimed estimated show shows showed found tweeted posted
+    denied denies""".split())
+_THAT_WORDS = frozenset("""said says stated states noted notes added adds reported reports
+    announced announces confirmed confirms claimed claims alleged alleges estimated estimates
+    forecast forecasts predicted predicts projected projects cautioned cautions warned warns
+    suggested suggests found finds showed shows concluded concludes argued argues insisted
+    insists acknowledged acknowledges admitted admits""".split())
+_OBJECT_WORDS = frozenset("forecast forecasts predicted predicts projected estimated estimates "
+                          "estimate".split())
+_CLOSING_WORDS = frozenset("""estimates estimated forecast forecasts predicted predicts projected
+    projects cautioned cautions warned warns alleged alleges suggested suggests reported reports
+    announced claimed claims concluded believes""".split())
+_PLURAL_WORDS = frozenset("""say state note report announce confirm claim allege estimate predict
+    project caution warn suggest find show conclude argue insist acknowledge admit""".split())
+_TELLS_WORDS = frozenset("said says say told stated noted denied denies added".split()) \
+    | _THAT_WORDS | _PLURAL_WORDS | _OBJECT_WORDS
+TOLD_AFTER: Final[tuple[tuple[int, frozenset[str], bool], ...]] = (
+    (2, _SAY_WORDS, True),
+    (3, _SAY_WORDS | _THAT_WORDS | _OBJECT_WORDS, False),
+    (4, frozenset("said says stated show shows noted found estimated added claimed".split())
+     | _CLOSING_WORDS, False),
+    (5, frozenset("said says told noted stated added".split()) | _CLOSING_WORDS | _THAT_WORDS,
+     False),
+    (6, _SAY_WORDS, True),
+    (13, _TELLS_WORDS, False),
+    (14, _TELLS_WORDS | _CLOSING_WORDS, False),
+    (17, _TOLD_WORDS, True),
+)
+# Every verb of TOLD_AFTER.
+TOLD_VERBS: Final = frozenset().union(*(verbs for _, verbs, _ in TOLD_AFTER))
+# A bit above LEAD_BIT for each pattern of TOLD_AFTER (no substring sets it): attribution()
+# sets it where one of its verbs stands as the pattern needs in an ASCII sentence; like
+# LEAD_BIT, only in TRIED_NEEDS.
+_TOLD_BITS: Final = {i: LEAD_BIT << (k + 1) for k, (i, _, _) in enumerate(TOLD_AFTER)}
+TRIED_NEEDS: Final = tuple(need | (LEAD_BIT if i in LEAD_INDEXES else 0) | _TOLD_BITS.get(i, 0)
                            for i, need in enumerate(PATTERN_NEEDS))
+# (bit, the other needs of its pattern, its verbs, whether a comma stands before them)
+TOLD_GATES: Final = tuple((_TOLD_BITS[i], TRIED_NEEDS[i] & ~_TOLD_BITS[i], verbs, comma)
+                          for i, verbs, comma in TOLD_AFTER)

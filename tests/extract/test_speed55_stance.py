@@ -4,6 +4,7 @@ the reference): the same answers on the cases that matter and on hypothesis stri
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import pytest
@@ -25,10 +26,21 @@ from checker.extract.attribution_patterns import (
     HEAD_WORDS,
     LEAD_INDEXES,
     LEAD_WORDS_RE,
+    NAMED_AFTER,
+    NAMED_AT_START,
     NAMED_INDEX,
 )
 from checker.extract.cues import tokens
 from checker.textutil import fold, matches
+
+
+def _named_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """attribution._named_matches as it was (attribution() reads the same matches in its loop
+    now, round 56): ATTRIBUTION_RES[NAMED_INDEX].finditer(sentence) by its two patterns."""
+    first = NAMED_AT_START.match(sentence)
+    if first is not None:
+        yield first
+    yield from matches(NAMED_AFTER, sentence, 0 if first is None else first.end())
 
 
 @lru_cache(maxsize=64)
@@ -60,7 +72,7 @@ def _attribution_before(text: str, start: int, end: int) -> at.Attrib | None:
     closing: at.Attrib | None = None
     for pattern, from_source, twin, named in _tries_before(gates):
         for m in matches(twin, lower) if twin is not None else \
-                at._named_matches(sentence) if named else matches(pattern, sentence):
+                _named_matches(sentence) if named else matches(pattern, sentence):
             source = m.group("source").strip()
             if len(source) >= 2 and source.lower() not in at._NOT_SOURCES \
                     and not source.endswith(("'s", "\u2019s")):
