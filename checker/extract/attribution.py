@@ -17,7 +17,8 @@ from checker.extract.attribution_cues import PRONOUNS as _PRONOUNS
 from checker.extract.attribution_cues import SOURCE_BIT as _SOURCE_BIT
 from checker.extract.attribution_cues import TITLE_BIT as _TITLE_BIT
 from checker.extract.attribution_cues import TITLE_WORDS as _TITLE_WORDS
-from checker.extract.attribution_cues import TOLD_GATES as _TOLD_GATES
+from checker.extract.attribution_cues import TOLD_BITS_AFTER_COMMA as _TOLD_BITS_AFTER_COMMA
+from checker.extract.attribution_cues import TOLD_BITS_AFTER_SOURCE as _TOLD_BITS_AFTER_SOURCE
 from checker.extract.attribution_cues import TOLD_VERBS as _TOLD_VERBS
 from checker.extract.attribution_cues import TRIED_NEEDS as _TRIED_NEEDS
 from checker.extract.attribution_patterns import ATTRIBUTION_RES as ATTRIBUTION_RES
@@ -133,7 +134,7 @@ def attribution(text: str, start: int, end: int, folded: str | None = None,
                 gates &= ~_SOURCE_BIT
             elif _head_leads(lower):
                 gates |= _LEAD_BIT
-        gates |= _told_bits(gates, sentence, lower)
+        gates |= _told_bits(sentence, lower)
     best: Attrib | None = None
     closing: Attrib | None = None
     for pattern, from_source, twin, named in _tries(gates):
@@ -196,23 +197,18 @@ _SOURCE_ENDS: Final = _WORD_CHARS + "'.&)-"
 _BLANKS: Final = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
-def _told_bits(gates: int, sentence: str, lower: str) -> int:
-    """The bits of TOLD_GATES whose pattern, else tried with these gates, has one of its
-    verbs in the ASCII sentence as a whole word after blanks and the end of a source (or a
-    comma), as every match of it has: the patterns of a source and its verb were tried in
-    every sentence with a verb's substring anywhere ('"...," said Mei Beteis, a
-    spokesperson for Kucim Motors' tried "the ministry said" at each comma, 78,000
-    instructions)."""
+def _told_bits(sentence: str, lower: str) -> int:
+    """The bits of the patterns of attribution_cues.TOLD_AFTER that have one of their verbs
+    in the ASCII sentence as a whole word after blanks and the end of a source (or a comma),
+    as every match of theirs has: the patterns of a source and its verb were tried in every
+    sentence with a verb's substring anywhere ('"...," said Mei Beteis, a spokesperson for
+    Kucim Motors' tried "..., the ministry said" at each comma, 78,000 instructions)."""
     # Each such verb is a run of letters of the lower case text (cues.tokens, but for
     # "said's": one token where an apostrophe follows).
     words = frozenset(ascii_words(lower)) if "'" in sentence else tokens(sentence)
-    verbs = _TOLD_VERBS.intersection(words)
-    if not verbs:
-        return 0
-    after_source: set[str] = set()
-    after_comma: set[str] = set()
+    bits = 0
     n = len(lower)
-    for verb in verbs:
+    for verb in _TOLD_VERBS.intersection(words):
         at = lower.find(verb)
         while at >= 0:
             end = at + len(verb)
@@ -222,15 +218,10 @@ def _told_bits(gates: int, sentence: str, lower: str) -> int:
                     j -= 1
                 if 0 <= j < at - 1:
                     if lower[j] == ",":
-                        after_comma.add(verb)
+                        bits |= _TOLD_BITS_AFTER_COMMA[verb]
                     elif lower[j] in _SOURCE_ENDS:
-                        after_source.add(verb)
+                        bits |= _TOLD_BITS_AFTER_SOURCE[verb]
             at = lower.find(verb, at + 1)
-    bits = 0
-    for bit, needs, told, comma in _TOLD_GATES:
-        if gates & needs == needs and not told.isdisjoint(after_comma if comma
-                                                          else after_source):
-            bits |= bit
     return bits
 
 

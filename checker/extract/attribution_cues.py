@@ -156,9 +156,14 @@ TOLD_VERBS: Final = frozenset().union(*(verbs for _, verbs, _ in TOLD_AFTER))
 # A bit above LEAD_BIT for each pattern of TOLD_AFTER (no substring sets it): attribution()
 # sets it where one of its verbs stands as the pattern needs in an ASCII sentence; like
 # LEAD_BIT, only in TRIED_NEEDS.
-_TOLD_BITS: Final = {i: LEAD_BIT << (k + 1) for k, (i, _, _) in enumerate(TOLD_AFTER)}
-TRIED_NEEDS: Final = tuple(need | (LEAD_BIT if i in LEAD_INDEXES else 0) | _TOLD_BITS.get(i, 0)
+TOLD_BITS: Final = {i: LEAD_BIT << (k + 1) for k, (i, _, _) in enumerate(TOLD_AFTER)}
+TRIED_NEEDS: Final = tuple(need | (LEAD_BIT if i in LEAD_INDEXES else 0) | TOLD_BITS.get(i, 0)
                            for i, need in enumerate(PATTERN_NEEDS))
-# (bit, the other needs of its pattern, its verbs, whether a comma stands before them)
-TOLD_GATES: Final = tuple((_TOLD_BITS[i], TRIED_NEEDS[i] & ~_TOLD_BITS[i], verbs, comma)
-                          for i, verbs, comma in TOLD_AFTER)
+# Per verb of TOLD_AFTER, the bits of its patterns told after the end of a source and of
+# those told after a comma (a verb's bits found in a sentence are set in one look-up each).
+TOLD_BITS_AFTER_SOURCE: Final = {verb: sum(TOLD_BITS[i] for i, verbs, comma in TOLD_AFTER
+                                           if verb in verbs and not comma)
+                                 for verb in TOLD_VERBS}
+TOLD_BITS_AFTER_COMMA: Final = {verb: sum(TOLD_BITS[i] for i, verbs, comma in TOLD_AFTER
+                                          if verb in verbs and comma)
+                                for verb in TOLD_VERBS}

@@ -296,16 +296,43 @@ def _future_text(folded: str) -> str | None:
         lower = folded.lower()
         if " is to " not in lower and " are to " not in lower:
             return None
+    text = folded
     if "did" in toks or "didn't" in toks or "had" in toks or "hadn't" in toks:
         # "The IMD did NOT forecast a recovery": a past act of forecasting, checkable.
-        folded = _PAST_FORECAST_RE.sub(_spaced, folded)
-    if "would" in toks:
+        text = _PAST_FORECAST_RE.sub(_spaced, text)
+    if "would" in toks and _may_plan_after(text, toks, text is folded):
         # A plan told in a clause that says why or when ("Brent gained 1.2% on Tuesday after
         # Opec+ said it would cut output": a review, planned and dated the next Tuesday).
-        folded = _SUBORDINATE_PLAN_RE.sub(_spaced, folded)
+        text = _SUBORDINATE_PLAN_RE.sub(_spaced, text)
     if "forecast" in toks or "forecasts" in toks:
-        folded = _NOUN_FORECAST_RE.sub(_spaced, folded)
-    return folded
+        text = _NOUN_FORECAST_RE.sub(_spaced, text)
+    return text
+
+
+_SUBORDINATE_PLAN_TWIN: Final = must_lower_twin(_SUBORDINATE_PLAN_RE)
+# The verbs of _SUBORDINATE_PLAN_RE, each between blanks in its matches.
+_PLAN_TELLING: Final = frozenset({"said", "says", "announced", "confirmed"})
+
+
+def _may_plan_after(text: str, toks: frozenset[str], unchanged: bool) -> bool:
+    """Whether _SUBORDINATE_PLAN_RE may find a plan in the text (`toks` its tokens when
+    `unchanged`): in ASCII text, only where its twin finds one in the lower case, and one of
+    its verbs is a token (blanks on both sides of it). Its substitution, set up and run
+    case-blind over the sentence, found none in 300 bench sentences of "would"."""
+    if not text.isascii():
+        return True
+    if unchanged and _PLAN_TELLING.isdisjoint(toks):
+        return False
+    return _SUBORDINATE_PLAN_TWIN.search(text.lower()) is not None
+
+
+# Words FUTURE_RE finds wherever one is a token of an ASCII text without "_" (its
+# "\b(?:will|...)\b": a token's neighbours are neither letters nor digits, nor "'" and a
+# letter); and phrases it finds wherever one is in the lower case text, blanks around it.
+_SURE_FUTURE_WORDS: Final = frozenset({"will", "shall", "expect", "expects", "forecast",
+                                       "forecasts", "upcoming", "envision", "envisions",
+                                       "envisage", "envisages"})
+_SURE_FUTURE_PHRASES: Final = (" plans to ", " plan to ", " scheduled to ")
 
 
 def future_of_folded(folded: str) -> bool:
@@ -315,7 +342,16 @@ def future_of_folded(folded: str) -> bool:
     if text is None:
         return False
     if text.isascii():
-        return _FUTURE_LOWER_RE.search(text.lower()) is not None
+        # A sure word or phrase (most plans: "will" in 280 of the 722 bench sentences with a
+        # cue) spares the pattern's search of the sentence, ~12,000 instructions.
+        if text is folded and "_" not in text \
+                and not _SURE_FUTURE_WORDS.isdisjoint(tokens(text)):
+            return True
+        lower = text.lower()
+        for phrase in _SURE_FUTURE_PHRASES:  # a loop, not any() over a generator
+            if phrase in lower:
+                return True
+        return _FUTURE_LOWER_RE.search(lower) is not None
     return FUTURE_RE.search(text) is not None
 
 

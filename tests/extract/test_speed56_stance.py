@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import attribution as at
-from checker.extract.attribution_cues import TOLD_AFTER, TOLD_GATES, TOLD_VERBS, TRIED_NEEDS
+from checker.extract import cues, stance
+from checker.extract.attribution_cues import TOLD_AFTER, TOLD_BITS, TOLD_VERBS, TRIED_NEEDS
 from checker.extract.attribution_patterns import (
     ATTRIBUTION_RES,
     HEAD_WORDS,
@@ -22,9 +23,10 @@ from checker.extract.attribution_patterns import (
     NAMED_INDEX,
 )
 from checker.extract.cues import tokens
+from checker.nlp import ascii_words
 from checker.textutil import fold, matches
 
-_TOLD_MASK = sum(bit for bit, _, _, _ in TOLD_GATES)
+_TOLD_MASK = sum(TOLD_BITS.values())
 
 
 def _named_matches(sentence: str) -> Iterator[re.Match[str]]:
@@ -39,7 +41,7 @@ def _named_matches(sentence: str) -> Iterator[re.Match[str]]:
 @lru_cache(maxsize=4096)
 def _tries_before(gates: int) -> tuple[tuple[re.Pattern[str], bool, re.Pattern[str] | None,
                                              bool], ...]:
-    """attribution._tries before the verbs' gates (TOLD_GATES)."""
+    """attribution._tries before the verbs' gates (TOLD_BITS)."""
     return tuple((pattern, from_source, twin if gates != -1 else None, i == NAMED_INDEX)
                  for i, ((pattern, from_source), need, twin) in enumerate(zip(
                      ATTRIBUTION_RES, TRIED_NEEDS, at._ATTRIBUTION_TWINS, strict=True))
@@ -125,10 +127,10 @@ def _told_gates_hold(text: str) -> None:
     """Wherever a pattern of TOLD_AFTER matches an ASCII text, its bit is set."""
     if not text.isascii():
         return
-    bits = at._told_bits(-1, text, text.lower())
-    for k, (i, _, _) in enumerate(TOLD_AFTER):
+    bits = at._told_bits(text, text.lower())
+    for i, _, _ in TOLD_AFTER:
         if _pattern_finds(i, text):
-            assert bits & TOLD_GATES[k][0], (i, text)
+            assert bits & TOLD_BITS[i], (i, text)
 
 
 _CASES = [
@@ -171,7 +173,7 @@ def test_attribution_as_before(text: str) -> None:
 def test_told_gates_turn_some_away() -> None:
     # The first case's commas and quote try none of the verb patterns; the table holds
     # matches of each.
-    assert at._told_bits(-1, _CASES[0], _CASES[0].lower()) & TOLD_GATES[2][0] == 0
+    assert at._told_bits(_CASES[0], _CASES[0].lower()) & TOLD_BITS[2] == 0
     found = {i for text in _CASES for i, _, _ in TOLD_AFTER if _pattern_finds(i, text)}
     assert found >= {2, 3, 4, 5, 6, 13, 14, 17}
 
@@ -224,3 +226,151 @@ def test_told_after_holds_every_verb_of_its_pattern(i: int, verbs: frozenset[str
     taken = {w for w in _PATTERN_WORDS if any(_pattern_finds(i, f.format(w)) for f in frames)}
     assert taken and taken <= verbs
     assert "said" in verbs or i == 4 and "said" in taken
+
+
+# Pattern 0 ("according to") as it opened before: a (?=a) hint and \b before its literal.
+_ACCORDING_BEFORE = re.compile(
+    r"(?=a)\baccording\s+to\s+(?P<source>[^,.;:\"]{2,80}?)"
+    r"(?=\s*(?:[,.;:\"]|$|\s+(?:which|who|that|in\s+a|as|can|is|was)\b))", re.IGNORECASE)
+_ACCORDING_CASES = ["according to the IMF.", "According to SIPRI, exports rose.",
+                    "xaccording to the IMF.", "_according to the IMF.", "9according to x y.",
+                    "\u0130according to x y.", "ACCORD\u0130NG TO THE \u0130MF.",
+                    "accord\u0131ng to the IMF, which", "(according to data from the ONS)",
+                    "according  to\tthe ministry: ", "Sales rose according to it."]
+_ACCORDING_TEXT = st.lists(st.sampled_from(
+    ["according", "ACCORDING", "Accord\u0130ng", "accord\u0131ng", "to", "TO", " ", "  ", "\t",
+     "\n", "x", "_", "9", ",", ".", ";", ":", '"', "the IMF", "which", "who", "in a", "as",
+     "\u017f", "\u212a", "\u00e9", "-", "'"]), max_size=14).map("".join)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int, int]]:
+    return [m.span() + m.span("source") for m in pattern.finditer(text)]
+
+
+def _according_as_before(text: str) -> None:
+    assert _spans(ATTRIBUTION_RES[0][0], text) == _spans(_ACCORDING_BEFORE, text)
+    if text.isascii():
+        lower = text.lower()
+        assert _spans(at._ATTRIBUTION_TWINS[0], lower) == _spans(_ACCORDING_BEFORE, lower)
+
+
+@pytest.mark.parametrize("text", _ACCORDING_CASES)
+def test_according_as_before(text: str) -> None:
+    _according_as_before(text)
+
+
+def test_according_cases_find_some() -> None:
+    assert sum(bool(_spans(_ACCORDING_BEFORE, text)) for text in _ACCORDING_CASES) >= 6
+
+
+@settings(max_examples=500)
+@given(_ACCORDING_TEXT)
+def test_according_as_before_any_text(text: str) -> None:
+    _according_as_before(text)
+
+
+def _future_text_before(folded: str) -> str | None:
+    """The sentence with the words that look like a plan but are none ("did not forecast",
+    "its profit forecast") blanked out, offsets kept; None when it has no future cue."""
+    toks = tokens(folded)
+    if stance._FUTURE_WORDS.isdisjoint(toks) and not (
+            "'" in folded and any(t.endswith("'ll") for t in toks)):
+        lower = folded.lower()
+        if " is to " not in lower and " are to " not in lower:
+            return None
+    if "did" in toks or "didn't" in toks or "had" in toks or "hadn't" in toks:
+        # "The IMD did NOT forecast a recovery": a past act of forecasting, checkable.
+        folded = stance._PAST_FORECAST_RE.sub(stance._spaced, folded)
+    if "would" in toks:
+        # A plan told in a clause that says why or when ("Brent gained 1.2% on Tuesday after
+        # Opec+ said it would cut output": a review, planned and dated the next Tuesday).
+        folded = stance._SUBORDINATE_PLAN_RE.sub(stance._spaced, folded)
+    if "forecast" in toks or "forecasts" in toks:
+        folded = stance._NOUN_FORECAST_RE.sub(stance._spaced, folded)
+    return folded
+
+
+def _future_of_folded_before(folded: str) -> bool:
+    """is_future of a sentence already folded (a slice of a folded document): not folded
+    again."""
+    text = _future_text_before(folded)
+    if text is None:
+        return False
+    if text.isascii():
+        return stance._FUTURE_LOWER_RE.search(text.lower()) is not None
+    return stance.FUTURE_RE.search(text) is not None
+
+
+_FUTURE_CASES = [
+    "The plant will open in 2027.", "The plant_will open in 2027.", "It will_open.",
+    "Acme plans to open 40 stores.", "Acme plans  to open.", "Acme's plans to open.",
+    "The launch is scheduled to take place in May.", "Growth was lower than forecast.",
+    "The IMD did not forecast a recovery.", "The IMD forecasts a recovery.",
+    "Its profit forecast was cut.", "Prices rose after Opec+ said it would cut output.",
+    "Prices rose after Opec+ said it would have cut output.", "Acme said it would cut jobs.",
+    "He said'did not forecast that it would", "x'will go", "will's", "won't go",
+    "They'll go.", "The upcoming vote.", "Next year it rises.", "The target is for 92%.",
+    "The \u0130MF w\u0131ll go.", "\u017fhall we go", "It is to close.", "It expects 3%.",
+    "The 5will be", "It will5 be", "WILL IT", "He had forecast 3%.", "as Acme said X would go",
+    "Prices rose after Acme says it would cut output.", "as Acme announced it would go.",
+    "when Acme confirmed that it would go.", "while Acme said it would go.",
+    "Acme plans tomorrow.", "We plan tours.", "It was scheduled today.", "plans to",
+]
+_FUTURE_PARTS = ["will", "WILL", "shall", "would", "said", "says", "announced", "after", "as",
+                 "when", "it", "Acme", "plans", "plan", "to", "scheduled", "forecast",
+                 "forecasts", "its", "profit", "did", "not", "had", "expect", "expects",
+                 "upcoming", "envisages", "next", "year", "is", "set", "due", "cut", "have",
+                 "be", "'ll", "'", "_", "5", ",", ".", " ", "  ", "\t", "\u0131", "\u0130",
+                 "\u017f", "\u212a", "won't"]
+
+
+def _future_as_before(text: str) -> None:
+    assert stance.future_of_folded(text) == _future_of_folded_before(text), text
+    before = _future_text_before(text)
+    assert stance._future_text(text) == before, text
+    for lo, hi in ((0, len(text)), (0, len(text) // 2), (len(text) // 3, len(text))):
+        found = before is not None and any(
+            m.start() < hi and m.end() > lo
+            for m in (stance._FUTURE_LOWER_RE.finditer(before.lower()) if before.isascii()
+                      else stance.FUTURE_RE.finditer(before)))
+        assert stance.future_within(text, 0, len(text), lo, hi) == found, text
+
+
+@pytest.mark.parametrize("text", _FUTURE_CASES)
+def test_future_as_before(text: str) -> None:
+    _future_as_before(text)
+
+
+def test_future_cases_plan_some() -> None:
+    assert sum(map(_future_of_folded_before, _FUTURE_CASES)) >= 12
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_FUTURE_PARTS), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(_FUTURE_PARTS), max_size=12).map("".join))
+def test_future_as_before_any_text(spaced: str, joined: str) -> None:
+    _future_as_before(spaced)
+    _future_as_before(joined)
+    _future_as_before(spaced.capitalize())
+
+
+def _tokens_before(text: str) -> frozenset[str]:
+    """cues.tokens as it was: read in the lower case text."""
+    lower = text.lower()
+    if "'" in lower:
+        return frozenset(cues._TOKEN_RE.findall(lower))
+    if lower.isascii():
+        return frozenset(ascii_words(lower))
+    return frozenset(cues._RUN_RE.findall(lower))
+
+
+@pytest.mark.parametrize("text", ["The \u212aelvin", "\u212a", "\u0130stanbul", "A'B", "x",
+                                  "ABC def", "It's", "\u212a'\u212a", "\u00e9t\u00e9 DU", ""])
+def test_tokens_as_before(text: str) -> None:
+    assert cues.tokens.__wrapped__(text) == _tokens_before(text)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aZkK'\u212a\u0130\u0131\u017f\u00e9 9_-.\t", max_size=30))
+def test_tokens_as_before_any_text(text: str) -> None:
+    assert cues.tokens.__wrapped__(text) == _tokens_before(text)
