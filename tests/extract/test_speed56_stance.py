@@ -374,3 +374,115 @@ def test_tokens_as_before(text: str) -> None:
 @given(st.text(alphabet="aZkK'\u212a\u0130\u0131\u017f\u00e9 9_-.\t", max_size=30))
 def test_tokens_as_before_any_text(text: str) -> None:
     assert cues.tokens.__wrapped__(text) == _tokens_before(text)
+
+
+def _hedged_before(folded: str) -> bool:
+    """Whether stance.HEDGE_RE.search(folded) finds a hedge."""
+    if not folded.isascii():
+        return stance.HEDGE_RE.search(folded) is not None
+    # Its branches but the case-sensitive "may" in the lower case text, or that "may".
+    return stance._MAY_RE.search(folded) is not None or \
+        stance._HEDGE_LOWER_RE.search(folded.lower()) is not None
+
+
+_HEDGE_CASES = ["Acme said 3 died.", "He is said to be ill.", "He is said  to\tbe ill.",
+                "He is Said To Be ill.", "He is said_to be ill.", "x_said to be", "Xsaid to be",
+                "Xsaid to be, he said.", "9said to be, he said.",
+                "He said to bed.", "It may rise, he said.", "In May, he said.", "may's said",
+                "He said's to be", "Acme said it could rise.", "Acme said it_could rise.",
+                "Profits likely rose.", "He said they seem to agree.", "it is believed to be",
+                "claims that it said", "He thought to be said", "said to be", "The said tobe",
+                "\u0130t m\u0131ght r\u0131se, he said.", "Sales, claiming that he said"]
+_HEDGE_PARTS = ["said", "Said", "SAID", "to", "be", "bed", "may", "May", "could", "likely",
+                "seem", "seems", "claims", "that", "claiming", "believed", "thought", "it", "he",
+                "estimated", "'", "_", ",", ".", " ", "  ", "\t", "\n", "'s", "x", "9",
+                "\u0131", "\u017f", "\u212a"]
+
+
+def _hedged_as_before(text: str) -> None:
+    assert stance._hedged(text) == _hedged_before(text), text
+    assert stance._hedged(text, tokens(text)) == _hedged_before(text), text
+
+
+@pytest.mark.parametrize("text", _HEDGE_CASES)
+def test_hedged_as_before(text: str) -> None:
+    _hedged_as_before(text)
+
+
+def test_hedge_cases_hedge_some() -> None:
+    assert 6 <= sum(map(_hedged_before, _HEDGE_CASES)) <= len(_HEDGE_CASES) - 6
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_HEDGE_PARTS), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(_HEDGE_PARTS), max_size=12).map("".join))
+def test_hedged_as_before_any_text(spaced: str, joined: str) -> None:
+    _hedged_as_before(spaced)
+    _hedged_as_before(joined)
+
+
+def _polarity_before(sentence: str, folded: str | None = None) -> str:
+    """`negative` when the sentence negates its fact ("NOT", "never", "no longer");
+    `folded` is fold(sentence), when the caller has it."""
+    folded = fold(sentence) if folded is None else folded
+    toks = tokens(folded)
+    # A token ending in "n't" holds an apostrophe: most sentences have none to scan for.
+    if stance._NEGATION_WORDS.isdisjoint(toks) and not (
+            "'" in folded and any(t.endswith("n't") for t in toks)):
+        return "positive"
+    # ASCII text: the lower-case twins in the lower-case text find the same spans.
+    twins = folded.isascii()
+    text = folded.lower() if twins else folded
+    text = (stance._NOT_NEGATING_TWIN if twins else stance._NOT_NEGATING_RE).sub(" ", text)
+    if "," in text:
+        text = stance._SIDE_CLAUSE_RE.sub(" ", text)  # an aside's negators are its own
+    found = list((stance._NEGATION_TWIN if twins else stance.NEGATION_RE).finditer(text))
+    breaks = stance._CLAUSE_BREAK_TWIN if twins else stance._CLAUSE_BREAK_RE
+    if any(stance._undone(denial, found, text, breaks) for denial in found
+           if denial.group(0).lower().startswith("den")):
+        return "positive"  # "Beijing denied that it had not paid": the denial undoes the "not"
+    return "negative" if found else "positive"
+
+
+_NEGATION_CASES = ["it did not rise", "it didn't rise", "no longer a member", "not only x",
+                   "he denied that it had not paid", "was denied entry", "denies receiving",
+                   "ruled out joining a government", "ruled out of the match", "has yet to pay",
+                   "yet to pay", "none of them", "nobody came, nor did x", "no doubt", "no x",
+                   "without a tender", "cannot go", "it is false that x", "failed to pay",
+                   "can't won't shouldn't", "not_x no_y", "x'not y'no", "nothing nowhere never",
+                   "no  more than 3", "he denied the village had fallen", "denied bail to men",
+                   "knot snot cannotx denyx", "notnot", "n't", "no'n't x", "yet'n't", "no\tx",
+                   "neither x nor y"]
+_NEGATION_PARTS = ["not", "no", "n't", "never", "nor", "none", "nobody", "nothing", "nowhere",
+                   "neither", "cannot", "without", "false", "that", "untrue", "failed", "fails",
+                   "to", "ruled", "rules", "ruling", "out", "of", "joining", "denied", "denies",
+                   "deny", "the", "reports", "a", "media", "having", "was", "is", "who", "had",
+                   "has", "yet", "remains", "been", "fallen", "longer", "doubt", "more", "than",
+                   "x", "k", "_", "'", ",", " ", "  ", "\t", "9", "can", "did"]
+
+
+def _negation_key(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in stance._NEGATION_TWIN.finditer(text)]
+
+
+def _negations_as_before(text: str) -> None:
+    lower = text.lower()
+    assert [m.span() for m in stance._negations(lower)] == _negation_key(lower), lower
+    assert stance.polarity(text) == _polarity_before(text), text
+
+
+@pytest.mark.parametrize("text", _NEGATION_CASES)
+def test_negations_as_before(text: str) -> None:
+    _negations_as_before(text)
+
+
+def test_negation_cases_negate_some() -> None:
+    assert sum(bool(_negation_key(text)) for text in _NEGATION_CASES) >= 20
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_NEGATION_PARTS), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(_NEGATION_PARTS), max_size=12).map("".join))
+def test_negations_as_before_any_text(spaced: str, joined: str) -> None:
+    _negations_as_before(spaced)
+    _negations_as_before(joined)
