@@ -86,6 +86,13 @@ _BITS: Final[bytes] = b"".join(_BYTE_BITS.translate(bytes(range(n, 256)) + bytes
 def _char_bits(text: str) -> int:
     """The characters of text as bits of an int: bit (code % 32) for each."""
     bits = 0
+    data = text.encode()
+    if len(data) == len(text):
+        # ASCII (a byte a character): the codes read from its bytes as ints, not a string
+        # of one character made and its ord() taken for each.
+        for k in range(len(data)):
+            bits |= 1 << (data[k] & 31)
+        return bits
     for ch in text:
         bits |= 1 << (ord(ch) & 31)
     return bits
@@ -119,10 +126,11 @@ class Lexicon:
     # _choice_keys order (see _near_choices).
     _near: dict[tuple[int, float], list[str]] = field(default_factory=dict)
     # Each choice's characters as bits (`_char_bits`), built with the choices; and for each
-    # _near key, its choices with their bits and the most bits they may differ in (_fuzzy).
+    # query length, its near choices, their bits and the most bits they may differ in, as
+    # parallel lists (_reachable), at the threshold _rows_threshold.
     _choice_bits: dict[str, int] = field(default_factory=dict)
-    _near_bits: dict[tuple[int, float], list[tuple[str, int, int]]] = field(
-        default_factory=dict)
+    _rows: dict[int, tuple[list[str], list[int], list[int]]] = field(default_factory=dict)
+    _rows_threshold: float = -1.0
     _resolved: dict[str, str | None] = field(default_factory=dict)
     _looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     _ids: dict[str, str] = field(default_factory=dict)
@@ -370,7 +378,7 @@ class Lexicon:
             self._choice_keys = list(self._choices)  # built once, not per unknown name
             self._choice_bits = {c: _char_bits(c) for c in self._choice_keys}
             self._near.clear()
-            self._near_bits.clear()
+            self._rows.clear()
         choices = self._choices
         near = self._reachable(query)
         if not near:
@@ -414,20 +422,26 @@ class Lexicon:
         queries are left with none, and extractOne (21 K instructions a call) is not called.
         """
         size = len(query)
-        key = (size, self.fuzzy_threshold)
-        rows = self._near_bits.get(key)
+        # Rows by the length alone (an int's hash, not a tuple's with a float's), dropped
+        # when the threshold changes.
+        if self._rows_threshold != self.fuzzy_threshold:
+            self._rows.clear()
+            self._rows_threshold = self.fuzzy_threshold
+        rows = self._rows.get(size)
         if rows is None:
             slack = 1 - self.fuzzy_threshold
+            near = self._near_choices(size)
             # (a count of bits is whole: at most the bound is at most its whole part)
-            rows = self._near_bits[key] = [
-                (c, self._choice_bits[c], int(slack * (len(c) + size) + 1))
-                for c in self._near_choices(size)]
+            rows = self._rows[size] = (near, [self._choice_bits[c] for c in near],
+                                       [int(slack * (len(c) + size) + 1) for c in near])
+        choices, held, most = rows
         bits = _char_bits(query)
         out: list[str] = []
-        for choice, held, most in rows:
-            diff = bits ^ held
-            if _BITS[diff & 65535] + _BITS[diff >> 16] <= most:
-                out.append(choice)
+        # Parallel lists read by index: no tuple unpacked for each choice.
+        for k in range(len(choices)):
+            diff = bits ^ held[k]
+            if _BITS[diff & 65535] + _BITS[diff >> 16] <= most[k]:
+                out.append(choices[k])
         return out
 
     def ancestors(self, entity_id: str) -> list[str]:

@@ -79,9 +79,6 @@ SENTENCE_ENDS: Final = ".!?:\n\r"
 # tests/extract/test_regex_rewrites.py checks both find the same names.
 MID_NAME_PLAIN: Final = r"(?<=[a-z0-9,;] )[A-Z][\w'\u2019-]*"
 _MID_NAME_RE: Final = rx.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*")
-# ... found from the space before it, the word its group: the engine skips to the spaces
-# by itself, faster than to a class of capitals (a fifth less; tests/test_speed52_names.py).
-_SPACED_MID_NAME_RE: Final = rx.compile(r" ([A-Z](?<=[a-z0-9,;] [A-Z])[\w'\u2019-]*)")
 
 
 _LOWER_WORD_RE: Final = rx.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*")
@@ -94,9 +91,7 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     """Capitalised words that appear after a lower-case word: names, not sentence starts.
     A word the page writes in lower case as often is an ordinary one that a headline or
     a programme's name capitalised ("Voter Turnout Falls" over "turnout fell")."""
-    # Counted in C (Counter over the words found), not a dict updated a word at a time.
-    # (Typed: its words' lower() a compiled call, not a method looked up on each.)
-    found: Counter[str] = Counter(_SPACED_MID_NAME_RE.findall(text))
+    found = mid_capitals(text)
     for word in _STAMPED_WORD_RE.findall(text) if has_clock(text) else ():  # "10:42 ..."
         if found.get(word, 0) > 1:
             found[word] -= 1
@@ -110,9 +105,10 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     # counted as before (its characters need not all be word characters).
     lower: Counter[str] | None = None
     names = []
+    plain = text.isascii()  # (then so is each word: no isascii() called on each)
     for word, n in found.items():
         low = word.lower()
-        if low.isascii():
+        if plain or low.isascii():
             seen = lower_word_count(text, low, n)
         else:
             if lower is None:
@@ -121,6 +117,48 @@ def mid_sentence_names(text: str) -> frozenset[str]:
         if seen < n:
             names.append(word)
     return frozenset(names)
+
+
+# The bytes of text.encode("ascii", "replace") (one "?" a character outside ASCII) as what
+# _MID_NAME_RE reads of them: "a" what may stand before the space ([a-z0-9,;]), " " the
+# space, "A" a capital; and as a name's characters ([\w'\u2019-]): "w" one, " " none, "?"
+# unsure (a "?" or a character outside ASCII, a letter or not).
+_BEFORE_SPACE: Final = b"abcdefghijklmnopqrstuvwxyz0123456789,;"
+_MID_SHAPES: Final = b"".join(b"a" if c in _BEFORE_SPACE else b" " if c == 32 else
+                              b"A" if 65 <= c <= 90 else b"." for c in range(256))
+_WORD_SHAPES: Final = b"".join(b"?" if c == 63 else b"w" if chr(c).isalnum() and c < 128
+                               or c in b"_'-" else b" " for c in range(256))
+# A capital's word where _WORD_SHAPES is unsure: as the pattern reads it.
+_MID_WORD_RE: Final = rx.compile(r"[A-Z][\w'\u2019-]*")
+
+
+def mid_capitals(text: str) -> dict[str, int]:
+    """How often each of _MID_NAME_RE's words is in text (a capital after a space after
+    [a-z0-9,;], and its word): found by str.find in two byte translations of the text, a
+    byte a character, not by a regex tried at every space, its findall and a Counter
+    (tests/test_speed56_names.py)."""
+    raw = text.encode("ascii", "replace")
+    shapes = raw.translate(_MID_SHAPES).decode()
+    found: dict[str, int] = {}
+    at = shapes.find("a A")
+    if at < 0:
+        return found
+    ends = raw.translate(_WORD_SHAPES).decode()
+    size = len(text)
+    while at >= 0:
+        start = at + 2
+        end = ends.find(" ", start)
+        if end < 0:
+            end = size
+        if ends.find("?", start, end) >= 0:
+            word = _MID_WORD_RE.match(text, start)
+            end = word.end() if word is not None else end
+        name = text[start:end]
+        found[name] = found.get(name, 0) + 1
+        # The next capital's space comes after the word; the character before it may be
+        # the word's last.
+        at = shapes.find("a A", end - 1)
+    return found
 
 
 def has_clock(text: str) -> bool:
