@@ -19,6 +19,7 @@ from checker.nlp import (
     ASCII_TOKEN_SPLIT_RE,
     AUXILIARIES,
     MATCH_TOKEN_RE,
+    TOKEN_SPLIT_RE,
     ascii_lower_words,
     ascii_runs,
     ascii_tokens,
@@ -63,6 +64,19 @@ _KEYED_CHARS_RE: Final = rx.compile("['\u2019\u2018\u02bc&]")
 _INITIALISM_RE: Final = rx.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
+# Characters outside ASCII that no match token holds (\W, no apostrophe of MATCH_TOKEN_RE,
+# not "&"): a space in the place of one leaves the tokens and their places as they were.
+_GAP_CHARS: Final = "\u201c\u201d\u00a9\u2014\u2013\u00a0\u2026\u00ab\u00bb\u00b0\u00ae\u2122"
+
+
+def _spaced_gaps(text: str) -> str:
+    """text with each of _GAP_CHARS a space."""
+    for ch in _GAP_CHARS:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
 def phrase_stems(text: str) -> tuple[str, ...]:
     """Stems of a phrase with auxiliaries and articles removed."""
     out = []
@@ -81,6 +95,9 @@ def phrase_stems(text: str) -> tuple[str, ...]:
 _BYTE_BITS: Final = bytes(bin(n).count("1") for n in range(256))
 _BITS: Final[bytes] = b"".join(_BYTE_BITS.translate(bytes(range(n, 256)) + bytes(n))
                                for n in _BYTE_BITS)
+
+
+_NO_SECONDS: Final[set[str]] = set()
 
 
 def _char_bits(text: str) -> int:
@@ -119,6 +136,9 @@ class Lexicon:
     # Lower-cased first token -> the lengths (longest first) of the aliases starting with it:
     # most tokens start no alias, and the others try only the lengths that exist.
     _starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # ... and the lower-case second tokens of its aliases of two tokens or more: a longer
+    # key is looked up only when the next token is one (most are not).
+    _seconds: dict[str, set[str]] = field(default_factory=dict)
     _phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _choices: dict[str, str] | None = None
     _choice_keys: list[str] = field(default_factory=list)
@@ -176,6 +196,8 @@ class Lexicon:
         first = key[0].lower()
         self._starts[first] = tuple(sorted({*self._starts.get(first, ()), len(key)},
                                            reverse=True))
+        if len(key) > 1:
+            self._seconds.setdefault(first, set()).update((key[1], key[1].lower()))
         self._choices = None
         self._resolved.clear()
         self._looked_up.clear()
@@ -227,8 +249,12 @@ class Lexicon:
                 free = i + length
         found.extend(unknown_names(text, words, starts, ends, taken,
                                    start if body is None else body, names_vocab, self.resolve))
-        if len(found) > 1:  # (a call with a key for none or one is the same list)
-            found.sort(key=START)
+        # (A stable sort of names already in order of their starts, such as those of a
+        # sentence with no known name or no unknown one, is the same list: not called.)
+        for k in range(1, len(found)):
+            if found[k][1] < found[k - 1][1]:  # (the starts)
+                found.sort(key=START)
+                break
         return found
 
     def _team_name_follows(self, text: str, words: list[str], starts: list[int],
@@ -276,6 +302,13 @@ class Lexicon:
         # each part starts and ends (parts 0, 1, 2, ...: gap, word, gap, ...).
         part = text if start == 0 and end is None else text[start:end]
         splitter = token_split_re(part)
+        if splitter is TOKEN_SPLIT_RE:
+            # Outside ASCII only by quotes, dashes or signs between the words (most such
+            # sentences): the same words in the text with spaces there, read as ASCII.
+            plain = _spaced_gaps(part)
+            if plain.isascii():
+                part = plain
+                splitter = token_split_re(part)
         if splitter is ASCII_RUN_SPLIT_RE:
             # ASCII text with no "'" nor "&" (most): its runs by str methods, not the regex
             # (2.5% of extraction's instructions); none of _KEYED_CHARS_RE's characters
@@ -308,12 +341,20 @@ class Lexicon:
         self, lower: list[str], cased: list[str], i: int
     ) -> tuple[int, tuple[str, str]] | None:
         room = len(lower) - i
+        seconds: set[str] | None = None
         for length in self._starts.get(lower[i], ()):
             if length > room:
                 continue
-            # A one-word key looked up by the word (most aliases are one word).
-            hit = (self._ci1.get(lower[i]) or self._cs1.get(cased[i])) if length == 1 \
-                else self._ci.get(tuple(lower[i:i + length])) or self._cs.get(
+            if length == 1:
+                # A one-word key looked up by the word (most aliases are one word).
+                hit = self._ci1.get(lower[i]) or self._cs1.get(cased[i])
+            else:
+                # (a key's tokens are the words: its second is the next word's lower case)
+                if seconds is None:
+                    seconds = self._seconds.get(lower[i], _NO_SECONDS)
+                if lower[i + 1] not in seconds:
+                    continue
+                hit = self._ci.get(tuple(lower[i:i + length])) or self._cs.get(
                     tuple(cased[i:i + length]))
             if hit:
                 return length, hit
@@ -339,7 +380,8 @@ class Lexicon:
             # (token_key changes only an apostrophe's word or "&"): str methods, not the
             # regex and a call of token_key for each word (0.6% of extraction).
             words = ascii_words(name)
-            key = tuple(ascii_lower_words(name))
+            # (a name has a few words: str.lower on each, not a second translation of it)
+            key = tuple([word.lower() for word in words])
             hit = self._lookup(name, words, key, False)
         else:
             words = MATCH_TOKEN_RE.findall(fold(name))  # the texts of match_tokens

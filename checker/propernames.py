@@ -119,14 +119,14 @@ def mid_sentence_names(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-# The bytes of text.encode("ascii", "replace") (one "?" a character outside ASCII) as what
-# _MID_NAME_RE reads of them: "a" what may stand before the space ([a-z0-9,;]), " " the
-# space, "A" a capital; and as a name's characters ([\w'\u2019-]): "w" one, " " none, "?"
-# unsure (a "?" or a character outside ASCII, a letter or not).
+# The bytes of text.encode("latin-1", "replace") (a byte a character: "?" for one past
+# Latin-1) as what _MID_NAME_RE reads of them: "a" what may stand before the space
+# ([a-z0-9,;]), " " the space, "A" a capital; and as a name's characters ([\w'\u2019-]): "w"
+# one, " " none, "?" unsure (a "?" or a character outside ASCII, a letter or not).
 _BEFORE_SPACE: Final = b"abcdefghijklmnopqrstuvwxyz0123456789,;"
 _MID_SHAPES: Final = b"".join(b"a" if c in _BEFORE_SPACE else b" " if c == 32 else
                               b"A" if 65 <= c <= 90 else b"." for c in range(256))
-_WORD_SHAPES: Final = b"".join(b"?" if c == 63 else b"w" if chr(c).isalnum() and c < 128
+_WORD_SHAPES: Final = b"".join(b"?" if c == 63 or c > 127 else b"w" if chr(c).isalnum()
                                or c in b"_'-" else b" " for c in range(256))
 # A capital's word where _WORD_SHAPES is unsure: as the pattern reads it.
 _MID_WORD_RE: Final = rx.compile(r"[A-Z][\w'\u2019-]*")
@@ -137,20 +137,22 @@ def mid_capitals(text: str) -> dict[str, int]:
     [a-z0-9,;], and its word): found by str.find in two byte translations of the text, a
     byte a character, not by a regex tried at every space, its findall and a Counter
     (tests/test_speed56_names.py)."""
-    raw = text.encode("ascii", "replace")
+    # (Latin-1: a string of one byte a character, ASCII or not, is copied as it is.)
+    raw = text.encode("latin-1", "replace")
     shapes = raw.translate(_MID_SHAPES).decode()
     found: dict[str, int] = {}
     at = shapes.find("a A")
     if at < 0:
         return found
     ends = raw.translate(_WORD_SHAPES).decode()
+    unsure = ends.find("?") >= 0  # (else no word is searched for one)
     size = len(text)
     while at >= 0:
         start = at + 2
         end = ends.find(" ", start)
         if end < 0:
             end = size
-        if ends.find("?", start, end) >= 0:
+        if unsure and ends.find("?", start, end) >= 0:
             word = _MID_WORD_RE.match(text, start)
             end = word.end() if word is not None else end
         name = text[start:end]
