@@ -101,66 +101,6 @@ def has_digit(text: str) -> bool:
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
-def has_letter_pair(text: str) -> bool:
-    """Whether text holds two ASCII letters in a row (a search of re's [A-Za-z]{2})."""
-    # By character codes read in C (ord(text[i]) makes no string): most clauses open with
-    # a word, and the search's set-up and match object cost ~1,500 instructions a clause.
-    prev = False
-    for i in range(len(text)):
-        c = ord(text[i]) | 32  # an ASCII capital's code as its small letter's, others apart
-        if 97 <= c <= 122:
-            if prev:
-                return True
-            prev = True
-        else:
-            prev = False
-    return False
-
-
-def count_words(text: str, most: int) -> int:
-    """min(len(text.split()), most): the words str.split() makes, counted up to `most`."""
-    # Character codes read in C, up to the word that makes `most`; str.split(None, n) made
-    # a string of each word (~1,000 instructions for three).
-    words = 0
-    inside = False
-    for i in range(len(text)):
-        c = ord(text[i])
-        # str.split()'s blanks: ASCII's \t-\r, \x1c-\x1f and the space; others by isspace().
-        if c == 32 or 9 <= c <= 13 or 28 <= c <= 31 or c >= 128 and text[i].isspace():
-            inside = False
-        elif not inside:
-            inside = True
-            words += 1
-            if words >= most:
-                return most
-    return words
-
-
-def single_spaced(text: str) -> bool:
-    """Whether text's only whitespace is single spaces: no other blank, no two in a row (the
-    text is then its own runs of whitespace made one space each)."""
-    if text.isascii():
-        # Substring tests in C (each a memchr): ~1,000 instructions a clause, where
-        # text.isprintable() (no blank but the space is printable) or a loop over the
-        # characters' codes cost ~2,500.
-        return "  " not in text and "\t" not in text and "\n" not in text \
-            and "\r" not in text and "\x0b" not in text and "\x0c" not in text \
-            and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text \
-            and "\x1f" not in text
-    space = False
-    for i in range(len(text)):
-        c = ord(text[i])
-        if c == 32:
-            if space:
-                return False
-            space = True
-        elif 9 <= c <= 13 or 28 <= c <= 31 or c >= 128 and text[i].isspace():
-            return False  # str.isspace()'s blanks, which re's \s and str.split() read
-        else:
-            space = False
-    return True
-
-
 def blanks_end(text: str, at: int) -> int:
     """Where the run of whitespace starting at `at` ends (`at` itself when there is none)."""
     while at < len(text) and text[at].isspace():
@@ -313,14 +253,18 @@ class LineCounter:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        # A text with "\r" ("\r\n" or a lone "\r" ends a line) is read by its LineIndex.
-        self._index: LineIndex | None = LineIndex(text) if "\r" in text else None
+        # A text with "\r" ("\r\n" or a lone "\r" ends a line) is read by its LineIndex,
+        # made when a line is first asked.
+        self._crs = "\r" in text
+        self._index: LineIndex | None = None
         self._at = 0
         self._line = 1
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
-        if self._index is not None:
+        if self._crs:
+            if self._index is None:
+                self._index = LineIndex(self._text)
             return self._index.line_of(offset)
         if offset < self._at:
             if offset < 0:

@@ -407,14 +407,15 @@ def month_follows(folded: str, months: list[int], stop: int) -> list[tuple[int, 
     return out
 
 
-# Patterns whose matches start with a year's first two digits (_YEAR_FIRST's and _YEAR's:
-# "18", "19", "20" or "21"): tried only where year_starts finds them, anchored.
-YEAR_FIRST: Final = frozenset({"year", "year_range"})
+# Patterns whose matches start with a year's first two digits ("18", "19", "20" or "21":
+# _YEAR_FIRST's; year_range's own years open on one of the first three): tried only where
+# year_starts finds them, anchored.
+YEAR_ANCHORED: Final = frozenset({"year", "year_range"})
 
 
 def year_starts(folded: str, start: int, stop: int) -> list[int]:
     """Where in folded[start:stop] a year's first two digits stand with two characters
-    after them: the only places a pattern of YEAR_FIRST can start a match."""
+    after them: the only places a pattern of YEAR_ANCHORED can start a match."""
     # Each pair found by str.find (a fast search in C), where a scan for the pattern's first
     # digit, a finditer's set-up and a match object per match cost ~3,000 instructions more
     # a clause (and a loop over the characters' codes, ~30 instructions each, 4,000).

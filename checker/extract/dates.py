@@ -29,7 +29,7 @@ from checker.extract.date_patterns import (
     MONTH_STEMS,
     NEEDS_MONTH,
     PATTERNS,
-    YEAR_FIRST,
+    YEAR_ANCHORED,
     month_follows,
     month_starts,
     year_starts,
@@ -78,7 +78,7 @@ CHANGE_BIT: Final = 1 << len(_GATE_CUES)
 # The bit of GATES set by a month's name (its first three letters, in any case).
 MONTH_BIT: Final = 1 << _GATE_CUES.index(MONTH_STEMS)
 _PLAN: Final = [(name, pattern, needs_digit, _GATE_CUES.index(cues), name in NEEDS_MONTH,
-                 name in MONTH_FIRST, name in YEAR_FIRST)
+                 name in MONTH_FIRST, name in YEAR_ANCHORED)
                 for name, pattern, needs_digit, cues in PATTERNS]
 _Plan = tuple[str, re.Pattern[str], bool, bool, bool]
 

@@ -8,6 +8,7 @@ from operator import attrgetter
 from typing import Final
 
 from checker import rx
+from checker.charscan import count_words, has_letter_pair
 from checker.currencies import document_rupee
 from checker.defaults import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from checker.extract.attribution_cues import GATES as _ATTRIBUTION_GATES
@@ -64,7 +65,7 @@ from checker.models.common import partial_date_bounds
 from checker.models.document import DocumentMeta
 from checker.models.trusted import check_plain, full_fields, trusted
 from checker.propernames import mid_sentence_names
-from checker.textutil import LineCounter, count_words, fold, has_digit, has_letter_pair
+from checker.textutil import LineCounter, fold, has_digit
 
 # Two figures joined, as a bowler's or a side's are ("4-38", "287/6"): only then is the page
 # asked whether it tells of cricket.

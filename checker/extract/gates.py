@@ -14,7 +14,7 @@ from typing import Final
 import ahocorasick
 
 from checker import rx
-from checker.textutil import single_spaced
+from checker.charscan import single_spaced
 
 # Cues of several words ("next year", " than", "in a row") are written with single spaces,
 # and the patterns they gate take any run of whitespace there ("next\\s+year"): a text read
@@ -69,6 +69,11 @@ class Gates:
                 bits[needle] = bits.get(needle, 0) | 1 << i
         self._automaton = _automaton(bits)
 
+    @property
+    def always(self) -> int:
+        """The bits of the empty groups (they pass every text)."""
+        return self._always
+
     def mask(self, text: str) -> int:
         """The bits of the groups with a substring in text (its whitespace runs read as
         single spaces)."""
@@ -99,7 +104,7 @@ class JointGates:
                     values.setdefault(needle, [0, 0, 0, 0])[p] |= 1 << i
         # Each part's mask apart: four ints of at most a part's bits, where one mask of all
         # four parts' bits (76) was an int of many digits, or'ed and shifted slowly.
-        self._always = tuple(part._always for part in parts)
+        self._always = tuple(part.always for part in parts)
         self._automaton = _automaton({needle: tuple(v) for needle, v in values.items()})
 
     def masks(self, text: str) -> tuple[int, int, int, int]:

@@ -8,9 +8,10 @@ import hashlib
 from typing import TYPE_CHECKING, Final
 
 from checker import __version__
+from checker.charscan import single_spaced
 from checker.models.claims import Claim, ClaimFile, DocumentRef, ExtractorInfo
 from checker.models.trusted import check_plain, trusted
-from checker.textutil import fold, single_spaced
+from checker.textutil import fold
 
 if TYPE_CHECKING:
     from checker.ingest import Document

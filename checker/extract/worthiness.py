@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from checker import rx
+from checker.charscan import count_words, single_spaced
 from checker.extract.cues import Cue, must_lower_twin, tokens
 from checker.extract.gates import Gates
 from checker.extract.stance import CORRECTION_CUES, NOTE_DATE, is_future
@@ -39,7 +40,7 @@ from checker.extract.worthiness_cues import (
     SPECULATION,
     VERB_WORDS,
 )
-from checker.textutil import count_words, fold, single_spaced
+from checker.textutil import fold
 
 WEIGHTS: Final[dict[str, float]] = {
     "number": 1.2,

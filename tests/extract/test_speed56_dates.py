@@ -10,12 +10,13 @@ from checker.extract import dates
 from checker.extract.date_patterns import (
     COMMA_WHEN_RE,
     PATTERNS,
-    YEAR_FIRST,
+    YEAR_ANCHORED,
     month_follows,
     year_starts,
 )
 from checker.extract.date_types import DateExpr, date_expr
 from tests.extract.test_speed53_numbers import _follows_as_every_start
+from tests.extract.test_speed56_claims import _alternatives
 
 _PATTERNS = {name: pattern for name, pattern, _, _ in PATTERNS}
 
@@ -81,6 +82,28 @@ def test_comparison_base_reads_the_cases_it_did() -> None:
     assert not dates._may_end_in_base_word("up 6% on2024", 0, 8)
 
 
+def _base_words(pattern: str) -> set[str]:
+    """The words a base pattern reads right before its "\\s+\\Z", off its source."""
+    body = pattern[pattern.index(r"\s+(?:") + len(r"\s+(?:"):pattern.rindex(r")\s+\Z")]
+    words = set()
+    for alt in _alternatives(body):
+        if alt.endswith(r"\.?"):  # "vs\.?": with and without its full stop
+            words |= {alt[:-3], alt[:-3] + "."}
+        elif "(?:" in alt:  # "compared\s+(?:with|to)": the group's words end it
+            words |= set(_alternatives(alt[alt.index("(?:") + 3:alt.rindex(")")]))
+        else:
+            assert alt.isalpha(), alt  # a form this reading does not know
+            words.add(alt)
+    return words
+
+
+def test_base_word_ends_are_the_patterns_words() -> None:
+    # Read off both patterns: a word added to either with a new ending fails here.
+    words = _base_words(dates._CHANGE_BASE_RE.pattern) | _base_words(dates._NAMED_BASE_RE.pattern)
+    assert {"on", "from", "over", "versus", "vs.", "with", "to"} <= words
+    assert {word[-2:] for word in words} == set(dates._BASE_WORD_ENDS)
+
+
 _PIECES = st.lists(st.sampled_from([
     "%", " per cent", " pc", " pp", " percentage points", "on", "ON", "from", "over", "against",
     "aga\u0131nst", "AGA\u0130NST", "versus", "ver\u017fu\u017f", "vs", "v\u017f", "vs.",
@@ -90,7 +113,20 @@ _PIECES = st.lists(st.sampled_from([
     max_size=12).map("".join)
 
 
-@given(_PIECES, st.integers(0, 6), st.booleans())
+# A change, a blank, a word, blanks: the shape both base patterns read, with any word of
+# theirs or near one, in any case, and odd letters IGNORECASE reads as ASCII ones.
+_BASED = st.builds(
+    "{}{}{}{}{}".format,
+    st.sampled_from(["up 6%", "rose 2 per cent", "3pc", "1 pp", "5 percentage points", "x"]),
+    st.sampled_from([" ", "  ", "\t", "\u00a0", ""]),
+    st.sampled_from(["on", "ON", "from", "over", "against", "aga\u0131nst", "versus",
+                     "ver\u017fu\u017f", "vs", "vs.", "v\u017f", "compared with", "compared to",
+                     "in", "by", "of", "to", "with", "son", "moon", "tom"]),
+    st.sampled_from([" ", "  ", "\n", "\u2009", "", " (", ". "]),
+    st.sampled_from(["2024", "last year", "the same quarter", "March 2025", ""]))
+
+
+@given(st.one_of(_PIECES, _BASED), st.integers(0, 6), st.booleans())
 def test_comparison_base_as_before(folded: str, start: int, change: bool) -> None:
     start = min(start, len(folded))
     for d in _dates_in(folded, start):
@@ -110,7 +146,7 @@ def test_year_patterns_find_at_year_starts_what_they_scan(text: str, start: int,
                                                           stop: int) -> None:
     start, stop = min(start, len(text)), min(max(start, stop), len(text))
     starts = year_starts(text, start, stop)
-    for name in YEAR_FIRST:
+    for name in YEAR_ANCHORED:
         pattern = _PATTERNS[name]
         assert [m.span() for m in dates._anchored(pattern, text, starts, stop)] \
             == [m.span() for m in pattern.finditer(text, start, stop)], (name, text)
@@ -127,7 +163,7 @@ def test_year_starts_on_cases(text: str, want: list[int]) -> None:
 
 def test_every_year_first_pattern_opens_on_a_year() -> None:
     # What the anchoring assumes: each match of these patterns starts with a year's digits.
-    for name in YEAR_FIRST:
+    for name in YEAR_ANCHORED:
         pattern = _PATTERNS[name]
         for text in ("in 1999 and 2024", "the 1990-2000 plan", "2100 or 1800-1900", "x2024"):
             for m in pattern.finditer(text):
@@ -142,7 +178,14 @@ _MONTH_DIGITS = st.lists(st.sampled_from([
     max_size=10).map("".join)
 
 
-@given(_MONTH_DIGITS)
+_MONTH_THEN_DIGITS = st.builds(
+    "{}{}{}{}".format, st.sampled_from(["March", "Sept.", "jan", "MAY", "\u017fept"]),
+    st.sampled_from([" ", "  ", "\t", "\u00a0", ""]),
+    st.sampled_from(["1", "12", "123", "2024", "20245", "\u0663", "12\u0663", "1\u00b2"]),
+    st.sampled_from(["", " ", "th", ", 2024", "-5", " to 6", " last year", "x"]))
+
+
+@given(st.one_of(_MONTH_DIGITS, _MONTH_THEN_DIGITS))
 def test_month_follows_keeps_every_day_any_digits(text: str) -> None:
     _follows_as_every_start(text, len(text))
     _follows_as_every_start(text, len(text) // 2)
