@@ -43,6 +43,16 @@ def count_words(text: str, most: int) -> int:
     return words
 
 
+def ascii_single_spaced(text: str) -> bool:
+    """single_spaced(text) of an ASCII text."""
+    # Substring tests in C (each a memchr): ~1,000 instructions a clause, where
+    # text.isprintable() or a loop over the characters' codes cost ~2,500. These are the
+    # blanks str.split() and re's \s read in ASCII, but the space.
+    return "  " not in text and "\t" not in text and "\n" not in text and "\r" not in text \
+        and "\x0b" not in text and "\x0c" not in text and "\x1c" not in text \
+        and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
+
+
 def single_spaced(text: str) -> bool:
     """Whether text's only whitespace is single spaces: no other blank, no two in a row (the
     text is then its own runs of whitespace made one space each)."""
@@ -50,12 +60,7 @@ def single_spaced(text: str) -> bool:
     # characters that are neither printable nor blanks ("\u200b", "\x00"): for those the
     # text is its own runs of whitespace made one space all the same.
     if text.isascii():
-        # Substring tests in C (each a memchr): ~1,000 instructions a clause, where
-        # text.isprintable() or a loop over the characters' codes cost ~2,500.
-        return "  " not in text and "\t" not in text and "\n" not in text \
-            and "\r" not in text and "\x0b" not in text and "\x0c" not in text \
-            and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text \
-            and "\x1f" not in text
+        return ascii_single_spaced(text)
     space = False
     for i in range(len(text)):
         c = ord(text[i])

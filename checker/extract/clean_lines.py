@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from checker import rx
+from checker.charscan import ascii_single_spaced
 from checker.extract import clean_words as cw
 from checker.extract.cues import any_in
 from checker.extract.date_patterns import PHONE_RE, may_hold_phone
@@ -39,14 +40,9 @@ def is_front_or_back_matter(body: str, words: list[str] | None = None) -> bool:
 def word_count(text: str) -> int:
     """len(text.split())."""
     # Most lines are ASCII, their words one space apart: then the spaces are counted, where
-    # split() made a string of each word (5,000 instructions a line of 20 words). The blanks
-    # str.split() splits at in ASCII, but the space, are tested one by one (each a memchr;
-    # a loop over a tuple of them built the tuple each time).
+    # split() made a string of each word (5,000 instructions a line of 20 words).
     if text and text[0] != " " and text[-1] != " " and text.isascii() \
-            and "\t" not in text and "\n" not in text and "\x0b" not in text \
-            and "\x0c" not in text and "\r" not in text and "\x1c" not in text \
-            and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text \
-            and "  " not in text:
+            and ascii_single_spaced(text):
         return text.count(" ") + 1
     return len(text.split())
 

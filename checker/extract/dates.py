@@ -300,13 +300,14 @@ def _comparison_base(d: DateExpr, folded: str, start: int, change: bool = True) 
     """Whether d names the base a figure is compared with (above), not a time of the fact;
     `change` is False when the clause from `start` holds none of CHANGE_CUES in any case
     (so neither base pattern, each opening on one of them, can match)."""
+    lo = max(start, d.start - 30)  # the window the base patterns read before the date
     if change and d.relative and _PAST_PERIOD_RE.match(folded, d.start, d.end) \
-            and _may_end_in_base_word(folded, max(start, d.start - 30), d.start) \
-            and _CHANGE_BASE_RE.search(folded, max(start, d.start - 30), d.start):
+            and _may_end_in_base_word(folded, lo, d.start) \
+            and _CHANGE_BASE_RE.search(folded, lo, d.start):
         return True
     if change and not d.relative and d.granularity in _BASE_GRAINS \
-            and _may_end_in_base_word(folded, max(start, d.start - 30), d.start) \
-            and _NAMED_BASE_RE.search(folded, max(start, d.start - 30), d.start) \
+            and _may_end_in_base_word(folded, lo, d.start) \
+            and _NAMED_BASE_RE.search(folded, lo, d.start) \
             and not COMMA_WHEN_RE.match(folded, d.end):
         # ... or a month, quarter or year named as the base: "up 6% on 2024", "up 11.3% on
         # September 2025" (desk probe V: a date conflict with this September's figure);

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from checker import rx
-from checker.charscan import count_words, single_spaced
+from checker.extract.clean_lines import word_count
 from checker.extract.cues import Cue, must_lower_twin, tokens
 from checker.extract.gates import Gates
 from checker.extract.stance import CORRECTION_CUES, NOTE_DATE, is_future
@@ -170,11 +170,9 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
     read them."""
     text = (fold(sentence) if folded is None else folded).strip()
     toks = tokens(text)
-    # The word count is only compared with 12, 5 and 3: counted, not split off (split(None,
-    # 12) made thirteen strings, ~3,000 instructions); most clauses' words are one space
-    # apart, and text is stripped.
-    words = (text.count(" ") + 1 if text else 0) if single_spaced(text) \
-        else count_words(text, 12)
+    # The word count is only compared with 12, 5 and 3: most clauses' words are one space
+    # apart, and counted so, not split off (split(None, 12) made thirteen strings).
+    words = word_count(text)
     found: list[str] = []
     # A row of figures is neither a fragment nor too short (read once, for short text only).
     row = words < 12 and has_number and not text.endswith(_NO_ROW_ENDS) and (
@@ -223,8 +221,9 @@ def text_features(sentence: str, *, has_number: bool, has_date: bool, attributed
         found.append("question")
     # ASCII text: the lower-case twins (cues.lower_twin) find what the patterns find.
     lower = text.lower() if text.isascii() else None
-    if (ADVICE_RE.match(text.lstrip('"(')) if lower is None
-            else _may_be_advice(lower) and _ADVICE_TWIN.match(lower.lstrip('"('))):
+    head = (text if lower is None else lower).lstrip('"(')
+    if (ADVICE_RE.match(head) if lower is None
+            else _may_be_advice(head) and _ADVICE_TWIN.match(head)):
         found.append("advice")
     # The clause's own tense: "Fiala has not conceded defeat", split from "..., and his
     # party says it will wait for the talks", predicts nothing (the sentence's `future`
@@ -257,10 +256,10 @@ _ADVICE_FIRST_LETTERS: Final = frozenset("pldmrtcvwjfsoa")
 _FIRST_PERSON: Final = tuple(sorted(FIRST_PERSON_WORDS))
 
 
-def _may_be_advice(lower: str) -> bool:
-    """Whether an ASCII clause's lower case may open with advice (_ADVICE_TWIN can match its
-    start only after a first letter of its phrases): most clauses open otherwise."""
-    head = lower.lstrip('"(')
+def _may_be_advice(head: str) -> bool:
+    """Whether an ASCII clause's lower case, its opening quotes and brackets stripped, may
+    open with advice (_ADVICE_TWIN can match only after a first letter of its phrases):
+    most clauses open otherwise."""
     return not head or head[0] in _ADVICE_FIRST_LETTERS
 
 
